@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "grad",
+    products: [
+        .library(name: "GradTensor", targets: ["GradTensor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // dtypes, storage, kernels, the autograd graph and engine, torch-style printing.
+        .target(
+            name: "GradTensor",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,192 @@
+/// The backward engine: walks the graph from the outputs in dependency order (iteratively, so long
+/// chains cannot overflow the stack), runs each node's formula once with the sum of its incoming
+/// gradients, and delivers gradients to leaves or to the tensors `autograd.grad` asked about.
+public enum Autograd {
+    /// `tensor.backward(gradient=None, retain_graph=None, create_graph=False)`.
+    public static func backward(_ output: Tensor, gradient: Tensor? = nil, retainGraph: Bool? = nil,
+                                createGraph: Bool = false) throws {
+        let seeds = try rootGradients([output], [gradient])
+        var run = Run(createGraph: createGraph, accumulateIntoLeaves: true, targets: [])
+        try run.execute(roots: [output], seeds: seeds, retainGraph: retainGraph ?? createGraph)
+    }
+
+    /// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)`.
+    public static func grad(outputs: [Tensor], inputs: [Tensor], gradOutputs: [Tensor?]? = nil,
+                            retainGraph: Bool? = nil, createGraph: Bool = false,
+                            allowUnused: Bool = false) throws -> [Tensor?] {
+        let given = gradOutputs ?? Array(repeating: nil, count: outputs.count)
+        if given.count != outputs.count {
+            throw TorchError.runtime("grad requires one grad_output per output, got \(given.count) grad_outputs and \(outputs.count) outputs")
+        }
+        if inputs.contains(where: { !$0.requiresGrad }) {
+            throw TorchError.runtime("One of the differentiated Tensors does not require grad")
+        }
+        let seeds = try rootGradients(outputs, given)
+        var run = Run(createGraph: createGraph, accumulateIntoLeaves: false, targets: inputs)
+        try run.execute(roots: outputs, seeds: seeds, retainGraph: retainGraph ?? createGraph)
+        return try inputs.indices.map { i in
+            if let g = run.captured[i] { return g }
+            if allowUnused { return nil }
+            throw TorchError.runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+        }
+    }
+
+    /// The starting gradients: the given ones checked against their outputs, or ones for scalars.
+    private static func rootGradients(_ outputs: [Tensor], _ given: [Tensor?]) throws -> [Tensor] {
+        var seeds: [Tensor] = []
+        for (i, out) in outputs.enumerated() {
+            if !out.requiresGrad {
+                throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
+            }
+            if let g = given[i] {
+                if g.shape != out.shape {
+                    throw TorchError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of \(TensorFormatter.sizeRepr(g.shape)) and output[\(i)] has a shape of \(TensorFormatter.sizeRepr(out.shape)).")
+                }
+                seeds.append(g)
+            } else {
+                if out.numel != 1 {
+                    throw TorchError.runtime("grad can be implicitly created only for scalar outputs")
+                }
+                seeds.append(try Tensor.full(out.shape, .double(1), dtype: out.dtype))
+            }
+        }
+        return seeds
+    }
+
+    /// One backward pass.
+    private struct Run {
+        let createGraph: Bool
+        let accumulateIntoLeaves: Bool
+        /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
+        let targets: [Tensor]
+        var captured: [Tensor?]
+
+        init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
+            self.createGraph = createGraph
+            self.accumulateIntoLeaves = accumulateIntoLeaves
+            self.targets = targets
+            captured = Array(repeating: nil, count: targets.count)
+        }
+
+        mutating func execute(roots: [Tensor], seeds: [Tensor], retainGraph: Bool) throws {
+            var pending: [ObjectIdentifier: Tensor] = [:]
+            var rootNodes: [Node] = []
+            for (root, seed) in zip(roots, seeds) {
+                if let fn = root.gradFn {
+                    pending[ObjectIdentifier(fn)] = try sum(pending[ObjectIdentifier(fn)], seed)
+                    rootNodes.append(fn)
+                } else {
+                    try deliverToLeaf(root, seed)
+                }
+            }
+            var dependents = Run.countDependents(from: rootNodes)
+            var ready = rootNodes.filter { dependents[ObjectIdentifier($0), default: 0] == 0 }
+            var seen = Set<ObjectIdentifier>()
+            ready = ready.filter { seen.insert(ObjectIdentifier($0)).inserted }
+
+            while let node = ready.popLast() {
+                let id = ObjectIdentifier(node)
+                let incoming = pending.removeValue(forKey: id)
+                if let grad = incoming {
+                    try deliverToNode(node, grad)
+                    let inputGrads = try runFormula(node, grad)
+                    for (i, edge) in node.edges.enumerated() where i < inputGrads.count {
+                        guard let raw = inputGrads[i] else { continue }
+                        let g = try conform(raw, to: node.inputMeta[i])
+                        switch edge {
+                        case .none: break
+                        case .leaf(let leaf): try deliverToLeaf(leaf, g)
+                        case .node(let next):
+                            let key = ObjectIdentifier(next)
+                            pending[key] = try sum(pending[key], g)
+                        }
+                    }
+                }
+                if !retainGraph { node.release() }
+                for next in node.nextNodes {
+                    let key = ObjectIdentifier(next)
+                    let left = dependents[key, default: 1] - 1
+                    dependents[key] = left
+                    if left == 0 { ready.append(next) }
+                }
+            }
+        }
+
+        /// How many edges from the reachable part of the graph point at each node.
+        static func countDependents(from roots: [Node]) -> [ObjectIdentifier: Int] {
+            var counts: [ObjectIdentifier: Int] = [:]
+            var visited = Set(roots.map(ObjectIdentifier.init))
+            var stack = roots
+            while let node = stack.popLast() {
+                for next in node.nextNodes {
+                    let key = ObjectIdentifier(next)
+                    counts[key, default: 0] += 1
+                    if visited.insert(key).inserted { stack.append(next) }
+                }
+            }
+            return counts
+        }
+
+        func runFormula(_ node: Node, _ grad: Tensor) throws -> [Tensor?] {
+            guard let formula = node.backward, !node.isReleased else {
+                throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+            }
+            for saved in node.savedVersions where saved.counter.value != saved.expected {
+                let what = "[\(saved.dtype.legacyTensorName) [\(saved.shape.map(String.init).joined(separator: ", "))]]"
+                let producer = saved.producerName.map { ", which is output 0 of \($0)," } ?? ""
+                throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(producer) is at version \(saved.counter.value); expected version \(saved.expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+            }
+            return try GradMode.with(enabled: createGraph) {
+                try formula(BackwardContext(grad: grad, node: node))
+            }
+        }
+
+        /// The total gradient of a node's output has arrived: store it where `retain_grad()` or
+        /// `autograd.grad` wants it.
+        mutating func deliverToNode(_ node: Node, _ grad: Tensor) throws {
+            for (i, t) in targets.enumerated() where t.gradFn === node {
+                captured[i] = grad
+            }
+            if accumulateIntoLeaves, let t = node.retainedGradTarget, t.gradFn === node {
+                try accumulate(into: t, grad)
+            }
+        }
+
+        mutating func deliverToLeaf(_ leaf: Tensor, _ grad: Tensor) throws {
+            if accumulateIntoLeaves {
+                try accumulate(into: leaf, grad)
+                return
+            }
+            for (i, t) in targets.enumerated() where t === leaf {
+                captured[i] = try sum(captured[i], grad)
+            }
+        }
+
+        /// `.grad += g`: in place normally; out of place when building a graph of the gradient.
+        func accumulate(into t: Tensor, _ g: Tensor) throws {
+            try GradMode.with(enabled: createGraph) {
+                if let existing = t.storedGrad {
+                    if createGraph { t.storedGrad = try existing.adding(g) }
+                    else { try existing.addInPlaceUnchecked(g) }
+                } else {
+                    t.storedGrad = createGraph ? g : g.cloneDetached()
+                }
+            }
+        }
+
+        func sum(_ a: Tensor?, _ b: Tensor) throws -> Tensor {
+            guard let a else { return b }
+            return try GradMode.with(enabled: createGraph) { try a.adding(b) }
+        }
+
+        /// Sums a gradient back over broadcast dimensions and casts it to the input's dtype.
+        func conform(_ g: Tensor, to meta: Node.InputMeta) throws -> Tensor {
+            try GradMode.with(enabled: createGraph) {
+                var out = g
+                if out.shape != meta.shape { out = try out.sumToShape(meta.shape) }
+                if out.dtype != meta.dtype { out = try out.to(meta.dtype) }
+                return out
+            }
+        }
+    }
+}

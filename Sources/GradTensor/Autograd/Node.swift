@@ -1,0 +1,78 @@
+/// A recorded operation in the autograd graph (`grad_fn`): what to do with the gradient of its one
+/// output, and where the resulting input gradients go.
+public final class Node {
+    /// Where an input's gradient goes: the node that produced it, a leaf to accumulate into, or nowhere.
+    enum Edge {
+        case none
+        case node(Node)
+        case leaf(Tensor)
+    }
+
+    /// The shape and dtype an input's gradient must have; the engine conforms gradients to it,
+    /// which is where broadcasting is undone for every op at once.
+    struct InputMeta {
+        let shape: [Int]
+        let dtype: DType
+    }
+
+    /// A tensor the backward formula reads, with the version it had when saved.
+    struct SavedVersion {
+        let counter: VersionCounter
+        let expected: Int
+        let shape: [Int]
+        let dtype: DType
+        /// The node that produced the saved tensor, named in the error message; nil for leaves.
+        let producerName: String?
+    }
+
+    public let name: String
+    let edges: [Edge]
+    let inputMeta: [InputMeta]
+    var backward: ((BackwardContext) throws -> [Tensor?])?
+    var savedVersions: [SavedVersion]
+    /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
+    /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
+    var savedOutput: Tensor?
+    /// Where `retain_grad()` wants this node's incoming gradient stored.
+    weak var retainedGradTarget: Tensor?
+    /// Set once backward has freed the saved state and the formula.
+    var isReleased = false
+
+    init(name: String, edges: [Edge], inputMeta: [InputMeta], savedVersions: [SavedVersion],
+         backward: @escaping (BackwardContext) throws -> [Tensor?]) {
+        self.name = name
+        self.edges = edges
+        self.inputMeta = inputMeta
+        self.savedVersions = savedVersions
+        self.backward = backward
+    }
+
+    /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
+    func release() {
+        backward = nil
+        savedOutput = nil
+        savedVersions = []
+        isReleased = true
+    }
+
+    /// The nodes feeding this one (`next_functions`, leaves excluded).
+    var nextNodes: [Node] {
+        edges.compactMap { if case .node(let n) = $0 { return n } else { return nil } }
+    }
+}
+
+/// What a backward formula receives: the gradient of the op's output, and the output itself.
+struct BackwardContext {
+    let grad: Tensor
+    unowned let node: Node
+
+    /// The op's saved output, attached to the graph when higher-order gradients are being built.
+    var output: Tensor {
+        guard let saved = node.savedOutput else { return grad }
+        if !GradMode.isEnabled { return saved }
+        let t = saved.detach()
+        t.requiresGrad = true
+        t.gradFn = node
+        return t
+    }
+}

@@ -1,0 +1,43 @@
+/// How ops enter the graph: an op computes its output, then calls `record` with its forward inputs
+/// and its backward formula, side by side in the op's own file.
+extension Tensor {
+    /// True when an op on these inputs must be recorded.
+    @inline(__always)
+    static func needsGraph(_ inputs: [Tensor]) -> Bool {
+        GradMode.isEnabled && inputs.contains { $0.requiresGrad }
+    }
+
+    /// The edge through which a gradient for this tensor flows back.
+    var gradientEdge: Node.Edge {
+        if let fn = gradFn { return .node(fn) }
+        return requiresGrad ? .leaf(self) : .none
+    }
+
+    var savedVersion: Node.SavedVersion {
+        Node.SavedVersion(counter: versionCounter, expected: versionCounter.value, shape: shape,
+                          dtype: dtype, producerName: gradFn?.name)
+    }
+
+    /// Makes this fresh output the result of op `name` on `inputs` when grad mode is on and any
+    /// input requires grad. `saving` lists tensors the formula reads (checked for in-place changes
+    /// at backward time); `savesOutput` keeps a detached alias of the output for the formula.
+    /// The formula returns one gradient per input (nil where none flows), shaped like the output
+    /// or broadcast-compatible; the engine sums them back to each input's shape and dtype.
+    @discardableResult
+    func record(_ name: String, inputs: [Tensor], saving: [Tensor] = [], savesOutput: Bool = false,
+                _ backward: @escaping (BackwardContext) throws -> [Tensor?]) -> Tensor {
+        guard Tensor.needsGraph(inputs) else { return self }
+        var versions = saving.map { $0.savedVersion }
+        if savesOutput {
+            versions.append(Node.SavedVersion(counter: versionCounter, expected: versionCounter.value,
+                                              shape: shape, dtype: dtype, producerName: name))
+        }
+        let node = Node(name: name, edges: inputs.map { $0.gradientEdge },
+                        inputMeta: inputs.map { Node.InputMeta(shape: $0.shape, dtype: $0.dtype) },
+                        savedVersions: versions, backward: backward)
+        if savesOutput { node.savedOutput = detach() }
+        gradFn = node
+        requiresGrad = true
+        return self
+    }
+}

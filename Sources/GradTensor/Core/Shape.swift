@@ -1,0 +1,75 @@
+/// Shape arithmetic: element counts, contiguous strides, broadcasting, dimension wrapping.
+public enum Shape {
+    /// The number of elements of `shape`, or an error when a size is negative or the total is absurd.
+    public static func checkedCount(_ shape: [Int], dtype: DType = .float32) throws -> Int {
+        var total = 1
+        for s in shape {
+            if s < 0 {
+                throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(sizeList(shape))")
+            }
+        }
+        for s in shape {
+            let (product, overflow) = total.multipliedReportingOverflow(by: s)
+            if overflow || product > Storage.maxBytes / dtype.itemSize {
+                if shape.contains(0) { return 0 }
+                let bytes = shape.reduce(1.0) { $0 * Double($1) } * Double(dtype.itemSize)
+                throw TorchError(.runtimeError, "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate \(formatBytes(bytes)) bytes.")
+            }
+            total = product
+        }
+        return total
+    }
+
+    static func formatBytes(_ b: Double) -> String {
+        b < 9.2e18 ? String(Int64(b)) : String(b)
+    }
+
+    /// `[2, 3]` as PyTorch writes a size list in messages.
+    public static func sizeList(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    @inline(__always) public static func count(_ shape: [Int]) -> Int {
+        var n = 1
+        for s in shape { n &*= s }
+        return n
+    }
+
+    public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        var i = shape.count - 1
+        while i >= 0 {
+            strides[i] = acc
+            acc &*= max(shape[i], 1)
+            i -= 1
+        }
+        return strides
+    }
+
+    /// The broadcast of two shapes, or PyTorch's size-mismatch error.
+    public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
+        if a == b { return a }
+        let n = max(a.count, b.count)
+        var out = [Int](repeating: 1, count: n)
+        for i in 0..<n {
+            let da = i < n - a.count ? 1 : a[i - (n - a.count)]
+            let db = i < n - b.count ? 1 : b[i - (n - b.count)]
+            if da == db || db == 1 { out[i] = da }
+            else if da == 1 { out[i] = db }
+            else {
+                throw TorchError.runtime("The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)")
+            }
+        }
+        return out
+    }
+
+    /// Wraps a possibly negative dimension index into `0..<rank`, as PyTorch does.
+    public static func wrapDim(_ dim: Int, rank: Int) throws -> Int {
+        let r = max(rank, 1)
+        if dim < -r || dim >= r {
+            throw TorchError.index("Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(dim))")
+        }
+        return dim < 0 ? dim + r : dim
+    }
+}

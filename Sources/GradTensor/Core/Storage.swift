@@ -1,0 +1,33 @@
+/// A flat, typed buffer shared by a tensor and all of its views.
+public final class Storage {
+    public let dtype: DType
+    public let count: Int
+    let raw: UnsafeMutableRawPointer
+
+    /// The most bytes one storage may hold (8 GiB, a third of the machine): refusing larger
+    /// requests turns absurd sizes into a clean error instead of the process being killed.
+    public static let maxBytes = 1 << 33
+
+    /// Allocates `count` zeroed elements. Callers validate sizes first (see `Shape.checkedCount`).
+    init(dtype: DType, count: Int) {
+        self.dtype = dtype
+        self.count = count
+        let bytes = max(count, 1) * dtype.itemSize
+        raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    }
+
+    deinit { raw.deallocate() }
+
+    @inline(__always) func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+        raw.assumingMemoryBound(to: T.self)
+    }
+}
+
+/// Counts in-place modifications of the data a tensor sees, so backward can detect that a value
+/// it saved was changed afterwards. Views and `detach()` share one; `.data` gets a fresh one.
+public final class VersionCounter {
+    public internal(set) var value = 0
+    init() {}
+    func bump() { value &+= 1 }
+}

@@ -1,0 +1,98 @@
+/// The kernels of the binary arithmetic operators, per dtype. Float ops compute in the storage
+/// type (bit-identical to PyTorch for + - * /); integer ops wrap on overflow as int64 does in C.
+enum ArithmeticOp {
+    case add, sub, mul, div, floorDivide, remainder, pow, maximum, minimum
+}
+
+extension Tensor {
+    /// `op` on `a` and `b` (any dtypes), computed in `dtype` over the broadcast `shape`.
+    static func arithmetic(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor, dtype: DType, shape: [Int]) throws -> Tensor {
+        let a = a.materializedIfCast(to: dtype), b = b.materializedIfCast(to: dtype)
+        switch dtype {
+        case .float32: return floatArithmetic(op, a, b, shape, Float.self)
+        case .float64: return floatArithmetic(op, a, b, shape, Double.self)
+        case .int64: return try intArithmetic(op, a, b, shape)
+        case .bool:
+            if op == .sub {
+                throw TorchError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            }
+            return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).materialized(as: .bool)
+        }
+    }
+
+    /// Itself when already of `dtype`, else a converted copy (cheap for the 0-dim Python numbers).
+    func materializedIfCast(to dtype: DType) -> Tensor {
+        self.dtype == dtype ? self : materialized(as: dtype)
+    }
+
+    private static func floatArithmetic<T: FloatElement>(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor,
+                                                         _ shape: [Int], _: T.Type) -> Tensor {
+        switch op {
+        case .add: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 + $1 }
+        case .sub: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 - $1 }
+        case .mul: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 * $1 }
+        case .div: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 / $1 }
+        case .floorDivide: return mapBinary(a, b, shape: shape, T.self, T.self) { T.pyFloorDivide($0, $1) }
+        case .remainder: return mapBinary(a, b, shape: shape, T.self, T.self) { T.pyRemainder($0, $1) }
+        case .pow:
+            // PyTorch special-cases small integral exponents; x*x is what it computes for x**2.
+            if b.numel == 1, b.element(atFlat: 0) == .double(2) || b.element(atFlat: 0) == .int(2) {
+                return mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
+            }
+            return mapBinary(a, b, shape: shape, T.self, T.self) { T.cPow($0, $1) }
+        case .maximum: return mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
+        case .minimum: return mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
+        }
+    }
+
+    private static func intArithmetic(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
+        switch op {
+        case .add: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &+ $1 }
+        case .sub: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &- $1 }
+        case .mul: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &* $1 }
+        case .div:
+            return try arithmetic(.div, a, b, dtype: .defaultFloat, shape: shape)
+        case .floorDivide, .remainder:
+            if b.containsZero { throw TorchError.runtime("ZeroDivisionError") }
+            if op == .floorDivide {
+                return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { x, y in
+                    let (q, overflow) = x.dividedReportingOverflow(by: y)
+                    if overflow { return q }
+                    return (x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q
+                }
+            }
+            return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { x, y in
+                let (r, _) = x.remainderReportingOverflow(dividingBy: y)
+                return r != 0 && (r < 0) != (y < 0) ? r &+ y : r
+            }
+        case .pow:
+            if b.anyElement(where: { $0 < 0 }) {
+                throw TorchError.runtime("Integers to negative integer powers are not allowed.")
+            }
+            return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { base, exponent in
+                var result: Int64 = 1, x = base, e = exponent
+                while e > 0 {
+                    if e & 1 == 1 { result = result &* x }
+                    x = x &* x
+                    e >>= 1
+                }
+                return result
+            }
+        case .maximum: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { Swift.max($0, $1) }
+        case .minimum: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { Swift.min($0, $1) }
+        }
+    }
+
+    /// Whether an int64 tensor holds a zero (integer division checks this before computing).
+    var containsZero: Bool { anyElement { $0 == 0 } }
+
+    /// Whether any element of this int64 tensor satisfies `test`.
+    func anyElement(where test: (Int64) -> Bool) -> Bool {
+        let t = materialized(as: .int64)
+        return withExtendedLifetime(t) {
+            let p = t.storage.pointer(Int64.self) + t.offset
+            for i in 0..<t.numel where test(p[i]) { return true }
+            return false
+        }
+    }
+}

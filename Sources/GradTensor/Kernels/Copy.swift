@@ -1,0 +1,82 @@
+/// Strided copies with dtype conversion: the one kernel behind `.contiguous()`, `.to(dtype)`,
+/// `copy_`, indexed assignment and the write-back of in-place ops.
+@inline(__always)
+func stridedCopy<S: ConvertibleElement, D: ConvertibleElement>(
+    shape: [Int], from src: UnsafePointer<S>, _ srcStrides: [Int], _ srcOffset: Int,
+    to dst: UnsafeMutablePointer<D>, _ dstStrides: [Int], _ dstOffset: Int
+) {
+    let n = shape.last ?? 1
+    let ss = srcStrides.last ?? 0
+    let ds = dstStrides.last ?? 0
+    forEachRow(shape, srcStrides, srcOffset, dstStrides, dstOffset) { _, p, q in
+        if ss == 1 && ds == 1 {
+            for i in 0..<n { dst[q &+ i] = D.convert(src[p &+ i]) }
+        } else {
+            for i in 0..<n { dst[q &+ i &* ds] = D.convert(src[p &+ i &* ss]) }
+        }
+    }
+}
+
+/// Copies `src` (broadcast to `dst`'s shape, any dtype) into `dst`'s elements (any strides).
+func copyElements(from src: Tensor, into dst: Tensor) {
+    let srcStrides = broadcastStrides(src.shape, src.strides, to: dst.shape)
+    switch src.dtype {
+    case .float32: copyElements(src, srcStrides, Float.self, into: dst)
+    case .float64: copyElements(src, srcStrides, Double.self, into: dst)
+    case .int64: copyElements(src, srcStrides, Int64.self, into: dst)
+    case .bool: copyElements(src, srcStrides, Bool.self, into: dst)
+    }
+}
+
+private func copyElements<S: ConvertibleElement>(_ src: Tensor, _ srcStrides: [Int], _: S.Type, into dst: Tensor) {
+    func go<D: ConvertibleElement>(_: D.Type) {
+        stridedCopy(shape: dst.shape, from: UnsafePointer(src.storage.pointer(S.self)), srcStrides, src.offset,
+                    to: dst.storage.pointer(D.self), dst.strides, dst.offset)
+    }
+    withExtendedLifetime(src) {
+        switch dst.dtype {
+        case .float32: go(Float.self)
+        case .float64: go(Double.self)
+        case .int64: go(Int64.self)
+        case .bool: go(Bool.self)
+        }
+    }
+}
+
+extension Tensor {
+    /// This tensor as a contiguous tensor of `dtype`: itself when it already is one, else a copy.
+    func materialized(as dtype: DType? = nil) -> Tensor {
+        let target = dtype ?? self.dtype
+        if target == self.dtype && isContiguous { return self }
+        let out = Tensor(storage: Storage(dtype: target, count: numel), shape: shape)
+        copyElements(from: self, into: out)
+        return out
+    }
+
+    /// The storage offset of the element at row-major position `flat`.
+    func storageOffset(ofFlat flat: Int) -> Int {
+        var rest = flat
+        var off = offset
+        var d = shape.count - 1
+        while d >= 0 {
+            let s = shape[d]
+            if s > 0 {
+                off &+= (rest % s) &* strides[d]
+                rest /= s
+            }
+            d -= 1
+        }
+        return off
+    }
+
+    /// Element `flat` (row-major) as a Python-level number.
+    public func element(atFlat flat: Int) -> Scalar {
+        let o = storageOffset(ofFlat: flat)
+        switch dtype {
+        case .float32: return .double(Double(storage.pointer(Float.self)[o]))
+        case .float64: return .double(storage.pointer(Double.self)[o])
+        case .int64: return .int(storage.pointer(Int64.self)[o])
+        case .bool: return .bool(storage.pointer(Bool.self)[o])
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Elementwise map kernels over strided, broadcast operands. Outputs are always new contiguous
+/// tensors; operands are read in place through their strides, so views and broadcasts cost no copy.
+
+/// `f` applied to every element of `x` (whose dtype must be `T`'s).
+@inline(__always)
+func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T) -> R) -> Tensor {
+    let out = Tensor(storage: Storage(dtype: R.dtype, count: x.numel), shape: x.shape)
+    let dst = out.storage.pointer(R.self)
+    withExtendedLifetime(x) {
+        let src = x.storage.pointer(T.self)
+        if x.isContiguous {
+            let base = src + x.offset
+            for i in 0..<x.numel { dst[i] = f(base[i]) }
+            return
+        }
+        let n = x.shape.last ?? 1
+        let st = x.strides.last ?? 0
+        forEachRow(x.shape, x.strides, x.offset, x.strides, 0) { o, p, _ in
+            for i in 0..<n { dst[o &+ i] = f(src[p &+ i &* st]) }
+        }
+    }
+    return out
+}
+
+/// `f` applied pairwise to `a` and `b` broadcast to `shape` (both of `T`'s dtype).
+@inline(__always)
+func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _: T.Type, _: R.Type,
+                                       _ f: (T, T) -> R) -> Tensor {
+    let count = Shape.count(shape)
+    let out = Tensor(storage: Storage(dtype: R.dtype, count: count), shape: shape)
+    let dst = out.storage.pointer(R.self)
+    withExtendedLifetime((a, b)) {
+        let pa = a.storage.pointer(T.self)
+        let pb = b.storage.pointer(T.self)
+        let aFull = a.shape == shape && a.isContiguous
+        let bFull = b.shape == shape && b.isContiguous
+        if aFull && bFull {
+            let xa = pa + a.offset, xb = pb + b.offset
+            for i in 0..<count { dst[i] = f(xa[i], xb[i]) }
+            return
+        }
+        if aFull && b.numel == 1 {
+            let xa = pa + a.offset, y = pb[b.offset]
+            for i in 0..<count { dst[i] = f(xa[i], y) }
+            return
+        }
+        if bFull && a.numel == 1 {
+            let xb = pb + b.offset, y = pa[a.offset]
+            for i in 0..<count { dst[i] = f(y, xb[i]) }
+            return
+        }
+        let sa = broadcastStrides(a.shape, a.strides, to: shape)
+        let sb = broadcastStrides(b.shape, b.strides, to: shape)
+        let n = shape.last ?? 1
+        let ia = sa.last ?? 0, ib = sb.last ?? 0
+        forEachRow(shape, sa, a.offset, sb, b.offset) { o, p, q in
+            for i in 0..<n { dst[o &+ i] = f(pa[p &+ i &* ia], pb[q &+ i &* ib]) }
+        }
+    }
+    return out
+}

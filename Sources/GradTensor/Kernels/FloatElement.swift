@@ -1,0 +1,39 @@
+import RealModule
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Float and Double, with the C library functions PyTorch's kernels use where swift-numerics'
+/// definitions differ (pow of a negative base, fmod).
+protocol FloatElement: Real, BinaryFloatingPoint, ConvertibleElement {
+    static func cPow(_ x: Self, _ y: Self) -> Self
+}
+
+extension Float: FloatElement {
+    @inline(__always) static func cPow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
+}
+
+extension Double: FloatElement {
+    @inline(__always) static func cPow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
+}
+
+extension FloatElement {
+    /// Python's `%` on floats: the result takes the divisor's sign.
+    @inline(__always) static func pyRemainder(_ a: Self, _ b: Self) -> Self {
+        var r = a.truncatingRemainder(dividingBy: b)
+        if r != 0 && (b < 0) != (r < 0) { r += b }
+        return r
+    }
+
+    /// Python's `//` on floats, computed as PyTorch's `div_floor_floating` does.
+    @inline(__always) static func pyFloorDivide(_ a: Self, _ b: Self) -> Self {
+        if b == 0 { return a / b }
+        let mod = a.truncatingRemainder(dividingBy: b)
+        var div = (a - mod) / b
+        if mod != 0 && (b < 0) != (mod < 0) { div -= 1 }
+        if div == 0 { return Self(signOf: a / b, magnitudeOf: 0) }
+        var floored = div.rounded(.down)
+        if div - floored > 0.5 { floored += 1 }
+        return floored
+    }
+}

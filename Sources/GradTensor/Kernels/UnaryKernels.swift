@@ -1,0 +1,22 @@
+/// Elementwise maps of one tensor, per dtype family.
+extension Tensor {
+    /// `f` over a floating tensor; integer and bool inputs are first promoted to float32, as
+    /// PyTorch does for exp, log, sqrt, sin, ... Returns a new contiguous tensor.
+    func mapFloat(_ f32: (Float) -> Float, _ f64: (Double) -> Double) -> Tensor {
+        switch dtype {
+        case .float64: return mapUnary(self, Double.self, Double.self, f64)
+        case .float32: return mapUnary(self, Float.self, Float.self, f32)
+        case .int64, .bool: return materialized(as: .defaultFloat).mapFloat(f32, f64)
+        }
+    }
+
+    /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through `int`.
+    func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) -> Tensor {
+        switch dtype {
+        case .float64: return mapUnary(self, Double.self, Double.self, float)
+        case .float32: return mapUnary(self, Float.self, Float.self) { Float(float(Double($0))) }
+        case .int64: return mapUnary(self, Int64.self, Int64.self, int)
+        case .bool: return mapUnary(materialized(as: .int64), Int64.self, Int64.self, int).materialized(as: .bool)
+        }
+    }
+}

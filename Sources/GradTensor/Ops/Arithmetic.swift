@@ -1,0 +1,131 @@
+import RealModule
+
+/// The differentiable arithmetic operators, each forward beside its backward formula.
+/// Python numbers arrive as `Tensor.wrapping(scalar)` operands.
+extension Tensor {
+    private func binary(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(self.shape, other.shape)
+        let dtype = TypePromotion.resultType([self, other])
+        return try Tensor.arithmetic(op, self, other, dtype: dtype, shape: shape)
+    }
+
+    public func add(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
+        return try binary(.add, scaled).record("AddBackward0", inputs: [self, other]) { ctx in
+            [ctx.grad, try alpha.map { try ctx.grad.mul(.wrapping($0)) } ?? ctx.grad]
+        }
+    }
+
+    public func sub(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
+        return try binary(.sub, scaled).record("SubBackward0", inputs: [self, other]) { ctx in
+            [ctx.grad, try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(alpha ?? .int(1))) : nil]
+        }
+    }
+
+    /// `scalar - self` (Python's reflected subtraction).
+    public func rsub(_ scalar: Scalar) throws -> Tensor {
+        try Tensor.wrapping(scalar).binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx in
+            [try ctx.grad.neg()]
+        }
+    }
+
+    public func mul(_ other: Tensor) throws -> Tensor {
+        try binary(.mul, other).record("MulBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
+            [ctx.needs(0) ? try ctx.grad.mul(other) : nil,
+             ctx.needs(1) ? try ctx.grad.mul(self) : nil]
+        }
+    }
+
+    public func div(_ other: Tensor) throws -> Tensor {
+        try binary(.div, other).record("DivBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
+            [ctx.needs(0) ? try ctx.grad.div(other) : nil,
+             ctx.needs(1) ? try ctx.grad.neg().mul(self).div(other.mul(other)) : nil]
+        }
+    }
+
+    /// `scalar / self`: PyTorch computes `reciprocal(self) * scalar`, and its graph shows both nodes.
+    public func rdiv(_ scalar: Scalar) throws -> Tensor {
+        try reciprocal().mul(.wrapping(scalar))
+    }
+
+    public func reciprocal() throws -> Tensor {
+        let one = Tensor.wrapping(.int(1))
+        return try one.binary(.div, self).record("ReciprocalBackward0", inputs: [self], savesOutput: true) { ctx in
+            let out = ctx.output
+            return [try ctx.grad.neg().mul(out).mul(out)]
+        }
+    }
+
+    /// `//`: not differentiable (PyTorch gives it a zero gradient).
+    public func floorDivide(_ other: Tensor) throws -> Tensor {
+        try binary(.floorDivide, other)
+    }
+
+    /// `%` with Python's sign convention; the gradient flows to the dividend only.
+    public func remainder(_ other: Tensor) throws -> Tensor {
+        try binary(.remainder, other).record("RemainderBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
+            [ctx.grad,
+             ctx.needs(1) ? try ctx.grad.neg().mul(self.floorDivide(other)) : nil]
+        }
+    }
+
+    public func neg() throws -> Tensor {
+        if dtype == .bool {
+            throw TorchError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+        return try Tensor.wrapping(.int(0)).binary(.sub, self).record("NegBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.neg()]
+        }
+    }
+
+    /// `self ** exponent`. The node name says which side was a Python number, as in PyTorch.
+    public func pow(_ exponent: Tensor) throws -> Tensor {
+        let out = try binary(.pow, exponent)
+        if exponent.isWrappedNumber {
+            let e = exponent.element(atFlat: 0)
+            return out.record("PowBackward0", inputs: [self], saving: [self]) { [self] ctx in
+                if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
+                let lowered = try self.pow(.wrapping(e.minusOne))
+                return [try ctx.grad.mul(lowered.mul(.wrapping(e)))]
+            }
+        }
+        if isWrappedNumber {
+            return out.record("PowBackward2", inputs: [exponent], saving: [exponent], savesOutput: true) { [self] ctx in
+                [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(self.element(atFlat: 0).doubleValue))))]
+            }
+        }
+        return out.record("PowBackward1", inputs: [self, exponent], saving: [self, exponent], savesOutput: true) { [self] ctx in
+            let baseGrad = ctx.needs(0)
+                ? try ctx.grad.mul(exponent).mul(self.pow(exponent.sub(.wrapping(.int(1))))) : nil
+            // d/dy x**y = x**y * log(x), taken as 0 where x == 0 and y >= 0 (PyTorch's convention).
+            let expGrad = ctx.needs(1)
+                ? try ctx.grad.mul(ctx.output.mul(self.log()).maskedZero(where: self.eq(.wrapping(.int(0))).logicalAnd(exponent.ge(.wrapping(.int(0)))))) : nil
+            return [baseGrad, expGrad]
+        }
+    }
+
+    /// `scalar ** self`.
+    public func rpow(_ base: Scalar) throws -> Tensor {
+        try Tensor.wrapping(base).pow(self)
+    }
+}
+
+extension Scalar {
+    /// The exponent of a power's derivative: `e - 1`, kept an int when `e` is one.
+    var minusOne: Scalar {
+        switch self {
+        case .bool(let b): return .int(b ? 0 : -1)
+        case .int(let i): return .int(i &- 1)
+        case .double(let d): return .double(d - 1)
+        }
+    }
+}
+
+extension BackwardContext {
+    /// Whether input `i` wants a gradient (formulas skip the work for the others).
+    func needs(_ i: Int) -> Bool {
+        if case .none = node.edges[i] { return false }
+        return true
+    }
+}

@@ -1,0 +1,55 @@
+/// Comparisons and logical ops: bool results, never differentiable.
+enum ComparisonOp { case eq, ne, lt, le, gt, ge }
+
+extension Tensor {
+    private func compare(_ op: ComparisonOp, _ other: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(self.shape, other.shape)
+        let dtype = TypePromotion.resultType([self, other])
+        let a = materializedIfCast(to: dtype), b = other.materializedIfCast(to: dtype)
+        switch dtype {
+        case .float32: return Tensor.compareKernel(op, a, b, shape, Float.self)
+        case .float64: return Tensor.compareKernel(op, a, b, shape, Double.self)
+        case .int64: return Tensor.compareKernel(op, a, b, shape, Int64.self)
+        case .bool:
+            return Tensor.compareKernel(op, a.materialized(as: .int64), b.materialized(as: .int64), shape, Int64.self)
+        }
+    }
+
+    private static func compareKernel<T: Element & Comparable>(_ op: ComparisonOp, _ a: Tensor, _ b: Tensor,
+                                                               _ shape: [Int], _: T.Type) -> Tensor {
+        switch op {
+        case .eq: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 == $1 }
+        case .ne: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 != $1 }
+        case .lt: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 < $1 }
+        case .le: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 <= $1 }
+        case .gt: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 > $1 }
+        case .ge: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 >= $1 }
+        }
+    }
+
+    public func eq(_ other: Tensor) throws -> Tensor { try compare(.eq, other) }
+    public func ne(_ other: Tensor) throws -> Tensor { try compare(.ne, other) }
+    public func lt(_ other: Tensor) throws -> Tensor { try compare(.lt, other) }
+    public func le(_ other: Tensor) throws -> Tensor { try compare(.le, other) }
+    public func gt(_ other: Tensor) throws -> Tensor { try compare(.gt, other) }
+    public func ge(_ other: Tensor) throws -> Tensor { try compare(.ge, other) }
+
+    public func logicalAnd(_ other: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(self.shape, other.shape)
+        return mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 && $1 }
+    }
+
+    public func logicalOr(_ other: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(self.shape, other.shape)
+        return mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
+    }
+
+    public func logicalNot() -> Tensor {
+        mapUnary(materialized(as: .bool), Bool.self, Bool.self) { !$0 }
+    }
+
+    /// This tensor with the elements where `mask` is true replaced by zero (differentiable).
+    func maskedZero(where mask: Tensor) throws -> Tensor {
+        try mul(mask.logicalNot())
+    }
+}

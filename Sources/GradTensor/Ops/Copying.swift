@@ -1,0 +1,29 @@
+/// Copies and conversions: `to(dtype)`, `clone`, `contiguous`, and the `adding` used by the engine.
+extension Tensor {
+    public func to(_ dtype: DType) throws -> Tensor {
+        if dtype == self.dtype { return self }
+        let sourceType = self.dtype
+        let out = Tensor(storage: Storage(dtype: dtype, count: numel), shape: shape)
+        copyElements(from: self, into: out)
+        if !dtype.isFloatingPoint { return out }
+        return out.record("ToCopyBackward0", inputs: [self]) { ctx in [try ctx.grad.to(sourceType)] }
+    }
+
+    public func clone() throws -> Tensor {
+        cloneDetached().record("CloneBackward0", inputs: [self]) { ctx in [ctx.grad] }
+    }
+
+    /// A contiguous copy with no history.
+    func cloneDetached() -> Tensor {
+        let out = Tensor(storage: Storage(dtype: dtype, count: numel), shape: shape)
+        copyElements(from: self, into: out)
+        return out
+    }
+
+    public func contiguous() throws -> Tensor {
+        isContiguous ? self : try clone()
+    }
+
+    /// `self + other` for gradients flowing through the engine.
+    func adding(_ other: Tensor) throws -> Tensor { try add(other) }
+}

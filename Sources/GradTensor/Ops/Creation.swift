@@ -1,0 +1,147 @@
+/// Factory functions: `full`, `zeros`, `ones`, `arange`, `linspace`, `eye`, `*_like`, and tensors from
+/// nested Python lists.
+extension Tensor {
+    public static func full(_ shape: [Int], _ value: Scalar, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
+        let t = try Tensor(zeros: shape, dtype: dtype ?? value.dtype)
+        if value.doubleValue != 0 || value.doubleValue.isNaN { t.fillUnchecked(value) }
+        try t.setRequiresGrad(requiresGrad)
+        return t
+    }
+
+    public static func zeros(_ shape: [Int], dtype: DType = .defaultFloat, requiresGrad: Bool = false) throws -> Tensor {
+        try full(shape, .int(0), dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    public static func ones(_ shape: [Int], dtype: DType = .defaultFloat, requiresGrad: Bool = false) throws -> Tensor {
+        try full(shape, .int(1), dtype: dtype, requiresGrad: requiresGrad)
+    }
+
+    /// `arange(start, end, step)`: int64 when every bound is an int, else float32.
+    public static func arange(start: Scalar = .int(0), end: Scalar, step: Scalar = .int(1), dtype requested: DType? = nil,
+                              requiresGrad: Bool = false) throws -> Tensor {
+        let isIntegral = [start, end, step].allSatisfy { if case .double = $0 { return false } else { return true } }
+        let dtype = requested ?? (isIntegral ? .int64 : .defaultFloat)
+        let (a, b, s) = (start.doubleValue, end.doubleValue, step.doubleValue)
+        if s == 0 { throw TorchError.runtime("step must be nonzero") }
+        if !a.isFinite || !b.isFinite { throw TorchError.runtime("unsupported range: \(a) -> \(b)") }
+        if (s > 0 && b < a) || (s < 0 && b > a) {
+            throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
+        }
+        let count: Int
+        if isIntegral, case .int(let ia) = start, case .int(let ib) = end, case .int(let istep) = step {
+            let span = Double(ib) - Double(ia)
+            count = Int((span / Double(istep)).rounded(.up))
+        } else {
+            let n = ((b - a) / s).rounded(.up)
+            guard n < 9e18 else { throw TorchError.runtime("invalid size, possible overflow?") }
+            count = Int(n)
+        }
+        let t = try Tensor(zeros: [count], dtype: dtype)
+        for i in 0..<count {
+            if dtype == .int64, case .int(let ia) = start, case .int(let istep) = step {
+                t.setFlat(i, .int(ia &+ Int64(i) &* istep))
+            } else {
+                t.setFlat(i, .double(a + Double(i) * s))
+            }
+        }
+        try t.setRequiresGrad(requiresGrad)
+        return t
+    }
+
+    /// `linspace(start, end, steps)`: evenly spaced, computed from both ends as PyTorch does.
+    public static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType = .defaultFloat,
+                                requiresGrad: Bool = false) throws -> Tensor {
+        if steps < 0 { throw TorchError.runtime("linspace(): number of steps must be non-negative") }
+        let t = try Tensor(zeros: [steps], dtype: dtype)
+        let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
+        let half = steps / 2
+        for i in 0..<steps {
+            let v = i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i)
+            t.setFlat(i, .double(v))
+        }
+        try t.setRequiresGrad(requiresGrad)
+        return t
+    }
+
+    public static func eye(_ n: Int, _ m: Int? = nil, dtype: DType = .defaultFloat, requiresGrad: Bool = false) throws -> Tensor {
+        let cols = m ?? n
+        if n < 0 { throw TorchError.runtime("n must be greater or equal to 0, got \(n)") }
+        if cols < 0 { throw TorchError.runtime("m must be greater or equal to 0, got \(cols)") }
+        let t = try Tensor(zeros: [n, cols], dtype: dtype)
+        for i in 0..<Swift.min(n, cols) { t.setFlat(i * cols + i, .int(1)) }
+        try t.setRequiresGrad(requiresGrad)
+        return t
+    }
+
+    public static func zerosLike(_ t: Tensor, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
+        try zeros(t.shape, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
+    }
+
+    public static func onesLike(_ t: Tensor, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
+        try ones(t.shape, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
+    }
+
+    public static func fullLike(_ t: Tensor, _ value: Scalar, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
+        try full(t.shape, value, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
+    }
+
+    /// Sets every element (no checks, no version bump: for freshly made tensors).
+    func fillUnchecked(_ value: Scalar) {
+        let n = numel
+        switch dtype {
+        case .float32: storage.pointer(Float.self).update(repeating: Float(scalar: value), count: n)
+        case .float64: storage.pointer(Double.self).update(repeating: Double(scalar: value), count: n)
+        case .int64: storage.pointer(Int64.self).update(repeating: Int64(scalar: value), count: n)
+        case .bool: storage.pointer(Bool.self).update(repeating: Bool(scalar: value), count: n)
+        }
+    }
+}
+
+/// Python data handed to `torch.tensor(...)`: a number or a (nested) list of them.
+public indirect enum NestedData: Sendable {
+    case scalar(Scalar)
+    case list([NestedData])
+}
+
+extension Tensor {
+    /// `torch.tensor(data, dtype=None, requires_grad=False)`, inferring shape and dtype.
+    public static func from(_ data: NestedData, dtype requested: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
+        var shape: [Int] = []
+        var probe = data
+        while case .list(let items) = probe {
+            shape.append(items.count)
+            guard let first = items.first else { break }
+            probe = first
+        }
+        var scalars: [Scalar] = []
+        scalars.reserveCapacity(Swift.min(Shape.count(shape), 1 << 20))
+        var inferred: DType?
+        try collect(data, depth: 0, shape: shape, into: &scalars, dtype: &inferred)
+        let dtype = requested ?? inferred ?? .defaultFloat
+        let t = try Tensor(zeros: shape, dtype: dtype)
+        for (i, s) in scalars.enumerated() { t.setFlat(i, s) }
+        try t.setRequiresGrad(requiresGrad)
+        return t
+    }
+
+    private static func collect(_ data: NestedData, depth: Int, shape: [Int], into out: inout [Scalar],
+                                dtype: inout DType?) throws {
+        switch data {
+        case .scalar(let s):
+            if depth != shape.count {
+                throw TorchError.value("expected sequence of length \(shape[depth]) at dim \(depth) (got 0)")
+            }
+            let kind = s.dtype
+            dtype = dtype.map { Swift.max($0, kind) } ?? kind
+            out.append(s)
+        case .list(let items):
+            if depth >= shape.count {
+                throw TorchError.type("not a sequence")
+            }
+            if items.count != shape[depth] {
+                throw TorchError.value("expected sequence of length \(shape[depth]) at dim \(depth) (got \(items.count))")
+            }
+            for item in items { try collect(item, depth: depth + 1, shape: shape, into: &out, dtype: &dtype) }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// In-place ops (`add_`, `-=`, `zero_`, `copy_`, ...): compute the result, write it into this
+/// tensor's storage, bump the version counter, and move the tensor's place in the graph.
+extension Tensor {
+    /// PyTorch's refusals: in-place on a leaf (or a view of one) that requires grad while recording.
+    func checkInPlaceAllowed() throws {
+        guard GradMode.isEnabled else { return }
+        if isLeaf && requiresGrad {
+            if viewBase == nil {
+                throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+            }
+        }
+        if let base = viewBase, base.isLeaf, base.requiresGrad {
+            throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+
+    /// Runs `compute` on this tensor's current value and stores the result in place.
+    @discardableResult
+    func updateInPlace(with other: Tensor? = nil, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
+        try checkInPlaceAllowed()
+        if let other {
+            let shape = try Shape.broadcast(self.shape, other.shape)
+            if shape != self.shape {
+                throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
+            }
+        }
+        let recording = GradMode.isEnabled && (requiresGrad || (other?.requiresGrad ?? false))
+        // When recording, the op reads a snapshot so the formula's saved input is the old value.
+        let input = recording ? snapshotAtSameGraphPosition() : self
+        let result = try compute(input)
+        if !TypePromotion.canCast(result.dtype, to: dtype) {
+            throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        copyElements(from: result, into: self)
+        versionCounter.bump()
+        if recording, let node = result.gradFn {
+            gradFn = node
+            requiresGrad = true
+        }
+        return self
+    }
+
+    /// A copy of this tensor's data that sits where this tensor sits in the graph.
+    private func snapshotAtSameGraphPosition() -> Tensor {
+        let copy = cloneDetached()
+        copy.gradFn = gradFn
+        copy.requiresGrad = requiresGrad
+        return copy
+    }
+
+    @discardableResult public func add_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.add(other, alpha: alpha) }
+    }
+
+    @discardableResult public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.sub(other, alpha: alpha) }
+    }
+
+    @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.mul(other) }
+    }
+
+    @discardableResult public func div_(_ other: Tensor) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.div(other) }
+    }
+
+    @discardableResult public func pow_(_ other: Tensor) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.pow(other) }
+    }
+
+    @discardableResult public func floorDivide_(_ other: Tensor) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.floorDivide(other) }
+    }
+
+    @discardableResult public func remainder_(_ other: Tensor) throws -> Tensor {
+        try updateInPlace(with: other) { try $0.remainder(other) }
+    }
+
+    @discardableResult public func zero_() throws -> Tensor {
+        try fill_(.int(0))
+    }
+
+    @discardableResult public func fill_(_ value: Scalar) throws -> Tensor {
+        try updateInPlace { t in
+            let filled = try Tensor.full(t.shape, value, dtype: t.dtype)
+            return filled.record("FillBackward0", inputs: [t]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+        }
+    }
+
+    /// `copy_(src)`: src broadcast into this tensor, converting dtype.
+    @discardableResult public func copy_(_ src: Tensor) throws -> Tensor {
+        try updateInPlace(with: src) { t in
+            let shape = t.shape, dtype = t.dtype, srcType = src.dtype
+            let out = Tensor(storage: Storage(dtype: dtype, count: t.numel), shape: shape)
+            copyElements(from: src, into: out)
+            return out.record("CopyBackward0", inputs: [t, src]) { ctx in
+                [try ctx.grad.mul(.wrapping(.int(0))), try ctx.grad.to(srcType)]
+            }
+        }
+    }
+
+    /// Accumulates a gradient into `.grad` in place (the engine's `+=`, outside any recording).
+    func addInPlaceUnchecked(_ g: Tensor) throws {
+        let sum = try binaryWithoutGraph(.add, g)
+        copyElements(from: sum, into: self)
+        versionCounter.bump()
+    }
+}
+
+extension TypePromotion {
+    /// Whether an op's result may be written into a tensor of `target` dtype (no float into int,
+    /// no int into bool), PyTorch's `canCast`.
+    public static func canCast(_ from: DType, to target: DType) -> Bool {
+        if from.isFloatingPoint && !target.isFloatingPoint { return false }
+        if from != .bool && target == .bool { return false }
+        return true
+    }
+}

@@ -1,0 +1,150 @@
+/// Differentiable reductions: sum, mean, max, min, argmax, argmin.
+extension Tensor {
+    /// `sum()` / `sum(dim, keepdim)`. Integer and bool tensors sum to int64, as in PyTorch.
+    public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
+        let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
+        let out: Tensor
+        switch dtype {
+        case .float32: out = layout.map(Float.self, Float.self, keepdim: keepdim) { pairwiseSum($0, $1) }
+        case .float64: out = layout.map(Double.self, Double.self, keepdim: keepdim) { pairwiseSum($0, $1) }
+        case .int64, .bool:
+            out = layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
+                var s: Int64 = 0
+                for i in 0..<n { s &+= p[i] }
+                return s
+            }.materializedIfCast(to: dtype)
+        }
+        let name = dims == nil ? "SumBackward0" : "SumBackward1"
+        let inputShape = shape
+        return out.record(name, inputs: [self]) { ctx in
+            [try ctx.grad.reshape(layout.keptShape).expand(inputShape)]
+        }
+    }
+
+    /// `mean()` / `mean(dim, keepdim)`: the sum divided by the count, as PyTorch's CPU kernel does.
+    public func mean(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+        }
+        let total = try GradMode.with(enabled: false) { try sum(dims: dims, keepdim: keepdim) }
+        let count = Shape.count(shape) / Swift.max(total.numel, 1)
+        let out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
+        let name = dims == nil ? "MeanBackward0" : "MeanBackward1"
+        let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, dims)
+        return out.record(name, inputs: [self]) { ctx in
+            [try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(.int(Int64(count))))]
+        }
+    }
+
+    /// `max()` over all elements; the gradient is shared evenly among tied maxima (PyTorch's rule).
+    public func max() throws -> Tensor { try extreme(isMax: true) }
+    public func min() throws -> Tensor { try extreme(isMax: false) }
+
+    private func extreme(isMax: Bool) throws -> Tensor {
+        if numel == 0 {
+            throw TorchError.runtime("\(isMax ? "max" : "min")(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
+        }
+        let out = try extremeValues(dim: nil, keepdim: false, isMax: isMax).values
+        return out.record(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], saving: [self], savesOutput: true) { [self] ctx in
+            let mask = try self.eq(ctx.output.detach())
+            let ties = try mask.sum()
+            return [try ctx.grad.div(ties).mul(mask)]
+        }
+    }
+
+    /// `max(dim, keepdim)` → (values, indices); the gradient goes to the chosen index.
+    public func max(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
+        try extremeAlong(dim: dim, keepdim: keepdim, isMax: true)
+    }
+
+    public func min(dim: Int, keepdim: Bool = false) throws -> (values: Tensor, indices: Tensor) {
+        try extremeAlong(dim: dim, keepdim: keepdim, isMax: false)
+    }
+
+    private func extremeAlong(dim: Int, keepdim: Bool, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if rank > 0 && shape[d] == 0 {
+            throw TorchError.index("\(isMax ? "max" : "min")(): Expected reduction dim \(d) to have non-zero size.")
+        }
+        let (values, indices) = try extremeValues(dim: d, keepdim: keepdim, isMax: isMax)
+        let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, [d])
+        values.record(isMax ? "MaxBackward0" : "MinBackward0", inputs: [self], saving: [indices]) { ctx in
+            let g = try ctx.grad.reshape(keptShape)
+            return [try Tensor.scatter(g, indices: indices.reshape(keptShape), dim: d, shape: inputShape)]
+        }
+        return (values, indices)
+    }
+
+    /// `argmax()` / `argmax(dim, keepdim)`: int64 positions of the first maximum.
+    public func argmax(dim: Int? = nil, keepdim: Bool = false) throws -> Tensor {
+        try argExtreme(dim: dim, keepdim: keepdim, isMax: true)
+    }
+
+    public func argmin(dim: Int? = nil, keepdim: Bool = false) throws -> Tensor {
+        try argExtreme(dim: dim, keepdim: keepdim, isMax: false)
+    }
+
+    private func argExtreme(dim: Int?, keepdim: Bool, isMax: Bool) throws -> Tensor {
+        let name = isMax ? "argmax" : "argmin"
+        if let dim {
+            let d = try Shape.wrapDim(dim, rank: rank)
+            if rank > 0 && shape[d] == 0 {
+                throw TorchError.index("\(name)(): Expected reduction dim \(d) to have non-zero size.")
+            }
+            return try extremeValues(dim: d, keepdim: keepdim, isMax: isMax).indices
+        }
+        if numel == 0 {
+            throw TorchError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")
+        }
+        let flat = try reshape([-1])
+        let idx = try flat.extremeValues(dim: 0, keepdim: false, isMax: isMax).indices
+        return keepdim ? try idx.reshape(Array(repeating: 1, count: rank)) : idx
+    }
+
+    /// Values and first indices of the maximum (or minimum) along `dim` (nil: everything).
+    /// NaN wins, as in PyTorch.
+    func extremeValues(dim: Int?, keepdim: Bool, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
+        let computeType: DType = dtype == .bool ? .int64 : dtype
+        let layout = try ReductionLayout(self, dims: dim.map { [$0] }, dtype: computeType)
+        func run<T: Element & Comparable>(_: T.Type, isNaN: @escaping (T) -> Bool) -> (Tensor, Tensor) {
+            var positions = [Int64](repeating: 0, count: layout.outer)
+            var o = 0
+            let values = layout.map(T.self, T.self, keepdim: keepdim) { p, n in
+                var best = p[0], at = 0
+                if !isNaN(best) {
+                    for i in 1..<Swift.max(n, 1) {
+                        let v = p[i]
+                        if isNaN(v) { best = v; at = i; break }
+                        if isMax ? v > best : v < best { best = v; at = i }
+                    }
+                }
+                positions[o] = Int64(at)
+                o += 1
+                return best
+            }
+            let indices = Tensor(storage: Storage(dtype: .int64, count: positions.count), shape: values.shape)
+            positions.withUnsafeBufferPointer { src in
+                for i in 0..<src.count { indices.storage.pointer(Int64.self)[i] = src[i] }
+            }
+            return (values, indices)
+        }
+        let (values, indices): (Tensor, Tensor)
+        switch computeType {
+        case .float32: (values, indices) = run(Float.self) { $0.isNaN }
+        case .float64: (values, indices) = run(Double.self) { $0.isNaN }
+        case .int64, .bool: (values, indices) = run(Int64.self) { _ in false }
+        }
+        return (values.materializedIfCast(to: dtype), indices)
+    }
+}
+
+extension ReductionLayout {
+    /// The keepdim shape of reducing `t` over `dims`, without building the layout's data.
+    static func keptShape(_ t: Tensor, _ dims: [Int]?) throws -> [Int] {
+        guard let dims, !dims.isEmpty else { return t.shape.map { _ in 1 } }
+        var kept = t.shape
+        for d in dims { kept[try Shape.wrapDim(d, rank: t.rank)] = 1 }
+        return t.rank == 0 ? [] : kept
+    }
+}

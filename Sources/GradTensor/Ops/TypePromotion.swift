@@ -1,0 +1,56 @@
+/// PyTorch's result-type rules: tensors with dimensions outrank 0-dim tensors, which outrank
+/// Python numbers; a lower-ranked operand only matters when it is of a higher category
+/// (bool < integer < floating), e.g. `int_tensor * 2.5` is float32 but `float32[2] + float64[]` stays float32.
+public enum TypePromotion {
+    public static func promote(_ a: DType, _ b: DType) -> DType { max(a, b) }
+
+    public static func resultType(_ operands: [Tensor]) -> DType {
+        var dim: DType?, zero: DType?, wrapped: DType?
+        for t in operands {
+            if t.isWrappedNumber {
+                let kind = t.dtype.isFloatingPoint ? DType.defaultFloat : t.dtype
+                wrapped = wrapped.map { promote($0, kind) } ?? kind
+            }
+            else if t.rank == 0 { zero = zero.map { promote($0, t.dtype) } ?? t.dtype }
+            else { dim = dim.map { promote($0, t.dtype) } ?? t.dtype }
+        }
+        return combine(dim, combine(zero, wrapped)) ?? .defaultFloat
+    }
+
+    /// c10's `combine_categories`: the higher-priority result wins unless the lower one is of a
+    /// higher category.
+    private static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
+        guard let higher else { return lower }
+        guard let lower else { return higher }
+        if higher.isFloatingPoint { return higher }
+        if higher == .bool || lower.isFloatingPoint { return promote(higher, lower) }
+        return higher
+    }
+}
+
+extension Tensor {
+    /// A 0-dim tensor standing for a Python number in an op (lowest priority in promotion).
+    public static func wrapping(_ s: Scalar) -> Tensor {
+        let dtype: DType
+        switch s {
+        case .bool: dtype = .bool
+        case .int: dtype = .int64
+        case .double: dtype = .float64
+        }
+        let t = Tensor(storage: Storage(dtype: dtype, count: 1), shape: [])
+        t.setFlat(0, s)
+        t.isWrappedNumber = true
+        return t
+    }
+
+    /// Writes element `flat` (row-major) from a Python number, converting like a C cast.
+    func setFlat(_ flat: Int, _ s: Scalar) {
+        let o = storageOffset(ofFlat: flat)
+        switch dtype {
+        case .float32: storage.pointer(Float.self)[o] = Float(scalar: s)
+        case .float64: storage.pointer(Double.self)[o] = Double(scalar: s)
+        case .int64: storage.pointer(Int64.self)[o] = Int64(scalar: s)
+        case .bool: storage.pointer(Bool.self)[o] = Bool(scalar: s)
+        }
+    }
+}

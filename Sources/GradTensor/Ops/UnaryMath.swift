@@ -1,0 +1,95 @@
+import RealModule
+
+/// Differentiable elementwise functions: forward kernel beside backward formula.
+extension Tensor {
+    public func exp() throws -> Tensor {
+        mapFloat({ .exp($0) }, { .exp($0) }).record("ExpBackward0", inputs: [self], savesOutput: true) { ctx in
+            [try ctx.grad.mul(ctx.output)]
+        }
+    }
+
+    public func log() throws -> Tensor {
+        mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: [self]) { [self] ctx in
+            [try ctx.grad.div(self)]
+        }
+    }
+
+    public func sqrt() throws -> Tensor {
+        mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx in
+            [try ctx.grad.div(ctx.output.mul(.wrapping(.int(2))))]
+        }
+    }
+
+    public func sin() throws -> Tensor {
+        mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: [self]) { [self] ctx in
+            [try ctx.grad.mul(self.cos())]
+        }
+    }
+
+    public func cos() throws -> Tensor {
+        mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: [self]) { [self] ctx in
+            [try ctx.grad.mul(self.sin().neg())]
+        }
+    }
+
+    public func tanh() throws -> Tensor {
+        mapFloat({ .tanh($0) }, { .tanh($0) }).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
+            let y = ctx.output
+            return [try ctx.grad.mul(y.mul(y).rsub(.int(1)))]
+        }
+    }
+
+    public func sigmoid() throws -> Tensor {
+        mapFloat({ 1 / (1 + .exp(-$0)) }, { 1 / (1 + .exp(-$0)) })
+            .record("SigmoidBackward0", inputs: [self], savesOutput: true) { ctx in
+                let y = ctx.output
+                return [try ctx.grad.mul(y.mul(y.rsub(.int(1))))]
+            }
+    }
+
+    public func abs() throws -> Tensor {
+        mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
+            .record("AbsBackward0", inputs: [self], saving: [self]) { [self] ctx in
+                [try ctx.grad.mul(self.sign())]
+            }
+    }
+
+    public func relu() throws -> Tensor {
+        if dtype == .bool { throw TorchError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
+        return mapKeepingType(float: { $0 > 0 || $0.isNaN ? $0 : 0 }, int: { Swift.max($0, 0) })
+            .record("ReluBackward0", inputs: [self], savesOutput: true) { ctx in
+                [try ctx.grad.mul(ctx.output.gt(.wrapping(.int(0))))]
+            }
+    }
+
+    public func square() throws -> Tensor {
+        try pow(.wrapping(.int(2)))
+    }
+
+    /// -1, 0 or 1 by sign (0 for zero, NaN for NaN); not differentiable.
+    public func sign() throws -> Tensor {
+        if dtype == .bool { return self.materialized() }
+        return mapKeepingType(float: { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, int: { $0.signum() })
+    }
+
+    /// `clamp(min, max)`; the gradient passes where the input was inside the bounds.
+    public func clamp(min lo: Scalar?, max hi: Scalar?) throws -> Tensor {
+        guard lo != nil || hi != nil else {
+            throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        var out = detach()
+        if let lo { out = try out.binaryWithoutGraph(.maximum, .wrapping(lo)) }
+        if let hi { out = try out.binaryWithoutGraph(.minimum, .wrapping(hi)) }
+        return out.record("ClampBackward1", inputs: [self], saving: [self]) { [self] ctx in
+            var mask = try self.ge(.wrapping(lo ?? .double(-.infinity)))
+            mask = try mask.logicalAnd(self.le(.wrapping(hi ?? .double(.infinity))))
+            return [try ctx.grad.mul(mask)]
+        }
+    }
+
+    /// An arithmetic op computed without recording (forward kernels composed inside other ops).
+    func binaryWithoutGraph(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(self.shape, other.shape)
+        return try Tensor.arithmetic(op, self, other, dtype: TypePromotion.resultType([self, other]), shape: shape)
+    }
+}

@@ -1,0 +1,213 @@
+/// Views: new shapes and strides over the same storage, with their backward formulas.
+extension Tensor {
+    /// A view of this tensor's storage (shares data and version counter).
+    func makeView(shape: [Int], strides: [Int], offset: Int? = nil) -> Tensor {
+        let v = Tensor(storage: storage, shape: shape, strides: strides, offset: offset ?? self.offset,
+                       version: versionCounter)
+        v.viewBase = viewBase ?? self
+        return v
+    }
+
+    /// Resolves a single -1 in a requested shape against this tensor's element count.
+    func inferShape(_ requested: [Int]) throws -> [Int] {
+        var shape = requested
+        var inferred: Int?
+        var known = 1
+        for (i, s) in requested.enumerated() {
+            if s == -1 {
+                if inferred != nil { throw TorchError.runtime("only one dimension can be inferred") }
+                inferred = i
+            } else if s < 0 {
+                throw TorchError.runtime("invalid shape dimension \(s)")
+            } else {
+                let (p, overflow) = known.multipliedReportingOverflow(by: s)
+                if overflow { throw TorchError.runtime("shape '\(Shape.sizeList(requested))' is invalid for input of size \(numel)") }
+                known = p
+            }
+        }
+        if let i = inferred {
+            if known == 0 || numel % known != 0 {
+                throw TorchError.runtime("shape '\(Shape.sizeList(requested))' is invalid for input of size \(numel)")
+            }
+            shape[i] = numel / known
+        } else if known != numel {
+            throw TorchError.runtime("shape '\(Shape.sizeList(requested))' is invalid for input of size \(numel)")
+        }
+        return shape
+    }
+
+    /// `view(shape)`: only for layouts where no copy is needed.
+    public func view(_ requested: [Int]) throws -> Tensor {
+        let newShape = try inferShape(requested)
+        guard let strides = viewStrides(for: newShape) else {
+            throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+        }
+        let inputShape = shape
+        return makeView(shape: newShape, strides: strides).record("ViewBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.reshape(inputShape)]
+        }
+    }
+
+    /// `reshape(shape)`: a view when the layout allows, else a copy (recorded as PyTorch does).
+    public func reshape(_ requested: [Int]) throws -> Tensor {
+        let newShape = try inferShape(requested)
+        if viewStrides(for: newShape) != nil { return try view(newShape) }
+        let inputShape = shape
+        let copy = Tensor(storage: materialized().storage, shape: newShape)
+        return copy.record("UnsafeViewBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.reshape(inputShape)]
+        }
+    }
+
+    /// The strides of a view of shape `newShape`, or nil when the data would have to move
+    /// (PyTorch's `computeStride`).
+    func viewStrides(for newShape: [Int]) -> [Int]? {
+        if isContiguous { return Shape.contiguousStrides(newShape) }
+        if numel == 0 { return Shape.contiguousStrides(newShape) }
+        var newStrides = [Int](repeating: 0, count: newShape.count)
+        var viewD = newShape.count - 1
+        var chunkBase = strides.last ?? 1
+        var tensorNumel = 1, viewNumel = 1
+        var d = shape.count - 1
+        while d >= 0 {
+            tensorNumel &*= shape[d]
+            if d == 0 || (shape[d - 1] != 1 && strides[d - 1] != tensorNumel &* chunkBase) {
+                while viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1) {
+                    newStrides[viewD] = viewNumel &* chunkBase
+                    viewNumel &*= newShape[viewD]
+                    viewD -= 1
+                }
+                if viewNumel != tensorNumel { return nil }
+                if d > 0 {
+                    chunkBase = strides[d - 1]
+                    tensorNumel = 1
+                    viewNumel = 1
+                }
+            }
+            d -= 1
+        }
+        return viewD == -1 ? newStrides : nil
+    }
+
+    public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
+        if rank == 0 { return try reshape([1]) }
+        let s = try Shape.wrapDim(startDim, rank: rank), e = try Shape.wrapDim(endDim, rank: rank)
+        if s > e { throw TorchError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
+        if s == e { return self }
+        let merged = shape[s...e].reduce(1, &*)
+        return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
+    }
+
+    public func expand(_ sizes: [Int]) throws -> Tensor {
+        if sizes.count < rank {
+            throw TorchError.runtime("expand(\(dtype.legacyTensorName){\(Shape.sizeList(shape))}, size=\(Shape.sizeList(sizes))): the number of sizes provided (\(sizes.count)) must be greater or equal to the number of dimensions in the tensor (\(rank))")
+        }
+        let lead = sizes.count - rank
+        var newShape = sizes, newStrides = [Int](repeating: 0, count: sizes.count)
+        for i in 0..<sizes.count {
+            if i < lead {
+                if sizes[i] < 0 {
+                    throw TorchError.runtime("The expanded size of the tensor (\(sizes[i])) isn't allowed in a leading, non-existing dimension \(i)")
+                }
+                continue
+            }
+            let own = shape[i - lead]
+            if sizes[i] == -1 || sizes[i] == own {
+                newShape[i] = own
+                newStrides[i] = strides[i - lead]
+            } else if own == 1 {
+                if sizes[i] < 0 { throw TorchError.runtime("Trying to create tensor with negative dimension \(sizes[i]): \(Shape.sizeList(sizes))") }
+                newStrides[i] = 0
+            } else {
+                throw TorchError.runtime("The expanded size of the tensor (\(sizes[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: \(Shape.sizeList(sizes)).  Tensor sizes: \(Shape.sizeList(shape))")
+            }
+        }
+        if newShape == shape { return self.recordingIdentityView() }
+        let inputShape = shape
+        return makeView(shape: newShape, strides: newStrides).record("ExpandBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.sumToShape(inputShape)]
+        }
+    }
+
+    /// expand to the same shape still yields a new view node in PyTorch.
+    private func recordingIdentityView() -> Tensor {
+        makeView(shape: shape, strides: strides).record("ExpandBackward0", inputs: [self]) { ctx in [ctx.grad] }
+    }
+
+    public func permute(_ dims: [Int]) throws -> Tensor {
+        guard dims.count == rank else {
+            throw TorchError.runtime("permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(rank) is not equal to len(dims) = \(dims.count)")
+        }
+        let order = try dims.map { try Shape.wrapDim($0, rank: rank) }
+        if Set(order).count != order.count { throw TorchError.runtime("permute(): duplicate dims are not allowed.") }
+        var inverse = [Int](repeating: 0, count: rank)
+        for (i, d) in order.enumerated() { inverse[d] = i }
+        return makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] })
+            .record("PermuteBackward0", inputs: [self]) { ctx in [try ctx.grad.permute(inverse)] }
+    }
+
+    public func transpose(_ d0: Int, _ d1: Int) throws -> Tensor {
+        try swapped(d0, d1, name: "TransposeBackward0")
+    }
+
+    /// `t()`: transpose of a tensor with at most 2 dimensions.
+    public func t() throws -> Tensor {
+        if rank > 2 { throw TorchError.runtime("t() expects a tensor with <= 2 dimensions, but self is \(rank)D") }
+        if rank < 2 { return try swapped(0, 0, name: "TBackward0") }
+        return try swapped(0, 1, name: "TBackward0")
+    }
+
+    private func swapped(_ d0: Int, _ d1: Int, name: String) throws -> Tensor {
+        let a = try Shape.wrapDim(d0, rank: rank), b = try Shape.wrapDim(d1, rank: rank)
+        var newShape = shape, newStrides = strides
+        if rank > 0 {
+            newShape.swapAt(a, b)
+            newStrides.swapAt(a, b)
+        }
+        return makeView(shape: newShape, strides: newStrides).record(name, inputs: [self]) { ctx in
+            [try ctx.grad.transpose(a, b)]
+        }
+    }
+
+    /// `.T`: all dimensions reversed.
+    public var T: Tensor {
+        get throws { try permute(Array((0..<rank).reversed())) }
+    }
+
+    public func unsqueeze(_ dim: Int) throws -> Tensor {
+        let d = try Shape.wrapDim(dim, rank: rank + 1)
+        var newShape = shape, newStrides = strides
+        let stride = d < rank ? shape[d] * strides[d] : 1
+        newShape.insert(1, at: d)
+        newStrides.insert(stride, at: d)
+        return makeView(shape: newShape, strides: newStrides).record("UnsqueezeBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.squeeze(dims: [d])]
+        }
+    }
+
+    /// `squeeze()` drops every size-1 dimension; `squeeze(dim)` only those listed.
+    public func squeeze(dims: [Int]? = nil) throws -> Tensor {
+        let chosen = try dims.map { try $0.map { try Shape.wrapDim($0, rank: rank) } }
+        var newShape: [Int] = [], newStrides: [Int] = []
+        for i in 0..<rank where !(shape[i] == 1 && (chosen?.contains(i) ?? true)) {
+            newShape.append(shape[i])
+            newStrides.append(strides[i])
+        }
+        let inputShape = shape
+        return makeView(shape: newShape, strides: newStrides)
+            .record(dims == nil ? "SqueezeBackward0" : "SqueezeBackward1", inputs: [self]) { ctx in
+                [try ctx.grad.reshape(inputShape)]
+            }
+    }
+
+    /// Sums a broadcast gradient back to `target` (the one place broadcasting is undone).
+    func sumToShape(_ target: [Int]) throws -> Tensor {
+        if shape == target { return self }
+        let lead = rank - target.count
+        var dims = Array(0..<Swift.max(lead, 0))
+        for (i, s) in target.enumerated() where s == 1 && shape[lead + i] != 1 { dims.append(lead + i) }
+        var out = self
+        if !dims.isEmpty { out = try out.sum(dims: dims, keepdim: true) }
+        return try out.reshape(target)
+    }
+}
