@@ -27,7 +27,7 @@ public enum Autograd {
         return try inputs.indices.map { i in
             if let g = run.captured[i] { return g }
             if allowUnused { return nil }
-            throw TorchError.runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+            throw TorchError.runtime("The differentiated Tensor at index \(i) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
         }
     }
 

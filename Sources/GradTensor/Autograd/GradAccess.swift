@@ -10,7 +10,7 @@ extension Tensor {
     public func setGrad(_ g: Tensor?) throws {
         if let g {
             if g.dtype != dtype {
-                throw TorchError.runtime("attempting to assign a gradient with dtype '\(g.dtype.scalarTypeName)' to a tensor with dtype '\(dtype.scalarTypeName)'. Please ensure that the gradient and the tensor have the same dtype")
+                throw TorchError.runtime("attempting to assign a gradient with dtype '\(g.dtype.cTypeName)' to a tensor with grad_dtype '\(dtype.scalarTypeName)'. The gradient must match the tensor's grad_dtype (defaults to the tensor's dtype). You can set the tensor's grad_dtype attribute with a specific dtype, or None to allow any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and its gradient may break downstream systems that assume they match.")
             }
             if g.shape != shape {
                 throw TorchError.runtime("attempting to assign a gradient of size '\(Shape.sizeList(g.shape))' to a tensor of size '\(Shape.sizeList(shape))'. Please ensure that the gradient and the tensor are the same size")
@@ -19,8 +19,22 @@ extension Tensor {
         storedGrad = g
     }
 
-    /// `x.requires_grad = flag`.
-    public func setRequiresGrad(_ flag: Bool) throws {
+    /// Where a `requires_grad` change comes from: PyTorch words the int-dtype refusal differently
+    /// for each.
+    public enum RequiresGradSource: Sendable {
+        case factory, attribute, method
+
+        var refusal: String {
+            switch self {
+            case .factory: return "Only Tensors of floating point and complex dtype can require gradients"
+            case .attribute: return "only Tensors of floating point and complex dtype can require gradients"
+            case .method: return "only Tensors of floating point dtype can require gradients"
+            }
+        }
+    }
+
+    /// `x.requires_grad = flag` (and the `requires_grad=` keyword of factories).
+    public func setRequiresGrad(_ flag: Bool, source: RequiresGradSource = .factory) throws {
         if !isLeaf {
             if !flag {
                 throw TorchError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
@@ -28,7 +42,7 @@ extension Tensor {
             return
         }
         if flag && !dtype.isFloatingPoint {
-            throw TorchError.runtime("Only Tensors of floating point and complex dtype can require gradients")
+            throw TorchError.runtime(source.refusal)
         }
         requiresGrad = flag
     }
@@ -36,7 +50,7 @@ extension Tensor {
     /// `x.requires_grad_(flag=True)`; returns the tensor itself.
     @discardableResult
     public func requiresGrad_(_ flag: Bool = true) throws -> Tensor {
-        try setRequiresGrad(flag)
+        try setRequiresGrad(flag, source: .method)
         return self
     }
 

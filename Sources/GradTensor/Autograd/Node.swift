@@ -21,8 +21,18 @@ public final class Node {
         let expected: Int
         let shape: [Int]
         let dtype: DType
-        /// The node that produced the saved tensor, named in the error message; nil for leaves.
-        let producerName: String?
+        /// The saved tensor, whose current `grad_fn` the error message names (PyTorch looks it
+        /// up when the check fails); nil when the op saved its own output.
+        let tensor: Tensor?
+        /// The op's own node name, for a saved output.
+        let outputOf: String?
+
+        /// "Exp" for a tensor last produced by ExpBackward0; nil for leaves.
+        var producerName: String? {
+            guard let name = outputOf ?? tensor?.gradFn?.name else { return nil }
+            guard let suffix = name.firstRange(of: "Backward") else { return name }
+            return String(name[..<suffix.lowerBound])
+        }
     }
 
     public let name: String

@@ -15,7 +15,7 @@ extension Tensor {
 
     var savedVersion: Node.SavedVersion {
         Node.SavedVersion(counter: versionCounter, expected: versionCounter.value, shape: shape,
-                          dtype: dtype, producerName: gradFn?.name)
+                          dtype: dtype, tensor: self, outputOf: nil)
     }
 
     /// Makes this fresh output the result of op `name` on `inputs` when grad mode is on and any
@@ -30,7 +30,7 @@ extension Tensor {
         var versions = saving.map { $0.savedVersion }
         if savesOutput {
             versions.append(Node.SavedVersion(counter: versionCounter, expected: versionCounter.value,
-                                              shape: shape, dtype: dtype, producerName: name))
+                                              shape: shape, dtype: dtype, tensor: nil, outputOf: name))
         }
         let node = Node(name: name, edges: inputs.map { $0.gradientEdge },
                         inputMeta: inputs.map { Node.InputMeta(shape: $0.shape, dtype: $0.dtype) },

@@ -47,6 +47,16 @@ public enum DType: Int, Sendable, Comparable, CaseIterable {
         }
     }
 
+    /// The C++ type name PyTorch prints in some messages ("long int").
+    public var cTypeName: String {
+        switch self {
+        case .bool: return "bool"
+        case .int64: return "long int"
+        case .float32: return "float"
+        case .float64: return "double"
+        }
+    }
+
     /// The dtype suffix printed in a tensor's repr, or nil when the dtype is the default for its kind.
     public var reprSuffix: String? {
         switch self {

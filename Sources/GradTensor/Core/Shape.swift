@@ -2,26 +2,22 @@
 public enum Shape {
     /// The number of elements of `shape`, or an error when a size is negative or the total is absurd.
     public static func checkedCount(_ shape: [Int], dtype: DType = .float32) throws -> Int {
+        for s in shape where s < 0 {
+            throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(sizeList(shape))")
+        }
         var total = 1
         for s in shape {
-            if s < 0 {
-                throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(sizeList(shape))")
-            }
-        }
-        for s in shape {
             let (product, overflow) = total.multipliedReportingOverflow(by: s)
-            if overflow || product > Storage.maxBytes / dtype.itemSize {
+            if overflow || product.multipliedReportingOverflow(by: dtype.itemSize).overflow {
                 if shape.contains(0) { return 0 }
-                let bytes = shape.reduce(1.0) { $0 * Double($1) } * Double(dtype.itemSize)
-                throw TorchError(.runtimeError, "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory: you tried to allocate \(formatBytes(bytes)) bytes.")
+                throw TorchError.runtime("Storage size calculation overflowed with sizes=\(sizeList(shape))")
             }
             total = product
         }
+        if total > Storage.maxBytes / dtype.itemSize {
+            throw TorchError.runtime("[enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate \(total * dtype.itemSize) bytes. Error code 12 (Cannot allocate memory)")
+        }
         return total
-    }
-
-    static func formatBytes(_ b: Double) -> String {
-        b < 9.2e18 ? String(Int64(b)) : String(b)
     }
 
     /// `[2, 3]` as PyTorch writes a size list in messages.

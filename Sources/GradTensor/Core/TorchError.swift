@@ -7,6 +7,7 @@ public struct TorchError: Error, Equatable, CustomStringConvertible {
         case valueError = "ValueError"
         case indexError = "IndexError"
         case memoryError = "MemoryError"
+        case notImplementedError = "NotImplementedError"
     }
 
     public let kind: Kind
@@ -21,6 +22,7 @@ public struct TorchError: Error, Equatable, CustomStringConvertible {
     public static func type(_ message: String) -> TorchError { TorchError(.typeError, message) }
     public static func value(_ message: String) -> TorchError { TorchError(.valueError, message) }
     public static func index(_ message: String) -> TorchError { TorchError(.indexError, message) }
+    public static func notImplemented(_ message: String) -> TorchError { TorchError(.notImplementedError, message) }
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }

@@ -14,7 +14,7 @@ extension Tensor {
         case .int64: return try intArithmetic(op, a, b, shape)
         case .bool:
             if op == .sub {
-                throw TorchError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+                throw TorchError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
             }
             return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).materialized(as: .bool)
         }

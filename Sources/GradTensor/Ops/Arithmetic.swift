@@ -72,7 +72,7 @@ extension Tensor {
 
     public func neg() throws -> Tensor {
         if dtype == .bool {
-            throw TorchError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw TorchError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         return try Tensor.wrapping(.int(0)).binary(.sub, self).record("NegBackward0", inputs: [self]) { ctx in
             [try ctx.grad.neg()]

@@ -25,7 +25,7 @@ extension Tensor {
         if s == 0 { throw TorchError.runtime("step must be nonzero") }
         if !a.isFinite || !b.isFinite { throw TorchError.runtime("unsupported range: \(a) -> \(b)") }
         if (s > 0 && b < a) || (s < 0 && b > a) {
-            throw TorchError.runtime("upper bound and larger bound inconsistent with step sign")
+            throw TorchError.runtime("upper bound and lower bound inconsistent with step sign")
         }
         let count: Int
         if isIntegral, case .int(let ia) = start, case .int(let ib) = end, case .int(let istep) = step {

@@ -25,7 +25,7 @@ extension Tensor {
     /// `mean()` / `mean(dim, keepdim)`: the sum divided by the count, as PyTorch's CPU kernel does.
     public func mean(dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+            throw TorchError.notImplemented("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
         let total = try GradMode.with(enabled: false) { try sum(dims: dims, keepdim: keepdim) }
         let count = Shape.count(shape) / Swift.max(total.numel, 1)

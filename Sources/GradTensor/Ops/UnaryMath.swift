@@ -48,7 +48,8 @@ extension Tensor {
     }
 
     public func abs() throws -> Tensor {
-        mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
+        if dtype == .bool { throw TorchError.notImplemented("\"abs_cpu\" not implemented for 'Bool'") }
+        return mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
             .record("AbsBackward0", inputs: [self], saving: [self]) { [self] ctx in
                 [try ctx.grad.mul(self.sign())]
             }
@@ -81,8 +82,9 @@ extension Tensor {
         if let lo { out = try out.binaryWithoutGraph(.maximum, .wrapping(lo)) }
         if let hi { out = try out.binaryWithoutGraph(.minimum, .wrapping(hi)) }
         return out.record("ClampBackward1", inputs: [self], saving: [self]) { [self] ctx in
-            var mask = try self.ge(.wrapping(lo ?? .double(-.infinity)))
-            mask = try mask.logicalAnd(self.le(.wrapping(hi ?? .double(.infinity))))
+            // Strictly inside the bounds: PyTorch gives a zero gradient at a bound itself.
+            var mask = try self.gt(.wrapping(lo ?? .double(-.infinity)))
+            mask = try mask.logicalAnd(self.lt(.wrapping(hi ?? .double(.infinity))))
             return [try ctx.grad.mul(mask)]
         }
     }

@@ -4,77 +4,75 @@
 /// of a summarised tensor), so the same data can print differently once it is summarised.
 struct ElementFormatter {
     enum Notation {
-        /// Ints as Python prints them; bools as `True`/`False`.
-        case plain
-        /// Whole-valued floats: `2.`, `-3.` (no digits after the point).
-        case integral
+        /// `True` / `False`.
+        case boolean
+        /// Ints as Python prints them.
+        case integer
+        /// Floats that are all whole numbers: `2.`, `-3.` (no digits after the point).
+        case wholeFloat
         /// `%.4f`
         case fixed
         /// `%.4e`
         case scientific
     }
 
-    let dtype: DType
     let notation: Notation
     /// Every element is right-aligned to this many characters.
     let width: Int
 
     init(dtype: DType, shown: [PrintScalar]) {
-        self.dtype = dtype
         guard dtype.isFloatingPoint else {
-            notation = .plain
-            width = shown.reduce(1) { max($0, Self.plainText($1, dtype: dtype).count) }
+            self.init(notation: dtype == .bool ? .boolean : .integer, measuring: shown)
             return
         }
         // Only finite non-zero values decide the notation and width: `nan`, `inf` and `0.` may end
-        // up wider than `width`, and are then printed unpadded.
-        let decisive = shown.map(\.doubleValue).filter { $0.isFinite && $0 != 0 }
-        guard let minAbs = decisive.lazy.map(\.magnitude).min(),
-              let maxAbs = decisive.lazy.map(\.magnitude).max()
-        else {
-            notation = .integral
-            width = 1
+        // up wider than `width`, and are then printed unpadded (rows of them overrun the line).
+        let decisive = shown.filter { $0.doubleValue.isFinite && $0.doubleValue != 0 }
+        let magnitudes = decisive.map(\.doubleValue.magnitude)
+        guard let minAbs = magnitudes.min(), let maxAbs = magnitudes.max() else {
+            self.init(notation: .wholeFloat, measuring: [])
             return
         }
-        let wholeValued = decisive.allSatisfy { $0 == $0.rounded(.up) }
+        let notation: Notation
         // The ratio may overflow to +inf, which correctly selects scientific notation.
-        let scientific = maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4
-        if scientific {
+        if maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4 {
             notation = .scientific
-        } else if wholeValued {
-            notation = .integral
+        } else if decisive.allSatisfy({ $0.doubleValue == $0.doubleValue.rounded(.up) }) {
+            notation = .wholeFloat
         } else {
             notation = .fixed
         }
-        let mode = notation
-        width = decisive.reduce(1) { max($0, Self.floatText($1, notation: mode).count) }
+        self.init(notation: notation, measuring: decisive)
+    }
+
+    private init(notation: Notation, measuring values: [PrintScalar]) {
+        self.notation = notation
+        width = values.reduce(1) { max($0, Self.text($1, notation: notation).count) }
     }
 
     /// The element's text, left-padded with spaces to `width`.
     func format(_ value: PrintScalar) -> String {
-        let text = dtype.isFloatingPoint
-            ? Self.floatText(value.doubleValue, notation: notation)
-            : Self.plainText(value, dtype: dtype)
+        let text = Self.text(value, notation: notation)
         let padding = width - text.count
         return padding > 0 ? String(repeating: " ", count: padding) + text : text
     }
 
-    private static func floatText(_ x: Double, notation: Notation) -> String {
+    private static func text(_ value: PrintScalar, notation: Notation) -> String {
         let digits = PrintOptions.precision
         switch notation {
-        case .scientific:
-            return PythonFloatText.scientific(x, digits: digits)
-        case .fixed:
-            return PythonFloatText.fixed(x, digits: digits)
-        case .integral, .plain:
+        case .boolean:
+            return value.boolValue ? "True" : "False"
+        case .integer:
+            return String(value.int64Value)
+        case .wholeFloat:
             // The trailing point marks the tensor as floating; `nan`/`inf` already read as floats.
+            let x = value.doubleValue
             let text = PythonFloatText.fixed(x, digits: 0)
             return x.isFinite ? text + "." : text
+        case .fixed:
+            return PythonFloatText.fixed(value.doubleValue, digits: digits)
+        case .scientific:
+            return PythonFloatText.scientific(value.doubleValue, digits: digits)
         }
-    }
-
-    private static func plainText(_ value: PrintScalar, dtype: DType) -> String {
-        if dtype == .bool { return value.boolValue ? "True" : "False" }
-        return String(value.int64Value)
     }
 }

@@ -45,6 +45,6 @@ struct NestedLayout {
     }
 
     private func spaces(_ count: Int) -> String {
-        String(repeating: " ", count: max(0, count))
+        String(repeating: " ", count: count)
     }
 }

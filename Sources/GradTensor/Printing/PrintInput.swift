@@ -18,8 +18,8 @@ public struct TensorPrintInput {
         shape: [Int],
         dtype: DType,
         element: @escaping (Int) -> PrintScalar,
-        requiresGradLeaf: Bool,
-        gradFnName: String?
+        requiresGradLeaf: Bool = false,
+        gradFnName: String? = nil
     ) {
         self.shape = shape
         self.dtype = dtype

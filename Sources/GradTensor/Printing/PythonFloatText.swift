@@ -28,8 +28,8 @@ enum PythonFloatText {
 
     private static func printf(_ x: Double, conversion: String, digits: Int) -> String {
         // The longest finite output, `%.Nf` of -DBL_MAX, is 309 digits + sign + point + N.
-        let capacity = 320 + max(0, digits)
-        let format = "%.\(max(0, digits))\(conversion)"
+        let capacity = 320 + digits
+        let format = "%.\(digits)\(conversion)"
         var buffer = [CChar](repeating: 0, count: capacity)
         let written = buffer.withUnsafeMutableBufferPointer { out in
             withVaList([x]) { args in vsnprintf(out.baseAddress, capacity, format, args) }

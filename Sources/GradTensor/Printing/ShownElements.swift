@@ -15,13 +15,14 @@ struct ShownElements {
     /// The shown elements, in row-major order over `axes`.
     let values: [PrintScalar]
 
+    /// `shape` must have no negative extent.
     init(shape: [Int], summarise: Bool, element: (Int) -> PrintScalar) {
         let edge = PrintOptions.edgeItems
         axes = shape.map { size in
             if summarise && size > 2 * edge {
                 return Axis(indices: Array(0..<edge) + Array((size - edge)..<size), ellipsisBefore: edge)
             }
-            return Axis(indices: Array(0..<max(0, size)), ellipsisBefore: nil)
+            return Axis(indices: Array(0..<size), ellipsisBefore: nil)
         }
         // Strides saturate instead of trapping: a shape whose element count overflows Int
         // describes no real tensor.
@@ -29,7 +30,7 @@ struct ShownElements {
         var stride = 1
         for dim in shape.indices.reversed() {
             strides[dim] = stride
-            stride = Self.saturatingProduct(stride, max(0, shape[dim]))
+            stride = Self.saturatingProduct(stride, shape[dim])
         }
         var values: [PrintScalar] = []
         Self.collect(axes: axes, strides: strides, dim: 0, base: 0, element: element, into: &values)

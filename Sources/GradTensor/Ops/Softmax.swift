@@ -1,0 +1,51 @@
+/// `softmax` and `log_softmax` along a dimension, computed stably (the maximum subtracted first).
+extension Tensor {
+    public func softmax(dim: Int) throws -> Tensor {
+        let d = try checkedSoftmaxDim(dim, name: "softmax_lastdim_kernel_impl")
+        let out = try GradMode.with(enabled: false) {
+            let e = try shiftedByMax(d).exp()
+            return try e.div(e.sum(dims: [d], keepdim: true))
+        }
+        return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true) { ctx in
+            let y = ctx.output
+            return [try y.mul(ctx.grad.sub(ctx.grad.mul(y).sum(dims: [d], keepdim: true)))]
+        }
+    }
+
+    public func logSoftmax(dim: Int) throws -> Tensor {
+        let d = try checkedSoftmaxDim(dim, name: "log_softmax_lastdim_kernel_impl")
+        let out = try GradMode.with(enabled: false) {
+            let shifted = try shiftedByMax(d)
+            return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log())
+        }
+        return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true) { ctx in
+            let y = ctx.output
+            return [try ctx.grad.sub(y.exp().mul(ctx.grad.sum(dims: [d], keepdim: true)))]
+        }
+    }
+
+    private func checkedSoftmaxDim(_ dim: Int, name: String) throws -> Int {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        guard dtype.isFloatingPoint else {
+            throw TorchError.notImplemented("\"\(name)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        return rank == 0 ? 0 : d
+    }
+
+    /// `self - max(self, dim)`, with infinities left alone so rows of -inf stay NaN-free where PyTorch's do.
+    private func shiftedByMax(_ d: Int) throws -> Tensor {
+        if rank == 0 { return try sub(self) }
+        let m = try extremeValues(dim: d, keepdim: true, isMax: true).values
+        let finiteMax = try m.mul(m.isFinite()).detach()
+        return try sub(finiteMax)
+    }
+
+    /// True where the element is neither infinite nor NaN.
+    public func isFinite() throws -> Tensor {
+        switch dtype {
+        case .float32: return mapUnary(self, Float.self, Bool.self) { $0.isFinite }
+        case .float64: return mapUnary(self, Double.self, Bool.self) { $0.isFinite }
+        case .int64, .bool: return try Tensor.full(shape, .bool(true), dtype: .bool)
+        }
+    }
+}
