@@ -34,7 +34,7 @@ final class SeedSemanticsTests: XCTestCase {
         for epoch in 0..<100 {
             let l = try w.mul(X).sub(Y).pow(.wrapping(.int(2))).mean()
             try l.backward()
-            _ = try GradMode.with(enabled: false) {
+            try GradMode.with(enabled: false) {
                 try w.sub_(Tensor.wrapping(.double(0.01)).mul(XCTUnwrap(w.grad)))
             }
             try w.grad?.zero_()

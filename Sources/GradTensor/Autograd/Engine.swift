@@ -60,6 +60,10 @@ public enum Autograd {
         /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
         let targets: [Tensor]
         var captured: [Tensor?]
+        /// Gradients arriving at leaves, summed over the whole pass before they are delivered
+        /// once (PyTorch's AccumulateGrad runs once per leaf with the summed input).
+        var leafGradients: [(leaf: Tensor, grad: Tensor)] = []
+        var leafSlots: [ObjectIdentifier: Int] = [:]
 
         init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
             self.createGraph = createGraph
@@ -110,6 +114,7 @@ public enum Autograd {
                     if left == 0 { ready.append(next) }
                 }
             }
+            try deliverLeafGradients()
         }
 
         /// How many edges from the reachable part of the graph point at each node.
@@ -153,12 +158,22 @@ public enum Autograd {
         }
 
         mutating func deliverToLeaf(_ leaf: Tensor, _ grad: Tensor) throws {
-            if accumulateIntoLeaves {
-                try accumulate(into: leaf, grad)
-                return
+            let key = ObjectIdentifier(leaf)
+            if let slot = leafSlots[key] {
+                leafGradients[slot].grad = try sum(leafGradients[slot].grad, grad)
+            } else {
+                leafSlots[key] = leafGradients.count
+                leafGradients.append((leaf, grad))
             }
-            for (i, t) in targets.enumerated() where t === leaf {
-                captured[i] = try sum(captured[i], grad)
+        }
+
+        mutating func deliverLeafGradients() throws {
+            for (leaf, grad) in leafGradients {
+                if accumulateIntoLeaves {
+                    try accumulate(into: leaf, grad)
+                } else {
+                    for (i, t) in targets.enumerated() where t === leaf { captured[i] = grad }
+                }
             }
         }
 
@@ -169,7 +184,10 @@ public enum Autograd {
                     if createGraph { t.storedGrad = try existing.adding(g) }
                     else { try existing.addInPlaceUnchecked(g) }
                 } else {
-                    t.storedGrad = createGraph ? g : g.cloneDetached()
+                    // With create_graph PyTorch stores a copy that stays in the graph ("CopyBackwards").
+                    t.storedGrad = createGraph
+                        ? g.cloneDetached().record("CopyBackwards", inputs: [g]) { ctx in [ctx.grad] }
+                        : g.cloneDetached()
                 }
             }
         }

@@ -5,6 +5,7 @@ public enum GradMode {
 
     /// Runs `body` with recording switched to `enabled`, restoring the previous mode afterwards
     /// (`no_grad`, `enable_grad`, `set_grad_enabled` all nest this way).
+    @discardableResult
     public static func with<R>(enabled: Bool, _ body: () throws -> R) rethrows -> R {
         let saved = isEnabled
         isEnabled = enabled

@@ -40,7 +40,7 @@ extension Tensor {
     public func div(_ other: Tensor) throws -> Tensor {
         try binary(.div, other).record("DivBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
             [ctx.needs(0) ? try ctx.grad.div(other) : nil,
-             ctx.needs(1) ? try ctx.grad.neg().mul(self).div(other.mul(other)) : nil]
+             ctx.needs(1) ? try ctx.grad.neg().mul(self.div(other).div(other)) : nil]
         }
     }
 
@@ -96,11 +96,14 @@ extension Tensor {
             }
         }
         return out.record("PowBackward1", inputs: [self, exponent], saving: [self, exponent], savesOutput: true) { [self] ctx in
+            let zero = Tensor.wrapping(.int(0))
             let baseGrad = ctx.needs(0)
-                ? try ctx.grad.mul(exponent).mul(self.pow(exponent.sub(.wrapping(.int(1))))) : nil
+                ? try Tensor.where(exponent.eq(zero), zero,
+                                   ctx.grad.mul(exponent.mul(self.pow(exponent.sub(.wrapping(.int(1))))))) : nil
             // d/dy x**y = x**y * log(x), taken as 0 where x == 0 and y >= 0 (PyTorch's convention).
             let expGrad = ctx.needs(1)
-                ? try ctx.grad.mul(ctx.output.mul(self.log()).maskedZero(where: self.eq(.wrapping(.int(0))).logicalAnd(exponent.ge(.wrapping(.int(0)))))) : nil
+                ? try ctx.grad.mul(Tensor.where(self.eq(zero).logicalAnd(exponent.ge(zero)), zero,
+                                                ctx.output.mul(self.log()))) : nil
             return [baseGrad, expGrad]
         }
     }

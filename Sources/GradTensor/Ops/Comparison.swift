@@ -47,9 +47,4 @@ extension Tensor {
     public func logicalNot() -> Tensor {
         mapUnary(materialized(as: .bool), Bool.self, Bool.self) { !$0 }
     }
-
-    /// This tensor with the elements where `mask` is true replaced by zero (differentiable).
-    func maskedZero(where mask: Tensor) throws -> Tensor {
-        try mul(mask.logicalNot())
-    }
 }

@@ -7,8 +7,7 @@ extension Tensor {
             return try e.div(e.sum(dims: [d], keepdim: true))
         }
         return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true) { ctx in
-            let y = ctx.output
-            return [try y.mul(ctx.grad.sub(ctx.grad.mul(y).sum(dims: [d], keepdim: true)))]
+            [try Tensor.softmaxBackward(ctx.grad, ctx.output, dim: d)]
         }
     }
 
@@ -19,8 +18,7 @@ extension Tensor {
             return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log())
         }
         return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true) { ctx in
-            let y = ctx.output
-            return [try ctx.grad.sub(y.exp().mul(ctx.grad.sum(dims: [d], keepdim: true)))]
+            [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: d)]
         }
     }
 

@@ -34,16 +34,14 @@ extension Tensor {
 
     public func tanh() throws -> Tensor {
         mapFloat({ .tanh($0) }, { .tanh($0) }).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
-            let y = ctx.output
-            return [try ctx.grad.mul(y.mul(y).rsub(.int(1)))]
+            [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
 
     public func sigmoid() throws -> Tensor {
         mapFloat({ 1 / (1 + .exp(-$0)) }, { 1 / (1 + .exp(-$0)) })
             .record("SigmoidBackward0", inputs: [self], savesOutput: true) { ctx in
-                let y = ctx.output
-                return [try ctx.grad.mul(y.mul(y.rsub(.int(1))))]
+                [try Tensor.sigmoidBackward(ctx.grad, ctx.output)]
             }
     }
 
@@ -59,7 +57,7 @@ extension Tensor {
         if dtype == .bool { throw TorchError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
         return mapKeepingType(float: { $0 > 0 || $0.isNaN ? $0 : 0 }, int: { Swift.max($0, 0) })
             .record("ReluBackward0", inputs: [self], savesOutput: true) { ctx in
-                [try ctx.grad.mul(ctx.output.gt(.wrapping(.int(0))))]
+                [try Tensor.thresholdBackward(ctx.grad, ctx.output)]
             }
     }
 

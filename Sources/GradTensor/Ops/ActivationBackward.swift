@@ -1,0 +1,53 @@
+/// The backward formulas PyTorch runs as ops of their own (`tanh_backward`, `sigmoid_backward`,
+/// `threshold_backward`, `_softmax_backward_data`, ...). Making each one node, with its own
+/// derivative, gives higher-order gradients and the node names PyTorch shows for them.
+extension Tensor {
+    /// `grad * (1 - y²)` for `y = tanh(x)`.
+    static func tanhBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
+        try GradMode.with(enabled: false) { try grad.mul(y.mul(y).rsub(.int(1))) }
+            .record("TanhBackwardBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
+                [ctx.needs(0) ? try tanhBackward(ctx.grad, y) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(grad).mul(y).mul(.wrapping(.int(-2))) : nil]
+            }
+    }
+
+    /// `grad * y * (1 - y)` for `y = sigmoid(x)`.
+    static func sigmoidBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
+        try GradMode.with(enabled: false) { try grad.mul(y.mul(y.rsub(.int(1)))) }
+            .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
+                [ctx.needs(0) ? try sigmoidBackward(ctx.grad, y) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(grad).mul(y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
+            }
+    }
+
+    /// `grad` where `y > 0`, else 0 (relu's backward, given its output).
+    static func thresholdBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
+        let mask = try y.gt(.wrapping(.int(0)))
+        return try GradMode.with(enabled: false) { try grad.mul(mask) }
+            .record("ThresholdBackwardBackward0", inputs: [grad, y]) { ctx in
+                [ctx.needs(0) ? try thresholdBackward(ctx.grad, y) : nil,
+                 ctx.needs(1) ? try Tensor.zerosLike(y) : nil]
+            }
+    }
+
+    /// `y * (grad - Σ grad·y)` for `y = softmax(x, dim)`.
+    static func softmaxBackward(_ grad: Tensor, _ y: Tensor, dim: Int) throws -> Tensor {
+        try GradMode.with(enabled: false) { try y.mul(grad.sub(grad.mul(y).sum(dims: [dim], keepdim: true))) }
+            .record("SoftmaxBackwardDataBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
+                let g2 = ctx.grad
+                return [ctx.needs(0) ? try softmaxBackward(g2, y, dim: dim) : nil,
+                        ctx.needs(1) ? try g2.mul(grad.sub(grad.mul(y).sum(dims: [dim], keepdim: true)))
+                            .sub(grad.mul(g2.mul(y).sum(dims: [dim], keepdim: true))) : nil]
+            }
+    }
+
+    /// `grad - exp(y) · Σ grad` for `y = log_softmax(x, dim)`.
+    static func logSoftmaxBackward(_ grad: Tensor, _ y: Tensor, dim: Int) throws -> Tensor {
+        try GradMode.with(enabled: false) { try grad.sub(y.exp().mul(grad.sum(dims: [dim], keepdim: true))) }
+            .record("LogSoftmaxBackwardDataBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
+                let g2 = ctx.grad, p = try y.exp()
+                return [ctx.needs(0) ? try g2.sub(g2.mul(p).sum(dims: [dim], keepdim: true)) : nil,
+                        ctx.needs(1) ? try g2.mul(p).mul(grad.sum(dims: [dim], keepdim: true)).neg() : nil]
+            }
+    }
+}

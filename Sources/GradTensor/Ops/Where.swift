@@ -1,0 +1,31 @@
+/// `torch.where(condition, a, b)`: elements of `a` where the condition holds, else of `b`.
+extension Tensor {
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcast(Shape.broadcast(condition.shape, a.shape), b.shape)
+        let dtype = TypePromotion.resultType([a, b])
+        let mask = try condition.materialized(as: .bool).expand(shape).detach().materialized()
+        let x = try a.materializedIfCast(to: dtype).detach().expand(shape).materialized()
+        let y = try b.materializedIfCast(to: dtype).detach().expand(shape).materialized()
+        let out = Tensor(storage: Storage(dtype: dtype, count: Shape.count(shape)), shape: shape)
+        switch dtype {
+        case .float32: select(mask, x, y, into: out, Float.self)
+        case .float64: select(mask, x, y, into: out, Double.self)
+        case .int64: select(mask, x, y, into: out, Int64.self)
+        case .bool: select(mask, x, y, into: out, Bool.self)
+        }
+        return out.record("WhereBackward0", inputs: [a, b], saving: [condition]) { ctx in
+            let zero = Tensor.wrapping(.int(0))
+            return [ctx.needs(0) ? try Tensor.where(condition, ctx.grad, zero) : nil,
+                    ctx.needs(1) ? try Tensor.where(condition, zero, ctx.grad) : nil]
+        }
+    }
+
+    private static func select<T: Element>(_ mask: Tensor, _ x: Tensor, _ y: Tensor, into out: Tensor, _: T.Type) {
+        withExtendedLifetime((mask, x, y)) {
+            let m = mask.storage.pointer(Bool.self) + mask.offset
+            let px = x.storage.pointer(T.self) + x.offset, py = y.storage.pointer(T.self) + y.offset
+            let dst = out.storage.pointer(T.self)
+            for i in 0..<out.numel { dst[i] = m[i] ? px[i] : py[i] }
+        }
+    }
+}
