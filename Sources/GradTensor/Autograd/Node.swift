@@ -36,7 +36,7 @@ public final class Node {
     }
 
     public let name: String
-    let edges: [Edge]
+    private(set) var edges: [Edge]
     let inputMeta: [InputMeta]
     var backward: ((BackwardContext) throws -> [Tensor?])?
     var savedVersions: [SavedVersion]
@@ -55,6 +55,26 @@ public final class Node {
         self.inputMeta = inputMeta
         self.savedVersions = savedVersions
         self.backward = backward
+    }
+
+    /// Frees a long chain of nodes without recursing once per node (ARC would otherwise release
+    /// node → formula → saved input → its node → … on the stack, and overflow it on deep graphs).
+    deinit {
+        var pending = takeEdgeNodes()
+        while var node = pending.popLast() {
+            // Only a node held by nobody else is about to be freed; empty it first so that
+            // freeing it recurses no further.
+            if isKnownUniquelyReferenced(&node) {
+                node.release()
+                pending.append(contentsOf: node.takeEdgeNodes())
+            }
+        }
+    }
+
+    private func takeEdgeNodes() -> [Node] {
+        let nodes = nextNodes
+        edges = []
+        return nodes
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
