@@ -237,26 +237,41 @@ struct Printer {
         switch item {
         case let t as Tensor: return t.description
         case let b as Bool: return b ? "True" : "False"
+        case let i as Int: return String(i)
+        case let d as DType: return d.name
+        case let size as Size: return TensorFormatter.sizeRepr(size.dims)
+        case let s as Scalar:
+            switch s {
+            case .bool(let b): return b ? "True" : "False"
+            case .int(let i): return String(i)
+            case .double(let d): return d == d.rounded() && Swift.abs(d) < 1e16 ? String(Int64(d)) + ".0" : String(d)
+            }
         case let n as Node: return "<\(n.name) object>"
         case let o as Optional<Any>: return o.map { "\($0)" } ?? "None"
         }
     }
 }
 
+/// A shape to print as `torch.Size([...])`.
+struct Size {
+    let dims: [Int]
+    init(_ dims: [Int]) { self.dims = dims }
+}
+
 // Builders that keep the replays close to the Python they mirror.
-private func vec(_ values: [Double], grad: Bool = false) throws -> Tensor {
+func vec(_ values: [Double], grad: Bool = false) throws -> Tensor {
     try Tensor.from(.list(values.map { .scalar(.double($0)) }), requiresGrad: grad)
 }
 
-private func matrix(_ rows: [[Double]], grad: Bool = false) throws -> Tensor {
+func matrix(_ rows: [[Double]], grad: Bool = false) throws -> Tensor {
     try Tensor.from(.list(rows.map { .list($0.map { .scalar(.double($0)) }) }), requiresGrad: grad)
 }
 
-private func scalar(_ v: Double, grad: Bool = false) throws -> Tensor {
+func scalar(_ v: Double, grad: Bool = false) throws -> Tensor {
     try Tensor.full([], .double(v), requiresGrad: grad)
 }
 
 /// A Python number operand: ints stay ints (they promote differently from floats).
-private func n(_ v: Double) -> Tensor {
+func n(_ v: Double) -> Tensor {
     v == v.rounded() && Swift.abs(v) < 1e15 ? .wrapping(.int(Int64(v))) : .wrapping(.double(v))
 }

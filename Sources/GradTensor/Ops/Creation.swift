@@ -9,7 +9,8 @@ extension Tensor {
     }
 
     public static func zeros(_ shape: [Int], dtype: DType = .defaultFloat, requiresGrad: Bool = false) throws -> Tensor {
-        try full(shape, .int(0), dtype: dtype, requiresGrad: requiresGrad)
+        if shape.contains(where: { $0 < 0 }) { throw TorchError.runtime("zeros: Dimension size must be non-negative.") }
+        return try full(shape, .int(0), dtype: dtype, requiresGrad: requiresGrad)
     }
 
     public static func ones(_ shape: [Int], dtype: DType = .defaultFloat, requiresGrad: Bool = false) throws -> Tensor {
