@@ -149,4 +149,31 @@ final class ElementwiseGradcheckTests: XCTestCase {
     func testInPlaceUnaryOnNonLeaf() {
         Gradcheck.run(Self.inPlaceUnaryCases)
     }
+
+    /// KNOWN FAILURES (library bug, reported): an in-place op through a view of a non-leaf must
+    /// change the base's history too (PyTorch rebases the base onto a CopySlices node, so
+    /// `y.grad_fn` becomes `CopySlices`). Here only the view gets the new node: the base keeps its
+    /// old grad_fn, so gradients through `y` ignore the in-place op (x gets the identity's gradient,
+    /// z gets none) while the values are right. The test fails once one passes: move it into a table.
+    static let knownFailures: [GradcheckCase] = [
+        GradcheckCase("y = x * 1; y.t().mul_(z); y of [2, 3] and [3, 2]", [InputSpec([2, 3]), InputSpec([3, 2])]) { t in
+            let y = try t[0].mul(num(1))
+            try y.t().mul_(t[1])
+            return y
+        },
+        GradcheckCase("y = x * 1; y.view(-1).add_(z); y of [2, 3] and [6]", [InputSpec([2, 3]), InputSpec([6])]) { t in
+            let y = try t[0].mul(num(1))
+            try y.view([-1]).add_(t[1])
+            return y
+        },
+        GradcheckCase("y = x * 1; y.unsqueeze(0).mul_(z); y * y of [3] and [1, 3]", [InputSpec([3]), InputSpec([1, 3])]) { t in
+            let y = try t[0].mul(num(1))
+            try y.unsqueeze(0).mul_(t[1])
+            return try y.mul(y)
+        },
+    ]
+
+    func testKnownFailuresStillFail() {
+        Gradcheck.runKnownFailures(Self.knownFailures)
+    }
 }
