@@ -142,9 +142,9 @@ extension Tensor {
 extension ReductionLayout {
     /// The keepdim shape of reducing `t` over `dims`, without building the layout's data.
     static func keptShape(_ t: Tensor, _ dims: [Int]?) throws -> [Int] {
-        guard let dims, !dims.isEmpty else { return t.shape.map { _ in 1 } }
+        guard let dims, !dims.isEmpty, t.rank > 0 else { return t.shape.map { _ in 1 } }
         var kept = t.shape
         for d in dims { kept[try Shape.wrapDim(d, rank: t.rank)] = 1 }
-        return t.rank == 0 ? [] : kept
+        return kept
     }
 }
