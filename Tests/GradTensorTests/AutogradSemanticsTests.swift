@@ -150,6 +150,25 @@ final class AutogradSemanticsTests: XCTestCase {
             out.print(y)
             try y.sum().backward(); out.print(x.grad)
         },
+        "inplace_through_view": { out in
+            let x = try matrix([[1, 2], [3, 4]], grad: true)
+            let y = try x.mul(n(1))
+            try y.t().mul_(vec([2, 3]))
+            out.print(y); try y.sum().backward(); out.print(x.grad)
+        },
+        "inplace_view_then_use": { out in
+            let x = try vec([1, 2], grad: true)
+            let y = try x.mul(n(1)), v = try y.view([2, 1]); try v.add_(n(1))
+            out.line("\(v.gradFn?.name ?? "NoneType") \(y.gradFn?.name ?? "NoneType")")
+            let w = try v.mul(x); out.print(w); try w.mul(w).sum().backward(); out.print(x.grad)
+        },
+        "inplace_view_of_constant": { out in
+            let x = try scalar(3, grad: true)
+            let buf = try Tensor.zeros([3])
+            try buf.view([3, 1]).mul_(x)
+            try buf.add_(x)
+            out.print(buf); try buf.mul(buf).sum().backward(); out.print(x.grad)
+        },
         "detach_and_data": { out in
             let x = try vec([1, 2], grad: true)
             let d = x.detach(); out.print(d, d.requiresGrad)

@@ -24,7 +24,11 @@ extension Tensor {
                 throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
             }
         }
-        let recording = GradMode.isEnabled && (requiresGrad || (other?.requiresGrad ?? false))
+        let recording = GradMode.isEnabled
+            && (requiresGrad || (viewBase?.requiresGrad ?? false) || (other?.requiresGrad ?? false))
+        if recording, let base = viewBase {
+            return try updateViewInPlace(base: base, compute)
+        }
         // When recording, the op reads a snapshot so the formula's saved input is the old value.
         let input = recording ? snapshotAtSameGraphPosition() : self
         let result = try compute(input)

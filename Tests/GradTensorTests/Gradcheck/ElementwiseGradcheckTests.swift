@@ -155,7 +155,8 @@ final class ElementwiseGradcheckTests: XCTestCase {
     /// `y.grad_fn` becomes `CopySlices`). Here only the view gets the new node: the base keeps its
     /// old grad_fn, so gradients through `y` ignore the in-place op (x gets the identity's gradient,
     /// z gets none) while the values are right. The test fails once one passes: move it into a table.
-    static let knownFailures: [GradcheckCase] = [
+    /// In-place ops through a view of a non-leaf: the base's history must include the update (CopySlices).
+    static let inPlaceThroughViewCases: [GradcheckCase] = [
         GradcheckCase("y = x * 1; y.t().mul_(z); y of [2, 3] and [3, 2]", [InputSpec([2, 3]), InputSpec([3, 2])]) { t in
             let y = try t[0].mul(num(1))
             try y.t().mul_(t[1])
@@ -173,7 +174,7 @@ final class ElementwiseGradcheckTests: XCTestCase {
         },
     ]
 
-    func testKnownFailuresStillFail() {
-        Gradcheck.runKnownFailures(Self.knownFailures)
+    func testInPlaceThroughViewOfNonLeaf() {
+        Gradcheck.run(Self.inPlaceThroughViewCases)
     }
 }

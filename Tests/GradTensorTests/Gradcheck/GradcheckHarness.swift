@@ -210,18 +210,6 @@ enum Gradcheck {
         }
     }
 
-    /// Cases whose gradient is known to be wrong: the test fails when one starts passing, so the
-    /// fix gets noticed and the case moves back to its table.
-    static func runKnownFailures(_ table: [GradcheckCase], secondOrder: Bool = false,
-                                 file: StaticString = #filePath, line: UInt = #line) {
-        for c in table {
-            let problems = (try? secondOrder ? secondOrderProblems(c) : firstOrderProblems(c)) ?? ["threw"]
-            if problems.isEmpty {
-                XCTFail("\(c.name): known failure now passes; move it to its table", file: file, line: line)
-            }
-        }
-    }
-
     /// Cases `ops × shapes` for one-input ops.
     static func unary(_ ops: [(String, Draw, @Sendable (Tensor) throws -> Tensor)], shapes: [[Int]]) -> [GradcheckCase] {
         ops.flatMap { name, draw, f in

@@ -175,6 +175,25 @@ y.mul_(x)
 print(y)
 y.sum().backward(); print(x.grad)
 """,
+"inplace_through_view": """
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+y = x * 1
+y.t().mul_(torch.tensor([2., 3.]))
+print(y); y.sum().backward(); print(x.grad)
+""",
+"inplace_view_then_use": """
+x = torch.tensor([1., 2.], requires_grad=True)
+y = x * 1; v = y.view(2, 1); v.add_(1)
+print(type(v.grad_fn).__name__, type(y.grad_fn).__name__)
+w = v * x; print(w); (w * w).sum().backward(); print(x.grad)
+""",
+"inplace_view_of_constant": """
+x = torch.tensor(3., requires_grad=True)
+buf = torch.zeros(3)
+buf.view(3, 1).mul_(x)
+buf.add_(x)
+print(buf); (buf * buf).sum().backward(); print(x.grad)
+""",
 "detach_and_data": """
 x = torch.tensor([1., 2.], requires_grad=True)
 d = x.detach(); print(d, d.requires_grad)
