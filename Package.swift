@@ -5,6 +5,7 @@ let package = Package(
     name: "grad",
     products: [
         .library(name: "GradTensor", targets: ["GradTensor"]),
+        .library(name: "GradLang", targets: ["GradLang"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -15,6 +16,9 @@ let package = Package(
             name: "GradTensor",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
+        // source → tokens → AST → values; builtins; the `torch` module.
+        .target(name: "GradLang", dependencies: ["GradTensor"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,17 +6,18 @@ import Musl
 import Darwin
 #endif
 
-/// Python's `format(x, ".4f")`, `format(x, ".4e")` and `format(x, ".0f")` for a Double.
+/// Python's `format(x, ".4f")`, `format(x, ".4e")` and `format(x, ".0f")` for a Double; also the
+/// printf engine behind the language's format specs.
 ///
 /// Finite values go through C's printf, which, like CPython, rounds the exact binary value
 /// correctly (ties to even) and writes at least two exponent digits. Non-finite values are
 /// spelled the Python way: `nan` never carries a sign, unlike glibc's `-nan`.
-enum PythonFloatText {
-    static func fixed(_ x: Double, digits: Int) -> String {
+public enum PythonFloatText {
+    public static func fixed(_ x: Double, digits: Int) -> String {
         nonFinite(x) ?? printf(x, conversion: "f", digits: digits)
     }
 
-    static func scientific(_ x: Double, digits: Int) -> String {
+    public static func scientific(_ x: Double, digits: Int) -> String {
         nonFinite(x) ?? printf(x, conversion: "e", digits: digits)
     }
 
@@ -26,10 +27,12 @@ enum PythonFloatText {
         return nil
     }
 
-    private static func printf(_ x: Double, conversion: String, digits: Int) -> String {
+    /// C's printf of one double with `flags`, `digits` of precision and `conversion` (f, e, g, ...),
+    /// for finite values.
+    public static func printf(_ x: Double, flags: String = "", conversion: String, digits: Int) -> String {
         // The longest finite output, `%.Nf` of -DBL_MAX, is 309 digits + sign + point + N.
         let capacity = 320 + digits
-        let format = "%.\(digits)\(conversion)"
+        let format = "%\(flags).\(digits)\(conversion)"
         var buffer = [CChar](repeating: 0, count: capacity)
         let written = buffer.withUnsafeMutableBufferPointer { out in
             withVaList([x]) { args in vsnprintf(out.baseAddress, capacity, format, args) }
