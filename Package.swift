@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        // Python ints are exact at any size (`2**100`).
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // dtypes, storage, kernels, the autograd graph and engine, torch-style printing.
@@ -17,7 +19,7 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
-        .target(name: "GradLang", dependencies: ["GradTensor"]),
+        .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "GradLangTests", dependencies: ["GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
     ],

@@ -1,0 +1,129 @@
+import GradTensor
+
+/// A function implemented in Swift: a signature bound by the shared binder, and a body that reads
+/// its arguments by name.
+public final class PyBuiltin: PyObject {
+    public typealias Body = (BoundArguments) throws -> Value
+    public let signature: Signature
+    let body: Body
+    /// The module or type it belongs to, for `repr` (`<built-in function len>`).
+    let isMethod: Bool
+
+    public init(_ signature: String, isMethod: Bool = false, _ body: @escaping Body) {
+        self.signature = Signature(signature)
+        self.body = body
+        self.isMethod = isMethod
+    }
+
+    public var name: String { signature.name }
+    public override var typeName: String { isMethod ? "builtin_function_or_method" : "builtin_function_or_method" }
+
+    public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let slots = try signature.bind(args)
+        return try body(BoundArguments(signature: signature, values: slots, interpreter: interpreter))
+    }
+}
+
+/// Bound arguments, read by parameter name (`args["dtype"]`) or position.
+public struct BoundArguments {
+    let signature: Signature
+    public let values: [Value]
+    public unowned let interpreter: Interpreter
+
+    public subscript(_ name: String) -> Value {
+        for (i, p) in signature.parameters.enumerated() where p.name == name { return values[i] }
+        return .none
+    }
+
+    public subscript(_ index: Int) -> Value { values[index] }
+
+    /// Whether the argument was given a non-None value.
+    public func has(_ name: String) -> Bool { !self[name].isNone }
+
+    /// The `*args` tuple's items.
+    public func varargs(_ name: String) -> [Value] {
+        if case .object(let t as PyTuple) = self[name] { return t.items }
+        return []
+    }
+
+    /// The `**kwargs` dict.
+    public func varkw(_ name: String) -> PyDict? {
+        if case .object(let d as PyDict) = self[name] { return d }
+        return nil
+    }
+}
+
+/// `obj.method` where the method is built in: the receiver is passed as the first argument.
+public final class PyBoundMethod: PyObject {
+    public let receiver: Value
+    public let function: PyBuiltin
+    public init(receiver: Value, function: PyBuiltin) {
+        self.receiver = receiver
+        self.function = function
+    }
+    public override var typeName: String { "builtin_function_or_method" }
+}
+
+/// A module object (`torch`, `math`, `torch.autograd`).
+public final class PyModule: PyObject {
+    public let name: String
+    public var attributes: [String: Value]
+    public init(name: String, attributes: [String: Value] = [:]) {
+        self.name = name
+        self.attributes = attributes
+    }
+    public override var typeName: String { "module" }
+}
+
+/// A variable shared between a function and the closures defined in it.
+public final class PyCell: PyObject {
+    public var value: Value?
+    public init(_ value: Value? = nil) { self.value = value }
+    public override var typeName: String { "cell" }
+}
+
+/// A built-in type object (`int`, `list`, `torch.Tensor`): callable as a constructor, usable with
+/// `isinstance` and printed as `<class 'int'>`.
+public final class PyTypeObject: PyObject {
+    public let name: String
+    /// How `repr` shows it: `<class 'int'>`, `<class 'torch.Tensor'>`.
+    public let qualifiedName: String
+    let constructor: PyBuiltin?
+    let matches: (Value) -> Bool
+
+    public init(name: String, qualifiedName: String? = nil, constructor: PyBuiltin?, matches: @escaping (Value) -> Bool) {
+        self.name = name
+        self.qualifiedName = qualifiedName ?? name
+        self.constructor = constructor
+        self.matches = matches
+    }
+
+    public override var typeName: String { "type" }
+}
+
+/// `torch.float32` and friends.
+public final class PyDType: PyObject {
+    public let dtype: DType
+    public init(_ dtype: DType) { self.dtype = dtype }
+    public override var typeName: String { "dtype" }
+}
+
+/// A `grad_fn` node as Python sees it: `<MulBackward0 object at 0x7f…>`.
+public final class PyGradNode: PyObject {
+    public let node: Node
+    public init(_ node: Node) { self.node = node }
+    public override var typeName: String { node.name }
+}
+
+/// A context manager object for `with` (`torch.no_grad()`, `set_grad_enabled(False)`).
+public final class PyContextManager: PyObject {
+    let name: String
+    let enter: () throws -> Value
+    let exit: () throws -> Void
+    public init(name: String, enter: @escaping () throws -> Value, exit: @escaping () throws -> Void) {
+        self.name = name
+        self.enter = enter
+        self.exit = exit
+    }
+    public override var typeName: String { name }
+}

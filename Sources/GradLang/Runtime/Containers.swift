@@ -1,0 +1,141 @@
+/// Python's containers. Lists, dicts and sets are reference types, as in Python (`b = a` aliases).
+public final class PyList: PyObject {
+    public var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+    public override var typeName: String { "list" }
+}
+
+/// A tuple; also `torch.Size` and the named tuples PyTorch returns (`torch.return_types.max`).
+public final class PyTuple: PyObject {
+    public enum Kind: Equatable, Sendable {
+        case plain
+        case torchSize
+        /// A structseq such as `torch.return_types.max(values=..., indices=...)`.
+        case named(type: String, fields: [String])
+    }
+
+    public let items: [Value]
+    public let kind: Kind
+
+    public init(_ items: [Value], kind: Kind = .plain) {
+        self.items = items
+        self.kind = kind
+    }
+
+    public override var typeName: String {
+        switch kind {
+        case .plain: return "tuple"
+        case .torchSize: return "Size"
+        case .named(let type, _): return String(type.split(separator: ".").last ?? "tuple")
+        }
+    }
+
+    nonisolated(unsafe) public static let empty = PyTuple([])
+}
+
+/// An insertion-ordered dict, as Python's: entries live in insertion order with holes where
+/// keys were deleted, compacted when the holes dominate.
+public final class PyDict: PyObject {
+    private var slots: [(key: Value, value: Value)?] = []
+    private var index: [HashKey: Int] = [:]
+
+    public override init() {}
+    public override var typeName: String { "dict" }
+
+    public var count: Int { index.count }
+
+    public func get(_ key: Value) throws -> Value? {
+        guard let i = index[try HashKey(key)] else { return nil }
+        return slots[i]?.value
+    }
+
+    public func set(_ key: Value, _ value: Value) throws {
+        let k = try HashKey(key)
+        if let i = index[k] {
+            slots[i]?.value = value
+        } else {
+            index[k] = slots.count
+            slots.append((key, value))
+        }
+    }
+
+    /// Removes `key`, returning its value (nil when absent).
+    @discardableResult
+    public func remove(_ key: Value) throws -> Value? {
+        guard let i = index.removeValue(forKey: try HashKey(key)) else { return nil }
+        let v = slots[i]?.value
+        slots[i] = nil
+        if slots.count > 32 && index.count < slots.count / 2 { compact() }
+        return v
+    }
+
+    /// Live entries in insertion order.
+    public var entries: [(key: Value, value: Value)] { slots.compactMap { $0 } }
+
+    public func removeAll() {
+        slots = []
+        index = [:]
+    }
+
+    private func compact() {
+        let live = entries
+        removeAll()
+        for (k, v) in live { try? set(k, v) }
+    }
+}
+
+/// A set, insertion-ordered (CPython's order differs for some values; grad keeps it stable).
+public final class PySet: PyObject {
+    public let dict = PyDict()
+    public let isFrozen: Bool
+    public init(frozen: Bool = false) { isFrozen = frozen }
+    public override var typeName: String { isFrozen ? "frozenset" : "set" }
+    public var items: [Value] { dict.entries.map(\.key) }
+    public func insert(_ v: Value) throws { try dict.set(v, .none) }
+    public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
+}
+
+public final class PyRange: PyObject {
+    public let start: Int, stop: Int, step: Int
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    public override var typeName: String { "range" }
+
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+
+    public func element(_ i: Int) -> Int { start &+ i &* step }
+}
+
+public final class PySlice: PyObject {
+    public let start: Value, stop: Value, step: Value
+    public init(start: Value, stop: Value, step: Value) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    public override var typeName: String { "slice" }
+}
+
+/// An iterator: `iter(x)`, generator expressions, `zip`, `map`, ... `next` returns nil when exhausted.
+public final class PyIterator: PyObject {
+    private let nextValue: () throws -> Value?
+    let name: String
+    public init(name: String = "iterator", _ next: @escaping () throws -> Value?) {
+        self.name = name
+        nextValue = next
+    }
+    public override var typeName: String { name }
+    public func next() throws -> Value? { try nextValue() }
+}
+
+/// `...`
+public final class PyEllipsis: PyObject {
+    nonisolated(unsafe) public static let shared = PyEllipsis()
+    public override var typeName: String { "ellipsis" }
+}

@@ -1,0 +1,38 @@
+import BigInt
+import GradTensor
+
+/// The identity of a dict key or set element under Python's equality: `1`, `1.0` and `True`
+/// are the same key; tuples hash by their elements; tensors, functions and modules by identity.
+enum HashKey: Hashable {
+    case none
+    case int(Int)
+    case bigInt(BigInt)
+    case float(Double)
+    case str(String)
+    case tuple([HashKey])
+    case identity(ObjectIdentifier)
+
+    init(_ v: Value) throws {
+        switch v {
+        case .none: self = .none
+        case .bool(let b): self = .int(b ? 1 : 0)
+        case .int(let i): self = .int(i)
+        case .bigInt(let b): self = .bigInt(b)
+        case .float(let d):
+            if d == d.rounded(.towardZero), let i = Int(exactly: d) { self = .int(i) }
+            else if d.isNaN { self = .identity(ObjectIdentifier(PyEllipsis.shared)) }
+            else { self = .float(d) }
+        case .str(let s): self = .str(s)
+        case .tensor(let t): self = .identity(ObjectIdentifier(t))
+        case .object(let o):
+            switch o {
+            case let t as PyTuple: self = .tuple(try t.items.map(HashKey.init))
+            case is PyList, is PyDict:
+                throw PyError.type("unhashable type: '\(o.typeName)'")
+            case let s as PySet where !s.isFrozen:
+                throw PyError.type("unhashable type: 'set'")
+            default: self = .identity(ObjectIdentifier(o))
+            }
+        }
+    }
+}

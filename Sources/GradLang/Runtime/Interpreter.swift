@@ -1,0 +1,74 @@
+import GradTensor
+
+/// The interpreter's state: the global namespace, the built-ins, where output goes, and the call
+/// stack depth. Code is compiled (see Compiler/) into closures that run against this state.
+public final class Interpreter {
+    /// Where `print` writes. The interpreter never writes to the terminal itself.
+    public var writeOutput: (String) -> Void
+    /// Where warnings go (stderr in the command-line tool).
+    public var writeWarning: (String) -> Void
+    public internal(set) var builtins: [String: Value] = [:]
+    /// Python's default recursion limit.
+    public var recursionLimit = 1000
+    var callDepth = 0
+
+    /// Set from a signal handler to stop running code with KeyboardInterrupt at the next check.
+    nonisolated(unsafe) public static var interruptRequested = false
+
+    public init(writeOutput: @escaping (String) -> Void = { Swift.print($0, terminator: "") },
+                writeWarning: @escaping (String) -> Void = { _ in }) {
+        self.writeOutput = writeOutput
+        self.writeWarning = writeWarning
+    }
+
+    /// Raises KeyboardInterrupt when Ctrl-C was pressed (checked at loop back-edges and calls).
+    @inline(__always)
+    func checkInterrupt() throws {
+        if Interpreter.interruptRequested {
+            Interpreter.interruptRequested = false
+            throw PyError(PyExc.keyboardInterrupt, "")
+        }
+    }
+
+    /// Calls any callable value.
+    public func call(_ callee: Value, _ args: Arguments) throws -> Value {
+        guard case .object(let o) = callee else {
+            throw PyError.type("'\(callee.typeName)' object is not callable")
+        }
+        switch o {
+        case let b as PyBuiltin:
+            return try b.call(args, self)
+        case let m as PyBoundMethod:
+            var bound = args
+            bound.positional.insert(m.receiver, at: 0)
+            return try m.function.call(bound, self)
+        case let f as PyCallable:
+            return try f.call(args, self)
+        case let t as PyTypeObject:
+            guard let constructor = t.constructor else {
+                throw PyError.type("cannot create '\(t.qualifiedName)' instances")
+            }
+            return try constructor.call(args, self)
+        case let e as PyExceptionType:
+            return .object(PyExceptionObject(type: e, args: args.positional))
+        default:
+            throw PyError.type("'\(o.typeName)' object is not callable")
+        }
+    }
+
+    /// Runs `body` one call deeper, raising RecursionError past the limit.
+    @inline(__always)
+    func nested<R>(_ body: () throws -> R) throws -> R {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > recursionLimit {
+            throw PyError(PyExc.recursionError, "maximum recursion depth exceeded")
+        }
+        return try body()
+    }
+}
+
+/// Callables defined outside the runtime core (user functions, compiled by the compiler).
+public protocol PyCallable: PyObject {
+    func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value
+}

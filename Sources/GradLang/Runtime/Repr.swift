@@ -1,0 +1,130 @@
+import BigInt
+import GradTensor
+
+/// `repr()` and `str()` of every value, as CPython and PyTorch print them.
+public enum Repr {
+    public static func repr(_ v: Value) -> String {
+        var visiting = Set<ObjectIdentifier>()
+        return repr(v, &visiting)
+    }
+
+    public static func str(_ v: Value) -> String {
+        switch v {
+        case .str(let s): return s
+        case .object(let e as PyExceptionObject): return e.message
+        default: return repr(v)
+        }
+    }
+
+    private static func repr(_ v: Value, _ visiting: inout Set<ObjectIdentifier>) -> String {
+        switch v {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .bigInt(let b): return b.description
+        case .float(let d): return PythonRepr.float(d)
+        case .str(let s): return string(s)
+        case .tensor(let t): return t.description
+        case .object(let o): return object(o, &visiting)
+        }
+    }
+
+    private static func object(_ o: PyObject, _ visiting: inout Set<ObjectIdentifier>) -> String {
+        let id = ObjectIdentifier(o)
+        switch o {
+        case let l as PyList:
+            guard visiting.insert(id).inserted else { return "[...]" }
+            defer { visiting.remove(id) }
+            return "[" + l.items.map { repr($0, &visiting) }.joined(separator: ", ") + "]"
+        case let t as PyTuple:
+            switch t.kind {
+            case .torchSize:
+                return "torch.Size([" + t.items.map { repr($0, &visiting) }.joined(separator: ", ") + "])"
+            case .named(let type, let fields):
+                let parts = zip(fields, t.items).map { "\($0)=\(repr($1, &visiting))" }
+                return type + "(\n" + parts.joined(separator: ",\n") + ")"
+            case .plain:
+                let inner = t.items.map { repr($0, &visiting) }.joined(separator: ", ")
+                return "(" + inner + (t.items.count == 1 ? ",)" : ")")
+            }
+        case let d as PyDict:
+            guard visiting.insert(id).inserted else { return "{...}" }
+            defer { visiting.remove(id) }
+            return "{" + d.entries.map { repr($0.key, &visiting) + ": " + repr($0.value, &visiting) }.joined(separator: ", ") + "}"
+        case let s as PySet:
+            let items = s.items
+            if items.isEmpty { return s.isFrozen ? "frozenset()" : "set()" }
+            let body = "{" + items.map { repr($0, &visiting) }.joined(separator: ", ") + "}"
+            return s.isFrozen ? "frozenset(\(body))" : body
+        case let r as PyRange:
+            return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case let s as PySlice:
+            return "slice(\(repr(s.start, &visiting)), \(repr(s.stop, &visiting)), \(repr(s.step, &visiting)))"
+        case is PyEllipsis: return "Ellipsis"
+        case let b as PyBuiltin: return "<built-in function \(b.name)>"
+        case let m as PyBoundMethod:
+            return "<built-in method \(m.function.name) of \(m.receiver.typeName) object at \(address(m.receiver))>"
+        case let m as PyModule: return "<module '\(m.name)'>"
+        case let t as PyTypeObject: return "<class '\(t.qualifiedName)'>"
+        case let t as PyExceptionType: return "<class '\(t.name)'>"
+        case let e as PyExceptionObject:
+            return e.type.name + "(" + e.args.map { repr($0, &visiting) }.joined(separator: ", ") + ")"
+        case let d as PyDType: return d.dtype.name
+        case let n as PyGradNode: return "<\(n.node.name) object at \(address(.object(n)))>"
+        case let c as PyContextManager: return "<\(c.name) object at \(address(.object(c)))>"
+        default: return "<\(o.typeName) object at \(address(.object(o)))>"
+        }
+    }
+
+    /// Python's string repr: single quotes unless the text has ' and no ".
+    public static func string(_ s: String) -> String {
+        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if Character(scalar) == quote { out += "\\" + String(quote) }
+                else if scalar.value < 0x20 || scalar.value == 0x7f { out += "\\x" + hex(scalar.value, 2) }
+                else if scalar != " " && !scalar.properties.isPrintableForRepr {
+                    let v = scalar.value
+                    out += v <= 0xff ? "\\x" + hex(v, 2) : v <= 0xffff ? "\\u" + hex(v, 4) : "\\U" + hex(v, 8)
+                }
+                else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        out.append(quote)
+        return out
+    }
+
+    private static func hex(_ v: UInt32, _ width: Int) -> String {
+        let digits = String(v, radix: 16)
+        return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
+    }
+
+    /// A stable fake address for `<... object at 0x7f...>` (Python prints the object's address).
+    static func address(_ v: Value) -> String {
+        let id: ObjectIdentifier
+        switch v {
+        case .tensor(let t): id = ObjectIdentifier(t)
+        case .object(let o): id = ObjectIdentifier(o)
+        default: return "0x0"
+        }
+        return "0x" + String(UInt(bitPattern: id.hashValue), radix: 16)
+    }
+}
+
+extension Unicode.Scalar.Properties {
+    /// CPython's `isprintable` for repr: everything but control, format, surrogate, private, unassigned
+    /// and separator characters (the ASCII space is handled by the caller).
+    var isPrintableForRepr: Bool {
+        switch generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
+        case .spaceSeparator: return false
+        default: return true
+        }
+    }
+}

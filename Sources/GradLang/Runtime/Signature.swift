@@ -1,0 +1,157 @@
+/// A Python-style parameter list, written as text (`"zeros(*size, dtype=None, requires_grad=False)"`)
+/// for built-in functions or built from a `def` for user functions, and the one binder that
+/// matches call arguments to it with CPython's error messages.
+public struct Signature: Sendable {
+    public enum Kind: Sendable { case positional, varargs, keywordOnly, varkw }
+
+    public struct Parameter: Sendable {
+        public let name: String
+        public let kind: Kind
+        /// Literal default for built-ins; user functions supply theirs at bind time.
+        public let hasDefault: Bool
+        let literalDefault: LiteralDefault?
+    }
+
+    /// A default written in a built-in's signature text.
+    enum LiteralDefault: Sendable {
+        case none, bool(Bool), int(Int), float(Double), str(String)
+        var value: Value {
+            switch self {
+            case .none: return .none
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float(let d): return .float(d)
+            case .str(let s): return .str(s)
+            }
+        }
+    }
+
+    public let name: String
+    public let parameters: [Parameter]
+
+    public init(name: String, parameters: [Parameter]) {
+        self.name = name
+        self.parameters = parameters
+    }
+
+    /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
+    /// text is a programming error caught by the tests of the tables that use it.
+    public init(_ text: String) {
+        let open = text.firstIndex(of: "(") ?? text.endIndex
+        name = String(text[..<open])
+        var inner = text[open...].dropFirst()
+        if inner.hasSuffix(")") { inner = inner.dropLast() }
+        var params: [Parameter] = []
+        var keywordOnly = false
+        for raw in inner.split(separator: ",") {
+            let part = raw.trimmingSpaces
+            if part.isEmpty { continue }
+            if part == "*" { keywordOnly = true; continue }
+            if part.hasPrefix("**") {
+                params.append(Parameter(name: String(part.dropFirst(2)), kind: .varkw, hasDefault: false, literalDefault: nil))
+            } else if part.hasPrefix("*") {
+                params.append(Parameter(name: String(part.dropFirst()), kind: .varargs, hasDefault: false, literalDefault: nil))
+                keywordOnly = true
+            } else {
+                let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
+                let literal = pieces.count == 2 ? LiteralDefault(parsing: pieces[1]) : nil
+                params.append(Parameter(name: pieces[0], kind: keywordOnly ? .keywordOnly : .positional,
+                                        hasDefault: pieces.count == 2, literalDefault: literal))
+            }
+        }
+        parameters = params
+    }
+
+    /// Binds a call's arguments: one slot per parameter (varargs as a tuple, varkw as a dict).
+    /// `defaults` supplies user functions' evaluated defaults by parameter index.
+    public func bind(_ args: Arguments, defaults: [Int: Value] = [:]) throws -> [Value] {
+        var slots = [Value?](repeating: nil, count: parameters.count)
+        let positionalParams = parameters.indices.filter { parameters[$0].kind == .positional }
+        let varargsIndex = parameters.firstIndex { $0.kind == .varargs }
+        let varkwIndex = parameters.firstIndex { $0.kind == .varkw }
+
+        if args.positional.count > positionalParams.count && varargsIndex == nil {
+            throw PyError.type(tooManyPositional(given: args.positional.count, params: positionalParams))
+        }
+        for (k, v) in args.positional.prefix(positionalParams.count).enumerated() { slots[positionalParams[k]] = v }
+        if let vi = varargsIndex {
+            slots[vi] = .object(PyTuple(Array(args.positional.dropFirst(positionalParams.count))))
+        }
+        let extra = varkwIndex.map { _ in PyDict() }
+        for (key, value) in args.keywords {
+            if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
+                if slots[i] != nil { throw PyError.type("\(name)() got multiple values for argument '\(key)'") }
+                slots[i] = value
+            } else if let extra {
+                try extra.set(.str(key), value)
+            } else {
+                throw PyError.type("\(name)() got an unexpected keyword argument '\(key)'")
+            }
+        }
+        if let ki = varkwIndex, let extra { slots[ki] = .object(extra) }
+
+        var missingPositional: [String] = [], missingKeyword: [String] = []
+        for (i, p) in parameters.enumerated() where slots[i] == nil {
+            if let d = defaults[i] ?? p.literalDefault?.value, p.hasDefault || defaults[i] != nil {
+                slots[i] = d
+            } else if p.kind == .positional {
+                missingPositional.append(p.name)
+            } else if p.kind == .keywordOnly {
+                missingKeyword.append(p.name)
+            }
+        }
+        if !missingPositional.isEmpty { throw PyError.type(missing(missingPositional, "positional")) }
+        if !missingKeyword.isEmpty { throw PyError.type(missing(missingKeyword, "keyword-only")) }
+        return slots.map { $0 ?? .none }
+    }
+
+    private func tooManyPositional(given: Int, params: [Int]) -> String {
+        let required = params.filter { !parameters[$0].hasDefault }.count
+        let takes = required == params.count ? "\(params.count)" : "from \(required) to \(params.count)"
+        let noun = params.count == 1 && required == params.count ? "argument" : "arguments"
+        return "\(name)() takes \(takes) positional \(noun) but \(given) \(given == 1 ? "was" : "were") given"
+    }
+
+    private func missing(_ names: [String], _ kind: String) -> String {
+        let quoted = names.map { "'\($0)'" }
+        let list: String
+        switch quoted.count {
+        case 1: list = quoted[0]
+        case 2: list = "\(quoted[0]) and \(quoted[1])"
+        default: list = quoted.dropLast().joined(separator: ", ") + ", and " + (quoted.last ?? "")
+        }
+        return "\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
+    }
+}
+
+extension Signature.LiteralDefault {
+    init?(parsing text: String) {
+        switch text {
+        case "None": self = .none
+        case "True": self = .bool(true)
+        case "False": self = .bool(false)
+        default:
+            if let i = Int(text) { self = .int(i) }
+            else if let d = Double(text) { self = .float(d) }
+            else if text.count >= 2, text.first == "'" || text.first == "\"" { self = .str(String(text.dropFirst().dropLast())) }
+            else { return nil }
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
+
+/// A call's arguments after `*` and `**` unpacking.
+public struct Arguments {
+    public var positional: [Value]
+    public var keywords: [(name: String, value: Value)]
+
+    public init(_ positional: [Value] = [], keywords: [(name: String, value: Value)] = []) {
+        self.positional = positional
+        self.keywords = keywords
+    }
+}

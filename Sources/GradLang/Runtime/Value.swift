@@ -1,0 +1,44 @@
+import BigInt
+import GradTensor
+
+/// A Python value. Numbers, strings and tensors are unboxed cases so arithmetic in loops does not
+/// allocate; everything else is a reference to a `PyObject`.
+public enum Value {
+    case none
+    case bool(Bool)
+    /// An int that fits in 64 bits; results that overflow become `.bigInt` (Python ints are exact).
+    case int(Int)
+    case bigInt(BigInt)
+    case float(Double)
+    case str(String)
+    case tensor(Tensor)
+    case object(PyObject)
+
+    /// An int value, normalised: a BigInt that fits in 64 bits becomes `.int`.
+    static func integer(_ b: BigInt) -> Value {
+        if let small = Int(exactly: b) { return .int(small) }
+        return .bigInt(b)
+    }
+
+    /// The Python type name, as error messages print it (`'list'`, `'NoneType'`, `'Tensor'`).
+    public var typeName: String {
+        switch self {
+        case .none: return "NoneType"
+        case .bool: return "bool"
+        case .int, .bigInt: return "int"
+        case .float: return "float"
+        case .str: return "str"
+        case .tensor: return "Tensor"
+        case .object(let o): return o.typeName
+        }
+    }
+
+    var isNone: Bool { if case .none = self { return true } else { return false } }
+}
+
+/// The base of every heap-allocated Python value (lists, dicts, functions, modules, ...).
+open class PyObject {
+    /// The Python type name shown in messages.
+    open var typeName: String { "object" }
+    public init() {}
+}
