@@ -37,3 +37,9 @@ extension FloatElement {
         return floored
     }
 }
+
+/// Python's `//` and `%` on floats, for the language layer's float arithmetic.
+public enum PythonDivision {
+    public static func floorDivide(_ a: Double, _ b: Double) -> Double { Double.pyFloorDivide(a, b) }
+    public static func remainder(_ a: Double, _ b: Double) -> Double { Double.pyRemainder(a, b) }
+}

@@ -1,0 +1,42 @@
+import BigInt
+
+/// `format(value, spec)`: dispatches a value to the number or string formatter (f-strings,
+/// `str.format`, `format()` and `%` all come here).
+public enum Formatting {
+    public static func format(_ value: Value, spec: String) throws -> String {
+        do {
+            let parsed = try FormatSpec(spec)
+            switch value {
+            case .float(let d): return try PythonFormat.format(d, parsed)
+            case .int(let i):
+                return try PythonFormat.format(integerDigits: String(i.magnitude), negative: i < 0, parsed) { Double(i.magnitude) }
+            case .bigInt(let b):
+                return try PythonFormat.format(integerDigits: String(b.magnitude), negative: b.signum() < 0, parsed) { Double(b.magnitude) }
+            case .bool(let b):
+                if spec.isEmpty { return b ? "True" : "False" }
+                return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }
+            case .str(let s): return try PythonFormat.format(string: s, parsed)
+            case .tensor(let t):
+                // One-element tensors format like their value (`f"{loss:.4f}"`), as in PyTorch.
+                if t.numel == 1, !spec.isEmpty {
+                    return try format(try TorchBridge.run { try Conversions.value(of: t.item()) }, spec: spec)
+                }
+                if spec.isEmpty { return Repr.str(value) }
+                throw PyError.type("unsupported format string passed to Tensor.__format__")
+            default:
+                if spec.isEmpty { return Repr.str(value) }
+                throw PyError.type("unsupported format string passed to \(value.typeName).__format__")
+            }
+        } catch let e as FormatError {
+            throw PyError.value(e.message.replacingTypePlaceholder(with: value.typeName))
+        }
+    }
+}
+
+extension String {
+    func replacingTypePlaceholder(with name: String) -> String {
+        var text = self
+        if let r = text.firstRange(of: "%TYPE%") { text.replaceSubrange(r, with: name) }
+        return text
+    }
+}

@@ -1,0 +1,198 @@
+import BigInt
+import GradTensor
+
+/// Comparisons, truthiness, `in`, and iteration: the protocols every statement leans on.
+public enum CompareOperator: String, Sendable {
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+}
+
+extension Operators {
+    public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return .bool(ordered(op, x, y))
+        case (.float(let x), .float(let y)): return .bool(ordered(op, x, y))
+        default: break
+        }
+        if case .tensor(let t) = a { return .tensor(try TorchBridge.run { try tensorCompare(op, t, b, reflected: false) }) }
+        if case .tensor(let t) = b { return .tensor(try TorchBridge.run { try tensorCompare(op, t, a, reflected: true) }) }
+        if let x = a.asFloatOperand, let y = b.asFloatOperand { return .bool(ordered(op, x, y)) }
+        if op == .eq { return .bool(try equals(a, b)) }
+        if op == .ne { return .bool(!(try equals(a, b))) }
+        guard let order = try threeWay(a, b) else {
+            throw PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+        }
+        switch op {
+        case .lt: return .bool(order < 0)
+        case .le: return .bool(order <= 0)
+        case .gt: return .bool(order > 0)
+        default: return .bool(order >= 0)
+        }
+    }
+
+    @inline(__always)
+    private static func ordered<T: Comparable>(_ op: CompareOperator, _ x: T, _ y: T) -> Bool {
+        switch op {
+        case .eq: return x == y
+        case .ne: return x != y
+        case .lt: return x < y
+        case .le: return x <= y
+        case .gt: return x > y
+        case .ge: return x >= y
+        }
+    }
+
+    private static func tensorCompare(_ op: CompareOperator, _ t: Tensor, _ other: Value, reflected: Bool) throws -> Tensor {
+        let o: Tensor
+        switch other {
+        case .tensor(let u): o = u
+        default:
+            guard let s = other.asScalar else {
+                if op == .eq || op == .ne { return try Tensor.full([], .bool(op == .ne), dtype: .bool) }
+                throw PyError.type("'\(op.rawValue)' not supported between instances of 'Tensor' and '\(other.typeName)'")
+            }
+            o = .wrapping(s)
+        }
+        let (x, y) = reflected ? (o, t) : (t, o)
+        switch op {
+        case .eq: return try x.eq(y)
+        case .ne: return try x.ne(y)
+        case .lt: return try x.lt(y)
+        case .le: return try x.le(y)
+        case .gt: return try x.gt(y)
+        case .ge: return try x.ge(y)
+        }
+    }
+
+    /// `==` for non-tensor values (containers compare elementwise; different kinds are unequal).
+    public static func equals(_ a: Value, _ b: Value) throws -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.str(let x), .str(let y)): return x == y
+        case (.tensor(let x), .tensor(let y)):
+            if x === y { return true }
+            return try truthy(compare(.eq, .tensor(x), .tensor(y)))
+        case (.object(let x as PyList), .object(let y as PyList)): return try elementsEqual(x.items, y.items)
+        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try elementsEqual(x.items, y.items)
+        case (.object(let x as PyDict), .object(let y as PyDict)):
+            guard x.count == y.count else { return false }
+            for (k, v) in x.entries {
+                guard let w = try y.get(k), try equals(v, w) else { return false }
+            }
+            return true
+        case (.object(let x as PySet), .object(let y as PySet)):
+            guard x.dict.count == y.dict.count else { return false }
+            return try x.items.allSatisfy { try y.contains($0) }
+        case (.object(let x as PyRange), .object(let y as PyRange)):
+            return x.count == y.count && (x.count == 0 || (x.start == y.start && (x.count == 1 || x.step == y.step)))
+        case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
+        case (.object(let x), .object(let y)): return x === y
+        default:
+            if let x = a.asFloatOperand, let y = b.asFloatOperand { return x == y }
+            return try numericOrder(a, b) == 0
+        }
+    }
+
+    private static func elementsEqual(_ x: [Value], _ y: [Value]) throws -> Bool {
+        guard x.count == y.count else { return false }
+        for (p, q) in zip(x, y) where !(try equals(p, q)) { return false }
+        return true
+    }
+
+    /// -1, 0, 1 for values with an order; nil when Python would raise TypeError.
+    static func threeWay(_ a: Value, _ b: Value) throws -> Int? {
+        if let n = try numericOrder(a, b) { return n }
+        switch (a, b) {
+        case (.str(let x), .str(let y)): return x == y ? 0 : (Array(x.unicodeScalars).lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1)
+        case (.object(let x as PyList), .object(let y as PyList)): return try sequenceOrder(x.items, y.items)
+        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try sequenceOrder(x.items, y.items)
+        default: return nil
+        }
+    }
+
+    private static func sequenceOrder(_ x: [Value], _ y: [Value]) throws -> Int? {
+        for (p, q) in zip(x, y) where !(try equals(p, q)) {
+            return try threeWay(p, q)
+        }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+    }
+
+    /// Orders two numbers of any numeric kinds exactly (ints against floats included).
+    private static func numericOrder(_ a: Value, _ b: Value) throws -> Int? {
+        func big(_ v: Value) -> BigInt? {
+            switch v {
+            case .int(let i): return BigInt(i)
+            case .bigInt(let b): return b
+            case .bool(let b): return b ? 1 : 0
+            default: return nil
+            }
+        }
+        if let x = big(a), let y = big(b) { return x == y ? 0 : (x < y ? -1 : 1) }
+        guard let x = a.asFloatOperand ?? big(a).map(Double.init), let y = b.asFloatOperand ?? big(b).map(Double.init) else { return nil }
+        if x.isNaN || y.isNaN { return nil }
+        return x == y ? 0 : (x < y ? -1 : 1)
+    }
+
+    /// Python truthiness; a tensor is true only if it has exactly one non-zero element.
+    public static func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .bigInt(let b): return b != 0
+        case .float(let d): return d != 0
+        case .str(let s): return !s.isEmpty
+        case .tensor(let t):
+            if t.numel != 1 {
+                throw PyError.runtime(t.numel == 0 ? "Boolean value of Tensor with no values is ambiguous"
+                                                   : "Boolean value of Tensor with more than one value is ambiguous")
+            }
+            return try TorchBridge.run { try t.item() }.doubleValue != 0
+        case .object(let o):
+            switch o {
+            case let l as PyList: return !l.items.isEmpty
+            case let t as PyTuple: return !t.items.isEmpty
+            case let d as PyDict: return d.count > 0
+            case let s as PySet: return s.dict.count > 0
+            case let r as PyRange: return r.count > 0
+            default: return true
+            }
+        }
+    }
+
+    /// `item in container`.
+    public static func contains(_ container: Value, _ item: Value) throws -> Bool {
+        switch container {
+        case .str(let s):
+            guard case .str(let sub) = item else {
+                throw PyError.type("'in <string>' requires string as left operand, not \(item.typeName)")
+            }
+            return sub.isEmpty || s.contains(sub)
+        case .tensor(let t):
+            return try truthy(.tensor(TorchBridge.run { try t.eq(Operators.tensorOperand(item)).sum() }))
+        case .object(let o):
+            switch o {
+            case let d as PyDict: return try d.get(item) != nil
+            case let s as PySet: return try s.contains(item)
+            case let r as PyRange:
+                guard case .int(let i) = item, r.count > 0 else { return false }
+                let offset = i - r.start
+                return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
+            default: break
+            }
+        default: break
+        }
+        guard let iterator = try? Iteration.iterator(container) else {
+            throw PyError.type("argument of type '\(container.typeName)' is not iterable")
+        }
+        while let v = try iterator.next() {
+            if try equals(v, item) { return true }
+        }
+        return false
+    }
+
+    static func tensorOperand(_ v: Value) throws -> Tensor {
+        if case .tensor(let t) = v { return t }
+        guard let s = v.asScalar else { throw PyError.type("expected a number or a tensor, got \(v.typeName)") }
+        return .wrapping(s)
+    }
+}

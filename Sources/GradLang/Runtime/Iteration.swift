@@ -1,0 +1,63 @@
+import GradTensor
+
+/// Python's iteration protocol over the built-in iterables.
+enum Iteration {
+    static func iterator(_ v: Value) throws -> PyIterator {
+        switch v {
+        case .str(let s):
+            var it = s.makeIterator()
+            return PyIterator(name: "str_iterator") { it.next().map { .str(String($0)) } }
+        case .tensor(let t):
+            guard t.rank > 0 else { throw PyError.type("iteration over a 0-d tensor") }
+            var i = 0
+            return PyIterator(name: "iterator") {
+                guard i < t.shape[0] else { return nil }
+                defer { i += 1 }
+                return .tensor(try TorchBridge.run { try t.unsqueeze(0).squeeze(dims: [0]) })  // MERGE: t.index([.int(i)])
+            }
+        case .object(let o):
+            switch o {
+            case let it as PyIterator: return it
+            case let l as PyList: return sequence(name: "list_iterator") { i in i < l.items.count ? l.items[i] : nil }
+            case let t as PyTuple: return sequence(name: "tuple_iterator") { i in i < t.items.count ? t.items[i] : nil }
+            case let r as PyRange:
+                let n = r.count
+                return sequence(name: "range_iterator") { i in i < n ? .int(r.element(i)) : nil }
+            case let d as PyDict:
+                let keys = d.entries.map(\.key)
+                return sequence(name: "dict_keyiterator") { i in i < keys.count ? keys[i] : nil }
+            case let s as PySet:
+                let items = s.items
+                return sequence(name: "set_iterator") { i in i < items.count ? items[i] : nil }
+            default: break
+            }
+        default: break
+        }
+        throw PyError.type("'\(v.typeName)' object is not iterable")
+    }
+
+    private static func sequence(name: String, _ element: @escaping (Int) -> Value?) -> PyIterator {
+        var i = 0
+        return PyIterator(name: name) {
+            guard let v = element(i) else { return nil }
+            i += 1
+            return v
+        }
+    }
+
+    /// All elements of an iterable, refusing to run forever past the sequence limit.
+    static func collect(_ v: Value) throws -> [Value] {
+        switch v {
+        case .object(let l as PyList): return l.items
+        case .object(let t as PyTuple): return t.items
+        default: break
+        }
+        let it = try iterator(v)
+        var out: [Value] = []
+        while let x = try it.next() {
+            out.append(x)
+            if out.count > Operators.maxSequenceLength { throw PyError.memory("") }
+        }
+        return out
+    }
+}
