@@ -8,6 +8,10 @@ public final class Interpreter {
     /// Where warnings go (stderr in the command-line tool).
     public var writeWarning: (String) -> Void
     public internal(set) var builtins: [String: Value] = [:]
+    /// Methods and properties of built-in types.
+    public internal(set) var attributes = AttributeTable()
+    /// Importable modules by name (`torch`, `math`, `torch.autograd`).
+    public internal(set) var modules: [String: PyModule] = [:]
     /// Python's default recursion limit.
     public var recursionLimit = 1000
     var callDepth = 0
@@ -19,6 +23,8 @@ public final class Interpreter {
                 writeWarning: @escaping (String) -> Void = { _ in }) {
         self.writeOutput = writeOutput
         self.writeWarning = writeWarning
+        installBuiltins()
+        installTorch()
     }
 
     /// Raises KeyboardInterrupt when Ctrl-C was pressed (checked at loop back-edges and calls).

@@ -1,0 +1,95 @@
+import GradTensor
+
+/// The kinds of built-in values that carry methods and properties.
+public enum TypeKey: Hashable, Sendable {
+    case none, bool, int, float, str, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
+    case exception, function, iterator, other
+
+    init(_ v: Value) {
+        switch v {
+        case .none: self = .none
+        case .bool: self = .bool
+        case .int, .bigInt: self = .int
+        case .float: self = .float
+        case .str: self = .str
+        case .tensor: self = .tensor
+        case .object(let o):
+            switch o {
+            case is PyList: self = .list
+            case is PyTuple: self = .tuple
+            case is PyDict: self = .dict
+            case is PySet: self = .set
+            case is PyRange: self = .range
+            case is PySlice: self = .slice
+            case is PyModule: self = .module
+            case is PyDType: self = .dtype
+            case is PyGradNode: self = .gradNode
+            case is PyExceptionObject: self = .exception
+            case is PyIterator: self = .iterator
+            case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
+            default: self = .other
+            }
+        }
+    }
+}
+
+/// Attribute access on built-in values: methods (bound to their receiver on access), computed
+/// properties and property setters, registered per type by Builtins/ and Torch/.
+public struct AttributeTable {
+    var methods: [TypeKey: [String: PyBuiltin]] = [:]
+    var getters: [TypeKey: [String: (Value) throws -> Value]] = [:]
+    var setters: [TypeKey: [String: (Value, Value) throws -> Void]] = [:]
+
+    /// Registers methods; each signature's first parameter is the receiver (`self`).
+    public mutating func addMethods(_ type: TypeKey, _ list: [PyBuiltin]) {
+        for m in list { methods[type, default: [:]][m.name] = m }
+    }
+
+    public mutating func addGetter(_ type: TypeKey, _ name: String, _ get: @escaping (Value) throws -> Value) {
+        getters[type, default: [:]][name] = get
+    }
+
+    public mutating func addSetter(_ type: TypeKey, _ name: String, _ set: @escaping (Value, Value) throws -> Void) {
+        setters[type, default: [:]][name] = set
+    }
+
+    /// The method itself, unbound (lets a call `x.f(a)` skip allocating a bound method).
+    public func method(_ type: TypeKey, _ name: String) -> PyBuiltin? { methods[type]?[name] }
+
+    /// Every attribute name of a type, for `dir()` and completion.
+    public func names(_ type: TypeKey) -> [String] {
+        Array(Set((methods[type]?.keys).map(Array.init) ?? []).union((getters[type]?.keys).map(Array.init) ?? [])).sorted()
+    }
+}
+
+extension Interpreter {
+    /// `value.name`.
+    public func getAttribute(_ value: Value, _ name: String) throws -> Value {
+        let type = TypeKey(value)
+        if case .object(let m as PyModule) = value {
+            if let v = m.attributes[name] { return v }
+            throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
+        }
+        if let get = attributes.getters[type]?[name] { return try get(value) }
+        if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
+        if case .object(let e as PyExceptionObject) = value, name == "args" { return .object(PyTuple(e.args)) }
+        throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+    }
+
+    /// `value.name = newValue`.
+    public func setAttribute(_ value: Value, _ name: String, _ newValue: Value) throws {
+        if case .object(let m as PyModule) = value {
+            m.attributes[name] = newValue
+            return
+        }
+        if let set = attributes.setters[TypeKey(value)]?[name] { return try set(value, newValue) }
+        if attributes.getters[TypeKey(value)]?[name] != nil || attributes.methods[TypeKey(value)]?[name] != nil {
+            throw PyError.attribute("attribute '\(name)' of '\(value.typeName)' objects is not writable")
+        }
+        throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+    }
+
+    public func hasAttribute(_ value: Value, _ name: String) -> Bool {
+        (try? getAttribute(value, name)) != nil
+    }
+}
