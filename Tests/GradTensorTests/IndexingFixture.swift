@@ -80,14 +80,16 @@ struct IndexingFixture: Decodable {
     }
 }
 
-/// A JSON element: a number, a bool, or "nan" / "inf" / "-inf".
+/// A JSON element: an integer (kept exact), a float, a bool, or "nan" / "inf" / "-inf".
 enum FixtureNumber: Decodable, Equatable {
+    case int(Int64)
     case number(Double)
     case bool(Bool)
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int64.self) { self = .int(i) }
         else if let d = try? c.decode(Double.self) { self = .number(d) }
         else { self = .number(Double(try c.decode(String.self)) ?? .nan) }
     }
@@ -96,6 +98,8 @@ enum FixtureNumber: Decodable, Equatable {
     func matches(_ s: Scalar) -> Bool {
         switch (self, s) {
         case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.int(let a), .double(let b)): return Double(a) == b
         case (.number(let a), _): return a == s.doubleValue || (a.isNaN && s.doubleValue.isNaN)
         default: return false
         }
@@ -113,7 +117,8 @@ struct TensorSpec: Decodable {
         for (i, v) in data.enumerated() {
             switch v {
             case .bool(let b): t.setFlat(i, .bool(b))
-            case .number(let d): t.setFlat(i, t.dtype == .int64 ? .int(Int64(d)) : .double(d))
+            case .int(let v): t.setFlat(i, .int(v))
+            case .number(let d): t.setFlat(i, .double(d))
             }
         }
         return t

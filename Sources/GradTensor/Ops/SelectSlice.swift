@@ -15,7 +15,8 @@ extension Tensor {
     }
 
     /// `slice(dim, start, stop, step)` as `at::slice`: bounds wrap once and clamp, `step > 0`.
-    /// Arithmetic wraps rather than traps, as in C++ (a huge step gives stride 0 over one element).
+    /// Size and stride arithmetic wraps as it does in C++ instead of trapping, so absurd steps
+    /// give PyTorch's results: `::2**62` a stride of 0, `::2**63-1` a refused negative stride.
     func sliceView(_ dim: Int, start: Int, stop: Int, step: Int) throws -> Tensor {
         if rank == 0 { throw TorchError.index("slice() cannot be applied to a 0-dim tensor.") }
         let d = try Shape.wrapDim(dim, rank: rank)
@@ -28,8 +29,14 @@ extension Tensor {
         hi = hi < lo ? lo : Swift.min(hi, size)
         let length = hi - lo
         var newShape = shape, newStrides = strides
-        newShape[d] = length == 0 ? 0 : (length - 1) / step + 1
+        newShape[d] = Swift.max((length &+ step &- 1) / step, 0)
         newStrides[d] = strides[d] &* step
+        if newStrides[d] < -(1 << 62) {
+            throw TorchError.runtime("IntArrayRef contains an int that cannot be represented as a SymInt: \(newStrides[d])")
+        }
+        if newStrides[d] < 0 {
+            throw TorchError.runtime("as_strided: Negative strides are not supported at the moment, got strides: \(Shape.sizeList(newStrides))")
+        }
         let inputShape = shape
         let (s, e) = (lo, hi)
         return makeView(shape: newShape, strides: newStrides, offset: offset &+ lo &* strides[d])
