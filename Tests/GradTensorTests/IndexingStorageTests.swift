@@ -119,6 +119,18 @@ final class IndexingStorageTests: XCTestCase {
         XCTAssertEqual(elements(x), [4, 4, 4])
     }
 
+    func testHugeBroadcastIndicesAreRefusedBeforeAllocating() throws {
+        // x = torch.zeros(3, 4); x[torch.zeros(200000, 1, dtype=torch.long), torch.zeros(1, 200000, dtype=torch.long)]
+        // → RuntimeError: [enforce fail at alloc_cpu.cpp:...] ... you tried to allocate 160000000000 bytes. ...
+        let x = try Tensor.zeros([3, 4])
+        let a = try Tensor.zeros([200_000, 1], dtype: .int64), b = try Tensor.zeros([1, 200_000], dtype: .int64)
+        XCTAssertThrowsError(try x.index([.tensor(a), .tensor(b)])) { error in
+            let e = error as? TorchError
+            XCTAssertEqual(e?.kind, .runtimeError)
+            XCTAssertTrue(e?.message.contains("you tried to allocate 160000000000 bytes") ?? false, "\(error)")
+        }
+    }
+
     func testExtremeSubscriptsNeverTrap() throws {
         let x = try grid()
         let extremes = [Int.max, Int.min, Int.max - 1, Int.min + 1, 1 << 62, -(1 << 62), 0, -1]

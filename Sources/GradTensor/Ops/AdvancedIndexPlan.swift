@@ -13,7 +13,9 @@ struct AdvancedIndexPlan {
     /// Whether the indexed dimensions are consecutive (then the result keeps them in place).
     let adjacent: Bool
 
-    init(_ raw: [Tensor?], sourceShape: [Int]) throws {
+    /// `dtype` is the indexed tensor's: results too large for memory are refused up front, with
+    /// the allocator's error, before any index is broadcast.
+    init(_ raw: [Tensor?], sourceShape: [Int], dtype: DType) throws {
         let rank = sourceShape.count
         var list = raw
         while let last = list.last, last == nil { list.removeLast() }
@@ -44,7 +46,6 @@ struct AdvancedIndexPlan {
             throw TorchError.index("shape mismatch: indexing tensors could not be broadcast together with shapes \(shapes)")
         }
         expanded += Array(repeating: nil, count: Swift.max(rank - expanded.count, 0))
-        indices = expanded.map { t in t.map { AdvancedIndexPlan.broadcastLong($0, to: shape) } }
         indexShape = shape
         self.sourceShape = sourceShape
         indexedDims = expanded.indices.filter { expanded[$0] != nil }
@@ -57,6 +58,9 @@ struct AdvancedIndexPlan {
         } else {
             resultShape = shape + kept.map { sourceShape[$0] }
         }
+        _ = try Shape.checkedCount(resultShape, dtype: dtype)
+        _ = try Shape.checkedCount(shape, dtype: .int64)
+        indices = expanded.map { t in t.map { AdvancedIndexPlan.broadcastLong($0, to: shape) } }
     }
 
     /// A bool mask indexing dimensions `start...` of the source, as one int64 coordinate tensor

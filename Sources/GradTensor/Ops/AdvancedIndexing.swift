@@ -4,7 +4,7 @@
 extension Tensor {
     /// `at::index(self, indices)`: `indices[d]` indexes dimension `d` (nil: taken whole).
     func advancedIndex(_ indices: [Tensor?]) throws -> Tensor {
-        try indexed(by: AdvancedIndexPlan(indices, sourceShape: shape))
+        try indexed(by: AdvancedIndexPlan(indices, sourceShape: shape, dtype: dtype))
     }
 
     /// The elements `plan` selects, as a new contiguous tensor (IndexBackward0).

@@ -54,7 +54,7 @@ extension Tensor {
         if let scalar {
             // A number: masked_fill_ for one mask, index_fill_ for one long index, else index_put_.
             try checkFillable(scalar)
-            let plan = try AdvancedIndexPlan(indices, sourceShape: shape)
+            let plan = try AdvancedIndexPlan(indices, sourceShape: shape, dtype: dtype)
             let isMask = lone?.dtype == .bool, isLong = lone?.dtype == .int64
             let offsets = try plan.offsets(in: self, namingSourceDims: isLong)
             scatterElements(try Tensor.full(plan.resultShape, scalar, dtype: dtype), into: self, at: offsets, accumulate: false)
@@ -65,7 +65,7 @@ extension Tensor {
             // index_put_ turns a one-element value with one mask into masked_fill_ with its item.
             let item = value.element(atFlat: 0)
             try checkFillable(item)
-            let plan = try AdvancedIndexPlan(indices, sourceShape: shape)
+            let plan = try AdvancedIndexPlan(indices, sourceShape: shape, dtype: dtype)
             let offsets = try plan.offsets(in: self)
             scatterElements(try Tensor.full(plan.resultShape, item, dtype: dtype), into: self, at: offsets, accumulate: false)
             return IndexWrite(offsets: offsets, shape: plan.resultShape, name: "IndexPutBackward0", source: value)
@@ -74,7 +74,7 @@ extension Tensor {
         if [.partial, .full].contains(overlap(with: stripped)) {
             throw TorchError.runtime(Tensor.overlapMessage)
         }
-        let plan = try AdvancedIndexPlan(indices, sourceShape: shape)
+        let plan = try AdvancedIndexPlan(indices, sourceShape: shape, dtype: dtype)
         if !Shape.isExpandable(stripped.shape, to: plan.resultShape) {
             throw TorchError.runtime("shape mismatch: value tensor of shape \(Shape.sizeList(stripped.shape)) cannot be broadcast to indexing result of shape \(Shape.sizeList(plan.resultShape))")
         }

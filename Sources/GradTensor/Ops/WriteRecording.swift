@@ -10,7 +10,7 @@ extension Tensor {
               root.requiresGrad || (source?.requiresGrad ?? false) else { return }
         let written = try root.flatPositions(ofStorageOffsets: write.offsets)
         let keep = try root.maskClearing(written)
-        let pick = try AdvancedIndexPlan([Tensor.longs(written, shape: write.shape)], sourceShape: [root.numel])
+        let pick = try AdvancedIndexPlan([Tensor.longs(written, shape: write.shape)], sourceShape: [root.numel], dtype: root.dtype)
         let sourceRank = source?.rank ?? 0, hasSource = source != nil
         let name = region === self && root === self ? write.name : "CopySlices"
         // The formula captures no tensor of the graph (root → node → root would be a cycle).
@@ -26,7 +26,7 @@ extension Tensor {
         }
         if root !== self {
             let own = try root.flatPositions(ofStorageOffsets: elementOffsets)
-            let plan = try AdvancedIndexPlan([Tensor.longs(own, shape: shape)], sourceShape: [root.numel])
+            let plan = try AdvancedIndexPlan([Tensor.longs(own, shape: shape)], sourceShape: [root.numel], dtype: root.dtype)
             let (count, rootShape) = (root.numel, root.shape)
             record("AsStridedBackward0", inputs: [root]) { ctx in
                 [try ctx.grad.accumulated(into: [count], by: plan).reshape(rootShape)]
