@@ -55,6 +55,20 @@ final class IndexingGradientTests: XCTestCase {
         try IndexingGradCheck.checkSecondOrder([3, 4]) { try $0.index([.tensor(rows)]) }
         try IndexingGradCheck.checkSecondOrder([3, 2]) { try Tensor.cat([$0, $0.index([.int(0)]).index([.none])]) }
         try IndexingGradCheck.checkSecondOrder([2, 3]) { try Tensor.stack([$0, $0.mul($0)], dim: 2) }
+        // t = x * x; t[0, 1:] = x[1, :2] * x[0, 0]: CopySlices inside a graph of the gradient
+        try IndexingGradCheck.checkSecondOrder([2, 3]) { x in
+            let t = try x.mul(x)
+            let value = try x.index([.int(1), .slice(start: nil, stop: 2, step: nil)]).mul(x.index([.int(0), .int(0)]))
+            try t.indexAssign([.int(0), .slice(start: 1, stop: nil, step: nil)], value)
+            return t
+        }
+        // the same write through a view of t (AsStridedBackward0 on the view)
+        try IndexingGradCheck.checkSecondOrder([2, 3]) { x in
+            let t = try x.mul(x)
+            let row = try t.index([.int(1)])
+            try row.indexAssign([.tensor(Tensor.from(.list([.scalar(.int(2)), .scalar(.int(0))])))], x.index([.int(0), .slice(start: nil, stop: 2, step: nil)]))
+            return try row.mul(t.index([.int(0)]))
+        }
     }
 
     func testSliceGradientLandsInPlaceWithZerosElsewhere() throws {

@@ -9,13 +9,13 @@ extension Tensor {
         guard GradMode.isEnabled, root.dtype.isFloatingPoint,
               root.requiresGrad || (source?.requiresGrad ?? false) else { return }
         let written = try root.flatPositions(ofStorageOffsets: write.offsets)
-        let keep = try root.maskClearing(written)
         let pick = try AdvancedIndexPlan([Tensor.longs(written, shape: write.shape)], sourceShape: [root.numel], dtype: root.dtype)
         let sourceRank = source?.rank ?? 0, hasSource = source != nil
         let name = region === self && root === self ? write.name : "CopySlices"
-        // The formula captures no tensor of the graph (root → node → root would be a cycle).
+        // The formula captures no tensor of the graph (root → node → root would be a cycle), and
+        // builds its mask only when run, so a write costs what it writes, not the whole base.
         root.record(name, inputs: [root] + (source.map { [$0] } ?? [])) { ctx in
-            let toRoot = ctx.needs(0) ? try ctx.grad.mul(keep) : nil
+            let toRoot = ctx.needs(0) ? try ctx.grad.mul(Tensor.maskClearing(written, like: ctx.grad)) : nil
             guard hasSource && ctx.needs(1) else { return [toRoot] }
             var toSource = try ctx.grad.reshape([-1]).indexed(by: pick)
             if toSource.rank < sourceRank {
@@ -52,9 +52,9 @@ extension Tensor {
         }
     }
 
-    /// Ones of this tensor's shape and dtype with zeros at the row-major `positions`.
-    func maskClearing(_ positions: [Int]) throws -> Tensor {
-        let mask = try Tensor.ones(shape, dtype: dtype)
+    /// Ones shaped like `t`, in its dtype, with zeros at the row-major `positions`.
+    static func maskClearing(_ positions: [Int], like t: Tensor) throws -> Tensor {
+        let mask = try Tensor.ones(t.shape, dtype: t.dtype)
         for p in positions { mask.setFlat(p, .int(0)) }
         return mask
     }
