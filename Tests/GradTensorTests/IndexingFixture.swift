@@ -25,6 +25,7 @@ struct IndexingFixture: Decodable {
         let python: String
         let shape: [Int]
         let dtype: String
+        let tuple: Bool
         let items: [FixtureItem]
         let error: Failure?
         let result: GetResult?

@@ -20,7 +20,7 @@ final class IndexingTests: XCTestCase {
             if x.dtype.isFloatingPoint { try x.requiresGrad_() }
             let out: Tensor
             do {
-                out = try x.index(c.items.map(\.index))
+                out = try x.index(c.items.map(\.index), tuple: c.tuple)
             } catch let e as TorchError {
                 expectError(e, c.error, c.python)
                 continue

@@ -2,10 +2,11 @@
 /// one view op per item (so `grad_fn` shows the last one), then advanced indexing on what is left.
 extension Tensor {
     /// `t[items]`. Ints, slices, None and Ellipsis give views sharing storage; tensor indices give
-    /// a copy (IndexBackward0).
-    public func index(_ items: [TensorIndex]) throws -> Tensor {
+    /// a copy (IndexBackward0). `tuple` says the subscript was written as a tuple: `t[0:3,]` skips
+    /// a full slice (AliasBackward0) where `t[0:3]` records it (SliceBackward0).
+    public func index(_ items: [TensorIndex], tuple: Bool = false) throws -> Tensor {
         // PyTorch's shortcuts for a non-tuple subscript.
-        if items.count == 1 {
+        if items.count == 1 && !tuple {
             switch items[0] {
             case .int(let i): return try selecting(dim: 0, i, position: 0)
             case .slice(let start, let stop, let step):

@@ -162,6 +162,9 @@ GET = [
     ([2, 3, 4], "float32", ":, [0, 3], [0, 1]"), ([2, 3, 4], "float32", ":, [0, 1], [0, 5]"),
     ([2, 3, 4], "float32", ":, x[0] > 5, 1"), ([2, 3, 4], "float32", ":, [True, False, True], [1, 2, 3]"),
     ([3], "float32", "[0], [0]"),
+    # one-item tuples: no shortcut, so a full slice is skipped
+    ([3, 4], "float32", "0:3,"), ([3, 4], "float32", "::1,"), ([3, 4], "float32", ":,"), ([3, 4], "float32", "1:,"),
+    ([3, 4], "float32", "0,"), ([3, 4], "float32", "None,"), ([3, 4], "float32", "...,"), ([3, 4], "float32", "True,"),
     # absurd bounds and steps: no trap, and PyTorch's own overflow results
     ([3, 4], "float32", "2**63-1"), ([3, 4], "float32", "-2**63"), ([3, 4], "float32", "-2**63:2**63-1"),
     ([3, 4], "float32", "2**63-1:-2**63"), ([3, 4], "float32", ":-2**63"), ([3, 4], "float32", "::-2**63"),
