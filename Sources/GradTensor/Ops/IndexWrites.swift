@@ -23,25 +23,20 @@ extension Tensor {
             try fillElements(scalar)
             return IndexWrite(offsets: elementOffsets, shape: shape, name: "FillBackward2", source: nil)
         }
-        let source: Tensor, name: String
-        if value.shape == shape {
-            (source, name) = (value, "CopyBackwards")
-        } else if value.rank == 0 {
-            (source, name) = (value, "FillBackward3")
-        } else {
-            source = try GradMode.with(enabled: false) {
-                try value.view(Array(value.shape.drop { $0 == 1 })).expand(shape)
-            }
-            name = "CopyBackwards"
+        // Same shape: copy_; a 0-dim tensor: fill_; else copy_ from the value broadcast.
+        let isFill = value.shape != shape && value.rank == 0
+        let source = value.shape == shape || isFill ? value : try GradMode.with(enabled: false) {
+            try value.view(Array(value.shape.drop { $0 == 1 })).expand(shape)
         }
-        if name == "CopyBackwards" && overlap(with: source) == .partial {
+        if !isFill && overlap(with: source) == .partial {
             throw TorchError.runtime(Tensor.overlapMessage)
         }
         try check()
         // Read everything before writing when the memory is shared (the result then does not
         // depend on the order elements are visited in).
         copyElements(from: source.storage === storage ? source.cloneDetached() : source, into: self)
-        return IndexWrite(offsets: elementOffsets, shape: shape, name: name, source: value)
+        return IndexWrite(offsets: elementOffsets, shape: shape, name: isFill ? "FillBackward3" : "CopyBackwards",
+                          source: value)
     }
 
     /// Assignment with tensor indices into this tensor (the region left by the basic items).
