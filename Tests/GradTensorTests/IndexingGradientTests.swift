@@ -84,6 +84,24 @@ final class IndexingGradientTests: XCTestCase {
         XCTAssertEqual((0..<20).map { grad.element(atFlat: $0).doubleValue }, expected)
     }
 
+    func testNodesOfGradientGraphs() throws {
+        // x = torch.arange(6., requires_grad=True).reshape(2,3)
+        // torch.autograd.grad((f(x)**2).sum(), x, create_graph=True)[0].grad_fn for f =
+        // x[0] → SelectBackwardBackward0, x[:, 1:] → SliceBackwardBackward0, x[[0, 0]] → IndexPutImplBackward0
+        let rows = try Tensor.from(.list([.scalar(.int(0)), .scalar(.int(0))]))
+        let cases: [(String, (Tensor) throws -> Tensor)] = [
+            ("SelectBackwardBackward0", { try $0.index([.int(0)]) }),
+            ("SliceBackwardBackward0", { try $0.index([.slice(start: nil, stop: nil, step: nil), .slice(start: 1, stop: nil, step: nil)]) }),
+            ("IndexPutImplBackward0", { try $0.index([.tensor(rows)]) }),
+        ]
+        for (name, f) in cases {
+            let x = try Tensor.arange(end: .int(6), dtype: .float32, requiresGrad: true).reshape([2, 3])
+            let y = try f(x)
+            let g = try XCTUnwrap(Autograd.grad(outputs: [y.mul(y).sum()], inputs: [x], createGraph: true).first ?? nil)
+            XCTAssertEqual(g.gradFn?.name, name)
+        }
+    }
+
     func testCreateGraphGradientOfASelect() throws {
         // x = torch.arange(6.).reshape(2,3).requires_grad_(); torch.autograd.grad(x[0].sum(), x, create_graph=True)
         // → tensor([[1., 1., 1.], [0., 0., 0.]])

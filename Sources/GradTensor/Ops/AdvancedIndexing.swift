@@ -19,12 +19,12 @@ extension Tensor {
     }
 
     /// Zeros of `shape` with this tensor's elements added at the places `plan` selects
-    /// (`index_put(zeros, indices, self, accumulate=True)`, IndexPutBackward0).
+    /// (`_index_put_impl_(zeros, indices, self, accumulate=True)`, IndexPutImplBackward0).
     func accumulated(into shape: [Int], by plan: AdvancedIndexPlan) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         let offsets = try plan.offsets(in: out)
         scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, accumulate: true)
-        return out.record("IndexPutBackward0", inputs: [self]) { ctx in
+        return out.record("IndexPutImplBackward0", inputs: [self]) { ctx in
             [try ctx.grad.indexed(by: plan)]
         }
     }
