@@ -5,6 +5,7 @@ let package = Package(
     name: "grad",
     products: [
         .library(name: "GradTensor", targets: ["GradTensor"]),
+        .library(name: "GradLang", targets: ["GradLang"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -16,6 +17,9 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]
         ),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
+        // The language: source text → tokens → AST (Syntax/); the evaluator and builtins come later.
+        .target(name: "GradLang", dependencies: ["GradTensor"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
