@@ -71,8 +71,8 @@ enum CompileChecks {
             for statement in body {
                 switch statement.kind {
                 case .return(let value):
-                    if let value { try expression(value) }
                     if !inFunction { throw error("'return' outside function", at: statement.range) }
+                    if let value { try expression(value) }
                 case .break where !inLoop:
                     throw error("'break' outside loop", at: statement.range)
                 case .continue where !inLoop:

@@ -3,14 +3,14 @@
 /// `tok->cur` points when it raises.
 extension Lexer {
     /// Reads the next character and advances (nil at the end, without advancing, like `tok_nextc`).
-    mutating func nextCharacter() -> Unicode.Scalar? {
+    func nextCharacter() -> Unicode.Scalar? {
         guard i < end, scalars[i] != "\n" else { return nil }
         defer { i += 1 }
         return scalars[i]
     }
 
     /// Steps back over `c` (`tok_backup`): nothing to undo at the end of the line.
-    mutating func backUp(_ c: Unicode.Scalar?) {
+    func backUp(_ c: Unicode.Scalar?) {
         if c != nil { i -= 1 }
     }
 
@@ -29,7 +29,7 @@ extension Lexer {
         return isDigit(c)
     }
 
-    mutating func readNumber() -> LexicalError? {
+    func readNumber() -> LexicalError? {
         let start = i
         guard let first = nextCharacter() else { return nil }
         var c: Unicode.Scalar?
@@ -56,7 +56,7 @@ extension Lexer {
 
     /// After "0" that is not a radix prefix: zeros (and underscores), then maybe a float. A decimal
     /// integer with leading zeros ("012") is CPython's old-style-octal error.
-    mutating func readNumberAfterLeadingZero(start: Int, _ first: Unicode.Scalar?) -> LexicalError? {
+    func readNumberAfterLeadingZero(start: Int, _ first: Unicode.Scalar?) -> LexicalError? {
         var c = first
         while true {
             if c == "_" {
@@ -96,7 +96,7 @@ extension Lexer {
     }
 
     /// Digits after a "." (possibly none), then an optional exponent and "j".
-    mutating func readFraction(start: Int, _ first: Unicode.Scalar?) -> LexicalError? {
+    func readFraction(start: Int, _ first: Unicode.Scalar?) -> LexicalError? {
         var c = first
         if isDigit(c) {
             guard case .followedBy(let next) = readDecimalTail() else { return pendingNumberError }
@@ -105,7 +105,7 @@ extension Lexer {
         return readExponentAndSuffix(start: start, c)
     }
 
-    mutating func readExponentAndSuffix(start: Int, _ first: Unicode.Scalar?) -> LexicalError? {
+    func readExponentAndSuffix(start: Int, _ first: Unicode.Scalar?) -> LexicalError? {
         var c = first
         if c == "e" || c == "E" {
             let e = c
@@ -139,7 +139,7 @@ extension Lexer {
     }
 
     /// "0x…", "0o…", "0b…": at least one digit, single underscores between digits.
-    mutating func readPrefixedInteger(start: Int, radix: Int) -> LexicalError? {
+    func readPrefixedInteger(start: Int, radix: Int) -> LexicalError? {
         let name = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary"
         func isRadixDigit(_ c: Unicode.Scalar?) -> Bool {
             guard let c else { return false }
@@ -178,7 +178,7 @@ extension Lexer {
 
     /// Decimal digits with single underscores between them (`tok_decimal_tail`). After `.invalid`
     /// the position is where `pendingNumberError` reports.
-    mutating func readDecimalTail() -> DecimalTail {
+    func readDecimalTail() -> DecimalTail {
         var c: Unicode.Scalar?
         while true {
             repeat { c = nextCharacter() } while isDigit(c)
@@ -195,9 +195,10 @@ extension Lexer {
     /// The error `readDecimalTail` stopped at (its position is the current one).
     var pendingNumberError: LexicalError { numberError("invalid decimal literal") }
 
-    /// A number directly followed by a letter is invalid ("1a"), except before the keywords that can
-    /// legally follow a number ("1if x else 2", "0or 1"), which CPython still accepts.
-    mutating func verifyEndOfNumber(_ c: Unicode.Scalar?, kind: String) -> LexicalError? {
+    /// A number directly followed by an ASCII letter is invalid ("1a"), except before the keywords
+    /// that can legally follow a number ("1if x else 2", "0or 1"), which CPython still accepts.
+    /// A non-ASCII character after a number is left to the name check ("invalid character").
+    func verifyEndOfNumber(_ c: Unicode.Scalar?, kind: String) -> LexicalError? {
         guard let c else { return nil }
         let followedByKeyword: Bool
         switch c {
@@ -210,7 +211,7 @@ extension Lexer {
         default: followedByKeyword = false
         }
         if followedByKeyword { return nil }
-        if isIdentifierCharacter(c) {
+        if c.isASCII && isIdentifierCharacter(c) {
             backUp(c)
             return numberError("invalid \(kind) literal")
         }
@@ -222,20 +223,43 @@ extension Lexer {
     }
 
     /// Emits the NUMBER token for `start..<i`, converting its text (underscores dropped).
-    mutating func appendNumber(from start: Int) {
-        var text = String.UnicodeScalarView()
-        for k in start..<i where scalars[k] != "_" { text.append(scalars[k]) }
-        let spelled = String(text).lowercased()
+    func appendNumber(from start: Int) {
+        var radix = 10
+        var digitsStart = start
+        if i - start > 2 && scalars[start] == "0" {
+            switch scalars[start + 1] {
+            case "x", "X": radix = 16
+            case "o", "O": radix = 8
+            case "b", "B": radix = 2
+            default: break
+            }
+            if radix != 10 { digitsStart += 2 }
+        }
+        var isFloat = false
+        var isImaginary = false
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(i - digitsStart)
+        for k in digitsStart..<i {
+            // Number literals are ASCII by construction.
+            let c = UInt8(truncatingIfNeeded: scalars[k].value)
+            switch c {
+            case UInt8(ascii: "_"): continue
+            case UInt8(ascii: "j"), UInt8(ascii: "J"): isImaginary = true
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                if radix == 10 { isFloat = true }
+                bytes.append(c | 0x20)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): bytes.append(c | 0x20)
+            default: bytes.append(c)
+            }
+        }
+        let spelled = String(decoding: bytes, as: UTF8.self)
         let literal: NumberLiteral
-        if spelled.hasPrefix("0x") || spelled.hasPrefix("0o") || spelled.hasPrefix("0b") {
-            let radix = spelled.hasPrefix("0x") ? 16 : spelled.hasPrefix("0o") ? 8 : 2
-            literal = .integer(IntLiteral(digits: String(spelled.dropFirst(2)), radix: radix))
-        } else if spelled.hasSuffix("j") {
-            literal = .imaginary(Double(String(spelled.dropLast())) ?? 0)
-        } else if spelled.contains(".") || spelled.contains("e") {
+        if isImaginary {
+            literal = .imaginary(Double(spelled) ?? 0)
+        } else if isFloat {
             literal = .float(Double(spelled) ?? 0)
         } else {
-            literal = .integer(IntLiteral(digits: spelled, radix: 10))
+            literal = .integer(IntLiteral(digits: spelled, radix: radix))
         }
         appendOnLine(.number(literal), from: start)
     }

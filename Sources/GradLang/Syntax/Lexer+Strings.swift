@@ -13,7 +13,7 @@ extension Lexer {
         }
     }
 
-    mutating func readString(prefixStart: Int, quoteAt: Int) -> LexicalError? {
+    func readString(prefixStart: Int, quoteAt: Int) -> LexicalError? {
         var isRaw = false
         var isFormatted = false
         var isBytes = false
@@ -69,7 +69,7 @@ extension Lexer {
         }
     }
 
-    mutating func stepOverNewlineInString() {
+    func stepOverNewlineInString() {
         i += 1
         line += 1
         lineStart = i

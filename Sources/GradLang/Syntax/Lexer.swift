@@ -23,7 +23,7 @@ public struct LexResult: Sendable {
 /// (tabs to multiples of 8, checked against tabs counted as 1 for TabError), NEWLINE only outside
 /// brackets and never for blank or comment-only lines, backslash continuation, maximal munch for
 /// operators. Every token records its 1-based range.
-public struct Lexer {
+public final class Lexer {
     /// CPython's limits: `MAXLEVEL` brackets, `MAXINDENT` indentation levels.
     static let maximumBracketDepth = 200
     static let maximumIndentDepth = 100
@@ -48,14 +48,12 @@ public struct Lexer {
 
     /// Tokenizes a whole source text.
     public static func tokenize(_ source: SourceText) -> LexResult {
-        var lexer = Lexer(source: source, from: 0, to: source.scalars.count, isFStringExpression: false)
-        return lexer.run()
+        Lexer(source: source, from: 0, to: source.scalars.count, isFStringExpression: false).run()
     }
 
     /// Tokenizes `start..<end` of `source` as the expression of an f-string replacement field.
     static func tokenizeFStringExpression(_ source: SourceText, from start: Int, to end: Int) -> LexResult {
-        var lexer = Lexer(source: source, from: start, to: end, isFStringExpression: true)
-        return lexer.run()
+        Lexer(source: source, from: start, to: end, isFStringExpression: true).run()
     }
 
     init(source: SourceText, from start: Int, to end: Int, isFStringExpression: Bool) {
@@ -72,7 +70,7 @@ public struct Lexer {
 
     // MARK: - The main loop
 
-    mutating func run() -> LexResult {
+    func run() -> LexResult {
         if !isFStringExpression, let nul = scalars.firstIndex(of: "\0") {
             let at = source.location(ofIndex: nul)
             return stop(LexicalError(
@@ -129,18 +127,18 @@ public struct Lexer {
         }
     }
 
-    mutating func readToken(startingWith c: Unicode.Scalar) -> LexicalError? {
+    func readToken(startingWith c: Unicode.Scalar) -> LexicalError? {
         if isIdentifierStart(c) { return readNameOrPrefixedString() }
         if c == "\"" || c == "'" { return readString(prefixStart: i, quoteAt: i) }
         if isDigit(c) || (c == "." && i + 1 < end && isDigit(scalars[i + 1])) { return readNumber() }
         return readOperator()
     }
 
-    mutating func skipSpaces() {
+    func skipSpaces() {
         while i < end, scalars[i] == " " || scalars[i] == "\t" || scalars[i] == "\u{0C}" { i += 1 }
     }
 
-    mutating func consumeNewline() {
+    func consumeNewline() {
         i += 1
         line += 1
         lineStart = i
@@ -150,13 +148,13 @@ public struct Lexer {
     func location(_ column: Int) -> SourceLocation { SourceLocation(line: line, column: column) }
     func location(ofIndex index: Int) -> SourceLocation { location(index - lineStart + 1) }
 
-    mutating func append(_ kind: TokenKind, from start: Int, to stop: Int, _ range: SourceRange, text: String? = nil) {
+    func append(_ kind: TokenKind, from start: Int, to stop: Int, _ range: SourceRange, text: String? = nil) {
         tokens.append(Token(kind: kind, text: text ?? source.text(from: start, to: stop), range: range,
                             startIndex: start, endIndex: stop))
     }
 
     /// Appends a token that started at `start` on the current line and ends at `i`.
-    mutating func appendOnLine(_ kind: TokenKind, from start: Int) {
+    func appendOnLine(_ kind: TokenKind, from start: Int) {
         append(kind, from: start, to: i, SourceRange(location(ofIndex: start), location(ofIndex: i)))
     }
 
@@ -167,7 +165,7 @@ public struct Lexer {
                            lineText: source.lineText(n))
     }
 
-    mutating func stop(_ failure: LexicalError) -> LexResult {
+    func stop(_ failure: LexicalError) -> LexResult {
         let at = SourceLocation(line: failure.error.line, column: failure.error.column)
         tokens.append(Token(kind: .lexicalError, text: "", range: SourceRange(at, at),
                             startIndex: i, endIndex: i))
@@ -177,7 +175,7 @@ public struct Lexer {
     // MARK: - Line structure
 
     /// Backslash-newline joins lines; anything else after the backslash is an error.
-    mutating func continueLine() -> LexicalError? {
+    func continueLine() -> LexicalError? {
         let backslash = i
         if backslash + 1 < end && scalars[backslash + 1] == "\n" {
             i += 1
@@ -200,7 +198,7 @@ public struct Lexer {
 
     /// At the start of a line: measure its indentation, skip it entirely if it is blank or only a
     /// comment, else emit INDENT or DEDENTs against the stack of open indentation widths.
-    mutating func readIndentation() -> LexicalError? {
+    func readIndentation() -> LexicalError? {
         guard brackets.isEmpty else { return nil }
         var width = 0
         var alternateWidth = 0
@@ -266,7 +264,7 @@ public struct Lexer {
 
     /// End of input: an implicit NEWLINE if the last line had tokens, DEDENTs, then ENDMARKER —
     /// all at the end of the last line, where CPython reports errors about the end of input.
-    mutating func finish() -> LexResult {
+    func finish() -> LexResult {
         if let unclosed = unclosedBracketError() { return stop(unclosed) }
         let lastLine = isFStringExpression ? line : source.lineCount
         let endOfLastLine = SourceLocation(
@@ -308,7 +306,7 @@ public struct Lexer {
         isIdentifierStart(c) || isDigit(c)
     }
 
-    mutating func readNameOrPrefixedString() -> LexicalError? {
+    func readNameOrPrefixedString() -> LexicalError? {
         let start = i
         var sawNonASCII = false
         while i < end && isIdentifierCharacter(scalars[i]) {
@@ -355,9 +353,9 @@ public struct Lexer {
         }
     }
 
-    mutating func readOperator() -> LexicalError? {
+    func readOperator() -> LexicalError? {
         let start = i
-        for (spelling, op) in Operator.bySpellingLongestFirst where matches(spelling, at: i) {
+        for (spelling, op) in Operator.byFirstCharacter[scalars[i]] ?? [] where matches(spelling, at: i) {
             i += spelling.count
             if let failure = trackBracket(op, at: start) { return failure }
             appendOnLine(.op(op), from: start)
@@ -370,13 +368,13 @@ public struct Lexer {
 
     func matches(_ spelling: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + spelling.count <= end else { return false }
-        for (k, s) in spelling.enumerated() where scalars[index + k] != s { return false }
+        for k in 0..<spelling.count where scalars[index + k] != spelling[k] { return false }
         return true
     }
 
     /// Keeps the stack of open brackets: NEWLINE is suppressed inside them, and CPython checks
     /// nesting depth and matching here, in the tokenizer.
-    mutating func trackBracket(_ op: Operator, at start: Int) -> LexicalError? {
+    func trackBracket(_ op: Operator, at start: Int) -> LexicalError? {
         let c = scalars[start]
         switch op {
         case .leftParen, .leftBracket, .leftBrace:

@@ -18,15 +18,22 @@ public func parseModule(source: String, filename: String = "<string>") throws(Sy
 
 /// Parses already-decoded source (see `SourceText(utf8:filename:)` for bytes read from a file).
 public func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
-    var parser = Parser(source: source, lexed: Lexer.tokenize(source))
-    let module: Module
-    do {
-        module = try parser.parseFile()
-    } catch {
-        throw parser.reportedError(for: error, interactive: false)
+    let result: Result<Module, SyntaxError> = LargeStack.run {
+        let parser = Parser(source: source, lexed: Lexer.tokenize(source))
+        let module: Module
+        do throws(SyntaxError) {
+            module = try parser.parseFile()
+        } catch {
+            return .failure(parser.reportedError(for: error, interactive: false))
+        }
+        do throws(SyntaxError) {
+            try CompileChecks.check(module, source: source)
+        } catch {
+            return .failure(error)
+        }
+        return .success(module)
     }
-    try CompileChecks.check(module, source: source)
-    return module
+    return try result.get()
 }
 
 /// Parses what the user has typed at the prompt so far: the lines joined with "\n", as CPython's
@@ -41,8 +48,11 @@ public func parseInteractive(source: String, filename: String = "<stdin>") -> Pa
         return trimmed.isEmpty || trimmed.first == "#"
     }
     if onlyBlankOrComments { return .complete(Module(body: [])) }
+    return LargeStack.run { interactiveOutcome(text, endsWithEmptyLine: source.hasSuffix("\n")) }
+}
 
-    var parser = Parser(source: text, lexed: Lexer.tokenize(text))
+private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool) -> ParseOutcome {
+    let parser = Parser(source: text, lexed: Lexer.tokenize(text))
     let module: Module
     do {
         module = try parser.parseFile()
@@ -58,7 +68,7 @@ public func parseInteractive(source: String, filename: String = "<stdin>") -> Pa
     } catch {
         return .error(error)
     }
-    if let last = module.body.last, last.isCompound, !source.hasSuffix("\n") { return .incomplete }
+    if let last = module.body.last, last.isCompound, !endsWithEmptyLine { return .incomplete }
     return .complete(module)
 }
 
@@ -82,7 +92,8 @@ extension Parser {
         if e == lexicalReported { return e }
         if interactive && lexical.atEndOfInput { return e }
         if lexical.takesPriority { return lexicalReported }
-        if let bracketLine = lexical.unclosedBracketLine, e.line > bracketLine { return lexicalReported }
+        let furthestLine = tokens[min(furthest, tokens.count - 1)].start.line
+        if let bracketLine = lexical.unclosedBracketLine, furthestLine > bracketLine { return lexicalReported }
         return e
     }
 }

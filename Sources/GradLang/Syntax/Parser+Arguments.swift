@@ -2,7 +2,7 @@
 /// arguments or parameters in the wrong order.
 extension Parser {
     /// The arguments of a call, after its `(` (given as `open`), through the closing `)`.
-    mutating func parseCallArguments(openedBy open: Token) throws(SyntaxError) -> [Argument] {
+    func parseCallArguments(openedBy open: Token) throws(SyntaxError) -> [Argument] {
         bracketDepth += 1
         var arguments: [Argument] = []
         var sawKeyword = false
@@ -19,8 +19,13 @@ extension Parser {
                 sawKeywordUnpacking = true
             } else if start.isName, try nextToken().isOperator(.assign) {
                 advance()
+                let equals = try token()
                 advance()
                 let value = try parseExpression()
+                if try at(.for) {
+                    throw error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                                at: SourceRange(start.start, equals.range.end))
+                }
                 arguments.append(.keyword(name: start.text, value: value, range: range(from: start)))
                 sawKeyword = true
             } else {
@@ -53,14 +58,14 @@ extension Parser {
     }
 
     /// A positional argument: `name := value` or an expression.
-    mutating func parseArgumentExpression() throws(SyntaxError) -> Expr {
+    func parseArgumentExpression() throws(SyntaxError) -> Expr {
         if let walrus = try parseAssignmentExpression() { return walrus }
         return try parseExpression()
     }
 
     /// `f(x for x in xs)`: a generator expression may go without its own parentheses only when it
     /// is the call's sole argument; its range is then the call's parentheses, as in CPython.
-    mutating func parseUnparenthesizedGenerator(_ element: Expr, openedBy open: Token,
+    func parseUnparenthesizedGenerator(_ element: Expr, openedBy open: Token,
                                                 alone: Bool) throws(SyntaxError) -> Expr {
         let clauses = try parseComprehensionClauses()
         guard alone, try at(.rightParen) else {
@@ -75,7 +80,7 @@ extension Parser {
 
     /// Parameters up to (not including) `closing` — `)` for `def`, `:` for `lambda`, which allows no
     /// annotations.
-    mutating func parseParameters(closing: Operator, isLambda: Bool) throws(SyntaxError) -> Parameters {
+    func parseParameters(closing: Operator, isLambda: Bool) throws(SyntaxError) -> Parameters {
         var parameters = Parameters()
         var sawDefault = false
         var sawSlash = false
@@ -160,7 +165,7 @@ extension Parser {
     }
 
     /// `name` or `name: annotation`.
-    mutating func parseParameter(allowingAnnotation: Bool) throws(SyntaxError) -> Parameter {
+    func parseParameter(allowingAnnotation: Bool) throws(SyntaxError) -> Parameter {
         let name = try expectName()
         var annotation: Expr?
         if allowingAnnotation, try accept(.colon) { annotation = try parseExpression() }

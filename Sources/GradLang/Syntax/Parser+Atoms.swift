@@ -1,6 +1,6 @@
 /// Atoms: names, literals, and the bracketed displays with their comprehensions.
 extension Parser {
-    mutating func parseAtom() throws(SyntaxError) -> Expr {
+    func parseAtom() throws(SyntaxError) -> Expr {
         let t = try token()
         switch t.kind {
         case .name:
@@ -43,7 +43,7 @@ extension Parser {
     }
 
     /// `( )`: the empty tuple, a parenthesised expression, a tuple, or a generator expression.
-    mutating func parseParenthesized() throws(SyntaxError) -> Expr {
+    func parseParenthesized() throws(SyntaxError) -> Expr {
         let open = try token()
         advance()
         bracketDepth += 1
@@ -81,7 +81,7 @@ extension Parser {
     }
 
     /// `[ ]`: a list display or a list comprehension.
-    mutating func parseListDisplay() throws(SyntaxError) -> Expr {
+    func parseListDisplay() throws(SyntaxError) -> Expr {
         let open = try token()
         advance()
         bracketDepth += 1
@@ -100,7 +100,7 @@ extension Parser {
     }
 
     /// The rest of a list or set display after its first element.
-    mutating func parseDisplayElements(after first: Expr, closing: Operator) throws(SyntaxError) -> [Expr] {
+    func parseDisplayElements(after first: Expr, closing: Operator) throws(SyntaxError) -> [Expr] {
         var elements = [first]
         while try at(.comma) {
             let comma = try token()
@@ -122,7 +122,7 @@ extension Parser {
     }
 
     /// `{ }`: a dict or set display, or a dict or set comprehension.
-    mutating func parseBraceDisplay() throws(SyntaxError) -> Expr {
+    func parseBraceDisplay() throws(SyntaxError) -> Expr {
         let open = try token()
         advance()
         bracketDepth += 1
@@ -159,7 +159,7 @@ extension Parser {
         return Expr(.set(elements), range(from: open))
     }
 
-    mutating func parseDictDisplay(open: Token, first: DictEntry) throws(SyntaxError) -> Expr {
+    func parseDictDisplay(open: Token, first: DictEntry) throws(SyntaxError) -> Expr {
         var entries = [first]
         while try accept(.comma) {
             if try at(.rightBrace) { break }
@@ -182,7 +182,7 @@ extension Parser {
     }
 
     /// The value after `key:` in a dict display.
-    mutating func parseDictValue(after colon: Token) throws(SyntaxError) -> Expr {
+    func parseDictValue(after colon: Token) throws(SyntaxError) -> Expr {
         if try at(.star) {
             let star = try token()
             advance()
@@ -207,7 +207,7 @@ extension Parser {
     }
 
     /// `for target in iterable if condition ...`, one or more clauses.
-    mutating func parseComprehensionClauses() throws(SyntaxError) -> [ComprehensionClause] {
+    func parseComprehensionClauses() throws(SyntaxError) -> [ComprehensionClause] {
         var clauses: [ComprehensionClause] = []
         while try accept(.for) {
             let target = try parseTargetList()
@@ -223,7 +223,7 @@ extension Parser {
 
     /// Targets of `for` (in statements and comprehensions): elements stop before `in`, which a full
     /// expression would swallow as a comparison.
-    mutating func parseTargetList() throws(SyntaxError) -> Expr {
+    func parseTargetList() throws(SyntaxError) -> Expr {
         let start = try token()
         let first = try parseTargetElement()
         guard try at(.comma) else { return first }
@@ -235,7 +235,7 @@ extension Parser {
         return Expr(.tuple(elements), range(from: start))
     }
 
-    mutating func parseTargetElement() throws(SyntaxError) -> Expr {
+    func parseTargetElement() throws(SyntaxError) -> Expr {
         if try at(.star) {
             let star = try token()
             advance()

@@ -3,7 +3,7 @@
 extension Parser {
     /// The block after a header's `:`. `header` names the statement in CPython's
     /// "expected an indented block after 'for' statement on line 3".
-    mutating func parseBlock(after header: String, line: Int) throws(SyntaxError) -> [Stmt] {
+    func parseBlock(after header: String, line: Int) throws(SyntaxError) -> [Stmt] {
         guard case .newline = try token().kind else { return try parseSimpleStatements() }
         advance()
         guard case .indent = try token().kind else {
@@ -21,14 +21,14 @@ extension Parser {
 
     /// The `:` ending a header whose last part is an expression: "expected ':'" when the line ends
     /// there, "invalid syntax" at anything else (CPython's `invalid_if_stmt` and friends).
-    mutating func expectHeaderColon() throws(SyntaxError) {
+    func expectHeaderColon() throws(SyntaxError) {
         if try accept(.colon) { return }
         if case .newline = try token().kind { throw failHere("expected ':'") }
         throw failHere()
     }
 
     /// `if` and `elif` (an `elif` is an `if` nested in the `else` of the one before).
-    mutating func parseIf() throws(SyntaxError) -> Stmt {
+    func parseIf() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         let test = try parseNamedExpression()
@@ -44,7 +44,7 @@ extension Parser {
     }
 
     /// An optional `else:` block.
-    mutating func parseElse() throws(SyntaxError) -> [Stmt] {
+    func parseElse() throws(SyntaxError) -> [Stmt] {
         guard try at(.else) else { return [] }
         let keyword = try token()
         advance()
@@ -52,7 +52,7 @@ extension Parser {
         return try parseBlock(after: "'else' statement", line: keyword.start.line)
     }
 
-    mutating func parseWhile() throws(SyntaxError) -> Stmt {
+    func parseWhile() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         let test = try parseNamedExpression()
@@ -62,7 +62,7 @@ extension Parser {
         return Stmt(.while(test: test, body: body, orElse: orElse), range(from: keyword))
     }
 
-    mutating func parseFor() throws(SyntaxError) -> Stmt {
+    func parseFor() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         let target = try parseTargetList()
@@ -77,11 +77,11 @@ extension Parser {
 
     /// `with a as b, c:` and the parenthesised `with (a as b, c):`. The item is any expression, so
     /// `with no_grad:` parses too.
-    mutating func parseWith() throws(SyntaxError) -> Stmt {
+    func parseWith() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         var items: [WithItem]
-        if try at(.leftParen), let grouped = try attempt({ (p: inout Parser) throws(SyntaxError) in
+        if try at(.leftParen), let grouped = try attempt({ (p: Parser) throws(SyntaxError) in
             try p.parseParenthesizedWithItems()
         }) {
             items = grouped
@@ -95,7 +95,7 @@ extension Parser {
     }
 
     /// `( item, item [,] )` followed by `:` — else not this form (`with (a, b) as c:` is a tuple).
-    mutating func parseParenthesizedWithItems() throws(SyntaxError) -> [WithItem] {
+    func parseParenthesizedWithItems() throws(SyntaxError) -> [WithItem] {
         advance()
         bracketDepth += 1
         var items = [try parseWithItem()]
@@ -109,7 +109,7 @@ extension Parser {
         return items
     }
 
-    mutating func parseWithItem() throws(SyntaxError) -> WithItem {
+    func parseWithItem() throws(SyntaxError) -> WithItem {
         let context = try parseExpression()
         guard try accept(.as) else { return WithItem(context: context, target: nil) }
         let target = try parseTargetElement()
@@ -118,7 +118,7 @@ extension Parser {
     }
 
     /// `try:` with `except` clauses, `else` and `finally`.
-    mutating func parseTry() throws(SyntaxError) -> Stmt {
+    func parseTry() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         _ = try expectForced(.colon)
@@ -140,7 +140,7 @@ extension Parser {
     }
 
     /// `except [type [as name]]: block`.
-    mutating func parseExceptHandler() throws(SyntaxError) -> ExceptHandler {
+    func parseExceptHandler() throws(SyntaxError) -> ExceptHandler {
         let keyword = try token()
         advance()
         var type: Expr?
@@ -165,7 +165,7 @@ extension Parser {
     }
 
     /// Decorators, then `def name(parameters) [-> annotation]: block`.
-    mutating func parseFunctionDefinition() throws(SyntaxError) -> Stmt {
+    func parseFunctionDefinition() throws(SyntaxError) -> Stmt {
         var decorators: [Expr] = []
         while try accept(.at) {
             decorators.append(try parseNamedExpression())

@@ -14,7 +14,7 @@ extension Parser {
     // MARK: - Expression lists
 
     /// `star_expressions`: one expression, or a tuple when commas follow (a trailing one allowed).
-    mutating func parseStarExpressions() throws(SyntaxError) -> Expr {
+    func parseStarExpressions() throws(SyntaxError) -> Expr {
         let start = try token()
         let first = try parseStarExpression()
         guard try at(.comma) else { return first }
@@ -27,7 +27,7 @@ extension Parser {
     }
 
     /// `star_expression`: `*bitwise_or` or an expression.
-    mutating func parseStarExpression() throws(SyntaxError) -> Expr {
+    func parseStarExpression() throws(SyntaxError) -> Expr {
         if try at(.star) {
             let star = try token()
             advance()
@@ -38,7 +38,7 @@ extension Parser {
     }
 
     /// `star_named_expression`: an element of a display.
-    mutating func parseStarNamedExpression() throws(SyntaxError) -> Expr {
+    func parseStarNamedExpression() throws(SyntaxError) -> Expr {
         if try at(.star) {
             let star = try token()
             advance()
@@ -50,7 +50,7 @@ extension Parser {
 
     /// `named_expression`: `name := value` or an expression. A following `=` gets CPython's hints
     /// ("Maybe you meant '==' ...").
-    mutating func parseNamedExpression() throws(SyntaxError) -> Expr {
+    func parseNamedExpression() throws(SyntaxError) -> Expr {
         if let walrus = try parseAssignmentExpression() { return walrus }
         let e = try parseExpression()
         if try at(.walrus) {
@@ -61,7 +61,7 @@ extension Parser {
     }
 
     /// `NAME := expression`, or nil when the next tokens are not that.
-    mutating func parseAssignmentExpression() throws(SyntaxError) -> Expr? {
+    func parseAssignmentExpression() throws(SyntaxError) -> Expr? {
         let t = try token()
         guard t.isName, try nextToken().isOperator(.walrus) else { return nil }
         advance()
@@ -90,7 +90,7 @@ extension Parser {
     // MARK: - expression, lambda, conditional
 
     /// `expression`: a lambda, or a disjunction with an optional `if ... else ...`.
-    mutating func parseExpression(diagnosingJuxtaposition: Bool = true) throws(SyntaxError) -> Expr {
+    func parseExpression(diagnosingJuxtaposition: Bool = true) throws(SyntaxError) -> Expr {
         try deeper()
         defer { nesting -= 1 }
         if try at(.lambda) { return try parseLambda() }
@@ -117,11 +117,11 @@ extension Parser {
 
     /// Two expressions side by side: CPython's hints for `print "x"` and, inside brackets,
     /// "Perhaps you forgot a comma?". Without a hint the caller reports "invalid syntax" here.
-    mutating func diagnoseJuxtaposition(_ first: Expr, startedAt startIndex: Int) throws(SyntaxError) {
+    func diagnoseJuxtaposition(_ first: Expr, startedAt startIndex: Int) throws(SyntaxError) {
         let firstToken = tokens[startIndex]
         if case .name(let name) = first.kind, name == "print" || name == "exec",
            first.range == firstToken.range {
-            if let rest = try attempt({ (p: inout Parser) throws(SyntaxError) in try p.parseStarExpressions() }) {
+            if let rest = try attempt({ (p: Parser) throws(SyntaxError) in try p.parseStarExpressions() }) {
                 throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?",
                             at: .spanning(first.range, rest.range))
             }
@@ -132,7 +132,7 @@ extension Parser {
             if ["_", "match", "case"].contains(firstToken.text) { return }
             if startIndex + 1 < tokens.count, tokens[startIndex + 1].isString { return }
         }
-        if let second = try attempt({ (p: inout Parser) throws(SyntaxError) in
+        if let second = try attempt({ (p: Parser) throws(SyntaxError) in
             try p.parseExpression(diagnosingJuxtaposition: false)
         }) {
             throw error("invalid syntax. Perhaps you forgot a comma?", at: .spanning(first.range, second.range))
@@ -140,7 +140,7 @@ extension Parser {
     }
 
     /// `lambda params: body`.
-    mutating func parseLambda() throws(SyntaxError) -> Expr {
+    func parseLambda() throws(SyntaxError) -> Expr {
         let keyword = try token()
         advance()
         let parameters = try parseParameters(closing: .colon, isLambda: true)
@@ -151,7 +151,7 @@ extension Parser {
 
     // MARK: - or, and, not, comparisons
 
-    mutating func parseDisjunction() throws(SyntaxError) -> Expr {
+    func parseDisjunction() throws(SyntaxError) -> Expr {
         let start = try token()
         let first = try parseConjunction()
         guard try at(.or) else { return first }
@@ -160,7 +160,7 @@ extension Parser {
         return Expr(.boolean(.or, values), range(from: start))
     }
 
-    mutating func parseConjunction() throws(SyntaxError) -> Expr {
+    func parseConjunction() throws(SyntaxError) -> Expr {
         let start = try token()
         let first = try parseInversion()
         guard try at(.and) else { return first }
@@ -169,18 +169,18 @@ extension Parser {
         return Expr(.boolean(.and, values), range(from: start))
     }
 
-    mutating func parseInversion() throws(SyntaxError) -> Expr {
+    func parseInversion() throws(SyntaxError) -> Expr {
         guard try at(.not) else { return try parseComparison() }
         let keyword = try token()
-        advance()
         try deeper()
         defer { nesting -= 1 }
+        advance()
         let operand = try parseInversion()
         return Expr(.unary(.not, operand), range(from: keyword))
     }
 
     /// A chain `a < b <= c` is one node, as in Python (each operand evaluated once).
-    mutating func parseComparison() throws(SyntaxError) -> Expr {
+    func parseComparison() throws(SyntaxError) -> Expr {
         let start = try token()
         let first = try parseBitwiseOr()
         var rest: [Comparison] = []
@@ -192,7 +192,7 @@ extension Parser {
     }
 
     /// Consumes a comparison operator (one or two tokens) if one is next.
-    mutating func comparisonOperator() throws(SyntaxError) -> ComparisonOperator? {
+    func comparisonOperator() throws(SyntaxError) -> ComparisonOperator? {
         let t = try token()
         let op: ComparisonOperator
         switch t.kind {
@@ -219,22 +219,22 @@ extension Parser {
 
     // MARK: - Binary operators, unary operators, power
 
-    mutating func parseBitwiseOr() throws(SyntaxError) -> Expr {
+    func parseBitwiseOr() throws(SyntaxError) -> Expr {
         try parseBinary(level: 0)
     }
 
     /// One level of the binary ladder, parsed with a loop: `1+1+...+1` nests to the left without
     /// recursing here, and each link counts towards the depth limit.
-    mutating func parseBinary(level: Int) throws(SyntaxError) -> Expr {
+    func parseBinary(level: Int) throws(SyntaxError) -> Expr {
         guard level < Parser.binaryLevels.count else { return try parseFactor() }
         let start = try token()
         var left = try parseBinary(level: level + 1)
         var links = 0
         defer { nesting -= links }
         while case .op(let op) = try token().kind, let binary = Parser.binaryLevels[level][op] {
-            advance()
             try deeper()
             links += 1
+            advance()
             let right = try parseBinary(level: level + 1)
             left = Expr(.binary(binary, left, right), range(from: start))
         }
@@ -242,7 +242,7 @@ extension Parser {
     }
 
     /// `factor`: unary `+ - ~` bind looser than `**`, so `-x**2` is `-(x**2)`.
-    mutating func parseFactor() throws(SyntaxError) -> Expr {
+    func parseFactor() throws(SyntaxError) -> Expr {
         let t = try token()
         let op: UnaryOperator
         switch t.kind {
@@ -251,20 +251,21 @@ extension Parser {
         case .op(.tilde): op = .invert
         default: return try parsePower()
         }
-        advance()
         try deeper()
         defer { nesting -= 1 }
+        advance()
         let operand = try parseFactor()
         return Expr(.unary(op, operand), range(from: t))
     }
 
     /// `power`: right-associative, and its right operand is a factor, so `2**-1` works.
-    mutating func parsePower() throws(SyntaxError) -> Expr {
+    func parsePower() throws(SyntaxError) -> Expr {
         let start = try token()
         let base = try parsePrimary()
-        guard try accept(.doubleStar) else { return base }
+        guard try at(.doubleStar) else { return base }
         try deeper()
         defer { nesting -= 1 }
+        advance()
         let exponent = try parseFactor()
         return Expr(.binary(.power, base, exponent), range(from: start))
     }
@@ -272,7 +273,7 @@ extension Parser {
     // MARK: - Primaries
 
     /// An atom followed by any number of `.name`, `(arguments)` and `[subscript]`.
-    mutating func parsePrimary() throws(SyntaxError) -> Expr {
+    func parsePrimary() throws(SyntaxError) -> Expr {
         let start = try token()
         var e = try parseAtom()
         var links = 0
@@ -299,7 +300,7 @@ extension Parser {
     }
 
     /// The contents of `[...]` after a primary: one index or slice, or a tuple of them.
-    mutating func parseSubscript() throws(SyntaxError) -> Expr {
+    func parseSubscript() throws(SyntaxError) -> Expr {
         bracketDepth += 1
         let start = try token()
         let first = try parseSliceItem()
@@ -320,7 +321,7 @@ extension Parser {
     }
 
     /// `slice`: `[lower] : [upper] [: [step]]`, or a (named) expression, or `*expression`.
-    mutating func parseSliceItem() throws(SyntaxError) -> Expr {
+    func parseSliceItem() throws(SyntaxError) -> Expr {
         let start = try token()
         if try at(.star) {
             advance()
@@ -340,7 +341,7 @@ extension Parser {
         return Expr(.slice(lower: lower, upper: upper, step: step), range(from: start))
     }
 
-    mutating func sliceBound() throws(SyntaxError) -> Expr? {
+    func sliceBound() throws(SyntaxError) -> Expr? {
         if try at(anyOf: .colon, .comma, .rightBracket) { return nil }
         return try parseExpression()
     }

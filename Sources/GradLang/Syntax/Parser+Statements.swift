@@ -1,7 +1,7 @@
 /// The file, statement dispatch, and simple statements (one logical line, `;`-separated).
 extension Parser {
     /// `file`: statements up to the end of input.
-    mutating func parseFile() throws(SyntaxError) -> Module {
+    func parseFile() throws(SyntaxError) -> Module {
         var body: [Stmt] = []
         while true {
             if case .endOfInput = try token().kind { break }
@@ -11,7 +11,7 @@ extension Parser {
     }
 
     /// A compound statement, or a line of simple statements.
-    mutating func parseStatement() throws(SyntaxError) -> [Stmt] {
+    func parseStatement() throws(SyntaxError) -> [Stmt] {
         let t = try token()
         switch t.kind {
         case .indent:
@@ -29,7 +29,7 @@ extension Parser {
     }
 
     /// `simple_stmt (';' simple_stmt)* [';'] NEWLINE`.
-    mutating func parseSimpleStatements() throws(SyntaxError) -> [Stmt] {
+    func parseSimpleStatements() throws(SyntaxError) -> [Stmt] {
         var statements = [try parseSimpleStatement()]
         while try accept(.semicolon) {
             if case .newline = try token().kind { break }
@@ -40,7 +40,7 @@ extension Parser {
         return statements
     }
 
-    mutating func parseSimpleStatement() throws(SyntaxError) -> Stmt {
+    func parseSimpleStatement() throws(SyntaxError) -> Stmt {
         let t = try token()
         switch t.kind {
         case .keyword(.pass):
@@ -87,7 +87,7 @@ extension Parser {
     }
 
     /// `del targets`: each must be a name, attribute, subscript, or a tuple or list of them.
-    mutating func parseDelete() throws(SyntaxError) -> Stmt {
+    func parseDelete() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         let e = try parseStarExpressions()
@@ -103,13 +103,15 @@ extension Parser {
     }
 
     /// An expression statement or an assignment of any kind.
-    mutating func parseExpressionStatement() throws(SyntaxError) -> Stmt {
+    func parseExpressionStatement() throws(SyntaxError) -> Stmt {
         let start = try token()
         let first = try parseStarExpressions()
         let t = try token()
         switch t.kind {
         case .op(.colon):
             return try parseAnnotatedAssignment(first, start: start)
+        case .op(.walrus):
+            throw error("cannot use assignment expressions with \(expressionName(first))", at: first.range)
         case .op(.assign):
             var targets = [first]
             var valueStart = t
@@ -153,7 +155,7 @@ extension Parser {
     }
 
     /// `target: annotation [= value]`.
-    mutating func parseAnnotatedAssignment(_ target: Expr, start: Token) throws(SyntaxError) -> Stmt {
+    func parseAnnotatedAssignment(_ target: Expr, start: Token) throws(SyntaxError) -> Stmt {
         if !isSingleTarget(target) {
             switch target.kind {
             case .tuple(let elements):
@@ -175,7 +177,7 @@ extension Parser {
     // MARK: - Imports
 
     /// `import a.b as c, d`.
-    mutating func parseImport() throws(SyntaxError) -> Stmt {
+    func parseImport() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         var names = [try parseImportedName(dotted: true)]
@@ -184,7 +186,7 @@ extension Parser {
     }
 
     /// `from [.]module import name [as alias], ...`, `from m import (names)`, `from m import *`.
-    mutating func parseFromImport() throws(SyntaxError) -> Stmt {
+    func parseFromImport() throws(SyntaxError) -> Stmt {
         let keyword = try token()
         advance()
         var level = 0
@@ -219,14 +221,14 @@ extension Parser {
         return Stmt(.importFrom(module: module, names: names, level: level), range(from: keyword))
     }
 
-    mutating func parseImportedName(dotted: Bool) throws(SyntaxError) -> ImportedName {
+    func parseImportedName(dotted: Bool) throws(SyntaxError) -> ImportedName {
         let start = try token()
         let name = dotted ? try parseDottedName() : try expectName().text
         let alias = try accept(.as) ? try expectName().text : nil
         return ImportedName(name: name, alias: alias, range: range(from: start))
     }
 
-    mutating func parseDottedName() throws(SyntaxError) -> String {
+    func parseDottedName() throws(SyntaxError) -> String {
         var name = try expectName().text
         while try accept(.dot) { name += "." + (try expectName().text) }
         return name

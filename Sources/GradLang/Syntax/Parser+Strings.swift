@@ -3,7 +3,7 @@
 /// expression is found by scanning for its end, then compiled as if written in parentheses.
 /// Errors about a literal's contents are reported, as by CPython, at the token after the literals.
 extension Parser {
-    mutating func parseStrings() throws(SyntaxError) -> Expr {
+    func parseStrings() throws(SyntaxError) -> Expr {
         let first = try token()
         var literals: [StringToken] = []
         while case .string(let literal) = try token().kind {
@@ -71,7 +71,7 @@ extension Parser {
 
     /// Literal text and replacement fields until the end of the string, or (in a format spec,
     /// `level` > 0) until the `}` that closes the field.
-    mutating func parseFStringParts(_ k: inout Int, end: Int, isRaw: Bool, level: Int,
+    func parseFStringParts(_ k: inout Int, end: Int, isRaw: Bool, level: Int,
                                     reportAt after: Token) throws(SyntaxError) -> [FStringPart] {
         var parts: [FStringPart] = []
         while true {
@@ -129,7 +129,7 @@ extension Parser {
     }
 
     /// `{expression[=][!conversion][:spec]}` starting at the `{` at `k`.
-    mutating func parseReplacementField(_ k: inout Int, end: Int, isRaw: Bool, level: Int,
+    func parseReplacementField(_ k: inout Int, end: Int, isRaw: Bool, level: Int,
                                         reportAt after: Token) throws(SyntaxError) -> [FStringPart] {
         let scalars = source.scalars
         if level >= 2 { throw fStringError("expressions nested too deeply", at: after) }
@@ -140,7 +140,7 @@ extension Parser {
         var openBrackets: [Unicode.Scalar] = []
         scanning: while k < end {
             let c = scalars[k]
-            if c == "\\" { throw fStringError("expression part cannot include a backslash", at: after) }
+            if c == "\\" { throw error("f-string expression part cannot include a backslash", at: after) }
             if let q = quote {
                 if c == q {
                     if quoteLength == 3 {
@@ -176,7 +176,7 @@ extension Parser {
                 }
                 openBrackets.append(c)
             case "#":
-                throw fStringError("expression part cannot include '#'", at: after)
+                throw error("f-string expression part cannot include '#'", at: after)
             case ")", "]", "}":
                 guard let open = openBrackets.popLast() else {
                     throw fStringError("unmatched '\(c)'", at: after)
@@ -244,7 +244,7 @@ extension Parser {
             throw fStringError("empty expression not allowed", at: after)
         }
         let lexed = Lexer.tokenizeFStringExpression(source, from: range.lowerBound, to: range.upperBound)
-        var parser = Parser(source: source, lexed: lexed, isFStringExpression: true)
+        let parser = Parser(source: source, lexed: lexed, isFStringExpression: true)
         parser.nesting = nesting
         let expression = try parser.parseStarExpressions()
         guard case .endOfInput = try parser.token().kind else { throw parser.failHere() }

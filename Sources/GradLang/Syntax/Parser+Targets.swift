@@ -64,6 +64,14 @@ extension Parser {
     /// The error for `targets = value` when a target is invalid. A lone invalid target followed by a
     /// simple value gets CPython's "here. Maybe you meant '==' instead of '='?".
     func assignmentError(targets: [Expr], valueIsSimple: Bool) -> SyntaxError? {
+        // In `a, f() = 1` the last element is directly followed by `= 1`, so CPython's hint rule
+        // sees `f() = 1` first.
+        if targets.count == 1, valueIsSimple, case .tuple(let elements) = targets[0].kind,
+           !parenthesizedTuples.contains(targets[0].range), let last = elements.last,
+           invalidTarget(last) != nil, isBitwiseOrLevel(last), !startsWithExcludedAtom(last) {
+            return error("cannot assign to \(expressionName(last)) here. Maybe you meant '==' instead of '='?",
+                         at: last.range)
+        }
         for (i, target) in targets.enumerated() {
             guard let bad = invalidTarget(target) else { continue }
             if i == 0, targets.count == 1, valueIsSimple, isBitwiseOrLevel(target),
@@ -78,10 +86,10 @@ extension Parser {
 
     /// At `=` after `left` where no assignment may be (a condition, a display element): CPython's
     /// hints when `= value` follows and no further `=`. Nil when no hint applies.
-    mutating func equalsInsteadOfComparison(after left: Expr) throws(SyntaxError) -> SyntaxError? {
+    func equalsInsteadOfComparison(after left: Expr) throws(SyntaxError) -> SyntaxError? {
         let saved = checkpoint
         advance()
-        let rhs = try attempt { (p: inout Parser) throws(SyntaxError) in try p.parseBitwiseOr() }
+        let rhs = try attempt { (p: Parser) throws(SyntaxError) in try p.parseBitwiseOr() }
         let assignmentFollows = try at(anyOf: .assign, .walrus)
         restore(saved)
         guard let rhs, !assignmentFollows else { return nil }

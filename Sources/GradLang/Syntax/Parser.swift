@@ -2,7 +2,7 @@
 /// `grammar/grad.ebnf`. Binary operator chains are parsed by loops, and every construct that nests
 /// the tree deeper counts against `maximumNesting`, so no input can exhaust the stack (CPython gives
 /// up near the same depth with a RecursionError).
-struct Parser {
+final class Parser {
     static let maximumNesting = 1000
 
     let source: SourceText
@@ -19,6 +19,9 @@ struct Parser {
     var nesting = 0
     /// Set when the parse failed because the input ended: the REPL's "needs more lines".
     var failedAtEndOfInput = false
+    /// The furthest token the parser has reached, kept across backtracking (CPython compares its
+    /// line with an unclosed bracket's).
+    var furthest = 0
     /// Ranges of expressions written in parentheses. The tree drops the parentheses, but CPython's
     /// hints depend on them: `(a < b) = 1` is "cannot assign to comparison here. Maybe ...".
     var parenthesized: Set<SourceRange> = []
@@ -54,8 +57,9 @@ struct Parser {
         try token(at: position + 1)
     }
 
-    mutating func advance() {
+    func advance() {
         if position < tokens.count - 1 { position += 1 }
+        furthest = max(furthest, position)
     }
 
     /// The token just consumed.
@@ -69,27 +73,27 @@ struct Parser {
     func at(_ keyword: Keyword) throws(SyntaxError) -> Bool { try token().isKeyword(keyword) }
 
     /// Consumes `op` if it is next.
-    mutating func accept(_ op: Operator) throws(SyntaxError) -> Bool {
+    func accept(_ op: Operator) throws(SyntaxError) -> Bool {
         guard try at(op) else { return false }
         advance()
         return true
     }
 
-    mutating func accept(_ keyword: Keyword) throws(SyntaxError) -> Bool {
+    func accept(_ keyword: Keyword) throws(SyntaxError) -> Bool {
         guard try at(keyword) else { return false }
         advance()
         return true
     }
 
     /// Consumes `op` or fails with "invalid syntax" at the current token.
-    mutating func expect(_ op: Operator) throws(SyntaxError) -> Token {
+    func expect(_ op: Operator) throws(SyntaxError) -> Token {
         let t = try token()
         guard t.isOperator(op) else { throw failHere() }
         advance()
         return t
     }
 
-    mutating func expect(_ keyword: Keyword) throws(SyntaxError) -> Token {
+    func expect(_ keyword: Keyword) throws(SyntaxError) -> Token {
         let t = try token()
         guard t.isKeyword(keyword) else { throw failHere() }
         advance()
@@ -97,14 +101,14 @@ struct Parser {
     }
 
     /// CPython's forced tokens (`&&':'` in its grammar): "expected ':'" at the current token.
-    mutating func expectForced(_ op: Operator) throws(SyntaxError) -> Token {
+    func expectForced(_ op: Operator) throws(SyntaxError) -> Token {
         let t = try token()
         guard t.isOperator(op) else { throw failHere("expected '\(op.rawValue)'") }
         advance()
         return t
     }
 
-    mutating func expectName() throws(SyntaxError) -> Token {
+    func expectName() throws(SyntaxError) -> Token {
         let t = try token()
         guard t.isName else { throw failHere() }
         advance()
@@ -114,7 +118,7 @@ struct Parser {
     // MARK: - Errors
 
     /// An error at the current token (by default CPython's generic "invalid syntax").
-    mutating func failHere(_ message: String = "invalid syntax",
+    func failHere(_ message: String = "invalid syntax",
                            _ kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
         let t = tokens[position]
         if case .lexicalError = t.kind, let lexicalError { return prefixed(lexicalError.error) }
@@ -171,7 +175,7 @@ struct Parser {
 
     /// Counts one more level of tree depth; past the limit the parse stops with a SyntaxError
     /// instead of overflowing the stack here or in whatever walks the tree later.
-    mutating func deeper() throws(SyntaxError) {
+    func deeper() throws(SyntaxError) {
         nesting += 1
         if nesting > Parser.maximumNesting {
             throw error("too many nested expressions", at: tokens[position])
@@ -191,7 +195,7 @@ struct Parser {
     }
 
     /// Goes back after a speculative parse (CPython's PEG parser backtracks the same way).
-    mutating func restore(_ c: Checkpoint) {
+    func restore(_ c: Checkpoint) {
         position = c.position
         nesting = c.nesting
         bracketDepth = c.bracketDepth
@@ -200,10 +204,10 @@ struct Parser {
 
     /// Runs `body` speculatively: on a SyntaxError goes back to where it started and returns nil.
     /// Reaching the lexer's error token is final, as it is for CPython's parser.
-    mutating func attempt<T>(_ body: (inout Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T? {
+    func attempt<T>(_ body: (Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T? {
         let saved = checkpoint
         do {
-            return try body(&self)
+            return try body(self)
         } catch {
             if let lexicalError, error == prefixed(lexicalError.error) { throw error }
             restore(saved)

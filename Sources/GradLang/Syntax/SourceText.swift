@@ -136,7 +136,21 @@ public struct SourceText: Sendable {
     public func text(from start: Int, to end: Int) -> String {
         let lo = max(0, min(start, scalars.count))
         let hi = max(lo, min(end, scalars.count))
-        return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        var isASCII = true
+        for k in lo..<hi where !scalars[k].isASCII {
+            isASCII = false
+            break
+        }
+        if isASCII {
+            // Most tokens: one byte per character, no transcoding (this runs once per token).
+            return String(unsafeUninitializedCapacity: hi - lo) { buffer in
+                for k in lo..<hi { buffer[k - lo] = UInt8(truncatingIfNeeded: scalars[k].value) }
+                return hi - lo
+            }
+        }
+        var text = String.UnicodeScalarView()
+        for k in lo..<hi { text.append(scalars[k]) }
+        return String(text)
     }
 
     /// The location of index `i` in `scalars` (binary search over line starts).

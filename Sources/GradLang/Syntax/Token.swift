@@ -21,10 +21,15 @@ public enum Operator: String, CaseIterable, Sendable {
     case ampersandAssign = "&=", pipeAssign = "|=", caretAssign = "^="
     case leftShiftAssign = "<<=", rightShiftAssign = ">>="
 
-    /// Operators by spelling, longest first, for maximal munch in the lexer.
-    static let bySpellingLongestFirst: [(spelling: [Unicode.Scalar], op: Operator)] =
-        allCases.map { (Array($0.rawValue.unicodeScalars), $0) }
-            .sorted { $0.spelling.count > $1.spelling.count }
+    /// Operators by their first character, longest spelling first, for maximal munch in the lexer.
+    static let byFirstCharacter: [Unicode.Scalar: [(spelling: [Unicode.Scalar], op: Operator)]] = {
+        var table: [Unicode.Scalar: [(spelling: [Unicode.Scalar], op: Operator)]] = [:]
+        for op in allCases {
+            let spelling = Array(op.rawValue.unicodeScalars)
+            table[spelling[0], default: []].append((spelling, op))
+        }
+        return table.mapValues { $0.sorted { $0.spelling.count > $1.spelling.count } }
+    }()
 }
 
 /// An integer literal kept exact: its digits (no prefix, no underscores, lowercase) and radix.
