@@ -138,6 +138,9 @@ extension Parser {
             return try parseDictDisplay(open: open, first: .unpack(mapping))
         }
         let first = try parseStarNamedExpression()
+        if try at(.colon), case .namedExpression = first.kind, !parenthesized.contains(first.range) {
+            throw failHere()  // a dict key is an expression; `{x := 1: 2}` needs parentheses
+        }
         if try at(.colon), !isStarred(first) {
             advance()
             let value = try parseDictValue(after: previous)
