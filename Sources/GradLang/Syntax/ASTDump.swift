@@ -1,115 +1,120 @@
 /// A compact S-expression rendering of the tree, for tests and debugging: `x = -y**2` is
-/// `(= x (- (** y 2)))`. Blocks are `(block ...)`; `_` marks an absent part.
+/// `(= x (- (** y 2)))`. Blocks are `(block ...)`; `_` marks an absent part. Rendering recurses as
+/// deep as the tree, so the public entry points run on the parser's large stack.
 extension Module {
     public var sexpr: String {
-        (["(module"] + body.map(\.sexpr)).joined(separator: " ") + ")"
+        LargeStack.run { (["(module"] + body.map(\.dump)).joined(separator: " ") + ")" }
     }
 }
 
 extension Stmt {
-    public var sexpr: String {
+    public var sexpr: String { LargeStack.run { dump } }
+
+    var dump: String {
         switch kind {
-        case .expression(let e): return "(expr \(e.sexpr))"
-        case .assign(let targets, let value): return list("=", targets.map(\.sexpr) + [value.sexpr])
-        case .augmentedAssign(let target, let op, let value): return list(op.rawValue + "=", [target.sexpr, value.sexpr])
+        case .expression(let e): return "(expr \(e.dump))"
+        case .assign(let targets, let value): return list("=", targets.map(\.dump) + [value.dump])
+        case .augmentedAssign(let target, let op, let value): return list(op.rawValue + "=", [target.dump, value.dump])
         case .annotatedAssign(let target, let annotation, let value):
-            return list("ann", [target.sexpr, annotation.sexpr] + (value.map { [$0.sexpr] } ?? []))
-        case .if(let test, let body, let orElse): return list("if", [test.sexpr, block(body)] + elseBlock(orElse))
-        case .while(let test, let body, let orElse): return list("while", [test.sexpr, block(body)] + elseBlock(orElse))
+            return list("ann", [target.dump, annotation.dump] + (value.map { [$0.dump] } ?? []))
+        case .if(let test, let body, let orElse): return list("if", [test.dump, block(body)] + elseBlock(orElse))
+        case .while(let test, let body, let orElse): return list("while", [test.dump, block(body)] + elseBlock(orElse))
         case .for(let target, let iterable, let body, let orElse):
-            return list("for", [target.sexpr, iterable.sexpr, block(body)] + elseBlock(orElse))
+            return list("for", [target.dump, iterable.dump, block(body)] + elseBlock(orElse))
         case .break: return "(break)"
         case .continue: return "(continue)"
         case .pass: return "(pass)"
         case .functionDefinition(let f):
-            var parts = [f.name, f.parameters.sexpr]
-            if let returns = f.returnAnnotation { parts.append("(-> \(returns.sexpr))") }
-            if !f.decorators.isEmpty { parts.append(list("decorators", f.decorators.map(\.sexpr))) }
+            var parts = [f.name, f.parameters.dump]
+            if let returns = f.returnAnnotation { parts.append("(-> \(returns.dump))") }
+            if !f.decorators.isEmpty { parts.append(list("decorators", f.decorators.map(\.dump))) }
             return list("def", parts + [block(f.body)])
-        case .return(let value): return list("return", value.map { [$0.sexpr] } ?? [])
+        case .return(let value): return list("return", value.map { [$0.dump] } ?? [])
         case .with(let items, let body):
             let rendered = items.map { item in
-                "(" + item.context.sexpr + (item.target.map { " as " + $0.sexpr } ?? "") + ")"
+                "(" + item.context.dump + (item.target.map { " as " + $0.dump } ?? "") + ")"
             }
             return list("with", rendered + [block(body)])
-        case .import(let names): return list("import", names.map(\.sexpr))
+        case .import(let names): return list("import", names.map(\.dump))
         case .importFrom(let module, let names, let level):
             let from = String(repeating: ".", count: level) + (module ?? "")
-            return list("from", [from] + (names.map { $0.map(\.sexpr) } ?? ["*"]))
+            return list("from", [from] + (names.map { $0.map(\.dump) } ?? ["*"]))
         case .global(let names): return list("global", names)
         case .nonlocal(let names): return list("nonlocal", names)
-        case .delete(let targets): return list("del", targets.map(\.sexpr))
-        case .assert(let test, let message): return list("assert", [test.sexpr] + (message.map { [$0.sexpr] } ?? []))
+        case .delete(let targets): return list("del", targets.map(\.dump))
+        case .assert(let test, let message): return list("assert", [test.dump] + (message.map { [$0.dump] } ?? []))
         case .try(let t):
             var parts = [block(t.body)]
             for handler in t.handlers {
-                var clause = [handler.type?.sexpr ?? "_"]
+                var clause = [handler.type?.dump ?? "_"]
                 if let name = handler.name { clause.append(name) }
                 parts.append(list("except", clause + [block(handler.body)]))
             }
-            if !t.orElse.isEmpty { parts.append(list("else", t.orElse.map(\.sexpr))) }
-            if !t.finally.isEmpty { parts.append(list("finally", t.finally.map(\.sexpr))) }
+            if !t.orElse.isEmpty { parts.append(list("else", t.orElse.map(\.dump))) }
+            if !t.finally.isEmpty { parts.append(list("finally", t.finally.map(\.dump))) }
             return list("try", parts)
         case .raise(let exception, let cause):
-            var parts = exception.map { [$0.sexpr] } ?? []
-            if let cause { parts.append("(from \(cause.sexpr))") }
+            var parts = exception.map { [$0.dump] } ?? []
+            if let cause { parts.append("(from \(cause.dump))") }
             return list("raise", parts)
         }
     }
 
-    private func block(_ body: [Stmt]) -> String { list("block", body.map(\.sexpr)) }
+    private func block(_ body: [Stmt]) -> String { list("block", body.map(\.dump)) }
 
     private func elseBlock(_ body: [Stmt]) -> [String] {
-        body.isEmpty ? [] : [list("else", body.map(\.sexpr))]
+        body.isEmpty ? [] : [list("else", body.map(\.dump))]
     }
 }
 
 extension ImportedName {
-    var sexpr: String { alias.map { "(\(name) as \($0))" } ?? name }
+    var dump: String { alias.map { "(\(name) as \($0))" } ?? name }
 }
 
 extension Expr {
-    public var sexpr: String {
+    public var sexpr: String { LargeStack.run { dump } }
+
+    var dump: String {
         switch kind {
         case .name(let name): return name
-        case .constant(let c): return c.sexpr
-        case .formattedString(let parts): return list("f", parts.map(\.sexpr))
-        case .tuple(let elements): return list("tuple", elements.map(\.sexpr))
-        case .list(let elements): return list("list", elements.map(\.sexpr))
-        case .set(let elements): return list("set", elements.map(\.sexpr))
+        case .constant(let c): return c.dump
+        case .formattedString(let parts): return list("f", parts.map(\.dump))
+        case .tuple(let elements): return list("tuple", elements.map(\.dump))
+        case .list(let elements): return list("list", elements.map(\.dump))
+        case .set(let elements): return list("set", elements.map(\.dump))
         case .dict(let entries):
             return list("dict", entries.map { entry in
                 switch entry {
-                case .pair(let key, let value): return "(: \(key.sexpr) \(value.sexpr))"
-                case .unpack(let mapping): return "(** \(mapping.sexpr))"
+                case .pair(let key, let value): return "(: \(key.dump) \(value.dump))"
+                case .unpack(let mapping): return "(** \(mapping.dump))"
                 }
             })
-        case .listComprehension(let element, let clauses): return list("listcomp", [element.sexpr] + clauses.map(\.sexpr))
-        case .setComprehension(let element, let clauses): return list("setcomp", [element.sexpr] + clauses.map(\.sexpr))
+        case .listComprehension(let element, let clauses): return list("listcomp", [element.dump] + clauses.map(\.dump))
+        case .setComprehension(let element, let clauses): return list("setcomp", [element.dump] + clauses.map(\.dump))
         case .dictComprehension(let key, let value, let clauses):
-            return list("dictcomp", [key.sexpr, value.sexpr] + clauses.map(\.sexpr))
-        case .generator(let element, let clauses): return list("genexp", [element.sexpr] + clauses.map(\.sexpr))
-        case .starred(let value): return "(* \(value.sexpr))"
-        case .unary(let op, let operand): return "(\(op.rawValue) \(operand.sexpr))"
-        case .binary(let op, let left, let right): return "(\(op.rawValue) \(left.sexpr) \(right.sexpr))"
-        case .boolean(let op, let values): return list(op.rawValue, values.map(\.sexpr))
+            return list("dictcomp", [key.dump, value.dump] + clauses.map(\.dump))
+        case .generator(let element, let clauses): return list("genexp", [element.dump] + clauses.map(\.dump))
+        case .starred(let value): return "(* \(value.dump))"
+        case .unary(let op, let operand): return "(\(op.rawValue) \(operand.dump))"
+        case .binary(let op, let left, let right): return "(\(op.rawValue) \(left.dump) \(right.dump))"
+        case .boolean(let op, let values): return list(op.rawValue, values.map(\.dump))
         case .comparison(let first, let rest):
-            let ops = rest.flatMap { [$0.op.rawValue.replacingSpaces, $0.operand.sexpr] }
-            return list("cmp", [first.sexpr] + ops)
-        case .conditional(let test, let body, let orElse): return list("if-exp", [test.sexpr, body.sexpr, orElse.sexpr])
-        case .lambda(let parameters, let body): return list("lambda", [parameters.sexpr, body.sexpr])
-        case .call(let callee, let arguments): return list("call", [callee.sexpr] + arguments.map(\.sexpr))
-        case .attribute(let value, let name): return "(. \(value.sexpr) \(name))"
-        case .subscript(let value, let index): return "([] \(value.sexpr) \(index.sexpr))"
+            let ops = rest.flatMap { [$0.op.rawValue.replacingSpaces, $0.operand.dump] }
+            return list("cmp", [first.dump] + ops)
+        case .conditional(let test, let body, let orElse): return list("if-exp", [test.dump, body.dump, orElse.dump])
+        case .lambda(let parameters, let body): return list("lambda", [parameters.dump, body.dump])
+        case .call(let callee, let arguments): return list("call", [callee.dump] + arguments.map(\.dump))
+        case .attribute(let value, let name): return "(. \(value.dump) \(name))"
+        case .subscript(let value, let index): return "([] \(value.dump) \(index.dump))"
         case .slice(let lower, let upper, let step):
-            return list("slice", [lower, upper, step].map { $0?.sexpr ?? "_" })
-        case .namedExpression(let name, let value): return "(:= \(name) \(value.sexpr))"
+            return list("slice", [lower, upper, step].map { $0?.dump ?? "_" })
+        case .namedExpression(let name, let value): return "(:= \(name) \(value.dump))"
         }
     }
 }
 
 extension Constant {
-    var sexpr: String {
+    var dump: String {
         switch self {
         case .none: return "None"
         case .true: return "True"
@@ -124,30 +129,30 @@ extension Constant {
 }
 
 extension ComprehensionClause {
-    var sexpr: String {
-        list("for", [target.sexpr, iterable.sexpr] + conditions.map { "(if \($0.sexpr))" })
+    var dump: String {
+        list("for", [target.dump, iterable.dump] + conditions.map { "(if \($0.dump))" })
     }
 }
 
 extension Argument {
-    var sexpr: String {
+    var dump: String {
         switch self {
-        case .positional(let value): return value.sexpr
-        case .unpacked(let value): return "(* \(value.sexpr))"
-        case .keyword(let name, let value, _): return "(= \(name) \(value.sexpr))"
-        case .unpackedKeywords(let value): return "(** \(value.sexpr))"
+        case .positional(let value): return value.dump
+        case .unpacked(let value): return "(* \(value.dump))"
+        case .keyword(let name, let value, _): return "(= \(name) \(value.dump))"
+        case .unpackedKeywords(let value): return "(** \(value.dump))"
         }
     }
 }
 
 extension FStringPart {
-    var sexpr: String {
+    var dump: String {
         switch self {
         case .literal(let text): return quoted(text)
         case .replacement(let value):
-            var parts = [value.expression.sexpr]
+            var parts = [value.expression.dump]
             if let conversion = value.conversion { parts.append("!" + conversion.rawValue) }
-            if let spec = value.formatSpec { parts.append(list("spec", spec.map(\.sexpr))) }
+            if let spec = value.formatSpec { parts.append(list("spec", spec.map(\.dump))) }
             return list("fmt", parts)
         }
     }
@@ -155,22 +160,22 @@ extension FStringPart {
 
 extension Parameters {
     /// `(a (b = 1) / c * d (** kw))`: positional-only ones before `/`; `*` alone or `(* args)`.
-    var sexpr: String {
-        var parts = positionalOnly.map(\.sexpr)
+    var dump: String {
+        var parts = positionalOnly.map(\.dump)
         if !positionalOnly.isEmpty { parts.append("/") }
-        parts += positionalOrKeyword.map(\.sexpr)
-        if let variadic { parts.append("(* \(variadic.sexpr))") } else if !keywordOnly.isEmpty { parts.append("*") }
-        parts += keywordOnly.map(\.sexpr)
-        if let variadicKeywords { parts.append("(** \(variadicKeywords.sexpr))") }
+        parts += positionalOrKeyword.map(\.dump)
+        if let variadic { parts.append("(* \(variadic.dump))") } else if !keywordOnly.isEmpty { parts.append("*") }
+        parts += keywordOnly.map(\.dump)
+        if let variadicKeywords { parts.append("(** \(variadicKeywords.dump))") }
         return "(" + parts.joined(separator: " ") + ")"
     }
 }
 
 extension Parameter {
-    var sexpr: String {
+    var dump: String {
         var parts = [name]
-        if let annotation { parts += [":", annotation.sexpr] }
-        if let defaultValue { parts += ["=", defaultValue.sexpr] }
+        if let annotation { parts += [":", annotation.dump] }
+        if let defaultValue { parts += ["=", defaultValue.dump] }
         return parts.count == 1 ? name : "(" + parts.joined(separator: " ") + ")"
     }
 }

@@ -100,6 +100,15 @@ enum CompileChecks {
                     try expression(value)
                 case .expression(let e):
                     try expression(e)
+                case .try(let t):
+                    for handler in t.handlers.dropLast() where handler.type == nil {
+                        throw error("default 'except:' must be last", at: handler.range)
+                    }
+                    try forEachChild(of: statement) { (checker: inout Checker, body: [Stmt]) throws(SyntaxError) in
+                        try checker.compilerPass(body, inFunction: inFunction, inLoop: inLoop)
+                    } expression: { (checker: inout Checker, e: Expr) throws(SyntaxError) in
+                        try checker.expression(e)
+                    }
                 default:
                     try forEachChild(of: statement) { (checker: inout Checker, body: [Stmt]) throws(SyntaxError) in
                         try checker.compilerPass(body, inFunction: inFunction, inLoop: inLoop)

@@ -224,6 +224,14 @@ extension Lexer {
 
     /// Emits the NUMBER token for `start..<i`, converting its text (underscores dropped).
     func appendNumber(from start: Int) {
+        let text = source.text(from: start, to: i)
+        let range = SourceRange(location(ofIndex: start), location(ofIndex: i))
+        if scalars[start] != "0", !text.utf8.contains(where: { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }) {
+            // The common case, a plain decimal integer: its digits are its text.
+            let literal = NumberLiteral.integer(IntLiteral(digits: text, radix: 10))
+            append(.number(literal), from: start, to: i, range, text: text)
+            return
+        }
         var radix = 10
         var digitsStart = start
         if i - start > 2 && scalars[start] == "0" {
@@ -261,6 +269,6 @@ extension Lexer {
         } else {
             literal = .integer(IntLiteral(digits: spelled, radix: radix))
         }
-        appendOnLine(.number(literal), from: start)
+        append(.number(literal), from: start, to: i, range, text: text)
     }
 }

@@ -66,6 +66,8 @@ public final class Lexer {
         self.line = location.line
         self.lineStart = start - (location.column - 1)
         self.atLineStart = !isFStringExpression
+        // Typical code has a token every three to four characters.
+        tokens.reserveCapacity((self.end - start) / 3 + 8)
     }
 
     // MARK: - The main loop
@@ -224,9 +226,10 @@ public final class Lexer {
         }
         let current = indentWidths[indentWidths.count - 1]
         let currentAlternate = alternateIndentWidths[alternateIndentWidths.count - 1]
-        let inconsistent = LexicalError(
-            error: error("inconsistent use of tabs and spaces in indentation", kind: .tabError, column: 1),
-            takesPriority: false, atEndOfInput: false)
+        var inconsistent: LexicalError {
+            LexicalError(error: error("inconsistent use of tabs and spaces in indentation", kind: .tabError, column: 1),
+                         takesPriority: false, atEndOfInput: false)
+        }
         if width == current {
             if alternateWidth != currentAlternate { return inconsistent }
         } else if width > current {

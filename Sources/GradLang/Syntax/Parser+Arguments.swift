@@ -66,7 +66,7 @@ extension Parser {
     /// `f(x for x in xs)`: a generator expression may go without its own parentheses only when it
     /// is the call's sole argument; its range is then the call's parentheses, as in CPython.
     func parseUnparenthesizedGenerator(_ element: Expr, openedBy open: Token,
-                                                alone: Bool) throws(SyntaxError) -> Expr {
+                                       alone: Bool) throws(SyntaxError) -> Expr {
         let clauses = try parseComprehensionClauses()
         guard alone, try at(.rightParen) else {
             let last = clauses.last.map { $0.conditions.last ?? $0.iterable } ?? element
@@ -120,11 +120,13 @@ extension Parser {
                     }
                 } else {
                     var bare = try at(closing)
+                    var end = try token()
                     if try at(.comma) {
-                        let next = try nextToken()
-                        bare = next.isOperator(closing) || next.isOperator(.doubleStar)
+                        end = try nextToken()
+                        bare = end.isOperator(closing) || end.isOperator(.doubleStar)
                     }
-                    if bare { throw error("named arguments must follow bare *", at: t) }
+                    // CPython points at the `*` in a def, at the token after it in a lambda.
+                    if bare { throw error("named arguments must follow bare *", at: isLambda ? end : t) }
                 }
             case .op(.doubleStar):
                 advance()

@@ -121,7 +121,7 @@ extension Parser {
         let firstToken = tokens[startIndex]
         if case .name(let name) = first.kind, name == "print" || name == "exec",
            first.range == firstToken.range {
-            if let rest = try attempt({ (p: Parser) throws(SyntaxError) in try p.parseStarExpressions() }) {
+            if let rest = try diagnose({ (p: Parser) throws(SyntaxError) in try p.parseStarExpressions() }) {
                 throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?",
                             at: .spanning(first.range, rest.range))
             }
@@ -132,7 +132,7 @@ extension Parser {
             if ["_", "match", "case"].contains(firstToken.text) { return }
             if startIndex + 1 < tokens.count, tokens[startIndex + 1].isString { return }
         }
-        if let second = try attempt({ (p: Parser) throws(SyntaxError) in
+        if let second = try diagnose({ (p: Parser) throws(SyntaxError) in
             try p.parseExpression(diagnosingJuxtaposition: false)
         }) {
             throw error("invalid syntax. Perhaps you forgot a comma?", at: .spanning(first.range, second.range))

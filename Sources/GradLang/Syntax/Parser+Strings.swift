@@ -72,7 +72,7 @@ extension Parser {
     /// Literal text and replacement fields until the end of the string, or (in a format spec,
     /// `level` > 0) until the `}` that closes the field.
     func parseFStringParts(_ k: inout Int, end: Int, isRaw: Bool, level: Int,
-                                    reportAt after: Token) throws(SyntaxError) -> [FStringPart] {
+                           reportAt after: Token) throws(SyntaxError) -> [FStringPart] {
         var parts: [FStringPart] = []
         while true {
             let text = try scanFStringLiteral(&k, end: end, isRaw: isRaw, level: level, reportAt: after)
@@ -130,7 +130,7 @@ extension Parser {
 
     /// `{expression[=][!conversion][:spec]}` starting at the `{` at `k`.
     func parseReplacementField(_ k: inout Int, end: Int, isRaw: Bool, level: Int,
-                                        reportAt after: Token) throws(SyntaxError) -> [FStringPart] {
+                               reportAt after: Token) throws(SyntaxError) -> [FStringPart] {
         let scalars = source.scalars
         if level >= 2 { throw fStringError("expressions nested too deeply", at: after) }
         k += 1

@@ -89,7 +89,7 @@ extension Parser {
     func equalsInsteadOfComparison(after left: Expr) throws(SyntaxError) -> SyntaxError? {
         let saved = checkpoint
         advance()
-        let rhs = try attempt { (p: Parser) throws(SyntaxError) in try p.parseBitwiseOr() }
+        let rhs = try diagnose { (p: Parser) throws(SyntaxError) in try p.parseBitwiseOr() }
         let assignmentFollows = try at(anyOf: .assign, .walrus)
         restore(saved)
         guard let rhs, !assignmentFollows else { return nil }

@@ -19,9 +19,12 @@ final class Parser {
     var nesting = 0
     /// Set when the parse failed because the input ended: the REPL's "needs more lines".
     var failedAtEndOfInput = false
-    /// The furthest token the parser has reached, kept across backtracking (CPython compares its
-    /// line with an unclosed bracket's).
+    /// The furthest token the parser has reached, kept across backtracking but not counting the
+    /// look-ahead of diagnostics. CPython reports "invalid syntax" there (the furthest token its
+    /// first pass fetched), and compares its line with an unclosed bracket's.
     var furthest = 0
+    /// Set while a diagnostic looks ahead for a better message (CPython's second-pass rules).
+    var isDiagnosing = false
     /// Ranges of expressions written in parentheses. The tree drops the parentheses, but CPython's
     /// hints depend on them: `(a < b) = 1` is "cannot assign to comparison here. Maybe ...".
     var parenthesized: Set<SourceRange> = []
@@ -59,7 +62,7 @@ final class Parser {
 
     func advance() {
         if position < tokens.count - 1 { position += 1 }
-        furthest = max(furthest, position)
+        if !isDiagnosing { furthest = max(furthest, position) }
     }
 
     /// The token just consumed.
@@ -117,13 +120,24 @@ final class Parser {
 
     // MARK: - Errors
 
-    /// An error at the current token (by default CPython's generic "invalid syntax").
+    /// An error at the current token (by default CPython's generic "invalid syntax", which goes
+    /// where parsing got furthest: `with (a as b) as c:` fails at the second `as`).
     func failHere(_ message: String = "invalid syntax",
-                           _ kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
-        let t = tokens[position]
+                  _ kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
+        let index = message == "invalid syntax" ? max(position, furthest) : position
+        let t = tokens[min(index, tokens.count - 1)]
         if case .lexicalError = t.kind, let lexicalError { return prefixed(lexicalError.error) }
-        if isAtEndOfInput(position) { failedAtEndOfInput = true }
+        if isAtEndOfInput(max(position, furthest)) { failedAtEndOfInput = true }
         return error(message, kind, at: t)
+    }
+
+    /// Runs `body` as a diagnostic: a speculative parse for a better message, whose look-ahead does
+    /// not count as progress.
+    func diagnose<T>(_ body: (Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T? {
+        let wasDiagnosing = isDiagnosing
+        isDiagnosing = true
+        defer { isDiagnosing = wasDiagnosing }
+        return try attempt(body)
     }
 
     /// An error pointing at a token, with CPython's positions for the synthetic tokens: INDENT and

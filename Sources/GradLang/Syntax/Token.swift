@@ -40,8 +40,12 @@ public struct IntLiteral: Hashable, Sendable, CustomStringConvertible {
 
     public init(digits: String, radix: Int) {
         // Leading zeros carry no value ("00" and "0_0" are valid spellings of zero).
-        let trimmed = digits.drop { $0 == "0" }
-        self.digits = trimmed.isEmpty ? "0" : String(trimmed)
+        if digits.utf8.first == UInt8(ascii: "0") {
+            let trimmed = digits.drop { $0 == "0" }
+            self.digits = trimmed.isEmpty ? "0" : String(trimmed)
+        } else {
+            self.digits = digits.isEmpty ? "0" : digits
+        }
         self.radix = radix
     }
 
