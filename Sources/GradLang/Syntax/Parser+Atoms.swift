@@ -1,0 +1,250 @@
+/// Atoms: names, literals, and the bracketed displays with their comprehensions.
+extension Parser {
+    func parseAtom() throws(SyntaxError) -> Expr {
+        let t = try token()
+        switch t.kind {
+        case .name:
+            advance()
+            return Expr(.name(t.text), t.range)
+        case .number(let literal):
+            advance()
+            let constant: Constant
+            switch literal {
+            case .integer(let value): constant = .integer(value)
+            case .float(let value): constant = .float(value)
+            case .imaginary(let value): constant = .imaginary(value)
+            }
+            return Expr(.constant(constant), t.range)
+        case .string:
+            return try parseStrings()
+        case .keyword(.none):
+            advance()
+            return Expr(.constant(.none), t.range)
+        case .keyword(.true):
+            advance()
+            return Expr(.constant(.true), t.range)
+        case .keyword(.false):
+            advance()
+            return Expr(.constant(.false), t.range)
+        case .keyword(.yield), .keyword(.await):
+            throw error("'\(t.text)' is not supported yet", at: t)
+        case .op(.ellipsis):
+            advance()
+            return Expr(.constant(.ellipsis), t.range)
+        case .op(.leftParen):
+            return try parseParenthesized()
+        case .op(.leftBracket):
+            return try parseListDisplay()
+        case .op(.leftBrace):
+            return try parseBraceDisplay()
+        default:
+            throw failHere()
+        }
+    }
+
+    /// `( )`: the empty tuple, a parenthesised expression, a tuple, or a generator expression.
+    func parseParenthesized() throws(SyntaxError) -> Expr {
+        let open = try token()
+        advance()
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
+        if try accept(.rightParen) {
+            let tuple = Expr(.tuple([]), range(from: open))
+            parenthesizedTuples.insert(tuple.range)
+            return tuple
+        }
+        if try at(.doubleStar) {
+            throw error("cannot use double starred expression here", at: try token())
+        }
+        let first = try parseStarNamedExpression()
+        if try at(.for) {
+            try rejectUnpacking(inComprehension: first)
+            let clauses = try parseComprehensionClauses()
+            _ = try expect(.rightParen)
+            return Expr(.generator(element: first, clauses: clauses), range(from: open))
+        }
+        if try accept(.rightParen) {
+            if case .starred = first.kind { throw error("cannot use starred expression here", at: first.range) }
+            parenthesized.insert(first.range)
+            return first
+        }
+        guard try at(.comma) else { throw failHere() }
+        var elements = [first]
+        while try accept(.comma) {
+            if try at(.rightParen) { break }
+            elements.append(try parseStarNamedExpression())
+        }
+        _ = try expect(.rightParen)
+        let tuple = Expr(.tuple(elements), range(from: open))
+        parenthesizedTuples.insert(tuple.range)
+        return tuple
+    }
+
+    /// `[ ]`: a list display or a list comprehension.
+    func parseListDisplay() throws(SyntaxError) -> Expr {
+        let open = try token()
+        advance()
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
+        if try accept(.rightBracket) { return Expr(.list([]), range(from: open)) }
+        let first = try parseStarNamedExpression()
+        if try at(.for) {
+            try rejectUnpacking(inComprehension: first)
+            let clauses = try parseComprehensionClauses()
+            _ = try expect(.rightBracket)
+            return Expr(.listComprehension(element: first, clauses: clauses), range(from: open))
+        }
+        let elements = try parseDisplayElements(after: first, closing: .rightBracket)
+        _ = try expect(.rightBracket)
+        return Expr(.list(elements), range(from: open))
+    }
+
+    /// The rest of a list or set display after its first element.
+    func parseDisplayElements(after first: Expr, closing: Operator) throws(SyntaxError) -> [Expr] {
+        var elements = [first]
+        while try at(.comma) {
+            let comma = try token()
+            advance()
+            if try at(.for) {
+                // `[x, y for ...]`: CPython's hint for a tuple meant as the element.
+                let end = elements.count > 1 ? elements[elements.count - 1].range : comma.range
+                throw error("did you forget parentheses around the comprehension target?",
+                            at: .spanning(first.range, end))
+            }
+            if try at(closing) { break }
+            elements.append(try parseStarNamedExpression())
+        }
+        if elements.count > 1, try at(.for) {
+            throw error("did you forget parentheses around the comprehension target?",
+                        at: .spanning(first.range, elements[elements.count - 1].range))
+        }
+        return elements
+    }
+
+    /// `{ }`: a dict or set display, or a dict or set comprehension.
+    func parseBraceDisplay() throws(SyntaxError) -> Expr {
+        let open = try token()
+        advance()
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
+        if try accept(.rightBrace) { return Expr(.dict([]), range(from: open)) }
+        if try at(.doubleStar) {
+            let stars = try token()
+            advance()
+            let mapping = try parseBitwiseOr()
+            if try at(.for) {
+                throw error("dict unpacking cannot be used in dict comprehension", at: stars)
+            }
+            return try parseDictDisplay(open: open, first: .unpack(mapping))
+        }
+        let first = try parseStarNamedExpression()
+        if try at(.colon), case .namedExpression = first.kind, !parenthesized.contains(first.range) {
+            throw failHere()  // a dict key is an expression; `{x := 1: 2}` needs parentheses
+        }
+        if try at(.colon), !isStarred(first) {
+            advance()
+            let value = try parseDictValue(after: previous)
+            if try at(.for) {
+                let clauses = try parseComprehensionClauses()
+                _ = try expect(.rightBrace)
+                return Expr(.dictComprehension(key: first, value: value, clauses: clauses), range(from: open))
+            }
+            return try parseDictDisplay(open: open, first: .pair(key: first, value: value))
+        }
+        if try at(.for) {
+            try rejectUnpacking(inComprehension: first)
+            let clauses = try parseComprehensionClauses()
+            _ = try expect(.rightBrace)
+            return Expr(.setComprehension(element: first, clauses: clauses), range(from: open))
+        }
+        let elements = try parseDisplayElements(after: first, closing: .rightBrace)
+        _ = try expect(.rightBrace)
+        return Expr(.set(elements), range(from: open))
+    }
+
+    func parseDictDisplay(open: Token, first: DictEntry) throws(SyntaxError) -> Expr {
+        var entries = [first]
+        while try accept(.comma) {
+            if try at(.rightBrace) { break }
+            if try accept(.doubleStar) {
+                entries.append(.unpack(try parseBitwiseOr()))
+                continue
+            }
+            let key = try parseExpression()
+            guard try at(.colon) else {
+                // CPython points at the key's last character.
+                let column = max(key.range.end.column - 1, 1)
+                throw error("':' expected after dictionary key", .syntaxError,
+                            from: SourceLocation(line: key.range.end.line, column: column), to: nil)
+            }
+            advance()
+            entries.append(.pair(key: key, value: try parseDictValue(after: previous)))
+        }
+        _ = try expect(.rightBrace)
+        return Expr(.dict(entries), range(from: open))
+    }
+
+    /// The value after `key:` in a dict display.
+    func parseDictValue(after colon: Token) throws(SyntaxError) -> Expr {
+        if try at(.star) {
+            let star = try token()
+            advance()
+            let value = try parseBitwiseOr()
+            throw error("cannot use a starred expression in a dictionary value", at: SourceRange(star.start, value.range.end))
+        }
+        if try at(anyOf: .rightBrace, .comma) {
+            throw error("expression expected after dictionary key and ':'", at: colon)
+        }
+        return try parseExpression()
+    }
+
+    func isStarred(_ e: Expr) -> Bool {
+        if case .starred = e.kind { return true }
+        return false
+    }
+
+    func rejectUnpacking(inComprehension element: Expr) throws(SyntaxError) {
+        if isStarred(element) {
+            throw error("iterable unpacking cannot be used in comprehension", at: element.range)
+        }
+    }
+
+    /// `for target in iterable if condition ...`, one or more clauses.
+    func parseComprehensionClauses() throws(SyntaxError) -> [ComprehensionClause] {
+        var clauses: [ComprehensionClause] = []
+        while try accept(.for) {
+            let target = try parseTargetList()
+            try checkAssignmentTarget(target)
+            _ = try expect(.in)
+            let iterable = try parseDisjunction()
+            var conditions: [Expr] = []
+            while try accept(.if) { conditions.append(try parseDisjunction()) }
+            clauses.append(ComprehensionClause(target: target, iterable: iterable, conditions: conditions))
+        }
+        return clauses
+    }
+
+    /// Targets of `for` (in statements and comprehensions): elements stop before `in`, which a full
+    /// expression would swallow as a comparison.
+    func parseTargetList() throws(SyntaxError) -> Expr {
+        let start = try token()
+        let first = try parseTargetElement()
+        guard try at(.comma) else { return first }
+        var elements = [first]
+        while try accept(.comma) {
+            guard try startsExpression() else { break }
+            elements.append(try parseTargetElement())
+        }
+        return Expr(.tuple(elements), range(from: start))
+    }
+
+    func parseTargetElement() throws(SyntaxError) -> Expr {
+        if try at(.star) {
+            let star = try token()
+            advance()
+            let value = try parseBitwiseOr()
+            return Expr(.starred(value), range(from: star))
+        }
+        return try parseBitwiseOr()
+    }
+}
