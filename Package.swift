@@ -20,11 +20,8 @@ let package = Package(
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang"]),
-        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
-        // The language: source text → tokens → AST (Syntax/); the evaluator and builtins come later.
-        .target(name: "GradLang", dependencies: ["GradTensor"]),
         .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
