@@ -54,7 +54,14 @@ extension Parser {
             return tuple
         }
         if try at(.doubleStar) {
-            throw error("cannot use double starred expression here", at: try token())
+            let stars = try token()
+            let closed = try lookAhead { (p: Parser) throws(SyntaxError) -> Bool in
+                p.advance()
+                _ = try p.parseExpression()
+                return try p.at(.rightParen)
+            }
+            if closed == true { throw error("cannot use double starred expression here", at: stars) }
+            throw failHere()
         }
         let first = try parseStarNamedExpression()
         if try at(.for) {
@@ -106,15 +113,17 @@ extension Parser {
             let comma = try token()
             advance()
             if try at(.for) {
-                // `[x, y for ...]`: CPython's hint for a tuple meant as the element.
-                let end = elements.count > 1 ? elements[elements.count - 1].range : comma.range
+                // `[x, for ...]`: CPython's hint for a tuple meant as the element, given only once
+                // the clauses parse (their own errors come first).
+                _ = try parseComprehensionClauses()
                 throw error("did you forget parentheses around the comprehension target?",
-                            at: .spanning(first.range, end))
+                            at: .spanning(first.range, comma.range))
             }
             if try at(closing) { break }
             elements.append(try parseStarNamedExpression())
         }
         if elements.count > 1, try at(.for) {
+            _ = try parseComprehensionClauses()
             throw error("did you forget parentheses around the comprehension target?",
                         at: .spanning(first.range, elements[elements.count - 1].range))
         }
@@ -238,13 +247,24 @@ extension Parser {
         return Expr(.tuple(elements), range(from: start))
     }
 
+    /// A target is a primary (a name, attribute, subscript, or a bracketed list of targets); that is
+    /// all CPython's first pass reads. Anything more (`x + 1`) is read as an expression only to say
+    /// what cannot be assigned to, without counting as progress for "invalid syntax".
     func parseTargetElement() throws(SyntaxError) -> Expr {
-        if try at(.star) {
-            let star = try token()
-            advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value), range(from: star))
+        let star = try token()
+        if star.isOperator(.star) { advance() }
+        let start = position
+        switch try token().kind {
+        case .name, .op(.leftParen), .op(.leftBracket):
+            _ = try parsePrimary()
+            position = start
+        default:
+            break
         }
-        return try parseBitwiseOr()
+        let wasDiagnosing = isDiagnosing
+        isDiagnosing = true
+        defer { isDiagnosing = wasDiagnosing }
+        let value = try parseBitwiseOr()
+        return star.isOperator(.star) ? Expr(.starred(value), range(from: star)) : value
     }
 }
