@@ -27,7 +27,7 @@ extension Parser {
             advance()
             return Expr(.constant(.false), t.range)
         case .keyword(.yield), .keyword(.await):
-            throw error("'\(t.text)' is not supported yet", at: t)
+            throw unsupported(t)
         case .op(.ellipsis):
             advance()
             return Expr(.constant(.ellipsis), t.range)
@@ -40,6 +40,30 @@ extension Parser {
         default:
             throw failHere()
         }
+    }
+
+    /// "classes are not supported yet" (and the like) at a keyword grad cannot run yet — when what
+    /// follows could be valid Python; otherwise CPython's "invalid syntax" after the keyword.
+    func unsupported(_ keyword: Token) -> SyntaxError {
+        let next = tokens[min(position + 1, tokens.count - 1)]
+        let plausible: Bool
+        switch keyword.kind {
+        case .keyword(.class): plausible = next.isName
+        case .keyword(.async): plausible = next.isKeyword(.def) || next.isKeyword(.with) || next.isKeyword(.for)
+        case .keyword(.await):
+            switch next.kind {
+            case .name, .number, .string, .keyword(.none), .keyword(.true), .keyword(.false),
+                 .op(.leftParen), .op(.leftBracket), .op(.leftBrace), .op(.ellipsis): plausible = true
+            default: plausible = false
+            }
+        default: plausible = true
+        }
+        guard plausible else {
+            advance()
+            return failHere()
+        }
+        let message = keyword.isKeyword(.class) ? "classes are not supported yet" : "'\(keyword.text)' is not supported yet"
+        return error(message, at: keyword)
     }
 
     /// `( )`: the empty tuple, a parenthesised expression, a tuple, or a generator expression.
@@ -179,7 +203,8 @@ extension Parser {
                 entries.append(.unpack(try parseBitwiseOr()))
                 continue
             }
-            let key = try parseExpression()
+            // After a pair, a key without its colon gets CPython's dict message, not the comma hint.
+            let key = try parseExpression(diagnosingJuxtaposition: false)
             guard try at(.colon) else {
                 // CPython points at the key's last character.
                 let column = max(key.range.end.column - 1, 1)

@@ -22,8 +22,7 @@ extension Parser {
         case .keyword(.with): return [try parseWith()]
         case .keyword(.try): return [try parseTry()]
         case .keyword(.def), .op(.at): return [try parseFunctionDefinition()]
-        case .keyword(.class): throw error("classes are not supported yet", at: t)
-        case .keyword(.async): throw error("'async' is not supported yet", at: t)
+        case .keyword(.class), .keyword(.async): throw unsupported(t)
         default: return try parseSimpleStatements()
         }
     }
