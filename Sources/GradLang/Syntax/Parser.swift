@@ -20,8 +20,8 @@ final class Parser {
     /// Set when the parse failed because the input ended: the REPL's "needs more lines".
     var failedAtEndOfInput = false
     /// The furthest token the parser has reached, kept across backtracking but not counting the
-    /// look-ahead of diagnostics. CPython reports "invalid syntax" there (the furthest token its
-    /// first pass fetched), and compares its line with an unclosed bracket's.
+    /// look-ahead of diagnostics: CPython reports "invalid syntax" there (the furthest token its
+    /// first pass fetched).
     var furthest = 0
     /// The furthest token looked at by anything, diagnostics included: CPython compares its line
     /// with an unclosed bracket's to decide which error to report.
@@ -56,7 +56,7 @@ final class Parser {
         let clamped = min(index, tokens.count - 1)
         if !isDiagnosing && clamped > furthest { furthest = clamped }
         if clamped > furthestFetched { furthestFetched = clamped }
-        let t = tokens[min(index, tokens.count - 1)]
+        let t = tokens[clamped]
         if case .lexicalError = t.kind, let lexicalError { throw lexicalError.error }
         return t
     }
@@ -257,10 +257,6 @@ final class Parser {
     }
 
     // MARK: - Ranges
-
-    func range(from start: SourceLocation) -> SourceRange {
-        SourceRange(start, previous.range.end)
-    }
 
     func range(from start: Token) -> SourceRange {
         SourceRange(start.range.start, previous.range.end)
