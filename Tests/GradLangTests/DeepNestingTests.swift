@@ -26,6 +26,16 @@ final class DeepNestingTests: XCTestCase {
         XCTAssertEqual(e.line, 1)
     }
 
+    /// CPython raises MemoryError and RecursionError for these; grad stops at its depth limit.
+    func testLongUnaryAndAttributeChains() {
+        guard case .failure(let minus) = outcome(String(repeating: "-", count: 100_000) + "1\n"),
+              case .failure(let attributes) = outcome("x" + String(repeating: ".a", count: 100_000) + "\n") else {
+            return XCTFail()
+        }
+        XCTAssertEqual([minus.message, attributes.message], ["too many nested expressions", "too many nested expressions"])
+        XCTAssertEqual([minus.column, attributes.column], [1000, 2000])
+    }
+
     func testShapesAtTheLimitsParseOrFailCleanly() {
         let depth = Parser.maximumNesting - 1
         let shapes: [(String, String)] = [

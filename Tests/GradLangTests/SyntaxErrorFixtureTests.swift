@@ -27,9 +27,24 @@ final class SyntaxErrorFixtureTests: XCTestCase {
         var grad: Verdict?
     }
 
+    /// A one-character typo in a seed snippet: `remove` characters at `at` replaced by `insert`.
+    struct Edit: Decodable {
+        var snippet: String
+        var at: Int
+        var remove: Int
+        var insert: String
+    }
+
+    struct Typo: Decodable {
+        var edit: Edit
+        var cpython: Verdict
+        var grad: Verdict?
+    }
+
     struct Fixture: Decodable {
         var python: String
         var cases: [Case]
+        var typos: [Typo]
         var interactive: [Case]
     }
 
@@ -60,6 +75,31 @@ final class SyntaxErrorFixtureTests: XCTestCase {
                 actual = Self.verdict(of: error)
             }
             XCTAssertEqual(actual, expected, "source: \(String(c.source.debugDescription.prefix(300)))")
+        }
+    }
+
+    /// Typos in real code: the seed snippets with one character removed, inserted or replaced.
+    func testTyposInTheSeedSnippetsGetCPythonsVerdict() throws {
+        let fixture = try Self.fixture.get()
+        let snippets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seed/snippets")
+        XCTAssertEqual(fixture.typos.count, 200)
+        for typo in fixture.typos {
+            guard let text = try? String(contentsOf: snippets.appendingPathComponent(typo.edit.snippet), encoding: .utf8) else {
+                throw XCTSkip("seed snippets not found at \(snippets.path)")
+            }
+            // Python indexes strings by code point.
+            var scalars = Array(text.unicodeScalars)
+            scalars.replaceSubrange(typo.edit.at..<(typo.edit.at + typo.edit.remove), with: typo.edit.insert.unicodeScalars)
+            let source = String(String.UnicodeScalarView(scalars))
+            let actual: Verdict
+            do {
+                _ = try parseModule(source: source, filename: "f.grad")
+                actual = Verdict(kind: "ok")
+            } catch {
+                actual = Self.verdict(of: error)
+            }
+            XCTAssertEqual(actual, typo.grad ?? typo.cpython, "\(typo.edit)")
         }
     }
 

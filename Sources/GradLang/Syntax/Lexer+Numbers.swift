@@ -218,8 +218,12 @@ extension Lexer {
         return nil
     }
 
+    /// Whether `text` follows, as the rest of a keyword (not the start of a longer name).
     func lookahead(_ text: String) -> Bool {
-        matches(Array(text.unicodeScalars), at: i)
+        let spelling = Array(text.unicodeScalars)
+        guard matches(spelling, at: i) else { return false }
+        let after = i + spelling.count
+        return after >= end || !isIdentifierCharacter(scalars[after])
     }
 
     /// Emits the NUMBER token for `start..<i`, converting its text (underscores dropped).

@@ -204,10 +204,17 @@ public final class Lexer {
         guard brackets.isEmpty else { return nil }
         var width = 0
         var alternateWidth = 0
+        var continuedWidth: Int?
         let lineBegin = i
         while i < end {
             let c = scalars[i]
-            if c == " " {
+            if c == "\\" {
+                // A backslash in the indentation joins the next line; the first one decides the
+                // indentation (CPython's `cont_line_col`).
+                if continuedWidth == nil && width > 0 { continuedWidth = width }
+                if let failure = continueLine() { return failure }
+                continue
+            } else if c == " " {
                 width += 1
                 alternateWidth += 1
             } else if c == "\t" {
@@ -223,6 +230,10 @@ public final class Lexer {
         }
         if i >= end || scalars[i] == "#" || scalars[i] == "\n" {
             return nil  // blank or comment-only line: no effect on indentation
+        }
+        if let continuedWidth {
+            width = continuedWidth
+            alternateWidth = continuedWidth
         }
         let current = indentWidths[indentWidths.count - 1]
         let currentAlternate = alternateIndentWidths[alternateIndentWidths.count - 1]

@@ -23,6 +23,7 @@ public func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
         let module: Module
         do throws(SyntaxError) {
             module = try parser.parseFile()
+            try parser.checkSupported()
         } catch {
             return .failure(parser.reportedError(for: error, interactive: false))
         }
@@ -56,9 +57,10 @@ private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool) -> 
     let module: Module
     do {
         module = try parser.parseFile()
+        try parser.checkSupported()
     } catch {
         if parser.failedAtEndOfInput { return .incomplete }
-        if let lexical = parser.lexicalError, lexical.atEndOfInput, error == parser.prefixed(lexical.error) {
+        if let lexical = parser.lexicalError, lexical.atEndOfInput, error == lexical.error {
             return .incomplete
         }
         return .error(parser.reportedError(for: error, interactive: true))
@@ -83,16 +85,23 @@ extension Stmt {
 }
 
 extension Parser {
+    /// Constructs that parse but that grad cannot run yet.
+    func checkSupported() throws(SyntaxError) {
+        if let bytes = unsupportedBytes { throw error("bytes literals are not supported yet", at: bytes) }
+    }
+
     /// The error CPython would report for a failed parse: after a parse error it tokenizes the rest
     /// of the source, and a tokenizer error found there wins, as does a bracket left open on an
     /// earlier line ("'(' was never closed").
     func reportedError(for e: SyntaxError, interactive: Bool) -> SyntaxError {
         guard let lexical = lexicalError else { return e }
-        let lexicalReported = prefixed(lexical.error)
+        let lexicalReported = lexical.error
         if e == lexicalReported { return e }
+        // CPython reports an unexpected indent before looking at the rest of the source.
+        if e.message == "unexpected indent" { return e }
         if interactive && lexical.atEndOfInput { return e }
         if lexical.takesPriority { return lexicalReported }
-        let furthestLine = tokens[min(furthest, tokens.count - 1)].start.line
+        let furthestLine = tokens[min(max(furthest, furthestFetched), tokens.count - 1)].start.line
         if let bracketLine = lexical.unclosedBracketLine, furthestLine > bracketLine { return lexicalReported }
         return e
     }

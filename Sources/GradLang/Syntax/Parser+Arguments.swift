@@ -98,7 +98,8 @@ extension Parser {
             switch t.kind {
             case .op(.slash):
                 if parameters.positionalOrKeyword.isEmpty && !sawSlash && star == nil {
-                    if try nextToken().isOperator(.comma) {
+                    // CPython's rule needs `/,`; without it the error is at the `/`.
+                    if tokens[min(position + 1, tokens.count - 1)].isOperator(.comma) {
                         throw error("at least one argument must precede /", at: t)
                     }
                     throw failHere()
@@ -110,7 +111,17 @@ extension Parser {
                 parameters.positionalOrKeyword = []
                 sawSlash = true
             case .op(.star):
-                if star != nil { throw error("* argument may appear only once", at: t) }
+                if star != nil {
+                    // CPython's message needs `*,` or `*name` followed by `,` or the end.
+                    let next = tokens[min(position + 1, tokens.count - 1)]
+                    let after = tokens[min(position + 2, tokens.count - 1)]
+                    if next.isOperator(.comma)
+                        || (next.isName && (after.isOperator(.comma) || after.isOperator(closing)
+                                            || after.isOperator(.colon))) {
+                        throw error("* argument may appear only once", at: t)
+                    }
+                    throw failHere()
+                }
                 advance()
                 star = t
                 if try token().isName {

@@ -27,7 +27,7 @@ extension Parser {
             advance()
             return Expr(.constant(.false), t.range)
         case .keyword(.yield), .keyword(.await):
-            throw error("'\(t.text)' is not supported yet", at: t)
+            throw unsupported(t)
         case .op(.ellipsis):
             advance()
             return Expr(.constant(.ellipsis), t.range)
@@ -42,6 +42,30 @@ extension Parser {
         }
     }
 
+    /// "classes are not supported yet" (and the like) at a keyword grad cannot run yet — when what
+    /// follows could be valid Python; otherwise CPython's "invalid syntax" after the keyword.
+    func unsupported(_ keyword: Token) -> SyntaxError {
+        let next = tokens[min(position + 1, tokens.count - 1)]
+        let plausible: Bool
+        switch keyword.kind {
+        case .keyword(.class): plausible = next.isName
+        case .keyword(.async): plausible = next.isKeyword(.def) || next.isKeyword(.with) || next.isKeyword(.for)
+        case .keyword(.await):
+            switch next.kind {
+            case .name, .number, .string, .keyword(.none), .keyword(.true), .keyword(.false),
+                 .op(.leftParen), .op(.leftBracket), .op(.leftBrace), .op(.ellipsis): plausible = true
+            default: plausible = false
+            }
+        default: plausible = true
+        }
+        guard plausible else {
+            advance()
+            return failHere()
+        }
+        let message = keyword.isKeyword(.class) ? "classes are not supported yet" : "'\(keyword.text)' is not supported yet"
+        return error(message, at: keyword)
+    }
+
     /// `( )`: the empty tuple, a parenthesised expression, a tuple, or a generator expression.
     func parseParenthesized() throws(SyntaxError) -> Expr {
         let open = try token()
@@ -54,7 +78,14 @@ extension Parser {
             return tuple
         }
         if try at(.doubleStar) {
-            throw error("cannot use double starred expression here", at: try token())
+            let stars = try token()
+            let closed = try lookAhead { (p: Parser) throws(SyntaxError) -> Bool in
+                p.advance()
+                _ = try p.parseExpression()
+                return try p.at(.rightParen)
+            }
+            if closed == true { throw error("cannot use double starred expression here", at: stars) }
+            throw failHere()
         }
         let first = try parseStarNamedExpression()
         if try at(.for) {
@@ -106,15 +137,17 @@ extension Parser {
             let comma = try token()
             advance()
             if try at(.for) {
-                // `[x, y for ...]`: CPython's hint for a tuple meant as the element.
-                let end = elements.count > 1 ? elements[elements.count - 1].range : comma.range
+                // `[x, for ...]`: CPython's hint for a tuple meant as the element, given only once
+                // the clauses parse (their own errors come first).
+                _ = try parseComprehensionClauses()
                 throw error("did you forget parentheses around the comprehension target?",
-                            at: .spanning(first.range, end))
+                            at: .spanning(first.range, comma.range))
             }
             if try at(closing) { break }
             elements.append(try parseStarNamedExpression())
         }
         if elements.count > 1, try at(.for) {
+            _ = try parseComprehensionClauses()
             throw error("did you forget parentheses around the comprehension target?",
                         at: .spanning(first.range, elements[elements.count - 1].range))
         }
@@ -170,7 +203,8 @@ extension Parser {
                 entries.append(.unpack(try parseBitwiseOr()))
                 continue
             }
-            let key = try parseExpression()
+            // After a pair, a key without its colon gets CPython's dict message, not the comma hint.
+            let key = try parseExpression(diagnosingJuxtaposition: false)
             guard try at(.colon) else {
                 // CPython points at the key's last character.
                 let column = max(key.range.end.column - 1, 1)
@@ -238,13 +272,24 @@ extension Parser {
         return Expr(.tuple(elements), range(from: start))
     }
 
+    /// A target is a primary (a name, attribute, subscript, or a bracketed list of targets); that is
+    /// all CPython's first pass reads. Anything more (`x + 1`) is read as an expression only to say
+    /// what cannot be assigned to, without counting as progress for "invalid syntax".
     func parseTargetElement() throws(SyntaxError) -> Expr {
-        if try at(.star) {
-            let star = try token()
-            advance()
-            let value = try parseBitwiseOr()
-            return Expr(.starred(value), range(from: star))
+        let star = try token()
+        if star.isOperator(.star) { advance() }
+        let start = position
+        switch try token().kind {
+        case .name, .op(.leftParen), .op(.leftBracket):
+            _ = try parsePrimary()
+            position = start
+        default:
+            break
         }
-        return try parseBitwiseOr()
+        let wasDiagnosing = isDiagnosing
+        isDiagnosing = true
+        defer { isDiagnosing = wasDiagnosing }
+        let value = try parseBitwiseOr()
+        return star.isOperator(.star) ? Expr(.starred(value), range(from: star)) : value
     }
 }

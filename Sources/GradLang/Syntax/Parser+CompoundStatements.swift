@@ -173,8 +173,7 @@ extension Parser {
             advance()
         }
         let keyword = try token()
-        if keyword.isKeyword(.class) { throw error("classes are not supported yet", at: keyword) }
-        if keyword.isKeyword(.async) { throw error("'async' is not supported yet", at: keyword) }
+        if keyword.isKeyword(.class) || keyword.isKeyword(.async) { throw unsupported(keyword) }
         _ = try expect(.def)
         let name = try expectName()
         _ = try expectForced(.leftParen)

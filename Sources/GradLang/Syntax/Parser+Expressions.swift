@@ -121,20 +121,21 @@ extension Parser {
         let firstToken = tokens[startIndex]
         if case .name(let name) = first.kind, name == "print" || name == "exec",
            first.range == firstToken.range {
-            if let rest = try diagnose({ (p: Parser) throws(SyntaxError) in try p.parseStarExpressions() }) {
+            if let rest = try lookAhead({ (p: Parser) throws(SyntaxError) in try p.parseStarExpressions() }) {
                 throw error("Missing parentheses in call to '\(name)'. Did you mean \(name)(...)?",
                             at: .spanning(first.range, rest.range))
             }
             return
         }
-        guard bracketDepth > 0 else { return }
         if firstToken.isName {
             if ["_", "match", "case"].contains(firstToken.text) { return }
             if startIndex + 1 < tokens.count, tokens[startIndex + 1].isString { return }
         }
-        if let second = try diagnose({ (p: Parser) throws(SyntaxError) in
+        // CPython reads the second expression even outside brackets (reaching an unclosed bracket
+        // there reports it), but suggests the comma only inside them.
+        if let second = try lookAhead({ (p: Parser) throws(SyntaxError) in
             try p.parseExpression(diagnosingJuxtaposition: false)
-        }) {
+        }), bracketDepth > 0 {
             throw error("invalid syntax. Perhaps you forgot a comma?", at: .spanning(first.range, second.range))
         }
     }

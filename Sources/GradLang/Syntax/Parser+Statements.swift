@@ -22,8 +22,7 @@ extension Parser {
         case .keyword(.with): return [try parseWith()]
         case .keyword(.try): return [try parseTry()]
         case .keyword(.def), .op(.at): return [try parseFunctionDefinition()]
-        case .keyword(.class): throw error("classes are not supported yet", at: t)
-        case .keyword(.async): throw error("'async' is not supported yet", at: t)
+        case .keyword(.class), .keyword(.async): throw unsupported(t)
         default: return try parseSimpleStatements()
         }
     }
@@ -111,22 +110,35 @@ extension Parser {
         case .op(.colon):
             return try parseAnnotatedAssignment(first, start: start)
         case .op(.walrus):
-            throw error("cannot use assignment expressions with \(expressionName(first))", at: first.range)
+            // `x[0] := 1` gets a hint when a value follows; a plain name (`x := 1`, `a, x := 1`)
+            // or a starred one does not (CPython reads the name as a valid assignment expression).
+            var left = first
+            if case .tuple(let elements) = first.kind, !parenthesizedTuples.contains(first.range),
+               let last = elements.last {
+                left = last
+            }
+            if case .name = left.kind, !parenthesized.contains(left.range) { throw failHere() }
+            if !isStarred(left), try followedByExpression() {
+                throw error("cannot use assignment expressions with \(expressionName(left))", at: left.range)
+            }
+            throw failHere()
         case .op(.assign):
             var targets = [first]
-            var valueStart = t
-            while try accept(.assign) {
-                valueStart = try token()
+            let firstEquals = position
+            while try at(.assign) {
+                if invalidTarget(targets[targets.count - 1]) != nil {
+                    throw try assignmentError(targets: targets, firstEquals: firstEquals)
+                }
+                advance()
                 targets.append(try parseStarExpressions())
             }
             let value = targets.removeLast()
-            let simpleValue = !(valueStart.isOperator(.star) || valueStart.isKeyword(.not)
-                                || valueStart.isKeyword(.lambda) || valueStart.isKeyword(.yield))
-            if let problem = assignmentError(targets: targets, valueIsSimple: simpleValue) { throw problem }
             return Stmt(.assign(targets: targets, value: value), range(from: start))
         case .op(let op):
             guard let binary = Parser.augmentedOperators[op] else { break }
             if !isSingleTarget(first) {
+                // CPython's message needs a value after the operator.
+                guard try followedByStarExpressions() else { throw failHere() }
                 throw error("'\(expressionName(first))' is an illegal expression for augmented assignment",
                             at: first.range)
             }
@@ -137,6 +149,21 @@ extension Parser {
             break
         }
         return Stmt(.expression(first), first.range)
+    }
+
+    /// Whether an expression parses after the current token (a look-ahead for a diagnostic).
+    func followedByExpression() throws(SyntaxError) -> Bool {
+        try lookAhead { (p: Parser) throws(SyntaxError) in
+            p.advance()
+            return try p.parseExpression()
+        } != nil
+    }
+
+    func followedByStarExpressions() throws(SyntaxError) -> Bool {
+        try lookAhead { (p: Parser) throws(SyntaxError) in
+            p.advance()
+            return try p.parseStarExpressions()
+        } != nil
     }
 
     static let augmentedOperators: [Operator: BinaryOperator] = [
@@ -157,6 +184,8 @@ extension Parser {
     /// `target: annotation [= value]`.
     func parseAnnotatedAssignment(_ target: Expr, start: Token) throws(SyntaxError) -> Stmt {
         if !isSingleTarget(target) {
+            // CPython's messages need an annotation after the colon, and a target that is not `*x`.
+            guard !isStarred(target), try followedByExpression() else { throw failHere() }
             switch target.kind {
             case .tuple(let elements):
                 let isParenthesized = parenthesizedTuples.contains(target.range)

@@ -13,7 +13,9 @@ extension Parser {
         let after = try token()
         let bytesCount = literals.filter(\.isBytes).count
         if bytesCount == literals.count {
-            throw error("bytes literals are not supported yet", at: first)
+            // Reported once the whole source has parsed, so that CPython's syntax errors come first.
+            if unsupportedBytes == nil { unsupportedBytes = first.range }
+            return Expr(.constant(.string("")), range(from: first))
         }
         if bytesCount > 0 { throw error("cannot mix bytes and nonbytes literals", at: after) }
 
@@ -246,8 +248,13 @@ extension Parser {
         let lexed = Lexer.tokenizeFStringExpression(source, from: range.lowerBound, to: range.upperBound)
         let parser = Parser(source: source, lexed: lexed, isFStringExpression: true)
         parser.nesting = nesting
-        let expression = try parser.parseStarExpressions()
-        guard case .endOfInput = try parser.token().kind else { throw parser.failHere() }
-        return expression
+        do throws(SyntaxError) {
+            let expression = try parser.parseStarExpressions()
+            guard case .endOfInput = try parser.token().kind else { throw parser.failHere() }
+            return expression
+        } catch {
+            // As for a whole file, a tokenizer error later in the field wins.
+            throw parser.reportedError(for: error, interactive: false)
+        }
     }
 }

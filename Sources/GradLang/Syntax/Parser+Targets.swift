@@ -61,38 +61,38 @@ extension Parser {
         }
     }
 
-    /// The error for `targets = value` when a target is invalid. A lone invalid target followed by a
-    /// simple value gets CPython's "here. Maybe you meant '==' instead of '='?".
-    func assignmentError(targets: [Expr], valueIsSimple: Bool) -> SyntaxError? {
-        // In `a, f() = 1` the last element is directly followed by `= 1`, so CPython's hint rule
-        // sees `f() = 1` first.
-        if targets.count == 1, valueIsSimple, case .tuple(let elements) = targets[0].kind,
-           !parenthesizedTuples.contains(targets[0].range), let last = elements.last,
-           invalidTarget(last) != nil, isBitwiseOrLevel(last), !startsWithExcludedAtom(last) {
-            return error("cannot assign to \(expressionName(last)) here. Maybe you meant '==' instead of '='?",
-                         at: last.range)
+    /// The error for an assignment chain `T0 = T1 = ...` in which the target before the current
+    /// `=` is invalid, found as CPython's second pass finds it: first its hints for `T0 = value`
+    /// read as a comparison (on T0, or on T0's last element when T0 is a tuple), then
+    /// "cannot assign to ..." for the first invalid part of any target.
+    func assignmentError(targets: [Expr], firstEquals: Int) throws(SyntaxError) -> SyntaxError {
+        var candidate = targets[0]
+        if case .tuple(let elements) = candidate.kind, !parenthesizedTuples.contains(candidate.range),
+           let last = elements.last {
+            candidate = last
         }
-        for (i, target) in targets.enumerated() {
-            guard let bad = invalidTarget(target) else { continue }
-            if i == 0, targets.count == 1, valueIsSimple, isBitwiseOrLevel(target),
-               !startsWithExcludedAtom(target) {
-                return error("cannot assign to \(expressionName(target)) here. Maybe you meant '==' instead of '='?",
-                             at: target.range)
+        let saved = checkpoint
+        position = firstEquals
+        let hint = try equalsInsteadOfComparison(after: candidate)
+        restore(saved)
+        if let hint { return hint }
+        for target in targets {
+            if let bad = invalidTarget(target) {
+                return error("cannot assign to \(expressionName(bad))", at: bad.range)
             }
-            return error("cannot assign to \(expressionName(bad))", at: bad.range)
         }
-        return nil
+        return failHere()
     }
 
     /// At `=` after `left` where no assignment may be (a condition, a display element): CPython's
     /// hints when `= value` follows and no further `=`. Nil when no hint applies.
     func equalsInsteadOfComparison(after left: Expr) throws(SyntaxError) -> SyntaxError? {
-        let saved = checkpoint
-        advance()
-        let rhs = try diagnose { (p: Parser) throws(SyntaxError) in try p.parseBitwiseOr() }
-        let assignmentFollows = try at(anyOf: .assign, .walrus)
-        restore(saved)
-        guard let rhs, !assignmentFollows else { return nil }
+        let found = try lookAhead { (p: Parser) throws(SyntaxError) -> (Expr, Bool) in
+            p.advance()
+            let rhs = try p.parseBitwiseOr()
+            return (rhs, try p.at(anyOf: .assign, .walrus))
+        }
+        guard let (rhs, assignmentFollows) = found, !assignmentFollows else { return nil }
         if case .name = left.kind, !parenthesized.contains(left.range) {
             return error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                          at: .spanning(left.range, rhs.range))

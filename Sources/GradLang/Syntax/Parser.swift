@@ -20,14 +20,19 @@ final class Parser {
     /// Set when the parse failed because the input ended: the REPL's "needs more lines".
     var failedAtEndOfInput = false
     /// The furthest token the parser has reached, kept across backtracking but not counting the
-    /// look-ahead of diagnostics. CPython reports "invalid syntax" there (the furthest token its
-    /// first pass fetched), and compares its line with an unclosed bracket's.
+    /// look-ahead of diagnostics: CPython reports "invalid syntax" there (the furthest token its
+    /// first pass fetched).
     var furthest = 0
+    /// The furthest token looked at by anything, diagnostics included: CPython compares its line
+    /// with an unclosed bracket's to decide which error to report.
+    var furthestFetched = 0
     /// Set while a diagnostic looks ahead for a better message (CPython's second-pass rules).
     var isDiagnosing = false
     /// Ranges of expressions written in parentheses. The tree drops the parentheses, but CPython's
     /// hints depend on them: `(a < b) = 1` is "cannot assign to comparison here. Maybe ...".
     var parenthesized: Set<SourceRange> = []
+    /// The first bytes literal, which grad does not support yet.
+    var unsupportedBytes: SourceRange?
     /// Ranges of tuples written with their own parentheses, `(a, b)` rather than `a, b`.
     var parenthesizedTuples: Set<SourceRange> = []
 
@@ -48,10 +53,11 @@ final class Parser {
     }
 
     func token(at index: Int) throws(SyntaxError) -> Token {
-        let t = tokens[min(index, tokens.count - 1)]
-        if case .lexicalError = t.kind, let lexicalError {
-            throw prefixed(lexicalError.error)
-        }
+        let clamped = min(index, tokens.count - 1)
+        if !isDiagnosing && clamped > furthest { furthest = clamped }
+        if clamped > furthestFetched { furthestFetched = clamped }
+        let t = tokens[clamped]
+        if case .lexicalError = t.kind, let lexicalError { throw lexicalError.error }
         return t
     }
 
@@ -63,6 +69,7 @@ final class Parser {
     func advance() {
         if position < tokens.count - 1 { position += 1 }
         if !isDiagnosing { furthest = max(furthest, position) }
+        furthestFetched = max(furthestFetched, position)
     }
 
     /// The token just consumed.
@@ -124,20 +131,40 @@ final class Parser {
     /// where parsing got furthest: `with (a as b) as c:` fails at the second `as`).
     func failHere(_ message: String = "invalid syntax",
                   _ kind: SyntaxError.Kind = .syntaxError) -> SyntaxError {
-        let index = message == "invalid syntax" ? max(position, furthest) : position
+        // While diagnosing, the first pass's furthest token stands (CPython's second pass reports
+        // generic errors where its first pass stopped).
+        let reached = isDiagnosing ? furthest : max(position, furthest)
+        let index = message == "invalid syntax" ? reached : position
         let t = tokens[min(index, tokens.count - 1)]
-        if case .lexicalError = t.kind, let lexicalError { return prefixed(lexicalError.error) }
-        if isAtEndOfInput(max(position, furthest)) { failedAtEndOfInput = true }
+        if case .lexicalError = t.kind, let lexicalError { return lexicalError.error }
+        if isAtEndOfInput(reached) { failedAtEndOfInput = true }
+        if message == "invalid syntax" {
+            // Where nothing fits an INDENT or DEDENT, CPython names it.
+            if case .indent = t.kind { return error("unexpected indent", .indentationError, at: t) }
+            if case .dedent = t.kind, !isAtEndOfInput(index) {
+                return error("unexpected unindent", .indentationError, at: t)
+            }
+        }
         return error(message, kind, at: t)
     }
 
-    /// Runs `body` as a diagnostic: a speculative parse for a better message, whose look-ahead does
-    /// not count as progress.
-    func diagnose<T>(_ body: (Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T? {
+    /// Looks ahead for a diagnostic (CPython's second-pass rules): runs `body`, then goes back to
+    /// where it started whatever happened, and returns its result, or nil if it failed. Its tokens do
+    /// not count as progress for "invalid syntax"; reaching the lexer's error token is still final.
+    func lookAhead<T>(_ body: (Parser) throws(SyntaxError) -> T) throws(SyntaxError) -> T? {
+        let saved = checkpoint
         let wasDiagnosing = isDiagnosing
         isDiagnosing = true
-        defer { isDiagnosing = wasDiagnosing }
-        return try attempt(body)
+        defer {
+            isDiagnosing = wasDiagnosing
+            restore(saved)
+        }
+        do {
+            return try body(self)
+        } catch {
+            if let lexicalError, error == lexicalError.error { throw error }
+            return nil
+        }
     }
 
     /// An error pointing at a token, with CPython's positions for the synthetic tokens: INDENT and
@@ -223,17 +250,13 @@ final class Parser {
         do {
             return try body(self)
         } catch {
-            if let lexicalError, error == prefixed(lexicalError.error) { throw error }
+            if let lexicalError, error == lexicalError.error { throw error }
             restore(saved)
             return nil
         }
     }
 
     // MARK: - Ranges
-
-    func range(from start: SourceLocation) -> SourceRange {
-        SourceRange(start, previous.range.end)
-    }
 
     func range(from start: Token) -> SourceRange {
         SourceRange(start.range.start, previous.range.end)
