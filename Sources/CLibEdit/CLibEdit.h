@@ -1,0 +1,2 @@
+// libedit (BSD editline), from the system: apt libedit-dev.
+#include <histedit.h>
