@@ -1,0 +1,23 @@
+/// Install points for the program that hosts the interpreter (the command line and the REPL): the
+/// built-ins that belong to the host rather than to the language (`exit`, `quit`, a `help` that knows
+/// the REPL) and the modules it provides (`sys`, whose `argv` only the command line knows).
+extension Interpreter {
+    /// Adds or replaces a built-in name.
+    public func setBuiltin(_ name: String, _ value: Value) {
+        builtins[name] = value
+    }
+
+    /// Makes a module importable under its name.
+    public func addModule(_ module: PyModule) {
+        modules[module.name] = module
+    }
+}
+
+extension Interpreter {
+    /// The attribute names of a value (for completion after a dot): a module's names, or the methods
+    /// and properties of the value's type.
+    public func attributeNames(of value: Value) -> [String] {
+        if case .object(let m as PyModule) = value { return m.attributes.keys.sorted() }
+        return attributes.names(TypeKey(value))
+    }
+}
