@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "GradTensor", targets: ["GradTensor"]),
         .library(name: "GradLang", targets: ["GradLang"]),
+        .library(name: "GradREPL", targets: ["GradREPL"]),
         .executable(name: "grad", targets: ["grad"]),
     ],
     dependencies: [
@@ -25,6 +26,8 @@ let package = Package(
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLibEditShim", dependencies: ["CLibEdit"]),
+        // The interactive console: prompts, blocks, paste, completion, history, magics, help.
+        .target(name: "GradREPL", dependencies: ["GradLang", "CLibEditShim"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
         .executableTarget(name: "grad", dependencies: ["GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Whole files and streams as text (invalid UTF-8 becomes U+FFFD rather than an error).
+public enum FileReading {
+    /// The file's text, or CPython's wording of why it cannot be opened
+    /// (`[Errno 2] No such file or directory`).
+    public static func read(path: String) -> Result<String, OpenError> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(OpenError(code: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            return .failure(OpenError(code: EISDIR))
+        }
+        guard let bytes = readAll(descriptor) else { return .failure(OpenError(code: errno)) }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Everything left on a descriptor (stdin piped into `grad`), or nil on a read error.
+    public static func readAll(_ descriptor: Int32) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { return bytes }
+            bytes += chunk[0..<n]
+        }
+    }
+
+    public struct OpenError: Error, CustomStringConvertible {
+        public let code: Int32
+        public var description: String { "[Errno \(code)] \(String(cString: strerror(code)))" }
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GradLang
+
+/// Ctrl-C. The handler only sets flags: running code sees `Interpreter.interruptRequested` at its next
+/// loop back-edge or call and raises KeyboardInterrupt; a read blocked at the prompt returns EINTR
+/// (the handler is installed without SA_RESTART) and the REPL drops the half-typed input.
+public enum Interrupts {
+    nonisolated(unsafe) private static var received: sig_atomic_t = 0
+
+    public static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            Interrupts.received = 1
+            Interpreter.interruptRequested = true
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Forgets a Ctrl-C that no code was running to receive.
+    public static func clear() {
+        received = 0
+        Interpreter.interruptRequested = false
+    }
+
+    /// Whether Ctrl-C was pressed since the last `clear()`.
+    public static var wasReceived: Bool { received != 0 }
+
+    /// Ends the process the way an uncaught KeyboardInterrupt ends CPython: killed by SIGINT, so the
+    /// shell that started it sees an interrupted command (status 130).
+    public static func dieOfInterrupt() -> Never {
+        StandardStreams.output.flush()
+        signal(SIGINT, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(SIGINT)
+        exit(130)
+    }
+}
