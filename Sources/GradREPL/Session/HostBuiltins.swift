@@ -1,0 +1,30 @@
+import GradLang
+
+/// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
+/// `quit()`, and a `sys` module with `argv` and `exit`.
+enum HostBuiltins {
+    static func install(in interpreter: Interpreter, argv: [String]) {
+        interpreter.setBuiltin("exit", .object(exitFunction("exit")))
+        interpreter.setBuiltin("quit", .object(exitFunction("quit")))
+        let sys = PyModule(name: "sys", attributes: [
+            "argv": .object(PyList(argv.map { .str($0) })),
+            "exit": .object(exitFunction("exit")),
+            "version": .str(GradVersion.string),
+        ])
+        interpreter.addModule(sys)
+    }
+
+    /// Raises SystemExit(code), which the command line turns into its exit status.
+    private static func exitFunction(_ name: String) -> PyBuiltin {
+        PyBuiltin("\(name)(code=None)") { args in
+            let code = args["code"]
+            if case .none = code { throw PyError(exception: PyExceptionObject(type: PyExc.systemExit, args: [])) }
+            throw PyError(exception: PyExceptionObject(type: PyExc.systemExit, args: [code]))
+        }
+    }
+}
+
+/// grad's version, shown by `--version` and the banner.
+public enum GradVersion {
+    public static let string = "0.1.0"
+}
