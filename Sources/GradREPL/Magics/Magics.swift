@@ -1,0 +1,77 @@
+import GradLang
+
+/// IPython's line magics that Python users reach for: `%timeit`, `%time`, `%who`, `%reset`, `%run`.
+struct Magics {
+    let session: Session
+    /// Reads one answer to a question (`%reset`'s confirmation); nil when there is none.
+    let ask: (String) -> String?
+
+    func run(_ line: String) -> RunOutcome {
+        let name = String(line.prefix { !$0.isWhitespace })
+        let argument = line.dropFirst(name.count).trimmingWhitespace()
+        switch name {
+        case "%timeit": return Timeit(session: session).run(argument)
+        case "%time": return time(argument)
+        case "%who": who()
+        case "%reset": reset(force: argument.split(separator: " ").contains("-f"))
+        case "%run": return runFile(argument)
+        default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
+        }
+        return .finished
+    }
+
+    /// `%time STMT`: runs it once (echoing an expression's value) and prints CPU and wall time.
+    private func time(_ statement: String) -> RunOutcome {
+        let module: Module
+        do {
+            module = try parseModule(source: statement, filename: "<timed exec>")
+        } catch {
+            session.report(error, filename: "<timed exec>")
+            return .finished
+        }
+        let (cpu0, wall0) = (Clocks.cpu(), Clocks.wall())
+        let outcome = session.runInteractive(module, filename: "<timed exec>")
+        let (cpu1, wall1) = (Clocks.cpu(), Clocks.wall())
+        let user = cpu1.user - cpu0.user, system = cpu1.system - cpu0.system
+        session.writeOutput("CPU times: user \(DurationText.format(user)), sys: \(DurationText.format(system)), "
+            + "total: \(DurationText.format(user + system))\nWall time: \(DurationText.format(wall1 - wall0))\n")
+        return outcome
+    }
+
+    /// `%who`: the names defined at the prompt (not those starting with `_`).
+    private func who() {
+        let names = session.globals.definedNames.filter { !$0.hasPrefix("_") }
+        session.writeOutput(names.isEmpty ? "Interactive namespace is empty.\n" : names.map { $0 + "\t" }.joined() + "\n")
+    }
+
+    /// `%reset`: deletes every name defined at the prompt, after asking (`-f` does not ask).
+    private func reset(force: Bool) {
+        if !force {
+            let answer = ask("Once deleted, variables cannot be recovered. Proceed (y/[n])? ")
+            guard let answer, answer.trimmingWhitespace().lowercased().hasPrefix("y") else {
+                session.writeOutput("Nothing done.\n")
+                return
+            }
+        }
+        session.globals.removeAll()
+    }
+
+    /// `%run FILE [ARGS…]`: runs the file in the prompt's namespace, with `sys.argv` set to FILE ARGS.
+    private func runFile(_ argument: String) -> RunOutcome {
+        let words = argument.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let path = words.first else {
+            session.writeError("UsageError: %run needs a file name: %run FILE [ARGS…]\n")
+            return .finished
+        }
+        switch FileReading.read(path: path) {
+        case .failure(let error):
+            session.writeError("%run: can't open file '\(path)': \(error)\n")
+            return .finished
+        case .success(let source):
+            let savedArgv = session.argv
+            session.setArgv(words)
+            defer { session.setArgv(savedArgv) }
+            return session.runScript(source: source, filename: path)
+        }
+    }
+}
