@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CLibEdit
+import CLibEditShim
+
+/// The editor commands grad adds to libedit, bound to keys in `EditLineReader.bind()`.
+enum EditLineCommands {
+    /// Tab. At the start of a line, or while pasted text is still arriving, Tab is indentation;
+    /// elsewhere it completes: the common part of the candidates first, then (Tab again) the list.
+    static let complete: grad_el_command_fn = { editor, _ in
+        guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
+        let before = reader.textBeforeCursor()
+        if Terminal.inputPending(0) { return reader.insert("\t") ? UInt8(CC_REFRESH) : UInt8(CC_ERROR) }
+        if before.isBlank { return reader.insert("    ") ? UInt8(CC_REFRESH) : UInt8(CC_ERROR) }
+        let completion = reader.completer.complete(before)
+        if completion.candidates.isEmpty { return UInt8(CC_REFRESH_BEEP) }
+        let common = completion.commonPrefix
+        if common.count > completion.partial.count {
+            return reader.insert(String(common.dropFirst(completion.partial.count))) ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        }
+        if completion.candidates.count == 1 { return UInt8(CC_REFRESH) }
+        StandardStreams.writeOutput("\n" + CandidateColumns.layout(completion.candidates, width: Terminal.columns()))
+        StandardStreams.output.flush()
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// ESC[200~: reads up to ESC[201~ and inserts the text as it is (tabs included). Pasted text with
+    /// a newline in it is then entered at once, and the REPL runs it as a whole.
+    static let paste: grad_el_command_fn = { editor, _ in
+        guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
+        let end: [wchar_t] = [27, 91, 50, 48, 49, 126]  // ESC [ 2 0 1 ~
+        var pasted: [wchar_t] = []
+        var character: wchar_t = 0
+        while el_wgetc(editor, &character) == 1 {
+            pasted.append(character)
+            if pasted.count >= end.count && Array(pasted.suffix(end.count)) == end {
+                pasted.removeLast(end.count)
+                break
+            }
+        }
+        let text = String(wideCharacters: pasted, count: pasted.count).replacingCarriageReturns()
+        guard reader.insert(text) else { return UInt8(CC_ERROR) }
+        if text.contains("\n") {
+            reader.lineHoldsPaste = true
+            reader.pressEnter()
+        }
+        return UInt8(CC_REFRESH)
+    }
+}

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The REPL's history on disk: one entry per line (a multi-line block is one entry, its newlines
+/// written as `\n` and backslashes as `\\`), appended after every entry so a crash loses nothing,
+/// and rewritten with the newest `limit` entries when the file has grown to twice that. A missing
+/// file is an empty history; an unreadable or corrupt one is read as far as it makes sense.
+public struct HistoryFile: Sendable {
+    public let path: String
+    public let limit: Int
+
+    public init(path: String, limit: Int = 1000) {
+        self.path = path
+        self.limit = limit
+    }
+
+    /// `$GRAD_HISTORY` (empty: no history), else `$XDG_STATE_HOME/grad/history`, else
+    /// `~/.local/state/grad/history`.
+    public static func defaultPath(environment get: (String) -> String? = environment) -> String? {
+        if let explicit = get("GRAD_HISTORY") { return explicit.isEmpty ? nil : explicit }
+        if let state = get("XDG_STATE_HOME"), state.hasPrefix("/") { return state + "/grad/history" }
+        guard let home = get("HOME"), !home.isEmpty else { return nil }
+        return home + "/.local/state/grad/history"
+    }
+
+    /// The entries, oldest first.
+    public func load() -> [String] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        guard let bytes = FileReading.readAll(descriptor) else { return [] }
+        let entries = Self.decode(String(decoding: bytes, as: UTF8.self))
+        if entries.count > 2 * limit { rewrite(Array(entries.suffix(limit))) }
+        return Array(entries.suffix(limit))
+    }
+
+    /// Adds one entry at the end of the file (creating it and its directory if needed).
+    /// Returns false when the file cannot be written.
+    @discardableResult
+    public func append(_ entry: String) -> Bool {
+        createParentDirectory()
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return writeAll(descriptor, Self.encode(entry) + "\n")
+    }
+
+    static func encode(_ entry: String) -> String {
+        var out = ""
+        for c in entry.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Lines back to entries; lines holding control characters other than tab (binary junk) are
+    /// skipped, an unknown escape is kept as written.
+    static func decode(_ text: String) -> [String] {
+        var entries: [String] = []
+        for line in text.unicodeScalars.split(separator: "\n") {
+            if line.contains(where: { $0.value < 0x20 && $0 != "\t" || $0 == "\u{7F}" || $0 == "\u{FFFD}" }) {
+                continue
+            }
+            var entry = "", escaped = false
+            for c in line {
+                if escaped {
+                    switch c {
+                    case "n": entry += "\n"
+                    case "r": entry += "\r"
+                    case "\\": entry += "\\"
+                    default: entry += "\\"; entry.unicodeScalars.append(c)
+                    }
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else {
+                    entry.unicodeScalars.append(c)
+                }
+            }
+            if escaped { entry += "\\" }
+            if !entry.allSatisfy(\.isWhitespace) { entries.append(entry) }
+        }
+        return entries
+    }
+
+    /// Replaces the file with `entries` (through a temporary file, so a crash leaves one or the other).
+    private func rewrite(_ entries: [String]) {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { return }
+        let written = writeAll(descriptor, entries.map { Self.encode($0) + "\n" }.joined())
+        close(descriptor)
+        if written { rename(temporary, path) } else { unlink(temporary) }
+    }
+
+    private func createParentDirectory() {
+        var directories: [String] = []
+        var current = path
+        while let slash = current.lastIndex(of: "/"), slash != current.startIndex {
+            current = String(current[..<slash])
+            directories.append(current)
+        }
+        for directory in directories.reversed() { mkdir(directory, 0o700) }
+    }
+
+    private func writeAll(_ descriptor: Int32, _ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            bytes = bytes.dropFirst(n)
+        }
+        return true
+    }
+}
