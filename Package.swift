@@ -29,7 +29,7 @@ let package = Package(
         // The interactive console: prompts, blocks, paste, completion, history, magics, help.
         .target(name: "GradREPL", dependencies: ["GradLang", "CLibEditShim"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
-        .executableTarget(name: "grad", dependencies: ["GradLang"]),
+        .executableTarget(name: "grad", dependencies: ["GradREPL", "GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

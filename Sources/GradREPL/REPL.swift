@@ -1,0 +1,59 @@
+/// The read-eval-print loop: reads with a `LineReader`, feeds the `Console`, keeps history, and
+/// stops at Ctrl-D, `exit()` or `quit()`.
+public final class REPL {
+    let reader: LineReader
+    let console: Console
+    /// Whether a person is at a terminal (banner, a newline after Ctrl-D).
+    let isTerminal: Bool
+
+    public init(session: Session, reader: LineReader, isTerminal: Bool) {
+        self.reader = reader
+        self.isTerminal = isTerminal
+        console = Console(session: session) { [unowned reader] question in
+            if case .line(let answer, _) = reader.read(.question(question)) { return answer }
+            return nil
+        }
+        console.onEntry = { [unowned reader] entry in reader.remember(entry) }
+    }
+
+    /// Starts the REPL on stdin: libedit when stdin and stdout are terminals, plain reads otherwise.
+    public static func start(session: Session, showBanner: Bool) -> Int32 {
+        let onTerminal = Terminal.isTerminal(0) && Terminal.isTerminal(1)
+        var reader: LineReader = PlainLineReader()
+        if onTerminal {
+            UTF8Locale.ensure()
+            let editor = EditLineReader(completer: Completer(session: session),
+                                        historyFile: HistoryFile.defaultPath().map { HistoryFile(path: $0) },
+                                        style: Style(enabled: Terminal.allowsColour(1)))
+            if let editor { reader = editor }
+        }
+        let repl = REPL(session: session, reader: reader, isTerminal: onTerminal)
+        return repl.run(showBanner: showBanner && onTerminal)
+    }
+
+    public static let banner = "grad \(GradVersion.string) — Python with PyTorch built in. "
+        + "help() for help, exit() or Ctrl-D to leave.\n"
+
+    public func run(showBanner: Bool) -> Int32 {
+        if showBanner { StandardStreams.writeOutput(REPL.banner) }
+        while true {
+            switch reader.read(console.needsMore ? .continuation : .primary) {
+            case .line(let text, let moreInputFollows):
+                console.push(text, moreInputFollows: moreInputFollows)
+            case .chunk(let text):
+                console.pushChunk(text)
+            case .interrupt:
+                StandardStreams.writeError("\nKeyboardInterrupt\n")
+                console.reset()
+            case .endOfInput:
+                if isTerminal { StandardStreams.writeOutput("\n") }
+                StandardStreams.output.flush()
+                return 0
+            }
+            if let status = console.exitStatus {
+                StandardStreams.output.flush()
+                return status
+            }
+        }
+    }
+}

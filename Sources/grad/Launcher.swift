@@ -1,0 +1,60 @@
+import GradREPL
+
+/// Wires the parsed command line to a session: runs the program, then the REPL when asked.
+enum Launcher {
+    static func run(_ arguments: [String]) -> Int32 {
+        switch CommandLineOptions.parse(arguments) {
+        case .showHelp:
+            StandardStreams.writeOutput(CommandLineOptions.help)
+            return 0
+        case .showVersion:
+            StandardStreams.writeOutput("grad \(GradVersion.string)\n")
+            return 0
+        case .usageError(let message):
+            StandardStreams.writeError("grad: \(message)\n\(CommandLineOptions.usage)\nTry 'grad -h' for more information.\n")
+            return 2
+        case .run(let options):
+            return run(options)
+        }
+    }
+
+    private static func run(_ options: CommandLineOptions) -> Int32 {
+        Interrupts.install()
+        let session = Session(argv: options.argv, errorStyle: Style(enabled: Terminal.allowsColour(2)))
+        let outcome: RunOutcome
+        switch options.program {
+        case .file(let path):
+            switch FileReading.read(path: path) {
+            case .success(let source):
+                outcome = session.runScript(source: source, filename: path)
+            case .failure(let error):
+                StandardStreams.writeError("grad: can't open file '\(path)': \(error)\n")
+                return 2
+            }
+        case .code(let code):
+            outcome = session.runScript(source: code, filename: "<string>")
+        case .standardInput:
+            outcome = runStandardInput(session)
+        case .none:
+            if options.inspect || Terminal.isTerminal(0) {
+                return REPL.start(session: session, showBanner: true)
+            }
+            outcome = runStandardInput(session)
+        }
+        switch outcome {
+        case .exit(let status):
+            return status
+        case .raised(let keyboardInterrupt):
+            if options.inspect { return REPL.start(session: session, showBanner: false) }
+            if keyboardInterrupt { Interrupts.dieOfInterrupt() }
+            return 1
+        case .finished:
+            return options.inspect ? REPL.start(session: session, showBanner: false) : 0
+        }
+    }
+
+    private static func runStandardInput(_ session: Session) -> RunOutcome {
+        let bytes = FileReading.readAll(0) ?? []
+        return session.runScript(source: String(decoding: bytes, as: UTF8.self), filename: "<stdin>")
+    }
+}
