@@ -10,13 +10,18 @@ public struct Signature: Sendable {
         /// Literal default for built-ins; user functions supply theirs at bind time.
         public let hasDefault: Bool
         let literalDefault: LiteralDefault?
+        /// Declared before a `/`: cannot be passed by keyword.
+        public var positionalOnly = false
     }
 
     /// A default written in a built-in's signature text.
     enum LiteralDefault: Sendable {
         case none, bool(Bool), int(Int), float(Double), str(String)
+        /// `<unset>`: optional with no default value; `BoundArguments.given` tells it apart.
+        case unset
         var value: Value {
             switch self {
+            case .unset: return .object(PyUnset.shared)
             case .none: return .none
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
@@ -27,10 +32,14 @@ public struct Signature: Sendable {
     }
 
     public let name: String
+    /// The name CPython prints in some arity errors: `list.append`, `math.sqrt` (written that way
+    /// in the signature text; `name` is the part after the last dot).
+    public let qualifiedName: String
     public let parameters: [Parameter]
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
+        self.qualifiedName = name
         self.parameters = parameters
     }
 
@@ -38,7 +47,8 @@ public struct Signature: Sendable {
     /// text is a programming error caught by the tests of the tables that use it.
     public init(_ text: String) {
         let open = text.firstIndex(of: "(") ?? text.endIndex
-        name = String(text[..<open])
+        qualifiedName = String(text[..<open])
+        name = qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
         var inner = text[open...].dropFirst()
         if inner.hasSuffix(")") { inner = inner.dropLast() }
         var params: [Parameter] = []
@@ -47,6 +57,10 @@ public struct Signature: Sendable {
             let part = raw.trimmingSpaces
             if part.isEmpty { continue }
             if part == "*" { keywordOnly = true; continue }
+            if part == "/" {
+                for k in params.indices { params[k].positionalOnly = true }
+                continue
+            }
             if part.hasPrefix("**") {
                 params.append(Parameter(name: String(part.dropFirst(2)), kind: .varkw, hasDefault: false, literalDefault: nil))
             } else if part.hasPrefix("*") {
@@ -70,6 +84,12 @@ public struct Signature: Sendable {
         let varargsIndex = parameters.firstIndex { $0.kind == .varargs }
         let varkwIndex = parameters.firstIndex { $0.kind == .varkw }
 
+        if takesNoKeywords && !args.keywords.isEmpty {
+            throw PyError.type("\(qualifiedName)() takes no keyword arguments")
+        }
+        if let message = unpackTupleArityError(given: args.positional.count, params: positionalParams, varargs: varargsIndex != nil) {
+            throw PyError.type(message)
+        }
         if args.positional.count > positionalParams.count && varargsIndex == nil {
             throw PyError.type(tooManyPositional(given: args.positional.count, params: positionalParams))
         }
@@ -79,11 +99,13 @@ public struct Signature: Sendable {
         }
         let extra = varkwIndex.map { _ in PyDict() }
         for (key, value) in args.keywords {
-            if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
+            if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) && !$0.positionalOnly }) {
                 if slots[i] != nil { throw PyError.type("\(name)() got multiple values for argument '\(key)'") }
                 slots[i] = value
             } else if let extra {
                 try extra.set(.str(key), value)
+            } else if parameters.contains(where: { $0.name == key && $0.positionalOnly }) {
+                throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(key)'")
             } else {
                 throw PyError.type("\(name)() got an unexpected keyword argument '\(key)'")
             }
@@ -103,6 +125,28 @@ public struct Signature: Sendable {
         if !missingPositional.isEmpty { throw PyError.type(missing(missingPositional, "positional")) }
         if !missingKeyword.isEmpty { throw PyError.type(missing(missingKeyword, "keyword-only")) }
         return slots.map { $0 ?? .none }
+    }
+
+    /// Built-ins whose parameters are all positional-only take no keywords at all (`len(obj=x)`).
+    private var takesNoKeywords: Bool {
+        parameters.contains { $0.positionalOnly } && parameters.allSatisfy { $0.positionalOnly || $0.kind == .varargs }
+    }
+
+    /// CPython's arity messages for built-ins taking positional-only arguments: `len() takes exactly
+    /// one argument (0 given)`, `getattr expected at least 2 arguments, got 1`. A method's receiver
+    /// (a first parameter named `self`) is not counted, as CPython does not count it.
+    private func unpackTupleArityError(given: Int, params: [Int], varargs: Bool) -> String? {
+        guard takesNoKeywords, !varargs else { return nil }
+        let receiver = parameters.first?.name == "self" ? 1 : 0
+        let required = params.filter { !parameters[$0].hasDefault }.count - receiver
+        let total = params.count - receiver
+        let given = Swift.max(given - receiver, 0)
+        if given >= required && given <= total { return nil }
+        if total == 0 { return "\(qualifiedName)() takes no arguments (\(given) given)" }
+        if required == 1 && total == 1 { return "\(qualifiedName)() takes exactly one argument (\(given) given)" }
+        let bound = required == total ? "" : given < required ? "at least " : "at most "
+        let count = given < required ? required : total
+        return "\(name) expected \(bound)\(count) argument\(count == 1 ? "" : "s"), got \(given)"
     }
 
     private func tooManyPositional(given: Int, params: [Int]) -> String {
@@ -128,6 +172,7 @@ extension Signature.LiteralDefault {
     init?(parsing text: String) {
         switch text {
         case "None": self = .none
+        case "<unset>": self = .unset
         case "True": self = .bool(true)
         case "False": self = .bool(false)
         default:
