@@ -55,18 +55,16 @@ enum StrSearchMethods {
     private static func affixMatch(_ args: BoundArguments, name: String, argument: String, atEnd: Bool) throws -> Bool {
         let hay = try args.selfString.scalars
         let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
-        let candidates: [String]
+        let candidates: [Value]
         switch args[argument] {
-        case .str(let s): candidates = [s]
-        case .object(let t as PyTuple):
-            candidates = try t.items.map {
-                try Arg.string($0, "tuple for \(name) must only contain str, not \($0.typeName)")
-            }
+        case .str: candidates = [args[argument]]
+        case .object(let t as PyTuple): candidates = t.items
         default:
             throw PyError.type("\(name) first arg must be str or a tuple of str, not \(args[argument].typeName)")
         }
+        // Checked in order, so a match ends the search before a later bad element is seen.
         for candidate in candidates {
-            let affix = candidate.scalars
+            let affix = try Arg.string(candidate, "tuple for \(name) must only contain str, not \(candidate.typeName)").scalars
             if start > hay.count || end - start < affix.count { continue }
             let at = atEnd ? end - affix.count : start
             if hay[at..<(at + affix.count)].elementsEqual(affix) { return true }
