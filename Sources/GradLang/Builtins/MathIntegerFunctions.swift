@@ -36,11 +36,13 @@ enum MathIntegerFunctions {
                 let (n, k) = try counts(args, "comb")
                 if k > n { return .int(0) }
                 let r = Swift.min(k, n - k)
+                if r > largestFactorial { throw PyError.memory("") }
                 return .integer(product(from: n - r + 1, through: n) / product(from: 1, through: r))
             },
             PyBuiltin("perm(n, k=None, /)") { args in
                 let (n, k) = try counts(args, "perm")
                 if k > n { return .int(0) }
+                if k > largestFactorial { throw PyError.memory("") }
                 return .integer(product(from: n - k + 1, through: n))
             },
             PyBuiltin("prod(iterable, /, *, start=1)") { args in
@@ -51,14 +53,13 @@ enum MathIntegerFunctions {
         ]
     }
 
-    /// `n` and `k` of `comb`/`perm`: non-negative and small enough to compute.
+    /// `n` and `k` of `comb`/`perm`: non-negative and fitting an Int (the callers bound the work).
     private static func counts(_ args: BoundArguments, _ name: String) throws -> (Int, Int) {
         let n = try Arg.integer(args["n"])
         let k = args["k"].isNone ? n : try Arg.integer(args["k"])
         if n < 0 { throw PyError.value("n must be a non-negative integer") }
         if k < 0 { throw PyError.value("k must be a non-negative integer") }
         guard let small = Int(exactly: n), let kk = Int(exactly: k) else { throw PyError.overflow("\(name)() argument too large") }
-        if kk <= small && Swift.min(kk, small - kk) > largestFactorial { throw PyError.memory("") }
         return (small, kk)
     }
 
