@@ -28,6 +28,8 @@ final class BuiltinsTests: XCTestCase {
         check(#"range(1.5)"#, #"TypeError: 'float' object cannot be interpreted as an integer"#) { try h.call("range", 1.5) }
         check(#"len(range(2**62))"#, #"4611686018427387904"#) { try h.call("len", h.call("range", power(2, 62))) }
         check(#"list(range(10**12))"#, #"MemoryError"#) { try h.call("list", h.call("range", power(10, 12))) }
+        check(#"len(range(-2**62, 2**62, 2))"#, #"4611686018427387904"#) { try h.call("len", h.call("range", power(2, 62, negative: true), power(2, 62), 2)) }
+        check(#"list(range(0, -10, -2**63))"#, #"[0]"#) { try h.call("list", h.call("range", 0, -10, .int(.min))) }
         check(#"range(stop=3)"#, #"TypeError: range() takes no keyword arguments"#) { try h.call("range", kw: ["stop": 3]) }
     }
 

@@ -68,10 +68,10 @@ enum Constructors {
     /// A range whose length fits an Int (PyRange counts in Int; CPython would fail on `len` instead).
     static func makeRange(_ start: Int, _ stop: Int, _ step: Int) throws -> PyRange {
         if step == 0 { throw PyError.value("range() arg 3 must not be zero") }
-        // PyRange negates a negative step to count its elements.
-        if step == .min { throw PyError.overflow("Python int too large to convert to C ssize_t") }
-        let span = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
-        if span.overflow { throw PyError.overflow("Python int too large to convert to C ssize_t") }
+        let (low, high) = step > 0 ? (start, stop) : (stop, start)
+        if low < high && (UInt(bitPattern: high &- low) - 1) / step.magnitude >= UInt(Int.max) {
+            throw PyError.overflow("Python int too large to convert to C ssize_t")
+        }
         return PyRange(start: start, stop: stop, step: step)
     }
 }

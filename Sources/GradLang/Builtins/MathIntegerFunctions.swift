@@ -2,8 +2,10 @@ import BigInt
 
 /// The integer side of `math`: `factorial`, `gcd`, `lcm`, `isqrt`, `comb`, `perm`, `prod`.
 enum MathIntegerFunctions {
-    /// `factorial(n)` beyond this would take CPython seconds and grad far longer: refused.
-    static let largestFactorial = 100_000
+    /// The most factors `factorial`, `comb` and `perm` multiply: 20000! takes seconds with the
+    /// BigInt library (CPython is far faster), so larger requests are refused with MemoryError
+    /// rather than hang.
+    static let largestFactorial = 20_000
 
     static var all: [PyBuiltin] {
         [
