@@ -355,6 +355,7 @@ final class BuiltinsTests: XCTestCase {
         checkOutput(#"print('a', None, sep=None, end=None)"#, #"a None\#n"#) { try _ = $0.call("print", "a", .none, kw: ["sep": .none, "end": .none]) }
         checkOutput(#"print(ValueError('bad'))"#, #"bad\#n"#) { try _ = $0.call("print", $0.call("ValueError", "bad")) }
         check(#"print(1, sep=1)"#, #"TypeError: sep must be None or a string, not int"#) { try h.call("print", 1, kw: ["sep": 1]) }
+        check(#"print(1, file=5)"#, #"AttributeError: 'int' object has no attribute 'write'"#) { try h.call("print", 1, kw: ["file": 5]) }
         check(#"print(1, end=[])"#, #"TypeError: end must be None or a string, not list"#) { try h.call("print", 1, kw: ["end": L()]) }
     }
 }

@@ -8,7 +8,12 @@ enum TextFunctions {
                 let sep = try separator(args["sep"], "sep", default: " ")
                 let end = try separator(args["end"], "end", default: "\n")
                 let text = args.varargs("args").map(Repr.str).joined(separator: sep) + end
-                args.interpreter.writeOutput(text)
+                if args["file"].isNone {
+                    args.interpreter.writeOutput(text)
+                } else {
+                    // Any object with a `write` method, as in CPython.
+                    _ = try args.interpreter.call(args.interpreter.getAttribute(args["file"], "write"), Arguments([.str(text)]))
+                }
                 return .none
             },
             PyBuiltin("format(value, format_spec='', /)") { args in
