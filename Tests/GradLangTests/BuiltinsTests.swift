@@ -358,4 +358,50 @@ final class BuiltinsTests: XCTestCase {
         check(#"print(1, file=5)"#, #"AttributeError: 'int' object has no attribute 'write'"#) { try h.call("print", 1, kw: ["file": 5]) }
         check(#"print(1, end=[])"#, #"TypeError: end must be None or a string, not list"#) { try h.call("print", 1, kw: ["end": L()]) }
     }
+    /// Wrong argument counts and keywords, in CPython's wording for built-ins.
+    func testArityAndKeywordMessages() {
+        check(#"print(foo=1)"#, #"TypeError: 'foo' is an invalid keyword argument for print()"#) { try h.call("print", kw: ["foo": 1]) }
+        check(#"zip(x=1)"#, #"TypeError: 'x' is an invalid keyword argument for zip()"#) { try h.call("zip", kw: ["x": 1]) }
+        check(#"int(x='5')"#, #"TypeError: 'x' is an invalid keyword argument for int()"#) { try h.call("int", kw: ["x": "5"]) }
+        check(#"int('5', base=None)"#, #"TypeError: 'NoneType' object cannot be interpreted as an integer"#) { try h.call("int", "5", kw: ["base": .none]) }
+        check(#"float(x=1)"#, #"TypeError: float() takes no keyword arguments"#) { try h.call("float", kw: ["x": 1]) }
+        check(#"list(iterable=[1])"#, #"TypeError: list() takes no keyword arguments"#) { try h.call("list", kw: ["iterable": L(1)]) }
+        check(#"abs(x=1)"#, #"TypeError: abs() takes no keyword arguments"#) { try h.call("abs", kw: ["x": 1]) }
+        check(#"divmod(x=1, y=2)"#, #"TypeError: divmod() takes no keyword arguments"#) { try h.call("divmod", kw: ["x": 1, "y": 2]) }
+        check(#"hex()"#, #"TypeError: hex() takes exactly one argument (0 given)"#) { try h.call("hex") }
+        check(#"isinstance()"#, #"TypeError: isinstance expected 2 arguments, got 0"#) { try h.call("isinstance") }
+        check(#"next()"#, #"TypeError: next expected at least 1 argument, got 0"#) { try h.call("next") }
+        check(#"iter()"#, #"TypeError: iter expected at least 1 argument, got 0"#) { try h.call("iter") }
+        check(#"sorted()"#, #"TypeError: sorted expected 1 argument, got 0"#) { try h.call("sorted") }
+        check(#"sorted([1], 2)"#, #"TypeError: sorted expected 1 argument, got 2"#) { try h.call("sorted", L(1), 2) }
+        check(#"dict(1, 2)"#, #"TypeError: dict expected at most 1 argument, got 2"#) { try h.call("dict", 1, 2) }
+        check(#"min(key=len)"#, #"TypeError: min expected at least 1 argument, got 0"#) { try h.call("min", kw: ["key": h.builtin("len")]) }
+        check(#"round(number=2.5)"#, #"2"#) { try h.call("round", kw: ["number": 2.5]) }
+        check(#"pow(base=2, exp=3)"#, #"8"#) { try h.call("pow", kw: ["base": 2, "exp": 3]) }
+        check(#"sorted([3, 1], key=None, reverse=1)"#, #"[3, 1]"#) { try h.call("sorted", L(3, 1), kw: ["key": .none, "reverse": 1]) }
+        check(#"list(enumerate(iterable=[1], start=2))"#, #"[(2, 1)]"#) { try h.call("list", h.call("enumerate", kw: ["iterable": L(1), "start": 2])) }
+        check(#"'x'.strip('a', 'b')"#, #"TypeError: strip expected at most 1 argument, got 2"#) { try h.method("x", "strip", "a", "b") }
+        check(#"[].pop(1, 2)"#, #"TypeError: pop expected at most 1 argument, got 2"#) { try h.method(L(), "pop", 1, 2) }
+        check(#"[].index()"#, #"TypeError: index expected at least 1 argument, got 0"#) { try h.method(L(), "index") }
+        check(#"[].copy(1)"#, #"TypeError: list.copy() takes no arguments (1 given)"#) { try h.method(L(), "copy", 1) }
+        check(#"(1,).count()"#, #"TypeError: tuple.count() takes exactly one argument (0 given)"#) { try h.method(T(1), "count") }
+        check(#"{}.keys(1)"#, #"TypeError: dict.keys() takes no arguments (1 given)"#) { try h.method(D(), "keys", 1) }
+        check(#"{}.update(1, 2)"#, #"TypeError: update expected at most 1 argument, got 2"#) { try h.method(D(), "update", 1, 2) }
+        check(#"{}.setdefault(1, 2, 3)"#, #"TypeError: setdefault expected at most 2 arguments, got 3"#) { try h.method(D(), "setdefault", 1, 2, 3) }
+        check(#"{}.pop()"#, #"TypeError: pop expected at least 1 argument, got 0"#) { try h.method(D(), "pop") }
+        check(#"set().union(x=1)"#, #"TypeError: set.union() takes no keyword arguments"#) { try h.method(S(), "union", kw: ["x": 1]) }
+        check(#"set().add(1, 2)"#, #"TypeError: set.add() takes exactly one argument (2 given)"#) { try h.method(S(), "add", 1, 2) }
+        check(#"set().discard()"#, #"TypeError: set.discard() takes exactly one argument (0 given)"#) { try h.method(S(), "discard") }
+        check(#"'ab'.zfill()"#, #"TypeError: str.zfill() takes exactly one argument (0 given)"#) { try h.method("ab", "zfill") }
+        check(#"'ab'.removeprefix()"#, #"TypeError: str.removeprefix() takes exactly one argument (0 given)"#) { try h.method("ab", "removeprefix") }
+        check(#"'a'.partition()"#, #"TypeError: str.partition() takes exactly one argument (0 given)"#) { try h.method("a", "partition") }
+        check(#"'a'.join([], [])"#, #"TypeError: str.join() takes exactly one argument (2 given)"#) { try h.method("a", "join", L(), L()) }
+        check(#"'x'.isdigit(1)"#, #"TypeError: str.isdigit() takes no arguments (1 given)"#) { try h.method("x", "isdigit", 1) }
+        check(#"'a'.title(1)"#, #"TypeError: str.title() takes no arguments (1 given)"#) { try h.method("a", "title", 1) }
+        check(#"'ab'.replace('a', 'b', 'c')"#, #"TypeError: 'str' object cannot be interpreted as an integer"#) { try h.method("ab", "replace", "a", "b", "c") }
+        check(#"'ab'.split(maxsplit='x')"#, #"TypeError: 'str' object cannot be interpreted as an integer"#) { try h.method("ab", "split", kw: ["maxsplit": "x"]) }
+        check(#"'a b'.split(sep=None, maxsplit=1)"#, #"['a', 'b']"#) { try h.method("a b", "split", kw: ["sep": .none, "maxsplit": 1]) }
+        check(#"math.factorial()"#, #"TypeError: math.factorial() takes exactly one argument (0 given)"#) { try h.math("factorial") }
+        check(#"math.gcd(a=1)"#, #"TypeError: math.gcd() takes no keyword arguments"#) { try h.math("gcd", kw: ["a": 1]) }
+    }
 }

@@ -15,12 +15,12 @@ enum MathIntegerFunctions {
                 guard let k = Int(exactly: n), k <= largestFactorial else { throw PyError.memory("") }
                 return .integer(product(from: 1, through: k))
             },
-            PyBuiltin("gcd(*integers, /)") { args in
+            PyBuiltin("math.gcd(*integers, /)") { args in
                 var g = BigInt(0)
                 for v in args.varargs("integers") { g = g.greatestCommonDivisor(with: try Arg.integer(v)) }
                 return .integer(BigInt(g.magnitude))
             },
-            PyBuiltin("lcm(*integers, /)") { args in
+            PyBuiltin("math.lcm(*integers, /)") { args in
                 var l = BigInt(1)
                 for v in args.varargs("integers") {
                     let n = try Arg.integer(v)

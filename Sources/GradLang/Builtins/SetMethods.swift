@@ -16,16 +16,16 @@ enum SetMethods {
                 return first
             },
             mutating("set.clear(self, /)") { s, _ in s.dict.removeAll() },
-            mutating("update(self, *others)") { s, args in
+            mutating("set.update(self, *others, /)") { s, args in
                 for other in args.varargs("others") { try args.interpreter.forEach(in: other) { try s.insert($0) } }
             },
-            PyBuiltin("union(self, *others)") { args in
+            PyBuiltin("set.union(self, *others, /)") { args in
                 let s = try args.selfSet
                 let result = try copy(s)
                 for other in args.varargs("others") { try args.interpreter.forEach(in: other) { try result.insert($0) } }
                 return .object(result)
             },
-            PyBuiltin("intersection(self, *others)") { args in
+            PyBuiltin("set.intersection(self, *others, /)") { args in
                 var items = try args.selfSet.items
                 for other in args.varargs("others") {
                     let keep = try Constructors.makeSet(other, frozen: true, args.interpreter)
@@ -33,7 +33,7 @@ enum SetMethods {
                 }
                 return .object(try make(items, like: args.selfSet))
             },
-            PyBuiltin("difference(self, *others)") { args in
+            PyBuiltin("set.difference(self, *others, /)") { args in
                 var items = try args.selfSet.items
                 for other in args.varargs("others") {
                     let drop = try Constructors.makeSet(other, frozen: true, args.interpreter)
@@ -41,23 +41,23 @@ enum SetMethods {
                 }
                 return .object(try make(items, like: args.selfSet))
             },
-            PyBuiltin("symmetric_difference(self, other, /)") { args in
+            PyBuiltin("set.symmetric_difference(self, other, /)") { args in
                 let s = try args.selfSet
                 let other = try Constructors.makeSet(args["other"], frozen: true, args.interpreter)
                 let items = try s.items.filter { !(try other.contains($0)) } + other.items.filter { !(try s.contains($0)) }
                 return .object(try make(items, like: s))
             },
-            PyBuiltin("issubset(self, other, /)") { args in
+            PyBuiltin("set.issubset(self, other, /)") { args in
                 let other = try Constructors.makeSet(args["other"], frozen: true, args.interpreter)
                 return .bool(try args.selfSet.items.allSatisfy { try other.contains($0) })
             },
-            PyBuiltin("issuperset(self, other, /)") { args in
+            PyBuiltin("set.issuperset(self, other, /)") { args in
                 let s = try args.selfSet
                 var all = true
                 try args.interpreter.forEach(in: args["other"]) { if !(try s.contains($0)) { all = false } }
                 return .bool(all)
             },
-            PyBuiltin("isdisjoint(self, other, /)") { args in
+            PyBuiltin("set.isdisjoint(self, other, /)") { args in
                 let s = try args.selfSet
                 var disjoint = true
                 try args.interpreter.forEach(in: args["other"]) { if try s.contains($0) { disjoint = false } }

@@ -13,13 +13,13 @@ enum StrEditMethods {
                 let count = try Arg.size(args["count"])
                 return .str(String(scalars: try replace(text, old, new, limit: count < 0 ? Int.max : count)))
             },
-            PyBuiltin("removeprefix(self, prefix, /)") { args in
+            PyBuiltin("str.removeprefix(self, prefix, /)") { args in
                 let text = try args.selfString
                 let prefix = try Arg.string(args["prefix"], "removeprefix() argument must be str, not \(args["prefix"].typeName)")
                 let t = text.scalars, p = prefix.scalars
                 return .str(t.starts(with: p) ? String(scalars: t.dropFirst(p.count)) : text)
             },
-            PyBuiltin("removesuffix(self, suffix, /)") { args in
+            PyBuiltin("str.removesuffix(self, suffix, /)") { args in
                 let text = try args.selfString
                 let suffix = try Arg.string(args["suffix"], "removesuffix() argument must be str, not \(args["suffix"].typeName)")
                 let t = text.scalars, s = suffix.scalars
@@ -34,7 +34,7 @@ enum StrEditMethods {
             },
             PyBuiltin("ljust(self, width, fillchar=' ', /)") { args in try pad(args) { total, _ in (0, total) } },
             PyBuiltin("rjust(self, width, fillchar=' ', /)") { args in try pad(args) { total, _ in (total, 0) } },
-            PyBuiltin("zfill(self, width, /)") { args in
+            PyBuiltin("str.zfill(self, width, /)") { args in
                 let text = try args.selfString.scalars
                 let width = try Arg.size(args["width"])
                 guard width > text.count else { return .str(String(scalars: text)) }

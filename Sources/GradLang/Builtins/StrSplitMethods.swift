@@ -11,10 +11,10 @@ enum StrSplitMethods {
             PyBuiltin("splitlines(self, keepends=False)") { args in
                 try splitlines(args.selfString.scalars, keepEnds: Operators.truthy(args["keepends"]))
             },
-            PyBuiltin("partition(self, sep, /)") { args in
+            PyBuiltin("str.partition(self, sep, /)") { args in
                 try partition(args, fromEnd: false)
             },
-            PyBuiltin("rpartition(self, sep, /)") { args in
+            PyBuiltin("str.rpartition(self, sep, /)") { args in
                 try partition(args, fromEnd: true)
             },
             PyBuiltin("str.join(self, iterable, /)") { args in

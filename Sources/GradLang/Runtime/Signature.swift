@@ -36,11 +36,14 @@ public struct Signature: Sendable {
     /// in the signature text; `name` is the part after the last dot).
     public let qualifiedName: String
     public let parameters: [Parameter]
+    /// Written as text for a built-in: wrong keywords get CPython's built-in wording.
+    let isBuiltin: Bool
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
         self.qualifiedName = name
         self.parameters = parameters
+        self.isBuiltin = false
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
@@ -48,6 +51,7 @@ public struct Signature: Sendable {
     public init(_ text: String) {
         let open = text.firstIndex(of: "(") ?? text.endIndex
         qualifiedName = String(text[..<open])
+        isBuiltin = true
         name = qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
         var inner = text[open...].dropFirst()
         if inner.hasSuffix(")") { inner = inner.dropLast() }
@@ -104,6 +108,8 @@ public struct Signature: Sendable {
                 slots[i] = value
             } else if let extra {
                 try extra.set(.str(key), value)
+            } else if isBuiltin {
+                throw PyError.type("'\(key)' is an invalid keyword argument for \(qualifiedName)()")
             } else if parameters.contains(where: { $0.name == key && $0.positionalOnly }) {
                 throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(key)'")
             } else {
@@ -132,18 +138,19 @@ public struct Signature: Sendable {
         parameters.contains { $0.positionalOnly } && parameters.allSatisfy { $0.positionalOnly || $0.kind == .varargs }
     }
 
-    /// CPython's arity messages for built-ins taking positional-only arguments: `len() takes exactly
-    /// one argument (0 given)`, `getattr expected at least 2 arguments, got 1`. A method's receiver
-    /// (a first parameter named `self`) is not counted, as CPython does not count it.
+    /// CPython's arity messages for built-ins whose positional parameters are positional-only:
+    /// `len() takes exactly one argument (0 given)`, `getattr expected at least 2 arguments, got 1`.
+    /// A method's receiver (a first parameter named `self`) is not counted, as CPython does not.
     private func unpackTupleArityError(given: Int, params: [Int], varargs: Bool) -> String? {
-        guard takesNoKeywords, !varargs else { return nil }
+        let positionalOnly = parameters.contains { $0.positionalOnly } && params.allSatisfy { parameters[$0].positionalOnly }
+        guard positionalOnly, !varargs else { return nil }
         let receiver = parameters.first?.name == "self" ? 1 : 0
         let required = params.filter { !parameters[$0].hasDefault }.count - receiver
         let total = params.count - receiver
         let given = Swift.max(given - receiver, 0)
         if given >= required && given <= total { return nil }
-        if total == 0 { return "\(qualifiedName)() takes no arguments (\(given) given)" }
-        if required == 1 && total == 1 { return "\(qualifiedName)() takes exactly one argument (\(given) given)" }
+        if takesNoKeywords && total == 0 { return "\(qualifiedName)() takes no arguments (\(given) given)" }
+        if takesNoKeywords && required == 1 && total == 1 { return "\(qualifiedName)() takes exactly one argument (\(given) given)" }
         let bound = required == total ? "" : given < required ? "at least " : "at most "
         let count = given < required ? required : total
         return "\(name) expected \(bound)\(count) argument\(count == 1 ? "" : "s"), got \(given)"
