@@ -97,3 +97,21 @@ final class RobustnessBuiltinsTests: XCTestCase {
         }
     }
 }
+
+/// Long loops inside built-ins stop at Ctrl-C.
+final class InterruptBuiltinsTests: XCTestCase {
+    func testLongLoopsInsideBuiltinsStopWithKeyboardInterrupt() {
+        let h = PythonHarness()
+        let endless = { try h.call("range", power(2, 62)) }
+        let cases: [(String, () throws -> Value)] = [
+            ("sum", endless), ("max", endless),
+            ("all", { try h.call("range", 1, power(2, 62)) }),  // every element true: runs to the end
+            ("any", { try h.call("map", h.builtin("int"), L(0, 0, 0)) }),
+        ]
+        defer { Interpreter.interruptRequested = false }
+        for (name, source) in cases {
+            Interpreter.interruptRequested = true
+            XCTAssertEqual(pythonOutcome { try h.call(name, source()) }, "KeyboardInterrupt", name)
+        }
+    }
+}

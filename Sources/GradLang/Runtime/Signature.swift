@@ -38,12 +38,18 @@ public struct Signature: Sendable {
     public let parameters: [Parameter]
     /// Written as text for a built-in: wrong keywords get CPython's built-in wording.
     let isBuiltin: Bool
+    /// Every parameter is positional-only (`len(obj, /)`): no keywords at all. Fixed at init,
+    /// as the binder runs on every call.
+    private let takesNoKeywords: Bool
+    /// The positional parameters are positional-only: CPython's unpack-style arity messages.
+    private let positionalAreAllPositionalOnly: Bool
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
         self.qualifiedName = name
         self.parameters = parameters
         self.isBuiltin = false
+        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(parameters)
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
@@ -78,6 +84,7 @@ public struct Signature: Sendable {
             }
         }
         parameters = params
+        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
     }
 
     /// Binds a call's arguments: one slot per parameter (varargs as a tuple, varkw as a dict).
@@ -133,17 +140,17 @@ public struct Signature: Sendable {
         return slots.map { $0 ?? .none }
     }
 
-    /// Built-ins whose parameters are all positional-only take no keywords at all (`len(obj=x)`).
-    private var takesNoKeywords: Bool {
-        parameters.contains { $0.positionalOnly } && parameters.allSatisfy { $0.positionalOnly || $0.kind == .varargs }
+    private static func positionalOnlyStyle(_ parameters: [Parameter]) -> (noKeywords: Bool, positionalOnly: Bool) {
+        guard parameters.contains(where: { $0.positionalOnly }) else { return (false, false) }
+        return (parameters.allSatisfy { $0.positionalOnly || $0.kind == .varargs },
+                parameters.allSatisfy { $0.positionalOnly || $0.kind != .positional })
     }
 
     /// CPython's arity messages for built-ins whose positional parameters are positional-only:
     /// `len() takes exactly one argument (0 given)`, `getattr expected at least 2 arguments, got 1`.
     /// A method's receiver (a first parameter named `self`) is not counted, as CPython does not.
     private func unpackTupleArityError(given: Int, params: [Int], varargs: Bool) -> String? {
-        let positionalOnly = parameters.contains { $0.positionalOnly } && params.allSatisfy { parameters[$0].positionalOnly }
-        guard positionalOnly, !varargs else { return nil }
+        guard positionalAreAllPositionalOnly, !varargs else { return nil }
         let receiver = parameters.first?.name == "self" ? 1 : 0
         let required = params.filter { !parameters[$0].hasDefault }.count - receiver
         let total = params.count - receiver
