@@ -220,6 +220,15 @@ final class BuiltinsTests: XCTestCase {
             guard case .object(let l as PyList) = try h.call("sorted", h.call("list", h.call("range", 40, 0, -1))) else { return .none }
             return .object(PyList(Array(l.items.prefix(3))))
         }
+        check(#"', '.join(map(str, [1, 2.5, None]))"#, #"'1, 2.5, None'"#) { try h.method(", ", "join", h.call("map", h.builtin("str"), L(1, 2.5, .none))) }
+        check(#"d = {'a': 3, 'b': 7, 'c': 5}; max(d, key=d.get)"#, #"'b'"#) {
+            let d = D(("a", 3), ("b", 7), ("c", 5))
+            return try h.call("max", d, kw: ["key": h.interpreter.getAttribute(d, "get")])
+        }
+        check(#"sorted({'b': 1, 'a': 2}.items(), key=len)"#, #"[('b', 1), ('a', 2)]"#) { try h.call("sorted", h.method(D(("b", 1), ("a", 2)), "items"), kw: ["key": h.builtin("len")]) }
+        check(#"list(zip(*[(1, 'a'), (2, 'b')]))"#, #"[(1, 2), ('a', 'b')]"#) { try h.call("list", h.call("zip", T(1, "a"), T(2, "b"))) }
+        check(#"dict(zip('ab', range(2)))"#, #"{'a': 0, 'b': 1}"#) { try h.call("dict", h.call("zip", "ab", h.call("range", 2))) }
+        check(#"list(map(int, '123'))"#, #"[1, 2, 3]"#) { try h.call("list", h.call("map", h.builtin("int"), "123")) }
         check(#"any([0, '', 3])"#, #"True"#) { try h.call("any", L(0, "", 3)) }
         check(#"any([])"#, #"False"#) { try h.call("any", L()) }
         check(#"all([1, 'a'])"#, #"True"#) { try h.call("all", L(1, "a")) }
