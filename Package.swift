@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "CLibEditShim", dependencies: ["CLibEdit"]),
         // The interactive console: prompts, blocks, paste, completion, history, magics, help.
         .target(name: "GradREPL", dependencies: ["GradLang", "CLibEditShim"]),
+        .testTarget(name: "GradREPLTests", dependencies: ["GradREPL"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
         .executableTarget(name: "grad", dependencies: ["GradREPL", "GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),

@@ -1,0 +1,57 @@
+import XCTest
+@testable import GradREPL
+
+final class HistoryFileTests: XCTestCase {
+    var directory = ""
+
+    override func setUp() {
+        directory = "/tmp/grad-history-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    override func tearDown() {
+        _ = system("rm -rf '\(directory)'")
+    }
+
+    func testEntriesRoundTripThroughTheFile() {
+        let file = HistoryFile(path: directory + "/state/grad/history")
+        XCTAssertEqual(file.load(), [], "a missing file is an empty history")
+        let entries = ["x = 1", "for i in y:\n    print(i)", "s = 'a\\nb'", "t = '\tü✓'"]
+        for entry in entries { XCTAssertTrue(file.append(entry)) }
+        XCTAssertEqual(file.load(), entries)
+    }
+
+    func testCorruptFileIsReadAsFarAsItMakesSense() throws {
+        mkdir(directory, 0o700)
+        let path = directory + "/history"
+        try "good = 1\n\u{0}\u{1}binary\u{7F}junk\nalso_good\\n    = 2\n\\\n\n".write(toFile: path)
+        var bytes: [UInt8] = [0xFF, 0xFE, 0x0A]
+        let descriptor = open(path, O_WRONLY | O_APPEND)
+        _ = write(descriptor, &bytes, bytes.count)
+        close(descriptor)
+        XCTAssertEqual(HistoryFile(path: path).load(), ["good = 1", "also_good\n    = 2", "\\"])
+    }
+
+    func testUnreadableOrUnwritablePathIsNoHistory() {
+        mkdir(directory, 0o700)
+        let file = HistoryFile(path: directory)  // a directory: neither readable nor writable as a file
+        XCTAssertEqual(file.load(), [])
+        XCTAssertFalse(file.append("x = 1"))
+    }
+
+    func testFileIsTrimmedWhenItGrowsTooLong() {
+        let file = HistoryFile(path: directory + "/history", limit: 3)
+        for i in 0..<7 { file.append("e\(i)") }
+        XCTAssertEqual(file.load(), ["e4", "e5", "e6"])
+        XCTAssertEqual(HistoryFile(path: file.path, limit: 100).load(), ["e4", "e5", "e6"], "rewritten on disk")
+    }
+
+    func testDefaultPath() {
+        func path(_ variables: [String: String]) -> String? { HistoryFile.defaultPath { variables[$0] } }
+        XCTAssertEqual(path(["GRAD_HISTORY": "/h/file", "HOME": "/home/u"]), "/h/file")
+        XCTAssertNil(path(["GRAD_HISTORY": "", "HOME": "/home/u"]), "empty GRAD_HISTORY turns history off")
+        XCTAssertEqual(path(["XDG_STATE_HOME": "/state", "HOME": "/home/u"]), "/state/grad/history")
+        XCTAssertEqual(path(["XDG_STATE_HOME": "relative", "HOME": "/home/u"]), "/home/u/.local/state/grad/history")
+        XCTAssertEqual(path(["HOME": "/home/u"]), "/home/u/.local/state/grad/history")
+        XCTAssertNil(path([:]))
+    }
+}
