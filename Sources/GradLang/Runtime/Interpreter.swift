@@ -1,4 +1,5 @@
 import GradTensor
+import Synchronization
 
 /// The interpreter's state: the global namespace, the built-ins, where output goes, and the call
 /// stack depth. Code is compiled (see Compiler/) into closures that run against this state.
@@ -21,7 +22,13 @@ public final class Interpreter {
     public internal(set) var sourceLines: [String: [String]] = [:]
 
     /// Set from a signal handler to stop running code with KeyboardInterrupt at the next check.
-    nonisolated(unsafe) public static var interruptRequested = false
+    /// An atomic underneath: the handler may set it while running code is reading it, which a plain
+    /// static var turns into a fatal exclusivity violation.
+    public static var interruptRequested: Bool {
+        get { interruptFlag.load(ordering: .relaxed) }
+        set { interruptFlag.store(newValue, ordering: .relaxed) }
+    }
+    private static let interruptFlag = Atomic<Bool>(false)
 
     public init(writeOutput: @escaping (String) -> Void = { Swift.print($0, terminator: "") },
                 writeWarning: @escaping (String) -> Void = { _ in }) {
