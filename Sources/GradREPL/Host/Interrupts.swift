@@ -2,17 +2,19 @@
 import Glibc
 #endif
 import GradLang
+import Synchronization
 
 /// Ctrl-C. The handler only sets flags: running code sees `Interpreter.interruptRequested` at its next
 /// loop back-edge or call and raises KeyboardInterrupt; a read blocked at the prompt returns EINTR
-/// (the handler is installed without SA_RESTART) and the REPL drops the half-typed input.
+/// (the handler is installed without SA_RESTART) and the REPL drops the half-typed input. The flags
+/// are atomics: a signal handler must not touch a plain Swift variable that code may be reading.
 public enum Interrupts {
-    nonisolated(unsafe) private static var received: sig_atomic_t = 0
+    private static let received = Atomic<Bool>(false)
 
     public static func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
-            Interrupts.received = 1
+            Interrupts.received.store(true, ordering: .relaxed)
             Interpreter.interruptRequested = true
         }
         sigemptyset(&action.sa_mask)
@@ -22,12 +24,12 @@ public enum Interrupts {
 
     /// Forgets a Ctrl-C that no code was running to receive.
     public static func clear() {
-        received = 0
+        received.store(false, ordering: .relaxed)
         Interpreter.interruptRequested = false
     }
 
     /// Whether Ctrl-C was pressed since the last `clear()`.
-    public static var wasReceived: Bool { received != 0 }
+    public static var wasReceived: Bool { received.load(ordering: .relaxed) }
 
     /// Ends the process the way an uncaught KeyboardInterrupt ends CPython: killed by SIGINT, so the
     /// shell that started it sees an interrupted command (status 130).

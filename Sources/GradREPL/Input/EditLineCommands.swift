@@ -39,9 +39,12 @@ enum EditLineCommands {
                 break
             }
         }
-        let text = String(wideCharacters: pasted, count: pasted.count).replacingCarriageReturns()
+        var text = String(wideCharacters: pasted, count: pasted.count).replacingCarriageReturns()
+        let multiline = text.contains("\n")
+        // The Enter pressed below ends the last line.
+        if text.hasSuffix("\n") { text.removeLast() }
         guard reader.insert(text) else { return UInt8(CC_ERROR) }
-        if text.contains("\n") {
+        if multiline {
             reader.lineHoldsPaste = true
             reader.pressEnter()
         }
