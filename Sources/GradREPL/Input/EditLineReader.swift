@@ -87,8 +87,8 @@ public final class EditLineReader: LineReader {
         let line = el_wgets(editor, &count)
         if bracketedPaste { writeTerminal("\u{1B}[?2004l") }
         guard let line else {
-            if count < 0 && Interrupts.wasReceived { return .interrupt }
-            return .endOfInput
+            // A Ctrl-C inside a multi-key command (Ctrl-R search) reaches us as end of input.
+            return Interrupts.wasReceived ? .interrupt : .endOfInput
         }
         var text = String(wideCharacters: line, count: Int(count))
         if text.hasSuffix("\n") { text.removeLast() }

@@ -1,0 +1,130 @@
+"""Drives the real `grad` binary through a pseudo-terminal (pexpect), as a person at a terminal would.
+
+The binary is $GRAD, else .build/debug/grad, else .build/release/grad (scripts/test builds it first).
+Every session gets its own HOME and history file, so tests never touch the user's.
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+import pexpect
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def grad_binary():
+    if os.environ.get("GRAD"):
+        return os.path.abspath(os.environ["GRAD"])
+    for configuration in ("debug", "release"):
+        path = os.path.join(ROOT, ".build", configuration, "grad")
+        if os.path.exists(path):
+            return path
+    raise RuntimeError("no grad binary: run `swift build` first, or set GRAD")
+
+
+GRAD = grad_binary()
+PROMPT = "grad> "
+CONTINUATION = "...   "
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]")
+BRACKETED_START, BRACKETED_END = "\x1b[200~", "\x1b[201~"
+CTRL_C, CTRL_D, CTRL_R, TAB, UP = "\x03", "\x04", "\x12", "\t", "\x1b[A"
+
+
+def clean(text):
+    """Terminal output without escape sequences and carriage returns."""
+    return ANSI.sub("", text).replace("\r", "")
+
+
+def has_torch():
+    result = subprocess.run([GRAD, "-c", "import torch"], capture_output=True)
+    return result.returncode == 0
+
+
+requires_torch = unittest.skipUnless(has_torch(), "the torch module is not in this build yet")
+
+
+# Pass as `history` to leave GRAD_HISTORY unset (grad then uses the XDG state directory or HOME).
+DEFAULT_HISTORY = object()
+
+
+class Session:
+    """One `grad` process on a pseudo-terminal."""
+
+    def __init__(self, test, *args, env=None, history=None, colour=False, rows=50, columns=200):
+        self.home = tempfile.mkdtemp(prefix="grad-repl-test-")
+        test.addCleanup(shutil.rmtree, self.home, True)
+        self.history = history if history is not None else os.path.join(self.home, "history")
+        environment = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.home,
+            "TERM": "xterm",
+            "LC_ALL": "C.UTF-8",
+        }
+        if history is not DEFAULT_HISTORY:
+            environment["GRAD_HISTORY"] = self.history
+        if not colour:
+            environment["NO_COLOR"] = "1"
+        environment.update(env or {})
+        self.child = pexpect.spawn(GRAD, list(args), env=environment, encoding="utf-8", codec_errors="replace", timeout=20,
+                                   dimensions=(rows, columns), cwd=self.home)
+        test.addCleanup(self.terminate)
+
+    def terminate(self):
+        if self.child.isalive():
+            self.child.terminate(force=True)
+
+    def expect_prompt(self, prompt=PROMPT):
+        """Waits for a prompt; returns the output before it, cleaned."""
+        self.child.expect_exact(prompt)
+        return clean(self.child.before)
+
+    def enter(self, line, prompt=PROMPT):
+        """Types a line and Enter; returns what was printed before the next prompt, minus the echo."""
+        self.child.send(line + "\r")
+        output = self.expect_prompt(prompt)
+        lines = output.split("\n")
+        # The first line is the echo of what was typed.
+        return "\n".join(lines[1:])
+
+    def sync(self):
+        """Waits until everything sent so far has run; returns all output since the last prompt
+        was awaited (the marker line's own echo excluded)."""
+        time.sleep(0.3)
+        self.child.send("'sync' + '-marker'\r")
+        self.child.expect_exact("'sync-marker'")
+        output = clean(self.child.before)
+        self.expect_prompt()
+        return output[:output.rfind("\n", 0, output.rfind("'sync' + '-marker'"))]
+
+    def send(self, text):
+        self.child.send(text)
+
+    def paste(self, text):
+        """A paste as a terminal with bracketed paste mode sends it."""
+        self.child.send(BRACKETED_START + text.replace("\n", "\r") + BRACKETED_END)
+
+    def type_fast(self, text):
+        """Text arriving faster than typing and without paste markers (a terminal without
+        bracketed paste, or a program writing to the terminal)."""
+        self.child.send(text.replace("\n", "\r"))
+
+    def exit_status(self, keys=CTRL_D):
+        self.child.send(keys)
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        return self.child.exitstatus
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+# The seed's snippets are in samples/seed unchanged; what PyTorch printed for them is beside the
+# seed document, as SamplesTests reads it.
+SNIPPET6 = os.path.join(ROOT, "samples", "seed", "snippet6.grad")
+SNIPPET6_EXPECTED = os.path.join(ROOT, "..", "shared", "seed", "snippets", "snippet6.expected")

@@ -1,0 +1,142 @@
+"""The command line, with Python's conventions: FILE ARGS, -c, -, -i, --version, -h, exit statuses
+0/1/2, diagnostics on stderr, `#!/usr/bin/env grad` scripts, piped stdin exactly like a file."""
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+from harness import GRAD, Session
+
+
+def run(*args, stdin=None, env=None, cwd=None):
+    environment = dict(os.environ, NO_COLOR="1", GRAD_HISTORY="")
+    environment.update(env or {})
+    return subprocess.run([GRAD, *args], input=stdin, capture_output=True, text=True, env=environment,
+                          cwd=cwd, timeout=60)
+
+
+class CommandLineTests(unittest.TestCase):
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="grad-cli-test-")
+        self.addCleanup(shutil.rmtree, self.directory, True)
+
+    def write(self, name, text, mode=0o644):
+        path = os.path.join(self.directory, name)
+        with open(path, "w") as f:
+            f.write(text)
+        os.chmod(path, mode)
+        return path
+
+    def test_version_and_help(self):
+        for flag in ("--version", "-V"):
+            result = run(flag)
+            self.assertEqual((result.returncode, result.stderr), (0, ""))
+            self.assertRegex(result.stdout, r"^grad \d+\.\d+\.\d+\n$")
+        for flag in ("-h", "--help"):
+            result = run(flag)
+            self.assertEqual((result.returncode, result.stderr), (0, ""))
+            self.assertTrue(result.stdout.startswith("usage: grad "), result.stdout)
+            for option in ("-c CODE", "-i", "FILE", "GRAD_HISTORY", "NO_COLOR"):
+                self.assertIn(option, result.stdout)
+
+    def test_usage_errors_exit_2_on_stderr(self):
+        for args, message in [(["-x"], "unknown option -x"), (["--bogus"], "unknown option --bogus"),
+                              (["-c"], "Argument expected for the -c option")]:
+            result = run(*args)
+            self.assertEqual(result.returncode, 2, args)
+            self.assertEqual(result.stdout, "")
+            self.assertIn(message, result.stderr)
+            self.assertIn("usage: grad", result.stderr)
+
+    def test_file_with_arguments(self):
+        script = self.write("args.grad", "import sys\nprint(sys.argv)\n")
+        result = run(script, "one", "-c", "two")
+        self.assertEqual((result.returncode, result.stdout, result.stderr),
+                         (0, f"['{script}', 'one', '-c', 'two']\n", ""))
+
+    def test_dash_c(self):
+        result = run("-c", "import sys\nprint(sys.argv, 6 * 7)", "x")
+        self.assertEqual((result.returncode, result.stdout), (0, "['-c', 'x'] 42\n"))
+        self.assertEqual(run("-c", "1 + 1").stdout, "", "-c does not echo")
+
+    def test_exit_statuses(self):
+        self.assertEqual(run("-c", "pass").returncode, 0)
+        error = run("-c", "x = 1\n1 / 0")
+        self.assertEqual(error.returncode, 1)
+        self.assertTrue(error.stderr.startswith('Traceback (most recent call last):\n  File "<string>", line 2, in <module>\n'))
+        self.assertTrue(error.stderr.endswith('ZeroDivisionError: division by zero\n'))
+        self.assertEqual(run("-c", "exit(7)").returncode, 7)
+        self.assertEqual(run("-c", "import sys; sys.exit()").returncode, 0)
+        message = run("-c", "exit('stopped')")
+        self.assertEqual((message.returncode, message.stderr), (1, "stopped\n"))
+        syntax = run("-c", "x = (")
+        self.assertEqual(syntax.returncode, 1)
+        self.assertIn("SyntaxError", syntax.stderr)
+        missing = run(os.path.join(self.directory, "missing.grad"))
+        self.assertEqual(missing.returncode, 2)
+        self.assertIn("can't open file", missing.stderr)
+        self.assertIn("No such file or directory", missing.stderr)
+        directory = run(self.directory)
+        self.assertEqual(directory.returncode, 2)
+
+    def test_piped_stdin_behaves_exactly_like_a_file(self):
+        source = "x = 2\nx * 3\nprint('out', x)\nfor i in range(2):\n    print(i)\n\nprint(undefined)\nprint('never')\n"
+        script = self.write("same.grad", source)
+        from_file = run(script)
+        piped = run(stdin=source)
+        dash = run("-", stdin=source)
+        self.assertEqual(from_file.returncode, 1)
+        self.assertEqual(from_file.stdout, "out 2\n0\n1\n")
+        for result in (piped, dash):
+            self.assertEqual(result.returncode, from_file.returncode)
+            self.assertEqual(result.stdout, from_file.stdout)
+            self.assertEqual(result.stderr, from_file.stderr.replace(script, "<stdin>"))
+            self.assertNotIn("grad>", result.stdout + result.stderr)
+
+    def test_shebang_script_on_the_path(self):
+        bin_directory = os.path.join(self.directory, "bin")
+        os.mkdir(bin_directory)
+        os.symlink(GRAD, os.path.join(bin_directory, "grad"))
+        script = self.write("hello", "#!/usr/bin/env grad\nimport sys\nprint('hello from', sys.argv[1])\n", 0o755)
+        result = subprocess.run([script, "shebang"], capture_output=True, text=True, timeout=60,
+                                env=dict(os.environ, PATH=bin_directory + ":" + os.environ.get("PATH", "")))
+        self.assertEqual((result.returncode, result.stdout, result.stderr), (0, "hello from shebang\n", ""))
+
+    def test_ctrl_c_in_a_script_ends_it_as_python_does(self):
+        process = subprocess.Popen([GRAD, "-c", "while True: pass"], stderr=subprocess.PIPE, text=True)
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+        self.assertEqual(process.returncode, -signal.SIGINT)
+        self.assertTrue(stderr.endswith("KeyboardInterrupt\n"), stderr)
+
+    def test_dash_i_runs_the_file_then_the_repl_with_its_variables(self):
+        script = self.write("setup.grad", "ready = 'yes'\nprint('script ran')\n")
+        repl = Session(self, "-i", script)
+        out = repl.expect_prompt()
+        self.assertIn("script ran", out)
+        self.assertNotIn("help()", out, "no banner after -i FILE")
+        self.assertEqual(repl.enter("ready"), "'yes'\n")
+        self.assertEqual(repl.exit_status(), 0)
+
+    def test_dash_i_after_an_error_still_starts_the_repl(self):
+        repl = Session(self, "-i", "-c", "kept = 1\nraise ValueError('boom')")
+        self.assertIn("ValueError: boom", repl.expect_prompt())
+        self.assertEqual(repl.enter("kept"), "1\n")
+
+    def test_dash_i_with_piped_input(self):
+        script = self.write("setup.grad", "base = 40\n")
+        result = run("-i", script, stdin="base + 2\nprint(base)\n")
+        self.assertEqual((result.returncode, result.stdout), (0, "42\n40\n"))
+        self.assertIn("grad> ", result.stderr, "prompts go to stderr when stdin is not a terminal")
+
+    def test_no_repl_without_a_terminal(self):
+        result = run(stdin="")
+        self.assertEqual((result.returncode, result.stdout, result.stderr), (0, "", ""))
+
+
+if __name__ == "__main__":
+    unittest.main()

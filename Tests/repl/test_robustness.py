@@ -1,0 +1,55 @@
+"""Never crash on any input: random bytes typed at the prompt (control keys, escape sequences,
+invalid UTF-8) and piped as a script."""
+import os
+import random
+import subprocess
+import time
+import unittest
+
+from harness import CTRL_C, GRAD, Session
+
+# Keys the terminal itself turns into signals or flow control (Ctrl-Z stops, Ctrl-\ quits,
+# Ctrl-S/Ctrl-Q pause output) and Ctrl-D (which ends the session) are left out.
+EXCLUDED = {0x04, 0x11, 0x13, 0x1A, 0x1C}
+
+
+class RobustnessTests(unittest.TestCase):
+    def test_random_keys_at_the_prompt(self):
+        rng = random.Random(4)
+        repl = Session(self)
+        repl.expect_prompt()
+        for round_number in range(12):
+            noise = bytes(b for b in rng.randbytes(300) if b not in EXCLUDED)
+            if round_number % 3 == 0:
+                noise = b"\x1b[200~" + noise + b"\x1b[201~"
+            os.write(repl.child.child_fd, noise)
+            time.sleep(0.2)
+            repl.child.send(CTRL_C)
+            time.sleep(0.2)
+            repl.child.send(CTRL_C)
+            self.assertTrue(repl.child.isalive(), f"round {round_number}")
+            repl.child.send("'alive' + str(%d)\r" % round_number)
+            repl.child.expect_exact("'alive%d'" % round_number)
+            repl.expect_prompt()
+
+    def test_random_bytes_piped_as_a_script(self):
+        rng = random.Random(5)
+        for round_number in range(20):
+            source = rng.randbytes(rng.randrange(1, 400))
+            if round_number % 2:
+                source = b"x = 1\nfor i in range(3):\n" + source + b"\n    y = [1,\n"
+            result = subprocess.run([GRAD], input=source, capture_output=True, timeout=60)
+            self.assertIn(result.returncode, (0, 1), (source, result.stderr[-500:]))
+
+    def test_huge_paste(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        lines = "".join(f"v{i} = {i}\n" for i in range(2000))
+        repl.paste("total = 0\n" + lines + "for i in range(2000):\n    total = total + i\n")
+        output = repl.sync()
+        self.assertNotIn("Error", output)
+        self.assertEqual(repl.enter("total, v1999"), "(1999000, 1999)\n")
+
+
+if __name__ == "__main__":
+    unittest.main()
