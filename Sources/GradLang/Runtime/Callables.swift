@@ -120,10 +120,31 @@ public final class PyContextManager: PyObject {
     let name: String
     let enter: () throws -> Value
     let exit: () throws -> Void
-    public init(name: String, enter: @escaping () throws -> Value, exit: @escaping () throws -> Void) {
+    /// A repr other than `<name object at 0x…>` (`torch.autograd.grad_mode.set_grad_enabled(mode=False)`).
+    let reprText: String?
+    public init(name: String, reprText: String? = nil, enter: @escaping () throws -> Value,
+                exit: @escaping () throws -> Void) {
         self.name = name
+        self.reprText = reprText
         self.enter = enter
         self.exit = exit
     }
     public override var typeName: String { name }
+}
+
+/// An object defined outside the runtime core that prints itself (`device(type='cpu')`).
+public protocol PyCustomRepr: PyObject {
+    var reprText: String { get }
+    /// `str()`; the repr unless the type says otherwise.
+    var strText: String { get }
+}
+
+extension PyCustomRepr {
+    public var strText: String { reprText }
+}
+
+/// An object defined outside the runtime core that answers its own attributes (`device.type`,
+/// `AccumulateGrad.variable`); nil means it has no such attribute.
+public protocol PyAttributeProviding: PyObject {
+    func attribute(_ name: String) throws -> Value?
 }

@@ -12,6 +12,8 @@ public final class Interpreter {
     public internal(set) var attributes = AttributeTable()
     /// Importable modules by name (`torch`, `math`, `torch.autograd`).
     public internal(set) var modules: [String: PyModule] = [:]
+    /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
+    var givenOnceWarnings: Set<String> = []
     /// Python's default recursion limit.
     public var recursionLimit = 1000
     var callDepth = 0
