@@ -1,0 +1,73 @@
+import GradTensor
+
+/// Reductions: `sum`, `mean`, `max`/`min` (all elements, or along a dim as a named tuple),
+/// `argmax`/`argmin`, `softmax`/`log_softmax`.
+enum TorchReductionBindings {
+    static var ops: [TorchOp] {
+        [
+            TorchOp.tensor("sum", "dim=None, keepdim=False, *, dtype=None") { t, args in
+                try t.sum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim"), dtype: try args.dtype())
+            },
+            TorchOp.tensor("mean", "dim=None, keepdim=False, *, dtype=None") { t, args in
+                let input = try args.dtype().map { try t.to($0) } ?? t
+                return try input.mean(dims: try args.dims("dim"), keepdim: try args.bool("keepdim"))
+            },
+            extreme("max", isMax: true),
+            extreme("min", isMax: false),
+            TorchOp.tensor("argmax", "dim=None, keepdim=False") { t, args in
+                try t.argmax(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"))
+            },
+            TorchOp.tensor("argmin", "dim=None, keepdim=False") { t, args in
+                try t.argmin(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"))
+            },
+            TorchOp.tensor("softmax", "dim, dtype=None") { t, args in
+                try softmax(t, dim: try args.int("dim"), dtype: try args.dtype(), log: false)
+            },
+            TorchOp.tensor("log_softmax", "dim, dtype=None") { t, args in
+                try softmax(t, dim: try args.int("dim"), dtype: try args.dtype(), log: true)
+            },
+        ]
+    }
+
+    /// `softmax(dim, dtype)`: the input is cast to `dtype` first, as PyTorch does.
+    static func softmax(_ t: Tensor, dim: Int, dtype: DType?, log: Bool) throws -> Tensor {
+        let input = try dtype.map { try t.to($0) } ?? t
+        return log ? try input.logSoftmax(dim: dim) : try input.softmax(dim: dim)
+    }
+
+    /// `max()` → the largest element; `max(dim, keepdim)` → `torch.return_types.max(values, indices)`.
+    private static func extreme(_ name: String, isMax: Bool) -> TorchOp {
+        TorchOp(name, "dim=None, keepdim=False") { t, args in
+            if case .tensor = args["dim"] {
+                throw PyError(PyExc.notImplementedError, "\(name)(input, other): the elementwise \(isMax ? "maximum" : "minimum") of two tensors is not supported by grad")
+            }
+            guard let dim = try args.optionalInt("dim") else {
+                return .tensor(try TorchBridge.run { isMax ? try t.max() : try t.min() })
+            }
+            let keepdim = try args.bool("keepdim")
+            let (values, indices) = try TorchBridge.run {
+                isMax ? try t.max(dim: dim, keepdim: keepdim) : try t.min(dim: dim, keepdim: keepdim)
+            }
+            return namedTuple("torch.return_types.\(name)", ["values": values, "indices": indices])
+        }
+    }
+
+    /// The structseq PyTorch returns: prints as `torch.return_types.max(values=..., indices=...)`,
+    /// unpacks and indexes like a tuple, and answers `.values` / `.indices`.
+    private static func namedTuple(_ type: String, _ fields: KeyValuePairs<String, Tensor>) -> Value {
+        .object(PyTuple(fields.map { .tensor($0.value) }, kind: .named(type: type, fields: fields.map(\.key))))
+    }
+
+    /// Field access on named tuples (`result.values`); other tuples have no such attributes.
+    static func installFieldGetters(_ table: inout AttributeTable) {
+        for field in ["values", "indices"] {
+            table.addGetter(.tuple, field) { v in
+                if case .object(let t as PyTuple) = v, case .named(_, let fields) = t.kind,
+                   let i = fields.firstIndex(of: field), i < t.items.count {
+                    return t.items[i]
+                }
+                throw PyError.attribute("'\(v.typeName)' object has no attribute '\(field)'")
+            }
+        }
+    }
+}
