@@ -20,7 +20,7 @@ let package = Package(
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
