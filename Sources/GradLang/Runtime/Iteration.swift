@@ -13,7 +13,7 @@ enum Iteration {
             return PyIterator(name: "iterator") {
                 guard i < t.shape[0] else { return nil }
                 defer { i += 1 }
-                return .tensor(try TorchBridge.run { try t.unsqueeze(0).squeeze(dims: [0]) })  // MERGE: t.index([.int(i)])
+                return .tensor(try TorchBridge.run { try t.index([.int(i)]) })
             }
         case .object(let o):
             switch o {

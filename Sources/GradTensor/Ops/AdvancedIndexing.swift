@@ -1,0 +1,31 @@
+/// Advanced indexing (`t[[0, 2]]`, `t[mask]`): a copy of the chosen elements, and its adjoint,
+/// which adds values into zeros at the chosen places. Each is the other's backward, so gradients
+/// of any order follow.
+extension Tensor {
+    /// `at::index(self, indices)`: `indices[d]` indexes dimension `d` (nil: taken whole).
+    func advancedIndex(_ indices: [Tensor?]) throws -> Tensor {
+        try indexed(by: AdvancedIndexPlan(indices, sourceShape: shape, dtype: dtype))
+    }
+
+    /// The elements `plan` selects, as a new contiguous tensor (IndexBackward0).
+    func indexed(by plan: AdvancedIndexPlan) throws -> Tensor {
+        let offsets = try plan.offsets(in: self)
+        let out = Tensor(storage: Storage(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
+        gatherElements(self, at: offsets, into: out)
+        let inputShape = shape
+        return out.record("IndexBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.accumulated(into: inputShape, by: plan)]
+        }
+    }
+
+    /// Zeros of `shape` with this tensor's elements added at the places `plan` selects
+    /// (`_index_put_impl_(zeros, indices, self, accumulate=True)`, IndexPutImplBackward0).
+    func accumulated(into shape: [Int], by plan: AdvancedIndexPlan) throws -> Tensor {
+        let out = try Tensor(zeros: shape, dtype: dtype)
+        let offsets = try plan.offsets(in: out)
+        scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, accumulate: true)
+        return out.record("IndexPutImplBackward0", inputs: [self]) { ctx in
+            [try ctx.grad.indexed(by: plan)]
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// `t[...] = value`: PyTorch's `THPVariable_setitem` / `set_item`. The subscript picks a region
+/// (a view for basic items, positions within it for tensor items); the value is written there
+/// in place, the version counter moves, and the graph records the write.
+extension Tensor {
+    /// `t[items] = value`. `value` is a tensor, or `Tensor.wrapping(number)` for a Python number
+    /// (converted to this tensor's dtype with PyTorch's overflow checks).
+    public func indexAssign(_ items: [TensorIndex], _ value: Tensor) throws {
+        let scalar: Scalar? = value.isWrappedNumber ? value.element(atFlat: 0) : nil
+        if items.count == 1, case .bool(false) = items[0] { return }
+        // The region's own view ops are not recorded: the write records one node for all of them.
+        let (region, tensorIndices) = try GradMode.with(enabled: false) { try writeTarget(items) }
+        // PyTorch checks the value's shape against a view before the in-place refusals, but an
+        // index_put_'s own errors after them.
+        let check = { try self.checkWriteAllowed(into: region) }
+        let write = tensorIndices.isEmpty
+            ? try region.plainWrite(value, scalar, check: check)
+            : try region.indexedWrite(tensorIndices, value, scalar, check: check)
+        versionCounter.bump()
+        try recordWrite(write, into: region)
+    }
+
+    /// The tensor written into (this one or a view of it) and the tensor indices left to apply.
+    /// Unlike reading, a full slice here is the tensor itself, even alone (`t[:] = v`).
+    private func writeTarget(_ items: [TensorIndex]) throws -> (Tensor, [Tensor?]) {
+        if items.count == 1 {
+            switch items[0] {
+            case .ellipsis: return (self, [])
+            case .none, .bool(true): return (try unsqueeze(0), [])
+            case .int(let i): return (try selecting(dim: 0, i, position: 0), [])
+            case .slice(let start, let stop, let step):
+                return (try slicing(dim: 0, try PythonSlice(start, stop, step), optimize: true), [])
+            case .bool(false), .tensor: break
+            }
+        }
+        return try applySlicing(items, optimize: true)
+    }
+
+    /// PyTorch's in-place refusals, worded for whether the write goes into a view.
+    private func checkWriteAllowed(into region: Tensor) throws {
+        if region === self { return try checkInPlaceAllowed() }
+        guard GradMode.isEnabled else { return }
+        let root = viewBase ?? self
+        if root.isLeaf && root.requiresGrad {
+            throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// `torch.cat` and `torch.stack`: new tensors holding the inputs side by side, in the promoted dtype;
+/// each input's gradient is its slice of the output's.
+extension Tensor {
+    /// `torch.cat(tensors, dim)`. 1-D empty tensors are skipped, as PyTorch still allows.
+    public static func cat(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
+        if tensors.isEmpty { throw TorchError.value("torch.cat(): expected a non-empty list of Tensors") }
+        for (i, t) in tensors.enumerated() where t.rank == 0 {
+            throw TorchError.runtime("zero-dimensional tensor (at position \(i)) cannot be concatenated")
+        }
+        let dtype = tensors.reduce(DType.bool) { Swift.max($0, $1.dtype) }
+        let skipped = tensors.map { $0.rank == 1 && $0.numel == 0 }
+        guard let reference = tensors.indices.first(where: { !skipped[$0] }).map({ tensors[$0] }) else {
+            let count = tensors.count
+            return try Tensor(zeros: [0], dtype: dtype).record("CatBackward0", inputs: tensors) { ctx in
+                try (0..<count).map { _ in try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
+            }
+        }
+        let d = try Shape.wrapDim(dim, rank: reference.rank)
+        var starts: [Int] = [], sizes: [Int] = [], total = 0
+        for (i, t) in tensors.enumerated() {
+            starts.append(total)
+            if skipped[i] {
+                sizes.append(0)
+                continue
+            }
+            if t.rank != reference.rank {
+                throw TorchError.runtime("Tensors must have same number of dimensions: got \(reference.rank) and \(t.rank)")
+            }
+            for k in 0..<t.rank where k != d && t.shape[k] != reference.shape[k] {
+                throw TorchError.runtime("Sizes of tensors must match except in dimension \(d). Expected size \(reference.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list.")
+            }
+            sizes.append(t.shape[d])
+            total &+= t.shape[d]
+        }
+        var shape = reference.shape
+        shape[d] = total
+        let out = try Tensor(zeros: shape, dtype: dtype)
+        for (i, t) in tensors.enumerated() where !skipped[i] {
+            let part = out.makeView(shape: t.shape, strides: out.strides, offset: starts[i] &* out.strides[d])
+            copyElements(from: t, into: part)
+        }
+        return out.record("CatBackward0", inputs: tensors) { ctx in
+            try starts.indices.map { i in
+                if skipped[i] { return try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
+                return try ctx.grad.sliceView(d, start: starts[i], stop: starts[i] + sizes[i], step: 1)
+            }
+        }
+    }
+
+    /// `torch.stack(tensors, dim)`: equal shapes joined along a new dimension.
+    public static func stack(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
+        guard let first = tensors.first else { throw TorchError.runtime("stack expects a non-empty TensorList") }
+        let d = try Shape.wrapDim(dim, rank: first.rank + 1)
+        for (i, t) in tensors.enumerated() where t.shape != first.shape {
+            throw TorchError.runtime("stack expects each tensor to be equal size, but got \(Shape.sizeList(first.shape)) at entry 0 and \(Shape.sizeList(t.shape)) at entry \(i)")
+        }
+        let dtype = tensors.reduce(DType.bool) { Swift.max($0, $1.dtype) }
+        var shape = first.shape
+        shape.insert(tensors.count, at: d)
+        let out = try Tensor(zeros: shape, dtype: dtype)
+        var strides = out.strides
+        let step = strides.remove(at: d)
+        for (i, t) in tensors.enumerated() {
+            copyElements(from: t, into: out.makeView(shape: first.shape, strides: strides, offset: i &* step))
+        }
+        let count = tensors.count
+        return out.record("StackBackward0", inputs: tensors) { ctx in
+            (0..<count).map { ctx.grad.selectView(d, $0) }
+        }
+    }
+}
