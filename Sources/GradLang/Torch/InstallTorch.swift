@@ -9,7 +9,8 @@ extension Interpreter {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops
         torch.add(ops.map(\.function))
-        torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions)
+        torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
+                  + TorchIndexingBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
