@@ -59,6 +59,17 @@ final class TorchFixtureReplay {
             for (name, item) in zip(names, items) { scope[name] = item }
         case "setattr":
             try interpreter.setAttribute(try evaluate(n[1]), try string(n[2]), try evaluate(n[3]))
+        case "setitem":
+            guard case .tensor(let t) = try evaluate(n[1]) else { throw PyError.type("only tensors take item assignment here") }
+            try TorchBindings.setItem(t, try evaluate(n[2]), try evaluate(n[3]), interpreter: interpreter)
+        case "augitem":
+            guard case .tensor(let t) = try evaluate(n[1]), let op = BinaryOperator(rawValue: try string(n[3])) else {
+                throw PyError.type("only tensors take item assignment here")
+            }
+            let key = try evaluate(n[2])
+            guard case .tensor(let item) = try TorchBindings.getItem(t, key, interpreter: interpreter) else { return }
+            let updated = try TorchBindings.inPlace(op, target: item, value: try evaluate(n[4]))
+            try TorchBindings.setItem(t, key, updated, interpreter: interpreter)
         case "augassign":
             let name = try string(n[1])
             guard let op = BinaryOperator(rawValue: try string(n[2])), let current = scope[name] else {
@@ -101,6 +112,8 @@ final class TorchFixtureReplay {
         case "int": return try integer(try string(n[1]))
         case "float": return .float(Double(try string(n[1])) ?? .nan)
         case "str": return .str(try string(n[1]))
+        case "ellipsis": return .object(PyEllipsis.shared)
+        case "slice": return .object(PySlice(start: try evaluate(n[1]), stop: try evaluate(n[2]), step: try evaluate(n[3])))
         case "name":
             let name = try string(n[1])
             if let v = scope[name] { return v }
@@ -120,7 +133,9 @@ final class TorchFixtureReplay {
         case "list": return .object(PyList(try (n[1] as? [Any] ?? []).map(evaluate)))
         case "tuple": return .object(PyTuple(try (n[1] as? [Any] ?? []).map(evaluate)))
         case "index":
-            let items = try evaluate(n[1]).sequenceItems ?? []
+            let container = try evaluate(n[1])
+            if case .tensor(let t) = container { return try TorchBindings.getItem(t, try evaluate(n[2]), interpreter: interpreter) }
+            let items = container.sequenceItems ?? []
             guard case .int(let i) = try evaluate(n[2]), -items.count <= i, i < items.count else {
                 throw PyError.index("tuple index out of range")
             }

@@ -209,6 +209,27 @@ final class TorchModuleTests: XCTestCase {
                        "RuntimeError: Storage size calculation overflowed with sizes=[4611686018427387904]")
     }
 
+    func testAbsurdSubscriptsRaiseInsteadOfTrapping() throws {
+        guard case .tensor(let x) = try call("torch.ones", [.int(2), .int(3)]) else { return XCTFail("not a tensor") }
+        let big = try Operators.binary(.pow, .int(2), .int(70))
+        let bounds: [Value] = [.none, .int(Int.max), .int(Int.min), .int(-1), big, try Operators.binary(.sub, .int(0), big), .int(0)]
+        var keys: [Value] = bounds + [.float(1.5), .str("abc"), .object(PyEllipsis.shared), list(), list(.int(Int.max)),
+                                      list(.bool(true), .bool(false), .bool(true)), list(.int(0), list(.int(1)))]
+        for start in bounds { for stop in bounds { for step in bounds {
+            keys.append(.object(PySlice(start: start, stop: stop, step: step)))
+        } } }
+        keys += keys.prefix(40).map { .object(PyTuple([$0, $0])) }
+        for key in keys {
+            _ = raised { try TorchBindings.getItem(x, key, interpreter: self.interpreter) }
+            _ = raised {
+                try TorchBindings.setItem(x, key, .float(1), interpreter: self.interpreter)
+                return .none
+            }
+        }
+        XCTAssertEqual(raised { try TorchBindings.getItem(x, .int(Int.min), interpreter: self.interpreter) },
+                       "IndexError: index -9223372036854775808 is out of bounds for dimension 0 with size 2")
+    }
+
     func testDeeplyNestedDataIsRefusedWithoutRecursingWithoutBound() throws {
         var deep = Value.float(1)
         for _ in 0..<5_000 { deep = list(.float(0), deep) }

@@ -998,6 +998,97 @@ w.grad
 """,
 "mse_loss_bad_reduction": "F.mse_loss(torch.tensor([1., 2.]), torch.tensor([0., 0.]), reduction='foo')",
 "mse_loss_bad_shapes": "F.mse_loss(torch.tensor([1., 2.]), torch.tensor([0., 0., 0.]))",
+"indexing_reads": """
+x = torch.tensor([[0., 1., 2.], [3., 4., 5.]], requires_grad=True)
+x[0]
+x[-1, 2]
+x[:, 1]
+x[0:1]
+x[0:1, :]
+x[::2]
+x[..., 1]
+x[None]
+x[None, 0].shape
+x[True].shape
+x[torch.tensor(1)]
+x[[0, 1]]
+x[[]]
+x[[True, False]]
+x[[0.5]]
+x[:, [0, 2]]
+x[x > 2]
+x[0:2**70].shape
+x[(0, 1)]
+x[0][1]
+""",
+"indexing_list_as_tuple": """
+x = torch.tensor([[0., 1., 2.], [3., 4., 5.]])
+x[[0, [1]]]
+x[[None]].shape
+""",
+"indexing_float": "torch.zeros(2, 3)[1.5]",
+"indexing_str": "torch.zeros(2, 3)['a']",
+"indexing_float_slice": "torch.zeros(2, 3)[0.5:1]",
+"indexing_float_tensor": "torch.zeros(2, 3)[torch.tensor([0.])]",
+"indexing_big_int": "torch.zeros(2, 3)[2**70]",
+"indexing_out_of_range": "torch.zeros(2, 3)[5]",
+"indexing_too_many": "torch.zeros(2, 3)[0, 0, 0]",
+"indexing_writes": """
+x = torch.zeros(2, 3)
+x[0] = 5
+x
+x[:, 1] = torch.tensor([7., 8.])
+x
+x[x > 6] = -1
+x
+x[0, 0] += 10
+x
+x[[1]] = torch.tensor([1., 2., 3.])
+x
+w = torch.tensor([1., 2., 3.], requires_grad=True)
+y = w * 1
+y[0] = 0
+y
+y.sum().backward()
+w.grad
+""",
+"indexing_write_list": """
+x = torch.zeros(2, 3)
+x[0] = [1, 2, 3]
+""",
+"indexing_write_none": """
+x = torch.zeros(2, 3)
+x[0] = None
+""",
+"indexing_write_big": """
+x = torch.zeros(2, 3)
+x[0] = 2**70
+""",
+"indexing_write_leaf": """
+w = torch.tensor([1., 2., 3.], requires_grad=True)
+w[0] = 0
+""",
+"join": """
+a = torch.ones(2, requires_grad=True)
+b = torch.zeros(2)
+torch.cat([a, b])
+torch.cat((a, b), 0)
+torch.cat([a, b], dim=0)
+torch.cat(tensors=[a])
+torch.concat([a, b])
+torch.stack([a, b])
+torch.stack([a, b], 1)
+torch.stack((a, b), dim=-1).shape
+""",
+"cat_not_sequence": "torch.cat(torch.ones(2))",
+"cat_int_element": "torch.cat([torch.ones(2), 1])",
+"cat_empty": "torch.cat([])",
+"cat_dim_out_of_range": "torch.cat([torch.ones(2), torch.ones(2)], 1)",
+"cat_float_dim": "torch.cat([torch.ones(2)], 0.5)",
+"cat_zero_dim": "torch.cat([torch.tensor(1.), torch.ones(2)])",
+"stack_empty": "torch.stack([])",
+"stack_shapes": "torch.stack([torch.ones(2), torch.zeros(3)])",
+"stack_not_sequence": "torch.stack(5)",
 "module_objects": """
 torch.nn.functional.relu(torch.tensor([-3.]))
 torch.Size(torch.zeros(2, 3).shape)
@@ -1025,6 +1116,8 @@ def expr(node):
         v = node.value
         if v is None:
             return ["none"]
+        if v is Ellipsis:
+            return ["ellipsis"]
         if isinstance(v, str):
             return ["str", v]
         return number(v)
@@ -1046,6 +1139,8 @@ def expr(node):
         return ["tuple", [expr(e) for e in node.elts]]
     if isinstance(node, ast.Subscript):
         return ["index", expr(node.value), expr(node.slice)]
+    if isinstance(node, ast.Slice):
+        return ["slice"] + [expr(p) if p is not None else ["none"] for p in (node.lower, node.upper, node.step)]
     if isinstance(node, ast.BinOp):
         return ["binop", BINOPS[type(node.op)], expr(node.left), expr(node.right)]
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
@@ -1063,8 +1158,12 @@ def statement(node):
             return ["unpack", [e.id for e in target.elts], expr(node.value)]
         if isinstance(target, ast.Attribute):
             return ["setattr", expr(target.value), target.attr, expr(node.value)]
+        if isinstance(target, ast.Subscript):
+            return ["setitem", expr(target.value), expr(target.slice), expr(node.value)]
     if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
         return ["augassign", node.target.id, BINOPS[type(node.op)], expr(node.value)]
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript):
+        return ["augitem", expr(node.target.value), expr(node.target.slice), BINOPS[type(node.op)], expr(node.value)]
     if isinstance(node, ast.With) and len(node.items) == 1:
         item = node.items[0]
         name = item.optional_vars.id if item.optional_vars is not None else None
