@@ -18,13 +18,25 @@ extension Tensor {
         case .sum: out = try GradMode.with(enabled: false) { try squared.sum() }
         case .mean: out = try GradMode.with(enabled: false) { try squared.mean() }
         }
-        let count = Int64(squared.numel)
+        let count = squared.numel
         return out.record("MseLossBackward0", inputs: [self, target], saving: [self, target]) { [self] ctx in
-            // d/d input = 2 (input - target) · grad, divided by the count for the mean; the target's
-            // gradient is its negation.
-            var g = try sub(target).mul(.wrapping(.int(2))).mul(ctx.grad)
-            if reduction == .mean { g = try g.div(.wrapping(.int(count))) }
-            return [ctx.needs(0) ? g : nil, ctx.needs(1) ? try g.neg() : nil]
+            // The target's gradient is the same formula with the roles swapped, as in PyTorch.
+            [ctx.needs(0) ? try Tensor.mseLossBackward(ctx.grad, self, target, mean: reduction == .mean, count: count) : nil,
+             ctx.needs(1) ? try Tensor.mseLossBackward(ctx.grad, target, self, mean: reduction == .mean, count: count) : nil]
+        }
+    }
+
+    /// 2 (input - target) · grad, divided by the element count for the mean; recorded as
+    /// `MseLossBackwardBackward0` so gradients built with `create_graph=True` show PyTorch's node.
+    static func mseLossBackward(_ grad: Tensor, _ input: Tensor, _ target: Tensor, mean: Bool, count: Int) throws -> Tensor {
+        let divisor = Tensor.wrapping(.int(Int64(mean ? count : 1)))
+        let two = Tensor.wrapping(.int(2))
+        let out = try GradMode.with(enabled: false) { try input.sub(target).mul(two).mul(grad).div(divisor) }
+        return out.record("MseLossBackwardBackward0", inputs: [grad, input, target], saving: [grad, input, target]) { ctx in
+            let dInput = try ctx.grad.mul(grad).mul(two).div(divisor)
+            return [ctx.needs(0) ? try ctx.grad.mul(input.sub(target)).mul(two).div(divisor) : nil,
+                    ctx.needs(1) ? dInput : nil,
+                    ctx.needs(2) ? try dInput.neg() : nil]
         }
     }
 }
