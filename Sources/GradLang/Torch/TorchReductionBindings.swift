@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Reductions: `sum`, `mean`, `max`/`min` (all elements, or along a dim as a named tuple),
-/// `argmax`/`argmin`, `softmax`/`log_softmax`.
+/// `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`.
 enum TorchReductionBindings {
     static var ops: [TorchOp] {
         [
@@ -20,6 +20,10 @@ enum TorchReductionBindings {
             TorchOp.tensor("argmin", "dim=None, keepdim=False") { t, args in
                 try t.argmin(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"))
             },
+            TorchOp.tensor("norm", "p='fro', dim=None, keepdim=False, dtype=None") { t, args in
+                let input = try args.dtype().map { try t.to($0) } ?? t
+                return try input.vectorNorm(p: try order(args), dims: try args.dims("dim"), keepdim: try args.bool("keepdim"))
+            },
             TorchOp.tensor("softmax", "dim, dtype=None") { t, args in
                 try softmax(t, dim: try args.int("dim"), dtype: try args.dtype(), log: false)
             },
@@ -27,6 +31,16 @@ enum TorchReductionBindings {
                 try softmax(t, dim: try args.int("dim"), dtype: try args.dtype(), log: true)
             },
         ]
+    }
+
+    /// `norm(p=...)`: a number, or 'fro' (the 2-norm of all elements).
+    private static func order(_ args: BoundArguments) throws -> Double {
+        switch args["p"] {
+        case .str("fro"), .none: return 2
+        case .str(let other):
+            throw PyError(PyExc.notImplementedError, "norm(p='\(other)') is not supported by grad; use p='fro' or a number")
+        default: return try args.scalar("p").doubleValue
+        }
     }
 
     /// `softmax(dim, dtype)`: the input is cast to `dtype` first, as PyTorch does.

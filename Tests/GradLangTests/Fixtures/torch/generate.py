@@ -355,6 +355,58 @@ indices
 """,
 "max_dim_out_of_range": "torch.zeros(2, 3).max(dim=5)",
 "max_empty": "torch.tensor([]).max()",
+"norm": """
+x = torch.tensor([[3., 4.], [0., 0.]], requires_grad=True)
+x.norm()
+x.norm(dim=1)
+x.norm(p=1)
+x.norm(1)
+x.norm(2, 1, True)
+torch.norm(x)
+x.norm(p=float('inf'))
+x.norm(p=3)
+x.norm(p='fro')
+x.norm(dim=(0, 1))
+x.norm(dtype=torch.float64)
+x.data.norm()
+y = x.norm(dim=1)
+y.sum().backward()
+x.grad
+x.grad = None
+x.norm(p=1).backward()
+x.grad
+x.grad = None
+x.norm(p=float('inf')).backward()
+x.grad
+x.grad = None
+x.norm(p=3).backward()
+x.grad
+v = torch.tensor([1., -4., 4.], requires_grad=True)
+v.norm(p=float('inf')).backward()
+v.grad
+""",
+"norm_int": "torch.tensor([1, 2]).norm()",
+"norm_second_order": """
+w = torch.tensor([3., 4.], requires_grad=True)
+g, = torch.autograd.grad(w.norm(), w, create_graph=True)
+g
+g[0].backward()
+w.grad
+u = torch.tensor([1., -2.], requires_grad=True)
+h, = torch.autograd.grad(u.norm(p=3), u, create_graph=True)
+h
+h.sum().backward()
+u.grad
+""",
+"mse_loss_second_order": """
+x = torch.tensor([1., 2.], requires_grad=True)
+t = torch.tensor([0., 0.5], requires_grad=True)
+g = torch.autograd.grad(F.mse_loss(x, t), [x, t], create_graph=True)
+g
+(g[0].sum() + g[1].sum() * 3).backward()
+x.grad
+t.grad
+""",
 "argmax_argmin": """
 x = torch.tensor([[1., -2., 3.], [4., 5., -6.]])
 torch.argmax(x)
