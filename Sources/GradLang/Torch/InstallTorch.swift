@@ -18,7 +18,7 @@ extension Interpreter {
             },
         ])
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
-        for (name, dtype) in TorchDTypes.names { torch.attributes[name] = .object(PyDType(dtype)) }
+        for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
         for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype] {
             torch.attributes[type.name] = .object(type)
         }

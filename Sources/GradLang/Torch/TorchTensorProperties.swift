@@ -6,7 +6,7 @@ extension Interpreter {
     func installTensorProperties() {
         let getters: [(String, (Tensor) throws -> Value)] = [
             ("shape", { TorchViewBindings.sizeValue($0.shape) }),
-            ("dtype", { .object(PyDType($0.dtype)) }),
+            ("dtype", { TorchDTypes.object($0.dtype) }),
             ("grad", { [unowned self] t in
                 if t.gradAccessWarrantsWarning { warn(TorchWarningText.nonLeafGrad) }
                 return t.grad.map(Value.tensor) ?? .none

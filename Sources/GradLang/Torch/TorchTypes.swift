@@ -8,6 +8,13 @@ enum TorchDTypes {
         ("int64", .int64), ("long", .int64), ("bool", .bool),
     ]
 
+    /// One object per dtype, so `x.dtype is torch.float32` holds as in PyTorch.
+    nonisolated(unsafe) private static let objects = Dictionary(uniqueKeysWithValues: DType.allCases.map { ($0, PyDType($0)) })
+
+    static func object(_ dtype: DType) -> Value {
+        .object(objects[dtype] ?? PyDType(dtype))
+    }
+
     /// `dtype=float` means float64, `int` int64, `bool` bool (PyTorch's mapping of Python types).
     static let pythonTypes: [String: DType] = ["float": .float64, "int": .int64, "bool": .bool]
 

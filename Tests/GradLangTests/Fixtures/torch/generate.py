@@ -579,6 +579,9 @@ torch.float32.is_floating_point
 torch.int64.is_floating_point
 torch.float64.itemsize
 torch.zeros(2).dtype == torch.float32
+torch.zeros(2).dtype is torch.float32
+torch.float is torch.float32
+torch.tensor([1.], dtype=torch.float64).dtype is torch.double
 """,
 "types_and_devices": """
 torch.Tensor
