@@ -107,6 +107,24 @@ final class TorchModuleTests: XCTestCase {
         XCTAssertTrue(GradMode.isEnabled)
     }
 
+    func testGradModeManagersDecorateFunctions() throws {
+        let probe = PyBuiltin("probe()") { _ in .bool(GradMode.isEnabled) }
+        let decorated = try interpreter.call(try call("torch.no_grad"), Arguments([.object(probe)]))
+        XCTAssertEqual(Repr.repr(decorated), "<built-in function probe>", "prints as the function it wraps")
+        XCTAssertEqual(Repr.repr(try interpreter.call(decorated, Arguments())), "False", "@torch.no_grad() def probe(): ...")
+        XCTAssertTrue(GradMode.isEnabled)
+        let failing = PyBuiltin("failing()") { _ in throw PyError.value("boom") }
+        let guarded = try interpreter.call(try call("torch.no_grad"), Arguments([.object(failing)]))
+        XCTAssertEqual(raised { try self.interpreter.call(guarded, Arguments()) }, "ValueError: boom")
+        XCTAssertTrue(GradMode.isEnabled, "the mode is restored when the function raises")
+        let enabled = try interpreter.call(try call("torch.enable_grad"), Arguments([.object(probe)]))
+        let outer = try XCTUnwrap(try TorchBindings.contextManager(for: try call("torch.no_grad"), interpreter: interpreter))
+        _ = try outer.enter()
+        XCTAssertEqual(Repr.repr(try interpreter.call(enabled, Arguments())), "True")
+        XCTAssertFalse(GradMode.isEnabled)
+        try outer.exit()
+    }
+
     func testInPlaceOperatorsUpdateTheSameTensor() throws {
         let x = try call("torch.tensor", [list(.float(1), .float(2))])
         guard case .tensor(let t) = x else { return XCTFail("not a tensor") }

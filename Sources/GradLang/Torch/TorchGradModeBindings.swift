@@ -56,3 +56,41 @@ enum TorchGradModeBindings {
         return false
     }
 }
+
+/// `@torch.no_grad()` (and `enable_grad()`, `set_grad_enabled(mode)`) on a function: every call of
+/// the function runs inside the context manager.
+extension PyContextManager: PyCallable {
+    public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        guard args.positional.count == 1, args.keywords.isEmpty else {
+            throw PyError.type("\(name).__call__() takes 2 positional arguments but \(args.positional.count + 1) were given")
+        }
+        return .object(PyManagedFunction(manager: self, function: args.positional[0]))
+    }
+}
+
+/// A function wrapped by a grad-mode decorator; it prints as the function it wraps.
+final class PyManagedFunction: PyObject, PyCallable, PyCustomRepr {
+    let manager: PyContextManager
+    let function: Value
+
+    init(manager: PyContextManager, function: Value) {
+        self.manager = manager
+        self.function = function
+    }
+
+    override var typeName: String { "function" }
+    var reprText: String { Repr.repr(function) }
+
+    func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        _ = try manager.enter()
+        let result: Value
+        do {
+            result = try interpreter.call(function, args)
+        } catch {
+            try manager.exit()
+            throw error
+        }
+        try manager.exit()
+        return result
+    }
+}
