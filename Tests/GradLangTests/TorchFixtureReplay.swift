@@ -146,7 +146,7 @@ final class TorchFixtureReplay {
         case "neg":
             let v = try evaluate(n[1])
             if case .tensor(let t) = v { return .tensor(try TorchBridge.run { try t.neg() }) }
-            return try Operators.binary(.sub, .int(0), v)
+            return try Operators.binary(.subtract, .int(0), v)
         case "compare":
             let (a, b) = (try evaluate(n[2]), try evaluate(n[3]))
             let op = try string(n[1])
@@ -172,9 +172,9 @@ final class TorchFixtureReplay {
         let negative = digits.hasPrefix("-")
         var value = Value.int(0)
         for d in digits.drop(while: { $0 == "-" }) {
-            value = try Operators.binary(.add, try Operators.binary(.mul, value, .int(10)), .int(Int(String(d)) ?? 0))
+            value = try Operators.binary(.add, try Operators.binary(.multiply, value, .int(10)), .int(Int(String(d)) ?? 0))
         }
-        return negative ? try Operators.binary(.sub, .int(0), value) : value
+        return negative ? try Operators.binary(.subtract, .int(0), value) : value
     }
 
     private func parts(_ node: Any) throws -> [Any] {

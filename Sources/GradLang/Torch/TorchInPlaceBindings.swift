@@ -37,7 +37,7 @@ enum TorchInPlaceBindings {
     /// `target op= value` on a tensor: updates `target` in place and returns it, except `@=`, which
     /// PyTorch computes out of place (Python falls back to `target = target @ value`).
     static func apply(_ op: BinaryOperator, _ target: Tensor, _ value: Value) throws -> Value {
-        if op == .matmul { return try Operators.binary(.matmul, .tensor(target), value) }
+        if op == .matrixMultiply { return try Operators.binary(.matrixMultiply, .tensor(target), value) }
         let other: Tensor
         switch value {
         case .tensor(let t): other = t
@@ -50,14 +50,14 @@ enum TorchInPlaceBindings {
         try TorchBridge.run {
             switch op {
             case .add: try target.add_(other)
-            case .sub: try target.sub_(other)
-            case .mul: try target.mul_(other)
-            case .div: try target.div_(other)
-            case .pow: try target.pow_(other)
-            case .floorDiv: try target.floorDivide_(other)
-            case .mod: try target.remainder_(other)
+            case .subtract: try target.sub_(other)
+            case .multiply: try target.mul_(other)
+            case .divide: try target.div_(other)
+            case .power: try target.pow_(other)
+            case .floorDivide: try target.floorDivide_(other)
+            case .modulo: try target.remainder_(other)
             case .bitAnd, .bitOr, .bitXor: try logical(op, target, other)
-            case .lshift, .rshift, .matmul:
+            case .leftShift, .rightShift, .matrixMultiply:
                 throw TorchError.notImplemented("\(op.rawValue)= on tensors is not supported by grad")
             }
         }
