@@ -134,20 +134,3 @@ public final class PyContextManager: PyObject {
     }
     public override var typeName: String { name }
 }
-
-/// An object defined outside the runtime core that prints itself (`device(type='cpu')`).
-public protocol PyCustomRepr: PyObject {
-    var reprText: String { get }
-    /// `str()`; the repr unless the type says otherwise.
-    var strText: String { get }
-}
-
-extension PyCustomRepr {
-    public var strText: String { reprText }
-}
-
-/// An object defined outside the runtime core that answers its own attributes (`device.type`,
-/// `AccumulateGrad.variable`); nil means it has no such attribute.
-public protocol PyAttributeProviding: PyObject {
-    func attribute(_ name: String) throws -> Value?
-}

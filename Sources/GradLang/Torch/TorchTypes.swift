@@ -25,7 +25,7 @@ enum TorchDTypes {
 }
 
 /// `torch.device('cpu')`; grad computes on the CPU only.
-final class PyDevice: PyObject, PyCustomRepr, PyAttributeProviding {
+final class PyDevice: PyObject, PyCustomRepr, PyCustomStr, PyAttributeProviding {
     let type: String
     init(type: String) { self.type = type }
 
