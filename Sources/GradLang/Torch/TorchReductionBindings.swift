@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Reductions: `sum`, `mean`, `max`/`min` (all elements, or along a dim as a named tuple),
-/// `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`.
+/// `all`/`any`, `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`.
 enum TorchReductionBindings {
     static var ops: [TorchOp] {
         [
@@ -14,6 +14,13 @@ enum TorchReductionBindings {
             },
             extreme("max", isMax: true),
             extreme("min", isMax: false),
+            TorchOp.tensor("all", "dim=None, keepdim=False") { t, args in
+                // No zero anywhere: the count of zeros is 0.
+                try t.eq(.wrapping(.int(0))).sum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim")).eq(.wrapping(.int(0)))
+            },
+            TorchOp.tensor("any", "dim=None, keepdim=False") { t, args in
+                try t.ne(.wrapping(.int(0))).sum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim")).gt(.wrapping(.int(0)))
+            },
             TorchOp.tensor("argmax", "dim=None, keepdim=False") { t, args in
                 try t.argmax(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"))
             },

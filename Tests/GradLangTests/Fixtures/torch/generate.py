@@ -385,6 +385,21 @@ v = torch.tensor([1., -4., 4.], requires_grad=True)
 v.norm(p=float('inf')).backward()
 v.grad
 """,
+"all_any": """
+x = torch.tensor([[1., 0.], [2., 3.]], requires_grad=True)
+x.all()
+x.any()
+x.all(1)
+x.any(dim=0, keepdim=True)
+torch.all(x)
+torch.any(x > 2)
+torch.tensor([]).all()
+torch.tensor([]).any()
+x.all(dim=(0, 1))
+torch.tensor([True, True]).all()
+(x == x.detach()).all()
+""",
+"all_dim_out_of_range": "torch.zeros(2, 2).all(5)",
 "norm_int": "torch.tensor([1, 2]).norm()",
 "norm_second_order": """
 w = torch.tensor([3., 4.], requires_grad=True)
