@@ -45,7 +45,6 @@ extension Interpreter {
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
                               + TorchInPlaceBindings.methods)
         installTensorProperties()
-        TorchReductionBindings.installFieldGetters(&attributes)
         TorchGradNodeBindings.install(&attributes)
         attributes.addGetter(.dtype, "is_floating_point") { v in
             guard case .object(let d as PyDType) = v else { return .none }

@@ -78,17 +78,12 @@ enum TorchReductionBindings {
     private static func namedTuple(_ type: String, _ fields: KeyValuePairs<String, Tensor>) -> Value {
         .object(PyTuple(fields.map { .tensor($0.value) }, kind: .named(type: type, fields: fields.map(\.key))))
     }
+}
 
-    /// Field access on named tuples (`result.values`); other tuples have no such attributes.
-    static func installFieldGetters(_ table: inout AttributeTable) {
-        for field in ["values", "indices"] {
-            table.addGetter(.tuple, field) { v in
-                if case .object(let t as PyTuple) = v, case .named(_, let fields) = t.kind,
-                   let i = fields.firstIndex(of: field), i < t.items.count {
-                    return t.items[i]
-                }
-                throw PyError.attribute("'\(v.typeName)' object has no attribute '\(field)'")
-            }
-        }
+/// Field access on named tuples (`result.values`); plain tuples have no such attributes.
+extension PyTuple: PyAttributeProviding {
+    public func attribute(_ name: String) throws -> Value? {
+        guard case .named(_, let fields) = kind, let i = fields.firstIndex(of: name), i < items.count else { return nil }
+        return items[i]
     }
 }
