@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Shape and view methods: `view`, `reshape`, `permute`, `transpose`, `t`, `unsqueeze`, `squeeze`,
-/// `expand`, `flatten`, copies (`clone`, `contiguous`, `detach`), and size queries.
+/// `expand`, `flatten`, `unbind`, copies (`clone`, `contiguous`, `detach`), and size queries.
 enum TorchViewBindings {
     /// Ops PyTorch also offers as `torch.NAME(input, ...)`.
     static var ops: [TorchOp] {
@@ -24,6 +24,10 @@ enum TorchViewBindings {
             TorchOp.tensor("clone") { t, _ in try t.clone() },
             TorchOp.tensor("detach") { t, _ in t.detach() },
             TorchOp("numel") { t, _ in .int(t.numel) },
+            TorchOp("unbind", "dim=0") { t, args in
+                let dim = try args.int("dim")
+                return .object(PyTuple(try TorchBridge.run { try t.unbind(dim: dim) }.map(Value.tensor)))
+            },
         ]
     }
 

@@ -518,6 +518,19 @@ torch.zeros(2, 3).flatten(1)
 torch.tensor(5.).flatten()
 x.flatten()
 """,
+"unbind": """
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+x.unbind()
+torch.unbind(x, 1)
+x.unbind(dim=-1)
+torch.zeros(0, 2).unbind()
+x.unbind(0)[1].grad_fn.next_functions
+a, b = x.unbind(1)
+(a * 2 + b * 3).sum().backward()
+x.grad
+""",
+"unbind_0_dim": "torch.tensor(1.).unbind()",
+"unbind_out_of_range": "torch.zeros(2, 2).unbind(2)",
 "expand_bad": "torch.zeros(2, 3).expand(3, 3)",
 "expand_too_few": "torch.zeros(2, 3).expand(2)",
 "flatten_out_of_range": "torch.zeros(2, 3).flatten(0, 5)",
