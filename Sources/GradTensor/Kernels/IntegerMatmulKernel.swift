@@ -7,7 +7,7 @@ func integerGemm(m: Int, n: Int, k: Int, a: MatrixOperand<Int64>, b: MatrixOpera
     if n <= 0 { return }
     for i in 0..<max(m, 0) {
         let row = c + i &* ldc
-        row.update(repeating: 0, count: n)
+        row.initialize(repeating: 0, count: n)
         for p in 0..<max(k, 0) {
             let x = a.base[i &* a.rowStride &+ p &* a.colStride]
             let src = b.base + p &* b.rowStride

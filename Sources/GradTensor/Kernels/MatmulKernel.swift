@@ -56,7 +56,7 @@ func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOp
                         c: UnsafeMutablePointer<T>, ldc: Int, threads: Int = Parallel.cores) {
     if m <= 0 || n <= 0 { return }
     if k <= 0 {
-        for i in 0..<m { (c + i &* ldc).update(repeating: 0, count: n) }
+        for i in 0..<m { (c + i &* ldc).initialize(repeating: 0, count: n) }
         return
     }
     let nr = 2 &* T.lanes
@@ -188,7 +188,16 @@ private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: In
         let cols = min(nr, nc - j)
         let panel = dst + j &* kc
         let src = b.base + j &* b.colStride
-        if b.colStride == 1 {
+        if b.colStride == 1 && cols == nr {
+            // A full panel row is two vectors: copy them as such (no per-row memmove call).
+            typealias V = T.Vector
+            let half = T.lanes &* MemoryLayout<T>.stride
+            for p in 0..<kc {
+                let row = UnsafeRawPointer(src + p &* b.rowStride), out = UnsafeMutableRawPointer(panel + p &* nr)
+                out.storeBytes(of: row.loadUnaligned(as: V.self), as: V.self)
+                out.storeBytes(of: row.loadUnaligned(fromByteOffset: half, as: V.self), toByteOffset: half, as: V.self)
+            }
+        } else if b.colStride == 1 {
             for p in 0..<kc {
                 let row = src + p &* b.rowStride, out = panel + p &* nr
                 for c in 0..<cols { out[c] = row[c] }

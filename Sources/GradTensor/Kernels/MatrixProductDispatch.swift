@@ -6,7 +6,7 @@ extension Tensor {
     /// result takes `shape` when given (mm's [m, n], so size errors name the shape PyTorch names).
     static func batchedMatrixProduct(_ a: Tensor, _ b: Tensor, shape: [Int]? = nil) throws -> Tensor {
         let batch = a.shape[0], m = a.shape[1], k = a.shape[2], n = b.shape[2]
-        let out = try Tensor(zeros: shape ?? [batch, m, n], dtype: a.dtype)
+        let out = try uninitializedResult(shape ?? [batch, m, n], a.dtype)
         if out.numel == 0 { return out }
         withExtendedLifetime((a, b)) {
             switch a.dtype {
@@ -26,6 +26,12 @@ extension Tensor {
             }
         }
         return out
+    }
+
+    /// A result the kernels fill completely (so it needs no zeroing), after the size check.
+    private static func uninitializedResult(_ shape: [Int], _ dtype: DType) throws -> Tensor {
+        let count = try Shape.checkedCount(shape, dtype: dtype)
+        return Tensor(storage: Storage(dtype: dtype, uninitializedCount: count), shape: shape)
     }
 
     /// Small matrices in a big batch go one matrix per thread; big matrices are each split
@@ -57,7 +63,7 @@ extension Tensor {
     /// [m] = [m, k] · [k] for 2-D `a` and 1-D `x`.
     static func matrixVectorProduct(_ a: Tensor, _ x: Tensor) throws -> Tensor {
         let m = a.shape[0], k = a.shape[1]
-        let out = try Tensor(zeros: [m], dtype: a.dtype)
+        let out = try uninitializedResult([m], a.dtype)
         if m == 0 { return out }
         switch a.dtype {
         case .float32: floatMatrixVector(a, x, out, Float.self)

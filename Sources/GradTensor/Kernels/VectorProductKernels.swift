@@ -66,7 +66,7 @@ func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePoin
 /// y = Σₚ A[:, p] · x[p] for a column-major A (unit row stride) and a contiguous x.
 private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePointer<T>,
                                           y: UnsafeMutablePointer<T>) {
-    y.update(repeating: 0, count: m)
+    y.initialize(repeating: 0, count: m)
     typealias V = T.Vector
     let w = T.lanes
     let py = UnsafeMutableRawPointer(y)
