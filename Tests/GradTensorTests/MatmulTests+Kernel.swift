@@ -2,16 +2,17 @@ import XCTest
 @testable import GradTensor
 
 /// The GEMM, GEMV and dot kernels against a plain triple loop, over shapes that cross every
-/// block boundary (mr 6, nr 8/16, kc 256, mc 96, nc 2048), sizes 0 and 1, every operand layout
-/// (row-major, column-major, strided with an offset, broadcast with stride 0), both thread
-/// splits and the batch split.
+/// block boundary (mr 6, nr 8/16, kc 256, 96-row tasks, nc 2048, 1024-deep packing rounds),
+/// sizes 0 and 1, every operand layout (row-major, column-major, strided with an offset,
+/// broadcast with stride 0), tasks split by rows and by columns, and the batch split.
 extension MatmulTests {
     func testGemmMatchesReferenceForEveryShapeAndLayout() throws {
         // Every layout pair on shapes around the micro-tile and zero sizes...
         let small = [(0, 3, 4), (3, 0, 4), (3, 4, 0), (1, 1, 1), (1, 30, 1), (1, 17, 40), (40, 17, 1),
                      (7, 5, 3), (6, 16, 16), (13, 9, 35)]
-        // ...and a few pairs on shapes crossing kc, mc and nc, split over threads by rows or columns.
-        let large = [(97, 257, 17), (17, 257, 97), (5, 3, 2100)]
+        // ...and a few pairs on shapes crossing kc, the row blocks, nc and the packing round,
+        // with tasks split by rows or (few rows) by columns.
+        let large = [(97, 257, 17), (17, 257, 97), (5, 3, 2100), (9, 1300, 21)]
         let somePairs: [(Layout, Layout)] = [(.rowMajor, .rowMajor), (.columnMajor, .columnMajor), (.strided, .broadcast)]
         let allPairs = Layout.allCases.flatMap { a in Layout.allCases.map { b in (a, b) } }
         for dtype in [DType.float32, .float64] {

@@ -1,11 +1,11 @@
 /// The float32/float64 matrix product C = A·B behind mm, bmm and the matmul forms built on them.
 ///
-/// Structured like BLIS/GotoBLAS: B is packed in k×n blocks that stay in the last-level cache, A in
-/// m×k blocks that stay in L2, both cut into micro-panels laid out in the order the micro-kernel
+/// Structured like BLIS/GotoBLAS: B is packed in k×n blocks shared by all threads, A in blocks
+/// of rows that stay in L2, both cut into micro-panels laid out in the order the micro-kernel
 /// reads them; the micro-kernel keeps a 6×(2·lanes) tile of C in SIMD registers over a k-slice.
 /// Packing reads operands through their strides, so transposed, sliced and broadcast (stride 0)
-/// matrices need no copy beforehand. Large products are split over the cores by column (or row)
-/// slabs, each thread packing its own panels.
+/// matrices need no copy beforehand. Large products are cut into a few tasks per core that
+/// threads take as they come free (Dispatch's concurrentPerform).
 
 /// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`.
 struct MatrixOperand<T>: @unchecked Sendable {
@@ -38,12 +38,19 @@ extension Double: GemmFloat {
 }
 
 /// Block sizes (elements). 6 rows × 2 vectors of C is 12 accumulators, which with the two B
-/// vectors and one broadcast A value fits the 16 AVX registers.
+/// vectors and one broadcast A value fits the 16 AVX registers; a kc-deep B micro-panel (16 KiB
+/// for floats) stays in L1, a task's A block (≤ 96 rows) in L2.
 private enum Blocking {
     static let mr = 6
     static let kc = 256
-    static let mc = 96
+    static let mcPanels = 16
     static let nc = 2048
+    /// How much of k one packing round covers (a multiple of kc): B is packed in one parallel
+    /// step per round, so threads meet at a barrier twice per round rather than per kc slice.
+    static let kRound = 1024
+    /// Tasks per thread when splitting: a few, so a thread slowed by other processes on a
+    /// shared machine hands the rest of its share to the others.
+    static let tasksPerThread = 3
 }
 
 /// Below this many multiply-adds a product runs on one thread (64³: a product that size takes
@@ -52,6 +59,10 @@ let gemmParallelWork = 64 * 64 * 64
 
 /// C (m×n, row stride `ldc`, unit column stride) = A (m×k) · B (k×n). C's previous contents are
 /// ignored (BLAS's beta = 0, so NaN garbage never leaks in), and k = 0 gives zeros.
+///
+/// For each block of B (up to kRound × nc): the threads pack it together, then take tasks (a
+/// block of rows by a range of columns of C) as they come free; a task packs its own rows of
+/// A per kc slice, so A is packed once unless columns had to be split too (small m).
 func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
                         c: UnsafeMutablePointer<T>, ldc: Int, threads: Int = Parallel.cores) {
     if m <= 0 || n <= 0 { return }
@@ -61,83 +72,110 @@ func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOp
     }
     let nr = 2 &* T.lanes
     let work = Double(m) * Double(n) * Double(k)
-    let splitColumns = n >= m
-    let panels = splitColumns ? (n + nr - 1) / nr : (m + Blocking.mr - 1) / Blocking.mr
-    let parts = work < Double(gemmParallelWork) ? 1 : min(threads, panels)
-    if parts <= 1 {
-        gemmSerial(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc)
-        return
-    }
-    // Whole micro-panels per thread, spread as evenly as possible.
-    let out = UncheckedSendable(c)
-    Parallel.forEach(parts) { part in
-        let first = panels * part / parts, last = panels * (part + 1) / parts
-        if splitColumns {
-            let j0 = first &* nr, j1 = min(last &* nr, n)
-            gemmSerial(m: m, n: j1 - j0, k: k, a: a, b: b.shifted(rows: 0, cols: j0), c: out.value + j0, ldc: ldc)
-        } else {
-            let i0 = first &* Blocking.mr, i1 = min(last &* Blocking.mr, m)
-            gemmSerial(m: i1 - i0, n: n, k: k, a: a.shifted(rows: i0, cols: 0), b: b, c: out.value + i0 &* ldc, ldc: ldc)
-        }
-    }
-}
-
-/// The blocked product on the calling thread.
-private func gemmSerial<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
-                                      c: UnsafeMutablePointer<T>, ldc: Int) {
-    if m <= 0 || n <= 0 { return }
-    let mr = Blocking.mr, nr = 2 &* T.lanes
-    let kcCap = min(k, Blocking.kc)
-    let mcCap = min(roundUp(m, mr), Blocking.mc)
+    let workers = work < Double(gemmParallelWork) ? 1 : max(threads, 1)
     let ncCap = min(roundUp(n, nr), Blocking.nc)
-    let aPack = allocatePanel(T.self, mcCap &* kcCap)
-    let bPack = allocatePanel(T.self, kcCap &* ncCap)
-    let tile = allocatePanel(T.self, mr &* nr)
-    defer {
-        aPack.deallocate()
-        bPack.deallocate()
-        tile.deallocate()
-    }
+    let bPack = allocatePanel(T.self, min(k, Blocking.kRound) &* ncCap)
+    defer { bPack.deallocate() }
+    let shared = UncheckedSendable((bPack, c))
     var jc = 0
     while jc < n {
         let nc = min(Blocking.nc, n - jc)
-        var pc = 0
-        while pc < k {
-            let kc = min(Blocking.kc, k - pc)
-            let accumulate = pc > 0
-            packB(b.shifted(rows: pc, cols: jc), kc: kc, nc: nc, nr: nr, into: bPack)
-            var ic = 0
-            while ic < m {
-                let mc = min(Blocking.mc, m - ic)
-                packA(a.shifted(rows: ic, cols: pc), mc: mc, kc: kc, into: aPack)
-                var jr = 0
-                while jr < nc {
-                    let cols = min(nr, nc - jr)
-                    let bPanel = UnsafePointer(bPack + jr &* kc)
-                    var ir = 0
-                    while ir < mc {
-                        let rows = min(mr, mc - ir)
-                        let aPanel = UnsafePointer(aPack + ir &* kc)
-                        let cTile = c + ((ic &+ ir) &* ldc &+ jc &+ jr)
-                        if rows == mr && cols == nr {
-                            microKernel(kc, aPanel, bPanel, cTile, ldc, accumulate)
-                        } else {
-                            // Edge tile: compute all of it into scratch, keep the valid part.
-                            microKernel(kc, aPanel, bPanel, tile, nr, false)
-                            for r in 0..<rows {
-                                let dst = cTile + r &* ldc, src = tile + r &* nr
-                                for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
-                            }
-                        }
-                        ir &+= mr
-                    }
-                    jr &+= nr
+        let grid = TaskGrid(rowPanels: (m + Blocking.mr - 1) / Blocking.mr, colPanels: (nc + nr - 1) / nr, workers: workers)
+        var pk = 0
+        while pk < k {
+            let kr = min(Blocking.kRound, k - pk)
+            let slices = (kr + Blocking.kc - 1) / Blocking.kc
+            // Slice s of the round is packed at s·kc·ncCap: its panels, nr columns wide, one
+            // after another (panel j at j·kc within the slice, kc = that slice's depth).
+            let packers = min(workers, slices &* grid.colPanels)
+            Parallel.forEach(packers, threads: workers) { part in
+                let total = slices &* grid.colPanels
+                for unit in (total * part / packers)..<(total * (part + 1) / packers) {
+                    let s = unit / grid.colPanels, j = (unit % grid.colPanels) &* nr
+                    let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0)
+                    packB(b.shifted(rows: pk &+ p0, cols: jc &+ j), kc: kc, nc: min(nr, nc - j), nr: nr,
+                          into: shared.value.0 + (s &* Blocking.kc &* ncCap &+ j &* kc))
                 }
-                ic &+= mc
             }
-            pc &+= kc
+            Parallel.forEach(grid.count, threads: workers) { task in
+                let (rows, cols) = grid.ranges(task)
+                let i0 = rows.lowerBound &* Blocking.mr, i1 = min(rows.upperBound &* Blocking.mr, m)
+                let j0 = cols.lowerBound &* nr, j1 = min(cols.upperBound &* nr, nc)
+                for s in 0..<slices {
+                    let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0)
+                    multiplyBlock(a: a.shifted(rows: i0, cols: pk &+ p0), rows: i1 - i0, kc: kc,
+                                  bPanels: shared.value.0 + (s &* Blocking.kc &* ncCap &+ j0 &* kc), cols: j1 - j0,
+                                  c: shared.value.1 + (i0 &* ldc &+ jc &+ j0), ldc: ldc, accumulate: pk &+ p0 > 0)
+                }
+            }
+            pk &+= kr
         }
         jc &+= nc
+    }
+}
+
+/// How C's tiles are cut into tasks: blocks of at most `mcPanels` row panels, and when that
+/// gives too few tasks to keep the workers busy, column ranges too. Ranges count micro-panels
+/// and are as even as possible.
+private struct TaskGrid {
+    let rowPanels: Int
+    let colPanels: Int
+    let rowTasks: Int
+    let colTasks: Int
+
+    init(rowPanels: Int, colPanels: Int, workers: Int) {
+        self.rowPanels = rowPanels
+        self.colPanels = colPanels
+        let wanted = workers > 1 ? workers &* Blocking.tasksPerThread : 1
+        let rowTasks = min(max((rowPanels + Blocking.mcPanels - 1) / Blocking.mcPanels, wanted), rowPanels)
+        self.rowTasks = max(rowTasks, 1)
+        colTasks = max(min((wanted + self.rowTasks - 1) / self.rowTasks, colPanels), 1)
+    }
+
+    var count: Int { rowTasks &* colTasks }
+
+    func ranges(_ task: Int) -> (rows: Range<Int>, cols: Range<Int>) {
+        let r = task / colTasks, c = task % colTasks
+        return (rowPanels * r / rowTasks ..< rowPanels * (r + 1) / rowTasks,
+                colPanels * c / colTasks ..< colPanels * (c + 1) / colTasks)
+    }
+}
+
+/// One task: C[rows, cols] (+)= A[rows, kc-slice] · packed B panels, packing its rows of A first.
+/// Loops B micro-panels outside A micro-panels, so each B panel is reused from L1.
+private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: Int,
+                                         bPanels: UnsafeMutablePointer<T>, cols n: Int,
+                                         c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool) {
+    let mr = Blocking.mr, nr = 2 &* T.lanes
+    let aPack = allocatePanel(T.self, roundUp(m, mr) &* kc)
+    let tile = allocatePanel(T.self, mr &* nr)
+    defer {
+        aPack.deallocate()
+        tile.deallocate()
+    }
+    packA(a, mc: m, kc: kc, into: aPack)
+    var jr = 0
+    while jr < n {
+        let cols = min(nr, n - jr)
+        let bPanel = UnsafePointer(bPanels + jr &* kc)
+        var ir = 0
+        while ir < m {
+            let rows = min(mr, m - ir)
+            let aPanel = UnsafePointer(aPack + ir &* kc)
+            let cTile = c + (ir &* ldc &+ jr)
+            if rows == mr && cols == nr {
+                microKernel(kc, aPanel, bPanel, cTile, ldc, accumulate)
+            } else {
+                // Edge tile: compute all of it into scratch, keep the valid part.
+                microKernel(kc, aPanel, bPanel, tile, nr, false)
+                for r in 0..<rows {
+                    let dst = cTile + r &* ldc, src = tile + r &* nr
+                    for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
+                }
+            }
+            ir &+= mr
+        }
+        jr &+= nr
     }
 }
 

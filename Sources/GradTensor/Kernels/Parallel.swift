@@ -16,11 +16,12 @@ enum Parallel {
         return n > 0 ? Int(n) : 1
     }()
 
-    /// Runs `body(i)` for every `i` in `0..<count`, on up to `cores` threads when `count > 1`.
-    /// `body` must only write to memory no other index writes.
-    static func forEach(_ count: Int, _ body: (Int) -> Void) {
-        if count <= 1 {
-            if count == 1 { body(0) }
+    /// Runs `body(i)` for every `i` in `0..<count`: in order on the calling thread when
+    /// `threads` is 1 or there is one index, else on up to `cores` threads, each taking the next
+    /// index as it comes free. `body` must only write to memory no other index writes.
+    static func forEach(_ count: Int, threads: Int = cores, _ body: (Int) -> Void) {
+        if count <= 1 || threads <= 1 {
+            for i in 0..<max(count, 0) { body(i) }
             return
         }
         withoutActuallyEscaping(body) { body in
