@@ -7,7 +7,7 @@ import GradTensor
 extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
-        let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops
+        let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions)

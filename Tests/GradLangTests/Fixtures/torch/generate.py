@@ -1151,6 +1151,41 @@ x[0] = 2**70
 w = torch.tensor([1., 2., 3.], requires_grad=True)
 w[0] = 0
 """,
+"matmul": """
+a = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+v = torch.tensor([1., 0., -1.], requires_grad=True)
+torch.matmul(a, v)
+a.matmul(v)
+a @ v
+torch.mm(a, a.t())
+a.mm(a.t())
+torch.mv(a, v)
+a.mv(v)
+torch.dot(v, v)
+v.dot(v)
+torch.bmm(a.unsqueeze(0), a.t().unsqueeze(0))
+torch.matmul(input=a, other=v)
+torch.mm(input=a, mat2=a.t())
+torch.dot(input=v, tensor=v)
+(a @ v).sum().backward()
+a.grad
+v.grad
+m = torch.tensor([[1., 2.]])
+m @= torch.eye(2)
+m
+w = torch.tensor([1., 2.])
+w @= w
+w
+""",
+"matmul_not_tensor": "torch.matmul(torch.ones(2, 3), 5)",
+"matmul_input_not_tensor": "torch.matmul(5, torch.ones(2, 3))",
+"matmul_method_not_tensor": "torch.ones(2, 3).mm(5)",
+"mv_not_tensor": "torch.mv(torch.ones(2, 3), 5)",
+"dot_not_tensor": "torch.ones(3).dot(5)",
+"mm_shapes": "torch.mm(torch.ones(2, 3), torch.ones(2, 3))",
+"dot_sizes": "torch.dot(torch.ones(3), torch.ones(2))",
+"bmm_rank": "torch.bmm(torch.ones(2, 3), torch.ones(2, 3))",
+"matmul_0_dim": "torch.matmul(torch.tensor(1.), torch.ones(2))",
 "join": """
 a = torch.ones(2, requires_grad=True)
 b = torch.zeros(2)
