@@ -1333,7 +1333,11 @@ def record(source):
 if __name__ == "__main__":
     cases = {name: record(source) for name, source in CASES.items()}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases.json")
+    # One statement per line keeps the file short and its diffs readable.
     with open(path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases}, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+        f.write('{"torch": %s, "cases": {\n' % json.dumps(torch.__version__))
+        for k, (name, steps) in enumerate(cases.items()):
+            lines = ",\n  ".join(json.dumps(step, ensure_ascii=False) for step in steps)
+            f.write(' %s: [\n  %s\n ]%s\n' % (json.dumps(name), lines, "," if k < len(cases) - 1 else ""))
+        f.write("}}\n")
     print(f"{len(cases)} cases, {sum(len(s) for s in cases.values())} statements → {path}")
