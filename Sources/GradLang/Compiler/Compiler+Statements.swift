@@ -1,6 +1,8 @@
 /// Statements: each compiles to a closure that sets the frame's line (for tracebacks) and runs.
 extension Compiler {
     func block(_ body: [Stmt]) -> StmtCode {
+        blockDepth += 1
+        defer { blockDepth -= 1 }
         let codes = body.map(statement)
         switch codes.count {
         case 0: return { _ in .normal }
@@ -30,7 +32,7 @@ extension Compiler {
         switch s.kind {
         case .expression(let e):
             let value = expression(e)
-            if echoExpressions && scope.kind == .module {
+            if echoExpressions && scope.kind == .module && blockDepth == 1 {
                 let interpreter = interpreter
                 return { f in
                     let v = try value(f)

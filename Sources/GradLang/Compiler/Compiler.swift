@@ -11,8 +11,12 @@ final class Compiler {
     /// How deep loops nest in the function being compiled (`break` outside a loop is a parse error,
     /// so this only tells `continue`/`break` compilation it is inside one).
     var loopDepth = 0
-    /// Interactive mode: top-level expression statements print their repr and set `_`.
+    /// Interactive mode: top-level expression statements print their repr and set `_`. Only the
+    /// module's own statements: a call inside a pasted loop (`w.grad.zero_()`) prints nothing, as in
+    /// IPython and Julia.
     var echoExpressions = false
+    /// How deep the block being compiled is (1: the module's own statements).
+    var blockDepth = 0
 
     init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
         self.interpreter = interpreter
