@@ -34,7 +34,7 @@ final class ConsoleTests: XCTestCase {
         XCTAssertTrue(console.needsMore)
         console.push("")
         XCTAssertFalse(console.needsMore)
-        XCTAssertEqual(out.output, "10\n20\n", "expression statements in a block echo too, as in CPython")
+        XCTAssertEqual(out.output, "", "only top-level expressions echo (IPython's rule, not CPython's)")
         XCTAssertEqual(out.entries, ["for i in [1, 2]:\n    i * 10"])
         out.output = ""
         // A line holding only spaces ends a typed block too.

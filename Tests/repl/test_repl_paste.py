@@ -26,7 +26,7 @@ class Snippet6Tests(unittest.TestCase):
         repl.paste(read(SNIPPET6))
         output = repl.sync()
         # The paste is echoed as it was pasted; what it printed follows.
-        start = output.index("Prediction before training: f(5) =")
+        start = output.index("\nPrediction before training: f(5) =") + 1
         self.assertEqual(output[start:] + "\n", read(SNIPPET6_EXPECTED))
         self.assertEqual(repl.enter("w.item() > 1.99"), "True\n")
 
@@ -68,7 +68,7 @@ class PasteTests(unittest.TestCase):
         repl.expect_prompt()
         repl.paste(SHAPE)
         output = repl.sync()
-        self.assertEqual(output[output.index("before: f(5) = 0.000"):] + "\n", SHAPE_OUTPUT)
+        self.assertEqual(output[output.index("\nbefore: f(5) = 0.000") + 1:] + "\n", SHAPE_OUTPUT)
         self.assertEqual(repl.enter("w"), "3.0\n")
 
     def test_unmarked_fast_paste_keeps_blank_lines_inside_a_block(self):
