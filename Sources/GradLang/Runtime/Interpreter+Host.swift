@@ -21,3 +21,20 @@ extension Interpreter {
         return attributes.names(TypeKey(value))
     }
 }
+
+extension Interpreter {
+    /// Whether `name` is a method of the value's type (or a callable in a module), found without
+    /// running any property getter (completion must not compute `x.T`).
+    public func isMethod(_ name: String, of value: Value) -> Bool {
+        if case .object(let m as PyModule) = value {
+            guard case .object(let o)? = m.attributes[name] else { return false }
+            return o is PyBuiltin || o is PyCallable || o is PyTypeObject || o is PyExceptionType
+        }
+        return attributes.method(TypeKey(value), name) != nil
+    }
+}
+
+extension Signature {
+    /// `name(a, b=1, *args, key=None)`, as `help()` shows it.
+    public var text: String { Help.signatureText(self) }
+}

@@ -63,10 +63,7 @@ public struct Completer {
     private func attributes(of value: Value, startingWith prefix: String) -> [String] {
         session.interpreter.attributeNames(of: value)
             .filter { $0.hasPrefix(prefix) && visible($0, typed: prefix) }
-            .map { name in
-                let attribute = try? session.interpreter.getAttribute(value, name)
-                return attribute.map(isCallable) == true ? name + "(" : name
-            }
+            .map { session.interpreter.isMethod($0, of: value) ? $0 + "(" : $0 }
             .sorted()
     }
 
