@@ -2,7 +2,7 @@
 import time
 import unittest
 
-from harness import CONTINUATION, CTRL_C, CTRL_D, PROMPT, Session, clean
+from harness import CONTINUATION, CTRL_C, CTRL_D, PROMPT, Session, clean, requires_torch
 
 
 class PromptTests(unittest.TestCase):
@@ -143,6 +143,20 @@ class HelpTests(unittest.TestCase):
         repl = Session(self)
         repl.expect_prompt()
         self.assertIn("len(", repl.enter("help(len)"))
+
+    @requires_torch
+    def test_help_on_torch_functions_and_tensor_methods(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.enter("import torch")
+        repl.enter("x = torch.ones(2, requires_grad=True)")
+        out = repl.enter("help(torch.zeros)")
+        self.assertIn("zeros(*sizes, size=None, dtype=None", out)
+        self.assertIn("A tensor filled with 0", out)
+        out = repl.enter("help(x.backward)")
+        self.assertIn("backward(self, gradient=None", out)
+        self.assertIn("Computes the gradient", out)
+        self.assertIn("FUNCTIONS", repl.enter("help(torch)"))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ public final class Session {
         self.writeError = writeError
         interpreter = Interpreter(writeOutput: writeOutput, writeWarning: writeError)
         HostBuiltins.install(in: interpreter, argv: argv)
+        TorchHelp.install(in: interpreter)
     }
 
     /// Runs a whole script (a file, `-c` code, piped stdin, `%run`) in the session's globals.

@@ -1,0 +1,145 @@
+import GradLang
+
+/// `help`: the language's built-in help, plus a description with the signature for every torch
+/// function, tensor method and tensor property, lists for `help(torch)` and `help(torch.Tensor)`,
+/// and what the REPL adds for `help()`.
+final class TorchHelp {
+    private unowned let interpreter: Interpreter
+    /// The language's own `help`, for everything that is not torch's.
+    private let builtinHelp: Value?
+    /// Qualified names (`torch.nn.functional.relu`) of the torch module tree's objects, by identity.
+    private lazy var qualifiedNames: [ObjectIdentifier: String] = indexTorch()
+
+    private init(interpreter: Interpreter) {
+        self.interpreter = interpreter
+        builtinHelp = interpreter.builtins["help"]
+    }
+
+    static func install(in interpreter: Interpreter) {
+        let help = TorchHelp(interpreter: interpreter)
+        interpreter.setBuiltin("help", .object(PyBuiltin("help(request=<unset>, /)") { args in
+            try help.help(args.given("request"))
+            return .none
+        }))
+    }
+
+    private func help(_ request: Value?) throws {
+        guard let request else {
+            if let builtinHelp { _ = try interpreter.call(builtinHelp, Arguments([])) }
+            interpreter.writeOutput(Self.replTopics)
+            return
+        }
+        if let text = describe(request) {
+            interpreter.writeOutput(text)
+        } else if let builtinHelp {
+            _ = try interpreter.call(builtinHelp, Arguments([request]))
+        }
+    }
+
+    static let replTopics = """
+
+    At the grad> prompt:
+        help(x)              help on x: help(torch), help(torch.zeros), help(torch.Tensor), help(x.backward)
+        Tab                  complete names, keywords and attributes (x.requires_gr<Tab>)
+        Up, Down, Ctrl-R     walk and search the history (kept in $GRAD_HISTORY)
+        Ctrl-C               drop the line, or stop running code (KeyboardInterrupt)
+        Ctrl-D, exit()       leave
+        %timeit STMT         time a statement (mean ± std of 7 runs); %time STMT runs it once
+        %who, %reset         list, or delete, the variables defined here
+        %run FILE [ARGS]     run a script here, with its variables kept
+
+    """
+
+    func describe(_ value: Value) -> String? {
+        switch value {
+        case .tensor:
+            return tensorClassHelp()
+        case .object(let builtin as PyBuiltin):
+            guard let name = qualifiedNames[ObjectIdentifier(builtin)] else { return nil }
+            let module = name.split(separator: ".").dropLast().joined(separator: ".")
+            return "Help on built-in function \(builtin.name) in module \(module):\n\n"
+                + entry(builtin.signature.text, TorchDocs.description(of: name))
+        case .object(let method as PyBoundMethod):
+            guard case .tensor = method.receiver else { return nil }
+            return "Help on method \(method.function.name) of Tensor:\n\n"
+                + entry(method.function.signature.text, TorchDocs.description(of: "Tensor." + method.function.name))
+        case .object(let module as PyModule):
+            guard module.name == "torch" || module.name.hasPrefix("torch.") else { return nil }
+            return moduleHelp(module)
+        case .object(let object):
+            guard let name = qualifiedNames[ObjectIdentifier(object)] else { return nil }
+            if name == "torch.Tensor" { return tensorClassHelp() }
+            guard let description = TorchDocs.description(of: name) else { return nil }
+            return "Help on \(name):\n\n    \(description)\n"
+        default:
+            return nil
+        }
+    }
+
+    private func entry(_ signature: String, _ description: String?) -> String {
+        signature + "\n" + (description.map { "    " + $0 + "\n" } ?? "")
+    }
+
+    /// `help(torch)`: its functions with one line each, then its types, constants and submodules.
+    private func moduleHelp(_ module: PyModule) -> String {
+        var functions: [(String, String)] = [], others: [String] = [], submodules: [String] = []
+        for name in module.attributes.keys.sorted() where !name.hasPrefix("_") {
+            switch module.attributes[name] {
+            case .object(let m as PyModule)?: submodules.append(m.name)
+            case .object(is PyBuiltin)?: functions.append((name, TorchDocs.description(of: "\(module.name).\(name)") ?? ""))
+            default: others.append(name)
+            }
+        }
+        var text = "Help on module \(module.name):\n\n"
+        if !functions.isEmpty { text += "FUNCTIONS\n" + table(functions) + "\n" }
+        if !others.isEmpty { text += "DATA AND TYPES\n    " + others.joined(separator: ", ") + "\n\n" }
+        if !submodules.isEmpty { text += "SUBMODULES\n    " + submodules.joined(separator: ", ") + "\n\n" }
+        return text + "help(\(module.name).NAME) shows one of them with its signature.\n"
+    }
+
+    /// `help(torch.Tensor)` or `help(x)`: the methods and properties, one line each.
+    private func tensorClassHelp() -> String {
+        guard let sample = sampleTensor() else { return "Help on class Tensor in module torch.\n" }
+        var methods: [(String, String)] = [], properties: [(String, String)] = []
+        for name in interpreter.attributeNames(of: sample) where !name.hasPrefix("_") {
+            let line = (name, TorchDocs.description(of: "Tensor." + name) ?? "")
+            if interpreter.isMethod(name, of: sample) { methods.append(line) } else { properties.append(line) }
+        }
+        return "Help on class Tensor in module torch:\n\n    \(TorchDocs.description(of: "torch.Tensor") ?? "")\n\n"
+            + "METHODS\n" + table(methods) + "\nPROPERTIES\n" + table(properties)
+            + "\nhelp(x.NAME) shows a method with its signature.\n"
+    }
+
+    private func table(_ rows: [(String, String)]) -> String {
+        let width = min((rows.map(\.0.count).max() ?? 0) + 2, 24)
+        return rows.map { name, description in
+            let padding = String(repeating: " ", count: max(width - name.count, 1))
+            return "    " + name + padding + description + "\n"
+        }.joined()
+    }
+
+    private func sampleTensor() -> Value? {
+        guard let zeros = interpreter.modules["torch"]?.attributes["zeros"] else { return nil }
+        return try? interpreter.call(zeros, Arguments([.int(1)]))
+    }
+
+    private func indexTorch() -> [ObjectIdentifier: String] {
+        var names: [ObjectIdentifier: String] = [:]
+        var pending: [(String, PyModule)] = interpreter.modules["torch"].map { [("torch", $0)] } ?? []
+        var seen = Set<ObjectIdentifier>()
+        // Breadth first and in name order, so an object under two names gets the shortest, first one.
+        while !pending.isEmpty {
+            let (prefix, module) = pending.removeFirst()
+            guard seen.insert(ObjectIdentifier(module)).inserted else { continue }
+            for (name, value) in module.attributes.sorted(by: { $0.key < $1.key }) {
+                guard case .object(let object) = value else { continue }
+                if let submodule = object as? PyModule {
+                    pending.append((prefix + "." + name, submodule))
+                } else if names[ObjectIdentifier(object)] == nil {
+                    names[ObjectIdentifier(object)] = prefix + "." + name
+                }
+            }
+        }
+        return names
+    }
+}
