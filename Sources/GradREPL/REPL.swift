@@ -37,6 +37,8 @@ public final class REPL {
     public func run(showBanner: Bool) -> Int32 {
         if showBanner { StandardStreams.writeOutput(REPL.banner) }
         while true {
+            // A Ctrl-C that no running code received is not for the code about to run.
+            Interrupts.clear()
             switch reader.read(console.needsMore ? .continuation : .primary) {
             case .line(let text, let moreInputFollows):
                 console.push(text, moreInputFollows: moreInputFollows)

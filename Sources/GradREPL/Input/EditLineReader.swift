@@ -80,16 +80,15 @@ public final class EditLineReader: LineReader {
     public func read(_ prompt: Prompt) -> InputEvent {
         setPrompt(prompt)
         StandardStreams.output.flush()
-        Interrupts.clear()
         lineHoldsPaste = false
         if bracketedPaste { writeTerminal("\u{1B}[?2004h") }
         var count: Int32 = 0
         let line = el_wgets(editor, &count)
         if bracketedPaste { writeTerminal("\u{1B}[?2004l") }
-        guard let line else {
-            // A Ctrl-C inside a multi-key command (Ctrl-R search) reaches us as end of input.
-            return Interrupts.wasReceived ? .interrupt : .endOfInput
-        }
+        // Ctrl-C while reading drops the line, even when libedit went on to return one (a Ctrl-C
+        // inside a paste or a Ctrl-R search reaches us as a line or as end of input).
+        if Interrupts.wasReceived { return .interrupt }
+        guard let line else { return .endOfInput }
         var text = String(wideCharacters: line, count: Int(count))
         if text.hasSuffix("\n") { text.removeLast() }
         if lineHoldsPaste || text.contains("\n") { return .chunk(text) }

@@ -32,7 +32,11 @@ public final class PlainLineReader: LineReader {
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let n = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { buffer = []; return .interrupt }
+            if n < 0 && errno == EINTR {
+                if !Interrupts.wasReceived { continue }
+                buffer = []
+                return .interrupt
+            }
             if n <= 0 { atEnd = true; continue }
             buffer += chunk[0..<n]
         }
