@@ -24,7 +24,7 @@ enum Launcher {
         let outcome: RunOutcome
         switch options.program {
         case .file(let path):
-            switch FileReading.read(path: path) {
+            switch Files.read(path: path) {
             case .success(let source):
                 outcome = session.runScript(source: source, filename: path)
             case .failure(let error):
@@ -54,7 +54,7 @@ enum Launcher {
     }
 
     private static func runStandardInput(_ session: Session) -> RunOutcome {
-        let bytes = FileReading.readAll(0) ?? []
+        let bytes = Files.readAll(0) ?? []
         return session.runScript(source: String(decoding: bytes, as: UTF8.self), filename: "<stdin>")
     }
 }

@@ -14,22 +14,20 @@ extension Interpreter {
 }
 
 extension Interpreter {
-    /// The attribute names of a value (for completion after a dot): a module's names, or the methods
-    /// and properties of the value's type.
+    /// The attribute names of a value, as `dir(value)` lists them (for completion after a dot).
     public func attributeNames(of value: Value) -> [String] {
-        if case .object(let m as PyModule) = value { return m.attributes.keys.sorted() }
-        return attributes.names(TypeKey(value))
+        IntrospectionFunctions.attributeNames(of: value, self)
     }
-}
 
-extension Interpreter {
+    /// `callable(value)`.
+    public func isCallable(_ value: Value) -> Bool {
+        IntrospectionFunctions.isCallable(value)
+    }
+
     /// Whether `name` is a method of the value's type (or a callable in a module), found without
     /// running any property getter (completion must not compute `x.T`).
     public func isMethod(_ name: String, of value: Value) -> Bool {
-        if case .object(let m as PyModule) = value {
-            guard case .object(let o)? = m.attributes[name] else { return false }
-            return o is PyBuiltin || o is PyCallable || o is PyTypeObject || o is PyExceptionType
-        }
+        if case .object(let m as PyModule) = value { return m.attributes[name].map(isCallable) ?? false }
         return attributes.method(TypeKey(value), name) != nil
     }
 }

@@ -54,7 +54,7 @@ public struct Completer {
         for name in session.interpreter.builtins.keys where name.hasPrefix(prefix) { found.insert(name) }
         var candidates = found.filter { visible($0, typed: prefix) }.map { name -> String in
             let value = session.globals[name] ?? session.interpreter.builtins[name]
-            return value.map(isCallable) == true ? name + "(" : name
+            return value.map(session.interpreter.isCallable) == true ? name + "(" : name
         }
         candidates += Self.keywords.filter { $0.hasPrefix(prefix) && !found.contains($0) }
         return candidates.sorted()
@@ -82,11 +82,6 @@ public struct Completer {
     /// Names starting with `_` only when the user typed the `_`.
     private func visible(_ name: String, typed prefix: String) -> Bool {
         !name.hasPrefix("_") || prefix.hasPrefix("_")
-    }
-
-    private func isCallable(_ value: Value) -> Bool {
-        guard case .object(let o) = value else { return false }
-        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyExceptionType
     }
 }
 

@@ -124,26 +124,3 @@ public final class Console {
         if chunkEntries != nil { chunkEntries?.append(entry) } else { onEntry(entry) }
     }
 }
-
-extension StringProtocol {
-    var isBlank: Bool { allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{0C}" || $0 == "\r" } }
-
-    func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{0C}" || $0 == "\r" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
-    }
-
-    /// "\r\n" and lone "\r" as "\n" (terminals send pasted newlines as "\r").
-    func replacingCarriageReturns() -> String {
-        var out = ""
-        var previousWasCR = false
-        for c in self {
-            if c == "\r\n" { out.append("\n"); previousWasCR = false; continue }
-            if c == "\r" { out.append("\n"); previousWasCR = true; continue }
-            if c == "\n" && previousWasCR { previousWasCR = false; continue }
-            previousWasCR = false
-            out.append(c)
-        }
-        return out
-    }
-}

@@ -20,13 +20,7 @@ public final class FileOutput: @unchecked Sendable {
     }
 
     public func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            offset += n
-        }
+        Files.writeAll(descriptor, buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -113,8 +113,7 @@ public final class EditLineReader: LineReader {
     }
 
     private func writeTerminal(_ sequence: String) {
-        var bytes = Array(sequence.utf8)
-        _ = write(1, &bytes, bytes.count)
+        Files.writeAll(1, Array(sequence.utf8))
     }
 
     /// Inserts text at the cursor.

@@ -29,7 +29,7 @@ public struct HistoryFile: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }
-        guard let bytes = FileReading.readAll(descriptor) else { return [] }
+        guard let bytes = Files.readAll(descriptor) else { return [] }
         let entries = Self.decode(String(decoding: bytes, as: UTF8.self))
         if entries.count > 2 * limit { rewrite(Array(entries.suffix(limit))) }
         return Array(entries.suffix(limit))
@@ -43,7 +43,7 @@ public struct HistoryFile: Sendable {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return writeAll(descriptor, Self.encode(entry) + "\n")
+        return Files.writeAll(descriptor, Array((Self.encode(entry) + "\n").utf8))
     }
 
     static func encode(_ entry: String) -> String {
@@ -94,7 +94,7 @@ public struct HistoryFile: Sendable {
         let temporary = path + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { return }
-        let written = writeAll(descriptor, entries.map { Self.encode($0) + "\n" }.joined())
+        let written = Files.writeAll(descriptor, Array(entries.map { Self.encode($0) + "\n" }.joined().utf8))
         close(descriptor)
         if written { rename(temporary, path) } else { unlink(temporary) }
     }
@@ -107,16 +107,5 @@ public struct HistoryFile: Sendable {
             directories.append(current)
         }
         for directory in directories.reversed() { mkdir(directory, 0o700) }
-    }
-
-    private func writeAll(_ descriptor: Int32, _ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            bytes = bytes.dropFirst(n)
-        }
-        return true
     }
 }

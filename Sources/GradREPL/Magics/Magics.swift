@@ -63,7 +63,7 @@ struct Magics {
             session.writeError("UsageError: %run needs a file name: %run FILE [ARGS…]\n")
             return .finished
         }
-        switch FileReading.read(path: path) {
+        switch Files.read(path: path) {
         case .failure(let error):
             session.writeError("%run: can't open file '\(path)': \(error)\n")
             return .finished

@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Whole files and streams as text (invalid UTF-8 becomes U+FFFD rather than an error).
-public enum FileReading {
+/// Whole files and descriptors: read as text (invalid UTF-8 becomes U+FFFD rather than an error),
+/// written completely (retrying short writes and interrupted ones).
+public enum Files {
     /// The file's text, or CPython's wording of why it cannot be opened
     /// (`[Errno 2] No such file or directory`).
     public static func read(path: String) -> Result<String, OpenError> {
@@ -29,6 +30,19 @@ public enum FileReading {
             if n == 0 { return bytes }
             bytes += chunk[0..<n]
         }
+    }
+
+    /// Writes every byte; false when the descriptor refuses them.
+    @discardableResult
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
     }
 
     public struct OpenError: Error, CustomStringConvertible {
