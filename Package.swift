@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "GradTensor", targets: ["GradTensor"]),
         .library(name: "GradLang", targets: ["GradLang"]),
+        .executable(name: "grad", targets: ["grad"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -20,7 +21,9 @@ let package = Package(
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures"]),
+        // The command line: runs a file, -c code or stdin, or starts the REPL.
+        .executableTarget(name: "grad", dependencies: ["GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,11 +8,14 @@ public final class PyBuiltin: PyObject {
     let body: Body
     /// The module or type it belongs to, for `repr` (`<built-in function len>`).
     let isMethod: Bool
+    /// True for `no_grad`-like factories: `with no_grad:` calls it to get the context manager.
+    public let makesContextManager: Bool
 
-    public init(_ signature: String, isMethod: Bool = false, _ body: @escaping Body) {
+    public init(_ signature: String, isMethod: Bool = false, makesContextManager: Bool = false, _ body: @escaping Body) {
         self.signature = Signature(signature)
         self.body = body
         self.isMethod = isMethod
+        self.makesContextManager = makesContextManager
     }
 
     public var name: String { signature.name }

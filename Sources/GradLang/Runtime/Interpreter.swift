@@ -15,6 +15,8 @@ public final class Interpreter {
     /// Python's default recursion limit.
     public var recursionLimit = 1000
     var callDepth = 0
+    /// Source lines of the files run so far, by filename, for tracebacks.
+    public internal(set) var sourceLines: [String: [String]] = [:]
 
     /// Set from a signal handler to stop running code with KeyboardInterrupt at the next check.
     nonisolated(unsafe) public static var interruptRequested = false
@@ -67,7 +69,8 @@ public final class Interpreter {
     func nested<R>(_ body: () throws -> R) throws -> R {
         callDepth += 1
         defer { callDepth -= 1 }
-        if callDepth > recursionLimit {
+        // The module's own frame counts toward the limit, as in CPython.
+        if callDepth >= recursionLimit {
             throw PyError(PyExc.recursionError, "maximum recursion depth exceeded")
         }
         return try body()

@@ -6,11 +6,6 @@ import Glibc
 
 /// Python's binary operators on values: int (exact, overflowing into BigInt), float, bool, str,
 /// list, tuple and tensor operands, with CPython's and PyTorch's errors.
-public enum BinaryOperator: String, Sendable {
-    case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**", matmul = "@"
-    case bitAnd = "&", bitOr = "|", bitXor = "^", lshift = "<<", rshift = ">>"
-}
-
 public enum Operators {
     /// The longest list, tuple or string an operator may build (8 GiB of values): larger requests
     /// are refused with MemoryError before allocating, as CPython does for absurd sizes.
@@ -40,18 +35,18 @@ public enum Operators {
         case .add:
             let (r, o) = x.addingReportingOverflow(y)
             return o ? .integer(BigInt(x) + BigInt(y)) : .int(r)
-        case .sub:
+        case .subtract:
             let (r, o) = x.subtractingReportingOverflow(y)
             return o ? .integer(BigInt(x) - BigInt(y)) : .int(r)
-        case .mul:
+        case .multiply:
             let (r, o) = x.multipliedReportingOverflow(by: y)
             return o ? .integer(BigInt(x) * BigInt(y)) : .int(r)
-        case .floorDiv, .mod:
-            if y == 0 { throw PyError.zeroDivision(op == .mod ? "integer modulo by zero" : "integer division or modulo by zero") }
+        case .floorDivide, .modulo:
+            if y == 0 { throw PyError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
             if x == .min && y == -1 { return try bigIntOp(op, BigInt(x), BigInt(y)) }
             var q = x / y, r = x % y
             if r != 0 && (r < 0) != (y < 0) { q -= 1; r += y }
-            return .int(op == .mod ? r : q)
+            return .int(op == .modulo ? r : q)
         default:
             return try bigIntOp(op, BigInt(x), BigInt(y))
         }
@@ -60,22 +55,22 @@ public enum Operators {
     static func bigIntOp(_ op: BinaryOperator, _ x: BigInt, _ y: BigInt) throws -> Value {
         switch op {
         case .add: return .integer(x + y)
-        case .sub: return .integer(x - y)
-        case .mul:
+        case .subtract: return .integer(x - y)
+        case .multiply:
             try checkBits(x.bitWidth + y.bitWidth)
             return .integer(x * y)
-        case .div:
+        case .divide:
             if y == 0 { throw PyError.zeroDivision("division by zero") }
             return .float(try trueDivide(x, y))
-        case .floorDiv, .mod:
-            if y == 0 { throw PyError.zeroDivision(op == .mod ? "integer modulo by zero" : "integer division or modulo by zero") }
+        case .floorDivide, .modulo:
+            if y == 0 { throw PyError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
             var (q, r) = x.quotientAndRemainder(dividingBy: y)
             if r != 0 && (r.signum() < 0) != (y.signum() < 0) { q -= 1; r += y }
-            return .integer(op == .mod ? r : q)
-        case .pow:
+            return .integer(op == .modulo ? r : q)
+        case .power:
             if y < 0 {
                 if x == 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
-                return try floatOp(.pow, try toDouble(x), try toDouble(y))
+                return try floatOp(.power, try toDouble(x), try toDouble(y))
             }
             if x == 0 || x == 1 || y == 0 { return .integer(y == 0 ? 1 : x) }
             if x == -1 { return .int(y.isMultiple(of: 2) ? 1 : -1) }
@@ -85,16 +80,16 @@ public enum Operators {
         case .bitAnd: return .integer(x & y)
         case .bitOr: return .integer(x | y)
         case .bitXor: return .integer(x ^ y)
-        case .lshift, .rshift:
+        case .leftShift, .rightShift:
             if y < 0 { throw PyError.value("negative shift count") }
             guard let shift = Int(exactly: y) else {
-                if op == .rshift { return .int(x < 0 ? -1 : 0) }
+                if op == .rightShift { return .int(x < 0 ? -1 : 0) }
                 throw PyError.overflow("too many digits in integer")
             }
-            if op == .rshift { return .integer(x >> shift) }
+            if op == .rightShift { return .integer(x >> shift) }
             try checkBits(x.bitWidth + shift)
             return .integer(x << shift)
-        case .matmul:
+        case .matrixMultiply:
             throw PyError.type("unsupported operand type(s) for @: 'int' and 'int'")
         }
     }
@@ -132,18 +127,18 @@ public enum Operators {
     static func floatOp(_ op: BinaryOperator, _ x: Double, _ y: Double, intOperands: Bool = false) throws -> Value {
         switch op {
         case .add: return .float(x + y)
-        case .sub: return .float(x - y)
-        case .mul: return .float(x * y)
-        case .div:
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .divide:
             if y == 0 { throw PyError.zeroDivision("float division by zero") }
             return .float(x / y)
-        case .floorDiv:
+        case .floorDivide:
             if y == 0 { throw PyError.zeroDivision("float floor division by zero") }
             return .float(PythonDivision.floorDivide(x, y))
-        case .mod:
+        case .modulo:
             if y == 0 { throw PyError.zeroDivision("float modulo") }
             return .float(PythonDivision.remainder(x, y))
-        case .pow:
+        case .power:
             if x == 0 && y < 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() && y.isFinite {
                 throw PyError.value("math domain error: complex results are not supported")
@@ -179,28 +174,28 @@ public enum Operators {
     private static func tensorTensorOp(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         switch op {
         case .add: return try a.add(b)
-        case .sub: return try a.sub(b)
-        case .mul: return try a.mul(b)
-        case .div: return try a.div(b)
-        case .floorDiv: return try a.floorDivide(b)
-        case .mod: return try a.remainder(b)
-        case .pow: return try a.pow(b)
-        case .matmul: throw PyError.type("@ lands with the matmul branch")  // MERGE: a.matmul(b)
+        case .subtract: return try a.sub(b)
+        case .multiply: return try a.mul(b)
+        case .divide: return try a.div(b)
+        case .floorDivide: return try a.floorDivide(b)
+        case .modulo: return try a.remainder(b)
+        case .power: return try a.pow(b)
+        case .matrixMultiply: throw PyError.type("@ lands with the matmul branch")  // MERGE: a.matmul(b)
         case .bitAnd: return try a.logicalAnd(b)
         case .bitOr: return try a.logicalOr(b)
         case .bitXor: return try a.ne(b)
-        case .lshift, .rshift: throw PyError.type("unsupported operand type(s) for \(op.rawValue): 'Tensor' and 'Tensor'")
+        case .leftShift, .rightShift: throw PyError.type("unsupported operand type(s) for \(op.rawValue): 'Tensor' and 'Tensor'")
         }
     }
 
     /// `2 - x`, `2 / x`, `2 ** x`: PyTorch's reflected ops and their node names.
     private static func reflectedScalarOp(_ op: BinaryOperator, _ s: Scalar, _ t: Tensor) throws -> Tensor {
         switch op {
-        case .sub: return try t.rsub(s)
-        case .div: return try t.rdiv(s)
-        case .pow: return try t.rpow(s)
+        case .subtract: return try t.rsub(s)
+        case .divide: return try t.rdiv(s)
+        case .power: return try t.rpow(s)
         case .add: return try t.add(.wrapping(s))
-        case .mul: return try t.mul(.wrapping(s))
+        case .multiply: return try t.mul(.wrapping(s))
         default: return try tensorTensorOp(op, .wrapping(s), t)
         }
     }
@@ -212,9 +207,9 @@ public enum Operators {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(x.items + y.items))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(x.items + y.items))
-        case (.mul, _, _):
+        case (.multiply, _, _):
             if let (seq, n) = repetition(a, b) { return try repeatSequence(seq, n) }
-        case (.mod, .str(let format), _):
+        case (.modulo, .str(let format), _):
             return .str(try PercentFormat.apply(format, b))
         case (.add, .str, _):
             throw PyError.type("can only concatenate str (not \"\(b.typeName)\") to str")
@@ -222,7 +217,7 @@ public enum Operators {
             throw PyError.type("can only concatenate \(x.typeName) (not \"\(b.typeName)\") to \(x.typeName)")
         default: break
         }
-        if op == .mul, a.isSequence || b.isSequence {
+        if op == .multiply, a.isSequence || b.isSequence {
             let other = a.isSequence ? b : a
             throw PyError.type("can't multiply sequence by non-int of type '\(other.typeName)'")
         }

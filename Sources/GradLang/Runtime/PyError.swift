@@ -23,10 +23,13 @@ public struct TraceEntry: Equatable, Sendable {
     public let file: String
     public let line: Int
     public let function: String
-    public init(file: String, line: Int, function: String) {
+    /// The expression that failed on that line, when known (for the `~~^~~` marker line).
+    public let span: ErrorSpan?
+    public init(file: String, line: Int, function: String, span: ErrorSpan? = nil) {
         self.file = file
         self.line = line
         self.function = function
+        self.span = span
     }
 }
 

@@ -10,6 +10,13 @@ public struct Signature: Sendable {
         /// Literal default for built-ins; user functions supply theirs at bind time.
         public let hasDefault: Bool
         let literalDefault: LiteralDefault?
+
+        init(name: String, kind: Kind, hasDefault: Bool, literalDefault: LiteralDefault? = nil) {
+            self.name = name
+            self.kind = kind
+            self.hasDefault = hasDefault
+            self.literalDefault = literalDefault
+        }
     }
 
     /// A default written in a built-in's signature text.

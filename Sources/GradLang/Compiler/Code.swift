@@ -1,0 +1,85 @@
+/// What compiled code looks like: closures over a frame. An expression yields a value; a
+/// statement says how control continues.
+typealias ExprCode = (Frame) throws -> Value
+typealias StmtCode = (Frame) throws -> Flow
+
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    /// `return`: the value is in `frame.returnValue`.
+    case returned
+}
+
+/// One activation of a function (or of a module's code): local slots, cells, and the line being
+/// run, which tracebacks report.
+final class Frame {
+    let slots: UnsafeMutablePointer<Value?>
+    let slotCount: Int
+    var cells: [PyCell]
+    var line = 0
+    var returnValue: Value = .none
+    /// Where an error in this frame happened, for the traceback's marker line.
+    var errorSpan: ErrorSpan?
+    /// The exception an `except` block is handling (a bare `raise` re-raises it).
+    var currentException: PyError?
+
+    init(slotCount: Int, cells: [PyCell]) {
+        self.slotCount = slotCount
+        slots = .allocate(capacity: Swift.max(slotCount, 1))
+        slots.initialize(repeating: nil, count: Swift.max(slotCount, 1))
+        self.cells = cells
+    }
+
+    deinit {
+        slots.deinitialize(count: Swift.max(slotCount, 1))
+        slots.deallocate()
+    }
+}
+
+/// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,
+/// not a dictionary look-up; REPL chunks compiled later share the same slots by name.
+final class GlobalSlot {
+    let name: String
+    var value: Value?
+    init(name: String) { self.name = name }
+}
+
+/// The global namespace of a program (a file, or a REPL session).
+public final class Globals {
+    private(set) var slots: [String: GlobalSlot] = [:]
+
+    public init() {}
+
+    func slot(_ name: String) -> GlobalSlot {
+        if let s = slots[name] { return s }
+        let s = GlobalSlot(name: name)
+        slots[name] = s
+        return s
+    }
+
+    public subscript(_ name: String) -> Value? {
+        get { slots[name]?.value }
+        set { slot(name).value = newValue }
+    }
+
+    /// Names that currently hold a value, sorted (for `dir()`, `%who`, completion).
+    public var definedNames: [String] { slots.values.filter { $0.value != nil }.map(\.name).sorted() }
+
+    public func removeAll() { for s in slots.values { s.value = nil } }
+}
+
+/// The part of a source line a traceback underlines, and how (CPython 3.11's markers).
+public struct ErrorSpan: Equatable, Sendable {
+    public enum Style: Equatable, Sendable {
+        /// `^^^^` under the whole expression.
+        case whole
+        /// `~~^~~`: operands with `~`, the operator (found between them) with `^`.
+        case binary(leftEnd: SourceLocation, rightStart: SourceLocation)
+        /// `~^^^`: the subscripted value with `~`, `[index]` with `^`.
+        case indexed(valueEnd: SourceLocation)
+    }
+
+    public let range: SourceRange
+    public let style: Style
+}

@@ -1,0 +1,137 @@
+/// Assignment targets (names, attributes, subscripts, tuple/list unpacking with one `*rest`),
+/// augmented assignment and `del`.
+extension Compiler {
+    typealias Store = (Frame, Value) throws -> Void
+
+    func assignment(_ target: Expr) -> Store {
+        let range = target.range
+        switch target.kind {
+        case .name(let name):
+            let store = store(name)
+            return { f, v in store(f, v) }
+        case .attribute(let base, let name):
+            let object = expression(base)
+            let interpreter = interpreter
+            return { f, v in
+                let o = try object(f)
+                try Compiler.at(range, f) { try interpreter.setAttribute(o, name, v) }
+            }
+        case .subscript(let base, let index):
+            let container = expression(base), key = expression(index)
+            let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
+            return { f, v in
+                let c = try container(f), k = try key(f)
+                try Compiler.at(range, f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple) }
+            }
+        case .tuple(let items), .list(let items):
+            return unpacking(items, range)
+        default:
+            return { f, _ in throw Compiler.located(PyError(PyExc.syntaxError, "cannot assign to expression"), range, f) }
+        }
+    }
+
+    private func unpacking(_ items: [Expr], _ range: SourceRange) -> Store {
+        let starIndex = items.firstIndex { if case .starred = $0.kind { return true } else { return false } }
+        let stores: [Store] = items.map {
+            if case .starred(let inner) = $0.kind { return assignment(inner) }
+            return assignment($0)
+        }
+        let count = items.count
+        return { f, v in
+            let values = try Compiler.at(range, f) { () throws -> [Value] in
+                guard let it = try? Iteration.iterator(v) else {
+                    throw PyError.type("cannot unpack non-iterable \(v.typeName) object")
+                }
+                var out: [Value] = []
+                while let x = try it.next() {
+                    out.append(x)
+                    if starIndex == nil && out.count > count {
+                        throw PyError.value("too many values to unpack (expected \(count))")
+                    }
+                }
+                return out
+            }
+            if let star = starIndex {
+                let needed = count - 1
+                if values.count < needed {
+                    throw Compiler.located(PyError.value("not enough values to unpack (expected at least \(needed), got \(values.count))"), range, f)
+                }
+                let tail = count - star - 1
+                for i in 0..<star { try stores[i](f, values[i]) }
+                try stores[star](f, .object(PyList(Array(values[star..<(values.count - tail)]))))
+                for i in 0..<tail { try stores[star + 1 + i](f, values[values.count - tail + i]) }
+            } else {
+                if values.count < count {
+                    throw Compiler.located(PyError.value("not enough values to unpack (expected \(count), got \(values.count))"), range, f)
+                }
+                for (store, value) in zip(stores, values) { try store(f, value) }
+            }
+        }
+    }
+
+    /// `x += v`: tensors update in place (as PyTorch's `__iadd__`), lists extend in place,
+    /// everything else rebinds to `x + v`.
+    func augmentedAssignment(_ target: Expr, _ op: BinaryOperator, _ value: Expr) -> StmtCode {
+        let v = expression(value)
+        let range = target.range
+        let style = ErrorSpan.Style.binary(leftEnd: target.range.end, rightStart: value.range.start)
+        let combine: (Frame, Value, Value) throws -> Value = { f, current, operand in
+            try Compiler.at(SourceRange(range.start, value.range.end), f, style: style) {
+                try Operators.inPlace(op, current, operand)
+            }
+        }
+        switch target.kind {
+        case .name(let name):
+            let read = load(name, range), write = store(name)
+            return { f in
+                let current = try read(f)
+                write(f, try combine(f, current, try v(f)))
+                return .normal
+            }
+        case .attribute(let base, let name):
+            let object = expression(base)
+            let interpreter = interpreter
+            return { f in
+                let o = try object(f)
+                let current = try Compiler.at(range, f) { try interpreter.getAttribute(o, name) }
+                let result = try combine(f, current, try v(f))
+                try Compiler.at(range, f) { try interpreter.setAttribute(o, name, result) }
+                return .normal
+            }
+        case .subscript(let base, let index):
+            let container = expression(base), key = expression(index)
+            let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            return { f in
+                let c = try container(f), k = try key(f)
+                let current = try Compiler.at(range, f) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
+                let result = try combine(f, current, try v(f))
+                try Compiler.at(range, f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple) }
+                return .normal
+            }
+        default:
+            return { f in throw Compiler.located(PyError(PyExc.syntaxError, "'expression' is an illegal expression for augmented assignment"), range, f) }
+        }
+    }
+
+    func deletion(_ target: Expr) -> (Frame) throws -> Void {
+        let range = target.range
+        switch target.kind {
+        case .name(let name):
+            return delete(name, range)
+        case .subscript(let base, let index):
+            let container = expression(base), key = expression(index)
+            return { f in
+                let c = try container(f), k = try key(f)
+                try Compiler.at(range, f) { try Subscript.delete(c, k) }
+            }
+        case .tuple(let items), .list(let items):
+            let parts = items.map(deletion)
+            return { f in for p in parts { try p(f) } }
+        case .attribute:
+            return { f in throw Compiler.located(PyError.attribute("cannot delete attributes of built-in objects"), range, f) }
+        default:
+            return { f in throw Compiler.located(PyError(PyExc.syntaxError, "cannot delete expression"), range, f) }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+/// `with`, `try`, `raise` and `import`.
+extension Compiler {
+    func withStatement(_ items: [WithItem], _ body: [Stmt]) -> StmtCode {
+        guard let first = items.first else { return block(body) }
+        // `with a, b:` is `with a: with b:`.
+        let inner = items.count > 1 ? withStatement(Array(items.dropFirst()), body) : block(body)
+        let context = expression(first.context)
+        let target = first.target.map(assignment)
+        let range = first.context.range
+        let interpreter = interpreter
+        return { f in
+            let manager = try Compiler.at(range, f) { try ContextManagers.resolve(try context(f), interpreter) }
+            let entered = try Compiler.at(range, f) { try manager.enter() }
+            let flow: Flow
+            do {
+                if let target { try target(f, entered) }
+                flow = try inner(f)
+            } catch {
+                try manager.exit()
+                throw error
+            }
+            try manager.exit()
+            return flow
+        }
+    }
+
+    func tryStatement(_ t: TryStatement) -> StmtCode {
+        let body = block(t.body), orElse = block(t.orElse), finally = block(t.finally)
+        let handlers: [(type: ExprCode?, store: ((Frame, Value) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
+            ($0.type.map(expression), $0.name.map(store), block($0.body), $0.range)
+        }
+        let hasFinally = !t.finally.isEmpty
+        return { f in
+            let flow: Flow
+            do {
+                do {
+                    let bodyFlow = try body(f)
+                    if case .normal = bodyFlow { flow = try orElse(f) } else { flow = bodyFlow }
+                } catch let raised as PyError {
+                    guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f) else { throw raised }
+                    let chosen = handlers[handler]
+                    f.errorSpan = nil
+                    chosen.store?(f, .object(raised.exception))
+                    f.currentException = raised
+                    defer { f.currentException = nil }
+                    flow = try chosen.body(f)
+                }
+            } catch {
+                if hasFinally {
+                    let finalFlow = try finally(f)
+                    if case .normal = finalFlow {} else { return finalFlow }
+                }
+                throw error
+            }
+            if hasFinally {
+                let finalFlow = try finally(f)
+                if case .normal = finalFlow {} else { return finalFlow }
+            }
+            return flow
+        }
+    }
+
+    /// The index of the first `except` clause that catches `error`.
+    static func matchingHandler(_ error: PyError, _ handlers: [(type: ExprCode?, range: SourceRange)], _ f: Frame) throws -> Int? {
+        for (i, h) in handlers.enumerated() {
+            guard let typeCode = h.type else { return i }
+            let spec = try typeCode(f)
+            let types: [Value]
+            if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
+            for case .object(let o) in types {
+                guard let type = o as? PyExceptionType else {
+                    throw located(PyError.type("catching classes that do not inherit from BaseException is not allowed"), h.range, f)
+                }
+                if error.type.isSubclass(of: type) { return i }
+            }
+        }
+        return nil
+    }
+
+    func raiseStatement(_ exception: Expr?, _ cause: Expr?) -> StmtCode {
+        let value = exception.map(expression)
+        let causeCode = cause.map(expression)
+        let interpreter = interpreter
+        return { f in
+            guard let value else {
+                guard let current = f.currentException else {
+                    throw PyError.runtime("No active exception to reraise")
+                }
+                throw current
+            }
+            _ = try causeCode?(f)
+            let raised = try value(f)
+            switch raised {
+            case .object(let type as PyExceptionType):
+                throw PyError(exception: PyExceptionObject(type: type, args: []))
+            case .object(let instance as PyExceptionObject):
+                throw PyError(exception: instance)
+            default:
+                _ = interpreter
+                throw PyError.type("exceptions must derive from BaseException")
+            }
+        }
+    }
+
+    func importStatement(_ names: [ImportedName]) -> StmtCode {
+        let actions: [(Frame) throws -> Void] = names.map { imported in
+            let top = String(imported.name.split(separator: ".").first ?? "")
+            let bound = imported.alias ?? top
+            let store = store(bound)
+            let interpreter = interpreter
+            let full = imported.name, range = imported.range
+            return { f in
+                let module = try Compiler.at(range, f) { try interpreter.importModule(full) }
+                store(f, imported.alias != nil ? .object(module) : .object(try interpreter.importModule(top)))
+            }
+        }
+        return { f in
+            for a in actions { try a(f) }
+            return .normal
+        }
+    }
+
+    func importFrom(_ moduleName: String, _ names: [ImportedName]?) -> StmtCode {
+        let interpreter = interpreter
+        guard let names else {
+            let globals = globals
+            return { f in
+                let module = try interpreter.importModule(moduleName)
+                for (name, value) in module.attributes where !name.hasPrefix("_") { globals[name] = value }
+                _ = f
+                return .normal
+            }
+        }
+        let actions: [(Frame) throws -> Void] = names.map { imported in
+            let store = store(imported.alias ?? imported.name)
+            let range = imported.range
+            return { f in
+                let module = try Compiler.at(range, f) { try interpreter.importModule(moduleName) }
+                if let v = module.attributes[imported.name] {
+                    store(f, v)
+                } else if let sub = try? interpreter.importModule(moduleName + "." + imported.name) {
+                    store(f, .object(sub))
+                } else {
+                    throw Compiler.located(PyError(PyExc.importError,
+                        "cannot import name '\(imported.name)' from '\(moduleName)' (unknown location)"), range, f)
+                }
+            }
+        }
+        return { f in
+            for a in actions { try a(f) }
+            return .normal
+        }
+    }
+}

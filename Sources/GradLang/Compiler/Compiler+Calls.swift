@@ -1,0 +1,186 @@
+/// Calls, f-strings and lambdas/`def`: everything that builds or invokes a function.
+extension Compiler {
+    func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange) -> ExprCode {
+        let args = argumentList(arguments, range)
+        let interpreter = interpreter
+        // `obj.method(...)` on a built-in value calls the method directly, without building a
+        // bound-method object first.
+        if case .attribute(let base, let name) = callee.kind {
+            let object = expression(base)
+            let attributeRange = callee.range
+            return { f in
+                let receiver = try object(f)
+                let type = TypeKey(receiver)
+                if let method = interpreter.attributes.method(type, name) {
+                    var a = try args(f)
+                    a.positional.insert(receiver, at: 0)
+                    return try Compiler.at(range, f) { try method.call(a, interpreter) }
+                }
+                let function = try Compiler.at(attributeRange, f) { try interpreter.getAttribute(receiver, name) }
+                let a = try args(f)
+                return try Compiler.at(range, f) { try interpreter.call(function, a) }
+            }
+        }
+        let function = expression(callee)
+        return { f in
+            let fn = try function(f)
+            let a = try args(f)
+            return try Compiler.at(range, f) { try interpreter.call(fn, a) }
+        }
+    }
+
+    /// A call's arguments, with `*iterable` and `**mapping` unpacked.
+    private func argumentList(_ arguments: [Argument], _ range: SourceRange) -> (Frame) throws -> Arguments {
+        let simple = arguments.allSatisfy { if case .positional = $0 { return true } else { return false } }
+        if simple {
+            let codes: [ExprCode] = arguments.compactMap { if case .positional(let e) = $0 { return expression(e) } else { return nil } }
+            switch codes.count {
+            case 0: return { _ in Arguments() }
+            case 1: return { f in Arguments([try codes[0](f)]) }
+            default: return { f in Arguments(try codes.map { try $0(f) }) }
+            }
+        }
+        enum Part { case positional(ExprCode), unpacked(ExprCode, SourceRange), keyword(String, ExprCode), keywords(ExprCode, SourceRange) }
+        let parts: [Part] = arguments.map {
+            switch $0 {
+            case .positional(let e): return .positional(expression(e))
+            case .unpacked(let e): return .unpacked(expression(e), e.range)
+            case .keyword(let name, let e, _): return .keyword(name, expression(e))
+            case .unpackedKeywords(let e): return .keywords(expression(e), e.range)
+            }
+        }
+        return { f in
+            var a = Arguments()
+            for part in parts {
+                switch part {
+                case .positional(let code): a.positional.append(try code(f))
+                case .unpacked(let code, let r):
+                    let v = try code(f)
+                    a.positional += try Compiler.at(r, f) { try Iteration.collect(v) }
+                case .keyword(let name, let code): a.keywords.append((name, try code(f)))
+                case .keywords(let code, let r):
+                    let v = try code(f)
+                    guard case .object(let d as PyDict) = v else {
+                        throw Compiler.located(PyError.type("argument after ** must be a mapping, not \(v.typeName)"), r, f)
+                    }
+                    for (k, value) in d.entries {
+                        guard case .str(let key) = k else { throw Compiler.located(PyError.type("keywords must be strings"), r, f) }
+                        if a.keywords.contains(where: { $0.name == key }) {
+                            throw Compiler.located(PyError.type("got multiple values for keyword argument '\(key)'"), range, f)
+                        }
+                        a.keywords.append((key, value))
+                    }
+                }
+            }
+            return a
+        }
+    }
+
+    func formattedString(_ parts: [FStringPart]) -> ExprCode {
+        let pieces: [(Frame) throws -> String] = parts.map { part in
+            switch part {
+            case .literal(let text): return { _ in text }
+            case .replacement(let field):
+                let value = expression(field.expression)
+                let spec = field.formatSpec.map(formattedString)
+                let conversion = field.conversion
+                let range = field.expression.range
+                return { f in
+                    var v = try value(f)
+                    switch conversion {
+                    case .repr?, .ascii?: v = .str(Repr.repr(v))
+                    case .str?: v = .str(Repr.str(v))
+                    case nil: break
+                    }
+                    let specText: String
+                    if let spec, case .str(let s) = try spec(f) { specText = s } else { specText = "" }
+                    return try Compiler.at(range, f) { try Formatting.format(v, spec: specText) }
+                }
+            }
+        }
+        return { f in
+            var out = ""
+            for piece in pieces { out += try piece(f) }
+            return .str(out)
+        }
+    }
+
+    // MARK: functions
+
+    func functionDefinition(_ def: FunctionDefinition, _ range: SourceRange) -> StmtCode {
+        let make = function(name: def.name, parameters: def.parameters, at: range.start) { compiler in
+            compiler.block(def.body)
+        }
+        let decorators = def.decorators.map(expression)
+        let store = store(def.name)
+        let interpreter = interpreter
+        return { f in
+            var value = try make(f)
+            for decorator in decorators.reversed() {
+                value = try interpreter.call(try decorator(f), Arguments([value]))
+            }
+            store(f, value)
+            return .normal
+        }
+    }
+
+    func lambda(_ parameters: Parameters, _ body: Expr, _ range: SourceRange) -> ExprCode {
+        function(name: "<lambda>", parameters: parameters, at: range.start) { compiler in
+            let value = compiler.expression(body)
+            return { f in
+                f.returnValue = try value(f)
+                return .returned
+            }
+        }
+    }
+
+    /// Compiles a function body in its own scope and returns code that builds the function
+    /// object (evaluating defaults and capturing cells) when the definition runs.
+    func function(name: String, parameters: Parameters, at location: SourceLocation,
+                  body: (Compiler) -> StmtCode) -> ExprCode {
+        let outer = scope
+        let inner = tree.scope(at: location) ?? Scope(kind: .function, parent: outer)
+        let all = parameters.all
+        let defaults: [(index: Int, code: ExprCode)] = all.enumerated().compactMap { i, p in
+            p.defaultValue.map { (i, expression($0)) }
+        }
+        scope = inner
+        let loops = loopDepth
+        loopDepth = 0
+        let code = body(self)
+        loopDepth = loops
+        let storage = all.map { inner.resolve($0.name) }
+        scope = outer
+        // The cells this function closes over, read from the defining frame when the def runs.
+        let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
+            switch outer.resolve(name) {
+            case .cell(let i): return { f in f.cells[i] }
+            default: return { _ in PyCell() }
+            }
+        }
+        let signature = Signature(name: name, parameters: parameters.signatureParameters)
+        let filename = filename
+        let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
+        return { f in
+            var values: [Int: Value] = [:]
+            for d in defaults { values[d.index] = try d.code(f) }
+            return .object(PyFunction(name: name, signature: signature, defaults: values, body: code,
+                                      slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
+                                      closure: captured.map { $0(f) }, filename: filename))
+        }
+    }
+}
+
+extension Parameters {
+    /// The binder's view of a `def`'s parameters (defaults are supplied per function object).
+    var signatureParameters: [Signature.Parameter] {
+        var out: [Signature.Parameter] = []
+        for p in positionalOnly + positionalOrKeyword {
+            out.append(.init(name: p.name, kind: .positional, hasDefault: p.defaultValue != nil))
+        }
+        if let v = variadic { out.append(.init(name: v.name, kind: .varargs, hasDefault: false)) }
+        for p in keywordOnly { out.append(.init(name: p.name, kind: .keywordOnly, hasDefault: p.defaultValue != nil)) }
+        if let k = variadicKeywords { out.append(.init(name: k.name, kind: .varkw, hasDefault: false)) }
+        return out
+    }
+}

@@ -1,0 +1,215 @@
+import BigInt
+import GradTensor
+
+/// Expressions: each compiles to a closure returning its value. Operations that can fail record
+/// their source range so the traceback can underline them as CPython 3.11 does.
+extension Compiler {
+    func expression(_ e: Expr) -> ExprCode {
+        let range = e.range
+        switch e.kind {
+        case .name(let name):
+            return load(name, range)
+        case .constant(let c):
+            return constant(c, range)
+        case .formattedString(let parts):
+            return formattedString(parts)
+        case .tuple(let items):
+            let build = sequence(items)
+            return { f in .object(PyTuple(try build(f))) }
+        case .list(let items):
+            let build = sequence(items)
+            return { f in .object(PyList(try build(f))) }
+        case .set(let items):
+            let build = sequence(items)
+            return { f in
+                let s = PySet()
+                for v in try build(f) { try Compiler.at(range, f) { try s.insert(v) } }
+                return .object(s)
+            }
+        case .dict(let entries):
+            return dictionary(entries, range)
+        case .listComprehension(let element, let clauses):
+            return comprehension(.list(element), clauses, range)
+        case .setComprehension(let element, let clauses):
+            return comprehension(.set(element), clauses, range)
+        case .dictComprehension(let key, let value, let clauses):
+            return comprehension(.dict(key, value), clauses, range)
+        case .generator(let element, let clauses):
+            return comprehension(.generator(element), clauses, range)
+        case .starred:
+            return { f in throw Compiler.located(PyError(PyExc.syntaxError, "can't use starred expression here"), range, f) }
+        case .unary(let op, let operand):
+            return unary(op, operand, range)
+        case .binary(let op, let left, let right):
+            let a = expression(left), b = expression(right)
+            let style = ErrorSpan.Style.binary(leftEnd: left.range.end, rightStart: right.range.start)
+            return { f in
+                let x = try a(f), y = try b(f)
+                return try Compiler.at(range, f, style: style) { try Operators.binary(op, x, y) }
+            }
+        case .boolean(let op, let operands):
+            return boolean(op, operands.map(expression))
+        case .comparison(let first, let rest):
+            return comparison(first, rest, range)
+        case .conditional(let test, let body, let orElse):
+            let condition = truth(test), then = expression(body), otherwise = expression(orElse)
+            return { f in try condition(f) ? try then(f) : try otherwise(f) }
+        case .lambda(let params, let body):
+            return lambda(params, body, range)
+        case .call(let callee, let arguments):
+            return call(callee, arguments, range)
+        case .attribute(let base, let name):
+            let object = expression(base)
+            let interpreter = interpreter
+            return { f in
+                let v = try object(f)
+                return try Compiler.at(range, f) { try interpreter.getAttribute(v, name) }
+            }
+        case .subscript(let base, let index):
+            let container = expression(base), key = expression(index)
+            let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
+            let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            return { f in
+                let c = try container(f), k = try key(f)
+                return try Compiler.at(range, f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
+            }
+        case .slice(let lower, let upper, let step):
+            let parts = [lower, upper, step].map { $0.map(expression) }
+            return { f in
+                .object(PySlice(start: try parts[0]?(f) ?? .none, stop: try parts[1]?(f) ?? .none, step: try parts[2]?(f) ?? .none))
+            }
+        case .namedExpression(let name, let value):
+            let v = expression(value), store = store(name)
+            return { f in
+                let result = try v(f)
+                store(f, result)
+                return result
+            }
+        }
+    }
+
+    private func constant(_ c: Constant, _ range: SourceRange) -> ExprCode {
+        let value: Value
+        switch c {
+        case .none: value = .none
+        case .true: value = .bool(true)
+        case .false: value = .bool(false)
+        case .ellipsis: value = .object(PyEllipsis.shared)
+        case .integer(let literal):
+            value = BigInt(literal.digits, radix: literal.radix).map(Value.integer) ?? .int(0)
+        case .float(let d): value = .float(d)
+        case .string(let s): value = .str(s)
+        case .imaginary:
+            return { f in throw Compiler.located(PyError.value("complex numbers are not supported by grad"), range, f) }
+        }
+        return { _ in value }
+    }
+
+    /// Items of a display, with `*iterable` spliced in.
+    func sequence(_ items: [Expr]) -> (Frame) throws -> [Value] {
+        let parts: [(code: ExprCode, starred: Bool, range: SourceRange)] = items.map {
+            if case .starred(let inner) = $0.kind { return (expression(inner), true, inner.range) }
+            return (expression($0), false, $0.range)
+        }
+        if !parts.contains(where: \.starred) {
+            let codes = parts.map(\.code)
+            return { f in try codes.map { try $0(f) } }
+        }
+        return { f in
+            var out: [Value] = []
+            for part in parts {
+                let v = try part.code(f)
+                if part.starred { out += try Compiler.at(part.range, f) { try Iteration.collect(v) } } else { out.append(v) }
+            }
+            return out
+        }
+    }
+
+    private func dictionary(_ entries: [DictEntry], _ range: SourceRange) -> ExprCode {
+        enum Part { case pair(ExprCode, ExprCode), unpack(ExprCode, SourceRange) }
+        let parts: [Part] = entries.map {
+            switch $0 {
+            case .pair(let k, let v): return .pair(expression(k), expression(v))
+            case .unpack(let m): return .unpack(expression(m), m.range)
+            }
+        }
+        return { f in
+            let d = PyDict()
+            for part in parts {
+                switch part {
+                case .pair(let k, let v):
+                    let key = try k(f), value = try v(f)
+                    try Compiler.at(range, f) { try d.set(key, value) }
+                case .unpack(let m, let r):
+                    let mapping = try m(f)
+                    guard case .object(let other as PyDict) = mapping else {
+                        throw Compiler.located(PyError.type("'\(mapping.typeName)' object is not a mapping"), r, f)
+                    }
+                    for (k, v) in other.entries { try d.set(k, v) }
+                }
+            }
+            return .object(d)
+        }
+    }
+
+    private func unary(_ op: UnaryOperator, _ operand: Expr, _ range: SourceRange) -> ExprCode {
+        let v = expression(operand)
+        if op == .not {
+            let t = truth(operand)
+            return { f in .bool(!(try t(f))) }
+        }
+        return { f in
+            let x = try v(f)
+            return try Compiler.at(range, f) { try Operators.unary(op, x) }
+        }
+    }
+
+    private func boolean(_ op: BooleanOperator, _ operands: [ExprCode]) -> ExprCode {
+        { f in
+            var last: Value = .none
+            for code in operands {
+                last = try code(f)
+                let truth = try Operators.truthy(last)
+                if op == .and ? !truth : truth { return last }
+            }
+            return last
+        }
+    }
+
+    private func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
+        let head = expression(first)
+        let links = rest.map { (op: $0.op, code: expression($0.operand)) }
+        if links.count == 1, let link = links.first {
+            return { f in
+                let a = try head(f), b = try link.code(f)
+                return try Compiler.at(range, f) { try Compiler.compare(link.op, a, b) }
+            }
+        }
+        return { f in
+            var left = try head(f)
+            var result: Value = .bool(true)
+            for link in links {
+                let right = try link.code(f)
+                result = try Compiler.at(range, f) { try Compiler.compare(link.op, left, right) }
+                if !(try Operators.truthy(result)) { return result }
+                left = right
+            }
+            return result
+        }
+    }
+
+    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .less: return try Operators.compare(.lt, a, b)
+        case .lessEqual: return try Operators.compare(.le, a, b)
+        case .greater: return try Operators.compare(.gt, a, b)
+        case .greaterEqual: return try Operators.compare(.ge, a, b)
+        case .equal: return try Operators.compare(.eq, a, b)
+        case .notEqual: return try Operators.compare(.ne, a, b)
+        case .in: return .bool(try Operators.contains(b, a))
+        case .notIn: return .bool(!(try Operators.contains(b, a)))
+        case .is: return .bool(Operators.identical(a, b))
+        case .isNot: return .bool(!Operators.identical(a, b))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import GradTensor
+
+/// Compiles a parsed module into closures. Names are resolved here (locals to slots, globals to
+/// shared slots), so running code never looks a variable up by name.
+final class Compiler {
+    let interpreter: Interpreter
+    let globals: Globals
+    let filename: String
+    let tree: ScopeTree
+    var scope: Scope
+    /// How deep loops nest in the function being compiled (`break` outside a loop is a parse error,
+    /// so this only tells `continue`/`break` compilation it is inside one).
+    var loopDepth = 0
+    /// Interactive mode: top-level expression statements print their repr and set `_`.
+    var echoExpressions = false
+
+    init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
+        self.interpreter = interpreter
+        self.globals = globals
+        self.filename = filename
+        let moduleScope = Scope(kind: .module, parent: nil)
+        tree = ScopeTree.build(module.body, module: moduleScope)
+        scope = moduleScope
+    }
+
+    /// The module's code, run in a frame of its own (its slots hold comprehension temporaries).
+    func compileModule(_ module: Module) throws -> StmtCode {
+        block(module.body)
+    }
+
+    // MARK: names
+
+    func load(_ name: String, _ range: SourceRange) -> ExprCode {
+        switch scope.resolve(name) {
+        case .local(let i):
+            return { f in
+                if let v = f.slots[i] { return v }
+                throw Compiler.located(PyError(PyExc.unboundLocalError,
+                    "cannot access local variable '\(name)' where it is not associated with a value"), range, f)
+            }
+        case .cell(let i):
+            return { f in
+                if let v = f.cells[i].value { return v }
+                throw Compiler.located(PyError.name(
+                    "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope"), range, f)
+            }
+        case .global(let name):
+            let slot = globals.slot(name)
+            let interpreter = interpreter
+            return { f in
+                if let v = slot.value { return v }
+                if let v = interpreter.builtins[name] { return v }
+                throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+            }
+        }
+    }
+
+    func store(_ name: String) -> (Frame, Value) -> Void {
+        switch scope.resolve(name) {
+        case .local(let i): return { f, v in f.slots[i] = v }
+        case .cell(let i): return { f, v in f.cells[i].value = v }
+        case .global(let name):
+            let slot = globals.slot(name)
+            return { _, v in slot.value = v }
+        }
+    }
+
+    func delete(_ name: String, _ range: SourceRange) -> (Frame) throws -> Void {
+        switch scope.resolve(name) {
+        case .local(let i):
+            return { f in
+                if f.slots[i] == nil {
+                    throw Compiler.located(PyError(PyExc.unboundLocalError,
+                        "cannot access local variable '\(name)' where it is not associated with a value"), range, f)
+                }
+                f.slots[i] = nil
+            }
+        case .cell(let i): return { f in f.cells[i].value = nil }
+        case .global(let name):
+            let slot = globals.slot(name)
+            return { f in
+                if slot.value == nil { throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f) }
+                slot.value = nil
+            }
+        }
+    }
+
+    /// Notes where an error happened in the current frame (the innermost expression wins).
+    static func located(_ error: PyError, _ range: SourceRange, _ frame: Frame, style: ErrorSpan.Style = .whole) -> PyError {
+        if frame.errorSpan == nil { frame.errorSpan = ErrorSpan(range: range, style: style) }
+        return error
+    }
+
+    /// Runs `body`, recording `range` as the failing expression if an error comes out of it and no
+    /// inner expression claimed it. Converts tensor-library errors on the way.
+    @inline(__always)
+    static func at<R>(_ range: SourceRange, _ frame: Frame, style: ErrorSpan.Style = .whole, _ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch let e as PyError {
+            throw located(e, range, frame, style: style)
+        } catch let e as TorchError {
+            throw located(PyError(TorchBridge.exceptionType(e.kind), e.message), range, frame, style: style)
+        }
+    }
+}

@@ -1,0 +1,259 @@
+/// Name resolution done before compiling, as CPython's symtable does: every name in a function is
+/// a local slot, a cell shared with inner functions, a free variable of an enclosing function, or a
+/// global. Functions, lambdas and comprehensions are scopes of their own.
+final class Scope {
+    enum Kind { case module, function }
+
+    let kind: Kind
+    let parent: Scope?
+    /// Names bound here, in first-binding order (parameters first).
+    private(set) var bound: [String] = []
+    private var boundSet: Set<String> = []
+    private(set) var declaredGlobal: Set<String> = []
+    private(set) var declaredNonlocal: Set<String> = []
+    /// Names read or written here that are not bound here.
+    fileprivate var used: Set<String> = []
+    fileprivate var children: [Scope] = []
+    /// Locals that inner scopes capture: they live in cells.
+    private(set) var cellNames: [String] = []
+    /// Variables of enclosing functions this scope uses, after the cells in the frame's cell list.
+    private(set) var freeNames: [String] = []
+    /// Locals kept in frame slots (everything local that is not a cell).
+    private(set) var slotNames: [String] = []
+    /// Comprehensions are function scopes, but `:=` inside them binds in the enclosing one.
+    var isComprehension = false
+
+    init(kind: Kind, parent: Scope?) {
+        self.kind = kind
+        self.parent = parent
+        parent?.children.append(self)
+    }
+
+    func bind(_ name: String) {
+        if boundSet.insert(name).inserted { bound.append(name) }
+    }
+
+    func declareGlobal(_ name: String) { declaredGlobal.insert(name) }
+    func declareNonlocal(_ name: String) { declaredNonlocal.insert(name) }
+    func use(_ name: String) { used.insert(name) }
+
+    func isLocal(_ name: String) -> Bool {
+        kind == .function && boundSet.contains(name) && !declaredGlobal.contains(name) && !declaredNonlocal.contains(name)
+    }
+
+    /// Where a name lives, seen from this scope.
+    enum Resolution: Equatable {
+        case local(Int)
+        case cell(Int)
+        case global(String)
+    }
+
+    func resolve(_ name: String) -> Resolution {
+        if kind == .module || declaredGlobal.contains(name) { return .global(name) }
+        if let i = cellNames.firstIndex(of: name) { return .cell(i) }
+        if let i = freeNames.firstIndex(of: name) { return .cell(cellNames.count + i) }
+        if let i = slotNames.firstIndex(of: name) { return .local(i) }
+        return .global(name)
+    }
+
+    /// Decides cells, free variables and slots for this scope and everything inside it.
+    func finish() {
+        for child in children { child.finish() }
+        if kind == .module { return }
+        var wanted = used.union(declaredNonlocal)
+        for child in children { wanted.formUnion(child.freeNames) }
+        for name in wanted.sorted() where !declaredGlobal.contains(name) {
+            if isLocal(name) {
+                if children.contains(where: { $0.freeNames.contains(name) }) && !cellNames.contains(name) {
+                    cellNames.append(name)
+                }
+            } else if enclosingFunctionBinds(name) {
+                freeNames.append(name)
+            }
+        }
+        slotNames = bound.filter { isLocal($0) && !cellNames.contains($0) }
+    }
+
+    private func enclosingFunctionBinds(_ name: String) -> Bool {
+        var scope = parent
+        while let s = scope, s.kind == .function {
+            if s.isLocal(name) { return true }
+            if s.declaredGlobal.contains(name) { return false }
+            scope = s.parent
+        }
+        return false
+    }
+}
+
+/// Builds the scope tree of a module before compiling it, keyed by the source position of each
+/// function, lambda and comprehension.
+struct ScopeTree {
+    private(set) var scopes: [SourceLocation: Scope] = [:]
+
+    /// Scans `body` (a module's or a REPL chunk's) with `module` as its scope.
+    static func build(_ body: [Stmt], module: Scope) -> ScopeTree {
+        var walker = Walker(tree: ScopeTree())
+        walker.block(body, module)
+        module.finish()
+        return walker.tree
+    }
+
+    func scope(at location: SourceLocation) -> Scope? { scopes[location] }
+
+    /// Module code keeps no locals; its frame only needs a slot to exist.
+    var moduleSlotCount: Int { 1 }
+
+    fileprivate mutating func add(_ scope: Scope, at location: SourceLocation) { scopes[location] = scope }
+}
+
+/// Walks statements and expressions, recording bindings and uses per scope.
+private struct Walker {
+    var tree: ScopeTree
+
+    mutating func block(_ body: [Stmt], _ scope: Scope) {
+        for s in body { statement(s, scope) }
+    }
+
+    mutating func statement(_ s: Stmt, _ scope: Scope) {
+        switch s.kind {
+        case .expression(let e): expression(e, scope)
+        case .assign(let targets, let value):
+            expression(value, scope)
+            targets.forEach { target($0, scope) }
+        case .augmentedAssign(let t, _, let value):
+            expression(value, scope)
+            target(t, scope)
+            if case .name(let n) = t.kind { scope.use(n) }
+        case .annotatedAssign(let t, let annotation, let value):
+            expression(annotation, scope)
+            if let value { expression(value, scope); target(t, scope) }
+        case .if(let test, let body, let orElse), .while(let test, let body, let orElse):
+            expression(test, scope); block(body, scope); block(orElse, scope)
+        case .for(let t, let iterable, let body, let orElse):
+            expression(iterable, scope); target(t, scope); block(body, scope); block(orElse, scope)
+        case .functionDefinition(let def):
+            def.decorators.forEach { expression($0, scope) }
+            for p in def.parameters.all { if let d = p.defaultValue { expression(d, scope) } }
+            scope.bind(def.name)
+            let inner = Scope(kind: .function, parent: scope)
+            tree.add(inner, at: s.range.start)
+            def.parameters.all.forEach { inner.bind($0.name) }
+            block(def.body, inner)
+        case .return(let e): if let e { expression(e, scope) }
+        case .with(let items, let body):
+            for item in items {
+                expression(item.context, scope)
+                if let t = item.target { target(t, scope) }
+            }
+            block(body, scope)
+        case .import(let names):
+            for n in names { scope.bind(n.alias ?? String(n.name.split(separator: ".").first ?? "")) }
+        case .importFrom(_, let names, _):
+            for n in names ?? [] { scope.bind(n.alias ?? n.name) }
+        case .global(let names): names.forEach(scope.declareGlobal)
+        case .nonlocal(let names): names.forEach(scope.declareNonlocal)
+        case .delete(let targets): targets.forEach { target($0, scope) }
+        case .assert(let test, let message):
+            expression(test, scope)
+            if let message { expression(message, scope) }
+        case .try(let t):
+            block(t.body, scope)
+            for h in t.handlers {
+                if let type = h.type { expression(type, scope) }
+                if let n = h.name { scope.bind(n) }
+                block(h.body, scope)
+            }
+            block(t.orElse, scope); block(t.finally, scope)
+        case .raise(let e, let cause):
+            if let e { expression(e, scope) }
+            if let cause { expression(cause, scope) }
+        case .break, .continue, .pass: break
+        }
+    }
+
+    mutating func target(_ e: Expr, _ scope: Scope) {
+        switch e.kind {
+        case .name(let n): scope.bind(n)
+        case .tuple(let items), .list(let items): items.forEach { target($0, scope) }
+        case .starred(let inner): target(inner, scope)
+        default: expression(e, scope)
+        }
+    }
+
+    mutating func expression(_ e: Expr, _ scope: Scope) {
+        switch e.kind {
+        case .name(let n): scope.use(n)
+        case .constant: break
+        case .formattedString(let parts): fstring(parts, scope)
+        case .tuple(let items), .list(let items), .set(let items): items.forEach { expression($0, scope) }
+        case .dict(let entries):
+            for entry in entries {
+                switch entry {
+                case .pair(let k, let v): expression(k, scope); expression(v, scope)
+                case .unpack(let m): expression(m, scope)
+                }
+            }
+        case .listComprehension(let element, let clauses), .setComprehension(let element, let clauses),
+             .generator(let element, let clauses):
+            comprehension([element], clauses, e.range.start, scope)
+        case .dictComprehension(let key, let value, let clauses):
+            comprehension([key, value], clauses, e.range.start, scope)
+        case .starred(let inner), .unary(_, let inner): expression(inner, scope)
+        case .binary(_, let a, let b): expression(a, scope); expression(b, scope)
+        case .boolean(_, let items): items.forEach { expression($0, scope) }
+        case .comparison(let first, let rest):
+            expression(first, scope)
+            rest.forEach { expression($0.operand, scope) }
+        case .conditional(let test, let body, let orElse):
+            expression(test, scope); expression(body, scope); expression(orElse, scope)
+        case .lambda(let params, let body):
+            for p in params.all { if let d = p.defaultValue { expression(d, scope) } }
+            let inner = Scope(kind: .function, parent: scope)
+            tree.add(inner, at: e.range.start)
+            params.all.forEach { inner.bind($0.name) }
+            expression(body, inner)
+        case .call(let callee, let arguments):
+            expression(callee, scope)
+            for a in arguments {
+                switch a {
+                case .positional(let x), .unpacked(let x), .unpackedKeywords(let x): expression(x, scope)
+                case .keyword(_, let x, _): expression(x, scope)
+                }
+            }
+        case .attribute(let base, _): expression(base, scope)
+        case .subscript(let base, let index): expression(base, scope); expression(index, scope)
+        case .slice(let lower, let upper, let step):
+            for part in [lower, upper, step] { if let part { expression(part, scope) } }
+        case .namedExpression(let name, let value):
+            expression(value, scope)
+            // `:=` inside a comprehension binds in the enclosing function, as in Python.
+            var target = scope
+            while target.kind == .function, target.isComprehension, let p = target.parent { target = p }
+            target.bind(name)
+            if target !== scope { scope.use(name) }
+        }
+    }
+
+    mutating func fstring(_ parts: [FStringPart], _ scope: Scope) {
+        for case .replacement(let field) in parts {
+            expression(field.expression, scope)
+            if let spec = field.formatSpec { fstring(spec, scope) }
+        }
+    }
+
+    /// The first iterable is evaluated in the enclosing scope; the rest run in the comprehension's own.
+    mutating func comprehension(_ elements: [Expr], _ clauses: [ComprehensionClause], _ at: SourceLocation, _ scope: Scope) {
+        guard let first = clauses.first else { return }
+        expression(first.iterable, scope)
+        let inner = Scope(kind: .function, parent: scope)
+        inner.isComprehension = true
+        tree.add(inner, at: at)
+        inner.bind(".0")
+        for (i, clause) in clauses.enumerated() {
+            if i > 0 { expression(clause.iterable, inner) }
+            target(clause.target, inner)
+            clause.conditions.forEach { expression($0, inner) }
+        }
+        elements.forEach { expression($0, inner) }
+    }
+}

@@ -1,0 +1,107 @@
+/// Turns errors into the text CPython prints: tracebacks with quoted lines and 3.11's marker
+/// lines, and SyntaxErrors with their caret. The one place errors become text.
+public struct ErrorRenderer {
+    /// Source lines by filename (files whose lines a traceback may quote).
+    public var sources: [String: [String]]
+
+    public init(sources: [String: [String]]) {
+        self.sources = sources
+    }
+
+    public func render(_ error: ProgramError) -> String {
+        switch error {
+        case .syntax(let e, let filename): return render(e, filename: filename)
+        case .runtime(let e): return render(e)
+        }
+    }
+
+    public func render(_ e: SyntaxError, filename: String) -> String {
+        var out = "  File \"\(filename)\", line \(e.line)\n"
+        let text = e.lineText
+        let stripped = String(text.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
+        if !stripped.isEmpty {
+            let trimmedEnd = String(stripped.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\t" }.reversed())
+            out += "    \(trimmedEnd)\n"
+            // CPython draws no caret for these two.
+            if e.kind != .tabError && e.message != "unexpected indent" {
+                let indent = text.count - stripped.count
+                let start = Swift.max(e.column - 1 - indent, 0)
+                let width = e.endLine == e.line ? Swift.max(e.endColumn - e.column, 1) : 1
+                out += "    " + String(repeating: " ", count: start) + String(repeating: "^", count: width) + "\n"
+            }
+        }
+        return out + "\(e.kind.rawValue): \(e.message)\n"
+    }
+
+    public func render(_ e: PyError) -> String {
+        var out = ""
+        if !e.traceback.isEmpty {
+            out += "Traceback (most recent call last):\n"
+            var previous: TraceEntry?
+            var repeats = 0
+            for entry in e.traceback.reversed() {
+                if let p = previous, p == entry {
+                    repeats += 1
+                    if repeats >= 3 { continue }
+                } else {
+                    if repeats >= 3 { out += repeatedLine(repeats - 2) }
+                    repeats = 0
+                }
+                previous = entry
+                out += frame(entry)
+            }
+            if repeats >= 3 { out += repeatedLine(repeats - 2) }
+        }
+        let message = e.message
+        return out + (message.isEmpty ? e.type.name : "\(e.type.name): \(message)") + "\n"
+    }
+
+    private func repeatedLine(_ n: Int) -> String {
+        "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
+    }
+
+    private func frame(_ entry: TraceEntry) -> String {
+        var out = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
+        guard let lines = sources[entry.file], entry.line >= 1, entry.line <= lines.count else { return out }
+        let text = lines[entry.line - 1]
+        let stripped = String(text.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
+        let trimmed = String(stripped.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+        if trimmed.isEmpty { return out }
+        out += "    \(trimmed)\n"
+        if let span = entry.span, let marker = markers(span, line: entry.line, text: text, indent: text.count - stripped.count, shown: trimmed) {
+            out += "    \(marker)\n"
+        }
+        return out
+    }
+
+    /// CPython 3.11's marker line, or nil when the expression is the whole line.
+    private func markers(_ span: ErrorSpan, line: Int, text: String, indent: Int, shown: String) -> String? {
+        guard span.range.start.line == line else { return nil }
+        let chars = Array(text)
+        let start = span.range.start.column - 1
+        let end = span.range.end.line == line ? span.range.end.column - 1 : indent + shown.count
+        guard start >= indent, end > start, end <= chars.count else { return nil }
+        if start == indent && end >= indent + shown.count { return nil }
+        var marks = Array(repeating: Character("^"), count: end - start)
+        if span.range.end.line == line {
+            switch span.style {
+            case .whole: break
+            case .binary(let leftEnd, let rightStart):
+                if leftEnd.line == line, rightStart.line == line {
+                    marks = Array(repeating: "~", count: end - start)
+                    // The operator is the first non-space, non-bracket text after the left operand.
+                    var i = leftEnd.column - 1
+                    while i < chars.count, chars[i] == " " || chars[i] == ")" { i += 1 }
+                    var j = i
+                    while j < rightStart.column - 1, j < chars.count, chars[j] != " ", chars[j] != "(" { j += 1 }
+                    for k in i..<Swift.max(i, j) where k - start >= 0 && k - start < marks.count { marks[k - start] = "^" }
+                }
+            case .indexed(let valueEnd):
+                if valueEnd.line == line {
+                    for k in start..<Swift.min(valueEnd.column - 1, end) { marks[k - start] = "~" }
+                }
+            }
+        }
+        return String(repeating: " ", count: start - indent) + String(marks)
+    }
+}

@@ -1,0 +1,53 @@
+import GradTensor
+
+/// Why a program stopped: its source did not parse, or it raised.
+public enum ProgramError: Error {
+    case syntax(SyntaxError, filename: String)
+    case runtime(PyError)
+}
+
+extension Interpreter {
+    /// Runs a whole script (a file, `-c` code, piped stdin) in `globals`.
+    public func run(source: String, filename: String, in globals: Globals) throws(ProgramError) {
+        let module: Module
+        do {
+            module = try parseModule(source: source, filename: filename)
+        } catch {
+            throw .syntax(error, filename: filename)
+        }
+        rememberSource(source, for: filename)
+        try execute(module, filename: filename, in: globals, echo: false)
+    }
+
+    /// Runs a parsed chunk typed or pasted at the prompt: expression statements echo their repr
+    /// (None stays silent) and set `_`, as in CPython's interactive mode.
+    public func runInteractive(_ module: Module, filename: String = "<stdin>", in globals: Globals) throws(ProgramError) {
+        try execute(module, filename: filename, in: globals, echo: true)
+    }
+
+    func execute(_ module: Module, filename: String, in globals: Globals, echo: Bool) throws(ProgramError) {
+        let compiler = Compiler(interpreter: self, globals: globals, filename: filename, module: module)
+        compiler.echoExpressions = echo
+        let code = compiler.block(module.body)
+        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [])
+        do {
+            _ = try code(frame)
+        } catch var e as PyError {
+            e.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan))
+            throw .runtime(e)
+        } catch let e as TorchError {
+            var error = PyError(TorchBridge.exceptionType(e.kind), e.message)
+            error.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan))
+            throw .runtime(error)
+        } catch {
+            var other = PyError.runtime("\(error)")
+            other.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>"))
+            throw .runtime(other)
+        }
+    }
+
+    /// Keeps a file's lines so tracebacks can quote them.
+    func rememberSource(_ source: String, for filename: String) {
+        sourceLines[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}

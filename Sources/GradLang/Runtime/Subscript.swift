@@ -1,0 +1,140 @@
+import BigInt
+import GradTensor
+
+/// `container[key]`, `container[key] = value` and `del container[key]`.
+enum Subscript {
+    static func get(_ container: Value, _ key: Value, writtenAsTuple: Bool = false) throws -> Value {
+        switch container {
+        case .tensor(let t):
+            let items = try TensorIndexing.items(key, writtenAsTuple: writtenAsTuple)
+            return .tensor(try TorchBridge.run { try t.index(items, tuple: writtenAsTuple || items.count > 1) })
+        case .str(let s):
+            let chars = Array(s)
+            if case .object(let slice as PySlice) = key {
+                return .str(String(try slicePositions(slice, count: chars.count).map { chars[$0] }))
+            }
+            return .str(String(chars[try position(key, count: chars.count, what: "string")]))
+        case .object(let o):
+            switch o {
+            case let l as PyList:
+                if case .object(let slice as PySlice) = key {
+                    return .object(PyList(try slicePositions(slice, count: l.items.count).map { l.items[$0] }))
+                }
+                return l.items[try position(key, count: l.items.count, what: "list")]
+            case let t as PyTuple:
+                if case .object(let slice as PySlice) = key {
+                    return .object(PyTuple(try slicePositions(slice, count: t.items.count).map { t.items[$0] }))
+                }
+                return t.items[try position(key, count: t.items.count, what: "tuple")]
+            case let d as PyDict:
+                guard let v = try d.get(key) else { throw PyError.key(key) }
+                return v
+            case let r as PyRange:
+                if case .object(let slice as PySlice) = key {
+                    let positions = try slicePositions(slice, count: r.count)
+                    guard let first = positions.first else { return .object(PyRange(start: r.start, stop: r.start, step: 1)) }
+                    let step = positions.count > 1 ? r.step * (positions[1] - positions[0]) : r.step
+                    return .object(PyRange(start: r.element(first), stop: r.element(first) + step * positions.count, step: step))
+                }
+                return .int(r.element(try position(key, count: r.count, what: "range object")))
+            default: break
+            }
+        default: break
+        }
+        throw PyError.type("'\(container.typeName)' object is not subscriptable")
+    }
+
+    static func set(_ container: Value, _ key: Value, _ value: Value, writtenAsTuple: Bool = false) throws {
+        switch container {
+        case .tensor(let t):
+            let items = try TensorIndexing.items(key, writtenAsTuple: writtenAsTuple)
+            let source = try Operators.tensorOperand(value)
+            try TorchBridge.run { try t.indexAssign(items, source) }
+        case .object(let l as PyList):
+            if case .object(let slice as PySlice) = key {
+                let replacement = try Iteration.collect(value)
+                let positions = try slicePositions(slice, count: l.items.count)
+                if slice.step.isNone || slice.step.intValue == 1 {
+                    let lower = positions.first ?? clampedStart(slice, count: l.items.count)
+                    l.items.replaceSubrange(lower..<(lower + positions.count), with: replacement)
+                } else {
+                    guard replacement.count == positions.count else {
+                        throw PyError.value("attempt to assign sequence of size \(replacement.count) to extended slice of size \(positions.count)")
+                    }
+                    for (p, v) in zip(positions, replacement) { l.items[p] = v }
+                }
+                return
+            }
+            l.items[try position(key, count: l.items.count, what: "list assignment")] = value
+        case .object(let d as PyDict):
+            try d.set(key, value)
+        default:
+            throw PyError.type("'\(container.typeName)' object does not support item assignment")
+        }
+    }
+
+    static func delete(_ container: Value, _ key: Value) throws {
+        switch container {
+        case .object(let l as PyList):
+            if case .object(let slice as PySlice) = key {
+                let doomed = Set(try slicePositions(slice, count: l.items.count))
+                l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+                return
+            }
+            l.items.remove(at: try position(key, count: l.items.count, what: "list assignment"))
+        case .object(let d as PyDict):
+            if try d.remove(key) == nil { throw PyError.key(key) }
+        default:
+            throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
+        }
+    }
+
+    /// A Python index into a sequence of `count`, with negative indices and CPython's errors.
+    static func position(_ key: Value, count: Int, what: String) throws -> Int {
+        let i: Int
+        switch key {
+        case .int(let v): i = v
+        case .bool(let b): i = b ? 1 : 0
+        case .bigInt: throw PyError.index("cannot fit 'int' into an index-sized integer")
+        default:
+            throw PyError.type("\(what == "list assignment" ? "list" : what) indices must be integers or slices, not \(key.typeName)")
+        }
+        let p = i < 0 ? i &+ count : i
+        guard p >= 0 && p < count else { throw PyError.index("\(what) index out of range") }
+        return p
+    }
+
+    /// The positions a slice selects from a sequence of `count` (Python's `slice.indices`).
+    static func slicePositions(_ s: PySlice, count: Int) throws -> [Int] {
+        let step = try s.step.isNone ? 1 : sliceBound(s.step)
+        if step == 0 { throw PyError.value("slice step cannot be zero") }
+        func bound(_ v: Value, _ defaultValue: Int) throws -> Int {
+            if v.isNone { return defaultValue }
+            var b = try sliceBound(v)
+            if b < 0 { b = b &+ count; if b < 0 { b = step < 0 ? -1 : 0 } }
+            else if b >= count { b = step < 0 ? count - 1 : count }
+            return b
+        }
+        let start = try bound(s.start, step < 0 ? count - 1 : 0)
+        let stop = try bound(s.stop, step < 0 ? -1 : count)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    private static func clampedStart(_ s: PySlice, count: Int) -> Int {
+        guard let b = try? sliceBound(s.start), !s.start.isNone else { return 0 }
+        return b < 0 ? Swift.max(0, b + count) : Swift.min(b, count)
+    }
+
+    private static func sliceBound(_ v: Value) throws -> Int {
+        switch v {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .bigInt(let b): return b < 0 ? Int.min / 2 : Int.max / 2
+        default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
+        }
+    }
+}
+
+extension Value {
+    var intValue: Int? { if case .int(let i) = self { return i } else { return nil } }
+}

@@ -1,0 +1,74 @@
+import BigInt
+import GradTensor
+
+extension Operators {
+    /// `+x`, `-x`, `~x` (`not` is compiled directly).
+    public static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+        switch (op, v) {
+        case (.minus, .int(let i)): return i == .min ? .integer(-BigInt(i)) : .int(-i)
+        case (.minus, .bigInt(let b)): return .integer(-b)
+        case (.minus, .float(let d)): return .float(-d)
+        case (.minus, .bool(let b)): return .int(b ? -1 : 0)
+        case (.minus, .tensor(let t)): return .tensor(try TorchBridge.run { try t.neg() })
+        case (.plus, .int), (.plus, .bigInt), (.plus, .float), (.plus, .tensor): return v
+        case (.plus, .bool(let b)): return .int(b ? 1 : 0)
+        case (.invert, .int(let i)): return .int(~i)
+        case (.invert, .bigInt(let b)): return .integer(-b - 1)
+        case (.invert, .bool(let b)): return .int(b ? -2 : -1)
+        case (.invert, .tensor(let t)):
+            guard t.dtype == .bool else {
+                throw PyError.type("bitwise_not is only supported for integer and boolean tensors in grad")
+            }
+            return .tensor(t.logicalNot())
+        case (.not, _): return .bool(!(try truthy(v)))
+        default:
+            throw PyError.type("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(v.typeName)'")
+        }
+    }
+
+    /// `is`: identity for objects; equal values for the immutable numbers and strings Python
+    /// interns, and for None/True/False.
+    public static func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.str(let x), .str(let y)): return x == y
+        case (.tensor(let x), .tensor(let y)): return x === y
+        case (.object(let x), .object(let y)): return x === y
+        default: return false
+        }
+    }
+
+    /// `a op= b`: tensors are updated in place (PyTorch's `__iadd__` etc.), lists extend in place;
+    /// other values are rebound to `a op b`.
+    public static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch a {
+        case .tensor(let t):
+            let other: Tensor
+            if case .tensor(let u) = b { other = u } else if let s = b.asScalar { other = .wrapping(s) } else {
+                throw PyError.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(b.typeName)'")
+            }
+            try TorchBridge.run {
+                switch op {
+                case .add: try t.add_(other)
+                case .subtract: try t.sub_(other)
+                case .multiply: try t.mul_(other)
+                case .divide: try t.div_(other)
+                case .power: try t.pow_(other)
+                case .floorDivide: try t.floorDivide_(other)
+                case .modulo: try t.remainder_(other)
+                default:
+                    let result = try Operators.binary(op, a, b)
+                    if case .tensor(let r) = result { try t.copy_(r) }
+                }
+            }
+            return a
+        case .object(let list as PyList) where op == .add:
+            list.items += try Iteration.collect(b)
+            return a
+        default:
+            return try binary(op, a, b)
+        }
+    }
+}

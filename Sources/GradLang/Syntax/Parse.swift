@@ -1,0 +1,108 @@
+/// The front end's entry points: source text in, a `Module` or a `SyntaxError` out.
+
+/// What a REPL chunk amounts to so far.
+public enum ParseOutcome: Sendable {
+    /// Ready to run.
+    case complete(Module)
+    /// Fine so far, but the input stops inside something (an open bracket, a block header with
+    /// nothing after it, a triple-quoted string, a trailing backslash, a block not yet ended by a
+    /// blank line): the REPL should read another line.
+    case incomplete
+    case error(SyntaxError)
+}
+
+/// Parses a whole file (or `-c` code). Errors are those CPython 3.11 reports for the same text.
+public func parseModule(source: String, filename: String = "<string>") throws(SyntaxError) -> Module {
+    try parseModule(SourceText(source, filename: filename))
+}
+
+/// Parses already-decoded source (see `SourceText(utf8:filename:)` for bytes read from a file).
+public func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
+    let result: Result<Module, SyntaxError> = LargeStack.run {
+        let parser = Parser(source: source, lexed: Lexer.tokenize(source))
+        let module: Module
+        do throws(SyntaxError) {
+            module = try parser.parseFile()
+            try parser.checkSupported()
+        } catch {
+            return .failure(parser.reportedError(for: error, interactive: false))
+        }
+        do throws(SyntaxError) {
+            try CompileChecks.check(module, source: source)
+        } catch {
+            return .failure(error)
+        }
+        return .success(module)
+    }
+    return try result.get()
+}
+
+/// Parses what the user has typed at the prompt so far: the lines joined with "\n", as CPython's
+/// `code.InteractiveConsole` joins them, so the text ends with "\n" once an empty line is entered.
+/// Follows `codeop`: a compound statement is complete only when followed by an empty line, and an
+/// error where the input merely ends means "incomplete". Unlike CPython's single-statement mode, a
+/// chunk may hold several statements (a pasted block).
+public func parseInteractive(source: String, filename: String = "<stdin>") -> ParseOutcome {
+    let text = SourceText(source, filename: filename)
+    let onlyBlankOrComments = source.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy {
+        let trimmed = $0.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
+        return trimmed.isEmpty || trimmed.first == "#"
+    }
+    if onlyBlankOrComments { return .complete(Module(body: [])) }
+    return LargeStack.run { interactiveOutcome(text, endsWithEmptyLine: source.hasSuffix("\n")) }
+}
+
+private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool) -> ParseOutcome {
+    let parser = Parser(source: text, lexed: Lexer.tokenize(text))
+    let module: Module
+    do {
+        module = try parser.parseFile()
+        try parser.checkSupported()
+    } catch {
+        if parser.failedAtEndOfInput { return .incomplete }
+        if let lexical = parser.lexicalError, lexical.atEndOfInput, error == lexical.error {
+            return .incomplete
+        }
+        return .error(parser.reportedError(for: error, interactive: true))
+    }
+    do {
+        try CompileChecks.check(module, source: text)
+    } catch {
+        return .error(error)
+    }
+    if let last = module.body.last, last.isCompound, !endsWithEmptyLine { return .incomplete }
+    return .complete(module)
+}
+
+extension Stmt {
+    /// Statements with a block, which the REPL keeps reading until an empty line.
+    public var isCompound: Bool {
+        switch kind {
+        case .if, .while, .for, .with, .try, .functionDefinition: return true
+        default: return false
+        }
+    }
+}
+
+extension Parser {
+    /// Constructs that parse but that grad cannot run yet.
+    func checkSupported() throws(SyntaxError) {
+        if let bytes = unsupportedBytes { throw error("bytes literals are not supported yet", at: bytes) }
+    }
+
+    /// The error CPython would report for a failed parse: after a parse error it tokenizes the rest
+    /// of the source, and a tokenizer error found there wins, as does a bracket left open on an
+    /// earlier line ("'(' was never closed").
+    func reportedError(for e: SyntaxError, interactive: Bool) -> SyntaxError {
+        guard let lexical = lexicalError else { return e }
+        let lexicalReported = lexical.error
+        if e == lexicalReported { return e }
+        // CPython reports an unexpected indent before looking at the rest of the source.
+        if e.message == "unexpected indent" { return e }
+        if interactive && lexical.atEndOfInput { return e }
+        if lexical.takesPriority { return lexicalReported }
+        let furthestLine = tokens[min(max(furthest, furthestFetched), tokens.count - 1)].start.line
+        if let bracketLine = lexical.unclosedBracketLine, furthestLine > bracketLine { return lexicalReported }
+        return e
+    }
+}

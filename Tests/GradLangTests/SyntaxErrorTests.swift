@@ -1,0 +1,55 @@
+import XCTest
+@testable import GradLang
+
+/// What a SyntaxError carries for the renderer: kind, message, the caret range, the line's text.
+final class SyntaxErrorTests: XCTestCase {
+    func error(_ source: String) -> SyntaxError? {
+        do {
+            _ = try parseModule(source: source, filename: "t.grad")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testFieldsOfAParseError() throws {
+        let e = try XCTUnwrap(error("x = 1\nprint(a b)\n"))
+        XCTAssertEqual(e.description, "SyntaxError: invalid syntax. Perhaps you forgot a comma?")
+        XCTAssertEqual(e.kind, .syntaxError)
+        XCTAssertEqual([e.line, e.column, e.endLine, e.endColumn], [2, 7, 2, 10])
+        XCTAssertEqual(e.lineText, "print(a b)")
+    }
+
+    func testColumnsCountCharactersNotBytes() throws {
+        let e = try XCTUnwrap(error("变量 = 1 ？\n"))
+        XCTAssertEqual(e.message, "invalid character '？' (U+FF1F)")
+        XCTAssertEqual([e.line, e.column], [1, 8])
+        XCTAssertEqual(e.lineText, "变量 = 1 ？")
+    }
+
+    func testKinds() throws {
+        XCTAssertEqual(try XCTUnwrap(error("if x:\n\ty\n        z\n")).kind, .tabError)
+        XCTAssertEqual(try XCTUnwrap(error("if x:\n    y\n  z\n")).kind, .indentationError)
+        XCTAssertEqual(try XCTUnwrap(error("for i in range(3):\nprint(i)\n")).description,
+                       "IndentationError: expected an indented block after 'for' statement on line 1")
+        XCTAssertEqual(try XCTUnwrap(error("if x:\n\ty\n        z\n")).description,
+                       "TabError: inconsistent use of tabs and spaces in indentation")
+    }
+
+    func testMultiLineRangeKeepsItsEnd() throws {
+        let e = try XCTUnwrap(error("x = [a\n     b]\n"))
+        XCTAssertEqual(e.message, "invalid syntax. Perhaps you forgot a comma?")
+        XCTAssertEqual([e.line, e.column, e.endLine, e.endColumn], [1, 6, 2, 7])
+    }
+
+    func testErrorsWithoutAnEndGetOneCaret() {
+        let e = SyntaxError(.syntaxError, "m", line: 3, column: 5, endLine: 3, endColumn: -1, lineText: "")
+        XCTAssertEqual([e.endLine, e.endColumn], [3, 6])
+    }
+
+    func testNullBytes() throws {
+        let e = try XCTUnwrap(error("x = 1\ny = '\0'\n"))
+        XCTAssertEqual(e.description, "SyntaxError: source code cannot contain null bytes")
+        XCTAssertEqual([e.line, e.column], [2, 6])
+    }
+}
