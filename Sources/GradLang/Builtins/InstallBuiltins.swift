@@ -2,5 +2,37 @@
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtins[type.name] = .object(type) }
+        for type in BuiltinTypes.named { builtins[type.name] = .object(type) }
+        let functions = IteratorFunctions.all + NumericFunctions.all + MinMax.all + IntrospectionFunctions.all
+            + TextFunctions.all + [Help.function]
+        for f in functions { builtins[f.name] = .object(f) }
+
+        attributes.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
+            + StrCaseMethods.all + [StrFormatMethod.method])
+        attributes.addMethods(.list, ListMethods.all)
+        attributes.addMethods(.tuple, TupleMethods.all)
+        attributes.addMethods(.dict, DictMethods.all)
+        attributes.addMethods(.set, SetMethods.all)
+        installNameAttributes()
+
+        modules["math"] = MathModule.make()
+    }
+
+    /// `type(x).__name__` and `len.__name__`.
+    private func installNameAttributes() {
+        attributes.addGetter(.other, "__name__") { value in
+            switch value {
+            case .object(let t as PyTypeObject): return .str(t.name)
+            case .object(let e as PyExceptionType): return .str(e.name)
+            default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
+            }
+        }
+        attributes.addGetter(.function, "__name__") { value in
+            switch value {
+            case .object(let b as PyBuiltin): return .str(b.name)
+            case .object(let m as PyBoundMethod): return .str(m.function.name)
+            default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
+            }
+        }
     }
 }

@@ -40,6 +40,12 @@ public struct BoundArguments {
 
     public subscript(_ index: Int) -> Value { values[index] }
 
+    /// The argument of a parameter declared `=<unset>`, or nil when the call left it out.
+    public func given(_ name: String) -> Value? {
+        if case .object(let o) = self[name], o is PyUnset { return nil }
+        return self[name]
+    }
+
     /// Whether the argument was given a non-None value.
     public func has(_ name: String) -> Bool { !self[name].isNone }
 
@@ -54,6 +60,12 @@ public struct BoundArguments {
         if case .object(let d as PyDict) = self[name] { return d }
         return nil
     }
+}
+
+/// The value bound to an `<unset>` parameter that the call left out; never reaches Python code.
+public final class PyUnset: PyObject {
+    nonisolated(unsafe) public static let shared = PyUnset()
+    public override var typeName: String { "unset" }
 }
 
 /// `obj.method` where the method is built in: the receiver is passed as the first argument.

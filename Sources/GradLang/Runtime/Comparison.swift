@@ -154,6 +154,7 @@ extension Operators {
             case let d as PyDict: return d.count > 0
             case let s as PySet: return s.dict.count > 0
             case let r as PyRange: return r.count > 0
+            case let s as PySized: return s.length > 0
             default: return true
             }
         }

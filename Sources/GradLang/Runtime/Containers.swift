@@ -104,9 +104,11 @@ public final class PyRange: PyObject {
     }
     public override var typeName: String { "range" }
 
+    /// The number of elements; the distance between the bounds may exceed Int.max (it always
+    /// fits a UInt), so it is computed unsigned and clamped (`range()` refuses counts past Int.max).
     public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        if step > 0 { return start < stop ? Int(clamping: (UInt(bitPattern: stop &- start) - 1) / UInt(step) + 1) : 0 }
+        return start > stop ? Int(clamping: (UInt(bitPattern: start &- stop) - 1) / step.magnitude + 1) : 0
     }
 
     public func element(_ i: Int) -> Int { start &+ i &* step }

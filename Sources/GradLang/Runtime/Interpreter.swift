@@ -12,6 +12,8 @@ public final class Interpreter {
     public internal(set) var attributes = AttributeTable()
     /// Importable modules by name (`torch`, `math`, `torch.autograd`).
     public internal(set) var modules: [String: PyModule] = [:]
+    /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.
+    public var namesInScope: (() -> [String])?
     /// Python's default recursion limit.
     public var recursionLimit = 1000
     var callDepth = 0

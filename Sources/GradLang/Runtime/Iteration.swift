@@ -18,6 +18,7 @@ enum Iteration {
         case .object(let o):
             switch o {
             case let it as PyIterator: return it
+            case let it as PyIterable: return try it.makeIterator()
             case let l as PyList: return sequence(name: "list_iterator") { i in i < l.items.count ? l.items[i] : nil }
             case let t as PyTuple: return sequence(name: "tuple_iterator") { i in i < t.items.count ? t.items[i] : nil }
             case let r as PyRange:
@@ -50,6 +51,8 @@ enum Iteration {
         switch v {
         case .object(let l as PyList): return l.items
         case .object(let t as PyTuple): return t.items
+        // A known size past the limit fails before a single element is made (`list(range(10**12))`).
+        case .object(let r as PyRange) where r.count > Operators.maxSequenceLength: throw PyError.memory("")
         default: break
         }
         let it = try iterator(v)

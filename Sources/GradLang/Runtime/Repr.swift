@@ -72,6 +72,7 @@ public enum Repr {
         case let d as PyDType: return d.dtype.name
         case let n as PyGradNode: return "<\(n.node.name) object at \(address(.object(n)))>"
         case let c as PyContextManager: return "<\(c.name) object at \(address(.object(c)))>"
+        case let r as PyCustomRepr: return r.reprText
         default: return "<\(o.typeName) object at \(address(.object(o)))>"
         }
     }

@@ -10,20 +10,26 @@ public struct Signature: Sendable {
         /// Literal default for built-ins; user functions supply theirs at bind time.
         public let hasDefault: Bool
         let literalDefault: LiteralDefault?
+        /// Declared before a `/`: cannot be passed by keyword.
+        public var positionalOnly = false
 
-        init(name: String, kind: Kind, hasDefault: Bool, literalDefault: LiteralDefault? = nil) {
+        init(name: String, kind: Kind, hasDefault: Bool, literalDefault: LiteralDefault? = nil, positionalOnly: Bool = false) {
             self.name = name
             self.kind = kind
             self.hasDefault = hasDefault
             self.literalDefault = literalDefault
+            self.positionalOnly = positionalOnly
         }
     }
 
     /// A default written in a built-in's signature text.
     enum LiteralDefault: Sendable {
         case none, bool(Bool), int(Int), float(Double), str(String)
+        /// `<unset>`: optional with no default value; `BoundArguments.given` tells it apart.
+        case unset
         var value: Value {
             switch self {
+            case .unset: return .object(PyUnset.shared)
             case .none: return .none
             case .bool(let b): return .bool(b)
             case .int(let i): return .int(i)
@@ -34,18 +40,33 @@ public struct Signature: Sendable {
     }
 
     public let name: String
+    /// The name CPython prints in some arity errors: `list.append`, `math.sqrt` (written that way
+    /// in the signature text; `name` is the part after the last dot).
+    public let qualifiedName: String
     public let parameters: [Parameter]
+    /// Written as text for a built-in: wrong keywords get CPython's built-in wording.
+    let isBuiltin: Bool
+    /// Every parameter is positional-only (`len(obj, /)`): no keywords at all. Fixed at init,
+    /// as the binder runs on every call.
+    private let takesNoKeywords: Bool
+    /// The positional parameters are positional-only: CPython's unpack-style arity messages.
+    private let positionalAreAllPositionalOnly: Bool
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
+        self.qualifiedName = name
         self.parameters = parameters
+        self.isBuiltin = false
+        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(parameters)
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
     /// text is a programming error caught by the tests of the tables that use it.
     public init(_ text: String) {
         let open = text.firstIndex(of: "(") ?? text.endIndex
-        name = String(text[..<open])
+        qualifiedName = String(text[..<open])
+        isBuiltin = true
+        name = qualifiedName.split(separator: ".").last.map(String.init) ?? qualifiedName
         var inner = text[open...].dropFirst()
         if inner.hasSuffix(")") { inner = inner.dropLast() }
         var params: [Parameter] = []
@@ -54,6 +75,10 @@ public struct Signature: Sendable {
             let part = raw.trimmingSpaces
             if part.isEmpty { continue }
             if part == "*" { keywordOnly = true; continue }
+            if part == "/" {
+                for k in params.indices { params[k].positionalOnly = true }
+                continue
+            }
             if part.hasPrefix("**") {
                 params.append(Parameter(name: String(part.dropFirst(2)), kind: .varkw, hasDefault: false, literalDefault: nil))
             } else if part.hasPrefix("*") {
@@ -67,6 +92,7 @@ public struct Signature: Sendable {
             }
         }
         parameters = params
+        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
     }
 
     /// Binds a call's arguments: one slot per parameter (varargs as a tuple, varkw as a dict).
@@ -77,6 +103,12 @@ public struct Signature: Sendable {
         let varargsIndex = parameters.firstIndex { $0.kind == .varargs }
         let varkwIndex = parameters.firstIndex { $0.kind == .varkw }
 
+        if takesNoKeywords && !args.keywords.isEmpty {
+            throw PyError.type("\(qualifiedName)() takes no keyword arguments")
+        }
+        if let message = unpackTupleArityError(given: args.positional.count, params: positionalParams, varargs: varargsIndex != nil) {
+            throw PyError.type(message)
+        }
         if args.positional.count > positionalParams.count && varargsIndex == nil {
             throw PyError.type(tooManyPositional(given: args.positional.count, params: positionalParams))
         }
@@ -86,11 +118,15 @@ public struct Signature: Sendable {
         }
         let extra = varkwIndex.map { _ in PyDict() }
         for (key, value) in args.keywords {
-            if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
+            if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) && !$0.positionalOnly }) {
                 if slots[i] != nil { throw PyError.type("\(name)() got multiple values for argument '\(key)'") }
                 slots[i] = value
             } else if let extra {
                 try extra.set(.str(key), value)
+            } else if isBuiltin {
+                throw PyError.type("'\(key)' is an invalid keyword argument for \(qualifiedName)()")
+            } else if parameters.contains(where: { $0.name == key && $0.positionalOnly }) {
+                throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(key)'")
             } else {
                 throw PyError.type("\(name)() got an unexpected keyword argument '\(key)'")
             }
@@ -110,6 +146,29 @@ public struct Signature: Sendable {
         if !missingPositional.isEmpty { throw PyError.type(missing(missingPositional, "positional")) }
         if !missingKeyword.isEmpty { throw PyError.type(missing(missingKeyword, "keyword-only")) }
         return slots.map { $0 ?? .none }
+    }
+
+    private static func positionalOnlyStyle(_ parameters: [Parameter]) -> (noKeywords: Bool, positionalOnly: Bool) {
+        guard parameters.contains(where: { $0.positionalOnly }) else { return (false, false) }
+        return (parameters.allSatisfy { $0.positionalOnly || $0.kind == .varargs },
+                parameters.allSatisfy { $0.positionalOnly || $0.kind != .positional })
+    }
+
+    /// CPython's arity messages for built-ins whose positional parameters are positional-only:
+    /// `len() takes exactly one argument (0 given)`, `getattr expected at least 2 arguments, got 1`.
+    /// A method's receiver (a first parameter named `self`) is not counted, as CPython does not.
+    private func unpackTupleArityError(given: Int, params: [Int], varargs: Bool) -> String? {
+        guard positionalAreAllPositionalOnly, !varargs else { return nil }
+        let receiver = parameters.first?.name == "self" ? 1 : 0
+        let required = params.filter { !parameters[$0].hasDefault }.count - receiver
+        let total = params.count - receiver
+        let given = Swift.max(given - receiver, 0)
+        if given >= required && given <= total { return nil }
+        if takesNoKeywords && total == 0 { return "\(qualifiedName)() takes no arguments (\(given) given)" }
+        if takesNoKeywords && required == 1 && total == 1 { return "\(qualifiedName)() takes exactly one argument (\(given) given)" }
+        let bound = required == total ? "" : given < required ? "at least " : "at most "
+        let count = given < required ? required : total
+        return "\(name) expected \(bound)\(count) argument\(count == 1 ? "" : "s"), got \(given)"
     }
 
     private func tooManyPositional(given: Int, params: [Int]) -> String {
@@ -135,6 +194,7 @@ extension Signature.LiteralDefault {
     init?(parsing text: String) {
         switch text {
         case "None": self = .none
+        case "<unset>": self = .unset
         case "True": self = .bool(true)
         case "False": self = .bool(false)
         default:

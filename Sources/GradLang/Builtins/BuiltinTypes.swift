@@ -1,0 +1,119 @@
+/// The type objects of the built-in types: callable as constructors, usable with `isinstance`,
+/// and what `type(x)` returns. They hold no interpreter state, so one set serves every interpreter.
+enum BuiltinTypes {
+    nonisolated(unsafe) static let object = PyTypeObject(name: "object", constructor: Constructors.object) { _ in true }
+    nonisolated(unsafe) static let type = PyTypeObject(name: "type", constructor: IntrospectionFunctions.type) {
+        if case .object(let o) = $0 { return o is PyTypeObject || o is PyExceptionType }
+        return false
+    }
+    nonisolated(unsafe) static let noneType = PyTypeObject(name: "NoneType", constructor: Constructors.noneType) { $0.isNone }
+    nonisolated(unsafe) static let int = PyTypeObject(name: "int", constructor: NumberConstructors.int) {
+        switch $0 {
+        case .int, .bigInt, .bool: return true
+        default: return false
+        }
+    }
+    nonisolated(unsafe) static let bool = PyTypeObject(name: "bool", constructor: NumberConstructors.bool) {
+        if case .bool = $0 { return true } else { return false }
+    }
+    nonisolated(unsafe) static let float = PyTypeObject(name: "float", constructor: NumberConstructors.float) {
+        if case .float = $0 { return true } else { return false }
+    }
+    nonisolated(unsafe) static let str = PyTypeObject(name: "str", constructor: Constructors.str) {
+        if case .str = $0 { return true } else { return false }
+    }
+    nonisolated(unsafe) static let list = objectType("list", Constructors.list) { $0 is PyList }
+    nonisolated(unsafe) static let tuple = objectType("tuple", Constructors.tuple) { $0 is PyTuple }
+    nonisolated(unsafe) static let dict = objectType("dict", Constructors.dict) { $0 is PyDict }
+    nonisolated(unsafe) static let set = objectType("set", Constructors.set) { ($0 as? PySet)?.isFrozen == false }
+    nonisolated(unsafe) static let frozenset = objectType("frozenset", Constructors.frozenset) { ($0 as? PySet)?.isFrozen == true }
+    nonisolated(unsafe) static let range = objectType("range", Constructors.range) { $0 is PyRange }
+    nonisolated(unsafe) static let slice = objectType("slice", Constructors.slice) { $0 is PySlice }
+    /// `torch.Tensor`; the torch module exposes this same object so `type(t) is torch.Tensor`.
+    nonisolated(unsafe) static let tensor = PyTypeObject(name: "Tensor", qualifiedName: "torch.Tensor", constructor: nil) {
+        if case .tensor = $0 { return true } else { return false }
+    }
+    /// `torch.Size`, a tuple subclass.
+    nonisolated(unsafe) static let torchSize = PyTypeObject(name: "Size", qualifiedName: "torch.Size", constructor: nil) {
+        if case .object(let t as PyTuple) = $0 { return t.kind == .torchSize }
+        return false
+    }
+    nonisolated(unsafe) static let builtinFunction = objectType("builtin_function_or_method", nil) { $0 is PyBuiltin || $0 is PyBoundMethod }
+    nonisolated(unsafe) static let module = objectType("module", nil) { $0 is PyModule }
+
+    /// The types users can name at top level.
+    static var named: [PyTypeObject] {
+        [object, type, int, bool, float, str, list, tuple, dict, set, frozenset, range, slice]
+    }
+
+    private static func objectType(_ name: String, _ constructor: PyBuiltin?, _ test: @escaping (PyObject) -> Bool) -> PyTypeObject {
+        PyTypeObject(name: name, constructor: constructor) {
+            if case .object(let o) = $0 { return test(o) }
+            return false
+        }
+    }
+
+    /// `type(x)`.
+    static func of(_ value: Value) -> Value {
+        switch value {
+        case .none: return .object(noneType)
+        case .bool: return .object(bool)
+        case .int, .bigInt: return .object(int)
+        case .float: return .object(float)
+        case .str: return .object(str)
+        case .tensor: return .object(tensor)
+        case .object(let o):
+            switch o {
+            case let e as PyExceptionObject: return .object(e.type)
+            case is PyTypeObject, is PyExceptionType: return .object(type)
+            case let t as PyTuple where t.kind == .torchSize: return .object(torchSize)
+            case let t as PyTuple:
+                if case .named(let name, _) = t.kind {
+                    return .object(PyTypeObject(name: o.typeName, qualifiedName: name, constructor: nil) {
+                        if case .object(let u as PyTuple) = $0 { return u.kind == t.kind }
+                        return false
+                    })
+                }
+                return .object(tuple)
+            case is PyList: return .object(list)
+            case is PyDict: return .object(dict)
+            case let s as PySet: return .object(s.isFrozen ? frozenset : set)
+            case is PyRange: return .object(range)
+            case is PySlice: return .object(slice)
+            case is PyBuiltin, is PyBoundMethod: return .object(builtinFunction)
+            case is PyModule: return .object(module)
+            default:
+                // Iterators, views, grad nodes...: a type named after the object's type.
+                let name = o.typeName
+                return .object(PyTypeObject(name: name, constructor: nil) {
+                    if case .object(let other) = $0 { return other.typeName == name }
+                    return false
+                })
+            }
+        }
+    }
+
+    /// The direct base of a built-in type (`bool` → `int`, `torch.Size` → `tuple`).
+    static func base(of t: PyTypeObject) -> PyTypeObject? {
+        if t === object { return nil }
+        if t === bool { return int }
+        if t === torchSize { return tuple }
+        return object
+    }
+
+    /// `issubclass` between two classes (built-in types or exception classes).
+    static func isSubclass(_ cls: PyObject, of target: PyObject) -> Bool {
+        if cls === target || target === object { return true }
+        switch (cls, target) {
+        case (let c as PyExceptionType, let t as PyExceptionType): return c.isSubclass(of: t)
+        case (let c as PyTypeObject, let t as PyTypeObject):
+            var current = base(of: c)
+            while let b = current {
+                if b === t { return true }
+                current = base(of: b)
+            }
+            return false
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Constructors of the built-in container types and of `str`, `object`, `NoneType`.
+enum Constructors {
+    nonisolated(unsafe) static let str = PyBuiltin("str(object='')") { args in
+        .str(Repr.str(args["object"]))
+    }
+
+    nonisolated(unsafe) static let list = PyBuiltin("list(iterable=<unset>, /)") { args in
+        .object(PyList(try args.given("iterable").map(Iteration.collect) ?? []))
+    }
+
+    nonisolated(unsafe) static let tuple = PyBuiltin("tuple(iterable=<unset>, /)") { args in
+        guard let iterable = args.given("iterable") else { return .object(PyTuple.empty) }
+        if case .object(let t as PyTuple) = iterable, t.kind == .plain { return iterable }
+        return .object(PyTuple(try Iteration.collect(iterable)))
+    }
+
+    nonisolated(unsafe) static let set = PyBuiltin("set(iterable=<unset>, /)") { args in
+        .object(try makeSet(args.given("iterable"), frozen: false, args.interpreter))
+    }
+
+    nonisolated(unsafe) static let frozenset = PyBuiltin("frozenset(iterable=<unset>, /)") { args in
+        .object(try makeSet(args.given("iterable"), frozen: true, args.interpreter))
+    }
+
+    nonisolated(unsafe) static let dict = PyBuiltin("dict(iterable=<unset>, /, **kwargs)") { args in
+        let d = PyDict()
+        try DictUpdate.merge(into: d, args.given("iterable"), keywords: args.varkw("kwargs"), args.interpreter)
+        return .object(d)
+    }
+
+    nonisolated(unsafe) static let range = PyBuiltin("range(*args, /)") { args in
+        let bounds = try args.varargs("args").map(Arg.size)
+        switch bounds.count {
+        case 0: throw PyError.type("range expected at least 1 argument, got 0")
+        case 1: return .object(try makeRange(0, bounds[0], 1))
+        case 2: return .object(try makeRange(bounds[0], bounds[1], 1))
+        case 3: return .object(try makeRange(bounds[0], bounds[1], bounds[2]))
+        default: throw PyError.type("range expected at most 3 arguments, got \(bounds.count)")
+        }
+    }
+
+    nonisolated(unsafe) static let slice = PyBuiltin("slice(*args, /)") { args in
+        let parts = args.varargs("args")
+        switch parts.count {
+        case 0: throw PyError.type("slice expected at least 1 argument, got 0")
+        case 1: return .object(PySlice(start: .none, stop: parts[0], step: .none))
+        case 2: return .object(PySlice(start: parts[0], stop: parts[1], step: .none))
+        case 3: return .object(PySlice(start: parts[0], stop: parts[1], step: parts[2]))
+        default: throw PyError.type("slice expected at most 3 arguments, got \(parts.count)")
+        }
+    }
+
+    nonisolated(unsafe) static let object = PyBuiltin("object(*args, **kwargs)") { args in
+        if !args.varargs("args").isEmpty || (args.varkw("kwargs")?.count ?? 0) > 0 {
+            throw PyError.type("object() takes no arguments")
+        }
+        return .object(PyObject())
+    }
+
+    nonisolated(unsafe) static let noneType = PyBuiltin("NoneType(/)") { _ in .none }
+
+    static func makeSet(_ iterable: Value?, frozen: Bool, _ interpreter: Interpreter) throws -> PySet {
+        let s = PySet(frozen: frozen)
+        if let iterable { try interpreter.forEach(in: iterable) { try s.insert($0) } }
+        return s
+    }
+
+    /// A range whose length fits an Int (PyRange counts in Int; CPython would fail on `len` instead).
+    static func makeRange(_ start: Int, _ stop: Int, _ step: Int) throws -> PyRange {
+        if step == 0 { throw PyError.value("range() arg 3 must not be zero") }
+        let (low, high) = step > 0 ? (start, stop) : (stop, start)
+        if low < high && (UInt(bitPattern: high &- low) - 1) / step.magnitude >= UInt(Int.max) {
+            throw PyError.overflow("Python int too large to convert to C ssize_t")
+        }
+        return PyRange(start: start, stop: stop, step: step)
+    }
+}

@@ -1,0 +1,69 @@
+/// Methods of `dict`, and the merge behind `dict(...)` and `dict.update(...)`.
+enum DictMethods {
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("get(self, key, default=None, /)") { args in
+                try args.selfDict.get(args["key"]) ?? args["default"]
+            },
+            PyBuiltin("dict.keys(self, /)") { args in .object(PyDictView(.keys, try args.selfDict)) },
+            PyBuiltin("dict.values(self, /)") { args in .object(PyDictView(.values, try args.selfDict)) },
+            PyBuiltin("dict.items(self, /)") { args in .object(PyDictView(.items, try args.selfDict)) },
+            PyBuiltin("pop(self, key, default=<unset>, /)") { args in
+                if let v = try args.selfDict.remove(args["key"]) { return v }
+                guard let fallback = args.given("default") else { throw PyError.key(args["key"]) }
+                return fallback
+            },
+            PyBuiltin("dict.popitem(self, /)") { args in
+                let d = try args.selfDict
+                guard let last = d.entries.last else {
+                    throw PyError(exception: PyExceptionObject(type: PyExc.keyError, args: [.str("popitem(): dictionary is empty")]))
+                }
+                try d.remove(last.key)
+                return .object(PyTuple([last.key, last.value]))
+            },
+            PyBuiltin("setdefault(self, key, default=None, /)") { args in
+                let d = try args.selfDict
+                if let v = try d.get(args["key"]) { return v }
+                try d.set(args["key"], args["default"])
+                return args["default"]
+            },
+            PyBuiltin("update(self, other=<unset>, /, **kwargs)") { args in
+                try DictUpdate.merge(into: args.selfDict, args.given("other"), keywords: args.varkw("kwargs"), args.interpreter)
+                return .none
+            },
+            PyBuiltin("dict.copy(self, /)") { args in
+                let copy = PyDict()
+                for (k, v) in try args.selfDict.entries { try copy.set(k, v) }
+                return .object(copy)
+            },
+            PyBuiltin("dict.clear(self, /)") { args in
+                try args.selfDict.removeAll()
+                return .none
+            },
+        ]
+    }
+}
+
+/// `dict(other, **kw)` and `d.update(other, **kw)`: `other` is a dict or an iterable of pairs.
+enum DictUpdate {
+    static func merge(into d: PyDict, _ other: Value?, keywords: PyDict?, _ interpreter: Interpreter) throws {
+        switch other {
+        case nil: break
+        case .object(let source as PyDict)?:
+            for (k, v) in source.entries { try d.set(k, v) }
+        case let iterable?:
+            var index = 0
+            try interpreter.forEach(in: iterable) { element in
+                guard let pair = try? Iteration.collect(element) else {
+                    throw PyError.type("cannot convert dictionary update sequence element #\(index) to a sequence")
+                }
+                guard pair.count == 2 else {
+                    throw PyError.value("dictionary update sequence element #\(index) has length \(pair.count); 2 is required")
+                }
+                try d.set(pair[0], pair[1])
+                index += 1
+            }
+        }
+        for (k, v) in keywords?.entries ?? [] { try d.set(k, v) }
+    }
+}

@@ -1,0 +1,96 @@
+import BigInt
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `hash()` with CPython's values for numbers and tuples (ints reduced modulo 2**61 - 1, floats
+/// hashed consistently with equal ints, tuples by xxHash); strings and objects hash by content or
+/// identity (CPython randomises string hashes per process anyway).
+enum Hashing {
+    private static let modulus: UInt64 = (1 << 61) - 1
+
+    static func hash(_ v: Value) throws -> Int {
+        switch v {
+        case .none: return 0xFCA86420
+        case .bool(let b): return b ? 1 : 0
+        case .int(let i): return integer(BigInt(i))
+        case .bigInt(let b): return integer(b)
+        case .float(let d): return float(d)
+        case .str(let s):
+            // FNV-1a over UTF-8, folded into a non-(-1) Int.
+            var h: UInt64 = 0xcbf29ce484222325
+            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+            return avoidingMinusOne(Int(bitPattern: UInt(h)))
+        case .tensor(let t): return identity(ObjectIdentifier(t))
+        case .object(let o):
+            switch o {
+            case let t as PyTuple: return try tuple(t.items)
+            case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
+            case let s as PySet:
+                guard s.isFrozen else { throw PyError.type("unhashable type: 'set'") }
+                // Order-independent: the same elements hash alike whatever their order.
+                var h = 0
+                for item in s.items { h ^= try hash(item) &* 0x1E3779B97F4A7C15 }
+                return avoidingMinusOne(h)
+            default: return identity(ObjectIdentifier(o))
+            }
+        }
+    }
+
+    private static func integer(_ b: BigInt) -> Int {
+        let r = Int(b.magnitude % BigUInt(modulus))
+        return avoidingMinusOne(b.signum() < 0 ? -r : r)
+    }
+
+    /// CPython's `_Py_HashDouble`: the value modulo 2**61 - 1, so `hash(2.0) == hash(2)`.
+    private static func float(_ d: Double) -> Int {
+        if d.isInfinite { return d > 0 ? 314159 : -314159 }
+        if d.isNaN { return 0 }
+        var exponent: Int32 = 0
+        var m = frexp(d, &exponent)  // d = m * 2**e with 0.5 <= |m| < 1
+        var e = Int(exponent)
+        let negative = m < 0
+        if negative { m = -m }
+        var x: UInt64 = 0
+        while m != 0 {
+            x = ((x << 28) & modulus) | x >> (61 - 28)
+            m *= 268435456.0
+            e -= 28
+            let y = UInt64(m)
+            m -= Double(y)
+            x += y
+            if x >= modulus { x -= modulus }
+        }
+        let shift = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61)
+        x = ((x << UInt64(shift)) & modulus) | x >> UInt64(61 - shift)
+        let signed = Int(x)
+        return avoidingMinusOne(negative ? -signed : signed)
+    }
+
+    /// CPython's tuple hash (xxHash-based, 3.8+).
+    private static func tuple(_ items: [Value]) throws -> Int {
+        let prime1: UInt64 = 11400714785074694791, prime2: UInt64 = 14029467366897019727
+        let prime5: UInt64 = 2870177450012600261
+        var acc = prime5
+        for item in items {
+            let lane = UInt64(bitPattern: Int64(try hash(item)))
+            acc = acc &+ lane &* prime2
+            acc = (acc << 31) | (acc >> 33)
+            acc = acc &* prime1
+        }
+        acc = acc &+ (UInt64(items.count) ^ (prime5 ^ 3527539))
+        if acc == UInt64.max { return 1546275796 }
+        return Int(Int64(bitPattern: acc))
+    }
+
+    /// CPython's pointer hash: the address rotated right by 4 bits.
+    static func identity(_ id: ObjectIdentifier) -> Int {
+        let address = UInt(bitPattern: id)
+        return avoidingMinusOne(Int(bitPattern: (address >> 4) | (address << (UInt(UInt.bitWidth) - 4))))
+    }
+
+    /// -1 is CPython's error marker, so no hash is ever -1.
+    private static func avoidingMinusOne(_ h: Int) -> Int { h == -1 ? -2 : h }
+}

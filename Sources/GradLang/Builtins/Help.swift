@@ -1,0 +1,105 @@
+/// `help()`: a short, honest description of grad's built-ins, and `help(obj)` for one object
+/// (its signature when it is a built-in function, its methods when it is a type or a module).
+enum Help {
+    static var function: PyBuiltin { PyBuiltin("help(request=<unset>, /)") { args in
+        let text = args.given("request").map { describe($0, args.interpreter) } ?? overview(args.interpreter)
+        args.interpreter.writeOutput(text + "\n")
+        return .none
+    } }
+
+    private static func overview(_ interpreter: Interpreter) -> String {
+        var functions: [String] = [], types: [String] = [], exceptions: [String] = []
+        for (name, value) in interpreter.builtins {
+            guard case .object(let o) = value else { continue }
+            switch o {
+            case is PyBuiltin: functions.append(name)
+            case is PyTypeObject: types.append(name)
+            case is PyExceptionType: exceptions.append(name)
+            default: break
+            }
+        }
+        return """
+        grad runs a small Python with PyTorch-style tensors. Type help(x) for help on x, for
+        example help(len), help(str) or help(math).
+
+        Built-in functions:
+        \(wrapped(functions.sorted()))
+
+        Built-in types:
+        \(wrapped(types.sorted()))
+
+        Exceptions:
+        \(wrapped(exceptions.sorted()))
+
+        Modules (import NAME):
+        \(wrapped(interpreter.modules.keys.sorted()))
+        """
+    }
+
+    private static func describe(_ value: Value, _ interpreter: Interpreter) -> String {
+        switch value {
+        case .object(let b as PyBuiltin):
+            return "Help on built-in function \(b.name):\n\n\(signatureText(b.signature))"
+        case .object(let m as PyBoundMethod):
+            return "Help on built-in method \(m.function.name) of \(m.receiver.typeName) object:\n\n\(signatureText(m.function.signature))"
+        case .object(let t as PyTypeObject):
+            var text = "Help on class \(t.name):\n\nclass \(t.qualifiedName)"
+            if let constructor = t.constructor { text += "\n |  \(signatureText(constructor.signature))" }
+            let names = IntrospectionFunctions.attributeNames(of: value, interpreter)
+            if !names.isEmpty { text += "\n |\n |  Methods and attributes:\n\(wrapped(names, indent: " |      "))" }
+            return text
+        case .object(let m as PyModule):
+            return "Help on module \(m.name):\n\nNAME\n    \(m.name)\n\nCONTENTS\n\(wrapped(m.attributes.keys.sorted(), indent: "    "))"
+        default:
+            let names = IntrospectionFunctions.attributeNames(of: value, interpreter)
+            var text = "Help on \(value.typeName) object:\n\n\(Repr.repr(value))"
+            if !names.isEmpty { text += "\n\nMethods and attributes:\n\(wrapped(names, indent: "    "))" }
+            return text
+        }
+    }
+
+    /// `name(a, b=1, *args, key=None)` back from a parsed signature; `<unset>` defaults show as `[name]`.
+    static func signatureText(_ s: Signature) -> String {
+        var parts: [String] = []
+        var keywordOnlyMarked = false
+        for (i, p) in s.parameters.enumerated() {
+            switch p.kind {
+            case .varargs: parts.append("*" + p.name); keywordOnlyMarked = true
+            case .varkw: parts.append("**" + p.name)
+            case .keywordOnly, .positional:
+                if p.kind == .keywordOnly && !keywordOnlyMarked { parts.append("*"); keywordOnlyMarked = true }
+                parts.append(parameterText(p))
+            }
+            let next = i + 1 < s.parameters.count ? s.parameters[i + 1] : nil
+            if p.positionalOnly && next?.positionalOnly != true { parts.append("/") }
+        }
+        return "\(s.name)(\(parts.joined(separator: ", ")))"
+    }
+
+    private static func parameterText(_ p: Signature.Parameter) -> String {
+        switch p.literalDefault {
+        case nil: return p.name
+        case .unset?: return "[\(p.name)]"
+        case .none?: return "\(p.name)=None"
+        case .bool(let b)?: return "\(p.name)=\(b ? "True" : "False")"
+        case .int(let i)?: return "\(p.name)=\(i)"
+        case .float(let d)?: return "\(p.name)=\(Repr.repr(.float(d)))"
+        case .str(let t)?: return "\(p.name)=\(Repr.string(t))"
+        }
+    }
+
+    /// Names joined by commas, wrapped at 76 columns.
+    private static func wrapped(_ names: [String], indent: String = "    ") -> String {
+        var lines: [String] = [], line = indent
+        for (k, name) in names.enumerated() {
+            let piece = name + (k + 1 < names.count ? "," : "")
+            if line.count + piece.count + 1 > 76 && line != indent {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == indent ? "" : " ") + piece
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,125 @@
+/// `type`, `isinstance`, `issubclass`, `callable`, `hasattr`/`getattr`/`setattr`, `dir`, `id`,
+/// `hash`, `repr`.
+enum IntrospectionFunctions {
+    nonisolated(unsafe) static let type = PyBuiltin("type(*args, /)") { args in
+        let all = args.varargs("args")
+        switch all.count {
+        case 1: return BuiltinTypes.of(all[0])
+        case 3: throw PyError.type("type() with 3 arguments (creating a class) is not supported")
+        default: throw PyError.type("type() takes 1 or 3 arguments")
+        }
+    }
+
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("isinstance(obj, class_or_tuple, /)") { args in
+                .bool(try isInstance(args["obj"], args["class_or_tuple"]))
+            },
+            PyBuiltin("issubclass(cls, class_or_tuple, /)") { args in
+                guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyExceptionType else {
+                    throw PyError.type("issubclass() arg 1 must be a class")
+                }
+                return .bool(try isSubclass(cls, args["class_or_tuple"]))
+            },
+            PyBuiltin("callable(obj, /)") { args in .bool(isCallable(args["obj"])) },
+            PyBuiltin("hasattr(obj, name, /)") { args in
+                let name = try attributeName(args["name"])
+                return .bool(args.interpreter.hasAttribute(args["obj"], name))
+            },
+            PyBuiltin("getattr(object, name, default=<unset>, /)") { args in
+                let name = try attributeName(args["name"])
+                do {
+                    return try args.interpreter.getAttribute(args["object"], name)
+                } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
+                    guard let fallback = args.given("default") else { throw e }
+                    return fallback
+                }
+            },
+            PyBuiltin("setattr(obj, name, value, /)") { args in
+                try args.interpreter.setAttribute(args["obj"], attributeName(args["name"]), args["value"])
+                return .none
+            },
+            PyBuiltin("dir(object=<unset>, /)") { args in
+                guard let object = args.given("object") else {
+                    return .object(PyList((args.interpreter.namesInScope?() ?? []).sorted().map { .str($0) }))
+                }
+                return .object(PyList(attributeNames(of: object, args.interpreter).map { .str($0) }))
+            },
+            PyBuiltin("id(obj, /)") { args in .int(identity(args["obj"])) },
+            PyBuiltin("hash(obj, /)") { args in .int(try Hashing.hash(args["obj"])) },
+            PyBuiltin("repr(obj, /)") { args in .str(Repr.repr(args["obj"])) },
+            PyBuiltin("ascii(obj, /)") { args in .str(TextFunctions.ascii(args["obj"])) },
+        ]
+    }
+
+    static func isInstance(_ value: Value, _ classInfo: Value) throws -> Bool {
+        guard case .object(let o) = classInfo else {
+            throw PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+        switch o {
+        case let t as PyTypeObject: return t.matches(value)
+        case let e as PyExceptionType:
+            if case .object(let x as PyExceptionObject) = value { return x.type.isSubclass(of: e) }
+            return false
+        case let tuple as PyTuple:
+            for option in tuple.items where try isInstance(value, option) { return true }
+            return false
+        default:
+            throw PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+    }
+
+    private static func isSubclass(_ cls: PyObject, _ classInfo: Value) throws -> Bool {
+        guard case .object(let o) = classInfo else {
+            throw PyError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        }
+        switch o {
+        case is PyTypeObject, is PyExceptionType: return BuiltinTypes.isSubclass(cls, of: o)
+        case let tuple as PyTuple:
+            for option in tuple.items where try isSubclass(cls, option) { return true }
+            return false
+        default:
+            throw PyError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        }
+    }
+
+    static func isCallable(_ v: Value) -> Bool {
+        guard case .object(let o) = v else { return false }
+        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyExceptionType
+    }
+
+    private static func attributeName(_ v: Value) throws -> String {
+        guard case .str(let s) = v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
+        return s
+    }
+
+    /// `dir(x)`: a module's names, or the methods and properties of the value's type.
+    static func attributeNames(of value: Value, _ interpreter: Interpreter) -> [String] {
+        switch value {
+        case .object(let m as PyModule): return m.attributes.keys.sorted()
+        case .object(let t as PyTypeObject):
+            guard let key = typeKey(of: t) else { return [] }
+            return interpreter.attributes.names(key)
+        default: return interpreter.attributes.names(TypeKey(value))
+        }
+    }
+
+    /// The attribute-table key of a built-in type object (`dir(str)` lists str's methods).
+    static func typeKey(of t: PyTypeObject) -> TypeKey? {
+        let keys: [(PyTypeObject, TypeKey)] = [
+            (BuiltinTypes.str, .str), (BuiltinTypes.list, .list), (BuiltinTypes.tuple, .tuple), (BuiltinTypes.dict, .dict),
+            (BuiltinTypes.set, .set), (BuiltinTypes.frozenset, .set), (BuiltinTypes.int, .int), (BuiltinTypes.float, .float),
+            (BuiltinTypes.bool, .bool), (BuiltinTypes.range, .range), (BuiltinTypes.slice, .slice), (BuiltinTypes.tensor, .tensor),
+        ]
+        return keys.first { $0.0 === t }?.1
+    }
+
+    /// `id(x)`: objects by address; unboxed values by a stable stand-in (they have no address).
+    private static func identity(_ v: Value) -> Int {
+        switch v {
+        case .tensor(let t): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(t)))
+        case .object(let o): return Int(bitPattern: UInt(bitPattern: ObjectIdentifier(o)))
+        default: return (try? Hashing.hash(v)).map { $0 & 0x7fff_ffff_fff0 | 0x7f00_0000_0000 } ?? 0
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// Built-ins that walk iterables: `len`, `iter`, `next`, `enumerate`, `zip`, `map`, `filter`,
+/// `reversed`, `sorted`, `any`, `all`. The lazy ones return iterators, as in Python 3.
+enum IteratorFunctions {
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("len(obj, /)") { args in .int(try length(args["obj"])) },
+            PyBuiltin("iter(object, sentinel=<unset>, /)") { args in
+                guard let sentinel = args.given("sentinel") else { return .object(try Iteration.iterator(args["object"])) }
+                let function = args["object"]
+                guard IntrospectionFunctions.isCallable(function) else { throw PyError.type("iter(v, w): v must be callable") }
+                var done = false
+                return .object(PyIterator(name: "callable_iterator") {
+                    if done { return nil }
+                    let v = try args.interpreter.call(function, Arguments())
+                    if try Operators.equals(v, sentinel) { done = true; return nil }
+                    return v
+                })
+            },
+            PyBuiltin("next(iterator, default=<unset>, /)") { args in
+                guard case .object(let it as PyIterator) = args["iterator"] else {
+                    throw PyError.type("'\(args["iterator"].typeName)' object is not an iterator")
+                }
+                if let v = try it.next() { return v }
+                if let fallback = args.given("default") { return fallback }
+                throw PyError(PyExc.stopIteration, "")
+            },
+            PyBuiltin("enumerate(iterable, start=0)") { args in
+                let source = try Iteration.iterator(args["iterable"])
+                var counter = Value.integer(try Arg.integer(args["start"]))
+                return .object(PyIterator(name: "enumerate") {
+                    guard let v = try source.next() else { return nil }
+                    defer { counter = (try? Operators.binary(.add, counter, .int(1))) ?? counter }
+                    return .object(PyTuple([counter, v]))
+                })
+            },
+            PyBuiltin("zip(*iterables, strict=False)") { args in
+                let sources = try args.varargs("iterables").map(Iteration.iterator)
+                return .object(try zip(sources, strict: Operators.truthy(args["strict"])))
+            },
+            PyBuiltin("map(*args, /)") { args in
+                let all = args.varargs("args")
+                guard all.count >= 2 else { throw PyError.type("map() must have at least two arguments.") }
+                let function = all[0]
+                let sources = try all.dropFirst().map(Iteration.iterator)
+                return .object(PyIterator(name: "map") {
+                    var values: [Value] = []
+                    for source in sources {
+                        guard let v = try source.next() else { return nil }
+                        values.append(v)
+                    }
+                    return try args.interpreter.call(function, Arguments(values))
+                })
+            },
+            PyBuiltin("filter(function, iterable, /)") { args in
+                let function = args["function"]
+                let source = try Iteration.iterator(args["iterable"])
+                return .object(PyIterator(name: "filter") {
+                    while let v = try source.next() {
+                        try args.interpreter.checkInterrupt()
+                        let keep = function.isNone ? v : try args.interpreter.call(function, Arguments([v]))
+                        if try Operators.truthy(keep) { return v }
+                    }
+                    return nil
+                })
+            },
+            PyBuiltin("reversed(sequence, /)") { args in .object(try reversed(args["sequence"])) },
+            PyBuiltin("sorted(iterable, /, *, key=None, reverse=False)") { args in
+                let items = try Iteration.collect(args["iterable"])
+                return .object(PyList(try Sorting.sorted(items, key: args["key"], reverse: Operators.truthy(args["reverse"]),
+                                                         args.interpreter)))
+            },
+            PyBuiltin("any(iterable, /)") { args in
+                let it = try Iteration.iterator(args["iterable"])
+                while let v = try it.next() {
+                    try args.interpreter.checkInterrupt()
+                    if try Operators.truthy(v) { return .bool(true) }
+                }
+                return .bool(false)
+            },
+            PyBuiltin("all(iterable, /)") { args in
+                let it = try Iteration.iterator(args["iterable"])
+                while let v = try it.next() {
+                    try args.interpreter.checkInterrupt()
+                    if !(try Operators.truthy(v)) { return .bool(false) }
+                }
+                return .bool(true)
+            },
+        ]
+    }
+
+    static func length(_ v: Value) throws -> Int {
+        switch v {
+        case .str(let s): return s.unicodeScalars.count
+        case .tensor(let t):
+            guard let first = t.shape.first else { throw PyError.type("len() of a 0-d tensor") }
+            return first
+        case .object(let o):
+            switch o {
+            case let l as PyList: return l.items.count
+            case let t as PyTuple: return t.items.count
+            case let d as PyDict: return d.count
+            case let s as PySet: return s.dict.count
+            case let r as PyRange: return r.count
+            case let s as PySized: return s.length
+            default: break
+            }
+        default: break
+        }
+        throw PyError.type("object of type '\(v.typeName)' has no len()")
+    }
+
+    /// Tuples of the next element of each source; with `strict`, sources of unequal length raise
+    /// CPython's ValueError when the first one runs out.
+    private static func zip(_ sources: [PyIterator], strict: Bool) throws -> PyIterator {
+        var finished = sources.isEmpty
+        return PyIterator(name: "zip") {
+            if finished { return nil }
+            var values: [Value] = []
+            for (k, source) in sources.enumerated() {
+                if let v = try source.next() { values.append(v); continue }
+                finished = true
+                guard strict else { return nil }
+                if k > 0 {
+                    let range = k == 1 ? "argument 1" : "arguments 1-\(k)"
+                    throw PyError.value("zip() argument \(k + 1) is shorter than \(range)")
+                }
+                for (m, other) in sources.enumerated().dropFirst() where try other.next() != nil {
+                    let range = m == 1 ? "argument 1" : "arguments 1-\(m)"
+                    throw PyError.value("zip() argument \(m + 1) is longer than \(range)")
+                }
+                return nil
+            }
+            return .object(PyTuple(values))
+        }
+    }
+
+    private static func reversed(_ v: Value) throws -> PyIterator {
+        switch v {
+        case .str(let s):
+            let scalars = s.scalars
+            return countdown("reversed", scalars.count) { .str(String(scalars[$0])) }
+        case .object(let o):
+            switch o {
+            case let l as PyList:
+                // Reads the list as it is at each step, as CPython's list_reverseiterator does.
+                var i = l.items.count - 1
+                return PyIterator(name: "list_reverseiterator") {
+                    guard i >= 0 && i < l.items.count else { return nil }
+                    defer { i -= 1 }
+                    return l.items[i]
+                }
+            case let t as PyTuple: return countdown("reversed", t.items.count) { t.items[$0] }
+            case let r as PyRange: return countdown("range_iterator", r.count) { .int(r.element($0)) }
+            case let d as PyDict:
+                let keys = d.entries.map(\.key)
+                return countdown("dict_reversekeyiterator", keys.count) { keys[$0] }
+            case let view as PyDictView:
+                let items = view.elements
+                return countdown("dict_reverse\(view.kind == .items ? "item" : String(view.kind.rawValue.dropLast()))iterator", items.count) { items[$0] }
+            default: break
+            }
+        default: break
+        }
+        throw PyError.type("'\(v.typeName)' object is not reversible")
+    }
+
+    /// element(n-1), ..., element(0).
+    private static func countdown(_ name: String, _ n: Int, _ element: @escaping (Int) -> Value) -> PyIterator {
+        var i = n - 1
+        return PyIterator(name: name) {
+            guard i >= 0 else { return nil }
+            defer { i -= 1 }
+            return element(i)
+        }
+    }
+}

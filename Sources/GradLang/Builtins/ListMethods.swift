@@ -1,0 +1,85 @@
+/// Methods of `list`.
+enum ListMethods {
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("list.append(self, object, /)") { args in
+                let list = try args.selfList
+                try Arg.checkLength(list.items.count + 1)
+                list.items.append(args["object"])
+                return .none
+            },
+            PyBuiltin("list.extend(self, iterable, /)") { args in
+                let list = try args.selfList
+                let more = try Iteration.collect(args["iterable"])
+                try Arg.checkLength(list.items.count + more.count)
+                list.items += more
+                return .none
+            },
+            PyBuiltin("insert(self, index, object, /)") { args in
+                let list = try args.selfList
+                let n = list.items.count
+                var i = try Arg.size(args["index"])
+                if i < 0 { i = Swift.max(i.addingReportingOverflow(n).partialValue, 0) }
+                list.items.insert(args["object"], at: Swift.min(i, n))
+                return .none
+            },
+            PyBuiltin("pop(self, index=-1, /)") { args in
+                let list = try args.selfList
+                guard !list.items.isEmpty else { throw PyError.index("pop from empty list") }
+                var i = try Arg.size(args["index"])
+                if i < 0 { i = i.addingReportingOverflow(list.items.count).partialValue }
+                guard i >= 0 && i < list.items.count else { throw PyError.index("pop index out of range") }
+                return list.items.remove(at: i)
+            },
+            PyBuiltin("list.remove(self, value, /)") { args in
+                let list = try args.selfList
+                guard let i = try SequenceSearch.index(list.items, args["value"], start: .none, stop: .none) else {
+                    throw PyError.value("list.remove(x): x not in list")
+                }
+                list.items.remove(at: i)
+                return .none
+            },
+            PyBuiltin("index(self, value, start=None, stop=None, /)") { args in
+                guard let i = try SequenceSearch.index(args.selfList.items, args["value"], start: args["start"], stop: args["stop"]) else {
+                    throw PyError.value("\(Repr.repr(args["value"])) is not in list")
+                }
+                return .int(i)
+            },
+            PyBuiltin("list.count(self, value, /)") { args in
+                try SequenceSearch.count(args.selfList.items, args["value"])
+            },
+            PyBuiltin("sort(self, *, key=None, reverse=False)") { args in
+                let list = try args.selfList
+                list.items = try Sorting.sorted(list.items, key: args["key"], reverse: Operators.truthy(args["reverse"]),
+                                                args.interpreter)
+                return .none
+            },
+            PyBuiltin("list.reverse(self, /)") { args in
+                try args.selfList.items.reverse()
+                return .none
+            },
+            PyBuiltin("list.copy(self, /)") { args in .object(PyList(try args.selfList.items)) },
+            PyBuiltin("list.clear(self, /)") { args in
+                try args.selfList.items.removeAll()
+                return .none
+            },
+        ]
+    }
+}
+
+/// Methods of `tuple`.
+enum TupleMethods {
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("tuple.count(self, value, /)") { args in
+                try SequenceSearch.count(args.selfTuple.items, args["value"])
+            },
+            PyBuiltin("index(self, value, start=None, stop=None, /)") { args in
+                guard let i = try SequenceSearch.index(args.selfTuple.items, args["value"], start: args["start"], stop: args["stop"]) else {
+                    throw PyError.value("tuple.index(x): x not in tuple")
+                }
+                return .int(i)
+            },
+        ]
+    }
+}

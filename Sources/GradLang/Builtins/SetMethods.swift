@@ -1,0 +1,95 @@
+/// Methods of `set` and `frozenset` (the mutating ones refuse a frozenset, as it has none).
+enum SetMethods {
+    static var all: [PyBuiltin] {
+        [
+            mutating("set.add(self, elem, /)") { s, args in try s.insert(args["elem"]) },
+            mutating("set.remove(self, elem, /)") { s, args in
+                if try s.dict.remove(args["elem"]) == nil { throw PyError.key(args["elem"]) }
+            },
+            mutating("set.discard(self, elem, /)") { s, args in try s.dict.remove(args["elem"]) },
+            PyBuiltin("set.pop(self, /)") { args in
+                let s = try mutable(args, "pop")
+                guard let first = s.items.first else {
+                    throw PyError(exception: PyExceptionObject(type: PyExc.keyError, args: [.str("pop from an empty set")]))
+                }
+                try s.dict.remove(first)
+                return first
+            },
+            mutating("set.clear(self, /)") { s, _ in s.dict.removeAll() },
+            mutating("set.update(self, *others, /)") { s, args in
+                for other in args.varargs("others") { try args.interpreter.forEach(in: other) { try s.insert($0) } }
+            },
+            PyBuiltin("set.union(self, *others, /)") { args in
+                let s = try args.selfSet
+                let result = try copy(s)
+                for other in args.varargs("others") { try args.interpreter.forEach(in: other) { try result.insert($0) } }
+                return .object(result)
+            },
+            PyBuiltin("set.intersection(self, *others, /)") { args in
+                var items = try args.selfSet.items
+                for other in args.varargs("others") {
+                    let keep = try Constructors.makeSet(other, frozen: true, args.interpreter)
+                    items = try items.filter { try keep.contains($0) }
+                }
+                return .object(try make(items, like: args.selfSet))
+            },
+            PyBuiltin("set.difference(self, *others, /)") { args in
+                var items = try args.selfSet.items
+                for other in args.varargs("others") {
+                    let drop = try Constructors.makeSet(other, frozen: true, args.interpreter)
+                    items = try items.filter { !(try drop.contains($0)) }
+                }
+                return .object(try make(items, like: args.selfSet))
+            },
+            PyBuiltin("set.symmetric_difference(self, other, /)") { args in
+                let s = try args.selfSet
+                let other = try Constructors.makeSet(args["other"], frozen: true, args.interpreter)
+                let items = try s.items.filter { !(try other.contains($0)) } + other.items.filter { !(try s.contains($0)) }
+                return .object(try make(items, like: s))
+            },
+            PyBuiltin("set.issubset(self, other, /)") { args in
+                let other = try Constructors.makeSet(args["other"], frozen: true, args.interpreter)
+                return .bool(try args.selfSet.items.allSatisfy { try other.contains($0) })
+            },
+            PyBuiltin("set.issuperset(self, other, /)") { args in
+                let s = try args.selfSet
+                var all = true
+                try args.interpreter.forEach(in: args["other"]) { if !(try s.contains($0)) { all = false } }
+                return .bool(all)
+            },
+            PyBuiltin("set.isdisjoint(self, other, /)") { args in
+                let s = try args.selfSet
+                var disjoint = true
+                try args.interpreter.forEach(in: args["other"]) { if try s.contains($0) { disjoint = false } }
+                return .bool(disjoint)
+            },
+            PyBuiltin("set.copy(self, /)") { args in .object(try copy(args.selfSet)) },
+        ]
+    }
+
+    /// A method only `set` has: on a frozenset it does not exist.
+    private static func mutating(_ signature: String, _ body: @escaping (PySet, BoundArguments) throws -> Void) -> PyBuiltin {
+        let name = Signature(signature).name
+        return PyBuiltin(signature) { args in
+            try body(mutable(args, name), args)
+            return .none
+        }
+    }
+
+    private static func mutable(_ args: BoundArguments, _ name: String) throws -> PySet {
+        let s = try args.selfSet
+        if s.isFrozen { throw PyError.attribute("'frozenset' object has no attribute '\(name)'") }
+        return s
+    }
+
+    private static func copy(_ s: PySet) throws -> PySet {
+        try make(s.items, like: s)
+    }
+
+    /// A new set of the receiver's kind (set or frozenset) holding `items`.
+    private static func make(_ items: [Value], like s: PySet) throws -> PySet {
+        let result = PySet(frozen: s.isFrozen)
+        for item in items { try result.insert(item) }
+        return result
+    }
+}

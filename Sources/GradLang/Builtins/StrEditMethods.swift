@@ -1,0 +1,112 @@
+/// `str.strip` and friends, `replace`, `removeprefix`/`removesuffix`, and padding
+/// (`center`, `ljust`, `rjust`, `zfill`).
+enum StrEditMethods {
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("strip(self, chars=None, /)") { args in try strip(args, "strip", leading: true, trailing: true) },
+            PyBuiltin("lstrip(self, chars=None, /)") { args in try strip(args, "lstrip", leading: true, trailing: false) },
+            PyBuiltin("rstrip(self, chars=None, /)") { args in try strip(args, "rstrip", leading: false, trailing: true) },
+            PyBuiltin("replace(self, old, new, count=-1, /)") { args in
+                let text = try args.selfString.scalars
+                let old = try Arg.string(args["old"], "replace() argument 1 must be str, not \(args["old"].typeName)").scalars
+                let new = try Arg.string(args["new"], "replace() argument 2 must be str, not \(args["new"].typeName)").scalars
+                let count = try Arg.size(args["count"])
+                return .str(String(scalars: try replace(text, old, new, limit: count < 0 ? Int.max : count)))
+            },
+            PyBuiltin("str.removeprefix(self, prefix, /)") { args in
+                let text = try args.selfString
+                let prefix = try Arg.string(args["prefix"], "removeprefix() argument must be str, not \(args["prefix"].typeName)")
+                let t = text.scalars, p = prefix.scalars
+                return .str(t.starts(with: p) ? String(scalars: t.dropFirst(p.count)) : text)
+            },
+            PyBuiltin("str.removesuffix(self, suffix, /)") { args in
+                let text = try args.selfString
+                let suffix = try Arg.string(args["suffix"], "removesuffix() argument must be str, not \(args["suffix"].typeName)")
+                let t = text.scalars, s = suffix.scalars
+                return .str(!s.isEmpty && t.reversed().starts(with: s.reversed()) ? String(scalars: t.dropLast(s.count)) : text)
+            },
+            PyBuiltin("center(self, width, fillchar=' ', /)") { args in
+                try pad(args) { total, width in
+                    // CPython's rounding: the odd cell goes left only when the width is odd too.
+                    let left = total / 2 + (total & width & 1)
+                    return (left, total - left)
+                }
+            },
+            PyBuiltin("ljust(self, width, fillchar=' ', /)") { args in try pad(args) { total, _ in (0, total) } },
+            PyBuiltin("rjust(self, width, fillchar=' ', /)") { args in try pad(args) { total, _ in (total, 0) } },
+            PyBuiltin("str.zfill(self, width, /)") { args in
+                let text = try args.selfString.scalars
+                let width = try Arg.size(args["width"])
+                guard width > text.count else { return .str(String(scalars: text)) }
+                try Arg.checkLength(width)
+                var out = Scalars(repeating: "0", count: width - text.count) + text
+                if let sign = text.first, sign == "+" || sign == "-" {
+                    out[0] = sign
+                    out[width - text.count] = "0"
+                }
+                return .str(String(scalars: out))
+            },
+        ]
+    }
+
+    private static func strip(_ args: BoundArguments, _ name: String, leading: Bool, trailing: Bool) throws -> Value {
+        let text = try args.selfString.scalars
+        let remove: (Unicode.Scalar) -> Bool
+        switch args["chars"] {
+        case .none: remove = { $0.isPythonWhitespace }
+        case .str(let chars):
+            let set = Set(chars.unicodeScalars)
+            remove = { set.contains($0) }
+        default: throw PyError.type("\(name) arg must be None or str")
+        }
+        var start = 0, end = text.count
+        if leading { while start < end && remove(text[start]) { start += 1 } }
+        if trailing { while end > start && remove(text[end - 1]) { end -= 1 } }
+        return .str(String(scalars: text[start..<end]))
+    }
+
+    /// Replaces up to `limit` occurrences; an empty `old` matches between every character.
+    private static func replace(_ text: Scalars, _ old: Scalars, _ new: Scalars, limit: Int) throws -> Scalars {
+        var matches: [Int] = []
+        if old.isEmpty {
+            var i = 0
+            while matches.count < limit && i <= text.count { matches.append(i); i += 1 }
+        } else {
+            var i = 0
+            while matches.count < limit, let found = ScalarSearch.first(old, in: text, from: i, to: text.count) {
+                matches.append(found)
+                i = found + old.count
+            }
+        }
+        let (grown, overflow) = matches.count.multipliedReportingOverflow(by: new.count)
+        if overflow { throw PyError.memory("") }
+        try Arg.checkLength(text.count + grown)
+        var out = Scalars()
+        out.reserveCapacity(text.count + grown)
+        var previous = 0
+        for m in matches {
+            out += text[previous..<m]
+            out += new
+            previous = m + old.count
+        }
+        out += text[Swift.min(previous, text.count)...]
+        return out
+    }
+
+    /// Pads to `width` with the fill character; `split` decides how many cells go left and right.
+    private static func pad(_ args: BoundArguments, _ split: (Int, Int) -> (Int, Int)) throws -> Value {
+        let text = try args.selfString.scalars
+        let width = try Arg.size(args["width"])
+        guard case .str(let fill) = args["fillchar"] else {
+            throw PyError.type("The fill character must be a unicode character, not \(args["fillchar"].typeName)")
+        }
+        let fillScalars = fill.scalars
+        guard fillScalars.count == 1, let f = fillScalars.first else {
+            throw PyError.type("The fill character must be exactly one character long")
+        }
+        guard width > text.count else { return .str(String(scalars: text)) }
+        try Arg.checkLength(width)
+        let (left, right) = split(width - text.count, width)
+        return .str(String(scalars: Scalars(repeating: f, count: left) + text + Scalars(repeating: f, count: right)))
+    }
+}

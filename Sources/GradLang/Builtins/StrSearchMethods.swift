@@ -1,0 +1,100 @@
+/// `str.find`, `rfind`, `index`, `rindex`, `count`, `startswith`, `endswith`: searches by code
+/// point within an optional `start:end` window.
+enum StrSearchMethods {
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("find(self, sub, start=None, end=None, /)") { args in
+                .int(try search(args, fromEnd: false) ?? -1)
+            },
+            PyBuiltin("rfind(self, sub, start=None, end=None, /)") { args in
+                .int(try search(args, fromEnd: true) ?? -1)
+            },
+            PyBuiltin("index(self, sub, start=None, end=None, /)") { args in
+                guard let i = try search(args, fromEnd: false) else { throw PyError.value("substring not found") }
+                return .int(i)
+            },
+            PyBuiltin("rindex(self, sub, start=None, end=None, /)") { args in
+                guard let i = try search(args, fromEnd: true) else { throw PyError.value("substring not found") }
+                return .int(i)
+            },
+            PyBuiltin("count(self, sub, start=None, end=None, /)") { args in
+                let (hay, needle, start, end) = try window(args)
+                if start > hay.count || end < start { return .int(0) }
+                if needle.isEmpty { return .int(end - start + 1) }
+                var n = 0, i = start
+                while let found = ScalarSearch.first(needle, in: hay, from: i, to: end) {
+                    n += 1
+                    i = found + needle.count
+                }
+                return .int(n)
+            },
+            PyBuiltin("startswith(self, prefix, start=None, end=None, /)") { args in
+                .bool(try affixMatch(args, name: "startswith", argument: "prefix", atEnd: false))
+            },
+            PyBuiltin("endswith(self, suffix, start=None, end=None, /)") { args in
+                .bool(try affixMatch(args, name: "endswith", argument: "suffix", atEnd: true))
+            },
+        ]
+    }
+
+    /// The receiver, the substring and the resolved window.
+    private static func window(_ args: BoundArguments) throws -> (Scalars, Scalars, Int, Int) {
+        let hay = try args.selfString.scalars
+        let sub = try Arg.string(args["sub"], "must be str, not \(args["sub"].typeName)")
+        let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
+        return (hay, sub.scalars, start, end)
+    }
+
+    private static func search(_ args: BoundArguments, fromEnd: Bool) throws -> Int? {
+        let (hay, needle, start, end) = try window(args)
+        if start > hay.count || end - start < needle.count { return nil }
+        return fromEnd ? ScalarSearch.last(needle, in: hay, from: start, to: end)
+                       : ScalarSearch.first(needle, in: hay, from: start, to: end)
+    }
+
+    private static func affixMatch(_ args: BoundArguments, name: String, argument: String, atEnd: Bool) throws -> Bool {
+        let hay = try args.selfString.scalars
+        let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
+        let candidates: [Value]
+        switch args[argument] {
+        case .str: candidates = [args[argument]]
+        case .object(let t as PyTuple): candidates = t.items
+        default:
+            throw PyError.type("\(name) first arg must be str or a tuple of str, not \(args[argument].typeName)")
+        }
+        // Checked in order, so a match ends the search before a later bad element is seen.
+        for candidate in candidates {
+            let affix = try Arg.string(candidate, "tuple for \(name) must only contain str, not \(candidate.typeName)").scalars
+            if start > hay.count || end - start < affix.count { continue }
+            let at = atEnd ? end - affix.count : start
+            if hay[at..<(at + affix.count)].elementsEqual(affix) { return true }
+        }
+        return false
+    }
+}
+
+/// Substring search over code points.
+enum ScalarSearch {
+    /// The first position of `needle` in `hay[from..<to]`.
+    static func first(_ needle: Scalars, in hay: Scalars, from: Int, to: Int) -> Int? {
+        guard from <= to, to - from >= needle.count else { return nil }
+        if needle.isEmpty { return from }
+        var i = from
+        while i + needle.count <= to {
+            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The last position of `needle` in `hay[from..<to]`.
+    static func last(_ needle: Scalars, in hay: Scalars, from: Int, to: Int) -> Int? {
+        guard from <= to, to - from >= needle.count else { return nil }
+        var i = to - needle.count
+        while i >= from {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+}

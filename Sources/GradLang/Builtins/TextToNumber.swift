@@ -1,0 +1,143 @@
+import BigInt
+
+/// `int(text, base)` and `float(text)`: CPython's grammar for numbers written as strings
+/// (surrounding whitespace, a sign, base prefixes, single underscores between digits, any
+/// Unicode decimal digit).
+enum TextToNumber {
+    /// CPython refuses decimal strings longer than this (`sys.get_int_max_str_digits()`).
+    static let maxDecimalDigits = 4300
+
+    static func integer(_ text: String, base: Int) throws -> Value {
+        let invalid = PyError.value("invalid literal for int() with base \(base): \(Repr.string(String(text.prefix(200))))")
+        var chars = asciiDigits(trimmed(text))[...]
+        var negative = false
+        if let sign = chars.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            chars = chars.dropFirst()
+        }
+        var radix = base
+        var afterPrefix = false
+        if chars.count >= 2, chars.first == "0", let p = chars.dropFirst().first?.lowercased() {
+            let prefixed = ["x": 16, "o": 8, "b": 2][p]
+            if let prefixed, base == 0 || base == prefixed {
+                radix = prefixed
+                chars = chars.dropFirst(2)
+                afterPrefix = true
+            }
+        }
+        if radix == 0 {
+            radix = 10
+            // A base-0 literal may not have a leading zero unless it is all zeros (`010` is refused).
+            if chars.first == "0", chars.contains(where: { $0 != "0" && $0 != "_" }) { throw invalid }
+        }
+        guard let digits = withoutUnderscores(chars, leadingAllowed: afterPrefix), !digits.isEmpty,
+              digits.allSatisfy({ digitValue($0).map { $0 < radix } ?? false })
+        else { throw invalid }
+        if radix & (radix - 1) != 0 && digits.count > maxDecimalDigits {
+            throw PyError.value("Exceeds the limit (\(maxDecimalDigits) digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+        }
+        try Arg.checkLength(digits.count)
+        guard let magnitude = radix < 36 ? BigInt(String(digits), radix: radix) : base36(digits) else { throw invalid }
+        return .integer(negative ? -magnitude : magnitude)
+    }
+
+    static func float(_ text: String) throws -> Double {
+        let invalid = PyError.value("could not convert string to float: \(Repr.string(text))")
+        var chars = asciiDigits(trimmed(text))[...]
+        var sign = ""
+        if let s = chars.first, s == "+" || s == "-" {
+            sign = String(s)
+            chars = chars.dropFirst()
+        }
+        switch String(chars).lowercased() {
+        case "inf", "infinity": return sign == "-" ? -.infinity : .infinity
+        case "nan": return .nan
+        default: break
+        }
+        // digits [. digits] [e [sign] digits], each digit run with single underscores inside.
+        var body = ""
+        var rest = chars
+        func digitRun() -> String? {
+            let run = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "_") }
+            rest = rest.dropFirst(run.count)
+            return run.isEmpty ? "" : withoutUnderscores(run, leadingAllowed: false).map { String($0) }
+        }
+        guard let integerPart = digitRun() else { throw invalid }
+        body += integerPart
+        var fraction = ""
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            guard let f = digitRun() else { throw invalid }
+            fraction = f
+            body += "." + f
+        }
+        guard !(integerPart.isEmpty && fraction.isEmpty) else { throw invalid }
+        if let e = rest.first, e == "e" || e == "E" {
+            rest = rest.dropFirst()
+            body += "e"
+            if let s = rest.first, s == "+" || s == "-" { body.append(s); rest = rest.dropFirst() }
+            guard let exponent = digitRun(), !exponent.isEmpty else { throw invalid }
+            body += exponent
+        }
+        guard rest.isEmpty, let value = Double(sign + body) else { throw invalid }
+        return value
+    }
+
+    /// BigInt's parser stops at base 35; base 36 strings are short (the digit limit applies).
+    private static func base36(_ digits: [Character]) -> BigInt? {
+        var value = BigInt(0)
+        for c in digits {
+            guard let d = digitValue(c) else { return nil }
+            value = value * 36 + BigInt(d)
+        }
+        return value
+    }
+
+    /// 0-9, then a/A = 10 up to z/Z = 35.
+    private static func digitValue(_ c: Character) -> Int? {
+        guard let a = c.asciiValue else { return nil }
+        switch a {
+        case 48...57: return Int(a) - 48
+        case 97...122: return Int(a) - 87
+        case 65...90: return Int(a) - 55
+        default: return nil
+        }
+    }
+
+    /// Python strips Unicode whitespace around numbers.
+    private static func trimmed(_ text: String) -> [Character] {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !$0.isPythonWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isPythonWhitespace }) else { return [] }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return Array(String(out))
+    }
+
+    /// Any Unicode decimal digit (`'٣'`) stands for its ASCII digit.
+    private static func asciiDigits(_ chars: [Character]) -> [Character] {
+        chars.map { c in
+            guard !c.isASCII, c.unicodeScalars.count == 1, let s = c.unicodeScalars.first,
+                  s.properties.numericType == .decimal, let v = s.properties.numericValue else { return c }
+            return Character(String(Int(v)))
+        }
+    }
+
+    /// The digits with their separating underscores removed; nil when an underscore is doubled,
+    /// trailing, or leading (a leading one is allowed right after a base prefix: `0x_ff`).
+    private static func withoutUnderscores(_ chars: ArraySlice<Character>, leadingAllowed: Bool) -> [Character]? {
+        var out: [Character] = []
+        var previousUnderscore = !leadingAllowed
+        for c in chars {
+            if c == "_" {
+                if previousUnderscore { return nil }
+                previousUnderscore = true
+            } else {
+                out.append(c)
+                previousUnderscore = false
+            }
+        }
+        if chars.last == "_" { return nil }
+        return out
+    }
+}

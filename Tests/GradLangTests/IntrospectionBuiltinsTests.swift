@@ -1,0 +1,69 @@
+import GradTensor
+import XCTest
+@testable import GradLang
+
+/// What has no CPython counterpart to record: grad's `help` text, `dir` of built-in types, and
+/// the built-ins applied to tensors (expected values as PyTorch 2.x prints them).
+final class IntrospectionBuiltinsTests: XCTestCase {
+    let h = PythonHarness()
+
+    func testHelpOnABuiltinShowsItsSignature() throws {
+        _ = try h.call("help", h.builtin("getattr"))
+        XCTAssertEqual(h.output, "Help on built-in function getattr:\n\ngetattr(object, name, [default], /)\n")
+    }
+
+    func testHelpOnAMethodAndAKeywordSignature() throws {
+        _ = try h.call("help", h.interpreter.getAttribute("a", "split"))
+        _ = try h.call("help", h.builtin("sorted"))
+        XCTAssertEqual(h.output, """
+            Help on built-in method split of str object:
+
+            split(self, sep=None, maxsplit=-1)
+            Help on built-in function sorted:
+
+            sorted(iterable, /, *, key=None, reverse=False)
+
+            """)
+    }
+
+    func testHelpOverviewListsFunctionsTypesAndModules() throws {
+        _ = try h.call("help")
+        for expected in ["Built-in functions:", "len,", "Built-in types:", "dict,", "ValueError", "math"] {
+            XCTAssertTrue(h.output.contains(expected), "help() should mention \(expected):\n\(h.output)")
+        }
+    }
+
+    func testHelpOnATypeAndAModule() throws {
+        _ = try h.call("help", h.builtin("list"))
+        XCTAssertTrue(h.output.hasPrefix("Help on class list:\n\nclass list\n |  list([iterable], /)"), h.output)
+        XCTAssertTrue(h.output.contains("append, clear, copy, count"), h.output)
+        let math = Value.object(h.interpreter.modules["math"] ?? PyModule(name: "math"))
+        _ = try h.call("help", math)
+        XCTAssertTrue(h.output.contains("Help on module math:\n\nNAME\n    math\n\nCONTENTS\n    acos, acosh,"), h.output)
+    }
+
+    func testDir() throws {
+        XCTAssertEqual(Repr.repr(try h.call("dir", h.builtin("tuple"))), "['count', 'index']")
+        XCTAssertEqual(Repr.repr(try h.call("dir", T())), "['count', 'index']")
+        XCTAssertEqual(Repr.repr(try h.call("dir")), "[]")
+        h.interpreter.namesInScope = { ["x", "a"] }
+        XCTAssertEqual(Repr.repr(try h.call("dir")), "['a', 'x']")
+    }
+
+    func testTensorsThroughTheBuiltins() throws {
+        let t = Value.tensor(try Tensor.arange(end: .int(3), dtype: .float32))
+        let scalar = Value.tensor(try Tensor.full([], .double(2.75)))
+        XCTAssertEqual(pythonOutcome { try self.h.call("type", t) }, "<class 'torch.Tensor'>")
+        XCTAssertEqual(pythonOutcome { try self.h.call("isinstance", t, .object(BuiltinTypes.tensor)) }, "True")
+        XCTAssertEqual(pythonOutcome { try self.h.call("len", t) }, "3")
+        XCTAssertEqual(pythonOutcome { try self.h.call("len", scalar) }, "TypeError: len() of a 0-d tensor")
+        XCTAssertEqual(pythonOutcome { try self.h.call("int", scalar) }, "2")
+        XCTAssertEqual(pythonOutcome { try self.h.call("float", scalar) }, "2.75")
+        XCTAssertEqual(pythonOutcome { try self.h.call("float", t) }, "ValueError: only one element tensors can be converted to Python scalars")
+        XCTAssertEqual(pythonOutcome { try self.h.call("abs", .tensor(try Tensor.full([2], .double(-1.5)))) }, "tensor([1.5000, 1.5000])")
+        XCTAssertEqual(pythonOutcome { try self.h.call("format", scalar, ".1f") }, "'2.8'")
+        XCTAssertEqual(pythonOutcome { try self.h.call("sum", L(t, t)) }, "tensor([0., 2., 4.])")
+        XCTAssertEqual(pythonOutcome { try self.h.call("max", L(1, 5, 3), kw: ["key": .none]) }, "5")
+        XCTAssertEqual(pythonOutcome { try self.h.call("bool", scalar) }, "True")
+    }
+}
