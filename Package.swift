@@ -17,7 +17,11 @@ let package = Package(
         // dtypes, storage, kernels, the autograd graph and engine, torch-style printing.
         .target(
             name: "GradTensor",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            // Code generation for this machine's CPU: without it x86-64 builds target SSE2, where
+            // the matmul micro-kernel's SIMD fused multiply-adds become per-element libm calls.
+            // grad is always built where it runs (scripts/repl, scripts/test).
+            swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),

@@ -29,15 +29,10 @@ enum BuiltinTypes {
     nonisolated(unsafe) static let frozenset = objectType("frozenset", Constructors.frozenset) { ($0 as? PySet)?.isFrozen == true }
     nonisolated(unsafe) static let range = objectType("range", Constructors.range) { $0 is PyRange }
     nonisolated(unsafe) static let slice = objectType("slice", Constructors.slice) { $0 is PySlice }
-    /// `torch.Tensor`; the torch module exposes this same object so `type(t) is torch.Tensor`.
-    nonisolated(unsafe) static let tensor = PyTypeObject(name: "Tensor", qualifiedName: "torch.Tensor", constructor: nil) {
-        if case .tensor = $0 { return true } else { return false }
-    }
-    /// `torch.Size`, a tuple subclass.
-    nonisolated(unsafe) static let torchSize = PyTypeObject(name: "Size", qualifiedName: "torch.Size", constructor: nil) {
-        if case .object(let t as PyTuple) = $0 { return t.kind == .torchSize }
-        return false
-    }
+    /// `torch.Tensor` and `torch.Size` are the torch module's own type objects, so
+    /// `type(t) is torch.Tensor`.
+    static var tensor: PyTypeObject { TorchTypeObjects.tensor }
+    static var torchSize: PyTypeObject { TorchTypeObjects.size }
     nonisolated(unsafe) static let builtinFunction = objectType("builtin_function_or_method", nil) { $0 is PyBuiltin || $0 is PyBoundMethod }
     nonisolated(unsafe) static let module = objectType("module", nil) { $0 is PyModule }
 

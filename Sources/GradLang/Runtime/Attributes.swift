@@ -70,6 +70,7 @@ extension Interpreter {
             if let v = m.attributes[name] { return v }
             throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
         }
+        if case .object(let o as PyAttributeProviding) = value, let v = try o.attribute(name) { return v }
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
         if case .object(let e as PyExceptionObject) = value, name == "args" { return .object(PyTuple(e.args)) }

@@ -135,8 +135,12 @@ public final class PyContextManager: PyObject {
     let name: String
     let enter: () throws -> Value
     let exit: () throws -> Void
-    public init(name: String, enter: @escaping () throws -> Value, exit: @escaping () throws -> Void) {
+    /// A repr other than `<name object at 0x…>` (`torch.autograd.grad_mode.set_grad_enabled(mode=False)`).
+    let reprText: String?
+    public init(name: String, reprText: String? = nil, enter: @escaping () throws -> Value,
+                exit: @escaping () throws -> Void) {
         self.name = name
+        self.reprText = reprText
         self.enter = enter
         self.exit = exit
     }

@@ -12,6 +12,8 @@ public final class Interpreter {
     public internal(set) var attributes = AttributeTable()
     /// Importable modules by name (`torch`, `math`, `torch.autograd`).
     public internal(set) var modules: [String: PyModule] = [:]
+    /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
+    var givenOnceWarnings: Set<String> = []
     /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.
     public var namesInScope: (() -> [String])?
     /// Python's default recursion limit.

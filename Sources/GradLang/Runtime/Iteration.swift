@@ -9,11 +9,13 @@ enum Iteration {
             return PyIterator(name: "str_iterator") { it.next().map { .str(String($0)) } }
         case .tensor(let t):
             guard t.rank > 0 else { throw PyError.type("iteration over a 0-d tensor") }
+            // PyTorch iterates `unbind(0)`: the rows show grad_fn=<UnbindBackward0>.
+            let rows = try TorchBridge.run { try t.unbind(dim: 0) }
             var i = 0
             return PyIterator(name: "iterator") {
-                guard i < t.shape[0] else { return nil }
+                guard i < rows.count else { return nil }
                 defer { i += 1 }
-                return .tensor(try TorchBridge.run { try t.index([.int(i)]) })
+                return .tensor(rows[i])
             }
         case .object(let o):
             switch o {

@@ -15,3 +15,14 @@ public protocol PySized: PyObject {
 public protocol PyCustomRepr: PyObject {
     var reprText: String { get }
 }
+
+/// An object whose `str()` differs from its repr (`str(torch.device('cpu'))` is `cpu`).
+public protocol PyCustomStr: PyObject {
+    var strText: String { get }
+}
+
+/// An object that answers some of its own attributes (`device.type`, `AccumulateGrad.variable`,
+/// a named tuple's fields); nil leaves the name to the type's attribute table.
+public protocol PyAttributeProviding: PyObject {
+    func attribute(_ name: String) throws -> Value?
+}

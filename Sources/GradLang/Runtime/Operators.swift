@@ -180,7 +180,7 @@ public enum Operators {
         case .floorDivide: return try a.floorDivide(b)
         case .modulo: return try a.remainder(b)
         case .power: return try a.pow(b)
-        case .matrixMultiply: throw PyError.type("@ lands with the matmul branch")  // MERGE: a.matmul(b)
+        case .matrixMultiply: return try a.matmul(b)
         case .bitAnd: return try a.logicalAnd(b)
         case .bitOr: return try a.logicalOr(b)
         case .bitXor: return try a.ne(b)

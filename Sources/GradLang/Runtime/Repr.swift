@@ -12,6 +12,7 @@ public enum Repr {
         switch v {
         case .str(let s): return s
         case .object(let e as PyExceptionObject): return e.message
+        case .object(let c as PyCustomStr): return c.strText
         default: return repr(v)
         }
     }
@@ -71,7 +72,7 @@ public enum Repr {
             return e.type.name + "(" + e.args.map { repr($0, &visiting) }.joined(separator: ", ") + ")"
         case let d as PyDType: return d.dtype.name
         case let n as PyGradNode: return "<\(n.node.name) object at \(address(.object(n)))>"
-        case let c as PyContextManager: return "<\(c.name) object at \(address(.object(c)))>"
+        case let c as PyContextManager: return c.reprText ?? "<\(c.name) object at \(address(.object(c)))>"
         case let r as PyCustomRepr: return r.reprText
         default: return "<\(o.typeName) object at \(address(.object(o)))>"
         }

@@ -3,11 +3,11 @@ import GradTensor
 
 /// `container[key]`, `container[key] = value` and `del container[key]`.
 enum Subscript {
-    static func get(_ container: Value, _ key: Value, writtenAsTuple: Bool = false) throws -> Value {
+    /// `interpreter` receives PyTorch's indexing warnings (none are given without it).
+    static func get(_ container: Value, _ key: Value, writtenAsTuple: Bool = false, interpreter: Interpreter? = nil) throws -> Value {
         switch container {
         case .tensor(let t):
-            let items = try TensorIndexing.items(key, writtenAsTuple: writtenAsTuple)
-            return .tensor(try TorchBridge.run { try t.index(items, tuple: writtenAsTuple || items.count > 1) })
+            return .tensor(try TorchIndexingBindings.getItem(t, key, interpreter))
         case .str(let s):
             let chars = Array(s)
             if case .object(let slice as PySlice) = key {
@@ -44,12 +44,11 @@ enum Subscript {
         throw PyError.type("'\(container.typeName)' object is not subscriptable")
     }
 
-    static func set(_ container: Value, _ key: Value, _ value: Value, writtenAsTuple: Bool = false) throws {
+    static func set(_ container: Value, _ key: Value, _ value: Value, writtenAsTuple: Bool = false,
+                    interpreter: Interpreter? = nil) throws {
         switch container {
         case .tensor(let t):
-            let items = try TensorIndexing.items(key, writtenAsTuple: writtenAsTuple)
-            let source = try Operators.tensorOperand(value)
-            try TorchBridge.run { try t.indexAssign(items, source) }
+            try TorchIndexingBindings.setItem(t, key, value, interpreter)
         case .object(let l as PyList):
             if case .object(let slice as PySlice) = key {
                 let replacement = try Iteration.collect(value)

@@ -40,30 +40,12 @@ extension Operators {
         }
     }
 
-    /// `a op= b`: tensors are updated in place (PyTorch's `__iadd__` etc.), lists extend in place;
-    /// other values are rebound to `a op b`.
+    /// `a op= b`: tensors are updated in place (PyTorch's `__iadd__` etc., see TorchBindings.inPlace),
+    /// lists extend in place; other values are rebound to `a op b`.
     public static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         switch a {
         case .tensor(let t):
-            let other: Tensor
-            if case .tensor(let u) = b { other = u } else if let s = b.asScalar { other = .wrapping(s) } else {
-                throw PyError.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(b.typeName)'")
-            }
-            try TorchBridge.run {
-                switch op {
-                case .add: try t.add_(other)
-                case .subtract: try t.sub_(other)
-                case .multiply: try t.mul_(other)
-                case .divide: try t.div_(other)
-                case .power: try t.pow_(other)
-                case .floorDivide: try t.floorDivide_(other)
-                case .modulo: try t.remainder_(other)
-                default:
-                    let result = try Operators.binary(op, a, b)
-                    if case .tensor(let r) = result { try t.copy_(r) }
-                }
-            }
-            return a
+            return try TorchBindings.inPlace(op, target: t, value: b)
         case .object(let list as PyList) where op == .add:
             list.items += try Iteration.collect(b)
             return a

@@ -1,6 +1,69 @@
-/// Registers the `torch` module, tensor methods and properties, and the short forms bound at top
-/// level (`tensor`, `no_grad`).
+import Foundation
+import GradTensor
+
+/// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`),
+/// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
+/// no import), and grad's short forms `tensor` and `no_grad`.
 extension Interpreter {
     func installTorch() {
+        let torch = PyModule(name: "torch")
+        let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
+        torch.add(ops.map(\.function))
+        torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
+                  + TorchIndexingBindings.functions)
+        torch.add([
+            PyBuiltin("is_tensor(obj)") { args in
+                if case .tensor = args["obj"] { return .bool(true) }
+                return .bool(false)
+            },
+        ])
+        for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
+        for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
+        for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype] {
+            torch.attributes[type.name] = .object(type)
+        }
+        let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
+        for (name, value) in constants { torch.attributes[name] = .float(value) }
+
+        let autograd = PyModule(name: "torch.autograd")
+        autograd.add(TorchAutogradBindings.moduleFunctions)
+        let functional = PyModule(name: "torch.nn.functional")
+        functional.add(TorchFunctionalBindings.functions)
+        let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
+        let cuda = PyModule(name: "torch.cuda")
+        cuda.add([
+            PyBuiltin("is_available()") { _ in .bool(false) },
+            PyBuiltin("device_count()") { _ in .int(0) },
+        ])
+        for sub in [autograd, nn, cuda] {
+            torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
+        }
+        for module in [torch, autograd, nn, functional, cuda] { modules[module.name] = module }
+
+        attributes.addMethods(.tensor, ops.map(\.method))
+        attributes.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
+                              + TorchConversionBindings.methods + TorchAutogradBindings.methods
+                              + TorchInPlaceBindings.methods)
+        installTensorProperties()
+        TorchGradNodeBindings.install(&attributes)
+        attributes.addGetter(.dtype, "is_floating_point") { v in
+            guard case .object(let d as PyDType) = v else { return .none }
+            return .bool(d.dtype.isFloatingPoint)
+        }
+        attributes.addGetter(.dtype, "itemsize") { v in
+            guard case .object(let d as PyDType) = v else { return .none }
+            return .int(d.dtype.itemSize)
+        }
+
+        builtins["torch"] = .object(torch)
+        builtins["tensor"] = torch.attributes["tensor"]
+        builtins["no_grad"] = torch.attributes["no_grad"]
+    }
+}
+
+extension PyModule {
+    /// Adds functions under their own names.
+    func add(_ functions: [PyBuiltin]) {
+        for f in functions { attributes[f.name] = .object(f) }
     }
 }

@@ -17,6 +17,14 @@ public final class Storage {
         raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
 
+    /// Allocates `count` elements without zeroing them, for kernels that write every element
+    /// (matrix products): zeroing a large result first would cost an extra pass over memory.
+    init(dtype: DType, uninitializedCount count: Int) {
+        self.dtype = dtype
+        self.count = count
+        raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * dtype.itemSize, alignment: 64)
+    }
+
     deinit { raw.deallocate() }
 
     @inline(__always) func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {

@@ -10,7 +10,9 @@ extension Tensor {
     }
 
     public func clone() throws -> Tensor {
-        cloneDetached().record("CloneBackward0", inputs: [self]) { ctx in [ctx.grad] }
+        // A broadcast view can stand for far more elements than memory holds: refuse cleanly.
+        _ = try Shape.checkedCount(shape, dtype: dtype)
+        return cloneDetached().record("CloneBackward0", inputs: [self]) { ctx in [ctx.grad] }
     }
 
     /// A contiguous copy with no history.

@@ -57,7 +57,8 @@ extension Tensor {
         let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
         let half = steps / 2
         for i in 0..<steps {
-            let v = i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i)
+            // One step is the start itself (PyTorch fills it so; the formula would give the end).
+            let v = steps == 1 ? start : i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i)
             t.setFlat(i, .double(v))
         }
         try t.setRequiresGrad(requiresGrad)

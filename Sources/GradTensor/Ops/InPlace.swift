@@ -105,8 +105,34 @@ extension Tensor {
 
     /// Accumulates a gradient into `.grad` in place (the engine's `+=`, outside any recording).
     func addInPlaceUnchecked(_ g: Tensor) throws {
+        // The usual case, a float gradient of the parameter's own shape, adds straight into
+        // the storage as PyTorch's AccumulateGrad does: no temporary the size of the parameter.
+        if isContiguous && g.shape == shape && g.dtype == dtype && g.storage !== storage {
+            switch dtype {
+            case .float32: return accumulate(g, Float.self)
+            case .float64: return accumulate(g, Double.self)
+            case .int64, .bool: break
+            }
+        }
         let sum = try binaryWithoutGraph(.add, g)
         copyElements(from: sum, into: self)
+        versionCounter.bump()
+    }
+
+    private func accumulate<T: FloatElement>(_ g: Tensor, _: T.Type) {
+        let dst = storage.pointer(T.self) + offset
+        withExtendedLifetime(g) {
+            let src = g.storage.pointer(T.self)
+            if g.isContiguous {
+                let s = src + g.offset
+                for i in 0..<numel { dst[i] += s[i] }
+            } else {
+                let n = shape.last ?? 1, step = g.strides.last ?? 0
+                forEachRow(shape, g.strides, g.offset, g.strides, 0) { o, p, _ in
+                    for i in 0..<n { dst[o &+ i] += src[p &+ i &* step] }
+                }
+            }
+        }
         versionCounter.bump()
     }
 }

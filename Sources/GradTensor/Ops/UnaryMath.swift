@@ -65,10 +65,11 @@ extension Tensor {
         try pow(.wrapping(.int(2)))
     }
 
-    /// -1, 0 or 1 by sign (0 for zero, NaN for NaN); not differentiable.
+    /// -1, 0 or 1 by sign (0 for zero, NaN for NaN); recorded with a zero gradient, as in PyTorch.
     public func sign() throws -> Tensor {
         if dtype == .bool { return self.materialized() }
         return mapKeepingType(float: { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, int: { $0.signum() })
+            .record("SignBackward0", inputs: [self]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 
     /// `clamp(min, max)`; the gradient passes where the input was inside the bounds.

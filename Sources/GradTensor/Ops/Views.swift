@@ -48,13 +48,28 @@ extension Tensor {
         }
     }
 
-    /// `reshape(shape)`: a view when the layout allows, else a copy (recorded as PyTorch does).
+    /// `reshape(shape)`, recorded as PyTorch records it: `view` for a contiguous tensor, an alias
+    /// (ReshapeAliasBackward0) when other strides still allow a view, else a contiguous clone
+    /// given the new shape (CloneBackward0, then UnsafeViewBackward0).
     public func reshape(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested)
-        if viewStrides(for: newShape) != nil { return try view(newShape) }
+        if isContiguous || numel == 0 { return try view(newShape) }
         let inputShape = shape
-        let copy = Tensor(storage: materialized().storage, shape: newShape)
-        return copy.record("UnsafeViewBackward0", inputs: [self]) { ctx in
+        if let strides = viewStrides(for: newShape) {
+            return makeView(shape: newShape, strides: strides).record("ReshapeAliasBackward0", inputs: [self]) { ctx in
+                [try ctx.grad.reshape(inputShape)]
+            }
+        }
+        return try clone().unsafeView(newShape)
+    }
+
+    /// PyTorch's `_unsafe_view`: this contiguous temporary's data under a new shape, as a new
+    /// tensor rather than a view (nobody else holds the temporary, so no aliasing to track).
+    func unsafeView(_ newShape: [Int]) -> Tensor {
+        let out = Tensor(storage: storage, shape: newShape, strides: Shape.contiguousStrides(newShape),
+                         offset: offset, version: VersionCounter())
+        let inputShape = shape
+        return out.record("UnsafeViewBackward0", inputs: [self]) { ctx in
             [try ctx.grad.reshape(inputShape)]
         }
     }

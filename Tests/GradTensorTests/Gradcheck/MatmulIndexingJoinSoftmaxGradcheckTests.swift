@@ -15,7 +15,16 @@ final class MatmulIndexingJoinSoftmaxGradcheckTests: XCTestCase {
 
     /// Ops/Matmul.swift: matmul/mm/bmm/@, vector·vector, matrix·vector, vector·matrix, batched
     /// and broadcast batch shapes.
-    static let matmulCases: [GradcheckCase] = []
+    static let matmulCases: [GradcheckCase] = [
+        two("matmul 1-D @ 1-D (dot)", [4], [4]) { try $0.matmul($1) },
+        two("matmul 2-D @ 2-D (mm)", [2, 3], [3, 4]) { try $0.matmul($1) },
+        two("matmul 2-D @ 1-D (mv)", [3, 2], [2]) { try $0.matmul($1) },
+        two("matmul 1-D @ 2-D", [3], [3, 2]) { try $0.matmul($1) },
+        two("matmul 3-D @ 3-D (bmm)", [2, 2, 3], [2, 3, 2]) { try $0.matmul($1) },
+        two("matmul 3-D @ 2-D (broadcast batch)", [2, 2, 3], [3, 2]) { try $0.matmul($1) },
+        two("matmul transposed operand", [3, 2], [3, 4]) { try $0.t().matmul($1) },
+        two("mm then tanh then sum over dim", [2, 3], [3, 2]) { try $0.mm($1).tanh().sum(dims: [1]) },
+    ]
 
     /// Ops/Indexing.swift: basic and advanced indexing (ints, slices with steps, None, ellipsis,
     /// index tensors, boolean masks, repeated indices that accumulate), index_select, gather.

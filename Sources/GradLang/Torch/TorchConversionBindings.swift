@@ -1,0 +1,77 @@
+import GradTensor
+
+/// Reading values out and changing dtype: `item tolist to float double long bool int type cpu`.
+enum TorchConversionBindings {
+    /// dtype shorthands; `int()` and `half()` name dtypes grad does not have.
+    private static let casts: [(String, DType?)] = [
+        ("float", .float32), ("double", .float64), ("long", .int64), ("bool", .bool), ("int", nil), ("half", nil),
+    ]
+
+    static var methods: [PyBuiltin] {
+        casts.map { name, dtype in
+            tensorMethodReturningTensor("\(name)(self)") { t, _ in
+                guard let dtype else { throw unsupportedDType(name) }
+                return try t.to(dtype)
+            }
+        } + [
+            tensorMethod("item(self)") { t, _ in Conversions.value(of: try TorchBridge.run { try t.item() }) },
+            tensorMethod("tolist(self)") { t, _ in TorchData.value(t.tolist()) },
+            tensorMethod("to(self, *args, dtype=None, device=None, copy=False, non_blocking=False)") { t, args in
+                .tensor(try convert(t, args))
+            },
+            tensorMethod("type(self, dtype=None)") { t, args in
+                switch args["dtype"] {
+                case .none: return .str(t.dtype.legacyTensorName)
+                case .str(let name):
+                    guard let dtype = TorchDTypes.dtype(legacyName: name) else { throw PyError.value("invalid type: '\(name)'") }
+                    return .tensor(try TorchBridge.run { try t.to(dtype) })
+                default:
+                    return .tensor(try TorchBridge.run { try t.to(try args.dtype() ?? t.dtype) })
+                }
+            },
+            tensorMethod("cpu(self)") { t, _ in .tensor(t) },
+        ]
+    }
+
+    /// `to(dtype)`, `to('cpu')`, `to(device, dtype)`, `to(other_tensor)`, `to(dtype=...)`;
+    /// `copy=True` always makes a new tensor.
+    private static func convert(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
+        var dtype = try args.dtype()
+        try TorchDevices.check(args["device"])
+        for v in args.varargs("args") {
+            switch v {
+            case .object(let d as PyDType): dtype = d.dtype
+            case .tensor(let other): dtype = other.dtype
+            case .str, .object(is PyDevice), .int: try TorchDevices.check(v)
+            default: throw PyError.type("to() received an invalid combination of arguments - got (\(v.typeName))")
+            }
+        }
+        return try TorchBridge.run {
+            let converted = try t.to(dtype ?? t.dtype)
+            if case .bool(true) = args["copy"], converted === t { return try t.clone() }
+            return converted
+        }
+    }
+
+    static func unsupportedDType(_ method: String) -> PyError {
+        PyError(PyExc.notImplementedError, "\(method)(): grad has float32, float64, int64 and bool tensors only; use .long() or .float()")
+    }
+}
+
+/// `device=` arguments: grad computes on the CPU; other devices fail as they do in PyTorch on a
+/// machine without a GPU.
+enum TorchDevices {
+    static func check(_ v: Value) throws {
+        let device: PyDevice
+        switch v {
+        case .none: return
+        case .str(let text): device = try PyDevice.parse(text)
+        case .object(let d as PyDevice): device = d
+        case .int: device = PyDevice(type: "cuda")
+        default: throw PyError.type("expected a torch.device or a device string, not \(v.typeName)")
+        }
+        if device.type != "cpu" {
+            throw PyError.runtime("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+        }
+    }
+}

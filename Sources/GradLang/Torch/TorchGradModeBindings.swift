@@ -1,0 +1,96 @@
+import GradTensor
+
+/// `no_grad`, `enable_grad`, `set_grad_enabled`, `is_grad_enabled`.
+///
+/// `torch.no_grad` and `torch.enable_grad` are type objects, as in PyTorch: calling one returns a
+/// `PyContextManager` that switches recording off (on) on entry and restores the previous mode on
+/// exit. `torch.set_grad_enabled(mode)` switches at once, so it works as a plain statement, and
+/// returns a context manager that restores the previous mode on exit.
+enum TorchGradModeBindings {
+    nonisolated(unsafe) static let noGrad = modeType("no_grad", enabled: false)
+    nonisolated(unsafe) static let enableGrad = modeType("enable_grad", enabled: true)
+
+    nonisolated(unsafe) static let setGradEnabled = PyTypeObject(
+        name: "set_grad_enabled", qualifiedName: "torch.autograd.grad_mode.set_grad_enabled",
+        constructor: PyBuiltin("set_grad_enabled(mode)") { args in
+            guard case .bool(let mode) = args["mode"] else {
+                throw PyError.type("set_grad_enabled(): argument 'enabled' (position 1) must be bool, not \(args["mode"].typeName)")
+            }
+            let previous = GradMode.isEnabled
+            GradMode.set(mode)
+            return .object(PyContextManager(
+                name: "torch.autograd.grad_mode.set_grad_enabled",
+                reprText: "torch.autograd.grad_mode.set_grad_enabled(mode=\(mode ? "True" : "False"))",
+                enter: { .none },
+                exit: { GradMode.set(previous) }))
+        },
+        matches: { isManager($0, "set_grad_enabled") })
+
+    static var functions: [PyBuiltin] {
+        [PyBuiltin("is_grad_enabled()") { _ in .bool(GradMode.isEnabled) }]
+    }
+
+    static var typeObjects: [PyTypeObject] { [noGrad, enableGrad, setGradEnabled] }
+
+    /// A class whose instances set the mode on `__enter__` and restore it on `__exit__`.
+    private static func modeType(_ name: String, enabled: Bool) -> PyTypeObject {
+        let qualified = "torch.autograd.grad_mode.\(name)"
+        return PyTypeObject(
+            name: name, qualifiedName: qualified,
+            constructor: PyBuiltin("\(name)()") { _ in
+                var previous: [Bool] = []
+                return .object(PyContextManager(
+                    name: qualified,
+                    enter: {
+                        previous.append(GradMode.isEnabled)
+                        GradMode.set(enabled)
+                        return .none
+                    },
+                    exit: { GradMode.set(previous.popLast() ?? true) }))
+            },
+            matches: { isManager($0, name) })
+    }
+
+    private static func isManager(_ v: Value, _ name: String) -> Bool {
+        if case .object(let c as PyContextManager) = v { return c.name == "torch.autograd.grad_mode.\(name)" }
+        return false
+    }
+}
+
+/// `@torch.no_grad()` (and `enable_grad()`, `set_grad_enabled(mode)`) on a function: every call of
+/// the function runs inside the context manager.
+extension PyContextManager: PyCallable {
+    public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        guard args.positional.count == 1, args.keywords.isEmpty else {
+            throw PyError.type("\(name).__call__() takes 2 positional arguments but \(args.positional.count + 1) were given")
+        }
+        return .object(PyManagedFunction(manager: self, function: args.positional[0]))
+    }
+}
+
+/// A function wrapped by a grad-mode decorator; it prints as the function it wraps.
+final class PyManagedFunction: PyObject, PyCallable, PyCustomRepr {
+    let manager: PyContextManager
+    let function: Value
+
+    init(manager: PyContextManager, function: Value) {
+        self.manager = manager
+        self.function = function
+    }
+
+    override var typeName: String { "function" }
+    var reprText: String { Repr.repr(function) }
+
+    func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        _ = try manager.enter()
+        let result: Value
+        do {
+            result = try interpreter.call(function, args)
+        } catch {
+            try manager.exit()
+            throw error
+        }
+        try manager.exit()
+        return result
+    }
+}

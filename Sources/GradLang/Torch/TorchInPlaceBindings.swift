@@ -1,0 +1,101 @@
+import GradTensor
+
+/// In-place methods (`add_ sub_ mul_ div_ pow_ zero_ fill_ copy_ clamp_`) and the augmented
+/// assignments on tensors (`x += 1`), which PyTorch routes to the same methods.
+enum TorchInPlaceBindings {
+    private static let arithmetic: [(name: String, takesAlpha: Bool, apply: @Sendable (Tensor, Tensor, Scalar?) throws -> Tensor)] = [
+        ("add_", true, { try $0.add_($1, alpha: $2) }), ("sub_", true, { try $0.sub_($1, alpha: $2) }),
+        ("mul_", false, { a, b, _ in try a.mul_(b) }), ("div_", false, { a, b, _ in try a.div_(b) }),
+    ]
+
+    static var methods: [PyBuiltin] {
+        arithmetic.map { op in
+            tensorMethodReturningTensor("\(op.name)(self, other\(op.takesAlpha ? ", *, alpha=None" : ""))") { t, args in
+                try op.apply(t, try args.operand("other"), op.takesAlpha ? try args.alpha(for: t) : nil)
+            }
+        } + [
+            tensorMethodReturningTensor("pow_(self, exponent)") { t, args in try t.pow_(try args.operand("exponent")) },
+            tensorMethodReturningTensor("zero_(self)") { t, _ in try t.zero_() },
+            tensorMethodReturningTensor("fill_(self, value)") { t, args in
+                if case .tensor(let v) = args["value"], v.rank != 0 {
+                    throw TorchError.runtime("fill_ only supports 0-dimension value tensor but got tensor with \(v.rank) dimensions.")
+                }
+                return try t.fill_(try args.scalar("value"))
+            },
+            tensorMethodReturningTensor("copy_(self, other, non_blocking=False)") { t, args in
+                try t.copy_(try args.tensor("other"))
+            },
+            // Clamps a copy, then writes it back: the copy keeps the op's saved input intact, so
+            // the graph stays correct when recording (the node is then copy_'s, not ClampBackward1).
+            tensorMethodReturningTensor("clamp_(self, min=None, max=None)") { t, args in
+                let (lo, hi) = (try args.optionalScalar("min"), try args.optionalScalar("max"))
+                return try t.copy_(try t.clone().clamp(min: lo, max: hi))
+            },
+        ]
+    }
+
+    /// `target op= value` on a tensor: updates `target` in place and returns it, except `@=`, which
+    /// PyTorch computes out of place (Python falls back to `target = target @ value`).
+    static func apply(_ op: BinaryOperator, _ target: Tensor, _ value: Value) throws -> Value {
+        if op == .matrixMultiply { return try Operators.binary(.matrixMultiply, .tensor(target), value) }
+        let other: Tensor
+        switch value {
+        case .tensor(let t): other = t
+        default:
+            guard let s = value.asScalar else {
+                throw PyError.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(value.typeName)'")
+            }
+            other = .wrapping(s)
+        }
+        try TorchBridge.run {
+            switch op {
+            case .add: try target.add_(other)
+            case .subtract: try target.sub_(other)
+            case .multiply: try target.mul_(other)
+            case .divide: try target.div_(other)
+            case .power: try target.pow_(other)
+            case .floorDivide: try target.floorDivide_(other)
+            case .modulo: try target.remainder_(other)
+            case .bitAnd, .bitOr, .bitXor: try logical(op, target, other)
+            case .leftShift, .rightShift, .matrixMultiply:
+                throw TorchError.notImplemented("\(op.rawValue)= on tensors is not supported by grad")
+            }
+        }
+        return .tensor(target)
+    }
+
+    /// `&= |= ^=` exist for bool tensors here (PyTorch's bitwise ops on ints are not in grad).
+    private static func logical(_ op: BinaryOperator, _ target: Tensor, _ other: Tensor) throws {
+        let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
+        guard target.dtype == .bool, other.dtype == .bool else {
+            throw TorchError.notImplemented("\"\(kernel)\" not implemented for '\(target.dtype == .bool ? other.dtype.scalarTypeName : target.dtype.scalarTypeName)'")
+        }
+        let result = op == .bitAnd ? try target.logicalAnd(other) : op == .bitOr ? try target.logicalOr(other) : try target.ne(other)
+        try target.copy_(result)
+    }
+}
+
+/// The torch hooks the compiler calls.
+public enum TorchBindings {
+    /// `target op= value` where `target` holds a tensor. The compiler assigns the result back to
+    /// the target, as Python does for augmented assignment: it is the same tensor, updated in place,
+    /// for every operator but `@=`.
+    public static func inPlace(_ op: BinaryOperator, target: Tensor, value: Value) throws -> Value {
+        try TorchInPlaceBindings.apply(op, target, value)
+    }
+
+    /// The context manager a `with` statement should use for `value`: the value itself when it is
+    /// one, or a fresh instance when `value` is the bare class `no_grad` / `enable_grad` (grad
+    /// accepts `with torch.no_grad:` as well as `with torch.no_grad():`). Nil for anything else
+    /// (the compiler then raises Python's TypeError about the context manager protocol).
+    public static func contextManager(for value: Value, interpreter: Interpreter) throws -> PyContextManager? {
+        guard case .object(let o) = value else { return nil }
+        if let manager = o as? PyContextManager { return manager }
+        if let type = o as? PyTypeObject,
+           type === TorchGradModeBindings.noGrad || type === TorchGradModeBindings.enableGrad,
+           case .object(let manager as PyContextManager) = try interpreter.call(value, Arguments()) {
+            return manager
+        }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+import GradTensor
+
+/// Elementwise math: `torch.exp(x)` / `x.exp()`, arithmetic with `alpha`, `pow`, comparisons,
+/// `clamp`, `where`.
+enum TorchMathBindings {
+    /// One-tensor ops without arguments.
+    private static let unary: [(String, @Sendable (Tensor) throws -> Tensor)] = [
+        ("exp", { try $0.exp() }), ("log", { try $0.log() }), ("sqrt", { try $0.sqrt() }),
+        ("abs", { try $0.abs() }), ("sin", { try $0.sin() }), ("cos", { try $0.cos() }),
+        ("tanh", { try $0.tanh() }), ("sigmoid", { try $0.sigmoid() }), ("relu", { try $0.relu() }),
+        ("square", { try $0.square() }), ("neg", { try $0.neg() }), ("negative", { try $0.neg() }),
+        ("sign", { try $0.sign() }),
+    ]
+
+    /// Tensor-with-tensor-or-number ops; `add` and `sub` also scale `other` by `alpha`.
+    private static let binary: [(name: String, takesAlpha: Bool, apply: @Sendable (Tensor, Tensor, Scalar?) throws -> Tensor)] = [
+        ("add", true, { try $0.add($1, alpha: $2) }), ("sub", true, { try $0.sub($1, alpha: $2) }),
+        ("subtract", true, { try $0.sub($1, alpha: $2) }),
+        ("mul", false, { a, b, _ in try a.mul(b) }), ("multiply", false, { a, b, _ in try a.mul(b) }),
+        ("div", false, { a, b, _ in try a.div(b) }), ("divide", false, { a, b, _ in try a.div(b) }),
+        ("true_divide", false, { a, b, _ in try a.div(b) }),
+    ]
+
+    private static let comparisons: [(String, @Sendable (Tensor, Tensor) throws -> Tensor)] = [
+        ("eq", { try $0.eq($1) }), ("ne", { try $0.ne($1) }), ("lt", { try $0.lt($1) }),
+        ("le", { try $0.le($1) }), ("gt", { try $0.gt($1) }), ("ge", { try $0.ge($1) }),
+    ]
+
+    static var ops: [TorchOp] {
+        let clamp = TorchOp.tensor("clamp", "min=None, max=None") { t, args in
+            try t.clamp(min: try bound(args, "min"), max: try bound(args, "max"))
+        }
+        return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) } }
+            + binary.map { op in
+                TorchOp.tensor(op.name, op.takesAlpha ? "other, *, alpha=None" : "other") { t, args in
+                    try op.apply(t, try args.operand("other"), op.takesAlpha ? try args.alpha(for: t) : nil)
+                }
+            }
+            + comparisons.map { name, apply in
+                TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
+            }
+            + [clamp, clamp.renamed("clip")]
+    }
+
+    /// `torch.pow(input, exponent)` also takes a number as its base (`torch.pow(2, x)`), so it is
+    /// not a `TorchOp`.
+    static var functions: [PyBuiltin] {
+        [
+            PyBuiltin("pow(input, exponent)") { args in
+                if case .tensor(let base) = args["input"] {
+                    return .tensor(try TorchBridge.run { try base.pow(try args.operand("exponent")) })
+                }
+                guard let base = args["input"].asScalar else {
+                    throw args.mismatch("input", expected: "Tensor", got: args["input"])
+                }
+                let exponent = try args.tensor("exponent")
+                return .tensor(try TorchBridge.run { try exponent.rpow(base) })
+            },
+            PyBuiltin("where(condition, input, other)") { args in
+                let condition = try args.tensor("condition")
+                if condition.dtype != .bool {
+                    throw PyError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.scalarTypeName)")
+                }
+                let (a, b) = (try args.operand("input"), try args.operand("other"))
+                return .tensor(try TorchBridge.run { try Tensor.where(condition, a, b) })
+            },
+        ]
+    }
+
+    static var methods: [PyBuiltin] {
+        [tensorMethodReturningTensor("pow(self, exponent)") { t, args in try t.pow(try args.operand("exponent")) }]
+    }
+
+    /// A clamp bound: a number or None. PyTorch also takes tensors (ClampBackward0); grad does not.
+    private static func bound(_ args: BoundArguments, _ name: String) throws -> Scalar? {
+        if case .tensor(let t) = args[name] {
+            guard t.rank == 0 else {
+                throw PyError(PyExc.notImplementedError, "clamp(): tensor bounds are not supported by grad; pass numbers")
+            }
+            return try TorchBridge.run { try t.item() }
+        }
+        return try args.optionalScalar(name)
+    }
+}

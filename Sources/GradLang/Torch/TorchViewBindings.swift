@@ -1,0 +1,68 @@
+import GradTensor
+
+/// Shape and view methods: `view`, `reshape`, `permute`, `transpose`, `t`, `unsqueeze`, `squeeze`,
+/// `expand`, `flatten`, `unbind`, copies (`clone`, `contiguous`, `detach`), and size queries.
+enum TorchViewBindings {
+    /// Ops PyTorch also offers as `torch.NAME(input, ...)`.
+    static var ops: [TorchOp] {
+        [
+            TorchOp.tensor("reshape", "*sizes, shape=None") { t, args in
+                try t.reshape(try args.size(varargs: "sizes", keyword: "shape"))
+            },
+            TorchOp.tensor("permute", "*sizes, dims=None") { t, args in
+                try t.permute(try args.size(varargs: "sizes", keyword: "dims"))
+            },
+            TorchOp.tensor("transpose", "dim0, dim1") { t, args in
+                try t.transpose(try args.int("dim0"), try args.int("dim1"))
+            },
+            TorchOp.tensor("t") { t, _ in try t.t() },
+            TorchOp.tensor("unsqueeze", "dim") { t, args in try t.unsqueeze(try args.int("dim")) },
+            TorchOp.tensor("squeeze", "dim=None") { t, args in try t.squeeze(dims: try args.dims("dim")) },
+            TorchOp.tensor("flatten", "start_dim=0, end_dim=-1") { t, args in
+                try t.flatten(startDim: try args.int("start_dim"), endDim: try args.int("end_dim"))
+            },
+            TorchOp.tensor("clone") { t, _ in try t.clone() },
+            TorchOp.tensor("detach") { t, _ in t.detach() },
+            TorchOp("numel") { t, _ in .int(t.numel) },
+            TorchOp("unbind", "dim=0") { t, args in
+                let dim = try args.int("dim")
+                return .object(PyTuple(try TorchBridge.run { try t.unbind(dim: dim) }.map(Value.tensor)))
+            },
+        ]
+    }
+
+    static var methods: [PyBuiltin] {
+        [
+            tensorMethodReturningTensor("view(self, *sizes, size=None)") { t, args in
+                try t.view(try args.size(varargs: "sizes", keyword: "size"))
+            },
+            tensorMethodReturningTensor("expand(self, *sizes, size=None)") { t, args in
+                try t.expand(try args.size(varargs: "sizes", keyword: "size"))
+            },
+            tensorMethodReturningTensor("contiguous(self)") { t, _ in try t.contiguous() },
+            tensorMethod("is_contiguous(self)") { t, _ in .bool(t.isContiguous) },
+            tensorMethod("size(self, dim=None)") { t, args in
+                guard let dim = try args.optionalInt("dim") else { return sizeValue(t.shape) }
+                return .int(t.shape[try TorchBridge.run { try Shape.wrapDim(dim, rank: t.rank) }])
+            },
+            tensorMethod("dim(self)") { t, _ in .int(t.rank) },
+            tensorMethod("ndimension(self)") { t, _ in .int(t.rank) },
+            tensorMethod("nelement(self)") { t, _ in .int(t.numel) },
+        ]
+    }
+
+    /// `torch.Size([2, 3])`.
+    static func sizeValue(_ shape: [Int]) -> Value {
+        .object(PyTuple(shape.map { .int($0) }, kind: .torchSize))
+    }
+
+    /// `x.T`, with PyTorch's deprecation warnings for tensors that are not matrices.
+    static func transposeAll(_ t: Tensor, _ interpreter: Interpreter) throws -> Value {
+        if t.rank == 0 {
+            interpreter.warnOnce("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4313.)")
+        } else if t.rank != 2 {
+            interpreter.warnOnce("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4306.)")
+        }
+        return .tensor(try TorchBridge.run { try t.T })
+    }
+}

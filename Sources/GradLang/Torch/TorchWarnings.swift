@@ -1,0 +1,20 @@
+/// Python warnings raised by torch bindings. PyTorch writes `file:line: UserWarning: text` once per
+/// source location; the bindings know neither, so they hand `UserWarning: text` to the
+/// interpreter's warning sink and leave location and de-duplication to whoever installs it.
+extension Interpreter {
+    func warn(_ message: String, category: String = "UserWarning") {
+        writeWarning("\(category): \(message)\n")
+    }
+
+    /// A warning PyTorch's C++ side gives once per process (TORCH_WARN_ONCE); grad gives it once
+    /// per interpreter.
+    func warnOnce(_ message: String) {
+        guard givenOnceWarnings.insert(message).inserted else { return }
+        warn(message)
+    }
+}
+
+/// The texts of the warnings PyTorch gives for autograd mistakes.
+enum TorchWarningText {
+    static let nonLeafGrad = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:488.)"
+}

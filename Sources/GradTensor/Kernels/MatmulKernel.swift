@@ -1,0 +1,308 @@
+/// The float32/float64 matrix product C = A·B behind mm, bmm and the matmul forms built on them.
+///
+/// Structured like BLIS/GotoBLAS: B is packed in k×n blocks shared by all threads, A in blocks
+/// of rows that stay in L2, both cut into micro-panels laid out in the order the micro-kernel
+/// reads them; the micro-kernel keeps a 6×(2·lanes) tile of C in SIMD registers over a k-slice.
+/// Packing reads operands through their strides, so transposed, sliced and broadcast (stride 0)
+/// matrices need no copy beforehand. Large products are cut into a few tasks per core that
+/// threads take as they come free (Dispatch's concurrentPerform).
+
+/// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`.
+struct MatrixOperand<T>: @unchecked Sendable {
+    let base: UnsafePointer<T>
+    let rowStride: Int
+    let colStride: Int
+
+    /// The sub-matrix starting at row `i`, column `j`.
+    @inline(__always) func shifted(rows i: Int, cols j: Int) -> MatrixOperand {
+        MatrixOperand(base: base + (i &* rowStride &+ j &* colStride), rowStride: rowStride, colStride: colStride)
+    }
+}
+
+/// The float types the GEMM handles, with the SIMD vector its micro-kernel is built from
+/// (one AVX register on x86-64: 8 floats or 4 doubles). `Codable` and `SIMDScalar` because SIMD
+/// vectors require them of their scalars.
+protocol GemmFloat: FloatElement, SIMDScalar, Codable {
+    associatedtype Vector: SIMD where Vector.Scalar == Self
+    static var lanes: Int { get }
+}
+
+extension Float: GemmFloat {
+    typealias Vector = SIMD8<Float>
+    static var lanes: Int { 8 }
+}
+
+extension Double: GemmFloat {
+    typealias Vector = SIMD4<Double>
+    static var lanes: Int { 4 }
+}
+
+/// Block sizes (elements). 6 rows × 2 vectors of C is 12 accumulators, which with the two B
+/// vectors and one broadcast A value fits the 16 AVX registers; a kc-deep B micro-panel (16 KiB
+/// for floats) stays in L1, a task's A block (≤ 96 rows) in L2.
+private enum Blocking {
+    static let mr = 6
+    static let kc = 256
+    static let mcPanels = 16
+    static let nc = 2048
+    /// How much of k one packing round covers (a multiple of kc): B is packed in one parallel
+    /// step per round, so threads meet at a barrier twice per round rather than per kc slice.
+    static let kRound = 1024
+    /// Tasks per thread when splitting: a few, so a thread slowed by other processes on a
+    /// shared machine hands the rest of its share to the others.
+    static let tasksPerThread = 3
+}
+
+/// Below this many multiply-adds a product runs on one thread (64³: a product that size takes
+/// about as long as handing work to a second core).
+let gemmParallelWork = 64 * 64 * 64
+
+/// C (m×n, row stride `ldc`, unit column stride) = A (m×k) · B (k×n). C's previous contents are
+/// ignored (BLAS's beta = 0, so NaN garbage never leaks in), and k = 0 gives zeros.
+///
+/// For each block of B (up to kRound × nc): the threads pack it together, then take tasks (a
+/// block of rows by a range of columns of C) as they come free; a task packs its own rows of
+/// A per kc slice, so A is packed once unless columns had to be split too (small m).
+func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
+                        c: UnsafeMutablePointer<T>, ldc: Int, threads: Int = Parallel.cores) {
+    if m <= 0 || n <= 0 { return }
+    if k <= 0 {
+        for i in 0..<m { (c + i &* ldc).initialize(repeating: 0, count: n) }
+        return
+    }
+    let nr = 2 &* T.lanes
+    let work = Double(m) * Double(n) * Double(k)
+    let workers = work < Double(gemmParallelWork) ? 1 : max(threads, 1)
+    let ncCap = min(roundUp(n, nr), Blocking.nc)
+    let bPack = allocatePanel(T.self, min(k, Blocking.kRound) &* ncCap)
+    defer { bPack.deallocate() }
+    let shared = UncheckedSendable((bPack, c))
+    var jc = 0
+    while jc < n {
+        let nc = min(Blocking.nc, n - jc)
+        let grid = TaskGrid(rowPanels: (m + Blocking.mr - 1) / Blocking.mr, colPanels: (nc + nr - 1) / nr, workers: workers)
+        var pk = 0
+        while pk < k {
+            let kr = min(Blocking.kRound, k - pk)
+            let slices = (kr + Blocking.kc - 1) / Blocking.kc
+            // Slice s of the round is packed at s·kc·ncCap: its panels, nr columns wide, one
+            // after another (panel j at j·kc within the slice, kc = that slice's depth).
+            let packers = min(workers, slices &* grid.colPanels)
+            Parallel.forEach(packers, threads: workers) { part in
+                let total = slices &* grid.colPanels
+                for unit in (total * part / packers)..<(total * (part + 1) / packers) {
+                    let s = unit / grid.colPanels, j = (unit % grid.colPanels) &* nr
+                    let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0)
+                    packB(b.shifted(rows: pk &+ p0, cols: jc &+ j), kc: kc, nc: min(nr, nc - j), nr: nr,
+                          into: shared.value.0 + (s &* Blocking.kc &* ncCap &+ j &* kc))
+                }
+            }
+            Parallel.forEach(grid.count, threads: workers) { task in
+                let (rows, cols) = grid.ranges(task)
+                let i0 = rows.lowerBound &* Blocking.mr, i1 = min(rows.upperBound &* Blocking.mr, m)
+                let j0 = cols.lowerBound &* nr, j1 = min(cols.upperBound &* nr, nc)
+                for s in 0..<slices {
+                    let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0)
+                    multiplyBlock(a: a.shifted(rows: i0, cols: pk &+ p0), rows: i1 - i0, kc: kc,
+                                  bPanels: shared.value.0 + (s &* Blocking.kc &* ncCap &+ j0 &* kc), cols: j1 - j0,
+                                  c: shared.value.1 + (i0 &* ldc &+ jc &+ j0), ldc: ldc, accumulate: pk &+ p0 > 0)
+                }
+            }
+            pk &+= kr
+        }
+        jc &+= nc
+    }
+}
+
+/// How C's tiles are cut into tasks: blocks of at most `mcPanels` row panels, and when that
+/// gives too few tasks to keep the workers busy, column ranges too. Ranges count micro-panels
+/// and are as even as possible.
+private struct TaskGrid {
+    let rowPanels: Int
+    let colPanels: Int
+    let rowTasks: Int
+    let colTasks: Int
+
+    init(rowPanels: Int, colPanels: Int, workers: Int) {
+        self.rowPanels = rowPanels
+        self.colPanels = colPanels
+        let wanted = workers > 1 ? workers &* Blocking.tasksPerThread : 1
+        let rowTasks = min(max((rowPanels + Blocking.mcPanels - 1) / Blocking.mcPanels, wanted), rowPanels)
+        self.rowTasks = max(rowTasks, 1)
+        colTasks = max(min((wanted + self.rowTasks - 1) / self.rowTasks, colPanels), 1)
+    }
+
+    var count: Int { rowTasks &* colTasks }
+
+    func ranges(_ task: Int) -> (rows: Range<Int>, cols: Range<Int>) {
+        let r = task / colTasks, c = task % colTasks
+        return (rowPanels * r / rowTasks ..< rowPanels * (r + 1) / rowTasks,
+                colPanels * c / colTasks ..< colPanels * (c + 1) / colTasks)
+    }
+}
+
+/// One task: C[rows, cols] (+)= A[rows, kc-slice] · packed B panels, packing its rows of A first.
+/// Loops B micro-panels outside A micro-panels, so each B panel is reused from L1.
+private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: Int,
+                                         bPanels: UnsafeMutablePointer<T>, cols n: Int,
+                                         c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool) {
+    let mr = Blocking.mr, nr = 2 &* T.lanes
+    let aPack = allocatePanel(T.self, roundUp(m, mr) &* kc)
+    let tile = allocatePanel(T.self, mr &* nr)
+    defer {
+        aPack.deallocate()
+        tile.deallocate()
+    }
+    packA(a, mc: m, kc: kc, into: aPack)
+    var jr = 0
+    while jr < n {
+        let cols = min(nr, n - jr)
+        let bPanel = UnsafePointer(bPanels + jr &* kc)
+        var ir = 0
+        while ir < m {
+            let rows = min(mr, m - ir)
+            let aPanel = UnsafePointer(aPack + ir &* kc)
+            let cTile = c + (ir &* ldc &+ jr)
+            if rows == mr && cols == nr {
+                microKernel(kc, aPanel, bPanel, cTile, ldc, accumulate)
+            } else {
+                // Edge tile: compute all of it into scratch, keep the valid part.
+                microKernel(kc, aPanel, bPanel, tile, nr, false)
+                for r in 0..<rows {
+                    let dst = cTile + r &* ldc, src = tile + r &* nr
+                    for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
+                }
+            }
+            ir &+= mr
+        }
+        jr &+= nr
+    }
+}
+
+@inline(__always) private func roundUp(_ x: Int, _ multiple: Int) -> Int {
+    (x + multiple - 1) / multiple * multiple
+}
+
+/// Cache-line aligned scratch for packed panels.
+private func allocatePanel<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+    UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) &* MemoryLayout<T>.stride, alignment: 64)
+        .bindMemory(to: T.self, capacity: max(count, 1))
+}
+
+/// Copies an mc×kc block of A into row micro-panels: panel p holds rows 6p..<6p+6, stored
+/// column by column (6 values per k step), zero-padded past the last row.
+@inline(__always)
+private func packA<T: GemmFloat>(_ a: MatrixOperand<T>, mc: Int, kc: Int, into dst: UnsafeMutablePointer<T>) {
+    let mr = Blocking.mr
+    var i = 0
+    while i < mc {
+        let rows = min(mr, mc - i)
+        let panel = dst + i &* kc
+        let src = a.base + i &* a.rowStride
+        if a.colStride == 1 {
+            for r in 0..<rows {
+                let row = src + r &* a.rowStride
+                for p in 0..<kc { panel[p &* mr &+ r] = row[p] }
+            }
+        } else {
+            for p in 0..<kc {
+                let col = src + p &* a.colStride
+                for r in 0..<rows { panel[p &* mr &+ r] = col[r &* a.rowStride] }
+            }
+        }
+        if rows < mr {
+            for p in 0..<kc { for r in rows..<mr { panel[p &* mr &+ r] = 0 } }
+        }
+        i &+= mr
+    }
+}
+
+/// Copies a kc×nc block of B into column micro-panels of `nr` columns, stored row by row
+/// (nr values per k step), zero-padded past the last column.
+@inline(__always)
+private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: Int, into dst: UnsafeMutablePointer<T>) {
+    var j = 0
+    while j < nc {
+        let cols = min(nr, nc - j)
+        let panel = dst + j &* kc
+        let src = b.base + j &* b.colStride
+        if b.colStride == 1 && cols == nr {
+            // A full panel row is two vectors: copy them as such (no per-row memmove call).
+            typealias V = T.Vector
+            let half = T.lanes &* MemoryLayout<T>.stride
+            for p in 0..<kc {
+                let row = UnsafeRawPointer(src + p &* b.rowStride), out = UnsafeMutableRawPointer(panel + p &* nr)
+                out.storeBytes(of: row.loadUnaligned(as: V.self), as: V.self)
+                out.storeBytes(of: row.loadUnaligned(fromByteOffset: half, as: V.self), toByteOffset: half, as: V.self)
+            }
+        } else if b.colStride == 1 {
+            for p in 0..<kc {
+                let row = src + p &* b.rowStride, out = panel + p &* nr
+                for c in 0..<cols { out[c] = row[c] }
+                for c in cols..<nr { out[c] = 0 }
+            }
+        } else {
+            for c in 0..<cols {
+                let col = src + c &* b.colStride
+                for p in 0..<kc { panel[p &* nr &+ c] = col[p &* b.rowStride] }
+            }
+            if cols < nr {
+                for p in 0..<kc { for c in cols..<nr { panel[p &* nr &+ c] = 0 } }
+            }
+        }
+        j &+= nr
+    }
+}
+
+/// One 6×(2·lanes) tile of C from packed micro-panels: C (+)= Σₚ a[p]ᵀ b[p]. The twelve
+/// accumulators are separate variables so they live in registers; each step is two vector
+/// loads of B, six broadcasts of A and twelve fused multiply-adds.
+@inline(__always)
+private func microKernel<T: GemmFloat>(_ kc: Int, _ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
+                                       _ c: UnsafeMutablePointer<T>, _ ldc: Int, _ accumulate: Bool) {
+    typealias V = T.Vector
+    let w = T.lanes
+    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var pa = a, pb = UnsafeRawPointer(b)
+    let bStep = 2 &* w &* MemoryLayout<T>.stride
+    let half = w &* MemoryLayout<T>.stride
+    for _ in 0..<kc {
+        let b0 = pb.loadUnaligned(as: V.self)
+        let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
+        var x = V(repeating: pa[0])
+        c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
+        x = V(repeating: pa[1])
+        c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
+        x = V(repeating: pa[2])
+        c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
+        x = V(repeating: pa[3])
+        c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
+        x = V(repeating: pa[4])
+        c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
+        x = V(repeating: pa[5])
+        c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
+        pa += 6
+        pb += bStep
+    }
+    storeRow(c, c00, c01, w, accumulate)
+    storeRow(c + ldc, c10, c11, w, accumulate)
+    storeRow(c + 2 &* ldc, c20, c21, w, accumulate)
+    storeRow(c + 3 &* ldc, c30, c31, w, accumulate)
+    storeRow(c + 4 &* ldc, c40, c41, w, accumulate)
+    storeRow(c + 5 &* ldc, c50, c51, w, accumulate)
+}
+
+@inline(__always)
+private func storeRow<V: SIMD>(_ c: UnsafeMutablePointer<V.Scalar>, _ lo: V, _ hi: V, _ w: Int,
+                               _ accumulate: Bool) where V.Scalar: FloatingPoint {
+    let p = UnsafeMutableRawPointer(c)
+    let half = w &* MemoryLayout<V.Scalar>.stride
+    if accumulate {
+        p.storeBytes(of: p.loadUnaligned(as: V.self) + lo, as: V.self)
+        p.storeBytes(of: p.loadUnaligned(fromByteOffset: half, as: V.self) + hi, toByteOffset: half, as: V.self)
+    } else {
+        p.storeBytes(of: lo, as: V.self)
+        p.storeBytes(of: hi, toByteOffset: half, as: V.self)
+    }
+}

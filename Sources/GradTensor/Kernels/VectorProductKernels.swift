@@ -1,0 +1,90 @@
+/// Float dot products and matrix-vector products over unit-stride data, in SIMD: the kernels
+/// behind `dot` and `mv` (memory-bound, so simpler than the GEMM).
+
+/// Σ x[i]·y[i] over `n` contiguous elements, with four vector accumulators to hide FMA latency.
+@inline(__always)
+func dotKernel<T: GemmFloat>(_ x: UnsafePointer<T>, _ y: UnsafePointer<T>, _ n: Int) -> T {
+    typealias V = T.Vector
+    let w = T.lanes
+    var s0 = V(), s1 = V(), s2 = V(), s3 = V()
+    let px = UnsafeRawPointer(x), py = UnsafeRawPointer(y)
+    let bytes = MemoryLayout<T>.stride
+    var i = 0
+    while i &+ 4 &* w <= n {
+        let o = i &* bytes
+        s0 = s0.addingProduct(px.loadUnaligned(fromByteOffset: o, as: V.self), py.loadUnaligned(fromByteOffset: o, as: V.self))
+        s1 = s1.addingProduct(px.loadUnaligned(fromByteOffset: o &+ w &* bytes, as: V.self),
+                              py.loadUnaligned(fromByteOffset: o &+ w &* bytes, as: V.self))
+        s2 = s2.addingProduct(px.loadUnaligned(fromByteOffset: o &+ 2 &* w &* bytes, as: V.self),
+                              py.loadUnaligned(fromByteOffset: o &+ 2 &* w &* bytes, as: V.self))
+        s3 = s3.addingProduct(px.loadUnaligned(fromByteOffset: o &+ 3 &* w &* bytes, as: V.self),
+                              py.loadUnaligned(fromByteOffset: o &+ 3 &* w &* bytes, as: V.self))
+        i &+= 4 &* w
+    }
+    while i &+ w <= n {
+        let o = i &* bytes
+        s0 = s0.addingProduct(px.loadUnaligned(fromByteOffset: o, as: V.self), py.loadUnaligned(fromByteOffset: o, as: V.self))
+        i &+= w
+    }
+    var total = ((s0 + s1) + (s2 + s3)).sum()
+    while i < n {
+        total = total.addingProduct(x[i], y[i])
+        i &+= 1
+    }
+    return total
+}
+
+/// Σ x[i·incx]·y[i·incy] for any strides (broadcast operands have stride 0).
+@inline(__always)
+func stridedDot<T: GemmFloat>(_ x: UnsafePointer<T>, _ incx: Int, _ y: UnsafePointer<T>, _ incy: Int, _ n: Int) -> T {
+    if incx == 1 && incy == 1 { return dotKernel(x, y, n) }
+    var total: T = 0
+    for i in 0..<max(n, 0) { total = total.addingProduct(x[i &* incx], y[i &* incy]) }
+    return total
+}
+
+/// y (m, contiguous) = A (m×k) · x (k, stride `incx`). Rows of A are dot products (split over
+/// the cores when large); a column-major A with a contiguous x is instead built up column by
+/// column with a vectorised axpy. Nothing is copied, so broadcast operands cost no memory.
+func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePointer<T>, incx: Int,
+                              y: UnsafeMutablePointer<T>) {
+    if m <= 0 { return }
+    if a.rowStride == 1 && a.colStride != 1 && incx == 1 && k > 1 {
+        columnwiseGemv(m: m, k: k, a: a, x: x, y: y)
+        return
+    }
+    let out = UncheckedSendable(y)
+    let parts = Double(m) * Double(k) < 1_048_576 ? 1 : min(Parallel.cores, m)
+    Parallel.forEach(parts) { part in
+        let first = m * part / parts, last = m * (part + 1) / parts
+        for i in first..<last {
+            out.value[i] = stridedDot(a.base + i &* a.rowStride, a.colStride, x, incx, k)
+        }
+    }
+}
+
+/// y = Σₚ A[:, p] · x[p] for a column-major A (unit row stride) and a contiguous x.
+private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePointer<T>,
+                                          y: UnsafeMutablePointer<T>) {
+    y.initialize(repeating: 0, count: m)
+    typealias V = T.Vector
+    let w = T.lanes
+    let py = UnsafeMutableRawPointer(y)
+    let bytes = MemoryLayout<T>.stride
+    for p in 0..<k {
+        let col = a.base + p &* a.colStride
+        let pc = UnsafeRawPointer(col)
+        let s = x[p], sv = V(repeating: x[p])
+        var i = 0
+        while i &+ w <= m {
+            let o = i &* bytes
+            py.storeBytes(of: py.loadUnaligned(fromByteOffset: o, as: V.self)
+                .addingProduct(pc.loadUnaligned(fromByteOffset: o, as: V.self), sv), toByteOffset: o, as: V.self)
+            i &+= w
+        }
+        while i < m {
+            y[i] = y[i].addingProduct(col[i], s)
+            i &+= 1
+        }
+    }
+}

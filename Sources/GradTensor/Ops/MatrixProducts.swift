@@ -1,0 +1,124 @@
+/// The primitive products `mm`, `bmm`, `mv`, `dot`: PyTorch's checks in PyTorch's order (so the
+/// same mistake gives the same message), the forward kernel, and the backward formulas of
+/// derivatives.yaml. Each node saves an operand only when the other one needs a gradient, as
+/// PyTorch does, so in-place changes to an unsaved operand are not reported.
+extension Tensor {
+    /// `mm(mat2)`: [m, k] · [k, n]. No type promotion.
+    public func mm(_ mat2: Tensor) throws -> Tensor {
+        guard rank == 2 else { throw TorchError.runtime("mm: self must be a matrix, got \(rank)-D tensor") }
+        guard mat2.rank == 2 else { throw TorchError.runtime("mm: mat2 must be a matrix, got \(mat2.rank)-D tensor") }
+        guard shape[1] == mat2.shape[0] else {
+            throw TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
+        }
+        guard dtype == mat2.dtype else {
+            throw TorchError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtype.cTypeName) != \(mat2.dtype.cTypeName)")
+        }
+        if dtype == .bool { throw TorchError.notImplemented("\"addmm_impl_cpu_\" not implemented for 'Bool'") }
+        let (m, k, n) = (shape[0], shape[1], mat2.shape[1])
+        // With k = 1 (and no vector operand) PyTorch's BLAS stores the bare products, keeping
+        // their -0.0; otherwise sums start from +0.0 as the GEMM's do.
+        let out: Tensor
+        if k == 1 && m > 1 && n > 1 {
+            _ = try Shape.checkedCount([m, n], dtype: dtype)
+            out = try Tensor.arithmetic(.mul, self, mat2, dtype: dtype, shape: [m, n])
+        } else {
+            out = try Tensor.batchedMatrixProduct(asBatchOfOne(), mat2.asBatchOfOne(), shape: [m, n])
+        }
+        let (mat1ColumnMajor, mat2ColumnMajor) = (isColumnMajor, mat2.isColumnMajor)
+        let saved = savedOperands(self, mat2)
+        return out.record("MmBackward0", inputs: [self, mat2], saving: saved.list) { [saved] ctx in
+            let g = ctx.grad
+            var grads: [Tensor?] = [nil, nil]
+            // A column-major input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
+            if ctx.needs(0), let mat2 = saved.second {
+                grads[0] = mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
+            }
+            if ctx.needs(1), let mat1 = saved.first {
+                grads[1] = mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
+            }
+            return grads
+        }
+    }
+
+    /// `bmm(mat2)`: [b, m, k] · [b, k, n]. No broadcasting, no type promotion.
+    public func bmm(_ mat2: Tensor) throws -> Tensor {
+        guard rank == 3 else { throw TorchError.runtime("batch1 must be a 3D tensor") }
+        guard mat2.rank == 3 else { throw TorchError.runtime("batch2 must be a 3D tensor") }
+        guard mat2.shape[0] == shape[0] && mat2.shape[1] == shape[2] else {
+            throw TorchError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(shape[0]), \(shape[2])] but got: [\(mat2.shape[0]), \(mat2.shape[1])].")
+        }
+        if dtype == .bool { throw TorchError.notImplemented("\"bmm\" not implemented for 'Bool'") }
+        guard dtype == mat2.dtype else {
+            throw TorchError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(mat2.dtype.scalarTypeName)")
+        }
+        let out = try Tensor.batchedMatrixProduct(self, mat2)
+        let saved = savedOperands(self, mat2)
+        return out.record("BmmBackward0", inputs: [self, mat2], saving: saved.list) { [saved] ctx in
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.bmm($0.transpose(1, 2)) } : nil,
+             ctx.needs(1) ? try saved.first.map { try $0.transpose(1, 2).bmm(ctx.grad) } : nil]
+        }
+    }
+
+    /// `mv(vec)`: [m, k] · [k].
+    public func mv(_ vec: Tensor) throws -> Tensor {
+        guard rank == 2 && vec.rank == 1 else {
+            throw TorchError.runtime("vector + matrix @ vector expected, got 1, \(rank), \(vec.rank)")
+        }
+        guard shape[1] == vec.shape[0] else {
+            throw TorchError.runtime("size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
+        }
+        guard dtype == vec.dtype else {
+            // PyTorch names the dtypes of (result, mat, vec); the result takes the vector's.
+            let v = vec.dtype.scalarTypeName
+            throw TorchError.runtime("addmv input tensors must have the same dtype, but got \(v), \(dtype.scalarTypeName), and \(v)")
+        }
+        if dtype == .bool { throw TorchError.notImplemented("\"addmv_impl_cpu\" not implemented for 'Bool'") }
+        let out = try Tensor.matrixVectorProduct(self, vec)
+        let rows = shape[0]
+        let saved = savedOperands(self, vec)
+        return out.record("MvBackward0", inputs: [self, vec], saving: saved.list) { [saved] ctx in
+            // grad.ger(vec), which PyTorch computes as grad.reshape(m, 1) * vec.
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.reshape([rows, 1]).mul($0) } : nil,
+             ctx.needs(1) ? try saved.first.map { try $0.t().mv(ctx.grad) } : nil]
+        }
+    }
+
+    /// `dot(other)`: the 0-dim sum of products of two 1-D tensors.
+    public func dot(_ other: Tensor) throws -> Tensor {
+        guard rank == 1 && other.rank == 1 else {
+            throw TorchError.runtime("1D tensors expected, but got \(rank)D and \(other.rank)D tensors")
+        }
+        guard dtype == other.dtype else {
+            throw TorchError.runtime("dot : expected both vectors to have same dtype, but found \(dtype.scalarTypeName) and \(other.dtype.scalarTypeName)")
+        }
+        guard shape[0] == other.shape[0] else {
+            throw TorchError.runtime("inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
+        }
+        if dtype == .bool { throw TorchError.notImplemented("\"dot\" not implemented for 'Bool'") }
+        let saved = savedOperands(self, other)
+        return Tensor.dotProduct(self, other).record("DotBackward0", inputs: [self, other], saving: saved.list) { [saved] ctx in
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.mul($0) } : nil,
+             ctx.needs(1) ? try saved.first.map { try ctx.grad.mul($0) } : nil]
+        }
+    }
+
+    /// A 2-D tensor seen as a batch of one matrix (no copy, no graph).
+    private func asBatchOfOne() -> Tensor {
+        Tensor(storage: storage, shape: [1] + shape, strides: [0] + strides, offset: offset, version: versionCounter)
+    }
+
+    /// PyTorch's column-major test for mm's backward: strides (1, rows).
+    private var isColumnMajor: Bool { strides[0] == 1 && strides[1] == shape[0] }
+}
+
+/// The operands a product's backward reads: each is kept only when the other requires grad.
+private struct SavedOperands {
+    let first: Tensor?
+    let second: Tensor?
+    var list: [Tensor] { [first, second].compactMap { $0 } }
+}
+
+private func savedOperands(_ a: Tensor, _ b: Tensor) -> SavedOperands {
+    guard Tensor.needsGraph([a, b]) else { return SavedOperands(first: nil, second: nil) }
+    return SavedOperands(first: b.requiresGrad ? a : nil, second: a.requiresGrad ? b : nil)
+}

@@ -1,0 +1,49 @@
+/// `norm` / `linalg.vector_norm`, recorded as one `LinalgVectorNormBackward0` node as in PyTorch.
+extension Tensor {
+    /// The p-norm over `dims` (nil: every element): p = 2 by default, 1, any positive p, or
+    /// infinity (the largest magnitude).
+    public func vectorNorm(p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+        }
+        guard p > 0 else { throw TorchError.notImplemented("vector_norm: only positive orders are supported by grad, got \(p)") }
+        let keptShape = try ReductionLayout.keptShape(self, dims)
+        let out = try GradMode.with(enabled: false) { () throws -> Tensor in
+            let magnitude = try abs()
+            if p == .infinity {
+                let reduced = try dims.map { try $0.map { try Shape.wrapDim($0, rank: rank) } } ?? Array(0..<rank)
+                let largest = try magnitude.largest(over: Set(reduced))
+                if keepdim { return largest }
+                return try largest.reshape(shape.indices.filter { !reduced.contains($0) }.map { shape[$0] })
+            }
+            if p == 2 { return try mul(self).sum(dims: dims, keepdim: keepdim).sqrt() }
+            if p == 1 { return try magnitude.sum(dims: dims, keepdim: keepdim) }
+            return try magnitude.pow(.wrapping(.double(p))).sum(dims: dims, keepdim: keepdim).pow(.wrapping(.double(1 / p)))
+        }
+        return out.record("LinalgVectorNormBackward0", inputs: [self], saving: [self], savesOutput: true) { [self] ctx in
+            let g = try ctx.grad.reshape(keptShape), norm = try ctx.output.reshape(keptShape)
+            let zero = Tensor.wrapping(.int(0))
+            if p == 1 { return [try g.mul(sign())] }
+            if p == .infinity {
+                // Shared evenly among the elements of largest magnitude, as PyTorch's amax backward.
+                let mask = try abs().eq(norm.detach())
+                let ties = try mask.sum(dims: dims, keepdim: true)
+                return [try g.mul(sign()).mul(mask).div(ties)]
+            }
+            // x |x|^(p-2) · grad / norm^(p-1), the scale zeroed where the norm is zero; the product
+            // comes last, as in PyTorch, so a gradient graph ends in MulBackward0.
+            let denominator = p == 2 ? norm : try norm.pow(.wrapping(.double(p - 1)))
+            let isZero = try norm.eq(zero)
+            let scale = try Tensor.where(isZero, zero, try g.div(try Tensor.where(isZero, Tensor.wrapping(.int(1)), denominator)))
+            let direction = p == 2 ? self : try mul(try abs().pow(.wrapping(.double(p - 2))))
+            return [try direction.mul(scale)]
+        }
+    }
+
+    /// The largest element over `dims`, keeping them as size 1.
+    private func largest(over dims: Set<Int>) throws -> Tensor {
+        var out = self
+        for d in dims.sorted(by: >) { out = try out.max(dim: d, keepdim: true).values }
+        return out
+    }
+}

@@ -1,0 +1,20 @@
+/// `unbind(dim)`: the views along a dimension, as Python's iteration over a tensor yields them.
+extension Tensor {
+    /// One view per index along `dim`, each without that dimension. PyTorch records a single
+    /// UnbindBackward0 node with one output per view; grad records one node per view under that
+    /// name, with the gradient a select's.
+    public func unbind(dim: Int = 0) throws -> [Tensor] {
+        if rank == 0 { throw TorchError.index("Dimension specified as 0 but tensor has no dimensions") }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let inputShape = shape
+        return (0..<shape[d]).map { i in
+            var newShape = shape, newStrides = strides
+            newShape.remove(at: d)
+            newStrides.remove(at: d)
+            return makeView(shape: newShape, strides: newStrides, offset: offset &+ i &* strides[d])
+                .record("UnbindBackward0", inputs: [self]) { ctx in
+                    [try ctx.grad.embedded(into: inputShape, name: "StackBackward0") { $0.selectView(d, i) }]
+                }
+        }
+    }
+}
