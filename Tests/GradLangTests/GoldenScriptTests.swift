@@ -99,6 +99,7 @@ final class GoldenScriptTests: XCTestCase {
             names = names.filter { $0.hasPrefix(prefix) }
         }
         var failed: [String] = []
+        var reports: [String] = []
         for name in names {
             let expectedURL = directory.appendingPathComponent(name + ".expected")
             guard FileManager.default.fileExists(atPath: expectedURL.path) else { continue }
@@ -108,12 +109,18 @@ final class GoldenScriptTests: XCTestCase {
             // Byte for byte: String's == would treat canonically equivalent Unicode as equal.
             if Array(actual.utf8) != Array(expected.utf8) {
                 failed.append(name)
-                XCTFail("\(folder)/\(name).grad: output differs from \(name).expected\n"
-                        + Self.describeDifference(expected: expected, actual: actual))
+                reports.append("\(folder)/\(name).grad: output differs from \(name).expected\n"
+                               + Self.describeDifference(expected: expected, actual: actual))
             }
         }
         print("golden \(folder): \(names.count - failed.count) of \(names.count) scripts pass"
               + (failed.isEmpty ? "" : "; failing: " + failed.joined(separator: " ")))
+        // One failure per folder, listing every differing script: XCTest's failure count then
+        // stays a count of failing tests (scripts/test subtracts it from the number of tests).
+        if !reports.isEmpty {
+            XCTFail("\(failed.count) of \(names.count) golden scripts in \(folder)/ differ from their .expected files\n\n"
+                    + reports.joined(separator: "\n\n"))
+        }
     }
 
     /// The first differing line, then a line diff of the whole text (`-` expected only, `+` grad
