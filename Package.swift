@@ -25,7 +25,7 @@ let package = Package(
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures", "Golden"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
         .executableTarget(name: "grad", dependencies: ["GradLang"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
