@@ -127,7 +127,9 @@ extension Compiler {
     func lambda(_ parameters: Parameters, _ body: Expr, _ range: SourceRange) -> ExprCode {
         function(name: "<lambda>", parameters: parameters, at: range.start) { compiler in
             let value = compiler.expression(body)
+            let line = range.start.line
             return { f in
+                f.line = line
                 f.returnValue = try value(f)
                 return .returned
             }

@@ -29,7 +29,8 @@ extension Interpreter {
         let compiler = Compiler(interpreter: self, globals: globals, filename: filename, module: module)
         compiler.echoExpressions = echo
         let code = compiler.block(module.body)
-        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [])
+        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>")
+        namesInScope = { globals.definedNames }
         do {
             _ = try code(frame)
         } catch var e as PyError {

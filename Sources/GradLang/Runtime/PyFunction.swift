@@ -42,7 +42,7 @@ final class PyFunction: PyObject, PyCallable {
         cells.reserveCapacity(cellCount + closure.count)
         for _ in 0..<cellCount { cells.append(PyCell()) }
         cells.append(contentsOf: closure)
-        let frame = Frame(slotCount: slotCount, cells: cells)
+        let frame = Frame(slotCount: slotCount, cells: cells, name: name)
         for (i, storage) in parameterStorage.enumerated() {
             switch storage {
             case .local(let s): frame.slots[s] = values[i]

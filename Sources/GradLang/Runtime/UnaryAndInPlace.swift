@@ -49,6 +49,9 @@ extension Operators {
         case .object(let list as PyList) where op == .add:
             list.items += try Iteration.collect(b)
             return a
+        case .object(let list as PyList) where op == .multiply:
+            if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }
+            return a
         default:
             return try binary(op, a, b)
         }
