@@ -26,8 +26,8 @@ extension Compiler {
 
     func tryStatement(_ t: TryStatement) -> StmtCode {
         let body = block(t.body), orElse = block(t.orElse), finally = block(t.finally)
-        let handlers: [(type: ExprCode?, store: ((Frame, Value) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
-            ($0.type.map(expression), $0.name.map(store), block($0.body), $0.range)
+        let handlers: [(type: ExprCode?, store: ((Frame, Value) -> Void)?, unbind: ((Frame) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
+            ($0.type.map(expression), $0.name.map(store), $0.name.map(unbind), block($0.body), $0.range)
         }
         let hasFinally = !t.finally.isEmpty
         let filename = filename
@@ -47,7 +47,11 @@ extension Compiler {
                     var handled = raised
                     handled.traceback.append(TraceEntry(file: filename, line: f.line, function: f.name, span: f.errorSpan))
                     f.errorSpan = nil
-                    defer { f.handling = outer }
+                    defer {
+                        f.handling = outer
+                        // Python deletes the `as` name when the handler ends.
+                        chosen.unbind?(f)
+                    }
                     chosen.store?(f, .object(raised.exception))
                     do {
                         flow = try chosen.body(f)

@@ -65,6 +65,17 @@ final class Compiler {
         }
     }
 
+    /// Unbinds a name without checks (the implicit `del e` after `except ... as e:`).
+    func unbind(_ name: String) -> (Frame) -> Void {
+        switch scope.resolve(name) {
+        case .local(let i): return { f in f.slots[i] = nil }
+        case .cell(let i): return { f in f.cells[i].value = nil }
+        case .global(let name):
+            let slot = globals.slot(name)
+            return { _ in slot.value = nil }
+        }
+    }
+
     func delete(_ name: String, _ range: SourceRange) -> (Frame) throws -> Void {
         switch scope.resolve(name) {
         case .local(let i):
