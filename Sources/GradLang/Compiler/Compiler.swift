@@ -23,9 +23,12 @@ final class Compiler {
         scope = moduleScope
     }
 
-    /// The module's code, run in a frame of its own (its slots hold comprehension temporaries).
-    func compileModule(_ module: Module) throws -> StmtCode {
-        block(module.body)
+    /// A misplaced `global`/`nonlocal` found while resolving names, as CPython's SyntaxError
+    /// (`lineText` quotes the line when the source is known).
+    func declarationError(lineText: (Int) -> String) -> SyntaxError? {
+        guard let (message, range) = tree.declarationError else { return nil }
+        return SyntaxError(.syntaxError, message, line: range.start.line, column: range.start.column,
+                           endLine: range.end.line, endColumn: range.end.column, lineText: lineText(range.start.line))
     }
 
     // MARK: names
