@@ -93,6 +93,11 @@ public final class PySet: PyObject {
     public var items: [Value] { dict.entries.map(\.key) }
     public func insert(_ v: Value) throws { try dict.set(v, .none) }
     public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
+    /// Empties the set, then inserts `items` (`s |= t` and friends).
+    public func replace(with items: [Value]) throws {
+        dict.removeAll()
+        for item in items { try insert(item) }
+    }
 }
 
 public final class PyRange: PyObject {

@@ -14,6 +14,8 @@ final class PyFunction: PyObject, PyCallable {
     let filename: String
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
+    /// The body's leading string literal, as written (`help()` cleans and shows it); set by the compiler.
+    var docstring: String?
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
