@@ -4,7 +4,12 @@ extension Operators {
     static func setOp(_ op: BinaryOperator, _ a: PySet, _ b: PySet) throws -> Value? {
         let items: [Value]
         switch op {
-        case .bitOr: items = a.items + b.items
+        case .bitOr:
+            // CPython copies a's table, then merges b's: that fixes the result's order.
+            let result = PySet(frozen: a.isFrozen)
+            try result.merge(a)
+            try result.merge(b)
+            return .object(result)
         case .bitAnd: items = try a.items.filter { try b.contains($0) }
         case .subtract: items = try a.items.filter { !(try b.contains($0)) }
         case .bitXor: items = try a.items.filter { !(try b.contains($0)) } + b.items.filter { !(try a.contains($0)) }
