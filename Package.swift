@@ -26,7 +26,7 @@ let package = Package(
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures", "Golden"]),
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLibEditShim", dependencies: ["CLibEdit"]),

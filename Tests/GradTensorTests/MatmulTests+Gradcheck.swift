@@ -55,6 +55,37 @@ extension MatmulTests {
         }
     }
 
+    /// The graphs of create_graph gradients, as PyTorch builds them:
+    ///   def dd(a, b, op=lambda a, b: a @ b):
+    ///       gs = torch.autograd.grad(op(a, b).sum(), [a, b], create_graph=True)
+    ///       return [dump(g.grad_fn) for g in gs]      # dump as in Fixtures/matmul/generate.py
+    ///   dd(randn(2, 3), randn(3, 4))  (both requires_grad=True), and so on below.
+    func testDoubleBackwardGraphsMatchPyTorch() throws {
+        let cases: [(String, [Int], [Int], Bool, (Tensor, Tensor) throws -> Tensor, [String])] = [
+            ("mm", [2, 3], [3, 4], false, { try $0.matmul($1) },
+             ["MmBackward0(None, TBackward0(Leaf[3, 4]))", "MmBackward0(TBackward0(Leaf[2, 3]), None)"]),
+            // a = randn(3, 2).t().detach().requires_grad_(): column-major, so its gradient is too.
+            ("mm column-major", [3, 2], [3, 4], true, { try $0.matmul($1) },
+             ["TBackward0(MmBackward0(Leaf[3, 4], None))", "MmBackward0(TBackward0(Leaf[2, 3]), None)"]),
+            ("mv", [2, 3], [3], false, { try $0.matmul($1) },
+             ["MulBackward0(None, Leaf[3])", "MvBackward0(TBackward0(Leaf[2, 3]), None)"]),
+            ("dot", [3], [3], false, { try $0.matmul($1) },
+             ["MulBackward0(None, Leaf[3])", "MulBackward0(None, Leaf[3])"]),
+            ("bmm", [2, 2, 3], [2, 3, 4], false, { try $0.bmm($1) },
+             ["BmmBackward0(None, TransposeBackward0(Leaf[2, 3, 4]))", "BmmBackward0(TransposeBackward0(Leaf[2, 2, 3]), None)"]),
+            ("vec_mat", [3], [3, 4], false, { try $0.matmul($1) },
+             ["SqueezeBackward1(MmBackward0(None, TBackward0(Leaf[3, 4])))", "MmBackward0(TBackward0(UnsqueezeBackward0(Leaf[3])), None)"]),
+        ]
+        for (name, sa, sb, transposeA, op, expected) in cases {
+            var a = try sample(sa, seed: 1)
+            if transposeA { a = try a.transpose(0, 1).detach() }
+            try a.requiresGrad_()
+            let b = try sample(sb, seed: 2).requiresGrad_()
+            let grads = try Autograd.grad(outputs: [op(a, b).sum()], inputs: [a, b], createGraph: true)
+            XCTAssertEqual(grads.map { graphDump($0?.gradFn) }, expected, name)
+        }
+    }
+
     // MARK: helpers
 
     /// A float64 tensor of distinct, irregular values in [-1, 1].

@@ -31,14 +31,7 @@ enum Arg {
 
     /// A real number as a Double (`PyFloat_AsDouble`): `must be real number, not str`.
     static func real(_ v: Value) throws -> Double {
-        switch v {
-        case .float(let d): return d
-        case .int(let i): return Double(i)
-        case .bool(let b): return b ? 1 : 0
-        case .bigInt(let b): return try Operators.toDouble(b)
-        case .tensor(let t) where t.numel == 1: return try TorchBridge.run { try t.item() }.doubleValue
-        default: throw PyError.type("must be real number, not \(v.typeName)")
-        }
+        try Conversions.double(v, what: "must be real number, not \(v.typeName)")
     }
 
     /// A str argument; `message` is the whole TypeError text otherwise.

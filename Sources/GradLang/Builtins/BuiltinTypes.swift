@@ -77,6 +77,8 @@ enum BuiltinTypes {
             case is PySlice: return .object(slice)
             case is PyBuiltin, is PyBoundMethod: return .object(builtinFunction)
             case is PyModule: return .object(module)
+            case is PyDType: return .object(TorchTypeObjects.dtype)
+            case is PyDevice: return .object(TorchTypeObjects.device)
             default:
                 // Iterators, views, grad nodes...: a type named after the object's type.
                 let name = o.typeName

@@ -61,6 +61,7 @@ enum Constructors {
 
     static func makeSet(_ iterable: Value?, frozen: Bool, _ interpreter: Interpreter) throws -> PySet {
         let s = PySet(frozen: frozen)
+        if case .object(let other as PySet)? = iterable { try s.merge(other); return s }
         if let iterable { try interpreter.forEach(in: iterable) { try s.insert($0) } }
         return s
     }

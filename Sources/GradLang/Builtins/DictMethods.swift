@@ -42,6 +42,13 @@ enum DictMethods {
             },
         ]
     }
+
+    /// `dict.fromkeys(iterable, value=None)`: reached through the type object.
+    static var fromkeys: PyBuiltin { PyBuiltin("fromkeys(iterable, value=None, /)") { args in
+        let d = PyDict()
+        try args.interpreter.forEach(in: args["iterable"]) { try d.set($0, args["value"]) }
+        return .object(d)
+    } }
 }
 
 /// `dict(other, **kw)` and `d.update(other, **kw)`: `other` is a dict or an iterable of pairs.

@@ -42,6 +42,14 @@ enum Help {
             return "Help on built-in function \(b.name):\n\n\(signatureText(b.signature))"
         case .object(let m as PyBoundMethod):
             return "Help on built-in method \(m.function.name) of \(m.receiver.typeName) object:\n\n\(signatureText(m.function.signature))"
+        case .object(let f as PyFunction):
+            var text = "Help on function \(f.name) in module __main__:\n\n\(signatureText(f.signature, defaults: f.defaults))\n"
+            if let doc = f.docstring.map(cleanedDocstring), !doc.isEmpty {
+                text += doc.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                    String(("    " + line).reversed().drop { $0 == " " }.reversed()) + "\n"
+                }.joined()
+            }
+            return text
         case .object(let t as PyTypeObject):
             var text = "Help on class \(t.name):\n\nclass \(t.qualifiedName)"
             if let constructor = t.constructor { text += "\n |  \(signatureText(constructor.signature))" }
@@ -58,8 +66,9 @@ enum Help {
         }
     }
 
-    /// `name(a, b=1, *args, key=None)` back from a parsed signature; `<unset>` defaults show as `[name]`.
-    static func signatureText(_ s: Signature) -> String {
+    /// `name(a, b=1, *args, key=None)` back from a parsed signature; `<unset>` defaults show as
+    /// `[name]`; a user function's evaluated `defaults` (by parameter index) show as their reprs.
+    static func signatureText(_ s: Signature, defaults: [Int: Value] = [:]) -> String {
         var parts: [String] = []
         var keywordOnlyMarked = false
         for (i, p) in s.parameters.enumerated() {
@@ -68,7 +77,7 @@ enum Help {
             case .varkw: parts.append("**" + p.name)
             case .keywordOnly, .positional:
                 if p.kind == .keywordOnly && !keywordOnlyMarked { parts.append("*"); keywordOnlyMarked = true }
-                parts.append(parameterText(p))
+                parts.append(defaults[i].map { "\(p.name)=\(Repr.repr($0))" } ?? parameterText(p))
             }
             let next = i + 1 < s.parameters.count ? s.parameters[i + 1] : nil
             if p.positionalOnly && next?.positionalOnly != true { parts.append("/") }
@@ -86,6 +95,19 @@ enum Help {
         case .float(let d)?: return "\(p.name)=\(Repr.repr(.float(d)))"
         case .str(let t)?: return "\(p.name)=\(Repr.string(t))"
         }
+    }
+
+    /// `inspect.cleandoc`: the first line stripped, the rest dedented by their common indentation,
+    /// blank lines at either end dropped.
+    static func cleanedDocstring(_ doc: String) -> String {
+        let lines = doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
+        let margin = lines.dropFirst().filter { !$0.allSatisfy { $0 == " " } }.map { indent($0[...]) }.min() ?? 0
+        var cleaned = [String(lines.first?.drop { $0 == " " } ?? "")]
+            + lines.dropFirst().map { String($0.dropFirst(Swift.min(margin, indent($0[...])))) }
+        while cleaned.first?.allSatisfy({ $0 == " " }) == true { cleaned.removeFirst() }
+        while cleaned.last?.allSatisfy({ $0 == " " }) == true { cleaned.removeLast() }
+        return cleaned.joined(separator: "\n")
     }
 
     /// Names joined by commas, wrapped at 76 columns.

@@ -13,9 +13,22 @@ extension Interpreter {
         attributes.addMethods(.tuple, TupleMethods.all)
         attributes.addMethods(.dict, DictMethods.all)
         attributes.addMethods(.set, SetMethods.all)
+        attributes.addClassMethods("dict", [DictMethods.fromkeys])
+        installRangeAttributes()
         installNameAttributes()
 
         modules["math"] = MathModule.make()
+    }
+
+    /// `range(...).start`, `.stop`, `.step`.
+    private func installRangeAttributes() {
+        let parts: [(String, (PyRange) -> Int)] = [("start", \.start), ("stop", \.stop), ("step", \.step)]
+        for (name, part) in parts {
+            attributes.addGetter(.range, name) { value in
+                guard case .object(let r as PyRange) = value else { throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'") }
+                return .int(part(r))
+            }
+        }
     }
 
     /// `type(x).__name__` and `len.__name__`.

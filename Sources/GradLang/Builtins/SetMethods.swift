@@ -4,18 +4,18 @@ enum SetMethods {
         [
             mutating("set.add(self, elem, /)") { s, args in try s.insert(args["elem"]) },
             mutating("set.remove(self, elem, /)") { s, args in
-                if try s.dict.remove(args["elem"]) == nil { throw PyError.key(args["elem"]) }
+                if !(try s.remove(args["elem"])) { throw PyError.key(args["elem"]) }
             },
-            mutating("set.discard(self, elem, /)") { s, args in try s.dict.remove(args["elem"]) },
+            mutating("set.discard(self, elem, /)") { s, args in try s.remove(args["elem"]) },
             PyBuiltin("set.pop(self, /)") { args in
                 let s = try mutable(args, "pop")
                 guard let first = s.items.first else {
                     throw PyError(exception: PyExceptionObject(type: PyExc.keyError, args: [.str("pop from an empty set")]))
                 }
-                try s.dict.remove(first)
+                try s.remove(first)
                 return first
             },
-            mutating("set.clear(self, /)") { s, _ in s.dict.removeAll() },
+            mutating("set.clear(self, /)") { s, _ in s.removeAll() },
             mutating("set.update(self, *others, /)") { s, args in
                 for other in args.varargs("others") { try args.interpreter.forEach(in: other) { try s.insert($0) } }
             },

@@ -31,6 +31,7 @@ enum StrCaseMethods {
             predicate("str.isspace(self, /)") { $0.isPythonWhitespace },
             PyBuiltin("str.isupper(self, /)") { args in .bool(try casedOnly(args.selfString, upper: true)) },
             PyBuiltin("str.islower(self, /)") { args in .bool(try casedOnly(args.selfString, upper: false)) },
+            PyBuiltin("str.istitle(self, /)") { args in .bool(try isTitle(args.selfString)) },
         ]
     }
 
@@ -44,6 +45,27 @@ enum StrCaseMethods {
             let text = try args.selfString.unicodeScalars
             return .bool(!text.isEmpty && text.allSatisfy(test))
         }
+    }
+
+    /// Uppercase and titlecase characters only after uncased ones, lowercase only after cased
+    /// ones, and at least one cased character.
+    private static func isTitle(_ text: String) -> Bool {
+        var previousCased = false, sawCased = false
+        for c in text.unicodeScalars {
+            let p = c.properties
+            if p.isUppercase || c.isTitlecase {
+                if previousCased { return false }
+                previousCased = true
+                sawCased = true
+            } else if p.isLowercase {
+                if !previousCased { return false }
+                previousCased = true
+                sawCased = true
+            } else {
+                previousCased = false
+            }
+        }
+        return sawCased
     }
 
     /// `isupper`/`islower`: at least one cased character, and none of the other case (nor titlecase).

@@ -21,10 +21,14 @@ final class Frame {
     var returnValue: Value = .none
     /// Where an error in this frame happened, for the traceback's marker line.
     var errorSpan: ErrorSpan?
-    /// The exception an `except` block is handling (a bare `raise` re-raises it).
-    var currentException: PyError?
+    /// The exception an `except` block is handling, with the line and span it was raised at in
+    /// this frame (a bare `raise` re-raises it from there).
+    var handling: (error: PyError, line: Int, span: ErrorSpan?)?
+    /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
+    let name: String
 
-    init(slotCount: Int, cells: [PyCell]) {
+    init(slotCount: Int, cells: [PyCell], name: String) {
+        self.name = name
         self.slotCount = slotCount
         slots = .allocate(capacity: Swift.max(slotCount, 1))
         slots.initialize(repeating: nil, count: Swift.max(slotCount, 1))

@@ -75,7 +75,8 @@ extension Compiler {
     func augmentedAssignment(_ target: Expr, _ op: BinaryOperator, _ value: Expr) -> StmtCode {
         let v = expression(value)
         let range = target.range
-        let style = ErrorSpan.Style.binary(leftEnd: target.range.end, rightStart: value.range.start)
+        // CPython 3.11 underlines a failed `x op= v` only when it is part of a longer line.
+        let style = ErrorSpan.Style.whole
         let combine: (Frame, Value, Value) throws -> Value = { f, current, operand in
             try Compiler.at(SourceRange(range.start, value.range.end), f, style: style) {
                 try Operators.inPlace(op, current, operand)

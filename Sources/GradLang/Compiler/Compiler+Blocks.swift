@@ -26,10 +26,11 @@ extension Compiler {
 
     func tryStatement(_ t: TryStatement) -> StmtCode {
         let body = block(t.body), orElse = block(t.orElse), finally = block(t.finally)
-        let handlers: [(type: ExprCode?, store: ((Frame, Value) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
-            ($0.type.map(expression), $0.name.map(store), block($0.body), $0.range)
+        let handlers: [(type: ExprCode?, store: ((Frame, Value) -> Void)?, unbind: ((Frame) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
+            ($0.type.map(expression), $0.name.map(store), $0.name.map(unbind), block($0.body), $0.range)
         }
         let hasFinally = !t.finally.isEmpty
+        let filename = filename
         return { f in
             let flow: Flow
             do {
@@ -39,11 +40,25 @@ extension Compiler {
                 } catch let raised as PyError {
                     guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f) else { throw raised }
                     let chosen = handlers[handler]
+                    let outer = f.handling
+                    f.handling = (raised, f.line, f.errorSpan)
+                    // As CPython shows it when a new error occurs in the handler: its traceback
+                    // ends in this frame, at the line that raised.
+                    var handled = raised
+                    handled.traceback.append(TraceEntry(file: filename, line: f.line, function: f.name, span: f.errorSpan))
                     f.errorSpan = nil
+                    defer {
+                        f.handling = outer
+                        // Python deletes the `as` name when the handler ends.
+                        chosen.unbind?(f)
+                    }
                     chosen.store?(f, .object(raised.exception))
-                    f.currentException = raised
-                    defer { f.currentException = nil }
-                    flow = try chosen.body(f)
+                    do {
+                        flow = try chosen.body(f)
+                    } catch var next as PyError where next.exception !== raised.exception && next.context == nil {
+                        next.context = PyError.Chained(handled)
+                        throw next
+                    }
                 }
             } catch {
                 if hasFinally {
@@ -83,22 +98,30 @@ extension Compiler {
         let interpreter = interpreter
         return { f in
             guard let value else {
-                guard let current = f.currentException else {
+                guard let current = f.handling else {
                     throw PyError.runtime("No active exception to reraise")
                 }
-                throw current
+                // Re-raised from where it was first raised in this frame.
+                f.line = current.line
+                f.errorSpan = current.span
+                throw current.error
             }
-            _ = try causeCode?(f)
-            let raised = try value(f)
-            switch raised {
-            case .object(let type as PyExceptionType):
-                throw PyError(exception: PyExceptionObject(type: type, args: []))
-            case .object(let instance as PyExceptionObject):
-                throw PyError(exception: instance)
-            default:
-                _ = interpreter
-                throw PyError.type("exceptions must derive from BaseException")
+            var error = try Compiler.exception(from: try value(f))
+            if let causeCode {
+                let cause = try causeCode(f)
+                if !cause.isNone { error.cause = PyError.Chained(try Compiler.exception(from: cause)) }
             }
+            _ = interpreter
+            throw error
+        }
+    }
+
+    /// The error `raise X` raises: an exception class is instantiated without arguments.
+    static func exception(from raised: Value) throws -> PyError {
+        switch raised {
+        case .object(let type as PyExceptionType): return PyError(exception: PyExceptionObject(type: type, args: []))
+        case .object(let instance as PyExceptionObject): return PyError(exception: instance)
+        default: throw PyError.type("exceptions must derive from BaseException")
         }
     }
 
@@ -108,9 +131,10 @@ extension Compiler {
             let bound = imported.alias ?? top
             let store = store(bound)
             let interpreter = interpreter
-            let full = imported.name, range = imported.range
+            let full = imported.name
             return { f in
-                let module = try Compiler.at(range, f) { try interpreter.importModule(full) }
+                // CPython underlines nothing for a failed import.
+                let module = try interpreter.importModule(full)
                 store(f, imported.alias != nil ? .object(module) : .object(try interpreter.importModule(top)))
             }
         }

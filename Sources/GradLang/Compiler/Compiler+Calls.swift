@@ -108,7 +108,8 @@ extension Compiler {
     // MARK: functions
 
     func functionDefinition(_ def: FunctionDefinition, _ range: SourceRange) -> StmtCode {
-        let make = function(name: def.name, parameters: def.parameters, at: range.start) { compiler in
+        let make = function(name: def.name, parameters: def.parameters, at: range.start,
+                            docstring: def.body.first?.docstring) { compiler in
             compiler.block(def.body)
         }
         let decorators = def.decorators.map(expression)
@@ -127,7 +128,9 @@ extension Compiler {
     func lambda(_ parameters: Parameters, _ body: Expr, _ range: SourceRange) -> ExprCode {
         function(name: "<lambda>", parameters: parameters, at: range.start) { compiler in
             let value = compiler.expression(body)
+            let line = range.start.line
             return { f in
+                f.line = line
                 f.returnValue = try value(f)
                 return .returned
             }
@@ -136,7 +139,7 @@ extension Compiler {
 
     /// Compiles a function body in its own scope and returns code that builds the function
     /// object (evaluating defaults and capturing cells) when the definition runs.
-    func function(name: String, parameters: Parameters, at location: SourceLocation,
+    func function(name: String, parameters: Parameters, at location: SourceLocation, docstring: String? = nil,
                   body: (Compiler) -> StmtCode) -> ExprCode {
         let outer = scope
         let inner = tree.scope(at: location) ?? Scope(kind: .function, parent: outer)
@@ -164,10 +167,20 @@ extension Compiler {
         return { f in
             var values: [Int: Value] = [:]
             for d in defaults { values[d.index] = try d.code(f) }
-            return .object(PyFunction(name: name, signature: signature, defaults: values, body: code,
+            let function = PyFunction(name: name, signature: signature, defaults: values, body: code,
                                       slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
-                                      closure: captured.map { $0(f) }, filename: filename))
+                                      closure: captured.map { $0(f) }, filename: filename)
+            function.docstring = docstring
+            return .object(function)
         }
+    }
+}
+
+extension Stmt {
+    /// A function body's leading string literal.
+    var docstring: String? {
+        if case .expression(let e) = kind, case .constant(.string(let s)) = e.kind { return s }
+        return nil
     }
 }
 

@@ -1,10 +1,19 @@
 /// List, set and dict comprehensions and generator expressions. Each runs in a scope of its own
 /// (its loop variables do not leak), like the hidden function CPython makes for it. Generator
-/// expressions are evaluated eagerly and then iterated: the same results for the finite
-/// iterables grad supports, without coroutines.
+/// expressions are lazy: each `next()` advances the clauses' loops just far enough.
 extension Compiler {
     enum ComprehensionKind {
         case list(Expr), set(Expr), dict(Expr, Expr), generator(Expr)
+
+        /// The hidden function's name in tracebacks, as CPython 3.11 names it.
+        var frameName: String {
+            switch self {
+            case .list: return "<listcomp>"
+            case .set: return "<setcomp>"
+            case .dict: return "<dictcomp>"
+            case .generator: return "<genexpr>"
+            }
+        }
     }
 
     /// The values a comprehension has produced so far.
@@ -15,6 +24,7 @@ extension Compiler {
 
     func comprehension(_ kind: ComprehensionKind, _ clauses: [ComprehensionClause], _ range: SourceRange) -> ExprCode {
         guard let first = clauses.first else { return { _ in .none } }
+        if case .generator(let element) = kind { return generator(element, clauses, range) }
         let firstIterable = expression(first.iterable)
         let outer = scope
         let inner = tree.scope(at: range.start) ?? Scope(kind: .function, parent: outer)
@@ -38,28 +48,32 @@ extension Compiler {
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
-        let interpreter = interpreter
+        let interpreter = interpreter, filename = filename
         return { f in
             let source = try firstIterable(f)
             let iterator = try Compiler.at(first.iterable.range, f) { try Iteration.iterator(source) }
-            let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) })
+            let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
+                              name: kind.frameName)
+            frame.line = range.start.line
             let acc = Accumulator()
-            try interpreter.nested { try loops(frame, acc, iterator) }
+            try Compiler.at(range, f) {
+                try interpreter.nested {
+                    do {
+                        try loops(frame, acc, iterator)
+                    } catch var e as PyError {
+                        e.traceback.append(TraceEntry(file: filename, line: frame.line, function: frame.name, span: frame.errorSpan))
+                        throw e
+                    }
+                }
+            }
             switch kind {
-            case .list: return .object(PyList(acc.items))
+            // (Generators never get here: they return early, lazily.)
+            case .list, .generator: return .object(PyList(acc.items))
             case .set:
                 let s = PySet()
                 for v in acc.items { try Compiler.at(range, f) { try s.insert(v) } }
                 return .object(s)
             case .dict: return .object(acc.dict)
-            case .generator:
-                var i = 0
-                let items = acc.items
-                return .object(PyIterator(name: "generator") {
-                    guard i < items.count else { return nil }
-                    defer { i += 1 }
-                    return items[i]
-                })
             }
         }
     }
@@ -93,4 +107,61 @@ extension Compiler {
             }
         }
     }
+}
+
+extension Compiler {
+    /// `(element for x in xs if c ...)`: an iterator whose `next()` resumes the clauses' loops
+    /// (kept as a stack of iterators) until the next element.
+    private func generator(_ element: Expr, _ clauses: [ComprehensionClause], _ range: SourceRange) -> ExprCode {
+        let firstIterable = expression(clauses[0].iterable), firstRange = clauses[0].iterable.range
+        let outer = scope
+        let inner = tree.scope(at: range.start) ?? Scope(kind: .function, parent: outer)
+        scope = inner
+        let stores = clauses.map { assignment($0.target) }
+        let conditions = clauses.map { $0.conditions.map(truth) }
+        let iterables: [(code: ExprCode, range: SourceRange)?] = clauses.enumerated().map { i, c in
+            i == 0 ? nil : (expression(c.iterable), c.iterable.range)
+        }
+        let value = expression(element)
+        scope = outer
+        let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
+            if case .cell(let i) = outer.resolve(name) { return { f in f.cells[i] } }
+            return { _ in PyCell() }
+        }
+        let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
+        let filename = filename, line = range.start.line
+        return { f in
+            let source = try firstIterable(f)
+            let first = try Compiler.at(firstRange, f) { try Iteration.iterator(source) }
+            let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
+                              name: "<genexpr>")
+            var stack = [first]
+            return .object(PyIterator(name: "generator") {
+                do {
+                    frame.line = line
+                    while let top = stack.last {
+                        let level = stack.count - 1
+                        guard let item = try top.next() else { stack.removeLast(); continue }
+                        try stores[level](frame, item)
+                        if try !conditions[level].allSatisfy({ try $0(frame) }) { continue }
+                        if let nextIterable = iterables[safe: level + 1] ?? nil {
+                            let v = try nextIterable.code(frame)
+                            stack.append(try Compiler.at(nextIterable.range, frame) { try Iteration.iterator(v) })
+                            continue
+                        }
+                        return try value(frame)
+                    }
+                    return nil
+                } catch var e as PyError {
+                    e.traceback.append(TraceEntry(file: filename, line: frame.line, function: frame.name, span: frame.errorSpan))
+                    frame.errorSpan = nil
+                    throw e
+                }
+            })
+        }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -21,9 +21,18 @@ extension Compiler {
             return { f in .object(PyList(try build(f))) }
         case .set(let items):
             let build = sequence(items)
+            // CPython folds a display of 3+ constants into a frozenset constant, rebuilt once more
+            // when the compiler merges constants; the set copies its table, so its order is that.
+            let constant = items.count > 2 && items.allSatisfy { if case .constant = $0.kind { return true } else { return false } }
             return { f in
-                let s = PySet()
+                var s = PySet()
                 for v in try build(f) { try Compiler.at(range, f) { try s.insert(v) } }
+                if constant {
+                    let refolded = PySet()
+                    for v in s.items { try refolded.insert(v) }
+                    s = PySet()
+                    try s.merge(refolded)
+                }
                 return .object(s)
             }
         case .dict(let entries):

@@ -27,9 +27,12 @@ final class Compiler {
         scope = moduleScope
     }
 
-    /// The module's code, run in a frame of its own (its slots hold comprehension temporaries).
-    func compileModule(_ module: Module) throws -> StmtCode {
-        block(module.body)
+    /// A misplaced `global`/`nonlocal` found while resolving names, as CPython's SyntaxError
+    /// (`lineText` quotes the line when the source is known).
+    func declarationError(lineText: (Int) -> String) -> SyntaxError? {
+        guard let (message, range) = tree.declarationError else { return nil }
+        return SyntaxError(.syntaxError, message, line: range.start.line, column: range.start.column,
+                           endLine: range.end.line, endColumn: range.end.column, lineText: lineText(range.start.line))
     }
 
     // MARK: names
@@ -66,6 +69,17 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             return { _, v in slot.value = v }
+        }
+    }
+
+    /// Unbinds a name without checks (the implicit `del e` after `except ... as e:`).
+    func unbind(_ name: String) -> (Frame) -> Void {
+        switch scope.resolve(name) {
+        case .local(let i): return { f in f.slots[i] = nil }
+        case .cell(let i): return { f in f.cells[i].value = nil }
+        case .global(let name):
+            let slot = globals.slot(name)
+            return { _ in slot.value = nil }
         }
     }
 

@@ -33,8 +33,34 @@ final class Scope {
         if boundSet.insert(name).inserted { bound.append(name) }
     }
 
+    /// Parameters, bound first; a `global`/`nonlocal` declaration may not name one.
+    var parameterCount = 0
+
+    /// CPython's symbol-table error for declaring `name` global or nonlocal at this point, if any.
+    func declarationError(_ name: String, _ keyword: String) -> String? {
+        if let i = bound.firstIndex(of: name), i < parameterCount { return "name '\(name)' is parameter and \(keyword)" }
+        if boundSet.contains(name) { return "name '\(name)' is assigned to before \(keyword) declaration" }
+        if used.contains(name) { return "name '\(name)' is used prior to \(keyword) declaration" }
+        return nil
+    }
+
     func declareGlobal(_ name: String) { declaredGlobal.insert(name) }
-    func declareNonlocal(_ name: String) { declaredNonlocal.insert(name) }
+    func declareNonlocal(_ name: String, at range: SourceRange) {
+        declaredNonlocal.insert(name)
+        if nonlocalRanges[name] == nil { nonlocalRanges[name] = range }
+    }
+
+    /// Where each `nonlocal` name was declared, for "no binding for nonlocal 'x' found".
+    private var nonlocalRanges: [String: SourceRange] = [:]
+
+    /// The first `nonlocal` name no enclosing function binds, in this scope or inside it.
+    func unboundNonlocal() -> (message: String, range: SourceRange)? {
+        for (name, range) in nonlocalRanges.sorted(by: { $0.value.start < $1.value.start }) where !enclosingFunctionBinds(name) {
+            return ("no binding for nonlocal '\(name)' found", range)
+        }
+        for child in children { if let e = child.unboundNonlocal() { return e } }
+        return nil
+    }
     func use(_ name: String) { used.insert(name) }
 
     func isLocal(_ name: String) -> Bool {
@@ -89,12 +115,15 @@ final class Scope {
 /// function, lambda and comprehension.
 struct ScopeTree {
     private(set) var scopes: [SourceLocation: Scope] = [:]
+    /// The first misplaced `global`/`nonlocal` declaration found, as CPython's symtable reports it.
+    fileprivate(set) var declarationError: (message: String, range: SourceRange)?
 
     /// Scans `body` (a module's or a REPL chunk's) with `module` as its scope.
     static func build(_ body: [Stmt], module: Scope) -> ScopeTree {
         var walker = Walker(tree: ScopeTree())
         walker.block(body, module)
         module.finish()
+        if walker.tree.declarationError == nil { walker.tree.declarationError = module.unboundNonlocal() }
         return walker.tree
     }
 
@@ -138,6 +167,7 @@ private struct Walker {
             let inner = Scope(kind: .function, parent: scope)
             tree.add(inner, at: s.range.start)
             def.parameters.all.forEach { inner.bind($0.name) }
+            inner.parameterCount = inner.bound.count
             block(def.body, inner)
         case .return(let e): if let e { expression(e, scope) }
         case .with(let items, let body):
@@ -150,8 +180,12 @@ private struct Walker {
             for n in names { scope.bind(n.alias ?? String(n.name.split(separator: ".").first ?? "")) }
         case .importFrom(_, let names, _):
             for n in names ?? [] { scope.bind(n.alias ?? n.name) }
-        case .global(let names): names.forEach(scope.declareGlobal)
-        case .nonlocal(let names): names.forEach(scope.declareNonlocal)
+        case .global(let names):
+            checkDeclaration(names, "global", s.range, scope)
+            names.forEach(scope.declareGlobal)
+        case .nonlocal(let names):
+            checkDeclaration(names, "nonlocal", s.range, scope)
+            names.forEach { scope.declareNonlocal($0, at: s.range) }
         case .delete(let targets): targets.forEach { target($0, scope) }
         case .assert(let test, let message):
             expression(test, scope)
@@ -168,6 +202,16 @@ private struct Walker {
             if let e { expression(e, scope) }
             if let cause { expression(cause, scope) }
         case .break, .continue, .pass: break
+        }
+    }
+
+    mutating func checkDeclaration(_ names: [String], _ keyword: String, _ range: SourceRange, _ scope: Scope) {
+        guard tree.declarationError == nil else { return }
+        for name in names {
+            if let message = scope.declarationError(name, keyword) {
+                tree.declarationError = (message, range)
+                return
+            }
         }
     }
 

@@ -26,7 +26,8 @@ public struct ErrorRenderer {
             if e.kind != .tabError && e.message != "unexpected indent" {
                 let indent = text.count - stripped.count
                 let start = Swift.max(e.column - 1 - indent, 0)
-                let width = e.endLine == e.line ? Swift.max(e.endColumn - e.column, 1) : 1
+                // IndentationError points at a position, not a span.
+                let width = e.endLine == e.line && e.kind == .syntaxError ? Swift.max(e.endColumn - e.column, 1) : 1
                 out += "    " + String(repeating: " ", count: start) + String(repeating: "^", count: width) + "\n"
             }
         }
@@ -34,6 +35,16 @@ public struct ErrorRenderer {
     }
 
     public func render(_ e: PyError) -> String {
+        if let cause = e.cause {
+            return render(cause.error) + "\nThe above exception was the direct cause of the following exception:\n\n" + renderOne(e)
+        }
+        if let context = e.context {
+            return render(context.error) + "\nDuring handling of the above exception, another exception occurred:\n\n" + renderOne(e)
+        }
+        return renderOne(e)
+    }
+
+    private func renderOne(_ e: PyError) -> String {
         var out = ""
         if !e.traceback.isEmpty {
             out += "Traceback (most recent call last):\n"
@@ -81,7 +92,8 @@ public struct ErrorRenderer {
         let start = span.range.start.column - 1
         let end = span.range.end.line == line ? span.range.end.column - 1 : indent + shown.count
         guard start >= indent, end > start, end <= chars.count else { return nil }
-        if start == indent && end >= indent + shown.count { return nil }
+        // A plain span covering the whole line says nothing; anchored ones (~~^~~) still show.
+        if start == indent && end >= indent + shown.count && span.style == .whole { return nil }
         var marks = Array(repeating: Character("^"), count: end - start)
         if span.range.end.line == line {
             switch span.style {

@@ -27,9 +27,14 @@ extension Interpreter {
 
     func execute(_ module: Module, filename: String, in globals: Globals, echo: Bool) throws(ProgramError) {
         let compiler = Compiler(interpreter: self, globals: globals, filename: filename, module: module)
+        let lines = sourceLines[filename] ?? []
+        if let error = compiler.declarationError(lineText: { $0 >= 1 && $0 <= lines.count ? lines[$0 - 1] : "" }) {
+            throw .syntax(error, filename: filename)
+        }
         compiler.echoExpressions = echo
         let code = compiler.block(module.body)
-        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [])
+        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>")
+        namesInScope = { globals.definedNames }
         do {
             _ = try code(frame)
         } catch var e as PyError {

@@ -33,16 +33,40 @@ public enum TypeKey: Hashable, Sendable {
     }
 }
 
+extension TypeKey {
+    /// The kind whose methods a built-in type object (`str`, `dict`, `frozenset`) exposes.
+    init?(typeName: String) {
+        let kinds: [String: TypeKey] = [
+            "bool": .bool, "int": .int, "float": .float, "str": .str, "list": .list, "tuple": .tuple,
+            "dict": .dict, "set": .set, "frozenset": .set, "range": .range, "slice": .slice,
+        ]
+        guard let kind = kinds[typeName] else { return nil }
+        self = kind
+    }
+}
+
 /// Attribute access on built-in values: methods (bound to their receiver on access), computed
 /// properties and property setters, registered per type by Builtins/ and Torch/.
 public struct AttributeTable {
     var methods: [TypeKey: [String: PyBuiltin]] = [:]
     var getters: [TypeKey: [String: (Value) throws -> Value]] = [:]
     var setters: [TypeKey: [String: (Value, Value) throws -> Void]] = [:]
+    /// Methods reached through a type object that take no receiver (`dict.fromkeys`), by type name.
+    var classMethods: [String: [String: PyBuiltin]] = [:]
 
     /// Registers methods; each signature's first parameter is the receiver (`self`).
     public mutating func addMethods(_ type: TypeKey, _ list: [PyBuiltin]) {
         for m in list { methods[type, default: [:]][m.name] = m }
+    }
+
+    public mutating func addClassMethods(_ typeName: String, _ list: [PyBuiltin]) {
+        for m in list { classMethods[typeName, default: [:]][m.name] = m }
+    }
+
+    /// `str.lower`, `dict.fromkeys`: an attribute of a built-in type object (methods unbound).
+    func typeAttribute(_ type: PyTypeObject, _ name: String) -> PyBuiltin? {
+        if let m = classMethods[type.name]?[name] { return m }
+        return TypeKey(typeName: type.name).flatMap { methods[$0]?[name] }
     }
 
     public mutating func addGetter(_ type: TypeKey, _ name: String, _ get: @escaping (Value) throws -> Value) {
@@ -71,6 +95,7 @@ extension Interpreter {
             throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
         }
         if case .object(let o as PyAttributeProviding) = value, let v = try o.attribute(name) { return v }
+        if case .object(let t as PyTypeObject) = value, let m = attributes.typeAttribute(t, name) { return .object(m) }
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
         if case .object(let e as PyExceptionObject) = value, name == "args" { return .object(PyTuple(e.args)) }

@@ -15,7 +15,10 @@ extension Operators {
         }
         if case .tensor(let t) = a { return .tensor(try TorchBridge.run { try tensorCompare(op, t, b, reflected: false) }) }
         if case .tensor(let t) = b { return .tensor(try TorchBridge.run { try tensorCompare(op, t, a, reflected: true) }) }
-        if let x = a.asFloatOperand, let y = b.asFloatOperand { return .bool(ordered(op, x, y)) }
+        if let result = numericCompare(op, a, b) { return .bool(result) }
+        if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setCompare(op, x, y) {
+            return .bool(r)
+        }
         if op == .eq { return .bool(try equals(a, b)) }
         if op == .ne { return .bool(!(try equals(a, b))) }
         guard let order = try threeWay(a, b) else {
@@ -87,8 +90,7 @@ extension Operators {
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
         case (.object(let x), .object(let y)): return x === y
         default:
-            if let x = a.asFloatOperand, let y = b.asFloatOperand { return x == y }
-            return try numericOrder(a, b) == 0
+            return numericCompare(.eq, a, b) ?? false
         }
     }
 
@@ -116,20 +118,18 @@ extension Operators {
         return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
     }
 
-    /// Orders two numbers of any numeric kinds exactly (ints against floats included).
+    /// Orders two numbers of any numeric kinds exactly (ints against floats included); nil when
+    /// either is not a number or is NaN.
     private static func numericOrder(_ a: Value, _ b: Value) throws -> Int? {
-        func big(_ v: Value) -> BigInt? {
-            switch v {
-            case .int(let i): return BigInt(i)
-            case .bigInt(let b): return b
-            case .bool(let b): return b ? 1 : 0
-            default: return nil
-            }
-        }
-        if let x = big(a), let y = big(b) { return x == y ? 0 : (x < y ? -1 : 1) }
-        guard let x = a.asFloatOperand ?? big(a).map(Double.init), let y = b.asFloatOperand ?? big(b).map(Double.init) else { return nil }
-        if x.isNaN || y.isNaN { return nil }
-        return x == y ? 0 : (x < y ? -1 : 1)
+        guard let x = NumericOperand(a), let y = NumericOperand(b) else { return nil }
+        return x.order(y)
+    }
+
+    /// `op` on two numbers, exactly (`2**53 + 1 != 2.0**53 + 1`); nil when either is not a number.
+    static func numericCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
+        guard let x = NumericOperand(a), let y = NumericOperand(b) else { return nil }
+        guard let order = x.order(y) else { return op == .ne }
+        return ordered(op, order, 0)
     }
 
     /// Python truthiness; a tensor is true only if it has exactly one non-zero element.

@@ -85,14 +85,52 @@ public final class PyDict: PyObject {
 }
 
 /// A set, insertion-ordered (CPython's order differs for some values; grad keeps it stable).
+/// A set: membership by Python equality (a dict of keys), iterated in the order CPython's hash
+/// table would give (see SetTable).
 public final class PySet: PyObject {
     public let dict = PyDict()
+    private var table = SetTable()
     public let isFrozen: Bool
     public init(frozen: Bool = false) { isFrozen = frozen }
     public override var typeName: String { isFrozen ? "frozenset" : "set" }
-    public var items: [Value] { dict.entries.map(\.key) }
-    public func insert(_ v: Value) throws { try dict.set(v, .none) }
+    public var items: [Value] { table.values }
+    public var count: Int { dict.count }
+
+    public func insert(_ v: Value) throws {
+        if try dict.get(v) != nil { return }
+        try dict.set(v, .none)
+        table.add(v, hash: PythonHash.hash(v))
+    }
+
     public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
+
+    /// Removes `v`; false when it was absent.
+    @discardableResult
+    public func remove(_ v: Value) throws -> Bool {
+        guard try dict.remove(v) != nil else { return false }
+        let key = try HashKey(v)
+        table.remove(hash: PythonHash.hash(v)) { (try? HashKey($0)) == key }
+        return true
+    }
+
+    public func removeAll() {
+        dict.removeAll()
+        table.removeAll()
+    }
+
+    /// Adds every element of `other` (`set(s)`, `s | t`, `s.update(t)`), as CPython's set_merge.
+    public func merge(_ other: PySet) throws {
+        let incoming = other.items
+        let absent = try incoming.map { !(try contains($0)) }
+        for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
+        table.merge(other.table, absent: absent)
+    }
+
+    /// Empties the set, then inserts `items` (`s |= t` and friends).
+    public func replace(with items: [Value]) throws {
+        removeAll()
+        for item in items { try insert(item) }
+    }
 }
 
 public final class PyRange: PyObject {

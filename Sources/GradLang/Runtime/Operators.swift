@@ -20,11 +20,22 @@ public enum Operators {
         case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
         default: break
         }
+        if case .bool(let x) = a, case .bool(let y) = b, let r = boolOp(op, x, y) { return .bool(r) }
         if case .tensor(let t) = a { return try tensorOp(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorOp(op, t, a, reflected: true) }
         if let x = try bigOperand(a), let y = try bigOperand(b) { return try bigIntOp(op, x, y) }
         if let x = a.asFloatOperand, let y = b.asFloatOperand { return try floatOp(op, x, y) }
         return try sequenceOp(op, a, b)
+    }
+
+    /// `True & False` and friends stay bools; other operators treat bools as ints.
+    private static func boolOp(_ op: BinaryOperator, _ x: Bool, _ y: Bool) -> Bool? {
+        switch op {
+        case .bitAnd: return x && y
+        case .bitOr: return x || y
+        case .bitXor: return x != y
+        default: return nil
+        }
     }
 
     // MARK: ints
@@ -203,6 +214,7 @@ public enum Operators {
     // MARK: sequences
 
     private static func sequenceOp(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setOp(op, x, y) { return r }
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(x.items + y.items))

@@ -4,6 +4,16 @@ public struct PyError: Error {
     public let exception: PyExceptionObject
     /// Innermost last, as CPython prints it.
     public var traceback: [TraceEntry] = []
+    /// The exception being handled when this one was raised ("During handling of the above...").
+    public var context: Chained?
+    /// `raise ... from cause` ("The above exception was the direct cause...").
+    public var cause: Chained?
+
+    /// An earlier exception kept with a later one (a box: errors are values).
+    public final class Chained: @unchecked Sendable {
+        public let error: PyError
+        public init(_ error: PyError) { self.error = error }
+    }
 
     public init(_ type: PyExceptionType, _ message: String) {
         exception = PyExceptionObject(type: type, args: message.isEmpty ? [] : [.str(message)])

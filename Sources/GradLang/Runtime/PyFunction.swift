@@ -14,6 +14,8 @@ final class PyFunction: PyObject, PyCallable {
     let filename: String
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
+    /// The body's leading string literal, as written (`help()` cleans and shows it); set by the compiler.
+    var docstring: String?
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
@@ -42,7 +44,7 @@ final class PyFunction: PyObject, PyCallable {
         cells.reserveCapacity(cellCount + closure.count)
         for _ in 0..<cellCount { cells.append(PyCell()) }
         cells.append(contentsOf: closure)
-        let frame = Frame(slotCount: slotCount, cells: cells)
+        let frame = Frame(slotCount: slotCount, cells: cells, name: name)
         for (i, storage) in parameterStorage.enumerated() {
             switch storage {
             case .local(let s): frame.slots[s] = values[i]

@@ -110,7 +110,10 @@ public struct Signature: Sendable {
             throw PyError.type(message)
         }
         if args.positional.count > positionalParams.count && varargsIndex == nil {
-            throw PyError.type(tooManyPositional(given: args.positional.count, params: positionalParams))
+            let keywordOnlyGiven = args.keywords.filter { key, _ in
+                parameters.contains { $0.kind == .keywordOnly && $0.name == key }
+            }.count
+            throw PyError.type(tooManyPositional(given: args.positional.count, params: positionalParams, keywordOnlyGiven: keywordOnlyGiven))
         }
         for (k, v) in args.positional.prefix(positionalParams.count).enumerated() { slots[positionalParams[k]] = v }
         if let vi = varargsIndex {
@@ -171,11 +174,18 @@ public struct Signature: Sendable {
         return "\(name) expected \(bound)\(count) argument\(count == 1 ? "" : "s"), got \(given)"
     }
 
-    private func tooManyPositional(given: Int, params: [Int]) -> String {
+    /// CPython's wording, with `3 positional arguments (and 1 keyword-only argument)` when
+    /// keyword-only arguments came along.
+    private func tooManyPositional(given: Int, params: [Int], keywordOnlyGiven: Int) -> String {
         let required = params.filter { !parameters[$0].hasDefault }.count
         let takes = required == params.count ? "\(params.count)" : "from \(required) to \(params.count)"
         let noun = params.count == 1 && required == params.count ? "argument" : "arguments"
-        return "\(name)() takes \(takes) positional \(noun) but \(given) \(given == 1 ? "was" : "were") given"
+        var givenText = "\(given)"
+        if keywordOnlyGiven > 0 {
+            givenText += " positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s"))"
+        }
+        let verb = given == 1 && keywordOnlyGiven == 0 ? "was" : "were"
+        return "\(name)() takes \(takes) positional \(noun) but \(givenText) \(verb) given"
     }
 
     private func missing(_ names: [String], _ kind: String) -> String {

@@ -49,6 +49,15 @@ extension Operators {
         case .object(let list as PyList) where op == .add:
             list.items += try Iteration.collect(b)
             return a
+        case .object(let list as PyList) where op == .multiply:
+            if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }
+            return a
+        case .object(let set as PySet) where !set.isFrozen:
+            guard case .object(let other as PySet) = b, case .object(let result as PySet)? = try setOp(op, set, other) else {
+                return try binary(op, a, b)
+            }
+            try set.replace(with: result.items)
+            return a
         default:
             return try binary(op, a, b)
         }

@@ -8,14 +8,16 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
+            + TorchComparisonBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions)
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
                 return .bool(false)
             },
+            PyBuiltin("get_default_dtype()") { _ in TorchDTypes.object(.defaultFloat) },
         ])
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }

@@ -2,7 +2,7 @@ import Foundation
 import GradTensor
 
 /// Factories: `tensor zeros ones empty full arange linspace eye *_like rand randn randint
-/// rand_like randn_like manual_seed`.
+/// rand_like randn_like randperm normal manual_seed`.
 enum TorchCreationBindings {
     /// Keyword-only options every factory shares (`device` is checked; grad has the CPU only).
     private static let options = "dtype=None, device=None, requires_grad=False"
@@ -55,6 +55,10 @@ enum TorchCreationBindings {
                 }
                 return try Tensor.eye(n, m, dtype: try args.dtype() ?? .defaultFloat)
             },
+            factory("randperm(n, *, \(options), generator=None)") { args in
+                try Tensor.randperm(try args.int("n"), dtype: try args.dtype() ?? .int64)
+            },
+            factory("normal(mean=0.0, std=1.0, size=None, *, \(options), generator=None)", normal),
             factory("randint(*args, low=None, high=None, size=None, \(options), generator=None)", randint),
             PyBuiltin("manual_seed(seed)") { args in
                 RandomGenerator.manualSeed(try seed(args["seed"]))
@@ -115,6 +119,19 @@ enum TorchCreationBindings {
             throw TorchError.runtime("invalid size, possible overflow?")
         }
         return try Tensor.arange(start: start, end: end, step: step, dtype: try args.dtype())
+    }
+
+    /// `normal(mean, std, size)` of numbers, or `normal(mean, std)` with tensors (broadcast):
+    /// `mean + std * randn`, not recorded.
+    private static func normal(_ args: BoundArguments) throws -> Tensor {
+        func operand(_ name: String) throws -> Tensor {
+            if case .tensor(let t) = args[name] { return t.detach() }
+            return Tensor.wrapping(try args.scalar(name))
+        }
+        let (mean, std) = (try operand("mean"), try operand("std"))
+        let shape = args["size"].isNone ? try Shape.broadcast(mean.shape, std.shape) : try args.sizeSequence("size")
+        let dtype = try args.dtype() ?? TypePromotion.resultType([mean, std, Tensor.wrapping(.double(0))])
+        return try GradMode.with(enabled: false) { try Tensor.randn(shape, dtype: dtype).mul(std).add(mean) }
     }
 
     /// `randint(high, size)` or `randint(low, high, size)`, positionally or by keyword: with three

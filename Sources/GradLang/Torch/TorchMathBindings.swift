@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Elementwise math: `torch.exp(x)` / `x.exp()`, arithmetic with `alpha`, `pow`, comparisons,
-/// `clamp`, `where`.
+/// rounding, `clamp`, `where`.
 enum TorchMathBindings {
     /// One-tensor ops without arguments.
     private static let unary: [(String, @Sendable (Tensor) throws -> Tensor)] = [
@@ -9,7 +9,8 @@ enum TorchMathBindings {
         ("abs", { try $0.abs() }), ("sin", { try $0.sin() }), ("cos", { try $0.cos() }),
         ("tanh", { try $0.tanh() }), ("sigmoid", { try $0.sigmoid() }), ("relu", { try $0.relu() }),
         ("square", { try $0.square() }), ("neg", { try $0.neg() }), ("negative", { try $0.neg() }),
-        ("sign", { try $0.sign() }),
+        ("sign", { try $0.sign() }), ("floor", { try $0.floor() }), ("ceil", { try $0.ceil() }),
+        ("trunc", { try $0.trunc() }), ("fix", { try $0.trunc() }), ("frac", { try $0.frac() }),
     ]
 
     /// Tensor-with-tensor-or-number ops; `add` and `sub` also scale `other` by `alpha`.
@@ -39,7 +40,8 @@ enum TorchMathBindings {
             + comparisons.map { name, apply in
                 TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
             }
-            + [clamp, clamp.renamed("clip")]
+            + [clamp, clamp.renamed("clip"),
+               TorchOp.tensor("round", "*, decimals=0") { t, args in try t.round(decimals: try args.int("decimals")) }]
     }
 
     /// `torch.pow(input, exponent)` also takes a number as its base (`torch.pow(2, x)`), so it is

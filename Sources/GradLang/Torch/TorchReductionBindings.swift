@@ -1,6 +1,6 @@
 import GradTensor
 
-/// Reductions: `sum`, `mean`, `max`/`min` (all elements, or along a dim as a named tuple),
+/// Reductions: `sum`, `mean`, `prod`, `var`/`std`, `max`/`min` (all elements, or along a dim as a named tuple),
 /// `all`/`any`, `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`.
 enum TorchReductionBindings {
     static var ops: [TorchOp] {
@@ -11,6 +11,15 @@ enum TorchReductionBindings {
             TorchOp.tensor("mean", "dim=None, keepdim=False, *, dtype=None") { t, args in
                 let input = try args.dtype().map { try t.to($0) } ?? t
                 return try input.mean(dims: try args.dims("dim"), keepdim: try args.bool("keepdim"))
+            },
+            TorchOp.tensor("prod", "dim=None, keepdim=False, *, dtype=None") { t, args in
+                try t.prod(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"), dtype: try args.dtype())
+            },
+            TorchOp.tensor("var", spreadParameters) { t, args in
+                try t.variance(dims: try args.dims("dim"), correction: try correction(args), keepdim: try args.bool("keepdim"))
+            },
+            TorchOp.tensor("std", spreadParameters) { t, args in
+                try t.standardDeviation(dims: try args.dims("dim"), correction: try correction(args), keepdim: try args.bool("keepdim"))
             },
             extreme("max", isMax: true),
             extreme("min", isMax: false),
@@ -40,6 +49,14 @@ enum TorchReductionBindings {
         ]
     }
 
+    private static let spreadParameters = "dim=None, unbiased=True, keepdim=False, *, correction=None"
+
+    /// `var`/`std`: `correction=` wins over `unbiased=` (True: 1, False: 0).
+    private static func correction(_ args: BoundArguments) throws -> Double {
+        if !args["correction"].isNone { return try args.scalar("correction").doubleValue }
+        return try args.bool("unbiased") ? 1 : 0
+    }
+
     /// `norm(p=...)`: a number, or 'fro' (the 2-norm of all elements).
     private static func order(_ args: BoundArguments) throws -> Double {
         switch args["p"] {
@@ -59,8 +76,8 @@ enum TorchReductionBindings {
     /// `max()` → the largest element; `max(dim, keepdim)` → `torch.return_types.max(values, indices)`.
     private static func extreme(_ name: String, isMax: Bool) -> TorchOp {
         TorchOp(name, "dim=None, keepdim=False") { t, args in
-            if case .tensor = args["dim"] {
-                throw PyError(PyExc.notImplementedError, "\(name)(input, other): the elementwise \(isMax ? "maximum" : "minimum") of two tensors is not supported by grad")
+            if case .tensor(let other) = args["dim"] {
+                return .tensor(try TorchBridge.run { isMax ? try t.maximum(other) : try t.minimum(other) })
             }
             guard let dim = try args.optionalInt("dim") else {
                 return .tensor(try TorchBridge.run { isMax ? try t.max() : try t.min() })

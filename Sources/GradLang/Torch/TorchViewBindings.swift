@@ -51,6 +51,27 @@ enum TorchViewBindings {
         ]
     }
 
+    /// `torch.broadcast_shapes(*shapes)`: each shape a sequence of ints or one int.
+    static var functions: [PyBuiltin] {
+        [
+            PyBuiltin("broadcast_shapes(*shapes)") { args in
+                var result: [Int] = []
+                for shape in args.varargs("shapes") {
+                    let items = try shape.asTorchInt.map { [Value.int($0)] } ?? shape.sequenceItems
+                    let dims = try (items ?? [shape]).map { item -> Int in
+                        guard let i = try item.asTorchInt else {
+                            throw PyError.runtime("Input shapes should be of type ints, a tuple of ints, or a list of ints, got \(Repr.repr(shape))")
+                        }
+                        if i < 0 { throw PyError.runtime("Trying to create tensor with negative dimension \(i): \(Repr.repr(shape))") }
+                        return i
+                    }
+                    result = try TorchBridge.run { try Shape.broadcast(result, dims) }
+                }
+                return sizeValue(result)
+            },
+        ]
+    }
+
     /// `torch.Size([2, 3])`.
     static func sizeValue(_ shape: [Int]) -> Value {
         .object(PyTuple(shape.map { .int($0) }, kind: .torchSize))

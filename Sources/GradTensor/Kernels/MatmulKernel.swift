@@ -74,8 +74,16 @@ func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOp
     let work = Double(m) * Double(n) * Double(k)
     let workers = work < Double(gemmParallelWork) ? 1 : max(threads, 1)
     let ncCap = min(roundUp(n, nr), Blocking.nc)
-    let bPack = allocatePanel(T.self, min(k, Blocking.kRound) &* ncCap)
-    defer { bPack.deallocate() }
+    PanelPool.with(T.self, count: min(k, Blocking.kRound) &* ncCap) { bPack in
+        blockedProduct(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workers: workers, bPack: bPack, ncCap: ncCap)
+    }
+}
+
+/// The loops of `gemm` over blocks of B, with `bPack` holding kRound × ncCap packed elements.
+private func blockedProduct<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
+                                          c: UnsafeMutablePointer<T>, ldc: Int, workers: Int,
+                                          bPack: UnsafeMutablePointer<T>, ncCap: Int) {
+    let nr = 2 &* T.lanes
     let shared = UncheckedSendable((bPack, c))
     var jc = 0
     while jc < n {
@@ -146,14 +154,22 @@ private struct TaskGrid {
 private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: Int,
                                          bPanels: UnsafeMutablePointer<T>, cols n: Int,
                                          c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool) {
-    let mr = Blocking.mr, nr = 2 &* T.lanes
-    let aPack = allocatePanel(T.self, roundUp(m, mr) &* kc)
-    let tile = allocatePanel(T.self, mr &* nr)
-    defer {
-        aPack.deallocate()
-        tile.deallocate()
+    PanelPool.with(T.self, count: roundUp(m, Blocking.mr) &* kc) { aPack in
+        withUnsafeTemporaryAllocation(of: T.self, capacity: Blocking.mr &* 2 &* T.lanes) { tile in
+            guard let tile = tile.baseAddress else { return }
+            packA(a, mc: m, kc: kc, into: aPack)
+            multiplyPacked(aPack: aPack, rows: m, kc: kc, bPanels: bPanels, cols: n, c: c, ldc: ldc,
+                           accumulate: accumulate, tile: tile)
+        }
     }
-    packA(a, mc: m, kc: kc, into: aPack)
+}
+
+/// The micro-kernel over every tile of a packed A block by packed B panels.
+private func multiplyPacked<T: GemmFloat>(aPack: UnsafeMutablePointer<T>, rows m: Int, kc: Int,
+                                          bPanels: UnsafeMutablePointer<T>, cols n: Int,
+                                          c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool,
+                                          tile: UnsafeMutablePointer<T>) {
+    let mr = Blocking.mr, nr = 2 &* T.lanes
     var jr = 0
     while jr < n {
         let cols = min(nr, n - jr)
@@ -181,12 +197,6 @@ private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: I
 
 @inline(__always) private func roundUp(_ x: Int, _ multiple: Int) -> Int {
     (x + multiple - 1) / multiple * multiple
-}
-
-/// Cache-line aligned scratch for packed panels.
-private func allocatePanel<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
-    UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) &* MemoryLayout<T>.stride, alignment: 64)
-        .bindMemory(to: T.self, capacity: max(count, 1))
 }
 
 /// Copies an mc×kc block of A into row micro-panels: panel p holds rows 6p..<6p+6, stored

@@ -85,6 +85,18 @@ extension Tensor {
         return t
     }
 
+    /// A random permutation of 0..<n (Fisher–Yates).
+    public static func randperm(_ n: Int, dtype: DType = .int64) throws -> Tensor {
+        guard n >= 0 else { throw TorchError.runtime("randperm is only implemented for non-negative n, got \(n)") }
+        var values = Array(0..<Int64(n))
+        for i in stride(from: n - 1, to: 0, by: -1) {
+            values.swapAt(i, Int(RandomGenerator.nextUInt64() % UInt64(i + 1)))
+        }
+        let t = try Tensor(zeros: [n], dtype: dtype)
+        for (i, v) in values.enumerated() { t.setFlat(i, .int(v)) }
+        return t
+    }
+
     private static func random(_ shape: [Int], dtype: DType, requiresGrad: Bool, name: String,
                                _ draw: () -> Double) throws -> Tensor {
         guard dtype.isFloatingPoint else {

@@ -1,48 +1,35 @@
 /// Writing values at chosen positions along a dimension: the backward of `max(dim)`/`min(dim)`.
 extension Tensor {
-    /// A zero tensor of `shape` with `values[i...]` placed at `indices[i...]` along `dim`
-    /// (`values` and `indices` share a shape that is `shape` with `dim` reduced to 1).
+    /// A zero tensor of `shape` with `values` placed at `indices` along `dim` (`values` and
+    /// `indices` share `shape` with `dim` reduced to 1).
     static func scatter(_ values: Tensor, indices: Tensor, dim: Int, shape: [Int]) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: values.dtype)
-        let outStrides = out.strides
-        for flat in 0..<values.numel {
-            var rest = flat, offset = 0
-            var d = values.rank - 1
-            while d >= 0 {
-                let coordinate = rest % Swift.max(values.shape[d], 1)
-                rest /= Swift.max(values.shape[d], 1)
-                if d == dim, case .int(let i) = indices.element(atFlat: flat) {
-                    offset += Int(i) * outStrides[d]
-                } else {
-                    offset += coordinate * outStrides[d]
-                }
-                d -= 1
-            }
-            out.setFlat(offset, values.element(atFlat: flat))
-        }
+        let offsets = try positions(along: dim, indices: indices, in: out)
+        scatterElements(values.materialized(), into: out, at: offsets, accumulate: false)
         return out.record("ScatterBackward0", inputs: [values]) { ctx in
-            [try ctx.grad.gatherAlong(dim, indices)]
+            [try ctx.grad.gathered(along: dim, indices: indices)]
         }
     }
 
-    /// The elements at `indices` along `dim` (the inverse of `scatter`, for double backward).
-    func gatherAlong(_ dim: Int, _ indices: Tensor) throws -> Tensor {
-        var parts: [Scalar] = []
-        for flat in 0..<indices.numel {
-            var rest = flat, offset = 0
-            var d = indices.rank - 1
-            while d >= 0 {
-                let coordinate = rest % Swift.max(indices.shape[d], 1)
-                rest /= Swift.max(indices.shape[d], 1)
-                let c: Int
-                if d == dim, case .int(let i) = indices.element(atFlat: flat) { c = Int(i) } else { c = coordinate }
-                offset += c * Shape.contiguousStrides(shape)[d]
-                d -= 1
-            }
-            parts.append(element(atFlat: offset))
-        }
-        let out = try Tensor(zeros: indices.shape, dtype: dtype)
-        for (i, s) in parts.enumerated() { out.setFlat(i, s) }
+    /// The elements at `indices` along `dim` (the adjoint of `scatter`, for double backward).
+    func gathered(along dim: Int, indices: Tensor) throws -> Tensor {
+        let source = materialized()
+        let out = Tensor(storage: Storage(dtype: dtype, count: indices.numel), shape: indices.shape)
+        gatherElements(source, at: try Tensor.positions(along: dim, indices: indices, in: source), into: out)
         return out
+    }
+
+    /// Storage offsets in contiguous `whole` of each index's element: the index's own position
+    /// with its `dim` coordinate replaced by the index value.
+    private static func positions(along dim: Int, indices: Tensor, in whole: Tensor) throws -> [Int] {
+        let base = Tensor(storage: whole.storage, shape: indices.shape, strides: whole.strides,
+                          offset: whole.offset, version: whole.versionCounter).elementOffsets
+        let chosen = indices.materialized(as: .int64)
+        // A 0-dim tensor reduced "along dim 0" has no stride: every index is 0 there.
+        let stride = dim < whole.rank ? whole.strides[dim] : 0
+        return withExtendedLifetime(chosen) {
+            let p = chosen.storage.pointer(Int64.self) + chosen.offset
+            return base.enumerated().map { i, o in o &+ Int(p[i]) &* stride }
+        }
     }
 }

@@ -1,0 +1,40 @@
+import GradTensor
+
+/// Whole-tensor comparisons and pairwise extremes: `equal`, `isclose`, `allclose`, `maximum`,
+/// `minimum`.
+enum TorchComparisonBindings {
+    static var ops: [TorchOp] {
+        [
+            TorchOp("equal", "other") { t, args in
+                let other = try args.tensor("other")
+                guard t.shape == other.shape else { return .bool(false) }
+                return .bool(try TorchBridge.run { try t.eq(other).logicalNot().sum().item().doubleValue == 0 })
+            },
+            TorchOp.tensor("isclose", closeness) { t, args in try isclose(t, args) },
+            TorchOp("allclose", closeness) { t, args in
+                .bool(try TorchBridge.run { try isclose(t, args).logicalNot().sum().item().doubleValue == 0 })
+            },
+            TorchOp.tensor("maximum", "other") { t, args in try t.maximum(try args.tensor("other")) },
+            TorchOp.tensor("minimum", "other") { t, args in try t.minimum(try args.tensor("other")) },
+        ]
+    }
+
+    private static let closeness = "other, rtol=1e-05, atol=1e-08, equal_nan=False"
+
+    /// `|input - other| <= atol + rtol * |other|`, equal values (infinities too) always close,
+    /// NaNs close to each other only with `equal_nan`.
+    private static func isclose(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
+        let other = try args.tensor("other")
+        let rtol = try args.scalar("rtol").doubleValue, atol = try args.scalar("atol").doubleValue
+        let equalNaN = try args.bool("equal_nan")
+        return try TorchBridge.run {
+            try GradMode.with(enabled: false) {
+                let (a, b) = (t.detach(), other.detach())
+                let tolerance = try b.abs().mul(.wrapping(.double(rtol))).add(.wrapping(.double(atol)))
+                var close = try a.eq(b).logicalOr(a.sub(b).abs().le(tolerance))
+                if equalNaN { close = try close.logicalOr(a.ne(a).logicalAnd(b.ne(b))) }
+                return close
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// `maximum` / `minimum` of two tensors, broadcast; on ties each side gets half the gradient,
+/// as in PyTorch.
+extension Tensor {
+    public func maximum(_ other: Tensor) throws -> Tensor { try pairwiseExtreme(other, isMax: true) }
+    public func minimum(_ other: Tensor) throws -> Tensor { try pairwiseExtreme(other, isMax: false) }
+
+    private func pairwiseExtreme(_ other: Tensor, isMax: Bool) throws -> Tensor {
+        let out = try binaryWithoutGraph(isMax ? .maximum : .minimum, other)
+        return out.record(isMax ? "MaximumBackward0" : "MinimumBackward0", inputs: [self, other],
+                          saving: [self, other]) { [self] ctx in
+            let zero = Tensor.wrapping(.int(0))
+            let shared = try Tensor.where(self.eq(other), ctx.grad.div(.wrapping(.int(2))), ctx.grad)
+            // Each side loses where the other one won.
+            let selfLost = isMax ? try self.lt(other) : try self.gt(other)
+            let otherLost = isMax ? try self.gt(other) : try self.lt(other)
+            return [ctx.needs(0) ? try Tensor.where(selfLost, zero, shared) : nil,
+                    ctx.needs(1) ? try Tensor.where(otherLost, zero, shared) : nil]
+        }
+    }
+}

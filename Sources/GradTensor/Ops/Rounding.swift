@@ -1,0 +1,43 @@
+/// Rounding: `floor`, `ceil`, `round`, `trunc` (zero gradients, as in PyTorch) and `frac`
+/// (the gradient passes through).
+extension Tensor {
+    public func floor() throws -> Tensor { try rounded(.down, "FloorBackward0") }
+    public func ceil() throws -> Tensor { try rounded(.up, "CeilBackward0") }
+    public func trunc() throws -> Tensor { try rounded(.towardZero, "TruncBackward0") }
+
+    /// Half to even; with `decimals`, at that many decimal places (`RoundBackward1`).
+    public func round(decimals: Int = 0) throws -> Tensor {
+        if decimals == 0 { return try rounded(.toNearestOrEven, "RoundBackward0") }
+        guard dtype.isFloatingPoint else {
+            throw TorchError.notImplemented("\"round_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let scale = Double.pow10(Swift.abs(decimals))
+        let out = decimals > 0
+            ? mapKeepingType(float: { ($0 * scale).rounded(.toNearestOrEven) / scale }, int: { $0 })
+            : mapKeepingType(float: { ($0 / scale).rounded(.toNearestOrEven) * scale }, int: { $0 })
+        return out.record("RoundBackward1", inputs: [self]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+    }
+
+    /// The fractional part `x - trunc(x)`, floating tensors only.
+    public func frac() throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.notImplemented("\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        return mapKeepingType(float: { $0 - $0.rounded(.towardZero) }, int: { $0 })
+            .record("FracBackward0", inputs: [self]) { ctx in [ctx.grad] }
+    }
+
+    /// Integer and bool tensors are already whole: PyTorch returns a copy.
+    private func rounded(_ rule: FloatingPointRoundingRule, _ name: String) throws -> Tensor {
+        let out = dtype.isFloatingPoint ? mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
+        return out.record(name, inputs: [self]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+    }
+}
+
+private extension Double {
+    static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<Swift.min(n, 400) { r *= 10 }
+        return r
+    }
+}

@@ -1,0 +1,84 @@
+/// `prod`, `var` and `std` over all elements or along dimensions, each one graph node as in PyTorch.
+extension Tensor {
+    /// `prod()` / `prod(dim, keepdim)`. Integer and bool tensors multiply to int64, as in PyTorch.
+    public func prod(dim: Int? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
+        let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        let dims = dim.map { [$0] }
+        let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
+        func product<T: Element & Numeric>(_: T.Type, _ times: @escaping (T, T) -> T) -> Tensor {
+            layout.map(T.self, T.self, keepdim: keepdim) { p, n in
+                var r: T = 1
+                for i in 0..<n { r = times(r, p[i]) }
+                return r
+            }
+        }
+        let out: Tensor
+        switch dtype {
+        case .float32: out = product(Float.self, *)
+        case .float64: out = product(Double.self, *)
+        case .int64, .bool: out = product(Int64.self, &*).materializedIfCast(to: dtype)
+        }
+        return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], saving: [self],
+                          savesOutput: true) { [self] ctx in
+            let g = try ctx.grad.reshape(layout.keptShape), result = try ctx.output.reshape(layout.keptShape)
+            return [try g.mul(self.productOfOthers(result, dims: dims))]
+        }
+    }
+
+    /// For each element, the product of the others in its reduced block: `result / x` without
+    /// zeros; with one zero, the zero's slot gets the product of the rest; with more, all zero.
+    private func productOfOthers(_ result: Tensor, dims: [Int]?) throws -> Tensor {
+        let zero = Tensor.wrapping(.int(0)), one = Tensor.wrapping(.int(1))
+        let isZero = try eq(zero)
+        let zeros = try isZero.sum(dims: dims, keepdim: true)
+        let nonzeroProduct = try Tensor.where(isZero, one, self).prod(dims: dims)
+        let atZero = try Tensor.where(zeros.eq(one), nonzeroProduct, zero)
+        let elsewhere = try Tensor.where(zeros.eq(zero), result.div(Tensor.where(isZero, one, self)), zero)
+        return try Tensor.where(isZero, atZero, elsewhere)
+    }
+
+    /// The product over several dims, kept as size 1 (the backward's helper).
+    private func prod(dims: [Int]?) throws -> Tensor {
+        guard let dims else { return try prod().reshape(shape.map { _ in 1 }) }
+        var out = self
+        for d in dims { out = try out.prod(dim: d, keepdim: true) }
+        return out
+    }
+
+    /// `var(dim, correction, keepdim)`: the mean squared deviation with `correction` (1: Bessel's).
+    public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
+        let (out, deviation, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let keptShape = try ReductionLayout.keptShape(self, dims)
+        return out.record("VarBackward0", inputs: [self], saving: [self]) { ctx in
+            [try ctx.grad.reshape(keptShape).mul(.wrapping(.double(2 / divisor))).mul(deviation)]
+        }
+    }
+
+    /// `std(dim, correction, keepdim)`: the square root of `variance`.
+    public func standardDeviation(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
+        let (variance, deviation, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let keptShape = try ReductionLayout.keptShape(self, dims)
+        let out = variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
+        return out.record("StdBackward0", inputs: [self], saving: [self], savesOutput: true) { ctx in
+            let result = try ctx.output.reshape(keptShape)
+            let zero = Tensor.wrapping(.int(0))
+            // grad / (2 std), zero where the deviation is zero, then var's backward.
+            let scaled = try Tensor.where(result.eq(zero), zero, ctx.grad.reshape(keptShape).div(result.mul(.wrapping(.int(2)))))
+            return [try scaled.mul(.wrapping(.double(2 / divisor))).mul(deviation)]
+        }
+    }
+
+    /// The variance (ungraphed), the deviations from the mean, and the divisor `N - correction`.
+    private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Tensor, Double) {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.runtime("std and var only support floating point and complex dtypes")
+        }
+        return try GradMode.with(enabled: false) {
+            let deviation = try sub(mean(dims: dims, keepdim: true))
+            let squares = try deviation.mul(deviation).sum(dims: dims, keepdim: keepdim)
+            let count = Shape.count(shape) / Swift.max(squares.numel, 1)
+            let divisor = Swift.max(Double(count) - correction, 0)
+            return (try squares.div(.wrapping(.double(divisor))), deviation, divisor)
+        }
+    }
+}
