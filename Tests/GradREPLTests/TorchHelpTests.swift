@@ -14,7 +14,7 @@ final class TorchHelpTests: XCTestCase {
 
     func testEveryTorchFunctionAndTensorAttributeIsDescribed() {
         let interpreter = Session(argv: [""], writeOutput: { _ in }, writeError: { _ in }).interpreter
-        guard let torch = interpreter.modules["torch"] else { return XCTFail("no torch module") }
+        guard let torch = interpreter.modules["torch"] else { return XCTFail("no torch module in \(interpreter.modules.keys.sorted())") }
         var missing: [String] = []
         var pending = [("torch", torch)]
         while !pending.isEmpty {
