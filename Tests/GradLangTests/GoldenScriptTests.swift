@@ -2,14 +2,6 @@ import Foundation
 import XCTest
 import GradLang
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The golden-script suite: every `Golden/scripts/NAME.grad` runs in-process through GradLang, as
 /// `grad NAME.grad` would, and what it prints must equal `NAME.expected` byte for byte. Those files
 /// were recorded from real CPython 3.11 + PyTorch by `Golden/record.py`; this test never needs
@@ -34,7 +26,8 @@ final class GoldenScriptTests: XCTestCase {
     /// and warnings captured, an uncaught error rendered to stderr with exit status 1.
     static func run(source: String, filename: String) -> Outcome {
         var outcome = Outcome()
-        onLargeStack {
+        // As the `grad` executable runs scripts: deep recursion needs more than a test thread's stack.
+        LargeStack.run(stackSize: 1 << 30) {
             let interpreter = Interpreter(writeOutput: { outcome.stdout += $0 }, writeWarning: { outcome.stderr += $0 })
             do throws(ProgramError) {
                 try interpreter.run(source: source, filename: filename, in: Globals())
@@ -176,45 +169,5 @@ final class GoldenScriptTests: XCTestCase {
             }
         }
         return rows
-    }
-
-    private final class Job {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    /// Runs `body` on a thread with a 1 GiB stack, as the `grad` executable runs scripts: deep
-    /// recursion (RecursionError at depth 1000) needs more than a test thread's default stack in
-    /// unoptimised builds. The reservation is virtual memory; only touched pages are used.
-    static func onLargeStack(_ body: () -> Void) {
-        withoutActuallyEscaping(body) { body in
-            let context = Unmanaged.passRetained(Job(body)).toOpaque()
-            var attributes = pthread_attr_t()
-            pthread_attr_init(&attributes)
-            pthread_attr_setstacksize(&attributes, 1 << 30)
-            #if canImport(Darwin)
-            var thread: pthread_t?
-            let status = pthread_create(&thread, &attributes, { context in
-                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body()
-                return nil
-            }, context)
-            #else
-            var thread = pthread_t()
-            let status = pthread_create(&thread, &attributes, { context in
-                if let context { Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body() }
-                return nil
-            }, context)
-            #endif
-            pthread_attr_destroy(&attributes)
-            if status == 0 {
-                #if canImport(Darwin)
-                if let thread { pthread_join(thread, nil) }
-                #else
-                pthread_join(thread, nil)
-                #endif
-            } else {
-                Unmanaged<Job>.fromOpaque(context).takeRetainedValue().body()
-            }
-        }
     }
 }

@@ -99,7 +99,8 @@ public final class PySet: PyObject {
     public func insert(_ v: Value) throws {
         if try dict.get(v) != nil { return }
         try dict.set(v, .none)
-        table.add(v, hash: PythonHash.hash(v))
+        // Hashable by now: the dict accepted it as a key.
+        table.add(v, hash: (try? Hashing.hash(v)) ?? 0)
     }
 
     public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
@@ -109,7 +110,7 @@ public final class PySet: PyObject {
     public func remove(_ v: Value) throws -> Bool {
         guard try dict.remove(v) != nil else { return false }
         let key = try HashKey(v)
-        table.remove(hash: PythonHash.hash(v)) { (try? HashKey($0)) == key }
+        table.remove(hash: (try? Hashing.hash(v)) ?? 0) { (try? HashKey($0)) == key }
         return true
     }
 
