@@ -1,7 +1,9 @@
 """Records what real PyTorch prints for each autograd case; AutogradSemanticsTests.swift replays the
 same steps through GradTensor's Swift API and compares. Run: ~/torchenv/bin/python generate.py"""
-import json, warnings, io, contextlib, torch
-warnings.simplefilter("ignore")
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from recording import record  # noqa: E402
+
 
 CASES = {
 "accumulate_then_zero": """
@@ -230,15 +232,5 @@ m = x.mean(1, keepdim=True); print(m); m.sum().backward(); print(x.grad)
 """,
 }
 
-def run(code):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        try:
-            exec(code, {"torch": torch})
-        except Exception as e:
-            print(f"{type(e).__name__}: {e}")
-    return out.getvalue()
-
 if __name__ == "__main__":
-    with open("cases.json", "w") as f:
-        json.dump({k: {"source": v.strip(), "expected": run(v)} for k, v in CASES.items()}, f, indent=1, ensure_ascii=False)
+    record(CASES)

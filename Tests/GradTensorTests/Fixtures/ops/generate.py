@@ -1,7 +1,9 @@
 """Records what real PyTorch prints for tensor creation, ops, dtypes and their errors;
 TensorOpsTests.swift replays the same steps through GradTensor. Run: ~/torchenv/bin/python generate.py"""
-import json, warnings, io, contextlib, torch
-warnings.simplefilter("ignore")
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from recording import record  # noqa: E402
+
 
 CASES = {
 "arange_forms": "print(torch.arange(5), torch.arange(2, 8, 3), torch.arange(0, 1, 0.25), torch.arange(1, 2.5, 0.5), torch.arange(5, 0, -2), torch.arange(-1.5, 1))",
@@ -59,15 +61,5 @@ CASES = {
 "rand_int_dtype": "torch.rand(2, dtype=torch.int64)",
 }
 
-def run(code):
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        try:
-            exec(code, {"torch": torch})
-        except Exception as e:
-            print(f"{type(e).__name__}: {e}")
-    return out.getvalue()
-
 if __name__ == "__main__":
-    with open("cases.json", "w") as f:
-        json.dump({k: {"source": v.strip(), "expected": run(v)} for k, v in CASES.items()}, f, indent=1, ensure_ascii=False)
+    record(CASES)
