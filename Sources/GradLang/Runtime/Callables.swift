@@ -4,22 +4,24 @@ import GradTensor
 /// its arguments by name.
 public final class PyBuiltin: PyObject {
     public typealias Body = (BoundArguments) throws -> Value
-    public let signature: Signature
+    private let signatureText: String
+    /// Parsed on first use: start-up registers hundreds of built-ins, most never called.
+    public private(set) lazy var signature = Signature(signatureText)
+    /// The name in the signature text (after any `module.` qualifier), without parsing the rest.
+    public let name: String
     let body: Body
-    /// The module or type it belongs to, for `repr` (`<built-in function len>`).
-    let isMethod: Bool
     /// True for `no_grad`-like factories: `with no_grad:` calls it to get the context manager.
     public let makesContextManager: Bool
 
-    public init(_ signature: String, isMethod: Bool = false, makesContextManager: Bool = false, _ body: @escaping Body) {
-        self.signature = Signature(signature)
+    public init(_ signature: String, makesContextManager: Bool = false, _ body: @escaping Body) {
+        signatureText = signature
+        let qualified = signature.prefix { $0 != "(" }
+        name = String(qualified.split(separator: ".").last ?? qualified)
         self.body = body
-        self.isMethod = isMethod
         self.makesContextManager = makesContextManager
     }
 
-    public var name: String { signature.name }
-    public override var typeName: String { isMethod ? "builtin_function_or_method" : "builtin_function_or_method" }
+    public override var typeName: String { "builtin_function_or_method" }
 
     public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         let slots = try signature.bind(args)

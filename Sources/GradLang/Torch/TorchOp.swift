@@ -32,7 +32,7 @@ struct TorchOp {
     /// `tensor.NAME(...)`.
     var method: PyBuiltin {
         let body = self.body
-        return PyBuiltin("\(name)(self\(tail))", isMethod: true) { args in try body(try args.receiver, args) }
+        return PyBuiltin("\(name)(self\(tail))") { args in try body(try args.receiver, args) }
     }
 
     /// The same op under another name (`clip` for `clamp`, `negative` for `neg`).
@@ -41,7 +41,7 @@ struct TorchOp {
 
 /// A method only (`view`, `item`, `backward`, ...): the signature starts with `self`.
 func tensorMethod(_ signature: String, _ body: @escaping (Tensor, BoundArguments) throws -> Value) -> PyBuiltin {
-    PyBuiltin(signature, isMethod: true) { args in try body(try args.receiver, args) }
+    PyBuiltin(signature) { args in try body(try args.receiver, args) }
 }
 
 /// A method returning one tensor.
