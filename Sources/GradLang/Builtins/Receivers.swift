@@ -8,32 +8,15 @@ extension BoundArguments {
         }
     }
 
-    var selfList: PyList {
-        get throws {
-            guard case .object(let l as PyList) = self["self"] else { throw receiverError("list") }
-            return l
-        }
-    }
+    var selfList: PyList { get throws { try receiver("list") } }
+    var selfTuple: PyTuple { get throws { try receiver("tuple") } }
+    var selfDict: PyDict { get throws { try receiver("dict") } }
+    var selfSet: PySet { get throws { try receiver("set") } }
 
-    var selfTuple: PyTuple {
-        get throws {
-            guard case .object(let t as PyTuple) = self["self"] else { throw receiverError("tuple") }
-            return t
-        }
-    }
-
-    var selfDict: PyDict {
-        get throws {
-            guard case .object(let d as PyDict) = self["self"] else { throw receiverError("dict") }
-            return d
-        }
-    }
-
-    var selfSet: PySet {
-        get throws {
-            guard case .object(let s as PySet) = self["self"] else { throw receiverError("set") }
-            return s
-        }
+    /// The receiver as the object class `T` of Python type `type`.
+    private func receiver<T: PyObject>(_ type: String) throws -> T {
+        guard case .object(let o as T) = self["self"] else { throw receiverError(type) }
+        return o
     }
 
     private func receiverError(_ type: String) -> PyError {
