@@ -22,10 +22,13 @@ let package = Package(
             // Code generation for this machine's CPU: without it x86-64 builds target SSE2, where
             // the matmul micro-kernel's SIMD fused multiply-adds become per-element libm calls.
             // grad is always built where it runs (scripts/repl, scripts/test).
-            swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]
+            // Exclusivity is checked statically; the run-time checks cost ~10% of a tiny-tensor
+            // training loop (swift_beginAccess on every stored-property access of a class).
+            swiftSettings: [.unsafeFlags(["-target-cpu", "native", "-enforce-exclusivity=unchecked"])]
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
-        .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")],
+                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures", "Golden"]),
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

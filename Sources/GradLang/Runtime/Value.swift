@@ -8,7 +8,8 @@ public enum Value {
     case bool(Bool)
     /// An int that fits in 64 bits; results that overflow become `.bigInt` (Python ints are exact).
     case int(Int)
-    case bigInt(BigInt)
+    /// Boxed: a BigInt is five words, and every Value copy would pay for moving them.
+    indirect case bigInt(BigInt)
     case float(Double)
     case str(String)
     case tensor(Tensor)
