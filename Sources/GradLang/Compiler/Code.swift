@@ -49,6 +49,30 @@ final class GlobalSlot {
     init(name: String) { self.name = name }
 }
 
+/// A frame slot or a global, read and written in place by hot compiled code.
+enum Variable {
+    case local(Int)
+    case global(GlobalSlot)
+
+    /// The value, or nil when unbound (the caller falls back to the load closure, which raises
+    /// the right error or finds a built-in).
+    @inline(__always)
+    func value(in f: Frame) -> Value? {
+        switch self {
+        case .local(let i): return f.slots[i]
+        case .global(let slot): return slot.value
+        }
+    }
+
+    @inline(__always)
+    func set(_ v: Value, in f: Frame) {
+        switch self {
+        case .local(let i): f.slots[i] = v
+        case .global(let slot): slot.value = v
+        }
+    }
+}
+
 /// The global namespace of a program (a file, or a REPL session).
 public final class Globals {
     private(set) var slots: [String: GlobalSlot] = [:]

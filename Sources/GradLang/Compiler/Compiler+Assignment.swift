@@ -7,8 +7,7 @@ extension Compiler {
         let range = target.range
         switch target.kind {
         case .name(let name):
-            let store = store(name)
-            return { f, v in store(f, v) }
+            return store(name)
         case .attribute(let base, let name):
             let object = expression(base)
             let interpreter = interpreter
@@ -72,7 +71,7 @@ extension Compiler {
 
     /// `x += v`: tensors update in place (as PyTorch's `__iadd__`), lists extend in place,
     /// everything else rebinds to `x + v`.
-    func augmentedAssignment(_ target: Expr, _ op: BinaryOperator, _ value: Expr) -> StmtCode {
+    func augmentedAssignment(_ target: Expr, _ op: BinaryOperator, _ value: Expr, line: Int) -> StmtCode {
         let v = expression(value)
         let range = target.range
         // CPython 3.11 underlines a failed `x op= v` only when it is part of a longer line.
@@ -85,15 +84,25 @@ extension Compiler {
         switch target.kind {
         case .name(let name):
             let read = load(name, range), write = store(name)
+            if let variable = variable(target) {
+                return { f in
+                    f.line = line
+                    let current = try variable.value(in: f) ?? read(f), operand = try v(f)
+                    variable.set(try Compiler.fastBinary(op, current, operand) ?? combine(f, current, operand), in: f)
+                    return .normal
+                }
+            }
             return { f in
-                let current = try read(f)
-                write(f, try combine(f, current, try v(f)))
+                f.line = line
+                let current = try read(f), operand = try v(f)
+                try write(f, try Compiler.fastBinary(op, current, operand) ?? combine(f, current, operand))
                 return .normal
             }
         case .attribute(let base, let name):
             let object = expression(base)
             let interpreter = interpreter
             return { f in
+                f.line = line
                 let o = try object(f)
                 let current = try Compiler.at(range, f) { try interpreter.getAttribute(o, name) }
                 let result = try combine(f, current, try v(f))
@@ -104,6 +113,7 @@ extension Compiler {
             let container = expression(base), key = expression(index)
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
             return { f in
+                f.line = line
                 let c = try container(f), k = try key(f)
                 let current = try Compiler.at(range, f) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
                 let result = try combine(f, current, try v(f))
@@ -111,7 +121,10 @@ extension Compiler {
                 return .normal
             }
         default:
-            return { f in throw Compiler.located(PyError(PyExc.syntaxError, "'expression' is an illegal expression for augmented assignment"), range, f) }
+            return { f in
+                f.line = line
+                throw Compiler.located(PyError(PyExc.syntaxError, "'expression' is an illegal expression for augmented assignment"), range, f)
+            }
         }
     }
 

@@ -26,7 +26,7 @@ extension Compiler {
 
     func tryStatement(_ t: TryStatement) -> StmtCode {
         let body = block(t.body), orElse = block(t.orElse), finally = block(t.finally)
-        let handlers: [(type: ExprCode?, store: ((Frame, Value) -> Void)?, unbind: ((Frame) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
+        let handlers: [(type: ExprCode?, store: Store?, unbind: ((Frame) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
             ($0.type.map(expression), $0.name.map(store), $0.name.map(unbind), block($0.body), $0.range)
         }
         let hasFinally = !t.finally.isEmpty
@@ -52,7 +52,7 @@ extension Compiler {
                         // Python deletes the `as` name when the handler ends.
                         chosen.unbind?(f)
                     }
-                    chosen.store?(f, .object(raised.exception))
+                    try chosen.store?(f, .object(raised.exception))
                     do {
                         flow = try chosen.body(f)
                     } catch var next as PyError where next.exception !== raised.exception && next.context == nil {
@@ -135,7 +135,7 @@ extension Compiler {
             return { f in
                 // CPython underlines nothing for a failed import.
                 let module = try interpreter.importModule(full)
-                store(f, imported.alias != nil ? .object(module) : .object(try interpreter.importModule(top)))
+                try store(f, imported.alias != nil ? .object(module) : .object(try interpreter.importModule(top)))
             }
         }
         return { f in
@@ -161,9 +161,9 @@ extension Compiler {
             return { f in
                 let module = try Compiler.at(range, f) { try interpreter.importModule(moduleName) }
                 if let v = module.attributes[imported.name] {
-                    store(f, v)
+                    try store(f, v)
                 } else if let sub = try? interpreter.importModule(moduleName + "." + imported.name) {
-                    store(f, .object(sub))
+                    try store(f, .object(sub))
                 } else {
                     throw Compiler.located(PyError(PyExc.importError,
                         "cannot import name '\(imported.name)' from '\(moduleName)' (unknown location)"), range, f)

@@ -8,10 +8,10 @@ extension Compiler {
         if case .attribute(let base, let name) = callee.kind {
             let object = expression(base)
             let attributeRange = callee.range
+            let cache = MethodCache()
             return { f in
                 let receiver = try object(f)
-                let type = TypeKey(receiver)
-                if let method = interpreter.attributes.method(type, name) {
+                if let method = cache.method(TypeKey(receiver), name, in: interpreter.attributes) {
                     var a = try args(f)
                     a.positional.insert(receiver, at: 0)
                     return try Compiler.at(range, f) { try method.call(a, interpreter) }
@@ -120,7 +120,7 @@ extension Compiler {
             for decorator in decorators.reversed() {
                 value = try interpreter.call(try decorator(f), Arguments([value]))
             }
-            store(f, value)
+            try store(f, value)
             return .normal
         }
     }
@@ -173,6 +173,20 @@ extension Compiler {
             function.docstring = docstring
             return .object(function)
         }
+    }
+}
+
+/// A call site's last method look-up: a loop calls the same method on the same kind of value each
+/// time, and the method tables of built-in types only grow, so a hit is still valid.
+final class MethodCache {
+    private var type: TypeKey?
+    private var method: PyBuiltin?
+
+    func method(_ type: TypeKey, _ name: String, in table: AttributeTable) -> PyBuiltin? {
+        if type == self.type, let method { return method }
+        let found = table.method(type, name)
+        if found != nil { (self.type, method) = (type, found) }
+        return found
     }
 }
 

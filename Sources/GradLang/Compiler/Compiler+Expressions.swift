@@ -50,12 +50,7 @@ extension Compiler {
         case .unary(let op, let operand):
             return unary(op, operand, range)
         case .binary(let op, let left, let right):
-            let a = expression(left), b = expression(right)
-            let style = ErrorSpan.Style.binary(leftEnd: left.range.end, rightStart: right.range.start)
-            return { f in
-                let x = try a(f), y = try b(f)
-                return try Compiler.at(range, f, style: style) { try Operators.binary(op, x, y) }
-            }
+            return binary(op, left, right, range)
         case .boolean(let op, let operands):
             return boolean(op, operands.map(expression))
         case .comparison(let first, let rest):
@@ -91,7 +86,7 @@ extension Compiler {
             let v = expression(value), store = store(name)
             return { f in
                 let result = try v(f)
-                store(f, result)
+                try store(f, result)
                 return result
             }
         }
@@ -182,43 +177,6 @@ extension Compiler {
                 if op == .and ? !truth : truth { return last }
             }
             return last
-        }
-    }
-
-    private func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
-        let head = expression(first)
-        let links = rest.map { (op: $0.op, code: expression($0.operand)) }
-        if links.count == 1, let link = links.first {
-            return { f in
-                let a = try head(f), b = try link.code(f)
-                return try Compiler.at(range, f) { try Compiler.compare(link.op, a, b) }
-            }
-        }
-        return { f in
-            var left = try head(f)
-            var result: Value = .bool(true)
-            for link in links {
-                let right = try link.code(f)
-                result = try Compiler.at(range, f) { try Compiler.compare(link.op, left, right) }
-                if !(try Operators.truthy(result)) { return result }
-                left = right
-            }
-            return result
-        }
-    }
-
-    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) throws -> Value {
-        switch op {
-        case .less: return try Operators.compare(.lt, a, b)
-        case .lessEqual: return try Operators.compare(.le, a, b)
-        case .greater: return try Operators.compare(.gt, a, b)
-        case .greaterEqual: return try Operators.compare(.ge, a, b)
-        case .equal: return try Operators.compare(.eq, a, b)
-        case .notEqual: return try Operators.compare(.ne, a, b)
-        case .in: return .bool(try Operators.contains(b, a))
-        case .notIn: return .bool(!(try Operators.contains(b, a)))
-        case .is: return .bool(Operators.identical(a, b))
-        case .isNot: return .bool(!Operators.identical(a, b))
         }
     }
 }

@@ -3,14 +3,23 @@ extension Compiler {
     func block(_ body: [Stmt]) -> StmtCode {
         blockDepth += 1
         defer { blockDepth -= 1 }
-        let codes = body.map(statement)
+        // Wrapped in a struct: closures kept directly in an array are stored at the most general
+        // abstraction and every call would go through a conversion thunk.
+        let codes = body.map { CompiledStatement(run: statement($0)) }
         switch codes.count {
         case 0: return { _ in .normal }
-        case 1: return codes[0]
+        case 1: return codes[0].run
+        case 2:
+            let first = codes[0].run, second = codes[1].run
+            return { f in
+                let flow = try first(f)
+                guard case .normal = flow else { return flow }
+                return try second(f)
+            }
         default:
             return { f in
                 for code in codes {
-                    let flow = try code(f)
+                    let flow = try code.run(f)
                     if case .normal = flow { continue }
                     return flow
                 }
@@ -19,22 +28,21 @@ extension Compiler {
         }
     }
 
-    func statement(_ s: Stmt) -> StmtCode {
-        let line = s.range.start.line
-        let code = statementBody(s)
-        return { f in
-            f.line = line
-            return try code(f)
-        }
+    struct CompiledStatement {
+        let run: StmtCode
     }
 
-    private func statementBody(_ s: Stmt) -> StmtCode {
+    /// A statement's code, which first records its line in the frame (for tracebacks). The
+    /// commonest statements do that inside their own closure; the rest get a wrapper.
+    func statement(_ s: Stmt) -> StmtCode {
+        let line = s.range.start.line
         switch s.kind {
         case .expression(let e):
             let value = expression(e)
             if echoExpressions && scope.kind == .module && blockDepth == 1 {
                 let interpreter = interpreter
                 return { f in
+                    f.line = line
                     let v = try value(f)
                     if !v.isNone {
                         interpreter.builtins["_"] = v
@@ -43,65 +51,80 @@ extension Compiler {
                     return .normal
                 }
             }
-            return { f in _ = try value(f); return .normal }
+            return { f in f.line = line; _ = try value(f); return .normal }
         case .assign(let targets, let value):
             let v = expression(value)
-            let stores = targets.map(assignment)
-            if stores.count == 1, let store = stores.first {
-                return { f in try store(f, try v(f)); return .normal }
+            if targets.count == 1, let target = targets.first, let variable = variable(target) {
+                return { f in f.line = line; variable.set(try v(f), in: f); return .normal }
             }
+            if targets.count == 1, let target = targets.first {
+                let store = assignment(target)
+                return { f in f.line = line; try store(f, try v(f)); return .normal }
+            }
+            let stores = targets.map { CompiledStore(run: assignment($0)) }
             return { f in
+                f.line = line
                 let value = try v(f)
-                for store in stores { try store(f, value) }
+                for store in stores { try store.run(f, value) }
                 return .normal
             }
         case .augmentedAssign(let target, let op, let value):
-            return augmentedAssignment(target, op, value)
+            return augmentedAssignment(target, op, value, line: line)
+        case .if(let test, let body, let orElse):
+            let condition = truth(test), then = block(body), otherwise = block(orElse)
+            return { f in
+                f.line = line
+                return try condition(f) ? try then(f) : try otherwise(f)
+            }
         case .annotatedAssign(let target, _, let value):
             guard let value else { return { _ in .normal } }
             let v = expression(value), store = assignment(target)
-            return { f in try store(f, try v(f)); return .normal }
-        case .if(let test, let body, let orElse):
-            return ifStatement(test, body, orElse)
+            return { f in f.line = line; try store(f, try v(f)); return .normal }
         case .while(let test, let body, let orElse):
-            return whileLoop(test, body, orElse)
+            return lined(line, whileLoop(test, body, orElse))
         case .for(let target, let iterable, let body, let orElse):
-            return forLoop(target, iterable, body, orElse)
-        case .break: return { _ in .breakLoop }
-        case .continue: return { _ in .continueLoop }
-        case .pass: return { _ in .normal }
+            return lined(line, forLoop(target, iterable, body, orElse))
+        // These cannot fail, but an interrupt arriving in the loop around them reports their line.
+        case .break: return { f in f.line = line; return .breakLoop }
+        case .continue: return { f in f.line = line; return .continueLoop }
+        case .pass, .global, .nonlocal: return { f in f.line = line; return .normal }
         case .functionDefinition(let def):
-            return functionDefinition(def, s.range)
+            return lined(line, functionDefinition(def, s.range))
         case .return(let e):
-            guard let e else { return { f in f.returnValue = .none; return .returned } }
+            guard let e else { return { f in f.line = line; f.returnValue = .none; return .returned } }
             let v = expression(e)
-            return { f in f.returnValue = try v(f); return .returned }
+            return { f in f.line = line; f.returnValue = try v(f); return .returned }
         case .with(let items, let body):
-            return withStatement(items, body)
+            return lined(line, withStatement(items, body))
         case .import(let names):
-            return importStatement(names)
+            return lined(line, importStatement(names))
         case .importFrom(let module, let names, _):
-            return importFrom(module ?? "", names)
-        case .global, .nonlocal:
-            return { _ in .normal }
+            return lined(line, importFrom(module ?? "", names))
         case .delete(let targets):
             let deletions = targets.map(deletion)
             return { f in
+                f.line = line
                 for d in deletions { try d(f) }
                 return .normal
             }
         case .assert(let test, let message):
-            return assertStatement(test, message)
+            return lined(line, assertStatement(test, message))
         case .try(let t):
-            return tryStatement(t)
+            return lined(line, tryStatement(t))
         case .raise(let exception, let cause):
-            return raiseStatement(exception, cause)
+            return lined(line, raiseStatement(exception, cause))
         }
     }
 
-    private func ifStatement(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt]) -> StmtCode {
-        let condition = truth(test), then = block(body), otherwise = block(orElse)
-        return { f in try condition(f) ? try then(f) : try otherwise(f) }
+    private func lined(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
+        { f in
+            f.line = line
+            return try code(f)
+        }
+    }
+
+    struct CompiledStore {
+        let run: Store
     }
 
     private func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt]) -> StmtCode {
@@ -124,6 +147,7 @@ extension Compiler {
         let source = expression(iterable), store = assignment(target), code = block(body), otherwise = block(orElse)
         let interpreter = interpreter
         let range = iterable.range
+        let counter = variable(target)
         // `for i in range(n)` is the hottest loop there is: count without building an iterator.
         return { f in
             let iterated = try source(f)
@@ -132,7 +156,7 @@ extension Compiler {
                 let n = r.count
                 for _ in 0..<n {
                     try interpreter.checkInterrupt()
-                    try store(f, .int(i))
+                    if let counter { counter.set(.int(i), in: f) } else { try store(f, .int(i)) }
                     i &+= r.step
                     switch try code(f) {
                     case .breakLoop: return .normal
@@ -163,17 +187,6 @@ extension Compiler {
             if try Operators.truthy(try condition(f)) { return .normal }
             let args = try text.map { [try $0(f)] } ?? []
             throw Compiler.located(PyError(exception: PyExceptionObject(type: PyExc.assertionError, args: args)), range, f)
-        }
-    }
-
-    /// An expression used as a condition, reduced to a Swift Bool.
-    func truth(_ e: Expr) -> (Frame) throws -> Bool {
-        let v = expression(e)
-        let range = e.range
-        return { f in
-            let value = try v(f)
-            if case .bool(let b) = value { return b }
-            return try Compiler.at(range, f) { try Operators.truthy(value) }
         }
     }
 }

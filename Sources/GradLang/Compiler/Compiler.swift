@@ -62,13 +62,26 @@ final class Compiler {
         }
     }
 
-    func store(_ name: String) -> (Frame, Value) -> Void {
+    /// Typed as throwing although it never throws: converting a non-throwing closure to the
+    /// `Store` type assignments use would add a thunk to every store.
+    func store(_ name: String) -> Store {
         switch scope.resolve(name) {
         case .local(let i): return { f, v in f.slots[i] = v }
         case .cell(let i): return { f, v in f.cells[i].value = v }
         case .global(let name):
             let slot = globals.slot(name)
             return { _, v in slot.value = v }
+        }
+    }
+
+    /// The variable a plain name refers to, for code that reads or writes it inline instead of
+    /// calling a load/store closure (cells, rarer, are left to those closures).
+    func variable(_ e: Expr) -> Variable? {
+        guard case .name(let name) = e.kind else { return nil }
+        switch scope.resolve(name) {
+        case .local(let i): return .local(i)
+        case .global(let name): return .global(globals.slot(name))
+        case .cell: return nil
         }
     }
 

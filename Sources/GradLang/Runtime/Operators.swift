@@ -38,6 +38,45 @@ public enum Operators {
         }
     }
 
+    // MARK: fast paths
+
+    /// `x op y` for small ints when the result is again a small int; nil sends the caller to
+    /// `binary` (overflow into BigInt, division by zero, `/`, `**`, shifts…).
+    @inline(__always)
+    static func smallInt(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Int? {
+        switch op {
+        case .add:
+            let (r, o) = x.addingReportingOverflow(y)
+            return o ? nil : r
+        case .subtract:
+            let (r, o) = x.subtractingReportingOverflow(y)
+            return o ? nil : r
+        case .multiply:
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            return o ? nil : r
+        case .modulo where y > 0:
+            let r = x % y
+            return r < 0 ? r &+ y : r
+        case .floorDivide where y > 0:
+            let q = x / y
+            return x % y < 0 ? q &- 1 : q
+        default:
+            return nil
+        }
+    }
+
+    /// `x op y` for floats where no error or special case is possible.
+    @inline(__always)
+    static func smallFloat(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double? {
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide where y != 0: return x / y
+        default: return nil
+        }
+    }
+
     // MARK: ints
 
     @inline(__always)

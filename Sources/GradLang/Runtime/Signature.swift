@@ -51,6 +51,10 @@ public struct Signature: Sendable {
     private let takesNoKeywords: Bool
     /// The positional parameters are positional-only: CPython's unpack-style arity messages.
     private let positionalAreAllPositionalOnly: Bool
+    /// `*args` or `**kwargs` present, and how many parameters take positional arguments: what the
+    /// binder's fast path needs to know.
+    private let hasStarParameters: Bool
+    private let positionalCount: Int
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
@@ -58,6 +62,7 @@ public struct Signature: Sendable {
         self.parameters = parameters
         self.isBuiltin = false
         (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(parameters)
+        (hasStarParameters, positionalCount) = Signature.shape(parameters)
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
@@ -93,11 +98,13 @@ public struct Signature: Sendable {
         }
         parameters = params
         (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
+        (hasStarParameters, positionalCount) = Signature.shape(params)
     }
 
     /// Binds a call's arguments: one slot per parameter (varargs as a tuple, varkw as a dict).
     /// `defaults` supplies user functions' evaluated defaults by parameter index.
     public func bind(_ args: Arguments, defaults: [Int: Value] = [:]) throws -> [Value] {
+        if let values = bindPositionally(args, defaults) { return values }
         var slots = [Value?](repeating: nil, count: parameters.count)
         let positionalParams = parameters.indices.filter { parameters[$0].kind == .positional }
         let varargsIndex = parameters.firstIndex { $0.kind == .varargs }
@@ -149,6 +156,26 @@ public struct Signature: Sendable {
         if !missingPositional.isEmpty { throw PyError.type(missing(missingPositional, "positional")) }
         if !missingKeyword.isEmpty { throw PyError.type(missing(missingKeyword, "keyword-only")) }
         return slots.map { $0 ?? .none }
+    }
+
+    /// The common call, bound without the general matching: only positional arguments, no more
+    /// than the positional parameters, every parameter not given has a default. Nil otherwise.
+    @inline(__always)
+    private func bindPositionally(_ args: Arguments, _ defaults: [Int: Value]) -> [Value]? {
+        guard !hasStarParameters, args.keywords.isEmpty, args.positional.count <= positionalCount else { return nil }
+        if args.positional.count == parameters.count { return args.positional }
+        var values = args.positional
+        values.reserveCapacity(parameters.count)
+        for i in args.positional.count..<parameters.count {
+            let p = parameters[i]
+            guard let d = defaults[i] ?? (p.hasDefault ? p.literalDefault?.value : nil) else { return nil }
+            values.append(d)
+        }
+        return values
+    }
+
+    private static func shape(_ parameters: [Parameter]) -> (hasStar: Bool, positional: Int) {
+        (parameters.contains { $0.kind == .varargs || $0.kind == .varkw }, parameters.filter { $0.kind == .positional }.count)
     }
 
     private static func positionalOnlyStyle(_ parameters: [Parameter]) -> (noKeywords: Bool, positionalOnly: Bool) {

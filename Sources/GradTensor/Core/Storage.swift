@@ -13,7 +13,7 @@ public final class Storage {
         self.dtype = dtype
         self.count = count
         let bytes = max(count, 1) * dtype.itemSize
-        raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        raw = Storage.allocate(bytes)
         raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
 
@@ -22,7 +22,14 @@ public final class Storage {
     init(dtype: DType, uninitializedCount count: Int) {
         self.dtype = dtype
         self.count = count
-        raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * dtype.itemSize, alignment: 64)
+        raw = Storage.allocate(max(count, 1) * dtype.itemSize)
+    }
+
+    /// Cache-line alignment for buffers big enough for kernels to care; small ones take malloc's
+    /// own 16-byte alignment, because an aligned allocation (posix_memalign) costs several times
+    /// a plain one and tiny tensors are allocated on every op.
+    private static func allocate(_ bytes: Int) -> UnsafeMutableRawPointer {
+        UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: bytes >= 4096 ? 64 : 16)
     }
 
     deinit { raw.deallocate() }

@@ -1,0 +1,151 @@
+/// Binary operators, comparisons and conditions. Small ints and floats are computed inline, so a
+/// numeric loop never leaves the compiled closure; every other operand type, and every case that
+/// may fail or overflow, goes through `Operators` (which has the full Python semantics).
+extension Compiler {
+    func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ range: SourceRange) -> ExprCode {
+        let a = expression(left)
+        let style = ErrorSpan.Style.binary(leftEnd: left.range.end, rightStart: right.range.start)
+        let general: (Frame, Value, Value) throws -> Value = { f, x, y in
+            try Compiler.at(range, f, style: style) { try Operators.binary(op, x, y) }
+        }
+        // `i % 3`, `n - 1`: the constant is captured, not evaluated, and a variable on the left
+        // is read in place.
+        if case .int(let c)? = constantValue(right) {
+            if let v = variable(left) {
+                return { f in
+                    if case .int(let i)? = v.value(in: f), let r = Operators.smallInt(op, i, c) { return .int(r) }
+                    return try general(f, try a(f), .int(c))
+                }
+            }
+            return { f in
+                let x = try a(f)
+                if case .int(let i) = x, let r = Operators.smallInt(op, i, c) { return .int(r) }
+                return try general(f, x, .int(c))
+            }
+        }
+        let b = expression(right)
+        return { f in
+            let x = try a(f), y = try b(f)
+            if let r = Compiler.fastBinary(op, x, y) { return r }
+            return try general(f, x, y)
+        }
+    }
+
+    @inline(__always)
+    static func fastBinary(_ op: BinaryOperator, _ x: Value, _ y: Value) -> Value? {
+        switch (x, y) {
+        case (.int(let i), .int(let j)): return Operators.smallInt(op, i, j).map(Value.int)
+        case (.float(let p), .float(let q)): return Operators.smallFloat(op, p, q).map(Value.float)
+        default: return nil
+        }
+    }
+
+    /// The value of a number, bool or None literal, known at compile time.
+    private func constantValue(_ e: Expr) -> Value? {
+        guard case .constant(let c) = e.kind else { return nil }
+        switch c {
+        case .integer(let literal): return Int(literal.digits, radix: literal.radix).map(Value.int)
+        case .float(let d): return .float(d)
+        case .true: return .bool(true)
+        case .false: return .bool(false)
+        case .none: return Value.none
+        case .string, .ellipsis, .imaginary: return nil
+        }
+    }
+
+
+    func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
+        let head = expression(first)
+        if rest.count == 1, let link = rest.first {
+            let op = link.op, right = expression(link.operand)
+            if let c = constantValue(link.operand) {
+                return { f in
+                    let a = try head(f)
+                    if let r = Compiler.fastCompare(op, a, c) { return .bool(r) }
+                    return try Compiler.at(range, f) { try Compiler.compare(op, a, c) }
+                }
+            }
+            return { f in
+                let a = try head(f), b = try right(f)
+                if let r = Compiler.fastCompare(op, a, b) { return .bool(r) }
+                return try Compiler.at(range, f) { try Compiler.compare(op, a, b) }
+            }
+        }
+        let links = rest.map { (op: $0.op, code: expression($0.operand)) }
+        return { f in
+            var left = try head(f)
+            var result: Value = .bool(true)
+            for link in links {
+                let right = try link.code(f)
+                result = try Compiler.at(range, f) { try Compiler.compare(link.op, left, right) }
+                if !(try Operators.truthy(result)) { return result }
+                left = right
+            }
+            return result
+        }
+    }
+
+    /// An expression used as a condition, reduced to a Swift Bool. `if i % 3 == 0:` on ints never
+    /// builds the intermediate bool value.
+    func truth(_ e: Expr) -> (Frame) throws -> Bool {
+        let range = e.range
+        if case .comparison(let first, let rest) = e.kind, rest.count == 1, let link = rest.first {
+            let op = link.op, head = expression(first), right = expression(link.operand)
+            if let c = constantValue(link.operand) {
+                return { f in
+                    let a = try head(f)
+                    if let r = Compiler.fastCompare(op, a, c) { return r }
+                    return try Compiler.at(range, f) { try Operators.truthy(try Compiler.compare(op, a, c)) }
+                }
+            }
+            return { f in
+                let a = try head(f), b = try right(f)
+                if let r = Compiler.fastCompare(op, a, b) { return r }
+                return try Compiler.at(range, f) { try Operators.truthy(try Compiler.compare(op, a, b)) }
+            }
+        }
+        let v = expression(e)
+        return { f in
+            let value = try v(f)
+            if case .bool(let b) = value { return b }
+            return try Compiler.at(range, f) { try Operators.truthy(value) }
+        }
+    }
+
+    @inline(__always)
+    static func fastCompare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool? {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return ordered(op, x, y)
+        case (.float(let x), .float(let y)): return ordered(op, x, y)
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    private static func ordered<T: Comparable>(_ op: ComparisonOperator, _ x: T, _ y: T) -> Bool? {
+        switch op {
+        case .less: return x < y
+        case .lessEqual: return x <= y
+        case .greater: return x > y
+        case .greaterEqual: return x >= y
+        case .equal: return x == y
+        case .notEqual: return x != y
+        case .in, .notIn, .is, .isNot: return nil
+        }
+    }
+
+    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .less: return try Operators.compare(.lt, a, b)
+        case .lessEqual: return try Operators.compare(.le, a, b)
+        case .greater: return try Operators.compare(.gt, a, b)
+        case .greaterEqual: return try Operators.compare(.ge, a, b)
+        case .equal: return try Operators.compare(.eq, a, b)
+        case .notEqual: return try Operators.compare(.ne, a, b)
+        case .in: return .bool(try Operators.contains(b, a))
+        case .notIn: return .bool(!(try Operators.contains(b, a)))
+        case .is: return .bool(Operators.identical(a, b))
+        case .isNot: return .bool(!Operators.identical(a, b))
+        }
+    }
+}
