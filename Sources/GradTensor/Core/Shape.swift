@@ -32,6 +32,8 @@ public enum Shape {
     }
 
     public static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        // Shared, not allocated: most tensors in a small model are vectors.
+        if shape.count == 1 { return unitStride }
         var strides = [Int](repeating: 1, count: shape.count)
         var acc = 1
         var i = shape.count - 1
@@ -43,9 +45,12 @@ public enum Shape {
         return strides
     }
 
+    private static let unitStride = [1]
+
     /// The broadcast of two shapes, or PyTorch's size-mismatch error.
     public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
-        if a == b { return a }
+        if a == b || b.isEmpty { return a }
+        if a.isEmpty { return b }
         let n = max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
         for i in 0..<n {

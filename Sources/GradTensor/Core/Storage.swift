@@ -32,6 +32,12 @@ public final class Storage {
         UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: bytes >= 4096 ? 64 : 16)
     }
 
+    /// `count` copies of `value`.
+    convenience init<T: Element>(dtype: DType, repeating value: T, count: Int) {
+        self.init(dtype: dtype, uninitializedCount: count)
+        pointer(T.self).initialize(repeating: value, count: count)
+    }
+
     deinit { raw.deallocate() }
 
     @inline(__always) func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {

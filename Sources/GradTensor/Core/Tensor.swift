@@ -7,7 +7,15 @@ public final class Tensor {
     public internal(set) var shape: [Int]
     public internal(set) var strides: [Int]
     public internal(set) var offset: Int
-    var versionCounter: VersionCounter
+    /// Created on first use: most tensors (an op's fresh output) are never changed in place,
+    /// viewed or saved for backward, and so never need one.
+    private var sharedCounter: VersionCounter?
+    var versionCounter: VersionCounter {
+        if let counter = sharedCounter { return counter }
+        let counter = VersionCounter()
+        sharedCounter = counter
+        return counter
+    }
 
     /// Set on leaves by the user, on outputs by the op recorder.
     public internal(set) var requiresGrad: Bool = false
@@ -20,32 +28,32 @@ public final class Tensor {
     /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
     public internal(set) var viewBase: Tensor?
 
-    init(storage: Storage, shape: [Int], strides: [Int], offset: Int, version: VersionCounter) {
+    init(storage: Storage, shape: [Int], strides: [Int], offset: Int, version: VersionCounter?) {
         self.storage = storage
         self.shape = shape
         self.strides = strides
         self.offset = offset
-        self.versionCounter = version
+        sharedCounter = version
     }
 
     /// A new contiguous tensor of zeros. Validates the size before allocating.
     public convenience init(zeros shape: [Int], dtype: DType) throws {
         let n = try Shape.checkedCount(shape, dtype: dtype)
         self.init(storage: Storage(dtype: dtype, count: n), shape: shape,
-                  strides: Shape.contiguousStrides(shape), offset: 0, version: VersionCounter())
+                  strides: Shape.contiguousStrides(shape), offset: 0, version: nil)
     }
 
     /// A contiguous tensor over freshly computed storage (kernels' outputs).
     convenience init(storage: Storage, shape: [Int]) {
         self.init(storage: storage, shape: shape, strides: Shape.contiguousStrides(shape), offset: 0,
-                  version: VersionCounter())
+                  version: nil)
     }
 
     public var dtype: DType { storage.dtype }
     public var rank: Int { shape.count }
     public var numel: Int { Shape.count(shape) }
     public var isLeaf: Bool { gradFn == nil }
-    public var version: Int { versionCounter.value }
+    public var version: Int { sharedCounter?.value ?? 0 }
 
     public var isContiguous: Bool {
         var expected = 1
@@ -66,7 +74,7 @@ public final class Tensor {
     /// `.data`: like `detach()` but with its own version counter, so changes made through it are
     /// invisible to autograd's checks (PyTorch's documented hazard).
     public var data: Tensor {
-        Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: VersionCounter())
+        Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: nil)
     }
 
     /// `t.data = other`: swaps in other's data, keeping this tensor's identity and graph flags.

@@ -7,7 +7,8 @@ enum ArithmeticOp {
 extension Tensor {
     /// `op` on `a` and `b` (any dtypes), computed in `dtype` over the broadcast `shape`.
     static func arithmetic(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor, dtype: DType, shape: [Int]) throws -> Tensor {
-        let a = a.materializedIfCast(to: dtype), b = b.materializedIfCast(to: dtype)
+        // One-element operands of another dtype are converted by the kernel (`mapBinary`).
+        let a = a.numel == 1 ? a : a.materializedIfCast(to: dtype), b = b.numel == 1 ? b : b.materializedIfCast(to: dtype)
         switch dtype {
         case .float32: return floatArithmetic(op, a, b, shape, Float.self)
         case .float64: return floatArithmetic(op, a, b, shape, Double.self)

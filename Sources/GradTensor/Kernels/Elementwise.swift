@@ -22,10 +22,19 @@ func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T
     return out
 }
 
-/// `f` applied pairwise to `a` and `b` broadcast to `shape` (both of `T`'s dtype).
+/// `f` applied pairwise to `a` and `b` broadcast to `shape`. Both are of `T`'s dtype, except that
+/// a one-element operand (a Python number) may be of any dtype: its value is converted once
+/// instead of the operand being copied into a converted tensor.
 @inline(__always)
 func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _: T.Type, _: R.Type,
                                        _ f: (T, T) -> R) -> Tensor {
+    if a.dtype != T.dtype || b.dtype != T.dtype {
+        if let x = a.onlyElement(T.self), let y = b.onlyElement(T.self) {
+            return Tensor(storage: Storage(dtype: R.dtype, repeating: f(x, y), count: Shape.count(shape)), shape: shape)
+        }
+        // Broadcast against a strided operand: rare enough to convert first.
+        return mapBinary(a.materializedIfCast(to: T.dtype), b.materializedIfCast(to: T.dtype), shape: shape, T.self, R.self, f)
+    }
     let count = Shape.count(shape)
     let out = Tensor(storage: Storage(dtype: R.dtype, count: count), shape: shape)
     let dst = out.storage.pointer(R.self)
@@ -58,4 +67,14 @@ func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _
         }
     }
     return out
+}
+
+extension Tensor {
+    /// The value of a one-element tensor as `T` (converted from its own dtype); nil otherwise.
+    @inline(__always)
+    func onlyElement<T: Element>(_: T.Type) -> T? {
+        guard numel == 1 else { return nil }
+        if dtype == T.dtype { return storage.pointer(T.self)[offset] }
+        return T(scalar: element(atFlat: 0))
+    }
 }

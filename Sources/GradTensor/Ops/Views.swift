@@ -67,7 +67,7 @@ extension Tensor {
     /// tensor rather than a view (nobody else holds the temporary, so no aliasing to track).
     func unsafeView(_ newShape: [Int]) -> Tensor {
         let out = Tensor(storage: storage, shape: newShape, strides: Shape.contiguousStrides(newShape),
-                         offset: offset, version: VersionCounter())
+                         offset: offset, version: nil)
         let inputShape = shape
         return out.record("UnsafeViewBackward0", inputs: [self]) { ctx in
             [try ctx.grad.reshape(inputShape)]
