@@ -73,24 +73,25 @@ public enum Autograd {
         }
 
         mutating func execute(roots: [Tensor], seeds: [Tensor], retainGraph: Bool) throws {
-            var pending: [ObjectIdentifier: Tensor] = [:]
-            var rootNodes: [Node] = []
+            let rootNodes = roots.compactMap(\.gradFn)
+            let reached = Run.countConsumers(from: rootNodes)
+            // Gradients parked on nodes must not outlive the pass, whatever happens in it.
+            defer { for node in reached { node.pendingGradient = nil } }
             for (root, seed) in zip(roots, seeds) {
                 if let fn = root.gradFn {
-                    pending[ObjectIdentifier(fn)] = try sum(pending[ObjectIdentifier(fn)], seed)
-                    rootNodes.append(fn)
+                    fn.pendingGradient = try sum(fn.pendingGradient, seed)
                 } else {
                     try deliverToLeaf(root, seed)
                 }
             }
-            var dependents = Run.countDependents(from: rootNodes)
-            var ready = rootNodes.filter { dependents[ObjectIdentifier($0), default: 0] == 0 }
-            var seen = Set<ObjectIdentifier>()
-            ready = ready.filter { seen.insert(ObjectIdentifier($0)).inserted }
+            var ready: [Node] = []
+            for node in rootNodes where node.waitingConsumers == 0 && !ready.contains(where: { $0 === node }) {
+                ready.append(node)
+            }
 
             while let node = ready.popLast() {
-                let id = ObjectIdentifier(node)
-                let incoming = pending.removeValue(forKey: id)
+                let incoming = node.pendingGradient
+                node.pendingGradient = nil
                 if let grad = incoming {
                     try deliverToNode(node, grad)
                     let inputGrads = try runFormula(node, grad)
@@ -101,35 +102,46 @@ public enum Autograd {
                         case .none: break
                         case .leaf(let leaf): try deliverToLeaf(leaf, g)
                         case .node(let next):
-                            let key = ObjectIdentifier(next)
-                            pending[key] = try sum(pending[key], g)
+                            next.pendingGradient = try sum(next.pendingGradient, g)
                         }
                     }
                 }
                 if !retainGraph { node.release() }
-                for next in node.nextNodes {
-                    let key = ObjectIdentifier(next)
-                    let left = dependents[key, default: 1] - 1
-                    dependents[key] = left
-                    if left == 0 { ready.append(next) }
+                for case .node(let next) in node.edges {
+                    next.waitingConsumers -= 1
+                    if next.waitingConsumers == 0 { ready.append(next) }
                 }
             }
             try deliverLeafGradients()
         }
 
-        /// How many edges from the reachable part of the graph point at each node.
-        static func countDependents(from roots: [Node]) -> [ObjectIdentifier: Int] {
-            var counts: [ObjectIdentifier: Int] = [:]
-            var visited = Set(roots.map(ObjectIdentifier.init))
-            var stack = roots
+        /// Numbers the passes, so a node can tell whether this pass has reached it yet.
+        nonisolated(unsafe) private static var passCount = 0
+
+        /// Walks the graph reachable from `roots`, setting each node's count of the edges that
+        /// point at it from there; returns the nodes reached.
+        static func countConsumers(from roots: [Node]) -> [Node] {
+            passCount &+= 1
+            let stamp = passCount
+            var reached: [Node] = []
+            for root in roots where root.passStamp != stamp {
+                root.passStamp = stamp
+                root.waitingConsumers = 0
+                reached.append(root)
+            }
+            var stack = reached
             while let node = stack.popLast() {
-                for next in node.nextNodes {
-                    let key = ObjectIdentifier(next)
-                    counts[key, default: 0] += 1
-                    if visited.insert(key).inserted { stack.append(next) }
+                for case .node(let next) in node.edges {
+                    if next.passStamp != stamp {
+                        next.passStamp = stamp
+                        next.waitingConsumers = 0
+                        reached.append(next)
+                        stack.append(next)
+                    }
+                    next.waitingConsumers += 1
                 }
             }
-            return counts
+            return reached
         }
 
         func runFormula(_ node: Node, _ grad: Tensor) throws -> [Tensor?] {

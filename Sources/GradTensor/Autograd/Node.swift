@@ -47,6 +47,12 @@ public final class Node {
     weak var retainedGradTarget: Tensor?
     /// Set once backward has freed the saved state and the formula.
     var isReleased = false
+    /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
+    /// identity: which pass last reached it, how many of its consumers have not yet run, and the
+    /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
+    var passStamp = 0
+    var waitingConsumers = 0
+    var pendingGradient: Tensor?
 
     init(name: String, edges: [Edge], inputMeta: [InputMeta], savedVersions: [SavedVersion],
          backward: @escaping (BackwardContext) throws -> [Tensor?]) {
