@@ -54,7 +54,10 @@ public final class Interpreter {
         guard case .object(let o) = callee else {
             throw PyError.type("'\(callee.typeName)' object is not callable")
         }
+        // Classes first: a class cast is a pointer comparison, a protocol cast a table search.
         switch o {
+        case let f as PyFunction:
+            return try f.call(args, self)
         case let b as PyBuiltin:
             return try b.call(args, self)
         case let m as PyBoundMethod:

@@ -66,21 +66,22 @@ public final class Node {
     /// Frees a long chain of nodes without recursing once per node (ARC would otherwise release
     /// node → formula → saved input → its node → … on the stack, and overflow it on deep graphs).
     deinit {
-        var pending = takeEdgeNodes()
-        while var node = pending.popLast() {
-            // Only a node held by nobody else is about to be freed; empty it first so that
-            // freeing it recurses no further.
-            if isKnownUniquelyReferenced(&node) {
-                node.release()
-                pending.append(contentsOf: node.takeEdgeNodes())
-            }
+        var pending: [Node] = []
+        takeDyingInputs(into: &pending)
+        while let node = pending.popLast() {
+            node.release()
+            node.takeDyingInputs(into: &pending)
         }
     }
 
-    private func takeEdgeNodes() -> [Node] {
-        let nodes = nextNodes
-        edges = []
-        return nodes
+    /// Empties the edges, moving out the input nodes that only this node holds (they are about
+    /// to be freed too); the others are simply released.
+    private func takeDyingInputs(into pending: inout [Node]) {
+        for i in edges.indices {
+            guard case .node(var input) = edges[i] else { continue }
+            edges[i] = .none
+            if isKnownUniquelyReferenced(&input) { pending.append(input) }
+        }
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A flat, typed buffer shared by a tensor and all of its views.
 public final class Storage {
     public let dtype: DType
@@ -25,11 +29,15 @@ public final class Storage {
         raw = Storage.allocate(max(count, 1) * dtype.itemSize)
     }
 
-    /// Cache-line alignment for buffers big enough for kernels to care; small ones take malloc's
-    /// own 16-byte alignment, because an aligned allocation (posix_memalign) costs several times
-    /// a plain one and tiny tensors are allocated on every op.
+    /// Cache-line alignment for buffers big enough for kernels to care; small ones come from
+    /// plain malloc (16-byte aligned; kernels load vectors unaligned). Swift's own allocate goes
+    /// through posix_memalign whatever the alignment asked, which costs several times a malloc,
+    /// and tiny tensors are allocated on every op. Both are released with `free`.
     private static func allocate(_ bytes: Int) -> UnsafeMutableRawPointer {
-        UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: bytes >= 4096 ? 64 : 16)
+        var memory: UnsafeMutableRawPointer?
+        if bytes < 4096 { memory = malloc(bytes) } else if posix_memalign(&memory, 64, bytes) != 0 { memory = nil }
+        // Out of memory: Swift's allocator reports it (sizes were validated against maxBytes).
+        return memory ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     }
 
     /// `count` copies of `value`.
@@ -38,7 +46,7 @@ public final class Storage {
         pointer(T.self).initialize(repeating: value, count: count)
     }
 
-    deinit { raw.deallocate() }
+    deinit { free(raw) }
 
     @inline(__always) func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
         raw.assumingMemoryBound(to: T.self)

@@ -86,7 +86,8 @@ extension Tensor {
             let e = exponent.element(atFlat: 0)
             return out.record("PowBackward0", inputs: [self], saving: [self]) { [self] ctx in
                 if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
-                let lowered = try self.pow(.wrapping(e.minusOne))
+                // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
+                let lowered = e.minusOne.doubleValue == 1 ? self : try self.pow(.wrapping(e.minusOne))
                 return [try ctx.grad.mul(lowered.mul(.wrapping(e)))]
             }
         }
