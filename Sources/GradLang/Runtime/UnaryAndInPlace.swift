@@ -54,12 +54,24 @@ extension Operators {
             return a
         case .object(let set as PySet) where !set.isFrozen:
             guard case .object(let other as PySet) = b, case .object(let result as PySet)? = try setOp(op, set, other) else {
-                return try binary(op, a, b)
+                return try rebinding(op, a, b)
             }
             try set.replace(with: result.items)
             return a
         default:
+            return try rebinding(op, a, b)
+        }
+    }
+
+    /// `a op= b` for values without an in-place form is `a = a op b`; a type error names the
+    /// augmented operator, as CPython's does (`unsupported operand type(s) for +=`).
+    private static func rebinding(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        do {
             return try binary(op, a, b)
+        } catch let e as PyError where e.type === PyExc.typeError {
+            let prefix = "unsupported operand type(s) for \(op.rawValue):"
+            guard e.message.hasPrefix(prefix) else { throw e }
+            throw PyError.type("unsupported operand type(s) for \(op.rawValue)=:" + e.message.dropFirst(prefix.count))
         }
     }
 }
