@@ -71,7 +71,7 @@ extension Compiler {
         case .augmentedAssign(let target, let op, let value):
             return augmentedAssignment(target, op, value, line: line)
         case .if(let test, let body, let orElse):
-            let condition = truth(test), then = block(body), otherwise = block(orElse)
+            let condition = truth(test, context: s.range), then = block(body), otherwise = block(orElse)
             return { f in
                 f.line = line
                 return try condition(f) ? try then(f) : try otherwise(f)
@@ -81,7 +81,7 @@ extension Compiler {
             let v = expression(value), store = assignment(target)
             return { f in f.line = line; try store(f, try v(f)); return .normal }
         case .while(let test, let body, let orElse):
-            return lined(line, whileLoop(test, body, orElse))
+            return lined(line, whileLoop(test, body, orElse, s.range))
         case .for(let target, let iterable, let body, let orElse):
             return lined(line, forLoop(target, iterable, body, orElse))
         // These cannot fail, but an interrupt arriving in the loop around them reports their line.
@@ -108,7 +108,7 @@ extension Compiler {
                 return .normal
             }
         case .assert(let test, let message):
-            return lined(line, assertStatement(test, message))
+            return lined(line, assertStatement(test, message, s.range))
         case .try(let t):
             return lined(line, tryStatement(t))
         case .raise(let exception, let cause):
@@ -127,8 +127,8 @@ extension Compiler {
         let run: Store
     }
 
-    private func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt]) -> StmtCode {
-        let condition = truth(test), code = block(body), otherwise = block(orElse)
+    private func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ statement: SourceRange) -> StmtCode {
+        let condition = truth(test, context: statement), code = block(body), otherwise = block(orElse)
         let interpreter = interpreter
         return { f in
             while try condition(f) {
@@ -180,11 +180,11 @@ extension Compiler {
         }
     }
 
-    private func assertStatement(_ test: Expr, _ message: Expr?) -> StmtCode {
-        let condition = expression(test), text = message.map(expression)
+    private func assertStatement(_ test: Expr, _ message: Expr?, _ statement: SourceRange) -> StmtCode {
+        let condition = truth(test, context: statement), text = message.map(expression)
         let range = test.range
         return { f in
-            if try Operators.truthy(try condition(f)) { return .normal }
+            if try condition(f) { return .normal }
             let args = try text.map { [try $0(f)] } ?? []
             throw Compiler.located(PyError(exception: PyExceptionObject(type: PyExc.assertionError, args: args)), range, f)
         }
