@@ -46,7 +46,7 @@ extension Compiler {
                     let v = try value(f)
                     if !v.isNone {
                         interpreter.builtins["_"] = v
-                        interpreter.writeOutput(Repr.repr(v) + "\n")
+                        interpreter.writeOutput(try Repr.checkedRepr(v) + "\n")
                     }
                     return .normal
                 }
