@@ -10,6 +10,7 @@ enum TextFunctions {
                 let text = try args.varargs("args").map(Repr.checkedStr).joined(separator: sep) + end
                 if args["file"].isNone {
                     args.interpreter.writeOutput(text)
+                    if try Operators.truthy(args["flush"]) { args.interpreter.flushOutput() }
                 } else {
                     // Any object with a `write` method, as in CPython.
                     _ = try args.interpreter.call(args.interpreter.getAttribute(args["file"], "write"), Arguments([.str(text)]))

@@ -25,6 +25,7 @@ public final class Session {
         self.writeOutput = writeOutput
         self.writeError = writeError
         interpreter = Interpreter(writeOutput: writeOutput, writeWarning: writeError)
+        interpreter.flushOutput = { StandardStreams.output.flush() }
         HostBuiltins.install(in: interpreter, argv: argv)
         TorchHelp.install(in: interpreter)
     }
