@@ -130,9 +130,17 @@ extension Compiler {
     private func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ statement: SourceRange) -> StmtCode {
         let condition = truth(test, context: statement), code = block(body), otherwise = block(orElse)
         let interpreter = interpreter
+        // CPython notices Ctrl-C at the jump back to the condition: its traceback shows the `while`
+        // line, marking the condition unless it is a constant (`while True:`).
+        let line = statement.start.line
+        var backEdge = test.range
+        if case .constant = test.kind { backEdge = statement }
         return { f in
             while try condition(f) {
-                try interpreter.checkInterrupt()
+                if Interpreter.interruptRequested {
+                    f.line = line
+                    try Compiler.at(backEdge, f) { try interpreter.checkInterrupt() }
+                }
                 switch try code(f) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
