@@ -25,8 +25,8 @@ enum Launcher {
         switch options.program {
         case .file(let path):
             switch Files.read(path: path) {
-            case .success(let source):
-                outcome = session.runScript(source: source, filename: path)
+            case .success(let contents):
+                outcome = session.runScript(fileContents: contents, filename: path)
             case .failure(let error):
                 StandardStreams.writeError("grad: can't open file '\(path)': \(error)\n")
                 return 2
@@ -54,7 +54,6 @@ enum Launcher {
     }
 
     private static func runStandardInput(_ session: Session) -> RunOutcome {
-        let bytes = Files.readAll(0) ?? []
-        return session.runScript(source: String(decoding: bytes, as: UTF8.self), filename: "<stdin>")
+        session.runScript(fileContents: Files.readAll(0) ?? [], filename: "<stdin>")
     }
 }

@@ -22,15 +22,15 @@ final class GoldenScriptTests: XCTestCase {
         var text: String { "--- stdout\n\(stdout)--- stderr\n\(stderr)--- exit \(status)\n" }
     }
 
-    /// Runs `source` the way the `grad` executable does: a fresh interpreter and globals, output
-    /// and warnings captured, an uncaught error rendered to stderr with exit status 1.
-    static func run(source: String, filename: String) -> Outcome {
+    /// Runs a script file's bytes the way the `grad` executable does: a fresh interpreter and
+    /// globals, output and warnings captured, an uncaught error rendered to stderr with exit status 1.
+    static func run(fileContents: [UInt8], filename: String) -> Outcome {
         var outcome = Outcome()
         // As the `grad` executable runs scripts: deep recursion needs more than a test thread's stack.
         LargeStack.run(stackSize: 1 << 30) {
             let interpreter = Interpreter(writeOutput: { outcome.stdout += $0 }, writeWarning: { outcome.stderr += $0 })
             do throws(ProgramError) {
-                try interpreter.run(source: source, filename: filename, in: Globals())
+                try interpreter.run(fileContents: fileContents, filename: filename, in: Globals())
             } catch {
                 outcome.stderr += ErrorRenderer(sources: interpreter.sourceLines).render(error)
                 outcome.status = 1
@@ -96,9 +96,10 @@ final class GoldenScriptTests: XCTestCase {
         for name in names {
             let expectedURL = directory.appendingPathComponent(name + ".expected")
             guard FileManager.default.fileExists(atPath: expectedURL.path) else { continue }
-            let source = try Self.read(directory.appendingPathComponent(name + ".grad"))
+            // Bytes, as `grad NAME.grad` reads them: some scripts are not valid UTF-8 on purpose.
+            let contents = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name + ".grad")))
             let expected = try Self.read(expectedURL)
-            let actual = Self.run(source: source, filename: name + ".grad").text
+            let actual = Self.run(fileContents: contents, filename: name + ".grad").text
             // Byte for byte: String's == would treat canonically equivalent Unicode as equal.
             if Array(actual.utf8) != Array(expected.utf8) {
                 failed.append(name)

@@ -199,9 +199,23 @@ final class LexerTests: XCTestCase {
         XCTAssertThrowsError(try SourceText(utf8: [0x78, 0x0A, 0x79, 0x20, 0xFF, 0x0A], filename: "f.grad")) { error in
             guard let e = error as? SyntaxError else { return XCTFail("\(error)") }
             XCTAssertEqual(e.message, "Non-UTF-8 code starting with '\\xff' in file f.grad on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details")
-            XCTAssertEqual(e.line, 2)
+            XCTAssertEqual(e.line, 0, "CPython's error has no line (rendered as its last line alone)")
         }
         // Truncated multi-byte sequence at the end.
         XCTAssertThrowsError(try SourceText(utf8: [0x78, 0xE4, 0xB8], filename: "f.grad"))
+    }
+
+    /// CPython's file reader checks bytes in order: the first NUL or bad byte decides the error; a
+    /// NUL has no column, and its line is quoted up to the NUL.
+    func testNULBytesInAFile() throws {
+        XCTAssertThrowsError(try SourceText(utf8: Array("x = 1\n  y = '\0'\n".utf8) + [0xFF], filename: "f.grad")) { error in
+            guard let e = error as? SyntaxError else { return XCTFail("\(error)") }
+            XCTAssertEqual(e.message, "source code cannot contain null bytes")
+            XCTAssertEqual([e.line, e.column], [2, 0])
+            XCTAssertEqual(e.lineText, "  y = '")
+        }
+        XCTAssertThrowsError(try SourceText(utf8: [0x78, 0xFF, 0x00], filename: "f.grad")) { error in
+            XCTAssertTrue((error as? SyntaxError)?.message.hasPrefix("Non-UTF-8 code starting with '\\xff'") == true, "\(error)")
+        }
     }
 }

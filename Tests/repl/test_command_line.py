@@ -113,6 +113,39 @@ class CommandLineTests(unittest.TestCase):
         self.assertEqual(process.returncode, -signal.SIGINT)
         self.assertTrue(stderr.endswith("KeyboardInterrupt\n"), stderr)
 
+    def interrupt_when_started(self, argv):
+        """Runs argv until it prints its first line (flushed), sends SIGINT, returns (status, stderr)."""
+        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env=dict(os.environ, NO_COLOR="1"), cwd=self.directory)
+        self.addCleanup(process.kill)
+        self.assertEqual(process.stdout.readline(), "started\n", "print(..., flush=True) reaches a pipe at once")
+        time.sleep(0.3)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+        return process.returncode, stderr
+
+    def test_ctrl_c_in_a_script_file_ends_it_exactly_as_python_does(self):
+        # CPython notices Ctrl-C at the loop's jump back: its traceback shows the `while` line, and it
+        # dies of SIGINT (a shell sees status 130).
+        source = "n = 0\nprint('started', flush=True)\nwhile n >= 0:\n    n += 1\n    n -= 1\n"
+        self.write("loop.grad", source)
+        self.write("loop.py", source)
+        grad_status, grad_stderr = self.interrupt_when_started([GRAD, "loop.grad"])
+        python_status, python_stderr = self.interrupt_when_started(["python3", "loop.py"])
+        self.assertEqual(grad_status, -signal.SIGINT)
+        self.assertEqual((grad_status, grad_stderr), (python_status, python_stderr.replace(
+            os.path.join(os.path.realpath(self.directory), "loop.py"), "loop.grad")))
+        self.assertEqual(grad_stderr, "Traceback (most recent call last):\n  File \"loop.grad\", line 3, in <module>\n"
+                                      "    while n >= 0:\n          ^^^^^^\nKeyboardInterrupt\n")
+
+    def test_ctrl_c_during_a_tensor_loop(self):
+        self.write("train.grad", "import torch\nx = torch.ones(200, 200)\nprint('started', flush=True)\n"
+                                 "for i in range(10 ** 9):\n    y = x @ x\n")
+        status, stderr = self.interrupt_when_started([GRAD, "train.grad"])
+        self.assertEqual(status, -signal.SIGINT)
+        self.assertTrue(stderr.startswith("Traceback (most recent call last):\n  File \"train.grad\", line "), stderr)
+        self.assertTrue(stderr.endswith("\nKeyboardInterrupt\n"), stderr)
+
     def test_dash_i_runs_the_file_then_the_repl_with_its_variables(self):
         script = self.write("setup.grad", "ready = 'yes'\nprint('script ran')\n")
         repl = Session(self, "-i", script)

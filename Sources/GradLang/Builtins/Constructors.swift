@@ -1,7 +1,7 @@
 /// Constructors of the built-in container types and of `str`, `object`, `NoneType`.
 enum Constructors {
     nonisolated(unsafe) static let str = PyBuiltin("str(object='')") { args in
-        .str(Repr.str(args["object"]))
+        .str(try Repr.checkedStr(args["object"]))
     }
 
     nonisolated(unsafe) static let list = PyBuiltin("list(iterable=<unset>, /)") { args in

@@ -47,8 +47,8 @@ enum IntrospectionFunctions {
             },
             PyBuiltin("id(obj, /)") { args in .int(identity(args["obj"])) },
             PyBuiltin("hash(obj, /)") { args in .int(try Hashing.hash(args["obj"])) },
-            PyBuiltin("repr(obj, /)") { args in .str(Repr.repr(args["obj"])) },
-            PyBuiltin("ascii(obj, /)") { args in .str(TextFunctions.ascii(args["obj"])) },
+            PyBuiltin("repr(obj, /)") { args in .str(try Repr.checkedRepr(args["obj"])) },
+            PyBuiltin("ascii(obj, /)") { args in .str(try TextFunctions.ascii(args["obj"])) },
         ]
     }
 

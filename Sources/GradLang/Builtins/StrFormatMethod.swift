@@ -45,9 +45,9 @@ enum StrFormatMethod {
                 var value = try resolve(field.name)
                 switch field.conversion {
                 case nil: break
-                case "r": value = .str(Repr.repr(value))
-                case "s": value = .str(Repr.str(value))
-                case "a": value = .str(TextFunctions.ascii(value))
+                case "r": value = .str(try Repr.checkedRepr(value))
+                case "s": value = .str(try Repr.checkedStr(value))
+                case "a": value = .str(try TextFunctions.ascii(value))
                 case let other?: throw PyError.value("Unknown conversion specifier \(Character(other))")
                 }
                 let spec = field.specNeedsExpanding ? try render(field.spec, depth: depth - 1) : String(scalars: field.spec)

@@ -7,9 +7,10 @@ enum TextFunctions {
             PyBuiltin("print(*args, sep=None, end=None, file=None, flush=False)") { args in
                 let sep = try separator(args["sep"], "sep", default: " ")
                 let end = try separator(args["end"], "end", default: "\n")
-                let text = args.varargs("args").map(Repr.str).joined(separator: sep) + end
+                let text = try args.varargs("args").map(Repr.checkedStr).joined(separator: sep) + end
                 if args["file"].isNone {
                     args.interpreter.writeOutput(text)
+                    if try Operators.truthy(args["flush"]) { args.interpreter.flushOutput() }
                 } else {
                     // Any object with a `write` method, as in CPython.
                     _ = try args.interpreter.call(args.interpreter.getAttribute(args["file"], "write"), Arguments([.str(text)]))
@@ -60,9 +61,9 @@ enum TextFunctions {
     }
 
     /// `ascii(x)`: the repr with every non-ASCII character escaped.
-    static func ascii(_ v: Value) -> String {
+    static func ascii(_ v: Value) throws -> String {
         var out = ""
-        for scalar in Repr.repr(v).unicodeScalars {
+        for scalar in try Repr.checkedRepr(v).unicodeScalars {
             let code = scalar.value
             if code < 0x80 { out.unicodeScalars.append(scalar); continue }
             let (marker, width) = code <= 0xff ? ("x", 2) : code <= 0xffff ? ("u", 4) : ("U", 8)

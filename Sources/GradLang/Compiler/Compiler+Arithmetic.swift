@@ -78,17 +78,39 @@ extension Compiler {
             for link in links {
                 let right = try link.code(f)
                 result = try Compiler.at(range, f) { try Compiler.compare(link.op, left, right) }
-                if !(try Operators.truthy(result)) { return result }
+                if !(try Compiler.at(range, f) { try Operators.truthy(result) }) { return result }
                 left = right
             }
             return result
         }
     }
 
-    /// An expression used as a condition, reduced to a Swift Bool. `if i % 3 == 0:` on ints never
-    /// builds the intermediate bool value.
-    func truth(_ e: Expr) -> (Frame) throws -> Bool {
+    /// An expression used as a condition (of `if`, `while`, `assert`, a conditional expression, a
+    /// comprehension's `if`), reduced to a Swift Bool. `if i % 3 == 0:` on ints never builds the
+    /// intermediate bool value. As CPython compiles a jump on a condition, `not`, `and` and `or` are
+    /// looked through, and a value with no truth value (a tensor of several elements) is reported
+    /// at a comparison's own range, else at `context`: the statement or the enclosing expression.
+    func truth(_ e: Expr, context: SourceRange) -> (Frame) throws -> Bool {
         let range = e.range
+        switch e.kind {
+        case .unary(.not, let operand):
+            let test = truth(operand, context: context)
+            return { f in !(try test(f)) }
+        case .boolean(let op, let operands):
+            let tests = operands.map { truth($0, context: context) }
+            if op == .and {
+                return { f in
+                    for test in tests where !(try test(f)) { return false }
+                    return true
+                }
+            }
+            return { f in
+                for test in tests where try test(f) { return true }
+                return false
+            }
+        default:
+            break
+        }
         if case .comparison(let first, let rest) = e.kind, rest.count == 1, let link = rest.first {
             let op = link.op, head = expression(first), right = expression(link.operand)
             if let c = constantValue(link.operand) {
@@ -105,10 +127,12 @@ extension Compiler {
             }
         }
         let v = expression(e)
+        var reported = context
+        if case .comparison = e.kind { reported = range }
         return { f in
             let value = try v(f)
             if case .bool(let b) = value { return b }
-            return try Compiler.at(range, f) { try Operators.truthy(value) }
+            return try Compiler.at(reported, f) { try Operators.truthy(value) }
         }
     }
 

@@ -88,8 +88,8 @@ extension Compiler {
                 return { f in
                     var v = try value(f)
                     switch conversion {
-                    case .repr?, .ascii?: v = .str(Repr.repr(v))
-                    case .str?: v = .str(Repr.str(v))
+                    case .repr?, .ascii?: v = .str(try Repr.checkedRepr(v))
+                    case .str?: v = .str(try Repr.checkedStr(v))
                     case nil: break
                     }
                     let specText: String

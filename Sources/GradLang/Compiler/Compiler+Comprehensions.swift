@@ -41,7 +41,7 @@ extension Compiler {
                 try Compiler.at(range, f) { try acc.dict.set(kv, try value(f)) }
             }
         }
-        let loops = nestedLoops(clauses, at: 0, innermost: emit)
+        let loops = nestedLoops(clauses, at: 0, of: range, innermost: emit)
         scope = outer
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
             if case .cell(let i) = outer.resolve(name) { return { f in f.cells[i] } }
@@ -78,19 +78,20 @@ extension Compiler {
         }
     }
 
-    /// The `for ... in ... if ...` clauses from `index` on, as nested loops around `innermost`.
-    private func nestedLoops(_ clauses: [ComprehensionClause], at index: Int,
+    /// The `for ... in ... if ...` clauses from `index` on, as nested loops around `innermost`
+    /// (`range`: the comprehension's, where CPython reports a condition that has no truth value).
+    private func nestedLoops(_ clauses: [ComprehensionClause], at index: Int, of range: SourceRange,
                              innermost: @escaping (Frame, Accumulator) throws -> Void)
         -> (Frame, Accumulator, PyIterator) throws -> Void {
         let clause = clauses[index]
         let store = assignment(clause.target)
-        let conditions = clause.conditions.map(truth)
+        let conditions = clause.conditions.map { truth($0, context: range) }
         let interpreter = interpreter
         let body: (Frame, Accumulator) throws -> Void
         if index + 1 < clauses.count {
             let next = clauses[index + 1]
             let iterable = expression(next.iterable)
-            let deeper = nestedLoops(clauses, at: index + 1, innermost: innermost)
+            let deeper = nestedLoops(clauses, at: index + 1, of: range, innermost: innermost)
             body = { f, acc in
                 let source = try iterable(f)
                 try deeper(f, acc, try Compiler.at(next.iterable.range, f) { try Iteration.iterator(source) })
@@ -118,7 +119,7 @@ extension Compiler {
         let inner = tree.scope(at: range.start) ?? Scope(kind: .function, parent: outer)
         scope = inner
         let stores = clauses.map { assignment($0.target) }
-        let conditions = clauses.map { $0.conditions.map(truth) }
+        let conditions = clauses.map { $0.conditions.map { truth($0, context: range) } }
         let iterables: [(code: ExprCode, range: SourceRange)?] = clauses.enumerated().map { i, c in
             i == 0 ? nil : (expression(c.iterable), c.iterable.range)
         }

@@ -52,11 +52,11 @@ extension Compiler {
         case .binary(let op, let left, let right):
             return binary(op, left, right, range)
         case .boolean(let op, let operands):
-            return boolean(op, operands.map(expression))
+            return boolean(op, operands.map(expression), range)
         case .comparison(let first, let rest):
             return comparison(first, rest, range)
         case .conditional(let test, let body, let orElse):
-            let condition = truth(test), then = expression(body), otherwise = expression(orElse)
+            let condition = truth(test, context: range), then = expression(body), otherwise = expression(orElse)
             return { f in try condition(f) ? try then(f) : try otherwise(f) }
         case .lambda(let params, let body):
             return lambda(params, body, range)
@@ -159,8 +159,12 @@ extension Compiler {
     private func unary(_ op: UnaryOperator, _ operand: Expr, _ range: SourceRange) -> ExprCode {
         let v = expression(operand)
         if op == .not {
-            let t = truth(operand)
-            return { f in .bool(!(try t(f))) }
+            // As a value, `not x` reports a failing truth test itself (a condition looks through it).
+            return { f in
+                let x = try v(f)
+                if case .bool(let b) = x { return .bool(!b) }
+                return .bool(!(try Compiler.at(range, f) { try Operators.truthy(x) }))
+            }
         }
         return { f in
             let x = try v(f)
@@ -168,12 +172,12 @@ extension Compiler {
         }
     }
 
-    private func boolean(_ op: BooleanOperator, _ operands: [ExprCode]) -> ExprCode {
+    private func boolean(_ op: BooleanOperator, _ operands: [ExprCode], _ range: SourceRange) -> ExprCode {
         { f in
             var last: Value = .none
             for code in operands {
                 last = try code(f)
-                let truth = try Operators.truthy(last)
+                let truth = try Compiler.at(range, f) { try Operators.truthy(last) }
                 if op == .and ? !truth : truth { return last }
             }
             return last

@@ -46,7 +46,7 @@ extension Compiler {
                     let v = try value(f)
                     if !v.isNone {
                         interpreter.builtins["_"] = v
-                        interpreter.writeOutput(Repr.repr(v) + "\n")
+                        interpreter.writeOutput(try Repr.checkedRepr(v) + "\n")
                     }
                     return .normal
                 }
@@ -71,7 +71,7 @@ extension Compiler {
         case .augmentedAssign(let target, let op, let value):
             return augmentedAssignment(target, op, value, line: line)
         case .if(let test, let body, let orElse):
-            let condition = truth(test), then = block(body), otherwise = block(orElse)
+            let condition = truth(test, context: s.range), then = block(body), otherwise = block(orElse)
             return { f in
                 f.line = line
                 return try condition(f) ? try then(f) : try otherwise(f)
@@ -81,7 +81,7 @@ extension Compiler {
             let v = expression(value), store = assignment(target)
             return { f in f.line = line; try store(f, try v(f)); return .normal }
         case .while(let test, let body, let orElse):
-            return lined(line, whileLoop(test, body, orElse))
+            return lined(line, whileLoop(test, body, orElse, s.range))
         case .for(let target, let iterable, let body, let orElse):
             return lined(line, forLoop(target, iterable, body, orElse))
         // These cannot fail, but an interrupt arriving in the loop around them reports their line.
@@ -108,7 +108,7 @@ extension Compiler {
                 return .normal
             }
         case .assert(let test, let message):
-            return lined(line, assertStatement(test, message))
+            return lined(line, assertStatement(test, message, s.range))
         case .try(let t):
             return lined(line, tryStatement(t))
         case .raise(let exception, let cause):
@@ -127,12 +127,20 @@ extension Compiler {
         let run: Store
     }
 
-    private func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt]) -> StmtCode {
-        let condition = truth(test), code = block(body), otherwise = block(orElse)
+    private func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ statement: SourceRange) -> StmtCode {
+        let condition = truth(test, context: statement), code = block(body), otherwise = block(orElse)
         let interpreter = interpreter
+        // CPython notices Ctrl-C at the jump back to the condition: its traceback shows the `while`
+        // line, marking the condition unless it is a constant (`while True:`).
+        let line = statement.start.line
+        var backEdge = test.range
+        if case .constant = test.kind { backEdge = statement }
         return { f in
             while try condition(f) {
-                try interpreter.checkInterrupt()
+                if Interpreter.interruptRequested {
+                    f.line = line
+                    try Compiler.at(backEdge, f) { try interpreter.checkInterrupt() }
+                }
                 switch try code(f) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
@@ -180,11 +188,11 @@ extension Compiler {
         }
     }
 
-    private func assertStatement(_ test: Expr, _ message: Expr?) -> StmtCode {
-        let condition = expression(test), text = message.map(expression)
+    private func assertStatement(_ test: Expr, _ message: Expr?, _ statement: SourceRange) -> StmtCode {
+        let condition = truth(test, context: statement), text = message.map(expression)
         let range = test.range
         return { f in
-            if try Operators.truthy(try condition(f)) { return .normal }
+            if try condition(f) { return .normal }
             let args = try text.map { [try $0(f)] } ?? []
             throw Compiler.located(PyError(exception: PyExceptionObject(type: PyExc.assertionError, args: args)), range, f)
         }

@@ -16,22 +16,25 @@ public struct ErrorRenderer {
     }
 
     public func render(_ e: SyntaxError, filename: String) -> String {
-        var out = "  File \"\(filename)\", line \(e.line)\n"
-        let text = e.lineText
-        let stripped = String(text.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
-        if !stripped.isEmpty {
-            let trimmedEnd = String(stripped.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\t" }.reversed())
-            out += "    \(trimmedEnd)\n"
-            // CPython draws no caret for these two.
-            if e.kind != .tabError && e.message != "unexpected indent" {
-                let indent = text.count - stripped.count
-                let start = Swift.max(e.column - 1 - indent, 0)
-                // IndentationError points at a position, not a span.
-                let width = e.endLine == e.line && e.kind == .syntaxError ? Swift.max(e.endColumn - e.column, 1) : 1
-                out += "    " + String(repeating: " ", count: start) + String(repeating: "^", count: width) + "\n"
-            }
-        }
-        return out + "\(e.kind.rawValue): \(e.message)\n"
+        let last = "\(e.kind.rawValue): \(e.message)\n"
+        guard e.line > 0 else { return last }
+        return "  File \"\(filename)\", line \(e.line)\n" + quote(e) + last
+    }
+
+    /// CPython's `print_error_text`: the line (up to a NUL, as a C string ends) without its
+    /// indentation, then carets from the column, clipped to the line's end; none when the column
+    /// is 0 or points into the indentation (an unexpected indent, a TabError, an error where a
+    /// file ends).
+    private func quote(_ e: SyntaxError) -> String {
+        let line = e.lineText.unicodeScalars.prefix { $0 != "\0" }
+        let text = line.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
+        var out = "    " + String(String.UnicodeScalarView(text)) + "\n"
+        let offset = min(e.column - 1 - (line.count - text.count), text.count)
+        guard offset >= 0 else { return out }
+        // IndentationError points at a position, not a span.
+        let width = e.endLine == e.line && e.kind == .syntaxError ? Swift.max(e.endColumn - e.column, 1) : 1
+        out += "    " + String(repeating: " ", count: offset) + String(repeating: "^", count: width) + "\n"
+        return out
     }
 
     public func render(_ e: PyError) -> String {

@@ -21,10 +21,10 @@ public enum Formatting {
                 if t.numel == 1, !spec.isEmpty {
                     return try format(try TorchBridge.run { try Conversions.value(of: t.item()) }, spec: spec)
                 }
-                if spec.isEmpty { return Repr.str(value) }
+                if spec.isEmpty { return try Repr.checkedStr(value) }
                 throw PyError.type("unsupported format string passed to Tensor.__format__")
             default:
-                if spec.isEmpty { return Repr.str(value) }
+                if spec.isEmpty { return try Repr.checkedStr(value) }
                 throw PyError.type("unsupported format string passed to \(value.typeName).__format__")
             }
         } catch let e as FormatError {

@@ -72,8 +72,8 @@ enum PercentFormat {
 
     private static func formatOne(_ value: Value, type: Character, spec: String) throws -> String {
         switch type {
-        case "s": return try Formatting.format(.str(Repr.str(value)), spec: String(spec.filter { !"+ #0".contains($0) }))
-        case "r", "a": return try Formatting.format(.str(Repr.repr(value)), spec: String(spec.filter { !"+ #0".contains($0) }))
+        case "s": return try Formatting.format(.str(try Repr.checkedStr(value)), spec: String(spec.filter { !"+ #0".contains($0) }))
+        case "r", "a": return try Formatting.format(.str(try Repr.checkedRepr(value)), spec: String(spec.filter { !"+ #0".contains($0) }))
         case "d", "i", "u":
             let n = try Conversions.intForFormat(value, type: "%d")
             return try Formatting.format(n, spec: spec + "d")

@@ -7,16 +7,32 @@ public enum ProgramError: Error {
 }
 
 extension Interpreter {
-    /// Runs a whole script (a file, `-c` code, piped stdin) in `globals`.
+    /// Runs a whole script given as text (`-c` code, `%run`) in `globals`.
     public func run(source: String, filename: String, in globals: Globals) throws(ProgramError) {
-        let module: Module
+        try run(SourceText(source, filename: filename), readFromFile: false, in: globals)
+    }
+
+    /// Runs a script file's bytes (`grad FILE`, piped stdin) in `globals`, as `python3 FILE` reads
+    /// them: strict UTF-8, no NUL (see `SourceText(utf8:filename:)`).
+    public func run(fileContents: [UInt8], filename: String, in globals: Globals) throws(ProgramError) {
+        let text: SourceText
         do {
-            module = try parseModule(source: source, filename: filename)
+            text = try SourceText(utf8: fileContents, filename: filename)
         } catch {
             throw .syntax(error, filename: filename)
         }
-        rememberSource(source, for: filename)
-        try execute(module, filename: filename, in: globals, echo: false)
+        try run(text, readFromFile: true, in: globals)
+    }
+
+    private func run(_ text: SourceText, readFromFile: Bool, in globals: Globals) throws(ProgramError) {
+        let module: Module
+        do {
+            module = try parseModule(text, readFromFile: readFromFile)
+        } catch {
+            throw .syntax(error, filename: text.filename)
+        }
+        rememberSource(String(String.UnicodeScalarView(text.scalars)), for: text.filename)
+        try execute(module, filename: text.filename, in: globals, echo: false)
     }
 
     /// Runs a parsed chunk typed or pasted at the prompt: expression statements echo their repr

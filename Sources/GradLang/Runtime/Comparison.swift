@@ -66,20 +66,31 @@ extension Operators {
         }
     }
 
+    /// How deeply containers may nest in `==` and `<`: CPython raises RecursionError ("in
+    /// comparison") for deeper data at module level; grad stops there rather than exhaust its stack.
+    static let maximumComparisonDepth = Repr.maximumDepth
+
     /// `==` for non-tensor values (containers compare elementwise; different kinds are unequal).
     public static func equals(_ a: Value, _ b: Value) throws -> Bool {
+        try equals(a, b, depth: 0)
+    }
+
+    private static func equals(_ a: Value, _ b: Value, depth: Int) throws -> Bool {
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x == y
         case (.tensor(let x), .tensor(let y)):
             if x === y { return true }
             return try truthy(compare(.eq, .tensor(x), .tensor(y)))
-        case (.object(let x as PyList), .object(let y as PyList)): return try elementsEqual(x.items, y.items)
-        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try elementsEqual(x.items, y.items)
+        case (.object(let x as PyList), .object(let y as PyList)):
+            return try elementsEqual(x.items, y.items, depth: deeper(depth))
+        case (.object(let x as PyTuple), .object(let y as PyTuple)):
+            return try elementsEqual(x.items, y.items, depth: deeper(depth))
         case (.object(let x as PyDict), .object(let y as PyDict)):
             guard x.count == y.count else { return false }
+            let inner = try deeper(depth)
             for (k, v) in x.entries {
-                guard let w = try y.get(k), try equals(v, w) else { return false }
+                guard let w = try y.get(k), try sameOrEqual(v, w, depth: inner) else { return false }
             }
             return true
         case (.object(let x as PySet), .object(let y as PySet)):
@@ -94,26 +105,45 @@ extension Operators {
         }
     }
 
-    private static func elementsEqual(_ x: [Value], _ y: [Value]) throws -> Bool {
+    private static func elementsEqual(_ x: [Value], _ y: [Value], depth: Int) throws -> Bool {
         guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where !(try equals(p, q)) { return false }
+        for (p, q) in zip(x, y) where !(try sameOrEqual(p, q, depth: depth)) { return false }
         return true
+    }
+
+    /// CPython's PyObject_RichCompareBool, which containers use for their items and `in`: the same
+    /// object is equal to itself without comparing (so `x == x` does not walk a deep `x`).
+    private static func sameOrEqual(_ a: Value, _ b: Value, depth: Int) throws -> Bool {
+        if case .object(let x) = a, case .object(let y) = b, x === y { return true }
+        return try equals(a, b, depth: depth)
+    }
+
+    /// One container level deeper, or CPython's RecursionError past `maximumComparisonDepth`.
+    private static func deeper(_ depth: Int) throws -> Int {
+        guard depth < maximumComparisonDepth else {
+            throw PyError(PyExc.recursionError, "maximum recursion depth exceeded in comparison")
+        }
+        return depth + 1
     }
 
     /// -1, 0, 1 for values with an order; nil when Python would raise TypeError.
     static func threeWay(_ a: Value, _ b: Value) throws -> Int? {
+        try threeWay(a, b, depth: 0)
+    }
+
+    private static func threeWay(_ a: Value, _ b: Value, depth: Int) throws -> Int? {
         if let n = try numericOrder(a, b) { return n }
         switch (a, b) {
         case (.str(let x), .str(let y)): return x == y ? 0 : (Array(x.unicodeScalars).lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1)
-        case (.object(let x as PyList), .object(let y as PyList)): return try sequenceOrder(x.items, y.items)
-        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try sequenceOrder(x.items, y.items)
+        case (.object(let x as PyList), .object(let y as PyList)): return try sequenceOrder(x.items, y.items, depth: deeper(depth))
+        case (.object(let x as PyTuple), .object(let y as PyTuple)): return try sequenceOrder(x.items, y.items, depth: deeper(depth))
         default: return nil
         }
     }
 
-    private static func sequenceOrder(_ x: [Value], _ y: [Value]) throws -> Int? {
-        for (p, q) in zip(x, y) where !(try equals(p, q)) {
-            return try threeWay(p, q)
+    private static func sequenceOrder(_ x: [Value], _ y: [Value], depth: Int) throws -> Int? {
+        for (p, q) in zip(x, y) where !(try sameOrEqual(p, q, depth: depth)) {
+            return try threeWay(p, q, depth: depth)
         }
         return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
     }
@@ -186,7 +216,7 @@ extension Operators {
             throw PyError.type("argument of type '\(container.typeName)' is not iterable")
         }
         while let v = try iterator.next() {
-            if try equals(v, item) { return true }
+            if try sameOrEqual(v, item, depth: 0) { return true }
         }
         return false
     }

@@ -2,6 +2,7 @@
 public final class PyList: PyObject {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+    deinit { NestedRelease.adopt(&items) }
     public override var typeName: String { "list" }
 }
 
@@ -14,13 +15,15 @@ public final class PyTuple: PyObject {
         case named(type: String, fields: [String])
     }
 
-    public let items: [Value]
+    public private(set) var items: [Value]
     public let kind: Kind
 
     public init(_ items: [Value], kind: Kind = .plain) {
         self.items = items
         self.kind = kind
     }
+
+    deinit { NestedRelease.adopt(&items) }
 
     public override var typeName: String {
         switch kind {
@@ -40,6 +43,13 @@ public final class PyDict: PyObject {
     private var index: [HashKey: Int] = [:]
 
     public override init() {}
+
+    deinit {
+        var held = slots.flatMap { $0.map { [$0.key, $0.value] } ?? [] }
+        removeAll()
+        NestedRelease.adopt(&held)
+    }
+
     public override var typeName: String { "dict" }
 
     public var count: Int { index.count }
@@ -91,7 +101,16 @@ public final class PySet: PyObject {
     public let dict = PyDict()
     private var table = SetTable()
     public let isFrozen: Bool
+    /// A frozenset's hash, once computed.
+    var cachedHash: Int?
     public init(frozen: Bool = false) { isFrozen = frozen }
+
+    deinit {
+        var held = table.values
+        table.removeAll()
+        NestedRelease.adopt(&held)
+    }
+
     public override var typeName: String { isFrozen ? "frozenset" : "set" }
     public var items: [Value] { table.values }
     public var count: Int { dict.count }

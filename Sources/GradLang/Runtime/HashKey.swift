@@ -13,6 +13,10 @@ enum HashKey: Hashable {
     case identity(ObjectIdentifier)
 
     init(_ v: Value) throws {
+        try self.init(v, depth: 0)
+    }
+
+    private init(_ v: Value, depth: Int) throws {
         switch v {
         case .none: self = .none
         case .bool(let b): self = .int(b ? 1 : 0)
@@ -26,7 +30,9 @@ enum HashKey: Hashable {
         case .tensor(let t): self = .identity(ObjectIdentifier(t))
         case .object(let o):
             switch o {
-            case let t as PyTuple: self = .tuple(try t.items.map(HashKey.init))
+            case let t as PyTuple:
+                let inner = try Hashing.deeper(depth)
+                self = .tuple(try t.items.map { try HashKey($0, depth: inner) })
             case is PyList, is PyDict:
                 throw PyError.type("unhashable type: '\(o.typeName)'")
             case let s as PySet where !s.isFrozen:

@@ -11,7 +11,21 @@ import Darwin
 enum Hashing {
     private static let modulus: UInt64 = (1 << 61) - 1
 
+    /// How deeply tuples and frozensets may nest in a hash (or a dict key). CPython has no limit
+    /// and overflows its stack near a million; grad raises RecursionError well before its own.
+    static let maximumDepth = 100_000
+
     static func hash(_ v: Value) throws -> Int {
+        try hash(v, depth: 0)
+    }
+
+    /// One level deeper into a tuple or frozenset, or RecursionError past `maximumDepth`.
+    static func deeper(_ depth: Int) throws -> Int {
+        guard depth < maximumDepth else { throw PyError(PyExc.recursionError, "maximum recursion depth exceeded") }
+        return depth + 1
+    }
+
+    private static func hash(_ v: Value, depth: Int) throws -> Int {
         switch v {
         case .none: return 0xFCA86420
         case .bool(let b): return b ? 1 : 0
@@ -26,13 +40,17 @@ enum Hashing {
         case .tensor(let t): return identity(ObjectIdentifier(t))
         case .object(let o):
             switch o {
-            case let t as PyTuple: return try tuple(t.items)
+            case let t as PyTuple: return try tuple(t.items, depth: deeper(depth))
             case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
             case let s as PySet:
                 guard s.isFrozen else { throw PyError.type("unhashable type: 'set'") }
+                // Kept, as CPython keeps it: hashing frozensets nested n deep is then O(n), not O(n²).
+                if let known = s.cachedHash { return known }
                 // Order-independent: the same elements hash alike whatever their order.
                 var h = 0
-                for item in s.items { h ^= try hash(item) &* 0x1E3779B97F4A7C15 }
+                let inner = try deeper(depth)
+                for item in s.items { h ^= try hash(item, depth: inner) &* 0x1E3779B97F4A7C15 }
+                s.cachedHash = avoidingMinusOne(h)
                 return avoidingMinusOne(h)
             default: return identity(ObjectIdentifier(o))
             }
@@ -70,12 +88,12 @@ enum Hashing {
     }
 
     /// CPython's tuple hash (xxHash-based, 3.8+).
-    private static func tuple(_ items: [Value]) throws -> Int {
+    private static func tuple(_ items: [Value], depth: Int) throws -> Int {
         let prime1: UInt64 = 11400714785074694791, prime2: UInt64 = 14029467366897019727
         let prime5: UInt64 = 2870177450012600261
         var acc = prime5
         for item in items {
-            let lane = UInt64(bitPattern: Int64(try hash(item)))
+            let lane = UInt64(bitPattern: Int64(try hash(item, depth: depth)))
             acc = acc &+ lane &* prime2
             acc = (acc << 31) | (acc >> 33)
             acc = acc &* prime1

@@ -8,6 +8,8 @@ public final class Interpreter {
     public var writeOutput: (String) -> Void
     /// Where warnings go (stderr in the command-line tool).
     public var writeWarning: (String) -> Void
+    /// Pushes out what `writeOutput` buffered (`print(..., flush=True)`).
+    public var flushOutput: () -> Void = {}
     public internal(set) var builtins: [String: Value] = [:]
     /// Methods and properties of built-in types.
     public internal(set) var attributes = AttributeTable()

@@ -3,9 +3,38 @@ import GradTensor
 
 /// `repr()` and `str()` of every value, as CPython and PyTorch print them.
 public enum Repr {
-    public static func repr(_ v: Value) -> String {
+    /// How deeply values may nest in a repr: CPython raises RecursionError ("while getting the
+    /// repr of an object") for deeper data at module level. Deeper text is never built, so no data
+    /// can exhaust the stack.
+    static let maximumDepth = 998
+
+    /// The containers being printed (a list inside itself prints as `[...]`), and how deep.
+    private struct Walk {
         var visiting = Set<ObjectIdentifier>()
-        return repr(v, &visiting)
+        var depth = 0
+        var tooDeep = false
+    }
+
+    /// The repr, with `...` for what lies deeper than `maximumDepth` (for error messages).
+    public static func repr(_ v: Value) -> String {
+        var walk = Walk()
+        return repr(v, &walk)
+    }
+
+    /// `repr(x)` as Python code sees it: a RecursionError for data nested too deeply.
+    public static func checkedRepr(_ v: Value) throws -> String {
+        var walk = Walk()
+        let text = repr(v, &walk)
+        if walk.tooDeep {
+            throw PyError(PyExc.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+        }
+        return text
+    }
+
+    /// `str(x)` as Python code sees it: a RecursionError for data nested too deeply.
+    public static func checkedStr(_ v: Value) throws -> String {
+        if case .object(let o) = v, !(o is PyExceptionObject || o is PyCustomStr) { return try checkedRepr(v) }
+        return str(v)
     }
 
     public static func str(_ v: Value) -> String {
@@ -17,7 +46,7 @@ public enum Repr {
         }
     }
 
-    private static func repr(_ v: Value, _ visiting: inout Set<ObjectIdentifier>) -> String {
+    private static func repr(_ v: Value, _ walk: inout Walk) -> String {
         switch v {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -26,41 +55,48 @@ public enum Repr {
         case .float(let d): return PythonRepr.float(d)
         case .str(let s): return string(s)
         case .tensor(let t): return t.description
-        case .object(let o): return object(o, &visiting)
+        case .object(let o):
+            walk.depth += 1
+            defer { walk.depth -= 1 }
+            guard walk.depth <= maximumDepth else {
+                walk.tooDeep = true
+                return "..."
+            }
+            return object(o, &walk)
         }
     }
 
-    private static func object(_ o: PyObject, _ visiting: inout Set<ObjectIdentifier>) -> String {
+    private static func object(_ o: PyObject, _ walk: inout Walk) -> String {
         let id = ObjectIdentifier(o)
         switch o {
         case let l as PyList:
-            guard visiting.insert(id).inserted else { return "[...]" }
-            defer { visiting.remove(id) }
-            return "[" + l.items.map { repr($0, &visiting) }.joined(separator: ", ") + "]"
+            guard walk.visiting.insert(id).inserted else { return "[...]" }
+            defer { walk.visiting.remove(id) }
+            return "[" + l.items.map { repr($0, &walk) }.joined(separator: ", ") + "]"
         case let t as PyTuple:
             switch t.kind {
             case .torchSize:
-                return "torch.Size([" + t.items.map { repr($0, &visiting) }.joined(separator: ", ") + "])"
+                return "torch.Size([" + t.items.map { repr($0, &walk) }.joined(separator: ", ") + "])"
             case .named(let type, let fields):
-                let parts = zip(fields, t.items).map { "\($0)=\(repr($1, &visiting))" }
+                let parts = zip(fields, t.items).map { "\($0)=\(repr($1, &walk))" }
                 return type + "(\n" + parts.joined(separator: ",\n") + ")"
             case .plain:
-                let inner = t.items.map { repr($0, &visiting) }.joined(separator: ", ")
+                let inner = t.items.map { repr($0, &walk) }.joined(separator: ", ")
                 return "(" + inner + (t.items.count == 1 ? ",)" : ")")
             }
         case let d as PyDict:
-            guard visiting.insert(id).inserted else { return "{...}" }
-            defer { visiting.remove(id) }
-            return "{" + d.entries.map { repr($0.key, &visiting) + ": " + repr($0.value, &visiting) }.joined(separator: ", ") + "}"
+            guard walk.visiting.insert(id).inserted else { return "{...}" }
+            defer { walk.visiting.remove(id) }
+            return "{" + d.entries.map { repr($0.key, &walk) + ": " + repr($0.value, &walk) }.joined(separator: ", ") + "}"
         case let s as PySet:
             let items = s.items
             if items.isEmpty { return s.isFrozen ? "frozenset()" : "set()" }
-            let body = "{" + items.map { repr($0, &visiting) }.joined(separator: ", ") + "}"
+            let body = "{" + items.map { repr($0, &walk) }.joined(separator: ", ") + "}"
             return s.isFrozen ? "frozenset(\(body))" : body
         case let r as PyRange:
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case let s as PySlice:
-            return "slice(\(repr(s.start, &visiting)), \(repr(s.stop, &visiting)), \(repr(s.step, &visiting)))"
+            return "slice(\(repr(s.start, &walk)), \(repr(s.stop, &walk)), \(repr(s.step, &walk)))"
         case is PyEllipsis: return "Ellipsis"
         case let b as PyBuiltin: return "<built-in function \(b.name)>"
         case let m as PyBoundMethod:
@@ -69,7 +105,7 @@ public enum Repr {
         case let t as PyTypeObject: return "<class '\(t.qualifiedName)'>"
         case let t as PyExceptionType: return "<class '\(t.name)'>"
         case let e as PyExceptionObject:
-            return e.type.name + "(" + e.args.map { repr($0, &visiting) }.joined(separator: ", ") + ")"
+            return e.type.name + "(" + e.args.map { repr($0, &walk) }.joined(separator: ", ") + ")"
         case let d as PyDType: return d.dtype.name
         case let n as PyGradNode: return "<\(n.node.name) object at \(address(.object(n)))>"
         case let c as PyContextManager: return c.reprText ?? "<\(c.name) object at \(address(.object(c)))>"

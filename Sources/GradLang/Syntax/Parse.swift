@@ -17,9 +17,12 @@ public func parseModule(source: String, filename: String = "<string>") throws(Sy
 }
 
 /// Parses already-decoded source (see `SourceText(utf8:filename:)` for bytes read from a file).
-public func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
+/// `readFromFile`: the text is a script file or piped stdin, which CPython tokenizes as a file
+/// (an error where the input ends then points at no column) rather than as a string.
+public func parseModule(_ source: SourceText, readFromFile: Bool = false) throws(SyntaxError) -> Module {
     let result: Result<Module, SyntaxError> = LargeStack.run {
         let parser = Parser(source: source, lexed: Lexer.tokenize(source))
+        parser.readsFile = readFromFile
         let module: Module
         do throws(SyntaxError) {
             module = try parser.parseFile()

@@ -35,6 +35,9 @@ final class Parser {
     var unsupportedBytes: SourceRange?
     /// Ranges of tuples written with their own parentheses, `(a, b)` rather than `a, b`.
     var parenthesizedTuples: Set<SourceRange> = []
+    /// Parsing a file or a pipe (`python3 FILE`) rather than a string (`-c`, the REPL): CPython's
+    /// file tokenizer gives the tokens that end the input no column.
+    var readsFile = false
 
     init(source: SourceText, lexed: LexResult, isFStringExpression: Bool = false) {
         self.source = source
@@ -177,6 +180,8 @@ final class Parser {
         case .dedent where t.range.start != tokens[tokens.count - 1].range.start:
             let column = max(1, t.start.column - 1)
             return error(message, kind, from: SourceLocation(line: t.start.line, column: column), to: nil)
+        case .dedent where readsFile, .endOfInput where readsFile:
+            return error(message, kind, from: SourceLocation(line: t.start.line, column: 0), to: nil)
         default:
             return error(message, kind, from: t.range.start, to: t.range.end)
         }

@@ -48,8 +48,11 @@ public struct SourceText: Sendable {
         self.init(normalising: Array(text.unicodeScalars), filename: filename)
     }
 
-    /// Source read from a file: strict UTF-8 (an optional byte-order mark is skipped). Invalid bytes
-    /// give CPython's "Non-UTF-8 code starting with ..." SyntaxError.
+    /// Source read from a file: strict UTF-8 (an optional byte-order mark is skipped), checked as
+    /// CPython's file reader checks it, so the first bad byte in the file decides the error: invalid
+    /// UTF-8 gives "Non-UTF-8 code starting with ...", which CPython reports with no line (`line` 0
+    /// here); a NUL gives "source code cannot contain null bytes" with no column, quoting the line
+    /// only up to the NUL (CPython holds it as a C string).
     public init(utf8 bytes: [UInt8], filename: String) throws(SyntaxError) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -61,6 +64,11 @@ public struct SourceText: Sendable {
         var badByteOffset: Int?
         decoding: while true {
             switch decoder.decode(&iterator) {
+            case .scalarValue("\0"):
+                let partial = SourceText(normalising: scalars, filename: filename)
+                let line = partial.lineStarts.count
+                throw SyntaxError(.syntaxError, "source code cannot contain null bytes",
+                                  line: line, column: 0, lineText: partial.lineText(line))
             case .scalarValue(let scalar):
                 scalars.append(scalar)
                 consumed += UTF8.width(scalar)
@@ -73,13 +81,11 @@ public struct SourceText: Sendable {
         }
         if let offset = badByteOffset, offset < body.endIndex {
             let partial = SourceText(normalising: scalars, filename: filename)
-            let line = partial.lineStarts.count
-            let lineText = partial.lineText(line)
             let hex = String(body[offset], radix: 16)
             throw SyntaxError(
                 .syntaxError,
-                "Non-UTF-8 code starting with '\\x\(hex)' in file \(filename) on line \(line), but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                line: line, column: lineText.unicodeScalars.count + 1, lineText: lineText)
+                "Non-UTF-8 code starting with '\\x\(hex)' in file \(filename) on line \(partial.lineStarts.count), but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                line: 0, column: 0, lineText: "")
         }
         self.init(normalising: scalars, filename: filename)
     }

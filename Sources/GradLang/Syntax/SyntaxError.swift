@@ -10,9 +10,11 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
-    /// 1-based line of the error (CPython's `lineno`).
+    /// 1-based line of the error (CPython's `lineno`); 0 for the one error CPython reports with no
+    /// line (a file that is not UTF-8), which is rendered as its last line alone.
     public var line: Int
-    /// 1-based column in characters where the caret starts (CPython's `offset`).
+    /// 1-based column in characters where the caret starts (CPython's `offset`); 0, or a column
+    /// inside the line's indentation, draws no caret (CPython's rule).
     public var column: Int
     /// Where the carets end (exclusive), on `endLine`. CPython reports -1 or 0 when it has no end;
     /// here such errors have `endColumn == column + 1` (one caret), which is how CPython draws them.

@@ -2,12 +2,13 @@
 import Glibc
 #endif
 
-/// Whole files and descriptors: read as text (invalid UTF-8 becomes U+FFFD rather than an error),
-/// written completely (retrying short writes and interrupted ones).
+/// Whole files and descriptors: read as bytes (decoding is the interpreter's business: CPython's
+/// errors for bad UTF-8 and NUL bytes), written completely (retrying short writes and interrupted
+/// ones).
 public enum Files {
-    /// The file's text, or CPython's wording of why it cannot be opened
+    /// The file's bytes, or CPython's wording of why it cannot be opened
     /// (`[Errno 2] No such file or directory`).
-    public static func read(path: String) -> Result<String, OpenError> {
+    public static func read(path: String) -> Result<[UInt8], OpenError> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(OpenError(code: errno)) }
         defer { close(descriptor) }
@@ -16,7 +17,7 @@ public enum Files {
             return .failure(OpenError(code: EISDIR))
         }
         guard let bytes = readAll(descriptor) else { return .failure(OpenError(code: errno)) }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        return .success(bytes)
     }
 
     /// Everything left on a descriptor (stdin piped into `grad`), or nil on a read error.

@@ -67,11 +67,11 @@ struct Magics {
         case .failure(let error):
             session.writeError("%run: can't open file '\(path)': \(error)\n")
             return .finished
-        case .success(let source):
+        case .success(let contents):
             let savedArgv = session.argv
             session.setArgv(words)
             defer { session.setArgv(savedArgv) }
-            return session.runScript(source: source, filename: path)
+            return session.runScript(fileContents: contents, filename: path)
         }
     }
 }

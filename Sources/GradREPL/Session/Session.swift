@@ -25,14 +25,25 @@ public final class Session {
         self.writeOutput = writeOutput
         self.writeError = writeError
         interpreter = Interpreter(writeOutput: writeOutput, writeWarning: writeError)
+        interpreter.flushOutput = { StandardStreams.output.flush() }
         HostBuiltins.install(in: interpreter, argv: argv)
         TorchHelp.install(in: interpreter)
     }
 
-    /// Runs a whole script (a file, `-c` code, piped stdin, `%run`) in the session's globals.
+    /// Runs a whole script given as text (`-c` code) in the session's globals.
     public func runScript(source: String, filename: String) -> RunOutcome {
         do {
             try interpreter.run(source: source, filename: filename, in: globals)
+            return .finished
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Runs a script file's bytes (a file, piped stdin, `%run`) in the session's globals.
+    public func runScript(fileContents: [UInt8], filename: String) -> RunOutcome {
+        do {
+            try interpreter.run(fileContents: fileContents, filename: filename, in: globals)
             return .finished
         } catch {
             return report(error)

@@ -12,10 +12,11 @@ the working directory and writes NAME.expected beside it:
 
 All three sections are always present; stdout and stderr are copied verbatim, even when empty,
 with one normalisation: CPython 3.11 makes the main script's path absolute, so its tracebacks say
-File "/abs/path/scripts/NAME.grad" where grad (given the filename "NAME.grad") says File "NAME.grad";
-the scripts folder's absolute path is removed from stderr. (SyntaxErrors already show the relative
-name.) A recording that mentions site-packages (a traceback through PyTorch's Python code, which
-grad cannot reproduce) or a warning is reported, so the script can be rewritten.
+File "/abs/path/scripts/NAME.grad" (and a file that is not UTF-8 gets "in file /abs/path/...")
+where grad, given the filename "NAME.grad", says File "NAME.grad"; the scripts folder's absolute
+path is removed there from stderr. (Other SyntaxErrors already show the relative name.)
+A recording that mentions site-packages (a traceback through PyTorch's Python code, which grad
+cannot reproduce) or a warning is reported, so the script can be rewritten.
 Expected files whose script is gone are deleted. The Swift tests never run PyTorch: they compare
 grad's output with these committed files.
 
@@ -46,7 +47,7 @@ def record(python: str, name: str) -> str:
                             capture_output=True, timeout=120)
     stderr = result.stderr.decode("utf-8")
     for folder in {SCRIPTS, os.path.realpath(SCRIPTS)}:
-        stderr = stderr.replace(f'File "{folder}{os.sep}', 'File "')
+        stderr = stderr.replace(f'File "{folder}{os.sep}', 'File "').replace(f' in file {folder}{os.sep}', ' in file ')
     text = render(result.stdout.decode("utf-8"), stderr, result.returncode)
     with open(os.path.join(SCRIPTS, name + ".expected"), "w", encoding="utf-8", newline="") as f:
         f.write(text)
