@@ -4,7 +4,7 @@
 /// `f` applied to every element of `x` (whose dtype must be `T`'s).
 @inline(__always)
 func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T) -> R) -> Tensor {
-    let out = Tensor(storage: Storage(dtype: R.dtype, count: x.numel), shape: x.shape)
+    let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: x.numel), shape: x.shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime(x) {
         let src = x.storage.pointer(T.self)
@@ -27,7 +27,7 @@ func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T
 func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _: T.Type, _: R.Type,
                                        _ f: (T, T) -> R) -> Tensor {
     let count = Shape.count(shape)
-    let out = Tensor(storage: Storage(dtype: R.dtype, count: count), shape: shape)
+    let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: count), shape: shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime((a, b)) {
         let pa = a.storage.pointer(T.self)
