@@ -53,26 +53,33 @@ private enum Blocking {
     static let tasksPerThread = 3
 }
 
-/// Below this many multiply-adds a product runs on one thread (64³: a product that size takes
-/// about as long as handing work to a second core).
-let gemmParallelWork = 64 * 64 * 64
-
-/// C (m×n, row stride `ldc`, unit column stride) = A (m×k) · B (k×n). C's previous contents are
-/// ignored (BLAS's beta = 0, so NaN garbage never leaks in), and k = 0 gives zeros.
+/// C (m×n, row stride `ldc`, unit column stride) = A (m×k) · B (k×n) on `threads` threads (the
+/// caller judges whether the product is worth splitting). C's previous contents are ignored
+/// (BLAS's beta = 0, so NaN garbage never leaks in), and k = 0 gives zeros.
 ///
 /// For each block of B (up to kRound × nc): the threads pack it together, then take tasks (a
 /// block of rows by a range of columns of C) as they come free; a task packs its own rows of
 /// A per kc slice, so A is packed once unless columns had to be split too (small m).
 func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
-                        c: UnsafeMutablePointer<T>, ldc: Int, threads: Int = Parallel.cores) {
+                        c: UnsafeMutablePointer<T>, ldc: Int, threads: Int) {
     if m <= 0 || n <= 0 { return }
     if k <= 0 {
         for i in 0..<m { (c + i &* ldc).initialize(repeating: 0, count: n) }
         return
     }
+    // One column or one row of C is a matrix-vector product, which the 6×16 tiles would
+    // mostly pad.
+    if n == 1 && ldc == 1 {
+        gemvKernel(m: m, k: k, a: a, x: b.base, incx: b.rowStride, y: c, threads: threads)
+        return
+    }
+    if m == 1 {
+        gemvKernel(m: n, k: k, a: MatrixOperand(base: b.base, rowStride: b.colStride, colStride: b.rowStride),
+                   x: a.base, incx: a.colStride, y: c, threads: threads)
+        return
+    }
     let nr = 2 &* T.lanes
-    let work = Double(m) * Double(n) * Double(k)
-    let workers = work < Double(gemmParallelWork) ? 1 : max(threads, 1)
+    let workers = max(threads, 1)
     let ncCap = min(roundUp(n, nr), Blocking.nc)
     PanelPool.with(T.self, count: min(k, Blocking.kRound) &* ncCap) { bPack in
         blockedProduct(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workers: workers, bPack: bPack, ncCap: ncCap)
