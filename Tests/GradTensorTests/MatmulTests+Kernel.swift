@@ -10,10 +10,8 @@ extension MatmulTests {
         // Every layout pair on shapes around the micro-tile and zero sizes...
         let small = [(0, 3, 4), (3, 0, 4), (3, 4, 0), (1, 1, 1), (1, 30, 1), (1, 17, 40), (40, 17, 1),
                      (7, 5, 3), (6, 16, 16), (13, 9, 35)]
-        // ...and a few pairs on shapes crossing kc, the row blocks, nc and the packing round,
-        // with tasks split by rows or (few rows) by columns.
-        let large = [(97, 257, 17), (17, 257, 97), (5, 3, 2100), (9, 1300, 21)]
-        let somePairs: [(Layout, Layout)] = [(.rowMajor, .rowMajor), (.columnMajor, .columnMajor), (.strided, .broadcast)]
+        // ...and a few pairs on shapes crossing kc, the row blocks, nc and the packing round.
+        let large = Self.largeShapes, somePairs = Self.someLayoutPairs
         let allPairs = Layout.allCases.flatMap { a in Layout.allCases.map { b in (a, b) } }
         for dtype in [DType.float32, .float64] {
             for (shapes, pairs) in [(small, allPairs), (large, somePairs)] {
@@ -28,12 +26,28 @@ extension MatmulTests {
         }
     }
 
+    func testGemmSplitAmongThreadsMatchesReference() throws {
+        // mm runs products this small on one thread; made to share them, the GEMM cuts them into
+        // tasks by rows, or (few rows) by columns too.
+        for dtype in [DType.float32, .float64] {
+            for (m, k, n) in Self.largeShapes {
+                for (layoutA, layoutB) in Self.someLayoutPairs {
+                    let a = try matrix(m, k, layoutA, dtype, seed: 1)
+                    let b = try matrix(k, n, layoutB, dtype, seed: 2)
+                    let c = try Tensor.batchedMatrixProduct(a.unsqueeze(0), b.unsqueeze(0), shape: [m, n], parallelWork: 1)
+                    try assertProduct(c, a, b, "\(dtype) \(m)x\(k)x\(n) \(layoutA) \(layoutB) shared among threads")
+                }
+            }
+        }
+    }
+
     func testBatchedProductsMatchReference() throws {
-        // Small matrices in a batch large enough to be split by matrix, and big ones split inside.
+        // With the threshold for sharing work among threads lowered to 64³ multiply-adds: small
+        // matrices in a batch big enough to be split by matrix, and big ones split inside.
         for (batch, m, k, n) in [(600, 8, 8, 8), (3, 70, 90, 80), (0, 2, 3, 4), (2, 0, 3, 4)] {
             for dtype in [DType.float32, .float64, .int64] {
                 let a = try batchOf(batch, m, k, dtype, seed: 1), b = try batchOf(batch, k, n, dtype, seed: 2)
-                let c = try a.bmm(b)
+                let c = try Tensor.batchedMatrixProduct(a, b, parallelWork: 64 * 64 * 64)
                 XCTAssertEqual(c.shape, [batch, m, n])
                 for i in stride(from: 0, to: batch, by: max(batch / 7, 1)) {
                     try assertProduct(slice(c, i), slice(a, i), slice(b, i), "\(dtype) batch \(i) of \(batch)x\(m)x\(k)x\(n)")
@@ -76,6 +90,11 @@ extension MatmulTests {
         /// offset; one row (or column) broadcast with stride 0.
         case rowMajor, columnMajor, strided, broadcast
     }
+
+    /// (m, k, n) crossing kc (256), the 96-row blocks, nc (2048) and the 1024-deep packing round,
+    /// and layout pairs to try them with.
+    static let largeShapes = [(97, 257, 17), (17, 257, 97), (5, 3, 2100), (9, 1300, 21)]
+    static let someLayoutPairs: [(Layout, Layout)] = [(.rowMajor, .rowMajor), (.columnMajor, .columnMajor), (.strided, .broadcast)]
 
     /// An m×k matrix of small integers (exact in any summation order) laid out as asked.
     private func matrix(_ m: Int, _ k: Int, _ layout: Layout, _ dtype: DType, seed: Int) throws -> Tensor {

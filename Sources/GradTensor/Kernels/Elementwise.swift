@@ -4,7 +4,7 @@
 /// `f` applied to every element of `x` (whose dtype must be `T`'s).
 @inline(__always)
 func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T) -> R) -> Tensor {
-    let out = Tensor(storage: Storage(dtype: R.dtype, count: x.numel), shape: x.shape)
+    let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: x.numel), shape: x.shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime(x) {
         let src = x.storage.pointer(T.self)
@@ -36,37 +36,41 @@ func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _
         return mapBinary(a.materializedIfCast(to: T.dtype), b.materializedIfCast(to: T.dtype), shape: shape, T.self, R.self, f)
     }
     let count = Shape.count(shape)
-    let out = Tensor(storage: Storage(dtype: R.dtype, count: count), shape: shape)
+    let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: count), shape: shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime((a, b)) {
-        let pa = a.storage.pointer(T.self)
-        let pb = b.storage.pointer(T.self)
+        let pa = UnsafePointer(a.storage.pointer(T.self))
+        let pb = UnsafePointer(b.storage.pointer(T.self))
         let aFull = a.shape == shape && a.isContiguous
         let bFull = b.shape == shape && b.isContiguous
-        if aFull && bFull {
-            let xa = pa + a.offset, xb = pb + b.offset
-            for i in 0..<count { dst[i] = f(xa[i], xb[i]) }
-            return
-        }
-        if aFull && b.numel == 1 {
-            let xa = pa + a.offset, y = pb[b.offset]
-            for i in 0..<count { dst[i] = f(xa[i], y) }
-            return
+        if aFull && (bFull || b.numel == 1) {
+            return binaryRow(count, dst, pa + a.offset, 1, pb + b.offset, bFull ? 1 : 0, f)
         }
         if bFull && a.numel == 1 {
-            let xb = pb + b.offset, y = pa[a.offset]
-            for i in 0..<count { dst[i] = f(y, xb[i]) }
-            return
+            return binaryRow(count, dst, pa + a.offset, 0, pb + b.offset, 1, f)
         }
         let sa = broadcastStrides(a.shape, a.strides, to: shape)
         let sb = broadcastStrides(b.shape, b.strides, to: shape)
         let n = shape.last ?? 1
         let ia = sa.last ?? 0, ib = sb.last ?? 0
         forEachRow(shape, sa, a.offset, sb, b.offset) { o, p, q in
-            for i in 0..<n { dst[o &+ i] = f(pa[p &+ i &* ia], pb[q &+ i &* ib]) }
+            binaryRow(n, dst + o, pa + p, ia, pb + q, ib, f)
         }
     }
     return out
+}
+
+/// `n` results of `f` on elements `ix` and `iy` apart. Unit and zero steps (rows of contiguous
+/// and broadcast operands) get loops of their own, which the compiler vectorizes.
+@inline(__always)
+private func binaryRow<T, R>(_ n: Int, _ dst: UnsafeMutablePointer<R>, _ x: UnsafePointer<T>, _ ix: Int,
+                             _ y: UnsafePointer<T>, _ iy: Int, _ f: (T, T) -> R) {
+    switch (ix, iy) {
+    case (1, 1): for i in 0..<n { dst[i] = f(x[i], y[i]) }
+    case (1, 0): let v = y[0]; for i in 0..<n { dst[i] = f(x[i], v) }
+    case (0, 1): let u = x[0]; for i in 0..<n { dst[i] = f(u, y[i]) }
+    default: for i in 0..<n { dst[i] = f(x[i &* ix], y[i &* iy]) }
+    }
 }
 
 extension Tensor {

@@ -3,8 +3,9 @@
 /// Structured like BLIS/GotoBLAS: B is packed in k×n blocks shared by all threads, A in blocks
 /// of rows that stay in L2, both cut into micro-panels laid out in the order the micro-kernel
 /// reads them; the micro-kernel keeps a 6×(2·lanes) tile of C in SIMD registers over a k-slice.
-/// Packing reads operands through their strides, so transposed, sliced and broadcast (stride 0)
-/// matrices need no copy beforehand. Large products are cut into a few tasks per core that
+/// A row-major A is not packed: the micro-kernel reads its rows in place, which are already
+/// contiguous runs. Packing reads operands through their strides, so transposed, sliced and
+/// broadcast (stride 0) matrices need no copy beforehand. Large products are cut into a few tasks per core that
 /// threads take as they come free (Dispatch's concurrentPerform).
 
 /// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`.
@@ -53,26 +54,33 @@ private enum Blocking {
     static let tasksPerThread = 3
 }
 
-/// Below this many multiply-adds a product runs on one thread (64³: a product that size takes
-/// about as long as handing work to a second core).
-let gemmParallelWork = 64 * 64 * 64
-
-/// C (m×n, row stride `ldc`, unit column stride) = A (m×k) · B (k×n). C's previous contents are
-/// ignored (BLAS's beta = 0, so NaN garbage never leaks in), and k = 0 gives zeros.
+/// C (m×n, row stride `ldc`, unit column stride) = A (m×k) · B (k×n) on `threads` threads (the
+/// caller judges whether the product is worth splitting). C's previous contents are ignored
+/// (BLAS's beta = 0, so NaN garbage never leaks in), and k = 0 gives zeros.
 ///
 /// For each block of B (up to kRound × nc): the threads pack it together, then take tasks (a
 /// block of rows by a range of columns of C) as they come free; a task packs its own rows of
 /// A per kc slice, so A is packed once unless columns had to be split too (small m).
 func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
-                        c: UnsafeMutablePointer<T>, ldc: Int, threads: Int = Parallel.cores) {
+                        c: UnsafeMutablePointer<T>, ldc: Int, threads: Int) {
     if m <= 0 || n <= 0 { return }
     if k <= 0 {
         for i in 0..<m { (c + i &* ldc).initialize(repeating: 0, count: n) }
         return
     }
+    // One column or one row of C is a matrix-vector product, which the 6×16 tiles would
+    // mostly pad.
+    if n == 1 && ldc == 1 {
+        gemvKernel(m: m, k: k, a: a, x: b.base, incx: b.rowStride, y: c, threads: threads)
+        return
+    }
+    if m == 1 {
+        gemvKernel(m: n, k: k, a: MatrixOperand(base: b.base, rowStride: b.colStride, colStride: b.rowStride),
+                   x: a.base, incx: a.colStride, y: c, threads: threads)
+        return
+    }
     let nr = 2 &* T.lanes
-    let work = Double(m) * Double(n) * Double(k)
-    let workers = work < Double(gemmParallelWork) ? 1 : max(threads, 1)
+    let workers = max(threads, 1)
     let ncCap = min(roundUp(n, nr), Blocking.nc)
     PanelPool.with(T.self, count: min(k, Blocking.kRound) &* ncCap) { bPack in
         blockedProduct(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, workers: workers, bPack: bPack, ncCap: ncCap)
@@ -149,23 +157,39 @@ private struct TaskGrid {
     }
 }
 
-/// One task: C[rows, cols] (+)= A[rows, kc-slice] · packed B panels, packing its rows of A first.
-/// Loops B micro-panels outside A micro-panels, so each B panel is reused from L1.
+/// One task: C[rows, cols] (+)= A[rows, kc-slice] · packed B panels, packing its rows of A first
+/// unless they can be read in place. Loops B micro-panels outside A micro-panels, so each B
+/// panel is reused from L1.
 private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: Int,
                                          bPanels: UnsafeMutablePointer<T>, cols n: Int,
                                          c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool) {
-    PanelPool.with(T.self, count: roundUp(m, Blocking.mr) &* kc) { aPack in
-        withUnsafeTemporaryAllocation(of: T.self, capacity: Blocking.mr &* 2 &* T.lanes) { tile in
-            guard let tile = tile.baseAddress else { return }
+    withUnsafeTemporaryAllocation(of: T.self, capacity: Blocking.mr &* 2 &* T.lanes) { tile in
+        guard let tile = tile.baseAddress else { return }
+        if a.colStride == 1 {
+            multiplyPanels(APanels(base: a.base, panelRowStep: a.rowStride, rowStep: a.rowStride, kStep: 1),
+                           rows: m, kc: kc, bPanels: bPanels, cols: n, c: c, ldc: ldc, accumulate: accumulate, tile: tile)
+            return
+        }
+        PanelPool.with(T.self, count: roundUp(m, Blocking.mr) &* kc) { aPack in
             packA(a, mc: m, kc: kc, into: aPack)
-            multiplyPacked(aPack: aPack, rows: m, kc: kc, bPanels: bPanels, cols: n, c: c, ldc: ldc,
-                           accumulate: accumulate, tile: tile)
+            multiplyPanels(APanels(base: aPack, panelRowStep: kc, rowStep: 1, kStep: Blocking.mr),
+                           rows: m, kc: kc, bPanels: bPanels, cols: n, c: c, ldc: ldc, accumulate: accumulate, tile: tile)
         }
     }
 }
 
-/// The micro-kernel over every tile of a packed A block by packed B panels.
-private func multiplyPacked<T: GemmFloat>(aPack: UnsafeMutablePointer<T>, rows m: Int, kc: Int,
+/// Where the micro-kernel finds A: row i's panel at `base + i·panelRowStep` (i a multiple of 6),
+/// and within a panel element (r, p) at `r·rowStep + p·kStep`. Packed panels are (kc, 1, 6);
+/// a row-major A read in place is (rowStride, rowStride, 1).
+private struct APanels<T> {
+    let base: UnsafePointer<T>
+    let panelRowStep: Int
+    let rowStep: Int
+    let kStep: Int
+}
+
+/// The micro-kernel over every tile of an A block by packed B panels.
+private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
                                           bPanels: UnsafeMutablePointer<T>, cols n: Int,
                                           c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool,
                                           tile: UnsafeMutablePointer<T>) {
@@ -177,13 +201,13 @@ private func multiplyPacked<T: GemmFloat>(aPack: UnsafeMutablePointer<T>, rows m
         var ir = 0
         while ir < m {
             let rows = min(mr, m - ir)
-            let aPanel = UnsafePointer(aPack + ir &* kc)
+            let aPanel = a.base + ir &* a.panelRowStep
             let cTile = c + (ir &* ldc &+ jr)
             if rows == mr && cols == nr {
-                microKernel(kc, aPanel, bPanel, cTile, ldc, accumulate)
+                microKernel(kc, aPanel, a.rowStep, a.kStep, rows, bPanel, cTile, ldc, accumulate)
             } else {
                 // Edge tile: compute all of it into scratch, keep the valid part.
-                microKernel(kc, aPanel, bPanel, tile, nr, false)
+                microKernel(kc, aPanel, a.rowStep, a.kStep, rows, bPanel, tile, nr, false)
                 for r in 0..<rows {
                     let dst = cTile + r &* ldc, src = tile + r &* nr
                     for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
@@ -209,11 +233,9 @@ private func packA<T: GemmFloat>(_ a: MatrixOperand<T>, mc: Int, kc: Int, into d
         let rows = min(mr, mc - i)
         let panel = dst + i &* kc
         let src = a.base + i &* a.rowStride
-        if a.colStride == 1 {
-            for r in 0..<rows {
-                let row = src + r &* a.rowStride
-                for p in 0..<kc { panel[p &* mr &+ r] = row[p] }
-            }
+        if a.rowStride == 1 && rows == mr {
+            // Column-major: a k step's six values are contiguous already.
+            for p in 0..<kc { (panel + p &* mr).update(from: src + p &* a.colStride, count: mr) }
         } else {
             for p in 0..<kc {
                 let col = src + p &* a.colStride
@@ -264,35 +286,40 @@ private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: In
     }
 }
 
-/// One 6×(2·lanes) tile of C from packed micro-panels: C (+)= Σₚ a[p]ᵀ b[p]. The twelve
-/// accumulators are separate variables so they live in registers; each step is two vector
-/// loads of B, six broadcasts of A and twelve fused multiply-adds.
+/// One 6×(2·lanes) tile of C from an A panel (see `APanels`; rows past `rows` repeat the last)
+/// and a packed B micro-panel: C (+)= Σₚ a[p]ᵀ b[p]. The twelve accumulators are separate
+/// variables so they live in registers; each step is two vector loads of B, six broadcasts of
+/// A and twelve fused multiply-adds.
 @inline(__always)
-private func microKernel<T: GemmFloat>(_ kc: Int, _ a: UnsafePointer<T>, _ b: UnsafePointer<T>,
-                                       _ c: UnsafeMutablePointer<T>, _ ldc: Int, _ accumulate: Bool) {
+private func microKernel<T: GemmFloat>(_ kc: Int, _ a: UnsafePointer<T>, _ rowStep: Int, _ kStep: Int, _ rows: Int,
+                                       _ b: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>, _ ldc: Int,
+                                       _ accumulate: Bool) {
     typealias V = T.Vector
     let w = T.lanes
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
-    var pa = a, pb = UnsafeRawPointer(b)
+    let last = rows &- 1
+    let a0 = a, a1 = a + min(1, last) &* rowStep, a2 = a + min(2, last) &* rowStep
+    let a3 = a + min(3, last) &* rowStep, a4 = a + min(4, last) &* rowStep, a5 = a + min(5, last) &* rowStep
+    var p = 0, pb = UnsafeRawPointer(b)
     let bStep = 2 &* w &* MemoryLayout<T>.stride
     let half = w &* MemoryLayout<T>.stride
     for _ in 0..<kc {
         let b0 = pb.loadUnaligned(as: V.self)
         let b1 = pb.loadUnaligned(fromByteOffset: half, as: V.self)
-        var x = V(repeating: pa[0])
+        var x = V(repeating: a0[p])
         c00 = c00.addingProduct(x, b0); c01 = c01.addingProduct(x, b1)
-        x = V(repeating: pa[1])
+        x = V(repeating: a1[p])
         c10 = c10.addingProduct(x, b0); c11 = c11.addingProduct(x, b1)
-        x = V(repeating: pa[2])
+        x = V(repeating: a2[p])
         c20 = c20.addingProduct(x, b0); c21 = c21.addingProduct(x, b1)
-        x = V(repeating: pa[3])
+        x = V(repeating: a3[p])
         c30 = c30.addingProduct(x, b0); c31 = c31.addingProduct(x, b1)
-        x = V(repeating: pa[4])
+        x = V(repeating: a4[p])
         c40 = c40.addingProduct(x, b0); c41 = c41.addingProduct(x, b1)
-        x = V(repeating: pa[5])
+        x = V(repeating: a5[p])
         c50 = c50.addingProduct(x, b0); c51 = c51.addingProduct(x, b1)
-        pa += 6
+        p &+= kStep
         pb += bStep
     }
     storeRow(c, c00, c01, w, accumulate)

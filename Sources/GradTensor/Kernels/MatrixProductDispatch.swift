@@ -1,17 +1,25 @@
+/// Below this many multiply-adds a product runs on one thread (2²⁴, a 256³ product: about half a
+/// millisecond on one core). On this shared 2-core machine a second thread did not pay below
+/// that: 256×64×128 products (the MLP benchmark's) ran 1.6× slower on two, since a helper thread
+/// that is descheduled holds the whole product up; at 512³ two threads were 1.5× faster.
+let gemmParallelWork = 1 << 24
+
 /// From tensors to the matrix-product kernels: picks the kernel for the dtype, hands it raw
 /// pointers and strides, and decides how a batch is shared among the cores. Callers have checked
 /// shapes and dtypes (float32, float64 or int64, the same for both operands).
 extension Tensor {
     /// [batch, m, n] = [batch, m, k] · [batch, k, n] for 3-D `a` and `b` of any strides; the
     /// result takes `shape` when given (mm's [m, n], so size errors name the shape PyTorch names).
-    static func batchedMatrixProduct(_ a: Tensor, _ b: Tensor, shape: [Int]? = nil) throws -> Tensor {
+    /// Work is shared among the cores from `parallelWork` multiply-adds on (tests lower it).
+    static func batchedMatrixProduct(_ a: Tensor, _ b: Tensor, shape: [Int]? = nil,
+                                     parallelWork: Int = gemmParallelWork) throws -> Tensor {
         let batch = a.shape[0], m = a.shape[1], k = a.shape[2], n = b.shape[2]
         let out = try uninitializedResult(shape ?? [batch, m, n], a.dtype)
         if out.numel == 0 { return out }
         withExtendedLifetime((a, b)) {
             switch a.dtype {
-            case .float32: floatProducts(a, b, out, batch, m, k, n, Float.self)
-            case .float64: floatProducts(a, b, out, batch, m, k, n, Double.self)
+            case .float32: floatProducts(a, b, out, batch, m, k, n, Double(parallelWork), Float.self)
+            case .float64: floatProducts(a, b, out, batch, m, k, n, Double(parallelWork), Double.self)
             case .int64:
                 let pa = UnsafePointer(a.storage.pointer(Int64.self) + a.offset)
                 let pb = UnsafePointer(b.storage.pointer(Int64.self) + b.offset)
@@ -35,9 +43,9 @@ extension Tensor {
     }
 
     /// Small matrices in a big batch go one matrix per thread; big matrices are each split
-    /// among the threads by the GEMM itself.
+    /// among the threads by the GEMM itself; the rest run on the calling thread.
     private static func floatProducts<T: GemmFloat>(_ a: Tensor, _ b: Tensor, _ out: Tensor, _ batch: Int,
-                                                    _ m: Int, _ k: Int, _ n: Int, _: T.Type) {
+                                                    _ m: Int, _ k: Int, _ n: Int, _ parallelWork: Double, _: T.Type) {
         let pa = UnsafePointer(a.storage.pointer(T.self) + a.offset)
         let pb = UnsafePointer(b.storage.pointer(T.self) + b.offset)
         let pc = UncheckedSendable(out.storage.pointer(T.self))
@@ -50,13 +58,14 @@ extension Tensor {
         }
         let perMatrix = Double(m) * Double(n) * Double(k)
         let total = perMatrix * Double(batch)
-        if batch > 1 && perMatrix < Double(gemmParallelWork) && total >= Double(gemmParallelWork) {
+        if batch > 1 && perMatrix < parallelWork && total >= parallelWork {
             let parts = Swift.min(Parallel.cores, batch)
             Parallel.forEach(parts) { part in
                 for i in (batch * part / parts)..<(batch * (part + 1) / parts) { one(i, threads: 1) }
             }
         } else {
-            for i in 0..<batch { one(i, threads: Parallel.cores) }
+            let threads = perMatrix < parallelWork ? 1 : Parallel.cores
+            for i in 0..<batch { one(i, threads: threads) }
         }
     }
 
@@ -84,7 +93,8 @@ extension Tensor {
         withExtendedLifetime((a, x)) {
             gemvKernel(m: a.shape[0], k: a.shape[1],
                        a: MatrixOperand(base: a.storage.pointer(T.self) + a.offset, rowStride: a.strides[0], colStride: a.strides[1]),
-                       x: x.storage.pointer(T.self) + x.offset, incx: x.strides[0], y: out.storage.pointer(T.self))
+                       x: x.storage.pointer(T.self) + x.offset, incx: x.strides[0], y: out.storage.pointer(T.self),
+                       threads: Parallel.cores)
         }
     }
 

@@ -10,6 +10,29 @@ extension Tensor {
         }
     }
 
+    /// `mapFloat` for functions vectorized over eight lanes. The result is written into
+    /// uninitialized memory: straight from a contiguous input, else after the input is copied there.
+    func mapFloatLanes(_ f32: (SIMD8<Float>) -> SIMD8<Float>, _ f64: (SIMD8<Double>) -> SIMD8<Double>) -> Tensor {
+        switch dtype {
+        case .float64: return mapLanes(f64)
+        case .float32: return mapLanes(f32)
+        case .int64, .bool: return materialized(as: .defaultFloat).mapFloatLanes(f32, f64)
+        }
+    }
+
+    @inline(__always)
+    private func mapLanes<T: FloatElement & SIMDScalar>(_ f: (SIMD8<T>) -> SIMD8<T>) -> Tensor {
+        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: numel), shape: shape)
+        let dst = out.storage.pointer(T.self)
+        if isContiguous {
+            withExtendedLifetime(self) { GradTensor.mapLanes(storage.pointer(T.self) + offset, dst, count: numel, f) }
+        } else {
+            copyElements(from: self, into: out)
+            GradTensor.mapLanes(dst, dst, count: numel, f)
+        }
+        return out
+    }
+
     /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through `int`.
     func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) -> Tensor {
         switch dtype {

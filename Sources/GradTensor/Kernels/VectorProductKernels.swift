@@ -44,17 +44,17 @@ func stridedDot<T: GemmFloat>(_ x: UnsafePointer<T>, _ incx: Int, _ y: UnsafePoi
 }
 
 /// y (m, contiguous) = A (m×k) · x (k, stride `incx`). Rows of A are dot products (split over
-/// the cores when large); a column-major A with a contiguous x is instead built up column by
-/// column with a vectorised axpy. Nothing is copied, so broadcast operands cost no memory.
+/// up to `threads` threads when large); a column-major A with a contiguous x is instead built up
+/// column by column with a vectorised axpy. Nothing is copied, so broadcast operands cost no memory.
 func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePointer<T>, incx: Int,
-                              y: UnsafeMutablePointer<T>) {
+                              y: UnsafeMutablePointer<T>, threads: Int) {
     if m <= 0 { return }
     if a.rowStride == 1 && a.colStride != 1 && incx == 1 && k > 1 {
         columnwiseGemv(m: m, k: k, a: a, x: x, y: y)
         return
     }
     let out = UncheckedSendable(y)
-    let parts = Double(m) * Double(k) < 1_048_576 ? 1 : min(Parallel.cores, m)
+    let parts = Double(m) * Double(k) < 1_048_576 ? 1 : min(threads, m)
     Parallel.forEach(parts) { part in
         let first = m * part / parts, last = m * (part + 1) / parts
         for i in first..<last {

@@ -4,7 +4,7 @@
 extension Tensor {
     /// `grad * (1 - y²)` for `y = tanh(x)`.
     static func tanhBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
-        try GradMode.with(enabled: false) { try grad.mul(y.mul(y).rsub(.int(1))) }
+        try GradMode.with(enabled: false) { try fusedTanhBackward(grad, y) ?? grad.mul(y.mul(y).rsub(.int(1))) }
             .record("TanhBackwardBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
                 [ctx.needs(0) ? try tanhBackward(ctx.grad, y) : nil,
                  ctx.needs(1) ? try ctx.grad.mul(grad).mul(y).mul(.wrapping(.int(-2))) : nil]
@@ -13,7 +13,7 @@ extension Tensor {
 
     /// `grad * y * (1 - y)` for `y = sigmoid(x)`.
     static func sigmoidBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
-        try GradMode.with(enabled: false) { try grad.mul(y.mul(y.rsub(.int(1)))) }
+        try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.mul(y.rsub(.int(1)))) }
             .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
                 [ctx.needs(0) ? try sigmoidBackward(ctx.grad, y) : nil,
                  ctx.needs(1) ? try ctx.grad.mul(grad).mul(y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]

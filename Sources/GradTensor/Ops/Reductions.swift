@@ -6,8 +6,8 @@ extension Tensor {
         let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
         let out: Tensor
         switch dtype {
-        case .float32: out = layout.map(Float.self, Float.self, keepdim: keepdim) { pairwiseSum($0, $1) }
-        case .float64: out = layout.map(Double.self, Double.self, keepdim: keepdim) { pairwiseSum($0, $1) }
+        case .float32: out = layout.pairwiseSums(Float.self, keepdim: keepdim)
+        case .float64: out = layout.pairwiseSums(Double.self, keepdim: keepdim)
         case .int64, .bool:
             out = layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
                 var s: Int64 = 0

@@ -33,7 +33,7 @@ extension Tensor {
     }
 
     public func tanh() throws -> Tensor {
-        mapFloat({ .tanh($0) }, { .tanh($0) }).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
+        mapFloatLanes(tanhLanes, tanhLanes).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
             [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
