@@ -4,8 +4,7 @@ import BigInt
 /// (surrounding whitespace, a sign, base prefixes, single underscores between digits, any
 /// Unicode decimal digit).
 enum TextToNumber {
-    /// CPython refuses decimal strings longer than this (`sys.get_int_max_str_digits()`).
-    static let maxDecimalDigits = 4300
+    static let maxDecimalDigits = IntLiteral.maxDecimalDigits
 
     static func integer(_ text: String, base: Int) throws -> Value {
         let invalid = PyError.value("invalid literal for int() with base \(base): \(Repr.string(String(text.prefix(200))))")

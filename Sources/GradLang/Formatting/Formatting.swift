@@ -11,7 +11,13 @@ public enum Formatting {
             case .int(let i):
                 return try PythonFormat.format(integerDigits: String(i.magnitude), negative: i < 0, parsed) { Double(i.magnitude) }
             case .bigInt(let b):
-                return try PythonFormat.format(integerDigits: String(b.magnitude), negative: b.signum() < 0, parsed) { Double(b.magnitude) }
+                // Decimal output is held to CPython's digit limit; hex, octal and binary are not.
+                let isDecimal = parsed.type.map { "dn".contains($0) } ?? true
+                if let type = parsed.type, "eEfFgG%".contains(type), !Double(b).isFinite {
+                    throw PyError.overflow("int too large to convert to float")
+                }
+                let digits = isDecimal ? try Repr.decimal(BigInt(b.magnitude)) : String(b.magnitude)
+                return try PythonFormat.format(integerDigits: digits, negative: b.signum() < 0, parsed) { Double(b.magnitude) }
             case .bool(let b):
                 if spec.isEmpty { return b ? "True" : "False" }
                 return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }

@@ -8,11 +8,12 @@ public enum Repr {
     /// can exhaust the stack.
     static let maximumDepth = 998
 
-    /// The containers being printed (a list inside itself prints as `[...]`), and how deep.
+    /// The containers being printed (a list inside itself prints as `[...]`), how deep, and the
+    /// error Python code would get for this repr.
     private struct Walk {
         var visiting = Set<ObjectIdentifier>()
         var depth = 0
-        var tooDeep = false
+        var failure: PyError?
     }
 
     /// The repr, with `...` for what lies deeper than `maximumDepth` (for error messages).
@@ -25,16 +26,27 @@ public enum Repr {
     public static func checkedRepr(_ v: Value) throws -> String {
         var walk = Walk()
         let text = repr(v, &walk)
-        if walk.tooDeep {
-            throw PyError(PyExc.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
-        }
+        if let failure = walk.failure { throw failure }
+        return text
+    }
+
+    /// The decimal digits of an int, refused past CPython's limit on int/str conversions.
+    static func decimal(_ b: BigInt) throws(PyError) -> String {
+        let tooLong = PyError.value("Exceeds the limit (\(IntLiteral.maxDecimalDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+        // 2**14286 has 4301 digits: longer numbers are refused without converting them.
+        if b.magnitude.bitWidth > 14_286 { throw tooLong }
+        let text = b.description
+        if text.utf8.count - (b.signum() < 0 ? 1 : 0) > IntLiteral.maxDecimalDigits { throw tooLong }
         return text
     }
 
     /// `str(x)` as Python code sees it: a RecursionError for data nested too deeply.
     public static func checkedStr(_ v: Value) throws -> String {
-        if case .object(let o) = v, !(o is PyExceptionObject || o is PyCustomStr) { return try checkedRepr(v) }
-        return str(v)
+        switch v {
+        case .str: return str(v)
+        case .object(let o) where o is PyExceptionObject || o is PyCustomStr: return str(v)
+        default: return try checkedRepr(v)
+        }
     }
 
     public static func str(_ v: Value) -> String {
@@ -51,7 +63,13 @@ public enum Repr {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
-        case .bigInt(let b): return b.description
+        case .bigInt(let b):
+            do {
+                return try decimal(b)
+            } catch {
+                walk.failure = walk.failure ?? error
+                return "..."
+            }
         case .float(let d): return PythonRepr.float(d)
         case .str(let s): return string(s)
         case .tensor(let t): return t.description
@@ -59,7 +77,7 @@ public enum Repr {
             walk.depth += 1
             defer { walk.depth -= 1 }
             guard walk.depth <= maximumDepth else {
-                walk.tooDeep = true
+                walk.failure = walk.failure ?? PyError(PyExc.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
                 return "..."
             }
             return object(o, &walk)

@@ -38,6 +38,10 @@ public struct IntLiteral: Hashable, Sendable, CustomStringConvertible {
     public let digits: String
     public let radix: Int
 
+    /// CPython's limit on decimal digits in conversions between int and text: literals, `int(s)`,
+    /// `str(n)` (`sys.get_int_max_str_digits()`); powers of two (hex, octal, binary) have none.
+    public static let maxDecimalDigits = 4300
+
     public init(digits: String, radix: Int) {
         // Leading zeros carry no value ("00" and "0_0" are valid spellings of zero).
         if digits.utf8.first == UInt8(ascii: "0") {
