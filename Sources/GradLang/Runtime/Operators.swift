@@ -259,7 +259,7 @@ public enum Operators {
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(x.items + y.items))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(x.items + y.items))
         case (.multiply, _, _):
-            if let (seq, n) = repetition(a, b) { return try repeatSequence(seq, n) }
+            if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
         case (.modulo, .str(let format), _):
             return .str(try PercentFormat.apply(format, b))
         case (.add, .str, _):
@@ -275,17 +275,18 @@ public enum Operators {
         throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
 
-    private static func repetition(_ a: Value, _ b: Value) -> (Value, Int)? {
-        func count(_ v: Value) -> Int? {
+    private static func repetition(_ a: Value, _ b: Value) throws -> (Value, Int)? {
+        func count(_ v: Value) throws -> Int? {
             switch v {
             case .int(let i): return i
             case .bool(let b): return b ? 1 : 0
-            case .bigInt(let b): return b > 0 ? Int.max : 0
+            // Any count beyond an Int, even for an empty sequence or a negative count.
+            case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
             default: return nil
             }
         }
-        if a.isSequence, let n = count(b) { return (a, n) }
-        if b.isSequence, let n = count(a) { return (b, n) }
+        if a.isSequence, let n = try count(b) { return (a, n) }
+        if b.isSequence, let n = try count(a) { return (b, n) }
         return nil
     }
 
