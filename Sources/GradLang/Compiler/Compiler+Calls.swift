@@ -76,25 +76,28 @@ extension Compiler {
         }
     }
 
-    func formattedString(_ parts: [FStringPart]) -> ExprCode {
+    /// An f-string; `range` is the whole literal, where CPython reports a value that fails to
+    /// convert or format (`f'{x:xyz}'` marks all of it, not `x`).
+    func formattedString(_ parts: [FStringPart], _ range: SourceRange) -> ExprCode {
         let pieces: [(Frame) throws -> String] = parts.map { part in
             switch part {
             case .literal(let text): return { _ in text }
             case .replacement(let field):
                 let value = expression(field.expression)
-                let spec = field.formatSpec.map(formattedString)
+                let spec = field.formatSpec.map { formattedString($0, range) }
                 let conversion = field.conversion
-                let range = field.expression.range
                 return { f in
                     var v = try value(f)
-                    switch conversion {
-                    case .repr?, .ascii?: v = .str(try Repr.checkedRepr(v))
-                    case .str?: v = .str(try Repr.checkedStr(v))
-                    case nil: break
-                    }
                     let specText: String
                     if let spec, case .str(let s) = try spec(f) { specText = s } else { specText = "" }
-                    return try Compiler.at(range, f) { try Formatting.format(v, spec: specText) }
+                    return try Compiler.at(range, f) {
+                        switch conversion {
+                        case .repr?, .ascii?: v = .str(try Repr.checkedRepr(v))
+                        case .str?: v = .str(try Repr.checkedStr(v))
+                        case nil: break
+                        }
+                        return try Formatting.format(v, spec: specText)
+                    }
                 }
             }
         }

@@ -12,7 +12,7 @@ extension Compiler {
         case .constant(let c):
             return constant(c, range)
         case .formattedString(let parts):
-            return formattedString(parts)
+            return formattedString(parts, range)
         case .tuple(let items):
             let build = sequence(items)
             return { f in .object(PyTuple(try build(f))) }
