@@ -66,4 +66,22 @@ final class DeepDataTests: XCTestCase {
         }
         XCTAssertEqual(try Operators.equals(x, x), true, "the same list is equal to itself without a walk")
     }
+
+    /// map(f, map(f, ...)) nested past the limit: CPython has none and crashes; grad raises.
+    func testIteratorsNestedPastTheLimitRaiseRecursionError() {
+        let outcome: String? = LargeStack.run(stackSize: 1 << 30) {
+            var iterator = PyIterator { .int(1) }
+            for _ in 0..<PyIterator.maximumNesting {
+                let inner = iterator
+                iterator = PyIterator { try inner.next() }
+            }
+            do {
+                _ = try iterator.next()
+                return nil
+            } catch {
+                return (error as? PyError)?.type.name
+            }
+        }
+        XCTAssertEqual(outcome, "RecursionError")
+    }
 }

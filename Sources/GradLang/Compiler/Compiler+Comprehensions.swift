@@ -130,19 +130,22 @@ extension Compiler {
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
-        let filename = filename, line = range.start.line
+        let filename = filename, line = range.start.line, interpreter = interpreter
         return { f in
             let source = try firstIterable(f)
             let first = try Compiler.at(firstRange, f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
                               name: "<genexpr>")
             var stack = [first]
-            return .object(PyIterator(name: "generator") {
+            // Each resumption is a call, as in CPython: a generator over a generator over ... a
+            // million deep ends in RecursionError, not in a stack overflow.
+            return .object(PyIterator(name: "generator") { try interpreter.nested {
                 do {
                     frame.line = line
                     while let top = stack.last {
                         let level = stack.count - 1
-                        guard let item = try top.next() else { stack.removeLast(); continue }
+                        // CPython marks the whole generator expression when its iteration fails.
+                        guard let item = try Compiler.at(range, frame, { try top.next() }) else { stack.removeLast(); continue }
                         try stores[level](frame, item)
                         if try !conditions[level].allSatisfy({ try $0(frame) }) { continue }
                         if let nextIterable = iterables[safe: level + 1] ?? nil {
@@ -158,7 +161,7 @@ extension Compiler {
                     frame.errorSpan = nil
                     throw e
                 }
-            })
+            } })
         }
     }
 }

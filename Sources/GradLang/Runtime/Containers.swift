@@ -191,7 +191,21 @@ public final class PyIterator: PyObject {
         nextValue = next
     }
     public override var typeName: String { name }
-    public func next() throws -> Value? { try nextValue() }
+
+    /// How many iterators are inside `next` at once. An iterator over an iterator over ... (a
+    /// million nested `map` or `zip` objects) would recurse until the stack overflows; CPython
+    /// has no limit for these and crashes, grad raises RecursionError past `maximumNesting`.
+    nonisolated(unsafe) private static var nesting = 0
+    static let maximumNesting = 100_000
+
+    public func next() throws -> Value? {
+        PyIterator.nesting += 1
+        defer { PyIterator.nesting -= 1 }
+        guard PyIterator.nesting <= PyIterator.maximumNesting else {
+            throw PyError(PyExc.recursionError, "maximum recursion depth exceeded")
+        }
+        return try nextValue()
+    }
 }
 
 /// `...`
