@@ -119,7 +119,8 @@ extension Tensor {
         }
         let lead = sizes.count - rank
         var newShape = sizes, newStrides = [Int](repeating: 0, count: sizes.count)
-        for i in 0..<sizes.count {
+        // From the last dimension, as PyTorch checks them: its errors name the last mismatch.
+        for i in (0..<sizes.count).reversed() {
             if i < lead {
                 if sizes[i] < 0 {
                     throw TorchError.runtime("The expanded size of the tensor (\(sizes[i])) isn't allowed in a leading, non-existing dimension \(i)")
