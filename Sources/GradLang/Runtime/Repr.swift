@@ -16,13 +16,15 @@ public enum Repr {
         var failure: PyError?
     }
 
-    /// The repr, with `...` for what lies deeper than `maximumDepth` (for error messages).
+    /// The repr, with `...` for what Python code could not get: data deeper than `maximumDepth`,
+    /// ints past CPython's digit limit (for error messages, which must not fail).
     public static func repr(_ v: Value) -> String {
         var walk = Walk()
         return repr(v, &walk)
     }
 
-    /// `repr(x)` as Python code sees it: a RecursionError for data nested too deeply.
+    /// `repr(x)` as Python code sees it: RecursionError for data nested too deeply, ValueError for
+    /// an int of more than 4300 digits.
     public static func checkedRepr(_ v: Value) throws -> String {
         var walk = Walk()
         let text = repr(v, &walk)
@@ -40,7 +42,7 @@ public enum Repr {
         return text
     }
 
-    /// `str(x)` as Python code sees it: a RecursionError for data nested too deeply.
+    /// `str(x)` as Python code sees it (see `checkedRepr`).
     public static func checkedStr(_ v: Value) throws -> String {
         switch v {
         case .str: return str(v)
