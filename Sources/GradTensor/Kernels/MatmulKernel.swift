@@ -166,26 +166,24 @@ private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: I
     withUnsafeTemporaryAllocation(of: T.self, capacity: Blocking.mr &* 2 &* T.lanes) { tile in
         guard let tile = tile.baseAddress else { return }
         if a.colStride == 1 {
-            multiplyPanels(APanels(base: a.base, panelRowStep: a.rowStride, rowStep: a.rowStride, kStep: 1),
-                           rows: m, kc: kc, bPanels: bPanels, cols: n, c: c, ldc: ldc, accumulate: accumulate, tile: tile)
+            multiplyPanels(.rows(a.base, rowStride: a.rowStride), rows: m, kc: kc, bPanels: bPanels, cols: n,
+                           c: c, ldc: ldc, accumulate: accumulate, tile: tile)
             return
         }
         PanelPool.with(T.self, count: roundUp(m, Blocking.mr) &* kc) { aPack in
             packA(a, mc: m, kc: kc, into: aPack)
-            multiplyPanels(APanels(base: aPack, panelRowStep: kc, rowStep: 1, kStep: Blocking.mr),
-                           rows: m, kc: kc, bPanels: bPanels, cols: n, c: c, ldc: ldc, accumulate: accumulate, tile: tile)
+            multiplyPanels(.packed(aPack), rows: m, kc: kc, bPanels: bPanels, cols: n,
+                           c: c, ldc: ldc, accumulate: accumulate, tile: tile)
         }
     }
 }
 
-/// Where the micro-kernel finds A: row i's panel at `base + i·panelRowStep` (i a multiple of 6),
-/// and within a panel element (r, p) at `r·rowStep + p·kStep`. Packed panels are (kc, 1, 6);
-/// a row-major A read in place is (rowStride, rowStride, 1).
-private struct APanels<T> {
-    let base: UnsafePointer<T>
-    let panelRowStep: Int
-    let rowStep: Int
-    let kStep: Int
+/// Where the micro-kernel finds a block of A.
+private enum APanels<T> {
+    /// Packed by `packA`: the panel of rows i..<i+6 at i·kc, six values per k step.
+    case packed(UnsafePointer<T>)
+    /// A row-major A read in place.
+    case rows(UnsafePointer<T>, rowStride: Int)
 }
 
 /// The micro-kernel over every tile of an A block by packed B panels.
@@ -201,13 +199,20 @@ private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
         var ir = 0
         while ir < m {
             let rows = min(mr, m - ir)
-            let aPanel = a.base + ir &* a.panelRowStep
+            // A's steps are passed as constants where they are (the micro-kernel is inlined), so
+            // packed panels are read at fixed offsets.
+            func tileProduct(_ c: UnsafeMutablePointer<T>, _ ldc: Int, _ accumulate: Bool) {
+                switch a {
+                case .packed(let base): microKernel(kc, base + ir &* kc, 1, mr, rows, bPanel, c, ldc, accumulate)
+                case .rows(let base, let stride): microKernel(kc, base + ir &* stride, stride, 1, rows, bPanel, c, ldc, accumulate)
+                }
+            }
             let cTile = c + (ir &* ldc &+ jr)
             if rows == mr && cols == nr {
-                microKernel(kc, aPanel, a.rowStep, a.kStep, rows, bPanel, cTile, ldc, accumulate)
+                tileProduct(cTile, ldc, accumulate)
             } else {
                 // Edge tile: compute all of it into scratch, keep the valid part.
-                microKernel(kc, aPanel, a.rowStep, a.kStep, rows, bPanel, tile, nr, false)
+                tileProduct(tile, nr, false)
                 for r in 0..<rows {
                     let dst = cTile + r &* ldc, src = tile + r &* nr
                     for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
@@ -233,9 +238,12 @@ private func packA<T: GemmFloat>(_ a: MatrixOperand<T>, mc: Int, kc: Int, into d
         let rows = min(mr, mc - i)
         let panel = dst + i &* kc
         let src = a.base + i &* a.rowStride
-        if a.rowStride == 1 && rows == mr {
-            // Column-major: a k step's six values are contiguous already.
-            for p in 0..<kc { (panel + p &* mr).update(from: src + p &* a.colStride, count: mr) }
+        if rows == mr {
+            // A constant trip count, so the copy of a k step's six values unrolls.
+            for p in 0..<kc {
+                let col = src + p &* a.colStride, out = panel + p &* mr
+                for r in 0..<mr { out[r] = col[r &* a.rowStride] }
+            }
         } else {
             for p in 0..<kc {
                 let col = src + p &* a.colStride
@@ -267,11 +275,11 @@ private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: In
                 out.storeBytes(of: row.loadUnaligned(as: V.self), as: V.self)
                 out.storeBytes(of: row.loadUnaligned(fromByteOffset: half, as: V.self), toByteOffset: half, as: V.self)
             }
-        } else if b.colStride == 1 {
+        } else if cols == nr {
+            // Transposed or broadcast: a constant trip count, so the row copy unrolls.
             for p in 0..<kc {
                 let row = src + p &* b.rowStride, out = panel + p &* nr
-                for c in 0..<cols { out[c] = row[c] }
-                for c in cols..<nr { out[c] = 0 }
+                for c in 0..<nr { out[c] = row[c &* b.colStride] }
             }
         } else {
             for c in 0..<cols {
@@ -286,8 +294,8 @@ private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: In
     }
 }
 
-/// One 6×(2·lanes) tile of C from an A panel (see `APanels`; rows past `rows` repeat the last)
-/// and a packed B micro-panel: C (+)= Σₚ a[p]ᵀ b[p]. The twelve accumulators are separate
+/// One 6×(2·lanes) tile of C from an A panel (element (r, p) at `r·rowStep + p·kStep`; rows
+/// past `rows` repeat the last) and a packed B micro-panel: C (+)= Σₚ a[p]ᵀ b[p]. The twelve accumulators are separate
 /// variables so they live in registers; each step is two vector loads of B, six broadcasts of
 /// A and twelve fused multiply-adds.
 @inline(__always)
