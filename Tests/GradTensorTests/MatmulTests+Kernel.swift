@@ -34,7 +34,8 @@ extension MatmulTests {
                 for (layoutA, layoutB) in Self.someLayoutPairs {
                     let a = try matrix(m, k, layoutA, dtype, seed: 1)
                     let b = try matrix(k, n, layoutB, dtype, seed: 2)
-                    let c = try Tensor.batchedMatrixProduct(a.unsqueeze(0), b.unsqueeze(0), shape: [m, n], parallelWork: 1)
+                    let c = try Tensor.batchedMatrixProduct(a.unsqueeze(0), b.unsqueeze(0), shape: [m, n],
+                                                            parallelWork: 1)
                     try assertProduct(c, a, b, "\(dtype) \(m)x\(k)x\(n) \(layoutA) \(layoutB) shared among threads")
                 }
             }
@@ -94,7 +95,8 @@ extension MatmulTests {
     /// (m, k, n) crossing kc (256), the 96-row blocks, nc (2048) and the 1024-deep packing round,
     /// and layout pairs to try them with.
     static let largeShapes = [(97, 257, 17), (17, 257, 97), (5, 3, 2100), (9, 1300, 21)]
-    static let someLayoutPairs: [(Layout, Layout)] = [(.rowMajor, .rowMajor), (.columnMajor, .columnMajor), (.strided, .broadcast)]
+    static let someLayoutPairs: [(Layout, Layout)] = [(.rowMajor, .rowMajor), (.columnMajor, .columnMajor),
+                                                      (.strided, .broadcast)]
 
     /// An m×k matrix of small integers (exact in any summation order) laid out as asked.
     private func matrix(_ m: Int, _ k: Int, _ layout: Layout, _ dtype: DType, seed: Int) throws -> Tensor {

@@ -14,7 +14,8 @@ final class ReductionKernelTests: XCTestCase {
                     if rows > 1 && columns > 1 { XCTAssertFalse(copied.isContiguous) }
                     for keepdim in [false, true] {
                         let name = "\(dtype) \(rows)x\(columns) keepdim \(keepdim)"
-                        try assertSameBits(x.sum(dims: [0], keepdim: keepdim), copied.sum(dims: [0], keepdim: keepdim), name)
+                        try assertSameBits(x.sum(dims: [0], keepdim: keepdim),
+                                           copied.sum(dims: [0], keepdim: keepdim), name)
                     }
                 }
             }

@@ -204,7 +204,8 @@ private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
             func tileProduct(_ c: UnsafeMutablePointer<T>, _ ldc: Int, _ accumulate: Bool) {
                 switch a {
                 case .packed(let base): microKernel(kc, base + ir &* kc, 1, mr, rows, bPanel, c, ldc, accumulate)
-                case .rows(let base, let stride): microKernel(kc, base + ir &* stride, stride, 1, rows, bPanel, c, ldc, accumulate)
+                case .rows(let base, let stride):
+                    microKernel(kc, base + ir &* stride, stride, 1, rows, bPanel, c, ldc, accumulate)
                 }
             }
             let cTile = c + (ir &* ldc &+ jr)
@@ -295,9 +296,9 @@ private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: In
 }
 
 /// One 6×(2·lanes) tile of C from an A panel (element (r, p) at `r·rowStep + p·kStep`; rows
-/// past `rows` repeat the last) and a packed B micro-panel: C (+)= Σₚ a[p]ᵀ b[p]. The twelve accumulators are separate
-/// variables so they live in registers; each step is two vector loads of B, six broadcasts of
-/// A and twelve fused multiply-adds.
+/// past `rows` repeat the last) and a packed B micro-panel: C (+)= Σₚ a[p]ᵀ b[p]. The twelve
+/// accumulators are separate variables so they live in registers; each step is two vector
+/// loads of B, six broadcasts of A and twelve fused multiply-adds.
 @inline(__always)
 private func microKernel<T: GemmFloat>(_ kc: Int, _ a: UnsafePointer<T>, _ rowStep: Int, _ kStep: Int, _ rows: Int,
                                        _ b: UnsafePointer<T>, _ c: UnsafeMutablePointer<T>, _ ldc: Int,

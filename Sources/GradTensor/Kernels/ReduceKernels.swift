@@ -67,7 +67,8 @@ struct ReductionLayout {
     /// order (so the same bits) without first copying them into rows.
     func pairwiseSums<T: FloatElement & SIMDScalar>(_: T.Type, keepdim: Bool) -> Tensor {
         guard reducesColumns else { return map(T.self, T.self, keepdim: keepdim) { pairwiseSum($0, $1) } }
-        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: outer), shape: keepdim ? keptShape : droppedShape)
+        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: outer),
+                         shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(T.self)
         withExtendedLifetime(permuted) {
             let src = UnsafePointer(permuted.storage.pointer(T.self) + permuted.offset)

@@ -10,25 +10,25 @@ extension Tensor {
         }
     }
 
-    /// `mapFloat` for functions vectorized over eight lanes. The result is written into
+    /// `mapFloat` for a function vectorized over eight lanes. The result is written into
     /// uninitialized memory: straight from a contiguous input, else after the input is copied there.
-    func mapFloatLanes(_ f32: (SIMD8<Float>) -> SIMD8<Float>, _ f64: (SIMD8<Double>) -> SIMD8<Double>) -> Tensor {
+    func mapFloatLanes<F: LaneFunction>(_: F.Type) -> Tensor {
         switch dtype {
-        case .float64: return mapLanes(f64)
-        case .float32: return mapLanes(f32)
-        case .int64, .bool: return materialized(as: .defaultFloat).mapFloatLanes(f32, f64)
+        case .float64: return mapLanes(F.self, Double.self)
+        case .float32: return mapLanes(F.self, Float.self)
+        case .int64, .bool: return materialized(as: .defaultFloat).mapFloatLanes(F.self)
         }
     }
 
     @inline(__always)
-    private func mapLanes<T: FloatElement & SIMDScalar>(_ f: (SIMD8<T>) -> SIMD8<T>) -> Tensor {
+    private func mapLanes<F: LaneFunction, T: FloatElement & LaneScalar>(_: F.Type, _: T.Type) -> Tensor {
         let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self)
         if isContiguous {
-            withExtendedLifetime(self) { GradTensor.mapLanes(storage.pointer(T.self) + offset, dst, count: numel, f) }
+            withExtendedLifetime(self) { GradTensor.mapLanes(F.self, storage.pointer(T.self) + offset, dst, count: numel) }
         } else {
             copyElements(from: self, into: out)
-            GradTensor.mapLanes(dst, dst, count: numel, f)
+            GradTensor.mapLanes(F.self, dst, dst, count: numel)
         }
         return out
     }

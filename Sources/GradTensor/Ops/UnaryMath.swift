@@ -33,7 +33,7 @@ extension Tensor {
     }
 
     public func tanh() throws -> Tensor {
-        mapFloatLanes(tanhLanes, tanhLanes).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
+        mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
             [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
