@@ -2,7 +2,13 @@ import GradTensor
 
 /// `format(value, spec)` for Python's numbers and strings.
 enum PythonFormat {
+    /// More significant digits than any double's exact decimal expansion has (767): asking `g` or
+    /// the no-type form for more only adds zeros that are then stripped, so a precision of a
+    /// billion is cut to this rather than printed.
+    static let significantDigitsCap = 800
+
     static func format(_ x: Double, _ spec: FormatSpec) throws(FormatError) -> String {
+        if let precision = spec.precision, precision > Int32.max { throw FormatError("precision too big") }
         var negative = x.sign == .minus && !x.isNaN
         var magnitude = Swift.abs(x)
         var body: String
@@ -22,9 +28,9 @@ enum PythonFormat {
                                               digits: spec.precision ?? 6)
             case "g", "G", "n":
                 body = PythonFloatText.printf(magnitude, flags: spec.alternate ? "#" : "", conversion: type == "G" ? "G" : "g",
-                                              digits: Swift.max(spec.precision ?? 6, 1))
+                                              digits: significant(spec))
             case nil:
-                body = spec.precision.map { shortest(magnitude, significant: Swift.max($0, 1), alternate: spec.alternate) }
+                body = spec.precision.map { _ in shortest(magnitude, significant: significant(spec), alternate: spec.alternate) }
                     ?? PythonRepr.float(magnitude)
             default:
                 throw FormatError("Unknown format code '\(type.map(String.init) ?? "")' for object of type 'float'")
@@ -34,6 +40,12 @@ enum PythonFormat {
             }
         }
         return spec.pad(spec.grouped(body), signAndPrefix: spec.signText(negative: negative), defaultAlign: ">")
+    }
+
+    /// The significant digits `g` and the no-type form print (trailing zeros are kept only with `#`).
+    private static func significant(_ spec: FormatSpec) -> Int {
+        let p = Swift.max(spec.precision ?? 6, 1)
+        return spec.alternate ? p : Swift.min(p, significantDigitsCap)
     }
 
     /// The no-type form with a precision: like `g`, but switching to an exponent one digit
@@ -110,6 +122,8 @@ enum PythonFormat {
             throw FormatError("Unknown format code '\(spec.type.map(String.init) ?? "")' for object of type 'str'")
         }
         if spec.sign != "-" { throw FormatError("Sign not allowed in string format specifier") }
+        if spec.coerceNegativeZero { throw FormatError("Negative zero coercion (z) not allowed in string format specifier") }
+        if spec.alternate { throw FormatError("Alternate form (#) not allowed in string format specifier") }
         if spec.align == "=" { throw FormatError("'=' alignment not allowed in string format specifier") }
         let clipped = spec.precision.map { String(s.prefix($0)) } ?? s
         return spec.pad(clipped, defaultAlign: "<")

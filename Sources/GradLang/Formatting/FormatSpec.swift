@@ -11,9 +11,6 @@ struct FormatSpec: Equatable {
     var precision: Int?
     var type: Character?
 
-    /// The most digits of precision or width accepted; beyond it CPython reports "too big".
-    static let limit = 100_000
-
     init(_ text: String) throws(FormatError) {
         var chars = Array(text)
         var i = 0
@@ -50,12 +47,25 @@ struct FormatSpec: Equatable {
     private static func number(_ chars: inout [Character], _ i: inout Int, what: String) throws(FormatError) -> Int? {
         var value = 0, any = false
         while i < chars.count, let d = chars[i].wholeNumberValue, chars[i].isASCII {
-            value = value * 10 + d
-            if value > limit { throw FormatError(what) }
+            // CPython reads the number as a Py_ssize_t.
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAgain) = tens.addingReportingOverflow(d)
+            if overflow || overflowAgain { throw FormatError(what) }
+            value = sum
             any = true
             i += 1
         }
         return any ? value : nil
+    }
+
+    /// Whether formatting `value` writes as many digits as the precision says (`f`, `e`, `%`, and
+    /// `g` or a float's no-type form with `#`), so that a huge precision means a huge string.
+    func printsEveryDigitOfPrecision(for value: Value) -> Bool {
+        guard let type else {
+            if case .float = value { return alternate }
+            return false
+        }
+        return "fF%eE".contains(type) || (alternate && "gGn".contains(type))
     }
 
     /// Pads `body` (already signed) to the width with the fill and alignment; `defaultAlign` is

@@ -6,6 +6,12 @@ public enum Formatting {
     public static func format(_ value: Value, spec: String) throws -> String {
         do {
             let parsed = try FormatSpec(spec)
+            // Padding or digits that no one could hold: refused before allocating, as sequences are.
+            if parsed.width > Operators.maxSequenceLength { throw PyError.memory("") }
+            if let precision = parsed.precision, precision > Operators.maxSequenceLength, precision <= Int32.max,
+               value.asFloatOperand != nil, parsed.printsEveryDigitOfPrecision(for: value) {
+                throw PyError.memory("")
+            }
             switch value {
             case .float(let d): return try PythonFormat.format(d, parsed)
             case .int(let i):
