@@ -5,8 +5,8 @@
 /// reads them; the micro-kernel keeps a 6×(2·lanes) tile of C in SIMD registers over a k-slice.
 /// A row-major A is not packed: the micro-kernel reads its rows in place, which are already
 /// contiguous runs. Packing reads operands through their strides, so transposed, sliced and
-/// broadcast (stride 0) matrices need no copy beforehand. Large products are cut into a few tasks per core that
-/// threads take as they come free (Dispatch's concurrentPerform).
+/// broadcast (stride 0) matrices need no copy beforehand. Large products are cut into a few
+/// tasks per core that threads take as they come free (Dispatch's concurrentPerform).
 
 /// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`.
 struct MatrixOperand<T>: @unchecked Sendable {
@@ -60,7 +60,8 @@ private enum Blocking {
 ///
 /// For each block of B (up to kRound × nc): the threads pack it together, then take tasks (a
 /// block of rows by a range of columns of C) as they come free; a task packs its own rows of
-/// A per kc slice, so A is packed once unless columns had to be split too (small m).
+/// A per kc slice (unless it reads them in place), so A is packed once unless columns had to be
+/// split too (small m).
 func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
                         c: UnsafeMutablePointer<T>, ldc: Int, threads: Int) {
     if m <= 0 || n <= 0 { return }

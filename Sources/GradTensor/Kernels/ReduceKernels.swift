@@ -53,7 +53,8 @@ struct ReductionLayout {
     /// Applies `reduce` to each block, producing a tensor of `keepdim` or dropped shape.
     func map<T: Element, R: Element>(_: T.Type, _: R.Type, keepdim: Bool,
                                      _ reduce: (UnsafePointer<T>, Int) -> R) -> Tensor {
-        let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: outer), shape: keepdim ? keptShape : droppedShape)
+        let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: outer),
+                         shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(R.self)
         let blocks = permuted.materialized(as: dtype)
         withExtendedLifetime(blocks) {

@@ -25,7 +25,9 @@ extension Tensor {
         let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self)
         if isContiguous {
-            withExtendedLifetime(self) { GradTensor.mapLanes(F.self, storage.pointer(T.self) + offset, dst, count: numel) }
+            withExtendedLifetime(self) {
+                GradTensor.mapLanes(F.self, storage.pointer(T.self) + offset, dst, count: numel)
+            }
         } else {
             copyElements(from: self, into: out)
             GradTensor.mapLanes(F.self, dst, dst, count: numel)
