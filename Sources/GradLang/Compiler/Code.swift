@@ -87,6 +87,11 @@ public final class Globals {
 
     public init() {}
 
+    /// Empties every name, as CPython's module teardown does: a function keeps the slots of the
+    /// globals it uses, so any function stored in its own globals (a `def`) would otherwise hold
+    /// them, itself and all their data in a reference cycle after the program is done.
+    deinit { removeAll() }
+
     func slot(_ name: String) -> GlobalSlot {
         if let s = slots[name] { return s }
         let s = GlobalSlot(name: name)

@@ -5,7 +5,8 @@ final class Scope {
     enum Kind { case module, function }
 
     let kind: Kind
-    let parent: Scope?
+    /// Weak: the parent holds its children, and the tree is freed from its root.
+    private(set) weak var parent: Scope?
     /// Names bound here, in first-binding order (parameters first).
     private(set) var bound: [String] = []
     private var boundSet: Set<String> = []

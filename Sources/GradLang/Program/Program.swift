@@ -50,7 +50,9 @@ extension Interpreter {
         compiler.echoExpressions = echo
         let code = compiler.block(module.body)
         let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>")
-        namesInScope = { globals.definedNames }
+        // Weak: compiled functions hold the interpreter, so a strong reference here would make a
+        // cycle that keeps the globals (and so all the program's data) alive.
+        namesInScope = { [weak globals] in globals?.definedNames ?? [] }
         do {
             _ = try code(frame)
         } catch var e as PyError {
