@@ -43,6 +43,11 @@ final class FormatSpecTests: XCTestCase {
     func testBadSpecs() {
         XCTAssertThrowsError(try PythonFormat.format(1.0, FormatSpec("q")))
         XCTAssertThrowsError(try FormatSpec(".f"))
-        XCTAssertThrowsError(try FormatSpec("99999999999"))
+        // Past a Py_ssize_t: CPython's error. A width that merely cannot be allocated parses, and
+        // format() refuses it with MemoryError (see the golden bad_input_format_extreme_sizes).
+        XCTAssertThrowsError(try FormatSpec("99999999999999999999")) {
+            XCTAssertEqual(($0 as? FormatError)?.message, "Too many decimal digits in format string")
+        }
+        XCTAssertEqual(try FormatSpec("99999999999").width, 99_999_999_999)
     }
 }
