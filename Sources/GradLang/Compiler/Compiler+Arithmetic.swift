@@ -53,7 +53,6 @@ extension Compiler {
         }
     }
 
-
     func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
         let head = expression(first)
         if rest.count == 1, let link = rest.first {
