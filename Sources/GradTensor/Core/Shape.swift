@@ -65,6 +65,14 @@ public enum Shape {
         return out
     }
 
+    /// `broadcast` for an op that allocates its result, of `dtype`, in that shape: operands that
+    /// broadcast to more than any storage may hold get PyTorch's allocation error, not a crash.
+    public static func broadcastResult(_ a: [Int], _ b: [Int], dtype: DType) throws -> [Int] {
+        let shape = try broadcast(a, b)
+        if shape != a && shape != b { _ = try checkedCount(shape, dtype: dtype) }
+        return shape
+    }
+
     /// Wraps a possibly negative dimension index into `0..<rank`, as PyTorch does.
     public static func wrapDim(_ dim: Int, rank: Int) throws -> Int {
         let r = max(rank, 1)

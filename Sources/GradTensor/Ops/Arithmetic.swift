@@ -4,8 +4,8 @@ import RealModule
 /// Python numbers arrive as `Tensor.wrapping(scalar)` operands.
 extension Tensor {
     private func binary(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
-        let shape = try Shape.broadcast(self.shape, other.shape)
         let dtype = TypePromotion.resultType([self, other])
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
         return try Tensor.arithmetic(op, self, other, dtype: dtype, shape: shape)
     }
 

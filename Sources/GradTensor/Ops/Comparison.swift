@@ -3,7 +3,7 @@ enum ComparisonOp { case eq, ne, lt, le, gt, ge }
 
 extension Tensor {
     private func compare(_ op: ComparisonOp, _ other: Tensor) throws -> Tensor {
-        let shape = try Shape.broadcast(self.shape, other.shape)
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
         let dtype = TypePromotion.resultType([self, other])
         let a = materializedIfCast(to: dtype), b = other.materializedIfCast(to: dtype)
         switch dtype {
@@ -35,12 +35,12 @@ extension Tensor {
     public func ge(_ other: Tensor) throws -> Tensor { try compare(.ge, other) }
 
     public func logicalAnd(_ other: Tensor) throws -> Tensor {
-        let shape = try Shape.broadcast(self.shape, other.shape)
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
         return mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 && $1 }
     }
 
     public func logicalOr(_ other: Tensor) throws -> Tensor {
-        let shape = try Shape.broadcast(self.shape, other.shape)
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
         return mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
     }
 

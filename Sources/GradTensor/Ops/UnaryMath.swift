@@ -90,7 +90,8 @@ extension Tensor {
 
     /// An arithmetic op computed without recording (forward kernels composed inside other ops).
     func binaryWithoutGraph(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
-        let shape = try Shape.broadcast(self.shape, other.shape)
-        return try Tensor.arithmetic(op, self, other, dtype: TypePromotion.resultType([self, other]), shape: shape)
+        let dtype = TypePromotion.resultType([self, other])
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
+        return try Tensor.arithmetic(op, self, other, dtype: dtype, shape: shape)
     }
 }

@@ -139,6 +139,9 @@ extension Tensor {
             }
         }
         if newShape == shape { return self.recordingIdentityView() }
+        // A view larger than any storage: every op on it would allocate that much. PyTorch allows
+        // the view and fails at the first such op; grad refuses here, with the same error.
+        _ = try Shape.checkedCount(newShape, dtype: dtype)
         let inputShape = shape
         return makeView(shape: newShape, strides: newStrides).record("ExpandBackward0", inputs: [self]) { ctx in
             [try ctx.grad.sumToShape(inputShape)]
