@@ -17,6 +17,9 @@ extension Operators {
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
         case (.invert, .tensor(let t)):
             guard t.dtype == .bool else {
+                if t.dtype.isFloatingPoint {
+                    throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+                }
                 throw PyError.type("bitwise_not is only supported for integer and boolean tensors in grad")
             }
             return .tensor(t.logicalNot())

@@ -95,7 +95,7 @@ extension Tensor {
             return try extremeValues(dim: d, keepdim: keepdim, isMax: isMax).indices
         }
         if numel == 0 {
-            throw TorchError.runtime("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")
+            throw TorchError.index("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")
         }
         let flat = try reshape([-1])
         let idx = try flat.extremeValues(dim: 0, keepdim: false, isMax: isMax).indices

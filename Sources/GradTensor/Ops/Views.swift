@@ -26,6 +26,9 @@ extension Tensor {
             }
         }
         if let i = inferred {
+            if known == 0 && numel == 0 {
+                throw TorchError.runtime("cannot reshape tensor of 0 elements into shape \(Shape.sizeList(requested)) because the unspecified dimension size -1 can be any value and is ambiguous")
+            }
             if known == 0 || numel % known != 0 {
                 throw TorchError.runtime("shape '\(Shape.sizeList(requested))' is invalid for input of size \(numel)")
             }
