@@ -114,4 +114,13 @@ final class InterruptBuiltinsTests: XCTestCase {
             XCTAssertEqual(pythonOutcome { try h.call(name, source()) }, "KeyboardInterrupt", name)
         }
     }
+
+    /// A power of millions of bits takes seconds (the fuzzer's 102 ** 6400000 ran past its
+    /// timeout); it checks for Ctrl-C between its multiplications.
+    func testHugePowersStopWithKeyboardInterrupt() {
+        defer { Interpreter.interruptRequested = false }
+        Interpreter.interruptRequested = true
+        XCTAssertEqual(pythonOutcome { try Operators.binary(.power, 102, power(10, 6)) }, "KeyboardInterrupt")
+        XCTAssertEqual(pythonOutcome { try Operators.binary(.power, -3, 41) }, "-36472996377170786403")
+    }
 }

@@ -126,7 +126,7 @@ public enum Operators {
             if x == -1 { return .int(y.isMultiple(of: 2) ? 1 : -1) }
             guard let e = Int(exactly: y) else { throw PyError.memory("") }
             try checkBits(x.magnitude.bitWidth.multipliedReportingOverflow(by: e).partialValue, exponent: e)
-            return .integer(x.power(e))
+            return .integer(try power(x, e))
         case .bitAnd: return .integer(x & y)
         case .bitOr: return .integer(x | y)
         case .bitXor: return .integer(x ^ y)
@@ -145,6 +145,22 @@ public enum Operators {
     }
 
     /// Refuses integers beyond ~100 million bits: CPython would grind for minutes, then run out.
+    /// `x ** e` by squaring, checking for Ctrl-C between multiplications (a power of millions of
+    /// bits takes seconds), and without BigInt's squaring after the last bit, the largest of all.
+    private static func power(_ x: BigInt, _ exponent: Int) throws -> BigInt {
+        var result: BigInt = 1, base = x, e = exponent
+        while true {
+            if e & 1 == 1 { result *= base }
+            e >>= 1
+            if e == 0 { return result }
+            if Interpreter.interruptRequested {
+                Interpreter.interruptRequested = false
+                throw PyError(PyExc.keyboardInterrupt, "")
+            }
+            base *= base
+        }
+    }
+
     private static func checkBits(_ bits: Int, exponent: Int = 1) throws {
         if bits > 100_000_000 || exponent > 100_000_000 { throw PyError.memory("") }
     }
