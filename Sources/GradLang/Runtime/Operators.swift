@@ -144,7 +144,6 @@ public enum Operators {
         }
     }
 
-    /// Refuses integers beyond ~100 million bits: CPython would grind for minutes, then run out.
     /// `x ** e` by squaring, checking for Ctrl-C between multiplications (a power of millions of
     /// bits takes seconds), and without BigInt's squaring after the last bit, the largest of all.
     private static func power(_ x: BigInt, _ exponent: Int) throws -> BigInt {
@@ -161,6 +160,7 @@ public enum Operators {
         }
     }
 
+    /// Refuses integers beyond ~100 million bits: CPython would grind for minutes, then run out.
     private static func checkBits(_ bits: Int, exponent: Int = 1) throws {
         if bits > 100_000_000 || exponent > 100_000_000 { throw PyError.memory("") }
     }
