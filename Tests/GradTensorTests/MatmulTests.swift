@@ -276,8 +276,8 @@ extension MatmulTests {
 /// The graph under a node as generate.py prints it: `Name(child, ...)`, `Leaf[shape]`, `None`.
 func graphDump(_ node: Node?) -> String {
     guard let node else { return "None" }
-    let children = node.edges.map { edge -> String in
-        switch edge {
+    let children = node.inputs.map { input -> String in
+        switch input.edge {
         case .none: return "None"
         case .leaf(let t): return "Leaf" + Shape.sizeList(t.shape)
         case .node(let n): return graphDump(n)

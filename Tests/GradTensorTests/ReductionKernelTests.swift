@@ -27,6 +27,48 @@ final class ReductionKernelTests: XCTestCase {
         }
     }
 
+    /// A whole sum or mean of a contiguous tensor is read straight from its buffer; a strided
+    /// view of the same values goes through the reduction layout. Both must give the same bits.
+    func testWholeSumsAndMeansMatchTheLayoutPathBitForBit() throws {
+        for dtype in [DType.float32, .float64] {
+            for count in [0, 1, 3, 16, 17, 100, 1000, 5000] {
+                let x = try values(count, 2, dtype)
+                let strided = x.selectView(1, 0), packed = try strided.contiguous()
+                XCTAssertFalse(count > 1 && strided.isContiguous)
+                let name = "\(dtype) \(count)"
+                try assertSameBits(packed.sum(), strided.sum(), "\(name) sum")
+                try assertSameBits(packed.mean(), strided.mean(), "\(name) mean")
+                try assertSameBits(packed.sum(dims: [0], keepdim: true), strided.sum(dims: [0], keepdim: true), "\(name) keepdim")
+                XCTAssertEqual(try packed.sum(dims: [], keepdim: true).shape, [1])
+            }
+        }
+    }
+
+    /// Gradients computed in one pass when no graph of them is built (a whole mean's, `x ** 2`'s,
+    /// a broadcast summed back to a scalar) equal the general formulas' (taken with create_graph).
+    func testFusedGradientsMatchTheGeneralFormulas() throws {
+        for dtype in [DType.float32, .float64] {
+            func gradient(createGraph: Bool, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
+                let x = try values(7, 3, dtype).detach()
+                x.requiresGrad = true
+                try Autograd.backward(f(x), createGraph: createGraph)
+                return try XCTUnwrap(x.storedGrad)
+            }
+            let cases: [(String, (Tensor) throws -> Tensor)] = [
+                ("mean", { try $0.mean() }),
+                ("square", { try $0.pow(.wrapping(.int(2))).mul(.wrapping(.double(0.3))).sum() }),
+                ("square of float", { try $0.pow(.wrapping(.double(2))).mean() }),
+            ]
+            for (name, f) in cases {
+                try assertSameBits(gradient(createGraph: false, f), gradient(createGraph: true, f), "\(dtype) \(name)")
+            }
+            // A gradient summed back to one element (a scalar broadcast in the forward pass).
+            let g = try values(7, 3, dtype)
+            try assertSameBits(g.sumToShape([]), g.sum(dims: [0, 1], keepdim: true).reshape([]), "\(dtype) to []")
+            try assertSameBits(g.sumToShape([1, 1]), g.sum(dims: [0, 1], keepdim: true), "\(dtype) to [1, 1]")
+        }
+    }
+
     // MARK: helpers
 
     /// A rows×columns matrix of values with full mantissas, so any change of order shows.

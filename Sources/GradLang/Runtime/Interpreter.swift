@@ -66,8 +66,6 @@ public final class Interpreter {
             var bound = args
             bound.positional.insert(m.receiver, at: 0)
             return try m.function.call(bound, self)
-        case let f as PyCallable:
-            return try f.call(args, self)
         case let t as PyTypeObject:
             guard let constructor = t.constructor else {
                 throw PyError.type("cannot create '\(t.qualifiedName)' instances")
@@ -75,6 +73,9 @@ public final class Interpreter {
             return try constructor.call(args, self)
         case let e as PyExceptionType:
             return .object(PyExceptionObject(type: e, args: args.positional))
+        // Last: a failed protocol cast is not cached by the runtime and costs thousands of instructions.
+        case let f as PyCallable:
+            return try f.call(args, self)
         default:
             throw PyError.type("'\(o.typeName)' object is not callable")
         }

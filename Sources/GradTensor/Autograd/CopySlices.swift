@@ -49,9 +49,7 @@ extension Tensor {
         versionCounter.bump()
 
         let baseShape = base.shape
-        let node = Node(name: "CopySlices", edges: [oldBase.gradientEdge, updated.gradientEdge],
-                        inputMeta: [Node.InputMeta(shape: baseShape, dtype: base.dtype),
-                                    Node.InputMeta(shape: updated.shape, dtype: updated.dtype)],
+        let node = Node(name: "CopySlices", inputs: [Node.Input(oldBase), Node.Input(updated)],
                         savedVersions: []) { ctx in
             let inside = try region.extract(ctx.grad)
             return [try ctx.grad.sub(region.embed(inside, baseShape: baseShape)), inside]

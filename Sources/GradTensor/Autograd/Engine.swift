@@ -60,10 +60,10 @@ public enum Autograd {
         /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
         let targets: [Tensor]
         var captured: [Tensor?]
-        /// Gradients arriving at leaves, summed over the whole pass before they are delivered
-        /// once (PyTorch's AccumulateGrad runs once per leaf with the summed input).
-        var leafGradients: [(leaf: Tensor, grad: Tensor)] = []
-        var leafSlots: [ObjectIdentifier: Int] = [:]
+        /// The leaves gradients arrived at, in order of first arrival. Their gradients are summed
+        /// over the whole pass (in `pendingLeafGradient`) before being delivered once, as
+        /// PyTorch's AccumulateGrad runs once per leaf with the summed input.
+        var reachedLeaves: [Tensor] = []
 
         init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
             self.createGraph = createGraph
@@ -75,8 +75,11 @@ public enum Autograd {
         mutating func execute(roots: [Tensor], seeds: [Tensor], retainGraph: Bool) throws {
             let rootNodes = roots.compactMap(\.gradFn)
             let reached = Run.countConsumers(from: rootNodes)
-            // Gradients parked on nodes must not outlive the pass, whatever happens in it.
-            defer { for node in reached { node.pendingGradient = nil } }
+            // Gradients parked on nodes and leaves must not outlive the pass, whatever happens in it.
+            defer {
+                for node in reached { node.pendingGradient = nil }
+                for leaf in reachedLeaves { leaf.pendingLeafGradient = nil }
+            }
             for (root, seed) in zip(roots, seeds) {
                 if let fn = root.gradFn {
                     fn.pendingGradient = try sum(fn.pendingGradient, seed)
@@ -95,10 +98,10 @@ public enum Autograd {
                 if let grad = incoming {
                     try deliverToNode(node, grad)
                     let inputGrads = try runFormula(node, grad)
-                    for (i, edge) in node.edges.enumerated() where i < inputGrads.count {
+                    for (i, input) in node.inputs.enumerated() where i < inputGrads.count {
                         guard let raw = inputGrads[i] else { continue }
-                        let g = try conform(raw, to: node.inputMeta[i])
-                        switch edge {
+                        let g = try conform(raw, to: input)
+                        switch input.edge {
                         case .none: break
                         case .leaf(let leaf): try deliverToLeaf(leaf, g)
                         case .node(let next):
@@ -107,7 +110,8 @@ public enum Autograd {
                     }
                 }
                 if !retainGraph { node.release() }
-                for case .node(let next) in node.edges {
+                for input in node.inputs {
+                    guard case .node(let next) = input.edge else { continue }
                     next.waitingConsumers -= 1
                     if next.waitingConsumers == 0 { ready.append(next) }
                 }
@@ -129,14 +133,17 @@ public enum Autograd {
                 root.waitingConsumers = 0
                 reached.append(root)
             }
-            var stack = reached
-            while let node = stack.popLast() {
-                for case .node(let next) in node.edges {
+            // `reached` is also the work list: the nodes after `visited` have not been expanded yet.
+            var visited = 0
+            while visited < reached.count {
+                let node = reached[visited]
+                visited += 1
+                for input in node.inputs {
+                    guard case .node(let next) = input.edge else { continue }
                     if next.passStamp != stamp {
                         next.passStamp = stamp
                         next.waitingConsumers = 0
                         reached.append(next)
-                        stack.append(next)
                     }
                     next.waitingConsumers += 1
                 }
@@ -170,17 +177,18 @@ public enum Autograd {
         }
 
         mutating func deliverToLeaf(_ leaf: Tensor, _ grad: Tensor) throws {
-            let key = ObjectIdentifier(leaf)
-            if let slot = leafSlots[key] {
-                leafGradients[slot].grad = try sum(leafGradients[slot].grad, grad)
+            if let earlier = leaf.pendingLeafGradient {
+                leaf.pendingLeafGradient = try sum(earlier, grad)
             } else {
-                leafSlots[key] = leafGradients.count
-                leafGradients.append((leaf, grad))
+                leaf.pendingLeafGradient = grad
+                reachedLeaves.append(leaf)
             }
         }
 
         mutating func deliverLeafGradients() throws {
-            for (leaf, grad) in leafGradients {
+            for leaf in reachedLeaves {
+                guard let grad = leaf.pendingLeafGradient else { continue }
+                leaf.pendingLeafGradient = nil
                 if accumulateIntoLeaves {
                     try accumulate(into: leaf, grad)
                 } else {
@@ -210,11 +218,12 @@ public enum Autograd {
         }
 
         /// Sums a gradient back over broadcast dimensions and casts it to the input's dtype.
-        func conform(_ g: Tensor, to meta: Node.InputMeta) throws -> Tensor {
-            try GradMode.with(enabled: createGraph) {
+        func conform(_ g: Tensor, to input: Node.Input) throws -> Tensor {
+            if g.shape == input.shape && g.dtype == input.dtype { return g }
+            return try GradMode.with(enabled: createGraph) {
                 var out = g
-                if out.shape != meta.shape { out = try out.sumToShape(meta.shape) }
-                if out.dtype != meta.dtype { out = try out.to(meta.dtype) }
+                if out.shape != input.shape { out = try out.sumToShape(input.shape) }
+                if out.dtype != input.dtype { out = try out.to(input.dtype) }
                 return out
             }
         }

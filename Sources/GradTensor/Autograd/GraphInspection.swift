@@ -12,8 +12,8 @@ extension Node {
 
     /// One entry per input of the op, in order.
     public var nextFunctions: [NextFunction] {
-        edges.map { edge in
-            switch edge {
+        inputs.map { input in
+            switch input.edge {
             case .none: return .none
             case .node(let n): return .node(n)
             case .leaf(let t): return .accumulateGrad(t)

@@ -8,11 +8,19 @@ public final class Node {
         case leaf(Tensor)
     }
 
-    /// The shape and dtype an input's gradient must have; the engine conforms gradients to it,
-    /// which is where broadcasting is undone for every op at once.
-    struct InputMeta {
+    /// One input of the op: where its gradient goes, and the shape and dtype that gradient must
+    /// have. The engine conforms gradients to them, which is where broadcasting is undone for
+    /// every op at once.
+    struct Input {
+        fileprivate(set) var edge: Edge
         let shape: [Int]
         let dtype: DType
+
+        init(_ tensor: Tensor) {
+            edge = tensor.gradientEdge
+            shape = tensor.shape
+            dtype = tensor.dtype
+        }
     }
 
     /// A tensor the backward formula reads, with the version it had when saved.
@@ -36,8 +44,7 @@ public final class Node {
     }
 
     public let name: String
-    private(set) var edges: [Edge]
-    let inputMeta: [InputMeta]
+    private(set) var inputs: [Input]
     var backward: ((BackwardContext) throws -> [Tensor?])?
     var savedVersions: [SavedVersion]
     /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
@@ -54,11 +61,10 @@ public final class Node {
     var waitingConsumers = 0
     var pendingGradient: Tensor?
 
-    init(name: String, edges: [Edge], inputMeta: [InputMeta], savedVersions: [SavedVersion],
+    init(name: String, inputs: [Input], savedVersions: [SavedVersion],
          backward: @escaping (BackwardContext) throws -> [Tensor?]) {
         self.name = name
-        self.edges = edges
-        self.inputMeta = inputMeta
+        self.inputs = inputs
         self.savedVersions = savedVersions
         self.backward = backward
     }
@@ -77,9 +83,9 @@ public final class Node {
     /// Empties the edges, moving out the input nodes that only this node holds (they are about
     /// to be freed too); the others are simply released.
     private func takeDyingInputs(into pending: inout [Node]) {
-        for i in edges.indices {
-            guard case .node(var input) = edges[i] else { continue }
-            edges[i] = .none
+        for i in inputs.indices {
+            guard case .node(var input) = inputs[i].edge else { continue }
+            inputs[i].edge = .none
             if isKnownUniquelyReferenced(&input) { pending.append(input) }
         }
     }
@@ -94,7 +100,7 @@ public final class Node {
 
     /// The nodes feeding this one (`next_functions`, leaves excluded).
     var nextNodes: [Node] {
-        edges.compactMap { if case .node(let n) = $0 { return n } else { return nil } }
+        inputs.compactMap { if case .node(let n) = $0.edge { return n } else { return nil } }
     }
 }
 

@@ -32,9 +32,8 @@ extension Tensor {
             versions.append(Node.SavedVersion(counter: versionCounter, expected: versionCounter.value,
                                               shape: shape, dtype: dtype, tensor: nil, outputOf: name))
         }
-        let node = Node(name: name, edges: inputs.map { $0.gradientEdge },
-                        inputMeta: inputs.map { Node.InputMeta(shape: $0.shape, dtype: $0.dtype) },
-                        savedVersions: versions, backward: backward)
+        let node = Node(name: name, inputs: inputs.map(Node.Input.init), savedVersions: versions,
+                        backward: backward)
         if savesOutput { node.savedOutput = detach() }
         gradFn = node
         requiresGrad = true

@@ -3,54 +3,79 @@ import Glibc
 #endif
 
 /// A flat, typed buffer shared by a tensor and all of its views.
-public final class Storage {
-    public let dtype: DType
-    public let count: Int
-    let raw: UnsafeMutableRawPointer
-
+///
+/// Small buffers (the tensors of a learner's loop) live in the storage object itself, after its
+/// header, so a tensor's data costs no allocation of its own; large ones are allocated apart,
+/// cache-line aligned for the kernels.
+public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
     /// The most bytes one storage may hold (8 GiB, a third of the machine): refusing larger
     /// requests turns absurd sizes into a clean error instead of the process being killed.
     public static let maxBytes = 1 << 33
 
-    /// Allocates `count` zeroed elements. Callers validate sizes first (see `Shape.checkedCount`).
-    init(dtype: DType, count: Int) {
-        self.dtype = dtype
-        self.count = count
+    /// Buffers from this size on are allocated apart.
+    private static let largeBytes = 4096
+
+    public var dtype: DType { header.dtype }
+    public var count: Int { header.count }
+    var raw: UnsafeMutableRawPointer { header.raw }
+
+    /// `count` elements without zeroing them, for kernels that write every element (matrix
+    /// products): zeroing a large result first would cost an extra pass over memory.
+    /// Callers validate sizes first (see `Shape.checkedCount`).
+    static func make(dtype: DType, uninitializedCount count: Int) -> Storage {
         let bytes = max(count, 1) * dtype.itemSize
-        raw = Storage.allocate(bytes)
-        raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+        let inline = bytes < largeBytes
+        let chunk = MemoryLayout<StorageChunk>.stride
+        let chunks = inline ? (bytes + chunk - 1) / chunk : 0
+        let buffer = create(minimumCapacity: chunks) { buffer in
+            let raw = inline ? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+                             : allocateApart(bytes)
+            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: !inline)
+        }
+        return unsafeDowncast(buffer, to: Storage.self)
     }
 
-    /// Allocates `count` elements without zeroing them, for kernels that write every element
-    /// (matrix products): zeroing a large result first would cost an extra pass over memory.
-    init(dtype: DType, uninitializedCount count: Int) {
-        self.dtype = dtype
-        self.count = count
-        raw = Storage.allocate(max(count, 1) * dtype.itemSize)
+    /// `count` zeroed elements.
+    static func make(dtype: DType, count: Int) -> Storage {
+        let storage = make(dtype: dtype, uninitializedCount: count)
+        storage.raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1) * dtype.itemSize)
+        return storage
     }
 
-    /// Cache-line alignment for buffers big enough for kernels to care; small ones come from
-    /// plain malloc (16-byte aligned; kernels load vectors unaligned). Swift's own allocate goes
-    /// through posix_memalign whatever the alignment asked, which costs several times a malloc,
-    /// and tiny tensors are allocated on every op. Both are released with `free`.
-    private static func allocate(_ bytes: Int) -> UnsafeMutableRawPointer {
+    /// `count` copies of `value`.
+    static func make<T: Element>(dtype: DType, repeating value: T, count: Int) -> Storage {
+        let storage = make(dtype: dtype, uninitializedCount: count)
+        storage.pointer(T.self).initialize(repeating: value, count: count)
+        return storage
+    }
+
+    /// 64-byte aligned; released with `free`.
+    private static func allocateApart(_ bytes: Int) -> UnsafeMutableRawPointer {
         var memory: UnsafeMutableRawPointer?
-        if bytes < 4096 { memory = malloc(bytes) } else if posix_memalign(&memory, 64, bytes) != 0 { memory = nil }
+        if posix_memalign(&memory, 64, bytes) != 0 { memory = nil }
         // Out of memory: Swift's allocator reports it (sizes were validated against maxBytes).
         return memory ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     }
 
-    /// `count` copies of `value`.
-    convenience init<T: Element>(dtype: DType, repeating value: T, count: Int) {
-        self.init(dtype: dtype, uninitializedCount: count)
-        pointer(T.self).initialize(repeating: value, count: count)
+    deinit {
+        if header.isApart { free(header.raw) }
     }
-
-    deinit { free(raw) }
 
     @inline(__always) func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
         raw.assumingMemoryBound(to: T.self)
     }
+}
+
+/// The unit small buffers are counted in: 16 bytes, so elements start 16-byte aligned.
+public typealias StorageChunk = SIMD2<UInt64>
+
+/// What a `Storage` knows about its buffer.
+public struct StorageHeader {
+    let dtype: DType
+    let count: Int
+    /// The first element: inside the storage object, or a buffer of its own when `isApart`.
+    let raw: UnsafeMutableRawPointer
+    let isApart: Bool
 }
 
 /// Counts in-place modifications of the data a tensor sees, so backward can detect that a value

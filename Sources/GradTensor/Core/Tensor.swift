@@ -22,6 +22,9 @@ public final class Tensor {
     /// The node that produced this tensor; nil for leaves.
     public internal(set) var gradFn: Node?
     var storedGrad: Tensor?
+    /// The gradient a backward pass has summed so far for this leaf; the engine clears it
+    /// before the pass returns.
+    var pendingLeafGradient: Tensor?
     var retainsGrad = false
     /// True for the 0-dim tensors that stand for Python numbers; they rank lowest in type promotion.
     var isWrappedNumber = false
@@ -39,7 +42,7 @@ public final class Tensor {
     /// A new contiguous tensor of zeros. Validates the size before allocating.
     public convenience init(zeros shape: [Int], dtype: DType) throws {
         let n = try Shape.checkedCount(shape, dtype: dtype)
-        self.init(storage: Storage(dtype: dtype, count: n), shape: shape,
+        self.init(storage: Storage.make(dtype: dtype, count: n), shape: shape,
                   strides: Shape.contiguousStrides(shape), offset: 0, version: nil)
     }
 

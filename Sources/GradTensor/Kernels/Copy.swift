@@ -48,7 +48,7 @@ extension Tensor {
     func materialized(as dtype: DType? = nil) -> Tensor {
         let target = dtype ?? self.dtype
         if target == self.dtype && isContiguous { return self }
-        let out = Tensor(storage: Storage(dtype: target, uninitializedCount: numel), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: target, uninitializedCount: numel), shape: shape)
         copyElements(from: self, into: out)
         return out
     }

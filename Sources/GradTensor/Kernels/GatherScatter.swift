@@ -51,7 +51,7 @@ extension Tensor {
 
     /// This tensor broadcast to `shape` and converted to `dtype`, as a new contiguous tensor.
     func broadcastCopy(to shape: [Int], dtype: DType) -> Tensor {
-        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: Shape.count(shape)), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: Shape.count(shape)), shape: shape)
         copyElements(from: self, into: out)
         return out
     }

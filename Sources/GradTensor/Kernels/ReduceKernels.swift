@@ -53,7 +53,7 @@ struct ReductionLayout {
     /// Applies `reduce` to each block, producing a tensor of `keepdim` or dropped shape.
     func map<T: Element, R: Element>(_: T.Type, _: R.Type, keepdim: Bool,
                                      _ reduce: (UnsafePointer<T>, Int) -> R) -> Tensor {
-        let out = Tensor(storage: Storage(dtype: R.dtype, uninitializedCount: outer),
+        let out = Tensor(storage: Storage.make(dtype: R.dtype, uninitializedCount: outer),
                          shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(R.self)
         let blocks = permuted.materialized(as: dtype)
@@ -68,7 +68,7 @@ struct ReductionLayout {
     /// order (so the same bits) without first copying them into rows.
     func pairwiseSums<T: FloatElement & SIMDScalar>(_: T.Type, keepdim: Bool) -> Tensor {
         guard reducesColumns else { return map(T.self, T.self, keepdim: keepdim) { pairwiseSum($0, $1) } }
-        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: outer),
+        let out = Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: outer),
                          shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(T.self)
         withExtendedLifetime(permuted) {

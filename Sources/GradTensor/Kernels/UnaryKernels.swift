@@ -22,7 +22,7 @@ extension Tensor {
 
     @inline(__always)
     private func mapLanes<F: LaneFunction, T: FloatElement & LaneScalar>(_: F.Type, _: T.Type) -> Tensor {
-        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: numel), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self)
         if isContiguous {
             withExtendedLifetime(self) {

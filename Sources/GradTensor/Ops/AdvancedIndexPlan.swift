@@ -84,7 +84,7 @@ struct AdvancedIndexPlan {
         }
         let strides = Shape.contiguousStrides(mask.shape)
         return (0..<mask.rank).map { j in
-            let column = Tensor(storage: Storage(dtype: .int64, count: hits.count), shape: [hits.count])
+            let column = Tensor(storage: Storage.make(dtype: .int64, count: hits.count), shape: [hits.count])
             let q = column.storage.pointer(Int64.self)
             for (k, flat) in hits.enumerated() { q[k] = Int64((flat / strides[j]) % Swift.max(mask.shape[j], 1)) }
             return column
@@ -94,7 +94,7 @@ struct AdvancedIndexPlan {
     /// An int64 index broadcast to `shape` as a contiguous tensor (so lookups are plain reads).
     private static func broadcastLong(_ t: Tensor, to shape: [Int]) -> Tensor {
         if t.shape == shape && t.isContiguous { return t }
-        let out = Tensor(storage: Storage(dtype: .int64, count: Shape.count(shape)), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: .int64, count: Shape.count(shape)), shape: shape)
         copyElements(from: t, into: out)
         return out
     }

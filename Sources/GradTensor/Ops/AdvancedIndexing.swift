@@ -10,7 +10,7 @@ extension Tensor {
     /// The elements `plan` selects, as a new contiguous tensor (IndexBackward0).
     func indexed(by plan: AdvancedIndexPlan) throws -> Tensor {
         let offsets = try plan.offsets(in: self)
-        let out = Tensor(storage: Storage(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
         gatherElements(self, at: offsets, into: out)
         let inputShape = shape
         return out.record("IndexBackward0", inputs: [self]) { ctx in

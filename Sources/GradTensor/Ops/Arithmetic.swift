@@ -86,6 +86,7 @@ extension Tensor {
             let e = exponent.element(atFlat: 0)
             return out.record("PowBackward0", inputs: [self], saving: [self]) { [self] ctx in
                 if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
+                if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(self) { return [fused] }
                 // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
                 let lowered = e.minusOne.doubleValue == 1 ? self : try self.pow(.wrapping(e.minusOne))
                 return [try ctx.grad.mul(lowered.mul(.wrapping(e)))]
@@ -109,6 +110,18 @@ extension Tensor {
         }
     }
 
+    /// `self * (x * 2)`, the gradient of `x ** 2`, in one pass instead of two products (with the
+    /// same two roundings); nil when a graph of it is being built or the dtypes differ.
+    private func timesDoubled(_ x: Tensor) throws -> Tensor? {
+        guard !GradMode.isEnabled, x.dtype == dtype else { return nil }
+        let shape = try Shape.broadcastResult(self.shape, x.shape, dtype: dtype)
+        switch dtype {
+        case .float32: return mapBinary(self, x, shape: shape, Float.self, Float.self) { g, x in g * (x * 2) }
+        case .float64: return mapBinary(self, x, shape: shape, Double.self, Double.self) { g, x in g * (x * 2) }
+        case .int64, .bool: return nil
+        }
+    }
+
     /// `scalar ** self`.
     public func rpow(_ base: Scalar) throws -> Tensor {
         try Tensor.wrapping(base).pow(self)
@@ -129,7 +142,7 @@ extension Scalar {
 extension BackwardContext {
     /// Whether input `i` wants a gradient (formulas skip the work for the others).
     func needs(_ i: Int) -> Bool {
-        if case .none = node.edges[i] { return false }
+        if case .none = node.inputs[i].edge { return false }
         return true
     }
 }

@@ -3,7 +3,7 @@ extension Tensor {
     public func to(_ dtype: DType) throws -> Tensor {
         if dtype == self.dtype { return self }
         let sourceType = self.dtype
-        let out = Tensor(storage: Storage(dtype: dtype, count: numel), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, count: numel), shape: shape)
         copyElements(from: self, into: out)
         if !dtype.isFloatingPoint { return out }
         return out.record("ToCopyBackward0", inputs: [self]) { ctx in [try ctx.grad.to(sourceType)] }
@@ -17,7 +17,7 @@ extension Tensor {
 
     /// A contiguous copy with no history.
     func cloneDetached() -> Tensor {
-        let out = Tensor(storage: Storage(dtype: dtype, count: numel), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, count: numel), shape: shape)
         copyElements(from: self, into: out)
         return out
     }

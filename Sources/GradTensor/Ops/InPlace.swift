@@ -95,7 +95,7 @@ extension Tensor {
     @discardableResult public func copy_(_ src: Tensor) throws -> Tensor {
         try updateInPlace(with: src) { t in
             let shape = t.shape, dtype = t.dtype, srcType = src.dtype
-            let out = Tensor(storage: Storage(dtype: dtype, count: t.numel), shape: shape)
+            let out = Tensor(storage: Storage.make(dtype: dtype, count: t.numel), shape: shape)
             copyElements(from: src, into: out)
             return out.record("CopyBackward0", inputs: [t, src]) { ctx in
                 [try ctx.grad.mul(.wrapping(.int(0))), try ctx.grad.to(srcType)]

@@ -84,7 +84,7 @@ extension Tensor {
     /// `fill_(number)` over this tensor's elements (any strides).
     private func fillElements(_ s: Scalar) throws {
         try checkFillable(s)
-        let filler = Tensor(storage: Storage(dtype: dtype, count: 1), shape: [])
+        let filler = Tensor(storage: Storage.make(dtype: dtype, count: 1), shape: [])
         filler.setFlat(0, s)
         copyElements(from: filler, into: self)
     }

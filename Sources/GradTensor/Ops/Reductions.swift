@@ -3,22 +3,46 @@ extension Tensor {
     /// `sum()` / `sum(dim, keepdim)`. Integer and bool tensors sum to int64, as in PyTorch.
     public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
-        let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
         let out: Tensor
-        switch dtype {
-        case .float32: out = layout.pairwiseSums(Float.self, keepdim: keepdim)
-        case .float64: out = layout.pairwiseSums(Double.self, keepdim: keepdim)
-        case .int64, .bool:
-            out = layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
-                var s: Int64 = 0
-                for i in 0..<n { s &+= p[i] }
-                return s
-            }.materializedIfCast(to: dtype)
+        if let whole = wholeFloatSum(dims: dims, dtype: dtype, keepdim: keepdim) {
+            out = whole
+        } else {
+            let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
+            switch dtype {
+            case .float32: out = layout.pairwiseSums(Float.self, keepdim: keepdim)
+            case .float64: out = layout.pairwiseSums(Double.self, keepdim: keepdim)
+            case .int64, .bool:
+                out = layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
+                    var s: Int64 = 0
+                    for i in 0..<n { s &+= p[i] }
+                    return s
+                }.materializedIfCast(to: dtype)
+            }
         }
+        guard GradMode.isEnabled && requiresGrad else { return out }
         let name = dims == nil ? "SumBackward0" : "SumBackward1"
-        let inputShape = shape
+        let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record(name, inputs: [self]) { ctx in
-            [try ctx.grad.reshape(layout.keptShape).expand(inputShape)]
+            [try ctx.grad.reshape(keptShape).expand(inputShape)]
+        }
+    }
+
+    /// The sum of every element of a contiguous float tensor, read straight from its buffer: the
+    /// one block `ReductionLayout` would build, summed by the same `pairwiseSum` (so the same
+    /// bits), without the layout's arrays and views. With `count`, the sum divided by it (mean).
+    /// Nil when the reduction is not of that kind.
+    private func wholeFloatSum(dims: [Int]?, dtype: DType, keepdim: Bool, dividedBy count: Int? = nil) -> Tensor? {
+        guard dims?.isEmpty ?? true, dtype == self.dtype, isContiguous else { return nil }
+        func reduce<T: FloatElement>(_: T.Type) -> Tensor {
+            var total = withExtendedLifetime(storage) { pairwiseSum(UnsafePointer(storage.pointer(T.self) + offset), numel) }
+            if let count { total /= T(scalar: .int(Int64(count))) }
+            return Tensor(storage: Storage.make(dtype: dtype, repeating: total, count: 1),
+                          shape: keepdim ? [Int](repeating: 1, count: rank) : [])
+        }
+        switch dtype {
+        case .float32: return reduce(Float.self)
+        case .float64: return reduce(Double.self)
+        case .int64, .bool: return nil
         }
     }
 
@@ -27,13 +51,38 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError.notImplemented("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
-        let total = try GradMode.with(enabled: false) { try sum(dims: dims, keepdim: keepdim) }
-        let count = Shape.count(shape) / Swift.max(total.numel, 1)
-        let out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
+        let out: Tensor, count: Int
+        if let whole = wholeFloatSum(dims: dims, dtype: dtype, keepdim: keepdim, dividedBy: numel) {
+            out = whole
+            count = numel
+        } else {
+            let total = try GradMode.with(enabled: false) { try sum(dims: dims, keepdim: keepdim) }
+            count = Shape.count(shape) / Swift.max(total.numel, 1)
+            out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
+        }
+        guard GradMode.isEnabled && requiresGrad else { return out }
         let name = dims == nil ? "MeanBackward0" : "MeanBackward1"
         let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record(name, inputs: [self]) { ctx in
-            [try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(.int(Int64(count))))]
+            if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: count) { return [spread] }
+            return [try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(.int(Int64(count))))]
+        }
+    }
+
+    /// The gradient of a whole mean without building a graph: a one-element float gradient
+    /// divided by the count, in every position of `shape` (what the expand-and-divide formula
+    /// computes, in one tensor instead of two views and a quotient). Nil when it does not apply.
+    private func spreadEvenly(over shape: [Int], dividedBy count: Int) throws -> Tensor? {
+        guard !GradMode.isEnabled, numel == 1 else { return nil }
+        func spread<T: FloatElement>(_: T.Type) throws -> Tensor {
+            let value = storage.pointer(T.self)[offset] / T(scalar: .int(Int64(count)))
+            let n = try Shape.checkedCount(shape, dtype: dtype)
+            return Tensor(storage: Storage.make(dtype: dtype, repeating: value, count: n), shape: shape)
+        }
+        switch dtype {
+        case .float32: return try spread(Float.self)
+        case .float64: return try spread(Double.self)
+        case .int64, .bool: return nil
         }
     }
 
@@ -123,7 +172,7 @@ extension Tensor {
                 o += 1
                 return best
             }
-            let indices = Tensor(storage: Storage(dtype: .int64, count: positions.count), shape: values.shape)
+            let indices = Tensor(storage: Storage.make(dtype: .int64, count: positions.count), shape: values.shape)
             positions.withUnsafeBufferPointer { src in
                 for i in 0..<src.count { indices.storage.pointer(Int64.self)[i] = src[i] }
             }

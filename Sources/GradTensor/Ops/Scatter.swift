@@ -14,7 +14,7 @@ extension Tensor {
     /// The elements at `indices` along `dim` (the adjoint of `scatter`, for double backward).
     func gathered(along dim: Int, indices: Tensor) throws -> Tensor {
         let source = materialized()
-        let out = Tensor(storage: Storage(dtype: dtype, count: indices.numel), shape: indices.shape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, count: indices.numel), shape: indices.shape)
         gatherElements(source, at: try Tensor.positions(along: dim, indices: indices, in: source), into: out)
         return out
     }

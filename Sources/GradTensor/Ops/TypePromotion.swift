@@ -30,17 +30,34 @@ public enum TypePromotion {
 
 extension Tensor {
     /// A 0-dim tensor standing for a Python number in an op (lowest priority in promotion).
+    /// The same numbers recur in a loop (`lr * w.grad`, `x ** 2`, a mean's count), so the last
+    /// ones are handed out again instead of allocated per op: ops only read their operands, and
+    /// one that has since been changed or has entered a graph is not reused.
     public static func wrapping(_ s: Scalar) -> Tensor {
+        let slot = WrappedNumbers.slot(s)
+        if let recent = WrappedNumbers.recent[slot], recent.stillWraps(s) { return recent }
         let dtype: DType
         switch s {
         case .bool: dtype = .bool
         case .int: dtype = .int64
         case .double: dtype = .float64
         }
-        let t = Tensor(storage: Storage(dtype: dtype, count: 1), shape: [])
+        let t = Tensor(storage: Storage.make(dtype: dtype, count: 1), shape: [])
         t.setFlat(0, s)
         t.isWrappedNumber = true
+        WrappedNumbers.recent[slot] = t
         return t
+    }
+
+    /// Whether this wrapped number is still `s`, bit for bit (so -0.0 is not 0.0), untouched.
+    private func stillWraps(_ s: Scalar) -> Bool {
+        guard isWrappedNumber, rank == 0, gradFn == nil, !requiresGrad, version == 0 else { return false }
+        switch (s, dtype) {
+        case (.bool(let b), .bool): return storage.pointer(Bool.self)[offset] == b
+        case (.int(let i), .int64): return storage.pointer(Int64.self)[offset] == i
+        case (.double(let d), .float64): return storage.pointer(Double.self)[offset].bitPattern == d.bitPattern
+        default: return false
+        }
     }
 
     /// Writes element `flat` (row-major) from a Python number, converting like a C cast.
@@ -52,5 +69,21 @@ extension Tensor {
         case .int64: storage.pointer(Int64.self)[o] = Int64(scalar: s)
         case .bool: storage.pointer(Bool.self)[o] = Bool(scalar: s)
         }
+    }
+}
+
+/// The wrapped numbers handed out last, by a hash of their value (the interpreter is single-threaded,
+/// like `GradMode`).
+private enum WrappedNumbers {
+    nonisolated(unsafe) static var recent = [Tensor?](repeating: nil, count: 32)
+
+    static func slot(_ s: Scalar) -> Int {
+        let bits: UInt64
+        switch s {
+        case .bool(let b): bits = b ? 1 : 0
+        case .int(let i): bits = UInt64(bitPattern: i) &+ 2
+        case .double(let d): bits = d.bitPattern ^ (d.bitPattern >> 29) ^ (d.bitPattern >> 47) ^ 0x15
+        }
+        return Int(truncatingIfNeeded: bits & 31)
     }
 }

@@ -225,6 +225,10 @@ extension Tensor {
     /// Sums a broadcast gradient back to `target` (the one place broadcasting is undone).
     func sumToShape(_ target: [Int]) throws -> Tensor {
         if shape == target { return self }
+        if Shape.count(target) == 1 {
+            let total = try sum()
+            return target.isEmpty ? total : try total.reshape(target)
+        }
         let lead = rank - target.count
         var dims = Array(0..<Swift.max(lead, 0))
         for (i, s) in target.enumerated() where s == 1 && shape[lead + i] != 1 { dims.append(lead + i) }

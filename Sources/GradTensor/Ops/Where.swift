@@ -6,7 +6,7 @@ extension Tensor {
         let mask = try condition.materialized(as: .bool).expand(shape).detach().materialized()
         let x = try a.materializedIfCast(to: dtype).detach().expand(shape).materialized()
         let y = try b.materializedIfCast(to: dtype).detach().expand(shape).materialized()
-        let out = Tensor(storage: Storage(dtype: dtype, count: Shape.count(shape)), shape: shape)
+        let out = Tensor(storage: Storage.make(dtype: dtype, count: Shape.count(shape)), shape: shape)
         switch dtype {
         case .float32: select(mask, x, y, into: out, Float.self)
         case .float64: select(mask, x, y, into: out, Double.self)

@@ -61,7 +61,7 @@ extension Tensor {
 
     /// An int64 tensor of `shape` holding `values` in row-major order.
     static func longs(_ values: [Int], shape: [Int]) -> Tensor {
-        let t = Tensor(storage: Storage(dtype: .int64, count: values.count), shape: shape)
+        let t = Tensor(storage: Storage.make(dtype: .int64, count: values.count), shape: shape)
         let p = t.storage.pointer(Int64.self)
         for (i, v) in values.enumerated() { p[i] = Int64(v) }
         return t
