@@ -12,32 +12,41 @@ extension Compiler {
             return { f in
                 let receiver = try object(f)
                 if let method = cache.method(TypeKey(receiver), name, in: interpreter.attributes) {
-                    var a = try args(f)
-                    a.positional.insert(receiver, at: 0)
+                    let a = try args(f, receiver)
                     return try Compiler.at(range, f) { try method.call(a, interpreter) }
                 }
                 let function = try Compiler.at(attributeRange, f) { try interpreter.getAttribute(receiver, name) }
-                let a = try args(f)
+                let a = try args(f, nil)
                 return try Compiler.at(range, f) { try interpreter.call(function, a) }
             }
         }
         let function = expression(callee)
         return { f in
             let fn = try function(f)
-            let a = try args(f)
+            let a = try args(f, nil)
             return try Compiler.at(range, f) { try interpreter.call(fn, a) }
         }
     }
 
-    /// A call's arguments, with `*iterable` and `**mapping` unpacked.
-    private func argumentList(_ arguments: [Argument], _ range: SourceRange) -> (Frame) throws -> Arguments {
+    /// A call's arguments, with `*iterable` and `**mapping` unpacked, after a leading receiver
+    /// if given (a method's `self`, placed first rather than inserted into the array afterwards).
+    private func argumentList(_ arguments: [Argument], _ range: SourceRange) -> (Frame, Value?) throws -> Arguments {
         let simple = arguments.allSatisfy { if case .positional = $0 { return true } else { return false } }
         if simple {
             let codes: [ExprCode] = arguments.compactMap { if case .positional(let e) = $0 { return expression(e) } else { return nil } }
             switch codes.count {
-            case 0: return { _ in Arguments() }
-            case 1: return { f in Arguments([try codes[0](f)]) }
-            default: return { f in Arguments(try codes.map { try $0(f) }) }
+            case 0: return { _, receiver in Arguments(receiver.map { [$0] } ?? []) }
+            case 1: return { f, receiver in
+                let v = try codes[0](f)
+                return Arguments(receiver.map { [$0, v] } ?? [v])
+            }
+            default: return { f, receiver in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count + 1)
+                if let receiver { values.append(receiver) }
+                for code in codes { values.append(try code(f)) }
+                return Arguments(values)
+            }
             }
         }
         enum Part { case positional(ExprCode), unpacked(ExprCode, SourceRange), keyword(String, ExprCode), keywords(ExprCode, SourceRange) }
@@ -49,8 +58,8 @@ extension Compiler {
             case .unpackedKeywords(let e): return .keywords(expression(e), e.range)
             }
         }
-        return { f in
-            var a = Arguments()
+        return { f, receiver in
+            var a = Arguments(receiver.map { [$0] } ?? [])
             for part in parts {
                 switch part {
                 case .positional(let code): a.positional.append(try code(f))

@@ -1,7 +1,7 @@
 /// A Python-style parameter list, written as text (`"zeros(*size, dtype=None, requires_grad=False)"`)
 /// for built-in functions or built from a `def` for user functions, and the one binder that
 /// matches call arguments to it with CPython's error messages.
-public struct Signature: Sendable {
+public final class Signature: Sendable {
     public enum Kind: Sendable { case positional, varargs, keywordOnly, varkw }
 
     public struct Parameter: Sendable {

@@ -128,6 +128,7 @@ public enum Autograd {
             passCount &+= 1
             let stamp = passCount
             var reached: [Node] = []
+            reached.reserveCapacity(16)
             for root in roots where root.passStamp != stamp {
                 root.passStamp = stamp
                 root.waitingConsumers = 0

@@ -4,7 +4,7 @@ import RealModule
 /// Python numbers arrive as `Tensor.wrapping(scalar)` operands.
 extension Tensor {
     private func binary(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
-        let dtype = TypePromotion.resultType([self, other])
+        let dtype = TypePromotion.resultType(self, other)
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
         return try Tensor.arithmetic(op, self, other, dtype: dtype, shape: shape)
     }

@@ -4,7 +4,7 @@ enum ComparisonOp { case eq, ne, lt, le, gt, ge }
 extension Tensor {
     private func compare(_ op: ComparisonOp, _ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
-        let dtype = TypePromotion.resultType([self, other])
+        let dtype = TypePromotion.resultType(self, other)
         let a = materializedIfCast(to: dtype), b = other.materializedIfCast(to: dtype)
         switch dtype {
         case .float32: return Tensor.compareKernel(op, a, b, shape, Float.self)

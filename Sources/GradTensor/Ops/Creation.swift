@@ -3,7 +3,8 @@
 extension Tensor {
     public static func full(_ shape: [Int], _ value: Scalar, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
         let t = try Tensor(zeros: shape, dtype: dtype ?? value.dtype)
-        if value.doubleValue != 0 || value.doubleValue.isNaN { t.fillUnchecked(value) }
+        // The storage starts zeroed: only other values (-0.0 included) need writing.
+        if value.doubleValue.bitPattern != 0 { t.fillUnchecked(value) }
         try t.setRequiresGrad(requiresGrad)
         return t
     }
@@ -88,13 +89,14 @@ extension Tensor {
     }
 
     /// Sets every element (no checks, no version bump: for freshly made tensors).
+    /// Writes `value` into every element of this contiguous tensor.
     func fillUnchecked(_ value: Scalar) {
         let n = numel
         switch dtype {
-        case .float32: storage.pointer(Float.self).update(repeating: Float(scalar: value), count: n)
-        case .float64: storage.pointer(Double.self).update(repeating: Double(scalar: value), count: n)
-        case .int64: storage.pointer(Int64.self).update(repeating: Int64(scalar: value), count: n)
-        case .bool: storage.pointer(Bool.self).update(repeating: Bool(scalar: value), count: n)
+        case .float32: (storage.pointer(Float.self) + offset).update(repeating: Float(scalar: value), count: n)
+        case .float64: (storage.pointer(Double.self) + offset).update(repeating: Double(scalar: value), count: n)
+        case .int64: (storage.pointer(Int64.self) + offset).update(repeating: Int64(scalar: value), count: n)
+        case .bool: (storage.pointer(Bool.self) + offset).update(repeating: Bool(scalar: value), count: n)
         }
     }
 }

@@ -19,13 +19,14 @@ extension Tensor {
     func updateInPlace(with other: Tensor? = nil, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
         try checkInPlaceAllowed()
         if let other {
+            // PyTorch checks the operands' memory before their shapes.
+            if overlap(with: other) == .partial { throw TorchError.runtime(Tensor.overlapMessage) }
             let shape = try Shape.broadcast(self.shape, other.shape)
             if shape != self.shape {
                 throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
             }
         }
-        let recording = GradMode.isEnabled
-            && (requiresGrad || (viewBase?.requiresGrad ?? false) || (other?.requiresGrad ?? false))
+        let recording = recordsInPlace(with: other)
         if recording, let base = viewBase {
             return try updateViewInPlace(base: base, compute)
         }
@@ -44,6 +45,47 @@ extension Tensor {
         return self
     }
 
+    /// Whether an in-place op with `other` enters the graph.
+    private func recordsInPlace(with other: Tensor?) -> Bool {
+        GradMode.isEnabled && (requiresGrad || (viewBase?.requiresGrad ?? false) || (other?.requiresGrad ?? false))
+    }
+
+    /// The common unrecorded update (`w -= lr * w.grad` under no_grad) written straight into a
+    /// contiguous float tensor: by a contiguous tensor of its shape and dtype, or by one number.
+    /// The same arithmetic as the op followed by the copy, without the temporary. False when
+    /// the case does not apply and `updateInPlace` must do it.
+    private func updateDirectly(_ op: ArithmeticOp, _ other: Tensor) throws -> Bool {
+        guard dtype.isFloatingPoint, isContiguous, !recordsInPlace(with: other) else { return false }
+        let byNumber = other.numel == 1 && other.rank <= rank
+        guard other.storage !== storage, byNumber || (other.shape == shape && other.dtype == dtype && other.isContiguous),
+              TypePromotion.resultType(self, other) == dtype else { return false }
+        try checkInPlaceAllowed()
+        func apply<T: FloatElement>(_: T.Type, _ f: (T, T) -> T) {
+            let dst = storage.pointer(T.self) + offset
+            withExtendedLifetime(other) {
+                if let v = other.onlyElement(T.self) {
+                    for i in 0..<numel { dst[i] = f(dst[i], v) }
+                } else {
+                    let src = other.storage.pointer(T.self) + other.offset
+                    for i in 0..<numel { dst[i] = f(dst[i], src[i]) }
+                }
+            }
+        }
+        func apply<T: FloatElement>(_: T.Type) -> Bool {
+            switch op {
+            case .add: apply(T.self, +)
+            case .sub: apply(T.self, -)
+            case .mul: apply(T.self, *)
+            case .div: apply(T.self, /)
+            default: return false
+            }
+            return true
+        }
+        let done = dtype == .float32 ? apply(Float.self) : apply(Double.self)
+        if done { versionCounter.bump() }
+        return done
+    }
+
     /// A copy of this tensor's data that sits where this tensor sits in the graph.
     private func snapshotAtSameGraphPosition() -> Tensor {
         let copy = cloneDetached()
@@ -53,19 +95,23 @@ extension Tensor {
     }
 
     @discardableResult public func add_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.add(other, alpha: alpha) }
+        if alpha == nil, try updateDirectly(.add, other) { return self }
+        return try updateInPlace(with: other) { try $0.add(other, alpha: alpha) }
     }
 
     @discardableResult public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.sub(other, alpha: alpha) }
+        if alpha == nil, try updateDirectly(.sub, other) { return self }
+        return try updateInPlace(with: other) { try $0.sub(other, alpha: alpha) }
     }
 
     @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.mul(other) }
+        if try updateDirectly(.mul, other) { return self }
+        return try updateInPlace(with: other) { try $0.mul(other) }
     }
 
     @discardableResult public func div_(_ other: Tensor) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.div(other) }
+        if try updateDirectly(.div, other) { return self }
+        return try updateInPlace(with: other) { try $0.div(other) }
     }
 
     @discardableResult public func pow_(_ other: Tensor) throws -> Tensor {
@@ -85,7 +131,14 @@ extension Tensor {
     }
 
     @discardableResult public func fill_(_ value: Scalar) throws -> Tensor {
-        try updateInPlace { t in
+        // Unrecorded (`w.grad.zero_()`): written straight into a contiguous tensor.
+        if isContiguous && !recordsInPlace(with: nil) {
+            try checkInPlaceAllowed()
+            fillUnchecked(value)
+            versionCounter.bump()
+            return self
+        }
+        return try updateInPlace { t in
             let filled = try Tensor.full(t.shape, value, dtype: t.dtype)
             return filled.record("FillBackward0", inputs: [t]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
         }

@@ -17,6 +17,13 @@ public enum TypePromotion {
         return combine(dim, combine(zero, wrapped)) ?? .defaultFloat
     }
 
+    /// Two operands' result type; equal dtypes give their own at once, unless both operands are
+    /// Python numbers (two floats make a float32 then).
+    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
+        if a.dtype == b.dtype && !(a.isWrappedNumber && b.isWrappedNumber) { return a.dtype }
+        return resultType([a, b])
+    }
+
     /// c10's `combine_categories`: the higher-priority result wins unless the lower one is of a
     /// higher category.
     private static func combine(_ higher: DType?, _ lower: DType?) -> DType? {

@@ -90,7 +90,7 @@ extension Tensor {
 
     /// An arithmetic op computed without recording (forward kernels composed inside other ops).
     func binaryWithoutGraph(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
-        let dtype = TypePromotion.resultType([self, other])
+        let dtype = TypePromotion.resultType(self, other)
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
         return try Tensor.arithmetic(op, self, other, dtype: dtype, shape: shape)
     }

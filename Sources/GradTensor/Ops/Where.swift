@@ -1,7 +1,7 @@
 /// `torch.where(condition, a, b)`: elements of `a` where the condition holds, else of `b`.
 extension Tensor {
     public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
-        let dtype = TypePromotion.resultType([a, b])
+        let dtype = TypePromotion.resultType(a, b)
         let shape = try Shape.broadcastResult(Shape.broadcast(condition.shape, a.shape), b.shape, dtype: dtype)
         let mask = try condition.materialized(as: .bool).expand(shape).detach().materialized()
         let x = try a.materializedIfCast(to: dtype).detach().expand(shape).materialized()
