@@ -40,10 +40,11 @@ final class PyFunction: PyObject, PyCallable {
         } else {
             values = try signature.bind(args, defaults: defaults)
         }
-        var cells = [PyCell]()
-        cells.reserveCapacity(cellCount + closure.count)
-        for _ in 0..<cellCount { cells.append(PyCell()) }
-        cells.append(contentsOf: closure)
+        var cells = closure
+        if cellCount > 0 {
+            // The function's own cells come first, then the ones it closes over.
+            cells = (0..<cellCount).map { _ in PyCell() } + closure
+        }
         let frame = Frame(slotCount: slotCount, cells: cells, name: name)
         for (i, storage) in parameterStorage.enumerated() {
             switch storage {

@@ -38,15 +38,16 @@ enum TorchGradModeBindings {
         return PyTypeObject(
             name: name, qualifiedName: qualified,
             constructor: PyBuiltin("\(name)()") { _ in
-                var previous: [Bool] = []
+                // One saved mode per object, as PyTorch's `self.prev`.
+                var previous = true
                 return .object(PyContextManager(
                     name: qualified,
                     enter: {
-                        previous.append(GradMode.isEnabled)
+                        previous = GradMode.isEnabled
                         GradMode.set(enabled)
                         return .none
                     },
-                    exit: { GradMode.set(previous.popLast() ?? true) }))
+                    exit: { GradMode.set(previous) }))
             },
             matches: { isManager($0, name) })
     }

@@ -7,6 +7,12 @@ extension Tensor {
         GradMode.isEnabled && inputs.contains { $0.requiresGrad }
     }
 
+    /// `needsGraph` for two operands, without building an array.
+    @inline(__always)
+    static func needsGraph(_ a: Tensor, _ b: Tensor) -> Bool {
+        GradMode.isEnabled && (a.requiresGrad || b.requiresGrad)
+    }
+
     /// The edge through which a gradient for this tensor flows back.
     var gradientEdge: Node.Edge {
         if let fn = gradFn { return .node(fn) }

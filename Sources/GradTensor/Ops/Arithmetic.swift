@@ -11,14 +11,18 @@ extension Tensor {
 
     public func add(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
-        return try binary(.add, scaled).record("AddBackward0", inputs: [self, other]) { ctx in
+        let out = try binary(.add, scaled)
+        guard Tensor.needsGraph(self, other) else { return out }
+        return out.record("AddBackward0", inputs: [self, other]) { ctx in
             [ctx.grad, try alpha.map { try ctx.grad.mul(.wrapping($0)) } ?? ctx.grad]
         }
     }
 
     public func sub(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
-        return try binary(.sub, scaled).record("SubBackward0", inputs: [self, other]) { ctx in
+        let out = try binary(.sub, scaled)
+        guard Tensor.needsGraph(self, other) else { return out }
+        return out.record("SubBackward0", inputs: [self, other]) { ctx in
             [ctx.grad, try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(alpha ?? .int(1))) : nil]
         }
     }
@@ -31,14 +35,19 @@ extension Tensor {
     }
 
     public func mul(_ other: Tensor) throws -> Tensor {
-        try binary(.mul, other).record("MulBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
+        let out = try binary(.mul, other)
+        // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
+        guard Tensor.needsGraph(self, other) else { return out }
+        return out.record("MulBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
             [ctx.needs(0) ? try ctx.grad.mul(other) : nil,
              ctx.needs(1) ? try ctx.grad.mul(self) : nil]
         }
     }
 
     public func div(_ other: Tensor) throws -> Tensor {
-        try binary(.div, other).record("DivBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
+        let out = try binary(.div, other)
+        guard Tensor.needsGraph(self, other) else { return out }
+        return out.record("DivBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
             [ctx.needs(0) ? try ctx.grad.div(other) : nil,
              ctx.needs(1) ? try ctx.grad.neg().mul(self.div(other).div(other)) : nil]
         }
