@@ -66,8 +66,10 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
     }
 }
 
-/// The unit small buffers are counted in: 16 bytes, so elements start 16-byte aligned.
-public typealias StorageChunk = SIMD2<UInt64>
+/// The unit small buffers are counted in. 8-byte aligned, as Double and Int64 need: the Swift
+/// runtime allocates objects aligned more strictly than that with posix_memalign, several
+/// times the cost of malloc (which gives 16 bytes on x86-64 anyway; kernels load vectors unaligned).
+public typealias StorageChunk = UInt64
 
 /// What a `Storage` knows about its buffer.
 public struct StorageHeader {
