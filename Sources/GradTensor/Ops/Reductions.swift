@@ -30,9 +30,11 @@ extension Tensor {
     /// The sum of every element of a contiguous float tensor, read straight from its buffer: the
     /// one block `ReductionLayout` would build, summed by the same `pairwiseSum` (so the same
     /// bits), without the layout's arrays and views. With `count`, the sum divided by it (mean).
-    /// Nil when the reduction is not of that kind.
+    /// Nil when the reduction is not of that kind (`dims` none, or every dim in order as
+    /// gradients summed back to a shape of ones ask).
     private func wholeFloatSum(dims: [Int]?, dtype: DType, keepdim: Bool, dividedBy count: Int? = nil) -> Tensor? {
-        guard dims?.isEmpty ?? true, dtype == self.dtype, isContiguous else { return nil }
+        let everyDim = dims.map { $0.isEmpty || $0 == Array(0..<rank) } ?? true
+        guard everyDim, dtype == self.dtype, isContiguous else { return nil }
         func reduce<T: FloatElement>(_: T.Type) -> Tensor {
             var total = withExtendedLifetime(storage) { pairwiseSum(UnsafePointer(storage.pointer(T.self) + offset), numel) }
             if let count { total /= T(scalar: .int(Int64(count))) }

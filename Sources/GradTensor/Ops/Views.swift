@@ -225,15 +225,15 @@ extension Tensor {
     /// Sums a broadcast gradient back to `target` (the one place broadcasting is undone).
     func sumToShape(_ target: [Int]) throws -> Tensor {
         if shape == target { return self }
-        if Shape.count(target) == 1 {
-            let total = try sum()
-            return target.isEmpty ? total : try total.reshape(target)
-        }
+        // As ATen's `sum_to`, so a graph of gradients (create_graph) has PyTorch's nodes: a whole
+        // sum for a 0-dim target; else a keepdim sum over the leading dims and the dims the
+        // target keeps as 1, viewed to the target only when leading dims were dropped.
+        if target.isEmpty { return try sum() }
         let lead = rank - target.count
         var dims = Array(0..<Swift.max(lead, 0))
         for (i, s) in target.enumerated() where s == 1 && shape[lead + i] != 1 { dims.append(lead + i) }
         var out = self
         if !dims.isEmpty { out = try out.sum(dims: dims, keepdim: true) }
-        return try out.reshape(target)
+        return lead > 0 ? try out.reshape(target) : out
     }
 }
