@@ -37,7 +37,7 @@ enum TextToNumber {
               digits.allSatisfy({ digitValue($0).map { $0 < radix } ?? false })
         else { throw invalid }
         if radix & (radix - 1) != 0 && digits.count > maxDecimalDigits {
-            throw PyError.value("Exceeds the limit (\(maxDecimalDigits) digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+            throw PyError.value(IntLiteral.tooManyDigits(digits.count))
         }
         try Arg.checkLength(digits.count)
         guard let magnitude = radix < 36 ? BigInt(String(digits), radix: radix) : base36(digits) else { throw invalid }
@@ -124,7 +124,7 @@ enum TextToNumber {
             }
             if previousUnderscore { throw invalid }
             if count > maxDecimalDigits {
-                throw PyError.value("Exceeds the limit (\(maxDecimalDigits) digits) for integer string conversion: value has \(count) digits; use sys.set_int_max_str_digits() to increase the limit")
+                throw PyError.value(IntLiteral.tooManyDigits(count))
             }
             guard count > 0, i == end, let magnitude = BigInt(String(decoding: digits, as: UTF8.self), radix: 10) else { throw invalid }
             // Base 0 refuses C-style octal (`010`), though zero itself may be written `000`.

@@ -14,7 +14,7 @@ extension Parser {
                 // CPython converts a decimal literal as it parses it, within its digit limit; the
                 // error has no column.
                 if value.radix == 10, value.digits.count > IntLiteral.maxDecimalDigits {
-                    throw error("Exceeds the limit (\(IntLiteral.maxDecimalDigits) digits) for integer string conversion: value has \(value.digits.count) digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                    throw error(IntLiteral.tooManyDigits(value.digits.count) + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
                                 .syntaxError, from: SourceLocation(line: t.start.line, column: 0), to: nil)
                 }
                 constant = .integer(value)

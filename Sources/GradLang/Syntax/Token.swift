@@ -42,6 +42,11 @@ public struct IntLiteral: Hashable, Sendable, CustomStringConvertible {
     /// `str(n)` (`sys.get_int_max_str_digits()`); powers of two (hex, octal, binary) have none.
     public static let maxDecimalDigits = 4300
 
+    /// CPython's message for text of `count` decimal digits, beyond the limit.
+    public static func tooManyDigits(_ count: Int) -> String {
+        "Exceeds the limit (\(maxDecimalDigits) digits) for integer string conversion: value has \(count) digits; use sys.set_int_max_str_digits() to increase the limit"
+    }
+
     public init(digits: String, radix: Int) {
         // Leading zeros carry no value ("00" and "0_0" are valid spellings of zero).
         if digits.utf8.first == UInt8(ascii: "0") {

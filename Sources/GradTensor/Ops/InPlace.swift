@@ -54,12 +54,13 @@ extension Tensor {
     /// contiguous float tensor: by a contiguous tensor of its shape and dtype, or by one number.
     /// The same arithmetic as the op followed by the copy, without the temporary. False when
     /// the case does not apply and `updateInPlace` must do it.
-    private func updateDirectly(_ op: ArithmeticOp, _ other: Tensor) throws -> Bool {
+    private func updateDirectly(_ op: ArithmeticOp, _ other: Tensor) -> Bool {
         guard dtype.isFloatingPoint, isContiguous, !recordsInPlace(with: other) else { return false }
         let byNumber = other.numel == 1 && other.rank <= rank
         guard other.storage !== storage, byNumber || (other.shape == shape && other.dtype == dtype && other.isContiguous),
               TypePromotion.resultType(self, other) == dtype else { return false }
-        try checkInPlaceAllowed()
+        // Nothing recorded means no leaf that requires grad is written: PyTorch's refusals
+        // (`checkInPlaceAllowed`) cannot apply.
         func apply<T: FloatElement>(_: T.Type, _ f: (T, T) -> T) {
             let dst = storage.pointer(T.self) + offset
             withExtendedLifetime(other) {
@@ -95,22 +96,22 @@ extension Tensor {
     }
 
     @discardableResult public func add_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        if alpha == nil, try updateDirectly(.add, other) { return self }
+        if alpha == nil, updateDirectly(.add, other) { return self }
         return try updateInPlace(with: other) { try $0.add(other, alpha: alpha) }
     }
 
     @discardableResult public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        if alpha == nil, try updateDirectly(.sub, other) { return self }
+        if alpha == nil, updateDirectly(.sub, other) { return self }
         return try updateInPlace(with: other) { try $0.sub(other, alpha: alpha) }
     }
 
     @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
-        if try updateDirectly(.mul, other) { return self }
+        if updateDirectly(.mul, other) { return self }
         return try updateInPlace(with: other) { try $0.mul(other) }
     }
 
     @discardableResult public func div_(_ other: Tensor) throws -> Tensor {
-        if try updateDirectly(.div, other) { return self }
+        if updateDirectly(.div, other) { return self }
         return try updateInPlace(with: other) { try $0.div(other) }
     }
 
@@ -131,9 +132,9 @@ extension Tensor {
     }
 
     @discardableResult public func fill_(_ value: Scalar) throws -> Tensor {
-        // Unrecorded (`w.grad.zero_()`): written straight into a contiguous tensor.
+        // Unrecorded (`w.grad.zero_()`): written straight into a contiguous tensor (no leaf that
+        // requires grad is written, so none of PyTorch's in-place refusals applies).
         if isContiguous && !recordsInPlace(with: nil) {
-            try checkInPlaceAllowed()
             fillUnchecked(value)
             versionCounter.bump()
             return self
