@@ -8,14 +8,14 @@ extension Compiler {
         if case .attribute(let base, let name) = callee.kind {
             let object = expression(base)
             let attributeRange = callee.range
-            let cache = MethodCache()
+            let methods = MethodCache(), attributes = AttributeCache()
             return { f in
                 let receiver = try object(f)
-                if let method = cache.method(TypeKey(receiver), name, in: interpreter.attributes) {
+                if let method = methods.method(receiver, name, in: interpreter.attributes) {
                     let a = try args(f, receiver)
                     return try Compiler.at(range, f) { try method.call(a, interpreter) }
                 }
-                let function = try Compiler.at(attributeRange, f) { try interpreter.getAttribute(receiver, name) }
+                let function = try Compiler.at(attributeRange, f) { try attributes.load(receiver, name, interpreter) }
                 let a = try args(f, nil)
                 return try Compiler.at(range, f) { try interpreter.call(function, a) }
             }
@@ -185,20 +185,6 @@ extension Compiler {
             function.docstring = docstring
             return .object(function)
         }
-    }
-}
-
-/// A call site's last method look-up: a loop calls the same method on the same kind of value each
-/// time, and the method tables of built-in types only grow, so a hit is still valid.
-final class MethodCache {
-    private var type: TypeKey?
-    private var method: PyBuiltin?
-
-    func method(_ type: TypeKey, _ name: String, in table: AttributeTable) -> PyBuiltin? {
-        if type == self.type, let method { return method }
-        let found = table.method(type, name)
-        if found != nil { (self.type, method) = (type, found) }
-        return found
     }
 }
 

@@ -65,9 +65,10 @@ extension Compiler {
         case .attribute(let base, let name):
             let object = expression(base)
             let interpreter = interpreter
+            let cache = AttributeCache()
             return { f in
                 let v = try object(f)
-                return try Compiler.at(range, f) { try interpreter.getAttribute(v, name) }
+                return try Compiler.at(range, f) { try cache.load(v, name, interpreter) }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)

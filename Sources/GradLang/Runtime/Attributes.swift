@@ -89,13 +89,13 @@ public struct AttributeTable {
 extension Interpreter {
     /// `value.name`.
     public func getAttribute(_ value: Value, _ name: String) throws -> Value {
-        let type = TypeKey(value)
         if case .object(let m as PyModule) = value {
             if let v = m.attributes[name] { return v }
             throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
         }
         if case .object(let o as PyAttributeProviding) = value, let v = try o.attribute(name) { return v }
         if case .object(let t as PyTypeObject) = value, let m = attributes.typeAttribute(t, name) { return .object(m) }
+        let type = TypeKey(value)
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
         if case .object(let e as PyExceptionObject) = value, name == "args" { return .object(PyTuple(e.args)) }

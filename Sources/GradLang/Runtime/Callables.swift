@@ -89,7 +89,10 @@ public final class PyBoundMethod: PyObject {
 /// A module object (`torch`, `math`, `torch.autograd`).
 public final class PyModule: PyObject {
     public let name: String
-    public var attributes: [String: Value]
+    public var attributes: [String: Value] { didSet { generation &+= 1 } }
+    /// Changes with every change to `attributes`: a call site may keep what it looked up while
+    /// this stays the same.
+    public private(set) var generation = 0
     public init(name: String, attributes: [String: Value] = [:]) {
         self.name = name
         self.attributes = attributes
@@ -137,19 +140,19 @@ public final class PyGradNode: PyObject {
     public override var typeName: String { node.name }
 }
 
-/// A context manager object for `with` (`torch.no_grad()`, `set_grad_enabled(False)`).
-public final class PyContextManager: PyObject {
+/// A context manager object for `with`: what `__enter__` and `__exit__` do is the subclass's
+/// (grad's are the grad-mode managers: `torch.no_grad()`, `set_grad_enabled(False)`).
+public class PyContextManager: PyObject {
     let name: String
-    let enter: () throws -> Value
-    let exit: () throws -> Void
     /// A repr other than `<name object at 0x…>` (`torch.autograd.grad_mode.set_grad_enabled(mode=False)`).
     let reprText: String?
-    public init(name: String, reprText: String? = nil, enter: @escaping () throws -> Value,
-                exit: @escaping () throws -> Void) {
+    init(name: String, reprText: String? = nil) {
         self.name = name
         self.reprText = reprText
-        self.enter = enter
-        self.exit = exit
     }
     public override var typeName: String { name }
+    /// `__enter__`: the value bound by `as`.
+    func enter() throws -> Value { .none }
+    /// `__exit__`, run however the block ends.
+    func exit() throws {}
 }

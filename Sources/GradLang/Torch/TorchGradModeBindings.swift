@@ -16,13 +16,12 @@ enum TorchGradModeBindings {
             guard case .bool(let mode) = args["mode"] else {
                 throw PyError.type("set_grad_enabled(): argument 'enabled' (position 1) must be bool, not \(args["mode"].typeName)")
             }
-            let previous = GradMode.isEnabled
-            GradMode.set(mode)
-            return .object(PyContextManager(
+            let manager = GradModeManager(
                 name: "torch.autograd.grad_mode.set_grad_enabled",
                 reprText: "torch.autograd.grad_mode.set_grad_enabled(mode=\(mode ? "True" : "False"))",
-                enter: { .none },
-                exit: { GradMode.set(previous) }))
+                entering: nil)
+            GradMode.set(mode)
+            return .object(manager)
         },
         matches: { isManager($0, "set_grad_enabled") })
 
@@ -38,16 +37,7 @@ enum TorchGradModeBindings {
         return PyTypeObject(
             name: name, qualifiedName: qualified,
             constructor: PyBuiltin("\(name)()") { _ in
-                // One saved mode per object, as PyTorch's `self.prev`.
-                var previous = true
-                return .object(PyContextManager(
-                    name: qualified,
-                    enter: {
-                        previous = GradMode.isEnabled
-                        GradMode.set(enabled)
-                        return .none
-                    },
-                    exit: { GradMode.set(previous) }))
+                .object(GradModeManager(name: qualified, reprText: nil, entering: enabled))
             },
             matches: { isManager($0, name) })
     }
@@ -94,4 +84,29 @@ final class PyManagedFunction: PyObject, PyCallable, PyCustomRepr {
         try manager.exit()
         return result
     }
+}
+
+/// A grad-mode context manager. It keeps one saved mode, as PyTorch's `self.prev`: the mode at
+/// `__enter__` for `no_grad()`/`enable_grad()`, the mode before the call for `set_grad_enabled`,
+/// which switches at once and only restores on `__exit__`.
+final class GradModeManager: PyContextManager {
+    /// The mode `__enter__` switches to; nil when the constructor already switched.
+    private let entering: Bool?
+    private var previous: Bool
+
+    init(name: String, reprText: String?, entering: Bool?) {
+        self.entering = entering
+        previous = GradMode.isEnabled
+        super.init(name: name, reprText: reprText)
+    }
+
+    override func enter() throws -> Value {
+        if let entering {
+            previous = GradMode.isEnabled
+            GradMode.set(entering)
+        }
+        return .none
+    }
+
+    override func exit() throws { GradMode.set(previous) }
 }

@@ -60,10 +60,9 @@ public enum Autograd {
         /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
         let targets: [Tensor]
         var captured: [Tensor?]
-        /// The leaves gradients arrived at, in order of first arrival. Their gradients are summed
-        /// over the whole pass (in `pendingLeafGradient`) before being delivered once, as
-        /// PyTorch's AccumulateGrad runs once per leaf with the summed input.
-        var reachedLeaves: [Tensor] = []
+        /// The nodes reached, the nodes ready to run, and the leaves gradients arrived at (see
+        /// `deliverToLeaf`).
+        var work = WorkLists.take()
 
         init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
             self.createGraph = createGraph
@@ -74,11 +73,12 @@ public enum Autograd {
 
         mutating func execute(roots: [Tensor], seeds: [Tensor], retainGraph: Bool) throws {
             let rootNodes = roots.compactMap(\.gradFn)
-            let reached = Run.countConsumers(from: rootNodes)
+            Run.countConsumers(from: rootNodes, into: &work.reached)
             // Gradients parked on nodes and leaves must not outlive the pass, whatever happens in it.
             defer {
-                for node in reached { node.pendingGradient = nil }
-                for leaf in reachedLeaves { leaf.pendingLeafGradient = nil }
+                for node in work.reached { node.pendingGradient = nil }
+                for leaf in work.leaves { leaf.pendingLeafGradient = nil }
+                WorkLists.giveBack(&work)
             }
             for (root, seed) in zip(roots, seeds) {
                 if let fn = root.gradFn {
@@ -87,48 +87,71 @@ public enum Autograd {
                     try deliverToLeaf(root, seed)
                 }
             }
-            var ready: [Node] = []
-            for node in rootNodes where node.waitingConsumers == 0 && !ready.contains(where: { $0 === node }) {
-                ready.append(node)
+            for node in rootNodes where node.waitingConsumers == 0 && !work.ready.contains(where: { $0 === node }) {
+                work.ready.append(node)
             }
 
-            while let node = ready.popLast() {
-                let incoming = node.pendingGradient
-                node.pendingGradient = nil
-                if let grad = incoming {
+            while let node = work.ready.popLast() {
+                let inputs = node.inputs
+                if let grad = node.pendingGradient {
+                    node.pendingGradient = nil
                     try deliverToNode(node, grad)
                     let inputGrads = try runFormula(node, grad)
-                    for (i, input) in node.inputs.enumerated() where i < inputGrads.count {
+                    for i in 0..<Swift.min(inputs.count, inputGrads.count) {
                         guard let raw = inputGrads[i] else { continue }
-                        let g = try conform(raw, to: input)
-                        switch input.edge {
+                        switch inputs[i].edge {
                         case .none: break
-                        case .leaf(let leaf): try deliverToLeaf(leaf, g)
+                        case .leaf(let leaf): try deliverToLeaf(leaf, try conform(raw, to: inputs[i]))
                         case .node(let next):
-                            next.pendingGradient = try sum(next.pendingGradient, g)
+                            next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: inputs[i]))
                         }
                     }
                 }
                 if !retainGraph { node.release() }
-                for input in node.inputs {
+                for input in inputs {
                     guard case .node(let next) = input.edge else { continue }
                     next.waitingConsumers -= 1
-                    if next.waitingConsumers == 0 { ready.append(next) }
+                    if next.waitingConsumers == 0 { work.ready.append(next) }
                 }
             }
             try deliverLeafGradients()
+        }
+
+        /// A pass's lists, kept from one pass to the next so a training step does not allocate
+        /// them anew. A pass cannot start inside another (formulas only run ops), but if one ever
+        /// did it would simply get fresh lists.
+        struct WorkLists {
+            var reached: [Node] = []
+            var ready: [Node] = []
+            /// In order of first arrival. Leaf gradients are summed over the whole pass (in
+            /// `pendingLeafGradient`) and delivered once, as PyTorch's AccumulateGrad runs once
+            /// per leaf with the summed input.
+            var leaves: [Tensor] = []
+
+            nonisolated(unsafe) private static var spare: WorkLists?
+
+            static func take() -> WorkLists {
+                guard let lists = spare else { return WorkLists() }
+                spare = nil
+                return lists
+            }
+
+            static func giveBack(_ lists: inout WorkLists) {
+                lists.reached.removeAll(keepingCapacity: true)
+                lists.ready.removeAll(keepingCapacity: true)
+                lists.leaves.removeAll(keepingCapacity: true)
+                spare = lists
+            }
         }
 
         /// Numbers the passes, so a node can tell whether this pass has reached it yet.
         nonisolated(unsafe) private static var passCount = 0
 
         /// Walks the graph reachable from `roots`, setting each node's count of the edges that
-        /// point at it from there; returns the nodes reached.
-        static func countConsumers(from roots: [Node]) -> [Node] {
+        /// point at it from there; appends the nodes reached to `reached`.
+        static func countConsumers(from roots: [Node], into reached: inout [Node]) {
             passCount &+= 1
             let stamp = passCount
-            var reached: [Node] = []
-            reached.reserveCapacity(16)
             for root in roots where root.passStamp != stamp {
                 root.passStamp = stamp
                 root.waitingConsumers = 0
@@ -149,7 +172,6 @@ public enum Autograd {
                     next.waitingConsumers += 1
                 }
             }
-            return reached
         }
 
         func runFormula(_ node: Node, _ grad: Tensor) throws -> [Tensor?] {
@@ -172,7 +194,7 @@ public enum Autograd {
             for (i, t) in targets.enumerated() where t.gradFn === node {
                 captured[i] = grad
             }
-            if accumulateIntoLeaves, let t = node.retainedGradTarget, t.gradFn === node {
+            if accumulateIntoLeaves, node.hasRetainedGradTarget, let t = node.retainedGradTarget, t.gradFn === node {
                 try accumulate(into: t, grad)
             }
         }
@@ -182,12 +204,12 @@ public enum Autograd {
                 leaf.pendingLeafGradient = try sum(earlier, grad)
             } else {
                 leaf.pendingLeafGradient = grad
-                reachedLeaves.append(leaf)
+                work.leaves.append(leaf)
             }
         }
 
         mutating func deliverLeafGradients() throws {
-            for leaf in reachedLeaves {
+            for leaf in work.leaves {
                 guard let grad = leaf.pendingLeafGradient else { continue }
                 leaf.pendingLeafGradient = nil
                 if accumulateIntoLeaves {

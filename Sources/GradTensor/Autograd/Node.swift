@@ -51,7 +51,9 @@ public final class Node {
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
     var savedOutput: Tensor?
     /// Where `retain_grad()` wants this node's incoming gradient stored.
-    weak var retainedGradTarget: Tensor?
+    weak var retainedGradTarget: Tensor? { didSet { hasRetainedGradTarget = retainedGradTarget != nil } }
+    /// Read by the engine for every node: a plain flag, as reading a weak reference is a runtime call.
+    private(set) var hasRetainedGradTarget = false
     /// Set once backward has freed the saved state and the formula.
     var isReleased = false
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
@@ -73,21 +75,25 @@ public final class Node {
     /// node → formula → saved input → its node → … on the stack, and overflow it on deep graphs).
     deinit {
         var pending: [Node] = []
-        takeDyingInputs(into: &pending)
-        while let node = pending.popLast() {
+        var next = takeDyingInputs(into: &pending)
+        while let node = next ?? pending.popLast() {
             node.release()
-            node.takeDyingInputs(into: &pending)
+            next = node.takeDyingInputs(into: &pending)
         }
     }
 
     /// Empties the edges, moving out the input nodes that only this node holds (they are about
-    /// to be freed too); the others are simply released.
-    private func takeDyingInputs(into pending: inout [Node]) {
+    /// to be freed too): the first is returned, any others appended to `pending` (a chain, the
+    /// usual graph, needs no array). The other inputs are simply released.
+    private func takeDyingInputs(into pending: inout [Node]) -> Node? {
+        var first: Node?
         for i in inputs.indices {
             guard case .node(var input) = inputs[i].edge else { continue }
             inputs[i].edge = .none
-            if isKnownUniquelyReferenced(&input) { pending.append(input) }
+            guard isKnownUniquelyReferenced(&input) else { continue }
+            if first == nil { first = input } else { pending.append(input) }
         }
+        return first
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.

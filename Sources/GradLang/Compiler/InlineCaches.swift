@@ -1,0 +1,42 @@
+/// What a call or attribute site remembers of its last look-up. A loop runs the same site on the
+/// same kind of value every time, so the second run skips the hash-table searches.
+
+/// A call site's last method look-up, found or not. The method tables of built-in types are
+/// complete once the interpreter is set up, so the answer for a kind of value never changes.
+final class MethodCache {
+    private var type: TypeKey?
+    private var method: PyBuiltin?
+
+    func method(_ receiver: Value, _ name: String, in table: AttributeTable) -> PyBuiltin? {
+        let type = TypeKey(receiver)
+        if type != self.type { (self.type, method) = (type, table.method(type, name)) }
+        return method
+    }
+}
+
+/// An attribute site's last look-up: a module's entry (valid while the module is unchanged), or
+/// the getter of a built-in value's property (`w.grad`; the getter tables are complete once the
+/// interpreter is set up).
+final class AttributeCache {
+    private var module: PyModule?
+    private var moduleGeneration = 0
+    private var moduleEntry: Value = .none
+    private var getterType: TypeKey?
+    private var getter: ((Value) throws -> Value)?
+
+    func load(_ value: Value, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        guard case .object(let object) = value else {
+            let type = TypeKey(value)
+            if type == getterType, let getter { return try getter(value) }
+            if let found = interpreter.attributes.getters[type]?[name] {
+                (getterType, getter) = (type, found)
+                return try found(value)
+            }
+            return try interpreter.getAttribute(value, name)
+        }
+        if let module, module === object, module.generation == moduleGeneration { return moduleEntry }
+        let found = try interpreter.getAttribute(value, name)
+        if let m = object as? PyModule { (module, moduleGeneration, moduleEntry) = (m, m.generation, found) }
+        return found
+    }
+}
