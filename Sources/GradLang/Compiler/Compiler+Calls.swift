@@ -1,7 +1,8 @@
 /// Calls, f-strings and lambdas/`def`: everything that builds or invokes a function.
 extension Compiler {
     func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange) -> ExprCode {
-        let args = argumentList(arguments, range)
+        let positional = positionalCodes(arguments)
+        let args = argumentList(arguments, positional, range)
         let interpreter = interpreter
         // `obj.method(...)` on a built-in value calls the method directly, without building a
         // bound-method object first.
@@ -23,17 +24,31 @@ extension Compiler {
         let function = expression(callee)
         return { f in
             let fn = try function(f)
+            // `f(x)` of a `def`: the arguments go straight into the new frame.
+            if let positional, case .object(let o) = fn, let user = o as? PyFunction,
+               let frame = try user.frame(evaluating: positional, in: f) {
+                return try Compiler.at(range, f) { try user.run(frame, interpreter) }
+            }
             let a = try args(f, nil)
             return try Compiler.at(range, f) { try interpreter.call(fn, a) }
         }
     }
 
+    /// The compiled arguments of a call that has only plain positional ones; nil otherwise.
+    private func positionalCodes(_ arguments: [Argument]) -> [ExprCode]? {
+        var codes: [ExprCode] = []
+        for argument in arguments {
+            guard case .positional(let e) = argument else { return nil }
+            codes.append(expression(e))
+        }
+        return codes
+    }
+
     /// A call's arguments, with `*iterable` and `**mapping` unpacked, after a leading receiver
     /// if given (a method's `self`, placed first rather than inserted into the array afterwards).
-    private func argumentList(_ arguments: [Argument], _ range: SourceRange) -> (Frame, Value?) throws -> Arguments {
-        let simple = arguments.allSatisfy { if case .positional = $0 { return true } else { return false } }
-        if simple {
-            let codes: [ExprCode] = arguments.compactMap { if case .positional(let e) = $0 { return expression(e) } else { return nil } }
+    private func argumentList(_ arguments: [Argument], _ positional: [ExprCode]?,
+                              _ range: SourceRange) -> (Frame, Value?) throws -> Arguments {
+        if let codes = positional {
             switch codes.count {
             case 0: return { _, receiver in Arguments(receiver.map { [$0] } ?? []) }
             case 1: return { f, receiver in

@@ -36,13 +36,7 @@ public struct BoundArguments {
     public unowned let interpreter: Interpreter
 
     public subscript(_ name: String) -> Value {
-        // Lengths first: most names differ in length, and comparing them costs no call into
-        // String's comparison (this runs several times per built-in call).
-        let length = name.utf8.count
-        for (i, p) in signature.parameters.enumerated() where p.name.utf8.count == length && p.name == name {
-            return values[i]
-        }
-        return .none
+        signature.parameterIndex(name).map { values[$0] } ?? .none
     }
 
     public subscript(_ index: Int) -> Value { values[index] }

@@ -40,20 +40,42 @@ final class PyFunction: PyObject, PyCallable {
         } else {
             values = try signature.bind(args, defaults: defaults)
         }
+        let frame = newFrame()
+        for (i, value) in values.enumerated() { store(value, parameter: i, in: frame) }
+        return try run(frame, interpreter)
+    }
+
+    /// A frame holding the arguments `codes` compute in the caller's frame `caller`, when they
+    /// are exactly this function's parameters, all positional (no binder, no argument array);
+    /// nil, with nothing evaluated, otherwise.
+    func frame(evaluating codes: [ExprCode], in caller: Frame) throws -> Frame? {
+        guard isSimple, codes.count == parameterStorage.count else { return nil }
+        let frame = newFrame()
+        for (i, code) in codes.enumerated() { store(try code(caller), parameter: i, in: frame) }
+        return frame
+    }
+
+    private func newFrame() -> Frame {
         var cells = closure
         if cellCount > 0 {
             // The function's own cells come first, then the ones it closes over.
             cells = (0..<cellCount).map { _ in PyCell() } + closure
         }
-        let frame = Frame(slotCount: slotCount, cells: cells, name: name)
-        for (i, storage) in parameterStorage.enumerated() {
-            switch storage {
-            case .local(let s): frame.slots[s] = values[i]
-            case .cell(let c): frame.cells[c].value = values[i]
-            case .global: break
-            }
+        return Frame(slotCount: slotCount, cells: cells, name: name)
+    }
+
+    @inline(__always)
+    private func store(_ value: Value, parameter i: Int, in frame: Frame) {
+        switch parameterStorage[i] {
+        case .local(let s): frame.slots[s] = value
+        case .cell(let c): frame.cells[c].value = value
+        case .global: break
         }
-        return try interpreter.nested {
+    }
+
+    /// Runs the body in `frame`, one call deeper.
+    func run(_ frame: Frame, _ interpreter: Interpreter) throws -> Value {
+        try interpreter.nested {
             do {
                 if case .returned = try body(frame) { return frame.returnValue }
                 return .none

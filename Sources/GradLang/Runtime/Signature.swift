@@ -55,6 +55,9 @@ public final class Signature: Sendable {
     /// binder's fast path needs to know.
     private let hasStarParameters: Bool
     private let positionalCount: Int
+    /// The parameters' names and their UTF-8 lengths, for `parameterIndex`.
+    private let names: [String]
+    private let nameLengths: [Int]
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
@@ -63,6 +66,7 @@ public final class Signature: Sendable {
         self.isBuiltin = false
         (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(parameters)
         (hasStarParameters, positionalCount) = Signature.shape(parameters)
+        (names, nameLengths) = Signature.names(parameters)
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
@@ -99,6 +103,20 @@ public final class Signature: Sendable {
         parameters = params
         (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
         (hasStarParameters, positionalCount) = Signature.shape(params)
+        (names, nameLengths) = Signature.names(params)
+    }
+
+    private static func names(_ parameters: [Parameter]) -> ([String], [Int]) {
+        (parameters.map(\.name), parameters.map(\.name.utf8.count))
+    }
+
+    /// The position of the parameter called `name`. Lengths are compared first: most names
+    /// differ in length, and that costs no call into String's comparison (built-ins read their
+    /// arguments by name on every call).
+    func parameterIndex(_ name: String) -> Int? {
+        let length = name.utf8.count
+        for i in nameLengths.indices where nameLengths[i] == length && names[i] == name { return i }
+        return nil
     }
 
     /// Binds a call's arguments: one slot per parameter (varargs as a tuple, varkw as a dict).
@@ -168,7 +186,8 @@ public final class Signature: Sendable {
         values.reserveCapacity(parameters.count)
         for i in args.positional.count..<parameters.count {
             let p = parameters[i]
-            guard let d = defaults[i] ?? (p.hasDefault ? p.literalDefault?.value : nil) else { return nil }
+            // Built-ins have no evaluated defaults: skip hashing into an empty table.
+            guard let d = (defaults.isEmpty ? nil : defaults[i]) ?? (p.hasDefault ? p.literalDefault?.value : nil) else { return nil }
             values.append(d)
         }
         return values

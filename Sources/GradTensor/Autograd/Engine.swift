@@ -72,8 +72,7 @@ public enum Autograd {
         }
 
         mutating func execute(roots: [Tensor], seeds: [Tensor], retainGraph: Bool) throws {
-            let rootNodes = roots.compactMap(\.gradFn)
-            Run.countConsumers(from: rootNodes, into: &work.reached)
+            Run.countConsumers(from: roots, into: &work.reached)
             // Gradients parked on nodes and leaves must not outlive the pass, whatever happens in it.
             defer {
                 for node in work.reached { node.pendingGradient = nil }
@@ -87,7 +86,9 @@ public enum Autograd {
                     try deliverToLeaf(root, seed)
                 }
             }
-            for node in rootNodes where node.waitingConsumers == 0 && !work.ready.contains(where: { $0 === node }) {
+            for root in roots {
+                guard let node = root.gradFn, node.waitingConsumers == 0,
+                      !work.ready.contains(where: { $0 === node }) else { continue }
                 work.ready.append(node)
             }
 
@@ -108,8 +109,8 @@ public enum Autograd {
                     }
                 }
                 if !retainGraph { node.release() }
-                for input in inputs {
-                    guard case .node(let next) = input.edge else { continue }
+                for i in inputs.indices {
+                    guard case .node(let next) = inputs[i].edge else { continue }
                     next.waitingConsumers -= 1
                     if next.waitingConsumers == 0 { work.ready.append(next) }
                 }
@@ -149,10 +150,11 @@ public enum Autograd {
 
         /// Walks the graph reachable from `roots`, setting each node's count of the edges that
         /// point at it from there; appends the nodes reached to `reached`.
-        static func countConsumers(from roots: [Node], into reached: inout [Node]) {
+        static func countConsumers(from roots: [Tensor], into reached: inout [Node]) {
             passCount &+= 1
             let stamp = passCount
-            for root in roots where root.passStamp != stamp {
+            for tensor in roots {
+                guard let root = tensor.gradFn, root.passStamp != stamp else { continue }
                 root.passStamp = stamp
                 root.waitingConsumers = 0
                 reached.append(root)
@@ -160,10 +162,11 @@ public enum Autograd {
             // `reached` is also the work list: the nodes after `visited` have not been expanded yet.
             var visited = 0
             while visited < reached.count {
-                let node = reached[visited]
+                let inputs = reached[visited].inputs
                 visited += 1
-                for input in node.inputs {
-                    guard case .node(let next) = input.edge else { continue }
+                // By index, binding only the edge: copying whole inputs would retain their shapes.
+                for i in inputs.indices {
+                    guard case .node(let next) = inputs[i].edge else { continue }
                     if next.passStamp != stamp {
                         next.passStamp = stamp
                         next.waitingConsumers = 0
