@@ -45,7 +45,8 @@ final class ReductionKernelTests: XCTestCase {
     }
 
     /// Gradients computed in one pass when no graph of them is built (a whole mean's, `x ** 2`'s,
-    /// a broadcast summed back to a scalar) equal the general formulas' (taken with create_graph).
+    /// a broadcast summed back to a scalar, a 0-dim factor's) equal the general formulas' (taken
+    /// with create_graph).
     func testFusedGradientsMatchTheGeneralFormulas() throws {
         for dtype in [DType.float32, .float64] {
             func gradient(createGraph: Bool, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
@@ -66,6 +67,18 @@ final class ReductionKernelTests: XCTestCase {
             let g = try values(7, 3, dtype)
             try assertSameBits(g.sumToShape([]), g.sum(dims: [0, 1], keepdim: true).reshape([]), "\(dtype) to []")
             try assertSameBits(g.sumToShape([1, 1]), g.sum(dims: [0, 1], keepdim: true), "\(dtype) to [1, 1]")
+            // A 0-dim factor's gradient (`w * x`): the products summed in one pass, either order.
+            for weightFirst in [true, false] {
+                func weightGradient(createGraph: Bool) throws -> Tensor {
+                    let w = try Tensor.full([], .double(0.3), dtype: dtype)
+                    w.requiresGrad = true
+                    let x = try values(7, 3, dtype)
+                    try Autograd.backward(try (weightFirst ? w.mul(x) : x.mul(w)).sin().sum(), createGraph: createGraph)
+                    return try XCTUnwrap(w.storedGrad)
+                }
+                try assertSameBits(weightGradient(createGraph: false), weightGradient(createGraph: true),
+                                   "\(dtype) 0-dim factor, weight first: \(weightFirst)")
+            }
         }
     }
 

@@ -5,9 +5,8 @@ public enum Autograd {
     /// `tensor.backward(gradient=None, retain_graph=None, create_graph=False)`.
     public static func backward(_ output: Tensor, gradient: Tensor? = nil, retainGraph: Bool? = nil,
                                 createGraph: Bool = false) throws {
-        let seeds = try rootGradients([output], [gradient])
         var run = Run(createGraph: createGraph, accumulateIntoLeaves: true, targets: [])
-        try run.execute(roots: [output], seeds: seeds, retainGraph: retainGraph ?? createGraph)
+        try run.execute(roots: [output], given: [gradient], retainGraph: retainGraph ?? createGraph)
     }
 
     /// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)`.
@@ -21,9 +20,8 @@ public enum Autograd {
         if inputs.contains(where: { !$0.requiresGrad }) {
             throw TorchError.runtime("One of the differentiated Tensors does not require grad")
         }
-        let seeds = try rootGradients(outputs, given)
         var run = Run(createGraph: createGraph, accumulateIntoLeaves: false, targets: inputs)
-        try run.execute(roots: outputs, seeds: seeds, retainGraph: retainGraph ?? createGraph)
+        try run.execute(roots: outputs, given: given, retainGraph: retainGraph ?? createGraph)
         return try inputs.indices.map { i in
             if let g = run.captured[i] { return g }
             if allowUnused { return nil }
@@ -31,9 +29,9 @@ public enum Autograd {
         }
     }
 
-    /// The starting gradients: the given ones checked against their outputs, or ones for scalars.
-    private static func rootGradients(_ outputs: [Tensor], _ given: [Tensor?]) throws -> [Tensor] {
-        var seeds: [Tensor] = []
+    /// The starting gradients, appended to `seeds`: the given ones checked against their
+    /// outputs, or ones for scalars.
+    private static func rootGradients(_ outputs: [Tensor], _ given: [Tensor?], into seeds: inout [Tensor]) throws {
         for (i, out) in outputs.enumerated() {
             if !out.requiresGrad {
                 throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
@@ -50,7 +48,6 @@ public enum Autograd {
                 seeds.append(try Tensor.full(out.shape, .double(1), dtype: out.dtype))
             }
         }
-        return seeds
     }
 
     /// One backward pass.
@@ -60,9 +57,9 @@ public enum Autograd {
         /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
         let targets: [Tensor]
         var captured: [Tensor?]
-        /// The nodes reached, the nodes ready to run, and the leaves gradients arrived at (see
-        /// `deliverToLeaf`).
-        var work = WorkLists.take()
+        /// The roots' gradients, the nodes reached, the nodes ready to run, and the leaves
+        /// gradients arrived at.
+        let work = WorkLists.take()
 
         init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
             self.createGraph = createGraph
@@ -71,15 +68,16 @@ public enum Autograd {
             captured = Array(repeating: nil, count: targets.count)
         }
 
-        mutating func execute(roots: [Tensor], seeds: [Tensor], retainGraph: Bool) throws {
-            Run.countConsumers(from: roots, into: &work.reached)
+        mutating func execute(roots: [Tensor], given: [Tensor?], retainGraph: Bool) throws {
             // Gradients parked on nodes and leaves must not outlive the pass, whatever happens in it.
             defer {
                 for node in work.reached { node.pendingGradient = nil }
                 for leaf in work.leaves { leaf.pendingLeafGradient = nil }
-                WorkLists.giveBack(&work)
+                work.giveBack()
             }
-            for (root, seed) in zip(roots, seeds) {
+            try Autograd.rootGradients(roots, given, into: &work.seeds)
+            Run.countConsumers(from: roots, into: &work.reached)
+            for (root, seed) in zip(roots, work.seeds) {
                 if let fn = root.gradFn {
                     fn.pendingGradient = try sum(fn.pendingGradient, seed)
                 } else {
@@ -121,7 +119,8 @@ public enum Autograd {
         /// A pass's lists, kept from one pass to the next so a training step does not allocate
         /// them anew. A pass cannot start inside another (formulas only run ops), but if one ever
         /// did it would simply get fresh lists.
-        struct WorkLists {
+        final class WorkLists {
+            var seeds: [Tensor] = []
             var reached: [Node] = []
             var ready: [Node] = []
             /// In order of first arrival. Leaf gradients are summed over the whole pass (in
@@ -137,11 +136,12 @@ public enum Autograd {
                 return lists
             }
 
-            static func giveBack(_ lists: inout WorkLists) {
-                lists.reached.removeAll(keepingCapacity: true)
-                lists.ready.removeAll(keepingCapacity: true)
-                lists.leaves.removeAll(keepingCapacity: true)
-                spare = lists
+            func giveBack() {
+                seeds.removeAll(keepingCapacity: true)
+                reached.removeAll(keepingCapacity: true)
+                ready.removeAll(keepingCapacity: true)
+                leaves.removeAll(keepingCapacity: true)
+                WorkLists.spare = self
             }
         }
 
@@ -194,8 +194,8 @@ public enum Autograd {
         /// The total gradient of a node's output has arrived: store it where `retain_grad()` or
         /// `autograd.grad` wants it.
         mutating func deliverToNode(_ node: Node, _ grad: Tensor) throws {
-            for (i, t) in targets.enumerated() where t.gradFn === node {
-                captured[i] = grad
+            if !targets.isEmpty {
+                for (i, t) in targets.enumerated() where t.gradFn === node { captured[i] = grad }
             }
             if accumulateIntoLeaves, node.hasRetainedGradTarget, let t = node.retainedGradTarget, t.gradFn === node {
                 try accumulate(into: t, grad)

@@ -39,8 +39,8 @@ extension Tensor {
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
         return out.record("MulBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
-            [ctx.needs(0) ? try ctx.grad.mul(other) : nil,
-             ctx.needs(1) ? try ctx.grad.mul(self) : nil]
+            [ctx.needs(0) ? try ctx.grad.times(other, summedTo: ctx.node.inputs[0].shape) : nil,
+             ctx.needs(1) ? try ctx.grad.times(self, summedTo: ctx.node.inputs[1].shape) : nil]
         }
     }
 
@@ -128,6 +128,34 @@ extension Tensor {
         case .float32: return mapBinary(self, x, shape: shape, Float.self, Float.self) { g, x in g * (x * 2) }
         case .float64: return mapBinary(self, x, shape: shape, Double.self, Double.self) { g, x in g * (x * 2) }
         case .int64, .bool: return nil
+        }
+    }
+
+    /// `self * x`, for the gradient of a factor of shape `target`. A 0-dim factor (`w * x`, the
+    /// usual scalar weight) gets the products summed in one pass, in the order `sum()` adds
+    /// them, with no product tensor; otherwise the product, which the engine sums back.
+    private func times(_ x: Tensor, summedTo target: [Int]) throws -> Tensor {
+        guard target.isEmpty, !GradMode.isEnabled, x.dtype == dtype, isContiguous, x.isContiguous,
+              shape == x.shape || x.numel == 1 || numel == 1 else { return try mul(x) }
+        let count = Swift.max(numel, x.numel)
+        guard count > 0 else { return try mul(x) }
+        func sum<T: FloatElement>(_: T.Type) -> Tensor {
+            let total = withExtendedLifetime((self, x)) {
+                withUnsafeTemporaryAllocation(of: T.self, capacity: count) { products -> T in
+                    guard let base = products.baseAddress else { return 0 }
+                    let a = UnsafePointer(storage.pointer(T.self) + offset)
+                    let b = UnsafePointer(x.storage.pointer(T.self) + x.offset)
+                    let ia = numel == 1 ? 0 : 1, ib = x.numel == 1 ? 0 : 1
+                    for i in 0..<count { base[i] = a[i &* ia] * b[i &* ib] }
+                    return pairwiseSum(UnsafePointer(base), count)
+                }
+            }
+            return Tensor(storage: Storage.make(dtype: dtype, repeating: total, count: 1), shape: [])
+        }
+        switch dtype {
+        case .float32: return sum(Float.self)
+        case .float64: return sum(Double.self)
+        case .int64, .bool: return try mul(x)
         }
     }
 
