@@ -72,6 +72,18 @@ enum Variable {
         }
     }
 
+    /// The value when it is a small int, read in place (no copy of the whole value to test it).
+    @inline(__always)
+    func int(in f: Frame) -> Int? {
+        switch self {
+        case .local(let i):
+            if case .int(let n)? = f.slots[i] { return n }
+        case .global(let slot):
+            if case .int(let n)? = slot.value { return n }
+        }
+        return nil
+    }
+
     @inline(__always)
     func set(_ v: Value, in f: Frame) {
         switch self {

@@ -64,9 +64,10 @@ extension Tensor {
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
         let name = dims == nil ? "MeanBackward0" : "MeanBackward1"
-        let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, dims)
+        let inputShape = shape
         return out.record(name, inputs: [self]) { ctx in
             if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: count) { return [spread] }
+            let keptShape = try ReductionLayout.keptShape(inputShape, dims)
             return [try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(.int(Int64(count))))]
         }
     }
@@ -193,9 +194,13 @@ extension Tensor {
 extension ReductionLayout {
     /// The keepdim shape of reducing `t` over `dims`, without building the layout's data.
     static func keptShape(_ t: Tensor, _ dims: [Int]?) throws -> [Int] {
-        guard let dims, !dims.isEmpty, t.rank > 0 else { return t.shape.map { _ in 1 } }
-        var kept = t.shape
-        for d in dims { kept[try Shape.wrapDim(d, rank: t.rank)] = 1 }
+        try keptShape(t.shape, dims)
+    }
+
+    static func keptShape(_ shape: [Int], _ dims: [Int]?) throws -> [Int] {
+        guard let dims, !dims.isEmpty, !shape.isEmpty else { return shape.map { _ in 1 } }
+        var kept = shape
+        for d in dims { kept[try Shape.wrapDim(d, rank: shape.count)] = 1 }
         return kept
     }
 }
