@@ -47,6 +47,16 @@ final class Frame {
         slots.deinitialize(count: Swift.max(slotCount, 1))
         free(slots)
     }
+
+    /// Empties the frame for another call of the same function: its locals are released now,
+    /// as they would be by freeing it.
+    func reset() {
+        for i in 0..<slotCount { slots[i] = nil }
+        line = 0
+        returnValue = .none
+        errorSpan = nil
+        handling = nil
+    }
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,

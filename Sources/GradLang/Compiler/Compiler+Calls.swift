@@ -26,8 +26,10 @@ extension Compiler {
             let fn = try function(f)
             // `f(x)` of a `def`: the arguments go straight into the new frame.
             if let positional, case .object(let o) = fn, let user = o as? PyFunction,
-               let frame = try user.frame(evaluating: positional, in: f) {
-                return try Compiler.at(range, f) { try user.run(frame, interpreter) }
+               var frame = try user.frame(evaluating: positional, in: f) {
+                let result = try Compiler.at(range, f) { try user.run(frame, interpreter) }
+                user.recycle(&frame)
+                return result
             }
             let a = try args(f, nil)
             return try Compiler.at(range, f) { try interpreter.call(fn, a) }

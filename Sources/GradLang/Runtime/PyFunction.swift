@@ -40,9 +40,11 @@ final class PyFunction: PyObject, PyCallable {
         } else {
             values = try signature.bind(args, defaults: defaults)
         }
-        let frame = newFrame()
+        var frame = newFrame()
         for (i, value) in values.enumerated() { store(value, parameter: i, in: frame) }
-        return try run(frame, interpreter)
+        let result = try run(frame, interpreter)
+        recycle(&frame)
+        return result
     }
 
     /// A frame holding the arguments `codes` compute in the caller's frame `caller`, when they
@@ -55,7 +57,23 @@ final class PyFunction: PyObject, PyCallable {
         return frame
     }
 
+    /// The frame of the last call that returned with nothing else holding it, emptied, for the
+    /// next call: a loop calling the same function does not allocate a frame per call.
+    private var spareFrame: Frame?
+
+    /// Keeps `frame` for the next call when nothing else holds it (a frame with cells of its own
+    /// is not kept: each call needs fresh cells).
+    func recycle(_ frame: inout Frame) {
+        guard cellCount == 0, isKnownUniquelyReferenced(&frame) else { return }
+        frame.reset()
+        spareFrame = frame
+    }
+
     private func newFrame() -> Frame {
+        if let frame = spareFrame {
+            spareFrame = nil
+            return frame
+        }
         var cells = closure
         if cellCount > 0 {
             // The function's own cells come first, then the ones it closes over.
