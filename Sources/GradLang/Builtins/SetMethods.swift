@@ -69,7 +69,7 @@ enum SetMethods {
 
     /// A method only `set` has: on a frozenset it does not exist.
     private static func mutating(_ signature: String, _ body: @escaping (PySet, BoundArguments) throws -> Void) -> PyBuiltin {
-        let name = Signature(signature).name
+        let name = PyBuiltin.name(in: signature)
         return PyBuiltin(signature) { args in
             try body(mutable(args, name), args)
             return .none

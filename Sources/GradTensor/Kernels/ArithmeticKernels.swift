@@ -10,8 +10,8 @@ extension Tensor {
         // One-element operands of another dtype are converted by the kernel (`mapBinary`).
         let a = a.numel == 1 ? a : a.materializedIfCast(to: dtype), b = b.numel == 1 ? b : b.materializedIfCast(to: dtype)
         switch dtype {
-        case .float32: return floatArithmetic(op, a, b, shape, Float.self)
-        case .float64: return floatArithmetic(op, a, b, shape, Double.self)
+        case .float32: return smallArithmetic(op, a, b, shape, Float.self) ?? floatArithmetic(op, a, b, shape, Float.self)
+        case .float64: return smallArithmetic(op, a, b, shape, Double.self) ?? floatArithmetic(op, a, b, shape, Double.self)
         case .int64: return try intArithmetic(op, a, b, shape)
         case .bool:
             if op == .sub {
@@ -24,6 +24,50 @@ extension Tensor {
     /// Itself when already of `dtype`, else a converted copy (cheap for the 0-dim Python numbers).
     func materializedIfCast(to dtype: DType) -> Tensor {
         self.dtype == dtype ? self : materialized(as: dtype)
+    }
+
+    /// `+ - * /` and squaring on a few elements, contiguous or one-element, of the result's dtype,
+    /// in one small loop that every operator shares; nil for anything else. A small model's step
+    /// runs a dozen such ops, and sending each through its operator's own broadcasting kernel
+    /// (tens of KB of vectorized code apiece) costs more in instruction-cache misses than the
+    /// arithmetic. Compiled for size: no vectorized copies of these loops.
+    @_optimize(size)
+    private static func smallArithmetic<T: FloatElement>(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor,
+                                                         _ shape: [Int], _: T.Type) -> Tensor? {
+        let count = Shape.count(shape)
+        // For `x ** 2` the exponent, of whatever dtype, is not read.
+        let squares = op == .pow && b.numel == 1 && (b.element(atFlat: 0) == .double(2) || b.element(atFlat: 0) == .int(2))
+        guard count <= 64, a.dtype == T.dtype, b.dtype == T.dtype || squares else { return nil }
+        func step(_ t: Tensor) -> Int? {
+            if t.numel == 1 { return 0 }
+            return t.shape == shape && t.isContiguous ? 1 : nil
+        }
+        guard let ia = step(a), let ib = step(b) else { return nil }
+        switch op {
+        case .add, .sub, .mul, .div: break
+        case .pow where squares: break
+        default: return nil
+        }
+        let out = Tensor(storage: Storage.make(dtype: T.dtype, uninitializedCount: count), shape: shape)
+        let dst = out.storage.pointer(T.self)
+        withExtendedLifetime((a, b)) {
+            let x = UnsafePointer(a.storage.pointer(T.self)) + a.offset
+            if squares {
+                for i in 0..<count { dst[i] = x[i &* ia] * x[i &* ia] }
+                return
+            }
+            let y = UnsafePointer(b.storage.pointer(T.self)) + b.offset
+            for i in 0..<count {
+                let u = x[i &* ia], v = y[i &* ib]
+                switch op {
+                case .add: dst[i] = u + v
+                case .sub: dst[i] = u - v
+                case .mul: dst[i] = u * v
+                default: dst[i] = u / v
+                }
+            }
+        }
+        return out
     }
 
     private static func floatArithmetic<T: FloatElement>(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor,
