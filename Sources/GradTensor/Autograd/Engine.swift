@@ -30,8 +30,11 @@ public enum Autograd {
     }
 
     /// The starting gradients, appended to `seeds`: the given ones checked against their
-    /// outputs, or ones for scalars.
-    private static func rootGradients(_ outputs: [Tensor], _ given: [Tensor?], into seeds: inout [Tensor]) throws {
+    /// outputs, or ones for scalars. With `sharedOnes` a 0-dim output starts from a one kept for
+    /// every pass: the engine only reads gradients and copies them into `.grad`, so the one is
+    /// never changed, and only `autograd.grad` (which does not share) hands gradients to the user.
+    private static func rootGradients(_ outputs: [Tensor], _ given: [Tensor?], sharedOnes: Bool,
+                                      into seeds: inout [Tensor]) throws {
         for (i, out) in outputs.enumerated() {
             if !out.requiresGrad {
                 throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
@@ -45,9 +48,22 @@ public enum Autograd {
                 if out.numel != 1 {
                     throw TorchError.runtime("grad can be implicitly created only for scalar outputs")
                 }
-                seeds.append(try Tensor.full(out.shape, .double(1), dtype: out.dtype))
+                if sharedOnes && out.shape.isEmpty {
+                    seeds.append(try sharedOne(out.dtype))
+                } else {
+                    seeds.append(try Tensor.full(out.shape, .double(1), dtype: out.dtype))
+                }
             }
         }
+    }
+
+    nonisolated(unsafe) private static var ones: [Tensor?] = Array(repeating: nil, count: DType.allCases.count)
+
+    private static func sharedOne(_ dtype: DType) throws -> Tensor {
+        if let one = ones[dtype.rawValue] { return one }
+        let one = try Tensor.full([], .double(1), dtype: dtype)
+        ones[dtype.rawValue] = one
+        return one
     }
 
     /// One backward pass.
@@ -75,7 +91,7 @@ public enum Autograd {
                 for leaf in work.leaves { leaf.pendingLeafGradient = nil }
                 work.giveBack()
             }
-            try Autograd.rootGradients(roots, given, into: &work.seeds)
+            try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
             Run.countConsumers(from: roots, into: &work.reached)
             for (root, seed) in zip(roots, work.seeds) {
                 if let fn = root.gradFn {
