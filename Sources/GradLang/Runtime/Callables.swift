@@ -32,7 +32,7 @@ public final class PyBuiltin: PyObject {
     }
 
     public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
-        let slots = try signature.bind(args)
+        let slots = try signature.bindBuiltin(args)
         return try body(BoundArguments(signature: signature, values: slots, interpreter: interpreter))
     }
 }
@@ -40,14 +40,17 @@ public final class PyBuiltin: PyObject {
 /// Bound arguments, read by parameter name (`args["dtype"]`) or position.
 public struct BoundArguments {
     let signature: Signature
-    public let values: [Value]
+    /// One per parameter, or fewer: the parameters after them take their literal defaults.
+    let values: [Value]
     public unowned let interpreter: Interpreter
 
     public subscript(_ name: String) -> Value {
-        signature.parameterIndex(name).map { values[$0] } ?? .none
+        signature.parameterIndex(name).map { self[$0] } ?? .none
     }
 
-    public subscript(_ index: Int) -> Value { values[index] }
+    public subscript(_ index: Int) -> Value {
+        index < values.count ? values[index] : signature.literalDefault(at: index)
+    }
 
     /// The argument of a parameter declared `=<unset>`, or nil when the call left it out.
     public func given(_ name: String) -> Value? {

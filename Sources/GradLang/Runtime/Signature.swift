@@ -58,6 +58,9 @@ public final class Signature: Sendable {
     /// The parameters' names and their UTF-8 lengths, for `parameterIndex`.
     private let names: [String]
     private let nameLengths: [Int]
+    /// Where the parameters that all have literal defaults begin (`count` when the last has none),
+    /// for `bindBuiltin`.
+    private let defaultsStart: Int
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
@@ -67,6 +70,7 @@ public final class Signature: Sendable {
         (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(parameters)
         (hasStarParameters, positionalCount) = Signature.shape(parameters)
         (names, nameLengths) = Signature.names(parameters)
+        defaultsStart = Signature.defaultsStart(parameters)
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
@@ -104,10 +108,33 @@ public final class Signature: Sendable {
         (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
         (hasStarParameters, positionalCount) = Signature.shape(params)
         (names, nameLengths) = Signature.names(params)
+        defaultsStart = Signature.defaultsStart(params)
     }
 
     private static func names(_ parameters: [Parameter]) -> ([String], [Int]) {
         (parameters.map(\.name), parameters.map(\.name.utf8.count))
+    }
+
+    private static func defaultsStart(_ parameters: [Parameter]) -> Int {
+        var start = parameters.count
+        while start > 0, parameters[start - 1].hasDefault, parameters[start - 1].literalDefault != nil { start -= 1 }
+        return start
+    }
+
+    /// The literal default of parameter `i` (None when it has none).
+    func literalDefault(at i: Int) -> Value {
+        parameters[i].literalDefault?.value ?? .none
+    }
+
+    /// `bind` for built-ins, whose bodies read arguments through `BoundArguments`: in the usual
+    /// call (positional arguments only, every parameter after them defaulted) the given arguments
+    /// are returned as they are, and `BoundArguments` reads the defaults from the signature.
+    func bindBuiltin(_ args: Arguments) throws -> [Value] {
+        if !hasStarParameters, args.keywords.isEmpty, args.positional.count <= positionalCount,
+           args.positional.count >= defaultsStart {
+            return args.positional
+        }
+        return try bind(args)
     }
 
     /// The position of the parameter called `name`. Lengths are compared first: most names

@@ -34,8 +34,9 @@ extension BoundArguments {
     /// The receiver of a method or the `input` of a function: always the first parameter.
     var receiver: Tensor {
         get throws {
-            guard case .tensor(let t) = values.first ?? .none else {
-                throw mismatch(signature.parameters.first?.name ?? "input", expected: "Tensor", got: values.first ?? .none)
+            let first: Value = signature.parameters.isEmpty ? .none : self[0]
+            guard case .tensor(let t) = first else {
+                throw mismatch(signature.parameters.first?.name ?? "input", expected: "Tensor", got: first)
             }
             return t
         }
