@@ -1,27 +1,59 @@
+import GradTensor
+
 /// `with`, `try`, `raise` and `import`.
 extension Compiler {
     func withStatement(_ items: [WithItem], _ body: [Stmt]) -> StmtCode {
         guard let first = items.first else { return block(body) }
         // `with a, b:` is `with a: with b:`.
         let inner = items.count > 1 ? withStatement(Array(items.dropFirst()), body) : block(body)
-        let context = expression(first.context)
-        let target = first.target.map(assignment)
         let range = first.context.range
         let interpreter = interpreter
+        if first.target == nil, case .call(let callee, let arguments) = first.context.kind, arguments.isEmpty {
+            return gradModeOrCall(expression(callee), range, inner)
+        }
+        let context = expression(first.context)
+        let target = first.target.map(assignment)
         return { f in
             let manager = try Compiler.at(range, f) { try ContextManagers.resolve(try context(f), interpreter) }
-            let entered = try Compiler.at(range, f) { try manager.enter() }
-            let flow: Flow
-            do {
-                if let target { try target(f, entered) }
-                flow = try inner(f)
-            } catch {
-                try manager.exit()
-                throw error
-            }
-            try manager.exit()
-            return flow
+            return try Compiler.managed(manager, range, f, binding: target, inner)
         }
+    }
+
+    /// `with f():` without `as`: when `f` is `no_grad` or `enable_grad` the mode is switched
+    /// around the block and restored however it ends, exactly as their managers do, without
+    /// building a manager object nothing can see; any other `f` is called and its result entered.
+    private func gradModeOrCall(_ callee: @escaping ExprCode, _ range: SourceRange, _ inner: @escaping StmtCode) -> StmtCode {
+        let interpreter = interpreter
+        return { f in
+            let fn = try callee(f)
+            guard let mode = TorchBindings.gradModeEntered(byCalling: fn) else {
+                let manager = try Compiler.at(range, f) {
+                    try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
+                }
+                return try Compiler.managed(manager, range, f, binding: nil, inner)
+            }
+            let previous = GradMode.isEnabled
+            GradMode.set(mode)
+            defer { GradMode.set(previous) }
+            return try inner(f)
+        }
+    }
+
+    /// Enters `manager`, binds what it returns to `target`, runs the block, and exits the manager
+    /// however the block ends.
+    private static func managed(_ manager: PyContextManager, _ range: SourceRange, _ f: Frame,
+                                binding target: Store?, _ inner: StmtCode) throws -> Flow {
+        let entered = try Compiler.at(range, f) { try manager.enter() }
+        let flow: Flow
+        do {
+            if let target { try target(f, entered) }
+            flow = try inner(f)
+        } catch {
+            try manager.exit()
+            throw error
+        }
+        try manager.exit()
+        return flow
     }
 
     func tryStatement(_ t: TryStatement) -> StmtCode {

@@ -84,6 +84,16 @@ public enum TorchBindings {
         try TorchInPlaceBindings.apply(op, target, value)
     }
 
+    /// The grad mode `with callee():` switches to when `callee` is `no_grad` or `enable_grad`
+    /// (false, true), for the compiler to switch it around the block without building the
+    /// manager object, which nothing can see; nil for any other callee.
+    public static func gradModeEntered(byCalling callee: Value) -> Bool? {
+        guard case .object(let o) = callee else { return nil }
+        if o === TorchGradModeBindings.noGrad { return false }
+        if o === TorchGradModeBindings.enableGrad { return true }
+        return nil
+    }
+
     /// The context manager a `with` statement should use for `value`: the value itself when it is
     /// one, or a fresh instance when `value` is the bare class `no_grad` / `enable_grad` (grad
     /// accepts `with torch.no_grad:` as well as `with torch.no_grad():`). Nil for anything else
