@@ -16,9 +16,8 @@ extension Compiler {
     /// `left op right`, compiled once per fixed operator type so that each operator's closures are
     /// functions of their own, in which the operator is a constant: no switch on it, and no
     /// indirect jump shared by every `+`, `%` and `*` of a program to mispredict.
-    private func binary<Fixed: FixedOperatorType>(_: Fixed.Type, _ dynamicOp: BinaryOperator, _ left: Expr,
+    private func binary<Fixed: FixedOperatorType>(_: Fixed.Type, _ op: BinaryOperator, _ left: Expr,
                                                   _ right: Expr, _ range: SourceRange) -> ExprCode {
-        let op = dynamicOp
         let a = expression(left)
         let style = ErrorSpan.Style.binary(leftEnd: left.range.end, rightStart: right.range.start)
         let general: (Frame, Value, Value) throws -> Value = { f, x, y in

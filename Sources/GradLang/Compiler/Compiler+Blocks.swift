@@ -32,10 +32,7 @@ extension Compiler {
                 }
                 return try Compiler.managed(manager, range, f, binding: nil, inner)
             }
-            let previous = GradMode.isEnabled
-            GradMode.set(mode)
-            defer { GradMode.set(previous) }
-            return try inner(f)
+            return try GradMode.with(enabled: mode) { try inner(f) }
         }
     }
 

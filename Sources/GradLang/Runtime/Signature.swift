@@ -130,11 +130,15 @@ public final class Signature: Sendable {
     /// call (positional arguments only, every parameter after them defaulted) the given arguments
     /// are returned as they are, and `BoundArguments` reads the defaults from the signature.
     func bindBuiltin(_ args: Arguments) throws -> [Value] {
-        if !hasStarParameters, args.keywords.isEmpty, args.positional.count <= positionalCount,
-           args.positional.count >= defaultsStart {
-            return args.positional
-        }
+        if takesPositionally(args), args.positional.count >= defaultsStart { return args.positional }
         return try bind(args)
+    }
+
+    /// Only positional arguments, no more than the positional parameters, no `*args`/`**kwargs`
+    /// to fill: the shape of call the fast binders handle.
+    @inline(__always)
+    private func takesPositionally(_ args: Arguments) -> Bool {
+        !hasStarParameters && args.keywords.isEmpty && args.positional.count <= positionalCount
     }
 
     /// The position of the parameter called `name`. Lengths are compared first: most names
@@ -207,7 +211,7 @@ public final class Signature: Sendable {
     /// than the positional parameters, every parameter not given has a default. Nil otherwise.
     @inline(__always)
     private func bindPositionally(_ args: Arguments, _ defaults: [Int: Value]) -> [Value]? {
-        guard !hasStarParameters, args.keywords.isEmpty, args.positional.count <= positionalCount else { return nil }
+        guard takesPositionally(args) else { return nil }
         if args.positional.count == parameters.count { return args.positional }
         var values = args.positional
         values.reserveCapacity(parameters.count)

@@ -101,8 +101,7 @@ public enum TorchBindings {
     public static func contextManager(for value: Value, interpreter: Interpreter) throws -> PyContextManager? {
         guard case .object(let o) = value else { return nil }
         if let manager = o as? PyContextManager { return manager }
-        if let type = o as? PyTypeObject,
-           type === TorchGradModeBindings.noGrad || type === TorchGradModeBindings.enableGrad,
+        if gradModeEntered(byCalling: value) != nil,
            case .object(let manager as PyContextManager) = try interpreter.call(value, Arguments()) {
             return manager
         }

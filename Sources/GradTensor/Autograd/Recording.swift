@@ -33,7 +33,7 @@ extension Tensor {
     func record(_ name: String, inputs: [Tensor], saving: [Tensor] = [], savesOutput: Bool = false,
                 _ backward: @escaping (BackwardContext) throws -> [Tensor?]) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
-        // Built with their exact sizes: one allocation each.
+        // Reserved at its final size: a saved output would otherwise grow it a second time.
         var versions: [Node.SavedVersion] = []
         if !saving.isEmpty || savesOutput {
             versions.reserveCapacity(saving.count + (savesOutput ? 1 : 0))
@@ -43,10 +43,8 @@ extension Tensor {
             versions.append(Node.SavedVersion(counter: versionCounter, expected: versionCounter.value,
                                               shape: shape, dtype: dtype, tensor: nil, outputOf: name))
         }
-        var edges: [Node.Input] = []
-        edges.reserveCapacity(inputs.count)
-        for t in inputs { edges.append(Node.Input(t)) }
-        let node = Node(name: name, inputs: edges, savedVersions: versions, backward: backward)
+        let node = Node(name: name, inputs: inputs.map(Node.Input.init), savedVersions: versions,
+                        backward: backward)
         if savesOutput { node.savedOutput = detach() }
         gradFn = node
         requiresGrad = true

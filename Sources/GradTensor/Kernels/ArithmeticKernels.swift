@@ -21,6 +21,11 @@ extension Tensor {
         }
     }
 
+    /// A one-element 2 (`x ** 2`, which is computed as `x * x`).
+    private var isTheNumberTwo: Bool {
+        numel == 1 && (element(atFlat: 0) == .double(2) || element(atFlat: 0) == .int(2))
+    }
+
     /// Itself when already of `dtype`, else a converted copy (cheap for the 0-dim Python numbers).
     func materializedIfCast(to dtype: DType) -> Tensor {
         self.dtype == dtype ? self : materialized(as: dtype)
@@ -36,7 +41,7 @@ extension Tensor {
                                                          _ shape: [Int], _: T.Type) -> Tensor? {
         let count = Shape.count(shape)
         // For `x ** 2` the exponent, of whatever dtype, is not read.
-        let squares = op == .pow && b.numel == 1 && (b.element(atFlat: 0) == .double(2) || b.element(atFlat: 0) == .int(2))
+        let squares = op == .pow && b.isTheNumberTwo
         guard count <= 64, a.dtype == T.dtype, b.dtype == T.dtype || squares else { return nil }
         func step(_ t: Tensor) -> Int? {
             if t.numel == 1 { return 0 }
@@ -81,7 +86,7 @@ extension Tensor {
         case .remainder: return mapBinary(a, b, shape: shape, T.self, T.self) { T.pyRemainder($0, $1) }
         case .pow:
             // PyTorch special-cases small integral exponents; x*x is what it computes for x**2.
-            if b.numel == 1, b.element(atFlat: 0) == .double(2) || b.element(atFlat: 0) == .int(2) {
+            if b.isTheNumberTwo {
                 return mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
             }
             return mapBinary(a, b, shape: shape, T.self, T.self) { T.cPow($0, $1) }
