@@ -49,7 +49,7 @@ extension Tensor {
         versionCounter.bump()
 
         let baseShape = base.shape
-        let node = Node(name: "CopySlices", inputs: [Node.Input(oldBase), Node.Input(updated)],
+        let node = Node(name: "CopySlices", inputs: NodeInputs([oldBase, updated]),
                         savedVersions: []) { ctx in
             let inside = try region.extract(ctx.grad)
             return [try ctx.grad.sub(region.embed(inside, baseShape: baseShape)), inside]

@@ -107,24 +107,24 @@ public enum Autograd {
             }
 
             while let node = work.ready.popLast() {
-                let inputs = node.inputs
+                // Inputs are read in place (`node.inputs...`): a copy of them would retain every edge and shape.
                 if let grad = node.pendingGradient {
                     node.pendingGradient = nil
                     try deliverToNode(node, grad)
                     let inputGrads = try runFormula(node, grad)
-                    for i in 0..<Swift.min(inputs.count, inputGrads.count) {
+                    for i in 0..<Swift.min(node.inputs.count, inputGrads.count) {
                         guard let raw = inputGrads[i] else { continue }
-                        switch inputs[i].edge {
+                        switch node.inputs.edge(i) {
                         case .none: break
-                        case .leaf(let leaf): try deliverToLeaf(leaf, try conform(raw, to: inputs[i]))
+                        case .leaf(let leaf): try deliverToLeaf(leaf, try conform(raw, to: node.inputs[i]))
                         case .node(let next):
-                            next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: inputs[i]))
+                            next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: node.inputs[i]))
                         }
                     }
                 }
                 if !retainGraph { node.release() }
-                for i in inputs.indices {
-                    guard case .node(let next) = inputs[i].edge else { continue }
+                for i in node.inputs.indices {
+                    guard case .node(let next) = node.inputs.edge(i) else { continue }
                     next.waitingConsumers -= 1
                     if next.waitingConsumers == 0 { work.ready.append(next) }
                 }
@@ -178,11 +178,11 @@ public enum Autograd {
             // `reached` is also the work list: the nodes after `visited` have not been expanded yet.
             var visited = 0
             while visited < reached.count {
-                let inputs = reached[visited].inputs
+                let node = reached[visited]
                 visited += 1
                 // By index, binding only the edge: copying whole inputs would retain their shapes.
-                for i in inputs.indices {
-                    guard case .node(let next) = inputs[i].edge else { continue }
+                for i in node.inputs.indices {
+                    guard case .node(let next) = node.inputs.edge(i) else { continue }
                     if next.passStamp != stamp {
                         next.passStamp = stamp
                         next.waitingConsumers = 0
@@ -193,7 +193,7 @@ public enum Autograd {
             }
         }
 
-        func runFormula(_ node: Node, _ grad: Tensor) throws -> [Tensor?] {
+        func runFormula(_ node: Node, _ grad: Tensor) throws -> InputGradients {
             guard let formula = node.backward, !node.isReleased else {
                 throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
             }

@@ -12,7 +12,8 @@ public final class Node {
     /// have. The engine conforms gradients to them, which is where broadcasting is undone for
     /// every op at once.
     struct Input {
-        fileprivate(set) var edge: Edge
+        /// Emptied when the node dies (`NodeInputs.takeEdge`).
+        var edge: Edge
         let shape: [Int]
         let dtype: DType
 
@@ -21,6 +22,15 @@ public final class Node {
             shape = tensor.shape
             dtype = tensor.dtype
         }
+
+        private init(edge: Edge, shape: [Int], dtype: DType) {
+            self.edge = edge
+            self.shape = shape
+            self.dtype = dtype
+        }
+
+        /// Fills the inline slots of `NodeInputs` that an op with fewer inputs leaves unused.
+        static var absent: Input { Input(edge: .none, shape: [], dtype: .float32) }
     }
 
     /// A tensor the backward formula reads, with the version it had when saved.
@@ -44,8 +54,8 @@ public final class Node {
     }
 
     public let name: String
-    private(set) var inputs: [Input]
-    var backward: ((BackwardContext) throws -> [Tensor?])?
+    private(set) var inputs: NodeInputs
+    var backward: ((BackwardContext) throws -> InputGradients)?
     var savedVersions: [SavedVersion]
     /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
@@ -63,8 +73,8 @@ public final class Node {
     var waitingConsumers = 0
     var pendingGradient: Tensor?
 
-    init(name: String, inputs: [Input], savedVersions: [SavedVersion],
-         backward: @escaping (BackwardContext) throws -> [Tensor?]) {
+    init(name: String, inputs: NodeInputs, savedVersions: [SavedVersion],
+         backward: @escaping (BackwardContext) throws -> InputGradients) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
@@ -88,8 +98,7 @@ public final class Node {
     private func takeDyingInputs(into pending: inout [Node]) -> Node? {
         var first: Node?
         for i in inputs.indices {
-            guard case .node(var input) = inputs[i].edge else { continue }
-            inputs[i].edge = .none
+            guard case .node(var input) = inputs.takeEdge(i) else { continue }
             guard isKnownUniquelyReferenced(&input) else { continue }
             if first == nil { first = input } else { pending.append(input) }
         }
@@ -116,6 +125,23 @@ struct BackwardContext {
     /// Unowned(unsafe): the engine holds the node while its formula runs, and formulas do not keep
     /// their context; a checked unowned reference costs two runtime calls per node.
     unowned(unsafe) let node: Node
+
+    /// Whether input `i` wants a gradient (formulas skip the work for the others).
+    func needs(_ i: Int) -> Bool {
+        if case .none = withNode({ $0.inputs.edge(i) }) { return false }
+        return true
+    }
+
+    /// The shape of input `i` when the op ran.
+    func inputShape(_ i: Int) -> [Int] {
+        withNode { $0.inputs.shape(i) }
+    }
+
+    /// Reads the node in place. Through the unowned(unsafe) reference itself Swift copies
+    /// `inputs` out first (retaining every edge and shape), as it cannot tell the node stays alive.
+    private func withNode<R>(_ read: (Node) -> R) -> R {
+        Unmanaged.passUnretained(node)._withUnsafeGuaranteedRef(read)
+    }
 
     /// The op's saved output, attached to the graph when higher-order gradients are being built.
     var output: Tensor {

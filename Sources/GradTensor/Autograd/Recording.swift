@@ -31,7 +31,7 @@ extension Tensor {
     /// or broadcast-compatible; the engine sums them back to each input's shape and dtype.
     @discardableResult
     func record(_ name: String, inputs: [Tensor], saving: [Tensor] = [], savesOutput: Bool = false,
-                _ backward: @escaping (BackwardContext) throws -> [Tensor?]) -> Tensor {
+                _ backward: @escaping (BackwardContext) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
         // Reserved at its final size: a saved output would otherwise grow it a second time.
         var versions: [Node.SavedVersion] = []
@@ -43,7 +43,7 @@ extension Tensor {
             versions.append(Node.SavedVersion(counter: versionCounter, expected: versionCounter.value,
                                               shape: shape, dtype: dtype, tensor: nil, outputOf: name))
         }
-        let node = Node(name: name, inputs: inputs.map(Node.Input.init), savedVersions: versions,
+        let node = Node(name: name, inputs: NodeInputs(inputs), savedVersions: versions,
                         backward: backward)
         if savesOutput { node.savedOutput = detach() }
         gradFn = node

@@ -39,8 +39,8 @@ extension Tensor {
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
         return out.record("MulBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
-            [ctx.needs(0) ? try ctx.grad.times(other, summedTo: ctx.node.inputs[0].shape) : nil,
-             ctx.needs(1) ? try ctx.grad.times(self, summedTo: ctx.node.inputs[1].shape) : nil]
+            [ctx.needs(0) ? try ctx.grad.times(other, summedTo: ctx.inputShape(0)) : nil,
+             ctx.needs(1) ? try ctx.grad.times(self, summedTo: ctx.inputShape(1)) : nil]
         }
     }
 
@@ -176,10 +176,3 @@ extension Scalar {
     }
 }
 
-extension BackwardContext {
-    /// Whether input `i` wants a gradient (formulas skip the work for the others).
-    func needs(_ i: Int) -> Bool {
-        if case .none = node.inputs[i].edge { return false }
-        return true
-    }
-}

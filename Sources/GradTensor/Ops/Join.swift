@@ -12,7 +12,7 @@ extension Tensor {
         guard let reference = tensors.indices.first(where: { !skipped[$0] }).map({ tensors[$0] }) else {
             let count = tensors.count
             return try Tensor(zeros: [0], dtype: dtype).record("CatBackward0", inputs: tensors) { ctx in
-                try (0..<count).map { _ in try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
+                InputGradients(try (0..<count).map { _ in try Tensor(zeros: [0], dtype: ctx.grad.dtype) })
             }
         }
         let d = try Shape.wrapDim(dim, rank: reference.rank)
@@ -40,10 +40,10 @@ extension Tensor {
             copyElements(from: t, into: part)
         }
         return out.record("CatBackward0", inputs: tensors) { ctx in
-            try starts.indices.map { i in
+            InputGradients(try starts.indices.map { i in
                 if skipped[i] { return try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
                 return try ctx.grad.sliceView(d, start: starts[i], stop: starts[i] + sizes[i], step: 1)
-            }
+            })
         }
     }
 
@@ -65,7 +65,7 @@ extension Tensor {
         }
         let count = tensors.count
         return out.record("StackBackward0", inputs: tensors) { ctx in
-            (0..<count).map { ctx.grad.selectView(d, $0) }
+            InputGradients((0..<count).map { ctx.grad.selectView(d, $0) })
         }
     }
 }

@@ -28,15 +28,15 @@ extension Tensor {
         let saved = savedOperands(self, mat2)
         return out.record("MmBackward0", inputs: [self, mat2], saving: saved.list) { [saved] ctx in
             let g = ctx.grad
-            var grads: [Tensor?] = [nil, nil]
+            var grad1: Tensor?, grad2: Tensor?
             // A column-major input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
             if ctx.needs(0), let mat2 = saved.second {
-                grads[0] = mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
+                grad1 = mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
             }
             if ctx.needs(1), let mat1 = saved.first {
-                grads[1] = mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
+                grad2 = mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
             }
-            return grads
+            return [grad1, grad2]
         }
     }
 
