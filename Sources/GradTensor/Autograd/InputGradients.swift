@@ -2,8 +2,9 @@
 ///
 /// Formulas write it as an array literal (`[ctx.grad, nil]`). Nearly every op has one or two
 /// inputs, and those are held inline: a training step runs a formula per node, and an array
-/// would be one more heap allocation each time (the literal's own array does not escape the
-/// inlined initializer, so it stays on the stack).
+/// would be one more heap allocation each time. The literal's own array stays on the stack
+/// (it does not escape the inlined initializer) unless an element can throw (`[try f(x)]`):
+/// the formulas of common ops compute their gradients first and return a literal of names.
 struct InputGradients: ExpressibleByArrayLiteral {
     private var first: Tensor?
     private var second: Tensor?

@@ -60,6 +60,9 @@ public final class Node {
     /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
     var savedOutput: Tensor?
+    /// A number the formula needs (`pow`'s exponent, `sub`'s alpha), kept here rather than
+    /// captured: a formula that captures nothing costs no closure context.
+    var savedScalar: Scalar = .int(1)
     /// Where `retain_grad()` wants this node's incoming gradient stored.
     weak var retainedGradTarget: Tensor? { didSet { hasRetainedGradTarget = retainedGradTarget != nil } }
     /// Read by the engine for every node: a plain flag, as reading a weak reference is a runtime call.
@@ -136,6 +139,18 @@ struct BackwardContext {
     func inputShape(_ i: Int) -> [Int] {
         withNode { $0.inputs.shape(i) }
     }
+
+    /// The `i`th tensor the op saved (`saving:`), read from the node: a formula that reads its
+    /// tensors this way captures nothing, and so costs no closure context per recorded op.
+    func saved(_ i: Int) throws -> Tensor {
+        guard let t = withNode({ $0.savedVersions[i].tensor }) else {
+            throw TorchError.runtime("saved tensor \(i) of \(node.name) is the op's output, not an input")
+        }
+        return t
+    }
+
+    /// The number the op saved (`savingScalar:`).
+    var savedScalar: Scalar { withNode { $0.savedScalar } }
 
     /// Reads the node in place. Through the unowned(unsafe) reference itself Swift copies
     /// `inputs` out first (retaining every edge and shape), as it cannot tell the node stays alive.

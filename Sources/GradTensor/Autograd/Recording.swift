@@ -25,13 +25,14 @@ extension Tensor {
     }
 
     /// Makes this fresh output the result of op `name` on `inputs` when grad mode is on and any
-    /// input requires grad. `saving` lists tensors the formula reads (checked for in-place changes
-    /// at backward time); `savesOutput` keeps a detached alias of the output for the formula.
+    /// input requires grad. `saving` lists tensors the formula reads (`ctx.saved(i)`; checked for
+    /// in-place changes at backward time); `savesOutput` keeps a detached alias of the output for
+    /// the formula; `savingScalar` is a number it reads (`ctx.savedScalar`).
     /// The formula returns one gradient per input (nil where none flows), shaped like the output
     /// or broadcast-compatible; the engine sums them back to each input's shape and dtype.
     @discardableResult
     func record(_ name: String, inputs: [Tensor], saving: [Tensor] = [], savesOutput: Bool = false,
-                _ backward: @escaping (BackwardContext) throws -> InputGradients) -> Tensor {
+                savingScalar: Scalar = .int(1), _ backward: @escaping (BackwardContext) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
         // Reserved at its final size: a saved output would otherwise grow it a second time.
         var versions: [Node.SavedVersion] = []
@@ -46,6 +47,7 @@ extension Tensor {
         let node = Node(name: name, inputs: NodeInputs(inputs), savedVersions: versions,
                         backward: backward)
         if savesOutput { node.savedOutput = detach() }
+        node.savedScalar = savingScalar
         gradFn = node
         requiresGrad = true
         return self

@@ -22,8 +22,9 @@ extension Tensor {
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
         let out = try binary(.sub, scaled)
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("SubBackward0", inputs: [self, other]) { ctx in
-            [ctx.grad, try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(alpha ?? .int(1))) : nil]
+        return out.record("SubBackward0", inputs: [self, other], savingScalar: alpha ?? .int(1)) { ctx in
+            let second = try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(ctx.savedScalar)) : nil
+            return [ctx.grad, second]
         }
     }
 
@@ -38,9 +39,10 @@ extension Tensor {
         let out = try binary(.mul, other)
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("MulBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
-            [ctx.needs(0) ? try ctx.grad.times(other, summedTo: ctx.inputShape(0)) : nil,
-             ctx.needs(1) ? try ctx.grad.times(self, summedTo: ctx.inputShape(1)) : nil]
+        return out.record("MulBackward0", inputs: [self, other], saving: [self, other]) { ctx in
+            let first = ctx.needs(0) ? try ctx.grad.times(ctx.saved(1), summedTo: ctx.inputShape(0)) : nil
+            let second = ctx.needs(1) ? try ctx.grad.times(ctx.saved(0), summedTo: ctx.inputShape(1)) : nil
+            return [first, second]
         }
     }
 
@@ -93,11 +95,12 @@ extension Tensor {
         let out = try binary(.pow, exponent)
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
-            return out.record("PowBackward0", inputs: [self], saving: [self]) { [self] ctx in
+            return out.record("PowBackward0", inputs: [self], saving: [self], savingScalar: e) { ctx in
+                let e = ctx.savedScalar, base = try ctx.saved(0)
                 if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
-                if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(self) { return [fused] }
+                if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(base) { return [fused] }
                 // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
-                let lowered = e.minusOne.doubleValue == 1 ? self : try self.pow(.wrapping(e.minusOne))
+                let lowered = e.minusOne.doubleValue == 1 ? base : try base.pow(.wrapping(e.minusOne))
                 return [try ctx.grad.mul(lowered.mul(.wrapping(e)))]
             }
         }

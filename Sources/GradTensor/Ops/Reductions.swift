@@ -63,22 +63,36 @@ extension Tensor {
             out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
-        let name = dims == nil ? "MeanBackward0" : "MeanBackward1"
-        let inputShape = shape
-        return out.record(name, inputs: [self]) { ctx in
-            if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: count) { return [spread] }
-            let keptShape = try ReductionLayout.keptShape(inputShape, dims)
-            return [try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(.int(Int64(count))))]
+        let divisor = Scalar.int(Int64(count))
+        // The mean of everything (`x.mean()`, the usual loss) captures nothing: no closure context.
+        guard let dims else {
+            return out.record("MeanBackward0", inputs: [self], savingScalar: divisor) { ctx in
+                let g = try Tensor.meanGradient(ctx, dims: nil)
+                return [g]
+            }
         }
+        return out.record("MeanBackward1", inputs: [self], savingScalar: divisor) { ctx in
+            let g = try Tensor.meanGradient(ctx, dims: dims)
+            return [g]
+        }
+    }
+
+    /// The gradient of a mean: the output's gradient divided by the count (`ctx.savedScalar`),
+    /// spread over the input's shape.
+    private static func meanGradient(_ ctx: BackwardContext, dims: [Int]?) throws -> Tensor {
+        let inputShape = ctx.inputShape(0), count = ctx.savedScalar
+        if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: count) { return spread }
+        let keptShape = try ReductionLayout.keptShape(inputShape, dims)
+        return try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(count))
     }
 
     /// The gradient of a whole mean without building a graph: a one-element float gradient
     /// divided by the count, in every position of `shape` (what the expand-and-divide formula
     /// computes, in one tensor instead of two views and a quotient). Nil when it does not apply.
-    private func spreadEvenly(over shape: [Int], dividedBy count: Int) throws -> Tensor? {
+    private func spreadEvenly(over shape: [Int], dividedBy count: Scalar) throws -> Tensor? {
         guard !GradMode.isEnabled, numel == 1 else { return nil }
         func spread<T: FloatElement>(_: T.Type) throws -> Tensor {
-            let value = storage.pointer(T.self)[offset] / T(scalar: .int(Int64(count)))
+            let value = storage.pointer(T.self)[offset] / T(scalar: count)
             let n = try Shape.checkedCount(shape, dtype: dtype)
             return Tensor(storage: Storage.make(dtype: dtype, repeating: value, count: n), shape: shape)
         }
