@@ -10,9 +10,13 @@ extension Compiler {
             let object = expression(base)
             let attributeRange = callee.range
             let methods = MethodCache(), attributes = AttributeCache()
+            let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
             return { f in
                 let receiver = try object(f)
                 if let method = methods.method(receiver, name, in: interpreter.attributes) {
+                    if let receiverOnly {
+                        return try Compiler.at(range, f) { try receiverOnly.call(method, receiver, interpreter) }
+                    }
                     let a = try args(f, receiver)
                     return try Compiler.at(range, f) { try method.call(a, interpreter) }
                 }

@@ -1,5 +1,6 @@
-/// What a call or attribute site remembers of its last look-up. A loop runs the same site on the
-/// same kind of value every time, so the second run skips the hash-table searches.
+/// What a call or attribute site keeps from one run to the next: its last look-up (a loop runs
+/// the same site on the same kind of value every time, so the second run skips the hash-table
+/// searches), and the argument array of a method call without arguments.
 
 /// A call site's last method look-up, found or not. The method tables of built-in types are
 /// complete once the interpreter is set up, so the answer for a kind of value never changes.
@@ -38,5 +39,19 @@ final class AttributeCache {
         let found = try interpreter.getAttribute(value, name)
         if let m = object as? PyModule { (module, moduleGeneration, moduleEntry) = (m, m.generation, found) }
         return found
+    }
+}
+
+/// The argument array of an `obj.method()` site, reused from call to call: such calls
+/// (`loss.backward()`, `w.grad.zero_()`) would otherwise allocate a one-element array each time.
+/// The receiver is dropped when the call returns. A method that keeps its arguments, or a
+/// recursive call of the same site, shares the array, and the next write copies it first.
+final class ReceiverArgument {
+    private var values: [Value] = [.none]
+
+    func call(_ method: PyBuiltin, _ receiver: Value, _ interpreter: Interpreter) throws -> Value {
+        values[0] = receiver
+        defer { values[0] = .none }
+        return try method.call(Arguments(values), interpreter)
     }
 }

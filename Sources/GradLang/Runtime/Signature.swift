@@ -61,6 +61,9 @@ public final class Signature: Sendable {
     /// Where the parameters that all have literal defaults begin (`count` when the last has none),
     /// for `bindBuiltin`.
     private let defaultsStart: Int
+    /// Each parameter's literal default as a value (None when it has none). The values are
+    /// immutable (None, bools, numbers, strings, the shared `<unset>` marker).
+    nonisolated(unsafe) private let literalDefaults: [Value]
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
@@ -71,6 +74,7 @@ public final class Signature: Sendable {
         (hasStarParameters, positionalCount) = Signature.shape(parameters)
         (names, nameLengths) = Signature.names(parameters)
         defaultsStart = Signature.defaultsStart(parameters)
+        literalDefaults = Signature.literalDefaults(parameters)
     }
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
@@ -109,6 +113,7 @@ public final class Signature: Sendable {
         (hasStarParameters, positionalCount) = Signature.shape(params)
         (names, nameLengths) = Signature.names(params)
         defaultsStart = Signature.defaultsStart(params)
+        literalDefaults = Signature.literalDefaults(params)
     }
 
     private static func names(_ parameters: [Parameter]) -> ([String], [Int]) {
@@ -123,7 +128,12 @@ public final class Signature: Sendable {
 
     /// The literal default of parameter `i` (None when it has none).
     func literalDefault(at i: Int) -> Value {
-        parameters[i].literalDefault?.value ?? .none
+        literalDefaults[i]
+    }
+
+    /// Built once: built-ins read their defaults on every call that leaves them out.
+    private static func literalDefaults(_ parameters: [Parameter]) -> [Value] {
+        parameters.map { $0.literalDefault?.value ?? .none }
     }
 
     /// `bind` for built-ins, whose bodies read arguments through `BoundArguments`: in the usual

@@ -6,8 +6,7 @@ enum TorchAutogradBindings {
     static var methods: [PyBuiltin] {
         [
             tensorMethod("backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None)") { t, args in
-                let gradient = try gradients(args["gradient"], count: 1).first ?? nil
-                try runBackward([t], [gradient], args)
+                try runBackward([t], [try gradient(args["gradient"])], args)
                 return .none
             },
             tensorMethod("retain_grad(self)") { t, _ in
@@ -83,6 +82,15 @@ enum TorchAutogradBindings {
     }
 
     /// `gradient` / `grad_outputs` / `grad_tensors`: None, a tensor, or a sequence of tensors or Nones.
+    /// `tensor.backward`'s one gradient; the common None and tensor without building a list.
+    private static func gradient(_ v: Value) throws -> Tensor? {
+        switch v {
+        case .none: nil
+        case .tensor(let t): t
+        default: try gradients(v, count: 1).first ?? nil
+        }
+    }
+
     private static func gradients(_ v: Value, count: Int) throws -> [Tensor?] {
         switch v {
         case .none: return Array(repeating: nil, count: count)
