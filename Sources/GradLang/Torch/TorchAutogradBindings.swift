@@ -81,7 +81,6 @@ enum TorchAutogradBindings {
         }
     }
 
-    /// `gradient` / `grad_outputs` / `grad_tensors`: None, a tensor, or a sequence of tensors or Nones.
     /// `tensor.backward`'s one gradient; the common None and tensor without building a list.
     private static func gradient(_ v: Value) throws -> Tensor? {
         switch v {
@@ -91,6 +90,7 @@ enum TorchAutogradBindings {
         }
     }
 
+    /// `gradient` / `grad_outputs` / `grad_tensors`: None, a tensor, or a sequence of tensors or Nones.
     private static func gradients(_ v: Value, count: Int) throws -> [Tensor?] {
         switch v {
         case .none: return Array(repeating: nil, count: count)
