@@ -19,31 +19,23 @@ struct NodeInputs: RandomAccessCollection {
     var indices: Range<Int> { 0..<count }
 
     @inline(__always)
-    subscript(i: Int) -> Node.Input {
-        switch i {
-        case 0: first
-        case 1: second
-        default: rest[i - 2]
-        }
-    }
+    subscript(i: Int) -> Node.Input { read(i) { $0 } }
 
     /// Where input `i`'s gradient goes; read without copying the rest of the input.
     @inline(__always)
-    func edge(_ i: Int) -> Node.Edge {
-        switch i {
-        case 0: first.edge
-        case 1: second.edge
-        default: rest[i - 2].edge
-        }
-    }
+    func edge(_ i: Int) -> Node.Edge { read(i) { $0.edge } }
 
     /// The shape input `i`'s gradient must have; read without copying the rest of the input.
     @inline(__always)
-    func shape(_ i: Int) -> [Int] {
+    func shape(_ i: Int) -> [Int] { read(i) { $0.shape } }
+
+    /// Hands input `i`, in place, to `part`, which takes out what it needs.
+    @inline(__always)
+    private func read<R>(_ i: Int, _ part: (Node.Input) -> R) -> R {
         switch i {
-        case 0: first.shape
-        case 1: second.shape
-        default: rest[i - 2].shape
+        case 0: part(first)
+        case 1: part(second)
+        default: part(rest[i - 2])
         }
     }
 
