@@ -1,0 +1,72 @@
+import GradTensor
+
+/// A module object (`torch`, `math`, `torch.autograd`).
+public final class PyModule: PyObject {
+    public let name: String
+    public var attributes: [String: Value] { didSet { generation &+= 1 } }
+    /// Changes with every change to `attributes`: a call site may keep what it looked up while
+    /// this stays the same.
+    public private(set) var generation = 0
+    public init(name: String, attributes: [String: Value] = [:]) {
+        self.name = name
+        self.attributes = attributes
+    }
+    public override var typeName: String { "module" }
+}
+
+/// A variable shared between a function and the closures defined in it.
+public final class PyCell: PyObject {
+    public var value: Value?
+    public init(_ value: Value? = nil) { self.value = value }
+    public override var typeName: String { "cell" }
+}
+
+/// A built-in type object (`int`, `list`, `torch.Tensor`): callable as a constructor, usable with
+/// `isinstance` and printed as `<class 'int'>`.
+public final class PyTypeObject: PyObject {
+    public let name: String
+    /// How `repr` shows it: `<class 'int'>`, `<class 'torch.Tensor'>`.
+    public let qualifiedName: String
+    let constructor: PyBuiltin?
+    let matches: (Value) -> Bool
+
+    public init(name: String, qualifiedName: String? = nil, constructor: PyBuiltin?, matches: @escaping (Value) -> Bool) {
+        self.name = name
+        self.qualifiedName = qualifiedName ?? name
+        self.constructor = constructor
+        self.matches = matches
+    }
+
+    public override var typeName: String { "type" }
+}
+
+/// `torch.float32` and friends.
+public final class PyDType: PyObject {
+    public let dtype: DType
+    public init(_ dtype: DType) { self.dtype = dtype }
+    public override var typeName: String { "dtype" }
+}
+
+/// A `grad_fn` node as Python sees it: `<MulBackward0 object at 0x7f…>`.
+public final class PyGradNode: PyObject {
+    public let node: Node
+    public init(_ node: Node) { self.node = node }
+    public override var typeName: String { node.name }
+}
+
+/// A context manager object for `with`: what `__enter__` and `__exit__` do is the subclass's
+/// (grad's are the grad-mode managers: `torch.no_grad()`, `set_grad_enabled(False)`).
+public class PyContextManager: PyObject {
+    let name: String
+    /// A repr other than `<name object at 0x…>` (`torch.autograd.grad_mode.set_grad_enabled(mode=False)`).
+    let reprText: String?
+    init(name: String, reprText: String? = nil) {
+        self.name = name
+        self.reprText = reprText
+    }
+    public override var typeName: String { name }
+    /// `__enter__`: the value bound by `as`.
+    func enter() throws -> Value { .none }
+    /// `__exit__`, run however the block ends.
+    func exit() throws {}
+}
