@@ -42,9 +42,9 @@ public struct BoundArguments {
     let signature: Signature
     /// One per parameter, or fewer: the parameters after them take their literal defaults.
     let values: [Value]
-    /// Unowned(unsafe): the interpreter outlives every call it makes, and a checked unowned
-    /// reference costs two runtime calls per built-in call.
-    public unowned(unsafe) let interpreter: Interpreter
+    /// Held strongly, as compiled code holds it: a lazy iterator made by a built-in (`map`,
+    /// `filter`, `iter(f, sentinel)`) keeps it and may be used after its caller dropped the interpreter.
+    public let interpreter: Interpreter
 
     public subscript(_ name: String) -> Value {
         signature.parameterIndex(name).map { self[$0] } ?? .none
