@@ -15,9 +15,13 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
     /// Buffers from this size on are allocated apart.
     private static let largeBytes = 4096
 
-    public var dtype: DType { header.dtype }
-    public var count: Int { header.count }
-    var raw: UnsafeMutableRawPointer { header.raw }
+    // The header is read through its pointer: `ManagedBuffer.header` is a public stored `var` of
+    // the standard library, whose every read is checked for exclusive access at run time. The
+    // header never changes after `make`, so reading it in place cannot conflict with a write.
+    public var dtype: DType { withUnsafeMutablePointerToHeader { $0.pointee.dtype } }
+    public var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+    var raw: UnsafeMutableRawPointer { withUnsafeMutablePointerToHeader { $0.pointee.raw } }
+    private var isApart: Bool { withUnsafeMutablePointerToHeader { $0.pointee.isApart } }
 
     /// `count` elements without zeroing them, for kernels that write every element (matrix
     /// products): zeroing a large result first would cost an extra pass over memory.
@@ -58,7 +62,7 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
     }
 
     deinit {
-        if header.isApart { free(header.raw) }
+        if isApart { free(raw) }
     }
 
     @inline(__always) func pointer<T>(_: T.Type) -> UnsafeMutablePointer<T> {
@@ -83,7 +87,8 @@ public struct StorageHeader {
 /// Counts in-place modifications of the data a tensor sees, so backward can detect that a value
 /// it saved was changed afterwards. Views and `detach()` share one; `.data` gets a fresh one.
 public final class VersionCounter {
-    public internal(set) var value = 0
+    /// Internal, as a public stored `var` would be checked for exclusive access at run time.
+    private(set) var value = 0
     init() {}
     func bump() { value &+= 1 }
 }

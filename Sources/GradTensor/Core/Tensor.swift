@@ -3,10 +3,48 @@
 /// A class, because graph identity matters (`x.grad` lives on one object). The data lives in a
 /// `Storage` shared with every view; `shape`, `strides` and `offset` say which elements this tensor sees.
 public final class Tensor {
-    public internal(set) var storage: Storage
-    public internal(set) var shape: [Int]
-    public internal(set) var strides: [Int]
-    public internal(set) var offset: Int
+    /// Which elements of which storage this tensor sees. `t.data = other` swaps it whole.
+    struct Layout {
+        var storage: Storage
+        var shape: [Int]
+        var strides: [Int]
+        var offset: Int
+    }
+
+    /// Where this tensor stands in the autograd graph.
+    struct GraphLinks {
+        /// Set on leaves by the user, on outputs by the op recorder.
+        var requiresGrad = false
+        /// The node that produced this tensor; nil for leaves.
+        var gradFn: Node?
+        /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
+        var viewBase: Tensor?
+    }
+
+    // The state the library reads on every op is stored in internal properties, and only read
+    // through the public ones below: Swift checks exclusive access to a public stored `var` of a
+    // class at run time on every read (another module might be writing it), whereas the whole-module
+    // optimizer proves the internal ones safe at compile time.
+    var layout: Layout
+    var links = GraphLinks()
+
+    public var storage: Storage { layout.storage }
+    public var shape: [Int] { layout.shape }
+    public var strides: [Int] { layout.strides }
+    public var offset: Int { layout.offset }
+    public internal(set) var requiresGrad: Bool {
+        get { links.requiresGrad }
+        set { links.requiresGrad = newValue }
+    }
+    public internal(set) var gradFn: Node? {
+        get { links.gradFn }
+        set { links.gradFn = newValue }
+    }
+    public internal(set) var viewBase: Tensor? {
+        get { links.viewBase }
+        set { links.viewBase = newValue }
+    }
+
     /// Created on first use: most tensors (an op's fresh output) are never changed in place,
     /// viewed or saved for backward, and so never need one.
     private var sharedCounter: VersionCounter?
@@ -17,10 +55,6 @@ public final class Tensor {
         return counter
     }
 
-    /// Set on leaves by the user, on outputs by the op recorder.
-    public internal(set) var requiresGrad: Bool = false
-    /// The node that produced this tensor; nil for leaves.
-    public internal(set) var gradFn: Node?
     var storedGrad: Tensor?
     /// The gradient a backward pass has summed so far for this leaf; the engine clears it
     /// before the pass returns.
@@ -28,14 +62,9 @@ public final class Tensor {
     var retainsGrad = false
     /// True for the 0-dim tensors that stand for Python numbers; they rank lowest in type promotion.
     var isWrappedNumber = false
-    /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
-    public internal(set) var viewBase: Tensor?
 
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int, version: VersionCounter?) {
-        self.storage = storage
-        self.shape = shape
-        self.strides = strides
-        self.offset = offset
+        layout = Layout(storage: storage, shape: shape, strides: strides, offset: offset)
         sharedCounter = version
     }
 
@@ -82,9 +111,6 @@ public final class Tensor {
 
     /// `t.data = other`: swaps in other's data, keeping this tensor's identity and graph flags.
     public func setData(_ other: Tensor) throws {
-        storage = other.storage
-        shape = other.shape
-        strides = other.strides
-        offset = other.offset
+        layout = other.layout
     }
 }
