@@ -123,15 +123,13 @@ final class Compiler {
     }
 
     /// Runs `body`, recording `range` as the failing expression if an error comes out of it and no
-    /// inner expression claimed it. Converts tensor-library errors on the way.
+    /// inner expression claimed it.
     @inline(__always)
     static func at<R>(_ range: SourceRange, _ frame: Frame, style: ErrorSpan.Style = .whole, _ body: () throws -> R) throws -> R {
         do {
             return try body()
         } catch let e as PyError {
             throw located(e, range, frame, style: style)
-        } catch let e as TorchError {
-            throw located(PyError(TorchBridge.exceptionType(e.kind), e.message), range, frame, style: style)
         }
     }
 }

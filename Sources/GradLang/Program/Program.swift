@@ -58,14 +58,11 @@ extension Interpreter {
         } catch var e as PyError {
             e.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan))
             throw .runtime(e)
-        } catch let e as TorchError {
-            var error = PyError(TorchBridge.exceptionType(e.kind), e.message)
-            error.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan))
-            throw .runtime(error)
         } catch {
-            var other = PyError.runtime("\(error)")
-            other.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>"))
-            throw .runtime(other)
+            // Compiled code raises only PyErrors: the tensor library's errors become Python
+            // exceptions where the language calls it (TorchBridge.run). Anything else is a bug.
+            assertionFailure("an error that is not a Python exception escaped: \(error)")
+            throw .runtime(PyError(PyExc.systemError, "internal error: \(error)"))
         }
     }
 

@@ -1,7 +1,8 @@
 import GradTensor
 
-/// Where the tensor library meets the language: its errors become Python exceptions of the
-/// type PyTorch raises.
+/// Where the tensor library meets the language: every call into it that can fail goes through
+/// `run`, the one place where a `TorchError` becomes the Python exception PyTorch raises. Compiled
+/// code, `try`/`except` and the program runner see only `PyError`s.
 enum TorchBridge {
     @inline(__always)
     static func run<R>(_ body: () throws -> R) throws -> R {
@@ -12,7 +13,7 @@ enum TorchBridge {
         }
     }
 
-    static func exceptionType(_ kind: TorchError.Kind) -> PyExceptionType {
+    private static func exceptionType(_ kind: TorchError.Kind) -> PyExceptionType {
         switch kind {
         case .runtimeError: return PyExc.runtimeError
         case .typeError: return PyExc.typeError

@@ -112,6 +112,8 @@ public enum PyExc {
     public static let notImplementedError = PyExceptionType("NotImplementedError", base: runtimeError)
     public static let recursionError = PyExceptionType("RecursionError", base: runtimeError)
     public static let syntaxError = PyExceptionType("SyntaxError", base: exception)
+    /// An error inside grad itself (CPython raises it for bad internal calls).
+    public static let systemError = PyExceptionType("SystemError", base: exception)
     public static let indentationError = PyExceptionType("IndentationError", base: syntaxError)
     public static let tabError = PyExceptionType("TabError", base: indentationError)
     public static let typeError = PyExceptionType("TypeError", base: exception)
@@ -122,7 +124,8 @@ public enum PyExc {
         baseException, systemExit, keyboardInterrupt, exception, stopIteration, arithmeticError,
         zeroDivisionError, overflowError, assertionError, attributeError, importError, moduleNotFoundError,
         lookupError, indexError, keyError, memoryError, nameError, unboundLocalError, runtimeError,
-        notImplementedError, recursionError, syntaxError, indentationError, tabError, typeError, valueError,
+        notImplementedError, recursionError, syntaxError, indentationError, tabError, systemError, typeError,
+        valueError,
     ]
 }
 
