@@ -42,7 +42,7 @@ final class DeepDataTests: XCTestCase {
             do { _ = try body() } catch { return (error as? PyError)?.type.name }
             return nil
         }
-        let errors = LargeStack.run(stackSize: 1 << 30) { [raised { try Hashing.hash(x) }, raised { try HashKey(x) }] }
+        let errors = LargeStack.run(stackSize: LargeStack.programSize) { [raised { try Hashing.hash(x) }, raised { try HashKey(x) }] }
         XCTAssertEqual(errors, ["RecursionError", "RecursionError"])
     }
 
@@ -70,7 +70,7 @@ final class DeepDataTests: XCTestCase {
 
     /// map(f, map(f, ...)) nested past the limit: CPython has none and crashes; grad raises.
     func testIteratorsNestedPastTheLimitRaiseRecursionError() {
-        let outcome: String? = LargeStack.run(stackSize: 1 << 30) {
+        let outcome: String? = LargeStack.run(stackSize: LargeStack.programSize) {
             var iterator = PyIterator { .int(1) }
             for _ in 0..<PyIterator.maximumNesting {
                 let inner = iterator

@@ -27,7 +27,7 @@ final class GoldenScriptTests: XCTestCase {
     static func run(fileContents: [UInt8], filename: String) -> Outcome {
         var outcome = Outcome()
         // As the `grad` executable runs scripts: deep recursion needs more than a test thread's stack.
-        LargeStack.run(stackSize: 1 << 30) {
+        LargeStack.run(stackSize: LargeStack.programSize) {
             let interpreter = Interpreter(writeOutput: { outcome.stdout += $0 }, writeWarning: { outcome.stderr += $0 })
             do throws(ProgramError) {
                 try interpreter.run(fileContents: fileContents, filename: filename, in: Globals())

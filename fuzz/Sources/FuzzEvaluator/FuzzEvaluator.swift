@@ -24,7 +24,7 @@ func fuzzEvaluator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(budget)) {
         if runNumber.load(ordering: .relaxed) == run { Interpreter.interruptRequested = true }
     }
-    LargeStack.run(stackSize: 1 << 30) {
+    LargeStack.run(stackSize: LargeStack.programSize) {
         let interpreter = Interpreter(writeOutput: { _ in }, writeWarning: { _ in })
         do throws(ProgramError) {
             try interpreter.run(fileContents: bytes, filename: "fuzz.grad", in: Globals())
