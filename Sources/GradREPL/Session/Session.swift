@@ -27,7 +27,7 @@ public final class Session {
         interpreter = Interpreter(writeOutput: writeOutput, writeWarning: writeError)
         interpreter.flushOutput = { StandardStreams.output.flush() }
         HostBuiltins.install(in: interpreter, argv: argv)
-        TorchHelp.install(in: interpreter)
+        interpreter.helpTopics = SessionHelp.topics
     }
 
     /// Runs a whole script given as text (`-c` code) in the session's globals.

@@ -19,6 +19,8 @@ public final class Interpreter {
     var givenOnceWarnings: Set<String> = []
     /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.
     public var namesInScope: (() -> [String])?
+    /// What the host adds to `help()`'s overview (the REPL's keys and magics).
+    public var helpTopics = ""
     /// Python's default recursion limit.
     public var recursionLimit = 1000
     var callDepth = 0

@@ -1,9 +1,16 @@
-/// `help()`: a short, honest description of grad's built-ins, and `help(obj)` for one object
-/// (its signature when it is a built-in function, its methods when it is a type or a module).
+/// `help()`: a short, honest description of grad's built-ins followed by what the host adds
+/// (`Interpreter.helpTopics`: the REPL's keys and magics), and `help(obj)` for one object: torch's
+/// objects with their descriptions (`TorchHelp`, `TorchDocs`), others with their signature when
+/// built in, their docstring when defined in Python, their methods when a type or a module.
 enum Help {
     static var function: PyBuiltin { PyBuiltin("help(request=<unset>, /)") { args in
-        let text = args.given("request").map { describe($0, args.interpreter) } ?? overview(args.interpreter)
-        args.interpreter.writeOutput(text + "\n")
+        let interpreter = args.interpreter
+        guard let request = args.given("request") else {
+            interpreter.writeOutput(overview(interpreter) + "\n" + interpreter.helpTopics)
+            return .none
+        }
+        interpreter.writeOutput(TorchHelp(interpreter: interpreter).describe(request)
+                                ?? describe(request, interpreter) + "\n")
         return .none
     } }
 

@@ -1,55 +1,16 @@
-import GradLang
-
-/// `help`: the language's built-in help, plus a description with the signature for every torch
-/// function, tensor method and tensor property, lists for `help(torch)` and `help(torch.Tensor)`,
-/// and what the REPL adds for `help()`.
-final class TorchHelp {
-    private unowned let interpreter: Interpreter
-    /// The language's own `help`, for everything that is not torch's.
-    private let builtinHelp: Value?
+/// `help(obj)` for torch's objects: a description with the signature for every torch function,
+/// tensor method and tensor property, and lists for `help(torch)` and `help(torch.Tensor)`.
+struct TorchHelp {
+    private let interpreter: Interpreter
     /// Qualified names (`torch.nn.functional.relu`) of the torch module tree's objects, by identity.
-    private lazy var qualifiedNames: [ObjectIdentifier: String] = indexTorch()
+    private let qualifiedNames: [ObjectIdentifier: String]
 
-    private init(interpreter: Interpreter) {
+    init(interpreter: Interpreter) {
         self.interpreter = interpreter
-        builtinHelp = interpreter.builtins["help"]
+        qualifiedNames = TorchHelp.index(interpreter)
     }
 
-    static func install(in interpreter: Interpreter) {
-        let help = TorchHelp(interpreter: interpreter)
-        interpreter.setBuiltin("help", .object(PyBuiltin("help(request=<unset>, /)") { args in
-            try help.help(args.given("request"))
-            return .none
-        }))
-    }
-
-    private func help(_ request: Value?) throws {
-        guard let request else {
-            if let builtinHelp { _ = try interpreter.call(builtinHelp, Arguments([])) }
-            interpreter.writeOutput(Self.replTopics)
-            return
-        }
-        if let text = describe(request) {
-            interpreter.writeOutput(text)
-        } else if let builtinHelp {
-            _ = try interpreter.call(builtinHelp, Arguments([request]))
-        }
-    }
-
-    static let replTopics = """
-
-    At the grad> prompt:
-        help(x)              help on x: help(torch), help(torch.zeros), help(torch.Tensor), help(x.backward)
-        Tab                  complete names, keywords and attributes (x.requires_gr<Tab>)
-        Up, Down, Ctrl-R     walk and search the history (kept in $GRAD_HISTORY)
-        Ctrl-C               drop the line, or stop running code (KeyboardInterrupt)
-        Ctrl-D, exit()       leave
-        %timeit STMT         time a statement (mean ± std of 7 runs); %time STMT runs it once
-        %who, %reset         list, or delete, the variables defined here
-        %run FILE [ARGS]     run a script here, with its variables kept
-
-    """
-
+    /// The help text for a torch object, or nil for everything else.
     func describe(_ value: Value) -> String? {
         switch value {
         case .tensor:
@@ -123,7 +84,7 @@ final class TorchHelp {
         return try? interpreter.call(zeros, Arguments([.int(1)]))
     }
 
-    private func indexTorch() -> [ObjectIdentifier: String] {
+    private static func index(_ interpreter: Interpreter) -> [ObjectIdentifier: String] {
         var names: [ObjectIdentifier: String] = [:]
         var pending: [(String, PyModule)] = interpreter.modules["torch"].map { [("torch", $0)] } ?? []
         var seen = Set<ObjectIdentifier>()

@@ -1,0 +1,17 @@
+/// What `help()` adds at the grad> prompt and in scripts run by `grad`: the REPL's keys and magics
+/// (installed as `Interpreter.helpTopics`; the language's help lives in GradLang/Help).
+enum SessionHelp {
+    static let topics = """
+
+    At the grad> prompt:
+        help(x)              help on x: help(torch), help(torch.zeros), help(torch.Tensor), help(x.backward)
+        Tab                  complete names, keywords and attributes (x.requires_gr<Tab>)
+        Up, Down, Ctrl-R     walk and search the history (kept in $GRAD_HISTORY)
+        Ctrl-C               drop the line, or stop running code (KeyboardInterrupt)
+        Ctrl-D, exit()       leave
+        %timeit STMT         time a statement (mean ± std of 7 runs); %time STMT runs it once
+        %who, %reset         list, or delete, the variables defined here
+        %run FILE [ARGS]     run a script here, with its variables kept
+
+    """
+}
