@@ -28,7 +28,7 @@ let package = Package(
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang", "GradTestSupport"], exclude: ["Fixtures", "Golden"]),
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLibEditShim", dependencies: ["CLibEdit"]),
@@ -37,7 +37,9 @@ let package = Package(
         .testTarget(name: "GradREPLTests", dependencies: ["GradREPL"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
         .executableTarget(name: "grad", dependencies: ["GradREPL", "GradLang"]),
-        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor", "GradTestSupport"], exclude: ["Fixtures"]),
+        // What several test targets share: the seeded random generator.
+        .target(name: "GradTestSupport", path: "Tests/GradTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

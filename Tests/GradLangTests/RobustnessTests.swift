@@ -1,27 +1,11 @@
 import Foundation
 import XCTest
 @testable import GradLang
+import GradTestSupport
 
 /// The front end never traps: random fragments, mutated real programs and random bytes all end in
 /// a tree or a well-formed SyntaxError (1-based position inside the source, the line's text).
 final class RobustnessTests: XCTestCase {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Random {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let fragments: [String] = [
         "x", "y", "torch", "变量", "_", "print", " ", " ", "  ", "\t", "\n", "\n", "\n    ", "\n\t", "\\\n", "\\",
         "(", ")", "[", "]", "{", "}", ":", ",", ";", ".", "...", "=", "==", "+=", "**", "*", "-", "~", "@",
@@ -55,7 +39,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testRandomFragments() {
-        var random = Random(state: 3)
+        var random = SplitMix64(seed: 3)
         for _ in 0..<1500 {
             var source = ""
             for _ in 0..<(1 + random.below(25)) { source += random.pick(Self.fragments) }
@@ -70,7 +54,7 @@ final class RobustnessTests: XCTestCase {
             "for epoch in range(n_iters):\n    y_pred = forward(X)\n\n    l = loss(Y, y_pred)\n    \n    if epoch % 10 == 0:\n        print(f'epoch {epoch+1}: w = {w.item():.3f}, loss = {l.item():.8f}')\n",
             "try:\n    a = [x for x in range(3) if x]\nexcept (ValueError, KeyError) as e:\n    raise RuntimeError('bad') from e\nfinally:\n    d = {'k': lambda v, *a, k=1, **kw: v}\n",
         ]
-        var random = Random(state: 11)
+        var random = SplitMix64(seed: 11)
         for program in programs {
             let scalars = Array(program.unicodeScalars)
             for _ in 0..<250 {
@@ -91,7 +75,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     func testRandomBytes() {
-        var random = Random(state: 5)
+        var random = SplitMix64(seed: 5)
         let alphabet: [UInt8] = Array("x1 (\n\t'\"\\#:=+".utf8) + [0x00, 0x80, 0xC3, 0xA9, 0xE4, 0xB8, 0xAD, 0xFF, 0xF0]
         for _ in 0..<500 {
             let bytes = (0..<random.below(40)).map { _ in random.pick(alphabet) }

@@ -2,14 +2,18 @@ import XCTest
 @testable import GradREPL
 
 final class HistoryFileTests: XCTestCase {
+    /// A fresh temporary directory (mkdtemp) holding `directory`, which does not exist yet.
+    var parent = ""
     var directory = ""
 
-    override func setUp() {
-        directory = "/tmp/grad-history-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    override func setUpWithError() throws {
+        var template = Array("/tmp/grad-history-test-XXXXXX".utf8CString)
+        parent = try XCTUnwrap(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        directory = parent + "/home"
     }
 
     override func tearDown() {
-        _ = system("rm -rf '\(directory)'")
+        _ = system("rm -rf '\(parent)'")
     }
 
     func testEntriesRoundTripThroughTheFile() {

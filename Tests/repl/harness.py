@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import time
 import unittest
 
 import pexpect
@@ -32,6 +31,9 @@ CONTINUATION = "...   "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]")
 BRACKETED_START, BRACKETED_END = "\x1b[200~", "\x1b[201~"
 CTRL_C, CTRL_D, CTRL_R, TAB, UP = "\x03", "\x04", "\x12", "\t", "\x1b[A"
+# grad switches the terminal's bracketed paste mode on each time it starts reading a line (and off
+# once it has the line): seeing this means every line sent before has been read and handled.
+READING = "\x1b[?2004h"
 
 
 def clean(text):
@@ -72,6 +74,8 @@ class Session:
         self.child = pexpect.spawn(GRAD, list(args), env=environment, encoding="utf-8", codec_errors="replace", timeout=20,
                                    dimensions=(rows, columns), cwd=self.home)
         test.addCleanup(self.terminate)
+        # Lines sent by paste() or type_fast() that sync() has not yet seen grad read.
+        self.unread_lines = 0
 
     def terminate(self):
         if self.child.isalive():
@@ -90,13 +94,25 @@ class Session:
         # The first line is the echo of what was typed.
         return "\n".join(lines[1:])
 
+    def reading(self, lines=1):
+        """Waits until grad has read `lines` more lines (a bracketed paste with a newline is one)
+        and is reading the next; returns the output until then, uncleaned."""
+        output = ""
+        for _ in range(lines):
+            self.child.expect_exact(READING)
+            output += self.child.before + self.child.after
+        return output
+
     def sync(self):
         """Waits until everything sent so far has run; returns all output since the last prompt
-        was awaited (the marker line's own echo excluded)."""
-        time.sleep(0.3)
+        was awaited (the marker line's own echo excluded). The marker is sent only once grad has
+        read every line pasted or typed before, so that it cannot join their burst (where, after
+        a transcript, it would count as the transcript's output)."""
+        before = self.reading(self.unread_lines)
+        self.unread_lines = 0
         self.child.send("'sync' + '-marker'\r")
         self.child.expect_exact("'sync-marker'")
-        output = clean(self.child.before)
+        output = clean(before + self.child.before)
         self.expect_prompt()
         return output[:output.rfind("\n", 0, output.rfind("'sync' + '-marker'"))]
 
@@ -106,11 +122,14 @@ class Session:
     def paste(self, text):
         """A paste as a terminal with bracketed paste mode sends it."""
         self.child.send(BRACKETED_START + text.replace("\n", "\r") + BRACKETED_END)
+        # Pasted text with a newline is entered at once, as one line; without, it is only inserted.
+        self.unread_lines += 1 if "\n" in text else 0
 
     def type_fast(self, text):
         """Text arriving faster than typing and without paste markers (a terminal without
         bracketed paste, or a program writing to the terminal)."""
         self.child.send(text.replace("\n", "\r"))
+        self.unread_lines += text.count("\n")
 
     def exit_status(self, keys=CTRL_D):
         self.child.send(keys)

@@ -18,6 +18,22 @@ def run(*args, stdin=None, env=None, cwd=None):
                           cwd=cwd, timeout=60)
 
 
+def cpu_time(pid):
+    """Seconds of CPU time the process has used (user and system), from /proc/PID/stat."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_for_cpu_time(pid, seconds, timeout=30):
+    """Waits until the process has used `seconds` of CPU time: polls /proc, blocking on nothing."""
+    deadline = time.monotonic() + timeout
+    while cpu_time(pid) < seconds:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"process {pid} used no CPU time for {timeout} seconds")
+        os.sched_yield()
+
+
 class CommandLineTests(unittest.TestCase):
     def setUp(self):
         self.directory = tempfile.mkdtemp(prefix="grad-cli-test-")
@@ -106,20 +122,21 @@ class CommandLineTests(unittest.TestCase):
         self.assertEqual((result.returncode, result.stdout, result.stderr), (0, "hello from shebang\n", ""))
 
     def test_ctrl_c_in_a_script_ends_it_as_python_does(self):
-        process = subprocess.Popen([GRAD, "-c", "while True: pass"], stderr=subprocess.PIPE, text=True)
-        time.sleep(0.5)
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=30)
-        self.assertEqual(process.returncode, -signal.SIGINT)
+        status, stderr = self.interrupt_when_started([GRAD, "-c", "print('started', flush=True)\nwhile True: pass"])
+        self.assertEqual(status, -signal.SIGINT)
         self.assertTrue(stderr.endswith("KeyboardInterrupt\n"), stderr)
 
-    def interrupt_when_started(self, argv):
-        """Runs argv until it prints its first line (flushed), sends SIGINT, returns (status, stderr)."""
+    def interrupt_when_started(self, argv, spinning=False):
+        """Runs argv until it prints its first line (flushed), sends SIGINT, returns (status, stderr).
+        With `spinning`, SIGINT waits until the process has also spent a tenth of a second of CPU
+        time after that line: the loop that follows the line is running, not the `print` before it
+        (CPython would name the `print` line if SIGINT came while it returned)."""
         process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                    env=dict(os.environ, NO_COLOR="1"), cwd=self.directory)
         self.addCleanup(process.kill)
         self.assertEqual(process.stdout.readline(), "started\n", "print(..., flush=True) reaches a pipe at once")
-        time.sleep(0.3)
+        if spinning:
+            wait_for_cpu_time(process.pid, cpu_time(process.pid) + 0.1)
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=30)
         return process.returncode, stderr
@@ -130,8 +147,8 @@ class CommandLineTests(unittest.TestCase):
         source = "n = 0\nprint('started', flush=True)\nwhile n >= 0:\n    n += 1\n    n -= 1\n"
         self.write("loop.grad", source)
         self.write("loop.py", source)
-        grad_status, grad_stderr = self.interrupt_when_started([GRAD, "loop.grad"])
-        python_status, python_stderr = self.interrupt_when_started(["python3", "loop.py"])
+        grad_status, grad_stderr = self.interrupt_when_started([GRAD, "loop.grad"], spinning=True)
+        python_status, python_stderr = self.interrupt_when_started(["python3", "loop.py"], spinning=True)
         self.assertEqual(grad_status, -signal.SIGINT)
         self.assertEqual((grad_status, grad_stderr), (python_status, python_stderr.replace(
             os.path.join(os.path.realpath(self.directory), "loop.py"), "loop.grad")))

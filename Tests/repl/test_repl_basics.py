@@ -1,5 +1,4 @@
 """The REPL at a terminal: banner, prompts, echo, `_`, blocks, Ctrl-C, Ctrl-D, exit(), UTF-8, colour."""
-import time
 import unittest
 
 from harness import CONTINUATION, CTRL_C, CTRL_D, PROMPT, Session, clean, requires_torch
@@ -52,7 +51,7 @@ class InterruptTests(unittest.TestCase):
         repl.send("numbers = [1, 2,\r")
         repl.expect_prompt(CONTINUATION)
         repl.send("3, 4")
-        time.sleep(0.2)
+        repl.child.expect_exact("3, 4")  # on the line being edited
         repl.send(CTRL_C)
         self.assertIn("KeyboardInterrupt", repl.expect_prompt())
         self.assertIn("NameError", repl.enter("numbers"))
@@ -62,7 +61,9 @@ class InterruptTests(unittest.TestCase):
         repl = Session(self)
         repl.expect_prompt()
         repl.send("\x12abc")
-        time.sleep(0.2)
+        # The search line reads "bck:" and, once the search fails, "bck?", then draws each letter.
+        repl.child.expect_exact("bck?")
+        repl.child.expect_exact("c")
         repl.send(CTRL_C)
         self.assertIn("KeyboardInterrupt", repl.expect_prompt())
         self.assertEqual(repl.enter("'still here'"), "'still here'\n")
@@ -71,10 +72,15 @@ class InterruptTests(unittest.TestCase):
         repl = Session(self)
         repl.expect_prompt()
         repl.enter("count = 0")
-        repl.send("while True: count += 1\r")
+        # The loop says when it has gone round once; the echo of this line reads 'loop' + 'ing'.
+        repl.send("while True:\r")
+        repl.expect_prompt(CONTINUATION)
+        repl.send("    count += 1\r")
+        repl.expect_prompt(CONTINUATION)
+        repl.send("    if count == 1: print('loop' + 'ing')\r")
         repl.expect_prompt(CONTINUATION)
         repl.send("\r")
-        time.sleep(0.5)
+        repl.child.expect_exact("looping")
         repl.send(CTRL_C)
         out = repl.expect_prompt()
         self.assertIn("Traceback (most recent call last):", out)
@@ -84,8 +90,12 @@ class InterruptTests(unittest.TestCase):
     def test_ctrl_c_interrupts_while_true_pass(self):
         repl = Session(self)
         repl.expect_prompt()
-        repl.send("while True: pass\r\r")
-        time.sleep(0.5)
+        repl.send("if True:\r")
+        repl.expect_prompt(CONTINUATION)
+        repl.send("    print('spin' + 'ning')\r")
+        repl.expect_prompt(CONTINUATION)
+        repl.send("    while True: pass\r\r")
+        repl.child.expect_exact("spinning")
         repl.send(CTRL_C)
         self.assertIn("KeyboardInterrupt", repl.expect_prompt())
         self.assertEqual(repl.enter("'alive'"), "'alive'\n")

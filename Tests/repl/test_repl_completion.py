@@ -1,37 +1,40 @@
 """Tab completion at the terminal: names, keywords, built-ins, `torch.` members, attributes after a
 dot, the list when Tab has nothing to add, and no calls to find the value before the dot."""
-import time
 import unittest
 
 from harness import CTRL_C, TAB, Session, requires_torch
 
 
 class CompletionTests(unittest.TestCase):
-    def complete(self, repl, text):
+    def tab(self, repl, text, added):
+        """Types text and Tab, and waits until the line shows what Tab `added` (Enter sent sooner
+        would be pending input, for which Tab is indentation)."""
+        repl.send(text)
+        repl.child.expect_exact(text)
+        repl.send(TAB)
+        repl.child.expect_exact(added)
+
+    def complete(self, repl, text, added):
         """Types text and Tab; returns the line as it then reads (Enter runs it)."""
-        repl.send(text + TAB)
-        time.sleep(0.3)
+        self.tab(repl, text, added)
         return repl.enter("")
 
     def test_variable_keyword_and_builtin(self):
         repl = Session(self)
         repl.expect_prompt()
         repl.enter("learning_rate = 0.01")
-        self.assertEqual(self.complete(repl, "learning_r"), "0.01\n")
-        repl.send("whi" + TAB)
-        time.sleep(0.3)
+        self.assertEqual(self.complete(repl, "learning_r", "ate"), "0.01\n")
+        self.tab(repl, "whi", "le")
         repl.send(" False: pass\r\r")
         repl.expect_prompt()
-        repl.send("ab" + TAB)
-        time.sleep(0.3)
+        self.tab(repl, "ab", "s(")
         self.assertEqual(repl.enter("-3)"), "3\n")
 
     def test_attributes_after_a_dot(self):
         repl = Session(self)
         repl.expect_prompt()
         repl.enter("word = 'grad'")
-        repl.send("word.upp" + TAB)
-        time.sleep(0.3)
+        self.tab(repl, "word.upp", "er(")
         self.assertEqual(repl.enter(")"), "'GRAD'\n")
 
     def test_tab_lists_the_candidates_when_it_cannot_add(self):
@@ -54,8 +57,10 @@ class CompletionTests(unittest.TestCase):
         repl.enter("    calls.append(1)", prompt="...   ")
         repl.enter("    return 'x'", prompt="...   ")
         repl.enter("")
-        repl.send("f().upp" + TAB)
-        time.sleep(0.3)
+        repl.send("f().upp")
+        repl.child.expect_exact("f().upp")
+        repl.send(TAB)
+        repl.child.expect_exact("\x07")  # the bell: nothing to complete
         repl.send(CTRL_C)
         repl.expect_prompt()
         self.assertEqual(repl.enter("calls"), "[]\n")
@@ -65,15 +70,13 @@ class CompletionTests(unittest.TestCase):
         repl = Session(self)
         repl.expect_prompt()
         repl.enter("import torch")
-        repl.send("z = torch.zeros_l" + TAB)
-        time.sleep(0.3)
+        self.tab(repl, "z = torch.zeros_l", "ike(")
         repl.enter("torch.ones(2))")
         self.assertEqual(repl.enter("z"), "tensor([0., 0.])\n")
         repl.enter("x = torch.ones(3, requires_grad=True)")
-        self.assertEqual(self.complete(repl, "x.requires_gr"), "True\n")
+        self.assertEqual(self.complete(repl, "x.requires_gr", "ad"), "True\n")
         repl.enter("(x * 2).sum().backward()")
-        repl.send("x.grad.ze" + TAB)
-        time.sleep(0.3)
+        self.tab(repl, "x.grad.ze", "ro_(")
         self.assertEqual(repl.enter(")"), "tensor([0., 0., 0.])\n")
 
 

@@ -1,7 +1,7 @@
 """History: kept across sessions in $GRAD_HISTORY (or the XDG state directory), written after every
 entry, a block recalled as one entry, Ctrl-R search, and no trouble from bad files."""
 import os
-import time
+import random
 import unittest
 
 from harness import CONTINUATION, CTRL_C, CTRL_R, DEFAULT_HISTORY, UP, Session
@@ -30,20 +30,19 @@ class HistoryTests(unittest.TestCase):
         second.expect_prompt()
         second.enter("total = 10")
         # Up twice: past `total = 10` to the whole for block, which runs again as one entry.
-        second.send(UP)
-        time.sleep(0.1)
-        second.send(UP)
-        time.sleep(0.1)
-        second.send(UP)
-        time.sleep(0.2)
+        # Each Up draws the entry it recalls.
+        for recalled in ("total = 10", "unique_marker_name = 'found me'", "for k in [1, 2, 3]:"):
+            second.send(UP)
+            second.child.expect_exact(recalled)
         second.send("\r")
         second.expect_prompt()
         self.assertEqual(second.enter("total"), "16\n")
         # Ctrl-R finds an entry of the first session by a piece of it.
         second.send(CTRL_R)
-        time.sleep(0.1)
+        second.child.expect_exact("bck:")
         second.send("marker_na")
-        time.sleep(0.3)
+        second.child.expect_exact("unique_marker_name = 'found me'")  # found at the first letters
+        second.child.expect_exact("\x1b[13Ga")  # the search line "bck:marker_na" draws its last letter
         second.send("\r")
         second.expect_prompt()
         self.assertEqual(second.enter("unique_marker_name"), "'found me'\n")
@@ -70,7 +69,7 @@ class HistoryTests(unittest.TestCase):
         repl = Session(self)
         repl.expect_prompt()
         repl.send("half typed")
-        time.sleep(0.1)
+        repl.child.expect_exact("half typed")
         repl.send(CTRL_C)
         repl.expect_prompt()
         repl.enter("kept = 1")
@@ -89,7 +88,7 @@ class HistoryTests(unittest.TestCase):
                 if make_path is None:
                     path = os.path.join(probe.home, "junk")
                     with open(path, "wb") as f:
-                        f.write(b"good_entry = 1\n\x00\xff\xfe\x01\x02garbage\n\\\n" + os.urandom(2000) + b"\n")
+                        f.write(b"good_entry = 1\n\x00\xff\xfe\x01\x02garbage\n\\\n" + random.Random(7).randbytes(2000) + b"\n")
                 else:
                     path = make_path(probe.home)
                 repl = Session(self, history=path)

@@ -1,6 +1,5 @@
 """Pasting: bracketed and unmarked pastes of the seed's snippet6 (blank lines, and a line of spaces,
 inside its for block), transcripts with prompts and output, tabs as indentation."""
-import time
 import unittest
 
 from harness import (CONTINUATION, PROMPT, SNIPPET6, SNIPPET6_EXPECTED, Session, clean, read,
@@ -127,7 +126,8 @@ class PasteTests(unittest.TestCase):
         repl.expect_prompt()
         repl.enter("if True:", prompt=CONTINUATION)
         repl.send("\t")
-        time.sleep(0.2)
+        # Four spaces: the cursor moves past the 6-character prompt to column 11 (1-based).
+        repl.child.expect_exact("\x1b[11G")
         repl.enter("z = 9", prompt=CONTINUATION)
         repl.enter("")
         self.assertEqual(repl.enter("z"), "9\n")

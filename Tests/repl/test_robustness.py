@@ -3,8 +3,9 @@ invalid UTF-8) and piped as a script."""
 import os
 import random
 import subprocess
-import time
 import unittest
+
+import pexpect
 
 from harness import CTRL_C, GRAD, Session
 
@@ -23,13 +24,17 @@ class RobustnessTests(unittest.TestCase):
             if round_number % 3 == 0:
                 noise = b"\x1b[200~" + noise + b"\x1b[201~"
             os.write(repl.child.child_fd, noise)
-            time.sleep(0.2)
-            repl.child.send(CTRL_C)
-            time.sleep(0.2)
-            repl.child.send(CTRL_C)
-            self.assertTrue(repl.child.isalive(), f"round {round_number}")
-            repl.child.send("'alive' + str(%d)\r" % round_number)
-            repl.child.expect_exact("'alive%d'" % round_number)
+            # Ctrl-C ends whatever the noise left open (a paste, a search, a block, running code)
+            # and a line then runs. A Ctrl-C that arrives while the noise is still being read may
+            # itself be swallowed, so each try waits a bounded time for the line's result.
+            for attempt in range(5):
+                repl.child.send(CTRL_C)
+                repl.child.send("'alive' + str(%d)\r" % round_number)
+                if repl.child.expect_exact(["'alive%d'" % round_number, pexpect.TIMEOUT], timeout=3) == 0:
+                    break
+                self.assertTrue(repl.child.isalive(), f"round {round_number}")
+            else:
+                self.fail(f"round {round_number}: no answer after five Ctrl-C")
             repl.expect_prompt()
 
     def test_random_bytes_piped_as_a_script(self):

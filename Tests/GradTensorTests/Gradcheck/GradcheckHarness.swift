@@ -1,4 +1,5 @@
 import XCTest
+import GradTestSupport
 @testable import GradTensor
 
 /// Gradient checking in float64: autograd's vector-Jacobian products against central finite
@@ -50,29 +51,15 @@ struct GradcheckCase: Sendable {
     }
 }
 
-/// A small deterministic generator (Knuth's MMIX LCG), seeded from the case name so every case
-/// draws the same values on every run, whatever else is in the table.
-struct LCG {
-    private var state: UInt64
-
-    init(seed name: String) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        state = h
-    }
-
-    /// Uniform in [0, 1).
-    mutating func next() -> Double {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Double(state >> 11) / Double(1 << 53)
-    }
-
+/// The cases' values come from the shared seeded generator, seeded from the case name so every
+/// case draws the same values on every run, whatever else is in the table.
+extension SplitMix64 {
     mutating func draw(_ d: Draw) -> Double {
         switch d {
-        case .uniform(let lo, let hi): return lo + (hi - lo) * next()
+        case .uniform(let lo, let hi): return lo + (hi - lo) * unit()
         case .signed(let lo, let hi):
-            let m = lo + (hi - lo) * next()
-            return next() < 0.5 ? -m : m
+            let m = lo + (hi - lo) * unit()
+            return unit() < 0.5 ? -m : m
         }
     }
 
@@ -87,7 +74,7 @@ struct LCG {
 
 enum Gradcheck {
     /// The case's leaves, freshly drawn.
-    static func makeInputs(_ c: GradcheckCase, _ rng: inout LCG) throws -> [Tensor] {
+    static func makeInputs(_ c: GradcheckCase, _ rng: inout SplitMix64) throws -> [Tensor] {
         try c.inputs.map { try rng.tensor($0.shape, $0.draw, requiresGrad: true) }
     }
 
@@ -144,7 +131,7 @@ enum Gradcheck {
 
     /// First-order check: an empty list when every gradient matches.
     static func firstOrderProblems(_ c: GradcheckCase) throws -> [String] {
-        var rng = LCG(seed: c.name)
+        var rng = SplitMix64(seed: c.name)
         let inputs = try makeInputs(c, &rng)
         let out = try c.fn(inputs)
         guard out.requiresGrad else { return ["output does not require grad"] }
@@ -170,7 +157,7 @@ enum Gradcheck {
 
     /// Second-order check: the derivative of the (createGraph) first-order gradients.
     static func secondOrderProblems(_ c: GradcheckCase) throws -> [String] {
-        var rng = LCG(seed: c.name)
+        var rng = SplitMix64(seed: c.name)
         let inputs = try makeInputs(c, &rng)
         let out = try c.fn(inputs)
         guard out.requiresGrad else { return ["output does not require grad"] }

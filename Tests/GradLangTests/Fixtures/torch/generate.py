@@ -1,15 +1,15 @@
-"""Records what real PyTorch shows for the torch bindings; TorchModuleTests replays the same
-statements through grad's interpreter API (no parser needed: each statement is stored as a small
-JSON tree) and compares reprs, warnings, and error type and message.
+"""Records what real PyTorch shows for the torch bindings; TorchModuleTests runs the same
+statements through grad's parser, compiler and interpreter, one at a time as at the REPL, and
+compares what they show, their warnings, and the error type and message.
 
 Run with PyTorch installed: ~/torchenv/bin/python generate.py  (rewrites cases.json)
 
-Each case is a snippet of simple statements: `name = expr`, `a, b = expr`, `obj.attr = expr`,
-`name op= expr`, bare expressions (their repr is recorded), `with expr [as name]:` blocks and
-`pass`. Expressions: constants, names, attributes, calls, lists, tuples, `obj[int]`, binary
-operators, one comparison (`==`, `is`, ...). Addresses (`0x7f…`) are normalised on both sides.
+Each case is a snippet of statements, run one top-level statement at a time in Python's interactive
+mode (`compile(..., "single")`): a bare expression shows its repr unless it is None, at any depth
+of a `with` block, as at grad's prompt. The snippet sees `torch` and `F` (torch.nn.functional).
+Addresses (`0x7f…`) are normalised on both sides. A case stops at its first error.
 """
-import ast, json, re, warnings, os
+import ast, contextlib, io, json, re, warnings, os
 import torch
 import torch.nn.functional as F
 
@@ -1218,112 +1218,22 @@ ADDRESS = re.compile(r"0x[0-9a-f]+")
 def normalise(text):
     return ADDRESS.sub("0x…", text)
 
-BINOPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
-          ast.Pow: "**", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
-COMPARES = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Is: "is"}
-
-def number(value):
-    if isinstance(value, bool):
-        return ["bool", value]
-    if isinstance(value, int):
-        return ["int", str(value)]
-    return ["float", repr(value)]
-
-def expr(node):
-    if isinstance(node, ast.Constant):
-        v = node.value
-        if v is None:
-            return ["none"]
-        if v is Ellipsis:
-            return ["ellipsis"]
-        if isinstance(v, str):
-            return ["str", v]
-        return number(v)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-        return number(-node.operand.value)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return ["neg", expr(node.operand)]
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "float":
-        return number(float(node.args[0].value))
-    if isinstance(node, ast.Name):
-        return ["name", node.id]
-    if isinstance(node, ast.Attribute):
-        return ["attr", expr(node.value), node.attr]
-    if isinstance(node, ast.Call):
-        return ["call", expr(node.func), [expr(a) for a in node.args], [[k.arg, expr(k.value)] for k in node.keywords]]
-    if isinstance(node, ast.List):
-        return ["list", [expr(e) for e in node.elts]]
-    if isinstance(node, ast.Tuple):
-        return ["tuple", [expr(e) for e in node.elts]]
-    if isinstance(node, ast.Subscript):
-        return ["index", expr(node.value), expr(node.slice)]
-    if isinstance(node, ast.Slice):
-        return ["slice"] + [expr(p) if p is not None else ["none"] for p in (node.lower, node.upper, node.step)]
-    if isinstance(node, ast.BinOp):
-        return ["binop", BINOPS[type(node.op)], expr(node.left), expr(node.right)]
-    if isinstance(node, ast.Compare) and len(node.ops) == 1:
-        return ["compare", COMPARES[type(node.ops[0])], expr(node.left), expr(node.comparators[0])]
-    raise ValueError("unsupported expression: " + ast.dump(node))
-
-def statement(node):
-    if isinstance(node, ast.Expr):
-        return ["expr", expr(node.value)]
-    if isinstance(node, ast.Assign) and len(node.targets) == 1:
-        target = node.targets[0]
-        if isinstance(target, ast.Name):
-            return ["assign", target.id, expr(node.value)]
-        if isinstance(target, ast.Tuple):
-            return ["unpack", [e.id for e in target.elts], expr(node.value)]
-        if isinstance(target, ast.Attribute):
-            return ["setattr", expr(target.value), target.attr, expr(node.value)]
-        if isinstance(target, ast.Subscript):
-            return ["setitem", expr(target.value), expr(target.slice), expr(node.value)]
-    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-        return ["augassign", node.target.id, BINOPS[type(node.op)], expr(node.value)]
-    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Subscript):
-        return ["augitem", expr(node.target.value), expr(node.target.slice), BINOPS[type(node.op)], expr(node.value)]
-    if isinstance(node, ast.With) and len(node.items) == 1:
-        item = node.items[0]
-        name = item.optional_vars.id if item.optional_vars is not None else None
-        return ["with", expr(item.context_expr), name, [statement(s) for s in node.body]]
-    if isinstance(node, ast.Pass):
-        return ["pass"]
-    raise ValueError("unsupported statement: " + ast.dump(node))
-
-def run(node, scope, outputs):
-    """Runs one statement as Python would, collecting the reprs of bare expressions."""
-    if isinstance(node, ast.Expr):
-        value = eval(compile(ast.Expression(node.value), "<case>", "eval"), scope)
-        outputs.append(normalise(repr(value)))
-    elif isinstance(node, ast.With):
-        manager = eval(compile(ast.Expression(node.items[0].context_expr), "<case>", "eval"), scope)
-        entered = manager.__enter__()
-        if node.items[0].optional_vars is not None:
-            scope[node.items[0].optional_vars.id] = entered
-        try:
-            for inner in node.body:
-                run(inner, scope, outputs)
-        except BaseException as e:
-            manager.__exit__(type(e), e, e.__traceback__)
-            raise
-        manager.__exit__(None, None, None)
-    else:
-        exec(compile(ast.Module([node], type_ignores=[]), "<case>", "exec"), scope)
-
 def record(source):
     torch.set_grad_enabled(True)
     scope = {"torch": torch, "F": F}
+    source = source.strip()
     steps = []
-    for node in ast.parse(source.strip()).body:
-        step = {"source": ast.get_source_segment(source.strip(), node), "code": statement(node)}
-        outputs = []
-        with warnings.catch_warnings(record=True) as caught:
+    for node in ast.parse(source).body:
+        text = ast.get_source_segment(source, node)
+        step = {"source": text}
+        shown = io.StringIO()
+        with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(shown):
             warnings.simplefilter("always")
             try:
-                run(node, scope, outputs)
+                exec(compile(text + "\n", "<case>", "single"), scope)
             except Exception as e:
                 step["error"] = f"{type(e).__name__}: {e}"
-        step["outputs"] = outputs
+        step["output"] = normalise(shown.getvalue())
         step["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
         steps.append(step)
         if "error" in step:

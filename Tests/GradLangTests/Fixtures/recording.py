@@ -1,5 +1,6 @@
-"""Shared by the fixture generators: runs each case's Python under real PyTorch, capturing what it
-prints (an uncaught exception becomes its `Type: message` line), and writes cases.json."""
+"""Shared by the fixture generators of ops/ and autograd/: runs each case's Python under real
+PyTorch, capturing what it prints (an uncaught exception becomes its `Type: message` line), and
+writes cases.json. RecordedScripts.swift runs the same source through grad the same way."""
 import contextlib, io, json, warnings
 import torch
 

@@ -1,5 +1,5 @@
-"""Records what real PyTorch prints for each autograd case; AutogradSemanticsTests.swift replays the
-same steps through GradTensor's Swift API and compares. Run: ~/torchenv/bin/python generate.py"""
+"""Records what real PyTorch prints for each autograd case; AutogradSemanticsTests.swift runs the
+same source through grad and compares. Run: ~/torchenv/bin/python generate.py"""
 import os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from recording import record  # noqa: E402

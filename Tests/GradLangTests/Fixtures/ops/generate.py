@@ -1,5 +1,5 @@
 """Records what real PyTorch prints for tensor creation, ops, dtypes and their errors;
-TensorOpsTests.swift replays the same steps through GradTensor. Run: ~/torchenv/bin/python generate.py"""
+TensorOpsTests.swift runs the same source through grad and compares. Run: ~/torchenv/bin/python generate.py"""
 import os, sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from recording import record  # noqa: E402
