@@ -1,6 +1,6 @@
 /// A compile-time error, as data: Python's exception type, CPython's message, and where it points.
-/// Nothing in the front end prints; one renderer (later, in the REPL/traceback code) turns this into
-/// CPython's "  File ..., line N / source line / carets / Kind: message" block.
+/// Nothing in the front end prints; the one renderer (Diagnostics/ErrorRenderer.swift) turns this
+/// into CPython's "  File ..., line N / source line / carets / Kind: message" block.
 public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case syntaxError = "SyntaxError"

@@ -1,5 +1,6 @@
 /// Whether operations are recorded into the graph (`torch.is_grad_enabled()`).
-/// grad runs one interpreter on one thread, so a single global flag matches PyTorch's thread-local one.
+/// One flag for the process where PyTorch keeps one per thread: the library is used from one thread
+/// at a time (see `Tensor`), so the two behave alike.
 public enum GradMode {
     public static var isEnabled: Bool { recording }
     /// Stored privately behind `isEnabled`: a public static `var` would be checked for exclusive

@@ -2,6 +2,12 @@
 ///
 /// A class, because graph identity matters (`x.grad` lives on one object). The data lives in a
 /// `Storage` shared with every view; `shape`, `strides` and `offset` say which elements this tensor sees.
+///
+/// Threads: the library is used from one thread at a time. Tensors, and the process-wide state
+/// of the library (`GradMode`, the random generator, the small caches of wrapped numbers and
+/// backward seeds, the engine's work lists), are not synchronised; work may move between
+/// threads, but not run on two at once. (Large matrix products split their loops over worker
+/// threads internally; those touch only the buffers they are given.)
 public final class Tensor {
     /// Which elements of which storage this tensor sees. `t.data = other` swaps it whole.
     struct Layout {

@@ -1,8 +1,18 @@
 import GradTensor
 import Synchronization
 
-/// The interpreter's state: the global namespace, the built-ins, where output goes, and the call
-/// stack depth. Code is compiled (see Compiler/) into closures that run against this state.
+/// The interpreter's state: the built-ins, the importable modules, the attribute tables of built-in
+/// types, where output goes, and the call depth. Code is compiled (see Compiler/) into closures
+/// that run against this state; a program's global namespace is a `Globals` of the caller's,
+/// passed to each run, so a host can keep it while it drops the interpreter or the other way round.
+///
+/// Threads: the library is used from one thread at a time. An interpreter, the values and
+/// tensors it makes, and the process-wide state underneath (grad mode, the random generator, the
+/// tensor library's small caches, the backward engine's shared seed and work lists, the release
+/// queue of deep data) are not synchronised: a host may move its work from thread to thread (the
+/// `grad` executable and the tests run programs on a large-stack thread), but must not run two
+/// interpreters, or touch one interpreter's values, on two threads at once. Only
+/// `interruptRequested` may be set from anywhere at any time.
 public final class Interpreter {
     /// Where `print` writes. The interpreter never writes to the terminal itself.
     public var writeOutput: (String) -> Void
@@ -27,9 +37,9 @@ public final class Interpreter {
     /// Source lines of the files run so far, by filename, for tracebacks.
     public internal(set) var sourceLines: [String: [String]] = [:]
 
-    /// Set from a signal handler to stop running code with KeyboardInterrupt at the next check.
-    /// An atomic underneath: the handler may set it while running code is reading it, which a plain
-    /// static var turns into a fatal exclusivity violation.
+    /// Set from a signal handler (Ctrl-C) or another thread (the fuzzer's time budget) to stop
+    /// running code with KeyboardInterrupt at the next check. An atomic underneath, so that the
+    /// write and the checks of running code are not a data race.
     public static var interruptRequested: Bool {
         get { interruptFlag.load(ordering: .relaxed) }
         set { interruptFlag.store(newValue, ordering: .relaxed) }
