@@ -28,16 +28,6 @@ int grad_el_set_read_function(EditLine *el, el_rfunc_t read_character) {
     return el_set(el, EL_GETCFN, read_character);
 }
 
-int grad_el_set_client_data(EditLine *el, void *data) {
-    return el_set(el, EL_CLIENTDATA, data);
-}
-
-void *grad_el_client_data(EditLine *el) {
-    void *data = NULL;
-    el_get(el, EL_CLIENTDATA, &data);
-    return data;
-}
-
 int grad_history_set_size(History *h, int size) {
     HistEvent event;
     return history(h, &event, H_SETSIZE, size);

@@ -21,6 +21,12 @@ public final class EditLineReader: LineReader {
     /// Prompts' colour codes go between two of these, so libedit gives them no width.
     private static let invisible = "\u{1}"
 
+    /// The reader of each live editor, for libedit's callbacks, which are given only the editor.
+    /// Weak, and emptied in `deinit`: a reader owns its editor and ends it there. (The REPL reads
+    /// on one thread, as the library promises; see `Interpreter`.)
+    nonisolated(unsafe) private static var readers: [OpaquePointer: Weak] = [:]
+    private struct Weak { weak var reader: EditLineReader? }
+
     /// nil when libedit cannot start (then the REPL reads plainly).
     public init?(completer: Completer, historyFile: HistoryFile?, style: Style) {
         guard let input = fdopen(0, "r"), let output = fdopen(1, "w"), let errors = fdopen(2, "w"),
@@ -41,7 +47,7 @@ public final class EditLineReader: LineReader {
         for entry in historyFile?.load() ?? [] { grad_history_enter(history, entry) }
         lastEntry = nil
 
-        grad_el_set_client_data(editor, Unmanaged.passUnretained(self).toOpaque())
+        Self.readers[editor] = Weak(reader: self)
         grad_el_set_editor(editor, "emacs")
         grad_el_set_signal_handling(editor, 0)
         grad_el_set_history(editor, history)
@@ -58,14 +64,15 @@ public final class EditLineReader: LineReader {
     }
 
     deinit {
+        Self.readers[editor] = nil
         el_end(editor)
         history_end(history)
         free(promptText)
     }
 
+    /// The reader whose editor libedit is calling back for.
     static func of(_ editor: OpaquePointer) -> EditLineReader? {
-        guard let data = grad_el_client_data(editor) else { return nil }
-        return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
+        readers[editor]?.reader
     }
 
     private func bind() {
