@@ -21,20 +21,16 @@ extension TorchModuleTests {
         let cases: [String: [RecordedStep]]
     }
 
-    /// Where grad differs from PyTorch today (bugs in Sources, found when these statements began
-    /// to run through the real compiler), as "case: statement" → what differs. Each is checked
-    /// to still differ, so that a fix makes this test fail until its entry is removed.
+    /// Where grad differs from the recording on purpose, as "case: statement" → what differs.
+    /// Each is checked to still differ, so that a change of behaviour makes this test fail until
+    /// its entry is removed.
     static let knownDifferences: [String: String] = [
-        // Interactive mode echoes only top-level expression statements; CPython's echoes them at
-        // any depth of a block (`compile(..., "single")`).
+        // grad's REPL echoes only top-level expression statements (IPython's rule, so that a
+        // pasted training loop does not print every `w.grad.zero_()`; see the README's Paste);
+        // CPython's interactive mode echoes them at any depth of a block.
         "no_grad_block: with torch.no_grad():\n    y = x * 2\n    torch.is_grad_enabled()": "output",
         "set_grad_enabled_forms: with torch.set_grad_enabled(False):\n    torch.is_grad_enabled()": "output",
         "no_grad_block: with torch.no_grad():\n    with torch.enable_grad():\n        torch.is_grad_enabled()\n        z = x * 2\n    torch.is_grad_enabled()": "output",
-        // A subscript compiled by the compiler does not warn about a list used as a tuple of
-        // indices, as TorchBindings.getItem does.
-        "indexing_list_as_tuple: x[[0, [1]]]": "warnings",
-        "indexing_list_as_tuple: x[[None]].shape": "warnings",
-        "indexing_str: torch.zeros(2, 3)['a']": "warnings",
     ]
 
     func testStatementsMatchPyTorch() throws {

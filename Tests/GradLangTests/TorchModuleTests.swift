@@ -238,13 +238,13 @@ final class TorchModuleTests: XCTestCase {
         } } }
         keys += keys.prefix(40).map { .object(PyTuple([$0, $0])) }
         for key in keys {
-            _ = raised { try TorchBindings.getItem(x, key, interpreter: self.interpreter) }
+            _ = raised { try Subscript.get(.tensor(x), key, interpreter: self.interpreter) }
             _ = raised {
-                try TorchBindings.setItem(x, key, .float(1), interpreter: self.interpreter)
+                try Subscript.set(.tensor(x), key, .float(1), interpreter: self.interpreter)
                 return .none
             }
         }
-        XCTAssertEqual(raised { try TorchBindings.getItem(x, .int(Int.min), interpreter: self.interpreter) },
+        XCTAssertEqual(raised { try Subscript.get(.tensor(x), .int(Int.min), interpreter: self.interpreter) },
                        "IndexError: index -9223372036854775808 is out of bounds for dimension 0 with size 2")
     }
 

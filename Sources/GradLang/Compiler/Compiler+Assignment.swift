@@ -18,10 +18,11 @@ extension Compiler {
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            let interpreter = interpreter
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             return { f, v in
                 let c = try container(f), k = try key(f)
-                try Compiler.at(range, f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple) }
+                try Compiler.at(range, f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .tuple(let items), .list(let items):
             return unpacking(items, range)
@@ -112,12 +113,13 @@ extension Compiler {
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            let interpreter = interpreter
             return { f in
                 f.line = line
                 let c = try container(f), k = try key(f)
-                let current = try Compiler.at(range, f) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
+                let current = try Compiler.at(range, f) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
                 let result = try combine(f, current, try v(f))
-                try Compiler.at(range, f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple) }
+                try Compiler.at(range, f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple, interpreter: interpreter) }
                 return .normal
             }
         default:

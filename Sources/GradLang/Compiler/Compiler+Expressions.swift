@@ -74,9 +74,10 @@ extension Compiler {
             let container = expression(base), key = expression(index)
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            let interpreter = interpreter
             return { f in
                 let c = try container(f), k = try key(f)
-                return try Compiler.at(range, f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
+                return try Compiler.at(range, f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .slice(let lower, let upper, let step):
             let parts = [lower, upper, step].map { $0.map(expression) }

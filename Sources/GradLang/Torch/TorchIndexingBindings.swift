@@ -37,13 +37,13 @@ enum TorchIndexingBindings {
     }
 
     /// `t[key]`.
-    static func getItem(_ t: Tensor, _ key: Value, _ interpreter: Interpreter?) throws -> Tensor {
+    static func getItem(_ t: Tensor, _ key: Value, _ interpreter: Interpreter) throws -> Tensor {
         let (items, isTuple) = try indices(key, interpreter)
         return try TorchBridge.run { try t.index(items, tuple: isTuple) }
     }
 
     /// `t[key] = value`: a tensor, or a Python number written in `t`'s dtype.
-    static func setItem(_ t: Tensor, _ key: Value, _ value: Value, _ interpreter: Interpreter?) throws {
+    static func setItem(_ t: Tensor, _ key: Value, _ value: Value, _ interpreter: Interpreter) throws {
         let source: Tensor
         switch value {
         case .tensor(let v): source = v
@@ -59,7 +59,7 @@ enum TorchIndexingBindings {
     }
 
     /// The items of a subscript, and whether PyTorch reads it as a tuple.
-    private static func indices(_ key: Value, _ interpreter: Interpreter?) throws -> ([TensorIndex], Bool) {
+    private static func indices(_ key: Value, _ interpreter: Interpreter) throws -> ([TensorIndex], Bool) {
         switch key {
         case .object(let tuple as PyTuple):
             return (try tuple.items.map(index), true)
@@ -74,16 +74,16 @@ enum TorchIndexingBindings {
     }
 
     /// PyTorch's `treatSequenceAsTuple` for a list (NumPy's old heuristic, deprecated).
-    private static func readsAsTuple(_ items: [Value], _ interpreter: Interpreter?) -> Bool {
+    private static func readsAsTuple(_ items: [Value], _ interpreter: Interpreter) -> Bool {
         guard items.count < 32 else { return false }
         let deprecation = "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or a different result"
         for item in items {
             switch item {
             case .tensor, .str, .object(is PyList), .object(is PyTuple), .object(is PySlice):
-                interpreter?.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:375.)")
+                interpreter.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:375.)")
                 return true
             case .none, .object(is PyEllipsis):
-                interpreter?.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:385.)")
+                interpreter.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:385.)")
                 return true
             default:
                 continue
@@ -130,17 +130,5 @@ enum TorchIndexingBindings {
             }
             return i
         }
-    }
-}
-
-extension TorchBindings {
-    /// `value[key]` where `value` holds a tensor.
-    public static func getItem(_ tensor: Tensor, _ key: Value, interpreter: Interpreter) throws -> Value {
-        .tensor(try TorchIndexingBindings.getItem(tensor, key, interpreter))
-    }
-
-    /// `value[key] = newValue` where `value` holds a tensor.
-    public static func setItem(_ tensor: Tensor, _ key: Value, _ newValue: Value, interpreter: Interpreter) throws {
-        try TorchIndexingBindings.setItem(tensor, key, newValue, interpreter)
     }
 }

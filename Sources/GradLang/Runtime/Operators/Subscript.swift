@@ -3,8 +3,8 @@ import GradTensor
 
 /// `container[key]`, `container[key] = value` and `del container[key]`.
 enum Subscript {
-    /// `interpreter` receives PyTorch's indexing warnings (none are given without it).
-    static func get(_ container: Value, _ key: Value, writtenAsTuple: Bool = false, interpreter: Interpreter? = nil) throws -> Value {
+    /// `interpreter` receives PyTorch's indexing warnings.
+    static func get(_ container: Value, _ key: Value, writtenAsTuple: Bool = false, interpreter: Interpreter) throws -> Value {
         switch container {
         case .tensor(let t):
             return .tensor(try TorchIndexingBindings.getItem(t, key, interpreter))
@@ -45,7 +45,7 @@ enum Subscript {
     }
 
     static func set(_ container: Value, _ key: Value, _ value: Value, writtenAsTuple: Bool = false,
-                    interpreter: Interpreter? = nil) throws {
+                    interpreter: Interpreter) throws {
         switch container {
         case .tensor(let t):
             try TorchIndexingBindings.setItem(t, key, value, interpreter)
