@@ -41,17 +41,8 @@ extension Compiler {
         let b = expression(right)
         return { f in
             let x = try a(f), y = try b(f)
-            if let r = Compiler.fastBinary(Fixed.op(op), x, y) { return r }
+            if let r = Operators.unboxedBinary(Fixed.op(op), x, y) { return r }
             return try general(f, x, y)
-        }
-    }
-
-    @inline(__always)
-    static func fastBinary(_ op: BinaryOperator, _ x: Value, _ y: Value) -> Value? {
-        switch (x, y) {
-        case (.int(let i), .int(let j)): return Operators.smallInt(op, i, j).map(Value.int)
-        case (.float(let p), .float(let q)): return Operators.smallFloat(op, p, q).map(Value.float)
-        default: return nil
         }
     }
 
@@ -69,22 +60,10 @@ extension Compiler {
     }
 
     func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
-        let head = expression(first)
         if rest.count == 1, let link = rest.first {
-            let op = link.op, right = expression(link.operand)
-            if let c = constantValue(link.operand) {
-                return { f in
-                    let a = try head(f)
-                    if let r = Compiler.fastCompare(op, a, c) { return .bool(r) }
-                    return try Compiler.at(range, f) { try Compiler.compare(op, a, c) }
-                }
-            }
-            return { f in
-                let a = try head(f), b = try right(f)
-                if let r = Compiler.fastCompare(op, a, b) { return .bool(r) }
-                return try Compiler.at(range, f) { try Compiler.compare(op, a, b) }
-            }
+            return comparison(ComparisonAsValue.self, first, link, range)
         }
+        let head = expression(first)
         let links = rest.map { (op: $0.op, code: expression($0.operand)) }
         return { f in
             var left = try head(f)
@@ -99,13 +78,35 @@ extension Compiler {
         }
     }
 
+    /// `left op right` with a single operator, compiled for its use: as a value, or as a
+    /// condition that never builds the bool value. Two ints or two floats are compared inline; a
+    /// constant on the right is captured rather than evaluated; anything that fails (a tensor of
+    /// several elements used as a condition included) is reported at `range`, the comparison.
+    private func comparison<Use: ComparisonUse>(_: Use.Type, _ left: Expr, _ link: Comparison,
+                                                _ range: SourceRange) -> (Frame) throws -> Use.Result {
+        let op = link.op, head = expression(left)
+        let ordering = CompareOperator(op)
+        if let c = constantValue(link.operand) {
+            return { f in
+                let a = try head(f)
+                if let ordering, let r = Operators.unboxedCompare(ordering, a, c) { return Use.result(r) }
+                return try Compiler.at(range, f) { try Use.result(of: Compiler.compare(op, a, c)) }
+            }
+        }
+        let right = expression(link.operand)
+        return { f in
+            let a = try head(f), b = try right(f)
+            if let ordering, let r = Operators.unboxedCompare(ordering, a, b) { return Use.result(r) }
+            return try Compiler.at(range, f) { try Use.result(of: Compiler.compare(op, a, b)) }
+        }
+    }
+
     /// An expression used as a condition (of `if`, `while`, `assert`, a conditional expression, a
     /// comprehension's `if`), reduced to a Swift Bool. `if i % 3 == 0:` on ints never builds the
     /// intermediate bool value. As CPython compiles a jump on a condition, `not`, `and` and `or` are
     /// looked through, and a value with no truth value (a tensor of several elements) is reported
     /// at a comparison's own range, else at `context`: the statement or the enclosing expression.
     func truth(_ e: Expr, context: SourceRange) -> (Frame) throws -> Bool {
-        let range = e.range
         switch e.kind {
         case .unary(.not, let operand):
             let test = truth(operand, context: context)
@@ -122,53 +123,18 @@ extension Compiler {
                 for test in tests where try test(f) { return true }
                 return false
             }
+        case .comparison(let first, let rest) where rest.count == 1:
+            return comparison(ComparisonAsCondition.self, first, rest[0], e.range)
         default:
             break
         }
-        if case .comparison(let first, let rest) = e.kind, rest.count == 1, let link = rest.first {
-            let op = link.op, head = expression(first), right = expression(link.operand)
-            if let c = constantValue(link.operand) {
-                return { f in
-                    let a = try head(f)
-                    if let r = Compiler.fastCompare(op, a, c) { return r }
-                    return try Compiler.at(range, f) { try Operators.truthy(try Compiler.compare(op, a, c)) }
-                }
-            }
-            return { f in
-                let a = try head(f), b = try right(f)
-                if let r = Compiler.fastCompare(op, a, b) { return r }
-                return try Compiler.at(range, f) { try Operators.truthy(try Compiler.compare(op, a, b)) }
-            }
-        }
         let v = expression(e)
         var reported = context
-        if case .comparison = e.kind { reported = range }
+        if case .comparison = e.kind { reported = e.range }
         return { f in
             let value = try v(f)
             if case .bool(let b) = value { return b }
             return try Compiler.at(reported, f) { try Operators.truthy(value) }
-        }
-    }
-
-    @inline(__always)
-    static func fastCompare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool? {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return ordered(op, x, y)
-        case (.float(let x), .float(let y)): return ordered(op, x, y)
-        default: return nil
-        }
-    }
-
-    @inline(__always)
-    private static func ordered<T: Comparable>(_ op: ComparisonOperator, _ x: T, _ y: T) -> Bool? {
-        switch op {
-        case .less: return x < y
-        case .lessEqual: return x <= y
-        case .greater: return x > y
-        case .greaterEqual: return x >= y
-        case .equal: return x == y
-        case .notEqual: return x != y
-        case .in, .notIn, .is, .isNot: return nil
         }
     }
 
@@ -186,6 +152,28 @@ extension Compiler {
         case .isNot: return .bool(!Operators.identical(a, b))
         }
     }
+}
+
+/// How compiled code uses a comparison's outcome (see `Compiler.comparison`): each use is a type
+/// of its own, so that its closures are specialized and build no value they do not need.
+protocol ComparisonUse {
+    associatedtype Result
+    /// The outcome of two ints or two floats, compared inline.
+    static func result(_ inline: Bool) -> Result
+    /// The outcome of the general comparison, whose value may be a tensor.
+    static func result(of value: Value) throws -> Result
+}
+
+/// `x = a < b`: the comparison's value.
+enum ComparisonAsValue: ComparisonUse {
+    @inline(__always) static func result(_ inline: Bool) -> Value { .bool(inline) }
+    @inline(__always) static func result(of value: Value) -> Value { value }
+}
+
+/// `if a < b:`: the value's truth.
+enum ComparisonAsCondition: ComparisonUse {
+    @inline(__always) static func result(_ inline: Bool) -> Bool { inline }
+    @inline(__always) static func result(of value: Value) throws -> Bool { try Operators.truthy(value) }
 }
 
 /// An arithmetic operator fixed when code is compiled (see `Compiler.binary`); `Any` passes the

@@ -88,14 +88,14 @@ extension Compiler {
                 return { f in
                     f.line = line
                     let current = try variable.value(in: f) ?? read(f), operand = try v(f)
-                    variable.set(try Compiler.fastBinary(op, current, operand) ?? combine(f, current, operand), in: f)
+                    variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)
                     return .normal
                 }
             }
             return { f in
                 f.line = line
                 let current = try read(f), operand = try v(f)
-                try write(f, try Compiler.fastBinary(op, current, operand) ?? combine(f, current, operand))
+                try write(f, try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand))
                 return .normal
             }
         case .attribute(let base, let name):
