@@ -60,10 +60,18 @@ extension Compiler {
     }
 
     func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
-        if rest.count == 1, let link = rest.first {
-            return comparison(ComparisonAsValue.self, first, link, range)
-        }
         let head = expression(first)
+        if rest.count == 1, let link = rest.first {
+            let single = SingleComparison(link.op, range)
+            if let c = constantValue(link.operand) {
+                return { f in try single.outcome(ComparisonAsValue.self, try head(f), c, f) }
+            }
+            let right = expression(link.operand)
+            return { f in
+                let a = try head(f)
+                return try single.outcome(ComparisonAsValue.self, a, try right(f), f)
+            }
+        }
         let links = rest.map { (op: $0.op, code: expression($0.operand)) }
         return { f in
             var left = try head(f)
@@ -75,29 +83,6 @@ extension Compiler {
                 left = right
             }
             return result
-        }
-    }
-
-    /// `left op right` with a single operator, compiled for its use: as a value, or as a
-    /// condition that never builds the bool value. Two ints or two floats are compared inline; a
-    /// constant on the right is captured rather than evaluated; anything that fails (a tensor of
-    /// several elements used as a condition included) is reported at `range`, the comparison.
-    private func comparison<Use: ComparisonUse>(_: Use.Type, _ left: Expr, _ link: Comparison,
-                                                _ range: SourceRange) -> (Frame) throws -> Use.Result {
-        let op = link.op, head = expression(left)
-        let ordering = CompareOperator(op)
-        if let c = constantValue(link.operand) {
-            return { f in
-                let a = try head(f)
-                if let ordering, let r = Operators.unboxedCompare(ordering, a, c) { return Use.result(r) }
-                return try Compiler.at(range, f) { try Use.result(of: Compiler.compare(op, a, c)) }
-            }
-        }
-        let right = expression(link.operand)
-        return { f in
-            let a = try head(f), b = try right(f)
-            if let ordering, let r = Operators.unboxedCompare(ordering, a, b) { return Use.result(r) }
-            return try Compiler.at(range, f) { try Use.result(of: Compiler.compare(op, a, b)) }
         }
     }
 
@@ -124,7 +109,16 @@ extension Compiler {
                 return false
             }
         case .comparison(let first, let rest) where rest.count == 1:
-            return comparison(ComparisonAsCondition.self, first, rest[0], e.range)
+            // As in `comparison`, but the outcome is the Bool itself: no bool value is built.
+            let single = SingleComparison(rest[0].op, e.range), head = expression(first)
+            if let c = constantValue(rest[0].operand) {
+                return { f in try single.outcome(ComparisonAsCondition.self, try head(f), c, f) }
+            }
+            let right = expression(rest[0].operand)
+            return { f in
+                let a = try head(f)
+                return try single.outcome(ComparisonAsCondition.self, a, try right(f), f)
+            }
         default:
             break
         }
@@ -154,8 +148,31 @@ extension Compiler {
     }
 }
 
-/// How compiled code uses a comparison's outcome (see `Compiler.comparison`): each use is a type
-/// of its own, so that its closures are specialized and build no value they do not need.
+/// `left op right` with a single operator, as both its value (`Compiler.comparison`) and its use
+/// as a condition (`Compiler.truth`) compute it: two ints or two floats are compared inline, any
+/// other operands by the general comparison, whose errors (a tensor of several elements used as
+/// a condition among them) are reported at `range`, the comparison's.
+struct SingleComparison {
+    let op: ComparisonOperator
+    /// `op` when it orders (`<`, `==`...), for the inline comparison; nil for `in` and `is`.
+    let ordering: CompareOperator?
+    let range: SourceRange
+
+    init(_ op: ComparisonOperator, _ range: SourceRange) {
+        self.op = op
+        ordering = CompareOperator(op)
+        self.range = range
+    }
+
+    @inline(__always)
+    func outcome<Use: ComparisonUse>(_: Use.Type, _ a: Value, _ b: Value, _ f: Frame) throws -> Use.Result {
+        if let ordering, let r = Operators.unboxedCompare(ordering, a, b) { return Use.result(r) }
+        return try Compiler.at(range, f) { try Use.result(of: Compiler.compare(op, a, b)) }
+    }
+}
+
+/// How compiled code uses a comparison's outcome (see `SingleComparison`): as a value, or as a
+/// condition, which builds no bool value.
 protocol ComparisonUse {
     associatedtype Result
     /// The outcome of two ints or two floats, compared inline.

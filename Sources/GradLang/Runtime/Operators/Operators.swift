@@ -68,18 +68,24 @@ public enum Operators {
         case .multiply:
             let (r, o) = x.multipliedReportingOverflow(by: y)
             return o ? nil : r
+        // Python's remainder takes the divisor's sign, and its quotient rounds down (Swift's
+        // rounds toward zero). Overflow means a zero divisor or `Int.min // -1`.
         case .modulo:
-            // Overflow means a zero divisor or `Int.min % -1`.
+            if y > 0 {
+                let r = x % y
+                return r < 0 ? r &+ y : r
+            }
             let (r, o) = x.remainderReportingOverflow(dividingBy: y)
             if o { return nil }
-            // Python's remainder takes the divisor's sign.
-            return r != 0 && (r ^ y) < 0 ? r &+ y : r
+            return r > 0 ? r &+ y : r
         case .floorDivide:
+            if y > 0 {
+                let q = x / y
+                return x % y < 0 ? q &- 1 : q
+            }
             let (q, o) = x.dividedReportingOverflow(by: y)
             if o { return nil }
-            // Python's quotient rounds down, Swift's toward zero.
-            let r = x &- q &* y
-            return r != 0 && (r ^ y) < 0 ? q &- 1 : q
+            return x &- q &* y > 0 ? q &- 1 : q
         case .bitAnd: return x & y
         case .bitOr: return x | y
         case .bitXor: return x ^ y
