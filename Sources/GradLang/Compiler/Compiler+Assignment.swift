@@ -76,9 +76,10 @@ extension Compiler {
         let range = target.range
         // CPython 3.11 underlines a failed `x op= v` only when it is part of a longer line.
         let style = ErrorSpan.Style.whole
+        let interpreter = interpreter
         let combine: (Frame, Value, Value) throws -> Value = { f, current, operand in
             try Compiler.at(SourceRange(range.start, value.range.end), f, style: style) {
-                try Operators.inPlace(op, current, operand)
+                try Operators.inPlace(op, current, operand, interpreter)
             }
         }
         switch target.kind {
@@ -100,7 +101,6 @@ extension Compiler {
             }
         case .attribute(let base, let name):
             let object = expression(base)
-            let interpreter = interpreter
             return { f in
                 f.line = line
                 let o = try object(f)

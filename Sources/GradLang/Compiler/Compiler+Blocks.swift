@@ -1,5 +1,3 @@
-import GradTensor
-
 /// `with`, `try`, `raise` and `import`.
 extension Compiler {
     func withStatement(_ items: [WithItem], _ body: [Stmt]) -> StmtCode {
@@ -9,7 +7,7 @@ extension Compiler {
         let range = first.context.range
         let interpreter = interpreter
         if first.target == nil, case .call(let callee, let arguments) = first.context.kind, arguments.isEmpty {
-            return gradModeOrCall(expression(callee), range, inner)
+            return withCall(expression(callee), range, inner)
         }
         let context = expression(first.context)
         let target = first.target.map(assignment)
@@ -19,20 +17,19 @@ extension Compiler {
         }
     }
 
-    /// `with f():` without `as`: when `f` is `no_grad` or `enable_grad` the mode is switched
-    /// around the block and restored however it ends, exactly as their managers do, without
-    /// building a manager object nothing can see; any other `f` is called and its result entered.
-    private func gradModeOrCall(_ callee: @escaping ExprCode, _ range: SourceRange, _ inner: @escaping StmtCode) -> StmtCode {
+    /// `with f():` without `as`: when the tensor library enters what `f()` makes without a
+    /// manager object (`no_grad()`: the grad mode is switched around the block and restored
+    /// however it ends), none is built, since nothing could see it; any other `f` is called and
+    /// its result entered.
+    private func withCall(_ callee: @escaping ExprCode, _ range: SourceRange, _ inner: @escaping StmtCode) -> StmtCode {
         let interpreter = interpreter
         return { f in
             let fn = try callee(f)
-            guard let mode = TorchBindings.gradModeEntered(byCalling: fn) else {
-                let manager = try Compiler.at(range, f) {
-                    try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
-                }
-                return try Compiler.managed(manager, range, f, binding: nil, inner)
+            if let context = interpreter.tensorLibrary.blockContext(fn) { return try context.run { try inner(f) } }
+            let manager = try Compiler.at(range, f) {
+                try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
             }
-            return try GradMode.with(enabled: mode) { try inner(f) }
+            return try Compiler.managed(manager, range, f, binding: nil, inner)
         }
     }
 

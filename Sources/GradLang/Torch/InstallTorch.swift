@@ -3,7 +3,8 @@ import GradTensor
 
 /// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`),
 /// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
-/// no import), and grad's short forms `tensor` and `no_grad`.
+/// no import), grad's short forms `tensor` and `no_grad`, and the hooks by which the language core
+/// reaches tensors (`TensorLibraryHooks`).
 extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
@@ -56,6 +57,9 @@ extension Interpreter {
             guard case .object(let d as PyDType) = v else { return .none }
             return .int(d.dtype.itemSize)
         }
+
+        tensorLibrary = TensorLibraryHooks(updateInPlace: TorchInPlaceBindings.update,
+                                           blockContext: TorchGradModeBindings.blockContext(enteredByCalling:))
 
         builtins["torch"] = .object(torch)
         builtins["tensor"] = torch.attributes["tensor"]

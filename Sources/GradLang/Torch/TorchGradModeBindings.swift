@@ -31,6 +31,15 @@ enum TorchGradModeBindings {
 
     static var typeObjects: [PyTypeObject] { [noGrad, enableGrad, setGradEnabled] }
 
+    /// The context `callee()` makes when `callee` is `no_grad` or `enable_grad`, entered without
+    /// its manager object (`TensorLibraryHooks.blockContext`); nil for any other callee.
+    static func blockContext(enteredByCalling callee: Value) -> (any BlockContext)? {
+        guard case .object(let o) = callee else { return nil }
+        if o === noGrad { return GradModeBlock(enabled: false) }
+        if o === enableGrad { return GradModeBlock(enabled: true) }
+        return nil
+    }
+
     /// A class whose instances set the mode on `__enter__` and restore it on `__exit__`.
     private static func modeType(_ name: String, enabled: Bool) -> PyTypeObject {
         let qualified = "torch.autograd.grad_mode.\(name)"
@@ -45,6 +54,16 @@ enum TorchGradModeBindings {
     private static func isManager(_ v: Value, _ name: String) -> Bool {
         if case .object(let c as PyContextManager) = v { return c.name == "torch.autograd.grad_mode.\(name)" }
         return false
+    }
+}
+
+/// A block run in one grad mode, the previous mode restored however it ends: what
+/// `with no_grad():` does, without the manager object.
+struct GradModeBlock: BlockContext {
+    let enabled: Bool
+
+    func run<R>(_ body: () throws -> R) throws -> R {
+        try GradMode.with(enabled: enabled, body)
     }
 }
 

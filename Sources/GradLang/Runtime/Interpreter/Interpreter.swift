@@ -24,6 +24,9 @@ public final class Interpreter {
     var callDepth = 0
     /// Source lines of the files run so far, by filename, for tracebacks.
     public internal(set) var sourceLines: [String: [String]] = [:]
+    /// How the language core reaches the tensor library without naming it (installed by
+    /// `installTorch`).
+    var tensorLibrary = TensorLibraryHooks()
 
     /// Set from a signal handler to stop running code with KeyboardInterrupt at the next check.
     /// An atomic underneath: the handler may set it while running code is reading it, which a plain
@@ -97,4 +100,21 @@ public final class Interpreter {
 /// Callables defined outside the runtime core (user functions, compiled by the compiler).
 public protocol PyCallable: PyObject {
     func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value
+}
+
+/// What the language core asks of the tensor library, which it does not name: the Torch folder
+/// fills these in (`installTorch`) when the interpreter is made. Each hook answers nil for a value
+/// that is not the library's, and the core then does what Python does for any other value; until
+/// a library is installed, no value is.
+struct TensorLibraryHooks {
+    /// `target op= value` done in place, returning what the target is then bound to (PyTorch's
+    /// `__iadd__` and friends on a tensor); nil when the target has no in-place form, which
+    /// Python then rebinds to `target op value`.
+    var updateInPlace: (_ op: BinaryOperator, _ target: Value, _ value: Value) throws -> Value? = { _, _, _ in nil }
+
+    /// The context that calling `callee` without arguments makes, when the library can enter it
+    /// without building the manager object (`no_grad()`, which switches the grad mode): `with
+    /// callee():` then runs its block inside it, and `with callee:` is accepted as the call.
+    /// Nil for any other callee.
+    var blockContext: (_ callee: Value) -> (any BlockContext)? = { _ in nil }
 }
