@@ -25,7 +25,7 @@ extension Compiler {
         let interpreter = interpreter
         return { f in
             let fn = try callee(f)
-            if let context = interpreter.tensorLibrary.blockContext(fn) { return try context.run { try inner(f) } }
+            if let flow = try interpreter.tensorLibrary.run(inContextMadeBy: fn, { try inner(f) }) { return flow }
             let manager = try Compiler.at(range, f) {
                 try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
             }

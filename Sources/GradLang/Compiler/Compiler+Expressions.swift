@@ -1,5 +1,4 @@
 import BigInt
-import GradTensor
 
 /// Expressions: each compiles to a closure returning its value. Operations that can fail record
 /// their source range so the traceback can underline them as CPython 3.11 does.

@@ -3,8 +3,7 @@ import GradTensor
 
 /// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`),
 /// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
-/// no import), grad's short forms `tensor` and `no_grad`, and the hooks by which the language core
-/// reaches tensors (`TensorLibraryHooks`).
+/// no import), and grad's short forms `tensor` and `no_grad`.
 extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
@@ -58,13 +57,15 @@ extension Interpreter {
             return .int(d.dtype.itemSize)
         }
 
-        tensorLibrary = TensorLibraryHooks(updateInPlace: TorchInPlaceBindings.update,
-                                           blockContext: TorchGradModeBindings.blockContext(enteredByCalling:))
-
         builtins["torch"] = .object(torch)
         builtins["tensor"] = torch.attributes["tensor"]
         builtins["no_grad"] = torch.attributes["no_grad"]
     }
+}
+
+extension Interpreter {
+    /// The tensor library every interpreter is made with: torch (see `TensorLibrary`).
+    static var installedTensorLibrary: any TensorLibrary { TorchLibrary() }
 }
 
 extension PyModule {

@@ -31,12 +31,12 @@ enum TorchGradModeBindings {
 
     static var typeObjects: [PyTypeObject] { [noGrad, enableGrad, setGradEnabled] }
 
-    /// The context `callee()` makes when `callee` is `no_grad` or `enable_grad`, entered without
-    /// its manager object (`TensorLibraryHooks.blockContext`); nil for any other callee.
-    static func blockContext(enteredByCalling callee: Value) -> (any BlockContext)? {
+    /// The grad mode `callee()` enters when `callee` is `no_grad` or `enable_grad` (false, true);
+    /// nil for any other callee.
+    static func mode(enteredByCalling callee: Value) -> Bool? {
         guard case .object(let o) = callee else { return nil }
-        if o === noGrad { return GradModeBlock(enabled: false) }
-        if o === enableGrad { return GradModeBlock(enabled: true) }
+        if o === noGrad { return false }
+        if o === enableGrad { return true }
         return nil
     }
 
@@ -54,16 +54,6 @@ enum TorchGradModeBindings {
     private static func isManager(_ v: Value, _ name: String) -> Bool {
         if case .object(let c as PyContextManager) = v { return c.name == "torch.autograd.grad_mode.\(name)" }
         return false
-    }
-}
-
-/// A block run in one grad mode, the previous mode restored however it ends: what
-/// `with no_grad():` does, without the manager object.
-struct GradModeBlock: BlockContext {
-    let enabled: Bool
-
-    func run<R>(_ body: () throws -> R) throws -> R {
-        try GradMode.with(enabled: enabled, body)
     }
 }
 

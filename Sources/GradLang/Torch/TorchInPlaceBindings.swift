@@ -34,13 +34,6 @@ enum TorchInPlaceBindings {
         ]
     }
 
-    /// `target op= value` when `target` is a tensor (`TensorLibraryHooks.updateInPlace`); nil for
-    /// any other target.
-    static func update(_ op: BinaryOperator, _ target: Value, _ value: Value) throws -> Value? {
-        guard case .tensor(let t) = target else { return nil }
-        return try apply(op, t, value)
-    }
-
     /// `target op= value` on a tensor: updates `target` in place and returns it, except `@=`, which
     /// PyTorch computes out of place (Python falls back to `target = target @ value`).
     static func apply(_ op: BinaryOperator, _ target: Tensor, _ value: Value) throws -> Value {
@@ -82,7 +75,7 @@ enum TorchInPlaceBindings {
     }
 }
 
-/// Entry points into the bindings the interpreter reaches through `TensorLibraryHooks`, for code
+/// Entry points into the bindings the interpreter reaches through `TensorLibrary`, for code
 /// outside the module (the tests replay PyTorch's recordings through them).
 public enum TorchBindings {
     /// `target op= value` where `target` holds a tensor. The result is what the target is then

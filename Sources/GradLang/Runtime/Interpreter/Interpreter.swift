@@ -24,9 +24,9 @@ public final class Interpreter {
     var callDepth = 0
     /// Source lines of the files run so far, by filename, for tracebacks.
     public internal(set) var sourceLines: [String: [String]] = [:]
-    /// How the language core reaches the tensor library without naming it (installed by
-    /// `installTorch`).
-    var tensorLibrary = TensorLibraryHooks()
+    /// How the language core reaches the tensor library without naming it: the one the Torch
+    /// folder provides (`Interpreter.installedTensorLibrary`).
+    let tensorLibrary: any TensorLibrary
 
     /// Set from a signal handler to stop running code with KeyboardInterrupt at the next check.
     /// An atomic underneath: the handler may set it while running code is reading it, which a plain
@@ -41,6 +41,7 @@ public final class Interpreter {
                 writeWarning: @escaping (String) -> Void = { _ in }) {
         self.writeOutput = writeOutput
         self.writeWarning = writeWarning
+        tensorLibrary = Interpreter.installedTensorLibrary
         installBuiltins()
         installTorch()
     }
@@ -103,18 +104,22 @@ public protocol PyCallable: PyObject {
 }
 
 /// What the language core asks of the tensor library, which it does not name: the Torch folder
-/// fills these in (`installTorch`) when the interpreter is made. Each hook answers nil for a value
-/// that is not the library's, and the core then does what Python does for any other value; until
-/// a library is installed, no value is.
-struct TensorLibraryHooks {
+/// implements it. Each requirement answers nil for a value that is not the library's, and the
+/// core then does what Python does for any other value.
+protocol TensorLibrary {
     /// `target op= value` done in place, returning what the target is then bound to (PyTorch's
     /// `__iadd__` and friends on a tensor); nil when the target has no in-place form, which
     /// Python then rebinds to `target op value`.
-    var updateInPlace: (_ op: BinaryOperator, _ target: Value, _ value: Value) throws -> Value? = { _, _, _ in nil }
+    func updateInPlace(_ op: BinaryOperator, _ target: Value, _ value: Value) throws -> Value?
 
-    /// The context that calling `callee` without arguments makes, when the library can enter it
-    /// without building the manager object (`no_grad()`, which switches the grad mode): `with
-    /// callee():` then runs its block inside it, and `with callee:` is accepted as the call.
-    /// Nil for any other callee.
-    var blockContext: (_ callee: Value) -> (any BlockContext)? = { _ in nil }
+    /// Whether calling `callee` without arguments makes a context that `run(inContextMadeBy:)`
+    /// enters without its manager object (`no_grad`); `with callee:` is then accepted as
+    /// `with callee():`.
+    func entersDirectly(_ callee: Value) -> Bool
+
+    /// Runs `body` inside the context that calling `callee` without arguments makes, entered and
+    /// left without building its manager object, which nothing could see (`with no_grad():`
+    /// switches the grad mode around the block and restores it however the block ends); nil,
+    /// without running `body`, when `entersDirectly(callee)` is false.
+    func run<R>(inContextMadeBy callee: Value, _ body: () throws -> R) throws -> R?
 }

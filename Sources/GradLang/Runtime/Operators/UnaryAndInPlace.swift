@@ -44,7 +44,7 @@ extension Operators {
     }
 
     /// `a op= b`: lists and sets are updated in place, and so are the tensor library's values
-    /// (PyTorch's `__iadd__` etc., see `TensorLibraryHooks.updateInPlace`); other values are
+    /// (PyTorch's `__iadd__` etc., see `TensorLibrary.updateInPlace`); other values are
     /// rebound to `a op b`.
     static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
         switch a {

@@ -11,17 +11,10 @@ enum ContextManagers {
     static func manager(for v: Value, _ interpreter: Interpreter) throws -> PyContextManager? {
         guard case .object(let o) = v else { return nil }
         if let manager = o as? PyContextManager { return manager }
-        let isFactory = (o as? PyBuiltin)?.makesContextManager == true || interpreter.tensorLibrary.blockContext(v) != nil
+        let isFactory = (o as? PyBuiltin)?.makesContextManager == true || interpreter.tensorLibrary.entersDirectly(v)
         if isFactory, case .object(let manager as PyContextManager) = try interpreter.call(v, Arguments()) {
             return manager
         }
         return nil
     }
-}
-
-/// A context entered without a manager object that code could see: it switches some state for
-/// the duration of a block and restores it however the block ends (see
-/// `TensorLibraryHooks.blockContext`).
-protocol BlockContext {
-    func run<R>(_ body: () throws -> R) throws -> R
 }
