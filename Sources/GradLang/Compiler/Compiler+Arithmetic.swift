@@ -21,27 +21,27 @@ extension Compiler {
         let a = expression(left)
         let style = ErrorSpan.Style.binary(leftEnd: left.range.end, rightStart: right.range.start)
         let general: (Frame, Value, Value) throws -> Value = { f, x, y in
-            try Compiler.at(range, f, style: style) { try Operators.binary(op, x, y) }
+            try Compiler.locatingErrors(at: range, in: f, style: style) { try Operators.binary(op, x, y) }
         }
         // `i % 3`, `n - 1`: the constant is captured, not evaluated, and a variable on the left
         // is read in place.
         if case .int(let c)? = constantValue(right) {
             if let v = variable(left) {
                 return { f in
-                    if let i = v.int(in: f), let r = Operators.smallInt(Fixed.op(op), i, c) { return .int(r) }
+                    if let i = v.int(in: f), let r = Operators.smallInt(Fixed.resolved(op), i, c) { return .int(r) }
                     return try general(f, try a(f), .int(c))
                 }
             }
             return { f in
                 let x = try a(f)
-                if case .int(let i) = x, let r = Operators.smallInt(Fixed.op(op), i, c) { return .int(r) }
+                if case .int(let i) = x, let r = Operators.smallInt(Fixed.resolved(op), i, c) { return .int(r) }
                 return try general(f, x, .int(c))
             }
         }
         let b = expression(right)
         return { f in
             let x = try a(f), y = try b(f)
-            if let r = Operators.unboxedBinary(Fixed.op(op), x, y) { return r }
+            if let r = Operators.unboxedBinary(Fixed.resolved(op), x, y) { return r }
             return try general(f, x, y)
         }
     }
@@ -78,8 +78,8 @@ extension Compiler {
             var result: Value = .bool(true)
             for link in links {
                 let right = try link.code(f)
-                result = try Compiler.at(range, f) { try Compiler.compare(link.op, left, right) }
-                if !(try Compiler.at(range, f) { try Operators.truthy(result) }) { return result }
+                result = try Compiler.locatingErrors(at: range, in: f) { try Compiler.compare(link.op, left, right) }
+                if !(try Compiler.locatingErrors(at: range, in: f) { try Operators.truthy(result) }) { return result }
                 left = right
             }
             return result
@@ -128,7 +128,7 @@ extension Compiler {
         return { f in
             let value = try v(f)
             if case .bool(let b) = value { return b }
-            return try Compiler.at(reported, f) { try Operators.truthy(value) }
+            return try Compiler.locatingErrors(at: reported, in: f) { try Operators.truthy(value) }
         }
     }
 
@@ -167,7 +167,7 @@ struct SingleComparison {
     @inline(__always)
     func outcome<Use: ComparisonUse>(_: Use.Type, _ a: Value, _ b: Value, _ f: Frame) throws -> Use.Result {
         if let ordering, let r = Operators.unboxedCompare(ordering, a, b) { return Use.result(r) }
-        return try Compiler.at(range, f) { try Use.result(of: Compiler.compare(op, a, b)) }
+        return try Compiler.locatingErrors(at: range, in: f) { try Use.result(of: Compiler.compare(op, a, b)) }
     }
 }
 
@@ -196,14 +196,15 @@ enum ComparisonAsCondition: ComparisonUse {
 /// An arithmetic operator fixed when code is compiled (see `Compiler.binary`); `Any` passes the
 /// operator through.
 protocol FixedOperatorType {
-    static func op(_ dynamic: BinaryOperator) -> BinaryOperator
+    /// The operator compiled code applies: the fixed one, or `written` for `Any`.
+    static func resolved(_ written: BinaryOperator) -> BinaryOperator
 }
 
 enum FixedOperator {
-    enum Add: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .add } }
-    enum Subtract: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .subtract } }
-    enum Multiply: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .multiply } }
-    enum Modulo: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .modulo } }
-    enum FloorDivide: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .floorDivide } }
-    enum `Any`: FixedOperatorType { @inline(__always) static func op(_ dynamic: BinaryOperator) -> BinaryOperator { dynamic } }
+    enum Add: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .add } }
+    enum Subtract: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .subtract } }
+    enum Multiply: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .multiply } }
+    enum Modulo: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .modulo } }
+    enum FloorDivide: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .floorDivide } }
+    enum `Any`: FixedOperatorType { @inline(__always) static func resolved(_ written: BinaryOperator) -> BinaryOperator { written } }
 }

@@ -13,7 +13,7 @@ extension Compiler {
             let interpreter = interpreter
             return { f, v in
                 let o = try object(f)
-                try Compiler.at(range, f) { try interpreter.setAttribute(o, name, v) }
+                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, v) }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
@@ -21,7 +21,7 @@ extension Compiler {
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             return { f, v in
                 let c = try container(f), k = try key(f)
-                try Compiler.at(range, f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple) }
+                try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple) }
             }
         case .tuple(let items), .list(let items):
             return unpacking(items, range)
@@ -38,7 +38,7 @@ extension Compiler {
         }
         let count = items.count
         return { f, v in
-            let values = try Compiler.at(range, f) { () throws -> [Value] in
+            let values = try Compiler.locatingErrors(at: range, in: f) { () throws -> [Value] in
                 guard let it = try? Iteration.iterator(v) else {
                     throw PyError.type("cannot unpack non-iterable \(v.typeName) object")
                 }
@@ -78,7 +78,7 @@ extension Compiler {
         let style = ErrorSpan.Style.whole
         let interpreter = interpreter
         let combine: (Frame, Value, Value) throws -> Value = { f, current, operand in
-            try Compiler.at(SourceRange(range.start, value.range.end), f, style: style) {
+            try Compiler.locatingErrors(at: SourceRange(range.start, value.range.end), in: f, style: style) {
                 try Operators.inPlace(op, current, operand, interpreter)
             }
         }
@@ -104,9 +104,9 @@ extension Compiler {
             return { f in
                 f.line = line
                 let o = try object(f)
-                let current = try Compiler.at(range, f) { try interpreter.getAttribute(o, name) }
+                let current = try Compiler.locatingErrors(at: range, in: f) { try interpreter.getAttribute(o, name) }
                 let result = try combine(f, current, try v(f))
-                try Compiler.at(range, f) { try interpreter.setAttribute(o, name, result) }
+                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, result) }
                 return .normal
             }
         case .subscript(let base, let index):
@@ -115,9 +115,9 @@ extension Compiler {
             return { f in
                 f.line = line
                 let c = try container(f), k = try key(f)
-                let current = try Compiler.at(range, f) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
+                let current = try Compiler.locatingErrors(at: range, in: f) { try Subscript.get(c, k, writtenAsTuple: isTuple) }
                 let result = try combine(f, current, try v(f))
-                try Compiler.at(range, f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple) }
+                try Compiler.locatingErrors(at: range, in: f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple) }
                 return .normal
             }
         default:
@@ -137,7 +137,7 @@ extension Compiler {
             let container = expression(base), key = expression(index)
             return { f in
                 let c = try container(f), k = try key(f)
-                try Compiler.at(range, f) { try Subscript.delete(c, k) }
+                try Compiler.locatingErrors(at: range, in: f) { try Subscript.delete(c, k) }
             }
         case .tuple(let items), .list(let items):
             let parts = items.map(deletion)

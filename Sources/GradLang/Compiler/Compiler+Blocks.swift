@@ -12,8 +12,8 @@ extension Compiler {
         let context = expression(first.context)
         let target = first.target.map(assignment)
         return { f in
-            let manager = try Compiler.at(range, f) { try ContextManagers.resolve(try context(f), interpreter) }
-            return try Compiler.managed(manager, range, f, binding: target, inner)
+            let manager = try Compiler.locatingErrors(at: range, in: f) { try ContextManagers.resolve(try context(f), interpreter) }
+            return try Compiler.runInside(manager, range, f, binding: target, inner)
         }
     }
 
@@ -26,18 +26,18 @@ extension Compiler {
         return { f in
             let fn = try callee(f)
             if let flow = try interpreter.tensorLibrary.run(inContextMadeBy: fn, { try inner(f) }) { return flow }
-            let manager = try Compiler.at(range, f) {
+            let manager = try Compiler.locatingErrors(at: range, in: f) {
                 try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
             }
-            return try Compiler.managed(manager, range, f, binding: nil, inner)
+            return try Compiler.runInside(manager, range, f, binding: nil, inner)
         }
     }
 
     /// Enters `manager`, binds what it returns to `target`, runs the block, and exits the manager
     /// however the block ends.
-    private static func managed(_ manager: PyContextManager, _ range: SourceRange, _ f: Frame,
+    private static func runInside(_ manager: PyContextManager, _ range: SourceRange, _ f: Frame,
                                 binding target: Store?, _ inner: StmtCode) throws -> Flow {
-        let entered = try Compiler.at(range, f) { try manager.enter() }
+        let entered = try Compiler.locatingErrors(at: range, in: f) { try manager.enter() }
         let flow: Flow
         do {
             if let target { try target(f, entered) }
@@ -185,7 +185,7 @@ extension Compiler {
             let store = store(imported.alias ?? imported.name)
             let range = imported.range
             return { f in
-                let module = try Compiler.at(range, f) { try interpreter.importModule(moduleName) }
+                let module = try Compiler.locatingErrors(at: range, in: f) { try interpreter.importModule(moduleName) }
                 if let v = module.attributes[imported.name] {
                     try store(f, v)
                 } else if let sub = try? interpreter.importModule(moduleName + "." + imported.name) {
