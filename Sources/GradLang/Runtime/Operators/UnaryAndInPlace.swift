@@ -47,6 +47,7 @@ extension Operators {
     /// (PyTorch's `__iadd__` etc., see `TensorLibrary.updateInPlace`); other values are
     /// rebound to `a op b`.
     static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
+        if case .tensor = a, let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
         switch a {
         case .object(let list as PyList) where op == .add:
             list.items += try Iteration.collect(b)
@@ -61,7 +62,6 @@ extension Operators {
             try set.replace(with: result.items)
             return a
         default:
-            if let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
             return try rebinding(op, a, b)
         }
     }
