@@ -21,37 +21,28 @@ extension Compiler {
         let a = expression(left)
         let style = ErrorSpan.Style.binary(leftEnd: left.range.end, rightStart: right.range.start)
         let general: (Frame, Value, Value) throws -> Value = { f, x, y in
-            try Compiler.at(range, f, style: style) { try Operators.binary(op, x, y) }
+            try Compiler.locatingErrors(at: range, in: f, style: style) { try Operators.binary(op, x, y) }
         }
         // `i % 3`, `n - 1`: the constant is captured, not evaluated, and a variable on the left
         // is read in place.
         if case .int(let c)? = constantValue(right) {
             if let v = variable(left) {
                 return { f in
-                    if let i = v.int(in: f), let r = Operators.smallInt(Fixed.op(op), i, c) { return .int(r) }
+                    if let i = v.int(in: f), let r = Operators.smallInt(Fixed.resolved(op), i, c) { return .int(r) }
                     return try general(f, try a(f), .int(c))
                 }
             }
             return { f in
                 let x = try a(f)
-                if case .int(let i) = x, let r = Operators.smallInt(Fixed.op(op), i, c) { return .int(r) }
+                if case .int(let i) = x, let r = Operators.smallInt(Fixed.resolved(op), i, c) { return .int(r) }
                 return try general(f, x, .int(c))
             }
         }
         let b = expression(right)
         return { f in
             let x = try a(f), y = try b(f)
-            if let r = Compiler.fastBinary(Fixed.op(op), x, y) { return r }
+            if let r = Operators.unboxedBinary(Fixed.resolved(op), x, y) { return r }
             return try general(f, x, y)
-        }
-    }
-
-    @inline(__always)
-    static func fastBinary(_ op: BinaryOperator, _ x: Value, _ y: Value) -> Value? {
-        switch (x, y) {
-        case (.int(let i), .int(let j)): return Operators.smallInt(op, i, j).map(Value.int)
-        case (.float(let p), .float(let q)): return Operators.smallFloat(op, p, q).map(Value.float)
-        default: return nil
         }
     }
 
@@ -71,18 +62,14 @@ extension Compiler {
     func comparison(_ first: Expr, _ rest: [Comparison], _ range: SourceRange) -> ExprCode {
         let head = expression(first)
         if rest.count == 1, let link = rest.first {
-            let op = link.op, right = expression(link.operand)
+            let single = SingleComparison(link.op, range)
             if let c = constantValue(link.operand) {
-                return { f in
-                    let a = try head(f)
-                    if let r = Compiler.fastCompare(op, a, c) { return .bool(r) }
-                    return try Compiler.at(range, f) { try Compiler.compare(op, a, c) }
-                }
+                return { f in try single.outcome(ComparisonAsValue.self, try head(f), c, f) }
             }
+            let right = expression(link.operand)
             return { f in
-                let a = try head(f), b = try right(f)
-                if let r = Compiler.fastCompare(op, a, b) { return .bool(r) }
-                return try Compiler.at(range, f) { try Compiler.compare(op, a, b) }
+                let a = try head(f)
+                return try single.outcome(ComparisonAsValue.self, a, try right(f), f)
             }
         }
         let links = rest.map { (op: $0.op, code: expression($0.operand)) }
@@ -91,8 +78,8 @@ extension Compiler {
             var result: Value = .bool(true)
             for link in links {
                 let right = try link.code(f)
-                result = try Compiler.at(range, f) { try Compiler.compare(link.op, left, right) }
-                if !(try Compiler.at(range, f) { try Operators.truthy(result) }) { return result }
+                result = try Compiler.locatingErrors(at: range, in: f) { try Compiler.compare(link.op, left, right) }
+                if !(try Compiler.locatingErrors(at: range, in: f) { try Operators.truthy(result) }) { return result }
                 left = right
             }
             return result
@@ -105,7 +92,6 @@ extension Compiler {
     /// looked through, and a value with no truth value (a tensor of several elements) is reported
     /// at a comparison's own range, else at `context`: the statement or the enclosing expression.
     func truth(_ e: Expr, context: SourceRange) -> (Frame) throws -> Bool {
-        let range = e.range
         switch e.kind {
         case .unary(.not, let operand):
             let test = truth(operand, context: context)
@@ -122,53 +108,27 @@ extension Compiler {
                 for test in tests where try test(f) { return true }
                 return false
             }
+        case .comparison(let first, let rest) where rest.count == 1:
+            // As in `comparison`, but the outcome is the Bool itself: no bool value is built.
+            let single = SingleComparison(rest[0].op, e.range), head = expression(first)
+            if let c = constantValue(rest[0].operand) {
+                return { f in try single.outcome(ComparisonAsCondition.self, try head(f), c, f) }
+            }
+            let right = expression(rest[0].operand)
+            return { f in
+                let a = try head(f)
+                return try single.outcome(ComparisonAsCondition.self, a, try right(f), f)
+            }
         default:
             break
         }
-        if case .comparison(let first, let rest) = e.kind, rest.count == 1, let link = rest.first {
-            let op = link.op, head = expression(first), right = expression(link.operand)
-            if let c = constantValue(link.operand) {
-                return { f in
-                    let a = try head(f)
-                    if let r = Compiler.fastCompare(op, a, c) { return r }
-                    return try Compiler.at(range, f) { try Operators.truthy(try Compiler.compare(op, a, c)) }
-                }
-            }
-            return { f in
-                let a = try head(f), b = try right(f)
-                if let r = Compiler.fastCompare(op, a, b) { return r }
-                return try Compiler.at(range, f) { try Operators.truthy(try Compiler.compare(op, a, b)) }
-            }
-        }
         let v = expression(e)
         var reported = context
-        if case .comparison = e.kind { reported = range }
+        if case .comparison = e.kind { reported = e.range }
         return { f in
             let value = try v(f)
             if case .bool(let b) = value { return b }
-            return try Compiler.at(reported, f) { try Operators.truthy(value) }
-        }
-    }
-
-    @inline(__always)
-    static func fastCompare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool? {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return ordered(op, x, y)
-        case (.float(let x), .float(let y)): return ordered(op, x, y)
-        default: return nil
-        }
-    }
-
-    @inline(__always)
-    private static func ordered<T: Comparable>(_ op: ComparisonOperator, _ x: T, _ y: T) -> Bool? {
-        switch op {
-        case .less: return x < y
-        case .lessEqual: return x <= y
-        case .greater: return x > y
-        case .greaterEqual: return x >= y
-        case .equal: return x == y
-        case .notEqual: return x != y
-        case .in, .notIn, .is, .isNot: return nil
+            return try Compiler.locatingErrors(at: reported, in: f) { try Operators.truthy(value) }
         }
     }
 
@@ -188,17 +148,63 @@ extension Compiler {
     }
 }
 
+/// `left op right` with a single operator, as both its value (`Compiler.comparison`) and its use
+/// as a condition (`Compiler.truth`) compute it: two ints or two floats are compared inline, any
+/// other operands by the general comparison, whose errors (a tensor of several elements used as
+/// a condition among them) are reported at `range`, the comparison's.
+struct SingleComparison {
+    let op: ComparisonOperator
+    /// `op` when it orders (`<`, `==`...), for the inline comparison; nil for `in` and `is`.
+    let ordering: CompareOperator?
+    let range: SourceRange
+
+    init(_ op: ComparisonOperator, _ range: SourceRange) {
+        self.op = op
+        ordering = CompareOperator(op)
+        self.range = range
+    }
+
+    @inline(__always)
+    func outcome<Use: ComparisonUse>(_: Use.Type, _ a: Value, _ b: Value, _ f: Frame) throws -> Use.Result {
+        if let ordering, let r = Operators.unboxedCompare(ordering, a, b) { return Use.result(r) }
+        return try Compiler.locatingErrors(at: range, in: f) { try Use.result(of: Compiler.compare(op, a, b)) }
+    }
+}
+
+/// How compiled code uses a comparison's outcome (see `SingleComparison`): as a value, or as a
+/// condition, which builds no bool value.
+protocol ComparisonUse {
+    associatedtype Result
+    /// The outcome of two ints or two floats, compared inline.
+    static func result(_ inline: Bool) -> Result
+    /// The outcome of the general comparison, whose value may be a tensor.
+    static func result(of value: Value) throws -> Result
+}
+
+/// `x = a < b`: the comparison's value.
+enum ComparisonAsValue: ComparisonUse {
+    @inline(__always) static func result(_ inline: Bool) -> Value { .bool(inline) }
+    @inline(__always) static func result(of value: Value) -> Value { value }
+}
+
+/// `if a < b:`: the value's truth.
+enum ComparisonAsCondition: ComparisonUse {
+    @inline(__always) static func result(_ inline: Bool) -> Bool { inline }
+    @inline(__always) static func result(of value: Value) throws -> Bool { try Operators.truthy(value) }
+}
+
 /// An arithmetic operator fixed when code is compiled (see `Compiler.binary`); `Any` passes the
 /// operator through.
 protocol FixedOperatorType {
-    static func op(_ dynamic: BinaryOperator) -> BinaryOperator
+    /// The operator compiled code applies: the fixed one, or `written` for `Any`.
+    static func resolved(_ written: BinaryOperator) -> BinaryOperator
 }
 
 enum FixedOperator {
-    enum Add: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .add } }
-    enum Subtract: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .subtract } }
-    enum Multiply: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .multiply } }
-    enum Modulo: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .modulo } }
-    enum FloorDivide: FixedOperatorType { @inline(__always) static func op(_: BinaryOperator) -> BinaryOperator { .floorDivide } }
-    enum `Any`: FixedOperatorType { @inline(__always) static func op(_ dynamic: BinaryOperator) -> BinaryOperator { dynamic } }
+    enum Add: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .add } }
+    enum Subtract: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .subtract } }
+    enum Multiply: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .multiply } }
+    enum Modulo: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .modulo } }
+    enum FloorDivide: FixedOperatorType { @inline(__always) static func resolved(_: BinaryOperator) -> BinaryOperator { .floorDivide } }
+    enum `Any`: FixedOperatorType { @inline(__always) static func resolved(_ written: BinaryOperator) -> BinaryOperator { written } }
 }

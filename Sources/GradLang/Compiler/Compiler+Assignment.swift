@@ -13,7 +13,7 @@ extension Compiler {
             let interpreter = interpreter
             return { f, v in
                 let o = try object(f)
-                try Compiler.at(range, f) { try interpreter.setAttribute(o, name, v) }
+                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, v) }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
@@ -22,7 +22,7 @@ extension Compiler {
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             return { f, v in
                 let c = try container(f), k = try key(f)
-                try Compiler.at(range, f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple, interpreter: interpreter) }
+                try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .tuple(let items), .list(let items):
             return unpacking(items, range)
@@ -39,7 +39,7 @@ extension Compiler {
         }
         let count = items.count
         return { f, v in
-            let values = try Compiler.at(range, f) { () throws -> [Value] in
+            let values = try Compiler.locatingErrors(at: range, in: f) { () throws -> [Value] in
                 guard let it = try? Iteration.iterator(v) else {
                     throw PyError.type("cannot unpack non-iterable \(v.typeName) object")
                 }
@@ -77,9 +77,10 @@ extension Compiler {
         let range = target.range
         // CPython 3.11 underlines a failed `x op= v` only when it is part of a longer line.
         let style = ErrorSpan.Style.whole
+        let interpreter = interpreter
         let combine: (Frame, Value, Value) throws -> Value = { f, current, operand in
-            try Compiler.at(SourceRange(range.start, value.range.end), f, style: style) {
-                try Operators.inPlace(op, current, operand)
+            try Compiler.locatingErrors(at: SourceRange(range.start, value.range.end), in: f, style: style) {
+                try Operators.inPlace(op, current, operand, interpreter)
             }
         }
         switch target.kind {
@@ -89,25 +90,24 @@ extension Compiler {
                 return { f in
                     f.line = line
                     let current = try variable.value(in: f) ?? read(f), operand = try v(f)
-                    variable.set(try Compiler.fastBinary(op, current, operand) ?? combine(f, current, operand), in: f)
+                    variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)
                     return .normal
                 }
             }
             return { f in
                 f.line = line
                 let current = try read(f), operand = try v(f)
-                try write(f, try Compiler.fastBinary(op, current, operand) ?? combine(f, current, operand))
+                try write(f, try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand))
                 return .normal
             }
         case .attribute(let base, let name):
             let object = expression(base)
-            let interpreter = interpreter
             return { f in
                 f.line = line
                 let o = try object(f)
-                let current = try Compiler.at(range, f) { try interpreter.getAttribute(o, name) }
+                let current = try Compiler.locatingErrors(at: range, in: f) { try interpreter.getAttribute(o, name) }
                 let result = try combine(f, current, try v(f))
-                try Compiler.at(range, f) { try interpreter.setAttribute(o, name, result) }
+                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, result) }
                 return .normal
             }
         case .subscript(let base, let index):
@@ -117,9 +117,9 @@ extension Compiler {
             return { f in
                 f.line = line
                 let c = try container(f), k = try key(f)
-                let current = try Compiler.at(range, f) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
+                let current = try Compiler.locatingErrors(at: range, in: f) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
                 let result = try combine(f, current, try v(f))
-                try Compiler.at(range, f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple, interpreter: interpreter) }
+                try Compiler.locatingErrors(at: range, in: f) { try Subscript.set(c, k, result, writtenAsTuple: isTuple, interpreter: interpreter) }
                 return .normal
             }
         default:
@@ -139,7 +139,7 @@ extension Compiler {
             let container = expression(base), key = expression(index)
             return { f in
                 let c = try container(f), k = try key(f)
-                try Compiler.at(range, f) { try Subscript.delete(c, k) }
+                try Compiler.locatingErrors(at: range, in: f) { try Subscript.delete(c, k) }
             }
         case .tuple(let items), .list(let items):
             let parts = items.map(deletion)

@@ -1,5 +1,3 @@
-import GradTensor
-
 /// `with`, `try`, `raise` and `import`.
 extension Compiler {
     func withStatement(_ items: [WithItem], _ body: [Stmt]) -> StmtCode {
@@ -9,38 +7,37 @@ extension Compiler {
         let range = first.context.range
         let interpreter = interpreter
         if first.target == nil, case .call(let callee, let arguments) = first.context.kind, arguments.isEmpty {
-            return gradModeOrCall(expression(callee), range, inner)
+            return withCall(expression(callee), range, inner)
         }
         let context = expression(first.context)
         let target = first.target.map(assignment)
         return { f in
-            let manager = try Compiler.at(range, f) { try ContextManagers.resolve(try context(f), interpreter) }
-            return try Compiler.managed(manager, range, f, binding: target, inner)
+            let manager = try Compiler.locatingErrors(at: range, in: f) { try ContextManagers.resolve(try context(f), interpreter) }
+            return try Compiler.runInside(manager, range, f, binding: target, inner)
         }
     }
 
-    /// `with f():` without `as`: when `f` is `no_grad` or `enable_grad` the mode is switched
-    /// around the block and restored however it ends, exactly as their managers do, without
-    /// building a manager object nothing can see; any other `f` is called and its result entered.
-    private func gradModeOrCall(_ callee: @escaping ExprCode, _ range: SourceRange, _ inner: @escaping StmtCode) -> StmtCode {
+    /// `with f():` without `as`: when the tensor library enters what `f()` makes without a
+    /// manager object (`no_grad()`: the grad mode is switched around the block and restored
+    /// however it ends), none is built, since nothing could see it; any other `f` is called and
+    /// its result entered.
+    private func withCall(_ callee: @escaping ExprCode, _ range: SourceRange, _ inner: @escaping StmtCode) -> StmtCode {
         let interpreter = interpreter
         return { f in
             let fn = try callee(f)
-            guard let mode = TorchBindings.gradModeEntered(byCalling: fn) else {
-                let manager = try Compiler.at(range, f) {
-                    try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
-                }
-                return try Compiler.managed(manager, range, f, binding: nil, inner)
+            if let flow = try interpreter.tensorLibrary.run(inContextMadeBy: fn, { try inner(f) }) { return flow }
+            let manager = try Compiler.locatingErrors(at: range, in: f) {
+                try ContextManagers.resolve(try interpreter.call(fn, Arguments()), interpreter)
             }
-            return try GradMode.with(enabled: mode) { try inner(f) }
+            return try Compiler.runInside(manager, range, f, binding: nil, inner)
         }
     }
 
     /// Enters `manager`, binds what it returns to `target`, runs the block, and exits the manager
     /// however the block ends.
-    private static func managed(_ manager: PyContextManager, _ range: SourceRange, _ f: Frame,
+    private static func runInside(_ manager: PyContextManager, _ range: SourceRange, _ f: Frame,
                                 binding target: Store?, _ inner: StmtCode) throws -> Flow {
-        let entered = try Compiler.at(range, f) { try manager.enter() }
+        let entered = try Compiler.locatingErrors(at: range, in: f) { try manager.enter() }
         let flow: Flow
         do {
             if let target { try target(f, entered) }
@@ -188,7 +185,7 @@ extension Compiler {
             let store = store(imported.alias ?? imported.name)
             let range = imported.range
             return { f in
-                let module = try Compiler.at(range, f) { try interpreter.importModule(moduleName) }
+                let module = try Compiler.locatingErrors(at: range, in: f) { try interpreter.importModule(moduleName) }
                 if let v = module.attributes[imported.name] {
                     try store(f, v)
                 } else if let sub = try? interpreter.importModule(moduleName + "." + imported.name) {

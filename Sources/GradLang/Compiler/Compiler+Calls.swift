@@ -15,14 +15,14 @@ extension Compiler {
                 let receiver = try object(f)
                 if let method = methods.method(receiver, name, in: interpreter.attributes) {
                     if let receiverOnly {
-                        return try Compiler.at(range, f) { try receiverOnly.call(method, receiver, interpreter) }
+                        return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }
                     }
                     let a = try args(f, receiver)
-                    return try Compiler.at(range, f) { try method.call(a, interpreter) }
+                    return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
                 }
-                let function = try Compiler.at(attributeRange, f) { try attributes.load(receiver, name, interpreter) }
+                let function = try Compiler.locatingErrors(at: attributeRange, in: f) { try attributes.load(receiver, name, interpreter) }
                 let a = try args(f, nil)
-                return try Compiler.at(range, f) { try interpreter.call(function, a) }
+                return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(function, a) }
             }
         }
         let function = expression(callee)
@@ -31,12 +31,12 @@ extension Compiler {
             // `f(x)` of a `def`: the arguments go straight into the new frame.
             if let positional, case .object(let o) = fn, let user = o as? PyFunction,
                var frame = try user.frame(evaluating: positional, in: f) {
-                let result = try Compiler.at(range, f) { try user.run(frame, interpreter) }
+                let result = try Compiler.locatingErrors(at: range, in: f) { try user.run(frame, interpreter) }
                 user.recycle(&frame)
                 return result
             }
             let a = try args(f, nil)
-            return try Compiler.at(range, f) { try interpreter.call(fn, a) }
+            return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(fn, a) }
         }
     }
 
@@ -86,7 +86,7 @@ extension Compiler {
                 case .positional(let code): a.positional.append(try code(f))
                 case .unpacked(let code, let r):
                     let v = try code(f)
-                    a.positional += try Compiler.at(r, f) { try Iteration.collect(v) }
+                    a.positional += try Compiler.locatingErrors(at: r, in: f) { try Iteration.collect(v) }
                 case .keyword(let name, let code): a.keywords.append((name, try code(f)))
                 case .keywords(let code, let r):
                     let v = try code(f)
@@ -120,7 +120,7 @@ extension Compiler {
                     var v = try value(f)
                     let specText: String
                     if let spec, case .str(let s) = try spec(f) { specText = s } else { specText = "" }
-                    return try Compiler.at(range, f) {
+                    return try Compiler.locatingErrors(at: range, in: f) {
                         switch conversion {
                         case .repr?, .ascii?: v = .str(try Repr.checkedRepr(v))
                         case .str?: v = .str(try Repr.checkedStr(v))

@@ -38,7 +38,7 @@ extension Compiler {
             let key = expression(k), value = expression(v)
             emit = { f, acc in
                 let kv = try key(f)
-                try Compiler.at(range, f) { try acc.dict.set(kv, try value(f)) }
+                try Compiler.locatingErrors(at: range, in: f) { try acc.dict.set(kv, try value(f)) }
             }
         }
         let loops = nestedLoops(clauses, at: 0, of: range, innermost: emit)
@@ -51,12 +51,12 @@ extension Compiler {
         let interpreter = interpreter, filename = filename
         return { f in
             let source = try firstIterable(f)
-            let iterator = try Compiler.at(first.iterable.range, f) { try Iteration.iterator(source) }
+            let iterator = try Compiler.locatingErrors(at: first.iterable.range, in: f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
                               name: kind.frameName)
             frame.line = range.start.line
             let acc = Accumulator()
-            try Compiler.at(range, f) {
+            try Compiler.locatingErrors(at: range, in: f) {
                 try interpreter.nested {
                     do {
                         try loops(frame, acc, iterator)
@@ -71,7 +71,7 @@ extension Compiler {
             case .list, .generator: return .object(PyList(acc.items))
             case .set:
                 let s = PySet()
-                for v in acc.items { try Compiler.at(range, f) { try s.insert(v) } }
+                for v in acc.items { try Compiler.locatingErrors(at: range, in: f) { try s.insert(v) } }
                 return .object(s)
             case .dict: return .object(acc.dict)
             }
@@ -94,7 +94,7 @@ extension Compiler {
             let deeper = nestedLoops(clauses, at: index + 1, of: range, innermost: innermost)
             body = { f, acc in
                 let source = try iterable(f)
-                try deeper(f, acc, try Compiler.at(next.iterable.range, f) { try Iteration.iterator(source) })
+                try deeper(f, acc, try Compiler.locatingErrors(at: next.iterable.range, in: f) { try Iteration.iterator(source) })
             }
         } else {
             body = innermost
@@ -133,7 +133,7 @@ extension Compiler {
         let filename = filename, line = range.start.line, interpreter = interpreter
         return { f in
             let source = try firstIterable(f)
-            let first = try Compiler.at(firstRange, f) { try Iteration.iterator(source) }
+            let first = try Compiler.locatingErrors(at: firstRange, in: f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
                               name: "<genexpr>")
             var stack = [first]
@@ -145,12 +145,12 @@ extension Compiler {
                     while let top = stack.last {
                         let level = stack.count - 1
                         // CPython marks the whole generator expression when its iteration fails.
-                        guard let item = try Compiler.at(range, frame, { try top.next() }) else { stack.removeLast(); continue }
+                        guard let item = try Compiler.locatingErrors(at: range, in: frame, { try top.next() }) else { stack.removeLast(); continue }
                         try stores[level](frame, item)
                         if try !conditions[level].allSatisfy({ try $0(frame) }) { continue }
                         if let nextIterable = iterables[safe: level + 1] ?? nil {
                             let v = try nextIterable.code(frame)
-                            stack.append(try Compiler.at(nextIterable.range, frame) { try Iteration.iterator(v) })
+                            stack.append(try Compiler.locatingErrors(at: nextIterable.range, in: frame) { try Iteration.iterator(v) })
                             continue
                         }
                         return try value(frame)

@@ -1,5 +1,4 @@
 import BigInt
-import GradTensor
 
 /// Expressions: each compiles to a closure returning its value. Operations that can fail record
 /// their source range so the traceback can underline them as CPython 3.11 does.
@@ -26,7 +25,7 @@ extension Compiler {
             let constant = items.count > 2 && items.allSatisfy { if case .constant = $0.kind { return true } else { return false } }
             return { f in
                 var s = PySet()
-                for v in try build(f) { try Compiler.at(range, f) { try s.insert(v) } }
+                for v in try build(f) { try Compiler.locatingErrors(at: range, in: f) { try s.insert(v) } }
                 if constant {
                     let refolded = PySet()
                     for v in s.items { try refolded.insert(v) }
@@ -68,7 +67,7 @@ extension Compiler {
             let cache = AttributeCache()
             return { f in
                 let v = try object(f)
-                return try Compiler.at(range, f) { try cache.load(v, name, interpreter) }
+                return try Compiler.locatingErrors(at: range, in: f) { try cache.load(v, name, interpreter) }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
@@ -77,7 +76,7 @@ extension Compiler {
             let interpreter = interpreter
             return { f in
                 let c = try container(f), k = try key(f)
-                return try Compiler.at(range, f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
+                return try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .slice(let lower, let upper, let step):
             let parts = [lower, upper, step].map { $0.map(expression) }
@@ -125,7 +124,7 @@ extension Compiler {
             var out: [Value] = []
             for part in parts {
                 let v = try part.code(f)
-                if part.starred { out += try Compiler.at(part.range, f) { try Iteration.collect(v) } } else { out.append(v) }
+                if part.starred { out += try Compiler.locatingErrors(at: part.range, in: f) { try Iteration.collect(v) } } else { out.append(v) }
             }
             return out
         }
@@ -145,7 +144,7 @@ extension Compiler {
                 switch part {
                 case .pair(let k, let v):
                     let key = try k(f), value = try v(f)
-                    try Compiler.at(range, f) { try d.set(key, value) }
+                    try Compiler.locatingErrors(at: range, in: f) { try d.set(key, value) }
                 case .unpack(let m, let r):
                     let mapping = try m(f)
                     guard case .object(let other as PyDict) = mapping else {
@@ -165,12 +164,12 @@ extension Compiler {
             return { f in
                 let x = try v(f)
                 if case .bool(let b) = x { return .bool(!b) }
-                return .bool(!(try Compiler.at(range, f) { try Operators.truthy(x) }))
+                return .bool(!(try Compiler.locatingErrors(at: range, in: f) { try Operators.truthy(x) }))
             }
         }
         return { f in
             let x = try v(f)
-            return try Compiler.at(range, f) { try Operators.unary(op, x) }
+            return try Compiler.locatingErrors(at: range, in: f) { try Operators.unary(op, x) }
         }
     }
 
@@ -179,7 +178,7 @@ extension Compiler {
             var last: Value = .none
             for code in operands {
                 last = try code(f)
-                let truth = try Compiler.at(range, f) { try Operators.truthy(last) }
+                let truth = try Compiler.locatingErrors(at: range, in: f) { try Operators.truthy(last) }
                 if op == .and ? !truth : truth { return last }
             }
             return last

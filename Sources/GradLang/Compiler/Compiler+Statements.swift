@@ -81,25 +81,25 @@ extension Compiler {
             let v = expression(value), store = assignment(target)
             return { f in f.line = line; try store(f, try v(f)); return .normal }
         case .while(let test, let body, let orElse):
-            return lined(line, whileLoop(test, body, orElse, s.range))
+            return recordingLine(line, whileLoop(test, body, orElse, s.range))
         case .for(let target, let iterable, let body, let orElse):
-            return lined(line, forLoop(target, iterable, body, orElse))
+            return recordingLine(line, forLoop(target, iterable, body, orElse))
         // These cannot fail, but an interrupt arriving in the loop around them reports their line.
         case .break: return { f in f.line = line; return .breakLoop }
         case .continue: return { f in f.line = line; return .continueLoop }
         case .pass, .global, .nonlocal: return { f in f.line = line; return .normal }
         case .functionDefinition(let def):
-            return lined(line, functionDefinition(def, s.range))
+            return recordingLine(line, functionDefinition(def, s.range))
         case .return(let e):
             guard let e else { return { f in f.line = line; f.returnValue = .none; return .returned } }
             let v = expression(e)
             return { f in f.line = line; f.returnValue = try v(f); return .returned }
         case .with(let items, let body):
-            return lined(line, withStatement(items, body))
+            return recordingLine(line, withStatement(items, body))
         case .import(let names):
-            return lined(line, importStatement(names))
+            return recordingLine(line, importStatement(names))
         case .importFrom(let module, let names, _):
-            return lined(line, importFrom(module ?? "", names))
+            return recordingLine(line, importFrom(module ?? "", names))
         case .delete(let targets):
             let deletions = targets.map(deletion)
             return { f in
@@ -108,15 +108,17 @@ extension Compiler {
                 return .normal
             }
         case .assert(let test, let message):
-            return lined(line, assertStatement(test, message, s.range))
+            return recordingLine(line, assertStatement(test, message, s.range))
         case .try(let t):
-            return lined(line, tryStatement(t))
+            return recordingLine(line, tryStatement(t))
         case .raise(let exception, let cause):
-            return lined(line, raiseStatement(exception, cause))
+            return recordingLine(line, raiseStatement(exception, cause))
         }
     }
 
-    private func lined(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
+    /// `code`, run after recording `line` in the frame (for the statements whose closures do not
+    /// record it themselves).
+    private func recordingLine(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
         { f in
             f.line = line
             return try code(f)
@@ -139,7 +141,7 @@ extension Compiler {
             while try condition(f) {
                 if Interpreter.interruptRequested {
                     f.line = line
-                    try Compiler.at(backEdge, f) { try interpreter.checkInterrupt() }
+                    try Compiler.locatingErrors(at: backEdge, in: f) { try interpreter.checkInterrupt() }
                 }
                 switch try code(f) {
                 case .breakLoop: return .normal
@@ -174,7 +176,7 @@ extension Compiler {
                 }
                 return try otherwise(f)
             }
-            let iterator = try Compiler.at(range, f) { try Iteration.iterator(iterated) }
+            let iterator = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
             while let item = try iterator.next() {
                 try interpreter.checkInterrupt()
                 try store(f, item)

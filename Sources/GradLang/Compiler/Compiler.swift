@@ -122,10 +122,11 @@ final class Compiler {
         return error
     }
 
-    /// Runs `body`, recording `range` as the failing expression if an error comes out of it and no
-    /// inner expression claimed it.
+    /// Runs `body`, and locates an error coming out of it at `range` in `frame` (the expression
+    /// the traceback underlines, in `style`) unless an inner expression already claimed it.
     @inline(__always)
-    static func at<R>(_ range: SourceRange, _ frame: Frame, style: ErrorSpan.Style = .whole, _ body: () throws -> R) throws -> R {
+    static func locatingErrors<R>(at range: SourceRange, in frame: Frame, style: ErrorSpan.Style = .whole,
+                                  _ body: () throws -> R) throws -> R {
         do {
             return try body()
         } catch let e as PyError {

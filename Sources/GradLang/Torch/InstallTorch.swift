@@ -63,6 +63,11 @@ extension Interpreter {
     }
 }
 
+extension Interpreter {
+    /// The tensor library every interpreter is made with: torch (see `TensorLibrary`).
+    static var installedTensorLibrary: any TensorLibrary { TorchLibrary() }
+}
+
 extension PyModule {
     /// Adds functions under their own names.
     func add(_ functions: [PyBuiltin]) {

@@ -24,3 +24,21 @@ enum TorchBridge {
         }
     }
 }
+
+/// torch as the language core reaches it without naming it: in-place updates of tensors
+/// (`x -= v`), and `with no_grad():` run without its manager object.
+struct TorchLibrary: TensorLibrary {
+    func updateInPlace(_ op: BinaryOperator, _ target: Value, _ value: Value) throws -> Value? {
+        guard case .tensor(let t) = target else { return nil }
+        return try TorchInPlaceBindings.apply(op, t, value)
+    }
+
+    func entersDirectly(_ callee: Value) -> Bool {
+        TorchGradModeBindings.mode(enteredByCalling: callee) != nil
+    }
+
+    func run<R>(inContextMadeBy callee: Value, _ body: () throws -> R) throws -> R? {
+        guard let mode = TorchGradModeBindings.mode(enteredByCalling: callee) else { return nil }
+        return try GradMode.with(enabled: mode, body)
+    }
+}

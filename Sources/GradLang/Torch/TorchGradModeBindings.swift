@@ -31,6 +31,15 @@ enum TorchGradModeBindings {
 
     static var typeObjects: [PyTypeObject] { [noGrad, enableGrad, setGradEnabled] }
 
+    /// The grad mode `callee()` enters when `callee` is `no_grad` or `enable_grad` (false, true);
+    /// nil for any other callee.
+    static func mode(enteredByCalling callee: Value) -> Bool? {
+        guard case .object(let o) = callee else { return nil }
+        if o === noGrad { return false }
+        if o === enableGrad { return true }
+        return nil
+    }
+
     /// A class whose instances set the mode on `__enter__` and restore it on `__exit__`.
     private static func modeType(_ name: String, enabled: Bool) -> PyTypeObject {
         let qualified = "torch.autograd.grad_mode.\(name)"

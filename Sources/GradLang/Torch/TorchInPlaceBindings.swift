@@ -75,36 +75,21 @@ enum TorchInPlaceBindings {
     }
 }
 
-/// The torch hooks the compiler calls.
+/// Entry points into the bindings the interpreter reaches through `TensorLibrary`, for code
+/// outside the module (the tests replay PyTorch's recordings through them).
 public enum TorchBindings {
-    /// `target op= value` where `target` holds a tensor. The compiler assigns the result back to
-    /// the target, as Python does for augmented assignment: it is the same tensor, updated in place,
-    /// for every operator but `@=`.
+    /// `target op= value` where `target` holds a tensor. The result is what the target is then
+    /// bound to, as Python does for augmented assignment: the same tensor, updated in place, for
+    /// every operator but `@=`.
     public static func inPlace(_ op: BinaryOperator, target: Tensor, value: Value) throws -> Value {
         try TorchInPlaceBindings.apply(op, target, value)
     }
 
-    /// The grad mode `with callee():` switches to when `callee` is `no_grad` or `enable_grad`
-    /// (false, true), for the compiler to switch it around the block without building the
-    /// manager object, which nothing can see; nil for any other callee.
-    public static func gradModeEntered(byCalling callee: Value) -> Bool? {
-        guard case .object(let o) = callee else { return nil }
-        if o === TorchGradModeBindings.noGrad { return false }
-        if o === TorchGradModeBindings.enableGrad { return true }
-        return nil
-    }
-
-    /// The context manager a `with` statement should use for `value`: the value itself when it is
-    /// one, or a fresh instance when `value` is the bare class `no_grad` / `enable_grad` (grad
-    /// accepts `with torch.no_grad:` as well as `with torch.no_grad():`). Nil for anything else
-    /// (the compiler then raises Python's TypeError about the context manager protocol).
+    /// The context manager a `with` statement uses for `value`: the value itself when it is one,
+    /// or a fresh instance when `value` is the bare class `no_grad` / `enable_grad` (grad accepts
+    /// `with torch.no_grad:` as well as `with torch.no_grad():`). Nil for anything else (`with`
+    /// then raises Python's TypeError about the context manager protocol).
     public static func contextManager(for value: Value, interpreter: Interpreter) throws -> PyContextManager? {
-        guard case .object(let o) = value else { return nil }
-        if let manager = o as? PyContextManager { return manager }
-        if gradModeEntered(byCalling: value) != nil,
-           case .object(let manager as PyContextManager) = try interpreter.call(value, Arguments()) {
-            return manager
-        }
-        return nil
+        try ContextManagers.manager(for: value, interpreter)
     }
 }

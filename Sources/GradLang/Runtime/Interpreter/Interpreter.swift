@@ -36,6 +36,9 @@ public final class Interpreter {
     var callDepth = 0
     /// Source lines of the files run so far, by filename, for tracebacks.
     public internal(set) var sourceLines: [String: [String]] = [:]
+    /// How the language core reaches the tensor library without naming it: the one the Torch
+    /// folder provides (`Interpreter.installedTensorLibrary`).
+    let tensorLibrary: any TensorLibrary
 
     /// Set from a signal handler (Ctrl-C) or another thread (the fuzzer's time budget) to stop
     /// running code with KeyboardInterrupt at the next check. An atomic underneath, so that the
@@ -50,6 +53,7 @@ public final class Interpreter {
                 writeWarning: @escaping (String) -> Void = { _ in }) {
         self.writeOutput = writeOutput
         self.writeWarning = writeWarning
+        tensorLibrary = Interpreter.installedTensorLibrary
         installBuiltins()
         installTorch()
     }
@@ -109,4 +113,25 @@ public final class Interpreter {
 /// Callables defined outside the runtime core (user functions, compiled by the compiler).
 public protocol PyCallable: PyObject {
     func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value
+}
+
+/// What the language core asks of the tensor library, which it does not name: the Torch folder
+/// implements it. Each requirement answers nil for a value that is not the library's, and the
+/// core then does what Python does for any other value.
+protocol TensorLibrary {
+    /// `target op= value` done in place, returning what the target is then bound to (PyTorch's
+    /// `__iadd__` and friends on a tensor); nil when the target has no in-place form, which
+    /// Python then rebinds to `target op value`.
+    func updateInPlace(_ op: BinaryOperator, _ target: Value, _ value: Value) throws -> Value?
+
+    /// Whether calling `callee` without arguments makes a context that `run(inContextMadeBy:)`
+    /// enters without its manager object (`no_grad`); `with callee:` is then accepted as
+    /// `with callee():`.
+    func entersDirectly(_ callee: Value) -> Bool
+
+    /// Runs `body` inside the context that calling `callee` without arguments makes, entered and
+    /// left without building its manager object, which nothing could see (`with no_grad():`
+    /// switches the grad mode around the block and restores it however the block ends); nil,
+    /// without running `body`, when `entersDirectly(callee)` is false.
+    func run<R>(inContextMadeBy callee: Value, _ body: () throws -> R) throws -> R?
 }

@@ -4,15 +4,14 @@ import GradTensor
 /// Comparisons, truthiness, `in`, and iteration: the protocols every statement leans on.
 public enum CompareOperator: String, Sendable {
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+
+    /// The operator written `op`; nil for `in`, `not in`, `is` and `is not`.
+    init?(_ op: ComparisonOperator) { self.init(rawValue: op.rawValue) }
 }
 
 extension Operators {
     public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return .bool(ordered(op, x, y))
-        case (.float(let x), .float(let y)): return .bool(ordered(op, x, y))
-        default: break
-        }
+        if let result = unboxedCompare(op, a, b) { return .bool(result) }
         if case .tensor(let t) = a { return .tensor(try TorchBridge.run { try tensorCompare(op, t, b, reflected: false) }) }
         if case .tensor(let t) = b { return .tensor(try TorchBridge.run { try tensorCompare(op, t, a, reflected: true) }) }
         if let result = numericCompare(op, a, b) { return .bool(result) }
@@ -32,6 +31,19 @@ extension Operators {
         }
     }
 
+    /// `a op b` on two small ints or two floats; nil for every other pair. Compiled code tries
+    /// this inline before calling `compare`, which begins with it.
+    @inline(__always)
+    static func unboxedCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return ordered(op, x, y)
+        case (.float(let x), .float(let y)): return ordered(op, x, y)
+        default: return nil
+        }
+    }
+
+    /// What each operator means on two values of one ordered type (on floats, IEEE's: a NaN is
+    /// unequal to everything, itself included).
     @inline(__always)
     private static func ordered<T: Comparable>(_ op: CompareOperator, _ x: T, _ y: T) -> Bool {
         switch op {

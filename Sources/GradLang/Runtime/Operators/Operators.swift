@@ -12,11 +12,12 @@ public enum Operators {
     static let maxSequenceLength = 1 << 30
 
     public static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-        // The hot path: small ints and floats.
         switch (a, b) {
-        case (.int(let x), .int(let y)): return try intOp(op, x, y)
+        case (.int(let x), .int(let y)):
+            if let r = smallInt(op, x, y) { return .int(r) }
+            return try bigIntOp(op, BigInt(x), BigInt(y))
         case (.float(let x), .float(let y)): return try floatOp(op, x, y)
-        case (.int(let x), .float(let y)): return try floatOp(op, Double(x), y, intOperands: false)
+        case (.int(let x), .float(let y)): return try floatOp(op, Double(x), y)
         case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
         default: break
         }
@@ -38,10 +39,23 @@ public enum Operators {
         }
     }
 
-    // MARK: fast paths
+    /// `x op y` on two small ints or two floats when the result is computed without leaving the
+    /// machine's numbers; nil for every other case. Compiled code tries this inline before
+    /// calling `binary`, which begins with the same functions.
+    @inline(__always)
+    static func unboxedBinary(_ op: BinaryOperator, _ x: Value, _ y: Value) -> Value? {
+        switch (x, y) {
+        case (.int(let i), .int(let j)): return smallInt(op, i, j).map(Value.int)
+        case (.float(let p), .float(let q)): return smallFloat(op, p, q).map(Value.float)
+        default: return nil
+        }
+    }
 
-    /// `x op y` for small ints when the result is again a small int; nil sends the caller to
-    /// `binary` (overflow into BigInt, division by zero, `/`, `**`, shifts…).
+    // MARK: ints
+
+    /// Python's `x op y` on two small ints when the result is again a small int: the one place
+    /// that states int arithmetic on machine integers. Nil leaves the operation to `bigIntOp`
+    /// (overflow into BigInt, division by zero, `Int.min // -1`, `/`, `**`, shifts).
     @inline(__always)
     static func smallInt(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Int? {
         switch op {
@@ -54,51 +68,29 @@ public enum Operators {
         case .multiply:
             let (r, o) = x.multipliedReportingOverflow(by: y)
             return o ? nil : r
-        case .modulo where y > 0:
-            let r = x % y
-            return r < 0 ? r &+ y : r
-        case .floorDivide where y > 0:
-            let q = x / y
-            return x % y < 0 ? q &- 1 : q
+        // Python's remainder takes the divisor's sign, and its quotient rounds down (Swift's
+        // rounds toward zero). Overflow means a zero divisor or `Int.min // -1`.
+        case .modulo:
+            if y > 0 {
+                let r = x % y
+                return r < 0 ? r &+ y : r
+            }
+            let (r, o) = x.remainderReportingOverflow(dividingBy: y)
+            if o { return nil }
+            return r > 0 ? r &+ y : r
+        case .floorDivide:
+            if y > 0 {
+                let q = x / y
+                return x % y < 0 ? q &- 1 : q
+            }
+            let (q, o) = x.dividedReportingOverflow(by: y)
+            if o { return nil }
+            return x &- q &* y > 0 ? q &- 1 : q
+        case .bitAnd: return x & y
+        case .bitOr: return x | y
+        case .bitXor: return x ^ y
         default:
             return nil
-        }
-    }
-
-    /// `x op y` for floats where no error or special case is possible.
-    @inline(__always)
-    static func smallFloat(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double? {
-        switch op {
-        case .add: return x + y
-        case .subtract: return x - y
-        case .multiply: return x * y
-        case .divide where y != 0: return x / y
-        default: return nil
-        }
-    }
-
-    // MARK: ints
-
-    @inline(__always)
-    static func intOp(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
-        switch op {
-        case .add:
-            let (r, o) = x.addingReportingOverflow(y)
-            return o ? .integer(BigInt(x) + BigInt(y)) : .int(r)
-        case .subtract:
-            let (r, o) = x.subtractingReportingOverflow(y)
-            return o ? .integer(BigInt(x) - BigInt(y)) : .int(r)
-        case .multiply:
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            return o ? .integer(BigInt(x) * BigInt(y)) : .int(r)
-        case .floorDivide, .modulo:
-            if y == 0 { throw PyError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
-            if x == .min && y == -1 { return try bigIntOp(op, BigInt(x), BigInt(y)) }
-            var q = x / y, r = x % y
-            if r != 0 && (r < 0) != (y < 0) { q -= 1; r += y }
-            return .int(op == .modulo ? r : q)
-        default:
-            return try bigIntOp(op, BigInt(x), BigInt(y))
         }
     }
 
@@ -190,20 +182,27 @@ public enum Operators {
 
     // MARK: floats
 
-    static func floatOp(_ op: BinaryOperator, _ x: Double, _ y: Double, intOperands: Bool = false) throws -> Value {
+    /// Python's `x op y` on two floats when it raises nothing: the one place that states float
+    /// arithmetic. Nil leaves the operation to `floatOp` (a zero divisor, `**`, bit operators).
+    @inline(__always)
+    static func smallFloat(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double? {
         switch op {
-        case .add: return .float(x + y)
-        case .subtract: return .float(x - y)
-        case .multiply: return .float(x * y)
-        case .divide:
-            if y == 0 { throw PyError.zeroDivision("float division by zero") }
-            return .float(x / y)
-        case .floorDivide:
-            if y == 0 { throw PyError.zeroDivision("float floor division by zero") }
-            return .float(PythonDivision.floorDivide(x, y))
-        case .modulo:
-            if y == 0 { throw PyError.zeroDivision("float modulo") }
-            return .float(PythonDivision.remainder(x, y))
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        case .divide where y != 0: return x / y
+        case .floorDivide where y != 0: return PythonDivision.floorDivide(x, y)
+        case .modulo where y != 0: return PythonDivision.remainder(x, y)
+        default: return nil
+        }
+    }
+
+    static func floatOp(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Value {
+        if let r = smallFloat(op, x, y) { return .float(r) }
+        switch op {
+        case .divide: throw PyError.zeroDivision("float division by zero")
+        case .floorDivide: throw PyError.zeroDivision("float floor division by zero")
+        case .modulo: throw PyError.zeroDivision("float modulo")
         case .power:
             if x == 0 && y < 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() && y.isFinite {
@@ -213,6 +212,7 @@ public enum Operators {
             if r.isInfinite && x.isFinite && y.isFinite { throw PyError.overflow("(34, 'Numerical result out of range')") }
             return .float(r)
         default:
+            // `+ - *` never get here: smallFloat computes them.
             throw PyError.type("unsupported operand type(s) for \(op.rawValue): 'float' and 'float'")
         }
     }

@@ -43,12 +43,12 @@ extension Operators {
         }
     }
 
-    /// `a op= b`: tensors are updated in place (PyTorch's `__iadd__` etc., see TorchBindings.inPlace),
-    /// lists extend in place; other values are rebound to `a op b`.
-    public static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    /// `a op= b`: lists and sets are updated in place, and so are the tensor library's values
+    /// (PyTorch's `__iadd__` etc., see `TensorLibrary.updateInPlace`); other values are
+    /// rebound to `a op b`.
+    static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
+        if case .tensor = a, let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
         switch a {
-        case .tensor(let t):
-            return try TorchBindings.inPlace(op, target: t, value: b)
         case .object(let list as PyList) where op == .add:
             list.items += try Iteration.collect(b)
             return a
