@@ -10,14 +10,11 @@ public final class PyBuiltin: PyObject {
     /// The name in the signature text (after any `module.` qualifier), without parsing the rest.
     public let name: String
     let body: Body
-    /// True for `no_grad`-like factories: `with no_grad:` calls it to get the context manager.
-    public let makesContextManager: Bool
 
-    public init(_ signature: String, makesContextManager: Bool = false, _ body: @escaping Body) {
+    public init(_ signature: String, _ body: @escaping Body) {
         signatureText = signature
         name = PyBuiltin.name(in: signature)
         self.body = body
-        self.makesContextManager = makesContextManager
     }
 
     public override var typeName: String { "builtin_function_or_method" }

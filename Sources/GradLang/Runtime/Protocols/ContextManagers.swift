@@ -11,8 +11,7 @@ enum ContextManagers {
     static func manager(for v: Value, _ interpreter: Interpreter) throws -> PyContextManager? {
         guard case .object(let o) = v else { return nil }
         if let manager = o as? PyContextManager { return manager }
-        let isFactory = (o as? PyBuiltin)?.makesContextManager == true || interpreter.tensorLibrary.entersDirectly(v)
-        if isFactory, case .object(let manager as PyContextManager) = try interpreter.call(v, Arguments()) {
+        if interpreter.tensorLibrary.entersDirectly(v), case .object(let manager as PyContextManager) = try interpreter.call(v, Arguments()) {
             return manager
         }
         return nil
