@@ -18,7 +18,10 @@ enum Flow {
 /// One activation of a function (or of a module's code): local slots, cells, and the line being
 /// run, which tracebacks report.
 final class Frame {
-    let slots: UnsafeMutablePointer<Value?>
+    /// The locals, by the slot numbers scope analysis gave them. Raw memory, as a frame is made
+    /// per call; read and written only through `subscript(slot:)`, which checks the number in
+    /// debug builds (the whole test suite runs there).
+    private let slots: UnsafeMutablePointer<Value?>
     let slotCount: Int
     var cells: [PyCell]
     var line = 0
@@ -48,10 +51,22 @@ final class Frame {
         free(slots)
     }
 
+    /// Local variable number `i`; nil while unbound.
+    subscript(slot i: Int) -> Value? {
+        @inline(__always) get {
+            assert(i >= 0 && i < slotCount, "slot \(i) of a frame with \(slotCount)")
+            return slots[i]
+        }
+        @inline(__always) set {
+            assert(i >= 0 && i < slotCount, "slot \(i) of a frame with \(slotCount)")
+            slots[i] = newValue
+        }
+    }
+
     /// Empties the frame for another call of the same function: its locals are released now,
     /// as they would be by freeing it.
     func reset() {
-        for i in 0..<slotCount { slots[i] = nil }
+        for i in 0..<slotCount { self[slot: i] = nil }
         line = 0
         returnValue = .none
         errorSpan = nil
@@ -77,7 +92,7 @@ enum Variable {
     @inline(__always)
     func value(in f: Frame) -> Value? {
         switch self {
-        case .local(let i): return f.slots[i]
+        case .local(let i): return f[slot: i]
         case .global(let slot): return slot.value
         }
     }
@@ -87,7 +102,7 @@ enum Variable {
     func int(in f: Frame) -> Int? {
         switch self {
         case .local(let i):
-            if case .int(let n)? = f.slots[i] { return n }
+            if case .int(let n)? = f[slot: i] { return n }
         case .global(let slot):
             if case .int(let n)? = slot.value { return n }
         }
@@ -97,7 +112,7 @@ enum Variable {
     @inline(__always)
     func set(_ v: Value, in f: Frame) {
         switch self {
-        case .local(let i): f.slots[i] = v
+        case .local(let i): f[slot: i] = v
         case .global(let slot): slot.value = v
         }
     }

@@ -41,7 +41,7 @@ final class Compiler {
         switch scope.resolve(name) {
         case .local(let i):
             return { f in
-                if let v = f.slots[i] { return v }
+                if let v = f[slot: i] { return v }
                 throw Compiler.located(PyError(PyExc.unboundLocalError,
                     "cannot access local variable '\(name)' where it is not associated with a value"), range, f)
             }
@@ -66,7 +66,7 @@ final class Compiler {
     /// `Store` type assignments use would add a thunk to every store.
     func store(_ name: String) -> Store {
         switch scope.resolve(name) {
-        case .local(let i): return { f, v in f.slots[i] = v }
+        case .local(let i): return { f, v in f[slot: i] = v }
         case .cell(let i): return { f, v in f.cells[i].value = v }
         case .global(let name):
             let slot = globals.slot(name)
@@ -88,7 +88,7 @@ final class Compiler {
     /// Unbinds a name without checks (the implicit `del e` after `except ... as e:`).
     func unbind(_ name: String) -> (Frame) -> Void {
         switch scope.resolve(name) {
-        case .local(let i): return { f in f.slots[i] = nil }
+        case .local(let i): return { f in f[slot: i] = nil }
         case .cell(let i): return { f in f.cells[i].value = nil }
         case .global(let name):
             let slot = globals.slot(name)
@@ -100,11 +100,11 @@ final class Compiler {
         switch scope.resolve(name) {
         case .local(let i):
             return { f in
-                if f.slots[i] == nil {
+                if f[slot: i] == nil {
                     throw Compiler.located(PyError(PyExc.unboundLocalError,
                         "cannot access local variable '\(name)' where it is not associated with a value"), range, f)
                 }
-                f.slots[i] = nil
+                f[slot: i] = nil
             }
         case .cell(let i): return { f in f.cells[i].value = nil }
         case .global(let name):

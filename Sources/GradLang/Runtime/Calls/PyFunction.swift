@@ -85,7 +85,7 @@ final class PyFunction: PyObject, PyCallable {
     @inline(__always)
     private func store(_ value: Value, parameter i: Int, in frame: Frame) {
         switch parameterStorage[i] {
-        case .local(let s): frame.slots[s] = value
+        case .local(let s): frame[slot: s] = value
         case .cell(let c): frame.cells[c].value = value
         case .global: break
         }
