@@ -49,8 +49,8 @@ extension Tensor {
         versionCounter.bump()
 
         let baseShape = base.shape
-        let node = FormulaNode(name: "CopySlices", inputs: [Node.Input(oldBase), Node.Input(updated)],
-                               savedVersions: [], saved: ()) { ctx, _ in
+        let node = Node(name: "CopySlices", inputs: [Node.Input(oldBase), Node.Input(updated)],
+                        savedVersions: []) { ctx in
             let inside = try region.extract(ctx.grad)
             return [try ctx.grad.sub(region.embed(inside, baseShape: baseShape)), inside]
         }

@@ -1,7 +1,6 @@
 /// A recorded operation in the autograd graph (`grad_fn`): what to do with the gradient of its one
-/// output, and where the resulting input gradients go. Every node is a `FormulaNode`, which adds
-/// the op's saved state and its backward formula.
-public class Node {
+/// output, and where the resulting input gradients go.
+public final class Node {
     /// Where an input's gradient goes: the node that produced it, a leaf to accumulate into, or nowhere.
     enum Edge {
         case none
@@ -14,7 +13,7 @@ public class Node {
     /// every op at once.
     struct Input {
         /// Emptied when the node dies (`takeDyingInputs`).
-        var edge: Edge
+        private(set) var edge: Edge
         let shape: [Int]
         let dtype: DType
 
@@ -40,33 +39,37 @@ public class Node {
         let expected: Int
     }
 
-    public final let name: String
-    final var inputs: SmallVector<Input>
+    public let name: String
+    var inputs: SmallVector<Input>
     /// The tensors of the saved state, as `TensorSaver.save` noted them.
-    final var savedVersions: SmallVector<SavedVersion>
+    var savedVersions: SmallVector<SavedVersion>
     /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
-    final private(set) var savedOutput: Tensor?
+    private(set) var savedOutput: Tensor?
     /// The output's version when it was saved.
-    final private var savedOutputVersion = 0
+    private var savedOutputVersion = 0
     /// Where `retain_grad()` wants this node's incoming gradient stored.
-    final weak var retainedGradTarget: Tensor? { didSet { hasRetainedGradTarget = retainedGradTarget != nil } }
+    weak var retainedGradTarget: Tensor? { didSet { hasRetainedGradTarget = retainedGradTarget != nil } }
     /// Read by the engine for every node: a plain flag, as reading a weak reference is a runtime call.
-    final private(set) var hasRetainedGradTarget = false
+    private(set) var hasRetainedGradTarget = false
+    /// The backward formula, with the op's saved state (`Tensor.record`); nil once backward has
+    /// freed them.
+    private var formula: ((BackwardContext) throws -> InputGradients)?
     /// Set once backward has freed the saved state.
-    final private(set) var isReleased = false
+    private(set) var isReleased = false
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
     /// identity: which pass last reached it, how many of its consumers have not yet run, and the
     /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
-    final var passStamp = 0
-    final var waitingConsumers = 0
-    final var pendingGradient: Tensor?
+    var passStamp = 0
+    var waitingConsumers = 0
+    var pendingGradient: Tensor?
 
-    /// Only `FormulaNode` makes nodes.
-    fileprivate init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>) {
+    init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
+         formula: @escaping (BackwardContext) throws -> InputGradients) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
+        self.formula = formula
     }
 
     /// Frees a long chain of nodes without recursing once per node (ARC would otherwise release
@@ -83,10 +86,14 @@ public class Node {
     /// Empties the edges, moving out the input nodes that only this node holds (they are about
     /// to be freed too): the first is returned, any others appended to `pending` (a chain, the
     /// usual graph, needs no array). The other inputs are simply released.
-    private final func takeDyingInputs(into pending: inout [Node]) -> Node? {
+    private func takeDyingInputs(into pending: inout [Node]) -> Node? {
+        // Moved out whole (a swap releases nothing, so no deinit can run while `inputs` is
+        // being written), then taken apart.
+        var dying = SmallVector<Input>()
+        swap(&dying, &inputs)
         var first: Node?
-        for i in 0..<inputs.count {
-            guard case .node(var input) = inputs[i].takeEdge() else { continue }
+        for i in 0..<dying.count {
+            guard case .node(var input) = dying[i].takeEdge() else { continue }
             guard isKnownUniquelyReferenced(&input) else { continue }
             if first == nil { first = input } else { pending.append(input) }
         }
@@ -94,27 +101,30 @@ public class Node {
     }
 
     /// Keeps a detached alias of the op's output for the formula (`BackwardContext.output`).
-    final func saveOutput(_ output: Tensor) {
+    func saveOutput(_ output: Tensor) {
         savedOutput = output
         savedOutputVersion = output.versionCounter.value
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
     func release() {
+        formula = nil
         savedOutput = nil
         savedVersions = []
         isReleased = true
     }
 
-    /// The gradients of the op's inputs, given its output's (`FormulaNode` runs its formula).
-    /// A node without a formula is one whose formula backward has freed.
+    /// The gradients of the op's inputs, given its output's: what the formula returns.
     func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
-        throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+        guard let formula else {
+            throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+        }
+        return try formula(ctx)
     }
 
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
     /// after the op ran.
-    final func checkSavedVersions() throws {
+    func checkSavedVersions() throws {
         for saved in savedVersions {
             try check(saved.tensor, expected: saved.expected, producer: saved.tensor.gradFn?.name)
         }
@@ -122,7 +132,7 @@ public class Node {
     }
 
     /// `producer` is the name of the node that made `tensor` ("ExpBackward0"; nil for leaves).
-    private final func check(_ tensor: Tensor, expected: Int, producer: String?) throws {
+    private func check(_ tensor: Tensor, expected: Int, producer: String?) throws {
         let version = tensor.versionCounter.value
         guard version != expected else { return }
         let what = "[\(tensor.dtype.legacyTensorName) [\(tensor.shape.map(String.init).joined(separator: ", "))]]"
@@ -132,34 +142,9 @@ public class Node {
     }
 
     /// The nodes feeding this one (`next_functions`, leaves excluded).
-    final var nextNodes: [Node] {
+    var nextNodes: [Node] {
         let inputs = self.inputs
         return inputs.compactMap { if case .node(let n) = $0.edge { return n } else { return nil } }
-    }
-}
-
-/// A node with its op's saved state and backward formula, as `Tensor.record` makes it. The formula
-/// reads the state by name (`saved.other`) and captures nothing, so a recorded op costs one object.
-final class FormulaNode<Saved>: Node {
-    /// Nil once released.
-    private var saved: Saved?
-    private let formula: (BackwardContext, Saved) throws -> InputGradients
-
-    init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>, saved: Saved,
-         formula: @escaping (BackwardContext, Saved) throws -> InputGradients) {
-        self.saved = saved
-        self.formula = formula
-        super.init(name: name, inputs: inputs, savedVersions: savedVersions)
-    }
-
-    override func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
-        guard let saved else { return try super.inputGradients(ctx) }
-        return try formula(ctx, saved)
-    }
-
-    override func release() {
-        saved = nil
-        super.release()
     }
 }
 

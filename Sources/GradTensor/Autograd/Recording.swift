@@ -38,8 +38,8 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
-        let node = FormulaNode(name: name, inputs: edges, savedVersions: saver.versions, saved: saved,
-                               formula: formula)
+        // The formula captures nothing; this closure holds it with the saved state.
+        let node = Node(name: name, inputs: edges, savedVersions: saver.versions) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
         gradFn = node
         requiresGrad = true
