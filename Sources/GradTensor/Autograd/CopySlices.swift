@@ -20,7 +20,7 @@ struct ViewRegion {
         let part = Tensor(storage: contiguous.storage, shape: shape, strides: strides,
                           offset: contiguous.offset + offset, version: contiguous.versionCounter).cloneDetached()
         let baseShape = whole.shape
-        return part.record("AsStridedBackward0", inputs: [whole]) { ctx in [try embed(ctx.grad, baseShape: baseShape)] }
+        return part.record("AsStridedBackward0", inputs: [whole]) { ctx, _ in [try embed(ctx.grad, baseShape: baseShape)] }
     }
 
     /// Zeros shaped like the base, with `part` written into the region.
@@ -28,7 +28,7 @@ struct ViewRegion {
         let whole = try Tensor(zeros: baseShape, dtype: part.dtype)
         let target = Tensor(storage: whole.storage, shape: shape, strides: strides, offset: offset, version: whole.versionCounter)
         copyElements(from: part, into: target)
-        return whole.record("AsStridedScatterBackward0", inputs: [part]) { ctx in [try extract(ctx.grad)] }
+        return whole.record("AsStridedScatterBackward0", inputs: [part]) { ctx, _ in [try extract(ctx.grad)] }
     }
 }
 
@@ -49,7 +49,7 @@ extension Tensor {
         versionCounter.bump()
 
         let baseShape = base.shape
-        let node = Node(name: "CopySlices", inputs: NodeInputs([oldBase, updated]),
+        let node = Node(name: "CopySlices", inputs: [Node.Input(oldBase), Node.Input(updated)],
                         savedVersions: []) { ctx in
             let inside = try region.extract(ctx.grad)
             return [try ctx.grad.sub(region.embed(inside, baseShape: baseShape)), inside]
@@ -59,7 +59,7 @@ extension Tensor {
         // The view now reads the updated base.
         gradFn = nil
         requiresGrad = false
-        record("AsStridedBackward0", inputs: [base]) { ctx in [try region.embed(ctx.grad, baseShape: baseShape)] }
+        record("AsStridedBackward0", inputs: [base]) { ctx, _ in [try region.embed(ctx.grad, baseShape: baseShape)] }
         return self
     }
 }

@@ -75,7 +75,7 @@ public enum Autograd {
         var captured: [Tensor?]
         /// The roots' gradients, the nodes reached, the nodes ready to run, and the leaves
         /// gradients arrived at.
-        let work = WorkLists.take()
+        var work = WorkLists.take()
 
         init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
             self.createGraph = createGraph
@@ -86,11 +86,7 @@ public enum Autograd {
 
         mutating func execute(roots: [Tensor], given: [Tensor?], retainGraph: Bool) throws {
             // Gradients parked on nodes and leaves must not outlive the pass, whatever happens in it.
-            defer {
-                for node in work.reached { node.pendingGradient = nil }
-                for leaf in work.leaves { leaf.pendingLeafGradient = nil }
-                work.giveBack()
-            }
+            defer { work.finishPass() }
             try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
             Run.countConsumers(from: roots, into: &work.reached)
             for (root, seed) in zip(roots, work.seeds) {
@@ -105,37 +101,42 @@ public enum Autograd {
                       !work.ready.contains(where: { $0 === node }) else { continue }
                 work.ready.append(node)
             }
-
             while let node = work.ready.popLast() {
-                // Inputs are read in place (`node.inputs...`): a copy of them would retain every edge and shape.
-                if let grad = node.pendingGradient {
-                    node.pendingGradient = nil
-                    try deliverToNode(node, grad)
-                    let inputGrads = try runFormula(node, grad)
-                    for i in 0..<Swift.min(node.inputs.count, inputGrads.count) {
-                        guard let raw = inputGrads[i] else { continue }
-                        switch node.inputs.edge(i) {
-                        case .none: break
-                        case .leaf(let leaf): try deliverToLeaf(leaf, try conform(raw, to: node.inputs[i]))
-                        case .node(let next):
-                            next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: node.inputs[i]))
-                        }
-                    }
-                }
-                if !retainGraph { node.release() }
-                for i in node.inputs.indices {
-                    guard case .node(let next) = node.inputs.edge(i) else { continue }
-                    next.waitingConsumers -= 1
-                    if next.waitingConsumers == 0 { work.ready.append(next) }
-                }
+                try run(node, retainGraph: retainGraph)
             }
             try deliverLeafGradients()
+        }
+
+        /// Runs a ready node's formula on the gradient summed for it, passes the results on, and
+        /// makes ready the input nodes that have now heard from all their consumers.
+        private mutating func run(_ node: Node, retainGraph: Bool) throws {
+            if let grad = node.pendingGradient {
+                node.pendingGradient = nil
+                try deliverToNode(node, grad)
+                let inputGrads = try runFormula(node, grad)
+                for i in 0..<Swift.min(node.inputs.count, inputGrads.count) {
+                    guard let raw = inputGrads[i] else { continue }
+                    let input = node.inputs[i]
+                    switch input.edge {
+                    case .none: break
+                    case .leaf(let leaf): try deliverToLeaf(leaf, try conform(raw, to: input))
+                    case .node(let next):
+                        next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: input))
+                    }
+                }
+            }
+            if !retainGraph { node.release() }
+            for i in 0..<node.inputs.count {
+                guard case .node(let next) = node.inputs[i].edge else { continue }
+                next.waitingConsumers -= 1
+                if next.waitingConsumers == 0 { work.ready.append(next) }
+            }
         }
 
         /// A pass's lists, kept from one pass to the next so a training step does not allocate
         /// them anew. A pass cannot start inside another (formulas only run ops), but if one ever
         /// did it would simply get fresh lists.
-        final class WorkLists {
+        struct WorkLists {
             var seeds: [Tensor] = []
             var reached: [Node] = []
             var ready: [Node] = []
@@ -144,22 +145,25 @@ public enum Autograd {
             /// per leaf with the summed input.
             var leaves: [Tensor] = []
 
-            nonisolated(unsafe) private static var spare: WorkLists?
+            /// The lists of the last pass, emptied, their buffers kept.
+            nonisolated(unsafe) private static var spare = WorkLists()
 
             static func take() -> WorkLists {
-                guard let lists = spare else { return WorkLists() }
-                spare = nil
+                var lists = WorkLists()
+                swap(&lists, &spare)
                 return lists
             }
 
-            func giveBack() {
+            /// Clears the gradients parked on the nodes and leaves, and keeps the emptied lists
+            /// for the next pass.
+            mutating func finishPass() {
                 // Emptied element by element, keeping their buffers: `removeAll(keepingCapacity:)`
                 // goes through the generic `replaceSubrange`, several times the cost for a few nodes.
+                while let node = reached.popLast() { node.pendingGradient = nil }
+                while let leaf = leaves.popLast() { leaf.pendingLeafGradient = nil }
                 while seeds.popLast() != nil {}
-                while reached.popLast() != nil {}
                 while ready.popLast() != nil {}
-                while leaves.popLast() != nil {}
-                WorkLists.spare = self
+                swap(&self, &WorkLists.spare)
             }
         }
 
@@ -182,9 +186,8 @@ public enum Autograd {
             while visited < reached.count {
                 let node = reached[visited]
                 visited += 1
-                // By index, binding only the edge: copying whole inputs would retain their shapes.
-                for i in node.inputs.indices {
-                    guard case .node(let next) = node.inputs.edge(i) else { continue }
+                for i in 0..<node.inputs.count {
+                    guard case .node(let next) = node.inputs[i].edge else { continue }
                     if next.passStamp != stamp {
                         next.passStamp = stamp
                         next.waitingConsumers = 0
@@ -196,16 +199,9 @@ public enum Autograd {
         }
 
         func runFormula(_ node: Node, _ grad: Tensor) throws -> InputGradients {
-            guard let formula = node.backward, !node.isReleased else {
-                throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
-            }
-            for saved in node.savedVersions where saved.counter.value != saved.expected {
-                let what = "[\(saved.dtype.legacyTensorName) [\(saved.shape.map(String.init).joined(separator: ", "))]]"
-                let producer = saved.producerName.map { ", which is output 0 of \($0)," } ?? ""
-                throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(producer) is at version \(saved.counter.value); expected version \(saved.expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
-            }
+            try node.checkSavedVersions()
             return try GradMode.with(enabled: createGraph) {
-                try formula(BackwardContext(grad: grad, node: node))
+                try node.inputGradients(BackwardContext(grad: grad, node: node))
             }
         }
 
@@ -230,7 +226,8 @@ public enum Autograd {
         }
 
         mutating func deliverLeafGradients() throws {
-            for leaf in work.leaves {
+            let leaves = work.leaves
+            for leaf in leaves {
                 guard let grad = leaf.pendingLeafGradient else { continue }
                 leaf.pendingLeafGradient = nil
                 if accumulateIntoLeaves {
@@ -250,7 +247,7 @@ public enum Autograd {
                 } else {
                     // With create_graph PyTorch stores a copy that stays in the graph ("CopyBackwards").
                     t.storedGrad = createGraph
-                        ? g.cloneDetached().record("CopyBackwards", inputs: [g]) { ctx in [ctx.grad] }
+                        ? g.cloneDetached().record("CopyBackwards", inputs: [g]) { ctx, _ in [ctx.grad] }
                         : g.cloneDetached()
                 }
             }

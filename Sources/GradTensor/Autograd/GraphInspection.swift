@@ -12,7 +12,8 @@ extension Node {
 
     /// One entry per input of the op, in order.
     public var nextFunctions: [NextFunction] {
-        inputs.map { input in
+        let inputs = self.inputs
+        return inputs.map { input in
             switch input.edge {
             case .none: return .none
             case .node(let n): return .node(n)

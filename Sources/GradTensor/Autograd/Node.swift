@@ -12,8 +12,8 @@ public final class Node {
     /// have. The engine conforms gradients to them, which is where broadcasting is undone for
     /// every op at once.
     struct Input {
-        /// Emptied when the node dies (`NodeInputs.takeEdge`).
-        var edge: Edge
+        /// Emptied when the node dies (`takeDyingInputs`).
+        private(set) var edge: Edge
         let shape: [Int]
         let dtype: DType
 
@@ -23,52 +23,40 @@ public final class Node {
             dtype = tensor.dtype
         }
 
-        private init(edge: Edge, shape: [Int], dtype: DType) {
-            self.edge = edge
-            self.shape = shape
-            self.dtype = dtype
+        /// Empties the edge, returning what it held (as the only reference, when no one else
+        /// holds the input node).
+        mutating func takeEdge() -> Edge {
+            let taken = edge
+            edge = .none
+            return taken
         }
-
-        /// Fills the inline slots of `NodeInputs` that an op with fewer inputs leaves unused.
-        static var absent: Input { Input(edge: .none, shape: [], dtype: .float32) }
     }
 
-    /// A tensor the backward formula reads, with the version it had when saved.
+    /// A tensor of the op's saved state, with the version it had when saved: backward refuses
+    /// to run the formula once an in-place op has changed it (PyTorch's check).
     struct SavedVersion {
-        let counter: VersionCounter
+        let tensor: Tensor
         let expected: Int
-        let shape: [Int]
-        let dtype: DType
-        /// The saved tensor, whose current `grad_fn` the error message names (PyTorch looks it
-        /// up when the check fails); nil when the op saved its own output.
-        let tensor: Tensor?
-        /// The op's own node name, for a saved output.
-        let outputOf: String?
-
-        /// "Exp" for a tensor last produced by ExpBackward0; nil for leaves.
-        var producerName: String? {
-            guard let name = outputOf ?? tensor?.gradFn?.name else { return nil }
-            guard let suffix = name.firstRange(of: "Backward") else { return name }
-            return String(name[..<suffix.lowerBound])
-        }
     }
 
     public let name: String
-    private(set) var inputs: NodeInputs
-    var backward: ((BackwardContext) throws -> InputGradients)?
-    var savedVersions: [SavedVersion]
+    var inputs: SmallVector<Input>
+    /// The tensors of the saved state, as `TensorSaver.save` noted them.
+    var savedVersions: SmallVector<SavedVersion>
     /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
-    var savedOutput: Tensor?
-    /// A number the formula needs (`pow`'s exponent, `sub`'s alpha), kept here rather than
-    /// captured: a formula that captures nothing costs no closure context.
-    var savedScalar: Scalar = .int(1)
+    private(set) var savedOutput: Tensor?
+    /// The output's version when it was saved.
+    private var savedOutputVersion = 0
     /// Where `retain_grad()` wants this node's incoming gradient stored.
     weak var retainedGradTarget: Tensor? { didSet { hasRetainedGradTarget = retainedGradTarget != nil } }
     /// Read by the engine for every node: a plain flag, as reading a weak reference is a runtime call.
     private(set) var hasRetainedGradTarget = false
-    /// Set once backward has freed the saved state and the formula.
-    var isReleased = false
+    /// The backward formula, with the op's saved state (`Tensor.record`); nil once backward has
+    /// freed them.
+    private var formula: ((BackwardContext) throws -> InputGradients)?
+    /// Set once backward has freed the saved state.
+    private(set) var isReleased = false
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
     /// identity: which pass last reached it, how many of its consumers have not yet run, and the
     /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
@@ -76,16 +64,16 @@ public final class Node {
     var waitingConsumers = 0
     var pendingGradient: Tensor?
 
-    init(name: String, inputs: NodeInputs, savedVersions: [SavedVersion],
-         backward: @escaping (BackwardContext) throws -> InputGradients) {
+    init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
+         formula: @escaping (BackwardContext) throws -> InputGradients) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
-        self.backward = backward
+        self.formula = formula
     }
 
     /// Frees a long chain of nodes without recursing once per node (ARC would otherwise release
-    /// node → formula → saved input → its node → … on the stack, and overflow it on deep graphs).
+    /// node → input edge → its node → … on the stack, and overflow it on deep graphs).
     deinit {
         var pending: [Node] = []
         var next = takeDyingInputs(into: &pending)
@@ -99,63 +87,87 @@ public final class Node {
     /// to be freed too): the first is returned, any others appended to `pending` (a chain, the
     /// usual graph, needs no array). The other inputs are simply released.
     private func takeDyingInputs(into pending: inout [Node]) -> Node? {
+        // Moved out whole (a swap releases nothing, so no deinit can run while `inputs` is
+        // being written), then taken apart.
+        var dying = SmallVector<Input>()
+        swap(&dying, &inputs)
         var first: Node?
-        for i in inputs.indices {
-            guard case .node(var input) = inputs.takeEdge(i) else { continue }
+        for i in 0..<dying.count {
+            guard case .node(var input) = dying[i].takeEdge() else { continue }
             guard isKnownUniquelyReferenced(&input) else { continue }
             if first == nil { first = input } else { pending.append(input) }
         }
         return first
     }
 
+    /// Keeps a detached alias of the op's output for the formula (`BackwardContext.output`).
+    func saveOutput(_ output: Tensor) {
+        savedOutput = output
+        savedOutputVersion = output.versionCounter.value
+    }
+
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
     func release() {
-        backward = nil
+        formula = nil
         savedOutput = nil
         savedVersions = []
         isReleased = true
     }
 
+    /// The gradients of the op's inputs, given its output's: what the formula returns.
+    func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
+        guard let formula else {
+            throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+        }
+        return try formula(ctx)
+    }
+
+    /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
+    /// after the op ran.
+    func checkSavedVersions() throws {
+        for saved in savedVersions {
+            try check(saved.tensor, expected: saved.expected, producer: saved.tensor.gradFn?.name)
+        }
+        if let output = savedOutput { try check(output, expected: savedOutputVersion, producer: name) }
+    }
+
+    /// `producer` is the name of the node that made `tensor` ("ExpBackward0"; nil for leaves).
+    private func check(_ tensor: Tensor, expected: Int, producer: String?) throws {
+        let version = tensor.versionCounter.value
+        guard version != expected else { return }
+        let what = "[\(tensor.dtype.legacyTensorName) [\(tensor.shape.map(String.init).joined(separator: ", "))]]"
+        let op = producer.map { name in name.firstRange(of: "Backward").map { String(name[..<$0.lowerBound]) } ?? name }
+        let outputOf = op.map { ", which is output 0 of \($0)," } ?? ""
+        throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(outputOf) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+    }
+
     /// The nodes feeding this one (`next_functions`, leaves excluded).
     var nextNodes: [Node] {
-        inputs.compactMap { if case .node(let n) = $0.edge { return n } else { return nil } }
+        let inputs = self.inputs
+        return inputs.compactMap { if case .node(let n) = $0.edge { return n } else { return nil } }
     }
 }
 
-/// What a backward formula receives: the gradient of the op's output, and the output itself.
+/// What a backward formula returns: one gradient per input of its node (nil where none flows),
+/// written as an array literal (`[ctx.grad, nil]`).
+typealias InputGradients = SmallVector<Tensor?>
+
+/// What a backward formula receives besides its saved state: the gradient of the op's output,
+/// and the node, for what every node records (its inputs' shapes, which of them want a
+/// gradient, its saved output).
 struct BackwardContext {
     let grad: Tensor
-    /// Unowned(unsafe): the engine holds the node while its formula runs, and formulas do not keep
-    /// their context; a checked unowned reference costs two runtime calls per node.
-    unowned(unsafe) let node: Node
+    let node: Node
 
     /// Whether input `i` wants a gradient (formulas skip the work for the others).
     func needs(_ i: Int) -> Bool {
-        if case .none = withNode({ $0.inputs.edge(i) }) { return false }
+        if case .none = node.inputs[i].edge { return false }
         return true
     }
 
     /// The shape of input `i` when the op ran.
     func inputShape(_ i: Int) -> [Int] {
-        withNode { $0.inputs.shape(i) }
-    }
-
-    /// The `i`th tensor the op saved (`saving:`), read from the node: a formula that reads its
-    /// tensors this way captures nothing, and so costs no closure context per recorded op.
-    func saved(_ i: Int) throws -> Tensor {
-        guard let t = withNode({ $0.savedVersions[i].tensor }) else {
-            throw TorchError.runtime("saved tensor \(i) of \(node.name) is the op's output, not an input")
-        }
-        return t
-    }
-
-    /// The number the op saved (`savingScalar:`).
-    var savedScalar: Scalar { withNode { $0.savedScalar } }
-
-    /// Reads the node in place. Through the unowned(unsafe) reference itself Swift copies
-    /// `inputs` out first (retaining every edge and shape), as it cannot tell the node stays alive.
-    private func withNode<R>(_ read: (Node) -> R) -> R {
-        Unmanaged.passUnretained(node)._withUnsafeGuaranteedRef(read)
+        node.inputs[i].shape
     }
 
     /// The op's saved output, attached to the graph when higher-order gradients are being built.

@@ -1,5 +1,5 @@
-/// How ops enter the graph: an op computes its output, then calls `record` with its forward inputs
-/// and its backward formula, side by side in the op's own file.
+/// How ops enter the graph: an op computes its output, then calls `record` with its forward inputs,
+/// the state its backward formula needs, and the formula, side by side in the op's own file.
 extension Tensor {
     /// True when an op on these inputs must be recorded.
     @inline(__always)
@@ -19,37 +19,48 @@ extension Tensor {
         return requiresGrad ? .leaf(self) : .none
     }
 
-    var savedVersion: Node.SavedVersion {
-        Node.SavedVersion(counter: versionCounter, expected: versionCounter.value, shape: shape,
-                          dtype: dtype, tensor: self, outputOf: nil)
-    }
-
     /// Makes this fresh output the result of op `name` on `inputs` when grad mode is on and any
-    /// input requires grad. `saving` lists tensors the formula reads (`ctx.saved(i)`; checked for
-    /// in-place changes at backward time); `savesOutput` keeps a detached alias of the output for
-    /// the formula; `savingScalar` is a number it reads (`ctx.savedScalar`).
-    /// The formula returns one gradient per input (nil where none flows), shaped like the output
-    /// or broadcast-compatible; the engine sums them back to each input's shape and dtype.
+    /// input requires grad.
+    ///
+    /// `saving` builds the formula's saved state, a value with named fields (a named tuple:
+    /// `(other: $0.save(other), alpha: alpha)`), only when the op is recorded; every tensor in it
+    /// goes through `TensorSaver.save`, which notes its version for backward's in-place check.
+    /// `savesOutput` keeps a detached alias of the output, which the formula reads as
+    /// `ctx.output`. The formula gets the state as its second argument and captures nothing.
+    /// It returns one gradient per input (nil where none flows), shaped like the output or
+    /// broadcast-compatible; the engine sums them back to each input's shape and dtype.
     @discardableResult
-    func record(_ name: String, inputs: [Tensor], saving: [Tensor] = [], savesOutput: Bool = false,
-                savingScalar: Scalar = .int(1), _ backward: @escaping (BackwardContext) throws -> InputGradients) -> Tensor {
+    func record<Saved>(_ name: String, inputs: [Tensor], savesOutput: Bool = false,
+                       saving makeSaved: (inout TensorSaver) -> Saved,
+                       _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
-        // Reserved at its final size: a saved output would otherwise grow it a second time.
-        var versions: [Node.SavedVersion] = []
-        if !saving.isEmpty || savesOutput {
-            versions.reserveCapacity(saving.count + (savesOutput ? 1 : 0))
-            for t in saving { versions.append(t.savedVersion) }
-        }
-        if savesOutput {
-            versions.append(Node.SavedVersion(counter: versionCounter, expected: versionCounter.value,
-                                              shape: shape, dtype: dtype, tensor: nil, outputOf: name))
-        }
-        let node = Node(name: name, inputs: NodeInputs(inputs), savedVersions: versions,
-                        backward: backward)
-        if savesOutput { node.savedOutput = detach() }
-        node.savedScalar = savingScalar
+        var edges = SmallVector<Node.Input>()
+        for t in inputs { edges.append(Node.Input(t)) }
+        var saver = TensorSaver()
+        let saved = makeSaved(&saver)
+        // The formula captures nothing; this closure holds it with the saved state.
+        let node = Node(name: name, inputs: edges, savedVersions: saver.versions) { ctx in try formula(ctx, saved) }
+        if savesOutput { node.saveOutput(detach()) }
         gradFn = node
         requiresGrad = true
         return self
+    }
+
+    /// `record` for an op whose formula needs no state beyond its context.
+    @discardableResult
+    func record(_ name: String, inputs: [Tensor], savesOutput: Bool = false,
+                _ formula: @escaping (BackwardContext, Void) throws -> InputGradients) -> Tensor {
+        record(name, inputs: inputs, savesOutput: savesOutput, saving: { _ in () }, formula)
+    }
+}
+
+/// Notes the tensors of an op's saved state as `record`'s `saving` builds it.
+struct TensorSaver {
+    private(set) var versions = SmallVector<Node.SavedVersion>()
+
+    /// `tensor`, its current version noted for the check before the formula runs.
+    mutating func save(_ tensor: Tensor) -> Tensor {
+        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.versionCounter.value))
+        return tensor
     }
 }

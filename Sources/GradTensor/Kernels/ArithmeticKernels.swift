@@ -21,8 +21,9 @@ extension Tensor {
         }
     }
 
-    /// A one-element 2 (`x ** 2`, which is computed as `x * x`).
-    private var isTheNumberTwo: Bool {
+    /// Whether this tensor, as the exponent of `pow`, asks for a square: it has one element, and
+    /// that element is 2 (int or float), so `x ** 2` can be computed as `x * x`.
+    private var isSquaringExponent: Bool {
         numel == 1 && (element(atFlat: 0) == .double(2) || element(atFlat: 0) == .int(2))
     }
 
@@ -41,7 +42,7 @@ extension Tensor {
                                                          _ shape: [Int], _: T.Type) -> Tensor? {
         let count = Shape.count(shape)
         // For `x ** 2` the exponent, of whatever dtype, is not read.
-        let squares = op == .pow && b.isTheNumberTwo
+        let squares = op == .pow && b.isSquaringExponent
         guard count <= 64, a.dtype == T.dtype, b.dtype == T.dtype || squares else { return nil }
         func step(_ t: Tensor) -> Int? {
             if t.numel == 1 { return 0 }
@@ -86,7 +87,7 @@ extension Tensor {
         case .remainder: return mapBinary(a, b, shape: shape, T.self, T.self) { T.pyRemainder($0, $1) }
         case .pow:
             // PyTorch special-cases small integral exponents; x*x is what it computes for x**2.
-            if b.isTheNumberTwo {
+            if b.isSquaringExponent {
                 return mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
             }
             return mapBinary(a, b, shape: shape, T.self, T.self) { T.cPow($0, $1) }

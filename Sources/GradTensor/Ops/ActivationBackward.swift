@@ -5,18 +5,18 @@ extension Tensor {
     /// `grad * (1 - y²)` for `y = tanh(x)`.
     static func tanhBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
         try GradMode.with(enabled: false) { try fusedTanhBackward(grad, y) ?? grad.mul(y.mul(y).rsub(.int(1))) }
-            .record("TanhBackwardBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
-                [ctx.needs(0) ? try tanhBackward(ctx.grad, y) : nil,
-                 ctx.needs(1) ? try ctx.grad.mul(grad).mul(y).mul(.wrapping(.int(-2))) : nil]
+            .record("TanhBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.save(grad), y: $0.save(y)) }) { ctx, saved in
+                [ctx.needs(0) ? try tanhBackward(ctx.grad, saved.y) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(saved.grad).mul(saved.y).mul(.wrapping(.int(-2))) : nil]
             }
     }
 
     /// `grad * y * (1 - y)` for `y = sigmoid(x)`.
     static func sigmoidBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
         try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.mul(y.rsub(.int(1)))) }
-            .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
-                [ctx.needs(0) ? try sigmoidBackward(ctx.grad, y) : nil,
-                 ctx.needs(1) ? try ctx.grad.mul(grad).mul(y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
+            .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.save(grad), y: $0.save(y)) }) { ctx, saved in
+                [ctx.needs(0) ? try sigmoidBackward(ctx.grad, saved.y) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(saved.grad).mul(saved.y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
             }
     }
 
@@ -24,7 +24,7 @@ extension Tensor {
     static func thresholdBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
         let mask = try y.gt(.wrapping(.int(0)))
         return try GradMode.with(enabled: false) { try grad.mul(mask) }
-            .record("ThresholdBackwardBackward0", inputs: [grad, y]) { ctx in
+            .record("ThresholdBackwardBackward0", inputs: [grad, y], saving: { $0.save(y) }) { ctx, y in
                 [ctx.needs(0) ? try thresholdBackward(ctx.grad, y) : nil,
                  ctx.needs(1) ? try Tensor.zerosLike(y) : nil]
             }
@@ -33,7 +33,9 @@ extension Tensor {
     /// `y * (grad - Σ grad·y)` for `y = softmax(x, dim)`.
     static func softmaxBackward(_ grad: Tensor, _ y: Tensor, dim: Int) throws -> Tensor {
         try GradMode.with(enabled: false) { try y.mul(grad.sub(grad.mul(y).sum(dims: [dim], keepdim: true))) }
-            .record("SoftmaxBackwardDataBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
+            .record("SoftmaxBackwardDataBackward0", inputs: [grad, y],
+                    saving: { (grad: $0.save(grad), y: $0.save(y), dim: dim) }) { ctx, saved in
+                let (grad, y, dim) = saved
                 let g2 = ctx.grad
                 return [ctx.needs(0) ? try softmaxBackward(g2, y, dim: dim) : nil,
                         ctx.needs(1) ? try g2.mul(grad.sub(grad.mul(y).sum(dims: [dim], keepdim: true)))
@@ -44,7 +46,9 @@ extension Tensor {
     /// `grad - exp(y) · Σ grad` for `y = log_softmax(x, dim)`.
     static func logSoftmaxBackward(_ grad: Tensor, _ y: Tensor, dim: Int) throws -> Tensor {
         try GradMode.with(enabled: false) { try grad.sub(y.exp().mul(grad.sum(dims: [dim], keepdim: true))) }
-            .record("LogSoftmaxBackwardDataBackward0", inputs: [grad, y], saving: [grad, y]) { ctx in
+            .record("LogSoftmaxBackwardDataBackward0", inputs: [grad, y],
+                    saving: { (grad: $0.save(grad), y: $0.save(y), dim: dim) }) { ctx, saved in
+                let (grad, y, dim) = saved
                 let g2 = ctx.grad, p = try y.exp()
                 return [ctx.needs(0) ? try g2.sub(g2.mul(p).sum(dims: [dim], keepdim: true)) : nil,
                         ctx.needs(1) ? try g2.mul(p).mul(grad.sum(dims: [dim], keepdim: true)).neg() : nil]

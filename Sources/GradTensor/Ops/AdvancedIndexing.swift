@@ -12,9 +12,8 @@ extension Tensor {
         let offsets = try plan.offsets(in: self)
         let out = Tensor(storage: Storage.make(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
         gatherElements(self, at: offsets, into: out)
-        let inputShape = shape
-        return out.record("IndexBackward0", inputs: [self]) { ctx in
-            [try ctx.grad.accumulated(into: inputShape, by: plan)]
+        return out.record("IndexBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
+            [try ctx.grad.accumulated(into: ctx.inputShape(0), by: plan)]
         }
     }
 
@@ -24,7 +23,7 @@ extension Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         let offsets = try plan.offsets(in: out)
         scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, accumulate: true)
-        return out.record("IndexPutImplBackward0", inputs: [self]) { ctx in
+        return out.record("IndexPutImplBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
             [try ctx.grad.indexed(by: plan)]
         }
     }

@@ -13,7 +13,7 @@ extension Tensor {
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
         let out = try binary(.add, scaled)
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("AddBackward0", inputs: [self, other]) { ctx in
+        return out.record("AddBackward0", inputs: [self, other], saving: { _ in alpha }) { ctx, alpha in
             [ctx.grad, try alpha.map { try ctx.grad.mul(.wrapping($0)) } ?? ctx.grad]
         }
     }
@@ -22,15 +22,15 @@ extension Tensor {
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
         let out = try binary(.sub, scaled)
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("SubBackward0", inputs: [self, other], savingScalar: alpha ?? .int(1)) { ctx in
-            let second = try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(ctx.savedScalar)) : nil
+        return out.record("SubBackward0", inputs: [self, other], saving: { _ in alpha ?? .int(1) }) { ctx, alpha in
+            let second = try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(alpha)) : nil
             return [ctx.grad, second]
         }
     }
 
     /// `scalar - self` (Python's reflected subtraction).
     public func rsub(_ scalar: Scalar) throws -> Tensor {
-        try Tensor.wrapping(scalar).binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx in
+        try Tensor.wrapping(scalar).binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }
@@ -39,9 +39,10 @@ extension Tensor {
         let out = try binary(.mul, other)
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("MulBackward0", inputs: [self, other], saving: [self, other]) { ctx in
-            let first = ctx.needs(0) ? try ctx.grad.times(ctx.saved(1), summedTo: ctx.inputShape(0)) : nil
-            let second = ctx.needs(1) ? try ctx.grad.times(ctx.saved(0), summedTo: ctx.inputShape(1)) : nil
+        return out.record("MulBackward0", inputs: [self, other],
+                          saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
+            let first = ctx.needs(0) ? try ctx.grad.times(saved.other, summedTo: ctx.inputShape(0)) : nil
+            let second = ctx.needs(1) ? try ctx.grad.times(saved.input, summedTo: ctx.inputShape(1)) : nil
             return [first, second]
         }
     }
@@ -49,9 +50,10 @@ extension Tensor {
     public func div(_ other: Tensor) throws -> Tensor {
         let out = try binary(.div, other)
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("DivBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
-            [ctx.needs(0) ? try ctx.grad.div(other) : nil,
-             ctx.needs(1) ? try ctx.grad.neg().mul(self.div(other).div(other)) : nil]
+        return out.record("DivBackward0", inputs: [self, other],
+                          saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
+            [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
+             ctx.needs(1) ? try ctx.grad.neg().mul(saved.input.div(saved.other).div(saved.other)) : nil]
         }
     }
 
@@ -62,7 +64,7 @@ extension Tensor {
 
     public func reciprocal() throws -> Tensor {
         let one = Tensor.wrapping(.int(1))
-        return try one.binary(.div, self).record("ReciprocalBackward0", inputs: [self], savesOutput: true) { ctx in
+        return try one.binary(.div, self).record("ReciprocalBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             let out = ctx.output
             return [try ctx.grad.neg().mul(out).mul(out)]
         }
@@ -75,9 +77,10 @@ extension Tensor {
 
     /// `%` with Python's sign convention; the gradient flows to the dividend only.
     public func remainder(_ other: Tensor) throws -> Tensor {
-        try binary(.remainder, other).record("RemainderBackward0", inputs: [self, other], saving: [self, other]) { [self] ctx in
+        try binary(.remainder, other).record("RemainderBackward0", inputs: [self, other],
+                                             saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
             [ctx.grad,
-             ctx.needs(1) ? try ctx.grad.neg().mul(self.floorDivide(other)) : nil]
+             ctx.needs(1) ? try ctx.grad.neg().mul(saved.input.floorDivide(saved.other)) : nil]
         }
     }
 
@@ -85,7 +88,7 @@ extension Tensor {
         if dtype == .bool {
             throw TorchError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
-        return try Tensor.wrapping(.int(0)).binary(.sub, self).record("NegBackward0", inputs: [self]) { ctx in
+        return try Tensor.wrapping(.int(0)).binary(.sub, self).record("NegBackward0", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }
@@ -95,8 +98,8 @@ extension Tensor {
         let out = try binary(.pow, exponent)
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
-            return out.record("PowBackward0", inputs: [self], saving: [self], savingScalar: e) { ctx in
-                let e = ctx.savedScalar, base = try ctx.saved(0)
+            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
+                let e = saved.exponent, base = saved.base
                 if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
                 if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(base) { return [fused] }
                 // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
@@ -105,19 +108,22 @@ extension Tensor {
             }
         }
         if isWrappedNumber {
-            return out.record("PowBackward2", inputs: [exponent], saving: [exponent], savesOutput: true) { [self] ctx in
-                [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(self.element(atFlat: 0).doubleValue))))]
+            return out.record("PowBackward2", inputs: [exponent], savesOutput: true,
+                              saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) }) { ctx, saved in
+                [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(saved.base.doubleValue))))]
             }
         }
-        return out.record("PowBackward1", inputs: [self, exponent], saving: [self, exponent], savesOutput: true) { [self] ctx in
+        return out.record("PowBackward1", inputs: [self, exponent], savesOutput: true,
+                          saving: { (base: $0.save(self), exponent: $0.save(exponent)) }) { ctx, saved in
+            let (base, exponent) = (saved.base, saved.exponent)
             let zero = Tensor.wrapping(.int(0))
             let baseGrad = ctx.needs(0)
                 ? try Tensor.where(exponent.eq(zero), zero,
-                                   ctx.grad.mul(exponent.mul(self.pow(exponent.sub(.wrapping(.int(1))))))) : nil
+                                   ctx.grad.mul(exponent.mul(base.pow(exponent.sub(.wrapping(.int(1))))))) : nil
             // d/dy x**y = x**y * log(x), taken as 0 where x == 0 and y >= 0 (PyTorch's convention).
             let expGrad = ctx.needs(1)
-                ? try ctx.grad.mul(Tensor.where(self.eq(zero).logicalAnd(exponent.ge(zero)), zero,
-                                                ctx.output.mul(self.log()))) : nil
+                ? try ctx.grad.mul(Tensor.where(base.eq(zero).logicalAnd(exponent.ge(zero)), zero,
+                                                ctx.output.mul(base.log()))) : nil
             return [baseGrad, expGrad]
         }
     }

@@ -2,17 +2,18 @@
 extension Tensor {
     public func to(_ dtype: DType) throws -> Tensor {
         if dtype == self.dtype { return self }
-        let sourceType = self.dtype
         let out = Tensor(storage: Storage.make(dtype: dtype, count: numel), shape: shape)
         copyElements(from: self, into: out)
         if !dtype.isFloatingPoint { return out }
-        return out.record("ToCopyBackward0", inputs: [self]) { ctx in [try ctx.grad.to(sourceType)] }
+        return out.record("ToCopyBackward0", inputs: [self], saving: { _ in self.dtype }) { ctx, sourceType in
+            [try ctx.grad.to(sourceType)]
+        }
     }
 
     public func clone() throws -> Tensor {
         // A broadcast view can stand for far more elements than memory holds: refuse cleanly.
         _ = try Shape.checkedCount(shape, dtype: dtype)
-        return cloneDetached().record("CloneBackward0", inputs: [self]) { ctx in [ctx.grad] }
+        return cloneDetached().record("CloneBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
     /// A contiguous copy with no history.

@@ -7,12 +7,13 @@ extension Tensor {
     private func pairwiseExtreme(_ other: Tensor, isMax: Bool) throws -> Tensor {
         let out = try binaryWithoutGraph(isMax ? .maximum : .minimum, other)
         return out.record(isMax ? "MaximumBackward0" : "MinimumBackward0", inputs: [self, other],
-                          saving: [self, other]) { [self] ctx in
+                          saving: { (input: $0.save(self), other: $0.save(other), isMax: isMax) }) { ctx, saved in
+            let (input, other) = (saved.input, saved.other)
             let zero = Tensor.wrapping(.int(0))
-            let shared = try Tensor.where(self.eq(other), ctx.grad.div(.wrapping(.int(2))), ctx.grad)
+            let shared = try Tensor.where(input.eq(other), ctx.grad.div(.wrapping(.int(2))), ctx.grad)
             // Each side loses where the other one won.
-            let selfLost = isMax ? try self.lt(other) : try self.gt(other)
-            let otherLost = isMax ? try self.gt(other) : try self.lt(other)
+            let selfLost = saved.isMax ? try input.lt(other) : try input.gt(other)
+            let otherLost = saved.isMax ? try input.gt(other) : try input.lt(other)
             return [ctx.needs(0) ? try Tensor.where(selfLost, zero, shared) : nil,
                     ctx.needs(1) ? try Tensor.where(otherLost, zero, shared) : nil]
         }

@@ -141,7 +141,7 @@ extension Tensor {
         }
         return try updateInPlace { t in
             let filled = try Tensor.full(t.shape, value, dtype: t.dtype)
-            return filled.record("FillBackward0", inputs: [t]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+            return filled.record("FillBackward0", inputs: [t]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
         }
     }
 
@@ -151,7 +151,7 @@ extension Tensor {
             let shape = t.shape, dtype = t.dtype, srcType = src.dtype
             let out = Tensor(storage: Storage.make(dtype: dtype, count: t.numel), shape: shape)
             copyElements(from: src, into: out)
-            return out.record("CopyBackward0", inputs: [t, src]) { ctx in
+            return out.record("CopyBackward0", inputs: [t, src]) { ctx, _ in
                 [try ctx.grad.mul(.wrapping(.int(0))), try ctx.grad.to(srcType)]
             }
         }

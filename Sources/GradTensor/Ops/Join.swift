@@ -10,9 +10,8 @@ extension Tensor {
         let dtype = tensors.reduce(DType.bool) { Swift.max($0, $1.dtype) }
         let skipped = tensors.map { $0.rank == 1 && $0.numel == 0 }
         guard let reference = tensors.indices.first(where: { !skipped[$0] }).map({ tensors[$0] }) else {
-            let count = tensors.count
-            return try Tensor(zeros: [0], dtype: dtype).record("CatBackward0", inputs: tensors) { ctx in
-                InputGradients(try (0..<count).map { _ in try Tensor(zeros: [0], dtype: ctx.grad.dtype) })
+            return try Tensor(zeros: [0], dtype: dtype).record("CatBackward0", inputs: tensors) { ctx, _ in
+                InputGradients(try ctx.node.inputs.map { _ in try Tensor(zeros: [0], dtype: ctx.grad.dtype) })
             }
         }
         let d = try Shape.wrapDim(dim, rank: reference.rank)
@@ -39,10 +38,11 @@ extension Tensor {
             let part = out.makeView(shape: t.shape, strides: out.strides, offset: starts[i] &* out.strides[d])
             copyElements(from: t, into: part)
         }
-        return out.record("CatBackward0", inputs: tensors) { ctx in
-            InputGradients(try starts.indices.map { i in
-                if skipped[i] { return try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
-                return try ctx.grad.sliceView(d, start: starts[i], stop: starts[i] + sizes[i], step: 1)
+        return out.record("CatBackward0", inputs: tensors,
+                          saving: { _ in (starts: starts, sizes: sizes, skipped: skipped, dim: d) }) { ctx, saved in
+            InputGradients(try saved.starts.indices.map { i in
+                if saved.skipped[i] { return try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
+                return try ctx.grad.sliceView(saved.dim, start: saved.starts[i], stop: saved.starts[i] + saved.sizes[i], step: 1)
             })
         }
     }
@@ -63,9 +63,8 @@ extension Tensor {
         for (i, t) in tensors.enumerated() {
             copyElements(from: t, into: out.makeView(shape: first.shape, strides: strides, offset: i &* step))
         }
-        let count = tensors.count
-        return out.record("StackBackward0", inputs: tensors) { ctx in
-            InputGradients((0..<count).map { ctx.grad.selectView(d, $0) })
+        return out.record("StackBackward0", inputs: tensors, saving: { _ in d }) { ctx, dim in
+            InputGradients(ctx.node.inputs.indices.map { ctx.grad.selectView(dim, $0) })
         }
     }
 }

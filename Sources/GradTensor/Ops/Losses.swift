@@ -18,21 +18,27 @@ extension Tensor {
         case .sum: out = try GradMode.with(enabled: false) { try squared.sum() }
         case .mean: out = try GradMode.with(enabled: false) { try squared.mean() }
         }
-        let count = squared.numel
-        return out.record("MseLossBackward0", inputs: [self, target], saving: [self, target]) { [self] ctx in
+        return out.record("MseLossBackward0", inputs: [self, target],
+                          saving: { (input: $0.save(self), target: $0.save(target), mean: reduction == .mean,
+                                     count: squared.numel) }) { ctx, saved in
+            let (input, target, mean, count) = saved
             // The target's gradient is the same formula with the roles swapped, as in PyTorch.
-            [ctx.needs(0) ? try Tensor.mseLossBackward(ctx.grad, self, target, mean: reduction == .mean, count: count) : nil,
-             ctx.needs(1) ? try Tensor.mseLossBackward(ctx.grad, target, self, mean: reduction == .mean, count: count) : nil]
+            return [ctx.needs(0) ? try Tensor.mseLossBackward(ctx.grad, input, target, mean: mean, count: count) : nil,
+                    ctx.needs(1) ? try Tensor.mseLossBackward(ctx.grad, target, input, mean: mean, count: count) : nil]
         }
     }
 
     /// 2 (input - target) · grad, divided by the element count for the mean; recorded as
     /// `MseLossBackwardBackward0` so gradients built with `create_graph=True` show PyTorch's node.
     static func mseLossBackward(_ grad: Tensor, _ input: Tensor, _ target: Tensor, mean: Bool, count: Int) throws -> Tensor {
-        let divisor = Tensor.wrapping(.int(Int64(mean ? count : 1)))
+        let divisor = Scalar.int(Int64(mean ? count : 1))
         let two = Tensor.wrapping(.int(2))
-        let out = try GradMode.with(enabled: false) { try input.sub(target).mul(two).mul(grad).div(divisor) }
-        return out.record("MseLossBackwardBackward0", inputs: [grad, input, target], saving: [grad, input, target]) { ctx in
+        let out = try GradMode.with(enabled: false) { try input.sub(target).mul(two).mul(grad).div(.wrapping(divisor)) }
+        return out.record("MseLossBackwardBackward0", inputs: [grad, input, target],
+                          saving: { (grad: $0.save(grad), input: $0.save(input), target: $0.save(target),
+                                     divisor: divisor) }) { ctx, saved in
+            let (grad, input, target) = (saved.grad, saved.input, saved.target)
+            let two = Tensor.wrapping(.int(2)), divisor = Tensor.wrapping(saved.divisor)
             let dInput = try ctx.grad.mul(grad).mul(two).div(divisor)
             return [ctx.needs(0) ? try ctx.grad.mul(input.sub(target)).mul(two).div(divisor) : nil,
                     ctx.needs(1) ? dInput : nil,

@@ -96,7 +96,7 @@ extension Tensor {
         newStrides.remove(at: dim)
         let out = Tensor(storage: storage, shape: newShape, strides: newStrides, offset: offset, version: versionCounter)
         out.versionCounter.bump()
-        return out.record("SqueezeBackward4", inputs: [self]) { ctx in [try ctx.grad.unsqueeze(dim)] }
+        return out.record("SqueezeBackward4", inputs: [self], saving: { _ in dim }) { ctx, dim in [try ctx.grad.unsqueeze(dim)] }
     }
 }
 

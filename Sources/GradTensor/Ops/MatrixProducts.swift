@@ -24,17 +24,17 @@ extension Tensor {
         } else {
             out = try Tensor.batchedMatrixProduct(asBatchOfOne(), mat2.asBatchOfOne(), shape: [m, n])
         }
-        let (mat1ColumnMajor, mat2ColumnMajor) = (isColumnMajor, mat2.isColumnMajor)
-        let saved = savedOperands(self, mat2)
-        return out.record("MmBackward0", inputs: [self, mat2], saving: saved.list) { [saved] ctx in
+        return out.record("MmBackward0", inputs: [self, mat2],
+                          saving: { (operands: $0.saveOperands(self, mat2), mat1ColumnMajor: isColumnMajor,
+                                     mat2ColumnMajor: mat2.isColumnMajor) }) { ctx, saved in
             let g = ctx.grad
             var grad1: Tensor?, grad2: Tensor?
             // A column-major input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
-            if ctx.needs(0), let mat2 = saved.second {
-                grad1 = mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
+            if ctx.needs(0), let mat2 = saved.operands.second {
+                grad1 = saved.mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
             }
-            if ctx.needs(1), let mat1 = saved.first {
-                grad2 = mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
+            if ctx.needs(1), let mat1 = saved.operands.first {
+                grad2 = saved.mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
             }
             return [grad1, grad2]
         }
@@ -52,8 +52,7 @@ extension Tensor {
             throw TorchError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(mat2.dtype.scalarTypeName)")
         }
         let out = try Tensor.batchedMatrixProduct(self, mat2)
-        let saved = savedOperands(self, mat2)
-        return out.record("BmmBackward0", inputs: [self, mat2], saving: saved.list) { [saved] ctx in
+        return out.record("BmmBackward0", inputs: [self, mat2], saving: { $0.saveOperands(self, mat2) }) { ctx, saved in
             [ctx.needs(0) ? try saved.second.map { try ctx.grad.bmm($0.transpose(1, 2)) } : nil,
              ctx.needs(1) ? try saved.first.map { try $0.transpose(1, 2).bmm(ctx.grad) } : nil]
         }
@@ -74,11 +73,9 @@ extension Tensor {
         }
         if dtype == .bool { throw TorchError.notImplemented("\"addmv_impl_cpu\" not implemented for 'Bool'") }
         let out = try Tensor.matrixVectorProduct(self, vec)
-        let rows = shape[0]
-        let saved = savedOperands(self, vec)
-        return out.record("MvBackward0", inputs: [self, vec], saving: saved.list) { [saved] ctx in
+        return out.record("MvBackward0", inputs: [self, vec], saving: { $0.saveOperands(self, vec) }) { ctx, saved in
             // grad.ger(vec), which PyTorch computes as grad.reshape(m, 1) * vec.
-            [ctx.needs(0) ? try saved.second.map { try ctx.grad.reshape([rows, 1]).mul($0) } : nil,
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.reshape([ctx.inputShape(0)[0], 1]).mul($0) } : nil,
              ctx.needs(1) ? try saved.first.map { try $0.t().mv(ctx.grad) } : nil]
         }
     }
@@ -95,8 +92,8 @@ extension Tensor {
             throw TorchError.runtime("inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
         }
         if dtype == .bool { throw TorchError.notImplemented("\"dot\" not implemented for 'Bool'") }
-        let saved = savedOperands(self, other)
-        return Tensor.dotProduct(self, other).record("DotBackward0", inputs: [self, other], saving: saved.list) { [saved] ctx in
+        return Tensor.dotProduct(self, other).record("DotBackward0", inputs: [self, other],
+                                                     saving: { $0.saveOperands(self, other) }) { ctx, saved in
             [ctx.needs(0) ? try saved.second.map { try ctx.grad.mul($0) } : nil,
              ctx.needs(1) ? try saved.first.map { try ctx.grad.mul($0) } : nil]
         }
@@ -111,14 +108,9 @@ extension Tensor {
     private var isColumnMajor: Bool { strides[0] == 1 && strides[1] == shape[0] }
 }
 
-/// The operands a product's backward reads: each is kept only when the other requires grad.
-private struct SavedOperands {
-    let first: Tensor?
-    let second: Tensor?
-    var list: [Tensor] { [first, second].compactMap { $0 } }
-}
-
-private func savedOperands(_ a: Tensor, _ b: Tensor) -> SavedOperands {
-    guard Tensor.needsGraph([a, b]) else { return SavedOperands(first: nil, second: nil) }
-    return SavedOperands(first: b.requiresGrad ? a : nil, second: a.requiresGrad ? b : nil)
+private extension TensorSaver {
+    /// The operands a product's backward reads: each is saved only when the other requires grad.
+    mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
+        (b.requiresGrad ? save(a) : nil, a.requiresGrad ? save(b) : nil)
+    }
 }

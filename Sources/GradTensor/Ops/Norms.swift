@@ -20,22 +20,24 @@ extension Tensor {
             if p == 1 { return try magnitude.sum(dims: dims, keepdim: keepdim) }
             return try magnitude.pow(.wrapping(.double(p))).sum(dims: dims, keepdim: keepdim).pow(.wrapping(.double(1 / p)))
         }
-        return out.record("LinalgVectorNormBackward0", inputs: [self], saving: [self], savesOutput: true) { [self] ctx in
-            let g = try ctx.grad.reshape(keptShape), norm = try ctx.output.reshape(keptShape)
+        return out.record("LinalgVectorNormBackward0", inputs: [self], savesOutput: true,
+                          saving: { (input: $0.save(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
+            let (input, p) = (saved.input, saved.p)
+            let g = try ctx.grad.reshape(saved.keptShape), norm = try ctx.output.reshape(saved.keptShape)
             let zero = Tensor.wrapping(.int(0))
-            if p == 1 { return [try g.mul(sign())] }
+            if p == 1 { return [try g.mul(input.sign())] }
             if p == .infinity {
                 // Shared evenly among the elements of largest magnitude, as PyTorch's amax backward.
-                let mask = try abs().eq(norm.detach())
-                let ties = try mask.sum(dims: dims, keepdim: true)
-                return [try g.mul(sign()).mul(mask).div(ties)]
+                let mask = try input.abs().eq(norm.detach())
+                let ties = try mask.sum(dims: saved.dims, keepdim: true)
+                return [try g.mul(input.sign()).mul(mask).div(ties)]
             }
             // x |x|^(p-2) · grad / norm^(p-1), the scale zeroed where the norm is zero; the product
             // comes last, as in PyTorch, so a gradient graph ends in MulBackward0.
             let denominator = p == 2 ? norm : try norm.pow(.wrapping(.double(p - 1)))
             let isZero = try norm.eq(zero)
             let scale = try Tensor.where(isZero, zero, try g.div(try Tensor.where(isZero, Tensor.wrapping(.int(1)), denominator)))
-            let direction = p == 2 ? self : try mul(try abs().pow(.wrapping(.double(p - 2))))
+            let direction = p == 2 ? input : try input.mul(try input.abs().pow(.wrapping(.double(p - 2))))
             return [try direction.mul(scale)]
         }
     }

@@ -21,9 +21,9 @@ extension Tensor {
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
         let name = dims == nil ? "SumBackward0" : "SumBackward1"
-        let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, dims)
-        return out.record(name, inputs: [self]) { ctx in
-            [try ctx.grad.reshape(keptShape).expand(inputShape)]
+        let keptShape = try ReductionLayout.keptShape(self, dims)
+        return out.record(name, inputs: [self], saving: { _ in keptShape }) { ctx, keptShape in
+            [try ctx.grad.reshape(keptShape).expand(ctx.inputShape(0))]
         }
     }
 
@@ -63,27 +63,15 @@ extension Tensor {
             out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
-        let divisor = Scalar.int(Int64(count))
-        // The mean of everything (`x.mean()`, the usual loss) captures nothing: no closure context.
-        guard let dims else {
-            return out.record("MeanBackward0", inputs: [self], savingScalar: divisor) { ctx in
-                let g = try Tensor.meanGradient(ctx, dims: nil)
-                return [g]
-            }
-        }
-        return out.record("MeanBackward1", inputs: [self], savingScalar: divisor) { ctx in
-            let g = try Tensor.meanGradient(ctx, dims: dims)
+        return out.record(dims == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self],
+                          saving: { _ in (count: Scalar.int(Int64(count)), dims: dims) }) { ctx, saved in
+            // The output's gradient divided by the count, spread over the input's shape.
+            let inputShape = ctx.inputShape(0)
+            if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: saved.count) { return [spread] }
+            let keptShape = try ReductionLayout.keptShape(inputShape, saved.dims)
+            let g = try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(saved.count))
             return [g]
         }
-    }
-
-    /// The gradient of a mean: the output's gradient divided by the count (`ctx.savedScalar`),
-    /// spread over the input's shape.
-    private static func meanGradient(_ ctx: BackwardContext, dims: [Int]?) throws -> Tensor {
-        let inputShape = ctx.inputShape(0), count = ctx.savedScalar
-        if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: count) { return spread }
-        let keptShape = try ReductionLayout.keptShape(inputShape, dims)
-        return try ctx.grad.reshape(keptShape).expand(inputShape).div(.wrapping(count))
     }
 
     /// The gradient of a whole mean without building a graph: a one-element float gradient
@@ -112,8 +100,9 @@ extension Tensor {
             throw TorchError.runtime("\(isMax ? "max" : "min")(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
         }
         let out = try extremeValues(dim: nil, keepdim: false, isMax: isMax).values
-        return out.record(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], saving: [self], savesOutput: true) { [self] ctx in
-            let mask = try self.eq(ctx.output.detach())
+        return out.record(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], savesOutput: true,
+                          saving: { $0.save(self) }) { ctx, input in
+            let mask = try input.eq(ctx.output.detach())
             let ties = try mask.sum()
             return [try ctx.grad.div(ties).mul(mask)]
         }
@@ -134,10 +123,12 @@ extension Tensor {
             throw TorchError.index("\(isMax ? "max" : "min")(): Expected reduction dim \(d) to have non-zero size.")
         }
         let (values, indices) = try extremeValues(dim: d, keepdim: keepdim, isMax: isMax)
-        let inputShape = shape, keptShape = try ReductionLayout.keptShape(self, [d])
-        values.record(isMax ? "MaxBackward0" : "MinBackward0", inputs: [self], saving: [indices]) { ctx in
-            let g = try ctx.grad.reshape(keptShape)
-            return [try Tensor.scatter(g, indices: indices.reshape(keptShape), dim: d, shape: inputShape)]
+        let keptShape = try ReductionLayout.keptShape(self, [d])
+        values.record(isMax ? "MaxBackward0" : "MinBackward0", inputs: [self],
+                      saving: { (indices: $0.save(indices), dim: d, keptShape: keptShape) }) { ctx, saved in
+            let g = try ctx.grad.reshape(saved.keptShape)
+            return [try Tensor.scatter(g, indices: saved.indices.reshape(saved.keptShape), dim: saved.dim,
+                                       shape: ctx.inputShape(0))]
         }
         return (values, indices)
     }

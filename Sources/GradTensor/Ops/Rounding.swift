@@ -15,7 +15,7 @@ extension Tensor {
         let out = decimals > 0
             ? mapKeepingType(float: { ($0 * scale).rounded(.toNearestOrEven) / scale }, int: { $0 })
             : mapKeepingType(float: { ($0 / scale).rounded(.toNearestOrEven) * scale }, int: { $0 })
-        return out.record("RoundBackward1", inputs: [self]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+        return out.record("RoundBackward1", inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 
     /// The fractional part `x - trunc(x)`, floating tensors only.
@@ -24,13 +24,13 @@ extension Tensor {
             throw TorchError.notImplemented("\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         return mapKeepingType(float: { $0 - $0.rounded(.towardZero) }, int: { $0 })
-            .record("FracBackward0", inputs: [self]) { ctx in [ctx.grad] }
+            .record("FracBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
     /// Integer and bool tensors are already whole: PyTorch returns a copy.
     private func rounded(_ rule: FloatingPointRoundingRule, _ name: String) throws -> Tensor {
         let out = dtype.isFloatingPoint ? mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
-        return out.record(name, inputs: [self]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+        return out.record(name, inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 }
 

@@ -6,8 +6,9 @@ extension Tensor {
         let out = try Tensor(zeros: shape, dtype: values.dtype)
         let offsets = try positions(along: dim, indices: indices, in: out)
         scatterElements(values.materialized(), into: out, at: offsets, accumulate: false)
-        return out.record("ScatterBackward0", inputs: [values]) { ctx in
-            [try ctx.grad.gathered(along: dim, indices: indices)]
+        return out.record("ScatterBackward0", inputs: [values],
+                          saving: { (indices: $0.save(indices), dim: dim) }) { ctx, saved in
+            [try ctx.grad.gathered(along: saved.dim, indices: saved.indices)]
         }
     }
 

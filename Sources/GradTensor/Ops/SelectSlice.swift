@@ -7,10 +7,11 @@ extension Tensor {
         let newOffset = offset &+ index &* strides[dim]
         newShape.remove(at: dim)
         newStrides.remove(at: dim)
-        let inputShape = shape
         return makeView(shape: newShape, strides: newStrides, offset: newOffset)
-            .record("SelectBackward0", inputs: [self]) { ctx in
-                [try ctx.grad.embedded(into: inputShape, name: "SelectBackwardBackward0") { $0.selectView(dim, index) }]
+            .record("SelectBackward0", inputs: [self], saving: { _ in (dim: dim, index: index) }) { ctx, saved in
+                [try ctx.grad.embedded(into: ctx.inputShape(0), name: "SelectBackwardBackward0") {
+                    $0.selectView(saved.dim, saved.index)
+                }]
             }
     }
 
@@ -37,19 +38,18 @@ extension Tensor {
         if newStrides[d] < 0 {
             throw TorchError.runtime("as_strided: Negative strides are not supported at the moment, got strides: \(Shape.sizeList(newStrides))")
         }
-        let inputShape = shape
-        let (s, e) = (lo, hi)
         return makeView(shape: newShape, strides: newStrides, offset: offset &+ lo &* strides[d])
-            .record("SliceBackward0", inputs: [self]) { ctx in
-                [try ctx.grad.embedded(into: inputShape, name: "SliceBackwardBackward0") {
-                    try $0.sliceView(d, start: s, stop: e, step: step)
+            .record("SliceBackward0", inputs: [self],
+                    saving: { _ in (dim: d, start: lo, stop: hi, step: step) }) { ctx, saved in
+                [try ctx.grad.embedded(into: ctx.inputShape(0), name: "SliceBackwardBackward0") {
+                    try $0.sliceView(saved.dim, start: saved.start, stop: saved.stop, step: saved.step)
                 }]
             }
     }
 
     /// `alias()`: a new view of the same elements (what `t[...]` returns).
     func aliasView() -> Tensor {
-        makeView(shape: shape, strides: strides).record("AliasBackward0", inputs: [self]) { ctx in [ctx.grad] }
+        makeView(shape: shape, strides: strides).record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
     /// The adjoint of a view op: zeros of `shape` with this tensor written into `region` of them.
@@ -58,6 +58,6 @@ extension Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         let target = try GradMode.with(enabled: false) { try region(out) }
         copyElements(from: self, into: target)
-        return out.record(name, inputs: [self]) { ctx in [try region(ctx.grad)] }
+        return out.record(name, inputs: [self], saving: { _ in region }) { ctx, region in [try region(ctx.grad)] }
     }
 }

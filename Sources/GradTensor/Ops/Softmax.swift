@@ -6,8 +6,8 @@ extension Tensor {
             let e = try shiftedByMax(d).exp()
             return try e.div(e.sum(dims: [d], keepdim: true))
         }
-        return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true) { ctx in
-            [try Tensor.softmaxBackward(ctx.grad, ctx.output, dim: d)]
+        return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in d }) { ctx, dim in
+            [try Tensor.softmaxBackward(ctx.grad, ctx.output, dim: dim)]
         }
     }
 
@@ -17,8 +17,8 @@ extension Tensor {
             let shifted = try shiftedByMax(d)
             return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log())
         }
-        return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true) { ctx in
-            [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: d)]
+        return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in d }) { ctx, dim in
+            [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: dim)]
         }
     }
 

@@ -18,10 +18,10 @@ extension Tensor {
         case .float64: out = product(Double.self, *)
         case .int64, .bool: out = product(Int64.self, &*).materializedIfCast(to: dtype)
         }
-        return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], saving: [self],
-                          savesOutput: true) { [self] ctx in
-            let g = try ctx.grad.reshape(layout.keptShape), result = try ctx.output.reshape(layout.keptShape)
-            return [try g.mul(self.productOfOthers(result, dims: dims))]
+        return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
+                          saving: { (input: $0.save(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
+            let g = try ctx.grad.reshape(saved.keptShape), result = try ctx.output.reshape(saved.keptShape)
+            return [try g.mul(saved.input.productOfOthers(result, dims: saved.dims))]
         }
     }
 
@@ -47,38 +47,47 @@ extension Tensor {
 
     /// `var(dim, correction, keepdim)`: the mean squared deviation with `correction` (1: Bessel's).
     public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (out, deviation, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        return out.record("VarBackward0", inputs: [self], saving: [self]) { ctx in
-            [try ctx.grad.reshape(keptShape).mul(.wrapping(.double(2 / divisor))).mul(deviation)]
+        return out.record("VarBackward0", inputs: [self],
+                          saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
+            [try ctx.grad.reshape(saved.keptShape).mul(.wrapping(.double(2 / saved.divisor)))
+                .mul(saved.input.deviation(dims: saved.dims))]
         }
     }
 
     /// `std(dim, correction, keepdim)`: the square root of `variance`.
     public func standardDeviation(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (variance, deviation, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let (variance, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
         let keptShape = try ReductionLayout.keptShape(self, dims)
         let out = variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
-        return out.record("StdBackward0", inputs: [self], saving: [self], savesOutput: true) { ctx in
-            let result = try ctx.output.reshape(keptShape)
+        return out.record("StdBackward0", inputs: [self], savesOutput: true,
+                          saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
+            let result = try ctx.output.reshape(saved.keptShape)
             let zero = Tensor.wrapping(.int(0))
             // grad / (2 std), zero where the deviation is zero, then var's backward.
-            let scaled = try Tensor.where(result.eq(zero), zero, ctx.grad.reshape(keptShape).div(result.mul(.wrapping(.int(2)))))
-            return [try scaled.mul(.wrapping(.double(2 / divisor))).mul(deviation)]
+            let scaled = try Tensor.where(result.eq(zero), zero, ctx.grad.reshape(saved.keptShape).div(result.mul(.wrapping(.int(2)))))
+            return [try scaled.mul(.wrapping(.double(2 / saved.divisor))).mul(saved.input.deviation(dims: saved.dims))]
         }
     }
 
-    /// The variance (ungraphed), the deviations from the mean, and the divisor `N - correction`.
-    private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Tensor, Double) {
+    /// The variance (ungraphed) and the divisor `N - correction`.
+    private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Double) {
         guard dtype.isFloatingPoint else {
             throw TorchError.runtime("std and var only support floating point and complex dtypes")
         }
         return try GradMode.with(enabled: false) {
-            let deviation = try sub(mean(dims: dims, keepdim: true))
+            let deviation = try self.deviation(dims: dims)
             let squares = try deviation.mul(deviation).sum(dims: dims, keepdim: keepdim)
             let count = Shape.count(shape) / Swift.max(squares.numel, 1)
             let divisor = Swift.max(Double(count) - correction, 0)
-            return (try squares.div(.wrapping(.double(divisor))), deviation, divisor)
+            return (try squares.div(.wrapping(.double(divisor))), divisor)
         }
+    }
+
+    /// `self - mean(dims, keepdim)`: computed again by var's and std's formulas from the saved
+    /// input, as PyTorch's `var_backward` does, so gradients of gradients flow through it.
+    private func deviation(dims: [Int]?) throws -> Tensor {
+        try sub(mean(dims: dims, keepdim: true))
     }
 }

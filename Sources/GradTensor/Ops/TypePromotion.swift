@@ -42,7 +42,7 @@ extension Tensor {
     /// one that has since been changed or has entered a graph is not reused.
     public static func wrapping(_ s: Scalar) -> Tensor {
         let slot = WrappedNumbers.slot(s)
-        if let recent = WrappedNumbers.recent[slot], recent.stillWraps(s) { return recent }
+        if let recent = WrappedNumbers.recent[slot], recent.canBeHandedOutAgain(for: s) { return recent }
         let dtype: DType
         switch s {
         case .bool: dtype = .bool
@@ -56,8 +56,10 @@ extension Tensor {
         return t
     }
 
-    /// Whether this wrapped number is still `s`, bit for bit (so -0.0 is not 0.0), untouched.
-    private func stillWraps(_ s: Scalar) -> Bool {
+    /// Whether `wrapping(s)` may return this tensor again: it is a wrapped number that still holds
+    /// `s` bit for bit (so -0.0 is not 0.0), in `s`'s dtype, never changed in place (version 0),
+    /// and outside any graph.
+    private func canBeHandedOutAgain(for s: Scalar) -> Bool {
         guard isWrappedNumber, rank == 0, gradFn == nil, !requiresGrad, version == 0 else { return false }
         switch (s, dtype) {
         case (.bool(let b), .bool): return storage.pointer(Bool.self)[offset] == b

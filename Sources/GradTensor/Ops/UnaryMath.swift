@@ -3,44 +3,44 @@ import RealModule
 /// Differentiable elementwise functions: forward kernel beside backward formula.
 extension Tensor {
     public func exp() throws -> Tensor {
-        mapFloat({ .exp($0) }, { .exp($0) }).record("ExpBackward0", inputs: [self], savesOutput: true) { ctx in
+        mapFloat({ .exp($0) }, { .exp($0) }).record("ExpBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.mul(ctx.output)]
         }
     }
 
     public func log() throws -> Tensor {
-        mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: [self]) { [self] ctx in
-            [try ctx.grad.div(self)]
+        mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            [try ctx.grad.div(input)]
         }
     }
 
     public func sqrt() throws -> Tensor {
-        mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx in
+        mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.div(ctx.output.mul(.wrapping(.int(2))))]
         }
     }
 
     public func sin() throws -> Tensor {
-        mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: [self]) { [self] ctx in
-            [try ctx.grad.mul(self.cos())]
+        mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            [try ctx.grad.mul(input.cos())]
         }
     }
 
     public func cos() throws -> Tensor {
-        mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: [self]) { [self] ctx in
-            [try ctx.grad.mul(self.sin().neg())]
+        mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            [try ctx.grad.mul(input.sin().neg())]
         }
     }
 
     public func tanh() throws -> Tensor {
-        mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx in
+        mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
 
     public func sigmoid() throws -> Tensor {
         mapFloat({ 1 / (1 + .exp(-$0)) }, { 1 / (1 + .exp(-$0)) })
-            .record("SigmoidBackward0", inputs: [self], savesOutput: true) { ctx in
+            .record("SigmoidBackward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try Tensor.sigmoidBackward(ctx.grad, ctx.output)]
             }
     }
@@ -48,15 +48,15 @@ extension Tensor {
     public func abs() throws -> Tensor {
         if dtype == .bool { throw TorchError.notImplemented("\"abs_cpu\" not implemented for 'Bool'") }
         return mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
-            .record("AbsBackward0", inputs: [self], saving: [self]) { [self] ctx in
-                [try ctx.grad.mul(self.sign())]
+            .record("AbsBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+                [try ctx.grad.mul(input.sign())]
             }
     }
 
     public func relu() throws -> Tensor {
         if dtype == .bool { throw TorchError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
         return mapKeepingType(float: { $0 > 0 || $0.isNaN ? $0 : 0 }, int: { Swift.max($0, 0) })
-            .record("ReluBackward0", inputs: [self], savesOutput: true) { ctx in
+            .record("ReluBackward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try Tensor.thresholdBackward(ctx.grad, ctx.output)]
             }
     }
@@ -69,7 +69,7 @@ extension Tensor {
     public func sign() throws -> Tensor {
         if dtype == .bool { return self.materialized() }
         return mapKeepingType(float: { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, int: { $0.signum() })
-            .record("SignBackward0", inputs: [self]) { ctx in [try ctx.grad.mul(.wrapping(.int(0)))] }
+            .record("SignBackward0", inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 
     /// `clamp(min, max)`; the gradient passes where the input was inside the bounds.
@@ -80,10 +80,11 @@ extension Tensor {
         var out = detach()
         if let lo { out = try out.binaryWithoutGraph(.maximum, .wrapping(lo)) }
         if let hi { out = try out.binaryWithoutGraph(.minimum, .wrapping(hi)) }
-        return out.record("ClampBackward1", inputs: [self], saving: [self]) { [self] ctx in
+        return out.record("ClampBackward1", inputs: [self],
+                          saving: { (input: $0.save(self), min: lo, max: hi) }) { ctx, saved in
             // Strictly inside the bounds: PyTorch gives a zero gradient at a bound itself.
-            var mask = try self.gt(.wrapping(lo ?? .double(-.infinity)))
-            mask = try mask.logicalAnd(self.lt(.wrapping(hi ?? .double(.infinity))))
+            var mask = try saved.input.gt(.wrapping(saved.min ?? .double(-.infinity)))
+            mask = try mask.logicalAnd(saved.input.lt(.wrapping(saved.max ?? .double(.infinity))))
             return [try ctx.grad.mul(mask)]
         }
     }

@@ -6,14 +6,13 @@ extension Tensor {
     public func unbind(dim: Int = 0) throws -> [Tensor] {
         if rank == 0 { throw TorchError.index("Dimension specified as 0 but tensor has no dimensions") }
         let d = try Shape.wrapDim(dim, rank: rank)
-        let inputShape = shape
         return (0..<shape[d]).map { i in
             var newShape = shape, newStrides = strides
             newShape.remove(at: d)
             newStrides.remove(at: d)
             return makeView(shape: newShape, strides: newStrides, offset: offset &+ i &* strides[d])
-                .record("UnbindBackward0", inputs: [self]) { ctx in
-                    [try ctx.grad.embedded(into: inputShape, name: "StackBackward0") { $0.selectView(d, i) }]
+                .record("UnbindBackward0", inputs: [self], saving: { _ in (dim: d, index: i) }) { ctx, saved in
+                    [try ctx.grad.embedded(into: ctx.inputShape(0), name: "StackBackward0") { $0.selectView(saved.dim, saved.index) }]
                 }
         }
     }

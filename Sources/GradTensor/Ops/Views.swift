@@ -45,9 +45,8 @@ extension Tensor {
         guard let strides = viewStrides(for: newShape) else {
             throw TorchError.runtime("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
         }
-        let inputShape = shape
-        return makeView(shape: newShape, strides: strides).record("ViewBackward0", inputs: [self]) { ctx in
-            [try ctx.grad.reshape(inputShape)]
+        return makeView(shape: newShape, strides: strides).record("ViewBackward0", inputs: [self]) { ctx, _ in
+            [try ctx.grad.reshape(ctx.inputShape(0))]
         }
     }
 
@@ -57,10 +56,9 @@ extension Tensor {
     public func reshape(_ requested: [Int]) throws -> Tensor {
         let newShape = try inferShape(requested)
         if isContiguous || numel == 0 { return try view(newShape) }
-        let inputShape = shape
         if let strides = viewStrides(for: newShape) {
-            return makeView(shape: newShape, strides: strides).record("ReshapeAliasBackward0", inputs: [self]) { ctx in
-                [try ctx.grad.reshape(inputShape)]
+            return makeView(shape: newShape, strides: strides).record("ReshapeAliasBackward0", inputs: [self]) { ctx, _ in
+                [try ctx.grad.reshape(ctx.inputShape(0))]
             }
         }
         return try clone().unsafeView(newShape)
@@ -71,9 +69,8 @@ extension Tensor {
     func unsafeView(_ newShape: [Int]) -> Tensor {
         let out = Tensor(storage: storage, shape: newShape, strides: Shape.contiguousStrides(newShape),
                          offset: offset, version: nil)
-        let inputShape = shape
-        return out.record("UnsafeViewBackward0", inputs: [self]) { ctx in
-            [try ctx.grad.reshape(inputShape)]
+        return out.record("UnsafeViewBackward0", inputs: [self]) { ctx, _ in
+            [try ctx.grad.reshape(ctx.inputShape(0))]
         }
     }
 
@@ -145,15 +142,14 @@ extension Tensor {
         // A view larger than any storage: every op on it would allocate that much. PyTorch allows
         // the view and fails at the first such op; grad refuses here, with the same error.
         _ = try Shape.checkedCount(newShape, dtype: dtype)
-        let inputShape = shape
-        return makeView(shape: newShape, strides: newStrides).record("ExpandBackward0", inputs: [self]) { ctx in
-            [try ctx.grad.sumToShape(inputShape)]
+        return makeView(shape: newShape, strides: newStrides).record("ExpandBackward0", inputs: [self]) { ctx, _ in
+            [try ctx.grad.sumToShape(ctx.inputShape(0))]
         }
     }
 
     /// expand to the same shape still yields a new view node in PyTorch.
     private func recordingIdentityView() -> Tensor {
-        makeView(shape: shape, strides: strides).record("ExpandBackward0", inputs: [self]) { ctx in [ctx.grad] }
+        makeView(shape: shape, strides: strides).record("ExpandBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
     public func permute(_ dims: [Int]) throws -> Tensor {
@@ -165,7 +161,9 @@ extension Tensor {
         var inverse = [Int](repeating: 0, count: rank)
         for (i, d) in order.enumerated() { inverse[d] = i }
         return makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] })
-            .record("PermuteBackward0", inputs: [self]) { ctx in [try ctx.grad.permute(inverse)] }
+            .record("PermuteBackward0", inputs: [self], saving: { _ in inverse }) { ctx, inverse in
+                [try ctx.grad.permute(inverse)]
+            }
     }
 
     public func transpose(_ d0: Int, _ d1: Int) throws -> Tensor {
@@ -186,8 +184,9 @@ extension Tensor {
             newShape.swapAt(a, b)
             newStrides.swapAt(a, b)
         }
-        return makeView(shape: newShape, strides: newStrides).record(name, inputs: [self]) { ctx in
-            [try ctx.grad.transpose(a, b)]
+        return makeView(shape: newShape, strides: newStrides).record(name, inputs: [self],
+                                                                     saving: { _ in (dim0: a, dim1: b) }) { ctx, saved in
+            [try ctx.grad.transpose(saved.dim0, saved.dim1)]
         }
     }
 
@@ -202,8 +201,8 @@ extension Tensor {
         let stride = d < rank ? shape[d] * strides[d] : 1
         newShape.insert(1, at: d)
         newStrides.insert(stride, at: d)
-        return makeView(shape: newShape, strides: newStrides).record("UnsqueezeBackward0", inputs: [self]) { ctx in
-            [try ctx.grad.squeeze(dims: [d])]
+        return makeView(shape: newShape, strides: newStrides).record("UnsqueezeBackward0", inputs: [self], saving: { _ in d }) { ctx, dim in
+            [try ctx.grad.squeeze(dims: [dim])]
         }
     }
 
@@ -215,10 +214,9 @@ extension Tensor {
             newShape.append(shape[i])
             newStrides.append(strides[i])
         }
-        let inputShape = shape
         return makeView(shape: newShape, strides: newStrides)
-            .record(dims == nil ? "SqueezeBackward0" : "SqueezeBackward1", inputs: [self]) { ctx in
-                [try ctx.grad.reshape(inputShape)]
+            .record(dims == nil ? "SqueezeBackward0" : "SqueezeBackward1", inputs: [self]) { ctx, _ in
+                [try ctx.grad.reshape(ctx.inputShape(0))]
             }
     }
 

@@ -13,7 +13,7 @@ extension Tensor {
         case .int64: select(mask, x, y, into: out, Int64.self)
         case .bool: select(mask, x, y, into: out, Bool.self)
         }
-        return out.record("WhereBackward0", inputs: [a, b], saving: [condition]) { ctx in
+        return out.record("WhereBackward0", inputs: [a, b], saving: { $0.save(condition) }) { ctx, condition in
             let zero = Tensor.wrapping(.int(0))
             return [ctx.needs(0) ? try Tensor.where(condition, ctx.grad, zero) : nil,
                     ctx.needs(1) ? try Tensor.where(condition, zero, ctx.grad) : nil]

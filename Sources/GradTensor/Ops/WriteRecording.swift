@@ -14,7 +14,7 @@ extension Tensor {
         let name = region === self && root === self ? write.name : "CopySlices"
         // The formula captures no tensor of the graph (root → node → root would be a cycle), and
         // builds its mask only when run, so a write costs what it writes, not the whole base.
-        root.record(name, inputs: [root] + (source.map { [$0] } ?? [])) { ctx in
+        root.record(name, inputs: [root] + (source.map { [$0] } ?? [])) { ctx, _ in
             let toRoot = ctx.needs(0) ? try ctx.grad.mul(Tensor.maskClearing(written, like: ctx.grad)) : nil
             guard hasSource && ctx.needs(1) else { return [toRoot] }
             var toSource = try ctx.grad.reshape([-1]).indexed(by: pick)
@@ -28,7 +28,7 @@ extension Tensor {
             let own = try root.flatPositions(ofStorageOffsets: elementOffsets)
             let plan = try AdvancedIndexPlan([Tensor.longs(own, shape: shape)], sourceShape: [root.numel], dtype: root.dtype)
             let (count, rootShape) = (root.numel, root.shape)
-            record("AsStridedBackward0", inputs: [root]) { ctx in
+            record("AsStridedBackward0", inputs: [root]) { ctx, _ in
                 [try ctx.grad.accumulated(into: [count], by: plan).reshape(rootShape)]
             }
         }

@@ -1,0 +1,57 @@
+/// A short list that holds its first two elements inline and spills the rest to an array.
+///
+/// The autograd graph is made of short lists: a node's inputs, the gradients its formula returns,
+/// the tensors it saves. Nearly all have one or two elements, and an array would cost one more
+/// heap allocation (and free) for every recorded op and every formula run. A literal
+/// (`[ctx.grad, nil]`) builds one without an array when its initializer is inlined, as long as no
+/// element can throw (`[try f(x)]`): the formulas of common ops compute their gradients first
+/// and return a literal of names.
+struct SmallVector<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
+    private var first: Element?
+    private var second: Element?
+    /// The elements after the second.
+    private var rest: [Element] = []
+    private(set) var count = 0
+
+    init() {}
+
+    @inline(__always)
+    init(arrayLiteral elements: Element...) {
+        self.init(elements)
+    }
+
+    @inline(__always)
+    init(_ elements: [Element]) {
+        for e in elements { append(e) }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    var indices: Range<Int> { 0..<count }
+
+    /// Element `i`; an index outside `0..<count` traps, as an array's does.
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        get {
+            // The inline slots hold a value exactly when the count reaches them.
+            if i == 0, let first { return first }
+            if i == 1, let second { return second }
+            return rest[i - 2]
+        }
+        set {
+            if i == 0 && count > 0 { first = newValue }
+            else if i == 1 && count > 1 { second = newValue }
+            else { rest[i - 2] = newValue }
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ e: Element) {
+        switch count {
+        case 0: first = e
+        case 1: second = e
+        default: rest.append(e)
+        }
+        count += 1
+    }
+}
