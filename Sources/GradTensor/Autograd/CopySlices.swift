@@ -72,7 +72,7 @@ extension Tensor {
     }
 
     /// The row-major positions in this tensor of the elements at `offsets` in its storage.
-    func flatPositions(ofStorageOffsets offsets: [Int]) throws -> [Int] {
+    fileprivate func flatPositions(ofStorageOffsets offsets: [Int]) throws -> [Int] {
         let unreachable = TorchError.runtime("in-place write reached memory outside its base tensor")
         if isContiguous {
             return try offsets.map { o in

@@ -1,4 +1,16 @@
 /// In-place ops (`add_`, `-=`, `zero_`, `copy_`, ...), each written by `write` (InPlaceWrite.swift).
+
+/// A write that `write`, when it is not recorded, may do straight in a contiguous tensor's
+/// storage without a temporary.
+enum DirectWrite {
+    case none
+    /// `self = self op operand`, for an operand that is one number or a contiguous tensor of
+    /// this shape and dtype (`w -= lr * w.grad`).
+    case combine(ArithmeticOp)
+    /// Every element set to a number (`w.grad.zero_()`).
+    case fill(Scalar)
+}
+
 extension Tensor {
     @discardableResult public func add_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
         try update(with: other, directly: alpha == nil ? .add : nil) { try $0.add(other, alpha: alpha) }
@@ -38,7 +50,7 @@ extension Tensor {
 
     /// `copy_(src)`: src broadcast into this tensor, converting dtype.
     @discardableResult public func copy_(_ src: Tensor) throws -> Tensor {
-        try write(.replace(name: "CopyBackwards", source: src)) { _ in
+        try write(from: src, .replace(name: "CopyBackwards")) { _ in
             try checkInPlaceOperand(src)
             return (src, nil)
         }
@@ -46,9 +58,10 @@ extension Tensor {
 
     /// `self = compute(self)` for an op with operand `other`. `op`, when given, is the op the
     /// unrecorded fast path may do straight in the storage.
+    @inline(__always)
     private func update(with other: Tensor, directly op: ArithmeticOp? = nil,
                         _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
-        try write(.update(operand: other), directly: { op.map { combineDirectly($0, other) } ?? false }) { current in
+        try write(from: other, .update, directly: op.map { .combine($0) } ?? .none) { current in
             try checkInPlaceOperand(other)
             let result = try compute(current)
             if !TypePromotion.canCast(result.dtype, to: dtype) {
@@ -59,8 +72,9 @@ extension Tensor {
     }
 
     /// Every element set to `value`, recorded as `name` (ZeroBackward0, FillBackward2).
+    @inline(__always)
     private func fill(_ value: Scalar, name: String) throws -> Tensor {
-        try write(.replace(name: name, source: nil), directly: { fillDirectly(value) }) { _ in (try filler(value), nil) }
+        try write(from: nil, .replace(name: name), directly: .fill(value)) { _ in (try filler(value), nil) }
     }
 
     /// PyTorch's checks of an in-place op's operand: its memory first, then its shape.
@@ -69,6 +83,16 @@ extension Tensor {
         let shape = try Shape.broadcast(self.shape, other.shape)
         if shape != self.shape {
             throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
+        }
+    }
+
+    /// Does `direct` straight in this tensor's storage, `operand` being the write's operand;
+    /// false when the case does not apply.
+    func writesDirectly(_ direct: DirectWrite, _ operand: Tensor?) -> Bool {
+        switch direct {
+        case .none: false
+        case .combine(let op): operand.map { combineDirectly(op, $0) } ?? false
+        case .fill(let value): fillDirectly(value)
         }
     }
 

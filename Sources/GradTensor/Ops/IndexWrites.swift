@@ -7,7 +7,7 @@ extension Tensor {
     /// (leading 1s dropped) broadcast to the region.
     func assign(_ value: Tensor, _ scalar: Scalar?, into region: Tensor) throws {
         if let scalar {
-            try write(into: region, .replace(name: "FillBackward2", source: nil)) { _ in (try filler(scalar), nil) }
+            try write(into: region, from: nil, .replace(name: "FillBackward2")) { _ in (try filler(scalar), nil) }
             return
         }
         // Same shape: copy_; a 0-dim tensor: fill_; else copy_ from the value broadcast.
@@ -18,7 +18,7 @@ extension Tensor {
         if !isFill && region.overlap(with: source) == .partial {
             throw TorchError.runtime(Tensor.overlapMessage)
         }
-        try write(into: region, .replace(name: isFill ? "FillBackward3" : "CopyBackwards", source: value)) { _ in (source, nil) }
+        try write(into: region, from: value, .replace(name: isFill ? "FillBackward3" : "CopyBackwards")) { _ in (source, nil) }
     }
 
     /// Assignment with tensor indices into `region`: a number by masked_fill_ for one mask,
@@ -30,7 +30,7 @@ extension Tensor {
         let lone = defined.count == 1 ? defined[0] : nil
         let isMask = lone?.dtype == .bool, isLong = lone?.dtype == .int64
         let name = scalar == nil ? "IndexPutBackward0" : isMask ? "MaskedFillBackward0" : isLong ? "IndexFillBackward0" : "IndexPutBackward0"
-        try write(into: region, .replace(name: name, source: scalar == nil ? value : nil)) { _ in
+        try write(into: region, from: scalar == nil ? value : nil, .replace(name: name)) { _ in
             if let scalar {
                 let filler = try filler(scalar)
                 let plan = try AdvancedIndexPlan(indices, sourceShape: region.shape, dtype: dtype)
