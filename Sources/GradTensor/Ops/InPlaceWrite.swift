@@ -26,8 +26,9 @@ extension Tensor {
     /// placed where they sit in the graph, so the op's saved input keeps them), validates, and
     /// returns the new values: broadcast to all of `target`'s elements, or with `offsets`
     /// (storage offsets), a contiguous tensor of `target`'s dtype holding one value per offset.
-    /// `directly` names a write that, when not recorded, may go straight into this tensor
-    /// instead (the fast paths of `w -= lr * w.grad` and `w.grad.zero_()`).
+    /// `directly` names a write into this tensor (`target` left out) that, when not recorded,
+    /// may go straight into its storage instead (the fast paths of `w -= lr * w.grad` and
+    /// `w.grad.zero_()`).
     @discardableResult @inline(__always)
     func write(into target: Tensor? = nil, from operand: Tensor?, _ kind: WriteKind, directly: DirectWrite = .none,
                _ values: (Tensor) throws -> (values: Tensor, offsets: [Int]?)) throws -> Tensor {
