@@ -1,65 +1,95 @@
-/// In-place ops through a view of a tensor that is part of a graph (`y.t().mul_(z)`, `y[0] = x`):
-/// the base tensor's history must include the update, as PyTorch's `CopySlices` does. Here the
-/// update is expressed with two differentiable region ops, so the chain rule does the rest:
-/// `new_base = base_old` with its region replaced by `op(region of base_old)`.
-struct ViewRegion {
+/// How a write into part of a tensor enters the graph, after PyTorch's `CopySlices`: the write is
+/// recorded on the base (the tensor that owns the memory: the written tensor's `_base`, or
+/// itself). The base's gradient passes through where nothing was written and goes to the
+/// written values where it was; a view written through then reads its gradient back out of
+/// the base (AsStridedBackward0).
+
+/// A region of a base tensor: the elements a write lands on, or a view reads, given as their
+/// row-major positions in the base, listed in row-major order over the region's own shape.
+/// It holds no tensor: it is the saved state of the formulas below, which so hold no part of
+/// the graph (a formula holding its base would make the cycle base → node → base).
+struct WriteRegion {
     let shape: [Int]
-    let strides: [Int]
-    /// Offset of the view's first element from the base's first element.
-    let offset: Int
+    let baseShape: [Int]
+    let positions: [Int]
 
-    init(of view: Tensor, in base: Tensor) {
-        shape = view.shape
-        strides = view.strides
-        offset = view.offset - base.offset
+    /// The elements of `target` (`base` or a view of it): all of them, or with `offsets` those
+    /// at these storage offsets, listed row-major over `shape`.
+    init(_ target: Tensor, in base: Tensor, offsets: [Int]? = nil, shape: [Int]? = nil) throws {
+        self.shape = shape ?? target.shape
+        baseShape = base.shape
+        positions = try base.flatPositions(ofStorageOffsets: offsets ?? target.elementOffsets)
     }
 
-    /// The region, read out of a contiguous tensor shaped like the base.
-    func extract(_ whole: Tensor) throws -> Tensor {
-        let contiguous = whole.materialized()
-        let part = Tensor(storage: contiguous.storage, shape: shape, strides: strides,
-                          offset: contiguous.offset + offset, version: contiguous.versionCounter).cloneDetached()
-        let baseShape = whole.shape
-        return part.record("AsStridedBackward0", inputs: [whole]) { ctx, _ in [try embed(ctx.grad, baseShape: baseShape)] }
+    /// The region's elements of `whole` (shaped like the base), as a new tensor (AsStridedBackward0).
+    func extract(_ whole: Tensor) -> Tensor {
+        let source = whole.materialized()
+        let part = Tensor(storage: Storage.make(dtype: source.dtype, count: positions.count), shape: shape)
+        gatherElements(source, at: positions.map { source.offset &+ $0 }, into: part)
+        return recordRead(part, of: whole)
     }
 
-    /// Zeros shaped like the base, with `part` written into the region.
-    func embed(_ part: Tensor, baseShape: [Int]) throws -> Tensor {
+    /// Records that `part` holds the region's elements of `whole`: its gradient goes back into
+    /// the region, zeros elsewhere.
+    @discardableResult
+    func recordRead(_ part: Tensor, of whole: Tensor) -> Tensor {
+        part.record("AsStridedBackward0", inputs: [whole], saving: { _ in self }) { ctx, region in
+            [try region.embed(ctx.grad)]
+        }
+    }
+
+    /// Zeros shaped like the base with `part`'s elements added at the region's positions (the
+    /// adjoint of `extract`, AsStridedScatterBackward0).
+    func embed(_ part: Tensor) throws -> Tensor {
         let whole = try Tensor(zeros: baseShape, dtype: part.dtype)
-        let target = Tensor(storage: whole.storage, shape: shape, strides: strides, offset: offset, version: whole.versionCounter)
-        copyElements(from: part, into: target)
-        return whole.record("AsStridedScatterBackward0", inputs: [part]) { ctx, _ in [try extract(ctx.grad)] }
+        scatterElements(part.materialized(), into: whole, at: positions, accumulate: true)
+        return whole.record("AsStridedScatterBackward0", inputs: [part], saving: { _ in self }) { ctx, region in
+            [region.extract(ctx.grad)]
+        }
+    }
+
+    /// `grad` (shaped like the base) with zeros in the region.
+    func clearing(_ grad: Tensor) throws -> Tensor {
+        let mask = try Tensor.ones(grad.shape, dtype: grad.dtype)
+        for p in positions { mask.setFlat(p, .int(0)) }
+        return try grad.mul(mask)
     }
 }
 
 extension Tensor {
-    /// Runs `compute` on this view's current value, writes the result through the view, and
-    /// rewrites the base's history so that gradients of the base see the update.
-    func updateViewInPlace(base: Tensor, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
-        let region = ViewRegion(of: self, in: base)
-        // The base's old value, at the base's old place in the graph (its storage is about to change).
-        let oldBase = base.cloneDetached()
-        oldBase.gradFn = base.gradFn
-        oldBase.requiresGrad = base.requiresGrad
-        let updated = try compute(region.extract(oldBase))
-        if !TypePromotion.canCast(updated.dtype, to: dtype) {
-            throw TorchError.runtime("result type \(updated.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+    /// Records on this base tensor a write of `written` into `region`, as a node named `name`
+    /// (`CopySlices`, or the op's own name when a write replaced part of a tensor that is not a
+    /// view). Its inputs are the base as it was and `written` (the values written, or the
+    /// tensor they were taken from, nil for a number).
+    func recordCopySlices(_ name: String, _ region: WriteRegion, written: Tensor?) {
+        record(name, inputs: [self] + (written.map { [$0] } ?? []), saving: { _ in region }) { ctx, region in
+            let toBase = ctx.needs(0) ? try region.clearing(ctx.grad) : nil
+            guard ctx.needs(1) else { return [toBase] }
+            var toWritten = region.extract(ctx.grad)
+            let rank = ctx.inputShape(1).count
+            if toWritten.rank < rank {
+                // The value lost leading 1s before broadcasting; give them back for the engine's sum.
+                toWritten = try toWritten.reshape(Array(repeating: 1, count: rank - toWritten.rank) + toWritten.shape)
+            }
+            return [toBase, toWritten]
         }
-        copyElements(from: updated, into: self)
-        versionCounter.bump()
+    }
 
-        let baseShape = base.shape
-        let node = Node(name: "CopySlices", inputs: [Node.Input(oldBase), Node.Input(updated)],
-                        savedVersions: []) { ctx in
-            let inside = try region.extract(ctx.grad)
-            return [try ctx.grad.sub(region.embed(inside, baseShape: baseShape)), inside]
+    /// The row-major positions in this tensor of the elements at `offsets` in its storage.
+    fileprivate func flatPositions(ofStorageOffsets offsets: [Int]) throws -> [Int] {
+        let unreachable = TorchError.runtime("in-place write reached memory outside its base tensor")
+        if isContiguous {
+            return try offsets.map { o in
+                let p = o - offset
+                guard p >= 0 && p < numel else { throw unreachable }
+                return p
+            }
         }
-        base.gradFn = node
-        base.requiresGrad = true
-        // The view now reads the updated base.
-        gradFn = nil
-        requiresGrad = false
-        record("AsStridedBackward0", inputs: [base]) { ctx, _ in [try region.embed(ctx.grad, baseShape: baseShape)] }
-        return self
+        var position: [Int: Int] = [:]
+        for (flat, o) in elementOffsets.enumerated() { position[o] = flat }
+        return try offsets.map { o in
+            guard let p = position[o] else { throw unreachable }
+            return p
+        }
     }
 }

@@ -159,8 +159,10 @@ struct BackwardContext {
     let grad: Tensor
     let node: Node
 
-    /// Whether input `i` wants a gradient (formulas skip the work for the others).
+    /// Whether input `i` wants a gradient (formulas skip the work for the others); false for an
+    /// optional input the op was not given (CopySlices of a number written has no second input).
     func needs(_ i: Int) -> Bool {
+        guard i < node.inputs.count else { return false }
         if case .none = node.inputs[i].edge { return false }
         return true
     }

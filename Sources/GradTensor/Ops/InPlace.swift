@@ -1,66 +1,117 @@
-/// In-place ops (`add_`, `-=`, `zero_`, `copy_`, ...): compute the result, write it into this
-/// tensor's storage, bump the version counter, and move the tensor's place in the graph.
+/// In-place ops (`add_`, `-=`, `zero_`, `copy_`, ...), each written by `write` (InPlaceWrite.swift).
+
+/// A write that `write`, when it is not recorded, may do straight in a contiguous tensor's
+/// storage without a temporary.
+enum DirectWrite {
+    case none
+    /// `self = self op operand`, for an operand that is one number or a contiguous tensor of
+    /// this shape and dtype (`w -= lr * w.grad`).
+    case combine(ArithmeticOp)
+    /// Every element set to a number (`w.grad.zero_()`).
+    case fill(Scalar)
+}
+
 extension Tensor {
-    /// PyTorch's refusals: in-place on a leaf (or a view of one) that requires grad while recording.
-    func checkInPlaceAllowed() throws {
-        guard GradMode.isEnabled else { return }
-        if isLeaf && requiresGrad {
-            if viewBase == nil {
-                throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+    @discardableResult public func add_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        try update(with: other, directly: alpha == nil ? .add : nil) { try $0.add(other, alpha: alpha) }
+    }
+
+    @discardableResult public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        try update(with: other, directly: alpha == nil ? .sub : nil) { try $0.sub(other, alpha: alpha) }
+    }
+
+    @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
+        try update(with: other, directly: .mul) { try $0.mul(other) }
+    }
+
+    @discardableResult public func div_(_ other: Tensor) throws -> Tensor {
+        try update(with: other, directly: .div) { try $0.div(other) }
+    }
+
+    @discardableResult public func pow_(_ other: Tensor) throws -> Tensor {
+        try update(with: other) { try $0.pow(other) }
+    }
+
+    @discardableResult public func floorDivide_(_ other: Tensor) throws -> Tensor {
+        try update(with: other) { try $0.floorDivide(other) }
+    }
+
+    @discardableResult public func remainder_(_ other: Tensor) throws -> Tensor {
+        try update(with: other) { try $0.remainder(other) }
+    }
+
+    @discardableResult public func zero_() throws -> Tensor {
+        try fill(.int(0), name: "ZeroBackward0")
+    }
+
+    @discardableResult public func fill_(_ value: Scalar) throws -> Tensor {
+        try fill(value, name: "FillBackward2")
+    }
+
+    /// `copy_(src)`: src broadcast into this tensor, converting dtype.
+    @discardableResult public func copy_(_ src: Tensor) throws -> Tensor {
+        try write(from: src, .replace(name: "CopyBackwards")) { _ in
+            try checkInPlaceOperand(src)
+            return (src, nil)
+        }
+    }
+
+    /// `self = compute(self)` for an op with operand `other`. `op`, when given, is the op the
+    /// unrecorded fast path may do straight in the storage.
+    @inline(__always)
+    private func update(with other: Tensor, directly op: ArithmeticOp? = nil,
+                        _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
+        try write(from: other, .update, directly: op.map { .combine($0) } ?? .none) { current in
+            try checkInPlaceOperand(other)
+            let result = try compute(current)
+            if !TypePromotion.canCast(result.dtype, to: dtype) {
+                throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
             }
-        }
-        if let base = viewBase, base.isLeaf, base.requiresGrad {
-            throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+            return (result, nil)
         }
     }
 
-    /// Runs `compute` on this tensor's current value and stores the result in place.
-    @discardableResult
-    func updateInPlace(with other: Tensor? = nil, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
-        try checkInPlaceAllowed()
-        if let other {
-            // PyTorch checks the operands' memory before their shapes.
-            if overlap(with: other) == .partial { throw TorchError.runtime(Tensor.overlapMessage) }
-            let shape = try Shape.broadcast(self.shape, other.shape)
-            if shape != self.shape {
-                throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
-            }
-        }
-        let recording = recordsInPlace(with: other)
-        if recording, let base = viewBase {
-            return try updateViewInPlace(base: base, compute)
-        }
-        // When recording, the op reads a snapshot so the formula's saved input is the old value.
-        let input = recording ? snapshotAtSameGraphPosition() : self
-        let result = try compute(input)
-        if !TypePromotion.canCast(result.dtype, to: dtype) {
-            throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
-        }
-        copyElements(from: result, into: self)
-        versionCounter.bump()
-        if recording, let node = result.gradFn {
-            gradFn = node
-            requiresGrad = true
-        }
-        return self
+    /// Every element set to `value`, recorded as `name` (ZeroBackward0, FillBackward2).
+    @inline(__always)
+    private func fill(_ value: Scalar, name: String) throws -> Tensor {
+        try write(from: nil, .replace(name: name), directly: .fill(value)) { _ in (try filler(value), nil) }
     }
 
-    /// Whether an in-place op with `other` enters the graph.
-    private func recordsInPlace(with other: Tensor?) -> Bool {
-        GradMode.isEnabled && (requiresGrad || (viewBase?.requiresGrad ?? false) || (other?.requiresGrad ?? false))
+    /// PyTorch's checks of an in-place op's operand: its memory first, then its shape.
+    private func checkInPlaceOperand(_ other: Tensor) throws {
+        if overlap(with: other) == .partial { throw TorchError.runtime(Tensor.overlapMessage) }
+        let shape = try Shape.broadcast(self.shape, other.shape)
+        if shape != self.shape {
+            throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
+        }
     }
 
-    /// The common unrecorded update (`w -= lr * w.grad` under no_grad) written straight into a
-    /// contiguous float tensor: by a contiguous tensor of its shape and dtype, or by one number.
-    /// The same arithmetic as the op followed by the copy, without the temporary. False when
-    /// the case does not apply and `updateInPlace` must do it.
-    private func updateDirectly(_ op: ArithmeticOp, _ other: Tensor) -> Bool {
-        guard dtype.isFloatingPoint, isContiguous, !recordsInPlace(with: other) else { return false }
+    /// Does `direct` straight in this tensor's storage, `operand` being the write's operand;
+    /// false when the case does not apply.
+    func writesDirectly(_ direct: DirectWrite, _ operand: Tensor?) -> Bool {
+        switch direct {
+        case .none: false
+        case .combine(let op): operand.map { combineDirectly(op, $0) } ?? false
+        case .fill(let value): fillDirectly(value)
+        }
+    }
+
+    /// `fill_` straight into a contiguous tensor (`w.grad.zero_()`); false when it does not apply.
+    private func fillDirectly(_ value: Scalar) -> Bool {
+        guard isContiguous, (try? checkFillable(value)) != nil else { return false }
+        fillUnchecked(value)
+        return true
+    }
+
+    /// `self = self op other` straight into this contiguous float tensor, for an operand that is
+    /// one number or a contiguous tensor of this shape and dtype (`w -= lr * w.grad`): the same
+    /// arithmetic as the op followed by the copy, without the temporary. False when the case
+    /// does not apply.
+    private func combineDirectly(_ op: ArithmeticOp, _ other: Tensor) -> Bool {
+        guard dtype.isFloatingPoint, isContiguous else { return false }
         let byNumber = other.numel == 1 && other.rank <= rank
         guard other.storage !== storage, byNumber || (other.shape == shape && other.dtype == dtype && other.isContiguous),
               TypePromotion.resultType(self, other) == dtype else { return false }
-        // Nothing recorded means no leaf that requires grad is written: PyTorch's refusals
-        // (`checkInPlaceAllowed`) cannot apply.
         func apply<T: FloatElement>(_: T.Type, _ f: (T, T) -> T) {
             let dst = storage.pointer(T.self) + offset
             withExtendedLifetime(other) {
@@ -82,79 +133,7 @@ extension Tensor {
             }
             return true
         }
-        let done = dtype == .float32 ? apply(Float.self) : apply(Double.self)
-        if done { versionCounter.bump() }
-        return done
-    }
-
-    /// A copy of this tensor's data that sits where this tensor sits in the graph.
-    private func snapshotAtSameGraphPosition() -> Tensor {
-        let copy = cloneDetached()
-        copy.gradFn = gradFn
-        copy.requiresGrad = requiresGrad
-        return copy
-    }
-
-    @discardableResult public func add_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        if alpha == nil, updateDirectly(.add, other) { return self }
-        return try updateInPlace(with: other) { try $0.add(other, alpha: alpha) }
-    }
-
-    @discardableResult public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        if alpha == nil, updateDirectly(.sub, other) { return self }
-        return try updateInPlace(with: other) { try $0.sub(other, alpha: alpha) }
-    }
-
-    @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
-        if updateDirectly(.mul, other) { return self }
-        return try updateInPlace(with: other) { try $0.mul(other) }
-    }
-
-    @discardableResult public func div_(_ other: Tensor) throws -> Tensor {
-        if updateDirectly(.div, other) { return self }
-        return try updateInPlace(with: other) { try $0.div(other) }
-    }
-
-    @discardableResult public func pow_(_ other: Tensor) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.pow(other) }
-    }
-
-    @discardableResult public func floorDivide_(_ other: Tensor) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.floorDivide(other) }
-    }
-
-    @discardableResult public func remainder_(_ other: Tensor) throws -> Tensor {
-        try updateInPlace(with: other) { try $0.remainder(other) }
-    }
-
-    @discardableResult public func zero_() throws -> Tensor {
-        try fill_(.int(0))
-    }
-
-    @discardableResult public func fill_(_ value: Scalar) throws -> Tensor {
-        // Unrecorded (`w.grad.zero_()`): written straight into a contiguous tensor (no leaf that
-        // requires grad is written, so none of PyTorch's in-place refusals applies).
-        if isContiguous && !recordsInPlace(with: nil) {
-            fillUnchecked(value)
-            versionCounter.bump()
-            return self
-        }
-        return try updateInPlace { t in
-            let filled = try Tensor.full(t.shape, value, dtype: t.dtype)
-            return filled.record("FillBackward0", inputs: [t]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
-        }
-    }
-
-    /// `copy_(src)`: src broadcast into this tensor, converting dtype.
-    @discardableResult public func copy_(_ src: Tensor) throws -> Tensor {
-        try updateInPlace(with: src) { t in
-            let shape = t.shape, dtype = t.dtype, srcType = src.dtype
-            let out = Tensor(storage: Storage.make(dtype: dtype, count: t.numel), shape: shape)
-            copyElements(from: src, into: out)
-            return out.record("CopyBackward0", inputs: [t, src]) { ctx, _ in
-                [try ctx.grad.mul(.wrapping(.int(0))), try ctx.grad.to(srcType)]
-            }
-        }
+        return dtype == .float32 ? apply(Float.self) : apply(Double.self)
     }
 
     /// Accumulates a gradient into `.grad` in place (the engine's `+=`, outside any recording).

@@ -9,14 +9,11 @@ extension Tensor {
         if items.count == 1, case .bool(false) = items[0] { return }
         // The region's own view ops are not recorded: the write records one node for all of them.
         let (region, tensorIndices) = try GradMode.with(enabled: false) { try writeTarget(items) }
-        // PyTorch checks the value's shape against a view before the in-place refusals, but an
-        // index_put_'s own errors after them.
-        let check = { try self.checkWriteAllowed(into: region) }
-        let write = tensorIndices.isEmpty
-            ? try region.plainWrite(value, scalar, check: check)
-            : try region.indexedWrite(tensorIndices, value, scalar, check: check)
-        versionCounter.bump()
-        try recordWrite(write, into: region)
+        if tensorIndices.isEmpty {
+            try assign(value, scalar, into: region)
+        } else {
+            try assign(value, scalar, into: region, at: tensorIndices)
+        }
     }
 
     /// The tensor written into (this one or a view of it) and the tensor indices left to apply.
@@ -33,15 +30,5 @@ extension Tensor {
             }
         }
         return try applySlicing(items, optimize: true)
-    }
-
-    /// PyTorch's in-place refusals, worded for whether the write goes into a view.
-    private func checkWriteAllowed(into region: Tensor) throws {
-        if region === self { return try checkInPlaceAllowed() }
-        guard GradMode.isEnabled else { return }
-        let root = viewBase ?? self
-        if root.isLeaf && root.requiresGrad {
-            throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
-        }
     }
 }

@@ -150,12 +150,8 @@ final class ElementwiseGradcheckTests: XCTestCase {
         Gradcheck.run(Self.inPlaceUnaryCases)
     }
 
-    /// KNOWN FAILURES (library bug, reported): an in-place op through a view of a non-leaf must
-    /// change the base's history too (PyTorch rebases the base onto a CopySlices node, so
-    /// `y.grad_fn` becomes `CopySlices`). Here only the view gets the new node: the base keeps its
-    /// old grad_fn, so gradients through `y` ignore the in-place op (x gets the identity's gradient,
-    /// z gets none) while the values are right. The test fails once one passes: move it into a table.
-    /// In-place ops through a view of a non-leaf: the base's history must include the update (CopySlices).
+    /// In-place ops through a view of a non-leaf: the base's history must include the update
+    /// (PyTorch rebases the base onto a CopySlices node, so `y.grad_fn` becomes `CopySlices`).
     static let inPlaceThroughViewCases: [GradcheckCase] = [
         GradcheckCase("y = x * 1; y.t().mul_(z); y of [2, 3] and [3, 2]", [InputSpec([2, 3]), InputSpec([3, 2])]) { t in
             let y = try t[0].mul(num(1))
