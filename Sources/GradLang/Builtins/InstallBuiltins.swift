@@ -1,30 +1,30 @@
 /// Registers Python's built-in functions, types, methods of built-in types and the `math` module.
 extension Interpreter {
     func installBuiltins() {
-        for type in PyExc.all { builtins[type.name] = .object(type) }
-        for type in BuiltinTypes.named { builtins[type.name] = .object(type) }
+        for type in PyExc.all { builtinTable[type.name] = .object(type) }
+        for type in BuiltinTypes.named { builtinTable[type.name] = .object(type) }
         let functions = IteratorFunctions.all + NumericFunctions.all + MinMax.all + IntrospectionFunctions.all
             + TextFunctions.all + [Help.function]
-        for f in functions { builtins[f.name] = .object(f) }
+        for f in functions { builtinTable[f.name] = .object(f) }
 
-        attributes.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
+        attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + [StrFormatMethod.method])
-        attributes.addMethods(.list, ListMethods.all)
-        attributes.addMethods(.tuple, TupleMethods.all)
-        attributes.addMethods(.dict, DictMethods.all)
-        attributes.addMethods(.set, SetMethods.all)
-        attributes.addClassMethods("dict", [DictMethods.fromkeys])
+        attributeTable.addMethods(.list, ListMethods.all)
+        attributeTable.addMethods(.tuple, TupleMethods.all)
+        attributeTable.addMethods(.dict, DictMethods.all)
+        attributeTable.addMethods(.set, SetMethods.all)
+        attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
         installRangeAttributes()
         installNameAttributes()
 
-        modules["math"] = MathModule.make()
+        moduleTable["math"] = MathModule.make()
     }
 
     /// `range(...).start`, `.stop`, `.step`.
     private func installRangeAttributes() {
         let parts: [(String, (PyRange) -> Int)] = [("start", \.start), ("stop", \.stop), ("step", \.step)]
         for (name, part) in parts {
-            attributes.addGetter(.range, name) { value in
+            attributeTable.addGetter(.range, name) { value in
                 guard case .object(let r as PyRange) = value else { throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'") }
                 return .int(part(r))
             }
@@ -33,14 +33,14 @@ extension Interpreter {
 
     /// `type(x).__name__` and `len.__name__`.
     private func installNameAttributes() {
-        attributes.addGetter(.other, "__name__") { value in
+        attributeTable.addGetter(.other, "__name__") { value in
             switch value {
             case .object(let t as PyTypeObject): return .str(t.name)
             case .object(let e as PyExceptionType): return .str(e.name)
             default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
             }
         }
-        attributes.addGetter(.function, "__name__") { value in
+        attributeTable.addGetter(.function, "__name__") { value in
             switch value {
             case .object(let b as PyBuiltin): return .str(b.name)
             case .object(let m as PyBoundMethod): return .str(m.function.name)

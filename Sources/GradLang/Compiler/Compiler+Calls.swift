@@ -13,7 +13,7 @@ extension Compiler {
             let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
             return { f in
                 let receiver = try object(f)
-                if let method = methods.method(receiver, name, in: interpreter.attributes) {
+                if let method = methods.method(receiver, name, in: interpreter) {
                     if let receiverOnly {
                         return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }
                     }

@@ -45,7 +45,7 @@ extension Compiler {
                     f.line = line
                     let v = try value(f)
                     if !v.isNone {
-                        interpreter.builtins["_"] = v
+                        interpreter.builtinTable["_"] = v
                         interpreter.writeOutput(try Repr.checkedRepr(v) + "\n")
                     }
                     return .normal

@@ -8,9 +8,11 @@ final class MethodCache {
     private var type: TypeKey?
     private var method: PyBuiltin?
 
-    func method(_ receiver: Value, _ name: String, in table: AttributeTable) -> PyBuiltin? {
+    /// The built-in method `name` of the receiver's type, or nil; the interpreter's table is read
+    /// only when the receiver's type changed since the last call.
+    func method(_ receiver: Value, _ name: String, in interpreter: Interpreter) -> PyBuiltin? {
         let type = TypeKey(receiver)
-        if type != self.type { (self.type, method) = (type, table.method(type, name)) }
+        if type != self.type { (self.type, method) = (type, interpreter.attributes.method(type, name)) }
         return method
     }
 }

@@ -68,6 +68,6 @@ extension Interpreter {
 
     /// Keeps a file's lines so tracebacks can quote them.
     func rememberSource(_ source: String, for filename: String) {
-        sourceLines[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        sourceLinesByFile[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 }

@@ -40,26 +40,26 @@ extension Interpreter {
         for sub in [autograd, nn, cuda] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda] { modules[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda] { moduleTable[module.name] = module }
 
-        attributes.addMethods(.tensor, ops.map(\.method))
-        attributes.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
+        attributeTable.addMethods(.tensor, ops.map(\.method))
+        attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
                               + TorchInPlaceBindings.methods)
         installTensorProperties()
-        TorchGradNodeBindings.install(&attributes)
-        attributes.addGetter(.dtype, "is_floating_point") { v in
+        TorchGradNodeBindings.install(&attributeTable)
+        attributeTable.addGetter(.dtype, "is_floating_point") { v in
             guard case .object(let d as PyDType) = v else { return .none }
             return .bool(d.dtype.isFloatingPoint)
         }
-        attributes.addGetter(.dtype, "itemsize") { v in
+        attributeTable.addGetter(.dtype, "itemsize") { v in
             guard case .object(let d as PyDType) = v else { return .none }
             return .int(d.dtype.itemSize)
         }
 
-        builtins["torch"] = .object(torch)
-        builtins["tensor"] = torch.attributes["tensor"]
-        builtins["no_grad"] = torch.attributes["no_grad"]
+        builtinTable["torch"] = .object(torch)
+        builtinTable["tensor"] = torch.attributes["tensor"]
+        builtinTable["no_grad"] = torch.attributes["no_grad"]
     }
 }
 

@@ -22,7 +22,7 @@ extension Interpreter {
             ("retains_grad", { .bool($0.retainsGradient) }),
         ]
         for (name, get) in getters {
-            attributes.addGetter(.tensor, name) { v in
+            attributeTable.addGetter(.tensor, name) { v in
                 guard case .tensor(let t) = v else { throw PyError.attribute("'\(v.typeName)' object has no attribute '\(name)'") }
                 return try get(t)
             }
@@ -31,14 +31,14 @@ extension Interpreter {
             ("grad", setGrad), ("requires_grad", setRequiresGrad), ("data", setData),
         ]
         for (name, set) in setters {
-            attributes.addSetter(.tensor, name) { target, value in
+            attributeTable.addSetter(.tensor, name) { target, value in
                 guard case .tensor(let t) = target else { return }
                 try set(t, value)
             }
         }
         // PyTorch names its C base class when refusing to set a read-only attribute.
         for (name, _) in getters where !setters.contains(where: { $0.0 == name }) {
-            attributes.addSetter(.tensor, name) { _, _ in
+            attributeTable.addSetter(.tensor, name) { _, _ in
                 throw PyError.attribute("attribute '\(name)' of 'torch._C.TensorBase' objects is not writable")
             }
         }

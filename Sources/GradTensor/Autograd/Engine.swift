@@ -57,12 +57,12 @@ public enum Autograd {
         }
     }
 
-    nonisolated(unsafe) private static var ones: [Tensor?] = Array(repeating: nil, count: DType.allCases.count)
+    nonisolated(unsafe) private static let ones = DType.allCases.map { _ in TensorSlot() }
 
     private static func sharedOne(_ dtype: DType) throws -> Tensor {
-        if let one = ones[dtype.rawValue] { return one }
+        if let one = ones[dtype.rawValue].tensor { return one }
         let one = try Tensor.full([], .double(1), dtype: dtype)
-        ones[dtype.rawValue] = one
+        ones[dtype.rawValue].tensor = one
         return one
     }
 

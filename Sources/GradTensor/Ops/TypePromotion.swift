@@ -42,7 +42,7 @@ extension Tensor {
     /// one that has since been changed or has entered a graph is not reused.
     public static func wrapping(_ s: Scalar) -> Tensor {
         let slot = WrappedNumbers.slot(s)
-        if let recent = WrappedNumbers.recent[slot], recent.canBeHandedOutAgain(for: s) { return recent }
+        if let recent = WrappedNumbers.recent[slot].tensor, recent.canBeHandedOutAgain(for: s) { return recent }
         let dtype: DType
         switch s {
         case .bool: dtype = .bool
@@ -52,7 +52,7 @@ extension Tensor {
         let t = Tensor(storage: Storage.make(dtype: dtype, count: 1), shape: [])
         t.setFlat(0, s)
         t.isWrappedNumber = true
-        WrappedNumbers.recent[slot] = t
+        WrappedNumbers.recent[slot].tensor = t
         return t
     }
 
@@ -84,7 +84,7 @@ extension Tensor {
 /// The wrapped numbers handed out last, by a hash of their value (the interpreter is single-threaded,
 /// like `GradMode`).
 private enum WrappedNumbers {
-    nonisolated(unsafe) static var recent = [Tensor?](repeating: nil, count: 32)
+    nonisolated(unsafe) static let recent = (0..<32).map { _ in TensorSlot() }
 
     static func slot(_ s: Scalar) -> Int {
         let bits: UInt64

@@ -4,12 +4,12 @@
 extension Interpreter {
     /// Adds or replaces a built-in name.
     public func setBuiltin(_ name: String, _ value: Value) {
-        builtins[name] = value
+        builtinTable[name] = value
     }
 
     /// Makes a module importable under its name.
     public func addModule(_ module: PyModule) {
-        modules[module.name] = module
+        moduleTable[module.name] = module
     }
 }
 

@@ -20,11 +20,22 @@ public final class Interpreter {
     public var writeWarning: (String) -> Void
     /// Pushes out what `writeOutput` buffered (`print(..., flush=True)`).
     public var flushOutput: () -> Void = {}
-    public internal(set) var builtins: [String: Value] = [:]
+    /// The built-in names (`print`, `range`, `torch`).
+    public var builtins: [String: Value] { builtinTable }
     /// Methods and properties of built-in types.
-    public internal(set) var attributes = AttributeTable()
+    public var attributes: AttributeTable { attributeTable }
     /// Importable modules by name (`torch`, `math`, `torch.autograd`).
-    public internal(set) var modules: [String: PyModule] = [:]
+    public var modules: [String: PyModule] { moduleTable }
+    /// Source lines of the files run so far, by filename, for tracebacks.
+    public var sourceLines: [String: [String]] { sourceLinesByFile }
+    // What calls, attribute look-ups and imports read is stored in internal properties behind
+    // the read-only public ones above: Swift checks every read of a public stored `var` of a
+    // class for exclusive access at run time (another module might be writing it), where the
+    // whole-module optimizer proves the internal ones safe at compile time.
+    var builtinTable: [String: Value] = [:]
+    var attributeTable = AttributeTable()
+    var moduleTable: [String: PyModule] = [:]
+    var sourceLinesByFile: [String: [String]] = [:]
     /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
     var givenOnceWarnings: Set<String> = []
     /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.
@@ -32,10 +43,8 @@ public final class Interpreter {
     /// What the host adds to `help()`'s overview (the REPL's keys and magics).
     public var helpTopics = ""
     /// Python's default recursion limit.
-    public var recursionLimit = 1000
+    let recursionLimit = 1000
     var callDepth = 0
-    /// Source lines of the files run so far, by filename, for tracebacks.
-    public internal(set) var sourceLines: [String: [String]] = [:]
     /// How the language core reaches the tensor library without naming it: the one the Torch
     /// folder provides (`Interpreter.installedTensorLibrary`).
     let tensorLibrary: any TensorLibrary

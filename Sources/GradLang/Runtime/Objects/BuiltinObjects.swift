@@ -6,7 +6,7 @@ public final class PyModule: PyObject {
     public var attributes: [String: Value] { didSet { generation &+= 1 } }
     /// Changes with every change to `attributes`: a call site may keep what it looked up while
     /// this stays the same.
-    public private(set) var generation = 0
+    private(set) var generation = 0
     public init(name: String, attributes: [String: Value] = [:]) {
         self.name = name
         self.attributes = attributes
