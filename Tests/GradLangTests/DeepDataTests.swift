@@ -53,6 +53,12 @@ final class DeepDataTests: XCTestCase {
     }
 
     func testPrintingAndComparingStopAtCPythonsDepth() {
+        // On the stack grad runs programs with: a walk to the limit overflows a test thread's
+        // 8 MiB in a debug build under AddressSanitizer.
+        LargeStack.run(stackSize: LargeStack.programSize) { printingAndComparingStopAtCPythonsDepth() }
+    }
+
+    private func printingAndComparingStopAtCPythonsDepth() {
         var x: Value = .object(PyList([]))
         for _ in 0..<Self.depth { x = .object(PyList([x])) }
         XCTAssertThrowsError(try Repr.checkedRepr(x)) {
