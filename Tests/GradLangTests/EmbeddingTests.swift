@@ -5,11 +5,10 @@ import XCTest
 /// drops the interpreter that ran it (before BoundArguments held it strongly, the lazy iterators
 /// below called into a freed interpreter: a use-after-free under AddressSanitizer).
 final class EmbeddingTests: XCTestCase {
-    /// The program's globals, kept by the host as it reads them.
-    private let globals = Globals()
-
-    /// Runs `source` in an interpreter that is dropped on return, and gives back the global `it`.
-    private func iteratorOutlivingItsInterpreter(_ source: String) throws -> PyIterator {
+    /// Runs `source` in an interpreter that is dropped on return, and gives back the global `it`
+    /// with the program's globals, which the host keeps as it reads them.
+    private func iteratorOutlivingItsInterpreter(_ source: String) throws -> (PyIterator, Globals) {
+        let globals = Globals()
         var iterator: PyIterator?
         weak var dropped: Interpreter?
         LargeStack.run {
@@ -23,7 +22,7 @@ final class EmbeddingTests: XCTestCase {
             dropped = interpreter
         }
         XCTAssertNotNil(dropped, "the iterator keeps the interpreter it calls into alive")
-        return try XCTUnwrap(iterator)
+        return (try XCTUnwrap(iterator), globals)
     }
 
     private func drain(_ iterator: PyIterator) throws -> [Value] {
@@ -33,13 +32,15 @@ final class EmbeddingTests: XCTestCase {
     }
 
     func testMapIteratorCallsItsFunctionAfterTheHostDroppedTheInterpreter() throws {
-        let it = try iteratorOutlivingItsInterpreter("it = map(lambda x: x * 10, [1, 2, 3])\n")
+        let (it, globals) = try iteratorOutlivingItsInterpreter("it = map(lambda x: x * 10, [1, 2, 3])\n")
         XCTAssertEqual(try drain(it).map(Repr.repr), ["10", "20", "30"])
+        withExtendedLifetime(globals) {}
     }
 
     func testFilterIteratorCallsItsFunctionAfterTheHostDroppedTheInterpreter() throws {
-        let it = try iteratorOutlivingItsInterpreter("it = filter(lambda x: x % 2, range(6))\n")
+        let (it, globals) = try iteratorOutlivingItsInterpreter("it = filter(lambda x: x % 2, range(6))\n")
         XCTAssertEqual(try drain(it).map(Repr.repr), ["1", "3", "5"])
+        withExtendedLifetime(globals) {}
     }
 
     func testCallableIteratorCallsItsFunctionAfterTheHostDroppedTheInterpreter() throws {
@@ -51,7 +52,8 @@ final class EmbeddingTests: XCTestCase {
         it = iter(step, 4)
 
         """
-        let it = try iteratorOutlivingItsInterpreter(source)
+        let (it, globals) = try iteratorOutlivingItsInterpreter(source)
         XCTAssertEqual(try drain(it).map(Repr.repr), ["1", "2", "3"])
+        withExtendedLifetime(globals) {}
     }
 }
