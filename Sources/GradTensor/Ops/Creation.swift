@@ -88,8 +88,9 @@ extension Tensor {
         try full(t.shape, value, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
     }
 
-    /// Sets every element (no checks, no version bump: for freshly made tensors).
-    /// Writes `value` into every element of this contiguous tensor.
+    /// Writes `value` into every element of this contiguous tensor, converting like a C cast,
+    /// without any check or version bump: for freshly made tensors, and for `fill_`'s direct
+    /// write (`write` bumps the version and has checked the tensor is contiguous).
     func fillUnchecked(_ value: Scalar) {
         let n = numel
         switch dtype {
