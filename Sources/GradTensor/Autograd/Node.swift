@@ -88,14 +88,14 @@ public final class Node {
     /// usual graph, needs no array). The other inputs are simply released.
     private func takeDyingInputs(into pending: inout [Node]) -> Node? {
         // Moved out whole (a swap releases nothing, so no deinit can run while `inputs` is
-        // being written), then taken apart.
+        // being written), then taken apart by moving its inputs out one by one (no copies).
         var dying = SmallVector<Input>()
         swap(&dying, &inputs)
         var first: Node?
-        for i in 0..<dying.count {
-            guard case .node(var input) = dying[i].takeEdge() else { continue }
-            guard isKnownUniquelyReferenced(&input) else { continue }
-            if first == nil { first = input } else { pending.append(input) }
+        while var input = dying.popLast() {
+            guard case .node(var node) = input.takeEdge() else { continue }
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            if first == nil { first = node } else { pending.append(node) }
         }
         return first
     }
