@@ -123,22 +123,27 @@ public final class Node {
     }
 
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
-    /// after the op ran.
+    /// after the op ran. Only the versions are read unless one differs.
     func checkSavedVersions() throws {
-        for saved in savedVersions {
-            try check(saved.tensor, expected: saved.expected, producer: saved.tensor.gradFn?.name)
+        for i in savedVersions.indices {
+            let saved = savedVersions[i]
+            let version = saved.tensor.versionCounter.value
+            if version != saved.expected {
+                throw modified(saved.tensor, version: version, expected: saved.expected, producer: saved.tensor.gradFn?.name)
+            }
         }
-        if let output = savedOutput { try check(output, expected: savedOutputVersion, producer: name) }
+        if let output = savedOutput, output.versionCounter.value != savedOutputVersion {
+            throw modified(output, version: output.versionCounter.value, expected: savedOutputVersion, producer: name)
+        }
     }
 
-    /// `producer` is the name of the node that made `tensor` ("ExpBackward0"; nil for leaves).
-    private func check(_ tensor: Tensor, expected: Int, producer: String?) throws {
-        let version = tensor.versionCounter.value
-        guard version != expected else { return }
+    /// The error for `tensor`, changed to `version` where the formula expected `expected`;
+    /// `producer` is the name of the node that made it ("ExpBackward0"; nil for leaves).
+    private func modified(_ tensor: Tensor, version: Int, expected: Int, producer: String?) -> TorchError {
         let what = "[\(tensor.dtype.legacyTensorName) [\(tensor.shape.map(String.init).joined(separator: ", "))]]"
         let op = producer.map { name in name.firstRange(of: "Backward").map { String(name[..<$0.lowerBound]) } ?? name }
         let outputOf = op.map { ", which is output 0 of \($0)," } ?? ""
-        throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(outputOf) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+        return TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(outputOf) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
     }
 
     /// The nodes feeding this one (`next_functions`, leaves excluded).
