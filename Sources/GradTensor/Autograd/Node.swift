@@ -87,6 +87,8 @@ public final class Node {
     /// to be freed too): the first is returned, any others appended to `pending` (a chain, the
     /// usual graph, needs no array). The other inputs are simply released.
     private func takeDyingInputs(into pending: inout [Node]) -> Node? {
+        // A node freed by the deinit of its consumer was taken apart there already.
+        if inputs.isEmpty { return nil }
         // Moved out whole (a swap releases nothing, so no deinit can run while `inputs` is
         // being written), then taken apart by moving its inputs out one by one (no copies).
         var dying = SmallVector<Input>()
