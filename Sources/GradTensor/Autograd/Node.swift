@@ -109,7 +109,9 @@ public final class Node {
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
+    /// A node freed after such a pass has nothing left to free.
     func release() {
+        if isReleased { return }
         formula = nil
         savedOutput = nil
         savedVersions = []
