@@ -105,7 +105,7 @@ public final class Node {
     /// Keeps a detached alias of the op's output for the formula (`BackwardContext.output`).
     func saveOutput(_ output: Tensor) {
         savedOutput = output
-        savedOutputVersion = output.versionCounter.value
+        savedOutputVersion = output.version
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
@@ -131,13 +131,13 @@ public final class Node {
     func checkSavedVersions() throws {
         for i in savedVersions.indices {
             let saved = savedVersions[i]
-            let version = saved.tensor.versionCounter.value
+            let version = saved.tensor.version
             if version != saved.expected {
                 throw modified(saved.tensor, version: version, expected: saved.expected, producer: saved.tensor.gradFn?.name)
             }
         }
-        if let output = savedOutput, output.versionCounter.value != savedOutputVersion {
-            throw modified(output, version: output.versionCounter.value, expected: savedOutputVersion, producer: name)
+        if let output = savedOutput, output.version != savedOutputVersion {
+            throw modified(output, version: output.version, expected: savedOutputVersion, producer: name)
         }
     }
 

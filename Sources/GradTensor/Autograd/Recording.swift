@@ -65,7 +65,7 @@ struct TensorSaver {
 
     /// `tensor`, its current version noted for the check before the formula runs.
     mutating func save(_ tensor: Tensor) -> Tensor {
-        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.versionCounter.value))
+        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
     }
 }
