@@ -108,29 +108,29 @@ public enum Autograd {
         }
 
         /// Runs a ready node's formula on the gradient summed for it, passes the results on, and
-        /// makes ready the input nodes that have now heard from all their consumers.
+        /// makes ready the input nodes that have now heard from all their consumers (one walk
+        /// over the inputs does both).
         private mutating func run(_ node: Node, retainGraph: Bool) throws {
+            var inputGrads = InputGradients()
             if let grad = node.pendingGradient {
                 node.pendingGradient = nil
                 try deliverToNode(node, grad)
-                let inputGrads = try runFormula(node, grad)
-                for i in 0..<Swift.min(node.inputs.count, inputGrads.count) {
-                    guard let raw = inputGrads[i] else { continue }
-                    let input = node.inputs[i]
-                    switch input.edge {
-                    case .none: break
-                    case .leaf(let leaf): try deliverToLeaf(leaf, try conform(raw, to: input))
-                    case .node(let next):
-                        next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: input))
-                    }
+                inputGrads = try runFormula(node, grad)
+            }
+            for i in 0..<node.inputs.count {
+                let input = node.inputs[i]
+                let raw = i < inputGrads.count ? inputGrads[i] : nil
+                switch input.edge {
+                case .none: break
+                case .leaf(let leaf):
+                    if let raw { try deliverToLeaf(leaf, try conform(raw, to: input)) }
+                case .node(let next):
+                    if let raw { next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: input)) }
+                    next.waitingConsumers -= 1
+                    if next.waitingConsumers == 0 { work.ready.append(next) }
                 }
             }
             if !retainGraph { node.release() }
-            for i in 0..<node.inputs.count {
-                guard case .node(let next) = node.inputs[i].edge else { continue }
-                next.waitingConsumers -= 1
-                if next.waitingConsumers == 0 { work.ready.append(next) }
-            }
         }
 
         /// A pass's lists, kept from one pass to the next so a training step does not allocate

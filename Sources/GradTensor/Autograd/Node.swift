@@ -87,15 +87,17 @@ public final class Node {
     /// to be freed too): the first is returned, any others appended to `pending` (a chain, the
     /// usual graph, needs no array). The other inputs are simply released.
     private func takeDyingInputs(into pending: inout [Node]) -> Node? {
+        // A node freed by the deinit of its consumer was taken apart there already.
+        if inputs.isEmpty { return nil }
         // Moved out whole (a swap releases nothing, so no deinit can run while `inputs` is
-        // being written), then taken apart.
+        // being written), then taken apart by moving its inputs out one by one (no copies).
         var dying = SmallVector<Input>()
         swap(&dying, &inputs)
         var first: Node?
-        for i in 0..<dying.count {
-            guard case .node(var input) = dying[i].takeEdge() else { continue }
-            guard isKnownUniquelyReferenced(&input) else { continue }
-            if first == nil { first = input } else { pending.append(input) }
+        while var input = dying.popLast() {
+            guard case .node(var node) = input.takeEdge() else { continue }
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            if first == nil { first = node } else { pending.append(node) }
         }
         return first
     }
@@ -103,11 +105,13 @@ public final class Node {
     /// Keeps a detached alias of the op's output for the formula (`BackwardContext.output`).
     func saveOutput(_ output: Tensor) {
         savedOutput = output
-        savedOutputVersion = output.versionCounter.value
+        savedOutputVersion = output.version
     }
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
+    /// A node freed after such a pass has nothing left to free.
     func release() {
+        if isReleased { return }
         formula = nil
         savedOutput = nil
         savedVersions = []
@@ -123,22 +127,27 @@ public final class Node {
     }
 
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
-    /// after the op ran.
+    /// after the op ran. Only the versions are read unless one differs.
     func checkSavedVersions() throws {
-        for saved in savedVersions {
-            try check(saved.tensor, expected: saved.expected, producer: saved.tensor.gradFn?.name)
+        for i in savedVersions.indices {
+            let saved = savedVersions[i]
+            let version = saved.tensor.version
+            if version != saved.expected {
+                throw modified(saved.tensor, version: version, expected: saved.expected, producer: saved.tensor.gradFn?.name)
+            }
         }
-        if let output = savedOutput { try check(output, expected: savedOutputVersion, producer: name) }
+        if let output = savedOutput, output.version != savedOutputVersion {
+            throw modified(output, version: output.version, expected: savedOutputVersion, producer: name)
+        }
     }
 
-    /// `producer` is the name of the node that made `tensor` ("ExpBackward0"; nil for leaves).
-    private func check(_ tensor: Tensor, expected: Int, producer: String?) throws {
-        let version = tensor.versionCounter.value
-        guard version != expected else { return }
+    /// The error for `tensor`, changed to `version` where the formula expected `expected`;
+    /// `producer` is the name of the node that made it ("ExpBackward0"; nil for leaves).
+    private func modified(_ tensor: Tensor, version: Int, expected: Int, producer: String?) -> TorchError {
         let what = "[\(tensor.dtype.legacyTensorName) [\(tensor.shape.map(String.init).joined(separator: ", "))]]"
         let op = producer.map { name in name.firstRange(of: "Backward").map { String(name[..<$0.lowerBound]) } ?? name }
         let outputOf = op.map { ", which is output 0 of \($0)," } ?? ""
-        throw TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(outputOf) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+        return TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(outputOf) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
     }
 
     /// The nodes feeding this one (`next_functions`, leaves excluded).

@@ -39,7 +39,7 @@ extension Tensor {
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
         // The formula captures nothing; this closure holds it with the saved state.
-        let node = Node(name: name, inputs: edges, savedVersions: saver.versions) { ctx in try formula(ctx, saved) }
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
         gradFn = node
         requiresGrad = true
@@ -56,11 +56,16 @@ extension Tensor {
 
 /// Notes the tensors of an op's saved state as `record`'s `saving` builds it.
 struct TensorSaver {
-    private(set) var versions = SmallVector<Node.SavedVersion>()
+    private var versions = SmallVector<Node.SavedVersion>()
+
+    /// The versions noted, moved out for the node (no copy of the list).
+    consuming func takeVersions() -> SmallVector<Node.SavedVersion> {
+        versions
+    }
 
     /// `tensor`, its current version noted for the check before the formula runs.
     mutating func save(_ tensor: Tensor) -> Tensor {
-        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.versionCounter.value))
+        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
     }
 }

@@ -54,4 +54,15 @@ struct SmallVector<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
         }
         count += 1
     }
+
+    /// Removes and returns the last element, moving it out; nil when empty.
+    @inline(__always)
+    mutating func popLast() -> Element? {
+        switch count {
+        case 0: return nil
+        case 1: count = 0; return first.take()
+        case 2: count = 1; return second.take()
+        default: count -= 1; return rest.removeLast()
+        }
+    }
 }

@@ -51,8 +51,9 @@ public final class Tensor {
         set { links.viewBase = newValue }
     }
 
-    /// Created on first use: most tensors (an op's fresh output) are never changed in place,
-    /// viewed or saved for backward, and so never need one.
+    /// Created on first use: most tensors (an op's fresh output) are never changed in place or
+    /// viewed, and so never need one. Until then `version` is 0, where a new counter starts, so
+    /// saving a tensor for backward notes its version without creating one.
     private var sharedCounter: VersionCounter?
     var versionCounter: VersionCounter {
         if let counter = sharedCounter { return counter }
