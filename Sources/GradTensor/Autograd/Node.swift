@@ -145,9 +145,18 @@ public final class Node {
     /// `producer` is the name of the node that made it ("ExpBackward0"; nil for leaves).
     private func modified(_ tensor: Tensor, version: Int, expected: Int, producer: String?) -> TorchError {
         let what = "[\(tensor.dtype.legacyTensorName) [\(tensor.shape.map(String.init).joined(separator: ", "))]]"
-        let op = producer.map { name in name.firstRange(of: "Backward").map { String(name[..<$0.lowerBound]) } ?? name }
-        let outputOf = op.map { ", which is output 0 of \($0)," } ?? ""
+        let outputOf = producer.map { ", which is output 0 of \(Node.opName($0))," } ?? ""
         return TorchError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what)\(outputOf) is at version \(version); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+    }
+
+    /// How PyTorch's in-place error names the node that made a tensor: a generated node without
+    /// "Backward" and a 0 version (ExpBackward0 → Exp, FillBackward2 → Fill2), a hand-written one
+    /// by its C++ type (torch::autograd::CopySlices).
+    static func opName(_ node: String) -> String {
+        if node == "CopySlices" || node == "CopyBackwards" { return "torch::autograd::" + node }
+        guard let backward = node.firstRange(of: "Backward") else { return node }
+        let version = node[backward.upperBound...]
+        return String(node[..<backward.lowerBound]) + (version == "0" ? "" : version)
     }
 
     /// The nodes feeding this one (`next_functions`, leaves excluded).
