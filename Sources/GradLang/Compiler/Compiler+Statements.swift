@@ -166,7 +166,8 @@ extension Compiler {
                 let n = r.count
                 for _ in 0..<n {
                     try interpreter.checkInterrupt()
-                    if let counter { counter.set(.int(i), in: f) } else { try store(f, .int(i)) }
+                    // Not `if let`: binding the variable would copy it (a retain) every iteration.
+                    if counter == nil { try store(f, .int(i)) } else { counter?.set(.int(i), in: f) }
                     i &+= r.step
                     switch try code(f) {
                     case .breakLoop: return .normal
