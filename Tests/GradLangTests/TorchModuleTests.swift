@@ -66,7 +66,7 @@ final class TorchModuleTests: XCTestCase {
 
     func testBareNoGradClassWorksAsAContextManager() throws {
         let noGrad = try XCTUnwrap(interpreter.builtins["no_grad"])
-        let manager = try XCTUnwrap(try TorchBindings.contextManager(for: noGrad, interpreter: interpreter), "with no_grad:")
+        let manager = try XCTUnwrap(try ContextManagers.manager(for: noGrad, interpreter), "with no_grad:")
         XCTAssertTrue(GradMode.isEnabled)
         XCTAssertTrue(try manager.enter().isNone)
         XCTAssertFalse(GradMode.isEnabled)
@@ -74,18 +74,18 @@ final class TorchModuleTests: XCTestCase {
         XCTAssertTrue(GradMode.isEnabled)
 
         let enable = try call("torch.enable_grad")
-        XCTAssertNotNil(try TorchBindings.contextManager(for: enable, interpreter: interpreter), "with torch.enable_grad():")
-        XCTAssertNil(try TorchBindings.contextManager(for: .int(1), interpreter: interpreter), "with 1:")
-        XCTAssertNil(try TorchBindings.contextManager(for: try call("torch.zeros", [.int(1)]), interpreter: interpreter))
-        XCTAssertNil(try TorchBindings.contextManager(for: try interpreter.getAttribute(torch, "set_grad_enabled"), interpreter: interpreter),
+        XCTAssertNotNil(try ContextManagers.manager(for: enable, interpreter), "with torch.enable_grad():")
+        XCTAssertNil(try ContextManagers.manager(for: .int(1), interpreter), "with 1:")
+        XCTAssertNil(try ContextManagers.manager(for: try call("torch.zeros", [.int(1)]), interpreter))
+        XCTAssertNil(try ContextManagers.manager(for: try interpreter.getAttribute(torch, "set_grad_enabled"), interpreter),
                      "the bare set_grad_enabled class needs its mode")
     }
 
     func testGradModeManagersNestAndRestoreTheOuterMode() throws {
-        let manager = try XCTUnwrap(try TorchBindings.contextManager(for: try call("torch.no_grad"), interpreter: interpreter))
+        let manager = try XCTUnwrap(try ContextManagers.manager(for: try call("torch.no_grad"), interpreter))
         // The same object entered twice (nested `with g:` blocks) restores each level in turn.
         _ = try manager.enter()
-        let enable = try XCTUnwrap(try TorchBindings.contextManager(for: try call("torch.enable_grad"), interpreter: interpreter))
+        let enable = try XCTUnwrap(try ContextManagers.manager(for: try call("torch.enable_grad"), interpreter))
         _ = try enable.enter()
         XCTAssertTrue(GradMode.isEnabled)
         _ = try manager.enter()
@@ -101,7 +101,7 @@ final class TorchModuleTests: XCTestCase {
         let setter = try call("torch.set_grad_enabled", [.bool(false)])
         XCTAssertFalse(GradMode.isEnabled)
         XCTAssertEqual(Repr.repr(setter), "torch.autograd.grad_mode.set_grad_enabled(mode=False)")
-        let m = try XCTUnwrap(try TorchBindings.contextManager(for: setter, interpreter: interpreter))
+        let m = try XCTUnwrap(try ContextManagers.manager(for: setter, interpreter))
         _ = try m.enter()
         try m.exit()
         XCTAssertTrue(GradMode.isEnabled)
@@ -118,7 +118,7 @@ final class TorchModuleTests: XCTestCase {
         XCTAssertEqual(raised { try self.interpreter.call(guarded, Arguments()) }, "ValueError: boom")
         XCTAssertTrue(GradMode.isEnabled, "the mode is restored when the function raises")
         let enabled = try interpreter.call(try call("torch.enable_grad"), Arguments([.object(probe)]))
-        let outer = try XCTUnwrap(try TorchBindings.contextManager(for: try call("torch.no_grad"), interpreter: interpreter))
+        let outer = try XCTUnwrap(try ContextManagers.manager(for: try call("torch.no_grad"), interpreter))
         _ = try outer.enter()
         XCTAssertEqual(Repr.repr(try interpreter.call(enabled, Arguments())), "True")
         XCTAssertFalse(GradMode.isEnabled)
@@ -135,14 +135,14 @@ final class TorchModuleTests: XCTestCase {
             (.modulo, .int(2), "tensor([1., 1.])"),
         ]
         for (op, value, expected) in cases {
-            let result = try TorchBindings.inPlace(op, target: t, value: value)
+            let result = try TorchInPlaceBindings.apply(op, t, value)
             guard case .tensor(let r) = result else { return XCTFail("not a tensor") }
             XCTAssertTrue(r === t, "x \(op.rawValue)= \(Repr.repr(value)) keeps x")
             XCTAssertEqual(Repr.repr(result), expected, "x \(op.rawValue)= \(Repr.repr(value))")
         }
-        XCTAssertEqual(raised { try TorchBindings.inPlace(.leftShift, target: t, value: .int(1)) },
+        XCTAssertEqual(raised { try TorchInPlaceBindings.apply(.leftShift, t, .int(1)) },
                        "NotImplementedError: <<= on tensors is not supported by grad")
-        XCTAssertEqual(raised { try TorchBindings.inPlace(.add, target: t, value: .str("a")) },
+        XCTAssertEqual(raised { try TorchInPlaceBindings.apply(.add, t, .str("a")) },
                        "TypeError: unsupported operand type(s) for +=: 'Tensor' and 'str'")
     }
 

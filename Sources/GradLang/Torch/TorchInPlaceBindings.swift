@@ -74,22 +74,3 @@ enum TorchInPlaceBindings {
         try target.copy_(result)
     }
 }
-
-/// Entry points into the bindings the interpreter reaches through `TensorLibrary`, for code
-/// outside the module (the tests replay PyTorch's recordings through them).
-public enum TorchBindings {
-    /// `target op= value` where `target` holds a tensor. The result is what the target is then
-    /// bound to, as Python does for augmented assignment: the same tensor, updated in place, for
-    /// every operator but `@=`.
-    public static func inPlace(_ op: BinaryOperator, target: Tensor, value: Value) throws -> Value {
-        try TorchInPlaceBindings.apply(op, target, value)
-    }
-
-    /// The context manager a `with` statement uses for `value`: the value itself when it is one,
-    /// or a fresh instance when `value` is the bare class `no_grad` / `enable_grad` (grad accepts
-    /// `with torch.no_grad:` as well as `with torch.no_grad():`). Nil for anything else (`with`
-    /// then raises Python's TypeError about the context manager protocol).
-    public static func contextManager(for value: Value, interpreter: Interpreter) throws -> PyContextManager? {
-        try ContextManagers.manager(for: value, interpreter)
-    }
-}
