@@ -11,7 +11,10 @@ struct SmallVector<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
     private var second: Element?
     /// The elements after the second.
     private var rest: [Element] = []
-    private(set) var count = 0
+    /// Derived from the slots rather than stored: with one stored field fewer the compiler
+    /// destroys a SmallVector of node inputs field by field instead of through its generic value
+    /// witness (a tenth of a recorded op's cost).
+    var count: Int { second == nil ? (first == nil ? 0 : 1) : 2 + rest.count }
 
     init() {}
 
@@ -33,26 +36,22 @@ struct SmallVector<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
     @inline(__always)
     subscript(i: Int) -> Element {
         get {
-            // The inline slots hold a value exactly when the count reaches them.
+            // The slots fill in order: `second` holds a value only when `first` does, `rest` only
+            // when both do.
             if i == 0, let first { return first }
             if i == 1, let second { return second }
             return rest[i - 2]
         }
         set {
-            if i == 0 && count > 0 { first = newValue }
-            else if i == 1 && count > 1 { second = newValue }
+            if i == 0 && first != nil { first = newValue }
+            else if i == 1 && second != nil { second = newValue }
             else { rest[i - 2] = newValue }
         }
     }
 
     @inline(__always)
     mutating func append(_ e: Element) {
-        switch count {
-        case 0: first = e
-        case 1: second = e
-        default: rest.append(e)
-        }
-        count += 1
+        if first == nil { first = e } else if second == nil { second = e } else { rest.append(e) }
     }
 
     /// Removes and returns the last element, moving it out; nil when empty.
@@ -60,9 +59,9 @@ struct SmallVector<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
     mutating func popLast() -> Element? {
         switch count {
         case 0: return nil
-        case 1: count = 0; return first.take()
-        case 2: count = 1; return second.take()
-        default: count -= 1; return rest.removeLast()
+        case 1: return first.take()
+        case 2: return second.take()
+        default: return rest.removeLast()
         }
     }
 }

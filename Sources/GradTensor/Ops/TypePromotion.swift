@@ -5,8 +5,27 @@ public enum TypePromotion {
     public static func promote(_ a: DType, _ b: DType) -> DType { max(a, b) }
 
     public static func resultType(_ operands: [Tensor]) -> DType {
+        var categories = Categories()
+        for t in operands { categories.add(t) }
+        return categories.result
+    }
+
+    /// Two operands' result type; equal dtypes give their own at once, unless both operands are
+    /// Python numbers (two floats make a float32 then).
+    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
+        if a.dtype == b.dtype && !(a.isWrappedNumber && b.isWrappedNumber) { return a.dtype }
+        var categories = Categories()
+        categories.add(a)
+        categories.add(b)
+        return categories.result
+    }
+
+    /// The operands' dtypes promoted within their priority classes: tensors with dimensions,
+    /// 0-dim tensors, then Python numbers (whose floats count as the default float).
+    private struct Categories {
         var dim: DType?, zero: DType?, wrapped: DType?
-        for t in operands {
+
+        mutating func add(_ t: Tensor) {
             if t.isWrappedNumber {
                 let kind = t.dtype.isFloatingPoint ? DType.defaultFloat : t.dtype
                 wrapped = wrapped.map { promote($0, kind) } ?? kind
@@ -14,14 +33,8 @@ public enum TypePromotion {
             else if t.rank == 0 { zero = zero.map { promote($0, t.dtype) } ?? t.dtype }
             else { dim = dim.map { promote($0, t.dtype) } ?? t.dtype }
         }
-        return combine(dim, combine(zero, wrapped)) ?? .defaultFloat
-    }
 
-    /// Two operands' result type; equal dtypes give their own at once, unless both operands are
-    /// Python numbers (two floats make a float32 then).
-    public static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
-        if a.dtype == b.dtype && !(a.isWrappedNumber && b.isWrappedNumber) { return a.dtype }
-        return resultType([a, b])
+        var result: DType { combine(dim, combine(zero, wrapped)) ?? .defaultFloat }
     }
 
     /// c10's `combine_categories`: the higher-priority result wins unless the lower one is of a
