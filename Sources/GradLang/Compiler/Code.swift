@@ -69,8 +69,9 @@ final class Frame {
         for i in 0..<slotCount { self[slot: i] = nil }
         line = 0
         returnValue = .none
-        errorSpan = nil
-        handling = nil
+        // Written only when set: assigning nil destroys the old value through a generic witness.
+        if errorSpan != nil { errorSpan = nil }
+        if handling != nil { handling = nil }
     }
 }
 
