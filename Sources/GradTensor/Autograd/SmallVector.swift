@@ -57,11 +57,8 @@ struct SmallVector<Element>: RandomAccessCollection, ExpressibleByArrayLiteral {
     /// Removes and returns the last element, moving it out; nil when empty.
     @inline(__always)
     mutating func popLast() -> Element? {
-        switch count {
-        case 0: return nil
-        case 1: return first.take()
-        case 2: return second.take()
-        default: return rest.removeLast()
-        }
+        if !rest.isEmpty { return rest.removeLast() }
+        if second != nil { return second.take() }
+        return first.take()
     }
 }
