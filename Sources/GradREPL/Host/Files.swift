@@ -33,6 +33,22 @@ public enum Files {
         }
     }
 
+    /// Up to `limit` bytes from the descriptor's current position (fewer at its end), or nil on a
+    /// read error.
+    public static func read(_ descriptor: Int32, atMost limit: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < limit {
+            let n = bytes[filled...].withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
     /// Writes every byte; false when the descriptor refuses them.
     @discardableResult
     public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
