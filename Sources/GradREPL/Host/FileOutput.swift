@@ -57,16 +57,15 @@ public final class FileOutput: @unchecked Sendable {
     /// TextIOWrapper's flush of its chunk into BufferedWriter's `write`.
     private func handOnChunk() -> Bool {
         guard !chunk.isEmpty else { return true }
-        let bytes = chunk
-        chunk.removeAll(keepingCapacity: true)
-        if bytes.count <= blockSize - block.count {
-            block += bytes
+        defer { chunk.removeAll(keepingCapacity: true) }
+        if chunk.count <= blockSize - block.count {
+            block += chunk
             return true
         }
         guard writeBlock() else { return false }
         // More than a block goes straight to the descriptor; less waits in the emptied buffer.
-        if bytes.count > blockSize { return record(Files.write(descriptor, bytes)) }
-        block = bytes
+        if chunk.count > blockSize { return record(Files.write(descriptor, chunk)) }
+        block += chunk
         return true
     }
 
