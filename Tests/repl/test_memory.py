@@ -49,6 +49,13 @@ try:
 except MemoryError:
     print("append MemoryError", len(grown) > 10 ** 6)
 grown = None
+doubled = [0]
+try:
+    while True:
+        doubled = doubled + doubled
+except MemoryError:
+    print("concatenate MemoryError", len(doubled) >= 2 ** 20)
+doubled = None
 print(kept, len([0] * 10 ** 6))
 too_big = [0] * 10 ** 8
 """
@@ -83,7 +90,7 @@ class ScriptTests(unittest.TestCase):
         result = self.run_limited(PYTHON_VALUES)
         self.assertEqual(result.stdout, "repeat list MemoryError\nrepeat str MemoryError\nrepeat tuple MemoryError\n"
                                         "list of range MemoryError\ncomprehension MemoryError\n"
-                                        "append MemoryError True\nstill here 1000000\n")
+                                        "append MemoryError True\nconcatenate MemoryError True\nstill here 1000000\n")
         self.assertEqual(result.returncode, 1)
         self.assertTrue(result.stderr.endswith("    too_big = [0] * 10 ** 8\n              ~~~~^~~~~~~~~\nMemoryError\n"),
                         result.stderr)

@@ -20,6 +20,7 @@ enum ListMethods {
                 let n = list.items.count
                 var i = try Arg.size(args["index"])
                 if i < 0 { i = Swift.max(i.addingReportingOverflow(n).partialValue, 0) }
+                try Allocation.checkGrowth(of: list.items, to: n + 1)
                 list.items.insert(args["object"], at: Swift.min(i, n))
                 return .none
             },

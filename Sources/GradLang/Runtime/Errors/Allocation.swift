@@ -1,9 +1,13 @@
 import GradTensor
 
 /// MemoryError before a Python value is built bigger than memory allows. Sizes that come from the
-/// program (`[0] * n`, `"a" * n`, `list(range(n))`, a list grown by `append` in a loop) are checked
-/// here first: past the runtime's sequence limit, or when `AllocationProbe` finds the memory is not
-/// there now, the program gets a MemoryError it can catch, and the REPL goes on.
+/// program are checked here first — repeats (`[0] * n`, `"a" * n`), `list(range(n))` and other
+/// collected iterables, list and tuple concatenation, lists grown by `append`, `insert`, `extend`,
+/// `+=` and comprehensions: past the runtime's sequence limit, or when `AllocationProbe` finds the
+/// memory is not there now, the program gets a MemoryError it can catch, and the REPL goes on.
+/// Not checked yet: dicts and sets growing, str concatenation, slices, and many allocations each
+/// below the probe's threshold (`[[0] * 10**4 for _ in range(10**5)]`), which still abort when
+/// they exhaust memory.
 enum Allocation {
     /// A new buffer of `count` elements of `Element`.
     static func check<Element>(count: Int, of _: Element.Type) throws {

@@ -272,8 +272,8 @@ public enum Operators {
         if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setOp(op, x, y) { return r }
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
-        case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(x.items + y.items))
-        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(x.items + y.items))
+        case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(try concatenated(x.items, y.items)))
+        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
         case (.multiply, _, _):
             if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
         case (.modulo, .str(let format), _):
@@ -323,6 +323,12 @@ public enum Operators {
             }
             return total
         }
+    }
+
+    /// `x + y` for lists and tuples, once memory is known to hold it (`x = x + x` in a loop).
+    private static func concatenated(_ x: [Value], _ y: [Value]) throws -> [Value] {
+        try Allocation.check(count: x.count + y.count, of: Value.self)
+        return x + y
     }
 
     /// `items` `times` over, in one buffer of the final size (growing it as it fills would need
