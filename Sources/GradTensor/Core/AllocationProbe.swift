@@ -18,9 +18,14 @@ public enum AllocationProbe {
     /// filling the buffer, and a small allocation failing means memory is gone anyway.
     public static let threshold = 1 << 20
 
+    /// What must stay free besides the buffer, so that what follows a large allocation (the
+    /// small ones of the next statements, a traceback, the REPL's next prompt) still finds memory.
+    public static let headroom = 16 << 20
+
     public static func canAllocate(bytes: Int) -> Bool {
         guard bytes >= threshold else { return true }
-        guard let memory = malloc(bytes) else { return false }
+        let (probe, overflow) = bytes.addingReportingOverflow(headroom)
+        guard !overflow, let memory = malloc(probe) else { return false }
         free(memory)
         return true
     }
