@@ -1,5 +1,5 @@
 /// The read-eval-print loop: reads with a `LineReader`, feeds the `Console`, keeps history, and
-/// stops at Ctrl-D, `exit()` or `quit()`.
+/// stops at Ctrl-D at the primary prompt, `exit()` or `quit()`.
 public final class REPL {
     let reader: LineReader
     let console: Console
@@ -49,8 +49,14 @@ public final class REPL {
                 console.reset()
             case .endOfInput:
                 if isTerminal { StandardStreams.writeOutput("\n") }
-                StandardStreams.output.flush()
-                return 0
+                // At the continuation prompt, Ctrl-D ends the pending block (CPython's REPL does
+                // the same); the session goes on, and only Ctrl-D at the primary prompt leaves.
+                if console.needsMore {
+                    console.finishPending()
+                } else {
+                    StandardStreams.output.flush()
+                    return 0
+                }
             }
             if let status = console.exitStatus {
                 StandardStreams.output.flush()

@@ -94,7 +94,7 @@ struct CommandLineOptions: Equatable {
 
     With no FILE, grad starts the REPL when stdin is a terminal, and otherwise runs stdin as a
     script. Exit status: 0 on success, 1 after an uncaught error, 2 for a usage error; exit(N) and
-    sys.exit(N) give N.
+    sys.exit(N) give N; 120 when the last output cannot be written to stdout (as in CPython).
 
     Environment:
       GRAD_HISTORY   the REPL's history file; empty for none (default: $XDG_STATE_HOME/grad/history,

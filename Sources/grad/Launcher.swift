@@ -1,4 +1,7 @@
 import GradREPL
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Wires the parsed command line to a session: runs the program, then the REPL when asked.
 enum Launcher {
@@ -20,6 +23,9 @@ enum Launcher {
 
     private static func run(_ options: CommandLineOptions) -> Int32 {
         Interrupts.install()
+        // As CPython: a write to a closed pipe (`grad script | head -1`) fails with EPIPE, raising
+        // BrokenPipeError, instead of killing grad silently.
+        signal(SIGPIPE, SIG_IGN)
         let session = Session(argv: options.argv, errorStyle: Style(enabled: Terminal.allowsColour(2)))
         let outcome: RunOutcome
         switch options.program {

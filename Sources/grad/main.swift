@@ -4,6 +4,6 @@ import Glibc
 #endif
 
 // grad: the command line (see CommandLineOptions.help). Everything runs on a large-stack thread.
+CrashReports.disableInteractiveBacktraces()
 let status = ProgramThread.run { Launcher.run(Array(CommandLine.arguments.dropFirst())) }
-StandardStreams.output.flush()
-exit(status)
+exit(StandardStreams.finish(status: status))

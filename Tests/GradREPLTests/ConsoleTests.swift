@@ -45,6 +45,22 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(out.output, "5\n")
     }
 
+    func testEndOfInputFinishesThePendingLines() {
+        let (console, out) = makeConsole()
+        console.finishPending()
+        XCTAssertEqual(out.output + out.errors, "", "nothing pending: nothing to do")
+        console.push("for i in [1, 2]:")
+        console.push("    print(i)")
+        console.finishPending()
+        XCTAssertFalse(console.needsMore)
+        XCTAssertEqual(out.output, "1\n2\n")
+        XCTAssertEqual(out.entries, ["for i in [1, 2]:\n    print(i)"])
+        console.push("values = (1,")
+        console.finishPending()
+        XCTAssertFalse(console.needsMore)
+        XCTAssertTrue(out.errors.hasSuffix("SyntaxError: '(' was never closed\n"), out.errors)
+    }
+
     func testPastedBlankLinesDoNotEndABlock() {
         let (console, out) = makeConsole()
         let lines = ["total = 0", "for i in [1, 2, 3]:", "    total = total + i", "", "    total = total * 10", "    ",

@@ -49,6 +49,29 @@ final class HistoryFileTests: XCTestCase {
         XCTAssertEqual(HistoryFile(path: file.path, limit: 100).load(), ["e4", "e5", "e6"], "rewritten on disk")
     }
 
+    func testOnlyTheTailOfAHugeFileIsRead() throws {
+        mkdir(directory, 0o700)
+        let path = directory + "/history"
+        // A sparse 35 GB file (NUL bytes, which read as junk lines) with two entries at its end.
+        let descriptor = open(path, O_WRONLY | O_CREAT, 0o600)
+        XCTAssertEqual(ftruncate(descriptor, 35_000_000_000), 0)
+        XCTAssertEqual(lseek(descriptor, 0, SEEK_END), 35_000_000_000)
+        var tail = Array("\nfirst = 1\nsecond = 2\n".utf8)
+        XCTAssertEqual(write(descriptor, &tail, tail.count), tail.count)
+        close(descriptor)
+        XCTAssertEqual(HistoryFile(path: path).load(), ["first = 1", "second = 2"])
+        XCTAssertEqual(HistoryFile(path: path).load(), ["first = 1", "second = 2"], "rewritten small")
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0)
+        XCTAssertEqual(info.st_size, 21)
+    }
+
+    func testEndlessOrUnwritableDevicesAreNoHistory() {
+        XCTAssertEqual(HistoryFile(path: "/dev/zero").load(), [])
+        XCTAssertEqual(HistoryFile(path: "/dev/full").load(), [])
+        XCTAssertFalse(HistoryFile(path: "/dev/full").append("x = 1"), "no space left on device")
+    }
+
     func testDefaultPath() {
         func path(_ variables: [String: String]) -> String? { HistoryFile.defaultPath { variables[$0] } }
         XCTAssertEqual(path(["GRAD_HISTORY": "/h/file", "HOME": "/home/u"]), "/h/file")

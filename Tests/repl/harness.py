@@ -56,7 +56,7 @@ DEFAULT_HISTORY = object()
 class Session:
     """One `grad` process on a pseudo-terminal."""
 
-    def __init__(self, test, *args, env=None, history=None, colour=False, rows=50, columns=200):
+    def __init__(self, test, *args, env=None, history=None, colour=False, rows=50, columns=200, memory_limit_kb=None):
         self.home = tempfile.mkdtemp(prefix="grad-repl-test-")
         test.addCleanup(shutil.rmtree, self.home, True)
         self.history = history if history is not None else os.path.join(self.home, "history")
@@ -71,7 +71,11 @@ class Session:
         if not colour:
             environment["NO_COLOR"] = "1"
         environment.update(env or {})
-        self.child = pexpect.spawn(GRAD, list(args), env=environment, encoding="utf-8", codec_errors="replace", timeout=20,
+        command, arguments = GRAD, list(args)
+        if memory_limit_kb is not None:
+            # `ulimit -v`: grad's address space is capped, so that large allocations fail.
+            command, arguments = "bash", ["-c", f'ulimit -v {memory_limit_kb}; exec "$0" "$@"', GRAD, *args]
+        self.child = pexpect.spawn(command, arguments, env=environment, encoding="utf-8", codec_errors="replace", timeout=20,
                                    dimensions=(rows, columns), cwd=self.home)
         test.addCleanup(self.terminate)
         # Lines sent by paste() or type_fast() that sync() has not yet seen grad read.

@@ -188,5 +188,73 @@ class CommandLineTests(unittest.TestCase):
         self.assertEqual((result.returncode, result.stdout, result.stderr), (0, "", ""))
 
 
+class OutputFailureTests(unittest.TestCase):
+    """A write to stdout that fails (a full disk, a pipe whose reader has gone) is CPython's error,
+    at the same `print`: stdout is buffered as CPython buffers it (8 KiB of text, then the pipe's
+    block size), an error while the program runs is an OSError or BrokenPipeError raised there
+    (status 1), and one when the last output is flushed at exit is "Exception ignored" (status
+    120). Each case runs under grad and CPython (unbuffered mode off) and must end the same."""
+
+    CASES = [
+        "print(1)",
+        "x = 1",
+        "print('x' * 100000)",
+        "for i in range(3000): print(i)",
+        "print(1, flush=True)",
+        "print('a' * 8191)",
+        "print('a' * 8190)\nprint('b')",
+        "print('a' * 100)\nprint('b' * 9000)",
+        "print('a' * 4000)\nprint('b' * 4000)\nprint('c' * 4000)",
+        "import sys\nprint(1)\nsys.exit(4)",
+        "print(1)\nraise ValueError(2)",
+        "try:\n    print('y' * 9000)\nexcept OSError as e:\n    print(type(e), e, e.args)\nprint('after')",
+    ]
+
+    def setUp(self):
+        self.directory = tempfile.mkdtemp(prefix="grad-output-test-")
+        self.addCleanup(shutil.rmtree, self.directory, True)
+        self.python_environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+    def run_both(self, source, run):
+        """(status, stderr) of grad and of CPython for `source`, each started by run(argv)."""
+        results = []
+        for program, name in [(GRAD, "script.grad"), ("python3", "script.py")]:
+            path = os.path.join(self.directory, name)
+            with open(path, "w") as f:
+                f.write(source + "\n")
+            status, stderr = run([program, path])
+            results.append((status, stderr.replace(name, "SCRIPT")))
+        return results
+
+    def test_a_full_disk_fails_as_in_cpython(self):
+        def run(argv):
+            with open("/dev/full", "w") as full:
+                result = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+                                        env=dict(self.python_environment, NO_COLOR="1"))
+            return result.returncode, result.stderr
+        for source in self.CASES:
+            with self.subTest(source=source):
+                grad, python = self.run_both(source, run)
+                self.assertEqual(grad, python)
+        self.assertEqual(grad[0], 120)
+
+    def test_a_closed_pipe_is_a_broken_pipe_error(self):
+        # The reader takes one line and goes: grad is not killed by SIGPIPE but raises
+        # BrokenPipeError at the print, as CPython does.
+        def run(argv):
+            process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                       env=dict(self.python_environment, NO_COLOR="1"))
+            self.assertEqual(process.stdout.readline(), "0\n")
+            process.stdout.close()
+            stderr = process.stderr.read()
+            process.stderr.close()
+            return process.wait(timeout=60), stderr
+        source = "import sys\nfor i in range(100000):\n    print(i)\nsys.exit(3)"
+        grad, python = self.run_both(source, run)
+        self.assertEqual(grad, python)
+        self.assertEqual(grad[0], 1)
+        self.assertTrue(grad[1].endswith("BrokenPipeError: [Errno 32] Broken pipe\n"), grad[1])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -108,6 +108,25 @@ class ExitTests(unittest.TestCase):
         repl.enter("x = 1")
         self.assertEqual(repl.exit_status(CTRL_D), 0)
 
+    def test_ctrl_d_at_the_continuation_prompt_ends_the_block_and_stays(self):
+        # As CPython 3.11's REPL: Ctrl-D on an empty `...` line ends the pending input as it stands
+        # (a block runs, an open bracket is a SyntaxError) and the session goes on.
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.enter("keep = 42")
+        repl.enter("for i in range(2):", prompt=CONTINUATION)
+        repl.enter("    print(i)", prompt=CONTINUATION)
+        repl.send(CTRL_D)
+        # The terminal echoes the key as ^D.
+        self.assertEqual(repl.expect_prompt().replace("^D", ""), "\n0\n1\n")
+        repl.enter("values = [1,", prompt=CONTINUATION)
+        repl.send(CTRL_D)
+        out = repl.expect_prompt()
+        self.assertIn('  File "<stdin>", line 1\n    values = [1,\n             ^\n', out)
+        self.assertTrue(out.endswith("SyntaxError: '[' was never closed\n"), out)
+        self.assertEqual(repl.enter("keep"), "42\n")
+        self.assertEqual(repl.exit_status(CTRL_D), 0)
+
     def test_exit_and_quit(self):
         for line, status in [("exit()", 0), ("quit()", 0), ("exit", 0), ("exit(3)", 3), ("import sys; sys.exit(4)", 4)]:
             with self.subTest(line=line):

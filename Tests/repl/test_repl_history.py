@@ -4,7 +4,7 @@ import os
 import random
 import unittest
 
-from harness import CONTINUATION, CTRL_C, CTRL_R, DEFAULT_HISTORY, UP, Session
+from harness import CONTINUATION, CTRL_C, CTRL_R, DEFAULT_HISTORY, UP, Session, clean
 
 
 def history_lines(path):
@@ -96,6 +96,32 @@ class HistoryTests(unittest.TestCase):
                 self.assertEqual(repl.enter("1 + 1"), "2\n")
                 self.assertEqual(repl.exit_status(), 0)
         self.assertTrue(os.path.exists(os.path.join(probe.home, "junk")))
+
+    def test_endless_or_huge_history_files_are_not_read_whole(self):
+        # /dev/zero and /dev/full never end; a 35 GB (sparse) file is read only at its tail. The
+        # REPL starts at once (the harness's 20 s timeout), and a file it cannot write (/dev/full:
+        # no space left) is quietly not written.
+        probe = Session(self)
+        probe.terminate()
+        huge = os.path.join(probe.home, "huge")
+        with open(huge, "wb") as f:
+            f.truncate(35_000_000_000)
+            f.seek(0, os.SEEK_END)
+            f.write(b"\nrecalled = 'from the tail'\n")
+        for path in ["/dev/zero", "/dev/full", huge]:
+            with self.subTest(path=path):
+                repl = Session(self, history=path)
+                repl.expect_prompt()
+                self.assertEqual(repl.enter("1 + 1"), "2\n")
+                if path == huge:
+                    repl.send(UP + UP)
+                    repl.child.expect_exact("recalled = 'from the tail'")
+                    repl.send("\r")
+                    self.assertEqual(repl.expect_prompt().split("\n")[1:], [""])
+                    self.assertEqual(repl.enter("recalled"), "'from the tail'\n")
+                self.assertEqual(repl.exit_status(), 0)
+                self.assertEqual(clean(repl.child.before).replace("^D", ""), "\n", "no warning, no crash")
+        self.assertLess(os.path.getsize(huge), 1000, "rewritten with the entries kept")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,13 @@
 invalid UTF-8) and piped as a script."""
 import os
 import random
+import signal
 import subprocess
 import unittest
 
 import pexpect
 
-from harness import CTRL_C, GRAD, Session
+from harness import CTRL_C, GRAD, Session, clean
 
 # Keys the terminal itself turns into signals or flow control (Ctrl-Z stops, Ctrl-\ quits,
 # Ctrl-S/Ctrl-Q pause output) and Ctrl-D (which ends the session) are left out.
@@ -54,6 +55,46 @@ class RobustnessTests(unittest.TestCase):
         output = repl.sync()
         self.assertNotIn("Error", output)
         self.assertEqual(repl.enter("total, v1999"), "(1999000, 1999)\n")
+
+
+class CrashReportTests(unittest.TestCase):
+    """Should grad ever crash at a terminal, the Swift runtime's crash handler prints its backtrace
+    and lets grad die, instead of waiting 30 s at "Press space to interact"."""
+
+    def environment_of(self, repl):
+        with open(f"/proc/{repl.child.pid}/environ", "rb") as f:
+            return f.read().split(b"\0")
+
+    def catches(self, repl, signal_number):
+        with open(f"/proc/{repl.child.pid}/status") as f:
+            caught = next(int(line.split()[1], 16) for line in f if line.startswith("SigCgt:"))
+        return bool(caught & (1 << (signal_number - 1)))
+
+    def test_backtraces_are_not_interactive_at_a_terminal(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        if not self.catches(repl, signal.SIGSEGV):
+            # A build whose runtime has no crash handler (the static release build finds no
+            # swift-backtrace): nothing waits, a crash ends grad at once.
+            os.kill(repl.child.pid, signal.SIGSEGV)
+            repl.child.expect(pexpect.EOF)
+            return
+        self.assertIn(b"SWIFT_BACKTRACE=interactive=no", self.environment_of(repl))
+        # A segmentation fault as the crash handler sees it. Sent rather than caused, it does not
+        # kill: the handler returns after its report, and grad reads on.
+        os.kill(repl.child.pid, signal.SIGSEGV)
+        repl.child.expect_exact("Program crashed: Signal 11")
+        repl.child.expect_exact("Backtrace took")
+        repl.send("6 * 7\r")
+        self.assertTrue(repl.expect_prompt().endswith("6 * 7\n42\n"))
+        self.assertNotIn("Press space", clean(repl.child.before))
+
+    def test_the_users_own_setting_is_kept(self):
+        repl = Session(self, env={"SWIFT_BACKTRACE": "enable=no"})
+        repl.expect_prompt()
+        environment = self.environment_of(repl)
+        self.assertIn(b"SWIFT_BACKTRACE=enable=no", environment)
+        self.assertNotIn(b"SWIFT_BACKTRACE=interactive=no", environment)
 
 
 if __name__ == "__main__":

@@ -4,14 +4,14 @@ enum ListMethods {
         [
             PyBuiltin("list.append(self, object, /)") { args in
                 let list = try args.selfList
-                try Arg.checkLength(list.items.count + 1)
+                try Allocation.checkGrowth(of: list.items, to: list.items.count + 1)
                 list.items.append(args["object"])
                 return .none
             },
             PyBuiltin("list.extend(self, iterable, /)") { args in
                 let list = try args.selfList
                 let more = try Iteration.collect(args["iterable"])
-                try Arg.checkLength(list.items.count + more.count)
+                try Allocation.checkGrowth(of: list.items, to: list.items.count + more.count)
                 list.items += more
                 return .none
             },
@@ -20,6 +20,7 @@ enum ListMethods {
                 let n = list.items.count
                 var i = try Arg.size(args["index"])
                 if i < 0 { i = Swift.max(i.addingReportingOverflow(n).partialValue, 0) }
+                try Allocation.checkGrowth(of: list.items, to: n + 1)
                 list.items.insert(args["object"], at: Swift.min(i, n))
                 return .none
             },

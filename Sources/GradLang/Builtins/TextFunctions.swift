@@ -9,8 +9,8 @@ enum TextFunctions {
                 let end = try separator(args["end"], "end", default: "\n")
                 let text = try args.varargs("args").map(Repr.checkedStr).joined(separator: sep) + end
                 if args["file"].isNone {
-                    args.interpreter.writeOutput(text)
-                    if try Operators.truthy(args["flush"]) { args.interpreter.flushOutput() }
+                    try args.interpreter.writeOutput(text)
+                    if try Operators.truthy(args["flush"]) { try args.interpreter.flushOutput() }
                 } else {
                     // Any object with a `write` method, as in CPython.
                     _ = try args.interpreter.call(args.interpreter.getAttribute(args["file"], "write"), Arguments([.str(text)]))

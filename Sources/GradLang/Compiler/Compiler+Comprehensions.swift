@@ -33,7 +33,11 @@ extension Compiler {
         switch kind {
         case .list(let e), .set(let e), .generator(let e):
             let value = expression(e)
-            emit = { f, acc in acc.items.append(try value(f)) }
+            emit = { f, acc in
+                let item = try value(f)
+                try Allocation.checkGrowth(of: acc.items, to: acc.items.count + 1)
+                acc.items.append(item)
+            }
         case .dict(let k, let v):
             let key = expression(k), value = expression(v)
             emit = { f, acc in

@@ -46,7 +46,7 @@ extension Compiler {
                     let v = try value(f)
                     if !v.isNone {
                         interpreter.builtinTable["_"] = v
-                        interpreter.writeOutput(try Repr.checkedRepr(v) + "\n")
+                        try interpreter.writeOutput(try Repr.checkedRepr(v) + "\n")
                     }
                     return .normal
                 }

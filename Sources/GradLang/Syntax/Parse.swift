@@ -45,23 +45,29 @@ public func parseModule(_ source: SourceText, readFromFile: Bool = false) throws
 /// Follows `codeop`: a compound statement is complete only when followed by an empty line, and an
 /// error where the input merely ends means "incomplete". Unlike CPython's single-statement mode, a
 /// chunk may hold several statements (a pasted block).
-public func parseInteractive(source: String, filename: String = "<stdin>") -> ParseOutcome {
+/// `inputEnded`: no more lines will come (Ctrl-D at the continuation prompt), so the chunk is taken
+/// as it stands, as CPython's REPL takes it then: a pending block is complete, and an open bracket
+/// or string is the error a file ending there gives. Never `.incomplete`.
+public func parseInteractive(source: String, filename: String = "<stdin>", inputEnded: Bool = false) -> ParseOutcome {
     let text = SourceText(source, filename: filename)
     let onlyBlankOrComments = source.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy {
         let trimmed = $0.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
         return trimmed.isEmpty || trimmed.first == "#"
     }
     if onlyBlankOrComments { return .complete(Module(body: [])) }
-    return LargeStack.run { interactiveOutcome(text, endsWithEmptyLine: source.hasSuffix("\n")) }
+    return LargeStack.run {
+        interactiveOutcome(text, endsWithEmptyLine: source.hasSuffix("\n"), inputEnded: inputEnded)
+    }
 }
 
-private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool) -> ParseOutcome {
+private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool, inputEnded: Bool) -> ParseOutcome {
     let parser = Parser(source: text, lexed: Lexer.tokenize(text))
     let module: Module
     do {
         module = try parser.parseFile()
         try parser.checkSupported()
     } catch {
+        if inputEnded { return .error(parser.reportedError(for: error, interactive: false)) }
         if parser.failedAtEndOfInput { return .incomplete }
         if let lexical = parser.lexicalError, lexical.atEndOfInput, error == lexical.error {
             return .incomplete
@@ -73,7 +79,7 @@ private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool) -> 
     } catch {
         return .error(error)
     }
-    if let last = module.body.last, last.isCompound, !endsWithEmptyLine { return .incomplete }
+    if let last = module.body.last, last.isCompound, !endsWithEmptyLine, !inputEnded { return .incomplete }
     return .complete(module)
 }
 

@@ -63,6 +63,16 @@ public final class Console {
         if !entries.isEmpty { onEntry(entries.joined(separator: "\n")) }
     }
 
+    /// Input ended at the continuation prompt (Ctrl-D, or piped input ending inside a block): the
+    /// pending lines are taken as they stand, as CPython's REPL takes them — a block runs, an open
+    /// bracket is a SyntaxError — so that one key never loses what was typed.
+    public func finishPending() {
+        guard needsMore else { return }
+        transcript.reset()
+        previousLineHadMoreInput = false
+        compileAndRun(inputEnded: true)
+    }
+
     /// Drops the half-typed input (Ctrl-C at the prompt).
     public func reset() {
         lines = []
@@ -100,8 +110,8 @@ public final class Console {
         return nil
     }
 
-    private func compileAndRun() {
-        switch parseInteractive(source: lines.joined(separator: "\n")) {
+    private func compileAndRun(inputEnded: Bool = false) {
+        switch parseInteractive(source: lines.joined(separator: "\n"), inputEnded: inputEnded) {
         case .incomplete:
             return
         case .error(let error):

@@ -5,7 +5,9 @@ import Glibc
 /// The REPL's history on disk: one entry per line (a multi-line block is one entry, its newlines
 /// written as `\n` and backslashes as `\\`), appended after every entry so a crash loses nothing,
 /// and rewritten with the newest `limit` entries when the file has grown to twice that. A missing
-/// file is an empty history; an unreadable or corrupt one is read as far as it makes sense.
+/// file is an empty history; an unreadable or corrupt one is read as far as it makes sense; one that
+/// cannot be written (`/dev/full`, a read-only file) is not written, silently, as CPython's REPL
+/// ignores a history file it cannot save.
 public struct HistoryFile: Sendable {
     public let path: String
     public let limit: Int
@@ -24,14 +26,28 @@ public struct HistoryFile: Sendable {
         return home + "/.local/state/grad/history"
     }
 
-    /// The entries, oldest first.
+    /// The most the REPL reads of a history file: its last 4 MiB, far more than `limit` ordinary
+    /// entries, so that a huge file costs no more at start-up than a normal one.
+    static let readLimit = 1 << 22
+
+    /// The entries, oldest first: the newest `limit` found in the file's last `readLimit` bytes.
+    /// Only a regular file is read (`/dev/zero` or a FIFO never ends or would block: no history);
+    /// a file that holds more than that is rewritten with the entries kept.
     public func load() -> [String] {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO with no writer would wait for one.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }
-        guard let bytes = Files.readAll(descriptor) else { return [] }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return [] }
+        let size = Int(info.st_size)
+        let start = max(0, size - Self.readLimit)
+        guard lseek(descriptor, off_t(start), SEEK_SET) == off_t(start),
+              var bytes = Files.read(descriptor, atMost: size - start) else { return [] }
+        // Starting inside the file, the first line is the end of an entry cut in two.
+        if start > 0, let newline = bytes.firstIndex(of: 10) { bytes.removeSubrange(...newline) }
         let entries = Self.decode(String(decoding: bytes, as: UTF8.self))
-        if entries.count > 2 * limit { rewrite(Array(entries.suffix(limit))) }
+        if entries.count > 2 * limit || start > 0 { rewrite(Array(entries.suffix(limit))) }
         return Array(entries.suffix(limit))
     }
 
@@ -40,7 +56,8 @@ public struct HistoryFile: Sendable {
     @discardableResult
     public func append(_ entry: String) -> Bool {
         createParentDirectory()
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        // O_NONBLOCK: a FIFO with no reader fails at once instead of waiting for one.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return Files.writeAll(descriptor, Array((Self.encode(entry) + "\n").utf8))

@@ -24,8 +24,12 @@ public final class Session {
         self.errorStyle = errorStyle
         self.writeOutput = writeOutput
         self.writeError = writeError
-        interpreter = Interpreter(writeOutput: writeOutput, writeWarning: writeError)
-        interpreter.flushOutput = { StandardStreams.output.flush() }
+        // A failed write to stdout raises at the program's `print` (writes elsewhere never fail).
+        interpreter = Interpreter(writeOutput: { text in
+            writeOutput(text)
+            try StandardStreams.raiseOutputFailure()
+        }, writeWarning: writeError)
+        interpreter.flushOutput = StandardStreams.flushProgramOutput
         HostBuiltins.install(in: interpreter, argv: argv)
         interpreter.helpTopics = SessionHelp.topics
     }

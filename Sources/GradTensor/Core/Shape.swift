@@ -14,10 +14,16 @@ public enum Shape {
             }
             total = product
         }
-        if total > Storage.maxBytes / dtype.itemSize {
-            throw TorchError.runtime("[enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate \(total * dtype.itemSize) bytes. Error code 12 (Cannot allocate memory)")
+        if total > Storage.maxBytes / dtype.itemSize || !AllocationProbe.canAllocate(bytes: total * dtype.itemSize) {
+            throw allocationError(bytes: total * dtype.itemSize)
         }
         return total
+    }
+
+    /// PyTorch's error when its CPU allocator fails (the line of alloc_cpu.cpp is PyTorch 2.x's,
+    /// as it prints it on this machine).
+    static func allocationError(bytes: Int) -> TorchError {
+        TorchError.runtime("[enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate \(bytes) bytes. Error code 12 (Cannot allocate memory)")
     }
 
     /// `[2, 3]` as PyTorch writes a size list in messages.
@@ -66,10 +72,17 @@ public enum Shape {
     }
 
     /// `broadcast` for an op that allocates its result, of `dtype`, in that shape: operands that
-    /// broadcast to more than any storage may hold get PyTorch's allocation error, not a crash.
+    /// broadcast to more than any storage may hold, or to more than memory has room for now, get
+    /// PyTorch's allocation error, not a crash.
     public static func broadcastResult(_ a: [Int], _ b: [Int], dtype: DType) throws -> [Int] {
         let shape = try broadcast(a, b)
-        if shape != a && shape != b { _ = try checkedCount(shape, dtype: dtype) }
+        if shape != a && shape != b {
+            _ = try checkedCount(shape, dtype: dtype)
+        } else {
+            // The size of an operand that exists, so valid; but is there room for a second one?
+            let bytes = count(shape) &* dtype.itemSize
+            if !AllocationProbe.canAllocate(bytes: bytes) { throw allocationError(bytes: bytes) }
+        }
         return shape
     }
 

@@ -25,7 +25,8 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
 
     /// `count` elements without zeroing them, for kernels that write every element (matrix
     /// products): zeroing a large result first would cost an extra pass over memory.
-    /// Callers validate sizes first (see `Shape.checkedCount`).
+    /// Callers validate sizes first (see `Shape.checkedCount`, which also checks that a large
+    /// buffer can be allocated now).
     static func make(dtype: DType, uninitializedCount count: Int) -> Storage {
         let bytes = max(count, 1) * dtype.itemSize
         let inline = bytes < largeBytes
@@ -57,7 +58,8 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
     private static func allocateApart(_ bytes: Int) -> UnsafeMutableRawPointer {
         var memory: UnsafeMutableRawPointer?
         if posix_memalign(&memory, 64, bytes) != 0 { memory = nil }
-        // Out of memory: Swift's allocator reports it (sizes were validated against maxBytes).
+        // Out of memory although the size was checked (`Shape.checkedCount` probes large sizes, see
+        // `AllocationProbe`): Swift's allocator ends the process with its report.
         return memory ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A raised Python exception, travelling up the Swift stack as an `Error`. The interpreter adds a
 /// traceback entry at each call it unwinds through; the renderer prints it. Nothing here prints.
 public struct PyError: Error {
@@ -79,9 +83,13 @@ public final class PyExceptionObject: PyObject, @unchecked Sendable {
 
     public override var typeName: String { type.name }
 
-    /// `str(e)`: the single argument's str, or the args tuple's repr.
+    /// `str(e)`: the single argument's str, or the args tuple's repr; an OSError made from an
+    /// errno and its description reads `[Errno 28] No space left on device`.
     public var message: String {
         if args.isEmpty { return "" }
+        if args.count == 2, case .int(let code) = args[0], type.isSubclass(of: PyExc.osError) {
+            return "[Errno \(code)] \(Repr.str(args[1]))"
+        }
         // KeyError shows its key's repr: `KeyError: 'x'`.
         if args.count == 1 { return type.isSubclass(of: PyExc.keyError) ? Repr.repr(args[0]) : Repr.str(args[0]) }
         return Repr.repr(.object(PyTuple(args)))
@@ -107,6 +115,9 @@ public enum PyExc {
     public static let keyError = PyExceptionType("KeyError", base: lookupError)
     public static let memoryError = PyExceptionType("MemoryError", base: exception)
     public static let nameError = PyExceptionType("NameError", base: exception)
+    public static let osError = PyExceptionType("OSError", base: exception)
+    public static let connectionError = PyExceptionType("ConnectionError", base: osError)
+    public static let brokenPipeError = PyExceptionType("BrokenPipeError", base: connectionError)
     public static let unboundLocalError = PyExceptionType("UnboundLocalError", base: nameError)
     public static let runtimeError = PyExceptionType("RuntimeError", base: exception)
     public static let notImplementedError = PyExceptionType("NotImplementedError", base: runtimeError)
@@ -123,7 +134,8 @@ public enum PyExc {
     public static let all: [PyExceptionType] = [
         baseException, systemExit, keyboardInterrupt, exception, stopIteration, arithmeticError,
         zeroDivisionError, overflowError, assertionError, attributeError, importError, moduleNotFoundError,
-        lookupError, indexError, keyError, memoryError, nameError, unboundLocalError, runtimeError,
+        lookupError, indexError, keyError, memoryError, nameError, osError, connectionError, brokenPipeError,
+        unboundLocalError, runtimeError,
         notImplementedError, recursionError, syntaxError, indentationError, tabError, systemError, typeError,
         valueError,
     ]
@@ -139,6 +151,13 @@ extension PyError {
     static func zeroDivision(_ m: String) -> PyError { PyError(PyExc.zeroDivisionError, m) }
     static func overflow(_ m: String) -> PyError { PyError(PyExc.overflowError, m) }
     static func memory(_ m: String) -> PyError { PyError(PyExc.memoryError, m) }
+
+    /// A failed system call as CPython raises it: OSError(errno, description), or the subclass
+    /// CPython picks for the errno (BrokenPipeError for EPIPE).
+    public static func os(errno code: Int32, description: String) -> PyError {
+        let type = code == EPIPE ? PyExc.brokenPipeError : PyExc.osError
+        return PyError(exception: PyExceptionObject(type: type, args: [.int(Int(code)), .str(description)]))
+    }
 
     /// `KeyError: 'x'` carries the key itself, so its message is the key's repr.
     static func key(_ key: Value) -> PyError {

@@ -14,12 +14,13 @@ import Synchronization
 /// interpreters, or touch one interpreter's values, on two threads at once. Only
 /// `interruptRequested` may be set from anywhere at any time.
 public final class Interpreter {
-    /// Where `print` writes. The interpreter never writes to the terminal itself.
-    public var writeOutput: (String) -> Void
+    /// Where `print` writes; a write that fails throws (CPython's OSError at the `print`). The
+    /// interpreter never writes to the terminal itself.
+    public var writeOutput: (String) throws -> Void
     /// Where warnings go (stderr in the command-line tool).
     public var writeWarning: (String) -> Void
     /// Pushes out what `writeOutput` buffered (`print(..., flush=True)`).
-    public var flushOutput: () -> Void = {}
+    public var flushOutput: () throws -> Void = {}
     /// The built-in names (`print`, `range`, `torch`).
     public var builtins: [String: Value] { builtinTable }
     /// Methods and properties of built-in types.
@@ -58,7 +59,7 @@ public final class Interpreter {
     }
     private static let interruptFlag = Atomic<Bool>(false)
 
-    public init(writeOutput: @escaping (String) -> Void = { Swift.print($0, terminator: "") },
+    public init(writeOutput: @escaping (String) throws -> Void = { Swift.print($0, terminator: "") },
                 writeWarning: @escaping (String) -> Void = { _ in }) {
         self.writeOutput = writeOutput
         self.writeWarning = writeWarning

@@ -272,8 +272,8 @@ public enum Operators {
         if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setOp(op, x, y) { return r }
         switch (op, a, b) {
         case (.add, .str(let x), .str(let y)): return .str(x + y)
-        case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(x.items + y.items))
-        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(x.items + y.items))
+        case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(try concatenated(x.items, y.items)))
+        case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
         case (.multiply, _, _):
             if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
         case (.modulo, .str(let format), _):
@@ -325,22 +325,38 @@ public enum Operators {
         }
     }
 
+    /// `x + y` for lists and tuples, once memory is known to hold it (`x = x + x` in a loop).
+    private static func concatenated(_ x: [Value], _ y: [Value]) throws -> [Value] {
+        try Allocation.check(count: x.count + y.count, of: Value.self)
+        return x + y
+    }
+
+    /// `items` `times` over, in one buffer of the final size (growing it as it fills would need
+    /// up to twice the memory that `repeatSequence` checked for).
+    private static func repeatedItems(_ items: [Value], _ times: Int) -> [Value] {
+        var out: [Value] = []
+        out.reserveCapacity(items.count * times)
+        for _ in 0..<times { out += items }
+        return out
+    }
+
     private static func repeatSequence(_ seq: Value, _ n: Int) throws -> Value {
         let times = Swift.max(n, 0)
-        func checked(_ length: Int) throws {
+        func checked<Element>(_ length: Int, of element: Element.Type) throws {
             let (total, overflow) = length.multipliedReportingOverflow(by: times)
-            if overflow || total > maxSequenceLength { throw PyError.memory("") }
+            if overflow { throw PyError.memory("") }
+            try Allocation.check(count: total, of: element)
         }
         switch seq {
         case .str(let s):
-            try checked(s.utf8.count)
+            try checked(s.utf8.count, of: UInt8.self)
             return .str(repeated(s, times))
         case .object(let l as PyList):
-            try checked(l.items.count)
-            return .object(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
+            try checked(l.items.count, of: Value.self)
+            return .object(PyList(repeatedItems(l.items, times)))
         case .object(let t as PyTuple):
-            try checked(t.items.count)
-            return .object(PyTuple(Array([[Value]](repeating: t.items, count: times).joined())))
+            try checked(t.items.count, of: Value.self)
+            return .object(PyTuple(repeatedItems(t.items, times)))
         default:
             return seq
         }

@@ -50,7 +50,9 @@ extension Operators {
         if case .tensor = a, let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
         switch a {
         case .object(let list as PyList) where op == .add:
-            list.items += try Iteration.collect(b)
+            let more = try Iteration.collect(b)
+            try Allocation.checkGrowth(of: list.items, to: list.items.count + more.count)
+            list.items += more
             return a
         case .object(let list as PyList) where op == .multiply:
             if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }

@@ -53,15 +53,16 @@ enum Iteration {
         switch v {
         case .object(let l as PyList): return l.items
         case .object(let t as PyTuple): return t.items
-        // A known size past the limit fails before a single element is made (`list(range(10**12))`).
-        case .object(let r as PyRange) where r.count > Operators.maxSequenceLength: throw PyError.memory("")
+        // A known size that memory cannot hold fails before a single element is made
+        // (`list(range(10**12))`).
+        case .object(let r as PyRange): try Allocation.check(count: r.count, of: Value.self)
         default: break
         }
         let it = try iterator(v)
         var out: [Value] = []
         while let x = try it.next() {
+            try Allocation.checkGrowth(of: out, to: out.count + 1)
             out.append(x)
-            if out.count > Operators.maxSequenceLength { throw PyError.memory("") }
         }
         return out
     }

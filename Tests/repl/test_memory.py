@@ -1,0 +1,131 @@
+"""Running out of memory: under `ulimit -v`, a Python value too big for what is left is a
+MemoryError and a tensor PyTorch's allocator RuntimeError — in a script (caught, or uncaught:
+traceback and status 1) and at the REPL, which goes on with its variables — never an abort."""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from harness import GRAD, Session
+
+# PyTorch's message, as PyTorch 2.x prints it on this machine (alloc_cpu.cpp line and all).
+TENSOR_ERROR = ("RuntimeError: [enforce fail at alloc_cpu.cpp:127] err == 0. DefaultCPUAllocator: can't allocate "
+                "memory: you tried to allocate {} bytes. Error code 12 (Cannot allocate memory)")
+
+
+def address_space_kb():
+    """grad's address space at its prompt (its 1 GiB program stack is most of it), in KiB."""
+    class Probe(unittest.TestCase):
+        def runTest(self):
+            pass
+    probe = Probe()
+    repl = Session(probe)
+    repl.expect_prompt()
+    with open(f"/proc/{repl.child.pid}/status") as f:
+        size = next(int(line.split()[1]) for line in f if line.startswith("VmSize:"))
+    repl.terminate()
+    probe.doCleanups()
+    return size
+
+
+# Room for about 300 MB more than grad needs to start: a 240 MB tensor and lists of 10**6 fit;
+# a second such tensor, 4 GB ones and 10**8-element lists do not.
+LIMIT_KB = address_space_kb() + 300_000
+
+PYTHON_VALUES = """\
+kept = 'still here'
+for name, attempt in [("repeat list", lambda: [0] * 10 ** 8), ("repeat str", lambda: "ab" * 10 ** 9),
+                      ("repeat tuple", lambda: (None,) * 10 ** 8), ("list of range", lambda: list(range(10 ** 8))),
+                      ("comprehension", lambda: [i for i in range(10 ** 8)])]:
+    try:
+        attempt()
+    except MemoryError:
+        print(name, "MemoryError")
+grown = []
+try:
+    for i in range(10 ** 9):
+        grown.append(i)
+except MemoryError:
+    print("append MemoryError", len(grown) > 10 ** 6)
+grown = None
+doubled = [0]
+try:
+    while True:
+        doubled = doubled + doubled
+except MemoryError:
+    print("concatenate MemoryError", len(doubled) >= 2 ** 20)
+doubled = None
+print(kept, len([0] * 10 ** 6))
+too_big = [0] * 10 ** 8
+"""
+
+TENSORS = """\
+import torch
+try:
+    torch.zeros(10 ** 5, 10 ** 4)
+except RuntimeError as e:
+    print(e)
+big = torch.zeros(10 ** 4, 6000)
+try:
+    bigger = big + 1
+except RuntimeError as e:
+    print(e)
+print(big.shape)
+too_big = torch.ones(10 ** 5, 10 ** 4)
+"""
+
+
+class ScriptTests(unittest.TestCase):
+    def run_limited(self, source):
+        directory = tempfile.mkdtemp(prefix="grad-memory-test-")
+        self.addCleanup(shutil.rmtree, directory, True)
+        path = os.path.join(directory, "script.grad")
+        with open(path, "w") as f:
+            f.write(source)
+        return subprocess.run(["bash", "-c", f'ulimit -v {LIMIT_KB}; exec "$0" "$@"', GRAD, path], capture_output=True,
+                              text=True, timeout=300, env=dict(os.environ, NO_COLOR="1"))
+
+    def test_python_values_raise_memory_error(self):
+        result = self.run_limited(PYTHON_VALUES)
+        self.assertEqual(result.stdout, "repeat list MemoryError\nrepeat str MemoryError\nrepeat tuple MemoryError\n"
+                                        "list of range MemoryError\ncomprehension MemoryError\n"
+                                        "append MemoryError True\nconcatenate MemoryError True\nstill here 1000000\n")
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(result.stderr.endswith("    too_big = [0] * 10 ** 8\n              ~~~~^~~~~~~~~\nMemoryError\n"),
+                        result.stderr)
+
+    def test_tensors_raise_the_allocator_error(self):
+        result = self.run_limited(TENSORS)
+        self.assertEqual(result.stdout, TENSOR_ERROR.format(4_000_000_000).removeprefix("RuntimeError: ") + "\n"
+                         + TENSOR_ERROR.format(240_000_000).removeprefix("RuntimeError: ") + "\n"
+                         + "torch.Size([10000, 6000])\n")
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(result.stderr.endswith(TENSOR_ERROR.format(4_000_000_000) + "\n"), result.stderr)
+
+
+class REPLTests(unittest.TestCase):
+    def test_the_repl_survives_and_keeps_its_variables(self):
+        repl = Session(self, memory_limit_kb=LIMIT_KB)
+        repl.expect_prompt()
+        repl.enter("keep = 42")
+        self.assertTrue(repl.enter("[0] * 10 ** 8").endswith("\nMemoryError\n"))
+        repl.enter("grown = []")
+        repl.enter("for i in range(10 ** 9): grown.append(i)", prompt="...   ")
+        repl.child.timeout = 300  # appending until memory runs out takes a while in a debug build
+        out = repl.enter("")
+        repl.child.timeout = 20
+        self.assertTrue(out.endswith("\nMemoryError\n"), out)
+        self.assertEqual(repl.enter("len(grown) > 10 ** 6"), "True\n")
+        repl.enter("grown = None")
+        repl.enter("import torch")
+        self.assertTrue(repl.enter("t = torch.zeros(10 ** 5, 10 ** 4)").endswith(TENSOR_ERROR.format(4_000_000_000) + "\n"))
+        repl.enter("t = torch.zeros(10 ** 4, 6000)")
+        self.assertTrue(repl.enter("u = t * 2").endswith(TENSOR_ERROR.format(240_000_000) + "\n"))
+        self.assertEqual(repl.enter("t.shape"), "torch.Size([10000, 6000])\n")
+        self.assertEqual(repl.enter("keep"), "42\n")
+        self.assertEqual(repl.exit_status(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
