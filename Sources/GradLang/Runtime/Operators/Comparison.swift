@@ -123,11 +123,19 @@ extension Operators {
         return true
     }
 
-    /// CPython's PyObject_RichCompareBool, which containers use for their items and `in`: the same
-    /// object is equal to itself without comparing (so `x == x` does not walk a deep `x`).
+    /// CPython's PyObject_RichCompareBool, which containers use for their items, `in`, `count`,
+    /// `index` and `remove`: the same object is equal to itself without comparing (so `x == x`
+    /// does not walk a deep `x`, and a NaN is found: `n in [n]`).
+    static func sameOrEqual(_ a: Value, _ b: Value) throws -> Bool {
+        try sameOrEqual(a, b, depth: 0)
+    }
+
     private static func sameOrEqual(_ a: Value, _ b: Value, depth: Int) throws -> Bool {
-        if case .object(let x) = a, case .object(let y) = b, x === y { return true }
-        return try equals(a, b, depth: depth)
+        switch (a, b) {
+        case (.object(let x), .object(let y)) where x === y: return true
+        case (.float(let x), .float(let y)) where x.bitPattern == y.bitPattern: return true
+        default: return try equals(a, b, depth: depth)
+        }
     }
 
     /// One container level deeper, or CPython's RecursionError past `maximumComparisonDepth`.
@@ -228,7 +236,7 @@ extension Operators {
             throw PyError.type("argument of type '\(container.typeName)' is not iterable")
         }
         while let v = try iterator.next() {
-            if try sameOrEqual(v, item, depth: 0) { return true }
+            if try sameOrEqual(v, item) { return true }
         }
         return false
     }
