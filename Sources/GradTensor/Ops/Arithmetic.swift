@@ -100,11 +100,16 @@ extension Tensor {
             let e = exponent.element(atFlat: 0)
             return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
                 let e = saved.exponent, base = saved.base
-                if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
-                if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(base) { return [fused] }
-                // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
-                let lowered = e.minusOne.doubleValue == 1 ? base : try base.pow(.wrapping(e.minusOne))
-                return [try ctx.grad.mul(lowered.mul(.wrapping(e)))]
+                // PyTorch's pow_backward: zeros for a zero exponent, else grad * (e * x ** (e - 1)).
+                // Its graph (under create_graph) keeps `x ** (e - 1)`, so every higher derivative
+                // reaches x: those of x ** 3 are 3x², 6x, 6, then a 0 with no graph.
+                if e.doubleValue == 0 { return [try Tensor.zerosLike(base)] }
+                if !GradMode.isEnabled {
+                    if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(base) { return [fused] }
+                    // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
+                    if e.minusOne.doubleValue == 1 { return [try ctx.grad.mul(base.mul(.wrapping(e)))] }
+                }
+                return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(.wrapping(e)))]
             }
         }
         if isWrappedNumber {
