@@ -75,6 +75,16 @@ extension Tensor {
         }
     }
 
+    /// PyTorch's regeneration of a view's grad_fn: once its base (or another view of the base)
+    /// has been written in place, the view reads its elements out of the base as it is now
+    /// (AsStridedBackward0), so its gradient flows through the write.
+    func refreshViewGradFn() {
+        guard let base = links.viewBase, base.requiresGrad, version != links.gradFnVersion else { return }
+        links.gradFnVersion = version
+        guard let region = try? WriteRegion(self, in: base) else { return }
+        GradMode.with(enabled: true) { region.recordRead(self, of: base) }
+    }
+
     /// The row-major positions in this tensor of the elements at `offsets` in its storage.
     fileprivate func flatPositions(ofStorageOffsets offsets: [Int]) throws -> [Int] {
         let unreachable = TorchError.runtime("in-place write reached memory outside its base tensor")

@@ -68,4 +68,17 @@ struct TensorSaver {
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
     }
+
+    /// `tensor` saved only when `needed`: PyTorch saves a tensor only when a gradient whose
+    /// formula reads it will be computed (derivatives.yaml), so changing an unsaved one in
+    /// place is no error (`z = y * 3; y.add_(1); z.backward()`).
+    mutating func save(_ tensor: Tensor, if needed: Bool) -> Tensor? {
+        needed ? save(tensor) : nil
+    }
+
+    /// The two factors of a product (`mul`, `mm`, `dot`, ...): each is read by the other's
+    /// gradient only, so saved only when the other requires grad.
+    mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
+        (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad))
+    }
 }

@@ -25,6 +25,8 @@ public final class Tensor {
         var gradFn: Node?
         /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
         var viewBase: Tensor?
+        /// For a view: the version of the counter it shares with its base when `gradFn` was set.
+        var gradFnVersion = 0
     }
 
     // The state the library reads on every op is stored in internal properties, and only read
@@ -39,12 +41,23 @@ public final class Tensor {
     public var strides: [Int] { layout.strides }
     public var offset: Int { layout.offset }
     public internal(set) var requiresGrad: Bool {
-        get { links.requiresGrad }
+        get {
+            if links.viewBase != nil { refreshViewGradFn() }
+            return links.requiresGrad
+        }
         set { links.requiresGrad = newValue }
     }
+    /// A view's node (and `requiresGrad`) is remade when its base was written in place since it
+    /// was set (see `refreshViewGradFn`).
     public internal(set) var gradFn: Node? {
-        get { links.gradFn }
-        set { links.gradFn = newValue }
+        get {
+            if links.viewBase != nil { refreshViewGradFn() }
+            return links.gradFn
+        }
+        set {
+            links.gradFn = newValue
+            if links.viewBase != nil { links.gradFnVersion = version }
+        }
     }
     public internal(set) var viewBase: Tensor? {
         get { links.viewBase }

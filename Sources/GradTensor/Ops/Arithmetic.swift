@@ -39,10 +39,9 @@ extension Tensor {
         let out = try binary(.mul, other)
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("MulBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
-            let first = ctx.needs(0) ? try ctx.grad.times(saved.other, summedTo: ctx.inputShape(0)) : nil
-            let second = ctx.needs(1) ? try ctx.grad.times(saved.input, summedTo: ctx.inputShape(1)) : nil
+        return out.record("MulBackward0", inputs: [self, other], saving: { $0.saveOperands(self, other) }) { ctx, saved in
+            let first = ctx.needs(0) ? try saved.second.map { try ctx.grad.times($0, summedTo: ctx.inputShape(0)) } : nil
+            let second = ctx.needs(1) ? try saved.first.map { try ctx.grad.times($0, summedTo: ctx.inputShape(1)) } : nil
             return [first, second]
         }
     }
@@ -50,10 +49,11 @@ extension Tensor {
     public func div(_ other: Tensor) throws -> Tensor {
         let out = try binary(.div, other)
         guard Tensor.needsGraph(self, other) else { return out }
+        // The divisor serves both gradients, the dividend only the divisor's.
         return out.record("DivBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
+                          saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
-             ctx.needs(1) ? try ctx.grad.neg().mul(saved.input.div(saved.other).div(saved.other)) : nil]
+             ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul($0.div(saved.other).div(saved.other)) } : nil]
         }
     }
 
@@ -75,12 +75,14 @@ extension Tensor {
         try binary(.floorDivide, other)
     }
 
-    /// `%` with Python's sign convention; the gradient flows to the dividend only.
+    /// `%` with Python's sign convention. Only the divisor's gradient reads the operands, so
+    /// they are saved only when it requires grad.
     public func remainder(_ other: Tensor) throws -> Tensor {
         try binary(.remainder, other).record("RemainderBackward0", inputs: [self, other],
-                                             saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
-            [ctx.grad,
-             ctx.needs(1) ? try ctx.grad.neg().mul(saved.input.floorDivide(saved.other)) : nil]
+                                             saving: { (input: $0.save(self, if: other.requiresGrad),
+                                                        other: $0.save(other, if: other.requiresGrad)) }) { ctx, saved in
+            guard ctx.needs(1), let input = saved.input, let other = saved.other else { return [ctx.grad, nil] }
+            return [ctx.grad, try ctx.grad.neg().mul(input.floorDivide(other))]
         }
     }
 

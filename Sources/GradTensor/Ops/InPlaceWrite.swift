@@ -15,6 +15,17 @@ enum WriteKind {
     /// the operand's, or a number's. `name` is the node PyTorch shows when the write goes into
     /// a tensor that is not a view.
     case replace(name: String)
+
+    /// Whether the write refuses a target whose elements share memory (an expanded tensor), as
+    /// PyTorch's TensorIterator ops and `copy_` do (assert_no_internal_overlap; `fill_` of a
+    /// tensor is a `copy_`); `fill_` and `zero_` of a number and the indexed writes
+    /// (`index_put_`, `masked_fill_`) accept one.
+    var refusesInternalOverlap: Bool {
+        switch self {
+        case .update: true
+        case .replace(let name): name == "CopyBackwards" || name == "FillBackward3"
+        }
+    }
 }
 
 extension Tensor {
@@ -55,6 +66,9 @@ extension Tensor {
                        _ values: (Tensor) throws -> (values: Tensor, offsets: [Int]?)) throws {
         // Without recording no leaf that requires grad is written: PyTorch's refusals cannot apply.
         if recording { try target.checkInPlaceAllowed() }
+        if kind.refusesInternalOverlap && target.hasInternalOverlap {
+            throw TorchError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
         let base = viewBase ?? self
         let isBase = target === base
         var region: WriteRegion?
