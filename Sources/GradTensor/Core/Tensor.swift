@@ -27,6 +27,9 @@ public final class Tensor {
         var viewBase: Tensor?
         /// For a view: the version of the counter it shares with its base when `gradFn` was set.
         var gradFnVersion = 0
+        /// For a view recorded as output `k` of an op that returns several views (`unbind`), or
+        /// a view of such a view (output 0): k. PyTorch refuses in-place writes to these.
+        var multiOutputViewIndex: Int?
     }
 
     // The state the library reads on every op is stored in internal properties, and only read

@@ -125,6 +125,15 @@ extension Tensor {
         if let base = viewBase, base.isLeaf, base.requiresGrad {
             throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
+        if let error = multiOutputViewError(writtenItself: true) { throw error }
+    }
+
+    /// PyTorch's refusal for a view that is one of several returned together (`unbind`): it may
+    /// not be written, nor used once its base was (`writtenItself` false). Nil for other tensors.
+    func multiOutputViewError(writtenItself: Bool) -> TorchError? {
+        guard let index = links.multiOutputViewIndex, requiresGrad, let op = links.gradFn?.name else { return nil }
+        let what = writtenItself ? "is being modified inplace" : "its base or another view of its base has been modified inplace"
+        return TorchError.runtime("Output \(index) of \(Node.opName(op)) is a view and \(what). This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
     }
 
     /// A copy of this tensor's data that sits where this tensor sits in the graph.
