@@ -80,7 +80,7 @@ extension Tensor {
     /// (AsStridedBackward0), so its gradient flows through the write.
     /// A view returned with others (`unbind`) cannot be remade: PyTorch refuses it when its
     /// grad_fn is read, grad when the gradient reaches it.
-    func refreshViewGradFn() {
+    public func refreshViewGradFn() {
         guard let base = links.viewBase, base.requiresGrad, version != links.gradFnVersion else { return }
         links.gradFnVersion = version
         if let refusal = multiOutputViewError(writtenItself: false) {
@@ -91,6 +91,12 @@ extension Tensor {
         }
         guard let region = try? WriteRegion(self, in: base) else { return }
         GradMode.with(enabled: true) { region.recordRead(self, of: base) }
+    }
+
+    /// `refreshViewGradFn` of each view among an op's inputs, before their edges are taken.
+    @inline(never)
+    static func refreshViewGradFns(_ inputs: [Tensor]) {
+        for t in inputs where t.links.isView { t.refreshViewGradFn() }
     }
 
     /// The row-major positions in this tensor of the elements at `offsets` in its storage.

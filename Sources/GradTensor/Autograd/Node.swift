@@ -133,6 +133,7 @@ public final class Node {
             let saved = savedVersions[i]
             let version = saved.tensor.version
             if version != saved.expected {
+                saved.tensor.refreshViewGradFn()
                 throw modified(saved.tensor, version: version, expected: saved.expected, producer: saved.tensor.gradFn?.name)
             }
         }

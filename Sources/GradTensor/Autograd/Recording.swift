@@ -34,6 +34,7 @@ extension Tensor {
                        saving makeSaved: (inout TensorSaver) -> Saved,
                        _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
+        if inputs.contains(where: { $0.links.isView }) { Tensor.refreshViewGradFns(inputs) }
         var edges = SmallVector<Node.Input>()
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
@@ -42,6 +43,7 @@ extension Tensor {
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
         gradFn = node
+        if links.isView { links.gradFnVersion = version }
         requiresGrad = true
         return self
     }

@@ -25,6 +25,9 @@ public final class Tensor {
         var gradFn: Node?
         /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
         var viewBase: Tensor?
+        /// `viewBase != nil`, kept as a plain flag that the hot paths test without touching the
+        /// reference (no retain and release).
+        var isView = false
         /// For a view: the version of the counter it shares with its base when `gradFn` was set.
         var gradFnVersion = 0
         /// For a view recorded as output `k` of an op that returns several views (`unbind`), or
@@ -44,27 +47,23 @@ public final class Tensor {
     public var strides: [Int] { layout.strides }
     public var offset: Int { layout.offset }
     public internal(set) var requiresGrad: Bool {
-        get {
-            if links.viewBase != nil { refreshViewGradFn() }
-            return links.requiresGrad
-        }
+        get { links.requiresGrad }
         set { links.requiresGrad = newValue }
     }
     /// A view's node (and `requiresGrad`) is remade when its base was written in place since it
-    /// was set (see `refreshViewGradFn`).
+    /// was set: where it is read for the graph (recording an op, backward's roots) or shown
+    /// (`grad_fn`, `requires_grad`, `is_leaf`, printing), `refreshViewGradFn` runs first. Not in
+    /// these accessors: a call there, even one never taken, costs retains in every op.
     public internal(set) var gradFn: Node? {
-        get {
-            if links.viewBase != nil { refreshViewGradFn() }
-            return links.gradFn
-        }
-        set {
-            links.gradFn = newValue
-            if links.viewBase != nil { links.gradFnVersion = version }
-        }
+        get { links.gradFn }
+        set { links.gradFn = newValue }
     }
     public internal(set) var viewBase: Tensor? {
         get { links.viewBase }
-        set { links.viewBase = newValue }
+        set {
+            links.viewBase = newValue
+            links.isView = newValue != nil
+        }
     }
 
     /// Created on first use: most tensors (an op's fresh output) are never changed in place or

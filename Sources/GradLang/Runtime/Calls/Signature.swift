@@ -171,7 +171,10 @@ public final class Signature: Sendable {
         let varkwIndex = parameters.firstIndex { $0.kind == .varkw }
 
         if takesNoKeywords && !args.keywords.isEmpty {
-            throw PyError.type("\(qualifiedName)() takes no keyword arguments")
+            // A method is named with its receiver's type here (`list.index()`), whatever name
+            // its arity messages use.
+            let receiver = parameters.first?.name == "self" && !qualifiedName.contains(".") ? args.positional.first : nil
+            throw PyError.type("\(receiver.map { "\($0.typeName).\(name)" } ?? qualifiedName)() takes no keyword arguments")
         }
         if let message = unpackTupleArityError(given: args.positional.count, params: positionalParams, varargs: varargsIndex != nil) {
             throw PyError.type(message)

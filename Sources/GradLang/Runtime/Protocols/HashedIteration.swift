@@ -5,14 +5,11 @@
 enum HashedIteration {
     /// `iter(d)`, `iter(d.values())`, ...: `element` makes what each step yields from an entry.
     static func forward(_ dict: PyDict, name: String, _ element: @escaping (Value, Value) -> Value) -> PyIterator {
-        let size = dict.count
-        var remaining = size, slot = 0, finished = false, sizeChanged = false
+        var watch = SizeWatch(dict.count, "dictionary changed size during iteration")
+        var remaining = dict.count, slot = 0, finished = false
         return PyIterator(name: name) {
             if finished { return nil }
-            if sizeChanged || dict.count != size {
-                sizeChanged = true
-                throw PyError.runtime("dictionary changed size during iteration")
-            }
+            try watch.check(dict.count)
             while slot < dict.slotCount, dict.entry(atSlot: slot) == nil { slot += 1 }
             guard let entry = dict.entry(atSlot: slot) else {
                 finished = true
@@ -30,14 +27,11 @@ enum HashedIteration {
 
     /// `reversed(d)` and `reversed(d.items())`: from the last slot down.
     static func backward(_ dict: PyDict, name: String, _ element: @escaping (Value, Value) -> Value) -> PyIterator {
-        let size = dict.count
-        var slot = dict.slotCount - 1, finished = false, sizeChanged = false
+        var watch = SizeWatch(dict.count, "dictionary changed size during iteration")
+        var slot = dict.slotCount - 1, finished = false
         return PyIterator(name: name) {
             if finished { return nil }
-            if sizeChanged || dict.count != size {
-                sizeChanged = true
-                throw PyError.runtime("dictionary changed size during iteration")
-            }
+            try watch.check(dict.count)
             while slot >= 0, dict.entry(atSlot: slot) == nil { slot -= 1 }
             guard slot >= 0, let entry = dict.entry(atSlot: slot) else {
                 finished = true
@@ -50,14 +44,11 @@ enum HashedIteration {
 
     /// `iter(s)`: the hash table's slots in order.
     static func forward(_ set: PySet) -> PyIterator {
-        let size = set.count
-        var slot = 0, finished = false, sizeChanged = false
+        var watch = SizeWatch(set.count, "Set changed size during iteration")
+        var slot = 0, finished = false
         return PyIterator(name: "set_iterator") {
             if finished { return nil }
-            if sizeChanged || set.count != size {
-                sizeChanged = true
-                throw PyError.runtime("Set changed size during iteration")
-            }
+            try watch.check(set.count)
             while slot < set.slotCount, set.element(atSlot: slot) == nil { slot += 1 }
             guard let value = set.element(atSlot: slot) else {
                 finished = true
@@ -65,6 +56,25 @@ enum HashedIteration {
             }
             slot += 1
             return value
+        }
+    }
+
+    /// The size an iterator started with, and the refusal once it differs, which sticks.
+    private struct SizeWatch {
+        let size: Int
+        let message: String
+        private var refused = false
+
+        init(_ size: Int, _ message: String) {
+            self.size = size
+            self.message = message
+        }
+
+        mutating func check(_ count: Int) throws {
+            if refused || count != size {
+                refused = true
+                throw PyError.runtime(message)
+            }
         }
     }
 }
