@@ -11,6 +11,12 @@ extension Tensor {
         if items.count == 1, case .bool(false) = items[0] { return [] }
         // The region's own view ops are not recorded: the write records one node for all of them.
         let (region, tensorIndices) = try GradMode.with(enabled: false) { try writeTarget(items) }
+        if region !== self, links.multiOutputViewIndex != nil, GradMode.isEnabled, requiresGrad {
+            // A view of a view returned with others (`unbind`) may not be written either; PyTorch
+            // names it by its own op, so the region is remade with its nodes only to name it.
+            let named = try writeTarget(items).0
+            if let refusal = named.multiOutputViewError(writtenItself: true) { throw refusal }
+        }
         if tensorIndices.isEmpty {
             try assign(value, scalar, into: region)
             return []
