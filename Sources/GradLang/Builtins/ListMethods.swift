@@ -56,8 +56,7 @@ enum ListMethods {
                 var items: [Value] = []
                 swap(&items, &list.items)
                 do {
-                    let sorted = try Sorting.sorted(items, key: args["key"], reverse: reverse, args.interpreter)
-                    items = sorted
+                    try Sorting.sort(&items, key: args["key"], reverse: reverse, args.interpreter)
                 } catch {
                     list.items = items
                     throw error
