@@ -138,12 +138,12 @@ final class IndexingStorageTests: XCTestCase {
             _ = try? x.index([.int(a)])
             _ = try? x.index([all, .int(a)])
             _ = try? x.index([.tensor(Tensor.from(.list([.scalar(.int(Int64(a)))])))])
-            try? x.indexAssign([.int(a)], .wrapping(.int(1)))
+            _ = try? x.indexAssign([.int(a)], .wrapping(.int(1)))
             for b in extremes {
                 _ = try? x.index([.slice(start: a, stop: b, step: nil)])
                 for c in extremes {
                     _ = try? x.index([.slice(start: a, stop: b, step: c), .slice(start: b, stop: a, step: c)])
-                    try? x.indexAssign([all, .slice(start: a, stop: b, step: c)], .wrapping(.double(0.5)))
+                    _ = try? x.indexAssign([all, .slice(start: a, stop: b, step: c)], .wrapping(.double(0.5)))
                 }
             }
         }

@@ -47,6 +47,7 @@ enum Arg {
         case .int(let i): return i
         case .bigInt(let b): return b.signum() < 0 ? Int.min : Int.max
         case .bool(let b): return b ? 1 : 0
+        case .tensor(let t): return try Conversions.index(t)
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }

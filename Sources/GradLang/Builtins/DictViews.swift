@@ -12,22 +12,22 @@ final class PyDictView: PyObject, PyIterable, PySized, PyCustomRepr {
     override var typeName: String { "dict_\(kind.rawValue)" }
     var length: Int { dict.count }
 
-    var elements: [Value] {
+    var elements: [Value] { dict.entries.map { entry($0.key, $0.value) } }
+
+    /// What iterating the view yields for one entry.
+    var entry: (Value, Value) -> Value {
         switch kind {
-        case .keys: return dict.entries.map(\.key)
-        case .values: return dict.entries.map(\.value)
-        case .items: return dict.entries.map { .object(PyTuple([$0.key, $0.value])) }
+        case .keys: return { key, _ in key }
+        case .values: return { _, value in value }
+        case .items: return { key, value in .object(PyTuple([key, value])) }
         }
     }
 
+    /// `keyiterator`, `valueiterator`, `itemiterator`.
+    var iteratorName: String { "\(kind == .items ? "item" : String(kind.rawValue.dropLast()))iterator" }
+
     func makeIterator() throws -> PyIterator {
-        let items = elements
-        var i = 0
-        return PyIterator(name: "dict_\(kind == .items ? "item" : String(kind.rawValue.dropLast()))iterator") {
-            guard i < items.count else { return nil }
-            defer { i += 1 }
-            return items[i]
-        }
+        HashedIteration.forward(dict, name: "dict_" + iteratorName, entry)
     }
 
     var reprText: String { "\(typeName)(\(Repr.repr(.object(PyList(elements)))))" }

@@ -6,6 +6,9 @@ extension Interpreter {
         let functions = IteratorFunctions.all + NumericFunctions.all + MinMax.all + IntrospectionFunctions.all
             + TextFunctions.all + [Help.function]
         for f in functions { builtinTable[f.name] = .object(f) }
+        // grad runs one module, the script or the REPL, which CPython names `__main__`; a
+        // global `__name__` of its own still shadows this.
+        builtinTable["__name__"] = .str("__main__")
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + [StrFormatMethod.method])

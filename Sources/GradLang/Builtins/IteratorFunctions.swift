@@ -142,21 +142,22 @@ enum IteratorFunctions {
         case .object(let o):
             switch o {
             case let l as PyList:
-                // Reads the list as it is at each step, as CPython's list_reverseiterator does.
+                // Reads the list as it is at each step, as CPython's list_reverseiterator does,
+                // and stays exhausted once it was.
                 var i = l.items.count - 1
                 return PyIterator(name: "list_reverseiterator") {
-                    guard i >= 0 && i < l.items.count else { return nil }
+                    guard i >= 0 && i < l.items.count else {
+                        i = -1
+                        return nil
+                    }
                     defer { i -= 1 }
                     return l.items[i]
                 }
             case let t as PyTuple: return countdown("reversed", t.items.count) { t.items[$0] }
             case let r as PyRange: return countdown("range_iterator", r.count) { .int(r.element($0)) }
-            case let d as PyDict:
-                let keys = d.entries.map(\.key)
-                return countdown("dict_reversekeyiterator", keys.count) { keys[$0] }
+            case let d as PyDict: return HashedIteration.backward(d, name: "dict_reversekeyiterator") { key, _ in key }
             case let view as PyDictView:
-                let items = view.elements
-                return countdown("dict_reverse\(view.kind == .items ? "item" : String(view.kind.rawValue.dropLast()))iterator", items.count) { items[$0] }
+                return HashedIteration.backward(view.dict, name: "dict_reverse" + view.iteratorName, view.entry)
             default: break
             }
         default: break

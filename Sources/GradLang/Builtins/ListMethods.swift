@@ -51,8 +51,20 @@ enum ListMethods {
             },
             PyBuiltin("sort(self, *, key=None, reverse=False)") { args in
                 let list = try args.selfList
-                list.items = try Sorting.sorted(list.items, key: args["key"], reverse: Operators.truthy(args["reverse"]),
-                                                args.interpreter)
+                let reverse = try Operators.truthy(args["reverse"])
+                // The list looks empty while its keys run, as in CPython; one that grew meanwhile
+                // (an append gives the empty array storage) was modified, and loses the change.
+                var items: [Value] = []
+                swap(&items, &list.items)
+                do {
+                    try Sorting.sort(&items, key: args["key"], reverse: reverse, args.interpreter)
+                } catch {
+                    list.items = items
+                    throw error
+                }
+                let modified = list.items.capacity > 0
+                list.items = items
+                if modified { throw PyError.value("list modified during sort") }
                 return .none
             },
             PyBuiltin("list.reverse(self, /)") { args in

@@ -54,7 +54,7 @@ enum TextToNumber {
         }
         switch String(chars).lowercased() {
         case "inf", "infinity": return sign == "-" ? -.infinity : .infinity
-        case "nan": return .nan
+        case "nan": return NaNIdentity.fresh()
         default: break
         }
         // digits [. digits] [e [sign] digits], each digit run with single underscores inside.

@@ -221,7 +221,10 @@ extension Parameters {
     /// The binder's view of a `def`'s parameters (defaults are supplied per function object).
     var signatureParameters: [Signature.Parameter] {
         var out: [Signature.Parameter] = []
-        for p in positionalOnly + positionalOrKeyword {
+        for p in positionalOnly {
+            out.append(.init(name: p.name, kind: .positional, hasDefault: p.defaultValue != nil, positionalOnly: true))
+        }
+        for p in positionalOrKeyword {
             out.append(.init(name: p.name, kind: .positional, hasDefault: p.defaultValue != nil))
         }
         if let v = variadic { out.append(.init(name: v.name, kind: .varargs, hasDefault: false)) }

@@ -7,7 +7,7 @@ enum TorchGradNodeBindings {
         table.addMethods(.gradNode, [
             PyBuiltin("name(self)") { args in
                 guard case .object(let n as PyGradNode) = args[0] else { return .none }
-                return .str(n.node.name)
+                return .str(n.node.qualifiedName)
             },
         ])
         table.addGetter(.gradNode, "next_functions") { v in

@@ -17,10 +17,11 @@ enum TorchInPlaceBindings {
             tensorMethodReturningTensor("pow_(self, exponent)") { t, args in try t.pow_(try args.operand("exponent")) },
             tensorMethodReturningTensor("zero_(self)") { t, _ in try t.zero_() },
             tensorMethodReturningTensor("fill_(self, value)") { t, args in
-                if case .tensor(let v) = args["value"], v.rank != 0 {
+                guard case .tensor(let v) = args["value"] else { return try t.fill_(try args.scalar("value")) }
+                if v.rank != 0 {
                     throw TorchError.runtime("fill_ only supports 0-dimension value tensor but got tensor with \(v.rank) dimensions.")
                 }
-                return try t.fill_(try args.scalar("value"))
+                return try t.fill_(v)
             },
             tensorMethodReturningTensor("copy_(self, other, non_blocking=False)") { t, args in
                 try t.copy_(try args.tensor("other"))

@@ -55,7 +55,8 @@ enum TorchIndexingBindings {
             source = .wrapping(s)
         }
         let (items, _) = try indices(key, interpreter)
-        try TorchBridge.run { try t.indexAssign(items, source) }
+        let expandedWrites = try TorchBridge.run { try t.indexAssign(items, source) }
+        for write in expandedWrites { interpreter.warn(write.warning) }
     }
 
     /// The items of a subscript, and whether PyTorch reads it as a tuple.

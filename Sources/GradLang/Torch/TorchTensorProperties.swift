@@ -11,9 +11,19 @@ extension Interpreter {
                 if t.gradAccessWarrantsWarning { warn(TorchWarningText.nonLeafGrad) }
                 return t.grad.map(Value.tensor) ?? .none
             }),
-            ("grad_fn", { t in t.gradFn.map { .object(PyGradNode($0)) } ?? .none }),
-            ("requires_grad", { .bool($0.requiresGrad) }),
-            ("is_leaf", { .bool($0.isLeaf) }),
+            // A view written around gets its node remade first (Tensor.refreshViewGradFn).
+            ("grad_fn", { t in
+                t.refreshViewGradFn()
+                return t.gradFn.map { .object(PyGradNode($0)) } ?? .none
+            }),
+            ("requires_grad", { t in
+                t.refreshViewGradFn()
+                return .bool(t.requiresGrad)
+            }),
+            ("is_leaf", { t in
+                t.refreshViewGradFn()
+                return .bool(t.isLeaf)
+            }),
             ("data", { .tensor($0.data) }),
             ("T", { [unowned self] t in try TorchViewBindings.transposeAll(t, self) }),
             ("ndim", { .int($0.rank) }),

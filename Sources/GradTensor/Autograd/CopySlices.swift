@@ -75,6 +75,30 @@ extension Tensor {
         }
     }
 
+    /// PyTorch's regeneration of a view's grad_fn: once its base (or another view of the base)
+    /// has been written in place, the view reads its elements out of the base as it is now
+    /// (AsStridedBackward0), so its gradient flows through the write.
+    /// A view returned with others (`unbind`) cannot be remade: PyTorch refuses it when its
+    /// grad_fn is read, grad when the gradient reaches it.
+    public func refreshViewGradFn() {
+        guard let base = links.viewBase, base.requiresGrad, version != links.gradFnVersion else { return }
+        links.gradFnVersion = version
+        if let refusal = multiOutputViewError(writtenItself: false) {
+            GradMode.with(enabled: true) {
+                record("AsStridedBackward0", inputs: [base], saving: { _ in refusal }) { _, refusal in throw refusal }
+            }
+            return
+        }
+        guard let region = try? WriteRegion(self, in: base) else { return }
+        GradMode.with(enabled: true) { region.recordRead(self, of: base) }
+    }
+
+    /// `refreshViewGradFn` of each view among an op's inputs, before their edges are taken.
+    @inline(never)
+    static func refreshViewGradFns(_ inputs: [Tensor]) {
+        for t in inputs where t.links.isView { t.refreshViewGradFn() }
+    }
+
     /// The row-major positions in this tensor of the elements at `offsets` in its storage.
     fileprivate func flatPositions(ofStorageOffsets offsets: [Int]) throws -> [Int] {
         let unreachable = TorchError.runtime("in-place write reached memory outside its base tensor")

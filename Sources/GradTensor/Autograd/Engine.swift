@@ -87,6 +87,7 @@ public enum Autograd {
         mutating func execute(roots: [Tensor], given: [Tensor?], retainGraph: Bool) throws {
             // Gradients parked on nodes and leaves must not outlive the pass, whatever happens in it.
             defer { work.finishPass() }
+            for root in roots where root.links.isView { root.refreshViewGradFn() }
             try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
             Run.countConsumers(from: roots, into: &work.reached)
             for (root, seed) in zip(roots, work.seeds) {

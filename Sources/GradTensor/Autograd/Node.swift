@@ -133,6 +133,7 @@ public final class Node {
             let saved = savedVersions[i]
             let version = saved.tensor.version
             if version != saved.expected {
+                saved.tensor.refreshViewGradFn()
                 throw modified(saved.tensor, version: version, expected: saved.expected, producer: saved.tensor.gradFn?.name)
             }
         }
@@ -153,11 +154,20 @@ public final class Node {
     /// "Backward" and a 0 version (ExpBackward0 → Exp, FillBackward2 → Fill2), a hand-written one
     /// by its C++ type (torch::autograd::CopySlices).
     static func opName(_ node: String) -> String {
-        if node == "CopySlices" || node == "CopyBackwards" { return "torch::autograd::" + node }
+        if isHandWritten(node) { return "torch::autograd::" + node }
         guard let backward = node.firstRange(of: "Backward") else { return node }
         let version = node[backward.upperBound...]
         return String(node[..<backward.lowerBound]) + (version == "0" ? "" : version)
     }
+
+    /// PyTorch's C++ classes written by hand rather than generated from derivatives.yaml: their
+    /// `name()` carries the C++ namespace.
+    public static func isHandWritten(_ node: String) -> Bool {
+        node == "CopySlices" || node == "CopyBackwards"
+    }
+
+    /// What `grad_fn.name()` returns: `MulBackward0`, `torch::autograd::CopySlices`.
+    public var qualifiedName: String { Node.isHandWritten(name) ? "torch::autograd::" + name : name }
 
     /// The nodes feeding this one (`next_functions`, leaves excluded).
     var nextNodes: [Node] {

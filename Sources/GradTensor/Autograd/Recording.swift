@@ -34,6 +34,7 @@ extension Tensor {
                        saving makeSaved: (inout TensorSaver) -> Saved,
                        _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
+        if inputs.contains(where: { $0.links.isView }) { Tensor.refreshViewGradFns(inputs) }
         var edges = SmallVector<Node.Input>()
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
@@ -42,6 +43,7 @@ extension Tensor {
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
         gradFn = node
+        if links.isView { links.gradFnVersion = version }
         requiresGrad = true
         return self
     }
@@ -67,5 +69,18 @@ struct TensorSaver {
     mutating func save(_ tensor: Tensor) -> Tensor {
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
+    }
+
+    /// `tensor` saved only when `needed`: PyTorch saves a tensor only when a gradient whose
+    /// formula reads it will be computed (derivatives.yaml), so changing an unsaved one in
+    /// place is no error (`z = y * 3; y.add_(1); z.backward()`).
+    mutating func save(_ tensor: Tensor, if needed: Bool) -> Tensor? {
+        needed ? save(tensor) : nil
+    }
+
+    /// The two factors of a product (`mul`, `mm`, `dot`, ...): each is read by the other's
+    /// gradient only, so saved only when the other requires grad.
+    mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
+        (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad))
     }
 }

@@ -25,6 +25,14 @@ public final class Tensor {
         var gradFn: Node?
         /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
         var viewBase: Tensor?
+        /// `viewBase != nil`, kept as a plain flag that the hot paths test without touching the
+        /// reference (no retain and release).
+        var isView = false
+        /// For a view: the version of the counter it shares with its base when `gradFn` was set.
+        var gradFnVersion = 0
+        /// For a view recorded as output `k` of an op that returns several views (`unbind`), or
+        /// a view of such a view (output 0): k. PyTorch refuses in-place writes to these.
+        var multiOutputViewIndex: Int?
     }
 
     // The state the library reads on every op is stored in internal properties, and only read
@@ -42,13 +50,20 @@ public final class Tensor {
         get { links.requiresGrad }
         set { links.requiresGrad = newValue }
     }
+    /// A view's node (and `requiresGrad`) is remade when its base was written in place since it
+    /// was set: where it is read for the graph (recording an op, backward's roots) or shown
+    /// (`grad_fn`, `requires_grad`, `is_leaf`, printing), `refreshViewGradFn` runs first. Not in
+    /// these accessors: a call there, even one never taken, costs retains in every op.
     public internal(set) var gradFn: Node? {
         get { links.gradFn }
         set { links.gradFn = newValue }
     }
     public internal(set) var viewBase: Tensor? {
         get { links.viewBase }
-        set { links.viewBase = newValue }
+        set {
+            links.viewBase = newValue
+            links.isView = newValue != nil
+        }
     }
 
     /// Created on first use: most tensors (an op's fresh output) are never changed in place or

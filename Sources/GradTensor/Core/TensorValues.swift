@@ -23,7 +23,8 @@ extension Tensor: CustomStringConvertible {
 
     /// `repr(t)` / `str(t)`, exactly as PyTorch prints it.
     public var description: String {
-        TensorFormatter.repr(TensorPrintInput(
+        refreshViewGradFn()
+        return TensorFormatter.repr(TensorPrintInput(
             shape: shape, dtype: dtype,
             element: { [self] i in
                 switch element(atFlat: i) {

@@ -15,6 +15,12 @@ extension Tensor {
         return true
     }
 
+    /// PyTorch's `has_internal_overlap` answering Yes: some element is reached twice, through a
+    /// dimension of stride 0 and size above 1 (an expanded tensor).
+    var hasInternalOverlap: Bool {
+        !isNonOverlappingAndDense && zip(shape, strides).contains { size, stride in stride == 0 && size > 1 }
+    }
+
     func overlap(with other: Tensor) -> MemoryOverlap {
         if self === other { return .full }
         if numel == 0 || other.numel == 0 { return .none }

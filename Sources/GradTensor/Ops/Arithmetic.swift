@@ -39,10 +39,9 @@ extension Tensor {
         let out = try binary(.mul, other)
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("MulBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
-            let first = ctx.needs(0) ? try ctx.grad.times(saved.other, summedTo: ctx.inputShape(0)) : nil
-            let second = ctx.needs(1) ? try ctx.grad.times(saved.input, summedTo: ctx.inputShape(1)) : nil
+        return out.record("MulBackward0", inputs: [self, other], saving: { $0.saveOperands(self, other) }) { ctx, saved in
+            let first = ctx.needs(0) ? try saved.second.map { try ctx.grad.times($0, summedTo: ctx.inputShape(0)) } : nil
+            let second = ctx.needs(1) ? try saved.first.map { try ctx.grad.times($0, summedTo: ctx.inputShape(1)) } : nil
             return [first, second]
         }
     }
@@ -50,10 +49,11 @@ extension Tensor {
     public func div(_ other: Tensor) throws -> Tensor {
         let out = try binary(.div, other)
         guard Tensor.needsGraph(self, other) else { return out }
+        // The divisor serves both gradients, the dividend only the divisor's.
         return out.record("DivBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
+                          saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
-             ctx.needs(1) ? try ctx.grad.neg().mul(saved.input.div(saved.other).div(saved.other)) : nil]
+             ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul($0.div(saved.other).div(saved.other)) } : nil]
         }
     }
 
@@ -75,12 +75,14 @@ extension Tensor {
         try binary(.floorDivide, other)
     }
 
-    /// `%` with Python's sign convention; the gradient flows to the dividend only.
+    /// `%` with Python's sign convention. Only the divisor's gradient reads the operands, so
+    /// they are saved only when it requires grad.
     public func remainder(_ other: Tensor) throws -> Tensor {
         try binary(.remainder, other).record("RemainderBackward0", inputs: [self, other],
-                                             saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
-            [ctx.grad,
-             ctx.needs(1) ? try ctx.grad.neg().mul(saved.input.floorDivide(saved.other)) : nil]
+                                             saving: { (input: $0.save(self, if: other.requiresGrad),
+                                                        other: $0.save(other, if: other.requiresGrad)) }) { ctx, saved in
+            guard ctx.needs(1), let input = saved.input, let other = saved.other else { return [ctx.grad, nil] }
+            return [ctx.grad, try ctx.grad.neg().mul(input.floorDivide(other))]
         }
     }
 
@@ -100,11 +102,16 @@ extension Tensor {
             let e = exponent.element(atFlat: 0)
             return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
                 let e = saved.exponent, base = saved.base
-                if e.doubleValue == 0 { return [try ctx.grad.mul(.wrapping(.int(0)))] }
-                if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(base) { return [fused] }
-                // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
-                let lowered = e.minusOne.doubleValue == 1 ? base : try base.pow(.wrapping(e.minusOne))
-                return [try ctx.grad.mul(lowered.mul(.wrapping(e)))]
+                // PyTorch's pow_backward: zeros for a zero exponent, else grad * (e * x ** (e - 1)).
+                // Its graph (under create_graph) keeps `x ** (e - 1)`, so every higher derivative
+                // reaches x: those of x ** 3 are 3x², 6x, 6, then a 0 with no graph.
+                if e.doubleValue == 0 { return [try Tensor.zerosLike(base)] }
+                if !GradMode.isEnabled {
+                    if e.doubleValue == 2, let fused = try ctx.grad.timesDoubled(base) { return [fused] }
+                    // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
+                    if e.minusOne.doubleValue == 1 { return [try ctx.grad.mul(base.mul(.wrapping(e)))] }
+                }
+                return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(.wrapping(e)))]
             }
         }
         if isWrappedNumber {

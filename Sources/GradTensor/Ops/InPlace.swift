@@ -48,6 +48,12 @@ extension Tensor {
         try fill(value, name: "FillBackward2")
     }
 
+    /// `fill_(value)` with a 0-dim tensor: PyTorch's fill_.Tensor, a copy_ of the value to every
+    /// element, whose gradient flows to the value (FillBackward3).
+    @discardableResult public func fill_(_ value: Tensor) throws -> Tensor {
+        try write(from: value, .replace(name: "FillBackward3")) { _ in (value, nil) }
+    }
+
     /// `copy_(src)`: src broadcast into this tensor, converting dtype.
     @discardableResult public func copy_(_ src: Tensor) throws -> Tensor {
         try write(from: src, .replace(name: "CopyBackwards")) { _ in

@@ -15,6 +15,17 @@ enum WriteKind {
     /// the operand's, or a number's. `name` is the node PyTorch shows when the write goes into
     /// a tensor that is not a view.
     case replace(name: String)
+
+    /// Whether the write refuses a target whose elements share memory (an expanded tensor), as
+    /// PyTorch's TensorIterator ops and `copy_` do (assert_no_internal_overlap; `fill_` of a
+    /// tensor is a `copy_`); `fill_` and `zero_` of a number and the indexed writes
+    /// (`index_put_`, `masked_fill_`) accept one.
+    var refusesInternalOverlap: Bool {
+        switch self {
+        case .update: true
+        case .replace(let name): name == "CopyBackwards" || name == "FillBackward3"
+        }
+    }
 }
 
 extension Tensor {
@@ -55,6 +66,9 @@ extension Tensor {
                        _ values: (Tensor) throws -> (values: Tensor, offsets: [Int]?)) throws {
         // Without recording no leaf that requires grad is written: PyTorch's refusals cannot apply.
         if recording { try target.checkInPlaceAllowed() }
+        if kind.refusesInternalOverlap && target.hasInternalOverlap {
+            throw TorchError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
         let base = viewBase ?? self
         let isBase = target === base
         var region: WriteRegion?
@@ -111,6 +125,15 @@ extension Tensor {
         if let base = viewBase, base.isLeaf, base.requiresGrad {
             throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
+        if let error = multiOutputViewError(writtenItself: true) { throw error }
+    }
+
+    /// PyTorch's refusal for a view that is one of several returned together (`unbind`): it may
+    /// not be written, nor used once its base was (`writtenItself` false). Nil for other tensors.
+    func multiOutputViewError(writtenItself: Bool) -> TorchError? {
+        guard let index = links.multiOutputViewIndex, requiresGrad, let op = links.gradFn?.name else { return nil }
+        let what = writtenItself ? "is being modified inplace" : "its base or another view of its base has been modified inplace"
+        return TorchError.runtime("Output \(index) of \(Node.opName(op)) is a view and \(what). This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.")
     }
 
     /// A copy of this tensor's data that sits where this tensor sits in the graph.

@@ -3,17 +3,25 @@
 /// in place, the version counter moves, and the graph records the write.
 extension Tensor {
     /// `t[items] = value`. `value` is a tensor, or `Tensor.wrapping(number)` for a Python number
-    /// (converted to this tensor's dtype with PyTorch's overflow checks).
-    public func indexAssign(_ items: [TensorIndex], _ value: Tensor) throws {
+    /// (converted to this tensor's dtype with PyTorch's overflow checks). Returns the indexed
+    /// writes that PyTorch warns about because they went into an expanded tensor, in order.
+    @discardableResult
+    public func indexAssign(_ items: [TensorIndex], _ value: Tensor) throws -> [ExpandedWrite] {
         let scalar: Scalar? = value.isWrappedNumber ? value.element(atFlat: 0) : nil
-        if items.count == 1, case .bool(false) = items[0] { return }
+        if items.count == 1, case .bool(false) = items[0] { return [] }
         // The region's own view ops are not recorded: the write records one node for all of them.
         let (region, tensorIndices) = try GradMode.with(enabled: false) { try writeTarget(items) }
+        if region !== self, links.multiOutputViewIndex != nil, GradMode.isEnabled, requiresGrad {
+            // A view of a view returned with others (`unbind`) may not be written either; PyTorch
+            // names it by its own op, so the region is remade with its nodes only to name it.
+            let named = try writeTarget(items).0
+            if let refusal = named.multiOutputViewError(writtenItself: true) { throw refusal }
+        }
         if tensorIndices.isEmpty {
             try assign(value, scalar, into: region)
-        } else {
-            try assign(value, scalar, into: region, at: tensorIndices)
+            return []
         }
+        return try assign(value, scalar, into: region, at: tensorIndices)
     }
 
     /// The tensor written into (this one or a view of it) and the tensor indices left to apply.

@@ -22,14 +22,24 @@ extension Tensor {
     }
 
     /// Assignment with tensor indices into `region`: a number by masked_fill_ for one mask,
-    /// index_fill_ for one long index, else index_put_; a tensor by index_put_.
-    func assign(_ value: Tensor, _ scalar: Scalar?, into region: Tensor, at raw: [Tensor?]) throws {
+    /// index_fill_ for one long index, else index_put_; a tensor by index_put_ (which hands a
+    /// one-element value with one mask to masked_fill_). Returns those of the ops run that
+    /// PyTorch warns about, when `region` is expanded.
+    func assign(_ value: Tensor, _ scalar: Scalar?, into region: Tensor, at raw: [Tensor?]) throws -> [ExpandedWrite] {
         var indices = raw
         while let last = indices.last, last == nil { indices.removeLast() }
         let defined = indices.compactMap { $0 }
         let lone = defined.count == 1 ? defined[0] : nil
         let isMask = lone?.dtype == .bool, isLong = lone?.dtype == .int64
         let name = scalar == nil ? "IndexPutBackward0" : isMask ? "MaskedFillBackward0" : isLong ? "IndexFillBackward0" : "IndexPutBackward0"
+        var warned: [ExpandedWrite] = []
+        if region.hasInternalOverlap {
+            if scalar != nil {
+                warned = [isMask ? .maskedFill : isLong ? .indexFill : .indexPut]
+            } else {
+                warned = isMask && value.numel == 1 ? [.indexPut, .maskedFill] : [.indexPut]
+            }
+        }
         try write(into: region, from: scalar == nil ? value : nil, .replace(name: name)) { _ in
             if let scalar {
                 let filler = try filler(scalar)
@@ -56,6 +66,7 @@ extension Tensor {
             }
             return (stripped.broadcastCopy(to: plan.resultShape, dtype: dtype), try plan.offsets(in: region))
         }
+        return warned
     }
 
     /// `s` as a 0-dim tensor of this tensor's dtype: the value `fill_` writes.
@@ -87,5 +98,20 @@ extension Shape {
         let lead = target.count - shape.count
         for (i, s) in shape.enumerated() where s != 1 && s != target[lead + i] { return false }
         return true
+    }
+}
+
+/// An indexed write into an expanded tensor, which PyTorch still does but warns about.
+public enum ExpandedWrite: Sendable {
+    case indexPut, indexFill, maskedFill
+
+    /// PyTorch's warning, as its C++ side words it.
+    public var warning: String {
+        let (op, example, line) = switch self {
+        case .indexPut: ("index_put_", "tensor[indices] = tensor", 975)
+        case .indexFill: ("index_fill_", "tensor[mask] = scalar", 1929)
+        case .maskedFill: ("masked_fill_", "tensor[mask] = scalar", 2469)
+        }
+        return "Use of \(op) on expanded tensors is deprecated. Please clone() the tensor before performing this operation. This also applies to advanced indexing e.g. \(example) (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:\(line).)"
     }
 }

@@ -107,10 +107,3 @@ extension Tensor {
     /// PyTorch's column-major test for mm's backward: strides (1, rows).
     private var isColumnMajor: Bool { strides[0] == 1 && strides[1] == shape[0] }
 }
-
-private extension TensorSaver {
-    /// The operands a product's backward reads: each is saved only when the other requires grad.
-    mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
-        (b.requiresGrad ? save(a) : nil, a.requiresGrad ? save(b) : nil)
-    }
-}

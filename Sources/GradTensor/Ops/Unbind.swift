@@ -6,14 +6,17 @@ extension Tensor {
     public func unbind(dim: Int = 0) throws -> [Tensor] {
         if rank == 0 { throw TorchError.index("Dimension specified as 0 but tensor has no dimensions") }
         let d = try Shape.wrapDim(dim, rank: rank)
+        let recording = Tensor.needsGraph([self])
         return (0..<shape[d]).map { i in
             var newShape = shape, newStrides = strides
             newShape.remove(at: d)
             newStrides.remove(at: d)
-            return makeView(shape: newShape, strides: newStrides, offset: offset &+ i &* strides[d])
-                .record("UnbindBackward0", inputs: [self], saving: { _ in (dim: d, index: i) }) { ctx, saved in
-                    [try ctx.grad.embedded(into: ctx.inputShape(0), name: "StackBackward0") { $0.selectView(saved.dim, saved.index) }]
-                }
+            let view = makeView(shape: newShape, strides: newStrides, offset: offset &+ i &* strides[d])
+            // Recorded views returned together may not be written in place (InPlaceWrite.swift).
+            if recording { view.links.multiOutputViewIndex = i }
+            return view.record("UnbindBackward0", inputs: [self], saving: { _ in (dim: d, index: i) }) { ctx, saved in
+                [try ctx.grad.embedded(into: ctx.inputShape(0), name: "StackBackward0") { $0.selectView(saved.dim, saved.index) }]
+            }
         }
     }
 }

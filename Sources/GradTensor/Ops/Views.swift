@@ -5,6 +5,10 @@ extension Tensor {
         let v = Tensor(storage: storage, shape: shape, strides: strides, offset: offset ?? self.offset,
                        version: versionCounter)
         v.viewBase = viewBase ?? self
+        v.links.gradFnVersion = v.version
+        // A view of one of several views returned together shares their restriction (PyTorch's
+        // MULTI_OUTPUT_NODE creation meta), as output 0 of its own op.
+        if links.multiOutputViewIndex != nil, GradMode.isEnabled { v.links.multiOutputViewIndex = 0 }
         return v
     }
 

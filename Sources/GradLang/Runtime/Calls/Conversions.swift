@@ -16,6 +16,18 @@ enum Conversions {
         }
     }
 
+    /// PyTorch's `Tensor.__index__`, which sequences and slices call on a tensor key: one element
+    /// of an integer or bool dtype.
+    static func index(_ t: Tensor) throws -> Int {
+        let refusal = PyError.type("only integer tensors of a single element can be converted to an index")
+        guard t.numel == 1 else { throw refusal }
+        switch try TorchBridge.run({ try t.item() }) {
+        case .int(let i): return Int(i)
+        case .bool(let b): return b ? 1 : 0
+        case .double: throw refusal
+        }
+    }
+
     /// For `%d` / `%x`: ints as they are, floats truncated, others refused.
     static func intForFormat(_ v: Value, type: String) throws -> Value {
         switch v {

@@ -70,7 +70,8 @@ public final class Signature: Sendable {
         self.qualifiedName = name
         self.parameters = parameters
         self.isBuiltin = false
-        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(parameters)
+        // A `def` with `/` keeps the ordinary messages (`f() got some positional-only ...`).
+        (takesNoKeywords, positionalAreAllPositionalOnly) = (false, false)
         (hasStarParameters, positionalCount) = Signature.shape(parameters)
         (names, nameLengths) = Signature.names(parameters)
         defaultsStart = Signature.defaultsStart(parameters)
@@ -170,7 +171,10 @@ public final class Signature: Sendable {
         let varkwIndex = parameters.firstIndex { $0.kind == .varkw }
 
         if takesNoKeywords && !args.keywords.isEmpty {
-            throw PyError.type("\(qualifiedName)() takes no keyword arguments")
+            // A method is named with its receiver's type here (`list.index()`), whatever name
+            // its arity messages use.
+            let receiver = parameters.first?.name == "self" && !qualifiedName.contains(".") ? args.positional.first : nil
+            throw PyError.type("\(receiver.map { "\($0.typeName).\(name)" } ?? qualifiedName)() takes no keyword arguments")
         }
         if let message = unpackTupleArityError(given: args.positional.count, params: positionalParams, varargs: varargsIndex != nil) {
             throw PyError.type(message)
@@ -195,7 +199,10 @@ public final class Signature: Sendable {
             } else if isBuiltin {
                 throw PyError.type("'\(key)' is an invalid keyword argument for \(qualifiedName)()")
             } else if parameters.contains(where: { $0.name == key && $0.positionalOnly }) {
-                throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(key)'")
+                // CPython names every positional-only parameter given by keyword, in order.
+                let given = Set(args.keywords.map(\.name))
+                let names = parameters.filter { $0.positionalOnly && given.contains($0.name) }.map(\.name)
+                throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(names.joined(separator: ", "))'")
             } else {
                 throw PyError.type("\(name)() got an unexpected keyword argument '\(key)'")
             }

@@ -37,10 +37,14 @@ public final class PyTuple: PyObject {
 }
 
 /// An insertion-ordered dict, as Python's: entries live in insertion order with holes where
-/// keys were deleted, compacted when the holes dominate.
+/// keys were deleted, compacted when an insertion finds the table full, as CPython's resize does
+/// (so an iterator that outlives a change walks the same slots CPython's would).
 public final class PyDict: PyObject {
     private var slots: [(key: Value, value: Value)?] = []
     private var index: [HashKey: Int] = [:]
+    /// CPython's `dk_size`: a power of two whose two thirds bound the slots before a resize.
+    private var tableSize = PyDict.minimumTableSize
+    private static let minimumTableSize = 8
 
     public override init() {}
 
@@ -64,37 +68,56 @@ public final class PyDict: PyObject {
         if let i = index[k] {
             slots[i]?.value = value
         } else {
+            if slots.count >= tableSize * 2 / 3 { resize() }
             index[k] = slots.count
             slots.append((key, value))
         }
     }
 
-    /// Removes `key`, returning its value (nil when absent).
+    /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
+    /// next resize.
     @discardableResult
     public func remove(_ key: Value) throws -> Value? {
         guard let i = index.removeValue(forKey: try HashKey(key)) else { return nil }
         let v = slots[i]?.value
         slots[i] = nil
-        if slots.count > 32 && index.count < slots.count / 2 { compact() }
         return v
     }
 
     /// Live entries in insertion order.
     public var entries: [(key: Value, value: Value)] { slots.compactMap { $0 } }
 
+    /// How many slots an iterator may walk (live entries and holes).
+    var slotCount: Int { slots.count }
+
+    /// The entry in slot `slot`; nil for a hole or past the end.
+    func entry(atSlot slot: Int) -> (key: Value, value: Value)? {
+        slot < slots.count ? slots[slot] : nil
+    }
+
     public func removeAll() {
         slots = []
         index = [:]
+        tableSize = PyDict.minimumTableSize
     }
 
-    private func compact() {
-        let live = entries
-        removeAll()
-        for (k, v) in live { try? set(k, v) }
+    /// CPython's insertion_resize: the live entries, compacted, in a table of at least three
+    /// times their number.
+    private func resize() {
+        var moved = [Int](repeating: 0, count: slots.count)
+        var live = 0
+        for (i, slot) in slots.enumerated() where slot != nil {
+            moved[i] = live
+            live += 1
+        }
+        slots = slots.filter { $0 != nil }
+        index = index.mapValues { moved[$0] }
+        var size = PyDict.minimumTableSize
+        while size < live * 3 { size <<= 1 }
+        tableSize = size
     }
 }
 
-/// A set, insertion-ordered (CPython's order differs for some values; grad keeps it stable).
 /// A set: membership by Python equality (a dict of keys), iterated in the order CPython's hash
 /// table would give (see SetTable).
 public final class PySet: PyObject {
@@ -114,6 +137,8 @@ public final class PySet: PyObject {
     public override var typeName: String { isFrozen ? "frozenset" : "set" }
     public var items: [Value] { table.values }
     public var count: Int { dict.count }
+    var slotCount: Int { table.slotCount }
+    func element(atSlot slot: Int) -> Value? { table.value(atSlot: slot) }
 
     public func insert(_ v: Value) throws {
         if try dict.get(v) != nil { return }

@@ -20,6 +20,15 @@ struct SetTable {
         slots.compactMap { if case .active(_, let v) = $0 { return v } else { return nil } }
     }
 
+    /// How many slots an iterator walks.
+    var slotCount: Int { slots.count }
+
+    /// The value in slot `slot`; nil for an unused or dummy slot, or past the end.
+    func value(atSlot slot: Int) -> Value? {
+        guard slot < slots.count, case .active(_, let v) = slots[slot] else { return nil }
+        return v
+    }
+
     /// `set_add_entry` for a value known to be absent.
     mutating func add(_ value: Value, hash: Int) {
         var i = Int(UInt(bitPattern: hash) & UInt(mask))

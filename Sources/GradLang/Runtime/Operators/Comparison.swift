@@ -12,8 +12,8 @@ public enum CompareOperator: String, Sendable {
 extension Operators {
     public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
         if let result = unboxedCompare(op, a, b) { return .bool(result) }
-        if case .tensor(let t) = a { return .tensor(try TorchBridge.run { try tensorCompare(op, t, b, reflected: false) }) }
-        if case .tensor(let t) = b { return .tensor(try TorchBridge.run { try tensorCompare(op, t, a, reflected: true) }) }
+        if case .tensor(let t) = a { return try tensorCompare(op, t, b, reflected: false) }
+        if case .tensor(let t) = b { return try tensorCompare(op, t, a, reflected: true) }
         if let result = numericCompare(op, a, b) { return .bool(result) }
         if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setCompare(op, x, y) {
             return .bool(r)
@@ -56,18 +56,25 @@ extension Operators {
         }
     }
 
-    private static func tensorCompare(_ op: CompareOperator, _ t: Tensor, _ other: Value, reflected: Bool) throws -> Tensor {
+    /// A tensor against a tensor or a number is a tensor of bools. Against anything else PyTorch's
+    /// `__eq__` gives NotImplemented and Python falls back to identity: `t == None` is the plain
+    /// bool False, `t != None` True.
+    private static func tensorCompare(_ op: CompareOperator, _ t: Tensor, _ other: Value, reflected: Bool) throws -> Value {
         let o: Tensor
         switch other {
         case .tensor(let u): o = u
         default:
             guard let s = other.asScalar else {
-                if op == .eq || op == .ne { return try Tensor.full([], .bool(op == .ne), dtype: .bool) }
+                if op == .eq || op == .ne { return .bool(op == .ne) }
                 throw PyError.type("'\(op.rawValue)' not supported between instances of 'Tensor' and '\(other.typeName)'")
             }
             o = .wrapping(s)
         }
         let (x, y) = reflected ? (o, t) : (t, o)
+        return .tensor(try TorchBridge.run { try elementwise(op, x, y) })
+    }
+
+    private static func elementwise(_ op: CompareOperator, _ x: Tensor, _ y: Tensor) throws -> Tensor {
         switch op {
         case .eq: return try x.eq(y)
         case .ne: return try x.ne(y)
@@ -82,7 +89,8 @@ extension Operators {
     /// comparison") for deeper data at module level; grad stops there rather than exhaust its stack.
     static let maximumComparisonDepth = Repr.maximumDepth
 
-    /// `==` for non-tensor values (containers compare elementwise; different kinds are unequal).
+    /// `==` as a Python bool (containers compare elementwise; different kinds are unequal; a tensor
+    /// result must hold one element).
     public static func equals(_ a: Value, _ b: Value) throws -> Bool {
         try equals(a, b, depth: 0)
     }
@@ -91,9 +99,8 @@ extension Operators {
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x == y
-        case (.tensor(let x), .tensor(let y)):
-            if x === y { return true }
-            return try truthy(compare(.eq, .tensor(x), .tensor(y)))
+        case (.tensor(let x), .tensor(let y)) where x === y: return true
+        case (.tensor, _), (_, .tensor): return try truthy(compare(.eq, a, b))
         case (.object(let x as PyList), .object(let y as PyList)):
             return try elementsEqual(x.items, y.items, depth: deeper(depth))
         case (.object(let x as PyTuple), .object(let y as PyTuple)):
@@ -123,11 +130,19 @@ extension Operators {
         return true
     }
 
-    /// CPython's PyObject_RichCompareBool, which containers use for their items and `in`: the same
-    /// object is equal to itself without comparing (so `x == x` does not walk a deep `x`).
+    /// CPython's PyObject_RichCompareBool, which containers use for their items, `in`, `count`,
+    /// `index` and `remove`: the same object is equal to itself without comparing (so `x == x`
+    /// does not walk a deep `x`, and a NaN is found: `n in [n]`).
+    static func sameOrEqual(_ a: Value, _ b: Value) throws -> Bool {
+        try sameOrEqual(a, b, depth: 0)
+    }
+
     private static func sameOrEqual(_ a: Value, _ b: Value, depth: Int) throws -> Bool {
-        if case .object(let x) = a, case .object(let y) = b, x === y { return true }
-        return try equals(a, b, depth: depth)
+        switch (a, b) {
+        case (.object(let x), .object(let y)) where x === y: return true
+        case (.float(let x), .float(let y)) where x.bitPattern == y.bitPattern: return true
+        default: return try equals(a, b, depth: depth)
+        }
     }
 
     /// One container level deeper, or CPython's RecursionError past `maximumComparisonDepth`.
@@ -228,7 +243,7 @@ extension Operators {
             throw PyError.type("argument of type '\(container.typeName)' is not iterable")
         }
         while let v = try iterator.next() {
-            if try sameOrEqual(v, item, depth: 0) { return true }
+            if try sameOrEqual(v, item) { return true }
         }
         return false
     }

@@ -95,6 +95,7 @@ enum Subscript {
         case .int(let v): i = v
         case .bool(let b): i = b ? 1 : 0
         case .bigInt: throw PyError.index("cannot fit 'int' into an index-sized integer")
+        case .tensor(let t): i = try Conversions.index(t)
         default:
             throw PyError.type("\(what == "list assignment" ? "list" : what) indices must be integers or slices, not \(key.typeName)")
         }
@@ -129,6 +130,7 @@ enum Subscript {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         case .bigInt(let b): return b < 0 ? Int.min / 2 : Int.max / 2
+        case .tensor(let t): return try Conversions.index(t)
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }

@@ -30,12 +30,13 @@ extension Operators {
     }
 
     /// `is`: identity for objects; equal values for the immutable numbers and strings Python
-    /// interns, and for None/True/False.
+    /// interns, and for None/True/False; equal bits for floats (see NaNIdentity).
     public static func identical(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
+        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
         case (.str(let x), .str(let y)): return x == y
         case (.tensor(let x), .tensor(let y)): return x === y
         case (.object(let x), .object(let y)): return x === y

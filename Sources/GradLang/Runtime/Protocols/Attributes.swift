@@ -91,6 +91,7 @@ extension Interpreter {
     public func getAttribute(_ value: Value, _ name: String) throws -> Value {
         if case .object(let m as PyModule) = value {
             if let v = m.attributes[name] { return v }
+            if name == "__name__" { return .str(m.name) }
             throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
         }
         if case .object(let o as PyAttributeProviding) = value, let v = try o.attribute(name) { return v }

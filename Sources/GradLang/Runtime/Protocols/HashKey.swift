@@ -8,6 +8,8 @@ enum HashKey: Hashable {
     case int(Int)
     case bigInt(BigInt)
     case float(Double)
+    /// A NaN is a key only for itself (see NaNIdentity).
+    case nan(bits: UInt64)
     case str(String)
     case tuple([HashKey])
     case identity(ObjectIdentifier)
@@ -24,7 +26,7 @@ enum HashKey: Hashable {
         case .bigInt(let b): self = .bigInt(b)
         case .float(let d):
             if d == d.rounded(.towardZero), let i = Int(exactly: d) { self = .int(i) }
-            else if d.isNaN { self = .identity(ObjectIdentifier(PyEllipsis.shared)) }
+            else if d.isNaN { self = .nan(bits: d.bitPattern) }
             else { self = .float(d) }
         case .str(let s): self = .str(s)
         case .tensor(let t): self = .identity(ObjectIdentifier(t))

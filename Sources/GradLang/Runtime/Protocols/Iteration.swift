@@ -26,12 +26,8 @@ enum Iteration {
             case let r as PyRange:
                 let n = r.count
                 return sequence(name: "range_iterator") { i in i < n ? .int(r.element(i)) : nil }
-            case let d as PyDict:
-                let keys = d.entries.map(\.key)
-                return sequence(name: "dict_keyiterator") { i in i < keys.count ? keys[i] : nil }
-            case let s as PySet:
-                let items = s.items
-                return sequence(name: "set_iterator") { i in i < items.count ? items[i] : nil }
+            case let d as PyDict: return HashedIteration.forward(d, name: "dict_keyiterator") { key, _ in key }
+            case let s as PySet: return HashedIteration.forward(s)
             default: break
             }
         default: break
@@ -39,10 +35,15 @@ enum Iteration {
         throw PyError.type("'\(v.typeName)' object is not iterable")
     }
 
+    /// Reads element i at step i, so a list changed in the loop is seen; once exhausted it stays
+    /// so, as CPython's iterators drop their sequence.
     private static func sequence(name: String, _ element: @escaping (Int) -> Value?) -> PyIterator {
-        var i = 0
+        var i = 0, exhausted = false
         return PyIterator(name: name) {
-            guard let v = element(i) else { return nil }
+            guard !exhausted, let v = element(i) else {
+                exhausted = true
+                return nil
+            }
             i += 1
             return v
         }

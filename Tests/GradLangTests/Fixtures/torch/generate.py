@@ -950,6 +950,19 @@ with torch.no_grad():
     torch.zeros(2).view(3)
 """,
 # --- in place -----------------------------------------------------------------------------
+"setitem_expanded_warnings": """
+t = torch.zeros(1).expand(3)
+t[torch.tensor([True, False, True])] = torch.tensor(1.0)
+t[torch.tensor([True, False, True])] = torch.ones(2)
+t[torch.tensor([0, 1])] = torch.tensor(2.0)
+t[torch.tensor([0, 1])] = 2.0
+t[torch.tensor([True, False, True])] = 2.0
+t
+u = torch.zeros(3, 1).expand(3, 2)
+u[0, torch.tensor([1])] = 3.0
+u[torch.tensor([0]), 1] = 4.0
+u
+""",
 "in_place_methods": """
 x = torch.tensor([1., 2.])
 x.add_(1, alpha=2)
