@@ -73,6 +73,31 @@ enum StrSearchMethods {
     }
 }
 
+/// Substring search over UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
+enum UTF8Search {
+    /// The first byte offset of `needle` in `hay[from...]`.
+    static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let lead = needle.first else { return from }
+        var i = from
+        while i + needle.count <= hay.count {
+            guard let at = hay[i...(hay.count - needle.count)].firstIndex(of: lead) else { return nil }
+            if hay[at..<(at + needle.count)].elementsEqual(needle) { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
+    /// The last byte offset of `needle` in `hay[..<before]`.
+    static func last(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, before: Int) -> Int? {
+        var i = before - needle.count
+        while i >= 0 {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+}
+
 /// Substring search over code points.
 enum ScalarSearch {
     /// The first position of `needle` in `hay[from..<to]`.

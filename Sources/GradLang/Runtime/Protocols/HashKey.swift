@@ -8,7 +8,7 @@ enum HashKey: Hashable {
     case int(Int)
     case bigInt(BigInt)
     case float(Double)
-    case str(String)
+    case str(PyStr)
     case tuple([HashKey])
     case identity(ObjectIdentifier)
 

@@ -1,0 +1,177 @@
+/// A Python `str`: an immutable sequence of Unicode code points.
+///
+/// The text is kept as a Swift `String` (UTF-8), but nothing Python sees goes through Swift's
+/// `Character`s or canonical equivalence: length, indexing, slicing and iteration count code
+/// points, and `==`, ordering and hashing compare code points exactly (`"\u{212B}"` and `"\u{C5}"`
+/// are different strings, as in CPython). Indexing is O(1), as PEP 393's fixed-width strings
+/// make it in CPython: in ASCII text a code point is a UTF-8 byte; other text builds a table of
+/// its code points on its first index or slice.
+public final class PyStr {
+    /// The text. Internal, behind a read-only public property: a public stored `var` of a
+    /// class is checked for exclusive access at run time on every use.
+    private var text: String
+    public var string: String { text }
+    private var knownCount: Int?
+    /// The code points of non-ASCII text, built when first indexed.
+    private var scalarTable: [Unicode.Scalar]?
+
+    public init(_ string: String) {
+        self.text = string
+    }
+
+    private init(_ string: String, count: Int?) {
+        self.text = string
+        self.knownCount = count
+    }
+
+    /// The number of code points (Python's `len`).
+    public var count: Int {
+        if let knownCount { return knownCount }
+        let n = string.utf8.count - PyStr.continuationBytes(string)
+        knownCount = n
+        return n
+    }
+
+    var isEmpty: Bool { string.isEmpty }
+
+    /// True when every code point is ASCII, so code point `i` is UTF-8 byte `i`.
+    var isASCII: Bool { count == string.utf8.count }
+
+    /// The code points, as an array (for the methods that walk the text by position).
+    var scalars: Scalars {
+        if isASCII { return Array(string.unicodeScalars) }
+        return table
+    }
+
+    private var table: [Unicode.Scalar] {
+        if let scalarTable { return scalarTable }
+        let built = Array(string.unicodeScalars)
+        scalarTable = built
+        return built
+    }
+
+    /// The code point at `i` (0 ≤ i < count).
+    func scalar(at i: Int) -> Unicode.Scalar {
+        if isASCII {
+            let utf8 = string.utf8
+            return Unicode.Scalar(utf8[utf8.index(utf8.startIndex, offsetBy: i)])
+        }
+        return table[i]
+    }
+
+    /// The one-character string at `i` (0 ≤ i < count).
+    func character(at i: Int) -> PyStr {
+        PyStr.single(scalar(at: i))
+    }
+
+    /// The code points `range` (within 0...count).
+    func slice(_ range: Range<Int>) -> PyStr {
+        if range.count == count { return self }
+        if range.isEmpty { return .empty }
+        if range.count == 1 { return character(at: range.lowerBound) }
+        if isASCII {
+            let utf8 = string.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: range.count)
+            return PyStr(String(Substring(utf8[lower..<upper])), count: range.count)
+        }
+        return PyStr(String(scalars: table[range]), count: range.count)
+    }
+
+    /// The code points at `positions` (a slice with a step).
+    func picking(_ positions: StrideTo<Int>) -> PyStr {
+        var view = String.UnicodeScalarView()
+        var n = 0
+        for p in positions {
+            view.append(scalar(at: p))
+            n += 1
+        }
+        return n == 1 ? PyStr.single(view[view.startIndex]) : PyStr(String(view), count: n)
+    }
+
+    /// `a + b`.
+    static func + (a: PyStr, b: PyStr) -> PyStr {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        let count = a.knownCount.flatMap { x in b.knownCount.map { x + $0 } }
+        return PyStr(a.string + b.string, count: count)
+    }
+
+    /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
+    /// sole reference, which CPython also grows in place).
+    func append(_ other: PyStr) {
+        let count = knownCount.flatMap { x in other.knownCount.map { x + $0 } }
+        let tail = other.text
+        text += tail
+        knownCount = count
+        scalarTable = nil
+    }
+
+    /// The code points in order, each as a one-character string.
+    func makeCharacterIterator() -> () -> PyStr? {
+        if isASCII {
+            var bytes = string.utf8.makeIterator()
+            return { bytes.next().map { PyStr.single(Unicode.Scalar($0)) } }
+        }
+        var scalars = string.unicodeScalars.makeIterator()
+        return { scalars.next().map(PyStr.single) }
+    }
+
+    /// `text` as a str; the empty and the one-character ASCII strings are shared.
+    static func of(_ text: String) -> PyStr {
+        let utf8 = text.utf8
+        switch utf8.count {
+        case 0: return empty
+        case 1: return asciiCharacters[Int(utf8[utf8.startIndex])]
+        default: return PyStr(text)
+        }
+    }
+
+    /// A one-character string; the ASCII ones are shared, as CPython shares its Latin-1 ones.
+    static func single(_ s: Unicode.Scalar) -> PyStr {
+        s.isASCII ? asciiCharacters[Int(s.value)] : PyStr(String(s), count: 1)
+    }
+
+    nonisolated(unsafe) private static let asciiCharacters: [PyStr] =
+        (0..<128).map { PyStr(String(Unicode.Scalar(UInt8($0))), count: 1) }
+
+    nonisolated(unsafe) static let empty = PyStr("", count: 0)
+
+    /// UTF-8 continuation bytes (10xxxxxx): the bytes that do not start a code point.
+    private static func continuationBytes(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 == 0x80 { n += 1 }
+            return n
+        }
+    }
+}
+
+extension PyStr: Hashable, Comparable {
+    /// Code point equality: the UTF-8 bytes are the same.
+    public static func == (a: PyStr, b: PyStr) -> Bool {
+        a === b || sameUTF8(a.string, b.string)
+    }
+
+    /// Code point order, which UTF-8's byte order is.
+    public static func < (a: PyStr, b: PyStr) -> Bool {
+        a !== b && a.string.utf8.lexicographicallyPrecedes(b.string.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    }
+
+    /// Whether `needle` occurs in this text (a UTF-8 match is a code point match).
+    func contains(_ needle: PyStr) -> Bool {
+        needle.isEmpty || string.utf8.firstRange(of: needle.string.utf8) != nil
+    }
+}
