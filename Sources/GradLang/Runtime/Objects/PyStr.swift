@@ -5,15 +5,15 @@
 /// points, and `==`, ordering and hashing compare code points exactly (`"\u{212B}"` and `"\u{C5}"`
 /// are different strings, as in CPython). Indexing is O(1), as PEP 393's fixed-width strings
 /// make it in CPython: in ASCII text a code point is a UTF-8 byte; other text builds a table of
-/// its code points on its first index or slice.
+/// where each code point starts on its first index or slice.
 public final class PyStr {
     /// The text. Internal, behind a read-only public property: a public stored `var` of a
     /// class is checked for exclusive access at run time on every use.
     private var text: String
     public var string: String { text }
     private var knownCount: Int?
-    /// The code points of non-ASCII text, built when first indexed.
-    private var scalarTable: [Unicode.Scalar]?
+    /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
+    private var offsetTable: [Int]?
 
     public init(_ string: String) {
         self.text = string
@@ -38,16 +38,71 @@ public final class PyStr {
     var isASCII: Bool { count == string.utf8.count }
 
     /// The code points, as an array (for the methods that walk the text by position).
-    var scalars: Scalars {
-        if isASCII { return Array(string.unicodeScalars) }
-        return table
+    var scalars: Scalars { Array(string.unicodeScalars) }
+
+    /// Where code point `i` (0 ≤ i ≤ count) starts in the UTF-8 text.
+    private func utf8Index(_ i: Int) -> String.Index {
+        let utf8 = string.utf8
+        return utf8.index(utf8.startIndex, offsetBy: byteOffset(i))
     }
 
-    private var table: [Unicode.Scalar] {
-        if let scalarTable { return scalarTable }
-        let built = Array(string.unicodeScalars)
-        scalarTable = built
+    private var offsets: [Int] {
+        if let offsetTable { return offsetTable }
+        var built: [Int] = []
+        built.reserveCapacity(count + 1)
+        var s = string
+        s.withUTF8 { bytes in
+            for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 { built.append(offset) }
+            built.append(bytes.count)
+        }
+        offsetTable = built
         return built
+    }
+
+    /// The code point index of the first (or last) `needle` within code points `window`, found
+    /// as UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
+    func firstIndex(of needle: PyStr, in window: Range<Int>, fromEnd: Bool) -> Int? {
+        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        var hay = string, sub = needle.string
+        let found = hay.withUTF8 { h in
+            sub.withUTF8 { n in
+                let inWindow = UnsafeBufferPointer(rebasing: h[..<upper])
+                return fromEnd ? UTF8Search.last(n, in: inWindow, before: upper).flatMap { $0 >= lower ? $0 : nil }
+                               : UTF8Search.first(n, in: inWindow, from: lower)
+            }
+        }
+        return found.map(codePointIndex)
+    }
+
+    /// How many non-overlapping `needle`s (not empty) lie within code points `window`.
+    func occurrences(of needle: PyStr, in window: Range<Int>) -> Int {
+        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        var hay = string, sub = needle.string
+        return hay.withUTF8 { h in
+            sub.withUTF8 { n in
+                let inWindow = UnsafeBufferPointer(rebasing: h[..<upper])
+                var found = 0, i = lower
+                while let at = UTF8Search.first(n, in: inWindow, from: i) {
+                    found += 1
+                    i = at + n.count
+                }
+                return found
+            }
+        }
+    }
+
+    private func byteOffset(_ i: Int) -> Int { isASCII ? i : offsets[i] }
+
+    /// The code point that starts at UTF-8 offset `b`.
+    private func codePointIndex(_ b: Int) -> Int {
+        if isASCII { return b }
+        let table = offsets
+        var low = 0, high = table.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if table[mid] < b { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The code point at `i` (0 ≤ i < count).
@@ -56,7 +111,7 @@ public final class PyStr {
             let utf8 = string.utf8
             return Unicode.Scalar(utf8[utf8.index(utf8.startIndex, offsetBy: i)])
         }
-        return table[i]
+        return string.unicodeScalars[utf8Index(i)]
     }
 
     /// The one-character string at `i` (0 ≤ i < count).
@@ -69,13 +124,8 @@ public final class PyStr {
         if range.count == count { return self }
         if range.isEmpty { return .empty }
         if range.count == 1 { return character(at: range.lowerBound) }
-        if isASCII {
-            let utf8 = string.utf8
-            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let upper = utf8.index(lower, offsetBy: range.count)
-            return PyStr(String(Substring(utf8[lower..<upper])), count: range.count)
-        }
-        return PyStr(String(scalars: table[range]), count: range.count)
+        let bytes = string.utf8[utf8Index(range.lowerBound)..<utf8Index(range.upperBound)]
+        return PyStr(String(Substring(bytes)), count: range.count)
     }
 
     /// The code points at `positions` (a slice with a step).
@@ -101,10 +151,14 @@ public final class PyStr {
     /// sole reference, which CPython also grows in place).
     func append(_ other: PyStr) {
         let count = knownCount.flatMap { x in other.knownCount.map { x + $0 } }
-        let tail = other.text
-        text += tail
+        // Moved out and back, so no access to `text` spans a call (the optimizer can then prove
+        // every access exclusive instead of checking at run time) and the buffer stays unique.
+        var grown = text
+        text = ""
+        grown += other.text
+        text = grown
         knownCount = count
-        scalarTable = nil
+        offsetTable = nil
     }
 
     /// The code points in order, each as a one-character string.
