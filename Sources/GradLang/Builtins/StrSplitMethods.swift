@@ -31,14 +31,17 @@ enum StrSplitMethods {
                     try Arg.checkLength(length)
                     parts.append(s.string)
                 }
-                // One allocation: Swift's `joined` grows its result piece by piece.
-                var joined = ""
+                // Joined as bytes in one buffer: appending to a String costs far more per piece.
+                var joined: [UInt8] = []
                 joined.reserveCapacity(length)
-                for (i, part) in parts.enumerated() {
-                    if i > 0 { joined += separator }
-                    joined += part
+                var separatorText = separator
+                separatorText.withUTF8 { separatorBytes in
+                    for (i, var part) in parts.enumerated() {
+                        if i > 0 { joined.append(contentsOf: separatorBytes) }
+                        part.withUTF8 { joined.append(contentsOf: $0) }
+                    }
                 }
-                return .str(joined)
+                return .str(String(decoding: joined, as: UTF8.self))
             },
         ]
     }
@@ -54,7 +57,7 @@ enum StrSplitMethods {
             return .object(PyList(pieces.map { .str(String(scalars: $0)) }))
         case .str(let sep):
             guard !sep.isEmpty else { throw PyError.value("empty separator") }
-            return .object(PyList(splitOn(text.string, sep.string, limit, fromEnd: fromEnd).map { .str($0) }))
+            return .object(PyList(splitOn(text, sep.string, limit, fromEnd: fromEnd)))
         default:
             throw PyError.type("must be str or None, not \(args["sep"].typeName)")
         }
@@ -85,8 +88,13 @@ enum StrSplitMethods {
 
     /// The pieces between at most `limit` occurrences of `sep`, found from the start or the end.
     /// Searched as UTF-8 bytes, where a match is exactly a code point match.
-    private static func splitOn(_ text: String, _ sep: String, _ limit: Int, fromEnd: Bool) -> [PyStr] {
-        var text = text, sep = sep
+    private static func splitOn(_ str: PyStr, _ sep: String, _ limit: Int, fromEnd: Bool) -> [Value] {
+        // The pieces of ASCII text are ASCII: their lengths are known without counting.
+        let isASCII = str.isASCII
+        var text = str.string, sep = sep
+        func piece(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Value {
+            .str(PyStr.of(String(decoding: bytes, as: UTF8.self), count: isASCII ? bytes.count : nil))
+        }
         return text.withUTF8 { t in
             sep.withUTF8 { s in
                 var cuts: [Int] = []
@@ -104,14 +112,14 @@ enum StrSplitMethods {
                         start = at + s.count
                     }
                 }
-                var pieces: [PyStr] = []
+                var pieces: [Value] = []
                 pieces.reserveCapacity(cuts.count + 1)
                 var lower = 0
                 for at in cuts {
-                    pieces.append(PyStr.of(String(decoding: t[lower..<at], as: UTF8.self)))
+                    pieces.append(piece(t[lower..<at]))
                     lower = at + s.count
                 }
-                pieces.append(PyStr.of(String(decoding: t[lower...], as: UTF8.self)))
+                pieces.append(piece(t[lower...]))
                 return pieces
             }
         }

@@ -11,7 +11,10 @@ public final class PyStr {
     /// class is checked for exclusive access at run time on every use.
     private var text: String
     public var string: String { text }
-    private var knownCount: Int?
+    /// The number of code points, or -1 until first asked for.
+    private var knownCount = -1
+    /// Whether every code point is ASCII; known once `knownCount` is.
+    private var knownASCII = false
     /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
     private var offsetTable: [Int]?
 
@@ -21,21 +24,31 @@ public final class PyStr {
 
     private init(_ string: String, count: Int?) {
         self.text = string
-        self.knownCount = count
+        if let count {
+            knownCount = count
+            knownASCII = count == string.utf8.count
+        }
     }
 
     /// The number of code points (Python's `len`).
-    public var count: Int {
-        if let knownCount { return knownCount }
-        let n = string.utf8.count - PyStr.continuationBytes(string)
-        knownCount = n
-        return n
-    }
+    public var count: Int { knownCount >= 0 ? knownCount : measured().count }
 
-    var isEmpty: Bool { string.isEmpty }
+    var isEmpty: Bool { text.isEmpty }
 
     /// True when every code point is ASCII, so code point `i` is UTF-8 byte `i`.
-    var isASCII: Bool { count == string.utf8.count }
+    var isASCII: Bool { knownCount >= 0 ? knownASCII : measured().isASCII }
+
+    /// Counts the code points: the UTF-8 bytes that are not continuation bytes (10xxxxxx), which
+    /// only non-ASCII characters have.
+    private func measured() -> (count: Int, isASCII: Bool) {
+        var s = text
+        let (bytes, continuations) = s.withUTF8 { utf8 in
+            (utf8.count, utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 + 1 : $0 })
+        }
+        knownCount = bytes - continuations
+        knownASCII = continuations == 0
+        return (knownCount, knownASCII)
+    }
 
     /// The code points, as an array (for the methods that walk the text by position).
     var scalars: Scalars { Array(string.unicodeScalars) }
@@ -107,11 +120,15 @@ public final class PyStr {
 
     /// The code point at `i` (0 ≤ i < count).
     func scalar(at i: Int) -> Unicode.Scalar {
-        if isASCII {
-            let utf8 = string.utf8
-            return Unicode.Scalar(utf8[utf8.index(utf8.startIndex, offsetBy: i)])
+        var s = text
+        if isASCII { return Unicode.Scalar(s.withUTF8 { $0[i] }) }
+        let table = offsets
+        return s.withUTF8 { utf8 in
+            var bytes = utf8[table[i]..<table[i + 1]].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return "\u{FFFD}" }
+            return scalar
         }
-        return string.unicodeScalars[utf8Index(i)]
     }
 
     /// The one-character string at `i` (0 ≤ i < count).
@@ -143,21 +160,22 @@ public final class PyStr {
     static func + (a: PyStr, b: PyStr) -> PyStr {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
-        let count = a.knownCount.flatMap { x in b.knownCount.map { x + $0 } }
-        return PyStr(a.string + b.string, count: count)
+        return PyStr(a.text + b.text, count: a.knownCount >= 0 && b.knownCount >= 0 ? a.knownCount + b.knownCount : nil)
     }
 
     /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
     /// sole reference, which CPython also grows in place).
     func append(_ other: PyStr) {
-        let count = knownCount.flatMap { x in other.knownCount.map { x + $0 } }
+        let bothKnown = knownCount >= 0 && other.knownCount >= 0
         // Moved out and back, so no access to `text` spans a call (the optimizer can then prove
         // every access exclusive instead of checking at run time) and the buffer stays unique.
+        let tail = other.text
         var grown = text
         text = ""
-        grown += other.text
+        grown += tail
         text = grown
-        knownCount = count
+        knownCount = bothKnown ? knownCount + other.knownCount : -1
+        knownASCII = bothKnown && knownASCII && other.knownASCII
         offsetTable = nil
     }
 
@@ -171,13 +189,14 @@ public final class PyStr {
         return { scalars.next().map(PyStr.single) }
     }
 
-    /// `text` as a str; the empty and the one-character ASCII strings are shared.
-    static func of(_ text: String) -> PyStr {
+    /// `text` as a str, of `count` code points if known; the empty and the one-character ASCII
+    /// strings are shared.
+    static func of(_ text: String, count: Int? = nil) -> PyStr {
         let utf8 = text.utf8
         switch utf8.count {
         case 0: return empty
         case 1: return asciiCharacters[Int(utf8[utf8.startIndex])]
-        default: return PyStr(text)
+        default: return PyStr(text, count: count)
         }
     }
 
@@ -191,15 +210,6 @@ public final class PyStr {
 
     nonisolated(unsafe) static let empty = PyStr("", count: 0)
 
-    /// UTF-8 continuation bytes (10xxxxxx): the bytes that do not start a code point.
-    private static func continuationBytes(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { bytes in
-            var n = 0
-            for b in bytes where b & 0xC0 == 0x80 { n += 1 }
-            return n
-        }
-    }
 }
 
 extension PyStr: Hashable, Comparable {
@@ -219,7 +229,8 @@ extension PyStr: Hashable, Comparable {
     }
 
     static func sameUTF8(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
+        // Most unequal strings differ in length or first byte: no buffer access needed.
+        guard a.utf8.count == b.utf8.count, a.utf8.first == b.utf8.first else { return false }
         var a = a, b = b
         return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
