@@ -27,6 +27,17 @@ final class SyntaxErrorTests: XCTestCase {
         XCTAssertEqual(e.lineText, "变量 = 1 ？")
     }
 
+    /// CPython accepts `"\ud800"` (a str holding a lone surrogate); grad's strings are UTF-8 and
+    /// cannot hold one, so the literal is refused in CPython's words for a bad escape, not
+    /// silently turned into U+FFFD.
+    func testLoneSurrogateEscapeIsRefused() throws {
+        let e = try XCTUnwrap(error("s = 'ab\\ud800'\n"))
+        XCTAssertEqual(e.description, "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 2-7: surrogate code point, which grad strings cannot hold")
+        XCTAssertEqual(try XCTUnwrap(error("s = '\\U0000dfff'\n")).message,
+                       "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: surrogate code point, which grad strings cannot hold")
+        XCTAssertNil(error("s = '\\ud7ff\\ue000'\n"))
+    }
+
     func testKinds() throws {
         XCTAssertEqual(try XCTUnwrap(error("if x:\n\ty\n        z\n")).kind, .tabError)
         XCTAssertEqual(try XCTUnwrap(error("if x:\n    y\n  z\n")).kind, .indentationError)

@@ -37,7 +37,7 @@ enum Arg {
     /// A str argument; `message` is the whole TypeError text otherwise.
     static func string(_ v: Value, _ message: @autoclosure () -> String) throws -> String {
         guard case .str(let s) = v else { throw PyError.type(message()) }
-        return s
+        return s.string
     }
 
     /// A slice bound of `str.find` and friends: None or an integer; huge ints clamp, as in CPython.

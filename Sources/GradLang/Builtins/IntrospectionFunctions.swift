@@ -90,7 +90,7 @@ enum IntrospectionFunctions {
 
     private static func attributeName(_ v: Value) throws -> String {
         guard case .str(let s) = v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
-        return s
+        return s.string
     }
 
     /// `dir(x)`: a module's names, or the methods and properties of the value's type.

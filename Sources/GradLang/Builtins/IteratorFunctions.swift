@@ -90,7 +90,7 @@ enum IteratorFunctions {
 
     static func length(_ v: Value) throws -> Int {
         switch v {
-        case .str(let s): return s.unicodeScalars.count
+        case .str(let s): return s.count
         case .tensor(let t):
             guard let first = t.shape.first else { throw PyError.type("len() of a 0-d tensor") }
             return first

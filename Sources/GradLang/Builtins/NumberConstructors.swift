@@ -14,13 +14,13 @@ enum NumberConstructors {
                 throw PyError.value("int() base must be >= 2 and <= 36, or 0")
             }
             guard case .str(let text) = x else { throw PyError.type("int() can't convert non-string with explicit base") }
-            return try TextToNumber.integer(text, base: b)
+            return try TextToNumber.integer(text.string, base: b)
         }
         switch x {
         case .int, .bigInt: return x
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d): return try truncate(d)
-        case .str(let text): return try TextToNumber.integer(text, base: 10)
+        case .str(let text): return try TextToNumber.integer(text.string, base: 10)
         case .tensor(let t):
             switch try tensorScalar(t) {
             case .int(let i): return .int(Swift.Int(i))
@@ -39,7 +39,7 @@ enum NumberConstructors {
         case .int(let i): return .float(Double(i))
         case .bigInt(let b): return .float(try Operators.toDouble(b))
         case .bool(let b): return .float(b ? 1 : 0)
-        case .str(let text): return .float(try TextToNumber.float(text))
+        case .str(let text): return .float(try TextToNumber.float(text.string))
         case .tensor(let t): return .float(try tensorScalar(t).doubleValue)
         default: throw PyError.type("float() argument must be a string or a real number, not '\(x.typeName)'")
         }

@@ -1,7 +1,9 @@
 /// The receiver (`self`) of a method of a built-in type. The attribute tables only bind methods
 /// to values of their own type, so the failure paths are for direct misuse only.
 extension BoundArguments {
-    var selfString: String {
+    var selfString: String { get throws { try selfStr.string } }
+
+    var selfStr: PyStr {
         get throws {
             guard case .str(let s) = self["self"] else { throw receiverError("str") }
             return s

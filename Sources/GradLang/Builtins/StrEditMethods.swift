@@ -55,7 +55,7 @@ enum StrEditMethods {
         switch args["chars"] {
         case .none: remove = { $0.isPythonWhitespace }
         case .str(let chars):
-            let set = Set(chars.unicodeScalars)
+            let set = Set(chars.string.unicodeScalars)
             remove = { set.contains($0) }
         default: throw PyError.type("\(name) arg must be None or str")
         }

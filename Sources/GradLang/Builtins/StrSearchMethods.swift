@@ -21,12 +21,7 @@ enum StrSearchMethods {
                 let (hay, needle, start, end) = try window(args)
                 if start > hay.count || end < start { return .int(0) }
                 if needle.isEmpty { return .int(end - start + 1) }
-                var n = 0, i = start
-                while let found = ScalarSearch.first(needle, in: hay, from: i, to: end) {
-                    n += 1
-                    i = found + needle.count
-                }
-                return .int(n)
+                return .int(hay.occurrences(of: needle, in: start..<end))
             },
             PyBuiltin("startswith(self, prefix, start=None, end=None, /)") { args in
                 .bool(try affixMatch(args, name: "startswith", argument: "prefix", atEnd: false))
@@ -38,18 +33,17 @@ enum StrSearchMethods {
     }
 
     /// The receiver, the substring and the resolved window.
-    private static func window(_ args: BoundArguments) throws -> (Scalars, Scalars, Int, Int) {
-        let hay = try args.selfString.scalars
-        let sub = try Arg.string(args["sub"], "must be str, not \(args["sub"].typeName)")
+    private static func window(_ args: BoundArguments) throws -> (PyStr, PyStr, Int, Int) {
+        let hay = try args.selfStr
+        guard case .str(let sub) = args["sub"] else { throw PyError.type("must be str, not \(args["sub"].typeName)") }
         let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
-        return (hay, sub.scalars, start, end)
+        return (hay, sub, start, end)
     }
 
     private static func search(_ args: BoundArguments, fromEnd: Bool) throws -> Int? {
         let (hay, needle, start, end) = try window(args)
         if start > hay.count || end - start < needle.count { return nil }
-        return fromEnd ? ScalarSearch.last(needle, in: hay, from: start, to: end)
-                       : ScalarSearch.first(needle, in: hay, from: start, to: end)
+        return hay.firstIndex(of: needle, in: start..<end, fromEnd: fromEnd)
     }
 
     private static func affixMatch(_ args: BoundArguments, name: String, argument: String, atEnd: Bool) throws -> Bool {
@@ -70,6 +64,31 @@ enum StrSearchMethods {
             if hay[at..<(at + affix.count)].elementsEqual(affix) { return true }
         }
         return false
+    }
+}
+
+/// Substring search over UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
+enum UTF8Search {
+    /// The first byte offset of `needle` in `hay[from...]`.
+    static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let lead = needle.first else { return from }
+        var i = from
+        while i + needle.count <= hay.count {
+            guard let at = hay[i...(hay.count - needle.count)].firstIndex(of: lead) else { return nil }
+            if hay[at..<(at + needle.count)].elementsEqual(needle) { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
+    /// The last byte offset of `needle` in `hay[..<before]`.
+    static func last(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, before: Int) -> Int? {
+        var i = before - needle.count
+        while i >= 0 {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
     }
 }
 

@@ -19,37 +19,48 @@ enum StrSplitMethods {
             },
             PyBuiltin("str.join(self, iterable, /)") { args in
                 let separator = try args.selfString
+                let items = try Iteration.collect(args["iterable"])
                 var parts: [String] = []
+                parts.reserveCapacity(items.count)
                 var length = 0
-                try args.interpreter.forEach(in: args["iterable"]) { item in
+                for (i, item) in items.enumerated() {
                     guard case .str(let s) = item else {
-                        throw PyError.type("sequence item \(parts.count): expected str instance, \(item.typeName) found")
+                        throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
                     }
-                    length += s.utf8.count + separator.utf8.count
+                    length += s.string.utf8.count + separator.utf8.count
                     try Arg.checkLength(length)
-                    parts.append(s)
+                    parts.append(s.string)
                 }
-                return .str(parts.joined(separator: separator))
+                // Joined as bytes in one buffer: appending to a String costs far more per piece.
+                var joined: [UInt8] = []
+                joined.reserveCapacity(length)
+                var separatorText = separator
+                separatorText.withUTF8 { separatorBytes in
+                    for (i, var part) in parts.enumerated() {
+                        if i > 0 { joined.append(contentsOf: separatorBytes) }
+                        part.withUTF8 { joined.append(contentsOf: $0) }
+                    }
+                }
+                return .str(String(decoding: joined, as: UTF8.self))
             },
         ]
     }
 
     private static func split(_ args: BoundArguments, fromEnd: Bool) throws -> Value {
-        let text = try args.selfString.scalars
+        let text = try args.selfStr
         let maxsplit = try Arg.size(args["maxsplit"])
         let limit = maxsplit < 0 ? Int.max : maxsplit
-        let pieces: [Scalars]
         switch args["sep"] {
         case .none:
-            pieces = fromEnd ? mirrored(splitWhitespace(Array(text.reversed()), limit)) : splitWhitespace(text, limit)
+            let scalars = text.scalars
+            let pieces = fromEnd ? mirrored(splitWhitespace(Array(scalars.reversed()), limit)) : splitWhitespace(scalars, limit)
+            return .object(PyList(pieces.map { .str(String(scalars: $0)) }))
         case .str(let sep):
             guard !sep.isEmpty else { throw PyError.value("empty separator") }
-            pieces = fromEnd ? mirrored(splitOn(Array(text.reversed()), Array(sep.scalars.reversed()), limit))
-                             : splitOn(text, sep.scalars, limit)
+            return .object(PyList(splitOn(text, sep.string, limit, fromEnd: fromEnd)))
         default:
             throw PyError.type("must be str or None, not \(args["sep"].typeName)")
         }
-        return .object(PyList(pieces.map { .str(String(scalars: $0)) }))
     }
 
     /// Pieces of reversed text put back the right way round (`rsplit` splits the mirror image).
@@ -75,15 +86,43 @@ enum StrSplitMethods {
         return pieces
     }
 
-    private static func splitOn(_ text: Scalars, _ sep: Scalars, _ limit: Int) -> [Scalars] {
-        var pieces: [Scalars] = []
-        var start = 0
-        while pieces.count < limit, let found = ScalarSearch.first(sep, in: text, from: start, to: text.count) {
-            pieces.append(Array(text[start..<found]))
-            start = found + sep.count
+    /// The pieces between at most `limit` occurrences of `sep`, found from the start or the end.
+    /// Searched as UTF-8 bytes, where a match is exactly a code point match.
+    private static func splitOn(_ str: PyStr, _ sep: String, _ limit: Int, fromEnd: Bool) -> [Value] {
+        // The pieces of ASCII text are ASCII: their lengths are known without counting.
+        let isASCII = str.isASCII
+        var text = str.string, sep = sep
+        func piece(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Value {
+            .str(PyStr.of(String(decoding: bytes, as: UTF8.self), count: isASCII ? bytes.count : nil))
         }
-        pieces.append(Array(text[start...]))
-        return pieces
+        return text.withUTF8 { t in
+            sep.withUTF8 { s in
+                var cuts: [Int] = []
+                if fromEnd {
+                    var end = t.count
+                    while cuts.count < limit, let at = UTF8Search.last(s, in: t, before: end) {
+                        cuts.append(at)
+                        end = at
+                    }
+                    cuts.reverse()
+                } else {
+                    var start = 0
+                    while cuts.count < limit, let at = UTF8Search.first(s, in: t, from: start) {
+                        cuts.append(at)
+                        start = at + s.count
+                    }
+                }
+                var pieces: [Value] = []
+                pieces.reserveCapacity(cuts.count + 1)
+                var lower = 0
+                for at in cuts {
+                    pieces.append(piece(t[lower..<at]))
+                    lower = at + s.count
+                }
+                pieces.append(piece(t[lower...]))
+                return pieces
+            }
+        }
     }
 
     private static func splitlines(_ text: Scalars, keepEnds: Bool) -> Value {

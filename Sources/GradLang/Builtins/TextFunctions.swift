@@ -29,17 +29,16 @@ enum TextFunctions {
                     // Swift strings cannot hold a lone surrogate, which CPython allows.
                     throw PyError.value("chr() arg is a surrogate code point, which grad strings cannot hold")
                 }
-                return .str(String(scalar))
+                return .str(PyStr.single(scalar))
             },
             PyBuiltin("ord(c, /)") { args in
                 guard case .str(let s) = args["c"] else {
                     throw PyError.type("ord() expected string of length 1, but \(args["c"].typeName) found")
                 }
-                let scalars = s.unicodeScalars
-                guard scalars.count == 1, let first = scalars.first else {
-                    throw PyError.type("ord() expected a character, but string of length \(scalars.count) found")
+                guard s.count == 1 else {
+                    throw PyError.type("ord() expected a character, but string of length \(s.count) found")
                 }
-                return .int(Int(first.value))
+                return .int(Int(s.scalar(at: 0).value))
             },
             PyBuiltin("hex(number, /)") { args in .str(try radixText(args["number"], 16, "0x")) },
             PyBuiltin("oct(number, /)") { args in .str(try radixText(args["number"], 8, "0o")) },
@@ -50,7 +49,7 @@ enum TextFunctions {
     private static func separator(_ v: Value, _ name: String, default fallback: String) throws -> String {
         switch v {
         case .none: return fallback
-        case .str(let s): return s
+        case .str(let s): return s.string
         default: throw PyError.type("\(name) must be None or a string, not \(v.typeName)")
         }
     }

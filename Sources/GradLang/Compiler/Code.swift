@@ -117,6 +117,28 @@ enum Variable {
         case .global(let slot): slot.value = v
         }
     }
+
+    /// `name += tail` where `current` is the str this variable holds: when nothing else refers to
+    /// that str, `tail` is appended in place (as CPython does), so building a string piece by piece
+    /// in a loop is linear overall, not quadratic. False, with nothing changed, otherwise.
+    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) -> Bool {
+        guard case .str(var head) = current else { return false }
+        current = .none
+        let stillBound: Bool = { if case .str(let s)? = value(in: f) { return s === head } else { return false } }()
+        guard stillBound else {
+            current = .str(head)
+            return false
+        }
+        set(.none, in: f)
+        guard isKnownUniquelyReferenced(&head) else {
+            set(.str(head), in: f)
+            current = .str(head)
+            return false
+        }
+        head.append(tail)
+        set(.str(head), in: f)
+        return true
+    }
 }
 
 /// The global namespace of a program (a file, or a REPL session).

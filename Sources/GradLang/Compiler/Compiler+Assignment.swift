@@ -89,7 +89,11 @@ extension Compiler {
             if let variable = variable(target) {
                 return { f in
                     f.line = line
-                    let current = try variable.value(in: f) ?? read(f), operand = try v(f)
+                    var current = try variable.value(in: f) ?? read(f)
+                    let operand = try v(f)
+                    if op == .add, case .str(let tail) = operand, variable.appendInPlace(&current, tail, in: f) {
+                        return .normal
+                    }
                     variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)
                     return .normal
                 }

@@ -94,7 +94,8 @@ extension Compiler {
                         throw Compiler.located(PyError.type("argument after ** must be a mapping, not \(v.typeName)"), r, f)
                     }
                     for (k, value) in d.entries {
-                        guard case .str(let key) = k else { throw Compiler.located(PyError.type("keywords must be strings"), r, f) }
+                        guard case .str(let name) = k else { throw Compiler.located(PyError.type("keywords must be strings"), r, f) }
+                        let key = name.string
                         if a.keywords.contains(where: { $0.name == key }) {
                             throw Compiler.located(PyError.type("got multiple values for keyword argument '\(key)'"), range, f)
                         }
@@ -119,7 +120,7 @@ extension Compiler {
                 return { f in
                     var v = try value(f)
                     let specText: String
-                    if let spec, case .str(let s) = try spec(f) { specText = s } else { specText = "" }
+                    if let spec, case .str(let s) = try spec(f) { specText = s.string } else { specText = "" }
                     return try Compiler.locatingErrors(at: range, in: f) {
                         switch conversion {
                         case .repr?, .ascii?: v = .str(try Repr.checkedRepr(v))

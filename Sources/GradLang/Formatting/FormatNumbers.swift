@@ -125,7 +125,7 @@ enum PythonFormat {
         if spec.coerceNegativeZero { throw FormatError("Negative zero coercion (z) not allowed in string format specifier") }
         if spec.alternate { throw FormatError("Alternate form (#) not allowed in string format specifier") }
         if spec.align == "=" { throw FormatError("'=' alignment not allowed in string format specifier") }
-        let clipped = spec.precision.map { String(s.prefix($0)) } ?? s
+        let clipped = spec.precision.map { String(String.UnicodeScalarView(s.unicodeScalars.prefix($0))) } ?? s
         return spec.pad(clipped, defaultAlign: "<")
     }
 }

@@ -12,7 +12,8 @@ struct FormatSpec: Equatable {
     var type: Character?
 
     init(_ text: String) throws(FormatError) {
-        var chars = Array(text)
+        // By code point: a combining mark after the fill is not part of it.
+        var chars = text.unicodeScalars.map(Character.init)
         var i = 0
         func peek(_ k: Int = 0) -> Character? { i + k < chars.count ? chars[i + k] : nil }
         if let second = peek(1), "<>=^".contains(second) {
@@ -71,7 +72,7 @@ struct FormatSpec: Equatable {
     /// Pads `body` (already signed) to the width with the fill and alignment; `defaultAlign` is
     /// '>' for numbers and '<' for strings. `=` puts the padding after the sign or 0x prefix.
     func pad(_ body: String, signAndPrefix: String = "", defaultAlign: Character) -> String {
-        let length = signAndPrefix.count + body.count
+        let length = signAndPrefix.unicodeScalars.count + body.unicodeScalars.count
         guard width > length else { return signAndPrefix + body }
         let padding = width - length
         switch align ?? defaultAlign {

@@ -27,7 +27,7 @@ public enum Formatting {
             case .bool(let b):
                 if spec.isEmpty { return b ? "True" : "False" }
                 return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }
-            case .str(let s): return try PythonFormat.format(string: s, parsed)
+            case .str(let s): return try PythonFormat.format(string: s.string, parsed)
             case .tensor(let t):
                 // One-element tensors format like their value (`f"{loss:.4f}"`), as in PyTorch.
                 if t.numel == 1, !spec.isEmpty {

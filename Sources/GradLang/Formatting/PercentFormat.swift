@@ -10,7 +10,7 @@ enum PercentFormat {
         }
         var next = 0
         var out = ""
-        var chars = Array(format)[...]
+        var chars = Array(format.unicodeScalars.map(Character.init))[...]
         func take() throws -> Value {
             guard next < args.count else { throw PyError.type("not enough arguments for format string") }
             defer { next += 1 }
@@ -85,7 +85,10 @@ enum PercentFormat {
             let withPrecision = spec.contains(".") ? spec : spec + ".6"
             return try Formatting.format(.float(d), spec: withPrecision + String(type))
         case "c":
-            if case .str(let s) = value, s.count == 1 { return s }
+            if case .str(let s) = value {
+                guard s.count == 1 else { throw PyError.type("%c requires int or char") }
+                return s.string
+            }
             return try Formatting.format(value, spec: "c")
         default:
             throw PyError.value("unsupported format character '\(type)' (0x\(String(type.unicodeScalars.first?.value ?? 0, radix: 16)))")

@@ -86,8 +86,11 @@ enum StringEscapes {
                 if value > 0x10FFFF {
                     throw failure("illegal Unicode character", from: escapeStart, to: k)
                 }
-                // Python strings may hold lone surrogates; Swift strings cannot.
-                out.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                // Python strings may hold lone surrogates; grad's (UTF-8) strings cannot.
+                guard let scalar = Unicode.Scalar(value) else {
+                    throw failure("surrogate code point, which grad strings cannot hold", from: escapeStart, to: k)
+                }
+                out.append(scalar)
             case "N":
                 guard k < scalars.count, scalars[k] == "{" else {
                     throw failure("malformed \\N character escape", from: escapeStart, to: k)

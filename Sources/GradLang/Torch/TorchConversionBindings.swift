@@ -23,7 +23,7 @@ enum TorchConversionBindings {
                 switch args["dtype"] {
                 case .none: return .str(t.dtype.legacyTensorName)
                 case .str(let name):
-                    guard let dtype = TorchDTypes.dtype(legacyName: name) else { throw PyError.value("invalid type: '\(name)'") }
+                    guard let dtype = TorchDTypes.dtype(legacyName: name.string) else { throw PyError.value("invalid type: '\(name.string)'") }
                     return .tensor(try TorchBridge.run { try t.to(dtype) })
                 default:
                     return .tensor(try TorchBridge.run { try t.to(try args.dtype() ?? t.dtype) })
@@ -65,7 +65,7 @@ enum TorchDevices {
         let device: PyDevice
         switch v {
         case .none: return
-        case .str(let text): device = try PyDevice.parse(text)
+        case .str(let text): device = try PyDevice.parse(text.string)
         case .object(let d as PyDevice): device = d
         case .int: device = PyDevice(type: "cuda")
         default: throw PyError.type("expected a torch.device or a device string, not \(v.typeName)")

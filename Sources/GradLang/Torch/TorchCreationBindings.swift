@@ -175,7 +175,7 @@ enum TorchCreationBindings {
         case .float(let d) where d.isFinite && Swift.abs(d) < 9.2e18: return UInt64(bitPattern: Int64(d))
         case .bigInt: throw PyError.value("Overflow when unpacking long long")
         case .str(let s):
-            guard let i = Int64(s) else { throw PyError.value("invalid literal for int() with base 10: \(Repr.string(s))") }
+            guard let i = Int64(s.string) else { throw PyError.value("invalid literal for int() with base 10: \(Repr.string(s.string))") }
             return UInt64(bitPattern: i)
         default: throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
         }

@@ -20,7 +20,7 @@ enum TorchFunctionalBindings {
             softmax("log_softmax", log: true),
             PyBuiltin("mse_loss(input, target, size_average=None, reduce=None, reduction='mean')") { args in
                 let (input, target) = (try args.tensor("input"), try args.tensor("target"))
-                guard case .str(let reduction) = args["reduction"], let mode = Tensor.LossReduction(rawValue: reduction) else {
+                guard case .str(let reduction) = args["reduction"], let mode = Tensor.LossReduction(rawValue: reduction.string) else {
                     throw PyError.value("\(Repr.str(args["reduction"])) is not a valid value for reduction")
                 }
                 if input.shape != target.shape {

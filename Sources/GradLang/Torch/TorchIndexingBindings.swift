@@ -66,7 +66,7 @@ enum TorchIndexingBindings {
             return (try tuple.items.map(index), true)
         case .object(let list as PyList) where readsAsTuple(list.items, interpreter):
             return (try list.items.map(index), true)
-        case .str(let text) where readsAsTuple(text.map { .str(String($0)) }, interpreter):
+        case .str(let text) where readsAsTuple(text.scalars.map { .str(PyStr.single($0)) }, interpreter):
             // A string is a sequence of strings to PyTorch: warned about, then refused as data.
             return ([try index(key)], true)
         default:

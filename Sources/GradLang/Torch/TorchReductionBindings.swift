@@ -60,9 +60,10 @@ enum TorchReductionBindings {
     /// `norm(p=...)`: a number, or 'fro' (the 2-norm of all elements).
     private static func order(_ args: BoundArguments) throws -> Double {
         switch args["p"] {
-        case .str("fro"), .none: return 2
+        case .none: return 2
+        case .str(let p) where p.string == "fro": return 2
         case .str(let other):
-            throw PyError(PyExc.notImplementedError, "norm(p='\(other)') is not supported by grad; use p='fro' or a number")
+            throw PyError(PyExc.notImplementedError, "norm(p='\(other.string)') is not supported by grad; use p='fro' or a number")
         default: return try args.scalar("p").doubleValue
         }
     }

@@ -102,7 +102,7 @@ enum TorchTypeObjects {
         name: "device", qualifiedName: "torch.device",
         constructor: PyBuiltin("device(type)") { args in
             switch args["type"] {
-            case .str(let text): return .object(try PyDevice.parse(text))
+            case .str(let text): return .object(try PyDevice.parse(text.string))
             case .object(let d as PyDevice): return .object(d)
             case let other: throw PyError.type("device() received an invalid combination of arguments - got (\(other.typeName))")
             }

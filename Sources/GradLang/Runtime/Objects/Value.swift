@@ -11,9 +11,12 @@ public enum Value {
     /// Boxed: a BigInt is five words, and every Value copy would pay for moving them.
     indirect case bigInt(BigInt)
     case float(Double)
-    case str(String)
+    case str(PyStr)
     case tensor(Tensor)
     case object(PyObject)
+
+    /// A str value of `text`.
+    public static func str(_ text: String) -> Value { .str(PyStr.of(text)) }
 
     /// An int value, normalised: a BigInt that fits in 64 bits becomes `.int`.
     static func integer(_ b: BigInt) -> Value {

@@ -161,7 +161,7 @@ extension Operators {
     private static func threeWay(_ a: Value, _ b: Value, depth: Int) throws -> Int? {
         if let n = try numericOrder(a, b) { return n }
         switch (a, b) {
-        case (.str(let x), .str(let y)): return x == y ? 0 : (Array(x.unicodeScalars).lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1)
+        case (.str(let x), .str(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.object(let x as PyList), .object(let y as PyList)): return try sequenceOrder(x.items, y.items, depth: deeper(depth))
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try sequenceOrder(x.items, y.items, depth: deeper(depth))
         default: return nil
@@ -224,7 +224,7 @@ extension Operators {
             guard case .str(let sub) = item else {
                 throw PyError.type("'in <string>' requires string as left operand, not \(item.typeName)")
             }
-            return sub.isEmpty || s.contains(sub)
+            return s.contains(sub)
         case .tensor(let t):
             return try truthy(.tensor(TorchBridge.run { try t.eq(Operators.tensorOperand(item)).sum() }))
         case .object(let o):

@@ -277,7 +277,7 @@ public enum Operators {
         case (.multiply, _, _):
             if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
         case (.modulo, .str(let format), _):
-            return .str(try PercentFormat.apply(format, b))
+            return .str(try PercentFormat.apply(format.string, b))
         case (.add, .str, _):
             throw PyError.type("can only concatenate str (not \"\(b.typeName)\") to str")
         case (.add, .object(let x), _) where x is PyList || x is PyTuple:
@@ -349,8 +349,8 @@ public enum Operators {
         }
         switch seq {
         case .str(let s):
-            try checked(s.utf8.count, of: UInt8.self)
-            return .str(repeated(s, times))
+            try checked(s.string.utf8.count, of: UInt8.self)
+            return .str(repeated(s.string, times))
         case .object(let l as PyList):
             try checked(l.items.count, of: Value.self)
             return .object(PyList(repeatedItems(l.items, times)))

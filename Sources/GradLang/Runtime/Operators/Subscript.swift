@@ -9,11 +9,12 @@ enum Subscript {
         case .tensor(let t):
             return .tensor(try TorchIndexingBindings.getItem(t, key, interpreter))
         case .str(let s):
-            let chars = Array(s)
             if case .object(let slice as PySlice) = key {
-                return .str(String(try slicePositions(slice, count: chars.count).map { chars[$0] }))
+                let (start, stop, step) = try sliceIndices(slice, count: s.count)
+                if step == 1 { return .str(s.slice(start..<Swift.max(start, stop))) }
+                return .str(s.picking(stride(from: start, to: stop, by: step)))
             }
-            return .str(String(chars[try position(key, count: chars.count, what: "string")]))
+            return .str(s.character(at: try position(key, count: s.count, what: "string")))
         case .object(let o):
             switch o {
             case let l as PyList:
@@ -96,6 +97,9 @@ enum Subscript {
         case .bool(let b): i = b ? 1 : 0
         case .bigInt: throw PyError.index("cannot fit 'int' into an index-sized integer")
         case .tensor(let t): i = try Conversions.index(t)
+        // CPython 3.11 words the str message on its own.
+        case _ where what == "string":
+            throw PyError.type("string indices must be integers, not '\(key.typeName)'")
         default:
             throw PyError.type("\(what == "list assignment" ? "list" : what) indices must be integers or slices, not \(key.typeName)")
         }
@@ -104,8 +108,14 @@ enum Subscript {
         return p
     }
 
-    /// The positions a slice selects from a sequence of `count` (Python's `slice.indices`).
+    /// The positions a slice selects from a sequence of `count`.
     static func slicePositions(_ s: PySlice, count: Int) throws -> [Int] {
+        let (start, stop, step) = try sliceIndices(s, count: count)
+        return Array(stride(from: start, to: stop, by: step))
+    }
+
+    /// Python's `slice.indices(count)`: start, stop and step, clamped to the sequence.
+    static func sliceIndices(_ s: PySlice, count: Int) throws -> (start: Int, stop: Int, step: Int) {
         let step = try s.step.isNone ? 1 : sliceBound(s.step)
         if step == 0 { throw PyError.value("slice step cannot be zero") }
         func bound(_ v: Value, _ defaultValue: Int) throws -> Int {
@@ -117,7 +127,7 @@ enum Subscript {
         }
         let start = try bound(s.start, step < 0 ? count - 1 : 0)
         let stop = try bound(s.stop, step < 0 ? -1 : count)
-        return Array(stride(from: start, to: stop, by: step))
+        return (start, stop, step)
     }
 
     private static func clampedStart(_ s: PySlice, count: Int) -> Int {

@@ -10,7 +10,7 @@ enum HashKey: Hashable {
     case float(Double)
     /// A NaN is a key only for itself (see NaNIdentity).
     case nan(bits: UInt64)
-    case str(String)
+    case str(PyStr)
     case tuple([HashKey])
     case identity(ObjectIdentifier)
 

@@ -35,7 +35,7 @@ enum Hashing {
         case .str(let s):
             // FNV-1a over UTF-8, folded into a non-(-1) Int.
             var h: UInt64 = 0xcbf29ce484222325
-            for byte in s.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+            for byte in s.string.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
             return avoidingMinusOne(Int(bitPattern: UInt(h)))
         case .tensor(let t): return identity(ObjectIdentifier(t))
         case .object(let o):

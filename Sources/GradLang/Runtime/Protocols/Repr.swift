@@ -53,7 +53,7 @@ public enum Repr {
 
     public static func str(_ v: Value) -> String {
         switch v {
-        case .str(let s): return s
+        case .str(let s): return s.string
         case .object(let e as PyExceptionObject): return e.message
         case .object(let c as PyCustomStr): return c.strText
         default: return repr(v)
@@ -73,7 +73,7 @@ public enum Repr {
                 return "..."
             }
         case .float(let d): return PythonRepr.float(d)
-        case .str(let s): return string(s)
+        case .str(let s): return string(s.string)
         case .tensor(let t): return t.description
         case .object(let o):
             walk.depth += 1

@@ -1,0 +1,242 @@
+/// A Python `str`: an immutable sequence of Unicode code points.
+///
+/// The text is kept as a Swift `String` (UTF-8), but nothing Python sees goes through Swift's
+/// `Character`s or canonical equivalence: length, indexing, slicing and iteration count code
+/// points, and `==`, ordering and hashing compare code points exactly (`"\u{212B}"` and `"\u{C5}"`
+/// are different strings, as in CPython). Indexing is O(1), as PEP 393's fixed-width strings
+/// make it in CPython: in ASCII text a code point is a UTF-8 byte; other text builds a table of
+/// where each code point starts on its first index or slice.
+public final class PyStr {
+    /// The text. Internal, behind a read-only public property: a public stored `var` of a
+    /// class is checked for exclusive access at run time on every use.
+    private var text: String
+    public var string: String { text }
+    /// The number of code points, or -1 until first asked for.
+    private var knownCount = -1
+    /// Whether every code point is ASCII; known once `knownCount` is.
+    private var knownASCII = false
+    /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
+    private var offsetTable: [Int]?
+
+    public init(_ string: String) {
+        self.text = string
+    }
+
+    private init(_ string: String, count: Int?) {
+        self.text = string
+        if let count {
+            knownCount = count
+            knownASCII = count == string.utf8.count
+        }
+    }
+
+    /// The number of code points (Python's `len`).
+    public var count: Int { knownCount >= 0 ? knownCount : measured().count }
+
+    var isEmpty: Bool { text.isEmpty }
+
+    /// True when every code point is ASCII, so code point `i` is UTF-8 byte `i`.
+    var isASCII: Bool { knownCount >= 0 ? knownASCII : measured().isASCII }
+
+    /// Counts the code points: the UTF-8 bytes that are not continuation bytes (10xxxxxx), which
+    /// only non-ASCII characters have.
+    private func measured() -> (count: Int, isASCII: Bool) {
+        var s = text
+        let (bytes, continuations) = s.withUTF8 { utf8 in
+            (utf8.count, utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 + 1 : $0 })
+        }
+        knownCount = bytes - continuations
+        knownASCII = continuations == 0
+        return (knownCount, knownASCII)
+    }
+
+    /// The code points, as an array (for the methods that walk the text by position).
+    var scalars: Scalars { Array(string.unicodeScalars) }
+
+    /// Where code point `i` (0 ≤ i ≤ count) starts in the UTF-8 text.
+    private func utf8Index(_ i: Int) -> String.Index {
+        let utf8 = string.utf8
+        return utf8.index(utf8.startIndex, offsetBy: byteOffset(i))
+    }
+
+    private var offsets: [Int] {
+        if let offsetTable { return offsetTable }
+        var built: [Int] = []
+        built.reserveCapacity(count + 1)
+        var s = string
+        s.withUTF8 { bytes in
+            for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 { built.append(offset) }
+            built.append(bytes.count)
+        }
+        offsetTable = built
+        return built
+    }
+
+    /// The code point index of the first (or last) `needle` within code points `window`, found
+    /// as UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
+    func firstIndex(of needle: PyStr, in window: Range<Int>, fromEnd: Bool) -> Int? {
+        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        var hay = string, sub = needle.string
+        let found = hay.withUTF8 { h in
+            sub.withUTF8 { n in
+                let inWindow = UnsafeBufferPointer(rebasing: h[..<upper])
+                return fromEnd ? UTF8Search.last(n, in: inWindow, before: upper).flatMap { $0 >= lower ? $0 : nil }
+                               : UTF8Search.first(n, in: inWindow, from: lower)
+            }
+        }
+        return found.map(codePointIndex)
+    }
+
+    /// How many non-overlapping `needle`s (not empty) lie within code points `window`.
+    func occurrences(of needle: PyStr, in window: Range<Int>) -> Int {
+        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        var hay = string, sub = needle.string
+        return hay.withUTF8 { h in
+            sub.withUTF8 { n in
+                let inWindow = UnsafeBufferPointer(rebasing: h[..<upper])
+                var found = 0, i = lower
+                while let at = UTF8Search.first(n, in: inWindow, from: i) {
+                    found += 1
+                    i = at + n.count
+                }
+                return found
+            }
+        }
+    }
+
+    private func byteOffset(_ i: Int) -> Int { isASCII ? i : offsets[i] }
+
+    /// The code point that starts at UTF-8 offset `b`.
+    private func codePointIndex(_ b: Int) -> Int {
+        if isASCII { return b }
+        let table = offsets
+        var low = 0, high = table.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if table[mid] < b { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The code point at `i` (0 ≤ i < count).
+    func scalar(at i: Int) -> Unicode.Scalar {
+        var s = text
+        if isASCII { return Unicode.Scalar(s.withUTF8 { $0[i] }) }
+        let table = offsets
+        return s.withUTF8 { utf8 in
+            var bytes = utf8[table[i]..<table[i + 1]].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return "\u{FFFD}" }
+            return scalar
+        }
+    }
+
+    /// The one-character string at `i` (0 ≤ i < count).
+    func character(at i: Int) -> PyStr {
+        PyStr.single(scalar(at: i))
+    }
+
+    /// The code points `range` (within 0...count).
+    func slice(_ range: Range<Int>) -> PyStr {
+        if range.count == count { return self }
+        if range.isEmpty { return .empty }
+        if range.count == 1 { return character(at: range.lowerBound) }
+        let bytes = string.utf8[utf8Index(range.lowerBound)..<utf8Index(range.upperBound)]
+        return PyStr(String(Substring(bytes)), count: range.count)
+    }
+
+    /// The code points at `positions` (a slice with a step).
+    func picking(_ positions: StrideTo<Int>) -> PyStr {
+        var view = String.UnicodeScalarView()
+        var n = 0
+        for p in positions {
+            view.append(scalar(at: p))
+            n += 1
+        }
+        return n == 1 ? PyStr.single(view[view.startIndex]) : PyStr(String(view), count: n)
+    }
+
+    /// `a + b`.
+    static func + (a: PyStr, b: PyStr) -> PyStr {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        return PyStr(a.text + b.text, count: a.knownCount >= 0 && b.knownCount >= 0 ? a.knownCount + b.knownCount : nil)
+    }
+
+    /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
+    /// sole reference, which CPython also grows in place).
+    func append(_ other: PyStr) {
+        let bothKnown = knownCount >= 0 && other.knownCount >= 0
+        // Moved out and back, so no access to `text` spans a call (the optimizer can then prove
+        // every access exclusive instead of checking at run time) and the buffer stays unique.
+        let tail = other.text
+        var grown = text
+        text = ""
+        grown += tail
+        text = grown
+        knownCount = bothKnown ? knownCount + other.knownCount : -1
+        knownASCII = bothKnown && knownASCII && other.knownASCII
+        offsetTable = nil
+    }
+
+    /// The code points in order, each as a one-character string.
+    func makeCharacterIterator() -> () -> PyStr? {
+        if isASCII {
+            var bytes = string.utf8.makeIterator()
+            return { bytes.next().map { PyStr.single(Unicode.Scalar($0)) } }
+        }
+        var scalars = string.unicodeScalars.makeIterator()
+        return { scalars.next().map(PyStr.single) }
+    }
+
+    /// `text` as a str, of `count` code points if known; the empty and the one-character ASCII
+    /// strings are shared.
+    static func of(_ text: String, count: Int? = nil) -> PyStr {
+        let utf8 = text.utf8
+        switch utf8.count {
+        case 0: return empty
+        case 1: return asciiCharacters[Int(utf8[utf8.startIndex])]
+        default: return PyStr(text, count: count)
+        }
+    }
+
+    /// A one-character string; the ASCII ones are shared, as CPython shares its Latin-1 ones.
+    static func single(_ s: Unicode.Scalar) -> PyStr {
+        s.isASCII ? asciiCharacters[Int(s.value)] : PyStr(String(s), count: 1)
+    }
+
+    nonisolated(unsafe) private static let asciiCharacters: [PyStr] =
+        (0..<128).map { PyStr(String(Unicode.Scalar(UInt8($0))), count: 1) }
+
+    nonisolated(unsafe) static let empty = PyStr("", count: 0)
+
+}
+
+extension PyStr: Hashable, Comparable {
+    /// Code point equality: the UTF-8 bytes are the same.
+    public static func == (a: PyStr, b: PyStr) -> Bool {
+        a === b || sameUTF8(a.string, b.string)
+    }
+
+    /// Code point order, which UTF-8's byte order is.
+    public static func < (a: PyStr, b: PyStr) -> Bool {
+        a !== b && a.string.utf8.lexicographicallyPrecedes(b.string.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        // Most unequal strings differ in length or first byte: no buffer access needed.
+        guard a.utf8.count == b.utf8.count, a.utf8.first == b.utf8.first else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    }
+
+    /// Whether `needle` occurs in this text (a UTF-8 match is a code point match).
+    func contains(_ needle: PyStr) -> Bool {
+        needle.isEmpty || string.utf8.firstRange(of: needle.string.utf8) != nil
+    }
+}
