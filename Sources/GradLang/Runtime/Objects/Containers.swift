@@ -1,13 +1,16 @@
 /// Python's containers. Lists, dicts and sets are reference types, as in Python (`b = a` aliases).
-public final class PyList: PyObject {
+public final class PyList: CollectableObject {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
-    deinit { NestedRelease.adopt(&items) }
+    deinit {
+        untrack()
+        NestedRelease.adopt(&items)
+    }
     public override var typeName: String { "list" }
 }
 
 /// A tuple; also `torch.Size` and the named tuples PyTorch returns (`torch.return_types.max`).
-public final class PyTuple: PyObject {
+public final class PyTuple: CollectableObject {
     public enum Kind: Equatable, Sendable {
         case plain
         case torchSize
@@ -15,7 +18,8 @@ public final class PyTuple: PyObject {
         case named(type: String, fields: [String])
     }
 
-    public private(set) var items: [Value]
+    /// Set only by its init, and by the cycle collector emptying a tuple nothing can reach.
+    public internal(set) var items: [Value]
     public let kind: Kind
 
     public init(_ items: [Value], kind: Kind = .plain) {
@@ -23,7 +27,10 @@ public final class PyTuple: PyObject {
         self.kind = kind
     }
 
-    deinit { NestedRelease.adopt(&items) }
+    deinit {
+        untrack()
+        NestedRelease.adopt(&items)
+    }
 
     public override var typeName: String {
         switch kind {
@@ -38,13 +45,15 @@ public final class PyTuple: PyObject {
 
 /// An insertion-ordered dict, as Python's: entries live in insertion order with holes where
 /// keys were deleted, compacted when the holes dominate.
-public final class PyDict: PyObject {
-    private var slots: [(key: Value, value: Value)?] = []
+public final class PyDict: CollectableObject {
+    /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
+    var slots: [(key: Value, value: Value)?] = []
     private var index: [HashKey: Int] = [:]
 
     public override init() {}
 
     deinit {
+        untrack()
         var held = slots.flatMap { $0.map { [$0.key, $0.value] } ?? [] }
         removeAll()
         NestedRelease.adopt(&held)
@@ -97,15 +106,17 @@ public final class PyDict: PyObject {
 /// A set, insertion-ordered (CPython's order differs for some values; grad keeps it stable).
 /// A set: membership by Python equality (a dict of keys), iterated in the order CPython's hash
 /// table would give (see SetTable).
-public final class PySet: PyObject {
+public final class PySet: CollectableObject {
     public let dict = PyDict()
-    private var table = SetTable()
+    /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
+    var table = SetTable()
     public let isFrozen: Bool
     /// A frozenset's hash, once computed.
     var cachedHash: Int?
     public init(frozen: Bool = false) { isFrozen = frozen }
 
     deinit {
+        untrack()
         var held = table.values
         table.removeAll()
         NestedRelease.adopt(&held)
