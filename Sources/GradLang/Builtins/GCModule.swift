@@ -29,11 +29,10 @@ enum GCModule {
                 .object(PyTuple(CycleCollector.generations.map { .int($0.threshold) }))
             },
             PyBuiltin("gc.set_threshold(threshold0, threshold1=<unset>, threshold2=<unset>, /)") { args in
-                let names = ["threshold0", "threshold1", "threshold2"]
-                // Checked all before any is set, as CPython parses its arguments first.
-                let given = try names.map { try args.given($0).map(cInt) }
-                for (g, threshold) in given.enumerated() {
-                    if let threshold { CycleCollector.generations[g].threshold = threshold }
+                // Each is set as it is read, so an error in a later one leaves the earlier ones
+                // set, as CPython's argument parser writes them straight into its state.
+                for (g, name) in ["threshold0", "threshold1", "threshold2"].enumerated() {
+                    if let threshold = args.given(name) { CycleCollector.generations[g].threshold = try cInt(threshold) }
                 }
                 return .none
             },
