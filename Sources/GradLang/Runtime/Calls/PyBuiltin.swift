@@ -81,8 +81,7 @@ public final class PyUnset: PyObject {
 
 /// `obj.method` where the method is built in: the receiver is passed as the first argument.
 public final class PyBoundMethod: CollectableObject {
-    /// Set only by its init, and by the cycle collector emptying a method nothing can reach.
-    public internal(set) var receiver: Value
+    public let receiver: Value
     public let function: PyBuiltin
     public init(receiver: Value, function: PyBuiltin) {
         self.receiver = receiver

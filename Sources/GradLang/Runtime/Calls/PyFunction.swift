@@ -3,8 +3,8 @@
 final class PyFunction: CollectableObject, PyCallable {
     let name: String
     let signature: Signature
-    /// Default values by parameter index, evaluated when the `def` ran. Emptied only by the
-    /// cycle collector, as `closure` and `spareFrame`, in a function nothing can reach.
+    /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
+    /// values) only by the cycle collector, giving it and `closure` buffers of their own.
     var defaults: [Int: Value]
     let body: StmtCode
     let slotCount: Int
@@ -59,7 +59,8 @@ final class PyFunction: CollectableObject, PyCallable {
     }
 
     /// The frame of the last call that returned with nothing else holding it, emptied, for the
-    /// next call: a loop calling the same function does not allocate a frame per call.
+    /// next call: a loop calling the same function does not allocate a frame per call. The cycle
+    /// collector drops it (see CycleTraversal).
     var spareFrame: Frame?
 
     /// Keeps `frame` for the next call when nothing else holds it (a frame with cells of its own

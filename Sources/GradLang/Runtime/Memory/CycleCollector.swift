@@ -33,15 +33,30 @@
 /// first, then store), so reading and uniquing storage never overlaps another access.
 enum CycleCollector {
     /// One generation: its tracked objects, and CPython's `count` and `threshold`.
-    struct Generation {
-        var objects: [Unmanaged<CollectableObject>] = []
+    final class Generation {
+        /// Changed only through `update`.
+        private(set) var objects: [Unmanaged<CollectableObject>] = []
         /// For the youngest: containers made minus containers freed since the last collection.
         /// For the others: collections of the next younger generation since this one's last.
         var count = 0
         var threshold: Int
+
+        init(threshold: Int) { self.threshold = threshold }
+
+        /// Changes the objects as a local array: a change in place would be an access to the
+        /// property spanning a call (an append may reallocate), and one such access makes the
+        /// optimizer check every access to it at run time, on the path of every container made
+        /// and freed. `body` must not reach the registry (it only edits the array).
+        @inline(__always)
+        func update<R>(_ body: (inout [Unmanaged<CollectableObject>]) -> R) -> R {
+            var local: [Unmanaged<CollectableObject>] = []
+            swap(&local, &objects)
+            defer { swap(&local, &objects) }
+            return body(&local)
+        }
     }
 
-    nonisolated(unsafe) static var generations = [Generation(threshold: 700), Generation(threshold: 10), Generation(threshold: 10)]
+    nonisolated(unsafe) static let generations = [Generation(threshold: 700), Generation(threshold: 10), Generation(threshold: 10)]
     /// `gc.disable()` turns off collection by allocation; `gc.collect()` still works.
     nonisolated(unsafe) static var isEnabled = true
     nonisolated(unsafe) private static var isCollecting = false
@@ -53,31 +68,36 @@ enum CycleCollector {
 
     /// Registers a new object in the youngest generation; collects when enough were made.
     static func track(_ object: CollectableObject) {
+        let young = generations[0]
         object.gcGeneration = 0
-        object.gcIndex = generations[0].objects.count
-        generations[0].objects.append(.passUnretained(object))
-        generations[0].count += 1
-        if generations[0].count > generations[0].threshold && generations[0].threshold != 0 && isEnabled && !isCollecting {
+        object.gcIndex = young.update { objects in
+            objects.append(.passUnretained(object))
+            return objects.count - 1
+        }
+        young.count += 1
+        if young.count > young.threshold && young.threshold != 0 && isEnabled && !isCollecting {
             collectByThresholds()
         }
     }
 
     /// Removes a tracked object from its generation (the last object takes its place).
     static func untrack(_ object: CollectableObject) {
-        let g = object.gcGeneration, i = object.gcIndex
-        assert(generations[g].objects[i].toOpaque() == Unmanaged.passUnretained(object).toOpaque(),
-               "the registry lost track of an object")
-        let last = generations[g].objects.removeLast()
-        if i < generations[g].objects.count {
-            generations[g].objects[i] = last
-            last._withUnsafeGuaranteedRef { $0.gcIndex = i }
+        let i = object.gcIndex
+        let moved: Unmanaged<CollectableObject>? = generations[object.gcGeneration].update { objects in
+            assert(objects[i].toOpaque() == Unmanaged.passUnretained(object).toOpaque(), "the registry lost track of an object")
+            let last = objects.removeLast()
+            guard i < objects.count else { return nil }
+            objects[i] = last
+            return last
         }
+        moved?._withUnsafeGuaranteedRef { $0.gcIndex = i }
         object.gcIndex = CollectableObject.untrackedIndex
     }
 
     /// A container was freed: one fewer towards the next collection (CPython's count).
     static func countDeath() {
-        if generations[0].count > 0 { generations[0].count -= 1 }
+        let young = generations[0]
+        if young.count > 0 { young.count -= 1 }
     }
 
     /// How many objects are tracked, in all generations.
@@ -159,8 +179,10 @@ enum CycleCollector {
 
     /// Moves every object of generation `from` to the end of generation `to`.
     private static func move(from: Int, to: Int) {
-        let moving = generations[from].objects
-        generations[from].objects = []
+        let moving = generations[from].update { objects in
+            defer { objects = [] }
+            return objects
+        }
         var index = generations[to].objects.count
         for object in moving {
             object._withUnsafeGuaranteedRef {
@@ -169,7 +191,7 @@ enum CycleCollector {
             }
             index += 1
         }
-        generations[to].objects += moving
+        generations[to].update { $0 += moving }
     }
 
     /// Stops tracking the tuples in `generation` that hold nothing trackable (CPython's

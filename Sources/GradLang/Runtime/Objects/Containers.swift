@@ -18,7 +18,7 @@ public final class PyTuple: CollectableObject {
         case named(type: String, fields: [String])
     }
 
-    /// Set only by its init, and by the cycle collector emptying a tuple nothing can reach.
+    /// Set only by its init, and by the cycle collector giving it a buffer of its own.
     public internal(set) var items: [Value]
     public let kind: Kind
 
