@@ -22,10 +22,12 @@
 ///    traversed (an iterator's Swift closure). A count below zero would mean a reference counted
 ///    twice; debug builds check that none is.
 /// 4. Everything reachable from those through candidates' references is alive. The rest is
-///    referenced only from itself: garbage. Each garbage object gives up its references (a
-///    cleared list is empty), so ARC frees the lot. Nothing else can see a garbage object, so
-///    clearing it is not observable; the worst a miscount towards "referenced" can do is keep a
-///    cycle (a leak), never clear a live object, as counts are only ever read, not trusted low.
+///    referenced only from itself: garbage. Its lists, dicts, sets and cells give up their
+///    references (CycleTraversal says why that breaks every cycle), so ARC frees the lot. Nothing
+///    else can see a garbage object, so clearing it is not observable. A count too high (a
+///    reference the collector cannot see, such as one from an untracked object) can only keep a
+///    cycle alive, a leak; only a reference counted twice could clear a live object, which
+///    step 1 rules out and step 3 checks.
 ///
 /// Collections run inside an allocation or `gc.collect()`, on the thread running Python (grad
 /// runs one at a time; see Interpreter). No Python code runs during one, and no Swift code holds a
