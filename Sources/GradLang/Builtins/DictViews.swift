@@ -1,5 +1,5 @@
 /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict, printed as CPython prints them.
-final class PyDictView: PyObject, PyIterable, PySized, PyCustomRepr {
+final class PyDictView: CollectableObject, PyIterable, PySized, PyCustomRepr {
     enum Kind: String { case keys, values, items }
     let kind: Kind
     let dict: PyDict

@@ -1,4 +1,5 @@
-/// Registers Python's built-in functions, types, methods of built-in types and the `math` module.
+/// Registers Python's built-in functions, types, methods of built-in types and the `math` and
+/// `gc` modules.
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtinTable[type.name] = .object(type) }
@@ -21,6 +22,7 @@ extension Interpreter {
         installNameAttributes()
 
         moduleTable["math"] = MathModule.make()
+        moduleTable["gc"] = GCModule.make()
     }
 
     /// `range(...).start`, `.stop`, `.step`.

@@ -80,7 +80,7 @@ public final class PyUnset: PyObject {
 }
 
 /// `obj.method` where the method is built in: the receiver is passed as the first argument.
-public final class PyBoundMethod: PyObject {
+public final class PyBoundMethod: CollectableObject {
     public let receiver: Value
     public let function: PyBuiltin
     public init(receiver: Value, function: PyBuiltin) {

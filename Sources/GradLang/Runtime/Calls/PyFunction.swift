@@ -1,16 +1,17 @@
 /// A function defined with `def` or `lambda`: its compiled body, parameters, defaults and the
 /// cells it closes over.
-final class PyFunction: PyObject, PyCallable {
+final class PyFunction: CollectableObject, PyCallable {
     let name: String
     let signature: Signature
-    /// Default values by parameter index, evaluated when the `def` ran.
-    let defaults: [Int: Value]
+    /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
+    /// values) only by the cycle collector, giving it and `closure` buffers of their own.
+    var defaults: [Int: Value]
     let body: StmtCode
     let slotCount: Int
     /// For each parameter, where it is stored: a slot, or a cell (captured by an inner function).
     let parameterStorage: [Scope.Resolution]
     let cellCount: Int
-    let closure: [PyCell]
+    var closure: [PyCell]
     let filename: String
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
@@ -58,8 +59,9 @@ final class PyFunction: PyObject, PyCallable {
     }
 
     /// The frame of the last call that returned with nothing else holding it, emptied, for the
-    /// next call: a loop calling the same function does not allocate a frame per call.
-    private var spareFrame: Frame?
+    /// next call: a loop calling the same function does not allocate a frame per call. The cycle
+    /// collector drops it (see CycleTraversal).
+    var spareFrame: Frame?
 
     /// Keeps `frame` for the next call when nothing else holds it (a frame with cells of its own
     /// is not kept: each call needs fresh cells).

@@ -15,7 +15,7 @@ public final class PyModule: PyObject {
 }
 
 /// A variable shared between a function and the closures defined in it.
-public final class PyCell: PyObject {
+public final class PyCell: CollectableObject {
     public var value: Value?
     public init(_ value: Value? = nil) { self.value = value }
     public override var typeName: String { "cell" }

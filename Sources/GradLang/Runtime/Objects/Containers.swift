@@ -1,13 +1,16 @@
 /// Python's containers. Lists, dicts and sets are reference types, as in Python (`b = a` aliases).
-public final class PyList: PyObject {
+public final class PyList: CollectableObject {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
-    deinit { NestedRelease.adopt(&items) }
+    deinit {
+        untrack()
+        NestedRelease.adopt(&items)
+    }
     public override var typeName: String { "list" }
 }
 
 /// A tuple; also `torch.Size` and the named tuples PyTorch returns (`torch.return_types.max`).
-public final class PyTuple: PyObject {
+public final class PyTuple: CollectableObject {
     public enum Kind: Equatable, Sendable {
         case plain
         case torchSize
@@ -15,7 +18,8 @@ public final class PyTuple: PyObject {
         case named(type: String, fields: [String])
     }
 
-    public private(set) var items: [Value]
+    /// Set only by its init, and by the cycle collector giving it a buffer of its own.
+    public internal(set) var items: [Value]
     public let kind: Kind
 
     public init(_ items: [Value], kind: Kind = .plain) {
@@ -23,7 +27,10 @@ public final class PyTuple: PyObject {
         self.kind = kind
     }
 
-    deinit { NestedRelease.adopt(&items) }
+    deinit {
+        untrack()
+        NestedRelease.adopt(&items)
+    }
 
     public override var typeName: String {
         switch kind {
@@ -39,8 +46,9 @@ public final class PyTuple: PyObject {
 /// An insertion-ordered dict, as Python's: entries live in insertion order with holes where
 /// keys were deleted, compacted when an insertion finds the table full, as CPython's resize does
 /// (so an iterator that outlives a change walks the same slots CPython's would).
-public final class PyDict: PyObject {
-    private var slots: [(key: Value, value: Value)?] = []
+public final class PyDict: CollectableObject {
+    /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
+    var slots: [(key: Value, value: Value)?] = []
     private var index: [HashKey: Int] = [:]
     /// CPython's `dk_size`: a power of two whose two thirds bound the slots before a resize.
     private var tableSize = PyDict.minimumTableSize
@@ -49,6 +57,7 @@ public final class PyDict: PyObject {
     public override init() {}
 
     deinit {
+        untrack()
         var held = slots.flatMap { $0.map { [$0.key, $0.value] } ?? [] }
         removeAll()
         NestedRelease.adopt(&held)
@@ -120,15 +129,17 @@ public final class PyDict: PyObject {
 
 /// A set: membership by Python equality (a dict of keys), iterated in the order CPython's hash
 /// table would give (see SetTable).
-public final class PySet: PyObject {
+public final class PySet: CollectableObject {
     public let dict = PyDict()
-    private var table = SetTable()
+    /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
+    var table = SetTable()
     public let isFrozen: Bool
     /// A frozenset's hash, once computed.
     var cachedHash: Int?
     public init(frozen: Bool = false) { isFrozen = frozen }
 
     deinit {
+        untrack()
         var held = table.values
         table.removeAll()
         NestedRelease.adopt(&held)

@@ -73,6 +73,9 @@ struct SetTable {
 
     mutating func removeAll() { self = SetTable() }
 
+    /// Copies the slots if another table shares them (for the cycle collector's count).
+    mutating func makeStorageUnique() { slots.makeUnique() }
+
     /// `set_table_resize`: re-inserts the active entries, in slot order, into a fresh table.
     mutating func resize(minUsed: Int) {
         var size = 8

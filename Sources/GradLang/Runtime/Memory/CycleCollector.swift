@@ -1,0 +1,232 @@
+/// Reclaims reference cycles of Python containers, as CPython's Modules/gcmodule.c does: ARC
+/// frees everything else the moment its last reference goes, but a list that contains itself or
+/// a recursive inner function (function → closure cell → the function) keeps itself alive.
+///
+/// Objects are tracked in three generations. Making a container adds it to the youngest; when
+/// allocations minus deaths since the last collection pass the youngest's threshold, that
+/// generation is collected, and the survivors move one generation older. An older generation is
+/// collected when the one before it has been collected `threshold` times since, and the oldest
+/// only once the survivors waiting for it are a quarter of its size (CPython's rule: a program
+/// holding a million live containers does not rescan them all every few hundred allocations).
+///
+/// Collecting a set of candidate objects (the generations up to the one collected):
+/// 1. Every candidate makes the Swift buffers it keeps its references in its own (copying a
+///    buffer shared with another array, as copy-on-write allows at any time: `b = a[:]` and
+///    `list(a)` share `a`'s buffer, so do an iterator's snapshot or a builtin's local copy). After
+///    that, each reference a candidate's traversal yields is one strong reference of its own.
+/// 2. Each candidate's strong reference count is read (the collector holds none of them: the
+///    registry is unretained).
+/// 3. For each reference from a candidate to a candidate, the target's count goes down by one.
+///    What stays above zero is referenced from outside: frames, globals, compiled constants,
+///    Swift locals of a builtin mid-call, older generations, or objects whose references are not
+///    traversed (an iterator's Swift closure). A count below zero would mean a reference counted
+///    twice; debug builds check that none is.
+/// 4. Everything reachable from those through candidates' references is alive. The rest is
+///    referenced only from itself: garbage. Its lists, dicts, sets and cells give up their
+///    references (CycleTraversal says why that breaks every cycle), so ARC frees the lot. Nothing
+///    else can see a garbage object, so clearing it is not observable. A count too high (a
+///    reference the collector cannot see, such as one from an untracked object) can only keep a
+///    cycle alive, a leak; only a reference counted twice could clear a live object, which
+///    step 1 rules out and step 3 checks.
+///
+/// Collections run inside an allocation or `gc.collect()`, on the thread running Python (grad
+/// runs one at a time; see Interpreter). No Python code runs during one, and no Swift code holds a
+/// modifying access to a container's storage across a call that allocates one (builtins compute
+/// first, then store), so reading and uniquing storage never overlaps another access.
+enum CycleCollector {
+    /// One generation: its tracked objects, and CPython's `count` and `threshold`.
+    final class Generation {
+        /// Changed only through `update`.
+        private(set) var objects: [Unmanaged<CollectableObject>] = []
+        /// For the youngest: containers made minus containers freed since the last collection.
+        /// For the others: collections of the next younger generation since this one's last.
+        var count = 0
+        var threshold: Int
+
+        init(threshold: Int) { self.threshold = threshold }
+
+        /// Changes the objects as a local array: a change in place would be an access to the
+        /// property spanning a call (an append may reallocate), and one such access makes the
+        /// optimizer check every access to it at run time, on the path of every container made
+        /// and freed. `body` must not reach the registry (it only edits the array).
+        @inline(__always)
+        func update<R>(_ body: (inout [Unmanaged<CollectableObject>]) -> R) -> R {
+            var local: [Unmanaged<CollectableObject>] = []
+            swap(&local, &objects)
+            defer { swap(&local, &objects) }
+            return body(&local)
+        }
+    }
+
+    nonisolated(unsafe) static let generations = [Generation(threshold: 700), Generation(threshold: 10), Generation(threshold: 10)]
+    /// `gc.disable()` turns off collection by allocation; `gc.collect()` still works.
+    nonisolated(unsafe) static var isEnabled = true
+    nonisolated(unsafe) private static var isCollecting = false
+    /// Objects that survived a middle-generation collection since the last full one, and how many
+    /// the last full one left: a full collection waits until the first is a quarter of the second.
+    nonisolated(unsafe) private static var longLivedPending = 0
+    nonisolated(unsafe) private static var longLivedTotal = 0
+    static let oldest = 2
+
+    /// Registers a new object in the youngest generation; collects when enough were made.
+    static func track(_ object: CollectableObject) {
+        let young = generations[0]
+        object.gcGeneration = 0
+        object.gcIndex = young.update { objects in
+            objects.append(.passUnretained(object))
+            return objects.count - 1
+        }
+        young.count += 1
+        if young.count > young.threshold && young.threshold != 0 && isEnabled && !isCollecting {
+            collectByThresholds()
+        }
+    }
+
+    /// Removes a tracked object from its generation (the last object takes its place).
+    static func untrack(_ object: CollectableObject) {
+        let i = object.gcIndex
+        let moved: Unmanaged<CollectableObject>? = generations[object.gcGeneration].update { objects in
+            assert(objects[i].toOpaque() == Unmanaged.passUnretained(object).toOpaque(), "the registry lost track of an object")
+            let last = objects.removeLast()
+            guard i < objects.count else { return nil }
+            objects[i] = last
+            return last
+        }
+        moved?._withUnsafeGuaranteedRef { $0.gcIndex = i }
+        object.gcIndex = CollectableObject.untrackedIndex
+    }
+
+    /// A container was freed: one fewer towards the next collection (CPython's count).
+    static func countDeath() {
+        let young = generations[0]
+        if young.count > 0 { young.count -= 1 }
+    }
+
+    /// How many objects are tracked, in all generations.
+    static var trackedCount: Int { generations.reduce(0) { $0 + $1.objects.count } }
+
+    /// Collects the oldest generation whose count passed its threshold.
+    private static func collectByThresholds() {
+        for g in stride(from: oldest, through: 0, by: -1) where generations[g].count > generations[g].threshold {
+            if g == oldest && longLivedPending < longLivedTotal / 4 { continue }
+            collect(generation: g)
+            return
+        }
+    }
+
+    /// Collects generations 0 through `generation`, returning how many unreachable objects it
+    /// found (what `gc.collect()` returns). Does nothing, returning 0, during a collection.
+    @discardableResult
+    static func collect(generation: Int) -> Int {
+        guard !isCollecting else { return 0 }
+        isCollecting = true
+        defer { isCollecting = false }
+        if generation < oldest { generations[generation + 1].count += 1 }
+        for g in 0...generation { generations[g].count = 0 }
+        for younger in 0..<generation { move(from: younger, to: generation) }
+
+        forgetAtomicTuples(in: generation)
+
+        let candidates = generations[generation].objects
+        let alive = findReachable(candidates, generation: generation)
+        assert(generations[generation].objects.count == candidates.count, "an object died while the collector counted")
+        let garbage = candidates.indices.filter { !alive[$0] }.map { candidates[$0].takeUnretainedValue() }
+        let survivors = candidates.count - garbage.count
+        if generation < oldest {
+            if generation == oldest - 1 { longLivedPending += survivors }
+            move(from: generation, to: generation + 1)
+        } else {
+            longLivedPending = 0
+            longLivedTotal = survivors
+        }
+        free(garbage)
+        return garbage.count
+    }
+
+    /// Steps 1 to 4 of the type's comment: whether each candidate is reachable from outside.
+    private static func findReachable(_ candidates: [Unmanaged<CollectableObject>], generation: Int) -> [Bool] {
+        for object in candidates { object._withUnsafeGuaranteedRef { $0.makeStorageUnique() } }
+        var outside = readReferenceCounts(candidates)
+        // The candidates are exactly the tracked objects of `generation` (the younger ones were
+        // moved into it), and each one's gcIndex is its position among them.
+        func candidateIndex(_ value: Value) -> Int? {
+            guard case .object(let o) = value, let c = o as? CollectableObject, c.isTracked, c.gcGeneration == generation else { return nil }
+            return c.gcIndex
+        }
+        for object in candidates {
+            object._withUnsafeGuaranteedRef { $0.forEachReference { if let k = candidateIndex($0) { outside[k] -= 1 } } }
+        }
+        assert(outside.allSatisfy { $0 >= 0 }, "a reference was subtracted that the object does not have")
+        var alive = outside.map { $0 > 0 }
+        var pending = alive.indices.filter { alive[$0] }
+        while let k = pending.popLast() {
+            candidates[k]._withUnsafeGuaranteedRef {
+                $0.forEachReference { value in
+                    if let j = candidateIndex(value), !alive[j] {
+                        alive[j] = true
+                        pending.append(j)
+                    }
+                }
+            }
+        }
+        return alive
+    }
+
+    /// Each candidate's strong reference count. Kept apart so that nothing here holds a candidate:
+    /// the counts are read through unretained pointers.
+    @inline(never)
+    private static func readReferenceCounts(_ candidates: [Unmanaged<CollectableObject>]) -> [Int] {
+        candidates.map { swiftRetainCount($0.toOpaque()) }
+    }
+
+    /// Moves every object of generation `from` to the end of generation `to`.
+    private static func move(from: Int, to: Int) {
+        let moving = generations[from].update { objects in
+            defer { objects = [] }
+            return objects
+        }
+        var index = generations[to].objects.count
+        for object in moving {
+            object._withUnsafeGuaranteedRef {
+                $0.gcGeneration = to
+                $0.gcIndex = index
+            }
+            index += 1
+        }
+        generations[to].update { $0 += moving }
+    }
+
+    /// Stops tracking the tuples in `generation` that hold nothing trackable (CPython's
+    /// `untrack_tuples`): a tuple cannot change, so one of numbers and strings can never be part
+    /// of a cycle, and older generations need not hold it.
+    private static func forgetAtomicTuples(in generation: Int) {
+        var k = 0
+        while k < generations[generation].objects.count {
+            let object = generations[generation].objects[k].takeUnretainedValue()
+            if let tuple = object as? PyTuple, !tuple.items.contains(where: mayBeTracked) {
+                untrack(tuple)  // the last object moves to position k
+            } else {
+                k += 1
+            }
+        }
+    }
+
+    /// Whether `value` is or may become a tracked object (CPython's `_PyObject_GC_MAY_BE_TRACKED`).
+    private static func mayBeTracked(_ value: Value) -> Bool {
+        guard case .object(let o) = value, let c = o as? CollectableObject else { return false }
+        return c.isTracked || !(c is PyTuple)
+    }
+
+    /// Breaks the garbage's references to each other, then lets ARC free it all. What the garbage
+    /// held goes through NestedRelease, so a long chain does not free itself recursively.
+    private static func free(_ garbage: [CollectableObject]) {
+        var released: [Value] = []
+        for object in garbage { object.giveUpReferences(into: &released) }
+        released += garbage.map { .object($0) }
+        NestedRelease.adopt(&released)
+    }
+}
+
+/// The Swift runtime's strong reference count of a heap object, read without retaining it.
+@_silgen_name("swift_retainCount")
+private func swiftRetainCount(_ object: UnsafeMutableRawPointer) -> Int
