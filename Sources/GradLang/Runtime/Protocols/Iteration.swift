@@ -23,9 +23,7 @@ enum Iteration {
             case let it as PyIterable: return try it.makeIterator()
             case let l as PyList: return sequence(name: "list_iterator") { i in i < l.items.count ? l.items[i] : nil }
             case let t as PyTuple: return sequence(name: "tuple_iterator") { i in i < t.items.count ? t.items[i] : nil }
-            case let r as PyRange:
-                let n = r.count
-                return sequence(name: "range_iterator") { i in i < n ? .int(r.element(i)) : nil }
+            case let r as PyRange: return r.makeIterator(reversed: false)
             case let d as PyDict:
                 let keys = d.entries.map(\.key)
                 return sequence(name: "dict_keyiterator") { i in i < keys.count ? keys[i] : nil }
@@ -54,7 +52,10 @@ enum Iteration {
         case .object(let l as PyList): return l.items
         case .object(let t as PyTuple): return t.items
         // A known size past the limit fails before a single element is made (`list(range(10**12))`).
-        case .object(let r as PyRange) where r.count > Operators.maxSequenceLength: throw PyError.memory("")
+        // Past an Int, `len`'s OverflowError comes first, as in CPython.
+        case .object(let r as PyRange) where r.length > Operators.maxSequenceLength:
+            _ = try r.count()
+            throw PyError.memory("")
         default: break
         }
         let it = try iterator(v)
