@@ -20,6 +20,8 @@ public enum Operators {
         default: break
         }
         if case .bool(let x) = a, case .bool(let y) = b, let r = boolOp(op, x, y) { return .bool(r) }
+        // Before the tensor operators: `"%.4f" % loss` formats the tensor.
+        if op == .modulo, case .str(let format) = a { return .str(try PercentFormat.apply(format, b)) }
         if case .tensor(let t) = a { return try tensorOp(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorOp(op, t, a, reflected: true) }
         if let x = bigOperand(a), let y = bigOperand(b) { return try bigIntOp(op, x, y) }
@@ -289,8 +291,6 @@ public enum Operators {
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(x.items + y.items))
         case (.multiply, _, _):
             if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
-        case (.modulo, .str(let format), _):
-            return .str(try PercentFormat.apply(format, b))
         case (.add, .str, _):
             throw PyError.type("can only concatenate str (not \"\(b.typeName)\") to str")
         case (.add, .object(let x), _) where x is PyList || x is PyTuple:
