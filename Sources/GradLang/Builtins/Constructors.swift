@@ -29,11 +29,11 @@ enum Constructors {
     }
 
     nonisolated(unsafe) static let range = PyBuiltin("range(*args, /)") { args in
-        let bounds = try args.varargs("args").map(Arg.size)
+        let bounds = args.varargs("args")
         switch bounds.count {
         case 0: throw PyError.type("range expected at least 1 argument, got 0")
-        case 1: return .object(try makeRange(0, bounds[0], 1))
-        case 2: return .object(try makeRange(bounds[0], bounds[1], 1))
+        case 1: return .object(try makeRange(.int(0), bounds[0], .int(1)))
+        case 2: return .object(try makeRange(bounds[0], bounds[1], .int(1)))
         case 3: return .object(try makeRange(bounds[0], bounds[1], bounds[2]))
         default: throw PyError.type("range expected at most 3 arguments, got \(bounds.count)")
         }
@@ -66,13 +66,13 @@ enum Constructors {
         return s
     }
 
-    /// A range whose length fits an Int (PyRange counts in Int; CPython would fail on `len` instead).
-    static func makeRange(_ start: Int, _ stop: Int, _ step: Int) throws -> PyRange {
-        if step == 0 { throw PyError.value("range() arg 3 must not be zero") }
-        let (low, high) = step > 0 ? (start, stop) : (stop, start)
-        if low < high && (UInt(bitPattern: high &- low) - 1) / step.magnitude >= UInt(Int.max) {
-            throw PyError.overflow("Python int too large to convert to C ssize_t")
+    /// A range of ints of any size (`len` fails instead when the length passes an Int).
+    static func makeRange(_ start: Value, _ stop: Value, _ step: Value) throws -> PyRange {
+        if case .int(let a) = start, case .int(let b) = stop, case .int(let c) = step, c != 0 {
+            return PyRange(start: a, stop: b, step: c)
         }
-        return PyRange(start: start, stop: stop, step: step)
+        let (a, b, c) = (try Arg.integer(start), try Arg.integer(stop), try Arg.integer(step))
+        if c.isZero { throw PyError.value("range() arg 3 must not be zero") }
+        return PyRange(start: a, stop: b, step: c)
     }
 }

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Registers Python's built-in functions, types, methods of built-in types and the `math` and
 /// `gc` modules.
 extension Interpreter {
@@ -17,6 +19,7 @@ extension Interpreter {
         attributeTable.addMethods(.tuple, TupleMethods.all)
         attributeTable.addMethods(.dict, DictMethods.all)
         attributeTable.addMethods(.set, SetMethods.all)
+        attributeTable.addMethods(.range, RangeMethods.all)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
         installRangeAttributes()
         installNameAttributes()
@@ -27,11 +30,11 @@ extension Interpreter {
 
     /// `range(...).start`, `.stop`, `.step`.
     private func installRangeAttributes() {
-        let parts: [(String, (PyRange) -> Int)] = [("start", \.start), ("stop", \.stop), ("step", \.step)]
+        let parts: [(String, (PyRange) -> BigInt)] = [("start", \.start), ("stop", \.stop), ("step", \.step)]
         for (name, part) in parts {
             attributeTable.addGetter(.range, name) { value in
                 guard case .object(let r as PyRange) = value else { throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'") }
-                return .int(part(r))
+                return .integer(part(r))
             }
         }
     }

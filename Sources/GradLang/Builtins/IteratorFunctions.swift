@@ -100,7 +100,7 @@ enum IteratorFunctions {
             case let t as PyTuple: return t.items.count
             case let d as PyDict: return d.count
             case let s as PySet: return s.dict.count
-            case let r as PyRange: return r.count
+            case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
             default: break
             }
@@ -154,7 +154,7 @@ enum IteratorFunctions {
                     return l.items[i]
                 }
             case let t as PyTuple: return countdown("reversed", t.items.count) { t.items[$0] }
-            case let r as PyRange: return countdown("range_iterator", r.count) { .int(r.element($0)) }
+            case let r as PyRange: return r.makeIterator(reversed: true)
             case let d as PyDict: return HashedIteration.backward(d, name: "dict_reversekeyiterator") { key, _ in key }
             case let view as PyDictView:
                 return HashedIteration.backward(view.dict, name: "dict_reverse" + view.iteratorName, view.entry)

@@ -112,14 +112,14 @@ enum MathModule {
         return r
     }
 
-    /// `log` of ints of any size (through their bit length) and of floats.
+    /// `log` of ints of any size and of floats. An int past the largest float is taken as
+    /// `m * 2**e` and its log as `log(m) + log(2) * e`, as CPython's `loghelper` does.
     private static func logarithm(_ v: Value, _ f: (Double) -> Double) throws -> Double {
         if case .bigInt(let b) = v {
             guard b > 0 else { throw PyError.value("math domain error") }
-            // b = m * 2**shift with m small enough for a double; log(b) = log(m) + shift*log(2).
-            let shift = b.bitWidth - 64
-            let m = Double(b >> shift)
-            return f(m) + Double(shift) * f(2)
+            if let x = try? IntToFloat.double(b) { return f(x) }
+            let (m, e) = IntToFloat.frexp(b.magnitude)
+            return f(m) + f(2) * Double(e)
         }
         let x = try Arg.real(v)
         guard x > 0 || x.isNaN else { throw PyError.value("math domain error") }

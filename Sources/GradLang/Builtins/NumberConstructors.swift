@@ -37,7 +37,7 @@ enum NumberConstructors {
         switch x {
         case .float: return x
         case .int(let i): return .float(Double(i))
-        case .bigInt(let b): return .float(try Operators.toDouble(b))
+        case .bigInt(let b): return .float(try IntToFloat.double(b))
         case .bool(let b): return .float(b ? 1 : 0)
         case .str(let text): return .float(try TextToNumber.float(text.string))
         case .tensor(let t): return .float(try tensorScalar(t).doubleValue)

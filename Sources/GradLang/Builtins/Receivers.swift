@@ -14,6 +14,7 @@ extension BoundArguments {
     var selfTuple: PyTuple { get throws { try receiver("tuple") } }
     var selfDict: PyDict { get throws { try receiver("dict") } }
     var selfSet: PySet { get throws { try receiver("set") } }
+    var selfRange: PyRange { get throws { try receiver("range") } }
 
     /// The receiver as the object class `T` of Python type `type`.
     private func receiver<T: PyObject>(_ type: String) throws -> T {

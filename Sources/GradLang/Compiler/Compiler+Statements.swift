@@ -161,14 +161,13 @@ extension Compiler {
         // `for i in range(n)` is the hottest loop there is: count without building an iterator.
         return { f in
             let iterated = try source(f)
-            if case .object(let r as PyRange) = iterated {
-                var i = r.start
-                let n = r.count
-                for _ in 0..<n {
+            if case .object(let r as PyRange) = iterated, let small = r.small {
+                var i = small.start
+                for _ in 0..<small.count {
                     try interpreter.checkInterrupt()
                     // Not `if let`: binding the variable would copy it (a retain) every iteration.
                     if counter == nil { try store(f, .int(i)) } else { counter?.set(.int(i), in: f) }
-                    i &+= r.step
+                    i &+= small.step
                     switch try code(f) {
                     case .breakLoop: return .normal
                     case .returned: return .returned

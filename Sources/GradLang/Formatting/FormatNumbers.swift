@@ -130,12 +130,23 @@ enum PythonFormat {
     }
 }
 
-/// Python's `repr` of a float: the shortest text that reads back as the same double
-/// (Swift's own description follows the same rule and spelling: `1e-05`, `1e+16`, `0.1`).
+/// Python's `repr` of a float: the shortest digits that read back as the same double (Swift's
+/// description finds the same ones), laid out as CPython does: plain from 1e-4 up to 1e16,
+/// with an exponent outside (`1e-05`, `1e+16`). Swift writes an exponent from 2**53 on.
 enum PythonRepr {
     static func float(_ x: Double) -> String {
         if x.isNaN { return "nan" }
         if x.isInfinite { return x < 0 ? "-inf" : "inf" }
-        return x.description
+        let text = x.description
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]),
+              exponent >= 0 && exponent < 16 else { return text }
+        // d.ddd e+XX with fewer than 17 integer digits: move the point.
+        let negative = text.hasPrefix("-")
+        let digits = text[..<e].filter { $0 != "." && $0 != "-" }
+        let integerDigits = exponent + 1
+        let whole = digits.count <= integerDigits
+            ? digits + String(repeating: "0", count: integerDigits - digits.count) + ".0"
+            : digits.prefix(integerDigits) + "." + digits.dropFirst(integerDigits)
+        return (negative ? "-" : "") + whole
     }
 }

@@ -9,7 +9,7 @@ public enum Formatting {
             // Padding or digits that no one could hold: refused before allocating, as sequences are.
             if parsed.width > Operators.maxSequenceLength { throw PyError.memory("") }
             if let precision = parsed.precision, precision > Operators.maxSequenceLength, precision <= Int32.max,
-               value.asFloatOperand != nil, parsed.printsEveryDigitOfPrecision(for: value) {
+               value.isRealNumber, parsed.printsEveryDigitOfPrecision(for: value) {
                 throw PyError.memory("")
             }
             switch value {
@@ -19,11 +19,13 @@ public enum Formatting {
             case .bigInt(let b):
                 // Decimal output is held to CPython's digit limit; hex, octal and binary are not.
                 let isDecimal = parsed.type.map { "dn".contains($0) } ?? true
-                if let type = parsed.type, "eEfFgG%".contains(type), !Double(b).isFinite {
+                let magnitude = BigInt(b.magnitude)
+                let asFloat = try? IntToFloat.double(magnitude)
+                if let type = parsed.type, "eEfFgG%".contains(type), asFloat == nil {
                     throw PyError.overflow("int too large to convert to float")
                 }
-                let digits = isDecimal ? try Repr.decimal(BigInt(b.magnitude)) : String(b.magnitude)
-                return try PythonFormat.format(integerDigits: digits, negative: b.signum() < 0, parsed) { Double(b.magnitude) }
+                let digits = isDecimal ? try Repr.decimal(magnitude) : String(b.magnitude)
+                return try PythonFormat.format(integerDigits: digits, negative: b.signum() < 0, parsed) { asFloat ?? .infinity }
             case .bool(let b):
                 if spec.isEmpty { return b ? "True" : "False" }
                 return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }

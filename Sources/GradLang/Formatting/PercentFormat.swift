@@ -1,97 +1,269 @@
-/// printf-style `"%5.2f %s" % (x, name)`, mapped onto the format-spec engine.
+import BigInt
+import GradTensor
+
+/// printf-style formatting, `"%5.2f %s" % (x, name)`, as CPython's `PyUnicode_Format` does it:
+/// flags `-+ #0`, widths and precisions written or taken from the arguments (`*`), `%(key)s`
+/// from a mapping, and CPython's errors. Numbers are converted as CPython converts them (`%d`
+/// truncates a float, a one-element tensor formats as its value).
 enum PercentFormat {
     static func apply(_ format: String, _ argument: Value) throws -> String {
-        var args: [Value]
-        var mapping: PyDict?
-        switch argument {
-        case .object(let t as PyTuple): args = t.items
-        case .object(let d as PyDict): args = [argument]; mapping = d
-        default: args = [argument]
+        var arguments = Arguments(argument)
+        let text = Array(format.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func next() throws -> Unicode.Scalar {
+            guard i < text.count else { throw PyError.value("incomplete format") }
+            defer { i += 1 }
+            return text[i]
         }
-        var next = 0
-        var out = ""
-        var chars = Array(format.unicodeScalars.map(Character.init))[...]
-        func take() throws -> Value {
-            guard next < args.count else { throw PyError.type("not enough arguments for format string") }
-            defer { next += 1 }
-            return args[next]
-        }
-        while let c = chars.popFirst() {
+        while i < text.count {
+            let c = text[i]
+            i += 1
             guard c == "%" else { out.append(c); continue }
-            var key: String?
-            if chars.first == "(" {
-                chars.removeFirst()
-                var name = ""
-                while let k = chars.popFirst(), k != ")" { name.append(k) }
-                key = name
+            if i < text.count && text[i] == "%" {
+                out.append("%")
+                i += 1
+                continue
             }
-            var flags = ""
-            while let f = chars.first, "-+ #0".contains(f) { flags.append(f); chars.removeFirst() }
-            var width = ""
-            if chars.first == "*" { chars.removeFirst(); width = String(try Conversions.int(try take(), what: "* wants int")) }
-            while let d = chars.first, d.isASCII, d.isNumber { width.append(d); chars.removeFirst() }
-            var precision: String?
-            if chars.first == "." {
-                chars.removeFirst()
-                var p = ""
-                while let d = chars.first, d.isASCII, d.isNumber { p.append(d); chars.removeFirst() }
-                precision = p.isEmpty ? "0" : p
+            var spec = Spec()
+            var c2 = try next()
+            if c2 == "(" {
+                try arguments.select(key: key(text, &i))
+                c2 = try next()
             }
-            while let l = chars.first, "hlL".contains(l) { chars.removeFirst() }
-            guard let type = chars.popFirst() else { throw PyError.value("incomplete format") }
-            if type == "%" { out.append("%"); continue }
-            let value: Value
-            if let key {
-                guard let mapping else { throw PyError.type("format requires a mapping") }
-                guard let v = try mapping.get(.str(key)) else { throw PyError.key(.str(key)) }
-                value = v
+            while let flag = Flag(c2) {
+                spec.flags.insert(flag)
+                c2 = try next()
+            }
+            if c2 == "*" {
+                let width = try starred(arguments.next(), ssize: true)
+                if width < 0 { spec.flags.insert(.left) }
+                spec.width = Int(width.magnitude)
+                c2 = try next()
             } else {
-                value = try take()
+                while let digit = decimalDigit(c2) {
+                    spec.width = try grown(spec.width, digit, limit: Int.max, "width too big")
+                    c2 = try next()
+                }
             }
-            var spec = ""
-            if flags.contains("-") { spec += "<" } else if flags.contains("0") && "diouxXeEfFgG".contains(type) { spec += "0" }
-            if flags.contains("+") { spec = (spec == "<" ? "<+" : "+" + spec) } else if flags.contains(" ") { spec = (spec == "<" ? "< " : " " + spec) }
-            if flags.contains("#") { spec += "#" }
-            spec = reorder(spec) + width + (precision.map { "." + $0 } ?? "")
-            out += try formatOne(value, type: type, spec: spec)
+            if c2 == "." {
+                spec.precision = 0
+                c2 = try next()
+                if c2 == "*" {
+                    spec.precision = Swift.max(0, try starred(arguments.next(), ssize: false))
+                    c2 = try next()
+                } else {
+                    while let digit = decimalDigit(c2) {
+                        spec.precision = try grown(spec.precision ?? 0, digit, limit: Int(Int32.max), "precision too big")
+                        c2 = try next()
+                    }
+                }
+            }
+            while "hlL".unicodeScalars.contains(c2) { c2 = try next() }
+            let value = try arguments.next()
+            out += try formatted(value, type: c2, spec, at: i - 1).unicodeScalars
         }
-        if next < args.count && mapping == nil {
-            throw PyError.type("not all arguments converted during string formatting")
-        }
-        return out
+        try arguments.checkAllUsed()
+        return String(out)
     }
 
-    /// Format-spec order is [align][sign][#][0]; the flags above are gathered in any order.
-    private static func reorder(_ s: String) -> String {
-        let align = s.contains("<") ? "<" : ""
-        let sign = s.contains("+") ? "+" : s.contains(" ") ? " " : ""
-        let alt = s.contains("#") ? "#" : ""
-        let zero = s.contains("0") ? "0" : ""
-        return align + sign + alt + zero
+    /// The `%(key)` name, parentheses nested inside it included (`%(a(b))s` reads `a(b)`).
+    private static func key(_ text: [Unicode.Scalar], _ i: inout Int) throws -> String {
+        var depth = 1, name = String.UnicodeScalarView()
+        while i < text.count {
+            let c = text[i]
+            i += 1
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            if depth == 0 { return String(name) }
+            name.append(c)
+        }
+        throw PyError.value("incomplete format key")
     }
 
-    private static func formatOne(_ value: Value, type: Character, spec: String) throws -> String {
+    /// A `*` width or precision: an int, as a C ssize_t (width) or int (precision).
+    private static func starred(_ v: Value, ssize: Bool) throws -> Int {
+        let n: BigInt
+        switch v {
+        case .int(let i): n = BigInt(i)
+        case .bool(let b): n = b ? 1 : 0
+        case .bigInt(let b): n = b
+        default: throw PyError.type("* wants int")
+        }
+        guard let result = ssize ? Int(exactly: n) : Int32(exactly: n).map(Int.init) else {
+            throw PyError.overflow("Python int too large to convert to C \(ssize ? "ssize_t" : "int")")
+        }
+        return result
+    }
+
+    private static func decimalDigit(_ c: Unicode.Scalar) -> Int? {
+        ("0"..."9").contains(c) ? Int(c.value) - 48 : nil
+    }
+
+    private static func grown(_ value: Int, _ digit: Int, limit: Int, _ message: String) throws -> Int {
+        guard value <= (limit - digit) / 10 else { throw PyError.value(message) }
+        return value * 10 + digit
+    }
+
+    private enum Flag: Hashable {
+        case left, plus, blank, alternate, zero
+        init?(_ c: Unicode.Scalar) {
+            switch c {
+            case "-": self = .left
+            case "+": self = .plus
+            case " ": self = .blank
+            case "#": self = .alternate
+            case "0": self = .zero
+            default: return nil
+            }
+        }
+    }
+
+    private struct Spec {
+        var flags: Set<Flag> = []
+        var width = 0
+        var precision: Int?
+    }
+
+    /// The arguments as CPython walks them: a tuple item by item, any other value once; a
+    /// mapping (dict, list, range, tensor: anything with `__getitem__`) may be left unused.
+    private struct Arguments {
+        private var items: [Value]
+        private var position = 0
+        private let mapping: Value?
+
+        init(_ argument: Value) {
+            switch argument {
+            case .object(let t as PyTuple):
+                items = t.items
+                mapping = nil
+            case .object(let o) where o is PyDict || o is PyList || o is PyRange:
+                items = [argument]
+                mapping = argument
+            case .tensor:
+                items = [argument]
+                mapping = argument
+            default:
+                items = [argument]
+                mapping = nil
+            }
+        }
+
+        mutating func next() throws -> Value {
+            guard position < items.count else { throw PyError.type("not enough arguments for format string") }
+            defer { position += 1 }
+            return items[position]
+        }
+
+        /// `%(key)`: the mapping's value for `key` becomes the only argument left.
+        mutating func select(key: String) throws {
+            guard let mapping else { throw PyError.type("format requires a mapping") }
+            switch mapping {
+            case .object(let d as PyDict):
+                guard let v = try d.get(.str(key)) else { throw PyError.key(.str(key)) }
+                items = [v]
+            case .tensor: throw PyError.type("new(): invalid data type 'str'")
+            default: throw PyError.type("\(mapping.typeName) indices must be integers or slices, not str")
+            }
+            position = 0
+        }
+
+        func checkAllUsed() throws {
+            if position < items.count && mapping == nil {
+                throw PyError.type("not all arguments converted during string formatting")
+            }
+        }
+    }
+
+    /// One conversion of `value`; `index` is where its type character stands, for the error.
+    private static func formatted(_ value: Value, type: Unicode.Scalar, _ spec: Spec, at index: Int) throws -> String {
         switch type {
-        case "s": return try Formatting.format(.str(try Repr.checkedStr(value)), spec: String(spec.filter { !"+ #0".contains($0) }))
-        case "r", "a": return try Formatting.format(.str(try Repr.checkedRepr(value)), spec: String(spec.filter { !"+ #0".contains($0) }))
-        case "d", "i", "u":
-            let n = try Conversions.intForFormat(value, type: "%d")
-            return try Formatting.format(n, spec: spec + "d")
-        case "o", "x", "X":
-            let n = try Conversions.intForFormat(value, type: "%\(type)")
-            return try Formatting.format(n, spec: spec + String(type))
-        case "e", "E", "f", "F", "g", "G":
-            let d = try Conversions.double(value, what: "must be real number, not \(value.typeName)")
-            let withPrecision = spec.contains(".") ? spec : spec + ".6"
-            return try Formatting.format(.float(d), spec: withPrecision + String(type))
+        case "s", "r", "a":
+            var text = type == "s" ? try Repr.checkedStr(value) : type == "r" ? try Repr.checkedRepr(value) : try TextFunctions.ascii(value)
+            if let precision = spec.precision { text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision))) }
+            return try padded(sign: "", body: text, spec, numeric: false)
         case "c":
-            if case .str(let s) = value {
-                guard s.count == 1 else { throw PyError.type("%c requires int or char") }
-                return s.string
+            return try padded(sign: "", body: try character(value), spec, numeric: false)
+        case "d", "i", "u", "o", "x", "X":
+            let n = try integer(value, type: type)
+            let radix = type == "o" ? 8 : type == "x" || type == "X" ? 16 : 10
+            var digits = radix == 10 ? try Repr.decimal(BigInt(n.magnitude)) : String(n.magnitude, radix: radix, uppercase: type == "X")
+            if let precision = spec.precision, digits.count < precision {
+                try checkLength(precision)
+                digits = String(repeating: "0", count: precision - digits.count) + digits
             }
-            return try Formatting.format(value, spec: "c")
+            let prefix = spec.flags.contains(.alternate) && radix != 10 ? "0" + String(Character(type == "o" ? "o" : type)) : ""
+            return try padded(sign: sign(n.signum() < 0, spec), prefix: prefix, body: digits, spec, numeric: true)
+        case "e", "E", "f", "F", "g", "G":
+            if case .tensor(let t) = value, t.numel != 1 {
+                throw PyError.value("only one element tensors can be converted to Python scalars")
+            }
+            let x = try Conversions.double(value, what: "must be real number, not \(value.typeName)")
+            let text = try Formatting.format(.float(Swift.abs(x)), spec: (spec.flags.contains(.alternate) ? "#" : "") + ".\(spec.precision ?? 6)" + String(Character(type)))
+            return try padded(sign: sign(x.sign == .minus && !x.isNaN, spec), body: text, spec, numeric: true)
         default:
-            throw PyError.value("unsupported format character '\(type)' (0x\(String(type.unicodeScalars.first?.value ?? 0, radix: 16)))")
+            let shown = (31...126).contains(type.value) ? Character(type) : "?"
+            throw PyError.value("unsupported format character '\(shown)' (0x\(String(type.value, radix: 16))) at index \(index)")
         }
+    }
+
+    private static func sign(_ negative: Bool, _ spec: Spec) -> String {
+        negative ? "-" : spec.flags.contains(.plus) ? "+" : spec.flags.contains(.blank) ? " " : ""
+    }
+
+    /// `%c`: a one-character string, or an int (a one-element int tensor too) naming a code point.
+    private static func character(_ value: Value) throws -> String {
+        if case .str(let s) = value {
+            guard s.count == 1 else { throw PyError.type("%c requires int or char") }
+            return s.string
+        }
+        let code: BigInt
+        switch value {
+        case .int, .bigInt, .bool: code = try Arg.integer(value)
+        case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint: code = try Arg.integer(value)
+        default: throw PyError.type("%c requires int or char")
+        }
+        guard let v = UInt32(exactly: code), let scalar = Unicode.Scalar(v) else {
+            throw PyError.overflow("%c arg not in range(0x110000)")
+        }
+        return String(scalar)
+    }
+
+    /// The int `%d` (truncating a float, as `int()` does) or `%x`/`%o` (ints only) formats.
+    private static func integer(_ value: Value, type: Unicode.Scalar) throws -> BigInt {
+        let integerOnly = "oxX".unicodeScalars.contains(type)
+        let wrongType = PyError.type("%\(Character(type)) format: \(integerOnly ? "an integer" : "a real number") is required, not \(value.typeName)")
+        switch value {
+        case .int, .bigInt, .bool: return try Arg.integer(value)
+        case .float(let d):
+            if integerOnly { throw wrongType }
+            if d.isNaN { throw PyError.value("cannot convert float NaN to integer") }
+            guard d.isFinite else { throw PyError.overflow("cannot convert float infinity to integer") }
+            return BigInt(d.rounded(.towardZero))
+        case .tensor(let t):
+            if integerOnly {
+                guard t.numel == 1 && !t.dtype.isFloatingPoint else { throw wrongType }
+                return try Arg.integer(value)
+            }
+            guard t.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }
+            return try integer(Conversions.value(of: TorchBridge.run { try t.item() }), type: type)
+        default: throw wrongType
+        }
+    }
+
+    /// `sign + prefix + body` padded to the width: spaces on the left, or on the right with
+    /// `-`, or zeros after the sign and prefix with `0` (numbers only).
+    private static func padded(sign: String, prefix: String = "", body: String, _ spec: Spec, numeric: Bool) throws -> String {
+        let length = sign.count + prefix.count + body.unicodeScalars.count
+        guard spec.width > length else { return sign + prefix + body }
+        try checkLength(spec.width)
+        let fill = spec.width - length
+        if spec.flags.contains(.left) { return sign + prefix + body + String(repeating: " ", count: fill) }
+        if numeric && spec.flags.contains(.zero) { return sign + prefix + String(repeating: "0", count: fill) + body }
+        return String(repeating: " ", count: fill) + sign + prefix + body
+    }
+
+    /// Padding no one could hold is refused before allocating, as sequences are.
+    private static func checkLength(_ n: Int) throws {
+        if n > Operators.maxSequenceLength { throw PyError.memory("") }
     }
 }

@@ -79,7 +79,7 @@ enum TorchData {
         case .int(let i): return .int(Int64(i))
         case .float(let d): return .double(d)
         case .bigInt(let b):
-            if dtype.isFloatingPoint { return .double(Double(b)) }
+            if dtype.isFloatingPoint { return .double(try IntToFloat.double(b)) }
             throw PyError.value("Overflow when unpacking long long")
         case .tensor(let t):
             guard t.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }

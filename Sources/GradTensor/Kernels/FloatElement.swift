@@ -41,5 +41,11 @@ extension FloatElement {
 /// Python's `//` and `%` on floats, for the language layer's float arithmetic.
 public enum PythonDivision {
     public static func floorDivide(_ a: Double, _ b: Double) -> Double { Double.pyFloorDivide(a, b) }
-    public static func remainder(_ a: Double, _ b: Double) -> Double { Double.pyRemainder(a, b) }
+
+    /// CPython's `float % float`: unlike PyTorch's `remainder`, a zero result takes the
+    /// divisor's sign (`-7.0 % 3.5` is 0.0, `7.0 % -3.5` is -0.0).
+    public static func remainder(_ a: Double, _ b: Double) -> Double {
+        let r = Double.pyRemainder(a, b)
+        return r == 0 ? Double(signOf: b, magnitudeOf: 0) : r
+    }
 }

@@ -50,7 +50,7 @@ enum Conversions {
         case .float(let d): return d
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
-        case .bigInt(let b): return try Operators.toDouble(b)
+        case .bigInt(let b): return try IntToFloat.double(b)
         case .tensor(let t) where t.numel == 1: return try TorchBridge.run { try t.item() }.doubleValue
         default: throw PyError.type(what)
         }

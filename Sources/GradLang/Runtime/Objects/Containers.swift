@@ -189,25 +189,6 @@ public final class PySet: CollectableObject {
     }
 }
 
-public final class PyRange: PyObject {
-    public let start: Int, stop: Int, step: Int
-    public init(start: Int, stop: Int, step: Int) {
-        self.start = start
-        self.stop = stop
-        self.step = step
-    }
-    public override var typeName: String { "range" }
-
-    /// The number of elements; the distance between the bounds may exceed Int.max (it always
-    /// fits a UInt), so it is computed unsigned and clamped (`range()` refuses counts past Int.max).
-    public var count: Int {
-        if step > 0 { return start < stop ? Int(clamping: (UInt(bitPattern: stop &- start) - 1) / UInt(step) + 1) : 0 }
-        return start > stop ? Int(clamping: (UInt(bitPattern: start &- stop) - 1) / step.magnitude + 1) : 0
-    }
-
-    public func element(_ i: Int) -> Int { start &+ i &* step }
-}
-
 public final class PySlice: PyObject {
     public let start: Value, stop: Value, step: Value
     public init(start: Value, stop: Value, step: Value) {

@@ -116,7 +116,7 @@ extension Operators {
             guard x.dict.count == y.dict.count else { return false }
             return try x.items.allSatisfy { try y.contains($0) }
         case (.object(let x as PyRange), .object(let y as PyRange)):
-            return x.count == y.count && (x.count == 0 || (x.start == y.start && (x.count == 1 || x.step == y.step)))
+            return x.hasSameElements(as: y)
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
         case (.object(let x), .object(let y)): return x === y
         default:
@@ -210,7 +210,7 @@ extension Operators {
             case let t as PyTuple: return !t.items.isEmpty
             case let d as PyDict: return d.count > 0
             case let s as PySet: return s.dict.count > 0
-            case let r as PyRange: return r.count > 0
+            case let r as PyRange: return !r.length.isZero
             case let s as PySized: return s.length > 0
             default: return true
             }
@@ -232,9 +232,7 @@ extension Operators {
             case let d as PyDict: return try d.get(item) != nil
             case let s as PySet: return try s.contains(item)
             case let r as PyRange:
-                guard case .int(let i) = item, r.count > 0 else { return false }
-                let offset = i - r.start
-                return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.count
+                if let found = r.contains(item) { return found }
             default: break
             }
         default: break

@@ -17,16 +17,28 @@ public enum Operators {
             if let r = smallInt(op, x, y) { return .int(r) }
             return try bigIntOp(op, BigInt(x), BigInt(y))
         case (.float(let x), .float(let y)): return try floatOp(op, x, y)
-        case (.int(let x), .float(let y)): return try floatOp(op, Double(x), y)
-        case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
         default: break
         }
         if case .bool(let x) = a, case .bool(let y) = b, let r = boolOp(op, x, y) { return .bool(r) }
+        // Before the tensor operators: `"%.4f" % loss` formats the tensor.
+        if op == .modulo, case .str(let format) = a { return .str(try PercentFormat.apply(format.string, b)) }
         if case .tensor(let t) = a { return try tensorOp(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorOp(op, t, a, reflected: true) }
-        if let x = try bigOperand(a), let y = try bigOperand(b) { return try bigIntOp(op, x, y) }
-        if let x = a.asFloatOperand, let y = b.asFloatOperand { return try floatOp(op, x, y) }
+        if let x = bigOperand(a), let y = bigOperand(b) { return try bigIntOp(op, x, y) }
+        if a.isRealNumber && b.isRealNumber { return try mixedFloatOp(op, a, b) }
         return try sequenceOp(op, a, b)
+    }
+
+    /// A float with an int or bool: the int becomes the nearest float first (OverflowError past
+    /// the largest one, even for `10**400 * inf`), as CPython's float methods convert it; the
+    /// bit operators and `@` are TypeErrors naming the operands' own types.
+    private static func mixedFloatOp(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .add, .subtract, .multiply, .divide, .floorDivide, .modulo, .power:
+            return try floatOp(op, try a.floatValue(), try b.floatValue())
+        case .matrixMultiply, .leftShift, .rightShift, .bitAnd, .bitOr, .bitXor:
+            throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+        }
     }
 
     /// `True & False` and friends stay bools; other operators treat bools as ints.
@@ -101,9 +113,7 @@ public enum Operators {
         case .multiply:
             try checkBits(x.bitWidth + y.bitWidth)
             return .integer(x * y)
-        case .divide:
-            if y == 0 { throw PyError.zeroDivision("division by zero") }
-            return .float(try trueDivide(x, y))
+        case .divide: return .float(try IntToFloat.quotient(x, y))
         case .floorDivide, .modulo:
             if y == 0 { throw PyError.zeroDivision(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero") }
             var (q, r) = x.quotientAndRemainder(dividingBy: y)
@@ -112,7 +122,7 @@ public enum Operators {
         case .power:
             if y < 0 {
                 if x == 0 { throw PyError.zeroDivision("0.0 cannot be raised to a negative power") }
-                return try floatOp(.power, try toDouble(x), try toDouble(y))
+                return try floatOp(.power, try IntToFloat.double(x), try IntToFloat.double(y))
             }
             if x == 0 || x == 1 || y == 0 { return .integer(y == 0 ? 1 : x) }
             if x == -1 { return .int(y.isMultiple(of: 2) ? 1 : -1) }
@@ -124,13 +134,10 @@ public enum Operators {
         case .bitXor: return .integer(x ^ y)
         case .leftShift, .rightShift:
             if y < 0 { throw PyError.value("negative shift count") }
-            guard let shift = Int(exactly: y) else {
-                if op == .rightShift { return .int(x < 0 ? -1 : 0) }
-                throw PyError.overflow("too many digits in integer")
-            }
-            if op == .rightShift { return .integer(x >> shift) }
-            try checkBits(x.bitWidth + shift)
-            return .integer(x << shift)
+            if x == 0 { return .int(0) }
+            if op == .leftShift { return .integer(try leftShift(x, y)) }
+            guard let shift = Int(exactly: y) else { return .int(x < 0 ? -1 : 0) }
+            return .integer(x >> shift)
         case .matrixMultiply:
             throw PyError.type("unsupported operand type(s) for @: 'int' and 'int'")
         }
@@ -152,26 +159,34 @@ public enum Operators {
         }
     }
 
-    /// Refuses integers beyond ~100 million bits: CPython would grind for minutes, then run out.
+    /// The most bits an int may have: CPython would grind for minutes, then run out.
+    private static let maxBits = 100_000_000
+
+    /// Refuses integers beyond ~100 million bits.
     private static func checkBits(_ bits: Int, exponent: Int = 1) throws {
-        if bits > 100_000_000 || exponent > 100_000_000 { throw PyError.memory("") }
+        if bits > maxBits || exponent > maxBits { throw PyError.memory("") }
     }
 
-    static func toDouble(_ b: BigInt) throws -> Double {
-        let d = Double(b)
-        if !d.isFinite { throw PyError.overflow("int too large to convert to float") }
-        return d
+    /// `x << count` for a nonzero `x`. Past grad's size limit it fails as CPython does: CPython
+    /// counts the result in 30-bit digits and raises OverflowError("too many digits in integer")
+    /// when that count passes its largest object (or the count of digits to shift by does not
+    /// fit its clipping), and MemoryError when a smaller result cannot be allocated.
+    private static func leftShift(_ x: BigInt, _ count: BigInt) throws -> BigInt {
+        if let shift = Int(exactly: count), shift <= maxBits {
+            try checkBits(x.bitWidth + shift)
+            return x << shift
+        }
+        let digitBits = 30, headerBytes = 24, digitBytes = 4
+        let maxDigits = BigInt((Int.max - headerBytes) / digitBytes)
+        let (digitShift, bitShift) = count.quotientAndRemainder(dividingBy: BigInt(digitBits))
+        let digits = BigInt((x.magnitude.bitWidth + digitBits - 1) / digitBits) + digitShift + (bitShift == 0 ? 0 : 1)
+        if digitShift >= BigInt(Int.max / digitBytes) || digits > maxDigits {
+            throw PyError.overflow("too many digits in integer")
+        }
+        throw PyError.memory("")
     }
 
-    /// int / int, correctly rounded even when the operands exceed 2**53.
-    private static func trueDivide(_ x: BigInt, _ y: BigInt) throws -> Double {
-        if x.bitWidth < 53 && y.bitWidth < 53 { return Double(x) / Double(y) }
-        let (q, r) = x.quotientAndRemainder(dividingBy: y)
-        if q.bitWidth > 1100 { throw PyError.overflow("integer division result too large for a float") }
-        return try toDouble(q) + Double(r) / Double(y)
-    }
-
-    private static func bigOperand(_ v: Value) throws -> BigInt? {
+    private static func bigOperand(_ v: Value) -> BigInt? {
         switch v {
         case .int(let i): return BigInt(i)
         case .bigInt(let b): return b
@@ -276,8 +291,6 @@ public enum Operators {
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
         case (.multiply, _, _):
             if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
-        case (.modulo, .str(let format), _):
-            return .str(try PercentFormat.apply(format.string, b))
         case (.add, .str, _):
             throw PyError.type("can only concatenate str (not \"\(b.typeName)\") to str")
         case (.add, .object(let x), _) where x is PyList || x is PyTuple:
@@ -364,13 +377,23 @@ public enum Operators {
 }
 
 extension Value {
-    /// A number usable as a float operand (ints and bools included).
-    var asFloatOperand: Double? {
+    /// An int (of any size), bool or float.
+    var isRealNumber: Bool {
+        switch self {
+        case .int, .bigInt, .bool, .float: return true
+        default: return false
+        }
+    }
+
+    /// A real number as the nearest float: OverflowError for an int past the largest float.
+    /// Call only when `isRealNumber`.
+    func floatValue() throws -> Double {
         switch self {
         case .float(let d): return d
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
-        default: return nil
+        case .bigInt(let b): return try IntToFloat.double(b)
+        default: throw PyError.type("must be real number, not \(typeName)")
         }
     }
 

@@ -31,13 +31,8 @@ enum Subscript {
                 guard let v = try d.get(key) else { throw PyError.key(key) }
                 return v
             case let r as PyRange:
-                if case .object(let slice as PySlice) = key {
-                    let positions = try slicePositions(slice, count: r.count)
-                    guard let first = positions.first else { return .object(PyRange(start: r.start, stop: r.start, step: 1)) }
-                    let step = positions.count > 1 ? r.step * (positions[1] - positions[0]) : r.step
-                    return .object(PyRange(start: r.element(first), stop: r.element(first) + step * positions.count, step: step))
-                }
-                return .int(r.element(try position(key, count: r.count, what: "range object")))
+                if case .object(let slice as PySlice) = key { return .object(try r.slice(slice)) }
+                return try r.element(at: key)
             default: break
             }
         default: break

@@ -25,7 +25,8 @@ enum HashKey: Hashable {
         case .int(let i): self = .int(i)
         case .bigInt(let b): self = .bigInt(b)
         case .float(let d):
-            if d == d.rounded(.towardZero), let i = Int(exactly: d) { self = .int(i) }
+            // An integral float is the same key as the int it equals, however large.
+            if d.isFinite && d == d.rounded(.towardZero) { self = Int(exactly: d).map(HashKey.int) ?? .bigInt(BigInt(d)) }
             else if d.isNaN { self = .nan(bits: d.bitPattern) }
             else { self = .float(d) }
         case .str(let s): self = .str(s)

@@ -23,9 +23,7 @@ enum Iteration {
             case let it as PyIterable: return try it.makeIterator()
             case let l as PyList: return sequence(name: "list_iterator") { i in i < l.items.count ? l.items[i] : nil }
             case let t as PyTuple: return sequence(name: "tuple_iterator") { i in i < t.items.count ? t.items[i] : nil }
-            case let r as PyRange:
-                let n = r.count
-                return sequence(name: "range_iterator") { i in i < n ? .int(r.element(i)) : nil }
+            case let r as PyRange: return r.makeIterator(reversed: false)
             case let d as PyDict: return HashedIteration.forward(d, name: "dict_keyiterator") { key, _ in key }
             case let s as PySet: return HashedIteration.forward(s)
             default: break
@@ -55,8 +53,8 @@ enum Iteration {
         case .object(let l as PyList): return l.items
         case .object(let t as PyTuple): return t.items
         // A known size that memory cannot hold fails before a single element is made
-        // (`list(range(10**12))`).
-        case .object(let r as PyRange): try Allocation.check(count: r.count, of: Value.self)
+        // (`list(range(10**12))`); past an Int, `len`'s OverflowError comes first, as in CPython.
+        case .object(let r as PyRange): try Allocation.check(count: try r.count(), of: Value.self)
         default: break
         }
         let it = try iterator(v)
