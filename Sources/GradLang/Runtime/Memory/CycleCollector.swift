@@ -92,7 +92,7 @@ enum CycleCollector {
             objects[i] = last
             return last
         }
-        moved?._withUnsafeGuaranteedRef { $0.gcIndex = i }
+        moved?.takeUnretainedValue().gcIndex = i
         object.gcIndex = CollectableObject.untrackedIndex
     }
 
@@ -145,7 +145,7 @@ enum CycleCollector {
 
     /// Steps 1 to 4 of the type's comment: whether each candidate is reachable from outside.
     private static func findReachable(_ candidates: [Unmanaged<CollectableObject>], generation: Int) -> [Bool] {
-        for object in candidates { object._withUnsafeGuaranteedRef { $0.makeStorageUnique() } }
+        for object in candidates { object.takeUnretainedValue().makeStorageUnique() }
         var outside = readReferenceCounts(candidates)
         // The candidates are exactly the tracked objects of `generation` (the younger ones were
         // moved into it), and each one's gcIndex is its position among them.
@@ -154,18 +154,16 @@ enum CycleCollector {
             return c.gcIndex
         }
         for object in candidates {
-            object._withUnsafeGuaranteedRef { $0.forEachReference { if let k = candidateIndex($0) { outside[k] -= 1 } } }
+            object.takeUnretainedValue().forEachReference { if let k = candidateIndex($0) { outside[k] -= 1 } }
         }
         assert(outside.allSatisfy { $0 >= 0 }, "a reference was subtracted that the object does not have")
         var alive = outside.map { $0 > 0 }
         var pending = alive.indices.filter { alive[$0] }
         while let k = pending.popLast() {
-            candidates[k]._withUnsafeGuaranteedRef {
-                $0.forEachReference { value in
-                    if let j = candidateIndex(value), !alive[j] {
-                        alive[j] = true
-                        pending.append(j)
-                    }
+            candidates[k].takeUnretainedValue().forEachReference { value in
+                if let j = candidateIndex(value), !alive[j] {
+                    alive[j] = true
+                    pending.append(j)
                 }
             }
         }
@@ -187,10 +185,9 @@ enum CycleCollector {
         }
         var index = generations[to].objects.count
         for object in moving {
-            object._withUnsafeGuaranteedRef {
-                $0.gcGeneration = to
-                $0.gcIndex = index
-            }
+            let tracked = object.takeUnretainedValue()
+            tracked.gcGeneration = to
+            tracked.gcIndex = index
             index += 1
         }
         generations[to].update { $0 += moving }
