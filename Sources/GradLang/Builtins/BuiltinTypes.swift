@@ -3,7 +3,7 @@
 enum BuiltinTypes {
     nonisolated(unsafe) static let object = PyTypeObject(name: "object", constructor: Constructors.object) { _ in true }
     nonisolated(unsafe) static let type = PyTypeObject(name: "type", constructor: IntrospectionFunctions.type) {
-        if case .object(let o) = $0 { return o is PyTypeObject || o is PyExceptionType }
+        if case .object(let o) = $0 { return o is PyTypeObject || o is PyClass }
         return false
     }
     nonisolated(unsafe) static let noneType = PyTypeObject(name: "NoneType", constructor: Constructors.noneType) { $0.isNone }
@@ -59,8 +59,8 @@ enum BuiltinTypes {
         case .tensor: return .object(tensor)
         case .object(let o):
             switch o {
-            case let e as PyExceptionObject: return .object(e.type)
-            case is PyTypeObject, is PyExceptionType: return .object(type)
+            case let i as PyInstance: return .object(i.cls)
+            case is PyTypeObject, is PyClass: return .object(type)
             case let t as PyTuple where t.kind == .torchSize: return .object(torchSize)
             case let t as PyTuple:
                 if case .named(let name, _) = t.kind {
@@ -102,7 +102,7 @@ enum BuiltinTypes {
     static func isSubclass(_ cls: PyObject, of target: PyObject) -> Bool {
         if cls === target || target === object { return true }
         switch (cls, target) {
-        case (let c as PyExceptionType, let t as PyExceptionType): return c.isSubclass(of: t)
+        case (let c as PyClass, let t as PyClass): return c.isSubclass(of: t)
         case (let c as PyTypeObject, let t as PyTypeObject):
             var current = base(of: c)
             while let b = current {

@@ -5,7 +5,11 @@ import BigInt
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtinTable[type.name] = .object(type) }
-        for type in BuiltinTypes.named { builtinTable[type.name] = .object(type) }
+        for type in BuiltinTypes.named + ClassBuiltins.types { builtinTable[type.name] = .object(type) }
+        builtinTable["NotImplemented"] = .object(SpecialMethods.notImplemented)
+        attributeTable.addClassMethods("object", ClassBuiltins.objectMethods)
+        ClassBuiltins.installPropertyAttributes(&attributeTable)
+        ClassBuiltins.installExceptionMethods()
         let functions = IteratorFunctions.all + NumericFunctions.all + MinMax.all + IntrospectionFunctions.all
             + TextFunctions.all + [Help.function]
         for f in functions { builtinTable[f.name] = .object(f) }
@@ -44,7 +48,7 @@ extension Interpreter {
         attributeTable.addGetter(.other, "__name__") { value in
             switch value {
             case .object(let t as PyTypeObject): return .str(t.name)
-            case .object(let e as PyExceptionType): return .str(e.name)
+            case .object(let e as PyClass): return .str(e.name)
             default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
             }
         }

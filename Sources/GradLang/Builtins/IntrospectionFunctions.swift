@@ -16,7 +16,7 @@ enum IntrospectionFunctions {
                 .bool(try isInstance(args["obj"], args["class_or_tuple"]))
             },
             PyBuiltin("issubclass(cls, class_or_tuple, /)") { args in
-                guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyExceptionType else {
+                guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyClass else {
                     throw PyError.type("issubclass() arg 1 must be a class")
                 }
                 return .bool(try isSubclass(cls, args["class_or_tuple"]))
@@ -58,8 +58,8 @@ enum IntrospectionFunctions {
         }
         switch o {
         case let t as PyTypeObject: return t.matches(value)
-        case let e as PyExceptionType:
-            if case .object(let x as PyExceptionObject) = value { return x.type.isSubclass(of: e) }
+        case let c as PyClass:
+            if case .object(let x as PyInstance) = value { return x.cls.isSubclass(of: c) }
             return false
         case let tuple as PyTuple:
             for option in tuple.items where try isInstance(value, option) { return true }
@@ -74,7 +74,7 @@ enum IntrospectionFunctions {
             throw PyError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
         switch o {
-        case is PyTypeObject, is PyExceptionType: return BuiltinTypes.isSubclass(cls, of: o)
+        case is PyTypeObject, is PyClass: return BuiltinTypes.isSubclass(cls, of: o)
         case let tuple as PyTuple:
             for option in tuple.items where try isSubclass(cls, option) { return true }
             return false
@@ -85,7 +85,8 @@ enum IntrospectionFunctions {
 
     static func isCallable(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
-        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyExceptionType
+        if let i = o as? PyInstance { return i.cls.lookup("__call__") != nil }
+        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyClass
     }
 
     private static func attributeName(_ v: Value) throws -> String {

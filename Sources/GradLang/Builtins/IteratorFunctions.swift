@@ -102,6 +102,7 @@ enum IteratorFunctions {
             case let s as PySet: return s.dict.count
             case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
+            case let i as PyInstance: return try SpecialMethods.length(i)
             default: break
             }
         default: break

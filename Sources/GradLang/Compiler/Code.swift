@@ -33,6 +33,8 @@ final class Frame {
     var handling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
     let name: String
+    /// A class body's namespace while it runs (nil in every other frame).
+    var classNamespace: ClassNamespace?
 
     init(slotCount: Int, cells: [PyCell], name: String) {
         self.name = name
@@ -73,6 +75,11 @@ final class Frame {
         if errorSpan != nil { errorSpan = nil }
         if handling != nil { handling = nil }
     }
+}
+
+/// The namespace a class body fills, shared by the closures that run it.
+final class ClassNamespace {
+    var values = Namespace()
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,

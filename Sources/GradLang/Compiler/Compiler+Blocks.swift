@@ -42,11 +42,14 @@ extension Compiler {
         do {
             if let target { try target(f, entered) }
             flow = try inner(f)
+        } catch let error as PyError {
+            if try manager.exit(after: error) { return .normal }
+            throw error
         } catch {
             try manager.exit()
             throw error
         }
-        try manager.exit()
+        _ = try manager.exit(after: nil)
         return flow
     }
 
@@ -109,7 +112,7 @@ extension Compiler {
             let types: [Value]
             if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
             for case .object(let o) in types {
-                guard let type = o as? PyExceptionType else {
+                guard let type = o as? PyClass else {
                     throw located(PyError.type("catching classes that do not inherit from BaseException is not allowed"), h.range, f)
                 }
                 if error.type.isSubclass(of: type) { return i }
@@ -145,7 +148,7 @@ extension Compiler {
     /// The error `raise X` raises: an exception class is instantiated without arguments.
     static func exception(from raised: Value) throws -> PyError {
         switch raised {
-        case .object(let type as PyExceptionType): return PyError(exception: PyExceptionObject(type: type, args: []))
+        case .object(let type as PyClass): return PyError(exception: PyExceptionObject(type: type, args: []))
         case .object(let instance as PyExceptionObject): return PyError(exception: instance)
         default: throw PyError.type("exceptions must derive from BaseException")
         }

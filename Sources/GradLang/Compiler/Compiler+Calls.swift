@@ -1,6 +1,7 @@
 /// Calls, f-strings and lambdas/`def`: everything that builds or invokes a function.
 extension Compiler {
     func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange) -> ExprCode {
+        if let code = zeroArgumentSuper(callee, arguments, range) { return code }
         let positional = positionalCodes(arguments)
         let args = argumentList(arguments, positional, range)
         let interpreter = interpreter
@@ -52,7 +53,7 @@ extension Compiler {
 
     /// A call's arguments, with `*iterable` and `**mapping` unpacked, after a leading receiver
     /// if given (a method's `self`, placed first rather than inserted into the array afterwards).
-    private func argumentList(_ arguments: [Argument], _ positional: [ExprCode]?,
+    func argumentList(_ arguments: [Argument], _ positional: [ExprCode]?,
                               _ range: SourceRange) -> (Frame, Value?) throws -> Arguments {
         if let codes = positional {
             switch codes.count {
@@ -181,21 +182,22 @@ extension Compiler {
         let defaults: [(index: Int, code: ExprCode)] = all.enumerated().compactMap { i, p in
             p.defaultValue.map { (i, expression($0)) }
         }
+        let qualifiedName = qualifiedPrefix + name
         scope = inner
-        let loops = loopDepth
+        let (loops, prefix) = (loopDepth, qualifiedPrefix)
         loopDepth = 0
+        qualifiedPrefix = qualifiedName + ".<locals>."
         let code = body(self)
-        loopDepth = loops
+        (loopDepth, qualifiedPrefix) = (loops, prefix)
         let storage = all.map { inner.resolve($0.name) }
         scope = outer
         // The cells this function closes over, read from the defining frame when the def runs.
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
-            switch outer.resolve(name) {
-            case .cell(let i): return { f in f.cells[i] }
-            default: return { _ in PyCell() }
-            }
+            guard let i = outer.capturedCell(name) else { return { _ in PyCell() } }
+            return { f in f.cells[i] }
         }
-        let signature = Signature(name: name, parameters: parameters.signatureParameters)
+        // CPython's messages name a function by its qualified name (`C.__init__() missing ...`).
+        let signature = Signature(name: qualifiedName, parameters: parameters.signatureParameters)
         let filename = filename
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
         return { f in
@@ -205,6 +207,7 @@ extension Compiler {
                                       slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
                                       closure: captured.map { $0(f) }, filename: filename)
             function.docstring = docstring
+            function.qualifiedName = qualifiedName
             return .object(function)
         }
     }

@@ -17,6 +17,9 @@ final class Compiler {
     var echoExpressions = false
     /// How deep the block being compiled is (1: the module's own statements).
     var blockDepth = 0
+    /// What `__qualname__` puts before the names defined here: `C.` in a class body,
+    /// `f.<locals>.` in a function.
+    var qualifiedPrefix = ""
 
     init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
         self.interpreter = interpreter
@@ -59,6 +62,13 @@ final class Compiler {
                 if let v = interpreter.builtins[name] { return v }
                 throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
             }
+        case .classNamespace(let name):
+            let slot = globals.slot(name)
+            let interpreter = interpreter
+            return { f in
+                if let v = f.classNamespace?.values[name] ?? slot.value ?? interpreter.builtins[name] { return v }
+                throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+            }
         }
     }
 
@@ -71,6 +81,7 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             return { _, v in slot.value = v }
+        case .classNamespace(let name): return { f, v in f.classNamespace?.values[name] = v }
         }
     }
 
@@ -81,7 +92,7 @@ final class Compiler {
         switch scope.resolve(name) {
         case .local(let i): return .local(i)
         case .global(let name): return .global(globals.slot(name))
-        case .cell: return nil
+        case .cell, .classNamespace: return nil
         }
     }
 
@@ -93,6 +104,7 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             return { _ in slot.value = nil }
+        case .classNamespace(let name): return { f in f.classNamespace?.values[name] = nil }
         }
     }
 
@@ -112,6 +124,13 @@ final class Compiler {
             return { f in
                 if slot.value == nil { throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f) }
                 slot.value = nil
+            }
+        case .classNamespace(let name):
+            return { f in
+                if f.classNamespace?.values[name] == nil {
+                    throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+                }
+                f.classNamespace?.values[name] = nil
             }
         }
     }

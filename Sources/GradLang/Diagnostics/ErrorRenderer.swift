@@ -67,7 +67,8 @@ public struct ErrorRenderer {
             if repeats >= 3 { out += repeatedLine(repeats - 2) }
         }
         let message = e.message
-        return out + (message.isEmpty ? e.type.name : "\(e.type.name): \(message)") + "\n"
+        let name = e.type.tracebackName
+        return out + (message.isEmpty ? name : "\(name): \(message)") + "\n"
     }
 
     private func repeatedLine(_ n: Int) -> String {

@@ -21,7 +21,7 @@ enum Help {
             switch o {
             case is PyBuiltin: functions.append(name)
             case is PyTypeObject: types.append(name)
-            case is PyExceptionType: exceptions.append(name)
+            case is PyClass: exceptions.append(name)
             default: break
             }
         }

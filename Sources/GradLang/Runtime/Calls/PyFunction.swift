@@ -17,6 +17,8 @@ final class PyFunction: CollectableObject, PyCallable {
     let isSimple: Bool
     /// The body's leading string literal, as written (`help()` cleans and shows it); set by the compiler.
     var docstring: String?
+    /// `__qualname__` (`C.method`, `f.<locals>.g`); set by the compiler.
+    var qualifiedName = ""
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
@@ -89,7 +91,7 @@ final class PyFunction: CollectableObject, PyCallable {
         switch parameterStorage[i] {
         case .local(let s): frame[slot: s] = value
         case .cell(let c): frame.cells[c].value = value
-        case .global: break
+        case .global, .classNamespace: break
         }
     }
 

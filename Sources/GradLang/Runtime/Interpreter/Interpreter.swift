@@ -97,8 +97,13 @@ public final class Interpreter {
                 throw PyError.type("cannot create '\(t.qualifiedName)' instances")
             }
             return try constructor.call(args, self)
-        case let e as PyExceptionType:
-            return .object(PyExceptionObject(type: e, args: args.positional))
+        case let c as PyClass:
+            return try ClassCreation.instantiate(c, args, self)
+        case let m as PyMethod:
+            return try m.call(args, self)
+        case let i as PyInstance:
+            guard let method = i.cls.lookup("__call__") else { throw PyError.type("'\(o.typeName)' object is not callable") }
+            return try call(try ClassAttributes.bind(method, to: callee, owner: i.cls, self), args)
         // Last: a failed protocol cast is not cached by the runtime and costs thousands of instructions.
         case let f as PyCallable:
             return try f.call(args, self)

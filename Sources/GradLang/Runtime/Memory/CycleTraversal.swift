@@ -22,6 +22,10 @@
 ///   as referenced from outside.
 /// - bound method: its receiver (its function is a builtin, which holds no Python values).
 /// - dict view: its dict.
+/// - instance of a user class: its attribute slots (an exception also its `args`).
+/// - class: its namespace (its bases and order are classes that exist independently of it, held
+///   as Swift references and not counted: they count as referenced from outside).
+/// - method, property, staticmethod, classmethod, super: the values they wrap.
 /// Other objects (iterators, modules, exceptions, builtins) are not tracked: what they hold is
 /// reachable from outside as far as the collector knows, which may leak a cycle through them but
 /// never frees a live object.
@@ -30,10 +34,10 @@
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
-/// Only lists, dicts, sets and cells are cleared: they are the only containers whose references
-/// change after they are made. A tuple, function, bound method or view refers only to objects
+/// Only lists, dicts, sets, cells, instances and classes are cleared: they are the only containers
+/// whose references change after they are made. A tuple, function, bound method or view refers only to objects
 /// that existed when it was made, so every cycle passes through at least one of the four, and once
-/// the garbage's lists, dicts, sets and cells are empty, what remains of it refers only to older
+/// the garbage's lists, dicts, sets, cells, instances and classes are empty, what remains of it refers only to older
 /// objects: ARC frees it all.
 extension CollectableObject {
     /// Gives each buffer holding this object's references no other holder (copying it if shared).
@@ -66,6 +70,18 @@ extension CollectableObject {
             // A no-op for a dictionary with no other holder; a copy otherwise.
             if !defaults.isEmpty { defaults.reserveCapacity(defaults.count) }
             function.defaults = defaults
+        case let instance as PyInstance:
+            var slots = instance.slots
+            instance.slots = []
+            slots.makeUnique()
+            instance.slots = slots
+            if let e = instance as? PyExceptionObject {
+                var args = e.args
+                e.args = []
+                args.makeUnique()
+                e.args = args
+            }
+        case let cls as PyClass: cls.makeNamespaceUnique()
         default: break
         }
     }
@@ -89,6 +105,19 @@ extension CollectableObject {
             function.defaults.values.forEach(visit)
         case let method as PyBoundMethod: visit(method.receiver)
         case let view as PyDictView: visit(.object(view.dict))
+        case let instance as PyInstance:
+            for case let value? in instance.slots { visit(value) }
+            if let e = instance as? PyExceptionObject { e.args.forEach(visit) }
+        case let cls as PyClass: cls.namespace.values.values.forEach(visit)
+        case let method as PyMethod:
+            visit(method.function)
+            visit(method.receiver)
+        case let property as PyProperty:
+            for case let accessor? in [property.getter, property.setter, property.deleter] { visit(accessor) }
+            visit(property.doc)
+        case let s as PyStaticMethod: visit(s.function)
+        case let c as PyClassMethod: visit(c.function)
+        case let s as PySuper: visit(s.receiver)
         default: break
         }
     }
@@ -110,6 +139,14 @@ extension CollectableObject {
         case let cell as PyCell:
             if let value = cell.value { released.append(value) }
             cell.value = nil
+        case let instance as PyInstance:
+            released += instance.slots.compactMap { $0 }
+            instance.slots = []
+            if let e = instance as? PyExceptionObject {
+                released += e.args
+                e.args = []
+            }
+        case let cls as PyClass: released += cls.clearNamespace()
         default: break
         }
     }

@@ -19,6 +19,12 @@ public enum Operators {
         case (.float(let x), .float(let y)): return try floatOp(op, x, y)
         default: break
         }
+        if let r = try SpecialMethods.binary(op, a, b, fallback: { try builtinBinary(op, $0, $1) }) { return r }
+        return try builtinBinary(op, a, b)
+    }
+
+    /// `a op b` when neither operand is an instance of a user class.
+    private static func builtinBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         if case .bool(let x) = a, case .bool(let y) = b, let r = boolOp(op, x, y) { return .bool(r) }
         // Before the tensor operators: `"%.4f" % loss` formats the tensor.
         if op == .modulo, case .str(let format) = a { return .str(try PercentFormat.apply(format.string, b)) }

@@ -33,6 +33,13 @@ enum Subscript {
             case let r as PyRange:
                 if case .object(let slice as PySlice) = key { return .object(try r.slice(slice)) }
                 return try r.element(at: key)
+            case let i as PyInstance:
+                if let v = try SpecialMethods.call(i, "__getitem__", [key]) { return v }
+            case let c as PyClass:
+                if let method = c.lookup("__class_getitem__"), let interpreter = c.interpreter {
+                    return try interpreter.call(try ClassAttributes.bind(method, to: container, owner: c, interpreter), Arguments([key]))
+                }
+                throw PyError.type("type '\(c.name)' is not subscriptable")
             default: break
             }
         default: break
@@ -63,6 +70,8 @@ enum Subscript {
             l.items[try position(key, count: l.items.count, what: "list assignment")] = value
         case .object(let d as PyDict):
             try d.set(key, value)
+        case .object(let i as PyInstance) where SpecialMethods.defines(i, "__setitem__"):
+            _ = try SpecialMethods.call(i, "__setitem__", [key, value])
         default:
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
         }
@@ -79,6 +88,8 @@ enum Subscript {
             l.items.remove(at: try position(key, count: l.items.count, what: "list assignment"))
         case .object(let d as PyDict):
             if try d.remove(key) == nil { throw PyError.key(key) }
+        case .object(let i as PyInstance) where SpecialMethods.defines(i, "__delitem__"):
+            _ = try SpecialMethods.call(i, "__delitem__", [key])
         default:
             throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
         }

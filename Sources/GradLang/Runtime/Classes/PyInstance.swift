@@ -1,0 +1,36 @@
+/// An instance of a class made by a `class` statement: its class, and its attributes in the slots
+/// the class's layout numbers (nil: not set on this instance).
+public class PyInstance: CollectableObject {
+    public let cls: PyClass
+    var slots: [Value?] = []
+
+    init(cls: PyClass) {
+        self.cls = cls
+    }
+
+    public override var typeName: String { cls.name }
+
+    /// The instance attribute `name`, if set.
+    func attribute(_ name: String) -> Value? {
+        guard let i = cls.existingSlot(name), i < slots.count else { return nil }
+        return slots[i]
+    }
+
+    /// Sets (or, given nil, deletes) an instance attribute; false when deleting one not set.
+    @discardableResult
+    func setAttribute(_ name: String, _ value: Value?) -> Bool {
+        let i = value == nil ? (cls.existingSlot(name) ?? slots.count) : cls.slot(for: name)
+        if i >= slots.count {
+            if value == nil { return false }
+            slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count))
+        }
+        if value == nil && slots[i] == nil { return false }
+        slots[i] = value
+        return true
+    }
+
+    /// The attributes set on this instance, in the class's slot order (`__dict__`, `vars()`).
+    var attributes: [(name: String, value: Value)] {
+        slots.enumerated().compactMap { i, v in v.map { (cls.layoutNames[i], $0) } }
+    }
+}
