@@ -47,6 +47,13 @@ enum ClassBuiltins {
                 return p[keyPath: part] ?? .none
             }
         }
+        // A property without a doc of its own takes its getter's docstring.
+        table.addGetter(.property, "__doc__") { value in
+            guard let p = try property(value) else { return .none }
+            if !p.doc.isNone { return p.doc }
+            if case .object(let f as PyFunction)? = p.getter, let doc = f.docstring { return .str(doc) }
+            return .none
+        }
         for kind in [TypeKey.function, .other] {
             table.addGetter(kind, "__func__") { value in
                 switch value {

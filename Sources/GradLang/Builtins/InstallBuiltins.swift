@@ -56,8 +56,28 @@ extension Interpreter {
             switch value {
             case .object(let b as PyBuiltin): return .str(b.name)
             case .object(let m as PyBoundMethod): return .str(m.function.name)
-            default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
+            default:
+                if let f = Interpreter.pythonFunction(value) { return .str(f.name) }
+                throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
             }
+        }
+        attributeTable.addGetter(.function, "__qualname__") { value in
+            guard let f = Interpreter.pythonFunction(value) else {
+                throw PyError.attribute("'\(value.typeName)' object has no attribute '__qualname__'")
+            }
+            return .str(f.qualifiedName)
+        }
+        attributeTable.addGetter(.function, "__doc__") { value in
+            Interpreter.pythonFunction(value)?.docstring.map { .str($0) } ?? .none
+        }
+    }
+
+    /// The `def` a value is, directly or as a bound method.
+    private static func pythonFunction(_ value: Value) -> PyFunction? {
+        switch value {
+        case .object(let f as PyFunction): return f
+        case .object(let m as PyMethod): return pythonFunction(m.function)
+        default: return nil
         }
     }
 }

@@ -5,7 +5,24 @@ enum IntrospectionFunctions {
         let all = args.varargs("args")
         switch all.count {
         case 1: return BuiltinTypes.of(all[0])
-        case 3: throw PyError.type("type() with 3 arguments (creating a class) is not supported")
+        case 3:
+            guard case .str(let name) = all[0] else {
+                throw PyError.type("type.__new__() argument 1 must be str, not \(all[0].typeName)")
+            }
+            guard case .object(let bases as PyTuple) = all[1] else {
+                throw PyError.type("type.__new__() argument 2 must be tuple, not \(all[1].typeName)")
+            }
+            guard case .object(let contents as PyDict) = all[2] else {
+                throw PyError.type("type.__new__() argument 3 must be dict, not \(all[2].typeName)")
+            }
+            var namespace = Namespace()
+            namespace["__module__"] = .str("__main__")
+            for (key, value) in contents.entries {
+                guard case .str(let k) = key else { throw PyError.type("grad needs str keys in a class namespace") }
+                namespace[k.string] = value
+            }
+            return .object(try ClassCreation.make(name: name.string, qualifiedName: name.string, moduleName: "__main__",
+                                                  arguments: Arguments(bases.items), namespace: namespace, interpreter: args.interpreter))
         default: throw PyError.type("type() takes 1 or 3 arguments")
         }
     }
@@ -44,6 +61,20 @@ enum IntrospectionFunctions {
                     return .object(PyList((args.interpreter.namesInScope?() ?? []).sorted().map { .str($0) }))
                 }
                 return .object(PyList(attributeNames(of: object, args.interpreter).map { .str($0) }))
+            },
+            PyBuiltin("vars(object=<unset>, /)") { args in
+                guard let object = args.given("object") else {
+                    throw PyError.type("grad supports vars() only with an argument")
+                }
+                switch object {
+                case .object(let m as PyModule):
+                    let d = PyDict()
+                    for (k, v) in m.attributes { try d.set(.str(k), v) }
+                    return .object(d)
+                case .object(let o) where o is PyInstance || o is PyClass:
+                    return try args.interpreter.getAttribute(object, "__dict__")
+                default: throw PyError.type("vars() argument must have __dict__ attribute")
+                }
             },
             PyBuiltin("id(obj, /)") { args in .int(identity(args["obj"])) },
             PyBuiltin("hash(obj, /)") { args in .int(try Hashing.hash(args["obj"])) },

@@ -63,7 +63,9 @@ extension Compiler {
         guard case .name("super") = callee.kind, arguments.isEmpty, scope.kind == .function else { return nil }
         let function = expression(callee)
         let classCell: ExprCode
-        if case .cell(let i) = scope.resolve("__class__") {
+        if scope.firstParameter == nil {
+            classCell = { _ in throw PyError.runtime("super(): no arguments") }
+        } else if case .cell(let i) = scope.resolve("__class__") {
             classCell = { f in
                 if let v = f.cells[i].value { return v }
                 throw PyError.runtime("super(): empty __class__ cell")

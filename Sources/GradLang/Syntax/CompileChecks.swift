@@ -34,7 +34,8 @@ enum CompileChecks {
                 case .classDefinition(let definition):
                     for decorator in definition.decorators { try lambdasIn(decorator) }
                     for argument in definition.arguments { try lambdasIn(argument.value) }
-                    try symbolTablePass(definition.body, inFunction: inFunction)
+                    // A class body is not module level: its `nonlocal` finds no binding instead.
+                    try symbolTablePass(definition.body, inFunction: true)
                 default:
                     try forEachChild(of: statement) { (checker: inout Checker, body: [Stmt]) throws(SyntaxError) in
                         try checker.symbolTablePass(body, inFunction: inFunction)

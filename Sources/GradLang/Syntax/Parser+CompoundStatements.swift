@@ -186,7 +186,7 @@ extension Parser {
         if case .op(.leftParen) = try token().kind {
             let open = try token()
             advance()
-            arguments = try parseCallArguments(openedBy: open)
+            arguments = try parseCallArguments(openedBy: open, allowingBareGenerator: false)
         }
         _ = try expectForced(.colon)
         let body = try parseBlock(after: "class definition", line: keyword.start.line)

@@ -51,6 +51,8 @@ enum ClassAttributes {
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
             return nil
+        case "__cause__", "__context__":
+            return instance is PyExceptionObject ? Value.none : nil
         default: return nil
         }
     }

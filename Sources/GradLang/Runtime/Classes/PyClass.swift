@@ -125,7 +125,8 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
                 !sequences.contains { $0.dropFirst().contains { $0 === candidate } }
             }) else {
                 let names = bases.map(\.name).joined(separator: ", ")
-                throw PyError.type("Cannot create a consistent method resolution order (MRO) for bases \(names)")
+                // CPython 3.11's message has a line break in it.
+                throw PyError.type("Cannot create a consistent method resolution\norder (MRO) for bases \(names)")
             }
             result.append(head)
             for i in sequences.indices where sequences[i].first === head { sequences[i].removeFirst() }
