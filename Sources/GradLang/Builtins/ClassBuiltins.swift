@@ -122,18 +122,18 @@ enum ClassBuiltins {
     static func installExceptionMethods() {
         let base = PyExc.baseException
         guard base.namespace["__init__"] == nil else { return }
-        base.namespace["__init__"] = .object(PyBuiltin("BaseException.__init__(self, /, *args)") { args in
+        base.setAttribute("__init__", .object(PyBuiltin("BaseException.__init__(self, /, *args)") { args in
             if case .object(let e as PyExceptionObject) = args["self"] { e.args = args.varargs("args") }
             return .none
-        })
-        base.namespace["__str__"] = .object(PyBuiltin("BaseException.__str__(self, /)") { args in
+        }))
+        base.setAttribute("__str__", .object(PyBuiltin("BaseException.__str__(self, /)") { args in
             guard case .object(let e as PyExceptionObject) = args["self"] else { return .str("") }
             return .str(e.message)
-        })
-        base.namespace["__repr__"] = .object(PyBuiltin("BaseException.__repr__(self, /)") { args in
+        }))
+        base.setAttribute("__repr__", .object(PyBuiltin("BaseException.__repr__(self, /)") { args in
             guard case .object(let e as PyExceptionObject) = args["self"] else { return .str("") }
             return .str(SpecialMethods.defaultRepr(e))
-        })
+        }))
     }
 
     private static func attributeName(_ v: Value) throws -> String {

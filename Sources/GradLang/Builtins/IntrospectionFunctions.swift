@@ -129,6 +129,8 @@ enum IntrospectionFunctions {
     static func attributeNames(of value: Value, _ interpreter: Interpreter) -> [String] {
         switch value {
         case .object(let m as PyModule): return m.attributes.keys.sorted()
+        case .object(let c as PyClass): return ClassAttributes.names(of: c).sorted()
+        case .object(let i as PyInstance): return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).sorted()
         case .object(let t as PyTypeObject):
             guard let key = typeKey(of: t) else { return [] }
             return interpreter.attributes.names(key)

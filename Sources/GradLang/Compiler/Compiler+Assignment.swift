@@ -11,9 +11,13 @@ extension Compiler {
         case .attribute(let base, let name):
             let object = expression(base)
             let interpreter = interpreter
+            let cache = InstanceAttributeCache()
             return { f, v in
                 let o = try object(f)
-                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, v) }
+                try Compiler.locatingErrors(at: range, in: f) {
+                    if case .object(let instance as PyInstance) = o { return try cache.store(instance, name, v, interpreter) }
+                    try interpreter.setAttribute(o, name, v)
+                }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)

@@ -10,10 +10,20 @@ extension Compiler {
         if case .attribute(let base, let name) = callee.kind {
             let object = expression(base)
             let attributeRange = callee.range
-            let methods = MethodCache(), attributes = AttributeCache()
+            let methods = MethodCache(), attributes = AttributeCache(), instances = InstanceAttributeCache()
             let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
             return { f in
                 let receiver = try object(f)
+                // `obj.method(...)` on an instance of a user class: straight into the function's frame.
+                if case .object(let instance as PyInstance) = receiver, let method = instances.method(instance, name) {
+                    if let positional, var frame = try method.frame(receiver: receiver, evaluating: positional, in: f) {
+                        let result = try Compiler.locatingErrors(at: range, in: f) { try method.run(frame, interpreter) }
+                        method.recycle(&frame)
+                        return result
+                    }
+                    let a = try args(f, receiver)
+                    return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
+                }
                 if let method = methods.method(receiver, name, in: interpreter) {
                     if let receiverOnly {
                         return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }

@@ -56,17 +56,16 @@ final class Compiler {
             }
         case .global(let name):
             let slot = globals.slot(name)
-            let interpreter = interpreter
+            let builtin = BuiltinCache(name, interpreter)
             return { f in
-                if let v = slot.value { return v }
-                if let v = interpreter.builtins[name] { return v }
+                if let v = slot.value ?? builtin.value { return v }
                 throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
             }
         case .classNamespace(let name):
             let slot = globals.slot(name)
-            let interpreter = interpreter
+            let builtin = BuiltinCache(name, interpreter)
             return { f in
-                if let v = f.classNamespace?.values[name] ?? slot.value ?? interpreter.builtins[name] { return v }
+                if let v = f.classNamespace?.values[name] ?? slot.value ?? builtin.value { return v }
                 throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
             }
         }

@@ -50,6 +50,20 @@ final class PyFunction: CollectableObject, PyCallable {
         return result
     }
 
+    /// Calls the function with `receiver` before `args` (a method called through its instance),
+    /// without making a bound method or, for a plain positional signature, an argument array.
+    func call(receiver: Value, _ args: [Value], _ interpreter: Interpreter) throws -> Value {
+        guard isSimple, signature.parameters.count == args.count + 1 else {
+            return try call(Arguments([receiver] + args), interpreter)
+        }
+        var frame = newFrame()
+        store(receiver, parameter: 0, in: frame)
+        for (i, value) in args.enumerated() { store(value, parameter: i + 1, in: frame) }
+        let result = try run(frame, interpreter)
+        recycle(&frame)
+        return result
+    }
+
     /// A frame holding the arguments `codes` compute in the caller's frame `caller`, when they
     /// are exactly this function's parameters, all positional (no binder, no argument array);
     /// nil, with nothing evaluated, otherwise.
@@ -57,6 +71,15 @@ final class PyFunction: CollectableObject, PyCallable {
         guard isSimple, codes.count == parameterStorage.count else { return nil }
         let frame = newFrame()
         for (i, code) in codes.enumerated() { store(try code(caller), parameter: i, in: frame) }
+        return frame
+    }
+
+    /// The same with `receiver` as the first argument (a method called through its instance).
+    func frame(receiver: Value, evaluating codes: [ExprCode], in caller: Frame) throws -> Frame? {
+        guard isSimple, codes.count + 1 == parameterStorage.count else { return nil }
+        let frame = newFrame()
+        store(receiver, parameter: 0, in: frame)
+        for (i, code) in codes.enumerated() { store(try code(caller), parameter: i + 1, in: frame) }
         return frame
     }
 

@@ -146,6 +146,27 @@ enum ClassAttributes {
         cls.setAttribute(name, value)
     }
 
+    // MARK: dir()
+
+    /// What `dir()` lists for a class (and, with its own attributes, for an instance): the names
+    /// the class and its bases define, and those every object has (CPython 3.11's lists).
+    static func names(of cls: PyClass) -> Set<String> {
+        var names: Set<String> = [
+            "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+            "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+            "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+        ]
+        for c in cls.mro {
+            names.formUnion(c.namespace.names)
+            if c.interpreter != nil { names.formUnion(["__dict__", "__module__", "__weakref__"]) }
+        }
+        if cls.isExceptionClass {
+            names.formUnion(["__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
+                             "add_note", "args", "with_traceback"])
+        }
+        return names
+    }
+
     // MARK: super()
 
     static func get(_ proxy: PySuper, _ name: String, _ interpreter: Interpreter) throws -> Value {

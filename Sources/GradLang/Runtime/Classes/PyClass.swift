@@ -14,15 +14,17 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     public let bases: [PyClass]
     /// This class, then its bases' classes in C3 order.
     public private(set) var mro: [PyClass] = []
-    var namespace: Namespace
+    private(set) var namespace: Namespace
     /// Runs the class's Python methods; nil for built-in classes, which have none.
     let interpreter: Interpreter?
     /// Slot numbers of instance attributes by name (see the type's comment).
     private(set) var layout: [String: Int] = [:]
     private(set) var layoutNames: [String] = []
-    /// Changes whenever the namespace of this class or of a base changes: call sites keep what
-    /// they looked up while it stays the same.
+    /// Changes whenever the namespace of this class or of a base changes, or its layout grows:
+    /// attribute sites keep what they looked up while it stays the same.
     private(set) var version = 0
+    /// What `lookup` found (or did not: nil) per name since the version last changed.
+    private var lookups: [String: Value?] = [:]
     /// Classes that name this one as a base (weakly), told when it changes.
     private var subclasses: [WeakClass] = []
 
@@ -58,8 +60,16 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// The attribute `name` as the class or an instance finds it: the first class in the order that
     /// defines it.
     func lookup(_ name: String) -> Value? {
-        for cls in mro { if let v = cls.namespace[name] { return v } }
-        return nil
+        if let known = lookups[name] { return known }
+        var found: Value?
+        for cls in mro {
+            if let v = cls.namespace[name] {
+                found = v
+                break
+            }
+        }
+        lookups[name] = .some(found)
+        return found
     }
 
     /// The class in the order that defines `name`, and its value.
@@ -83,12 +93,14 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
 
     private func invalidate() {
         version &+= 1
+        lookups = [:]
         subclasses.removeAll { $0.base == nil }
         for s in subclasses { s.base?.invalidate() }
     }
 
     /// Gives the namespace's storage no other holder (see CycleTraversal).
     func makeNamespaceUnique() {
+        lookups = [:]
         var values = namespace
         namespace = Namespace()
         values.makeUnique()
@@ -99,6 +111,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     func clearNamespace() -> [Value] {
         let held = Array(namespace.values.values)
         namespace = Namespace()
+        lookups = [:]
         return held
     }
 
@@ -108,6 +121,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         let i = layoutNames.count
         layout[name] = i
         layoutNames.append(name)
+        version &+= 1
         return i
     }
 

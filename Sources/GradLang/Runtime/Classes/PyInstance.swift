@@ -16,6 +16,12 @@ public class PyInstance: CollectableObject {
         return slots[i]
     }
 
+    /// Stores attribute number `i` of the class's layout.
+    func setSlot(_ i: Int, _ value: Value) {
+        if i >= slots.count { slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count)) }
+        slots[i] = value
+    }
+
     /// Sets (or, given nil, deletes) an instance attribute; false when deleting one not set.
     @discardableResult
     func setAttribute(_ name: String, _ value: Value?) -> Bool {

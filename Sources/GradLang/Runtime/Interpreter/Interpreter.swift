@@ -33,7 +33,10 @@ public final class Interpreter {
     // the read-only public ones above: Swift checks every read of a public stored `var` of a
     // class for exclusive access at run time (another module might be writing it), where the
     // whole-module optimizer proves the internal ones safe at compile time.
-    var builtinTable: [String: Value] = [:]
+    var builtinTable: [String: Value] = [:] { didSet { builtinsGeneration &+= 1 } }
+    /// Changes with every change to the built-ins (the REPL's `_`): a name site keeps what it
+    /// looked up while this stays the same.
+    private(set) var builtinsGeneration = 0
     var attributeTable = AttributeTable()
     var moduleTable: [String: PyModule] = [:]
     var sourceLinesByFile: [String: [String]] = [:]
