@@ -67,3 +67,56 @@ final class IntrospectionBuiltinsTests: XCTestCase {
         XCTAssertEqual(pythonOutcome { try self.h.call("bool", scalar) }, "True")
     }
 }
+
+/// `help()` of a user class (pydoc's layout: bases, constructor signature, docstring, methods
+/// with their docstrings, class data, what is inherited), and of one of its instances.
+final class ClassHelpTests: XCTestCase {
+    func testHelpOnAClassAndAnInstance() throws {
+        final class Box: @unchecked Sendable { var text = "" }
+        let box = Box()
+        let interpreter = Interpreter(writeOutput: { box.text += $0 })
+        try interpreter.run(source: """
+            class Shape:
+                \"\"\"Something with an area.\"\"\"
+                sides = 0
+                def __init__(self, name, scale=1.0):
+                    self.name = name
+                def area(self):
+                    \"\"\"The area.\"\"\"
+                    return 0
+            class Square(Shape):
+                sides = 4
+            help(Square)
+            help(Shape("x"))
+            """, filename: "t.grad", in: Globals())
+        XCTAssertTrue(box.text.hasPrefix("""
+            Help on class Square in module __main__:
+
+            class Square(__main__.Shape)
+             |  Square(name, scale=1.0)
+             |
+             |  Method resolution order:
+             |      __main__.Square
+             |      __main__.Shape
+             |      builtins.object
+            """), box.text)
+        XCTAssertTrue(box.text.contains(" |  Inherited from __main__.Shape:\n |\n |  sides, __init__, area\n"), box.text)
+        XCTAssertTrue(box.text.contains("""
+            class Shape(builtins.object)
+             |  Shape(name, scale=1.0)
+             |
+             |  Something with an area.
+             |
+             |  Methods defined here:
+             |
+             |  __init__(self, name, scale=1.0)
+             |
+             |  area(self)
+             |      The area.
+             |
+             |  Data and other attributes defined here:
+             |
+             |  sides = 0
+            """), box.text)
+    }
+}
