@@ -120,3 +120,26 @@ final class ClassHelpTests: XCTestCase {
             """), box.text)
     }
 }
+
+/// "Did you mean" where grad's answer cannot be recorded from CPython: PyTorch's `torch` module
+/// lists more than the 750 names CPython 3.11 searches, so it suggests nothing there; grad's
+/// smaller module gets the suggestion the issue asks for (`torch.tensr` → `tensor`).
+final class SuggestionTests: XCTestCase {
+    private func uncaught(_ source: String) -> PyError? {
+        do {
+            try Interpreter(writeOutput: { _ in }).run(source: source, filename: "t.grad", in: Globals())
+        } catch {
+            if case .runtime(let e) = error { return e }
+        }
+        return nil
+    }
+
+    func testTorchModuleAttributes() {
+        XCTAssertEqual(uncaught("import torch\ntorch.tensr\n")?.suggestion, "Did you mean: 'tensor'?")
+        XCTAssertEqual(uncaught("import torch\ntorch.zeroes(2)\n")?.suggestion, "Did you mean: 'zeros'?")
+        // Two transposed letters cost 4, more than a third of `gard`: no suggestion, as in CPython.
+        XCTAssertNil(uncaught("import torch\ntorch.ones(1).gard\n")?.suggestion)
+        XCTAssertEqual(uncaught("import torch\nx = torch.ones(1)\nx.requires_grad_(True)\nx.backwrd()\n")?.suggestion,
+                       "Did you mean: 'backward'?")
+    }
+}

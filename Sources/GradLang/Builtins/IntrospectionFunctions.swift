@@ -48,7 +48,9 @@ enum IntrospectionFunctions {
                 do {
                     return try args.interpreter.getAttribute(args["object"], name)
                 } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
-                    guard let fallback = args.given("default") else { throw e }
+                    guard let fallback = args.given("default") else {
+                        throw Suggestions.noting(e, object: args["object"], name: name, args.interpreter)
+                    }
                     return fallback
                 }
             },

@@ -159,11 +159,21 @@ public final class Globals {
     /// them, itself and all their data in a reference cycle after the program is done.
     deinit { removeAll() }
 
+    /// Names in the order their slots were made (about the order they are first assigned).
+    private var order: [String] = []
+
     func slot(_ name: String) -> GlobalSlot {
         if let s = slots[name] { return s }
         let s = GlobalSlot(name: name)
         slots[name] = s
+        order.append(name)
         return s
+    }
+
+    /// The names holding a value, in the order a module's dict would list them (for suggestions).
+    var namesInOrder: [String] {
+        ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__",
+         "__cached__"] + order.filter { slots[$0]?.value != nil && $0 != "__name__" }
     }
 
     public subscript(_ name: String) -> Value? {

@@ -31,7 +31,13 @@ extension Compiler {
                     let a = try args(f, receiver)
                     return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
                 }
-                let function = try Compiler.locatingErrors(at: attributeRange, in: f) { try attributes.load(receiver, name, interpreter) }
+                let function = try Compiler.locatingErrors(at: attributeRange, in: f) {
+                    do {
+                        return try attributes.load(receiver, name, interpreter)
+                    } catch let e as PyError {
+                        throw Suggestions.noting(e, object: receiver, name: name, interpreter)
+                    }
+                }
                 let a = try args(f, nil)
                 return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(function, a) }
             }

@@ -67,7 +67,13 @@ extension Compiler {
             let cache = AttributeCache()
             return { f in
                 let v = try object(f)
-                return try Compiler.locatingErrors(at: range, in: f) { try cache.load(v, name, interpreter) }
+                return try Compiler.locatingErrors(at: range, in: f) {
+                    do {
+                        return try cache.load(v, name, interpreter)
+                    } catch let e as PyError {
+                        throw Suggestions.noting(e, object: v, name: name, interpreter)
+                    }
+                }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)

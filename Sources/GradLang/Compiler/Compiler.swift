@@ -57,17 +57,33 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             let builtin = BuiltinCache(name, interpreter)
+            let undefined = undefinedName(name)
             return { f in
                 if let v = slot.value ?? builtin.value { return v }
-                throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+                throw Compiler.located(undefined(), range, f)
             }
         case .classNamespace(let name):
             let slot = globals.slot(name)
             let builtin = BuiltinCache(name, interpreter)
+            let undefined = undefinedName(name)
             return { f in
                 if let v = f.classNamespace?.values[name] ?? slot.value ?? builtin.value { return v }
-                throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+                throw Compiler.located(undefined(), range, f)
             }
+        }
+    }
+
+    /// Makes the NameError for `name`, with what CPython searches for a suggestion: the
+    /// function's local names, the globals, the built-ins.
+    private func undefinedName(_ name: String) -> () -> PyError {
+        let scope = scope
+        let locals = scope.kind == .function ? scope.bound.filter { scope.isLocal($0) } : []
+        let globals = globals, interpreter = interpreter
+        return {
+            let error = PyError.name("name '\(name)' is not defined")
+            error.exception.missingName = name
+            error.exception.candidateNames = { [locals, globals.namesInOrder, Suggestions.orderedBuiltins(interpreter.builtins.keys)] }
+            return error
         }
     }
 

@@ -66,7 +66,8 @@ public struct ErrorRenderer {
             }
             if repeats >= 3 { out += repeatedLine(repeats - 2) }
         }
-        let message = e.message
+        var message = e.message
+        if let suggestion = e.suggestion { message += ". " + suggestion }
         let name = e.type.tracebackName
         return out + (message.isEmpty ? name : "\(name): \(message)") + "\n"
     }

@@ -28,6 +28,12 @@ public struct PyError: Error {
     }
 
     public var type: PyClass { exception.type }
+    /// What CPython 3.11 adds to an uncaught NameError or AttributeError: `Did you mean: 'print'?`.
+    public var suggestion: String? {
+        guard let name = exception.missingName, let candidates = exception.candidateNames else { return nil }
+        return Suggestions.suggestion(for: name, in: candidates()).map { "Did you mean: '\($0)'?" }
+    }
+
     /// The text after `TypeName: ` in the last line of a traceback: the exception's `str()`.
     public var message: String {
         do {
@@ -58,6 +64,11 @@ public struct TraceEntry: Equatable, Sendable {
 /// travel inside `PyError`.
 public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     public var args: [Value]
+
+    /// For a NameError or AttributeError grad raised itself: the name not found, and the names
+    /// that could have been meant, in the order CPython searches them (see Suggestions).
+    var missingName: String?
+    var candidateNames: (() -> [[String]])?
 
     public init(type: PyClass, args: [Value]) {
         self.args = args
