@@ -63,11 +63,13 @@ enum BuiltinTypes {
             case is PyTypeObject, is PyClass: return .object(type)
             case let t as PyTuple where t.kind == .torchSize: return .object(torchSize)
             case let t as PyTuple:
-                if case .named(let name, _) = t.kind {
+                switch t.kind {
+                case .named(let name, _), .record(let name, _):
                     return .object(PyTypeObject(name: o.typeName, qualifiedName: name, constructor: nil) {
                         if case .object(let u as PyTuple) = $0 { return u.kind == t.kind }
                         return false
                     })
+                case .plain, .torchSize: break
                 }
                 return .object(tuple)
             case is PyList: return .object(list)

@@ -30,6 +30,11 @@ extension Interpreter {
 
         moduleTable["math"] = MathModule.make()
         moduleTable["gc"] = GCModule.make()
+        moduleTable["time"] = TimeModule.make()
+        moduleTable["operator"] = OperatorModule.make()
+        moduleTable["itertools"] = ItertoolsModule.make()
+        moduleTable["functools"] = FunctoolsModule.make()
+        attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
     }
 
     /// `range(...).start`, `.stop`, `.step`.

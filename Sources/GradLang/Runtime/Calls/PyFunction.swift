@@ -1,7 +1,8 @@
 /// A function defined with `def` or `lambda`: its compiled body, parameters, defaults and the
 /// cells it closes over.
 final class PyFunction: CollectableObject, PyCallable {
-    let name: String
+    /// `__name__` (assignable, as `functools.wraps` does).
+    var name: String
     let signature: Signature
     /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
     /// values) only by the cycle collector, giving it and `closure` buffers of their own.
@@ -19,6 +20,8 @@ final class PyFunction: CollectableObject, PyCallable {
     var docstring: String?
     /// `__qualname__` (`C.method`, `f.<locals>.g`); set by the compiler.
     var qualifiedName = ""
+    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`): its `__dict__`.
+    var attributes: [String: Value] = [:]
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {

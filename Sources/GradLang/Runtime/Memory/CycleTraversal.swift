@@ -14,8 +14,8 @@
 /// - set: its element table, and its member dict (an object of its own, tracked and counted as
 ///   any other; the set holds it by a stored reference).
 /// - cell: its value (no buffer).
-/// - function: its closure cells and its defaults. The frame it keeps for its next call shares
-///   the closure's buffer; it is dropped (the next call makes a new one), so that no holder of
+/// - function: its closure cells, its defaults and the attributes set on it. The frame it keeps
+///   for its next call shares the closure's buffer; it is dropped (the next call makes a new one), so that no holder of
 ///   the buffer is left uncounted. A frame of a call in progress may share it too: that buffer
 ///   then counts as outside, and the function is referenced by its caller anyway. Its compiled
 ///   body is a Swift closure: the constants and globals it holds are not traversed, so they count
@@ -34,8 +34,8 @@
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
-/// Only lists, dicts, sets, cells, instances and classes are cleared: they are the only containers
-/// whose references change after they are made. A tuple, function, bound method or view refers only to objects
+/// Only lists, dicts, sets, cells, instances, classes and functions' attributes are cleared: they
+/// are the only references that change after their holder is made. A tuple, function, bound method or view refers only to objects
 /// that existed when it was made, so every cycle passes through at least one of the four, and once
 /// the garbage's lists, dicts, sets, cells, instances and classes are empty, what remains of it refers only to older
 /// objects: ARC frees it all.
@@ -70,6 +70,10 @@ extension CollectableObject {
             // A no-op for a dictionary with no other holder; a copy otherwise.
             if !defaults.isEmpty { defaults.reserveCapacity(defaults.count) }
             function.defaults = defaults
+            var attributes = function.attributes
+            function.attributes = [:]
+            if !attributes.isEmpty { attributes.reserveCapacity(attributes.count) }
+            function.attributes = attributes
         case let instance as PyInstance:
             var slots = instance.slots
             instance.slots = []
@@ -103,6 +107,7 @@ extension CollectableObject {
         case let function as PyFunction:
             for cell in function.closure { visit(.object(cell)) }
             function.defaults.values.forEach(visit)
+            function.attributes.values.forEach(visit)
         case let method as PyBoundMethod: visit(method.receiver)
         case let view as PyDictView: visit(.object(view.dict))
         case let instance as PyInstance:
@@ -147,6 +152,9 @@ extension CollectableObject {
                 e.args = []
             }
         case let cls as PyClass: released += cls.clearNamespace()
+        case let function as PyFunction:
+            released += function.attributes.values
+            function.attributes = [:]
         default: break
         }
     }

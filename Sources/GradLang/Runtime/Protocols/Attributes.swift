@@ -100,6 +100,14 @@ extension Interpreter {
             case let i as PyInstance: return try ClassAttributes.get(i, name, self)
             case let c as PyClass: return try ClassAttributes.get(c, name, self)
             case let s as PySuper: return try ClassAttributes.get(s, name, self)
+            case let f as PyFunction:
+                if let v = f.attributes[name] { return v }
+                if name == "__module__" { return .str("__main__") }
+                if name == "__dict__" {
+                    let d = PyDict()
+                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) { try d.set(.str(k), v) }
+                    return .object(d)
+                }
             default: break
             }
         }
@@ -118,6 +126,19 @@ extension Interpreter {
             return
         }
         if case .object(let i as PyInstance) = value { return try ClassAttributes.set(i, name, newValue, self) }
+        if case .object(let f as PyFunction) = value {
+            switch name {
+            case "__name__", "__qualname__":
+                guard case .str(let s) = newValue else {
+                    throw PyError.type("\(name) must be set to a string object")
+                }
+                if name == "__name__" { f.name = s.string } else { f.qualifiedName = s.string }
+            case "__doc__":
+                if case .str(let s) = newValue { f.docstring = s.string } else { f.docstring = nil }
+            default: f.attributes[name] = newValue
+            }
+            return
+        }
         if case .object(let c as PyClass) = value { return try ClassAttributes.set(c, name, newValue) }
         if let set = attributes.setters[TypeKey(value)]?[name] { return try set(value, newValue) }
         if attributes.getters[TypeKey(value)]?[name] != nil || attributes.methods[TypeKey(value)]?[name] != nil {

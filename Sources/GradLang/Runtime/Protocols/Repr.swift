@@ -101,6 +101,8 @@ public enum Repr {
             case .named(let type, let fields):
                 let parts = zip(fields, t.items).map { "\($0)=\(repr($1, &walk))" }
                 return type + "(\n" + parts.joined(separator: ",\n") + ")"
+            case .record(let type, let fields):
+                return type + "(" + zip(fields, t.items).map { "\($0)=\(repr($1, &walk))" }.joined(separator: ", ") + ")"
             case .plain:
                 let inner = t.items.map { repr($0, &walk) }.joined(separator: ", ")
                 return "(" + inner + (t.items.count == 1 ? ",)" : ")")
