@@ -105,6 +105,7 @@ enum BuiltinTypes {
         if cls === target || target === object { return true }
         switch (cls, target) {
         case (let c as PyClass, let t as PyClass): return c.isSubclass(of: t)
+        case (let c as PyClass, let t as PyTypeObject): return c.nativeBase.map { isSubclass($0, of: t) } ?? false
         case (let c as PyTypeObject, let t as PyTypeObject):
             var current = base(of: c)
             while let b = current {

@@ -90,7 +90,9 @@ enum IntrospectionFunctions {
             throw PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
         switch o {
-        case let t as PyTypeObject: return t.matches(value)
+        case let t as PyTypeObject:
+            if case .object(let i as PyInstance) = value, let native = i.native { return t.matches(.object(native)) }
+            return t.matches(value)
         case let c as PyClass:
             if case .object(let x as PyInstance) = value { return x.cls.isSubclass(of: c) }
             return false

@@ -107,7 +107,7 @@ extension Compiler {
                 case .keyword(let name, let code): a.keywords.append((name, try code(f)))
                 case .keywords(let code, let r):
                     let v = try code(f)
-                    guard case .object(let d as PyDict) = v else {
+                    guard case .object(let d as PyDict) = NativeBases.contents(v) else {
                         throw Compiler.located(PyError.type("argument after ** must be a mapping, not \(v.typeName)"), r, f)
                     }
                     for (k, value) in d.entries {

@@ -153,7 +153,7 @@ extension Compiler {
                     try Compiler.locatingErrors(at: range, in: f) { try d.set(key, value) }
                 case .unpack(let m, let r):
                     let mapping = try m(f)
-                    guard case .object(let other as PyDict) = mapping else {
+                    guard case .object(let other as PyDict) = NativeBases.contents(mapping) else {
                         throw Compiler.located(PyError.type("'\(mapping.typeName)' object is not a mapping"), r, f)
                     }
                     for (k, v) in other.entries { try d.set(k, v) }

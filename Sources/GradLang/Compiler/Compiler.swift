@@ -78,11 +78,14 @@ final class Compiler {
     private func undefinedName(_ name: String) -> () -> PyError {
         let scope = scope
         let locals = scope.kind == .function ? scope.bound.filter { scope.isLocal($0) } : []
-        let globals = globals, interpreter = interpreter
-        return {
+        // Weakly: compiled code holds global slots, never the Globals (see Globals.deinit).
+        let interpreter = interpreter
+        return { [weak globals] in
             let error = PyError.name("name '\(name)' is not defined")
             error.exception.missingName = name
-            error.exception.candidateNames = { [locals, globals.namesInOrder, Suggestions.orderedBuiltins(interpreter.builtins.keys)] }
+            error.exception.candidateNames = { [weak globals] in
+                [locals, globals?.namesInOrder ?? [], Suggestions.orderedBuiltins(interpreter.builtins.keys)]
+            }
             return error
         }
     }

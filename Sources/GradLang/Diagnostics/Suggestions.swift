@@ -12,10 +12,21 @@ enum Suggestions {
     /// suggestion: the names `dir(object)` lists. Other errors come back unchanged.
     static func noting(_ error: PyError, object: Value, name: String, _ interpreter: Interpreter) -> PyError {
         guard error.type === PyExc.attributeError, error.exception.missingName == nil,
-              error.message.hasSuffix("has no attribute '\(name)'") else { return error }
+              error.message.hasSuffix("has no attribute '\(name)'"), !hasLargeDirInPyTorch(object) else { return error }
         error.exception.missingName = name
         error.exception.candidateNames = { [IntrospectionFunctions.attributeNames(of: object, interpreter)] }
         return error
+    }
+
+    /// A tensor or the `torch` module: PyTorch's have more than 750 attributes (751 and 1,522 in
+    /// PyTorch 2.x), so CPython searches none of them; grad's have fewer, and are not searched
+    /// either, so that the same mistake prints the same error.
+    private static func hasLargeDirInPyTorch(_ object: Value) -> Bool {
+        switch object {
+        case .tensor: return true
+        case .object(let m as PyModule): return m.name == "torch"
+        default: return false
+        }
     }
 
     /// The first list's best candidate, else the next list's, and so on.

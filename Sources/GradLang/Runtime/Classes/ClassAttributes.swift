@@ -33,6 +33,9 @@ enum ClassAttributes {
         if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), owner: instance.cls, interpreter) }
         if let v = instance.attribute(name) { return v }
         if let found { return try bind(found, to: .object(instance), owner: instance.cls, interpreter) }
+        if let native = instance.native, let m = interpreter.attributes.method(TypeKey(.object(native)), name) {
+            return .object(PyBoundMethod(receiver: .object(native), function: m))
+        }
         if let v = try special(instance, name) { return v }
         if let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), owner: instance.cls, interpreter), Arguments([.str(name)]))
@@ -120,7 +123,8 @@ enum ClassAttributes {
         case "__name__": return .str(cls.name)
         case "__qualname__": return .str(cls.qualifiedName)
         case "__module__": return .str(cls.moduleName)
-        case "__mro__": return .object(PyTuple(cls.mro.map { .object($0) } + [.object(BuiltinTypes.object)]))
+        case "__mro__":
+            return .object(PyTuple(cls.mro.map { .object($0) } + (cls.nativeBase.map { [.object($0)] } ?? []) + [.object(BuiltinTypes.object)]))
         case "__bases__":
             return .object(PyTuple(cls.bases.isEmpty ? [.object(BuiltinTypes.object)] : cls.bases.map { .object($0) }))
         case "__base__": return cls.bases.first.map { .object($0) } ?? .object(BuiltinTypes.object)
@@ -132,6 +136,7 @@ enum ClassAttributes {
         case "__class__": return .object(BuiltinTypes.type)
         default: break
         }
+        if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
         if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
         throw PyError.attribute("type object '\(cls.name)' has no attribute '\(name)'")
     }
@@ -174,6 +179,9 @@ enum ClassAttributes {
         let start = (mro.firstIndex { $0 === proxy.start } ?? mro.count) + 1
         for cls in mro.dropFirst(start) {
             if let v = cls.namespace[name] { return try bind(v, to: proxy.receiver, owner: cls, interpreter) }
+        }
+        if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
+            return v
         }
         if let method = interpreter.attributes.classMethods["object"]?[name] {
             return .object(PyBoundMethod(receiver: proxy.receiver, function: method))

@@ -12,6 +12,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// `__module__`: `builtins` for built-in classes, `__main__` for those of the program run.
     let moduleName: String
     public let bases: [PyClass]
+    /// The built-in type (`list`, `dict`) this class extends, directly or through a base: each
+    /// instance then holds one of those as its contents (see PyInstance.native).
+    let nativeBase: PyTypeObject?
     /// This class, then its bases' classes in C3 order.
     public private(set) var mro: [PyClass] = []
     private(set) var namespace: Namespace
@@ -34,6 +37,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         qualifiedName = name
         moduleName = "builtins"
         bases = base.map { [$0] } ?? []
+        nativeBase = nil
         namespace = Namespace()
         interpreter = nil
         super.init()
@@ -42,12 +46,13 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     }
 
     /// A class made by a `class` statement (the bases are already checked to be classes).
-    init(name: String, qualifiedName: String, moduleName: String, bases: [PyClass], namespace: Namespace,
-         interpreter: Interpreter) throws {
+    init(name: String, qualifiedName: String, moduleName: String, bases: [PyClass], nativeBase: PyTypeObject?,
+         namespace: Namespace, interpreter: Interpreter) throws {
         self.name = name
         self.qualifiedName = qualifiedName
         self.moduleName = moduleName
         self.bases = bases
+        self.nativeBase = nativeBase
         self.namespace = namespace
         self.interpreter = interpreter
         super.init()

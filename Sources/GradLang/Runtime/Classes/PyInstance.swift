@@ -3,9 +3,13 @@
 public class PyInstance: CollectableObject {
     public let cls: PyClass
     var slots: [Value?] = []
+    /// For a class that extends `list` or `dict`: the list or dict that is this instance's
+    /// contents, which the built-in operations and methods work on.
+    let native: PyObject?
 
     init(cls: PyClass) {
         self.cls = cls
+        native = cls.nativeBase.flatMap(NativeBases.makeContents)
     }
 
     public override var typeName: String { cls.name }

@@ -60,10 +60,13 @@ enum SpecialMethods {
         }
         if let left {
             if let r = try call(left, names.forward, [b]), !isNotImplemented(r) { return r }
+            if left.native != nil, !(right.map { defines($0, names.reflected) } ?? false) {
+                return try fallback(NativeBases.contents(a), NativeBases.contents(b))
+            }
         } else {
             // A built-in left operand (a number, a tensor) first tries its own operator, which
             // raises TypeError where CPython's would return NotImplemented.
-            do { return try fallback(a, b) } catch let e as PyError where e.type === PyExc.typeError {}
+            do { return try fallback(a, NativeBases.contents(b)) } catch let e as PyError where e.type === PyExc.typeError {}
         }
         if let right, !triedReflected, !(left.map { $0.cls === right.cls } ?? false) {
             if let r = try call(right, names.reflected, [a]), !isNotImplemented(r) { return r }
@@ -72,9 +75,16 @@ enum SpecialMethods {
     }
 
     /// `a op= b` on an instance whose class defines `__iop__`; nil otherwise.
-    static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
-        guard let left = a.instance, let r = try call(left, dunder(op).inPlace, [b]), !isNotImplemented(r) else { return nil }
-        return r
+    static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value? {
+        guard let left = a.instance else { return nil }
+        if let r = try call(left, dunder(op).inPlace, [b]), !isNotImplemented(r) { return r }
+        // A list's `+=` extends the contents in place: the name stays bound to the instance.
+        if let native = left.native, !defines(left, dunder(op).forward) {
+            let updated = try Operators.inPlace(op, .object(native), NativeBases.contents(b), interpreter)
+            if case .object(let o) = updated, o === native { return a }
+            return updated
+        }
+        return nil
     }
 
     /// `-x`, `+x`, `~x`, `abs(x)` by `__neg__`, `__pos__`, `__invert__`, `__abs__`.
@@ -97,6 +107,9 @@ enum SpecialMethods {
         }
         if let left, let r = try call(left, forward, [b]), !isNotImplemented(r) { return r }
         if let right, !triedReflected, let r = try call(right, reflected, [a]), !isNotImplemented(r) { return r }
+        if left?.native != nil || right?.native != nil {
+            return try Operators.compare(op, NativeBases.contents(a), NativeBases.contents(b))
+        }
         switch op {
         case .eq: return .bool(Operators.identical(a, b))
         case .ne:
@@ -128,6 +141,7 @@ enum SpecialMethods {
             return b
         }
         if defines(instance, "__len__") { return try length(instance) > 0 }
+        if let native = instance.native { return try Operators.truthy(.object(native)) }
         return true
     }
 
@@ -141,6 +155,7 @@ enum SpecialMethods {
             default: throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
             }
         }
+        if let native = instance.native, !defines(instance, "__getitem__") { return try Iteration.iterator(.object(native)) }
         guard defines(instance, "__getitem__") else {
             throw PyError.type("'\(instance.typeName)' object is not iterable")
         }
@@ -169,6 +184,7 @@ enum SpecialMethods {
     /// `len(x)` by `__len__`, with CPython's checks of what it returns.
     static func length(_ instance: PyInstance) throws -> Int {
         guard let r = try call(instance, "__len__", []) else {
+            if let native = instance.native { return try IteratorFunctions.length(.object(native)) }
             throw PyError.type("object of type '\(instance.typeName)' has no len()")
         }
         switch r {
@@ -189,6 +205,7 @@ enum SpecialMethods {
             guard case .str(let s) = r else { throw PyError.type("__repr__ returned non-string (type \(r.typeName))") }
             return s.string
         }
+        if let native = instance.native { return try Repr.checkedRepr(.object(native)) }
         return defaultRepr(instance)
     }
 
@@ -214,6 +231,9 @@ enum SpecialMethods {
     /// `__hash__` has `__hash__ = None` (set when the class is made) and is unhashable.
     static func hash(_ instance: PyInstance) throws -> Int? {
         if case .none? = instance.cls.lookup("__hash__") { throw PyError.type("unhashable type: '\(instance.typeName)'") }
+        if instance.native != nil && instance.cls.lookup("__hash__") == nil {
+            throw PyError.type("unhashable type: '\(instance.typeName)'")
+        }
         guard let r = try call(instance, "__hash__", []) else { return nil }
         switch r {
         case .int(let n): return n == -1 ? -2 : n

@@ -22,7 +22,8 @@
 ///   as referenced from outside.
 /// - bound method: its receiver (its function is a builtin, which holds no Python values).
 /// - dict view: its dict.
-/// - instance of a user class: its attribute slots (an exception also its `args`).
+/// - instance of a user class: its attribute slots (an exception also its `args`), and the list or
+///   dict that holds its contents if its class extends one (set when it is made).
 /// - class: its namespace (its bases and order are classes that exist independently of it, held
 ///   as Swift references and not counted: they count as referenced from outside).
 /// - method, property, staticmethod, classmethod, super: the values they wrap.
@@ -112,6 +113,7 @@ extension CollectableObject {
         case let view as PyDictView: visit(.object(view.dict))
         case let instance as PyInstance:
             for case let value? in instance.slots { visit(value) }
+            if let native = instance.native { visit(.object(native)) }
             if let e = instance as? PyExceptionObject { e.args.forEach(visit) }
         case let cls as PyClass: cls.namespace.values.values.forEach(visit)
         case let method as PyMethod:

@@ -239,6 +239,7 @@ extension Operators {
                 if let found = r.contains(item) { return found }
             case let i as PyInstance:
                 if let r = try SpecialMethods.call(i, "__contains__", [item]) { return try truthy(r) }
+                if let native = i.native, !SpecialMethods.defines(i, "__iter__") { return try contains(.object(native), item) }
             default: break
             }
         default: break

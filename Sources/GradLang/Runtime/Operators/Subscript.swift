@@ -35,6 +35,11 @@ enum Subscript {
                 return try r.element(at: key)
             case let i as PyInstance:
                 if let v = try SpecialMethods.call(i, "__getitem__", [key]) { return v }
+                // dict's `__getitem__` asks a subclass's `__missing__` for an absent key.
+                if let d = i.native as? PyDict, try d.get(key) == nil, let v = try SpecialMethods.call(i, "__missing__", [key]) {
+                    return v
+                }
+                if let native = i.native { return try get(.object(native), key, writtenAsTuple: writtenAsTuple, interpreter: interpreter) }
             case let c as PyClass:
                 if let method = c.lookup("__class_getitem__"), let interpreter = c.interpreter {
                     return try interpreter.call(try ClassAttributes.bind(method, to: container, owner: c, interpreter), Arguments([key]))
@@ -72,6 +77,8 @@ enum Subscript {
             try d.set(key, value)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, "__setitem__"):
             _ = try SpecialMethods.call(i, "__setitem__", [key, value])
+        case .object(let i as PyInstance) where i.native != nil:
+            try set(NativeBases.contents(container), key, value, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
         default:
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
         }
@@ -90,6 +97,8 @@ enum Subscript {
             if try d.remove(key) == nil { throw PyError.key(key) }
         case .object(let i as PyInstance) where SpecialMethods.defines(i, "__delitem__"):
             _ = try SpecialMethods.call(i, "__delitem__", [key])
+        case .object(let i as PyInstance) where i.native != nil:
+            try delete(NativeBases.contents(container), key)
         default:
             throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
         }

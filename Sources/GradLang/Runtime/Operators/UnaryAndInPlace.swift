@@ -52,7 +52,7 @@ extension Operators {
     /// rebound to `a op b`.
     static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
         if case .tensor = a, let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
-        if let updated = try SpecialMethods.inPlace(op, a, b) { return updated }
+        if let updated = try SpecialMethods.inPlace(op, a, b, interpreter) { return updated }
         switch a {
         case .object(let list as PyList) where op == .add:
             let more = try Iteration.collect(b)
