@@ -10,7 +10,10 @@ enum ItertoolsModule {
 
     /// `chain`, a type for its class method `chain.from_iterable`.
     nonisolated(unsafe) static let chain = PyTypeObject(name: "chain", qualifiedName: "itertools.chain",
-        constructor: PyBuiltin("chain(*iterables)") { args in .object(chaining(PyIterator { nil }, args.varargs("iterables").makeIterator())) }
+        constructor: PyBuiltin("chain(*iterables)") { args in
+            var sources = args.varargs("iterables").makeIterator()
+            return .object(chaining(PyIterator { sources.next() }))
+        }
     ) { value in
         if case .object(let it as PyIterator) = value { return it.typeName == "chain" }
         return false
@@ -21,20 +24,7 @@ enum ItertoolsModule {
         return .object(chaining(sources))
     }
 
-    private static func chaining<S: IteratorProtocol>(_ first: PyIterator, _ rest: S) -> PyIterator where S.Element == Value {
-        var rest = rest, current: PyIterator? = nil
-        return PyIterator(name: "chain") {
-            while true {
-                if current == nil {
-                    guard let next = rest.next() else { return nil }
-                    current = try Iteration.iterator(next)
-                }
-                if let v = try current?.next() { return v }
-                current = nil
-            }
-        }
-    }
-
+    /// The elements of each iterable `sources` yields, one iterable after another.
     private static func chaining(_ sources: PyIterator) -> PyIterator {
         var current: PyIterator? = nil
         return PyIterator(name: "chain") {
