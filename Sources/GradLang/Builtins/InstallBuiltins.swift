@@ -34,6 +34,8 @@ extension Interpreter {
         moduleTable["operator"] = OperatorModule.make()
         moduleTable["itertools"] = ItertoolsModule.make()
         moduleTable["functools"] = FunctoolsModule.make()
+        // Made on first import: its classes are objects of this interpreter's.
+        moduleMakers["collections"] = CollectionsModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
     }
 

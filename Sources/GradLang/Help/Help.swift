@@ -39,7 +39,7 @@ enum Help {
         \(wrapped(exceptions.sorted()))
 
         Modules (import NAME):
-        \(wrapped(interpreter.modules.keys.sorted()))
+        \(wrapped(Set(interpreter.modules.keys).union(interpreter.moduleMakers.keys).sorted()))
         """
     }
 

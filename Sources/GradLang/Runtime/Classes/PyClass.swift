@@ -18,8 +18,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// This class, then its bases' classes in C3 order.
     public private(set) var mro: [PyClass] = []
     private(set) var namespace: Namespace
-    /// Runs the class's Python methods; nil for built-in classes, which have none.
-    let interpreter: Interpreter?
+    /// Runs the class's methods; nil for built-in classes, which have none. Weak: the library's
+    /// own classes (`collections.Counter`) live in the interpreter's module table.
+    private(set) weak var interpreter: Interpreter?
     /// Slot numbers of instance attributes by name (see the type's comment).
     private(set) var layout: [String: Int] = [:]
     private(set) var layoutNames: [String] = []

@@ -39,6 +39,8 @@ public final class Interpreter {
     private(set) var builtinsGeneration = 0
     var attributeTable = AttributeTable()
     var moduleTable: [String: PyModule] = [:]
+    /// Modules made when first imported, by name.
+    var moduleMakers: [String: (Interpreter) -> PyModule] = [:]
     var sourceLinesByFile: [String: [String]] = [:]
     /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
     var givenOnceWarnings: Set<String> = []
