@@ -30,7 +30,6 @@ final class AttributeCache {
     private lazy var instances = InstanceAttributeCache()
 
     func load(_ value: Value, _ name: String, _ interpreter: Interpreter) throws -> Value {
-        if case .object(let instance as PyInstance) = value { return try instances.load(instance, name, interpreter) }
         guard case .object(let object) = value else {
             let type = TypeKey(value)
             if type == getterType, let getter { return try getter(value) }
@@ -41,6 +40,7 @@ final class AttributeCache {
             return try interpreter.getAttribute(value, name)
         }
         if let module, module === object, module.generation == moduleGeneration { return moduleEntry }
+        if let instance = object as? PyInstance { return try instances.load(instance, name, interpreter) }
         let found = try interpreter.getAttribute(value, name)
         if let m = object as? PyModule { (module, moduleGeneration, moduleEntry) = (m, m.generation, found) }
         return found

@@ -46,12 +46,12 @@ enum SpecialMethods {
         return ("__\(stem)__", "__r\(stem)__", "__i\(stem)__")
     }
 
-    /// `a op b` when either operand is an instance of a user class; nil when neither is. CPython's
-    /// order: the right operand's reflected method first if its class is a subclass of the left's
-    /// that overrides it, then the left's method, then the right's reflected one.
-    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, fallback: (Value, Value) throws -> Value) throws -> Value? {
+    /// `a op b` when either operand is an instance of a user class. CPython's order: the right
+    /// operand's reflected method first if its class is a subclass of the left's that overrides
+    /// it, then the left's method, then the right's reflected one; `fallback` is the built-in
+    /// operator, for a built-in left operand or a class that extends list or dict.
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, fallback: (Value, Value) throws -> Value) throws -> Value {
         let left = a.instance, right = b.instance
-        guard left != nil || right != nil else { return nil }
         let names = dunder(op)
         var triedReflected = false
         if let right, let left, right.cls !== left.cls, right.cls.isSubclass(of: left.cls), defines(right, names.reflected) {
