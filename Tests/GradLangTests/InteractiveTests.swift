@@ -43,7 +43,7 @@ final class InteractiveTests: XCTestCase {
         XCTAssertEqual(kind("x = )"), "SyntaxError: unmatched ')' @1:5")
         XCTAssertEqual(kind("x = 1 +"), "SyntaxError: invalid syntax @1:8")
         XCTAssertEqual(kind("'abc"), "SyntaxError: unterminated string literal (detected at line 1) @1:1")
-        XCTAssertEqual(kind("class A:"), "SyntaxError: classes are not supported yet @1:1")
+        XCTAssertEqual(kind("class A"), "SyntaxError: expected ':' @1:8")
         XCTAssertEqual(kind("  x = 1"), "IndentationError: unexpected indent @1:2")
         XCTAssertEqual(kind("for x in y:\n    break\nbreak\n"), "SyntaxError: 'break' outside loop @3:1")
         // An error on an early line is reported even though a bracket is still open later.

@@ -67,3 +67,77 @@ final class IntrospectionBuiltinsTests: XCTestCase {
         XCTAssertEqual(pythonOutcome { try self.h.call("bool", scalar) }, "True")
     }
 }
+
+/// `help()` of a user class (pydoc's layout: bases, constructor signature, docstring, methods
+/// with their docstrings, class data, what is inherited), and of one of its instances.
+final class ClassHelpTests: XCTestCase {
+    func testHelpOnAClassAndAnInstance() throws {
+        final class Box: @unchecked Sendable { var text = "" }
+        let box = Box()
+        let interpreter = Interpreter(writeOutput: { box.text += $0 })
+        try interpreter.run(source: """
+            class Shape:
+                \"\"\"Something with an area.\"\"\"
+                sides = 0
+                def __init__(self, name, scale=1.0):
+                    self.name = name
+                def area(self):
+                    \"\"\"The area.\"\"\"
+                    return 0
+            class Square(Shape):
+                sides = 4
+            help(Square)
+            help(Shape("x"))
+            """, filename: "t.grad", in: Globals())
+        XCTAssertTrue(box.text.hasPrefix("""
+            Help on class Square in module __main__:
+
+            class Square(__main__.Shape)
+             |  Square(name, scale=1.0)
+             |
+             |  Method resolution order:
+             |      __main__.Square
+             |      __main__.Shape
+             |      builtins.object
+            """), box.text)
+        XCTAssertTrue(box.text.contains(" |  Inherited from __main__.Shape:\n |\n |  sides, __init__, area\n"), box.text)
+        XCTAssertTrue(box.text.contains("""
+            class Shape(builtins.object)
+             |  Shape(name, scale=1.0)
+             |
+             |  Something with an area.
+             |
+             |  Methods defined here:
+             |
+             |  __init__(self, name, scale=1.0)
+             |
+             |  area(self)
+             |      The area.
+             |
+             |  Data and other attributes defined here:
+             |
+             |  sides = 0
+            """), box.text)
+    }
+}
+
+/// "Did you mean" on tensors and the `torch` module: PyTorch's have more than the 750 names CPython
+/// 3.11 searches, so it suggests nothing there, and neither does grad (whose are smaller); its
+/// smaller submodules get suggestions, as PyTorch's do.
+final class SuggestionTests: XCTestCase {
+    private func uncaught(_ source: String) -> PyError? {
+        do {
+            try Interpreter(writeOutput: { _ in }).run(source: source, filename: "t.grad", in: Globals())
+        } catch {
+            if case .runtime(let e) = error { return e }
+        }
+        return nil
+    }
+
+    func testTorchSuggestsAsPyTorchDoes() {
+        XCTAssertNil(uncaught("import torch\ntorch.tensr\n")?.suggestion)
+        XCTAssertNil(uncaught("import torch\nx = torch.ones(1)\nx.backwrd()\n")?.suggestion)
+        XCTAssertEqual(uncaught("import torch\ntorch.autograd.grd\n")?.suggestion, "Did you mean: 'grad'?")
+        XCTAssertEqual(uncaught("x = [1]\nx.apend(2)\n")?.suggestion, "Did you mean: 'append'?")
+    }
+}

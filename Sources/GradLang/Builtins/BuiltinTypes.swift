@@ -3,7 +3,7 @@
 enum BuiltinTypes {
     nonisolated(unsafe) static let object = PyTypeObject(name: "object", constructor: Constructors.object) { _ in true }
     nonisolated(unsafe) static let type = PyTypeObject(name: "type", constructor: IntrospectionFunctions.type) {
-        if case .object(let o) = $0 { return o is PyTypeObject || o is PyExceptionType }
+        if case .object(let o) = $0 { return o is PyTypeObject || o is PyClass }
         return false
     }
     nonisolated(unsafe) static let noneType = PyTypeObject(name: "NoneType", constructor: Constructors.noneType) { $0.isNone }
@@ -59,15 +59,17 @@ enum BuiltinTypes {
         case .tensor: return .object(tensor)
         case .object(let o):
             switch o {
-            case let e as PyExceptionObject: return .object(e.type)
-            case is PyTypeObject, is PyExceptionType: return .object(type)
+            case let i as PyInstance: return .object(i.cls)
+            case is PyTypeObject, is PyClass: return .object(type)
             case let t as PyTuple where t.kind == .torchSize: return .object(torchSize)
             case let t as PyTuple:
-                if case .named(let name, _) = t.kind {
+                switch t.kind {
+                case .named(let name, _), .record(let name, _):
                     return .object(PyTypeObject(name: o.typeName, qualifiedName: name, constructor: nil) {
                         if case .object(let u as PyTuple) = $0 { return u.kind == t.kind }
                         return false
                     })
+                case .plain, .torchSize: break
                 }
                 return .object(tuple)
             case is PyList: return .object(list)
@@ -102,7 +104,8 @@ enum BuiltinTypes {
     static func isSubclass(_ cls: PyObject, of target: PyObject) -> Bool {
         if cls === target || target === object { return true }
         switch (cls, target) {
-        case (let c as PyExceptionType, let t as PyExceptionType): return c.isSubclass(of: t)
+        case (let c as PyClass, let t as PyClass): return c.isSubclass(of: t)
+        case (let c as PyClass, let t as PyTypeObject): return c.nativeBase.map { isSubclass($0, of: t) } ?? false
         case (let c as PyTypeObject, let t as PyTypeObject):
             var current = base(of: c)
             while let b = current {

@@ -54,7 +54,7 @@ enum DictMethods {
 /// `dict(other, **kw)` and `d.update(other, **kw)`: `other` is a dict or an iterable of pairs.
 enum DictUpdate {
     static func merge(into d: PyDict, _ other: Value?, keywords: PyDict?, _ interpreter: Interpreter) throws {
-        switch other {
+        switch other.map(NativeBases.contents) {
         case nil: break
         case .object(let source as PyDict)?:
             for (k, v) in source.entries { try d.set(k, v) }

@@ -5,7 +5,11 @@ import BigInt
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtinTable[type.name] = .object(type) }
-        for type in BuiltinTypes.named { builtinTable[type.name] = .object(type) }
+        for type in BuiltinTypes.named + ClassBuiltins.types { builtinTable[type.name] = .object(type) }
+        builtinTable["NotImplemented"] = .object(SpecialMethods.notImplemented)
+        attributeTable.addClassMethods("object", ClassBuiltins.objectMethods)
+        ClassBuiltins.installPropertyAttributes(&attributeTable)
+        ClassBuiltins.installExceptionMethods()
         let functions = IteratorFunctions.all + NumericFunctions.all + MinMax.all + IntrospectionFunctions.all
             + TextFunctions.all + [Help.function]
         for f in functions { builtinTable[f.name] = .object(f) }
@@ -26,6 +30,13 @@ extension Interpreter {
 
         moduleTable["math"] = MathModule.make()
         moduleTable["gc"] = GCModule.make()
+        moduleTable["time"] = TimeModule.make()
+        moduleTable["operator"] = OperatorModule.make()
+        moduleTable["itertools"] = ItertoolsModule.make()
+        moduleTable["functools"] = FunctoolsModule.make()
+        // Made on first import: its classes are objects of this interpreter's.
+        moduleMakers["collections"] = CollectionsModule.make
+        attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
     }
 
     /// `range(...).start`, `.stop`, `.step`.
@@ -44,7 +55,7 @@ extension Interpreter {
         attributeTable.addGetter(.other, "__name__") { value in
             switch value {
             case .object(let t as PyTypeObject): return .str(t.name)
-            case .object(let e as PyExceptionType): return .str(e.name)
+            case .object(let e as PyClass): return .str(e.name)
             default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
             }
         }
@@ -52,8 +63,28 @@ extension Interpreter {
             switch value {
             case .object(let b as PyBuiltin): return .str(b.name)
             case .object(let m as PyBoundMethod): return .str(m.function.name)
-            default: throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
+            default:
+                if let f = Interpreter.pythonFunction(value) { return .str(f.name) }
+                throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
             }
+        }
+        attributeTable.addGetter(.function, "__qualname__") { value in
+            guard let f = Interpreter.pythonFunction(value) else {
+                throw PyError.attribute("'\(value.typeName)' object has no attribute '__qualname__'")
+            }
+            return .str(f.qualifiedName)
+        }
+        attributeTable.addGetter(.function, "__doc__") { value in
+            Interpreter.pythonFunction(value)?.docstring.map { .str($0) } ?? .none
+        }
+    }
+
+    /// The `def` a value is, directly or as a bound method.
+    private static func pythonFunction(_ value: Value) -> PyFunction? {
+        switch value {
+        case .object(let f as PyFunction): return f
+        case .object(let m as PyMethod): return pythonFunction(m.function)
+        default: return nil
         }
     }
 }

@@ -5,7 +5,24 @@ enum IntrospectionFunctions {
         let all = args.varargs("args")
         switch all.count {
         case 1: return BuiltinTypes.of(all[0])
-        case 3: throw PyError.type("type() with 3 arguments (creating a class) is not supported")
+        case 3:
+            guard case .str(let name) = all[0] else {
+                throw PyError.type("type.__new__() argument 1 must be str, not \(all[0].typeName)")
+            }
+            guard case .object(let bases as PyTuple) = all[1] else {
+                throw PyError.type("type.__new__() argument 2 must be tuple, not \(all[1].typeName)")
+            }
+            guard case .object(let contents as PyDict) = all[2] else {
+                throw PyError.type("type.__new__() argument 3 must be dict, not \(all[2].typeName)")
+            }
+            var namespace = Namespace()
+            namespace["__module__"] = .str("__main__")
+            for (key, value) in contents.entries {
+                guard case .str(let k) = key else { throw PyError.type("grad needs str keys in a class namespace") }
+                namespace[k.string] = value
+            }
+            return .object(try ClassCreation.make(name: name.string, qualifiedName: name.string, moduleName: "__main__",
+                                                  arguments: Arguments(bases.items), namespace: namespace, interpreter: args.interpreter))
         default: throw PyError.type("type() takes 1 or 3 arguments")
         }
     }
@@ -16,7 +33,7 @@ enum IntrospectionFunctions {
                 .bool(try isInstance(args["obj"], args["class_or_tuple"]))
             },
             PyBuiltin("issubclass(cls, class_or_tuple, /)") { args in
-                guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyExceptionType else {
+                guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyClass else {
                     throw PyError.type("issubclass() arg 1 must be a class")
                 }
                 return .bool(try isSubclass(cls, args["class_or_tuple"]))
@@ -31,7 +48,9 @@ enum IntrospectionFunctions {
                 do {
                     return try args.interpreter.getAttribute(args["object"], name)
                 } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
-                    guard let fallback = args.given("default") else { throw e }
+                    guard let fallback = args.given("default") else {
+                        throw Suggestions.noting(e, object: args["object"], name: name, args.interpreter)
+                    }
                     return fallback
                 }
             },
@@ -45,6 +64,20 @@ enum IntrospectionFunctions {
                 }
                 return .object(PyList(attributeNames(of: object, args.interpreter).map { .str($0) }))
             },
+            PyBuiltin("vars(object=<unset>, /)") { args in
+                guard let object = args.given("object") else {
+                    throw PyError.type("grad supports vars() only with an argument")
+                }
+                switch object {
+                case .object(let m as PyModule):
+                    let d = PyDict()
+                    for (k, v) in m.attributes { try d.set(.str(k), v) }
+                    return .object(d)
+                case .object(let o) where o is PyInstance || o is PyClass:
+                    return try args.interpreter.getAttribute(object, "__dict__")
+                default: throw PyError.type("vars() argument must have __dict__ attribute")
+                }
+            },
             PyBuiltin("id(obj, /)") { args in .int(identity(args["obj"])) },
             PyBuiltin("hash(obj, /)") { args in .int(try Hashing.hash(args["obj"])) },
             PyBuiltin("repr(obj, /)") { args in .str(try Repr.checkedRepr(args["obj"])) },
@@ -57,9 +90,11 @@ enum IntrospectionFunctions {
             throw PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
         switch o {
-        case let t as PyTypeObject: return t.matches(value)
-        case let e as PyExceptionType:
-            if case .object(let x as PyExceptionObject) = value { return x.type.isSubclass(of: e) }
+        case let t as PyTypeObject:
+            if case .object(let i as PyInstance) = value, let native = i.native { return t.matches(.object(native)) }
+            return t.matches(value)
+        case let c as PyClass:
+            if case .object(let x as PyInstance) = value { return x.cls.isSubclass(of: c) }
             return false
         case let tuple as PyTuple:
             for option in tuple.items where try isInstance(value, option) { return true }
@@ -74,7 +109,7 @@ enum IntrospectionFunctions {
             throw PyError.type("issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
         switch o {
-        case is PyTypeObject, is PyExceptionType: return BuiltinTypes.isSubclass(cls, of: o)
+        case is PyTypeObject, is PyClass: return BuiltinTypes.isSubclass(cls, of: o)
         case let tuple as PyTuple:
             for option in tuple.items where try isSubclass(cls, option) { return true }
             return false
@@ -85,7 +120,8 @@ enum IntrospectionFunctions {
 
     static func isCallable(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
-        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyExceptionType
+        if let i = o as? PyInstance { return i.cls.lookup("__call__") != nil }
+        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyClass
     }
 
     private static func attributeName(_ v: Value) throws -> String {
@@ -97,6 +133,8 @@ enum IntrospectionFunctions {
     static func attributeNames(of value: Value, _ interpreter: Interpreter) -> [String] {
         switch value {
         case .object(let m as PyModule): return m.attributes.keys.sorted()
+        case .object(let c as PyClass): return ClassAttributes.names(of: c).sorted()
+        case .object(let i as PyInstance): return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).sorted()
         case .object(let t as PyTypeObject):
             guard let key = typeKey(of: t) else { return [] }
             return interpreter.attributes.names(key)

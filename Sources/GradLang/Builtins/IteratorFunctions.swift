@@ -17,8 +17,11 @@ enum IteratorFunctions {
                 })
             },
             PyBuiltin("next(iterator, default=<unset>, /)") { args in
-                guard case .object(let it as PyIterator) = args["iterator"] else {
-                    throw PyError.type("'\(args["iterator"].typeName)' object is not an iterator")
+                let it: PyIterator
+                switch args["iterator"] {
+                case .object(let i as PyIterator): it = i
+                case .object(let i as PyInstance) where SpecialMethods.defines(i, "__next__"): it = SpecialMethods.stepping(i)
+                default: throw PyError.type("'\(args["iterator"].typeName)' object is not an iterator")
                 }
                 if let v = try it.next() { return v }
                 if let fallback = args.given("default") { return fallback }
@@ -102,6 +105,7 @@ enum IteratorFunctions {
             case let s as PySet: return s.dict.count
             case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
+            case let i as PyInstance: return try SpecialMethods.length(i)
             default: break
             }
         default: break

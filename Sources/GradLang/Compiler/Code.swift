@@ -33,6 +33,8 @@ final class Frame {
     var handling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
     let name: String
+    /// A class body's namespace while it runs (nil in every other frame).
+    var classNamespace: ClassNamespace?
 
     init(slotCount: Int, cells: [PyCell], name: String) {
         self.name = name
@@ -73,6 +75,11 @@ final class Frame {
         if errorSpan != nil { errorSpan = nil }
         if handling != nil { handling = nil }
     }
+}
+
+/// The namespace a class body fills, shared by the closures that run it.
+final class ClassNamespace {
+    var values = Namespace()
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,
@@ -152,11 +159,21 @@ public final class Globals {
     /// them, itself and all their data in a reference cycle after the program is done.
     deinit { removeAll() }
 
+    /// Names in the order their slots were made (about the order they are first assigned).
+    private var order: [String] = []
+
     func slot(_ name: String) -> GlobalSlot {
         if let s = slots[name] { return s }
         let s = GlobalSlot(name: name)
         slots[name] = s
+        order.append(name)
         return s
+    }
+
+    /// The names holding a value, in the order a module's dict would list them (for suggestions).
+    var namesInOrder: [String] {
+        ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__",
+         "__cached__"] + order.filter { slots[$0]?.value != nil && $0 != "__name__" }
     }
 
     public subscript(_ name: String) -> Value? {

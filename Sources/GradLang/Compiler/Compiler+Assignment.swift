@@ -11,9 +11,13 @@ extension Compiler {
         case .attribute(let base, let name):
             let object = expression(base)
             let interpreter = interpreter
+            let cache = InstanceAttributeCache()
             return { f, v in
                 let o = try object(f)
-                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, v) }
+                try Compiler.locatingErrors(at: range, in: f) {
+                    if case .object(let instance as PyInstance) = o { return try cache.store(instance, name, v, interpreter) }
+                    try interpreter.setAttribute(o, name, v)
+                }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
@@ -148,8 +152,13 @@ extension Compiler {
         case .tuple(let items), .list(let items):
             let parts = items.map(deletion)
             return { f in for p in parts { try p(f) } }
-        case .attribute:
-            return { f in throw Compiler.located(PyError.attribute("cannot delete attributes of built-in objects"), range, f) }
+        case .attribute(let base, let name):
+            let object = expression(base)
+            let interpreter = interpreter
+            return { f in
+                let o = try object(f)
+                try Compiler.locatingErrors(at: range, in: f) { try interpreter.deleteAttribute(o, name) }
+            }
         default:
             return { f in throw Compiler.located(PyError(PyExc.syntaxError, "cannot delete expression"), range, f) }
         }

@@ -42,11 +42,14 @@ extension Compiler {
         do {
             if let target { try target(f, entered) }
             flow = try inner(f)
+        } catch let error as PyError {
+            if try manager.exit(after: error) { return .normal }
+            throw error
         } catch {
             try manager.exit()
             throw error
         }
-        try manager.exit()
+        _ = try manager.exit(after: nil)
         return flow
     }
 
@@ -109,7 +112,7 @@ extension Compiler {
             let types: [Value]
             if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
             for case .object(let o) in types {
-                guard let type = o as? PyExceptionType else {
+                guard let type = o as? PyClass, type.isExceptionClass else {
                     throw located(PyError.type("catching classes that do not inherit from BaseException is not allowed"), h.range, f)
                 }
                 if error.type.isSubclass(of: type) { return i }
@@ -132,20 +135,29 @@ extension Compiler {
                 f.errorSpan = current.span
                 throw current.error
             }
-            var error = try Compiler.exception(from: try value(f))
+            var error = try Compiler.exception(from: try value(f), interpreter)
             if let causeCode {
                 let cause = try causeCode(f)
-                if !cause.isNone { error.cause = PyError.Chained(try Compiler.exception(from: cause)) }
+                if !cause.isNone {
+                    let chained = try Compiler.exception(from: cause, interpreter)
+                    error.cause = PyError.Chained(chained)
+                    error.exception.setAttribute("__cause__", .object(chained.exception))
+                } else {
+                    error.exception.setAttribute("__cause__", Value.none)
+                }
             }
-            _ = interpreter
             throw error
         }
     }
 
     /// The error `raise X` raises: an exception class is instantiated without arguments.
-    static func exception(from raised: Value) throws -> PyError {
+    static func exception(from raised: Value, _ interpreter: Interpreter) throws -> PyError {
         switch raised {
-        case .object(let type as PyExceptionType): return PyError(exception: PyExceptionObject(type: type, args: []))
+        case .object(let type as PyClass) where type.isExceptionClass:
+            guard case .object(let instance as PyExceptionObject) = try ClassCreation.instantiate(type, Arguments(), interpreter) else {
+                throw PyError.type("exceptions must derive from BaseException")
+            }
+            return PyError(exception: instance)
         case .object(let instance as PyExceptionObject): return PyError(exception: instance)
         default: throw PyError.type("exceptions must derive from BaseException")
         }

@@ -1,6 +1,7 @@
 /// Calls, f-strings and lambdas/`def`: everything that builds or invokes a function.
 extension Compiler {
     func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange) -> ExprCode {
+        if let code = zeroArgumentSuper(callee, arguments, range) { return code }
         let positional = positionalCodes(arguments)
         let args = argumentList(arguments, positional, range)
         let interpreter = interpreter
@@ -9,10 +10,20 @@ extension Compiler {
         if case .attribute(let base, let name) = callee.kind {
             let object = expression(base)
             let attributeRange = callee.range
-            let methods = MethodCache(), attributes = AttributeCache()
+            let methods = MethodCache(), attributes = AttributeCache(), instances = InstanceAttributeCache()
             let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
             return { f in
                 let receiver = try object(f)
+                // `obj.method(...)` on an instance of a user class: straight into the function's frame.
+                if case .object(let instance as PyInstance) = receiver, let method = instances.method(instance, name) {
+                    if let positional, var frame = try method.frame(receiver: receiver, evaluating: positional, in: f) {
+                        let result = try Compiler.locatingErrors(at: range, in: f) { try method.run(frame, interpreter) }
+                        method.recycle(&frame)
+                        return result
+                    }
+                    let a = try args(f, receiver)
+                    return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
+                }
                 if let method = methods.method(receiver, name, in: interpreter) {
                     if let receiverOnly {
                         return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }
@@ -20,7 +31,13 @@ extension Compiler {
                     let a = try args(f, receiver)
                     return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
                 }
-                let function = try Compiler.locatingErrors(at: attributeRange, in: f) { try attributes.load(receiver, name, interpreter) }
+                let function = try Compiler.locatingErrors(at: attributeRange, in: f) {
+                    do {
+                        return try attributes.load(receiver, name, interpreter)
+                    } catch let e as PyError {
+                        throw Suggestions.noting(e, object: receiver, name: name, interpreter)
+                    }
+                }
                 let a = try args(f, nil)
                 return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(function, a) }
             }
@@ -52,7 +69,7 @@ extension Compiler {
 
     /// A call's arguments, with `*iterable` and `**mapping` unpacked, after a leading receiver
     /// if given (a method's `self`, placed first rather than inserted into the array afterwards).
-    private func argumentList(_ arguments: [Argument], _ positional: [ExprCode]?,
+    func argumentList(_ arguments: [Argument], _ positional: [ExprCode]?,
                               _ range: SourceRange) -> (Frame, Value?) throws -> Arguments {
         if let codes = positional {
             switch codes.count {
@@ -90,7 +107,7 @@ extension Compiler {
                 case .keyword(let name, let code): a.keywords.append((name, try code(f)))
                 case .keywords(let code, let r):
                     let v = try code(f)
-                    guard case .object(let d as PyDict) = v else {
+                    guard case .object(let d as PyDict) = NativeBases.contents(v) else {
                         throw Compiler.located(PyError.type("argument after ** must be a mapping, not \(v.typeName)"), r, f)
                     }
                     for (k, value) in d.entries {
@@ -181,21 +198,22 @@ extension Compiler {
         let defaults: [(index: Int, code: ExprCode)] = all.enumerated().compactMap { i, p in
             p.defaultValue.map { (i, expression($0)) }
         }
+        let qualifiedName = qualifiedPrefix + name
         scope = inner
-        let loops = loopDepth
+        let (loops, prefix) = (loopDepth, qualifiedPrefix)
         loopDepth = 0
+        qualifiedPrefix = qualifiedName + ".<locals>."
         let code = body(self)
-        loopDepth = loops
+        (loopDepth, qualifiedPrefix) = (loops, prefix)
         let storage = all.map { inner.resolve($0.name) }
         scope = outer
         // The cells this function closes over, read from the defining frame when the def runs.
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
-            switch outer.resolve(name) {
-            case .cell(let i): return { f in f.cells[i] }
-            default: return { _ in PyCell() }
-            }
+            guard let i = outer.capturedCell(name) else { return { _ in PyCell() } }
+            return { f in f.cells[i] }
         }
-        let signature = Signature(name: name, parameters: parameters.signatureParameters)
+        // CPython's messages name a function by its qualified name (`C.__init__() missing ...`).
+        let signature = Signature(name: qualifiedName, parameters: parameters.signatureParameters)
         let filename = filename
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
         return { f in
@@ -205,6 +223,7 @@ extension Compiler {
                                       slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
                                       closure: captured.map { $0(f) }, filename: filename)
             function.docstring = docstring
+            function.qualifiedName = qualifiedName
             return .object(function)
         }
     }

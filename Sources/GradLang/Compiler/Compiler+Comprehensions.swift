@@ -48,7 +48,7 @@ extension Compiler {
         let loops = nestedLoops(clauses, at: 0, of: range, innermost: emit)
         scope = outer
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
-            if case .cell(let i) = outer.resolve(name) { return { f in f.cells[i] } }
+            if let i = outer.capturedCell(name) { return { f in f.cells[i] } }
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
@@ -130,7 +130,7 @@ extension Compiler {
         let value = expression(element)
         scope = outer
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
-            if case .cell(let i) = outer.resolve(name) { return { f in f.cells[i] } }
+            if let i = outer.capturedCell(name) { return { f in f.cells[i] } }
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count

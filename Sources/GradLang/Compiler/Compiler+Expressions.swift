@@ -67,7 +67,13 @@ extension Compiler {
             let cache = AttributeCache()
             return { f in
                 let v = try object(f)
-                return try Compiler.locatingErrors(at: range, in: f) { try cache.load(v, name, interpreter) }
+                return try Compiler.locatingErrors(at: range, in: f) {
+                    do {
+                        return try cache.load(v, name, interpreter)
+                    } catch let e as PyError {
+                        throw Suggestions.noting(e, object: v, name: name, interpreter)
+                    }
+                }
             }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
@@ -147,7 +153,7 @@ extension Compiler {
                     try Compiler.locatingErrors(at: range, in: f) { try d.set(key, value) }
                 case .unpack(let m, let r):
                     let mapping = try m(f)
-                    guard case .object(let other as PyDict) = mapping else {
+                    guard case .object(let other as PyDict) = NativeBases.contents(mapping) else {
                         throw Compiler.located(PyError.type("'\(mapping.typeName)' object is not a mapping"), r, f)
                     }
                     for (k, v) in other.entries { try d.set(k, v) }

@@ -90,6 +90,8 @@ extension Compiler {
         case .pass, .global, .nonlocal: return { f in f.line = line; return .normal }
         case .functionDefinition(let def):
             return recordingLine(line, functionDefinition(def, s.range))
+        case .classDefinition(let def):
+            return recordingLine(line, classDefinition(def, s.range))
         case .return(let e):
             guard let e else { return { f in f.line = line; f.returnValue = .none; return .returned } }
             let v = expression(e)

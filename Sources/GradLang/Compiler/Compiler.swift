@@ -17,6 +17,9 @@ final class Compiler {
     var echoExpressions = false
     /// How deep the block being compiled is (1: the module's own statements).
     var blockDepth = 0
+    /// What `__qualname__` puts before the names defined here: `C.` in a class body,
+    /// `f.<locals>.` in a function.
+    var qualifiedPrefix = ""
 
     init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
         self.interpreter = interpreter
@@ -53,12 +56,37 @@ final class Compiler {
             }
         case .global(let name):
             let slot = globals.slot(name)
-            let interpreter = interpreter
+            let builtin = BuiltinCache(name, interpreter)
+            let undefined = undefinedName(name)
             return { f in
-                if let v = slot.value { return v }
-                if let v = interpreter.builtins[name] { return v }
-                throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+                if let v = slot.value ?? builtin.value { return v }
+                throw Compiler.located(undefined(), range, f)
             }
+        case .classNamespace(let name):
+            let slot = globals.slot(name)
+            let builtin = BuiltinCache(name, interpreter)
+            let undefined = undefinedName(name)
+            return { f in
+                if let v = f.classNamespace?.values[name] ?? slot.value ?? builtin.value { return v }
+                throw Compiler.located(undefined(), range, f)
+            }
+        }
+    }
+
+    /// Makes the NameError for `name`, with what CPython searches for a suggestion: the
+    /// function's local names, the globals, the built-ins.
+    private func undefinedName(_ name: String) -> () -> PyError {
+        let scope = scope
+        let locals = scope.kind == .function ? scope.bound.filter { scope.isLocal($0) } : []
+        // Weakly: compiled code holds global slots, never the Globals (see Globals.deinit).
+        let interpreter = interpreter
+        return { [weak globals] in
+            let error = PyError.name("name '\(name)' is not defined")
+            error.exception.missingName = name
+            error.exception.candidateNames = { [weak globals] in
+                [locals, globals?.namesInOrder ?? [], Suggestions.orderedBuiltins(interpreter.builtins.keys)]
+            }
+            return error
         }
     }
 
@@ -71,6 +99,7 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             return { _, v in slot.value = v }
+        case .classNamespace(let name): return { f, v in f.classNamespace?.values[name] = v }
         }
     }
 
@@ -81,7 +110,7 @@ final class Compiler {
         switch scope.resolve(name) {
         case .local(let i): return .local(i)
         case .global(let name): return .global(globals.slot(name))
-        case .cell: return nil
+        case .cell, .classNamespace: return nil
         }
     }
 
@@ -93,6 +122,7 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             return { _ in slot.value = nil }
+        case .classNamespace(let name): return { f in f.classNamespace?.values[name] = nil }
         }
     }
 
@@ -112,6 +142,13 @@ final class Compiler {
             return { f in
                 if slot.value == nil { throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f) }
                 slot.value = nil
+            }
+        case .classNamespace(let name):
+            return { f in
+                if f.classNamespace?.values[name] == nil {
+                    throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
+                }
+                f.classNamespace?.values[name] = nil
             }
         }
     }

@@ -27,6 +27,8 @@ final class AttributeCache {
     private var getterType: TypeKey?
     private var getter: ((Value) throws -> Value)?
 
+    private lazy var instances = InstanceAttributeCache()
+
     func load(_ value: Value, _ name: String, _ interpreter: Interpreter) throws -> Value {
         guard case .object(let object) = value else {
             let type = TypeKey(value)
@@ -38,6 +40,7 @@ final class AttributeCache {
             return try interpreter.getAttribute(value, name)
         }
         if let module, module === object, module.generation == moduleGeneration { return moduleEntry }
+        if let instance = object as? PyInstance { return try instances.load(instance, name, interpreter) }
         let found = try interpreter.getAttribute(value, name)
         if let m = object as? PyModule { (module, moduleGeneration, moduleEntry) = (m, m.generation, found) }
         return found
@@ -55,5 +58,80 @@ final class ReceiverArgument {
         values[0] = receiver
         defer { values[0] = .none }
         return try method.call(Arguments(values), interpreter)
+    }
+}
+
+/// An attribute site's last look-up on instances of a user class, valid while that class's version
+/// is unchanged (see PyClass): the attribute's slot in the class's layout and what the class
+/// defines under the name. A property, or a class that defines `__setattr__` (for stores), sends
+/// the site through the general path every time.
+final class InstanceAttributeCache {
+    private var cls: PyClass?
+    private var version = 0
+    private var slot: Int?
+    private var classValue: Value?
+    private var isPlain = false
+
+    private func refresh(_ cls: PyClass, _ name: String, forStore: Bool) {
+        let found = cls.lookup(name)
+        var plain = true
+        if case .object(let o)? = found, o is PyProperty { plain = false }
+        if forStore {
+            if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args"].contains(name) { plain = false }
+            slot = plain ? cls.slot(for: name) : nil
+        } else {
+            slot = cls.existingSlot(name)
+        }
+        (self.cls, version, classValue, isPlain) = (cls, cls.version, found, plain)
+    }
+
+    /// `instance.name`.
+    func load(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        let cls = instance.cls
+        if cls !== self.cls || cls.version != version { refresh(cls, name, forStore: false) }
+        if isPlain {
+            if let slot, slot < instance.slots.count, let v = instance.slots[slot] { return v }
+            if let classValue { return try ClassAttributes.bind(classValue, to: .object(instance), owner: cls, interpreter) }
+        }
+        return try ClassAttributes.get(instance, name, interpreter)
+    }
+
+    /// `instance.name = value`.
+    func store(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        let cls = instance.cls
+        if cls !== self.cls || cls.version != version { refresh(cls, name, forStore: true) }
+        guard isPlain, let slot else { return try ClassAttributes.set(instance, name, value, interpreter) }
+        instance.setSlot(slot, value)
+    }
+
+    /// The function `instance.name(...)` calls with the instance first: a plain function of the
+    /// class that no attribute of the instance hides; nil otherwise.
+    func method(_ instance: PyInstance, _ name: String) -> PyFunction? {
+        let cls = instance.cls
+        if cls !== self.cls || cls.version != version { refresh(cls, name, forStore: false) }
+        guard isPlain, case .object(let f as PyFunction)? = classValue else { return nil }
+        if let slot, slot < instance.slots.count, instance.slots[slot] != nil { return nil }
+        return f
+    }
+}
+
+/// A global name site's built-in (`isinstance`, `range`), looked up again only when the built-ins
+/// changed since.
+final class BuiltinCache {
+    private let name: String
+    private let interpreter: Interpreter
+    private var generation = -1
+    private var found: Value?
+
+    init(_ name: String, _ interpreter: Interpreter) {
+        self.name = name
+        self.interpreter = interpreter
+    }
+
+    var value: Value? {
+        if generation != interpreter.builtinsGeneration {
+            (generation, found) = (interpreter.builtinsGeneration, interpreter.builtins[name])
+        }
+        return found
     }
 }

@@ -1,8 +1,12 @@
 /// Name resolution done before compiling, as CPython's symtable does: every name in a function is
 /// a local slot, a cell shared with inner functions, a free variable of an enclosing function, or a
-/// global. Functions, lambdas and comprehensions are scopes of their own.
+/// global. Functions, lambdas, comprehensions and class bodies are scopes of their own.
+///
+/// A class body's own names live in the namespace that becomes the class (CPython's LOAD_NAME):
+/// the functions defined in it do not see them. If one of those functions uses `super` or
+/// `__class__`, the class body gets an implicit `__class__` cell, which holds the class once made.
 final class Scope {
-    enum Kind { case module, function }
+    enum Kind { case module, function, classBody }
 
     let kind: Kind
     /// Weak: the parent holds its children, and the tree is freed from its root.
@@ -73,15 +77,27 @@ final class Scope {
         case local(Int)
         case cell(Int)
         case global(String)
+        /// A class body's own name: its namespace, else a global or built-in.
+        case classNamespace(String)
     }
 
     func resolve(_ name: String) -> Resolution {
         if kind == .module || declaredGlobal.contains(name) { return .global(name) }
-        if let i = cellNames.firstIndex(of: name) { return .cell(i) }
-        if let i = freeNames.firstIndex(of: name) { return .cell(cellNames.count + i) }
+        if kind == .classBody, boundSet.contains(name), !declaredNonlocal.contains(name) { return .classNamespace(name) }
+        if let i = capturedCell(name) { return .cell(i) }
         if let i = slotNames.firstIndex(of: name) { return .local(i) }
         return .global(name)
     }
+
+    /// The cell an inner function captures for `name` from this scope, if this scope has one.
+    func capturedCell(_ name: String) -> Int? {
+        if let i = cellNames.firstIndex(of: name) { return i }
+        if let i = freeNames.firstIndex(of: name) { return cellNames.count + i }
+        return nil
+    }
+
+    /// The first parameter's name (`self` in a method), for `super()`.
+    var firstParameter: String? { parameterCount > 0 ? bound.first : nil }
 
     /// Decides cells, free variables and slots for this scope and everything inside it.
     func finish() {
@@ -90,7 +106,12 @@ final class Scope {
         var wanted = used.union(declaredNonlocal)
         for child in children { wanted.formUnion(child.freeNames) }
         for name in wanted.sorted() where !declaredGlobal.contains(name) {
-            if isLocal(name) {
+            if kind == .classBody && name == "__class__" && children.contains(where: { $0.freeNames.contains(name) }) {
+                cellNames.append(name)
+            } else if kind == .classBody && boundSet.contains(name) && !declaredNonlocal.contains(name)
+                        && !children.contains(where: { $0.freeNames.contains(name) }) {
+                continue
+            } else if isLocal(name) {
                 if children.contains(where: { $0.freeNames.contains(name) }) && !cellNames.contains(name) {
                     cellNames.append(name)
                 }
@@ -101,11 +122,17 @@ final class Scope {
         slotNames = bound.filter { isLocal($0) && !cellNames.contains($0) }
     }
 
+    /// Whether a function around this scope binds `name` (class bodies are passed over: their
+    /// names are not visible inside them, save the implicit `__class__`).
     private func enclosingFunctionBinds(_ name: String) -> Bool {
         var scope = parent
-        while let s = scope, s.kind == .function {
-            if s.isLocal(name) { return true }
-            if s.declaredGlobal.contains(name) { return false }
+        while let s = scope, s.kind != .module {
+            if s.kind == .classBody {
+                if name == "__class__" { return true }
+            } else {
+                if s.isLocal(name) { return true }
+                if s.declaredGlobal.contains(name) { return false }
+            }
             scope = s.parent
         }
         return false
@@ -170,6 +197,13 @@ private struct Walker {
             def.parameters.all.forEach { inner.bind($0.name) }
             inner.parameterCount = inner.bound.count
             block(def.body, inner)
+        case .classDefinition(let def):
+            def.decorators.forEach { expression($0, scope) }
+            def.arguments.forEach { expression($0.value, scope) }
+            scope.bind(def.name)
+            let inner = Scope(kind: .classBody, parent: scope)
+            tree.add(inner, at: s.range.start)
+            block(def.body, inner)
         case .return(let e): if let e { expression(e, scope) }
         case .with(let items, let body):
             for item in items {
@@ -227,7 +261,10 @@ private struct Walker {
 
     mutating func expression(_ e: Expr, _ scope: Scope) {
         switch e.kind {
-        case .name(let n): scope.use(n)
+        case .name(let n):
+            scope.use(n)
+            // `super()` needs the class it is written in (CPython's implicit `__class__` cell).
+            if n == "super" && scope.kind == .function { scope.use("__class__") }
         case .constant: break
         case .formattedString(let parts): fstring(parts, scope)
         case .tuple(let items), .list(let items), .set(let items): items.forEach { expression($0, scope) }

@@ -66,8 +66,10 @@ public struct ErrorRenderer {
             }
             if repeats >= 3 { out += repeatedLine(repeats - 2) }
         }
-        let message = e.message
-        return out + (message.isEmpty ? e.type.name : "\(e.type.name): \(message)") + "\n"
+        var message = e.message
+        if let suggestion = e.suggestion { message += ". " + suggestion }
+        let name = e.type.tracebackName
+        return out + (message.isEmpty ? name : "\(name): \(message)") + "\n"
     }
 
     private func repeatedLine(_ n: Int) -> String {

@@ -4,6 +4,12 @@ import BigInt
 /// `str.format`, `format()` and `%` all come here).
 public enum Formatting {
     public static func format(_ value: Value, spec: String) throws -> String {
+        if let instance = value.instance, let formatted = try SpecialMethods.call(instance, "__format__", [.str(spec)]) {
+            guard case .str(let s) = formatted else {
+                throw PyError.type("__format__ must return a str, not \(formatted.typeName)")
+            }
+            return s.string
+        }
         do {
             let parsed = try FormatSpec(spec)
             // Padding or digits that no one could hold: refused before allocating, as sequences are.

@@ -21,7 +21,7 @@ enum Help {
             switch o {
             case is PyBuiltin: functions.append(name)
             case is PyTypeObject: types.append(name)
-            case is PyExceptionType: exceptions.append(name)
+            case is PyClass: exceptions.append(name)
             default: break
             }
         }
@@ -39,7 +39,7 @@ enum Help {
         \(wrapped(exceptions.sorted()))
 
         Modules (import NAME):
-        \(wrapped(interpreter.modules.keys.sorted()))
+        \(wrapped(Set(interpreter.modules.keys).union(interpreter.moduleMakers.keys).sorted()))
         """
     }
 
@@ -63,6 +63,8 @@ enum Help {
             let names = IntrospectionFunctions.attributeNames(of: value, interpreter)
             if !names.isEmpty { text += "\n |\n |  Methods and attributes:\n\(wrapped(names, indent: " |      "))" }
             return text
+        case .object(let c as PyClass): return describe(c)
+        case .object(let i as PyInstance): return describe(i.cls)
         case .object(let m as PyModule):
             return "Help on module \(m.name):\n\nNAME\n    \(m.name)\n\nCONTENTS\n\(wrapped(m.attributes.keys.sorted(), indent: "    "))"
         default:
@@ -71,6 +73,65 @@ enum Help {
             if !names.isEmpty { text += "\n\nMethods and attributes:\n\(wrapped(names, indent: "    "))" }
             return text
         }
+    }
+
+    /// A class as pydoc shows it: its bases, docstring, the methods it defines (signature and
+    /// docstring) and its other attributes, then what it inherits, by base.
+    private static func describe(_ c: PyClass) -> String {
+        let bases = c.bases.isEmpty ? "builtins.object" : c.bases.map(\.displayName).joined(separator: ", ")
+        var lines = ["class \(c.name)(\(bases))"]
+        func add(_ text: String = "") { lines.append(text.isEmpty ? " |" : " |  " + text) }
+        if case .object(let f as PyFunction)? = c.lookup("__init__") {
+            add(signatureText(f.signature, defaults: f.defaults).replacingOccurrences(of: f.qualifiedName + "(self, ", with: c.name + "(")
+                .replacingOccurrences(of: f.qualifiedName + "(self)", with: c.name + "()"))
+            add()
+        }
+        if case .str(let doc)? = c.namespace["__doc__"] {
+            for line in cleanedDocstring(doc.string).split(separator: "\n", omittingEmptySubsequences: false) { add(String(line)) }
+            add()
+        }
+        if c.mro.count > 1 {
+            add("Method resolution order:")
+            for k in c.mro { add("    " + k.displayName) }
+            add("    builtins.object")
+            add()
+        }
+        var methods: [String] = [], data: [String] = []
+        for (name, value) in c.namespace.entries where !["__module__", "__doc__", "__dict__", "__weakref__"].contains(name) {
+            switch value {
+            case .object(let f as PyFunction):
+                methods.append(signatureText(f.signature, defaults: f.defaults).replacingOccurrences(of: f.qualifiedName + "(", with: name + "("))
+                if let doc = f.docstring.map(cleanedDocstring), !doc.isEmpty {
+                    methods += doc.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                }
+                methods.append("")
+            case .object(let o) where o is PyProperty || o is PyStaticMethod || o is PyClassMethod:
+                methods.append("\(name) (\(o.typeName))")
+                methods.append("")
+            default:
+                data.append("\(name) = \(Repr.repr(value))")
+            }
+        }
+        if !methods.isEmpty {
+            add("Methods defined here:")
+            add()
+            methods.forEach(add)
+        }
+        if !data.isEmpty {
+            add("Data and other attributes defined here:")
+            add()
+            data.forEach { add($0); add() }
+        }
+        for base in c.mro.dropFirst() where !base.namespace.names.isEmpty {
+            let names = base.namespace.names.filter { !["__module__", "__doc__", "__dict__", "__weakref__"].contains($0) }
+            if names.isEmpty { continue }
+            add("Inherited from \(base.displayName):")
+            add()
+            add(names.joined(separator: ", "))
+            add()
+        }
+        while lines.last == " |" { lines.removeLast() }
+        return "Help on class \(c.name) in module \(c.moduleName):\n\n" + lines.joined(separator: "\n")
     }
 
     /// `name(a, b=1, *args, key=None)` back from a parsed signature; `<unset>` defaults show as

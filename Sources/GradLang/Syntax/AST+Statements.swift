@@ -33,6 +33,7 @@ public indirect enum StmtKind: Equatable, Sendable {
     case `continue`
     case pass
     case functionDefinition(FunctionDefinition)
+    case classDefinition(ClassDefinition)
     case `return`(Expr?)
     case with(items: [WithItem], body: [Stmt])
     case `import`([ImportedName])
@@ -54,6 +55,16 @@ public struct FunctionDefinition: Equatable, Sendable {
     public var decorators: [Expr]
     /// The `-> annotation`, kept but meaningless to grad.
     public var returnAnnotation: Expr?
+}
+
+/// `class Name(bases, keyword=value): body`.
+public struct ClassDefinition: Equatable, Sendable {
+    public var name: String
+    /// The bases and keywords in the parentheses, as call arguments.
+    public var arguments: [Argument]
+    public var body: [Stmt]
+    /// Applied bottom-up to the class object, as in Python.
+    public var decorators: [Expr]
 }
 
 public struct WithItem: Equatable, Sendable {

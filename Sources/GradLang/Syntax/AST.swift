@@ -106,6 +106,13 @@ public enum Argument: Equatable, Sendable {
     case keyword(name: String, value: Expr, range: SourceRange)
     /// `**mapping`.
     case unpackedKeywords(Expr)
+
+    /// The expression the argument passes (or unpacks).
+    public var value: Expr {
+        switch self {
+        case .positional(let e), .unpacked(let e), .unpackedKeywords(let e), .keyword(_, let e, _): return e
+        }
+    }
 }
 
 /// One piece of an f-string.

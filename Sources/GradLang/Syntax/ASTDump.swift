@@ -29,6 +29,10 @@ extension Stmt {
             if let returns = f.returnAnnotation { parts.append("(-> \(returns.dump))") }
             if !f.decorators.isEmpty { parts.append(list("decorators", f.decorators.map(\.dump))) }
             return list("def", parts + [block(f.body)])
+        case .classDefinition(let c):
+            var parts = [c.name] + c.arguments.map(\.dump)
+            if !c.decorators.isEmpty { parts.append(list("decorators", c.decorators.map(\.dump))) }
+            return list("class", parts + [block(c.body)])
         case .return(let value): return list("return", value.map { [$0.dump] } ?? [])
         case .with(let items, let body):
             let rendered = items.map { item in

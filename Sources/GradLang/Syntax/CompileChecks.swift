@@ -31,6 +31,11 @@ enum CompileChecks {
                     for decorator in definition.decorators { try lambdasIn(decorator) }
                     try parametersPass(definition.parameters)
                     try symbolTablePass(definition.body, inFunction: true)
+                case .classDefinition(let definition):
+                    for decorator in definition.decorators { try lambdasIn(decorator) }
+                    for argument in definition.arguments { try lambdasIn(argument.value) }
+                    // A class body is not module level: its `nonlocal` finds no binding instead.
+                    try symbolTablePass(definition.body, inFunction: true)
                 default:
                     try forEachChild(of: statement) { (checker: inout Checker, body: [Stmt]) throws(SyntaxError) in
                         try checker.symbolTablePass(body, inFunction: inFunction)
@@ -83,6 +88,10 @@ enum CompileChecks {
                         if let value = parameter.defaultValue { try expression(value) }
                     }
                     try compilerPass(definition.body, inFunction: true, inLoop: false)
+                case .classDefinition(let definition):
+                    for decorator in definition.decorators { try expression(decorator) }
+                    for argument in definition.arguments { try expression(argument.value) }
+                    try compilerPass(definition.body, inFunction: false, inLoop: false)
                 case .while(let test, let loopBody, let orElse):
                     try expression(test)
                     try compilerPass(loopBody, inFunction: inFunction, inLoop: true)
@@ -211,6 +220,10 @@ enum CompileChecks {
                 try block(&self, orElse)
             case .functionDefinition(let definition):
                 for decorator in definition.decorators { try expression(&self, decorator) }
+                try block(&self, definition.body)
+            case .classDefinition(let definition):
+                for decorator in definition.decorators { try expression(&self, decorator) }
+                for argument in definition.arguments { try expression(&self, argument.value) }
                 try block(&self, definition.body)
             case .return(let value):
                 if let value { try expression(&self, value) }

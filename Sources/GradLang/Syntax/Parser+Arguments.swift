@@ -1,8 +1,9 @@
 /// Call arguments and the parameter lists of `def` and `lambda`, with CPython's messages for
 /// arguments or parameters in the wrong order.
 extension Parser {
-    /// The arguments of a call, after its `(` (given as `open`), through the closing `)`.
-    func parseCallArguments(openedBy open: Token) throws(SyntaxError) -> [Argument] {
+    /// The arguments of a call, after its `(` (given as `open`), through the closing `)`; a class's
+    /// bases take no generator expression without its own parentheses.
+    func parseCallArguments(openedBy open: Token, allowingBareGenerator: Bool = true) throws(SyntaxError) -> [Argument] {
         bracketDepth += 1
         var arguments: [Argument] = []
         var sawKeyword = false
@@ -31,6 +32,7 @@ extension Parser {
             } else {
                 let value = try parseArgumentExpression()
                 if try at(.for) {
+                    if !allowingBareGenerator { throw failHere() }
                     arguments.append(.positional(try parseUnparenthesizedGenerator(value, openedBy: open,
                                                                                  alone: arguments.isEmpty)))
                 } else {

@@ -49,13 +49,12 @@ extension Parser {
         }
     }
 
-    /// "classes are not supported yet" (and the like) at a keyword grad cannot run yet — when what
+    /// "'async' is not supported yet" (and the like) at a keyword grad cannot run yet — when what
     /// follows could be valid Python; otherwise CPython's "invalid syntax" after the keyword.
     func unsupported(_ keyword: Token) -> SyntaxError {
         let next = tokens[min(position + 1, tokens.count - 1)]
         let plausible: Bool
         switch keyword.kind {
-        case .keyword(.class): plausible = next.isName
         case .keyword(.async): plausible = next.isKeyword(.def) || next.isKeyword(.with) || next.isKeyword(.for)
         case .keyword(.await):
             switch next.kind {
@@ -69,8 +68,7 @@ extension Parser {
             advance()
             return failHere()
         }
-        let message = keyword.isKeyword(.class) ? "classes are not supported yet" : "'\(keyword.text)' is not supported yet"
-        return error(message, at: keyword)
+        return error("'\(keyword.text)' is not supported yet", at: keyword)
     }
 
     /// `( )`: the empty tuple, a parenthesised expression, a tuple, or a generator expression.

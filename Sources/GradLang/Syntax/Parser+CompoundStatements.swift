@@ -164,8 +164,8 @@ extension Parser {
         return ExceptHandler(type: type, name: name, body: body, range: range(from: keyword))
     }
 
-    /// Decorators, then `def name(parameters) [-> annotation]: block`.
-    func parseFunctionDefinition() throws(SyntaxError) -> Stmt {
+    /// Decorators, then a function or class definition.
+    func parseDefinition() throws(SyntaxError) -> Stmt {
         var decorators: [Expr] = []
         while try accept(.at) {
             decorators.append(try parseNamedExpression())
@@ -173,7 +173,30 @@ extension Parser {
             advance()
         }
         let keyword = try token()
-        if keyword.isKeyword(.class) || keyword.isKeyword(.async) { throw unsupported(keyword) }
+        if keyword.isKeyword(.async) { throw unsupported(keyword) }
+        if keyword.isKeyword(.class) { return try parseClassDefinition(decorators: decorators) }
+        return try parseFunctionDefinition(decorators: decorators)
+    }
+
+    /// `class name [(arguments)]: block`.
+    private func parseClassDefinition(decorators: [Expr]) throws(SyntaxError) -> Stmt {
+        let keyword = try expect(.class)
+        let name = try expectName()
+        var arguments: [Argument] = []
+        if case .op(.leftParen) = try token().kind {
+            let open = try token()
+            advance()
+            arguments = try parseCallArguments(openedBy: open, allowingBareGenerator: false)
+        }
+        _ = try expectForced(.colon)
+        let body = try parseBlock(after: "class definition", line: keyword.start.line)
+        let definition = ClassDefinition(name: name.text, arguments: arguments, body: body, decorators: decorators)
+        return Stmt(.classDefinition(definition), range(from: keyword))
+    }
+
+    /// `def name(parameters) [-> annotation]: block`, after its decorators.
+    private func parseFunctionDefinition(decorators: [Expr]) throws(SyntaxError) -> Stmt {
+        let keyword = try token()
         _ = try expect(.def)
         let name = try expectName()
         _ = try expectForced(.leftParen)

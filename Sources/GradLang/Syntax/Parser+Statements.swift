@@ -21,8 +21,8 @@ extension Parser {
         case .keyword(.for): return [try parseFor()]
         case .keyword(.with): return [try parseWith()]
         case .keyword(.try): return [try parseTry()]
-        case .keyword(.def), .op(.at): return [try parseFunctionDefinition()]
-        case .keyword(.class), .keyword(.async): throw unsupported(t)
+        case .keyword(.def), .keyword(.class), .op(.at): return [try parseDefinition()]
+        case .keyword(.async): throw unsupported(t)
         default: return try parseSimpleStatements()
         }
     }

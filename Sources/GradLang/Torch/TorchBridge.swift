@@ -13,7 +13,7 @@ enum TorchBridge {
         }
     }
 
-    private static func exceptionType(_ kind: TorchError.Kind) -> PyExceptionType {
+    private static func exceptionType(_ kind: TorchError.Kind) -> PyClass {
         switch kind {
         case .runtimeError: return PyExc.runtimeError
         case .typeError: return PyExc.typeError

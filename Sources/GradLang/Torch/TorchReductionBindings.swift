@@ -101,7 +101,7 @@ enum TorchReductionBindings {
 /// Field access on named tuples (`result.values`); plain tuples have no such attributes.
 extension PyTuple: PyAttributeProviding {
     public func attribute(_ name: String) throws -> Value? {
-        guard case .named(_, let fields) = kind, let i = fields.firstIndex(of: name), i < items.count else { return nil }
+        guard let fields = kind.fields, let i = fields.firstIndex(of: name), i < items.count else { return nil }
         return items[i]
     }
 }

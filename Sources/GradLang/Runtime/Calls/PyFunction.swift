@@ -1,7 +1,8 @@
 /// A function defined with `def` or `lambda`: its compiled body, parameters, defaults and the
 /// cells it closes over.
 final class PyFunction: CollectableObject, PyCallable {
-    let name: String
+    /// `__name__` (assignable, as `functools.wraps` does).
+    var name: String
     let signature: Signature
     /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
     /// values) only by the cycle collector, giving it and `closure` buffers of their own.
@@ -17,6 +18,10 @@ final class PyFunction: CollectableObject, PyCallable {
     let isSimple: Bool
     /// The body's leading string literal, as written (`help()` cleans and shows it); set by the compiler.
     var docstring: String?
+    /// `__qualname__` (`C.method`, `f.<locals>.g`); set by the compiler.
+    var qualifiedName = ""
+    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`): its `__dict__`.
+    var attributes: [String: Value] = [:]
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
@@ -48,6 +53,20 @@ final class PyFunction: CollectableObject, PyCallable {
         return result
     }
 
+    /// Calls the function with `receiver` before `args` (a method called through its instance),
+    /// without making a bound method or, for a plain positional signature, an argument array.
+    func call(receiver: Value, _ args: [Value], _ interpreter: Interpreter) throws -> Value {
+        guard isSimple, signature.parameters.count == args.count + 1 else {
+            return try call(Arguments([receiver] + args), interpreter)
+        }
+        var frame = newFrame()
+        store(receiver, parameter: 0, in: frame)
+        for (i, value) in args.enumerated() { store(value, parameter: i + 1, in: frame) }
+        let result = try run(frame, interpreter)
+        recycle(&frame)
+        return result
+    }
+
     /// A frame holding the arguments `codes` compute in the caller's frame `caller`, when they
     /// are exactly this function's parameters, all positional (no binder, no argument array);
     /// nil, with nothing evaluated, otherwise.
@@ -55,6 +74,15 @@ final class PyFunction: CollectableObject, PyCallable {
         guard isSimple, codes.count == parameterStorage.count else { return nil }
         let frame = newFrame()
         for (i, code) in codes.enumerated() { store(try code(caller), parameter: i, in: frame) }
+        return frame
+    }
+
+    /// The same with `receiver` as the first argument (a method called through its instance).
+    func frame(receiver: Value, evaluating codes: [ExprCode], in caller: Frame) throws -> Frame? {
+        guard isSimple, codes.count + 1 == parameterStorage.count else { return nil }
+        let frame = newFrame()
+        store(receiver, parameter: 0, in: frame)
+        for (i, code) in codes.enumerated() { store(try code(caller), parameter: i + 1, in: frame) }
         return frame
     }
 
@@ -89,7 +117,7 @@ final class PyFunction: CollectableObject, PyCallable {
         switch parameterStorage[i] {
         case .local(let s): frame[slot: s] = value
         case .cell(let c): frame.cells[c].value = value
-        case .global: break
+        case .global, .classNamespace: break
         }
     }
 

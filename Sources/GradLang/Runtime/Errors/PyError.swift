@@ -19,7 +19,7 @@ public struct PyError: Error {
         public init(_ error: PyError) { self.error = error }
     }
 
-    public init(_ type: PyExceptionType, _ message: String) {
+    public init(_ type: PyClass, _ message: String) {
         exception = PyExceptionObject(type: type, args: message.isEmpty ? [] : [.str(message)])
     }
 
@@ -27,9 +27,21 @@ public struct PyError: Error {
         self.exception = exception
     }
 
-    public var type: PyExceptionType { exception.type }
-    /// The text after `TypeName: ` in the last line of a traceback.
-    public var message: String { exception.message }
+    public var type: PyClass { exception.type }
+    /// What CPython 3.11 adds to an uncaught NameError or AttributeError: `Did you mean: 'print'?`.
+    public var suggestion: String? {
+        guard let name = exception.missingName, let candidates = exception.candidateNames else { return nil }
+        return Suggestions.suggestion(for: name, in: candidates()).map { "Did you mean: '\($0)'?" }
+    }
+
+    /// The text after `TypeName: ` in the last line of a traceback: the exception's `str()`.
+    public var message: String {
+        do {
+            return try SpecialMethods.str(exception)
+        } catch {
+            return "<exception str() failed>"
+        }
+    }
 }
 
 /// One line of a traceback: `File "f.grad", line 3, in fn`.
@@ -47,44 +59,27 @@ public struct TraceEntry: Equatable, Sendable {
     }
 }
 
-/// A Python exception class (`ValueError`), with its base for `except` matching.
-public final class PyExceptionType: PyObject, @unchecked Sendable {
-    public let name: String
-    public let base: PyExceptionType?
+/// An exception instance (`e` in `except ValueError as e`): an instance of its class, whose
+/// arguments are `args`. grad runs Python on one thread at a time (see Interpreter), so it may
+/// travel inside `PyError`.
+public final class PyExceptionObject: PyInstance, @unchecked Sendable {
+    public var args: [Value]
 
-    init(_ name: String, base: PyExceptionType?) {
-        self.name = name
-        self.base = base
-    }
+    /// For a NameError or AttributeError grad raised itself: the name not found, and the names
+    /// that could have been meant, in the order CPython searches them (see Suggestions).
+    var missingName: String?
+    var candidateNames: (() -> [[String]])?
 
-    public override var typeName: String { "type" }
-
-    /// Whether an exception of this type is caught by `except other`.
-    public func isSubclass(of other: PyExceptionType) -> Bool {
-        var t: PyExceptionType? = self
-        while let current = t {
-            if current === other { return true }
-            t = current.base
-        }
-        return false
-    }
-}
-
-/// An exception instance (`e` in `except ValueError as e`).
-/// Immutable once made; grad runs on one thread, so it may travel inside `PyError`.
-public final class PyExceptionObject: PyObject, @unchecked Sendable {
-    public let type: PyExceptionType
-    public let args: [Value]
-
-    public init(type: PyExceptionType, args: [Value]) {
-        self.type = type
+    public init(type: PyClass, args: [Value]) {
         self.args = args
+        super.init(cls: type)
     }
 
-    public override var typeName: String { type.name }
+    public var type: PyClass { cls }
 
     /// `str(e)`: the single argument's str, or the args tuple's repr; an OSError made from an
-    /// errno and its description reads `[Errno 28] No space left on device`.
+    /// errno and its description reads `[Errno 28] No space left on device`. (A class's own
+    /// `__str__` is the renderer's to call: see `SpecialMethods.exceptionMessage`.)
     public var message: String {
         if args.isEmpty { return "" }
         if args.count == 2, case .int(let code) = args[0], type.isSubclass(of: PyExc.osError) {
@@ -98,40 +93,40 @@ public final class PyExceptionObject: PyObject, @unchecked Sendable {
 
 /// The built-in exception hierarchy (the part grad raises or lets users catch).
 public enum PyExc {
-    public static let baseException = PyExceptionType("BaseException", base: nil)
-    public static let systemExit = PyExceptionType("SystemExit", base: baseException)
-    public static let keyboardInterrupt = PyExceptionType("KeyboardInterrupt", base: baseException)
-    public static let exception = PyExceptionType("Exception", base: baseException)
-    public static let stopIteration = PyExceptionType("StopIteration", base: exception)
-    public static let arithmeticError = PyExceptionType("ArithmeticError", base: exception)
-    public static let zeroDivisionError = PyExceptionType("ZeroDivisionError", base: arithmeticError)
-    public static let overflowError = PyExceptionType("OverflowError", base: arithmeticError)
-    public static let assertionError = PyExceptionType("AssertionError", base: exception)
-    public static let attributeError = PyExceptionType("AttributeError", base: exception)
-    public static let importError = PyExceptionType("ImportError", base: exception)
-    public static let moduleNotFoundError = PyExceptionType("ModuleNotFoundError", base: importError)
-    public static let lookupError = PyExceptionType("LookupError", base: exception)
-    public static let indexError = PyExceptionType("IndexError", base: lookupError)
-    public static let keyError = PyExceptionType("KeyError", base: lookupError)
-    public static let memoryError = PyExceptionType("MemoryError", base: exception)
-    public static let nameError = PyExceptionType("NameError", base: exception)
-    public static let osError = PyExceptionType("OSError", base: exception)
-    public static let connectionError = PyExceptionType("ConnectionError", base: osError)
-    public static let brokenPipeError = PyExceptionType("BrokenPipeError", base: connectionError)
-    public static let unboundLocalError = PyExceptionType("UnboundLocalError", base: nameError)
-    public static let runtimeError = PyExceptionType("RuntimeError", base: exception)
-    public static let notImplementedError = PyExceptionType("NotImplementedError", base: runtimeError)
-    public static let recursionError = PyExceptionType("RecursionError", base: runtimeError)
-    public static let syntaxError = PyExceptionType("SyntaxError", base: exception)
+    public static let baseException = PyClass(builtin: "BaseException", base: nil)
+    public static let systemExit = PyClass(builtin: "SystemExit", base: baseException)
+    public static let keyboardInterrupt = PyClass(builtin: "KeyboardInterrupt", base: baseException)
+    public static let exception = PyClass(builtin: "Exception", base: baseException)
+    public static let stopIteration = PyClass(builtin: "StopIteration", base: exception)
+    public static let arithmeticError = PyClass(builtin: "ArithmeticError", base: exception)
+    public static let zeroDivisionError = PyClass(builtin: "ZeroDivisionError", base: arithmeticError)
+    public static let overflowError = PyClass(builtin: "OverflowError", base: arithmeticError)
+    public static let assertionError = PyClass(builtin: "AssertionError", base: exception)
+    public static let attributeError = PyClass(builtin: "AttributeError", base: exception)
+    public static let importError = PyClass(builtin: "ImportError", base: exception)
+    public static let moduleNotFoundError = PyClass(builtin: "ModuleNotFoundError", base: importError)
+    public static let lookupError = PyClass(builtin: "LookupError", base: exception)
+    public static let indexError = PyClass(builtin: "IndexError", base: lookupError)
+    public static let keyError = PyClass(builtin: "KeyError", base: lookupError)
+    public static let memoryError = PyClass(builtin: "MemoryError", base: exception)
+    public static let nameError = PyClass(builtin: "NameError", base: exception)
+    public static let osError = PyClass(builtin: "OSError", base: exception)
+    public static let connectionError = PyClass(builtin: "ConnectionError", base: osError)
+    public static let brokenPipeError = PyClass(builtin: "BrokenPipeError", base: connectionError)
+    public static let unboundLocalError = PyClass(builtin: "UnboundLocalError", base: nameError)
+    public static let runtimeError = PyClass(builtin: "RuntimeError", base: exception)
+    public static let notImplementedError = PyClass(builtin: "NotImplementedError", base: runtimeError)
+    public static let recursionError = PyClass(builtin: "RecursionError", base: runtimeError)
+    public static let syntaxError = PyClass(builtin: "SyntaxError", base: exception)
     /// An error inside grad itself (CPython raises it for bad internal calls).
-    public static let systemError = PyExceptionType("SystemError", base: exception)
-    public static let indentationError = PyExceptionType("IndentationError", base: syntaxError)
-    public static let tabError = PyExceptionType("TabError", base: indentationError)
-    public static let typeError = PyExceptionType("TypeError", base: exception)
-    public static let valueError = PyExceptionType("ValueError", base: exception)
+    public static let systemError = PyClass(builtin: "SystemError", base: exception)
+    public static let indentationError = PyClass(builtin: "IndentationError", base: syntaxError)
+    public static let tabError = PyClass(builtin: "TabError", base: indentationError)
+    public static let typeError = PyClass(builtin: "TypeError", base: exception)
+    public static let valueError = PyClass(builtin: "ValueError", base: exception)
 
     /// Every type users can name, for the builtins table.
-    public static let all: [PyExceptionType] = [
+    public static let all: [PyClass] = [
         baseException, systemExit, keyboardInterrupt, exception, stopIteration, arithmeticError,
         zeroDivisionError, overflowError, assertionError, attributeError, importError, moduleNotFoundError,
         lookupError, indexError, keyError, memoryError, nameError, osError, connectionError, brokenPipeError,

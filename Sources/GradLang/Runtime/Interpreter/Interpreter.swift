@@ -33,9 +33,14 @@ public final class Interpreter {
     // the read-only public ones above: Swift checks every read of a public stored `var` of a
     // class for exclusive access at run time (another module might be writing it), where the
     // whole-module optimizer proves the internal ones safe at compile time.
-    var builtinTable: [String: Value] = [:]
+    var builtinTable: [String: Value] = [:] { didSet { builtinsGeneration &+= 1 } }
+    /// Changes with every change to the built-ins (the REPL's `_`): a name site keeps what it
+    /// looked up while this stays the same.
+    private(set) var builtinsGeneration = 0
     var attributeTable = AttributeTable()
     var moduleTable: [String: PyModule] = [:]
+    /// Modules made when first imported, by name.
+    var moduleMakers: [String: (Interpreter) -> PyModule] = [:]
     var sourceLinesByFile: [String: [String]] = [:]
     /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
     var givenOnceWarnings: Set<String> = []
@@ -97,8 +102,13 @@ public final class Interpreter {
                 throw PyError.type("cannot create '\(t.qualifiedName)' instances")
             }
             return try constructor.call(args, self)
-        case let e as PyExceptionType:
-            return .object(PyExceptionObject(type: e, args: args.positional))
+        case let c as PyClass:
+            return try ClassCreation.instantiate(c, args, self)
+        case let m as PyMethod:
+            return try m.call(args, self)
+        case let i as PyInstance:
+            guard let method = i.cls.lookup("__call__") else { throw PyError.type("'\(o.typeName)' object is not callable") }
+            return try call(try ClassAttributes.bind(method, to: callee, owner: i.cls, self), args)
         // Last: a failed protocol cast is not cached by the runtime and costs thousands of instructions.
         case let f as PyCallable:
             return try f.call(args, self)

@@ -14,14 +14,19 @@
 /// - set: its element table, and its member dict (an object of its own, tracked and counted as
 ///   any other; the set holds it by a stored reference).
 /// - cell: its value (no buffer).
-/// - function: its closure cells and its defaults. The frame it keeps for its next call shares
-///   the closure's buffer; it is dropped (the next call makes a new one), so that no holder of
+/// - function: its closure cells, its defaults and the attributes set on it. The frame it keeps
+///   for its next call shares the closure's buffer; it is dropped (the next call makes a new one), so that no holder of
 ///   the buffer is left uncounted. A frame of a call in progress may share it too: that buffer
 ///   then counts as outside, and the function is referenced by its caller anyway. Its compiled
 ///   body is a Swift closure: the constants and globals it holds are not traversed, so they count
 ///   as referenced from outside.
 /// - bound method: its receiver (its function is a builtin, which holds no Python values).
 /// - dict view: its dict.
+/// - instance of a user class: its attribute slots (an exception also its `args`), and the list or
+///   dict that holds its contents if its class extends one (set when it is made).
+/// - class: its namespace (its bases and order are classes that exist independently of it, held
+///   as Swift references and not counted: they count as referenced from outside).
+/// - method, property, staticmethod, classmethod, super: the values they wrap.
 /// Other objects (iterators, modules, exceptions, builtins) are not tracked: what they hold is
 /// reachable from outside as far as the collector knows, which may leak a cycle through them but
 /// never frees a live object.
@@ -30,10 +35,10 @@
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
-/// Only lists, dicts, sets and cells are cleared: they are the only containers whose references
-/// change after they are made. A tuple, function, bound method or view refers only to objects
+/// Only lists, dicts, sets, cells, instances, classes and functions' attributes are cleared: they
+/// are the only references that change after their holder is made. A tuple, function, bound method or view refers only to objects
 /// that existed when it was made, so every cycle passes through at least one of the four, and once
-/// the garbage's lists, dicts, sets and cells are empty, what remains of it refers only to older
+/// the garbage's lists, dicts, sets, cells, instances and classes are empty, what remains of it refers only to older
 /// objects: ARC frees it all.
 extension CollectableObject {
     /// Gives each buffer holding this object's references no other holder (copying it if shared).
@@ -66,6 +71,22 @@ extension CollectableObject {
             // A no-op for a dictionary with no other holder; a copy otherwise.
             if !defaults.isEmpty { defaults.reserveCapacity(defaults.count) }
             function.defaults = defaults
+            var attributes = function.attributes
+            function.attributes = [:]
+            if !attributes.isEmpty { attributes.reserveCapacity(attributes.count) }
+            function.attributes = attributes
+        case let instance as PyInstance:
+            var slots = instance.slots
+            instance.slots = []
+            slots.makeUnique()
+            instance.slots = slots
+            if let e = instance as? PyExceptionObject {
+                var args = e.args
+                e.args = []
+                args.makeUnique()
+                e.args = args
+            }
+        case let cls as PyClass: cls.makeNamespaceUnique()
         default: break
         }
     }
@@ -87,8 +108,23 @@ extension CollectableObject {
         case let function as PyFunction:
             for cell in function.closure { visit(.object(cell)) }
             function.defaults.values.forEach(visit)
+            function.attributes.values.forEach(visit)
         case let method as PyBoundMethod: visit(method.receiver)
         case let view as PyDictView: visit(.object(view.dict))
+        case let instance as PyInstance:
+            for case let value? in instance.slots { visit(value) }
+            if let native = instance.native { visit(.object(native)) }
+            if let e = instance as? PyExceptionObject { e.args.forEach(visit) }
+        case let cls as PyClass: cls.namespace.values.values.forEach(visit)
+        case let method as PyMethod:
+            visit(method.function)
+            visit(method.receiver)
+        case let property as PyProperty:
+            for case let accessor? in [property.getter, property.setter, property.deleter] { visit(accessor) }
+            visit(property.doc)
+        case let s as PyStaticMethod: visit(s.function)
+        case let c as PyClassMethod: visit(c.function)
+        case let s as PySuper: visit(s.receiver)
         default: break
         }
     }
@@ -110,6 +146,17 @@ extension CollectableObject {
         case let cell as PyCell:
             if let value = cell.value { released.append(value) }
             cell.value = nil
+        case let instance as PyInstance:
+            released += instance.slots.compactMap { $0 }
+            instance.slots = []
+            if let e = instance as? PyExceptionObject {
+                released += e.args
+                e.args = []
+            }
+        case let cls as PyClass: released += cls.clearNamespace()
+        case let function as PyFunction:
+            released += function.attributes.values
+            function.attributes = [:]
         default: break
         }
     }

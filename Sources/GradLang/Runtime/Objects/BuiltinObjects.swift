@@ -69,4 +69,9 @@ public class PyContextManager: PyObject {
     func enter() throws -> Value { .none }
     /// `__exit__`, run however the block ends.
     func exit() throws {}
+    /// `__exit__` told how the block ended; true to swallow the block's error.
+    func exit(after error: PyError?) throws -> Bool {
+        try exit()
+        return false
+    }
 }

@@ -14,8 +14,19 @@ public final class PyTuple: CollectableObject {
     public enum Kind: Equatable, Sendable {
         case plain
         case torchSize
-        /// A structseq such as `torch.return_types.max(values=..., indices=...)`.
+        /// A structseq such as `torch.return_types.max(values=..., indices=...)`, printed one
+        /// field per line as PyTorch does.
         case named(type: String, fields: [String])
+        /// A named tuple of Python's kind (`CacheInfo(hits=1, misses=2, ...)`), printed on one line.
+        case record(type: String, fields: [String])
+
+        /// The field names of a named tuple.
+        var fields: [String]? {
+            switch self {
+            case .named(_, let fields), .record(_, let fields): return fields
+            case .plain, .torchSize: return nil
+            }
+        }
     }
 
     /// Set only by its init, and by the cycle collector giving it a buffer of its own.
@@ -36,7 +47,7 @@ public final class PyTuple: CollectableObject {
         switch kind {
         case .plain: return "tuple"
         case .torchSize: return "Size"
-        case .named(let type, _): return String(type.split(separator: ".").last ?? "tuple")
+        case .named(let type, _), .record(let type, _): return String(type.split(separator: ".").last ?? "tuple")
         }
     }
 

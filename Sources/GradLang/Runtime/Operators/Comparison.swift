@@ -12,6 +12,7 @@ public enum CompareOperator: String, Sendable {
 extension Operators {
     public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
         if let result = unboxedCompare(op, a, b) { return .bool(result) }
+        if let result = try SpecialMethods.compare(op, a, b) { return result }
         if case .tensor(let t) = a { return try tensorCompare(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorCompare(op, t, a, reflected: true) }
         if let result = numericCompare(op, a, b) { return .bool(result) }
@@ -118,6 +119,8 @@ extension Operators {
         case (.object(let x as PyRange), .object(let y as PyRange)):
             return x.hasSameElements(as: y)
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
+        case (.object(let o), _) where o is PyInstance, (_, .object(let o)) where o is PyInstance:
+            return try truthy(compare(.eq, a, b))
         case (.object(let x), .object(let y)): return x === y
         default:
             return numericCompare(.eq, a, b) ?? false
@@ -212,6 +215,7 @@ extension Operators {
             case let s as PySet: return s.dict.count > 0
             case let r as PyRange: return !r.length.isZero
             case let s as PySized: return s.length > 0
+            case let i as PyInstance: return try SpecialMethods.truthy(i)
             default: return true
             }
         }
@@ -233,6 +237,9 @@ extension Operators {
             case let s as PySet: return try s.contains(item)
             case let r as PyRange:
                 if let found = r.contains(item) { return found }
+            case let i as PyInstance:
+                if let r = try SpecialMethods.call(i, "__contains__", [item]) { return try truthy(r) }
+                if let native = i.native, !SpecialMethods.defines(i, "__iter__") { return try contains(.object(native), item) }
             default: break
             }
         default: break

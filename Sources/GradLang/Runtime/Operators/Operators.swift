@@ -19,6 +19,16 @@ public enum Operators {
         case (.float(let x), .float(let y)): return try floatOp(op, x, y)
         default: break
         }
+        if a.instance != nil || b.instance != nil {
+            return try SpecialMethods.binary(op, a, b) { try builtinBinary(op, $0, $1) }
+        }
+        return try builtinBinary(op, a, b)
+    }
+
+    /// `a op b` when neither operand is an instance of a user class (inlined: it is most of
+    /// `binary`, on the path of every tensor operation).
+    @inline(__always)
+    private static func builtinBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         if case .bool(let x) = a, case .bool(let y) = b, let r = boolOp(op, x, y) { return .bool(r) }
         // Before the tensor operators: `"%.4f" % loss` formats the tensor.
         if op == .modulo, case .str(let format) = a { return .str(try PercentFormat.apply(format.string, b)) }

@@ -24,6 +24,9 @@ extension Operators {
             }
             return .tensor(t.logicalNot())
         case (.not, _): return .bool(!(try truthy(v)))
+        case (_, .object(let i as PyInstance)):
+            let name = op == .minus ? "__neg__" : op == .plus ? "__pos__" : "__invert__"
+            return try SpecialMethods.unary(name, i, symbol: "unary \(op == .invert ? "~" : op.rawValue)")
         default:
             throw PyError.type("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(v.typeName)'")
         }
@@ -49,6 +52,7 @@ extension Operators {
     /// rebound to `a op b`.
     static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
         if case .tensor = a, let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
+        if let updated = try SpecialMethods.inPlace(op, a, b, interpreter) { return updated }
         switch a {
         case .object(let list as PyList) where op == .add:
             let more = try Iteration.collect(b)

@@ -3,7 +3,7 @@ import GradTensor
 /// The kinds of built-in values that carry methods and properties.
 public enum TypeKey: Hashable, Sendable {
     case none, bool, int, float, str, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
-    case exception, function, iterator, other
+    case exception, function, iterator, property, other
 
     init(_ v: Value) {
         switch v {
@@ -25,6 +25,7 @@ public enum TypeKey: Hashable, Sendable {
             case is PyDType: self = .dtype
             case is PyGradNode: self = .gradNode
             case is PyExceptionObject: self = .exception
+            case is PyProperty: self = .property
             case is PyIterator: self = .iterator
             case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
             default: self = .other
@@ -94,12 +95,27 @@ extension Interpreter {
             if name == "__name__" { return .str(m.name) }
             throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
         }
+        if case .object(let o) = value {
+            switch o {
+            case let i as PyInstance: return try ClassAttributes.get(i, name, self)
+            case let c as PyClass: return try ClassAttributes.get(c, name, self)
+            case let s as PySuper: return try ClassAttributes.get(s, name, self)
+            case let f as PyFunction:
+                if let v = f.attributes[name] { return v }
+                if name == "__module__" { return .str("__main__") }
+                if name == "__dict__" {
+                    let d = PyDict()
+                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) { try d.set(.str(k), v) }
+                    return .object(d)
+                }
+            default: break
+            }
+        }
         if case .object(let o as PyAttributeProviding) = value, let v = try o.attribute(name) { return v }
         if case .object(let t as PyTypeObject) = value, let m = attributes.typeAttribute(t, name) { return .object(m) }
         let type = TypeKey(value)
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
-        if case .object(let e as PyExceptionObject) = value, name == "args" { return .object(PyTuple(e.args)) }
         throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
     }
 
@@ -109,11 +125,43 @@ extension Interpreter {
             m.attributes[name] = newValue
             return
         }
+        if case .object(let i as PyInstance) = value { return try ClassAttributes.set(i, name, newValue, self) }
+        if case .object(let f as PyFunction) = value {
+            switch name {
+            case "__name__", "__qualname__":
+                guard case .str(let s) = newValue else {
+                    throw PyError.type("\(name) must be set to a string object")
+                }
+                if name == "__name__" { f.name = s.string } else { f.qualifiedName = s.string }
+            case "__doc__":
+                if case .str(let s) = newValue { f.docstring = s.string } else { f.docstring = nil }
+            default: f.attributes[name] = newValue
+            }
+            return
+        }
+        if case .object(let c as PyClass) = value { return try ClassAttributes.set(c, name, newValue) }
         if let set = attributes.setters[TypeKey(value)]?[name] { return try set(value, newValue) }
         if attributes.getters[TypeKey(value)]?[name] != nil || attributes.methods[TypeKey(value)]?[name] != nil {
             throw PyError.attribute("attribute '\(name)' of '\(value.typeName)' objects is not writable")
         }
         throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+    }
+
+    /// `del value.name`.
+    func deleteAttribute(_ value: Value, _ name: String) throws {
+        switch value {
+        case .object(let i as PyInstance): try ClassAttributes.delete(i, name, self)
+        case .object(let c as PyClass): try ClassAttributes.set(c, name, nil)
+        case .object(let m as PyModule):
+            guard m.attributes.removeValue(forKey: name) != nil else {
+                throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
+            }
+        default:
+            if attributes.getters[TypeKey(value)]?[name] != nil || attributes.methods[TypeKey(value)]?[name] != nil {
+                throw PyError.attribute("attribute '\(name)' of '\(value.typeName)' objects is not writable")
+            }
+            throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+        }
     }
 
     public func hasAttribute(_ value: Value, _ name: String) -> Bool {

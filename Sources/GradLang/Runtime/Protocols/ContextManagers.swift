@@ -11,9 +11,32 @@ enum ContextManagers {
     static func manager(for v: Value, _ interpreter: Interpreter) throws -> PyContextManager? {
         guard case .object(let o) = v else { return nil }
         if let manager = o as? PyContextManager { return manager }
+        if let instance = o as? PyInstance, SpecialMethods.defines(instance, "__enter__"), SpecialMethods.defines(instance, "__exit__") {
+            return InstanceContextManager(instance)
+        }
         if interpreter.tensorLibrary.entersDirectly(v), case .object(let manager as PyContextManager) = try interpreter.call(v, Arguments()) {
             return manager
         }
         return nil
+    }
+}
+
+/// `with obj:` for an instance of a user class: its `__enter__` and `__exit__`, which may
+/// swallow the exception the block raised by returning a true value.
+final class InstanceContextManager: PyContextManager {
+    let instance: PyInstance
+
+    init(_ instance: PyInstance) {
+        self.instance = instance
+        super.init(name: instance.typeName)
+    }
+
+    override func enter() throws -> Value { try SpecialMethods.call(instance, "__enter__", []) ?? .none }
+
+    override func exit(after error: PyError?) throws -> Bool {
+        let details: [Value] = error.map { [.object($0.exception.cls), .object($0.exception), .none] } ?? [.none, .none, .none]
+        let result = try SpecialMethods.call(instance, "__exit__", details) ?? .none
+        guard error != nil else { return false }
+        return try Operators.truthy(result)
     }
 }

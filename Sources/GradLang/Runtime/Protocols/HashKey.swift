@@ -40,6 +40,14 @@ enum HashKey: Hashable {
                 throw PyError.type("unhashable type: '\(o.typeName)'")
             case let s as PySet where !s.isFrozen:
                 throw PyError.type("unhashable type: 'set'")
+            case let i as PyInstance:
+                // Instances whose class defines its own hash compare by `__eq__` in CPython's
+                // dicts; grad's keys compare by identity, so they are refused rather than wrong.
+                if i.cls.lookup("__hash__") != nil {
+                    _ = try SpecialMethods.hash(i)
+                    throw PyError.type("grad cannot use '\(i.typeName)' objects with their own __hash__ as dict keys or set items yet")
+                }
+                self = .identity(ObjectIdentifier(o))
             default: self = .identity(ObjectIdentifier(o))
             }
         }

@@ -42,6 +42,7 @@ enum Hashing {
             switch o {
             case let t as PyTuple: return try tuple(t.items, depth: deeper(depth))
             case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
+            case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case let s as PySet:
                 guard s.isFrozen else { throw PyError.type("unhashable type: 'set'") }
                 // Kept, as CPython keeps it: hashing frozensets nested n deep is then O(n), not O(n²).

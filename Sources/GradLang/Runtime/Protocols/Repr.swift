@@ -46,7 +46,8 @@ public enum Repr {
     public static func checkedStr(_ v: Value) throws -> String {
         switch v {
         case .str: return str(v)
-        case .object(let o) where o is PyExceptionObject || o is PyCustomStr: return str(v)
+        case .object(let i as PyInstance): return try SpecialMethods.str(i)
+        case .object(let o) where o is PyCustomStr: return str(v)
         default: return try checkedRepr(v)
         }
     }
@@ -54,7 +55,7 @@ public enum Repr {
     public static func str(_ v: Value) -> String {
         switch v {
         case .str(let s): return s.string
-        case .object(let e as PyExceptionObject): return e.message
+        case .object(let i as PyInstance): return (try? SpecialMethods.str(i)) ?? repr(v)
         case .object(let c as PyCustomStr): return c.strText
         default: return repr(v)
         }
@@ -100,6 +101,8 @@ public enum Repr {
             case .named(let type, let fields):
                 let parts = zip(fields, t.items).map { "\($0)=\(repr($1, &walk))" }
                 return type + "(\n" + parts.joined(separator: ",\n") + ")"
+            case .record(let type, let fields):
+                return type + "(" + zip(fields, t.items).map { "\($0)=\(repr($1, &walk))" }.joined(separator: ", ") + ")"
             case .plain:
                 let inner = t.items.map { repr($0, &walk) }.joined(separator: ", ")
                 return "(" + inner + (t.items.count == 1 ? ",)" : ")")
@@ -123,9 +126,20 @@ public enum Repr {
             return "<built-in method \(m.function.name) of \(m.receiver.typeName) object at \(address(m.receiver))>"
         case let m as PyModule: return "<module '\(m.name)'>"
         case let t as PyTypeObject: return "<class '\(t.qualifiedName)'>"
-        case let t as PyExceptionType: return "<class '\(t.name)'>"
-        case let e as PyExceptionObject:
-            return e.type.name + "(" + e.args.map { repr($0, &walk) }.joined(separator: ", ") + ")"
+        case let c as PyClass: return "<class '\(c.displayName)'>"
+        case let i as PyInstance:
+            do {
+                return try SpecialMethods.repr(i)
+            } catch {
+                walk.failure = walk.failure ?? (error as? PyError)
+                return "..."
+            }
+        case let f as PyFunction: return "<function \(f.qualifiedName) at \(address(.object(f)))>"
+        case let m as PyMethod:
+            let name: String
+            if case .object(let f as PyFunction) = m.function { name = f.qualifiedName } else { name = m.function.typeName }
+            return "<bound method \(name) of \(repr(m.receiver, &walk))>"
+        case let p as PyProperty: return "<property object at \(address(.object(p)))>"
         case let d as PyDType: return d.dtype.name
         case let n as PyGradNode: return "<\(n.node.name) object at \(address(.object(n)))>"
         case let c as PyContextManager: return c.reprText ?? "<\(c.name) object at \(address(.object(c)))>"

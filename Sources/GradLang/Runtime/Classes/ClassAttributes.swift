@@ -1,0 +1,215 @@
+/// Attribute access on instances of user classes, on classes and on `super()` objects: CPython's
+/// `object.__getattribute__` and `type.__getattribute__` (data descriptors first, then the
+/// instance's own attributes, then what the class defines, then `__getattr__`).
+enum ClassAttributes {
+    /// What reading the class attribute `value` through `receiver` gives: a function becomes a
+    /// method bound to it, a classmethod one bound to its class, a property calls its getter.
+    static func bind(_ value: Value, to receiver: Value, owner: PyClass, _ interpreter: Interpreter) throws -> Value {
+        guard case .object(let o) = value else { return value }
+        switch o {
+        case is PyFunction: return .object(PyMethod(function: value, receiver: receiver))
+        case let b as PyBuiltin: return .object(PyBoundMethod(receiver: receiver, function: b))
+        case let s as PyStaticMethod: return s.function
+        case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(classOf(receiver))))
+        case let p as PyProperty:
+            guard let getter = p.getter else {
+                throw PyError.attribute("property of '\(receiver.typeName)' object has no getter")
+            }
+            return try interpreter.call(getter, Arguments([receiver]))
+        default: return value
+        }
+    }
+
+    private static func classOf(_ receiver: Value) -> PyObject {
+        if case .object(let i as PyInstance) = receiver { return i.cls }
+        if case .object(let o) = receiver { return o }
+        return PyExc.baseException
+    }
+
+    // MARK: instances
+
+    static func get(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        let found = instance.cls.lookup(name)
+        if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), owner: instance.cls, interpreter) }
+        if let v = instance.attribute(name) { return v }
+        if let found { return try bind(found, to: .object(instance), owner: instance.cls, interpreter) }
+        if let native = instance.native, let m = interpreter.attributes.method(TypeKey(.object(native)), name) {
+            return .object(PyBoundMethod(receiver: .object(native), function: m))
+        }
+        if let v = try special(instance, name) { return v }
+        if let getattr = instance.cls.lookup("__getattr__") {
+            return try interpreter.call(try bind(getattr, to: .object(instance), owner: instance.cls, interpreter), Arguments([.str(name)]))
+        }
+        throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
+    }
+
+    /// The attributes every instance has without storing them.
+    private static func special(_ instance: PyInstance, _ name: String) throws -> Value? {
+        switch name {
+        case "__class__": return .object(instance.cls)
+        case "__dict__":
+            let d = PyDict()
+            for (k, v) in instance.attributes { try d.set(.str(k), v) }
+            return .object(d)
+        case "args":
+            if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
+            return nil
+        case "__cause__", "__context__":
+            return instance is PyExceptionObject ? Value.none : nil
+        default: return nil
+        }
+    }
+
+    /// `instance.name = value`, through the class's `__setattr__` if it defines one.
+    static func set(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        if let setattr = instance.cls.lookup("__setattr__") {
+            _ = try interpreter.call(try bind(setattr, to: .object(instance), owner: instance.cls, interpreter),
+                                     Arguments([.str(name), value]))
+            return
+        }
+        try setDirectly(instance, name, value, interpreter)
+    }
+
+    /// `object.__setattr__`: a property's setter, or the instance's own attribute.
+    static func setDirectly(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
+            guard let setter = p.setter else {
+                throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no setter")
+            }
+            _ = try interpreter.call(setter, Arguments([.object(instance), value]))
+            return
+        }
+        if let e = instance as? PyExceptionObject, name == "args" {
+            e.args = try Iteration.collect(value)
+            return
+        }
+        if name == "__class__" || name == "__dict__" {
+            throw PyError.type("grad cannot assign to '\(name)' yet")
+        }
+        instance.setAttribute(name, value)
+    }
+
+    /// `del instance.name`.
+    static func delete(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws {
+        if let delattr = instance.cls.lookup("__delattr__") {
+            _ = try interpreter.call(try bind(delattr, to: .object(instance), owner: instance.cls, interpreter), Arguments([.str(name)]))
+            return
+        }
+        if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
+            guard let deleter = p.deleter else {
+                throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no deleter")
+            }
+            _ = try interpreter.call(deleter, Arguments([.object(instance)]))
+            return
+        }
+        if !instance.setAttribute(name, nil) {
+            throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
+        }
+    }
+
+    // MARK: classes
+
+    /// `Class.name`: functions come out plain, classmethods bound to the class.
+    static func get(_ cls: PyClass, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        if let found = cls.lookup(name) {
+            guard case .object(let o) = found else { return found }
+            switch o {
+            case let s as PyStaticMethod: return s.function
+            case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(cls)))
+            default: return found
+            }
+        }
+        switch name {
+        case "__name__": return .str(cls.name)
+        case "__qualname__": return .str(cls.qualifiedName)
+        case "__module__": return .str(cls.moduleName)
+        case "__mro__":
+            return .object(PyTuple(cls.mro.map { .object($0) } + (cls.nativeBase.map { [.object($0)] } ?? []) + [.object(BuiltinTypes.object)]))
+        case "__bases__":
+            return .object(PyTuple(cls.bases.isEmpty ? [.object(BuiltinTypes.object)] : cls.bases.map { .object($0) }))
+        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(BuiltinTypes.object)
+        case "__doc__": return .none
+        case "__dict__":
+            let d = PyDict()
+            for (k, v) in cls.namespace.entries { try d.set(.str(k), v) }
+            return .object(d)
+        case "__class__": return .object(BuiltinTypes.type)
+        default: break
+        }
+        if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
+        if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
+        throw PyError.attribute("type object '\(cls.name)' has no attribute '\(name)'")
+    }
+
+    static func set(_ cls: PyClass, _ name: String, _ value: Value?) throws {
+        if cls.interpreter == nil {
+            throw PyError.type("cannot set '\(name)' attribute of immutable type '\(cls.name)'")
+        }
+        if value == nil && cls.namespace[name] == nil {
+            throw PyError.attribute("type object '\(cls.name)' has no attribute '\(name)'")
+        }
+        cls.setAttribute(name, value)
+    }
+
+    // MARK: dir()
+
+    /// What `dir()` lists for a class (and, with its own attributes, for an instance): the names
+    /// the class and its bases define, and those every object has (CPython 3.11's lists).
+    static func names(of cls: PyClass) -> Set<String> {
+        var names: Set<String> = [
+            "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__",
+            "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__",
+            "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
+        ]
+        for c in cls.mro {
+            names.formUnion(c.namespace.names)
+            if c.interpreter != nil { names.formUnion(["__dict__", "__module__", "__weakref__"]) }
+        }
+        if cls.isExceptionClass {
+            names.formUnion(["__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
+                             "add_note", "args", "with_traceback"])
+        }
+        return names
+    }
+
+    // MARK: super()
+
+    static func get(_ proxy: PySuper, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        let mro = proxy.receiverClass.mro
+        let start = (mro.firstIndex { $0 === proxy.start } ?? mro.count) + 1
+        for cls in mro.dropFirst(start) {
+            if let v = cls.namespace[name] { return try bind(v, to: proxy.receiver, owner: cls, interpreter) }
+        }
+        if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
+            return v
+        }
+        if let method = interpreter.attributes.classMethods["object"]?[name] {
+            return .object(PyBoundMethod(receiver: proxy.receiver, function: method))
+        }
+        if name == "__class__" { return .object(ClassBuiltins.superType) }
+        throw PyError.attribute("'super' object has no attribute '\(name)'")
+    }
+}
+
+/// `super()`, `super(C, obj)`: attribute look-up that starts after `start` in the receiver's
+/// method resolution order.
+final class PySuper: CollectableObject, PyCustomRepr {
+    let start: PyClass
+    /// The instance (or, in a classmethod, the class) the methods found are bound to.
+    let receiver: Value
+    let receiverClass: PyClass
+
+    init(start: PyClass, receiver: Value) throws {
+        self.start = start
+        self.receiver = receiver
+        switch receiver {
+        case .object(let i as PyInstance) where i.cls.isSubclass(of: start): receiverClass = i.cls
+        case .object(let c as PyClass) where c.isSubclass(of: start): receiverClass = c
+        default: throw PyError.type("super(type, obj): obj must be an instance or subtype of type")
+        }
+    }
+
+    override var typeName: String { "super" }
+
+    var reprText: String { "<super: <class '\(start.name)'>, <\(receiverClass.name) object>>" }
+}

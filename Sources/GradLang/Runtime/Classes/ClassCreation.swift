@@ -1,0 +1,61 @@
+/// What a `class` statement does once its body has run: checks the bases and keywords and makes
+/// the class object, as CPython's `type.__new__` does.
+enum ClassCreation {
+    static func make(name: String, qualifiedName: String, moduleName: String, arguments: Arguments,
+                     namespace: Namespace, interpreter: Interpreter) throws -> PyClass {
+        var bases: [PyClass] = []
+        var nativeBases: [PyTypeObject] = []
+        for base in arguments.positional {
+            switch base {
+            case .object(let c as PyClass):
+                if bases.contains(where: { $0 === c }) { throw PyError.type("duplicate base class \(c.name)") }
+                bases.append(c)
+                if let native = c.nativeBase { nativeBases.append(native) }
+                if c.isExceptionClass { nativeBases.append(BuiltinTypes.object) }
+            case .object(let t as PyTypeObject) where t === BuiltinTypes.object:
+                continue
+            case .object(let t as PyTypeObject) where NativeBases.isExtendable(t):
+                nativeBases.append(t)
+            case .object(let t as PyTypeObject):
+                throw PyError.type("grad cannot make subclasses of '\(t.qualifiedName)' yet")
+            default:
+                throw PyError.type("bases must be types")
+            }
+        }
+        // Two different built-in layouts (a list and a dict, or either and an exception) cannot mix.
+        let layouts = nativeBases.reduce(into: [PyTypeObject]()) { found, t in if !found.contains(where: { $0 === t }) { found.append(t) } }
+        if layouts.count > 1 { throw PyError.type("multiple bases have instance lay-out conflict") }
+        let nativeBase = layouts.first.flatMap { $0 === BuiltinTypes.object ? nil : $0 }
+        if let keyword = arguments.keywords.first {
+            if keyword.name == "metaclass" { throw PyError.type("grad does not support metaclasses yet") }
+            throw PyError.type("\(name).__init_subclass__() takes no keyword arguments")
+        }
+        var namespace = namespace
+        // A class that defines equality without a hash is unhashable (CPython's rule).
+        if namespace["__eq__"] != nil && namespace["__hash__"] == nil { namespace["__hash__"] = Value.none }
+        // Plain functions stay functions; these two are always static and class methods.
+        if case .object(let f as PyFunction)? = namespace["__init_subclass__"] { namespace["__init_subclass__"] = .object(PyClassMethod(.object(f))) }
+        if case .object(let f as PyFunction)? = namespace["__class_getitem__"] { namespace["__class_getitem__"] = .object(PyClassMethod(.object(f))) }
+        return try PyClass(name: name, qualifiedName: qualifiedName, moduleName: moduleName, bases: bases,
+                           nativeBase: nativeBase, namespace: namespace, interpreter: interpreter)
+    }
+
+    /// `C(args)`: a new instance, initialised by the class's `__init__` (an exception's arguments
+    /// become its `args` first, as `BaseException.__new__` does).
+    static func instantiate(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
+        if case .object(let f as PyFunction)? = cls.lookup("__init__"), args.keywords.isEmpty {
+            let result = try f.call(receiver: .object(instance), args.positional, interpreter)
+            guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
+        } else if let initializer = cls.lookup("__init__") {
+            let bound = try ClassAttributes.bind(initializer, to: .object(instance), owner: cls, interpreter)
+            let result = try interpreter.call(bound, args)
+            guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
+        } else if instance.native != nil {
+            try NativeBases.initialize(instance, args, interpreter)
+        } else if !args.positional.isEmpty || !args.keywords.isEmpty {
+            throw PyError.type("\(cls.name)() takes no arguments")
+        }
+        return .object(instance)
+    }
+}

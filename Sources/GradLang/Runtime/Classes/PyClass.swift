@@ -1,0 +1,159 @@
+/// A class: one made by a `class` statement, or a built-in exception class (`ValueError`), which
+/// user classes may derive from. Attribute look-up goes through the method resolution order, which
+/// is computed as CPython computes it (C3 linearization); `object` ends every order implicitly.
+///
+/// Instances of a class keep their attributes in slots numbered by the class's `layout`, which only
+/// grows: every instance of a class sets mostly the same attributes, and a slot number, once given,
+/// stays right for the class's life (call sites may keep it).
+public final class PyClass: CollectableObject, @unchecked Sendable {
+    public let name: String
+    /// `__qualname__`: `Outer.Inner`, `f.<locals>.C`.
+    public var qualifiedName: String
+    /// `__module__`: `builtins` for built-in classes, `__main__` for those of the program run.
+    let moduleName: String
+    public let bases: [PyClass]
+    /// The built-in type (`list`, `dict`) this class extends, directly or through a base: each
+    /// instance then holds one of those as its contents (see PyInstance.native).
+    let nativeBase: PyTypeObject?
+    /// This class, then its bases' classes in C3 order.
+    public private(set) var mro: [PyClass] = []
+    private(set) var namespace: Namespace
+    /// Runs the class's methods; nil for built-in classes, which have none. Weak: the library's
+    /// own classes (`collections.Counter`) live in the interpreter's module table.
+    private(set) weak var interpreter: Interpreter?
+    /// Slot numbers of instance attributes by name (see the type's comment).
+    private(set) var layout: [String: Int] = [:]
+    private(set) var layoutNames: [String] = []
+    /// Changes whenever the namespace of this class or of a base changes, or its layout grows:
+    /// attribute sites keep what they looked up while it stays the same.
+    private(set) var version = 0
+    /// What `lookup` found (or did not: nil) per name since the version last changed.
+    private var lookups: [String: Value?] = [:]
+    /// Classes that name this one as a base (weakly), told when it changes.
+    private var subclasses: [WeakClass] = []
+
+    /// A built-in exception class. It lives for the process, so the cycle collector lets it go at once.
+    init(builtin name: String, base: PyClass?) {
+        self.name = name
+        qualifiedName = name
+        moduleName = "builtins"
+        bases = base.map { [$0] } ?? []
+        nativeBase = nil
+        namespace = Namespace()
+        interpreter = nil
+        super.init()
+        untrack()
+        mro = [self] + (base?.mro ?? [])
+    }
+
+    /// A class made by a `class` statement (the bases are already checked to be classes).
+    init(name: String, qualifiedName: String, moduleName: String, bases: [PyClass], nativeBase: PyTypeObject?,
+         namespace: Namespace, interpreter: Interpreter) throws {
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.moduleName = moduleName
+        self.bases = bases
+        self.nativeBase = nativeBase
+        self.namespace = namespace
+        self.interpreter = interpreter
+        super.init()
+        mro = [self] + (try PyClass.linearize(bases))
+        for base in bases { base.subclasses.append(WeakClass(base: self)) }
+    }
+
+    public override var typeName: String { "type" }
+
+    /// The attribute `name` as the class or an instance finds it: the first class in the order that
+    /// defines it.
+    func lookup(_ name: String) -> Value? {
+        if let known = lookups[name] { return known }
+        var found: Value?
+        for cls in mro {
+            if let v = cls.namespace[name] {
+                found = v
+                break
+            }
+        }
+        lookups[name] = .some(found)
+        return found
+    }
+
+    /// The class in the order that defines `name`, and its value.
+    func lookupWithOwner(_ name: String) -> (owner: PyClass, value: Value)? {
+        for cls in mro { if let v = cls.namespace[name] { return (cls, v) } }
+        return nil
+    }
+
+    public func isSubclass(of other: PyClass) -> Bool {
+        self === other || mro.contains { $0 === other }
+    }
+
+    /// Whether instances are exceptions (the class derives from BaseException).
+    var isExceptionClass: Bool { mro.last === PyExc.baseException }
+
+    /// Sets or deletes a class attribute, invalidating what call sites cached.
+    func setAttribute(_ name: String, _ value: Value?) {
+        namespace[name] = value
+        invalidate()
+    }
+
+    private func invalidate() {
+        version &+= 1
+        lookups = [:]
+        subclasses.removeAll { $0.base == nil }
+        for s in subclasses { s.base?.invalidate() }
+    }
+
+    /// Gives the namespace's storage no other holder (see CycleTraversal).
+    func makeNamespaceUnique() {
+        lookups = [:]
+        var values = namespace
+        namespace = Namespace()
+        values.makeUnique()
+        namespace = values
+    }
+
+    /// Empties the namespace of a garbage class (see CycleTraversal), returning what it held.
+    func clearNamespace() -> [Value] {
+        let held = Array(namespace.values.values)
+        namespace = Namespace()
+        lookups = [:]
+        return held
+    }
+
+    /// The slot of instance attribute `name`, given one if it has none yet.
+    func slot(for name: String) -> Int {
+        if let i = layout[name] { return i }
+        let i = layoutNames.count
+        layout[name] = i
+        layoutNames.append(name)
+        version &+= 1
+        return i
+    }
+
+    func existingSlot(_ name: String) -> Int? { layout[name] }
+
+    /// C3: the bases' orders merged, each class before its bases and the bases in the order given;
+    /// CPython's TypeError when no such order exists.
+    private static func linearize(_ bases: [PyClass]) throws -> [PyClass] {
+        var sequences = bases.map(\.mro) + [bases]
+        var result: [PyClass] = []
+        while true {
+            sequences.removeAll { $0.isEmpty }
+            if sequences.isEmpty { return result }
+            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
+                !sequences.contains { $0.dropFirst().contains { $0 === candidate } }
+            }) else {
+                let names = bases.map(\.name).joined(separator: ", ")
+                // CPython 3.11's message has a line break in it.
+                throw PyError.type("Cannot create a consistent method resolution\norder (MRO) for bases \(names)")
+            }
+            result.append(head)
+            for i in sequences.indices where sequences[i].first === head { sequences[i].removeFirst() }
+        }
+    }
+
+    private struct WeakClass {
+        weak var base: PyClass?
+    }
+}

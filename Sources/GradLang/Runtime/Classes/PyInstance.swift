@@ -1,0 +1,46 @@
+/// An instance of a class made by a `class` statement: its class, and its attributes in the slots
+/// the class's layout numbers (nil: not set on this instance).
+public class PyInstance: CollectableObject {
+    public let cls: PyClass
+    var slots: [Value?] = []
+    /// For a class that extends `list` or `dict`: the list or dict that is this instance's
+    /// contents, which the built-in operations and methods work on.
+    let native: PyObject?
+
+    init(cls: PyClass) {
+        self.cls = cls
+        native = cls.nativeBase.flatMap(NativeBases.makeContents)
+    }
+
+    public override var typeName: String { cls.name }
+
+    /// The instance attribute `name`, if set.
+    func attribute(_ name: String) -> Value? {
+        guard let i = cls.existingSlot(name), i < slots.count else { return nil }
+        return slots[i]
+    }
+
+    /// Stores attribute number `i` of the class's layout.
+    func setSlot(_ i: Int, _ value: Value) {
+        if i >= slots.count { slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count)) }
+        slots[i] = value
+    }
+
+    /// Sets (or, given nil, deletes) an instance attribute; false when deleting one not set.
+    @discardableResult
+    func setAttribute(_ name: String, _ value: Value?) -> Bool {
+        let i = value == nil ? (cls.existingSlot(name) ?? slots.count) : cls.slot(for: name)
+        if i >= slots.count {
+            if value == nil { return false }
+            slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count))
+        }
+        if value == nil && slots[i] == nil { return false }
+        slots[i] = value
+        return true
+    }
+
+    /// The attributes set on this instance, in the class's slot order (`__dict__`, `vars()`).
+    var attributes: [(name: String, value: Value)] {
+        slots.enumerated().compactMap { i, v in v.map { (cls.layoutNames[i], $0) } }
+    }
+}

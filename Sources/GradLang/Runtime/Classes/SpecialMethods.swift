@@ -1,0 +1,269 @@
+/// What the language does with instances of user classes through their special methods
+/// (`__add__`, `__eq__`, `__repr__`, `__len__`, ...), with CPython's fallbacks and errors. Special
+/// methods are looked up on the class, never on the instance, as in CPython.
+enum SpecialMethods {
+    /// The value of `NotImplemented`.
+    nonisolated(unsafe) static let notImplemented = PyNotImplemented()
+
+    /// `instance.name(args...)` when the class defines `name`; nil when it does not.
+    static func call(_ instance: PyInstance, _ name: String, _ args: [Value]) throws -> Value? {
+        guard let method = instance.cls.lookup(name), let interpreter = instance.cls.interpreter else { return nil }
+        if method.isNone { return nil }
+        if case .object(let f as PyFunction) = method { return try f.call(receiver: .object(instance), args, interpreter) }
+        let bound = try ClassAttributes.bind(method, to: .object(instance), owner: instance.cls, interpreter)
+        return try interpreter.call(bound, Arguments(args))
+    }
+
+    /// Whether the class (not `object`) defines `name`.
+    static func defines(_ instance: PyInstance, _ name: String) -> Bool {
+        instance.cls.lookup(name).map { !$0.isNone } ?? false
+    }
+
+    private static func isNotImplemented(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o === notImplemented }
+        return false
+    }
+
+    // MARK: operators
+
+    static func dunder(_ op: BinaryOperator) -> (forward: String, reflected: String, inPlace: String) {
+        let stem: String
+        switch op {
+        case .add: stem = "add"
+        case .subtract: stem = "sub"
+        case .multiply: stem = "mul"
+        case .matrixMultiply: stem = "matmul"
+        case .divide: stem = "truediv"
+        case .floorDivide: stem = "floordiv"
+        case .modulo: stem = "mod"
+        case .power: stem = "pow"
+        case .leftShift: stem = "lshift"
+        case .rightShift: stem = "rshift"
+        case .bitAnd: stem = "and"
+        case .bitOr: stem = "or"
+        case .bitXor: stem = "xor"
+        }
+        return ("__\(stem)__", "__r\(stem)__", "__i\(stem)__")
+    }
+
+    /// `a op b` when either operand is an instance of a user class. CPython's order: the right
+    /// operand's reflected method first if its class is a subclass of the left's that overrides
+    /// it, then the left's method, then the right's reflected one; `fallback` is the built-in
+    /// operator, for a built-in left operand or a class that extends list or dict.
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, fallback: (Value, Value) throws -> Value) throws -> Value {
+        let left = a.instance, right = b.instance
+        let names = dunder(op)
+        var triedReflected = false
+        if let right, let left, right.cls !== left.cls, right.cls.isSubclass(of: left.cls), defines(right, names.reflected) {
+            triedReflected = true
+            if let r = try call(right, names.reflected, [a]), !isNotImplemented(r) { return r }
+        }
+        if let left {
+            if let r = try call(left, names.forward, [b]), !isNotImplemented(r) { return r }
+            if left.native != nil, !(right.map { defines($0, names.reflected) } ?? false) {
+                return try fallback(NativeBases.contents(a), NativeBases.contents(b))
+            }
+        } else {
+            // A built-in left operand (a number, a tensor) first tries its own operator, which
+            // raises TypeError where CPython's would return NotImplemented.
+            do { return try fallback(a, NativeBases.contents(b)) } catch let e as PyError where e.type === PyExc.typeError {}
+        }
+        if let right, !triedReflected, !(left.map { $0.cls === right.cls } ?? false) {
+            if let r = try call(right, names.reflected, [a]), !isNotImplemented(r) { return r }
+        }
+        throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    /// `a op= b` on an instance whose class defines `__iop__`; nil otherwise.
+    static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value? {
+        guard let left = a.instance else { return nil }
+        if let r = try call(left, dunder(op).inPlace, [b]), !isNotImplemented(r) { return r }
+        // A list's `+=` extends the contents in place: the name stays bound to the instance.
+        if let native = left.native, !defines(left, dunder(op).forward) {
+            let updated = try Operators.inPlace(op, .object(native), NativeBases.contents(b), interpreter)
+            if case .object(let o) = updated, o === native { return a }
+            return updated
+        }
+        return nil
+    }
+
+    /// `-x`, `+x`, `~x`, `abs(x)` by `__neg__`, `__pos__`, `__invert__`, `__abs__`.
+    static func unary(_ name: String, _ instance: PyInstance, symbol: String) throws -> Value {
+        if let r = try call(instance, name, []) { return r }
+        throw PyError.type("bad operand type for \(symbol): '\(instance.typeName)'")
+    }
+
+    /// `a op b` for the comparison operators: the reflected method (`<` and `>` swap, `==` and
+    /// `!=` are their own) when the first gives NotImplemented; `==` and `!=` fall back to
+    /// identity. Nil when neither operand is an instance.
+    static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value? {
+        let left = a.instance, right = b.instance
+        guard left != nil || right != nil else { return nil }
+        let (forward, reflected) = names(op)
+        var triedReflected = false
+        if let right, let left, right.cls !== left.cls, right.cls.isSubclass(of: left.cls) {
+            triedReflected = true
+            if let r = try call(right, reflected, [a]), !isNotImplemented(r) { return r }
+        }
+        if let left, let r = try call(left, forward, [b]), !isNotImplemented(r) { return r }
+        if let right, !triedReflected, let r = try call(right, reflected, [a]), !isNotImplemented(r) { return r }
+        if left?.native != nil || right?.native != nil {
+            return try Operators.compare(op, NativeBases.contents(a), NativeBases.contents(b))
+        }
+        switch op {
+        case .eq: return .bool(Operators.identical(a, b))
+        case .ne:
+            // `object.__ne__` inverts `__eq__` when the class defines only that.
+            if let left, let r = try call(left, "__eq__", [b]), !isNotImplemented(r) { return .bool(!(try Operators.truthy(r))) }
+            return .bool(!Operators.identical(a, b))
+        default:
+            throw PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+        }
+    }
+
+    private static func names(_ op: CompareOperator) -> (String, String) {
+        switch op {
+        case .eq: return ("__eq__", "__eq__")
+        case .ne: return ("__ne__", "__ne__")
+        case .lt: return ("__lt__", "__gt__")
+        case .le: return ("__le__", "__ge__")
+        case .gt: return ("__gt__", "__lt__")
+        case .ge: return ("__ge__", "__le__")
+        }
+    }
+
+    // MARK: protocols
+
+    /// `bool(x)`: `__bool__`, else `__len__`, else true.
+    static func truthy(_ instance: PyInstance) throws -> Bool {
+        if let r = try call(instance, "__bool__", []) {
+            guard case .bool(let b) = r else { throw PyError.type("__bool__ should return bool, returned \(r.typeName)") }
+            return b
+        }
+        if defines(instance, "__len__") { return try length(instance) > 0 }
+        if let native = instance.native { return try Operators.truthy(.object(native)) }
+        return true
+    }
+
+    /// `iter(x)`: what `__iter__` returns, stepped by its `__next__` until StopIteration; without
+    /// `__iter__`, `__getitem__` with 0, 1, 2, ... until IndexError (the old sequence protocol).
+    static func iterator(_ instance: PyInstance) throws -> PyIterator {
+        if let r = try call(instance, "__iter__", []) {
+            switch r {
+            case .object(let it as PyIterator): return it
+            case .object(let next as PyInstance) where defines(next, "__next__"): return stepping(next)
+            default: throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
+            }
+        }
+        if let native = instance.native, !defines(instance, "__getitem__") { return try Iteration.iterator(.object(native)) }
+        guard defines(instance, "__getitem__") else {
+            throw PyError.type("'\(instance.typeName)' object is not iterable")
+        }
+        var index = 0
+        return PyIterator(name: "iterator") {
+            do {
+                defer { index += 1 }
+                return try call(instance, "__getitem__", [.int(index)])
+            } catch let e as PyError where e.type.isSubclass(of: PyExc.indexError) || e.type.isSubclass(of: PyExc.stopIteration) {
+                return nil
+            }
+        }
+    }
+
+    /// An iterator that calls `__next__` of a user iterator object.
+    static func stepping(_ iterator: PyInstance) -> PyIterator {
+        PyIterator(name: iterator.typeName) {
+            do {
+                return try call(iterator, "__next__", [])
+            } catch let e as PyError where e.type.isSubclass(of: PyExc.stopIteration) {
+                return nil
+            }
+        }
+    }
+
+    /// `len(x)` by `__len__`, with CPython's checks of what it returns.
+    static func length(_ instance: PyInstance) throws -> Int {
+        guard let r = try call(instance, "__len__", []) else {
+            if let native = instance.native { return try IteratorFunctions.length(.object(native)) }
+            throw PyError.type("object of type '\(instance.typeName)' has no len()")
+        }
+        switch r {
+        case .int(let n):
+            if n < 0 { throw PyError.value("__len__() should return >= 0") }
+            return n
+        case .bool(let b): return b ? 1 : 0
+        case .bigInt(let b):
+            if b < 0 { throw PyError.value("__len__() should return >= 0") }
+            throw PyError.overflow("cannot fit 'int' into an index-sized integer")
+        default: throw PyError.type("'\(r.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
+    /// `repr(x)` by `__repr__`, or `<__main__.C object at 0x…>`; exceptions as `C(args)`.
+    static func repr(_ instance: PyInstance) throws -> String {
+        if let r = try call(instance, "__repr__", []) {
+            guard case .str(let s) = r else { throw PyError.type("__repr__ returned non-string (type \(r.typeName))") }
+            return s.string
+        }
+        if let native = instance.native { return try Repr.checkedRepr(.object(native)) }
+        return defaultRepr(instance)
+    }
+
+    /// `object.__repr__` (and BaseException's).
+    static func defaultRepr(_ instance: PyInstance) -> String {
+        if let e = instance as? PyExceptionObject {
+            return e.type.name + "(" + e.args.map { Repr.repr($0) }.joined(separator: ", ") + ")"
+        }
+        return "<\(instance.cls.displayName) object at \(Repr.address(.object(instance)))>"
+    }
+
+    /// `str(x)` by `__str__`, else the repr (an exception's message).
+    static func str(_ instance: PyInstance) throws -> String {
+        if let r = try call(instance, "__str__", []) {
+            guard case .str(let s) = r else { throw PyError.type("__str__ returned non-string (type \(r.typeName))") }
+            return s.string
+        }
+        if let e = instance as? PyExceptionObject { return e.message }
+        return try repr(instance)
+    }
+
+    /// `hash(x)`: `__hash__`, identity by default; a class that defines `__eq__` without
+    /// `__hash__` has `__hash__ = None` (set when the class is made) and is unhashable.
+    static func hash(_ instance: PyInstance) throws -> Int? {
+        if case .none? = instance.cls.lookup("__hash__") { throw PyError.type("unhashable type: '\(instance.typeName)'") }
+        if instance.native != nil && instance.cls.lookup("__hash__") == nil {
+            throw PyError.type("unhashable type: '\(instance.typeName)'")
+        }
+        guard let r = try call(instance, "__hash__", []) else { return nil }
+        switch r {
+        case .int(let n): return n == -1 ? -2 : n
+        case .bool(let b): return b ? 1 : 0
+        case .bigInt: return try Hashing.hash(r)
+        default: throw PyError.type("__hash__ method should return an integer")
+        }
+    }
+}
+
+/// `NotImplemented`: what a binary special method returns for an operand it does not handle.
+final class PyNotImplemented: PyObject, PyCustomRepr {
+    override var typeName: String { "NotImplementedType" }
+    var reprText: String { "NotImplemented" }
+}
+
+extension Value {
+    /// The user-class instance this value is, if it is one.
+    var instance: PyInstance? {
+        if case .object(let o) = self { return o as? PyInstance }
+        return nil
+    }
+}
+
+extension PyClass {
+    /// How `repr` names the class: `__main__.C` for a class of the program, `ValueError` for a
+    /// built-in one.
+    var displayName: String { moduleName == "builtins" ? qualifiedName : "\(moduleName).\(qualifiedName)" }
+
+    /// How a traceback's last line names an exception's class: without `__main__.` (CPython's
+    /// traceback module leaves out `__main__` and `builtins`).
+    public var tracebackName: String { moduleName == "__main__" ? qualifiedName : displayName }
+}
