@@ -15,6 +15,8 @@ extension Interpreter {
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + [StrFormatMethod.method])
+        attributeTable.addMethods(.int, IntMethods.all)
+        attributeTable.addMethods(.bool, IntMethods.all)
         attributeTable.addMethods(.list, ListMethods.all)
         attributeTable.addMethods(.tuple, TupleMethods.all)
         attributeTable.addMethods(.dict, DictMethods.all)

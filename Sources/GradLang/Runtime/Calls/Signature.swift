@@ -44,6 +44,8 @@ public final class Signature: Sendable {
     /// in the signature text; `name` is the part after the last dot).
     public let qualifiedName: String
     public let parameters: [Parameter]
+    /// Whose error order and wording wrong calls get (`ArgumentParserStyle`).
+    let style: ArgumentParserStyle
     /// Written as text for a built-in: wrong keywords get CPython's built-in wording.
     let isBuiltin: Bool
     /// Every parameter is positional-only (`len(obj, /)`): no keywords at all. Fixed at init,
@@ -70,6 +72,7 @@ public final class Signature: Sendable {
         self.qualifiedName = name
         self.parameters = parameters
         self.isBuiltin = false
+        style = .python
         // A `def` with `/` keeps the ordinary messages (`f() got some positional-only ...`).
         (takesNoKeywords, positionalAreAllPositionalOnly) = (false, false)
         (hasStarParameters, positionalCount) = Signature.shape(parameters)
@@ -80,7 +83,8 @@ public final class Signature: Sendable {
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
     /// text is a programming error caught by the tests of the tables that use it.
-    public init(_ text: String) {
+    public init(_ text: String, style: ArgumentParserStyle = .python) {
+        self.style = style
         let open = text.firstIndex(of: "(") ?? text.endIndex
         qualifiedName = String(text[..<open])
         isBuiltin = true
@@ -89,6 +93,8 @@ public final class Signature: Sendable {
         if inner.hasSuffix(")") { inner = inner.dropLast() }
         var params: [Parameter] = []
         var keywordOnly = false
+        // `f(/)`: a built-in of no parameters, which takes no keywords either (METH_NOARGS).
+        let noArguments = inner.trimmingSpaces == "/"
         for raw in inner.split(separator: ",") {
             let part = raw.trimmingSpaces
             if part.isEmpty { continue }
@@ -110,7 +116,7 @@ public final class Signature: Sendable {
             }
         }
         parameters = params
-        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
+        (takesNoKeywords, positionalAreAllPositionalOnly) = noArguments ? (true, true) : Signature.positionalOnlyStyle(params)
         (hasStarParameters, positionalCount) = Signature.shape(params)
         (names, nameLengths) = Signature.names(params)
         defaultsStart = Signature.defaultsStart(params)
@@ -165,6 +171,7 @@ public final class Signature: Sendable {
     /// `defaults` supplies user functions' evaluated defaults by parameter index.
     public func bind(_ args: Arguments, defaults: [Int: Value] = [:]) throws -> [Value] {
         if let values = bindPositionally(args, defaults) { return values }
+        if let message = parserStyleError(args) { throw PyError.type(message) }
         var slots = [Value?](repeating: nil, count: parameters.count)
         let positionalParams = parameters.indices.filter { parameters[$0].kind == .positional }
         let varargsIndex = parameters.firstIndex { $0.kind == .varargs }
