@@ -1,7 +1,7 @@
 import BigInt
 
-/// Registers Python's built-in functions, types, methods of built-in types and the `math` and
-/// `gc` modules.
+/// Registers Python's built-in functions, types, methods of built-in types and the `math`, `gc`
+/// and `random` modules.
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtinTable[type.name] = .object(type) }
@@ -28,6 +28,7 @@ extension Interpreter {
 
         moduleTable["math"] = MathModule.make()
         moduleTable["gc"] = GCModule.make()
+        moduleTable["random"] = RandomModule.make()
     }
 
     /// `range(...).start`, `.stop`, `.step`.

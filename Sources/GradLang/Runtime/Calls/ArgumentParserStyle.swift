@@ -5,6 +5,9 @@ public enum ArgumentParserStyle: Sendable {
     /// A Python `def`'s binder (torch's Python-level functions), or the unpack-style messages of
     /// built-ins whose parameters are all positional-only.
     case python
+    /// A method CPython defines in Python (`Lib/random.py`'s `Random.seed`): the binder's messages,
+    /// named with the class as `__qualname__` is (`Random.seed() missing 1 required ...`).
+    case pythonMethod
     /// Argument Clinic's `_PyArg_UnpackKeywords` (`sum`, `round`, `enumerate`, `gc.collect`):
     /// the total count first, then the positional count, then missing arguments in order,
     /// then an argument given twice, then an unknown keyword.
@@ -24,7 +27,7 @@ extension Signature {
     /// the ordinary binder's check order gives the same message.
     func parserStyleError(_ args: Arguments) -> String? {
         switch style {
-        case .python: return nil
+        case .python, .pythonMethod: return nil
         case .clinic: return clinicError(args)
         case .extremum, .keywordsFromEmptyTuple:
             if style == .extremum && args.positional.isEmpty { return "\(name) expected at least 1 argument, got 0" }

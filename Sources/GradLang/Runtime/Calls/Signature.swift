@@ -199,19 +199,19 @@ public final class Signature: Sendable {
         let extra = varkwIndex.map { _ in PyDict() }
         for (key, value) in args.keywords {
             if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) && !$0.positionalOnly }) {
-                if slots[i] != nil { throw PyError.type("\(name)() got multiple values for argument '\(key)'") }
+                if slots[i] != nil { throw PyError.type("\(messageName)() got multiple values for argument '\(key)'") }
                 slots[i] = value
             } else if let extra {
                 try extra.set(.str(key), value)
-            } else if isBuiltin {
+            } else if isBuiltin && style != .pythonMethod {
                 throw PyError.type("'\(key)' is an invalid keyword argument for \(qualifiedName)()")
             } else if parameters.contains(where: { $0.name == key && $0.positionalOnly }) {
                 // CPython names every positional-only parameter given by keyword, in order.
                 let given = Set(args.keywords.map(\.name))
                 let names = parameters.filter { $0.positionalOnly && given.contains($0.name) }.map(\.name)
-                throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(names.joined(separator: ", "))'")
+                throw PyError.type("\(messageName)() got some positional-only arguments passed as keyword arguments: '\(names.joined(separator: ", "))'")
             } else {
-                throw PyError.type("\(name)() got an unexpected keyword argument '\(key)'")
+                throw PyError.type("\(messageName)() got an unexpected keyword argument '\(key)'")
             }
         }
         if let ki = varkwIndex, let extra { slots[ki] = .object(extra) }
@@ -286,8 +286,12 @@ public final class Signature: Sendable {
             givenText += " positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s"))"
         }
         let verb = given == 1 && keywordOnlyGiven == 0 ? "was" : "were"
-        return "\(name)() takes \(takes) positional \(noun) but \(givenText) \(verb) given"
+        return "\(messageName)() takes \(takes) positional \(noun) but \(givenText) \(verb) given"
     }
+
+    /// The name a `def`'s messages give: a method of a class defined in Python is named with its
+    /// class (`Random.seed()`).
+    private var messageName: String { style == .pythonMethod ? qualifiedName : name }
 
     private func missing(_ names: [String], _ kind: String) -> String {
         let quoted = names.map { "'\($0)'" }
@@ -297,7 +301,7 @@ public final class Signature: Sendable {
         case 2: list = "\(quoted[0]) and \(quoted[1])"
         default: list = quoted.dropLast().joined(separator: ", ") + ", and " + (quoted.last ?? "")
         }
-        return "\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
+        return "\(messageName)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
     }
 }
 
