@@ -70,11 +70,13 @@ public final class PyExceptionType: PyObject, @unchecked Sendable {
     }
 }
 
-/// An exception instance (`e` in `except ValueError as e`).
-/// Immutable once made; grad runs on one thread, so it may travel inside `PyError`.
-public final class PyExceptionObject: PyObject, @unchecked Sendable {
+/// An exception instance (`e` in `except ValueError as e`). Its args can hold a container that
+/// holds the exception (`ValueError(l)` appended to `l`), so the cycle collector tracks it.
+/// Immutable once made (only the collector replaces `args`, by a copy of the same values);
+/// grad runs on one thread, so it may travel inside `PyError`.
+public final class PyExceptionObject: CollectableObject, @unchecked Sendable {
     public let type: PyExceptionType
-    public let args: [Value]
+    public internal(set) var args: [Value]
 
     public init(type: PyExceptionType, args: [Value]) {
         self.type = type

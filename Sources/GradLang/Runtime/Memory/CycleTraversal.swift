@@ -22,16 +22,20 @@
 ///   as referenced from outside.
 /// - bound method: its receiver (its function is a builtin, which holds no Python values).
 /// - dict view: its dict.
-/// Other objects (iterators, modules, exceptions, builtins) are not tracked: what they hold is
-/// reachable from outside as far as the collector knows, which may leak a cycle through them but
-/// never frees a live object.
+/// - exception: `args`.
+/// - iterator: the list or tuple it reads (`source`; no buffer). Other iterators keep what they
+///   read inside Swift closures, which are not traversed: it counts as referenced from outside.
+/// Other objects (modules, builtins) are not tracked: what they hold is reachable from outside as
+/// far as the collector knows, which may leak a cycle through them but never frees a live object.
+/// (A module lives in the interpreter's module table for good, as in CPython's `sys.modules`.)
 ///
 /// Each buffer is taken out of its object, made unique as a local and put back, rather than
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
 /// Only lists, dicts, sets and cells are cleared: they are the only containers whose references
-/// change after they are made. A tuple, function, bound method or view refers only to objects
+/// change after they are made (an iterator only drops its source). A tuple, function, bound
+/// method, view, exception or iterator refers only to objects
 /// that existed when it was made, so every cycle passes through at least one of the four, and once
 /// the garbage's lists, dicts, sets and cells are empty, what remains of it refers only to older
 /// objects: ARC frees it all.
@@ -55,6 +59,11 @@ extension CollectableObject {
             slots.makeUnique()
             dict.slots = slots
         case let set as PySet: set.table.makeStorageUnique()
+        case let exception as PyExceptionObject:
+            var args = exception.args
+            exception.args = []
+            args.makeUnique()
+            exception.args = args
         case let function as PyFunction:
             function.spareFrame = nil
             var closure = function.closure
@@ -89,8 +98,18 @@ extension CollectableObject {
             function.defaults.values.forEach(visit)
         case let method as PyBoundMethod: visit(method.receiver)
         case let view as PyDictView: visit(.object(view.dict))
+        case let exception as PyExceptionObject: exception.args.forEach(visit)
+        case let iterator as PyIterator: if let source = iterator.source { visit(source) }
         default: break
         }
+    }
+
+    /// How many objects CPython would free along with this one that grad does not make: an
+    /// exception's non-empty args are a tuple object there (tracked, so counted by
+    /// `gc.collect()`), a Swift array here.
+    var untrackedCompanions: Int {
+        if let exception = self as? PyExceptionObject, !exception.args.isEmpty { return 1 }
+        return 0
     }
 
     /// Drops this object's references if it is a list, dict, set or cell (it is garbage),
