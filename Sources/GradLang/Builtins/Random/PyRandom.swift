@@ -4,14 +4,11 @@ import GradTensor
 /// A `random.Random` instance: CPython's Mersenne Twister state and its `gauss` spare, with the
 /// integer draws `Lib/random.py` builds everything else on (`getrandbits`, `_randbelow`).
 public final class PyRandom: PyObject, PyAttributeProviding, PyCustomRepr {
-    var generator: MersenneTwister
+    /// Seeded from the system's entropy, as `random.Random()` is, when first drawn from: every
+    /// interpreter makes the `random` module's instance at start-up, and most never use it.
+    lazy var generator = PyRandom.entropySeeded()
     /// The second normal of `gauss`'s last pair (`gauss_next`), None when used up.
     var gaussNext: Value = .none
-
-    /// Seeded from the system's entropy, as `random.Random()` is.
-    override init() {
-        generator = PyRandom.entropySeeded()
-    }
 
     public override var typeName: String { "Random" }
     public var reprText: String { "<random.Random object at \(Repr.address(.object(self)))>" }

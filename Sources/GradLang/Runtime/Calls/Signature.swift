@@ -93,13 +93,13 @@ public final class Signature: Sendable {
         if inner.hasSuffix(")") { inner = inner.dropLast() }
         var params: [Parameter] = []
         var keywordOnly = false
-        // `f(/)`: a built-in of no parameters, which takes no keywords either (METH_NOARGS).
-        let noArguments = inner.trimmingSpaces == "/"
+        var sawSlash = false
         for raw in inner.split(separator: ",") {
             let part = raw.trimmingSpaces
             if part.isEmpty { continue }
             if part == "*" { keywordOnly = true; continue }
             if part == "/" {
+                sawSlash = true
                 for k in params.indices { params[k].positionalOnly = true }
                 continue
             }
@@ -116,6 +116,8 @@ public final class Signature: Sendable {
             }
         }
         parameters = params
+        // `f(/)`: a built-in of no parameters, which takes no keywords either (METH_NOARGS).
+        let noArguments = sawSlash && params.isEmpty
         (takesNoKeywords, positionalAreAllPositionalOnly) = noArguments ? (true, true) : Signature.positionalOnlyStyle(params)
         (hasStarParameters, positionalCount) = Signature.shape(params)
         (names, nameLengths) = Signature.names(params)
