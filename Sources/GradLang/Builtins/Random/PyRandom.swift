@@ -4,9 +4,11 @@ import GradTensor
 /// A `random.Random` instance: CPython's Mersenne Twister state and its `gauss` spare, with the
 /// integer draws `Lib/random.py` builds everything else on (`getrandbits`, `_randbelow`).
 public final class PyRandom: PyObject, PyAttributeProviding, PyCustomRepr {
-    /// Seeded from the system's entropy, as `random.Random()` is, when first drawn from: every
-    /// interpreter makes the `random` module's instance at start-up, and most never use it.
-    lazy var generator = PyRandom.entropySeeded()
+    /// The generator; nil until seeded or first drawn from, when it is seeded from the system's
+    /// entropy as `random.Random()` is (every interpreter makes the `random` module's instance at
+    /// start-up, and most never use it). Drawn from in place through the optional: a lazy
+    /// property would copy its 624 words on every draw.
+    private var twister: MersenneTwister?
     /// The second normal of `gauss`'s last pair (`gauss_next`), None when used up.
     var gaussNext: Value = .none
 
@@ -24,18 +26,18 @@ public final class PyRandom: PyObject, PyAttributeProviding, PyCustomRepr {
     /// strings (version 2) as the int of their UTF-8 bytes followed by their SHA-512 digest.
     func seed(_ a: Value, version: Value) throws {
         switch a {
-        case .none: generator = PyRandom.entropySeeded()
-        case .int, .bigInt, .bool: generator = MersenneTwister(key: PyRandom.words(try Arg.integer(a).magnitude))
-        case .float: generator = MersenneTwister(key: PyRandom.words(BigUInt(UInt(bitPattern: try Hashing.hash(a)))))
+        case .none: twister = PyRandom.entropySeeded()
+        case .int, .bigInt, .bool: twister = MersenneTwister(key: PyRandom.words(try Arg.integer(a).magnitude))
+        case .float: twister = MersenneTwister(key: PyRandom.words(BigUInt(UInt(bitPattern: try Hashing.hash(a)))))
         case .str(let s):
             let bytes = Array(s.string.utf8)
             if case .int(1) = version {
-                generator = MersenneTwister(key: PyRandom.words(BigUInt(PyRandom.versionOneHash(s))))
+                twister = MersenneTwister(key: PyRandom.words(BigUInt(PyRandom.versionOneHash(s))))
             } else if (try? Operators.equals(version, .int(2))) == true {
-                generator = MersenneTwister(key: PyRandom.words(PyRandom.bigEndian(bytes + SHA512.digest(bytes))))
+                twister = MersenneTwister(key: PyRandom.words(PyRandom.bigEndian(bytes + SHA512.digest(bytes))))
             } else {
                 // Any other version hashes the string, as CPython does with its own string hash.
-                generator = MersenneTwister(key: PyRandom.words(BigUInt(UInt(bitPattern: try Hashing.hash(a)))))
+                twister = MersenneTwister(key: PyRandom.words(BigUInt(UInt(bitPattern: try Hashing.hash(a)))))
             }
         default:
             throw PyError.type("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
@@ -74,16 +76,38 @@ public final class PyRandom: PyObject, PyAttributeProviding, PyCustomRepr {
         return MersenneTwister(key: (0..<MersenneTwister.stateSize).map { _ in UInt32.random(in: .min ... .max, using: &system) })
     }
 
-    // MARK: Integer draws
+    // MARK: Draws
+
+    /// `genrand_uint32`.
+    func nextWord() -> UInt32 {
+        if twister == nil { twister = PyRandom.entropySeeded() }
+        return twister?.next() ?? 0
+    }
+
+    /// `random()`: 53 random bits in [0, 1).
+    func nextDouble() -> Double {
+        if twister == nil { twister = PyRandom.entropySeeded() }
+        return twister?.nextDouble() ?? 0
+    }
+
+    /// The generator's state, for `getstate` (seeding it first if it never was).
+    var state: (words: [UInt32], index: Int) {
+        let t = twister ?? PyRandom.entropySeeded()
+        twister = t
+        return (t.words, t.index)
+    }
+
+    /// Replaces the generator's state (`setstate`).
+    func restore(_ restored: MersenneTwister) { twister = restored }
 
     /// `getrandbits(k)`: `k` random bits, 32 per output word from the least significant; a last
     /// partial word keeps its high bits.
     func randomBits(_ k: Int) -> BigUInt {
-        if k <= 32 { return BigUInt(k == 0 ? 0 : generator.next() >> (32 - k)) }
+        if k <= 32 { return BigUInt(k == 0 ? 0 : nextWord() >> (32 - k)) }
         var words: [UInt] = []
         var remaining = k, low: UInt32? = nil
         while remaining > 0 {
-            var r = generator.next()
+            var r = nextWord()
             if remaining < 32 { r >>= UInt32(32 - remaining) }
             if let l = low {
                 words.append(UInt(l) | UInt(r) << 32)
@@ -109,8 +133,8 @@ public final class PyRandom: PyObject, PyAttributeProviding, PyCustomRepr {
 
     func below(_ n: UInt32) -> UInt32 {
         let shift = UInt32(n.leadingZeroBitCount)
-        var r = generator.next() >> shift
-        while r >= n { r = generator.next() >> shift }
+        var r = nextWord() >> shift
+        while r >= n { r = nextWord() >> shift }
         return r
     }
 

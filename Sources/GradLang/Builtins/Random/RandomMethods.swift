@@ -30,7 +30,7 @@ enum RandomMethods {
                 try generator(args).seed(args["a"], version: args["version"])
                 return .none
             },
-            PyBuiltin("Random.random(self, /)") { args in .float(try generator(args).generator.nextDouble()) },
+            PyBuiltin("Random.random(self, /)") { args in .float(try generator(args).nextDouble()) },
             PyBuiltin("Random.getrandbits(self, k, /)") { args in
                 let r = try generator(args)
                 guard let k = Int32(exactly: try Arg.integer(args["k"])) else {
@@ -41,7 +41,8 @@ enum RandomMethods {
             },
             PyBuiltin("Random.getstate(self)", style: .pythonMethod) { args in
                 let r = try generator(args)
-                let words = r.generator.words.map { Value.int(Int($0)) } + [.int(r.generator.index)]
+                let (stateWords, index) = r.state
+                let words = stateWords.map { Value.int(Int($0)) } + [.int(index)]
                 return .object(PyTuple([.int(stateVersion), .object(PyTuple(words)), r.gaussNext]))
             },
             PyBuiltin("Random.setstate(self, state)", style: .pythonMethod) { args in
@@ -77,7 +78,7 @@ enum RandomMethods {
         let words = try t.items.dropLast().map(stateWord)
         guard let index = Int(exactly: try stateInteger(last)) else { throw PyError.overflow("Python int too large to convert to C long") }
         guard let restored = MersenneTwister(words: words, index: index) else { throw PyError.value("invalid state") }
-        r.generator = restored
+        r.restore(restored)
         r.gaussNext = parts[2]
     }
 
@@ -99,7 +100,7 @@ enum RandomMethods {
     private static var distributions: [PyBuiltin] {
         [
             PyBuiltin("Random.uniform(self, a, b)", style: .pythonMethod) { args in
-                let u = Value.float(try generator(args).generator.nextDouble())
+                let u = Value.float(try generator(args).nextDouble())
                 let width = try Operators.binary(.subtract, args["b"], args["a"])
                 return try Operators.binary(.add, args["a"], Operators.binary(.multiply, width, u))
             },
@@ -109,8 +110,8 @@ enum RandomMethods {
                 r.gaussNext = .none
                 if z.isNone {
                     // Box–Muller: one pair of uniforms gives two normals; the second waits.
-                    let x2pi = r.generator.nextDouble() * (2.0 * Double.pi)
-                    let g2rad = Glibc.sqrt(-2.0 * Glibc.log(1.0 - r.generator.nextDouble()))
+                    let x2pi = r.nextDouble() * (2.0 * Double.pi)
+                    let g2rad = Glibc.sqrt(-2.0 * Glibc.log(1.0 - r.nextDouble()))
                     z = .float(Glibc.cos(x2pi) * g2rad)
                     r.gaussNext = .float(Glibc.sin(x2pi) * g2rad)
                 }
@@ -123,15 +124,15 @@ enum RandomMethods {
                 var z = 0.0
                 while true {
                     try args.interpreter.checkInterrupt()
-                    let u1 = r.generator.nextDouble()
-                    let u2 = 1.0 - r.generator.nextDouble()
+                    let u1 = r.nextDouble()
+                    let u2 = 1.0 - r.nextDouble()
                     z = magic * (u1 - 0.5) / u2
                     if z * z / 4.0 <= -Glibc.log(u2) { break }
                 }
                 return try Operators.binary(.add, args["mu"], Operators.binary(.multiply, .float(z), args["sigma"]))
             },
             PyBuiltin("Random.expovariate(self, lambd)", style: .pythonMethod) { args in
-                let u = try generator(args).generator.nextDouble()
+                let u = try generator(args).nextDouble()
                 return try Operators.binary(.divide, .float(-Glibc.log(1.0 - u)), args["lambd"])
             },
         ]

@@ -49,6 +49,13 @@ enum RandomSequenceMethods {
 
     private static func randrange(_ r: PyRandom, _ start: Value, _ stop: Value, _ step: Value?, _ interpreter: Interpreter,
                                   warns: Bool) throws -> Value {
+        // Machine ints with step 1 (`randint(1, 6)`, `randrange(n)`): the same draws without BigInt.
+        if case .int(let a) = start, step == nil || step?.isExactlyIntOne == true {
+            if stop.isNone, a > 0 { return .int(r.below(a)) }
+            if case .int(let b) = stop, b > a, case (let width, false) = b.subtractingReportingOverflow(a) {
+                return .int(a + r.below(width))
+            }
+        }
         let istart = try integerArgument(start, "arg 1", interpreter, warns: warns)
         if stop.isNone {
             // CPython tests `step is _ONE`, the cached int 1.
@@ -174,7 +181,7 @@ enum RandomSequenceMethods {
                 let k = try repeatCount(args["k"])
                 var out: [Value] = []
                 for _ in 0..<k {
-                    let i = Glibc.floor(r.generator.nextDouble() * Double(n))
+                    let i = Glibc.floor(r.nextDouble() * Double(n))
                     out.append(try Subscript.get(population, .int(Int(i)), interpreter: interpreter))
                 }
                 return .object(PyList(out))
@@ -200,7 +207,7 @@ enum RandomSequenceMethods {
         let k = try repeatCount(args["k"])
         var out: [Value] = []
         for _ in 0..<k {
-            let x = Value.float(r.generator.nextDouble() * total)
+            let x = Value.float(r.nextDouble() * total)
             out.append(try Subscript.get(population, .int(try bisectRight(cumulative, x, hi: n - 1)), interpreter: interpreter))
         }
         return .object(PyList(out))
