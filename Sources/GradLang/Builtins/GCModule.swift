@@ -10,25 +10,25 @@ enum GCModule {
 
     private static var functions: [PyBuiltin] {
         [
-            PyBuiltin("gc.collect(generation=2)") { args in
+            PyBuiltin("gc.collect(generation=2)", style: .clinic) { args in
                 let generation = try Arg.integer(args["generation"])
                 guard let g = Int32(exactly: generation) else { throw PyError.overflow("Python int too large to convert to C int") }
                 guard (0...CycleCollector.oldest).contains(Int(g)) else { throw PyError.value("invalid generation") }
                 return .int(CycleCollector.collect(generation: Int(g)))
             },
-            PyBuiltin("gc.enable()") { _ in
+            PyBuiltin("gc.enable(/)") { _ in
                 CycleCollector.isEnabled = true
                 return .none
             },
-            PyBuiltin("gc.disable()") { _ in
+            PyBuiltin("gc.disable(/)") { _ in
                 CycleCollector.isEnabled = false
                 return .none
             },
-            PyBuiltin("gc.isenabled()") { _ in .bool(CycleCollector.isEnabled) },
-            PyBuiltin("gc.get_threshold()") { _ in
+            PyBuiltin("gc.isenabled(/)") { _ in .bool(CycleCollector.isEnabled) },
+            PyBuiltin("gc.get_threshold(/)") { _ in
                 .object(PyTuple(CycleCollector.generations.map { .int($0.threshold) }))
             },
-            PyBuiltin("gc.set_threshold(threshold0, threshold1=<unset>, threshold2=<unset>, /)") { args in
+            PyBuiltin("gc.set_threshold(threshold0, threshold1=<unset>, threshold2=<unset>, /)", style: .parseTuple) { args in
                 // Each is set as it is read, so an error in a later one leaves the earlier ones
                 // set, as CPython's argument parser writes them straight into its state.
                 for (g, name) in ["threshold0", "threshold1", "threshold2"].enumerated() {
@@ -36,7 +36,7 @@ enum GCModule {
                 }
                 return .none
             },
-            PyBuiltin("gc.get_count()") { _ in
+            PyBuiltin("gc.get_count(/)") { _ in
                 .object(PyTuple(CycleCollector.generations.map { .int($0.count) }))
             },
         ]

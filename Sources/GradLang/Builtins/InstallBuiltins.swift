@@ -1,7 +1,7 @@
 import BigInt
 
-/// Registers Python's built-in functions, types, methods of built-in types and the `math` and
-/// `gc` modules.
+/// Registers Python's built-in functions, types, methods of built-in types and the `math`, `gc`
+/// and `random` modules.
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtinTable[type.name] = .object(type) }
@@ -19,6 +19,8 @@ extension Interpreter {
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + [StrFormatMethod.method])
+        attributeTable.addMethods(.int, IntMethods.all)
+        attributeTable.addMethods(.bool, IntMethods.all)
         attributeTable.addMethods(.list, ListMethods.all)
         attributeTable.addMethods(.tuple, TupleMethods.all)
         attributeTable.addMethods(.dict, DictMethods.all)
@@ -37,6 +39,7 @@ extension Interpreter {
         // Made on first import: its classes are objects of this interpreter's.
         moduleMakers["collections"] = CollectionsModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
+        moduleTable["random"] = RandomModule.make()
     }
 
     /// `range(...).start`, `.stop`, `.step`.

@@ -36,7 +36,7 @@ enum IteratorFunctions {
                     return .object(PyTuple([counter, v]))
                 })
             },
-            PyBuiltin("zip(*iterables, strict=False)") { args in
+            PyBuiltin("zip(*iterables, strict=False)", style: .keywordsFromEmptyTuple) { args in
                 let sources = try args.varargs("iterables").map(Iteration.iterator)
                 return .object(try zip(sources, strict: Operators.truthy(args["strict"])))
             },

@@ -9,7 +9,7 @@ enum MathModule {
             "pi": .float(Double.pi), "e": .float(M_E), "tau": .float(2 * Double.pi),
             "inf": .float(.infinity), "nan": .float(.nan),
         ]
-        for f in realFunctions + MathIntegerFunctions.all { attributes[f.name] = .object(f) }
+        for f in realFunctions + MathFloatParts.all + MathIntegerFunctions.all { attributes[f.name] = .object(f) }
         return PyModule(name: "math", attributes: attributes)
     }
 
@@ -23,6 +23,7 @@ enum MathModule {
             unary("math.tanh", Glibc.tanh), unary("math.asinh", Glibc.asinh), unary("math.acosh", Glibc.acosh),
             unary("math.atanh", Glibc.atanh), unary("math.log1p", Glibc.log1p),
             unary("math.erf", Glibc.erf), unary("math.erfc", Glibc.erfc),
+            unary("math.cbrt", Glibc.cbrt), unary("math.exp2", Glibc.exp2, canOverflow: true),
             unary("math.fabs", Swift.abs), unary("math.degrees") { $0 * (180 / Double.pi) },
             unary("math.radians") { $0 * (Double.pi / 180) },
             PyBuiltin("log(x, base=<unset>, /)") { args in
@@ -43,6 +44,10 @@ enum MathModule {
                 let r = Glibc.fmod(x, y)
                 if r.isNaN && !x.isNaN && !y.isNaN { throw PyError.value("math domain error") }
                 return .float(r)
+            },
+            PyBuiltin("remainder(x, y, /)") { args in
+                let x = try Arg.real(args["x"]), y = try Arg.real(args["y"])
+                return .float(try checked(Glibc.remainder(x, y), from: [x, y], canOverflow: true))
             },
             PyBuiltin("hypot(*coordinates, /)") { args in
                 let xs = try args.varargs("coordinates").map(Arg.real)

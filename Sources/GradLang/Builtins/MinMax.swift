@@ -2,8 +2,8 @@
 enum MinMax {
     static var all: [PyBuiltin] {
         [
-            PyBuiltin("min(*args, key=None, default=<unset>)") { args in try extreme(args, "min", .lt) },
-            PyBuiltin("max(*args, key=None, default=<unset>)") { args in try extreme(args, "max", .gt) },
+            PyBuiltin("min(*args, key=None, default=<unset>)", style: .extremum) { args in try extreme(args, "min", .lt) },
+            PyBuiltin("max(*args, key=None, default=<unset>)", style: .extremum) { args in try extreme(args, "max", .gt) },
         ]
     }
 

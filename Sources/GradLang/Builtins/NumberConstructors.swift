@@ -3,7 +3,7 @@ import GradTensor
 
 /// `int(x, base)`, `float(x)` and `bool(x)`.
 enum NumberConstructors {
-    nonisolated(unsafe) static let int = PyBuiltin("int(x=<unset>, /, base=<unset>)") { args in
+    nonisolated(unsafe) static let int = PyBuiltin("int(x=<unset>, /, base=<unset>)", style: .clinic) { args in
         guard let x = args.given("x") else {
             if args.given("base") != nil { throw PyError.type("int() missing string argument") }
             return .int(0)

@@ -7,17 +7,17 @@ enum NumericFunctions {
         [
             PyBuiltin("abs(x, /)") { args in try absolute(args["x"]) },
             PyBuiltin("divmod(x, y, /)") { args in try divmod(args["x"], args["y"]) },
-            PyBuiltin("pow(base, exp, mod=None)") { args in
+            PyBuiltin("pow(base, exp, mod=None)", style: .clinic) { args in
                 if args["mod"].isNone { return try Operators.binary(.power, args["base"], args["exp"]) }
                 return try modularPower(args["base"], args["exp"], args["mod"])
             },
-            PyBuiltin("sum(iterable, /, start=0)") { args in
+            PyBuiltin("sum(iterable, /, start=0)", style: .clinic) { args in
                 var total = args["start"]
                 if case .str = total { throw PyError.type("sum() can't sum strings [use ''.join(seq) instead]") }
                 try args.interpreter.forEach(in: args["iterable"]) { total = try Operators.binary(.add, total, $0) }
                 return total
             },
-            PyBuiltin("round(number, ndigits=None)") { args in
+            PyBuiltin("round(number, ndigits=None)", style: .clinic) { args in
                 try Rounding.round(args["number"], ndigits: args["ndigits"], args.interpreter)
             },
         ]

@@ -44,6 +44,12 @@ extension Compiler {
         let count = items.count
         return { f, v in
             let values = try Compiler.locatingErrors(at: range, in: f) { () throws -> [Value] in
+                // A tuple's or list's items are read as they are: no iterator is made (and
+                // registered with the cycle collector) for `a, b = pair`.
+                if case .object(let o) = v, let known = (o as? PyTuple)?.items ?? (o as? PyList)?.items {
+                    if starIndex == nil && known.count > count { throw PyError.value("too many values to unpack (expected \(count))") }
+                    return known
+                }
                 guard let it = try? Iteration.iterator(v) else {
                     throw PyError.type("cannot unpack non-iterable \(v.typeName) object")
                 }

@@ -5,14 +5,16 @@ import GradTensor
 public final class PyBuiltin: PyObject {
     public typealias Body = (BoundArguments) throws -> Value
     private let signatureText: String
+    private let style: ArgumentParserStyle
     /// Parsed on first use: start-up registers hundreds of built-ins, most never called.
-    public private(set) lazy var signature = Signature(signatureText)
+    public private(set) lazy var signature = Signature(signatureText, style: style)
     /// The name in the signature text (after any `module.` qualifier), without parsing the rest.
     public let name: String
     let body: Body
 
-    public init(_ signature: String, _ body: @escaping Body) {
+    public init(_ signature: String, style: ArgumentParserStyle = .python, _ body: @escaping Body) {
         signatureText = signature
+        self.style = style
         name = PyBuiltin.name(in: signature)
         self.body = body
     }

@@ -44,6 +44,8 @@ public final class Signature: Sendable {
     /// in the signature text; `name` is the part after the last dot).
     public let qualifiedName: String
     public let parameters: [Parameter]
+    /// Whose error order and wording wrong calls get (`ArgumentParserStyle`).
+    let style: ArgumentParserStyle
     /// Written as text for a built-in: wrong keywords get CPython's built-in wording.
     let isBuiltin: Bool
     /// Every parameter is positional-only (`len(obj, /)`): no keywords at all. Fixed at init,
@@ -70,6 +72,7 @@ public final class Signature: Sendable {
         self.qualifiedName = name
         self.parameters = parameters
         self.isBuiltin = false
+        style = .python
         // A `def` with `/` keeps the ordinary messages (`f() got some positional-only ...`).
         (takesNoKeywords, positionalAreAllPositionalOnly) = (false, false)
         (hasStarParameters, positionalCount) = Signature.shape(parameters)
@@ -80,7 +83,8 @@ public final class Signature: Sendable {
 
     /// Parses `name(a, b=1, *args, c=None, **kwargs)`; the text is written by us, so malformed
     /// text is a programming error caught by the tests of the tables that use it.
-    public init(_ text: String) {
+    public init(_ text: String, style: ArgumentParserStyle = .python) {
+        self.style = style
         let open = text.firstIndex(of: "(") ?? text.endIndex
         qualifiedName = String(text[..<open])
         isBuiltin = true
@@ -89,11 +93,13 @@ public final class Signature: Sendable {
         if inner.hasSuffix(")") { inner = inner.dropLast() }
         var params: [Parameter] = []
         var keywordOnly = false
+        var sawSlash = false
         for raw in inner.split(separator: ",") {
             let part = raw.trimmingSpaces
             if part.isEmpty { continue }
             if part == "*" { keywordOnly = true; continue }
             if part == "/" {
+                sawSlash = true
                 for k in params.indices { params[k].positionalOnly = true }
                 continue
             }
@@ -110,7 +116,9 @@ public final class Signature: Sendable {
             }
         }
         parameters = params
-        (takesNoKeywords, positionalAreAllPositionalOnly) = Signature.positionalOnlyStyle(params)
+        // `f(/)`: a built-in of no parameters, which takes no keywords either (METH_NOARGS).
+        let noArguments = sawSlash && params.isEmpty
+        (takesNoKeywords, positionalAreAllPositionalOnly) = noArguments ? (true, true) : Signature.positionalOnlyStyle(params)
         (hasStarParameters, positionalCount) = Signature.shape(params)
         (names, nameLengths) = Signature.names(params)
         defaultsStart = Signature.defaultsStart(params)
@@ -165,6 +173,7 @@ public final class Signature: Sendable {
     /// `defaults` supplies user functions' evaluated defaults by parameter index.
     public func bind(_ args: Arguments, defaults: [Int: Value] = [:]) throws -> [Value] {
         if let values = bindPositionally(args, defaults) { return values }
+        if let message = parserStyleError(args) { throw PyError.type(message) }
         var slots = [Value?](repeating: nil, count: parameters.count)
         let positionalParams = parameters.indices.filter { parameters[$0].kind == .positional }
         let varargsIndex = parameters.firstIndex { $0.kind == .varargs }
@@ -192,19 +201,19 @@ public final class Signature: Sendable {
         let extra = varkwIndex.map { _ in PyDict() }
         for (key, value) in args.keywords {
             if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) && !$0.positionalOnly }) {
-                if slots[i] != nil { throw PyError.type("\(name)() got multiple values for argument '\(key)'") }
+                if slots[i] != nil { throw PyError.type("\(messageName)() got multiple values for argument '\(key)'") }
                 slots[i] = value
             } else if let extra {
                 try extra.set(.str(key), value)
-            } else if isBuiltin {
+            } else if isBuiltin && style != .pythonMethod {
                 throw PyError.type("'\(key)' is an invalid keyword argument for \(qualifiedName)()")
             } else if parameters.contains(where: { $0.name == key && $0.positionalOnly }) {
                 // CPython names every positional-only parameter given by keyword, in order.
                 let given = Set(args.keywords.map(\.name))
                 let names = parameters.filter { $0.positionalOnly && given.contains($0.name) }.map(\.name)
-                throw PyError.type("\(name)() got some positional-only arguments passed as keyword arguments: '\(names.joined(separator: ", "))'")
+                throw PyError.type("\(messageName)() got some positional-only arguments passed as keyword arguments: '\(names.joined(separator: ", "))'")
             } else {
-                throw PyError.type("\(name)() got an unexpected keyword argument '\(key)'")
+                throw PyError.type("\(messageName)() got an unexpected keyword argument '\(key)'")
             }
         }
         if let ki = varkwIndex, let extra { slots[ki] = .object(extra) }
@@ -279,8 +288,12 @@ public final class Signature: Sendable {
             givenText += " positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s"))"
         }
         let verb = given == 1 && keywordOnlyGiven == 0 ? "was" : "were"
-        return "\(name)() takes \(takes) positional \(noun) but \(givenText) \(verb) given"
+        return "\(messageName)() takes \(takes) positional \(noun) but \(givenText) \(verb) given"
     }
+
+    /// The name a `def`'s messages give: a method of a class defined in Python is named with its
+    /// class (`Random.seed()`).
+    private var messageName: String { style == .pythonMethod ? qualifiedName : name }
 
     private func missing(_ names: [String], _ kind: String) -> String {
         let quoted = names.map { "'\($0)'" }
@@ -290,7 +303,7 @@ public final class Signature: Sendable {
         case 2: list = "\(quoted[0]) and \(quoted[1])"
         default: list = quoted.dropLast().joined(separator: ", ") + ", and " + (quoted.last ?? "")
         }
-        return "\(name)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
+        return "\(messageName)() missing \(names.count) required \(kind) argument\(names.count == 1 ? "" : "s"): \(list)"
     }
 }
 

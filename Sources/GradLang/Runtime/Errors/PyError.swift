@@ -79,7 +79,7 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
 
     /// `str(e)`: the single argument's str, or the args tuple's repr; an OSError made from an
     /// errno and its description reads `[Errno 28] No space left on device`. (A class's own
-    /// `__str__` is the renderer's to call: see `SpecialMethods.exceptionMessage`.)
+    /// `__str__` comes before this: see `PyError.message` and `SpecialMethods.str`.)
     public var message: String {
         if args.isEmpty { return "" }
         if args.count == 2, case .int(let code) = args[0], type.isSubclass(of: PyExc.osError) {

@@ -1,5 +1,5 @@
 /// A Python object that can hold other Python values and so be part of a reference cycle (lists,
-/// tuples, dicts, sets, functions, cells, bound methods, dict views). Making one registers it
+/// tuples, dicts, sets, functions, cells, bound methods, dict views, exceptions, iterators). Making one registers it
 /// with the cycle collector; its deinit removes it.
 ///
 /// The registry holds objects unretained (an `Unmanaged` per object), so that it adds nothing to

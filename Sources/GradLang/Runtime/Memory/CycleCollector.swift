@@ -115,7 +115,7 @@ enum CycleCollector {
     }
 
     /// Collects generations 0 through `generation`, returning how many unreachable objects it
-    /// found (what `gc.collect()` returns). Does nothing, returning 0, during a collection.
+    /// found, counted as CPython would count them (what `gc.collect()` returns). Does nothing, returning 0, during a collection.
     @discardableResult
     static func collect(generation: Int) -> Int {
         guard !isCollecting else { return 0 }
@@ -139,8 +139,9 @@ enum CycleCollector {
             longLivedPending = 0
             longLivedTotal = survivors
         }
+        let found = garbage.reduce(garbage.count) { $0 + $1.untrackedCompanions }
         free(garbage)
-        return garbage.count
+        return found
     }
 
     /// Steps 1 to 4 of the type's comment: whether each candidate is reachable from outside.

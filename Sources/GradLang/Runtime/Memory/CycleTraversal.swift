@@ -15,8 +15,8 @@
 ///   any other; the set holds it by a stored reference).
 /// - cell: its value (no buffer).
 /// - function: its closure cells, its defaults and the attributes set on it. The frame it keeps
-///   for its next call shares the closure's buffer; it is dropped (the next call makes a new one), so that no holder of
-///   the buffer is left uncounted. A frame of a call in progress may share it too: that buffer
+///   for its next call shares the closure's buffer; it is dropped (the next call makes a new
+///   one), so that no holder of the buffer is left uncounted. A frame of a call in progress may share it too: that buffer
 ///   then counts as outside, and the function is referenced by its caller anyway. Its compiled
 ///   body is a Swift closure: the constants and globals it holds are not traversed, so they count
 ///   as referenced from outside.
@@ -27,19 +27,23 @@
 /// - class: its namespace (its bases and order are classes that exist independently of it, held
 ///   as Swift references and not counted: they count as referenced from outside).
 /// - method, property, staticmethod, classmethod, super: the values they wrap.
-/// Other objects (iterators, modules, exceptions, builtins) are not tracked: what they hold is
-/// reachable from outside as far as the collector knows, which may leak a cycle through them but
-/// never frees a live object.
+/// - iterator: the list or tuple it reads (`source`; no buffer). Other iterators keep what they
+///   read inside Swift closures, which are not traversed: it counts as referenced from outside.
+/// Other objects (modules, builtins) are not tracked: what they hold is reachable from outside as
+/// far as the collector knows, which may leak a cycle through them but never frees a live object.
+/// (A module lives in the interpreter's module table for good, as in CPython's `sys.modules`.)
 ///
 /// Each buffer is taken out of its object, made unique as a local and put back, rather than
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
-/// Only lists, dicts, sets, cells, instances, classes and functions' attributes are cleared: they
-/// are the only references that change after their holder is made. A tuple, function, bound method or view refers only to objects
-/// that existed when it was made, so every cycle passes through at least one of the four, and once
-/// the garbage's lists, dicts, sets, cells, instances and classes are empty, what remains of it refers only to older
-/// objects: ARC frees it all.
+/// Only lists, dicts, sets, cells, instances (exceptions included), classes and the attributes set
+/// on functions are cleared: they are the only references that change after their holder is made
+/// (an iterator only drops its source). A tuple, a function's closure and defaults, a bound
+/// method, a view or an iterator refers only to objects
+/// that existed when it was made, so every cycle passes through at least one of those that are
+/// cleared, and once the garbage's are emptied, what remains of it refers only to older objects:
+/// ARC frees it all.
 extension CollectableObject {
     /// Gives each buffer holding this object's references no other holder (copying it if shared).
     func makeStorageUnique() {
@@ -125,11 +129,20 @@ extension CollectableObject {
         case let s as PyStaticMethod: visit(s.function)
         case let c as PyClassMethod: visit(c.function)
         case let s as PySuper: visit(s.receiver)
+        case let iterator as PyIterator: if let source = iterator.source { visit(source) }
         default: break
         }
     }
 
-    /// Drops this object's references if it is a list, dict, set or cell (it is garbage),
+    /// How many objects CPython would free along with this one that grad does not make: an
+    /// exception's non-empty args are a tuple object there (tracked, so counted by
+    /// `gc.collect()`), a Swift array here.
+    var untrackedCompanions: Int {
+        if let exception = self as? PyExceptionObject, !exception.args.isEmpty { return 1 }
+        return 0
+    }
+
+    /// Drops this object's references if it is one of those cleared (see above; it is garbage),
     /// appending them to `released`, which the collector frees once every garbage object has
     /// given up its own.
     func giveUpReferences(into released: inout [Value]) {

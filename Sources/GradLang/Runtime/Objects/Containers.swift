@@ -211,13 +211,32 @@ public final class PySlice: PyObject {
 }
 
 /// An iterator: `iter(x)`, generator expressions, `zip`, `map`, ... `next` returns nil when exhausted.
-public final class PyIterator: PyObject {
-    private let nextValue: () throws -> Value?
+public final class PyIterator: CollectableObject {
+    private enum Step {
+        case closure(() throws -> Value?)
+        /// Reads the next element from `source`, which the closure is handed rather than captures.
+        case fromSource((Value) throws -> Value?)
+    }
+
+    private let step: Step
     let name: String
+    /// The list or tuple a sequence iterator reads, held here (not inside a closure) so that the
+    /// cycle collector sees it: a list that contains its own iterator is a cycle. Dropped once
+    /// exhausted, as CPython's iterators drop their sequence.
+    private(set) var source: Value?
+
     public init(name: String = "iterator", _ next: @escaping () throws -> Value?) {
         self.name = name
-        nextValue = next
+        step = .closure(next)
     }
+
+    /// An iterator over `source`, whose elements `next` reads from the value it is given.
+    init(name: String, over source: Value, _ next: @escaping (Value) throws -> Value?) {
+        self.name = name
+        self.source = source
+        step = .fromSource(next)
+    }
+
     public override var typeName: String { name }
 
     /// How many iterators are inside `next` at once. An iterator over an iterator over ... (a
@@ -232,7 +251,14 @@ public final class PyIterator: PyObject {
         guard PyIterator.nesting <= PyIterator.maximumNesting else {
             throw PyError(PyExc.recursionError, "maximum recursion depth exceeded")
         }
-        return try nextValue()
+        switch step {
+        case .closure(let next): return try next()
+        case .fromSource(let next):
+            guard let source else { return nil }
+            if let value = try next(source) { return value }
+            self.source = nil
+            return nil
+        }
     }
 }
 

@@ -12,6 +12,8 @@ enum HashKey: Hashable {
     case nan(bits: UInt64)
     case str(PyStr)
     case tuple([HashKey])
+    /// A range by what decides range equality: `range(0, 3)` and `range(3)` are one key.
+    case range(length: BigInt, start: BigInt?, step: BigInt?)
     case identity(ObjectIdentifier)
 
     init(_ v: Value) throws {
@@ -36,6 +38,8 @@ enum HashKey: Hashable {
             case let t as PyTuple:
                 let inner = try Hashing.deeper(depth)
                 self = .tuple(try t.items.map { try HashKey($0, depth: inner) })
+            case let r as PyRange:
+                self = .range(length: r.length, start: r.length == 0 ? nil : r.start, step: r.length <= 1 ? nil : r.step)
             case is PyList, is PyDict:
                 throw PyError.type("unhashable type: '\(o.typeName)'")
             case let s as PySet where !s.isFrozen:

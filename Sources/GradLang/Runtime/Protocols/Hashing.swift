@@ -41,6 +41,13 @@ enum Hashing {
         case .object(let o):
             switch o {
             case let t as PyTuple: return try tuple(t.items, depth: deeper(depth))
+            case let r as PyRange:
+                // CPython hashes what decides range equality: (len, start, step), with None for
+                // the parts an empty or one-element range does not depend on.
+                let parts: [Value] = r.length == 0 ? [.int(0), .none, .none]
+                    : r.length == 1 ? [.int(1), .integer(r.start), .none]
+                    : [.integer(r.length), .integer(r.start), .integer(r.step)]
+                return try tuple(parts, depth: deeper(depth))
             case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
             case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case let s as PySet:

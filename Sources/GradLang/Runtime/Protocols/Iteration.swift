@@ -22,8 +22,8 @@ enum Iteration {
             case let it as PyIterator: return it
             case let i as PyInstance: return try SpecialMethods.iterator(i)
             case let it as PyIterable: return try it.makeIterator()
-            case let l as PyList: return sequence(name: "list_iterator") { i in i < l.items.count ? l.items[i] : nil }
-            case let t as PyTuple: return sequence(name: "tuple_iterator") { i in i < t.items.count ? t.items[i] : nil }
+            case is PyList: return sequence(name: "list_iterator", over: v) { list, i in (list as? PyList)?.items.element(at: i) }
+            case is PyTuple: return sequence(name: "tuple_iterator", over: v) { tuple, i in (tuple as? PyTuple)?.items.element(at: i) }
             case let r as PyRange: return r.makeIterator(reversed: false)
             case let d as PyDict: return HashedIteration.forward(d, name: "dict_keyiterator") { key, _ in key }
             case let s as PySet: return HashedIteration.forward(s)
@@ -35,14 +35,11 @@ enum Iteration {
     }
 
     /// Reads element i at step i, so a list changed in the loop is seen; once exhausted it stays
-    /// so, as CPython's iterators drop their sequence.
-    private static func sequence(name: String, _ element: @escaping (Int) -> Value?) -> PyIterator {
-        var i = 0, exhausted = false
-        return PyIterator(name: name) {
-            guard !exhausted, let v = element(i) else {
-                exhausted = true
-                return nil
-            }
+    /// so (the iterator drops its sequence, as CPython's do).
+    private static func sequence(name: String, over container: Value, _ element: @escaping (PyObject, Int) -> Value?) -> PyIterator {
+        var i = 0
+        return PyIterator(name: name, over: container) { source in
+            guard case .object(let o) = source, let v = element(o, i) else { return nil }
             i += 1
             return v
         }
@@ -66,4 +63,8 @@ enum Iteration {
         }
         return out
     }
+}
+
+private extension Array {
+    func element(at i: Int) -> Element? { i < count ? self[i] : nil }
 }
