@@ -13,6 +13,9 @@ enum Flow {
     case continueLoop
     /// `return`: the value is in `frame.returnValue`.
     case returned
+    /// A generator's `yield` suspended the body: the value is in the frame's generator state,
+    /// and each statement it passes through keeps its progress there for the resumption.
+    case suspended
 }
 
 /// One activation of a function (or of a module's code): local slots, cells, and the line being
@@ -33,6 +36,8 @@ final class Frame {
     var handling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
     let name: String
+    /// A generator's progress between resumptions; nil in the frame of any other call.
+    var generator: GeneratorState?
 
     init(slotCount: Int, cells: [PyCell], name: String) {
         self.name = name

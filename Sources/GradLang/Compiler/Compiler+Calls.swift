@@ -144,7 +144,9 @@ extension Compiler {
     func functionDefinition(_ def: FunctionDefinition, _ range: SourceRange) -> StmtCode {
         let make = function(name: def.name, parameters: def.parameters, at: range.start,
                             docstring: def.body.first?.docstring) { compiler in
-            compiler.block(def.body)
+            guard def.body.containsYield else { return compiler.block(def.body) }
+            return compiler.generatorBody(def.body, name: def.name, qualifiedName: compiler.qualifiedName ?? def.name,
+                                          definedAt: range.start.line)
         }
         let decorators = def.decorators.map(expression)
         let store = store(def.name)
@@ -182,10 +184,14 @@ extension Compiler {
             p.defaultValue.map { (i, expression($0)) }
         }
         scope = inner
-        let loops = loopDepth
+        let loops = loopDepth, outerLayout = generatorLayout, outerName = qualifiedName
         loopDepth = 0
+        generatorLayout = nil
+        qualifiedName = outerName.map { $0 + ".<locals>." + name } ?? name
         let code = body(self)
         loopDepth = loops
+        generatorLayout = outerLayout
+        qualifiedName = outerName
         let storage = all.map { inner.resolve($0.name) }
         scope = outer
         // The cells this function closes over, read from the defining frame when the def runs.

@@ -118,7 +118,7 @@ extension Compiler {
 
     /// `code`, run after recording `line` in the frame (for the statements whose closures do not
     /// record it themselves).
-    private func recordingLine(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
+    func recordingLine(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
         { f in
             f.line = line
             return try code(f)
@@ -146,6 +146,7 @@ extension Compiler {
                 switch try code(f) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .suspended: return .suspended
                 case .normal, .continueLoop: continue
                 }
             }
@@ -171,6 +172,7 @@ extension Compiler {
                     switch try code(f) {
                     case .breakLoop: return .normal
                     case .returned: return .returned
+                    case .suspended: return .suspended
                     case .normal, .continueLoop: continue
                     }
                 }
@@ -183,6 +185,7 @@ extension Compiler {
                 switch try code(f) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .suspended: return .suspended
                 case .normal, .continueLoop: continue
                 }
             }

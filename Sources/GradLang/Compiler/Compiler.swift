@@ -17,6 +17,10 @@ final class Compiler {
     var echoExpressions = false
     /// How deep the block being compiled is (1: the module's own statements).
     var blockDepth = 0
+    /// The places of the generator function being compiled (nil outside one).
+    var generatorLayout: GeneratorLayout?
+    /// The qualified name of the function being compiled (`f.<locals>.g`; nil at module level).
+    var qualifiedName: String?
 
     init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
         self.interpreter = interpreter

@@ -243,7 +243,8 @@ private struct Walker {
             comprehension([element], clauses, e.range.start, scope)
         case .dictComprehension(let key, let value, let clauses):
             comprehension([key, value], clauses, e.range.start, scope)
-        case .starred(let inner), .unary(_, let inner): expression(inner, scope)
+        case .starred(let inner), .unary(_, let inner), .yieldFrom(let inner): expression(inner, scope)
+        case .yield(let value): if let value { expression(value, scope) }
         case .binary(_, let a, let b): expression(a, scope); expression(b, scope)
         case .boolean(_, let items): items.forEach { expression($0, scope) }
         case .comparison(let first, let rest):

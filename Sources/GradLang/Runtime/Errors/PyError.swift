@@ -101,6 +101,7 @@ public enum PyExc {
     public static let baseException = PyExceptionType("BaseException", base: nil)
     public static let systemExit = PyExceptionType("SystemExit", base: baseException)
     public static let keyboardInterrupt = PyExceptionType("KeyboardInterrupt", base: baseException)
+    public static let generatorExit = PyExceptionType("GeneratorExit", base: baseException)
     public static let exception = PyExceptionType("Exception", base: baseException)
     public static let stopIteration = PyExceptionType("StopIteration", base: exception)
     public static let arithmeticError = PyExceptionType("ArithmeticError", base: exception)
@@ -132,7 +133,7 @@ public enum PyExc {
 
     /// Every type users can name, for the builtins table.
     public static let all: [PyExceptionType] = [
-        baseException, systemExit, keyboardInterrupt, exception, stopIteration, arithmeticError,
+        baseException, systemExit, keyboardInterrupt, generatorExit, exception, stopIteration, arithmeticError,
         zeroDivisionError, overflowError, assertionError, attributeError, importError, moduleNotFoundError,
         lookupError, indexError, keyError, memoryError, nameError, osError, connectionError, brokenPipeError,
         unboundLocalError, runtimeError,

@@ -66,6 +66,7 @@ extension CollectableObject {
             // A no-op for a dictionary with no other holder; a copy otherwise.
             if !defaults.isEmpty { defaults.reserveCapacity(defaults.count) }
             function.defaults = defaults
+        case let generator as PyGeneratorObject: generator.makeFrameStorageUnique()
         default: break
         }
     }
@@ -89,6 +90,7 @@ extension CollectableObject {
             function.defaults.values.forEach(visit)
         case let method as PyBoundMethod: visit(method.receiver)
         case let view as PyDictView: visit(.object(view.dict))
+        case let generator as PyGeneratorObject: generator.forEachFrameReference(visit)
         default: break
         }
     }
@@ -110,6 +112,7 @@ extension CollectableObject {
         case let cell as PyCell:
             if let value = cell.value { released.append(value) }
             cell.value = nil
+        case let generator as PyGeneratorObject: generator.giveUpFrame(into: &released)
         default: break
         }
     }

@@ -3,7 +3,7 @@ import GradTensor
 /// The kinds of built-in values that carry methods and properties.
 public enum TypeKey: Hashable, Sendable {
     case none, bool, int, float, str, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
-    case exception, function, iterator, other
+    case exception, function, iterator, generator, other
 
     init(_ v: Value) {
         switch v {
@@ -26,6 +26,7 @@ public enum TypeKey: Hashable, Sendable {
             case is PyGradNode: self = .gradNode
             case is PyExceptionObject: self = .exception
             case is PyIterator: self = .iterator
+            case is PyGeneratorObject: self = .generator
             case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
             default: self = .other
             }
@@ -99,7 +100,10 @@ extension Interpreter {
         let type = TypeKey(value)
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
-        if case .object(let e as PyExceptionObject) = value, name == "args" { return .object(PyTuple(e.args)) }
+        if case .object(let e as PyExceptionObject) = value {
+            if name == "args" { return .object(PyTuple(e.args)) }
+            if name == "value", e.type.isSubclass(of: PyExc.stopIteration) { return e.args.first ?? .none }
+        }
         throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
     }
 

@@ -20,6 +20,7 @@ enum Iteration {
         case .object(let o):
             switch o {
             case let it as PyIterator: return it
+            case let g as PyGeneratorObject: return g.iterator
             case let it as PyIterable: return try it.makeIterator()
             case let l as PyList: return sequence(name: "list_iterator") { i in i < l.items.count ? l.items[i] : nil }
             case let t as PyTuple: return sequence(name: "tuple_iterator") { i in i < t.items.count ? t.items[i] : nil }
