@@ -109,12 +109,12 @@ extension Compiler {
             }
         }
         guard case .yield(let operand) = e.kind else { return statement(Stmt(.expression(e), e.range)) }
-        let value = operand.map(expression)
+        let value = operand.map(expression), range = e.range
         return { f in
             f.line = line
             let state = try Compiler.generatorState(f)
             if state.resuming {
-                let received = try state.received()
+                let received = try Compiler.locatingErrors(at: range, in: f) { try state.received() }
                 for store in stores { try store.run(f, received) }
                 return .normal
             }

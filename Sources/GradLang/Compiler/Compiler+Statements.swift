@@ -83,7 +83,7 @@ extension Compiler {
         case .while(let test, let body, let orElse):
             return recordingLine(line, whileLoop(test, body, orElse, s.range))
         case .for(let target, let iterable, let body, let orElse):
-            return recordingLine(line, forLoop(target, iterable, body, orElse))
+            return recordingLine(line, forLoop(target, iterable, body, orElse, line: line))
         // These cannot fail, but an interrupt arriving in the loop around them reports their line.
         case .break: return { f in f.line = line; return .breakLoop }
         case .continue: return { f in f.line = line; return .continueLoop }
@@ -154,7 +154,7 @@ extension Compiler {
         }
     }
 
-    private func forLoop(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt]) -> StmtCode {
+    private func forLoop(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], line: Int) -> StmtCode {
         let source = expression(iterable), store = assignment(target), code = block(body), otherwise = block(orElse)
         let interpreter = interpreter
         let range = iterable.range
@@ -179,7 +179,8 @@ extension Compiler {
                 return try otherwise(f)
             }
             let iterator = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
-            while let item = try iterator.next() {
+            // An error in the iterator (a generator's body) is reported at the `for` line.
+            while let item = try { f.line = line; return try iterator.next() }() {
                 try interpreter.checkInterrupt()
                 try store(f, item)
                 switch try code(f) {

@@ -30,7 +30,16 @@ final class PyGeneratorObject: CollectableObject {
     /// exits run (CPython's finalizer); what that raises is dropped.
     deinit {
         untrack()
-        if started, frame != nil { _ = try? close() }
+        finalize()
+    }
+
+    /// Started and not finished: it has a frame waiting at a `yield`.
+    var isSuspended: Bool { started && frame != nil }
+
+    /// Closes a suspended generator that is being freed; what that raises is dropped, as CPython
+    /// reports it only as "Exception ignored".
+    func finalize() {
+        if isSuspended { _ = try? close() }
     }
 
     enum Step {
