@@ -36,8 +36,12 @@ final class Frame {
     var handling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
     let name: String
-    /// A generator's progress between resumptions; nil in the frame of any other call.
+    /// A generator's exception thrown in at its `yield`; nil in the frame of any other call.
     var generator: GeneratorState?
+    /// Why a generator's body is running again up to its suspended `yield` (see
+    /// Compiler+Generators). The value sent in, and the value yielded, pass in `returnValue`.
+    var resumption = Resumption.notResuming
+    var resuming: Bool { resumption != .notResuming }
 
     init(slotCount: Int, cells: [PyCell], name: String) {
         self.name = name
@@ -78,6 +82,14 @@ final class Frame {
         if errorSpan != nil { errorSpan = nil }
         if handling != nil { handling = nil }
     }
+}
+
+enum Resumption {
+    case notResuming
+    /// The suspended `yield` evaluates to the frame's `returnValue`.
+    case sending
+    /// The suspended `yield` raises the generator state's `thrown`.
+    case throwing
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,

@@ -184,13 +184,13 @@ extension Compiler {
             p.defaultValue.map { (i, expression($0)) }
         }
         scope = inner
-        let loops = loopDepth, outerLayout = generatorLayout, outerName = qualifiedName
+        let loops = loopDepth, outerCompilation = generatorCompilation, outerName = qualifiedName
         loopDepth = 0
-        generatorLayout = nil
+        generatorCompilation = nil
         qualifiedName = outerName.map { $0 + ".<locals>." + name } ?? name
         let code = body(self)
         loopDepth = loops
-        generatorLayout = outerLayout
+        generatorCompilation = outerCompilation
         qualifiedName = outerName
         let storage = all.map { inner.resolve($0.name) }
         scope = outer

@@ -1,24 +1,26 @@
 /// Generator functions. Their bodies compile in a resumable mode: a statement that can reach a
-/// `yield` keeps its progress in the frame's GeneratorState, so that running the body again
-/// with `resuming` set skips straight back to the suspended `yield` (no thread and no stack of
-/// its own per generator). Statements without a `yield` compile as anywhere else. YieldLowering
-/// has already put every `yield` it could into one of the two forms taken here: a statement of
-/// its own, or the whole value of an assignment.
+/// `yield` keeps its progress in hidden slots of the frame (a block its position, an `if` its
+/// branch, a loop its iterator or range counter, a `try` its clause, a `with` its manager, a
+/// `yield from` its sub-iterator), so that running the body again with the GeneratorState's
+/// `resumption` set skips straight back to the suspended `yield`: no thread and no stack of its
+/// own per generator. Statements without a `yield` compile as anywhere else. YieldLowering has
+/// already put every `yield` it could into one of the two forms taken here: a statement of its
+/// own, or the whole value of an assignment.
 extension Compiler {
     /// The body of a generator function: calling the function makes a generator over its frame.
     func generatorBody(_ body: [Stmt], name: String, qualifiedName: String, definedAt line: Int) -> StmtCode {
-        let layout = GeneratorLayout()
-        let outer = generatorLayout
-        generatorLayout = layout
+        let compilation = GeneratorCompilation()
+        let outer = generatorCompilation
+        generatorCompilation = compilation
         let code = resumableBlock(body)
-        generatorLayout = outer
+        generatorCompilation = outer
         let filename = filename, interpreter = interpreter
         return { f in
-            if let unsupported = layout.unsupported {
+            if let unsupported = compilation.unsupported {
                 f.line = unsupported.start.line
                 throw Compiler.located(PyError(PyExc.notImplementedError, "grad does not support yield here yet"), unsupported, f)
             }
-            f.generator = GeneratorState(layout)
+            f.generator = GeneratorState()
             f.line = line
             f.returnValue = .object(PyGeneratorObject(frame: f, body: code, name: name, qualifiedName: qualifiedName,
                                                 filename: filename, interpreter: interpreter))
@@ -28,16 +30,18 @@ extension Compiler {
 
     /// A `yield` that YieldLowering left inside an expression: calling its function reports it.
     func unsupportedYield(_ range: SourceRange) -> ExprCode {
-        if generatorLayout?.unsupported == nil { generatorLayout?.unsupported = range }
+        if generatorCompilation?.unsupported == nil { generatorCompilation?.unsupported = range }
         return { f in throw Compiler.located(PyError(PyExc.notImplementedError, "grad does not support yield here yet"), range, f) }
     }
 
-    private var layout: GeneratorLayout {
-        if let generatorLayout { return generatorLayout }
-        // Only generator bodies compile resumably; a fresh layout keeps this total.
-        let fresh = GeneratorLayout()
-        generatorLayout = fresh
-        return fresh
+    /// A hidden slot of the function being compiled, for a statement's progress.
+    private func progressSlot() -> Int { scope.hiddenSlot() }
+
+    /// The int a progress slot holds (0 when it holds none).
+    @inline(__always)
+    private static func position(_ f: Frame, _ slot: Int) -> Int {
+        if case .int(let i)? = f[slot: slot] { return i }
+        return 0
     }
 
     static func generatorState(_ f: Frame) throws -> GeneratorState {
@@ -54,17 +58,18 @@ extension Compiler {
         guard body.containsYield else { return block(body) }
         blockDepth += 1
         defer { blockDepth -= 1 }
+        // One statement: resuming the block is resuming it, no position to keep.
+        if body.count == 1, let only = body.first { return resumableStatement(only) }
         let codes = body.map { s in
             s.containsYield ? ResumableStatement(run: resumableStatement(s), canSuspend: true)
                             : ResumableStatement(run: statement(s), canSuspend: false)
         }
-        let position = layout.place(\.positions)
+        let slot = progressSlot()
         return { f in
-            let state = try Compiler.generatorState(f)
-            var i = state.resuming ? state.positions[position] : 0
+            var i = f.resuming ? Compiler.position(f, slot) : 0
             while i < codes.count {
                 let code = codes[i]
-                if code.canSuspend { state.positions[position] = i }
+                if code.canSuspend { f[slot: slot] = .int(i) }
                 let flow = try code.run(f)
                 guard case .normal = flow else { return flow }
                 i += 1
@@ -85,7 +90,7 @@ extension Compiler {
         case .while(let test, let body, let orElse) where !test.containsYield:
             return recordingLine(line, resumableWhile(test, body, orElse, s.range))
         case .for(let target, let iterable, let body, let orElse) where !target.containsYield && !iterable.containsYield:
-            return recordingLine(line, resumableFor(target, iterable, body, orElse, line: line))
+            return resumableFor(target, iterable, body, orElse, line: line)
         case .with(let items, let body) where !items.contains(where: { $0.context.containsYield || ($0.target?.containsYield ?? false) }):
             return recordingLine(line, resumableWith(items, body))
         case .try(let t) where !t.handlers.contains(where: { $0.type?.containsYield ?? false }):
@@ -110,50 +115,72 @@ extension Compiler {
         }
         guard case .yield(let operand) = e.kind else { return statement(Stmt(.expression(e), e.range)) }
         let value = operand.map(expression), range = e.range
+        if stores.isEmpty, let value {
+            // `yield v` alone, the commonest: what it receives is dropped.
+            return { f in
+                f.line = line
+                if f.resuming {
+                    _ = try Compiler.locatingErrors(at: range, in: f) { try Compiler.received(f) }
+                    return .normal
+                }
+                f.returnValue = try value(f)
+                return .suspended
+            }
+        }
         return { f in
             f.line = line
-            let state = try Compiler.generatorState(f)
-            if state.resuming {
-                let received = try Compiler.locatingErrors(at: range, in: f) { try state.received() }
+            if f.resuming {
+                let received = try Compiler.locatingErrors(at: range, in: f) { try Compiler.received(f) }
                 for store in stores { try store.run(f, received) }
                 return .normal
             }
-            state.yielded = try value?(f) ?? .none
+            f.returnValue = try value?(f) ?? .none
             return .suspended
         }
     }
 
+    /// What the resumed `yield` evaluates to: the value sent in, or the exception thrown in raised.
+    @inline(__always)
+    private static func received(_ f: Frame) throws -> Value {
+        let throwing = f.resumption == .throwing
+        f.resumption = .notResuming
+        if throwing { throw try generatorState(f).takeThrown() }
+        let value = f.returnValue
+        f.returnValue = .none
+        return value
+    }
+
     /// `yield from iterable`: its value once the sub-iterator is done (nil while suspended, the
-    /// sub-iterator's value in the state's `yielded`).
+    /// sub-iterator's value in the frame's `returnValue`).
     private func yieldFrom(_ iterable: Expr) -> (Frame) throws -> Value? {
         let source = expression(iterable), range = iterable.range
-        let place = layout.place(\.delegates)
+        let slot = progressSlot()
         return { f in
-            let state = try Compiler.generatorState(f)
             let step: PyGeneratorObject.Step
             do {
-                if state.resuming, let delegate = state.delegates[place] {
-                    state.resuming = false
-                    let sent = state.sent, thrown = state.thrown
-                    state.sent = .none
-                    state.thrown = nil
+                if f.resuming, let delegate = f[slot: slot] {
+                    let throwing = f.resumption == .throwing
+                    f.resumption = .notResuming
+                    let thrown = throwing ? try Compiler.generatorState(f).takeThrown() : nil
+                    let sent = f.returnValue
+                    f.returnValue = .none
                     step = try Delegation.resume(delegate, sending: sent, throwing: thrown)
                 } else {
                     let value = try source(f)
                     let delegate = try Compiler.locatingErrors(at: range, in: f) { try Delegation.delegate(for: value) }
-                    state.delegates[place] = delegate
+                    f[slot: slot] = delegate
                     step = try Delegation.resume(delegate, sending: .none, throwing: nil)
                 }
             } catch {
-                state.delegates[place] = nil
+                f[slot: slot] = nil
                 throw error
             }
             switch step {
             case .yielded(let v):
-                state.yielded = v
+                f.returnValue = v
                 return nil
             case .returned(let v):
-                state.delegates[place] = nil
+                f[slot: slot] = nil
                 return v
             }
         }
@@ -161,17 +188,16 @@ extension Compiler {
 
     private func resumableIf(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: SourceRange) -> StmtCode {
         let condition = truth(test, context: range), then = resumableBlock(body), otherwise = resumableBlock(orElse)
-        let branch = layout.place(\.positions)
+        let branch = progressSlot()
         let line = range.start.line
         return { f in
             f.line = line
-            let state = try Compiler.generatorState(f)
             let takesBody: Bool
-            if state.resuming {
-                takesBody = state.positions[branch] == 1
+            if f.resuming {
+                takesBody = Compiler.position(f, branch) == 1
             } else {
                 takesBody = try condition(f)
-                state.positions[branch] = takesBody ? 1 : 0
+                f[slot: branch] = .int(takesBody ? 1 : 0)
             }
             return try takesBody ? then(f) : otherwise(f)
         }
@@ -189,70 +215,77 @@ extension Compiler {
 
     private func resumableWhile(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: SourceRange) -> StmtCode {
         let condition = truth(test, context: range), code = resumableBlock(body), otherwise = resumableBlock(orElse)
-        let inElse = layout.place(\.positions)
+        let inElse = progressSlot()
         let interpreter = interpreter
         return { f in
-            let state = try Compiler.generatorState(f)
-            if state.resuming {
-                if state.positions[inElse] == 1 { return try otherwise(f) }
+            if f.resuming {
+                if Compiler.position(f, inElse) == 1 { return try otherwise(f) }
                 if let exit = Compiler.loopExit(try code(f)) { return exit }
             } else {
-                state.positions[inElse] = 0
+                f[slot: inElse] = .int(0)
             }
             while try condition(f) {
                 try interpreter.checkInterrupt()
                 if let exit = Compiler.loopExit(try code(f)) { return exit }
             }
-            state.positions[inElse] = 1
+            f[slot: inElse] = .int(1)
             return try otherwise(f)
         }
     }
 
+    /// A `for` loop over a small range counts in slots (start, step, length, and the index of the
+    /// next value: one write per value); any other iterable's iterator is kept in a slot.
     private func resumableFor(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], line: Int) -> StmtCode {
-        let source = expression(iterable), store = assignment(target)
+        let source = expression(iterable), store = assignment(target), counter = variable(target)
         let code = resumableBlock(body), otherwise = resumableBlock(orElse)
-        let loop = layout.place(\.loops), inElse = layout.place(\.positions)
+        let iteratorSlot = progressSlot(), startSlot = progressSlot(), stepSlot = progressSlot()
+        let countSlot = progressSlot(), indexSlot = progressSlot()
+        let inElse = progressSlot()
         let interpreter = interpreter, range = iterable.range
         return { f in
-            let state = try Compiler.generatorState(f)
-            if state.resuming {
-                if state.positions[inElse] == 1 { return try otherwise(f) }
+            f.line = line
+            if f.resuming {
+                if Compiler.position(f, inElse) == 1 { return try otherwise(f) }
                 if let exit = Compiler.loopExit(try code(f)) {
-                    if exit != .suspended { state.iterators[loop] = nil }
+                    if exit != .suspended { f[slot: iteratorSlot] = nil }
                     return exit
                 }
             } else {
                 let iterated = try source(f)
-                state.positions[inElse] = 0
+                f[slot: inElse] = .int(0)
                 if case .object(let r as PyRange) = iterated, let small = r.small {
-                    state.iterators[loop] = nil
-                    state.ranges[loop] = RangeProgress(next: small.start, step: small.step, remaining: small.count)
+                    f[slot: iteratorSlot] = nil
+                    f[slot: startSlot] = .int(small.start)
+                    f[slot: stepSlot] = .int(small.step)
+                    f[slot: countSlot] = .int(small.count)
+                    f[slot: indexSlot] = .int(0)
                 } else {
-                    state.iterators[loop] = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
+                    f[slot: iteratorSlot] = .object(try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) })
                 }
             }
             while true {
                 f.line = line
                 let item: Value
-                if let iterator = state.iterators[loop] {
+                if case .object(let iterator as PyIterator)? = f[slot: iteratorSlot] {
                     guard let next = try iterator.next() else { break }
                     item = next
                 } else {
-                    let progress = state.ranges[loop]
-                    guard progress.remaining > 0 else { break }
-                    state.ranges[loop] = RangeProgress(next: progress.next &+ progress.step, step: progress.step,
-                                                       remaining: progress.remaining - 1)
-                    item = .int(progress.next)
+                    let index = Compiler.position(f, indexSlot)
+                    guard index < Compiler.position(f, countSlot) else { break }
+                    f[slot: indexSlot] = .int(index + 1)
+                    // The range's own elements: no overflow.
+                    item = .int(Compiler.position(f, startSlot) &+ index &* Compiler.position(f, stepSlot))
                 }
                 try interpreter.checkInterrupt()
-                try store(f, item)
+                // Not `if let`: binding the variable would copy it (a retain) every iteration.
+                if counter == nil { try store(f, item) } else { counter?.set(item, in: f) }
                 if let exit = Compiler.loopExit(try code(f)) {
-                    if exit != .suspended { state.iterators[loop] = nil }
+                    if exit != .suspended { f[slot: iteratorSlot] = nil }
                     return exit
                 }
             }
-            state.iterators[loop] = nil
-            state.positions[inElse] = 1
+            f[slot: iteratorSlot] = nil
+            f[slot: inElse] = .int(1)
             return try otherwise(f)
         }
     }
@@ -262,21 +295,20 @@ extension Compiler {
         let inner = items.count > 1 ? resumableWith(Array(items.dropFirst()), body) : resumableBlock(body)
         let context = expression(first.context), target = first.target.map(assignment)
         let range = first.context.range
-        let place = layout.place(\.managers)
+        let slot = progressSlot()
         let interpreter = interpreter
         return { f in
-            let state = try Compiler.generatorState(f)
             let manager: PyContextManager
-            if state.resuming, let suspended = state.managers[place] {
+            if f.resuming, case .object(let suspended as PyContextManager)? = f[slot: slot] {
                 manager = suspended
             } else {
                 manager = try Compiler.locatingErrors(at: range, in: f) { try ContextManagers.resolve(try context(f), interpreter) }
                 let entered = try Compiler.locatingErrors(at: range, in: f) { try manager.enter() }
-                state.managers[place] = manager
+                f[slot: slot] = .object(manager)
                 do {
                     try target?(f, entered)
                 } catch {
-                    state.managers[place] = nil
+                    f[slot: slot] = nil
                     try manager.exit()
                     throw error
                 }
@@ -285,12 +317,12 @@ extension Compiler {
             do {
                 flow = try inner(f)
             } catch {
-                state.managers[place] = nil
+                f[slot: slot] = nil
                 try manager.exit()
                 throw error
             }
             if flow == .suspended { return flow }
-            state.managers[place] = nil
+            f[slot: slot] = nil
             try manager.exit()
             return flow
         }
@@ -303,16 +335,15 @@ extension Compiler {
                             body: resumableBlock($0.body), range: $0.range)
         }
         let hasFinally = !t.finally.isEmpty
-        let place = layout.place(\.tries)
+        let slot = progressSlot()
         let filename = filename
         return { f in
-            let state = try Compiler.generatorState(f)
             let progress: TryProgress
-            if state.resuming, let suspended = state.tries[place] {
+            if f.resuming, case .object(let suspended as TryProgress)? = f[slot: slot] {
                 progress = suspended
             } else {
                 progress = TryProgress()
-                state.tries[place] = progress
+                f[slot: slot] = .object(progress)
             }
             var outcome: Result<Flow, any Error>
             if case .finally = progress.clause {
@@ -328,7 +359,7 @@ extension Compiler {
                 if finalFlow == .suspended { return .suspended }
                 if finalFlow != .normal { outcome = .success(finalFlow) }
             }
-            state.tries[place] = nil
+            f[slot: slot] = nil
             return try outcome.get()
         }
     }

@@ -178,9 +178,17 @@ extension Compiler {
                 }
                 return try otherwise(f)
             }
-            let iterator = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
-            // An error in the iterator (a generator's body) is reported at the `for` line.
-            while let item = try { f.line = line; return try iterator.next() }() {
+            // A generator is resumed directly, not through an iterator object.
+            let next: () throws -> Value?
+            if case .object(let generator as PyGeneratorObject) = iterated {
+                next = generator.next
+            } else {
+                next = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }.next
+            }
+            while true {
+                // An error in the iterator (a generator's body) is reported at the `for` line.
+                f.line = line
+                guard let item = try next() else { break }
                 try interpreter.checkInterrupt()
                 try store(f, item)
                 switch try code(f) {

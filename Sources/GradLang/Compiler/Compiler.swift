@@ -17,8 +17,8 @@ final class Compiler {
     var echoExpressions = false
     /// How deep the block being compiled is (1: the module's own statements).
     var blockDepth = 0
-    /// The places of the generator function being compiled (nil outside one).
-    var generatorLayout: GeneratorLayout?
+    /// What compiling the generator function's body has found (nil outside one).
+    var generatorCompilation: GeneratorCompilation?
     /// The qualified name of the function being compiled (`f.<locals>.g`; nil at module level).
     var qualifiedName: String?
 

@@ -101,6 +101,14 @@ final class Scope {
         slotNames = bound.filter { isLocal($0) && !cellNames.contains($0) }
     }
 
+    /// A new frame slot that no name refers to (a generator statement's progress, see
+    /// Compiler+Generators); called while the scope's body compiles.
+    func hiddenSlot() -> Int {
+        // Not an identifier: no name can resolve to it.
+        slotNames.append(".progress\(slotNames.count)")
+        return slotNames.count - 1
+    }
+
     private func enclosingFunctionBinds(_ name: String) -> Bool {
         var scope = parent
         while let s = scope, s.kind == .function {

@@ -51,7 +51,7 @@ final class PyGeneratorObject: CollectableObject {
     /// `value`, or raises `thrown`.
     func resume(sending value: Value, throwing thrown: PyError? = nil) throws -> Step {
         guard !running else { throw PyError.value("generator already executing") }
-        guard let frame, let state = frame.generator else {
+        guard let frame else {
             if let thrown { throw thrown }
             return .returned(.none)
         }
@@ -64,9 +64,13 @@ final class PyGeneratorObject: CollectableObject {
             }
             if !value.isNone { throw PyError.type("can't send non-None value to a just-started generator") }
         }
-        state.resuming = started
-        state.sent = value
-        state.thrown = thrown
+        if let thrown {
+            frame.generator?.thrown = thrown
+            frame.resumption = .throwing
+        } else {
+            frame.resumption = started ? .sending : .notResuming
+            frame.returnValue = value
+        }
         started = true
         running = true
         defer { running = false }
@@ -85,9 +89,10 @@ final class PyGeneratorObject: CollectableObject {
             throw e
         }
         if case .suspended = flow {
-            let yielded = state.yielded
-            state.yielded = .none
-            frame.errorSpan = nil
+            let yielded = frame.returnValue
+            frame.returnValue = .none
+            // Written only when set: assigning nil destroys the old value through a generic witness.
+            if frame.errorSpan != nil { frame.errorSpan = nil }
             return .yielded(yielded)
         }
         let result = flow == .returned ? frame.returnValue : .none
@@ -144,14 +149,15 @@ final class PyGeneratorObject: CollectableObject {
         PyIterator(name: "generator") { try self.next() }
     }
 
-    /// The values the cycle collector counts as held by this generator: its frame's locals,
-    /// cells and pending values.
+    /// The values the cycle collector counts as held by this generator: its frame's locals
+    /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
     func forEachFrameReference(_ visit: (Value) -> Void) {
         guard let frame else { return }
         for i in 0..<frame.slotCount { if let v = frame[slot: i] { visit(v) } }
-        for cell in frame.cells { visit(.object(cell)) }
+        // A local copy: no access to the frame's cell list spans a call.
+        let cells = frame.cells
+        for cell in cells { visit(.object(cell)) }
         visit(frame.returnValue)
-        frame.generator?.forEachValue(visit)
     }
 
     /// Drops the frame (the collector found the generator unreachable), appending its values to `released`.
