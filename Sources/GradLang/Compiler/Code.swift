@@ -7,7 +7,7 @@ import Glibc
 typealias ExprCode = (Frame) throws -> Value
 typealias StmtCode = (Frame) throws -> Flow
 
-enum Flow {
+enum Flow: Equatable {
     case normal
     case breakLoop
     case continueLoop

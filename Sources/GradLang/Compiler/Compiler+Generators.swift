@@ -37,6 +37,13 @@ extension Compiler {
     /// A hidden slot of the function being compiled, for a statement's progress.
     private func progressSlot() -> Int { scope.hiddenSlot() }
 
+    /// The object a suspended statement left in `slot`, when resuming; nil otherwise.
+    @inline(__always)
+    private static func resumed<T: PyObject>(_ f: Frame, _ slot: Int) -> T? {
+        guard f.resuming, case .object(let o as T)? = f[slot: slot] else { return nil }
+        return o
+    }
+
     /// The int a progress slot holds (0 when it holds none).
     @inline(__always)
     private static func position(_ f: Frame, _ slot: Int) -> Int {
@@ -299,7 +306,7 @@ extension Compiler {
         let interpreter = interpreter
         return { f in
             let manager: PyContextManager
-            if f.resuming, case .object(let suspended as PyContextManager)? = f[slot: slot] {
+            if let suspended: PyContextManager = Compiler.resumed(f, slot) {
                 manager = suspended
             } else {
                 manager = try Compiler.locatingErrors(at: range, in: f) { try ContextManagers.resolve(try context(f), interpreter) }
@@ -338,13 +345,8 @@ extension Compiler {
         let slot = progressSlot()
         let filename = filename
         return { f in
-            let progress: TryProgress
-            if f.resuming, case .object(let suspended as TryProgress)? = f[slot: slot] {
-                progress = suspended
-            } else {
-                progress = TryProgress()
-                f[slot: slot] = .object(progress)
-            }
+            let progress: TryProgress = Compiler.resumed(f, slot) ?? TryProgress()
+            f[slot: slot] = .object(progress)
             var outcome: Result<Flow, any Error>
             if case .finally = progress.clause {
                 outcome = progress.pending

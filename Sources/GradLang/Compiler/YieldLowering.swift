@@ -72,17 +72,9 @@ struct YieldLowering {
             out.kind = .for(target: target, iterable: expression(iterable, &prefix), body: block(body), orElse: block(orElse))
         case .with(let items, let body):
             return withStatement(items, body, s.range)
-        case .try(var t):
+        case .try(let t):
             if t.handlers.contains(where: { $0.type?.containsYield ?? false }) { return [s] }
-            t.body = block(t.body)
-            t.handlers = t.handlers.map { handler in
-                var handler = handler
-                handler.body = block(handler.body)
-                return handler
-            }
-            t.orElse = block(t.orElse)
-            t.finally = block(t.finally)
-            out.kind = .try(t)
+            out = s.mapBlocks { block($0) }
         case .assert(let test, let message):
             if message?.containsYield ?? false { return [s] }
             out.kind = .assert(test: expression(test, &prefix), message: message)

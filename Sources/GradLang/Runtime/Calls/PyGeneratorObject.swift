@@ -175,5 +175,3 @@ final class PyGeneratorObject: CollectableObject {
         frame.cells = cells
     }
 }
-
-extension Flow: Equatable {}
