@@ -3,9 +3,10 @@
 /// whole value of an assignment (`x = yield v`). A `yield` inside a larger expression
 /// (`print((yield))`, `total += yield x`) becomes an assignment to a hidden local (`.y0`) before
 /// the statement, and whatever that statement evaluates before the `yield` in CPython's order is
-/// computed into hidden locals first, so a resumption re-runs nothing. What cannot be rewritten
-/// this way (a `yield` in a branch of `and`/`or`/`if-else`, in an assignment target) is left as
-/// it is; the compiler reports it as not supported yet.
+/// computed into hidden locals first, so a resumption re-runs nothing; an operand that `and`,
+/// `or`, `if-else` or a comparison chain may skip becomes an `if` statement. What is not
+/// rewritten (a `yield` in an assignment target, an `except` type, an `assert` message, the test
+/// of a `while` with an `else`) is left as it is; the compiler reports it as not supported yet.
 struct YieldLowering {
     private var temporaries = 0
 
@@ -136,12 +137,22 @@ struct YieldLowering {
             let name = newTemporary(e.range)
             prefix.append(Stmt(.assign(targets: [name], value: direct), e.range))
             return name
-        case .boolean(_, let values) where values.dropFirst().contains(where: \.containsYield):
-            return e
-        case .conditional(_, let body, let orElse) where body.containsYield || orElse.containsYield:
-            return e
-        case .comparison(_, let rest) where rest.dropFirst().contains(where: { $0.operand.containsYield }):
-            return e
+        case .boolean(let op, let values) where values.dropFirst().contains(where: \.containsYield):
+            // Each operand is evaluated only when the ones before it did not decide: `if` statements.
+            let result = newTemporary(e.range)
+            prefix += shortCircuit(op, values[...], into: result)
+            return result
+        case .conditional(let test, let body, let orElse) where body.containsYield || orElse.containsYield:
+            let result = newTemporary(e.range)
+            let condition = expression(test, &prefix)
+            prefix.append(Stmt(.if(test: condition, body: assigning(body, to: result), orElse: assigning(orElse, to: result)), e.range))
+            return result
+        case .comparison(let first, let rest) where rest.dropFirst().contains(where: { $0.operand.containsYield }):
+            // `a < b < c` compares `b < c` only when `a < b` holds, evaluating each operand once.
+            let result = newTemporary(e.range)
+            let left = hoisted(first, &prefix)
+            prefix += comparisonChain(from: left, rest[...], into: result, chain: e.range)
+            return result
         default:
             break
         }
@@ -158,6 +169,40 @@ struct YieldLowering {
             if index == last { return expression(child, &prefix) }
             return child
         }
+    }
+
+    /// Statements setting `result` to `e`'s value, with what `e`'s yields need before.
+    private mutating func assigning(_ e: Expr, to result: Expr) -> [Stmt] {
+        var statements: [Stmt] = []
+        let value = expression(e, &statements)
+        return statements + [Stmt(.assign(targets: [result], value: value), e.range)]
+    }
+
+    /// `values[0] and values[1] and ...` (or `or`) into `result`, one operand at a time.
+    private mutating func shortCircuit(_ op: BooleanOperator, _ values: ArraySlice<Expr>, into result: Expr) -> [Stmt] {
+        guard let first = values.first else { return [] }
+        var statements = assigning(first, to: result)
+        let rest = values.dropFirst()
+        if !rest.isEmpty {
+            let goOn = op == .and ? result : Expr(.unary(.not, result), result.range)
+            statements.append(Stmt(.if(test: goOn, body: shortCircuit(op, rest, into: result), orElse: []), first.range))
+        }
+        return statements
+    }
+
+    /// `left op1 x1 op2 x2 ...` into `result`, each comparison made only when the one before held
+    /// (an error in any of them is reported at the whole `chain`, as CPython does).
+    private mutating func comparisonChain(from left: Expr, _ rest: ArraySlice<Comparison>, into result: Expr,
+                                          chain range: SourceRange) -> [Stmt] {
+        guard let next = rest.first else { return [] }
+        var statements: [Stmt] = []
+        let more = rest.dropFirst()
+        let right = more.isEmpty ? expression(next.operand, &statements) : hoisted(next.operand, &statements)
+        statements.append(Stmt(.assign(targets: [result], value: Expr(.comparison(left, [Comparison(next.op, right)]), range)), range))
+        if !more.isEmpty {
+            statements.append(Stmt(.if(test: result, body: comparisonChain(from: right, more, into: result, chain: range), orElse: []), range))
+        }
+        return statements
     }
 
     /// A hidden local holding `e`'s value, computed in `prefix` (a constant stays as it is; `*x`
