@@ -90,6 +90,8 @@ enum Resumption {
     case sending
     /// The suspended `yield` raises the generator state's `thrown`.
     case throwing
+    /// The sub-generator of the suspended `yield from` returned the frame's `returnValue`.
+    case delegateReturned
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,

@@ -165,7 +165,12 @@ extension Compiler {
         return { f in
             let step: PyGeneratorObject.Step
             do {
-                if f.resuming, let delegate = f[slot: slot] {
+                if f.resumption == .delegateReturned {
+                    // The sub-generator ran without this body (see PyGeneratorObject.resume).
+                    f.resumption = .notResuming
+                    step = .returned(f.returnValue)
+                    f.returnValue = .none
+                } else if f.resuming, let delegate = f[slot: slot] {
                     let throwing = f.resumption == .throwing
                     f.resumption = .notResuming
                     let thrown = throwing ? try Compiler.generatorState(f).takeThrown() : nil
@@ -180,14 +185,17 @@ extension Compiler {
                 }
             } catch {
                 f[slot: slot] = nil
+                try Compiler.generatorState(f).delegate = nil
                 throw error
             }
             switch step {
             case .yielded(let v):
                 f.returnValue = v
+                if case .object(let g as PyGeneratorObject)? = f[slot: slot] { try Compiler.generatorState(f).delegate = g }
                 return nil
             case .returned(let v):
                 f[slot: slot] = nil
+                try Compiler.generatorState(f).delegate = nil
                 return v
             }
         }

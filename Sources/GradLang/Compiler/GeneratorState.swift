@@ -1,7 +1,10 @@
 /// The part of a generator's resumption that does not pass through its frame's `returnValue`
-/// (see `Frame.resumption`): the exception `throw()` or `close()` raises at the suspended `yield`.
+/// (see `Frame.resumption`): the exception `throw()` or `close()` raises at the suspended `yield`,
+/// and the generator a suspended `yield from` delegates to, which a resumption sending a value
+/// resumes directly, without running this body again to reach it.
 final class GeneratorState {
     var thrown: PyError?
+    var delegate: PyGeneratorObject?
 
     /// The thrown exception, taken out.
     func takeThrown() -> PyError {

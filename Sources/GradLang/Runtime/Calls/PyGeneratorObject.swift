@@ -67,11 +67,39 @@ final class PyGeneratorObject: CollectableObject {
         if let thrown {
             frame.generator?.thrown = thrown
             frame.resumption = .throwing
+        } else if let delegate = frame.generator?.delegate {
+            return try resume(frame, delegatingTo: delegate, sending: value)
         } else {
             frame.resumption = started ? .sending : .notResuming
             frame.returnValue = value
         }
         started = true
+        return try runBody(frame)
+    }
+
+    /// Suspended in `yield from` a generator: that one resumes directly, this body only when it
+    /// has returned (the `yield from` takes its value) or raised (raised again at the `yield from`).
+    private func resume(_ frame: Frame, delegatingTo delegate: PyGeneratorObject, sending value: Value) throws -> Step {
+        let step: Step
+        do {
+            running = true
+            defer { running = false }
+            step = try delegate.resume(sending: value)
+        } catch let e as PyError {
+            frame.generator?.delegate = nil
+            frame.generator?.thrown = e
+            frame.resumption = .throwing
+            return try runBody(frame)
+        }
+        guard case .returned(let result) = step else { return step }
+        frame.generator?.delegate = nil
+        frame.resumption = .delegateReturned
+        frame.returnValue = result
+        return try runBody(frame)
+    }
+
+    /// Runs the body in `frame`, resuming as `frame.resumption` says.
+    private func runBody(_ frame: Frame) throws -> Step {
         running = true
         defer { running = false }
         let flow: Flow
@@ -158,6 +186,7 @@ final class PyGeneratorObject: CollectableObject {
         let cells = frame.cells
         for cell in cells { visit(.object(cell)) }
         visit(frame.returnValue)
+        if let delegate = frame.generator?.delegate { visit(.object(delegate)) }
     }
 
     /// Drops the frame (the collector found the generator unreachable), appending its values to `released`.
