@@ -41,7 +41,7 @@ final class Frame {
     /// Why a generator's body is running again up to its suspended `yield` (see
     /// Compiler+Generators). The value sent in, and the value yielded, pass in `returnValue`.
     var resumption = Resumption.notResuming
-    var resuming: Bool { resumption != .notResuming }
+    var resuming: Bool { resumption != .notResuming && resumption != .delegating }
 
     init(slotCount: Int, cells: [PyCell], name: String) {
         self.name = name
@@ -92,6 +92,8 @@ enum Resumption {
     case throwing
     /// The sub-generator of the suspended `yield from` returned the frame's `returnValue`.
     case delegateReturned
+    /// Not running: suspended in `yield from` the generator state's `delegate`.
+    case delegating
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,

@@ -191,7 +191,10 @@ extension Compiler {
             switch step {
             case .yielded(let v):
                 f.returnValue = v
-                if case .object(let g as PyGeneratorObject)? = f[slot: slot] { try Compiler.generatorState(f).delegate = g }
+                if case .object(let g as PyGeneratorObject)? = f[slot: slot] {
+                    try Compiler.generatorState(f).delegate = g
+                    f.resumption = .delegating
+                }
                 return nil
             case .returned(let v):
                 f[slot: slot] = nil

@@ -67,7 +67,7 @@ final class PyGeneratorObject: CollectableObject {
         if let thrown {
             frame.generator?.thrown = thrown
             frame.resumption = .throwing
-        } else if let delegate = frame.generator?.delegate {
+        } else if frame.resumption == .delegating, let delegate = frame.generator?.delegate {
             return try resume(frame, delegatingTo: delegate, sending: value)
         } else {
             frame.resumption = started ? .sending : .notResuming
