@@ -22,6 +22,10 @@
 ///   as referenced from outside.
 /// - bound method: its receiver (its function is a builtin, which holds no Python values).
 /// - dict view: its dict.
+/// - generator: its frame's slots (locals, and the statements' progress: a `yield from`'s
+///   sub-iterator), its cells, the value passing through the frame, and the generator it delegates
+///   to. The cell list may share the closure's buffer, like a function's. Suspended garbage
+///   generators are closed before anything is cleared (CycleCollector).
 /// Other objects (iterators, modules, exceptions, builtins) are not tracked: what they hold is
 /// reachable from outside as far as the collector knows, which may leak a cycle through them but
 /// never frees a live object.
@@ -30,11 +34,11 @@
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
-/// Only lists, dicts, sets and cells are cleared: they are the only containers whose references
-/// change after they are made. A tuple, function, bound method or view refers only to objects
-/// that existed when it was made, so every cycle passes through at least one of the four, and once
-/// the garbage's lists, dicts, sets and cells are empty, what remains of it refers only to older
-/// objects: ARC frees it all.
+/// Only lists, dicts, sets, cells and generators (whose frames change as they run) are cleared:
+/// they are the only containers whose references change after they are made. A tuple, function,
+/// bound method or view refers only to objects that existed when it was made, so every cycle
+/// passes through at least one of the five, and once the garbage's lists, dicts, sets, cells and
+/// generator frames are empty, what remains of it refers only to older objects: ARC frees it all.
 extension CollectableObject {
     /// Gives each buffer holding this object's references no other holder (copying it if shared).
     func makeStorageUnique() {
@@ -95,7 +99,7 @@ extension CollectableObject {
         }
     }
 
-    /// Drops this object's references if it is a list, dict, set or cell (it is garbage),
+    /// Drops this object's references if it is a list, dict, set, cell or generator (it is garbage),
     /// appending them to `released`, which the collector frees once every garbage object has
     /// given up its own.
     func giveUpReferences(into released: inout [Value]) {
