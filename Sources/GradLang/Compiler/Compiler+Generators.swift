@@ -1,9 +1,9 @@
 /// Generator functions. Their bodies compile in a resumable mode: a statement that can reach a
 /// `yield` keeps its progress in hidden slots of the frame (a block its position, an `if` its
 /// branch, a loop its iterator or range counter, a `try` its clause, a `with` its manager, a
-/// `yield from` its sub-iterator), so that running the body again with the GeneratorState's
-/// `resumption` set skips straight back to the suspended `yield`: no thread and no stack of its
-/// own per generator. Statements without a `yield` compile as anywhere else. YieldLowering has
+/// `yield from` its sub-iterator), so that running the body again with the frame's `resumption`
+/// set skips straight back to the suspended `yield`: no thread and no stack of its own per
+/// generator. Statements without a `yield` compile as anywhere else. YieldLowering has
 /// already put every `yield` it could into one of the two forms taken here: a statement of its
 /// own, or the whole value of an assignment.
 extension Compiler {
