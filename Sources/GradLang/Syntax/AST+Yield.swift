@@ -2,6 +2,14 @@
 /// be able to suspend. Only the expressions a scope evaluates itself count: a lambda's body, a
 /// nested function's body and a comprehension past its first iterable belong to scopes of their own.
 extension Expr {
+    /// `yield ...` or `yield from ...` itself.
+    var isYield: Bool {
+        switch kind {
+        case .yield, .yieldFrom: return true
+        default: return false
+        }
+    }
+
     /// Whether evaluating this expression in its scope can reach a `yield`.
     var containsYield: Bool {
         switch kind {

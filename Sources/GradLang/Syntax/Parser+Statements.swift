@@ -126,7 +126,11 @@ extension Parser {
             var targets = [first]
             let firstEquals = position
             while try at(.assign) {
-                if invalidTarget(targets[targets.count - 1]) != nil {
+                let target = targets[targets.count - 1]
+                if target.isYield, !parenthesized.contains(target.range) {
+                    throw error("assignment to yield expression not possible", at: target.range)
+                }
+                if invalidTarget(target) != nil {
                     throw try assignmentError(targets: targets, firstEquals: firstEquals)
                 }
                 advance()

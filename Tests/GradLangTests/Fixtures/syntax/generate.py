@@ -465,6 +465,12 @@ CASES = [
     ("def f():\n    x = 1 + yield 2\n", None),
     ("def f():\n    yield from\n", None),
     ("f = lambda: (yield)\n", None),
+    ("def f():\n    (yield) = 1\n", None),
+    ("def f():\n    x = yield = 1\n", None),
+    ("def f():\n    yield x = 1\n", None),
+    ("def f():\n    del (yield)\n", None),
+    ("def f():\n    (yield) += 1\n", None),
+    ("def f():\n    f\"{yield}\"\n", None),
 
     # --- unsupported features ---------------------------------------------------------------------
     ("class A:\n    pass\n", {"kind": "SyntaxError", "message": "classes are not supported yet",
