@@ -175,6 +175,19 @@ final class ParserDumpTests: XCTestCase {
         }
     }
 
+    func testYieldExpressions() {
+        let cases: [(String, String)] = [
+            ("yield", "(expr (yield))"),
+            ("yield a, *b", "(expr (yield (tuple a (* b))))"),
+            ("x = yield from f()", "(= x (yield-from (call f)))"),
+            ("x += yield", "(+= x (yield))"),
+            ("print((yield x), (yield))", "(expr (call print (yield x) (yield)))"),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(dump("def g():\n    " + source + "\n"), "(module (def g () (block \(expected))))", source)
+        }
+    }
+
     func testCompoundStatements() {
         let cases: [(String, String)] = [
             ("if a:\n    b\nelif c:\n    d\nelse:\n    e\n",

@@ -26,6 +26,7 @@ extension Interpreter {
         attributeTable.addMethods(.dict, DictMethods.all)
         attributeTable.addMethods(.set, SetMethods.all)
         attributeTable.addMethods(.range, RangeMethods.all)
+        GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
         installRangeAttributes()
         installNameAttributes()

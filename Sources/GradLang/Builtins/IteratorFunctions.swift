@@ -5,7 +5,11 @@ enum IteratorFunctions {
         [
             PyBuiltin("len(obj, /)") { args in .int(try length(args["obj"])) },
             PyBuiltin("iter(object, sentinel=<unset>, /)") { args in
-                guard let sentinel = args.given("sentinel") else { return .object(try Iteration.iterator(args["object"])) }
+                guard let sentinel = args.given("sentinel") else {
+                    // A generator is its own iterator.
+                    if case .object(let g as PyGeneratorObject) = args["object"] { return .object(g) }
+                    return .object(try Iteration.iterator(args["object"]))
+                }
                 let function = args["object"]
                 guard IntrospectionFunctions.isCallable(function) else { throw PyError.type("iter(v, w): v must be callable") }
                 var done = false
@@ -17,6 +21,11 @@ enum IteratorFunctions {
                 })
             },
             PyBuiltin("next(iterator, default=<unset>, /)") { args in
+                if case .object(let g as PyGeneratorObject) = args["iterator"] {
+                    guard let fallback = args.given("default") else { return try g.send(.none) }
+                    if case .yielded(let v) = try g.resume(sending: .none) { return v }
+                    return fallback
+                }
                 let it: PyIterator
                 switch args["iterator"] {
                 case .object(let i as PyIterator): it = i

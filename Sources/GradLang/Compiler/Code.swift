@@ -7,12 +7,15 @@ import Glibc
 typealias ExprCode = (Frame) throws -> Value
 typealias StmtCode = (Frame) throws -> Flow
 
-enum Flow {
+enum Flow: Equatable {
     case normal
     case breakLoop
     case continueLoop
     /// `return`: the value is in `frame.returnValue`.
     case returned
+    /// A generator's `yield` suspended the body: the value is in the frame's generator state,
+    /// and each statement it passes through keeps its progress there for the resumption.
+    case suspended
 }
 
 /// One activation of a function (or of a module's code): local slots, cells, and the line being
@@ -35,6 +38,12 @@ final class Frame {
     let name: String
     /// A class body's namespace while it runs (nil in every other frame).
     var classNamespace: ClassNamespace?
+    /// A generator's exception thrown in at its `yield`; nil in the frame of any other call.
+    var generator: GeneratorState?
+    /// Why a generator's body is running again up to its suspended `yield` (see
+    /// Compiler+Generators). The value sent in, and the value yielded, pass in `returnValue`.
+    var resumption = Resumption.notResuming
+    var resuming: Bool { resumption != .notResuming && resumption != .delegating }
 
     init(slotCount: Int, cells: [PyCell], name: String) {
         self.name = name
@@ -80,6 +89,19 @@ final class Frame {
 /// The namespace a class body fills, shared by the closures that run it.
 final class ClassNamespace {
     var values = Namespace()
+}
+
+/// Why a generator's body is running again (see `Frame.resumption`).
+enum Resumption {
+    case notResuming
+    /// The suspended `yield` evaluates to the frame's `returnValue`.
+    case sending
+    /// The suspended `yield` raises the generator state's `thrown`.
+    case throwing
+    /// The sub-generator of the suspended `yield from` returned the frame's `returnValue`.
+    case delegateReturned
+    /// Not running: suspended in `yield from` the generator state's `delegate`.
+    case delegating
 }
 
 /// A module-level variable. Compiled code holds the slot itself, so reading a global is one load,

@@ -42,15 +42,17 @@ extension Compiler {
         do {
             if let target { try target(f, entered) }
             flow = try inner(f)
-        } catch let error as PyError {
-            if try manager.exit(after: error) { return .normal }
-            throw error
         } catch {
-            try manager.exit()
-            throw error
+            return try exiting(manager, after: error)
         }
         _ = try manager.exit(after: nil)
         return flow
+    }
+
+    /// Exits `manager` after its block raised `error`, which goes on unless `__exit__` swallows it.
+    static func exiting(_ manager: PyContextManager, after error: Error) throws -> Flow {
+        if try manager.exit(after: error as? PyError), error is PyError { return .normal }
+        throw error
     }
 
     func tryStatement(_ t: TryStatement) -> StmtCode {

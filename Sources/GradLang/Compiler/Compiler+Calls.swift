@@ -161,7 +161,9 @@ extension Compiler {
     func functionDefinition(_ def: FunctionDefinition, _ range: SourceRange) -> StmtCode {
         let make = function(name: def.name, parameters: def.parameters, at: range.start,
                             docstring: def.body.first?.docstring) { compiler in
-            compiler.block(def.body)
+            guard def.body.containsYield else { return compiler.block(def.body) }
+            return compiler.generatorBody(def.body, name: def.name, qualifiedName: compiler.functionQualifiedName ?? def.name,
+                                          definedAt: range.start.line)
         }
         let decorators = def.decorators.map(expression)
         let store = store(def.name)
@@ -201,10 +203,14 @@ extension Compiler {
         let qualifiedName = qualifiedPrefix + name
         scope = inner
         let (loops, prefix) = (loopDepth, qualifiedPrefix)
+        let (outerCompilation, outerName) = (generatorCompilation, functionQualifiedName)
         loopDepth = 0
+        generatorCompilation = nil
         qualifiedPrefix = qualifiedName + ".<locals>."
+        functionQualifiedName = qualifiedName
         let code = body(self)
         (loopDepth, qualifiedPrefix) = (loops, prefix)
+        (generatorCompilation, functionQualifiedName) = (outerCompilation, outerName)
         let storage = all.map { inner.resolve($0.name) }
         scope = outer
         // The cells this function closes over, read from the defining frame when the def runs.

@@ -10,11 +10,13 @@ extension Compiler {
         let outer = scope
         let inner = tree.scope(at: range.start) ?? Scope(kind: .classBody, parent: outer)
         scope = inner
-        let (prefix, loops) = (qualifiedPrefix, loopDepth)
+        let (prefix, loops, compilation) = (qualifiedPrefix, loopDepth, generatorCompilation)
         qualifiedPrefix = qualifiedName + "."
         loopDepth = 0
+        // A class body inside a generator function is not part of the generator.
+        generatorCompilation = nil
         let body = block(def.body)
-        (qualifiedPrefix, loopDepth) = (prefix, loops)
+        (qualifiedPrefix, loopDepth, generatorCompilation) = (prefix, loops, compilation)
         scope = outer
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
             guard let i = outer.capturedCell(name) else { return { _ in PyCell() } }

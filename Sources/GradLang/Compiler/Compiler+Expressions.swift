@@ -89,6 +89,8 @@ extension Compiler {
             return { f in
                 .object(PySlice(start: try parts[0]?(f) ?? .none, stop: try parts[1]?(f) ?? .none, step: try parts[2]?(f) ?? .none))
             }
+        case .yield, .yieldFrom:
+            return unsupportedYield(range)
         case .namedExpression(let name, let value):
             let v = expression(value), store = store(name)
             return { f in

@@ -83,7 +83,7 @@ extension Compiler {
         case .while(let test, let body, let orElse):
             return recordingLine(line, whileLoop(test, body, orElse, s.range))
         case .for(let target, let iterable, let body, let orElse):
-            return recordingLine(line, forLoop(target, iterable, body, orElse))
+            return recordingLine(line, forLoop(target, iterable, body, orElse, line: line))
         // These cannot fail, but an interrupt arriving in the loop around them reports their line.
         case .break: return { f in f.line = line; return .breakLoop }
         case .continue: return { f in f.line = line; return .continueLoop }
@@ -120,7 +120,7 @@ extension Compiler {
 
     /// `code`, run after recording `line` in the frame (for the statements whose closures do not
     /// record it themselves).
-    private func recordingLine(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
+    func recordingLine(_ line: Int, _ code: @escaping StmtCode) -> StmtCode {
         { f in
             f.line = line
             return try code(f)
@@ -148,6 +148,7 @@ extension Compiler {
                 switch try code(f) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .suspended: return .suspended
                 case .normal, .continueLoop: continue
                 }
             }
@@ -155,7 +156,7 @@ extension Compiler {
         }
     }
 
-    private func forLoop(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt]) -> StmtCode {
+    private func forLoop(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], line: Int) -> StmtCode {
         let source = expression(iterable), store = assignment(target), code = block(body), otherwise = block(orElse)
         let interpreter = interpreter
         let range = iterable.range
@@ -173,18 +174,29 @@ extension Compiler {
                     switch try code(f) {
                     case .breakLoop: return .normal
                     case .returned: return .returned
+                    case .suspended: return .suspended
                     case .normal, .continueLoop: continue
                     }
                 }
                 return try otherwise(f)
             }
-            let iterator = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
-            while let item = try iterator.next() {
+            // A generator is resumed directly, not through an iterator object.
+            let next: () throws -> Value?
+            if case .object(let generator as PyGeneratorObject) = iterated {
+                next = generator.next
+            } else {
+                next = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }.next
+            }
+            while true {
+                // An error in the iterator (a generator's body) is reported at the `for` line.
+                f.line = line
+                guard let item = try next() else { break }
                 try interpreter.checkInterrupt()
                 try store(f, item)
                 switch try code(f) {
                 case .breakLoop: return .normal
                 case .returned: return .returned
+                case .suspended: return .suspended
                 case .normal, .continueLoop: continue
                 }
             }

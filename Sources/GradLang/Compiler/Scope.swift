@@ -124,6 +124,14 @@ final class Scope {
 
     /// Whether a function around this scope binds `name` (class bodies are passed over: their
     /// names are not visible inside them, save the implicit `__class__`).
+    /// A new frame slot that no name refers to (a generator statement's progress, see
+    /// Compiler+Generators); called while the scope's body compiles.
+    func hiddenSlot() -> Int {
+        // Not an identifier: no name can resolve to it.
+        slotNames.append(".progress\(slotNames.count)")
+        return slotNames.count - 1
+    }
+
     private func enclosingFunctionBinds(_ name: String) -> Bool {
         var scope = parent
         while let s = scope, s.kind != .module {
@@ -280,7 +288,8 @@ private struct Walker {
             comprehension([element], clauses, e.range.start, scope)
         case .dictComprehension(let key, let value, let clauses):
             comprehension([key, value], clauses, e.range.start, scope)
-        case .starred(let inner), .unary(_, let inner): expression(inner, scope)
+        case .starred(let inner), .unary(_, let inner), .yieldFrom(let inner): expression(inner, scope)
+        case .yield(let value): if let value { expression(value, scope) }
         case .binary(_, let a, let b): expression(a, scope); expression(b, scope)
         case .boolean(_, let items): items.forEach { expression($0, scope) }
         case .comparison(let first, let rest):

@@ -42,6 +42,7 @@ extension Interpreter {
     }
 
     func execute(_ module: Module, filename: String, in globals: Globals, echo: Bool) throws(ProgramError) {
+        let module = YieldLowering.lowered(module)
         let compiler = Compiler(interpreter: self, globals: globals, filename: filename, module: module)
         let lines = sourceLines[filename] ?? []
         if let error = compiler.declarationError(lineText: { $0 >= 1 && $0 <= lines.count ? lines[$0 - 1] : "" }) {

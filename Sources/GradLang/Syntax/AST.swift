@@ -43,6 +43,10 @@ public indirect enum ExprKind: Equatable, Sendable {
     case slice(lower: Expr?, upper: Expr?, step: Expr?)
     /// `name := value`.
     case namedExpression(name: String, value: Expr)
+    /// `yield` or `yield value`: makes the enclosing function a generator.
+    case yield(Expr?)
+    /// `yield from iterable`.
+    case yieldFrom(Expr)
 }
 
 public enum Constant: Equatable, Sendable {

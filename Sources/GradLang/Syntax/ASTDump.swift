@@ -113,6 +113,8 @@ extension Expr {
         case .slice(let lower, let upper, let step):
             return list("slice", [lower, upper, step].map { $0?.dump ?? "_" })
         case .namedExpression(let name, let value): return "(:= \(name) \(value.dump))"
+        case .yield(let value): return list("yield", value.map { [$0.dump] } ?? [])
+        case .yieldFrom(let value): return "(yield-from \(value.dump))"
         }
     }
 }

@@ -13,6 +13,8 @@ enum CompileChecks {
 
     struct Checker {
         let source: SourceText
+        /// Why a `yield` here would be misplaced (nil inside a function or lambda).
+        var misplacedYield: String? = "outside function"
 
         func error(_ message: String, at range: SourceRange) -> SyntaxError {
             SyntaxError(.syntaxError, message, line: range.start.line, column: range.start.column,
@@ -30,12 +32,19 @@ enum CompileChecks {
                 case .functionDefinition(let definition):
                     for decorator in definition.decorators { try lambdasIn(decorator) }
                     try parametersPass(definition.parameters)
+                    let outer = misplacedYield
+                    misplacedYield = nil
                     try symbolTablePass(definition.body, inFunction: true)
+                    misplacedYield = outer
                 case .classDefinition(let definition):
                     for decorator in definition.decorators { try lambdasIn(decorator) }
                     for argument in definition.arguments { try lambdasIn(argument.value) }
-                    // A class body is not module level: its `nonlocal` finds no binding instead.
+                    // A class body is not module level (its `nonlocal` finds no binding instead),
+                    // nor a function (a `yield` there is outside one).
+                    let outer = misplacedYield
+                    misplacedYield = "outside function"
                     try symbolTablePass(definition.body, inFunction: true)
+                    misplacedYield = outer
                 default:
                     try forEachChild(of: statement) { (checker: inout Checker, body: [Stmt]) throws(SyntaxError) in
                         try checker.symbolTablePass(body, inFunction: inFunction)
@@ -58,16 +67,47 @@ enum CompileChecks {
             }
         }
 
-        /// Lambdas have parameters too.
+        /// Lambdas have parameters too; `yield` belongs in a function (a lambda is one), not in a
+        /// comprehension past its first iterable, which the enclosing scope evaluates.
         mutating func lambdasIn(_ e: Expr) throws(SyntaxError) {
-            if case .lambda(let parameters, let body) = e.kind {
+            let outer = misplacedYield
+            defer { misplacedYield = outer }
+            switch e.kind {
+            case .lambda(let parameters, let body):
                 try parametersPass(parameters)
+                misplacedYield = nil
                 try lambdasIn(body)
                 return
+            case .yield, .yieldFrom:
+                if let misplacedYield { throw error("'yield' \(misplacedYield)", at: e.range) }
+            case .listComprehension(let element, let clauses):
+                return try comprehensionIn([element], clauses, "inside list comprehension")
+            case .setComprehension(let element, let clauses):
+                return try comprehensionIn([element], clauses, "inside set comprehension")
+            case .dictComprehension(let key, let value, let clauses):
+                return try comprehensionIn([key, value], clauses, "inside dict comprehension")
+            case .generator(let element, let clauses):
+                return try comprehensionIn([element], clauses, "inside generator expression")
+            default:
+                break
             }
             try forEachChild(of: e) { (checker: inout Checker, child: Expr, _: Bool) throws(SyntaxError) in
                 try checker.lambdasIn(child)
             }
+        }
+
+        /// A comprehension's first iterable, in the enclosing scope, then the rest in its own.
+        private mutating func comprehensionIn(_ elements: [Expr], _ clauses: [ComprehensionClause],
+                                              _ yieldPlace: String) throws(SyntaxError) {
+            for (i, clause) in clauses.enumerated() {
+                if i > 0 { misplacedYield = yieldPlace }
+                try lambdasIn(clause.iterable)
+                misplacedYield = yieldPlace
+                try lambdasIn(clause.target)
+                for condition in clause.conditions { try lambdasIn(condition) }
+            }
+            misplacedYield = yieldPlace
+            for element in elements { try lambdasIn(element) }
         }
 
         // MARK: - Compiler pass
@@ -285,8 +325,10 @@ enum CompileChecks {
                 try visit(&self, key, false)
                 try visit(&self, value, false)
             case .starred(let value), .unary(_, let value), .attribute(let value, _),
-                 .namedExpression(_, let value):
+                 .namedExpression(_, let value), .yieldFrom(let value):
                 try visit(&self, value, false)
+            case .yield(let value):
+                if let value { try visit(&self, value, false) }
             case .binary(_, let left, let right):
                 try visit(&self, left, false)
                 try visit(&self, right, false)

@@ -33,7 +33,7 @@ extension Parser {
         case .keyword(.false):
             advance()
             return Expr(.constant(.false), t.range)
-        case .keyword(.yield), .keyword(.await):
+        case .keyword(.await):
             throw unsupported(t)
         case .op(.ellipsis):
             advance()
@@ -92,6 +92,12 @@ extension Parser {
             if closed == true { throw error("cannot use double starred expression here", at: stars) }
             throw failHere()
         }
+        if try at(.yield) {
+            let value = try parseYieldExpression()
+            _ = try expect(.rightParen)
+            parenthesized.insert(value.range)
+            return value
+        }
         let first = try parseStarNamedExpression()
         if try at(.for) {
             try rejectUnpacking(inComprehension: first)
@@ -123,6 +129,12 @@ extension Parser {
         bracketDepth += 1
         defer { bracketDepth -= 1 }
         if try accept(.rightBracket) { return Expr(.list([]), range(from: open)) }
+        if try at(.yield) {
+            let value = try parseYieldExpression()
+            _ = try expect(.rightParen)
+            parenthesized.insert(value.range)
+            return value
+        }
         let first = try parseStarNamedExpression()
         if try at(.for) {
             try rejectUnpacking(inComprehension: first)

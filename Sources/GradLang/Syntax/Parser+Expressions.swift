@@ -14,6 +14,24 @@ extension Parser {
     // MARK: - Expression lists
 
     /// `star_expressions`: one expression, or a tuple when commas follow (a trailing one allowed).
+    /// What may stand alone as a statement or on the right of `=`: a yield expression, or
+    /// star expressions.
+    func parseStarExpressionsOrYield() throws(SyntaxError) -> Expr {
+        try at(.yield) ? try parseYieldExpression() : try parseStarExpressions()
+    }
+
+    /// `yield`, `yield values` or `yield from iterable` (the caller has seen `yield`).
+    func parseYieldExpression() throws(SyntaxError) -> Expr {
+        let keyword = try token()
+        advance()
+        if try accept(.from) {
+            let iterable = try parseExpression()
+            return Expr(.yieldFrom(iterable), range(from: keyword))
+        }
+        let value = try startsExpression() ? try parseStarExpressions() : nil
+        return Expr(.yield(value), range(from: keyword))
+    }
+
     func parseStarExpressions() throws(SyntaxError) -> Expr {
         let start = try token()
         let first = try parseStarExpression()

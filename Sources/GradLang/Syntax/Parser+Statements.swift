@@ -104,7 +104,7 @@ extension Parser {
     /// An expression statement or an assignment of any kind.
     func parseExpressionStatement() throws(SyntaxError) -> Stmt {
         let start = try token()
-        let first = try parseStarExpressions()
+        let first = try parseStarExpressionsOrYield()
         let t = try token()
         switch t.kind {
         case .op(.colon):
@@ -126,11 +126,15 @@ extension Parser {
             var targets = [first]
             let firstEquals = position
             while try at(.assign) {
-                if invalidTarget(targets[targets.count - 1]) != nil {
+                let target = targets[targets.count - 1]
+                if target.isYield, !parenthesized.contains(target.range) {
+                    throw error("assignment to yield expression not possible", at: target.range)
+                }
+                if invalidTarget(target) != nil {
                     throw try assignmentError(targets: targets, firstEquals: firstEquals)
                 }
                 advance()
-                targets.append(try parseStarExpressions())
+                targets.append(try parseStarExpressionsOrYield())
             }
             let value = targets.removeLast()
             return Stmt(.assign(targets: targets, value: value), range(from: start))
@@ -143,7 +147,7 @@ extension Parser {
                             at: first.range)
             }
             advance()
-            let value = try parseStarExpressions()
+            let value = try parseStarExpressionsOrYield()
             return Stmt(.augmentedAssign(target: first, op: binary, value: value), range(from: start))
         default:
             break
@@ -199,7 +203,7 @@ extension Parser {
         }
         advance()
         let annotation = try parseExpression()
-        let value = try accept(.assign) ? try parseStarExpressions() : nil
+        let value = try accept(.assign) ? try parseStarExpressionsOrYield() : nil
         return Stmt(.annotatedAssign(target: target, annotation: annotation, value: value), range(from: start))
     }
 

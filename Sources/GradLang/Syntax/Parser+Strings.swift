@@ -249,7 +249,8 @@ extension Parser {
         let parser = Parser(source: source, lexed: lexed, isFStringExpression: true)
         parser.nesting = nesting
         do throws(SyntaxError) {
-            let expression = try parser.parseStarExpressions()
+            // CPython's field is `yield_expr | star_expressions`.
+            let expression = try parser.parseStarExpressionsOrYield()
             guard case .endOfInput = try parser.token().kind else { throw parser.failHere() }
             return expression
         } catch {

@@ -24,6 +24,7 @@ extension Parser {
         case .comparison: return "comparison"
         case .conditional: return "conditional expression"
         case .namedExpression: return "named expression"
+        case .yield, .yieldFrom: return "yield expression"
         case .constant(let c):
             switch c {
             case .none: return "None"

@@ -125,7 +125,12 @@ final class PyFunction: CollectableObject, PyCallable {
     func run(_ frame: Frame, _ interpreter: Interpreter) throws -> Value {
         try interpreter.nested {
             do {
-                if case .returned = try body(frame) { return frame.returnValue }
+                if case .returned = try body(frame) {
+                    // Taken out: a generator's frame outlives the call, and must not hold the generator.
+                    let result = frame.returnValue
+                    frame.returnValue = .none
+                    return result
+                }
                 return .none
             } catch var e as PyError {
                 e.traceback.append(TraceEntry(file: filename, line: frame.line, function: name, span: frame.errorSpan))

@@ -56,6 +56,10 @@ enum ClassAttributes {
             return nil
         case "__cause__", "__context__":
             return instance is PyExceptionObject ? Value.none : nil
+        case "value":
+            // A StopIteration carries a generator's return value.
+            if let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.stopIteration) { return e.args.first ?? Value.none }
+            return nil
         default: return nil
         }
     }

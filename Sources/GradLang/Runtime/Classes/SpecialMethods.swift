@@ -151,6 +151,7 @@ enum SpecialMethods {
         if let r = try call(instance, "__iter__", []) {
             switch r {
             case .object(let it as PyIterator): return it
+            case .object(let g as PyGeneratorObject): return g.iterator
             case .object(let next as PyInstance) where defines(next, "__next__"): return stepping(next)
             default: throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
             }

@@ -96,6 +96,7 @@ public enum PyExc {
     public static let baseException = PyClass(builtin: "BaseException", base: nil)
     public static let systemExit = PyClass(builtin: "SystemExit", base: baseException)
     public static let keyboardInterrupt = PyClass(builtin: "KeyboardInterrupt", base: baseException)
+    public static let generatorExit = PyClass(builtin: "GeneratorExit", base: baseException)
     public static let exception = PyClass(builtin: "Exception", base: baseException)
     public static let stopIteration = PyClass(builtin: "StopIteration", base: exception)
     public static let arithmeticError = PyClass(builtin: "ArithmeticError", base: exception)
@@ -127,7 +128,7 @@ public enum PyExc {
 
     /// Every type users can name, for the builtins table.
     public static let all: [PyClass] = [
-        baseException, systemExit, keyboardInterrupt, exception, stopIteration, arithmeticError,
+        baseException, systemExit, keyboardInterrupt, generatorExit, exception, stopIteration, arithmeticError,
         zeroDivisionError, overflowError, assertionError, attributeError, importError, moduleNotFoundError,
         lookupError, indexError, keyError, memoryError, nameError, osError, connectionError, brokenPipeError,
         unboundLocalError, runtimeError,

@@ -127,11 +127,15 @@ enum CycleCollector {
 
         forgetAtomicTuples(in: generation)
 
-        let candidates = generations[generation].objects
-        let alive = findReachable(candidates, generation: generation)
-        assert(generations[generation].objects.count == candidates.count, "an object died while the collector counted")
-        let garbage = candidates.indices.filter { !alive[$0] }.map { candidates[$0].takeUnretainedValue() }
-        let survivors = candidates.count - garbage.count
+        var garbage = findGarbage(in: generation)
+        // Suspended generators among the garbage are closed first (CPython's finalizers), so
+        // their `finally` blocks run; that may free them, or make them reachable again, so the
+        // generation is looked at again afterwards, with no reference held here.
+        if garbage.contains(where: { ($0 as? PyGeneratorObject)?.isSuspended == true }) {
+            finalizeGenerators(in: &garbage)
+            garbage = findGarbage(in: generation)
+        }
+        let survivors = generations[generation].objects.count - garbage.count
         if generation < oldest {
             if generation == oldest - 1 { longLivedPending += survivors }
             move(from: generation, to: generation + 1)
@@ -142,6 +146,21 @@ enum CycleCollector {
         let found = garbage.reduce(garbage.count) { $0 + $1.untrackedCompanions }
         free(garbage)
         return found
+    }
+
+    /// Closes the generators in `garbage`, which it empties first: afterwards nothing here holds them.
+    private static func finalizeGenerators(in garbage: inout [CollectableObject]) {
+        let generators = garbage.compactMap { $0 as? PyGeneratorObject }
+        garbage = []
+        for generator in generators { generator.finalize() }
+    }
+
+    /// The tracked objects of `generation` that nothing outside it can reach.
+    private static func findGarbage(in generation: Int) -> [CollectableObject] {
+        let candidates = generations[generation].objects
+        let alive = findReachable(candidates, generation: generation)
+        assert(generations[generation].objects.count == candidates.count, "an object died while the collector counted")
+        return candidates.indices.filter { !alive[$0] }.map { candidates[$0].takeUnretainedValue() }
     }
 
     /// Steps 1 to 4 of the type's comment: whether each candidate is reachable from outside.

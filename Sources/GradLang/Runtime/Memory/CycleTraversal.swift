@@ -29,6 +29,10 @@
 /// - method, property, staticmethod, classmethod, super: the values they wrap.
 /// - iterator: the list or tuple it reads (`source`; no buffer). Other iterators keep what they
 ///   read inside Swift closures, which are not traversed: it counts as referenced from outside.
+/// - generator: its frame's slots (locals, and the statements' progress: a `yield from`'s
+///   sub-iterator), its cells, the value passing through the frame, and the generator it delegates
+///   to. The cell list may share the closure's buffer, like a function's. Suspended garbage
+///   generators are closed before anything is cleared (CycleCollector).
 /// Other objects (modules, builtins) are not tracked: what they hold is reachable from outside as
 /// far as the collector knows, which may leak a cycle through them but never frees a live object.
 /// (A module lives in the interpreter's module table for good, as in CPython's `sys.modules`.)
@@ -37,13 +41,13 @@
 /// mutated in place: an in-place mutating call on a stored property is an access spanning a call,
 /// and one such access makes the optimizer check every access to that property at run time.
 ///
-/// Only lists, dicts, sets, cells, instances (exceptions included), classes and the attributes set
-/// on functions are cleared: they are the only references that change after their holder is made
-/// (an iterator only drops its source). A tuple, a function's closure and defaults, a bound
-/// method, a view or an iterator refers only to objects
-/// that existed when it was made, so every cycle passes through at least one of those that are
-/// cleared, and once the garbage's are emptied, what remains of it refers only to older objects:
-/// ARC frees it all.
+/// Only lists, dicts, sets, cells, instances (exceptions included), classes, the attributes set
+/// on functions and generators (whose frames change as they run) are cleared: they are the only
+/// references that change after their holder is made (an iterator only drops its source). A
+/// tuple, a function's closure and defaults, a bound method, a view or an iterator refers only to
+/// objects that existed when it was made, so every cycle passes through at least one of those
+/// that are cleared, and once the garbage's are emptied, what remains of it refers only to older
+/// objects: ARC frees it all.
 extension CollectableObject {
     /// Gives each buffer holding this object's references no other holder (copying it if shared).
     func makeStorageUnique() {
@@ -91,6 +95,7 @@ extension CollectableObject {
                 e.args = args
             }
         case let cls as PyClass: cls.makeNamespaceUnique()
+        case let generator as PyGeneratorObject: generator.makeFrameStorageUnique()
         default: break
         }
     }
@@ -130,6 +135,7 @@ extension CollectableObject {
         case let c as PyClassMethod: visit(c.function)
         case let s as PySuper: visit(s.receiver)
         case let iterator as PyIterator: if let source = iterator.source { visit(source) }
+        case let generator as PyGeneratorObject: generator.forEachFrameReference(visit)
         default: break
         }
     }
@@ -170,6 +176,7 @@ extension CollectableObject {
         case let function as PyFunction:
             released += function.attributes.values
             function.attributes = [:]
+        case let generator as PyGeneratorObject: generator.giveUpFrame(into: &released)
         default: break
         }
     }

@@ -3,7 +3,7 @@ import GradTensor
 /// The kinds of built-in values that carry methods and properties.
 public enum TypeKey: Hashable, Sendable {
     case none, bool, int, float, str, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
-    case exception, function, iterator, property, other
+    case exception, function, iterator, generator, property, other
 
     init(_ v: Value) {
         switch v {
@@ -27,6 +27,7 @@ public enum TypeKey: Hashable, Sendable {
             case is PyExceptionObject: self = .exception
             case is PyProperty: self = .property
             case is PyIterator: self = .iterator
+            case is PyGeneratorObject: self = .generator
             case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
             default: self = .other
             }

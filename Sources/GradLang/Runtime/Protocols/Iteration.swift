@@ -21,6 +21,7 @@ enum Iteration {
             switch o {
             case let it as PyIterator: return it
             case let i as PyInstance: return try SpecialMethods.iterator(i)
+            case let g as PyGeneratorObject: return g.iterator
             case let it as PyIterable: return try it.makeIterator()
             case is PyList: return sequence(name: "list_iterator", over: v) { list, i in (list as? PyList)?.items.element(at: i) }
             case is PyTuple: return sequence(name: "tuple_iterator", over: v) { tuple, i in (tuple as? PyTuple)?.items.element(at: i) }

@@ -1,0 +1,206 @@
+/// A generator object: the frame of a generator function's call, run a piece at a time by
+/// `next`, `send`, `throw` and `close` (CPython's genobject.c). Each resumption runs the compiled
+/// body from the top, resuming (see GeneratorState), one call deeper, as a call would.
+final class PyGeneratorObject: CollectableObject {
+    let name: String
+    /// `f.<locals>.g`, as its repr shows it.
+    let qualifiedName: String
+    /// Until the body returns or raises; then nil, and its locals are released.
+    private(set) var frame: Frame?
+    private let body: StmtCode
+    private let filename: String
+    private let interpreter: Interpreter
+    private var started = false
+    /// While its body runs (a generator that resumes itself gets a ValueError).
+    private(set) var running = false
+
+    init(frame: Frame, body: @escaping StmtCode, name: String, qualifiedName: String, filename: String, interpreter: Interpreter) {
+        self.frame = frame
+        self.body = body
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.filename = filename
+        self.interpreter = interpreter
+        super.init()
+    }
+
+    override var typeName: String { "generator" }
+
+    /// A suspended generator is closed when it is freed, so its `finally` blocks and `with`
+    /// exits run (CPython's finalizer); what that raises is dropped.
+    deinit {
+        untrack()
+        finalize()
+    }
+
+    /// Started and not finished: it has a frame waiting at a `yield`.
+    var isSuspended: Bool { started && frame != nil }
+
+    /// Closes a suspended generator that is being freed; what that raises is dropped, as CPython
+    /// reports it only as "Exception ignored".
+    func finalize() {
+        if isSuspended { _ = try? close() }
+    }
+
+    enum Step {
+        case yielded(Value)
+        case returned(Value)
+    }
+
+    /// Runs the body until its next `yield` or its end; the suspended `yield` evaluates to
+    /// `value`, or raises `thrown`.
+    func resume(sending value: Value, throwing thrown: PyError? = nil) throws -> Step {
+        guard !running else { throw PyError.value("generator already executing") }
+        guard let frame else {
+            if let thrown { throw thrown }
+            return .returned(.none)
+        }
+        if !started {
+            if var thrown {
+                // Raised at the `def` line, before the body starts.
+                finish()
+                thrown.traceback.append(TraceEntry(file: filename, line: frame.line, function: name))
+                throw thrown
+            }
+            if !value.isNone { throw PyError.type("can't send non-None value to a just-started generator") }
+        }
+        if let thrown {
+            frame.generator?.thrown = thrown
+            frame.resumption = .throwing
+        } else if frame.resumption == .delegating, let delegate = frame.generator?.delegate {
+            return try resume(frame, delegatingTo: delegate, sending: value)
+        } else {
+            frame.resumption = started ? .sending : .notResuming
+            frame.returnValue = value
+        }
+        started = true
+        return try runBody(frame)
+    }
+
+    /// Suspended in `yield from` a generator: that one resumes directly, this body only when it
+    /// has returned (the `yield from` takes its value) or raised (raised again at the `yield from`).
+    private func resume(_ frame: Frame, delegatingTo delegate: PyGeneratorObject, sending value: Value) throws -> Step {
+        let step: Step
+        do {
+            running = true
+            defer { running = false }
+            step = try delegate.resume(sending: value)
+        } catch let e as PyError {
+            frame.generator?.delegate = nil
+            frame.generator?.thrown = e
+            frame.resumption = .throwing
+            return try runBody(frame)
+        }
+        guard case .returned(let result) = step else { return step }
+        frame.generator?.delegate = nil
+        frame.resumption = .delegateReturned
+        frame.returnValue = result
+        return try runBody(frame)
+    }
+
+    /// Runs the body in `frame`, resuming as `frame.resumption` says.
+    private func runBody(_ frame: Frame) throws -> Step {
+        running = true
+        defer { running = false }
+        let flow: Flow
+        do {
+            flow = try interpreter.nested { try body(frame) }
+        } catch var e as PyError {
+            e.traceback.append(TraceEntry(file: filename, line: frame.line, function: name, span: frame.errorSpan))
+            finish()
+            // PEP 479: a StopIteration leaking out of the body would end the caller's loop silently.
+            if e.type.isSubclass(of: PyExc.stopIteration) {
+                var replaced = PyError(PyExc.runtimeError, "generator raised StopIteration")
+                replaced.cause = PyError.Chained(e)
+                throw replaced
+            }
+            throw e
+        }
+        if case .suspended = flow {
+            let yielded = frame.returnValue
+            frame.returnValue = .none
+            // Written only when set: assigning nil destroys the old value through a generic witness.
+            if frame.errorSpan != nil { frame.errorSpan = nil }
+            return .yielded(yielded)
+        }
+        let result = flow == .returned ? frame.returnValue : .none
+        finish()
+        return .returned(result)
+    }
+
+    private func finish() {
+        frame = nil
+    }
+
+    /// The next value for a loop, nil once the body has returned (its value is dropped).
+    func next() throws -> Value? {
+        if case .yielded(let v) = try resume(sending: .none) { return v }
+        return nil
+    }
+
+    /// `send(value)`, and `next(g)`: the next yielded value, or StopIteration carrying the
+    /// returned value.
+    func send(_ value: Value) throws -> Value {
+        try PyGeneratorObject.value(of: try resume(sending: value))
+    }
+
+    /// `throw(error)`: raised at the suspended `yield`.
+    func throwIn(_ error: PyError) throws -> Value {
+        try PyGeneratorObject.value(of: try resume(sending: .none, throwing: error))
+    }
+
+    static func value(of step: Step) throws -> Value {
+        switch step {
+        case .yielded(let v): return v
+        case .returned(let v):
+            throw PyError(exception: PyExceptionObject(type: PyExc.stopIteration, args: v.isNone ? [] : [v]))
+        }
+    }
+
+    /// `close()`: GeneratorExit raised at the suspended `yield`; the generator must not yield again.
+    func close() throws {
+        guard started, frame != nil else {
+            finish()
+            return
+        }
+        do {
+            if case .yielded = try resume(sending: .none, throwing: PyError(PyExc.generatorExit, "")) {
+                throw PyError.runtime("generator ignored GeneratorExit")
+            }
+        } catch let e as PyError where e.type.isSubclass(of: PyExc.generatorExit) {
+            return
+        }
+    }
+
+    /// What a loop iterates: this generator's values (the adapter holds it, so it lives while looped over).
+    var iterator: PyIterator {
+        PyIterator(name: "generator") { try self.next() }
+    }
+
+    /// The values the cycle collector counts as held by this generator: its frame's locals
+    /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
+    func forEachFrameReference(_ visit: (Value) -> Void) {
+        guard let frame else { return }
+        for i in 0..<frame.slotCount { if let v = frame[slot: i] { visit(v) } }
+        // A local copy: no access to the frame's cell list spans a call.
+        let cells = frame.cells
+        for cell in cells { visit(.object(cell)) }
+        visit(frame.returnValue)
+        if let delegate = frame.generator?.delegate { visit(.object(delegate)) }
+    }
+
+    /// Drops the frame (the collector found the generator unreachable), appending its values to `released`.
+    func giveUpFrame(into released: inout [Value]) {
+        forEachFrameReference { released.append($0) }
+        finish()
+    }
+
+    /// Gives the frame's cell list a buffer of its own (see CycleTraversal).
+    func makeFrameStorageUnique() {
+        guard let frame else { return }
+        var cells = frame.cells
+        frame.cells = []
+        cells.makeUnique()
+        frame.cells = cells
+    }
+}
