@@ -158,33 +158,40 @@ extension Compiler {
         let interpreter = interpreter
         let range = iterable.range
         let counter = variable(target)
-        // `for i in range(n)` is the hottest loop there is: count without building an iterator.
+        /// One pass of the body with the target bound to `item`: how the loop ends, if it ends there.
+        @inline(__always) func pass(_ f: Frame, _ item: Value) throws -> Flow? {
+            try interpreter.checkInterrupt()
+            // Not `if let`: binding the variable would copy it (a retain) every pass.
+            if counter == nil { try store(f, item) } else { counter?.set(item, in: f) }
+            switch try code(f) {
+            case .breakLoop: return .normal
+            case .returned: return .returned
+            case .normal, .continueLoop: return nil
+            }
+        }
+        // `for i in range(n)` is the hottest loop there is: count without building an iterator;
+        // `for ch in text` walks the str's characters without one either.
         return { f in
             let iterated = try source(f)
             if case .object(let r as PyRange) = iterated, let small = r.small {
                 var i = small.start
                 for _ in 0..<small.count {
-                    try interpreter.checkInterrupt()
-                    // Not `if let`: binding the variable would copy it (a retain) every iteration.
-                    if counter == nil { try store(f, .int(i)) } else { counter?.set(.int(i), in: f) }
+                    let item = i
                     i &+= small.step
-                    switch try code(f) {
-                    case .breakLoop: return .normal
-                    case .returned: return .returned
-                    case .normal, .continueLoop: continue
-                    }
+                    if let end = try pass(f, .int(item)) { return end }
+                }
+                return try otherwise(f)
+            }
+            if case .str(let s) = iterated {
+                var characters = s.characters
+                while let ch = characters.next() {
+                    if let end = try pass(f, .str(ch)) { return end }
                 }
                 return try otherwise(f)
             }
             let iterator = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
             while let item = try iterator.next() {
-                try interpreter.checkInterrupt()
-                try store(f, item)
-                switch try code(f) {
-                case .breakLoop: return .normal
-                case .returned: return .returned
-                case .normal, .continueLoop: continue
-                }
+                if let end = try pass(f, item) { return end }
             }
             return try otherwise(f)
         }

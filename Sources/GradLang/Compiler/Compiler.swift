@@ -54,9 +54,10 @@ final class Compiler {
         case .global(let name):
             let slot = globals.slot(name)
             let interpreter = interpreter
+            let builtin = BuiltinCache(name)
             return { f in
                 if let v = slot.value { return v }
-                if let v = interpreter.builtins[name] { return v }
+                if let v = builtin.value(in: interpreter) { return v }
                 throw Compiler.located(PyError.name("name '\(name)' is not defined"), range, f)
             }
         }
