@@ -87,10 +87,12 @@ extension Compiler {
         case .name(let name):
             let read = load(name, range), write = store(name)
             if let variable = variable(target) {
+                // `s += ch`: a variable operand is read in place too.
+                let operandVariable = self.variable(value)
                 return { f in
                     f.line = line
                     var current = try variable.value(in: f) ?? read(f)
-                    let operand = try v(f)
+                    let operand = try operandVariable?.value(in: f) ?? v(f)
                     if op == .add, case .str(let tail) = operand, variable.appendInPlace(&current, tail, in: f) {
                         return .normal
                     }
