@@ -74,7 +74,7 @@ public final class PyStr {
     /// The code point index of the first (or last) `needle` within code points `window`, found
     /// as UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
     func firstIndex(of needle: PyStr, in window: Range<Int>, fromEnd: Bool) -> Int? {
-        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        let (lower, upper) = byteBounds(window)
         var hay = string, sub = needle.string
         let found = hay.withUTF8 { h in
             sub.withUTF8 { n in
@@ -88,7 +88,7 @@ public final class PyStr {
 
     /// How many non-overlapping `needle`s (not empty) lie within code points `window`.
     func occurrences(of needle: PyStr, in window: Range<Int>) -> Int {
-        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        let (lower, upper) = byteBounds(window)
         var hay = string, sub = needle.string
         return hay.withUTF8 { h in
             sub.withUTF8 { n in
@@ -103,7 +103,12 @@ public final class PyStr {
         }
     }
 
-    private func byteOffset(_ i: Int) -> Int { isASCII ? i : offsets[i] }
+    /// Where code points `range` (within 0...count) start and end in the UTF-8 text.
+    private func byteBounds(_ range: Range<Int>) -> (lower: Int, upper: Int) {
+        if isASCII { return (range.lowerBound, range.upperBound) }
+        let table = offsets
+        return (table[range.lowerBound], table[range.upperBound])
+    }
 
     /// The code point that starts at UTF-8 offset `b`.
     private func codePointIndex(_ b: Int) -> Int {
@@ -146,7 +151,7 @@ public final class PyStr {
         if range.count == count { return self }
         if range.isEmpty { return .empty }
         if range.count == 1 { return character(at: range.lowerBound) }
-        let lower = byteOffset(range.lowerBound), upper = byteOffset(range.upperBound)
+        let (lower, upper) = byteBounds(range)
         var s = text
         // Up to 15 bytes, Swift keeps the copy inline in the String: no allocation.
         let piece = s.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
