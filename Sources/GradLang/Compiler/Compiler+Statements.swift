@@ -176,9 +176,15 @@ extension Compiler {
             if case .object(let r as PyRange) = iterated, let small = r.small {
                 var i = small.start
                 for _ in 0..<small.count {
-                    let item = i
+                    try interpreter.checkInterrupt()
+                    // Not `if let`: binding the variable would copy it (a retain) every iteration.
+                    if counter == nil { try store(f, .int(i)) } else { counter?.set(.int(i), in: f) }
                     i &+= small.step
-                    if let end = try pass(f, .int(item)) { return end }
+                    switch try code(f) {
+                    case .breakLoop: return .normal
+                    case .returned: return .returned
+                    case .normal, .continueLoop: continue
+                    }
                 }
                 return try otherwise(f)
             }
