@@ -89,8 +89,7 @@ extension Compiler {
             if let variable = variable(target) {
                 // `s += ch`: a variable operand is read in place too.
                 let operandVariable = self.variable(value)
-                return { f in
-                    f.line = line
+                @inline(__always) func update(_ f: Frame) throws -> Flow {
                     var current = try variable.value(in: f) ?? read(f)
                     let operand = try operandVariable?.value(in: f) ?? v(f)
                     if op == .add, case .str(let tail) = operand, variable.appendInPlace(&current, tail, in: f) {
@@ -98,6 +97,21 @@ extension Compiler {
                     }
                     variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)
                     return .normal
+                }
+                if op == .add, let operandVariable {
+                    // `s += t` of two variables: nothing runs between reading `s` and appending to
+                    // it, so `t` is appended where `s` lies, without a copy of `s` in hand.
+                    return { f in
+                        f.line = line
+                        if case .str(let tail)? = operandVariable.value(in: f), variable.appendInPlace(tail, in: f) {
+                            return .normal
+                        }
+                        return try update(f)
+                    }
+                }
+                return { f in
+                    f.line = line
+                    return try update(f)
                 }
             }
             return { f in
