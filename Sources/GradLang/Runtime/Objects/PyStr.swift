@@ -122,19 +122,21 @@ public final class PyStr {
         return low
     }
 
-    /// The code point at `i` (0 ≤ i < count), decoded from its UTF-8 bytes (the text is valid
-    /// UTF-8, so the lead byte gives the length).
+    /// The code point at `i` (0 ≤ i < count), decoded from its UTF-8 bytes, whose number the
+    /// offset table gives (a Swift string is valid UTF-8).
     func scalar(at i: Int) -> Unicode.Scalar {
         var s = text
         if isASCII { return Unicode.Scalar(s.withUTF8 { $0[i] }) }
-        let start = offsets[i]
+        let table = offsets
+        let start = table[i], length = table[i + 1] - start
         let value: UInt32 = s.withUTF8 { utf8 in
+            guard length > 0, start + length <= utf8.count else { return 0xFFFD }
             let lead = UInt32(utf8[start])
             func continuation(_ k: Int) -> UInt32 { UInt32(utf8[start + k]) & 0x3F }
-            switch lead {
-            case ..<0x80: return lead
-            case ..<0xE0: return (lead & 0x1F) << 6 | continuation(1)
-            case ..<0xF0: return (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+            switch length {
+            case 1: return lead
+            case 2: return (lead & 0x1F) << 6 | continuation(1)
+            case 3: return (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
             default: return (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
             }
         }
