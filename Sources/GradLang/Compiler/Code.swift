@@ -147,26 +147,34 @@ enum Variable {
         }
     }
 
-    /// `name += tail` where `current` is the str this variable holds: when nothing else refers to
-    /// that str, `tail` is appended in place (as CPython does), so building a string piece by piece
-    /// in a loop is linear overall, not quadratic. False, with nothing changed, otherwise.
-    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) -> Bool {
-        guard case .str(var head) = current else { return false }
-        current = .none
-        let stillBound: Bool = { if case .str(let s)? = value(in: f) { return s === head } else { return false } }()
-        guard stillBound else {
-            current = .str(head)
-            return false
-        }
+    /// `name += tail`: when the variable holds a str that nothing else refers to, `tail` is
+    /// appended in place (as CPython does), so building a string piece by piece in a loop is
+    /// linear overall, not quadratic. The caller holds no copy of the variable's value. False,
+    /// with nothing changed, otherwise.
+    func appendInPlace(_ tail: PyStr, in f: Frame) -> Bool {
+        guard case .str(var head)? = value(in: f) else { return false }
         set(.none, in: f)
         guard isKnownUniquelyReferenced(&head) else {
             set(.str(head), in: f)
-            current = .str(head)
             return false
         }
         head.append(tail)
         set(.str(head), in: f)
         return true
+    }
+
+    /// The same, where `current` is the value read from this variable before `tail` was
+    /// computed: while the variable still holds that str, `current` gives it up for the append.
+    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) -> Bool {
+        let stillBound: Bool = {
+            if case .str(let head) = current, case .str(let held)? = value(in: f) { return held === head }
+            return false
+        }()
+        guard stillBound else { return false }
+        current = .none
+        if appendInPlace(tail, in: f) { return true }
+        current = value(in: f) ?? .none
+        return false
     }
 }
 

@@ -46,7 +46,7 @@ extension Compiler {
         }
     }
 
-    /// The value of a number, bool or None literal, known at compile time.
+    /// The value of a number, str, bool or None literal, known at compile time.
     private func constantValue(_ e: Expr) -> Value? {
         guard case .constant(let c) = e.kind else { return nil }
         switch c {
@@ -55,7 +55,8 @@ extension Compiler {
         case .true: return .bool(true)
         case .false: return .bool(false)
         case .none: return Value.none
-        case .string, .ellipsis, .imaginary: return nil
+        case .string(let text): return .str(text)
+        case .ellipsis, .imaginary: return nil
         }
     }
 
@@ -149,9 +150,9 @@ extension Compiler {
 }
 
 /// `left op right` with a single operator, as both its value (`Compiler.comparison`) and its use
-/// as a condition (`Compiler.truth`) compute it: two ints or two floats are compared inline, any
-/// other operands by the general comparison, whose errors (a tensor of several elements used as
-/// a condition among them) are reported at `range`, the comparison's.
+/// as a condition (`Compiler.truth`) compute it: two ints, two floats or two strs are compared
+/// inline, any other operands by the general comparison, whose errors (a tensor of several
+/// elements used as a condition among them) are reported at `range`, the comparison's.
 struct SingleComparison {
     let op: ComparisonOperator
     /// `op` when it orders (`<`, `==`...), for the inline comparison; nil for `in` and `is`.
@@ -166,7 +167,7 @@ struct SingleComparison {
 
     @inline(__always)
     func outcome<Use: ComparisonUse>(_: Use.Type, _ a: Value, _ b: Value, _ f: Frame) throws -> Use.Result {
-        if let ordering, let r = Operators.unboxedCompare(ordering, a, b) { return Use.result(r) }
+        if let ordering, let r = Operators.inlineCompare(ordering, a, b) { return Use.result(r) }
         return try Compiler.locatingErrors(at: range, in: f) { try Use.result(of: Compiler.compare(op, a, b)) }
     }
 }
@@ -175,7 +176,7 @@ struct SingleComparison {
 /// condition, which builds no bool value.
 protocol ComparisonUse {
     associatedtype Result
-    /// The outcome of two ints or two floats, compared inline.
+    /// The outcome of two ints, two floats or two strs, compared inline.
     static func result(_ inline: Bool) -> Result
     /// The outcome of the general comparison, whose value may be a tensor.
     static func result(of value: Value) throws -> Result

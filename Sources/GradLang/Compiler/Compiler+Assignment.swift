@@ -97,15 +97,31 @@ extension Compiler {
         case .name(let name):
             let read = load(name, range), write = store(name)
             if let variable = variable(target) {
-                return { f in
-                    f.line = line
+                // `s += ch`: a variable operand is read in place too.
+                let operandVariable = self.variable(value)
+                @inline(__always) func update(_ f: Frame) throws -> Flow {
                     var current = try variable.value(in: f) ?? read(f)
-                    let operand = try v(f)
+                    let operand = try operandVariable?.value(in: f) ?? v(f)
                     if op == .add, case .str(let tail) = operand, variable.appendInPlace(&current, tail, in: f) {
                         return .normal
                     }
                     variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)
                     return .normal
+                }
+                if op == .add, let operandVariable {
+                    // `s += t` of two variables: nothing runs between reading `s` and appending to
+                    // it, so `t` is appended where `s` lies, without a copy of `s` in hand.
+                    return { f in
+                        f.line = line
+                        if case .str(let tail)? = operandVariable.value(in: f), variable.appendInPlace(tail, in: f) {
+                            return .normal
+                        }
+                        return try update(f)
+                    }
+                }
+                return { f in
+                    f.line = line
+                    return try update(f)
                 }
             }
             return { f in

@@ -76,12 +76,24 @@ extension Compiler {
                 }
             }
         case .subscript(let base, let index):
-            let container = expression(base), key = expression(index)
+            // `text[i]`: variables are read in place, not through their load closures.
+            let container = expression(base), containerVariable = variable(base)
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
-            let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
             let interpreter = interpreter
+            if case .slice(let lower, let upper, let step) = index.kind {
+                let bounds = [lower, upper, step].map { $0.map(expression) }
+                return { f in
+                    let c = try containerVariable?.value(in: f) ?? container(f)
+                    let start = try bounds[0]?(f) ?? .none, stop = try bounds[1]?(f) ?? .none, step = try bounds[2]?(f) ?? .none
+                    return try Compiler.locatingErrors(at: range, in: f, style: style) {
+                        try Subscript.get(c, start: start, stop: stop, step: step, interpreter: interpreter)
+                    }
+                }
+            }
+            let key = expression(index), keyVariable = variable(index)
+            let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
             return { f in
-                let c = try container(f), k = try key(f)
+                let c = try containerVariable?.value(in: f) ?? container(f), k = try keyVariable?.value(in: f) ?? key(f)
                 return try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .slice(let lower, let upper, let step):

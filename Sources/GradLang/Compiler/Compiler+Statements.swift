@@ -161,7 +161,20 @@ extension Compiler {
         let interpreter = interpreter
         let range = iterable.range
         let counter = variable(target)
-        // `for i in range(n)` is the hottest loop there is: count without building an iterator.
+        /// One pass of the body with the target bound to `item`: how the loop ends, if it ends there.
+        @inline(__always) func pass(_ f: Frame, _ item: Value) throws -> Flow? {
+            try interpreter.checkInterrupt()
+            // Not `if let`: binding the variable would copy it (a retain) every pass.
+            if counter == nil { try store(f, item) } else { counter?.set(item, in: f) }
+            switch try code(f) {
+            case .breakLoop: return .normal
+            case .returned: return .returned
+            case .suspended: return .suspended
+            case .normal, .continueLoop: return nil
+            }
+        }
+        // `for i in range(n)` is the hottest loop there is: count without building an iterator;
+        // `for ch in text` walks the str's characters without one either.
         return { f in
             let iterated = try source(f)
             if case .object(let r as PyRange) = iterated, let small = r.small {
@@ -180,6 +193,13 @@ extension Compiler {
                 }
                 return try otherwise(f)
             }
+            if case .str(let s) = iterated {
+                var characters = s.characters
+                while let ch = characters.next() {
+                    if let end = try pass(f, .str(ch)) { return end }
+                }
+                return try otherwise(f)
+            }
             // A generator is resumed directly, not through an iterator object.
             let next: () throws -> Value?
             if case .object(let generator as PyGeneratorObject) = iterated {
@@ -191,14 +211,7 @@ extension Compiler {
                 // An error in the iterator (a generator's body) is reported at the `for` line.
                 f.line = line
                 guard let item = try next() else { break }
-                try interpreter.checkInterrupt()
-                try store(f, item)
-                switch try code(f) {
-                case .breakLoop: return .normal
-                case .returned: return .returned
-                case .suspended: return .suspended
-                case .normal, .continueLoop: continue
-                }
+                if let end = try pass(f, item) { return end }
             }
             return try otherwise(f)
         }

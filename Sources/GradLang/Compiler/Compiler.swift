@@ -60,18 +60,20 @@ final class Compiler {
             }
         case .global(let name):
             let slot = globals.slot(name)
-            let builtin = BuiltinCache(name, interpreter)
+            let interpreter = interpreter
+            let builtin = BuiltinCache(name)
             let undefined = undefinedName(name)
             return { f in
-                if let v = slot.value ?? builtin.value { return v }
+                if let v = slot.value ?? builtin.value(in: interpreter) { return v }
                 throw Compiler.located(undefined(), range, f)
             }
         case .classNamespace(let name):
             let slot = globals.slot(name)
-            let builtin = BuiltinCache(name, interpreter)
+            let builtin = BuiltinCache(name)
             let undefined = undefinedName(name)
+            let interpreter = interpreter
             return { f in
-                if let v = f.classNamespace?.values[name] ?? slot.value ?? builtin.value { return v }
+                if let v = f.classNamespace?.values[name] ?? slot.value ?? builtin.value(in: interpreter) { return v }
                 throw Compiler.located(undefined(), range, f)
             }
         }

@@ -2,6 +2,23 @@
 /// the same site on the same kind of value every time, so the second run skips the hash-table
 /// searches), and the argument array of a method call without arguments.
 
+/// A global name's last look-up among the built-ins (`len` in a loop), kept while the built-ins
+/// are unchanged: a hash-table search per use otherwise.
+final class BuiltinCache {
+    private let name: String
+    private var version = -1
+    private var found: Value?
+
+    init(_ name: String) { self.name = name }
+
+    func value(in interpreter: Interpreter) -> Value? {
+        if version != interpreter.builtinsVersion {
+            (version, found) = (interpreter.builtinsVersion, interpreter.builtinTable[name])
+        }
+        return found
+    }
+}
+
 /// A call site's last method look-up, found or not. The method tables of built-in types are
 /// complete once the interpreter is set up, so the answer for a kind of value never changes.
 final class MethodCache {
@@ -112,26 +129,5 @@ final class InstanceAttributeCache {
         guard isPlain, case .object(let f as PyFunction)? = classValue else { return nil }
         if let slot, slot < instance.slots.count, instance.slots[slot] != nil { return nil }
         return f
-    }
-}
-
-/// A global name site's built-in (`isinstance`, `range`), looked up again only when the built-ins
-/// changed since.
-final class BuiltinCache {
-    private let name: String
-    private let interpreter: Interpreter
-    private var generation = -1
-    private var found: Value?
-
-    init(_ name: String, _ interpreter: Interpreter) {
-        self.name = name
-        self.interpreter = interpreter
-    }
-
-    var value: Value? {
-        if generation != interpreter.builtinsGeneration {
-            (generation, found) = (interpreter.builtinsGeneration, interpreter.builtins[name])
-        }
-        return found
     }
 }

@@ -33,10 +33,10 @@ public final class Interpreter {
     // the read-only public ones above: Swift checks every read of a public stored `var` of a
     // class for exclusive access at run time (another module might be writing it), where the
     // whole-module optimizer proves the internal ones safe at compile time.
-    var builtinTable: [String: Value] = [:] { didSet { builtinsGeneration &+= 1 } }
-    /// Changes with every change to the built-ins (the REPL's `_`): a name site keeps what it
-    /// looked up while this stays the same.
-    private(set) var builtinsGeneration = 0
+    var builtinTable: [String: Value] = [:] { didSet { builtinsVersion &+= 1 } }
+    /// Changes whenever a built-in is added or replaced (the REPL's `_`, a host's `setBuiltin`),
+    /// so that compiled code may keep what it looked up until then (`BuiltinCache`).
+    private(set) var builtinsVersion = 0
     var attributeTable = AttributeTable()
     var moduleTable: [String: PyModule] = [:]
     /// Modules made when first imported, by name.

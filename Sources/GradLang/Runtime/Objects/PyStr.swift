@@ -17,13 +17,18 @@ public final class PyStr {
     private var knownASCII = false
     /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
     private var offsetTable: [Int]?
+    /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
+    /// equal only when they are the same object, which `==` sees without reading their text.
+    private let isInterned: Bool
 
     public init(_ string: String) {
         self.text = string
+        isInterned = false
     }
 
-    private init(_ string: String, count: Int?) {
+    private init(_ string: String, count: Int?, interned: Bool = false) {
         self.text = string
+        isInterned = interned
         if let count {
             knownCount = count
             knownASCII = count == string.utf8.count
@@ -53,12 +58,6 @@ public final class PyStr {
     /// The code points, as an array (for the methods that walk the text by position).
     var scalars: Scalars { Array(string.unicodeScalars) }
 
-    /// Where code point `i` (0 ≤ i ≤ count) starts in the UTF-8 text.
-    private func utf8Index(_ i: Int) -> String.Index {
-        let utf8 = string.utf8
-        return utf8.index(utf8.startIndex, offsetBy: byteOffset(i))
-    }
-
     private var offsets: [Int] {
         if let offsetTable { return offsetTable }
         var built: [Int] = []
@@ -75,7 +74,7 @@ public final class PyStr {
     /// The code point index of the first (or last) `needle` within code points `window`, found
     /// as UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
     func firstIndex(of needle: PyStr, in window: Range<Int>, fromEnd: Bool) -> Int? {
-        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        let (lower, upper) = byteBounds(window)
         var hay = string, sub = needle.string
         let found = hay.withUTF8 { h in
             sub.withUTF8 { n in
@@ -89,7 +88,7 @@ public final class PyStr {
 
     /// How many non-overlapping `needle`s (not empty) lie within code points `window`.
     func occurrences(of needle: PyStr, in window: Range<Int>) -> Int {
-        let lower = byteOffset(window.lowerBound), upper = byteOffset(window.upperBound)
+        let (lower, upper) = byteBounds(window)
         var hay = string, sub = needle.string
         return hay.withUTF8 { h in
             sub.withUTF8 { n in
@@ -104,7 +103,12 @@ public final class PyStr {
         }
     }
 
-    private func byteOffset(_ i: Int) -> Int { isASCII ? i : offsets[i] }
+    /// Where code points `range` (within 0...count) start and end in the UTF-8 text.
+    private func byteBounds(_ range: Range<Int>) -> (lower: Int, upper: Int) {
+        if isASCII { return (range.lowerBound, range.upperBound) }
+        let table = offsets
+        return (table[range.lowerBound], table[range.upperBound])
+    }
 
     /// The code point that starts at UTF-8 offset `b`.
     private func codePointIndex(_ b: Int) -> Int {
@@ -118,17 +122,25 @@ public final class PyStr {
         return low
     }
 
-    /// The code point at `i` (0 ≤ i < count).
+    /// The code point at `i` (0 ≤ i < count), decoded from its UTF-8 bytes, whose number the
+    /// offset table gives (a Swift string is valid UTF-8).
     func scalar(at i: Int) -> Unicode.Scalar {
         var s = text
         if isASCII { return Unicode.Scalar(s.withUTF8 { $0[i] }) }
         let table = offsets
-        return s.withUTF8 { utf8 in
-            var bytes = utf8[table[i]..<table[i + 1]].makeIterator()
-            var decoder = UTF8()
-            guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return "\u{FFFD}" }
-            return scalar
+        let start = table[i], length = table[i + 1] - start
+        let value: UInt32 = s.withUTF8 { utf8 in
+            guard length > 0, start + length <= utf8.count else { return 0xFFFD }
+            let lead = UInt32(utf8[start])
+            func continuation(_ k: Int) -> UInt32 { UInt32(utf8[start + k]) & 0x3F }
+            switch length {
+            case 1: return lead
+            case 2: return (lead & 0x1F) << 6 | continuation(1)
+            case 3: return (lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2)
+            default: return (lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3)
+            }
         }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
     /// The one-character string at `i` (0 ≤ i < count).
@@ -141,8 +153,11 @@ public final class PyStr {
         if range.count == count { return self }
         if range.isEmpty { return .empty }
         if range.count == 1 { return character(at: range.lowerBound) }
-        let bytes = string.utf8[utf8Index(range.lowerBound)..<utf8Index(range.upperBound)]
-        return PyStr(String(Substring(bytes)), count: range.count)
+        let (lower, upper) = byteBounds(range)
+        var s = text
+        // Up to 15 bytes, Swift keeps the copy inline in the String: no allocation.
+        let piece = s.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
+        return PyStr(piece, count: range.count)
     }
 
     /// The code points at `positions` (a slice with a step).
@@ -180,13 +195,24 @@ public final class PyStr {
     }
 
     /// The code points in order, each as a one-character string.
-    func makeCharacterIterator() -> () -> PyStr? {
-        if isASCII {
-            var bytes = string.utf8.makeIterator()
-            return { bytes.next().map { PyStr.single(Unicode.Scalar($0)) } }
+    var characters: Characters { Characters(self) }
+
+    /// A walk over a str's code points: a plain value, which a `for` loop over a str advances
+    /// without a call through an iterator object.
+    struct Characters {
+        /// Set for ASCII text, where a code point is a byte; `scalars` otherwise. Optionals, so
+        /// that `next` advances either in place.
+        private var bytes: String.UTF8View.Iterator?
+        private var scalars: String.UnicodeScalarView.Iterator?
+
+        init(_ s: PyStr) {
+            if s.isASCII { bytes = s.text.utf8.makeIterator() } else { scalars = s.text.unicodeScalars.makeIterator() }
         }
-        var scalars = string.unicodeScalars.makeIterator()
-        return { scalars.next().map(PyStr.single) }
+
+        mutating func next() -> PyStr? {
+            if let byte = bytes?.next() { return PyStr.latin1Characters[Int(byte)] }
+            return scalars?.next().map(PyStr.single)
+        }
     }
 
     /// `text` as a str, of `count` code points if known; the empty and the one-character ASCII
@@ -195,18 +221,18 @@ public final class PyStr {
         let utf8 = text.utf8
         switch utf8.count {
         case 0: return empty
-        case 1: return asciiCharacters[Int(utf8[utf8.startIndex])]
+        case 1: return latin1Characters[Int(utf8[utf8.startIndex])]
         default: return PyStr(text, count: count)
         }
     }
 
-    /// A one-character string; the ASCII ones are shared, as CPython shares its Latin-1 ones.
+    /// A one-character string; the Latin-1 ones (U+0000 to U+00FF) are shared, as in CPython.
     static func single(_ s: Unicode.Scalar) -> PyStr {
-        s.isASCII ? asciiCharacters[Int(s.value)] : PyStr(String(s), count: 1)
+        s.value < 256 ? latin1Characters[Int(s.value)] : PyStr(String(s), count: 1)
     }
 
-    nonisolated(unsafe) private static let asciiCharacters: [PyStr] =
-        (0..<128).map { PyStr(String(Unicode.Scalar(UInt8($0))), count: 1) }
+    nonisolated(unsafe) private static let latin1Characters: [PyStr] =
+        (0..<256).map { PyStr(String(Unicode.Scalar(UInt8($0))), count: 1, interned: true) }
 
     nonisolated(unsafe) static let empty = PyStr("", count: 0)
 
@@ -215,7 +241,7 @@ public final class PyStr {
 extension PyStr: Hashable, Comparable {
     /// Code point equality: the UTF-8 bytes are the same.
     public static func == (a: PyStr, b: PyStr) -> Bool {
-        a === b || sameUTF8(a.string, b.string)
+        a === b || !(a.isInterned && b.isInterned) && sameUTF8(a.string, b.string)
     }
 
     /// Code point order, which UTF-8's byte order is.

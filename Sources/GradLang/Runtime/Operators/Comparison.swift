@@ -11,7 +11,7 @@ public enum CompareOperator: String, Sendable {
 
 extension Operators {
     public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
-        if let result = unboxedCompare(op, a, b) { return .bool(result) }
+        if let result = inlineCompare(op, a, b) { return .bool(result) }
         if let result = try SpecialMethods.compare(op, a, b) { return result }
         if case .tensor(let t) = a { return try tensorCompare(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorCompare(op, t, a, reflected: true) }
@@ -32,13 +32,15 @@ extension Operators {
         }
     }
 
-    /// `a op b` on two small ints or two floats; nil for every other pair. Compiled code tries
-    /// this inline before calling `compare`, which begins with it.
+    /// `a op b` on two small ints, two floats or two strs (in code point order, `PyStr`'s own);
+    /// nil for every other pair. Compiled code tries this inline before calling `compare`, which
+    /// begins with it.
     @inline(__always)
-    static func unboxedCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
+    static func inlineCompare(_ op: CompareOperator, _ a: Value, _ b: Value) -> Bool? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return ordered(op, x, y)
         case (.float(let x), .float(let y)): return ordered(op, x, y)
+        case (.str(let x), .str(let y)): return ordered(op, x, y)
         default: return nil
         }
     }

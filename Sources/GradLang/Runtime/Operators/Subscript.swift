@@ -9,11 +9,7 @@ enum Subscript {
         case .tensor(let t):
             return .tensor(try TorchIndexingBindings.getItem(t, key, interpreter))
         case .str(let s):
-            if case .object(let slice as PySlice) = key {
-                let (start, stop, step) = try sliceIndices(slice, count: s.count)
-                if step == 1 { return .str(s.slice(start..<Swift.max(start, stop))) }
-                return .str(s.picking(stride(from: start, to: stop, by: step)))
-            }
+            if case .object(let slice as PySlice) = key { return .str(try sliced(s, slice.start, slice.stop, slice.step)) }
             return .str(s.character(at: try position(key, count: s.count, what: "string")))
         case .object(let o):
             switch o {
@@ -50,6 +46,19 @@ enum Subscript {
         default: break
         }
         throw PyError.type("'\(container.typeName)' object is not subscriptable")
+    }
+
+    /// `container[start:stop:step]` as written in code: a str is sliced from the bounds
+    /// themselves, without making the slice object that anything else is given.
+    static func get(_ container: Value, start: Value, stop: Value, step: Value, interpreter: Interpreter) throws -> Value {
+        if case .str(let s) = container { return .str(try sliced(s, start, stop, step)) }
+        return try get(container, .object(PySlice(start: start, stop: stop, step: step)), interpreter: interpreter)
+    }
+
+    private static func sliced(_ s: PyStr, _ start: Value, _ stop: Value, _ step: Value) throws -> PyStr {
+        let (start, stop, step) = try sliceIndices(start: start, stop: stop, step: step, count: s.count)
+        if step == 1 { return s.slice(start..<Swift.max(start, stop)) }
+        return s.picking(stride(from: start, to: stop, by: step))
     }
 
     static func set(_ container: Value, _ key: Value, _ value: Value, writtenAsTuple: Bool = false,
@@ -131,7 +140,12 @@ enum Subscript {
 
     /// Python's `slice.indices(count)`: start, stop and step, clamped to the sequence.
     static func sliceIndices(_ s: PySlice, count: Int) throws -> (start: Int, stop: Int, step: Int) {
-        let step = try s.step.isNone ? 1 : sliceBound(s.step)
+        try sliceIndices(start: s.start, stop: s.stop, step: s.step, count: count)
+    }
+
+    /// `slice(start, stop, step).indices(count)`.
+    static func sliceIndices(start: Value, stop: Value, step: Value, count: Int) throws -> (start: Int, stop: Int, step: Int) {
+        let step = try step.isNone ? 1 : sliceBound(step)
         if step == 0 { throw PyError.value("slice step cannot be zero") }
         func bound(_ v: Value, _ defaultValue: Int) throws -> Int {
             if v.isNone { return defaultValue }
@@ -140,9 +154,7 @@ enum Subscript {
             else if b >= count { b = step < 0 ? count - 1 : count }
             return b
         }
-        let start = try bound(s.start, step < 0 ? count - 1 : 0)
-        let stop = try bound(s.stop, step < 0 ? -1 : count)
-        return (start, stop, step)
+        return (try bound(start, step < 0 ? count - 1 : 0), try bound(stop, step < 0 ? -1 : count), step)
     }
 
     private static func clampedStart(_ s: PySlice, count: Int) -> Int {

@@ -5,8 +5,8 @@ enum Iteration {
     static func iterator(_ v: Value) throws -> PyIterator {
         switch v {
         case .str(let s):
-            let next = s.makeCharacterIterator()
-            return PyIterator(name: "str_iterator") { next().map { .str($0) } }
+            var characters = s.characters
+            return PyIterator(name: "str_iterator") { characters.next().map { .str($0) } }
         case .tensor(let t):
             guard t.rank > 0 else { throw PyError.type("iteration over a 0-d tensor") }
             // PyTorch iterates `unbind(0)`: the rows show grad_fn=<UnbindBackward0>.
