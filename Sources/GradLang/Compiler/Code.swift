@@ -121,7 +121,7 @@ enum Variable {
     /// `name += tail` where `current` is the str this variable holds: when nothing else refers to
     /// that str, `tail` is appended in place (as CPython does), so building a string piece by piece
     /// in a loop is linear overall, not quadratic. False, with nothing changed, otherwise.
-    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) -> Bool {
+    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) throws -> Bool {
         guard case .str(var head) = current else { return false }
         current = .none
         let stillBound: Bool = { if case .str(let s)? = value(in: f) { return s === head } else { return false } }()
@@ -135,8 +135,8 @@ enum Variable {
             current = .str(head)
             return false
         }
-        head.append(tail)
-        set(.str(head), in: f)
+        defer { set(.str(head), in: f) }
+        try head.append(tail)
         return true
     }
 }

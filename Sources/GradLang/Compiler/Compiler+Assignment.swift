@@ -91,7 +91,7 @@ extension Compiler {
                     f.line = line
                     var current = try variable.value(in: f) ?? read(f)
                     let operand = try v(f)
-                    if op == .add, case .str(let tail) = operand, variable.appendInPlace(&current, tail, in: f) {
+                    if op == .add, case .str(let tail) = operand, try variable.appendInPlace(&current, tail, in: f) {
                         return .normal
                     }
                     variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)

@@ -139,9 +139,9 @@ extension Compiler {
         if case .constant = test.kind { backEdge = statement }
         return { f in
             while try condition(f) {
-                if Interpreter.interruptRequested {
+                if PendingEvents.any {
                     f.line = line
-                    try Compiler.locatingErrors(at: backEdge, in: f) { try interpreter.checkInterrupt() }
+                    try Compiler.locatingErrors(at: backEdge, in: f) { try interpreter.checkPendingEvents() }
                 }
                 switch try code(f) {
                 case .breakLoop: return .normal
@@ -164,7 +164,7 @@ extension Compiler {
             if case .object(let r as PyRange) = iterated, let small = r.small {
                 var i = small.start
                 for _ in 0..<small.count {
-                    try interpreter.checkInterrupt()
+                    try interpreter.checkPendingEvents()
                     // Not `if let`: binding the variable would copy it (a retain) every iteration.
                     if counter == nil { try store(f, .int(i)) } else { counter?.set(.int(i), in: f) }
                     i &+= small.step
@@ -178,7 +178,7 @@ extension Compiler {
             }
             let iterator = try Compiler.locatingErrors(at: range, in: f) { try Iteration.iterator(iterated) }
             while let item = try iterator.next() {
-                try interpreter.checkInterrupt()
+                try interpreter.checkPendingEvents()
                 try store(f, item)
                 switch try code(f) {
                 case .breakLoop: return .normal

@@ -11,7 +11,12 @@ enum Subscript {
         case .str(let s):
             if case .object(let slice as PySlice) = key {
                 let (start, stop, step) = try sliceIndices(slice, count: s.count)
-                if step == 1 { return .str(s.slice(start..<Swift.max(start, stop))) }
+                if step == 1 {
+                    let length = Swift.max(stop - start, 0)
+                    // At most four UTF-8 bytes a code point, one in ASCII text.
+                    try Allocation.check(count: s.isASCII ? length : 4 * length, of: UInt8.self)
+                    return .str(s.slice(start..<start + length))
+                }
                 return .str(s.picking(stride(from: start, to: stop, by: step)))
             }
             return .str(s.character(at: try position(key, count: s.count, what: "string")))
@@ -103,9 +108,12 @@ enum Subscript {
         return p
     }
 
-    /// The positions a slice selects from a sequence of `count`.
+    /// The positions a slice selects from a sequence of `count`; MemoryError when there is no
+    /// room for them and the items they pick.
     static func slicePositions(_ s: PySlice, count: Int) throws -> [Int] {
         let (start, stop, step) = try sliceIndices(s, count: count)
+        let selected = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step
+        try Allocation.check(count: Swift.max(selected, 0), of: (position: Int, item: Value).self)
         return Array(stride(from: start, to: stop, by: step))
     }
 
