@@ -16,15 +16,21 @@ import Glibc
 /// (kernels' scratch and the results of tensor ops not routed through `Shape.checkedCount`).
 public enum AllocationProbe {
     /// Requests below this are not probed: the probe (an mmap and a munmap) would cost more than
-    /// filling the buffer, and a small allocation failing means memory is gone anyway.
+    /// filling the buffer, and the spare memory reserve covers a small allocation that fails.
     public static let threshold = 1 << 20
 
     /// What must stay free besides the buffer, so that what follows a large allocation (the
     /// small ones of the next statements, a traceback, the REPL's next prompt) still finds memory.
     public static let headroom = 16 << 20
 
+    /// Inlined, so that the test most callers stop at (a small request) costs no call.
+    @inlinable @inline(__always)
     public static func canAllocate(bytes: Int) -> Bool {
-        guard bytes >= threshold else { return true }
+        bytes < threshold || canMap(bytes: bytes)
+    }
+
+    @usableFromInline
+    static func canMap(bytes: Int) -> Bool {
         let (probe, overflow) = bytes.addingReportingOverflow(headroom)
         guard !overflow else { return false }
         let memory = mmap(nil, probe, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)

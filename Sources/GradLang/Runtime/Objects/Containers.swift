@@ -187,8 +187,15 @@ public final class PySet: CollectableObject {
     public func merge(_ other: PySet) throws {
         let incoming = other.items
         let absent = try incoming.map { !(try contains($0)) }
-        for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
-        try table.merge(other.table, absent: absent)
+        do {
+            for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
+            // Fails, if it does, before it changes the table (see SetTable.merge).
+            try table.merge(other.table, absent: absent)
+        } catch {
+            // No room to grow (MemoryError): the set stays as it was.
+            for (v, isNew) in zip(incoming, absent) where isNew { _ = try? dict.remove(v) }
+            throw error
+        }
     }
 
     /// Empties the set, then inserts `items` (`s |= t` and friends).

@@ -109,7 +109,9 @@ struct SetTable {
     }
 
     /// `set_merge` of another table's entries (`absent[k]` says whether its k-th entry is new
-    /// here): a whole copy when this one is empty and the same size, as CPython does.
+    /// here): a whole copy when this one is empty and the same size, as CPython does. MemoryError
+    /// only from the resize made first, before anything changes: that resize leaves room for
+    /// every entry, so the adds after it never resize.
     mutating func merge(_ other: SetTable, absent: [Bool]) throws {
         if (fill + other.used) * 5 >= mask * 3 { try resize(minUsed: (used + other.used) * 2) }
         if fill == 0 && mask == other.mask && other.fill == other.used {
