@@ -27,7 +27,11 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-target-cpu", Context.environment["GRAD_TARGET_CPU"] ?? "native"])]
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
-        .target(name: "GradLang", dependencies: ["GradTensor", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "GradLang", dependencies: ["GradTensor", "CPendingEvents", .product(name: "BigInt", package: "BigInt")]),
+        // The word of events running code checks for (Ctrl-C, memory exhausted) and the spare memory reserve.
+        .target(name: "CPendingEvents"),
+        // The executable's malloc and kin: glibc's, retried with the spare memory reserve when they fail.
+        .target(name: "CMemoryReserve", dependencies: ["CPendingEvents"]),
         .testTarget(name: "GradLangTests", dependencies: ["GradLang", "GradTestSupport"], exclude: ["Fixtures", "Golden"]),
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -36,7 +40,7 @@ let package = Package(
         .target(name: "GradREPL", dependencies: ["GradLang", "CLibEditShim"]),
         .testTarget(name: "GradREPLTests", dependencies: ["GradREPL"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
-        .executableTarget(name: "grad", dependencies: ["GradREPL", "GradLang"]),
+        .executableTarget(name: "grad", dependencies: ["GradREPL", "GradLang", "CMemoryReserve"]),
         .testTarget(name: "GradTensorTests", dependencies: ["GradTensor", "GradTestSupport"], exclude: ["Fixtures"]),
         // What several test targets share: the seeded random generator.
         .target(name: "GradTestSupport", path: "Tests/GradTestSupport"),

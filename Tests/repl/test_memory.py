@@ -60,6 +60,43 @@ print(kept, len([0] * 10 ** 6))
 too_big = [0] * 10 ** 8
 """
 
+# Where Swift would allocate unchecked: dicts, sets and strs growing, slices (probed first), and
+# many allocations each too small to probe (the spare memory reserve, then MemoryError at the
+# loop's next check); and CPython's exact error for a str repeat whose length overflows.
+UNPROBED_SITES = """\
+kept = 'still here'
+def grow_dict():
+    d = {}
+    for i in range(10 ** 8): d[i] = i
+def grow_set():
+    s = set()
+    for i in range(10 ** 8): s.add(i)
+def concatenate_str():
+    s = "ab"
+    while True: s = s + s
+def append_str():
+    s = ""
+    for i in range(10 ** 9): s += "abcdefgh" * 1000
+def slice_list():
+    x = [0] * (5 * 10 ** 6)
+    copies = []
+    while True: copies.append(x[1:])
+def nested_lists():
+    return [[0] * 10 ** 4 for _ in range(10 ** 5)]
+for name, attempt in [("dict", grow_dict), ("set", grow_set), ("str +", concatenate_str), ("str +=", append_str),
+                      ("slice", slice_list), ("nested lists", nested_lists), ("nested lists again", nested_lists)]:
+    try:
+        attempt()
+    except MemoryError:
+        print(name, "MemoryError")
+try:
+    "ab" * 2 ** 62
+except OverflowError as e:
+    print(e)
+print(kept, len([[0] * 10 ** 4 for _ in range(100)]))
+nested_lists()
+"""
+
 TENSORS = """\
 import torch
 try:
@@ -67,10 +104,11 @@ try:
 except RuntimeError as e:
     print(e)
 big = torch.zeros(10 ** 4, 6000)
-try:
-    bigger = big + 1
-except RuntimeError as e:
-    print(e)
+for attempt in [lambda: big + 1, lambda: big.exp(), lambda: big.abs(), lambda: big.double()]:
+    try:
+        attempt()
+    except RuntimeError as e:
+        print(e)
 print(big.shape)
 too_big = torch.ones(10 ** 5, 10 ** 4)
 """
@@ -95,10 +133,21 @@ class ScriptTests(unittest.TestCase):
         self.assertTrue(result.stderr.endswith("    too_big = [0] * 10 ** 8\n              ~~~~^~~~~~~~~\nMemoryError\n"),
                         result.stderr)
 
+    def test_unprobed_sites_raise_memory_error(self):
+        result = self.run_limited(UNPROBED_SITES)
+        self.assertEqual(result.stdout, "dict MemoryError\nset MemoryError\nstr + MemoryError\nstr += MemoryError\n"
+                                        "slice MemoryError\nnested lists MemoryError\nnested lists again MemoryError\n"
+                                        "repeated string is too long\nstill here 100\n")
+        self.assertEqual(result.returncode, 1)
+        self.assertTrue(result.stderr.endswith("in <listcomp>\n"
+                                               "    return [[0] * 10 ** 4 for _ in range(10 ** 5)]\nMemoryError\n"),
+                        result.stderr)
+
     def test_tensors_raise_the_allocator_error(self):
         result = self.run_limited(TENSORS)
         self.assertEqual(result.stdout, TENSOR_ERROR.format(4_000_000_000).removeprefix("RuntimeError: ") + "\n"
-                         + TENSOR_ERROR.format(240_000_000).removeprefix("RuntimeError: ") + "\n"
+                         + (TENSOR_ERROR.format(240_000_000).removeprefix("RuntimeError: ") + "\n") * 3
+                         + TENSOR_ERROR.format(480_000_000).removeprefix("RuntimeError: ") + "\n"
                          + "torch.Size([10000, 6000])\n")
         self.assertEqual(result.returncode, 1)
         self.assertTrue(result.stderr.endswith(TENSOR_ERROR.format(4_000_000_000) + "\n"), result.stderr)
@@ -122,7 +171,17 @@ class REPLTests(unittest.TestCase):
         self.assertTrue(repl.enter("t = torch.zeros(10 ** 5, 10 ** 4)").endswith(TENSOR_ERROR.format(4_000_000_000) + "\n"))
         repl.enter("t = torch.zeros(10 ** 4, 6000)")
         self.assertTrue(repl.enter("u = t * 2").endswith(TENSOR_ERROR.format(240_000_000) + "\n"))
+        self.assertTrue(repl.enter("u = t.exp()").endswith(TENSOR_ERROR.format(240_000_000) + "\n"))
         self.assertEqual(repl.enter("t.shape"), "torch.Size([10000, 6000])\n")
+        repl.child.timeout = 300
+        self.assertTrue(repl.enter("nested = [[0] * 10 ** 4 for _ in range(10 ** 5)]").endswith("\nMemoryError\n"))
+        repl.enter("table = {}")
+        repl.enter("for i in range(10 ** 8): table[i] = i", prompt="...   ")
+        self.assertTrue(repl.enter("").endswith("\nMemoryError\n"))
+        repl.child.timeout = 20
+        self.assertEqual(repl.enter("len(table) > 10 ** 5"), "True\n")
+        repl.enter("table = None")
+        self.assertEqual(repl.enter("len([[0] * 10 ** 4 for _ in range(100)])"), "100\n")
         self.assertEqual(repl.enter("keep"), "42\n")
         self.assertEqual(repl.exit_status(), 0)
 

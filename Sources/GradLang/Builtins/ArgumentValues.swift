@@ -73,7 +73,7 @@ extension Interpreter {
     func forEach(in iterable: Value, _ body: (Value) throws -> Void) throws {
         let iterator = try Iteration.iterator(iterable)
         while let v = try iterator.next() {
-            try checkInterrupt()
+            try checkPendingEvents()
             try body(v)
         }
     }

@@ -68,7 +68,7 @@ enum IteratorFunctions {
                 let source = try Iteration.iterator(args["iterable"])
                 return .object(PyIterator(name: "filter") {
                     while let v = try source.next() {
-                        try args.interpreter.checkInterrupt()
+                        try args.interpreter.checkPendingEvents()
                         let keep = function.isNone ? v : try args.interpreter.call(function, Arguments([v]))
                         if try Operators.truthy(keep) { return v }
                     }
@@ -84,7 +84,7 @@ enum IteratorFunctions {
             PyBuiltin("any(iterable, /)") { args in
                 let it = try Iteration.iterator(args["iterable"])
                 while let v = try it.next() {
-                    try args.interpreter.checkInterrupt()
+                    try args.interpreter.checkPendingEvents()
                     if try Operators.truthy(v) { return .bool(true) }
                 }
                 return .bool(false)
@@ -92,7 +92,7 @@ enum IteratorFunctions {
             PyBuiltin("all(iterable, /)") { args in
                 let it = try Iteration.iterator(args["iterable"])
                 while let v = try it.next() {
-                    try args.interpreter.checkInterrupt()
+                    try args.interpreter.checkPendingEvents()
                     if !(try Operators.truthy(v)) { return .bool(false) }
                 }
                 return .bool(true)

@@ -37,7 +37,7 @@ enum TimeModule {
                 // In slices, so that Ctrl-C stops it within a tenth of a second.
                 let end = Double(seconds(CLOCK_MONOTONIC).tv_sec) + Double(seconds(CLOCK_MONOTONIC).tv_nsec) * 1e-9 + secs
                 while true {
-                    try args.interpreter.checkInterrupt()
+                    try args.interpreter.checkPendingEvents()
                     let now = seconds(CLOCK_MONOTONIC)
                     let left = end - (Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9)
                     if left <= 0 { return .none }

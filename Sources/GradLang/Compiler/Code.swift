@@ -150,29 +150,29 @@ enum Variable {
     /// `name += tail`: when the variable holds a str that nothing else refers to, `tail` is
     /// appended in place (as CPython does), so building a string piece by piece in a loop is
     /// linear overall, not quadratic. The caller holds no copy of the variable's value. False,
-    /// with nothing changed, otherwise.
-    func appendInPlace(_ tail: PyStr, in f: Frame) -> Bool {
+    /// with nothing changed, otherwise; MemoryError when the str cannot grow.
+    func appendInPlace(_ tail: PyStr, in f: Frame) throws -> Bool {
         guard case .str(var head)? = value(in: f) else { return false }
         set(.none, in: f)
         guard isKnownUniquelyReferenced(&head) else {
             set(.str(head), in: f)
             return false
         }
-        head.append(tail)
-        set(.str(head), in: f)
+        defer { set(.str(head), in: f) }
+        try head.append(tail)
         return true
     }
 
     /// The same, where `current` is the value read from this variable before `tail` was
     /// computed: while the variable still holds that str, `current` gives it up for the append.
-    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) -> Bool {
+    func appendInPlace(_ current: inout Value, _ tail: PyStr, in f: Frame) throws -> Bool {
         let stillBound: Bool = {
             if case .str(let head) = current, case .str(let held)? = value(in: f) { return held === head }
             return false
         }()
         guard stillBound else { return false }
         current = .none
-        if appendInPlace(tail, in: f) { return true }
+        if try appendInPlace(tail, in: f) { return true }
         current = value(in: f) ?? .none
         return false
     }

@@ -102,7 +102,7 @@ extension Compiler {
                 @inline(__always) func update(_ f: Frame) throws -> Flow {
                     var current = try variable.value(in: f) ?? read(f)
                     let operand = try operandVariable?.value(in: f) ?? v(f)
-                    if op == .add, case .str(let tail) = operand, variable.appendInPlace(&current, tail, in: f) {
+                    if op == .add, case .str(let tail) = operand, try variable.appendInPlace(&current, tail, in: f) {
                         return .normal
                     }
                     variable.set(try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand), in: f)
@@ -113,7 +113,7 @@ extension Compiler {
                     // it, so `t` is appended where `s` lies, without a copy of `s` in hand.
                     return { f in
                         f.line = line
-                        if case .str(let tail)? = operandVariable.value(in: f), variable.appendInPlace(tail, in: f) {
+                        if case .str(let tail)? = operandVariable.value(in: f), try variable.appendInPlace(tail, in: f) {
                             return .normal
                         }
                         return try update(f)

@@ -71,6 +71,8 @@ extension Compiler {
                 } catch let raised as PyError {
                     guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f) else { throw raised }
                     let chosen = handlers[handler]
+                    // What ran out of memory has been unwound and freed: hold the reserve back again.
+                    if raised.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
                     let outer = f.handling
                     f.handling = (raised, f.line, f.errorSpan)
                     // As CPython shows it when a new error occurs in the handler: its traceback

@@ -105,7 +105,7 @@ extension Compiler {
         }
         return { f, acc, iterator in
             outer: while let item = try iterator.next() {
-                try interpreter.checkInterrupt()
+                try interpreter.checkPendingEvents()
                 try store(f, item)
                 for condition in conditions where !(try condition(f)) { continue outer }
                 try body(f, acc)

@@ -243,7 +243,7 @@ extension Compiler {
                 f[slot: inElse] = .int(0)
             }
             while try condition(f) {
-                try interpreter.checkInterrupt()
+                try interpreter.checkPendingEvents()
                 if let exit = Compiler.loopExit(try code(f)) { return exit }
             }
             f[slot: inElse] = .int(1)
@@ -294,7 +294,7 @@ extension Compiler {
                     // The range's own elements: no overflow.
                     item = .int(Compiler.position(f, startSlot) &+ index &* Compiler.position(f, stepSlot))
                 }
-                try interpreter.checkInterrupt()
+                try interpreter.checkPendingEvents()
                 // Not `if let`: binding the variable would copy it (a retain) every iteration.
                 if counter == nil { try store(f, item) } else { counter?.set(item, in: f) }
                 if let exit = Compiler.loopExit(try code(f)) {

@@ -141,9 +141,9 @@ extension Compiler {
         if case .constant = test.kind { backEdge = statement }
         return { f in
             while try condition(f) {
-                if Interpreter.interruptRequested {
+                if PendingEvents.any {
                     f.line = line
-                    try Compiler.locatingErrors(at: backEdge, in: f) { try interpreter.checkInterrupt() }
+                    try Compiler.locatingErrors(at: backEdge, in: f) { try interpreter.checkPendingEvents() }
                 }
                 switch try code(f) {
                 case .breakLoop: return .normal
@@ -163,7 +163,7 @@ extension Compiler {
         let counter = variable(target)
         /// One pass of the body with the target bound to `item`: how the loop ends, if it ends there.
         @inline(__always) func pass(_ f: Frame, _ item: Value) throws -> Flow? {
-            try interpreter.checkInterrupt()
+            try interpreter.checkPendingEvents()
             // Not `if let`: binding the variable would copy it (a retain) every pass.
             if counter == nil { try store(f, item) } else { counter?.set(item, in: f) }
             switch try code(f) {
@@ -180,7 +180,7 @@ extension Compiler {
             if case .object(let r as PyRange) = iterated, let small = r.small {
                 var i = small.start
                 for _ in 0..<small.count {
-                    try interpreter.checkInterrupt()
+                    try interpreter.checkPendingEvents()
                     // Not `if let`: binding the variable would copy it (a retain) every iteration.
                     if counter == nil { try store(f, .int(i)) } else { counter?.set(.int(i), in: f) }
                     i &+= small.step

@@ -56,7 +56,9 @@ extension Interpreter {
         namesInScope = { [weak globals] in globals?.definedNames ?? [] }
         do {
             _ = try code(frame)
+            try PendingEvents.raiseMemoryExhaustion()
         } catch var e as PyError {
+            if e.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
             e.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan))
             throw .runtime(e)
         } catch {

@@ -4,29 +4,38 @@ import Glibc
 
 /// Whether a large buffer can be allocated now. Swift's allocator ends the process when memory
 /// runs out ("Fatal error: failed to allocate"), so a buffer whose size comes from the program —
-/// `torch.zeros(n, n)`, `[0] * n`, a list grown by `append` — is first tried with malloc, which can
-/// fail, and given straight back: the caller raises PyTorch's allocation error or MemoryError
-/// instead of the process aborting (under `ulimit -v`, or past what the kernel will commit).
+/// `torch.zeros(n, n)`, `[0] * n`, a list, dict or str growing, a slice, a tensor op's result — is
+/// first tried as a mapping of its own, which can fail, and given straight back: the caller raises
+/// PyTorch's allocation error or MemoryError instead of the process aborting (under `ulimit -v`,
+/// or past what the kernel will commit). The probe maps memory rather than calling malloc, so
+/// that its failure does not spend the `grad` executable's spare memory reserve (CPendingEvents),
+/// which covers the allocations too small to probe.
 ///
 /// What stays unrecoverable: an allocation that fails although its probe succeeded (something took
-/// the memory in between), buffers that kernels allocate without a probe before them (results the
-/// size of an existing operand, where a throwing check would slow every tensor op), and the many
-/// small allocations Swift makes unchecked — once memory is exhausted down to its last kilobytes,
-/// grad still aborts, as CPython can fail to report a MemoryError then.
+/// the memory in between) and is larger than the reserve, and large buffers that nothing probes
+/// (kernels' scratch and the results of tensor ops not routed through `Shape.checkedCount`).
 public enum AllocationProbe {
     /// Requests below this are not probed: the probe (an mmap and a munmap) would cost more than
-    /// filling the buffer, and a small allocation failing means memory is gone anyway.
+    /// filling the buffer, and the spare memory reserve covers a small allocation that fails.
     public static let threshold = 1 << 20
 
     /// What must stay free besides the buffer, so that what follows a large allocation (the
     /// small ones of the next statements, a traceback, the REPL's next prompt) still finds memory.
     public static let headroom = 16 << 20
 
+    /// Inlined, so that the test most callers stop at (a small request) costs no call.
+    @inlinable @inline(__always)
     public static func canAllocate(bytes: Int) -> Bool {
-        guard bytes >= threshold else { return true }
+        bytes < threshold || canMap(bytes: bytes)
+    }
+
+    @usableFromInline
+    static func canMap(bytes: Int) -> Bool {
         let (probe, overflow) = bytes.addingReportingOverflow(headroom)
-        guard !overflow, let memory = malloc(probe) else { return false }
-        free(memory)
+        guard !overflow else { return false }
+        let memory = mmap(nil, probe, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard memory != MAP_FAILED else { return false }
+        munmap(memory, probe)
         return true
     }
 }

@@ -1,22 +1,25 @@
 /// Elementwise maps of one tensor, per dtype family.
 extension Tensor {
     /// `f` over a floating tensor; integer and bool inputs are first promoted to float32, as
-    /// PyTorch does for exp, log, sqrt, sin, ... Returns a new contiguous tensor.
-    func mapFloat(_ f32: (Float) -> Float, _ f64: (Double) -> Double) -> Tensor {
+    /// PyTorch does for exp, log, sqrt, sin, ... Returns a new contiguous tensor, or PyTorch's
+    /// allocation error when there is no room for it.
+    func mapFloat(_ f32: (Float) -> Float, _ f64: (Double) -> Double) throws -> Tensor {
+        _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
         switch dtype {
         case .float64: return mapUnary(self, Double.self, Double.self, f64)
         case .float32: return mapUnary(self, Float.self, Float.self, f32)
-        case .int64, .bool: return materialized(as: .defaultFloat).mapFloat(f32, f64)
+        case .int64, .bool: return try materialized(as: .defaultFloat).mapFloat(f32, f64)
         }
     }
 
     /// `mapFloat` for a function vectorized over eight lanes. The result is written into
     /// uninitialized memory: straight from a contiguous input, else after the input is copied there.
-    func mapFloatLanes<F: LaneFunction>(_: F.Type) -> Tensor {
+    func mapFloatLanes<F: LaneFunction>(_: F.Type) throws -> Tensor {
+        _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
         switch dtype {
         case .float64: return mapLanes(F.self, Double.self)
         case .float32: return mapLanes(F.self, Float.self)
-        case .int64, .bool: return materialized(as: .defaultFloat).mapFloatLanes(F.self)
+        case .int64, .bool: return try materialized(as: .defaultFloat).mapFloatLanes(F.self)
         }
     }
 
@@ -35,8 +38,10 @@ extension Tensor {
         return out
     }
 
-    /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through `int`.
-    func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) -> Tensor {
+    /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through
+    /// `int`; PyTorch's allocation error when there is no room for the result.
+    func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) throws -> Tensor {
+        _ = try Shape.checkedCount(shape, dtype: dtype == .bool ? .int64 : dtype)
         switch dtype {
         case .float64: return mapUnary(self, Double.self, Double.self, float)
         case .float32: return mapUnary(self, Float.self, Float.self) { Float(float(Double($0))) }

@@ -2,6 +2,7 @@
 extension Tensor {
     public func to(_ dtype: DType) throws -> Tensor {
         if dtype == self.dtype { return self }
+        _ = try Shape.checkedCount(shape, dtype: dtype)
         let out = Tensor(storage: Storage.make(dtype: dtype, count: numel), shape: shape)
         copyElements(from: self, into: out)
         if !dtype.isFloatingPoint { return out }

@@ -13,8 +13,8 @@ extension Tensor {
         }
         let scale = Double.pow10(Swift.abs(decimals))
         let out = decimals > 0
-            ? mapKeepingType(float: { ($0 * scale).rounded(.toNearestOrEven) / scale }, int: { $0 })
-            : mapKeepingType(float: { ($0 / scale).rounded(.toNearestOrEven) * scale }, int: { $0 })
+            ? try mapKeepingType(float: { ($0 * scale).rounded(.toNearestOrEven) / scale }, int: { $0 })
+            : try mapKeepingType(float: { ($0 / scale).rounded(.toNearestOrEven) * scale }, int: { $0 })
         return out.record("RoundBackward1", inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 
@@ -23,13 +23,13 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError.notImplemented("\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        return mapKeepingType(float: { $0 - $0.rounded(.towardZero) }, int: { $0 })
+        return try mapKeepingType(float: { $0 - $0.rounded(.towardZero) }, int: { $0 })
             .record("FracBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
     /// Integer and bool tensors are already whole: PyTorch returns a copy.
     private func rounded(_ rule: FloatingPointRoundingRule, _ name: String) throws -> Tensor {
-        let out = dtype.isFloatingPoint ? mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
+        let out = dtype.isFloatingPoint ? try mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
         return out.record(name, inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 }

@@ -60,7 +60,7 @@ extension Tensor {
     public func standardDeviation(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
         let (variance, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        let out = variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
+        let out = try variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             let result = try ctx.output.reshape(saved.keptShape)

@@ -3,43 +3,43 @@ import RealModule
 /// Differentiable elementwise functions: forward kernel beside backward formula.
 extension Tensor {
     public func exp() throws -> Tensor {
-        mapFloat({ .exp($0) }, { .exp($0) }).record("ExpBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapFloat({ .exp($0) }, { .exp($0) }).record("ExpBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.mul(ctx.output)]
         }
     }
 
     public func log() throws -> Tensor {
-        mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.div(input)]
         }
     }
 
     public func sqrt() throws -> Tensor {
-        mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.div(ctx.output.mul(.wrapping(.int(2))))]
         }
     }
 
     public func sin() throws -> Tensor {
-        mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.mul(input.cos())]
         }
     }
 
     public func cos() throws -> Tensor {
-        mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.mul(input.sin().neg())]
         }
     }
 
     public func tanh() throws -> Tensor {
-        mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
 
     public func sigmoid() throws -> Tensor {
-        mapFloat({ 1 / (1 + .exp(-$0)) }, { 1 / (1 + .exp(-$0)) })
+        try mapFloat({ 1 / (1 + .exp(-$0)) }, { 1 / (1 + .exp(-$0)) })
             .record("SigmoidBackward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try Tensor.sigmoidBackward(ctx.grad, ctx.output)]
             }
@@ -47,7 +47,7 @@ extension Tensor {
 
     public func abs() throws -> Tensor {
         if dtype == .bool { throw TorchError.notImplemented("\"abs_cpu\" not implemented for 'Bool'") }
-        return mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
+        return try mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
             .record("AbsBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
                 [try ctx.grad.mul(input.sign())]
             }
@@ -55,7 +55,7 @@ extension Tensor {
 
     public func relu() throws -> Tensor {
         if dtype == .bool { throw TorchError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
-        return mapKeepingType(float: { $0 > 0 || $0.isNaN ? $0 : 0 }, int: { Swift.max($0, 0) })
+        return try mapKeepingType(float: { $0 > 0 || $0.isNaN ? $0 : 0 }, int: { Swift.max($0, 0) })
             .record("ReluBackward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try Tensor.thresholdBackward(ctx.grad, ctx.output)]
             }
@@ -68,7 +68,7 @@ extension Tensor {
     /// -1, 0 or 1 by sign (0 for zero, NaN for NaN); recorded with a zero gradient, as in PyTorch.
     public func sign() throws -> Tensor {
         if dtype == .bool { return self.materialized() }
-        return mapKeepingType(float: { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, int: { $0.signum() })
+        return try mapKeepingType(float: { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, int: { $0.signum() })
             .record("SignBackward0", inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 

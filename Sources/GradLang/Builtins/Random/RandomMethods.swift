@@ -123,7 +123,7 @@ enum RandomMethods {
                 let magic = 4 * Glibc.exp(-0.5) / Glibc.sqrt(2.0)
                 var z = 0.0
                 while true {
-                    try args.interpreter.checkInterrupt()
+                    try args.interpreter.checkPendingEvents()
                     let u1 = r.nextDouble()
                     let u2 = 1.0 - r.nextDouble()
                     z = magic * (u1 - 0.5) / u2

@@ -2,12 +2,13 @@ import GradTensor
 
 /// MemoryError before a Python value is built bigger than memory allows. Sizes that come from the
 /// program are checked here first — repeats (`[0] * n`, `"a" * n`), `list(range(n))` and other
-/// collected iterables, list and tuple concatenation, lists grown by `append`, `insert`, `extend`,
-/// `+=` and comprehensions: past the runtime's sequence limit, or when `AllocationProbe` finds the
-/// memory is not there now, the program gets a MemoryError it can catch, and the REPL goes on.
-/// Not checked yet: dicts and sets growing, str concatenation, slices, and many allocations each
-/// below the probe's threshold (`[[0] * 10**4 for _ in range(10**5)]`), which still abort when
-/// they exhaust memory.
+/// collected iterables, list, tuple and str concatenation, slices, lists grown by `append`,
+/// `insert`, `extend`, `+=` and comprehensions, strs grown by `+=`, dicts and sets growing: past
+/// the runtime's sequence limit, or when `AllocationProbe` finds the memory is not there now, the
+/// program gets a MemoryError it can catch, and the REPL goes on. A reserve cannot make room for
+/// such buffers; what is smaller than the probe's threshold (the many small allocations of
+/// `[[0] * 10**4 for _ in range(10**5)]`, and all that Swift allocates unchecked) is covered by
+/// the spare memory reserve instead (see `PendingEvents`).
 enum Allocation {
     /// A new buffer of `count` elements of `Element`.
     static func check<Element>(count: Int, of _: Element.Type) throws {
@@ -24,6 +25,18 @@ enum Allocation {
             try probe(count: Swift.max(newCount, 2 * array.capacity), of: Element.self)
         }
     }
+
+    /// Before `dictionary` grows to `newCount` entries: Swift doubles its table (kept at most three
+    /// quarters full) when that outgrows its capacity.
+    @inline(__always)
+    static func checkGrowth<Key, Entry>(of dictionary: [Key: Entry], to newCount: Int) throws {
+        if newCount > dictionary.capacity {
+            try probe(count: Swift.max(newCount, 2 * dictionary.capacity) * 4 / 3, of: (key: Key, entry: Entry).self)
+        }
+    }
+
+    /// The size from which requests are probed (smaller ones are left to the reserve).
+    static var probedBytes: Int { AllocationProbe.threshold }
 
     private static func probe<Element>(count: Int, of _: Element.Type) throws {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)

@@ -1,5 +1,5 @@
 import GradTensor
-import Synchronization
+import CPendingEvents
 
 /// The interpreter's state: the built-ins, the importable modules, the attribute tables of built-in
 /// types, where output goes, and the call depth. Code is compiled (see Compiler/) into closures
@@ -56,13 +56,14 @@ public final class Interpreter {
     let tensorLibrary: any TensorLibrary
 
     /// Set from a signal handler (Ctrl-C) or another thread (the fuzzer's time budget) to stop
-    /// running code with KeyboardInterrupt at the next check. An atomic underneath, so that the
-    /// write and the checks of running code are not a data race.
+    /// running code with KeyboardInterrupt at the next check: a bit of the pending-events word
+    /// (CPendingEvents), an atomic, so that the write and the checks of running code are not a data race.
     public static var interruptRequested: Bool {
-        get { interruptFlag.load(ordering: .relaxed) }
-        set { interruptFlag.store(newValue, ordering: .relaxed) }
+        get { grad_pending_events() & GRAD_EVENT_INTERRUPT != 0 }
+        set {
+            if newValue { grad_pending_events_add(GRAD_EVENT_INTERRUPT) } else { _ = grad_pending_events_take(GRAD_EVENT_INTERRUPT) }
+        }
     }
-    private static let interruptFlag = Atomic<Bool>(false)
 
     public init(writeOutput: @escaping (String) throws -> Void = { Swift.print($0, terminator: "") },
                 writeWarning: @escaping (String) -> Void = { _ in }) {
@@ -73,13 +74,11 @@ public final class Interpreter {
         installTorch()
     }
 
-    /// Raises KeyboardInterrupt when Ctrl-C was pressed (checked at loop back-edges and calls).
+    /// Raises what running code must stop for: KeyboardInterrupt when Ctrl-C was pressed,
+    /// MemoryError when memory ran out (checked at loop back-edges; see `PendingEvents`).
     @inline(__always)
-    func checkInterrupt() throws {
-        if Interpreter.interruptRequested {
-            Interpreter.interruptRequested = false
-            throw PyError(PyExc.keyboardInterrupt, "")
-        }
+    func checkPendingEvents() throws {
+        if PendingEvents.any { try PendingEvents.raise() }
     }
 
     /// Calls any callable value.

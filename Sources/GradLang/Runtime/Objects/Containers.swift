@@ -88,7 +88,9 @@ public final class PyDict: CollectableObject {
         if let i = index[k] {
             slots[i]?.value = value
         } else {
-            if slots.count >= tableSize * 2 / 3 { resize() }
+            if slots.count >= tableSize * 2 / 3 { try resize() }
+            try Allocation.checkGrowth(of: slots, to: slots.count + 1)
+            try Allocation.checkGrowth(of: index, to: index.count + 1)
             index[k] = slots.count
             slots.append((key, value))
         }
@@ -122,8 +124,9 @@ public final class PyDict: CollectableObject {
     }
 
     /// CPython's insertion_resize: the live entries, compacted, in a table of at least three
-    /// times their number.
-    private func resize() {
+    /// times their number. It copies the slots and the index: MemoryError first if they do not fit.
+    private func resize() throws {
+        try Allocation.check(count: slots.count, of: (moved: Int, slot: (key: Value, value: Value)?, index: (HashKey, Int)).self)
         var moved = [Int](repeating: 0, count: slots.count)
         var live = 0
         for (i, slot) in slots.enumerated() where slot != nil {
@@ -165,8 +168,14 @@ public final class PySet: CollectableObject {
     public func insert(_ v: Value) throws {
         if try dict.get(v) != nil { return }
         try dict.set(v, .none)
-        // Hashable by now: the dict accepted it as a key.
-        table.add(v, hash: (try? Hashing.hash(v)) ?? 0)
+        do {
+            // Hashable by now: the dict accepted it as a key.
+            try table.add(v, hash: (try? Hashing.hash(v)) ?? 0)
+        } catch {
+            // No room to grow the table (MemoryError): the set stays as it was.
+            _ = try? dict.remove(v)
+            throw error
+        }
     }
 
     public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
@@ -189,8 +198,15 @@ public final class PySet: CollectableObject {
     public func merge(_ other: PySet) throws {
         let incoming = other.items
         let absent = try incoming.map { !(try contains($0)) }
-        for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
-        table.merge(other.table, absent: absent)
+        do {
+            for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
+            // Fails, if it does, before it changes the table (see SetTable.merge).
+            try table.merge(other.table, absent: absent)
+        } catch {
+            // No room to grow (MemoryError): the set stays as it was.
+            for (v, isNew) in zip(incoming, absent) where isNew { _ = try? dict.remove(v) }
+            throw error
+        }
     }
 
     /// Empties the set, then inserts `items` (`s |= t` and friends).

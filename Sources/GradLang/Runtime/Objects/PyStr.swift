@@ -171,22 +171,44 @@ public final class PyStr {
         return n == 1 ? PyStr.single(view[view.startIndex]) : PyStr(String(view), count: n)
     }
 
-    /// `a + b`.
-    static func + (a: PyStr, b: PyStr) -> PyStr {
+    /// `a + b`, or MemoryError when there is no room for it.
+    static func concatenated(_ a: PyStr, _ b: PyStr) throws -> PyStr {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
-        return PyStr(a.text + b.text, count: a.knownCount >= 0 && b.knownCount >= 0 ? a.knownCount + b.knownCount : nil)
+        let length = a.text.utf8.count + b.text.utf8.count
+        try Allocation.check(count: length, of: UInt8.self)
+        // Not `a.text + b.text`, which copies `a` into a buffer twice its length before appending.
+        var joined = ""
+        joined.reserveCapacity(length)
+        joined += a.text
+        joined += b.text
+        return PyStr(joined, count: a.knownCount >= 0 && b.knownCount >= 0 ? a.knownCount + b.knownCount : nil)
     }
 
     /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
-    /// sole reference, which CPython also grows in place).
-    func append(_ other: PyStr) {
+    /// sole reference, which CPython also grows in place). MemoryError, with nothing changed,
+    /// when the text must grow and there is no room.
+    func append(_ other: PyStr) throws {
         let bothKnown = knownCount >= 0 && other.knownCount >= 0
         // Moved out and back, so no access to `text` spans a call (the optimizer can then prove
         // every access exclusive instead of checking at run time) and the buffer stays unique.
         let tail = other.text
+        let length = text.utf8.count, newLength = length + tail.utf8.count
+        // Large texts grow into a buffer twice their length made here, after a probe, where Swift
+        // would grow unchecked (to twice its capacity, which can be more): once per power of two
+        // crossed, so a loop of appends probes a logarithmic number of times.
+        let doubled = newLength.multipliedReportingOverflow(by: 2)
+        let moving = newLength >= Allocation.probedBytes && newLength.leadingZeroBitCount < length.leadingZeroBitCount
+        if moving { try Allocation.check(count: doubled.overflow ? -1 : doubled.partialValue, of: UInt8.self) }
         var grown = text
         text = ""
+        if moving {
+            // A new, empty string reserves exactly what it is asked for.
+            var larger = ""
+            larger.reserveCapacity(doubled.partialValue)
+            larger += grown
+            grown = larger
+        }
         grown += tail
         text = grown
         knownCount = bothKnown ? knownCount + other.knownCount : -1

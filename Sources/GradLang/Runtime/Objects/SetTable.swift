@@ -30,7 +30,7 @@ struct SetTable {
     }
 
     /// `set_add_entry` for a value known to be absent.
-    mutating func add(_ value: Value, hash: Int) {
+    mutating func add(_ value: Value, hash: Int) throws {
         var i = Int(UInt(bitPattern: hash) & UInt(mask))
         var perturb = UInt(bitPattern: hash)
         var freeSlot: Int?
@@ -47,7 +47,7 @@ struct SetTable {
                     slots[j] = .active(hash: hash, value: value)
                     fill += 1
                     used += 1
-                    if fill * 5 >= mask * 3 { resize(minUsed: used > 50000 ? used * 2 : used * 4) }
+                    if fill * 5 >= mask * 3 { try resize(minUsed: used > 50000 ? used * 2 : used * 4) }
                     return
                 case .dummy:
                     if freeSlot == nil { freeSlot = j }
@@ -76,10 +76,12 @@ struct SetTable {
     /// Copies the slots if another table shares them (for the cycle collector's count).
     mutating func makeStorageUnique() { slots.makeUnique() }
 
-    /// `set_table_resize`: re-inserts the active entries, in slot order, into a fresh table.
-    mutating func resize(minUsed: Int) {
+    /// `set_table_resize`: re-inserts the active entries, in slot order, into a fresh table
+    /// (MemoryError, with nothing changed, when there is no room for it).
+    mutating func resize(minUsed: Int) throws {
         var size = 8
         while size <= minUsed { size <<= 1 }
+        try Allocation.check(count: size, of: Slot.self)
         let old = slots
         slots = [Slot](repeating: .unused, count: size)
         fill = 0
@@ -107,9 +109,11 @@ struct SetTable {
     }
 
     /// `set_merge` of another table's entries (`absent[k]` says whether its k-th entry is new
-    /// here): a whole copy when this one is empty and the same size, as CPython does.
-    mutating func merge(_ other: SetTable, absent: [Bool]) {
-        if (fill + other.used) * 5 >= mask * 3 { resize(minUsed: (used + other.used) * 2) }
+    /// here): a whole copy when this one is empty and the same size, as CPython does. MemoryError
+    /// only from the resize made first, before anything changes: that resize leaves room for
+    /// every entry, so the adds after it never resize.
+    mutating func merge(_ other: SetTable, absent: [Bool]) throws {
+        if (fill + other.used) * 5 >= mask * 3 { try resize(minUsed: (used + other.used) * 2) }
         if fill == 0 && mask == other.mask && other.fill == other.used {
             self = other
             return
@@ -117,7 +121,7 @@ struct SetTable {
         let empty = fill == 0
         var k = 0
         for case .active(let h, let v) in other.slots {
-            if absent[k] { if empty { insertClean(v, hash: h) } else { add(v, hash: h) } }
+            if absent[k] { if empty { insertClean(v, hash: h) } else { try add(v, hash: h) } }
             k += 1
         }
     }

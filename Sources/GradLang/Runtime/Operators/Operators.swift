@@ -153,7 +153,7 @@ public enum Operators {
         }
     }
 
-    /// `x ** e` by squaring, checking for Ctrl-C between multiplications (a power of millions of
+    /// `x ** e` by squaring, checking for Ctrl-C (and memory running out) between multiplications (a power of millions of
     /// bits takes seconds), and without BigInt's squaring after the last bit, the largest of all.
     private static func power(_ x: BigInt, _ exponent: Int) throws -> BigInt {
         var result: BigInt = 1, base = x, e = exponent
@@ -161,10 +161,7 @@ public enum Operators {
             if e & 1 == 1 { result *= base }
             e >>= 1
             if e == 0 { return result }
-            if Interpreter.interruptRequested {
-                Interpreter.interruptRequested = false
-                throw PyError(PyExc.keyboardInterrupt, "")
-            }
+            if PendingEvents.any { try PendingEvents.raise() }
             base *= base
         }
     }
@@ -296,7 +293,7 @@ public enum Operators {
     private static func sequenceOp(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setOp(op, x, y) { return r }
         switch (op, a, b) {
-        case (.add, .str(let x), .str(let y)): return .str(x + y)
+        case (.add, .str(let x), .str(let y)): return .str(try PyStr.concatenated(x, y))
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(try concatenated(x.items, y.items)))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
         case (.multiply, _, _):
@@ -372,6 +369,8 @@ public enum Operators {
         }
         switch seq {
         case .str(let s):
+            // CPython counts the result in code points before it asks for memory.
+            if s.count.multipliedReportingOverflow(by: times).overflow { throw PyError.overflow("repeated string is too long") }
             try checked(s.string.utf8.count, of: UInt8.self)
             return .str(repeated(s.string, times))
         case .object(let l as PyList):

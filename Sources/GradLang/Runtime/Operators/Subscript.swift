@@ -57,7 +57,12 @@ enum Subscript {
 
     private static func sliced(_ s: PyStr, _ start: Value, _ stop: Value, _ step: Value) throws -> PyStr {
         let (start, stop, step) = try sliceIndices(start: start, stop: stop, step: step, count: s.count)
-        if step == 1 { return s.slice(start..<Swift.max(start, stop)) }
+        if step == 1 {
+            let length = Swift.max(stop - start, 0)
+            // At most four UTF-8 bytes a code point, one in ASCII text.
+            try Allocation.check(count: s.isASCII ? length : 4 * length, of: UInt8.self)
+            return s.slice(start..<start + length)
+        }
         return s.picking(stride(from: start, to: stop, by: step))
     }
 
@@ -132,9 +137,12 @@ enum Subscript {
         return p
     }
 
-    /// The positions a slice selects from a sequence of `count`.
+    /// The positions a slice selects from a sequence of `count`; MemoryError when there is no
+    /// room for them and the items they pick.
     static func slicePositions(_ s: PySlice, count: Int) throws -> [Int] {
         let (start, stop, step) = try sliceIndices(s, count: count)
+        let selected = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step
+        try Allocation.check(count: Swift.max(selected, 0), of: (position: Int, item: Value).self)
         return Array(stride(from: start, to: stop, by: step))
     }
 
