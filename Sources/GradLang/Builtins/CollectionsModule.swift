@@ -135,7 +135,11 @@ enum CollectionsModule {
             PyBuiltin("Counter.elements(self, /)") { args in
                 var items: [Value] = []
                 for (k, v) in try contents(args).entries {
-                    if case .int(let n) = v, n > 0 { items += repeatElement(k, count: n) }
+                    if case .int(let n) = v, n > 0 {
+                        let (total, overflow) = items.count.addingReportingOverflow(n)
+                        try Allocation.check(count: overflow ? -1 : total, of: Value.self)
+                        items += repeatElement(k, count: n)
+                    }
                 }
                 return .object(try Iteration.iterator(.object(PyList(items))))
             },

@@ -254,6 +254,7 @@ enum ItertoolsModule {
             PyBuiltin("itertools.tee(iterable, n=2, /)") { args in
                 let n = try Arg.size(args["n"])
                 if n < 0 { throw PyError.value("n must be >= 0") }
+                try Allocation.check(count: n, of: Value.self)
                 let source = try Iteration.iterator(args["iterable"])
                 let buffer = TeeBuffer()
                 let copies: [Value] = (0..<n).map { _ in
@@ -273,6 +274,8 @@ enum ItertoolsModule {
                 let times = try Arg.size(args["repeat"])
                 if times < 0 { throw PyError.value("repeat argument cannot be negative") }
                 let pools = try args.varargs("iterables").map { try Iteration.collect($0) }
+                let (total, overflow) = pools.count.multipliedReportingOverflow(by: times)
+                try Allocation.check(count: overflow ? -1 : total, of: [Value].self)
                 let all = Array(repeatElement(pools, count: times).joined())
                 return .object(indexIterator(name: "product", counts: all.map(\.count)) { idx in
                     .object(PyTuple(zip(all, idx).map { $0[$1] }))
