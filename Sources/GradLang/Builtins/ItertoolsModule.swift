@@ -274,8 +274,10 @@ enum ItertoolsModule {
                 let times = try Arg.size(args["repeat"])
                 if times < 0 { throw PyError.value("repeat argument cannot be negative") }
                 let pools = try args.varargs("iterables").map { try Iteration.collect($0) }
+                // CPython's limit on the pools' tuple, then memory.
                 let (total, overflow) = pools.count.multipliedReportingOverflow(by: times)
-                try Allocation.check(count: overflow ? -1 : total, of: [Value].self)
+                if overflow || total > Int.max / MemoryLayout<Int>.stride { throw PyError.overflow("repeat argument too large") }
+                try Allocation.check(count: total, of: [Value].self)
                 let all = Array(repeatElement(pools, count: times).joined())
                 return .object(indexIterator(name: "product", counts: all.map(\.count)) { idx in
                     .object(PyTuple(zip(all, idx).map { $0[$1] }))

@@ -20,39 +20,54 @@ enum HashKey: Hashable {
         try self.init(v, depth: 0)
     }
 
+    /// An instance of a user class is a key by identity. One whose class defines its own hash
+    /// compares by `__eq__` in CPython's dicts; grad's keys cannot call it, so it is refused rather
+    /// than wrong. (Not inlined: the recursive initializer's frame stays small for deep tuples.)
+    @inline(never)
+    private static func instance(_ i: PyInstance) throws -> HashKey {
+        if i.cls.lookup("__hash__") != nil {
+            _ = try SpecialMethods.hash(i)
+            throw PyError.type("grad cannot use '\(i.typeName)' objects with their own __hash__ as dict keys or set items yet")
+        }
+        return .identity(ObjectIdentifier(i))
+    }
+
+    /// Only tuples recurse here; everything else is made by `atom`, out of line, so that this
+    /// frame stays small enough for tuples nested `Hashing.maximumDepth` deep (also under
+    /// AddressSanitizer, which enlarges every local).
     private init(_ v: Value, depth: Int) throws {
+        if case .object(let t as PyTuple) = v {
+            let inner = try Hashing.deeper(depth)
+            self = .tuple(try t.items.map { try HashKey($0, depth: inner) })
+        } else {
+            self = try HashKey.atom(v)
+        }
+    }
+
+    @inline(never)
+    private static func atom(_ v: Value) throws -> HashKey {
         switch v {
-        case .none: self = .none
-        case .bool(let b): self = .int(b ? 1 : 0)
-        case .int(let i): self = .int(i)
-        case .bigInt(let b): self = .bigInt(b)
+        case .none: return .none
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .int(let i): return .int(i)
+        case .bigInt(let b): return .bigInt(b)
         case .float(let d):
             // An integral float is the same key as the int it equals, however large.
-            if d.isFinite && d == d.rounded(.towardZero) { self = Int(exactly: d).map(HashKey.int) ?? .bigInt(BigInt(d)) }
-            else if d.isNaN { self = .nan(bits: d.bitPattern) }
-            else { self = .float(d) }
-        case .str(let s): self = .str(s)
-        case .tensor(let t): self = .identity(ObjectIdentifier(t))
+            if d.isFinite && d == d.rounded(.towardZero) { return Int(exactly: d).map(HashKey.int) ?? .bigInt(BigInt(d)) }
+            if d.isNaN { return .nan(bits: d.bitPattern) }
+            return .float(d)
+        case .str(let s): return .str(s)
+        case .tensor(let t): return .identity(ObjectIdentifier(t))
         case .object(let o):
             switch o {
-            case let t as PyTuple:
-                let inner = try Hashing.deeper(depth)
-                self = .tuple(try t.items.map { try HashKey($0, depth: inner) })
             case let r as PyRange:
-                self = .range(length: r.length, start: r.length == 0 ? nil : r.start, step: r.length <= 1 ? nil : r.step)
+                return .range(length: r.length, start: r.length == 0 ? nil : r.start, step: r.length <= 1 ? nil : r.step)
             case is PyList, is PyDict:
                 throw PyError.type("unhashable type: '\(o.typeName)'")
             case let s as PySet where !s.isFrozen:
                 throw PyError.type("unhashable type: 'set'")
-            case let i as PyInstance:
-                // Instances whose class defines its own hash compare by `__eq__` in CPython's
-                // dicts; grad's keys compare by identity, so they are refused rather than wrong.
-                if i.cls.lookup("__hash__") != nil {
-                    _ = try SpecialMethods.hash(i)
-                    throw PyError.type("grad cannot use '\(i.typeName)' objects with their own __hash__ as dict keys or set items yet")
-                }
-                self = .identity(ObjectIdentifier(o))
-            default: self = .identity(ObjectIdentifier(o))
+            case let i as PyInstance: return try HashKey.instance(i)
+            default: return .identity(ObjectIdentifier(o))
             }
         }
     }

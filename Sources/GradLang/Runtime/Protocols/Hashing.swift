@@ -25,7 +25,28 @@ enum Hashing {
         return depth + 1
     }
 
+    /// Only tuples and frozensets recurse here; everything else is hashed by `atom`, out of line,
+    /// so that this frame stays small enough for data nested `maximumDepth` deep (also under
+    /// AddressSanitizer, which enlarges every local).
     private static func hash(_ v: Value, depth: Int) throws -> Int {
+        if case .object(let o) = v {
+            if let t = o as? PyTuple { return try tuple(t.items, depth: deeper(depth)) }
+            if let s = o as? PySet, s.isFrozen {
+                // Kept, as CPython keeps it: hashing frozensets nested n deep is then O(n), not O(n²).
+                if let known = s.cachedHash { return known }
+                // Order-independent: the same elements hash alike whatever their order.
+                var h = 0
+                let inner = try deeper(depth)
+                for item in s.items { h ^= try hash(item, depth: inner) &* 0x1E3779B97F4A7C15 }
+                s.cachedHash = avoidingMinusOne(h)
+                return avoidingMinusOne(h)
+            }
+        }
+        return try atom(v)
+    }
+
+    @inline(never)
+    private static func atom(_ v: Value) throws -> Int {
         switch v {
         case .none: return 0xFCA86420
         case .bool(let b): return b ? 1 : 0
@@ -40,26 +61,16 @@ enum Hashing {
         case .tensor(let t): return identity(ObjectIdentifier(t))
         case .object(let o):
             switch o {
-            case let t as PyTuple: return try tuple(t.items, depth: deeper(depth))
             case let r as PyRange:
                 // CPython hashes what decides range equality: (len, start, step), with None for
                 // the parts an empty or one-element range does not depend on.
                 let parts: [Value] = r.length == 0 ? [.int(0), .none, .none]
                     : r.length == 1 ? [.int(1), .integer(r.start), .none]
                     : [.integer(r.length), .integer(r.start), .integer(r.step)]
-                return try tuple(parts, depth: deeper(depth))
+                return try tuple(parts, depth: 1)
             case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
             case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
-            case let s as PySet:
-                guard s.isFrozen else { throw PyError.type("unhashable type: 'set'") }
-                // Kept, as CPython keeps it: hashing frozensets nested n deep is then O(n), not O(n²).
-                if let known = s.cachedHash { return known }
-                // Order-independent: the same elements hash alike whatever their order.
-                var h = 0
-                let inner = try deeper(depth)
-                for item in s.items { h ^= try hash(item, depth: inner) &* 0x1E3779B97F4A7C15 }
-                s.cachedHash = avoidingMinusOne(h)
-                return avoidingMinusOne(h)
+            case is PySet: throw PyError.type("unhashable type: 'set'")
             default: return identity(ObjectIdentifier(o))
             }
         }
