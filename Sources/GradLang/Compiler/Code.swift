@@ -186,8 +186,13 @@ public final class Globals {
 
     /// Empties every name, as CPython's module teardown does: a function keeps the slots of the
     /// globals it uses, so any function stored in its own globals (a `def`) would otherwise hold
-    /// them, itself and all their data in a reference cycle after the program is done.
-    deinit { removeAll() }
+    /// them, itself and all their data in a reference cycle after the program is done. Then
+    /// collects cycles, as CPython's finalization does: a class whose methods use `super()` is one
+    /// (the class holds the methods, their `__class__` cell holds the class).
+    deinit {
+        removeAll()
+        _ = CycleCollector.collect(generation: CycleCollector.oldest)
+    }
 
     /// Names in the order their slots were made (about the order they are first assigned).
     private var order: [String] = []
