@@ -83,10 +83,15 @@ final class ReceiverArgument {
 /// defines under the name. A property, or a class that defines `__setattr__` (for stores), sends
 /// the site through the general path every time.
 final class InstanceAttributeCache {
-    private var cls: PyClass?
+    // Nothing here holds the class or what it defines: a method's body holds this cache, and the
+    // class holds the method, so a strong reference would be a cycle no collection can see
+    // (compiled code is not traversed). The class is known by its serial number, what it defines
+    // under the name weakly (the class holds it while its version stays the same).
+    private var serial = -1
     private var version = 0
     private var slot: Int?
-    private var classValue: Value?
+    private var constant: Value?
+    private weak var object: PyObject?
     private var isPlain = false
 
     private func refresh(_ cls: PyClass, _ name: String, forStore: Bool) {
@@ -99,13 +104,23 @@ final class InstanceAttributeCache {
         } else {
             slot = cls.existingSlot(name)
         }
-        (self.cls, version, classValue, isPlain) = (cls, cls.version, found, plain)
+        if case .object(let o)? = found { (object, constant) = (o, nil) } else { (object, constant) = (nil, found) }
+        (serial, version, isPlain) = (cls.serial, cls.version, plain)
     }
+
+    /// What the class defines under the name, if anything.
+    private var classValue: Value? {
+        if let object { return .object(object) }
+        return constant
+    }
+
+    @inline(__always)
+    private func isCurrent(_ cls: PyClass) -> Bool { cls.serial == serial && cls.version == version }
 
     /// `instance.name`.
     func load(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
         let cls = instance.cls
-        if cls !== self.cls || cls.version != version { refresh(cls, name, forStore: false) }
+        if !isCurrent(cls) { refresh(cls, name, forStore: false) }
         if isPlain {
             if let slot, slot < instance.slots.count, let v = instance.slots[slot] { return v }
             if let classValue { return try ClassAttributes.bind(classValue, to: .object(instance), owner: cls, interpreter) }
@@ -116,7 +131,7 @@ final class InstanceAttributeCache {
     /// `instance.name = value`.
     func store(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
         let cls = instance.cls
-        if cls !== self.cls || cls.version != version { refresh(cls, name, forStore: true) }
+        if !isCurrent(cls) { refresh(cls, name, forStore: true) }
         guard isPlain, let slot else { return try ClassAttributes.set(instance, name, value, interpreter) }
         instance.setSlot(slot, value)
     }
@@ -125,8 +140,8 @@ final class InstanceAttributeCache {
     /// class that no attribute of the instance hides; nil otherwise.
     func method(_ instance: PyInstance, _ name: String) -> PyFunction? {
         let cls = instance.cls
-        if cls !== self.cls || cls.version != version { refresh(cls, name, forStore: false) }
-        guard isPlain, case .object(let f as PyFunction)? = classValue else { return nil }
+        if !isCurrent(cls) { refresh(cls, name, forStore: false) }
+        guard isPlain, let f = object as? PyFunction else { return nil }
         if let slot, slot < instance.slots.count, instance.slots[slot] != nil { return nil }
         return f
     }

@@ -15,8 +15,11 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// The built-in type (`list`, `dict`) this class extends, directly or through a base: each
     /// instance then holds one of those as its contents (see PyInstance.native).
     let nativeBase: PyTypeObject?
-    /// This class, then its bases' classes in C3 order.
-    public private(set) var mro: [PyClass] = []
+    /// The classes after this one in its method resolution order (its bases' classes, C3). Not
+    /// this class itself: a class holding itself would be a reference cycle no count could free.
+    private(set) var ancestors: [PyClass] = []
+    /// This class, then its ancestors: the method resolution order.
+    public var mro: [PyClass] { [self] + ancestors }
     private(set) var namespace: Namespace
     /// Runs the class's methods; nil for built-in classes, which have none. Weak: the library's
     /// own classes (`collections.Counter`) live in the interpreter's module table.
@@ -29,6 +32,13 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     private(set) var version = 0
     /// What `lookup` found (or did not: nil) per name since the version last changed.
     private var lookups: [String: Value?] = [:]
+    /// A number no other class of the process has (attribute sites know a class by it).
+    let serial = PyClass.nextSerial()
+    nonisolated(unsafe) private static var serials = 0
+    private static func nextSerial() -> Int {
+        serials += 1
+        return serials
+    }
     /// Classes that name this one as a base (weakly), told when it changes.
     private var subclasses: [WeakClass] = []
 
@@ -43,7 +53,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         interpreter = nil
         super.init()
         untrack()
-        mro = [self] + (base?.mro ?? [])
+        ancestors = base?.mro ?? []
     }
 
     /// A class made by a `class` statement (the bases are already checked to be classes).
@@ -57,7 +67,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         self.namespace = namespace
         self.interpreter = interpreter
         super.init()
-        mro = [self] + (try PyClass.linearize(bases))
+        ancestors = try PyClass.linearize(bases)
         for base in bases { base.subclasses.append(WeakClass(base: self)) }
     }
 
@@ -67,11 +77,13 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// defines it.
     func lookup(_ name: String) -> Value? {
         if let known = lookups[name] { return known }
-        var found: Value?
-        for cls in mro {
-            if let v = cls.namespace[name] {
-                found = v
-                break
+        var found = namespace[name]
+        if found == nil {
+            for cls in ancestors {
+                if let v = cls.namespace[name] {
+                    found = v
+                    break
+                }
             }
         }
         lookups[name] = .some(found)
@@ -85,11 +97,11 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     }
 
     public func isSubclass(of other: PyClass) -> Bool {
-        self === other || mro.contains { $0 === other }
+        self === other || ancestors.contains { $0 === other }
     }
 
     /// Whether instances are exceptions (the class derives from BaseException).
-    var isExceptionClass: Bool { mro.last === PyExc.baseException }
+    var isExceptionClass: Bool { (ancestors.last ?? self) === PyExc.baseException }
 
     /// Sets or deletes a class attribute, invalidating what call sites cached.
     func setAttribute(_ name: String, _ value: Value?) {
