@@ -35,4 +35,37 @@ final class TeardownTests: XCTestCase {
         XCTAssertNil(interpreter, "interpreter freed")
         XCTAssertNil(data, "the program's data freed")
     }
+
+    /// A class is freed with its program: its methods' attribute sites do not hold it, its order
+    /// does not hold it, and its `__class__` cell (for `super()`) is a cycle the collector frees.
+    func testClassesAreFreed() {
+        weak var cls: PyObject?
+        weak var instance: PyObject?
+        LargeStack.run {
+            let program = """
+            class Base:
+                def __init__(self):
+                    self.x = 1
+            class Point(Base):
+                def __init__(self, y):
+                    super().__init__()
+                    self.y = y
+                def total(self):
+                    return self.x + self.y
+            p = Point(2)
+            print(p.total())
+
+            """
+            let globals = Globals()
+            do throws(ProgramError) {
+                try Interpreter(writeOutput: { _ in }).run(source: program, filename: "teardown.grad", in: globals)
+            } catch {
+                XCTFail("\(error)")
+            }
+            if case .object(let c)? = globals["Point"] { cls = c } else { XCTFail("no class") }
+            if case .object(let p)? = globals["p"] { instance = p } else { XCTFail("no instance") }
+        }
+        XCTAssertNil(instance, "the instance freed")
+        XCTAssertNil(cls, "the class freed")
+    }
 }
