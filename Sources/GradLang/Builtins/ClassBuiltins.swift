@@ -85,7 +85,7 @@ enum ClassBuiltins {
                 return .none
             },
             PyBuiltin("object.__setattr__(self, name, value, /)") { args in
-                let name = try attributeName(args["name"])
+                let name = try IntrospectionFunctions.attributeName(args["name"])
                 if case .object(let i as PyInstance) = args["self"] {
                     try ClassAttributes.setDirectly(i, name, args["value"], args.interpreter)
                 } else {
@@ -94,10 +94,10 @@ enum ClassBuiltins {
                 return .none
             },
             PyBuiltin("object.__getattribute__(self, name, /)") { args in
-                try args.interpreter.getAttribute(args["self"], try attributeName(args["name"]))
+                try args.interpreter.getAttribute(args["self"], try IntrospectionFunctions.attributeName(args["name"]))
             },
             PyBuiltin("object.__delattr__(self, name, /)") { args in
-                let name = try attributeName(args["name"])
+                let name = try IntrospectionFunctions.attributeName(args["name"])
                 guard case .object(let i as PyInstance) = args["self"], i.setAttribute(name, nil) else {
                     throw PyError.attribute("'\(args["self"].typeName)' object has no attribute '\(name)'")
                 }
@@ -136,8 +136,4 @@ enum ClassBuiltins {
         }))
     }
 
-    private static func attributeName(_ v: Value) throws -> String {
-        guard case .str(let s) = v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
-        return s.string
-    }
 }

@@ -124,7 +124,8 @@ enum IntrospectionFunctions {
         return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyClass
     }
 
-    private static func attributeName(_ v: Value) throws -> String {
+    /// The `name` argument of getattr and friends: a str.
+    static func attributeName(_ v: Value) throws -> String {
         guard case .str(let s) = v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
         return s.string
     }

@@ -123,7 +123,7 @@ final class InstanceAttributeCache {
         if !isCurrent(cls) { refresh(cls, name, forStore: false) }
         if isPlain {
             if let slot, slot < instance.slots.count, let v = instance.slots[slot] { return v }
-            if let classValue { return try ClassAttributes.bind(classValue, to: .object(instance), owner: cls, interpreter) }
+            if let classValue { return try ClassAttributes.bind(classValue, to: .object(instance), interpreter) }
         }
         return try ClassAttributes.get(instance, name, interpreter)
     }

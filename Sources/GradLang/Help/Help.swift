@@ -97,7 +97,9 @@ enum Help {
             add()
         }
         var methods: [String] = [], data: [String] = []
-        for (name, value) in c.namespace.entries where !["__module__", "__doc__", "__dict__", "__weakref__"].contains(name) {
+        // What every class has, which pydoc does not list.
+        let bookkeeping: Set = ["__module__", "__doc__", "__dict__", "__weakref__"]
+        for (name, value) in c.namespace.entries where !bookkeeping.contains(name) {
             switch value {
             case .object(let f as PyFunction):
                 methods.append(signatureText(f.signature, defaults: f.defaults).replacingOccurrences(of: f.qualifiedName + "(", with: name + "("))
@@ -123,7 +125,7 @@ enum Help {
             data.forEach { add($0); add() }
         }
         for base in c.mro.dropFirst() where !base.namespace.names.isEmpty {
-            let names = base.namespace.names.filter { !["__module__", "__doc__", "__dict__", "__weakref__"].contains($0) }
+            let names = base.namespace.names.filter { !bookkeeping.contains($0) }
             if names.isEmpty { continue }
             add("Inherited from \(base.displayName):")
             add()

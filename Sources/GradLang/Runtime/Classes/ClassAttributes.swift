@@ -4,7 +4,7 @@
 enum ClassAttributes {
     /// What reading the class attribute `value` through `receiver` gives: a function becomes a
     /// method bound to it, a classmethod one bound to its class, a property calls its getter.
-    static func bind(_ value: Value, to receiver: Value, owner: PyClass, _ interpreter: Interpreter) throws -> Value {
+    static func bind(_ value: Value, to receiver: Value, _ interpreter: Interpreter) throws -> Value {
         guard case .object(let o) = value else { return value }
         switch o {
         case is PyFunction: return .object(PyMethod(function: value, receiver: receiver))
@@ -30,15 +30,15 @@ enum ClassAttributes {
 
     static func get(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
         let found = instance.cls.lookup(name)
-        if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), owner: instance.cls, interpreter) }
+        if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), interpreter) }
         if let v = instance.attribute(name) { return v }
-        if let found { return try bind(found, to: .object(instance), owner: instance.cls, interpreter) }
+        if let found { return try bind(found, to: .object(instance), interpreter) }
         if let native = instance.native, let m = interpreter.attributes.method(TypeKey(.object(native)), name) {
             return .object(PyBoundMethod(receiver: .object(native), function: m))
         }
         if let v = try special(instance, name) { return v }
         if let getattr = instance.cls.lookup("__getattr__") {
-            return try interpreter.call(try bind(getattr, to: .object(instance), owner: instance.cls, interpreter), Arguments([.str(name)]))
+            return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
         }
         throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
     }
@@ -67,7 +67,7 @@ enum ClassAttributes {
     /// `instance.name = value`, through the class's `__setattr__` if it defines one.
     static func set(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
         if let setattr = instance.cls.lookup("__setattr__") {
-            _ = try interpreter.call(try bind(setattr, to: .object(instance), owner: instance.cls, interpreter),
+            _ = try interpreter.call(try bind(setattr, to: .object(instance), interpreter),
                                      Arguments([.str(name), value]))
             return
         }
@@ -96,7 +96,7 @@ enum ClassAttributes {
     /// `del instance.name`.
     static func delete(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws {
         if let delattr = instance.cls.lookup("__delattr__") {
-            _ = try interpreter.call(try bind(delattr, to: .object(instance), owner: instance.cls, interpreter), Arguments([.str(name)]))
+            _ = try interpreter.call(try bind(delattr, to: .object(instance), interpreter), Arguments([.str(name)]))
             return
         }
         if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
@@ -182,7 +182,7 @@ enum ClassAttributes {
         let mro = proxy.receiverClass.mro
         let start = (mro.firstIndex { $0 === proxy.start } ?? mro.count) + 1
         for cls in mro.dropFirst(start) {
-            if let v = cls.namespace[name] { return try bind(v, to: proxy.receiver, owner: cls, interpreter) }
+            if let v = cls.namespace[name] { return try bind(v, to: proxy.receiver, interpreter) }
         }
         if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
             return v

@@ -44,12 +44,14 @@ enum ClassCreation {
     /// become its `args` first, as `BaseException.__new__` does).
     static func instantiate(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
-        if case .object(let f as PyFunction)? = cls.lookup("__init__"), args.keywords.isEmpty {
-            let result = try f.call(receiver: .object(instance), args.positional, interpreter)
-            guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
-        } else if let initializer = cls.lookup("__init__") {
-            let bound = try ClassAttributes.bind(initializer, to: .object(instance), owner: cls, interpreter)
-            let result = try interpreter.call(bound, args)
+        if let initializer = cls.lookup("__init__") {
+            let result: Value
+            if case .object(let f as PyFunction) = initializer, args.keywords.isEmpty {
+                // A plain `def __init__`: called with the instance first, no bound method made.
+                result = try f.call(receiver: .object(instance), args.positional, interpreter)
+            } else {
+                result = try interpreter.call(try ClassAttributes.bind(initializer, to: .object(instance), interpreter), args)
+            }
             guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
         } else if instance.native != nil {
             try NativeBases.initialize(instance, args, interpreter)

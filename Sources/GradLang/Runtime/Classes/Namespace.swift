@@ -17,7 +17,7 @@ struct Namespace {
 
     /// Copies the dictionary's buffer if another holder shares it (see CycleTraversal).
     mutating func makeUnique() {
-        if !values.isEmpty { values.reserveCapacity(values.count) }
+        values.makeUnique()
     }
 
     /// The entries in definition order.

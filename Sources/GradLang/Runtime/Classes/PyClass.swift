@@ -90,12 +90,6 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         return found
     }
 
-    /// The class in the order that defines `name`, and its value.
-    func lookupWithOwner(_ name: String) -> (owner: PyClass, value: Value)? {
-        for cls in mro { if let v = cls.namespace[name] { return (cls, v) } }
-        return nil
-    }
-
     public func isSubclass(of other: PyClass) -> Bool {
         self === other || ancestors.contains { $0 === other }
     }

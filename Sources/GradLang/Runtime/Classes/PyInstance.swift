@@ -29,13 +29,12 @@ public class PyInstance: CollectableObject {
     /// Sets (or, given nil, deletes) an instance attribute; false when deleting one not set.
     @discardableResult
     func setAttribute(_ name: String, _ value: Value?) -> Bool {
-        let i = value == nil ? (cls.existingSlot(name) ?? slots.count) : cls.slot(for: name)
-        if i >= slots.count {
-            if value == nil { return false }
-            slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count))
+        guard let value else {
+            guard let i = cls.existingSlot(name), i < slots.count, slots[i] != nil else { return false }
+            slots[i] = nil
+            return true
         }
-        if value == nil && slots[i] == nil { return false }
-        slots[i] = value
+        setSlot(cls.slot(for: name), value)
         return true
     }
 

@@ -10,7 +10,7 @@ enum SpecialMethods {
         guard let method = instance.cls.lookup(name), let interpreter = instance.cls.interpreter else { return nil }
         if method.isNone { return nil }
         if case .object(let f as PyFunction) = method { return try f.call(receiver: .object(instance), args, interpreter) }
-        let bound = try ClassAttributes.bind(method, to: .object(instance), owner: instance.cls, interpreter)
+        let bound = try ClassAttributes.bind(method, to: .object(instance), interpreter)
         return try interpreter.call(bound, Arguments(args))
     }
 

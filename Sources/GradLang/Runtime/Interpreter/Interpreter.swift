@@ -107,7 +107,7 @@ public final class Interpreter {
             return try m.call(args, self)
         case let i as PyInstance:
             guard let method = i.cls.lookup("__call__") else { throw PyError.type("'\(o.typeName)' object is not callable") }
-            return try call(try ClassAttributes.bind(method, to: callee, owner: i.cls, self), args)
+            return try call(try ClassAttributes.bind(method, to: callee, self), args)
         // Last: a failed protocol cast is not cached by the runtime and costs thousands of instructions.
         case let f as PyCallable:
             return try f.call(args, self)

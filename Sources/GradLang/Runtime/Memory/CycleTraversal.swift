@@ -76,12 +76,11 @@ extension CollectableObject {
             function.closure = closure
             var defaults = function.defaults
             function.defaults = [:]
-            // A no-op for a dictionary with no other holder; a copy otherwise.
-            if !defaults.isEmpty { defaults.reserveCapacity(defaults.count) }
+            defaults.makeUnique()
             function.defaults = defaults
             var attributes = function.attributes
             function.attributes = [:]
-            if !attributes.isEmpty { attributes.reserveCapacity(attributes.count) }
+            attributes.makeUnique()
             function.attributes = attributes
         case let instance as PyInstance:
             var slots = instance.slots
@@ -185,6 +184,13 @@ extension CollectableObject {
 extension Array {
     /// Copies the buffer if another array shares it (what a mutation would do first). An empty
     /// array holds no references, and is left sharing the empty singleton.
+    mutating func makeUnique() {
+        if !isEmpty { reserveCapacity(count) }
+    }
+}
+
+extension Dictionary {
+    /// Copies the storage if another dictionary shares it; a no-op for one with no other holder.
     mutating func makeUnique() {
         if !isEmpty { reserveCapacity(count) }
     }

@@ -38,7 +38,7 @@ enum Subscript {
                 if let native = i.native { return try get(.object(native), key, writtenAsTuple: writtenAsTuple, interpreter: interpreter) }
             case let c as PyClass:
                 if let method = c.lookup("__class_getitem__"), let interpreter = c.interpreter {
-                    return try interpreter.call(try ClassAttributes.bind(method, to: container, owner: c, interpreter), Arguments([key]))
+                    return try interpreter.call(try ClassAttributes.bind(method, to: container, interpreter), Arguments([key]))
                 }
                 throw PyError.type("type '\(c.name)' is not subscriptable")
             default: break
