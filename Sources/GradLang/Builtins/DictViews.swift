@@ -10,6 +10,7 @@ final class PyDictView: CollectableObject, PyIterable, PySized, PyCustomRepr {
     }
 
     override var typeName: String { "dict_\(kind.rawValue)" }
+    override func forEachReference(_ visit: (Value) -> Void) { visit(.object(dict)) }
     var length: Int { dict.count }
 
     var elements: [Value] { dict.entries.map { entry($0.key, $0.value) } }

@@ -36,6 +36,15 @@ enum GCModule {
                 }
                 return .none
             },
+            PyBuiltin("gc.get_stats(/)") { _ in
+                .object(PyList(try CycleCollector.generations.map { generation in
+                    let stats = PyDict()
+                    for (name, n) in [("collections", generation.collections), ("collected", generation.collected), ("uncollectable", 0)] {
+                        try stats.set(.str(PyStr(name)), .int(n))
+                    }
+                    return .object(stats)
+                }))
+            },
             PyBuiltin("gc.get_count(/)") { _ in
                 .object(PyTuple(CycleCollector.generations.map { .int($0.count) }))
             },

@@ -29,7 +29,7 @@ enum IteratorFunctions {
                 let it: PyIterator
                 switch args["iterator"] {
                 case .object(let i as PyIterator): it = i
-                case .object(let i as PyInstance) where SpecialMethods.defines(i, "__next__"): it = SpecialMethods.stepping(i)
+                case .object(let i as PyInstance) where SpecialMethods.defines(i, .next): it = SpecialMethods.stepping(i)
                 default: throw PyError.type("'\(args["iterator"].typeName)' object is not an iterator")
                 }
                 if let v = try it.next() { return v }

@@ -28,7 +28,7 @@ enum NumericFunctions {
         case .int(let i): return i == .min ? .integer(-BigInt(i)) : .int(Swift.abs(i))
         case .bigInt(let b): return .integer(BigInt(b.magnitude))
         case .bool(let b): return .int(b ? 1 : 0)
-        case .object(let i as PyInstance): return try SpecialMethods.unary("__abs__", i, symbol: "abs()")
+        case .object(let i as PyInstance): return try SpecialMethods.unary(.abs, i, symbol: "abs()")
         case .float(let d): return .float(Swift.abs(d))
         case .tensor(let t): return .tensor(try TorchBridge.run { try t.abs() })
         default: throw PyError.type("bad operand type for abs(): '\(x.typeName)'")

@@ -138,7 +138,13 @@ extension Compiler {
         }
         if !parts.contains(where: \.starred) {
             let codes = parts.map(\.code)
-            return { f in try codes.map { try $0(f) } }
+            // A reserved loop: `map` with a throwing closure grows its result one step at a time.
+            return { f in
+                var values: [Value] = []
+                values.reserveCapacity(codes.count)
+                for code in codes { values.append(try code(f)) }
+                return values
+            }
         }
         return { f in
             var out: [Value] = []

@@ -4,7 +4,7 @@ import BigInt
 /// `str.format`, `format()` and `%` all come here).
 public enum Formatting {
     public static func format(_ value: Value, spec: String) throws -> String {
-        if let instance = value.instance, let formatted = try SpecialMethods.call(instance, "__format__", [.str(spec)]) {
+        if let instance = value.instance, let formatted = try SpecialMethods.call(instance, .format, [.str(spec)]) {
             guard case .str(let s) = formatted else {
                 throw PyError.type("__format__ must return a str, not \(formatted.typeName)")
             }

@@ -90,4 +90,6 @@ public final class PyBoundMethod: CollectableObject {
         self.function = function
     }
     public override var typeName: String { "builtin_function_or_method" }
+    /// Its function is a builtin, which holds no Python values.
+    override func forEachReference(_ visit: (Value) -> Void) { visit(receiver) }
 }

@@ -16,6 +16,9 @@ final class PyFunction: CollectableObject, PyCallable {
     let filename: String
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
+    /// How many leading parameters have no default (in a plain positional signature, the ones
+    /// after them all have one).
+    let requiredCount: Int
     /// The body's leading string literal, as written (`help()` cleans and shows it); set by the compiler.
     var docstring: String?
     /// `__qualname__` (`C.method`, `f.<locals>.g`); set by the compiler.
@@ -35,17 +38,50 @@ final class PyFunction: CollectableObject, PyCallable {
         self.closure = closure
         self.filename = filename
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
+        requiredCount = signature.parameters.count - defaults.count
     }
 
     override var typeName: String { "function" }
 
+    /// Its closure cells, defaults and attributes. Its compiled body is a Swift closure: the
+    /// constants and globals it holds are not traversed, so they count as referenced from outside.
+    override func forEachReference(_ visit: (Value) -> Void) {
+        for cell in closure { visit(.object(cell)) }
+        defaults.values.forEach(visit)
+        attributes.values.forEach(visit)
+    }
+
+    /// The frame kept for the next call shares the closure's buffer: it is dropped (the next call
+    /// makes a new one), so that no holder of the buffer is left uncounted.
+    override func makeStorageUnique() {
+        spareFrame = nil
+        var closure = self.closure
+        self.closure = []
+        closure.makeUnique()
+        self.closure = closure
+        var defaults = self.defaults
+        self.defaults = [:]
+        defaults.makeUnique()
+        self.defaults = defaults
+        var attributes = self.attributes
+        self.attributes = [:]
+        attributes.makeUnique()
+        self.attributes = attributes
+    }
+
+    /// Only the attributes change after the function is made (see CycleTraversal).
+    override func giveUpReferences(into released: inout [Value]) {
+        released += attributes.values
+        attributes = [:]
+    }
+
     func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
-        let values: [Value]
-        if isSimple && args.keywords.isEmpty && args.positional.count == signature.parameters.count {
-            values = args.positional
-        } else {
-            values = try signature.bind(args, defaults: defaults)
+        if args.keywords.isEmpty, var frame = frame(positionalCount: args.positional.count, { args.positional[$0] }) {
+            let result = try run(frame, interpreter)
+            recycle(&frame)
+            return result
         }
+        let values = try signature.bind(args, defaults: defaults)
         var frame = newFrame()
         for (i, value) in values.enumerated() { store(value, parameter: i, in: frame) }
         let result = try run(frame, interpreter)
@@ -56,60 +92,83 @@ final class PyFunction: CollectableObject, PyCallable {
     /// Calls the function with `receiver` before `args` (a method called through its instance),
     /// without making a bound method or, for a plain positional signature, an argument array.
     func call(receiver: Value, _ args: [Value], _ interpreter: Interpreter) throws -> Value {
-        guard isSimple, signature.parameters.count == args.count + 1 else {
+        guard var frame = frame(positionalCount: args.count + 1, { $0 == 0 ? receiver : args[$0 - 1] }) else {
             return try call(Arguments([receiver] + args), interpreter)
         }
-        var frame = newFrame()
-        store(receiver, parameter: 0, in: frame)
-        for (i, value) in args.enumerated() { store(value, parameter: i + 1, in: frame) }
+        let result = try run(frame, interpreter)
+        recycle(&frame)
+        return result
+    }
+
+    /// `call(receiver:_:_:)` with one argument, which needs no array (an operator's method).
+    func call(receiver: Value, argument: Value, _ interpreter: Interpreter) throws -> Value {
+        guard var frame = frame(positionalCount: 2, { $0 == 0 ? receiver : argument }) else {
+            return try call(Arguments([receiver, argument]), interpreter)
+        }
         let result = try run(frame, interpreter)
         recycle(&frame)
         return result
     }
 
     /// A frame holding the arguments `codes` compute in the caller's frame `caller`, when they
-    /// are exactly this function's parameters, all positional (no binder, no argument array);
+    /// are this function's leading parameters, all positional (no binder, no argument array);
     /// nil, with nothing evaluated, otherwise.
     func frame(evaluating codes: [ExprCode], in caller: Frame) throws -> Frame? {
-        guard isSimple, codes.count == parameterStorage.count else { return nil }
-        let frame = newFrame()
-        for (i, code) in codes.enumerated() { store(try code(caller), parameter: i, in: frame) }
-        return frame
+        try frame(positionalCount: codes.count) { try codes[$0](caller) }
     }
 
     /// The same with `receiver` as the first argument (a method called through its instance).
     func frame(receiver: Value, evaluating codes: [ExprCode], in caller: Frame) throws -> Frame? {
-        guard isSimple, codes.count + 1 == parameterStorage.count else { return nil }
+        try frame(positionalCount: codes.count + 1) { $0 == 0 ? receiver : try codes[$0 - 1](caller) }
+    }
+
+    /// A frame for a call passing `count` positional arguments, `argument(i)` giving the i-th
+    /// (called once each, in order), when the signature is plain positional and the parameters
+    /// after the given ones have defaults; nil, with nothing evaluated, when the binder is needed.
+    @inline(__always)
+    private func frame(positionalCount count: Int, _ argument: (Int) throws -> Value) rethrows -> Frame? {
+        guard isSimple, count <= parameterStorage.count, count >= requiredCount else { return nil }
         let frame = newFrame()
-        store(receiver, parameter: 0, in: frame)
-        for (i, code) in codes.enumerated() { store(try code(caller), parameter: i + 1, in: frame) }
+        for i in 0..<count { store(try argument(i), parameter: i, in: frame) }
+        for i in count..<parameterStorage.count {
+            if let value = defaults[i] { store(value, parameter: i, in: frame) }
+        }
         return frame
     }
 
     /// The frame of the last call that returned with nothing else holding it, emptied, for the
-    /// next call: a loop calling the same function does not allocate a frame per call. The cycle
-    /// collector drops it (see CycleTraversal).
+    /// next call: a loop calling the same function does not allocate a frame per call (a
+    /// function with cells of its own gets new cells in it). The cycle collector drops it (see
+    /// CycleTraversal).
     var spareFrame: Frame?
 
-    /// Keeps `frame` for the next call when nothing else holds it (a frame with cells of its own
-    /// is not kept: each call needs fresh cells).
+    /// Keeps `frame` for the next call when nothing else holds it.
     func recycle(_ frame: inout Frame) {
-        guard cellCount == 0, isKnownUniquelyReferenced(&frame) else { return }
+        guard isKnownUniquelyReferenced(&frame) else { return }
         frame.reset()
+        // The call's own cells go now, as they would with the frame: the spare frame holds no
+        // tracked object of its own, so the collector may drop it during a collection.
+        if cellCount > 0 { frame.cells = closure }
         spareFrame = frame
     }
 
     private func newFrame() -> Frame {
+        let cells = cellCount > 0 ? freshCells() : closure
         if let frame = spareFrame {
             spareFrame = nil
+            if cellCount > 0 { frame.cells = cells }
             return frame
         }
-        var cells = closure
-        if cellCount > 0 {
-            // The function's own cells come first, then the ones it closes over.
-            cells = (0..<cellCount).map { _ in PyCell() } + closure
-        }
         return Frame(slotCount: slotCount, cells: cells, name: name)
+    }
+
+    /// The function's own cells, new for each call, then the ones it closes over.
+    private func freshCells() -> [PyCell] {
+        var cells: [PyCell] = []
+        cells.reserveCapacity(cellCount + closure.count)
+        for _ in 0..<cellCount { cells.append(PyCell()) }
+        cells.append(contentsOf: closure)
+        return cells
     }
 
     @inline(__always)

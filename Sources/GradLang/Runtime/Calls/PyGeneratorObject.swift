@@ -35,6 +35,7 @@ final class PyGeneratorObject: CollectableObject {
 
     /// Started and not finished: it has a frame waiting at a `yield`.
     var isSuspended: Bool { started && frame != nil }
+    override var needsClosing: Bool { isSuspended }
 
     /// Closes a suspended generator that is being freed; what that raises is dropped, as CPython
     /// reports it only as "Exception ignored".
@@ -179,7 +180,7 @@ final class PyGeneratorObject: CollectableObject {
 
     /// The values the cycle collector counts as held by this generator: its frame's locals
     /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
-    func forEachFrameReference(_ visit: (Value) -> Void) {
+    override func forEachReference(_ visit: (Value) -> Void) {
         guard let frame else { return }
         for i in 0..<frame.slotCount { if let v = frame[slot: i] { visit(v) } }
         // A local copy: no access to the frame's cell list spans a call.
@@ -190,13 +191,13 @@ final class PyGeneratorObject: CollectableObject {
     }
 
     /// Drops the frame (the collector found the generator unreachable), appending its values to `released`.
-    func giveUpFrame(into released: inout [Value]) {
-        forEachFrameReference { released.append($0) }
+    override func giveUpReferences(into released: inout [Value]) {
+        forEachReference { released.append($0) }
         finish()
     }
 
     /// Gives the frame's cell list a buffer of its own (see CycleTraversal).
-    func makeFrameStorageUnique() {
+    override func makeStorageUnique() {
         guard let frame else { return }
         var cells = frame.cells
         frame.cells = []

@@ -203,6 +203,8 @@ final class PySuper: CollectableObject, PyCustomRepr {
     let receiver: Value
     let receiverClass: PyClass
 
+    override func forEachReference(_ visit: (Value) -> Void) { visit(receiver) }
+
     init(start: PyClass, receiver: Value) throws {
         self.start = start
         self.receiver = receiver

@@ -44,7 +44,7 @@ enum ClassCreation {
     /// become its `args` first, as `BaseException.__new__` does).
     static func instantiate(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
-        if let initializer = cls.lookup("__init__") {
+        if let initializer = cls.lookup(.`init`) {
             let result: Value
             if case .object(let f as PyFunction) = initializer, args.keywords.isEmpty {
                 // A plain `def __init__`: called with the instance first, no bound method made.

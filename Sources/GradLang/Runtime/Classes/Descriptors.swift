@@ -6,6 +6,11 @@ final class PyProperty: CollectableObject {
     let deleter: Value?
     let doc: Value
 
+    override func forEachReference(_ visit: (Value) -> Void) {
+        for case let accessor? in [getter, setter, deleter] { visit(accessor) }
+        visit(doc)
+    }
+
     init(getter: Value?, setter: Value?, deleter: Value?, doc: Value) {
         self.getter = getter
         self.setter = setter
@@ -26,6 +31,7 @@ final class PyStaticMethod: CollectableObject {
     let function: Value
     init(_ function: Value) { self.function = function }
     override var typeName: String { "staticmethod" }
+    override func forEachReference(_ visit: (Value) -> Void) { visit(function) }
 }
 
 /// `@classmethod`: the function bound to the class, through instances and the class alike.
@@ -33,6 +39,7 @@ final class PyClassMethod: CollectableObject {
     let function: Value
     init(_ function: Value) { self.function = function }
     override var typeName: String { "classmethod" }
+    override func forEachReference(_ visit: (Value) -> Void) { visit(function) }
 }
 
 /// A function bound to the object it was read from (`obj.method`): calling it passes the object
@@ -47,6 +54,11 @@ final class PyMethod: CollectableObject, PyCallable {
     }
 
     override var typeName: String { "method" }
+
+    override func forEachReference(_ visit: (Value) -> Void) {
+        visit(function)
+        visit(receiver)
+    }
 
     func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         var bound = args

@@ -30,8 +30,11 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// Changes whenever the namespace of this class or of a base changes, or its layout grows:
     /// attribute sites keep what they looked up while it stays the same.
     private(set) var version = 0
-    /// What `lookup` found (or did not: nil) per name since the version last changed.
+    /// What `lookup` found (or did not: nil) per name since the version last changed, and per
+    /// special method (nil: not looked up yet). Emptied before the collector counts references:
+    /// they hold what they found, which must not count as held from outside.
     private var lookups: [String: Value?] = [:]
+    private var specialLookups: [Value??] = []
     /// A number no other class of the process has (attribute sites know a class by it).
     let serial = PyClass.nextSerial()
     nonisolated(unsafe) private static var serials = 0
@@ -90,6 +93,20 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         return found
     }
 
+    /// `lookup` of a special method, kept per method in `specialLookups`.
+    func lookup(_ special: SpecialName) -> Value? {
+        let i = special.rawValue
+        if i < specialLookups.count, let known = specialLookups[i] { return known }
+        let found = lookup(special.name)
+        // Changed as a local array, so that no access to the property spans a call.
+        var table = specialLookups
+        specialLookups = []
+        if table.isEmpty { table = Array(repeating: nil, count: SpecialName.allCases.count) }
+        table[i] = .some(found)
+        specialLookups = table
+        return found
+    }
+
     public func isSubclass(of other: PyClass) -> Bool {
         self === other || ancestors.contains { $0 === other }
     }
@@ -105,26 +122,34 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
 
     private func invalidate() {
         version &+= 1
-        lookups = [:]
+        forgetLookups()
         subclasses.removeAll { $0.base == nil }
         for s in subclasses { s.base?.invalidate() }
     }
 
     /// Gives the namespace's storage no other holder (see CycleTraversal).
-    func makeNamespaceUnique() {
-        lookups = [:]
+    override func makeStorageUnique() {
+        forgetLookups()
         var values = namespace
         namespace = Namespace()
         values.makeUnique()
         namespace = values
     }
 
-    /// Empties the namespace of a garbage class (see CycleTraversal), returning what it held.
-    func clearNamespace() -> [Value] {
-        let held = Array(namespace.values.values)
+    /// Its bases and order are classes that exist independently of it, held as Swift references
+    /// and not counted: they count as referenced from outside.
+    override func forEachReference(_ visit: (Value) -> Void) { namespace.values.values.forEach(visit) }
+
+    /// Empties the namespace of a garbage class (see CycleTraversal).
+    override func giveUpReferences(into released: inout [Value]) {
+        released += namespace.values.values
         namespace = Namespace()
+        forgetLookups()
+    }
+
+    private func forgetLookups() {
         lookups = [:]
-        return held
+        specialLookups = []
     }
 
     /// The slot of instance attribute `name`, given one if it has none yet.

@@ -9,10 +9,29 @@ public class PyInstance: CollectableObject {
 
     init(cls: PyClass) {
         self.cls = cls
+        // As many slots as the attributes its class's instances have had so far: an `__init__`
+        // setting them does not grow the array one attribute at a time.
+        slots = [Value?](repeating: nil, count: cls.layoutNames.count)
         native = cls.nativeBase.flatMap(NativeBases.makeContents)
     }
 
     public override var typeName: String { cls.name }
+
+    /// Its attribute slots, and the list or dict holding its contents if its class extends one.
+    override func forEachReference(_ visit: (Value) -> Void) {
+        for case let value? in slots { visit(value) }
+        if let native { visit(.object(native)) }
+    }
+    override func makeStorageUnique() {
+        var slots = self.slots
+        self.slots = []
+        slots.makeUnique()
+        self.slots = slots
+    }
+    override func giveUpReferences(into released: inout [Value]) {
+        for case let value? in slots { released.append(value) }
+        slots = []
+    }
 
     /// The instance attribute `name`, if set.
     func attribute(_ name: String) -> Value? {
@@ -22,8 +41,17 @@ public class PyInstance: CollectableObject {
 
     /// Stores attribute number `i` of the class's layout.
     func setSlot(_ i: Int, _ value: Value) {
-        if i >= slots.count { slots.append(contentsOf: repeatElement(nil, count: i + 1 - slots.count)) }
+        if i >= slots.count { growSlots(to: i + 1) }
         slots[i] = value
+    }
+
+    /// Grows the slots as a local array: growing them in place would be an access spanning a
+    /// call, which makes the optimizer check every access to them at run time.
+    private func growSlots(to count: Int) {
+        var grown = slots
+        slots = []
+        grown.append(contentsOf: repeatElement(nil, count: count - grown.count))
+        slots = grown
     }
 
     /// Sets (or, given nil, deletes) an instance attribute; false when deleting one not set.

@@ -6,7 +6,7 @@ enum SpecialMethods {
     nonisolated(unsafe) static let notImplemented = PyNotImplemented()
 
     /// `instance.name(args...)` when the class defines `name`; nil when it does not.
-    static func call(_ instance: PyInstance, _ name: String, _ args: [Value]) throws -> Value? {
+    static func call(_ instance: PyInstance, _ name: SpecialName, _ args: [Value]) throws -> Value? {
         guard let method = instance.cls.lookup(name), let interpreter = instance.cls.interpreter else { return nil }
         if method.isNone { return nil }
         if case .object(let f as PyFunction) = method { return try f.call(receiver: .object(instance), args, interpreter) }
@@ -14,8 +14,16 @@ enum SpecialMethods {
         return try interpreter.call(bound, Arguments(args))
     }
 
+    /// `call` with one argument (a binary operator's or comparison's method).
+    static func call(_ instance: PyInstance, _ name: SpecialName, with argument: Value) throws -> Value? {
+        guard let method = instance.cls.lookup(name), let interpreter = instance.cls.interpreter else { return nil }
+        if method.isNone { return nil }
+        if case .object(let f as PyFunction) = method { return try f.call(receiver: .object(instance), argument: argument, interpreter) }
+        return try call(instance, name, [argument])
+    }
+
     /// Whether the class (not `object`) defines `name`.
-    static func defines(_ instance: PyInstance, _ name: String) -> Bool {
+    static func defines(_ instance: PyInstance, _ name: SpecialName) -> Bool {
         instance.cls.lookup(name).map { !$0.isNone } ?? false
     }
 
@@ -26,40 +34,20 @@ enum SpecialMethods {
 
     // MARK: operators
 
-    static func dunder(_ op: BinaryOperator) -> (forward: String, reflected: String, inPlace: String) {
-        let stem: String
-        switch op {
-        case .add: stem = "add"
-        case .subtract: stem = "sub"
-        case .multiply: stem = "mul"
-        case .matrixMultiply: stem = "matmul"
-        case .divide: stem = "truediv"
-        case .floorDivide: stem = "floordiv"
-        case .modulo: stem = "mod"
-        case .power: stem = "pow"
-        case .leftShift: stem = "lshift"
-        case .rightShift: stem = "rshift"
-        case .bitAnd: stem = "and"
-        case .bitOr: stem = "or"
-        case .bitXor: stem = "xor"
-        }
-        return ("__\(stem)__", "__r\(stem)__", "__i\(stem)__")
-    }
-
     /// `a op b` when either operand is an instance of a user class. CPython's order: the right
     /// operand's reflected method first if its class is a subclass of the left's that overrides
     /// it, then the left's method, then the right's reflected one; `fallback` is the built-in
     /// operator, for a built-in left operand or a class that extends list or dict.
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, fallback: (Value, Value) throws -> Value) throws -> Value {
         let left = a.instance, right = b.instance
-        let names = dunder(op)
+        let names = SpecialName.methods(of: op)
         var triedReflected = false
         if let right, let left, right.cls !== left.cls, right.cls.isSubclass(of: left.cls), defines(right, names.reflected) {
             triedReflected = true
-            if let r = try call(right, names.reflected, [a]), !isNotImplemented(r) { return r }
+            if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
         }
         if let left {
-            if let r = try call(left, names.forward, [b]), !isNotImplemented(r) { return r }
+            if let r = try call(left, names.forward, with: b), !isNotImplemented(r) { return r }
             if left.native != nil, !(right.map { defines($0, names.reflected) } ?? false) {
                 return try fallback(NativeBases.contents(a), NativeBases.contents(b))
             }
@@ -69,7 +57,7 @@ enum SpecialMethods {
             do { return try fallback(a, NativeBases.contents(b)) } catch let e as PyError where e.type === PyExc.typeError {}
         }
         if let right, !triedReflected, !(left.map { $0.cls === right.cls } ?? false) {
-            if let r = try call(right, names.reflected, [a]), !isNotImplemented(r) { return r }
+            if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
         }
         throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
@@ -77,9 +65,9 @@ enum SpecialMethods {
     /// `a op= b` on an instance whose class defines `__iop__`; nil otherwise.
     static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value? {
         guard let left = a.instance else { return nil }
-        if let r = try call(left, dunder(op).inPlace, [b]), !isNotImplemented(r) { return r }
+        if let r = try call(left, SpecialName.methods(of: op).inPlace, with: b), !isNotImplemented(r) { return r }
         // A list's `+=` extends the contents in place: the name stays bound to the instance.
-        if let native = left.native, !defines(left, dunder(op).forward) {
+        if let native = left.native, !defines(left, SpecialName.methods(of: op).forward) {
             let updated = try Operators.inPlace(op, .object(native), NativeBases.contents(b), interpreter)
             if case .object(let o) = updated, o === native { return a }
             return updated
@@ -88,7 +76,7 @@ enum SpecialMethods {
     }
 
     /// `-x`, `+x`, `~x`, `abs(x)` by `__neg__`, `__pos__`, `__invert__`, `__abs__`.
-    static func unary(_ name: String, _ instance: PyInstance, symbol: String) throws -> Value {
+    static func unary(_ name: SpecialName, _ instance: PyInstance, symbol: String) throws -> Value {
         if let r = try call(instance, name, []) { return r }
         throw PyError.type("bad operand type for \(symbol): '\(instance.typeName)'")
     }
@@ -99,14 +87,14 @@ enum SpecialMethods {
     static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value? {
         let left = a.instance, right = b.instance
         guard left != nil || right != nil else { return nil }
-        let (forward, reflected) = names(op)
+        let (forward, reflected) = SpecialName.methods(of: op)
         var triedReflected = false
         if let right, let left, right.cls !== left.cls, right.cls.isSubclass(of: left.cls) {
             triedReflected = true
-            if let r = try call(right, reflected, [a]), !isNotImplemented(r) { return r }
+            if let r = try call(right, reflected, with: a), !isNotImplemented(r) { return r }
         }
-        if let left, let r = try call(left, forward, [b]), !isNotImplemented(r) { return r }
-        if let right, !triedReflected, let r = try call(right, reflected, [a]), !isNotImplemented(r) { return r }
+        if let left, let r = try call(left, forward, with: b), !isNotImplemented(r) { return r }
+        if let right, !triedReflected, let r = try call(right, reflected, with: a), !isNotImplemented(r) { return r }
         if left?.native != nil || right?.native != nil {
             return try Operators.compare(op, NativeBases.contents(a), NativeBases.contents(b))
         }
@@ -114,21 +102,10 @@ enum SpecialMethods {
         case .eq: return .bool(Operators.identical(a, b))
         case .ne:
             // `object.__ne__` inverts `__eq__` when the class defines only that.
-            if let left, let r = try call(left, "__eq__", [b]), !isNotImplemented(r) { return .bool(!(try Operators.truthy(r))) }
+            if let left, let r = try call(left, .eq, with: b), !isNotImplemented(r) { return .bool(!(try Operators.truthy(r))) }
             return .bool(!Operators.identical(a, b))
         default:
             throw PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
-        }
-    }
-
-    private static func names(_ op: CompareOperator) -> (String, String) {
-        switch op {
-        case .eq: return ("__eq__", "__eq__")
-        case .ne: return ("__ne__", "__ne__")
-        case .lt: return ("__lt__", "__gt__")
-        case .le: return ("__le__", "__ge__")
-        case .gt: return ("__gt__", "__lt__")
-        case .ge: return ("__ge__", "__le__")
         }
     }
 
@@ -136,11 +113,11 @@ enum SpecialMethods {
 
     /// `bool(x)`: `__bool__`, else `__len__`, else true.
     static func truthy(_ instance: PyInstance) throws -> Bool {
-        if let r = try call(instance, "__bool__", []) {
+        if let r = try call(instance, .bool, []) {
             guard case .bool(let b) = r else { throw PyError.type("__bool__ should return bool, returned \(r.typeName)") }
             return b
         }
-        if defines(instance, "__len__") { return try length(instance) > 0 }
+        if defines(instance, .len) { return try length(instance) > 0 }
         if let native = instance.native { return try Operators.truthy(.object(native)) }
         return true
     }
@@ -148,23 +125,23 @@ enum SpecialMethods {
     /// `iter(x)`: what `__iter__` returns, stepped by its `__next__` until StopIteration; without
     /// `__iter__`, `__getitem__` with 0, 1, 2, ... until IndexError (the old sequence protocol).
     static func iterator(_ instance: PyInstance) throws -> PyIterator {
-        if let r = try call(instance, "__iter__", []) {
+        if let r = try call(instance, .iter, []) {
             switch r {
             case .object(let it as PyIterator): return it
             case .object(let g as PyGeneratorObject): return g.iterator
-            case .object(let next as PyInstance) where defines(next, "__next__"): return stepping(next)
+            case .object(let next as PyInstance) where defines(next, .next): return stepping(next)
             default: throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
             }
         }
-        if let native = instance.native, !defines(instance, "__getitem__") { return try Iteration.iterator(.object(native)) }
-        guard defines(instance, "__getitem__") else {
+        if let native = instance.native, !defines(instance, .getitem) { return try Iteration.iterator(.object(native)) }
+        guard defines(instance, .getitem) else {
             throw PyError.type("'\(instance.typeName)' object is not iterable")
         }
         var index = 0
         return PyIterator(name: "iterator") {
             do {
                 defer { index += 1 }
-                return try call(instance, "__getitem__", [.int(index)])
+                return try call(instance, .getitem, [.int(index)])
             } catch let e as PyError where e.type.isSubclass(of: PyExc.indexError) || e.type.isSubclass(of: PyExc.stopIteration) {
                 return nil
             }
@@ -175,7 +152,7 @@ enum SpecialMethods {
     static func stepping(_ iterator: PyInstance) -> PyIterator {
         PyIterator(name: iterator.typeName) {
             do {
-                return try call(iterator, "__next__", [])
+                return try call(iterator, .next, [])
             } catch let e as PyError where e.type.isSubclass(of: PyExc.stopIteration) {
                 return nil
             }
@@ -184,7 +161,7 @@ enum SpecialMethods {
 
     /// `len(x)` by `__len__`, with CPython's checks of what it returns.
     static func length(_ instance: PyInstance) throws -> Int {
-        guard let r = try call(instance, "__len__", []) else {
+        guard let r = try call(instance, .len, []) else {
             if let native = instance.native { return try IteratorFunctions.length(.object(native)) }
             throw PyError.type("object of type '\(instance.typeName)' has no len()")
         }
@@ -202,7 +179,7 @@ enum SpecialMethods {
 
     /// `repr(x)` by `__repr__`, or `<__main__.C object at 0x…>`; exceptions as `C(args)`.
     static func repr(_ instance: PyInstance) throws -> String {
-        if let r = try call(instance, "__repr__", []) {
+        if let r = try call(instance, .repr, []) {
             guard case .str(let s) = r else { throw PyError.type("__repr__ returned non-string (type \(r.typeName))") }
             return s.string
         }
@@ -220,7 +197,7 @@ enum SpecialMethods {
 
     /// `str(x)` by `__str__`, else the repr (an exception's message).
     static func str(_ instance: PyInstance) throws -> String {
-        if let r = try call(instance, "__str__", []) {
+        if let r = try call(instance, .str, []) {
             guard case .str(let s) = r else { throw PyError.type("__str__ returned non-string (type \(r.typeName))") }
             return s.string
         }
@@ -231,11 +208,11 @@ enum SpecialMethods {
     /// `hash(x)`: `__hash__`, identity by default; a class that defines `__eq__` without
     /// `__hash__` has `__hash__ = None` (set when the class is made) and is unhashable.
     static func hash(_ instance: PyInstance) throws -> Int? {
-        if case .none? = instance.cls.lookup("__hash__") { throw PyError.type("unhashable type: '\(instance.typeName)'") }
-        if instance.native != nil && instance.cls.lookup("__hash__") == nil {
+        if case .none? = instance.cls.lookup(.hash) { throw PyError.type("unhashable type: '\(instance.typeName)'") }
+        if instance.native != nil && instance.cls.lookup(.hash) == nil {
             throw PyError.type("unhashable type: '\(instance.typeName)'")
         }
-        guard let r = try call(instance, "__hash__", []) else { return nil }
+        guard let r = try call(instance, .hash, []) else { return nil }
         switch r {
         case .int(let n): return n == -1 ? -2 : n
         case .bool(let b): return b ? 1 : 0

@@ -70,6 +70,26 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     var missingName: String?
     var candidateNames: (() -> [[String]])?
 
+    override func forEachReference(_ visit: (Value) -> Void) {
+        super.forEachReference(visit)
+        args.forEach(visit)
+    }
+    override func makeStorageUnique() {
+        super.makeStorageUnique()
+        var args = self.args
+        self.args = []
+        args.makeUnique()
+        self.args = args
+    }
+    override func giveUpReferences(into released: inout [Value]) {
+        super.giveUpReferences(into: &released)
+        released += args
+        args = []
+    }
+    /// Non-empty args are a tuple object in CPython (tracked, so counted by `gc.collect()`), a
+    /// Swift array here.
+    override var untrackedCompanions: Int { args.isEmpty ? 0 : 1 }
+
     public init(type: PyClass, args: [Value]) {
         self.args = args
         super.init(cls: type)

@@ -10,13 +10,6 @@
 /// NestedRelease, which may free other objects) calls `untrack()` first; the deinit here then
 /// finds it untracked. Debug builds check that every removal takes out the object itself.
 public class CollectableObject: PyObject {
-    /// The generation the object is in, while tracked.
-    var gcGeneration = 0
-    /// The object's position in its generation's list, or `untrackedIndex` once removed (by its
-    /// deinit, or by the collector from a tuple that can never be part of a cycle).
-    var gcIndex = CollectableObject.untrackedIndex
-    static let untrackedIndex = -1
-
     public override init() {
         super.init()
         CycleCollector.track(self)
@@ -27,7 +20,27 @@ public class CollectableObject: PyObject {
         CycleCollector.countDeath()
     }
 
-    var isTracked: Bool { gcIndex != CollectableObject.untrackedIndex }
+    /// Calls `visit` with each value this object holds a strong reference to, once per reference
+    /// (CPython's tp_traverse). Each kind of container overrides it; CycleTraversal says why
+    /// what they visit is enough.
+    func forEachReference(_ visit: (Value) -> Void) {}
+
+    /// Gives each buffer holding this object's references no other holder (copying it if shared).
+    func makeStorageUnique() {}
+
+    /// Drops this object's references if it is one of the kinds cleared (it is garbage),
+    /// appending them to `released`, which the collector frees once every garbage object has
+    /// given up its own (CPython's tp_clear).
+    func giveUpReferences(into released: inout [Value]) {}
+
+    /// How many objects CPython would free along with this one that grad does not make.
+    var untrackedCompanions: Int { 0 }
+
+    /// A tuple of numbers and strings (never part of a cycle: the collector stops tracking it).
+    var holdsNothingTrackable: Bool { false }
+
+    /// A suspended generator, closed before the garbage it is part of is cleared.
+    var needsClosing: Bool { false }
 
     /// Leaves the registry, if still in it: first in the deinit body of a subclass that has one.
     func untrack() {

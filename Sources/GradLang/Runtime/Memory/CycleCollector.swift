@@ -42,6 +42,12 @@ enum CycleCollector {
         /// For the others: collections of the next younger generation since this one's last.
         var count = 0
         var threshold: Int
+        /// For the youngest: how many times `threshold` the count must pass (see `adaptYoungPace`).
+        var pace = 1
+        /// What `gc.get_stats()` reports: collections of this generation (and the younger ones
+        /// with it), and the unreachable objects they found.
+        var collections = 0
+        var collected = 0
 
         init(threshold: Int) { self.threshold = threshold }
 
@@ -77,7 +83,7 @@ enum CycleCollector {
             return objects.count - 1
         }
         young.count += 1
-        if young.count > young.threshold && young.threshold != 0 && isEnabled && !isCollecting {
+        if young.count > young.threshold * young.pace && young.threshold != 0 && isEnabled && !isCollecting {
             collectByThresholds()
         }
     }
@@ -93,7 +99,7 @@ enum CycleCollector {
             return last
         }
         moved?.takeUnretainedValue().gcIndex = i
-        object.gcIndex = CollectableObject.untrackedIndex
+        object.gcIndex = PyObject.untrackedIndex
     }
 
     /// A container was freed: one fewer towards the next collection (CPython's count).
@@ -131,11 +137,12 @@ enum CycleCollector {
         // Suspended generators among the garbage are closed first (CPython's finalizers), so
         // their `finally` blocks run; that may free them, or make them reachable again, so the
         // generation is looked at again afterwards, with no reference held here.
-        if garbage.contains(where: { ($0 as? PyGeneratorObject)?.isSuspended == true }) {
+        if garbage.contains(where: \.needsClosing) {
             finalizeGenerators(in: &garbage)
             garbage = findGarbage(in: generation)
         }
         let survivors = generations[generation].objects.count - garbage.count
+        if generation == 0 { adaptYoungPace(candidates: survivors + garbage.count, garbage: garbage.count) }
         if generation < oldest {
             if generation == oldest - 1 { longLivedPending += survivors }
             move(from: generation, to: generation + 1)
@@ -144,8 +151,28 @@ enum CycleCollector {
             longLivedTotal = survivors
         }
         let found = garbage.reduce(garbage.count) { $0 + $1.untrackedCompanions }
+        generations[generation].collections += 1
+        generations[generation].collected += found
         free(garbage)
         return found
+    }
+
+    /// The most the youngest generation's threshold is multiplied by.
+    static let maximumYoungPace = 16
+
+    /// Collects the youngest generation less often while its collections find almost nothing
+    /// (a program building a large structure that stays alive, such as an autograd graph: each
+    /// young collection would only rescan live objects to promote them), and as often as
+    /// configured again once they find garbage. The pace doubles when less than an eighth of the
+    /// candidates were garbage and halves when at least half were; `gc.get_threshold()` still
+    /// shows the configured threshold.
+    private static func adaptYoungPace(candidates: Int, garbage: Int) {
+        let young = generations[0]
+        if garbage * 8 < candidates {
+            young.pace = min(young.pace * 2, maximumYoungPace)
+        } else if garbage * 2 >= candidates {
+            young.pace = max(young.pace / 2, 1)
+        }
     }
 
     /// Closes the generators in `garbage`, which it empties first: afterwards nothing here holds them.
@@ -158,43 +185,62 @@ enum CycleCollector {
     /// The tracked objects of `generation` that nothing outside it can reach.
     private static func findGarbage(in generation: Int) -> [CollectableObject] {
         let candidates = generations[generation].objects
-        let alive = findReachable(candidates, generation: generation)
+        markReachable(candidates, generation: generation)
         assert(generations[generation].objects.count == candidates.count, "an object died while the collector counted")
-        return candidates.indices.filter { !alive[$0] }.map { candidates[$0].takeUnretainedValue() }
+        var garbage: [CollectableObject] = []
+        for candidate in candidates where candidate.takeUnretainedValue().gcRefs != reachable {
+            garbage.append(candidate.takeUnretainedValue())
+        }
+        return garbage
     }
 
-    /// Steps 1 to 4 of the type's comment: whether each candidate is reachable from outside.
-    private static func findReachable(_ candidates: [Unmanaged<CollectableObject>], generation: Int) -> [Bool] {
+    /// `gcRefs` of a candidate found reachable from outside.
+    private static let reachable = -1
+
+    /// Steps 1 to 4 of the type's comment, CPython's way: each candidate's `gcRefs` starts as
+    /// its reference count, loses one per reference from a candidate, and ends as `reachable`
+    /// when something outside the candidates reaches it.
+    private static func markReachable(_ candidates: [Unmanaged<CollectableObject>], generation: Int) {
         for object in candidates { object.takeUnretainedValue().makeStorageUnique() }
-        var outside = readReferenceCounts(candidates)
+        setReferenceCounts(candidates)
         // The candidates are exactly the tracked objects of `generation` (the younger ones were
-        // moved into it), and each one's gcIndex is its position among them.
-        func candidateIndex(_ value: Value) -> Int? {
-            guard case .object(let o) = value, let c = o as? CollectableObject, c.isTracked, c.gcGeneration == generation else { return nil }
-            return c.gcIndex
+        // moved into it).
+        func candidate(_ value: Value) -> PyObject? {
+            guard case .object(let o) = value, o.isTracked, o.gcGeneration == generation else { return nil }
+            return o
         }
         for object in candidates {
-            object.takeUnretainedValue().forEachReference { if let k = candidateIndex($0) { outside[k] -= 1 } }
+            object.takeUnretainedValue().forEachReference { if let target = candidate($0) { target.gcRefs -= 1 } }
         }
-        assert(outside.allSatisfy { $0 >= 0 }, "a reference was subtracted that the object does not have")
-        var alive = outside.map { $0 > 0 }
-        var pending = alive.indices.filter { alive[$0] }
-        while let k = pending.popLast() {
-            candidates[k].takeUnretainedValue().forEachReference { value in
-                if let j = candidateIndex(value), !alive[j] {
-                    alive[j] = true
-                    pending.append(j)
+        var pending: [Unmanaged<CollectableObject>] = []
+        for object in candidates {
+            let o = object.takeUnretainedValue()
+            assert(o.gcRefs >= 0, "a reference was subtracted that the object does not have")
+            if o.gcRefs > 0 {
+                o.gcRefs = reachable
+                pending.append(object)
+            }
+        }
+        while let next = pending.popLast() {
+            next.takeUnretainedValue().forEachReference { value in
+                if let target = candidate(value), target.gcRefs != reachable {
+                    target.gcRefs = reachable
+                    // A tracked object of the generation is a CollectableObject.
+                    if let c = target as? CollectableObject { pending.append(.passUnretained(c)) }
                 }
             }
         }
-        return alive
     }
 
-    /// Each candidate's strong reference count. Kept apart so that nothing here holds a candidate:
-    /// the counts are read through unretained pointers.
+    /// Sets each candidate's `gcRefs` to its strong reference count. Kept apart so that nothing
+    /// here holds a candidate: the counts are read through unretained pointers.
     @inline(never)
-    private static func readReferenceCounts(_ candidates: [Unmanaged<CollectableObject>]) -> [Int] {
-        candidates.map { swiftRetainCount($0.toOpaque()) }
+    private static func setReferenceCounts(_ candidates: [Unmanaged<CollectableObject>]) {
+        for object in candidates {
+            // Read before anything here takes a reference to the object.
+            let count = swiftRetainCount(object.toOpaque())
+            object.takeUnretainedValue().gcRefs = count
+        }
     }
 
     /// Moves every object of generation `from` to the end of generation `to`.
@@ -220,8 +266,8 @@ enum CycleCollector {
         var k = 0
         while k < generations[generation].objects.count {
             let object = generations[generation].objects[k].takeUnretainedValue()
-            if let tuple = object as? PyTuple, !tuple.items.contains(where: mayBeTracked) {
-                untrack(tuple)  // the last object moves to position k
+            if object.holdsNothingTrackable {
+                untrack(object)  // the last object moves to position k
             } else {
                 k += 1
             }
@@ -229,7 +275,7 @@ enum CycleCollector {
     }
 
     /// Whether `value` is or may become a tracked object (CPython's `_PyObject_GC_MAY_BE_TRACKED`).
-    private static func mayBeTracked(_ value: Value) -> Bool {
+    static func mayBeTracked(_ value: Value) -> Bool {
         guard case .object(let o) = value, let c = o as? CollectableObject else { return false }
         return c.isTracked || !(c is PyTuple)
     }

@@ -16,9 +16,14 @@ public final class PyModule: PyObject {
 
 /// A variable shared between a function and the closures defined in it.
 public final class PyCell: CollectableObject {
-    public var value: Value?
+    var value: Value?
     public init(_ value: Value? = nil) { self.value = value }
     public override var typeName: String { "cell" }
+    override func forEachReference(_ visit: (Value) -> Void) { if let value { visit(value) } }
+    override func giveUpReferences(into released: inout [Value]) {
+        if let value { released.append(value) }
+        value = nil
+    }
 }
 
 /// A built-in type object (`int`, `list`, `torch.Tensor`): callable as a constructor, usable with

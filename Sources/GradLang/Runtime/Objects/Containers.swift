@@ -7,6 +7,18 @@ public final class PyList: CollectableObject {
         NestedRelease.adopt(&items)
     }
     public override var typeName: String { "list" }
+
+    override func forEachReference(_ visit: (Value) -> Void) { items.forEach(visit) }
+    override func makeStorageUnique() {
+        var items = self.items
+        self.items = []
+        items.makeUnique()
+        self.items = items
+    }
+    override func giveUpReferences(into released: inout [Value]) {
+        released += items
+        items = []
+    }
 }
 
 /// A tuple; also `torch.Size` and the named tuples PyTorch returns (`torch.return_types.max`).
@@ -29,18 +41,30 @@ public final class PyTuple: CollectableObject {
         }
     }
 
-    /// Set only by its init, and by the cycle collector giving it a buffer of its own.
-    public internal(set) var items: [Value]
+    /// Set only by its init, and by the cycle collector giving it a buffer of its own. Internal,
+    /// behind `items`: a public stored `var` of a class is checked for exclusive access at run
+    /// time on every use.
+    private var elements: [Value]
+    public var items: [Value] { elements }
     public let kind: Kind
 
     public init(_ items: [Value], kind: Kind = .plain) {
-        self.items = items
+        elements = items
         self.kind = kind
     }
 
     deinit {
         untrack()
-        NestedRelease.adopt(&items)
+        NestedRelease.adopt(&elements)
+    }
+
+    override func forEachReference(_ visit: (Value) -> Void) { elements.forEach(visit) }
+    override var holdsNothingTrackable: Bool { !elements.contains(where: CycleCollector.mayBeTracked) }
+    override func makeStorageUnique() {
+        var elements = self.elements
+        self.elements = []
+        elements.makeUnique()
+        self.elements = elements
     }
 
     public override var typeName: String {
@@ -75,6 +99,23 @@ public final class PyDict: CollectableObject {
     }
 
     public override var typeName: String { "dict" }
+
+    override func forEachReference(_ visit: (Value) -> Void) {
+        for case let entry? in slots {
+            visit(entry.key)
+            visit(entry.value)
+        }
+    }
+    override func makeStorageUnique() {
+        var slots = self.slots
+        self.slots = []
+        slots.makeUnique()
+        self.slots = slots
+    }
+    override func giveUpReferences(into released: inout [Value]) {
+        for (key, value) in entries { released += [key, value] }
+        removeAll()
+    }
 
     public var count: Int { index.count }
 
@@ -160,6 +201,17 @@ public final class PySet: CollectableObject {
     }
 
     public override var typeName: String { isFrozen ? "frozenset" : "set" }
+
+    /// Its member dict is an object of its own, tracked and counted as any other.
+    override func forEachReference(_ visit: (Value) -> Void) {
+        visit(.object(dict))
+        table.values.forEach(visit)
+    }
+    override func makeStorageUnique() { table.makeStorageUnique() }
+    override func giveUpReferences(into released: inout [Value]) {
+        released += items
+        removeAll()
+    }
     public var items: [Value] { table.values }
     public var count: Int { dict.count }
     var slotCount: Int { table.slotCount }
@@ -245,6 +297,10 @@ public final class PyIterator: CollectableObject {
         self.name = name
         step = .closure(next)
     }
+
+    /// Only `source`: what other iterators read is inside Swift closures, which are not
+    /// traversed, so it counts as referenced from outside.
+    override func forEachReference(_ visit: (Value) -> Void) { if let source { visit(source) } }
 
     /// An iterator over `source`, whose elements `next` reads from the value it is given.
     init(name: String, over source: Value, _ next: @escaping (Value) throws -> Value?) {

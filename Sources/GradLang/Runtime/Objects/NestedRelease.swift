@@ -7,33 +7,64 @@ import Darwin
 
 /// Frees nested containers without recursing once per level. ARC frees a list by releasing its
 /// items, which frees the inner list, which releases its items, and so on down the stack: data
-/// nested a few million deep (`x = [x]` in a loop) overflowed it. A list, tuple, dict or set being
-/// freed hands its items to this queue instead, and the outermost free empties the queue in a loop
-/// (CPython's "trashcan").
+/// nested a few million deep (`x = [x]` in a loop) overflowed it. As CPython's "trashcan" does, a
+/// list, tuple, dict or set being freed releases its items at once while fewer than `depthLimit`
+/// frees run inside one another; deeper, it hands them to a queue that the outermost free empties
+/// in a loop. The common case (a container of a few values freed on its own) costs a thread check
+/// and two counter updates.
 enum NestedRelease {
-    /// The thread emptying the queue, or 0. Only that thread touches `pending`; a container freed
-    /// on another thread meanwhile is freed the ordinary way.
-    private static let drainingThread = Atomic<UInt>(0)
+    /// The thread running the outermost free, or 0. Only that thread touches `depth` and
+    /// `pending`; a container freed on another thread meanwhile is freed the ordinary way.
+    private static let freeingThread = Atomic<UInt>(0)
+    /// How many frees run inside one another on `freeingThread`.
+    nonisolated(unsafe) private static var depth = 0
     nonisolated(unsafe) private static var pending: [Value] = []
+    /// CPython's trashcan limit: deep enough that ordinary data never queues, shallow enough that
+    /// the frames of the nested frees stay small.
+    private static let depthLimit = 50
 
-    /// Takes the items out of a container being freed (`items` is left empty) and frees them.
+    /// Frees the items of a container being freed (`items` is left empty).
     static func adopt(_ items: inout [Value]) {
         // Only objects can hold further values; lists of numbers, strings or tensors free as usual.
         guard items.contains(where: { if case .object = $0 { return true } else { return false } }) else { return }
         let thread = currentThread
-        if drainingThread.load(ordering: .relaxed) == thread {
-            pending.append(contentsOf: items)
-            items = []
+        if freeingThread.load(ordering: .relaxed) == thread {
+            if depth < depthLimit {
+                depth += 1
+                items = []
+                depth -= 1
+            } else {
+                queue(&items)
+            }
             return
         }
-        guard drainingThread.compareExchange(expected: 0, desired: thread, ordering: .acquiring).exchanged else { return }
-        pending.append(contentsOf: items)
+        guard freeingThread.compareExchange(expected: 0, desired: thread, ordering: .acquiring).exchanged else { return }
+        depth = 1
         items = []
-        // Each value dropped here may be the last reference to a container, whose deinit queues
-        // its own items and returns.
-        while pending.popLast() != nil {}
-        pending = []
-        drainingThread.store(0, ordering: .releasing)
+        // Each value dropped here may be the last reference to a container, whose items are
+        // released nested again up to the limit, and queued beyond it.
+        while takeQueued() != nil {}
+        depth = 0
+        freeingThread.store(0, ordering: .releasing)
+    }
+
+    /// Moves `items` to the queue. The queue is changed as a local array so that no access to it
+    /// spans a call (see CycleCollector.Generation.update).
+    private static func queue(_ items: inout [Value]) {
+        var local: [Value] = []
+        swap(&local, &pending)
+        local.append(contentsOf: items)
+        swap(&local, &pending)
+        items = []
+    }
+
+    /// The last queued value, taken off the queue; nil when it is empty (its buffer then goes).
+    private static func takeQueued() -> Value? {
+        var local: [Value] = []
+        swap(&local, &pending)
+        let last = local.popLast()
+        if !local.isEmpty { swap(&local, &pending) }
+        return last
     }
 
     private static var currentThread: UInt {

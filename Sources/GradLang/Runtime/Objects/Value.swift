@@ -45,4 +45,17 @@ open class PyObject {
     /// The Python type name shown in messages.
     open var typeName: String { "object" }
     public init() {}
+
+    /// For a CollectableObject (Runtime/Memory): the generation the object is in, while tracked.
+    /// Kept here so that the collector tells a tracked object from any other without a cast.
+    var gcGeneration = 0
+    /// For a CollectableObject: its position in its generation's list, or `untrackedIndex` (also
+    /// every other object's) once removed, by its deinit or by the collector from a tuple that can
+    /// never be part of a cycle.
+    var gcIndex = PyObject.untrackedIndex
+    static let untrackedIndex = -1
+    var isTracked: Bool { gcIndex != PyObject.untrackedIndex }
+    /// The cycle collector's count of references from outside the objects it examines, during
+    /// a collection (CPython's `gc_refs`).
+    var gcRefs = 0
 }

@@ -240,8 +240,8 @@ extension Operators {
             case let r as PyRange:
                 if let found = r.contains(item) { return found }
             case let i as PyInstance:
-                if let r = try SpecialMethods.call(i, "__contains__", [item]) { return try truthy(r) }
-                if let native = i.native, !SpecialMethods.defines(i, "__iter__") { return try contains(.object(native), item) }
+                if let r = try SpecialMethods.call(i, .contains, [item]) { return try truthy(r) }
+                if let native = i.native, !SpecialMethods.defines(i, .iter) { return try contains(.object(native), item) }
             default: break
             }
         default: break

@@ -30,9 +30,9 @@ enum Subscript {
                 if case .object(let slice as PySlice) = key { return .object(try r.slice(slice)) }
                 return try r.element(at: key)
             case let i as PyInstance:
-                if let v = try SpecialMethods.call(i, "__getitem__", [key]) { return v }
+                if let v = try SpecialMethods.call(i, .getitem, [key]) { return v }
                 // dict's `__getitem__` asks a subclass's `__missing__` for an absent key.
-                if let d = i.native as? PyDict, try d.get(key) == nil, let v = try SpecialMethods.call(i, "__missing__", [key]) {
+                if let d = i.native as? PyDict, try d.get(key) == nil, let v = try SpecialMethods.call(i, .missing, [key]) {
                     return v
                 }
                 if let native = i.native { return try get(.object(native), key, writtenAsTuple: writtenAsTuple, interpreter: interpreter) }
@@ -89,8 +89,8 @@ enum Subscript {
             l.items[try position(key, count: l.items.count, what: "list assignment")] = value
         case .object(let d as PyDict):
             try d.set(key, value)
-        case .object(let i as PyInstance) where SpecialMethods.defines(i, "__setitem__"):
-            _ = try SpecialMethods.call(i, "__setitem__", [key, value])
+        case .object(let i as PyInstance) where SpecialMethods.defines(i, .setitem):
+            _ = try SpecialMethods.call(i, .setitem, [key, value])
         case .object(let i as PyInstance) where i.native != nil:
             try set(NativeBases.contents(container), key, value, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
         default:
@@ -109,8 +109,8 @@ enum Subscript {
             l.items.remove(at: try position(key, count: l.items.count, what: "list assignment"))
         case .object(let d as PyDict):
             if try d.remove(key) == nil { throw PyError.key(key) }
-        case .object(let i as PyInstance) where SpecialMethods.defines(i, "__delitem__"):
-            _ = try SpecialMethods.call(i, "__delitem__", [key])
+        case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):
+            _ = try SpecialMethods.call(i, .delitem, [key])
         case .object(let i as PyInstance) where i.native != nil:
             try delete(NativeBases.contents(container), key)
         default:

@@ -25,8 +25,8 @@ extension Operators {
             return .tensor(t.logicalNot())
         case (.not, _): return .bool(!(try truthy(v)))
         case (_, .object(let i as PyInstance)):
-            let name = op == .minus ? "__neg__" : op == .plus ? "__pos__" : "__invert__"
-            return try SpecialMethods.unary(name, i, symbol: "unary \(op == .invert ? "~" : op.rawValue)")
+            let method: SpecialName = op == .minus ? .neg : op == .plus ? .pos : .invert
+            return try SpecialMethods.unary(method, i, symbol: "unary \(op == .invert ? "~" : op.rawValue)")
         default:
             throw PyError.type("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(v.typeName)'")
         }

@@ -11,7 +11,7 @@ enum ContextManagers {
     static func manager(for v: Value, _ interpreter: Interpreter) throws -> PyContextManager? {
         guard case .object(let o) = v else { return nil }
         if let manager = o as? PyContextManager { return manager }
-        if let instance = o as? PyInstance, SpecialMethods.defines(instance, "__enter__"), SpecialMethods.defines(instance, "__exit__") {
+        if let instance = o as? PyInstance, SpecialMethods.defines(instance, .enter), SpecialMethods.defines(instance, .exit) {
             return InstanceContextManager(instance)
         }
         if interpreter.tensorLibrary.entersDirectly(v), case .object(let manager as PyContextManager) = try interpreter.call(v, Arguments()) {
@@ -31,11 +31,11 @@ final class InstanceContextManager: PyContextManager {
         super.init(name: instance.typeName)
     }
 
-    override func enter() throws -> Value { try SpecialMethods.call(instance, "__enter__", []) ?? .none }
+    override func enter() throws -> Value { try SpecialMethods.call(instance, .enter, []) ?? .none }
 
     override func exit(after error: PyError?) throws -> Bool {
         let details: [Value] = error.map { [.object($0.exception.cls), .object($0.exception), .none] } ?? [.none, .none, .none]
-        let result = try SpecialMethods.call(instance, "__exit__", details) ?? .none
+        let result = try SpecialMethods.call(instance, .exit, details) ?? .none
         guard error != nil else { return false }
         return try Operators.truthy(result)
     }

@@ -25,7 +25,7 @@ enum HashKey: Hashable {
     /// than wrong. (Not inlined: the recursive initializer's frame stays small for deep tuples.)
     @inline(never)
     private static func instance(_ i: PyInstance) throws -> HashKey {
-        if i.cls.lookup("__hash__") != nil {
+        if i.cls.lookup(.hash) != nil {
             _ = try SpecialMethods.hash(i)
             throw PyError.type("grad cannot use '\(i.typeName)' objects with their own __hash__ as dict keys or set items yet")
         }
