@@ -10,7 +10,7 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops
         torch.add(ops.map(\.function))
-        torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
+        torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
@@ -21,9 +21,11 @@ extension Interpreter {
         ])
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
-        for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype] {
+        for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype,
+                     TorchGenerator.type] {
             torch.attributes[type.name] = .object(type)
         }
+        torch.attributes["default_generator"] = .object(PyGenerator.shared)
         let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
         for (name, value) in constants { torch.attributes[name] = .float(value) }
 
@@ -45,7 +47,7 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in

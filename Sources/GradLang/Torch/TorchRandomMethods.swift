@@ -1,0 +1,86 @@
+import GradTensor
+
+/// The tensor methods that draw: in-place `uniform_ normal_ random_ bernoulli_ exponential_
+/// geometric_`, and `bernoulli` and `multinomial` (shared with the `torch` functions).
+enum TorchRandomMethods {
+    static var methods: [PyBuiltin] {
+        [
+            fill("uniform_(self, from_=0, to=1, *, generator=None)") { _, args in
+                let (from, to) = (try args.scalar("from_").doubleValue, try args.scalar("to").doubleValue)
+                if from > to {
+                    throw TorchError.runtime("uniform_ expects to return a [from, to) range, but found from=\(number(from)) > to=\(number(to))")
+                }
+                return .uniform(from: from, to: to)
+            },
+            fill("normal_(self, mean=0, std=1, *, generator=None)") { _, args in
+                let std = try args.scalar("std").doubleValue
+                try TorchRandomBindings.checkStd(std)
+                return .normal(mean: try args.scalar("mean").doubleValue, std: std)
+            },
+            fill("random_(self, *bounds, generator=None)") { t, args in
+                let bounds = try args.varargs("bounds").map { v -> Int64 in
+                    guard let i = try v.asTorchInt else { throw args.mismatch("to", expected: "int", got: v) }
+                    return Int64(i)
+                }
+                switch bounds.count {
+                case 0: return .bits
+                case 1: return try Tensor.integers(from: 0, to: bounds[0], dtype: t.dtype)
+                case 2: return try Tensor.integers(from: bounds[0], to: bounds[1], dtype: t.dtype)
+                default: throw PyError.type("random_() takes at most 2 positional arguments (\(bounds.count) given)")
+                }
+            },
+            fill("bernoulli_(self, p=0.5, *, generator=None)") { _, args in
+                let p = try args.scalar("p").doubleValue
+                if !(p >= 0 && p <= 1) {
+                    throw TorchError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(number(p))")
+                }
+                return .bernoulli(p: p)
+            },
+            fill("exponential_(self, lambd=1, *, generator=None)") { t, args in
+                let lambda = try args.scalar("lambd").doubleValue
+                if !(lambda > 0) {
+                    throw TorchError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(number(lambda))")
+                }
+                if !t.dtype.isFloatingPoint {
+                    throw TorchError.runtime("Exponential distribution is a continuous probability distribution. dtype must be a floating point but you specified \(t.dtype.scalarTypeName)")
+                }
+                return .exponential(lambda: lambda)
+            },
+            fill("geometric_(self, p, *, generator=None)") { _, args in
+                let p = try args.scalar("p").doubleValue
+                if !(p > 0 && p < 1) {
+                    throw TorchError.runtime("geometric_ expects p to be in (0, 1), but got p=\(number(p))")
+                }
+                return .geometric(p: p)
+            },
+            tensorMethodReturningTensor("bernoulli(self, p=None, *, generator=None)") { t, args in try bernoulli(t, args) },
+            tensorMethodReturningTensor("multinomial(self, num_samples, replacement=False, *, generator=None)") { t, args in
+                try multinomial(t, args)
+            },
+        ]
+    }
+
+    /// `bernoulli(input)` draws with the input's elements as probabilities; `bernoulli(input, p)`
+    /// with one probability for a tensor shaped and typed like the input.
+    static func bernoulli(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
+        let generator = try TorchGenerator.generator(args)
+        if args["p"].isNone { return try t.bernoulli(generator: generator) }
+        let p = try args.scalar("p").doubleValue
+        if !(p >= 0 && p <= 1) { throw TorchError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(number(p))") }
+        return try Tensor.drawn(t.shape, dtype: t.dtype, .bernoulli(p: p), generator: generator)
+    }
+
+    static func multinomial(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
+        try t.multinomial(try args.int("num_samples"), replacement: try args.bool("replacement"),
+                          generator: try TorchGenerator.generator(args))
+    }
+
+    /// An in-place fill method: `draw` reads the arguments; the tensor is filled and returned.
+    private static func fill(_ signature: String, _ draw: @escaping (Tensor, BoundArguments) throws -> RandomDraw) -> PyBuiltin {
+        tensorMethodReturningTensor(signature) { t, args in
+            try t.fillRandom(try draw(t, args), generator: try TorchGenerator.generator(args))
+        }
+    }
+
+    private static func number(_ d: Double) -> String { TorchRandomBindings.cNumber(d) }
+}

@@ -1,0 +1,98 @@
+/// Random tensors: the factories (`rand randn randint randperm`) and the in-place fills, drawn
+/// from a `CPUGenerator` exactly as PyTorch's CPU kernels draw.
+extension Tensor {
+    public static func rand(_ shape: [Int], dtype: DType = .defaultFloat,
+                            generator: CPUGenerator = .shared) throws -> Tensor {
+        try drawn(shape, dtype: dtype, .uniform(from: 0, to: 1), generator: generator)
+    }
+
+    public static func randn(_ shape: [Int], dtype: DType = .defaultFloat,
+                             generator: CPUGenerator = .shared) throws -> Tensor {
+        try drawn(shape, dtype: dtype, .normal(mean: 0, std: 1), generator: generator)
+    }
+
+    /// Integers uniform in [low, high).
+    public static func randint(low: Int64 = 0, high: Int64, _ shape: [Int], dtype: DType = .int64,
+                               generator: CPUGenerator = .shared) throws -> Tensor {
+        try drawn(shape, dtype: dtype, try integers(from: low, to: high, dtype: dtype), generator: generator)
+    }
+
+    /// A new contiguous tensor of `shape` filled by `draw`.
+    public static func drawn(_ shape: [Int], dtype: DType, _ draw: RandomDraw,
+                             generator: CPUGenerator = .shared) throws -> Tensor {
+        try checkDType(dtype, for: draw)
+        let t = try Tensor(zeros: shape, dtype: dtype)
+        generator.fill(t.storage.raw, count: t.numel, dtype: dtype, draw, contiguous: true)
+        return t
+    }
+
+    /// `random_(from, to)`'s draw for `dtype`, checked as PyTorch checks it. For float dtypes the
+    /// bounds move inwards to integers the dtype holds, so no draw rounds onto `to`
+    /// (`update_from`, `update_to`).
+    public static func integers(from low: Int64, to high: Int64, dtype: DType) throws -> RandomDraw {
+        guard low < high else {
+            throw TorchError.runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
+        }
+        var (from, to) = (low, high)
+        if dtype.isFloatingPoint {
+            let digits = dtype == .float32 ? Float.significandBitCount + 1 : Double.significandBitCount + 1
+            func rounded(_ x: Int64) -> Int64 {
+                let d = dtype == .float32 ? Double(Float(x)) : Double(x)
+                // C's out-of-range conversion on x86-64 gives INT64_MIN.
+                return d < 0x1p63 ? Int64(d) : .min
+            }
+            func bitLength(_ x: Int64) -> Int { Int64.bitWidth - 1 - x.magnitude.leadingZeroBitCount }
+            let fromPlusOne = rounded(from &+ 1)
+            if fromPlusOne < from { from = fromPlusOne &+ (1 << (bitLength(from &+ 1) - digits + 1)) }
+            let toMinusOne = rounded(to &- 1)
+            if toMinusOne >= to { to = toMinusOne &- (1 << (bitLength(to &- 1) - digits + 1)) }
+            guard from < to else {
+                throw TorchError.runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=\(from) >= to=\(to)")
+            }
+        }
+        return .integers(range: UInt64(bitPattern: to &- from), base: from)
+    }
+
+    /// Fills this tensor in place (`uniform_`, `normal_`, ...), visiting its elements in memory
+    /// order as PyTorch's TensorIterator does, and returns it.
+    @discardableResult
+    public func fillRandom(_ draw: RandomDraw, generator: CPUGenerator = .shared) throws -> Tensor {
+        try Tensor.checkDType(dtype, for: draw)
+        // The dimensions from the largest stride to the smallest: the order memory is visited in.
+        let order = (0..<rank).sorted { strides[$0] > strides[$1] || (strides[$0] == strides[$1] && $0 < $1) }
+        let values = try Tensor(zeros: order.map { shape[$0] }, dtype: dtype)
+        generator.fill(values.storage.raw, count: numel, dtype: dtype, draw, contiguous: isContiguous)
+        var inverse = [Int](repeating: 0, count: rank)
+        for (position, dim) in order.enumerated() { inverse[dim] = position }
+        return try copy_(try values.permute(inverse))
+    }
+
+    private static func checkDType(_ dtype: DType, for draw: RandomDraw) throws {
+        if !dtype.isFloatingPoint && !draw.acceptsIntegers {
+            throw TorchError.notImplemented("\"\(draw.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+    }
+
+    /// A random permutation of 0..<n, by PyTorch's CPU algorithm: swaps driven by 32-bit draws for
+    /// n below 2^32 / 20, the inside-out shuffle with 64-bit draws above.
+    public static func randperm(_ n: Int, dtype: DType = .int64, generator: CPUGenerator = .shared) throws -> Tensor {
+        guard n >= 0 else { throw TorchError.runtime("Trying to create tensor with negative dimension \(n): [\(n)]") }
+        var values = [Int64](repeating: 0, count: n)
+        if n < Int(UInt32.max / 20) {
+            for i in 0..<n { values[i] = Int64(i) }
+            for i in 0..<Swift.max(n - 1, 0) {
+                let z = Int(UInt64(generator.random()) % UInt64(n - i))
+                values.swapAt(i, z + i)
+            }
+        } else {
+            for i in 0..<n {
+                let z = Int(generator.random64() % UInt64(i + 1))
+                values[i] = values[z]
+                values[z] = Int64(i)
+            }
+        }
+        let t = try Tensor(zeros: [n], dtype: dtype)
+        for (i, v) in values.enumerated() { t.setFlat(i, .int(v)) }
+        return t
+    }
+}
