@@ -44,7 +44,7 @@ final class TorchHelpTests: XCTestCase {
         XCTAssertEqual(result.output, """
         Help on built-in function zeros in module torch:
 
-        zeros(*sizes, size=None, dtype=None, device=None, requires_grad=False, generator=None)
+        zeros(*sizes, size=None, dtype=None, device=None, requires_grad=False)
             A tensor filled with 0, of the shape given by sizes.
         Help on method backward of Tensor:
 

@@ -35,8 +35,9 @@ enum TorchRandomBindings {
                     guard let i = try v.asTorchInt else { throw args.mismatch("high", expected: "int", got: v) }
                     return Int64(i)
                 }
-                return try Tensor.randint(low: values.count == 2 ? values[0] : 0, high: values[values.count - 1], t.shape,
-                                          dtype: try args.dtype() ?? t.dtype, generator: try TorchGenerator.generator(args))
+                let dtype = try args.dtype() ?? t.dtype
+                let draw = try integers(from: values.count == 2 ? values[0] : 0, to: values[values.count - 1], dtype: dtype, args)
+                return try Tensor.drawn(t.shape, dtype: dtype, draw, generator: try TorchGenerator.generator(args))
             },
             factory("randint(*args, low=None, high=None, size=None, \(options), generator=None)", randint),
             factory("randperm(n, *, generator=None, \(options))") { args in
@@ -70,22 +71,24 @@ enum TorchRandomBindings {
             return try Tensor.drawn(try args.sizeSequence("size"), dtype: try args.dtype() ?? .defaultFloat,
                                     .normal(mean: try args.scalar("mean").doubleValue, std: std), generator: generator)
         }
+        // The result takes the dtype of the tensor operand (of the mean when both are tensors),
+        // as PyTorch's in-place `mul_` and `add_` on its samples keep it.
         return try GradMode.with(enabled: false) {
             switch (meanValue, stdValue) {
             case (.tensor(let mean), .tensor(let std)):
                 try checkStd(std)
                 let shape = try Shape.broadcast(mean.shape, std.shape)
                 return try Tensor.drawn(shape, dtype: mean.dtype, .normal(mean: 0, std: 1), generator: generator)
-                    .mul(std.detach()).add(mean.detach())
+                    .mul_(std.detach()).add_(mean.detach())
             case (.tensor(let mean), _):
                 let std = try args.scalar("std").doubleValue
                 try checkStd(std)
                 return try Tensor.drawn(mean.shape, dtype: mean.dtype, .normal(mean: 0, std: std), generator: generator)
-                    .add(mean.detach())
+                    .add_(mean.detach())
             case (_, .tensor(let std)):
                 try checkStd(std)
-                return try Tensor.drawn(std.shape, dtype: std.dtype, .normal(mean: 0, std: 1), generator: generator)
-                    .mul(std.detach()).add(Tensor.wrapping(try args.scalar("mean")))
+                let samples = try Tensor.drawn(std.shape, dtype: std.dtype, .normal(mean: 0, std: 1), generator: generator)
+                return try samples.mul_(std.detach()).add_(Tensor.full([], try args.scalar("mean"), dtype: std.dtype))
             default:
                 throw PyError.type("normal() received an invalid combination of arguments")
             }
@@ -137,9 +140,14 @@ enum TorchRandomBindings {
         let low = given["low"] == nil ? 0 : try int("low", position: 1)
         let high = try int("high", position: names.count == 3 ? 2 : 1)
         let dtype = try args.dtype() ?? .int64
-        if dtype == .bool && (low < 0 || high > 2) {
-            throw TorchError.runtime(low < 0 ? "from is out of bounds for bool" : "to - 1 is out of bounds for bool")
-        }
-        return try Tensor.randint(low: low, high: high, size, dtype: dtype, generator: try TorchGenerator.generator(args))
+        return try Tensor.drawn(size, dtype: dtype, try integers(from: low, to: high, dtype: dtype, args),
+                                generator: try TorchGenerator.generator(args))
+    }
+
+    /// `random_(from, to)`'s draw, giving PyTorch's warnings about float bounds.
+    static func integers(from low: Int64, to high: Int64, dtype: DType, _ args: BoundArguments) throws -> RandomDraw {
+        let (draw, warnings) = try Tensor.integers(from: low, to: high, dtype: dtype)
+        for warning in warnings { args.interpreter.warn(warning) }
+        return draw
     }
 }

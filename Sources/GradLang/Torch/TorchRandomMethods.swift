@@ -24,8 +24,8 @@ enum TorchRandomMethods {
                 }
                 switch bounds.count {
                 case 0: return .bits
-                case 1: return try Tensor.integers(from: 0, to: bounds[0], dtype: t.dtype)
-                case 2: return try Tensor.integers(from: bounds[0], to: bounds[1], dtype: t.dtype)
+                case 1: return try TorchRandomBindings.integers(from: 0, to: bounds[0], dtype: t.dtype, args)
+                case 2: return try TorchRandomBindings.integers(from: bounds[0], to: bounds[1], dtype: t.dtype, args)
                 default: throw PyError.type("random_() takes at most 2 positional arguments (\(bounds.count) given)")
                 }
             },

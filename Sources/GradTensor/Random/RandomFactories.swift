@@ -11,12 +11,6 @@ extension Tensor {
         try drawn(shape, dtype: dtype, .normal(mean: 0, std: 1), generator: generator)
     }
 
-    /// Integers uniform in [low, high).
-    public static func randint(low: Int64 = 0, high: Int64, _ shape: [Int], dtype: DType = .int64,
-                               generator: CPUGenerator = .shared) throws -> Tensor {
-        try drawn(shape, dtype: dtype, try integers(from: low, to: high, dtype: dtype), generator: generator)
-    }
-
     /// A new contiguous tensor of `shape` filled by `draw`.
     public static func drawn(_ shape: [Int], dtype: DType, _ draw: RandomDraw,
                              generator: CPUGenerator = .shared) throws -> Tensor {
@@ -26,15 +20,23 @@ extension Tensor {
         return t
     }
 
-    /// `random_(from, to)`'s draw for `dtype`, checked as PyTorch checks it. For float dtypes the
+    /// `random_(from, to)`'s draw for `dtype`, checked as PyTorch checks it, with the warnings
+    /// PyTorch gives for float bounds beyond the dtype's consecutive integers. For float dtypes the
     /// bounds move inwards to integers the dtype holds, so no draw rounds onto `to`
     /// (`update_from`, `update_to`).
-    public static func integers(from low: Int64, to high: Int64, dtype: DType) throws -> RandomDraw {
+    public static func integers(from low: Int64, to high: Int64, dtype: DType) throws -> (draw: RandomDraw, warnings: [String]) {
         guard low < high else {
             throw TorchError.runtime("random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
         }
         var (from, to) = (low, high)
-        if dtype.isFloatingPoint {
+        var warnings: [String] = []
+        switch dtype {
+        case .bool:
+            if from < 0 { throw TorchError.runtime("from is out of bounds for bool") }
+            if to - 1 > 1 { throw TorchError.runtime("to - 1 is out of bounds for bool") }
+        case .int64:
+            break
+        case .float32, .float64:
             let digits = dtype == .float32 ? Float.significandBitCount + 1 : Double.significandBitCount + 1
             func rounded(_ x: Int64) -> Int64 {
                 let d = dtype == .float32 ? Double(Float(x)) : Double(x)
@@ -49,8 +51,12 @@ extension Tensor {
             guard from < to else {
                 throw TorchError.runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=\(from) >= to=\(to)")
             }
+            let limit: Int64 = 1 << digits
+            for (name, value, line) in [("from", from, 111), ("to - 1", to - 1, 112)] where value < -limit || value > limit {
+                warnings.append("\(name) is out of bounds [-(2^\(digits)), 2^\(digits)]. Due to precision limitations \(dtype.cTypeName) can support discrete uniform distribution only within this range. This warning will become an error in version 1.7 release, please fix the code in advance (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/DistributionTemplates.h:\(line).)")
+            }
         }
-        return .integers(range: UInt64(bitPattern: to &- from), base: from)
+        return (.integers(range: UInt64(bitPattern: to &- from), base: from), warnings)
     }
 
     /// Fills this tensor in place (`uniform_`, `normal_`, ...), visiting its elements in memory
