@@ -140,6 +140,8 @@ enum TorchDocs {
         // torch.autograd and torch.nn.functional
         "torch.autograd.backward": "Computes the gradients of tensors with respect to the graph's leaves, accumulating them into .grad.",
         "torch.autograd.grad": "The gradients of outputs with respect to inputs, returned rather than accumulated into .grad.",
+        "torch.nn.functional.dropout": "During training, zeroes each element with probability p and scales the rest by 1 / (1 - p).",
+        "torch.dropout": "When train, zeroes each element with probability p and scales the rest by 1 / (1 - p).",
         "torch.nn.functional.mse_loss": "Mean squared error between input and target (reduction 'mean', 'sum' or 'none').",
         // Tensor methods
         "Tensor.backward": "Computes the gradient of this tensor with respect to the graph's leaves and adds it to their .grad.",

@@ -10,7 +10,8 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops
         torch.add(ops.map(\.function))
-        torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
+        torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
+                  + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
@@ -32,7 +33,7 @@ extension Interpreter {
         let autograd = PyModule(name: "torch.autograd")
         autograd.add(TorchAutogradBindings.moduleFunctions)
         let functional = PyModule(name: "torch.nn.functional")
-        functional.add(TorchFunctionalBindings.functions)
+        functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional)
         let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([
