@@ -137,6 +137,11 @@ enum TorchDocs {
         "torch.set_grad_enabled": "Turns gradient recording on or off (also usable as a context manager).",
         "torch.cuda.is_available": "Whether a CUDA GPU can be used: always False in grad, which computes on the CPU.",
         "torch.cuda.device_count": "The number of CUDA GPUs: always 0 in grad.",
+        "torch.cuda.manual_seed": "Seeds the current CUDA GPU's generator: without a GPU, nothing is drawn from it.",
+        "torch.cuda.manual_seed_all": "Seeds every CUDA GPU's generator: without a GPU, nothing is drawn from them.",
+        "torch.random.manual_seed": "Seeds the default generator (as torch.manual_seed).",
+        "torch.random.seed": "Seeds the default generator from the system's entropy and returns the seed (as torch.seed).",
+        "torch.random.initial_seed": "The seed the default generator was last seeded with (as torch.initial_seed).",
         // torch.autograd and torch.nn.functional
         "torch.autograd.backward": "Computes the gradients of tensors with respect to the graph's leaves, accumulating them into .grad.",
         "torch.autograd.grad": "The gradients of outputs with respect to inputs, returned rather than accumulated into .grad.",

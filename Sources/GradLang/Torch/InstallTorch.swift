@@ -1,7 +1,7 @@
 import Foundation
 import GradTensor
 
-/// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`),
+/// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`, `torch.random`),
 /// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
 /// no import), and grad's short forms `tensor` and `no_grad`.
 extension Interpreter {
@@ -39,11 +39,13 @@ extension Interpreter {
         cuda.add([
             PyBuiltin("is_available()") { _ in .bool(false) },
             PyBuiltin("device_count()") { _ in .int(0) },
-        ])
-        for sub in [autograd, nn, cuda] {
+        ] + TorchGenerator.cudaFunctions)
+        let random = PyModule(name: "torch.random")
+        random.add(TorchGenerator.functions)
+        for sub in [autograd, nn, cuda, random] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda] { moduleTable[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda, random] { moduleTable[module.name] = module }
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods

@@ -91,9 +91,16 @@ enum TorchGenerator {
 
     /// `torch.manual_seed(seed)` first applies `int()`: floats truncate, strings parse.
     private static func integerSeed(_ v: Value) throws -> UInt64 {
-        if let seed = try exactSeed(v) { return seed }
+        try exactSeed(.integer(try pythonInt(v))) ?? 0
+    }
+
+    /// `int(v)` for the kinds a seed comes as: ints, bools, floats and decimal strings.
+    private static func pythonInt(_ v: Value) throws -> BigInt {
         switch v {
-        case .float(let d) where d.isFinite: return try exactSeed(.integer(BigInt(d))) ?? 0
+        case .int(let i): return BigInt(i)
+        case .bigInt(let b): return b
+        case .bool(let b): return b ? 1 : 0
+        case .float(let d) where d.isFinite: return BigInt(d)
         case .float(let d):
             throw d.isNaN ? PyError.value("cannot convert float NaN to integer")
                           : PyError.overflow("cannot convert float infinity to integer")
@@ -102,9 +109,20 @@ enum TorchGenerator {
             guard let n = BigInt(text) else {
                 throw PyError.value("invalid literal for int() with base 10: \(Repr.string(s.string))")
             }
-            return try exactSeed(.integer(n)) ?? 0
+            return n
         default:
             throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
+        }
+    }
+
+    /// `torch.cuda.manual_seed` and `manual_seed_all`: without CUDA, PyTorch keeps the seed for a
+    /// device that never comes, after `int()` of it.
+    static var cudaFunctions: [PyBuiltin] {
+        ["manual_seed", "manual_seed_all"].map { name in
+            PyBuiltin("\(name)(seed)") { args in
+                _ = try pythonInt(args["seed"])
+                return .none
+            }
         }
     }
 }

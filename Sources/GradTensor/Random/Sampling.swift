@@ -43,8 +43,13 @@ extension Tensor {
             if values.contains(where: { !($0 >= 0 && $0 < .infinity) }) {
                 throw TorchError.runtime("probability tensor contains either `inf`, `nan` or element < 0")
             }
-            for row in 0..<rows where values[row * categories..<(row + 1) * categories].allSatisfy({ $0 == 0 }) {
-                throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+            for row in 0..<rows {
+                let positive = values[row * categories..<(row + 1) * categories].filter { $0 > 0 }.count
+                if positive == 0 { throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)") }
+                // The zero-weight categories tie; PyTorch orders them by its sort's internals.
+                if samples > positive && categories - positive >= 2 {
+                    throw TorchError.notImplemented("grad does not reproduce the order PyTorch gives to zero-probability categories: sampling more categories than have a positive weight without replacement is not supported")
+                }
             }
             let ratios = try weights.div(try Tensor.drawn(shape, dtype: dtype, .exponential(lambda: 1), generator: generator))
             return try ratios.largestIndices(samples)
