@@ -125,6 +125,8 @@ enum TorchDocs {
         "Tensor.normal_": "Fills this tensor with values drawn from the normal distribution (mean, std) in place and returns it.",
         "Tensor.random_": "Fills this tensor with integers drawn uniformly from [from, to) (by default, up to the dtype's largest exact integer) in place and returns it.",
         "Tensor.exponential_": "Fills this tensor with values drawn from the exponential distribution of rate lambd in place and returns it.",
+        "Tensor.cauchy_": "Fills this tensor with values drawn from the Cauchy distribution (median, sigma) in place and returns it.",
+        "Tensor.log_normal_": "Fills this tensor with e to the power of normal values (mean, std) in place and returns it.",
         "Tensor.geometric_": "Fills this tensor with the number of trials to the first success of probability p, in place, and returns it.",
         // torch: joining, utilities, grad mode
         "torch.cat": "The tensors joined along an existing dimension dim.",

@@ -1,7 +1,8 @@
 import GradTensor
 
 /// The tensor methods that draw: in-place `uniform_ normal_ random_ bernoulli_ exponential_
-/// geometric_`, and `bernoulli` and `multinomial` (shared with the `torch` functions).
+/// geometric_ cauchy_ log_normal_`, and `bernoulli` and `multinomial` (shared with the `torch`
+/// functions).
 enum TorchRandomMethods {
     static var methods: [PyBuiltin] {
         [
@@ -52,6 +53,19 @@ enum TorchRandomMethods {
                     throw TorchError.runtime("geometric_ expects p to be in (0, 1), but got p=\(number(p))")
                 }
                 return .geometric(p: p)
+            },
+            fill("cauchy_(self, median=0, sigma=1, *, generator=None)") { t, args in
+                let sigma = try args.scalar("sigma").doubleValue
+                if !(sigma > 0) { throw TorchError.runtime("cauchy_ expects sigma > 0.0, but found sigma=\(number(sigma))") }
+                if !t.dtype.isFloatingPoint {
+                    throw TorchError.runtime("Cauchy distribution is a continuous probability distribution. dtype must be a floating point but you specified \(t.dtype.cTypeName)")
+                }
+                return .cauchy(median: try args.scalar("median").doubleValue, sigma: sigma)
+            },
+            fill("log_normal_(self, mean=1, std=2, *, generator=None)") { _, args in
+                let std = try args.scalar("std").doubleValue
+                if !(std > 0) { throw TorchError.runtime("log_normal_ expects std > 0.0, but found std=\(number(std))") }
+                return .logNormal(mean: try args.scalar("mean").doubleValue, std: std)
             },
             tensorMethodReturningTensor("bernoulli(self, p=None, *, generator=None)") { t, args in try bernoulli(t, args) },
             tensorMethodReturningTensor("multinomial(self, num_samples, replacement=False, *, generator=None)") { t, args in

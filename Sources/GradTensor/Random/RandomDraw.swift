@@ -17,6 +17,10 @@ public enum RandomDraw: Sendable {
     case exponential(lambda: Double)
     /// Trials until the first success (`geometric_`).
     case geometric(p: Double)
+    /// Cauchy with a median and a scale (`cauchy_`).
+    case cauchy(median: Double, sigma: Double)
+    /// e to the power of a normal (`log_normal_`).
+    case logNormal(mean: Double, std: Double)
 
     /// The kernel name PyTorch reports for a dtype it does not implement.
     var kernelName: String {
@@ -28,12 +32,14 @@ public enum RandomDraw: Sendable {
         case .bernoulli: return "bernoulli_scalar_cpu_"
         case .exponential: return "exponential_cpu"
         case .geometric: return "geometric_cpu"
+        case .cauchy: return "cauchy_cpu"
+        case .logNormal: return "log_normal_cpu"
         }
     }
 
     var acceptsIntegers: Bool {
         switch self {
-        case .uniform, .normal, .exponential: return false
+        case .uniform, .normal, .exponential, .cauchy, .logNormal: return false
         case .integers, .bits, .bernoulli, .geometric: return true
         }
     }
@@ -92,6 +98,10 @@ extension CPUGenerator {
             return -1 / lambda * Double.log(onePlus: -uniformDouble())
         case .geometric(let p):
             return (Double.log(uniformDouble()) / Double.log(onePlus: -p)).rounded(.up)
+        case .cauchy(let median, let sigma):
+            return median + sigma * Double.tan(Double.pi * (uniformDouble() - 0.5))
+        case .logNormal(let mean, let std):
+            return Double.exp(mean.addingProduct(normalDouble(), std))
         }
     }
 
@@ -108,7 +118,7 @@ extension CPUGenerator {
         case .geometric(let p):
             let trials = (Double.log(uniformDouble()) / Double.log(onePlus: -p)).rounded(.up)
             return trials < 9.2e18 ? Int64(trials) : .max
-        case .uniform, .normal, .exponential:
+        case .uniform, .normal, .exponential, .cauchy, .logNormal:
             return 0 // not reached: `Tensor.fillRandom` refuses these for integer dtypes
 
         }
