@@ -6,8 +6,17 @@ import GradTensor
 enum TorchRandomMethods {
     static var methods: [PyBuiltin] {
         [
-            fill("uniform_(self, from_=0, to=1, *, generator=None)") { _, args in
+            fill("uniform_(self, from_=0, to=1, *, generator=None)") { t, args in
                 let (from, to) = (try args.scalar("from_").doubleValue, try args.scalar("to").doubleValue)
+                if t.dtype.isFloatingPoint {
+                    let largest = t.dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : .greatestFiniteMagnitude
+                    for (name, bound) in [("from", from), ("to", to)] where !(bound >= -largest && bound <= largest) {
+                        throw TorchError.runtime("\(name) is out of bounds for \(t.dtype.cTypeName)")
+                    }
+                    if to - from > largest {
+                        throw TorchError.runtime("uniform_ expects to-from <= std::numeric_limits<\(t.dtype.scalarTypeName)>::max(), but found to=\(number(to)) and from=\(number(from)) which result in to-from to exceed the limit")
+                    }
+                }
                 if from > to {
                     throw TorchError.runtime("uniform_ expects to return a [from, to) range, but found from=\(number(from)) > to=\(number(to))")
                 }

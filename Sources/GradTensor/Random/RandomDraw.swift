@@ -37,10 +37,12 @@ public enum RandomDraw: Sendable {
         }
     }
 
-    var acceptsIntegers: Bool {
+    /// Whether PyTorch's kernel for this draw exists for `dtype`.
+    func accepts(_ dtype: DType) -> Bool {
         switch self {
-        case .uniform, .normal, .exponential, .cauchy, .logNormal: return false
-        case .integers, .bits, .bernoulli, .geometric: return true
+        case .uniform, .normal, .exponential, .cauchy, .logNormal: return dtype.isFloatingPoint
+        case .geometric: return dtype != .bool
+        case .integers, .bits, .bernoulli: return true
         }
     }
 }

@@ -74,7 +74,7 @@ extension Tensor {
     }
 
     private static func checkDType(_ dtype: DType, for draw: RandomDraw) throws {
-        if !dtype.isFloatingPoint && !draw.acceptsIntegers {
+        if !draw.accepts(dtype) {
             throw TorchError.notImplemented("\"\(draw.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
         }
     }
