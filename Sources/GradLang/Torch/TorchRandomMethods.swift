@@ -6,7 +6,7 @@ import GradTensor
 enum TorchRandomMethods {
     static var methods: [PyBuiltin] {
         [
-            fill("uniform_(self, from_=0, to=1, *, generator=None)") { t, args in
+            fill("uniform_(self, from_=0, to=1, *, generator=None)", recordedAs: "UniformBackward0") { t, args in
                 let (from, to) = (try args.scalar("from_").doubleValue, try args.scalar("to").doubleValue)
                 if t.dtype.isFloatingPoint {
                     let largest = t.dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : .greatestFiniteMagnitude
@@ -22,31 +22,37 @@ enum TorchRandomMethods {
                 }
                 return .uniform(from: from, to: to)
             },
-            fill("normal_(self, mean=0, std=1, *, generator=None)") { _, args in
+            fill("normal_(self, mean=0, std=1, *, generator=None)", recordedAs: "NormalBackward0") { _, args in
                 let std = try args.scalar("std").doubleValue
                 try TorchRandomBindings.checkStd(std)
                 return .normal(mean: try args.scalar("mean").doubleValue, std: std)
             },
-            fill("random_(self, *bounds, generator=None)") { t, args in
+            tensorMethodReturningTensor("random_(self, *bounds, generator=None)") { t, args in
                 let bounds = try args.varargs("bounds").map { v -> Int64 in
                     guard let i = try v.asTorchInt else { throw args.mismatch("to", expected: "int", got: v) }
                     return Int64(i)
                 }
+                let draw: RandomDraw
                 switch bounds.count {
-                case 0: return .bits
-                case 1: return try TorchRandomBindings.integers(from: 0, to: bounds[0], dtype: t.dtype, args)
-                case 2: return try TorchRandomBindings.integers(from: bounds[0], to: bounds[1], dtype: t.dtype, args)
+                case 0: draw = .bits
+                case 1: draw = try TorchRandomBindings.integers(from: 0, to: bounds[0], dtype: t.dtype, args)
+                case 2: draw = try TorchRandomBindings.integers(from: bounds[0], to: bounds[1], dtype: t.dtype, args)
                 default: throw PyError.type("random_() takes at most 2 positional arguments (\(bounds.count) given)")
                 }
+                // PyTorch's overloads: random_(from, to), random_(to), random_().
+                return try t.fillRandom(draw, recordedAs: "RandomBackward\(2 - bounds.count)",
+                                        generator: try TorchGenerator.generator(args))
             },
-            fill("bernoulli_(self, p=0.5, *, generator=None)") { _, args in
+            tensorMethodReturningTensor("bernoulli_(self, p=0.5, *, generator=None)") { t, args in
+                let generator = try TorchGenerator.generator(args)
+                if case .tensor(let p) = args["p"] { return try t.fillBernoulli(p, generator: generator) }
                 let p = try args.scalar("p").doubleValue
                 if !(p >= 0 && p <= 1) {
                     throw TorchError.runtime("bernoulli_ expects p to be in [0, 1], but got p=\(number(p))")
                 }
-                return .bernoulli(p: p)
+                return try t.fillRandom(.bernoulli(p: p), recordedAs: "BernoulliBackward2", generator: generator)
             },
-            fill("exponential_(self, lambd=1, *, generator=None)") { t, args in
+            fill("exponential_(self, lambd=1, *, generator=None)", recordedAs: "ExponentialBackward0") { t, args in
                 let lambda = try args.scalar("lambd").doubleValue
                 if !(lambda > 0) {
                     throw TorchError.runtime("exponential_ expects lambda > 0.0, but found lambda=\(number(lambda))")
@@ -56,14 +62,14 @@ enum TorchRandomMethods {
                 }
                 return .exponential(lambda: lambda)
             },
-            fill("geometric_(self, p, *, generator=None)") { _, args in
+            fill("geometric_(self, p, *, generator=None)", recordedAs: "GeometricBackward0") { _, args in
                 let p = try args.scalar("p").doubleValue
                 if !(p > 0 && p < 1) {
                     throw TorchError.runtime("geometric_ expects p to be in (0, 1), but got p=\(number(p))")
                 }
                 return .geometric(p: p)
             },
-            fill("cauchy_(self, median=0, sigma=1, *, generator=None)") { t, args in
+            fill("cauchy_(self, median=0, sigma=1, *, generator=None)", recordedAs: "CauchyBackward0") { t, args in
                 let sigma = try args.scalar("sigma").doubleValue
                 if !(sigma > 0) { throw TorchError.runtime("cauchy_ expects sigma > 0.0, but found sigma=\(number(sigma))") }
                 if !t.dtype.isFloatingPoint {
@@ -71,7 +77,7 @@ enum TorchRandomMethods {
                 }
                 return .cauchy(median: try args.scalar("median").doubleValue, sigma: sigma)
             },
-            fill("log_normal_(self, mean=1, std=2, *, generator=None)") { _, args in
+            fill("log_normal_(self, mean=1, std=2, *, generator=None)", recordedAs: "LogNormalBackward0") { _, args in
                 let std = try args.scalar("std").doubleValue
                 if !(std > 0) { throw TorchError.runtime("log_normal_ expects std > 0.0, but found std=\(number(std))") }
                 return .logNormal(mean: try args.scalar("mean").doubleValue, std: std)
@@ -98,10 +104,12 @@ enum TorchRandomMethods {
                           generator: try TorchGenerator.generator(args))
     }
 
-    /// An in-place fill method: `draw` reads the arguments; the tensor is filled and returned.
-    private static func fill(_ signature: String, _ draw: @escaping (Tensor, BoundArguments) throws -> RandomDraw) -> PyBuiltin {
+    /// An in-place fill method: `draw` reads the arguments; the tensor is filled (the write
+    /// recorded as `node`) and returned.
+    private static func fill(_ signature: String, recordedAs node: String,
+                             _ draw: @escaping (Tensor, BoundArguments) throws -> RandomDraw) -> PyBuiltin {
         tensorMethodReturningTensor(signature) { t, args in
-            try t.fillRandom(try draw(t, args), generator: try TorchGenerator.generator(args))
+            try t.fillRandom(try draw(t, args), recordedAs: node, generator: try TorchGenerator.generator(args))
         }
     }
 

@@ -59,18 +59,40 @@ extension Tensor {
         return (.integers(range: UInt64(bitPattern: to &- from), base: from), warnings)
     }
 
-    /// Fills this tensor in place (`uniform_`, `normal_`, ...), visiting its elements in memory
-    /// order as PyTorch's TensorIterator does, and returns it.
+    /// Fills this tensor in place (`uniform_`, `normal_`, ...) and returns it; `node` names the
+    /// write in the graph (PyTorch's `UniformBackward0`, ..., whose gradient is zero).
     @discardableResult
-    public func fillRandom(_ draw: RandomDraw, generator: CPUGenerator = .shared) throws -> Tensor {
+    public func fillRandom(_ draw: RandomDraw, recordedAs node: String, generator: CPUGenerator = .shared) throws -> Tensor {
         try Tensor.checkDType(dtype, for: draw)
-        // The dimensions from the largest stride to the smallest: the order memory is visited in.
+        return try writeDrawn(recordedAs: node) { memoryShape, _ in
+            let values = try Tensor(zeros: memoryShape, dtype: dtype)
+            generator.fill(values.storage.raw, count: numel, dtype: dtype, draw, contiguous: isContiguous)
+            return values
+        }
+    }
+
+    /// `bernoulli_(p)` with a tensor of probabilities (broadcast to this tensor), each compared
+    /// with a uniform of p's precision (`BernoulliBackward1`).
+    @discardableResult
+    public func fillBernoulli(_ probabilities: Tensor, generator: CPUGenerator = .shared) throws -> Tensor {
+        let p = try probabilities.expand(shape)
+        return try writeDrawn(recordedAs: "BernoulliBackward1") { _, order in
+            try p.permute(order).bernoulli(generator: generator)
+        }
+    }
+
+    /// Writes values drawn in this tensor's memory order, as PyTorch's TensorIterator visits it:
+    /// `draw` gets the shape with the dimensions from the largest stride to the smallest (and that
+    /// order) and returns the values in that shape.
+    private func writeDrawn(recordedAs node: String, _ draw: ([Int], [Int]) throws -> Tensor) throws -> Tensor {
+        if hasInternalOverlap {
+            throw TorchError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
         let order = (0..<rank).sorted { strides[$0] > strides[$1] || (strides[$0] == strides[$1] && $0 < $1) }
-        let values = try Tensor(zeros: order.map { shape[$0] }, dtype: dtype)
-        generator.fill(values.storage.raw, count: numel, dtype: dtype, draw, contiguous: isContiguous)
         var inverse = [Int](repeating: 0, count: rank)
         for (position, dim) in order.enumerated() { inverse[dim] = position }
-        return try copy_(try values.permute(inverse))
+        let values = try draw(order.map { shape[$0] }, order).permute(inverse)
+        return try write(from: nil, .replace(name: node)) { _ in (values, nil) }
     }
 
     private static func checkDType(_ dtype: DType, for draw: RandomDraw) throws {
