@@ -43,13 +43,8 @@ extension Tensor {
             if values.contains(where: { !($0 >= 0 && $0 < .infinity) }) {
                 throw TorchError.runtime("probability tensor contains either `inf`, `nan` or element < 0")
             }
-            for row in 0..<rows {
-                let positive = values[row * categories..<(row + 1) * categories].filter { $0 > 0 }.count
-                if positive == 0 { throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)") }
-                // The zero-weight categories tie; PyTorch orders them by its sort's internals.
-                if samples > positive && categories - positive >= 2 {
-                    throw TorchError.notImplemented("grad does not reproduce the order PyTorch gives to zero-probability categories: sampling more categories than have a positive weight without replacement is not supported")
-                }
+            for row in 0..<rows where values[row * categories..<(row + 1) * categories].allSatisfy({ $0 == 0 }) {
+                throw TorchError.runtime("invalid multinomial distribution (sum of probabilities <= 0)")
             }
             let ratios = try weights.div(try Tensor.drawn(shape, dtype: dtype, .exponential(lambda: 1), generator: generator))
             return try ratios.largestIndices(samples)
@@ -92,16 +87,24 @@ extension Tensor {
         return normalised
     }
 
-    /// The indices of the `k` largest elements of each row (last dimension), largest first; ties
-    /// keep the lower index first.
+    /// The indices of the `k` largest elements of each row (last dimension), largest first, as
+    /// PyTorch's CPU `topk` leaves them: a partial sort when k is at most 1/64 of the row, else
+    /// nth_element and a sort of the first k - 1; equal elements (zero weights) in the order those
+    /// libstdc++ algorithms leave them.
     private func largestIndices(_ k: Int) throws -> Tensor {
         let categories = shape[rank - 1], rows = numel / Swift.max(categories, 1)
         let result = try Tensor(zeros: rank == 2 ? [rows, k] : [k], dtype: .int64)
         let pointer = result.storage.pointer(Int64.self)
         for row in 0..<rows {
-            let values = (0..<categories).map { element(atFlat: row * categories + $0).doubleValue }
-            let order = values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
-            for (j, index) in order.prefix(k).enumerated() { pointer[row * k + j] = Int64(index) }
+            let queue = (0..<categories).map { (value: element(atFlat: row * categories + $0).doubleValue, index: $0) }
+            var sorter = StandardLibrarySort(items: queue) { x, y in (x.value.isNaN && !y.value.isNaN) || x.value > y.value }
+            if k * 64 <= categories {
+                sorter.partialSort(k)
+            } else {
+                sorter.nthElement(k - 1)
+                sorter.sort(to: k - 1)
+            }
+            for j in 0..<k { pointer[row * k + j] = Int64(sorter.items[j].index) }
         }
         return result
     }
