@@ -27,21 +27,8 @@ enum TorchRandomMethods {
                 try TorchRandomBindings.checkStd(std)
                 return .normal(mean: try args.scalar("mean").doubleValue, std: std)
             },
-            tensorMethodReturningTensor("random_(self, *bounds, generator=None)") { t, args in
-                let bounds = try args.varargs("bounds").map { v -> Int64 in
-                    guard let i = try v.asTorchInt else { throw args.mismatch("to", expected: "int", got: v) }
-                    return Int64(i)
-                }
-                let draw: RandomDraw
-                switch bounds.count {
-                case 0: draw = .bits
-                case 1: draw = try TorchRandomBindings.integers(from: 0, to: bounds[0], dtype: t.dtype, args)
-                case 2: draw = try TorchRandomBindings.integers(from: bounds[0], to: bounds[1], dtype: t.dtype, args)
-                default: throw PyError.type("random_() takes at most 2 positional arguments (\(bounds.count) given)")
-                }
-                // PyTorch's overloads: random_(from, to), random_(to), random_().
-                return try t.fillRandom(draw, recordedAs: "RandomBackward\(2 - bounds.count)",
-                                        generator: try TorchGenerator.generator(args))
+            tensorMethodReturningTensor("random_(self, *bounds, to=None, generator=None)") { t, args in
+                try randomIntegers(t, args)
             },
             tensorMethodReturningTensor("bernoulli_(self, p=0.5, *, generator=None)") { t, args in
                 let generator = try TorchGenerator.generator(args)
@@ -102,6 +89,33 @@ enum TorchRandomMethods {
     static func multinomial(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
         try t.multinomial(try args.int("num_samples"), replacement: try args.bool("replacement"),
                           generator: try TorchGenerator.generator(args))
+    }
+
+    /// `random_()`, `random_(to)`, `random_(from, to)` (to may be None: up to the dtype's largest),
+    /// recorded as PyTorch's RandomBackward2, 1 and 0.
+    private static func randomIntegers(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
+        let positional = args.varargs("bounds")
+        if positional.count > 2 { throw PyError.type("random_() takes 2 positional arguments but \(positional.count) were given") }
+        let bounds = positional + (args.has("to") ? [args["to"]] : [])
+        func int(_ v: Value, _ name: String) throws -> Int64 {
+            guard let i = try v.asTorchInt else {
+                // PyTorch's parser then lists the overloads.
+                let given = positional.map(\.typeName) + (args.has("to") ? ["to=\(args["to"].typeName)"] : [])
+                throw PyError.type("random_() received an invalid combination of arguments - got (\(given.joined(separator: ", "))), but expected one of:\n * (*, torch.Generator generator = None)\n * (int from, int to, *, torch.Generator generator = None)\n * (int to, *, torch.Generator generator = None)\n")
+            }
+            return Int64(i)
+        }
+        let (draw, warnings): (RandomDraw, [String])
+        switch bounds.count {
+        case 0: (draw, warnings) = (.bits, [])
+        case 1: (draw, warnings) = try Tensor.integers(from: 0, to: try int(bounds[0], "to"), dtype: t.dtype)
+        default:
+            let from = try int(bounds[0], "from")
+            (draw, warnings) = bounds[1].isNone ? try Tensor.integers(from: from, dtype: t.dtype)
+                                                : try Tensor.integers(from: from, to: try int(bounds[1], "to"), dtype: t.dtype)
+        }
+        for warning in warnings { args.interpreter.warn(warning) }
+        return try t.fillRandom(draw, recordedAs: "RandomBackward\(2 - bounds.count)", generator: try TorchGenerator.generator(args))
     }
 
     /// An in-place fill method: `draw` reads the arguments; the tensor is filled (the write

@@ -11,6 +11,8 @@ public enum RandomDraw: Sendable {
     case integers(range: UInt64, base: Int64)
     /// Integers from 0 to the dtype's largest exact integer (`random_()`).
     case bits
+    /// Every 64-bit integer (`random_(-2**63, None)`).
+    case fullRange
     /// 1 with probability p, else 0 (`bernoulli_(p)`).
     case bernoulli(p: Double)
     /// Exponential with rate lambda (`exponential_`).
@@ -29,6 +31,7 @@ public enum RandomDraw: Sendable {
         case .normal: return "normal_kernel_cpu"
         case .integers: return "random_from_to_kernel_cpu"
         case .bits: return "random_kernel_cpu"
+        case .fullRange: return "random_full_64_bits_range_kernel_cpu"
         case .bernoulli: return "bernoulli_scalar_cpu_"
         case .exponential: return "exponential_cpu"
         case .geometric: return "geometric_cpu"
@@ -41,7 +44,7 @@ public enum RandomDraw: Sendable {
     func accepts(_ dtype: DType) -> Bool {
         switch self {
         case .uniform, .normal, .exponential, .cauchy, .logNormal: return dtype.isFloatingPoint
-        case .geometric: return dtype != .bool
+        case .geometric, .fullRange: return dtype != .bool
         case .integers, .bits, .bernoulli: return true
         }
     }
@@ -65,6 +68,10 @@ extension CPUGenerator {
             if case .integers(let range, let base) = draw {
                 // Straight from the integer: through a double it could round twice.
                 for i in 0..<count { data[i] = Float(integer(range: range, base: base)) }
+                return
+            }
+            if case .fullRange = draw {
+                for i in 0..<count { data[i] = Float(Int64(bitPattern: random64())) }
                 return
             }
             for i in 0..<count { data[i] = Float(value(draw, float: true)) }
@@ -94,6 +101,8 @@ extension CPUGenerator {
             return Double(integer(range: range, base: base))
         case .bits:
             return float ? Double(UInt64(random()) % ((1 << 24) + 1)) : Double(random64() % ((1 << 53) + 1))
+        case .fullRange:
+            return Double(Int64(bitPattern: random64()))
         case .bernoulli(let p):
             return uniformDouble() < p ? 1 : 0
         case .exponential(let lambda):
@@ -115,6 +124,8 @@ extension CPUGenerator {
         case .bits:
             if let mask = bitsMask { return Int64(UInt64(random()) & mask) }
             return Int64(random64() % (UInt64(Int64.max) + 1))
+        case .fullRange:
+            return Int64(bitPattern: random64())
         case .bernoulli(let p):
             return uniformDouble() < p ? 1 : 0
         case .geometric(let p):

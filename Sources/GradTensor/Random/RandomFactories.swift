@@ -37,26 +37,73 @@ extension Tensor {
         case .int64:
             break
         case .float32, .float64:
-            let digits = dtype == .float32 ? Float.significandBitCount + 1 : Double.significandBitCount + 1
-            func rounded(_ x: Int64) -> Int64 {
-                let d = dtype == .float32 ? Double(Float(x)) : Double(x)
-                // C's out-of-range conversion on x86-64 gives INT64_MIN.
-                return d < 0x1p63 ? Int64(d) : .min
-            }
-            func bitLength(_ x: Int64) -> Int { Int64.bitWidth - 1 - x.magnitude.leadingZeroBitCount }
-            let fromPlusOne = rounded(from &+ 1)
-            if fromPlusOne < from { from = fromPlusOne &+ (1 << (bitLength(from &+ 1) - digits + 1)) }
-            let toMinusOne = rounded(to &- 1)
-            if toMinusOne >= to { to = toMinusOne &- (1 << (bitLength(to &- 1) - digits + 1)) }
+            from = movedInwards(from: from, dtype)
+            to = movedInwards(to: to, dtype)
             guard from < to else {
                 throw TorchError.runtime("random_ expects 'from' casted to dtype to be less than 'to' casted to dtype, but got from=\(from) >= to=\(to)")
             }
-            let limit: Int64 = 1 << digits
-            for (name, value, line) in [("from", from, 111), ("to - 1", to - 1, 112)] where value < -limit || value > limit {
-                warnings.append("\(name) is out of bounds [-(2^\(digits)), 2^\(digits)]. Due to precision limitations \(dtype.cTypeName) can support discrete uniform distribution only within this range. This warning will become an error in version 1.7 release, please fix the code in advance (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/DistributionTemplates.h:\(line).)")
-            }
+            warnings = boundsWarnings(from: from, toInclusive: to - 1, dtype)
         }
         return (.integers(range: UInt64(bitPattern: to &- from), base: from), warnings)
+    }
+
+    /// `random_(from, None)`: integers from `from` up to the dtype's largest (2^24 and 2^53 for
+    /// the float dtypes), or all 64-bit integers from -2^63.
+    public static func integers(from low: Int64, dtype: DType) throws -> (draw: RandomDraw, warnings: [String]) {
+        if low == .min { return (.fullRange, []) }
+        var from = low
+        let toInclusive: Int64
+        var warnings: [String] = []
+        switch dtype {
+        case .bool:
+            if from < 0 || from > 1 { throw TorchError.runtime("from is out of bounds for bool") }
+            toInclusive = 1
+        case .int64:
+            toInclusive = .max
+        case .float32, .float64:
+            toInclusive = 1 << floatDigits(dtype)
+            from = movedInwards(from: from, dtype)
+            guard from < toInclusive else {
+                throw TorchError.runtime("random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to dtype, but got from=\(from) > to_inc=\(toInclusive)")
+            }
+            warnings = boundsWarnings(from: from, toInclusive: toInclusive, dtype)
+        }
+        return (.integers(range: UInt64(bitPattern: toInclusive &- from) &+ 1, base: from), warnings)
+    }
+
+    /// The significand bits of a float dtype, its leading one included (24, 53).
+    private static func floatDigits(_ dtype: DType) -> Int {
+        dtype == .float32 ? Float.significandBitCount + 1 : Double.significandBitCount + 1
+    }
+
+    /// `x` converted to the float dtype and back, as C converts (out of range gives INT64_MIN on x86-64).
+    private static func roundTrip(_ x: Int64, _ dtype: DType) -> Int64 {
+        let d = dtype == .float32 ? Double(Float(x)) : Double(x)
+        return d < 0x1p63 ? Int64(d) : .min
+    }
+
+    private static func bitLength(_ x: Int64) -> Int { Int64.bitWidth - 1 - x.magnitude.leadingZeroBitCount }
+
+    /// `update_from`: the lowest bound whose draws, converted, stay at or above it.
+    private static func movedInwards(from: Int64, _ dtype: DType) -> Int64 {
+        let fromPlusOne = roundTrip(from &+ 1, dtype)
+        return fromPlusOne < from ? fromPlusOne &+ (1 << (bitLength(from &+ 1) - floatDigits(dtype) + 1)) : from
+    }
+
+    /// `update_to`: the highest bound whose draws, converted, stay below it.
+    private static func movedInwards(to: Int64, _ dtype: DType) -> Int64 {
+        let toMinusOne = roundTrip(to &- 1, dtype)
+        return toMinusOne >= to ? toMinusOne &- (1 << (bitLength(to &- 1) - floatDigits(dtype) + 1)) : to
+    }
+
+    /// PyTorch's warnings for bounds beyond ±2^digits of a float dtype.
+    private static func boundsWarnings(from: Int64, toInclusive: Int64, _ dtype: DType) -> [String] {
+        let digits = floatDigits(dtype)
+        let limit: Int64 = 1 << digits
+        return [("from", from, 111), ("to - 1", toInclusive, 112)].compactMap { name, value, line in
+            guard value < -limit || value > limit else { return nil }
+            return "\(name) is out of bounds [-(2^\(digits)), 2^\(digits)]. Due to precision limitations \(dtype.cTypeName) can support discrete uniform distribution only within this range. This warning will become an error in version 1.7 release, please fix the code in advance (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/DistributionTemplates.h:\(line).)"
+        }
     }
 
     /// Fills this tensor in place (`uniform_`, `normal_`, ...) and returns it; `node` names the
