@@ -1,7 +1,7 @@
 import Foundation
 import GradTensor
 
-/// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`),
+/// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`, `torch.random`),
 /// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
 /// no import), and grad's short forms `tensor` and `no_grad`.
 extension Interpreter {
@@ -10,7 +10,8 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops
         torch.add(ops.map(\.function))
-        torch.add(TorchCreationBindings.functions + TorchMathBindings.functions + TorchGradModeBindings.functions
+        torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
+                  + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
@@ -21,31 +22,35 @@ extension Interpreter {
         ])
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
-        for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype] {
+        for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype,
+                     TorchGenerator.type] {
             torch.attributes[type.name] = .object(type)
         }
+        torch.attributes["default_generator"] = .object(PyGenerator.shared)
         let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
         for (name, value) in constants { torch.attributes[name] = .float(value) }
 
         let autograd = PyModule(name: "torch.autograd")
         autograd.add(TorchAutogradBindings.moduleFunctions)
         let functional = PyModule(name: "torch.nn.functional")
-        functional.add(TorchFunctionalBindings.functions)
+        functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional)
         let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([
             PyBuiltin("is_available()") { _ in .bool(false) },
             PyBuiltin("device_count()") { _ in .int(0) },
-        ])
-        for sub in [autograd, nn, cuda] {
+        ] + TorchGenerator.cudaFunctions)
+        let random = PyModule(name: "torch.random")
+        random.add(TorchGenerator.functions)
+        for sub in [autograd, nn, cuda, random] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda] { moduleTable[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda, random] { moduleTable[module.name] = module }
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in

@@ -1,11 +1,11 @@
 import Foundation
 import GradTensor
 
-/// Factories: `tensor zeros ones empty full arange linspace eye *_like rand randn randint
-/// rand_like randn_like randperm normal manual_seed`.
+/// Factories: `tensor zeros ones empty full arange linspace eye *_like` (the random ones are
+/// `TorchRandomBindings`).
 enum TorchCreationBindings {
     /// Keyword-only options every factory shares (`device` is checked; grad has the CPU only).
-    private static let options = "dtype=None, device=None, requires_grad=False"
+    static let options = "dtype=None, device=None, requires_grad=False"
 
     /// Factories of a size: `zeros(2, 3)`, `zeros((2, 3))`, `zeros(size=(2, 3))`.
     private static let sized: [(String, @Sendable ([Int], DType?) throws -> Tensor)] = [
@@ -13,8 +13,6 @@ enum TorchCreationBindings {
         ("ones", { try Tensor.ones($0, dtype: $1 ?? .defaultFloat) }),
         // grad zero-fills what PyTorch leaves uninitialised.
         ("empty", { try Tensor.zeros($0, dtype: $1 ?? .defaultFloat) }),
-        ("rand", { try Tensor.rand($0, dtype: $1 ?? .defaultFloat) }),
-        ("randn", { try Tensor.randn($0, dtype: $1 ?? .defaultFloat) }),
     ]
 
     /// Factories shaped like a tensor: `zeros_like(x)`.
@@ -22,13 +20,11 @@ enum TorchCreationBindings {
         ("zeros_like", { try Tensor.zerosLike($0, dtype: $1) }),
         ("ones_like", { try Tensor.onesLike($0, dtype: $1) }),
         ("empty_like", { try Tensor.zerosLike($0, dtype: $1) }),
-        ("rand_like", { try Tensor.rand($0.shape, dtype: $1 ?? $0.dtype) }),
-        ("randn_like", { try Tensor.randn($0.shape, dtype: $1 ?? $0.dtype) }),
     ]
 
     static var functions: [PyBuiltin] {
         sized.map { name, make in
-            factory("\(name)(*sizes, size=None, \(options), generator=None)") { args in
+            factory("\(name)(*sizes, size=None, \(options))") { args in
                 try make(try args.size(varargs: "sizes", keyword: "size"), try args.dtype())
             }
         } + like.map { name, make in
@@ -55,15 +51,6 @@ enum TorchCreationBindings {
                 }
                 return try Tensor.eye(n, m, dtype: try args.dtype() ?? .defaultFloat)
             },
-            factory("randperm(n, *, \(options), generator=None)") { args in
-                try Tensor.randperm(try args.int("n"), dtype: try args.dtype() ?? .int64)
-            },
-            factory("normal(mean=0.0, std=1.0, size=None, *, \(options), generator=None)", normal),
-            factory("randint(*args, low=None, high=None, size=None, \(options), generator=None)", randint),
-            PyBuiltin("manual_seed(seed)") { args in
-                RandomGenerator.manualSeed(try seed(args["seed"]))
-                return .object(PyGenerator.shared)
-            },
         ]
     }
 
@@ -80,7 +67,7 @@ enum TorchCreationBindings {
     }
 
     /// A factory taking the shared options: checks the device, then applies `requires_grad`.
-    private static func factory(_ signature: String, _ make: @escaping (BoundArguments) throws -> Tensor) -> PyBuiltin {
+    static func factory(_ signature: String, _ make: @escaping (BoundArguments) throws -> Tensor) -> PyBuiltin {
         PyBuiltin(signature) { args in
             try TorchDevices.check(args["device"])
             let requiresGrad = try args.bool("requires_grad", noneMeans: false)
@@ -119,65 +106,5 @@ enum TorchCreationBindings {
             throw TorchError.runtime("invalid size, possible overflow?")
         }
         return try Tensor.arange(start: start, end: end, step: step, dtype: try args.dtype())
-    }
-
-    /// `normal(mean, std, size)` of numbers, or `normal(mean, std)` with tensors (broadcast):
-    /// `mean + std * randn`, not recorded.
-    private static func normal(_ args: BoundArguments) throws -> Tensor {
-        func operand(_ name: String) throws -> Tensor {
-            if case .tensor(let t) = args[name] { return t.detach() }
-            return Tensor.wrapping(try args.scalar(name))
-        }
-        let (mean, std) = (try operand("mean"), try operand("std"))
-        let shape = args["size"].isNone ? try Shape.broadcast(mean.shape, std.shape) : try args.sizeSequence("size")
-        let dtype = try args.dtype() ?? TypePromotion.resultType([mean, std, Tensor.wrapping(.double(0))])
-        return try GradMode.with(enabled: false) { try Tensor.randn(shape, dtype: dtype).mul(std).add(mean) }
-    }
-
-    /// `randint(high, size)` or `randint(low, high, size)`, positionally or by keyword: with three
-    /// values in all, the first positional one is `low`.
-    private static func randint(_ args: BoundArguments) throws -> Tensor {
-        let positional = args.varargs("args")
-        let slots = ["low", "high", "size"]
-        let byKeyword = slots.filter { !args[$0].isNone }
-        let names = (positional.count + byKeyword.count >= 3 ? slots : ["high", "size"]).filter { !byKeyword.contains($0) }
-        if positional.count > names.count {
-            throw PyError.type("randint() takes at most 3 positional arguments (\(positional.count) given)")
-        }
-        var given: [String: Value] = [:]
-        for (name, value) in zip(names, positional) { given[name] = value }
-        for name in byKeyword { given[name] = args[name] }
-        func int(_ name: String, position: Int) throws -> Int64 {
-            switch given[name] ?? .none {
-            case .int(let i): return Int64(i)
-            case .bigInt: throw PyError.value("Overflow when unpacking long long")
-            case let other: throw PyError.type("randint(): argument '\(name)' (position \(position)) must be int, not \(other.typeName)")
-            }
-        }
-        let sizeValue = given["size"] ?? .none
-        guard let items = sizeValue.sequenceItems else {
-            throw PyError.type("randint(): argument 'size' (position \(names.count)) must be tuple of ints, not \(sizeValue.typeName)")
-        }
-        let size = try items.map { item -> Int in
-            guard let i = try item.asTorchInt else { throw PyError.type("randint(): argument 'size' must be tuple of ints, but found element of type \(item.typeName)") }
-            return i
-        }
-        let low = given["low"] == nil ? 0 : try int("low", position: 1)
-        let high = try int("high", position: names.count == 3 ? 2 : 1)
-        return try Tensor.randint(low: low, high: high, size, dtype: try args.dtype() ?? .int64)
-    }
-
-    /// `manual_seed(seed)`: any Python int (negative ones wrap, as in PyTorch), or what `int()` accepts.
-    private static func seed(_ v: Value) throws -> UInt64 {
-        switch v {
-        case .int(let i): return UInt64(bitPattern: Int64(i))
-        case .bool(let b): return b ? 1 : 0
-        case .float(let d) where d.isFinite && Swift.abs(d) < 9.2e18: return UInt64(bitPattern: Int64(d))
-        case .bigInt: throw PyError.value("Overflow when unpacking long long")
-        case .str(let s):
-            guard let i = Int64(s.string) else { throw PyError.value("invalid literal for int() with base 10: \(Repr.string(s.string))") }
-            return UInt64(bitPattern: i)
-        default: throw PyError.type("int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
-        }
     }
 }

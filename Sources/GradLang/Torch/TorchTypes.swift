@@ -58,13 +58,6 @@ final class PyDevice: PyObject, PyCustomRepr, PyCustomStr, PyAttributeProviding 
     }
 }
 
-/// What `torch.manual_seed` returns (PyTorch's default generator); printed as
-/// `<torch._C.Generator object at 0x…>`.
-final class PyGenerator: PyObject {
-    nonisolated(unsafe) static let shared = PyGenerator()
-    override var typeName: String { "torch._C.Generator" }
-}
-
 /// Type objects: `torch.Tensor`, `torch.Size`, `torch.device`, `torch.dtype`.
 enum TorchTypeObjects {
     /// `torch.Tensor`: `isinstance(x, torch.Tensor)`; calling it builds a float32 tensor from data
