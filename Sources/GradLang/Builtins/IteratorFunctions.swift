@@ -36,7 +36,7 @@ enum IteratorFunctions {
                 if let fallback = args.given("default") { return fallback }
                 throw PyError(PyExc.stopIteration, "")
             },
-            PyBuiltin("enumerate(iterable, start=0)") { args in
+            PyBuiltin("enumerate(iterable, start=0)", style: .enumerate) { args in
                 let source = try Iteration.iterator(args["iterable"])
                 var counter = Value.integer(try Arg.integer(args["start"]))
                 return .object(PyIterator(name: "enumerate") {
@@ -75,11 +75,12 @@ enum IteratorFunctions {
                     return nil
                 })
             },
-            PyBuiltin("reversed(sequence, /)") { args in .object(try reversed(args["sequence"])) },
-            PyBuiltin("sorted(iterable, /, *, key=None, reverse=False)") { args in
-                let items = try Iteration.collect(args["iterable"])
-                return .object(PyList(try Sorting.sorted(items, key: args["key"], reverse: Operators.truthy(args["reverse"]),
-                                                         args.interpreter)))
+            PyBuiltin("reversed(sequence, /)", style: .checkPositional) { args in .object(try reversed(args["sequence"])) },
+            PyBuiltin("sorted(iterable, /, **keywords)") { args in
+                // CPython's order: the iterable is read, then `list.sort` parses the keywords.
+                let list = PyList(try Iteration.collect(args["iterable"]))
+                _ = try ListMethods.sort.call(Arguments([.object(list)], keywords: args.keywordArguments("keywords")), args.interpreter)
+                return .object(list)
             },
             PyBuiltin("any(iterable, /)") { args in
                 let it = try Iteration.iterator(args["iterable"])

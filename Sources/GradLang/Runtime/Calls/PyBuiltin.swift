@@ -73,6 +73,11 @@ public struct BoundArguments {
         if case .object(let d as PyDict) = self[name] { return d }
         return nil
     }
+
+    /// The `**kwargs` dict as keyword arguments, to pass on in a call.
+    public func keywordArguments(_ name: String) -> [(name: String, value: Value)] {
+        (varkw(name)?.entries ?? []).compactMap { k, v in if case .str(let s) = k { return (s.string, v) } else { return nil } }
+    }
 }
 
 /// The value bound to an `<unset>` parameter that the call left out; never reaches Python code.
