@@ -76,7 +76,7 @@ enum IteratorFunctions {
                 })
             },
             PyBuiltin("reversed(sequence, /)", style: .checkPositional) { args in .object(try reversed(args["sequence"])) },
-            PyBuiltin("sorted(iterable, /, **keywords)") { args in
+            PyBuiltin("sorted(iterable, /, **keywords)", shownAs: "sorted(iterable, /, *, key=None, reverse=False)") { args in
                 // CPython's order: the iterable is read, then `list.sort` parses the keywords.
                 let list = PyList(try Iteration.collect(args["iterable"]))
                 _ = try ListMethods.sort.call(Arguments([.object(list)], keywords: args.keywordArguments("keywords")), args.interpreter)
