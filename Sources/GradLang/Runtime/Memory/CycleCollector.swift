@@ -143,7 +143,7 @@ enum CycleCollector {
             longLivedPending = 0
             longLivedTotal = survivors
         }
-        let found = garbage.reduce(garbage.count) { $0 + $1.untrackedCompanions }
+        let found = garbage.reduce(garbage.count) { $0 + $1.uncountedCompanions }
         free(garbage)
         return found
     }

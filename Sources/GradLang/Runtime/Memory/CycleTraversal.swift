@@ -27,8 +27,11 @@
 /// - class: its namespace (its bases and order are classes that exist independently of it, held
 ///   as Swift references and not counted: they count as referenced from outside).
 /// - method, property, staticmethod, classmethod, super: the values they wrap.
-/// - iterator: the list or tuple it reads (`source`; no buffer). Other iterators keep what they
-///   read inside Swift closures, which are not traversed: it counts as referenced from outside.
+/// - iterator: the list or tuple it reads (`source`; no buffer), and what the others read (`held`:
+///   the dict or set, the iterators `zip`, `map`, `filter` and `enumerate` draw from, the function
+///   `map` or `filter` calls). An iterator made with a bare closure (a string's, a tensor's, some
+///   of itertools') keeps what it reads inside it, which is not traversed: that counts as
+///   referenced from outside.
 /// - generator: its frame's slots (locals, and the statements' progress: a `yield from`'s
 ///   sub-iterator), its cells, the value passing through the frame, and the generator it delegates
 ///   to. The cell list may share the closure's buffer, like a function's. Suspended garbage
@@ -95,6 +98,7 @@ extension CollectableObject {
             }
         case let cls as PyClass: cls.makeNamespaceUnique()
         case let generator as PyGeneratorObject: generator.makeFrameStorageUnique()
+        case let iterator as PyIterator: iterator.makeHeldUnique()
         default: break
         }
     }
@@ -133,18 +137,26 @@ extension CollectableObject {
         case let s as PyStaticMethod: visit(s.function)
         case let c as PyClassMethod: visit(c.function)
         case let s as PySuper: visit(s.receiver)
-        case let iterator as PyIterator: if let source = iterator.source { visit(source) }
+        case let iterator as PyIterator:
+            if let source = iterator.source { visit(source) }
+            iterator.held.forEach(visit)
         case let generator as PyGeneratorObject: generator.forEachFrameReference(visit)
         default: break
         }
     }
 
-    /// How many objects CPython would free along with this one that grad does not make: an
-    /// exception's non-empty args are a tuple object there (tracked, so counted by
-    /// `gc.collect()`), a Swift array here.
-    var untrackedCompanions: Int {
-        if let exception = self as? PyExceptionObject, !exception.args.isEmpty { return 1 }
-        return 0
+    /// How many objects CPython would free along with this one that grad does not make (tracked
+    /// there, so counted by `gc.collect()`), less those grad makes that CPython does not: an
+    /// exception's non-empty args are a tuple there, a Swift array here; an iterator may keep
+    /// tuples of its own (`PyIterator.cpythonTuples`); a set's member dict is a tracked object
+    /// here, part of the set there.
+    var uncountedCompanions: Int {
+        switch self {
+        case let exception as PyExceptionObject: return exception.args.isEmpty ? 0 : 1
+        case let iterator as PyIterator: return iterator.cpythonTuples
+        case is PySet: return -1
+        default: return 0
+        }
     }
 
     /// Drops this object's references if it is one of those cleared (see above; it is garbage),

@@ -232,6 +232,8 @@ public final class PyIterator: CollectableObject {
         case closure(() throws -> Value?)
         /// Reads the next element from `source`, which the closure is handed rather than captures.
         case fromSource((Value) throws -> Value?)
+        /// Reads the next element through `held`, which the closure is handed rather than captures.
+        case fromHeld(([Value]) throws -> Value?)
     }
 
     private let step: Step
@@ -240,10 +242,19 @@ public final class PyIterator: CollectableObject {
     /// cycle collector sees it: a list that contains its own iterator is a cycle. Dropped once
     /// exhausted, as CPython's iterators drop their sequence.
     private(set) var source: Value?
+    /// The values another iterator reads (a dict, a set, the iterators `zip` and `map` draw
+    /// from, the function `map` calls), held here for the cycle collector in the same way.
+    /// Kept while the iterator lives, as CPython's keep theirs.
+    private(set) var held: [Value] = []
+    /// The tuples CPython's iterator of this kind keeps (`map`'s and `zip`'s tuple of iterators,
+    /// the result tuple `zip`, `enumerate` and dict item iterators reuse), which `gc.collect()`
+    /// counts along with it.
+    let cpythonTuples: Int
 
     public init(name: String = "iterator", _ next: @escaping () throws -> Value?) {
         self.name = name
         step = .closure(next)
+        cpythonTuples = 0
     }
 
     /// An iterator over `source`, whose elements `next` reads from the value it is given.
@@ -251,9 +262,31 @@ public final class PyIterator: CollectableObject {
         self.name = name
         self.source = source
         step = .fromSource(next)
+        cpythonTuples = 0
+    }
+
+    /// An iterator whose `next` reaches Python values only through `held`, which it is handed.
+    init(name: String, holding held: [Value], cpythonTuples: Int = 0, _ next: @escaping ([Value]) throws -> Value?) {
+        self.name = name
+        self.held = held
+        self.cpythonTuples = cpythonTuples
+        step = .fromHeld(next)
+    }
+
+    deinit {
+        untrack()
+        NestedRelease.adopt(&held)
     }
 
     public override var typeName: String { name }
+
+    /// Gives `held` a buffer of its own, for the cycle collector's count.
+    func makeHeldUnique() {
+        var values = held
+        held = []
+        values.makeUnique()
+        held = values
+    }
 
     /// How many iterators are inside `next` at once. An iterator over an iterator over ... (a
     /// million nested `map` or `zip` objects) would recurse until the stack overflows; CPython
@@ -274,6 +307,7 @@ public final class PyIterator: CollectableObject {
             if let value = try next(source) { return value }
             self.source = nil
             return nil
+        case .fromHeld(let next): return try next(held)
         }
     }
 }
