@@ -126,7 +126,7 @@ enum TorchCreationBindings {
     private static func normal(_ args: BoundArguments) throws -> Tensor {
         func operand(_ name: String) throws -> Tensor {
             if case .tensor(let t) = args[name] { return t.detach() }
-            return Tensor.wrapping(try args.scalar(name))
+            return try Tensor.wrapping(args.scalar(name))
         }
         let (mean, std) = (try operand("mean"), try operand("std"))
         let shape = args["size"].isNone ? try Shape.broadcast(mean.shape, std.shape) : try args.sizeSequence("size")

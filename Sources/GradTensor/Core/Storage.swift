@@ -25,42 +25,48 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
 
     /// `count` elements without zeroing them, for kernels that write every element (matrix
     /// products): zeroing a large result first would cost an extra pass over memory.
-    /// Callers validate sizes first (see `Shape.checkedCount`, which also checks that a large
-    /// buffer can be allocated now).
-    static func make(dtype: DType, uninitializedCount count: Int) -> Storage {
-        let bytes = max(count, 1) * dtype.itemSize
+    ///
+    /// Every tensor's buffer is allocated here, and checked: a size past `maxBytes`, a large
+    /// buffer that memory has no room for (`AllocationProbe`), a failed allocation, and a small
+    /// one that only the spare memory reserve made possible (memory ran out on it) are
+    /// PyTorch's allocator error, as its CPU allocator reports failing to allocate.
+    static func make(dtype: DType, uninitializedCount count: Int) throws -> Storage {
+        let (bytes, overflow) = max(count, 1).multipliedReportingOverflow(by: dtype.itemSize)
+        guard !overflow, bytes <= maxBytes, AllocationProbe.canAllocate(bytes: bytes) else {
+            throw Shape.allocationError(bytes: overflow ? Int.max : bytes)
+        }
         let inline = bytes < largeBytes
         let chunk = MemoryLayout<StorageChunk>.stride
         let chunks = inline ? (bytes + chunk - 1) / chunk : 0
+        var apart: UnsafeMutableRawPointer?
+        if !inline && posix_memalign(&apart, 64, bytes) != 0 {
+            AllocationProbe.answerExhaustion()
+            throw Shape.allocationError(bytes: bytes)
+        }
         let buffer = create(minimumCapacity: chunks) { buffer in
-            let raw = inline ? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
-                             : allocateApart(bytes)
-            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: !inline)
+            let raw = apart ?? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: apart != nil)
+        }
+        // `canAllocate` found the reserve held: if it is spent now, this allocation spent it.
+        if inline && AllocationProbe.reserveSpent {
+            AllocationProbe.answerExhaustion()
+            throw Shape.allocationError(bytes: bytes)
         }
         return unsafeDowncast(buffer, to: Storage.self)
     }
 
     /// `count` zeroed elements.
-    static func make(dtype: DType, count: Int) -> Storage {
-        let storage = make(dtype: dtype, uninitializedCount: count)
+    static func make(dtype: DType, count: Int) throws -> Storage {
+        let storage = try make(dtype: dtype, uninitializedCount: count)
         storage.raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1) * dtype.itemSize)
         return storage
     }
 
     /// `count` copies of `value`.
-    static func make<T: Element>(dtype: DType, repeating value: T, count: Int) -> Storage {
-        let storage = make(dtype: dtype, uninitializedCount: count)
+    static func make<T: Element>(dtype: DType, repeating value: T, count: Int) throws -> Storage {
+        let storage = try make(dtype: dtype, uninitializedCount: count)
         storage.pointer(T.self).initialize(repeating: value, count: count)
         return storage
-    }
-
-    /// 64-byte aligned; released with `free`.
-    private static func allocateApart(_ bytes: Int) -> UnsafeMutableRawPointer {
-        var memory: UnsafeMutableRawPointer?
-        if posix_memalign(&memory, 64, bytes) != 0 { memory = nil }
-        // Out of memory although the size was checked (`Shape.checkedCount` probes large sizes, see
-        // `AllocationProbe`): Swift's allocator ends the process with its report.
-        return memory ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     }
 
     deinit {
