@@ -9,8 +9,9 @@ extension Tensor {
 
     /// The elements `plan` selects, as a new contiguous tensor (IndexBackward0).
     func indexed(by plan: AdvancedIndexPlan) throws -> Tensor {
-        let offsets = try plan.offsets(in: self)
+        // The result first, as PyTorch allocates it before its index kernel checks the indices.
         let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
+        let offsets = try plan.offsets(in: self)
         gatherElements(self, at: offsets, into: out)
         return out.record("IndexBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
             [try ctx.grad.accumulated(into: ctx.inputShape(0), by: plan)]
