@@ -32,26 +32,41 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
     /// PyTorch's allocator error, as its CPU allocator reports failing to allocate.
     static func make(dtype: DType, uninitializedCount count: Int) throws -> Storage {
         let (bytes, overflow) = max(count, 1).multipliedReportingOverflow(by: dtype.itemSize)
-        guard !overflow, bytes <= maxBytes, AllocationProbe.canAllocate(bytes: bytes) else {
-            throw Shape.allocationError(bytes: overflow ? Int.max : bytes)
+        guard !overflow && bytes < largeBytes else {
+            return try makeApart(dtype: dtype, count: count, bytes: overflow ? Int.max : bytes)
         }
-        let inline = bytes < largeBytes
+        // Small (the learner's loop): the buffer lives in the object, whose allocation only the
+        // spare reserve can rescue; refused while that is spent, as `canAllocate` would.
+        if AllocationProbe.reserveSpent && !AllocationProbe.canAllocate(bytes: bytes) {
+            throw Shape.allocationError(bytes: bytes)
+        }
         let chunk = MemoryLayout<StorageChunk>.stride
-        let chunks = inline ? (bytes + chunk - 1) / chunk : 0
-        var apart: UnsafeMutableRawPointer?
-        if !inline && posix_memalign(&apart, 64, bytes) != 0 {
+        let buffer = create(minimumCapacity: (bytes + chunk - 1) / chunk) { buffer in
+            let raw = buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: false)
+        }
+        // The reserve was held: if it is spent now, this allocation spent it.
+        if AllocationProbe.reserveSpent {
             AllocationProbe.answerExhaustion()
             throw Shape.allocationError(bytes: bytes)
         }
-        let buffer = create(minimumCapacity: chunks) { buffer in
-            let raw = apart ?? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
-            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: apart != nil)
+        return unsafeDowncast(buffer, to: Storage.self)
+    }
+
+    /// A buffer of its own, 64-byte aligned for the kernels and released with `free`, after the
+    /// size checks.
+    @inline(never)
+    private static func makeApart(dtype: DType, count: Int, bytes: Int) throws -> Storage {
+        guard bytes <= maxBytes, AllocationProbe.canAllocate(bytes: bytes) else {
+            throw Shape.allocationError(bytes: bytes)
         }
-        // `canAllocate` found the reserve held: if it is spent now, this allocation spent it.
-        if inline && AllocationProbe.reserveSpent {
+        var memory: UnsafeMutableRawPointer?
+        guard posix_memalign(&memory, 64, bytes) == 0, let memory else {
+            // Its failure spent the reserve, if held: this error answers it.
             AllocationProbe.answerExhaustion()
             throw Shape.allocationError(bytes: bytes)
         }
+        let buffer = create(minimumCapacity: 0) { _ in StorageHeader(dtype: dtype, count: count, raw: memory, isApart: true) }
         return unsafeDowncast(buffer, to: Storage.self)
     }
 
