@@ -18,7 +18,8 @@ let package = Package(
         // dtypes, storage, kernels, the autograd graph and engine, torch-style printing.
         .target(
             name: "GradTensor",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            // CPendingEvents: whether the spare memory reserve is spent (AllocationProbe, Storage).
+            dependencies: [.product(name: "RealModule", package: "swift-numerics"), "CPendingEvents"],
             // Code generation for this machine's CPU: without it x86-64 builds target SSE2, where
             // the matmul micro-kernel's SIMD fused multiply-adds become per-element libm calls.
             // grad is always built where it runs (scripts/repl, scripts/test). GRAD_TARGET_CPU

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 unsigned grad_pending_events_word = 0;
+unsigned grad_memory_reserve_spent_word = 0;
 
 // The reserve is a private anonymous mapping of its own rather than a malloc block: unmapping it
 // returns address space and commit charge to the system at once, whatever malloc's heap looks
@@ -20,6 +21,7 @@ bool grad_memory_reserve_release(void) {
     void *held = __atomic_exchange_n(&reserve, NULL, __ATOMIC_ACQ_REL);
     if (held == NULL) return false;
     munmap(held, __atomic_load_n(&reserve_bytes, __ATOMIC_RELAXED));
+    __atomic_store_n(&grad_memory_reserve_spent_word, 1, __ATOMIC_RELAXED);
     grad_pending_events_add(GRAD_EVENT_MEMORY_EXHAUSTED);
     return true;
 }
@@ -34,5 +36,6 @@ bool grad_memory_reserve_refill(void) {
     if (!__atomic_compare_exchange_n(&reserve, &expected, fresh, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
         munmap(fresh, bytes);  // another thread refilled it first
     }
+    __atomic_store_n(&grad_memory_reserve_spent_word, 0, __ATOMIC_RELAXED);
     return true;
 }

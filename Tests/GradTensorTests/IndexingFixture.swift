@@ -161,7 +161,7 @@ struct FixtureValue: Decodable {
 
     /// A fresh value tensor (`Tensor.wrapping` for numbers, as the language layer passes them).
     func make() throws -> Tensor {
-        if let number { return Tensor.wrapping(number) }
+        if let number { return try Tensor.wrapping(number) }
         return try tensor?.make() ?? Tensor.wrapping(.int(0))
     }
 }

@@ -61,7 +61,7 @@ enum IndexingGradCheck {
             XCTAssertEqual(grad.shape, x.shape, file: file, line: line)
             for i in 0..<x.numel {
                 func shifted(_ delta: Double) throws -> Double {
-                    let inputs = xs.map { $0.detach().cloneDetached() }
+                    let inputs = try xs.map { try $0.detach().cloneDetached() }
                     let v = x.element(atFlat: i).doubleValue
                     inputs[k].setFlat(i, .double(v + delta))
                     return try scalar(inputs)

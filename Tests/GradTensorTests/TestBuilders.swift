@@ -57,6 +57,6 @@ func scalar(_ v: Double, grad: Bool = false) throws -> Tensor {
 }
 
 /// A Python number operand: ints stay ints (they promote differently from floats).
-func n(_ v: Double) -> Tensor {
-    v == v.rounded() && Swift.abs(v) < 1e15 ? .wrapping(.int(Int64(v))) : .wrapping(.double(v))
+func n(_ v: Double) throws -> Tensor {
+    try v == v.rounded() && Swift.abs(v) < 1e15 ? .wrapping(.int(Int64(v))) : .wrapping(.double(v))
 }

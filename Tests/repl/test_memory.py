@@ -114,6 +114,44 @@ too_big = torch.ones(10 ** 5, 10 ** 4)
 """
 
 
+# Every op's result and scratch go through one checked allocation (Storage.make, Scratch): each
+# fails with the allocator error for the bytes PyTorch's result needs, and the program goes on.
+TENSOR_OPS = """\
+import torch
+big = torch.zeros(10 ** 4, 6000)
+index = torch.arange(10 ** 4)
+for name, attempt in [("compare", lambda: big == big), ("compare scalar", lambda: big > 0), ("where", lambda: torch.where(big > 0, big, big)),
+                      ("index", lambda: big[index]), ("mask", lambda: big[big == 0]), ("matmul", lambda: big @ big.T),
+                      ("bmm", lambda: torch.zeros(2, 10 ** 4, 10) @ torch.zeros(2, 10, 6000)), ("cat", lambda: torch.cat([big, big])),
+                      ("stack", lambda: torch.stack([big, big])), ("clone", lambda: big.clone()), ("softmax", lambda: big.softmax(1)),
+                      ("transpose", lambda: big.T.contiguous()), ("exp then sum", lambda: big.exp().sum(0)),
+                      ("long zeros", lambda: torch.zeros(10 ** 4, 6000, dtype=torch.long))]:
+    try:
+        attempt()
+    except RuntimeError as e:
+        print(name, str(e).split("you tried to allocate ")[-1].split(" bytes")[0])
+print(big.mean(1).shape)
+"""
+
+# Small tensors filling memory: the allocation that spends the spare reserve is PyTorch's
+# allocator error (or a MemoryError, when a Python value's allocation found it first), and the
+# reserve is taken back once the memory is freed, so a second fill fails as cleanly.
+SMALL_TENSORS = """\
+import torch
+for attempt in range(2):
+    kept = []
+    try:
+        while True:
+            kept.append(torch.zeros(1000) + attempt)
+    except RuntimeError as e:
+        print(attempt, "DefaultCPUAllocator" in str(e), len(kept) > 10 ** 4)
+    except MemoryError:
+        print(attempt, "MemoryError", len(kept) > 10 ** 4)
+    kept = None
+print(torch.ones(2) * 2)
+"""
+
+
 class ScriptTests(unittest.TestCase):
     def run_limited(self, source):
         directory = tempfile.mkdtemp(prefix="grad-memory-test-")
@@ -151,6 +189,23 @@ class ScriptTests(unittest.TestCase):
                          + "torch.Size([10000, 6000])\n")
         self.assertEqual(result.returncode, 1)
         self.assertTrue(result.stderr.endswith(TENSOR_ERROR.format(4_000_000_000) + "\n"), result.stderr)
+
+    def test_every_tensor_result_is_checked(self):
+        result = self.run_limited(TENSOR_OPS)
+        self.assertEqual(result.stdout, "compare 60000000\ncompare scalar 60000000\nwhere 60000000\nindex 240000000\n"
+                                        "mask 60000000\nmatmul 400000000\nbmm 480000000\ncat 480000000\nstack 480000000\n"
+                                        "clone 240000000\nsoftmax 240000000\ntranspose 240000000\nexp then sum 240000000\n"
+                                        "long zeros 480000000\ntorch.Size([10000])\n", result.stderr)
+        self.assertEqual(result.returncode, 0)
+
+    def test_small_tensors_filling_memory(self):
+        result = self.run_limited(SMALL_TENSORS)
+        lines = result.stdout.splitlines()
+        self.assertEqual(len(lines), 3, result.stdout + result.stderr)
+        for attempt, line in enumerate(lines[:2]):
+            self.assertIn(line, [f"{attempt} True True", f"{attempt} MemoryError True"])
+        self.assertEqual(lines[2], "tensor([2., 2.])")
+        self.assertEqual(result.returncode, 0)
 
 
 class REPLTests(unittest.TestCase):

@@ -33,6 +33,14 @@ static inline unsigned grad_pending_events_take(unsigned events) {
 /// that retries after `grad_memory_reserve_release` uses it (the `grad` executable's
 /// CMemoryReserve); elsewhere nothing enables it and these do nothing.
 
+/// Nonzero from when the reserve is given back until it is taken again: memory ran out, and the
+/// allocation sites that check (`AllocationProbe`) refuse, or take the reserve back first.
+extern unsigned grad_memory_reserve_spent_word;
+
+static inline bool grad_memory_reserve_spent(void) {
+    return __atomic_load_n(&grad_memory_reserve_spent_word, __ATOMIC_RELAXED) != 0;
+}
+
 /// Holds `bytes` back from now on (mapped, not touched: it counts against `ulimit -v` and the
 /// kernel's commit limit, not against resident memory). Once, at start.
 void grad_memory_reserve_enable(unsigned long bytes);

@@ -40,10 +40,6 @@ enum CollectionsModule {
         return try ClassCreation.instantiate(cls, arguments, args.interpreter)
     }
 
-    private static func keywordArguments(_ args: BoundArguments, _ name: String) -> [(name: String, value: Value)] {
-        (args.varkw(name)?.entries ?? []).compactMap { k, v in if case .str(let s) = k { return (s.string, v) } else { return nil } }
-    }
-
     // MARK: defaultdict
 
     private static var defaultdictMethods: [PyBuiltin] {
@@ -54,7 +50,7 @@ enum CollectionsModule {
                     throw PyError.type("first argument must be callable or None")
                 }
                 let i = try instance(args)
-                try NativeBases.initialize(i, Arguments(args.varargs("args"), keywords: keywordArguments(args, "kwargs")), args.interpreter)
+                try NativeBases.initialize(i, Arguments(args.varargs("args"), keywords: args.keywordArguments("kwargs")), args.interpreter)
                 i.setAttribute("default_factory", factory)
                 return .none
             },
@@ -115,16 +111,16 @@ enum CollectionsModule {
     private static var counterMethods: [PyBuiltin] {
         [
             PyBuiltin("Counter.__init__(self, iterable=None, /, **kwds)") { args in
-                try count(args["iterable"], keywords: keywordArguments(args, "kwds"), into: contents(args), sign: 1, args.interpreter)
+                try count(args["iterable"], keywords: args.keywordArguments("kwds"), into: contents(args), sign: 1, args.interpreter)
                 return .none
             },
             PyBuiltin("Counter.__missing__(self, key, /)") { _ in .int(0) },
             PyBuiltin("Counter.update(self, iterable=None, /, **kwds)") { args in
-                try count(args["iterable"], keywords: keywordArguments(args, "kwds"), into: contents(args), sign: 1, args.interpreter)
+                try count(args["iterable"], keywords: args.keywordArguments("kwds"), into: contents(args), sign: 1, args.interpreter)
                 return .none
             },
             PyBuiltin("Counter.subtract(self, iterable=None, /, **kwds)") { args in
-                try count(args["iterable"], keywords: keywordArguments(args, "kwds"), into: contents(args), sign: -1, args.interpreter)
+                try count(args["iterable"], keywords: args.keywordArguments("kwds"), into: contents(args), sign: -1, args.interpreter)
                 return .none
             },
             PyBuiltin("Counter.most_common(self, n=None)") { args in

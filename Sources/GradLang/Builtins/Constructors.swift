@@ -1,7 +1,18 @@
 /// Constructors of the built-in container types and of `str`, `object`, `NoneType`.
 enum Constructors {
-    nonisolated(unsafe) static let str = PyBuiltin("str(object='')") { args in
-        .str(try Repr.checkedStr(args["object"]))
+    /// `str(object)`, or decoding with `encoding`/`errors`, which takes only bytes-like objects:
+    /// grad has none, so a decoding call is always CPython's TypeError.
+    nonisolated(unsafe) static let str = PyBuiltin("str(object=<unset>, encoding=<unset>, errors=<unset>)", style: .clinic) { args in
+        var decoding = false
+        for name in ["encoding", "errors"] {
+            guard let given = args.given(name) else { continue }
+            guard case .str = given else { throw PyError.type("str() argument '\(name)' must be str, not \(given.typeName)") }
+            decoding = true
+        }
+        guard let object = args.given("object") else { return .str("") }
+        guard decoding else { return .str(try Repr.checkedStr(object)) }
+        if case .str = object { throw PyError.type("decoding str is not supported") }
+        throw PyError.type("decoding to str: need a bytes-like object, \(object.typeName) found")
     }
 
     nonisolated(unsafe) static let list = PyBuiltin("list(iterable=<unset>, /)") { args in

@@ -1,10 +1,12 @@
-/// `type`, `isinstance`, `issubclass`, `callable`, `hasattr`/`getattr`/`setattr`, `dir`, `id`,
+/// `type`, `isinstance`, `issubclass`, `callable`, `hasattr`/`getattr`/`setattr`/`delattr`, `dir`, `id`,
 /// `hash`, `repr`.
 enum IntrospectionFunctions {
-    nonisolated(unsafe) static let type = PyBuiltin("type(*args, /)") { args in
-        let all = args.varargs("args")
+    nonisolated(unsafe) static let type = PyBuiltin("type(*args, **kwargs)") { args in
+        let all = args.varargs("args"), keywords = args.keywordArguments("kwargs")
         switch all.count {
-        case 1: return BuiltinTypes.of(all[0])
+        case 1:
+            if !keywords.isEmpty { throw PyError.type("type() takes no keyword arguments") }
+            return BuiltinTypes.of(all[0])
         case 3:
             guard case .str(let name) = all[0] else {
                 throw PyError.type("type.__new__() argument 1 must be str, not \(all[0].typeName)")
@@ -22,7 +24,7 @@ enum IntrospectionFunctions {
                 namespace[k.string] = value
             }
             return .object(try ClassCreation.make(name: name.string, qualifiedName: name.string, moduleName: "__main__",
-                                                  arguments: Arguments(bases.items), namespace: namespace, interpreter: args.interpreter))
+                                                  arguments: Arguments(bases.items, keywords: keywords), namespace: namespace, interpreter: args.interpreter))
         default: throw PyError.type("type() takes 1 or 3 arguments")
         }
     }
@@ -56,6 +58,10 @@ enum IntrospectionFunctions {
             },
             PyBuiltin("setattr(obj, name, value, /)") { args in
                 try args.interpreter.setAttribute(args["obj"], attributeName(args["name"]), args["value"])
+                return .none
+            },
+            PyBuiltin("delattr(obj, name, /)") { args in
+                try args.interpreter.deleteAttribute(args["obj"], attributeName(args["name"]))
                 return .none
             },
             PyBuiltin("dir(object=<unset>, /)") { args in

@@ -13,10 +13,11 @@ enum IteratorFunctions {
                 let function = args["object"]
                 guard IntrospectionFunctions.isCallable(function) else { throw PyError.type("iter(v, w): v must be callable") }
                 var done = false
-                return .object(PyIterator(name: "callable_iterator") {
+                let interpreter = args.interpreter
+                return .object(PyIterator(name: "callable_iterator", holding: [function, sentinel]) { held in
                     if done { return nil }
-                    let v = try args.interpreter.call(function, Arguments())
-                    if try Operators.equals(v, sentinel) { done = true; return nil }
+                    let v = try interpreter.call(held[0], Arguments())
+                    if try Operators.equals(v, held[1]) { done = true; return nil }
                     return v
                 })
             },
@@ -36,11 +37,11 @@ enum IteratorFunctions {
                 if let fallback = args.given("default") { return fallback }
                 throw PyError(PyExc.stopIteration, "")
             },
-            PyBuiltin("enumerate(iterable, start=0)") { args in
+            PyBuiltin("enumerate(iterable, start=0)", style: .enumerate) { args in
                 let source = try Iteration.iterator(args["iterable"])
                 var counter = Value.integer(try Arg.integer(args["start"]))
-                return .object(PyIterator(name: "enumerate") {
-                    guard let v = try source.next() else { return nil }
+                return .object(PyIterator(name: "enumerate", holding: [.object(source)], cpythonTuples: 1) { held in
+                    guard let v = try iterator(held[0])?.next() else { return nil }
                     defer { counter = (try? Operators.binary(.add, counter, .int(1))) ?? counter }
                     return .object(PyTuple([counter, v]))
                 })
@@ -52,34 +53,37 @@ enum IteratorFunctions {
             PyBuiltin("map(*args, /)") { args in
                 let all = args.varargs("args")
                 guard all.count >= 2 else { throw PyError.type("map() must have at least two arguments.") }
-                let function = all[0]
-                let sources = try all.dropFirst().map(Iteration.iterator)
-                return .object(PyIterator(name: "map") {
+                let sources = try all.dropFirst().map { Value.object(try Iteration.iterator($0)) }
+                let interpreter = args.interpreter
+                // Held: the function, then the sources.
+                return .object(PyIterator(name: "map", holding: [all[0]] + sources, cpythonTuples: 1) { held in
                     var values: [Value] = []
-                    for source in sources {
-                        guard let v = try source.next() else { return nil }
+                    for source in held.dropFirst() {
+                        guard let v = try iterator(source)?.next() else { return nil }
                         values.append(v)
                     }
-                    return try args.interpreter.call(function, Arguments(values))
+                    return try interpreter.call(held[0], Arguments(values))
                 })
             },
             PyBuiltin("filter(function, iterable, /)") { args in
-                let function = args["function"]
                 let source = try Iteration.iterator(args["iterable"])
-                return .object(PyIterator(name: "filter") {
-                    while let v = try source.next() {
-                        try args.interpreter.checkPendingEvents()
-                        let keep = function.isNone ? v : try args.interpreter.call(function, Arguments([v]))
+                let interpreter = args.interpreter
+                return .object(PyIterator(name: "filter", holding: [args["function"], .object(source)]) { held in
+                    let function = held[0]
+                    while let v = try iterator(held[1])?.next() {
+                        try interpreter.checkPendingEvents()
+                        let keep = function.isNone ? v : try interpreter.call(function, Arguments([v]))
                         if try Operators.truthy(keep) { return v }
                     }
                     return nil
                 })
             },
-            PyBuiltin("reversed(sequence, /)") { args in .object(try reversed(args["sequence"])) },
-            PyBuiltin("sorted(iterable, /, *, key=None, reverse=False)") { args in
-                let items = try Iteration.collect(args["iterable"])
-                return .object(PyList(try Sorting.sorted(items, key: args["key"], reverse: Operators.truthy(args["reverse"]),
-                                                         args.interpreter)))
+            PyBuiltin("reversed(sequence, /)", style: .checkPositional) { args in .object(try reversed(args["sequence"])) },
+            PyBuiltin("sorted(iterable, /, **keywords)", shownAs: "sorted(iterable, /, *, key=None, reverse=False)") { args in
+                // CPython's order: the iterable is read, then `list.sort` parses the keywords.
+                let list = PyList(try Iteration.collect(args["iterable"]))
+                _ = try ListMethods.sort.call(Arguments([.object(list)], keywords: args.keywordArguments("keywords")), args.interpreter)
+                return .object(list)
             },
             PyBuiltin("any(iterable, /)") { args in
                 let it = try Iteration.iterator(args["iterable"])
@@ -126,18 +130,18 @@ enum IteratorFunctions {
     /// CPython's ValueError when the first one runs out.
     private static func zip(_ sources: [PyIterator], strict: Bool) throws -> PyIterator {
         var finished = sources.isEmpty
-        return PyIterator(name: "zip") {
+        return PyIterator(name: "zip", holding: sources.map { .object($0) }, cpythonTuples: 2) { held in
             if finished { return nil }
             var values: [Value] = []
-            for (k, source) in sources.enumerated() {
-                if let v = try source.next() { values.append(v); continue }
+            for k in held.indices {
+                if let v = try iterator(held[k])?.next() { values.append(v); continue }
                 finished = true
                 guard strict else { return nil }
                 if k > 0 {
                     let range = k == 1 ? "argument 1" : "arguments 1-\(k)"
                     throw PyError.value("zip() argument \(k + 1) is shorter than \(range)")
                 }
-                for (m, other) in sources.enumerated().dropFirst() where try other.next() != nil {
+                for m in held.indices.dropFirst() where try iterator(held[m])?.next() != nil {
                     let range = m == 1 ? "argument 1" : "arguments 1-\(m)"
                     throw PyError.value("zip() argument \(m + 1) is longer than \(range)")
                 }
@@ -158,15 +162,21 @@ enum IteratorFunctions {
                 // Reads the list as it is at each step, as CPython's list_reverseiterator does,
                 // and stays exhausted once it was.
                 var i = l.items.count - 1
-                return PyIterator(name: "list_reverseiterator") {
-                    guard i >= 0 && i < l.items.count else {
+                return PyIterator(name: "list_reverseiterator", holding: [v]) { held in
+                    guard case .object(let l as PyList)? = held.first, i >= 0 && i < l.items.count else {
                         i = -1
                         return nil
                     }
                     defer { i -= 1 }
                     return l.items[i]
                 }
-            case let t as PyTuple: return countdown("reversed", t.items.count) { t.items[$0] }
+            case let t as PyTuple:
+                var i = t.items.count - 1
+                return PyIterator(name: "reversed", holding: [v]) { held in
+                    guard case .object(let t as PyTuple)? = held.first, i >= 0 else { return nil }
+                    defer { i -= 1 }
+                    return t.items[i]
+                }
             case let r as PyRange: return r.makeIterator(reversed: true)
             case let d as PyDict: return HashedIteration.backward(d, name: "dict_reversekeyiterator") { key, _ in key }
             case let view as PyDictView:
@@ -176,6 +186,13 @@ enum IteratorFunctions {
         default: break
         }
         throw PyError.type("'\(v.typeName)' object is not reversible")
+    }
+
+    /// An iterator that another holds (nil for any other value, which it never holds).
+    @inline(__always)
+    private static func iterator(_ held: Value) -> PyIterator? {
+        guard case .object(let it as PyIterator) = held else { return nil }
+        return it
     }
 
     /// element(n-1), ..., element(0).

@@ -1,7 +1,32 @@
 /// Methods of `list`.
 enum ListMethods {
+    /// `list.sort`, which `sorted` calls on its new list as CPython does (so its keyword errors
+    /// name `sort()`).
+    nonisolated(unsafe) static let sort = PyBuiltin("sort(self, *, key=None, reverse=False)", style: .clinic) { args in
+        let list = try args.selfList
+        // Argument Clinic's `bool(accept={int})`: an int that fits a C int, not any truth value.
+        guard let reverse = Int32(exactly: try Arg.integer(args["reverse"])).map({ $0 != 0 }) else {
+            throw PyError.overflow("Python int too large to convert to C int")
+        }
+        // The list looks empty while its keys run, as in CPython; one that grew meanwhile
+        // (an append gives the empty array storage) was modified, and loses the change.
+        var items: [Value] = []
+        swap(&items, &list.items)
+        do {
+            try Sorting.sort(&items, key: args["key"], reverse: reverse, args.interpreter)
+        } catch {
+            list.items = items
+            throw error
+        }
+        let modified = list.items.capacity > 0
+        list.items = items
+        if modified { throw PyError.value("list modified during sort") }
+        return .none
+    }
+
     static var all: [PyBuiltin] {
         [
+            sort,
             PyBuiltin("list.append(self, object, /)") { args in
                 let list = try args.selfList
                 try Allocation.checkGrowth(of: list.items, to: list.items.count + 1)
@@ -48,24 +73,6 @@ enum ListMethods {
             },
             PyBuiltin("list.count(self, value, /)") { args in
                 try SequenceSearch.count(args.selfList.items, args["value"])
-            },
-            PyBuiltin("sort(self, *, key=None, reverse=False)") { args in
-                let list = try args.selfList
-                let reverse = try Operators.truthy(args["reverse"])
-                // The list looks empty while its keys run, as in CPython; one that grew meanwhile
-                // (an append gives the empty array storage) was modified, and loses the change.
-                var items: [Value] = []
-                swap(&items, &list.items)
-                do {
-                    try Sorting.sort(&items, key: args["key"], reverse: reverse, args.interpreter)
-                } catch {
-                    list.items = items
-                    throw error
-                }
-                let modified = list.items.capacity > 0
-                list.items = items
-                if modified { throw PyError.value("list modified during sort") }
-                return .none
             },
             PyBuiltin("list.reverse(self, /)") { args in
                 try args.selfList.items.reverse()

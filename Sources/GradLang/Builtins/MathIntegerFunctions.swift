@@ -35,17 +35,21 @@ enum MathIntegerFunctions {
                 return .integer(BigInt(n.magnitude.squareRoot()))
             },
             PyBuiltin("comb(n, k, /)") { args in
-                let (n, k) = try counts(args, "comb")
+                let (n, k) = try counts(args)
                 if k > n { return .int(0) }
-                let r = Swift.min(k, n - k)
+                // n may be any size; min(k, n-k) factors are multiplied.
+                guard let r = Int(exactly: Swift.min(k, n - k)) else {
+                    throw PyError.overflow("min(n - k, k) must not exceed \(Int.max)")
+                }
                 if r > largestFactorial { throw PyError.memory("") }
-                return .integer(product(from: n - r + 1, through: n) / product(from: 1, through: r))
+                return .integer(fallingProduct(n, r) / product(from: 1, through: r))
             },
             PyBuiltin("perm(n, k=None, /)") { args in
-                let (n, k) = try counts(args, "perm")
+                let (n, k) = try counts(args)
                 if k > n { return .int(0) }
-                if k > largestFactorial { throw PyError.memory("") }
-                return .integer(product(from: n - k + 1, through: n))
+                guard let r = Int(exactly: k) else { throw PyError.overflow("k must not exceed \(Int.max)") }
+                if r > largestFactorial { throw PyError.memory("") }
+                return .integer(fallingProduct(n, r))
             },
             PyBuiltin("prod(iterable, /, *, start=1)") { args in
                 var total = args["start"]
@@ -55,25 +59,31 @@ enum MathIntegerFunctions {
         ]
     }
 
-    /// `n` and `k` of `comb`/`perm`: non-negative and fitting an Int (the callers bound the work).
-    private static func counts(_ args: BoundArguments, _ name: String) throws -> (Int, Int) {
+    /// `n` and `k` of `comb`/`perm`, both non-negative (`k` defaults to `n`).
+    private static func counts(_ args: BoundArguments) throws -> (BigInt, BigInt) {
         let n = try Arg.integer(args["n"])
         let k = args["k"].isNone ? n : try Arg.integer(args["k"])
         if n < 0 { throw PyError.value("n must be a non-negative integer") }
         if k < 0 { throw PyError.value("k must be a non-negative integer") }
-        guard let small = Int(exactly: n), let kk = Int(exactly: k) else { throw PyError.overflow("\(name)() argument too large") }
-        return (small, kk)
+        return (n, k)
     }
 
-    /// lo * (lo+1) * ... * hi, multiplied as a balanced tree so the big products stay few.
-    private static func product(from lo: Int, through hi: Int) -> BigInt {
+    /// n * (n-1) * ... * (n-k+1): k factors, counted down from an n of any size.
+    private static func fallingProduct(_ n: BigInt, _ k: Int) -> BigInt {
+        if let small = Int(exactly: n) { return product(from: small - k + 1, through: small) }
+        return product(from: 0, through: k - 1) { n - BigInt($0) }
+    }
+
+    /// factor(lo) * factor(lo+1) * ... * factor(hi), multiplied as a balanced tree so the big
+    /// products stay few.
+    private static func product(from lo: Int, through hi: Int, _ factor: (Int) -> BigInt = { BigInt($0) }) -> BigInt {
         if lo > hi { return 1 }
         if hi - lo < 8 {
             var p = BigInt(1)
-            for i in lo...hi { p *= BigInt(i) }
+            for i in lo...hi { p *= factor(i) }
             return p
         }
         let mid = lo + (hi - lo) / 2
-        return product(from: lo, through: mid) * product(from: mid + 1, through: hi)
+        return product(from: lo, through: mid, factor) * product(from: mid + 1, through: hi, factor)
     }
 }

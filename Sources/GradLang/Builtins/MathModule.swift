@@ -9,7 +9,7 @@ enum MathModule {
             "pi": .float(Double.pi), "e": .float(M_E), "tau": .float(2 * Double.pi),
             "inf": .float(.infinity), "nan": .float(.nan),
         ]
-        for f in realFunctions + MathFloatParts.all + MathIntegerFunctions.all { attributes[f.name] = .object(f) }
+        for f in realFunctions + MathFloatParts.all + MathIntegerFunctions.all + MathGamma.all + MathVectorNorm.all { attributes[f.name] = .object(f) }
         return PyModule(name: "math", attributes: attributes)
     }
 
@@ -48,16 +48,6 @@ enum MathModule {
             PyBuiltin("remainder(x, y, /)") { args in
                 let x = try Arg.real(args["x"]), y = try Arg.real(args["y"])
                 return .float(try checked(Glibc.remainder(x, y), from: [x, y], canOverflow: true))
-            },
-            PyBuiltin("hypot(*coordinates, /)") { args in
-                let xs = try args.varargs("coordinates").map(Arg.real)
-                if xs.contains(where: \.isInfinite) { return .float(.infinity) }
-                if xs.contains(where: \.isNaN) { return .float(.nan) }
-                // Scaled by the largest magnitude so the squares neither overflow nor underflow.
-                let largest = xs.map(Swift.abs).max() ?? 0
-                if largest == 0 { return .float(0) }
-                if xs.count == 2 { return .float(Glibc.hypot(xs[0], xs[1])) }
-                return .float(largest * Glibc.sqrt(xs.reduce(0) { $0 + ($1 / largest) * ($1 / largest) }))
             },
             PyBuiltin("isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)") { args in
                 let a = try Arg.real(args["a"]), b = try Arg.real(args["b"])

@@ -24,6 +24,6 @@ extension BoundArguments {
     }
 
     private func receiverError(_ type: String) -> PyError {
-        PyError.type("descriptor requires a '\(type)' object but received a '\(self["self"].typeName)'")
+        PyError.type("descriptor '\(signature.name)' for '\(type)' objects doesn't apply to a '\(self["self"].typeName)' object")
     }
 }

@@ -1,13 +1,6 @@
 /// Python's sort: CPython's timsort (TimSort.swift), comparing with `<` only, each key computed
 /// once, before any comparison.
 enum Sorting {
-    /// `sorted(items, key=..., reverse=...)`.
-    static func sorted(_ items: [Value], key: Value, reverse: Bool, _ interpreter: Interpreter) throws -> [Value] {
-        var sorted = items
-        try sort(&sorted, key: key, reverse: reverse, interpreter)
-        return sorted
-    }
-
     /// Sorts `items` in place. A key that raises leaves them as they were; a comparison that
     /// raises leaves them in the order CPython's sort leaves a list in.
     static func sort(_ items: inout [Value], key: Value, reverse: Bool, _ interpreter: Interpreter) throws {

@@ -69,7 +69,9 @@ extension Compiler {
                     let bodyFlow = try body(f)
                     if case .normal = bodyFlow { flow = try orElse(f) } else { flow = bodyFlow }
                 } catch let raised as PyError {
-                    guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f) else { throw raised }
+                    guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, filename: filename) else {
+                        throw raised
+                    }
                     let chosen = handlers[handler]
                     // What ran out of memory has been unwound and freed: hold the reserve back again.
                     if raised.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
@@ -108,21 +110,37 @@ extension Compiler {
         }
     }
 
-    /// The index of the first `except` clause that catches `error`.
-    static func matchingHandler(_ error: PyError, _ handlers: [(type: ExprCode?, range: SourceRange)], _ f: Frame) throws -> Int? {
-        for (i, h) in handlers.enumerated() {
-            guard let typeCode = h.type else { return i }
-            let spec = try typeCode(f)
-            let types: [Value]
-            if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
-            for case .object(let o) in types {
-                guard let type = o as? PyClass, type.isExceptionClass else {
-                    throw located(PyError.type("catching classes that do not inherit from BaseException is not allowed"), h.range, f)
+    /// The index of the first `except` clause that catches `error`. An error evaluating or
+    /// checking a clause's type is reported at that clause, raised during the handling of
+    /// `error`, as CPython chains it; otherwise the frame's location is left at the raise.
+    static func matchingHandler(_ error: PyError, _ handlers: [(type: ExprCode?, range: SourceRange)], _ f: Frame,
+                                filename: String) throws -> Int? {
+        let (line, span) = (f.line, f.errorSpan)
+        do {
+            for (i, h) in handlers.enumerated() {
+                guard let typeCode = h.type else { return i }
+                (f.line, f.errorSpan) = (h.range.start.line, nil)
+                let spec = try typeCode(f)
+                let types: [Value]
+                if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
+                for candidate in types {
+                    guard case .object(let type as PyClass) = candidate, type.isExceptionClass else {
+                        throw PyError.type("catching classes that do not inherit from BaseException is not allowed")
+                    }
+                    if error.type.isSubclass(of: type) {
+                        (f.line, f.errorSpan) = (line, span)
+                        return i
+                    }
                 }
-                if error.type.isSubclass(of: type) { return i }
             }
+            (f.line, f.errorSpan) = (line, span)
+            return nil
+        } catch var next as PyError where next.context == nil {
+            var handled = error
+            handled.traceback.append(TraceEntry(file: filename, line: line, function: f.name, span: span))
+            next.context = PyError.Chained(handled)
+            throw next
         }
-        return nil
     }
 
     func raiseStatement(_ exception: Expr?, _ cause: Expr?) -> StmtCode {

@@ -180,6 +180,11 @@ extension Compiler {
 
     func lambda(_ parameters: Parameters, _ body: Expr, _ range: SourceRange) -> ExprCode {
         function(name: "<lambda>", parameters: parameters, at: range.start) { compiler in
+            // `lambda: (yield)` is a generator function.
+            if body.containsYield {
+                return compiler.generatorBody(YieldLowering.lambdaBody(body), name: "<lambda>",
+                                              qualifiedName: compiler.functionQualifiedName ?? "<lambda>", definedAt: range.start.line)
+            }
             let value = compiler.expression(body)
             let line = range.start.line
             return { f in
@@ -203,14 +208,13 @@ extension Compiler {
         let qualifiedName = qualifiedPrefix + name
         scope = inner
         let (loops, prefix) = (loopDepth, qualifiedPrefix)
-        let (outerCompilation, outerName) = (generatorCompilation, functionQualifiedName)
+        let outerName = functionQualifiedName
         loopDepth = 0
-        generatorCompilation = nil
         qualifiedPrefix = qualifiedName + ".<locals>."
         functionQualifiedName = qualifiedName
         let code = body(self)
         (loopDepth, qualifiedPrefix) = (loops, prefix)
-        (generatorCompilation, functionQualifiedName) = (outerCompilation, outerName)
+        functionQualifiedName = outerName
         let storage = all.map { inner.resolve($0.name) }
         scope = outer
         // The cells this function closes over, read from the defining frame when the def runs.

@@ -10,13 +10,11 @@ extension Compiler {
         let outer = scope
         let inner = tree.scope(at: range.start) ?? Scope(kind: .classBody, parent: outer)
         scope = inner
-        let (prefix, loops, compilation) = (qualifiedPrefix, loopDepth, generatorCompilation)
+        let (prefix, loops) = (qualifiedPrefix, loopDepth)
         qualifiedPrefix = qualifiedName + "."
         loopDepth = 0
-        // A class body inside a generator function is not part of the generator.
-        generatorCompilation = nil
         let body = block(def.body)
-        (qualifiedPrefix, loopDepth, generatorCompilation) = (prefix, loops, compilation)
+        (qualifiedPrefix, loopDepth) = (prefix, loops)
         scope = outer
         let captured: [(Frame) -> PyCell] = inner.freeNames.map { name in
             guard let i = outer.capturedCell(name) else { return { _ in PyCell() } }

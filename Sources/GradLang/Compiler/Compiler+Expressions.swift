@@ -102,7 +102,7 @@ extension Compiler {
                 .object(PySlice(start: try parts[0]?(f) ?? .none, stop: try parts[1]?(f) ?? .none, step: try parts[2]?(f) ?? .none))
             }
         case .yield, .yieldFrom:
-            return unsupportedYield(range)
+            return misplacedYield(range)
         case .namedExpression(let name, let value):
             let v = expression(value), store = store(name)
             return { f in

@@ -4,22 +4,14 @@
 /// `yield from` its sub-iterator), so that running the body again with the frame's `resumption`
 /// set skips straight back to the suspended `yield`: no thread and no stack of its own per
 /// generator. Statements without a `yield` compile as anywhere else. YieldLowering has
-/// already put every `yield` it could into one of the two forms taken here: a statement of its
-/// own, or the whole value of an assignment.
+/// already put every `yield` into one of the two forms taken here: a statement of its own, or
+/// the whole value of an assignment to targets without one.
 extension Compiler {
     /// The body of a generator function: calling the function makes a generator over its frame.
     func generatorBody(_ body: [Stmt], name: String, qualifiedName: String, definedAt line: Int) -> StmtCode {
-        let compilation = GeneratorCompilation()
-        let outer = generatorCompilation
-        generatorCompilation = compilation
         let code = resumableBlock(body)
-        generatorCompilation = outer
         let filename = filename, interpreter = interpreter
         return { f in
-            if let unsupported = compilation.unsupported {
-                f.line = unsupported.start.line
-                throw Compiler.located(PyError(PyExc.notImplementedError, "grad does not support yield here yet"), unsupported, f)
-            }
             f.generator = GeneratorState()
             f.line = line
             f.returnValue = .object(PyGeneratorObject(frame: f, body: code, name: name, qualifiedName: qualifiedName,
@@ -28,10 +20,9 @@ extension Compiler {
         }
     }
 
-    /// A `yield` that YieldLowering left inside an expression: calling its function reports it.
-    func unsupportedYield(_ range: SourceRange) -> ExprCode {
-        if generatorCompilation?.unsupported == nil { generatorCompilation?.unsupported = range }
-        return { f in throw Compiler.located(PyError(PyExc.notImplementedError, "grad does not support yield here yet"), range, f) }
+    /// A `yield` inside an expression, which YieldLowering never leaves: reported, not run.
+    func misplacedYield(_ range: SourceRange) -> ExprCode {
+        { f in throw Compiler.located(PyError(PyExc.systemError, "internal error: a yield the generator compiler does not take"), range, f) }
     }
 
     /// A hidden slot of the function being compiled, for a statement's progress.
@@ -103,7 +94,7 @@ extension Compiler {
         case .try(let t) where !t.handlers.contains(where: { $0.type?.containsYield ?? false }):
             return recordingLine(line, resumableTry(t))
         default:
-            // Compiled as usual: its `yield` is compiled by `unsupportedYield`.
+            // Not reached for a statement holding a `yield` (YieldLowering shapes them all).
             return statement(s)
         }
     }
@@ -391,7 +382,9 @@ extension Compiler {
             do {
                 flow = try body(f)
             } catch let raised as PyError {
-                guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f) else { throw raised }
+                guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, filename: filename) else {
+                    throw raised
+                }
                 progress.clause = .handler(index)
                 progress.outerHandling = f.handling
                 f.handling = (raised, f.line, f.errorSpan)

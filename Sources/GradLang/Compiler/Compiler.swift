@@ -20,8 +20,6 @@ final class Compiler {
     /// What `__qualname__` puts before the names defined here: `C.` in a class body,
     /// `f.<locals>.` in a function.
     var qualifiedPrefix = ""
-    /// What compiling the generator function's body has found (nil outside one).
-    var generatorCompilation: GeneratorCompilation?
     /// The qualified name of the function being compiled (`f.<locals>.g`; nil at module level).
     var functionQualifiedName: String?
 

@@ -13,12 +13,6 @@ final class GeneratorState {
     }
 }
 
-/// What compiling a generator function's body found: the first `yield` the resumable compiler
-/// does not take yet (calling the function reports it).
-final class GeneratorCompilation {
-    var unsupported: SourceRange?
-}
-
 /// Where a suspended `try` statement is: kept in a hidden frame slot (an object only the
 /// compiled code sees).
 final class TryProgress: PyObject {

@@ -302,7 +302,7 @@ private struct Walker {
             let inner = Scope(kind: .function, parent: scope)
             tree.add(inner, at: e.range.start)
             params.all.forEach { inner.bind($0.name) }
-            expression(body, inner)
+            if body.containsYield { block(YieldLowering.lambdaBody(body), inner) } else { expression(body, inner) }
         case .call(let callee, let arguments):
             expression(callee, scope)
             for a in arguments {

@@ -4,9 +4,11 @@
 /// (`print((yield))`, `total += yield x`) becomes an assignment to a hidden local (`.y0`) before
 /// the statement, and whatever that statement evaluates before the `yield` in CPython's order is
 /// computed into hidden locals first, so a resumption re-runs nothing; an operand that `and`,
-/// `or`, `if-else` or a comparison chain may skip becomes an `if` statement. What is not
-/// rewritten (a `yield` in an assignment target, an `except` type, an `assert` message, the test
-/// of a `while` with an `else`) is left as it is; the compiler reports it as not supported yet.
+/// `or`, `if-else` or a comparison chain may skip becomes an `if` statement. A target with a
+/// `yield` in it is stored from a hidden local after the value, an `except` type with one is
+/// evaluated in a catch-all handler that re-raises into the handlers from there on, an `assert`
+/// message with one in an `if` on the test, and a `while` test with one in a `while True:`
+/// whose `else` runs on a hidden flag.
 struct YieldLowering {
     private var temporaries = 0
 
@@ -29,6 +31,14 @@ struct YieldLowering {
         body.flatMap { statement($0) }
     }
 
+    /// A lambda whose body holds a `yield`: a generator function whose body returns that
+    /// expression. Compiling the lambda and scanning its scope both take this, so they agree on
+    /// the hidden locals it introduces.
+    static func lambdaBody(_ body: Expr) -> [Stmt] {
+        var lowering = YieldLowering()
+        return lowering.block([Stmt(.return(body), body.range)])
+    }
+
     private mutating func statement(_ s: Stmt) -> [Stmt] {
         guard s.containsYield else { return [s] }
         var prefix: [Stmt] = []
@@ -38,13 +48,45 @@ struct YieldLowering {
             if e.isDirectYield { return [s] }
             out.kind = .expression(expression(e, &prefix))
         case .assign(let targets, let value):
-            if targets.contains(where: \.containsYield) || value.isDirectYield { return [s] }
+            if targets.contains(where: \.containsYield) { return assignmentToTargets(targets, value, s.range) }
+            if value.isDirectYield { return [s] }
             out.kind = .assign(targets: targets, value: expression(value, &prefix))
         case .annotatedAssign(let target, _, let value?):
             // Annotations in a function are never evaluated.
-            if target.containsYield { return [s] }
             out.kind = .assign(targets: [target], value: value)
             return statement(out)
+        case .annotatedAssign(let target, _, nil):
+            // Without a value only a target's parts are evaluated (CPython's `check_ann_expr`).
+            let parts = Expr(.tuple(target.annotatedTargetParts), target.range)
+            return statement(Stmt(.expression(parts), s.range))
+        case .functionDefinition(var definition):
+            // Decorators, then defaults, are evaluated before the function is made.
+            definition.decorators = definition.decorators.map { hoisted($0, &prefix) }
+            var parameters = definition.parameters
+            parameters.positionalOnly = hoistingDefaults(parameters.positionalOnly, &prefix)
+            parameters.positionalOrKeyword = hoistingDefaults(parameters.positionalOrKeyword, &prefix)
+            parameters.keywordOnly = hoistingDefaults(parameters.keywordOnly, &prefix)
+            definition.parameters = parameters
+            out.kind = .functionDefinition(definition)
+        case .classDefinition(var definition):
+            // Decorators, then the bases and keywords, are evaluated before the body runs.
+            definition.decorators = definition.decorators.map { hoisted($0, &prefix) }
+            definition.arguments = definition.arguments.map { argument in
+                switch argument {
+                case .positional(let value): return .positional(hoisted(value, &prefix))
+                case .unpacked(let value): return .unpacked(hoisted(value, &prefix))
+                case .keyword(let name, let value, let range): return .keyword(name: name, value: hoisted(value, &prefix), range: range)
+                case .unpackedKeywords(let value): return .unpackedKeywords(hoisted(value, &prefix))
+                }
+            }
+            out.kind = .classDefinition(definition)
+        case .delete(let targets):
+            // Each target is deleted before the next is evaluated.
+            return targets.flatMap { target in
+                var prefix: [Stmt] = []
+                let lowered = expression(target, &prefix)
+                return prefix + [Stmt(.delete([lowered]), s.range)]
+            }
         case .augmentedAssign(let target, let op, let value):
             return augmentedAssignment(target, op, value, s.range)
         case .return(let value?):
@@ -61,28 +103,127 @@ struct YieldLowering {
                 out.kind = .while(test: test, body: block(body), orElse: block(orElse))
                 break
             }
-            // The test runs before each iteration: `while True:` with the test's statements
-            // first and a `break` when it fails (`continue` goes back to them too).
-            guard orElse.isEmpty else { return [s] }
-            var testPrefix: [Stmt] = []
-            let condition = expression(test, &testPrefix)
-            let exit = Stmt(.if(test: Expr(.unary(.not, condition), test.range), body: [Stmt(.break, test.range)], orElse: []), test.range)
-            out.kind = .while(test: Expr(.constant(.true), test.range), body: testPrefix + [exit] + block(body), orElse: [])
+            return loop(yieldingTest: test, body, orElse, s.range)
         case .for(let target, let iterable, let body, let orElse):
-            if target.containsYield { return [s] }
-            out.kind = .for(target: target, iterable: expression(iterable, &prefix), body: block(body), orElse: block(orElse))
+            // `for a[(yield)] in xs:` stores each element from a hidden loop variable.
+            var loopTarget = target, stores: [Stmt] = []
+            if target.containsYield {
+                loopTarget = newTemporary(target.range)
+                stores = storing(loopTarget, into: target, s.range)
+            }
+            out.kind = .for(target: loopTarget, iterable: expression(iterable, &prefix), body: stores + block(body), orElse: block(orElse))
         case .with(let items, let body):
             return withStatement(items, body, s.range)
-        case .try(let t):
-            if t.handlers.contains(where: { $0.type?.containsYield ?? false }) { return [s] }
+        case .try:
             out = s.mapBlocks { block($0) }
+            guard case .try(var t) = out.kind else { return [out] }
+            t.handlers = handlersEvaluatingTypesInTurn(t.handlers[...])
+            out.kind = .try(t)
         case .assert(let test, let message):
-            if message?.containsYield ?? false { return [s] }
-            out.kind = .assert(test: expression(test, &prefix), message: message)
+            let condition = expression(test, &prefix)
+            guard let message, message.containsYield else {
+                out.kind = .assert(test: condition, message: message)
+                break
+            }
+            // The message is evaluated only when the test fails.
+            var failing: [Stmt] = []
+            let text = expression(message, &failing)
+            let fail = Stmt(.assert(test: Expr(.constant(.false), test.range), message: text), s.range)
+            out.kind = .if(test: Expr(.unary(.not, condition), test.range), body: failing + [fail], orElse: [])
         default:
             return [s]
         }
         return prefix + [out]
+    }
+
+    private mutating func hoistingDefaults(_ parameters: [Parameter], _ prefix: inout [Stmt]) -> [Parameter] {
+        parameters.map { parameter in
+            var parameter = parameter
+            parameter.defaultValue = parameter.defaultValue.map { hoisted($0, &prefix) }
+            return parameter
+        }
+    }
+
+    /// `while test:` with a `yield` in `test`, which runs before each iteration: `while True:` with
+    /// the test's statements first and a `break` when it fails (`continue` goes back to them too).
+    /// An `else` runs after the loop when that `break` ended it, not one of the body's: a hidden
+    /// flag tells them apart (the `else` stays outside, its `break` and `continue` belonging to
+    /// an outer loop).
+    private mutating func loop(yieldingTest test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ range: SourceRange) -> [Stmt] {
+        var testStatements: [Stmt] = []
+        let condition = expression(test, &testStatements)
+        let at = test.range
+        var exit = [Stmt(.break, at)]
+        var before: [Stmt] = [], after: [Stmt] = []
+        if !orElse.isEmpty {
+            let testFailed = newTemporary(at)
+            before = [Stmt(.assign(targets: [testFailed], value: Expr(.constant(.false), at)), at)]
+            exit.insert(Stmt(.assign(targets: [testFailed], value: Expr(.constant(.true), at)), at), at: 0)
+            after = [Stmt(.if(test: testFailed, body: block(orElse), orElse: []), range)]
+        }
+        let check = Stmt(.if(test: Expr(.unary(.not, condition), at), body: exit, orElse: []), at)
+        let loop = Stmt(.while(test: Expr(.constant(.true), at), body: testStatements + [check] + block(body), orElse: []), range)
+        return before + [loop] + after
+    }
+
+    /// `t1 = t2 = ... = value` where a target holds a `yield`: the value first, then each target
+    /// in turn, its own parts evaluated just before it is stored, as CPython does.
+    private mutating func assignmentToTargets(_ targets: [Expr], _ value: Expr, _ range: SourceRange) -> [Stmt] {
+        let result = newTemporary(value.range)
+        var statements = statement(Stmt(.assign(targets: [result], value: value), range))
+        for target in targets { statements += storing(result, into: target, range) }
+        return statements
+    }
+
+    /// Statements storing `value` (a hidden local) into `target`: a tuple or list target is
+    /// unpacked into hidden locals first, then each element stored in order.
+    private mutating func storing(_ value: Expr, into target: Expr, _ range: SourceRange) -> [Stmt] {
+        guard target.containsYield else { return [Stmt(.assign(targets: [target], value: value), range)] }
+        switch target.kind {
+        case .tuple(let items), .list(let items):
+            var parts: [Expr] = [], elements: [Expr] = []
+            for item in items {
+                let part = newTemporary(item.range)
+                if case .starred(let inner) = item.kind {
+                    parts.append(Expr(.starred(part), item.range))
+                    elements.append(inner)
+                } else {
+                    parts.append(part)
+                    elements.append(item)
+                }
+            }
+            var statements = [Stmt(.assign(targets: [Expr(.tuple(parts), target.range)], value: value), range)]
+            for (part, element) in zip(parts, elements) {
+                let hidden: Expr
+                if case .starred(let inner) = part.kind { hidden = inner } else { hidden = part }
+                statements += storing(hidden, into: element, range)
+            }
+            return statements
+        default:
+            // A subscript or attribute: its object and index evaluated (and yielded) first.
+            var prefix: [Stmt] = []
+            let lowered = expression(target, &prefix)
+            return prefix + [Stmt(.assign(targets: [lowered], value: value), range)]
+        }
+    }
+
+    /// Handlers whose types hold a `yield`: the handlers before the first such one stay; from
+    /// it on, a catch-all handler evaluates its type (yielding, as CPython does only once an
+    /// exception arrives) and re-raises the exception being handled into a `try` whose handlers
+    /// are that one and, evaluated the same way, the rest.
+    private mutating func handlersEvaluatingTypesInTurn(_ handlers: ArraySlice<ExceptHandler>) -> [ExceptHandler] {
+        guard let k = handlers.firstIndex(where: { $0.type?.containsYield ?? false }), let type = handlers[k].type else {
+            return Array(handlers)
+        }
+        var matching = handlers[k]
+        var evaluation: [Stmt] = []
+        matching.type = expression(type, &evaluation)
+        let range = matching.range
+        let rematch = TryStatement(body: [Stmt(.raise(exception: nil, cause: nil), range)],
+                                   handlers: [matching] + handlersEvaluatingTypesInTurn(handlers[(k + 1)...]),
+                                   orElse: [], finally: [])
+        let catchAll = ExceptHandler(type: nil, name: nil, body: evaluation + [Stmt(.try(rematch), range)], range: range)
+        return Array(handlers[..<k]) + [catchAll]
     }
 
     /// `target op= value` with a `yield` in `value`: CPython reads the target before the value,
@@ -95,12 +236,8 @@ struct YieldLowering {
         case .name:
             store = target
         case .attribute(let object, let name):
-            if object.containsYield { return [Stmt(.augmentedAssign(target: target, op: op, value: value), range)] }
             store = Expr(.attribute(hoisted(object, &prefix), name: name), target.range)
         case .subscript(let object, let index):
-            if object.containsYield || index.containsYield {
-                return [Stmt(.augmentedAssign(target: target, op: op, value: value), range)]
-            }
             let o = hoisted(object, &prefix)
             store = Expr(.subscript(o, index: hoisted(index, &prefix)), target.range)
         default:
@@ -115,16 +252,21 @@ struct YieldLowering {
     }
 
     /// `with a, b:` is `with a: with b:`; the items after the first with a `yield` are nested
-    /// inside it, after their statements.
+    /// inside it, after their statements. A target with a `yield` in it is stored from a
+    /// hidden local at the start of the body.
     private mutating func withStatement(_ items: [WithItem], _ body: [Stmt], _ range: SourceRange) -> [Stmt] {
-        guard var first = items.first, !(first.target?.containsYield ?? false) else {
-            return [Stmt(.with(items: items, body: body), range)]
-        }
+        guard var first = items.first else { return [Stmt(.with(items: items, body: body), range)] }
         var prefix: [Stmt] = []
         first.context = expression(first.context, &prefix)
+        var stores: [Stmt] = []
+        if let target = first.target, target.containsYield {
+            let entered = newTemporary(target.range)
+            first.target = entered
+            stores = storing(entered, into: target, range)
+        }
         let rest = Array(items.dropFirst())
         let inner = rest.isEmpty ? block(body) : withStatement(rest, body, range)
-        return prefix + [Stmt(.with(items: [first], body: inner), range)]
+        return prefix + [Stmt(.with(items: [first], body: stores + inner), range)]
     }
 
     /// `e` with each `yield` in it replaced by a hidden local that an assignment in `prefix`
@@ -234,6 +376,25 @@ extension Expr {
         case .yield(let value): return !(value?.containsYield ?? false)
         case .yieldFrom(let value): return !value.containsYield
         default: return false
+        }
+    }
+}
+
+extension Expr {
+    /// What `target: annotation` with no value evaluates of its target: an attribute's object, a
+    /// subscript's object and index (a slice's bounds, a tuple's items, in turn).
+    fileprivate var annotatedTargetParts: [Expr] {
+        func indexParts(_ index: Expr) -> [Expr] {
+            switch index.kind {
+            case .slice(let lower, let upper, let step): return [lower, upper, step].compactMap { $0 }
+            case .tuple(let items): return items.flatMap(indexParts)
+            default: return [index]
+            }
+        }
+        switch kind {
+        case .attribute(let object, _): return [object]
+        case .subscript(let object, let index): return [object] + indexParts(index)
+        default: return []
         }
     }
 }

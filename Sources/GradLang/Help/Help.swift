@@ -46,9 +46,9 @@ enum Help {
     private static func describe(_ value: Value, _ interpreter: Interpreter) -> String {
         switch value {
         case .object(let b as PyBuiltin):
-            return "Help on built-in function \(b.name):\n\n\(signatureText(b.signature))"
+            return "Help on built-in function \(b.name):\n\n\(signatureText(b.shownSignature))"
         case .object(let m as PyBoundMethod):
-            return "Help on built-in method \(m.function.name) of \(m.receiver.typeName) object:\n\n\(signatureText(m.function.signature))"
+            return "Help on built-in method \(m.function.name) of \(m.receiver.typeName) object:\n\n\(signatureText(m.function.shownSignature))"
         case .object(let f as PyFunction):
             var text = "Help on function \(f.name) in module __main__:\n\n\(signatureText(f.signature, defaults: f.defaults))\n"
             if let doc = f.docstring.map(cleanedDocstring), !doc.isEmpty {
@@ -59,7 +59,7 @@ enum Help {
             return text
         case .object(let t as PyTypeObject):
             var text = "Help on class \(t.name):\n\nclass \(t.qualifiedName)"
-            if let constructor = t.constructor { text += "\n |  \(signatureText(constructor.signature))" }
+            if let constructor = t.constructor { text += "\n |  \(signatureText(constructor.shownSignature))" }
             let names = IntrospectionFunctions.attributeNames(of: value, interpreter)
             if !names.isEmpty { text += "\n |\n |  Methods and attributes:\n\(wrapped(names, indent: " |      "))" }
             return text

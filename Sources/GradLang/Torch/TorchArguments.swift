@@ -47,7 +47,7 @@ extension BoundArguments {
         let v = self[name]
         if case .tensor(let t) = v { return t }
         guard let s = v.asScalar else { throw mismatch(name, expected: "Tensor", got: v) }
-        return .wrapping(s)
+        return try .wrapping(s)
     }
 
     /// A Python number.

@@ -46,7 +46,7 @@ enum TorchInPlaceBindings {
             guard let s = value.asScalar else {
                 throw PyError.type("unsupported operand type(s) for \(op.rawValue)=: 'Tensor' and '\(value.typeName)'")
             }
-            other = .wrapping(s)
+            other = try .wrapping(s)
         }
         try TorchBridge.run {
             switch op {

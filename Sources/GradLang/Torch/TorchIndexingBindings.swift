@@ -52,7 +52,7 @@ enum TorchIndexingBindings {
             guard let s = value.asScalar else {
                 throw PyError.type("can't assign a \(value.typeName) to a \(t.dtype.legacyTensorName)")
             }
-            source = .wrapping(s)
+            source = try .wrapping(s)
         }
         let (items, _) = try indices(key, interpreter)
         let expandedWrites = try TorchBridge.run { try t.indexAssign(items, source) }

@@ -22,9 +22,9 @@ struct WriteRegion {
     }
 
     /// The region's elements of `whole` (shaped like the base), as a new tensor (AsStridedBackward0).
-    func extract(_ whole: Tensor) -> Tensor {
-        let source = whole.materialized()
-        let part = Tensor(storage: Storage.make(dtype: source.dtype, count: positions.count), shape: shape)
+    func extract(_ whole: Tensor) throws -> Tensor {
+        let source = try whole.materialized()
+        let part = Tensor(storage: try Storage.make(dtype: source.dtype, count: positions.count), shape: shape)
         gatherElements(source, at: positions.map { source.offset &+ $0 }, into: part)
         return recordRead(part, of: whole)
     }
@@ -42,9 +42,9 @@ struct WriteRegion {
     /// adjoint of `extract`, AsStridedScatterBackward0).
     func embed(_ part: Tensor) throws -> Tensor {
         let whole = try Tensor(zeros: baseShape, dtype: part.dtype)
-        scatterElements(part.materialized(), into: whole, at: positions, accumulate: true)
+        try scatterElements(part.materialized(), into: whole, at: positions, accumulate: true)
         return whole.record("AsStridedScatterBackward0", inputs: [part], saving: { _ in self }) { ctx, region in
-            [region.extract(ctx.grad)]
+            try [region.extract(ctx.grad)]
         }
     }
 
@@ -65,7 +65,7 @@ extension Tensor {
         record(name, inputs: [self] + (written.map { [$0] } ?? []), saving: { _ in region }) { ctx, region in
             let toBase = ctx.needs(0) ? try region.clearing(ctx.grad) : nil
             guard ctx.needs(1) else { return [toBase] }
-            var toWritten = region.extract(ctx.grad)
+            var toWritten = try region.extract(ctx.grad)
             let rank = ctx.inputShape(1).count
             if toWritten.rank < rank {
                 // The value lost leading 1s before broadcasting; give them back for the engine's sum.
@@ -109,8 +109,9 @@ extension Tensor {
                 return p
             }
         }
+        try Scratch.check(numel, of: (key: Int, value: Int).self)
         var position: [Int: Int] = [:]
-        for (flat, o) in elementOffsets.enumerated() { position[o] = flat }
+        for (flat, o) in try elementOffsets.enumerated() { position[o] = flat }
         return try offsets.map { o in
             guard let p = position[o] else { throw unreachable }
             return p

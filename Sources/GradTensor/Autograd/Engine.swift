@@ -248,8 +248,8 @@ public enum Autograd {
                 } else {
                     // With create_graph PyTorch stores a copy that stays in the graph ("CopyBackwards").
                     t.storedGrad = createGraph
-                        ? g.cloneDetached().record("CopyBackwards", inputs: [g]) { ctx, _ in [ctx.grad] }
-                        : g.cloneDetached()
+                        ? try g.cloneDetached().record("CopyBackwards", inputs: [g]) { ctx, _ in [ctx.grad] }
+                        : try g.cloneDetached()
                 }
             }
         }

@@ -1,3 +1,4 @@
+import CPendingEvents
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,9 +12,11 @@ import Glibc
 /// that its failure does not spend the `grad` executable's spare memory reserve (CPendingEvents),
 /// which covers the allocations too small to probe.
 ///
-/// What stays unrecoverable: an allocation that fails although its probe succeeded (something took
-/// the memory in between) and is larger than the reserve, and large buffers that nothing probes
-/// (kernels' scratch and the results of tensor ops not routed through `Shape.checkedCount`).
+/// Once an allocation has found memory exhausted and spent that reserve, nothing is allocated
+/// through here until the reserve can be taken back: a second allocation before the interpreter's
+/// next check then fails here, cleanly, rather than in Swift's allocator. What stays
+/// unrecoverable: an allocation Swift makes unchecked after the reserve is spent that finds no
+/// memory either (one of the reserve's 16 MiB, between a failure and the next check).
 public enum AllocationProbe {
     /// Requests below this are not probed: the probe (an mmap and a munmap) would cost more than
     /// filling the buffer, and the spare memory reserve covers a small allocation that fails.
@@ -26,7 +29,19 @@ public enum AllocationProbe {
     /// Inlined, so that the test most callers stop at (a small request) costs no call.
     @inlinable @inline(__always)
     public static func canAllocate(bytes: Int) -> Bool {
-        bytes < threshold || canMap(bytes: bytes)
+        if grad_memory_reserve_spent() && !grad_memory_reserve_refill() { return false }
+        return bytes < threshold || canMap(bytes: bytes)
+    }
+
+    /// Whether the spare memory reserve was given away (by the allocation just made, when it was
+    /// held before).
+    @inlinable @inline(__always)
+    public static var reserveSpent: Bool { grad_memory_reserve_spent() }
+
+    /// The allocation that spent the reserve reports memory running out itself (PyTorch's
+    /// allocator error): the MemoryError the release scheduled for the next check is dropped.
+    public static func answerExhaustion() {
+        _ = grad_pending_events_take(GRAD_EVENT_MEMORY_EXHAUSTED)
     }
 
     @usableFromInline

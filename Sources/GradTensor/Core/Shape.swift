@@ -1,6 +1,7 @@
 /// Shape arithmetic: element counts, contiguous strides, broadcasting, dimension wrapping.
 public enum Shape {
-    /// The number of elements of `shape`, or an error when a size is negative or the total is absurd.
+    /// The number of elements of `shape`, or an error when a size is negative or the total is past
+    /// what a storage may hold (whether memory has room for it is `Storage.make`'s question).
     public static func checkedCount(_ shape: [Int], dtype: DType = .float32) throws -> Int {
         for s in shape where s < 0 {
             throw TorchError.runtime("Trying to create tensor with negative dimension \(s): \(sizeList(shape))")
@@ -14,9 +15,7 @@ public enum Shape {
             }
             total = product
         }
-        if total > Storage.maxBytes / dtype.itemSize || !AllocationProbe.canAllocate(bytes: total * dtype.itemSize) {
-            throw allocationError(bytes: total * dtype.itemSize)
-        }
+        if total > Storage.maxBytes / dtype.itemSize { throw allocationError(bytes: total * dtype.itemSize) }
         return total
     }
 
@@ -72,17 +71,11 @@ public enum Shape {
     }
 
     /// `broadcast` for an op that allocates its result, of `dtype`, in that shape: operands that
-    /// broadcast to more than any storage may hold, or to more than memory has room for now, get
-    /// PyTorch's allocation error, not a crash.
+    /// broadcast to more than any storage may hold get PyTorch's allocation error before any work.
     public static func broadcastResult(_ a: [Int], _ b: [Int], dtype: DType) throws -> [Int] {
         let shape = try broadcast(a, b)
-        if shape != a && shape != b {
-            _ = try checkedCount(shape, dtype: dtype)
-        } else {
-            // The size of an operand that exists, so valid; but is there room for a second one?
-            let bytes = count(shape) &* dtype.itemSize
-            if !AllocationProbe.canAllocate(bytes: bytes) { throw allocationError(bytes: bytes) }
-        }
+        // The shape of an operand that exists is valid; a new one is checked.
+        if shape != a && shape != b { _ = try checkedCount(shape, dtype: dtype) }
         return shape
     }
 

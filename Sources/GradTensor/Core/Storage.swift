@@ -25,42 +25,63 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
 
     /// `count` elements without zeroing them, for kernels that write every element (matrix
     /// products): zeroing a large result first would cost an extra pass over memory.
-    /// Callers validate sizes first (see `Shape.checkedCount`, which also checks that a large
-    /// buffer can be allocated now).
-    static func make(dtype: DType, uninitializedCount count: Int) -> Storage {
-        let bytes = max(count, 1) * dtype.itemSize
-        let inline = bytes < largeBytes
+    ///
+    /// Every tensor's buffer is allocated here, and checked: a size past `maxBytes`, a large
+    /// buffer that memory has no room for (`AllocationProbe`), a failed allocation, and a small
+    /// one that only the spare memory reserve made possible (memory ran out on it) are
+    /// PyTorch's allocator error, as its CPU allocator reports failing to allocate.
+    static func make(dtype: DType, uninitializedCount count: Int) throws -> Storage {
+        let (bytes, overflow) = max(count, 1).multipliedReportingOverflow(by: dtype.itemSize)
+        guard !overflow && bytes < largeBytes else {
+            return try makeApart(dtype: dtype, count: count, bytes: overflow ? Int.max : bytes)
+        }
+        // Small (the learner's loop): the buffer lives in the object, whose allocation only the
+        // spare reserve can rescue; refused while that is spent, as `canAllocate` would.
+        if AllocationProbe.reserveSpent && !AllocationProbe.canAllocate(bytes: bytes) {
+            throw Shape.allocationError(bytes: bytes)
+        }
         let chunk = MemoryLayout<StorageChunk>.stride
-        let chunks = inline ? (bytes + chunk - 1) / chunk : 0
-        let buffer = create(minimumCapacity: chunks) { buffer in
-            let raw = inline ? buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
-                             : allocateApart(bytes)
-            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: !inline)
+        let buffer = create(minimumCapacity: (bytes + chunk - 1) / chunk) { buffer in
+            let raw = buffer.withUnsafeMutablePointerToElements { UnsafeMutableRawPointer($0) }
+            return StorageHeader(dtype: dtype, count: count, raw: raw, isApart: false)
+        }
+        // The reserve was held: if it is spent now, this allocation spent it.
+        if AllocationProbe.reserveSpent {
+            AllocationProbe.answerExhaustion()
+            throw Shape.allocationError(bytes: bytes)
         }
         return unsafeDowncast(buffer, to: Storage.self)
     }
 
+    /// A buffer of its own, 64-byte aligned for the kernels and released with `free`, after the
+    /// size checks.
+    @inline(never)
+    private static func makeApart(dtype: DType, count: Int, bytes: Int) throws -> Storage {
+        guard bytes <= maxBytes, AllocationProbe.canAllocate(bytes: bytes) else {
+            throw Shape.allocationError(bytes: bytes)
+        }
+        var memory: UnsafeMutableRawPointer?
+        guard posix_memalign(&memory, 64, bytes) == 0, let memory else {
+            // Its failure spent the reserve, if held: this error answers it.
+            AllocationProbe.answerExhaustion()
+            throw Shape.allocationError(bytes: bytes)
+        }
+        let buffer = create(minimumCapacity: 0) { _ in StorageHeader(dtype: dtype, count: count, raw: memory, isApart: true) }
+        return unsafeDowncast(buffer, to: Storage.self)
+    }
+
     /// `count` zeroed elements.
-    static func make(dtype: DType, count: Int) -> Storage {
-        let storage = make(dtype: dtype, uninitializedCount: count)
+    static func make(dtype: DType, count: Int) throws -> Storage {
+        let storage = try make(dtype: dtype, uninitializedCount: count)
         storage.raw.initializeMemory(as: UInt8.self, repeating: 0, count: max(count, 1) * dtype.itemSize)
         return storage
     }
 
     /// `count` copies of `value`.
-    static func make<T: Element>(dtype: DType, repeating value: T, count: Int) -> Storage {
-        let storage = make(dtype: dtype, uninitializedCount: count)
+    static func make<T: Element>(dtype: DType, repeating value: T, count: Int) throws -> Storage {
+        let storage = try make(dtype: dtype, uninitializedCount: count)
         storage.pointer(T.self).initialize(repeating: value, count: count)
         return storage
-    }
-
-    /// 64-byte aligned; released with `free`.
-    private static func allocateApart(_ bytes: Int) -> UnsafeMutableRawPointer {
-        var memory: UnsafeMutableRawPointer?
-        if posix_memalign(&memory, 64, bytes) != 0 { memory = nil }
-        // Out of memory although the size was checked (`Shape.checkedCount` probes large sizes, see
-        // `AllocationProbe`): Swift's allocator ends the process with its report.
-        return memory ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
     }
 
     deinit {

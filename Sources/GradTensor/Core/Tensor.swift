@@ -93,7 +93,7 @@ public final class Tensor {
     /// A new contiguous tensor of zeros. Validates the size before allocating.
     public convenience init(zeros shape: [Int], dtype: DType) throws {
         let n = try Shape.checkedCount(shape, dtype: dtype)
-        self.init(storage: Storage.make(dtype: dtype, count: n), shape: shape,
+        self.init(storage: try Storage.make(dtype: dtype, count: n), shape: shape,
                   strides: Shape.contiguousStrides(shape), offset: 0, version: nil)
     }
 

@@ -18,8 +18,8 @@ extension Tensor {
         guard a.dtype == b.dtype else { return nil }
         let shape = try Shape.broadcast(a.shape, b.shape)
         switch a.dtype {
-        case .float32: return mapBinary(a, b, shape: shape, Float.self, Float.self, f32)
-        case .float64: return mapBinary(a, b, shape: shape, Double.self, Double.self, f64)
+        case .float32: return try mapBinary(a, b, shape: shape, Float.self, Float.self, f32)
+        case .float64: return try mapBinary(a, b, shape: shape, Double.self, Double.self, f64)
         case .int64, .bool: return nil
         }
     }

@@ -8,10 +8,10 @@ extension Tensor {
     /// `op` on `a` and `b` (any dtypes), computed in `dtype` over the broadcast `shape`.
     static func arithmetic(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor, dtype: DType, shape: [Int]) throws -> Tensor {
         // One-element operands of another dtype are converted by the kernel (`mapBinary`).
-        let a = a.numel == 1 ? a : a.materializedIfCast(to: dtype), b = b.numel == 1 ? b : b.materializedIfCast(to: dtype)
+        let a = try a.numel == 1 ? a : a.materializedIfCast(to: dtype), b = try b.numel == 1 ? b : b.materializedIfCast(to: dtype)
         switch dtype {
-        case .float32: return smallArithmetic(op, a, b, shape, Float.self) ?? floatArithmetic(op, a, b, shape, Float.self)
-        case .float64: return smallArithmetic(op, a, b, shape, Double.self) ?? floatArithmetic(op, a, b, shape, Double.self)
+        case .float32: return try smallArithmetic(op, a, b, shape, Float.self) ?? floatArithmetic(op, a, b, shape, Float.self)
+        case .float64: return try smallArithmetic(op, a, b, shape, Double.self) ?? floatArithmetic(op, a, b, shape, Double.self)
         case .int64: return try intArithmetic(op, a, b, shape)
         case .bool:
             if op == .sub {
@@ -28,8 +28,8 @@ extension Tensor {
     }
 
     /// Itself when already of `dtype`, else a converted copy (cheap for the 0-dim Python numbers).
-    func materializedIfCast(to dtype: DType) -> Tensor {
-        self.dtype == dtype ? self : materialized(as: dtype)
+    func materializedIfCast(to dtype: DType) throws -> Tensor {
+        try self.dtype == dtype ? self : materialized(as: dtype)
     }
 
     /// `+ - * /` and squaring on a few elements, contiguous or one-element, of the result's dtype,
@@ -39,7 +39,7 @@ extension Tensor {
     /// arithmetic. Compiled for size: no vectorized copies of these loops.
     @_optimize(size)
     private static func smallArithmetic<T: FloatElement>(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor,
-                                                         _ shape: [Int], _: T.Type) -> Tensor? {
+                                                         _ shape: [Int], _: T.Type) throws -> Tensor? {
         let count = Shape.count(shape)
         // For `x ** 2` the exponent, of whatever dtype, is not read.
         let squares = op == .pow && b.isSquaringExponent
@@ -54,7 +54,7 @@ extension Tensor {
         case .pow where squares: break
         default: return nil
         }
-        let out = Tensor(storage: Storage.make(dtype: T.dtype, uninitializedCount: count), shape: shape)
+        let out = Tensor(storage: try Storage.make(dtype: T.dtype, uninitializedCount: count), shape: shape)
         let dst = out.storage.pointer(T.self)
         withExtendedLifetime((a, b)) {
             let x = UnsafePointer(a.storage.pointer(T.self)) + a.offset
@@ -77,50 +77,50 @@ extension Tensor {
     }
 
     private static func floatArithmetic<T: FloatElement>(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor,
-                                                         _ shape: [Int], _: T.Type) -> Tensor {
+                                                         _ shape: [Int], _: T.Type) throws -> Tensor {
         switch op {
-        case .add: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 + $1 }
-        case .sub: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 - $1 }
-        case .mul: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 * $1 }
-        case .div: return mapBinary(a, b, shape: shape, T.self, T.self) { $0 / $1 }
-        case .floorDivide: return mapBinary(a, b, shape: shape, T.self, T.self) { T.pyFloorDivide($0, $1) }
-        case .remainder: return mapBinary(a, b, shape: shape, T.self, T.self) { T.pyRemainder($0, $1) }
+        case .add: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0 + $1 }
+        case .sub: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0 - $1 }
+        case .mul: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0 * $1 }
+        case .div: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0 / $1 }
+        case .floorDivide: return try mapBinary(a, b, shape: shape, T.self, T.self) { T.pyFloorDivide($0, $1) }
+        case .remainder: return try mapBinary(a, b, shape: shape, T.self, T.self) { T.pyRemainder($0, $1) }
         case .pow:
             // PyTorch special-cases small integral exponents; x*x is what it computes for x**2.
             if b.isSquaringExponent {
-                return mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
+                return try mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
             }
-            return mapBinary(a, b, shape: shape, T.self, T.self) { T.cPow($0, $1) }
-        case .maximum: return mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
-        case .minimum: return mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
+            return try mapBinary(a, b, shape: shape, T.self, T.self) { T.cPow($0, $1) }
+        case .maximum: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
+        case .minimum: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
         }
     }
 
     private static func intArithmetic(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
         switch op {
-        case .add: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &+ $1 }
-        case .sub: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &- $1 }
-        case .mul: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &* $1 }
+        case .add: return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &+ $1 }
+        case .sub: return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &- $1 }
+        case .mul: return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 &* $1 }
         case .div:
             return try arithmetic(.div, a, b, dtype: .defaultFloat, shape: shape)
         case .floorDivide, .remainder:
-            if b.containsZero { throw TorchError.runtime("ZeroDivisionError") }
+            if try b.containsZero { throw TorchError.runtime("ZeroDivisionError") }
             if op == .floorDivide {
-                return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { x, y in
+                return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { x, y in
                     let (q, overflow) = x.dividedReportingOverflow(by: y)
                     if overflow { return q }
                     return (x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q
                 }
             }
-            return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { x, y in
+            return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { x, y in
                 let (r, _) = x.remainderReportingOverflow(dividingBy: y)
                 return r != 0 && (r < 0) != (y < 0) ? r &+ y : r
             }
         case .pow:
-            if b.anyElement(where: { $0 < 0 }) {
+            if try b.anyElement(where: { $0 < 0 }) {
                 throw TorchError.runtime("Integers to negative integer powers are not allowed.")
             }
-            return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { base, exponent in
+            return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { base, exponent in
                 var result: Int64 = 1, x = base, e = exponent
                 while e > 0 {
                     if e & 1 == 1 { result = result &* x }
@@ -129,17 +129,17 @@ extension Tensor {
                 }
                 return result
             }
-        case .maximum: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { Swift.max($0, $1) }
-        case .minimum: return mapBinary(a, b, shape: shape, Int64.self, Int64.self) { Swift.min($0, $1) }
+        case .maximum: return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { Swift.max($0, $1) }
+        case .minimum: return try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { Swift.min($0, $1) }
         }
     }
 
     /// Whether an int64 tensor holds a zero (integer division checks this before computing).
-    var containsZero: Bool { anyElement { $0 == 0 } }
+    var containsZero: Bool { get throws { try anyElement { $0 == 0 } } }
 
     /// Whether any element of this int64 tensor satisfies `test`.
-    func anyElement(where test: (Int64) -> Bool) -> Bool {
-        let t = materialized(as: .int64)
+    func anyElement(where test: (Int64) -> Bool) throws -> Bool {
+        let t = try materialized(as: .int64)
         return withExtendedLifetime(t) {
             let p = t.storage.pointer(Int64.self) + t.offset
             for i in 0..<t.numel where test(p[i]) { return true }

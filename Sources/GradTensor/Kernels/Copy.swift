@@ -45,10 +45,10 @@ private func copyElements<S: ConvertibleElement>(_ src: Tensor, _ srcStrides: [I
 
 extension Tensor {
     /// This tensor as a contiguous tensor of `dtype`: itself when it already is one, else a copy.
-    func materialized(as dtype: DType? = nil) -> Tensor {
+    func materialized(as dtype: DType? = nil) throws -> Tensor {
         let target = dtype ?? self.dtype
         if target == self.dtype && isContiguous { return self }
-        let out = Tensor(storage: Storage.make(dtype: target, uninitializedCount: numel), shape: shape)
+        let out = Tensor(storage: try Storage.make(dtype: target, uninitializedCount: numel), shape: shape)
         copyElements(from: self, into: out)
         return out
     }

@@ -3,8 +3,8 @@
 
 /// `f` applied to every element of `x` (whose dtype must be `T`'s).
 @inline(__always)
-func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T) -> R) -> Tensor {
-    let out = Tensor(storage: Storage.make(dtype: R.dtype, uninitializedCount: x.numel), shape: x.shape)
+func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T) -> R) throws -> Tensor {
+    let out = Tensor(storage: try Storage.make(dtype: R.dtype, uninitializedCount: x.numel), shape: x.shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime(x) {
         let src = x.storage.pointer(T.self)
@@ -27,16 +27,16 @@ func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T
 /// instead of the operand being copied into a converted tensor.
 @inline(__always)
 func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _: T.Type, _: R.Type,
-                                       _ f: (T, T) -> R) -> Tensor {
+                                       _ f: (T, T) -> R) throws -> Tensor {
     if a.dtype != T.dtype || b.dtype != T.dtype {
         if let x = a.onlyElement(T.self), let y = b.onlyElement(T.self) {
-            return Tensor(storage: Storage.make(dtype: R.dtype, repeating: f(x, y), count: Shape.count(shape)), shape: shape)
+            return Tensor(storage: try Storage.make(dtype: R.dtype, repeating: f(x, y), count: Shape.count(shape)), shape: shape)
         }
         // Broadcast against a strided operand: rare enough to convert first.
-        return mapBinary(a.materializedIfCast(to: T.dtype), b.materializedIfCast(to: T.dtype), shape: shape, T.self, R.self, f)
+        return try mapBinary(a.materializedIfCast(to: T.dtype), b.materializedIfCast(to: T.dtype), shape: shape, T.self, R.self, f)
     }
     let count = Shape.count(shape)
-    let out = Tensor(storage: Storage.make(dtype: R.dtype, uninitializedCount: count), shape: shape)
+    let out = Tensor(storage: try Storage.make(dtype: R.dtype, uninitializedCount: count), shape: shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime((a, b)) {
         let pa = UnsafePointer(a.storage.pointer(T.self))

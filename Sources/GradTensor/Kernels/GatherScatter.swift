@@ -40,18 +40,21 @@ func scatterElements(_ values: Tensor, into dst: Tensor, at offsets: [Int], accu
 extension Tensor {
     /// The storage offset of every element, in row-major order.
     var elementOffsets: [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(numel)
-        let n = shape.last ?? 1, step = strides.last ?? 0
-        forEachRow(shape, strides, offset, strides, offset) { _, p, _ in
-            for i in 0..<n { out.append(p &+ i &* step) }
+        get throws {
+            try Scratch.check(numel, of: Int.self)
+            var out: [Int] = []
+            out.reserveCapacity(numel)
+            let n = shape.last ?? 1, step = strides.last ?? 0
+            forEachRow(shape, strides, offset, strides, offset) { _, p, _ in
+                for i in 0..<n { out.append(p &+ i &* step) }
+            }
+            return out
         }
-        return out
     }
 
     /// This tensor broadcast to `shape` and converted to `dtype`, as a new contiguous tensor.
-    func broadcastCopy(to shape: [Int], dtype: DType) -> Tensor {
-        let out = Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: Shape.count(shape)), shape: shape)
+    func broadcastCopy(to shape: [Int], dtype: DType) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: Shape.count(shape)), shape: shape)
         copyElements(from: self, into: out)
         return out
     }

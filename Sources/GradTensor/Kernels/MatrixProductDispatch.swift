@@ -39,7 +39,7 @@ extension Tensor {
     /// A result the kernels fill completely (so it needs no zeroing), after the size check.
     private static func uninitializedResult(_ shape: [Int], _ dtype: DType) throws -> Tensor {
         let count = try Shape.checkedCount(shape, dtype: dtype)
-        return Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: count), shape: shape)
+        return Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: count), shape: shape)
     }
 
     /// Small matrices in a big batch go one matrix per thread; big matrices are each split
@@ -99,8 +99,8 @@ extension Tensor {
     }
 
     /// The 0-dim Σ x[i]·y[i] of two 1-D tensors of one length (read in place: no copies).
-    static func dotProduct(_ x: Tensor, _ y: Tensor) -> Tensor {
-        let out = Tensor(storage: Storage.make(dtype: x.dtype, count: 1), shape: [])
+    static func dotProduct(_ x: Tensor, _ y: Tensor) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: x.dtype, count: 1), shape: [])
         let n = x.shape[0], (incx, incy) = (x.strides[0], y.strides[0])
         withExtendedLifetime((x, y)) {
             switch x.dtype {

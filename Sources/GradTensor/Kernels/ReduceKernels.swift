@@ -52,11 +52,11 @@ struct ReductionLayout {
 
     /// Applies `reduce` to each block, producing a tensor of `keepdim` or dropped shape.
     func map<T: Element, R: Element>(_: T.Type, _: R.Type, keepdim: Bool,
-                                     _ reduce: (UnsafePointer<T>, Int) -> R) -> Tensor {
-        let out = Tensor(storage: Storage.make(dtype: R.dtype, uninitializedCount: outer),
+                                     _ reduce: (UnsafePointer<T>, Int) -> R) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: R.dtype, uninitializedCount: outer),
                          shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(R.self)
-        let blocks = permuted.materialized(as: dtype)
+        let blocks = try permuted.materialized(as: dtype)
         withExtendedLifetime(blocks) {
             let src = UnsafePointer(blocks.storage.pointer(T.self) + blocks.offset)
             for o in 0..<outer { dst[o] = reduce(src + o &* inner, inner) }
@@ -66,9 +66,9 @@ struct ReductionLayout {
 
     /// `pairwiseSum` of every block; columns are summed in place, eight at a time, in the same
     /// order (so the same bits) without first copying them into rows.
-    func pairwiseSums<T: FloatElement & SIMDScalar>(_: T.Type, keepdim: Bool) -> Tensor {
-        guard reducesColumns else { return map(T.self, T.self, keepdim: keepdim) { pairwiseSum($0, $1) } }
-        let out = Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: outer),
+    func pairwiseSums<T: FloatElement & SIMDScalar>(_: T.Type, keepdim: Bool) throws -> Tensor {
+        guard reducesColumns else { return try map(T.self, T.self, keepdim: keepdim) { pairwiseSum($0, $1) } }
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: outer),
                          shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(T.self)
         withExtendedLifetime(permuted) {

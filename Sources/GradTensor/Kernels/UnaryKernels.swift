@@ -6,8 +6,8 @@ extension Tensor {
     func mapFloat(_ f32: (Float) -> Float, _ f64: (Double) -> Double) throws -> Tensor {
         _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
         switch dtype {
-        case .float64: return mapUnary(self, Double.self, Double.self, f64)
-        case .float32: return mapUnary(self, Float.self, Float.self, f32)
+        case .float64: return try mapUnary(self, Double.self, Double.self, f64)
+        case .float32: return try mapUnary(self, Float.self, Float.self, f32)
         case .int64, .bool: return try materialized(as: .defaultFloat).mapFloat(f32, f64)
         }
     }
@@ -17,15 +17,15 @@ extension Tensor {
     func mapFloatLanes<F: LaneFunction>(_: F.Type) throws -> Tensor {
         _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
         switch dtype {
-        case .float64: return mapLanes(F.self, Double.self)
-        case .float32: return mapLanes(F.self, Float.self)
+        case .float64: return try mapLanes(F.self, Double.self)
+        case .float32: return try mapLanes(F.self, Float.self)
         case .int64, .bool: return try materialized(as: .defaultFloat).mapFloatLanes(F.self)
         }
     }
 
     @inline(__always)
-    private func mapLanes<F: LaneFunction, T: FloatElement & LaneScalar>(_: F.Type, _: T.Type) -> Tensor {
-        let out = Tensor(storage: Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
+    private func mapLanes<F: LaneFunction, T: FloatElement & LaneScalar>(_: F.Type, _: T.Type) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self)
         if isContiguous {
             withExtendedLifetime(self) {
@@ -43,10 +43,10 @@ extension Tensor {
     func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) throws -> Tensor {
         _ = try Shape.checkedCount(shape, dtype: dtype == .bool ? .int64 : dtype)
         switch dtype {
-        case .float64: return mapUnary(self, Double.self, Double.self, float)
-        case .float32: return mapUnary(self, Float.self, Float.self) { Float(float(Double($0))) }
-        case .int64: return mapUnary(self, Int64.self, Int64.self, int)
-        case .bool: return mapUnary(materialized(as: .int64), Int64.self, Int64.self, int).materialized(as: .bool)
+        case .float64: return try mapUnary(self, Double.self, Double.self, float)
+        case .float32: return try mapUnary(self, Float.self, Float.self) { Float(float(Double($0))) }
+        case .int64: return try mapUnary(self, Int64.self, Int64.self, int)
+        case .bool: return try mapUnary(materialized(as: .int64), Int64.self, Int64.self, int).materialized(as: .bool)
         }
     }
 }

@@ -60,7 +60,7 @@ struct AdvancedIndexPlan {
         }
         _ = try Shape.checkedCount(resultShape, dtype: dtype)
         _ = try Shape.checkedCount(shape, dtype: .int64)
-        indices = expanded.map { t in t.map { AdvancedIndexPlan.broadcastLong($0, to: shape) } }
+        indices = try expanded.map { t in try t.map { try AdvancedIndexPlan.broadcastLong($0, to: shape) } }
     }
 
     /// A bool mask indexing dimensions `start...` of the source, as one int64 coordinate tensor
@@ -75,7 +75,7 @@ struct AdvancedIndexPlan {
                 throw TorchError.index("The shape of the mask \(Shape.sizeList(mask.shape)) at index \(j) does not match the shape of the indexed tensor \(Shape.sizeList(sourceShape)) at index \(src)")
             }
         }
-        let flags = mask.materialized(as: .bool)
+        let flags = try mask.materialized(as: .bool)
         let n = mask.numel
         var hits: [Int] = []
         withExtendedLifetime(flags) {
@@ -83,8 +83,8 @@ struct AdvancedIndexPlan {
             for i in 0..<n where p[i] { hits.append(i) }
         }
         let strides = Shape.contiguousStrides(mask.shape)
-        return (0..<mask.rank).map { j in
-            let column = Tensor(storage: Storage.make(dtype: .int64, count: hits.count), shape: [hits.count])
+        return try (0..<mask.rank).map { j in
+            let column = Tensor(storage: try Storage.make(dtype: .int64, count: hits.count), shape: [hits.count])
             let q = column.storage.pointer(Int64.self)
             for (k, flat) in hits.enumerated() { q[k] = Int64((flat / strides[j]) % Swift.max(mask.shape[j], 1)) }
             return column
@@ -92,9 +92,9 @@ struct AdvancedIndexPlan {
     }
 
     /// An int64 index broadcast to `shape` as a contiguous tensor (so lookups are plain reads).
-    private static func broadcastLong(_ t: Tensor, to shape: [Int]) -> Tensor {
+    private static func broadcastLong(_ t: Tensor, to shape: [Int]) throws -> Tensor {
         if t.shape == shape && t.isContiguous { return t }
-        let out = Tensor(storage: Storage.make(dtype: .int64, count: Shape.count(shape)), shape: shape)
+        let out = Tensor(storage: try Storage.make(dtype: .int64, count: Shape.count(shape)), shape: shape)
         copyElements(from: t, into: out)
         return out
     }
@@ -106,6 +106,7 @@ struct AdvancedIndexPlan {
     func offsets(in t: Tensor, namingSourceDims: Bool = false) throws -> [Int] {
         if Shape.count(resultShape) == 0 { return [] }
         let count = Shape.count(indexShape)
+        try Scratch.check(count, of: Int.self)
         var table = [Int](repeating: 0, count: count)
         for (j, d) in indexedDims.enumerated() {
             guard let index = indices[d] else { continue }
@@ -136,6 +137,7 @@ struct AdvancedIndexPlan {
         var offsets = [t.offset]
         for axis in axes {
             var next: [Int] = []
+            try Scratch.check(offsets.count * (axis?.size ?? count), of: Int.self)
             next.reserveCapacity(offsets.count * (axis?.size ?? count))
             for o in offsets {
                 if let axis {

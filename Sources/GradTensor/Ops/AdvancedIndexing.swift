@@ -9,8 +9,9 @@ extension Tensor {
 
     /// The elements `plan` selects, as a new contiguous tensor (IndexBackward0).
     func indexed(by plan: AdvancedIndexPlan) throws -> Tensor {
+        // The result first, as PyTorch allocates it before its index kernel checks the indices.
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
         let offsets = try plan.offsets(in: self)
-        let out = Tensor(storage: Storage.make(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
         gatherElements(self, at: offsets, into: out)
         return out.record("IndexBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
             [try ctx.grad.accumulated(into: ctx.inputShape(0), by: plan)]
@@ -22,7 +23,7 @@ extension Tensor {
     func accumulated(into shape: [Int], by plan: AdvancedIndexPlan) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         let offsets = try plan.offsets(in: out)
-        scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, accumulate: true)
+        try scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, accumulate: true)
         return out.record("IndexPutImplBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
             [try ctx.grad.indexed(by: plan)]
         }

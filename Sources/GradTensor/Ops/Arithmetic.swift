@@ -63,7 +63,7 @@ extension Tensor {
     }
 
     public func reciprocal() throws -> Tensor {
-        let one = Tensor.wrapping(.int(1))
+        let one = try Tensor.wrapping(.int(1))
         return try one.binary(.div, self).record("ReciprocalBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             let out = ctx.output
             return [try ctx.grad.neg().mul(out).mul(out)]
@@ -123,7 +123,7 @@ extension Tensor {
         return out.record("PowBackward1", inputs: [self, exponent], savesOutput: true,
                           saving: { (base: $0.save(self), exponent: $0.save(exponent)) }) { ctx, saved in
             let (base, exponent) = (saved.base, saved.exponent)
-            let zero = Tensor.wrapping(.int(0))
+            let zero = try Tensor.wrapping(.int(0))
             let baseGrad = ctx.needs(0)
                 ? try Tensor.where(exponent.eq(zero), zero,
                                    ctx.grad.mul(exponent.mul(base.pow(exponent.sub(.wrapping(.int(1))))))) : nil
@@ -141,8 +141,8 @@ extension Tensor {
         guard !GradMode.isEnabled, x.dtype == dtype else { return nil }
         let shape = try Shape.broadcastResult(self.shape, x.shape, dtype: dtype)
         switch dtype {
-        case .float32: return mapBinary(self, x, shape: shape, Float.self, Float.self) { g, x in g * (x * 2) }
-        case .float64: return mapBinary(self, x, shape: shape, Double.self, Double.self) { g, x in g * (x * 2) }
+        case .float32: return try mapBinary(self, x, shape: shape, Float.self, Float.self) { g, x in g * (x * 2) }
+        case .float64: return try mapBinary(self, x, shape: shape, Double.self, Double.self) { g, x in g * (x * 2) }
         case .int64, .bool: return nil
         }
     }
@@ -155,7 +155,7 @@ extension Tensor {
               shape == x.shape || x.numel == 1 || numel == 1 else { return try mul(x) }
         let count = Swift.max(numel, x.numel)
         guard count > 0 else { return try mul(x) }
-        func sum<T: FloatElement>(_: T.Type) -> Tensor {
+        func sum<T: FloatElement>(_: T.Type) throws -> Tensor {
             let total = withExtendedLifetime((self, x)) {
                 withUnsafeTemporaryAllocation(of: T.self, capacity: count) { products -> T in
                     guard let base = products.baseAddress else { return 0 }
@@ -166,11 +166,11 @@ extension Tensor {
                     return pairwiseSum(UnsafePointer(base), count)
                 }
             }
-            return Tensor(storage: Storage.make(dtype: dtype, repeating: total, count: 1), shape: [])
+            return Tensor(storage: try Storage.make(dtype: dtype, repeating: total, count: 1), shape: [])
         }
         switch dtype {
-        case .float32: return sum(Float.self)
-        case .float64: return sum(Double.self)
+        case .float32: return try sum(Float.self)
+        case .float64: return try sum(Double.self)
         case .int64, .bool: return try mul(x)
         }
     }

@@ -5,25 +5,25 @@ extension Tensor {
     private func compare(_ op: ComparisonOp, _ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
         let dtype = TypePromotion.resultType(self, other)
-        let a = materializedIfCast(to: dtype), b = other.materializedIfCast(to: dtype)
+        let a = try materializedIfCast(to: dtype), b = try other.materializedIfCast(to: dtype)
         switch dtype {
-        case .float32: return Tensor.compareKernel(op, a, b, shape, Float.self)
-        case .float64: return Tensor.compareKernel(op, a, b, shape, Double.self)
-        case .int64: return Tensor.compareKernel(op, a, b, shape, Int64.self)
+        case .float32: return try Tensor.compareKernel(op, a, b, shape, Float.self)
+        case .float64: return try Tensor.compareKernel(op, a, b, shape, Double.self)
+        case .int64: return try Tensor.compareKernel(op, a, b, shape, Int64.self)
         case .bool:
-            return Tensor.compareKernel(op, a.materialized(as: .int64), b.materialized(as: .int64), shape, Int64.self)
+            return try Tensor.compareKernel(op, a.materialized(as: .int64), b.materialized(as: .int64), shape, Int64.self)
         }
     }
 
     private static func compareKernel<T: Element & Comparable>(_ op: ComparisonOp, _ a: Tensor, _ b: Tensor,
-                                                               _ shape: [Int], _: T.Type) -> Tensor {
+                                                               _ shape: [Int], _: T.Type) throws -> Tensor {
         switch op {
-        case .eq: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 == $1 }
-        case .ne: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 != $1 }
-        case .lt: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 < $1 }
-        case .le: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 <= $1 }
-        case .gt: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 > $1 }
-        case .ge: return mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 >= $1 }
+        case .eq: return try mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 == $1 }
+        case .ne: return try mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 != $1 }
+        case .lt: return try mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 < $1 }
+        case .le: return try mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 <= $1 }
+        case .gt: return try mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 > $1 }
+        case .ge: return try mapBinary(a, b, shape: shape, T.self, Bool.self) { $0 >= $1 }
         }
     }
 
@@ -36,15 +36,15 @@ extension Tensor {
 
     public func logicalAnd(_ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
-        return mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 && $1 }
+        return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 && $1 }
     }
 
     public func logicalOr(_ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
-        return mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
+        return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
     }
 
-    public func logicalNot() -> Tensor {
-        mapUnary(materialized(as: .bool), Bool.self, Bool.self) { !$0 }
+    public func logicalNot() throws -> Tensor {
+        try mapUnary(materialized(as: .bool), Bool.self, Bool.self) { !$0 }
     }
 }

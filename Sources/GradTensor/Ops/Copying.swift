@@ -3,7 +3,7 @@ extension Tensor {
     public func to(_ dtype: DType) throws -> Tensor {
         if dtype == self.dtype { return self }
         _ = try Shape.checkedCount(shape, dtype: dtype)
-        let out = Tensor(storage: Storage.make(dtype: dtype, count: numel), shape: shape)
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: numel), shape: shape)
         copyElements(from: self, into: out)
         if !dtype.isFloatingPoint { return out }
         return out.record("ToCopyBackward0", inputs: [self], saving: { _ in self.dtype }) { ctx, sourceType in
@@ -14,12 +14,12 @@ extension Tensor {
     public func clone() throws -> Tensor {
         // A broadcast view can stand for far more elements than memory holds: refuse cleanly.
         _ = try Shape.checkedCount(shape, dtype: dtype)
-        return cloneDetached().record("CloneBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
+        return try cloneDetached().record("CloneBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
     /// A contiguous copy with no history.
-    func cloneDetached() -> Tensor {
-        let out = Tensor(storage: Storage.make(dtype: dtype, count: numel), shape: shape)
+    func cloneDetached() throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: numel), shape: shape)
         copyElements(from: self, into: out)
         return out
     }

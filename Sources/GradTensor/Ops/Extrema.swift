@@ -9,7 +9,7 @@ extension Tensor {
         return out.record(isMax ? "MaximumBackward0" : "MinimumBackward0", inputs: [self, other],
                           saving: { (input: $0.save(self), other: $0.save(other), isMax: isMax) }) { ctx, saved in
             let (input, other) = (saved.input, saved.other)
-            let zero = Tensor.wrapping(.int(0))
+            let zero = try Tensor.wrapping(.int(0))
             let shared = try Tensor.where(input.eq(other), ctx.grad.div(.wrapping(.int(2))), ctx.grad)
             // Each side loses where the other one won.
             let selfLost = saved.isMax ? try input.lt(other) : try input.gt(other)

@@ -75,10 +75,10 @@ extension Tensor {
         var current = target
         if recording, case .update = kind {
             if isBase {
-                current = target.snapshotAtSameGraphPosition()
+                current = try target.snapshotAtSameGraphPosition()
             } else {
                 let viewRegion = try WriteRegion(target, in: base)
-                current = viewRegion.extract(base)
+                current = try viewRegion.extract(base)
                 region = viewRegion
             }
         }
@@ -88,7 +88,7 @@ extension Tensor {
         } else {
             // Read everything before writing when the memory is shared (the result then does not
             // depend on the order elements are visited in).
-            copyElements(from: new.storage === target.storage ? new.cloneDetached() : new, into: target)
+            try copyElements(from: new.storage === target.storage ? new.cloneDetached() : new, into: target)
         }
         versionCounter.bump()
         guard recording else { return }
@@ -137,8 +137,8 @@ extension Tensor {
     }
 
     /// A copy of this tensor's data that sits where this tensor sits in the graph.
-    private func snapshotAtSameGraphPosition() -> Tensor {
-        let copy = cloneDetached()
+    private func snapshotAtSameGraphPosition() throws -> Tensor {
+        let copy = try cloneDetached()
         copy.gradFn = gradFn
         copy.requiresGrad = requiresGrad
         return copy

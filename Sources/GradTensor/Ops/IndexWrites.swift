@@ -45,13 +45,13 @@ extension Tensor {
                 let filler = try filler(scalar)
                 let plan = try AdvancedIndexPlan(indices, sourceShape: region.shape, dtype: dtype)
                 let offsets = try plan.offsets(in: region, namingSourceDims: isLong)
-                return (filler.broadcastCopy(to: plan.resultShape, dtype: dtype), offsets)
+                return try (filler.broadcastCopy(to: plan.resultShape, dtype: dtype), offsets)
             }
             if isMask && value.numel == 1 {
                 // index_put_ turns a one-element value with one mask into masked_fill_ with its item.
                 let filler = try filler(value.element(atFlat: 0))
                 let plan = try AdvancedIndexPlan(indices, sourceShape: region.shape, dtype: dtype)
-                return (filler.broadcastCopy(to: plan.resultShape, dtype: dtype), try plan.offsets(in: region))
+                return try (filler.broadcastCopy(to: plan.resultShape, dtype: dtype), plan.offsets(in: region))
             }
             let stripped = try GradMode.with(enabled: false) { try value.view(Array(value.shape.drop { $0 == 1 })) }
             if [.partial, .full].contains(region.overlap(with: stripped)) {
@@ -64,7 +64,7 @@ extension Tensor {
             if value.dtype != dtype {
                 throw TorchError.runtime("Index put requires the source and destination dtypes match, got \(dtype.scalarTypeName) for the destination and \(value.dtype.scalarTypeName) for the source.")
             }
-            return (stripped.broadcastCopy(to: plan.resultShape, dtype: dtype), try plan.offsets(in: region))
+            return try (stripped.broadcastCopy(to: plan.resultShape, dtype: dtype), plan.offsets(in: region))
         }
         return warned
     }
@@ -72,7 +72,7 @@ extension Tensor {
     /// `s` as a 0-dim tensor of this tensor's dtype: the value `fill_` writes.
     func filler(_ s: Scalar) throws -> Tensor {
         try checkFillable(s)
-        let t = Tensor(storage: Storage.make(dtype: dtype, count: 1), shape: [])
+        let t = Tensor(storage: try Storage.make(dtype: dtype, count: 1), shape: [])
         t.setFlat(0, s)
         return t
     }

@@ -32,13 +32,13 @@ extension Tensor {
     /// `MseLossBackwardBackward0` so gradients built with `create_graph=True` show PyTorch's node.
     static func mseLossBackward(_ grad: Tensor, _ input: Tensor, _ target: Tensor, mean: Bool, count: Int) throws -> Tensor {
         let divisor = Scalar.int(Int64(mean ? count : 1))
-        let two = Tensor.wrapping(.int(2))
+        let two = try Tensor.wrapping(.int(2))
         let out = try GradMode.with(enabled: false) { try input.sub(target).mul(two).mul(grad).div(.wrapping(divisor)) }
         return out.record("MseLossBackwardBackward0", inputs: [grad, input, target],
                           saving: { (grad: $0.save(grad), input: $0.save(input), target: $0.save(target),
                                      divisor: divisor) }) { ctx, saved in
             let (grad, input, target) = (saved.grad, saved.input, saved.target)
-            let two = Tensor.wrapping(.int(2)), divisor = Tensor.wrapping(saved.divisor)
+            let two = try Tensor.wrapping(.int(2)), divisor = try Tensor.wrapping(saved.divisor)
             let dInput = try ctx.grad.mul(grad).mul(two).div(divisor)
             return [ctx.needs(0) ? try ctx.grad.mul(input.sub(target)).mul(two).div(divisor) : nil,
                     ctx.needs(1) ? dInput : nil,

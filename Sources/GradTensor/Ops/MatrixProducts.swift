@@ -92,7 +92,7 @@ extension Tensor {
             throw TorchError.runtime("inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
         }
         if dtype == .bool { throw TorchError.notImplemented("\"dot\" not implemented for 'Bool'") }
-        return Tensor.dotProduct(self, other).record("DotBackward0", inputs: [self, other],
+        return try Tensor.dotProduct(self, other).record("DotBackward0", inputs: [self, other],
                                                      saving: { $0.saveOperands(self, other) }) { ctx, saved in
             [ctx.needs(0) ? try saved.second.map { try ctx.grad.mul($0) } : nil,
              ctx.needs(1) ? try saved.first.map { try ctx.grad.mul($0) } : nil]

@@ -24,7 +24,7 @@ extension Tensor {
                           saving: { (input: $0.save(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
             let (input, p) = (saved.input, saved.p)
             let g = try ctx.grad.reshape(saved.keptShape), norm = try ctx.output.reshape(saved.keptShape)
-            let zero = Tensor.wrapping(.int(0))
+            let zero = try Tensor.wrapping(.int(0))
             if p == 1 { return [try g.mul(input.sign())] }
             if p == .infinity {
                 // Shared evenly among the elements of largest magnitude, as PyTorch's amax backward.

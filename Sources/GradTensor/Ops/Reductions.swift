@@ -4,15 +4,15 @@ extension Tensor {
     public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         let out: Tensor
-        if let whole = wholeFloatSum(dims: dims, dtype: dtype, keepdim: keepdim) {
+        if let whole = try wholeFloatSum(dims: dims, dtype: dtype, keepdim: keepdim) {
             out = whole
         } else {
             let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
             switch dtype {
-            case .float32: out = layout.pairwiseSums(Float.self, keepdim: keepdim)
-            case .float64: out = layout.pairwiseSums(Double.self, keepdim: keepdim)
+            case .float32: out = try layout.pairwiseSums(Float.self, keepdim: keepdim)
+            case .float64: out = try layout.pairwiseSums(Double.self, keepdim: keepdim)
             case .int64, .bool:
-                out = layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
+                out = try layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
                     var s: Int64 = 0
                     for i in 0..<n { s &+= p[i] }
                     return s
@@ -32,18 +32,18 @@ extension Tensor {
     /// bits), without the layout's arrays and views. With `count`, the sum divided by it (mean).
     /// Nil when the reduction is not of that kind (`dims` none, or every dim in order as
     /// gradients summed back to a shape of ones ask).
-    private func wholeFloatSum(dims: [Int]?, dtype: DType, keepdim: Bool, dividedBy count: Int? = nil) -> Tensor? {
+    private func wholeFloatSum(dims: [Int]?, dtype: DType, keepdim: Bool, dividedBy count: Int? = nil) throws -> Tensor? {
         let everyDim = dims.map { $0.isEmpty || $0 == Array(0..<rank) } ?? true
         guard everyDim, dtype == self.dtype, isContiguous else { return nil }
-        func reduce<T: FloatElement>(_: T.Type) -> Tensor {
+        func reduce<T: FloatElement>(_: T.Type) throws -> Tensor {
             var total = withExtendedLifetime(storage) { pairwiseSum(UnsafePointer(storage.pointer(T.self) + offset), numel) }
             if let count { total /= T(scalar: .int(Int64(count))) }
-            return Tensor(storage: Storage.make(dtype: dtype, repeating: total, count: 1),
+            return Tensor(storage: try Storage.make(dtype: dtype, repeating: total, count: 1),
                           shape: keepdim ? [Int](repeating: 1, count: rank) : [])
         }
         switch dtype {
-        case .float32: return reduce(Float.self)
-        case .float64: return reduce(Double.self)
+        case .float32: return try reduce(Float.self)
+        case .float64: return try reduce(Double.self)
         case .int64, .bool: return nil
         }
     }
@@ -54,7 +54,7 @@ extension Tensor {
             throw TorchError.notImplemented("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
         let out: Tensor, count: Int
-        if let whole = wholeFloatSum(dims: dims, dtype: dtype, keepdim: keepdim, dividedBy: numel) {
+        if let whole = try wholeFloatSum(dims: dims, dtype: dtype, keepdim: keepdim, dividedBy: numel) {
             out = whole
             count = numel
         } else {
@@ -82,7 +82,7 @@ extension Tensor {
         func spread<T: FloatElement>(_: T.Type) throws -> Tensor {
             let value = storage.pointer(T.self)[offset] / T(scalar: count)
             let n = try Shape.checkedCount(shape, dtype: dtype)
-            return Tensor(storage: Storage.make(dtype: dtype, repeating: value, count: n), shape: shape)
+            return Tensor(storage: try Storage.make(dtype: dtype, repeating: value, count: n), shape: shape)
         }
         switch dtype {
         case .float32: return try spread(Float.self)
@@ -164,10 +164,11 @@ extension Tensor {
     func extremeValues(dim: Int?, keepdim: Bool, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
         let computeType: DType = dtype == .bool ? .int64 : dtype
         let layout = try ReductionLayout(self, dims: dim.map { [$0] }, dtype: computeType)
-        func run<T: Element & Comparable>(_: T.Type, isNaN: @escaping (T) -> Bool) -> (Tensor, Tensor) {
+        func run<T: Element & Comparable>(_: T.Type, isNaN: @escaping (T) -> Bool) throws -> (Tensor, Tensor) {
+            try Scratch.check(layout.outer, of: Int64.self)
             var positions = [Int64](repeating: 0, count: layout.outer)
             var o = 0
-            let values = layout.map(T.self, T.self, keepdim: keepdim) { p, n in
+            let values = try layout.map(T.self, T.self, keepdim: keepdim) { p, n in
                 var best = p[0], at = 0
                 if !isNaN(best) {
                     for i in 1..<Swift.max(n, 1) {
@@ -180,7 +181,7 @@ extension Tensor {
                 o += 1
                 return best
             }
-            let indices = Tensor(storage: Storage.make(dtype: .int64, count: positions.count), shape: values.shape)
+            let indices = Tensor(storage: try Storage.make(dtype: .int64, count: positions.count), shape: values.shape)
             positions.withUnsafeBufferPointer { src in
                 for i in 0..<src.count { indices.storage.pointer(Int64.self)[i] = src[i] }
             }
@@ -188,11 +189,11 @@ extension Tensor {
         }
         let (values, indices): (Tensor, Tensor)
         switch computeType {
-        case .float32: (values, indices) = run(Float.self) { $0.isNaN }
-        case .float64: (values, indices) = run(Double.self) { $0.isNaN }
-        case .int64, .bool: (values, indices) = run(Int64.self) { _ in false }
+        case .float32: (values, indices) = try run(Float.self) { $0.isNaN }
+        case .float64: (values, indices) = try run(Double.self) { $0.isNaN }
+        case .int64, .bool: (values, indices) = try run(Int64.self) { _ in false }
         }
-        return (values.materializedIfCast(to: dtype), indices)
+        return try (values.materializedIfCast(to: dtype), indices)
     }
 }
 

@@ -29,7 +29,7 @@ extension Tensor {
 
     /// Integer and bool tensors are already whole: PyTorch returns a copy.
     private func rounded(_ rule: FloatingPointRoundingRule, _ name: String) throws -> Tensor {
-        let out = dtype.isFloatingPoint ? try mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
+        let out = try dtype.isFloatingPoint ? mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
         return out.record(name, inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }
 }

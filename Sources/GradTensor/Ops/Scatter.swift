@@ -5,7 +5,7 @@ extension Tensor {
     static func scatter(_ values: Tensor, indices: Tensor, dim: Int, shape: [Int]) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: values.dtype)
         let offsets = try positions(along: dim, indices: indices, in: out)
-        scatterElements(values.materialized(), into: out, at: offsets, accumulate: false)
+        try scatterElements(values.materialized(), into: out, at: offsets, accumulate: false)
         return out.record("ScatterBackward0", inputs: [values],
                           saving: { (indices: $0.save(indices), dim: dim) }) { ctx, saved in
             [try ctx.grad.gathered(along: saved.dim, indices: saved.indices)]
@@ -14,8 +14,8 @@ extension Tensor {
 
     /// The elements at `indices` along `dim` (the adjoint of `scatter`, for double backward).
     func gathered(along dim: Int, indices: Tensor) throws -> Tensor {
-        let source = materialized()
-        let out = Tensor(storage: Storage.make(dtype: dtype, count: indices.numel), shape: indices.shape)
+        let source = try materialized()
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: indices.numel), shape: indices.shape)
         gatherElements(source, at: try Tensor.positions(along: dim, indices: indices, in: source), into: out)
         return out
     }
@@ -23,9 +23,9 @@ extension Tensor {
     /// Storage offsets in contiguous `whole` of each index's element: the index's own position
     /// with its `dim` coordinate replaced by the index value.
     private static func positions(along dim: Int, indices: Tensor, in whole: Tensor) throws -> [Int] {
-        let base = Tensor(storage: whole.storage, shape: indices.shape, strides: whole.strides,
-                          offset: whole.offset, version: whole.versionCounter).elementOffsets
-        let chosen = indices.materialized(as: .int64)
+        let base = try Tensor(storage: whole.storage, shape: indices.shape, strides: whole.strides,
+                              offset: whole.offset, version: whole.versionCounter).elementOffsets
+        let chosen = try indices.materialized(as: .int64)
         // A 0-dim tensor reduced "along dim 0" has no stride: every index is 0 there.
         let stride = dim < whole.rank ? whole.strides[dim] : 0
         return withExtendedLifetime(chosen) {

@@ -41,8 +41,8 @@ extension Tensor {
     /// True where the element is neither infinite nor NaN.
     public func isFinite() throws -> Tensor {
         switch dtype {
-        case .float32: return mapUnary(self, Float.self, Bool.self) { $0.isFinite }
-        case .float64: return mapUnary(self, Double.self, Bool.self) { $0.isFinite }
+        case .float32: return try mapUnary(self, Float.self, Bool.self) { $0.isFinite }
+        case .float64: return try mapUnary(self, Double.self, Bool.self) { $0.isFinite }
         case .int64, .bool: return try Tensor.full(shape, .bool(true), dtype: .bool)
         }
     }

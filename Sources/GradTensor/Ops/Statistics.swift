@@ -5,8 +5,8 @@ extension Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         let dims = dim.map { [$0] }
         let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
-        func product<T: Element & Numeric>(_: T.Type, _ times: @escaping (T, T) -> T) -> Tensor {
-            layout.map(T.self, T.self, keepdim: keepdim) { p, n in
+        func product<T: Element & Numeric>(_: T.Type, _ times: @escaping (T, T) -> T) throws -> Tensor {
+            try layout.map(T.self, T.self, keepdim: keepdim) { p, n in
                 var r: T = 1
                 for i in 0..<n { r = times(r, p[i]) }
                 return r
@@ -14,9 +14,9 @@ extension Tensor {
         }
         let out: Tensor
         switch dtype {
-        case .float32: out = product(Float.self, *)
-        case .float64: out = product(Double.self, *)
-        case .int64, .bool: out = product(Int64.self, &*).materializedIfCast(to: dtype)
+        case .float32: out = try product(Float.self, *)
+        case .float64: out = try product(Double.self, *)
+        case .int64, .bool: out = try product(Int64.self, &*).materializedIfCast(to: dtype)
         }
         return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
@@ -28,7 +28,7 @@ extension Tensor {
     /// For each element, the product of the others in its reduced block: `result / x` without
     /// zeros; with one zero, the zero's slot gets the product of the rest; with more, all zero.
     private func productOfOthers(_ result: Tensor, dims: [Int]?) throws -> Tensor {
-        let zero = Tensor.wrapping(.int(0)), one = Tensor.wrapping(.int(1))
+        let zero = try Tensor.wrapping(.int(0)), one = try Tensor.wrapping(.int(1))
         let isZero = try eq(zero)
         let zeros = try isZero.sum(dims: dims, keepdim: true)
         let nonzeroProduct = try Tensor.where(isZero, one, self).prod(dims: dims)
@@ -64,7 +64,7 @@ extension Tensor {
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             let result = try ctx.output.reshape(saved.keptShape)
-            let zero = Tensor.wrapping(.int(0))
+            let zero = try Tensor.wrapping(.int(0))
             // grad / (2 std), zero where the deviation is zero, then var's backward.
             let scaled = try Tensor.where(result.eq(zero), zero, ctx.grad.reshape(saved.keptShape).div(result.mul(.wrapping(.int(2)))))
             return [try scaled.mul(.wrapping(.double(2 / saved.divisor))).mul(saved.input.deviation(dims: saved.dims))]

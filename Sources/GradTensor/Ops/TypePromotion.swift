@@ -53,7 +53,7 @@ extension Tensor {
     /// The same numbers recur in a loop (`lr * w.grad`, `x ** 2`, a mean's count), so the last
     /// ones are handed out again instead of allocated per op: ops only read their operands, and
     /// one that has since been changed or has entered a graph is not reused.
-    public static func wrapping(_ s: Scalar) -> Tensor {
+    public static func wrapping(_ s: Scalar) throws -> Tensor {
         let slot = WrappedNumbers.slot(s)
         if let recent = WrappedNumbers.recent[slot].tensor, recent.canBeHandedOutAgain(for: s) { return recent }
         let dtype: DType
@@ -62,7 +62,7 @@ extension Tensor {
         case .int: dtype = .int64
         case .double: dtype = .float64
         }
-        let t = Tensor(storage: Storage.make(dtype: dtype, count: 1), shape: [])
+        let t = Tensor(storage: try Storage.make(dtype: dtype, count: 1), shape: [])
         t.setFlat(0, s)
         t.isWrappedNumber = true
         WrappedNumbers.recent[slot].tensor = t

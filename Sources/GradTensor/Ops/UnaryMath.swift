@@ -67,7 +67,7 @@ extension Tensor {
 
     /// -1, 0 or 1 by sign (0 for zero, NaN for NaN); recorded with a zero gradient, as in PyTorch.
     public func sign() throws -> Tensor {
-        if dtype == .bool { return self.materialized() }
+        if dtype == .bool { return try self.materialized() }
         return try mapKeepingType(float: { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) }, int: { $0.signum() })
             .record("SignBackward0", inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }

@@ -6,7 +6,7 @@ extension Tensor {
         let mask = try condition.materialized(as: .bool).expand(shape).detach().materialized()
         let x = try a.materializedIfCast(to: dtype).detach().expand(shape).materialized()
         let y = try b.materializedIfCast(to: dtype).detach().expand(shape).materialized()
-        let out = Tensor(storage: Storage.make(dtype: dtype, count: Shape.count(shape)), shape: shape)
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(shape)), shape: shape)
         switch dtype {
         case .float32: select(mask, x, y, into: out, Float.self)
         case .float64: select(mask, x, y, into: out, Double.self)
@@ -14,7 +14,7 @@ extension Tensor {
         case .bool: select(mask, x, y, into: out, Bool.self)
         }
         return out.record("WhereBackward0", inputs: [a, b], saving: { $0.save(condition) }) { ctx, condition in
-            let zero = Tensor.wrapping(.int(0))
+            let zero = try Tensor.wrapping(.int(0))
             return [ctx.needs(0) ? try Tensor.where(condition, ctx.grad, zero) : nil,
                     ctx.needs(1) ? try Tensor.where(condition, zero, ctx.grad) : nil]
         }

@@ -216,8 +216,8 @@ enum Gradcheck {
 }
 
 /// Python-number operands, as the language passes them: `num(2)` is the int 2, `num(2.5)` a float.
-func num(_ d: Double) -> Tensor { .wrapping(.double(d)) }
-func num(_ i: Int) -> Tensor { .wrapping(.int(Int64(i))) }
+func num(_ d: Double) throws -> Tensor { try .wrapping(.double(d)) }
+func num(_ i: Int) throws -> Tensor { try .wrapping(.int(Int64(i))) }
 
 /// The harness must be able to fail: a detached factor hides half of `x * x`'s derivative.
 final class GradcheckHarnessTests: XCTestCase {

@@ -20,6 +20,13 @@ public enum ArgumentParserStyle: Sendable {
     /// `PyArg_ParseTuple` behind `_PyArg_NoKeywords` (`gc.set_threshold`): no keywords at all,
     /// then "takes at least/at most N arguments".
     case parseTuple
+    /// A vectorcall behind `_PyArg_NoKwnames` and `_PyArg_CheckPositional` (`reversed`): no
+    /// keywords at all, then `reversed expected 1 argument, got 0`.
+    case checkPositional
+    /// `enumerate`'s hand-written vectorcall: with one or two arguments in all, each keyword must
+    /// be the parameter its position leaves (`'x' is an invalid keyword argument`); otherwise
+    /// `missing required argument 'iterable'` without a positional one, else `takes at most 2`.
+    case enumerate
 }
 
 extension Signature {
@@ -44,10 +51,39 @@ extension Signature {
             let bound = given < least ? least : most
             let kind = least == most ? "exactly" : given < least ? "at least" : "at most"
             return "\(name)() takes \(kind) \(bound) argument\(bound == 1 ? "" : "s") (\(given) given)"
+        case .checkPositional:
+            if !args.keywords.isEmpty { return "\(name)() takes no keyword arguments" }
+            let positional = parameters.filter { $0.kind == .positional }
+            return Signature.expectedCount(name, given: args.positional.count,
+                                           least: positional.filter { !$0.hasDefault }.count, most: positional.count)
+        case .enumerate:
+            return enumerateError(args)
+        }
+    }
+
+    private func enumerateError(_ args: Arguments) -> String? {
+        let given = args.positional.count, total = given + args.keywords.count
+        let names = parameters.map(\.name)
+        func invalid(_ keyword: String) -> String { "'\(keyword)' is an invalid keyword argument for \(name)()" }
+        switch (total, args.keywords.map(\.name)) {
+        case (1, let keywords) where keywords.count == 1 && keywords[0] != names[0]: return invalid(keywords[0])
+        case (2, let keywords) where keywords.count == 1 && keywords[0] != names[1]: return invalid(keywords[0])
+        case (2, let keywords) where keywords.count == 2:
+            // Either order of the two names.
+            let expected = keywords[0] == names[1] ? [names[1], names[0]] : [names[0], names[1]]
+            if let wrong = zip(keywords, expected).first(where: { $0 != $1 }) { return invalid(wrong.0) }
+            return nil
+        case (1, _), (2, _): return nil
+        default:
+            if given == 0 { return "\(name)() missing required argument '\(names[0])'" }
+            return "\(name)() takes at most 2 arguments (\(total) given)"
         }
     }
 
     private func clinicError(_ args: Arguments) -> String? {
+        // A method's receiver (a first parameter named `self`) is not counted, as CPython does not.
+        let receiver = parameters.first?.name == "self" ? 1 : 0
+        let parameters = parameters.dropFirst(receiver)
         let positional = parameters.filter { $0.kind == .positional }
         let varargs = parameters.contains { $0.kind == .varargs }
         let maxArgs = parameters.filter { $0.kind == .positional || $0.kind == .keywordOnly }.count
@@ -55,7 +91,7 @@ extension Signature {
         let minPositional = positional.filter { !$0.hasDefault }.count
         let positionalOnly = positional.filter(\.positionalOnly).count
         let minPositionalOnly = Swift.min(positionalOnly, minPositional)
-        let given = args.positional.count, total = given + args.keywords.count
+        let given = Swift.max(args.positional.count - receiver, 0), total = given + args.keywords.count
         func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
         if !varargs && total > maxArgs {
             return "\(name)() takes at most \(maxArgs) \(given == 0 ? "keyword " : "")argument\(plural(maxArgs)) (\(total) given)"

@@ -6,15 +6,21 @@ public final class PyBuiltin: PyObject {
     public typealias Body = (BoundArguments) throws -> Value
     private let signatureText: String
     private let style: ArgumentParserStyle
+    private let shownText: String?
     /// Parsed on first use: start-up registers hundreds of built-ins, most never called.
     public private(set) lazy var signature = Signature(signatureText, style: style)
+    /// What `help()` shows: the binding signature, unless the body parses some arguments itself
+    /// (`sorted` passes its keywords on to `list.sort`) and the documented one differs.
+    public private(set) lazy var shownSignature = shownText.map { Signature($0) } ?? signature
     /// The name in the signature text (after any `module.` qualifier), without parsing the rest.
     public let name: String
     let body: Body
 
-    public init(_ signature: String, style: ArgumentParserStyle = .python, _ body: @escaping Body) {
+    public init(_ signature: String, style: ArgumentParserStyle = .python, shownAs shown: String? = nil,
+                _ body: @escaping Body) {
         signatureText = signature
         self.style = style
+        shownText = shown
         name = PyBuiltin.name(in: signature)
         self.body = body
     }
@@ -72,6 +78,11 @@ public struct BoundArguments {
     public func varkw(_ name: String) -> PyDict? {
         if case .object(let d as PyDict) = self[name] { return d }
         return nil
+    }
+
+    /// The `**kwargs` dict as keyword arguments, to pass on in a call.
+    public func keywordArguments(_ name: String) -> [(name: String, value: Value)] {
+        (varkw(name)?.entries ?? []).compactMap { k, v in if case .str(let s) = k { return (s.string, v) } else { return nil } }
     }
 }
 

@@ -272,8 +272,14 @@ public final class Signature: Sendable {
         if given >= required && given <= total { return nil }
         if takesNoKeywords && total == 0 { return "\(qualifiedName)() takes no arguments (\(given) given)" }
         if takesNoKeywords && required == 1 && total == 1 { return "\(qualifiedName)() takes exactly one argument (\(given) given)" }
-        let bound = required == total ? "" : given < required ? "at least " : "at most "
-        let count = given < required ? required : total
+        return Signature.expectedCount(name, given: given, least: required, most: total)
+    }
+
+    /// `_PyArg_CheckPositional`'s `name expected at least 1 argument, got 0`; nil when `given` fits.
+    static func expectedCount(_ name: String, given: Int, least: Int, most: Int) -> String? {
+        if given >= least && given <= most { return nil }
+        let bound = least == most ? "" : given < least ? "at least " : "at most "
+        let count = given < least ? least : most
         return "\(name) expected \(bound)\(count) argument\(count == 1 ? "" : "s"), got \(given)"
     }
 

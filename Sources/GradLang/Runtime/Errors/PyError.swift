@@ -88,7 +88,7 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     }
     /// Non-empty args are a tuple object in CPython (tracked, so counted by `gc.collect()`), a
     /// Swift array here.
-    override var untrackedCompanions: Int { args.isEmpty ? 0 : 1 }
+    override var uncountedCompanions: Int { args.isEmpty ? 0 : 1 }
 
     public init(type: PyClass, args: [Value]) {
         self.args = args

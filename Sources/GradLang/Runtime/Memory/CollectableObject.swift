@@ -33,8 +33,9 @@ public class CollectableObject: PyObject {
     /// given up its own (CPython's tp_clear).
     func giveUpReferences(into released: inout [Value]) {}
 
-    /// How many objects CPython would free along with this one that grad does not make.
-    var untrackedCompanions: Int { 0 }
+    /// How many objects CPython would free along with this one that grad does not make (tracked
+    /// there, so counted by `gc.collect()`), less those grad makes that CPython does not.
+    var uncountedCompanions: Int { 0 }
 
     /// A tuple of numbers and strings (never part of a cycle: the collector stops tracking it).
     var holdsNothingTrackable: Bool { false }

@@ -150,7 +150,7 @@ enum CycleCollector {
             longLivedPending = 0
             longLivedTotal = survivors
         }
-        let found = garbage.reduce(garbage.count) { $0 + $1.untrackedCompanions }
+        let found = garbage.reduce(garbage.count) { $0 + $1.uncountedCompanions }
         generations[generation].collections += 1
         generations[generation].collected += found
         free(garbage)

@@ -29,8 +29,11 @@
 // - class: its namespace (its bases and order are classes that exist independently of it, held
 //   as Swift references and not counted: they count as referenced from outside).
 // - method, property, staticmethod, classmethod, super: the values they wrap.
-// - iterator: the list or tuple it reads (`source`; no buffer). Other iterators keep what they
-//   read inside Swift closures, which are not traversed: it counts as referenced from outside.
+// - iterator: the list or tuple it reads (`source`; no buffer), and what the others read (`held`:
+//   the dict or set, the iterators `zip`, `map`, `filter` and `enumerate` draw from, the function
+//   `map` or `filter` calls). An iterator made with a bare closure (a string's, a tensor's, some
+//   of itertools') keeps what it reads inside it, which is not traversed: that counts as
+//   referenced from outside.
 // - generator: its frame's slots (locals, and the statements' progress: a `yield from`'s
 //   sub-iterator), its cells, the value passing through the frame, and the generator it delegates
 //   to. The cell list may share the closure's buffer, like a function's. Suspended garbage

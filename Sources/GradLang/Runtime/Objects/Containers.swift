@@ -207,6 +207,8 @@ public final class PySet: CollectableObject {
         visit(.object(dict))
         table.values.forEach(visit)
     }
+    /// The member dict is part of the set in CPython.
+    override var uncountedCompanions: Int { -1 }
     override func makeStorageUnique() { table.makeStorageUnique() }
     override func giveUpReferences(into released: inout [Value]) {
         released += items
@@ -284,6 +286,8 @@ public final class PyIterator: CollectableObject {
         case closure(() throws -> Value?)
         /// Reads the next element from `source`, which the closure is handed rather than captures.
         case fromSource((Value) throws -> Value?)
+        /// Reads the next element through `held`, which the closure is handed rather than captures.
+        case fromHeld(([Value]) throws -> Value?)
     }
 
     private let step: Step
@@ -292,24 +296,59 @@ public final class PyIterator: CollectableObject {
     /// cycle collector sees it: a list that contains its own iterator is a cycle. Dropped once
     /// exhausted, as CPython's iterators drop their sequence.
     private(set) var source: Value?
+    /// The values another iterator reads (a dict, a set, the iterators `zip` and `map` draw
+    /// from, the function `map` calls), held here for the cycle collector in the same way.
+    /// Kept while the iterator lives, as CPython's keep theirs.
+    private(set) var held: [Value] = []
+    /// The tuples CPython's iterator of this kind keeps (`map`'s and `zip`'s tuple of iterators,
+    /// the result tuple `zip`, `enumerate` and dict item iterators reuse), which `gc.collect()`
+    /// counts along with it.
+    let cpythonTuples: Int
 
     public init(name: String = "iterator", _ next: @escaping () throws -> Value?) {
         self.name = name
         step = .closure(next)
+        cpythonTuples = 0
     }
 
-    /// Only `source`: what other iterators read is inside Swift closures, which are not
-    /// traversed, so it counts as referenced from outside.
-    override func forEachReference(_ visit: (Value) -> Void) { if let source { visit(source) } }
+    /// `source` and `held`: what an iterator made with a bare closure reads is inside it, which
+    /// is not traversed, so it counts as referenced from outside.
+    override func forEachReference(_ visit: (Value) -> Void) {
+        if let source { visit(source) }
+        held.forEach(visit)
+    }
+    override var uncountedCompanions: Int { cpythonTuples }
 
     /// An iterator over `source`, whose elements `next` reads from the value it is given.
     init(name: String, over source: Value, _ next: @escaping (Value) throws -> Value?) {
         self.name = name
         self.source = source
         step = .fromSource(next)
+        cpythonTuples = 0
+    }
+
+    /// An iterator whose `next` reaches Python values only through `held`, which it is handed.
+    init(name: String, holding held: [Value], cpythonTuples: Int = 0, _ next: @escaping ([Value]) throws -> Value?) {
+        self.name = name
+        self.held = held
+        self.cpythonTuples = cpythonTuples
+        step = .fromHeld(next)
+    }
+
+    deinit {
+        untrack()
+        NestedRelease.adopt(&held)
     }
 
     public override var typeName: String { name }
+
+    /// Gives `held` a buffer of its own, for the cycle collector's count.
+    override func makeStorageUnique() {
+        var values = held
+        held = []
+        values.makeUnique()
+        held = values
+    }
 
     /// How many iterators are inside `next` at once. An iterator over an iterator over ... (a
     /// million nested `map` or `zip` objects) would recurse until the stack overflows; CPython
@@ -330,6 +369,7 @@ public final class PyIterator: CollectableObject {
             if let value = try next(source) { return value }
             self.source = nil
             return nil
+        case .fromHeld(let next): return try next(held)
         }
     }
 }

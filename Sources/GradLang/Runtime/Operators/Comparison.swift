@@ -71,7 +71,7 @@ extension Operators {
                 if op == .eq || op == .ne { return .bool(op == .ne) }
                 throw PyError.type("'\(op.rawValue)' not supported between instances of 'Tensor' and '\(other.typeName)'")
             }
-            o = .wrapping(s)
+            o = try .wrapping(s)
         }
         let (x, y) = reflected ? (o, t) : (t, o)
         return .tensor(try TorchBridge.run { try elementwise(op, x, y) })
@@ -258,6 +258,6 @@ extension Operators {
     static func tensorOperand(_ v: Value) throws -> Tensor {
         if case .tensor(let t) = v { return t }
         guard let s = v.asScalar else { throw PyError.type("expected a number or a tensor, got \(v.typeName)") }
-        return .wrapping(s)
+        return try .wrapping(s)
     }
 }

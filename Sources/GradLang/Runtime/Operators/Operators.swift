@@ -253,7 +253,7 @@ public enum Operators {
             if reflected {
                 return .tensor(try TorchBridge.run { try reflectedScalarOp(op, s, t) })
             }
-            o = .wrapping(s)
+            o = try .wrapping(s)
         }
         let (a, b) = reflected ? (o, t) : (t, o)
         return .tensor(try TorchBridge.run { try tensorTensorOp(op, a, b) })

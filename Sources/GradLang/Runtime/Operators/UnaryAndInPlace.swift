@@ -22,7 +22,7 @@ extension Operators {
                 }
                 throw PyError.type("bitwise_not is only supported for integer and boolean tensors in grad")
             }
-            return .tensor(t.logicalNot())
+            return try .tensor(t.logicalNot())
         case (.not, _): return .bool(!(try truthy(v)))
         case (_, .object(let i as PyInstance)):
             let method: SpecialName = op == .minus ? .neg : op == .plus ? .pos : .invert

@@ -142,10 +142,19 @@ extension Interpreter {
         }
         if case .object(let c as PyClass) = value { return try ClassAttributes.set(c, name, newValue) }
         if let set = attributes.setters[TypeKey(value)]?[name] { return try set(value, newValue) }
-        if attributes.getters[TypeKey(value)]?[name] != nil || attributes.methods[TypeKey(value)]?[name] != nil {
-            throw PyError.attribute("attribute '\(name)' of '\(value.typeName)' objects is not writable")
+        throw unwritable(value, name)
+    }
+
+    /// Setting or deleting an attribute of a built-in value that has no setter: CPython's
+    /// wording for a method, a computed property, or a name the type does not have.
+    private func unwritable(_ value: Value, _ name: String) -> PyError {
+        if attributes.methods[TypeKey(value)]?[name] != nil {
+            return PyError.attribute("'\(value.typeName)' object attribute '\(name)' is read-only")
         }
-        throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+        if attributes.getters[TypeKey(value)]?[name] != nil {
+            return PyError.attribute("attribute '\(name)' of '\(value.typeName)' objects is not writable")
+        }
+        return PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
     }
 
     /// `del value.name`.
@@ -158,10 +167,7 @@ extension Interpreter {
                 throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
             }
         default:
-            if attributes.getters[TypeKey(value)]?[name] != nil || attributes.methods[TypeKey(value)]?[name] != nil {
-                throw PyError.attribute("attribute '\(name)' of '\(value.typeName)' objects is not writable")
-            }
-            throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+            throw unwritable(value, name)
         }
     }
 

@@ -2,13 +2,15 @@
 /// setiter_iternext): they walk the container's slots as they are at each step, so a value
 /// assigned in the loop is seen, and refuse to go on once the size has changed (or, for a dict,
 /// once its keys changed under an unchanged size). The first refusal sticks, as in CPython.
+/// Each iterator holds its container where the cycle collector sees it (a dict may hold its own
+/// iterator).
 enum HashedIteration {
     /// `iter(d)`, `iter(d.values())`, ...: `element` makes what each step yields from an entry.
     static func forward(_ dict: PyDict, name: String, _ element: @escaping (Value, Value) -> Value) -> PyIterator {
         var watch = SizeWatch(dict.count, "dictionary changed size during iteration")
         var remaining = dict.count, slot = 0, finished = false
-        return PyIterator(name: name) {
-            if finished { return nil }
+        return PyIterator(name: name, holding: [.object(dict)], cpythonTuples: resultTuples(name)) { held in
+            guard !finished, let dict = container(held, as: PyDict.self) else { return nil }
             try watch.check(dict.count)
             while slot < dict.slotCount, dict.entry(atSlot: slot) == nil { slot += 1 }
             guard let entry = dict.entry(atSlot: slot) else {
@@ -29,8 +31,8 @@ enum HashedIteration {
     static func backward(_ dict: PyDict, name: String, _ element: @escaping (Value, Value) -> Value) -> PyIterator {
         var watch = SizeWatch(dict.count, "dictionary changed size during iteration")
         var slot = dict.slotCount - 1, finished = false
-        return PyIterator(name: name) {
-            if finished { return nil }
+        return PyIterator(name: name, holding: [.object(dict)], cpythonTuples: resultTuples(name)) { held in
+            guard !finished, let dict = container(held, as: PyDict.self) else { return nil }
             try watch.check(dict.count)
             while slot >= 0, dict.entry(atSlot: slot) == nil { slot -= 1 }
             guard slot >= 0, let entry = dict.entry(atSlot: slot) else {
@@ -46,8 +48,8 @@ enum HashedIteration {
     static func forward(_ set: PySet) -> PyIterator {
         var watch = SizeWatch(set.count, "Set changed size during iteration")
         var slot = 0, finished = false
-        return PyIterator(name: "set_iterator") {
-            if finished { return nil }
+        return PyIterator(name: "set_iterator", holding: [.object(set)]) { held in
+            guard !finished, let set = container(held, as: PySet.self) else { return nil }
             try watch.check(set.count)
             while slot < set.slotCount, set.element(atSlot: slot) == nil { slot += 1 }
             guard let value = set.element(atSlot: slot) else {
@@ -57,6 +59,17 @@ enum HashedIteration {
             slot += 1
             return value
         }
+    }
+
+    /// CPython's item iterators (`dict_itemiterator`, `dict_reverseitemiterator`) keep a result
+    /// tuple to reuse, which `gc.collect()` counts with them.
+    private static func resultTuples(_ name: String) -> Int { name.hasSuffix("itemiterator") ? 1 : 0 }
+
+    /// The container an iterator holds.
+    @inline(__always)
+    private static func container<T: PyObject>(_ held: [Value], as type: T.Type) -> T? {
+        guard case .object(let o as T)? = held.first else { return nil }
+        return o
     }
 
     /// The size an iterator started with, and the refusal once it differs, which sticks.
