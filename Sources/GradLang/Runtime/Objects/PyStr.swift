@@ -185,6 +185,39 @@ public final class PyStr {
         return PyStr(joined, count: a.knownCount >= 0 && b.knownCount >= 0 ? a.knownCount + b.knownCount : nil)
     }
 
+    /// `separator.join(items)`, or MemoryError when there is no room for it: TypeError unless
+    /// every item is a str. The UTF-8 bytes are copied once into a string of the final length
+    /// (appending to a String costs far more per piece).
+    static func joined(_ items: [Value], separator: PyStr) throws -> PyStr {
+        if items.count == 1, case .str(let only) = items[0] { return only }
+        let separatorBytes = separator.text.utf8.count
+        var length = 0
+        // The code points, while every count is known.
+        var count: Int? = separator.knownCount >= 0 ? 0 : nil
+        for (i, item) in items.enumerated() {
+            guard case .str(let piece) = item else {
+                throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
+            }
+            // Checked piece by piece, so neither sum can overflow before it is found too large.
+            length += piece.text.utf8.count + (i > 0 ? separatorBytes : 0)
+            if length > Operators.maxSequenceLength { throw PyError.memory("") }
+            count = piece.knownCount >= 0 ? count.map { $0 + piece.knownCount + (i > 0 ? separator.knownCount : 0) } : nil
+        }
+        try Allocation.check(count: length, of: UInt8.self)
+        let joined = String(unsafeUninitializedCapacity: length) { buffer in
+            var filled = 0
+            func copy(_ text: String) {
+                filled += UnsafeMutableBufferPointer(rebasing: buffer[filled...]).initialize(from: text.utf8).1
+            }
+            for (i, item) in items.enumerated() {
+                if i > 0 { copy(separator.text) }
+                if case .str(let piece) = item { copy(piece.text) }
+            }
+            return filled
+        }
+        return of(joined, count: count)
+    }
+
     /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
     /// sole reference, which CPython also grows in place). MemoryError, with nothing changed,
     /// when the text must grow and there is no room.
