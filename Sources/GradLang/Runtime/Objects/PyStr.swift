@@ -259,14 +259,17 @@ public final class PyStr {
         /// that `next` advances either in place.
         private var bytes: String.UTF8View.Iterator?
         private var scalars: String.UnicodeScalarView.Iterator?
+        /// The shared one-character strings, read once here rather than through the static's
+        /// lazy initialisation check at every character.
+        private let latin1 = PyStr.latin1Characters
 
         init(_ s: PyStr) {
             if s.isASCII { bytes = s.text.utf8.makeIterator() } else { scalars = s.text.unicodeScalars.makeIterator() }
         }
 
         mutating func next() -> PyStr? {
-            if let byte = bytes?.next() { return PyStr.latin1Characters[Int(byte)] }
-            return scalars?.next().map(PyStr.single)
+            if let byte = bytes?.next() { return latin1[Int(byte)] }
+            return scalars?.next().map { PyStr.single($0, sharedFrom: latin1) }
         }
     }
 
@@ -281,9 +284,10 @@ public final class PyStr {
         }
     }
 
-    /// A one-character string; the Latin-1 ones (U+0000 to U+00FF) are shared, as in CPython.
-    static func single(_ s: Unicode.Scalar) -> PyStr {
-        s.value < 256 ? latin1Characters[Int(s.value)] : PyStr(String(s), count: 1)
+    /// A one-character string; the Latin-1 ones (U+0000 to U+00FF) are shared, as in CPython
+    /// (`latin1` is `latin1Characters`, which a loop can read once).
+    static func single(_ s: Unicode.Scalar, sharedFrom latin1: [PyStr] = latin1Characters) -> PyStr {
+        s.value < 256 ? latin1[Int(s.value)] : PyStr(String(s), count: 1)
     }
 
     nonisolated(unsafe) private static let latin1Characters: [PyStr] =
