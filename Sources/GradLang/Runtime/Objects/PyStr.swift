@@ -47,6 +47,7 @@ public final class PyStr {
         var s = settledText
         return try s.withUTF8(body)
     }
+
     /// The number of code points, or -1 until first asked for.
     private var knownCount = -1
     /// Whether every code point is ASCII; known once `knownCount` is.
