@@ -19,9 +19,6 @@ public final class PyStr {
     /// deallocation passes over without a release).
     private var building: [UInt8]?
     private var isBuilding: Bool { building != nil }
-    /// Set once built bytes have become a `String`: later appends go to the `String`, so a loop
-    /// that appends and reads in turn stays linear instead of converting back and forth.
-    private var hasSettled = false
 
     /// The text as a Swift `String`, made from the built bytes when first read. Lent, not
     /// copied (`_read`): a getter would retain and release the text at every read.
@@ -48,15 +45,20 @@ public final class PyStr {
         return try s.withUTF8(body)
     }
 
+    // The flags last (Swift lays stored properties out in order): a str object is then 59
+    // bytes, an 80-byte malloc chunk; with a flag between the words it would be 73, 96.
     /// The number of code points, or -1 until first asked for.
     private var knownCount = -1
-    /// Whether every code point is ASCII; known once `knownCount` is.
-    private var knownASCII = false
     /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
     private var offsetTable: [Int]?
+    /// Whether every code point is ASCII; known once `knownCount` is.
+    private var knownASCII = false
     /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
     /// equal only when they are the same object, which `==` sees without reading their text.
     private let isInterned: Bool
+    /// Set once built bytes have become a `String`: later appends go to the `String`, so a loop
+    /// that appends and reads in turn stays linear instead of converting back and forth.
+    private var hasSettled = false
 
     public init(_ string: String) {
         self.settledText = string
