@@ -18,30 +18,7 @@ enum StrSplitMethods {
                 try partition(args, fromEnd: true)
             },
             PyBuiltin("str.join(self, iterable, /)") { args in
-                let separator = try args.selfString
-                let items = try Iteration.collect(args["iterable"])
-                var parts: [String] = []
-                parts.reserveCapacity(items.count)
-                var length = 0
-                for (i, item) in items.enumerated() {
-                    guard case .str(let s) = item else {
-                        throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
-                    }
-                    length += s.string.utf8.count + separator.utf8.count
-                    try Arg.checkLength(length)
-                    parts.append(s.string)
-                }
-                // Joined as bytes in one buffer: appending to a String costs far more per piece.
-                var joined: [UInt8] = []
-                joined.reserveCapacity(length)
-                var separatorText = separator
-                separatorText.withUTF8 { separatorBytes in
-                    for (i, var part) in parts.enumerated() {
-                        if i > 0 { joined.append(contentsOf: separatorBytes) }
-                        part.withUTF8 { joined.append(contentsOf: $0) }
-                    }
-                }
-                return .str(String(decoding: joined, as: UTF8.self))
+                .str(try PyStr.joined(try Iteration.collect(args["iterable"]), separator: try args.selfStr))
             },
         ]
     }
@@ -97,25 +74,32 @@ enum StrSplitMethods {
         }
         return text.withUTF8 { t in
             sep.withUTF8 { s in
-                var cuts: [Int] = []
+                var pieces: [Value] = []
                 if fromEnd {
+                    var cuts: [Int] = []
                     var end = t.count
                     while cuts.count < limit, let at = UTF8Search.last(s, in: t, before: end) {
                         cuts.append(at)
                         end = at
                     }
-                    cuts.reverse()
-                } else {
-                    var start = 0
-                    while cuts.count < limit, let at = UTF8Search.first(s, in: t, from: start) {
-                        cuts.append(at)
-                        start = at + s.count
+                    pieces.reserveCapacity(cuts.count + 1)
+                    var lower = 0
+                    for at in cuts.reversed() {
+                        pieces.append(piece(t[lower..<at]))
+                        lower = at + s.count
                     }
+                    pieces.append(piece(t[lower...]))
+                    return pieces
                 }
-                var pieces: [Value] = []
-                pieces.reserveCapacity(cuts.count + 1)
+                // Counted first, so the list is made at its size: no list of cuts, no regrowing.
+                var cuts = 0, start = 0
+                while cuts < limit, let at = UTF8Search.first(s, in: t, from: start) {
+                    cuts += 1
+                    start = at + s.count
+                }
+                pieces.reserveCapacity(cuts + 1)
                 var lower = 0
-                for at in cuts {
+                while pieces.count < cuts, let at = UTF8Search.first(s, in: t, from: lower) {
                     pieces.append(piece(t[lower..<at]))
                     lower = at + s.count
                 }

@@ -6,28 +6,67 @@
 /// are different strings, as in CPython). Indexing is O(1), as PEP 393's fixed-width strings
 /// make it in CPython: in ASCII text a code point is a UTF-8 byte; other text builds a table of
 /// where each code point starts on its first index or slice.
+///
+/// A str grown in place (`s += t` on the sole reference, as CPython grows it) keeps its text as
+/// UTF-8 bytes with room to grow while it is being built, and becomes a Swift `String` when
+/// first read: appending to a `String` costs some 340 instructions however short the tail
+/// (appending to the bytes, a few dozen).
 public final class PyStr {
-    /// The text. Internal, behind a read-only public property: a public stored `var` of a
-    /// class is checked for exclusive access at run time on every use.
-    private var text: String
+    /// The text, unless `isBuilding`. Internal, behind a read-only public property: a public
+    /// stored `var` of a class is checked for exclusive access at run time on every use.
+    private var settledText: String
+    /// The whole text as UTF-8 while it is being built (nil otherwise, which a str's
+    /// deallocation passes over without a release).
+    private var building: [UInt8]?
+    private var isBuilding: Bool { building != nil }
+
+    /// The text as a Swift `String`, made from the built bytes when first read. Lent, not
+    /// copied (`_read`): a getter would retain and release the text at every read.
+    private var text: String {
+        _read {
+            if isBuilding { settle() }
+            yield settledText
+        }
+    }
+
     public var string: String { text }
+
+    /// The number of UTF-8 bytes, whichever form the text is in.
+    private var utf8Count: Int { building?.count ?? settledText.utf8.count }
+
+    /// Calls `body` with the text's UTF-8 bytes, whichever form they are in: the readers that
+    /// need no Swift `String` leave built bytes as they are.
+    private func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let building { return try building.withUnsafeBufferPointer(body) }
+        // In place, without copying the String (which costs a retain); a native String
+        // always has its UTF-8 in one piece, and `withUTF8` would make it so otherwise.
+        if let result = try settledText.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var s = settledText
+        return try s.withUTF8(body)
+    }
+
+    // The flags last (Swift lays stored properties out in order): a str object is then 59
+    // bytes, an 80-byte malloc chunk; with a flag between the words it would be 73, 96.
     /// The number of code points, or -1 until first asked for.
     private var knownCount = -1
-    /// Whether every code point is ASCII; known once `knownCount` is.
-    private var knownASCII = false
     /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
     private var offsetTable: [Int]?
+    /// Whether every code point is ASCII; known once `knownCount` is.
+    private var knownASCII = false
     /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
     /// equal only when they are the same object, which `==` sees without reading their text.
     private let isInterned: Bool
+    /// Set once built bytes have become a `String`: later appends go to the `String`, so a loop
+    /// that appends and reads in turn stays linear instead of converting back and forth.
+    private var hasSettled = false
 
     public init(_ string: String) {
-        self.text = string
+        self.settledText = string
         isInterned = false
     }
 
     private init(_ string: String, count: Int?, interned: Bool = false) {
-        self.text = string
+        self.settledText = string
         isInterned = interned
         if let count {
             knownCount = count
@@ -38,7 +77,7 @@ public final class PyStr {
     /// The number of code points (Python's `len`).
     public var count: Int { knownCount >= 0 ? knownCount : measured().count }
 
-    var isEmpty: Bool { text.isEmpty }
+    var isEmpty: Bool { utf8Count == 0 }
 
     /// True when every code point is ASCII, so code point `i` is UTF-8 byte `i`.
     var isASCII: Bool { knownCount >= 0 ? knownASCII : measured().isASCII }
@@ -46,8 +85,7 @@ public final class PyStr {
     /// Counts the code points: the UTF-8 bytes that are not continuation bytes (10xxxxxx), which
     /// only non-ASCII characters have.
     private func measured() -> (count: Int, isASCII: Bool) {
-        var s = text
-        let (bytes, continuations) = s.withUTF8 { utf8 in
+        let (bytes, continuations) = withUTF8 { utf8 in
             (utf8.count, utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 + 1 : $0 })
         }
         knownCount = bytes - continuations
@@ -62,8 +100,7 @@ public final class PyStr {
         if let offsetTable { return offsetTable }
         var built: [Int] = []
         built.reserveCapacity(count + 1)
-        var s = string
-        s.withUTF8 { bytes in
+        withUTF8 { bytes in
             for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 { built.append(offset) }
             built.append(bytes.count)
         }
@@ -75,9 +112,8 @@ public final class PyStr {
     /// as UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
     func firstIndex(of needle: PyStr, in window: Range<Int>, fromEnd: Bool) -> Int? {
         let (lower, upper) = byteBounds(window)
-        var hay = string, sub = needle.string
-        let found = hay.withUTF8 { h in
-            sub.withUTF8 { n in
+        let found = withUTF8 { h in
+            needle.withUTF8 { n in
                 let inWindow = UnsafeBufferPointer(rebasing: h[..<upper])
                 return fromEnd ? UTF8Search.last(n, in: inWindow, before: upper).flatMap { $0 >= lower ? $0 : nil }
                                : UTF8Search.first(n, in: inWindow, from: lower)
@@ -89,9 +125,8 @@ public final class PyStr {
     /// How many non-overlapping `needle`s (not empty) lie within code points `window`.
     func occurrences(of needle: PyStr, in window: Range<Int>) -> Int {
         let (lower, upper) = byteBounds(window)
-        var hay = string, sub = needle.string
-        return hay.withUTF8 { h in
-            sub.withUTF8 { n in
+        return withUTF8 { h in
+            needle.withUTF8 { n in
                 let inWindow = UnsafeBufferPointer(rebasing: h[..<upper])
                 var found = 0, i = lower
                 while let at = UTF8Search.first(n, in: inWindow, from: i) {
@@ -125,11 +160,10 @@ public final class PyStr {
     /// The code point at `i` (0 ≤ i < count), decoded from its UTF-8 bytes, whose number the
     /// offset table gives (a Swift string is valid UTF-8).
     func scalar(at i: Int) -> Unicode.Scalar {
-        var s = text
-        if isASCII { return Unicode.Scalar(s.withUTF8 { $0[i] }) }
+        if isASCII { return Unicode.Scalar(withUTF8 { $0[i] }) }
         let table = offsets
         let start = table[i], length = table[i + 1] - start
-        let value: UInt32 = s.withUTF8 { utf8 in
+        let value: UInt32 = withUTF8 { utf8 in
             guard length > 0, start + length <= utf8.count else { return 0xFFFD }
             let lead = UInt32(utf8[start])
             func continuation(_ k: Int) -> UInt32 { UInt32(utf8[start + k]) & 0x3F }
@@ -154,9 +188,8 @@ public final class PyStr {
         if range.isEmpty { return .empty }
         if range.count == 1 { return character(at: range.lowerBound) }
         let (lower, upper) = byteBounds(range)
-        var s = text
         // Up to 15 bytes, Swift keeps the copy inline in the String: no allocation.
-        let piece = s.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
+        let piece = withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
         return PyStr(piece, count: range.count)
     }
 
@@ -171,11 +204,18 @@ public final class PyStr {
         return n == 1 ? PyStr.single(view[view.startIndex]) : PyStr(String(view), count: n)
     }
 
+    /// Copies the text's UTF-8 bytes to the start of `buffer` (which has room for them) and
+    /// returns how many there are.
+    private func copyUTF8(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if let building { return buffer.initialize(fromContentsOf: building) }
+        return buffer.initialize(from: settledText.utf8).1
+    }
+
     /// `a + b`, or MemoryError when there is no room for it.
     static func concatenated(_ a: PyStr, _ b: PyStr) throws -> PyStr {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
-        let length = a.text.utf8.count + b.text.utf8.count
+        let length = a.utf8Count + b.utf8Count
         try Allocation.check(count: length, of: UInt8.self)
         // Not `a.text + b.text`, which copies `a` into a buffer twice its length before appending.
         var joined = ""
@@ -185,23 +225,105 @@ public final class PyStr {
         return PyStr(joined, count: a.knownCount >= 0 && b.knownCount >= 0 ? a.knownCount + b.knownCount : nil)
     }
 
+    /// `separator.join(items)`, or MemoryError when there is no room for it: TypeError unless
+    /// every item is a str. The UTF-8 bytes are copied once into a string of the final length
+    /// (appending to a String costs far more per piece).
+    static func joined(_ items: [Value], separator: PyStr) throws -> PyStr {
+        if items.count == 1, case .str(let only) = items[0] { return only }
+        let separatorBytes = separator.utf8Count
+        var length = 0
+        // The code points, while every count is known.
+        var count: Int? = separator.knownCount >= 0 ? 0 : nil
+        for (i, item) in items.enumerated() {
+            guard case .str(let piece) = item else {
+                throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
+            }
+            // Checked piece by piece, so neither sum can overflow before it is found too large.
+            length += piece.utf8Count + (i > 0 ? separatorBytes : 0)
+            if length > Operators.maxSequenceLength { throw PyError.memory("") }
+            count = piece.knownCount >= 0 ? count.map { $0 + piece.knownCount + (i > 0 ? separator.knownCount : 0) } : nil
+        }
+        try Allocation.check(count: length, of: UInt8.self)
+        let joined = String(unsafeUninitializedCapacity: length) { buffer in
+            var filled = 0
+            func copy(_ str: PyStr) {
+                filled += str.copyUTF8(to: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+            }
+            for (i, item) in items.enumerated() {
+                if i > 0 { copy(separator) }
+                if case .str(let piece) = item { copy(piece) }
+            }
+            return filled
+        }
+        return of(joined, count: count)
+    }
+
     /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
     /// sole reference, which CPython also grows in place). MemoryError, with nothing changed,
     /// when the text must grow and there is no room.
     func append(_ other: PyStr) throws {
         let bothKnown = knownCount >= 0 && other.knownCount >= 0
-        // Moved out and back, so no access to `text` spans a call (the optimizer can then prove
-        // every access exclusive instead of checking at run time) and the buffer stays unique.
+        if hasSettled { try appendToString(other) } else { try appendToBytes(other) }
+        knownCount = bothKnown ? knownCount + other.knownCount : -1
+        knownASCII = bothKnown && knownASCII && other.knownASCII
+        offsetTable = nil
+    }
+
+    /// Appends to the built bytes, starting them from the text on the first append.
+    private func appendToBytes(_ other: PyStr) throws {
+        // Read before anything moves: `other` may be this str (`s += s`).
+        let tail: String? = other.isBuilding ? nil : other.settledText
+        let tailLength = tail?.utf8.count ?? other.building?.count ?? 0
+        // Checked before anything changes, so a MemoryError leaves the str as it was.
+        if let building {
+            try Allocation.checkGrowth(of: building, to: building.count + tailLength)
+        } else {
+            try Allocation.check(count: settledText.utf8.count + tailLength, of: UInt8.self)
+        }
+        // Moved out and back, so no access to `building` spans a call (the optimizer can then
+        // prove every access exclusive instead of checking at run time) and it stays unique.
+        var bytes: [UInt8]
+        if let started = building {
+            bytes = started
+            building = nil
+        } else {
+            bytes = []
+            bytes.reserveCapacity(settledText.utf8.count + tailLength)
+            bytes.append(contentsOf: settledText.utf8)
+            settledText = ""
+        }
+        if let tail {
+            let utf8 = tail.utf8
+            if utf8.count == 1, let byte = utf8.first { bytes.append(byte) } else { bytes.append(contentsOf: utf8) }
+        } else if other === self {
+            bytes.append(contentsOf: bytes)
+        } else if let otherBytes = other.building {
+            bytes.append(contentsOf: otherBytes)
+        }
+        building = bytes
+    }
+
+    /// The built bytes become the `String` they hold (valid UTF-8: they were copied from strs).
+    private func settle() {
+        guard let bytes = building else { return }
+        settledText = String(decoding: bytes, as: UTF8.self)
+        building = nil
+        hasSettled = true
+    }
+
+    /// Appends to the `String` of a str that was built and then read.
+    private func appendToString(_ other: PyStr) throws {
+        // Moved out and back, as the bytes are above.
         let tail = other.text
-        let length = text.utf8.count, newLength = length + tail.utf8.count
+        let length = settledText.utf8.count, newLength = length + tail.utf8.count
         // Large texts grow into a buffer twice their length made here, after a probe, where Swift
         // would grow unchecked (to twice its capacity, which can be more): once per power of two
         // crossed, so a loop of appends probes a logarithmic number of times.
         let doubled = newLength.multipliedReportingOverflow(by: 2)
         let moving = newLength >= Allocation.probedBytes && newLength.leadingZeroBitCount < length.leadingZeroBitCount
         if moving { try Allocation.check(count: doubled.overflow ? -1 : doubled.partialValue, of: UInt8.self) }
-        var grown = text
-        text = ""
+        var grown = settledText
+        settledText = ""
         if moving {
             // A new, empty string reserves exactly what it is asked for.
             var larger = ""
@@ -210,10 +332,7 @@ public final class PyStr {
             grown = larger
         }
         grown += tail
-        text = grown
-        knownCount = bothKnown ? knownCount + other.knownCount : -1
-        knownASCII = bothKnown && knownASCII && other.knownASCII
-        offsetTable = nil
+        settledText = grown
     }
 
     /// The code points in order, each as a one-character string.
@@ -226,14 +345,17 @@ public final class PyStr {
         /// that `next` advances either in place.
         private var bytes: String.UTF8View.Iterator?
         private var scalars: String.UnicodeScalarView.Iterator?
+        /// The shared one-character strings, read once here rather than through the static's
+        /// lazy initialisation check at every character.
+        private let latin1 = PyStr.latin1Characters
 
         init(_ s: PyStr) {
             if s.isASCII { bytes = s.text.utf8.makeIterator() } else { scalars = s.text.unicodeScalars.makeIterator() }
         }
 
         mutating func next() -> PyStr? {
-            if let byte = bytes?.next() { return PyStr.latin1Characters[Int(byte)] }
-            return scalars?.next().map(PyStr.single)
+            if let byte = bytes?.next() { return latin1[Int(byte)] }
+            return scalars?.next().map { PyStr.single($0, sharedFrom: latin1) }
         }
     }
 
@@ -248,9 +370,10 @@ public final class PyStr {
         }
     }
 
-    /// A one-character string; the Latin-1 ones (U+0000 to U+00FF) are shared, as in CPython.
-    static func single(_ s: Unicode.Scalar) -> PyStr {
-        s.value < 256 ? latin1Characters[Int(s.value)] : PyStr(String(s), count: 1)
+    /// A one-character string; the Latin-1 ones (U+0000 to U+00FF) are shared, as in CPython
+    /// (`latin1` is `latin1Characters`, which a loop can read once).
+    static func single(_ s: Unicode.Scalar, sharedFrom latin1: [PyStr] = latin1Characters) -> PyStr {
+        s.value < 256 ? latin1[Int(s.value)] : PyStr(String(s), count: 1)
     }
 
     nonisolated(unsafe) private static let latin1Characters: [PyStr] =
@@ -263,28 +386,21 @@ public final class PyStr {
 extension PyStr: Hashable, Comparable {
     /// Code point equality: the UTF-8 bytes are the same.
     public static func == (a: PyStr, b: PyStr) -> Bool {
-        a === b || !(a.isInterned && b.isInterned) && sameUTF8(a.string, b.string)
+        a === b || !(a.isInterned && b.isInterned) && a.utf8Count == b.utf8Count
+            && a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
 
     /// Code point order, which UTF-8's byte order is.
     public static func < (a: PyStr, b: PyStr) -> Bool {
-        a !== b && a.string.utf8.lexicographicallyPrecedes(b.string.utf8)
+        a !== b && a.withUTF8 { x in b.withUTF8 { y in x.lexicographicallyPrecedes(y) } }
     }
 
     public func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func sameUTF8(_ a: String, _ b: String) -> Bool {
-        // Most unequal strings differ in length or first byte: no buffer access needed.
-        guard a.utf8.count == b.utf8.count, a.utf8.first == b.utf8.first else { return false }
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Whether `needle` occurs in this text (a UTF-8 match is a code point match).
     func contains(_ needle: PyStr) -> Bool {
-        needle.isEmpty || string.utf8.firstRange(of: needle.string.utf8) != nil
+        needle.isEmpty || withUTF8 { h in needle.withUTF8 { n in UTF8Search.first(n, in: h, from: 0) != nil } }
     }
 }
