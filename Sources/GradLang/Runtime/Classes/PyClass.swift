@@ -32,6 +32,8 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     private(set) var version = 0
     /// What `lookup` found (or did not: nil) per name since the version last changed.
     private var lookups: [String: Value?] = [:]
+    /// What `hashesByIdentity` found, and the version it found it at.
+    private var identityHashing = (version: -1, found: false)
     /// A number no other class of the process has (attribute sites know a class by it).
     let serial = PyClass.nextSerial()
     nonisolated(unsafe) private static var serials = 0
@@ -87,6 +89,16 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
             }
         }
         lookups[name] = .some(found)
+        return found
+    }
+
+    /// Whether instances hash by identity, as `object.__hash__` does: no class in the order
+    /// defines `__hash__` (nor sets it to None) and instances hold no built-in contents. Dicts and
+    /// sets ask it for every instance key, so it is kept until the class or a base changes.
+    var hashesByIdentity: Bool {
+        if identityHashing.version == version { return identityHashing.found }
+        let found = nativeBase == nil && lookup("__hash__") == nil
+        identityHashing = (version, found)
         return found
     }
 

@@ -9,10 +9,8 @@
 /// outside, which they are.
 /// - list: `items`.
 /// - tuple: `items`.
-/// - dict: `slots` (key and value of each entry). Its index holds hash keys, which keep no object
-///   alive (an object key is there by identity).
-/// - set: its element table, and its member dict (an object of its own, tracked and counted as
-///   any other; the set holds it by a stored reference).
+/// - dict: `slots` (key and value of each entry; its index holds only entry numbers).
+/// - set: its element table.
 /// - cell: its value (no buffer).
 /// - function: its closure cells, its defaults and the attributes set on it. The frame it keeps
 ///   for its next call shares the closure's buffer; it is dropped (the next call makes a new
@@ -109,9 +107,7 @@ extension CollectableObject {
                 visit(entry.key)
                 visit(entry.value)
             }
-        case let set as PySet:
-            visit(.object(set.dict))
-            set.table.values.forEach(visit)
+        case let set as PySet: set.table.values.forEach(visit)
         case let cell as PyCell: if let value = cell.value { visit(value) }
         case let function as PyFunction:
             for cell in function.closure { visit(.object(cell)) }

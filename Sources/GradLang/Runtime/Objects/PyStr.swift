@@ -17,6 +17,8 @@ public final class PyStr {
     private var knownASCII = false
     /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
     private var offsetTable: [Int]?
+    /// `hash(self)`, or -1 (which no hash is) until Hashing first computes it.
+    var knownHash = -1
     /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
     /// equal only when they are the same object, which `==` sees without reading their text.
     private let isInterned: Bool
@@ -214,6 +216,7 @@ public final class PyStr {
         knownCount = bothKnown ? knownCount + other.knownCount : -1
         knownASCII = bothKnown && knownASCII && other.knownASCII
         offsetTable = nil
+        knownHash = -1
     }
 
     /// The code points in order, each as a one-character string.
