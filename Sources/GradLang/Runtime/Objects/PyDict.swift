@@ -25,14 +25,20 @@ public final class PyDict: CollectableObject {
     /// Changes whenever `indices` is rebuilt or emptied: a look-up that ran Python code sees from
     /// it that the table it was probing is gone (CPython compares `dk` with `ma_keys`).
     private var generation = 0
-    private static let empty: Int32 = -1, deleted: Int32 = -2
+    private static let empty = -1, deleted = -2
     private static let minimumTableSize = 8, perturbShift = 5
 
     public override init() {}
 
     deinit {
         untrack()
-        var held = slots.flatMap { $0.map { [$0.key, $0.value] } ?? [] }
+        // Only objects can hold further containers: the rest is freed as usual, without a copy
+        // (a dict that filled memory must be freed without asking for as much again).
+        var held: [Value] = []
+        for case let entry? in slots {
+            if case .object = entry.key { held.append(entry.key) }
+            if case .object = entry.value { held.append(entry.value) }
+        }
         removeAll()
         NestedRelease.adopt(&held)
     }
@@ -66,7 +72,7 @@ public final class PyDict: CollectableObject {
     public func remove(_ key: Value) throws -> Value? {
         guard let found = try find(key, hash: Hashing.hash(key)) else { return nil }
         let value = slots[found.slot]?.value
-        indices[found.position] = PyDict.deleted
+        indices[found.position] = Int32(PyDict.deleted)
         slots[found.slot] = nil
         live -= 1
         return value
@@ -101,16 +107,17 @@ public final class PyDict: CollectableObject {
             var position = hash & mask
             var perturb = UInt(bitPattern: hash)
             while true {
-                let index = indices[position]
+                let index = Int(indices[position])
                 if index == PyDict.empty { return nil }
-                if index >= 0, let entry = slots[Int(index)], entry.hash == hash {
-                    if KeyEquality.isSame(entry.key, key) { return (position, Int(index)) }
+                // The hash before the key: most entries probed are not the key.
+                if index >= 0, slots[index]?.hash == hash, let stored = slots[index]?.key {
+                    if KeyEquality.isSame(stored, key) { return (position, index) }
                     let before = generation
-                    let equal = try KeyEquality.equal(entry.key, key)
-                    guard before == generation, let now = slots[Int(index)], KeyEquality.isSame(now.key, entry.key) else {
+                    let equal = try KeyEquality.equal(stored, key)
+                    guard before == generation, let now = slots[index]?.key, KeyEquality.isSame(now, stored) else {
                         continue probing
                     }
-                    if equal { return (position, Int(index)) }
+                    if equal { return (position, index) }
                 }
                 perturb >>= UInt(PyDict.perturbShift)
                 position = Int((UInt(position) &* 5 &+ perturb &+ 1) & UInt(mask))
@@ -143,7 +150,7 @@ public final class PyDict: CollectableObject {
         compacted.reserveCapacity(capacity)
         for case let entry? in slots { compacted.append(entry) }
         slots = compacted
-        indices = [Int32](repeating: PyDict.empty, count: size)
+        indices = [Int32](repeating: Int32(PyDict.empty), count: size)
         generation &+= 1
         for (slot, entry) in compacted.enumerated() {
             if let entry { indices[freePosition(entry.hash)] = Int32(slot) }

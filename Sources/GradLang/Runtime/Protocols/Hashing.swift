@@ -16,10 +16,12 @@ enum Hashing {
     static let maximumDepth = 100_000
 
     static func hash(_ v: Value) throws -> Int {
-        // The common keys first, before the walk that tuples need.
+        // The common keys first (an instance by its class's flag, not its special methods),
+        // before the walk that tuples need.
         switch v {
         case .int(let i): return integer(i)
         case .str(let s): return string(s)
+        case .object(let i as PyInstance) where i.cls.hashesByIdentity: return identity(ObjectIdentifier(i))
         default: return try hash(v, depth: 0)
         }
     }
@@ -61,9 +63,7 @@ enum Hashing {
                     : [.integer(r.length), .integer(r.start), .integer(r.step)]
                 return try tuple(parts, depth: 1)
             case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
-            case let i as PyInstance:
-                if i.cls.hashesByIdentity { return identity(ObjectIdentifier(o)) }
-                return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
+            case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case is PySet: throw PyError.type("unhashable type: 'set'")
             default: return identity(ObjectIdentifier(o))
             }
