@@ -20,10 +20,4 @@ final class ClassLimitsTests: XCTestCase {
                        "TypeError: grad cannot make subclasses of 'type' yet")
         XCTAssertEqual(error("class C(metaclass=object):\n    pass\n"), "TypeError: grad does not support metaclasses yet")
     }
-
-    func testInstancesWithTheirOwnHashAreRefusedAsKeys() {
-        let source = "class K:\n    def __hash__(self):\n        return 1\n    def __eq__(self, o):\n        return True\n{K(): 1}\n"
-        XCTAssertEqual(error(source), "TypeError: grad cannot use 'K' objects with their own __hash__ as dict keys or set items yet")
-        XCTAssertNil(error("class K:\n    def __hash__(self):\n        return 7\nprint(hash(K()))\n"))
-    }
 }

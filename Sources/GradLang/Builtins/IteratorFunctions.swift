@@ -115,7 +115,7 @@ enum IteratorFunctions {
             case let l as PyList: return l.items.count
             case let t as PyTuple: return t.items.count
             case let d as PyDict: return d.count
-            case let s as PySet: return s.dict.count
+            case let s as PySet: return s.count
             case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
             case let i as PyInstance: return try SpecialMethods.length(i)

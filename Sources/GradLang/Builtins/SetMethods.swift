@@ -9,11 +9,10 @@ enum SetMethods {
             mutating("set.discard(self, elem, /)") { s, args in try s.remove(args["elem"]) },
             PyBuiltin("set.pop(self, /)") { args in
                 let s = try mutable(args, "pop")
-                guard let first = s.items.first else {
+                guard let element = s.pop() else {
                     throw PyError(exception: PyExceptionObject(type: PyExc.keyError, args: [.str("pop from an empty set")]))
                 }
-                try s.remove(first)
-                return first
+                return element
             },
             mutating("set.clear(self, /)") { s, _ in s.removeAll() },
             mutating("set.update(self, *others, /)") { s, args in

@@ -35,6 +35,8 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// they hold what they found, which must not count as held from outside.
     private var lookups: [String: Value?] = [:]
     private var specialLookups: [Value??] = []
+    /// What `hashesByIdentity` found, and the version it found it at.
+    private var identityHashing = (version: -1, found: false)
     /// A number no other class of the process has (attribute sites know a class by it).
     let serial = PyClass.nextSerial()
     nonisolated(unsafe) private static var serials = 0
@@ -104,6 +106,16 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         if table.isEmpty { table = Array(repeating: nil, count: SpecialName.allCases.count) }
         table[i] = .some(found)
         specialLookups = table
+        return found
+    }
+
+    /// Whether instances hash by identity, as `object.__hash__` does: no class in the order
+    /// defines `__hash__` (nor sets it to None) and instances hold no built-in contents. Dicts and
+    /// sets ask it for every instance key, so it is kept until the class or a base changes.
+    var hashesByIdentity: Bool {
+        if identityHashing.version == version { return identityHashing.found }
+        let found = nativeBase == nil && lookup(.hash) == nil
+        identityHashing = (version, found)
         return found
     }
 

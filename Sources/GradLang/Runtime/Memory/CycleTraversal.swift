@@ -11,10 +11,8 @@
 // outside, which they are.
 // - list: `items`.
 // - tuple: `items`.
-// - dict: `slots` (key and value of each entry). Its index holds hash keys, which keep no object
-//   alive (an object key is there by identity).
-// - set: its element table, and its member dict (an object of its own, tracked and counted as
-//   any other; the set holds it by a stored reference).
+// - dict: `slots` (key and value of each entry). Its index holds entry numbers only.
+// - set: its element table.
 // - cell: its value (no buffer).
 // - function: its closure cells, its defaults and the attributes set on it. The frame it keeps
 //   for its next call shares the closure's buffer; it is dropped (the next call makes a new

@@ -78,116 +78,11 @@ public final class PyTuple: CollectableObject {
     nonisolated(unsafe) public static let empty = PyTuple([])
 }
 
-/// An insertion-ordered dict, as Python's: entries live in insertion order with holes where
-/// keys were deleted, compacted when an insertion finds the table full, as CPython's resize does
-/// (so an iterator that outlives a change walks the same slots CPython's would).
-public final class PyDict: CollectableObject {
-    /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
-    var slots: [(key: Value, value: Value)?] = []
-    private var index: [HashKey: Int] = [:]
-    /// CPython's `dk_size`: a power of two whose two thirds bound the slots before a resize.
-    private var tableSize = PyDict.minimumTableSize
-    private static let minimumTableSize = 8
-
-    public override init() {}
-
-    deinit {
-        untrack()
-        var held = slots.flatMap { $0.map { [$0.key, $0.value] } ?? [] }
-        removeAll()
-        NestedRelease.adopt(&held)
-    }
-
-    public override var typeName: String { "dict" }
-
-    override func forEachReference(_ visit: (Value) -> Void) {
-        for case let entry? in slots {
-            visit(entry.key)
-            visit(entry.value)
-        }
-    }
-    override func makeStorageUnique() {
-        var slots = self.slots
-        self.slots = []
-        slots.makeUnique()
-        self.slots = slots
-    }
-    override func giveUpReferences(into released: inout [Value]) {
-        for (key, value) in entries { released += [key, value] }
-        removeAll()
-    }
-
-    public var count: Int { index.count }
-
-    public func get(_ key: Value) throws -> Value? {
-        guard let i = index[try HashKey(key)] else { return nil }
-        return slots[i]?.value
-    }
-
-    public func set(_ key: Value, _ value: Value) throws {
-        let k = try HashKey(key)
-        if let i = index[k] {
-            slots[i]?.value = value
-        } else {
-            if slots.count >= tableSize * 2 / 3 { try resize() }
-            try Allocation.checkGrowth(of: slots, to: slots.count + 1)
-            try Allocation.checkGrowth(of: index, to: index.count + 1)
-            index[k] = slots.count
-            slots.append((key, value))
-        }
-    }
-
-    /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
-    /// next resize.
-    @discardableResult
-    public func remove(_ key: Value) throws -> Value? {
-        guard let i = index.removeValue(forKey: try HashKey(key)) else { return nil }
-        let v = slots[i]?.value
-        slots[i] = nil
-        return v
-    }
-
-    /// Live entries in insertion order.
-    public var entries: [(key: Value, value: Value)] { slots.compactMap { $0 } }
-
-    /// How many slots an iterator may walk (live entries and holes).
-    var slotCount: Int { slots.count }
-
-    /// The entry in slot `slot`; nil for a hole or past the end.
-    func entry(atSlot slot: Int) -> (key: Value, value: Value)? {
-        slot < slots.count ? slots[slot] : nil
-    }
-
-    public func removeAll() {
-        slots = []
-        index = [:]
-        tableSize = PyDict.minimumTableSize
-    }
-
-    /// CPython's insertion_resize: the live entries, compacted, in a table of at least three
-    /// times their number. It copies the slots and the index: MemoryError first if they do not fit.
-    private func resize() throws {
-        try Allocation.check(count: slots.count, of: (moved: Int, slot: (key: Value, value: Value)?, index: (HashKey, Int)).self)
-        var moved = [Int](repeating: 0, count: slots.count)
-        var live = 0
-        for (i, slot) in slots.enumerated() where slot != nil {
-            moved[i] = live
-            live += 1
-        }
-        slots = slots.filter { $0 != nil }
-        index = index.mapValues { moved[$0] }
-        var size = PyDict.minimumTableSize
-        while size < live * 3 { size <<= 1 }
-        tableSize = size
-    }
-}
-
-/// A set: membership by Python equality (a dict of keys), iterated in the order CPython's hash
-/// table would give (see SetTable).
+/// A set: a hash table laid out as CPython's (see SetTable), which gives both membership and
+/// CPython's iteration order.
 public final class PySet: CollectableObject {
-    public let dict = PyDict()
     /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
-    var table = SetTable()
+    let table = SetTable()
     public let isFrozen: Bool
     /// A frozenset's hash, once computed.
     var cachedHash: Int?
@@ -202,66 +97,36 @@ public final class PySet: CollectableObject {
 
     public override var typeName: String { isFrozen ? "frozenset" : "set" }
 
-    /// Its member dict is an object of its own, tracked and counted as any other.
-    override func forEachReference(_ visit: (Value) -> Void) {
-        visit(.object(dict))
-        table.values.forEach(visit)
-    }
-    /// The member dict is part of the set in CPython.
-    override var uncountedCompanions: Int { -1 }
+    override func forEachReference(_ visit: (Value) -> Void) { table.values.forEach(visit) }
     override func makeStorageUnique() { table.makeStorageUnique() }
     override func giveUpReferences(into released: inout [Value]) {
         released += items
         removeAll()
     }
     public var items: [Value] { table.values }
-    public var count: Int { dict.count }
+    public var count: Int { table.used }
     var slotCount: Int { table.slotCount }
     func element(atSlot slot: Int) -> Value? { table.value(atSlot: slot) }
 
     public func insert(_ v: Value) throws {
-        if try dict.get(v) != nil { return }
-        try dict.set(v, .none)
-        do {
-            // Hashable by now: the dict accepted it as a key.
-            try table.add(v, hash: (try? Hashing.hash(v)) ?? 0)
-        } catch {
-            // No room to grow the table (MemoryError): the set stays as it was.
-            _ = try? dict.remove(v)
-            throw error
-        }
+        try table.add(v, hash: Hashing.hash(v))
     }
 
-    public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
+    public func contains(_ v: Value) throws -> Bool { try table.find(v, hash: Hashing.hash(v)) != nil }
 
     /// Removes `v`; false when it was absent.
     @discardableResult
     public func remove(_ v: Value) throws -> Bool {
-        guard try dict.remove(v) != nil else { return false }
-        let key = try HashKey(v)
-        table.remove(hash: (try? Hashing.hash(v)) ?? 0) { (try? HashKey($0)) == key }
-        return true
+        try table.remove(v, hash: Hashing.hash(v))
     }
 
-    public func removeAll() {
-        dict.removeAll()
-        table.removeAll()
-    }
+    public func removeAll() { table.removeAll() }
+
+    /// Removes and returns an element (`set.pop()`), as CPython chooses it; nil when empty.
+    func pop() -> Value? { table.popElement() }
 
     /// Adds every element of `other` (`set(s)`, `s | t`, `s.update(t)`), as CPython's set_merge.
-    public func merge(_ other: PySet) throws {
-        let incoming = other.items
-        let absent = try incoming.map { !(try contains($0)) }
-        do {
-            for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
-            // Fails, if it does, before it changes the table (see SetTable.merge).
-            try table.merge(other.table, absent: absent)
-        } catch {
-            // No room to grow (MemoryError): the set stays as it was.
-            for (v, isNew) in zip(incoming, absent) where isNew { _ = try? dict.remove(v) }
-            throw error
-        }
-    }
+    public func merge(_ other: PySet) throws { try table.merge(other.table) }
 
     /// Empties the set, then inserts `items` (`s |= t` and friends).
     public func replace(with items: [Value]) throws {

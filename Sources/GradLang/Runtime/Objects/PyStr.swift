@@ -53,6 +53,8 @@ public final class PyStr {
     private var offsetTable: [Int]?
     /// Whether every code point is ASCII; known once `knownCount` is.
     private var knownASCII = false
+    /// `hash(self)`, or -1 (which no hash is) until Hashing first computes it.
+    var knownHash = -1
     /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
     /// equal only when they are the same object, which `==` sees without reading their text.
     private let isInterned: Bool
@@ -267,6 +269,7 @@ public final class PyStr {
         knownCount = bothKnown ? knownCount + other.knownCount : -1
         knownASCII = bothKnown && knownASCII && other.knownASCII
         offsetTable = nil
+        knownHash = -1
     }
 
     /// Appends to the built bytes, starting them from the text on the first append.

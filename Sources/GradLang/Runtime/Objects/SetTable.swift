@@ -1,128 +1,228 @@
-/// The slot layout of CPython's set hash table (Objects/setobject.c): a set iterates in slot
-/// order, which is what `print({3, 1, 2})` shows. grad keeps membership in a dict and mirrors the
-/// table here only for that order: the same probing, fill/used counts, dummies and resizes.
-struct SetTable {
-    private enum Slot {
-        case unused
-        case dummy
-        case active(hash: Int, value: Value)
+/// A set's hash table, laid out and probed as CPython's (Objects/setobject.c): slots of (hash,
+/// element), linear probing then perturbation, dummies where elements were removed, the same
+/// fill/used counts and resizes. A set iterates in slot order, which is what `print({3, 1, 2})`
+/// shows.
+///
+/// Elements compare by identity first, then by Python equality; an `__eq__` that changes the set
+/// makes the look-up start over, as in CPython. A class, not a struct: the set's methods run
+/// Python code (`__eq__`) in the middle of a probe, and that code may use the set, which a
+/// mutating method of a stored struct would hold exclusively.
+final class SetTable {
+    /// Unused: no element, hash 0. Dummy (an element was removed): no element, hash -1, which no
+    /// element's hash is. Active: an element and its hash.
+    private struct Slot {
+        var hash: Int
+        var element: Value?
+
+        static var unused: Slot { Slot(hash: 0, element: nil) }
+        static var dummy: Slot { Slot(hash: -1, element: nil) }
     }
 
     private var slots = [Slot](repeating: .unused, count: 8)
+    /// Active and dummy slots.
     private var fill = 0
+    /// Active slots.
     private(set) var used = 0
+    /// Where `popElement` starts looking (kept across clears and resizes, as CPython keeps it).
+    private var finger = 0
+    /// Changes whenever `slots` is replaced (a resize, a clear, a copy): a look-up that ran
+    /// Python code sees from it that the table it was probing is gone.
+    private var generation = 0
     private static let linearProbes = 9, perturbShift = 5
 
     private var mask: Int { slots.count - 1 }
 
-    /// Values in slot order.
-    var values: [Value] {
-        slots.compactMap { if case .active(_, let v) = $0 { return v } else { return nil } }
-    }
+    /// Elements in slot order.
+    var values: [Value] { slots.compactMap(\.element) }
+
+    /// The hashes of the elements, in slot order.
+    var hashes: [Int] { slots.compactMap { $0.element == nil ? nil : $0.hash } }
 
     /// How many slots an iterator walks.
     var slotCount: Int { slots.count }
 
-    /// The value in slot `slot`; nil for an unused or dummy slot, or past the end.
+    /// The element in slot `slot`; nil for an unused or dummy slot, or past the end.
     func value(atSlot slot: Int) -> Value? {
-        guard slot < slots.count, case .active(_, let v) = slots[slot] else { return nil }
-        return v
+        slot < slots.count ? slots[slot].element : nil
     }
 
-    /// `set_add_entry` for a value known to be absent.
-    mutating func add(_ value: Value, hash: Int) throws {
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        var perturb = UInt(bitPattern: hash)
-        var freeSlot: Int?
-        while true {
-            let probes = i + SetTable.linearProbes <= mask ? SetTable.linearProbes : 0
-            for j in i...(i + probes) {
-                switch slots[j] {
-                case .unused:
-                    if let free = freeSlot {
-                        slots[free] = .active(hash: hash, value: value)
-                        used += 1
-                        return
+    /// The next position to probe after a run of linear probes from `position`.
+    @inline(__always)
+    private static func next(_ position: Int, _ perturb: inout UInt, mask: Int) -> Int {
+        perturb >>= UInt(perturbShift)
+        return Int((UInt(position) &* 5 &+ 1 &+ perturb) & UInt(mask))
+    }
+
+    /// Whether the stored `element`, just compared with Python code running, is still where it
+    /// was: if not, the probe starts over.
+    private func unchanged(_ generation: Int, _ position: Int, _ element: Value) -> Bool {
+        generation == self.generation && slots[position].element.map { KeyEquality.isSame($0, element) } == true
+    }
+
+    /// The slot holding an element equal to `element` (of hash `hash`), or nil (set_lookkey).
+    func find(_ element: Value, hash: Int) throws -> Int? {
+        probing: while true {
+            let mask = self.mask
+            var position = hash & mask
+            var perturb = UInt(bitPattern: hash)
+            while true {
+                let probes = position + SetTable.linearProbes <= mask ? SetTable.linearProbes : 0
+                for j in position...(position + probes) {
+                    let slot = slots[j]
+                    guard let stored = slot.element else {
+                        if slot.hash == 0 { return nil }
+                        continue
                     }
-                    slots[j] = .active(hash: hash, value: value)
-                    fill += 1
-                    used += 1
-                    if fill * 5 >= mask * 3 { try resize(minUsed: used > 50000 ? used * 2 : used * 4) }
-                    return
-                case .dummy:
-                    if freeSlot == nil { freeSlot = j }
-                case .active:
-                    break
+                    guard slot.hash == hash else { continue }
+                    if KeyEquality.isSame(stored, element) { return j }
+                    let before = generation
+                    let equal = try KeyEquality.equal(stored, element)
+                    guard unchanged(before, j, stored) else { continue probing }
+                    if equal { return j }
                 }
-            }
-            perturb >>= UInt(SetTable.perturbShift)
-            i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
-        }
-    }
-
-    /// Marks the slot of the value equal to `matches` as a dummy (`set_discard_entry`).
-    mutating func remove(hash: Int, matches: (Value) -> Bool) {
-        for (i, slot) in slots.enumerated() {
-            if case .active(let h, let v) = slot, h == hash, matches(v) {
-                slots[i] = .dummy
-                used -= 1
-                return
+                position = SetTable.next(position, &perturb, mask: mask)
             }
         }
     }
 
-    mutating func removeAll() { self = SetTable() }
+    /// `set_add_entry`: adds `element` unless an equal one is there; false when it was. The slot
+    /// it takes is the last dummy on its probe sequence, else the unused slot that ends it.
+    /// MemoryError, with the table as it was, when the resize that follows has no room.
+    @discardableResult
+    func add(_ element: Value, hash: Int) throws -> Bool {
+        probing: while true {
+            let mask = self.mask
+            var position = hash & mask
+            var perturb = UInt(bitPattern: hash)
+            var freeSlot: Int?
+            while true {
+                let probes = position + SetTable.linearProbes <= mask ? SetTable.linearProbes : 0
+                for j in position...(position + probes) {
+                    let slot = slots[j]
+                    if let stored = slot.element {
+                        guard slot.hash == hash else { continue }
+                        if KeyEquality.isSame(stored, element) { return false }
+                        let before = generation
+                        // Unlike `find`, CPython's set_add_entry takes an equal element as found
+                        // before it asks whether the table changed.
+                        if try KeyEquality.equal(stored, element) { return false }
+                        guard unchanged(before, j, stored) else { continue probing }
+                    } else if slot.hash == -1 {
+                        freeSlot = j
+                    } else if let free = freeSlot {
+                        slots[free] = Slot(hash: hash, element: element)
+                        used += 1
+                        return true
+                    } else {
+                        try place(element, hash: hash, at: j)
+                        return true
+                    }
+                }
+                position = SetTable.next(position, &perturb, mask: mask)
+            }
+        }
+    }
+
+    /// Puts a new element in the unused slot `j`, then resizes if the table is three fifths full.
+    private func place(_ element: Value, hash: Int, at j: Int) throws {
+        slots[j] = Slot(hash: hash, element: element)
+        fill += 1
+        used += 1
+        guard fill * 5 >= mask * 3 else { return }
+        do {
+            try resize(minUsed: used > 50000 ? used * 2 : used * 4)
+        } catch {
+            slots[j] = .unused
+            fill -= 1
+            used -= 1
+            throw error
+        }
+    }
+
+    /// `set_discard_entry`: the slot of the element equal to `element` becomes a dummy; false
+    /// when there was none.
+    func remove(_ element: Value, hash: Int) throws -> Bool {
+        guard let j = try find(element, hash: hash) else { return false }
+        slots[j] = .dummy
+        used -= 1
+        return true
+    }
+
+    /// `set.pop()`: removes the first element from where the last pop stopped (CPython's
+    /// search finger), wrapping around; nil when the set is empty.
+    func popElement() -> Value? {
+        guard used > 0 else { return nil }
+        var j = finger & mask
+        while slots[j].element == nil { j = (j + 1) & mask }
+        let element = slots[j].element
+        slots[j] = .dummy
+        used -= 1
+        finger = j + 1
+        return element
+    }
+
+    func removeAll() {
+        slots = [Slot](repeating: .unused, count: 8)
+        fill = 0
+        used = 0
+        generation &+= 1
+    }
 
     /// Copies the slots if another table shares them (for the cycle collector's count).
-    mutating func makeStorageUnique() { slots.makeUnique() }
+    func makeStorageUnique() { slots.makeUnique() }
 
     /// `set_table_resize`: re-inserts the active entries, in slot order, into a fresh table
-    /// (MemoryError, with nothing changed, when there is no room for it).
-    mutating func resize(minUsed: Int) throws {
+    /// (MemoryError, with nothing changed, when there is no room for it). A smallest table with
+    /// no dummies stays as it is.
+    private func resize(minUsed: Int) throws {
         var size = 8
         while size <= minUsed { size <<= 1 }
+        if size == 8 && slots.count == 8 && fill == used { return }
         try Allocation.check(count: size, of: Slot.self)
         let old = slots
         slots = [Slot](repeating: .unused, count: size)
         fill = 0
         used = 0
-        for case .active(let h, let v) in old { insertClean(v, hash: h) }
+        generation &+= 1
+        for slot in old { if let element = slot.element { insertClean(element, hash: slot.hash) } }
     }
 
-    /// `set_insert_clean`: into a table known to have no dummies and no equal key.
-    private mutating func insertClean(_ value: Value, hash: Int) {
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
+    /// `set_insert_clean`: into a table known to have no dummies and no equal element.
+    private func insertClean(_ element: Value, hash: Int) {
+        let mask = self.mask
+        var position = hash & mask
         var perturb = UInt(bitPattern: hash)
         while true {
-            let probes = i + SetTable.linearProbes <= mask ? SetTable.linearProbes : 0
-            for j in i...(i + probes) {
-                if case .unused = slots[j] {
-                    slots[j] = .active(hash: hash, value: value)
-                    fill += 1
-                    used += 1
-                    return
-                }
+            let probes = position + SetTable.linearProbes <= mask ? SetTable.linearProbes : 0
+            for j in position...(position + probes) where slots[j].element == nil {
+                slots[j] = Slot(hash: hash, element: element)
+                fill += 1
+                used += 1
+                return
             }
-            perturb >>= UInt(SetTable.perturbShift)
-            i = Int((UInt(i) &* 5 &+ 1 &+ perturb) & UInt(mask))
+            position = SetTable.next(position, &perturb, mask: mask)
         }
     }
 
-    /// `set_merge` of another table's entries (`absent[k]` says whether its k-th entry is new
-    /// here): a whole copy when this one is empty and the same size, as CPython does. MemoryError
-    /// only from the resize made first, before anything changes: that resize leaves room for
-    /// every entry, so the adds after it never resize.
-    mutating func merge(_ other: SetTable, absent: [Bool]) throws {
+    /// `set_merge`: adds every element of `other`, a whole copy of its slots when this table is
+    /// empty and the same size, as CPython does. The resize made first leaves room for every
+    /// element, so a MemoryError comes, if at all, before anything changes; an `__eq__` that
+    /// raises stops the merge part way, as in CPython.
+    func merge(_ other: SetTable) throws {
+        if other === self || other.used == 0 { return }
         if (fill + other.used) * 5 >= mask * 3 { try resize(minUsed: (used + other.used) * 2) }
+        let incoming = other.slots
         if fill == 0 && mask == other.mask && other.fill == other.used {
-            self = other
+            slots = incoming
+            fill = other.fill
+            used = other.used
+            generation &+= 1
             return
         }
         let empty = fill == 0
-        var k = 0
-        for case .active(let h, let v) in other.slots {
-            if absent[k] { if empty { insertClean(v, hash: h) } else { try add(v, hash: h) } }
-            k += 1
+        for slot in incoming {
+            guard let element = slot.element else { continue }
+            if empty { insertClean(element, hash: slot.hash) } else { try add(element, hash: slot.hash) }
         }
     }
 }

@@ -116,7 +116,7 @@ extension Operators {
             }
             return true
         case (.object(let x as PySet), .object(let y as PySet)):
-            guard x.dict.count == y.dict.count else { return false }
+            guard x.count == y.count else { return false }
             return try x.items.allSatisfy { try y.contains($0) }
         case (.object(let x as PyRange), .object(let y as PyRange)):
             return x.hasSameElements(as: y)
@@ -214,7 +214,7 @@ extension Operators {
             case let l as PyList: return !l.items.isEmpty
             case let t as PyTuple: return !t.items.isEmpty
             case let d as PyDict: return d.count > 0
-            case let s as PySet: return s.dict.count > 0
+            case let s as PySet: return s.count > 0
             case let r as PyRange: return !r.length.isZero
             case let s as PySized: return s.length > 0
             case let i as PyInstance: return try SpecialMethods.truthy(i)

@@ -23,9 +23,9 @@ extension Operators {
     /// `a <= b` and friends on sets: inclusion, not an order; nil for `==`/`!=`.
     static func setCompare(_ op: CompareOperator, _ a: PySet, _ b: PySet) throws -> Bool? {
         func isSubset(_ x: PySet, _ y: PySet) throws -> Bool {
-            try x.dict.count <= y.dict.count && x.items.allSatisfy { try y.contains($0) }
+            try x.count <= y.count && x.items.allSatisfy { try y.contains($0) }
         }
-        let (na, nb) = (a.dict.count, b.dict.count)
+        let (na, nb) = (a.count, b.count)
         switch op {
         case .le: return try isSubset(a, b)
         case .lt: return try na < nb && isSubset(a, b)

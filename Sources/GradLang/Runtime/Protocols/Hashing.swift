@@ -5,42 +5,40 @@ import Glibc
 import Darwin
 #endif
 
-/// `hash()` with CPython's values for numbers and tuples (ints reduced modulo 2**61 - 1, floats
-/// hashed consistently with equal ints, tuples by xxHash); strings and objects hash by content or
+/// `hash()` with CPython's values for numbers, tuples and frozensets (ints reduced modulo
+/// 2**61 - 1, floats hashed consistently with equal ints, tuples by xxHash); strings and objects hash by content or
 /// identity (CPython randomises string hashes per process anyway).
 enum Hashing {
     private static let modulus: UInt64 = (1 << 61) - 1
 
-    /// How deeply tuples and frozensets may nest in a hash (or a dict key). CPython has no limit
+    /// How deeply tuples may nest in a hash (or a dict key). CPython has no limit
     /// and overflows its stack near a million; grad raises RecursionError well before its own.
     static let maximumDepth = 100_000
 
     static func hash(_ v: Value) throws -> Int {
-        try hash(v, depth: 0)
+        // The common keys first (an instance by its class's flag, not its special methods),
+        // before the walk that tuples need.
+        switch v {
+        case .int(let i): return integer(i)
+        case .str(let s): return string(s)
+        case .object(let i as PyInstance) where i.cls.hashesByIdentity: return identity(ObjectIdentifier(i))
+        default: return try hash(v, depth: 0)
+        }
     }
 
-    /// One level deeper into a tuple or frozenset, or RecursionError past `maximumDepth`.
-    static func deeper(_ depth: Int) throws -> Int {
+    /// One level deeper into a tuple, or RecursionError past `maximumDepth`.
+    private static func deeper(_ depth: Int) throws -> Int {
         guard depth < maximumDepth else { throw PyError(PyExc.recursionError, "maximum recursion depth exceeded") }
         return depth + 1
     }
 
-    /// Only tuples and frozensets recurse here; everything else is hashed by `atom`, out of line,
+    /// Only tuples recurse here; everything else is hashed by `atom`, out of line,
     /// so that this frame stays small enough for data nested `maximumDepth` deep (also under
     /// AddressSanitizer, which enlarges every local).
     private static func hash(_ v: Value, depth: Int) throws -> Int {
         if case .object(let o) = v {
             if let t = o as? PyTuple { return try tuple(t.items, depth: deeper(depth)) }
-            if let s = o as? PySet, s.isFrozen {
-                // Kept, as CPython keeps it: hashing frozensets nested n deep is then O(n), not O(n²).
-                if let known = s.cachedHash { return known }
-                // Order-independent: the same elements hash alike whatever their order.
-                var h = 0
-                let inner = try deeper(depth)
-                for item in s.items { h ^= try hash(item, depth: inner) &* 0x1E3779B97F4A7C15 }
-                s.cachedHash = avoidingMinusOne(h)
-                return avoidingMinusOne(h)
-            }
+            if let s = o as? PySet, s.isFrozen { return frozenset(s) }
         }
         return try atom(v)
     }
@@ -50,14 +48,10 @@ enum Hashing {
         switch v {
         case .none: return 0xFCA86420
         case .bool(let b): return b ? 1 : 0
-        case .int(let i): return integer(BigInt(i))
+        case .int(let i): return integer(i)
         case .bigInt(let b): return integer(b)
         case .float(let d): return float(d)
-        case .str(let s):
-            // FNV-1a over UTF-8, folded into a non-(-1) Int.
-            var h: UInt64 = 0xcbf29ce484222325
-            for byte in s.string.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-            return avoidingMinusOne(Int(bitPattern: UInt(h)))
+        case .str(let s): return string(s)
         case .tensor(let t): return identity(ObjectIdentifier(t))
         case .object(let o):
             switch o {
@@ -74,6 +68,22 @@ enum Hashing {
             default: return identity(ObjectIdentifier(o))
             }
         }
+    }
+
+    /// A small int's hash: the same as its BigInt's, without making one.
+    private static func integer(_ i: Int) -> Int {
+        let r = Int(i.magnitude % UInt(modulus))
+        return avoidingMinusOne(i < 0 ? -r : r)
+    }
+
+    /// FNV-1a over UTF-8, folded into a non-(-1) Int; kept by the str once computed, as CPython
+    /// keeps a str's hash.
+    private static func string(_ s: PyStr) -> Int {
+        if s.knownHash != -1 { return s.knownHash }
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in s.string.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        s.knownHash = avoidingMinusOne(Int(bitPattern: UInt(h)))
+        return s.knownHash
     }
 
     private static func integer(_ b: BigInt) -> Int {
@@ -104,6 +114,21 @@ enum Hashing {
         x = ((x << UInt64(shift)) & modulus) | x >> UInt64(61 - shift)
         let signed = Int(x)
         return avoidingMinusOne(negative ? -signed : signed)
+    }
+
+    /// CPython's frozenset_hash, from the hashes its table keeps: nothing is hashed again, so
+    /// frozensets nested n deep hash in O(n). Kept once computed, as CPython keeps it.
+    private static func frozenset(_ s: PySet) -> Int {
+        if let known = s.cachedHash { return known }
+        func shuffled(_ h: UInt) -> UInt { ((h ^ 89869747) ^ (h << 16)) &* 3644798167 }
+        var h: UInt = 0
+        for element in s.table.hashes { h ^= shuffled(UInt(bitPattern: element)) }
+        h ^= (UInt(s.count) + 1) &* 1927868237
+        h ^= (h >> 11) ^ (h >> 25)
+        h = h &* 69069 &+ 907133923
+        let result = h == UInt.max ? 590923713 : Int(bitPattern: h)
+        s.cachedHash = result
+        return result
     }
 
     /// CPython's tuple hash (xxHash-based, 3.8+).
