@@ -42,7 +42,7 @@ final class DeepDataTests: XCTestCase {
             do { _ = try body() } catch { return (error as? PyError)?.type.name }
             return nil
         }
-        let errors = LargeStack.run(stackSize: LargeStack.programSize) { [raised { try Hashing.hash(x) }, raised { try HashKey(x) }] }
+        let errors = LargeStack.run(stackSize: LargeStack.programSize) { [raised { try Hashing.hash(x) }, raised { try HashKey(x) as Any }] }
         XCTAssertEqual(errors, ["RecursionError", "RecursionError"])
     }
 

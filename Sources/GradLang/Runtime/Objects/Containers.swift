@@ -60,7 +60,14 @@ public final class PyTuple: CollectableObject {
 public final class PyDict: CollectableObject {
     /// Internal for the cycle collector (Runtime/Memory), which traverses and uniques it.
     var slots: [(key: Value, value: Value)?] = []
+    /// The slot of each key, while every key compares structurally (see HashKey).
     private var index: [HashKey: Int] = [:]
+    /// Set, and `index` emptied, once a key only Python's `==` can compare arrives: from then on
+    /// every key is found by its Python hash (see PyDict+PythonKeys).
+    var pythonKeys: PythonKeyIndex?
+    /// Bumped whenever slots move or go (a resize, a clear, the switch to `pythonKeys`), so that
+    /// a look-up whose `__eq__` changed the dict starts over, as CPython's does.
+    var layoutGeneration = 0
     /// CPython's `dk_size`: a power of two whose two thirds bound the slots before a resize.
     private var tableSize = PyDict.minimumTableSize
     private static let minimumTableSize = 8
@@ -76,34 +83,101 @@ public final class PyDict: CollectableObject {
 
     public override var typeName: String { "dict" }
 
-    public var count: Int { index.count }
+    public var count: Int { pythonKeys?.count ?? index.count }
 
     public func get(_ key: Value) throws -> Value? {
-        guard let i = index[try HashKey(key)] else { return nil }
+        try get(key, hash: nil)
+    }
+
+    /// `get` with the key's Python hash when the caller has it (a set), so that a user's
+    /// `__hash__` runs once.
+    func get(_ key: Value, hash: Int?) throws -> Value? {
+        guard let i = try slot(of: key, hash: hash) else { return nil }
         return slots[i]?.value
     }
 
     public func set(_ key: Value, _ value: Value) throws {
-        let k = try HashKey(key)
-        if let i = index[k] {
-            slots[i]?.value = value
-        } else {
-            if slots.count >= tableSize * 2 / 3 { try resize() }
-            try Allocation.checkGrowth(of: slots, to: slots.count + 1)
+        try set(key, value, hash: nil)
+    }
+
+    func set(_ key: Value, _ value: Value, hash: Int?) throws {
+        if pythonKeys == nil, let k = try HashKey(key) {
+            if let i = index[k] {
+                slots[i]?.value = value
+                return
+            }
+            try makeRoomForOneMore()
             try Allocation.checkGrowth(of: index, to: index.count + 1)
             index[k] = slots.count
-            slots.append((key, value))
+        } else {
+            let h = try hash ?? Hashing.hash(key)
+            if let i = try pythonSlot(of: key, hash: h) {
+                slots[i]?.value = value
+                return
+            }
+            if pythonKeys == nil { try switchToPythonKeys() }
+            try makeRoomForOneMore()
+            pythonKeys?.insert(slot: slots.count, hash: h)
         }
+        slots.append((key, value))
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
     /// next resize.
     @discardableResult
     public func remove(_ key: Value) throws -> Value? {
-        guard let i = index.removeValue(forKey: try HashKey(key)) else { return nil }
-        let v = slots[i]?.value
+        try removeEntry(key, hash: nil)?.value
+    }
+
+    /// Removes `key`, returning the entry as it was stored (nil when absent).
+    func removeEntry(_ key: Value, hash: Int?) throws -> (key: Value, value: Value)? {
+        let found: Int?
+        if pythonKeys == nil, let k = try HashKey(key) {
+            found = index.removeValue(forKey: k)
+        } else {
+            let h = try hash ?? Hashing.hash(key)
+            found = try pythonSlot(of: key, hash: h)
+            if let found { pythonKeys?.remove(slot: found) }
+        }
+        guard let i = found else { return nil }
+        let entry = slots[i]
         slots[i] = nil
-        return v
+        return entry
+    }
+
+    /// `setdefault`: the value of `key`, or `value` stored and returned; a key's `__hash__`
+    /// runs once.
+    func setDefault(_ key: Value, _ value: Value) throws -> Value {
+        let hash = try pythonKeys != nil || HashKey(key) == nil ? Hashing.hash(key) : nil
+        if let v = try get(key, hash: hash) { return v }
+        try set(key, value, hash: hash)
+        return value
+    }
+
+    /// Removes the last entry in insertion order without hashing its key again (`popitem`).
+    func removeLast() -> (key: Value, value: Value)? {
+        guard let i = slots.lastIndex(where: { $0 != nil }), let entry = slots[i] else { return nil }
+        if pythonKeys != nil {
+            pythonKeys?.remove(slot: i)
+        } else if let k = try? HashKey(entry.key) {
+            // Structural, so hashing it again runs no user code and cannot fail.
+            index.removeValue(forKey: k)
+        }
+        slots[i] = nil
+        return entry
+    }
+
+    /// Adds every entry of `source` (a copy, `dict(d)`, `update`): with the hashes it keeps, as
+    /// CPython's dict_merge, so no key's `__hash__` runs again.
+    func merge(_ source: PyDict) throws {
+        for (slot, entry) in source.slots.enumerated() {
+            if let entry { try set(entry.key, entry.value, hash: source.storedHash(ofSlot: slot)) }
+        }
+    }
+
+    private func slot(of key: Value, hash: Int?) throws -> Int? {
+        if pythonKeys == nil, let k = try HashKey(key) { return index[k] }
+        return try pythonSlot(of: key, hash: hash ?? Hashing.hash(key))
     }
 
     /// Live entries in insertion order.
@@ -120,7 +194,26 @@ public final class PyDict: CollectableObject {
     public func removeAll() {
         slots = []
         index = [:]
+        pythonKeys = nil
+        layoutGeneration &+= 1
         tableSize = PyDict.minimumTableSize
+    }
+
+    /// Keys by their Python hash from now on, the keys held so far included: none of those runs
+    /// user code to hash (each had a structural key).
+    func switchToPythonKeys() throws {
+        var keys = PythonKeyIndex()
+        for (i, slot) in slots.enumerated() {
+            if let slot { keys.insert(slot: i, hash: try Hashing.hash(slot.key)) }
+        }
+        index = [:]
+        pythonKeys = keys
+        layoutGeneration &+= 1
+    }
+
+    private func makeRoomForOneMore() throws {
+        if slots.count >= tableSize * 2 / 3 { try resize() }
+        try Allocation.checkGrowth(of: slots, to: slots.count + 1)
     }
 
     /// CPython's insertion_resize: the live entries, compacted, in a table of at least three
@@ -135,6 +228,8 @@ public final class PyDict: CollectableObject {
         }
         slots = slots.filter { $0 != nil }
         index = index.mapValues { moved[$0] }
+        pythonKeys?.renumber(moved)
+        layoutGeneration &+= 1
         var size = PyDict.minimumTableSize
         while size < live * 3 { size <<= 1 }
         tableSize = size
@@ -165,27 +260,38 @@ public final class PySet: CollectableObject {
     var slotCount: Int { table.slotCount }
     func element(atSlot slot: Int) -> Value? { table.value(atSlot: slot) }
 
+    /// Hashes `v` once (its class's `__hash__`, if any, runs once), as CPython's set_add does.
     public func insert(_ v: Value) throws {
-        if try dict.get(v) != nil { return }
-        try dict.set(v, .none)
+        try insert(v, hash: Hashing.hash(v))
+    }
+
+    /// Inserts `v` whose Python hash is `hash` (kept from another set: no `__hash__` runs).
+    func insert(_ v: Value, hash: Int) throws {
+        if try dict.get(v, hash: hash) != nil { return }
+        try dict.set(v, .none, hash: hash)
         do {
-            // Hashable by now: the dict accepted it as a key.
-            try table.add(v, hash: (try? Hashing.hash(v)) ?? 0)
+            try table.add(v, hash: hash)
         } catch {
             // No room to grow the table (MemoryError): the set stays as it was.
-            _ = try? dict.remove(v)
+            _ = try? dict.removeEntry(v, hash: hash)
             throw error
         }
     }
 
     public func contains(_ v: Value) throws -> Bool { try dict.get(v) != nil }
 
+    /// Membership of `v` whose Python hash is known (an element of another set).
+    func contains(_ v: Value, hash: Int) throws -> Bool { try dict.get(v, hash: hash) != nil }
+
+    /// The elements with the hashes the set keeps, in iteration order.
+    var entries: [(hash: Int, value: Value)] { table.entries }
+
     /// Removes `v`; false when it was absent.
     @discardableResult
     public func remove(_ v: Value) throws -> Bool {
-        guard try dict.remove(v) != nil else { return false }
-        let key = try HashKey(v)
-        table.remove(hash: (try? Hashing.hash(v)) ?? 0) { (try? HashKey($0)) == key }
+        let hash = try Hashing.hash(v)
+        guard let stored = try dict.removeEntry(v, hash: hash)?.key else { return false }
+        table.remove(hash: hash) { Operators.identical($0, stored) }
         return true
     }
 
@@ -196,15 +302,16 @@ public final class PySet: CollectableObject {
 
     /// Adds every element of `other` (`set(s)`, `s | t`, `s.update(t)`), as CPython's set_merge.
     public func merge(_ other: PySet) throws {
-        let incoming = other.items
-        let absent = try incoming.map { !(try contains($0)) }
+        // With the hashes `other` keeps: no `__hash__` runs again, as in CPython.
+        let incoming = other.table.entries
+        let absent = try incoming.map { try dict.get($0.value, hash: $0.hash) == nil }
         do {
-            for (v, isNew) in zip(incoming, absent) where isNew { try dict.set(v, .none) }
+            for (entry, isNew) in zip(incoming, absent) where isNew { try dict.set(entry.value, .none, hash: entry.hash) }
             // Fails, if it does, before it changes the table (see SetTable.merge).
             try table.merge(other.table, absent: absent)
         } catch {
             // No room to grow (MemoryError): the set stays as it was.
-            for (v, isNew) in zip(incoming, absent) where isNew { _ = try? dict.remove(v) }
+            for (entry, isNew) in zip(incoming, absent) where isNew { _ = try? dict.removeEntry(entry.value, hash: entry.hash) }
             throw error
         }
     }

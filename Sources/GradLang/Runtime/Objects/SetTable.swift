@@ -20,6 +20,11 @@ struct SetTable {
         slots.compactMap { if case .active(_, let v) = $0 { return v } else { return nil } }
     }
 
+    /// Values with their hashes, in slot order.
+    var entries: [(hash: Int, value: Value)] {
+        slots.compactMap { if case .active(let h, let v) = $0 { return (h, v) } else { return nil } }
+    }
+
     /// How many slots an iterator walks.
     var slotCount: Int { slots.count }
 

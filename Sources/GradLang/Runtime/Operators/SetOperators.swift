@@ -2,7 +2,8 @@
 /// The result takes the left operand's kind, as in CPython.
 extension Operators {
     static func setOp(_ op: BinaryOperator, _ a: PySet, _ b: PySet) throws -> Value? {
-        let items: [Value]
+        // Elements with the hashes their sets keep, so no `__hash__` runs again (as in CPython).
+        let entries: [(hash: Int, value: Value)]
         switch op {
         case .bitOr:
             // CPython copies a's table, then merges b's: that fixes the result's order.
@@ -10,20 +11,22 @@ extension Operators {
             try result.merge(a)
             try result.merge(b)
             return .object(result)
-        case .bitAnd: items = try a.items.filter { try b.contains($0) }
-        case .subtract: items = try a.items.filter { !(try b.contains($0)) }
-        case .bitXor: items = try a.items.filter { !(try b.contains($0)) } + b.items.filter { !(try a.contains($0)) }
+        case .bitAnd: entries = try a.entries.filter { try b.contains($0.value, hash: $0.hash) }
+        case .subtract: entries = try a.entries.filter { !(try b.contains($0.value, hash: $0.hash)) }
+        case .bitXor:
+            entries = try a.entries.filter { !(try b.contains($0.value, hash: $0.hash)) }
+                + b.entries.filter { !(try a.contains($0.value, hash: $0.hash)) }
         default: return nil
         }
         let result = PySet(frozen: a.isFrozen)
-        for item in items { try result.insert(item) }
+        for entry in entries { try result.insert(entry.value, hash: entry.hash) }
         return .object(result)
     }
 
     /// `a <= b` and friends on sets: inclusion, not an order; nil for `==`/`!=`.
     static func setCompare(_ op: CompareOperator, _ a: PySet, _ b: PySet) throws -> Bool? {
         func isSubset(_ x: PySet, _ y: PySet) throws -> Bool {
-            try x.dict.count <= y.dict.count && x.items.allSatisfy { try y.contains($0) }
+            try x.dict.count <= y.dict.count && x.entries.allSatisfy { try y.contains($0.value, hash: $0.hash) }
         }
         let (na, nb) = (a.dict.count, b.dict.count)
         switch op {

@@ -16,38 +16,48 @@ enum HashKey: Hashable {
     case range(length: BigInt, start: BigInt?, step: BigInt?)
     case identity(ObjectIdentifier)
 
-    init(_ v: Value) throws {
+    /// Nil for a key only Python's `==` can compare: an instance whose class defines its own
+    /// `__hash__`, or a tuple holding one (a dict keeps those by hash, see PyDict+PythonKeys).
+    init?(_ v: Value) throws {
         try self.init(v, depth: 0)
     }
 
-    /// An instance of a user class is a key by identity. One whose class defines its own hash
-    /// compares by `__eq__` in CPython's dicts; grad's keys cannot call it, so it is refused rather
-    /// than wrong. (Not inlined: the recursive initializer's frame stays small for deep tuples.)
+    /// An instance of a user class is a key by identity, unless its class defines its own hash
+    /// (then nil) or sets `__hash__ = None` (unhashable). Not inlined: the recursive
+    /// initializer's frame stays small for deep tuples.
     @inline(never)
-    private static func instance(_ i: PyInstance) throws -> HashKey {
-        if i.cls.lookup("__hash__") != nil {
-            _ = try SpecialMethods.hash(i)
-            throw PyError.type("grad cannot use '\(i.typeName)' objects with their own __hash__ as dict keys or set items yet")
+    private static func instance(_ i: PyInstance) throws -> HashKey? {
+        if let hash = i.cls.lookup("__hash__") {
+            if hash.isNone { throw PyError.type("unhashable type: '\(i.typeName)'") }
+            return nil
         }
+        if i.native != nil { throw PyError.type("unhashable type: '\(i.typeName)'") }
         return .identity(ObjectIdentifier(i))
     }
 
     /// Only tuples recurse here; everything else is made by `atom`, out of line, so that this
     /// frame stays small enough for tuples nested `Hashing.maximumDepth` deep (also under
     /// AddressSanitizer, which enlarges every local).
-    private init(_ v: Value, depth: Int) throws {
+    private init?(_ v: Value, depth: Int) throws {
         if case .object(let t as PyTuple) = v {
             let inner = try Hashing.deeper(depth)
-            self = .tuple(try t.items.map { try HashKey($0, depth: inner) })
+            var items: [HashKey] = []
+            items.reserveCapacity(t.items.count)
+            for item in t.items {
+                guard let key = try HashKey(item, depth: inner) else { return nil }
+                items.append(key)
+            }
+            self = .tuple(items)
         } else {
-            self = try HashKey.atom(v)
+            guard let key = try HashKey.atom(v) else { return nil }
+            self = key
         }
     }
 
     @inline(never)
-    private static func atom(_ v: Value) throws -> HashKey {
+    private static func atom(_ v: Value) throws -> HashKey? {
         switch v {
-        case .none: return .none
+        case .none: return HashKey.none
         case .bool(let b): return .int(b ? 1 : 0)
         case .int(let i): return .int(i)
         case .bigInt(let b): return .bigInt(b)
