@@ -28,6 +28,7 @@ extension Interpreter {
         attributeTable.addMethods(.range, RangeMethods.all)
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
+        attributeTable.addClassMethods("tuple", [TupleBase.new])
         installRangeAttributes()
         installNameAttributes()
 

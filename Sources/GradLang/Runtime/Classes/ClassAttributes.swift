@@ -48,8 +48,10 @@ enum ClassAttributes {
         switch name {
         case "__class__": return .object(instance.cls)
         case "__dict__":
+            if Slots.allowedNames(instance.cls) != nil { return nil }
             let d = PyDict()
-            for (k, v) in instance.attributes { try d.set(.str(k), v) }
+            let inSlots = Slots.declaredNames(instance.cls)
+            for (k, v) in instance.attributes where !inSlots.contains(k) { try d.set(.str(k), v) }
             return .object(d)
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
@@ -89,6 +91,9 @@ enum ClassAttributes {
         }
         if name == "__class__" || name == "__dict__" {
             throw PyError.type("grad cannot assign to '\(name)' yet")
+        }
+        guard Slots.allows(instance.cls, name) else {
+            throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
         instance.setAttribute(name, value)
     }
@@ -187,6 +192,7 @@ enum ClassAttributes {
         if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
             return v
         }
+        if name == "__new__", proxy.receiverClass.nativeBase === BuiltinTypes.tuple { return .object(TupleBase.new) }
         if let method = interpreter.attributes.classMethods["object"]?[name] {
             return .object(PyBoundMethod(receiver: proxy.receiver, function: method))
         }

@@ -30,6 +30,7 @@ enum ClassCreation {
             if keyword.name == "metaclass" { throw PyError.type("grad does not support metaclasses yet") }
             throw PyError.type("\(name).__init_subclass__() takes no keyword arguments")
         }
+        try Slots.check(namespace, nativeBase: nativeBase)
         var namespace = namespace
         // A class that defines equality without a hash is unhashable (CPython's rule).
         if namespace["__eq__"] != nil && namespace["__hash__"] == nil { namespace["__hash__"] = Value.none }
@@ -43,6 +44,7 @@ enum ClassCreation {
     /// `C(args)`: a new instance, initialised by the class's `__init__` (an exception's arguments
     /// become its `args` first, as `BaseException.__new__` does).
     static func instantiate(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if cls.nativeBase === BuiltinTypes.tuple { return try TupleBase.instantiate(cls, args, interpreter) }
         let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
         if let initializer = cls.lookup("__init__") {
             let result: Value

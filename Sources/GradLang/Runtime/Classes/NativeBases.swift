@@ -1,16 +1,18 @@
-/// Classes that extend a built-in container (`class Vocab(dict)`, `class Batch(list)`): each
-/// instance holds a list or dict as its contents. What the class does not define itself, the
+/// Classes that extend a built-in container (`class Vocab(dict)`, `class Batch(list)`,
+/// `class Pair(tuple)`): each instance holds a list, dict or tuple as its contents. What the class does not define itself, the
 /// contents do: indexing, `len`, iteration, `in`, repr, equality, the type's methods (`append`,
 /// `keys`), and `super().__init__(...)`. `isinstance(x, list)` is true.
 enum NativeBases {
     /// The built-in types a class may extend.
     static func isExtendable(_ type: PyTypeObject) -> Bool {
-        type === BuiltinTypes.list || type === BuiltinTypes.dict
+        type === BuiltinTypes.list || type === BuiltinTypes.dict || type === BuiltinTypes.tuple
     }
 
     static func makeContents(_ type: PyTypeObject) -> PyObject? {
         if type === BuiltinTypes.list { return PyList([]) }
         if type === BuiltinTypes.dict { return PyDict() }
+        // Made by `tuple.__new__` with its contents (see TupleBase).
+        if type === BuiltinTypes.tuple { return PyTuple([]) }
         return nil
     }
 

@@ -232,7 +232,8 @@ enum SpecialMethods {
     /// `__hash__` has `__hash__ = None` (set when the class is made) and is unhashable.
     static func hash(_ instance: PyInstance) throws -> Int? {
         if case .none? = instance.cls.lookup("__hash__") { throw PyError.type("unhashable type: '\(instance.typeName)'") }
-        if instance.native != nil && instance.cls.lookup("__hash__") == nil {
+        if let native = instance.native, instance.cls.lookup("__hash__") == nil {
+            if native is PyTuple { return try Hashing.hash(.object(native)) }
             throw PyError.type("unhashable type: '\(instance.typeName)'")
         }
         guard let r = try call(instance, "__hash__", []) else { return nil }

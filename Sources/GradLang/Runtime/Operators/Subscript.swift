@@ -91,7 +91,7 @@ enum Subscript {
             try d.set(key, value)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, "__setitem__"):
             _ = try SpecialMethods.call(i, "__setitem__", [key, value])
-        case .object(let i as PyInstance) where i.native != nil:
+        case .object(let i as PyInstance) where i.native != nil && !(i.native is PyTuple):
             try set(NativeBases.contents(container), key, value, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
         default:
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
@@ -111,7 +111,7 @@ enum Subscript {
             if try d.remove(key) == nil { throw PyError.key(key) }
         case .object(let i as PyInstance) where SpecialMethods.defines(i, "__delitem__"):
             _ = try SpecialMethods.call(i, "__delitem__", [key])
-        case .object(let i as PyInstance) where i.native != nil:
+        case .object(let i as PyInstance) where i.native != nil && !(i.native is PyTuple):
             try delete(NativeBases.contents(container), key)
         default:
             throw PyError.type("'\(container.typeName)' object doesn't support item deletion")

@@ -31,6 +31,7 @@ enum HashKey: Hashable {
             if hash.isNone { throw PyError.type("unhashable type: '\(i.typeName)'") }
             return nil
         }
+        if let contents = i.native as? PyTuple { return try HashKey(.object(contents)) }
         if i.native != nil { throw PyError.type("unhashable type: '\(i.typeName)'") }
         return .identity(ObjectIdentifier(i))
     }
