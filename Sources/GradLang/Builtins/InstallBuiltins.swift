@@ -40,8 +40,10 @@ extension Interpreter {
         moduleTable["functools"] = FunctoolsModule.make()
         // Made on first import: its classes are objects of this interpreter's.
         moduleMakers["collections"] = CollectionsModule.make
+        moduleMakers["dataclasses"] = DataclassesModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
+        moduleTable["typing"] = TypingModule.make()
     }
 
     /// `range(...).start`, `.stop`, `.step`.

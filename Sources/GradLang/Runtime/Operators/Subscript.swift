@@ -41,6 +41,14 @@ enum Subscript {
                     return try interpreter.call(try ClassAttributes.bind(method, to: container, interpreter), Arguments([key]))
                 }
                 throw PyError.type("type '\(c.name)' is not subscriptable")
+            case let t as PyTypeObject:
+                guard [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.tuple, BuiltinTypes.set, BuiltinTypes.frozenset,
+                       BuiltinTypes.type].contains(where: { $0 === t }) else {
+                    throw PyError.type("type '\(t.qualifiedName)' is not subscriptable")
+                }
+                return .object(PyGenericAlias(origin: container, key: key, prefix: t.qualifiedName))
+            case let form as PyTypingForm:
+                return try form.subscripted(by: key)
             default: break
             }
         default: break
