@@ -19,15 +19,19 @@ enum NamedTuple {
             }
             let defaults = args["defaults"].isNone ? [] : try Iteration.collect(args["defaults"])
             if defaults.count > fields.count { throw PyError.type("Got more default values than field names") }
-            let fieldDefaults = PyDict()
-            for (name, value) in zip(fields.suffix(defaults.count), defaults) { try fieldDefaults.set(.str(name), value) }
-            let module = args["module"].isNone ? Value.str("__main__") : args["module"]
-            return try args.interpreter.runGenerated(
-                source(typename, fields, defaultCount: defaults.count),
-                names: ["_defaults": .object(PyTuple(defaults)), "_field_defaults": .object(fieldDefaults), "_module": module,
-                        "_tuplegetter": .object(tupleGetter)],
-                result: typename)
+            return try make(typename, fields, defaults: defaults, module: args["module"].isNone ? .str("__main__") : args["module"], args.interpreter)
         }
+    }
+
+    /// The class, from checked names.
+    static func make(_ typename: String, _ fields: [String], defaults: [Value], module: Value, _ interpreter: Interpreter) throws -> Value {
+        let fieldDefaults = PyDict()
+        for (name, value) in zip(fields.suffix(defaults.count), defaults) { try fieldDefaults.set(.str(name), value) }
+        return try interpreter.runGenerated(
+            source(typename, fields, defaultCount: defaults.count),
+            names: ["_defaults": .object(PyTuple(defaults)), "_field_defaults": .object(fieldDefaults), "_module": module,
+                    "_tuplegetter": .object(tupleGetter)],
+            result: typename)
     }
 
     /// `_tuplegetter(index, doc)`: a field of a named tuple, read-only with CPython's messages.

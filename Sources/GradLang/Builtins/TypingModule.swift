@@ -15,7 +15,7 @@ enum TypingModule {
 }
 
 /// A `typing` special form (`typing.Optional`): subscripting it makes a generic alias.
-final class PyTypingForm: PyObject, PyCustomRepr {
+final class PyTypingForm: PyObject, PyCustomRepr, PyCallable {
     let name: String
     init(_ name: String) { self.name = name }
 
@@ -23,6 +23,11 @@ final class PyTypingForm: PyObject, PyCustomRepr {
 
     override var typeName: String { "typing._SpecialForm" }
     var reprText: String { "typing.\(name)" }
+
+    func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        guard self === PyTypingForm.namedTuple else { throw PyError.type("Cannot instantiate typing.\(name)") }
+        return try TypedNamedTuple.call(args, interpreter)
+    }
 
     func subscripted(by key: Value) throws -> Value {
         if name == "Any" || name == "NamedTuple" { throw PyError.type("type '\(name)' is not subscriptable") }

@@ -3,6 +3,9 @@
 enum ClassCreation {
     static func make(name: String, qualifiedName: String, moduleName: String, arguments: Arguments,
                      namespace: Namespace, interpreter: Interpreter) throws -> PyClass {
+        if arguments.positional.contains(where: TypedNamedTuple.isBase) {
+            return try TypedNamedTuple.fromClassBody(name, bases: arguments.positional, namespace: namespace, interpreter)
+        }
         var bases: [PyClass] = []
         var nativeBases: [PyTypeObject] = []
         for base in arguments.positional {
