@@ -84,6 +84,13 @@ enum ClassBuiltins {
                 }
                 return .none
             },
+            PyBuiltin("object.__init_subclass__(cls, /, **kwargs)") { args in
+                if (args.varkw("kwargs")?.count ?? 0) > 0 {
+                    let name = if case .object(let c as PyClass) = args["cls"] { c.name } else { "object" }
+                    throw PyError.type("\(name).__init_subclass__() takes no keyword arguments")
+                }
+                return .none
+            },
             PyBuiltin("object.__setattr__(self, name, value, /)") { args in
                 let name = try IntrospectionFunctions.attributeName(args["name"])
                 if case .object(let i as PyInstance) = args["self"] {

@@ -41,6 +41,7 @@ extension Interpreter {
         // Made on first import: its classes are objects of this interpreter's.
         moduleMakers["collections"] = CollectionsModule.make
         moduleMakers["dataclasses"] = DataclassesModule.make
+        moduleMakers["abc"] = AbcModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

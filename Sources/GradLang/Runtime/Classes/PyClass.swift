@@ -39,6 +39,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         serials += 1
         return serials
     }
+    /// Set when ABCMeta's rules leave the class abstract methods: instantiating it then fails
+    /// (see AbstractClasses); a flag, so that making instances of other classes looks up nothing.
+    var hasAbstractMethods = false
     /// Classes that name this one as a base (weakly), told when it changes.
     private var subclasses: [WeakClass] = []
 
