@@ -101,7 +101,11 @@ enum ClassBuiltins {
                 return .none
             },
             PyBuiltin("object.__getattribute__(self, name, /)") { args in
-                try args.interpreter.getAttribute(args["self"], try IntrospectionFunctions.attributeName(args["name"]))
+                let name = try IntrospectionFunctions.attributeName(args["name"])
+                if case .object(let i as PyInstance) = args["self"] {
+                    return try ClassAttributes.genericGet(i, name, args.interpreter, withGetattr: false)
+                }
+                return try args.interpreter.getAttribute(args["self"], name)
             },
             PyBuiltin("object.__delattr__(self, name, /)") { args in
                 let name = try IntrospectionFunctions.attributeName(args["name"])

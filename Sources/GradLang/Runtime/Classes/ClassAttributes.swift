@@ -29,6 +29,13 @@ enum ClassAttributes {
     // MARK: instances
 
     static func get(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        if let hook = instance.cls.lookup("__getattribute__") { return try getThrough(hook, instance, name, interpreter) }
+        return try genericGet(instance, name, interpreter)
+    }
+
+    /// `object.__getattribute__`, then the class's `__getattr__` for what it does not find
+    /// (unless `withGetattr` is false: `object.__getattribute__` called by name).
+    static func genericGet(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter, withGetattr: Bool = true) throws -> Value {
         let found = instance.cls.lookup(name)
         if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), interpreter) }
         if let v = instance.attribute(name) { return v }
@@ -37,7 +44,7 @@ enum ClassAttributes {
             return .object(PyBoundMethod(receiver: .object(native), function: m))
         }
         if let v = try special(instance, name) { return v }
-        if let getattr = instance.cls.lookup("__getattr__") {
+        if withGetattr, let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
         }
         throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
@@ -52,6 +59,7 @@ enum ClassAttributes {
             let d = PyDict()
             let inSlots = Slots.declaredNames(instance.cls)
             for (k, v) in instance.attributes where !inSlots.contains(k) { try d.set(.str(k), v) }
+            d.attributeOwner = instance
             return .object(d)
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }

@@ -9,8 +9,8 @@
 /// outside, which they are.
 /// - list: `items`.
 /// - tuple: `items`.
-/// - dict: `slots` (key and value of each entry). Its index holds hash keys, which keep no object
-///   alive (an object key is there by identity).
+/// - dict: `slots` (key and value of each entry), and the instance whose `__dict__` it is. Its
+///   index holds hash keys, which keep no object alive (an object key is there by identity).
 /// - set: its element table, and its member dict (an object of its own, tracked and counted as
 ///   any other; the set holds it by a stored reference).
 /// - cell: its value (no buffer).
@@ -109,6 +109,7 @@ extension CollectableObject {
                 visit(entry.key)
                 visit(entry.value)
             }
+            if let owner = dict.attributeOwner { visit(.object(owner)) }
         case let set as PySet:
             visit(.object(set.dict))
             set.table.values.forEach(visit)
@@ -157,6 +158,9 @@ extension CollectableObject {
             list.items = []
         case let dict as PyDict:
             for (key, value) in dict.entries { released += [key, value] }
+            // Dropped first: emptying the dict must not delete the attributes of its instance.
+            if let owner = dict.attributeOwner { released.append(.object(owner)) }
+            dict.attributeOwner = nil
             dict.removeAll()
         case let set as PySet:
             released += set.items

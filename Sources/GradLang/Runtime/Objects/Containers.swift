@@ -68,6 +68,9 @@ public final class PyDict: CollectableObject {
     /// Bumped whenever slots move or go (a resize, a clear, the switch to `pythonKeys`), so that
     /// a look-up whose `__eq__` changed the dict starts over, as CPython's does.
     var layoutGeneration = 0
+    /// The instance whose `__dict__` this is: what is stored or deleted here under a string key
+    /// is set or deleted as its attribute too (see PyDict+InstanceAttributes).
+    var attributeOwner: PyInstance?
     /// CPython's `dk_size`: a power of two whose two thirds bound the slots before a resize.
     private var tableSize = PyDict.minimumTableSize
     private static let minimumTableSize = 8
@@ -76,6 +79,8 @@ public final class PyDict: CollectableObject {
 
     deinit {
         untrack()
+        // Going away deletes nothing from the instance whose `__dict__` this was.
+        attributeOwner = nil
         var held = slots.flatMap { $0.map { [$0.key, $0.value] } ?? [] }
         removeAll()
         NestedRelease.adopt(&held)
@@ -104,6 +109,7 @@ public final class PyDict: CollectableObject {
         if pythonKeys == nil, let k = try HashKey(key) {
             if let i = index[k] {
                 slots[i]?.value = value
+                if attributeOwner != nil { changedAttribute(key, value) }
                 return
             }
             try makeRoomForOneMore()
@@ -113,6 +119,7 @@ public final class PyDict: CollectableObject {
             let h = try hash ?? Hashing.hash(key)
             if let i = try pythonSlot(of: key, hash: h) {
                 slots[i]?.value = value
+                if attributeOwner != nil { changedAttribute(key, value) }
                 return
             }
             if pythonKeys == nil { try switchToPythonKeys() }
@@ -120,6 +127,7 @@ public final class PyDict: CollectableObject {
             pythonKeys?.insert(slot: slots.count, hash: h)
         }
         slots.append((key, value))
+        if attributeOwner != nil { changedAttribute(key, value) }
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
@@ -142,6 +150,7 @@ public final class PyDict: CollectableObject {
         guard let i = found else { return nil }
         let entry = slots[i]
         slots[i] = nil
+        if attributeOwner != nil { changedAttribute(key, nil) }
         return entry
     }
 
@@ -164,6 +173,7 @@ public final class PyDict: CollectableObject {
             index.removeValue(forKey: k)
         }
         slots[i] = nil
+        if attributeOwner != nil { changedAttribute(entry.key, nil) }
         return entry
     }
 
@@ -192,6 +202,7 @@ public final class PyDict: CollectableObject {
     }
 
     public func removeAll() {
+        if attributeOwner != nil { for entry in entries { changedAttribute(entry.key, nil) } }
         slots = []
         index = [:]
         pythonKeys = nil
