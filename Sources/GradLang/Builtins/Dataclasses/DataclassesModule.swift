@@ -13,18 +13,45 @@ final class DataclassesModule {
     let paramsClass: PyClass
 
     private init(_ interpreter: Interpreter) throws {
-        func makeClass(_ name: String, base: PyClass? = nil) throws -> PyClass {
+        func makeClass(_ name: String, base: PyClass? = nil, repr: PyBuiltin? = nil) throws -> PyClass {
             var namespace = Namespace()
             namespace["__module__"] = .str("dataclasses")
+            if let repr { namespace["__repr__"] = .object(repr) }
             return try ClassCreation.make(name: name, qualifiedName: name, moduleName: "dataclasses",
                                           arguments: Arguments(base.map { [.object($0)] } ?? []), namespace: namespace,
                                           interpreter: interpreter)
         }
-        fieldClass = try makeClass("Field")
+        fieldClass = try makeClass("Field", repr: DataclassesModule.fieldRepr)
         missing = .object(PyInstance(cls: try makeClass("_MISSING_TYPE")))
         hasDefaultFactory = .object(PyInstance(cls: try makeClass("_HAS_DEFAULT_FACTORY_CLASS")))
         frozenInstanceError = try makeClass("FrozenInstanceError", base: PyExc.attributeError)
-        paramsClass = try makeClass("_DataclassParams")
+        paramsClass = try makeClass("_DataclassParams", repr: DataclassesModule.paramsRepr)
+    }
+
+    /// CPython's `Field.__repr__` (which `help()` of a dataclass shows).
+    private static var fieldRepr: PyBuiltin {
+        PyBuiltin("__repr__(self, /)") { args in
+            guard case .object(let f as PyInstance) = args["self"] else { return .str("Field()") }
+            func part(_ name: String) throws -> String {
+                let v = f.attribute(name) ?? .none
+                switch name {
+                case "_field_type": return "\(name)=\(Repr.str(v))"
+                case "metadata": return "\(name)=mappingproxy(\(try Repr.checkedRepr(v)))"
+                default: return "\(name)=\(try Repr.checkedRepr(v))"
+                }
+            }
+            let names = ["name", "type", "default", "default_factory", "init", "repr", "hash", "compare", "metadata", "kw_only", "_field_type"]
+            return .str("Field(" + (try names.map(part)).joined(separator: ",") + ")")
+        }
+    }
+
+    /// CPython's `_DataclassParams.__repr__`.
+    private static var paramsRepr: PyBuiltin {
+        PyBuiltin("__repr__(self, /)") { args in
+            guard case .object(let p as PyInstance) = args["self"] else { return .str("_DataclassParams()") }
+            let names = ["init", "repr", "eq", "order", "unsafe_hash", "frozen"]
+            return .str("_DataclassParams(" + (try names.map { "\($0)=\(try Repr.checkedRepr(p.attribute($0) ?? .none))" }).joined(separator: ",") + ")")
+        }
     }
 
     static func make(_ interpreter: Interpreter) -> PyModule {

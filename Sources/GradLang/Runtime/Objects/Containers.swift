@@ -106,28 +106,35 @@ public final class PyDict: CollectableObject {
     }
 
     func set(_ key: Value, _ value: Value, hash: Int?) throws {
+        let found = try slotAdding(key, value, hash: hash)
+        guard !found.added else { return }
+        slots[found.slot]?.value = value
+        if attributeOwner != nil { changedAttribute(key, value) }
+    }
+
+    /// The slot of the key equal to `key`, or of `key` with `value`, added: one look-up, so a
+    /// key's `__eq__` runs once per stored key of its hash.
+    private func slotAdding(_ key: Value, _ value: Value, hash: Int?) throws -> (slot: Int, added: Bool) {
         if pythonKeys == nil, let k = try HashKey(key) {
-            if let i = index[k] {
-                slots[i]?.value = value
-                if attributeOwner != nil { changedAttribute(key, value) }
-                return
-            }
+            if let i = index[k] { return (i, false) }
             try makeRoomForOneMore()
             try Allocation.checkGrowth(of: index, to: index.count + 1)
             index[k] = slots.count
         } else {
             let h = try hash ?? Hashing.hash(key)
-            if let i = try pythonSlot(of: key, hash: h) {
-                slots[i]?.value = value
-                if attributeOwner != nil { changedAttribute(key, value) }
-                return
-            }
+            if let i = try pythonSlot(of: key, hash: h) { return (i, false) }
             if pythonKeys == nil { try switchToPythonKeys() }
             try makeRoomForOneMore()
             pythonKeys?.insert(slot: slots.count, hash: h)
         }
         slots.append((key, value))
         if attributeOwner != nil { changedAttribute(key, value) }
+        return (slots.count - 1, true)
+    }
+
+    /// Stores `key` with `value` unless an equal key is there (a set's add); whether it did.
+    func addIfAbsent(_ key: Value, _ value: Value, hash: Int?) throws -> Bool {
+        try slotAdding(key, value, hash: hash).added
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
@@ -157,10 +164,8 @@ public final class PyDict: CollectableObject {
     /// `setdefault`: the value of `key`, or `value` stored and returned; a key's `__hash__`
     /// runs once.
     func setDefault(_ key: Value, _ value: Value) throws -> Value {
-        let hash = try pythonKeys != nil || HashKey(key) == nil ? Hashing.hash(key) : nil
-        if let v = try get(key, hash: hash) { return v }
-        try set(key, value, hash: hash)
-        return value
+        let found = try slotAdding(key, value, hash: nil)
+        return slots[found.slot]?.value ?? value
     }
 
     /// Removes the last entry in insertion order without hashing its key again (`popitem`).
@@ -278,8 +283,7 @@ public final class PySet: CollectableObject {
 
     /// Inserts `v` whose Python hash is `hash` (kept from another set: no `__hash__` runs).
     func insert(_ v: Value, hash: Int) throws {
-        if try dict.get(v, hash: hash) != nil { return }
-        try dict.set(v, .none, hash: hash)
+        guard try dict.addIfAbsent(v, .none, hash: hash) else { return }
         do {
             try table.add(v, hash: hash)
         } catch {
