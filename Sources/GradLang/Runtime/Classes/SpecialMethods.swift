@@ -206,6 +206,10 @@ enum SpecialMethods {
             guard case .str(let s) = r else { throw PyError.type("__repr__ returned non-string (type \(r.typeName))") }
             return s.string
         }
+        // A set subclass names itself (`Tags({1, 2})`, `Tags()`); list, dict and tuple ones do not.
+        if let set = instance.native as? PySet {
+            return instance.cls.name + "(" + (set.count == 0 ? "" : try Repr.checkedRepr(.object(set))) + ")"
+        }
         if let native = instance.native { return try Repr.checkedRepr(.object(native)) }
         return defaultRepr(instance)
     }
