@@ -186,6 +186,10 @@ enum ClassAttributes {
             names.formUnion(["__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
                              "add_note", "args", "with_traceback"])
         }
+        // Slots are the class's attributes (member descriptors in CPython), and take the place
+        // of `__dict__` and `__weakref__` when every class declares them.
+        names.formUnion(Slots.declaredNames(cls))
+        if Slots.allowedNames(cls) != nil { names.subtract(["__dict__", "__weakref__"]) }
         return names
     }
 
