@@ -35,7 +35,12 @@ extension DataclassesModule {
 
     private func process(_ target: Value, _ options: Options, _ interpreter: Interpreter) throws -> Value {
         guard case .object(let cls as PyClass) = target else {
-            throw PyError.type("grad's dataclass() takes a class, not '\(target.typeName)'")
+            if case .object(let t as PyTypeObject) = target {
+                throw PyError.type("cannot set '__dataclass_params__' attribute of immutable type '\(t.name)'")
+            }
+            // Where CPython's `_process_class` first fails on a value that is not a class.
+            let missing = target.typeName == "function" ? "__mro__" : "__module__"
+            throw PyError.attribute("'\(target.typeName)' object has no attribute '\(missing)'")
         }
         if options.order && !options.eq { throw PyError.value("eq must be true if order is true") }
         var fields: [FieldInfo] = []
