@@ -88,7 +88,10 @@ public final class PyDict: CollectableObject {
 
     public override var typeName: String { "dict" }
 
-    public var count: Int { pythonKeys?.count ?? index.count }
+    public var count: Int {
+        if let keys = pythonKeys { return keys.count }
+        return index.count
+    }
 
     public func get(_ key: Value) throws -> Value? {
         try get(key, hash: nil)
@@ -125,7 +128,8 @@ public final class PyDict: CollectableObject {
             if let i = try pythonSlot(of: key, hash: h) { return (i, false) }
             if pythonKeys == nil { try switchToPythonKeys() }
             try makeRoomForOneMore()
-            pythonKeys?.insert(slot: slots.count, hash: h)
+            let slot = slots.count
+            updatePythonKeys { $0.insert(slot: slot, hash: h) }
         }
         slots.append((key, value))
         if attributeOwner != nil { changedAttribute(key, value) }
@@ -152,7 +156,7 @@ public final class PyDict: CollectableObject {
         } else {
             let h = try hash ?? Hashing.hash(key)
             found = try pythonSlot(of: key, hash: h)
-            if let found { pythonKeys?.remove(slot: found) }
+            if let found { updatePythonKeys { $0.remove(slot: found) } }
         }
         guard let i = found else { return nil }
         let entry = slots[i]
@@ -172,7 +176,7 @@ public final class PyDict: CollectableObject {
     func removeLast() -> (key: Value, value: Value)? {
         guard let i = slots.lastIndex(where: { $0 != nil }), let entry = slots[i] else { return nil }
         if pythonKeys != nil {
-            pythonKeys?.remove(slot: i)
+            updatePythonKeys { $0.remove(slot: i) }
         } else if let k = try? HashKey(entry.key) {
             // Structural, so hashing it again runs no user code and cannot fail.
             index.removeValue(forKey: k)
@@ -244,7 +248,7 @@ public final class PyDict: CollectableObject {
         }
         slots = slots.filter { $0 != nil }
         index = index.mapValues { moved[$0] }
-        pythonKeys?.renumber(moved)
+        updatePythonKeys { $0.renumber(moved) }
         layoutGeneration &+= 1
         var size = PyDict.minimumTableSize
         while size < live * 3 { size <<= 1 }

@@ -35,7 +35,20 @@ struct PythonKeyIndex {
 
 extension PyDict {
     /// The Python hash kept for the key in `slot`; nil while the dict's keys are structural.
-    func storedHash(ofSlot slot: Int) -> Int? { pythonKeys?.hash(ofSlot: slot) }
+    func storedHash(ofSlot slot: Int) -> Int? {
+        let keys = pythonKeys
+        return keys?.hash(ofSlot: slot)
+    }
+
+    /// Changes the Python keys in a local copy, put back after: a mutating call on the stored
+    /// property would be an access spanning a call, which makes Swift check every access to it
+    /// at run time (the `pythonKeys == nil` test on every look-up among them).
+    func updatePythonKeys(_ change: (inout PythonKeyIndex) -> Void) {
+        guard var keys = pythonKeys else { return }
+        pythonKeys = nil
+        change(&keys)
+        pythonKeys = keys
+    }
 
     /// The slot holding a key equal to `key`, whose Python hash is `hash`: CPython's lookdict,
     /// which starts over when a `__eq__` it called moved the slots or replaced the key it was
@@ -47,7 +60,8 @@ extension PyDict {
         }
         search: while true {
             let generation = layoutGeneration
-            for slot in pythonKeys?.slots(withHash: hash) ?? [] {
+            let keys = pythonKeys
+            for slot in keys?.slots(withHash: hash) ?? [] {
                 guard let stored = slots[slot]?.key else { continue }
                 if Operators.identical(stored, key) { return slot }
                 let equal = try Operators.equals(stored, key)
