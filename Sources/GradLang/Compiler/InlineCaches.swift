@@ -98,7 +98,7 @@ final class InstanceAttributeCache {
         let found = cls.lookup(name)
         var plain = true
         if case .object(let o)? = found, o is PyProperty { plain = false }
-        if !forStore && cls.lookup("__getattribute__") != nil { plain = false }
+        if !forStore && cls.definesGetattribute { plain = false }
         if forStore {
             if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args"].contains(name) || !Slots.allows(cls, name) {
                 plain = false

@@ -29,7 +29,9 @@ enum ClassAttributes {
     // MARK: instances
 
     static func get(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
-        if let hook = instance.cls.lookup("__getattribute__") { return try getThrough(hook, instance, name, interpreter) }
+        if instance.cls.definesGetattribute, let hook = instance.cls.lookup("__getattribute__") {
+            return try getThrough(hook, instance, name, interpreter)
+        }
         return try genericGet(instance, name, interpreter)
     }
 
@@ -55,7 +57,7 @@ enum ClassAttributes {
         switch name {
         case "__class__": return .object(instance.cls)
         case "__dict__":
-            if Slots.allowedNames(instance.cls) != nil { return nil }
+            if instance.cls.allowedAttributes != nil { return nil }
             let d = PyDict()
             let inSlots = Slots.declaredNames(instance.cls)
             for (k, v) in instance.attributes where !inSlots.contains(k) { try d.set(.str(k), v) }
@@ -189,7 +191,7 @@ enum ClassAttributes {
         // Slots are the class's attributes (member descriptors in CPython), and take the place
         // of `__dict__` and `__weakref__` when every class declares them.
         names.formUnion(Slots.declaredNames(cls))
-        if Slots.allowedNames(cls) != nil { names.subtract(["__dict__", "__weakref__"]) }
+        if cls.allowedAttributes != nil { names.subtract(["__dict__", "__weakref__"]) }
         return names
     }
 

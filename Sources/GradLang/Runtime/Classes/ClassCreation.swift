@@ -47,6 +47,7 @@ enum ClassCreation {
         if case .object(let f as PyFunction)? = namespace["__class_getitem__"] { namespace["__class_getitem__"] = .object(PyClassMethod(.object(f))) }
         let cls = try PyClass(name: name, qualifiedName: qualifiedName, moduleName: moduleName, bases: bases,
                               nativeBase: nativeBase, namespace: namespace, interpreter: interpreter)
+        cls.allowedAttributes = Slots.allowedNames(cls)
         try AbstractClasses.record(cls, declared: declaredAbstract)
         try initSubclass(cls, keywords, interpreter)
         return cls

@@ -1,7 +1,7 @@
 /// `__slots__`: a class whose every class in its order names its instance attributes so has
 /// instances without a `__dict__`, which refuse any other attribute (`'P' object has no attribute
-/// 'z'`). grad keeps attributes in slots anyway (see PyClass); this only checks names, and only
-/// where an attribute site first sees a class and on the slow path, never per store.
+/// 'z'`). grad keeps attributes in slots anyway (see PyClass); this only checks names, against
+/// the set the class records when it is made.
 enum Slots {
     /// CPython's checks of a `__slots__` declaration when the class is made.
     static func check(_ namespace: Namespace, nativeBase: PyTypeObject?) throws {
@@ -42,7 +42,8 @@ enum Slots {
         }
     }
 
+    /// Whether instances of `cls` may have the attribute `name` (see `PyClass.allowedAttributes`).
     static func allows(_ cls: PyClass, _ name: String) -> Bool {
-        allowedNames(cls)?.contains(name) ?? true
+        cls.allowedAttributes?.contains(name) ?? true
     }
 }
