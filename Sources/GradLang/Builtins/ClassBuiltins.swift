@@ -84,6 +84,13 @@ enum ClassBuiltins {
                 }
                 return .none
             },
+            PyBuiltin("object.__init_subclass__(cls, /, **kwargs)") { args in
+                if (args.varkw("kwargs")?.count ?? 0) > 0 {
+                    let name = if case .object(let c as PyClass) = args["cls"] { c.name } else { "object" }
+                    throw PyError.type("\(name).__init_subclass__() takes no keyword arguments")
+                }
+                return .none
+            },
             PyBuiltin("object.__setattr__(self, name, value, /)") { args in
                 let name = try IntrospectionFunctions.attributeName(args["name"])
                 if case .object(let i as PyInstance) = args["self"] {
@@ -94,7 +101,11 @@ enum ClassBuiltins {
                 return .none
             },
             PyBuiltin("object.__getattribute__(self, name, /)") { args in
-                try args.interpreter.getAttribute(args["self"], try IntrospectionFunctions.attributeName(args["name"]))
+                let name = try IntrospectionFunctions.attributeName(args["name"])
+                if case .object(let i as PyInstance) = args["self"] {
+                    return try ClassAttributes.genericGet(i, name, args.interpreter, withGetattr: false)
+                }
+                return try args.interpreter.getAttribute(args["self"], name)
             },
             PyBuiltin("object.__delattr__(self, name, /)") { args in
                 let name = try IntrospectionFunctions.attributeName(args["name"])

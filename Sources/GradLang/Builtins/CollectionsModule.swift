@@ -1,4 +1,4 @@
-/// The `collections` module's `defaultdict`, `Counter`, `OrderedDict` (classes extending dict, as
+/// The `collections` module's `namedtuple` (see NamedTuple), `defaultdict`, `Counter`, `OrderedDict` (classes extending dict, as
 /// in CPython, so `isinstance(c, dict)` holds and a program may extend them in turn) and `deque`.
 /// Their methods are built-ins; each interpreter makes its own classes.
 enum CollectionsModule {
@@ -19,6 +19,7 @@ enum CollectionsModule {
                 attributes[name] = .object(cls)
             }
         }
+        attributes["namedtuple"] = .object(NamedTuple.function)
         return PyModule(name: "collections", attributes: attributes)
     }
 

@@ -14,18 +14,13 @@ enum DictMethods {
                 return fallback
             },
             PyBuiltin("dict.popitem(self, /)") { args in
-                let d = try args.selfDict
-                guard let last = d.entries.last else {
+                guard let last = try args.selfDict.removeLast() else {
                     throw PyError(exception: PyExceptionObject(type: PyExc.keyError, args: [.str("popitem(): dictionary is empty")]))
                 }
-                try d.remove(last.key)
                 return .object(PyTuple([last.key, last.value]))
             },
             PyBuiltin("setdefault(self, key, default=None, /)") { args in
-                let d = try args.selfDict
-                if let v = try d.get(args["key"]) { return v }
-                try d.set(args["key"], args["default"])
-                return args["default"]
+                try args.selfDict.setDefault(args["key"], args["default"])
             },
             PyBuiltin("update(self, other=<unset>, /, **kwargs)") { args in
                 try DictUpdate.merge(into: args.selfDict, args.given("other"), keywords: args.varkw("kwargs"), args.interpreter)
@@ -33,7 +28,7 @@ enum DictMethods {
             },
             PyBuiltin("dict.copy(self, /)") { args in
                 let copy = PyDict()
-                for (k, v) in try args.selfDict.entries { try copy.set(k, v) }
+                for entry in try args.selfDict.hashedEntries { try copy.set(entry.key, entry.value, hash: entry.hash) }
                 return .object(copy)
             },
             PyBuiltin("dict.clear(self, /)") { args in

@@ -28,6 +28,7 @@ extension Interpreter {
         attributeTable.addMethods(.range, RangeMethods.all)
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
+        attributeTable.addClassMethods("tuple", [TupleBase.new])
         installRangeAttributes()
         installNameAttributes()
 
@@ -39,8 +40,11 @@ extension Interpreter {
         moduleTable["functools"] = FunctoolsModule.make()
         // Made on first import: its classes are objects of this interpreter's.
         moduleMakers["collections"] = CollectionsModule.make
+        moduleMakers["dataclasses"] = DataclassesModule.make
+        moduleMakers["abc"] = AbcModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
+        moduleTable["typing"] = TypingModule.make()
     }
 
     /// `range(...).start`, `.stop`, `.step`.

@@ -80,7 +80,11 @@ enum IntrospectionFunctions {
                     for (k, v) in m.attributes { try d.set(.str(k), v) }
                     return .object(d)
                 case .object(let o) where o is PyInstance || o is PyClass:
-                    return try args.interpreter.getAttribute(object, "__dict__")
+                    do {
+                        return try args.interpreter.getAttribute(object, "__dict__")
+                    } catch let e as PyError where e.type === PyExc.attributeError {
+                        throw PyError.type("vars() argument must have __dict__ attribute")
+                    }
                 default: throw PyError.type("vars() argument must have __dict__ attribute")
                 }
             },

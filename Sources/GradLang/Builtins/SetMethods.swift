@@ -82,7 +82,9 @@ enum SetMethods {
     }
 
     private static func copy(_ s: PySet) throws -> PySet {
-        try make(s.items, like: s)
+        let result = PySet(frozen: s.isFrozen)
+        try result.merge(s)
+        return result
     }
 
     /// A new set of the receiver's kind (set or frozenset) holding `items`.

@@ -76,7 +76,10 @@ extension Compiler {
                 f.line = line
                 return try condition(f) ? try then(f) : try otherwise(f)
             }
-        case .annotatedAssign(let target, _, let value):
+        case .annotatedAssign(let target, let annotation, let value):
+            if scope.kind == .classBody, case .name(let name) = target.kind {
+                return classAnnotation(target, named: name, annotation, value, line: line)
+            }
             guard let value else { return { _ in .normal } }
             let v = expression(value), store = assignment(target)
             return { f in f.line = line; try store(f, try v(f)); return .normal }

@@ -98,8 +98,11 @@ final class InstanceAttributeCache {
         let found = cls.lookup(name)
         var plain = true
         if case .object(let o)? = found, o is PyProperty { plain = false }
+        if !forStore && cls.definesGetattribute { plain = false }
         if forStore {
-            if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args"].contains(name) { plain = false }
+            if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args"].contains(name) || !Slots.allows(cls, name) {
+                plain = false
+            }
             slot = plain ? cls.slot(for: name) : nil
         } else {
             slot = cls.existingSlot(name)

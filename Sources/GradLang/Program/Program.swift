@@ -41,7 +41,9 @@ extension Interpreter {
         try execute(module, filename: filename, in: globals, echo: true)
     }
 
-    func execute(_ module: Module, filename: String, in globals: Globals, echo: Bool) throws(ProgramError) {
+    /// `namesInScope`: whether NameError's suggestions should come from `globals` from now on
+    /// (not for code grad generates, see `runGenerated`).
+    func execute(_ module: Module, filename: String, in globals: Globals, echo: Bool, namesInScope: Bool = true) throws(ProgramError) {
         let module = YieldLowering.lowered(module)
         let compiler = Compiler(interpreter: self, globals: globals, filename: filename, module: module)
         let lines = sourceLines[filename] ?? []
@@ -53,7 +55,7 @@ extension Interpreter {
         let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>")
         // Weak: compiled functions hold the interpreter, so a strong reference here would make a
         // cycle that keeps the globals (and so all the program's data) alive.
-        namesInScope = { [weak globals] in globals?.definedNames ?? [] }
+        if namesInScope { self.namesInScope = { [weak globals] in globals?.definedNames ?? [] } }
         do {
             _ = try code(frame)
             try PendingEvents.raiseMemoryExhaustion()

@@ -29,6 +29,15 @@ enum ClassAttributes {
     // MARK: instances
 
     static func get(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        if instance.cls.definesGetattribute, let hook = instance.cls.lookup("__getattribute__") {
+            return try getThrough(hook, instance, name, interpreter)
+        }
+        return try genericGet(instance, name, interpreter)
+    }
+
+    /// `object.__getattribute__`, then the class's `__getattr__` for what it does not find
+    /// (unless `withGetattr` is false: `object.__getattribute__` called by name).
+    static func genericGet(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter, withGetattr: Bool = true) throws -> Value {
         let found = instance.cls.lookup(name)
         if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), interpreter) }
         if let v = instance.attribute(name) { return v }
@@ -37,7 +46,7 @@ enum ClassAttributes {
             return .object(PyBoundMethod(receiver: .object(native), function: m))
         }
         if let v = try special(instance, name) { return v }
-        if let getattr = instance.cls.lookup("__getattr__") {
+        if withGetattr, let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
         }
         throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
@@ -48,8 +57,11 @@ enum ClassAttributes {
         switch name {
         case "__class__": return .object(instance.cls)
         case "__dict__":
+            if instance.cls.allowedAttributes != nil { return nil }
             let d = PyDict()
-            for (k, v) in instance.attributes { try d.set(.str(k), v) }
+            let inSlots = Slots.declaredNames(instance.cls)
+            for (k, v) in instance.attributes where !inSlots.contains(k) { try d.set(.str(k), v) }
+            d.attributeOwner = instance
             return .object(d)
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
@@ -89,6 +101,9 @@ enum ClassAttributes {
         }
         if name == "__class__" || name == "__dict__" {
             throw PyError.type("grad cannot assign to '\(name)' yet")
+        }
+        guard Slots.allows(instance.cls, name) else {
+            throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
         instance.setAttribute(name, value)
     }
@@ -173,6 +188,10 @@ enum ClassAttributes {
             names.formUnion(["__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
                              "add_note", "args", "with_traceback"])
         }
+        // Slots are the class's attributes (member descriptors in CPython), and take the place
+        // of `__dict__` and `__weakref__` when every class declares them.
+        names.formUnion(Slots.declaredNames(cls))
+        if cls.allowedAttributes != nil { names.subtract(["__dict__", "__weakref__"]) }
         return names
     }
 
@@ -187,6 +206,7 @@ enum ClassAttributes {
         if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
             return v
         }
+        if name == "__new__", proxy.receiverClass.nativeBase === BuiltinTypes.tuple { return .object(TupleBase.new) }
         if let method = interpreter.attributes.classMethods["object"]?[name] {
             return .object(PyBoundMethod(receiver: proxy.receiver, function: method))
         }

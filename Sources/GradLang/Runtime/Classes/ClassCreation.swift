@@ -3,6 +3,9 @@
 enum ClassCreation {
     static func make(name: String, qualifiedName: String, moduleName: String, arguments: Arguments,
                      namespace: Namespace, interpreter: Interpreter) throws -> PyClass {
+        if arguments.positional.contains(where: TypedNamedTuple.isBase) {
+            return try TypedNamedTuple.fromClassBody(name, bases: arguments.positional, namespace: namespace, interpreter)
+        }
         var bases: [PyClass] = []
         var nativeBases: [PyTypeObject] = []
         for base in arguments.positional {
@@ -26,23 +29,45 @@ enum ClassCreation {
         let layouts = nativeBases.reduce(into: [PyTypeObject]()) { found, t in if !found.contains(where: { $0 === t }) { found.append(t) } }
         if layouts.count > 1 { throw PyError.type("multiple bases have instance lay-out conflict") }
         let nativeBase = layouts.first.flatMap { $0 === BuiltinTypes.object ? nil : $0 }
-        if let keyword = arguments.keywords.first {
-            if keyword.name == "metaclass" { throw PyError.type("grad does not support metaclasses yet") }
-            throw PyError.type("\(name).__init_subclass__() takes no keyword arguments")
+        var keywords = arguments.keywords
+        var declaredAbstract = false
+        if let i = keywords.firstIndex(where: { $0.name == "metaclass" }) {
+            switch keywords.remove(at: i).value {
+            case .object(let t) where t === AbstractClasses.metaclass: declaredAbstract = true
+            case .object(let t) where t === BuiltinTypes.type: break
+            default: throw PyError(PyExc.notImplementedError, "grad supports no metaclass but abc.ABCMeta yet")
+            }
         }
+        try Slots.check(namespace, nativeBase: nativeBase)
         var namespace = namespace
         // A class that defines equality without a hash is unhashable (CPython's rule).
         if namespace["__eq__"] != nil && namespace["__hash__"] == nil { namespace["__hash__"] = Value.none }
         // Plain functions stay functions; these two are always static and class methods.
         if case .object(let f as PyFunction)? = namespace["__init_subclass__"] { namespace["__init_subclass__"] = .object(PyClassMethod(.object(f))) }
         if case .object(let f as PyFunction)? = namespace["__class_getitem__"] { namespace["__class_getitem__"] = .object(PyClassMethod(.object(f))) }
-        return try PyClass(name: name, qualifiedName: qualifiedName, moduleName: moduleName, bases: bases,
-                           nativeBase: nativeBase, namespace: namespace, interpreter: interpreter)
+        let cls = try PyClass(name: name, qualifiedName: qualifiedName, moduleName: moduleName, bases: bases,
+                              nativeBase: nativeBase, namespace: namespace, interpreter: interpreter)
+        cls.allowedAttributes = Slots.allowedNames(cls)
+        try AbstractClasses.record(cls, declared: declaredAbstract)
+        try initSubclass(cls, keywords, interpreter)
+        return cls
+    }
+
+    /// `super(cls, cls).__init_subclass__(**keywords)`: what the bases say about a new subclass
+    /// (`object`'s takes no keywords).
+    private static func initSubclass(_ cls: PyClass, _ keywords: [(name: String, value: Value)], _ interpreter: Interpreter) throws {
+        guard let hook = cls.ancestors.lazy.compactMap({ $0.namespace["__init_subclass__"] }).first else {
+            if !keywords.isEmpty { throw PyError.type("\(cls.name).__init_subclass__() takes no keyword arguments") }
+            return
+        }
+        _ = try interpreter.call(try ClassAttributes.bind(hook, to: .object(cls), interpreter), Arguments([], keywords: keywords))
     }
 
     /// `C(args)`: a new instance, initialised by the class's `__init__` (an exception's arguments
     /// become its `args` first, as `BaseException.__new__` does).
     static func instantiate(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if cls.hasAbstractMethods, let error = AbstractClasses.instantiationError(cls) { throw error }
+        if cls.nativeBase === BuiltinTypes.tuple { return try TupleBase.instantiate(cls, args, interpreter) }
         let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
         if let initializer = cls.lookup(.`init`) {
             let result: Value

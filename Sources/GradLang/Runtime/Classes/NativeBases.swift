@@ -1,16 +1,20 @@
-/// Classes that extend a built-in container (`class Vocab(dict)`, `class Batch(list)`): each
-/// instance holds a list or dict as its contents. What the class does not define itself, the
+/// Classes that extend a built-in container (`class Vocab(dict)`, `class Batch(list)`,
+/// `class Pair(tuple)`, `class Tags(set)`): each instance holds a list, dict, tuple or set as its
+/// contents. What the class does not define itself, the
 /// contents do: indexing, `len`, iteration, `in`, repr, equality, the type's methods (`append`,
 /// `keys`), and `super().__init__(...)`. `isinstance(x, list)` is true.
 enum NativeBases {
     /// The built-in types a class may extend.
     static func isExtendable(_ type: PyTypeObject) -> Bool {
-        type === BuiltinTypes.list || type === BuiltinTypes.dict
+        type === BuiltinTypes.list || type === BuiltinTypes.dict || type === BuiltinTypes.tuple || type === BuiltinTypes.set
     }
 
     static func makeContents(_ type: PyTypeObject) -> PyObject? {
         if type === BuiltinTypes.list { return PyList([]) }
         if type === BuiltinTypes.dict { return PyDict() }
+        if type === BuiltinTypes.set { return PySet() }
+        // Made by `tuple.__new__` with its contents (see TupleBase).
+        if type === BuiltinTypes.tuple { return PyTuple([]) }
         return nil
     }
 
@@ -33,6 +37,10 @@ enum NativeBases {
             let keywords = PyDict()
             for (k, v) in args.keywords { try keywords.set(.str(k), v) }
             try DictUpdate.merge(into: dict, args.positional.first.map(contents), keywords: keywords, interpreter)
+        case let set as PySet:
+            if !args.keywords.isEmpty { throw PyError.type("set() takes no keyword arguments") }
+            if args.positional.count > 1 { throw PyError.type("\(instance.cls.name) expected at most 1 argument, got \(args.positional.count)") }
+            try set.replace(with: try args.positional.first.map(Iteration.collect) ?? [])
         default: break
         }
     }

@@ -44,6 +44,21 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         serials += 1
         return serials
     }
+    /// Set when ABCMeta's rules leave the class abstract methods: instantiating it then fails
+    /// (see AbstractClasses); a flag, so that making instances of other classes looks up nothing.
+    var hasAbstractMethods = false
+    /// The only attribute names instances may have, when every class in the order declares
+    /// `__slots__`; nil when they have a `__dict__`. Fixed when the class is made, as in CPython.
+    var allowedAttributes: Set<String>?
+    /// Whether the class or a base defines `__getattribute__`, known until the namespaces change:
+    /// the generic attribute read asks on every call.
+    private var getattributeKnown: Bool?
+    var definesGetattribute: Bool {
+        if let known = getattributeKnown { return known }
+        let defined = lookup("__getattribute__") != nil
+        getattributeKnown = defined
+        return defined
+    }
     /// Classes that name this one as a base (weakly), told when it changes.
     private var subclasses: [WeakClass] = []
 
@@ -135,6 +150,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     private func invalidate() {
         version &+= 1
         forgetLookups()
+        getattributeKnown = nil
         subclasses.removeAll { $0.base == nil }
         for s in subclasses { s.base?.invalidate() }
     }

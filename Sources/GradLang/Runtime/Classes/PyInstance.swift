@@ -15,6 +15,12 @@ public class PyInstance: CollectableObject {
         native = cls.nativeBase.flatMap(NativeBases.makeContents)
     }
 
+    /// An instance whose contents are fixed when it is made (a class extending `tuple`).
+    init(cls: PyClass, contents: PyObject) {
+        self.cls = cls
+        native = contents
+    }
+
     public override var typeName: String { cls.name }
 
     /// Its attribute slots, and the list or dict holding its contents if its class extends one.

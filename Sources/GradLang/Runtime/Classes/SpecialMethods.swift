@@ -183,6 +183,10 @@ enum SpecialMethods {
             guard case .str(let s) = r else { throw PyError.type("__repr__ returned non-string (type \(r.typeName))") }
             return s.string
         }
+        // A set subclass names itself (`Tags({1, 2})`, `Tags()`); list, dict and tuple ones do not.
+        if let set = instance.native as? PySet {
+            return instance.cls.name + "(" + (set.count == 0 ? "" : try Repr.checkedRepr(.object(set))) + ")"
+        }
         if let native = instance.native { return try Repr.checkedRepr(.object(native)) }
         return defaultRepr(instance)
     }
@@ -209,7 +213,8 @@ enum SpecialMethods {
     /// `__hash__` has `__hash__ = None` (set when the class is made) and is unhashable.
     static func hash(_ instance: PyInstance) throws -> Int? {
         if case .none? = instance.cls.lookup(.hash) { throw PyError.type("unhashable type: '\(instance.typeName)'") }
-        if instance.native != nil && instance.cls.lookup(.hash) == nil {
+        if let native = instance.native, instance.cls.lookup(.hash) == nil {
+            if native is PyTuple { return try Hashing.hash(.object(native)) }
             throw PyError.type("unhashable type: '\(instance.typeName)'")
         }
         guard let r = try call(instance, .hash, []) else { return nil }

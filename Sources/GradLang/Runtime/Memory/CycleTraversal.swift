@@ -11,7 +11,8 @@
 // outside, which they are.
 // - list: `items`.
 // - tuple: `items`.
-// - dict: `slots` (key and value of each entry). Its index holds entry numbers only.
+// - dict: `slots` (key and value of each entry), and the instance whose `__dict__` it is. Its
+//   index holds entry numbers only.
 // - set: its element table.
 // - cell: its value (no buffer).
 // - function: its closure cells, its defaults and the attributes set on it. The frame it keeps

@@ -28,10 +28,16 @@ public final class PyDict: CollectableObject {
     private static let empty = -1, deleted = -2
     private static let minimumTableSize = 8, perturbShift = 5
 
+    /// The instance whose `__dict__` this is: what is stored or deleted here under a string key
+    /// is set or deleted as its attribute too (see PyDict+InstanceAttributes).
+    var attributeOwner: PyInstance?
+
     public override init() {}
 
     deinit {
         untrack()
+        // Going away deletes nothing from the instance whose `__dict__` this was.
+        attributeOwner = nil
         // Only objects can hold further containers: the rest is freed as usual, without a copy
         // (a dict that filled memory must be freed without asking for as much again).
         var held: [Value] = []
@@ -50,6 +56,7 @@ public final class PyDict: CollectableObject {
             visit(entry.key)
             visit(entry.value)
         }
+        if let attributeOwner { visit(.object(attributeOwner)) }
     }
     override func makeStorageUnique() {
         var slots = self.slots
@@ -58,29 +65,54 @@ public final class PyDict: CollectableObject {
         self.slots = slots
     }
     override func giveUpReferences(into released: inout [Value]) {
+        // The owner first: emptying the dict must not delete the attributes of its instance.
+        if let attributeOwner { released.append(.object(attributeOwner)) }
+        attributeOwner = nil
         for case let entry? in slots { released += [entry.key, entry.value] }
         removeAll()
     }
 
     public var count: Int { live }
 
-    public func get(_ key: Value) throws -> Value? {
-        guard let found = try find(key, hash: Hashing.hash(key)) else { return nil }
+    public func get(_ key: Value) throws -> Value? { try get(key, hash: Hashing.hash(key)) }
+
+    /// `get` with the key's hash already known (a stored one: CPython calls no `__hash__` again
+    /// when it copies or compares dicts).
+    func get(_ key: Value, hash: Int) throws -> Value? {
+        guard let found = try find(key, hash: hash) else { return nil }
         return slots[found.slot]?.value
     }
 
-    public func set(_ key: Value, _ value: Value) throws {
-        let hash = try Hashing.hash(key)
+    public func set(_ key: Value, _ value: Value) throws { try set(key, value, hash: Hashing.hash(key)) }
+
+    /// `set` with the key's hash already known.
+    func set(_ key: Value, _ value: Value, hash: Int) throws {
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
             slots[found.slot]?.value = value
+            if attributeOwner != nil { changedAttribute(key, value) }
             return
         }
+        try insertNew(key, value, hash: hash)
+    }
+
+    /// `setdefault`: the value stored under `key`, else `value`, stored there; one look-up, so
+    /// `__eq__` runs as often as in CPython.
+    func setDefault(_ key: Value, _ value: Value) throws -> Value {
+        let hash = try Hashing.hash(key)
+        if let found = try find(key, hash: hash), let existing = slots[found.slot]?.value { return existing }
+        try insertNew(key, value, hash: hash)
+        return value
+    }
+
+    /// Adds an entry for a key not in the dict.
+    private func insertNew(_ key: Value, _ value: Value, hash: Int) throws {
         if slots.count >= indices.count * 2 / 3 { try resize() }
         try Allocation.checkGrowth(of: slots, to: slots.count + 1)
         indices[freePosition(hash)] = Int32(slots.count)
         slots.append(Entry(hash: hash, key: key, value: value))
         live += 1
+        if attributeOwner != nil { changedAttribute(key, value) }
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
@@ -92,8 +124,22 @@ public final class PyDict: CollectableObject {
         indices[found.position] = Int32(PyDict.deleted)
         slots[found.slot] = nil
         live -= 1
+        if attributeOwner != nil { changedAttribute(key, nil) }
         return value
     }
+
+    /// The last live entry, removed (`popitem`), without hashing its key again.
+    func removeLast() -> (key: Value, value: Value)? {
+        guard let last = slots.lastIndex(where: { $0 != nil }), let entry = slots[last] else { return nil }
+        if let position = indices.firstIndex(of: Int32(last)) { indices[position] = Int32(PyDict.deleted) }
+        slots[last] = nil
+        live -= 1
+        if attributeOwner != nil { changedAttribute(entry.key, nil) }
+        return (entry.key, entry.value)
+    }
+
+    /// Live entries in insertion order, with their stored hashes.
+    var hashedEntries: [Entry] { slots.compactMap { $0 } }
 
     /// Live entries in insertion order.
     public var entries: [(key: Value, value: Value)] { slots.compactMap { $0.map { ($0.key, $0.value) } } }
@@ -108,6 +154,7 @@ public final class PyDict: CollectableObject {
     }
 
     public func removeAll() {
+        if attributeOwner != nil { for case let entry? in slots { changedAttribute(entry.key, nil) } }
         slots = []
         indices = []
         live = 0

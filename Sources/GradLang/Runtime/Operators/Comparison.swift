@@ -111,13 +111,14 @@ extension Operators {
         case (.object(let x as PyDict), .object(let y as PyDict)):
             guard x.count == y.count else { return false }
             let inner = try deeper(depth)
-            for (k, v) in x.entries {
-                guard let w = try y.get(k), try sameOrEqual(v, w, depth: inner) else { return false }
+            // With the hashes x keeps, as CPython's dict_equal: no key's `__hash__` runs again.
+            for entry in x.hashedEntries {
+                guard let w = try y.get(entry.key, hash: entry.hash), try sameOrEqual(entry.value, w, depth: inner) else { return false }
             }
             return true
         case (.object(let x as PySet), .object(let y as PySet)):
             guard x.count == y.count else { return false }
-            return try x.items.allSatisfy { try y.contains($0) }
+            return try zip(x.items, x.table.hashes).allSatisfy { try y.table.find($0, hash: $1) != nil }
         case (.object(let x as PyRange), .object(let y as PyRange)):
             return x.hasSameElements(as: y)
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype

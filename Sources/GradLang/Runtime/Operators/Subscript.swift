@@ -41,6 +41,14 @@ enum Subscript {
                     return try interpreter.call(try ClassAttributes.bind(method, to: container, interpreter), Arguments([key]))
                 }
                 throw PyError.type("type '\(c.name)' is not subscriptable")
+            case let t as PyTypeObject:
+                guard [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.tuple, BuiltinTypes.set, BuiltinTypes.frozenset,
+                       BuiltinTypes.type].contains(where: { $0 === t }) else {
+                    throw PyError.type("type '\(t.qualifiedName)' is not subscriptable")
+                }
+                return .object(PyGenericAlias(origin: container, key: key, prefix: t.qualifiedName))
+            case let form as PyTypingForm:
+                return try form.subscripted(by: key)
             default: break
             }
         default: break
@@ -91,7 +99,7 @@ enum Subscript {
             try d.set(key, value)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .setitem):
             _ = try SpecialMethods.call(i, .setitem, [key, value])
-        case .object(let i as PyInstance) where i.native != nil:
+        case .object(let i as PyInstance) where i.native != nil && !(i.native is PyTuple):
             try set(NativeBases.contents(container), key, value, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
         default:
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
@@ -111,7 +119,7 @@ enum Subscript {
             if try d.remove(key) == nil { throw PyError.key(key) }
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):
             _ = try SpecialMethods.call(i, .delitem, [key])
-        case .object(let i as PyInstance) where i.native != nil:
+        case .object(let i as PyInstance) where i.native != nil && !(i.native is PyTuple):
             try delete(NativeBases.contents(container), key)
         default:
             throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
