@@ -55,18 +55,9 @@ final class PyFunction: CollectableObject, PyCallable {
     /// makes a new one), so that no holder of the buffer is left uncounted.
     override func makeStorageUnique() {
         spareFrame = nil
-        var closure = self.closure
-        self.closure = []
-        closure.makeUnique()
-        self.closure = closure
-        var defaults = self.defaults
-        self.defaults = [:]
-        defaults.makeUnique()
-        self.defaults = defaults
-        var attributes = self.attributes
-        self.attributes = [:]
-        attributes.makeUnique()
-        self.attributes = attributes
+        makeUniqueStorage({ self.closure }, { self.closure = $0 })
+        makeUniqueStorage({ self.defaults }, { self.defaults = $0 })
+        makeUniqueStorage({ self.attributes }, { self.attributes = $0 })
     }
 
     /// Only the attributes change after the function is made (see CycleTraversal).

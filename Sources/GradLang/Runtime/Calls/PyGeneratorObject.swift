@@ -199,9 +199,6 @@ final class PyGeneratorObject: CollectableObject {
     /// Gives the frame's cell list a buffer of its own (see CycleTraversal).
     override func makeStorageUnique() {
         guard let frame else { return }
-        var cells = frame.cells
-        frame.cells = []
-        cells.makeUnique()
-        frame.cells = cells
+        makeUniqueStorage({ frame.cells }, { frame.cells = $0 })
     }
 }

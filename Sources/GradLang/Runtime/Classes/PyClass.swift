@@ -158,10 +158,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// Gives the namespace's storage no other holder (see CycleTraversal).
     override func makeStorageUnique() {
         forgetLookups()
-        var values = namespace
-        namespace = Namespace()
-        values.makeUnique()
-        namespace = values
+        makeUniqueStorage({ self.namespace }, { self.namespace = $0 })
     }
 
     /// Its bases and order are classes that exist independently of it, held as Swift references

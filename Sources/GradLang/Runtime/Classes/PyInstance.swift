@@ -29,10 +29,7 @@ public class PyInstance: CollectableObject {
         if let native { visit(.object(native)) }
     }
     override func makeStorageUnique() {
-        var slots = self.slots
-        self.slots = []
-        slots.makeUnique()
-        self.slots = slots
+        makeUniqueStorage({ self.slots }, { self.slots = $0 })
     }
     override func giveUpReferences(into released: inout [Value]) {
         for case let value? in slots { released.append(value) }

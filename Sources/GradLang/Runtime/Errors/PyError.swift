@@ -76,10 +76,7 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     }
     override func makeStorageUnique() {
         super.makeStorageUnique()
-        var args = self.args
-        self.args = []
-        args.makeUnique()
-        self.args = args
+        makeUniqueStorage({ self.args }, { self.args = $0 })
     }
     override func giveUpReferences(into released: inout [Value]) {
         super.giveUpReferences(into: &released)

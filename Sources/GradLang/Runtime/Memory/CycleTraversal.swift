@@ -53,6 +53,33 @@
 // that are cleared, and once the garbage's are emptied, what remains of it refers only to older
 // objects: ARC frees it all.
 
+/// Gives a container's stored array or dictionary a buffer of its own: read out, the property
+/// emptied (so the local is its only holder unless another shares it), made unique, put back.
+func makeUniqueStorage<Storage: UniquableStorage>(_ read: () -> Storage, _ write: (Storage) -> Void) {
+    var storage = read()
+    write(Storage.empty)
+    storage.makeUnique()
+    write(storage)
+}
+
+/// What `makeUniqueStorage` handles: a value-typed store of references with an empty value.
+protocol UniquableStorage {
+    static var empty: Self { get }
+    mutating func makeUnique()
+}
+
+extension Array: UniquableStorage {
+    static var empty: Array { [] }
+}
+
+extension Dictionary: UniquableStorage {
+    static var empty: Dictionary { [:] }
+}
+
+extension Namespace: UniquableStorage {
+    static var empty: Namespace { Namespace() }
+}
+
 extension Array {
     /// Copies the buffer if another array shares it (what a mutation would do first). An empty
     /// array holds no references, and is left sharing the empty singleton.

@@ -10,10 +10,7 @@ public final class PyList: CollectableObject {
 
     override func forEachReference(_ visit: (Value) -> Void) { items.forEach(visit) }
     override func makeStorageUnique() {
-        var items = self.items
-        self.items = []
-        items.makeUnique()
-        self.items = items
+        makeUniqueStorage({ self.items }, { self.items = $0 })
     }
     override func giveUpReferences(into released: inout [Value]) {
         released += items
@@ -61,10 +58,7 @@ public final class PyTuple: CollectableObject {
     override func forEachReference(_ visit: (Value) -> Void) { elements.forEach(visit) }
     override var holdsNothingTrackable: Bool { !elements.contains(where: CycleCollector.mayBeTracked) }
     override func makeStorageUnique() {
-        var elements = self.elements
-        self.elements = []
-        elements.makeUnique()
-        self.elements = elements
+        makeUniqueStorage({ self.elements }, { self.elements = $0 })
     }
 
     public override var typeName: String {
@@ -209,10 +203,7 @@ public final class PyIterator: CollectableObject {
 
     /// Gives `held` a buffer of its own, for the cycle collector's count.
     override func makeStorageUnique() {
-        var values = held
-        held = []
-        values.makeUnique()
-        held = values
+        makeUniqueStorage({ self.held }, { self.held = $0 })
     }
 
     /// How many iterators are inside `next` at once. An iterator over an iterator over ... (a

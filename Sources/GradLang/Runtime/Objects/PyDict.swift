@@ -59,10 +59,7 @@ public final class PyDict: CollectableObject {
         if let attributeOwner { visit(.object(attributeOwner)) }
     }
     override func makeStorageUnique() {
-        var slots = self.slots
-        self.slots = []
-        slots.makeUnique()
-        self.slots = slots
+        makeUniqueStorage({ self.slots }, { self.slots = $0 })
     }
     override func giveUpReferences(into released: inout [Value]) {
         // The owner first: emptying the dict must not delete the attributes of its instance.
