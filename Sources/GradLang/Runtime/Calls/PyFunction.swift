@@ -68,16 +68,12 @@ final class PyFunction: CollectableObject, PyCallable {
 
     func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         if args.keywords.isEmpty, var frame = frame(positionalCount: args.positional.count, { args.positional[$0] }) {
-            let result = try run(frame, interpreter)
-            recycle(&frame)
-            return result
+            return try complete(&frame, interpreter)
         }
         let values = try signature.bind(args, defaults: defaults)
         var frame = newFrame()
         for (i, value) in values.enumerated() { store(value, parameter: i, in: frame) }
-        let result = try run(frame, interpreter)
-        recycle(&frame)
-        return result
+        return try complete(&frame, interpreter)
     }
 
     /// Calls the function with `receiver` before `args` (a method called through its instance),
@@ -86,9 +82,7 @@ final class PyFunction: CollectableObject, PyCallable {
         guard var frame = frame(positionalCount: args.count + 1, { $0 == 0 ? receiver : args[$0 - 1] }) else {
             return try call(Arguments([receiver] + args), interpreter)
         }
-        let result = try run(frame, interpreter)
-        recycle(&frame)
-        return result
+        return try complete(&frame, interpreter)
     }
 
     /// `call(receiver:_:_:)` with one argument, which needs no array (an operator's method).
@@ -96,9 +90,7 @@ final class PyFunction: CollectableObject, PyCallable {
         guard var frame = frame(positionalCount: 2, { $0 == 0 ? receiver : argument }) else {
             return try call(Arguments([receiver, argument]), interpreter)
         }
-        let result = try run(frame, interpreter)
-        recycle(&frame)
-        return result
+        return try complete(&frame, interpreter)
     }
 
     /// A frame holding the arguments `codes` compute in the caller's frame `caller`, when they
@@ -125,6 +117,13 @@ final class PyFunction: CollectableObject, PyCallable {
             if let value = defaults[i] { store(value, parameter: i, in: frame) }
         }
         return frame
+    }
+
+    /// Runs a frame made for one call, then keeps it for the next (see `recycle`).
+    private func complete(_ frame: inout Frame, _ interpreter: Interpreter) throws -> Value {
+        let result = try run(frame, interpreter)
+        recycle(&frame)
+        return result
     }
 
     /// The frame of the last call that returned with nothing else holding it, emptied, for the
