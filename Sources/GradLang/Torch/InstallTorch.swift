@@ -8,7 +8,7 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
-            + TorchComparisonBindings.ops
+            + TorchComparisonBindings.ops + TorchLinalgBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
@@ -42,10 +42,12 @@ extension Interpreter {
         ] + TorchGenerator.cudaFunctions)
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
-        for sub in [autograd, nn, cuda, random] {
+        let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
+        linalg.add(TorchLinalgBindings.functions)
+        for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda, random] { moduleTable[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda, random, linalg] { moduleTable[module.name] = module }
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods

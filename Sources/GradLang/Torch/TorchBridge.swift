@@ -21,6 +21,7 @@ enum TorchBridge {
         case .indexError: return PyExc.indexError
         case .memoryError: return PyExc.memoryError
         case .notImplementedError: return PyExc.notImplementedError
+        case .linalgError: return TorchLinalgBindings.linAlgError
         }
     }
 }
