@@ -62,9 +62,8 @@ extension Tensor {
         let differentiable = m >= n && !(complete && m > n)
         func backward(_ ctx: BackwardContext, _ saved: (q: Tensor, r: Tensor, fromQ: Bool)) throws -> InputGradients {
             guard differentiable else {
-                throw TorchError.notImplemented(complete
-                    ? "The QR decomposition is not differentiable when mode='complete' and nrows > ncols."
-                    : "linalg.qr: the gradient for matrices with more columns than rows is not supported by grad")
+                if complete { throw TorchError.runtime("The QR decomposition is not differentiable when mode='complete' and nrows > ncols.") }
+                throw TorchError.notImplemented("linalg.qr: the gradient for matrices with more columns than rows is not supported by grad")
             }
             let (q, r) = (saved.q, saved.r)
             let mT = saved.fromQ ? try ctx.grad.matrixTranspose.matmul(q).neg() : try r.matmul(ctx.grad.matrixTranspose)
