@@ -32,6 +32,7 @@ extension Interpreter {
 
         let autograd = PyModule(name: "torch.autograd")
         autograd.add(TorchAutogradBindings.moduleFunctions)
+        autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional)
         let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
