@@ -53,7 +53,7 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in

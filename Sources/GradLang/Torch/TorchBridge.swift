@@ -7,7 +7,9 @@ enum TorchBridge {
     @inline(__always)
     static func run<R>(_ body: () throws -> R) throws -> R {
         do {
-            return try body()
+            let result = try body()
+            if let refused = Tensor.takePendingRefusal() { throw refused }
+            return result
         } catch let e as TorchError {
             throw PyError(exceptionType(e.kind), e.message)
         }

@@ -39,6 +39,7 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
+        if saver.savedInferenceTensor { Tensor.pendingRefusal = Tensor.inferenceSaveRefusal }
         // The formula captures nothing; this closure holds it with the saved state.
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
@@ -65,9 +66,13 @@ struct TensorSaver {
         versions
     }
 
+    /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
+    private(set) var savedInferenceTensor = false
+
     /// `tensor`, its current version noted for the check before the formula runs.
     mutating func save(_ tensor: Tensor) -> Tensor {
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
+        if tensor.isInference && !GradMode.isInferenceMode { savedInferenceTensor = true }
         return tensor
     }
 
@@ -82,5 +87,22 @@ struct TensorSaver {
     /// gradient only, so saved only when the other requires grad.
     mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
         (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad))
+    }
+}
+
+/// The refusal `record` cannot throw (it does not throw: every op would need a `try` for it),
+/// left for the caller of the op to throw once the op returns: `takePendingRefusal`.
+extension Tensor {
+    nonisolated(unsafe) fileprivate static var pendingRefusal: TorchError?
+
+    fileprivate static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
+
+    /// The error an op just recorded should have raised (an inference tensor saved for
+    /// backward), cleared as it is read; nil almost always.
+    @inline(__always)
+    public static func takePendingRefusal() -> TorchError? {
+        guard let error = pendingRefusal else { return nil }
+        pendingRefusal = nil
+        return error
     }
 }
