@@ -12,7 +12,9 @@ extension Interpreter {
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions + TorchViewBindings.functions)
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions)
+        // Print options are process-wide; each interpreter starts from PyTorch's defaults.
+        PrintOptions.current = PrintOptions()
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
