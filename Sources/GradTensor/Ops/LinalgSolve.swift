@@ -49,10 +49,31 @@ extension Tensor {
         let out = try withFloatElements({ try det(Float.self) }, { try det(Double.self) })
         return out.record("LinalgDetBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), ()) }) { ctx, saved in
-            // det(A) A⁻ᵀ, the matrix of cofactors.
-            let scale = try ctx.grad.mul(ctx.output).unsqueeze(-1).unsqueeze(-1)
-            return [try scale.mul(saved.input.inverseForGradient("linalg.det").matrixTranspose)]
+            [try Tensor.determinantGradient(ctx.grad, det: ctx.output, input: saved.input)]
         }
+    }
+
+    /// PyTorch's `linalg_det_backward`: the cofactor matrix det(A) A⁻ᵀ, scaled by the gradient,
+    /// as the solution of Aᵀ X = g det(A) I. A singular matrix has det(A) = 0, so its right side
+    /// is zero, and PyTorch's triangular solves, which skip zeros, leave X zero: so does grad
+    /// (solving with the identity in its place). For higher-order gradients a singular matrix
+    /// takes the SVD route instead, which gives the true cofactors: U diag(∏_{j≠i} σ_j) Vh det(U Vh).
+    private static func determinantGradient(_ grad: Tensor, det: Tensor, input a: Tensor) throws -> Tensor {
+        let n = a.shape[a.rank - 1]
+        let identity = try Tensor.eye(n, dtype: a.dtype)
+        let scale = try grad.mul(det)
+        let isSingular = try det.eq(.wrapping(.int(0)))
+        let anySingular = try isSingular.sum().item().doubleValue > 0
+        if anySingular && GradMode.isEnabled {
+            let (u, s, vh) = try a.singularValueDecomposition(fullMatrices: false)
+            let alpha = try u.determinant().mul(vh.determinant())
+            let eyeMask = try identity.gt(.wrapping(.double(0.5)))
+            let othersProduct = try Tensor.where(eyeMask, .wrapping(.int(1)), s.unsqueeze(-2)).prod(dim: -1)
+            let d = try othersProduct.mul(grad.mul(alpha).unsqueeze(-1))
+            return try u.mul(d.unsqueeze(-2)).matmul(vh)
+        }
+        let solvable = anySingular ? try Tensor.where(isSingular.unsqueeze(-1).unsqueeze(-1), identity, a) : a
+        return try solvable.matrixTranspose.solve(identity.mul(scale.unsqueeze(-1).unsqueeze(-1)))
     }
 
     /// `linalg.slogdet(A)`: (sign, log|det|), each its own LinalgSlogdetBackward0 node; only
@@ -73,8 +94,9 @@ extension Tensor {
         return (sign, logAbsDet)
     }
 
-    /// A⁻¹ for a backward formula; grad does not differentiate `det`/`slogdet` at singular
-    /// matrices (PyTorch does, through an SVD), so it says so rather than give a wrong value.
+    /// A⁻¹ for `slogdet`'s backward formula. At a singular matrix PyTorch's gradient is the
+    /// infinities and NaNs its solver happens to make of a singular LU; grad says it has none
+    /// rather than give other ones.
     private func inverseForGradient(_ op: String) throws -> Tensor {
         do {
             return try inverse()
