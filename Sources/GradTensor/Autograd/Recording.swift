@@ -39,7 +39,7 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
-        if saver.savedInferenceTensor { Tensor.pendingRefusal = Tensor.inferenceSaveRefusal }
+        if saver.savedInferenceTensor { Tensor.hasPendingRefusal = true }
         // The formula captures nothing; this closure holds it with the saved state.
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
@@ -72,7 +72,8 @@ struct TensorSaver {
     /// `tensor`, its current version noted for the check before the formula runs.
     mutating func save(_ tensor: Tensor) -> Tensor {
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
-        if tensor.isInference && !GradMode.isInferenceMode { savedInferenceTensor = true }
+        // Saving happens only while recording, so never in inference mode.
+        if tensor.links.isInference { savedInferenceTensor = true }
         return tensor
     }
 
@@ -93,16 +94,15 @@ struct TensorSaver {
 /// The refusal `record` cannot throw (it does not throw: every op would need a `try` for it),
 /// left for the caller of the op to throw once the op returns: `takePendingRefusal`.
 extension Tensor {
-    nonisolated(unsafe) fileprivate static var pendingRefusal: TorchError?
-
-    fileprivate static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
+    /// A flag rather than the error itself: it is read after every op, and a Bool costs least.
+    nonisolated(unsafe) fileprivate static var hasPendingRefusal = false
 
     /// The error an op just recorded should have raised (an inference tensor saved for
     /// backward), cleared as it is read; nil almost always.
     @inline(__always)
     public static func takePendingRefusal() -> TorchError? {
-        guard let error = pendingRefusal else { return nil }
-        pendingRefusal = nil
-        return error
+        guard hasPendingRefusal else { return nil }
+        hasPendingRefusal = false
+        return TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
     }
 }
