@@ -159,15 +159,15 @@ enum DenseFactorizations {
         }
         var v = [Double](repeating: 0, count: n * n)
         for i in 0..<n { v[i * n + i] = 1 }
+        // Below this an element is rounding noise of the whole matrix, whatever its diagonal pair.
+        let floor = Double.ulpOfOne * s.reduce(0.0) { Double.hypot($0, $1) }
         for _ in 0..<100 {
-            var off = 0.0, diagonal = 0.0
-            for i in 0..<n {
-                diagonal += s[i * n + i] * s[i * n + i]
-                for j in 0..<n where j != i { off += s[i * n + j] * s[i * n + j] }
-            }
-            if !(off > diagonal * 1e-34) { break }
+            var rotated = false
             for p in 0..<n {
-                for q in (p + 1)..<n where s[p * n + q] != 0 {
+                // An element below rounding of its diagonal pair changes nothing; the sweeps end
+                // when every element is.
+                for q in (p + 1)..<n where s[p * n + q].magnitude > Double.ulpOfOne * Swift.max((s[p * n + p] * s[q * n + q]).magnitude.squareRoot(), floor) {
+                    rotated = true
                     let theta = (s[q * n + q] - s[p * n + p]) / (2 * s[p * n + q])
                     let t = (theta >= 0 ? 1.0 : -1.0) / (theta.magnitude + (theta * theta + 1).squareRoot())
                     let c = 1 / (t * t + 1).squareRoot(), sn = t * c
@@ -188,6 +188,7 @@ enum DenseFactorizations {
                     }
                 }
             }
+            if !rotated { break }
         }
         let order = (0..<n).sorted { s[$0 * n + $0] < s[$1 * n + $1] }
         var vectors = [Double](repeating: 0, count: n * n)
@@ -221,7 +222,8 @@ enum DenseFactorizations {
                         beta += w[q * m + i] * w[q * m + i]
                         gamma += w[p * m + i] * w[q * m + i]
                     }
-                    guard gamma != 0, gamma.magnitude > 1e-17 * (alpha * beta).squareRoot() else { continue }
+                    // Columns orthogonal to rounding are left alone; the sweeps end when all are.
+                    guard gamma.magnitude > Double.ulpOfOne * (alpha * beta).squareRoot() else { continue }
                     rotated = true
                     let zeta = (beta - alpha) / (2 * gamma)
                     let t = (zeta >= 0 ? 1.0 : -1.0) / (zeta.magnitude + (1 + zeta * zeta).squareRoot())
