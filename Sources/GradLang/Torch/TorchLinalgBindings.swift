@@ -1,8 +1,9 @@
 import GradTensor
 
-/// `torch.linalg` (norms, inverse, determinants, solve, factorizations, rank, pseudo-inverse) and
-/// the older names tutorials use: `torch.inverse`, `torch.det`, `torch.slogdet`, `torch.svd`
-/// (functions and tensor methods). Results with several parts are PyTorch's named tuples.
+/// `torch.linalg` (norms, inverse, determinants, solve, factorizations, rank, pseudo-inverse,
+/// matrix powers) and the older names tutorials use: `torch.inverse`, `torch.det`, `torch.logdet`,
+/// `torch.slogdet`, `torch.svd`, `torch.pinverse`, `torch.matrix_power` (functions and tensor
+/// methods). Results with several parts are PyTorch's named tuples.
 enum TorchLinalgBindings {
     /// `torch.linalg.LinAlgError`, which PyTorch defines as `torch._C._LinAlgError`, a RuntimeError.
     static let linAlgError = PyClass(builtin: "_LinAlgError", module: "torch._C", base: PyExc.runtimeError)
@@ -58,6 +59,10 @@ enum TorchLinalgBindings {
                 return TorchReductionBindings.namedTuple("torch.return_types.linalg_svd", ["U": u, "S": s, "Vh": vh])
             },
             unary("svdvals(A, *, driver=None, out=None)") { try $0.singularValues() },
+            PyBuiltin("matrix_power(A, n, *, out=None)") { args in
+                let (a, n) = (try args.tensor("A"), try args.int("n"))
+                return .tensor(try TorchBridge.run { try a.matrixPower(n) })
+            },
             PyBuiltin("qr(A, mode='reduced', *, out=None)") { args in
                 let a = try args.tensor("A")
                 guard case .str(let mode) = args["mode"] else { throw args.mismatch("mode", expected: "str", got: args["mode"]) }
@@ -106,6 +111,7 @@ enum TorchLinalgBindings {
                 let v = try TorchBridge.run { try vh.matrixTranspose }
                 return TorchReductionBindings.namedTuple("torch.return_types.svd", ["U": u, "S": s, "V": v])
             },
+            TorchOp.tensor("matrix_power", "n") { t, args in try t.matrixPower(try args.int("n")) },
             TorchOp.tensor("pinverse", "rcond=1e-15") { t, args in
                 try t.pseudoInverse(atol: 0, rtol: try args.scalar("rcond").doubleValue)
             },
