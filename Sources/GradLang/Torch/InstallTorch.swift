@@ -15,6 +15,7 @@ extension Interpreter {
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
+        TorchBridge.observeRefusals()
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }

@@ -8,11 +8,23 @@ enum TorchBridge {
     static func run<R>(_ body: () throws -> R) throws -> R {
         do {
             let result = try body()
-            if let refused = Tensor.takePendingRefusal() { throw refused }
+            if refusalPending {
+                refusalPending = false
+                throw Tensor.inferenceSaveRefusal
+            }
             return result
         } catch let e as TorchError {
             throw PyError(exceptionType(e.kind), e.message)
         }
+    }
+
+    /// Set through `Tensor.inferenceSaveObserver` when the op just run saved an inference tensor
+    /// for backward, which PyTorch refuses as the op runs.
+    nonisolated(unsafe) private static var refusalPending = false
+
+    /// Makes the tensor library report inference tensors saved for backward here.
+    static func observeRefusals() {
+        Tensor.inferenceSaveObserver = { refusalPending = true }
     }
 
     private static func exceptionType(_ kind: TorchError.Kind) -> PyClass {

@@ -118,10 +118,11 @@ enum TorchLinalgBindings {
         ]
     }
 
-    /// The input, cast first when `dtype=` is given.
+    /// The input, cast first when `dtype=` is given; an integer input is refused by the norm
+    /// whatever `dtype` says, as in PyTorch.
     private static func cast(_ args: BoundArguments, _ name: String) throws -> Tensor {
         let t = try args.tensor(name)
-        guard let dtype = try args.dtype() else { return t }
+        guard let dtype = try args.dtype(), t.dtype.isFloatingPoint else { return t }
         return try TorchBridge.run { try t.to(dtype) }
     }
 

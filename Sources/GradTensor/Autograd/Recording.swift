@@ -39,7 +39,7 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
-        if saver.savedInferenceTensor { Tensor.hasPendingRefusal = true }
+        if saver.savedInferenceTensor { Tensor.inferenceSaveObserver() }
         // The formula captures nothing; this closure holds it with the saved state.
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
@@ -92,17 +92,12 @@ struct TensorSaver {
 }
 
 /// The refusal `record` cannot throw (it does not throw: every op would need a `try` for it),
-/// left for the caller of the op to throw once the op returns: `takePendingRefusal`.
+/// left for the caller of the op to throw once the op returns.
 extension Tensor {
-    /// A flag rather than the error itself: it is read after every op, and a Bool costs least.
-    nonisolated(unsafe) fileprivate static var hasPendingRefusal = false
+    /// Told when an op has just saved an inference tensor for backward outside inference mode;
+    /// the caller then throws `inferenceSaveRefusal` (the language's torch bridge, which keeps
+    /// the flag in its own module, where reading it after every op costs one load).
+    nonisolated(unsafe) public static var inferenceSaveObserver: () -> Void = {}
 
-    /// The error an op just recorded should have raised (an inference tensor saved for
-    /// backward), cleared as it is read; nil almost always.
-    @inline(__always)
-    public static func takePendingRefusal() -> TorchError? {
-        guard hasPendingRefusal else { return nil }
-        hasPendingRefusal = false
-        return TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
-    }
+    public static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
 }

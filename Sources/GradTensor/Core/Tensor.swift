@@ -88,6 +88,8 @@ public final class Tensor {
     /// True for the 0-dim tensors that stand for Python numbers; they rank lowest in type promotion.
     var isWrappedNumber = false
 
+    // Inlined, as it was before the inference flag made it too large for the optimizer to choose to.
+    @inline(__always)
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int, version: VersionCounter?) {
         layout = Layout(storage: storage, shape: shape, strides: strides, offset: offset)
         sharedCounter = version

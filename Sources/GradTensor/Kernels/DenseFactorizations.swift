@@ -202,6 +202,12 @@ enum DenseFactorizations {
     /// U m × uColumns and Vᵀ vRows × n, with uColumns = vRows = min(m, n), or m and n for the
     /// full factorization (the extra columns an orthonormal completion).
     static func svd(_ a: [Double], m: Int, n: Int, full: Bool) -> (u: [Double], s: [Double], vt: [Double]) {
+        if a.contains(where: { !$0.isFinite }) {
+            // LAPACK's answer for a matrix with an infinity or NaN: NaN throughout.
+            let k = Swift.min(m, n), (uColumns, vRows) = full ? (m, n) : (k, k)
+            return ([Double](repeating: .nan, count: m * uColumns), [Double](repeating: .nan, count: k),
+                    [Double](repeating: .nan, count: vRows * n))
+        }
         if m < n {
             // Aᵀ = U' S V'ᵀ, so A = V' S U'ᵀ.
             let (u, s, vt) = svd(transposed(a, rows: m, columns: n), m: n, n: m, full: full)
