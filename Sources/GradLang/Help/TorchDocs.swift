@@ -161,6 +161,7 @@ enum TorchDocs {
         "torch.linalg.eigvalsh": "Eigenvalues (ascending) of a symmetric matrix, read from its UPLO triangle.",
         "torch.linalg.svd": "(U, S, Vh) with A = U diag(S) Vh, S descending; full_matrices=False for the reduced factors.",
         "torch.linalg.svdvals": "Singular values of a matrix (or of each of a batch), descending.",
+        "torch.linalg.lstsq": "(solution, residuals, rank, singular_values): the least-squares solution of A X = B, and what the driver reports.",
         "torch.linalg.matrix_rank": "Number of singular values above max(atol, rtol times the largest) (hermitian: eigenvalues).",
         "torch.linalg.pinv": "Moore-Penrose pseudo-inverse; singular values below max(atol, rtol times the largest) count as zero.",
         "torch.cuda.is_available": "Whether a CUDA GPU can be used: always False in grad, which computes on the CPU.",

@@ -1,7 +1,7 @@
 import GradTensor
 
-/// `torch.linalg` (norms, inverse, determinants, solve, factorizations, rank, pseudo-inverse,
-/// matrix powers) and the older names tutorials use: `torch.inverse`, `torch.det`, `torch.logdet`,
+/// `torch.linalg` (norms, inverse, determinants, solve, least squares, factorizations, rank,
+/// pseudo-inverse, matrix powers) and the older names tutorials use: `torch.inverse`, `torch.det`, `torch.logdet`,
 /// `torch.slogdet`, `torch.svd`, `torch.pinverse`, `torch.matrix_power` (functions and tensor
 /// methods). Results with several parts are PyTorch's named tuples.
 enum TorchLinalgBindings {
@@ -59,6 +59,21 @@ enum TorchLinalgBindings {
                 return TorchReductionBindings.namedTuple("torch.return_types.linalg_svd", ["U": u, "S": s, "Vh": vh])
             },
             unary("svdvals(A, *, driver=None, out=None)") { try $0.singularValues() },
+            PyBuiltin("lstsq(A, B, rcond=None, *, driver=None)") { args in
+                let (a, b) = (try args.tensor("A"), try args.tensor("B"))
+                var driver = Tensor.LeastSquaresDriver.gelsy
+                if case .str(let name) = args["driver"] {
+                    guard let known = Tensor.LeastSquaresDriver(rawValue: name.string) else {
+                        throw PyError.runtime("torch.linalg.lstsq: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+                    }
+                    driver = known
+                }
+                let rcond = try args.optionalScalar("rcond")?.doubleValue
+                let r = try TorchBridge.run { try a.leastSquares(b, rcond: rcond, driver: driver) }
+                return TorchReductionBindings.namedTuple("torch.return_types.linalg_lstsq", [
+                    "solution": r.solution, "residuals": r.residuals, "rank": r.rank, "singular_values": r.singularValues,
+                ])
+            },
             PyBuiltin("matrix_power(A, n, *, out=None)") { args in
                 let (a, n) = (try args.tensor("A"), try args.int("n"))
                 return .tensor(try TorchBridge.run { try a.matrixPower(n) })

@@ -65,7 +65,7 @@ extension Tensor {
 
     /// The tolerance below which singular values count as zero: max(atol, rtol · σ_max), with
     /// PyTorch's defaults (rtol = ε · max(m, n) when neither is given, 0 when only atol is).
-    private func rankTolerance(largest: Tensor, atol: Double?, rtol: Double?) throws -> Tensor {
+    func rankTolerance(largest: Tensor, atol: Double?, rtol: Double?) throws -> Tensor {
         let epsilon = dtype == .float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne
         let (m, n, _) = matrixLayout
         let relative = rtol ?? ((atol ?? 0) > 0 ? 0 : epsilon * Double(Swift.max(m, n)))
@@ -104,19 +104,24 @@ extension Tensor {
             return try vh.matrixTranspose.mul(inverted.unsqueeze(-2)).matmul(u.matrixTranspose).contiguous()
         }
         return out.record("LinalgPinvBackward0", inputs: [self], savesOutput: true, saving: { (input: $0.save(self), ()) }) { ctx, saved in
-            let a = saved.input, pinv = ctx.output
-            let (m, n) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
-            let pinvT = try pinv.matrixTranspose, gradT = try ctx.grad.matrixTranspose
-            if m <= n {
-                let k = try gradT.matmul(pinv)
-                let kPinvT = try k.matmul(pinvT)
-                return [try pinv.matmul(k).matrixTranspose.neg().add(kPinvT).sub(a.matmul(pinv).matmul(kPinvT))
-                    .add(pinvT.matmul(pinv).matmul(gradT.sub(k.matmul(a))))]
-            }
-            let k = try pinv.matmul(gradT)
-            let pinvTK = try pinvT.matmul(k)
-            return [try k.matmul(pinv).matrixTranspose.neg().add(gradT.sub(a.matmul(k)).matmul(pinv).matmul(pinvT))
-                .add(pinvTK).sub(pinvTK.matmul(pinv).matmul(a))]
+            [try Tensor.pseudoInverseGradient(ctx.grad, pinv: ctx.output, input: saved.input)]
         }
+    }
+
+    /// PyTorch's `pinv_backward`: the gradient of A given that of pinv(A), its products ordered
+    /// to keep the matrices small.
+    static func pseudoInverseGradient(_ grad: Tensor, pinv: Tensor, input a: Tensor) throws -> Tensor {
+        let (m, n) = (a.shape[a.rank - 2], a.shape[a.rank - 1])
+        let pinvT = try pinv.matrixTranspose, gradT = try grad.matrixTranspose
+        if m <= n {
+            let k = try gradT.matmul(pinv)
+            let kPinvT = try k.matmul(pinvT)
+            return try pinv.matmul(k).matrixTranspose.neg().add(kPinvT).sub(a.matmul(pinv).matmul(kPinvT))
+                .add(pinvT.matmul(pinv).matmul(gradT.sub(k.matmul(a))))
+        }
+        let k = try pinv.matmul(gradT)
+        let pinvTK = try pinvT.matmul(k)
+        return try k.matmul(pinv).matrixTranspose.neg().add(gradT.sub(a.matmul(k)).matmul(pinv).matmul(pinvT))
+            .add(pinvTK).sub(pinvTK.matmul(pinv).matmul(a))
     }
 }
