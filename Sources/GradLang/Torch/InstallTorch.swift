@@ -8,11 +8,14 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
-            + TorchComparisonBindings.ops
+            + TorchComparisonBindings.ops + TorchLinalgBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions + TorchViewBindings.functions)
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions)
+        // Print options are process-wide; each interpreter starts from PyTorch's defaults.
+        PrintOptions.current = PrintOptions()
+        TorchBridge.observeRefusals()
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
@@ -32,6 +35,7 @@ extension Interpreter {
 
         let autograd = PyModule(name: "torch.autograd")
         autograd.add(TorchAutogradBindings.moduleFunctions)
+        autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional)
         let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
@@ -42,15 +46,17 @@ extension Interpreter {
         ] + TorchGenerator.cudaFunctions)
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
-        for sub in [autograd, nn, cuda, random] {
+        let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
+        linalg.add(TorchLinalgBindings.functions)
+        for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda, random] { moduleTable[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda, random, linalg] { moduleTable[module.name] = module }
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in

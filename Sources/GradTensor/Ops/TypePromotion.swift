@@ -65,6 +65,8 @@ extension Tensor {
         let t = Tensor(storage: try Storage.make(dtype: dtype, count: 1), shape: [])
         t.setFlat(0, s)
         t.isWrappedNumber = true
+        // Handed out again outside inference mode too, so never an inference tensor.
+        t.links.isInference = false
         WrappedNumbers.recent[slot].tensor = t
         return t
     }
