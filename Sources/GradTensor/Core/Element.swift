@@ -29,3 +29,40 @@ extension Bool: Element {
     init(scalar: Scalar) { self = scalar.boolValue }
     var scalar: Scalar { .bool(self) }
 }
+
+extension Int32: Element {
+    static var dtype: DType { .int32 }
+    init(scalar: Scalar) { self = Int32(truncatingIfNeeded: scalar.int64Value) }
+    var scalar: Scalar { .int(Int64(self)) }
+}
+
+extension Int16: Element {
+    static var dtype: DType { .int16 }
+    init(scalar: Scalar) { self = Int16(truncatingIfNeeded: scalar.int64Value) }
+    var scalar: Scalar { .int(Int64(self)) }
+}
+
+extension Int8: Element {
+    static var dtype: DType { .int8 }
+    init(scalar: Scalar) { self = Int8(truncatingIfNeeded: scalar.int64Value) }
+    var scalar: Scalar { .int(Int64(self)) }
+}
+
+extension UInt8: Element {
+    static var dtype: DType { .uint8 }
+    init(scalar: Scalar) { self = UInt8(truncatingIfNeeded: scalar.int64Value) }
+    var scalar: Scalar { .int(Int64(self)) }
+}
+
+/// A double reaches float16 through float32, as `c10::Half(float(x))` does (two roundings).
+extension Float16: Element {
+    static var dtype: DType { .float16 }
+    init(scalar: Scalar) { self = Float16(Float(scalar.doubleValue)) }
+    var scalar: Scalar { .double(Double(Float(self))) }
+}
+
+extension BFloat16: Element {
+    static var dtype: DType { .bfloat16 }
+    init(scalar: Scalar) { self = BFloat16(Float(scalar.doubleValue)) }
+    var scalar: Scalar { .double(Double(float)) }
+}

@@ -18,6 +18,9 @@ extension Tensor {
                 throw TorchError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
             }
             return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).materialized(as: .bool)
+        case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
+            return try arithmetic(op, a.widened(through: dtype), b.widened(through: dtype), dtype: dtype.computeType,
+                                  shape: shape).narrowed(to: dtype)
         }
     }
 

@@ -34,3 +34,33 @@ extension Bool: ConvertibleElement {
     var isNonZero: Bool { self }
     @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Bool { s.isNonZero }
 }
+
+/// The small integers convert as C casts through int64: wrapping, floats truncated toward zero
+/// first (PyTorch casts to uint8 through int64 on purpose, so -1.0 becomes 255).
+protocol NarrowIntegerElement: ConvertibleElement, FixedWidthInteger {}
+
+extension NarrowIntegerElement {
+    var asDouble: Double { Double(self) }
+    var asInt64: Int64 { Int64(self) }
+    var isNonZero: Bool { self != 0 }
+    @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Self { Self(truncatingIfNeeded: s.asInt64) }
+}
+
+extension Int32: NarrowIntegerElement {}
+extension Int16: NarrowIntegerElement {}
+extension Int8: NarrowIntegerElement {}
+extension UInt8: NarrowIntegerElement {}
+
+extension Float16: ConvertibleElement {
+    var asDouble: Double { Double(Float(self)) }
+    var asInt64: Int64 { Int64(clampingFinite: asDouble) }
+    var isNonZero: Bool { self != 0 }
+    @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Float16 { Float16(Float(s.asDouble)) }
+}
+
+extension BFloat16: ConvertibleElement {
+    var asDouble: Double { Double(float) }
+    var asInt64: Int64 { Int64(clampingFinite: asDouble) }
+    var isNonZero: Bool { float != 0 }
+    @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> BFloat16 { BFloat16(Float(s.asDouble)) }
+}

@@ -143,7 +143,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try mapBinary(self, x, shape: shape, Float.self, Float.self) { g, x in g * (x * 2) }
         case .float64: return try mapBinary(self, x, shape: shape, Double.self, Double.self) { g, x in g * (x * 2) }
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 
@@ -171,7 +171,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try sum(Float.self)
         case .float64: return try sum(Double.self)
-        case .int64, .bool: return try mul(x)
+        default: return try mul(x)
         }
     }
 

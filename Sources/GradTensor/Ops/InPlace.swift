@@ -150,7 +150,7 @@ extension Tensor {
             switch dtype {
             case .float32: return accumulate(g, Float.self)
             case .float64: return accumulate(g, Double.self)
-            case .int64, .bool: break
+            default: break
             }
         }
         let sum = try binaryWithoutGraph(.add, g)

@@ -11,7 +11,10 @@ extension Tensor {
             switch dtype {
             case .float32: out = try layout.pairwiseSums(Float.self, keepdim: keepdim)
             case .float64: out = try layout.pairwiseSums(Double.self, keepdim: keepdim)
-            case .int64, .bool:
+            case .float16, .bfloat16:
+                // Accumulated in float32 and rounded once, as PyTorch sums reduced floats.
+                out = try widened(through: dtype).sum(dims: dims, keepdim: keepdim).narrowed(to: dtype)
+            default:
                 out = try layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
                     var s: Int64 = 0
                     for i in 0..<n { s &+= p[i] }
@@ -44,7 +47,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try reduce(Float.self)
         case .float64: return try reduce(Double.self)
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 
@@ -87,7 +90,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try spread(Float.self)
         case .float64: return try spread(Double.self)
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 
@@ -162,7 +165,7 @@ extension Tensor {
     /// Values and first indices of the maximum (or minimum) along `dim` (nil: everything).
     /// NaN wins, as in PyTorch.
     func extremeValues(dim: Int?, keepdim: Bool, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
-        let computeType: DType = dtype == .bool ? .int64 : dtype
+        let computeType = dtype.computeType
         let layout = try ReductionLayout(self, dims: dim.map { [$0] }, dtype: computeType)
         func run<T: Element & Comparable>(_: T.Type, isNaN: @escaping (T) -> Bool) throws -> (Tensor, Tensor) {
             try Scratch.check(layout.outer, of: Int64.self)
@@ -191,7 +194,7 @@ extension Tensor {
         switch computeType {
         case .float32: (values, indices) = try run(Float.self) { $0.isNaN }
         case .float64: (values, indices) = try run(Double.self) { $0.isNaN }
-        case .int64, .bool: (values, indices) = try run(Int64.self) { _ in false }
+        default: (values, indices) = try run(Int64.self) { _ in false }
         }
         return try (values.materializedIfCast(to: dtype), indices)
     }

@@ -43,7 +43,8 @@ extension Tensor {
         switch dtype {
         case .float32: return try mapUnary(self, Float.self, Bool.self) { $0.isFinite }
         case .float64: return try mapUnary(self, Double.self, Bool.self) { $0.isFinite }
-        case .int64, .bool: return try Tensor.full(shape, .bool(true), dtype: .bool)
+        case .float16, .bfloat16: return try widened().isFinite()
+        case .bool, .uint8, .int8, .int16, .int32, .int64: return try Tensor.full(shape, .bool(true), dtype: .bool)
         }
     }
 }
