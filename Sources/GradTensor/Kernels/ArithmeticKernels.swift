@@ -19,8 +19,11 @@ extension Tensor {
             }
             return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).materialized(as: .bool)
         case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
-            return try arithmetic(op, a.widened(through: dtype), b.widened(through: dtype), dtype: dtype.computeType,
-                                  shape: shape).narrowed(to: dtype)
+            // PyTorch multiplies and divides float16 and bfloat16 by a one-element right operand
+            // taken in float32 as given, not first rounded to the narrow dtype.
+            let exactRight = dtype.isFloatingPoint && b.numel == 1 && (op == .mul || op == .div)
+            let right = try exactRight ? b.materializedIfCast(to: dtype.computeType) : b.widened(through: dtype)
+            return try arithmetic(op, a.widened(through: dtype), right, dtype: dtype.computeType, shape: shape).narrowed(to: dtype)
         }
     }
 

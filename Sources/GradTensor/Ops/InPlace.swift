@@ -20,6 +20,11 @@ extension Tensor {
         try update(with: other, directly: alpha == nil ? .sub : nil) { try $0.sub(other, alpha: alpha) }
     }
 
+    /// `&= |= ^=`.
+    @discardableResult public func bitwise_(_ op: BitwiseOp, _ other: Tensor) throws -> Tensor {
+        try update(with: other) { try $0.bitwise(op, other) }
+    }
+
     @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
         try update(with: other, directly: .mul) { try $0.mul(other) }
     }
