@@ -75,11 +75,22 @@ enum TorchTypeObjects {
     /// (PyTorch leaves those uninitialised); no arguments make an empty 1-D tensor.
     static func construct(_ args: BoundArguments, dtype: DType) throws -> Tensor {
         let items = args.varargs("args")
+        if items.count == 1, case .tensor(let source) = items[0], source.dtype != dtype {
+            throw PyError.type("expected \(tensorOptions(dtype)) (got \(tensorOptions(source.dtype)))")
+        }
         if items.count == 1, isTensor(items[0]) || (items[0].sequenceItems != nil && !isTorchSize(items[0])) {
             return try TorchData.tensor(from: items[0], dtype: dtype, copyWarning: nil)
         }
         let size = items.isEmpty ? [0] : try args.size(varargs: "args", required: false)
+        if let negative = size.first(where: { $0 < 0 }) {
+            throw PyError.runtime("Trying to create tensor with negative dimension \(negative): \(Shape.sizeList(size))")
+        }
         return try TorchBridge.run { try Tensor.zeros(size, dtype: dtype) }
+    }
+
+    /// How PyTorch's error messages print a CPU tensor's options.
+    private static func tensorOptions(_ dtype: DType) -> String {
+        "TensorOptions(dtype=\(dtype.cTypeName), device=cpu, layout=Strided, requires_grad=false (default), pinned_memory=false (default), memory_format=(nullopt))"
     }
 
     private static func isTorchSize(_ v: Value) -> Bool {

@@ -61,9 +61,11 @@ extension Tensor {
             out = whole
             count = numel
         } else {
-            let total = try GradMode.with(enabled: false) { try sum(dims: dims, keepdim: keepdim) }
+            // float16 and bfloat16 are summed and divided in float32, then rounded once.
+            let source = try widened()
+            let total = try GradMode.with(enabled: false) { try source.sum(dims: dims, keepdim: keepdim) }
             count = Shape.count(shape) / Swift.max(total.numel, 1)
-            out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
+            out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count)))).narrowed(to: dtype)
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
         return out.record(dims == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self],
