@@ -39,7 +39,7 @@ extension Tensor {
         case .uint8, .int8, .int16, .int32:
             try checkBounds(from: from, toInclusive: to - 1, dtype)
         case .float16, .bfloat16:
-            throw narrowFloatDraws(dtype)
+            throw narrowDrawRefused(dtype)
         case .float32, .float64:
             from = movedInwards(from: from, dtype)
             to = movedInwards(to: to, dtype)
@@ -65,7 +65,7 @@ extension Tensor {
         case .int64:
             toInclusive = .max
         case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
-            throw narrowFloatDraws(dtype)
+            throw narrowDrawRefused(dtype)
         case .float32, .float64:
             toInclusive = 1 << floatDigits(dtype)
             from = movedInwards(from: from, dtype)
@@ -154,12 +154,13 @@ extension Tensor {
         }
         // Integers in a range are drawn alike for every integer dtype and then cast; PyTorch's
         // other draws for the narrow dtypes use bit counts of their own, which grad does not follow.
-        if dtype.isNarrow, !(dtype.isIntegral && draw.isIntegerRange) { throw narrowFloatDraws(dtype) }
+        if dtype.isNarrow, !(dtype.isIntegral && draw.isIntegerRange) { throw narrowDrawRefused(dtype) }
     }
 
     /// The error for random draws grad does not make in a narrow dtype.
-    private static func narrowFloatDraws(_ dtype: DType) -> TorchError {
-        TorchError.notImplemented("grad draws random \(dtype.name) values only as integers in a range (randint, random_(from, to)); draw float32 and convert with .to(\(dtype.name))")
+    private static func narrowDrawRefused(_ dtype: DType) -> TorchError {
+        let advice = dtype.isFloatingPoint ? "; draw float32 and convert with .to(\(dtype.name))" : ""
+        return TorchError.notImplemented("grad draws random \(dtype.name) values only as integers in a range (randint, random_(from, to))" + advice)
     }
 
     /// PyTorch's range check of `random_(from, to)` for the small integer dtypes.
