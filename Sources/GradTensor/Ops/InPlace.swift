@@ -119,7 +119,7 @@ extension Tensor {
     /// arithmetic as the op followed by the copy, without the temporary. False when the case
     /// does not apply.
     private func combineDirectly(_ op: ArithmeticOp, _ other: Tensor) -> Bool {
-        guard dtype.isFloatingPoint, isContiguous else { return false }
+        guard dtype == .float32 || dtype == .float64, isContiguous else { return false }
         let byNumber = other.numel == 1 && other.rank <= rank
         guard other.storage !== storage, byNumber || (other.shape == shape && other.dtype == dtype && other.isContiguous),
               TypePromotion.resultType(self, other) == dtype else { return false }
