@@ -30,29 +30,11 @@ extension Bool: Element {
     var scalar: Scalar { .bool(self) }
 }
 
-extension Int32: Element {
-    static var dtype: DType { .int32 }
-    init(scalar: Scalar) { self = Int32(truncatingIfNeeded: scalar.int64Value) }
-    var scalar: Scalar { .int(Int64(self)) }
-}
-
-extension Int16: Element {
-    static var dtype: DType { .int16 }
-    init(scalar: Scalar) { self = Int16(truncatingIfNeeded: scalar.int64Value) }
-    var scalar: Scalar { .int(Int64(self)) }
-}
-
-extension Int8: Element {
-    static var dtype: DType { .int8 }
-    init(scalar: Scalar) { self = Int8(truncatingIfNeeded: scalar.int64Value) }
-    var scalar: Scalar { .int(Int64(self)) }
-}
-
-extension UInt8: Element {
-    static var dtype: DType { .uint8 }
-    init(scalar: Scalar) { self = UInt8(truncatingIfNeeded: scalar.int64Value) }
-    var scalar: Scalar { .int(Int64(self)) }
-}
+// The small integers read as int64 and take numbers wrapping (`NarrowIntegerElement`).
+extension Int32: Element { static var dtype: DType { .int32 } }
+extension Int16: Element { static var dtype: DType { .int16 } }
+extension Int8: Element { static var dtype: DType { .int8 } }
+extension UInt8: Element { static var dtype: DType { .uint8 } }
 
 /// A double reaches float16 through float32, as `c10::Half(float(x))` does (two roundings).
 extension Float16: Element {

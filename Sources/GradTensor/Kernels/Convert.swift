@@ -40,6 +40,8 @@ extension Bool: ConvertibleElement {
 protocol NarrowIntegerElement: ConvertibleElement, FixedWidthInteger {}
 
 extension NarrowIntegerElement {
+    init(scalar: Scalar) { self.init(truncatingIfNeeded: scalar.int64Value) }
+    var scalar: Scalar { .int(Int64(self)) }
     var asDouble: Double { Double(self) }
     var asInt64: Int64 { Int64(self) }
     var isNonZero: Bool { self != 0 }
