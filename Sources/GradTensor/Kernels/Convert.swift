@@ -3,8 +3,15 @@
 protocol ConvertibleElement: Element {
     var asDouble: Double { get }
     var asInt64: Int64 { get }
+    /// C's `(int)` cast as x86-64 does it: floats truncated toward zero, and those out of range
+    /// (NaN included) INT_MIN; integers keep their low 32 bits.
+    var asCInt32: Int32 { get }
     var isNonZero: Bool { get }
     static func convert<S: ConvertibleElement>(_ s: S) -> Self
+}
+
+extension BinaryFloatingPoint {
+    var asCInt32: Int32 { self > -2147483649 && self < 2147483648 ? Int32(self) : .min }
 }
 
 extension Float: ConvertibleElement {
@@ -22,6 +29,7 @@ extension Double: ConvertibleElement {
 }
 
 extension Int64: ConvertibleElement {
+    var asCInt32: Int32 { Int32(truncatingIfNeeded: self) }
     var asDouble: Double { Double(self) }
     var asInt64: Int64 { self }
     var isNonZero: Bool { self != 0 }
@@ -29,14 +37,15 @@ extension Int64: ConvertibleElement {
 }
 
 extension Bool: ConvertibleElement {
+    var asCInt32: Int32 { self ? 1 : 0 }
     var asDouble: Double { self ? 1 : 0 }
     var asInt64: Int64 { self ? 1 : 0 }
     var isNonZero: Bool { self }
     @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Bool { s.isNonZero }
 }
 
-/// The small integers convert as C casts through int64: wrapping, floats truncated toward zero
-/// first (PyTorch casts to uint8 through int64 on purpose, so -1.0 becomes 255).
+/// The small integers convert as C casts on x86-64: integers wrap, floats go through an `int`
+/// (`asCInt32`), except that PyTorch casts floats to uint8 through int64 on purpose (-1.0 is 255).
 protocol NarrowIntegerElement: ConvertibleElement, FixedWidthInteger {}
 
 extension NarrowIntegerElement {
@@ -44,8 +53,11 @@ extension NarrowIntegerElement {
     var scalar: Scalar { .int(Int64(self)) }
     var asDouble: Double { Double(self) }
     var asInt64: Int64 { Int64(self) }
+    var asCInt32: Int32 { Int32(truncatingIfNeeded: self) }
     var isNonZero: Bool { self != 0 }
-    @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Self { Self(truncatingIfNeeded: s.asInt64) }
+    @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Self {
+        Self.self == UInt8.self ? Self(truncatingIfNeeded: s.asInt64) : Self(truncatingIfNeeded: s.asCInt32)
+    }
 }
 
 extension Int32: NarrowIntegerElement {}
@@ -61,6 +73,7 @@ extension Float16: ConvertibleElement {
 }
 
 extension BFloat16: ConvertibleElement {
+    var asCInt32: Int32 { float.asCInt32 }
     var asDouble: Double { Double(float) }
     var asInt64: Int64 { Int64(clampingFinite: asDouble) }
     var isNonZero: Bool { float != 0 }

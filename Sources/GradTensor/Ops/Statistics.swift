@@ -16,7 +16,7 @@ extension Tensor {
         switch dtype {
         case .float32: out = try product(Float.self, *)
         case .float64: out = try product(Double.self, *)
-        case .float16, .bfloat16: out = try widened().prod(dim: dim, keepdim: keepdim).narrowed(to: dtype)
+        case .float16, .bfloat16: out = try widened(through: dtype).prod(dim: dim, keepdim: keepdim).narrowed(to: dtype)
         default: out = try product(Int64.self, &*).materializedIfCast(to: dtype)
         }
         return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
