@@ -12,18 +12,21 @@ protocol ConvertibleElement: Element {
 
 extension BinaryFloatingPoint {
     var asCInt32: Int32 { self > -2147483649 && self < 2147483648 ? Int32(self) : .min }
+    /// C's `(int64_t)` cast as x86-64 does it: truncated toward zero; out of range or NaN gives
+    /// INT64_MIN (so `torch.tensor([inf]).long()` is -9223372036854775808, as in PyTorch).
+    var asCInt64: Int64 { self > -0x1p63 && self < 0x1p63 ? Int64(self) : .min }
 }
 
 extension Float: ConvertibleElement {
     var asDouble: Double { Double(self) }
-    var asInt64: Int64 { Int64(clampingFinite: Double(self)) }
+    var asInt64: Int64 { asCInt64 }
     var isNonZero: Bool { self != 0 }
     @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Float { Float(s.asDouble) }
 }
 
 extension Double: ConvertibleElement {
     var asDouble: Double { self }
-    var asInt64: Int64 { Int64(clampingFinite: self) }
+    var asInt64: Int64 { asCInt64 }
     var isNonZero: Bool { self != 0 }
     @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Double { s.asDouble }
 }
@@ -67,7 +70,7 @@ extension UInt8: NarrowIntegerElement {}
 
 extension Float16: ConvertibleElement {
     var asDouble: Double { Double(Float(self)) }
-    var asInt64: Int64 { Int64(clampingFinite: asDouble) }
+    var asInt64: Int64 { asCInt64 }
     var isNonZero: Bool { self != 0 }
     @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> Float16 { Float16(Float(s.asDouble)) }
 }
@@ -75,7 +78,7 @@ extension Float16: ConvertibleElement {
 extension BFloat16: ConvertibleElement {
     var asCInt32: Int32 { float.asCInt32 }
     var asDouble: Double { Double(float) }
-    var asInt64: Int64 { Int64(clampingFinite: asDouble) }
+    var asInt64: Int64 { float.asCInt64 }
     var isNonZero: Bool { float != 0 }
     @inline(__always) static func convert<S: ConvertibleElement>(_ s: S) -> BFloat16 { BFloat16(Float(s.asDouble)) }
 }

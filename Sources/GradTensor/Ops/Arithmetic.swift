@@ -19,6 +19,7 @@ extension Tensor {
     }
 
     public func sub(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        try Tensor.checkSubtractable(self, other)
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
         let out = try binary(.sub, scaled)
         guard Tensor.needsGraph(self, other) else { return out }
@@ -30,7 +31,9 @@ extension Tensor {
 
     /// `scalar - self` (Python's reflected subtraction).
     public func rsub(_ scalar: Scalar) throws -> Tensor {
-        try Tensor.wrapping(scalar).binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx, _ in
+        let minuend = try Tensor.wrapping(scalar)
+        try Tensor.checkSubtractable(minuend, self)
+        return try minuend.binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }
@@ -54,6 +57,13 @@ extension Tensor {
                           saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
              ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul($0.div(saved.other).div(saved.other)) } : nil]
+        }
+    }
+
+    /// PyTorch's refusal of subtraction with a bool operand (two bools get the kernel's message).
+    private static func checkSubtractable(_ a: Tensor, _ b: Tensor) throws {
+        if (a.dtype == .bool) != (b.dtype == .bool) {
+            throw TorchError.notImplemented("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
     }
 

@@ -75,7 +75,7 @@ extension Tensor {
     /// The variance (ungraphed) and the divisor `N - correction`.
     private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Double) {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("std and var only support floating point and complex dtypes")
+            throw TorchError.notImplemented("std and var only support floating point and complex dtypes")
         }
         return try GradMode.with(enabled: false) {
             let deviation = try self.deviation(dims: dims)
