@@ -176,7 +176,7 @@ extension Tensor {
                     return pairwiseSum(UnsafePointer(base), count)
                 }
             }
-            return Tensor(storage: try Storage.make(dtype: dtype, repeating: total, count: 1), shape: [])
+            return Tensor(storage: try Storage.make(repeating: total, count: 1), shape: [])
         }
         switch dtype {
         case .float32: return try sum(Float.self)

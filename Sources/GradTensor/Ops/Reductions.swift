@@ -41,7 +41,7 @@ extension Tensor {
         func reduce<T: FloatElement>(_: T.Type) throws -> Tensor {
             var total = withExtendedLifetime(storage) { pairwiseSum(UnsafePointer(storage.pointer(T.self) + offset), numel) }
             if let count { total /= T(scalar: .int(Int64(count))) }
-            return Tensor(storage: try Storage.make(dtype: dtype, repeating: total, count: 1),
+            return Tensor(storage: try Storage.make(repeating: total, count: 1),
                           shape: keepdim ? [Int](repeating: 1, count: rank) : [])
         }
         switch dtype {
@@ -87,7 +87,7 @@ extension Tensor {
         func spread<T: FloatElement>(_: T.Type) throws -> Tensor {
             let value = storage.pointer(T.self)[offset] / T(scalar: count)
             let n = try Shape.checkedCount(shape, dtype: dtype)
-            return Tensor(storage: try Storage.make(dtype: dtype, repeating: value, count: n), shape: shape)
+            return Tensor(storage: try Storage.make(repeating: value, count: n), shape: shape)
         }
         switch dtype {
         case .float32: return try spread(Float.self)
