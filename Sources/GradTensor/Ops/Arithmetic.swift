@@ -100,7 +100,8 @@ extension Tensor {
         if dtype == .bool {
             throw TorchError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
-        return try Tensor.wrapping(.int(0)).binary(.sub, self).record("NegBackward0", inputs: [self]) { ctx, _ in
+        // x * -1, not 0 - x: the negation of 0.0 is -0.0, as PyTorch's neg gives.
+        return try binary(.mul, .wrapping(.int(-1))).record("NegBackward0", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }
