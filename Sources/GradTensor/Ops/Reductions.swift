@@ -149,6 +149,7 @@ extension Tensor {
 
     private func argExtreme(dim: Int?, keepdim: Bool, isMax: Bool) throws -> Tensor {
         let name = isMax ? "argmax" : "argmin"
+        if dtype == .bool { throw TorchError.notImplemented("\(name)(): does not support bool input") }
         if let dim {
             let d = try Shape.wrapDim(dim, rank: rank)
             if rank > 0 && shape[d] == 0 {
