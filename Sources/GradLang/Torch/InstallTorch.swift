@@ -12,7 +12,8 @@ extension Interpreter {
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions)
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
+                  + TorchDTypeBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchBridge.observeRefusals()
@@ -26,7 +27,7 @@ extension Interpreter {
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
         for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype,
-                     TorchGenerator.type] {
+                     TorchGenerator.type] + TorchDTypeBindings.legacyTypes {
             torch.attributes[type.name] = .object(type)
         }
         torch.attributes["default_generator"] = .object(PyGenerator.shared)
@@ -56,8 +57,15 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
+                              + TorchDTypeBindings.methods)
         installTensorProperties()
+        for (name, get) in TorchDTypeBindings.getters {
+            attributeTable.addGetter(.tensor, name) { v in
+                guard case .tensor(let t) = v else { throw PyError.attribute("'\(v.typeName)' object has no attribute '\(name)'") }
+                return get(t)
+            }
+        }
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in
             guard case .object(let d as PyDType) = v else { return .none }
@@ -66,6 +74,10 @@ extension Interpreter {
         attributeTable.addGetter(.dtype, "itemsize") { v in
             guard case .object(let d as PyDType) = v else { return .none }
             return .int(d.dtype.itemSize)
+        }
+        attributeTable.addGetter(.dtype, "is_signed") { v in
+            guard case .object(let d as PyDType) = v else { return .none }
+            return .bool(d.dtype != .bool && d.dtype != .uint8)
         }
 
         builtinTable["torch"] = .object(torch)

@@ -48,7 +48,7 @@ enum TorchInPlaceBindings {
             }
             other = try .wrapping(s)
         }
-        try TorchBridge.run {
+        _ = try TorchBridge.run {
             switch op {
             case .add: try target.add_(other)
             case .subtract: try target.sub_(other)
@@ -57,21 +57,13 @@ enum TorchInPlaceBindings {
             case .power: try target.pow_(other)
             case .floorDivide: try target.floorDivide_(other)
             case .modulo: try target.remainder_(other)
-            case .bitAnd, .bitOr, .bitXor: try logical(op, target, other)
+            case .bitAnd: try target.bitwise_(.and, other)
+            case .bitOr: try target.bitwise_(.or, other)
+            case .bitXor: try target.bitwise_(.xor, other)
             case .leftShift, .rightShift, .matrixMultiply:
                 throw TorchError.notImplemented("\(op.rawValue)= on tensors is not supported by grad")
             }
         }
         return .tensor(target)
-    }
-
-    /// `&= |= ^=` exist for bool tensors here (PyTorch's bitwise ops on ints are not in grad).
-    private static func logical(_ op: BinaryOperator, _ target: Tensor, _ other: Tensor) throws {
-        let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
-        guard target.dtype == .bool, other.dtype == .bool else {
-            throw TorchError.notImplemented("\"\(kernel)\" not implemented for '\(target.dtype == .bool ? other.dtype.scalarTypeName : target.dtype.scalarTypeName)'")
-        }
-        let result = op == .bitAnd ? try target.logicalAnd(other) : op == .bitOr ? try target.logicalOr(other) : try target.ne(other)
-        try target.copy_(result)
     }
 }

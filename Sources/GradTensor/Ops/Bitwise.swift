@@ -1,0 +1,41 @@
+/// `& | ^ ~` on tensors: PyTorch's bitwise ops, on bool and integer dtypes only (floats refused
+/// with its kernel's error). Computed in int64 and narrowed to the result type, which for bool
+/// operands makes them the logical operations.
+public enum BitwiseOp: Sendable {
+    case and, or, xor
+
+    var kernelName: String {
+        switch self {
+        case .and: return "bitwise_and_cpu"
+        case .or: return "bitwise_or_cpu"
+        case .xor: return "bitwise_xor_cpu"
+        }
+    }
+}
+
+extension Tensor {
+    public func bitwise(_ op: BitwiseOp, _ other: Tensor) throws -> Tensor {
+        let dtype = TypePromotion.resultType(self, other)
+        if dtype.isFloatingPoint {
+            throw TorchError.notImplemented("\"\(op.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
+        let a = try widened(through: dtype), b = try other.widened(through: dtype)
+        let result: Tensor
+        switch op {
+        case .and: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 & $1 }
+        case .or: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 | $1 }
+        case .xor: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 ^ $1 }
+        }
+        return try result.narrowed(to: dtype)
+    }
+
+    /// `~x`: logical not of a bool tensor, bitwise not of an integer one.
+    public func bitwiseNot() throws -> Tensor {
+        if dtype == .bool { return try logicalNot() }
+        if dtype.isFloatingPoint {
+            throw TorchError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        }
+        return try mapUnary(widened(), Int64.self, Int64.self) { ~$0 }.narrowed(to: dtype)
+    }
+}
