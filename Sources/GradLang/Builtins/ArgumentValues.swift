@@ -16,6 +16,8 @@ enum Arg {
             case .bool(let b): return b ? 1 : 0
             case .double(let d): return BigInt(d)
             }
+        case .object(let i as PyInstance) where i.native is NativeScalar && BuiltinTypes.int.matches(NativeBases.contents(v)):
+            return try integer(NativeBases.contents(v))
         default: throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }
     }

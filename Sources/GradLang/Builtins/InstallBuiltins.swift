@@ -28,7 +28,9 @@ extension Interpreter {
         attributeTable.addMethods(.range, RangeMethods.all)
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
-        attributeTable.addClassMethods("tuple", [TupleBase.new])
+        for (type, new) in NativeBases.typesWithNew { attributeTable.addClassMethods(type.name, [new]) }
+        attributeTable.addClassMethods("object", [InstanceCreation.objectNew])
+        attributeTable.addClassMethods("type", Metaclasses.typeMethods + [Metaclasses.typeNew])
         installRangeAttributes()
         installNameAttributes()
 

@@ -42,9 +42,7 @@ enum ClassAttributes {
         if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), interpreter) }
         if let v = instance.attribute(name) { return v }
         if let found { return try bind(found, to: .object(instance), interpreter) }
-        if let native = instance.native, let m = interpreter.attributes.method(TypeKey(.object(native)), name) {
-            return .object(PyBoundMethod(receiver: .object(native), function: m))
-        }
+        if let v = NativeBases.method(name, of: instance, interpreter) { return v }
         if let v = try special(instance, name) { return v }
         if withGetattr, let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
@@ -145,8 +143,8 @@ enum ClassAttributes {
         case "__mro__":
             return .object(PyTuple(cls.mro.map { .object($0) } + (cls.nativeBase.map { [.object($0)] } ?? []) + [.object(BuiltinTypes.object)]))
         case "__bases__":
-            return .object(PyTuple(cls.bases.isEmpty ? [.object(BuiltinTypes.object)] : cls.bases.map { .object($0) }))
-        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(BuiltinTypes.object)
+            return .object(PyTuple(cls.bases.isEmpty ? [.object(cls.nativeBase ?? BuiltinTypes.object)] : cls.bases.map { .object($0) }))
+        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(cls.nativeBase ?? BuiltinTypes.object)
         case "__doc__": return .none
         case "__dict__":
             let d = PyDict()
@@ -156,7 +154,12 @@ enum ClassAttributes {
         default: break
         }
         if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
+        if name == "__new__" { return .object(InstanceCreation.newOfBuiltinBase(cls)) }
         if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
+        if let metaclass = cls.metaclass {
+            if let found = metaclass.lookup(name) { return try bind(found, to: .object(cls), interpreter) }
+            if let m = Metaclasses.method(name, of: .object(cls)) { return m }
+        }
         throw PyError.attribute("type object '\(cls.name)' has no attribute '\(name)'")
     }
 
@@ -206,7 +209,8 @@ enum ClassAttributes {
         if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
             return v
         }
-        if name == "__new__", proxy.receiverClass.nativeBase === BuiltinTypes.tuple { return .object(TupleBase.new) }
+        if name == "__new__" { return .object(InstanceCreation.newOfBuiltinBase(proxy.receiverClass)) }
+        if proxy.receiverClass.isMetaclass, let m = Metaclasses.method(name, of: proxy.receiver) { return m }
         if let method = interpreter.attributes.classMethods["object"]?[name] {
             return .object(PyBoundMethod(receiver: proxy.receiver, function: method))
         }
@@ -231,6 +235,9 @@ final class PySuper: CollectableObject, PyCustomRepr {
         switch receiver {
         case .object(let i as PyInstance) where i.cls.isSubclass(of: start): receiverClass = i.cls
         case .object(let c as PyClass) where c.isSubclass(of: start): receiverClass = c
+        case .object(let c as PyClass) where c.metaclass?.isSubclass(of: start) ?? false:
+            // In a metaclass's method, `super()` with a class made by it (`super().__call__()`).
+            receiverClass = c.metaclass ?? start
         default: throw PyError.type("super(type, obj): obj must be an instance or subtype of type")
         }
     }
