@@ -16,7 +16,9 @@ enum ClassAttributes {
                 throw PyError.attribute("property of '\(receiver.typeName)' object has no getter")
             }
             return try interpreter.call(getter, Arguments([receiver]))
-        default: return value
+        default:
+            guard let (descriptor, get) = UserDescriptors.getter(of: o) else { return value }
+            return try UserDescriptors.get(descriptor, get, instance: receiver, owner: classOf(receiver), interpreter)
         }
     }
 
@@ -40,6 +42,7 @@ enum ClassAttributes {
     static func genericGet(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter, withGetattr: Bool = true) throws -> Value {
         let found = instance.cls.lookup(name)
         if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), interpreter) }
+        if let found, UserDescriptors.isData(found) { return try bind(found, to: .object(instance), interpreter) }
         if let v = instance.attribute(name) { return v }
         if let found { return try bind(found, to: .object(instance), interpreter) }
         if let v = NativeBases.method(name, of: instance, interpreter) { return v }
@@ -93,6 +96,7 @@ enum ClassAttributes {
             _ = try interpreter.call(setter, Arguments([.object(instance), value]))
             return
         }
+        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, value, name: name, interpreter) { return }
         if let e = instance as? PyExceptionObject, name == "args" {
             e.args = try Iteration.collect(value)
             return
@@ -119,6 +123,7 @@ enum ClassAttributes {
             _ = try interpreter.call(deleter, Arguments([.object(instance)]))
             return
         }
+        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, nil, name: name, interpreter) { return }
         if !instance.setAttribute(name, nil) {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
@@ -133,7 +138,9 @@ enum ClassAttributes {
             switch o {
             case let s as PyStaticMethod: return s.function
             case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(cls)))
-            default: return found
+            default:
+                guard let (descriptor, get) = UserDescriptors.getter(of: o) else { return found }
+                return try UserDescriptors.get(descriptor, get, instance: .none, owner: cls, interpreter)
             }
         }
         switch name {

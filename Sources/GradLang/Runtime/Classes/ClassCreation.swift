@@ -53,6 +53,7 @@ enum ClassCreation {
         cls.metaclass = metaclass
         cls.allowedAttributes = Slots.allowedNames(cls)
         try AbstractClasses.record(cls, declared: declaredAbstract)
+        try UserDescriptors.setNames(cls, interpreter)
         try initSubclass(cls, keywords, interpreter)
         return cls
     }

@@ -104,9 +104,16 @@ extension Interpreter {
             case let f as PyFunction:
                 if let v = f.attributes[name] { return v }
                 if name == "__module__" { return .str("__main__") }
+                if name == "__annotations__" {
+                    // Made empty when first read, as CPython makes it.
+                    let empty = Value.object(PyDict())
+                    f.attributes[name] = empty
+                    return empty
+                }
                 if name == "__dict__" {
                     let d = PyDict()
-                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) { try d.set(.str(k), v) }
+                    // `__annotations__` is kept with them but is not in the function's `__dict__`.
+                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) where k != "__annotations__" { try d.set(.str(k), v) }
                     return .object(d)
                 }
             default: break
