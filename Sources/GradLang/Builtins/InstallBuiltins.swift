@@ -45,6 +45,7 @@ extension Interpreter {
         moduleMakers["collections"] = CollectionsModule.make
         moduleMakers["dataclasses"] = DataclassesModule.make
         moduleMakers["abc"] = AbcModule.make
+        moduleMakers["enum"] = EnumModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

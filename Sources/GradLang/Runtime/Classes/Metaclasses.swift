@@ -132,6 +132,14 @@ enum Metaclasses {
         },
     ]
 
+    /// `cls.__iter__()`, `len(cls)`, `cls[key]`, `x in cls`, `repr(cls)` when the metaclass of
+    /// `cls` defines the special method; nil when it does not.
+    static func callSpecial(_ cls: PyClass, _ name: SpecialName, _ args: [Value]) throws -> Value? {
+        guard let metaclass = cls.metaclass, let method = metaclass.lookup(name), !method.isNone,
+              let interpreter = metaclass.interpreter else { return nil }
+        return try interpreter.call(try ClassAttributes.bind(method, to: .object(cls), interpreter), Arguments(args))
+    }
+
     /// `super().__call__`, `super().__init__` in a metaclass, bound to the class.
     static func method(_ name: String, of receiver: Value) -> Value? {
         typeMethods.first { $0.name == name }.map { .object(PyBoundMethod(receiver: receiver, function: $0)) }

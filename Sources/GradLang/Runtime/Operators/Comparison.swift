@@ -243,6 +243,8 @@ extension Operators {
             case let i as PyInstance:
                 if let r = try SpecialMethods.call(i, .contains, [item]) { return try truthy(r) }
                 if let contents = i.contents, !SpecialMethods.defines(i, .iter) { return try contains(contents, item) }
+            case let c as PyClass:
+                if let r = try Metaclasses.callSpecial(c, .contains, [item]) { return try truthy(r) }
             default: break
             }
         default: break

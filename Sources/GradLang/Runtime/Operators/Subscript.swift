@@ -37,6 +37,7 @@ enum Subscript {
                 }
                 if let contents = i.contents { return try get(contents, key, writtenAsTuple: writtenAsTuple, interpreter: interpreter) }
             case let c as PyClass:
+                if let v = try Metaclasses.callSpecial(c, .getitem, [key]) { return v }
                 if let method = c.lookup("__class_getitem__"), let interpreter = c.interpreter {
                     return try interpreter.call(try ClassAttributes.bind(method, to: container, interpreter), Arguments([key]))
                 }
