@@ -125,12 +125,18 @@ enum IntrospectionFunctions {
         return s.string
     }
 
+    /// The methods a class has from the built-in type it extends (`append` for a list subclass).
+    private static func builtinBaseNames(_ cls: PyClass, _ interpreter: Interpreter) -> [String] {
+        cls.nativeBase.flatMap(typeKey).map { interpreter.attributes.names($0) } ?? []
+    }
+
     /// `dir(x)`: a module's names, or the methods and properties of the value's type.
     static func attributeNames(of value: Value, _ interpreter: Interpreter) -> [String] {
         switch value {
         case .object(let m as PyModule): return m.attributes.keys.sorted()
-        case .object(let c as PyClass): return ClassAttributes.names(of: c).sorted()
-        case .object(let i as PyInstance): return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).sorted()
+        case .object(let c as PyClass): return ClassAttributes.names(of: c).union(builtinBaseNames(c, interpreter)).sorted()
+        case .object(let i as PyInstance):
+            return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).union(builtinBaseNames(i.cls, interpreter)).sorted()
         case .object(let t as PyTypeObject):
             guard let key = typeKey(of: t) else { return [] }
             return interpreter.attributes.names(key)

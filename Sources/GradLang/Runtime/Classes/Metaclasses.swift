@@ -28,8 +28,24 @@ enum Metaclasses {
             return .object(try ClassCreation.make(name: name, qualifiedName: qualifiedName, moduleName: moduleName,
                                                   arguments: arguments, namespace: namespace, interpreter: interpreter))
         }
-        return try interpreter.call(.object(metaclass), Arguments(
-            [.str(name), .object(PyTuple(arguments.positional)), .object(try dictionary(namespace, qualifiedName))], keywords: keywords))
+        let bases = Value.object(PyTuple(arguments.positional))
+        var contents = Value.object(try dictionary(namespace, qualifiedName))
+        if metaclass.lookup("__prepare__") != nil {
+            contents = try prepared(metaclass, name, bases, keywords, holding: contents, interpreter)
+        }
+        return try interpreter.call(.object(metaclass), Arguments([.str(name), bases, contents], keywords: keywords))
+    }
+
+    /// The mapping the metaclass's `__prepare__(name, bases, **kwargs)` makes, given what the
+    /// class body defined one item at a time. The body has already run in grad's own namespace,
+    /// so the mapping sees the definitions after the body, not while it runs.
+    private static func prepared(_ metaclass: PyClass, _ name: String, _ bases: Value, _ keywords: [(name: String, value: Value)],
+                                 holding body: Value, _ interpreter: Interpreter) throws -> Value {
+        let prepare = try ClassAttributes.get(metaclass, "__prepare__", interpreter)
+        let mapping = try interpreter.call(prepare, Arguments([.str(name), bases], keywords: keywords))
+        guard case .object(let items as PyDict) = body else { return mapping }
+        for (key, value) in items.entries { try Subscript.set(mapping, key, value, interpreter: interpreter) }
+        return mapping
     }
 
     /// The most derived of the metaclasses of the bases and the one given (nil: `type`), or
