@@ -24,103 +24,39 @@ enum FunctoolsClassTools {
 
     private static let source = #"""
     def __functools_class_tools__():
-        def _gt_from_lt(self, other):
-            'Return a > b.  Computed by @total_ordering from (not a < b) and (a != b).'
-            op_result = type(self).__lt__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result and self != other
+        def _ordering(name, root, doc, derive):
+            # CPython writes out the twelve: each asks the root comparison, then derives.
+            def method(self, other):
+                op_result = getattr(type(self), root)(self, other)
+                if op_result is NotImplemented:
+                    return op_result
+                return derive(self, other, op_result)
+            method.__name__ = method.__qualname__ = name
+            method.__doc__ = doc
+            return method
 
-        def _le_from_lt(self, other):
-            'Return a <= b.  Computed by @total_ordering from (a < b) or (a == b).'
-            op_result = type(self).__lt__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return op_result or self == other
-
-        def _ge_from_lt(self, other):
-            'Return a >= b.  Computed by @total_ordering from (not a < b).'
-            op_result = type(self).__lt__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result
-
-        def _ge_from_le(self, other):
-            'Return a >= b.  Computed by @total_ordering from (not a <= b) or (a == b).'
-            op_result = type(self).__le__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result or self == other
-
-        def _lt_from_le(self, other):
-            'Return a < b.  Computed by @total_ordering from (a <= b) and (a != b).'
-            op_result = type(self).__le__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return op_result and self != other
-
-        def _gt_from_le(self, other):
-            'Return a > b.  Computed by @total_ordering from (not a <= b).'
-            op_result = type(self).__le__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result
-
-        def _lt_from_gt(self, other):
-            'Return a < b.  Computed by @total_ordering from (not a > b) and (a != b).'
-            op_result = type(self).__gt__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result and self != other
-
-        def _ge_from_gt(self, other):
-            'Return a >= b.  Computed by @total_ordering from (a > b) or (a == b).'
-            op_result = type(self).__gt__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return op_result or self == other
-
-        def _le_from_gt(self, other):
-            'Return a <= b.  Computed by @total_ordering from (not a > b).'
-            op_result = type(self).__gt__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result
-
-        def _le_from_ge(self, other):
-            'Return a <= b.  Computed by @total_ordering from (not a >= b) or (a == b).'
-            op_result = type(self).__ge__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result or self == other
-
-        def _gt_from_ge(self, other):
-            'Return a > b.  Computed by @total_ordering from (a >= b) and (a != b).'
-            op_result = type(self).__ge__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return op_result and self != other
-
-        def _lt_from_ge(self, other):
-            'Return a < b.  Computed by @total_ordering from (not a >= b).'
-            op_result = type(self).__ge__(self, other)
-            if op_result is NotImplemented:
-                return op_result
-            return not op_result
+        def _from(root, rules):
+            return [(opname, _ordering('_%s_from_%s' % (opname[2:4], root[2:4]), root,
+                                       'Return a %s b.  Computed by @total_ordering from %s.' % (opsymbol, how), derive))
+                    for opname, opsymbol, how, derive in rules]
 
         _convert = {
-            '__lt__': [('__gt__', _gt_from_lt),
-                       ('__le__', _le_from_lt),
-                       ('__ge__', _ge_from_lt)],
-            '__le__': [('__ge__', _ge_from_le),
-                       ('__lt__', _lt_from_le),
-                       ('__gt__', _gt_from_le)],
-            '__gt__': [('__lt__', _lt_from_gt),
-                       ('__ge__', _ge_from_gt),
-                       ('__le__', _le_from_gt)],
-            '__ge__': [('__le__', _le_from_ge),
-                       ('__gt__', _gt_from_ge),
-                       ('__lt__', _lt_from_ge)]
+            '__lt__': _from('__lt__', [
+                ('__gt__', '>', '(not a < b) and (a != b)', lambda a, b, r: not r and a != b),
+                ('__le__', '<=', '(a < b) or (a == b)', lambda a, b, r: r or a == b),
+                ('__ge__', '>=', '(not a < b)', lambda a, b, r: not r)]),
+            '__le__': _from('__le__', [
+                ('__ge__', '>=', '(not a <= b) or (a == b)', lambda a, b, r: not r or a == b),
+                ('__lt__', '<', '(a <= b) and (a != b)', lambda a, b, r: r and a != b),
+                ('__gt__', '>', '(not a <= b)', lambda a, b, r: not r)]),
+            '__gt__': _from('__gt__', [
+                ('__lt__', '<', '(not a > b) and (a != b)', lambda a, b, r: not r and a != b),
+                ('__ge__', '>=', '(a > b) or (a == b)', lambda a, b, r: r or a == b),
+                ('__le__', '<=', '(not a > b)', lambda a, b, r: not r)]),
+            '__ge__': _from('__ge__', [
+                ('__le__', '<=', '(not a >= b) or (a == b)', lambda a, b, r: not r or a == b),
+                ('__gt__', '>', '(a >= b) and (a != b)', lambda a, b, r: r and a != b),
+                ('__lt__', '<', '(not a >= b)', lambda a, b, r: not r)]),
         }
 
         def total_ordering(cls):

@@ -96,7 +96,7 @@ enum ClassAttributes {
             _ = try interpreter.call(setter, Arguments([.object(instance), value]))
             return
         }
-        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, value, name: name, interpreter) { return }
+        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, value, interpreter) { return }
         if let e = instance as? PyExceptionObject, name == "args" {
             e.args = try Iteration.collect(value)
             return
@@ -123,7 +123,7 @@ enum ClassAttributes {
             _ = try interpreter.call(deleter, Arguments([.object(instance)]))
             return
         }
-        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, nil, name: name, interpreter) { return }
+        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, nil, interpreter) { return }
         if !instance.setAttribute(name, nil) {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }

@@ -23,7 +23,7 @@ enum UserDescriptors {
 
     /// `descriptor.__set__(instance, value)` (or `__delete__(instance)` for nil); false when
     /// `value` is no data descriptor.
-    static func set(_ descriptor: Value?, on instance: PyInstance, _ value: Value?, name: String, _ interpreter: Interpreter) throws -> Bool {
+    static func set(_ descriptor: Value?, on instance: PyInstance, _ value: Value?, _ interpreter: Interpreter) throws -> Bool {
         guard isData(descriptor), case .object(let d as PyInstance)? = descriptor else { return false }
         let method = value == nil ? "__delete__" : "__set__"
         guard let found = d.cls.lookup(method) else {
