@@ -8,7 +8,7 @@ enum IntrospectionFunctions {
             if !keywords.isEmpty { throw PyError.type("type() takes no keyword arguments") }
             return BuiltinTypes.of(all[0])
         case 3:
-            return .object(try Metaclasses.makeClass(all[0], all[1], all[2], keywords: keywords, metaclass: nil, args.interpreter))
+            return try Metaclasses.makeClass(all[0], all[1], all[2], keywords: keywords, metaclass: nil, args.interpreter)
         default: throw PyError.type("type() takes 1 or 3 arguments")
         }
     }

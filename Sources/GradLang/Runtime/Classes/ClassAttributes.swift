@@ -161,7 +161,6 @@ enum ClassAttributes {
         default: break
         }
         if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
-        if name == "__new__" { return .object(InstanceCreation.newOfBuiltinBase(cls)) }
         if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
         if let metaclass = cls.metaclass {
             if let found = metaclass.lookup(name) { return try bind(found, to: .object(cls), interpreter) }

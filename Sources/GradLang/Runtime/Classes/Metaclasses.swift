@@ -87,7 +87,7 @@ enum Metaclasses {
             return try IntrospectionFunctions.type.call(Arguments(rest, keywords: keywords), args.interpreter)
         case .object(let m as PyClass) where m.isMetaclass:
             guard rest.count == 3 else { throw PyError.type("type.__new__() takes exactly 3 arguments (\(rest.count) given)") }
-            return .object(try makeClass(rest[0], rest[1], rest[2], keywords: keywords, metaclass: m, args.interpreter))
+            return try makeClass(rest[0], rest[1], rest[2], keywords: keywords, metaclass: m, args.interpreter)
         default:
             throw InstanceCreation.notSubtype(mcs, of: "type")
         }
@@ -96,7 +96,7 @@ enum Metaclasses {
     /// The class `type(name, bases, namespace)` makes, with CPython's checks of the three; `metaclass`
     /// is the one calling (nil: `type` itself, which calls a metaclass the bases have).
     static func makeClass(_ name: Value, _ bases: Value, _ namespace: Value, keywords: [(name: String, value: Value)],
-                          metaclass: PyClass?, _ interpreter: Interpreter) throws -> PyObject {
+                          metaclass: PyClass?, _ interpreter: Interpreter) throws -> Value {
         guard case .str(let name) = name else {
             throw PyError.type("type.__new__() argument 1 must be str, not \(name.typeName)")
         }
@@ -121,16 +121,12 @@ enum Metaclasses {
         let moduleName = if case .str(let m)? = body["__module__"] { m.string } else { "__main__" }
         let arguments = Arguments(bases.items, keywords: keywords)
         guard let metaclass else {
-            guard case .object(let made) = try define(name: name.string, qualifiedName: qualifiedName, moduleName: moduleName,
-                                                      arguments: arguments, namespace: body, interpreter: interpreter) else {
-                throw PyError.type("type() made no class")
-            }
-            return made
+            return try define(name: name.string, qualifiedName: qualifiedName, moduleName: moduleName,
+                              arguments: arguments, namespace: body, interpreter: interpreter)
         }
-        let cls = try ClassCreation.make(name: name.string, qualifiedName: qualifiedName, moduleName: moduleName,
-                                         arguments: arguments, namespace: body, interpreter: interpreter,
-                                         metaclass: try winner(metaclass, bases.items))
-        return cls
+        return .object(try ClassCreation.make(name: name.string, qualifiedName: qualifiedName, moduleName: moduleName,
+                                              arguments: arguments, namespace: body, interpreter: interpreter,
+                                              metaclass: try winner(metaclass, bases.items)))
     }
 
     /// The methods of `type` that a metaclass's `super()` reaches, also as `type.__call__` and
