@@ -80,8 +80,9 @@ enum ClassCreation {
     /// exception's arguments become its `args` first, as `BaseException.__new__` does); see
     /// InstanceCreation for classes that make their instances with a `__new__`.
     static func construct(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
-        if cls.hasAbstractMethods, let error = AbstractClasses.instantiationError(cls) { throw error }
         if InstanceCreation.needsNew(cls) { return try InstanceCreation.instantiate(cls, args, interpreter) }
+        // `object.__new__`'s check (a `__new__` of the class's own reaches it through `super()`).
+        if cls.hasAbstractMethods, let error = AbstractClasses.instantiationError(cls) { throw error }
         let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
         if let initializer = cls.lookup(.`init`) {
             let result: Value
