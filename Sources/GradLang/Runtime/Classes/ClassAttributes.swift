@@ -157,7 +157,7 @@ enum ClassAttributes {
             let d = PyDict()
             for (k, v) in cls.namespace.entries { try d.set(.str(k), v) }
             return .object(d)
-        case "__class__": return .object(BuiltinTypes.type)
+        case "__class__": return BuiltinTypes.of(.object(cls))
         default: break
         }
         if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }

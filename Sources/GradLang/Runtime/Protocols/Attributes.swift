@@ -124,6 +124,7 @@ extension Interpreter {
         let type = TypeKey(value)
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
+        if name == "__class__" { return BuiltinTypes.of(value) }
         throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
     }
 
