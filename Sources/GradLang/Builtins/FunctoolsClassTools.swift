@@ -1,12 +1,12 @@
-/// `functools.total_ordering`, `cached_property` and `singledispatch`, written in Python as
-/// CPython's `functools.py` writes them (without its thread lock, weak-reference cache and ABC
-/// dispatch): they use only what any program could, so they run as its own code does. They are
+/// `functools.total_ordering`, `cached_property`, `singledispatch` and `singledispatchmethod`
+/// (of plain functions), written in Python as CPython's `functools.py` writes them (without its
+/// thread lock, weak-reference cache and ABC dispatch): they use only what any program could, so they run as its own code does. They are
 /// made inside one function, whose closure keeps what they share: the globals of generated code
 /// are emptied when it has run.
 enum FunctoolsClassTools {
-    static let names = ["total_ordering", "cached_property", "singledispatch"]
+    static let names = ["total_ordering", "cached_property", "singledispatch", "singledispatchmethod"]
 
-    /// The three, made by running `source` once per interpreter, named as functools' own.
+    /// The four, made by running `source` once per interpreter, named as functools' own.
     static func make(_ interpreter: Interpreter) -> [String: Value] {
         guard let maker = try? interpreter.runGenerated(
                 source, names: ["__name__": .str("functools"), "update_wrapper": .object(FunctoolsModule.updateWrapperFunction)],
@@ -179,6 +179,36 @@ enum FunctoolsClassTools {
             update_wrapper(wrapper, func)
             return wrapper
 
-        return (total_ordering, cached_property, singledispatch)
+        class singledispatchmethod:
+            """Single-dispatch generic method descriptor.
+
+            Supports wrapping existing descriptors and handles non-descriptor
+            callables as instance methods.
+            """
+
+            def __init__(self, func):
+                if not callable(func) and not hasattr(func, "__get__"):
+                    raise TypeError(f"{func!r} is not callable or a descriptor")
+
+                self.dispatcher = singledispatch(func)
+                self.func = func
+
+            def register(self, cls, method=None):
+                """generic_method.register(cls, func) -> func
+
+                Registers a new implementation for the given *cls* on a *generic_method*.
+                """
+                return self.dispatcher.register(cls, func=method)
+
+            def __get__(self, obj, cls=None):
+                def _method(*args, **kwargs):
+                    method = self.dispatcher.dispatch(type(args[0]))
+                    return method(obj, *args, **kwargs)
+
+                _method.register = self.register
+                update_wrapper(_method, self.func)
+                return _method
+
+        return (total_ordering, cached_property, singledispatch, singledispatchmethod)
     """#
 }
