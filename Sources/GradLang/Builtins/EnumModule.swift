@@ -1,10 +1,10 @@
 /// The `enum` module: `Enum`, `IntEnum`, `StrEnum`, `auto`, `unique` and `EnumType` (`EnumMeta`),
 /// written in Python after CPython 3.11's `enum.py` on grad's metaclasses: members made when the
 /// class is, looked up by value (`Color(1)`), by name (`Color['RED']`), iterated in definition
-/// order, aliases for repeated values, the functional form `Enum('Color', 'RED GREEN')`. Left
-/// out: `Flag`/`IntFlag`, `_ignore_`, `__members__` being a read-only mapping (it is a copy), and
-/// refusing to reassign members. Made inside one function, whose closure keeps what the classes
-/// share (the globals of generated code are emptied when it has run).
+/// order, aliases for repeated values, members that cannot be reassigned, the functional form
+/// `Enum('Color', 'RED GREEN')`. Left out: `Flag`/`IntFlag`, `_ignore_`, `__members__` being a
+/// read-only mapping (it is a copy). Made inside one function, whose closure keeps what the
+/// classes share (the globals of generated code are emptied when it has run).
 enum EnumModule {
     static func make(_ interpreter: Interpreter) -> PyModule {
         let module = PyModule(name: "enum")
@@ -131,6 +131,17 @@ enum EnumModule {
 
             def __bool__(cls):
                 return True
+
+            def __setattr__(cls, name, value):
+                member_map = cls.__dict__.get('_member_map_', {})
+                if name in member_map:
+                    raise AttributeError('cannot reassign member %r' % (name, ))
+                super().__setattr__(name, value)
+
+            def __delattr__(cls, attr):
+                if attr in cls._member_map_:
+                    raise AttributeError("%r cannot delete member %r." % (cls.__name__, attr))
+                super().__delattr__(attr)
 
             def __repr__(cls):
                 return "<enum %r>" % cls.__name__

@@ -137,6 +137,16 @@ enum Metaclasses {
             guard case .object(let cls as PyClass) = args["self"] else { return try args.interpreter.call(args["self"], call) }
             return try ClassCreation.construct(cls, call, args.interpreter)
         },
+        PyBuiltin("type.__setattr__(self, name, value, /)") { args in
+            guard case .object(let cls as PyClass) = args["self"] else { throw InstanceCreation.notSubtype(args["self"], of: "type") }
+            try ClassAttributes.set(cls, try IntrospectionFunctions.attributeName(args["name"]), args["value"])
+            return .none
+        },
+        PyBuiltin("type.__delattr__(self, name, /)") { args in
+            guard case .object(let cls as PyClass) = args["self"] else { throw InstanceCreation.notSubtype(args["self"], of: "type") }
+            try ClassAttributes.set(cls, try IntrospectionFunctions.attributeName(args["name"]), nil)
+            return .none
+        },
         PyBuiltin("type.__init__(self, /, *args, **kwargs)") { args in
             let count = args.varargs("args").count
             guard count == 1 || count == 3 else { throw PyError.type("type.__init__() takes 1 or 3 arguments") }
@@ -150,6 +160,14 @@ enum Metaclasses {
         guard let metaclass = cls.metaclass, let method = metaclass.lookup(name), !method.isNone,
               let interpreter = metaclass.interpreter else { return nil }
         return try interpreter.call(try ClassAttributes.bind(method, to: .object(cls), interpreter), Arguments(args))
+    }
+
+    /// `cls.name = value` (or `del cls.name` for nil) through the metaclass's `__setattr__` (or
+    /// `__delattr__`); false when the metaclass defines none.
+    static func setAttribute(_ cls: PyClass, _ name: String, _ value: Value?, _ interpreter: Interpreter) throws -> Bool {
+        guard let metaclass = cls.metaclass, let hook = metaclass.lookup(value == nil ? "__delattr__" : "__setattr__") else { return false }
+        _ = try interpreter.call(try ClassAttributes.bind(hook, to: .object(cls), interpreter), Arguments([.str(name)] + (value.map { [$0] } ?? [])))
+        return true
     }
 
     /// `super().__call__`, `super().__init__` in a metaclass, bound to the class.

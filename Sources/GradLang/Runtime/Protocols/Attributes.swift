@@ -148,7 +148,10 @@ extension Interpreter {
             }
             return
         }
-        if case .object(let c as PyClass) = value { return try ClassAttributes.set(c, name, newValue) }
+        if case .object(let c as PyClass) = value {
+            if try Metaclasses.setAttribute(c, name, newValue, self) { return }
+            return try ClassAttributes.set(c, name, newValue)
+        }
         if let set = attributes.setters[TypeKey(value)]?[name] { return try set(value, newValue) }
         throw unwritable(value, name)
     }
@@ -169,7 +172,9 @@ extension Interpreter {
     func deleteAttribute(_ value: Value, _ name: String) throws {
         switch value {
         case .object(let i as PyInstance): try ClassAttributes.delete(i, name, self)
-        case .object(let c as PyClass): try ClassAttributes.set(c, name, nil)
+        case .object(let c as PyClass):
+            if try Metaclasses.setAttribute(c, name, nil, self) { return }
+            try ClassAttributes.set(c, name, nil)
         case .object(let m as PyModule):
             guard m.attributes.removeValue(forKey: name) != nil else {
                 throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
