@@ -50,6 +50,7 @@ enum Arg {
         case .bigInt(let b): return b.signum() < 0 ? Int.min : Int.max
         case .bool(let b): return b ? 1 : 0
         case .tensor(let t): return try Conversions.index(t)
+        case _ where NativeBases.scalar(v) != nil: return try sliceBound(NativeBases.contents(v))
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }

@@ -228,7 +228,7 @@ extension Operators {
     public static func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
         case .str(let s):
-            guard case .str(let sub) = item else {
+            guard case .str(let sub) = NativeBases.scalar(item) ?? item else {
                 throw PyError.type("'in <string>' requires string as left operand, not \(item.typeName)")
             }
             return s.contains(sub)

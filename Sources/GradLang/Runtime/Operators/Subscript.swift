@@ -186,6 +186,7 @@ enum Subscript {
         case .bool(let b): return b ? 1 : 0
         case .bigInt(let b): return b < 0 ? Int.min / 2 : Int.max / 2
         case .tensor(let t): return try Conversions.index(t)
+        case _ where NativeBases.scalar(v) != nil: return try sliceBound(NativeBases.contents(v))
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }
