@@ -38,7 +38,8 @@ enum Arg {
 
     /// A str argument; `message` is the whole TypeError text otherwise.
     static func string(_ v: Value, _ message: @autoclosure () -> String) throws -> String {
-        guard case .str(let s) = v else { throw PyError.type(message()) }
+        // An instance of a str subclass is read as its text.
+        guard case .str(let s) = NativeBases.scalar(v) ?? v else { throw PyError.type(message()) }
         return s.string
     }
 

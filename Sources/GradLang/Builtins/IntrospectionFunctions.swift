@@ -121,7 +121,7 @@ enum IntrospectionFunctions {
 
     /// The `name` argument of getattr and friends: a str.
     static func attributeName(_ v: Value) throws -> String {
-        guard case .str(let s) = v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
+        guard case .str(let s) = NativeBases.scalar(v) ?? v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
         return s.string
     }
 
