@@ -89,14 +89,15 @@ enum ClassAttributes {
 
     /// `object.__setattr__`: a property's setter, or the instance's own attribute.
     static func setDirectly(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
-        if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
+        let found = instance.cls.lookup(name)
+        if case .object(let p as PyProperty)? = found {
             guard let setter = p.setter else {
                 throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no setter")
             }
             _ = try interpreter.call(setter, Arguments([.object(instance), value]))
             return
         }
-        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, value, interpreter) { return }
+        if try UserDescriptors.set(found, on: instance, value, interpreter) { return }
         if let e = instance as? PyExceptionObject, name == "args" {
             e.args = try Iteration.collect(value)
             return
@@ -116,14 +117,15 @@ enum ClassAttributes {
             _ = try interpreter.call(try bind(delattr, to: .object(instance), interpreter), Arguments([.str(name)]))
             return
         }
-        if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
+        let found = instance.cls.lookup(name)
+        if case .object(let p as PyProperty)? = found {
             guard let deleter = p.deleter else {
                 throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no deleter")
             }
             _ = try interpreter.call(deleter, Arguments([.object(instance)]))
             return
         }
-        if try UserDescriptors.set(instance.cls.lookup(name), on: instance, nil, interpreter) { return }
+        if try UserDescriptors.set(found, on: instance, nil, interpreter) { return }
         if !instance.setAttribute(name, nil) {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
