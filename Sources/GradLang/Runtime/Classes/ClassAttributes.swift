@@ -97,7 +97,7 @@ enum ClassAttributes {
             _ = try interpreter.call(setter, Arguments([.object(instance), value]))
             return
         }
-        if try UserDescriptors.set(found, on: instance, value, interpreter) { return }
+        if found != nil, try UserDescriptors.set(found, on: instance, value, interpreter) { return }
         if let e = instance as? PyExceptionObject, name == "args" {
             e.args = try Iteration.collect(value)
             return
@@ -125,7 +125,7 @@ enum ClassAttributes {
             _ = try interpreter.call(deleter, Arguments([.object(instance)]))
             return
         }
-        if try UserDescriptors.set(found, on: instance, nil, interpreter) { return }
+        if found != nil, try UserDescriptors.set(found, on: instance, nil, interpreter) { return }
         if !instance.setAttribute(name, nil) {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }

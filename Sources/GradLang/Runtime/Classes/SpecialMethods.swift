@@ -67,8 +67,8 @@ enum SpecialMethods {
         guard let left = a.instance else { return nil }
         if let r = try call(left, SpecialName.methods(of: op).inPlace, with: b), !isNotImplemented(r) { return r }
         // A list's `+=` extends the contents in place: the name stays bound to the instance.
-        if let native = left.native, let contents = left.contents, !defines(left, SpecialName.methods(of: op).forward) {
-            let updated = try Operators.inPlace(op, contents, NativeBases.contents(b), interpreter)
+        if let native = left.native, !defines(left, SpecialName.methods(of: op).forward) {
+            let updated = try Operators.inPlace(op, NativeBases.contents(a), NativeBases.contents(b), interpreter)
             if case .object(let o) = updated, o === native { return a }
             return updated
         }
