@@ -16,6 +16,8 @@ enum Arg {
             case .bool(let b): return b ? 1 : 0
             case .double(let d): return BigInt(d)
             }
+        case .object(let i as PyInstance) where i.native is NativeScalar && BuiltinTypes.int.matches(NativeBases.contents(v)):
+            return try integer(NativeBases.contents(v))
         default: throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }
     }
@@ -36,7 +38,8 @@ enum Arg {
 
     /// A str argument; `message` is the whole TypeError text otherwise.
     static func string(_ v: Value, _ message: @autoclosure () -> String) throws -> String {
-        guard case .str(let s) = v else { throw PyError.type(message()) }
+        // An instance of a str subclass is read as its text.
+        guard case .str(let s) = NativeBases.scalar(v) ?? v else { throw PyError.type(message()) }
         return s.string
     }
 
@@ -48,6 +51,7 @@ enum Arg {
         case .bigInt(let b): return b.signum() < 0 ? Int.min : Int.max
         case .bool(let b): return b ? 1 : 0
         case .tensor(let t): return try Conversions.index(t)
+        case _ where NativeBases.scalar(v) != nil: return try sliceBound(NativeBases.contents(v))
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }

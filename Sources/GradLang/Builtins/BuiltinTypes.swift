@@ -60,6 +60,7 @@ enum BuiltinTypes {
         case .object(let o):
             switch o {
             case let i as PyInstance: return .object(i.cls)
+            case let c as PyClass where c.metaclass != nil: return .object(c.metaclass ?? type)
             case let c as PyClass where AbstractClasses.isAbstractBase(c): return .object(AbstractClasses.metaclass)
             case is PyTypeObject, is PyClass: return .object(type)
             case let t as PyTuple where t.kind == .torchSize: return .object(torchSize)

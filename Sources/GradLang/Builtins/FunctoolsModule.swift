@@ -1,7 +1,8 @@
-/// The `functools` module: `reduce`, `partial`, `wraps`/`update_wrapper`, `lru_cache`, `cache`.
+/// The `functools` module: `reduce`, `partial`, `wraps`/`update_wrapper`, `lru_cache`, `cache`,
+/// and the class tools written in Python (FunctoolsClassTools).
 enum FunctoolsModule {
-    static func make() -> PyModule {
-        var attributes: [String: Value] = [:]
+    static func make(_ interpreter: Interpreter) -> PyModule {
+        var attributes = FunctoolsClassTools.make(interpreter)
         for f in functions { attributes[f.name] = .object(f) }
         attributes["partial"] = .object(partialType)
         attributes["WRAPPER_ASSIGNMENTS"] = .object(PyTuple(wrapperAssignments.map { .str($0) }))
@@ -9,7 +10,7 @@ enum FunctoolsModule {
         return PyModule(name: "functools", attributes: attributes)
     }
 
-    static let wrapperAssignments = ["__module__", "__name__", "__qualname__", "__doc__"]
+    static let wrapperAssignments = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"]
 
     nonisolated(unsafe) static let partialType = PyTypeObject(name: "partial", qualifiedName: "functools.partial",
         constructor: PyBuiltin("partial(func, /, *args, **keywords)") { args in
@@ -38,9 +39,7 @@ enum FunctoolsModule {
                 while let v = try source.next() { total = try args.interpreter.call(args["function"], Arguments([total, v])) }
                 return total
             },
-            PyBuiltin("functools.update_wrapper(wrapper, wrapped, assigned=<unset>, updated=<unset>)") { args in
-                try updateWrapper(args["wrapper"], args["wrapped"], args.interpreter)
-            },
+            updateWrapperFunction,
             PyBuiltin("functools.wraps(wrapped, assigned=<unset>, updated=<unset>)") { args in
                 let wrapped = args["wrapped"], interpreter = args.interpreter
                 return .object(PyNativeCallable(name: "functools.partial") { call in
@@ -66,7 +65,12 @@ enum FunctoolsModule {
         ]
     }
 
-    /// Copies `__module__`, `__name__`, `__qualname__`, `__doc__` and `__dict__` from `wrapped`
+    nonisolated(unsafe) static let updateWrapperFunction = PyBuiltin(
+        "functools.update_wrapper(wrapper, wrapped, assigned=<unset>, updated=<unset>)") { args in
+        try updateWrapper(args["wrapper"], args["wrapped"], args.interpreter)
+    }
+
+    /// Copies `__module__`, `__name__`, `__qualname__`, `__doc__`, `__annotations__` and `__dict__` from `wrapped`
     /// to `wrapper` and sets `__wrapped__`, as CPython's does; returns `wrapper`.
     static func updateWrapper(_ wrapper: Value, _ wrapped: Value, _ interpreter: Interpreter) throws -> Value {
         for name in wrapperAssignments {

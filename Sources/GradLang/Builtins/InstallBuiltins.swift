@@ -28,20 +28,24 @@ extension Interpreter {
         attributeTable.addMethods(.range, RangeMethods.all)
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
-        attributeTable.addClassMethods("tuple", [TupleBase.new])
+        for (type, new) in NativeBases.typesWithNew { attributeTable.addClassMethods(type.name, [new]) }
+        attributeTable.addClassMethods("object", [InstanceCreation.objectNew])
+        attributeTable.addClassMethods("type", Metaclasses.typeMethods + [Metaclasses.typeNew])
         installRangeAttributes()
         installNameAttributes()
+        installTypeHierarchyAttributes()
 
         moduleTable["math"] = MathModule.make()
         moduleTable["gc"] = GCModule.make()
         moduleTable["time"] = TimeModule.make()
         moduleTable["operator"] = OperatorModule.make()
         moduleTable["itertools"] = ItertoolsModule.make()
-        moduleTable["functools"] = FunctoolsModule.make()
+        moduleMakers["functools"] = FunctoolsModule.make
         // Made on first import: its classes are objects of this interpreter's.
         moduleMakers["collections"] = CollectionsModule.make
         moduleMakers["dataclasses"] = DataclassesModule.make
         moduleMakers["abc"] = AbcModule.make
+        moduleMakers["enum"] = EnumModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
@@ -55,6 +59,22 @@ extension Interpreter {
                 guard case .object(let r as PyRange) = value else { throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'") }
                 return .integer(part(r))
             }
+        }
+    }
+
+    /// `int.__mro__` and `bool.__bases__`: a built-in type's chain of bases.
+    private func installTypeHierarchyAttributes() {
+        func type(_ value: Value, _ name: String) throws -> PyTypeObject {
+            guard case .object(let t as PyTypeObject) = value else {
+                throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
+            }
+            return t
+        }
+        attributeTable.addGetter(.other, "__mro__") { value in
+            .object(PyTuple(sequence(first: try type(value, "__mro__"), next: BuiltinTypes.base).map { .object($0) }))
+        }
+        attributeTable.addGetter(.other, "__bases__") { value in
+            .object(PyTuple(BuiltinTypes.base(of: try type(value, "__bases__")).map { [.object($0)] } ?? []))
         }
     }
 

@@ -8,23 +8,7 @@ enum IntrospectionFunctions {
             if !keywords.isEmpty { throw PyError.type("type() takes no keyword arguments") }
             return BuiltinTypes.of(all[0])
         case 3:
-            guard case .str(let name) = all[0] else {
-                throw PyError.type("type.__new__() argument 1 must be str, not \(all[0].typeName)")
-            }
-            guard case .object(let bases as PyTuple) = all[1] else {
-                throw PyError.type("type.__new__() argument 2 must be tuple, not \(all[1].typeName)")
-            }
-            guard case .object(let contents as PyDict) = all[2] else {
-                throw PyError.type("type.__new__() argument 3 must be dict, not \(all[2].typeName)")
-            }
-            var namespace = Namespace()
-            namespace["__module__"] = .str("__main__")
-            for (key, value) in contents.entries {
-                guard case .str(let k) = key else { throw PyError.type("grad needs str keys in a class namespace") }
-                namespace[k.string] = value
-            }
-            return .object(try ClassCreation.make(name: name.string, qualifiedName: name.string, moduleName: "__main__",
-                                                  arguments: Arguments(bases.items, keywords: keywords), namespace: namespace, interpreter: args.interpreter))
+            return try Metaclasses.makeClass(all[0], all[1], all[2], keywords: keywords, metaclass: nil, args.interpreter)
         default: throw PyError.type("type() takes 1 or 3 arguments")
         }
     }
@@ -99,10 +83,11 @@ enum IntrospectionFunctions {
         }
         switch o {
         case let t as PyTypeObject:
-            if case .object(let i as PyInstance) = value, let native = i.native { return t.matches(.object(native)) }
+            if case .object(let i as PyInstance) = value, let contents = i.contents { return t.matches(contents) }
             return t.matches(value)
         case let c as PyClass:
             if case .object(let x as PyInstance) = value { return x.cls.isSubclass(of: c) }
+            if case .object(let x as PyClass) = value, let metaclass = x.metaclass { return metaclass.isSubclass(of: c) }
             return false
         case let tuple as PyTuple:
             for option in tuple.items where try isInstance(value, option) { return true }
@@ -134,16 +119,22 @@ enum IntrospectionFunctions {
 
     /// The `name` argument of getattr and friends: a str.
     static func attributeName(_ v: Value) throws -> String {
-        guard case .str(let s) = v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
+        guard case .str(let s) = NativeBases.scalar(v) ?? v else { throw PyError.type("attribute name must be string, not '\(v.typeName)'") }
         return s.string
+    }
+
+    /// The methods a class has from the built-in type it extends (`append` for a list subclass).
+    private static func builtinBaseNames(_ cls: PyClass, _ interpreter: Interpreter) -> [String] {
+        cls.nativeBase.flatMap(typeKey).map { interpreter.attributes.names($0) } ?? []
     }
 
     /// `dir(x)`: a module's names, or the methods and properties of the value's type.
     static func attributeNames(of value: Value, _ interpreter: Interpreter) -> [String] {
         switch value {
         case .object(let m as PyModule): return m.attributes.keys.sorted()
-        case .object(let c as PyClass): return ClassAttributes.names(of: c).sorted()
-        case .object(let i as PyInstance): return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).sorted()
+        case .object(let c as PyClass): return ClassAttributes.names(of: c).union(builtinBaseNames(c, interpreter)).sorted()
+        case .object(let i as PyInstance):
+            return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).union(builtinBaseNames(i.cls, interpreter)).sorted()
         case .object(let t as PyTypeObject):
             guard let key = typeKey(of: t) else { return [] }
             return interpreter.attributes.names(key)

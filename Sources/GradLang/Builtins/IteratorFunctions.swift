@@ -119,6 +119,10 @@ enum IteratorFunctions {
             case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
             case let i as PyInstance: return try SpecialMethods.length(i)
+            case let c as PyClass:
+                if let r = try Metaclasses.callSpecial(c, .len, []) {
+                    return try Conversions.int(r, what: "'\(r.typeName)' object cannot be interpreted as an integer")
+                }
             default: break
             }
         default: break

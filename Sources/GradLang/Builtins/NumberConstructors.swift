@@ -4,7 +4,7 @@ import GradTensor
 /// `int(x, base)`, `float(x)` and `bool(x)`.
 enum NumberConstructors {
     nonisolated(unsafe) static let int = PyBuiltin("int(x=<unset>, /, base=<unset>)", style: .clinic) { args in
-        guard let x = args.given("x") else {
+        guard let given = args.given("x") else {
             if args.given("base") != nil { throw PyError.type("int() missing string argument") }
             return .int(0)
         }
@@ -13,9 +13,11 @@ enum NumberConstructors {
             guard base == 0 || (2...36).contains(base), let b = Swift.Int(exactly: base) else {
                 throw PyError.value("int() base must be >= 2 and <= 36, or 0")
             }
-            guard case .str(let text) = x else { throw PyError.type("int() can't convert non-string with explicit base") }
+            guard case .str(let text) = NativeBases.scalar(given) ?? given else { throw PyError.type("int() can't convert non-string with explicit base") }
             return try TextToNumber.integer(text.string, base: b)
         }
+        // A str, int or float subclass's instance converts as its value.
+        let x = NativeBases.scalar(given) ?? given
         switch x {
         case .int, .bigInt: return x
         case .bool(let b): return .int(b ? 1 : 0)
@@ -33,7 +35,7 @@ enum NumberConstructors {
     }
 
     nonisolated(unsafe) static let float = PyBuiltin("float(x=0.0, /)") { args in
-        let x = args["x"]
+        let x = NativeBases.scalar(args["x"]) ?? args["x"]
         switch x {
         case .float: return x
         case .int(let i): return .float(Double(i))

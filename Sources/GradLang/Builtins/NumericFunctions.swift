@@ -51,7 +51,7 @@ enum NumericFunctions {
     private static func isNumber(_ v: Value) -> Bool {
         switch v {
         case .int, .bigInt, .bool, .float: return true
-        default: return false
+        default: return NativeBases.scalar(v).map(isNumber) ?? false
         }
     }
 

@@ -20,6 +20,8 @@ enum Rounding {
         case .tensor:
             guard interpreter.hasAttribute(number, "round") else { break }
             return try interpreter.call(interpreter.getAttribute(number, "round"), Arguments())
+        case _ where NativeBases.scalar(number) != nil:
+            return try round(NativeBases.contents(number), ndigits: ndigits, interpreter)
         default: break
         }
         throw PyError.type("type \(number.typeName) doesn't define __round__ method")

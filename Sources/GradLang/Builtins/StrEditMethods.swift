@@ -52,7 +52,7 @@ enum StrEditMethods {
     private static func strip(_ args: BoundArguments, _ name: String, leading: Bool, trailing: Bool) throws -> Value {
         let text = try args.selfString.scalars
         let remove: (Unicode.Scalar) -> Bool
-        switch args["chars"] {
+        switch NativeBases.scalar(args["chars"]) ?? args["chars"] {
         case .none: remove = { $0.isPythonWhitespace }
         case .str(let chars):
             let set = Set(chars.string.unicodeScalars)

@@ -35,7 +35,7 @@ enum StrSearchMethods {
     /// The receiver, the substring and the resolved window.
     private static func window(_ args: BoundArguments) throws -> (PyStr, PyStr, Int, Int) {
         let hay = try args.selfStr
-        guard case .str(let sub) = args["sub"] else { throw PyError.type("must be str, not \(args["sub"].typeName)") }
+        guard case .str(let sub) = NativeBases.scalar(args["sub"]) ?? args["sub"] else { throw PyError.type("must be str, not \(args["sub"].typeName)") }
         let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
         return (hay, sub, start, end)
     }
@@ -50,7 +50,7 @@ enum StrSearchMethods {
         let hay = try args.selfString.scalars
         let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
         let candidates: [Value]
-        switch args[argument] {
+        switch NativeBases.scalar(args[argument]) ?? args[argument] {
         case .str: candidates = [args[argument]]
         case .object(let t as PyTuple): candidates = t.items
         default:

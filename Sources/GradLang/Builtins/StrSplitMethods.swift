@@ -27,7 +27,7 @@ enum StrSplitMethods {
         let text = try args.selfStr
         let maxsplit = try Arg.size(args["maxsplit"])
         let limit = maxsplit < 0 ? Int.max : maxsplit
-        switch args["sep"] {
+        switch NativeBases.scalar(args["sep"]) ?? args["sep"] {
         case .none:
             let scalars = text.scalars
             let pieces = fromEnd ? mirrored(splitWhitespace(Array(scalars.reversed()), limit)) : splitWhitespace(scalars, limit)

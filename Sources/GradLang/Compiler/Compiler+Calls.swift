@@ -183,7 +183,7 @@ extension Compiler {
     // MARK: functions
 
     func functionDefinition(_ def: FunctionDefinition, _ range: SourceRange) -> StmtCode {
-        let make = function(name: def.name, parameters: def.parameters, at: range.start,
+        let make = function(name: def.name, parameters: def.parameters, returnAnnotation: def.returnAnnotation, at: range.start,
                             docstring: def.body.first?.docstring) { compiler in
             guard def.body.containsYield else { return compiler.block(def.body) }
             return compiler.generatorBody(def.body, name: def.name, qualifiedName: compiler.functionQualifiedName ?? def.name,
@@ -220,15 +220,19 @@ extension Compiler {
     }
 
     /// Compiles a function body in its own scope and returns code that builds the function
-    /// object (evaluating defaults and capturing cells) when the definition runs.
-    func function(name: String, parameters: Parameters, at location: SourceLocation, docstring: String? = nil,
-                  body: (Compiler) -> StmtCode) -> ExprCode {
+    /// object (evaluating defaults and annotations, capturing cells) when the definition runs.
+    func function(name: String, parameters: Parameters, returnAnnotation: Expr? = nil, at location: SourceLocation,
+                  docstring: String? = nil, body: (Compiler) -> StmtCode) -> ExprCode {
         let outer = scope
         let inner = tree.scope(at: location) ?? Scope(kind: .function, parent: outer)
         let all = parameters.all
         let defaults: [(index: Int, code: ExprCode)] = all.enumerated().compactMap { i, p in
             p.defaultValue.map { (i, expression($0)) }
         }
+        // `__annotations__`, evaluated when the definition runs (CPython 3.11 without
+        // `from __future__ import annotations`).
+        let annotations: [(name: String, code: ExprCode)] = all.compactMap { p in p.annotation.map { (p.name, expression($0)) } }
+            + (returnAnnotation.map { [("return", expression($0))] } ?? [])
         let qualifiedName = qualifiedPrefix + name
         scope = inner
         let (loops, prefix) = (loopDepth, qualifiedPrefix)
@@ -258,6 +262,11 @@ extension Compiler {
                                       closure: captured.map { $0(f) }, filename: filename)
             function.docstring = docstring
             function.qualifiedName = qualifiedName
+            if !annotations.isEmpty {
+                let evaluated = PyDict()
+                for a in annotations { try evaluated.set(.str(a.name), try a.code(f)) }
+                function.attributes["__annotations__"] = .object(evaluated)
+            }
             return .object(function)
         }
     }

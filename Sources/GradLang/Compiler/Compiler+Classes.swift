@@ -44,11 +44,11 @@ extension Compiler {
             var contents = namespace.values
             contents["__qualname__"] = nil
             let cls = try Compiler.locatingErrors(at: range, in: f) {
-                try ClassCreation.make(name: name, qualifiedName: qualifiedName, moduleName: moduleName,
+                try Metaclasses.define(name: name, qualifiedName: qualifiedName, moduleName: moduleName,
                                        arguments: bases, namespace: contents, interpreter: interpreter)
             }
-            if ownCells > 0 { frame.cells[0].value = .object(cls) }
-            var value = Value.object(cls)
+            if ownCells > 0 { frame.cells[0].value = cls }
+            var value = cls
             for decorator in decorators.reversed() {
                 value = try interpreter.call(try decorator(f), Arguments([value]))
             }

@@ -97,7 +97,7 @@ final class InstanceAttributeCache {
     private func refresh(_ cls: PyClass, _ name: String, forStore: Bool) {
         let found = cls.lookup(name)
         var plain = true
-        if case .object(let o)? = found, o is PyProperty { plain = false }
+        if case .object(let o)? = found, o is PyProperty || UserDescriptors.isData(found) { plain = false }
         if !forStore && cls.definesGetattribute { plain = false }
         if forStore {
             if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args"].contains(name) || !Slots.allows(cls, name) {

@@ -10,6 +10,8 @@ public enum Formatting {
             }
             return s.string
         }
+        // `float.__format__` and friends: an empty spec gives `str(value)`, which the class may define.
+        if let contents = NativeBases.scalar(value) { return spec.isEmpty ? try Repr.checkedStr(value) : try format(contents, spec: spec) }
         do {
             let parsed = try FormatSpec(spec)
             // Padding or digits that no one could hold: refused before allocating, as sequences are.

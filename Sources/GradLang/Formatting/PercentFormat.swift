@@ -246,6 +246,7 @@ enum PercentFormat {
             }
             guard t.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }
             return try integer(Conversions.value(of: TorchBridge.run { try t.item() }), type: type)
+        case _ where NativeBases.scalar(value) != nil: return try integer(NativeBases.contents(value), type: type)
         default: throw wrongType
         }
     }

@@ -78,7 +78,7 @@ enum Help {
     /// A class as pydoc shows it: its bases, docstring, the methods it defines (signature and
     /// docstring) and its other attributes, then what it inherits, by base.
     private static func describe(_ c: PyClass) -> String {
-        let bases = c.bases.isEmpty ? "builtins.object" : c.bases.map(\.displayName).joined(separator: ", ")
+        let bases = c.bases.isEmpty ? "builtins." + (c.nativeBase ?? BuiltinTypes.object).name : c.bases.map(\.displayName).joined(separator: ", ")
         var lines = ["class \(c.name)(\(bases))"]
         func add(_ text: String = "") { lines.append(text.isEmpty ? " |" : " |  " + text) }
         if case .object(let f as PyFunction)? = c.lookup("__init__") {
@@ -93,6 +93,7 @@ enum Help {
         if c.mro.count > 1 {
             add("Method resolution order:")
             for k in c.mro { add("    " + k.displayName) }
+            if let native = c.nativeBase { add("    builtins." + native.name) }
             add("    builtins.object")
             add()
         }

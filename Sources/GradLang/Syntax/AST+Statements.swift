@@ -53,7 +53,7 @@ public struct FunctionDefinition: Equatable, Sendable {
     public var body: [Stmt]
     /// Applied bottom-up when the definition runs, as in Python.
     public var decorators: [Expr]
-    /// The `-> annotation`, kept but meaningless to grad.
+    /// The `-> annotation`, the function's `__annotations__['return']`.
     public var returnAnnotation: Expr?
 }
 

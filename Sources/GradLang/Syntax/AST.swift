@@ -159,7 +159,7 @@ public struct Parameters: Equatable, Sendable {
 
 public struct Parameter: Equatable, Sendable {
     public var name: String
-    /// Parsed and kept, but grad gives annotations no meaning.
+    /// Evaluated when the `def` runs, into the function's `__annotations__`.
     public var annotation: Expr?
     public var defaultValue: Expr?
     public var range: SourceRange

@@ -4,19 +4,17 @@
 extension DataclassesModule {
     struct Options {
         var initializer = true, repr = true, eq = true, order = false, unsafeHash = false, frozen = false
-        var matchArgs = true, kwOnly = false
+        var matchArgs = true, kwOnly = false, slots = false, weakrefSlot = false
     }
 
     var dataclass: PyBuiltin {
         PyBuiltin("dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False)") { args in
-            if try Operators.truthy(args["slots"]) || Operators.truthy(args["weakref_slot"]) {
-                throw PyError(PyExc.notImplementedError, "grad does not support dataclass(slots=True) yet")
-            }
             let options = Options(
                 initializer: try Operators.truthy(args["init"]), repr: try Operators.truthy(args["repr"]),
                 eq: try Operators.truthy(args["eq"]), order: try Operators.truthy(args["order"]),
                 unsafeHash: try Operators.truthy(args["unsafe_hash"]), frozen: try Operators.truthy(args["frozen"]),
-                matchArgs: try Operators.truthy(args["match_args"]), kwOnly: try Operators.truthy(args["kw_only"]))
+                matchArgs: try Operators.truthy(args["match_args"]), kwOnly: try Operators.truthy(args["kw_only"]),
+                slots: try Operators.truthy(args["slots"]), weakrefSlot: try Operators.truthy(args["weakref_slot"]))
             if args["cls"].isNone {
                 return .object(PyBuiltin("wrap(cls)") { inner in try self.process(inner["cls"], options, inner.interpreter) })
             }
@@ -24,11 +22,17 @@ extension DataclassesModule {
         }
     }
 
+    /// CPython's `_FIELD`, `_FIELD_CLASSVAR` and `_FIELD_INITVAR`: a field, a `ClassVar`, or an
+    /// `InitVar` (an argument of `__init__` passed on to `__post_init__`, not stored).
+    enum FieldKind: String {
+        case field = "_FIELD", classVariable = "_FIELD_CLASSVAR", initVariable = "_FIELD_INITVAR"
+    }
+
     /// One field as the class declares it.
     struct FieldInfo {
         let object: PyInstance
         let name: String
-        var isClassVariable: Bool
+        var kind: FieldKind
         var value: (String) -> Value { { self.object.attribute($0) ?? .none } }
         func flag(_ name: String) throws -> Bool { try Operators.truthy(value(name)) }
     }
@@ -52,7 +56,7 @@ extension DataclassesModule {
         for base in cls.mro.dropFirst().reversed() {
             guard case .object(let table as PyDict)? = base.namespace["__dataclass_fields__"] else { continue }
             for case (_, .object(let f as PyInstance)) in table.entries {
-                add(FieldInfo(object: f, name: DataclassesModule.nameOf(f), isClassVariable: f.attribute("_field_type").map(isClassVariableMarker) ?? false))
+                add(FieldInfo(object: f, name: DataclassesModule.nameOf(f), kind: fieldKind(f.attribute("_field_type"))))
             }
             if case .object(let p as PyInstance)? = base.namespace["__dataclass_params__"] {
                 baseIsFrozen = try Operators.truthy(p.attribute("frozen") ?? .bool(false))
@@ -60,9 +64,16 @@ extension DataclassesModule {
         }
         let annotations: [(key: Value, value: Value)]
         if case .object(let d as PyDict)? = cls.namespace["__annotations__"] { annotations = d.entries } else { annotations = [] }
+        var kwOnly = options.kwOnly, seenKwOnlyMarker = false
         for (key, type) in annotations {
             guard case .str(let nameText) = key else { continue }
             let name = nameText.string
+            // `_: KW_ONLY` is no field: the fields after it are keyword-only.
+            if case .object(let marker) = type, marker === kwOnlyClass {
+                if seenKwOnlyMarker { throw PyError.type("'\(name)' is KW_ONLY, but KW_ONLY has already been specified") }
+                (seenKwOnlyMarker, kwOnly) = (true, true)
+                continue
+            }
             let declared = cls.namespace[name]
             let f: PyInstance
             if case .object(let given as PyInstance)? = declared, given.cls === fieldClass {
@@ -72,12 +83,18 @@ extension DataclassesModule {
             }
             f.setAttribute("name", .str(name))
             f.setAttribute("type", type)
-            let isClassVariable = DataclassesModule.isClassVar(type)
-            f.setAttribute("_field_type", .str(isClassVariable ? "_FIELD_CLASSVAR" : "_FIELD"))
-            if !isClassVariable {
-                if case .object(let m)? = f.attribute("kw_only"), case .object(let missingObject) = missing, m === missingObject {
-                    f.setAttribute("kw_only", .bool(options.kwOnly))
-                }
+            let kind: FieldKind = DataclassesModule.isClassVar(type) ? .classVariable : isInitVar(type) ? .initVariable : .field
+            f.setAttribute("_field_type", .str(kind.rawValue))
+            if kind != .field && !isMissing(f.attribute("default_factory")) {
+                throw PyError.type("field \(name) cannot have a default factory")
+            }
+            if kind == .classVariable && !isMissing(f.attribute("kw_only")) {
+                throw PyError.type("field \(name) is a ClassVar but specifies kw_only")
+            }
+            if kind != .classVariable && isMissing(f.attribute("kw_only")) {
+                f.setAttribute("kw_only", .bool(kwOnly))
+            }
+            if kind == .field {
                 if let d = f.attribute("default"), try isMutableDefault(d) {
                     throw PyError.value("mutable default \(Repr.repr(.object(typeObject(of: d)))) for field \(name) is not allowed: use default_factory")
                 }
@@ -86,7 +103,7 @@ extension DataclassesModule {
             if case .object(let given as PyInstance)? = declared, given.cls === fieldClass {
                 if isMissing(f.attribute("default")) { cls.setAttribute(name, nil) } else { cls.setAttribute(name, f.attribute("default")) }
             }
-            add(FieldInfo(object: f, name: name, isClassVariable: isClassVariable))
+            add(FieldInfo(object: f, name: name, kind: kind))
         }
         for (name, value) in cls.namespace.entries {
             if case .object(let f as PyInstance) = value, f.cls === fieldClass, !annotations.contains(where: { Repr.str($0.key) == name }) {
@@ -105,13 +122,40 @@ extension DataclassesModule {
             params.setAttribute(name, .bool(on))
         }
         cls.setAttribute("__dataclass_params__", .object(params))
-        try addMethods(to: cls, fields.filter { !$0.isClassVariable }, options, interpreter)
+        try addMethods(to: cls, fields.filter { $0.kind != .classVariable }, options, interpreter)
+        if options.weakrefSlot && !options.slots { throw PyError.type("weakref_slot is True but slots is False") }
+        if options.slots { return .object(try withSlots(cls, fields.filter { $0.kind == .field }, weakrefSlot: options.weakrefSlot, interpreter)) }
         return target
     }
 
-    private func isClassVariableMarker(_ v: Value) -> Bool {
-        if case .str(let s) = v { return s.string == "_FIELD_CLASSVAR" }
-        return false
+    /// CPython's `_add_slots`: the class made again with `__slots__` naming its fields (those
+    /// no base's slots name), its namespace without the fields' defaults.
+    private func withSlots(_ cls: PyClass, _ fields: [FieldInfo], weakrefSlot: Bool, _ interpreter: Interpreter) throws -> PyClass {
+        if cls.namespace["__slots__"] != nil { throw PyError.type("\(cls.name) already specifies __slots__") }
+        let inherited = Slots.declaredNames(cls)
+        var namespace = Namespace()
+        for (name, value) in cls.namespace.entries where !fields.contains(where: { $0.name == name }) && name != "__weakref__" {
+            namespace[name] = value
+        }
+        let names = fields.map(\.name) + (weakrefSlot ? ["__weakref__"] : [])
+        namespace["__slots__"] = .object(PyTuple(names.filter { !inherited.contains($0) }.map { .str($0) }))
+        let bases = cls.bases.isEmpty ? (cls.nativeBase.map { [Value.object($0)] } ?? []) : cls.bases.map { .object($0) }
+        return try ClassCreation.make(name: cls.name, qualifiedName: cls.qualifiedName, moduleName: cls.moduleName,
+                                      arguments: Arguments(bases), namespace: namespace, interpreter: interpreter, metaclass: cls.metaclass)
+    }
+
+    private func fieldKind(_ marker: Value?) -> FieldKind {
+        if case .str(let s)? = marker { return FieldKind(rawValue: s.string) ?? .field }
+        return .field
+    }
+
+    /// `InitVar` or `InitVar[type]`.
+    private func isInitVar(_ type: Value) -> Bool {
+        switch type {
+        case .object(let c as PyClass): return c === initVarClass
+        case .object(let i as PyInstance): return i.cls === initVarClass
+        default: return false
+        }
     }
 
     func isMissing(_ v: Value?) -> Bool {

@@ -6,8 +6,10 @@ extension DataclassesModule {
     /// A method's name and its text, indented to sit in the enclosing function.
     private typealias Method = (name: String, lines: [String])
 
-    func addMethods(to cls: PyClass, _ fields: [FieldInfo], _ options: Options, _ interpreter: Interpreter) throws {
+    /// `initFields` are the fields and InitVars; the methods other than `__init__` see only fields.
+    func addMethods(to cls: PyClass, _ initFields: [FieldInfo], _ options: Options, _ interpreter: Interpreter) throws {
         let own = cls.namespace
+        let fields = initFields.filter { $0.kind == .field }
         let selfName = fields.contains { $0.name == "self" } ? "__dataclass_self__" : "self"
         var methods: [Method] = []
         var closed: [(name: String, value: Value)] = [
@@ -15,13 +17,13 @@ extension DataclassesModule {
             ("__dataclass_builtins_object__", .object(BuiltinTypes.object)),
             ("__dataclass_FrozenInstanceError__", .object(frozenInstanceError)),
         ]
-        for f in fields {
+        for f in initFields {
             let factory = f.value("default_factory"), value = f.value("default")
             if !isMissing(factory) { closed.append(("__dataclass_dflt_\(f.name)__", factory)) }
             else if !isMissing(value) { closed.append(("__dataclass_dflt_\(f.name)__", value)) }
         }
         if options.initializer {
-            methods.append(try initializer(cls, fields, frozen: options.frozen, selfName: selfName))
+            methods.append(try initializer(cls, initFields, frozen: options.frozen, slots: options.slots, selfName: selfName))
         }
         if options.repr {
             let shown = try fields.filter { try $0.flag("repr") }.map { "\($0.name)={\(selfName).\($0.name)!r}" }
@@ -64,15 +66,15 @@ extension DataclassesModule {
             cls.setAttribute(method.name, .object(function.renamed(qualifiedName: "\(cls.qualifiedName).\(method.name)")))
         }
         if options.matchArgs && own["__match_args__"] == nil {
-            let names = try fields.filter { try $0.flag("init") && !$0.flag("kw_only") }.map { Value.str($0.name) }
+            let names = try initFields.filter { try $0.flag("init") && !$0.flag("kw_only") }.map { Value.str($0.name) }
             cls.setAttribute("__match_args__", .object(PyTuple(names)))
         }
         if own["__doc__"].map(\.isNone) ?? true {
-            cls.setAttribute("__doc__", .str(cls.name + (try signatureText(fields, options.initializer))))
+            cls.setAttribute("__doc__", .str(cls.name + (try signatureText(initFields, options.initializer))))
         }
     }
 
-    private func initializer(_ cls: PyClass, _ fields: [FieldInfo], frozen: Bool, selfName: String) throws -> Method {
+    private func initializer(_ cls: PyClass, _ fields: [FieldInfo], frozen: Bool, slots: Bool, selfName: String) throws -> Method {
         var positional: [String] = [], keywordOnly: [String] = []
         var seenDefault = false
         var body: [String] = []
@@ -96,13 +98,20 @@ extension DataclassesModule {
                 value = try f.flag("init") ? "\(stored)() if \(f.name) is __dataclass_HAS_DEFAULT_FACTORY__ else \(f.name)" : "\(stored)()"
             } else if try f.flag("init") {
                 value = f.name
+            } else if slots && hasDefault {
+                // Without a class attribute to fall back on, a slot gets its default here.
+                value = stored
             } else {
                 continue
             }
+            if f.kind == .initVariable { continue }
             body.append(frozen ? "    __dataclass_builtins_object__.__setattr__(\(selfName),'\(f.name)',\(value))"
                                : "    \(selfName).\(f.name)=\(value)")
         }
-        if cls.lookup("__post_init__") != nil { body.append("    \(selfName).__post_init__()") }
+        if cls.lookup("__post_init__") != nil {
+            let passed = fields.filter { $0.kind == .initVariable }.map(\.name).joined(separator: ",")
+            body.append("    \(selfName).__post_init__(\(passed))")
+        }
         let parameters = [selfName] + positional + (keywordOnly.isEmpty ? [] : ["*"] + keywordOnly)
         return ("__init__", ["def __init__(\(parameters.joined(separator: ", "))):"] + (body.isEmpty ? ["    pass"] : body))
     }

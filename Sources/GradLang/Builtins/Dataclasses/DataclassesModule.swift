@@ -1,5 +1,5 @@
 /// The `dataclasses` module: `dataclass`, `field`, `fields`, `asdict`, `astuple`, `replace`,
-/// `is_dataclass`, `MISSING` and `FrozenInstanceError`, with CPython 3.11's behaviour and
+/// `is_dataclass`, `MISSING`, `InitVar`, `KW_ONLY` and `FrozenInstanceError`, with CPython 3.11's behaviour and
 /// messages. The methods a dataclass gets are written as Python and run, as CPython does (see
 /// DataclassMethods); each interpreter makes its own `Field` class and markers.
 final class DataclassesModule {
@@ -11,12 +11,16 @@ final class DataclassesModule {
     let hasDefaultFactory: Value
     let frozenInstanceError: PyClass
     let paramsClass: PyClass
+    /// `InitVar` (`InitVar[int]` is an instance holding the type) and the `KW_ONLY` marker.
+    let initVarClass: PyClass
+    let kwOnlyClass: PyClass
 
     private init(_ interpreter: Interpreter) throws {
-        func makeClass(_ name: String, base: PyClass? = nil, repr: PyBuiltin? = nil) throws -> PyClass {
+        func makeClass(_ name: String, base: PyClass? = nil, repr: PyBuiltin? = nil, methods: [PyBuiltin] = []) throws -> PyClass {
             var namespace = Namespace()
             namespace["__module__"] = .str("dataclasses")
             if let repr { namespace["__repr__"] = .object(repr) }
+            for m in methods { namespace[m.name] = m.name == "__class_getitem__" ? .object(PyClassMethod(.object(m))) : .object(m) }
             return try ClassCreation.make(name: name, qualifiedName: name, moduleName: "dataclasses",
                                           arguments: Arguments(base.map { [.object($0)] } ?? []), namespace: namespace,
                                           interpreter: interpreter)
@@ -26,6 +30,35 @@ final class DataclassesModule {
         hasDefaultFactory = .object(PyInstance(cls: try makeClass("_HAS_DEFAULT_FACTORY_CLASS")))
         frozenInstanceError = try makeClass("FrozenInstanceError", base: PyExc.attributeError)
         paramsClass = try makeClass("_DataclassParams", repr: DataclassesModule.paramsRepr)
+        initVarClass = try makeClass("InitVar", repr: DataclassesModule.initVarRepr, methods: DataclassesModule.initVarMethods)
+        kwOnlyClass = try makeClass("KW_ONLY")
+    }
+
+    /// `InitVar(type)` and `InitVar[type]`.
+    private static var initVarMethods: [PyBuiltin] {
+        [
+            PyBuiltin("__init__(self, type)") { args in
+                if case .object(let i as PyInstance) = args["self"] { i.setAttribute("type", args["type"]) }
+                return .none
+            },
+            PyBuiltin("__class_getitem__(cls, type, /)") { args in
+                try args.interpreter.call(args["cls"], Arguments([args["type"]]))
+            },
+        ]
+    }
+
+    /// CPython's `InitVar.__repr__`: `dataclasses.InitVar[int]`.
+    private static var initVarRepr: PyBuiltin {
+        PyBuiltin("__repr__(self, /)") { args in
+            guard case .object(let i as PyInstance) = args["self"], let type = i.attribute("type") else { return .str("dataclasses.InitVar") }
+            let name: String
+            switch type {
+            case .object(let t as PyTypeObject): name = t.name
+            case .object(let c as PyClass): name = c.name
+            default: name = try Repr.checkedRepr(type)
+            }
+            return .str("dataclasses.InitVar[\(name)]")
+        }
     }
 
     /// CPython's `Field.__repr__` (which `help()` of a dataclass shows).
@@ -66,6 +99,8 @@ final class DataclassesModule {
             "is_dataclass": .object(PyBuiltin("is_dataclass(obj)") { args in .bool(DataclassesModule.fields(of: args["obj"]) != nil) }),
             "Field": .object(module.fieldClass),
             "MISSING": module.missing,
+            "InitVar": .object(module.initVarClass),
+            "KW_ONLY": .object(module.kwOnlyClass),
             "FrozenInstanceError": .object(module.frozenInstanceError),
         ])
     }

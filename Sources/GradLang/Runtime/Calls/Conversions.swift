@@ -12,6 +12,7 @@ enum Conversions {
         case .tensor(let t) where t.numel == 1 && !t.dtype.isFloatingPoint:
             if case .int(let i) = try TorchBridge.run({ try t.item() }) { return Int(i) }
             throw PyError.type(what)
+        case _ where NativeBases.scalar(v) != nil: return try int(NativeBases.contents(v), what: what)
         default: throw PyError.type(what)
         }
     }
@@ -52,6 +53,7 @@ enum Conversions {
         case .bool(let b): return b ? 1 : 0
         case .bigInt(let b): return try IntToFloat.double(b)
         case .tensor(let t) where t.numel == 1: return try TorchBridge.run { try t.item() }.doubleValue
+        case _ where NativeBases.scalar(v) != nil: return try double(NativeBases.contents(v), what: what)
         default: throw PyError.type(what)
         }
     }

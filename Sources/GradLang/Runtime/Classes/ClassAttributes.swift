@@ -16,7 +16,9 @@ enum ClassAttributes {
                 throw PyError.attribute("property of '\(receiver.typeName)' object has no getter")
             }
             return try interpreter.call(getter, Arguments([receiver]))
-        default: return value
+        default:
+            guard let (descriptor, get) = UserDescriptors.getter(of: o) else { return value }
+            return try UserDescriptors.get(descriptor, get, instance: receiver, owner: classOf(receiver), interpreter)
         }
     }
 
@@ -40,11 +42,10 @@ enum ClassAttributes {
     static func genericGet(_ instance: PyInstance, _ name: String, _ interpreter: Interpreter, withGetattr: Bool = true) throws -> Value {
         let found = instance.cls.lookup(name)
         if case .object(let p as PyProperty)? = found { return try bind(.object(p), to: .object(instance), interpreter) }
+        if let found, UserDescriptors.isData(found) { return try bind(found, to: .object(instance), interpreter) }
         if let v = instance.attribute(name) { return v }
         if let found { return try bind(found, to: .object(instance), interpreter) }
-        if let native = instance.native, let m = interpreter.attributes.method(TypeKey(.object(native)), name) {
-            return .object(PyBoundMethod(receiver: .object(native), function: m))
-        }
+        if let v = NativeBases.method(name, of: instance, interpreter) { return v }
         if let v = try special(instance, name) { return v }
         if withGetattr, let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
@@ -88,13 +89,15 @@ enum ClassAttributes {
 
     /// `object.__setattr__`: a property's setter, or the instance's own attribute.
     static func setDirectly(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
-        if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
+        let found = instance.cls.lookup(name)
+        if case .object(let p as PyProperty)? = found {
             guard let setter = p.setter else {
                 throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no setter")
             }
             _ = try interpreter.call(setter, Arguments([.object(instance), value]))
             return
         }
+        if found != nil, try UserDescriptors.set(found, on: instance, value, interpreter) { return }
         if let e = instance as? PyExceptionObject, name == "args" {
             e.args = try Iteration.collect(value)
             return
@@ -114,13 +117,15 @@ enum ClassAttributes {
             _ = try interpreter.call(try bind(delattr, to: .object(instance), interpreter), Arguments([.str(name)]))
             return
         }
-        if case .object(let p as PyProperty)? = instance.cls.lookup(name) {
+        let found = instance.cls.lookup(name)
+        if case .object(let p as PyProperty)? = found {
             guard let deleter = p.deleter else {
                 throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no deleter")
             }
             _ = try interpreter.call(deleter, Arguments([.object(instance)]))
             return
         }
+        if found != nil, try UserDescriptors.set(found, on: instance, nil, interpreter) { return }
         if !instance.setAttribute(name, nil) {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
@@ -135,7 +140,9 @@ enum ClassAttributes {
             switch o {
             case let s as PyStaticMethod: return s.function
             case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(cls)))
-            default: return found
+            default:
+                guard let (descriptor, get) = UserDescriptors.getter(of: o) else { return found }
+                return try UserDescriptors.get(descriptor, get, instance: .none, owner: cls, interpreter)
             }
         }
         switch name {
@@ -145,18 +152,22 @@ enum ClassAttributes {
         case "__mro__":
             return .object(PyTuple(cls.mro.map { .object($0) } + (cls.nativeBase.map { [.object($0)] } ?? []) + [.object(BuiltinTypes.object)]))
         case "__bases__":
-            return .object(PyTuple(cls.bases.isEmpty ? [.object(BuiltinTypes.object)] : cls.bases.map { .object($0) }))
-        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(BuiltinTypes.object)
+            return .object(PyTuple(cls.bases.isEmpty ? [.object(cls.nativeBase ?? BuiltinTypes.object)] : cls.bases.map { .object($0) }))
+        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(cls.nativeBase ?? BuiltinTypes.object)
         case "__doc__": return .none
         case "__dict__":
             let d = PyDict()
             for (k, v) in cls.namespace.entries { try d.set(.str(k), v) }
             return .object(d)
-        case "__class__": return .object(BuiltinTypes.type)
+        case "__class__": return BuiltinTypes.of(.object(cls))
         default: break
         }
         if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
         if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
+        if let metaclass = cls.metaclass {
+            if let found = metaclass.lookup(name) { return try bind(found, to: .object(cls), interpreter) }
+            if let m = Metaclasses.method(name, of: .object(cls)) { return m }
+        }
         throw PyError.attribute("type object '\(cls.name)' has no attribute '\(name)'")
     }
 
@@ -206,7 +217,8 @@ enum ClassAttributes {
         if case .object(let instance as PyInstance) = proxy.receiver, let v = NativeBases.method(name, of: instance, interpreter) {
             return v
         }
-        if name == "__new__", proxy.receiverClass.nativeBase === BuiltinTypes.tuple { return .object(TupleBase.new) }
+        if name == "__new__" { return .object(InstanceCreation.newOfBuiltinBase(proxy.receiverClass)) }
+        if proxy.receiverClass.isMetaclass, let m = Metaclasses.method(name, of: proxy.receiver) { return m }
         if let method = interpreter.attributes.classMethods["object"]?[name] {
             return .object(PyBoundMethod(receiver: proxy.receiver, function: method))
         }
@@ -231,6 +243,9 @@ final class PySuper: CollectableObject, PyCustomRepr {
         switch receiver {
         case .object(let i as PyInstance) where i.cls.isSubclass(of: start): receiverClass = i.cls
         case .object(let c as PyClass) where c.isSubclass(of: start): receiverClass = c
+        case .object(let c as PyClass) where c.metaclass?.isSubclass(of: start) ?? false:
+            // In a metaclass's method, `super()` with a class made by it (`super().__call__()`).
+            receiverClass = c.metaclass ?? start
         default: throw PyError.type("super(type, obj): obj must be an instance or subtype of type")
         }
     }

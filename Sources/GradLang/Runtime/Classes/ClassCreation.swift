@@ -2,7 +2,7 @@
 /// the class object, as CPython's `type.__new__` does.
 enum ClassCreation {
     static func make(name: String, qualifiedName: String, moduleName: String, arguments: Arguments,
-                     namespace: Namespace, interpreter: Interpreter) throws -> PyClass {
+                     namespace: Namespace, interpreter: Interpreter, metaclass: PyClass? = nil) throws -> PyClass {
         if arguments.positional.contains(where: TypedNamedTuple.isBase) {
             return try TypedNamedTuple.fromClassBody(name, bases: arguments.positional, namespace: namespace, interpreter)
         }
@@ -17,8 +17,10 @@ enum ClassCreation {
                 if c.isExceptionClass { nativeBases.append(BuiltinTypes.object) }
             case .object(let t as PyTypeObject) where t === BuiltinTypes.object:
                 continue
-            case .object(let t as PyTypeObject) where NativeBases.isExtendable(t):
+            case .object(let t as PyTypeObject) where NativeBases.isExtendable(t) || t === BuiltinTypes.type:
                 nativeBases.append(t)
+            case .object(let t as PyTypeObject) where [BuiltinTypes.bool, BuiltinTypes.range, BuiltinTypes.slice, BuiltinTypes.noneType].contains { $0 === t }:
+                throw PyError.type("type '\(t.qualifiedName)' is not an acceptable base type")
             case .object(let t as PyTypeObject):
                 throw PyError.type("grad cannot make subclasses of '\(t.qualifiedName)' yet")
             default:
@@ -42,13 +44,16 @@ enum ClassCreation {
         var namespace = namespace
         // A class that defines equality without a hash is unhashable (CPython's rule).
         if namespace["__eq__"] != nil && namespace["__hash__"] == nil { namespace["__hash__"] = Value.none }
-        // Plain functions stay functions; these two are always static and class methods.
+        // Plain functions stay functions; these three are always static and class methods.
+        if case .object(let f as PyFunction)? = namespace["__new__"] { namespace["__new__"] = .object(PyStaticMethod(.object(f))) }
         if case .object(let f as PyFunction)? = namespace["__init_subclass__"] { namespace["__init_subclass__"] = .object(PyClassMethod(.object(f))) }
         if case .object(let f as PyFunction)? = namespace["__class_getitem__"] { namespace["__class_getitem__"] = .object(PyClassMethod(.object(f))) }
         let cls = try PyClass(name: name, qualifiedName: qualifiedName, moduleName: moduleName, bases: bases,
                               nativeBase: nativeBase, namespace: namespace, interpreter: interpreter)
+        cls.metaclass = metaclass
         cls.allowedAttributes = Slots.allowedNames(cls)
         try AbstractClasses.record(cls, declared: declaredAbstract)
+        try UserDescriptors.setNames(cls, interpreter)
         try initSubclass(cls, keywords, interpreter)
         return cls
     }
@@ -63,11 +68,21 @@ enum ClassCreation {
         _ = try interpreter.call(try ClassAttributes.bind(hook, to: .object(cls), interpreter), Arguments([], keywords: keywords))
     }
 
-    /// `C(args)`: a new instance, initialised by the class's `__init__` (an exception's arguments
-    /// become its `args` first, as `BaseException.__new__` does).
+    /// `C(args)`: its metaclass's `__call__` if it defines one, else `construct`.
     static func instantiate(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if let call = cls.metaclass?.lookup("__call__") {
+            return try interpreter.call(try ClassAttributes.bind(call, to: .object(cls), interpreter), args)
+        }
+        return try construct(cls, args, interpreter)
+    }
+
+    /// `type.__call__(C, args)`: a new instance, initialised by the class's `__init__` (an
+    /// exception's arguments become its `args` first, as `BaseException.__new__` does); see
+    /// InstanceCreation for classes that make their instances with a `__new__`.
+    static func construct(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if InstanceCreation.needsNew(cls) { return try InstanceCreation.instantiate(cls, args, interpreter) }
+        // `object.__new__`'s check (a `__new__` of the class's own reaches it through `super()`).
         if cls.hasAbstractMethods, let error = AbstractClasses.instantiationError(cls) { throw error }
-        if cls.nativeBase === BuiltinTypes.tuple { return try TupleBase.instantiate(cls, args, interpreter) }
         let instance = cls.isExceptionClass ? PyExceptionObject(type: cls, args: args.positional) : PyInstance(cls: cls)
         if let initializer = cls.lookup(.`init`) {
             let result: Value

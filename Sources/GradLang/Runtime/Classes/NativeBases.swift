@@ -1,27 +1,104 @@
-/// Classes that extend a built-in container (`class Vocab(dict)`, `class Batch(list)`,
-/// `class Pair(tuple)`, `class Tags(set)`): each instance holds a list, dict, tuple or set as its
-/// contents. What the class does not define itself, the
-/// contents do: indexing, `len`, iteration, `in`, repr, equality, the type's methods (`append`,
-/// `keys`), and `super().__init__(...)`. `isinstance(x, list)` is true.
+/// Classes that extend a built-in type (`class Vocab(dict)`, `class Batch(list)`,
+/// `class Pair(tuple)`, `class Tags(set)`, `class Name(str)`, `class Celsius(float)`): each
+/// instance holds a value of that type as its contents. What the class does not define itself,
+/// the contents do: arithmetic, indexing, `len`, iteration, `in`, repr and str, equality,
+/// hashing, the type's methods (`append`, `keys`, `upper`), and `super().__init__(...)`.
+/// `isinstance(x, float)` is true.
+///
+/// The mutable types' contents are made empty with the instance and filled by `__init__`; the
+/// others' are fixed when the instance is made, by the type's `__new__` (see InstanceCreation).
 enum NativeBases {
+    private nonisolated(unsafe) static let mutable = [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.set]
+    private nonisolated(unsafe) static let immutable = [BuiltinTypes.tuple, BuiltinTypes.frozenset, BuiltinTypes.str,
+                                                       BuiltinTypes.int, BuiltinTypes.float]
+
     /// The built-in types a class may extend.
     static func isExtendable(_ type: PyTypeObject) -> Bool {
-        type === BuiltinTypes.list || type === BuiltinTypes.dict || type === BuiltinTypes.tuple || type === BuiltinTypes.set
+        mutable.contains { $0 === type } || immutable.contains { $0 === type }
     }
 
+    /// Whether instances of a class extending `type` get their contents from `type.__new__`.
+    static func isImmutable(_ type: PyTypeObject) -> Bool {
+        immutable.contains { $0 === type }
+    }
+
+    /// The empty contents of a new instance whose class extends a mutable type.
     static func makeContents(_ type: PyTypeObject) -> PyObject? {
         if type === BuiltinTypes.list { return PyList([]) }
         if type === BuiltinTypes.dict { return PyDict() }
         if type === BuiltinTypes.set { return PySet() }
-        // Made by `tuple.__new__` with its contents (see TupleBase).
-        if type === BuiltinTypes.tuple { return PyTuple([]) }
         return nil
     }
 
     /// The value built-in operations see for `v`: an instance's contents, else `v` itself.
     static func contents(_ v: Value) -> Value {
-        if case .object(let i as PyInstance) = v, let native = i.native { return .object(native) }
+        if case .object(let i as PyInstance) = v, let contents = i.contents { return contents }
         return v
+    }
+
+    /// The str, int or float `v` holds if it is an instance of a class extending one: what
+    /// built-ins taking such a value read (`math.sqrt(Celsius(4.0))`, `int(flags)`).
+    static func scalar(_ v: Value) -> Value? {
+        if case .object(let i as PyInstance) = v, let scalar = i.native as? NativeScalar { return scalar.value }
+        return nil
+    }
+
+    /// `T.__new__(cls, *args, **kwargs)` of each extendable type: an instance of `cls` (a class
+    /// extending `T`) holding what `T(*args, **kwargs)` makes, or that value itself for `T`.
+    /// Mutable types make empty contents, which `__init__` fills.
+    static func new(of type: PyTypeObject) -> PyBuiltin? {
+        newMethods[ObjectIdentifier(type)]
+    }
+
+    /// Each extendable type with its `__new__`, for the type objects' attributes.
+    static var typesWithNew: [(type: PyTypeObject, new: PyBuiltin)] {
+        (mutable + immutable).compactMap { t in new(of: t).map { (t, $0) } }
+    }
+
+    private nonisolated(unsafe) static let newMethods = Dictionary(uniqueKeysWithValues: (mutable + immutable).map { type in
+        (ObjectIdentifier(type), PyBuiltin("\(type.name).__new__(*args, **kwargs)") { args in
+            var rest = args.varargs("args")
+            let cls = try InstanceCreation.typeArgument(&rest, of: type.name)
+            let call = Arguments(rest, keywords: args.keywordArguments("kwargs"))
+            switch cls {
+            case .object(let t as PyTypeObject) where t === type:
+                return try args.interpreter.call(.object(type), call)
+            case .object(let c as PyClass) where c.nativeBase === type:
+                guard isImmutable(type) else { return .object(PyInstance(cls: c)) }
+                return .object(PyInstance(cls: c, contents: box(try args.interpreter.call(.object(type), call))))
+            default:
+                throw InstanceCreation.notSubtype(cls, of: type.name)
+            }
+        })
+    })
+
+    /// `super().__add__(other)`, `super().__radd__(other)`, `super().__lt__(other)` and the other
+    /// operator methods of the built-in base: NotImplemented for an operand it does not take.
+    private static func operatorMethod(_ name: String, _ contents: Value) -> PyBuiltin? {
+        func method(_ body: @escaping (Value) throws -> Value) -> PyBuiltin {
+            PyBuiltin("\(name)(self, value, /)") { args in
+                do {
+                    return try body(NativeBases.contents(args["value"]))
+                } catch let e as PyError where e.type === PyExc.typeError {
+                    return .object(SpecialMethods.notImplemented)
+                }
+            }
+        }
+        for op in BinaryOperator.allCases {
+            let names = SpecialName.methods(of: op)
+            if name == names.forward.name { return method { try Operators.binary(op, contents, $0) } }
+            if name == names.reflected.name { return method { try Operators.binary(op, $0, contents) } }
+        }
+        for op in CompareOperator.allCases where name == SpecialName.methods(of: op).forward.name {
+            return method { try Operators.compare(op, contents, $0) }
+        }
+        return nil
+    }
+
+    /// Contents as the object a PyInstance holds: a str, int or float in a NativeScalar.
+    private static func box(_ v: Value) -> PyObject {
+        if case .object(let o) = v { return o }
+        return NativeScalar(v)
     }
 
     /// `list.__init__(self, iterable=())` and `dict.__init__(self, other=(), **kwargs)`: the
@@ -48,8 +125,7 @@ enum NativeBases {
     /// What `super().name` finds past the user's classes: the built-in type's method bound to
     /// the contents, or its special methods (`__init__`, `__getitem__`, `__len__`, ...).
     static func method(_ name: String, of instance: PyInstance, _ interpreter: Interpreter) -> Value? {
-        guard let native = instance.native else { return nil }
-        let contents = Value.object(native)
+        guard let contents = instance.contents else { return nil }
         if let m = interpreter.attributes.method(TypeKey(contents), name) {
             return .object(PyBoundMethod(receiver: contents, function: m))
         }
@@ -79,9 +155,35 @@ enum NativeBases {
         case "__contains__": special = PyBuiltin("__contains__(self, key, /)") { args in .bool(try Operators.contains(contents, args["key"])) }
         case "__iter__": special = PyBuiltin("__iter__(self, /)") { _ in .object(try Iteration.iterator(contents)) }
         case "__repr__": special = PyBuiltin("__repr__(self, /)") { _ in .str(try Repr.checkedRepr(contents)) }
-        case "__eq__": special = PyBuiltin("__eq__(self, value, /)") { args in try Operators.compare(.eq, contents, NativeBases.contents(args["value"])) }
-        default: special = nil
+        case "__str__": special = PyBuiltin("__str__(self, /)") { _ in .str(try Repr.checkedStr(contents)) }
+        case "__hash__": special = PyBuiltin("__hash__(self, /)") { _ in .int(try Hashing.hash(contents)) }
+        case "__bool__": special = PyBuiltin("__bool__(self, /)") { _ in .bool(try Operators.truthy(contents)) }
+        case "__format__":
+            special = PyBuiltin("__format__(self, format_spec, /)") { args in
+                .str(try Formatting.format(contents, spec: try Arg.string(args["format_spec"], "format() argument 2 must be str, not \(args["format_spec"].typeName)")))
+            }
+        default: special = operatorMethod(name, contents)
         }
         return special.map { .object(PyBoundMethod(receiver: receiver, function: $0)) }
+    }
+}
+
+/// The str, int or float a PyInstance of a class extending one of those holds.
+final class NativeScalar: PyObject {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    override var typeName: String { value.typeName }
+}
+
+extension PyInstance {
+    /// What this instance holds as its class's built-in base, if it has one (see NativeBases).
+    var contents: Value? {
+        guard let native else { return nil }
+        if let scalar = native as? NativeScalar { return scalar.value }
+        return .object(native)
     }
 }

@@ -44,6 +44,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         serials += 1
         return serials
     }
+    /// The class of this class when it is not `type`: a metaclass (see Metaclasses). Held as
+    /// the bases are, uncounted by the collector.
+    var metaclass: PyClass?
     /// Set when ABCMeta's rules leave the class abstract methods: instantiating it then fails
     /// (see AbstractClasses); a flag, so that making instances of other classes looks up nothing.
     var hasAbstractMethods = false

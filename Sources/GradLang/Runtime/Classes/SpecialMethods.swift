@@ -68,7 +68,7 @@ enum SpecialMethods {
         if let r = try call(left, SpecialName.methods(of: op).inPlace, with: b), !isNotImplemented(r) { return r }
         // A list's `+=` extends the contents in place: the name stays bound to the instance.
         if let native = left.native, !defines(left, SpecialName.methods(of: op).forward) {
-            let updated = try Operators.inPlace(op, .object(native), NativeBases.contents(b), interpreter)
+            let updated = try Operators.inPlace(op, NativeBases.contents(a), NativeBases.contents(b), interpreter)
             if case .object(let o) = updated, o === native { return a }
             return updated
         }
@@ -78,6 +78,15 @@ enum SpecialMethods {
     /// `-x`, `+x`, `~x`, `abs(x)` by `__neg__`, `__pos__`, `__invert__`, `__abs__`.
     static func unary(_ name: SpecialName, _ instance: PyInstance, symbol: String) throws -> Value {
         if let r = try call(instance, name, []) { return r }
+        if case let contents? = instance.contents, instance.native is NativeScalar {
+            switch name {
+            case .neg: return try Operators.unary(.minus, contents)
+            case .pos: return try Operators.unary(.plus, contents)
+            case .invert: return try Operators.unary(.invert, contents)
+            case .abs: return try NumericFunctions.absolute(contents)
+            default: break
+            }
+        }
         throw PyError.type("bad operand type for \(symbol): '\(instance.typeName)'")
     }
 
@@ -118,7 +127,7 @@ enum SpecialMethods {
             return b
         }
         if defines(instance, .len) { return try length(instance) > 0 }
-        if let native = instance.native { return try Operators.truthy(.object(native)) }
+        if let contents = instance.contents { return try Operators.truthy(contents) }
         return true
     }
 
@@ -133,7 +142,7 @@ enum SpecialMethods {
             default: throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
             }
         }
-        if let native = instance.native, !defines(instance, .getitem) { return try Iteration.iterator(.object(native)) }
+        if let contents = instance.contents, !defines(instance, .getitem) { return try Iteration.iterator(contents) }
         guard defines(instance, .getitem) else {
             throw PyError.type("'\(instance.typeName)' object is not iterable")
         }
@@ -162,7 +171,7 @@ enum SpecialMethods {
     /// `len(x)` by `__len__`, with CPython's checks of what it returns.
     static func length(_ instance: PyInstance) throws -> Int {
         guard let r = try call(instance, .len, []) else {
-            if let native = instance.native { return try IteratorFunctions.length(.object(native)) }
+            if let contents = instance.contents { return try IteratorFunctions.length(contents) }
             throw PyError.type("object of type '\(instance.typeName)' has no len()")
         }
         switch r {
@@ -183,11 +192,13 @@ enum SpecialMethods {
             guard case .str(let s) = r else { throw PyError.type("__repr__ returned non-string (type \(r.typeName))") }
             return s.string
         }
-        // A set subclass names itself (`Tags({1, 2})`, `Tags()`); list, dict and tuple ones do not.
+        // A set or frozenset subclass names itself (`Tags({1, 2})`, `Tags()`); list, dict and
+        // tuple ones do not.
         if let set = instance.native as? PySet {
-            return instance.cls.name + "(" + (set.count == 0 ? "" : try Repr.checkedRepr(.object(set))) + ")"
+            let body = set.count == 0 ? "" : try Repr.checkedRepr(.object(set))
+            return instance.cls.name + "(" + (set.isFrozen ? String(body.dropFirst("frozenset(".count).dropLast()) : body) + ")"
         }
-        if let native = instance.native { return try Repr.checkedRepr(.object(native)) }
+        if let contents = instance.contents { return try Repr.checkedRepr(contents) }
         return defaultRepr(instance)
     }
 
@@ -206,6 +217,8 @@ enum SpecialMethods {
             return s.string
         }
         if let e = instance as? PyExceptionObject { return e.message }
+        // `str.__str__` of a str subclass is its text; the others' str is their repr.
+        if case .str(let s)? = instance.contents { return s.string }
         return try repr(instance)
     }
 
@@ -213,8 +226,8 @@ enum SpecialMethods {
     /// `__hash__` has `__hash__ = None` (set when the class is made) and is unhashable.
     static func hash(_ instance: PyInstance) throws -> Int? {
         if case .none? = instance.cls.lookup(.hash) { throw PyError.type("unhashable type: '\(instance.typeName)'") }
-        if let native = instance.native, instance.cls.lookup(.hash) == nil {
-            if native is PyTuple { return try Hashing.hash(.object(native)) }
+        if let native = instance.cls.nativeBase, instance.cls.lookup(.hash) == nil {
+            if NativeBases.isImmutable(native), let contents = instance.contents { return try Hashing.hash(contents) }
             throw PyError.type("unhashable type: '\(instance.typeName)'")
         }
         guard let r = try call(instance, .hash, []) else { return nil }

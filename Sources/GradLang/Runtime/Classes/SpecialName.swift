@@ -9,7 +9,7 @@ enum SpecialName: Int, CaseIterable {
     case eq, ne, lt, le, gt, ge
     case neg, pos, invert, abs
     case bool, len, hash, iter, next, contains, getitem, setitem, delitem, missing
-    case repr, str, format, enter, exit, `init`
+    case repr, str, format, enter, exit, `init`, new
 
     /// `__add__`, `__radd__`, ...
     var name: String { SpecialName.names[rawValue] }

@@ -238,6 +238,10 @@ public final class PyStr {
         var count: Int? = separator.knownCount >= 0 ? 0 : nil
         for (i, item) in items.enumerated() {
             guard case .str(let piece) = item else {
+                // Instances of str subclasses join as their text.
+                if case .str? = NativeBases.scalar(item) {
+                    return try joined(items.map { if case .str? = NativeBases.scalar($0) { NativeBases.contents($0) } else { $0 } }, separator: separator)
+                }
                 throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
             }
             // Checked piece by piece, so neither sum can overflow before it is found too large.

@@ -2,7 +2,7 @@ import BigInt
 import GradTensor
 
 /// Comparisons, truthiness, `in`, and iteration: the protocols every statement leans on.
-public enum CompareOperator: String, Sendable {
+public enum CompareOperator: String, CaseIterable, Sendable {
     case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
 
     /// The operator written `op`; nil for `in`, `not in`, `is` and `is not`.
@@ -228,7 +228,7 @@ extension Operators {
     public static func contains(_ container: Value, _ item: Value) throws -> Bool {
         switch container {
         case .str(let s):
-            guard case .str(let sub) = item else {
+            guard case .str(let sub) = NativeBases.scalar(item) ?? item else {
                 throw PyError.type("'in <string>' requires string as left operand, not \(item.typeName)")
             }
             return s.contains(sub)
@@ -242,7 +242,9 @@ extension Operators {
                 if let found = r.contains(item) { return found }
             case let i as PyInstance:
                 if let r = try SpecialMethods.call(i, .contains, [item]) { return try truthy(r) }
-                if let native = i.native, !SpecialMethods.defines(i, .iter) { return try contains(.object(native), item) }
+                if let contents = i.contents, !SpecialMethods.defines(i, .iter) { return try contains(contents, item) }
+            case let c as PyClass:
+                if let r = try Metaclasses.callSpecial(c, .contains, [item]) { return try truthy(r) }
             default: break
             }
         default: break

@@ -35,8 +35,9 @@ enum Subscript {
                 if let d = i.native as? PyDict, try d.get(key) == nil, let v = try SpecialMethods.call(i, .missing, [key]) {
                     return v
                 }
-                if let native = i.native { return try get(.object(native), key, writtenAsTuple: writtenAsTuple, interpreter: interpreter) }
+                if let contents = i.contents { return try get(contents, key, writtenAsTuple: writtenAsTuple, interpreter: interpreter) }
             case let c as PyClass:
+                if let v = try Metaclasses.callSpecial(c, .getitem, [key]) { return v }
                 if let method = c.lookup("__class_getitem__"), let interpreter = c.interpreter {
                     return try interpreter.call(try ClassAttributes.bind(method, to: container, interpreter), Arguments([key]))
                 }
@@ -101,7 +102,7 @@ enum Subscript {
             try d.set(key, value)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .setitem):
             _ = try SpecialMethods.call(i, .setitem, [key, value])
-        case .object(let i as PyInstance) where i.native != nil && !(i.native is PyTuple):
+        case .object(let i as PyInstance) where i.native is PyList || i.native is PyDict:
             try set(NativeBases.contents(container), key, value, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
         default:
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
@@ -121,7 +122,7 @@ enum Subscript {
             if try d.remove(key) == nil { throw PyError.key(key) }
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):
             _ = try SpecialMethods.call(i, .delitem, [key])
-        case .object(let i as PyInstance) where i.native != nil && !(i.native is PyTuple):
+        case .object(let i as PyInstance) where i.native is PyList || i.native is PyDict:
             try delete(NativeBases.contents(container), key)
         default:
             throw PyError.type("'\(container.typeName)' object doesn't support item deletion")
@@ -136,6 +137,7 @@ enum Subscript {
         case .bool(let b): i = b ? 1 : 0
         case .bigInt: throw PyError.index("cannot fit 'int' into an index-sized integer")
         case .tensor(let t): i = try Conversions.index(t)
+        case _ where NativeBases.scalar(key) != nil: return try position(NativeBases.contents(key), count: count, what: what)
         // CPython 3.11 words the str message on its own.
         case _ where what == "string":
             throw PyError.type("string indices must be integers, not '\(key.typeName)'")
@@ -186,6 +188,7 @@ enum Subscript {
         case .bool(let b): return b ? 1 : 0
         case .bigInt(let b): return b < 0 ? Int.min / 2 : Int.max / 2
         case .tensor(let t): return try Conversions.index(t)
+        case _ where NativeBases.scalar(v) != nil: return try sliceBound(NativeBases.contents(v))
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }

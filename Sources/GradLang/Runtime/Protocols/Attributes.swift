@@ -104,9 +104,16 @@ extension Interpreter {
             case let f as PyFunction:
                 if let v = f.attributes[name] { return v }
                 if name == "__module__" { return .str("__main__") }
+                if name == "__annotations__" {
+                    // Made empty when first read, as CPython makes it.
+                    let empty = Value.object(PyDict())
+                    f.attributes[name] = empty
+                    return empty
+                }
                 if name == "__dict__" {
                     let d = PyDict()
-                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) { try d.set(.str(k), v) }
+                    // `__annotations__` is kept with them but is not in the function's `__dict__`.
+                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) where k != "__annotations__" { try d.set(.str(k), v) }
                     return .object(d)
                 }
             default: break
@@ -117,6 +124,7 @@ extension Interpreter {
         let type = TypeKey(value)
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }
+        if name == "__class__" { return BuiltinTypes.of(value) }
         throw PyError.attribute("'\(value.typeName)' object has no attribute '\(name)'")
     }
 
@@ -140,7 +148,10 @@ extension Interpreter {
             }
             return
         }
-        if case .object(let c as PyClass) = value { return try ClassAttributes.set(c, name, newValue) }
+        if case .object(let c as PyClass) = value {
+            if try Metaclasses.setAttribute(c, name, newValue, self) { return }
+            return try ClassAttributes.set(c, name, newValue)
+        }
         if let set = attributes.setters[TypeKey(value)]?[name] { return try set(value, newValue) }
         throw unwritable(value, name)
     }
@@ -161,7 +172,9 @@ extension Interpreter {
     func deleteAttribute(_ value: Value, _ name: String) throws {
         switch value {
         case .object(let i as PyInstance): try ClassAttributes.delete(i, name, self)
-        case .object(let c as PyClass): try ClassAttributes.set(c, name, nil)
+        case .object(let c as PyClass):
+            if try Metaclasses.setAttribute(c, name, nil, self) { return }
+            try ClassAttributes.set(c, name, nil)
         case .object(let m as PyModule):
             guard m.attributes.removeValue(forKey: name) != nil else {
                 throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")

@@ -21,6 +21,9 @@ enum Iteration {
             switch o {
             case let it as PyIterator: return it
             case let i as PyInstance: return try SpecialMethods.iterator(i)
+            case let c as PyClass where c.metaclass != nil:
+                guard let r = try Metaclasses.callSpecial(c, .iter, []) else { throw PyError.type("'\(c.metaclass?.name ?? "type")' object is not iterable") }
+                return try iterator(r)
             case let g as PyGeneratorObject: return g.iterator
             case let it as PyIterable: return try it.makeIterator()
             case is PyList: return sequence(name: "list_iterator", over: v) { list, i in (list as? PyList)?.items.element(at: i) }

@@ -127,7 +127,14 @@ public enum Repr {
             return "<built-in method \(m.function.name) of \(m.receiver.typeName) object at \(address(m.receiver))>"
         case let m as PyModule: return "<module '\(m.name)'>"
         case let t as PyTypeObject: return "<class '\(t.qualifiedName)'>"
-        case let c as PyClass: return "<class '\(c.displayName)'>"
+        case let c as PyClass:
+            do {
+                if case .str(let s)? = try Metaclasses.callSpecial(c, .repr, []) { return s.string }
+            } catch {
+                walk.failure = walk.failure ?? (error as? PyError)
+                return "..."
+            }
+            return "<class '\(c.displayName)'>"
         case let i as PyInstance:
             do {
                 return try SpecialMethods.repr(i)
