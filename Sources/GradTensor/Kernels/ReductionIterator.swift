@@ -111,3 +111,32 @@ struct ReductionIterator {
         }
     }
 }
+
+extension ReductionIterator {
+    /// How many leading dimensions are reduced (they sort first).
+    var reducedRank: Int { outputStrides.prefix { $0 == 0 }.count }
+
+    /// The element order of `binary_kernel_reduce`: for each output element its output offset
+    /// and first input offset (`outputs`), and the input offsets of its reduced elements
+    /// relative to that (`reduced`), dimension 0 fastest as TensorIterator walks them.
+    func sequentialOrder() -> (outputs: [(output: Int, input: Int)], reduced: [Int]) {
+        let r = reducedRank
+        let reduced = offsets(0..<r, inputStrides)
+        let outputs = Array(zip(offsets(r..<shape.count, outputStrides), offsets(r..<shape.count, inputStrides)))
+        return (outputs.map { (output: $0.0, input: $0.1) }, reduced)
+    }
+
+    /// The offsets of every position of the dimensions `dims`, the first counting fastest.
+    private func offsets(_ dims: Range<Int>, _ strides: [Int]) -> [Int] {
+        var result = [0]
+        for d in dims {
+            var next: [Int] = []
+            next.reserveCapacity(result.count &* shape[d])
+            for i in 0..<shape[d] {
+                for o in result { next.append(o &+ i &* strides[d]) }
+            }
+            result = next
+        }
+        return result
+    }
+}

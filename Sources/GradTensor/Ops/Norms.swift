@@ -8,18 +8,9 @@ extension Tensor {
         }
         guard p > 0 else { throw TorchError.notImplemented("vector_norm: only positive orders are supported by grad, got \(p)") }
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        let out = try GradMode.with(enabled: false) { () throws -> Tensor in
-            let magnitude = try abs()
-            if p == .infinity {
-                let reduced = try dims.map { try $0.map { try Shape.wrapDim($0, rank: rank) } } ?? Array(0..<rank)
-                let largest = try magnitude.largest(over: Set(reduced))
-                if keepdim { return largest }
-                return try largest.reshape(shape.indices.filter { !reduced.contains($0) }.map { shape[$0] })
-            }
-            if p == 2 { return try mul(self).sum(dims: dims, keepdim: keepdim).sqrt() }
-            if p == 1 { return try magnitude.sum(dims: dims, keepdim: keepdim) }
-            return try magnitude.pow(.wrapping(.double(p))).sum(dims: dims, keepdim: keepdim).pow(.wrapping(.double(1 / p)))
-        }
+        let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
+        let out = dtype == .float64 ? try layout.norms(Double.self, p: p, keepdim: keepdim)
+                                    : try layout.norms(Float.self, p: p, keepdim: keepdim)
         return out.record("LinalgVectorNormBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
             let (input, p) = (saved.input, saved.p)
@@ -40,12 +31,5 @@ extension Tensor {
             let direction = p == 2 ? input : try input.mul(try input.abs().pow(.wrapping(.double(p - 2))))
             return [try direction.mul(scale)]
         }
-    }
-
-    /// The largest element over `dims`, keeping them as size 1.
-    private func largest(over dims: Set<Int>) throws -> Tensor {
-        var out = self
-        for d in dims.sorted(by: >) { out = try out.max(dim: d, keepdim: true).values }
-        return out
     }
 }

@@ -47,7 +47,7 @@ extension Tensor {
 
     /// `var(dim, correction, keepdim)`: the mean squared deviation with `correction` (1: Bessel's).
     public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim, takeSquareRoot: false)
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("VarBackward0", inputs: [self],
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
@@ -58,9 +58,8 @@ extension Tensor {
 
     /// `std(dim, correction, keepdim)`: the square root of `variance`.
     public func standardDeviation(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (variance, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim, takeSquareRoot: true)
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        let out = try variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             let result = try ctx.output.reshape(saved.keptShape)
@@ -71,18 +70,16 @@ extension Tensor {
         }
     }
 
-    /// The variance (ungraphed) and the divisor `N - correction`.
-    private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Double) {
+    /// The variance or standard deviation (ungraphed, PyTorch's kernels) and the divisor `N - correction`.
+    private func spread(dims: [Int]?, correction: Double, keepdim: Bool, takeSquareRoot: Bool) throws -> (Tensor, Double) {
         guard dtype.isFloatingPoint else {
             throw TorchError.runtime("std and var only support floating point and complex dtypes")
         }
-        return try GradMode.with(enabled: false) {
-            let deviation = try self.deviation(dims: dims)
-            let squares = try deviation.mul(deviation).sum(dims: dims, keepdim: keepdim)
-            let count = Shape.count(shape) / Swift.max(squares.numel, 1)
-            let divisor = Swift.max(Double(count) - correction, 0)
-            return (try squares.div(.wrapping(.double(divisor))), divisor)
-        }
+        let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
+        let out = dtype == .float64
+            ? try layout.variances(Double.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim)
+            : try layout.variances(Float.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim)
+        return (out, Swift.max(Double(layout.inner) - correction, 0))
     }
 
     /// `self - mean(dims, keepdim)`: computed again by var's and std's formulas from the saved
