@@ -5,18 +5,16 @@ extension Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         let dims = dim.map { [$0] }
         let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
-        func product<T: Element & Numeric>(_: T.Type, _ times: @escaping (T, T) -> T) throws -> Tensor {
-            try layout.map(T.self, T.self, keepdim: keepdim) { p, n in
-                var r: T = 1
-                for i in 0..<n { r = times(r, p[i]) }
-                return r
-            }
-        }
         let out: Tensor
         switch dtype {
-        case .float32: out = try product(Float.self, *)
-        case .float64: out = try product(Double.self, *)
-        case .int64, .bool: out = try product(Int64.self, &*).materializedIfCast(to: dtype)
+        case .float32: out = try layout.products(Float.self, keepdim: keepdim)
+        case .float64: out = try layout.products(Double.self, keepdim: keepdim)
+        case .int64, .bool:
+            out = try layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
+                var r: Int64 = 1
+                for i in 0..<n { r = r &* p[i] }
+                return r
+            }.materializedIfCast(to: dtype)
         }
         return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
