@@ -85,8 +85,10 @@ extension Tensor {
         case .float32: t.fillLinear(Float(start), Float(end))
         case .float64: t.fillLinear(start, end)
         case .int64, .bool:
-            let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
-            for i in 0..<steps { t.setFlat(i, .double(t.linearPoint(i, start, end, step: step))) }
+            // The ends become integers first; the step and points are doubles.
+            let (a, b) = (start.rounded(.towardZero), end.rounded(.towardZero))
+            let step = steps > 1 ? (b - a) / Double(steps - 1) : 0
+            for i in 0..<steps { t.setFlat(i, .double(t.linearPoint(i, a, b, step: step))) }
         }
         try t.setRequiresGrad(requiresGrad)
         return t
