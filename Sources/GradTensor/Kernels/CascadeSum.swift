@@ -89,10 +89,20 @@ func cascadeSum<T: CascadeTerm>(_ base: UnsafePointer<T.Stored>, stride: Int, co
 @inline(__always)
 func interleavedSum<T: CascadeTerm>(_ base: UnsafePointer<T.Stored>, stride: Int, count: Int) -> T {
     let quarter = count / 4, rowStride = stride &* 4
-    var first: T = cascadeSum(base, stride: rowStride, count: quarter)
-    let second: T = cascadeSum(base + stride, stride: rowStride, count: quarter)
-    let third: T = cascadeSum(base + 2 &* stride, stride: rowStride, count: quarter)
-    let fourth: T = cascadeSum(base + 3 &* stride, stride: rowStride, count: quarter)
+    var first = T.zero, second = T.zero, third = T.zero, fourth = T.zero
+    if quarter == 1 {
+        // The small case (a learner's few samples) without the cascade's bookkeeping, same
+        // bits: each column holds one term, which its cascade adds to zero.
+        first = first + T.load(base)
+        second = second + T.load(base + stride)
+        third = third + T.load(base + 2 &* stride)
+        fourth = fourth + T.load(base + 3 &* stride)
+    } else if quarter > 1 {
+        first = cascadeSum(base, stride: rowStride, count: quarter)
+        second = cascadeSum(base + stride, stride: rowStride, count: quarter)
+        third = cascadeSum(base + 2 &* stride, stride: rowStride, count: quarter)
+        fourth = cascadeSum(base + 3 &* stride, stride: rowStride, count: quarter)
+    }
     var i = quarter &* 4
     while i < count {
         first = first + T.load(base + i &* stride)
