@@ -7,6 +7,7 @@ extension Tensor {
             throw TorchError.notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
         guard p > 0 else { throw TorchError.notImplemented("vector_norm: only positive orders are supported by grad, got \(p)") }
+        if p == .infinity && numel == 0 { try checkLargestOfEmpty(dims) }
         let keptShape = try ReductionLayout.keptShape(self, dims)
         let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
         let out = dtype == .float64 ? try layout.norms(Double.self, p: p, keepdim: keepdim)
@@ -30,6 +31,20 @@ extension Tensor {
             let scale = try Tensor.where(isZero, zero, try g.div(try Tensor.where(isZero, Tensor.wrapping(.int(1)), denominator)))
             let direction = p == 2 ? input : try input.mul(try input.abs().pow(.wrapping(.double(p - 2))))
             return [try direction.mul(scale)]
+        }
+    }
+
+    /// The infinity norm has no value for no elements: PyTorch's errors for an empty input
+    /// reduced whole or over an empty dimension (its message lacks the space before "because").
+    private func checkLargestOfEmpty(_ dims: [Int]?) throws {
+        guard let dims, !dims.isEmpty else {
+            throw TorchError.runtime("linalg.vector_norm cannot compute the inf norm on an empty tensor because the operation does not have an identity")
+        }
+        for d in dims {
+            let w = try Shape.wrapDim(d, rank: rank)
+            if shape[w] == 0 {
+                throw TorchError.runtime("linalg.vector_norm cannot compute the inf norm on the dimension \(d)because this dimension is empty and the operation does not have an identity")
+            }
         }
     }
 }
