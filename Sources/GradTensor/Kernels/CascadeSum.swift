@@ -28,29 +28,53 @@ extension SIMD8: CascadeTerm where Scalar: BinaryFloatingPoint {
     @inline(__always) static func load(_ p: UnsafePointer<Scalar>) -> Self { UnsafeRawPointer(p).loadUnaligned(as: Self.self) }
 }
 
-extension SIMD16: CascadeTerm where Scalar: BinaryFloatingPoint {
-    @inline(__always) static func load(_ p: UnsafePointer<Scalar>) -> Self { UnsafeRawPointer(p).loadUnaligned(as: Self.self) }
+/// Four adjacent vectors, the kernels' four rows (or columns) handled at once, each lane its own
+/// sum; kept as four values, which stay in registers where one SIMD32 value is spilled to memory.
+struct FourVectors<V: SIMD & CascadeTerm>: CascadeTerm where V.Scalar: BinaryFloatingPoint, V.Stored == V.Scalar {
+    var first: V, second: V, third: V, fourth: V
+
+    static var scalarCount: Int { 4 &* V.scalarCount }
+    static var zero: Self { Self(first: .zero, second: .zero, third: .zero, fourth: .zero) }
+
+    @inline(__always) static func + (lhs: Self, rhs: Self) -> Self {
+        Self(first: lhs.first + rhs.first, second: lhs.second + rhs.second,
+             third: lhs.third + rhs.third, fourth: lhs.fourth + rhs.fourth)
+    }
+
+    @inline(__always) static func * (lhs: Self, rhs: Self) -> Self {
+        Self(first: lhs.first * rhs.first, second: lhs.second * rhs.second,
+             third: lhs.third * rhs.third, fourth: lhs.fourth * rhs.fourth)
+    }
+
+    @inline(__always) static func load(_ p: UnsafePointer<V.Scalar>) -> Self {
+        let width = V.scalarCount
+        return Self(first: V.load(p), second: V.load(p + width), third: V.load(p + 2 &* width), fourth: V.load(p + 3 &* width))
+    }
+
+    /// Lane `i` of the four vectors' lanes in memory order.
+    @inline(__always) subscript(lane i: Int) -> V.Scalar {
+        let width = V.scalarCount
+        switch i / width {
+        case 0: return first[i % width]
+        case 1: return second[i % width]
+        case 2: return third[i % width]
+        default: return fourth[i % width]
+        }
+    }
 }
 
-extension SIMD32: CascadeTerm where Scalar: BinaryFloatingPoint {
-    @inline(__always) static func load(_ p: UnsafePointer<Scalar>) -> Self { UnsafeRawPointer(p).loadUnaligned(as: Self.self) }
-}
-
-/// Float and Double with the vector types of PyTorch's AVX2 build: `AVX2Vector` is one 256-bit
-/// register, `AVX2FourVectors` four adjacent ones (the kernel's four rows summed at once).
+/// Float and Double with the vector type of PyTorch's AVX2 build: `AVX2Vector` is one 256-bit
+/// register.
 protocol CascadeElement: FloatElement, CascadeTerm, SIMDScalar, Codable where Stored == Self {
     associatedtype AVX2Vector: SIMD & CascadeTerm where AVX2Vector.Scalar == Self, AVX2Vector.Stored == Self
-    associatedtype AVX2FourVectors: SIMD & CascadeTerm where AVX2FourVectors.Scalar == Self, AVX2FourVectors.Stored == Self
 }
 
 extension Float: CascadeElement {
     typealias AVX2Vector = SIMD8<Float>
-    typealias AVX2FourVectors = SIMD32<Float>
 }
 
 extension Double: CascadeElement {
     typealias AVX2Vector = SIMD4<Double>
-    typealias AVX2FourVectors = SIMD16<Double>
 }
 
 /// PyTorch's `multi_row_sum` for one column: `count` terms, term i at `base + i * stride`, added
@@ -136,20 +160,14 @@ func contiguousCascadeSum<T: CascadeElement>(_ p: UnsafePointer<T>, count: Int) 
 private func vectorInterleavedSum<T: CascadeElement>(_ p: UnsafePointer<T>, vectors: Int) -> T.AVX2Vector {
     let width = T.AVX2Vector.scalarCount
     let quarter = vectors / 4
-    let rows: T.AVX2FourVectors = cascadeSum(p, stride: 4 &* width, count: quarter)
-    var first = T.AVX2Vector.zero, second = T.AVX2Vector.zero, third = T.AVX2Vector.zero, fourth = T.AVX2Vector.zero
-    for l in 0..<width {
-        first[l] = rows[l]
-        second[l] = rows[width &+ l]
-        third[l] = rows[2 &* width &+ l]
-        fourth[l] = rows[3 &* width &+ l]
-    }
+    let rows: FourVectors<T.AVX2Vector> = cascadeSum(p, stride: 4 &* width, count: quarter)
+    var first = rows.first
     var v = quarter &* 4
     while v < vectors {
         first = first + T.AVX2Vector.load(p + v &* width)
         v &+= 1
     }
-    return ((first + second) + third) + fourth
+    return ((first + rows.second) + rows.third) + rows.fourth
 }
 
 /// One call of PyTorch's `cascade_sum` loop: `size0 × size1` input elements added into the
@@ -194,11 +212,11 @@ func cascadeSumLoop<T: CascadeElement>(into out: UnsafeMutablePointer<T>, from i
 /// by the interleaved one.
 private func outerVectorSums<T: CascadeElement>(into out: UnsafeMutablePointer<T>, outStride: Int,
                                                 from input: UnsafePointer<T>, rowStride: Int, rows: Int, columns: Int) {
-    let width = T.AVX2Vector.scalarCount, wide = T.AVX2FourVectors.scalarCount
+    let width = T.AVX2Vector.scalarCount, wide = FourVectors<T.AVX2Vector>.scalarCount
     var j = 0
     while j &+ wide <= columns {
-        let sums: T.AVX2FourVectors = cascadeSum(input + j, stride: rowStride, count: rows)
-        for l in 0..<wide { out[(j &+ l) &* outStride] += sums[l] }
+        let sums: FourVectors<T.AVX2Vector> = cascadeSum(input + j, stride: rowStride, count: rows)
+        for l in 0..<wide { out[(j &+ l) &* outStride] += sums[lane: l] }
         j &+= wide
     }
     while j &+ width <= columns {

@@ -23,24 +23,16 @@ extension ReductionLayout {
 /// One 2-D loop of the vectorised reduction: `out *= ` each of its input elements.
 private func productLoop<T: CascadeElement>(into out: UnsafeMutablePointer<T>, from input: UnsafePointer<T>,
                                             outStrides: (Int, Int), inStrides: (Int, Int), size0: Int, size1: Int) {
-    let wide = T.AVX2FourVectors.scalarCount
+    let wide = FourVectors<T.AVX2Vector>.scalarCount
     if outStrides.0 == 0 && inStrides.0 == 1 {
         for j in 0..<size1 {
             let row = input + j &* inStrides.1, target = out + j &* outStrides.1
             let blocks = size0 / wide
             if blocks > 0 {
                 let acc = multiplyDown(row, stride: wide, count: blocks)
-                let width = T.AVX2Vector.scalarCount
-                var halves = (T.AVX2Vector.zero, T.AVX2Vector.zero, T.AVX2Vector.zero, T.AVX2Vector.zero)
-                for l in 0..<width {
-                    halves.0[l] = acc[l]
-                    halves.1[l] = acc[width &+ l]
-                    halves.2[l] = acc[2 &* width &+ l]
-                    halves.3[l] = acc[3 &* width &+ l]
-                }
-                let lanes = (halves.0 * halves.1) * (halves.2 * halves.3)
+                let lanes = (acc.first * acc.second) * (acc.third * acc.fourth)
                 var product = lanes[0]
-                for l in 1..<width { product *= lanes[l] }
+                for l in 1..<T.AVX2Vector.scalarCount { product *= lanes[l] }
                 target.pointee *= product
             }
             for i in (blocks &* wide)..<size0 { target.pointee *= row[i] }
@@ -49,7 +41,7 @@ private func productLoop<T: CascadeElement>(into out: UnsafeMutablePointer<T>, f
         var j = 0
         while j &+ wide <= size1 {
             let acc = multiplyDown(input + j, stride: inStrides.0, count: size0)
-            for l in 0..<wide { out[j &+ l] = acc[l] * out[j &+ l] }
+            for l in 0..<wide { out[j &+ l] = acc[lane: l] * out[j &+ l] }
             j &+= wide
         }
         while j < size1 {
@@ -66,8 +58,8 @@ private func productLoop<T: CascadeElement>(into out: UnsafeMutablePointer<T>, f
 
 /// Four vectors of consecutive elements, multiplied lane by lane down `count` rows `stride` apart.
 @inline(__always)
-private func multiplyDown<T: CascadeElement>(_ p: UnsafePointer<T>, stride: Int, count: Int) -> T.AVX2FourVectors {
-    var acc = T.AVX2FourVectors.load(p)
-    for i in 1..<Swift.max(count, 1) { acc = acc * T.AVX2FourVectors.load(p + i &* stride) }
+private func multiplyDown<T: CascadeElement>(_ p: UnsafePointer<T>, stride: Int, count: Int) -> FourVectors<T.AVX2Vector> {
+    var acc = FourVectors<T.AVX2Vector>.load(p)
+    for i in 1..<Swift.max(count, 1) { acc = acc * FourVectors<T.AVX2Vector>.load(p + i &* stride) }
     return acc
 }
