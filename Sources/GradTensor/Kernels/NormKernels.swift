@@ -61,16 +61,18 @@ extension ReductionLayout {
         if outer == 1 {
             let mean = try GradMode.with(enabled: false) { try input.mean() }.item().doubleValue
             let chunk = loops.shape.count >= 2 ? loops.shape[0] &* loops.shape[1] : reduced.count
-            var total = 0.0, local = 0.0
+            var total = 0.0
             withExtendedLifetime(input) {
                 let src = UnsafePointer(input.storage.pointer(T.self) + input.offset)
-                for (k, r) in reduced.enumerated() {
-                    let dx = Double(src[r]) - mean
-                    local += dx * dx
-                    if (k &+ 1) % chunk == 0 {
-                        total += local
-                        local = 0
+                var start = 0
+                while start < reduced.count {
+                    var local = 0.0
+                    for r in reduced[start..<Swift.min(start &+ chunk, reduced.count)] {
+                        let dx = Double(src[r]) - mean
+                        local += dx * dx
                     }
+                    total += local
+                    start &+= chunk
                 }
             }
             dst[0] = finish(total, Double(reduced.count))
