@@ -1,45 +1,43 @@
 import XCTest
 @testable import GradTensor
 
-/// Sums over the leading dimensions of a contiguous tensor are added column by column in place;
-/// they must give the same bits as the path that copies each column into a row first (which a
-/// transposed copy of the same values takes), whatever the counts of rows and columns.
+/// Float sums follow PyTorch's order, which depends on the layout (golden scripts
+/// torch_exact_sum_* hold PyTorch's values); these tests check the loop layout and that the
+/// shortcuts give the bits of the general path.
 final class ReductionKernelTests: XCTestCase {
-    func testColumnSumsMatchRowSumsBitForBit() throws {
-        for dtype in [DType.float32, .float64] {
-            for rows in [0, 1, 16, 17, 40, 300] {
-                for columns in [1, 7, 8, 9, 20] {
-                    let x = try values(rows, columns, dtype)
-                    let copied = try x.transpose(0, 1).contiguous().transpose(0, 1)
-                    if rows > 1 && columns > 1 { XCTAssertFalse(copied.isContiguous) }
-                    for keepdim in [false, true] {
-                        let name = "\(dtype) \(rows)x\(columns) keepdim \(keepdim)"
-                        try assertSameBits(x.sum(dims: [0], keepdim: keepdim),
-                                           copied.sum(dims: [0], keepdim: keepdim), name)
-                    }
-                }
-            }
-            // Several leading dims, and a mean (a sum divided).
-            let x = try values(6 * 5, 9, dtype).reshape([6, 5, 9])
-            let copied = try x.permute([2, 0, 1]).contiguous().permute([1, 2, 0])
-            try assertSameBits(x.sum(dims: [0, 1]), copied.sum(dims: [0, 1]), "\(dtype) 6x5x9 over two dims")
-            try assertSameBits(x.mean(dims: [0]), copied.mean(dims: [0]), "\(dtype) 6x5x9 mean")
+    /// TensorIterator's layout: reduced dims first, then by the input's strides, merged where
+    /// the strides allow.
+    func testLoopLayoutSortsAndMergesAsTensorIterator() {
+        func layout(_ shape: [Int], _ strides: [Int], _ reduced: [Int]) -> [[Int]] {
+            let loops = ReductionIterator(shape: shape, strides: strides, reduced: reduced)
+            return [loops.shape, loops.inputStrides, loops.outputStrides]
         }
+        // A whole contiguous or transposed matrix is one run in memory order.
+        XCTAssertEqual(layout([4, 5], [5, 1], [0, 1]), [[20], [1], [0]])
+        XCTAssertEqual(layout([5, 4], [1, 5], [0, 1]), [[20], [1], [0]])
+        // Rows: the reduced inner dim first; columns: the reduced outer dim first, kept dim after.
+        XCTAssertEqual(layout([4, 5], [5, 1], [1]), [[5, 4], [1, 5], [0, 1]])
+        XCTAssertEqual(layout([4, 5], [5, 1], [0]), [[4, 5], [5, 1], [0, 1]])
+        // Two reduced dims that are adjacent in memory merge; a step keeps them apart.
+        XCTAssertEqual(layout([2, 3, 4], [12, 4, 1], [1, 2]), [[12, 2], [1, 12], [0, 1]])
+        XCTAssertEqual(layout([2, 3, 4], [30, 10, 2], [1, 2]), [[4, 3, 2], [2, 10, 30], [0, 0, 1]])
+        // Size-1 dims vanish.
+        XCTAssertEqual(layout([3, 1, 7], [7, 7, 1], [1]), [[21], [1], [1]])
     }
 
-    /// A whole sum or mean of a contiguous tensor is read straight from its buffer; a strided
-    /// view of the same values goes through the reduction layout. Both must give the same bits.
-    func testWholeSumsAndMeansMatchTheLayoutPathBitForBit() throws {
+    /// A whole sum or mean of a contiguous tensor is read straight from its buffer; the general
+    /// loops over the same tensor must give the same bits.
+    func testWholeSumsAndMeansMatchTheGeneralLoopsBitForBit() throws {
         for dtype in [DType.float32, .float64] {
             for count in [0, 1, 3, 16, 17, 100, 1000, 5000] {
-                let x = try values(count, 2, dtype)
-                let strided = x.selectView(1, 0), packed = try strided.contiguous()
-                XCTAssertFalse(count > 1 && strided.isContiguous)
-                let name = "\(dtype) \(count)"
-                try assertSameBits(packed.sum(), strided.sum(), "\(name) sum")
-                try assertSameBits(packed.mean(), strided.mean(), "\(name) mean")
-                try assertSameBits(packed.sum(dims: [0], keepdim: true), strided.sum(dims: [0], keepdim: true), "\(name) keepdim")
-                XCTAssertEqual(try packed.sum(dims: [], keepdim: true).shape, [1])
+                let x = try values(count, 3, dtype)
+                let layout = try ReductionLayout(x, dims: nil, dtype: dtype)
+                let general = dtype == .float32 ? try layout.cascadeSums(Float.self, keepdim: false)
+                                                : try layout.cascadeSums(Double.self, keepdim: false)
+                try assertSameBits(x.sum(), general, "\(dtype) \(count) sum")
+                let divided = try general.div(.wrapping(.int(Int64(Swift.max(x.numel, 1)))))
+                if count > 0 { try assertSameBits(x.mean(), divided, "\(dtype) \(count) mean") }
+                XCTAssertEqual(try x.sum(dims: [], keepdim: true).shape, [1, 1])
             }
         }
     }

@@ -1,6 +1,6 @@
 /// Reduction kernels over a set of dimensions. The input is viewed as [outer, inner] with the
-/// reduced dimensions moved last, so every kernel reduces contiguous blocks of `inner` elements
-/// (sums over the leading dimensions of a contiguous tensor are read in place instead).
+/// reduced dimensions moved last, so every kernel reduces contiguous blocks of `inner` elements;
+/// float sums instead read the input where it lies, in PyTorch's order (`cascadeSums`).
 struct ReductionLayout {
     /// The reduced dimensions, sorted and unique.
     let dims: [Int]
@@ -15,9 +15,8 @@ struct ReductionLayout {
     let dtype: DType
     let outer: Int
     let inner: Int
-    /// Whether the input is contiguous, of `dtype`, and reduced over its leading dims only (a
-    /// bias gradient): output element j then reduces column j of an inner × outer matrix.
-    let reducesColumns: Bool
+    /// The tensor reduced.
+    let input: Tensor
 
     /// `dims` nil or empty means every dimension.
     init(_ t: Tensor, dims requested: [Int]?, dtype: DType) throws {
@@ -46,8 +45,7 @@ struct ReductionLayout {
         self.dtype = dtype
         inner = dims.reduce(1) { $0 &* t.shape[$1] }
         outer = Shape.count(droppedShape)
-        reducesColumns = t.dtype == dtype && t.isContiguous && !dims.isEmpty && dims.count < t.rank
-            && dims == Array(0..<dims.count)
+        input = t
     }
 
     /// Applies `reduce` to each block, producing a tensor of `keepdim` or dropped shape.
@@ -65,57 +63,22 @@ struct ReductionLayout {
         return out
     }
 
-    /// `pairwiseSum` of every block; columns are summed in place, eight at a time, in the same
-    /// order (so the same bits) without first copying them into rows.
-    func pairwiseSums<T: FloatElement & SIMDScalar>(_: T.Type, keepdim: Bool) throws -> Tensor {
-        guard reducesColumns else { return try map(T.self, T.self, keepdim: keepdim) { pairwiseSum($0, $1) } }
-        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: outer),
+    /// The float sums over the reduced dims in PyTorch's order (`cascadeSumLoop` run over
+    /// the loops `ReductionIterator` lays out), read from the input where it lies.
+    func cascadeSums<T: CascadeElement>(_: T.Type, keepdim: Bool) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: outer),
                          shape: keepdim ? keptShape : droppedShape)
+        let source = try input.dtype == dtype ? input : input.materialized(as: dtype)
+        guard source.numel > 0 else { return out }
+        let loops = ReductionIterator(shape: source.shape, strides: source.strides, reduced: dims)
         let dst = out.storage.pointer(T.self)
-        withExtendedLifetime(permuted) {
-            let src = UnsafePointer(permuted.storage.pointer(T.self) + permuted.offset)
-            var j = 0
-            while j < outer {
-                let lanes = min(outer - j, SIMD8<T>.scalarCount)
-                let sums = columnPairwiseSum(src + j, inner, stride: outer, lanes: lanes)
-                for l in 0..<lanes { dst[j &+ l] = sums[l] }
-                j &+= lanes
+        withExtendedLifetime(source) {
+            let src = UnsafePointer(source.storage.pointer(T.self) + source.offset)
+            loops.forEach2D { outOffset, inOffset, outStrides, inStrides, size0, size1 in
+                cascadeSumLoop(into: dst + outOffset, from: src + inOffset, outStrides: outStrides,
+                               inStrides: inStrides, size0: size0, size1: size1)
             }
         }
         return out
     }
-}
-
-/// `pairwiseSum` of `lanes` (≤ 8) adjacent columns at once, rows `stride` apart: each lane adds
-/// exactly what `pairwiseSum` adds for a contiguous run, in the same order.
-private func columnPairwiseSum<T: FloatElement & SIMDScalar>(_ p: UnsafePointer<T>, _ n: Int, stride: Int,
-                                                            lanes: Int) -> SIMD8<T> {
-    if n <= 16 {
-        var s = SIMD8<T>()
-        for i in 0..<n {
-            let row = p + i &* stride
-            if lanes == SIMD8<T>.scalarCount {
-                s += UnsafeRawPointer(row).loadUnaligned(as: SIMD8<T>.self)
-            } else {
-                for l in 0..<lanes { s[l] += row[l] }
-            }
-        }
-        return s
-    }
-    let half = (n / 2 + 7) & ~7
-    return columnPairwiseSum(p, half, stride: stride, lanes: lanes)
-        + columnPairwiseSum(p + half &* stride, n - half, stride: stride, lanes: lanes)
-}
-
-/// Summation in the element type: sequential for short runs, pairwise beyond, which keeps
-/// float32 sums accurate on large tensors while matching PyTorch's order on small ones.
-@inline(__always)
-func pairwiseSum<T: FloatElement>(_ p: UnsafePointer<T>, _ n: Int) -> T {
-    if n <= 16 {
-        var s: T = 0
-        for i in 0..<n { s += p[i] }
-        return s
-    }
-    let half = (n / 2 + 7) & ~7
-    return pairwiseSum(p, half) + pairwiseSum(p + half, n - half)
 }

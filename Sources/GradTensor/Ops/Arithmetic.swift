@@ -166,7 +166,7 @@ extension Tensor {
               shape == x.shape || x.numel == 1 || numel == 1 else { return try mul(x) }
         let count = Swift.max(numel, x.numel)
         guard count > 0 else { return try mul(x) }
-        func sum<T: FloatElement>(_: T.Type) throws -> Tensor {
+        func sum<T: CascadeElement>(_: T.Type) throws -> Tensor {
             let total = withExtendedLifetime((self, x)) {
                 withUnsafeTemporaryAllocation(of: T.self, capacity: count) { products -> T in
                     guard let base = products.baseAddress else { return 0 }
@@ -174,7 +174,7 @@ extension Tensor {
                     let b = UnsafePointer(x.storage.pointer(T.self) + x.offset)
                     let ia = numel == 1 ? 0 : 1, ib = x.numel == 1 ? 0 : 1
                     for i in 0..<count { base[i] = a[i &* ia] * b[i &* ib] }
-                    return pairwiseSum(UnsafePointer(base), count)
+                    return contiguousCascadeSum(UnsafePointer(base), count: count)
                 }
             }
             return Tensor(storage: try Storage.make(repeating: total, count: 1), shape: [])

@@ -42,15 +42,41 @@ extension Tensor {
             count = Int(n)
         }
         let t = try Tensor(zeros: [count], dtype: dtype)
-        for i in 0..<count {
-            if dtype == .int64, case .int(let ia) = start, case .int(let istep) = step {
-                t.setFlat(i, .int(ia &+ Int64(i) &* istep))
-            } else {
-                t.setFlat(i, .double(a + Double(i) * s))
+        switch dtype {
+        case .float32: t.fillRange(Float.self, start: a, step: s)
+        case .float64: t.fillRange(Double.self, start: a, step: s)
+        default:
+            for i in 0..<count {
+                if case .int(let ia) = start, case .int(let istep) = step {
+                    t.setFlat(i, .int(ia &+ Int64(i) &* istep))
+                } else {
+                    t.setFlat(i, .double(a + Double(i) * s))
+                }
             }
         }
         try t.setRequiresGrad(requiresGrad)
         return t
+    }
+
+    /// Fills this contiguous float tensor as PyTorch's `arange_kernel` does, in double
+    /// (float's accumulate type) with the multiply-adds its build fuses: runs of two vectors
+    /// (8 floats or 4 doubles each) start at `start + step * i` rounded to the dtype and go on
+    /// by `k * step`; the elements past the last such run are `start + step * i` each.
+    private func fillRange<T: CascadeElement>(_: T.Type, start: Double, step: Double) {
+        let p = storage.pointer(T.self) + offset
+        let width = T.AVX2Vector.scalarCount
+        var i = 0
+        while i &+ 2 &* width <= numel {
+            for _ in 0..<2 {
+                let base = Double(T(start.addingProduct(step, Double(i))))
+                for k in 0..<width { p[i &+ k] = T(base.addingProduct(Double(k), step)) }
+                i &+= width
+            }
+        }
+        while i < numel {
+            p[i] = T(start.addingProduct(step, Double(i)))
+            i &+= 1
+        }
     }
 
     /// `linspace(start, end, steps)`: evenly spaced, computed from both ends as PyTorch does.
@@ -58,15 +84,32 @@ extension Tensor {
                                 requiresGrad: Bool = false) throws -> Tensor {
         if steps < 0 { throw TorchError.runtime("linspace(): number of steps must be non-negative") }
         let t = try Tensor(zeros: [steps], dtype: dtype)
-        let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
-        let half = steps / 2
-        for i in 0..<steps {
-            // One step is the start itself (PyTorch fills it so; the formula would give the end).
-            let v = steps == 1 ? start : i < half ? start + step * Double(i) : end - step * Double(steps - 1 - i)
-            t.setFlat(i, .double(v))
+        switch dtype {
+        case .float32: t.fillLinear(Float(start), Float(end))
+        case .float64: t.fillLinear(start, end)
+        default:
+            // An integer dtype's ends become integers first; the step and points are doubles.
+            let (a, b) = dtype.isFloatingPoint ? (start, end) : (start.rounded(.towardZero), end.rounded(.towardZero))
+            let step = steps > 1 ? (b - a) / Double(steps - 1) : 0
+            for i in 0..<steps { t.setFlat(i, .double(t.linearPoint(i, a, b, step: step))) }
         }
         try t.setRequiresGrad(requiresGrad)
         return t
+    }
+
+    /// Fills this contiguous float tensor with `linspace` points computed in its own dtype.
+    private func fillLinear<T: FloatElement>(_ start: T, _ end: T) {
+        let step = numel > 1 ? (end - start) / T(numel - 1) : 0
+        let p = storage.pointer(T.self) + offset
+        for i in 0..<numel { p[i] = linearPoint(i, start, end, step: step) }
+    }
+
+    /// Point `i` of a linspace as PyTorch's `linspace_kernel` computes it (one fused
+    /// multiply-add): from the start for the first half, from the end for the rest (a single
+    /// point is the start itself).
+    private func linearPoint<T: FloatElement>(_ i: Int, _ start: T, _ end: T, step: T) -> T {
+        if numel == 1 { return start }
+        return i < numel / 2 ? start.addingProduct(step, T(i)) : end.addingProduct(-step, T(numel - 1 - i))
     }
 
     public static func eye(_ n: Int, _ m: Int? = nil, dtype: DType = .defaultFloat, requiresGrad: Bool = false) throws -> Tensor {

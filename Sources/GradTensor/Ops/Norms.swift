@@ -7,19 +7,13 @@ extension Tensor {
             throw TorchError.notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
         guard p > 0 else { throw TorchError.notImplemented("vector_norm: only positive orders are supported by grad, got \(p)") }
+        if p == .infinity && numel == 0 { try checkLargestOfEmpty(dims) }
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        let out = try GradMode.with(enabled: false) { () throws -> Tensor in
-            let magnitude = try abs()
-            if p == .infinity {
-                let reduced = try dims.map { try $0.map { try Shape.wrapDim($0, rank: rank) } } ?? Array(0..<rank)
-                let largest = try magnitude.largest(over: Set(reduced))
-                if keepdim { return largest }
-                return try largest.reshape(shape.indices.filter { !reduced.contains($0) }.map { shape[$0] })
-            }
-            if p == 2 { return try mul(self).sum(dims: dims, keepdim: keepdim).sqrt() }
-            if p == 1 { return try magnitude.sum(dims: dims, keepdim: keepdim) }
-            return try magnitude.pow(.wrapping(.double(p))).sum(dims: dims, keepdim: keepdim).pow(.wrapping(.double(1 / p)))
-        }
+        // float16 and bfloat16 in float32, rounded once.
+        let source = try widened()
+        let layout = try ReductionLayout(source, dims: dims, dtype: source.dtype)
+        let out = try (source.dtype == .float64 ? try layout.norms(Double.self, p: p, keepdim: keepdim)
+                                                : try layout.norms(Float.self, p: p, keepdim: keepdim)).narrowed(to: dtype)
         return out.record("LinalgVectorNormBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
             let (input, p) = (saved.input, saved.p)
@@ -42,10 +36,17 @@ extension Tensor {
         }
     }
 
-    /// The largest element over `dims`, keeping them as size 1.
-    private func largest(over dims: Set<Int>) throws -> Tensor {
-        var out = self
-        for d in dims.sorted(by: >) { out = try out.max(dim: d, keepdim: true).values }
-        return out
+    /// The infinity norm has no value for no elements: PyTorch's errors for an empty input
+    /// reduced whole or over an empty dimension (its message lacks the space before "because").
+    private func checkLargestOfEmpty(_ dims: [Int]?) throws {
+        guard let dims, !dims.isEmpty else {
+            throw TorchError.runtime("linalg.vector_norm cannot compute the inf norm on an empty tensor because the operation does not have an identity")
+        }
+        for d in dims {
+            let w = try Shape.wrapDim(d, rank: rank)
+            if shape[w] == 0 {
+                throw TorchError.runtime("linalg.vector_norm cannot compute the inf norm on the dimension \(d)because this dimension is empty and the operation does not have an identity")
+            }
+        }
     }
 }

@@ -9,8 +9,8 @@ extension Tensor {
         } else {
             let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
             switch dtype {
-            case .float32: out = try layout.pairwiseSums(Float.self, keepdim: keepdim)
-            case .float64: out = try layout.pairwiseSums(Double.self, keepdim: keepdim)
+            case .float32: out = try layout.cascadeSums(Float.self, keepdim: keepdim)
+            case .float64: out = try layout.cascadeSums(Double.self, keepdim: keepdim)
             case .float16, .bfloat16:
                 // Accumulated in float32 and rounded once, as PyTorch sums reduced floats.
                 out = try widened(through: dtype).sum(dims: dims, keepdim: keepdim).narrowed(to: dtype)
@@ -31,15 +31,15 @@ extension Tensor {
     }
 
     /// The sum of every element of a contiguous float tensor, read straight from its buffer: the
-    /// one block `ReductionLayout` would build, summed by the same `pairwiseSum` (so the same
-    /// bits), without the layout's arrays and views. With `count`, the sum divided by it (mean).
+    /// one-dimensional loop `ReductionIterator` would lay out, summed by the same kernel (so the
+    /// same bits), without the layout's arrays and views. With `count`, the sum divided by it (mean).
     /// Nil when the reduction is not of that kind (`dims` none, or every dim in order as
     /// gradients summed back to a shape of ones ask).
     private func wholeFloatSum(dims: [Int]?, dtype: DType, keepdim: Bool, dividedBy count: Int? = nil) throws -> Tensor? {
         let everyDim = dims.map { $0.isEmpty || $0 == Array(0..<rank) } ?? true
         guard everyDim, dtype == self.dtype, isContiguous else { return nil }
-        func reduce<T: FloatElement>(_: T.Type) throws -> Tensor {
-            var total = withExtendedLifetime(storage) { pairwiseSum(UnsafePointer(storage.pointer(T.self) + offset), numel) }
+        func reduce<T: CascadeElement>(_: T.Type) throws -> Tensor {
+            var total = withExtendedLifetime(storage) { contiguousCascadeSum(UnsafePointer(storage.pointer(T.self) + offset), count: numel) }
             if let count { total /= T(scalar: .int(Int64(count))) }
             return Tensor(storage: try Storage.make(repeating: total, count: 1),
                           shape: keepdim ? [Int](repeating: 1, count: rank) : [])

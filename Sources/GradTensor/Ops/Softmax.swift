@@ -5,6 +5,7 @@ extension Tensor {
         // float16 and bfloat16 go through the whole computation in float32, rounded once.
         let source = try widened()
         let out = try GradMode.with(enabled: false) {
+            if let exact = try floatSoftmax(d) { return exact }
             let e = try source.shiftedByMax(d).exp()
             return try e.div(e.sum(dims: [d], keepdim: true)).narrowed(to: dtype)
         }
@@ -23,6 +24,25 @@ extension Tensor {
         return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in d }) { ctx, dim in
             [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: dim)]
         }
+    }
+
+    /// float32 softmax by PyTorch's kernels (`FloatSoftmax`); nil for other dtypes, which take
+    /// the general formula.
+    private func floatSoftmax(_ d: Int) throws -> Tensor? {
+        guard dtype == .float32, rank >= 1 else { return nil }
+        let input = try materialized()
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
+        let count = shape[d], inner = Shape.count(Array(shape[(d + 1)...]))
+        let outer = count == 0 || inner == 0 ? 0 : numel / (count * inner)
+        withExtendedLifetime(input) {
+            let src = UnsafePointer(input.storage.pointer(Float.self) + input.offset), dst = out.storage.pointer(Float.self)
+            if d == rank - 1 {
+                FloatSoftmax.lastDim(src, dst, rows: outer, count: count)
+            } else {
+                FloatSoftmax.innerDim(src, dst, outer: outer, count: count, inner: inner)
+            }
+        }
+        return out
     }
 
     private func checkedSoftmaxDim(_ dim: Int, name: String) throws -> Int {

@@ -5,19 +5,17 @@ extension Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         let dims = dim.map { [$0] }
         let layout = try ReductionLayout(self, dims: dims, dtype: dtype)
-        func product<T: Element & Numeric>(_: T.Type, _ times: @escaping (T, T) -> T) throws -> Tensor {
-            try layout.map(T.self, T.self, keepdim: keepdim) { p, n in
-                var r: T = 1
-                for i in 0..<n { r = times(r, p[i]) }
-                return r
-            }
-        }
         let out: Tensor
         switch dtype {
-        case .float32: out = try product(Float.self, *)
-        case .float64: out = try product(Double.self, *)
+        case .float32: out = try layout.products(Float.self, keepdim: keepdim)
+        case .float64: out = try layout.products(Double.self, keepdim: keepdim)
         case .float16, .bfloat16: out = try widened(through: dtype).prod(dim: dim, keepdim: keepdim).narrowed(to: dtype)
-        default: out = try product(Int64.self, &*).materializedIfCast(to: dtype)
+        default:
+            out = try layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
+                var r: Int64 = 1
+                for i in 0..<n { r = r &* p[i] }
+                return r
+            }.materializedIfCast(to: dtype)
         }
         return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
@@ -48,8 +46,7 @@ extension Tensor {
 
     /// `var(dim, correction, keepdim)`: the mean squared deviation with `correction` (1: Bessel's).
     public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (wide, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
-        let out = try wide.narrowed(to: dtype)
+        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim, takeSquareRoot: false)
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("VarBackward0", inputs: [self],
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
@@ -60,9 +57,8 @@ extension Tensor {
 
     /// `std(dim, correction, keepdim)`: the square root of `variance`.
     public func standardDeviation(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (variance, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim, takeSquareRoot: true)
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        let out = try variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).narrowed(to: dtype)
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             let result = try ctx.output.reshape(saved.keptShape)
@@ -73,20 +69,18 @@ extension Tensor {
         }
     }
 
-    /// The variance (ungraphed; float16 and bfloat16 computed in float32, left unrounded) and the
-    /// divisor `N - correction`.
-    private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Double) {
+    /// The variance or standard deviation (ungraphed, PyTorch's kernels; float16 and bfloat16
+    /// computed in float32 and rounded once) and the divisor `N - correction`.
+    private func spread(dims: [Int]?, correction: Double, keepdim: Bool, takeSquareRoot: Bool) throws -> (Tensor, Double) {
         guard dtype.isFloatingPoint else {
             throw TorchError.notImplemented("std and var only support floating point and complex dtypes")
         }
         let source = try widened()
-        return try GradMode.with(enabled: false) {
-            let deviation = try source.deviation(dims: dims)
-            let squares = try deviation.mul(deviation).sum(dims: dims, keepdim: keepdim)
-            let count = Shape.count(shape) / Swift.max(squares.numel, 1)
-            let divisor = Swift.max(Double(count) - correction, 0)
-            return (try squares.div(.wrapping(.double(divisor))), divisor)
-        }
+        let layout = try ReductionLayout(source, dims: dims, dtype: source.dtype)
+        let out = source.dtype == .float64
+            ? try layout.variances(Double.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim)
+            : try layout.variances(Float.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim)
+        return (try out.narrowed(to: dtype), Swift.max(Double(layout.inner) - correction, 0))
     }
 
     /// `self - mean(dims, keepdim)`: computed again by var's and std's formulas from the saved
