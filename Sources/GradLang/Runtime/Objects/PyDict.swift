@@ -170,8 +170,10 @@ public final class PyDict: CollectableObject {
             while true {
                 let index = Int(indices[position])
                 if index == PyDict.empty { return nil }
-                // The hash before the key: most entries probed are not the key.
-                if index >= 0, slots[index]?.hash == hash, let stored = slots[index]?.key {
+                // The hash before the key: most entries probed are not the key. The entry is read
+                // once: each read of `slots` copies one out, its key and value retained.
+                if index >= 0, let entry = slots[index], entry.hash == hash {
+                    let stored = entry.key
                     if KeyEquality.isSame(stored, key) { return (position, index) }
                     let before = generation
                     let equal = try KeyEquality.equal(stored, key)

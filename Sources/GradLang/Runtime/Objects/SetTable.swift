@@ -179,28 +179,33 @@ final class SetTable {
         while size <= minUsed { size <<= 1 }
         if size == 8 && slots.count == 8 && fill == used { return }
         try Allocation.check(count: size, of: Slot.self)
-        let old = slots
-        slots = [Slot](repeating: .unused, count: size)
-        fill = 0
-        used = 0
+        // Built as a local array and put in place whole: each store into the stored property
+        // would be checked for exclusive access at run time.
+        var fresh = [Slot](repeating: .unused, count: size)
+        var count = 0
+        for slot in slots {
+            guard let element = slot.element else { continue }
+            SetTable.insertClean(element, hash: slot.hash, into: &fresh)
+            count += 1
+        }
+        slots = fresh
+        fill = count
+        used = count
         generation &+= 1
-        for slot in old { if let element = slot.element { insertClean(element, hash: slot.hash) } }
     }
 
     /// `set_insert_clean`: into a table known to have no dummies and no equal element.
-    private func insertClean(_ element: Value, hash: Int) {
-        let mask = self.mask
+    private static func insertClean(_ element: Value, hash: Int, into slots: inout [Slot]) {
+        let mask = slots.count - 1
         var position = hash & mask
         var perturb = UInt(bitPattern: hash)
         while true {
-            let probes = position + SetTable.linearProbes <= mask ? SetTable.linearProbes : 0
+            let probes = position + linearProbes <= mask ? linearProbes : 0
             for j in position...(position + probes) where slots[j].element == nil {
                 slots[j] = Slot(hash: hash, element: element)
-                fill += 1
-                used += 1
                 return
             }
-            position = SetTable.next(position, &perturb, mask: mask)
+            position = next(position, &perturb, mask: mask)
         }
     }
 
@@ -219,10 +224,21 @@ final class SetTable {
             generation &+= 1
             return
         }
-        let empty = fill == 0
+        if fill == 0 {
+            var filled = slots
+            slots = []
+            for slot in incoming {
+                guard let element = slot.element else { continue }
+                SetTable.insertClean(element, hash: slot.hash, into: &filled)
+            }
+            slots = filled
+            fill = other.used
+            used = other.used
+            return
+        }
         for slot in incoming {
             guard let element = slot.element else { continue }
-            if empty { insertClean(element, hash: slot.hash) } else { try add(element, hash: slot.hash) }
+            try add(element, hash: slot.hash)
         }
     }
 }
