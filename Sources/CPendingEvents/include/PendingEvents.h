@@ -10,6 +10,8 @@
 /// so a signal handler may set it.
 #define GRAD_EVENT_INTERRUPT 1u
 #define GRAD_EVENT_MEMORY_EXHAUSTED 2u
+/// Freed generators wait to be closed (GradLang's GeneratorFinalizers).
+#define GRAD_EVENT_FINALIZERS 4u
 
 extern unsigned grad_pending_events_word;
 

@@ -188,10 +188,12 @@ public final class Globals {
     /// globals it uses, so any function stored in its own globals (a `def`) would otherwise hold
     /// them, itself and all their data in a reference cycle after the program is done. Then
     /// collects cycles, as CPython's finalization does: a class whose methods use `super()` is one
-    /// (the class holds the methods, their `__class__` cell holds the class).
+    /// (the class holds the methods, their `__class__` cell holds the class). The generators freed
+    /// on the way are closed.
     deinit {
         removeAll()
         _ = CycleCollector.collect(generation: CycleCollector.oldest)
+        GeneratorFinalizers.run()
     }
 
     /// Names in the order their slots were made (about the order they are first assigned).
@@ -219,7 +221,11 @@ public final class Globals {
     /// Names that currently hold a value, sorted (for `dir()`, `%who`, completion).
     public var definedNames: [String] { slots.values.filter { $0.value != nil }.map(\.name).sorted() }
 
-    public func removeAll() { for s in slots.values { s.value = nil } }
+    /// Unbinds every global, then closes the generators that freed (see GeneratorFinalizers).
+    public func removeAll() {
+        for s in slots.values { s.value = nil }
+        GeneratorFinalizers.run()
+    }
 }
 
 /// The part of a source line a traceback underlines, and how (CPython 3.11's markers).

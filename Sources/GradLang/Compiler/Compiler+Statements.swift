@@ -9,17 +9,23 @@ extension Compiler {
         switch codes.count {
         case 0: return { _ in .normal }
         case 1: return codes[0].run
+        // After each statement of a longer block, the generators it freed are closed (see
+        // GeneratorFinalizers): one load when there are none.
         case 2:
             let first = codes[0].run, second = codes[1].run
             return { f in
                 let flow = try first(f)
+                if GeneratorFinalizers.arePending { GeneratorFinalizers.run() }
                 guard case .normal = flow else { return flow }
-                return try second(f)
+                let last = try second(f)
+                if GeneratorFinalizers.arePending { GeneratorFinalizers.run() }
+                return last
             }
         default:
             return { f in
                 for code in codes {
                     let flow = try code.run(f)
+                    if GeneratorFinalizers.arePending { GeneratorFinalizers.run() }
                     if case .normal = flow { continue }
                     return flow
                 }

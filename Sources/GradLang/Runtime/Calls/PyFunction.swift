@@ -133,14 +133,17 @@ final class PyFunction: CollectableObject, PyCallable {
     /// CycleTraversal).
     var spareFrame: Frame?
 
-    /// Keeps `frame` for the next call when nothing else holds it.
+    /// Keeps `frame` for the next call when nothing else holds it, then closes the generators
+    /// its locals held (see GeneratorFinalizers), as CPython does when a call returns.
     func recycle(_ frame: inout Frame) {
-        guard isKnownUniquelyReferenced(&frame) else { return }
-        frame.reset()
-        // The call's own cells go now, as they would with the frame: the spare frame holds no
-        // tracked object of its own, so the collector may drop it during a collection.
-        if cellCount > 0 { frame.cells = closure }
-        spareFrame = frame
+        if isKnownUniquelyReferenced(&frame) {
+            frame.reset()
+            // The call's own cells go now, as they would with the frame: the spare frame holds no
+            // tracked object of its own, so the collector may drop it during a collection.
+            if cellCount > 0 { frame.cells = closure }
+            spareFrame = frame
+        }
+        if GeneratorFinalizers.arePending { GeneratorFinalizers.run() }
     }
 
     private func newFrame() -> Frame {

@@ -26,18 +26,37 @@ final class PyGeneratorObject: CollectableObject {
 
     override var typeName: String { "generator" }
 
+    /// A generator that takes over the frame of a suspended one freed earlier (see
+    /// GeneratorFinalizers), to close it.
+    init(closing suspended: GeneratorFinalizers.Suspended) {
+        frame = suspended.frame
+        body = suspended.body
+        name = suspended.name
+        qualifiedName = suspended.qualifiedName
+        filename = suspended.filename
+        interpreter = suspended.interpreter
+        started = true
+        super.init()
+    }
+
     /// A suspended generator is closed when it is freed, so its `finally` blocks and `with`
-    /// exits run (CPython's finalizer); what that raises is dropped.
+    /// exits run (CPython's finalizer), but not here: the release that freed it may be part of a
+    /// store into the very container or variable those blocks read. Its frame waits in
+    /// GeneratorFinalizers for the interpreter's next safe point.
     deinit {
         untrack()
-        finalize()
+        if isSuspended, let frame {
+            GeneratorFinalizers.defer(.init(frame: frame, body: body, name: name, qualifiedName: qualifiedName,
+                                            filename: filename, interpreter: interpreter))
+        }
     }
 
     /// Started and not finished: it has a frame waiting at a `yield`.
     var isSuspended: Bool { started && frame != nil }
     override var needsClosing: Bool { isSuspended }
 
-    /// Closes a suspended generator that is being freed; what that raises is dropped, as CPython
+    /// Closes a suspended generator that is being freed (found as garbage by the cycle
+    /// collector, or taking over a freed one's frame); what that raises is dropped, as CPython
     /// reports it only as "Exception ignored".
     func finalize() {
         if isSuspended { _ = try? close() }

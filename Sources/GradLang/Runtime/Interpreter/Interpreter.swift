@@ -78,7 +78,7 @@ public final class Interpreter {
     /// MemoryError when memory ran out (checked at loop back-edges; see `PendingEvents`).
     @inline(__always)
     func checkPendingEvents() throws {
-        if PendingEvents.any { try PendingEvents.raise() }
+        if PendingEvents.any { try PendingEvents.handle() }
     }
 
     /// Calls any callable value.

@@ -1,8 +1,8 @@
 import CPendingEvents
 
-/// What running code stops for, asynchronously to it: Ctrl-C (KeyboardInterrupt) and memory running
-/// out (MemoryError). Both are bits of one atomic word (CPendingEvents), so loop back-edges ask
-/// about both with one load, as CPython's eval breaker does.
+/// What running code stops for, asynchronously to it: Ctrl-C (KeyboardInterrupt), memory running
+/// out (MemoryError) and freed generators waiting to be closed. All are bits of one atomic word
+/// (CPendingEvents), so loop back-edges ask about them with one load, as CPython's eval breaker does.
 ///
 /// Memory: the `grad` executable's allocation functions (CMemoryReserve) hold a spare reserve back;
 /// when an allocation fails they give it back, retry, and set the memory bit, so the process does
@@ -16,10 +16,12 @@ enum PendingEvents {
     @inline(__always)
     static var any: Bool { grad_pending_events() != 0 }
 
-    /// Clears the pending events and raises the first: KeyboardInterrupt before MemoryError
-    /// (the user asked to stop; memory is looked at again at the next check).
+    /// Closes the freed generators waiting for it (GeneratorFinalizers), then clears the
+    /// pending events and raises the first: KeyboardInterrupt before MemoryError (the user asked
+    /// to stop; memory is looked at again at the next check).
     @inline(never)
-    static func raise() throws {
+    static func handle() throws {
+        if GeneratorFinalizers.arePending { GeneratorFinalizers.run() }
         if grad_pending_events_take(GRAD_EVENT_INTERRUPT) != 0 {
             throw PyError(PyExc.keyboardInterrupt, "")
         }

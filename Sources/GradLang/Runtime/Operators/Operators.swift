@@ -161,7 +161,7 @@ public enum Operators {
             if e & 1 == 1 { result *= base }
             e >>= 1
             if e == 0 { return result }
-            if PendingEvents.any { try PendingEvents.raise() }
+            if PendingEvents.any { try PendingEvents.handle() }
             base *= base
         }
     }

@@ -1,0 +1,53 @@
+import CPendingEvents
+
+/// The frames of suspended generators that were freed, waiting to be closed. CPython closes a
+/// generator the moment its last reference goes, running its `finally` blocks and `with` exits.
+/// In grad that moment may be inside a store (`l[0] = 5` releases what `l[0]` held while the
+/// list's storage is being written; so does rebinding a variable or an attribute), and Python code
+/// run there that reads the same list or variable would overlap that write, which Swift stops
+/// the process for. So a freed generator's frame is kept here and closed at the interpreter's next
+/// safe point: after the statement that freed it, after the call whose frame held it returns, or
+/// at a check for pending events (loop back-edges). Its output then comes before that of any
+/// later statement, as in CPython.
+enum GeneratorFinalizers {
+    /// What closing a generator needs of it.
+    struct Suspended {
+        let frame: Frame
+        let body: StmtCode
+        let name: String
+        let qualifiedName: String
+        let filename: String
+        let interpreter: Interpreter
+    }
+
+    /// grad runs Python on one thread at a time (see Interpreter), the only one that frees generators.
+    nonisolated(unsafe) private static var waiting: [Suspended] = []
+
+    static func `defer`(_ generator: Suspended) {
+        waiting.append(generator)
+        grad_pending_events_add(GRAD_EVENT_FINALIZERS)
+    }
+
+    /// Whether any wait: one load, asked after statements and calls.
+    @inline(__always)
+    static var arePending: Bool { grad_pending_events() & GRAD_EVENT_FINALIZERS != 0 }
+
+    /// Closes the waiting generators in the order they were freed, and those their closing frees;
+    /// a `finally` block that reaches a safe point itself leaves the rest to the outer call.
+    @inline(never)
+    static func run() {
+        guard !isRunning else { return }
+        isRunning = true
+        defer { isRunning = false }
+        while !waiting.isEmpty {
+            // Taken out whole: closing them, and then freeing their frames, may free more
+            // generators, which join `waiting` meanwhile.
+            let batch = waiting
+            waiting = []
+            for suspended in batch { PyGeneratorObject(closing: suspended).finalize() }
+        }
+        _ = grad_pending_events_take(GRAD_EVENT_FINALIZERS)
+    }
+
+    nonisolated(unsafe) private static var isRunning = false
+}
