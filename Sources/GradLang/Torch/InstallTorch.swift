@@ -8,7 +8,7 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
-            + TorchComparisonBindings.ops
+            + TorchComparisonBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions

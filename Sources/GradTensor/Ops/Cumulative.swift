@@ -1,0 +1,123 @@
+/// Running sums and products along a dimension: `cumsum`, `cumprod`. As PyTorch's CPU kernel,
+/// float32 runs accumulate in double and round each partial result; integers and bools
+/// accumulate in int64 (the result dtype unless `dtype` says otherwise).
+extension Tensor {
+    public func cumsum(dim: Int, dtype requested: DType? = nil) throws -> Tensor {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let out = try scan(d, dtype: requested, product: false)
+        return out.record("CumsumBackward0", inputs: [self], saving: { _ in d }) { ctx, dim in
+            [try ctx.grad.reversedCumsum(dim)]
+        }
+    }
+
+    public func cumprod(dim: Int, dtype requested: DType? = nil) throws -> Tensor {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let out = try scan(d, dtype: requested, product: true)
+        return out.record("CumprodBackward0", inputs: [self], savesOutput: true,
+                          saving: { (input: $0.save(self), dim: d) }) { ctx, saved in
+            [try Tensor.cumprodBackward(ctx.grad, saved.input, ctx.output, dim: saved.dim)]
+        }
+    }
+
+    /// Sums from each position to the end along `dim` (cumsum's gradient): flipped, summed, flipped.
+    func reversedCumsum(_ dim: Int) throws -> Tensor {
+        if numel <= 1 || rank == 0 || shape[dim] == 1 { return self }
+        return try flip([dim]).cumsum(dim: dim).flip([dim])
+    }
+
+    /// PyTorch's `cumprod_backward`: `reversed_cumsum(grad * output) / input` when no input is
+    /// zero; else, per run along `dim`, that formula before the first zero, the product of the
+    /// others at it, and zero after it.
+    static func cumprodBackward(_ grad: Tensor, _ input: Tensor, _ output: Tensor, dim: Int) throws -> Tensor {
+        if input.numel <= 1 { return grad }
+        let weighted = try grad.mul(output)
+        if try input.eq(.wrapping(.int(0))).sum().item().doubleValue == 0 {
+            return try weighted.reversedCumsum(dim).div(input)
+        }
+        let (g, x) = (try grad.detach().materialized(), try input.detach().materialized(as: grad.dtype))
+        let result = try Tensor(zeros: x.shape, dtype: grad.dtype)
+        switch grad.dtype {
+        case .float64: cumprodBackwardRuns(g, x, into: result, dim: dim, Double.self)
+        default: cumprodBackwardRuns(g, x, into: result, dim: dim, Float.self)
+        }
+        return result
+    }
+
+    /// The zero-aware gradient of each run along `dim`, computed directly.
+    private static func cumprodBackwardRuns<T: FloatElement>(_ g: Tensor, _ x: Tensor, into result: Tensor, dim: Int, _: T.Type) {
+        let n = x.shape[dim], stride = x.strides[dim]
+        let outer = x.shape[..<dim].reduce(1, *), inner = x.shape[(dim + 1)...].reduce(1, *)
+        withExtendedLifetime((g, x)) {
+            let pg = g.storage.pointer(T.self), px = x.storage.pointer(T.self), dst = result.storage.pointer(T.self)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    let base = o &* n &* inner &+ i
+                    let at = { (k: Int) in base &+ k &* stride }
+                    let firstZero = (0..<n).first { px[at($0)] == 0 } ?? n
+                    // Before the first zero: sum over j >= k of grad_j * prod_{i <= j, i != k} x_i.
+                    var prefix = [Double](repeating: 1, count: n + 1)
+                    for k in 0..<n { prefix[k + 1] = prefix[k] * Double(px[at(k)]) }
+                    for k in 0..<Swift.min(firstZero + 1, n) {
+                        var total = 0.0, after = 1.0
+                        for j in k..<n {
+                            if j > k { after *= Double(px[at(j)]) }
+                            total += Double(pg[at(j)]) * prefix[k] * after
+                        }
+                        dst[at(k)] = T(total)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The running sums or products along `d`, in the result dtype.
+    private func scan(_ d: Int, dtype requested: DType?, product: Bool) throws -> Tensor {
+        let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
+        if dtype == .bool { return try scan(d, dtype: .int64, product: product).materialized(as: .bool) }
+        let source = try materialized(as: dtype)
+        let out = Tensor(storage: try Storage.make(dtype: dtype, count: numel), shape: shape)
+        switch dtype {
+        case .float32: Tensor.scanKernel(source, out, d, product, Float.self, Double.self)
+        case .float64: Tensor.scanKernel(source, out, d, product, Double.self, Double.self)
+        case .int64, .bool: Tensor.scanKernel(source, out, d, product, Int64.self, Int64.self)
+        }
+        return out
+    }
+
+    private static func scanKernel<T: ConvertibleElement, A: ScanAccumulator>(
+        _ source: Tensor, _ out: Tensor, _ d: Int, _ product: Bool, _: T.Type, _: A.Type) {
+        let n = source.rank == 0 ? 1 : source.shape[d]
+        let inner = source.rank == 0 ? 1 : source.shape[(d + 1)...].reduce(1, *)
+        let outer = n == 0 || inner == 0 ? 0 : source.numel / (n * inner)
+        withExtendedLifetime(source) {
+            let src = source.storage.pointer(T.self) + source.offset, dst = out.storage.pointer(T.self)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    var acc = A.start(product: product)
+                    var p = o &* n &* inner &+ i
+                    for _ in 0..<n {
+                        acc = acc.combined(with: A.convert(src[p]), product: product)
+                        dst[p] = T.convert(acc)
+                        p &+= inner
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The type a scan accumulates in: double for floats, int64 (wrapping) for integers.
+private protocol ScanAccumulator: ConvertibleElement {
+    static func start(product: Bool) -> Self
+    func combined(with value: Self, product: Bool) -> Self
+}
+
+extension Double: ScanAccumulator {
+    static func start(product: Bool) -> Double { product ? 1 : 0 }
+    func combined(with value: Double, product: Bool) -> Double { product ? self * value : self + value }
+}
+
+extension Int64: ScanAccumulator {
+    static func start(product: Bool) -> Int64 { product ? 1 : 0 }
+    func combined(with value: Int64, product: Bool) -> Int64 { product ? self &* value : self &+ value }
+}
