@@ -1,6 +1,7 @@
 import GradTensor
 
-/// Ops along a dimension that depend on the elements' order: `cumsum`, `cumprod`.
+/// Ops along a dimension that depend on the elements' order: `cumsum`, `cumprod`, `sort`,
+/// `argsort`, `msort`, `topk`, `kthvalue`.
 enum TorchOrderingBindings {
     static var ops: [TorchOp] {
         [
@@ -10,6 +11,29 @@ enum TorchOrderingBindings {
             TorchOp.tensor("cumprod", "dim, *, dtype=None") { t, args in
                 try t.cumprod(dim: try args.int("dim"), dtype: try args.dtype())
             },
+            TorchOp("sort", "dim=-1, descending=False, *, stable=None") { t, args in
+                let (dim, descending) = (try args.int("dim"), try args.bool("descending"))
+                let stable = args["stable"].isNone ? nil : try args.bool("stable")
+                return pair("sort", try TorchBridge.run { try t.sort(dim: dim, descending: descending, stable: stable) })
+            },
+            TorchOp.tensor("argsort", "dim=-1, descending=False, *, stable=False") { t, args in
+                try t.sort(dim: try args.int("dim"), descending: try args.bool("descending"), stable: try args.bool("stable")).indices.detach()
+            },
+            TorchOp.tensor("msort") { t, _ in try t.sort(dim: 0).values },
+            TorchOp("topk", "k, dim=-1, largest=True, sorted=True") { t, args in
+                let (k, dim) = (try args.int("k"), try args.int("dim"))
+                let (largest, sorted) = (try args.bool("largest"), try args.bool("sorted"))
+                return pair("topk", try TorchBridge.run { try t.topk(k, dim: dim, largest: largest, sorted: sorted) })
+            },
+            TorchOp("kthvalue", "k, dim=-1, keepdim=False") { t, args in
+                let (k, dim, keepdim) = (try args.int("k"), try args.int("dim"), try args.bool("keepdim"))
+                return pair("kthvalue", try TorchBridge.run { try t.kthvalue(k, dim: dim, keepdim: keepdim) })
+            },
         ]
+    }
+
+    /// `torch.return_types.NAME(values=..., indices=...)`.
+    private static func pair(_ name: String, _ result: (values: Tensor, indices: Tensor)) -> Value {
+        TorchReductionBindings.namedTuple("torch.return_types.\(name)", ["values": result.values, "indices": result.indices])
     }
 }

@@ -93,7 +93,7 @@ enum TorchReductionBindings {
 
     /// The structseq PyTorch returns: prints as `torch.return_types.max(values=..., indices=...)`,
     /// unpacks and indexes like a tuple, and answers `.values` / `.indices`.
-    private static func namedTuple(_ type: String, _ fields: KeyValuePairs<String, Tensor>) -> Value {
+    static func namedTuple(_ type: String, _ fields: KeyValuePairs<String, Tensor>) -> Value {
         .object(PyTuple(fields.map { .tensor($0.value) }, kind: .named(type: type, fields: fields.map(\.key))))
     }
 }
