@@ -8,11 +8,11 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
-            + TorchComparisonBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
+            + TorchComparisonBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops + TorchSelectionBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions + TorchViewBindings.functions)
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchSelectionBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
@@ -50,7 +50,7 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchSelectionBindings.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in

@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Elementwise math: `torch.exp(x)` / `x.exp()` (and in place, `x.exp_()`), arithmetic with
-/// `alpha`, `pow`, `atan2`, `hypot`, `lerp`, comparisons, rounding, `clamp`, `where`.
+/// `alpha`, `pow`, `atan2`, `hypot`, `lerp`, comparisons, rounding, `clamp`.
 enum TorchMathBindings {
     /// One-tensor ops without arguments.
     private static let unary: [(String, @Sendable (Tensor) throws -> Tensor)] = [
@@ -74,14 +74,6 @@ enum TorchMathBindings {
                 }
                 let exponent = try args.tensor("exponent")
                 return .tensor(try TorchBridge.run { try exponent.rpow(base) })
-            },
-            PyBuiltin("where(condition, input, other)") { args in
-                let condition = try args.tensor("condition")
-                if condition.dtype != .bool {
-                    throw PyError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.scalarTypeName)")
-                }
-                let (a, b) = (try args.operand("input"), try args.operand("other"))
-                return .tensor(try TorchBridge.run { try Tensor.where(condition, a, b) })
             },
         ]
     }
