@@ -51,7 +51,8 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchSelectionBindings.methods)
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchSelectionBindings.methods
+                              + TorchRearrangeBindings.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in
