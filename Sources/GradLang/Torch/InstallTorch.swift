@@ -9,7 +9,7 @@ extension Interpreter {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops + TorchSelectionBindings.ops
-            + TorchSplitBindings.ops
+            + TorchSplitBindings.ops + TorchLogicalBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions

@@ -56,21 +56,23 @@ enum TorchInPlaceBindings {
             case .power: try target.pow_(other)
             case .floorDivide: try target.floorDivide_(other)
             case .modulo: try target.remainder_(other)
-            case .bitAnd, .bitOr, .bitXor: try logical(op, target, other)
-            case .leftShift, .rightShift, .matrixMultiply:
-                throw TorchError.notImplemented("\(op.rawValue)= on tensors is not supported by grad")
+            case .bitAnd: try bitwise(.and, target, other)
+            case .bitOr: try bitwise(.or, target, other)
+            case .bitXor: try bitwise(.xor, target, other)
+            case .leftShift: try bitwise(.leftShift, target, other)
+            case .rightShift: try bitwise(.rightShift, target, other)
+            case .matrixMultiply: break
             }
         }
         return .tensor(target)
     }
 
-    /// `&= |= ^=` exist for bool tensors here (PyTorch's bitwise ops on ints are not in grad).
-    private static func logical(_ op: BinaryOperator, _ target: Tensor, _ other: Tensor) throws {
-        let kernel = op == .bitAnd ? "bitwise_and_cpu" : op == .bitOr ? "bitwise_or_cpu" : "bitwise_xor_cpu"
-        guard target.dtype == .bool, other.dtype == .bool else {
-            throw TorchError.notImplemented("\"\(kernel)\" not implemented for '\(target.dtype == .bool ? other.dtype.scalarTypeName : target.dtype.scalarTypeName)'")
+    /// `&= |= ^= <<= >>=`: the op's result written back, when it fits the target's dtype.
+    private static func bitwise(_ op: BitwiseOp, _ target: Tensor, _ other: Tensor) throws {
+        let result = try target.bitwise(op, other)
+        if target.dtype == .bool && result.dtype != .bool {
+            throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(target.dtype.scalarTypeName)")
         }
-        let result = op == .bitAnd ? try target.logicalAnd(other) : op == .bitOr ? try target.logicalOr(other) : try target.ne(other)
         try target.copy_(result)
     }
 }

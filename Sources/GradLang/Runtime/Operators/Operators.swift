@@ -269,10 +269,11 @@ public enum Operators {
         case .modulo: return try a.remainder(b)
         case .power: return try a.pow(b)
         case .matrixMultiply: return try a.matmul(b)
-        case .bitAnd: return try a.logicalAnd(b)
-        case .bitOr: return try a.logicalOr(b)
-        case .bitXor: return try a.ne(b)
-        case .leftShift, .rightShift: throw PyError.type("unsupported operand type(s) for \(op.rawValue): 'Tensor' and 'Tensor'")
+        case .bitAnd: return try a.bitwise(.and, b)
+        case .bitOr: return try a.bitwise(.or, b)
+        case .bitXor: return try a.bitwise(.xor, b)
+        case .leftShift: return try a.bitwise(.leftShift, b)
+        case .rightShift: return try a.bitwise(.rightShift, b)
         }
     }
 

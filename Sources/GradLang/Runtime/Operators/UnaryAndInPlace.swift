@@ -16,13 +16,10 @@ extension Operators {
         case (.invert, .bigInt(let b)): return .integer(-b - 1)
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
         case (.invert, .tensor(let t)):
-            guard t.dtype == .bool else {
-                if t.dtype.isFloatingPoint {
-                    throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
-                }
-                throw PyError.type("bitwise_not is only supported for integer and boolean tensors in grad")
+            if t.dtype.isFloatingPoint {
+                throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
             }
-            return try .tensor(t.logicalNot())
+            return .tensor(try TorchBridge.run { try t.bitwiseNot() })
         case (.not, _): return .bool(!(try truthy(v)))
         case (_, .object(let i as PyInstance)):
             let method: SpecialName = op == .minus ? .neg : op == .plus ? .pos : .invert
