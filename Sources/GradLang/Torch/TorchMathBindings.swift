@@ -53,6 +53,8 @@ enum TorchMathBindings {
                 TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
             }
             + [clamp, clamp.renamed("clip"),
+               TorchOp.tensor("clamp_min", "min") { t, args in try t.clampMin(try requiredBound(args, "min")) },
+               TorchOp.tensor("clamp_max", "max") { t, args in try t.clampMax(try requiredBound(args, "max")) },
                TorchOp.tensor("lerp", "end, weight") { t, args in
                    let end = try args.tensor("end")
                    if case .tensor(let weight) = args["weight"] { return try t.lerp(end, weight: weight) }
@@ -87,6 +89,12 @@ enum TorchMathBindings {
                 return try t.apply_ { try $0.round(decimals: decimals) }
             },
         ] + unary.map { name, apply in tensorMethodReturningTensor("\(name)_(self)") { t, _ in try t.apply_(apply) } }
+    }
+
+    /// A bound that must be given (`clamp_min`, `clamp_max`).
+    private static func requiredBound(_ args: BoundArguments, _ name: String) throws -> Scalar {
+        guard let bound = try bound(args, name) else { throw args.mismatch(name, expected: "Number", got: .none) }
+        return bound
     }
 
     /// A clamp bound: a number or None. PyTorch also takes tensors (ClampBackward0); grad does not.

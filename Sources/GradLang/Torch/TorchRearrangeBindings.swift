@@ -1,7 +1,8 @@
 import GradTensor
 
 /// Ops that move or repeat elements, or keep some of a matrix's: `flip`, `fliplr`, `flipud`,
-/// `roll`, `repeat`, `tile`, `repeat_interleave`, `diag`, `diagonal`, `tril`, `triu`, `trace`.
+/// `roll`, `repeat`, `tile`, `repeat_interleave`, `diag`, `diagonal`, `tril`, `triu`, `trace`,
+/// `diff`.
 enum TorchRearrangeBindings {
     static var ops: [TorchOp] {
         [
@@ -31,6 +32,11 @@ enum TorchRearrangeBindings {
             TorchOp.tensor("tril", "diagonal=0") { t, args in try t.tril(try args.int("diagonal")) },
             TorchOp.tensor("triu", "diagonal=0") { t, args in try t.triu(try args.int("diagonal")) },
             TorchOp.tensor("trace") { t, _ in try t.trace() },
+            TorchOp.tensor("diff", "n=1, dim=-1, prepend=None, append=None") { t, args in
+                let prepend = args["prepend"].isNone ? nil : try args.operand("prepend")
+                let append = args["append"].isNone ? nil : try args.operand("append")
+                return try t.diff(n: try args.int("n"), dim: try args.int("dim"), prepend: prepend, append: append)
+            },
         ]
     }
 
