@@ -13,7 +13,8 @@ extension Interpreter {
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchSelectionBindings.functions)
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchSelectionBindings.functions
+                  + TorchMatmulBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
