@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Ops along a dimension that depend on the elements' order: `cumsum`, `cumprod`, `sort`,
-/// `argsort`, `msort`, `topk`, `kthvalue`.
+/// `argsort`, `msort`, `topk`, `kthvalue`, `unique`, `unique_consecutive`.
 enum TorchOrderingBindings {
     static var ops: [TorchOp] {
         [
@@ -29,7 +29,22 @@ enum TorchOrderingBindings {
                 let (k, dim, keepdim) = (try args.int("k"), try args.int("dim"), try args.bool("keepdim"))
                 return pair("kthvalue", try TorchBridge.run { try t.kthvalue(k, dim: dim, keepdim: keepdim) })
             },
-        ]
+        ] + distinct
+    }
+
+    /// `unique` and `unique_consecutive`: the values alone, or a tuple with the inverse and counts asked for.
+    private static var distinct: [TorchOp] {
+        [("unique", "sorted=True, return_inverse=False, return_counts=False, dim=None"),
+         ("unique_consecutive", "return_inverse=False, return_counts=False, dim=None")].map { name, parameters in
+            TorchOp(name, parameters) { t, args in
+                let dim = try args.optionalInt("dim")
+                let result = try TorchBridge.run { name == "unique" ? try t.unique(dim: dim) : try t.uniqueConsecutive(dim: dim) }
+                let (inverse, counts) = (try args.bool("return_inverse"), try args.bool("return_counts"))
+                if !inverse && !counts { return .tensor(result.values) }
+                let parts = [result.values] + (inverse ? [result.inverse] : []) + (counts ? [result.counts] : [])
+                return .object(PyTuple(parts.map(Value.tensor)))
+            }
+        }
     }
 
     /// `torch.return_types.NAME(values=..., indices=...)`.

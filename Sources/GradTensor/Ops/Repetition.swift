@@ -67,9 +67,7 @@ extension Tensor {
     private static func repeatedPositions(_ counts: [Int64]) throws -> Tensor {
         if counts.contains(where: { $0 < 0 }) { throw TorchError.runtime("repeats can not be negative") }
         let positions = counts.enumerated().flatMap { i, n in Array(repeating: Int64(i), count: Int(n)) }
-        let out = try Tensor(zeros: [positions.count], dtype: .int64)
-        for (i, p) in positions.enumerated() { out.storage.pointer(Int64.self)[i] = p }
-        return out
+        return try int64s(positions, shape: [positions.count])
     }
 
     /// The gradient of `repeat`: summed over the repeats of each dimension.
