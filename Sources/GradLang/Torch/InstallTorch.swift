@@ -53,7 +53,7 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchSelectionBindings.methods
-                              + TorchRearrangeBindings.methods)
+                              + TorchRearrangeBindings.methods + TorchLikeBindings.methods)
         installTensorProperties()
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in
