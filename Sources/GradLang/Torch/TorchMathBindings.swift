@@ -43,11 +43,11 @@ enum TorchMathBindings {
         let clamp = TorchOp.tensor("clamp", "min=None, max=None") { t, args in
             try t.clamp(min: try bound(args, "min"), max: try bound(args, "max"))
         }
-        return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) } }
+        return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) }.withOut }
             + binary.map { op in
                 TorchOp.tensor(op.name, op.takesAlpha ? "other, *, alpha=None" : "other") { t, args in
                     try op.apply(t, try args.operand("other"), op.takesAlpha ? try args.alpha(for: t) : nil)
-                }
+                }.withOut
             }
             + comparisons.map { name, apply in
                 TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
