@@ -14,7 +14,7 @@ extension Interpreter {
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchSelectionBindings.functions
-                  + TorchMatmulBindings.functions)
+                  + TorchMatmulBindings.functions + TorchOrderingBindings.functions)
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }

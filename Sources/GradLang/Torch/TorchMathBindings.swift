@@ -18,7 +18,8 @@ enum TorchMathBindings {
         ("arccosh", { try $0.acosh() }), ("atanh", { try $0.atanh() }), ("arctanh", { try $0.atanh() }),
         ("log1p", { try $0.log1p() }), ("expm1", { try $0.expm1() }), ("log2", { try $0.log2() }),
         ("log10", { try $0.log10() }), ("exp2", { try $0.exp2() }), ("rsqrt", { try $0.rsqrt() }),
-        ("reciprocal", { try $0.reciprocal() }),
+        ("reciprocal", { try $0.reciprocal() }), ("erf", { try $0.erf() }), ("erfc", { try $0.erfc() }),
+        ("sgn", { try $0.sgn() }), ("deg2rad", { try $0.deg2rad() }), ("rad2deg", { try $0.rad2deg() }),
     ]
 
     /// Tensor-with-tensor-or-number ops; `add` and `sub` also scale `other` by `alpha`.
@@ -31,7 +32,7 @@ enum TorchMathBindings {
         ("atan2", false, { a, b, _ in try a.atan2(b) }), ("arctan2", false, { a, b, _ in try a.atan2(b) }),
         ("hypot", false, { a, b, _ in try a.hypot(b) }),
         ("remainder", false, { a, b, _ in try a.remainder(b) }),
-        ("floor_divide", false, { a, b, _ in try a.floorDivide(b) }),
+        ("floor_divide", false, { a, b, _ in try a.floorDivide(b) }), ("fmod", false, { a, b, _ in try a.fmod(b) }),
     ]
 
     private static let comparisons: [(String, @Sendable (Tensor, Tensor) throws -> Tensor)] = [
@@ -53,6 +54,10 @@ enum TorchMathBindings {
                 TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
             }
             + [clamp, clamp.renamed("clip"),
+               TorchOp.tensor("nan_to_num", "nan=0.0, posinf=None, neginf=None") { t, args in
+                   try t.nanToNum(nan: try args.scalar("nan").doubleValue, posinf: try args.optionalScalar("posinf")?.doubleValue,
+                                  neginf: try args.optionalScalar("neginf")?.doubleValue)
+               },
                TorchOp.tensor("clamp_min", "min") { t, args in try t.clampMin(try requiredBound(args, "min")) },
                TorchOp.tensor("clamp_max", "max") { t, args in try t.clampMax(try requiredBound(args, "max")) },
                TorchOp.tensor("lerp", "end, weight") { t, args in
@@ -84,6 +89,11 @@ enum TorchMathBindings {
     static var methods: [PyBuiltin] {
         [
             tensorMethodReturningTensor("pow(self, exponent)") { t, args in try t.pow(try args.operand("exponent")) },
+            tensorMethodReturningTensor("nan_to_num_(self, nan=0.0, posinf=None, neginf=None)") { t, args in
+                let (nan, high, low) = (try args.scalar("nan").doubleValue, try args.optionalScalar("posinf")?.doubleValue,
+                                        try args.optionalScalar("neginf")?.doubleValue)
+                return try t.apply_ { try $0.nanToNum(nan: nan, posinf: high, neginf: low) }
+            },
             tensorMethodReturningTensor("round_(self, *, decimals=0)") { t, args in
                 let decimals = try args.int("decimals")
                 return try t.apply_ { try $0.round(decimals: decimals) }

@@ -1,7 +1,8 @@
 import GradTensor
 
 /// Ops along a dimension that depend on the elements' order: `cumsum`, `cumprod`, `sort`,
-/// `argsort`, `msort`, `topk`, `kthvalue`, `unique`, `unique_consecutive`.
+/// `argsort`, `msort`, `topk`, `kthvalue`, `unique`, `unique_consecutive`, `cummax`, `cummin`,
+/// and the searches `searchsorted`, `bucketize`, `triu_indices`, `tril_indices`.
 enum TorchOrderingBindings {
     static var ops: [TorchOp] {
         [
@@ -25,6 +26,14 @@ enum TorchOrderingBindings {
                 let (largest, sorted) = (try args.bool("largest"), try args.bool("sorted"))
                 return pair("topk", try TorchBridge.run { try t.topk(k, dim: dim, largest: largest, sorted: sorted) })
             },
+            TorchOp("cummax", "dim") { t, args in
+                let dim = try args.int("dim")
+                return pair("cummax", try TorchBridge.run { try t.cummax(dim: dim) })
+            },
+            TorchOp("cummin", "dim") { t, args in
+                let dim = try args.int("dim")
+                return pair("cummin", try TorchBridge.run { try t.cummin(dim: dim) })
+            },
             TorchOp("kthvalue", "k, dim=-1, keepdim=False") { t, args in
                 let (k, dim, keepdim) = (try args.int("k"), try args.int("dim"), try args.bool("keepdim"))
                 return pair("kthvalue", try TorchBridge.run { try t.kthvalue(k, dim: dim, keepdim: keepdim) })
@@ -43,6 +52,29 @@ enum TorchOrderingBindings {
                 if !inverse && !counts { return .tensor(result.values) }
                 let parts = [result.values] + (inverse ? [result.inverse] : []) + (counts ? [result.counts] : [])
                 return .object(PyTuple(parts.map(Value.tensor)))
+            }
+        }
+    }
+
+    /// `searchsorted`, `bucketize`, `triu_indices`, `tril_indices`.
+    static var functions: [PyBuiltin] {
+        [
+            PyBuiltin("searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None)") { args in
+                let (sorted, values) = (try args.tensor("sorted_sequence"), try args.operand("input"))
+                let right = try args.bool("right") || (args["side"].asString == "right")
+                return .tensor(try TorchBridge.run { try Tensor.searchSorted(sorted, values, right: right) })
+            },
+            PyBuiltin("bucketize(input, boundaries, *, out_int32=False, right=False)") { args in
+                let (values, boundaries, right) = (try args.operand("input"), try args.tensor("boundaries"), try args.bool("right"))
+                if boundaries.rank != 1 {
+                    throw PyError.runtime("boundaries tensor must be 1 dimension, but got dim(\(boundaries.rank))")
+                }
+                return .tensor(try TorchBridge.run { try Tensor.searchSorted(boundaries, values, right: right) })
+            },
+        ] + [("triu_indices", true), ("tril_indices", false)].map { name, upper in
+            PyBuiltin("\(name)(row, col, offset=0, *, dtype=None, device=None, layout=None)") { args in
+                let (rows, cols, offset) = (try args.int("row"), try args.int("col"), try args.int("offset"))
+                return .tensor(try TorchBridge.run { try Tensor.triangleIndices(rows: rows, cols: cols, offset: offset, upper: upper) })
             }
         }
     }

@@ -34,6 +34,7 @@ enum TorchViewBindings {
             },
             TorchOp.tensor("swapaxes", "axis0, axis1") { t, args in try t.transpose(try args.int("axis0"), try args.int("axis1")) },
             TorchOp.tensor("swapdims", "dim0, dim1") { t, args in try t.transpose(try args.int("dim0"), try args.int("dim1")) },
+            TorchOp.tensor("ravel") { t, _ in try t.reshape([-1]) },
             TorchOp.tensor("clone") { t, _ in try t.clone() },
             TorchOp.tensor("detach") { t, _ in t.detach() },
             TorchOp("numel") { t, _ in .int(t.numel) },
@@ -70,9 +71,27 @@ enum TorchViewBindings {
         ]
     }
 
-    /// `torch.broadcast_shapes(*shapes)`: each shape a sequence of ints or one int.
+    /// `torch.broadcast_shapes(*shapes)`: each shape a sequence of ints or one int;
+    /// `torch.meshgrid(*tensors, indexing)`: the vectors expanded along their own dimension.
     static var functions: [PyBuiltin] {
         [
+            PyBuiltin("meshgrid(*tensors, indexing=None)") { args in
+                var given = args.varargs("tensors")
+                if given.count == 1, let items = given[0].sequenceItems { given = items }
+                let vectors = try given.map { v -> Tensor in
+                    guard case .tensor(let t) = v else { throw PyError.type("meshgrid(): expected Tensor, not \(v.typeName)") }
+                    return t
+                }
+                let indexing = args["indexing"].asString
+                if indexing == nil {
+                    args.interpreter.warnOnce(TorchWarningText.meshgridIndexing)
+                }
+                guard indexing == nil || indexing == "ij" || indexing == "xy" else {
+                    throw PyError.runtime("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: \(indexing ?? "")")
+                }
+                let grids = try TorchBridge.run { try Tensor.meshgrid(vectors, cartesian: indexing == "xy") }
+                return .object(PyTuple(grids.map(Value.tensor)))
+            },
             PyBuiltin("broadcast_shapes(*shapes)") { args in
                 var result: [Int] = []
                 for shape in args.varargs("shapes") {

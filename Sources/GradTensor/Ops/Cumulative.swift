@@ -1,6 +1,7 @@
-/// Running sums and products along a dimension: `cumsum`, `cumprod`. As PyTorch's CPU kernel,
-/// float32 runs accumulate in double and round each partial result; integers and bools
-/// accumulate in int64 (the result dtype unless `dtype` says otherwise).
+/// Running sums, products and extremes along a dimension: `cumsum`, `cumprod`, `cummax`,
+/// `cummin`. As PyTorch's CPU kernel, float32 sums and products accumulate in double and round
+/// each partial result; integers and bools accumulate in int64 (the result dtype unless `dtype`
+/// says otherwise).
 extension Tensor {
     public func cumsum(dim: Int, dtype requested: DType? = nil) throws -> Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
@@ -16,6 +17,58 @@ extension Tensor {
         return out.record("CumprodBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dim: d) }) { ctx, saved in
             [try Tensor.cumprodBackward(ctx.grad, saved.input, ctx.output, dim: saved.dim)]
+        }
+    }
+
+    /// `cummax(dim)` → the running maximum and where it was last reached (NaN, once met, stays).
+    public func cummax(dim: Int) throws -> (values: Tensor, indices: Tensor) { try runningExtreme(dim, isMax: true) }
+
+    /// `cummin(dim)` → the running minimum and where it was last reached.
+    public func cummin(dim: Int) throws -> (values: Tensor, indices: Tensor) { try runningExtreme(dim, isMax: false) }
+
+    private func runningExtreme(_ dim: Int, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let source = try materialized(as: dtype == .bool ? .int64 : dtype)
+        let values = Tensor(storage: try Storage.make(dtype: source.dtype, count: numel), shape: shape)
+        let indices = Tensor(storage: try Storage.make(dtype: .int64, count: numel), shape: shape)
+        switch source.dtype {
+        case .float32: Tensor.runningExtremeKernel(source, values, indices, d, isMax, Float.self)
+        case .float64: Tensor.runningExtremeKernel(source, values, indices, d, isMax, Double.self)
+        default: Tensor.runningExtremeKernel(source, values, indices, d, isMax, Int64.self)
+        }
+        let result = try values.materializedIfCast(to: dtype)
+        result.record(isMax ? "CummaxBackward0" : "CumminBackward0", inputs: [self],
+                      saving: { (indices: $0.save(indices), dim: d) }) { ctx, saved in
+            [try Tensor(zeros: ctx.inputShape(0), dtype: ctx.grad.dtype).scatterAdd(dim: saved.dim, index: saved.indices, source: ctx.grad)]
+        }
+        return (result, indices)
+    }
+
+    /// PyTorch's `cummax_cummin_helper`: an element replaces the extreme when it is NaN, or
+    /// when it is at least (at most) as large and the extreme is not NaN.
+    private static func runningExtremeKernel<T: Element & Comparable>(_ source: Tensor, _ values: Tensor, _ indices: Tensor,
+                                                                     _ d: Int, _ isMax: Bool, _: T.Type) {
+        let n = source.rank == 0 ? 1 : source.shape[d]
+        let inner = source.rank == 0 ? 1 : source.shape[(d + 1)...].reduce(1, *)
+        let outer = n == 0 || inner == 0 ? 0 : source.numel / (n * inner)
+        withExtendedLifetime(source) {
+            let src = source.storage.pointer(T.self) + source.offset
+            let dst = values.storage.pointer(T.self), at = indices.storage.pointer(Int64.self)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    let start = o &* n &* inner &+ i
+                    var best = src[start], position = 0
+                    for k in 0..<n {
+                        let p = start &+ k &* inner, x = src[p]
+                        if x != x || (best == best && (isMax ? x >= best : x <= best)) {
+                            best = x
+                            position = k
+                        }
+                        dst[p] = best
+                        at[p] = Int64(position)
+                    }
+                }
+            }
         }
     }
 

@@ -91,14 +91,3 @@ extension Tensor {
         return out
     }
 }
-
-private extension Scalar {
-    /// Order of two numbers of one tensor (ints compared exactly).
-    func isLess(than other: Scalar) -> Bool {
-        switch (self, other) {
-        case (.int(let a), .int(let b)): a < b
-        case (.bool(let a), .bool(let b)): !a && b
-        default: doubleValue < other.doubleValue
-        }
-    }
-}

@@ -282,3 +282,29 @@ extension Tensor {
         return try permute(order.map { $0 ?? rest.next() ?? 0 })
     }
 }
+
+extension Tensor {
+    /// `meshgrid(tensors)`: each vector expanded along its own dimension to the grid of all their
+    /// sizes; `cartesian` ("xy" indexing) swaps the first two dimensions' roles.
+    public static func meshgrid(_ vectors: [Tensor], cartesian: Bool) throws -> [Tensor] {
+        if vectors.isEmpty { throw TorchError.runtime("torch.meshgrid expects a non-empty TensorList") }
+        if vectors.contains(where: { $0.dtype != vectors[0].dtype }) {
+            throw TorchError.runtime("meshgrid expects all tensors to have the same dtype")
+        }
+        for t in vectors where t.rank > 1 {
+            throw TorchError.runtime("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: \(t)")
+        }
+        var sizes = vectors.map(\.numel)
+        var axes = Array(sizes.indices)
+        if cartesian && sizes.count >= 2 {
+            sizes.swapAt(0, 1)
+            axes.swapAt(0, 1)
+        }
+        return try vectors.enumerated().map { i, t in
+            var shape = Array(repeating: 1, count: sizes.count)
+            let axis = axes.firstIndex(of: i) ?? i
+            shape[axis] = t.numel
+            return try t.view(shape).expand(sizes)
+        }
+    }
+}
