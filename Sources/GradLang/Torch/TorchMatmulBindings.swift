@@ -12,7 +12,7 @@ enum TorchMatmulBindings {
 
     static var ops: [TorchOp] {
         products.map { product in
-            TorchOp.tensor(product.name, product.parameter) { t, args in try product.apply(t, try args.tensor(product.parameter)) }
+            TorchOp.tensor(product.name, product.parameter) { t, args in try product.apply(t, try args.tensor(product.parameter)) }.withOut
         } + [
             TorchOp.tensor("outer", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
             TorchOp.tensor("ger", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
