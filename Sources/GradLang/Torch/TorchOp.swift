@@ -38,8 +38,9 @@ struct TorchOp {
                 if !args["out"].isNone { throw args.mismatch("out", expected: "Tensor", got: args["out"]) }
                 return result
             }
-            let (written, resized) = try TorchBridge.run { try out.receiveOutput(value, of: name) }
-            if resized { args.interpreter.warn(TorchWarningText.outputResized(from: out.shape, to: value.shape)) }
+            let (oldShape, inputs) = (out.shape, args.values.compactMap { v -> Tensor? in if case .tensor(let t) = v { t } else { nil } })
+            let (written, resized) = try TorchBridge.run { try out.receiveOutput(value, of: name, inputs: inputs) }
+            if resized { args.interpreter.warn(TorchWarningText.outputResized(from: oldShape, to: value.shape)) }
             return .tensor(written)
         }
     }

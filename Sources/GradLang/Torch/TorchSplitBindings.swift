@@ -53,7 +53,7 @@ enum TorchSplitBindings {
         if t.rank < minimumRank {
             throw PyError.runtime("torch.\(name) requires a tensor with at least \(minimumRank) dimension, but got a tensor with \(t.rank) dimensions!")
         }
-        if let sections = try args["indices_or_sections"].asTorchInt, sections != 0, t.shape[dim] % sections != 0 {
+        if let sections = try args["indices_or_sections"].asTorchInt, sections == 0 || t.shape[dim] % sections != 0 {
             throw PyError.runtime("torch.\(name) attempted to split along dimension \(dim), but the size of the dimension \(t.shape[dim]) is not divisible by the split_size \(sections)!")
         }
         return try tensorSplit(t, args["indices_or_sections"], dim: dim, args)

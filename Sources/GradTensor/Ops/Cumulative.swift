@@ -126,13 +126,13 @@ extension Tensor {
     /// The running sums or products along `d`, in the result dtype.
     private func scan(_ d: Int, dtype requested: DType?, product: Bool) throws -> Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
-        if dtype == .bool { return try scan(d, dtype: .int64, product: product).materialized(as: .bool) }
+        if dtype == .bool { throw TorchError.notImplemented("\"\(product ? "cumprod" : "cumsum")_out_cpu\" not implemented for 'Bool'") }
         let source = try materialized(as: dtype)
         let out = Tensor(storage: try Storage.make(dtype: dtype, count: numel), shape: shape)
         switch dtype {
         case .float32: Tensor.scanKernel(source, out, d, product, Float.self, Double.self)
         case .float64: Tensor.scanKernel(source, out, d, product, Double.self, Double.self)
-        case .int64, .bool: Tensor.scanKernel(source, out, d, product, Int64.self, Int64.self)
+        default: Tensor.scanKernel(source, out, d, product, Int64.self, Int64.self)
         }
         return out
     }

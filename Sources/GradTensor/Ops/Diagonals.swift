@@ -28,7 +28,9 @@ extension Tensor {
     public func diag(_ k: Int = 0) throws -> Tensor {
         switch rank {
         case 1:
-            let n = shape[0] + Swift.abs(k)
+            let (n, overflow) = shape[0].addingReportingOverflow(k.magnitude > UInt(Int.max) ? Int.max : Swift.abs(k))
+            if overflow { throw TorchError.runtime("Storage size calculation overflowed with sizes=[\(n), \(n)]") }
+            _ = try Shape.checkedCount([n, n], dtype: dtype)
             return try GradMode.with(enabled: false) { try detach().embeddedOnDiagonal([n, n], k) }
                 .record("DiagEmbedBackward0", inputs: [self], saving: { _ in k }) { ctx, k in
                     [try ctx.grad.diagonal(offset: k)]
@@ -71,11 +73,12 @@ extension Tensor {
     /// `trace()`: the sum of a matrix's diagonal, accumulated in double (int64 for integers).
     public func trace() throws -> Tensor {
         if rank != 2 { throw TorchError.runtime("trace: expected a matrix, but got tensor with dim \(rank)") }
+        if dtype == .bool { throw TorchError.notImplemented("\"trace\" not implemented for 'Bool'") }
         let diagonal = try GradMode.with(enabled: false) { try detach().diagonal() }
         let values = (0..<diagonal.numel).map { diagonal.element(atFlat: $0) }
         let result: Scalar = dtype.isFloatingPoint
             ? .double(values.reduce(0.0) { $0 + $1.doubleValue })
-            : .int(values.reduce(Int64(0)) { total, v in if case .int(let i) = v { total &+ i } else { total &+ (v == .bool(true) ? 1 : 0) } })
+            : .int(values.reduce(Int64(0)) { total, v in if case .int(let i) = v { total &+ i } else { total } })
         let out = try Tensor.full([], result, dtype: dtype.isFloatingPoint ? dtype : .int64)
         return out.record("TraceBackward0", inputs: [self]) { ctx, _ in
             [try ctx.grad.expand([ctx.inputShape(0).min() ?? 0]).embeddedOnDiagonal(ctx.inputShape(0), 0)]

@@ -15,6 +15,9 @@ extension Tensor {
             // A subscript repeated in one operand: its diagonal, moved to the end.
             while let i = own.indices.first(where: { i in own[(i + 1)...].contains(own[i]) }),
                   let j = own[(i + 1)...].firstIndex(of: own[i]) {
+                if t.shape[i] != t.shape[j] {
+                    throw TorchError.runtime("einsum(): subscript \(EinsumEquation.name(own[i])) is repeated for operand \(k) but the sizes don't match, \(t.shape[j]) != \(t.shape[i])")
+                }
                 t = try t.diagonal(offset: 0, dim1: i, dim2: j)
                 let label = own[i]
                 own.remove(at: j)
@@ -128,6 +131,9 @@ struct EinsumEquation {
             let output = sides[1]
             outputLabels = output.contains("...") ? EinsumEquation.expand(output, covered: ellipsisRank)
                                                   : output.unicodeScalars.map { Int($0.value) }
+            for (i, label) in outputLabels.enumerated() where outputLabels[..<i].contains(label) {
+                throw TorchError.runtime("einsum(): output subscript \(EinsumEquation.name(label)) appears more than once in the output")
+            }
             for label in outputLabels where !labels.contains(where: { $0.contains(label) }) {
                 throw TorchError.runtime("einsum(): output subscript \(EinsumEquation.name(label)) does not appear in the equation for any input operand")
             }

@@ -70,23 +70,31 @@ extension Tensor {
 
     /// `hstack`: `cat` along the second dimension (the first for vectors).
     public static func hstack(_ tensors: [Tensor]) throws -> Tensor {
+        try checkNotEmpty(tensors, "hstack")
         let parts = try tensors.map { try $0.atLeast(1) }
         return try cat(parts, dim: parts.first?.rank == 1 ? 0 : 1)
     }
 
     /// `vstack`: `cat` along the first dimension, vectors as rows.
     public static func vstack(_ tensors: [Tensor]) throws -> Tensor {
-        try cat(tensors.map { try $0.atLeast(2) }, dim: 0)
+        try checkNotEmpty(tensors, "vstack")
+        return try cat(tensors.map { try $0.atLeast(2) }, dim: 0)
     }
 
     /// `dstack`: `cat` along the third dimension, of tensors given at least three.
     public static func dstack(_ tensors: [Tensor]) throws -> Tensor {
-        try cat(tensors.map { try $0.atLeast(3) }, dim: 2)
+        try checkNotEmpty(tensors, "dstack")
+        return try cat(tensors.map { try $0.atLeast(3) }, dim: 2)
     }
 
     /// `column_stack`: vectors as columns, side by side with matrices.
     public static func columnStack(_ tensors: [Tensor]) throws -> Tensor {
-        try hstack(tensors.map { $0.rank <= 1 ? try $0.reshape([$0.numel, 1]) : $0 })
+        try checkNotEmpty(tensors, "column_stack")
+        return try hstack(tensors.map { $0.rank <= 1 ? try $0.reshape([$0.numel, 1]) : $0 })
+    }
+
+    private static func checkNotEmpty(_ tensors: [Tensor], _ name: String) throws {
+        if tensors.isEmpty { throw TorchError.runtime("\(name) expects a non-empty TensorList") }
     }
 
     /// `atleast_1d/2d/3d`: leading (then trailing, for 3) dimensions of size 1 added as NumPy does.

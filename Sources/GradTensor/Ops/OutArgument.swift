@@ -2,8 +2,10 @@
 extension Tensor {
     /// What writing `result` into this tensor as op `name`'s `out=` argument involves: refused
     /// while recording, or when the result's dtype does not cast to this one.
+    /// `inputs` are the op's tensors, which this one may be but may not partly overlap.
     /// `resized` is true when this tensor had elements but another shape (PyTorch warns then).
-    public func receiveOutput(_ result: Tensor, of name: String) throws -> (out: Tensor, resized: Bool) {
+    public func receiveOutput(_ result: Tensor, of name: String, inputs: [Tensor]) throws -> (out: Tensor, resized: Bool) {
+        if inputs.contains(where: { overlap(with: $0) == .partial }) { throw TorchError.runtime(Tensor.overlapMessage) }
         if GradMode.isEnabled && (result.requiresGrad || requiresGrad) {
             throw TorchError.runtime("\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
         }

@@ -9,7 +9,7 @@ extension Tensor {
         }
         // A view reading backwards along the flipped dimensions, copied out.
         var reversedStrides = strides, start = offset
-        for d in chosen where shape[d] > 0 {
+        for d in chosen where rank > 0 && shape[d] > 0 {
             start &+= (shape[d] &- 1) &* strides[d]
             reversedStrides[d] = -strides[d]
         }
@@ -25,14 +25,23 @@ extension Tensor {
         if dims.isEmpty && shifts.count != 1 || !dims.isEmpty && shifts.count != dims.count {
             throw TorchError.runtime("shifts and dimensions must align. shifts: \(shifts.count), dims:\(dims.count)")
         }
-        let chosen = try dims.map { try Shape.wrapDim($0, rank: rank) }
-        var out = detach()
-        if chosen.isEmpty {
-            out = try out.reshape([numel]).rolled(shifts[0], along: 0).view(shape)
-        } else {
-            for (shift, d) in zip(shifts, chosen) { out = try out.rolled(shift, along: d) }
+        if let i = shifts.firstIndex(of: Int.min) {
+            // PyTorch cannot pass Int64.min through its size lists here.
+            throw TorchError.runtime("/__w/pytorch/pytorch/build/aten/src/ATen/RegisterCPU_3.cpp:4902: SymIntArrayRef expected to contain only concrete integers that are stored inline and can be viewed as an IntArrayRef. Found heap-allocated concrete SymInt at index \(i): \(Int.min) in SymIntArrayRef \(Shape.sizeList(shifts)). This value is concrete, but the non-owning IntArrayRef conversion used here cannot represent heap-allocated SymInt values. Use an owning conversion such as asIntArrayRefSlowAlloc to materialize the values into a DimVector before this call.")
         }
-        return out.record("RollBackward0", inputs: [self], saving: { _ in (shifts: shifts, dims: dims) }) { ctx, saved in
+        if rank == 0, let dim = dims.first { throw Tensor.noDimensions(dim) }
+        let chosen = try dims.map { try Shape.wrapDim($0, rank: rank) }
+        // Each shift reduced to 0..<size, so that the gradient's opposite shift cannot overflow.
+        let flattened = chosen.isEmpty
+        let sizes = flattened ? Array(repeating: numel, count: shifts.count) : chosen.map { shape[$0] }
+        let reduced = zip(shifts, sizes).map { shift, size in size == 0 ? 0 : ((shift % size) + size) % size }
+        var out = detach()
+        if flattened {
+            out = try out.reshape([numel]).rolled(reduced[0], along: 0).view(shape)
+        } else {
+            for (shift, d) in zip(reduced, chosen) { out = try out.rolled(shift, along: d) }
+        }
+        return out.record("RollBackward0", inputs: [self], saving: { _ in (shifts: reduced, dims: dims) }) { ctx, saved in
             [try ctx.grad.roll(saved.shifts.map { -$0 }, dims: saved.dims)]
         }
     }

@@ -7,7 +7,11 @@ extension Tensor {
             throw TorchError.runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
         }
         let padded = Array(repeating: 1, count: sizes.count - rank) + shape
+        // Sizes multiply as in C++, wrapping; PyTorch then refuses Int64.min, then negative sizes.
         let outShape = zip(padded, sizes).map { $0 &* $1 }
+        if outShape.contains(Int.min) {
+            throw TorchError.runtime("IntArrayRef contains an int that cannot be represented as a SymInt: \(Int.min)")
+        }
         if let negative = outShape.first(where: { $0 < 0 }) {
             throw TorchError.runtime("Trying to create tensor with negative dimension \(negative): \(Shape.sizeList(outShape))")
         }
@@ -66,6 +70,9 @@ extension Tensor {
     /// Each position i, `counts[i]` times.
     private static func repeatedPositions(_ counts: [Int64]) throws -> Tensor {
         if counts.contains(where: { $0 < 0 }) { throw TorchError.runtime("repeats can not be negative") }
+        let total = counts.reduce(Int64(0), &+)
+        if total < 0 { throw TorchError.runtime("Storage size calculation overflowed with sizes=[\(UInt64(bitPattern: total))]") }
+        _ = try Shape.checkedCount([Int(total)], dtype: .int64)
         let positions = counts.enumerated().flatMap { i, n in Array(repeating: Int64(i), count: Int(n)) }
         return try int64s(positions, shape: [positions.count])
     }

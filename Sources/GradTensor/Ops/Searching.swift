@@ -32,9 +32,9 @@ extension Tensor {
     /// `triu_indices(row, col, offset)` / `tril_indices`: the coordinates of a row × col matrix's
     /// upper (lower) triangle from diagonal `offset`, as a 2 × n int64 tensor, row by row.
     public static func triangleIndices(rows: Int, cols: Int, offset: Int, upper: Bool) throws -> Tensor {
-        if rows < 0 || cols < 0 {
-            throw TorchError.runtime("\(upper ? "triu" : "tril")_indices expects row and col to be non-negative, got row=\(rows) and col=\(cols)")
-        }
+        if rows < 0 { throw TorchError.runtime("row must be non-negative, got\(rows)") }
+        if cols < 0 { throw TorchError.runtime("col must be non-negative, got\(cols)") }
+        _ = try Shape.checkedCount([2, rows, cols], dtype: .int64)
         var rowIndices: [Int64] = [], colIndices: [Int64] = []
         for i in 0..<rows {
             for j in 0..<cols where upper ? j - i >= offset : j - i <= offset {

@@ -11,7 +11,7 @@ extension Tensor {
         if size == 0 && length != 0 {
             throw TorchError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(length)")
         }
-        let count = size == 0 ? 1 : Swift.max((length + size - 1) / size, 1)
+        let count = size == 0 ? 1 : Swift.max(length / size + (length % size == 0 ? 0 : 1), 1)
         let sizes = (0..<count).map { Swift.min(size, length - $0 * size) }
         return try pieces(sizes, d, name: "SplitBackward0")
     }
@@ -20,7 +20,10 @@ extension Tensor {
     public func split(sizes: [Int], dim: Int = 0) throws -> [Tensor] {
         if rank == 0 { throw TorchError.runtime("split expects at least a 1-dimensional tensor") }
         let d = try Shape.wrapDim(dim, rank: rank)
-        if sizes.contains(where: { $0 < 0 }) || sizes.reduce(0, +) != shape[d] {
+        if sizes.contains(where: { $0 < 0 }) {
+            throw TorchError.runtime("split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=\(Shape.sizeList(sizes))")
+        }
+        if sizes.reduce(0, &+) != shape[d] {
             throw TorchError.runtime("split_with_sizes expects split_sizes to sum exactly to \(shape[d]) (input tensor's size at dimension \(d)), but got split_sizes=\(Shape.sizeList(sizes))")
         }
         return try pieces(sizes, d, name: "SplitWithSizesBackward0")
@@ -31,7 +34,7 @@ extension Tensor {
         if rank == 0 { throw TorchError.runtime("chunk expects at least a 1-dimensional tensor") }
         if chunks <= 0 { throw TorchError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let d = try Shape.wrapDim(dim, rank: rank)
-        let size = (shape[d] + chunks - 1) / chunks
+        let size = shape[d] / chunks + (shape[d] % chunks == 0 ? 0 : 1)
         if size == 0 { return try pieces(Array(repeating: 0, count: chunks), d, name: "SplitWithSizesBackward0") }
         return try split(size: size, dim: d)
     }
@@ -40,6 +43,8 @@ extension Tensor {
     public func tensorSplit(sections: Int, dim: Int = 0) throws -> [Tensor] {
         if rank == 0 { throw TorchError.runtime("tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims") }
         if sections <= 0 { throw TorchError.runtime("number of sections must be larger than 0, got \(sections)") }
+        // PyTorch's vector of pieces has room for 2^60 of them.
+        if sections > 1 << 60 { throw TorchError.runtime("cannot create std::vector larger than max_size()") }
         let d = try Shape.wrapDim(dim, rank: rank)
         let (base, extra) = (shape[d] / sections, shape[d] % sections)
         var bounds: [Int] = [], start = 0

@@ -21,7 +21,11 @@ extension Tensor {
 
     private func distinct(dim: Int?, sorting: Bool, name: String, function: String) throws -> UniqueResult {
         // The input as rows: single elements, or the slices along `dim` flattened.
+        if rank == 0, let dim { throw Tensor.noDimensions(dim) }
         let d = try dim.map { try Shape.wrapDim($0, rank: rank) }
+        if let d, shape.enumerated().contains(where: { $0.offset != d && $0.element == 0 }) {
+            throw TorchError.runtime("There are 0 sized dimensions, and they aren't selected, so unique cannot be applied")
+        }
         let source = try (d.map { try movedToFront($0) } ?? reshape([-1])).detach().materialized()
         let rowCount = d.map { shape[$0] } ?? numel
         let width = rowCount == 0 ? 0 : source.numel / rowCount

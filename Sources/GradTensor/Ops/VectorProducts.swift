@@ -16,6 +16,7 @@ extension Tensor {
         if rank != other.rank {
             throw TorchError.runtime("linalg.cross: inputs must have the same number of dimensions.")
         }
+        if rank == 0 { throw Tensor.noDimensions(dim ?? 0) }
         let shape = try Shape.broadcast(self.shape, other.shape)
         guard let d = try dim.map({ try Shape.wrapDim($0, rank: rank) }) ?? shape.firstIndex(of: 3) else {
             throw TorchError.runtime("no dimension of size 3 in input")

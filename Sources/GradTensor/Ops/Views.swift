@@ -276,6 +276,9 @@ extension Tensor {
             throw TorchError.runtime("movedim: Invalid source or destination dims: source (\(Shape.sizeList(source)) dims) should contain the same number of dims as destination (\(Shape.sizeList(destination)) dims)")
         }
         let from = try source.map { try Shape.wrapDim($0, rank: rank) }, to = try destination.map { try Shape.wrapDim($0, rank: rank) }
+        for (name, dims, given) in [("source", from, source), ("destination", to, destination)] where Set(dims).count != dims.count {
+            throw TorchError.runtime("movedim: repeated dim in `\(name)` (\(Shape.sizeList(given)))")
+        }
         var order = [Int?](repeating: nil, count: rank)
         for (f, t) in zip(from, to) { order[t] = f }
         var rest = (0..<rank).filter { !from.contains($0) }.makeIterator()
@@ -287,7 +290,7 @@ extension Tensor {
     /// `meshgrid(tensors)`: each vector expanded along its own dimension to the grid of all their
     /// sizes; `cartesian` ("xy" indexing) swaps the first two dimensions' roles.
     public static func meshgrid(_ vectors: [Tensor], cartesian: Bool) throws -> [Tensor] {
-        if vectors.isEmpty { throw TorchError.runtime("torch.meshgrid expects a non-empty TensorList") }
+        if vectors.isEmpty { throw TorchError.runtime("meshgrid expects a non-empty TensorList") }
         if vectors.contains(where: { $0.dtype != vectors[0].dtype }) {
             throw TorchError.runtime("meshgrid expects all tensors to have the same dtype")
         }
