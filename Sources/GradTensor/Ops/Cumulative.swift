@@ -48,25 +48,20 @@ extension Tensor {
     /// when it is at least (at most) as large and the extreme is not NaN.
     private static func runningExtremeKernel<T: Element & Comparable>(_ source: Tensor, _ values: Tensor, _ indices: Tensor,
                                                                      _ d: Int, _ isMax: Bool, _: T.Type) {
-        let n = source.rank == 0 ? 1 : source.shape[d]
-        let inner = source.rank == 0 ? 1 : source.shape[(d + 1)...].reduce(1, *)
-        let outer = n == 0 || inner == 0 ? 0 : source.numel / (n * inner)
+        let runs = RunsAlong(shape: source.shape, dim: d)
         withExtendedLifetime(source) {
             let src = source.storage.pointer(T.self) + source.offset
             let dst = values.storage.pointer(T.self), at = indices.storage.pointer(Int64.self)
-            for o in 0..<outer {
-                for i in 0..<inner {
-                    let start = o &* n &* inner &+ i
-                    var best = src[start], position = 0
-                    for k in 0..<n {
-                        let p = start &+ k &* inner, x = src[p]
-                        if x != x || (best == best && (isMax ? x >= best : x <= best)) {
-                            best = x
-                            position = k
-                        }
-                        dst[p] = best
-                        at[p] = Int64(position)
+            runs.forEach { start in
+                var best = src[start], position = 0
+                for k in 0..<runs.length {
+                    let p = start &+ k &* runs.stride, x = src[p]
+                    if x != x || (best == best && (isMax ? x >= best : x <= best)) {
+                        best = x
+                        position = k
                     }
+                    dst[p] = best
+                    at[p] = Int64(position)
                 }
             }
         }
@@ -98,26 +93,24 @@ extension Tensor {
 
     /// The zero-aware gradient of each run along `dim`, computed directly.
     private static func cumprodBackwardRuns<T: FloatElement>(_ g: Tensor, _ x: Tensor, into result: Tensor, dim: Int, _: T.Type) {
-        let n = x.shape[dim], stride = x.strides[dim]
-        let outer = x.shape[..<dim].reduce(1, *), inner = x.shape[(dim + 1)...].reduce(1, *)
+        let runs = RunsAlong(shape: x.shape, dim: dim)
+        let n = runs.length
         withExtendedLifetime((g, x)) {
-            let pg = g.storage.pointer(T.self), px = x.storage.pointer(T.self), dst = result.storage.pointer(T.self)
-            for o in 0..<outer {
-                for i in 0..<inner {
-                    let base = o &* n &* inner &+ i
-                    let at = { (k: Int) in base &+ k &* stride }
-                    let firstZero = (0..<n).first { px[at($0)] == 0 } ?? n
-                    // Before the first zero: sum over j >= k of grad_j * prod_{i <= j, i != k} x_i.
-                    var prefix = [Double](repeating: 1, count: n + 1)
-                    for k in 0..<n { prefix[k + 1] = prefix[k] * Double(px[at(k)]) }
-                    for k in 0..<Swift.min(firstZero + 1, n) {
-                        var total = 0.0, after = 1.0
-                        for j in k..<n {
-                            if j > k { after *= Double(px[at(j)]) }
-                            total += Double(pg[at(j)]) * prefix[k] * after
-                        }
-                        dst[at(k)] = T(total)
+            let pg = g.storage.pointer(T.self) + g.offset, px = x.storage.pointer(T.self) + x.offset
+            let dst = result.storage.pointer(T.self)
+            runs.forEach { start in
+                let at = { (k: Int) in start &+ k &* runs.stride }
+                let firstZero = (0..<n).first { px[at($0)] == 0 } ?? n
+                // Up to the first zero: sum over j >= k of grad_j * prod_{i <= j, i != k} x_i.
+                var prefix = [Double](repeating: 1, count: n + 1)
+                for k in 0..<n { prefix[k + 1] = prefix[k] * Double(px[at(k)]) }
+                for k in 0..<Swift.min(firstZero + 1, n) {
+                    var total = 0.0, after = 1.0
+                    for j in k..<n {
+                        if j > k { after *= Double(px[at(j)]) }
+                        total += Double(pg[at(j)]) * prefix[k] * after
                     }
+                    dst[at(k)] = T(total)
                 }
             }
         }
@@ -139,20 +132,16 @@ extension Tensor {
 
     private static func scanKernel<T: ConvertibleElement, A: ScanAccumulator>(
         _ source: Tensor, _ out: Tensor, _ d: Int, _ product: Bool, _: T.Type, _: A.Type) {
-        let n = source.rank == 0 ? 1 : source.shape[d]
-        let inner = source.rank == 0 ? 1 : source.shape[(d + 1)...].reduce(1, *)
-        let outer = n == 0 || inner == 0 ? 0 : source.numel / (n * inner)
+        let runs = RunsAlong(shape: source.shape, dim: d)
         withExtendedLifetime(source) {
             let src = source.storage.pointer(T.self) + source.offset, dst = out.storage.pointer(T.self)
-            for o in 0..<outer {
-                for i in 0..<inner {
-                    var acc = A.start(product: product)
-                    var p = o &* n &* inner &+ i
-                    for _ in 0..<n {
-                        acc = acc.combined(with: A.convert(src[p]), product: product)
-                        dst[p] = T.convert(acc)
-                        p &+= inner
-                    }
+            runs.forEach { start in
+                var acc = A.start(product: product)
+                var p = start
+                for _ in 0..<runs.length {
+                    acc = acc.combined(with: A.convert(src[p]), product: product)
+                    dst[p] = T.convert(acc)
+                    p &+= runs.stride
                 }
             }
         }

@@ -86,9 +86,8 @@ extension Tensor {
     private func selectRuns<T: Element & Comparable>(_ d: Int, _ k: Int, _ outShape: [Int], _ selection: RunSelection,
                                                      _: T.Type) throws -> (Tensor, Tensor) {
         let source = try materialized()
-        let n = rank == 0 ? 1 : shape[d]
-        let inner = rank == 0 ? 1 : shape[(d + 1)...].reduce(1, *)
-        let outer = n == 0 || inner == 0 ? 0 : numel / (n * inner)
+        let runs = RunsAlong(shape: shape, dim: d)
+        let n = runs.length
         let values = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(outShape)), shape: outShape)
         let indices = Tensor(storage: try Storage.make(dtype: .int64, count: Shape.count(outShape)), shape: outShape)
         typealias Item = (value: T, index: Int)
@@ -98,42 +97,40 @@ extension Tensor {
         withExtendedLifetime(source) {
             let src = source.storage.pointer(T.self) + source.offset
             let dstValues = values.storage.pointer(T.self), dstIndices = indices.storage.pointer(Int64.self)
-            for o in 0..<outer {
-                for i in 0..<inner {
-                    let start = o &* n &* inner &+ i
-                    let run = (0..<n).map { (value: src[start &+ $0 &* inner], index: $0) }
-                    let chosen: [Item]
-                    switch selection {
-                    case .sort(let isDescending, let stable):
-                        let before = isDescending ? descending : ascending
-                        if stable {
-                            chosen = run.sorted { before($0, $1) || (!before($1, $0) && $0.index < $1.index) }
-                        } else {
-                            var sorter = StandardLibrarySort(items: run, before: before)
-                            sorter.sort(to: n)
-                            chosen = sorter.items
-                        }
-                    case .top(let largest):
-                        // PyTorch's CPU topk: a partial sort when k is at most 1/64 of the run,
-                        // else nth_element and a sort of the first k - 1.
-                        var sorter = StandardLibrarySort(items: run, before: largest ? descending : ascending)
-                        if k * 64 <= n {
-                            sorter.partialSort(k)
-                        } else if k > 0 {
-                            sorter.nthElement(k - 1)
-                            sorter.sort(to: k - 1)
-                        }
-                        chosen = Array(sorter.items.prefix(k))
-                    case .kth(let kth):
-                        var items = run
-                        quickSelect(&items, kth - 1, greater: descending)
-                        chosen = [items[kth - 1]]
+            runs.forEach { start in
+                let run = (0..<n).map { (value: src[start &+ $0 &* runs.stride], index: $0) }
+                let chosen: [Item]
+                switch selection {
+                case .sort(let isDescending, let stable):
+                    let before = isDescending ? descending : ascending
+                    if stable {
+                        chosen = run.sorted { before($0, $1) || (!before($1, $0) && $0.index < $1.index) }
+                    } else {
+                        var sorter = StandardLibrarySort(items: run, before: before)
+                        sorter.sort(to: n)
+                        chosen = sorter.items
                     }
-                    let first = o &* k &* inner &+ i
-                    for (j, item) in chosen.prefix(k).enumerated() {
-                        dstValues[first &+ j &* inner] = item.value
-                        dstIndices[first &+ j &* inner] = Int64(item.index)
+                case .top(let largest):
+                    // PyTorch's CPU topk: a partial sort when k is at most 1/64 of the run,
+                    // else nth_element and a sort of the first k - 1.
+                    var sorter = StandardLibrarySort(items: run, before: largest ? descending : ascending)
+                    if k * 64 <= n {
+                        sorter.partialSort(k)
+                    } else if k > 0 {
+                        sorter.nthElement(k - 1)
+                        sorter.sort(to: k - 1)
                     }
+                    chosen = Array(sorter.items.prefix(k))
+                case .kth(let kth):
+                    var items = run
+                    quickSelect(&items, kth - 1, greater: descending)
+                    chosen = [items[kth - 1]]
+                }
+                // The same run of the output, which has k elements along d.
+                let first = start / (n * runs.stride) * k * runs.stride + start % runs.stride
+                for (j, item) in chosen.prefix(k).enumerated() {
+                    dstValues[first &+ j &* runs.stride] = item.value
+                    dstIndices[first &+ j &* runs.stride] = Int64(item.index)
                 }
             }
         }
