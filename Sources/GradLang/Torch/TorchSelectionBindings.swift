@@ -1,8 +1,9 @@
 import GradTensor
 
 /// Ops that choose elements by index tensors or masks: `gather`, `scatter`, `scatter_add`,
-/// `index_select`, `take`, `masked_fill`, `masked_select`, `nonzero`, `argwhere`,
-/// `count_nonzero`, and `where` (with one argument, the nonzero coordinates).
+/// `index_select`, `index_add`, `index_copy`, `index_fill`, `take`, `masked_fill`,
+/// `masked_select`, `nonzero`, `argwhere`, `count_nonzero`, and `where` (with one argument, the
+/// nonzero coordinates).
 enum TorchSelectionBindings {
     static var ops: [TorchOp] {
         [
@@ -13,6 +14,16 @@ enum TorchSelectionBindings {
             TorchOp.tensor("scatter_add", "dim, index, src") { t, args in try scatter(t, args, add: true) },
             TorchOp.tensor("index_select", "dim, index") { t, args in
                 try t.indexSelect(dim: try args.int("dim"), index: try args.tensor("index"))
+            },
+            TorchOp.tensor("index_add", "dim, index, source, *, alpha=1") { t, args in
+                try t.indexAdd(dim: try args.int("dim"), index: try args.tensor("index"), source: try args.tensor("source"),
+                               alpha: try args.scalar("alpha") == .int(1) ? nil : try args.scalar("alpha"))
+            },
+            TorchOp.tensor("index_copy", "dim, index, source") { t, args in
+                try t.indexCopy(dim: try args.int("dim"), index: try args.tensor("index"), source: try args.tensor("source"))
+            },
+            TorchOp.tensor("index_fill", "dim, index, value") { t, args in
+                try t.indexFill(dim: try args.int("dim"), index: try args.tensor("index"), value: try args.scalar("value"))
             },
             TorchOp.tensor("take", "index") { t, args in try t.take(try args.tensor("index")) },
             TorchOp.tensor("masked_fill", "mask, value") { t, args in

@@ -1,5 +1,5 @@
 /// Reading and writing elements chosen by index tensors: `gather`, `scatter`, `scatter_add`,
-/// `index_select`, `take`. Reads are one primitive, `picked`, whose gradient adds the output's
+/// `index_select`, `index_add`, `index_copy`, `index_fill`, `take`. Reads are one primitive, `picked`, whose gradient adds the output's
 /// gradient back at the places read (and the other way round, so higher orders follow).
 extension Tensor {
     /// The elements of this tensor at `offsets` (row-major positions in it) as a new tensor of
@@ -77,17 +77,98 @@ extension Tensor {
         if chosen.contains(where: { $0 < 0 || $0 >= size }) { throw TorchError.index("index out of range in self") }
         var outShape = shape
         if rank > 0 { outShape[d] = chosen.count }
+        return try picked(at: try offsetsOfSlices(d, chosen), shape: outShape, name: "IndexSelectBackward0")
+    }
+
+    /// `index_add(dim, index, source, alpha)`: a copy with `source`'s slices (times `alpha`)
+    /// added to the slices at `index` along `dim`.
+    public func indexAdd(dim: Int, index: Tensor, source: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        let (d, chosen) = try checkIndexedSlices(dim, index, source, op: "index_add_", separator: ": ")
+        let scaled = try alpha.map { try source.detach().mul(.wrapping($0)) } ?? source.detach()
+        let out = try cloneDetached()
+        scatterElements(try scaled.materialized(), into: out, at: try offsetsOfSlices(d, chosen), accumulate: true)
+        return out.record("IndexAddBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index, alpha: alpha) }) { ctx, saved in
+            guard ctx.needs(1) else { return [ctx.grad, nil] }
+            let part = try ctx.grad.indexSelect(dim: saved.dim, index: saved.index)
+            return [ctx.grad, try saved.alpha.map { try part.mul(.wrapping($0)) } ?? part]
+        }
+    }
+
+    /// `index_copy(dim, index, source)`: a copy with the slices at `index` replaced by `source`'s.
+    public func indexCopy(dim: Int, index: Tensor, source: Tensor) throws -> Tensor {
+        let (d, chosen) = try checkIndexedSlices(dim, index, source, op: "index_copy_", separator: " ")
+        let out = try cloneDetached()
+        scatterElements(try source.detach().materialized(), into: out, at: try offsetsOfSlices(d, chosen), accumulate: false)
+        return out.record("IndexCopyBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+            [ctx.needs(0) ? try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
+             ctx.needs(1) ? try ctx.grad.indexSelect(dim: saved.dim, index: saved.index) : nil]
+        }
+    }
+
+    /// `index_fill(dim, index, value)`: a copy with the slices at `index` set to a number.
+    public func indexFill(dim: Int, index: Tensor, value: Scalar) throws -> Tensor {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if index.dtype != .int64 { throw TorchError.index("index_fill_(): Expected dtype int64 for index.") }
+        let size = rank == 0 ? 1 : shape[d]
+        let chosen = try index.materialized().int64Values
+        if let bad = chosen.first(where: { $0 < -Int64(size) || $0 >= size }) {
+            throw TorchError.index("index \(bad) is out of bounds for dimension \(d) with size \(size)")
+        }
+        var sliceShape = shape
+        if rank > 0 { sliceShape[d] = chosen.count }
+        let values = try Tensor(zeros: sliceShape, dtype: dtype)
+        values.fillUnchecked(value)
+        let out = try cloneDetached()
+        scatterElements(values, into: out, at: try offsetsOfSlices(d, chosen.map { $0 < 0 ? $0 + Int64(size) : $0 }), accumulate: false)
+        return out.record("IndexFillBackward0", inputs: [self], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+            [try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0))]
+        }
+    }
+
+    /// index_add's and index_copy's checks; the wrapped dimension and the index's values.
+    private func checkIndexedSlices(_ dim: Int, _ index: Tensor, _ source: Tensor, op: String,
+                                    separator: String) throws -> (Int, [Int64]) {
+        let d = try Shape.wrapDim(dim, rank: rank)
+        if index.dtype != .int64 {
+            throw TorchError.runtime("\(op)(): Expected dtype int32/int64 for index but got: \(index.dtype.scalarTypeName)")
+        }
+        if source.dtype != dtype {
+            throw TorchError.runtime("\(op)(): self (\(dtype.scalarTypeName)) and source (\(source.dtype.scalarTypeName)) must have the same scalar type")
+        }
+        let count = source.rank == 0 ? 1 : source.shape[Swift.min(d, source.rank - 1)]
+        if index.numel != count {
+            let message = "\(op)(): Number of indices (\(index.numel)) should be equal to source.size(dim)\(separator)(\(count))"
+            if op == "index_copy_" { throw TorchError.index(message) }
+            throw TorchError.runtime(message + ", for dim: \(d)")
+        }
+        var expected = shape
+        if rank > 0 { expected[d] = count }
+        if source.shape != expected && source.numel != Shape.count(expected) {
+            throw TorchError.runtime("\(op)(): Source/destination tensor must have same slice shapes. Destination slice shape: \(Shape.sizeList(expected)) at dimension \(d) and source slice shape: \(Shape.sizeList(source.shape)) at dimension \(d).")
+        }
+        let size = rank == 0 ? 1 : shape[d]
+        let chosen = try index.materialized().int64Values
+        if let bad = chosen.first(where: { $0 < 0 || $0 >= size }) {
+            throw TorchError.runtime("index \(bad) is out of bounds for dimension \(d) with size \(size)")
+        }
+        return (d, chosen)
+    }
+
+    /// Row-major positions in this tensor of the elements of its slices at `chosen` (valid,
+    /// non-negative) along `d`, in the order of a tensor holding those slices.
+    private func offsetsOfSlices(_ d: Int, _ chosen: [Int64]) throws -> [Int] {
+        var sliceShape = shape
+        if rank > 0 { sliceShape[d] = chosen.count }
         let strides = Shape.contiguousStrides(shape)
         let stride = rank == 0 ? 0 : strides[d]
-        // Every output position, with its coordinate along d swapped for the chosen index.
+        // Every position of the slices, with its coordinate along d swapped for the chosen index.
         var rowStrides = strides
         if rank > 0 { rowStrides[d] = 0 }
-        let along = Shape.contiguousStrides(outShape)
-        let offsets = try layoutOffsets(outShape, rowStrides).enumerated().map { flat, base in
-            let j = rank == 0 ? 0 : (flat / along[d]) % outShape[d]
+        let along = Shape.contiguousStrides(sliceShape)
+        return try layoutOffsets(sliceShape, rowStrides).enumerated().map { flat, base in
+            let j = rank == 0 ? 0 : (flat / along[d]) % sliceShape[d]
             return base &+ Int(chosen[j]) &* stride
         }
-        return try picked(at: offsets, shape: outShape, name: "IndexSelectBackward0")
     }
 
     /// `take(index)`: elements by their row-major position (negative from the end), shaped as `index`.

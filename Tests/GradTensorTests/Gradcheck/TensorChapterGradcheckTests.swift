@@ -71,6 +71,13 @@ final class TensorChapterGradcheckTests: XCTestCase {
             try $0[0].indexSelect(dim: 1, index: try index().reshape([-1]))
         },
         GradcheckCase("take", [InputSpec([2, 3])]) { try $0[0].take(try index()) },
+        GradcheckCase("index_add alpha 2, a repeated index", [InputSpec([3, 2]), InputSpec([6, 2])]) {
+            try $0[0].indexAdd(dim: 0, index: try index().reshape([-1]), source: $0[1], alpha: .int(2))
+        },
+        GradcheckCase("index_copy", [InputSpec([3, 2]), InputSpec([2, 2])]) {
+            try $0[0].indexCopy(dim: 0, index: try distinctIndex().select(dim: 1, index: 0), source: $0[1])
+        },
+        GradcheckCase("index_fill", [InputSpec([3, 4])]) { try $0[0].indexFill(dim: 1, index: try index().reshape([-1]), value: .double(0.5)) },
         GradcheckCase("masked_select", [InputSpec([2, 3])]) { try $0[0].maskedSelect($0[0].gt(num(0)).detach()) },
         GradcheckCase("masked_fill with a tensor value", [InputSpec([2, 3]), InputSpec([])]) {
             try $0[0].maskedFill($0[0].gt(num(0)).detach(), $0[1])
