@@ -150,10 +150,14 @@ final class TorchModuleTests: XCTestCase {
 
     func testUnsupportedFeaturesAreRefusedWithAReason() throws {
         let x = try call("torch.tensor", [list(.float(1), .float(2))], [("requires_grad", .bool(true))])
-        XCTAssertEqual(raised { try self.method(x, "int") },
-                       "NotImplementedError: int(): grad has float32, float64, int64 and bool tensors only; use .long() or .float()")
-        XCTAssertEqual(raised { try self.method(x, "half") },
-                       "NotImplementedError: half(): grad has float32, float64, int64 and bool tensors only; use .long() or .float()")
+        // Random floats are drawn in float32 and float64 only (PyTorch's float16 streams part
+        // from float32's from 17 normals); integers in a range are drawn for every integer dtype.
+        let half = try interpreter.getAttribute(torch, "float16")
+        XCTAssertEqual(raised { try self.call("torch.rand", [.int(2)], [("dtype", half)]) },
+                       "NotImplementedError: grad draws random torch.float16 values only as integers in a range (randint, random_(from, to)); draw float32 and convert with .to(torch.float16)")
+        let int8 = try interpreter.getAttribute(torch, "int8")
+        XCTAssertEqual(raised { try self.method(try self.call("torch.zeros", [.int(2)], [("dtype", int8)]), "random_") },
+                       "NotImplementedError: grad draws random torch.int8 values only as integers in a range (randint, random_(from, to))")
         // torch.max(a, b) is the elementwise maximum now, as in PyTorch.
         XCTAssertEqual(Repr.repr(try call("torch.max", [x, x])), "tensor([1., 2.], grad_fn=<MaximumBackward0>)")
         let y = try method(x, "sum")

@@ -130,10 +130,10 @@ final class PrintingTests: XCTestCase {
         switch dtype {
         case .bool:
             return .bool(text == "True")
-        case .int64:
+        case .uint8, .int8, .int16, .int32, .int64:
             guard let value = Int64(text) else { throw FixtureError.badElement(text) }
             return .int(value)
-        case .float32, .float64:
+        case .float16, .bfloat16, .float32, .float64:
             // Python's repr never writes a sign on nan; the fixture does, to keep -nan distinct.
             if text == "nan" { return .float(.nan) }
             if text == "-nan" { return .float(-.nan) }

@@ -1,13 +1,20 @@
 /// Methods of `dict`, and the merge behind `dict(...)` and `dict.update(...)`.
 enum DictMethods {
+    /// `dict.keys()`, `values()` or `items()`.
+    private static func view(_ kind: PyDictView.Kind) -> PyBuiltin {
+        PyBuiltin("dict.\(kind.rawValue)(self, /)", one: { receiver, _ in
+            .object(PyDictView(kind, try Receiver.cast(receiver, "dict", method: kind.rawValue)))
+        })
+    }
+
     static var all: [PyBuiltin] {
         [
             PyBuiltin("get(self, key, default=None, /)") { args in
                 try args.selfDict.get(args["key"]) ?? args["default"]
             },
-            PyBuiltin("dict.keys(self, /)") { args in .object(PyDictView(.keys, try args.selfDict)) },
-            PyBuiltin("dict.values(self, /)") { args in .object(PyDictView(.values, try args.selfDict)) },
-            PyBuiltin("dict.items(self, /)") { args in .object(PyDictView(.items, try args.selfDict)) },
+            view(.keys),
+            view(.values),
+            view(.items),
             PyBuiltin("pop(self, key, default=<unset>, /)") { args in
                 if let v = try args.selfDict.remove(args["key"]) { return v }
                 guard let fallback = args.given("default") else { throw PyError.key(args["key"]) }

@@ -31,16 +31,14 @@ enum IntrospectionFunctions {
 
     static var all: [PyBuiltin] {
         [
-            PyBuiltin("isinstance(obj, class_or_tuple, /)") { args in
-                .bool(try isInstance(args["obj"], args["class_or_tuple"]))
-            },
+            PyBuiltin("isinstance(obj, class_or_tuple, /)", two: { obj, classes, _ in .bool(try isInstance(obj, classes)) }),
             PyBuiltin("issubclass(cls, class_or_tuple, /)") { args in
                 guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyClass else {
                     throw PyError.type("issubclass() arg 1 must be a class")
                 }
                 return .bool(try isSubclass(cls, args["class_or_tuple"]))
             },
-            PyBuiltin("callable(obj, /)") { args in .bool(isCallable(args["obj"])) },
+            PyBuiltin("callable(obj, /)", one: { obj, _ in .bool(isCallable(obj)) }),
             PyBuiltin("hasattr(obj, name, /)") { args in
                 let name = try attributeName(args["name"])
                 return .bool(args.interpreter.hasAttribute(args["obj"], name))
@@ -88,8 +86,8 @@ enum IntrospectionFunctions {
                 default: throw PyError.type("vars() argument must have __dict__ attribute")
                 }
             },
-            PyBuiltin("id(obj, /)") { args in .int(identity(args["obj"])) },
-            PyBuiltin("hash(obj, /)") { args in .int(try Hashing.hash(args["obj"])) },
+            PyBuiltin("id(obj, /)", one: { obj, _ in .int(identity(obj)) }),
+            PyBuiltin("hash(obj, /)", one: { obj, _ in .int(try Hashing.hash(obj)) }),
             PyBuiltin("repr(obj, /)") { args in .str(try Repr.checkedRepr(args["obj"])) },
             PyBuiltin("ascii(obj, /)") { args in .str(try TextFunctions.ascii(args["obj"])) },
         ]

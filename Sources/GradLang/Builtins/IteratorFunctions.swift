@@ -3,7 +3,7 @@
 enum IteratorFunctions {
     static var all: [PyBuiltin] {
         [
-            PyBuiltin("len(obj, /)") { args in .int(try length(args["obj"])) },
+            PyBuiltin("len(obj, /)", one: { obj, _ in .int(try length(obj)) }),
             PyBuiltin("iter(object, sentinel=<unset>, /)") { args in
                 guard let sentinel = args.given("sentinel") else {
                     // A generator is its own iterator.

@@ -27,12 +27,12 @@ enum ListMethods {
     static var all: [PyBuiltin] {
         [
             sort,
-            PyBuiltin("list.append(self, object, /)") { args in
-                let list = try args.selfList
+            PyBuiltin("list.append(self, object, /)", two: { receiver, object, _ in
+                let list: PyList = try Receiver.cast(receiver, "list", method: "append")
                 try Allocation.checkGrowth(of: list.items, to: list.items.count + 1)
-                list.items.append(args["object"])
+                list.items.append(object)
                 return .none
-            },
+            }),
             PyBuiltin("list.extend(self, iterable, /)") { args in
                 let list = try args.selfList
                 let more = try Iteration.collect(args["iterable"])

@@ -47,7 +47,7 @@ enum MathModule {
             },
             PyBuiltin("remainder(x, y, /)") { args in
                 let x = try Arg.real(args["x"]), y = try Arg.real(args["y"])
-                return .float(try checked(Glibc.remainder(x, y), from: [x, y], canOverflow: true))
+                return .float(try checked(Glibc.remainder(x, y), from: x, y, canOverflow: true))
             },
             PyBuiltin("isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)") { args in
                 let a = try Arg.real(args["a"]), b = try Arg.real(args["b"])
@@ -80,15 +80,16 @@ enum MathModule {
 
     /// A one-argument function under CPython's `math_1` error rules.
     private static func unary(_ name: String, _ f: @escaping (Double) -> Double, canOverflow: Bool = false) -> PyBuiltin {
-        PyBuiltin("\(name)(x, /)") { args in
-            let x = try Arg.real(args["x"])
-            return .float(try checked(f(x), from: [x], canOverflow: canOverflow))
-        }
+        PyBuiltin("\(name)(x, /)", one: { value, _ in
+            let x = try Arg.real(value)
+            return .float(try checked(f(x), from: x, canOverflow: canOverflow))
+        })
     }
 
-    private static func checked(_ r: Double, from inputs: [Double], canOverflow: Bool) throws -> Double {
-        if r.isNaN && !inputs.contains(where: \.isNaN) { throw PyError.value("math domain error") }
-        if r.isInfinite && inputs.allSatisfy(\.isFinite) {
+    /// `r`, computed from `x` (and `y`), unless it is a nan or infinity they did not hold.
+    private static func checked(_ r: Double, from x: Double, _ y: Double = 0, canOverflow: Bool) throws -> Double {
+        if r.isNaN && !x.isNaN && !y.isNaN { throw PyError.value("math domain error") }
+        if r.isInfinite && x.isFinite && y.isFinite {
             if canOverflow { throw PyError.overflow("math range error") }
             throw PyError.value("math domain error")
         }

@@ -5,7 +5,7 @@ import GradTensor
 enum NumericFunctions {
     static var all: [PyBuiltin] {
         [
-            PyBuiltin("abs(x, /)") { args in try absolute(args["x"]) },
+            PyBuiltin("abs(x, /)", one: { x, _ in try absolute(x) }),
             PyBuiltin("divmod(x, y, /)") { args in try divmod(args["x"], args["y"]) },
             PyBuiltin("pow(base, exp, mod=None)", style: .clinic) { args in
                 if args["mod"].isNone { return try Operators.binary(.power, args["base"], args["exp"]) }

@@ -19,11 +19,24 @@ extension BoundArguments {
 
     /// The receiver as the object class `T` of Python type `type`.
     private func receiver<T: PyObject>(_ type: String) throws -> T {
-        guard case .object(let o as T) = self["self"] else { throw receiverError(type) }
-        return o
+        try Receiver.cast(self["self"], type, method: signature.name)
     }
 
     private func receiverError(_ type: String) -> PyError {
-        PyError.type("descriptor '\(signature.name)' for '\(type)' objects doesn't apply to a '\(self["self"].typeName)' object")
+        Receiver.error(self["self"], type, method: signature.name)
+    }
+}
+
+/// The receiver of a method of a built-in type given as a value (the methods with a direct body,
+/// see PyBuiltin.Direct).
+enum Receiver {
+    /// `value` as the object class `T` of Python type `type`.
+    static func cast<T: PyObject>(_ value: Value, _ type: String, method: String) throws -> T {
+        guard case .object(let o as T) = value else { throw error(value, type, method: method) }
+        return o
+    }
+
+    static func error(_ value: Value, _ type: String, method: String) -> PyError {
+        PyError.type("descriptor '\(method)' for '\(type)' objects doesn't apply to a '\(value.typeName)' object")
     }
 }

@@ -2,11 +2,11 @@
 enum SetMethods {
     static var all: [PyBuiltin] {
         [
-            mutating("set.add(self, elem, /)") { s, args in try s.insert(args["elem"]) },
-            mutating("set.remove(self, elem, /)") { s, args in
-                if !(try s.remove(args["elem"])) { throw PyError.key(args["elem"]) }
+            mutatingByElement("add") { s, elem in try s.insert(elem) },
+            mutatingByElement("remove") { s, elem in
+                if !(try s.remove(elem)) { throw PyError.key(elem) }
             },
-            mutating("set.discard(self, elem, /)") { s, args in try s.remove(args["elem"]) },
+            mutatingByElement("discard") { s, elem in try s.remove(elem) },
             PyBuiltin("set.pop(self, /)") { args in
                 let s = try mutable(args, "pop")
                 guard let element = s.pop() else {
@@ -75,8 +75,19 @@ enum SetMethods {
         }
     }
 
+    /// `set.add(elem)`, `set.remove(elem)` or `set.discard(elem)`.
+    private static func mutatingByElement(_ name: String, _ body: @escaping (PySet, Value) throws -> Void) -> PyBuiltin {
+        PyBuiltin("set.\(name)(self, elem, /)", two: { receiver, elem, _ in
+            try body(mutable(try Receiver.cast(receiver, "set", method: name), name), elem)
+            return .none
+        })
+    }
+
     private static func mutable(_ args: BoundArguments, _ name: String) throws -> PySet {
-        let s = try args.selfSet
+        try mutable(try args.selfSet, name)
+    }
+
+    private static func mutable(_ s: PySet, _ name: String) throws -> PySet {
         if s.isFrozen { throw PyError.attribute("'frozenset' object has no attribute '\(name)'") }
         return s
     }

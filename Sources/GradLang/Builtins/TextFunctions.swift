@@ -31,15 +31,15 @@ enum TextFunctions {
                 }
                 return .str(PyStr.single(scalar))
             },
-            PyBuiltin("ord(c, /)") { args in
-                guard case .str(let s) = args["c"] else {
-                    throw PyError.type("ord() expected string of length 1, but \(args["c"].typeName) found")
+            PyBuiltin("ord(c, /)", one: { c, _ in
+                guard case .str(let s) = c else {
+                    throw PyError.type("ord() expected string of length 1, but \(c.typeName) found")
                 }
                 guard s.count == 1 else {
                     throw PyError.type("ord() expected a character, but string of length \(s.count) found")
                 }
                 return .int(Int(s.scalar(at: 0).value))
-            },
+            }),
             PyBuiltin("hex(number, /)") { args in .str(try radixText(args["number"], 16, "0x")) },
             PyBuiltin("oct(number, /)") { args in .str(try radixText(args["number"], 8, "0o")) },
             PyBuiltin("bin(number, /)") { args in .str(try radixText(args["number"], 2, "0b")) },

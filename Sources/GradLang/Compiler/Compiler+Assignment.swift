@@ -10,15 +10,8 @@ extension Compiler {
             return store(name)
         case .attribute(let base, let name):
             let object = expression(base)
-            let interpreter = interpreter
-            let cache = InstanceAttributeCache()
-            return { f, v in
-                let o = try object(f)
-                try Compiler.locatingErrors(at: range, in: f) {
-                    if case .object(let instance as PyInstance) = o { return try cache.store(instance, name, v, interpreter) }
-                    try interpreter.setAttribute(o, name, v)
-                }
-            }
+            let store = attributeStore(name, range)
+            return { f, v in try store(f, try object(f), v) }
         case .subscript(let base, let index):
             let container = expression(base), key = expression(index)
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
@@ -32,6 +25,34 @@ extension Compiler {
             return unpacking(items, range)
         default:
             return { f, _ in throw Compiler.located(PyError(PyExc.syntaxError, "cannot assign to expression"), range, f) }
+        }
+    }
+
+    /// `obj.name` read at a site of its own (see AttributeCache), with CPython's suggestions
+    /// when the attribute is missing.
+    func attributeLoad(_ name: String, _ range: SourceRange) -> (Frame, Value) throws -> Value {
+        let interpreter = interpreter
+        let cache = AttributeCache()
+        return { f, object in
+            try Compiler.locatingErrors(at: range, in: f) {
+                do {
+                    return try cache.load(object, name, interpreter)
+                } catch let e as PyError {
+                    throw Suggestions.noting(e, object: object, name: name, interpreter)
+                }
+            }
+        }
+    }
+
+    /// `obj.name = value` at a site of its own (see InstanceAttributeCache).
+    func attributeStore(_ name: String, _ range: SourceRange) -> (Frame, Value, Value) throws -> Void {
+        let interpreter = interpreter
+        let cache = InstanceAttributeCache()
+        return { f, object, value in
+            try Compiler.locatingErrors(at: range, in: f) {
+                if case .object(let instance as PyInstance) = object { return try cache.store(instance, name, value, interpreter) }
+                try interpreter.setAttribute(object, name, value)
+            }
         }
     }
 
@@ -132,12 +153,12 @@ extension Compiler {
             }
         case .attribute(let base, let name):
             let object = expression(base)
+            let load = attributeLoad(name, range), store = attributeStore(name, range)
             return { f in
                 f.line = line
                 let o = try object(f)
-                let current = try Compiler.locatingErrors(at: range, in: f) { try interpreter.getAttribute(o, name) }
-                let result = try combine(f, current, try v(f))
-                try Compiler.locatingErrors(at: range, in: f) { try interpreter.setAttribute(o, name, result) }
+                let current = try load(f, o), operand = try v(f)
+                try store(f, o, try Operators.unboxedBinary(op, current, operand) ?? combine(f, current, operand))
                 return .normal
             }
         case .subscript(let base, let index):

@@ -25,6 +25,9 @@ extension Compiler {
                     return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
                 }
                 if let method = methods.method(receiver, name, in: interpreter) {
+                    if let positional, let result = try Compiler.callDirectly(method, receiver: receiver, positional, in: f, at: range, interpreter) {
+                        return result
+                    }
                     if let receiverOnly {
                         return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }
                     }
@@ -37,6 +40,11 @@ extension Compiler {
                     } catch let e as PyError {
                         throw Suggestions.noting(e, object: receiver, name: name, interpreter)
                     }
+                }
+                // `math.tanh(x)`: a module's function.
+                if let positional, case .object(let builtin as PyBuiltin) = function,
+                   let result = try Compiler.callDirectly(builtin, receiver: nil, positional, in: f, at: range, interpreter) {
+                    return result
                 }
                 let a = try args(f, nil)
                 return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(function, a) }
@@ -52,9 +60,25 @@ extension Compiler {
                 user.recycle(&frame)
                 return result
             }
+            if let positional, case .object(let o) = fn, let builtin = o as? PyBuiltin,
+               let result = try Compiler.callDirectly(builtin, receiver: nil, positional, in: f, at: range, interpreter) {
+                return result
+            }
             let a = try args(f, nil)
             return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(fn, a) }
         }
+    }
+
+    /// Calls `builtin`'s direct body (see PyBuiltin.Direct) with `receiver`, if any, and what
+    /// `codes` compute in `f`, when it takes exactly that many arguments; nil, with nothing
+    /// evaluated, otherwise.
+    @inline(__always)
+    static func callDirectly(_ builtin: PyBuiltin, receiver: Value?, _ codes: [ExprCode], in f: Frame,
+                             at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
+        guard let direct = builtin.direct, direct.arity == codes.count + (receiver == nil ? 0 : 1) else { return nil }
+        let x = try receiver ?? codes[0](f)
+        let y = direct.arity == 2 ? try codes[codes.count - 1](f) : .none
+        return try locatingErrors(at: range, in: f) { try direct.call(x, y, interpreter) }
     }
 
     /// The compiled arguments of a call that has only plain positional ones; nil otherwise.

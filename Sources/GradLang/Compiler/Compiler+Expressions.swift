@@ -63,18 +63,8 @@ extension Compiler {
             return call(callee, arguments, range)
         case .attribute(let base, let name):
             let object = expression(base)
-            let interpreter = interpreter
-            let cache = AttributeCache()
-            return { f in
-                let v = try object(f)
-                return try Compiler.locatingErrors(at: range, in: f) {
-                    do {
-                        return try cache.load(v, name, interpreter)
-                    } catch let e as PyError {
-                        throw Suggestions.noting(e, object: v, name: name, interpreter)
-                    }
-                }
-            }
+            let load = attributeLoad(name, range)
+            return { f in try load(f, try object(f)) }
         case .subscript(let base, let index):
             // `text[i]`: variables are read in place, not through their load closures.
             let container = expression(base), containerVariable = variable(base)

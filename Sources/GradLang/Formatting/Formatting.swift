@@ -37,8 +37,9 @@ public enum Formatting {
                 return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }
             case .str(let s): return try PythonFormat.format(string: s.string, parsed)
             case .tensor(let t):
-                // One-element tensors format like their value (`f"{loss:.4f}"`), as in PyTorch.
-                if t.numel == 1, !spec.isEmpty {
+                // 0-dim tensors format like their value (`f"{loss:.4f}"`, `f"{loss}"` too), as in
+                // PyTorch's `Tensor.__format__`; others only as their str.
+                if t.rank == 0 {
                     return try format(try TorchBridge.run { try Conversions.value(of: t.item()) }, spec: spec)
                 }
                 if spec.isEmpty { return try Repr.checkedStr(value) }

@@ -8,13 +8,17 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
-            + TorchComparisonBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops + TorchSelectionBindings.ops
-            + TorchSplitBindings.ops + TorchLogicalBindings.ops
+            + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
+            + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
-                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchSelectionBindings.functions
+                  + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
+                  + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions)
+        // Print options are process-wide; each interpreter starts from PyTorch's defaults.
+        PrintOptions.current = PrintOptions()
+        TorchBridge.observeRefusals()
         torch.add([
             PyBuiltin("is_tensor(obj)") { args in
                 if case .tensor = args["obj"] { return .bool(true) }
@@ -25,7 +29,7 @@ extension Interpreter {
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
         for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype,
-                     TorchGenerator.type] {
+                     TorchGenerator.type] + TorchDTypeBindings.legacyTypes {
             torch.attributes[type.name] = .object(type)
         }
         torch.attributes["default_generator"] = .object(PyGenerator.shared)
@@ -34,6 +38,7 @@ extension Interpreter {
 
         let autograd = PyModule(name: "torch.autograd")
         autograd.add(TorchAutogradBindings.moduleFunctions)
+        autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional)
         let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
@@ -44,17 +49,26 @@ extension Interpreter {
         ] + TorchGenerator.cudaFunctions)
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
-        for sub in [autograd, nn, cuda, random] {
+        let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
+        linalg.add(TorchLinalgBindings.functions)
+        for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda, random] { moduleTable[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda, random, linalg] { moduleTable[module.name] = module }
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
-                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchSelectionBindings.methods
+                              + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
+                              + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods)
         installTensorProperties()
+        for (name, get) in TorchDTypeBindings.getters {
+            attributeTable.addGetter(.tensor, name) { v in
+                guard case .tensor(let t) = v else { throw PyError.attribute("'\(v.typeName)' object has no attribute '\(name)'") }
+                return get(t)
+            }
+        }
         TorchGradNodeBindings.install(&attributeTable)
         attributeTable.addGetter(.dtype, "is_floating_point") { v in
             guard case .object(let d as PyDType) = v else { return .none }
@@ -63,6 +77,10 @@ extension Interpreter {
         attributeTable.addGetter(.dtype, "itemsize") { v in
             guard case .object(let d as PyDType) = v else { return .none }
             return .int(d.dtype.itemSize)
+        }
+        attributeTable.addGetter(.dtype, "is_signed") { v in
+            guard case .object(let d as PyDType) = v else { return .none }
+            return .bool(d.dtype != .bool && d.dtype != .uint8)
         }
 
         builtinTable["torch"] = .object(torch)

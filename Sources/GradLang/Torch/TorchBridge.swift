@@ -7,10 +7,24 @@ enum TorchBridge {
     @inline(__always)
     static func run<R>(_ body: () throws -> R) throws -> R {
         do {
-            return try body()
+            let result = try body()
+            if refusalPending {
+                refusalPending = false
+                throw Tensor.inferenceSaveRefusal
+            }
+            return result
         } catch let e as TorchError {
             throw PyError(exceptionType(e.kind), e.message)
         }
+    }
+
+    /// Set through `Tensor.inferenceSaveObserver` when the op just run saved an inference tensor
+    /// for backward, which PyTorch refuses as the op runs.
+    nonisolated(unsafe) private static var refusalPending = false
+
+    /// Makes the tensor library report inference tensors saved for backward here.
+    static func observeRefusals() {
+        Tensor.inferenceSaveObserver = { refusalPending = true }
     }
 
     private static func exceptionType(_ kind: TorchError.Kind) -> PyClass {
@@ -21,6 +35,7 @@ enum TorchBridge {
         case .indexError: return PyExc.indexError
         case .memoryError: return PyExc.memoryError
         case .notImplementedError: return PyExc.notImplementedError
+        case .linalgError: return TorchLinalgBindings.linAlgError
         }
     }
 }

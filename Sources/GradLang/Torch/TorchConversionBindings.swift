@@ -2,17 +2,15 @@ import GradTensor
 
 /// Reading values out and changing dtype: `item tolist to float double long bool int type cpu`.
 enum TorchConversionBindings {
-    /// dtype shorthands; `int()` and `half()` name dtypes grad does not have.
-    private static let casts: [(String, DType?)] = [
-        ("float", .float32), ("double", .float64), ("long", .int64), ("bool", .bool), ("int", nil), ("half", nil),
+    /// dtype shorthands: `x.half()` is `x.to(torch.float16)`.
+    private static let casts: [(String, DType)] = [
+        ("float", .float32), ("double", .float64), ("long", .int64), ("bool", .bool), ("int", .int32),
+        ("short", .int16), ("char", .int8), ("byte", .uint8), ("half", .float16), ("bfloat16", .bfloat16),
     ]
 
     static var methods: [PyBuiltin] {
         casts.map { name, dtype in
-            tensorMethodReturningTensor("\(name)(self)") { t, _ in
-                guard let dtype else { throw unsupportedDType(name) }
-                return try t.to(dtype)
-            }
+            tensorMethodReturningTensor("\(name)(self)") { t, _ in try t.to(dtype) }
         } + [
             tensorMethod("item(self)") { t, _ in Conversions.value(of: try TorchBridge.run { try t.item() }) },
             tensorMethod("tolist(self)") { t, _ in TorchData.value(t.tolist()) },
@@ -24,6 +22,9 @@ enum TorchConversionBindings {
                 case .none: return .str(t.dtype.legacyTensorName)
                 case .str(let name):
                     guard let dtype = TorchDTypes.dtype(legacyName: name.string) else { throw PyError.value("invalid type: '\(name.string)'") }
+                    return .tensor(try TorchBridge.run { try t.to(dtype) })
+                case .object(let type as PyTypeObject) where TorchDTypes.dtype(legacyName: type.qualifiedName) != nil:
+                    let dtype = TorchDTypes.dtype(legacyName: type.qualifiedName) ?? t.dtype
                     return .tensor(try TorchBridge.run { try t.to(dtype) })
                 default:
                     return .tensor(try TorchBridge.run { try t.to(try args.dtype() ?? t.dtype) })
@@ -51,10 +52,6 @@ enum TorchConversionBindings {
             if case .bool(true) = args["copy"], converted === t { return try t.clone() }
             return converted
         }
-    }
-
-    static func unsupportedDType(_ method: String) -> PyError {
-        PyError(PyExc.notImplementedError, "\(method)(): grad has float32, float64, int64 and bool tensors only; use .long() or .float()")
     }
 }
 

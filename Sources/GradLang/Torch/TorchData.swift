@@ -72,8 +72,17 @@ enum TorchData {
         return .list(try items.map { try store($0, depth: depth + 1, shape: shape, dtype: dtype) })
     }
 
-    /// One element, as PyTorch unpacks it for the target dtype.
+    /// One element, as PyTorch unpacks it for the target dtype; numbers that do not fit an
+    /// integer dtype are refused (floats become infinities instead).
     private static func scalar(_ v: Value, dtype: DType) throws -> Scalar {
+        let s = try unpacked(v, dtype: dtype)
+        if dtype.isIntegral && dtype.overflows(s) {
+            throw PyError.runtime("value cannot be converted to type \(dtype.shortName) without overflow")
+        }
+        return s
+    }
+
+    private static func unpacked(_ v: Value, dtype: DType) throws -> Scalar {
         switch v {
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(Int64(i))

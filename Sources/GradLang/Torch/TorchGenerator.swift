@@ -40,7 +40,19 @@ enum TorchGenerator {
         },
         PyBuiltin("seed(self)") { args in seedValue(try receiver(args).generator.seedNondeterministically()) },
         PyBuiltin("initial_seed(self)") { args in seedValue(try receiver(args).generator.initialSeed) },
+        PyBuiltin("get_state(self)") { args in .tensor(try TorchBridge.run { try receiver(args).generator.stateTensor() }) },
+        PyBuiltin("set_state(self, new_state)") { args in
+            let g = try receiver(args)
+            try setState(g.generator, args["new_state"])
+            return .object(g)
+        },
     ].map { ($0.name, $0) })
+
+    /// `set_state`'s argument: a uint8 tensor of the state's size.
+    private static func setState(_ generator: CPUGenerator, _ state: Value) throws {
+        guard case .tensor(let t) = state else { throw PyError.type("expected a torch.ByteTensor, but got \(state.typeName)") }
+        try TorchBridge.run { try generator.setState(t) }
+    }
 
     /// The module's `manual_seed seed initial_seed`, on the default generator.
     static var functions: [PyBuiltin] {
@@ -51,6 +63,11 @@ enum TorchGenerator {
             },
             PyBuiltin("seed()") { _ in seedValue(CPUGenerator.shared.seedNondeterministically()) },
             PyBuiltin("initial_seed()") { _ in seedValue(CPUGenerator.shared.initialSeed) },
+            PyBuiltin("get_rng_state()") { _ in .tensor(try TorchBridge.run { try CPUGenerator.shared.stateTensor() }) },
+            PyBuiltin("set_rng_state(new_state)") { args in
+                try setState(.shared, args["new_state"])
+                return .none
+            },
         ]
     }
 

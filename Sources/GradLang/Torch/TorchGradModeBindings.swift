@@ -1,6 +1,7 @@
 import GradTensor
 
-/// `no_grad`, `enable_grad`, `set_grad_enabled`, `is_grad_enabled`.
+/// `no_grad`, `enable_grad`, `set_grad_enabled`, `is_grad_enabled`, and `inference_mode`,
+/// `is_inference_mode_enabled`, `is_inference`.
 ///
 /// `torch.no_grad` and `torch.enable_grad` are type objects, as in PyTorch: calling one returns a
 /// `PyContextManager` that switches recording off (on) on entry and restores the previous mode on
@@ -25,11 +26,34 @@ enum TorchGradModeBindings {
         },
         matches: { isManager($0, "set_grad_enabled") })
 
+    /// `torch.inference_mode(mode=True)`: a context manager, or a decorator with or without the call.
+    nonisolated(unsafe) static let inferenceMode = PyTypeObject(
+        name: "inference_mode", qualifiedName: "torch.autograd.grad_mode.inference_mode",
+        constructor: PyBuiltin("inference_mode(mode=True)") { args in
+            guard case .bool(let mode) = args["mode"] else {
+                // `@torch.inference_mode` on a function: the function, run in inference mode.
+                return .object(PyManagedFunction(manager: InferenceModeManager(enabled: true), function: args["mode"]))
+            }
+            return .object(InferenceModeManager(enabled: mode))
+        },
+        matches: { v in
+            if case .object(let c as PyContextManager) = v { return c is InferenceModeManager }
+            return false
+        })
+
     static var functions: [PyBuiltin] {
-        [PyBuiltin("is_grad_enabled()") { _ in .bool(GradMode.isEnabled) }]
+        [
+            PyBuiltin("is_grad_enabled()") { _ in .bool(GradMode.isGradModeOn) },
+            PyBuiltin("is_inference_mode_enabled()") { _ in .bool(GradMode.isInferenceMode) },
+            PyBuiltin("is_inference(input)") { args in .bool(try args.tensor("input").isInference) },
+        ]
     }
 
-    static var typeObjects: [PyTypeObject] { [noGrad, enableGrad, setGradEnabled] }
+    static var methods: [PyBuiltin] {
+        [tensorMethod("is_inference(self)") { t, _ in .bool(t.isInference) }]
+    }
+
+    static var typeObjects: [PyTypeObject] { [noGrad, enableGrad, setGradEnabled, inferenceMode] }
 
     /// The grad mode `callee()` enters when `callee` is `no_grad` or `enable_grad` (false, true);
     /// nil for any other callee.
@@ -105,17 +129,37 @@ final class GradModeManager: PyContextManager {
 
     init(name: String, reprText: String?, entering: Bool?) {
         self.entering = entering
-        previous = GradMode.isEnabled
+        previous = GradMode.isGradModeOn
         super.init(name: name, reprText: reprText)
     }
 
     override func enter() throws -> Value {
         if let entering {
-            previous = GradMode.isEnabled
+            previous = GradMode.isGradModeOn
             GradMode.set(entering)
         }
         return .none
     }
 
     override func exit() throws { GradMode.set(previous) }
+}
+
+/// `torch.inference_mode(mode)`: switches inference mode (and with it grad mode, the other way)
+/// on `__enter__`, and restores both on `__exit__`.
+final class InferenceModeManager: PyContextManager {
+    private let enabled: Bool
+    private var previous = GradMode.state
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        super.init(name: "torch.autograd.grad_mode.inference_mode")
+    }
+
+    override func enter() throws -> Value {
+        previous = GradMode.state
+        GradMode.setInferenceMode(enabled)
+        return .none
+    }
+
+    override func exit() throws { GradMode.restore(previous) }
 }

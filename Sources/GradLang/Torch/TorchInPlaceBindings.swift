@@ -47,7 +47,7 @@ enum TorchInPlaceBindings {
             }
             other = try .wrapping(s)
         }
-        try TorchBridge.run {
+        _ = try TorchBridge.run {
             switch op {
             case .add: try target.add_(other)
             case .subtract: try target.sub_(other)
@@ -56,23 +56,14 @@ enum TorchInPlaceBindings {
             case .power: try target.pow_(other)
             case .floorDivide: try target.floorDivide_(other)
             case .modulo: try target.remainder_(other)
-            case .bitAnd: try bitwise(.and, target, other)
-            case .bitOr: try bitwise(.or, target, other)
-            case .bitXor: try bitwise(.xor, target, other)
-            case .leftShift: try bitwise(.leftShift, target, other)
-            case .rightShift: try bitwise(.rightShift, target, other)
+            case .bitAnd: try target.bitwise_(.and, other)
+            case .bitOr: try target.bitwise_(.or, other)
+            case .bitXor: try target.bitwise_(.xor, other)
+            case .leftShift: try target.bitwise_(.leftShift, other)
+            case .rightShift: try target.bitwise_(.rightShift, other)
             case .matrixMultiply: break
             }
         }
         return .tensor(target)
-    }
-
-    /// `&= |= ^= <<= >>=`: the op's result written back, when it fits the target's dtype.
-    private static func bitwise(_ op: BitwiseOp, _ target: Tensor, _ other: Tensor) throws {
-        let result = try target.bitwise(op, other)
-        if target.dtype == .bool && result.dtype != .bool {
-            throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(target.dtype.scalarTypeName)")
-        }
-        try target.copy_(result)
     }
 }

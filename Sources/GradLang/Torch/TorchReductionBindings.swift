@@ -26,9 +26,12 @@ enum TorchReductionBindings {
             TorchOp.tensor("all", "dim=None, keepdim=False") { t, args in
                 // No zero anywhere: the count of zeros is 0.
                 try t.eq(.wrapping(.int(0))).sum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim")).eq(.wrapping(.int(0)))
+                    .to(t.dtype == .uint8 ? .uint8 : .bool)
             },
+            // uint8 tensors answer in uint8, as in PyTorch.
             TorchOp.tensor("any", "dim=None, keepdim=False") { t, args in
                 try t.ne(.wrapping(.int(0))).sum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim")).gt(.wrapping(.int(0)))
+                    .to(t.dtype == .uint8 ? .uint8 : .bool)
             },
             TorchOp.tensor("argmax", "dim=None, keepdim=False") { t, args in
                 try t.argmax(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"))

@@ -1,6 +1,6 @@
 import GradTensor
 
-/// Tensor attributes: `shape dtype grad grad_fn requires_grad is_leaf data T ndim device
+/// Tensor attributes: `shape dtype grad grad_fn requires_grad is_leaf data T mT mH H ndim device
 /// retains_grad is_cuda`, and the setters for `grad`, `requires_grad` and `data`.
 extension Interpreter {
     func installTensorProperties() {
@@ -26,6 +26,12 @@ extension Interpreter {
             }),
             ("data", { .tensor($0.data) }),
             ("T", { [unowned self] t in try TorchViewBindings.transposeAll(t, self) }),
+            ("mT", { try matrixTranspose($0, "mT") }),
+            ("mH", { try matrixTranspose($0, "mH") }),
+            ("H", { t in
+                guard t.rank == 2 else { throw PyError.runtime("tensor.H is only supported on matrices (2-D tensors). Got \(t.rank)-D tensor.") }
+                return .tensor(try TorchBridge.run { try t.matrixTranspose })
+            }),
             ("ndim", { .int($0.rank) }),
             ("device", { _ in .object(PyDevice.cpu) }),
             ("is_cuda", { _ in .bool(false) }),
@@ -81,4 +87,12 @@ private func setData(_ t: Tensor, _ value: Value) throws {
         throw PyError.runtime("data set to a tensor that requires gradients must be floating point or complex dtype")
     }
     try TorchBridge.run { try t.setData(other) }
+}
+
+/// `t.mT` / `t.mH` (the same for real tensors): the last two dimensions swapped.
+private func matrixTranspose(_ t: Tensor, _ name: String) throws -> Value {
+    guard t.rank >= 2 else {
+        throw PyError.runtime("tensor.\(name) is only supported on matrices or batches of matrices. Got \(t.rank)-D tensor.")
+    }
+    return .tensor(try TorchBridge.run { try t.matrixTranspose })
 }

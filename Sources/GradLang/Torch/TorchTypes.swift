@@ -5,7 +5,9 @@ enum TorchDTypes {
     /// Module attribute names; aliases share one dtype (`torch.float is torch.float32` prints the same).
     static let names: [(String, DType)] = [
         ("float32", .float32), ("float", .float32), ("float64", .float64), ("double", .float64),
-        ("int64", .int64), ("long", .int64), ("bool", .bool),
+        ("int64", .int64), ("long", .int64), ("bool", .bool), ("int32", .int32), ("int", .int32),
+        ("int16", .int16), ("short", .int16), ("int8", .int8), ("uint8", .uint8),
+        ("float16", .float16), ("half", .float16), ("bfloat16", .bfloat16),
     ]
 
     /// One object per dtype, so `x.dtype is torch.float32` holds as in PyTorch.
@@ -65,16 +67,36 @@ enum TorchTypeObjects {
     /// uninitialised).
     nonisolated(unsafe) static let tensor = PyTypeObject(
         name: "Tensor", qualifiedName: "torch.Tensor",
-        constructor: PyBuiltin("Tensor(*args)") { args in
-            let items = args.varargs("args")
-            if items.count == 1, items[0].sequenceItems != nil || isTensor(items[0]) {
-                return .tensor(try TorchData.tensor(from: items[0], dtype: .float32, copyWarning: nil))
-            }
-            // No arguments: an empty 1-D tensor.
-            let size = items.isEmpty ? [0] : try args.size(varargs: "args", required: false)
-            return .tensor(try TorchBridge.run { try Tensor.zeros(size) })
-        },
+        constructor: PyBuiltin("Tensor(*args)") { args in .tensor(try construct(args, dtype: .float32)) },
         matches: isTensor)
+
+    /// `torch.Tensor(...)` and the legacy `torch.FloatTensor(...)`: a tensor of `dtype` from data
+    /// (a sequence other than a `torch.Size`, or a tensor), else zeros of the sizes given
+    /// (PyTorch leaves those uninitialised); no arguments make an empty 1-D tensor.
+    static func construct(_ args: BoundArguments, dtype: DType) throws -> Tensor {
+        let items = args.varargs("args")
+        if items.count == 1, case .tensor(let source) = items[0], source.dtype != dtype {
+            throw PyError.type("expected \(tensorOptions(dtype)) (got \(tensorOptions(source.dtype)))")
+        }
+        if items.count == 1, isTensor(items[0]) || (items[0].sequenceItems != nil && !isTorchSize(items[0])) {
+            return try TorchData.tensor(from: items[0], dtype: dtype, copyWarning: nil)
+        }
+        let size = items.isEmpty ? [0] : try args.size(varargs: "args", required: false)
+        if let negative = size.first(where: { $0 < 0 }) {
+            throw PyError.runtime("Trying to create tensor with negative dimension \(negative): \(Shape.sizeList(size))")
+        }
+        return try TorchBridge.run { try Tensor.zeros(size, dtype: dtype) }
+    }
+
+    /// How PyTorch's error messages print a CPU tensor's options.
+    private static func tensorOptions(_ dtype: DType) -> String {
+        "TensorOptions(dtype=\(dtype.cTypeName), device=cpu, layout=Strided, requires_grad=false (default), pinned_memory=false (default), memory_format=(nullopt))"
+    }
+
+    private static func isTorchSize(_ v: Value) -> Bool {
+        if case .object(let t as PyTuple) = v { return t.kind == .torchSize }
+        return false
+    }
 
     /// `torch.Size([2, 3])`: a tuple of ints printed as `torch.Size([2, 3])`.
     nonisolated(unsafe) static let size = PyTypeObject(

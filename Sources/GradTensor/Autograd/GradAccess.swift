@@ -44,6 +44,9 @@ extension Tensor {
         if flag && !dtype.isFloatingPoint {
             throw TorchError.runtime(source.refusal)
         }
+        if flag && isInference && !GradMode.isInferenceMode {
+            throw TorchError.runtime("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.")
+        }
         requiresGrad = flag
     }
 

@@ -39,6 +39,7 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
+        if saver.savedInferenceTensor { Tensor.inferenceSaveObserver() }
         // The formula captures nothing; this closure holds it with the saved state.
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
         if savesOutput { node.saveOutput(detach()) }
@@ -65,9 +66,14 @@ struct TensorSaver {
         versions
     }
 
+    /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
+    private(set) var savedInferenceTensor = false
+
     /// `tensor`, its current version noted for the check before the formula runs.
     mutating func save(_ tensor: Tensor) -> Tensor {
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
+        // Saving happens only while recording, so never in inference mode.
+        if tensor.links.isInference { savedInferenceTensor = true }
         return tensor
     }
 
@@ -83,4 +89,15 @@ struct TensorSaver {
     mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
         (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad))
     }
+}
+
+/// The refusal `record` cannot throw (it does not throw: every op would need a `try` for it),
+/// left for the caller of the op to throw once the op returns.
+extension Tensor {
+    /// Told when an op has just saved an inference tensor for backward outside inference mode;
+    /// the caller then throws `inferenceSaveRefusal` (the language's torch bridge, which keeps
+    /// the flag in its own module, where reading it after every op costs one load).
+    nonisolated(unsafe) public static var inferenceSaveObserver: () -> Void = {}
+
+    public static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
 }

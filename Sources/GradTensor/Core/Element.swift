@@ -29,3 +29,22 @@ extension Bool: Element {
     init(scalar: Scalar) { self = scalar.boolValue }
     var scalar: Scalar { .bool(self) }
 }
+
+// The small integers read as int64 and take numbers wrapping (`NarrowIntegerElement`).
+extension Int32: Element { static var dtype: DType { .int32 } }
+extension Int16: Element { static var dtype: DType { .int16 } }
+extension Int8: Element { static var dtype: DType { .int8 } }
+extension UInt8: Element { static var dtype: DType { .uint8 } }
+
+/// A double reaches float16 through float32, as `c10::Half(float(x))` does (two roundings).
+extension Float16: Element {
+    static var dtype: DType { .float16 }
+    init(scalar: Scalar) { self = Float16(Float(scalar.doubleValue)) }
+    var scalar: Scalar { .double(Double(Float(self))) }
+}
+
+extension BFloat16: Element {
+    static var dtype: DType { .bfloat16 }
+    init(scalar: Scalar) { self = BFloat16(Float(scalar.doubleValue)) }
+    var scalar: Scalar { .double(Double(float)) }
+}

@@ -77,9 +77,9 @@ public final class Storage: ManagedBuffer<StorageHeader, StorageChunk> {
         return storage
     }
 
-    /// `count` copies of `value`.
-    static func make<T: Element>(dtype: DType, repeating value: T, count: Int) throws -> Storage {
-        let storage = try make(dtype: dtype, uninitializedCount: count)
+    /// `count` copies of `value`, in the dtype its type stores (so the two cannot disagree).
+    static func make<T: Element>(repeating value: T, count: Int) throws -> Storage {
+        let storage = try make(dtype: T.dtype, uninitializedCount: count)
         storage.pointer(T.self).initialize(repeating: value, count: count)
         return storage
     }

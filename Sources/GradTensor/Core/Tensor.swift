@@ -33,6 +33,9 @@ public final class Tensor {
         /// For a view recorded as output `k` of an op that returns several views (`unbind`), or
         /// a view of such a view (output 0): k. PyTorch refuses in-place writes to these.
         var multiOutputViewIndex: Int?
+        /// Made in inference mode (or a view or alias of such a tensor): autograd may not save it,
+        /// nor may it be written in place, outside inference mode (`is_inference()`).
+        var isInference = false
     }
 
     // The state the library reads on every op is stored in internal properties, and only read
@@ -85,9 +88,12 @@ public final class Tensor {
     /// True for the 0-dim tensors that stand for Python numbers; they rank lowest in type promotion.
     var isWrappedNumber = false
 
+    // Inlined, as it was before the inference flag made it too large for the optimizer to choose to.
+    @inline(__always)
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int, version: VersionCounter?) {
         layout = Layout(storage: storage, shape: shape, strides: strides, offset: offset)
         sharedCounter = version
+        if GradMode.isInferenceMode { links.isInference = true }
     }
 
     /// A new contiguous tensor of zeros. Validates the size before allocating.
@@ -122,14 +128,21 @@ public final class Tensor {
 
     /// A tensor sharing this one's data, version counter and shape but no graph history.
     public func detach() -> Tensor {
-        Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: versionCounter)
+        let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: versionCounter)
+        t.links.isInference = links.isInference
+        return t
     }
 
     /// `.data`: like `detach()` but with its own version counter, so changes made through it are
     /// invisible to autograd's checks (PyTorch's documented hazard).
     public var data: Tensor {
-        Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: nil)
+        let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: nil)
+        t.links.isInference = links.isInference
+        return t
     }
+
+    /// `is_inference()`.
+    public var isInference: Bool { links.isInference }
 
     /// `t.data = other`: swaps in other's data, keeping this tensor's identity and graph flags.
     public func setData(_ other: Tensor) throws {

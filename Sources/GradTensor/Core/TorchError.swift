@@ -8,6 +8,8 @@ public struct TorchError: Error, Equatable, CustomStringConvertible {
         case indexError = "IndexError"
         case memoryError = "MemoryError"
         case notImplementedError = "NotImplementedError"
+        /// `torch.linalg.LinAlgError`, a RuntimeError subclass that prints as `torch._C._LinAlgError`.
+        case linalgError = "torch._C._LinAlgError"
     }
 
     public let kind: Kind

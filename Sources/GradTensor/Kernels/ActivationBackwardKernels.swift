@@ -20,7 +20,7 @@ extension Tensor {
         switch a.dtype {
         case .float32: return try mapBinary(a, b, shape: shape, Float.self, Float.self, f32)
         case .float64: return try mapBinary(a, b, shape: shape, Double.self, Double.self, f64)
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 }

@@ -14,10 +14,22 @@ extension Tensor {
         case .float64: return try smallArithmetic(op, a, b, shape, Double.self) ?? floatArithmetic(op, a, b, shape, Double.self)
         case .int64: return try intArithmetic(op, a, b, shape)
         case .bool:
-            if op == .sub {
+            switch op {
+            case .sub:
                 throw TorchError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+            case .floorDivide: throw TorchError.notImplemented("\"div_floor_cpu\" not implemented for 'Bool'")
+            case .remainder: throw TorchError.notImplemented("\"remainder_cpu\" not implemented for 'Bool'")
+            case .pow: throw TorchError.notImplemented("\"pow\" not implemented for 'Bool'")
+            case .add, .mul, .div, .maximum, .minimum:
+                // A quotient is a float; the rest are bools again.
+                return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).narrowed(to: .bool)
             }
-            return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).materialized(as: .bool)
+        case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
+            // PyTorch multiplies and divides float16 and bfloat16 by a one-element right operand
+            // taken in float32 as given, not first rounded to the narrow dtype.
+            let exactRight = dtype.isFloatingPoint && b.numel == 1 && (op == .mul || op == .div)
+            let right = try exactRight ? b.materializedIfCast(to: dtype.computeType) : b.widened(through: dtype)
+            return try arithmetic(op, a.widened(through: dtype), right, dtype: dtype.computeType, shape: shape).narrowed(to: dtype)
         }
     }
 

@@ -20,26 +20,26 @@ func stridedCopy<S: ConvertibleElement, D: ConvertibleElement>(
 /// Copies `src` (broadcast to `dst`'s shape, any dtype) into `dst`'s elements (any strides).
 func copyElements(from src: Tensor, into dst: Tensor) {
     let srcStrides = broadcastStrides(src.shape, src.strides, to: dst.shape)
-    switch src.dtype {
-    case .float32: copyElements(src, srcStrides, Float.self, into: dst)
-    case .float64: copyElements(src, srcStrides, Double.self, into: dst)
-    case .int64: copyElements(src, srcStrides, Int64.self, into: dst)
-    case .bool: copyElements(src, srcStrides, Bool.self, into: dst)
+    withExtendedLifetime(src) {
+        src.dtype.dispatch(SourceCopy(src: src, srcStrides: srcStrides, dst: dst))
     }
 }
 
-private func copyElements<S: ConvertibleElement>(_ src: Tensor, _ srcStrides: [Int], _: S.Type, into dst: Tensor) {
-    func go<D: ConvertibleElement>(_: D.Type) {
+/// The copy with the source's element type known; picks the destination's.
+private struct SourceCopy: ElementVisitor {
+    let src: Tensor, srcStrides: [Int], dst: Tensor
+
+    func visit<S: ConvertibleElement>(_: S.Type) {
+        dst.dtype.dispatch(TypedCopy<S>(src: src, srcStrides: srcStrides, dst: dst))
+    }
+}
+
+private struct TypedCopy<S: ConvertibleElement>: ElementVisitor {
+    let src: Tensor, srcStrides: [Int], dst: Tensor
+
+    func visit<D: ConvertibleElement>(_: D.Type) {
         stridedCopy(shape: dst.shape, from: UnsafePointer(src.storage.pointer(S.self)), srcStrides, src.offset,
                     to: dst.storage.pointer(D.self), dst.strides, dst.offset)
-    }
-    withExtendedLifetime(src) {
-        switch dst.dtype {
-        case .float32: go(Float.self)
-        case .float64: go(Double.self)
-        case .int64: go(Int64.self)
-        case .bool: go(Bool.self)
-        }
     }
 }
 
@@ -77,6 +77,13 @@ extension Tensor {
         case .float64: return .double(storage.pointer(Double.self)[o])
         case .int64: return .int(storage.pointer(Int64.self)[o])
         case .bool: return .bool(storage.pointer(Bool.self)[o])
+        default: return dtype.dispatch(ElementRead(storage: storage, offset: o))
         }
     }
+}
+
+/// One element of a narrow dtype as a Python-level number.
+private struct ElementRead: ElementVisitor {
+    let storage: Storage, offset: Int
+    func visit<T: ConvertibleElement>(_: T.Type) -> Scalar { storage.pointer(T.self)[offset].scalar }
 }

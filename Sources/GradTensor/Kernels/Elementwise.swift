@@ -30,7 +30,7 @@ func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _
                                        _ f: (T, T) -> R) throws -> Tensor {
     if a.dtype != T.dtype || b.dtype != T.dtype {
         if let x = a.onlyElement(T.self), let y = b.onlyElement(T.self) {
-            return Tensor(storage: try Storage.make(dtype: R.dtype, repeating: f(x, y), count: Shape.count(shape)), shape: shape)
+            return Tensor(storage: try Storage.make(repeating: f(x, y), count: Shape.count(shape)), shape: shape)
         }
         // Broadcast against a strided operand: rare enough to convert first.
         return try mapBinary(a.materializedIfCast(to: T.dtype), b.materializedIfCast(to: T.dtype), shape: shape, T.self, R.self, f)

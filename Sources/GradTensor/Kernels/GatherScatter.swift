@@ -2,37 +2,47 @@
 
 /// `out[i] = src[offsets[i]]` for a contiguous `out` of `src`'s dtype.
 func gatherElements(_ src: Tensor, at offsets: [Int], into out: Tensor) {
-    func go<T>(_: T.Type) {
+    withExtendedLifetime((src, out)) { src.dtype.dispatch(Gather(src: src, offsets: offsets, out: out)) }
+}
+
+private struct Gather: ElementVisitor {
+    let src: Tensor, offsets: [Int], out: Tensor
+
+    func visit<T: ConvertibleElement>(_: T.Type) {
         let s = src.storage.pointer(T.self), d = out.storage.pointer(T.self) + out.offset
         for (i, o) in offsets.enumerated() { d[i] = s[o] }
-    }
-    withExtendedLifetime((src, out)) {
-        switch src.dtype {
-        case .float32: go(Float.self)
-        case .float64: go(Double.self)
-        case .int64: go(Int64.self)
-        case .bool: go(Bool.self)
-        }
     }
 }
 
 /// `dst[offsets[i]] = values[i]` (or `+=` when accumulating) for a contiguous `values` of `dst`'s
 /// dtype. Without accumulation a repeated offset keeps the last value, as PyTorch's CPU kernel does.
 func scatterElements(_ values: Tensor, into dst: Tensor, at offsets: [Int], accumulate: Bool) {
-    func go<T>(_: T.Type, _ add: (T, T) -> T) {
-        let v = values.storage.pointer(T.self) + values.offset, d = dst.storage.pointer(T.self)
-        if accumulate {
-            for (i, o) in offsets.enumerated() { d[o] = add(d[o], v[i]) }
-        } else {
-            for (i, o) in offsets.enumerated() { d[o] = v[i] }
-        }
-    }
     withExtendedLifetime((values, dst)) {
-        switch dst.dtype {
-        case .float32: go(Float.self, +)
-        case .float64: go(Double.self, +)
-        case .int64: go(Int64.self, &+)
-        case .bool: go(Bool.self) { $0 || $1 }
+        dst.dtype.dispatch(Scatter(values: values, dst: dst, offsets: offsets, accumulate: accumulate))
+    }
+}
+
+private struct Scatter: ElementVisitor {
+    let values: Tensor, dst: Tensor, offsets: [Int], accumulate: Bool
+
+    func visit<T: ConvertibleElement>(_: T.Type) {
+        let v = values.storage.pointer(T.self) + values.offset, d = dst.storage.pointer(T.self)
+        guard accumulate else {
+            for (i, o) in offsets.enumerated() { d[o] = v[i] }
+            return
+        }
+        for (i, o) in offsets.enumerated() { d[o] = Scatter.sum(d[o], v[i], dst.dtype) }
+    }
+
+    /// `a + b` in `dtype`: floats added in their compute type (float32 for float16 and bfloat16,
+    /// as c10::Half's `+`) and rounded, integers wrapping, bools or-ed.
+    @inline(__always)
+    private static func sum<T: ConvertibleElement>(_ a: T, _ b: T, _ dtype: DType) -> T {
+        switch dtype {
+        case .float64: return T.convert(a.asDouble + b.asDouble)
+        case .float32, .float16, .bfloat16: return T.convert(Float(a.asDouble) + Float(b.asDouble))
+        case .bool: return T.convert(a.isNonZero || b.isNonZero)
+        case .uint8, .int8, .int16, .int32, .int64: return T.convert(a.asInt64 &+ b.asInt64)
         }
     }
 }

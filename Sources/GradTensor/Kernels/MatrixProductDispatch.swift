@@ -13,6 +13,9 @@ extension Tensor {
     /// Work is shared among the cores from `parallelWork` multiply-adds on (tests lower it).
     static func batchedMatrixProduct(_ a: Tensor, _ b: Tensor, shape: [Int]? = nil,
                                      parallelWork: Int = gemmParallelWork) throws -> Tensor {
+        if a.dtype.isNarrow {
+            return try batchedMatrixProduct(a.widened(), b.widened(), shape: shape, parallelWork: parallelWork).narrowed(to: a.dtype)
+        }
         let batch = a.shape[0], m = a.shape[1], k = a.shape[2], n = b.shape[2]
         let out = try uninitializedResult(shape ?? [batch, m, n], a.dtype)
         if out.numel == 0 { return out }
@@ -30,7 +33,7 @@ extension Tensor {
                                 b: MatrixOperand(base: pb + i &* b.strides[0], rowStride: b.strides[1], colStride: b.strides[2]),
                                 c: pc + i &* m &* n, ldc: n)
                 }
-            case .bool: break
+            default: break
             }
         }
         return out
@@ -71,6 +74,7 @@ extension Tensor {
 
     /// [m] = [m, k] · [k] for 2-D `a` and 1-D `x`.
     static func matrixVectorProduct(_ a: Tensor, _ x: Tensor) throws -> Tensor {
+        if a.dtype.isNarrow { return try matrixVectorProduct(a.widened(), x.widened()).narrowed(to: a.dtype) }
         let m = a.shape[0], k = a.shape[1]
         let out = try uninitializedResult([m], a.dtype)
         if m == 0 { return out }
@@ -84,7 +88,7 @@ extension Tensor {
                             b: MatrixOperand(base: x.storage.pointer(Int64.self) + x.offset, rowStride: x.strides[0], colStride: 0),
                             c: out.storage.pointer(Int64.self), ldc: 1)
             }
-        case .bool: break
+        default: break
         }
         return out
     }
@@ -100,6 +104,7 @@ extension Tensor {
 
     /// The 0-dim Σ x[i]·y[i] of two 1-D tensors of one length (read in place: no copies).
     static func dotProduct(_ x: Tensor, _ y: Tensor) throws -> Tensor {
+        if x.dtype.isNarrow { return try dotProduct(x.widened(), y.widened()).narrowed(to: x.dtype) }
         let out = Tensor(storage: try Storage.make(dtype: x.dtype, count: 1), shape: [])
         let n = x.shape[0], (incx, incy) = (x.strides[0], y.strides[0])
         withExtendedLifetime((x, y)) {
@@ -115,7 +120,7 @@ extension Tensor {
                 var s: Int64 = 0
                 for i in 0..<n { s = s &+ px[i &* incx] &* py[i &* incy] }
                 out.storage.pointer(Int64.self)[0] = s
-            case .bool: break
+            default: break
             }
         }
         return out

@@ -56,7 +56,8 @@ struct ReductionLayout {
         let out = Tensor(storage: try Storage.make(dtype: R.dtype, uninitializedCount: outer),
                          shape: keepdim ? keptShape : droppedShape)
         let dst = out.storage.pointer(R.self)
-        let blocks = try permuted.materialized(as: dtype)
+        // Read as `T`, whatever dtype the layout was made for (`sum(dtype=torch.int8)` adds int64s).
+        let blocks = try permuted.materialized(as: T.dtype)
         withExtendedLifetime(blocks) {
             let src = UnsafePointer(blocks.storage.pointer(T.self) + blocks.offset)
             for o in 0..<outer { dst[o] = reduce(src + o &* inner, inner) }

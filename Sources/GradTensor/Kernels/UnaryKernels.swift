@@ -8,7 +8,8 @@ extension Tensor {
         switch dtype {
         case .float64: return try mapUnary(self, Double.self, Double.self, f64)
         case .float32: return try mapUnary(self, Float.self, Float.self, f32)
-        case .int64, .bool: return try materialized(as: .defaultFloat).mapFloat(f32, f64)
+        case .float16, .bfloat16: return try widened().mapFloat(f32, f64).narrowed(to: dtype)
+        case .bool, .uint8, .int8, .int16, .int32, .int64: return try materialized(as: .defaultFloat).mapFloat(f32, f64)
         }
     }
 
@@ -19,7 +20,8 @@ extension Tensor {
         switch dtype {
         case .float64: return try mapLanes(F.self, Double.self)
         case .float32: return try mapLanes(F.self, Float.self)
-        case .int64, .bool: return try materialized(as: .defaultFloat).mapFloatLanes(F.self)
+        case .float16, .bfloat16: return try widened().mapFloatLanes(F.self).narrowed(to: dtype)
+        case .bool, .uint8, .int8, .int16, .int32, .int64: return try materialized(as: .defaultFloat).mapFloatLanes(F.self)
         }
     }
 
@@ -47,6 +49,8 @@ extension Tensor {
         case .float32: return try mapUnary(self, Float.self, Float.self) { Float(float(Double($0))) }
         case .int64: return try mapUnary(self, Int64.self, Int64.self, int)
         case .bool: return try mapUnary(materialized(as: .int64), Int64.self, Int64.self, int).materialized(as: .bool)
+        case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
+            return try widened().mapKeepingType(float: float, int: int).narrowed(to: dtype)
         }
     }
 }

@@ -17,7 +17,8 @@ struct AdvancedIndexPlan {
     /// the allocator's error, before any index is broadcast.
     init(_ raw: [Tensor?], sourceShape: [Int], dtype: DType) throws {
         let rank = sourceShape.count
-        var list = raw
+        // int32 indices are read as int64 ones.
+        var list = try raw.map { try $0.map { $0.dtype == .int32 ? try $0.materialized(as: .int64) : $0 } }
         while let last = list.last, last == nil { list.removeLast() }
         if list.count > rank {
             throw TorchError.index("too many indices for tensor of dimension \(rank) (got \(list.count))")

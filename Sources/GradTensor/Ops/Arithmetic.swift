@@ -19,6 +19,7 @@ extension Tensor {
     }
 
     public func sub(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
+        try Tensor.checkSubtractable(self, other)
         let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
         let out = try binary(.sub, scaled)
         guard Tensor.needsGraph(self, other) else { return out }
@@ -30,7 +31,9 @@ extension Tensor {
 
     /// `scalar - self` (Python's reflected subtraction).
     public func rsub(_ scalar: Scalar) throws -> Tensor {
-        try Tensor.wrapping(scalar).binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx, _ in
+        let minuend = try Tensor.wrapping(scalar)
+        try Tensor.checkSubtractable(minuend, self)
+        return try minuend.binary(.sub, self).record("RsubBackward1", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }
@@ -54,6 +57,13 @@ extension Tensor {
                           saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
              ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul($0.div(saved.other).div(saved.other)) } : nil]
+        }
+    }
+
+    /// PyTorch's refusal of subtraction with a bool operand (two bools get the kernel's message).
+    private static func checkSubtractable(_ a: Tensor, _ b: Tensor) throws {
+        if (a.dtype == .bool) != (b.dtype == .bool) {
+            throw TorchError.notImplemented("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
     }
 
@@ -90,7 +100,8 @@ extension Tensor {
         if dtype == .bool {
             throw TorchError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
-        return try Tensor.wrapping(.int(0)).binary(.sub, self).record("NegBackward0", inputs: [self]) { ctx, _ in
+        // x * -1, not 0 - x: the negation of 0.0 is -0.0, as PyTorch's neg gives.
+        return try binary(.mul, .wrapping(.int(-1))).record("NegBackward0", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }
@@ -143,7 +154,7 @@ extension Tensor {
         switch dtype {
         case .float32: return try mapBinary(self, x, shape: shape, Float.self, Float.self) { g, x in g * (x * 2) }
         case .float64: return try mapBinary(self, x, shape: shape, Double.self, Double.self) { g, x in g * (x * 2) }
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 
@@ -166,12 +177,12 @@ extension Tensor {
                     return pairwiseSum(UnsafePointer(base), count)
                 }
             }
-            return Tensor(storage: try Storage.make(dtype: dtype, repeating: total, count: 1), shape: [])
+            return Tensor(storage: try Storage.make(repeating: total, count: 1), shape: [])
         }
         switch dtype {
         case .float32: return try sum(Float.self)
         case .float64: return try sum(Double.self)
-        case .int64, .bool: return try mul(x)
+        default: return try mul(x)
         }
     }
 

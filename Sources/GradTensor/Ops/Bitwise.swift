@@ -1,5 +1,6 @@
-/// Bitwise ops on integer and bool tensors (`&`, `|`, `^`, `<<`, `>>`, `~`), in the promoted
-/// dtype; never differentiable. Floating operands are refused with PyTorch's kernel errors.
+/// `& | ^ << >> ~` on tensors: PyTorch's bitwise ops, on bool and integer dtypes only (floats
+/// refused with its kernel's error). Computed in int64 and narrowed to the result type, which for
+/// bool operands makes `& | ^` the logical operations; never differentiable.
 public enum BitwiseOp: Sendable {
     case and, or, xor, leftShift, rightShift
 
@@ -18,35 +19,30 @@ public enum BitwiseOp: Sendable {
 extension Tensor {
     public func bitwise(_ op: BitwiseOp, _ other: Tensor) throws -> Tensor {
         let dtype = TypePromotion.resultType(self, other)
-        if dtype.isFloatingPoint { throw TorchError.notImplemented("\"\(op.kernelName)\" not implemented for '\(dtype.scalarTypeName)'") }
+        if dtype.isFloatingPoint {
+            throw TorchError.notImplemented("\"\(op.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
-        if dtype == .bool {
-            switch op {
-            case .and: return try logicalAnd(other)
-            case .or: return try logicalOr(other)
-            case .xor: return try ne(other)
-            case .leftShift, .rightShift: break
-            }
-        }
-        let a = try materializedIfCast(to: .int64), b = try other.materializedIfCast(to: .int64)
-        let out: Tensor
+        let a = try widened(through: dtype), b = try other.widened(through: dtype)
+        let result: Tensor
         switch op {
-        case .and: out = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 & $1 }
-        case .or: out = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 | $1 }
-        case .xor: out = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 ^ $1 }
-        // Shifts by a negative count or by the width or more: 0 to the left, the sign to the right.
-        case .leftShift: out = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $1 < 0 || $1 >= 64 ? 0 : $0 << $1 }
-        case .rightShift: out = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 >> ($1 < 0 || $1 >= 64 ? 63 : $1) }
+        case .and: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 & $1 }
+        case .or: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 | $1 }
+        case .xor: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 ^ $1 }
+        // Shifts by a negative count or by the width or more: 0 to the left, the sign to the right
+        // (narrow integers then wrap to their own width, as C's shifts in the small type do).
+        case .leftShift: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $1 < 0 || $1 >= 64 ? 0 : $0 << $1 }
+        case .rightShift: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 >> ($1 < 0 || $1 >= 64 ? 63 : $1) }
         }
-        return try out.materializedIfCast(to: dtype)
+        return try result.narrowed(to: dtype)
     }
 
-    /// `~`: logical not of bools, one's complement of integers.
+    /// `~x`: logical not of a bool tensor, bitwise not of an integer one.
     public func bitwiseNot() throws -> Tensor {
-        if dtype.isFloatingPoint {
-            throw TorchError.notImplemented("\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
-        }
         if dtype == .bool { return try logicalNot() }
-        return try mapUnary(materialized(), Int64.self, Int64.self) { ~$0 }
+        if dtype.isFloatingPoint {
+            throw TorchError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        }
+        return try mapUnary(widened(), Int64.self, Int64.self) { ~$0 }.narrowed(to: dtype)
     }
 }

@@ -5,13 +5,11 @@ extension Tensor {
     private func compare(_ op: ComparisonOp, _ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
         let dtype = TypePromotion.resultType(self, other)
-        let a = try materializedIfCast(to: dtype), b = try other.materializedIfCast(to: dtype)
-        switch dtype {
+        let a = try widened(through: dtype), b = try other.widened(through: dtype)
+        switch dtype.computeType {
         case .float32: return try Tensor.compareKernel(op, a, b, shape, Float.self)
         case .float64: return try Tensor.compareKernel(op, a, b, shape, Double.self)
-        case .int64: return try Tensor.compareKernel(op, a, b, shape, Int64.self)
-        case .bool:
-            return try Tensor.compareKernel(op, a.materialized(as: .int64), b.materialized(as: .int64), shape, Int64.self)
+        default: return try Tensor.compareKernel(op, a, b, shape, Int64.self)
         }
     }
 

@@ -4,7 +4,10 @@ extension Tensor {
     public static func full(_ shape: [Int], _ value: Scalar, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
         let t = try Tensor(zeros: shape, dtype: dtype ?? value.dtype)
         // The storage starts zeroed: only other values (-0.0 included) need writing.
-        if value.doubleValue.bitPattern != 0 { t.fillUnchecked(value) }
+        if value.doubleValue.bitPattern != 0 {
+            try t.checkFillable(value)
+            t.fillUnchecked(value)
+        }
         try t.setRequiresGrad(requiresGrad)
         return t
     }
@@ -98,7 +101,17 @@ extension Tensor {
         case .float64: (storage.pointer(Double.self) + offset).update(repeating: Double(scalar: value), count: n)
         case .int64: (storage.pointer(Int64.self) + offset).update(repeating: Int64(scalar: value), count: n)
         case .bool: (storage.pointer(Bool.self) + offset).update(repeating: Bool(scalar: value), count: n)
+        default: dtype.dispatch(Fill(storage: storage, offset: offset, count: n, value: value))
         }
+    }
+}
+
+/// `fillUnchecked` for the narrow dtypes.
+private struct Fill: ElementVisitor {
+    let storage: Storage, offset: Int, count: Int, value: Scalar
+
+    func visit<T: ConvertibleElement>(_: T.Type) {
+        (storage.pointer(T.self) + offset).update(repeating: T(scalar: value), count: count)
     }
 }
 

@@ -28,7 +28,7 @@ extension Tensor {
 
     private func runningExtreme(_ dim: Int, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
         let d = try Shape.wrapDim(dim, rank: rank)
-        let source = try materialized(as: dtype == .bool ? .int64 : dtype)
+        let source = try widened()
         let values = Tensor(storage: try Storage.make(dtype: source.dtype, count: numel), shape: shape)
         let indices = Tensor(storage: try Storage.make(dtype: .int64, count: numel), shape: shape)
         switch source.dtype {
@@ -82,13 +82,13 @@ extension Tensor {
         if try input.eq(.wrapping(.int(0))).sum().item().doubleValue == 0 {
             return try weighted.reversedCumsum(dim).div(input)
         }
-        let (g, x) = (try grad.detach().materialized(), try input.detach().materialized(as: grad.dtype))
-        let result = try Tensor(zeros: x.shape, dtype: grad.dtype)
-        switch grad.dtype {
+        let g = try grad.detach().widened(), x = try input.detach().widened(through: grad.dtype)
+        let result = try Tensor(zeros: x.shape, dtype: g.dtype)
+        switch g.dtype {
         case .float64: cumprodBackwardRuns(g, x, into: result, dim: dim, Double.self)
         default: cumprodBackwardRuns(g, x, into: result, dim: dim, Float.self)
         }
-        return result
+        return try result.narrowed(to: grad.dtype)
     }
 
     /// The zero-aware gradient of each run along `dim`, computed directly.
@@ -120,14 +120,15 @@ extension Tensor {
     private func scan(_ d: Int, dtype requested: DType?, product: Bool) throws -> Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         if dtype == .bool { throw TorchError.notImplemented("\"\(product ? "cumprod" : "cumsum")_out_cpu\" not implemented for 'Bool'") }
-        let source = try materialized(as: dtype)
-        let out = Tensor(storage: try Storage.make(dtype: dtype, count: numel), shape: shape)
-        switch dtype {
+        // Narrow dtypes run in their compute type and are rounded back.
+        let source = try widened(through: dtype)
+        let out = Tensor(storage: try Storage.make(dtype: source.dtype, count: numel), shape: shape)
+        switch source.dtype {
         case .float32: Tensor.scanKernel(source, out, d, product, Float.self, Double.self)
         case .float64: Tensor.scanKernel(source, out, d, product, Double.self, Double.self)
         default: Tensor.scanKernel(source, out, d, product, Int64.self, Int64.self)
         }
-        return out
+        return try out.narrowed(to: dtype)
     }
 
     private static func scanKernel<T: ConvertibleElement, A: ScanAccumulator>(

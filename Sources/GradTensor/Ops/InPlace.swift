@@ -20,6 +20,11 @@ extension Tensor {
         try update(with: other, directly: alpha == nil ? .sub : nil) { try $0.sub(other, alpha: alpha) }
     }
 
+    /// `&= |= ^=`.
+    @discardableResult public func bitwise_(_ op: BitwiseOp, _ other: Tensor) throws -> Tensor {
+        try update(with: other) { try $0.bitwise(op, other) }
+    }
+
     @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
         try update(with: other, directly: .mul) { try $0.mul(other) }
     }
@@ -120,7 +125,7 @@ extension Tensor {
     /// arithmetic as the op followed by the copy, without the temporary. False when the case
     /// does not apply.
     private func combineDirectly(_ op: ArithmeticOp, _ other: Tensor) -> Bool {
-        guard dtype.isFloatingPoint, isContiguous else { return false }
+        guard dtype == .float32 || dtype == .float64, isContiguous else { return false }
         let byNumber = other.numel == 1 && other.rank <= rank
         guard other.storage !== storage, byNumber || (other.shape == shape && other.dtype == dtype && other.isContiguous),
               TypePromotion.resultType(self, other) == dtype else { return false }
@@ -156,7 +161,7 @@ extension Tensor {
             switch dtype {
             case .float32: return accumulate(g, Float.self)
             case .float64: return accumulate(g, Double.self)
-            case .int64, .bool: break
+            default: break
             }
         }
         let sum = try binaryWithoutGraph(.add, g)

@@ -50,6 +50,8 @@ extension Tensor {
         } else {
             try writeValues(into: target ?? self, from: operand, kind, recording: recording, values)
         }
+        // PyTorch refuses once the values are written, so they stay written.
+        if links.isInference && !GradMode.isInferenceMode { throw Tensor.inferenceWriteRefusal }
         return self
     }
 
@@ -115,6 +117,8 @@ extension Tensor {
             try WriteRegion(self, in: base).recordRead(self, of: base)
         }
     }
+
+    static let inferenceWriteRefusal = TorchError.runtime("Inplace update to inference tensor outside InferenceMode is not allowed.You can make a clone to get a normal tensor before doing inplace update.See https://github.com/pytorch/rfcs/pull/17 for more details.")
 
     /// PyTorch's refusals: in-place on a leaf (or a view of one) that requires grad while recording.
     private func checkInPlaceAllowed() throws {

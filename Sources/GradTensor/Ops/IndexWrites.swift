@@ -77,16 +77,12 @@ extension Tensor {
         return t
     }
 
-    /// PyTorch's checked conversion of a number to this dtype: floats that do not fit an int64
-    /// (NaN included) or a float32 are refused; bools take anything.
+    /// PyTorch's checked conversion of a number to this dtype (`DType.overflows`). A one-element
+    /// float16 or bfloat16 tensor takes any number (PyTorch fills it by another path, unchecked).
     func checkFillable(_ s: Scalar) throws {
-        guard case .double(let d) = s else { return }
-        switch dtype {
-        case .int64 where d.isNaN || d.isInfinite || d < -0x1p63 || d > 0x1p63:
-            throw TorchError.runtime("value cannot be converted to type int64_t without overflow")
-        case .float32 where d.isFinite && Swift.abs(d) > Double(Float.greatestFiniteMagnitude):
-            throw TorchError.runtime("value cannot be converted to type float without overflow")
-        default: return
+        if numel == 1 && (dtype == .float16 || dtype == .bfloat16) { return }
+        if dtype.overflows(s) {
+            throw TorchError.runtime("value cannot be converted to type \(dtype.checkedCastTypeName) without overflow")
         }
     }
 }

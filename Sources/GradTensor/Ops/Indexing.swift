@@ -68,7 +68,7 @@ extension Tensor {
                 result = try result.unsqueeze(dim)
                 record(try Tensor.boolIndex(b))
             case .tensor(let t):
-                if t.rank == 0 && t.dtype == .int64, case .int(let i) = t.element(atFlat: 0) {
+                if t.rank == 0 && (t.dtype == .int64 || t.dtype == .int32), case .int(let i) = t.element(atFlat: 0) {
                     result = try result.selecting(dim: dim, Int(i), position: position)
                 } else if t.rank == 0 && t.dtype == .bool {
                     result = try result.unsqueeze(dim)

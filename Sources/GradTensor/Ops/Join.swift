@@ -7,7 +7,7 @@ extension Tensor {
         for (i, t) in tensors.enumerated() where t.rank == 0 {
             throw TorchError.runtime("zero-dimensional tensor (at position \(i)) cannot be concatenated")
         }
-        let dtype = tensors.reduce(DType.bool) { Swift.max($0, $1.dtype) }
+        let dtype = tensors.reduce(DType.bool) { TypePromotion.promote($0, $1.dtype) }
         let skipped = tensors.map { $0.rank == 1 && $0.numel == 0 }
         guard let reference = tensors.indices.first(where: { !skipped[$0] }).map({ tensors[$0] }) else {
             return try Tensor(zeros: [0], dtype: dtype).record("CatBackward0", inputs: tensors) { ctx, _ in
@@ -54,7 +54,7 @@ extension Tensor {
         for (i, t) in tensors.enumerated() where t.shape != first.shape {
             throw TorchError.runtime("stack expects each tensor to be equal size, but got \(Shape.sizeList(first.shape)) at entry 0 and \(Shape.sizeList(t.shape)) at entry \(i)")
         }
-        let dtype = tensors.reduce(DType.bool) { Swift.max($0, $1.dtype) }
+        let dtype = tensors.reduce(DType.bool) { TypePromotion.promote($0, $1.dtype) }
         var shape = first.shape
         shape.insert(tensors.count, at: d)
         let out = try Tensor(zeros: shape, dtype: dtype)

@@ -42,12 +42,14 @@ extension Tensor {
     public func lerp(_ end: Tensor, weight: Tensor) throws -> Tensor {
         try checkLerpOperands(end, weight)
         let shape = try Shape.broadcast(Shape.broadcast(self.shape, end.shape), weight.shape)
-        let (a, b, w) = try (expand(shape).detach(), end.expand(shape).detach(), weight.expand(shape).detach())
-        let out: Tensor
-        switch dtype {
+        let (a, b, w) = try (expand(shape).detach().widened(), end.expand(shape).detach().widened(),
+                             weight.expand(shape).detach().widened())
+        var out: Tensor
+        switch a.dtype {
         case .float64: out = try Tensor.lerpKernel(a, b, w, Double.self)
         default: out = try Tensor.lerpKernel(a, b, w, Float.self)
         }
+        out = try out.narrowed(to: dtype)
         return out.record("LerpBackward1", inputs: [self, end, weight],
                           saving: { (input: $0.save(self), end: $0.save(end), weight: $0.save(weight)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.mul(saved.weight.rsub(.int(1))) : nil,
@@ -86,10 +88,10 @@ extension Tensor {
         var dtype = TypePromotion.resultType(self, other)
         if !dtype.isFloatingPoint { dtype = .defaultFloat }
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
-        let a = try materializedIfCast(to: dtype), b = try other.materializedIfCast(to: dtype)
-        return dtype == .float64
-            ? try mapBinary(a, b, shape: shape, Double.self, Double.self, f64)
-            : try mapBinary(a, b, shape: shape, Float.self, Float.self, f32)
+        let a = try widened(through: dtype), b = try other.widened(through: dtype)
+        return try (a.dtype == .float64
+            ? mapBinary(a, b, shape: shape, Double.self, Double.self, f64)
+            : mapBinary(a, b, shape: shape, Float.self, Float.self, f32)).narrowed(to: dtype)
     }
 }
 

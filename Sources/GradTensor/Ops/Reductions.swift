@@ -11,7 +11,10 @@ extension Tensor {
             switch dtype {
             case .float32: out = try layout.pairwiseSums(Float.self, keepdim: keepdim)
             case .float64: out = try layout.pairwiseSums(Double.self, keepdim: keepdim)
-            case .int64, .bool:
+            case .float16, .bfloat16:
+                // Accumulated in float32 and rounded once, as PyTorch sums reduced floats.
+                out = try widened(through: dtype).sum(dims: dims, keepdim: keepdim).narrowed(to: dtype)
+            default:
                 out = try layout.map(Int64.self, Int64.self, keepdim: keepdim) { p, n in
                     var s: Int64 = 0
                     for i in 0..<n { s &+= p[i] }
@@ -38,13 +41,13 @@ extension Tensor {
         func reduce<T: FloatElement>(_: T.Type) throws -> Tensor {
             var total = withExtendedLifetime(storage) { pairwiseSum(UnsafePointer(storage.pointer(T.self) + offset), numel) }
             if let count { total /= T(scalar: .int(Int64(count))) }
-            return Tensor(storage: try Storage.make(dtype: dtype, repeating: total, count: 1),
+            return Tensor(storage: try Storage.make(repeating: total, count: 1),
                           shape: keepdim ? [Int](repeating: 1, count: rank) : [])
         }
         switch dtype {
         case .float32: return try reduce(Float.self)
         case .float64: return try reduce(Double.self)
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 
@@ -58,9 +61,11 @@ extension Tensor {
             out = whole
             count = numel
         } else {
-            let total = try GradMode.with(enabled: false) { try sum(dims: dims, keepdim: keepdim) }
+            // float16 and bfloat16 are summed and divided in float32, then rounded once.
+            let source = try widened()
+            let total = try GradMode.with(enabled: false) { try source.sum(dims: dims, keepdim: keepdim) }
             count = Shape.count(shape) / Swift.max(total.numel, 1)
-            out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count))))
+            out = try total.binaryWithoutGraph(.div, .wrapping(.int(Int64(count)))).narrowed(to: dtype)
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
         return out.record(dims == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self],
@@ -82,12 +87,12 @@ extension Tensor {
         func spread<T: FloatElement>(_: T.Type) throws -> Tensor {
             let value = storage.pointer(T.self)[offset] / T(scalar: count)
             let n = try Shape.checkedCount(shape, dtype: dtype)
-            return Tensor(storage: try Storage.make(dtype: dtype, repeating: value, count: n), shape: shape)
+            return Tensor(storage: try Storage.make(repeating: value, count: n), shape: shape)
         }
         switch dtype {
         case .float32: return try spread(Float.self)
         case .float64: return try spread(Double.self)
-        case .int64, .bool: return nil
+        default: return nil
         }
     }
 
@@ -144,6 +149,7 @@ extension Tensor {
 
     private func argExtreme(dim: Int?, keepdim: Bool, isMax: Bool) throws -> Tensor {
         let name = isMax ? "argmax" : "argmin"
+        if dtype == .bool { throw TorchError.notImplemented("\(name)(): does not support bool input") }
         if let dim {
             let d = try Shape.wrapDim(dim, rank: rank)
             if rank > 0 && shape[d] == 0 {
@@ -162,7 +168,7 @@ extension Tensor {
     /// Values and first indices of the maximum (or minimum) along `dim` (nil: everything).
     /// NaN wins, as in PyTorch.
     func extremeValues(dim: Int?, keepdim: Bool, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
-        let computeType: DType = dtype == .bool ? .int64 : dtype
+        let computeType = dtype.computeType
         let layout = try ReductionLayout(self, dims: dim.map { [$0] }, dtype: computeType)
         func run<T: Element & Comparable>(_: T.Type, isNaN: @escaping (T) -> Bool) throws -> (Tensor, Tensor) {
             try Scratch.check(layout.outer, of: Int64.self)
@@ -191,7 +197,7 @@ extension Tensor {
         switch computeType {
         case .float32: (values, indices) = try run(Float.self) { $0.isNaN }
         case .float64: (values, indices) = try run(Double.self) { $0.isNaN }
-        case .int64, .bool: (values, indices) = try run(Int64.self) { _ in false }
+        default: (values, indices) = try run(Int64.self) { _ in false }
         }
         return try (values.materializedIfCast(to: dtype), indices)
     }

@@ -27,8 +27,12 @@ extension Tensor {
             .record("FracBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
     }
 
-    /// Integer and bool tensors are already whole: PyTorch returns a copy.
+    /// Integer tensors are already whole: PyTorch returns a copy (and refuses bools).
     private func rounded(_ rule: FloatingPointRoundingRule, _ name: String) throws -> Tensor {
+        if dtype == .bool {
+            let kernel = name.prefix { $0 != "B" }.lowercased()
+            throw TorchError.notImplemented("\"\(kernel)_vml_cpu\" not implemented for 'Bool'")
+        }
         let out = try dtype.isFloatingPoint ? mapKeepingType(float: { $0.rounded(rule) }, int: { $0 }) : materialized()
         return out.record(name, inputs: [self]) { ctx, _ in [try ctx.grad.mul(.wrapping(.int(0)))] }
     }

@@ -2,9 +2,11 @@
 extension Tensor {
     public func softmax(dim: Int) throws -> Tensor {
         let d = try checkedSoftmaxDim(dim, name: "softmax_lastdim_kernel_impl")
+        // float16 and bfloat16 go through the whole computation in float32, rounded once.
+        let source = try widened()
         let out = try GradMode.with(enabled: false) {
-            let e = try shiftedByMax(d).exp()
-            return try e.div(e.sum(dims: [d], keepdim: true))
+            let e = try source.shiftedByMax(d).exp()
+            return try e.div(e.sum(dims: [d], keepdim: true)).narrowed(to: dtype)
         }
         return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in d }) { ctx, dim in
             [try Tensor.softmaxBackward(ctx.grad, ctx.output, dim: dim)]
@@ -13,9 +15,10 @@ extension Tensor {
 
     public func logSoftmax(dim: Int) throws -> Tensor {
         let d = try checkedSoftmaxDim(dim, name: "log_softmax_lastdim_kernel_impl")
+        let source = try widened()
         let out = try GradMode.with(enabled: false) {
-            let shifted = try shiftedByMax(d)
-            return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log())
+            let shifted = try source.shiftedByMax(d)
+            return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log()).narrowed(to: dtype)
         }
         return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in d }) { ctx, dim in
             [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: dim)]
@@ -43,7 +46,8 @@ extension Tensor {
         switch dtype {
         case .float32: return try mapUnary(self, Float.self, Bool.self) { $0.isFinite }
         case .float64: return try mapUnary(self, Double.self, Bool.self) { $0.isFinite }
-        case .int64, .bool: return try Tensor.full(shape, .bool(true), dtype: .bool)
+        case .float16, .bfloat16: return try widened().isFinite()
+        case .bool, .uint8, .int8, .int16, .int32, .int64: return try Tensor.full(shape, .bool(true), dtype: .bool)
         }
     }
 }

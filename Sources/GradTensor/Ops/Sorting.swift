@@ -77,9 +77,10 @@ extension Tensor {
         case .float32: return try selectRuns(d, k, outShape, selection, Float.self)
         case .float64: return try selectRuns(d, k, outShape, selection, Double.self)
         case .int64: return try selectRuns(d, k, outShape, selection, Int64.self)
-        case .bool:
-            let (values, indices) = try materialized(as: .int64).selectRuns(d, k, outShape, selection, Int64.self)
-            return (try values.materialized(as: .bool), indices)
+        default:
+            // Narrow dtypes and bool are ordered in their compute type, which keeps every value.
+            let (values, indices) = try widened().selectAlong(d, keeping: k, selection)
+            return (try values.materialized(as: dtype), indices)
         }
     }
 

@@ -53,6 +53,11 @@ extension Tensor {
         case .float64:
             let (high, low) = (posinf ?? .greatestFiniteMagnitude, neginf ?? -.greatestFiniteMagnitude)
             out = try mapUnary(self, Double.self, Double.self) { $0.isNaN ? nan : $0 == .infinity ? high : $0 == -.infinity ? low : $0 }
+        case _ where dtype.isFloatingPoint:
+            // float16 and bfloat16: in float32, with their own extremes for the infinities.
+            let extreme = dtype == .float16 ? 65504.0 : 3.3895313892515355e38
+            out = try detach().widened().nanToNum(nan: nan, posinf: posinf ?? extreme, neginf: neginf ?? -extreme)
+                .materialized(as: dtype)
         default:
             out = try materialized()
         }
@@ -64,17 +69,19 @@ extension Tensor {
     /// `fmod(other)`: the remainder of truncated division, with the dividend's sign (C's fmod).
     public func fmod(_ other: Tensor) throws -> Tensor {
         let dtype = TypePromotion.resultType(self, other)
+        if dtype == .bool { throw TorchError.notImplemented("\"fmod_cpu\" not implemented for 'Bool'") }
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: dtype)
-        let (a, b) = (try materializedIfCast(to: dtype), try other.materializedIfCast(to: dtype))
-        let out: Tensor
-        switch dtype {
+        let (a, b) = (try widened(through: dtype), try other.widened(through: dtype))
+        var out: Tensor
+        switch dtype.computeType {
         case .float32: out = try mapBinary(a, b, shape: shape, Float.self, Float.self) { Glibc.fmodf($0, $1) }
         case .float64: out = try mapBinary(a, b, shape: shape, Double.self, Double.self) { Glibc.fmod($0, $1) }
         case .int64:
             if try b.eq(.wrapping(.int(0))).sum().item().doubleValue > 0 { throw TorchError.runtime("ZeroDivisionError") }
             out = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0.remainderReportingOverflow(dividingBy: $1).partialValue }
-        case .bool: throw TorchError.notImplemented("\"fmod_cpu\" not implemented for 'Bool'")
+        default: throw TorchError.notImplemented("\"fmod_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
+        out = try out.narrowed(to: dtype)
         return out.record("FmodBackward0", inputs: [self, other],
                           saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other, if: other.requiresGrad)) }) { ctx, saved in
             guard ctx.needs(1), let input = saved.input, let other = saved.other else { return [ctx.grad, nil] }

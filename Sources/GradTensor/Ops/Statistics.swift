@@ -16,7 +16,8 @@ extension Tensor {
         switch dtype {
         case .float32: out = try product(Float.self, *)
         case .float64: out = try product(Double.self, *)
-        case .int64, .bool: out = try product(Int64.self, &*).materializedIfCast(to: dtype)
+        case .float16, .bfloat16: out = try widened(through: dtype).prod(dim: dim, keepdim: keepdim).narrowed(to: dtype)
+        default: out = try product(Int64.self, &*).materializedIfCast(to: dtype)
         }
         return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
@@ -47,7 +48,8 @@ extension Tensor {
 
     /// `var(dim, correction, keepdim)`: the mean squared deviation with `correction` (1: Bessel's).
     public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
-        let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let (wide, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
+        let out = try wide.narrowed(to: dtype)
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("VarBackward0", inputs: [self],
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
@@ -60,7 +62,7 @@ extension Tensor {
     public func standardDeviation(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false) throws -> Tensor {
         let (variance, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim)
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        let out = try variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
+        let out = try variance.mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).narrowed(to: dtype)
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             let result = try ctx.output.reshape(saved.keptShape)
@@ -71,13 +73,15 @@ extension Tensor {
         }
     }
 
-    /// The variance (ungraphed) and the divisor `N - correction`.
+    /// The variance (ungraphed; float16 and bfloat16 computed in float32, left unrounded) and the
+    /// divisor `N - correction`.
     private func spread(dims: [Int]?, correction: Double, keepdim: Bool) throws -> (Tensor, Double) {
         guard dtype.isFloatingPoint else {
-            throw TorchError.runtime("std and var only support floating point and complex dtypes")
+            throw TorchError.notImplemented("std and var only support floating point and complex dtypes")
         }
+        let source = try widened()
         return try GradMode.with(enabled: false) {
-            let deviation = try self.deviation(dims: dims)
+            let deviation = try source.deviation(dims: dims)
             let squares = try deviation.mul(deviation).sum(dims: dims, keepdim: keepdim)
             let count = Shape.count(shape) / Swift.max(squares.numel, 1)
             let divisor = Swift.max(Double(count) - correction, 0)

@@ -2,7 +2,15 @@
 /// Python numbers; a lower-ranked operand only matters when it is of a higher category
 /// (bool < integer < floating), e.g. `int_tensor * 2.5` is float32 but `float32[2] + float64[]` stays float32.
 public enum TypePromotion {
-    public static func promote(_ a: DType, _ b: DType) -> DType { max(a, b) }
+    /// `torch.promote_types`: the higher of the two, except that uint8 with int8 needs int16 and
+    /// float16 with bfloat16 needs float32 (neither holds the other's values).
+    public static func promote(_ a: DType, _ b: DType) -> DType {
+        switch (a, b) {
+        case (.uint8, .int8), (.int8, .uint8): return .int16
+        case (.float16, .bfloat16), (.bfloat16, .float16): return .float32
+        default: return max(a, b)
+        }
+    }
 
     public static func resultType(_ operands: [Tensor]) -> DType {
         var categories = Categories()
@@ -65,6 +73,8 @@ extension Tensor {
         let t = Tensor(storage: try Storage.make(dtype: dtype, count: 1), shape: [])
         t.setFlat(0, s)
         t.isWrappedNumber = true
+        // Handed out again outside inference mode too, so never an inference tensor.
+        t.links.isInference = false
         WrappedNumbers.recent[slot].tensor = t
         return t
     }
@@ -90,6 +100,7 @@ extension Tensor {
         case .float64: storage.pointer(Double.self)[o] = Double(scalar: s)
         case .int64: storage.pointer(Int64.self)[o] = Int64(scalar: s)
         case .bool: storage.pointer(Bool.self)[o] = Bool(scalar: s)
+        default: dtype.dispatch(ElementWrite(storage: storage, offset: o, value: s))
         }
     }
 }
@@ -108,4 +119,10 @@ private enum WrappedNumbers {
         }
         return Int(truncatingIfNeeded: bits & 31)
     }
+}
+
+/// Writes one element of a narrow dtype from a Python number.
+private struct ElementWrite: ElementVisitor {
+    let storage: Storage, offset: Int, value: Scalar
+    func visit<T: ConvertibleElement>(_: T.Type) { storage.pointer(T.self)[offset] = T(scalar: value) }
 }

@@ -54,7 +54,7 @@ extension Tensor {
     }
 
     public func relu() throws -> Tensor {
-        if dtype == .bool { throw TorchError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
+        if dtype == .bool { throw TorchError.notImplemented("Boolean inputs not supported for relu") }
         return try mapKeepingType(float: { $0 > 0 || $0.isNaN ? $0 : 0 }, int: { Swift.max($0, 0) })
             .record("ReluBackward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try Tensor.thresholdBackward(ctx.grad, ctx.output)]

@@ -6,6 +6,8 @@ extension Tensor {
                        version: versionCounter)
         v.viewBase = viewBase ?? self
         v.links.gradFnVersion = v.version
+        // A view is an inference tensor exactly when its base is, whatever the mode now.
+        v.links.isInference = links.isInference
         // A view of one of several views returned together shares their restriction (PyTorch's
         // MULTI_OUTPUT_NODE creation meta), as output 0 of its own op.
         if links.multiOutputViewIndex != nil, GradMode.isEnabled { v.links.multiOutputViewIndex = 0 }

@@ -7,12 +7,7 @@ extension Tensor {
         let x = try a.materializedIfCast(to: dtype).detach().expand(shape).materialized()
         let y = try b.materializedIfCast(to: dtype).detach().expand(shape).materialized()
         let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(shape)), shape: shape)
-        switch dtype {
-        case .float32: select(mask, x, y, into: out, Float.self)
-        case .float64: select(mask, x, y, into: out, Double.self)
-        case .int64: select(mask, x, y, into: out, Int64.self)
-        case .bool: select(mask, x, y, into: out, Bool.self)
-        }
+        dtype.dispatch(Selection(mask: mask, x: x, y: y, out: out))
         return out.record("WhereBackward0", inputs: [a, b], saving: { $0.save(condition) }) { ctx, condition in
             let zero = try Tensor.wrapping(.int(0))
             return [ctx.needs(0) ? try Tensor.where(condition, ctx.grad, zero) : nil,
@@ -20,7 +15,13 @@ extension Tensor {
         }
     }
 
-    private static func select<T: Element>(_ mask: Tensor, _ x: Tensor, _ y: Tensor, into out: Tensor, _: T.Type) {
+}
+
+/// `where`'s element choice, for any element type.
+private struct Selection: ElementVisitor {
+    let mask: Tensor, x: Tensor, y: Tensor, out: Tensor
+
+    func visit<T: ConvertibleElement>(_: T.Type) {
         withExtendedLifetime((mask, x, y)) {
             let m = mask.storage.pointer(Bool.self) + mask.offset
             let px = x.storage.pointer(T.self) + x.offset, py = y.storage.pointer(T.self) + y.offset

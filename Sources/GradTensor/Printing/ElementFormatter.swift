@@ -33,16 +33,11 @@ struct ElementFormatter {
             self.init(notation: .wholeFloat, measuring: [])
             return
         }
-        let notation: Notation
-        // The ratio may overflow to +inf, which correctly selects scientific notation.
-        if maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4 {
-            notation = .scientific
-        } else if decisive.allSatisfy({ $0.doubleValue == $0.doubleValue.rounded(.up) }) {
-            notation = .wholeFloat
-        } else {
-            notation = .fixed
-        }
-        self.init(notation: notation, measuring: decisive)
+        // `sci_mode=` when set, else the values decide; the ratio may overflow to +inf, which
+        // correctly selects scientific notation.
+        let scientific = PrintOptions.current.scientific ?? (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4)
+        let whole = decisive.allSatisfy { $0.doubleValue == $0.doubleValue.rounded(.up) }
+        self.init(notation: scientific ? .scientific : whole ? .wholeFloat : .fixed, measuring: decisive)
     }
 
     private init(notation: Notation, measuring values: [PrintScalar]) {
@@ -58,7 +53,7 @@ struct ElementFormatter {
     }
 
     private static func text(_ value: PrintScalar, notation: Notation) -> String {
-        let digits = PrintOptions.precision
+        let digits = PrintOptions.current.precision
         switch notation {
         case .boolean:
             return value.boolValue ? "True" : "False"

@@ -37,7 +37,7 @@ struct NestedLayout {
         if let at = axis.ellipsisBefore { items.insert(" ...", at: at) }
         // Each element costs its width plus ", ". Python floors the division; when the numerator
         // is negative any result is below 1 and replaced by 1 anyway, so truncation is equivalent.
-        let perLine = max(1, (PrintOptions.lineWidth - indent) / (width + 2))
+        let perLine = max(1, (PrintOptions.current.lineWidth - indent) / (width + 2))
         let lines = stride(from: 0, to: items.count, by: perLine).map { start in
             items[start..<min(start + perLine, items.count)].joined(separator: ", ")
         }

@@ -17,7 +17,7 @@ struct ShownElements {
 
     /// `shape` must have no negative extent.
     init(shape: [Int], summarise: Bool, element: (Int) -> PrintScalar) {
-        let edge = PrintOptions.edgeItems
+        let edge = PrintOptions.current.edgeItems
         axes = shape.map { size in
             if summarise && size > 2 * edge {
                 return Axis(indices: Array(0..<edge) + Array((size - edge)..<size), ellipsisBefore: edge)

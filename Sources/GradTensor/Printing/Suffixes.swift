@@ -33,7 +33,7 @@ enum Suffixes {
         var lineLength = lastLine.count + 2
         var result = body
         for suffix in suffixes {
-            if lineLength + suffix.count + 2 > PrintOptions.lineWidth {
+            if lineLength + suffix.count + 2 > PrintOptions.current.lineWidth {
                 result += ",\n" + String(repeating: " ", count: indent) + suffix
                 lineLength = indent + suffix.count
             } else {

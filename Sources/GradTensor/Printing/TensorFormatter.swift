@@ -12,7 +12,7 @@ public enum TensorFormatter {
         if count == 0 {
             body = "[]"
         } else {
-            let shown = ShownElements(shape: shape, summarise: count > PrintOptions.threshold, element: input.element)
+            let shown = ShownElements(shape: shape, summarise: Double(count) > PrintOptions.current.threshold, element: input.element)
             let formatter = ElementFormatter(dtype: input.dtype, shown: shown.values)
             let layout = NestedLayout(axes: shown.axes, texts: shown.values.map(formatter.format), width: formatter.width)
             body = layout.render(indent: indent)

@@ -9,20 +9,20 @@ public final class CPUGenerator {
     /// interpreter is single-threaded, as `GradMode` is.
     nonisolated(unsafe) public static let shared = CPUGenerator()
 
-    private var engine: MersenneTwister
+    var twister: MersenneTwister
     /// The seed last set, whole (the engine sees its low 32 bits only).
-    public private(set) var initialSeed: UInt64
+    public internal(set) var initialSeed: UInt64
     /// The sine half of the last Box–Muller pair drawn by the element-wise normal.
     var nextDoubleNormal: Double?
 
     public init(seed: UInt64 = CPUGenerator.defaultSeed) {
-        engine = MersenneTwister(seed: UInt32(truncatingIfNeeded: seed))
+        twister = MersenneTwister(seed: UInt32(truncatingIfNeeded: seed))
         initialSeed = seed
     }
 
     /// `manual_seed`: restarts the stream and drops the cached normal.
     public func manualSeed(_ seed: UInt64) {
-        engine = MersenneTwister(seed: UInt32(truncatingIfNeeded: seed))
+        twister = MersenneTwister(seed: UInt32(truncatingIfNeeded: seed))
         initialSeed = seed
         nextDoubleNormal = nil
     }
@@ -36,11 +36,11 @@ public final class CPUGenerator {
     }
 
     /// 32 random bits (`random()`).
-    func random() -> UInt32 { engine.next() }
+    func random() -> UInt32 { twister.next() }
 
     /// 64 random bits from two draws, the first high (`random64()`).
     func random64() -> UInt64 {
-        let high = UInt64(engine.next())
-        return high << 32 | UInt64(engine.next())
+        let high = UInt64(twister.next())
+        return high << 32 | UInt64(twister.next())
     }
 }

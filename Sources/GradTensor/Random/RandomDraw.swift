@@ -40,6 +40,12 @@ public enum RandomDraw: Sendable {
         }
     }
 
+    /// Whether this draws integers in a range (`randint`, `random_(from, to)`).
+    var isIntegerRange: Bool {
+        if case .integers = self { return true }
+        return false
+    }
+
     /// Whether PyTorch's kernel for this draw exists for `dtype`.
     func accepts(_ dtype: DType) -> Bool {
         switch self {
@@ -87,6 +93,18 @@ extension CPUGenerator {
         case .bool:
             let data = UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: Bool.self), count: count)
             for i in 0..<count { data[i] = integerValue(draw, bitsMask: 1) != 0 }
+        case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
+            // Only integers in a range reach here (`checkDType`): drawn as for int64, then cast.
+            dtype.dispatch(NarrowFill(generator: self, raw: raw, count: count, draw: draw))
+        }
+    }
+
+    private struct NarrowFill: ElementVisitor {
+        let generator: CPUGenerator, raw: UnsafeMutableRawPointer, count: Int, draw: RandomDraw
+
+        func visit<T: ConvertibleElement>(_: T.Type) {
+            let data = raw.assumingMemoryBound(to: T.self)
+            for i in 0..<count { data[i] = T.convert(generator.integerValue(draw)) }
         }
     }
 
@@ -117,7 +135,7 @@ extension CPUGenerator {
     }
 
     /// One value for an integer or bool tensor: `bitsMask` 1 keeps the low bit of `random_()`.
-    private func integerValue(_ draw: RandomDraw, bitsMask: UInt64? = nil) -> Int64 {
+    fileprivate func integerValue(_ draw: RandomDraw, bitsMask: UInt64? = nil) -> Int64 {
         switch draw {
         case .integers(let range, let base):
             return integer(range: range, base: base)

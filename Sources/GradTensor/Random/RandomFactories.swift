@@ -36,6 +36,10 @@ extension Tensor {
             if to - 1 > 1 { throw TorchError.runtime("to - 1 is out of bounds for bool") }
         case .int64:
             break
+        case .uint8, .int8, .int16, .int32:
+            try checkBounds(from: from, toInclusive: to - 1, dtype)
+        case .float16, .bfloat16:
+            throw narrowDrawRefused(dtype)
         case .float32, .float64:
             from = movedInwards(from: from, dtype)
             to = movedInwards(to: to, dtype)
@@ -60,6 +64,8 @@ extension Tensor {
             toInclusive = 1
         case .int64:
             toInclusive = .max
+        case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
+            throw narrowDrawRefused(dtype)
         case .float32, .float64:
             toInclusive = 1 << floatDigits(dtype)
             from = movedInwards(from: from, dtype)
@@ -146,6 +152,22 @@ extension Tensor {
         if !draw.accepts(dtype) {
             throw TorchError.notImplemented("\"\(draw.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
         }
+        // Integers in a range are drawn alike for every integer dtype and then cast; PyTorch's
+        // other draws for the narrow dtypes use bit counts of their own, which grad does not follow.
+        if dtype.isNarrow, !(dtype.isIntegral && draw.isIntegerRange) { throw narrowDrawRefused(dtype) }
+    }
+
+    /// The error for random draws grad does not make in a narrow dtype.
+    private static func narrowDrawRefused(_ dtype: DType) -> TorchError {
+        let advice = dtype.isFloatingPoint ? "; draw float32 and convert with .to(\(dtype.name))" : ""
+        return TorchError.notImplemented("grad draws random \(dtype.name) values only as integers in a range (randint, random_(from, to))" + advice)
+    }
+
+    /// PyTorch's range check of `random_(from, to)` for the small integer dtypes.
+    private static func checkBounds(from: Int64, toInclusive: Int64, _ dtype: DType) throws {
+        guard let range = dtype.integerRange else { return }
+        if !range.contains(from) { throw TorchError.runtime("from is out of bounds for \(dtype.cTypeName)") }
+        if !range.contains(toInclusive) { throw TorchError.runtime("to - 1 is out of bounds for \(dtype.cTypeName)") }
     }
 
     /// A random permutation of 0..<n, by PyTorch's CPU algorithm: swaps driven by 32-bit draws for

@@ -15,6 +15,32 @@ public final class PyBuiltin: PyObject {
     /// The name in the signature text (after any `module.` qualifier), without parsing the rest.
     public let name: String
     let body: Body
+    /// The body of a built-in whose parameters are one or two plain positional ones, taking
+    /// them as they are: a call site passing exactly that many positional arguments calls it
+    /// without an argument list, binding or look-ups by name (`len(x)`, `isinstance(x, C)`,
+    /// `xs.append(x)`). Every other call goes through the binder to `body`, which calls it too.
+    let direct: Direct?
+
+    public enum Direct {
+        case one((Value, Interpreter) throws -> Value)
+        case two((Value, Value, Interpreter) throws -> Value)
+
+        var arity: Int {
+            switch self {
+            case .one: return 1
+            case .two: return 2
+            }
+        }
+
+        /// Calls the body with its `arity` first arguments.
+        @inline(__always)
+        func call(_ x: Value, _ y: Value, _ interpreter: Interpreter) throws -> Value {
+            switch self {
+            case .one(let body): return try body(x, interpreter)
+            case .two(let body): return try body(x, y, interpreter)
+            }
+        }
+    }
 
     public init(_ signature: String, style: ArgumentParserStyle = .python, shownAs shown: String? = nil,
                 _ body: @escaping Body) {
@@ -23,6 +49,28 @@ public final class PyBuiltin: PyObject {
         shownText = shown
         name = PyBuiltin.name(in: signature)
         self.body = body
+        direct = nil
+    }
+
+    /// A built-in of one positional parameter (`signature` declares exactly one).
+    public init(_ signature: String, one: @escaping (Value, Interpreter) throws -> Value) {
+        signatureText = signature
+        style = .python
+        shownText = nil
+        name = PyBuiltin.name(in: signature)
+        body = { args in try one(args[0], args.interpreter) }
+        direct = .one(one)
+    }
+
+    /// A built-in of two positional parameters (`signature` declares exactly two; a default for
+    /// the second is passed by the binder when a call leaves it out).
+    public init(_ signature: String, two: @escaping (Value, Value, Interpreter) throws -> Value) {
+        signatureText = signature
+        style = .python
+        shownText = nil
+        name = PyBuiltin.name(in: signature)
+        body = { args in try two(args[0], args[1], args.interpreter) }
+        direct = .two(two)
     }
 
     public override var typeName: String { "builtin_function_or_method" }
@@ -37,6 +85,9 @@ public final class PyBuiltin: PyObject {
     }
 
     public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if let direct, args.keywords.isEmpty, args.positional.count == direct.arity {
+            return try direct.call(args.positional[0], args.positional[direct.arity - 1], interpreter)
+        }
         let slots = try signature.bindBuiltin(args)
         return try body(BoundArguments(signature: signature, values: slots, interpreter: interpreter))
     }

@@ -47,17 +47,18 @@ final class PyFunction: CollectableObject, PyCallable {
     /// constants and globals it holds are not traversed, so they count as referenced from outside.
     override func forEachReference(_ visit: (Value) -> Void) {
         for cell in closure { visit(.object(cell)) }
-        defaults.values.forEach(visit)
-        attributes.values.forEach(visit)
+        // Most functions have neither: an empty dictionary's walk still costs a hundred instructions.
+        if !defaults.isEmpty { defaults.values.forEach(visit) }
+        if !attributes.isEmpty { attributes.values.forEach(visit) }
     }
 
     /// The frame kept for the next call shares the closure's buffer: it is dropped (the next call
     /// makes a new one), so that no holder of the buffer is left uncounted.
     override func makeStorageUnique() {
         spareFrame = nil
-        makeUniqueStorage({ self.closure }, { self.closure = $0 })
-        makeUniqueStorage({ self.defaults }, { self.defaults = $0 })
-        makeUniqueStorage({ self.attributes }, { self.attributes = $0 })
+        if !closure.isEmpty { makeUniqueStorage({ self.closure }, { self.closure = $0 }) }
+        if !defaults.isEmpty { makeUniqueStorage({ self.defaults }, { self.defaults = $0 }) }
+        if !attributes.isEmpty { makeUniqueStorage({ self.attributes }, { self.attributes = $0 }) }
     }
 
     /// Only the attributes change after the function is made (see CycleTraversal).

@@ -62,11 +62,12 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// Classes that name this one as a base (weakly), told when it changes.
     private var subclasses: [WeakClass] = []
 
-    /// A built-in exception class. It lives for the process, so the cycle collector lets it go at once.
-    init(builtin name: String, base: PyClass?) {
+    /// A built-in exception class, or a library's (`torch._C._LinAlgError`). It lives for the
+    /// process, so the cycle collector lets it go at once.
+    init(builtin name: String, module: String = "builtins", base: PyClass?) {
         self.name = name
         qualifiedName = name
-        moduleName = "builtins"
+        moduleName = module
         bases = base.map { [$0] } ?? []
         nativeBase = nil
         namespace = Namespace()

@@ -26,3 +26,8 @@ public protocol PyCustomStr: PyObject {
 public protocol PyAttributeProviding: PyObject {
     func attribute(_ name: String) throws -> Value?
 }
+
+/// An object that answers `obj[key]` itself (`tensor.storage()[i]`).
+public protocol PySubscriptable: PyObject {
+    func item(at key: Value) throws -> Value
+}

@@ -49,6 +49,8 @@ enum Subscript {
                 return .object(PyGenericAlias(origin: container, key: key, prefix: t.qualifiedName))
             case let form as PyTypingForm:
                 return try form.subscripted(by: key)
+            case let subscriptable as PySubscriptable:
+                return try subscriptable.item(at: key)
             default: break
             }
         default: break

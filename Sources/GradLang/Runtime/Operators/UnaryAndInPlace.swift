@@ -15,11 +15,7 @@ extension Operators {
         case (.invert, .int(let i)): return .int(~i)
         case (.invert, .bigInt(let b)): return .integer(-b - 1)
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
-        case (.invert, .tensor(let t)):
-            if t.dtype.isFloatingPoint {
-                throw PyError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
-            }
-            return .tensor(try TorchBridge.run { try t.bitwiseNot() })
+        case (.invert, .tensor(let t)): return .tensor(try TorchBridge.run { try t.bitwiseNot() })
         case (.not, _): return .bool(!(try truthy(v)))
         case (_, .object(let i as PyInstance)):
             let method: SpecialName = op == .minus ? .neg : op == .plus ? .pos : .invert

@@ -52,6 +52,19 @@ y
 y.requires_grad
 torch.tensor(torch.tensor([1, 2]), dtype=torch.float32)
 """,
+"tensor_storage": """
+x = torch.arange(6.).reshape(2, 3)
+s = x.t().storage()
+s
+len(s), s.size(), s.dtype, s.device, s.element_size(), s.nbytes(), s.tolist()
+s[0], s[-1], s.data_ptr() == x.data_ptr()
+torch.tensor([1, 2], dtype=torch.int8).storage()
+torch.tensor([True, False]).storage()
+torch.tensor([1.5, 0.1], dtype=torch.float16).storage()
+torch.tensor([]).storage()
+x[1].storage()
+s[6]
+""",
 "tensor_ragged": "torch.tensor([[1, 2], [3]])",
 "tensor_deepest": "torch.tensor(" + "[" * 128 + "1.0" + "]" * 128 + ").dim()",
 "tensor_too_deep": "torch.tensor(" + "[" * 129 + "1.0" + "]" * 129 + ")",

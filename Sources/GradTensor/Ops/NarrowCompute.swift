@@ -1,0 +1,21 @@
+/// The edges of computing in a narrow dtype (int8 … int32, uint8, float16, bfloat16): kernels exist
+/// for bool, int64, float32 and float64 only, so an op on a narrow dtype widens its operands to the
+/// dtype's compute type, runs the kernel, and rounds the result back, as PyTorch's CPU kernels
+/// compute float16 in float32. Integer results wrap as C's arithmetic in the small type does
+/// (two's complement arithmetic modulo 2^bits gives the same bits in any width).
+extension Tensor {
+    /// This tensor converted to `dtype` (the op's common dtype, as TensorIterator casts its
+    /// operands), then widened to `dtype`'s compute type.
+    func widened(through dtype: DType) throws -> Tensor {
+        try materializedIfCast(to: dtype).materializedIfCast(to: dtype.computeType)
+    }
+
+    /// This tensor widened to its own dtype's compute type.
+    func widened() throws -> Tensor { try materializedIfCast(to: dtype.computeType) }
+
+    /// A kernel's result computed in `dtype`'s compute type, rounded back to `dtype`; a result of
+    /// another dtype (a division's float, a comparison's bool) is kept.
+    func narrowed(to dtype: DType) throws -> Tensor {
+        self.dtype == dtype.computeType && dtype != self.dtype ? try materialized(as: dtype) : self
+    }
+}
