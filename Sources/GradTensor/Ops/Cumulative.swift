@@ -28,7 +28,7 @@ extension Tensor {
 
     private func runningExtreme(_ dim: Int, isMax: Bool) throws -> (values: Tensor, indices: Tensor) {
         let d = try Shape.wrapDim(dim, rank: rank)
-        let source = try widened()
+        let source = try widened().materialized()
         let values = Tensor(storage: try Storage.make(dtype: source.dtype, count: numel), shape: shape)
         let indices = Tensor(storage: try Storage.make(dtype: .int64, count: numel), shape: shape)
         switch source.dtype {
@@ -82,7 +82,7 @@ extension Tensor {
         if try input.eq(.wrapping(.int(0))).sum().item().doubleValue == 0 {
             return try weighted.reversedCumsum(dim).div(input)
         }
-        let g = try grad.detach().widened(), x = try input.detach().widened(through: grad.dtype)
+        let g = try grad.detach().widened().materialized(), x = try input.detach().widened(through: grad.dtype).materialized()
         let result = try Tensor(zeros: x.shape, dtype: g.dtype)
         switch g.dtype {
         case .float64: cumprodBackwardRuns(g, x, into: result, dim: dim, Double.self)
@@ -121,7 +121,7 @@ extension Tensor {
         let dtype = requested ?? (self.dtype.isFloatingPoint ? self.dtype : .int64)
         if dtype == .bool { throw TorchError.notImplemented("\"\(product ? "cumprod" : "cumsum")_out_cpu\" not implemented for 'Bool'") }
         // Narrow dtypes run in their compute type and are rounded back.
-        let source = try widened(through: dtype)
+        let source = try widened(through: dtype).materialized()
         let out = Tensor(storage: try Storage.make(dtype: source.dtype, count: numel), shape: shape)
         switch source.dtype {
         case .float32: Tensor.scanKernel(source, out, d, product, Float.self, Double.self)
