@@ -8,12 +8,14 @@ extension Interpreter {
     func installTorch() {
         let torch = PyModule(name: "torch")
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
-            + TorchComparisonBindings.ops + TorchLinalgBindings.ops
+            + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
+            + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
-                  + TorchDTypeBindings.functions)
+                  + TorchDTypeBindings.functions + TorchSelectionBindings.functions
+                  + TorchMatmulBindings.functions + TorchOrderingBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchBridge.observeRefusals()
@@ -58,7 +60,8 @@ extension Interpreter {
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
-                              + TorchDTypeBindings.methods)
+                              + TorchDTypeBindings.methods + TorchSelectionBindings.methods
+                              + TorchRearrangeBindings.methods + TorchLikeBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

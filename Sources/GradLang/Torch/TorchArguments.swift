@@ -192,3 +192,11 @@ extension Value {
         }
     }
 }
+
+extension Value {
+    /// The text of a Python str; nil for anything else.
+    var asString: String? {
+        if case .str(let s) = self { return s.string }
+        return nil
+    }
+}

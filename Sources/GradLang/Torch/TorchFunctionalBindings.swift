@@ -11,8 +11,7 @@ enum TorchFunctionalBindings {
             PyBuiltin("\(name)(input, inplace=False)") { args in
                 let t = try args.tensor("input")
                 return .tensor(try TorchBridge.run {
-                    // In place: computed on a copy, then written back (see clamp_).
-                    try Operators.truthy(args["inplace"]) ? try t.copy_(try apply(t.clone())) : try apply(t)
+                    try Operators.truthy(args["inplace"]) ? try t.apply_(apply) : try apply(t)
                 })
             }
         } + [

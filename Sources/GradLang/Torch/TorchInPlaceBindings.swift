@@ -1,6 +1,6 @@
 import GradTensor
 
-/// In-place methods (`add_ sub_ mul_ div_ pow_ zero_ fill_ copy_ clamp_`) and the augmented
+/// In-place methods (`add_ sub_ mul_ div_ pow_ zero_ fill_ copy_ clamp_ clip_`) and the augmented
 /// assignments on tensors (`x += 1`), which PyTorch routes to the same methods.
 enum TorchInPlaceBindings {
     private static let arithmetic: [(name: String, takesAlpha: Bool, apply: @Sendable (Tensor, Tensor, Scalar?) throws -> Tensor)] = [
@@ -26,13 +26,12 @@ enum TorchInPlaceBindings {
             tensorMethodReturningTensor("copy_(self, other, non_blocking=False)") { t, args in
                 try t.copy_(try args.tensor("other"))
             },
-            // Clamps a copy, then writes it back: the copy keeps the op's saved input intact, so
-            // the graph stays correct when recording (the node is then copy_'s, not ClampBackward1).
-            tensorMethodReturningTensor("clamp_(self, min=None, max=None)") { t, args in
+        ] + ["clamp_", "clip_"].map { name in
+            tensorMethodReturningTensor("\(name)(self, min=None, max=None)") { t, args in
                 let (lo, hi) = (try args.optionalScalar("min"), try args.optionalScalar("max"))
-                return try t.copy_(try t.clone().clamp(min: lo, max: hi))
-            },
-        ]
+                return try t.apply_ { try $0.clamp(min: lo, max: hi) }
+            }
+        }
     }
 
     /// `target op= value` on a tensor: updates `target` in place and returns it, except `@=`, which
@@ -60,8 +59,9 @@ enum TorchInPlaceBindings {
             case .bitAnd: try target.bitwise_(.and, other)
             case .bitOr: try target.bitwise_(.or, other)
             case .bitXor: try target.bitwise_(.xor, other)
-            case .leftShift, .rightShift, .matrixMultiply:
-                throw TorchError.notImplemented("\(op.rawValue)= on tensors is not supported by grad")
+            case .leftShift: try target.bitwise_(.leftShift, other)
+            case .rightShift: try target.bitwise_(.rightShift, other)
+            case .matrixMultiply: break
             }
         }
         return .tensor(target)

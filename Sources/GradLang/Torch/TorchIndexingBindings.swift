@@ -1,7 +1,7 @@
 import BigInt
 import GradTensor
 
-/// `t[...]`, `t[...] = value`, `torch.cat` and `torch.stack`.
+/// `t[...]`, `t[...] = value`, `torch.cat`, `torch.stack`, `hstack`, `vstack`, `dstack`, `column_stack`.
 ///
 /// A Python subscript becomes `[TensorIndex]` as PyTorch's `python_variable_indexing.cpp` reads
 /// it: a tuple is several items; a short list holding a sequence, slice, tensor, None or Ellipsis
@@ -13,7 +13,18 @@ enum TorchIndexingBindings {
             join("cat") { try Tensor.cat($0, dim: $1) },
             join("concat") { try Tensor.cat($0, dim: $1) },
             join("stack") { try Tensor.stack($0, dim: $1) },
+            sideBySide("hstack", Tensor.hstack), sideBySide("vstack", Tensor.vstack),
+            sideBySide("row_stack", Tensor.vstack), sideBySide("dstack", Tensor.dstack),
+            sideBySide("column_stack", Tensor.columnStack),
         ]
+    }
+
+    /// `hstack(tensors)` and its kin: joins without a dim argument.
+    private static func sideBySide(_ name: String, _ op: @escaping ([Tensor]) throws -> Tensor) -> PyBuiltin {
+        PyBuiltin("\(name)(tensors)") { args in
+            let tensors = try joined(args)
+            return .tensor(try TorchBridge.run { try op(tensors) })
+        }
     }
 
     private static func join(_ name: String, _ op: @escaping ([Tensor], Int) throws -> Tensor) -> PyBuiltin {

@@ -1,7 +1,7 @@
 import GradTensor
 
-/// Elementwise math: `torch.exp(x)` / `x.exp()`, arithmetic with `alpha`, `pow`, comparisons,
-/// rounding, `clamp`, `where`.
+/// Elementwise math: `torch.exp(x)` / `x.exp()` (and in place, `x.exp_()`), arithmetic with
+/// `alpha`, `pow`, `atan2`, `hypot`, `lerp`, comparisons, rounding, `clamp`.
 enum TorchMathBindings {
     /// One-tensor ops without arguments.
     private static let unary: [(String, @Sendable (Tensor) throws -> Tensor)] = [
@@ -11,6 +11,15 @@ enum TorchMathBindings {
         ("square", { try $0.square() }), ("neg", { try $0.neg() }), ("negative", { try $0.neg() }),
         ("sign", { try $0.sign() }), ("floor", { try $0.floor() }), ("ceil", { try $0.ceil() }),
         ("trunc", { try $0.trunc() }), ("fix", { try $0.trunc() }), ("frac", { try $0.frac() }),
+        ("tan", { try $0.tan() }), ("asin", { try $0.asin() }), ("arcsin", { try $0.asin() }),
+        ("acos", { try $0.acos() }), ("arccos", { try $0.acos() }), ("atan", { try $0.atan() }),
+        ("arctan", { try $0.atan() }), ("sinh", { try $0.sinh() }), ("cosh", { try $0.cosh() }),
+        ("asinh", { try $0.asinh() }), ("arcsinh", { try $0.asinh() }), ("acosh", { try $0.acosh() }),
+        ("arccosh", { try $0.acosh() }), ("atanh", { try $0.atanh() }), ("arctanh", { try $0.atanh() }),
+        ("log1p", { try $0.log1p() }), ("expm1", { try $0.expm1() }), ("log2", { try $0.log2() }),
+        ("log10", { try $0.log10() }), ("exp2", { try $0.exp2() }), ("rsqrt", { try $0.rsqrt() }),
+        ("reciprocal", { try $0.reciprocal() }), ("erf", { try $0.erf() }), ("erfc", { try $0.erfc() }),
+        ("sgn", { try $0.sgn() }), ("deg2rad", { try $0.deg2rad() }), ("rad2deg", { try $0.rad2deg() }),
     ]
 
     /// Tensor-with-tensor-or-number ops; `add` and `sub` also scale `other` by `alpha`.
@@ -20,6 +29,10 @@ enum TorchMathBindings {
         ("mul", false, { a, b, _ in try a.mul(b) }), ("multiply", false, { a, b, _ in try a.mul(b) }),
         ("div", false, { a, b, _ in try a.div(b) }), ("divide", false, { a, b, _ in try a.div(b) }),
         ("true_divide", false, { a, b, _ in try a.div(b) }),
+        ("atan2", false, { a, b, _ in try a.atan2(b) }), ("arctan2", false, { a, b, _ in try a.atan2(b) }),
+        ("hypot", false, { a, b, _ in try a.hypot(b) }),
+        ("remainder", false, { a, b, _ in try a.remainder(b) }),
+        ("floor_divide", false, { a, b, _ in try a.floorDivide(b) }), ("fmod", false, { a, b, _ in try a.fmod(b) }),
     ]
 
     private static let comparisons: [(String, @Sendable (Tensor, Tensor) throws -> Tensor)] = [
@@ -31,16 +44,27 @@ enum TorchMathBindings {
         let clamp = TorchOp.tensor("clamp", "min=None, max=None") { t, args in
             try t.clamp(min: try bound(args, "min"), max: try bound(args, "max"))
         }
-        return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) } }
+        return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) }.withOut }
             + binary.map { op in
                 TorchOp.tensor(op.name, op.takesAlpha ? "other, *, alpha=None" : "other") { t, args in
                     try op.apply(t, try args.operand("other"), op.takesAlpha ? try args.alpha(for: t) : nil)
-                }
+                }.withOut
             }
             + comparisons.map { name, apply in
                 TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
             }
             + [clamp, clamp.renamed("clip"),
+               TorchOp.tensor("nan_to_num", "nan=0.0, posinf=None, neginf=None") { t, args in
+                   try t.nanToNum(nan: try args.scalar("nan").doubleValue, posinf: try args.optionalScalar("posinf")?.doubleValue,
+                                  neginf: try args.optionalScalar("neginf")?.doubleValue)
+               },
+               TorchOp.tensor("clamp_min", "min") { t, args in try t.clampMin(try requiredBound(args, "min")) },
+               TorchOp.tensor("clamp_max", "max") { t, args in try t.clampMax(try requiredBound(args, "max")) },
+               TorchOp.tensor("lerp", "end, weight") { t, args in
+                   let end = try args.tensor("end")
+                   if case .tensor(let weight) = args["weight"] { return try t.lerp(end, weight: weight) }
+                   return try t.lerp(end, weight: try args.scalar("weight"))
+               },
                TorchOp.tensor("round", "*, decimals=0") { t, args in try t.round(decimals: try args.int("decimals")) }]
     }
 
@@ -58,19 +82,29 @@ enum TorchMathBindings {
                 let exponent = try args.tensor("exponent")
                 return .tensor(try TorchBridge.run { try exponent.rpow(base) })
             },
-            PyBuiltin("where(condition, input, other)") { args in
-                let condition = try args.tensor("condition")
-                if condition.dtype != .bool {
-                    throw PyError.runtime("where expected condition to be a boolean tensor, but got a tensor with dtype \(condition.dtype.scalarTypeName)")
-                }
-                let (a, b) = (try args.operand("input"), try args.operand("other"))
-                return .tensor(try TorchBridge.run { try Tensor.where(condition, a, b) })
-            },
         ]
     }
 
+    /// The methods besides the ops: `pow`, and the in-place forms of the one-tensor ops (`sin_`, `round_`).
     static var methods: [PyBuiltin] {
-        [tensorMethodReturningTensor("pow(self, exponent)") { t, args in try t.pow(try args.operand("exponent")) }]
+        [
+            tensorMethodReturningTensor("pow(self, exponent)") { t, args in try t.pow(try args.operand("exponent")) },
+            tensorMethodReturningTensor("nan_to_num_(self, nan=0.0, posinf=None, neginf=None)") { t, args in
+                let (nan, high, low) = (try args.scalar("nan").doubleValue, try args.optionalScalar("posinf")?.doubleValue,
+                                        try args.optionalScalar("neginf")?.doubleValue)
+                return try t.apply_ { try $0.nanToNum(nan: nan, posinf: high, neginf: low) }
+            },
+            tensorMethodReturningTensor("round_(self, *, decimals=0)") { t, args in
+                let decimals = try args.int("decimals")
+                return try t.apply_ { try $0.round(decimals: decimals) }
+            },
+        ] + unary.map { name, apply in tensorMethodReturningTensor("\(name)_(self)") { t, _ in try t.apply_(apply) } }
+    }
+
+    /// A bound that must be given (`clamp_min`, `clamp_max`).
+    private static func requiredBound(_ args: BoundArguments, _ name: String) throws -> Scalar {
+        guard let bound = try bound(args, name) else { throw args.mismatch(name, expected: "Number", got: .none) }
+        return bound
     }
 
     /// A clamp bound: a number or None. PyTorch also takes tensors (ClampBackward0); grad does not.

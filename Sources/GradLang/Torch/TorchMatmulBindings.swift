@@ -1,7 +1,8 @@
 import GradTensor
 
 /// Matrix products, as `torch.NAME(input, ...)` and `tensor.NAME(...)`, with PyTorch's parameter
-/// names (they show in its errors): `matmul(other) mm(mat2) bmm(mat2) mv(vec) dot(tensor)`.
+/// names (they show in its errors): `matmul(other) mm(mat2) bmm(mat2) mv(vec) dot(tensor)`,
+/// `outer`/`ger`, `cross`, and `einsum`.
 /// The `@` operator itself is Operators.binary's.
 enum TorchMatmulBindings {
     private static let products: [(name: String, parameter: String, apply: @Sendable (Tensor, Tensor) throws -> Tensor)] = [
@@ -11,7 +12,29 @@ enum TorchMatmulBindings {
 
     static var ops: [TorchOp] {
         products.map { product in
-            TorchOp.tensor(product.name, product.parameter) { t, args in try product.apply(t, try args.tensor(product.parameter)) }
-        }
+            TorchOp.tensor(product.name, product.parameter) { t, args in try product.apply(t, try args.tensor(product.parameter)) }.withOut
+        } + [
+            TorchOp.tensor("outer", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
+            TorchOp.tensor("ger", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
+            TorchOp.tensor("cross", "other, dim=None") { t, args in try t.cross(try args.tensor("other"), dim: try args.optionalInt("dim")) },
+        ]
+    }
+
+    /// `torch.einsum(equation, *operands)`; the operands may also come as one list.
+    static var functions: [PyBuiltin] {
+        [
+            PyBuiltin("einsum(equation, *operands)") { args in
+                guard case .str(let text) = args["equation"] else {
+                    throw args.mismatch("equation", expected: "str", got: args["equation"])
+                }
+                var given = args.varargs("operands")
+                if given.count == 1, let items = given[0].sequenceItems { given = items }
+                let operands = try given.map { v -> Tensor in
+                    guard case .tensor(let t) = v else { throw PyError.type("einsum(): operands must be Tensors, not \(v.typeName)") }
+                    return t
+                }
+                return .tensor(try TorchBridge.run { try Tensor.einsum(text.string, operands) })
+            },
+        ]
     }
 }

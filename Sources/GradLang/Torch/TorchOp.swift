@@ -9,9 +9,13 @@ struct TorchOp {
     let parameters: String
     let body: Body
 
-    init(_ name: String, _ parameters: String = "", _ body: @escaping Body) {
+    /// Whether `torch.NAME` also takes `out=` (the method does not).
+    let takesOut: Bool
+
+    init(_ name: String, _ parameters: String = "", takesOut: Bool = false, _ body: @escaping Body) {
         self.name = name
         self.parameters = parameters
+        self.takesOut = takesOut
         self.body = body
     }
 
@@ -23,11 +27,26 @@ struct TorchOp {
 
     private var tail: String { parameters.isEmpty ? "" : ", " + parameters }
 
-    /// `torch.NAME(input, ...)`.
+    /// `torch.NAME(input, ...)`, with `out=` when the op takes it.
     var function: PyBuiltin {
-        let body = self.body
-        return PyBuiltin("\(name)(input\(tail))") { args in try body(try args.receiver, args) }
+        let (body, name) = (self.body, self.name)
+        guard takesOut else { return PyBuiltin("\(name)(input\(tail))") { args in try body(try args.receiver, args) } }
+        let keywordOnly = parameters.contains("*")
+        return PyBuiltin("\(name)(input\(tail)\(keywordOnly ? ", out=None" : ", *, out=None"))") { args in
+            let result = try body(try args.receiver, args)
+            guard case .tensor(let out) = args["out"], case .tensor(let value) = result else {
+                if !args["out"].isNone { throw args.mismatch("out", expected: "Tensor", got: args["out"]) }
+                return result
+            }
+            let (oldShape, inputs) = (out.shape, args.values.compactMap { v -> Tensor? in if case .tensor(let t) = v { t } else { nil } })
+            let (written, resized) = try TorchBridge.run { try out.receiveOutput(value, of: name, inputs: inputs) }
+            if resized { args.interpreter.warn(TorchWarningText.outputResized(from: oldShape, to: value.shape)) }
+            return .tensor(written)
+        }
     }
+
+    /// The same op, taking `out=` as a function.
+    var withOut: TorchOp { TorchOp(name, parameters, takesOut: true, body) }
 
     /// `tensor.NAME(...)`.
     var method: PyBuiltin {
@@ -36,7 +55,7 @@ struct TorchOp {
     }
 
     /// The same op under another name (`clip` for `clamp`, `negative` for `neg`).
-    func renamed(_ alias: String) -> TorchOp { TorchOp(alias, parameters, body) }
+    func renamed(_ alias: String) -> TorchOp { TorchOp(alias, parameters, takesOut: takesOut, body) }
 }
 
 /// A method only (`view`, `item`, `backward`, ...): the signature starts with `self`.

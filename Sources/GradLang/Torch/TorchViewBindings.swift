@@ -1,7 +1,8 @@
 import GradTensor
 
-/// Shape and view methods: `view`, `reshape`, `permute`, `transpose`, `t`, `unsqueeze`, `squeeze`,
-/// `expand`, `flatten`, `unbind`, copies (`clone`, `contiguous`, `detach`), and size queries.
+/// Shape and view methods: `view`, `reshape`, `permute`, `transpose`, `t`, `unsqueeze`, `squeeze`
+/// (and in place: `unsqueeze_`, `squeeze_`, `t_`, `transpose_`), `expand`, `flatten`, `unbind`,
+/// `narrow`, `select`, `movedim`, `swapaxes`, copies (`clone`, `contiguous`, `detach`), and size queries.
 enum TorchViewBindings {
     /// Ops PyTorch also offers as `torch.NAME(input, ...)`.
     static var ops: [TorchOp] {
@@ -21,6 +22,19 @@ enum TorchViewBindings {
             TorchOp.tensor("flatten", "start_dim=0, end_dim=-1") { t, args in
                 try t.flatten(startDim: try args.int("start_dim"), endDim: try args.int("end_dim"))
             },
+            TorchOp.tensor("narrow", "dim, start, length") { t, args in
+                try t.narrow(dim: try args.int("dim"), start: try args.int("start"), length: try args.int("length"))
+            },
+            TorchOp.tensor("select", "dim, index") { t, args in try t.select(dim: try args.int("dim"), index: try args.int("index")) },
+            TorchOp.tensor("movedim", "source, destination") { t, args in
+                try t.movedim(try args.dims("source") ?? [], to: try args.dims("destination") ?? [])
+            },
+            TorchOp.tensor("moveaxis", "source, destination") { t, args in
+                try t.movedim(try args.dims("source") ?? [], to: try args.dims("destination") ?? [])
+            },
+            TorchOp.tensor("swapaxes", "axis0, axis1") { t, args in try t.transpose(try args.int("axis0"), try args.int("axis1")) },
+            TorchOp.tensor("swapdims", "dim0, dim1") { t, args in try t.transpose(try args.int("dim0"), try args.int("dim1")) },
+            TorchOp.tensor("ravel") { t, _ in try t.reshape([-1]) },
             TorchOp.tensor("clone") { t, _ in try t.clone() },
             TorchOp.tensor("detach") { t, _ in t.detach() },
             TorchOp("numel") { t, _ in .int(t.numel) },
@@ -40,6 +54,12 @@ enum TorchViewBindings {
                 try t.expand(try args.size(varargs: "sizes", keyword: "size"))
             },
             tensorMethodReturningTensor("contiguous(self)") { t, _ in try t.contiguous() },
+            tensorMethodReturningTensor("unsqueeze_(self, dim)") { t, args in try t.unsqueeze_(try args.int("dim")) },
+            tensorMethodReturningTensor("squeeze_(self, dim=None)") { t, args in try t.squeeze_(dims: try args.dims("dim")) },
+            tensorMethodReturningTensor("t_(self)") { t, _ in try t.t_() },
+            tensorMethodReturningTensor("transpose_(self, dim0, dim1)") { t, args in
+                try t.transpose_(try args.int("dim0"), try args.int("dim1"))
+            },
             tensorMethod("is_contiguous(self)") { t, _ in .bool(t.isContiguous) },
             tensorMethod("size(self, dim=None)") { t, args in
                 guard let dim = try args.optionalInt("dim") else { return sizeValue(t.shape) }
@@ -51,9 +71,27 @@ enum TorchViewBindings {
         ]
     }
 
-    /// `torch.broadcast_shapes(*shapes)`: each shape a sequence of ints or one int.
+    /// `torch.broadcast_shapes(*shapes)`: each shape a sequence of ints or one int;
+    /// `torch.meshgrid(*tensors, indexing)`: the vectors expanded along their own dimension.
     static var functions: [PyBuiltin] {
         [
+            PyBuiltin("meshgrid(*tensors, indexing=None)") { args in
+                var given = args.varargs("tensors")
+                if given.count == 1, let items = given[0].sequenceItems { given = items }
+                let vectors = try given.map { v -> Tensor in
+                    guard case .tensor(let t) = v else { throw PyError.type("meshgrid(): expected Tensor, not \(v.typeName)") }
+                    return t
+                }
+                let indexing = args["indexing"].asString
+                if indexing == nil {
+                    args.interpreter.warnOnce(TorchWarningText.meshgridIndexing)
+                }
+                guard indexing == nil || indexing == "ij" || indexing == "xy" else {
+                    throw PyError.runtime("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: \(indexing ?? "")")
+                }
+                let grids = try TorchBridge.run { try Tensor.meshgrid(vectors, cartesian: indexing == "xy") }
+                return .object(PyTuple(grids.map(Value.tensor)))
+            },
             PyBuiltin("broadcast_shapes(*shapes)") { args in
                 var result: [Int] = []
                 for shape in args.varargs("shapes") {

@@ -1,14 +1,17 @@
-/// `& | ^ ~` on tensors: PyTorch's bitwise ops, on bool and integer dtypes only (floats refused
-/// with its kernel's error). Computed in int64 and narrowed to the result type, which for bool
-/// operands makes them the logical operations.
+/// `& | ^ << >> ~` on tensors: PyTorch's bitwise ops, on bool and integer dtypes only (floats
+/// refused with its kernel's error). Computed in int64 and narrowed to the result type, which for
+/// bool operands makes `& | ^` the logical operations; never differentiable.
 public enum BitwiseOp: Sendable {
-    case and, or, xor
+    case and, or, xor, leftShift, rightShift
 
+    /// The CPU kernel PyTorch names in its errors.
     var kernelName: String {
         switch self {
-        case .and: return "bitwise_and_cpu"
-        case .or: return "bitwise_or_cpu"
-        case .xor: return "bitwise_xor_cpu"
+        case .and: "bitwise_and_cpu"
+        case .or: "bitwise_or_cpu"
+        case .xor: "bitwise_xor_cpu"
+        case .leftShift: "lshift_cpu"
+        case .rightShift: "rshift_cpu"
         }
     }
 }
@@ -26,6 +29,10 @@ extension Tensor {
         case .and: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 & $1 }
         case .or: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 | $1 }
         case .xor: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 ^ $1 }
+        // Shifts by a negative count or by the width or more: 0 to the left, the sign to the right
+        // (narrow integers then wrap to their own width, as C's shifts in the small type do).
+        case .leftShift: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $1 < 0 || $1 >= 64 ? 0 : $0 << $1 }
+        case .rightShift: result = try mapBinary(a, b, shape: shape, Int64.self, Int64.self) { $0 >> ($1 < 0 || $1 >= 64 ? 63 : $1) }
         }
         return try result.narrowed(to: dtype)
     }

@@ -42,6 +42,16 @@ extension Tensor {
         return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
     }
 
+    public func logicalXor(_ other: Tensor) throws -> Tensor {
+        let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
+        return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 != $1 }
+    }
+
+    /// True where the element is infinite (never for integers and bools).
+    public func isInfinite() throws -> Tensor {
+        dtype.isFloatingPoint ? try abs().detach().eq(.wrapping(.double(.infinity))) : try Tensor.full(shape, .bool(false), dtype: .bool)
+    }
+
     public func logicalNot() throws -> Tensor {
         try mapUnary(materialized(as: .bool), Bool.self, Bool.self) { !$0 }
     }

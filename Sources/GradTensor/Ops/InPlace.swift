@@ -67,13 +67,19 @@ extension Tensor {
         }
     }
 
-    /// `self = compute(self)` for an op with operand `other`. `op`, when given, is the op the
-    /// unrecorded fast path may do straight in the storage.
+    /// `self = op(self)` for an op of this tensor alone (`sin_`, `abs_`, `clamp_`), recorded
+    /// as the op's own node (SinBackward0).
+    @discardableResult public func apply_(_ op: (Tensor) throws -> Tensor) throws -> Tensor {
+        try update(with: nil, op)
+    }
+
+    /// `self = compute(self)` for an op with operand `other` (nil for a one-tensor op). `op`,
+    /// when given, is the op the unrecorded fast path may do straight in the storage.
     @inline(__always)
-    private func update(with other: Tensor, directly op: ArithmeticOp? = nil,
+    private func update(with other: Tensor?, directly op: ArithmeticOp? = nil,
                         _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
         try write(from: other, .update, directly: op.map { .combine($0) } ?? .none) { current in
-            try checkInPlaceOperand(other)
+            if let other { try checkInPlaceOperand(other) }
             let result = try compute(current)
             if !TypePromotion.canCast(result.dtype, to: dtype) {
                 throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")

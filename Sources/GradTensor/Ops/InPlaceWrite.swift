@@ -126,10 +126,11 @@ extension Tensor {
         if isLeaf && requiresGrad && viewBase == nil {
             throw TorchError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
         }
+        // As PyTorch, a view returned with others is refused as such before being one of a leaf.
+        if let error = multiOutputViewError(writtenItself: true) { throw error }
         if let base = viewBase, base.isLeaf, base.requiresGrad {
             throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }
-        if let error = multiOutputViewError(writtenItself: true) { throw error }
     }
 
     /// PyTorch's refusal for a view that is one of several returned together (`unbind`): it may

@@ -1,4 +1,4 @@
-/// `torch.cat` and `torch.stack`: new tensors holding the inputs side by side, in the promoted dtype;
+/// `torch.cat` and `torch.stack` (and `hstack`, `vstack`, `dstack`, `column_stack`): new tensors holding the inputs side by side, in the promoted dtype;
 /// each input's gradient is its slice of the output's.
 extension Tensor {
     /// `torch.cat(tensors, dim)`. 1-D empty tensors are skipped, as PyTorch still allows.
@@ -65,6 +65,45 @@ extension Tensor {
         }
         return out.record("StackBackward0", inputs: tensors, saving: { _ in d }) { ctx, dim in
             InputGradients(ctx.node.inputs.indices.map { ctx.grad.selectView(dim, $0) })
+        }
+    }
+
+    /// `hstack`: `cat` along the second dimension (the first for vectors).
+    public static func hstack(_ tensors: [Tensor]) throws -> Tensor {
+        try checkNotEmpty(tensors, "hstack")
+        let parts = try tensors.map { try $0.atLeast(1) }
+        return try cat(parts, dim: parts.first?.rank == 1 ? 0 : 1)
+    }
+
+    /// `vstack`: `cat` along the first dimension, vectors as rows.
+    public static func vstack(_ tensors: [Tensor]) throws -> Tensor {
+        try checkNotEmpty(tensors, "vstack")
+        return try cat(tensors.map { try $0.atLeast(2) }, dim: 0)
+    }
+
+    /// `dstack`: `cat` along the third dimension, of tensors given at least three.
+    public static func dstack(_ tensors: [Tensor]) throws -> Tensor {
+        try checkNotEmpty(tensors, "dstack")
+        return try cat(tensors.map { try $0.atLeast(3) }, dim: 2)
+    }
+
+    /// `column_stack`: vectors as columns, side by side with matrices.
+    public static func columnStack(_ tensors: [Tensor]) throws -> Tensor {
+        try checkNotEmpty(tensors, "column_stack")
+        return try hstack(tensors.map { $0.rank <= 1 ? try $0.reshape([$0.numel, 1]) : $0 })
+    }
+
+    private static func checkNotEmpty(_ tensors: [Tensor], _ name: String) throws {
+        if tensors.isEmpty { throw TorchError.runtime("\(name) expects a non-empty TensorList") }
+    }
+
+    /// `atleast_1d/2d/3d`: leading (then trailing, for 3) dimensions of size 1 added as NumPy does.
+    private func atLeast(_ n: Int) throws -> Tensor {
+        if rank >= n { return self }
+        switch (n, rank) {
+        case (3, 1): return try reshape([1, shape[0], 1])
+        case (3, 2): return try unsqueeze(2)
+        default: return try reshape(Array(repeating: 1, count: n - rank) + shape)
         }
     }
 }

@@ -89,6 +89,22 @@ extension Tensor {
         }
     }
 
+    /// `clamp_min(min)`: the gradient passes where the input is above the bound.
+    public func clampMin(_ bound: Scalar) throws -> Tensor {
+        try binaryWithoutGraph(.maximum, .wrapping(bound))
+            .record("ClampMinBackward0", inputs: [self], saving: { (input: $0.save(self), bound: bound) }) { ctx, saved in
+                [try ctx.grad.mul(saved.input.gt(.wrapping(saved.bound)))]
+            }
+    }
+
+    /// `clamp_max(max)`: the gradient passes where the input is below the bound.
+    public func clampMax(_ bound: Scalar) throws -> Tensor {
+        try binaryWithoutGraph(.minimum, .wrapping(bound))
+            .record("ClampMaxBackward0", inputs: [self], saving: { (input: $0.save(self), bound: bound) }) { ctx, saved in
+                [try ctx.grad.mul(saved.input.lt(.wrapping(saved.bound)))]
+            }
+    }
+
     /// An arithmetic op computed without recording (forward kernels composed inside other ops).
     func binaryWithoutGraph(_ op: ArithmeticOp, _ other: Tensor) throws -> Tensor {
         let dtype = TypePromotion.resultType(self, other)

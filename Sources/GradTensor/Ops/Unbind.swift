@@ -4,7 +4,7 @@ extension Tensor {
     /// UnbindBackward0 node with one output per view; grad records one node per view under that
     /// name, with the gradient a select's.
     public func unbind(dim: Int = 0) throws -> [Tensor] {
-        if rank == 0 { throw TorchError.index("Dimension specified as 0 but tensor has no dimensions") }
+        if rank == 0 { throw Tensor.noDimensions(dim) }
         let d = try Shape.wrapDim(dim, rank: rank)
         let recording = Tensor.needsGraph([self])
         return (0..<shape[d]).map { i in
@@ -18,5 +18,10 @@ extension Tensor {
                 [try ctx.grad.embedded(into: ctx.inputShape(0), name: "StackBackward0") { $0.selectView(saved.dim, saved.index) }]
             }
         }
+    }
+
+    /// PyTorch's error for a dimension asked of a 0-dim tensor by an op that needs one.
+    static func noDimensions(_ dim: Int) -> TorchError {
+        .index("Dimension specified as \(dim) but tensor has no dimensions")
     }
 }

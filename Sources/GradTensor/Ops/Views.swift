@@ -241,3 +241,75 @@ extension Tensor {
         return lead > 0 ? try out.reshape(target) : out
     }
 }
+
+/// `narrow`, `select` and `movedim`: the view ops above, under the names and checks PyTorch
+/// gives them as functions.
+extension Tensor {
+    /// `narrow(dim, start, length)`: the slice `start..<start + length` along `dim`.
+    public func narrow(dim: Int, start: Int, length: Int) throws -> Tensor {
+        if rank == 0 { throw TorchError.runtime("narrow() cannot be applied to a 0-dim tensor.") }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        let size = shape[d]
+        if start < -size || start > size {
+            throw TorchError.index("start out of range (expected to be in range of [\(-size), \(size)], but got \(start))")
+        }
+        let first = start < 0 ? start + size : start
+        if length < 0 { throw TorchError.runtime("narrow(): length must be non-negative.") }
+        if first > size - length {
+            throw TorchError.runtime("start (\(first)) + length (\(length)) exceeds dimension size (\(size)).")
+        }
+        return try sliceView(d, start: first, stop: first + length, step: 1)
+    }
+
+    /// `select(dim, index)`: the view without dimension `dim`, at `index` along it.
+    public func select(dim: Int, index: Int) throws -> Tensor {
+        if rank == 0 { throw TorchError.index("select() cannot be applied to a 0-dim tensor.") }
+        let d = try Shape.wrapDim(dim, rank: rank)
+        guard index >= -shape[d] && index < shape[d] else {
+            throw TorchError.index("select(): index \(index) out of range for tensor of size \(Shape.sizeList(shape)) at dimension \(d)")
+        }
+        return selectView(d, index < 0 ? index + shape[d] : index)
+    }
+
+    /// `movedim(source, destination)`: the dimensions in `source` moved to `destination`, the
+    /// others keeping their order (a permute).
+    public func movedim(_ source: [Int], to destination: [Int]) throws -> Tensor {
+        guard source.count == destination.count else {
+            throw TorchError.runtime("movedim: Invalid source or destination dims: source (\(Shape.sizeList(source)) dims) should contain the same number of dims as destination (\(Shape.sizeList(destination)) dims)")
+        }
+        let from = try source.map { try Shape.wrapDim($0, rank: rank) }, to = try destination.map { try Shape.wrapDim($0, rank: rank) }
+        for (name, dims, given) in [("source", from, source), ("destination", to, destination)] where Set(dims).count != dims.count {
+            throw TorchError.runtime("movedim: repeated dim in `\(name)` (\(Shape.sizeList(given)))")
+        }
+        var order = [Int?](repeating: nil, count: rank)
+        for (f, t) in zip(from, to) { order[t] = f }
+        var rest = (0..<rank).filter { !from.contains($0) }.makeIterator()
+        return try permute(order.map { $0 ?? rest.next() ?? 0 })
+    }
+}
+
+extension Tensor {
+    /// `meshgrid(tensors)`: each vector expanded along its own dimension to the grid of all their
+    /// sizes; `cartesian` ("xy" indexing) swaps the first two dimensions' roles.
+    public static func meshgrid(_ vectors: [Tensor], cartesian: Bool) throws -> [Tensor] {
+        if vectors.isEmpty { throw TorchError.runtime("meshgrid expects a non-empty TensorList") }
+        if vectors.contains(where: { $0.dtype != vectors[0].dtype }) {
+            throw TorchError.runtime("meshgrid expects all tensors to have the same dtype")
+        }
+        for t in vectors where t.rank > 1 {
+            throw TorchError.runtime("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: \(t)")
+        }
+        var sizes = vectors.map(\.numel)
+        var axes = Array(sizes.indices)
+        if cartesian && sizes.count >= 2 {
+            sizes.swapAt(0, 1)
+            axes.swapAt(0, 1)
+        }
+        return try vectors.enumerated().map { i, t in
+            var shape = Array(repeating: 1, count: sizes.count)
+            let axis = axes.firstIndex(of: i) ?? i
+            shape[axis] = t.numel
+            return try t.view(shape).expand(sizes)
+        }
+    }
+}

@@ -272,7 +272,8 @@ public enum Operators {
         case .bitAnd: return try a.bitwise(.and, b)
         case .bitOr: return try a.bitwise(.or, b)
         case .bitXor: return try a.bitwise(.xor, b)
-        case .leftShift, .rightShift: throw PyError.type("unsupported operand type(s) for \(op.rawValue): 'Tensor' and 'Tensor'")
+        case .leftShift: return try a.bitwise(.leftShift, b)
+        case .rightShift: return try a.bitwise(.rightShift, b)
         }
     }
 

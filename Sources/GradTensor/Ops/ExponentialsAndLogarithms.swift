@@ -1,0 +1,44 @@
+import RealModule
+
+/// `log1p`, `expm1`, `log2`, `log10`, `exp2`, `rsqrt`: forward beside backward, with the
+/// formulas of PyTorch's derivatives.yaml.
+extension Tensor {
+    public func log1p() throws -> Tensor {
+        try mapFloat({ .log(onePlus: $0) }, { .log(onePlus: $0) })
+            .record("Log1PBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+                [try ctx.grad.div(input.add(.wrapping(.int(1))))]
+            }
+    }
+
+    public func expm1() throws -> Tensor {
+        try mapFloat({ .expMinusOne($0) }, { .expMinusOne($0) })
+            .record("Expm1Backward0", inputs: [self], savesOutput: true) { ctx, _ in
+                [try ctx.grad.mul(ctx.output.add(.wrapping(.int(1))))]
+            }
+    }
+
+    public func log2() throws -> Tensor {
+        try mapFloat({ .log2($0) }, { .log2($0) }).record("Log2Backward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            [try ctx.grad.div(input.mul(.wrapping(.double(0.6931471805599453))))]
+        }
+    }
+
+    public func log10() throws -> Tensor {
+        try mapFloat({ .log10($0) }, { .log10($0) }).record("Log10Backward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            [try ctx.grad.div(input.mul(.wrapping(.double(2.302585092994046))))]
+        }
+    }
+
+    public func exp2() throws -> Tensor {
+        try mapFloat({ .exp2($0) }, { .exp2($0) }).record("Exp2Backward0", inputs: [self], savesOutput: true) { ctx, _ in
+            [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(0.6931471805599453)))]
+        }
+    }
+
+    public func rsqrt() throws -> Tensor {
+        try mapFloat({ 1 / $0.squareRoot() }, { 1 / $0.squareRoot() })
+            .record("RsqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+                [try ctx.grad.mul(.wrapping(.double(-0.5))).mul(ctx.output.pow(.wrapping(.int(3))))]
+            }
+    }
+}

@@ -1,0 +1,25 @@
+/// `torch.f(..., out=t)`: an op's result written into a tensor the caller gave.
+extension Tensor {
+    /// What writing `result` into this tensor as op `name`'s `out=` argument involves: refused
+    /// while recording, or when the result's dtype does not cast to this one.
+    /// `inputs` are the op's tensors, which this one may be but may not partly overlap.
+    /// `resized` is true when this tensor had elements but another shape (PyTorch warns then).
+    public func receiveOutput(_ result: Tensor, of name: String, inputs: [Tensor]) throws -> (out: Tensor, resized: Bool) {
+        if inputs.contains(where: { overlap(with: $0) == .partial }) { throw TorchError.runtime(Tensor.overlapMessage) }
+        if GradMode.isEnabled && (result.requiresGrad || requiresGrad) {
+            throw TorchError.runtime("\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+        }
+        if !TypePromotion.canCast(result.dtype, to: dtype) {
+            throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        var resized = false
+        if shape != result.shape {
+            resized = numel != 0
+            layout = Layout(storage: try Storage.make(dtype: dtype, count: result.numel), shape: result.shape,
+                            strides: Shape.contiguousStrides(result.shape), offset: 0)
+        }
+        copyElements(from: result, into: self)
+        versionCounter.bump()
+        return (self, resized)
+    }
+}
