@@ -54,6 +54,7 @@ enum TorchDocs {
         "le": "Element-wise input <= other, as a bool tensor.",
         "log": "Natural logarithm of each element.",
         "log_softmax": "Logarithm of softmax along dim, computed stably.",
+        "logsumexp": "log(sum(exp(input))) over dim (an int or a tuple), computed stably.",
         "lt": "Element-wise input < other, as a bool tensor.",
         "matmul": "Matrix product with broadcasting over batch dimensions (the @ operator).",
         "max": "Largest element; with dim, the (values, indices) along dim; with a tensor, the element-wise maximum.",

@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Reductions: `sum`, `mean`, `prod`, `var`/`std`, `max`/`min` (all elements, or along a dim as a named tuple),
-/// `all`/`any`, `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`.
+/// `all`/`any`, `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`, `logsumexp`.
 enum TorchReductionBindings {
     static var ops: [TorchOp] {
         [
@@ -48,6 +48,9 @@ enum TorchReductionBindings {
             },
             TorchOp.tensor("log_softmax", "dim, dtype=None") { t, args in
                 try softmax(t, dim: try args.int("dim"), dtype: try args.dtype(), log: true)
+            },
+            TorchOp.tensor("logsumexp", "dim, keepdim=False") { t, args in
+                try t.logsumexp(dims: try args.dims("dim") ?? [], keepdim: try args.bool("keepdim"))
             },
         ]
     }

@@ -1,4 +1,4 @@
-/// `softmax` and `log_softmax` along a dimension, computed stably (the maximum subtracted first).
+/// `softmax`, `log_softmax` and `logsumexp` along dimensions, computed stably (the maximum subtracted first).
 extension Tensor {
     public func softmax(dim: Int) throws -> Tensor {
         let d = try checkedSoftmaxDim(dim, name: "softmax_lastdim_kernel_impl")
@@ -23,6 +23,28 @@ extension Tensor {
         }
         return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in d }) { ctx, dim in
             [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: dim)]
+        }
+    }
+
+    /// `logsumexp(dim, keepdim)`: log Σ exp over `dims`, as PyTorch computes it (the maxima,
+    /// an infinite one taken as 0, subtracted before the exponentials and added back after the
+    /// log). Integer tensors are taken as the default float dtype, as in PyTorch.
+    public func logsumexp(dims: [Int], keepdim: Bool = false) throws -> Tensor {
+        if !dtype.isFloatingPoint { return try to(.defaultFloat).logsumexp(dims: dims, keepdim: keepdim) }
+        let reduced = try dims.map { try Shape.wrapDim($0, rank: rank) }
+        let out = try GradMode.with(enabled: false) { () -> Tensor in
+            var maxima = self
+            for d in Set(reduced).sorted() where rank > 0 { maxima = try maxima.max(dim: d, keepdim: true).values }
+            let finite = try Tensor.where(maxima.abs().eq(.wrapping(.double(.infinity))), .wrapping(.int(0)), maxima)
+            let sums = try sub(finite).exp().sum(dims: reduced, keepdim: keepdim)
+            return try sums.log().add(keepdim ? finite : finite.reshape(sums.shape))
+        }
+        let keptShape = try ReductionLayout.keptShape(self, reduced)
+        return out.record("LogsumexpBackward0", inputs: [self], savesOutput: true,
+                          saving: { (input: $0.save(self), keptShape: keptShape) }) { ctx, saved in
+            // grad · exp(x − logsumexp(x)), the softmax over the reduced dims.
+            let result = try ctx.output.reshape(saved.keptShape)
+            return [try ctx.grad.reshape(saved.keptShape).mul(saved.input.sub(result).exp())]
         }
     }
 
