@@ -171,21 +171,9 @@ enum DenseFactorizations {
                     let theta = (s[q * n + q] - s[p * n + p]) / (2 * s[p * n + q])
                     let t = (theta >= 0 ? 1.0 : -1.0) / (theta.magnitude + (theta * theta + 1).squareRoot())
                     let c = 1 / (t * t + 1).squareRoot(), sn = t * c
-                    for k in 0..<n {
-                        let kp = s[k * n + p], kq = s[k * n + q]
-                        s[k * n + p] = c * kp - sn * kq
-                        s[k * n + q] = sn * kp + c * kq
-                    }
-                    for k in 0..<n {
-                        let pk = s[p * n + k], qk = s[q * n + k]
-                        s[p * n + k] = c * pk - sn * qk
-                        s[q * n + k] = sn * pk + c * qk
-                    }
-                    for k in 0..<n {
-                        let kp = v[k * n + p], kq = v[k * n + q]
-                        v[k * n + p] = c * kp - sn * kq
-                        v[k * n + q] = sn * kp + c * kq
-                    }
+                    rotate(&s, p, q, step: n, count: n, c, sn)
+                    rotate(&s, p * n, q * n, step: 1, count: n, c, sn)
+                    rotate(&v, p, q, step: n, count: n, c, sn)
                 }
             }
             if !rotated { break }
@@ -234,16 +222,8 @@ enum DenseFactorizations {
                     let zeta = (beta - alpha) / (2 * gamma)
                     let t = (zeta >= 0 ? 1.0 : -1.0) / (zeta.magnitude + (1 + zeta * zeta).squareRoot())
                     let c = 1 / (1 + t * t).squareRoot(), sn = c * t
-                    for i in 0..<m {
-                        let x = w[p * m + i], y = w[q * m + i]
-                        w[p * m + i] = c * x - sn * y
-                        w[q * m + i] = sn * x + c * y
-                    }
-                    for i in 0..<n {
-                        let x = v[p * n + i], y = v[q * n + i]
-                        v[p * n + i] = c * x - sn * y
-                        v[q * n + i] = sn * x + c * y
-                    }
+                    rotate(&w, p * m, q * m, step: 1, count: m, c, sn)
+                    rotate(&v, p * n, q * n, step: 1, count: n, c, sn)
                 }
             }
             if !rotated { break }
@@ -302,5 +282,15 @@ enum DenseFactorizations {
             for j in 0..<columns { out[j * rows + i] = a[i * columns + j] }
         }
         return out
+    }
+}
+
+/// A Jacobi rotation of two lines of `a` (rows or columns, `count` elements `step` apart,
+/// starting at `first` and `second`): x, y ← c·x − s·y, s·x + c·y.
+private func rotate(_ a: inout [Double], _ first: Int, _ second: Int, step: Int, count: Int, _ c: Double, _ s: Double) {
+    for k in 0..<count {
+        let x = a[first + k * step], y = a[second + k * step]
+        a[first + k * step] = c * x - s * y
+        a[second + k * step] = s * x + c * y
     }
 }

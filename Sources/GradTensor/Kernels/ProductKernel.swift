@@ -3,20 +3,9 @@
 /// contiguous run or down contiguous columns, the rest one element at a time.
 extension ReductionLayout {
     func products<T: CascadeElement>(_: T.Type, keepdim: Bool) throws -> Tensor {
-        let out = Tensor(storage: try Storage.make(repeating: T(1), count: outer),
-                         shape: keepdim ? keptShape : droppedShape)
-        let source = try input.dtype == dtype ? input : input.materialized(as: dtype)
-        guard source.numel > 0 else { return out }
-        let loops = ReductionIterator(shape: source.shape, strides: source.strides, reduced: dims)
-        let dst = out.storage.pointer(T.self)
-        withExtendedLifetime(source) {
-            let src = UnsafePointer(source.storage.pointer(T.self) + source.offset)
-            loops.forEach2D { outOffset, inOffset, outStrides, inStrides, size0, size1 in
-                productLoop(into: dst + outOffset, from: src + inOffset, outStrides: outStrides,
-                            inStrides: inStrides, size0: size0, size1: size1)
-            }
+        try reduceInPlace(from: 1 as T, keepdim: keepdim) { out, input, outStrides, inStrides, size0, size1 in
+            productLoop(into: out, from: input, outStrides: outStrides, inStrides: inStrides, size0: size0, size1: size1)
         }
-        return out
     }
 }
 

@@ -66,7 +66,18 @@ struct ReductionLayout {
     /// The float sums over the reduced dims in PyTorch's order (`cascadeSumLoop` run over
     /// the loops `ReductionIterator` lays out), read from the input where it lies.
     func cascadeSums<T: CascadeElement>(_: T.Type, keepdim: Bool) throws -> Tensor {
-        let out = Tensor(storage: try Storage.make(dtype: dtype, count: outer),
+        try reduceInPlace(from: 0 as T, keepdim: keepdim) { out, input, outStrides, inStrides, size0, size1 in
+            cascadeSumLoop(into: out, from: input, outStrides: outStrides, inStrides: inStrides, size0: size0, size1: size1)
+        }
+    }
+
+    /// An output of `initial`s (the reduction's identity), into which `loop` reduces each 2-D
+    /// loop `ReductionIterator` lays out, reading the input (made of `dtype` first) where it lies.
+    func reduceInPlace<T: CascadeElement>(
+        from initial: T, keepdim: Bool,
+        _ loop: (UnsafeMutablePointer<T>, UnsafePointer<T>, (Int, Int), (Int, Int), Int, Int) -> Void
+    ) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(repeating: initial, count: outer),
                          shape: keepdim ? keptShape : droppedShape)
         let source = try input.dtype == dtype ? input : input.materialized(as: dtype)
         guard source.numel > 0 else { return out }
@@ -75,8 +86,7 @@ struct ReductionLayout {
         withExtendedLifetime(source) {
             let src = UnsafePointer(source.storage.pointer(T.self) + source.offset)
             loops.forEach2D { outOffset, inOffset, outStrides, inStrides, size0, size1 in
-                cascadeSumLoop(into: dst + outOffset, from: src + inOffset, outStrides: outStrides,
-                               inStrides: inStrides, size0: size0, size1: size1)
+                loop(dst + outOffset, src + inOffset, outStrides, inStrides, size0, size1)
             }
         }
         return out
