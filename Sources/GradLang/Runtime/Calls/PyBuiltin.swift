@@ -20,6 +20,8 @@ public final class PyBuiltin: PyObject {
     /// without an argument list, binding or look-ups by name (`len(x)`, `isinstance(x, C)`,
     /// `xs.append(x)`). Every other call goes through the binder to `body`, which calls it too.
     let direct: Direct?
+    /// `direct`'s arity, or -1 (no call has that many arguments) when there is none.
+    private let directArity: Int
 
     public enum Direct {
         case one((Value, Interpreter) throws -> Value)
@@ -50,6 +52,7 @@ public final class PyBuiltin: PyObject {
         name = PyBuiltin.name(in: signature)
         self.body = body
         direct = nil
+        directArity = -1
     }
 
     /// A built-in of one positional parameter (`signature` declares exactly one).
@@ -60,6 +63,7 @@ public final class PyBuiltin: PyObject {
         name = PyBuiltin.name(in: signature)
         body = { args in try one(args[0], args.interpreter) }
         direct = .one(one)
+        directArity = 1
     }
 
     /// A built-in of two positional parameters (`signature` declares exactly two; a default for
@@ -71,6 +75,7 @@ public final class PyBuiltin: PyObject {
         name = PyBuiltin.name(in: signature)
         body = { args in try two(args[0], args[1], args.interpreter) }
         direct = .two(two)
+        directArity = 2
     }
 
     public override var typeName: String { "builtin_function_or_method" }
@@ -85,8 +90,9 @@ public final class PyBuiltin: PyObject {
     }
 
     public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
-        if let direct, args.keywords.isEmpty, args.positional.count == direct.arity {
-            return try direct.call(args.positional[0], args.positional[direct.arity - 1], interpreter)
+        // The arity first: binding `direct` copies it (a retain), on every call of every built-in.
+        if args.positional.count == directArity, args.keywords.isEmpty, let direct {
+            return try direct.call(args.positional[0], args.positional[directArity - 1], interpreter)
         }
         let slots = try signature.bindBuiltin(args)
         return try body(BoundArguments(signature: signature, values: slots, interpreter: interpreter))
