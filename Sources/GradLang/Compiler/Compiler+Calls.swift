@@ -75,9 +75,10 @@ extension Compiler {
     @inline(__always)
     static func callDirectly(_ builtin: PyBuiltin, receiver: Value?, _ codes: [ExprCode], in f: Frame,
                              at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
-        guard let direct = builtin.direct, direct.arity == codes.count + (receiver == nil ? 0 : 1) else { return nil }
+        let arity = builtin.directArity
+        guard arity == codes.count + (receiver == nil ? 0 : 1), let direct = builtin.direct else { return nil }
         let x = try receiver ?? codes[0](f)
-        let y = direct.arity == 2 ? try codes[codes.count - 1](f) : .none
+        let y = arity == 2 ? try codes[codes.count - 1](f) : .none
         return try locatingErrors(at: range, in: f) { try direct.call(x, y, interpreter) }
     }
 

@@ -20,8 +20,9 @@ public final class PyBuiltin: PyObject {
     /// without an argument list, binding or look-ups by name (`len(x)`, `isinstance(x, C)`,
     /// `xs.append(x)`). Every other call goes through the binder to `body`, which calls it too.
     let direct: Direct?
-    /// `direct`'s arity, or -1 (no call has that many arguments) when there is none.
-    private let directArity: Int
+    /// `direct`'s arity, or -1 (no call has that many arguments) when there is none: compared
+    /// before `direct` is read, as reading it copies the body (a retain) on every call.
+    let directArity: Int
 
     public enum Direct {
         case one((Value, Interpreter) throws -> Value)
@@ -44,38 +45,31 @@ public final class PyBuiltin: PyObject {
         }
     }
 
-    public init(_ signature: String, style: ArgumentParserStyle = .python, shownAs shown: String? = nil,
-                _ body: @escaping Body) {
+    public convenience init(_ signature: String, style: ArgumentParserStyle = .python, shownAs shown: String? = nil,
+                            _ body: @escaping Body) {
+        self.init(signature, style: style, shownAs: shown, body: body, direct: nil)
+    }
+
+    /// A built-in of one positional parameter (`signature` declares exactly one).
+    public convenience init(_ signature: String, one: @escaping (Value, Interpreter) throws -> Value) {
+        self.init(signature, body: { args in try one(args[0], args.interpreter) }, direct: .one(one))
+    }
+
+    /// A built-in of two positional parameters (`signature` declares exactly two; a default for
+    /// the second is passed by the binder when a call leaves it out).
+    public convenience init(_ signature: String, two: @escaping (Value, Value, Interpreter) throws -> Value) {
+        self.init(signature, body: { args in try two(args[0], args[1], args.interpreter) }, direct: .two(two))
+    }
+
+    private init(_ signature: String, style: ArgumentParserStyle = .python, shownAs shown: String? = nil,
+                 body: @escaping Body, direct: Direct?) {
         signatureText = signature
         self.style = style
         shownText = shown
         name = PyBuiltin.name(in: signature)
         self.body = body
-        direct = nil
-        directArity = -1
-    }
-
-    /// A built-in of one positional parameter (`signature` declares exactly one).
-    public init(_ signature: String, one: @escaping (Value, Interpreter) throws -> Value) {
-        signatureText = signature
-        style = .python
-        shownText = nil
-        name = PyBuiltin.name(in: signature)
-        body = { args in try one(args[0], args.interpreter) }
-        direct = .one(one)
-        directArity = 1
-    }
-
-    /// A built-in of two positional parameters (`signature` declares exactly two; a default for
-    /// the second is passed by the binder when a call leaves it out).
-    public init(_ signature: String, two: @escaping (Value, Value, Interpreter) throws -> Value) {
-        signatureText = signature
-        style = .python
-        shownText = nil
-        name = PyBuiltin.name(in: signature)
-        body = { args in try two(args[0], args[1], args.interpreter) }
-        direct = .two(two)
-        directArity = 2
+        self.direct = direct
+        directArity = direct?.arity ?? -1
     }
 
     public override var typeName: String { "builtin_function_or_method" }
@@ -90,7 +84,6 @@ public final class PyBuiltin: PyObject {
     }
 
     public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
-        // The arity first: binding `direct` copies it (a retain), on every call of every built-in.
         if args.positional.count == directArity, args.keywords.isEmpty, let direct {
             return try direct.call(args.positional[0], args.positional[directArity - 1], interpreter)
         }
