@@ -42,6 +42,8 @@ public final class Interpreter {
     /// Modules made when first imported, by name.
     var moduleMakers: [String: (Interpreter) -> PyModule] = [:]
     var sourceLinesByFile: [String: [String]] = [:]
+    /// The globals of the modules written in Python (`addSource`), kept for their functions.
+    var sourceModuleGlobals: [Globals] = []
     /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
     var givenOnceWarnings: Set<String> = []
     /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.

@@ -3,13 +3,36 @@ import GradTensor
 /// A module object (`torch`, `math`, `torch.autograd`).
 public final class PyModule: PyObject {
     public let name: String
-    public var attributes: [String: Value] { didSet { generation &+= 1 } }
+    /// The module's names. A part written in Python (`Interpreter.addSource`) is run the first
+    /// time they are read or changed, so that a program that never uses it does not pay for it.
+    public var attributes: [String: Value] {
+        get {
+            loadPendingSource()
+            return contents
+        }
+        // Changed in place (`module.attributes[name] = v`), not copied out and back.
+        _modify {
+            loadPendingSource()
+            yield &contents
+            generation &+= 1
+        }
+    }
+    private var contents: [String: Value]
     /// Changes with every change to `attributes`: a call site may keep what it looked up while
     /// this stays the same.
     private(set) var generation = 0
+    /// Runs the module's Python part, once.
+    var pendingSource: ((PyModule) -> Void)?
+
     public init(name: String, attributes: [String: Value] = [:]) {
         self.name = name
-        self.attributes = attributes
+        self.contents = attributes
+    }
+
+    private func loadPendingSource() {
+        guard let load = pendingSource else { return }
+        pendingSource = nil
+        load(self)
     }
     public override var typeName: String { "module" }
 }
