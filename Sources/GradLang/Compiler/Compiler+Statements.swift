@@ -183,7 +183,7 @@ extension Compiler {
             }
         }
         // `for i in range(n)` is the hottest loop there is: count without building an iterator;
-        // `for ch in text` walks the str's characters without one either.
+        // `for ch in text` and `for x in a_list` walk their elements without one either.
         return { f in
             let iterated = try source(f)
             if case .object(let r as PyRange) = iterated, let small = r.small {
@@ -206,6 +206,22 @@ extension Compiler {
                 var characters = s.characters
                 while let ch = characters.next() {
                     if let end = try pass(f, .str(ch)) { return end }
+                }
+                return try otherwise(f)
+            }
+            // Element i is read at step i, so that a list changed in the loop is seen, as CPython's
+            // list iterator reads it.
+            if case .object(let list as PyList) = iterated {
+                var i = 0
+                while let item = list.items.element(at: i) {
+                    i += 1
+                    if let end = try pass(f, item) { return end }
+                }
+                return try otherwise(f)
+            }
+            if case .object(let tuple as PyTuple) = iterated {
+                for item in tuple.items {
+                    if let end = try pass(f, item) { return end }
                 }
                 return try otherwise(f)
             }

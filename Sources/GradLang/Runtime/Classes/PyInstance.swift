@@ -45,16 +45,17 @@ public class PyInstance: CollectableObject {
     /// Stores attribute number `i` of the class's layout.
     func setSlot(_ i: Int, _ value: Value) {
         if i >= slots.count { growSlots(to: i + 1) }
-        slots[i] = value
+        replaceSlot(i, with: value)
     }
 
-    /// Grows the slots as a local array: growing them in place would be an access spanning a
-    /// call, which makes the optimizer check every access to them at run time.
+    /// Changed as a local array (see changeTakenOut).
+    private func replaceSlot(_ i: Int, with value: Value?) {
+        changeTakenOut({ slots }, { slots = $0 }) { $0[i] = value }
+    }
+
+    /// Grows the slots as a local array (see changeTakenOut).
     private func growSlots(to count: Int) {
-        var grown = slots
-        slots = []
-        grown.append(contentsOf: repeatElement(nil, count: count - grown.count))
-        slots = grown
+        changeTakenOut({ slots }, { slots = $0 }) { $0.append(contentsOf: repeatElement(nil, count: count - $0.count)) }
     }
 
     /// Sets (or, given nil, deletes) an instance attribute; false when deleting one not set.
@@ -62,7 +63,7 @@ public class PyInstance: CollectableObject {
     func setAttribute(_ name: String, _ value: Value?) -> Bool {
         guard let value else {
             guard let i = cls.existingSlot(name), i < slots.count, slots[i] != nil else { return false }
-            slots[i] = nil
+            replaceSlot(i, with: nil)
             return true
         }
         setSlot(cls.slot(for: name), value)

@@ -52,7 +52,7 @@ public final class PyTuple: CollectableObject {
 
     deinit {
         untrack()
-        NestedRelease.adopt(&elements)
+        changeTakenOut({ elements }, { elements = $0 }) { NestedRelease.adopt(&$0) }
     }
 
     override func forEachReference(_ visit: (Value) -> Void) { elements.forEach(visit) }
@@ -196,7 +196,7 @@ public final class PyIterator: CollectableObject {
 
     deinit {
         untrack()
-        NestedRelease.adopt(&held)
+        changeTakenOut({ held }, { held = $0 }) { NestedRelease.adopt(&$0) }
     }
 
     public override var typeName: String { name }

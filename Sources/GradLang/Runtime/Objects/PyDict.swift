@@ -86,7 +86,7 @@ public final class PyDict: CollectableObject {
     func set(_ key: Value, _ value: Value, hash: Int) throws {
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
-            slots[found.slot]?.value = value
+            changeSlots { $0[found.slot]?.value = value }
             if attributeOwner != nil { changedAttribute(key, value) }
             return
         }
@@ -106,8 +106,9 @@ public final class PyDict: CollectableObject {
     private func insertNew(_ key: Value, _ value: Value, hash: Int) throws {
         if slots.count >= indices.count * 2 / 3 { try resize() }
         try Allocation.checkGrowth(of: slots, to: slots.count + 1)
-        indices[freePosition(hash)] = Int32(slots.count)
-        slots.append(Entry(hash: hash, key: key, value: value))
+        let position = freePosition(hash), slot = Int32(slots.count)
+        changeIndices { $0[position] = slot }
+        changeSlots { $0.append(Entry(hash: hash, key: key, value: value)) }
         live += 1
         if attributeOwner != nil { changedAttribute(key, value) }
     }
@@ -118,8 +119,8 @@ public final class PyDict: CollectableObject {
     public func remove(_ key: Value) throws -> Value? {
         guard let found = try find(key, hash: Hashing.hash(key)) else { return nil }
         let value = slots[found.slot]?.value
-        indices[found.position] = Int32(PyDict.deleted)
-        slots[found.slot] = nil
+        changeIndices { $0[found.position] = Int32(PyDict.deleted) }
+        changeSlots { $0[found.slot] = nil }
         live -= 1
         if attributeOwner != nil { changedAttribute(key, nil) }
         return value
@@ -128,8 +129,8 @@ public final class PyDict: CollectableObject {
     /// The last live entry, removed (`popitem`), without hashing its key again.
     func removeLast() -> (key: Value, value: Value)? {
         guard let last = slots.lastIndex(where: { $0 != nil }), let entry = slots[last] else { return nil }
-        if let position = indices.firstIndex(of: Int32(last)) { indices[position] = Int32(PyDict.deleted) }
-        slots[last] = nil
+        if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
+        changeSlots { $0[last] = nil }
         live -= 1
         if attributeOwner != nil { changedAttribute(entry.key, nil) }
         return (entry.key, entry.value)
@@ -151,8 +152,11 @@ public final class PyDict: CollectableObject {
     }
 
     public func removeAll() {
-        if attributeOwner != nil { for case let entry? in slots { changedAttribute(entry.key, nil) } }
+        // The entries are taken out first: telling the instance while reading them would be an
+        // access spanning calls, which the optimizer would then check everywhere at run time.
+        let entries = slots
         slots = []
+        if attributeOwner != nil { for case let entry? in entries { changedAttribute(entry.key, nil) } }
         indices = []
         live = 0
         generation &+= 1
@@ -190,7 +194,9 @@ public final class PyDict: CollectableObject {
 
     /// The first position on `hash`'s probe sequence that holds no entry (CPython's
     /// find_empty_slot); the table has one, being at most two thirds full.
-    private func freePosition(_ hash: Int) -> Int {
+    private func freePosition(_ hash: Int) -> Int { PyDict.freePosition(hash, in: indices) }
+
+    private static func freePosition(_ hash: Int, in indices: [Int32]) -> Int {
         let mask = indices.count - 1
         var position = hash & mask
         var perturb = UInt(bitPattern: hash)
@@ -215,8 +221,20 @@ public final class PyDict: CollectableObject {
         slots = compacted
         indices = [Int32](repeating: Int32(PyDict.empty), count: size)
         generation &+= 1
-        for (slot, entry) in compacted.enumerated() {
-            if let entry { indices[freePosition(entry.hash)] = Int32(slot) }
+        changeIndices { indices in
+            for (slot, entry) in compacted.enumerated() {
+                if let entry { indices[PyDict.freePosition(entry.hash, in: indices)] = Int32(slot) }
+            }
         }
+    }
+
+    /// Changes the entries as a local array (see changeTakenOut).
+    private func changeSlots<Result>(_ change: (inout [Entry?]) throws -> Result) rethrows -> Result {
+        try changeTakenOut({ slots }, { slots = $0 }, change)
+    }
+
+    /// Changes the index as a local array (see changeTakenOut).
+    private func changeIndices<Result>(_ change: (inout [Int32]) throws -> Result) rethrows -> Result {
+        try changeTakenOut({ indices }, { indices = $0 }, change)
     }
 }

@@ -110,7 +110,7 @@ final class SetTable {
                     } else if slot.hash == -1 {
                         freeSlot = j
                     } else if let free = freeSlot {
-                        slots[free] = Slot(hash: hash, element: element)
+                        changeSlots { $0[free] = Slot(hash: hash, element: element) }
                         used += 1
                         return true
                     } else {
@@ -125,14 +125,14 @@ final class SetTable {
 
     /// Puts a new element in the unused slot `j`, then resizes if the table is three fifths full.
     private func place(_ element: Value, hash: Int, at j: Int) throws {
-        slots[j] = Slot(hash: hash, element: element)
+        changeSlots { $0[j] = Slot(hash: hash, element: element) }
         fill += 1
         used += 1
         guard fill * 5 >= mask * 3 else { return }
         do {
             try resize(minUsed: used > 50000 ? used * 2 : used * 4)
         } catch {
-            slots[j] = .unused
+            changeSlots { $0[j] = .unused }
             fill -= 1
             used -= 1
             throw error
@@ -143,7 +143,7 @@ final class SetTable {
     /// when there was none.
     func remove(_ element: Value, hash: Int) throws -> Bool {
         guard let j = try find(element, hash: hash) else { return false }
-        slots[j] = .dummy
+        changeSlots { $0[j] = .dummy }
         used -= 1
         return true
     }
@@ -155,7 +155,7 @@ final class SetTable {
         var j = finger & mask
         while slots[j].element == nil { j = (j + 1) & mask }
         let element = slots[j].element
-        slots[j] = .dummy
+        changeSlots { $0[j] = .dummy }
         used -= 1
         finger = j + 1
         return element
@@ -169,7 +169,12 @@ final class SetTable {
     }
 
     /// Copies the slots if another table shares them (for the cycle collector's count).
-    func makeStorageUnique() { slots.makeUnique() }
+    func makeStorageUnique() { changeSlots { $0.makeUnique() } }
+
+    /// Changes the slots as a local array (see changeTakenOut).
+    private func changeSlots<Result>(_ change: (inout [Slot]) throws -> Result) rethrows -> Result {
+        try changeTakenOut({ slots }, { slots = $0 }, change)
+    }
 
     /// `set_table_resize`: re-inserts the active entries, in slot order, into a fresh table
     /// (MemoryError, with nothing changed, when there is no room for it). A smallest table with

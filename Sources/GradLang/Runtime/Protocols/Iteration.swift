@@ -69,6 +69,7 @@ enum Iteration {
     }
 }
 
-private extension Array {
+extension Array {
+    /// Element i, or nil past the end (a sequence iterator's step).
     func element(at i: Int) -> Element? { i < count ? self[i] : nil }
 }
