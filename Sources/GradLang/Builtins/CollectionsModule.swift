@@ -243,7 +243,9 @@ enum CollectionsModule {
     /// Drops elements from the other end when the deque is longer than its `maxlen`.
     private static func trim(_ list: PyList, _ limit: Int?, fromFront: Bool) {
         guard let limit, list.items.count > limit else { return }
-        if fromFront { list.items.removeFirst(list.items.count - limit) } else { list.items.removeLast(list.items.count - limit) }
+        list.changeItems { items in
+            if fromFront { items.removeFirst(items.count - limit) } else { items.removeLast(items.count - limit) }
+        }
     }
 
     private static var dequeMethods: [PyBuiltin] {
@@ -263,36 +265,40 @@ enum CollectionsModule {
             },
             PyBuiltin("deque.append(self, x, /)") { args in
                 let list = try items(args)
-                list.items.append(args["x"])
+                let x = args["x"]
+                list.changeItems { $0.append(x) }
                 trim(list, try maxlen(args), fromFront: true)
                 return .none
             },
             PyBuiltin("deque.appendleft(self, x, /)") { args in
                 let list = try items(args)
-                list.items.insert(args["x"], at: 0)
+                let x = args["x"]
+                list.changeItems { $0.insert(x, at: 0) }
                 trim(list, try maxlen(args), fromFront: false)
                 return .none
             },
             PyBuiltin("deque.extend(self, iterable, /)") { args in
                 let list = try items(args)
-                list.items += try Iteration.collect(args["iterable"])
+                let more = try Iteration.collect(args["iterable"])
+                list.changeItems { $0 += more }
                 trim(list, try maxlen(args), fromFront: true)
                 return .none
             },
             PyBuiltin("deque.extendleft(self, iterable, /)") { args in
                 let list = try items(args)
-                list.items.insert(contentsOf: try Iteration.collect(args["iterable"]).reversed(), at: 0)
+                let more = try Iteration.collect(args["iterable"])
+                list.changeItems { $0.insert(contentsOf: more.reversed(), at: 0) }
                 trim(list, try maxlen(args), fromFront: false)
                 return .none
             },
             PyBuiltin("deque.pop(self, /)") { args in
-                guard let last = try items(args).items.popLast() else { throw PyError.index("pop from an empty deque") }
+                guard let last = try items(args).changeItems({ $0.popLast() }) else { throw PyError.index("pop from an empty deque") }
                 return last
             },
             PyBuiltin("deque.popleft(self, /)") { args in
                 let list = try items(args)
                 guard !list.items.isEmpty else { throw PyError.index("pop from an empty deque") }
-                return list.items.removeFirst()
+                return list.changeItems { $0.removeFirst() }
             },
             PyBuiltin("deque.rotate(self, n=1, /)") { args in
                 let list = try items(args)
@@ -303,7 +309,7 @@ enum CollectionsModule {
                 return .none
             },
             PyBuiltin("deque.clear(self, /)") { args in
-                try items(args).items.removeAll()
+                try items(args).changeItems { $0.removeAll() }
                 return .none
             },
             PyBuiltin("deque.count(self, x, /)") { args in
@@ -317,7 +323,9 @@ enum CollectionsModule {
             },
             PyBuiltin("deque.__setitem__(self, index, value, /)") { args in
                 let list = try items(args)
-                list.items[try Subscript.position(args["index"], count: list.items.count, what: "deque")] = args["value"]
+                let i = try Subscript.position(args["index"], count: list.items.count, what: "deque")
+                let value = args["value"]
+                list.changeItems { $0[i] = value }
                 return .none
             },
             PyBuiltin("deque.__contains__(self, x, /)") { args in .bool(try Operators.contains(.object(items(args)), args["x"])) },

@@ -30,14 +30,14 @@ enum ListMethods {
             PyBuiltin("list.append(self, object, /)", two: { receiver, object, _ in
                 let list: PyList = try Receiver.cast(receiver, "list", method: "append")
                 try Allocation.checkGrowth(of: list.items, to: list.items.count + 1)
-                list.items.append(object)
+                list.changeItems { $0.append(object) }
                 return .none
             }),
             PyBuiltin("list.extend(self, iterable, /)") { args in
                 let list = try args.selfList
                 let more = try Iteration.collect(args["iterable"])
                 try Allocation.checkGrowth(of: list.items, to: list.items.count + more.count)
-                list.items += more
+                list.changeItems { $0 += more }
                 return .none
             },
             PyBuiltin("insert(self, index, object, /)") { args in
@@ -46,7 +46,8 @@ enum ListMethods {
                 var i = try Arg.size(args["index"])
                 if i < 0 { i = Swift.max(i.addingReportingOverflow(n).partialValue, 0) }
                 try Allocation.checkGrowth(of: list.items, to: n + 1)
-                list.items.insert(args["object"], at: Swift.min(i, n))
+                let object = args["object"]
+                list.changeItems { $0.insert(object, at: Swift.min(i, n)) }
                 return .none
             },
             PyBuiltin("pop(self, index=-1, /)") { args in
@@ -55,14 +56,14 @@ enum ListMethods {
                 var i = try Arg.size(args["index"])
                 if i < 0 { i = i.addingReportingOverflow(list.items.count).partialValue }
                 guard i >= 0 && i < list.items.count else { throw PyError.index("pop index out of range") }
-                return list.items.remove(at: i)
+                return list.changeItems { $0.remove(at: i) }
             },
             PyBuiltin("list.remove(self, value, /)") { args in
                 let list = try args.selfList
                 guard let i = try SequenceSearch.index(list.items, args["value"], start: .none, stop: .none) else {
                     throw PyError.value("list.remove(x): x not in list")
                 }
-                list.items.remove(at: i)
+                list.changeItems { _ = $0.remove(at: i) }
                 return .none
             },
             PyBuiltin("index(self, value, start=None, stop=None, /)") { args in
@@ -75,12 +76,12 @@ enum ListMethods {
                 try SequenceSearch.count(args.selfList.items, args["value"])
             },
             PyBuiltin("list.reverse(self, /)") { args in
-                try args.selfList.items.reverse()
+                try args.selfList.changeItems { $0.reverse() }
                 return .none
             },
             PyBuiltin("list.copy(self, /)") { args in .object(PyList(try args.selfList.items)) },
             PyBuiltin("list.clear(self, /)") { args in
-                try args.selfList.items.removeAll()
+                try args.selfList.changeItems { $0.removeAll() }
                 return .none
             },
         ]

@@ -103,6 +103,6 @@ public final class Session {
 
     var argv: [String] {
         guard case .object(let list as PyList)? = interpreter.modules["sys"]?.attributes["argv"] else { return [] }
-        return list.items.map { Repr.str($0) }
+        return list.values.map { Repr.str($0) }
     }
 }

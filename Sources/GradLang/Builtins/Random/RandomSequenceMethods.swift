@@ -27,7 +27,7 @@ enum RandomSequenceMethods {
                 for i in stride(from: n - 1, to: 0, by: -1) {
                     let j = r.below(i + 1)
                     if case .object(let list as PyList) = x, list.items.count == n {
-                        list.items.swapAt(i, j)
+                        list.changeItems { $0.swapAt(i, j) }
                         continue
                     }
                     let (a, b) = (try Subscript.get(x, .int(j), interpreter: args.interpreter), try Subscript.get(x, .int(i), interpreter: args.interpreter))

@@ -1,10 +1,21 @@
 /// Python's containers. Lists, dicts and sets are reference types, as in Python (`b = a` aliases).
 public final class PyList: CollectableObject {
-    public var items: [Value]
+    /// Internal, with a read-only public view (`values`): a public stored `var` of a class is
+    /// checked for exclusive access at run time on every use. Changed in place only through
+    /// `changeItems`.
+    var items: [Value]
+    public var values: [Value] { items }
     public init(_ items: [Value]) { self.items = items }
+
+    /// Changes the elements as a local array (see changeTakenOut): the list is empty meanwhile,
+    /// so `change` must not run Python code.
+    func changeItems<Result>(_ change: (inout [Value]) throws -> Result) rethrows -> Result {
+        try changeTakenOut({ items }, { items = $0 }, change)
+    }
+
     deinit {
         untrack()
-        NestedRelease.adopt(&items)
+        changeItems { NestedRelease.adopt(&$0) }
     }
     public override var typeName: String { "list" }
 

@@ -88,16 +88,17 @@ enum Subscript {
                 let positions = try slicePositions(slice, count: l.items.count)
                 if slice.step.isNone || slice.step.intValue == 1 {
                     let lower = positions.first ?? clampedStart(slice, count: l.items.count)
-                    l.items.replaceSubrange(lower..<(lower + positions.count), with: replacement)
+                    l.changeItems { $0.replaceSubrange(lower..<(lower + positions.count), with: replacement) }
                 } else {
                     guard replacement.count == positions.count else {
                         throw PyError.value("attempt to assign sequence of size \(replacement.count) to extended slice of size \(positions.count)")
                     }
-                    for (p, v) in zip(positions, replacement) { l.items[p] = v }
+                    l.changeItems { items in for (p, v) in zip(positions, replacement) { items[p] = v } }
                 }
                 return
             }
-            l.items[try position(key, count: l.items.count, what: "list assignment")] = value
+            let i = try position(key, count: l.items.count, what: "list assignment")
+            l.changeItems { $0[i] = value }
         case .object(let d as PyDict):
             try d.set(key, value)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .setitem):
@@ -117,7 +118,8 @@ enum Subscript {
                 l.items = l.items.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
                 return
             }
-            l.items.remove(at: try position(key, count: l.items.count, what: "list assignment"))
+            let i = try position(key, count: l.items.count, what: "list assignment")
+            l.changeItems { _ = $0.remove(at: i) }
         case .object(let d as PyDict):
             if try d.remove(key) == nil { throw PyError.key(key) }
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):

@@ -50,7 +50,7 @@ extension Operators {
         case .object(let list as PyList) where op == .add:
             let more = try Iteration.collect(b)
             try Allocation.checkGrowth(of: list.items, to: list.items.count + more.count)
-            list.items += more
+            list.changeItems { $0 += more }
             return a
         case .object(let list as PyList) where op == .multiply:
             if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }
