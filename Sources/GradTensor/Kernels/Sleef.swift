@@ -69,16 +69,13 @@ enum Sleef {
         let (m, e) = reducedForLogarithm(d)
         let s = DoubleWord<Double>(0.693147180559945286226764, 2.319046813846299558417771e-17).times(Double(e))
         let x = DoubleWord.sum2(-1, m).divided(by: DoubleWord.sum2(1, m))
-        let x2 = x.hi * x.hi, x4 = x2 * x2, x8 = x4 * x4
-        let t = multiplyAdd(x8, multiplyAdd(x4, 0.1532076988502701353e+0, multiplyAdd(x2, 0.1525629051003428716e+0, 0.1818605932937785996e+0)),
-                            multiplyAdd(x4, multiplyAdd(x2, 0.2222214519839380009e+0, 0.2857142932794299317e+0),
-                                        multiplyAdd(x2, 0.3999999999635251990e+0, 0.6666666666667333541e+0)))
+        let x2 = x.hi * x.hi, t = logPolynomial(x2)
         let r = s.plus(x.scaled(by: 2)).plus(x2 * x.hi * t)
         return r.hi + r.lo
     }
 
     /// m in [0.75, 1.5) and e with d = m·2^e, for a positive finite d (subnormals scaled up first).
-    private static func reducedForLogarithm<T: BinaryFloatingPoint>(_ d: T) -> (T, Int) {
+    static func reducedForLogarithm<T: BinaryFloatingPoint>(_ d: T) -> (T, Int) {
         let boost = T(sign: .plus, exponent: 64, significand: 1)
         let tiny = d < T.leastNormalMagnitude
         let scaledUp = tiny ? d * boost : d
@@ -89,64 +86,18 @@ enum Sleef {
     }
 
     /// x·2^q in two halves, as SLEEF's `ldexp2` does, so neither factor leaves the normal range.
-    private static func scaled<T: BinaryFloatingPoint>(_ x: T, byPowerOfTwo q: Int) -> T {
+    static func scaled<T: BinaryFloatingPoint>(_ x: T, byPowerOfTwo q: Int) -> T {
         let half = q >> 1
         return x * T(sign: .plus, exponent: T.Exponent(half), significand: 1)
             * T(sign: .plus, exponent: T.Exponent(q - half), significand: 1)
     }
 
     /// SLEEF's POLY10: c0·x^9 + … + c9 by Estrin's scheme, every step a fused multiply-add.
-    private static func estrin10(_ x: Double, _ x2: Double, _ x4: Double, _ x8: Double,
+    static func estrin10(_ x: Double, _ x2: Double, _ x4: Double, _ x8: Double,
                                  _ c: (Double, Double, Double, Double, Double, Double, Double, Double, Double, Double)) -> Double {
         let high = multiplyAdd(x, c.0, c.1)
         let low = multiplyAdd(x4, multiplyAdd(x2, multiplyAdd(x, c.2, c.3), multiplyAdd(x, c.4, c.5)),
                               multiplyAdd(x2, multiplyAdd(x, c.6, c.7), multiplyAdd(x, c.8, c.9)))
         return multiplyAdd(x8, high, low)
-    }
-}
-
-/// x·y + z rounded once (SLEEF's `vmla` in its FMA builds).
-@inline(__always)
-func multiplyAdd<T: FloatingPoint>(_ x: T, _ y: T, _ z: T) -> T { z.addingProduct(x, y) }
-
-/// An unevaluated sum hi + lo of two floats (SLEEF's float-float and double-double numbers),
-/// with SLEEF's FMA formulas for its operations.
-struct DoubleWord<T: BinaryFloatingPoint> {
-    var hi: T, lo: T
-
-    init(_ hi: T, _ lo: T) { self.hi = hi; self.lo = lo }
-
-    /// x + y exactly, for any magnitudes (`dfadd2_vf2_vf_vf`).
-    static func sum2(_ x: T, _ y: T) -> DoubleWord {
-        let s = x + y, v = s - x
-        return DoubleWord(s, (x - (s - v)) + (y - v))
-    }
-
-    /// self + y, |self| ≥ |y| (`dfadd_vf2_vf2_vf2`).
-    func plus(_ y: DoubleWord) -> DoubleWord {
-        let s = hi + y.hi
-        return DoubleWord(s, (((hi - s) + y.hi) + lo) + y.lo)
-    }
-
-    /// self + y, |self| ≥ |y| (`dfadd_vf2_vf2_vf`).
-    func plus(_ y: T) -> DoubleWord {
-        let s = hi + y
-        return DoubleWord(s, ((hi - s) + y) + lo)
-    }
-
-    func scaled(by factor: T) -> DoubleWord { DoubleWord(hi * factor, lo * factor) }
-
-    /// self · y (`dfmul_vf2_vf2_vf`).
-    func times(_ y: T) -> DoubleWord {
-        let s = hi * y
-        return DoubleWord(s, multiplyAdd(lo, y, multiplyAdd(hi, y, -s)))
-    }
-
-    /// self / d (`dfdiv_vf2_vf2_vf2`).
-    func divided(by d: DoubleWord) -> DoubleWord {
-        let t = 1 / d.hi, s = hi * t
-        let u = multiplyAdd(t, hi, -s)
-        let v = multiplyAdd(-d.lo, t, multiplyAdd(-d.hi, t, 1))
-        return DoubleWord(s, multiplyAdd(s, v, multiplyAdd(lo, t, u)))
     }
 }
