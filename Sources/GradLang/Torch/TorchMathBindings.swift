@@ -72,7 +72,7 @@ enum TorchMathBindings {
     /// not a `TorchOp`.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("pow(input, exponent)") { args in
+            PyBuiltin("pow(input, exponent)", style: .torch) { args in
                 if case .tensor(let base) = args["input"] {
                     return .tensor(try TorchBridge.run { try base.pow(try args.operand("exponent")) })
                 }
