@@ -50,7 +50,7 @@ extension Interpreter {
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
-        linalg.add(TorchLinalgBindings.functions)
+        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions)
         for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
