@@ -160,6 +160,8 @@ enum TorchDocs {
         "torch.linalg.cholesky": "Lower triangular L with A = L Lᵀ for a symmetric positive-definite A (upper=True: U = Lᵀ).",
         "torch.linalg.inv_ex": "(inverse, info): inv's result and int32 zeros over the batch; a singular matrix raises with check_errors=True (grad does not return LAPACK's partial result).",
         "torch.linalg.cholesky_ex": "(L, info): cholesky's result and int32 zeros over the batch; a matrix that is not positive-definite raises with check_errors=True.",
+        "torch.linalg.eig": "Eigenvalues and eigenvectors of a general matrix, which PyTorch returns as complex tensors: not in grad (no complex dtypes); eigh takes a symmetric matrix.",
+        "torch.linalg.eigvals": "Eigenvalues of a general matrix, complex in PyTorch: not in grad (no complex dtypes); eigvalsh takes a symmetric matrix.",
         "torch.linalg.qr": "(Q, R) with A = Q R, Q orthonormal columns and R upper triangular; mode 'reduced', 'complete' or 'r'.",
         "torch.linalg.eigh": "(eigenvalues ascending, eigenvectors as columns) of a symmetric matrix, read from its UPLO triangle.",
         "torch.linalg.eigvalsh": "Eigenvalues (ascending) of a symmetric matrix, read from its UPLO triangle.",

@@ -3,7 +3,8 @@ import GradTensor
 /// `torch.linalg.inv_ex` and `cholesky_ex`: the result and LAPACK's `info` (0 for every matrix
 /// that succeeded, int32, shaped like the batch). For a failing matrix PyTorch returns LAPACK's
 /// partial result, which grad does not reproduce: with `check_errors=True` the LinAlgError is
-/// PyTorch's, otherwise grad refuses rather than return other numbers.
+/// PyTorch's, otherwise grad refuses rather than return other numbers. `eig` and `eigvals`,
+/// whose results are complex, are refused: grad has no complex dtypes.
 enum TorchLinalgExBindings {
     static var functions: [PyBuiltin] {
         [
@@ -20,7 +21,12 @@ enum TorchLinalgExBindings {
                 return TorchReductionBindings.namedTuple("torch.return_types.linalg_cholesky_ex",
                                                          ["L": l, "info": try success(of: a)])
             },
-        ]
+        ] + ["eig", "eigvals"].map { name in
+            PyBuiltin("\(name)(A, *, out=None)", style: .torch) { _ in
+                throw PyError(PyExc.notImplementedError,
+                              "torch.linalg.\(name): its results are complex tensors, and grad has no complex dtypes (torch.linalg.eigh/eigvalsh take a symmetric matrix)")
+            }
+        }
     }
 
     /// The op's result, its LinAlgError renamed to the `_ex` function's.
