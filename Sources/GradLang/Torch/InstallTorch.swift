@@ -20,11 +20,11 @@ extension Interpreter {
         PrintOptions.current = PrintOptions()
         TorchBridge.observeRefusals()
         torch.add([
-            PyBuiltin("is_tensor(obj)") { args in
+            PyBuiltin("is_tensor(obj)", style: .torch) { args in
                 if case .tensor = args["obj"] { return .bool(true) }
                 return .bool(false)
             },
-            PyBuiltin("get_default_dtype()") { _ in TorchDTypes.object(.defaultFloat) },
+            PyBuiltin("get_default_dtype()", style: .torch) { _ in TorchDTypes.object(.defaultFloat) },
         ])
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
@@ -44,13 +44,13 @@ extension Interpreter {
         let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([
-            PyBuiltin("is_available()") { _ in .bool(false) },
-            PyBuiltin("device_count()") { _ in .int(0) },
+            PyBuiltin("is_available()", style: .torch) { _ in .bool(false) },
+            PyBuiltin("device_count()", style: .torch) { _ in .int(0) },
         ] + TorchGenerator.cudaFunctions)
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
-        linalg.add(TorchLinalgBindings.functions)
+        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions)
         for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }

@@ -25,7 +25,7 @@ enum TorchAutogradBindings {
     /// `torch.autograd`.
     static var moduleFunctions: [PyBuiltin] {
         [
-            PyBuiltin("grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True, allow_unused=None)") { args in
+            PyBuiltin("grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True, allow_unused=None)", style: .torch) { args in
                 let outputs = try tensors(args["outputs"])
                 let inputs = try tensors(args["inputs"])
                 // PyTorch checks the outputs before the inputs.
@@ -41,7 +41,7 @@ enum TorchAutogradBindings {
                 }
                 return .object(PyTuple(results.map { $0.map(Value.tensor) ?? .none }))
             },
-            PyBuiltin("backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None)") { args in
+            PyBuiltin("backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None)", style: .torch) { args in
                 let outputs = try tensors(args["tensors"])
                 let given = try gradients(args["grad_tensors"], count: outputs.count)
                 try runBackward(outputs, given, args)

@@ -57,7 +57,7 @@ enum TorchCreationBindings {
     /// `torch.tensor(data, dtype=None, requires_grad=False)`; `grad=True` is grad's short spelling
     /// of `requires_grad=True`.
     private static var tensor: PyBuiltin {
-        PyBuiltin("tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False, grad=None)") { args in
+        PyBuiltin("tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False, grad=None)", style: .torch) { args in
             try TorchDevices.check(args["device"])
             let requiresGrad = args.has("grad") ? try args.bool("grad") : try args.bool("requires_grad")
             let t = try TorchData.tensor(from: args["data"], dtype: try args.dtype(), copyWarning: args.interpreter)
@@ -68,7 +68,7 @@ enum TorchCreationBindings {
 
     /// A factory taking the shared options: checks the device, then applies `requires_grad`.
     static func factory(_ signature: String, _ make: @escaping (BoundArguments) throws -> Tensor) -> PyBuiltin {
-        PyBuiltin(signature) { args in
+        PyBuiltin(signature, style: .torch) { args in
             try TorchDevices.check(args["device"])
             let requiresGrad = try args.bool("requires_grad", noneMeans: false)
             return .tensor(try TorchBridge.run {

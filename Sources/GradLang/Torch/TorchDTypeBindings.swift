@@ -6,17 +6,17 @@ import GradTensor
 enum TorchDTypeBindings {
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("result_type(tensor, other)") { args in
+            PyBuiltin("result_type(tensor, other)", style: .torch) { args in
                 let a = try args.operand("tensor"), b = try args.operand("other")
                 return TorchDTypes.object(TypePromotion.resultType(a, b))
             },
-            PyBuiltin("promote_types(type1, type2)") { args in
+            PyBuiltin("promote_types(type1, type2)", style: .torch) { args in
                 guard let a = try args.dtype("type1"), let b = try args.dtype("type2") else {
                     throw PyError.type("promote_types(): argument 'type1' must be torch.dtype, not NoneType")
                 }
                 return TorchDTypes.object(TypePromotion.promote(a, b))
             },
-            PyBuiltin("is_floating_point(input)") { args in .bool(try args.tensor("input").dtype.isFloatingPoint) },
+            PyBuiltin("is_floating_point(input)", style: .torch) { args in .bool(try args.tensor("input").dtype.isFloatingPoint) },
         ]
     }
 
@@ -26,7 +26,7 @@ enum TorchDTypeBindings {
         let name = String(dtype.legacyTensorName.dropFirst("torch.".count))
         return PyTypeObject(
             name: name, qualifiedName: dtype.legacyTensorName,
-            constructor: PyBuiltin("\(name)(*args)") { args in .tensor(try TorchTypeObjects.construct(args, dtype: dtype)) },
+            constructor: PyBuiltin("\(name)(*args)", style: .torch) { args in .tensor(try TorchTypeObjects.construct(args, dtype: dtype)) },
             matches: { v in
                 if case .tensor(let t) = v { return t.dtype == dtype }
                 return false
@@ -45,7 +45,7 @@ enum TorchDTypeBindings {
             tensorMethod("storage_offset(self)") { t, _ in .int(t.offset) },
             tensorMethod("data_ptr(self)") { t, _ in .int(t.dataAddress) },
             tensorMethod("is_floating_point(self)") { t, _ in .bool(t.dtype.isFloatingPoint) },
-            PyBuiltin("storage(self)") { args in
+            PyBuiltin("storage(self)", style: .torch) { args in
                 let t = try args.receiver
                 args.interpreter.warnOnce("TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage class. This should only matter to you if you are using storages directly.  To access UntypedStorage directly, use tensor.untyped_storage() instead of tensor.storage()")
                 return .object(PyTypedStorage(t))

@@ -6,7 +6,7 @@ enum TorchDropoutBindings {
     /// `torch.nn.functional.dropout`, whose Python checks p (a ValueError).
     static var functional: [PyBuiltin] {
         [
-            PyBuiltin("dropout(input, p=0.5, training=True, inplace=False)") { args in
+            PyBuiltin("dropout(input, p=0.5, training=True, inplace=False)", style: .torch) { args in
                 let p = try args.scalar("p").doubleValue
                 if p < 0 || p > 1 {
                     throw PyError.value("dropout probability has to be between 0 and 1, but got \(Repr.repr(args["p"]))")
@@ -19,7 +19,7 @@ enum TorchDropoutBindings {
     /// `torch.dropout(input, p, train)`, checked in C++ (a RuntimeError).
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("dropout(input, p, train)") { args in
+            PyBuiltin("dropout(input, p, train)", style: .torch) { args in
                 let p = try args.scalar("p").doubleValue
                 if !(p >= 0 && p <= 1) {
                     throw PyError.runtime("dropout probability has to be between 0 and 1, but got \(TorchRandomBindings.cNumber(p))")

@@ -8,7 +8,7 @@ enum TorchFunctionalBindings {
 
     static var functions: [PyBuiltin] {
         activations.map { name, apply in
-            PyBuiltin("\(name)(input, inplace=False)") { args in
+            PyBuiltin("\(name)(input, inplace=False)", style: .torch) { args in
                 let t = try args.tensor("input")
                 return .tensor(try TorchBridge.run {
                     try Operators.truthy(args["inplace"]) ? try t.apply_(apply) : try apply(t)
@@ -17,7 +17,7 @@ enum TorchFunctionalBindings {
         } + [
             softmax("softmax", log: false),
             softmax("log_softmax", log: true),
-            PyBuiltin("mse_loss(input, target, size_average=None, reduce=None, reduction='mean')") { args in
+            PyBuiltin("mse_loss(input, target, size_average=None, reduce=None, reduction='mean')", style: .torch) { args in
                 let (input, target) = (try args.tensor("input"), try args.tensor("target"))
                 guard case .str(let reduction) = args["reduction"], let mode = Tensor.LossReduction(rawValue: reduction.string) else {
                     throw PyError.value("\(Repr.str(args["reduction"])) is not a valid value for reduction")
@@ -33,7 +33,7 @@ enum TorchFunctionalBindings {
     /// `F.softmax(input, dim=None)`: without a dim PyTorch picks one (0 for 0-, 1- and 3-dim
     /// inputs, else 1) and warns.
     private static func softmax(_ name: String, log: Bool) -> PyBuiltin {
-        PyBuiltin("\(name)(input, dim=None, _stacklevel=3, dtype=None)") { args in
+        PyBuiltin("\(name)(input, dim=None, _stacklevel=3, dtype=None)", style: .torch) { args in
             let t = try args.tensor("input")
             var dim = try args.optionalInt("dim")
             if dim == nil {

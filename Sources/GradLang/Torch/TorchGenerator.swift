@@ -23,14 +23,14 @@ enum TorchGenerator {
     /// `torch.Generator(device='cpu')`.
     nonisolated(unsafe) static let type = PyTypeObject(
         name: "Generator", qualifiedName: "torch._C.Generator",
-        constructor: PyBuiltin("Generator(device='cpu')") { args in
+        constructor: PyBuiltin("Generator(device='cpu')", style: .torch) { args in
             try TorchDevices.check(args["device"])
             return .object(PyGenerator(CPUGenerator()))
         },
         matches: { v in if case .object(let o) = v { return o is PyGenerator } else { return false } })
 
     nonisolated(unsafe) static let methods: [String: PyBuiltin] = Dictionary(uniqueKeysWithValues: [
-        PyBuiltin("manual_seed(self, seed)") { args in
+        PyBuiltin("manual_seed(self, seed)", style: .torch) { args in
             let g = try receiver(args)
             guard let seed = try exactSeed(args["seed"]) else {
                 throw PyError.runtime("manual_seed expected a long, but got \(args["seed"].typeName)")
@@ -38,10 +38,10 @@ enum TorchGenerator {
             g.generator.manualSeed(seed)
             return .object(g)
         },
-        PyBuiltin("seed(self)") { args in seedValue(try receiver(args).generator.seedNondeterministically()) },
-        PyBuiltin("initial_seed(self)") { args in seedValue(try receiver(args).generator.initialSeed) },
-        PyBuiltin("get_state(self)") { args in .tensor(try TorchBridge.run { try receiver(args).generator.stateTensor() }) },
-        PyBuiltin("set_state(self, new_state)") { args in
+        PyBuiltin("seed(self)", style: .torch) { args in seedValue(try receiver(args).generator.seedNondeterministically()) },
+        PyBuiltin("initial_seed(self)", style: .torch) { args in seedValue(try receiver(args).generator.initialSeed) },
+        PyBuiltin("get_state(self)", style: .torch) { args in .tensor(try TorchBridge.run { try receiver(args).generator.stateTensor() }) },
+        PyBuiltin("set_state(self, new_state)", style: .torch) { args in
             let g = try receiver(args)
             try setState(g.generator, args["new_state"])
             return .object(g)
@@ -57,14 +57,14 @@ enum TorchGenerator {
     /// The module's `manual_seed seed initial_seed`, on the default generator.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("manual_seed(seed)") { args in
+            PyBuiltin("manual_seed(seed)", style: .torch) { args in
                 CPUGenerator.shared.manualSeed(try integerSeed(args["seed"]))
                 return .object(PyGenerator.shared)
             },
-            PyBuiltin("seed()") { _ in seedValue(CPUGenerator.shared.seedNondeterministically()) },
-            PyBuiltin("initial_seed()") { _ in seedValue(CPUGenerator.shared.initialSeed) },
-            PyBuiltin("get_rng_state()") { _ in .tensor(try TorchBridge.run { try CPUGenerator.shared.stateTensor() }) },
-            PyBuiltin("set_rng_state(new_state)") { args in
+            PyBuiltin("seed()", style: .torch) { _ in seedValue(CPUGenerator.shared.seedNondeterministically()) },
+            PyBuiltin("initial_seed()", style: .torch) { _ in seedValue(CPUGenerator.shared.initialSeed) },
+            PyBuiltin("get_rng_state()", style: .torch) { _ in .tensor(try TorchBridge.run { try CPUGenerator.shared.stateTensor() }) },
+            PyBuiltin("set_rng_state(new_state)", style: .torch) { args in
                 try setState(.shared, args["new_state"])
                 return .none
             },
@@ -136,7 +136,7 @@ enum TorchGenerator {
     /// device that never comes, after `int()` of it.
     static var cudaFunctions: [PyBuiltin] {
         ["manual_seed", "manual_seed_all"].map { name in
-            PyBuiltin("\(name)(seed)") { args in
+            PyBuiltin("\(name)(seed)", style: .torch) { args in
                 _ = try pythonInt(args["seed"])
                 return .none
             }

@@ -13,7 +13,7 @@ enum TorchGradModeBindings {
 
     nonisolated(unsafe) static let setGradEnabled = PyTypeObject(
         name: "set_grad_enabled", qualifiedName: "torch.autograd.grad_mode.set_grad_enabled",
-        constructor: PyBuiltin("set_grad_enabled(mode)") { args in
+        constructor: PyBuiltin("set_grad_enabled(mode)", style: .torch) { args in
             guard case .bool(let mode) = args["mode"] else {
                 throw PyError.type("set_grad_enabled(): argument 'enabled' (position 1) must be bool, not \(args["mode"].typeName)")
             }
@@ -29,7 +29,7 @@ enum TorchGradModeBindings {
     /// `torch.inference_mode(mode=True)`: a context manager, or a decorator with or without the call.
     nonisolated(unsafe) static let inferenceMode = PyTypeObject(
         name: "inference_mode", qualifiedName: "torch.autograd.grad_mode.inference_mode",
-        constructor: PyBuiltin("inference_mode(mode=True)") { args in
+        constructor: PyBuiltin("inference_mode(mode=True)", style: .torch) { args in
             guard case .bool(let mode) = args["mode"] else {
                 // `@torch.inference_mode` on a function: the function, run in inference mode.
                 return .object(PyManagedFunction(manager: InferenceModeManager(enabled: true), function: args["mode"]))
@@ -43,9 +43,9 @@ enum TorchGradModeBindings {
 
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("is_grad_enabled()") { _ in .bool(GradMode.isGradModeOn) },
-            PyBuiltin("is_inference_mode_enabled()") { _ in .bool(GradMode.isInferenceMode) },
-            PyBuiltin("is_inference(input)") { args in .bool(try args.tensor("input").isInference) },
+            PyBuiltin("is_grad_enabled()", style: .torch) { _ in .bool(GradMode.isGradModeOn) },
+            PyBuiltin("is_inference_mode_enabled()", style: .torch) { _ in .bool(GradMode.isInferenceMode) },
+            PyBuiltin("is_inference(input)", style: .torch) { args in .bool(try args.tensor("input").isInference) },
         ]
     }
 
@@ -69,7 +69,7 @@ enum TorchGradModeBindings {
         let qualified = "torch.autograd.grad_mode.\(name)"
         return PyTypeObject(
             name: name, qualifiedName: qualified,
-            constructor: PyBuiltin("\(name)()") { _ in
+            constructor: PyBuiltin("\(name)()", style: .torch) { _ in
                 .object(GradModeManager(name: qualified, reprText: nil, entering: enabled))
             },
             matches: { isManager($0, name) })

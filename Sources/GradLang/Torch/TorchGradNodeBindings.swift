@@ -5,7 +5,7 @@ import GradTensor
 enum TorchGradNodeBindings {
     static func install(_ table: inout AttributeTable) {
         table.addMethods(.gradNode, [
-            PyBuiltin("name(self)") { args in
+            PyBuiltin("name(self)", style: .torch) { args in
                 guard case .object(let n as PyGradNode) = args[0] else { return .none }
                 return .str(n.node.qualifiedName)
             },
@@ -45,7 +45,7 @@ final class PyAccumulateGrad: PyObject, PyAttributeProviding {
         case "metadata": return .object(PyDict())
         case "name":
             return .object(PyBoundMethod(receiver: .object(self),
-                                         function: PyBuiltin("name(self)") { _ in .str("torch::autograd::AccumulateGrad") }))
+                                         function: PyBuiltin("name(self)", style: .torch) { _ in .str("torch::autograd::AccumulateGrad") }))
         default: return nil
         }
     }

@@ -28,6 +28,9 @@ enum TorchInPlaceBindings {
             },
         ] + ["clamp_", "clip_"].map { name in
             tensorMethodReturningTensor("\(name)(self, min=None, max=None)") { t, args in
+                if let bounds = try TorchMathBindings.tensorBounds(args) {
+                    return try t.apply_ { try $0.clamp(min: bounds.min, max: bounds.max) }
+                }
                 let (lo, hi) = (try args.optionalScalar("min"), try args.optionalScalar("max"))
                 return try t.apply_ { try $0.clamp(min: lo, max: hi) }
             }

@@ -21,14 +21,14 @@ enum TorchIndexingBindings {
 
     /// `hstack(tensors)` and its kin: joins without a dim argument.
     private static func sideBySide(_ name: String, _ op: @escaping ([Tensor]) throws -> Tensor) -> PyBuiltin {
-        PyBuiltin("\(name)(tensors)") { args in
+        PyBuiltin("\(name)(tensors)", style: .torch) { args in
             let tensors = try joined(args)
             return .tensor(try TorchBridge.run { try op(tensors) })
         }
     }
 
     private static func join(_ name: String, _ op: @escaping ([Tensor], Int) throws -> Tensor) -> PyBuiltin {
-        PyBuiltin("\(name)(tensors, dim=0)") { args in
+        PyBuiltin("\(name)(tensors, dim=0)", style: .torch) { args in
             let (tensors, dim) = (try joined(args), try args.int("dim"))
             return .tensor(try TorchBridge.run { try op(tensors, dim) })
         }

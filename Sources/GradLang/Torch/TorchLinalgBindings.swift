@@ -11,7 +11,7 @@ enum TorchLinalgBindings {
     /// The `torch.linalg` module's functions.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("norm(A, ord=None, dim=None, keepdim=False, *, out=None, dtype=None)") { args in
+            PyBuiltin("norm(A, ord=None, dim=None, keepdim=False, *, out=None, dtype=None)", style: .torch) { args in
                 let a = try cast(args, "A")
                 let dims = try args.dims("dim"), keepdim = try args.bool("keepdim")
                 if let dims, dims.count != 1 && dims.count != 2 {
@@ -31,12 +31,12 @@ enum TorchLinalgBindings {
                 let p = try args.scalar("ord").doubleValue
                 return .tensor(try TorchBridge.run { try a.vectorNorm(p: p, dims: dims, keepdim: keepdim) })
             },
-            PyBuiltin("vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None)") { args in
+            PyBuiltin("vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None)", style: .torch) { args in
                 let x = try cast(args, "x")
                 let p = try args.scalar("ord").doubleValue
                 return .tensor(try TorchBridge.run { try x.vectorNorm(p: p, dims: try args.dims("dim"), keepdim: try args.bool("keepdim")) })
             },
-            PyBuiltin("matrix_norm(A, ord='fro', dim=None, keepdim=False, *, dtype=None, out=None)") { args in
+            PyBuiltin("matrix_norm(A, ord='fro', dim=None, keepdim=False, *, dtype=None, out=None)", style: .torch) { args in
                 let a = try cast(args, "A")
                 let order = try matrixOrder(args["ord"])
                 let dims = try args.dims("dim") ?? [-2, -1]
@@ -44,8 +44,8 @@ enum TorchLinalgBindings {
             },
             unary("inv(A, *, out=None)") { try $0.inverse() },
             unary("det(A, *, out=None)") { try $0.determinant() },
-            PyBuiltin("slogdet(A, *, out=None)") { args in try slogdet(try args.tensor("A"), type: "linalg_slogdet") },
-            PyBuiltin("solve(A, B, *, left=True, out=None)") { args in
+            PyBuiltin("slogdet(A, *, out=None)", style: .torch) { args in try slogdet(try args.tensor("A"), type: "linalg_slogdet") },
+            PyBuiltin("solve(A, B, *, left=True, out=None)", style: .torch) { args in
                 let (a, b) = (try args.tensor("A"), try args.tensor("B"))
                 guard try args.bool("left") else {
                     // A X = B with X on the right: Xᵀ Aᵀ... solved as Aᵀ Xᵀ = Bᵀ.
@@ -53,13 +53,13 @@ enum TorchLinalgBindings {
                 }
                 return .tensor(try TorchBridge.run { try a.solve(b) })
             },
-            PyBuiltin("svd(A, full_matrices=True, *, driver=None, out=None)") { args in
+            PyBuiltin("svd(A, full_matrices=True, *, driver=None, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 let (u, s, vh) = try TorchBridge.run { try a.singularValueDecomposition(fullMatrices: try args.bool("full_matrices")) }
                 return TorchReductionBindings.namedTuple("torch.return_types.linalg_svd", ["U": u, "S": s, "Vh": vh])
             },
             unary("svdvals(A, *, driver=None, out=None)") { try $0.singularValues() },
-            PyBuiltin("lstsq(A, B, rcond=None, *, driver=None)") { args in
+            PyBuiltin("lstsq(A, B, rcond=None, *, driver=None)", style: .torch) { args in
                 let (a, b) = (try args.tensor("A"), try args.tensor("B"))
                 var driver = Tensor.LeastSquaresDriver.gelsy
                 if case .str(let name) = args["driver"] {
@@ -74,35 +74,35 @@ enum TorchLinalgBindings {
                     "solution": r.solution, "residuals": r.residuals, "rank": r.rank, "singular_values": r.singularValues,
                 ])
             },
-            PyBuiltin("matrix_power(A, n, *, out=None)") { args in
+            PyBuiltin("matrix_power(A, n, *, out=None)", style: .torch) { args in
                 let (a, n) = (try args.tensor("A"), try args.int("n"))
                 return .tensor(try TorchBridge.run { try a.matrixPower(n) })
             },
-            PyBuiltin("qr(A, mode='reduced', *, out=None)") { args in
+            PyBuiltin("qr(A, mode='reduced', *, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 guard case .str(let mode) = args["mode"] else { throw args.mismatch("mode", expected: "str", got: args["mode"]) }
                 let (q, r) = try TorchBridge.run { try a.qr(mode: mode.string) }
                 return TorchReductionBindings.namedTuple("torch.return_types.linalg_qr", ["Q": q, "R": r])
             },
-            PyBuiltin("eigh(A, UPLO='L', *, out=None)") { args in
+            PyBuiltin("eigh(A, UPLO='L', *, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 let (values, vectors) = try TorchBridge.run { try a.symmetricEigen(uplo: try uplo(args)) }
                 return TorchReductionBindings.namedTuple("torch.return_types.linalg_eigh", ["eigenvalues": values, "eigenvectors": vectors])
             },
-            PyBuiltin("eigvalsh(A, UPLO='L', *, out=None)") { args in
+            PyBuiltin("eigvalsh(A, UPLO='L', *, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 return .tensor(try TorchBridge.run { try a.symmetricEigen(uplo: try uplo(args)).values })
             },
-            PyBuiltin("cholesky(A, *, upper=False, out=None)") { args in
+            PyBuiltin("cholesky(A, *, upper=False, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 return .tensor(try TorchBridge.run { try a.cholesky(upper: try args.bool("upper")) })
             },
-            PyBuiltin("matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None)") { args in
+            PyBuiltin("matrix_rank(A, *, atol=None, rtol=None, hermitian=False, tol=None, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 let (atol, rtol) = try tolerances(args)
                 return .tensor(try TorchBridge.run { try a.matrixRank(atol: atol, rtol: rtol, hermitian: try args.bool("hermitian")) })
             },
-            PyBuiltin("pinv(A, *, atol=None, rtol=None, hermitian=False, out=None)") { args in
+            PyBuiltin("pinv(A, *, atol=None, rtol=None, hermitian=False, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 let (atol, rtol) = try tolerances(args)
                 return .tensor(try TorchBridge.run { try a.pseudoInverse(atol: atol, rtol: rtol, hermitian: try args.bool("hermitian")) })
@@ -142,7 +142,7 @@ enum TorchLinalgBindings {
     }
 
     private static func unary(_ signature: String, _ body: @escaping (Tensor) throws -> Tensor) -> PyBuiltin {
-        PyBuiltin(signature) { args in .tensor(try TorchBridge.run { try body(try args.tensor("A")) }) }
+        PyBuiltin(signature, style: .torch) { args in .tensor(try TorchBridge.run { try body(try args.tensor("A")) }) }
     }
 
     private static func slogdet(_ a: Tensor, type: String) throws -> Value {

@@ -42,7 +42,8 @@ enum TorchMathBindings {
 
     static var ops: [TorchOp] {
         let clamp = TorchOp.tensor("clamp", "min=None, max=None") { t, args in
-            try t.clamp(min: try bound(args, "min"), max: try bound(args, "max"))
+            if let bounds = try tensorBounds(args) { return try t.clamp(min: bounds.min, max: bounds.max) }
+            return try t.clamp(min: try bound(args, "min"), max: try bound(args, "max"))
         }
         return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) }.withOut }
             + binary.map { op in
@@ -72,7 +73,7 @@ enum TorchMathBindings {
     /// not a `TorchOp`.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("pow(input, exponent)") { args in
+            PyBuiltin("pow(input, exponent)", style: .torch) { args in
                 if case .tensor(let base) = args["input"] {
                     return .tensor(try TorchBridge.run { try base.pow(try args.operand("exponent")) })
                 }
@@ -107,11 +108,19 @@ enum TorchMathBindings {
         return bound
     }
 
-    /// A clamp bound: a number or None. PyTorch also takes tensors (ClampBackward0); grad does not.
+    /// `clamp`'s bounds when either is a tensor (PyTorch's `clamp.Tensor` overload, also for a
+    /// 0-dim tensor), a number beside it taken as a tensor; nil when neither is.
+    static func tensorBounds(_ args: BoundArguments) throws -> (min: Tensor?, max: Tensor?)? {
+        let given = ["min", "max"].map { args[$0] }
+        guard given.contains(where: { if case .tensor = $0 { true } else { false } }) else { return nil }
+        return (min: given[0].isNone ? nil : try args.operand("min"), max: given[1].isNone ? nil : try args.operand("max"))
+    }
+
+    /// A `clamp_min`/`clamp_max` bound: a number, a 0-dim tensor's value, or None.
     private static func bound(_ args: BoundArguments, _ name: String) throws -> Scalar? {
         if case .tensor(let t) = args[name] {
             guard t.rank == 0 else {
-                throw PyError(PyExc.notImplementedError, "clamp(): tensor bounds are not supported by grad; pass numbers")
+                throw PyError(PyExc.notImplementedError, "clamp_min()/clamp_max(): tensor bounds are not supported by grad; pass numbers")
             }
             return try TorchBridge.run { try t.item() }
         }

@@ -23,7 +23,7 @@ enum TorchMatmulBindings {
     /// `torch.einsum(equation, *operands)`; the operands may also come as one list.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("einsum(equation, *operands)") { args in
+            PyBuiltin("einsum(equation, *operands)", style: .torch) { args in
                 guard case .str(let text) = args["equation"] else {
                     throw args.mismatch("equation", expected: "str", got: args["equation"])
                 }

@@ -30,9 +30,9 @@ struct TorchOp {
     /// `torch.NAME(input, ...)`, with `out=` when the op takes it.
     var function: PyBuiltin {
         let (body, name) = (self.body, self.name)
-        guard takesOut else { return PyBuiltin("\(name)(input\(tail))") { args in try body(try args.receiver, args) } }
+        guard takesOut else { return PyBuiltin("\(name)(input\(tail))", style: .torch) { args in try body(try args.receiver, args) } }
         let keywordOnly = parameters.contains("*")
-        return PyBuiltin("\(name)(input\(tail)\(keywordOnly ? ", out=None" : ", *, out=None"))") { args in
+        return PyBuiltin("\(name)(input\(tail)\(keywordOnly ? ", out=None" : ", *, out=None"))", style: .torch) { args in
             let result = try body(try args.receiver, args)
             guard case .tensor(let out) = args["out"], case .tensor(let value) = result else {
                 if !args["out"].isNone { throw args.mismatch("out", expected: "Tensor", got: args["out"]) }
@@ -51,7 +51,7 @@ struct TorchOp {
     /// `tensor.NAME(...)`.
     var method: PyBuiltin {
         let body = self.body
-        return PyBuiltin("\(name)(self\(tail))") { args in try body(try args.receiver, args) }
+        return PyBuiltin("\(name)(self\(tail))", style: .torch) { args in try body(try args.receiver, args) }
     }
 
     /// The same op under another name (`clip` for `clamp`, `negative` for `neg`).
@@ -60,7 +60,7 @@ struct TorchOp {
 
 /// A method only (`view`, `item`, `backward`, ...): the signature starts with `self`.
 func tensorMethod(_ signature: String, _ body: @escaping (Tensor, BoundArguments) throws -> Value) -> PyBuiltin {
-    PyBuiltin(signature) { args in try body(try args.receiver, args) }
+    PyBuiltin(signature, style: .torch) { args in try body(try args.receiver, args) }
 }
 
 /// A method returning one tensor.

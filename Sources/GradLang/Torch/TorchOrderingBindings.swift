@@ -59,12 +59,12 @@ enum TorchOrderingBindings {
     /// `searchsorted`, `bucketize`, `triu_indices`, `tril_indices`.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None)") { args in
+            PyBuiltin("searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None)", style: .torch) { args in
                 let (sorted, values) = (try args.tensor("sorted_sequence"), try args.operand("input"))
                 let right = try args.bool("right") || (args["side"].asString == "right")
                 return .tensor(try TorchBridge.run { try Tensor.searchSorted(sorted, values, right: right) })
             },
-            PyBuiltin("bucketize(input, boundaries, *, out_int32=False, right=False)") { args in
+            PyBuiltin("bucketize(input, boundaries, *, out_int32=False, right=False)", style: .torch) { args in
                 let (values, boundaries, right) = (try args.operand("input"), try args.tensor("boundaries"), try args.bool("right"))
                 if boundaries.rank != 1 {
                     throw PyError.runtime("boundaries tensor must be 1 dimension, but got dim(\(boundaries.rank))")
@@ -72,7 +72,7 @@ enum TorchOrderingBindings {
                 return .tensor(try TorchBridge.run { try Tensor.searchSorted(boundaries, values, right: right) })
             },
         ] + [("triu_indices", true), ("tril_indices", false)].map { name, upper in
-            PyBuiltin("\(name)(row, col, offset=0, *, dtype=None, device=None, layout=None)") { args in
+            PyBuiltin("\(name)(row, col, offset=0, *, dtype=None, device=None, layout=None)", style: .torch) { args in
                 let (rows, cols, offset) = (try args.int("row"), try args.int("col"), try args.int("offset"))
                 return .tensor(try TorchBridge.run { try Tensor.triangleIndices(rows: rows, cols: cols, offset: offset, upper: upper) })
             }

@@ -6,7 +6,7 @@ import GradTensor
 enum TorchPrintOptions {
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)") { args in
+            PyBuiltin("set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)", style: .torch) { args in
                 var options = PrintOptions.current
                 if case .str(let name) = args["profile"], let preset = PrintOptions.profile(name.string) { options = preset }
                 if let precision = try args.optionalInt("precision") {

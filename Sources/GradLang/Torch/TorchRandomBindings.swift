@@ -46,11 +46,11 @@ enum TorchRandomBindings {
                 return try Tensor.randperm(try args.int("n"), dtype: dtype, generator: try TorchGenerator.generator(args))
             },
             factory("normal(mean=0.0, std=1.0, size=None, *, generator=None, \(options))", normal),
-            PyBuiltin("bernoulli(input, p=None, *, generator=None)") { args in
+            PyBuiltin("bernoulli(input, p=None, *, generator=None)", style: .torch) { args in
                 let t = try args.tensor("input")
                 return .tensor(try TorchBridge.run { try TorchRandomMethods.bernoulli(t, args) })
             },
-            PyBuiltin("multinomial(input, num_samples, replacement=False, *, generator=None)") { args in
+            PyBuiltin("multinomial(input, num_samples, replacement=False, *, generator=None)", style: .torch) { args in
                 let t = try args.tensor("input")
                 return .tensor(try TorchBridge.run { try TorchRandomMethods.multinomial(t, args) })
             },

@@ -61,7 +61,7 @@ enum TorchSelectionBindings {
     /// `torch.where(condition, input, other)`, or `torch.where(condition)`: `nonzero(as_tuple=True)`.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("where(condition, input=None, other=None)") { args in
+            PyBuiltin("where(condition, input=None, other=None)", style: .torch) { args in
                 let condition = try condition(args)
                 if args["input"].isNone && args["other"].isNone {
                     return try columns(try TorchBridge.run { try condition.nonzero() }, rank: condition.rank)

@@ -39,6 +39,6 @@ final class PyTypedStorage: PyObject, PyCustomRepr, PySized, PySubscriptable, Py
         case "data_ptr": method = { .int(elements.dataAddress) }
         default: method = nil
         }
-        return method.map { body in .object(PyBuiltin("\(name)()") { _ in body() }) }
+        return method.map { body in .object(PyBuiltin("\(name)()", style: .torch) { _ in body() }) }
     }
 }

@@ -67,7 +67,7 @@ enum TorchTypeObjects {
     /// uninitialised).
     nonisolated(unsafe) static let tensor = PyTypeObject(
         name: "Tensor", qualifiedName: "torch.Tensor",
-        constructor: PyBuiltin("Tensor(*args)") { args in .tensor(try construct(args, dtype: .float32)) },
+        constructor: PyBuiltin("Tensor(*args)", style: .torch) { args in .tensor(try construct(args, dtype: .float32)) },
         matches: isTensor)
 
     /// `torch.Tensor(...)` and the legacy `torch.FloatTensor(...)`: a tensor of `dtype` from data
@@ -101,7 +101,7 @@ enum TorchTypeObjects {
     /// `torch.Size([2, 3])`: a tuple of ints printed as `torch.Size([2, 3])`.
     nonisolated(unsafe) static let size = PyTypeObject(
         name: "Size", qualifiedName: "torch.Size",
-        constructor: PyBuiltin("Size(sizes=None)") { args in
+        constructor: PyBuiltin("Size(sizes=None)", style: .torch) { args in
             let items = args["sizes"].isNone ? [] : try Iteration.collect(args["sizes"])
             for (k, item) in items.enumerated() where try item.asTorchInt == nil {
                 throw PyError.type("torch.Size() takes an iterable of 'int' (item \(k) is '\(item.typeName)')")
@@ -115,7 +115,7 @@ enum TorchTypeObjects {
 
     nonisolated(unsafe) static let device = PyTypeObject(
         name: "device", qualifiedName: "torch.device",
-        constructor: PyBuiltin("device(type)") { args in
+        constructor: PyBuiltin("device(type)", style: .torch) { args in
             switch args["type"] {
             case .str(let text): return .object(try PyDevice.parse(text.string))
             case .object(let d as PyDevice): return .object(d)

@@ -5,7 +5,7 @@ import GradTensor
 enum TorchVariable {
     nonisolated(unsafe) static let type = PyTypeObject(
         name: "Variable", qualifiedName: "torch.autograd.variable.Variable",
-        constructor: PyBuiltin("Variable(data=None, requires_grad=False, volatile=False)") { args in
+        constructor: PyBuiltin("Variable(data=None, requires_grad=False, volatile=False)", style: .torch) { args in
             let data: Tensor
             switch args["data"] {
             case .none: data = try TorchBridge.run { try Tensor.zeros([0]) }

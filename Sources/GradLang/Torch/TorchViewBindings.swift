@@ -75,7 +75,7 @@ enum TorchViewBindings {
     /// `torch.meshgrid(*tensors, indexing)`: the vectors expanded along their own dimension.
     static var functions: [PyBuiltin] {
         [
-            PyBuiltin("meshgrid(*tensors, indexing=None)") { args in
+            PyBuiltin("meshgrid(*tensors, indexing=None)", style: .torch) { args in
                 var given = args.varargs("tensors")
                 if given.count == 1, let items = given[0].sequenceItems { given = items }
                 let vectors = try given.map { v -> Tensor in
@@ -92,7 +92,7 @@ enum TorchViewBindings {
                 let grids = try TorchBridge.run { try Tensor.meshgrid(vectors, cartesian: indexing == "xy") }
                 return .object(PyTuple(grids.map(Value.tensor)))
             },
-            PyBuiltin("broadcast_shapes(*shapes)") { args in
+            PyBuiltin("broadcast_shapes(*shapes)", style: .torch) { args in
                 var result: [Int] = []
                 for shape in args.varargs("shapes") {
                     let items = try shape.asTorchInt.map { [Value.int($0)] } ?? shape.sequenceItems

@@ -102,7 +102,7 @@ extension Tensor {
             if b.isSquaringExponent {
                 return try mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
             }
-            return try mapBinary(a, b, shape: shape, T.self, T.self) { T.cPow($0, $1) }
+            return try power(a, b, shape: shape, T.self)
         case .maximum: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .minimum: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
         }

@@ -4,17 +4,30 @@ import Glibc
 #endif
 
 /// Float and Double, with the C library functions PyTorch's kernels use where swift-numerics'
-/// definitions differ (pow of a negative base, fmod).
+/// definitions differ (pow of a negative base, fmod), and the SLEEF ones its vector loops use.
 protocol FloatElement: Real, BinaryFloatingPoint, ConvertibleElement {
     static func cPow(_ x: Self, _ y: Self) -> Self
+    /// `std::pow(x, e)` for a double exponent: computed in double (PyTorch's scalar loop of
+    /// `x ** number`).
+    static func cPow(_ x: Self, doubleExponent e: Double) -> Self
+    /// SLEEF's pow, PyTorch's vectorised `x ** y`.
+    static func vectorPow(_ x: Self, _ y: Self) -> Self
+    /// The elements of one step of PyTorch's `cpu_kernel_vec` loop: two AVX-512 vectors.
+    static var vectorLoopBlock: Int { get }
 }
 
 extension Float: FloatElement {
     @inline(__always) static func cPow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
+    static func cPow(_ x: Float, doubleExponent e: Double) -> Float { Float(Glibc.pow(Double(x), e)) }
+    static func vectorPow(_ x: Float, _ y: Float) -> Float { Sleef.pow(x, y) }
+    static var vectorLoopBlock: Int { 32 }
 }
 
 extension Double: FloatElement {
     @inline(__always) static func cPow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
+    static func cPow(_ x: Double, doubleExponent e: Double) -> Double { Glibc.pow(x, e) }
+    static func vectorPow(_ x: Double, _ y: Double) -> Double { Sleef.pow(x, y) }
+    static var vectorLoopBlock: Int { 16 }
 }
 
 extension FloatElement {

@@ -62,7 +62,6 @@ extension ReductionLayout {
                          shape: keepdim ? keptShape : droppedShape)
         guard input.numel > 0 else { return out }
         let loops = ReductionIterator(shape: input.shape, strides: input.strides, reduced: dims)
-        let (outputs, reduced) = loops.sequentialOrder()
         let dst = out.storage.pointer(T.self)
         func finish(_ squares: Double, _ count: Double) -> T {
             let variance = squares / Swift.max(0, count - correction)
@@ -70,24 +69,13 @@ extension ReductionLayout {
         }
         if outer == 1 {
             let mean = try GradMode.with(enabled: false) { try input.mean() }.item().doubleValue
-            let chunk = loops.shape.count >= 2 ? loops.shape[0] &* loops.shape[1] : reduced.count
-            var total = 0.0
-            withExtendedLifetime(input) {
-                let src = UnsafePointer(input.storage.pointer(T.self) + input.offset)
-                var start = 0
-                while start < reduced.count {
-                    var local = 0.0
-                    for r in reduced[start..<Swift.min(start &+ chunk, reduced.count)] {
-                        let dx = Double(src[r]) - mean
-                        local += dx * dx
-                    }
-                    total += local
-                    start &+= chunk
-                }
+            let total = withExtendedLifetime(input) {
+                squaredDeviations(UnsafePointer(input.storage.pointer(T.self) + input.offset), loops, from: mean)
             }
-            dst[0] = finish(total, Double(reduced.count))
+            dst[0] = finish(total, Double(input.numel))
             return out
         }
+        let (outputs, reduced) = loops.sequentialOrder()
         withExtendedLifetime(input) {
             let src = UnsafePointer(input.storage.pointer(T.self) + input.offset)
             for (o, i) in outputs {
@@ -103,6 +91,40 @@ extension ReductionLayout {
             }
         }
         return out
+    }
+}
+
+/// Σ (x − mean)² in double over the elements `loops` walks, summed per 2-D loop (its first two
+/// dimensions) and those sums added, as `std_var_all_cpu`'s `serial_for_each` does. Walks the
+/// strides directly: a list of every element's offset cost more than the arithmetic.
+private func squaredDeviations<T: CascadeElement>(_ src: UnsafePointer<T>, _ loops: ReductionIterator, from mean: Double) -> Double {
+    let shape = loops.shape, strides = loops.inputStrides
+    let inner = shape.first ?? 1, innerStride = strides.first ?? 0
+    let middle = shape.count > 1 ? shape[1] : 1, middleStride = shape.count > 1 ? strides[1] : 0
+    let outerShape = Array(shape.dropFirst(2)), outerStrides = Array(strides.dropFirst(2))
+    var index = [Int](repeating: 0, count: outerShape.count)
+    var base = 0, total = 0.0
+    while true {
+        var local = 0.0
+        for m in 0..<middle {
+            let row = src + (base &+ m &* middleStride)
+            for i in 0..<inner {
+                let dx = Double(row[i &* innerStride]) - mean
+                local += dx * dx
+            }
+        }
+        total += local
+        // The next outer position, the first outer dimension counting fastest.
+        var d = 0
+        while d < outerShape.count {
+            index[d] &+= 1
+            base &+= outerStrides[d]
+            if index[d] < outerShape[d] { break }
+            base &-= outerStrides[d] &* outerShape[d]
+            index[d] = 0
+            d &+= 1
+        }
+        if d == outerShape.count { return total }
     }
 }
 

@@ -40,6 +40,34 @@ extension Tensor {
         return out
     }
 
+    /// `mapFloat` for an op PyTorch runs through `cpu_kernel_vec`: on a contiguous input the
+    /// leading whole blocks of two AVX-512 vectors (32 floats, 16 doubles) take `vector` (the
+    /// SLEEF function) and the elements after them `scalar` (the C library's); a strided input
+    /// takes `scalar` throughout, as PyTorch's loop over strided memory is not vectorised.
+    func mapFloatVectorLoop(vector: (f32: (Float) -> Float, f64: (Double) -> Double),
+                            scalar: (f32: (Float) -> Float, f64: (Double) -> Double)) throws -> Tensor {
+        _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
+        switch dtype {
+        case .float64: return try mapInBlocks(vector.f64, scalar.f64)
+        case .float32: return try mapInBlocks(vector.f32, scalar.f32)
+        case .float16, .bfloat16: return try widened().mapFloatVectorLoop(vector: vector, scalar: scalar).narrowed(to: dtype)
+        case .bool, .uint8, .int8, .int16, .int32, .int64:
+            return try materialized(as: .defaultFloat).mapFloatVectorLoop(vector: vector, scalar: scalar)
+        }
+    }
+
+    func mapInBlocks<T: FloatElement>(_ vector: (T) -> T, _ scalar: (T) -> T) throws -> Tensor {
+        guard isContiguous else { return try mapUnary(self, T.self, T.self, scalar) }
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
+        let dst = out.storage.pointer(T.self), vectorised = numel - numel % T.vectorLoopBlock
+        withExtendedLifetime(self) {
+            let src = storage.pointer(T.self) + offset
+            for i in 0..<vectorised { dst[i] = vector(src[i]) }
+            for i in vectorised..<numel { dst[i] = scalar(src[i]) }
+        }
+        return out
+    }
+
     /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through
     /// `int`; PyTorch's allocation error when there is no room for the result.
     func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) throws -> Tensor {

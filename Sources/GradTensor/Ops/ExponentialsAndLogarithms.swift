@@ -1,17 +1,20 @@
+import Glibc
 import RealModule
 
 /// `log1p`, `expm1`, `log2`, `log10`, `exp2`, `rsqrt`: forward beside backward, with the
-/// formulas of PyTorch's derivatives.yaml.
+/// formulas of PyTorch's derivatives.yaml. `log1p` and `expm1` are SLEEF's on every element
+/// (PyTorch maps them over whole buffers with its vector functions), `exp2` SLEEF's in
+/// PyTorch's vector loop and the C library's elsewhere.
 extension Tensor {
     public func log1p() throws -> Tensor {
-        try mapFloat({ .log(onePlus: $0) }, { .log(onePlus: $0) })
+        try mapFloat({ Sleef.log1p($0) }, { Sleef.log1p($0) })
             .record("Log1PBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
                 [try ctx.grad.div(input.add(.wrapping(.int(1))))]
             }
     }
 
     public func expm1() throws -> Tensor {
-        try mapFloat({ .expMinusOne($0) }, { .expMinusOne($0) })
+        try mapFloat({ Sleef.expm1($0) }, { Sleef.expm1($0) })
             .record("Expm1Backward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try ctx.grad.mul(ctx.output.add(.wrapping(.int(1))))]
             }
@@ -30,7 +33,7 @@ extension Tensor {
     }
 
     public func exp2() throws -> Tensor {
-        try mapFloat({ .exp2($0) }, { .exp2($0) }).record("Exp2Backward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapFloatVectorLoop(vector: ({ Sleef.exp2($0) }, { Sleef.exp2($0) }), scalar: ({ Glibc.exp2f($0) }, { Glibc.exp2($0) })).record("Exp2Backward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(0.6931471805599453)))]
         }
     }

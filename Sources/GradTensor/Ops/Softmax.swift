@@ -5,7 +5,7 @@ extension Tensor {
         // float16 and bfloat16 go through the whole computation in float32, rounded once.
         let source = try widened()
         let out = try GradMode.with(enabled: false) {
-            if let exact = try floatSoftmax(d) { return exact }
+            if let exact = try vectorisedSoftmax(d, log: false) { return exact }
             let e = try source.shiftedByMax(d).exp()
             return try e.div(e.sum(dims: [d], keepdim: true)).narrowed(to: dtype)
         }
@@ -18,6 +18,7 @@ extension Tensor {
         let d = try checkedSoftmaxDim(dim, name: "log_softmax_lastdim_kernel_impl")
         let source = try widened()
         let out = try GradMode.with(enabled: false) {
+            if let exact = try vectorisedSoftmax(d, log: true) { return exact }
             let shifted = try source.shiftedByMax(d)
             return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log()).narrowed(to: dtype)
         }
@@ -48,20 +49,29 @@ extension Tensor {
         }
     }
 
-    /// float32 softmax by PyTorch's kernels (`FloatSoftmax`); nil for other dtypes, which take
-    /// the general formula.
-    private func floatSoftmax(_ d: Int) throws -> Tensor? {
-        guard dtype == .float32, rank >= 1 else { return nil }
+    /// float32 and float64 softmax or log_softmax by PyTorch's kernels (`SoftmaxKernel`); nil
+    /// for other dtypes, which take the general formula.
+    private func vectorisedSoftmax(_ d: Int, log: Bool) throws -> Tensor? {
+        switch dtype {
+        case .float32 where rank >= 1: return try vectorisedSoftmax(d, log: log, Float.self)
+        case .float64 where rank >= 1: return try vectorisedSoftmax(d, log: log, Double.self)
+        default: return nil
+        }
+    }
+
+    private func vectorisedSoftmax<T: SoftmaxScalar>(_ d: Int, log: Bool, _: T.Type) throws -> Tensor {
         let input = try materialized()
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let count = shape[d], inner = Shape.count(Array(shape[(d + 1)...]))
         let outer = count == 0 || inner == 0 ? 0 : numel / (count * inner)
         withExtendedLifetime(input) {
-            let src = UnsafePointer(input.storage.pointer(Float.self) + input.offset), dst = out.storage.pointer(Float.self)
+            let src = UnsafePointer(input.storage.pointer(T.self) + input.offset), dst = out.storage.pointer(T.self)
             if d == rank - 1 {
-                FloatSoftmax.lastDim(src, dst, rows: outer, count: count)
+                SoftmaxKernel<T>.lastDim(src, dst, rows: outer, count: count, log: log)
+            } else if log {
+                SoftmaxKernel<T>.innerDimLog(src, dst, outer: outer, count: count, inner: inner)
             } else {
-                FloatSoftmax.innerDim(src, dst, outer: outer, count: count, inner: inner)
+                SoftmaxKernel<T>.innerDim(src, dst, outer: outer, count: count, inner: inner)
             }
         }
         return out

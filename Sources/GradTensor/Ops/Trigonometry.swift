@@ -1,3 +1,4 @@
+import Glibc
 import RealModule
 
 /// Tangent, the inverse trigonometric and the hyperbolic functions, each forward beside the
@@ -29,31 +30,32 @@ extension Tensor {
     }
 
     public func sinh() throws -> Tensor {
-        try mapFloat({ .sinh($0) }, { .sinh($0) }).record("SinhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        // float: the C library's sinhf; double: SLEEF's in PyTorch's vector loop.
+        try mapFloatVectorLoop(vector: ({ Glibc.sinhf($0) }, { Sleef.sinh($0) }), scalar: ({ Glibc.sinhf($0) }, { Glibc.sinh($0) })).record("SinhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.mul(input.cosh())]
         }
     }
 
     public func cosh() throws -> Tensor {
-        try mapFloat({ .cosh($0) }, { .cosh($0) }).record("CoshBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloatVectorLoop(vector: ({ Glibc.coshf($0) }, { Sleef.cosh($0) }), scalar: ({ Glibc.coshf($0) }, { Glibc.cosh($0) })).record("CoshBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.mul(input.sinh())]
         }
     }
 
     public func asinh() throws -> Tensor {
-        try mapFloat({ .asinh($0) }, { .asinh($0) }).record("AsinhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ Glibc.asinhf($0) }, { Glibc.asinh($0) }).record("AsinhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.mul(input.pow(.wrapping(.int(2))).add(.wrapping(.int(1))).rsqrt())]
         }
     }
 
     public func acosh() throws -> Tensor {
-        try mapFloat({ .acosh($0) }, { .acosh($0) }).record("AcoshBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ Glibc.acoshf($0) }, { Glibc.acosh($0) }).record("AcoshBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.mul(input.pow(.wrapping(.int(2))).sub(.wrapping(.int(1))).rsqrt())]
         }
     }
 
     public func atanh() throws -> Tensor {
-        try mapFloat({ .atanh($0) }, { .atanh($0) }).record("AtanhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloatVectorLoop(vector: ({ Sleef.atanh($0) }, { Sleef.atanh($0) }), scalar: ({ Glibc.atanhf($0) }, { Glibc.atanh($0) })).record("AtanhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try ctx.grad.div(input.pow(.wrapping(.int(2))).rsub(.int(1)))]
         }
     }

@@ -1,3 +1,4 @@
+import Glibc
 import RealModule
 
 /// Differentiable elementwise functions: forward kernel beside backward formula.
@@ -39,7 +40,9 @@ extension Tensor {
     }
 
     public func sigmoid() throws -> Tensor {
-        try mapFloat({ 1 / (1 + .exp(-$0)) }, { 1 / (1 + .exp(-$0)) })
+        // PyTorch's vector loop computes 1 / (1 + exp(0 - x)) with SLEEF's exp.
+        try mapFloatVectorLoop(vector: ({ 1 / (1 + Sleef.exp(0 - $0)) }, { 1 / (1 + Sleef.exp(0 - $0)) }),
+                               scalar: ({ 1 / (1 + Glibc.expf(-$0)) }, { 1 / (1 + Glibc.exp(-$0)) }))
             .record("SigmoidBackward0", inputs: [self], savesOutput: true) { ctx, _ in
                 [try Tensor.sigmoidBackward(ctx.grad, ctx.output)]
             }

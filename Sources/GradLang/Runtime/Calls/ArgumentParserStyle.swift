@@ -27,6 +27,10 @@ public enum ArgumentParserStyle: Sendable {
     /// be the parameter its position leaves (`'x' is an invalid keyword argument`); otherwise
     /// `missing required argument 'iterable'` without a positional one, else `takes at most 2`.
     case enumerate
+    /// PyTorch's `PythonArgParser` (torch functions and tensor methods): the binder's messages,
+    /// and NumPy's names accepted for some parameters (`axis` for `dim`, `keepdims` for
+    /// `keepdim`, `x`/`a`/`x1` for `input`, `x2` for `other`).
+    case torch
 }
 
 extension Signature {
@@ -34,7 +38,7 @@ extension Signature {
     /// the ordinary binder's check order gives the same message.
     func parserStyleError(_ args: Arguments) -> String? {
         switch style {
-        case .python, .pythonMethod: return nil
+        case .python, .pythonMethod, .torch: return nil
         case .clinic: return clinicError(args)
         case .extremum, .keywordsFromEmptyTuple:
             if style == .extremum && args.positional.isEmpty { return "\(name) expected at least 1 argument, got 0" }

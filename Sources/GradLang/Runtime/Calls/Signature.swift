@@ -200,7 +200,7 @@ public final class Signature: Sendable {
         }
         let extra = varkwIndex.map { _ in PyDict() }
         for (key, value) in args.keywords {
-            if let i = parameters.firstIndex(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) && !$0.positionalOnly }) {
+            if let i = keywordParameterIndex(key) {
                 if slots[i] != nil { throw PyError.type("\(messageName)() got multiple values for argument '\(key)'") }
                 slots[i] = value
             } else if let extra {
@@ -232,6 +232,20 @@ public final class Signature: Sendable {
         if !missingKeyword.isEmpty { throw PyError.type(missing(missingKeyword, "keyword-only")) }
         return slots.map { $0 ?? .none }
     }
+
+    /// The parameter a keyword argument names: by its name, or under PyTorch's parser by one of
+    /// the NumPy names it accepts for that parameter.
+    private func keywordParameterIndex(_ key: String) -> Int? {
+        func index(_ name: String) -> Int? {
+            parameters.firstIndex { $0.name == name && ($0.kind == .positional || $0.kind == .keywordOnly) && !$0.positionalOnly }
+        }
+        if let i = index(key) { return i }
+        guard style == .torch, let canonical = Signature.numpyParameterNames[key] else { return nil }
+        return index(canonical)
+    }
+
+    /// PyTorch's `numpy_compatibility_arg_names`, from the NumPy name to its own.
+    private static let numpyParameterNames = ["axis": "dim", "keepdims": "keepdim", "x": "input", "a": "input", "x1": "input", "x2": "other"]
 
     /// The common call, bound without the general matching: only positional arguments, no more
     /// than the positional parameters, every parameter not given has a default. Nil otherwise.
