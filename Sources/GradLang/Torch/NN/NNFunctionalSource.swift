@@ -1,0 +1,248 @@
+/// The parts of `torch.nn.functional` written in Python: activations and losses composed from
+/// tensor ops in the order PyTorch's CPU kernels compute them, so values agree to the bit.
+/// (Their `grad_fn`s name the ops composed, not PyTorch's fused nodes.)
+enum NNFunctionalSource {
+    static let text = #"""
+import math
+
+
+def _reduce(loss, reduction):
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    if reduction == "none":
+        return loss
+    raise ValueError(f"{reduction} is not a valid value for reduction")
+
+
+def _check_reduction(reduction):
+    if reduction not in ("mean", "sum", "none"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+
+
+def _warn_size(input, target):
+    if target.size() != input.size():
+        _warn(f"Using a target size ({target.size()}) that is different to the input size ({input.size()}). "
+                      "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
+
+
+def _inplace(input, result, inplace):
+    if inplace:
+        with torch.no_grad():
+            input.copy_(result)
+        return input
+    return result
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    """x where x > 0, else negative_slope * x."""
+    return _inplace(input, torch.where(input > 0, input, input * negative_slope), inplace)
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    """x clamped to [min_val, max_val]."""
+    return _inplace(input, input.clamp(min_val, max_val), inplace)
+
+
+def relu6(input, inplace=False):
+    """min(max(0, x), 6)."""
+    return hardtanh(input, 0.0, 6.0, inplace)
+
+
+def elu(input, alpha=1.0, inplace=False):
+    """x where x > 0, else alpha * (exp(x) - 1)."""
+    return _inplace(input, torch.where(input > 0, input, torch.expm1(input) * alpha), inplace)
+
+
+def gelu(input, approximate="none"):
+    """x * Φ(x) with Φ the standard normal CDF, or its tanh approximation (approximate='tanh')."""
+    if approximate == "tanh":
+        inner = 0.7978845608028654 * (input + 0.044715 * (input * input * input))
+        return 0.5 * input * (1 + torch.tanh(inner))
+    if approximate != "none":
+        raise RuntimeError(f"approximate argument must be either none or tanh.")
+    return input * 0.5 * (1 + torch.erf(input * 0.7071067811865476))
+
+
+def silu(input, inplace=False):
+    """x * sigmoid(x)."""
+    return _inplace(input, input / (1 + torch.exp(-input)), inplace)
+
+
+def mish(input, inplace=False):
+    """x * tanh(softplus(x))."""
+    return _inplace(input, input * torch.tanh(torch.log1p(torch.exp(input))), inplace)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    """log(1 + exp(beta * x)) / beta, and x itself where beta * x > threshold."""
+    scaled = input * beta
+    return torch.where(scaled > threshold, input, torch.log1p(torch.exp(scaled)) / beta)
+
+
+def logsigmoid(input):
+    """log(sigmoid(x)), computed stably."""
+    return input.clamp(max=0) - torch.log1p(torch.exp(-input.abs()))
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """Mean absolute error."""
+    _warn_size(input, target)
+    _check_reduction(reduction)
+    return _reduce((input - target).abs(), reduction)
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """0.5 * z² / beta where z = |input - target| < beta, else z - 0.5 * beta."""
+    _warn_size(input, target)
+    _check_reduction(reduction)
+    if beta == 0.0:
+        return l1_loss(input, target, reduction=reduction)
+    z = (input - target).abs()
+    return _reduce(torch.where(z < beta, 0.5 * z * z / beta, z - 0.5 * beta), reduction)
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    """0.5 * z² where z = |input - target| < delta, else delta * (z - 0.5 * delta)."""
+    _warn_size(input, target)
+    _check_reduction(reduction)
+    z = (input - target).abs()
+    return _reduce(torch.where(z < delta, 0.5 * z * z, delta * (z - 0.5 * delta)), reduction)
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    """-(target * log(input) + (1 - target) * log(1 - input)), logs clamped at -100."""
+    _check_reduction(reduction)
+    if target.size() != input.size():
+        raise ValueError(f"Using a target size ({target.size()}) that is different to the input size ({input.size()}) is deprecated. "
+                         "Please ensure they have the same size.")
+    if ((input < 0) | (input > 1)).any():
+        raise RuntimeError("all elements of input should be between 0 and 1")
+    if ((target < 0) | (target > 1)).any():
+        raise RuntimeError("all elements of target should be between 0 and 1")
+    loss = (target - 1) * torch.log1p(-input).clamp(min=-100) - target * torch.log(input).clamp(min=-100)
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None):
+    """Binary cross entropy of sigmoid(input), computed from the logits with log-sigmoid."""
+    _check_reduction(reduction)
+    if not (target.size() == input.size()):
+        raise ValueError(f"Target size ({target.size()}) must be the same as input size ({input.size()})")
+    log_sigmoid_input = logsigmoid(input)
+    if pos_weight is not None:
+        log_sigmoid_input = log_sigmoid_input * ((pos_weight - 1) * target + 1)
+    loss = (1 - target) * input - log_sigmoid_input
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+    """-input[n, target[n]] (times weight[target[n]]), averaged over the weights of the targets kept."""
+    _check_reduction(reduction)
+    if input.dim() < 1:
+        raise ValueError(f"Expected 1 or more dimensions (got {input.dim()})")
+    if target.dtype != torch.int64:
+        raise RuntimeError(f"expected scalar type Long but found {target.type()[6:-6]}")
+    if input.dim() == 1:
+        if target.dim() != 0:
+            raise RuntimeError(f"0D or 1D target tensor expected, multi-target not supported")
+        input, target = input.unsqueeze(0), target.unsqueeze(0)
+        unbatched = True
+    else:
+        unbatched = False
+        if input.size(0) != target.size(0):
+            raise ValueError(f"Expected input batch_size ({input.size(0)}) to match target batch_size ({target.size(0)}).")
+    n_classes = input.size(1)
+    # Classes on dim 1: move them last, so each row of `flat` is one sample.
+    flat = input.movedim(1, -1).reshape(-1, n_classes)
+    flat_target = target.reshape(-1)
+    kept = flat_target != ignore_index
+    if ((flat_target[kept] < 0) | (flat_target[kept] >= n_classes)).any():
+        bad = flat_target[kept][(flat_target[kept] < 0) | (flat_target[kept] >= n_classes)][0].item()
+        raise IndexError(f"Target {bad} is out of bounds.")
+    safe_target = torch.where(kept, flat_target, 0)
+    picked = flat.gather(1, safe_target.unsqueeze(1)).squeeze(1)
+    w = kept.to(input.dtype) if weight is None else weight[safe_target] * kept
+    losses = -(picked * w)
+    if reduction == "none":
+        return losses.reshape(target.shape)[0] if unbatched else losses.reshape(target.shape)
+    if reduction == "sum":
+        return losses.sum()
+    return losses.sum() / w.sum()
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
+    """log_softmax over the classes (dim 1, or 0 for one sample) then nll_loss; a floating
+    target holds class probabilities instead of class indices."""
+    _check_reduction(reduction)
+    class_dim = 0 if input.dim() == 1 else 1
+    n_classes = input.size(class_dim)
+    logp = log_softmax(input, class_dim)
+    if target.is_floating_point():
+        if target.shape != input.shape:
+            raise RuntimeError(f"Expected target size {list(input.shape)}, got {list(target.shape)}")
+        if label_smoothing > 0:
+            target = target * (1 - label_smoothing) + (label_smoothing / n_classes)
+        if weight is not None:
+            shape = [1] * input.dim()
+            shape[class_dim] = n_classes
+            logp = logp * weight.view(shape)
+        if reduction == "mean":
+            return -(logp * target).sum() / (input.numel() // n_classes)
+        if reduction == "sum":
+            return -(logp * target).sum()
+        return -(logp * target).sum(class_dim)
+    nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+    if label_smoothing <= 0:
+        return nll
+    ignore_mask = target == ignore_index
+    if weight is not None:
+        shape = [1] * input.dim()
+        shape[class_dim] = n_classes
+        smooth_loss = -(logp * weight.view(shape)).sum(class_dim)
+    else:
+        smooth_loss = -logp.sum(class_dim)
+    smooth_loss = smooth_loss.masked_fill(ignore_mask, 0.0)
+    if reduction == "mean":
+        if weight is not None:
+            ret = smooth_loss.sum() / weight.gather(0, target.masked_select(~ignore_mask).flatten()).sum()
+        else:
+            ret = smooth_loss.sum() / (~ignore_mask).sum()
+    elif reduction == "sum":
+        ret = smooth_loss.sum()
+    else:
+        ret = smooth_loss
+    return (1 - label_smoothing) * nll + ret * (label_smoothing / n_classes)
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
+    """The rows of weight at the indices in input."""
+    if max_norm is not None:
+        raise NotImplementedError("grad's embedding does not support max_norm yet")
+    if padding_idx is not None:
+        # The padding row gets no gradient: it is read from a detached copy.
+        rows = weight[input]
+        mask = (input == padding_idx).unsqueeze(-1)
+        return torch.where(mask, weight.detach()[input], rows)
+    return weight[input]
+
+
+def bilinear(input1, input2, weight, bias=None):
+    """y = x1ᵀ A x2 + b for each output feature."""
+    out = torch.einsum("...i,oij,...j->...o", input1, weight, input2)
+    return out if bias is None else out + bias
+
+
+def one_hot(tensor, num_classes=-1):
+    """Each index as a row of zeros with a one at that index (int64)."""
+    if num_classes == -1:
+        num_classes = int(tensor.max().item()) + 1
+    return (tensor.unsqueeze(-1) == torch.arange(num_classes)).long()
+
+"""#
+}
