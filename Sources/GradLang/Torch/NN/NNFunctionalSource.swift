@@ -144,36 +144,14 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
     """-input[n, target[n]] (times weight[target[n]]), averaged over the weights of the targets kept."""
     _check_reduction(reduction)
-    if input.dim() < 1:
-        raise ValueError(f"Expected 1 or more dimensions (got {input.dim()})")
-    if target.dtype != torch.int64:
-        raise RuntimeError(f"expected scalar type Long but found {target.type()[6:-6]}")
-    if input.dim() == 1:
-        if target.dim() != 0:
-            raise RuntimeError(f"0D or 1D target tensor expected, multi-target not supported")
-        input, target = input.unsqueeze(0), target.unsqueeze(0)
-        unbatched = True
-    else:
-        unbatched = False
-        if input.size(0) != target.size(0):
-            raise ValueError(f"Expected input batch_size ({input.size(0)}) to match target batch_size ({target.size(0)}).")
-    n_classes = input.size(1)
-    # Classes on dim 1: move them last, so each row of `flat` is one sample.
-    flat = input.movedim(1, -1).reshape(-1, n_classes)
-    flat_target = target.reshape(-1)
-    kept = flat_target != ignore_index
-    if ((flat_target[kept] < 0) | (flat_target[kept] >= n_classes)).any():
-        bad = flat_target[kept][(flat_target[kept] < 0) | (flat_target[kept] >= n_classes)][0].item()
-        raise IndexError(f"Target {bad} is out of bounds.")
-    safe_target = torch.where(kept, flat_target, 0)
-    picked = flat.gather(1, safe_target.unsqueeze(1)).squeeze(1)
-    w = kept.to(input.dtype) if weight is None else weight[safe_target] * kept
-    losses = -(picked * w)
-    if reduction == "none":
-        return losses.reshape(target.shape)[0] if unbatched else losses.reshape(target.shape)
-    if reduction == "sum":
-        return losses.sum()
-    return losses.sum() / w.sum()
+    if input.dim() <= 2:
+        return _nll_loss(input, target, weight, reduction, ignore_index)
+    if input.size(0) != target.size(0):
+        raise ValueError(f"Expected input batch_size ({input.size(0)}) to match target batch_size ({target.size(0)}).")
+    # Classes on dim 1: move them last, so that each row is one position of one sample.
+    rows = input.movedim(1, -1).reshape(-1, input.size(1))
+    loss = _nll_loss(rows, target.reshape(-1), weight, reduction, ignore_index)
+    return loss.reshape(target.shape) if reduction == "none" else loss
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
@@ -188,15 +166,16 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
             raise RuntimeError(f"Expected target size {list(input.shape)}, got {list(target.shape)}")
         if label_smoothing > 0:
             target = target * (1 - label_smoothing) + (label_smoothing / n_classes)
+        terms = logp * target
         if weight is not None:
             shape = [1] * input.dim()
             shape[class_dim] = n_classes
-            logp = logp * weight.view(shape)
+            terms = terms * weight.view(shape)
         if reduction == "mean":
-            return -(logp * target).sum() / (input.numel() // n_classes)
+            return -terms.sum() / (input.numel() // n_classes)
         if reduction == "sum":
-            return -(logp * target).sum()
-        return -(logp * target).sum(class_dim)
+            return -terms.sum()
+        return -terms.sum(class_dim)
     nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
     if label_smoothing <= 0:
         return nll
