@@ -2,7 +2,7 @@
 /// position or key, as PyTorch writes them.
 enum NNContainersSource {
     static let text = #"""
-
+import operator
 
 class Sequential(Module):
     """A chain of modules: calling it passes the input through each in turn.
@@ -21,7 +21,7 @@ class Sequential(Module):
 
     def _get_item_by_idx(self, iterator, idx):
         size = len(self)
-        idx = idx.__index__()
+        idx = operator.index(idx)
         if not -size <= idx < size:
             raise IndexError(f"index {idx} is out of range")
         idx %= size
@@ -93,7 +93,7 @@ class ModuleList(Module):
             self.extend(modules)
 
     def _get_abs_string_index(self, idx):
-        idx = idx.__index__()
+        idx = operator.index(idx)
         if not (-len(self) <= idx < len(self)):
             raise IndexError(f"index {idx} is out of range")
         if idx < 0:

@@ -155,15 +155,15 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
-    """log_softmax over the classes (dim 1, or 0 for one sample) then nll_loss; a floating
-    target holds class probabilities instead of class indices."""
+    """log_softmax over the classes (dim 1, or 0 for one sample) then nll_loss; a target of
+    the input's shape holds class probabilities instead of class indices."""
     _check_reduction(reduction)
     class_dim = 0 if input.dim() == 1 else 1
     n_classes = input.size(class_dim)
     logp = log_softmax(input, class_dim)
-    if target.is_floating_point():
-        if target.shape != input.shape:
-            raise RuntimeError(f"Expected target size {list(input.shape)}, got {list(target.shape)}")
+    if target.shape == input.shape:
+        if not target.is_floating_point():
+            raise RuntimeError(f"Expected floating point type for target with class probabilities, got {target.type()[6:-6]}")
         if label_smoothing > 0:
             target = target * (1 - label_smoothing) + (label_smoothing / n_classes)
         terms = logp * target

@@ -12,7 +12,8 @@ enum TorchParameter {
             case .none: data = try TorchBridge.run { try Tensor(zeros: [0], dtype: .defaultFloat) }
             case .tensor(let t): data = t
             default:
-                throw PyError.type("_make_subclass(): argument 'data' (position 2) must be Tensor, not \(args["data"].typeName)")
+                // PyTorch's constructor calls data.detach() first.
+                throw PyError.attribute("'\(args["data"].typeName)' object has no attribute 'detach'")
             }
             return .tensor(try make(data, requiresGrad: try args.bool("requires_grad")))
         },
