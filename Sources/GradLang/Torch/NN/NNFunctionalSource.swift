@@ -1,6 +1,6 @@
-/// The parts of `torch.nn.functional` written in Python: activations and losses composed from
-/// tensor ops in the order PyTorch's CPU kernels compute them, so values agree to the bit.
-/// (Their `grad_fn`s name the ops composed, not PyTorch's fused nodes.)
+/// The parts of `torch.nn.functional` written in Python: the losses' argument checks around
+/// their Swift kernels, and activations composed from tensor ops in the order PyTorch's CPU
+/// kernels compute them (their `grad_fn`s name the ops composed, not PyTorch's fused nodes).
 enum NNFunctionalSource {
     static let text = #"""
 import math
@@ -25,6 +25,14 @@ def _warn_size(input, target):
     if target.size() != input.size():
         _warn(f"Using a target size ({target.size()}) that is different to the input size ({input.size()}). "
                       "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
+
+
+def _broadcast(input, target):
+    if input.shape == target.shape:
+        return input, target
+    # The shape (and the error for shapes that do not broadcast) of an elementwise op.
+    shape = (input.detach() - target.detach()).shape
+    return input.expand(shape), target.expand(shape)
 
 
 def _inplace(input, result, inplace):
@@ -99,16 +107,16 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
     _check_reduction(reduction)
     if beta == 0.0:
         return l1_loss(input, target, reduction=reduction)
-    z = (input - target).abs()
-    return _reduce(torch.where(z < beta, 0.5 * z * z / beta, z - 0.5 * beta), reduction)
+    input, target = _broadcast(input, target)
+    return _smooth_l1_loss(input, target, reduction, beta)
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     """0.5 * z² where z = |input - target| < delta, else delta * (z - 0.5 * delta)."""
     _warn_size(input, target)
     _check_reduction(reduction)
-    z = (input - target).abs()
-    return _reduce(torch.where(z < delta, 0.5 * z * z, delta * (z - 0.5 * delta)), reduction)
+    input, target = _broadcast(input, target)
+    return _huber_loss(input, target, reduction, delta)
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
@@ -121,10 +129,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         raise RuntimeError("all elements of input should be between 0 and 1")
     if ((target < 0) | (target > 1)).any():
         raise RuntimeError("all elements of target should be between 0 and 1")
-    loss = (target - 1) * torch.log1p(-input).clamp(min=-100) - target * torch.log(input).clamp(min=-100)
-    if weight is not None:
-        loss = loss * weight
-    return _reduce(loss, reduction)
+    return _binary_cross_entropy(input, target, weight, reduction)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None):
@@ -132,13 +137,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     _check_reduction(reduction)
     if not (target.size() == input.size()):
         raise ValueError(f"Target size ({target.size()}) must be the same as input size ({input.size()})")
-    log_sigmoid_input = logsigmoid(input)
-    if pos_weight is not None:
-        log_sigmoid_input = log_sigmoid_input * ((pos_weight - 1) * target + 1)
-    loss = (1 - target) * input - log_sigmoid_input
-    if weight is not None:
-        loss = loss * weight
-    return _reduce(loss, reduction)
+    return _binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
@@ -172,7 +171,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
             shape[class_dim] = n_classes
             terms = terms * weight.view(shape)
         if reduction == "mean":
-            return -terms.sum() / (input.numel() // n_classes)
+            return _div_scalar(-terms.sum(), input.numel() // n_classes)
         if reduction == "sum":
             return -terms.sum()
         return -terms.sum(class_dim)
@@ -200,15 +199,12 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
-    """The rows of weight at the indices in input."""
+    """The rows of weight at the indices in input (the padding row gets no gradient)."""
     if max_norm is not None:
         raise NotImplementedError("grad's embedding does not support max_norm yet")
-    if padding_idx is not None:
-        # The padding row gets no gradient: it is read from a detached copy.
-        rows = weight[input]
-        mask = (input == padding_idx).unsqueeze(-1)
-        return torch.where(mask, weight.detach()[input], rows)
-    return weight[input]
+    if padding_idx is not None and padding_idx < 0:
+        padding_idx = weight.size(0) + padding_idx
+    return _embedding(input, weight, padding_idx)
 
 
 def bilinear(input1, input2, weight, bias=None):
