@@ -4,6 +4,9 @@ enum NNActivationsSource {
     static let text = #"""
 
 
+__name__ = "torch.nn.modules.activation"
+
+
 class ReLU(Module):
     """Applies max(0, x) elementwise."""
 

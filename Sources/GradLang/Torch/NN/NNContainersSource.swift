@@ -4,6 +4,9 @@ enum NNContainersSource {
     static let text = #"""
 import operator
 
+__name__ = "torch.nn.modules.container"
+
+
 class Sequential(Module):
     """A chain of modules: calling it passes the input through each in turn.
 

@@ -6,6 +6,9 @@ import math
 F = functional
 
 
+__name__ = "torch.nn.modules.linear"
+
+
 class Identity(Module):
     """A placeholder that returns its input unchanged (any arguments are ignored)."""
 
@@ -78,6 +81,9 @@ class Bilinear(Module):
                 f"out_features={self.out_features}, bias={self.bias is not None}")
 
 
+__name__ = "torch.nn.modules.flatten"
+
+
 class Flatten(Module):
     """Flattens a contiguous range of dims (by default all but the batch dim)."""
 
@@ -109,6 +115,9 @@ class Unflatten(Module):
         return f"dim={self.dim}, unflattened_size={self.unflattened_size}"
 
 
+__name__ = "torch.nn.modules.dropout"
+
+
 class Dropout(Module):
     """During training, zeroes each element with probability p and scales the rest by 1/(1-p);
     in eval mode it returns its input."""
@@ -125,6 +134,9 @@ class Dropout(Module):
 
     def extra_repr(self):
         return f"p={self.p}, inplace={self.inplace}"
+
+
+__name__ = "torch.nn.modules.sparse"
 
 
 class Embedding(Module):

@@ -4,6 +4,9 @@ enum NNLossesSource {
     static let text = #"""
 
 
+__name__ = "torch.nn.modules.loss"
+
+
 class _Loss(Module):
     def __init__(self, size_average=None, reduce=None, reduction="mean"):
         super().__init__()

@@ -6,6 +6,9 @@ enum NNModuleSource {
 from collections import OrderedDict, namedtuple
 
 
+__name__ = "torch.nn.modules.module"  # where PyTorch defines these: what type() and help() show
+
+
 def _addindent(s_, numSpaces):
     s = s_.split("\n")
     if len(s) == 1:
@@ -148,13 +151,17 @@ class Module:
     def __getattr__(self, name):
         # Called only when normal lookup fails: parameters, buffers and sub-modules live in
         # their dicts, not in the instance's attributes.
-        if name not in _MODULE_STATE and "_modules" in self.__dict__:
-            if name in self._parameters:
-                return self._parameters[name]
-            if name in self._buffers:
-                return self._buffers[name]
-            if name in self._modules:
-                return self._modules[name]
+        if name not in _MODULE_STATE:
+            try:
+                parameters, buffers, modules = self._parameters, self._buffers, self._modules
+            except AttributeError:  # Module.__init__ has not run
+                parameters = buffers = modules = {}
+            if name in parameters:
+                return parameters[name]
+            if name in buffers:
+                return buffers[name]
+            if name in modules:
+                return modules[name]
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __setattr__(self, name, value):
