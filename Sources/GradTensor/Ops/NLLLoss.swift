@@ -56,14 +56,13 @@ extension Tensor {
     /// PyTorch's checks, in its order; returns the number of classes.
     private func checkNLLLoss(_ target: Tensor, weight: Tensor?) throws -> Int {
         if rank < 1 { throw TorchError.value("Expected 1 or more dimensions (got \(rank))") }
-        if rank != 1 && target.rank >= 1 && shape[0] != target.shape[0] {
-            throw TorchError.value("Expected input batch_size (\(shape[0])) to match target batch_size (\(target.shape[0])).")
+        // A 0-dim target counts as a batch of 0 here, as PyTorch reads its sizes.
+        let targetBatch = target.rank == 0 ? 0 : target.shape[0]
+        if rank != 1 && shape[0] != targetBatch {
+            throw TorchError.value("Expected input batch_size (\(shape[0])) to match target batch_size (\(targetBatch)).")
         }
         guard rank <= 2 else { throw TorchError.runtime("input tensor should be 1D or 2D") }
         guard target.rank <= 1 else { throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported") }
-        if !(rank == 1 && target.rank == 0) && shape[0] != (target.rank == 0 ? 1 : target.shape[0]) && rank == 2 {
-            throw TorchError.runtime("size mismatch (got input: \(Shape.sizeList(shape)), target: \(Shape.sizeList(target.shape)))")
-        }
         let classes = shape[rank - 1]
         if let weight, weight.numel != classes {
             throw TorchError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(Shape.sizeList(weight.shape))")

@@ -7,6 +7,12 @@ import operator
 __name__ = "torch.nn.modules.container"
 
 
+def _renumber(container):
+    # After a deletion the names go 0, 1, 2, ... again.
+    str_indices = [str(i) for i in range(len(container._modules))]
+    container.__dict__["_modules"] = OrderedDict(list(zip(str_indices, container._modules.values())))
+
+
 class Sequential(Module):
     """A chain of modules: calling it passes the input through each in turn.
 
@@ -46,9 +52,7 @@ class Sequential(Module):
         else:
             key = self._get_item_by_idx(self._modules.keys(), idx)
             delattr(self, key)
-        # Renumber, so the names stay 0, 1, 2, ...
-        str_indices = [str(i) for i in range(len(self._modules))]
-        self.__dict__["_modules"] = OrderedDict(list(zip(str_indices, self._modules.values())))
+        _renumber(self)
 
     def __len__(self):
         return len(self._modules)
@@ -118,8 +122,7 @@ class ModuleList(Module):
                 delattr(self, str(k))
         else:
             delattr(self, self._get_abs_string_index(idx))
-        str_indices = [str(i) for i in range(len(self._modules))]
-        self.__dict__["_modules"] = OrderedDict(list(zip(str_indices, self._modules.values())))
+        _renumber(self)
 
     def __len__(self):
         return len(self._modules)

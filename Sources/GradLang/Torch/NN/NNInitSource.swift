@@ -129,14 +129,21 @@ def _calculate_correct_fan(tensor, mode):
     return fan_in if mode == "fan_in" else fan_out
 
 
-def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
-    """Fill the tensor from U(-bound, bound) with bound = gain * sqrt(3 / fan) (He et al., 2015)."""
+def _kaiming_std(tensor, a, mode, nonlinearity):
+    # gain / sqrt(fan), or None (after PyTorch's warning) for a tensor without elements.
     if 0 in tensor.shape:
         _warn("Initializing zero-element tensors is a no-op")
-        return tensor
+        return None
     fan = _calculate_correct_fan(tensor, mode)
     gain = calculate_gain(nonlinearity, a)
-    std = gain / math.sqrt(fan)
+    return gain / math.sqrt(fan)
+
+
+def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
+    """Fill the tensor from U(-bound, bound) with bound = gain * sqrt(3 / fan) (He et al., 2015)."""
+    std = _kaiming_std(tensor, a, mode, nonlinearity)
+    if std is None:
+        return tensor
     bound = math.sqrt(3.0) * std
     with torch.no_grad():
         return tensor.uniform_(-bound, bound, generator=generator)
@@ -144,12 +151,9 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gene
 
 def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
     """Fill the tensor from N(0, std²) with std = gain / sqrt(fan) (He et al., 2015)."""
-    if 0 in tensor.shape:
-        _warn("Initializing zero-element tensors is a no-op")
+    std = _kaiming_std(tensor, a, mode, nonlinearity)
+    if std is None:
         return tensor
-    fan = _calculate_correct_fan(tensor, mode)
-    gain = calculate_gain(nonlinearity, a)
-    std = gain / math.sqrt(fan)
     with torch.no_grad():
         return tensor.normal_(0, std, generator=generator)
 """#
