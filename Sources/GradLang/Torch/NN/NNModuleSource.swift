@@ -3,7 +3,8 @@
 /// dicts, which the tree walks (`parameters()`, `state_dict()`, `repr`) read in order.
 enum NNModuleSource {
     static let text = #"""
-from collections import OrderedDict, namedtuple
+import collections
+from collections import OrderedDict
 
 
 __name__ = "torch.nn.modules.module"  # where PyTorch defines these: what type() and help() show
@@ -27,7 +28,7 @@ def _typename(obj):
     return module + "." + type(obj).__qualname__
 
 
-class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
+class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
     def __repr__(self):
         if not self.missing_keys and not self.unexpected_keys:
             return "<All keys matched successfully>"
