@@ -24,7 +24,10 @@ final class TorchHelpTests: XCTestCase {
             let (prefix, module) = pending.removeFirst()
             for (name, value) in module.attributes where !name.hasPrefix("_") {
                 switch value {
-                case .object(let submodule as PyModule): pending.append((prefix + "." + name, submodule))
+                // A module is walked under its own name only: not as an alias (`F`), nor a Python
+                // module that torch's Python sources import (`math`).
+                case .object(let submodule as PyModule) where submodule.name == prefix + "." + name:
+                    pending.append((prefix + "." + name, submodule))
                 case .object(is PyBuiltin):
                     if TorchDocs.description(of: prefix + "." + name) == nil { missing.append(prefix + "." + name) }
                 default: break

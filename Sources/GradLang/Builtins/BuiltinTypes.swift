@@ -56,7 +56,7 @@ enum BuiltinTypes {
         case .int, .bigInt: return .object(int)
         case .float: return .object(float)
         case .str: return .object(str)
-        case .tensor: return .object(tensor)
+        case .tensor(let t): return .object(t.isParameter ? TorchParameter.type : tensor)
         case .object(let o):
             switch o {
             case let i as PyInstance: return .object(i.cls)
@@ -100,6 +100,7 @@ enum BuiltinTypes {
         if t === object { return nil }
         if t === bool { return int }
         if t === torchSize { return tuple }
+        if t === TorchParameter.type { return tensor }
         return object
     }
 

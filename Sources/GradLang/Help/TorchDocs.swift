@@ -189,6 +189,7 @@ enum TorchDocs {
         "torch.nn.functional.dropout": "During training, zeroes each element with probability p and scales the rest by 1 / (1 - p).",
         "torch.dropout": "When train, zeroes each element with probability p and scales the rest by 1 / (1 - p).",
         "torch.nn.functional.mse_loss": "Mean squared error between input and target (reduction 'mean', 'sum' or 'none').",
+        "torch.nn.functional.linear": "input @ weight.T + bias: the affine map of nn.Linear (bias optional).",
         // Tensor methods
         "Tensor.backward": "Computes the gradient of this tensor with respect to the graph's leaves and adds it to their .grad.",
         "Tensor.mT": "A view with the last two dimensions swapped (each matrix of a batch transposed).",

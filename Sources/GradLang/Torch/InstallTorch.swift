@@ -1,7 +1,7 @@
 import Foundation
 import GradTensor
 
-/// Registers the `torch` module (with `torch.autograd`, `torch.nn.functional`, `torch.cuda`, `torch.random`),
+/// Registers the `torch` module (with `torch.autograd`, `torch.nn` and its `functional` and `init`, `torch.cuda`, `torch.random`),
 /// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
 /// no import), and grad's short forms `tensor` and `no_grad`.
 extension Interpreter {
@@ -40,8 +40,8 @@ extension Interpreter {
         autograd.add(TorchAutogradBindings.moduleFunctions)
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
-        functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional)
-        let nn = PyModule(name: "torch.nn", attributes: ["functional": .object(functional)])
+        functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional)
+        let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([
             PyBuiltin("is_available()", style: .torch) { _ in .bool(false) },

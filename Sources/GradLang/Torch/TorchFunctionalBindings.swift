@@ -18,10 +18,7 @@ enum TorchFunctionalBindings {
             softmax("softmax", log: false),
             softmax("log_softmax", log: true),
             PyBuiltin("mse_loss(input, target, size_average=None, reduce=None, reduction='mean')", style: .torch) { args in
-                let (input, target) = (try args.tensor("input"), try args.tensor("target"))
-                guard case .str(let reduction) = args["reduction"], let mode = Tensor.LossReduction(rawValue: reduction.string) else {
-                    throw PyError.value("\(Repr.str(args["reduction"])) is not a valid value for reduction")
-                }
+                let (input, target, mode) = (try args.tensor("input"), try args.tensor("target"), try args.lossReduction())
                 if input.shape != target.shape {
                     args.interpreter.warn("Using a target size (\(TensorFormatter.sizeRepr(target.shape))) that is different to the input size (\(TensorFormatter.sizeRepr(input.shape))). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
                 }

@@ -87,6 +87,9 @@ public final class Tensor {
     var retainsGrad = false
     /// True for the 0-dim tensors that stand for Python numbers; they rank lowest in type promotion.
     var isWrappedNumber = false
+    /// True for `torch.nn.Parameter`s: what `type(p)` and `repr(p)` show. Results of ops on a
+    /// parameter are plain tensors, as in PyTorch.
+    public var isParameter = false
 
     // Inlined, as it was before the inference flag made it too large for the optimizer to choose to.
     @inline(__always)

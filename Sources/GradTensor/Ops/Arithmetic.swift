@@ -203,3 +203,14 @@ extension Scalar {
     }
 }
 
+
+extension Tensor {
+    /// `div(Scalar)`, as ATen's composite ops call it (cross_entropy's mean over probabilities):
+    /// one node, `DivBackward1`. (Python's `t / 2` wraps the number into a tensor: `DivBackward0`.)
+    public func div(scalar: Scalar) throws -> Tensor {
+        let out = try GradMode.with(enabled: false) { try div(.wrapping(scalar)) }
+        return out.record("DivBackward1", inputs: [self], saving: { _ in scalar }) { ctx, scalar in
+            [try ctx.grad.div(.wrapping(scalar))]
+        }
+    }
+}

@@ -28,12 +28,14 @@ extension Tensor {
         }
     }
 
-    /// 2 (input - target) · grad, divided by the element count for the mean; recorded as
-    /// `MseLossBackwardBackward0` so gradients built with `create_graph=True` show PyTorch's node.
+    /// (2 / count) (input - target) · grad, count the element count for the mean and 1 for
+    /// the sum (PyTorch's kernel scales by that one number, rounded to the element type);
+    /// recorded as `MseLossBackwardBackward0` so gradients built with `create_graph=True` show
+    /// PyTorch's node.
     static func mseLossBackward(_ grad: Tensor, _ input: Tensor, _ target: Tensor, mean: Bool, count: Int) throws -> Tensor {
         let divisor = Scalar.int(Int64(mean ? count : 1))
-        let two = try Tensor.wrapping(.int(2))
-        let out = try GradMode.with(enabled: false) { try input.sub(target).mul(two).mul(grad).div(.wrapping(divisor)) }
+        let norm = try Tensor.wrapping(.double(2 / divisor.doubleValue))
+        let out = try GradMode.with(enabled: false) { try norm.mul(input.sub(target)).mul(grad) }
         return out.record("MseLossBackwardBackward0", inputs: [grad, input, target],
                           saving: { (grad: $0.save(grad), input: $0.save(input), target: $0.save(target),
                                      divisor: divisor) }) { ctx, saved in

@@ -5,11 +5,25 @@
 extension Tensor {
     /// `mm(mat2)`: [m, k] · [k, n]. No type promotion.
     public func mm(_ mat2: Tensor) throws -> Tensor {
-        guard rank == 2 else { throw TorchError.runtime("mm: self must be a matrix, got \(rank)-D tensor") }
-        guard mat2.rank == 2 else { throw TorchError.runtime("mm: mat2 must be a matrix, got \(mat2.rank)-D tensor") }
-        guard shape[1] == mat2.shape[0] else {
-            throw TorchError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
+        try checkMatrixProduct(mat2, op: "mm")
+        let out = try matrixProduct(mat2)
+        return out.record("MmBackward0", inputs: [self, mat2], saving: { $0.saveMatrixProduct(self, mat2) }) { ctx, saved in
+            let grads = try Tensor.matrixProductGradients(ctx.grad, saved, needs: (ctx.needs(0), ctx.needs(1)))
+            return [grads.mat1, grads.mat2]
         }
+    }
+
+    /// PyTorch's checks of `mm` and `addmm` (`op` names the function in the message), in its order.
+    func checkMatrixProduct(_ mat2: Tensor, op: String) throws {
+        guard rank == 2 else { throw TorchError.runtime("\(op): self must be a matrix, got \(rank)-D tensor") }
+        guard mat2.rank == 2 else { throw TorchError.runtime("\(op): mat2 must be a matrix, got \(mat2.rank)-D tensor") }
+        guard shape[1] == mat2.shape[0] else {
+            throw TorchError.runtime("\(op): mat1 and mat2 shapes cannot be multiplied (\(shape[0])x\(shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
+        }
+    }
+
+    /// The product of two checked matrices, unrecorded.
+    func matrixProduct(_ mat2: Tensor) throws -> Tensor {
         guard dtype == mat2.dtype else {
             throw TorchError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtype.cTypeName) != \(mat2.dtype.cTypeName)")
         }
@@ -17,27 +31,28 @@ extension Tensor {
         let (m, k, n) = (shape[0], shape[1], mat2.shape[1])
         // With k = 1 (and no vector operand) PyTorch's BLAS stores the bare products, keeping
         // their -0.0; otherwise sums start from +0.0 as the GEMM's do.
-        let out: Tensor
         if k == 1 && m > 1 && n > 1 {
             _ = try Shape.checkedCount([m, n], dtype: dtype)
-            out = try Tensor.arithmetic(.mul, self, mat2, dtype: dtype, shape: [m, n])
-        } else {
-            out = try Tensor.batchedMatrixProduct(asBatchOfOne(), mat2.asBatchOfOne(), shape: [m, n])
+            return try Tensor.arithmetic(.mul, self, mat2, dtype: dtype, shape: [m, n])
         }
-        return out.record("MmBackward0", inputs: [self, mat2],
-                          saving: { (operands: $0.saveOperands(self, mat2), mat1ColumnMajor: isColumnMajor,
-                                     mat2ColumnMajor: mat2.isColumnMajor) }) { ctx, saved in
-            let g = ctx.grad
-            var grad1: Tensor?, grad2: Tensor?
-            // A column-major input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
-            if ctx.needs(0), let mat2 = saved.operands.second {
-                grad1 = saved.mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
-            }
-            if ctx.needs(1), let mat1 = saved.operands.first {
-                grad2 = saved.mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
-            }
-            return [grad1, grad2]
+        return try Tensor.batchedMatrixProduct(asBatchOfOne(), mat2.asBatchOfOne(), shape: [m, n])
+    }
+
+    /// What a matrix product's backward needs: each operand only when the other needs a gradient,
+    /// and whether each is column-major.
+    typealias SavedMatrixProduct = (operands: (first: Tensor?, second: Tensor?), mat1ColumnMajor: Bool, mat2ColumnMajor: Bool)
+
+    /// The gradients of mat1 and mat2 in `mat1 · mat2` (mm's and addmm's formulas): a column-major
+    /// input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
+    static func matrixProductGradients(_ g: Tensor, _ saved: SavedMatrixProduct, needs: (Bool, Bool)) throws -> (mat1: Tensor?, mat2: Tensor?) {
+        var grad1: Tensor?, grad2: Tensor?
+        if needs.0, let mat2 = saved.operands.second {
+            grad1 = saved.mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
         }
+        if needs.1, let mat1 = saved.operands.first {
+            grad2 = saved.mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
+        }
+        return (grad1, grad2)
     }
 
     /// `bmm(mat2)`: [b, m, k] · [b, k, n]. No broadcasting, no type promotion.
@@ -105,5 +120,12 @@ extension Tensor {
     }
 
     /// PyTorch's column-major test for mm's backward: strides (1, rows).
-    private var isColumnMajor: Bool { strides[0] == 1 && strides[1] == shape[0] }
+    var isColumnMajor: Bool { strides[0] == 1 && strides[1] == shape[0] }
+}
+
+extension TensorSaver {
+    /// A matrix product's saved state (see `Tensor.matrixProductGradients`).
+    mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor) -> Tensor.SavedMatrixProduct {
+        (saveOperands(mat1, mat2), mat1.isColumnMajor, mat2.isColumnMajor)
+    }
 }

@@ -75,7 +75,7 @@ public enum Repr {
             }
         case .float(let d): return PythonRepr.float(d)
         case .str(let s): return string(s.string)
-        case .tensor(let t): return t.description
+        case .tensor(let t): return t.isParameter ? "Parameter containing:\n" + t.description : t.description
         case .object(let o):
             walk.depth += 1
             defer { walk.depth -= 1 }

@@ -1,0 +1,68 @@
+import GradTensor
+
+/// The parts of `torch.nn.functional` that are ops of their own in PyTorch (one node, one
+/// `grad_fn` name): `linear`, and the losses' kernels, which the Python functions of
+/// NNFunctionalSource call (`_nll_loss` under `nll_loss` and `cross_entropy`, ...).
+enum TorchNNFunctionalBindings {
+    static var functional: [PyBuiltin] {
+        [
+            PyBuiltin("linear(input, weight, bias=None)") { args in
+                let (input, weight) = (try args.tensor("input"), try args.tensor("weight"))
+                let bias = args["bias"].isNone ? nil : try args.tensor("bias")
+                return .tensor(try TorchBridge.run { try input.linear(weight, bias: bias) })
+            },
+            PyBuiltin("_nll_loss(input, target, weight, reduction, ignore_index)") { args in
+                let (input, target, weight) = (try args.tensor("input"), try args.tensor("target"), try args.optionalTensor("weight"))
+                let (reduction, ignoreIndex) = (try args.lossReduction(), try args.int("ignore_index"))
+                return .tensor(try TorchBridge.run {
+                    try input.nllLoss(target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
+                })
+            },
+            PyBuiltin("_embedding(input, weight, padding_idx)") { args in
+                let (input, weight, padding) = (try args.tensor("input"), try args.tensor("weight"), try args.optionalInt("padding_idx"))
+                return .tensor(try TorchBridge.run { try Tensor.embedding(weight, input, paddingIndex: padding) })
+            },
+            PyBuiltin("_div_scalar(input, other)") { args in
+                let (input, other) = (try args.tensor("input"), try args.scalar("other"))
+                return .tensor(try TorchBridge.run { try input.div(scalar: other) })
+            },
+            PyBuiltin("_smooth_l1_loss(input, target, reduction, beta)") { args in
+                let (input, target, beta) = (try args.tensor("input"), try args.tensor("target"), try args.scalar("beta").doubleValue)
+                let reduction = try args.lossReduction()
+                return .tensor(try TorchBridge.run { try input.smoothL1Loss(target, beta: beta, reduction: reduction) })
+            },
+            PyBuiltin("_huber_loss(input, target, reduction, delta)") { args in
+                let (input, target, delta) = (try args.tensor("input"), try args.tensor("target"), try args.scalar("delta").doubleValue)
+                let reduction = try args.lossReduction()
+                return .tensor(try TorchBridge.run { try input.huberLoss(target, delta: delta, reduction: reduction) })
+            },
+            PyBuiltin("_binary_cross_entropy(input, target, weight, reduction)") { args in
+                let (input, target, weight) = (try args.tensor("input"), try args.tensor("target"), try args.optionalTensor("weight"))
+                let reduction = try args.lossReduction()
+                return .tensor(try TorchBridge.run { try input.binaryCrossEntropy(target, weight: weight, reduction: reduction) })
+            },
+            PyBuiltin("_binary_cross_entropy_with_logits(input, target, weight, pos_weight, reduction)") { args in
+                let (input, target, weight) = (try args.tensor("input"), try args.tensor("target"), try args.optionalTensor("weight"))
+                let (posWeight, reduction) = (try args.optionalTensor("pos_weight"), try args.lossReduction())
+                return .tensor(try TorchBridge.run {
+                    try input.binaryCrossEntropyWithLogits(target, weight: weight, posWeight: posWeight, reduction: reduction)
+                })
+            },
+        ]
+    }
+}
+
+extension BoundArguments {
+    /// `reduction=`: 'mean', 'sum' or 'none'.
+    func lossReduction() throws -> Tensor.LossReduction {
+        guard case .str(let text) = self["reduction"], let reduction = Tensor.LossReduction(rawValue: text.string) else {
+            throw PyError.value("\(Repr.str(self["reduction"])) is not a valid value for reduction")
+        }
+        return reduction
+    }
+
+    /// A tensor or None.
+    func optionalTensor(_ name: String) throws -> Tensor? {
+        self[name].isNone ? nil : try tensor(name)
+    }
+}
