@@ -47,6 +47,7 @@ enum ClassAttributes {
         if let found { return try bind(found, to: .object(instance), interpreter) }
         if let v = NativeBases.method(name, of: instance, interpreter) { return v }
         if let v = try special(instance, name) { return v }
+        if let v = objectMethod(name, of: instance, interpreter) { return v }
         if withGetattr, let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
         }
@@ -75,6 +76,13 @@ enum ClassAttributes {
             return nil
         default: return nil
         }
+    }
+
+    /// A method of `object` bound to the instance (`a.__eq__`, `a.__setattr__`, `a.__lt__`);
+    /// not `__new__`, a static method, nor `__init_subclass__`, a class method.
+    private static func objectMethod(_ name: String, of instance: PyInstance, _ interpreter: Interpreter) -> Value? {
+        guard name != "__new__", name != "__init_subclass__", let m = interpreter.attributes.classMethods["object"]?[name] else { return nil }
+        return .object(PyBoundMethod(receiver: .object(instance), function: m))
     }
 
     /// `instance.name = value`, through the class's `__setattr__` if it defines one.
