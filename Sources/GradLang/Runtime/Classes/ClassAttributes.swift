@@ -157,11 +157,9 @@ enum ClassAttributes {
         case "__name__": return .str(cls.name)
         case "__qualname__": return .str(cls.qualifiedName)
         case "__module__": return .str(cls.moduleName)
-        case "__mro__":
-            return .object(PyTuple(cls.mro.map { .object($0) } + (cls.nativeBase.map { [.object($0)] } ?? []) + [.object(BuiltinTypes.object)]))
-        case "__bases__":
-            return .object(PyTuple(cls.bases.isEmpty ? [.object(cls.nativeBase ?? BuiltinTypes.object)] : cls.bases.map { .object($0) }))
-        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(cls.nativeBase ?? BuiltinTypes.object)
+        case "__mro__": return .object(PyTuple(DeclaredBases.order(cls).map { .object($0) }))
+        case "__bases__": return .object(PyTuple(DeclaredBases.bases(of: cls).map { .object($0) }))
+        case "__base__": return .object(DeclaredBases.best(of: cls))
         case "__doc__": return .none
         case "__dict__":
             let d = PyDict()

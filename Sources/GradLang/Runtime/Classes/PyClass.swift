@@ -12,6 +12,8 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// `__module__`: `builtins` for built-in classes, `__main__` for those of the program run.
     let moduleName: String
     public let bases: [PyClass]
+    /// The bases as the class statement named them, built-in types included (see DeclaredBases).
+    var declaredBases: [PyObject] = []
     /// The built-in type (`list`, `dict`) this class extends, directly or through a base: each
     /// instance then holds one of those as its contents (see PyInstance.native).
     let nativeBase: PyTypeObject?
