@@ -64,6 +64,15 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         getattributeKnown = defined
         return defined
     }
+    /// Whether the class or a base defines `__del__`, known until the namespaces change: asked
+    /// whenever an instance is freed.
+    private var delKnown: Bool?
+    var definesDel: Bool {
+        if let known = delKnown { return known }
+        let defined = lookup("__del__") != nil
+        delKnown = defined
+        return defined
+    }
     /// Classes that name this one as a base (weakly), told when it changes.
     private var subclasses: [WeakClass] = []
 
@@ -157,6 +166,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         version &+= 1
         forgetLookups()
         getattributeKnown = nil
+        delKnown = nil
         subclasses.removeAll { $0.base == nil }
         for s in subclasses { s.base?.invalidate() }
     }

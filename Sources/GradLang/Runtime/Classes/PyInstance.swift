@@ -21,6 +21,14 @@ public class PyInstance: CollectableObject {
         native = contents
     }
 
+    /// An instance whose class defines `__del__` is finalized (see InstanceFinalizers).
+    deinit {
+        if cls.definesDel {
+            untrack()
+            InstanceFinalizers.instanceFreed(self)
+        }
+    }
+
     public override var typeName: String { cls.name }
 
     /// Its attribute slots, and the list or dict holding its contents if its class extends one.
