@@ -11,7 +11,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     public var qualifiedName: String
     /// `__module__`: `builtins` for built-in classes, `__main__` for those of the program run.
     let moduleName: String
-    public let bases: [PyClass]
+    public private(set) var bases: [PyClass]
     /// The bases as the class statement named them, built-in types included (see DeclaredBases).
     var declaredBases: [PyObject] = []
     /// The built-in type (`list`, `dict`) this class extends, directly or through a base: each
@@ -171,15 +171,38 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         for s in subclasses { s.base?.invalidate() }
     }
 
-    /// Gives the namespace's storage no other holder (see CycleTraversal).
+    /// Gives the storage of the namespace, the bases and the order no other holder (see
+    /// CycleTraversal).
     override func makeStorageUnique() {
         forgetLookups()
         makeUniqueStorage({ self.namespace }, { self.namespace = $0 })
+        makeUniqueStorage({ self.bases }, { self.bases = $0 })
+        makeUniqueStorage({ self.ancestors }, { self.ancestors = $0 })
+        makeUniqueStorage({ self.declaredBases }, { self.declaredBases = $0 })
     }
 
-    /// Its bases and order are classes that exist independently of it, held as Swift references
-    /// and not counted: they count as referenced from outside.
-    override func forEachReference(_ visit: (Value) -> Void) { namespace.values.values.forEach(visit) }
+    /// Its namespace's values, and the classes it holds: its bases (as the `bases` and the
+    /// declared ones), its order and its metaclass, so that classes referring to each other
+    /// (`M.me = M` in a base) are garbage together.
+    override func forEachReference(_ visit: (Value) -> Void) {
+        namespace.values.values.forEach(visit)
+        for cls in bases { visit(.object(cls)) }
+        for cls in ancestors { visit(.object(cls)) }
+        for base in declaredBases { visit(.object(base)) }
+        if let metaclass { visit(.object(metaclass)) }
+    }
+
+    /// What CPython frees with a class that grad does not make: its `__dict__`, the `__mro__`
+    /// and `__bases__` tuples, and the `__dict__` and `__weakref__` descriptors a class adds
+    /// when no base gives its instances those (one member descriptor per slot instead, for a
+    /// class with `__slots__`).
+    override var uncountedCompanions: Int {
+        if allowedAttributes != nil { return 3 + Slots.ownNames(self).count }
+        let baseHasDict = ancestors.contains { $0.interpreter != nil && $0.allowedAttributes == nil }
+        let dictDescriptor = baseHasDict || isExceptionClass ? 0 : 1
+        let weakrefDescriptor = baseHasDict ? 0 : 1
+        return 3 + dictDescriptor + weakrefDescriptor
+    }
 
     /// Empties the namespace of a garbage class (see CycleTraversal).
     override func giveUpReferences(into released: inout [Value]) {

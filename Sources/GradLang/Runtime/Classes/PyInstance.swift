@@ -31,8 +31,10 @@ public class PyInstance: CollectableObject {
 
     public override var typeName: String { cls.name }
 
-    /// Its attribute slots, and the list or dict holding its contents if its class extends one.
+    /// Its class, its attribute slots, and the list or dict holding its contents if its class
+    /// extends one.
     override func forEachReference(_ visit: (Value) -> Void) {
+        visit(.object(cls))
         for case let value? in slots { visit(value) }
         if let native { visit(.object(native)) }
     }
