@@ -13,8 +13,14 @@ enum DeclaredBases {
         for (i, base) in bases.enumerated() where bases[..<i].contains(where: { $0 === base }) {
             throw PyError.type("duplicate base class \(name(base))")
         }
-        var sequences = bases.map(order) + [bases]
-        var result: [PyObject] = []
+        return try merge(bases.map(order) + [bases], bases: bases, name: name)
+    }
+
+    /// C3: the bases' orders merged, each class before its bases and the bases in the order
+    /// given; CPython's TypeError, naming the bases, when no such order exists.
+    static func merge<Class: AnyObject>(_ orders: [[Class]], bases: [Class], name: (Class) -> String) throws -> [Class] {
+        var sequences = orders
+        var result: [Class] = []
         while true {
             sequences.removeAll { $0.isEmpty }
             if sequences.isEmpty { return result }

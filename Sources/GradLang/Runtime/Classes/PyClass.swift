@@ -228,24 +228,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
 
     func existingSlot(_ name: String) -> Int? { layout[name] }
 
-    /// C3: the bases' orders merged, each class before its bases and the bases in the order given;
-    /// CPython's TypeError when no such order exists.
+    /// C3 over the user classes among the bases (see DeclaredBases.merge).
     private static func linearize(_ bases: [PyClass]) throws -> [PyClass] {
-        var sequences = bases.map(\.mro) + [bases]
-        var result: [PyClass] = []
-        while true {
-            sequences.removeAll { $0.isEmpty }
-            if sequences.isEmpty { return result }
-            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
-                !sequences.contains { $0.dropFirst().contains { $0 === candidate } }
-            }) else {
-                let names = bases.map(\.name).joined(separator: ", ")
-                // CPython 3.11's message has a line break in it.
-                throw PyError.type("Cannot create a consistent method resolution\norder (MRO) for bases \(names)")
-            }
-            result.append(head)
-            for i in sequences.indices where sequences[i].first === head { sequences[i].removeFirst() }
-        }
+        try DeclaredBases.merge(bases.map(\.mro) + [bases], bases: bases, name: \.name)
     }
 
     private struct WeakClass {
