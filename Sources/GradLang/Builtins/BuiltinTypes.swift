@@ -99,6 +99,7 @@ enum BuiltinTypes {
     static func base(of t: PyTypeObject) -> PyTypeObject? {
         if t === object { return nil }
         if t === bool { return int }
+        if t === AbstractClasses.metaclass { return type }
         if t === torchSize { return tuple }
         if t === TorchParameter.type { return tensor }
         return object

@@ -79,6 +79,8 @@ enum ClassBuiltins {
     static var objectMethods: [PyBuiltin] {
         [
             PyBuiltin("object.__init__(self, /, *args, **kwargs)") { args in
+                // A built-in value's type has its own `__new__`, which took the arguments.
+                guard args["self"].instance != nil else { return .none }
                 if !args.varargs("args").isEmpty || (args.varkw("kwargs")?.count ?? 0) > 0 {
                     throw PyError.type("object.__init__() takes exactly one argument (the instance to initialize)")
                 }
@@ -118,12 +120,25 @@ enum ClassBuiltins {
                 if case .object(let i as PyInstance) = args["self"] { return .str(SpecialMethods.defaultRepr(i)) }
                 return .str(Repr.repr(args["self"]))
             },
-            PyBuiltin("object.__str__(self, /)") { args in .str(try Repr.checkedStr(args["self"])) },
+            // An instance's str is its class's repr (a `__str__` calling `super().__str__()`
+            // must not call itself).
+            PyBuiltin("object.__str__(self, /)") { args in
+                if case .object(let i as PyInstance) = args["self"] { return .str(try SpecialMethods.repr(i)) }
+                return .str(try Repr.checkedStr(args["self"]))
+            },
             PyBuiltin("object.__eq__(self, value, /)") { args in
                 Operators.identical(args["self"], args["value"]) ? .bool(true) : .object(SpecialMethods.notImplemented)
             },
+            // The inverse of `__eq__`, and NotImplemented where that is.
             PyBuiltin("object.__ne__(self, value, /)") { args in
-                .bool(!(try Operators.truthy(try Operators.compare(.eq, args["self"], args["value"]))))
+                let equal: Value
+                if let i = args["self"].instance, let r = try SpecialMethods.call(i, .eq, with: args["value"]) {
+                    equal = r
+                } else {
+                    equal = Operators.identical(args["self"], args["value"]) ? .bool(true) : .object(SpecialMethods.notImplemented)
+                }
+                if case .object(let o) = equal, o === SpecialMethods.notImplemented { return equal }
+                return .bool(!(try Operators.truthy(equal)))
             },
             PyBuiltin("object.__hash__(self, /)") { args in .int(try Hashing.hash(args["self"])) },
         ]

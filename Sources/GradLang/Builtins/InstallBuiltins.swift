@@ -34,6 +34,7 @@ extension Interpreter {
         installRangeAttributes()
         installNameAttributes()
         installTypeHierarchyAttributes()
+        BuiltinSlots.install(&attributeTable)
 
         moduleTable["math"] = MathModule.make()
         moduleTable["gc"] = GCModule.make()

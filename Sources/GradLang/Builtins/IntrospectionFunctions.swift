@@ -136,9 +136,13 @@ enum IntrospectionFunctions {
         case .object(let i as PyInstance):
             return ClassAttributes.names(of: i.cls).union(i.attributes.map(\.name)).union(builtinBaseNames(i.cls, interpreter)).sorted()
         case .object(let t as PyTypeObject):
+            if t === BuiltinTypes.object { return BuiltinSlots.objectNames.sorted() }
             guard let key = typeKey(of: t) else { return [] }
-            return interpreter.attributes.names(key)
-        default: return interpreter.attributes.names(TypeKey(value))
+            return BuiltinSlots.dirNames(interpreter.attributes.names(key), key, frozen: t === BuiltinTypes.frozenset)
+        default:
+            let key = TypeKey(value)
+            let frozen = if case .object(let s as PySet) = value { s.isFrozen } else { false }
+            return BuiltinSlots.dirNames(interpreter.attributes.names(key), key, frozen: frozen)
         }
     }
 

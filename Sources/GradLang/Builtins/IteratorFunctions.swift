@@ -155,7 +155,7 @@ enum IteratorFunctions {
         }
     }
 
-    private static func reversed(_ v: Value) throws -> PyIterator {
+    static func reversed(_ v: Value) throws -> PyIterator {
         switch v {
         case .str(let s):
             let scalars = s.scalars

@@ -35,7 +35,7 @@ enum NumericFunctions {
         }
     }
 
-    private static func divmod(_ x: Value, _ y: Value) throws -> Value {
+    static func divmod(_ x: Value, _ y: Value) throws -> Value {
         guard isNumber(x), isNumber(y) else {
             throw PyError.type("unsupported operand type(s) for divmod(): '\(x.typeName)' and '\(y.typeName)'")
         }
@@ -57,7 +57,7 @@ enum NumericFunctions {
 
     /// `pow(b, e, m)`: exact modular exponentiation; a negative exponent uses the inverse (3.8+).
     /// The result has the modulus's sign, like `%`.
-    private static func modularPower(_ b: Value, _ e: Value, _ m: Value) throws -> Value {
+    static func modularPower(_ b: Value, _ e: Value, _ m: Value) throws -> Value {
         guard let base = exactInt(b), var exponent = exactInt(e), let modulus = exactInt(m) else {
             throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers")
         }

@@ -32,6 +32,11 @@ extension Compiler {
             namespace.values["__module__"] = .str(moduleName)
             namespace.values["__qualname__"] = .str(qualifiedName)
             if let docstring { namespace.values["__doc__"] = .str(docstring) }
+            // The metaclass's `__prepare__` runs before the body, which starts with its entries.
+            let prepared = try Compiler.locatingErrors(at: range, in: f) {
+                try Metaclasses.prepare(name: name, arguments: bases, interpreter)
+            }
+            for entry in prepared.map(Metaclasses.entries) ?? [] { namespace.values[entry.name] = entry.value }
             frame.classNamespace = namespace
             try interpreter.nested {
                 do {
@@ -45,7 +50,7 @@ extension Compiler {
             contents["__qualname__"] = nil
             let cls = try Compiler.locatingErrors(at: range, in: f) {
                 try Metaclasses.define(name: name, qualifiedName: qualifiedName, moduleName: moduleName,
-                                       arguments: bases, namespace: contents, interpreter: interpreter)
+                                       arguments: bases, namespace: contents, prepared: prepared, interpreter: interpreter)
             }
             if ownCells > 0 { frame.cells[0].value = cls }
             var value = cls

@@ -77,7 +77,8 @@ final class Scope {
         case local(Int)
         case cell(Int)
         case global(String)
-        /// A class body's own name: its namespace, else a global or built-in.
+        /// A name in a class body that is not a free variable: its namespace, else a global or
+        /// built-in.
         case classNamespace(String)
     }
 
@@ -86,7 +87,9 @@ final class Scope {
         if kind == .classBody, boundSet.contains(name), !declaredNonlocal.contains(name) { return .classNamespace(name) }
         if let i = capturedCell(name) { return .cell(i) }
         if let i = slotNames.firstIndex(of: name) { return .local(i) }
-        return .global(name)
+        // A class body reads any other name from its namespace first, which a metaclass's
+        // `__prepare__` may have filled.
+        return kind == .classBody ? .classNamespace(name) : .global(name)
     }
 
     /// The cell an inner function captures for `name` from this scope, if this scope has one.

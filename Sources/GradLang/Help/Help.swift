@@ -60,7 +60,7 @@ enum Help {
         case .object(let t as PyTypeObject):
             var text = "Help on class \(t.name):\n\nclass \(t.qualifiedName)"
             if let constructor = t.constructor { text += "\n |  \(signatureText(constructor.shownSignature))" }
-            let names = IntrospectionFunctions.attributeNames(of: value, interpreter)
+            let names = publicNames(of: value, interpreter)
             if !names.isEmpty { text += "\n |\n |  Methods and attributes:\n\(wrapped(names, indent: " |      "))" }
             return text
         case .object(let c as PyClass): return describe(c)
@@ -68,11 +68,16 @@ enum Help {
         case .object(let m as PyModule):
             return "Help on module \(m.name):\n\nNAME\n    \(m.name)\n\nCONTENTS\n\(wrapped(m.attributes.keys.sorted(), indent: "    "))"
         default:
-            let names = IntrospectionFunctions.attributeNames(of: value, interpreter)
+            let names = publicNames(of: value, interpreter)
             var text = "Help on \(value.typeName) object:\n\n\(Repr.repr(value))"
             if !names.isEmpty { text += "\n\nMethods and attributes:\n\(wrapped(names, indent: "    "))" }
             return text
         }
+    }
+
+    /// What help lists of a built-in value's attributes: not its special methods.
+    private static func publicNames(of value: Value, _ interpreter: Interpreter) -> [String] {
+        IntrospectionFunctions.attributeNames(of: value, interpreter).filter { !$0.hasPrefix("__") }
     }
 
     /// A class as pydoc shows it: its bases, docstring, the methods it defines (signature and

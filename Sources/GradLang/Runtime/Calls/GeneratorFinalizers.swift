@@ -9,6 +9,9 @@ import CPendingEvents
 /// safe point: after the statement that freed it, after the call whose frame held it returns, or
 /// at a check for pending events (loop back-edges). Its output then comes before that of any
 /// later statement, as in CPython.
+///
+/// Freed instances of classes that define `__del__` wait in the same queue, in the order freed
+/// (see InstanceFinalizers).
 enum GeneratorFinalizers {
     /// What closing a generator needs of it.
     struct Suspended {
@@ -21,10 +24,20 @@ enum GeneratorFinalizers {
     }
 
     /// grad runs Python on one thread at a time (see Interpreter), the only one that frees generators.
-    nonisolated(unsafe) private static var waiting: [Suspended] = []
+    nonisolated(unsafe) private static var waiting: [Waiting] = []
+
+    /// A freed object waiting for its finalizer.
+    enum Waiting {
+        case generator(Suspended)
+        case instance(InstanceFinalizers.Freed)
+    }
 
     static func `defer`(_ generator: Suspended) {
-        waiting.append(generator)
+        `defer`(.generator(generator))
+    }
+
+    static func `defer`(_ object: Waiting) {
+        waiting.append(object)
         grad_pending_events_add(GRAD_EVENT_FINALIZERS)
     }
 
@@ -32,7 +45,8 @@ enum GeneratorFinalizers {
     @inline(__always)
     static var arePending: Bool { grad_pending_events() & GRAD_EVENT_FINALIZERS != 0 }
 
-    /// Closes the waiting generators in the order they were freed, and those their closing frees;
+    /// Closes the waiting generators and calls the waiting `__del__` methods in the order they
+    /// were freed, and those of what that frees;
     /// a `finally` block that reaches a safe point itself leaves the rest to the outer call.
     @inline(never)
     static func run() {
@@ -44,7 +58,12 @@ enum GeneratorFinalizers {
             // generators, which join `waiting` meanwhile.
             let batch = waiting
             waiting = []
-            for suspended in batch { PyGeneratorObject(closing: suspended).finalize() }
+            for object in batch {
+                switch object {
+                case .generator(let suspended): PyGeneratorObject(closing: suspended).finalize()
+                case .instance(let freed): InstanceFinalizers.finalize(freed)
+                }
+            }
         }
         _ = grad_pending_events_take(GRAD_EVENT_FINALIZERS)
     }

@@ -14,6 +14,12 @@ enum AbstractClasses {
         cls.lookup("__abstractmethods__") != nil
     }
 
+    /// Whether a metaclass extends ABCMeta (`class Meta(ABCMeta)`): its classes record their
+    /// abstract methods as ABCMeta's do.
+    static func derivesFromABCMeta(_ metaclass: PyClass) -> Bool {
+        DeclaredBases.order(metaclass).contains { $0 === AbstractClasses.metaclass }
+    }
+
     /// `@abstractmethod`'s mark on a function, or on the function a descriptor wraps.
     static func isAbstract(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }

@@ -47,6 +47,7 @@ enum ClassAttributes {
         if let found { return try bind(found, to: .object(instance), interpreter) }
         if let v = NativeBases.method(name, of: instance, interpreter) { return v }
         if let v = try special(instance, name) { return v }
+        if let v = objectMethod(name, of: instance, interpreter) { return v }
         if withGetattr, let getattr = instance.cls.lookup("__getattr__") {
             return try interpreter.call(try bind(getattr, to: .object(instance), interpreter), Arguments([.str(name)]))
         }
@@ -75,6 +76,13 @@ enum ClassAttributes {
             return nil
         default: return nil
         }
+    }
+
+    /// A method of `object` bound to the instance (`a.__eq__`, `a.__setattr__`, `a.__lt__`);
+    /// not `__new__`, a static method, nor `__init_subclass__`, a class method.
+    private static func objectMethod(_ name: String, of instance: PyInstance, _ interpreter: Interpreter) -> Value? {
+        guard name != "__new__", name != "__init_subclass__", let m = interpreter.attributes.classMethods["object"]?[name] else { return nil }
+        return .object(PyBoundMethod(receiver: .object(instance), function: m))
     }
 
     /// `instance.name = value`, through the class's `__setattr__` if it defines one.
@@ -149,11 +157,9 @@ enum ClassAttributes {
         case "__name__": return .str(cls.name)
         case "__qualname__": return .str(cls.qualifiedName)
         case "__module__": return .str(cls.moduleName)
-        case "__mro__":
-            return .object(PyTuple(cls.mro.map { .object($0) } + (cls.nativeBase.map { [.object($0)] } ?? []) + [.object(BuiltinTypes.object)]))
-        case "__bases__":
-            return .object(PyTuple(cls.bases.isEmpty ? [.object(cls.nativeBase ?? BuiltinTypes.object)] : cls.bases.map { .object($0) }))
-        case "__base__": return cls.bases.first.map { .object($0) } ?? .object(cls.nativeBase ?? BuiltinTypes.object)
+        case "__mro__": return .object(PyTuple(DeclaredBases.order(cls).map { .object($0) }))
+        case "__bases__": return .object(PyTuple(DeclaredBases.bases(of: cls).map { .object($0) }))
+        case "__base__": return .object(DeclaredBases.best(of: cls))
         case "__doc__": return .none
         case "__dict__":
             let d = PyDict()

@@ -8,10 +8,11 @@ enum ClassCreation {
         }
         var bases: [PyClass] = []
         var nativeBases: [PyTypeObject] = []
+        var declared: [PyObject] = []
         for base in arguments.positional {
+            if case .object(let o) = base, o is PyClass || o is PyTypeObject { declared.append(o) }
             switch base {
             case .object(let c as PyClass):
-                if bases.contains(where: { $0 === c }) { throw PyError.type("duplicate base class \(c.name)") }
                 bases.append(c)
                 if let native = c.nativeBase { nativeBases.append(native) }
                 if c.isExceptionClass { nativeBases.append(BuiltinTypes.object) }
@@ -19,6 +20,9 @@ enum ClassCreation {
                 continue
             case .object(let t as PyTypeObject) where NativeBases.isExtendable(t) || t === BuiltinTypes.type:
                 nativeBases.append(t)
+            case .object(let t as PyTypeObject) where t === AbstractClasses.metaclass:
+                // `class Meta(ABCMeta)`: a metaclass whose classes follow ABCMeta's rules.
+                nativeBases.append(BuiltinTypes.type)
             case .object(let t as PyTypeObject) where [BuiltinTypes.bool, BuiltinTypes.range, BuiltinTypes.slice, BuiltinTypes.noneType].contains { $0 === t }:
                 throw PyError.type("type '\(t.qualifiedName)' is not an acceptable base type")
             case .object(let t as PyTypeObject):
@@ -31,6 +35,7 @@ enum ClassCreation {
         let layouts = nativeBases.reduce(into: [PyTypeObject]()) { found, t in if !found.contains(where: { $0 === t }) { found.append(t) } }
         if layouts.count > 1 { throw PyError.type("multiple bases have instance lay-out conflict") }
         let nativeBase = layouts.first.flatMap { $0 === BuiltinTypes.object ? nil : $0 }
+        _ = try DeclaredBases.linearize(declared)
         var keywords = arguments.keywords
         var declaredAbstract = false
         if let i = keywords.firstIndex(where: { $0.name == "metaclass" }) {
@@ -51,8 +56,9 @@ enum ClassCreation {
         let cls = try PyClass(name: name, qualifiedName: qualifiedName, moduleName: moduleName, bases: bases,
                               nativeBase: nativeBase, namespace: namespace, interpreter: interpreter)
         cls.metaclass = metaclass
+        cls.declaredBases = declared
         cls.allowedAttributes = Slots.allowedNames(cls)
-        try AbstractClasses.record(cls, declared: declaredAbstract)
+        try AbstractClasses.record(cls, declared: declaredAbstract || (metaclass.map(AbstractClasses.derivesFromABCMeta) ?? false))
         try UserDescriptors.setNames(cls, interpreter)
         try initSubclass(cls, keywords, interpreter)
         return cls

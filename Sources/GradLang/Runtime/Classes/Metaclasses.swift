@@ -7,58 +7,97 @@
 enum Metaclasses {
     /// What a class statement (and `type(name, bases, dict)`) does: calls the metaclass the
     /// keyword and the bases decide, or lets `type.__new__` make the class when that is `type`.
+    /// `prepared` is what the metaclass's `__prepare__` made before the body ran (see `prepare`).
     static func define(name: String, qualifiedName: String, moduleName: String, arguments: Arguments,
-                       namespace: Namespace, interpreter: Interpreter) throws -> Value {
-        var keywords = arguments.keywords
-        var explicit: PyClass?
-        if let i = keywords.firstIndex(where: { $0.name == "metaclass" }) {
-            switch keywords[i].value {
-            case .object(let m as PyClass) where m.isMetaclass:
-                explicit = m
-                keywords.remove(at: i)
-            case .object(let t as PyTypeObject) where t === BuiltinTypes.type || t === AbstractClasses.metaclass: break
-            case let other:
-                // Any callable may stand in for a metaclass: it gets what `type` would.
-                keywords.remove(at: i)
-                return try interpreter.call(other, Arguments(
-                    [.str(name), .object(PyTuple(arguments.positional)), .object(try dictionary(namespace, qualifiedName))], keywords: keywords))
-            }
+                       namespace: Namespace, prepared: Value? = nil, interpreter: Interpreter) throws -> Value {
+        let choice = try choose(arguments)
+        if case .callable(let other, let keywords) = choice {
+            // Any callable may stand in for a metaclass: it gets what `type` would.
+            return try interpreter.call(other, Arguments(
+                [.str(name), .object(PyTuple(arguments.positional)), .object(try dictionary(namespace, qualifiedName))], keywords: keywords))
         }
-        guard let metaclass = try winner(explicit, arguments.positional) else {
+        guard case .metaclass(let metaclass?, let keywords) = choice else {
             return .object(try ClassCreation.make(name: name, qualifiedName: qualifiedName, moduleName: moduleName,
                                                   arguments: arguments, namespace: namespace, interpreter: interpreter))
         }
         let bases = Value.object(PyTuple(arguments.positional))
         var contents = Value.object(try dictionary(namespace, qualifiedName))
-        if metaclass.lookup("__prepare__") != nil {
-            contents = try prepared(metaclass, name, bases, keywords, holding: contents, interpreter)
+        if let prepared {
+            try fill(prepared, with: contents, interpreter)
+            contents = prepared
         }
         return try interpreter.call(.object(metaclass), Arguments([.str(name), bases, contents], keywords: keywords))
     }
 
-    /// The mapping the metaclass's `__prepare__(name, bases, **kwargs)` makes, given what the
-    /// class body defined one item at a time. The body has already run in grad's own namespace,
-    /// so the mapping sees the definitions after the body, not while it runs.
-    private static func prepared(_ metaclass: PyClass, _ name: String, _ bases: Value, _ keywords: [(name: String, value: Value)],
-                                 holding body: Value, _ interpreter: Interpreter) throws -> Value {
+    /// Before a class body runs: the mapping the metaclass's `__prepare__(name, bases, **kwargs)`
+    /// makes, whose entries the body starts with; nil when no metaclass defines `__prepare__`.
+    static func prepare(name: String, arguments: Arguments, _ interpreter: Interpreter) throws -> Value? {
+        guard case .metaclass(let metaclass?, let keywords) = try choose(arguments), metaclass.lookup("__prepare__") != nil else { return nil }
         let prepare = try ClassAttributes.get(metaclass, "__prepare__", interpreter)
-        let mapping = try interpreter.call(prepare, Arguments([.str(name), bases], keywords: keywords))
-        guard case .object(let items as PyDict) = body else { return mapping }
-        for (key, value) in items.entries { try Subscript.set(mapping, key, value, interpreter: interpreter) }
-        return mapping
+        return try interpreter.call(prepare, Arguments([.str(name), .object(PyTuple(arguments.positional))], keywords: keywords))
+    }
+
+    /// The str-keyed entries of a prepared mapping (a dict, or an instance of a dict subclass).
+    static func entries(of prepared: Value) -> [(name: String, value: Value)] {
+        guard case .object(let d as PyDict) = NativeBases.contents(prepared) else { return [] }
+        return d.entries.compactMap { if case .str(let k) = $0.key { (k.string, $0.value) } else { nil } }
+    }
+
+    /// Who makes the class: a metaclass (nil: `type` or ABCMeta) with the keywords it gets, or
+    /// a callable named by `metaclass=` that is not one.
+    private enum Choice {
+        case metaclass(PyClass?, keywords: [(name: String, value: Value)])
+        case callable(Value, keywords: [(name: String, value: Value)])
+    }
+
+    private static func choose(_ arguments: Arguments) throws -> Choice {
+        var keywords = arguments.keywords
+        var explicit: PyClass?
+        var abstract = false
+        if let i = keywords.firstIndex(where: { $0.name == "metaclass" }) {
+            switch keywords[i].value {
+            case .object(let m as PyClass) where m.isMetaclass:
+                explicit = m
+                keywords.remove(at: i)
+            case .object(let t as PyTypeObject) where t === BuiltinTypes.type || t === AbstractClasses.metaclass:
+                abstract = t === AbstractClasses.metaclass
+            case let other:
+                keywords.remove(at: i)
+                return .callable(other, keywords: keywords)
+            }
+        }
+        return .metaclass(try winner(explicit, arguments.positional, abstract: abstract), keywords: keywords)
+    }
+
+    /// Writes what the class body defined into the mapping `__prepare__` made, one item at a
+    /// time, leaving out the entries it started with and kept.
+    private static func fill(_ mapping: Value, with body: Value, _ interpreter: Interpreter) throws {
+        guard case .object(let items as PyDict) = body else { return }
+        let initial = entries(of: mapping)
+        for (key, value) in items.entries {
+            if case .str(let k) = key, initial.contains(where: { $0.name == k.string && Operators.identical($0.value, value) }) { continue }
+            try Subscript.set(mapping, key, value, interpreter: interpreter)
+        }
     }
 
     /// The most derived of the metaclasses of the bases and the one given (nil: `type`), or
     /// CPython's TypeError when one is not a subclass of all the others.
-    static func winner(_ given: PyClass?, _ bases: [Value]) throws -> PyClass? {
+    /// ABCMeta itself is no PyClass: `abstract` says it is given (or a base's), and then the
+    /// winner must be nil (ABCMeta) or extend it.
+    static func winner(_ given: PyClass?, _ bases: [Value], abstract: Bool = false) throws -> PyClass? {
         var found = given
+        var needsABCMeta = abstract
         for case .object(let base as PyClass) in bases {
-            guard let candidate = base.metaclass else { continue }
+            guard let candidate = base.metaclass else {
+                if AbstractClasses.isAbstractBase(base) { needsABCMeta = true }
+                continue
+            }
             guard let current = found else { found = candidate; continue }
             if current.isSubclass(of: candidate) { continue }
             if candidate.isSubclass(of: current) { found = candidate; continue }
             throw conflict
         }
+        if needsABCMeta, let found, !AbstractClasses.derivesFromABCMeta(found) { throw conflict }
         return found
     }
 

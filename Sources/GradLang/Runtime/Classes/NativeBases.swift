@@ -104,7 +104,14 @@ enum NativeBases {
     /// `list.__init__(self, iterable=())` and `dict.__init__(self, other=(), **kwargs)`: the
     /// contents made from the arguments (also what happens when the class has no `__init__`).
     static func initialize(_ instance: PyInstance, _ args: Arguments, _ interpreter: Interpreter) throws {
-        switch instance.native {
+        guard let native = instance.native else { return }
+        try initialize(native, named: instance.cls.name, args, interpreter)
+    }
+
+    /// `initialize` of a list, dict or set itself (`xs.__init__([1, 2])`); `name` is the type
+    /// a set's error names. Other values ignore the arguments, as `int.__init__` does.
+    static func initialize(_ native: PyObject, named name: String, _ args: Arguments, _ interpreter: Interpreter) throws {
+        switch native {
         case let list as PyList:
             if !args.keywords.isEmpty { throw PyError.type("list() takes no keyword arguments") }
             if args.positional.count > 1 { throw PyError.type("list expected at most 1 argument, got \(args.positional.count)") }
@@ -114,57 +121,25 @@ enum NativeBases {
             let keywords = PyDict()
             for (k, v) in args.keywords { try keywords.set(.str(k), v) }
             try DictUpdate.merge(into: dict, args.positional.first.map(contents), keywords: keywords, interpreter)
-        case let set as PySet:
+        case let set as PySet where !set.isFrozen:
             if !args.keywords.isEmpty { throw PyError.type("set() takes no keyword arguments") }
-            if args.positional.count > 1 { throw PyError.type("\(instance.cls.name) expected at most 1 argument, got \(args.positional.count)") }
+            if args.positional.count > 1 { throw PyError.type("\(name) expected at most 1 argument, got \(args.positional.count)") }
             try set.replace(with: try args.positional.first.map(Iteration.collect) ?? [])
         default: break
         }
     }
 
-    /// What `super().name` finds past the user's classes: the built-in type's method bound to
-    /// the contents, or its special methods (`__init__`, `__getitem__`, `__len__`, ...).
+    /// What `super().name` finds past the user's classes: the built-in type's method, bound to
+    /// the contents, or its special method (see BuiltinSlots), bound to the instance: those
+    /// read the contents themselves, and object's (`__setattr__`) act on the instance.
     static func method(_ name: String, of instance: PyInstance, _ interpreter: Interpreter) -> Value? {
         guard let contents = instance.contents else { return nil }
-        if let m = interpreter.attributes.method(TypeKey(contents), name) {
-            return .object(PyBoundMethod(receiver: contents, function: m))
+        guard let m = interpreter.attributes.method(TypeKey(contents), name) else {
+            // A list's, dict's or set's `__hash__` is None.
+            return name == "__hash__" ? try? interpreter.attributes.getters[TypeKey(contents)]?[name]?(contents) : nil
         }
-        let receiver = Value.object(instance)
-        let special: PyBuiltin?
-        switch name {
-        case "__init__":
-            special = PyBuiltin("__init__(self, /, *args, **kwargs)") { args in
-                var call = Arguments(args.varargs("args"))
-                for (k, v) in args.varkw("kwargs")?.entries ?? [] { if case .str(let s) = k { call.keywords.append((s.string, v)) } }
-                try initialize(instance, call, args.interpreter)
-                return .none
-            }
-        case "__getitem__":
-            special = PyBuiltin("__getitem__(self, key, /)") { args in try Subscript.get(contents, args["key"], interpreter: args.interpreter) }
-        case "__setitem__":
-            special = PyBuiltin("__setitem__(self, key, value, /)") { args in
-                try Subscript.set(contents, args["key"], args["value"], interpreter: args.interpreter)
-                return .none
-            }
-        case "__delitem__":
-            special = PyBuiltin("__delitem__(self, key, /)") { args in
-                try Subscript.delete(contents, args["key"])
-                return .none
-            }
-        case "__len__": special = PyBuiltin("__len__(self, /)") { _ in .int(try IteratorFunctions.length(contents)) }
-        case "__contains__": special = PyBuiltin("__contains__(self, key, /)") { args in .bool(try Operators.contains(contents, args["key"])) }
-        case "__iter__": special = PyBuiltin("__iter__(self, /)") { _ in .object(try Iteration.iterator(contents)) }
-        case "__repr__": special = PyBuiltin("__repr__(self, /)") { _ in .str(try Repr.checkedRepr(contents)) }
-        case "__str__": special = PyBuiltin("__str__(self, /)") { _ in .str(try Repr.checkedStr(contents)) }
-        case "__hash__": special = PyBuiltin("__hash__(self, /)") { _ in .int(try Hashing.hash(contents)) }
-        case "__bool__": special = PyBuiltin("__bool__(self, /)") { _ in .bool(try Operators.truthy(contents)) }
-        case "__format__":
-            special = PyBuiltin("__format__(self, format_spec, /)") { args in
-                .str(try Formatting.format(contents, spec: try Arg.string(args["format_spec"], "format() argument 2 must be str, not \(args["format_spec"].typeName)")))
-            }
-        default: special = operatorMethod(name, contents)
-        }
-        return special.map { .object(PyBoundMethod(receiver: receiver, function: $0)) }
+        let special = name.hasPrefix("__") && name.hasSuffix("__")
+        return .object(PyBoundMethod(receiver: special ? .object(instance) : contents, function: m))
     }
 }
 

@@ -11,7 +11,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     public var qualifiedName: String
     /// `__module__`: `builtins` for built-in classes, `__main__` for those of the program run.
     let moduleName: String
-    public let bases: [PyClass]
+    public private(set) var bases: [PyClass]
+    /// The bases as the class statement named them, built-in types included (see DeclaredBases).
+    var declaredBases: [PyObject] = []
     /// The built-in type (`list`, `dict`) this class extends, directly or through a base: each
     /// instance then holds one of those as its contents (see PyInstance.native).
     let nativeBase: PyTypeObject?
@@ -60,6 +62,15 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         if let known = getattributeKnown { return known }
         let defined = lookup("__getattribute__") != nil
         getattributeKnown = defined
+        return defined
+    }
+    /// Whether the class or a base defines `__del__`, known until the namespaces change: asked
+    /// whenever an instance is freed.
+    private var delKnown: Bool?
+    var definesDel: Bool {
+        if let known = delKnown { return known }
+        let defined = lookup("__del__") != nil
+        delKnown = defined
         return defined
     }
     /// Classes that name this one as a base (weakly), told when it changes.
@@ -155,19 +166,43 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         version &+= 1
         forgetLookups()
         getattributeKnown = nil
+        delKnown = nil
         subclasses.removeAll { $0.base == nil }
         for s in subclasses { s.base?.invalidate() }
     }
 
-    /// Gives the namespace's storage no other holder (see CycleTraversal).
+    /// Gives the storage of the namespace, the bases and the order no other holder (see
+    /// CycleTraversal).
     override func makeStorageUnique() {
         forgetLookups()
         makeUniqueStorage({ self.namespace }, { self.namespace = $0 })
+        makeUniqueStorage({ self.bases }, { self.bases = $0 })
+        makeUniqueStorage({ self.ancestors }, { self.ancestors = $0 })
+        makeUniqueStorage({ self.declaredBases }, { self.declaredBases = $0 })
     }
 
-    /// Its bases and order are classes that exist independently of it, held as Swift references
-    /// and not counted: they count as referenced from outside.
-    override func forEachReference(_ visit: (Value) -> Void) { namespace.values.values.forEach(visit) }
+    /// Its namespace's values, and the classes it holds: its bases (as the `bases` and the
+    /// declared ones), its order and its metaclass, so that classes referring to each other
+    /// (`M.me = M` in a base) are garbage together.
+    override func forEachReference(_ visit: (Value) -> Void) {
+        namespace.values.values.forEach(visit)
+        for cls in bases { visit(.object(cls)) }
+        for cls in ancestors { visit(.object(cls)) }
+        for base in declaredBases { visit(.object(base)) }
+        if let metaclass { visit(.object(metaclass)) }
+    }
+
+    /// What CPython frees with a class that grad does not make: its `__dict__`, the `__mro__`
+    /// and `__bases__` tuples, and the `__dict__` and `__weakref__` descriptors a class adds
+    /// when no base gives its instances those (one member descriptor per slot instead, for a
+    /// class with `__slots__`).
+    override var uncountedCompanions: Int {
+        if allowedAttributes != nil { return 3 + Slots.ownNames(self).count }
+        let baseHasDict = ancestors.contains { $0.interpreter != nil && $0.allowedAttributes == nil }
+        let dictDescriptor = baseHasDict || isExceptionClass ? 0 : 1
+        let weakrefDescriptor = baseHasDict ? 0 : 1
+        return 3 + dictDescriptor + weakrefDescriptor
+    }
 
     /// Empties the namespace of a garbage class (see CycleTraversal).
     override func giveUpReferences(into released: inout [Value]) {
@@ -193,24 +228,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
 
     func existingSlot(_ name: String) -> Int? { layout[name] }
 
-    /// C3: the bases' orders merged, each class before its bases and the bases in the order given;
-    /// CPython's TypeError when no such order exists.
+    /// C3 over the user classes among the bases (see DeclaredBases.merge).
     private static func linearize(_ bases: [PyClass]) throws -> [PyClass] {
-        var sequences = bases.map(\.mro) + [bases]
-        var result: [PyClass] = []
-        while true {
-            sequences.removeAll { $0.isEmpty }
-            if sequences.isEmpty { return result }
-            guard let head = sequences.lazy.map({ $0[0] }).first(where: { candidate in
-                !sequences.contains { $0.dropFirst().contains { $0 === candidate } }
-            }) else {
-                let names = bases.map(\.name).joined(separator: ", ")
-                // CPython 3.11's message has a line break in it.
-                throw PyError.type("Cannot create a consistent method resolution\norder (MRO) for bases \(names)")
-            }
-            result.append(head)
-            for i in sequences.indices where sequences[i].first === head { sequences[i].removeFirst() }
-        }
+        try DeclaredBases.merge(bases.map(\.mro) + [bases], bases: bases, name: \.name)
     }
 
     private struct WeakClass {

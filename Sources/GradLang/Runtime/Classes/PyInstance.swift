@@ -21,10 +21,20 @@ public class PyInstance: CollectableObject {
         native = contents
     }
 
+    /// An instance whose class defines `__del__` is finalized (see InstanceFinalizers).
+    deinit {
+        if cls.definesDel {
+            untrack()
+            InstanceFinalizers.instanceFreed(self)
+        }
+    }
+
     public override var typeName: String { cls.name }
 
-    /// Its attribute slots, and the list or dict holding its contents if its class extends one.
+    /// Its class, its attribute slots, and the list or dict holding its contents if its class
+    /// extends one.
     override func forEachReference(_ visit: (Value) -> Void) {
+        visit(.object(cls))
         for case let value? in slots { visit(value) }
         if let native { visit(.object(native)) }
     }

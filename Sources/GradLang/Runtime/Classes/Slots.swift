@@ -35,6 +35,11 @@ enum Slots {
         return allowed.contains("__dict__") ? nil : allowed
     }
 
+    /// The slot names the class itself declares (not its bases).
+    static func ownNames(_ cls: PyClass) -> [String] {
+        cls.namespace["__slots__"].flatMap { try? names($0) } ?? []
+    }
+
     /// The names declared in slots anywhere in the order: a `__dict__` leaves them out.
     static func declaredNames(_ cls: PyClass) -> Set<String> {
         cls.mro.reduce(into: []) { all, c in

@@ -134,11 +134,12 @@ enum CycleCollector {
         forgetAtomicTuples(in: generation)
 
         var garbage = findGarbage(in: generation)
-        // Suspended generators among the garbage are closed first (CPython's finalizers), so
-        // their `finally` blocks run; that may free them, or make them reachable again, so the
-        // generation is looked at again afterwards, with no reference held here.
-        if garbage.contains(where: \.needsClosing) {
-            finalizeGenerators(in: &garbage)
+        // Suspended generators among the garbage are closed first, and instances' `__del__`
+        // called (CPython's finalizers), so their `finally` blocks run; that may free them, or
+        // make them reachable again, so the generation is looked at again afterwards, with no
+        // reference held here.
+        if garbage.contains(where: { $0.needsClosing || InstanceFinalizers.needsFinalizing($0) }) {
+            finalizeObjects(in: &garbage)
             garbage = findGarbage(in: generation)
         }
         let survivors = generations[generation].objects.count - garbage.count
@@ -175,11 +176,14 @@ enum CycleCollector {
         }
     }
 
-    /// Closes the generators in `garbage`, which it empties first: afterwards nothing here holds them.
-    private static func finalizeGenerators(in garbage: inout [CollectableObject]) {
+    /// Closes the generators in `garbage` and calls the `__del__` methods of its instances,
+    /// emptying it first: afterwards nothing here holds them.
+    private static func finalizeObjects(in garbage: inout [CollectableObject]) {
         let generators = garbage.compactMap { $0 as? PyGeneratorObject }
+        let instances = garbage.filter(InstanceFinalizers.needsFinalizing).compactMap { $0 as? PyInstance }
         garbage = []
         for generator in generators { generator.finalize() }
+        for instance in instances { InstanceFinalizers.finalize(instance) }
     }
 
     /// The tracked objects of `generation` that nothing outside it can reach.

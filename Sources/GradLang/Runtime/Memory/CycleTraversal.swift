@@ -23,10 +23,9 @@
 //   as referenced from outside.
 // - bound method: its receiver (its function is a builtin, which holds no Python values).
 // - dict view: its dict.
-// - instance of a user class: its attribute slots (an exception also its `args`), and the list or
-//   dict that holds its contents if its class extends one (set when it is made).
-// - class: its namespace (its bases and order are classes that exist independently of it, held
-//   as Swift references and not counted: they count as referenced from outside).
+// - instance of a user class: its class, its attribute slots (an exception also its `args`), and
+//   the list or dict that holds its contents if its class extends one (set when it is made).
+// - class: its namespace, its bases (`bases` and `declaredBases`), its order and its metaclass.
 // - method, property, staticmethod, classmethod, super: the values they wrap.
 // - iterator: the list or tuple it reads (`source`; no buffer), and what the others read (`held`:
 //   the dict or set, the iterators `zip`, `map`, `filter` and `enumerate` draw from, the function

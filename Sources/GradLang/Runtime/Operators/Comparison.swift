@@ -122,6 +122,8 @@ extension Operators {
         case (.object(let x as PyRange), .object(let y as PyRange)):
             return x.hasSameElements(as: y)
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
+        case (.object(let x as PySlice), .object(let y as PySlice)):
+            return try elementsEqual([x.start, x.stop, x.step], [y.start, y.stop, y.step], depth: deeper(depth))
         case (.object(let o), _) where o is PyInstance, (_, .object(let o)) where o is PyInstance:
             return try truthy(compare(.eq, a, b))
         case (.object(let x), .object(let y)): return x === y

@@ -297,6 +297,11 @@ public enum Operators {
         case (.add, .str(let x), .str(let y)): return .str(try PyStr.concatenated(x, y))
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(try concatenated(x.items, y.items)))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
+        case (.bitOr, .object(let x as PyDict), .object(let y as PyDict)):
+            // `x | y`: a new dict with x's entries, then y's.
+            let merged = PyDict()
+            for (k, v) in x.entries + y.entries { try merged.set(k, v) }
+            return .object(merged)
         case (.multiply, _, _):
             if let (seq, n) = try repetition(a, b) { return try repeatSequence(seq, n) }
         case (.add, .str, _):
@@ -355,6 +360,8 @@ public enum Operators {
     /// `items` `times` over, in one buffer of the final size (growing it as it fills would need
     /// up to twice the memory that `repeatSequence` checked for).
     private static func repeatedItems(_ items: [Value], _ times: Int) -> [Value] {
+        // Nothing to copy however many times (`[] * 2**62` must not count to 2**62).
+        if items.isEmpty { return [] }
         var out: [Value] = []
         out.reserveCapacity(items.count * times)
         for _ in 0..<times { out += items }

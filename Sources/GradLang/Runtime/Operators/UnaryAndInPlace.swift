@@ -55,6 +55,10 @@ extension Operators {
         case .object(let list as PyList) where op == .multiply:
             if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }
             return a
+        case .object(let dict as PyDict) where op == .bitOr:
+            // `d |= other` is `d.update(other)`: any mapping or iterable of pairs.
+            try DictUpdate.merge(into: dict, b, keywords: nil, interpreter)
+            return a
         case .object(let set as PySet) where !set.isFrozen:
             guard case .object(let other as PySet) = b, case .object(let result as PySet)? = try setOp(op, set, other) else {
                 return try rebinding(op, a, b)
