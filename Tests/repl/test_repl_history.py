@@ -18,7 +18,7 @@ class HistoryTests(unittest.TestCase):
         first.expect_prompt()
         first.enter("total = 0")
         first.enter("for k in [1, 2, 3]:", prompt=CONTINUATION)
-        first.enter("    total = total + k", prompt=CONTINUATION)
+        first.enter("total = total + k", prompt=CONTINUATION)
         first.enter("")
         first.enter("unique_marker_name = 'found me'")
         # Written after every entry, before the session ends.

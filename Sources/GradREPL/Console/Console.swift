@@ -28,6 +28,9 @@ public final class Console {
     /// Whether the input so far is unfinished (show the continuation prompt).
     public var needsMore: Bool { !lines.isEmpty }
 
+    /// What the next line of an unfinished block starts with when typed (see `AutoIndent`).
+    public var nextIndentation: String { AutoIndent.indentation(after: lines) }
+
     /// One line as entered (without its newline). `moreInputFollows`: more input was already waiting,
     /// so the line is part of a paste and a blank line inside a block does not end the block.
     public func push(_ line: String, moreInputFollows: Bool = false) {

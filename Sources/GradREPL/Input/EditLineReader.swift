@@ -79,15 +79,24 @@ public final class EditLineReader: LineReader {
         grad_el_add_command(editor, "grad-complete", "Complete the name or attribute before the cursor",
                             EditLineCommands.complete)
         grad_el_add_command(editor, "grad-paste", "Read a bracketed paste", EditLineCommands.paste)
+        grad_el_add_command(editor, "grad-delete-or-end", "Delete the next character, or end input on a blank line",
+                            EditLineCommands.deleteOrEnd)
+        grad_el_add_command(editor, "grad-backspace", "Delete the previous character, or dedent",
+                            EditLineCommands.backspace)
         grad_el_bind(editor, "^I", "grad-complete")
         grad_el_bind(editor, "\\e[200~", "grad-paste")
         grad_el_bind(editor, "^R", "em-inc-search-prev")
+        grad_el_bind(editor, "^D", "grad-delete-or-end")
+        for key in ["^?", "^H"] { grad_el_bind(editor, key, "grad-backspace") }
     }
 
-    public func read(_ prompt: Prompt) -> InputEvent {
+    public func read(_ prompt: Prompt, indentation: String) -> InputEvent {
         setPrompt(prompt)
         StandardStreams.output.flush()
         lineHoldsPaste = false
+        // A typed line starts indented; text already arriving (a paste without bracketed paste
+        // markers) carries its own indentation and gets none.
+        if !indentation.isEmpty && !Terminal.inputPending(0, withinMilliseconds: Self.pasteWait) { type(indentation) }
         if bracketedPaste { writeTerminal("\u{1B}[?2004h") }
         var count: Int32 = 0
         let line = el_wgets(editor, &count)
@@ -99,8 +108,12 @@ public final class EditLineReader: LineReader {
         var text = String(wideCharacters: line, count: Int(count))
         if text.hasSuffix("\n") { text.removeLast() }
         if lineHoldsPaste || text.contains("\n") { return .chunk(text) }
-        let waitForPaste: Int32 = prompt == .continuation && text.isBlank ? 30 : 0
-        return .line(text, moreInputFollows: Terminal.inputPending(0, withinMilliseconds: waitForPaste))
+        let waitForPaste: Int32 = prompt == .continuation && text.isBlank ? Self.pasteWait : 0
+        let moreInputFollows = Terminal.inputPending(0, withinMilliseconds: waitForPaste)
+        // Enter on a typed line of nothing but indentation (the auto-indent) ends the block, as an
+        // empty line does (CPython 3.13 and IPython do the same); pasted, the spaces are kept.
+        if prompt == .continuation && text.isBlank && !moreInputFollows { text = "" }
+        return .line(text, moreInputFollows: moreInputFollows)
     }
 
     public func remember(_ entry: String) {
@@ -123,6 +136,22 @@ public final class EditLineReader: LineReader {
         Files.writeAll(1, Array(sequence.utf8))
     }
 
+    /// How long to wait for more input before taking the input so far as typed, not pasted
+    /// (milliseconds): a terminal delivers a paste in pieces far faster than anyone types.
+    private static let pasteWait: Int32 = 30
+
+    /// Has libedit read `text` as if typed, before the keyboard's input (a tab quoted with ^V, as
+    /// Tab itself completes).
+    private func type(_ text: String) {
+        var keys: [wchar_t] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" { keys.append(0x16) }
+            keys.append(wchar_t(bitPattern: scalar.value))
+        }
+        keys.append(0)
+        el_wpush(editor, keys)
+    }
+
     /// Inserts text at the cursor.
     func insert(_ text: String) -> Bool {
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
@@ -134,6 +163,32 @@ public final class EditLineReader: LineReader {
     func textBeforeCursor() -> String {
         guard let info = el_wline(editor), let buffer = info.pointee.buffer, let cursor = info.pointee.cursor else { return "" }
         return String(wideCharacters: buffer, count: cursor - buffer)
+    }
+
+    /// The line's text after the cursor.
+    func textAfterCursor() -> String {
+        guard let info = el_wline(editor), let cursor = info.pointee.cursor, let end = info.pointee.lastchar else { return "" }
+        return String(wideCharacters: cursor, count: end - cursor)
+    }
+
+    /// Deletes `count` characters before the cursor (as many as there are).
+    func deleteBeforeCursor(_ count: Int) {
+        let available = textBeforeCursor().unicodeScalars.count
+        el_deletestr(editor, Int32(Swift.min(count, available)))
+    }
+
+    /// Deletes `count` characters from the cursor on (as many as there are).
+    func deleteAfterCursor(_ count: Int) {
+        let deleted = Swift.min(count, textAfterCursor().unicodeScalars.count)
+        guard deleted > 0 else { return }
+        el_cursor(editor, Int32(deleted))
+        el_deletestr(editor, Int32(deleted))
+    }
+
+    /// Empties the line.
+    func deleteLine() {
+        deleteAfterCursor(Int.max)
+        deleteBeforeCursor(Int.max)
     }
 
     /// Has libedit take a newline next, as if Enter were pressed.

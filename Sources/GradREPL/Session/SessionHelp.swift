@@ -7,8 +7,9 @@ enum SessionHelp {
         help(x)              help on x: help(torch), help(torch.zeros), help(torch.Tensor), help(x.backward)
         Tab                  complete names, keywords and attributes (x.requires_gr<Tab>)
         Up, Down, Ctrl-R     walk and search the history (kept in $GRAD_HISTORY)
+        Enter on an empty `...` line, or Ctrl-D there: end the block (lines after `:` start indented)
         Ctrl-C               drop the line, or stop running code (KeyboardInterrupt)
-        Ctrl-D, exit()       leave
+        Ctrl-D, exit, exit() leave
         %timeit STMT         time a statement (mean ± std of 7 runs); %time STMT runs it once
         %who, %reset         list, or delete, the variables defined here
         %run FILE [ARGS]     run a script here, with its variables kept
