@@ -55,6 +55,19 @@ enum EditLineCommands {
         return UInt8(CC_REFRESH)
     }
 
+    /// Ctrl-W, as readline's unix-word-rubout: deletes the spaces before the cursor and the word
+    /// before them, up to the previous space (libedit's Ctrl-W would cut a marked region instead).
+    static let ruboutWord: grad_el_command_fn = { editor, _ in
+        guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
+        let before = reader.textBeforeCursor().unicodeScalars
+        if before.isEmpty { return UInt8(CC_ERROR) }
+        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+        let spaces = before.reversed().prefix(while: isSpace).count
+        let word = before.dropLast(spaces).reversed().prefix { !isSpace($0) }.count
+        reader.deleteBeforeCursor(spaces + word)
+        return UInt8(CC_REFRESH)
+    }
+
     /// ESC[200~: reads up to ESC[201~ and inserts the text as it is (tabs included). Pasted text with
     /// a newline in it is then entered at once, and the REPL runs it as a whole.
     static let paste: grad_el_command_fn = { editor, _ in

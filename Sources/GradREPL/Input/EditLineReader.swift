@@ -83,11 +83,52 @@ public final class EditLineReader: LineReader {
                             EditLineCommands.deleteOrEnd)
         grad_el_add_command(editor, "grad-backspace", "Delete the previous character, or dedent",
                             EditLineCommands.backspace)
+        grad_el_add_command(editor, "grad-rubout-word", "Delete the space-delimited word before the cursor",
+                            EditLineCommands.ruboutWord)
+        grad_el_add_command(editor, "grad-backward-word", "Move to the start of this or the previous word",
+                            WordCommands.backward)
+        grad_el_add_command(editor, "grad-forward-word", "Move to the end of this or the next word", WordCommands.forward)
+        grad_el_add_command(editor, "grad-kill-word", "Delete to the end of this or the next word",
+                            WordCommands.deleteForward)
+        grad_el_add_command(editor, "grad-backward-kill-word", "Delete to the start of this or the previous word",
+                            WordCommands.deleteBackward)
         grad_el_bind(editor, "^I", "grad-complete")
         grad_el_bind(editor, "\\e[200~", "grad-paste")
         grad_el_bind(editor, "^R", "em-inc-search-prev")
         grad_el_bind(editor, "^D", "grad-delete-or-end")
         for key in ["^?", "^H"] { grad_el_bind(editor, key, "grad-backspace") }
+        grad_el_bind(editor, "^W", "grad-rubout-word")
+        for key in Self.otherKeys { grad_el_bind(editor, key, "ed-unassigned") }
+        for (keys, command) in Self.readlineKeys {
+            for key in keys { grad_el_bind(editor, key, command) }
+        }
+    }
+
+    /// The keys xterm, VTE, rxvt and the Linux console send for word motion, Home, End, Delete and
+    /// the like, bound as GNU readline (with Debian's /etc/inputrc) binds them, so that none of
+    /// them inserts the tail of its escape sequence.
+    private static let readlineKeys: [(keys: [String], command: String)] = [
+        (["\\e[1;5D", "\\e[5D", "\\e[1;3D", "\\e\\e[D", "\\eOd", "\\eb", "\\eB"], "grad-backward-word"),
+        (["\\e[1;5C", "\\e[5C", "\\e[1;3C", "\\e\\e[C", "\\eOc", "\\ef", "\\eF"], "grad-forward-word"),
+        (["\\e[3;5~", "\\e[3;3~", "\\ed", "\\eD"], "grad-kill-word"),
+        (["\\e^?", "\\e^H"], "grad-backward-kill-word"),
+        (["\\e[H", "\\eOH", "\\e[1~", "\\e[7~"], "ed-move-to-beg"),
+        (["\\e[F", "\\eOF", "\\e[4~", "\\e[8~"], "ed-move-to-end"),
+        (["\\e[3~"], "ed-delete-next-char"),
+        (["\\e[2~"], "ed-quoted-insert"),
+    ]
+
+    /// Every other function, editing or arrow key with Shift, Alt or Ctrl (xterm's sequences), and
+    /// PageUp and PageDown: bound to nothing (a beep), so that the tail of a sequence libedit does
+    /// not know is never typed into the line.
+    private static var otherKeys: [String] {
+        let finals = ["A", "B", "C", "D", "H", "F", "P", "Q", "R", "S"]
+        let numbers = [2, 3, 5, 6, 15, 17, 18, 19, 20, 21, 23, 24]
+        var keys = ["\\eOP", "\\eOQ", "\\eOR", "\\eOS"] + numbers.map { "\\e[\($0)~" }
+        for modifier in 2...8 {
+            keys += finals.map { "\\e[1;\(modifier)\($0)" } + numbers.map { "\\e[\($0);\(modifier)~" }
+        }
+        return keys
     }
 
     public func read(_ prompt: Prompt, indentation: String) -> InputEvent {
@@ -183,6 +224,11 @@ public final class EditLineReader: LineReader {
         guard deleted > 0 else { return }
         el_cursor(editor, Int32(deleted))
         el_deletestr(editor, Int32(deleted))
+    }
+
+    /// Moves the cursor `offset` characters right (left when negative).
+    func moveCursor(by offset: Int) {
+        if offset != 0 { el_cursor(editor, Int32(clamping: offset)) }
     }
 
     /// Empties the line.
