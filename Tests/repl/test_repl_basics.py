@@ -62,9 +62,7 @@ class InterruptTests(unittest.TestCase):
         repl = Session(self)
         repl.expect_prompt()
         repl.send("\x12abc")
-        # The search line reads "bck:" and, once the search fails, "bck?", then draws each letter.
-        repl.child.expect_exact("bck?")
-        repl.child.expect_exact("c")
+        repl.child.expect_exact("(failed reverse-i-search)`abc': ")
         repl.send(CTRL_C)
         self.assertIn("KeyboardInterrupt", repl.expect_prompt())
         self.assertEqual(repl.enter("'still here'"), "'still here'\n")

@@ -3,10 +3,10 @@ every expected line below): word motion and deletion, Home/End/Delete, and keys 
 sequences must never put their tail (`5D`, `~`, …) into the line."""
 import unittest
 
-from harness import PROMPT, Session
+from harness import Session
 
 CTRL_LEFT, ALT_LEFT, CTRL_RIGHT, ALT_RIGHT = "\x1b[1;5D", "\x1b[1;3D", "\x1b[1;5C", "\x1b[1;3C"
-HOME, END, DELETE = "\x1b[H", "\x1b[F", "\x1b[3~"
+HOME, END, DELETE, BACKSPACE, CTRL_R = "\x1b[H", "\x1b[F", "\x1b[3~", "\x7f", "\x12"
 TEXT = "s = 'ab cd.ef_gh ij"
 
 
@@ -57,6 +57,42 @@ class EditingKeyTests(unittest.TestCase):
         for key in keys:
             with self.subTest(key=key):
                 self.assertEqual(self.edited(repl, END + key), "'ab cd.ef_gh ijX'")
+
+
+class ReverseSearchTests(unittest.TestCase):
+    def test_ctrl_r_reads_as_readline_and_finds_older_matches(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        for line in ["alpha = 1", "beta = 2", "alphabet = 3", "'other'"]:
+            repl.enter(line)
+        repl.send(CTRL_R)
+        repl.child.expect_exact("(reverse-i-search)`': ")
+        repl.send("alph")
+        repl.child.expect_exact("(reverse-i-search)`alph': alphabet = 3")
+        # Ctrl-R again: the next older match.
+        repl.send(CTRL_R)
+        repl.child.expect_exact("(reverse-i-search)`alph': alpha = 1")
+        repl.send("z")
+        repl.child.expect_exact("(failed reverse-i-search)`alphz': alpha = 1")
+        repl.send(BACKSPACE)
+        repl.child.expect_exact("(reverse-i-search)`alph': alphabet = 3")
+        # Another key ends the search with the match on the line, and then acts: End, then Enter.
+        repl.send(END + "0\r")
+        # The line is redrawn with its prompt before it runs: wait until the next line is read.
+        repl.reading()
+        repl.expect_prompt()
+        self.assertEqual(repl.enter("alphabet"), "30\n")
+
+    def test_ctrl_g_gives_the_line_back(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.enter("found = 1")
+        repl.send("kept = 2" + CTRL_R + "fou")
+        repl.child.expect_exact("(reverse-i-search)`fou': found = 1")
+        repl.send("\x07\r")
+        repl.reading()
+        repl.expect_prompt()
+        self.assertEqual(repl.enter("kept, found"), "(2, 1)\n")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ public final class EditLineReader: LineReader {
     private let bracketedPaste: Bool
     private var promptText: UnsafeMutablePointer<CChar>?
     private var lastEntry: String?
+    private var historyLimit: Int { historyFile?.limit ?? 1000 }
+    /// The history, oldest first, as Ctrl-R searches it.
+    private(set) var entries: [String] = []
     /// Set by the paste command while libedit reads: the line holds a paste, return it as a chunk.
     var lineHoldsPaste = false
 
@@ -42,9 +45,10 @@ public final class EditLineReader: LineReader {
         self.style = style
         bracketedPaste = environment("TERM") != "dumb"
 
-        grad_history_set_size(history, Int32(historyFile?.limit ?? 1000))
+        grad_history_set_size(history, Int32(historyLimit))
         grad_history_set_unique(history, 1)
-        for entry in historyFile?.load() ?? [] { grad_history_enter(history, entry) }
+        entries = historyFile?.load() ?? []
+        for entry in entries { grad_history_enter(history, entry) }
         lastEntry = nil
 
         Self.readers[editor] = Weak(reader: self)
@@ -94,7 +98,9 @@ public final class EditLineReader: LineReader {
                             WordCommands.deleteBackward)
         grad_el_bind(editor, "^I", "grad-complete")
         grad_el_bind(editor, "\\e[200~", "grad-paste")
-        grad_el_bind(editor, "^R", "em-inc-search-prev")
+        grad_el_add_command(editor, "grad-reverse-search", "Search the history backwards as you type",
+                            HistorySearch.reverse)
+        grad_el_bind(editor, "^R", "grad-reverse-search")
         grad_el_bind(editor, "^D", "grad-delete-or-end")
         for key in ["^?", "^H"] { grad_el_bind(editor, key, "grad-backspace") }
         grad_el_bind(editor, "^W", "grad-rubout-word")
@@ -160,6 +166,9 @@ public final class EditLineReader: LineReader {
     public func remember(_ entry: String) {
         guard !entry.isBlank, entry != lastEntry else { return }
         lastEntry = entry
+        entries.removeAll { $0 == entry }
+        entries.append(entry)
+        if entries.count > historyLimit { entries.removeFirst() }
         grad_history_enter(history, entry)
         historyFile?.append(entry)
     }
