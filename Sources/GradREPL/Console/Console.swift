@@ -13,6 +13,8 @@ public final class Console {
     private var previousLineHadMoreInput = false
     /// Inside `pushChunk`, statements are collected into one history entry for the whole chunk.
     private var chunkEntries: [String]?
+    /// The session's inputs, for `%history` and `%save`.
+    private var history = InputHistory()
 
     /// Called with each finished entry (a statement, a block, a magic, a whole paste) for history.
     public var onEntry: (String) -> Void = { _ in }
@@ -63,7 +65,7 @@ public final class Console {
         if needsMore { push("") }
         let entries = chunkEntries ?? []
         chunkEntries = nil
-        if !entries.isEmpty { onEntry(entries.joined(separator: "\n")) }
+        if !entries.isEmpty { finish(entries.joined(separator: "\n")) }
     }
 
     /// Input ended at the continuation prompt (Ctrl-D, or piped input ending inside a block): the
@@ -100,12 +102,22 @@ public final class Console {
         compileAndRun()
     }
 
-    /// A magic (`%timeit …`) or a bare `exit` / `quit`, which are not Python.
+    /// A magic (`%timeit …`), `obj?` / `obj??`, or a bare `exit` / `quit`, which are not Python.
     private func handleCommand(_ code: String) -> RunOutcome? {
         let trimmed = code.trimmingWhitespace()
+        // Only a name or a dotted chain of them: `x = 1  # why?` is Python.
+        if trimmed.hasSuffix("?") {
+            let request = String(trimmed.reversed().drop { $0 == "?" }.reversed())
+            if trimmed.count - request.count <= 2,
+               request.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ String($0).isIdentifier }) {
+                record(trimmed)
+                Inspect(session: session, history: history).run(request, source: trimmed.hasSuffix("??"))
+                return .finished
+            }
+        }
         if trimmed.hasPrefix("%") {
             record(trimmed)
-            return magics.run(trimmed)
+            return magics.run(trimmed, history: history)
         }
         if (trimmed == "exit" || trimmed == "quit") && session.globals[trimmed] == nil {
             return .exit(0)
@@ -134,6 +146,11 @@ public final class Console {
     }
 
     private func record(_ entry: String) {
-        if chunkEntries != nil { chunkEntries?.append(entry) } else { onEntry(entry) }
+        if chunkEntries != nil { chunkEntries?.append(entry) } else { finish(entry) }
+    }
+
+    private func finish(_ entry: String) {
+        history.append(entry)
+        onEntry(entry)
     }
 }
