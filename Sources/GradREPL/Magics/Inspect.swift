@@ -14,7 +14,7 @@ struct Inspect {
             session.writeOutput("Object `\(request)` not found.\n")
             return
         }
-        _ = session.runScript(source: "help(\(request))", filename: "<stdin>")
+        _ = session.runScript(source: "help(\(request))", filename: "<inspect>")
         var text = ""
         if source, let code = definition(of: value) { text += "Source:\n\(code)\n" }
         text += "Type:      \(value.typeName)\n"
