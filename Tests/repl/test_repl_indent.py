@@ -5,7 +5,7 @@ import unittest
 
 from harness import CONTINUATION, CTRL_D, Session
 
-BACKSPACE = "\x7f"
+BACKSPACE, DELETE = "\x7f", "\x1b[3~"
 
 
 def typed(repl, line):
@@ -52,6 +52,14 @@ class AutoIndentTests(unittest.TestCase):
         # The line is redrawn empty, and the block runs.
         self.assertTrue(repl.expect_prompt().endswith("\nran\n"))
         self.assertEqual(repl.enter("keep"), "7\n")
+
+    def test_ctrl_d_on_spaces_at_the_primary_prompt_does_not_leave(self):
+        # As readline's delete-char: a line that is not empty is edited, not ended.
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.send("   " + CTRL_D + "\x01" + DELETE * 3 + "'still' + ' here'\r")
+        repl.child.expect_exact("'still here'")
+        self.assertEqual(repl.exit_status(CTRL_D), 0)
 
     def test_no_indent_inside_brackets_or_strings(self):
         repl = Session(self)

@@ -25,12 +25,12 @@ enum EditLineCommands {
         return UInt8(CC_REDISPLAY)
     }
 
-    /// Ctrl-D. On a line of nothing but spaces (the auto-indent at `...`), input ends as it does on
-    /// an empty line, which ends the pending block; elsewhere the character under the cursor goes.
+    /// Ctrl-D. On an empty line input ends; at `...` on a line of nothing but spaces (the
+    /// auto-indent) too, which ends the pending block. Elsewhere the character under the cursor goes.
     static let deleteOrEnd: grad_el_command_fn = { editor, _ in
         guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
         let before = reader.textBeforeCursor(), after = reader.textAfterCursor()
-        if before.isBlank && after.isBlank {
+        if before.isBlank && after.isBlank && (before.isEmpty && after.isEmpty || reader.prompt == .continuation) {
             if !before.isEmpty || !after.isEmpty {
                 reader.deleteLine()
                 grad_el_refresh(editor)

@@ -20,6 +20,8 @@ public final class EditLineReader: LineReader {
     private(set) var entries: [String] = []
     /// Set by the paste command while libedit reads: the line holds a paste, return it as a chunk.
     var lineHoldsPaste = false
+    /// The prompt of the line being read.
+    private(set) var prompt: Prompt = .primary
 
     /// Prompts' colour codes go between two of these, so libedit gives them no width.
     private static let invisible = "\u{1}"
@@ -138,6 +140,7 @@ public final class EditLineReader: LineReader {
     }
 
     public func read(_ prompt: Prompt, indentation: String) -> InputEvent {
+        self.prompt = prompt
         setPrompt(prompt)
         StandardStreams.output.flush()
         lineHoldsPaste = false
