@@ -28,6 +28,10 @@ int grad_el_set_read_function(EditLine *el, el_rfunc_t read_character) {
     return el_set(el, EL_GETCFN, read_character);
 }
 
+int grad_el_refresh(EditLine *el) {
+    return el_set(el, EL_REFRESH);
+}
+
 int grad_history_set_size(History *h, int size) {
     HistEvent event;
     return history(h, &event, H_SETSIZE, size);

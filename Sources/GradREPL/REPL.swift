@@ -39,7 +39,8 @@ public final class REPL {
         while true {
             // A Ctrl-C that no running code received is not for the code about to run.
             Interrupts.clear()
-            switch reader.read(console.needsMore ? .continuation : .primary) {
+            let prompt: Prompt = console.needsMore ? .continuation : .primary
+            switch reader.read(prompt, indentation: prompt == .continuation ? console.nextIndentation : "") {
             case .line(let text, let moreInputFollows):
                 console.push(text, moreInputFollows: moreInputFollows)
             case .chunk(let text):

@@ -18,7 +18,7 @@ class HistoryTests(unittest.TestCase):
         first.expect_prompt()
         first.enter("total = 0")
         first.enter("for k in [1, 2, 3]:", prompt=CONTINUATION)
-        first.enter("    total = total + k", prompt=CONTINUATION)
+        first.enter("total = total + k", prompt=CONTINUATION)
         first.enter("")
         first.enter("unique_marker_name = 'found me'")
         # Written after every entry, before the session ends.
@@ -39,11 +39,12 @@ class HistoryTests(unittest.TestCase):
         self.assertEqual(second.enter("total"), "16\n")
         # Ctrl-R finds an entry of the first session by a piece of it.
         second.send(CTRL_R)
-        second.child.expect_exact("bck:")
+        second.child.expect_exact("(reverse-i-search)`': ")
         second.send("marker_na")
-        second.child.expect_exact("unique_marker_name = 'found me'")  # found at the first letters
-        second.child.expect_exact("\x1b[13Ga")  # the search line "bck:marker_na" draws its last letter
+        second.child.expect_exact("(reverse-i-search)`marker_na': unique_marker_name = 'found me'")
         second.send("\r")
+        # The line is redrawn with its prompt before it runs: wait until the next line is read.
+        second.reading()
         second.expect_prompt()
         self.assertEqual(second.enter("unique_marker_name"), "'found me'\n")
 

@@ -126,8 +126,9 @@ class PasteTests(unittest.TestCase):
         repl.expect_prompt()
         repl.enter("if True:", prompt=CONTINUATION)
         repl.send("\t")
-        # Four spaces: the cursor moves past the 6-character prompt to column 11 (1-based).
-        repl.child.expect_exact("\x1b[11G")
+        # Four spaces more than the auto-indent's four: the cursor moves past the 6-character
+        # prompt to column 15 (1-based).
+        repl.child.expect_exact("\x1b[15G")
         repl.enter("z = 9", prompt=CONTINUATION)
         repl.enter("")
         self.assertEqual(repl.enter("z"), "9\n")

@@ -21,6 +21,8 @@ int grad_el_bind(EditLine *el, const char *keys, const char *command);
 int grad_el_set_history(EditLine *el, History *history);
 /// EL_GETCFN: the function libedit reads each character with.
 int grad_el_set_read_function(EditLine *el, el_rfunc_t read_character);
+/// EL_REFRESH: redraws the prompt and the line now (from inside an editor command).
+int grad_el_refresh(EditLine *el);
 
 /// H_SETSIZE, H_SETUNIQUE and H_ENTER.
 int grad_history_set_size(History *history, int size);

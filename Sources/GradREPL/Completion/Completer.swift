@@ -42,7 +42,7 @@ public struct Completer {
         let partial = String(word[word.index(after: dot)...])
         let before = textBeforeCursor.dropLast(word.count).last
         guard before.map({ !")]}'\"".contains($0) }) ?? true,
-              let value = lookUp(chain: String(word[..<dot])) else {
+              let value = session.lookUp(chain: String(word[..<dot])) else {
             return Completion(partial: partial, candidates: [])
         }
         return Completion(partial: partial, candidates: attributes(of: value, startingWith: partial))
@@ -65,18 +65,6 @@ public struct Completer {
             .filter { $0.hasPrefix(prefix) && visible($0, typed: prefix) }
             .map { session.interpreter.isMethod($0, of: value) ? $0 + "(" : $0 }
             .sorted()
-    }
-
-    /// `a.b.c` → the value, when every part is an identifier and every look-up succeeds.
-    private func lookUp(chain: String) -> Value? {
-        let parts = chain.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first, parts.allSatisfy(\.isIdentifier) else { return nil }
-        guard var value = session.globals[first] ?? session.interpreter.builtins[first] else { return nil }
-        for name in parts.dropFirst() {
-            guard let next = try? session.interpreter.getAttribute(value, name) else { return nil }
-            value = next
-        }
-        return value
     }
 
     /// Names starting with `_` only when the user typed the `_`.

@@ -13,6 +13,8 @@ public final class Console {
     private var previousLineHadMoreInput = false
     /// Inside `pushChunk`, statements are collected into one history entry for the whole chunk.
     private var chunkEntries: [String]?
+    /// The session's inputs, for `%history` and `%save`.
+    private var history = InputHistory()
 
     /// Called with each finished entry (a statement, a block, a magic, a whole paste) for history.
     public var onEntry: (String) -> Void = { _ in }
@@ -27,6 +29,9 @@ public final class Console {
 
     /// Whether the input so far is unfinished (show the continuation prompt).
     public var needsMore: Bool { !lines.isEmpty }
+
+    /// What the next line of an unfinished block starts with when typed (see `AutoIndent`).
+    public var nextIndentation: String { AutoIndent.indentation(after: lines) }
 
     /// One line as entered (without its newline). `moreInputFollows`: more input was already waiting,
     /// so the line is part of a paste and a blank line inside a block does not end the block.
@@ -60,7 +65,7 @@ public final class Console {
         if needsMore { push("") }
         let entries = chunkEntries ?? []
         chunkEntries = nil
-        if !entries.isEmpty { onEntry(entries.joined(separator: "\n")) }
+        if !entries.isEmpty { finish(entries.joined(separator: "\n")) }
     }
 
     /// Input ended at the continuation prompt (Ctrl-D, or piped input ending inside a block): the
@@ -97,12 +102,22 @@ public final class Console {
         compileAndRun()
     }
 
-    /// A magic (`%timeit …`) or a bare `exit` / `quit`, which are not Python.
+    /// A magic (`%timeit …`), `obj?` / `obj??`, or a bare `exit` / `quit`, which are not Python.
     private func handleCommand(_ code: String) -> RunOutcome? {
         let trimmed = code.trimmingWhitespace()
+        // Only a name or a dotted chain of them: `x = 1  # why?` is Python.
+        if trimmed.hasSuffix("?") {
+            let request = String(trimmed.reversed().drop { $0 == "?" }.reversed())
+            if trimmed.count - request.count <= 2,
+               request.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ String($0).isIdentifier }) {
+                record(trimmed)
+                Inspect(session: session, history: history).run(request, source: trimmed.hasSuffix("??"))
+                return .finished
+            }
+        }
         if trimmed.hasPrefix("%") {
             record(trimmed)
-            return magics.run(trimmed)
+            return magics.run(trimmed, history: history)
         }
         if (trimmed == "exit" || trimmed == "quit") && session.globals[trimmed] == nil {
             return .exit(0)
@@ -131,6 +146,11 @@ public final class Console {
     }
 
     private func record(_ entry: String) {
-        if chunkEntries != nil { chunkEntries?.append(entry) } else { onEntry(entry) }
+        if chunkEntries != nil { chunkEntries?.append(entry) } else { finish(entry) }
+    }
+
+    private func finish(_ entry: String) {
+        history.append(entry)
+        onEntry(entry)
     }
 }

@@ -15,8 +15,13 @@ public final class EditLineReader: LineReader {
     private let bracketedPaste: Bool
     private var promptText: UnsafeMutablePointer<CChar>?
     private var lastEntry: String?
+    private var historyLimit: Int { historyFile?.limit ?? 1000 }
+    /// The history, oldest first, as Ctrl-R searches it.
+    private(set) var entries: [String] = []
     /// Set by the paste command while libedit reads: the line holds a paste, return it as a chunk.
     var lineHoldsPaste = false
+    /// The prompt of the line being read.
+    private(set) var prompt: Prompt = .primary
 
     /// Prompts' colour codes go between two of these, so libedit gives them no width.
     private static let invisible = "\u{1}"
@@ -42,9 +47,10 @@ public final class EditLineReader: LineReader {
         self.style = style
         bracketedPaste = environment("TERM") != "dumb"
 
-        grad_history_set_size(history, Int32(historyFile?.limit ?? 1000))
+        grad_history_set_size(history, Int32(historyLimit))
         grad_history_set_unique(history, 1)
-        for entry in historyFile?.load() ?? [] { grad_history_enter(history, entry) }
+        entries = historyFile?.load() ?? []
+        for entry in entries { grad_history_enter(history, entry) }
         lastEntry = nil
 
         Self.readers[editor] = Weak(reader: self)
@@ -79,15 +85,68 @@ public final class EditLineReader: LineReader {
         grad_el_add_command(editor, "grad-complete", "Complete the name or attribute before the cursor",
                             EditLineCommands.complete)
         grad_el_add_command(editor, "grad-paste", "Read a bracketed paste", EditLineCommands.paste)
+        grad_el_add_command(editor, "grad-delete-or-end", "Delete the next character, or end input on a blank line",
+                            EditLineCommands.deleteOrEnd)
+        grad_el_add_command(editor, "grad-backspace", "Delete the previous character, or dedent",
+                            EditLineCommands.backspace)
+        grad_el_add_command(editor, "grad-rubout-word", "Delete the space-delimited word before the cursor",
+                            EditLineCommands.ruboutWord)
+        grad_el_add_command(editor, "grad-backward-word", "Move to the start of this or the previous word",
+                            WordCommands.backward)
+        grad_el_add_command(editor, "grad-forward-word", "Move to the end of this or the next word", WordCommands.forward)
+        grad_el_add_command(editor, "grad-kill-word", "Delete to the end of this or the next word",
+                            WordCommands.deleteForward)
+        grad_el_add_command(editor, "grad-backward-kill-word", "Delete to the start of this or the previous word",
+                            WordCommands.deleteBackward)
         grad_el_bind(editor, "^I", "grad-complete")
         grad_el_bind(editor, "\\e[200~", "grad-paste")
-        grad_el_bind(editor, "^R", "em-inc-search-prev")
+        grad_el_add_command(editor, "grad-reverse-search", "Search the history backwards as you type",
+                            HistorySearch.reverse)
+        grad_el_bind(editor, "^R", "grad-reverse-search")
+        grad_el_bind(editor, "^D", "grad-delete-or-end")
+        for key in ["^?", "^H"] { grad_el_bind(editor, key, "grad-backspace") }
+        grad_el_bind(editor, "^W", "grad-rubout-word")
+        for key in Self.otherKeys { grad_el_bind(editor, key, "ed-unassigned") }
+        for (keys, command) in Self.readlineKeys {
+            for key in keys { grad_el_bind(editor, key, command) }
+        }
     }
 
-    public func read(_ prompt: Prompt) -> InputEvent {
+    /// The keys xterm, VTE, rxvt and the Linux console send for word motion, Home, End, Delete and
+    /// the like, bound as GNU readline (with Debian's /etc/inputrc) binds them, so that none of
+    /// them inserts the tail of its escape sequence.
+    private static let readlineKeys: [(keys: [String], command: String)] = [
+        (["\\e[1;5D", "\\e[5D", "\\e[1;3D", "\\e\\e[D", "\\eOd", "\\eb", "\\eB"], "grad-backward-word"),
+        (["\\e[1;5C", "\\e[5C", "\\e[1;3C", "\\e\\e[C", "\\eOc", "\\ef", "\\eF"], "grad-forward-word"),
+        (["\\e[3;5~", "\\e[3;3~", "\\ed", "\\eD"], "grad-kill-word"),
+        (["\\e^?", "\\e^H"], "grad-backward-kill-word"),
+        (["\\e[H", "\\eOH", "\\e[1~", "\\e[7~"], "ed-move-to-beg"),
+        (["\\e[F", "\\eOF", "\\e[4~", "\\e[8~"], "ed-move-to-end"),
+        (["\\e[3~"], "ed-delete-next-char"),
+        (["\\e[2~"], "ed-quoted-insert"),
+    ]
+
+    /// Every other function, editing or arrow key with Shift, Alt or Ctrl (xterm's sequences), and
+    /// PageUp and PageDown: bound to nothing (a beep), so that the tail of a sequence libedit does
+    /// not know is never typed into the line.
+    private static var otherKeys: [String] {
+        let finals = ["A", "B", "C", "D", "H", "F", "P", "Q", "R", "S"]
+        let numbers = [2, 3, 5, 6, 15, 17, 18, 19, 20, 21, 23, 24]
+        var keys = ["\\eOP", "\\eOQ", "\\eOR", "\\eOS"] + numbers.map { "\\e[\($0)~" }
+        for modifier in 2...8 {
+            keys += finals.map { "\\e[1;\(modifier)\($0)" } + numbers.map { "\\e[\($0);\(modifier)~" }
+        }
+        return keys
+    }
+
+    public func read(_ prompt: Prompt, indentation: String) -> InputEvent {
+        self.prompt = prompt
         setPrompt(prompt)
         StandardStreams.output.flush()
         lineHoldsPaste = false
+        // A typed line starts indented; text already arriving (a paste without bracketed paste
+        // markers) carries its own indentation and gets none.
+        if !indentation.isEmpty && !Terminal.inputPending(0, withinMilliseconds: Self.pasteWait) { type(indentation) }
         if bracketedPaste { writeTerminal("\u{1B}[?2004h") }
         var count: Int32 = 0
         let line = el_wgets(editor, &count)
@@ -99,13 +158,20 @@ public final class EditLineReader: LineReader {
         var text = String(wideCharacters: line, count: Int(count))
         if text.hasSuffix("\n") { text.removeLast() }
         if lineHoldsPaste || text.contains("\n") { return .chunk(text) }
-        let waitForPaste: Int32 = prompt == .continuation && text.isBlank ? 30 : 0
-        return .line(text, moreInputFollows: Terminal.inputPending(0, withinMilliseconds: waitForPaste))
+        let waitForPaste: Int32 = prompt == .continuation && text.isBlank ? Self.pasteWait : 0
+        let moreInputFollows = Terminal.inputPending(0, withinMilliseconds: waitForPaste)
+        // Enter on a typed line of nothing but indentation (the auto-indent) ends the block, as an
+        // empty line does (CPython 3.13 and IPython do the same); pasted, the spaces are kept.
+        if prompt == .continuation && text.isBlank && !moreInputFollows { text = "" }
+        return .line(text, moreInputFollows: moreInputFollows)
     }
 
     public func remember(_ entry: String) {
         guard !entry.isBlank, entry != lastEntry else { return }
         lastEntry = entry
+        entries.removeAll { $0 == entry }
+        entries.append(entry)
+        if entries.count > historyLimit { entries.removeFirst() }
         grad_history_enter(history, entry)
         historyFile?.append(entry)
     }
@@ -123,6 +189,22 @@ public final class EditLineReader: LineReader {
         Files.writeAll(1, Array(sequence.utf8))
     }
 
+    /// How long to wait for more input before taking the input so far as typed, not pasted
+    /// (milliseconds): a terminal delivers a paste in pieces far faster than anyone types.
+    private static let pasteWait: Int32 = 30
+
+    /// Has libedit read `text` as if typed, before the keyboard's input (a tab quoted with ^V, as
+    /// Tab itself completes).
+    private func type(_ text: String) {
+        var keys: [wchar_t] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" { keys.append(0x16) }
+            keys.append(wchar_t(bitPattern: scalar.value))
+        }
+        keys.append(0)
+        el_wpush(editor, keys)
+    }
+
     /// Inserts text at the cursor.
     func insert(_ text: String) -> Bool {
         var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
@@ -134,6 +216,37 @@ public final class EditLineReader: LineReader {
     func textBeforeCursor() -> String {
         guard let info = el_wline(editor), let buffer = info.pointee.buffer, let cursor = info.pointee.cursor else { return "" }
         return String(wideCharacters: buffer, count: cursor - buffer)
+    }
+
+    /// The line's text after the cursor.
+    func textAfterCursor() -> String {
+        guard let info = el_wline(editor), let cursor = info.pointee.cursor, let end = info.pointee.lastchar else { return "" }
+        return String(wideCharacters: cursor, count: end - cursor)
+    }
+
+    /// Deletes `count` characters before the cursor (as many as there are).
+    func deleteBeforeCursor(_ count: Int) {
+        let available = textBeforeCursor().unicodeScalars.count
+        el_deletestr(editor, Int32(Swift.min(count, available)))
+    }
+
+    /// Deletes `count` characters from the cursor on (as many as there are).
+    func deleteAfterCursor(_ count: Int) {
+        let deleted = Swift.min(count, textAfterCursor().unicodeScalars.count)
+        guard deleted > 0 else { return }
+        el_cursor(editor, Int32(deleted))
+        el_deletestr(editor, Int32(deleted))
+    }
+
+    /// Moves the cursor `offset` characters right (left when negative).
+    func moveCursor(by offset: Int) {
+        if offset != 0 { el_cursor(editor, Int32(clamping: offset)) }
+    }
+
+    /// Empties the line.
+    func deleteLine() {
+        deleteAfterCursor(Int.max)
+        deleteBeforeCursor(Int.max)
     }
 
     /// Has libedit take a newline next, as if Enter were pressed.

@@ -33,7 +33,13 @@ public enum Prompt: Equatable, Sendable {
 /// Where the REPL's input comes from: libedit on a terminal (`EditLineReader`), plain reads otherwise
 /// (`PlainLineReader`).
 public protocol LineReader: AnyObject {
-    func read(_ prompt: Prompt) -> InputEvent
+    /// `indentation`: what a line typed at this prompt starts with (auto-indent); readers that
+    /// cannot edit, or see pasted text arriving, leave it out.
+    func read(_ prompt: Prompt, indentation: String) -> InputEvent
     /// Keeps a finished entry in the history (nothing, for readers without one).
     func remember(_ entry: String)
+}
+
+extension LineReader {
+    func read(_ prompt: Prompt) -> InputEvent { read(prompt, indentation: "") }
 }

@@ -16,7 +16,8 @@ public final class PlainLineReader: LineReader {
         self.showPrompts = showPrompts
     }
 
-    public func read(_ prompt: Prompt) -> InputEvent {
+    /// Input that is not typed at a terminal has its indentation in it: `indentation` is not added.
+    public func read(_ prompt: Prompt, indentation: String) -> InputEvent {
         if showPrompts { StandardStreams.writeError(prompt.text) }
         while true {
             if let newline = buffer.firstIndex(of: 10) {

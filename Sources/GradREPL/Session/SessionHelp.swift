@@ -7,11 +7,15 @@ enum SessionHelp {
         help(x)              help on x: help(torch), help(torch.zeros), help(torch.Tensor), help(x.backward)
         Tab                  complete names, keywords and attributes (x.requires_gr<Tab>)
         Up, Down, Ctrl-R     walk and search the history (kept in $GRAD_HISTORY)
+        Enter on an empty `...` line, or Ctrl-D there: end the block (lines after `:` start indented)
         Ctrl-C               drop the line, or stop running code (KeyboardInterrupt)
-        Ctrl-D, exit()       leave
+        Ctrl-D, exit, exit() leave
         %timeit STMT         time a statement (mean ± std of 7 runs); %time STMT runs it once
-        %who, %reset         list, or delete, the variables defined here
-        %run FILE [ARGS]     run a script here, with its variables kept
+        %who, %whos, %reset  list (with types and values), or delete, the variables defined here
+        %run FILE [ARGS]     run a script here, with its variables kept; %load FILE shows and runs it
+        obj?, obj??          help on obj, and (??) the source of a function or class defined here
+        %history [-n] [1-4]  this session's inputs; %save FILE 1-4 writes them to FILE
+        %pwd, %cd DIR        the working directory
 
     """
 }
