@@ -192,9 +192,10 @@ final class PyGeneratorObject: CollectableObject {
         }
     }
 
-    /// What a loop iterates: this generator's values (the adapter holds it, so it lives while looped over).
+    /// What a loop iterates: this generator's values (the adapter holds it, so it lives while
+    /// looped over, where the cycle collector sees it).
     var iterator: PyIterator {
-        PyIterator(name: "generator") { try self.next() }
+        PyIterator(name: "generator", holding: [.object(self)]) { held in try held[0].object(as: PyGeneratorObject.self)?.next() }
     }
 
     /// The values the cycle collector counts as held by this generator: its frame's locals

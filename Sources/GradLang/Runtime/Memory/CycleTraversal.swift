@@ -29,10 +29,13 @@
 //   as Swift references and not counted: they count as referenced from outside).
 // - method, property, staticmethod, classmethod, super: the values they wrap.
 // - iterator: the list or tuple it reads (`source`; no buffer), and what the others read (`held`:
-//   the dict or set, the iterators `zip`, `map`, `filter` and `enumerate` draw from, the function
-//   `map` or `filter` calls). An iterator made with a bare closure (a string's, a tensor's, some
-//   of itertools') keeps what it reads inside it, which is not traversed: that counts as
-//   referenced from outside.
+//   the dict or set, the iterators `zip`, `map`, `filter`, `enumerate` and itertools' draw from,
+//   the functions they call, the instance or generator a wrapper steps). What an iterator changes
+//   as it runs (`cycle`'s saved elements, `accumulate`'s total, `tee`'s buffer, `groupby`'s
+//   current element) is in a state object it holds in `held` (IteratorState, groupby's
+//   GroupState), tracked and traversed in turn. An iterator made with a bare closure (a
+//   string's, a tensor's, a range's, a generator expression's) keeps what it reads inside it,
+//   which is not traversed: that counts as referenced from outside.
 // - generator: its frame's slots (locals, and the statements' progress: a `yield from`'s
 //   sub-iterator), its cells, the value passing through the frame, and the generator it delegates
 //   to. The cell list may share the closure's buffer, like a function's. Suspended garbage
@@ -46,8 +49,9 @@
 // and one such access makes the optimizer check every access to that property at run time.
 //
 // Only lists, dicts, sets, cells, instances (exceptions included), classes, the attributes set
-// on functions and generators (whose frames change as they run) are cleared: they are the only
-// references that change after their holder is made (an iterator only drops its source). A
+// on functions, generators (whose frames change as they run) and iterators' state objects are
+// cleared: they are the only references that change after their holder is made (an iterator
+// only drops its source). A
 // tuple, a function's closure and defaults, a bound method, a view or an iterator refers only to
 // objects that existed when it was made, so every cycle passes through at least one of those
 // that are cleared, and once the garbage's are emptied, what remains of it refers only to older
