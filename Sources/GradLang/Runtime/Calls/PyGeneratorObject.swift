@@ -53,7 +53,12 @@ final class PyGeneratorObject: CollectableObject {
 
     /// Started and not finished: it has a frame waiting at a `yield`.
     var isSuspended: Bool { started && frame != nil }
-    override var needsClosing: Bool { isSuspended }
+    /// Not finished: CPython closes a generator found in garbage, started or not (closing one
+    /// not started drops its frame, which may free the cycle it was part of).
+    override var needsClosing: Bool { frame != nil }
+    override func closeAsGarbage() {
+        if isSuspended { finalize() } else { finish() }
+    }
 
     /// Closes a suspended generator that is being freed (found as garbage by the cycle
     /// collector, or taking over a freed one's frame); what that raises is dropped, as CPython
@@ -201,13 +206,7 @@ final class PyGeneratorObject: CollectableObject {
     /// The values the cycle collector counts as held by this generator: its frame's locals
     /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
     override func forEachReference(_ visit: (Value) -> Void) {
-        guard let frame else { return }
-        for i in 0..<frame.slotCount { if let v = frame[slot: i] { visit(v) } }
-        // A local copy: no access to the frame's cell list spans a call.
-        let cells = frame.cells
-        for cell in cells { visit(.object(cell)) }
-        visit(frame.returnValue)
-        if let delegate = frame.generator?.delegate { visit(.object(delegate)) }
+        frame?.forEachReference(visit)
     }
 
     /// Drops the frame (the collector found the generator unreachable), appending its values to `released`.
@@ -218,7 +217,6 @@ final class PyGeneratorObject: CollectableObject {
 
     /// Gives the frame's cell list a buffer of its own (see CycleTraversal).
     override func makeStorageUnique() {
-        guard let frame else { return }
-        makeUniqueStorage({ frame.cells }, { frame.cells = $0 })
+        frame?.makeCellsUnique()
     }
 }

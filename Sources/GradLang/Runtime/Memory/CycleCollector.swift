@@ -134,11 +134,11 @@ enum CycleCollector {
         forgetAtomicTuples(in: generation)
 
         var garbage = findGarbage(in: generation)
-        // Suspended generators among the garbage are closed first (CPython's finalizers), so
-        // their `finally` blocks run; that may free them, or make them reachable again, so the
+        // Generators among the garbage are closed first (CPython's finalizers), so their
+        // `finally` blocks run; that may free them, or make them reachable again, so the
         // generation is looked at again afterwards, with no reference held here.
         if garbage.contains(where: \.needsClosing) {
-            finalizeGenerators(in: &garbage)
+            closeGenerators(in: &garbage)
             garbage = findGarbage(in: generation)
         }
         let survivors = generations[generation].objects.count - garbage.count
@@ -176,10 +176,10 @@ enum CycleCollector {
     }
 
     /// Closes the generators in `garbage`, which it empties first: afterwards nothing here holds them.
-    private static func finalizeGenerators(in garbage: inout [CollectableObject]) {
-        let generators = garbage.compactMap { $0 as? PyGeneratorObject }
+    private static func closeGenerators(in garbage: inout [CollectableObject]) {
+        let generators = garbage.filter(\.needsClosing)
         garbage = []
-        for generator in generators { generator.finalize() }
+        for generator in generators { generator.closeAsGarbage() }
     }
 
     /// The tracked objects of `generation` that nothing outside it can reach.

@@ -98,3 +98,21 @@ extension Dictionary {
         if !isEmpty { reserveCapacity(count) }
     }
 }
+
+extension Frame {
+    /// The values a suspended generator's (or generator expression's) frame holds: its locals
+    /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
+    func forEachReference(_ visit: (Value) -> Void) {
+        for i in 0..<slotCount { if let v = self[slot: i] { visit(v) } }
+        // A local copy: no access to the frame's cell list spans a call.
+        let cells = self.cells
+        for cell in cells { visit(.object(cell)) }
+        visit(returnValue)
+        if let delegate = generator?.delegate { visit(.object(delegate)) }
+    }
+
+    /// Gives the cell list a buffer of its own; it may share the closure's (see CycleTraversal).
+    func makeCellsUnique() {
+        makeUniqueStorage({ self.cells }, { self.cells = $0 })
+    }
+}
