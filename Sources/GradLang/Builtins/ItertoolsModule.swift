@@ -26,20 +26,37 @@ enum ItertoolsModule {
 
     /// The elements of each iterable `sources` yields, one iterable after another.
     private static func chaining(_ sources: PyIterator) -> PyIterator {
-        // The iterator of the iterable being read, once there is one.
-        let active = IteratorState()
-        return PyIterator(name: "chain", holding: [.object(sources), .object(active)]) { held in
-            guard let sources = held[0].object(as: PyIterator.self), let active = held[1].object(as: IteratorState.self) else { return nil }
+        PyIterator(name: "chain", body: ChainBody(sources: sources))
+    }
+
+    /// `chain`'s running part: the iterator of the iterables, and that of the one being read.
+    private final class ChainBody: IteratorBody {
+        let sources: PyIterator
+        var active: PyIterator?
+
+        init(sources: PyIterator) { self.sources = sources }
+
+        override func next() throws -> Value? {
             while true {
-                if active.values.isEmpty {
+                if active == nil {
                     guard let next = try sources.next() else { return nil }
-                    let iterator = try Iteration.iterator(next)
-                    active.values = [.object(iterator)]
+                    active = try Iteration.iterator(next)
                 }
-                if let v = try active.values.first?.object(as: PyIterator.self)?.next() { return v }
-                active.values = []
+                if let v = try active?.next() { return v }
+                active = nil
             }
         }
+
+        override func forEachReference(_ visit: (Value) -> Void) {
+            visit(.object(sources))
+            if let active { visit(.object(active)) }
+        }
+        override func giveUpReferences(into released: inout [Value]) {
+            if let active { released.append(.object(active)) }
+            active = nil
+        }
+        /// A field of CPython's chain.
+        override var uncountedCompanions: Int { -1 }
     }
 
     private static func islicePart(_ v: Value, _ what: String) throws -> Int? {

@@ -141,11 +141,9 @@ extension Compiler {
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
                               name: "<genexpr>")
             // The frame and the clauses' iterators are held where the cycle collector sees them.
-            let state = GeneratorExpressionState(frame: frame, first: first)
             // Each resumption is a call, as in CPython: a generator over a generator over ... a
             // million deep ends in RecursionError, not in a stack overflow.
-            return .object(PyIterator(name: "generator", holding: [.object(state)]) { held in try interpreter.nested {
-                guard let state = held[0].object(as: GeneratorExpressionState.self), let frame = state.frame else { return nil }
+            let body = GeneratorExpressionBody(frame: frame, first: first) { state, frame in try interpreter.nested {
                 do {
                     frame.line = line
                     while let top = state.stack.last {
@@ -172,7 +170,8 @@ extension Compiler {
                     frame.errorSpan = nil
                     throw e
                 }
-            } })
+            } }
+            return .object(PyIterator(name: "generator", body: body))
         }
     }
 }

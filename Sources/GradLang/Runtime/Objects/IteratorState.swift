@@ -30,6 +30,15 @@ final class IteratorState: CollectableObject {
     override var uncountedCompanions: Int { countedByCPython ? 0 : -1 }
 }
 
+/// The running part of a built-in iterator whose state changes as it runs, as a tracked object
+/// the iterator holds (`PyIterator(name:body:)`): its `next` reads and changes that state as
+/// its own properties, which the cycle collector traverses and clears through the overrides of
+/// each subclass. For the hot iterators (a generator expression), where reading state through
+/// `held` would cost a cast per element.
+class IteratorBody: CollectableObject {
+    func next() throws -> Value? { nil }
+}
+
 extension Value {
     /// The object this value is if it is a `T`: how an iterator's `next` reads what it holds.
     @inline(__always)
