@@ -214,38 +214,45 @@ private enum APanels<T> {
     case rows(MatrixOperand<T>)
 }
 
-/// The micro-kernel over every tile of an A block by packed B panels.
-/// Each tile's A rows, B panel and C tile are checked before the micro-kernel runs on them.
+/// The micro-kernel over every tile of an A block by packed B panels. The block's extents (A's
+/// m×kc rows or packed panels, the B panels, C's m×n block, the scratch tile) are checked once
+/// here; each tile lies inside them, as its rows start below m and its columns below n, and the
+/// micro-kernel writes a whole tile only where one fits (an edge tile goes through scratch).
 private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
                                           bPanels: ElementRun<T>, cols n: Int,
                                           c: ElementRun<T>, ldc: Int, accumulate: Bool,
                                           tile: ElementRun<T>) {
     let mr = Blocking.mr, nr = 2 &* T.lanes
+    let b = UnsafePointer(bPanels.span(at: 0, count: roundUp(n, nr) &* kc).base)
+    let cBlock = c.block(at: 0, rows: m, cols: n, rowStride: ldc).base
+    let scratch = tile.block(at: 0, rows: mr, cols: nr, rowStride: nr).base
+    // A's steps are passed as constants where they are (the micro-kernel is inlined), so packed
+    // panels are read at fixed offsets.
+    let aBlock: UnsafePointer<T>, rowStep: Int, packed: Bool
+    switch a {
+    case .packed(let panels): (aBlock, rowStep, packed) = (UnsafePointer(panels.span(at: 0, count: roundUp(m, mr) &* kc).base), 1, true)
+    case .rows(let operand): (aBlock, rowStep, packed) = (operand.checked(rows: m, cols: kc), operand.rowStride, false)
+    }
     var jr = 0
     while jr < n {
         let cols = min(nr, n - jr)
-        let bPanel = UnsafePointer(bPanels.span(at: jr &* kc, count: kc &* nr).base)
+        let bPanel = b + jr &* kc
         var ir = 0
         while ir < m {
             let rows = min(mr, m - ir)
-            // A's steps are passed as constants where they are (the micro-kernel is inlined), so
-            // packed panels are read at fixed offsets. The micro-kernel writes a whole tile.
             func tileProduct(_ c: UnsafeMutablePointer<T>, _ ldc: Int, _ accumulate: Bool) {
-                switch a {
-                case .packed(let panels):
-                    microKernel(kc, panels.span(at: ir &* kc, count: kc &* mr).base, 1, mr, rows, bPanel, c, ldc, accumulate)
-                case .rows(let operand):
-                    let block = operand.shifted(rows: ir, cols: 0).checked(rows: rows, cols: kc)
-                    microKernel(kc, block, operand.rowStride, 1, rows, bPanel, c, ldc, accumulate)
+                if packed {
+                    microKernel(kc, aBlock + ir &* kc, 1, mr, rows, bPanel, c, ldc, accumulate)
+                } else {
+                    microKernel(kc, aBlock + ir &* rowStep, rowStep, 1, rows, bPanel, c, ldc, accumulate)
                 }
             }
+            let cTile = cBlock + (ir &* ldc &+ jr)
             if rows == mr && cols == nr {
-                tileProduct(c.block(at: ir &* ldc &+ jr, rows: mr, cols: nr, rowStride: ldc).base, ldc, accumulate)
+                tileProduct(cTile, ldc, accumulate)
             } else {
                 // Edge tile: compute all of it into scratch, keep the valid part.
-                let scratch = tile.block(at: 0, rows: mr, cols: nr, rowStride: nr).base
                 tileProduct(scratch, nr, false)
-                let cTile = c.block(at: ir &* ldc &+ jr, rows: rows, cols: cols, rowStride: ldc).base
                 for r in 0..<rows {
                     let dst = cTile + r &* ldc, src = scratch + r &* nr
                     for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }

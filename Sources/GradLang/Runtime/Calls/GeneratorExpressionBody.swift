@@ -5,8 +5,10 @@
 /// (drops the frame and the iterators, which is all a generator expression's close does), which
 /// frees such a cycle by reference counting.
 final class GeneratorExpressionBody: IteratorBody {
-    /// Nil once exhausted or closed.
-    private(set) var frame: Frame?
+    /// Emptied once exhausted or closed. A constant, so that each step reads it without
+    /// retaining it.
+    let frame: Frame
+    private(set) var isFinished = false
     /// The iterators of the clauses being looped over, the innermost last.
     var stack: [PyIterator]
     /// Resumes the clauses' loops up to the next element (nil when they are done), handed this
@@ -20,24 +22,26 @@ final class GeneratorExpressionBody: IteratorBody {
     }
 
     override func next() throws -> Value? {
-        guard let frame else { return nil }
+        if isFinished { return nil }
         return try resume(self, frame)
     }
 
-    /// Nothing more to yield: drops the frame and the iterators.
+    /// Nothing more to yield: drops what the frame holds, and the iterators.
     func finish() {
-        frame = nil
+        isFinished = true
+        frame.reset()
+        frame.cells = []
         stack = []
     }
 
     override func forEachReference(_ visit: (Value) -> Void) {
-        frame?.forEachReference(visit)
+        frame.forEachReference(visit)
         for iterator in stack { visit(.object(iterator)) }
     }
 
     override func makeStorageUnique() {
         makeUniqueStorage({ self.stack }, { self.stack = $0 })
-        frame?.makeCellsUnique()
+        frame.makeCellsUnique()
     }
 
     override func giveUpReferences(into released: inout [Value]) {
@@ -45,7 +49,7 @@ final class GeneratorExpressionBody: IteratorBody {
         finish()
     }
 
-    override var needsClosing: Bool { frame != nil }
+    override var needsClosing: Bool { !isFinished }
     override func closeAsGarbage() { finish() }
     /// CPython's generator expression is one object; this body is the second of grad's two.
     override var uncountedCompanions: Int { -1 }
