@@ -41,7 +41,7 @@ enum IteratorFunctions {
                 let source = try Iteration.iterator(args["iterable"])
                 var counter = Value.integer(try Arg.integer(args["start"]))
                 return .object(PyIterator(name: "enumerate", holding: [.object(source)], cpythonTuples: 1) { held in
-                    guard let v = try iterator(held[0])?.next() else { return nil }
+                    guard let v = try held[0].object(as: PyIterator.self)?.next() else { return nil }
                     defer { counter = (try? Operators.binary(.add, counter, .int(1))) ?? counter }
                     return .object(PyTuple([counter, v]))
                 })
@@ -59,7 +59,7 @@ enum IteratorFunctions {
                 return .object(PyIterator(name: "map", holding: [all[0]] + sources, cpythonTuples: 1) { held in
                     var values: [Value] = []
                     for source in held.dropFirst() {
-                        guard let v = try iterator(source)?.next() else { return nil }
+                        guard let v = try source.object(as: PyIterator.self)?.next() else { return nil }
                         values.append(v)
                     }
                     return try interpreter.call(held[0], Arguments(values))
@@ -70,7 +70,7 @@ enum IteratorFunctions {
                 let interpreter = args.interpreter
                 return .object(PyIterator(name: "filter", holding: [args["function"], .object(source)]) { held in
                     let function = held[0]
-                    while let v = try iterator(held[1])?.next() {
+                    while let v = try held[1].object(as: PyIterator.self)?.next() {
                         try interpreter.checkPendingEvents()
                         let keep = function.isNone ? v : try interpreter.call(function, Arguments([v]))
                         if try Operators.truthy(keep) { return v }
@@ -138,14 +138,14 @@ enum IteratorFunctions {
             if finished { return nil }
             var values: [Value] = []
             for k in held.indices {
-                if let v = try iterator(held[k])?.next() { values.append(v); continue }
+                if let v = try held[k].object(as: PyIterator.self)?.next() { values.append(v); continue }
                 finished = true
                 guard strict else { return nil }
                 if k > 0 {
                     let range = k == 1 ? "argument 1" : "arguments 1-\(k)"
                     throw PyError.value("zip() argument \(k + 1) is shorter than \(range)")
                 }
-                for m in held.indices.dropFirst() where try iterator(held[m])?.next() != nil {
+                for m in held.indices.dropFirst() where try held[m].object(as: PyIterator.self)?.next() != nil {
                     let range = m == 1 ? "argument 1" : "arguments 1-\(m)"
                     throw PyError.value("zip() argument \(m + 1) is longer than \(range)")
                 }
@@ -190,13 +190,6 @@ enum IteratorFunctions {
         default: break
         }
         throw PyError.type("'\(v.typeName)' object is not reversible")
-    }
-
-    /// An iterator that another holds (nil for any other value, which it never holds).
-    @inline(__always)
-    private static func iterator(_ held: Value) -> PyIterator? {
-        guard case .object(let it as PyIterator) = held else { return nil }
-        return it
     }
 
     /// element(n-1), ..., element(0).

@@ -11,8 +11,8 @@ enum ItertoolsModule {
     /// `chain`, a type for its class method `chain.from_iterable`.
     nonisolated(unsafe) static let chain = PyTypeObject(name: "chain", qualifiedName: "itertools.chain",
         constructor: PyBuiltin("chain(*iterables)") { args in
-            var sources = args.varargs("iterables").makeIterator()
-            return .object(chaining(PyIterator { sources.next() }))
+            // Over a tuple of the iterables, as CPython's `chain` (held where the collector sees it).
+            return .object(chaining(try Iteration.iterator(.object(PyTuple(args.varargs("iterables"))))))
         }
     ) { value in
         if case .object(let it as PyIterator) = value { return it.typeName == "chain" }
@@ -26,17 +26,37 @@ enum ItertoolsModule {
 
     /// The elements of each iterable `sources` yields, one iterable after another.
     private static func chaining(_ sources: PyIterator) -> PyIterator {
-        var current: PyIterator? = nil
-        return PyIterator(name: "chain") {
+        PyIterator(name: "chain", body: ChainBody(sources: sources))
+    }
+
+    /// `chain`'s running part: the iterator of the iterables, and that of the one being read.
+    private final class ChainBody: IteratorBody {
+        let sources: PyIterator
+        var active: PyIterator?
+
+        init(sources: PyIterator) { self.sources = sources }
+
+        override func next() throws -> Value? {
             while true {
-                if current == nil {
+                if active == nil {
                     guard let next = try sources.next() else { return nil }
-                    current = try Iteration.iterator(next)
+                    active = try Iteration.iterator(next)
                 }
-                if let v = try current?.next() { return v }
-                current = nil
+                if let v = try active?.next() { return v }
+                active = nil
             }
         }
+
+        override func forEachReference(_ visit: (Value) -> Void) {
+            visit(.object(sources))
+            if let active { visit(.object(active)) }
+        }
+        override func giveUpReferences(into released: inout [Value]) {
+            if let active { released.append(.object(active)) }
+            active = nil
+        }
+        /// A field of CPython's chain.
+        override var uncountedCompanions: Int { -1 }
     }
 
     private static func islicePart(_ v: Value, _ what: String) throws -> Int? {
@@ -51,65 +71,72 @@ enum ItertoolsModule {
     private static var functions: [PyBuiltin] {
         [
             PyBuiltin("itertools.count(start=0, step=1)") { args in
-                var current = args["start"]
-                let step = args["step"]
-                guard current.isRealNumber || current.instance != nil, step.isRealNumber || step.instance != nil else {
+                let start = args["start"], step = args["step"]
+                guard start.isRealNumber || start.instance != nil, step.isRealNumber || step.instance != nil else {
                     throw PyError.type("a number is required")
                 }
-                return .object(PyIterator(name: "count") {
-                    defer { current = (try? Operators.binary(.add, current, step)) ?? current }
+                return .object(PyIterator(name: "count", holding: [.object(IteratorState([start])), step]) { held in
+                    guard let counter = held[0].object(as: IteratorState.self), let current = counter.values.first else { return nil }
+                    let next = (try? Operators.binary(.add, current, held[1])) ?? current
+                    counter.values = [next]
                     return current
                 })
             },
             PyBuiltin("itertools.cycle(iterable, /)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                var saved: [Value] = [], index = 0, exhausted = false
-                return .object(PyIterator(name: "cycle") {
+                // The elements read so far: CPython's list `saved`.
+                let saved = IteratorState(countedByCPython: true)
+                var index = 0, exhausted = false
+                return .object(PyIterator(name: "cycle", holding: [.object(source), .object(saved)]) { held in
+                    guard let source = held[0].object(as: PyIterator.self), let saved = held[1].object(as: IteratorState.self) else { return nil }
                     if !exhausted {
                         if let v = try source.next() {
-                            saved.append(v)
+                            saved.values.append(v)
                             return v
                         }
                         exhausted = true
                     }
-                    guard !saved.isEmpty else { return nil }
-                    defer { index = (index + 1) % saved.count }
-                    return saved[index]
+                    guard !saved.values.isEmpty else { return nil }
+                    defer { index = (index + 1) % saved.values.count }
+                    return saved.values[index]
                 })
             },
             PyBuiltin("itertools.repeat(object, times=<unset>)") { args in
-                let object = args["object"]
                 var left = try args.given("times").map { Swift.max(0, try Arg.size($0)) }
-                return .object(PyIterator(name: "repeat") {
+                return .object(PyIterator(name: "repeat", holding: [args["object"]]) { held in
                     if let n = left {
                         if n == 0 { return nil }
                         left = n - 1
                     }
-                    return object
+                    return held[0]
                 })
             },
             PyBuiltin("itertools.accumulate(iterable, func=None, *, initial=None)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                let function = args["func"], interpreter = args.interpreter
-                var total: Value? = args["initial"].isNone ? nil : args["initial"]
-                var pendingInitial = total != nil
-                return .object(PyIterator(name: "accumulate") {
+                let interpreter = args.interpreter
+                // The running total, once there is one.
+                let total = IteratorState(args["initial"].isNone ? [] : [args["initial"]])
+                var pendingInitial = !total.values.isEmpty
+                return .object(PyIterator(name: "accumulate", holding: [.object(source), args["func"], .object(total)]) { held in
+                    guard let source = held[0].object(as: PyIterator.self), let total = held[2].object(as: IteratorState.self) else { return nil }
                     if pendingInitial {
                         pendingInitial = false
-                        return total
+                        return total.values.first
                     }
                     guard let v = try source.next() else { return nil }
-                    if let t = total {
-                        total = function.isNone ? try Operators.binary(.add, t, v) : try interpreter.call(function, Arguments([t, v]))
-                    } else {
-                        total = v
+                    let function = held[1]
+                    var next = v
+                    if let t = total.values.first {
+                        next = function.isNone ? try Operators.binary(.add, t, v) : try interpreter.call(function, Arguments([t, v]))
                     }
-                    return total
+                    total.values = [next]
+                    return next
                 })
             },
             PyBuiltin("itertools.compress(data, selectors)") { args in
                 let data = try Iteration.iterator(args["data"]), selectors = try Iteration.iterator(args["selectors"])
-                return .object(PyIterator(name: "compress") {
+                return .object(PyIterator(name: "compress", holding: [.object(data), .object(selectors)]) { held in
+                    guard let data = held[0].object(as: PyIterator.self), let selectors = held[1].object(as: PyIterator.self) else { return nil }
                     while let d = try data.next(), let s = try selectors.next() {
                         if try Operators.truthy(s) { return d }
                     }
@@ -118,9 +145,11 @@ enum ItertoolsModule {
             },
             PyBuiltin("itertools.dropwhile(predicate, iterable, /)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                let predicate = args["predicate"], interpreter = args.interpreter
+                let interpreter = args.interpreter
                 var dropping = true
-                return .object(PyIterator(name: "dropwhile") {
+                return .object(PyIterator(name: "dropwhile", holding: [args["predicate"], .object(source)]) { held in
+                    guard let source = held[1].object(as: PyIterator.self) else { return nil }
+                    let predicate = held[0]
                     while let v = try source.next() {
                         if dropping, try Operators.truthy(interpreter.call(predicate, Arguments([v]))) { continue }
                         dropping = false
@@ -131,9 +160,11 @@ enum ItertoolsModule {
             },
             PyBuiltin("itertools.takewhile(predicate, iterable, /)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                let predicate = args["predicate"], interpreter = args.interpreter
+                let interpreter = args.interpreter
                 var done = false
-                return .object(PyIterator(name: "takewhile") {
+                return .object(PyIterator(name: "takewhile", holding: [args["predicate"], .object(source)]) { held in
+                    guard let source = held[1].object(as: PyIterator.self) else { return nil }
+                    let predicate = held[0]
                     guard !done, let v = try source.next() else { return nil }
                     if try Operators.truthy(interpreter.call(predicate, Arguments([v]))) { return v }
                     done = true
@@ -142,8 +173,10 @@ enum ItertoolsModule {
             },
             PyBuiltin("itertools.filterfalse(function, iterable, /)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                let function = args["function"], interpreter = args.interpreter
-                return .object(PyIterator(name: "filterfalse") {
+                let interpreter = args.interpreter
+                return .object(PyIterator(name: "filterfalse", holding: [args["function"], .object(source)]) { held in
+                    guard let source = held[1].object(as: PyIterator.self) else { return nil }
+                    let function = held[0]
                     while let v = try source.next() {
                         let keep = function.isNone ? v : try interpreter.call(function, Arguments([v]))
                         if !(try Operators.truthy(keep)) { return v }
@@ -153,8 +186,10 @@ enum ItertoolsModule {
             },
             PyBuiltin("itertools.starmap(function, iterable, /)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                let function = args["function"], interpreter = args.interpreter
-                return .object(PyIterator(name: "starmap") {
+                let interpreter = args.interpreter
+                return .object(PyIterator(name: "starmap", holding: [args["function"], .object(source)]) { held in
+                    guard let source = held[1].object(as: PyIterator.self) else { return nil }
+                    let function = held[0]
                     guard let v = try source.next() else { return nil }
                     return try interpreter.call(function, Arguments(try Iteration.collect(v)))
                 })
@@ -180,7 +215,8 @@ enum ItertoolsModule {
                 }
                 let source = try Iteration.iterator(args["iterable"])
                 var position = 0, next = start
-                return .object(PyIterator(name: "islice") {
+                return .object(PyIterator(name: "islice", holding: [.object(source)]) { held in
+                    guard let source = held[0].object(as: PyIterator.self) else { return nil }
                     if let stop, next >= stop { return nil }
                     while position < next {
                         guard try source.next() != nil else { return nil }
@@ -193,14 +229,15 @@ enum ItertoolsModule {
                 })
             },
             PyBuiltin("itertools.zip_longest(*iterables, fillvalue=None)") { args in
-                let sources = try args.varargs("iterables").map(Iteration.iterator)
+                let sources = try args.varargs("iterables").map { Value.object(try Iteration.iterator($0)) }
                 var active = sources.map { _ in true }
-                let fill = args["fillvalue"]
-                return .object(PyIterator(name: "zip_longest") {
+                // Held: the fill value, then the sources; CPython's also keeps the sources' tuple and a result tuple.
+                return .object(PyIterator(name: "zip_longest", holding: [args["fillvalue"]] + sources, cpythonTuples: 2) { held in
                     guard active.contains(true) else { return nil }
+                    let fill = held[0]
                     var row: [Value] = []
-                    for (i, source) in sources.enumerated() {
-                        if active[i], let v = try source.next() {
+                    for (i, source) in held.dropFirst().enumerated() {
+                        if active[i], let v = try source.object(as: PyIterator.self)?.next() {
                             row.append(v)
                         } else {
                             active[i] = false
@@ -212,40 +249,45 @@ enum ItertoolsModule {
             },
             PyBuiltin("itertools.pairwise(iterable, /)") { args in
                 let source = try Iteration.iterator(args["iterable"])
-                var previous: Value? = nil
-                return .object(PyIterator(name: "pairwise") {
-                    if previous == nil { previous = try source.next() }
-                    guard let first = previous, let second = try source.next() else { return nil }
-                    previous = second
+                // The element read last, once there is one.
+                let previous = IteratorState()
+                return .object(PyIterator(name: "pairwise", holding: [.object(source), .object(previous)]) { held in
+                    guard let source = held[0].object(as: PyIterator.self), let previous = held[1].object(as: IteratorState.self) else { return nil }
+                    if previous.values.isEmpty, let first = try source.next() { previous.values = [first] }
+                    guard let first = previous.values.first, let second = try source.next() else { return nil }
+                    previous.values = [second]
                     return .object(PyTuple([first, second]))
                 })
             },
             PyBuiltin("itertools.groupby(iterable, key=None)") { args in
-                let source = try Iteration.iterator(args["iterable"])
-                let key = args["key"], interpreter = args.interpreter
-                let state = GroupState()
-                func advance() throws -> Bool {
-                    guard let v = try source.next() else { return false }
-                    state.current = (try key.isNone ? v : interpreter.call(key, Arguments([v])), v)
+                let state = GroupState(source: try Iteration.iterator(args["iterable"]), key: args["key"])
+                let interpreter = args.interpreter
+                func advance(_ state: GroupState) throws -> Bool {
+                    guard let v = try state.source.next() else { return false }
+                    let key = try state.key.isNone ? v : interpreter.call(state.key, Arguments([v]))
+                    state.current = (key, v)
                     return true
                 }
-                return .object(PyIterator(name: "groupby") {
+                // The groupby and its groups hold the state where the cycle collector sees it.
+                return .object(PyIterator(name: "groupby", holding: [.object(state)]) { held in
+                    guard let state = held[0].object(as: GroupState.self) else { return nil }
                     state.generation += 1
                     // Skip what is left of the group before (a group the caller did not finish).
-                    if state.current == nil { guard try advance() else { return nil } }
+                    if state.current == nil { guard try advance(state) else { return nil } }
                     if let target = state.targetKey {
                         while let c = state.current, try Operators.sameOrEqual(c.key, target) {
-                            guard try advance() else { return nil }
+                            guard try advance(state) else { return nil }
                         }
                     }
                     guard let first = state.current else { return nil }
                     state.targetKey = first.key
                     let generation = state.generation
-                    let group = PyIterator(name: "_grouper") {
-                        guard state.generation == generation, let c = state.current, let target = state.targetKey,
+                    let group = PyIterator(name: "_grouper", holding: [.object(state)]) { held in
+                        guard let state = held[0].object(as: GroupState.self), state.generation == generation,
+                              let c = state.current, let target = state.targetKey,
                               try Operators.sameOrEqual(c.key, target) else { return nil }
                         let value = c.value
-                        if !(try advance()) { state.current = nil }
+                        if !(try advance(state)) { state.current = nil }
                         return value
                     }
                     return .object(PyTuple([first.key, .object(group)]))
@@ -255,17 +297,20 @@ enum ItertoolsModule {
                 let n = try Arg.size(args["n"])
                 if n < 0 { throw PyError.value("n must be >= 0") }
                 try Allocation.check(count: n, of: Value.self)
-                let source = try Iteration.iterator(args["iterable"])
-                let buffer = TeeBuffer()
+                let source = Value.object(try Iteration.iterator(args["iterable"]))
+                // What the copies share, every element read so far: CPython's data object.
+                let buffer = Value.object(IteratorState(countedByCPython: true))
                 let copies: [Value] = (0..<n).map { _ in
                     var index = 0
-                    return .object(PyIterator(name: "_tee") {
-                        if index == buffer.items.count {
+                    return .object(PyIterator(name: "_tee", holding: [source, buffer]) { held in
+                        guard let source = held[0].object(as: PyIterator.self), let buffer = held[1].object(as: IteratorState.self) else { return nil }
+                        if index == buffer.values.count {
                             guard let v = try source.next() else { return nil }
-                            buffer.items.append(v)
+                            buffer.values.append(v)
                         }
+                        guard index < buffer.values.count else { return nil }
                         defer { index += 1 }
-                        return buffer.items[index]
+                        return buffer.values[index]
                     })
                 }
                 return .object(PyTuple(copies))
@@ -278,9 +323,13 @@ enum ItertoolsModule {
                 let (total, overflow) = pools.count.multipliedReportingOverflow(by: times)
                 if overflow || total > Int.max / MemoryLayout<Int>.stride { throw PyError.overflow("repeat argument too large") }
                 try Allocation.check(count: total, of: [Value].self)
-                let all = Array(repeatElement(pools, count: times).joined())
-                return .object(indexIterator(name: "product", counts: all.map(\.count)) { idx in
-                    .object(PyTuple(zip(all, idx).map { $0[$1] }))
+                // One tuple per pool, each `times` times in the pools' order: held as CPython's
+                // product holds its tuple of them, where the cycle collector sees them.
+                let tuples = pools.map { Value.object(PyTuple($0)) }
+                let all = Array(repeatElement(tuples, count: times).joined())
+                let counts = Array(repeatElement(pools.map(\.count), count: times).joined())
+                return .object(indexIterator(name: "product", holding: all, counts: counts) { held, idx in
+                    .object(PyTuple(zip(held, idx).map { pool, i in pool.object(as: PyTuple.self)?.items[i] ?? .none }))
                 })
             },
             PyBuiltin("itertools.permutations(iterable, r=None)") { args in
@@ -304,10 +353,13 @@ enum ItertoolsModule {
         ]
     }
 
-    /// Counts through every index tuple below `counts`, the last index fastest.
-    private static func indexIterator(name: String, counts: [Int], _ make: @escaping ([Int]) -> Value) -> PyIterator {
+    /// Counts through every index tuple below `counts`, the last index fastest; `make` is
+    /// handed `held` and the indices.
+    private static func indexIterator(name: String, holding held: [Value], counts: [Int],
+                                      _ make: @escaping ([Value], [Int]) -> Value) -> PyIterator {
         var indices: [Int]? = counts.contains(0) ? nil : Array(repeating: 0, count: counts.count)
-        return PyIterator(name: name) {
+        // CPython's product also keeps the tuple of its pools.
+        return PyIterator(name: name, holding: held, cpythonTuples: 1) { held in
             guard let current = indices else { return nil }
             var next = current, k = counts.count - 1
             while k >= 0 {
@@ -317,16 +369,17 @@ enum ItertoolsModule {
                 k -= 1
             }
             indices = k < 0 ? nil : next
-            return make(current)
+            return make(held, current)
         }
     }
 
-    /// Lexicographic, in the order of positions in `pool` (CPython's order).
+    /// Lexicographic, in the order of positions in `pool` (CPython's order). The pool is held
+    /// where the cycle collector sees it (CPython's tuple `pool`).
     private static func combinations(_ pool: [Value], _ r: Int, replacement: Bool) -> PyIterator {
         let n = pool.count
         var indices: [Int]? = replacement ? (n == 0 && r > 0 ? nil : Array(repeating: 0, count: r))
                                           : (r > n ? nil : Array(0..<r))
-        return PyIterator(name: replacement ? "combinations_with_replacement" : "combinations") {
+        return PyIterator(name: replacement ? "combinations_with_replacement" : "combinations", holding: pool, cpythonTuples: 1) { pool in
             guard let current = indices else { return nil }
             var next = current
             var i = r - 1
@@ -342,11 +395,12 @@ enum ItertoolsModule {
         }
     }
 
+    /// CPython's order; the pool is held as `combinations` holds it.
     private static func permutations(_ pool: [Value], _ r: Int) -> PyIterator {
         let n = pool.count
         var state: (indices: [Int], cycles: [Int])? = r > n ? nil : (Array(0..<n), Array(stride(from: n, to: n - r, by: -1)))
         var first = true
-        return PyIterator(name: "permutations") {
+        return PyIterator(name: "permutations", holding: pool, cpythonTuples: 1) { pool in
             guard var s = state else { return nil }
             if first {
                 first = false
@@ -372,16 +426,37 @@ enum ItertoolsModule {
         }
     }
 
-    /// What `groupby` and its groups share: the current element and its key, the key of the
-    /// group being yielded, and which group is current (an older group yields nothing more).
-    private final class GroupState {
+    /// What `groupby` and its groups share: the source and key function, the current element
+    /// and its key, the key of the group being yielded, and which group is current (an older
+    /// group yields nothing more). Tracked so that the cycle collector sees what it holds (a
+    /// field of the groupby in CPython, not counted by `gc.collect()`).
+    private final class GroupState: CollectableObject {
+        let source: PyIterator
+        let key: Value
         var current: (key: Value, value: Value)?
         var targetKey: Value?
         var generation = 0
-    }
 
-    /// What `tee`'s copies share: every element read so far.
-    private final class TeeBuffer {
-        var items: [Value] = []
+        init(source: PyIterator, key: Value) {
+            self.source = source
+            self.key = key
+        }
+
+        override func forEachReference(_ visit: (Value) -> Void) {
+            visit(.object(source))
+            visit(key)
+            if let current {
+                visit(current.key)
+                visit(current.value)
+            }
+            if let targetKey { visit(targetKey) }
+        }
+        override func giveUpReferences(into released: inout [Value]) {
+            if let current { released += [current.key, current.value] }
+            if let targetKey { released.append(targetKey) }
+            current = nil
+            targetKey = nil
+        }
+        override var uncountedCompanions: Int { -1 }
     }
 }

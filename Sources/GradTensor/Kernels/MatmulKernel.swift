@@ -8,15 +8,38 @@
 /// broadcast (stride 0) matrices need no copy beforehand. Large products are cut into a few
 /// tasks per core that threads take as they come free (Dispatch's concurrentPerform).
 
-/// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`.
+/// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`,
+/// among the `available` elements from `base` on (to the end of its storage), which bound every
+/// block a kernel reads (see CheckedRegion).
 struct MatrixOperand<T>: @unchecked Sendable {
     let base: UnsafePointer<T>
+    let available: Int
     let rowStride: Int
     let colStride: Int
 
-    /// The sub-matrix starting at row `i`, column `j`.
+    /// The sub-matrix starting at row `i`, column `j`, checked to start among the elements.
     @inline(__always) func shifted(rows i: Int, cols j: Int) -> MatrixOperand {
-        MatrixOperand(base: base + (i &* rowStride &+ j &* colStride), rowStride: rowStride, colStride: colStride)
+        precondition(i >= 0 && j >= 0, "matrix operand shifted backwards")
+        return advanced(by: i &* rowStride &+ j &* colStride)
+    }
+
+    /// The matrix whose first element is `offset` elements on (the next matrix of a batch),
+    /// checked to start among the elements.
+    @inline(__always) func advanced(by offset: Int) -> MatrixOperand {
+        precondition(offset >= 0 && offset <= available, "matrix operand shifted outside its buffer")
+        return MatrixOperand(base: base + offset, available: available &- offset, rowStride: rowStride, colStride: colStride)
+    }
+
+    /// The first element of the `rows`×`cols` block at the start, checked to lie among the elements.
+    @inline(__always) func checked(rows: Int, cols: Int) -> UnsafePointer<T> {
+        precondition(spans(available, rows: rows, cols: cols, rowStride: rowStride, colStride: colStride),
+                     "matrix operand block outside its buffer")
+        return base
+    }
+
+    /// The matrix transposed (no copy).
+    var transposed: MatrixOperand {
+        MatrixOperand(base: base, available: available, rowStride: colStride, colStride: rowStride)
     }
 }
 
@@ -63,21 +86,21 @@ private enum Blocking {
 /// A per kc slice (unless it reads them in place), so A is packed once unless columns had to be
 /// split too (small m).
 func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
-                        c: UnsafeMutablePointer<T>, ldc: Int, threads: Int) {
+                        c: ElementRun<T>, ldc: Int, threads: Int) {
     if m <= 0 || n <= 0 { return }
+    let cBlock = c.block(at: 0, rows: m, cols: n, rowStride: ldc).base
     if k <= 0 {
-        for i in 0..<m { (c + i &* ldc).initialize(repeating: 0, count: n) }
+        for i in 0..<m { (cBlock + i &* ldc).initialize(repeating: 0, count: n) }
         return
     }
     // One column or one row of C is a matrix-vector product, which the 6×16 tiles would
     // mostly pad.
     if n == 1 && ldc == 1 {
-        gemvKernel(m: m, k: k, a: a, x: b.base, incx: b.rowStride, y: c, threads: threads)
+        gemvKernel(m: m, k: k, a: a, x: b, y: c, threads: threads)
         return
     }
     if m == 1 {
-        gemvKernel(m: n, k: k, a: MatrixOperand(base: b.base, rowStride: b.colStride, colStride: b.rowStride),
-                   x: a.base, incx: a.colStride, y: c, threads: threads)
+        gemvKernel(m: n, k: k, a: b.transposed, x: a.transposed, y: c, threads: threads)
         return
     }
     let nr = 2 &* T.lanes
@@ -88,10 +111,11 @@ func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOp
     }
 }
 
+
 /// The loops of `gemm` over blocks of B, with `bPack` holding kRound × ncCap packed elements.
 private func blockedProduct<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
-                                          c: UnsafeMutablePointer<T>, ldc: Int, workers: Int,
-                                          bPack: UnsafeMutablePointer<T>, ncCap: Int) {
+                                          c: ElementRun<T>, ldc: Int, workers: Int,
+                                          bPack: ElementRun<T>, ncCap: Int) {
     let nr = 2 &* T.lanes
     let shared = UncheckedSendable((bPack, c))
     var jc = 0
@@ -111,7 +135,7 @@ private func blockedProduct<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOpera
                     let s = unit / grid.colPanels, j = (unit % grid.colPanels) &* nr
                     let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0)
                     packB(b.shifted(rows: pk &+ p0, cols: jc &+ j), kc: kc, nc: min(nr, nc - j), nr: nr,
-                          into: shared.value.0 + (s &* Blocking.kc &* ncCap &+ j &* kc))
+                          into: shared.value.0, at: s &* Blocking.kc &* ncCap &+ j &* kc)
                 }
             }
             Parallel.forEach(grid.count, threads: workers) { task in
@@ -119,10 +143,12 @@ private func blockedProduct<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOpera
                 let i0 = rows.lowerBound &* Blocking.mr, i1 = min(rows.upperBound &* Blocking.mr, m)
                 let j0 = cols.lowerBound &* nr, j1 = min(cols.upperBound &* nr, nc)
                 for s in 0..<slices {
-                    let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0)
+                    let p0 = s &* Blocking.kc, kc = min(Blocking.kc, kr - p0), cols = j1 - j0
                     multiplyBlock(a: a.shifted(rows: i0, cols: pk &+ p0), rows: i1 - i0, kc: kc,
-                                  bPanels: shared.value.0 + (s &* Blocking.kc &* ncCap &+ j0 &* kc), cols: j1 - j0,
-                                  c: shared.value.1 + (i0 &* ldc &+ jc &+ j0), ldc: ldc, accumulate: pk &+ p0 > 0)
+                                  bPanels: shared.value.0.span(at: s &* Blocking.kc &* ncCap &+ j0 &* kc, count: roundUp(cols, nr) &* kc),
+                                  cols: cols,
+                                  c: shared.value.1.block(at: i0 &* ldc &+ jc &+ j0, rows: i1 - i0, cols: cols, rowStride: ldc),
+                                  ldc: ldc, accumulate: pk &+ p0 > 0)
                 }
             }
             pk &+= kr
@@ -162,12 +188,13 @@ private struct TaskGrid {
 /// unless they can be read in place. Loops B micro-panels outside A micro-panels, so each B
 /// panel is reused from L1.
 private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: Int,
-                                         bPanels: UnsafeMutablePointer<T>, cols n: Int,
-                                         c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool) {
-    withUnsafeTemporaryAllocation(of: T.self, capacity: Blocking.mr &* 2 &* T.lanes) { tile in
-        guard let tile = tile.baseAddress else { return }
+                                         bPanels: ElementRun<T>, cols n: Int,
+                                         c: ElementRun<T>, ldc: Int, accumulate: Bool) {
+    withUnsafeTemporaryAllocation(of: T.self, capacity: Blocking.mr &* 2 &* T.lanes) { scratch in
+        guard let base = scratch.baseAddress else { return }
+        let tile = ElementRun(base: base, count: scratch.count)
         if a.colStride == 1 {
-            multiplyPanels(.rows(a.base, rowStride: a.rowStride), rows: m, kc: kc, bPanels: bPanels, cols: n,
+            multiplyPanels(.rows(a), rows: m, kc: kc, bPanels: bPanels, cols: n,
                            c: c, ldc: ldc, accumulate: accumulate, tile: tile)
             return
         }
@@ -182,41 +209,52 @@ private func multiplyBlock<T: GemmFloat>(a: MatrixOperand<T>, rows m: Int, kc: I
 /// Where the micro-kernel finds a block of A.
 private enum APanels<T> {
     /// Packed by `packA`: the panel of rows i..<i+6 at i·kc, six values per k step.
-    case packed(UnsafePointer<T>)
+    case packed(ElementRun<T>)
     /// A row-major A read in place.
-    case rows(UnsafePointer<T>, rowStride: Int)
+    case rows(MatrixOperand<T>)
 }
 
-/// The micro-kernel over every tile of an A block by packed B panels.
+/// The micro-kernel over every tile of an A block by packed B panels. The block's extents (A's
+/// m×kc rows or packed panels, the B panels, C's m×n block, the scratch tile) are checked once
+/// here; each tile lies inside them, as its rows start below m and its columns below n, and the
+/// micro-kernel writes a whole tile only where one fits (an edge tile goes through scratch).
 private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
-                                          bPanels: UnsafeMutablePointer<T>, cols n: Int,
-                                          c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool,
-                                          tile: UnsafeMutablePointer<T>) {
+                                          bPanels: ElementRun<T>, cols n: Int,
+                                          c: ElementRun<T>, ldc: Int, accumulate: Bool,
+                                          tile: ElementRun<T>) {
     let mr = Blocking.mr, nr = 2 &* T.lanes
+    let b = UnsafePointer(bPanels.span(at: 0, count: roundUp(n, nr) &* kc).base)
+    let cBlock = c.block(at: 0, rows: m, cols: n, rowStride: ldc).base
+    let scratch = tile.block(at: 0, rows: mr, cols: nr, rowStride: nr).base
+    // A's steps are passed as constants where they are (the micro-kernel is inlined), so packed
+    // panels are read at fixed offsets.
+    let aBlock: UnsafePointer<T>, rowStep: Int, packed: Bool
+    switch a {
+    case .packed(let panels): (aBlock, rowStep, packed) = (UnsafePointer(panels.span(at: 0, count: roundUp(m, mr) &* kc).base), 1, true)
+    case .rows(let operand): (aBlock, rowStep, packed) = (operand.checked(rows: m, cols: kc), operand.rowStride, false)
+    }
     var jr = 0
     while jr < n {
         let cols = min(nr, n - jr)
-        let bPanel = UnsafePointer(bPanels + jr &* kc)
+        let bPanel = b + jr &* kc
         var ir = 0
         while ir < m {
             let rows = min(mr, m - ir)
-            // A's steps are passed as constants where they are (the micro-kernel is inlined), so
-            // packed panels are read at fixed offsets.
             func tileProduct(_ c: UnsafeMutablePointer<T>, _ ldc: Int, _ accumulate: Bool) {
-                switch a {
-                case .packed(let base): microKernel(kc, base + ir &* kc, 1, mr, rows, bPanel, c, ldc, accumulate)
-                case .rows(let base, let stride):
-                    microKernel(kc, base + ir &* stride, stride, 1, rows, bPanel, c, ldc, accumulate)
+                if packed {
+                    microKernel(kc, aBlock + ir &* kc, 1, mr, rows, bPanel, c, ldc, accumulate)
+                } else {
+                    microKernel(kc, aBlock + ir &* rowStep, rowStep, 1, rows, bPanel, c, ldc, accumulate)
                 }
             }
-            let cTile = c + (ir &* ldc &+ jr)
+            let cTile = cBlock + (ir &* ldc &+ jr)
             if rows == mr && cols == nr {
                 tileProduct(cTile, ldc, accumulate)
             } else {
                 // Edge tile: compute all of it into scratch, keep the valid part.
-                tileProduct(tile, nr, false)
+                tileProduct(scratch, nr, false)
                 for r in 0..<rows {
-                    let dst = cTile + r &* ldc, src = tile + r &* nr
+                    let dst = cTile + r &* ldc, src = scratch + r &* nr
                     for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
                 }
             }
@@ -233,13 +271,14 @@ private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
 /// Copies an mc×kc block of A into row micro-panels: panel p holds rows 6p..<6p+6, stored
 /// column by column (6 values per k step), zero-padded past the last row.
 @inline(__always)
-private func packA<T: GemmFloat>(_ a: MatrixOperand<T>, mc: Int, kc: Int, into dst: UnsafeMutablePointer<T>) {
+private func packA<T: GemmFloat>(_ a: MatrixOperand<T>, mc: Int, kc: Int, into run: ElementRun<T>) {
     let mr = Blocking.mr
+    let dst = run.span(at: 0, count: roundUp(mc, mr) &* kc).base, source = a.checked(rows: mc, cols: kc)
     var i = 0
     while i < mc {
         let rows = min(mr, mc - i)
         let panel = dst + i &* kc
-        let src = a.base + i &* a.rowStride
+        let src = source + i &* a.rowStride
         if rows == mr {
             // A constant trip count, so the copy of a k step's six values unrolls.
             for p in 0..<kc {
@@ -262,12 +301,13 @@ private func packA<T: GemmFloat>(_ a: MatrixOperand<T>, mc: Int, kc: Int, into d
 /// Copies a kc×nc block of B into column micro-panels of `nr` columns, stored row by row
 /// (nr values per k step), zero-padded past the last column.
 @inline(__always)
-private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: Int, into dst: UnsafeMutablePointer<T>) {
+private func packB<T: GemmFloat>(_ b: MatrixOperand<T>, kc: Int, nc: Int, nr: Int, into run: ElementRun<T>, at offset: Int) {
+    let dst = run.span(at: offset, count: roundUp(nc, nr) &* kc).base, source = b.checked(rows: kc, cols: nc)
     var j = 0
     while j < nc {
         let cols = min(nr, nc - j)
         let panel = dst + j &* kc
-        let src = b.base + j &* b.colStride
+        let src = source + j &* b.colStride
         if b.colStride == 1 && cols == nr {
             // A full panel row is two vectors: copy them as such (no per-row memmove call).
             typealias V = T.Vector

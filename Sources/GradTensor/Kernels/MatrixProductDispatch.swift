@@ -24,19 +24,29 @@ extension Tensor {
             case .float32: floatProducts(a, b, out, batch, m, k, n, Double(parallelWork), Float.self)
             case .float64: floatProducts(a, b, out, batch, m, k, n, Double(parallelWork), Double.self)
             case .int64:
-                let pa = UnsafePointer(a.storage.pointer(Int64.self) + a.offset)
-                let pb = UnsafePointer(b.storage.pointer(Int64.self) + b.offset)
-                let pc = out.storage.pointer(Int64.self)
+                let pa = operand(a, Int64.self, rows: 1, cols: 2), pb = operand(b, Int64.self, rows: 1, cols: 2)
+                let pc = run(out, Int64.self)
                 for i in 0..<batch {
-                    integerGemm(m: m, n: n, k: k,
-                                a: MatrixOperand(base: pa + i &* a.strides[0], rowStride: a.strides[1], colStride: a.strides[2]),
-                                b: MatrixOperand(base: pb + i &* b.strides[0], rowStride: b.strides[1], colStride: b.strides[2]),
-                                c: pc + i &* m &* n, ldc: n)
+                    integerGemm(m: m, n: n, k: k, a: pa.advanced(by: i &* a.strides[0]), b: pb.advanced(by: i &* b.strides[0]),
+                                c: pc.span(at: i &* m &* n, count: m &* n), ldc: n)
                 }
             default: break
             }
         }
         return out
+    }
+
+    /// The elements of `t` from its first on, read as a matrix whose rows and columns are its
+    /// dimensions `rows` and `cols` (a dimension past its rank: stride 0).
+    private static func operand<T>(_ t: Tensor, _: T.Type, rows: Int, cols: Int) -> MatrixOperand<T> {
+        MatrixOperand(base: UnsafePointer(t.storage.pointer(T.self) + t.offset), available: t.storage.count - t.offset,
+                      rowStride: t.strides.indices.contains(rows) ? t.strides[rows] : 0,
+                      colStride: t.strides.indices.contains(cols) ? t.strides[cols] : 0)
+    }
+
+    /// A result's elements, which the kernels write.
+    private static func run<T>(_ t: Tensor, _: T.Type) -> ElementRun<T> {
+        ElementRun(base: t.storage.pointer(T.self) + t.offset, count: t.storage.count - t.offset)
     }
 
     /// A result the kernels fill completely (so it needs no zeroing), after the size check.
@@ -49,15 +59,12 @@ extension Tensor {
     /// among the threads by the GEMM itself; the rest run on the calling thread.
     private static func floatProducts<T: GemmFloat>(_ a: Tensor, _ b: Tensor, _ out: Tensor, _ batch: Int,
                                                     _ m: Int, _ k: Int, _ n: Int, _ parallelWork: Double, _: T.Type) {
-        let pa = UnsafePointer(a.storage.pointer(T.self) + a.offset)
-        let pb = UnsafePointer(b.storage.pointer(T.self) + b.offset)
-        let pc = UncheckedSendable(out.storage.pointer(T.self))
-        let (sa, sb) = (a.strides, b.strides)
+        let pa = operand(a, T.self, rows: 1, cols: 2), pb = operand(b, T.self, rows: 1, cols: 2)
+        let pc = run(out, T.self)
+        let (sa, sb) = (a.strides[0], b.strides[0])
         func one(_ i: Int, threads: Int) {
-            gemm(m: m, n: n, k: k,
-                 a: MatrixOperand(base: pa + i &* sa[0], rowStride: sa[1], colStride: sa[2]),
-                 b: MatrixOperand(base: pb + i &* sb[0], rowStride: sb[1], colStride: sb[2]),
-                 c: pc.value + i &* m &* n, ldc: n, threads: threads)
+            gemm(m: m, n: n, k: k, a: pa.advanced(by: i &* sa), b: pb.advanced(by: i &* sb),
+                 c: pc.span(at: i &* m &* n, count: m &* n), ldc: n, threads: threads)
         }
         let perMatrix = Double(m) * Double(n) * Double(k)
         let total = perMatrix * Double(batch)
@@ -83,10 +90,8 @@ extension Tensor {
         case .float64: floatMatrixVector(a, x, out, Double.self)
         case .int64:
             withExtendedLifetime((a, x)) {
-                integerGemm(m: m, n: 1, k: k,
-                            a: MatrixOperand(base: a.storage.pointer(Int64.self) + a.offset, rowStride: a.strides[0], colStride: a.strides[1]),
-                            b: MatrixOperand(base: x.storage.pointer(Int64.self) + x.offset, rowStride: x.strides[0], colStride: 0),
-                            c: out.storage.pointer(Int64.self), ldc: 1)
+                integerGemm(m: m, n: 1, k: k, a: operand(a, Int64.self, rows: 0, cols: 1),
+                            b: operand(x, Int64.self, rows: 0, cols: 1), c: run(out, Int64.self), ldc: 1)
             }
         default: break
         }
@@ -95,10 +100,8 @@ extension Tensor {
 
     private static func floatMatrixVector<T: GemmFloat>(_ a: Tensor, _ x: Tensor, _ out: Tensor, _: T.Type) {
         withExtendedLifetime((a, x)) {
-            gemvKernel(m: a.shape[0], k: a.shape[1],
-                       a: MatrixOperand(base: a.storage.pointer(T.self) + a.offset, rowStride: a.strides[0], colStride: a.strides[1]),
-                       x: x.storage.pointer(T.self) + x.offset, incx: x.strides[0], y: out.storage.pointer(T.self),
-                       threads: Parallel.cores)
+            gemvKernel(m: a.shape[0], k: a.shape[1], a: operand(a, T.self, rows: 0, cols: 1),
+                       x: operand(x, T.self, rows: 0, cols: 1), y: run(out, T.self), threads: Parallel.cores)
         }
     }
 
@@ -107,16 +110,20 @@ extension Tensor {
         if x.dtype.isNarrow { return try dotProduct(x.widened(), y.widened()).narrowed(to: x.dtype) }
         let out = Tensor(storage: try Storage.make(dtype: x.dtype, count: 1), shape: [])
         let n = x.shape[0], (incx, incy) = (x.strides[0], y.strides[0])
+        // Both vectors read as n×1 matrices, their extents checked (see CheckedRegion).
+        func vectors<T>(_: T.Type) -> (UnsafePointer<T>, UnsafePointer<T>) {
+            (operand(x, T.self, rows: 0, cols: 1).checked(rows: n, cols: 1), operand(y, T.self, rows: 0, cols: 1).checked(rows: n, cols: 1))
+        }
         withExtendedLifetime((x, y)) {
             switch x.dtype {
             case .float32:
-                out.storage.pointer(Float.self)[0] = stridedDot(x.storage.pointer(Float.self) + x.offset, incx,
-                                                                y.storage.pointer(Float.self) + y.offset, incy, n)
+                let (px, py) = vectors(Float.self)
+                out.storage.pointer(Float.self)[0] = stridedDot(px, incx, py, incy, n)
             case .float64:
-                out.storage.pointer(Double.self)[0] = stridedDot(x.storage.pointer(Double.self) + x.offset, incx,
-                                                                 y.storage.pointer(Double.self) + y.offset, incy, n)
+                let (px, py) = vectors(Double.self)
+                out.storage.pointer(Double.self)[0] = stridedDot(px, incx, py, incy, n)
             case .int64:
-                let px = x.storage.pointer(Int64.self) + x.offset, py = y.storage.pointer(Int64.self) + y.offset
+                let (px, py) = vectors(Int64.self)
                 var s: Int64 = 0
                 for i in 0..<n { s = s &+ px[i &* incx] &* py[i &* incy] }
                 out.storage.pointer(Int64.self)[0] = s

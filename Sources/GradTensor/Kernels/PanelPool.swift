@@ -16,11 +16,11 @@ enum PanelPool {
     private static let idle = Mutex<[Buffer]>([])
 
     /// Runs `body` with at least `count` elements of 64-byte-aligned scratch.
-    static func with<T, R>(_: T.Type, count: Int, _ body: (UnsafeMutablePointer<T>) -> R) -> R {
+    static func with<T, R>(_: T.Type, count: Int, _ body: (ElementRun<T>) -> R) -> R {
         let bytes = max(count, 1) &* MemoryLayout<T>.stride
         let buffer = take(bytes)
         defer { give(buffer) }
-        return body(buffer.memory.bindMemory(to: T.self, capacity: max(count, 1)))
+        return body(ElementRun(base: buffer.memory.bindMemory(to: T.self, capacity: max(count, 1)), count: max(count, 1)))
     }
 
     private static func take(_ bytes: Int) -> Buffer {

@@ -46,11 +46,14 @@ func stridedDot<T: GemmFloat>(_ x: UnsafePointer<T>, _ incx: Int, _ y: UnsafePoi
 /// y (m, contiguous) = A (m×k) · x (k, stride `incx`). Rows of A are dot products (split over
 /// up to `threads` threads when large); a column-major A with a contiguous x is instead built up
 /// column by column with a vectorised axpy. Nothing is copied, so broadcast operands cost no memory.
-func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePointer<T>, incx: Int,
-                              y: UnsafeMutablePointer<T>, threads: Int) {
+/// The operands' extents are checked first (see CheckedRegion); x is read as a k×1 matrix.
+func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x vector: MatrixOperand<T>,
+                              y run: ElementRun<T>, threads: Int) {
     if m <= 0 { return }
+    let rows = a.checked(rows: m, cols: k), x = vector.checked(rows: k, cols: 1), incx = vector.rowStride
+    let y = run.span(at: 0, count: m).base
     if a.rowStride == 1 && a.colStride != 1 && incx == 1 && k > 1 {
-        columnwiseGemv(m: m, k: k, a: a, x: x, y: y)
+        columnwiseGemv(m: m, k: k, a: rows, colStride: a.colStride, x: x, y: y)
         return
     }
     let out = UncheckedSendable(y)
@@ -58,13 +61,14 @@ func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePoin
     Parallel.forEach(parts) { part in
         let first = m * part / parts, last = m * (part + 1) / parts
         for i in first..<last {
-            out.value[i] = stridedDot(a.base + i &* a.rowStride, a.colStride, x, incx, k)
+            out.value[i] = stridedDot(rows + i &* a.rowStride, a.colStride, x, incx, k)
         }
     }
 }
 
-/// y = Σₚ A[:, p] · x[p] for a column-major A (unit row stride) and a contiguous x.
-private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x: UnsafePointer<T>,
+/// y = Σₚ A[:, p] · x[p] for a column-major A (unit row stride) and a contiguous x, whose
+/// extents `gemvKernel` checked.
+private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: UnsafePointer<T>, colStride: Int, x: UnsafePointer<T>,
                                           y: UnsafeMutablePointer<T>) {
     y.initialize(repeating: 0, count: m)
     typealias V = T.Vector
@@ -72,7 +76,7 @@ private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x
     let py = UnsafeMutableRawPointer(y)
     let bytes = MemoryLayout<T>.stride
     for p in 0..<k {
-        let col = a.base + p &* a.colStride
+        let col = a + p &* colStride
         let pc = UnsafeRawPointer(col)
         let s = x[p], sv = V(repeating: x[p])
         var i = 0

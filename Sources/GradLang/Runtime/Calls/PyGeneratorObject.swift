@@ -53,7 +53,12 @@ final class PyGeneratorObject: CollectableObject {
 
     /// Started and not finished: it has a frame waiting at a `yield`.
     var isSuspended: Bool { started && frame != nil }
-    override var needsClosing: Bool { isSuspended }
+    /// Not finished: CPython closes a generator found in garbage, started or not (closing one
+    /// not started drops its frame, which may free the cycle it was part of).
+    override var needsClosing: Bool { frame != nil }
+    override func closeAsGarbage() {
+        if isSuspended { finalize() } else { finish() }
+    }
 
     /// Closes a suspended generator that is being freed (found as garbage by the cycle
     /// collector, or taking over a freed one's frame); what that raises is dropped, as CPython
@@ -192,21 +197,16 @@ final class PyGeneratorObject: CollectableObject {
         }
     }
 
-    /// What a loop iterates: this generator's values (the adapter holds it, so it lives while looped over).
+    /// What a loop iterates: this generator's values (the adapter holds it, so it lives while
+    /// looped over, where the cycle collector sees it).
     var iterator: PyIterator {
-        PyIterator(name: "generator") { try self.next() }
+        PyIterator(name: "generator", holding: [.object(self)]) { held in try held[0].object(as: PyGeneratorObject.self)?.next() }
     }
 
     /// The values the cycle collector counts as held by this generator: its frame's locals
     /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
     override func forEachReference(_ visit: (Value) -> Void) {
-        guard let frame else { return }
-        for i in 0..<frame.slotCount { if let v = frame[slot: i] { visit(v) } }
-        // A local copy: no access to the frame's cell list spans a call.
-        let cells = frame.cells
-        for cell in cells { visit(.object(cell)) }
-        visit(frame.returnValue)
-        if let delegate = frame.generator?.delegate { visit(.object(delegate)) }
+        frame?.forEachReference(visit)
     }
 
     /// Drops the frame (the collector found the generator unreachable), appending its values to `released`.
@@ -217,7 +217,6 @@ final class PyGeneratorObject: CollectableObject {
 
     /// Gives the frame's cell list a buffer of its own (see CycleTraversal).
     override func makeStorageUnique() {
-        guard let frame else { return }
-        makeUniqueStorage({ frame.cells }, { frame.cells = $0 })
+        frame?.makeCellsUnique()
     }
 }

@@ -147,7 +147,9 @@ enum SpecialMethods {
             throw PyError.type("'\(instance.typeName)' object is not iterable")
         }
         var index = 0
-        return PyIterator(name: "iterator") {
+        // Holds the instance where the cycle collector sees it (it may hold its own iterator).
+        return PyIterator(name: "iterator", holding: [.object(instance)]) { held in
+            guard let instance = held[0].object(as: PyInstance.self) else { return nil }
             do {
                 defer { index += 1 }
                 return try call(instance, .getitem, [.int(index)])
@@ -159,7 +161,8 @@ enum SpecialMethods {
 
     /// An iterator that calls `__next__` of a user iterator object.
     static func stepping(_ iterator: PyInstance) -> PyIterator {
-        PyIterator(name: iterator.typeName) {
+        PyIterator(name: iterator.typeName, holding: [.object(iterator)]) { held in
+            guard let iterator = held[0].object(as: PyInstance.self) else { return nil }
             do {
                 return try call(iterator, .next, [])
             } catch let e as PyError where e.type.isSubclass(of: PyExc.stopIteration) {

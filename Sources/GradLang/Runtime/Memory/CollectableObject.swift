@@ -40,8 +40,11 @@ public class CollectableObject: PyObject {
     /// A tuple of numbers and strings (never part of a cycle: the collector stops tracking it).
     var holdsNothingTrackable: Bool { false }
 
-    /// A suspended generator, closed before the garbage it is part of is cleared.
+    /// A generator not finished, closed (`closeAsGarbage`) before the garbage it is part of is cleared.
     var needsClosing: Bool { false }
+
+    /// Closes this garbage object that `needsClosing`, as CPython finalizes a generator.
+    func closeAsGarbage() {}
 
     /// Leaves the registry, if still in it: first in the deinit body of a subclass that has one.
     func untrack() {

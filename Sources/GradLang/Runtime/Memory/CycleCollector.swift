@@ -134,7 +134,7 @@ enum CycleCollector {
         forgetAtomicTuples(in: generation)
 
         var garbage = findGarbage(in: generation)
-        // Suspended generators among the garbage are closed first, and instances' `__del__`
+        // Unfinished generators among the garbage are closed first, and instances' `__del__`
         // called (CPython's finalizers), so their `finally` blocks run; that may free them, or
         // make them reachable again, so the generation is looked at again afterwards, with no
         // reference held here.
@@ -179,10 +179,10 @@ enum CycleCollector {
     /// Closes the generators in `garbage` and calls the `__del__` methods of its instances,
     /// emptying it first: afterwards nothing here holds them.
     private static func finalizeObjects(in garbage: inout [CollectableObject]) {
-        let generators = garbage.compactMap { $0 as? PyGeneratorObject }
+        let generators = garbage.filter(\.needsClosing)
         let instances = garbage.filter(InstanceFinalizers.needsFinalizing).compactMap { $0 as? PyInstance }
         garbage = []
-        for generator in generators { generator.finalize() }
+        for generator in generators { generator.closeAsGarbage() }
         for instance in instances { InstanceFinalizers.finalize(instance) }
     }
 

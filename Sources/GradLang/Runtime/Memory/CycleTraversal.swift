@@ -28,14 +28,18 @@
 // - class: its namespace, its bases (`bases` and `declaredBases`), its order and its metaclass.
 // - method, property, staticmethod, classmethod, super: the values they wrap.
 // - iterator: the list or tuple it reads (`source`; no buffer), and what the others read (`held`:
-//   the dict or set, the iterators `zip`, `map`, `filter` and `enumerate` draw from, the function
-//   `map` or `filter` calls). An iterator made with a bare closure (a string's, a tensor's, some
-//   of itertools') keeps what it reads inside it, which is not traversed: that counts as
-//   referenced from outside.
+//   the dict or set, the iterators `zip`, `map`, `filter`, `enumerate` and itertools' draw from,
+//   the functions they call, the instance or generator a wrapper steps), and its body if it has
+//   one. What an iterator changes as it runs (`cycle`'s saved elements, `accumulate`'s total,
+//   `tee`'s buffer, `groupby`'s current element) is in a state object it holds in `held`
+//   (IteratorState, groupby's GroupState) or in its body (`chain`'s, a generator expression's
+//   frame and iterators), tracked and traversed in turn. An iterator made with a bare closure
+//   (a string's, a tensor's, a range's) keeps what it reads inside it, which is not traversed:
+//   that counts as referenced from outside.
 // - generator: its frame's slots (locals, and the statements' progress: a `yield from`'s
 //   sub-iterator), its cells, the value passing through the frame, and the generator it delegates
-//   to. The cell list may share the closure's buffer, like a function's. Suspended garbage
-//   generators are closed before anything is cleared (CycleCollector).
+//   to. The cell list may share the closure's buffer, like a function's. Unfinished garbage
+//   generators (and generator expressions) are closed before anything is cleared (CycleCollector).
 // Other objects (modules, builtins) are not tracked: what they hold is reachable from outside as
 // far as the collector knows, which may leak a cycle through them but never frees a live object.
 // (A module lives in the interpreter's module table for good, as in CPython's `sys.modules`.)
@@ -45,12 +49,12 @@
 // and one such access makes the optimizer check every access to that property at run time.
 //
 // Only lists, dicts, sets, cells, instances (exceptions included), classes, the attributes set
-// on functions and generators (whose frames change as they run) are cleared: they are the only
-// references that change after their holder is made (an iterator only drops its source). A
-// tuple, a function's closure and defaults, a bound method, a view or an iterator refers only to
-// objects that existed when it was made, so every cycle passes through at least one of those
-// that are cleared, and once the garbage's are emptied, what remains of it refers only to older
-// objects: ARC frees it all.
+// on functions, generators (whose frames change as they run) and iterators' state objects and
+// bodies are cleared: they are the only references that change after their holder is made (an
+// iterator only drops its source). A tuple, a function's closure and defaults, a bound method, a
+// view or an iterator refers only to objects that existed when it was made, so every cycle
+// passes through at least one of those that are cleared, and once the garbage's are emptied,
+// what remains of it refers only to older objects: ARC frees it all.
 
 /// Gives a container's stored array or dictionary a buffer of its own: read out, the property
 /// emptied (so the local is its only holder unless another shares it), made unique, put back.
@@ -91,5 +95,23 @@ extension Dictionary {
     /// Copies the storage if another dictionary shares it; a no-op for one with no other holder.
     mutating func makeUnique() {
         if !isEmpty { reserveCapacity(count) }
+    }
+}
+
+extension Frame {
+    /// The values a suspended generator's (or generator expression's) frame holds: its locals
+    /// (with the statements' progress: a `yield from`'s sub-generator), cells and pending values.
+    func forEachReference(_ visit: (Value) -> Void) {
+        for i in 0..<slotCount { if let v = self[slot: i] { visit(v) } }
+        // A local copy: no access to the frame's cell list spans a call.
+        let cells = self.cells
+        for cell in cells { visit(.object(cell)) }
+        visit(returnValue)
+        if let delegate = generator?.delegate { visit(.object(delegate)) }
+    }
+
+    /// Gives the cell list a buffer of its own; it may share the closure's (see CycleTraversal).
+    func makeCellsUnique() {
+        makeUniqueStorage({ self.cells }, { self.cells = $0 })
     }
 }

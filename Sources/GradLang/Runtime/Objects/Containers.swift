@@ -158,6 +158,8 @@ public final class PyIterator: CollectableObject {
         case fromSource((Value) throws -> Value?)
         /// Reads the next element through `held`, which the closure is handed rather than captures.
         case fromHeld(([Value]) throws -> Value?)
+        /// Steps a tracked body that keeps the state it changes as it runs.
+        case body(IteratorBody)
     }
 
     private let step: Step
@@ -181,11 +183,12 @@ public final class PyIterator: CollectableObject {
         cpythonTuples = 0
     }
 
-    /// `source` and `held`: what an iterator made with a bare closure reads is inside it, which
-    /// is not traversed, so it counts as referenced from outside.
+    /// `source`, `held` and a body: what an iterator made with a bare closure reads is inside
+    /// it, which is not traversed, so it counts as referenced from outside.
     override func forEachReference(_ visit: (Value) -> Void) {
         if let source { visit(source) }
         held.forEach(visit)
+        if case .body(let body) = step { visit(.object(body)) }
     }
     override var uncountedCompanions: Int { cpythonTuples }
 
@@ -203,6 +206,13 @@ public final class PyIterator: CollectableObject {
         self.held = held
         self.cpythonTuples = cpythonTuples
         step = .fromHeld(next)
+    }
+
+    /// An iterator that steps `body` (which the collector sees through this iterator).
+    init(name: String, body: IteratorBody) {
+        self.name = name
+        step = .body(body)
+        cpythonTuples = 0
     }
 
     deinit {
@@ -237,6 +247,7 @@ public final class PyIterator: CollectableObject {
             self.source = nil
             return nil
         case .fromHeld(let next): return try next(held)
+        case .body(let body): return try body.next()
         }
     }
 }
