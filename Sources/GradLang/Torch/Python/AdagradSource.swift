@@ -20,6 +20,8 @@ class Adagrad(Optimizer):
             params, instead of minimizing (default: False)
     """
 
+    __module__ = "torch.optim.adagrad"
+
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
                  foreach=None, *, maximize=False, differentiable=False, fused=None):
         if isinstance(lr, torch.Tensor) and lr.numel() != 1:

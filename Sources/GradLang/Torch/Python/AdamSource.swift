@@ -25,6 +25,8 @@ class Adam(Optimizer):
             params, instead of minimizing (default: False)
     """
 
+    __module__ = "torch.optim.adam"
+
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):
@@ -141,6 +143,8 @@ class AdamW(Adam):
         maximize (bool, optional): maximize the objective with respect to the
             params, instead of minimizing (default: False)
     """
+
+    __module__ = "torch.optim.adamw"
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):

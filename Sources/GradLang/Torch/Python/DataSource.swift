@@ -17,6 +17,8 @@ class Dataset:
     :meth:`__len__`, which is expected to return the size of the dataset.
     """
 
+    __module__ = "torch.utils.data.dataset"
+
     def __getitem__(self, index):
         raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
 
@@ -29,6 +31,8 @@ class TensorDataset(Dataset):
     Args:
         *tensors (Tensor): tensors that have the same size of the first dimension.
     """
+
+    __module__ = "torch.utils.data.dataset"
 
     def __init__(self, *tensors):
         if any(tensors[0].size(0) != tensor.size(0) for tensor in tensors):
@@ -49,6 +53,8 @@ class Subset(Dataset):
         dataset (Dataset): The whole Dataset
         indices (sequence): Indices in the whole set selected for subset
     """
+
+    __module__ = "torch.utils.data.dataset"
 
     def __init__(self, dataset, indices):
         self.dataset = dataset
@@ -109,6 +115,8 @@ def random_split(dataset, lengths, generator=torch.default_generator):
 class Sampler:
     r"""Base class for all Samplers: an iterable over indices (or lists of indices) of a dataset."""
 
+    __module__ = "torch.utils.data.sampler"
+
     def __iter__(self):
         raise NotImplementedError
 
@@ -119,6 +127,8 @@ class SequentialSampler(Sampler):
     Args:
         data_source (Dataset): dataset to sample from
     """
+
+    __module__ = "torch.utils.data.sampler"
 
     def __init__(self, data_source):
         self.data_source = data_source
@@ -141,6 +151,8 @@ class RandomSampler(Sampler):
         data_source (Dataset): dataset to sample from
         generator (Generator): Generator used in sampling.
     """
+
+    __module__ = "torch.utils.data.sampler"
 
     def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
         if replacement:
@@ -182,6 +194,8 @@ class BatchSampler(Sampler):
         drop_last (bool): If ``True``, the sampler will drop the last batch if
             its size would be less than ``batch_size``
     """
+
+    __module__ = "torch.utils.data.sampler"
 
     def __init__(self, sampler, batch_size, drop_last):
         if (
@@ -277,6 +291,8 @@ class DataLoader:
         generator (torch.Generator, optional): If not ``None``, this RNG will be used
             by RandomSampler to generate random indexes. (default: ``None``)
     """
+
+    __module__ = "torch.utils.data.dataloader"
 
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,

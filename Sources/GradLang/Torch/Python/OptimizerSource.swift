@@ -10,6 +10,8 @@ from collections import defaultdict
 class _RequiredParameter:
     """Singleton class representing a required parameter for an Optimizer."""
 
+    __module__ = "torch.optim.optimizer"
+
     def __repr__(self):
         return "<required parameter>"
 
@@ -53,6 +55,9 @@ class Optimizer:
         defaults: (dict): a dict containing default values of optimization
             options (used when a parameter group doesn't specify them).
     """
+
+    # The module PyTorch defines the class in, which its repr shows (each class here names its own).
+    __module__ = "torch.optim.optimizer"
 
     def __init__(self, params, defaults):
         self.defaults = defaults

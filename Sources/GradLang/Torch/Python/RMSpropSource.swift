@@ -21,6 +21,8 @@ class RMSprop(Optimizer):
             params, instead of minimizing (default: False)
     """
 
+    __module__ = "torch.optim.rmsprop"
+
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
                  capturable=False, foreach=None, maximize=False, differentiable=False):
         if isinstance(lr, torch.Tensor) and lr.numel() != 1:
