@@ -20,14 +20,17 @@ final class TorchHelpTests: XCTestCase {
         guard let torch = interpreter.modules["torch"] else { return XCTFail("no torch module in \(interpreter.modules.keys.sorted())") }
         var missing: [String] = []
         var pending = [("torch", torch)]
+        // Modules written in Python hold the modules they import (torch.optim.torch, .math): only
+        // torch's own are walked, each once.
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(torch)]
         while !pending.isEmpty {
             let (prefix, module) = pending.removeFirst()
             for (name, value) in module.attributes where !name.hasPrefix("_") {
                 switch value {
-                // A module is walked under its own name only: not as an alias (`F`), nor a Python
-                // module that torch's Python sources import (`math`).
+                // A module is walked under its own name only, once: not as an alias (`F`), nor a
+                // Python module that torch's Python sources import (`math`).
                 case .object(let submodule as PyModule) where submodule.name == prefix + "." + name:
-                    pending.append((prefix + "." + name, submodule))
+                    if seen.insert(ObjectIdentifier(submodule)).inserted { pending.append((prefix + "." + name, submodule)) }
                 case .object(is PyBuiltin):
                     if TorchDocs.description(of: prefix + "." + name) == nil { missing.append(prefix + "." + name) }
                 default: break
@@ -64,7 +67,7 @@ final class TorchHelpTests: XCTestCase {
     func testHelpListsTorchAndTensor() {
         let module = run("import torch\nhelp(torch)\n").output
         XCTAssertTrue(module.hasPrefix("Help on module torch:\n\nFUNCTIONS\n    abs "), module)
-        XCTAssertTrue(module.contains("\nSUBMODULES\n    torch.autograd, torch.cuda, torch.linalg, torch.nn, torch.random\n"), module)
+        XCTAssertTrue(module.contains("\nSUBMODULES\n    torch.autograd, torch.cuda, torch.linalg, torch.nn, torch.optim, torch.random, torch.utils\n"), module)
         let tensor = run("import torch\nhelp(torch.Tensor)\n").output
         XCTAssertTrue(tensor.contains("\nMETHODS\n"), tensor)
         XCTAssertTrue(tensor.contains("\n    grad "), tensor)

@@ -48,8 +48,10 @@ extension Compiler {
             }
             var contents = namespace.values
             contents["__qualname__"] = nil
+            // The body may rebind `__module__`, as torch.optim's classes do to name PyTorch's modules.
+            let definingModule = if case .str(let s)? = contents["__module__"] { s.string } else { moduleName }
             let cls = try Compiler.locatingErrors(at: range, in: f) {
-                try Metaclasses.define(name: name, qualifiedName: qualifiedName, moduleName: moduleName,
+                try Metaclasses.define(name: name, qualifiedName: qualifiedName, moduleName: definingModule,
                                        arguments: bases, namespace: contents, prepared: prepared, interpreter: interpreter)
             }
             if ownCells > 0 { frame.cells[0].value = cls }

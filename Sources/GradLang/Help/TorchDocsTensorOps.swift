@@ -23,6 +23,8 @@ extension TorchDocs {
         "remainder": "Remainder of input / other with the sign of other (Python's %).",
         "floor_divide": "input / other rounded down (Python's //).",
         "lerp": "Linear interpolation: input + weight * (end - input), weight a number or a tensor.",
+        "addcmul": "input + value * tensor1 * tensor2, element by element (broadcast), rounded once as PyTorch's kernel rounds it.",
+        "addcdiv": "input + value * tensor1 / tensor2, element by element (broadcast); floating tensors only.",
         "erf": "The error function of each element.", "erfc": "The complementary error function (1 - erf) of each element.",
         "sgn": "The sign of each element (-1, 0 or 1).",
         "deg2rad": "Each element converted from degrees to radians.", "rad2deg": "Each element converted from radians to degrees.",

@@ -1,7 +1,8 @@
 import Foundation
 import GradTensor
 
-/// Registers the `torch` module (with `torch.autograd`, `torch.nn` and its `functional` and `init`, `torch.cuda`, `torch.random`),
+/// Registers the `torch` module (with `torch.autograd`, `torch.nn` and its `functional` and `init`, `torch.cuda`,
+/// `torch.random`, and the modules written in Python: `torch.optim`, `torch.utils.data`),
 /// tensor methods and properties, and the names bound at top level: `torch` itself (scripts need
 /// no import), and grad's short forms `tensor` and `no_grad`.
 extension Interpreter {
@@ -55,6 +56,7 @@ extension Interpreter {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
         for module in [torch, autograd, nn, functional, cuda, random, linalg] { moduleTable[module.name] = module }
+        installTorchPythonModules(in: torch)
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods

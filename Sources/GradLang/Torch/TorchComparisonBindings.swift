@@ -14,8 +14,8 @@ enum TorchComparisonBindings {
             TorchOp("allclose", closeness) { t, args in
                 .bool(try TorchBridge.run { try isclose(t, args).logicalNot().sum().item().doubleValue == 0 })
             },
-            TorchOp.tensor("maximum", "other") { t, args in try t.maximum(try args.tensor("other")) },
-            TorchOp.tensor("minimum", "other") { t, args in try t.minimum(try args.tensor("other")) },
+            TorchOp.tensor("maximum", "other") { t, args in try t.maximum(try args.tensor("other")) }.withOut,
+            TorchOp.tensor("minimum", "other") { t, args in try t.minimum(try args.tensor("other")) }.withOut,
         ]
     }
 

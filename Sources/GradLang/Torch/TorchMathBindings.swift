@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Elementwise math: `torch.exp(x)` / `x.exp()` (and in place, `x.exp_()`), arithmetic with
-/// `alpha`, `pow`, `atan2`, `hypot`, `lerp`, comparisons, rounding, `clamp`.
+/// `alpha`, `addcmul`, `addcdiv`, `pow`, `atan2`, `hypot`, `lerp`, comparisons, rounding, `clamp`.
 enum TorchMathBindings {
     /// One-tensor ops without arguments.
     private static let unary: [(String, @Sendable (Tensor) throws -> Tensor)] = [
@@ -66,6 +66,12 @@ enum TorchMathBindings {
                    if case .tensor(let weight) = args["weight"] { return try t.lerp(end, weight: weight) }
                    return try t.lerp(end, weight: try args.scalar("weight"))
                },
+               TorchOp.tensor("addcmul", "tensor1, tensor2, *, value=1") { t, args in
+                   try t.addcmul(try args.tensor("tensor1"), try args.tensor("tensor2"), value: try args.scalar("value"))
+               },
+               TorchOp.tensor("addcdiv", "tensor1, tensor2, *, value=1") { t, args in
+                   try t.addcdiv(try args.tensor("tensor1"), try args.tensor("tensor2"), value: try args.scalar("value"))
+               },
                TorchOp.tensor("round", "*, decimals=0") { t, args in try t.round(decimals: try args.int("decimals")) }]
     }
 
@@ -94,6 +100,20 @@ enum TorchMathBindings {
                 let (nan, high, low) = (try args.scalar("nan").doubleValue, try args.optionalScalar("posinf")?.doubleValue,
                                         try args.optionalScalar("neginf")?.doubleValue)
                 return try t.apply_ { try $0.nanToNum(nan: nan, posinf: high, neginf: low) }
+            },
+            tensorMethodReturningTensor("addcmul_(self, tensor1, tensor2, *, value=1)") { t, args in
+                let (t1, t2, value) = (try args.tensor("tensor1"), try args.tensor("tensor2"), try args.scalar("value"))
+                return try t.apply_ { try $0.addcmul(t1, t2, value: value) }
+            },
+            tensorMethodReturningTensor("addcdiv_(self, tensor1, tensor2, *, value=1)") { t, args in
+                let (t1, t2, value) = (try args.tensor("tensor1"), try args.tensor("tensor2"), try args.scalar("value"))
+                return try t.apply_ { try $0.addcdiv(t1, t2, value: value) }
+            },
+            tensorMethodReturningTensor("lerp_(self, end, weight)") { t, args in
+                let end = try args.tensor("end")
+                if case .tensor(let weight) = args["weight"] { return try t.apply_ { try $0.lerp(end, weight: weight) } }
+                let weight = try args.scalar("weight")
+                return try t.apply_ { try $0.lerp(end, weight: weight) }
             },
             tensorMethodReturningTensor("round_(self, *, decimals=0)") { t, args in
                 let decimals = try args.int("decimals")

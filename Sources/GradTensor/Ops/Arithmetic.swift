@@ -10,8 +10,7 @@ extension Tensor {
     }
 
     public func add(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
-        let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
-        let out = try binary(.add, scaled)
+        let out = try scaledSum(other, alpha: alpha, .add)
         guard Tensor.needsGraph(self, other) else { return out }
         return out.record("AddBackward0", inputs: [self, other], saving: { _ in alpha }) { ctx, alpha in
             [ctx.grad, try alpha.map { try ctx.grad.mul(.wrapping($0)) } ?? ctx.grad]
@@ -20,13 +19,22 @@ extension Tensor {
 
     public func sub(_ other: Tensor, alpha: Scalar? = nil) throws -> Tensor {
         try Tensor.checkSubtractable(self, other)
-        let scaled = try alpha.map { try other.binary(.mul, .wrapping($0)) } ?? other
-        let out = try binary(.sub, scaled)
+        let out = try scaledSum(other, alpha: alpha, .sub)
         guard Tensor.needsGraph(self, other) else { return out }
         return out.record("SubBackward0", inputs: [self, other], saving: { _ in alpha ?? .int(1) }) { ctx, alpha in
             let second = try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(alpha)) : nil
             return [ctx.grad, second]
         }
+    }
+
+    /// `self op other` without alpha; with it, `self op alpha * other`: on
+    /// floating tensors one fused multiply-add, as PyTorch's kernel computes it.
+    private func scaledSum(_ other: Tensor, alpha: Scalar?, _ op: ArithmeticOp) throws -> Tensor {
+        guard let alpha else { return try binary(op, other) }
+        if TypePromotion.resultType(self, other).isFloatingPoint {
+            return try addScaled(other, alpha: op == .sub ? -alpha.doubleValue : alpha.doubleValue)
+        }
+        return try binary(op, other.binary(.mul, try .wrapping(alpha)))
     }
 
     /// `scalar - self` (Python's reflected subtraction).

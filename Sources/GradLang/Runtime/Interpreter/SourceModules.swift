@@ -6,8 +6,9 @@ extension Interpreter {
     /// are read. The source runs in globals of its own, named `module`'s name, that live as long
     /// as the interpreter: its functions read them when called later, as a module's functions read
     /// the module's dict. Names the module already has (its Swift part) are visible to the source
-    /// under the same names, and stay unless the source rebinds them.
-    func addSource(_ source: String, filename: String, to module: PyModule) {
+    /// under the same names, and stay unless the source rebinds them. `source` is made then too,
+    /// so that joining a module's texts costs start-up nothing.
+    func addSource(_ source: @autoclosure @escaping () -> String, filename: String, to module: PyModule) {
         // Unowned, not weak: a weak reference gives the interpreter a side table, which sends
         // every retain and release of it down Swift's slow path (+370 instructions per linreg
         // step). The interpreter owns the module: a program reads the module only while it runs.
@@ -16,6 +17,7 @@ extension Interpreter {
             globals["__name__"] = .str(module.name)
             for (name, value) in module.attributes { globals[name] = value }
             self.sourceModuleGlobals.append(globals)
+            let source = source()
             do {
                 let parsed = try parseModule(source: source)
                 sourceLinesByFile[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

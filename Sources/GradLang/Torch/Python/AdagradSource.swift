@@ -1,0 +1,91 @@
+extension TorchPythonSources {
+    /// `torch.optim.Adagrad`: PyTorch's `_single_tensor_adagrad`, op for op (lr decay, weight decay, initial accumulator, maximize).
+    static let adagrad = #"""
+
+
+class Adagrad(Optimizer):
+    r"""Implements Adagrad algorithm.
+
+    Args:
+        params (iterable): iterable of parameters or named_parameters to optimize
+            or iterable of dicts defining parameter groups.
+        lr (float, optional): learning rate (default: 1e-2)
+        lr_decay (float, optional): learning rate decay (default: 0)
+        weight_decay (float, optional): weight decay (L2 penalty) (default: 0)
+        initial_accumulator_value (float, optional): initial value of the
+            sum of squares of gradients (default: 0)
+        eps (float, optional): term added to the denominator to improve
+            numerical stability (default: 1e-10)
+        maximize (bool, optional): maximize the objective with respect to the
+            params, instead of minimizing (default: False)
+    """
+
+    __module__ = "torch.optim.adagrad"
+
+    def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
+                 foreach=None, *, maximize=False, differentiable=False, fused=None):
+        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
+            raise ValueError("Tensor lr must be 1-element")
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= lr_decay:
+            raise ValueError(f"Invalid lr_decay value: {lr_decay}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        if not 0.0 <= initial_accumulator_value:
+            raise ValueError(
+                f"Invalid initial_accumulator_value value: {initial_accumulator_value}"
+            )
+        if not 0.0 <= eps:
+            raise ValueError(f"Invalid epsilon value: {eps}")
+
+        defaults = {
+            "lr": lr,
+            "lr_decay": lr_decay,
+            "eps": eps,
+            "weight_decay": weight_decay,
+            "initial_accumulator_value": initial_accumulator_value,
+            "foreach": foreach,
+            "maximize": maximize,
+            "differentiable": differentiable,
+            "fused": fused,
+        }
+        super().__init__(params, defaults)
+
+        # Adagrad's state exists from the start: a step counter and the running sum of squares.
+        for group in self.param_groups:
+            for p in group["params"]:
+                state = self.state[p]
+                state["step"] = torch.tensor(0.0, dtype=_scalar_dtype())
+                state["sum"] = torch.full_like(p, initial_accumulator_value)
+
+    def step(self, closure=None):
+        """Perform a single optimization step.
+
+        Args:
+            closure (Callable, optional): A closure that reevaluates the model
+                and returns the loss.
+        """
+        loss = self._closure_loss(closure)
+        with torch.no_grad():
+            for group in self.param_groups:
+                lr = group["lr"]
+                for param in group["params"]:
+                    if param.grad is None:
+                        continue
+                    state = self.state[param]
+                    state_sum = state["sum"]
+                    state["step"] += 1
+                    step = state["step"].item()
+                    grad = param.grad if not group["maximize"] else -param.grad
+
+                    if group["weight_decay"] != 0:
+                        grad = grad.add(param, alpha=group["weight_decay"])
+
+                    clr = lr / (1 + (step - 1) * group["lr_decay"])
+                    state_sum.addcmul_(grad, grad, value=1)
+                    std = state_sum.sqrt().add_(group["eps"])
+                    param.addcdiv_(grad, std, value=-clr)
+        return loss
+"""#
+}

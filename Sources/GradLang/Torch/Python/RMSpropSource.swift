@@ -1,0 +1,110 @@
+extension TorchPythonSources {
+    /// `torch.optim.RMSprop`: PyTorch's `_single_tensor_rmsprop`, op for op (centered, momentum, weight decay, maximize).
+    static let rmsprop = #"""
+
+
+class RMSprop(Optimizer):
+    r"""Implements RMSprop algorithm.
+
+    Args:
+        params (iterable): iterable of parameters or named_parameters to optimize
+            or iterable of dicts defining parameter groups.
+        lr (float, optional): learning rate (default: 1e-2)
+        alpha (float, optional): smoothing constant (default: 0.99)
+        eps (float, optional): term added to the denominator to improve
+            numerical stability (default: 1e-8)
+        weight_decay (float, optional): weight decay (L2 penalty) (default: 0)
+        momentum (float, optional): momentum factor (default: 0)
+        centered (bool, optional) : if ``True``, compute the centered RMSProp,
+            the gradient is normalized by an estimation of its variance
+        maximize (bool, optional): maximize the objective with respect to the
+            params, instead of minimizing (default: False)
+    """
+
+    __module__ = "torch.optim.rmsprop"
+
+    def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
+                 capturable=False, foreach=None, maximize=False, differentiable=False):
+        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
+            raise ValueError("Tensor lr must be 1-element")
+        if not 0.0 <= lr:
+            raise ValueError(f"Invalid learning rate: {lr}")
+        if not 0.0 <= eps:
+            raise ValueError(f"Invalid epsilon value: {eps}")
+        if not 0.0 <= momentum:
+            raise ValueError(f"Invalid momentum value: {momentum}")
+        if not 0.0 <= weight_decay:
+            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        if not 0.0 <= alpha:
+            raise ValueError(f"Invalid alpha value: {alpha}")
+
+        defaults = {
+            "lr": lr,
+            "momentum": momentum,
+            "alpha": alpha,
+            "eps": eps,
+            "centered": centered,
+            "weight_decay": weight_decay,
+            "capturable": capturable,
+            "foreach": foreach,
+            "maximize": maximize,
+            "differentiable": differentiable,
+        }
+        super().__init__(params, defaults)
+
+    def _state_of(self, param, group):
+        state = self.state[param]
+        if len(state) == 0:
+            state["step"] = torch.zeros((), dtype=_scalar_dtype())
+            state["square_avg"] = torch.zeros_like(param)
+            if group["momentum"] > 0:
+                state["momentum_buffer"] = torch.zeros_like(param)
+            if group["centered"]:
+                state["grad_avg"] = torch.zeros_like(param)
+        return state
+
+    def step(self, closure=None):
+        """Perform a single optimization step.
+
+        Args:
+            closure (Callable, optional): A closure that reevaluates the model
+                and returns the loss.
+        """
+        loss = self._closure_loss(closure)
+        with torch.no_grad():
+            for group in self.param_groups:
+                lr = group["lr"]
+                alpha = group["alpha"]
+                eps = group["eps"]
+                weight_decay = group["weight_decay"]
+                momentum = group["momentum"]
+                for param in group["params"]:
+                    if param.grad is None:
+                        continue
+                    state = self._state_of(param, group)
+                    grad = param.grad if not group["maximize"] else -param.grad
+                    square_avg = state["square_avg"]
+                    state["step"] += 1
+
+                    if weight_decay != 0:
+                        grad = grad.add(param, alpha=weight_decay)
+
+                    square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
+
+                    if group["centered"]:
+                        grad_avg = state["grad_avg"]
+                        grad_avg.lerp_(grad, 1 - alpha)
+                        avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_()
+                    else:
+                        avg = square_avg.sqrt()
+                    avg = avg.add_(eps)
+
+                    if momentum > 0:
+                        buf = state["momentum_buffer"]
+                        buf.mul_(momentum).addcdiv_(grad, avg)
+                        param.add_(buf, alpha=-lr)
+                    else:
+                        param.addcdiv_(grad, avg, value=-lr)
+        return loss
+"""#
+}
