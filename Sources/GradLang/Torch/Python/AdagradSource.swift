@@ -4,21 +4,7 @@ extension TorchPythonSources {
 
 
 class Adagrad(Optimizer):
-    r"""Implements Adagrad algorithm.
-
-    Args:
-        params (iterable): iterable of parameters or named_parameters to optimize
-            or iterable of dicts defining parameter groups.
-        lr (float, optional): learning rate (default: 1e-2)
-        lr_decay (float, optional): learning rate decay (default: 0)
-        weight_decay (float, optional): weight decay (L2 penalty) (default: 0)
-        initial_accumulator_value (float, optional): initial value of the
-            sum of squares of gradients (default: 0)
-        eps (float, optional): term added to the denominator to improve
-            numerical stability (default: 1e-10)
-        maximize (bool, optional): maximize the objective with respect to the
-            params, instead of minimizing (default: False)
-    """
+    """Adagrad: each parameter's step shrinks with the sum of its squared gradients."""
 
     __module__ = "torch.optim.adagrad"
 
@@ -60,12 +46,7 @@ class Adagrad(Optimizer):
                 state["sum"] = torch.full_like(p, initial_accumulator_value)
 
     def step(self, closure=None):
-        """Perform a single optimization step.
-
-        Args:
-            closure (Callable, optional): A closure that reevaluates the model
-                and returns the loss.
-        """
+        """Update the parameters once from their gradients (closure: recomputes the loss)."""
         loss = self._closure_loss(closure)
         with torch.no_grad():
             for group in self.param_groups:

@@ -4,26 +4,7 @@ extension TorchPythonSources {
 
 
 class Adam(Optimizer):
-    r"""Implements Adam algorithm.
-
-    Args:
-        params (iterable): iterable of parameters or named_parameters to optimize
-            or iterable of dicts defining parameter groups.
-        lr (float, optional): learning rate (default: 1e-3)
-        betas (tuple[float, float], optional): coefficients used for computing
-            running averages of gradient and its square (default: (0.9, 0.999))
-        eps (float, optional): term added to the denominator to improve
-            numerical stability (default: 1e-8)
-        weight_decay (float, optional): weight decay (L2 penalty) (default: 0)
-        decoupled_weight_decay (bool, optional): if True, this optimizer is
-            equivalent to AdamW and the algorithm will not accumulate weight
-            decay in the momentum nor variance. (default: False)
-        amsgrad (bool, optional): whether to use the AMSGrad variant of this
-            algorithm from the paper `On the Convergence of Adam and Beyond`_
-            (default: False)
-        maximize (bool, optional): maximize the objective with respect to the
-            params, instead of minimizing (default: False)
-    """
+    """Adam: steps from running averages of the gradient and of its square."""
 
     __module__ = "torch.optim.adam"
 
@@ -75,12 +56,7 @@ class Adam(Optimizer):
         return state
 
     def step(self, closure=None):
-        """Perform a single optimization step.
-
-        Args:
-            closure (Callable, optional): A closure that reevaluates the model
-                and returns the loss.
-        """
+        """Update the parameters once from their gradients (closure: recomputes the loss)."""
         loss = self._closure_loss(closure)
         with torch.no_grad():
             for group in self.param_groups:
@@ -127,22 +103,7 @@ class Adam(Optimizer):
 
 
 class AdamW(Adam):
-    r"""Implements AdamW algorithm, where weight decay does not accumulate in the momentum nor variance.
-
-    Args:
-        params (iterable): iterable of parameters or named_parameters to optimize
-            or iterable of dicts defining parameter groups.
-        lr (float, optional): learning rate (default: 1e-3)
-        betas (tuple[float, float], optional): coefficients used for computing
-            running averages of gradient and its square (default: (0.9, 0.999))
-        eps (float, optional): term added to the denominator to improve
-            numerical stability (default: 1e-8)
-        weight_decay (float, optional): weight decay coefficient (default: 1e-2)
-        amsgrad (bool, optional): whether to use the AMSGrad variant of this
-            algorithm (default: False)
-        maximize (bool, optional): maximize the objective with respect to the
-            params, instead of minimizing (default: False)
-    """
+    """AdamW: Adam with the weight decay applied to the parameters directly."""
 
     __module__ = "torch.optim.adamw"
 

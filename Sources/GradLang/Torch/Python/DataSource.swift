@@ -9,13 +9,7 @@ import torch
 
 
 class Dataset:
-    r"""An abstract class representing a :class:`Dataset`.
-
-    All datasets that represent a map from keys to data samples should subclass
-    it. All subclasses should overwrite :meth:`__getitem__`, supporting fetching a
-    data sample for a given key. Subclasses could also optionally overwrite
-    :meth:`__len__`, which is expected to return the size of the dataset.
-    """
+    """What a dataset is: something with __getitem__ (and usually __len__)."""
 
     __module__ = "torch.utils.data.dataset"
 
@@ -24,13 +18,7 @@ class Dataset:
 
 
 class TensorDataset(Dataset):
-    r"""Dataset wrapping tensors.
-
-    Each sample will be retrieved by indexing tensors along the first dimension.
-
-    Args:
-        *tensors (Tensor): tensors that have the same size of the first dimension.
-    """
+    """Samples are the rows of the given tensors, taken together."""
 
     __module__ = "torch.utils.data.dataset"
 
@@ -47,12 +35,7 @@ class TensorDataset(Dataset):
 
 
 class Subset(Dataset):
-    r"""Subset of a dataset at specified indices.
-
-    Args:
-        dataset (Dataset): The whole Dataset
-        indices (sequence): Indices in the whole set selected for subset
-    """
+    """The samples of a dataset at the given indices."""
 
     __module__ = "torch.utils.data.dataset"
 
@@ -70,21 +53,7 @@ class Subset(Dataset):
 
 
 def random_split(dataset, lengths, generator=torch.default_generator):
-    r"""Randomly split a dataset into non-overlapping new datasets of given lengths.
-
-    If a list of fractions that sum up to 1 is given,
-    the lengths will be computed automatically as
-    floor(frac * len(dataset)) for each fraction provided.
-
-    After computing the lengths, if there are any remainders, 1 count will be
-    distributed in round-robin fashion to the lengths
-    until there are no remainders left.
-
-    Args:
-        dataset (Dataset): Dataset to be split
-        lengths (sequence): lengths or fractions of splits to be produced
-        generator (Generator): Generator used for the random permutation.
-    """
+    """Split a dataset at random into parts of the given lengths or fractions."""
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
         subset_lengths = []
         for i, frac in enumerate(lengths):
@@ -122,11 +91,7 @@ class Sampler:
 
 
 class SequentialSampler(Sampler):
-    r"""Samples elements sequentially, always in the same order.
-
-    Args:
-        data_source (Dataset): dataset to sample from
-    """
+    """Indices of the dataset in order."""
 
     __module__ = "torch.utils.data.sampler"
 
@@ -141,16 +106,7 @@ class SequentialSampler(Sampler):
 
 
 class RandomSampler(Sampler):
-    r"""Samples elements randomly, without replacement.
-
-    Each pass draws a seed from the default generator (unless a generator is given) and
-    shuffles with ``torch.randperm``, as PyTorch does, so that ``torch.manual_seed`` fixes
-    the order of every epoch.
-
-    Args:
-        data_source (Dataset): dataset to sample from
-        generator (Generator): Generator used in sampling.
-    """
+    """Indices of the dataset in a random order."""
 
     __module__ = "torch.utils.data.sampler"
 
@@ -186,14 +142,7 @@ class RandomSampler(Sampler):
 
 
 class BatchSampler(Sampler):
-    r"""Wraps another sampler to yield a mini-batch of indices.
-
-    Args:
-        sampler (Sampler or Iterable): Base sampler. Can be any iterable object
-        batch_size (int): Size of mini-batch.
-        drop_last (bool): If ``True``, the sampler will drop the last batch if
-            its size would be less than ``batch_size``
-    """
+    """Groups another sampler's indices into lists of batch_size."""
 
     __module__ = "torch.utils.data.sampler"
 
@@ -239,11 +188,7 @@ def default_convert(data):
 
 
 def default_collate(batch):
-    r"""Take in a batch of data and put the elements within the batch into a tensor with an additional outer dimension - batch size.
-
-    Tensors are stacked, Python floats become a float64 tensor and ints an int64 tensor,
-    strings stay a list, and dicts, tuples and lists are collated element by element.
-    """
+    """Stack a batch of samples: tensors and numbers into tensors, tuples and dicts element by element."""
     elem = batch[0]
     if isinstance(elem, torch.Tensor):
         return torch.stack(batch, 0)
@@ -272,25 +217,7 @@ def default_collate(batch):
 
 
 class DataLoader:
-    r"""Data loader combines a dataset and a sampler, and provides an iterable over the given dataset.
-
-    Args:
-        dataset (Dataset): dataset from which to load the data.
-        batch_size (int, optional): how many samples per batch to load
-            (default: ``1``).
-        shuffle (bool, optional): set to ``True`` to have the data reshuffled
-            at every epoch (default: ``False``).
-        sampler (Sampler or Iterable, optional): defines the strategy to draw
-            samples from the dataset.
-        batch_sampler (Sampler or Iterable, optional): like :attr:`sampler`, but
-            returns a batch of indices at a time.
-        collate_fn (Callable, optional): merges a list of samples to form a
-            mini-batch of Tensor(s).
-        drop_last (bool, optional): set to ``True`` to drop the last incomplete batch,
-            if the dataset size is not divisible by the batch size. (default: ``False``)
-        generator (torch.Generator, optional): If not ``None``, this RNG will be used
-            by RandomSampler to generate random indexes. (default: ``None``)
-    """
+    """Iterates over a dataset in batches, in order or shuffled."""
 
     __module__ = "torch.utils.data.dataloader"
 

@@ -9,12 +9,7 @@ from torch.optim import Optimizer
 
 
 class LRScheduler:
-    r"""Adjusts the learning rate during optimization.
-
-    Args:
-        optimizer (Optimizer): Wrapped optimizer.
-        last_epoch (int): The index of the last epoch. Default: -1.
-    """
+    """Base of the learning-rate schedules: each step() sets every group's lr."""
 
     _is_initial = False
 
@@ -50,20 +45,11 @@ class LRScheduler:
             self._is_initial = False
 
     def state_dict(self):
-        """Return the state of the scheduler as a :class:`dict`.
-
-        It contains an entry for every variable in self.__dict__ which
-        is not the optimizer.
-        """
+        """The scheduler's attributes except the optimizer, for saving."""
         return {key: value for key, value in self.__dict__.items() if key != "optimizer"}
 
     def load_state_dict(self, state_dict):
-        """Load the scheduler's state.
-
-        Args:
-            state_dict (dict): scheduler state. Should be an object returned
-                from a call to :meth:`state_dict`.
-        """
+        """Restore what state_dict() returned."""
         self.__dict__.update(state_dict)
 
     def get_last_lr(self):
@@ -71,7 +57,7 @@ class LRScheduler:
         return self._last_lr
 
     def get_lr(self):
-        r"""Compute the next learning rate for each of the optimizer's param_groups."""
+        r"""The learning rates for the current epoch, one per group."""
         raise NotImplementedError
 
     def step(self, epoch=None):
@@ -100,18 +86,7 @@ class _LRScheduler(LRScheduler):
 
 
 class LambdaLR(LRScheduler):
-    """Sets the initial learning rate.
-
-    The learning rate of each parameter group is set to the initial lr
-    times a given function. When last_epoch=-1, sets initial lr as lr.
-
-    Args:
-        optimizer (Optimizer): Wrapped optimizer.
-        lr_lambda (function or list): A function which computes a multiplicative
-            factor given an integer parameter epoch, or a list of such
-            functions, one for each group in optimizer.param_groups.
-        last_epoch (int): The index of last epoch. Default: -1.
-    """
+    """Each group's lr is its initial lr times lr_lambda(epoch)."""
 
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
@@ -136,13 +111,13 @@ class LambdaLR(LRScheduler):
         return state_dict
 
     def load_state_dict(self, state_dict):
-        """Load the scheduler's state."""
+        """Restore what state_dict() returned."""
         lr_lambdas = state_dict.pop("lr_lambdas")
         self.__dict__.update(state_dict)
         state_dict["lr_lambdas"] = lr_lambdas
 
     def get_lr(self):
-        r"""Compute the next learning rate for each of the optimizer's param_groups."""
+        r"""The learning rates for the current epoch, one per group."""
         return [
             base_lr * lmbda(self.last_epoch)
             for lmbda, base_lr in zip(self.lr_lambdas, self.base_lrs)
@@ -150,15 +125,7 @@ class LambdaLR(LRScheduler):
 
 
 class StepLR(LRScheduler):
-    """Decays the learning rate of each parameter group by gamma every step_size epochs.
-
-    Args:
-        optimizer (Optimizer): Wrapped optimizer.
-        step_size (int): Period of learning rate decay.
-        gamma (float): Multiplicative factor of learning rate decay.
-            Default: 0.1.
-        last_epoch (int): The index of last epoch. Default: -1.
-    """
+    """Multiplies every group's lr by gamma once per step_size steps."""
 
     def __init__(self, optimizer, step_size, gamma=0.1, last_epoch=-1):
         self.step_size = step_size
@@ -166,7 +133,7 @@ class StepLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""Compute the next learning rate for each of the optimizer's param_groups."""
+        r"""The learning rates for the current epoch, one per group."""
         if (self.last_epoch == 0) or (self.last_epoch % self.step_size != 0):
             return [group["lr"] for group in self.optimizer.param_groups]
         return [group["lr"] * self.gamma for group in self.optimizer.param_groups]
@@ -179,15 +146,7 @@ class StepLR(LRScheduler):
 
 
 class MultiStepLR(LRScheduler):
-    """Decays the learning rate of each parameter group by gamma once the number of epoch reaches one of the milestones.
-
-    Args:
-        optimizer (Optimizer): Wrapped optimizer.
-        milestones (list): List of epoch indices. Must be increasing.
-        gamma (float): Multiplicative factor of learning rate decay.
-            Default: 0.1.
-        last_epoch (int): The index of last epoch. Default: -1.
-    """
+    """Multiplies every group's lr by gamma at each milestone step."""
 
     def __init__(self, optimizer, milestones, gamma=0.1, last_epoch=-1):
         # A milestone given twice decays twice (PyTorch counts them).
@@ -198,7 +157,7 @@ class MultiStepLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""Compute the next learning rate for each of the optimizer's param_groups."""
+        r"""The learning rates for the current epoch, one per group."""
         if self.last_epoch not in self.milestones:
             return [group["lr"] for group in self.optimizer.param_groups]
         return [
@@ -212,20 +171,14 @@ class MultiStepLR(LRScheduler):
 
 
 class ExponentialLR(LRScheduler):
-    """Decays the learning rate of each parameter group by gamma every epoch.
-
-    Args:
-        optimizer (Optimizer): Wrapped optimizer.
-        gamma (float): Multiplicative factor of learning rate decay.
-        last_epoch (int): The index of last epoch. Default: -1.
-    """
+    """Multiplies every group's lr by gamma at each step."""
 
     def __init__(self, optimizer, gamma, last_epoch=-1):
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""Compute the next learning rate for each of the optimizer's param_groups."""
+        r"""The learning rates for the current epoch, one per group."""
         if self._is_initial:
             return [group["lr"] for group in self.optimizer.param_groups]
         return [group["lr"] * self.gamma for group in self.optimizer.param_groups]
@@ -235,14 +188,7 @@ class ExponentialLR(LRScheduler):
 
 
 class CosineAnnealingLR(LRScheduler):
-    r"""Set the learning rate of each parameter group using a cosine annealing schedule.
-
-    Args:
-        optimizer (Optimizer): Wrapped optimizer.
-        T_max (int): Maximum number of iterations.
-        eta_min (float): Minimum learning rate. Default: 0.
-        last_epoch (int): The index of last epoch. Default: -1.
-    """
+    """The lr follows half a cosine from its start down to eta_min over T_max steps."""
 
     def __init__(self, optimizer, T_max, eta_min=0.0, last_epoch=-1):
         self.T_max = T_max
@@ -250,10 +196,7 @@ class CosineAnnealingLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""Compute the next learning rate for each of the optimizer's param_groups.
-
-        The recursive (chainable) form, as PyTorch computes it step by step.
-        """
+        """The learning rates for the current epoch, one per group."""
         if self._is_initial:
             return [group["lr"] for group in self.optimizer.param_groups]
         elif self._step_count == 1 and self.last_epoch > 0:

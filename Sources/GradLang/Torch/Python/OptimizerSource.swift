@@ -1,7 +1,7 @@
 extension TorchPythonSources {
     /// `torch.optim.Optimizer`, the base class: parameter groups, per-parameter state, `zero_grad`, `state_dict`/`load_state_dict`, PyTorch's repr.
     static let optimizer = #"""
-"""Base class for all optimizers."""
+"""What every optimizer shares: parameter groups, per-parameter state, zero_grad."""
 
 import torch
 from collections import defaultdict
@@ -47,14 +47,7 @@ def _copy_nested(value):
 
 
 class Optimizer:
-    r"""Base class for all optimizers.
-
-    Args:
-        params (iterable): an iterable of :class:`torch.Tensor` s or
-            :class:`dict` s. Specifies what Tensors should be optimized.
-        defaults: (dict): a dict containing default values of optimization
-            options (used when a parameter group doesn't specify them).
-    """
+    """What every optimizer shares: parameter groups, per-parameter state, zero_grad."""
 
     # The module PyTorch defines the class in, which its repr shows (each class here names its own).
     __module__ = "torch.optim.optimizer"
@@ -100,20 +93,7 @@ class Optimizer:
         return format_string
 
     def state_dict(self):
-        r"""Return the state of the optimizer as a :class:`dict`.
-
-        It contains two entries:
-
-        * ``state``: a Dict holding current optimization state. Its content
-            differs between optimizer classes, but some common characteristics
-            hold. For example, state is saved per parameter, and the parameter
-            itself is NOT saved. ``state`` is a Dictionary mapping parameter ids
-            to a Dict with state corresponding to each parameter.
-        * ``param_groups``: a List containing all parameter groups where each
-            parameter group is a Dict. Each parameter group contains metadata
-            specific to the optimizer, such as learning rate and weight decay,
-            as well as a List of parameter IDs of the parameters in the group.
-        """
+        """The options and per-parameter state, with parameters numbered, for saving."""
         param_mappings = {}
         start_index = 0
 
@@ -152,12 +132,7 @@ class Optimizer:
         return value
 
     def load_state_dict(self, state_dict):
-        r"""Load the optimizer state.
-
-        Args:
-            state_dict (dict): optimizer state. Should be an object returned
-                from a call to :meth:`state_dict`.
-        """
+        """Restore what state_dict() returned."""
         state_dict = state_dict.copy()
         groups = self.param_groups
         # Deepcopy, to be consistent with module API
@@ -212,11 +187,7 @@ class Optimizer:
         self.__setstate__({"state": state, "param_groups": param_groups})
 
     def zero_grad(self, set_to_none=True):
-        r"""Reset the gradients of all optimized :class:`torch.Tensor` s.
-
-        Args:
-            set_to_none (bool, optional): Instead of setting to zero, set the grads to None. Default: ``True``
-        """
+        """Set every parameter's gradient to None, or to zeros with set_to_none=False."""
         for group in self.param_groups:
             for p in group["params"]:
                 if p.grad is not None:
@@ -230,12 +201,7 @@ class Optimizer:
                         p.grad.zero_()
 
     def step(self, closure=None):
-        r"""Perform a single optimization step to update parameter.
-
-        Args:
-            closure (Callable): A closure that reevaluates the model and
-                returns the loss. Optional for most optimizers.
-        """
+        """Update the parameters once from their gradients."""
         raise NotImplementedError
 
     def _closure_loss(self, closure):
@@ -246,15 +212,7 @@ class Optimizer:
             return closure()
 
     def add_param_group(self, param_group):
-        r"""Add a param group to the :class:`Optimizer` s `param_groups`.
-
-        This can be useful when fine tuning a pre-trained network as frozen layers can be made
-        trainable and added to the :class:`Optimizer` as training progresses.
-
-        Args:
-            param_group (dict): Specifies what Tensors should be optimized along with group
-                specific optimization options.
-        """
+        """Add another group of parameters, with options of its own."""
         if not isinstance(param_group, dict):
             raise TypeError(f"param_group must be a dict, but got {type(param_group)}")
 

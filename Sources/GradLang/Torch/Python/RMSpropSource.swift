@@ -4,22 +4,7 @@ extension TorchPythonSources {
 
 
 class RMSprop(Optimizer):
-    r"""Implements RMSprop algorithm.
-
-    Args:
-        params (iterable): iterable of parameters or named_parameters to optimize
-            or iterable of dicts defining parameter groups.
-        lr (float, optional): learning rate (default: 1e-2)
-        alpha (float, optional): smoothing constant (default: 0.99)
-        eps (float, optional): term added to the denominator to improve
-            numerical stability (default: 1e-8)
-        weight_decay (float, optional): weight decay (L2 penalty) (default: 0)
-        momentum (float, optional): momentum factor (default: 0)
-        centered (bool, optional) : if ``True``, compute the centered RMSProp,
-            the gradient is normalized by an estimation of its variance
-        maximize (bool, optional): maximize the objective with respect to the
-            params, instead of minimizing (default: False)
-    """
+    """RMSprop: steps scaled by a running average of the squared gradient."""
 
     __module__ = "torch.optim.rmsprop"
 
@@ -64,12 +49,7 @@ class RMSprop(Optimizer):
         return state
 
     def step(self, closure=None):
-        """Perform a single optimization step.
-
-        Args:
-            closure (Callable, optional): A closure that reevaluates the model
-                and returns the loss.
-        """
+        """Update the parameters once from their gradients (closure: recomputes the loss)."""
         loss = self._closure_loss(closure)
         with torch.no_grad():
             for group in self.param_groups:

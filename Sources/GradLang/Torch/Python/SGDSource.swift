@@ -4,26 +4,7 @@ extension TorchPythonSources {
 
 
 class SGD(Optimizer):
-    r"""Implements stochastic gradient descent (optionally with momentum).
-
-    Args:
-        params (iterable): iterable of parameters or named_parameters to optimize
-            or iterable of dicts defining parameter groups.
-        lr (float, optional): learning rate (default: 1e-3)
-        momentum (float, optional): momentum factor (default: 0)
-        dampening (float, optional): dampening for momentum (default: 0)
-        weight_decay (float, optional): weight decay (L2 penalty) (default: 0)
-        nesterov (bool, optional): enables Nesterov momentum. Only applicable
-            when momentum is non-zero. (default: False)
-        maximize (bool, optional): maximize the objective with respect to the
-            params, instead of minimizing (default: False)
-
-    Example:
-        >>> optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
-        >>> optimizer.zero_grad()
-        >>> loss_fn(model(input), target).backward()
-        >>> optimizer.step()
-    """
+    """Gradient descent, with optional momentum, Nesterov momentum and weight decay."""
 
     __module__ = "torch.optim.sgd"
 
@@ -54,12 +35,7 @@ class SGD(Optimizer):
         super().__init__(params, defaults)
 
     def step(self, closure=None):
-        """Perform a single optimization step.
-
-        Args:
-            closure (Callable, optional): A closure that reevaluates the model
-                and returns the loss.
-        """
+        """Update the parameters once from their gradients (closure: recomputes the loss)."""
         loss = self._closure_loss(closure)
         with torch.no_grad():
             for group in self.param_groups:
