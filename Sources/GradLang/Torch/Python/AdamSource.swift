@@ -11,22 +11,14 @@ class Adam(Optimizer):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):
-        if isinstance(lr, torch.Tensor) and lr.numel() != 1:
-            raise ValueError("Tensor lr must be 1-element")
-        if not 0.0 <= lr:
-            raise ValueError(f"Invalid learning rate: {lr}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= betas[0] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 0: {betas[0]}")
-        if not 0.0 <= betas[1] < 1.0:
-            raise ValueError(f"Invalid beta parameter at index 1: {betas[1]}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not (
-            (isinstance(betas[0], float) and isinstance(betas[1], float))
-            or (isinstance(betas[0], torch.Tensor) and isinstance(betas[1], torch.Tensor))
-        ):
+        _check_options({"lr": lr, "eps": eps})
+        for index in (0, 1):
+            if not 0.0 <= betas[index] < 1.0:
+                raise ValueError(f"Invalid beta parameter at index {index}: {betas[index]}")
+        _check_options({"weight_decay": weight_decay})
+        both_floats = isinstance(betas[0], float) and isinstance(betas[1], float)
+        both_tensors = isinstance(betas[0], torch.Tensor) and isinstance(betas[1], torch.Tensor)
+        if not (both_floats or both_tensors):
             raise ValueError("betas must be either both floats or both Tensors")
 
         defaults = {
@@ -80,7 +72,7 @@ class Adam(Optimizer):
                         else:
                             grad = grad.add(param, alpha=weight_decay)
 
-                    # Decay the first and second moment running average coefficient
+                    # The running means of the gradient and of its square move toward this step's.
                     exp_avg.lerp_(grad, 1 - beta1)
                     exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
 
@@ -91,7 +83,7 @@ class Adam(Optimizer):
                     bias_correction2_sqrt = bias_correction2**0.5
 
                     if amsgrad:
-                        # Maintains the maximum of all 2nd moment running avg. till now
+                        # AMSGrad divides by the largest second moment seen so far.
                         max_exp_avg_sq = state["max_exp_avg_sq"]
                         torch.maximum(max_exp_avg_sq, exp_avg_sq, out=max_exp_avg_sq)
                         denom = (max_exp_avg_sq.sqrt() / bias_correction2_sqrt).add_(eps)

@@ -52,37 +52,36 @@ class Subset(Dataset):
         return len(self.indices)
 
 
+def _split_lengths(total, fractions):
+    # Fractions summing to 1 become lengths: each floor(total * fraction), then the items left over
+    # go one each to the parts in turn from the first.
+    lengths = []
+    for index, fraction in enumerate(fractions):
+        if not 0 <= fraction <= 1:
+            raise ValueError(f"Fraction at index {index} is not between 0 and 1")
+        lengths.append(math.floor(total * fraction))
+    for extra in range(total - sum(lengths)):
+        lengths[extra % len(lengths)] += 1
+    return lengths
+
+
 def random_split(dataset, lengths, generator=torch.default_generator):
     """Split a dataset at random into parts of the given lengths or fractions."""
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
-        subset_lengths = []
-        for i, frac in enumerate(lengths):
-            if frac < 0 or frac > 1:
-                raise ValueError(f"Fraction at index {i} is not between 0 and 1")
-            n_items_in_split = math.floor(len(dataset) * frac)
-            subset_lengths.append(n_items_in_split)
-        remainder = len(dataset) - sum(subset_lengths)
-        # add 1 to all the lengths in round-robin fashion until the remainder is 0
-        for i in range(remainder):
-            idx_to_add_at = i % len(subset_lengths)
-            subset_lengths[idx_to_add_at] += 1
-        lengths = subset_lengths
-
-    # Cannot verify that dataset is Sized
+        lengths = _split_lengths(len(dataset), lengths)
     if sum(lengths) != len(dataset):
-        raise ValueError(
-            "Sum of input lengths does not equal the length of the input dataset!"
-        )
-
-    indices = torch.randperm(sum(lengths), generator=generator).tolist()
-    return [
-        Subset(dataset, indices[offset - length : offset])
-        for offset, length in zip(itertools.accumulate(lengths), lengths)
-    ]
+        raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
+    order = torch.randperm(sum(lengths), generator=generator).tolist()
+    parts = []
+    start = 0
+    for length in lengths:
+        parts.append(Subset(dataset, order[start:start + length]))
+        start += length
+    return parts
 
 
 class Sampler:
-    r"""Base class for all Samplers: an iterable over indices (or lists of indices) of a dataset."""
+    """Where a DataLoader's indices come from: iterating one gives indices (or lists of them)."""
 
     __module__ = "torch.utils.data.sampler"
 
@@ -120,22 +119,22 @@ class RandomSampler(Sampler):
 
     @property
     def num_samples(self):
-        # dataset size might change at runtime
+        # Read at each use: the dataset may grow or shrink between epochs.
         if self._num_samples is None:
             return len(self.data_source)
         return self._num_samples
 
     def __iter__(self):
         n = len(self.data_source)
-        if self.generator is None:
-            seed = int(torch.empty((), dtype=torch.int64).random_().item())
+        generator = self.generator
+        if generator is None:
+            # Without a generator of its own, each epoch seeds a fresh one from the global stream.
             generator = torch.Generator()
-            generator.manual_seed(seed)
-        else:
-            generator = self.generator
-        for _ in range(self.num_samples // n):
+            generator.manual_seed(int(torch.empty((), dtype=torch.int64).random_().item()))
+        whole_passes, rest = divmod(self.num_samples, n)
+        for _ in range(whole_passes):
             yield from torch.randperm(n, generator=generator).tolist()
-        yield from torch.randperm(n, generator=generator).tolist()[: self.num_samples % n]
+        yield from torch.randperm(n, generator=generator).tolist()[:rest]
 
     def __len__(self):
         return self.num_samples
@@ -147,30 +146,21 @@ class BatchSampler(Sampler):
     __module__ = "torch.utils.data.sampler"
 
     def __init__(self, sampler, batch_size, drop_last):
-        if (
-            not isinstance(batch_size, int)
-            or isinstance(batch_size, bool)
-            or batch_size <= 0
-        ):
-            raise ValueError(
-                f"batch_size should be a positive integer value, but got batch_size={batch_size}"
-            )
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size <= 0:
+            raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
         if not isinstance(drop_last, bool):
-            raise ValueError(
-                f"drop_last should be a boolean value, but got drop_last={drop_last}"
-            )
+            raise ValueError(f"drop_last should be a boolean value, but got drop_last={drop_last}")
         self.sampler = sampler
         self.batch_size = batch_size
         self.drop_last = drop_last
 
     def __iter__(self):
-        sampler_iter = iter(self.sampler)
-        batch = list(itertools.islice(sampler_iter, self.batch_size))
-        while batch:
-            if self.drop_last and len(batch) < self.batch_size:
+        indices = iter(self.sampler)
+        while True:
+            batch = list(itertools.islice(indices, self.batch_size))
+            if not batch or (self.drop_last and len(batch) < self.batch_size):
                 return
             yield batch
-            batch = list(itertools.islice(sampler_iter, self.batch_size))
 
     def __len__(self):
         if self.drop_last:
@@ -179,41 +169,34 @@ class BatchSampler(Sampler):
 
 
 def default_convert(data):
-    r"""Convert one sample (no batching): tuples become lists, dicts and lists are converted element by element."""
+    """One sample without batching: tuples become lists; dicts and lists are converted inside."""
     if isinstance(data, dict):
-        return {key: default_convert(data[key]) for key in data}
-    elif isinstance(data, (tuple, list)):
-        return [default_convert(d) for d in data]
+        return {key: default_convert(value) for key, value in data.items()}
+    if isinstance(data, (tuple, list)):
+        return [default_convert(item) for item in data]
     return data
 
 
 def default_collate(batch):
     """Stack a batch of samples: tensors and numbers into tensors, tuples and dicts element by element."""
-    elem = batch[0]
-    if isinstance(elem, torch.Tensor):
+    first = batch[0]
+    if isinstance(first, torch.Tensor):
         return torch.stack(batch, 0)
-    elif isinstance(elem, bool):
-        return torch.tensor(batch)
-    elif isinstance(elem, float):
+    if isinstance(first, float):
         return torch.tensor(batch, dtype=torch.float64)
-    elif isinstance(elem, int):
+    if isinstance(first, (bool, int)):
         return torch.tensor(batch)
-    elif isinstance(elem, str):
+    if isinstance(first, str):
         return batch
-    elif isinstance(elem, dict):
-        return {key: default_collate([d[key] for d in batch]) for key in elem}
-    elif isinstance(elem, (tuple, list)):
-        # check to make sure that the elements in batch have consistent size
-        it = iter(batch)
-        elem_size = len(next(it))
-        if not all(len(elem) == elem_size for elem in it):
+    if isinstance(first, dict):
+        return {key: default_collate([sample[key] for sample in batch]) for key in first}
+    if isinstance(first, (tuple, list)):
+        # Samples that are sequences are collated field by field, so they must be equally long.
+        if any(len(sample) != len(first) for sample in batch):
             raise RuntimeError("each element in list of batch should be of equal size")
-        transposed = list(zip(*batch))
-        return [default_collate(samples) for samples in transposed]
-    raise TypeError(
-        "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
-        f"found {type(elem)}"
-    )
+        return [default_collate(list(field)) for field in zip(*batch)]
+    raise TypeError("default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
+                    f"found {type(first)}")
 
 
 class DataLoader:
@@ -226,28 +209,18 @@ class DataLoader:
                  multiprocessing_context=None, generator=None, *, prefetch_factor=None,
                  persistent_workers=False, pin_memory_device="", in_order=True):
         if num_workers < 0:
-            raise ValueError(
-                "num_workers option should be non-negative; use num_workers=0 to disable multiprocessing."
-            )
+            raise ValueError("num_workers option should be non-negative; use num_workers=0 to disable multiprocessing.")
         if sampler is not None and shuffle:
             raise ValueError("sampler option is mutually exclusive with shuffle")
         if batch_sampler is not None:
-            # auto_collation with custom batch_sampler
+            # A batch sampler of the user's makes the batches; nothing else may shape them.
             if batch_size != 1 or shuffle or sampler is not None or drop_last:
-                raise ValueError(
-                    "batch_sampler option is mutually exclusive "
-                    "with batch_size, shuffle, sampler, and "
-                    "drop_last"
-                )
+                raise ValueError("batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last")
             batch_size = None
             drop_last = False
-        elif batch_size is None:
-            # no auto_collation
-            if drop_last:
-                raise ValueError(
-                    "batch_size=None option disables auto-batching "
-                    "and is mutually exclusive with drop_last"
-                )
+        elif batch_size is None and drop_last:
+            # batch_size=None yields the samples one by one, unbatched.
+            raise ValueError("batch_size=None option disables auto-batching and is mutually exclusive with drop_last")
 
         if sampler is None:
             if shuffle:

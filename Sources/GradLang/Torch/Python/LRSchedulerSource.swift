@@ -1,7 +1,7 @@
 extension TorchPythonSources {
     /// `torch.optim.lr_scheduler`: `LRScheduler` and `StepLR`, `MultiStepLR`, `ExponentialLR`, `LambdaLR`, `CosineAnnealingLR`, with PyTorch's closed and chainable forms.
     static let lrScheduler = #"""
-"""Learning rate schedulers: each step sets the optimizer's ``group["lr"]`` from the schedule."""
+"""Learning-rate schedules: each step() sets every parameter group's lr from the schedule."""
 
 import math
 import torch
@@ -9,7 +9,11 @@ from torch.optim import Optimizer
 
 
 class LRScheduler:
-    """Base of the learning-rate schedules: each step() sets every group's lr."""
+    """Base of the learning-rate schedules: each step() sets every group's lr.
+
+    A schedule's get_lr() gives the next rates from the current ones (the chainable form, which
+    composes with other schedules); step(epoch) with an explicit epoch uses the closed form
+    _get_closed_form_lr() where a schedule has one."""
 
     _is_initial = False
 
@@ -17,26 +21,22 @@ class LRScheduler:
         if not isinstance(optimizer, Optimizer):
             raise TypeError(f"{type(optimizer).__name__} is not an Optimizer")
         self.optimizer = optimizer
-
-        # Initialize epoch and base learning rates
+        groups = optimizer.param_groups
         if last_epoch == -1:
-            for group in optimizer.param_groups:
+            for group in groups:
                 group.setdefault("initial_lr", group["lr"])
         else:
-            for i, group in enumerate(optimizer.param_groups):
-                if "initial_lr" not in group:
-                    raise KeyError(
-                        f"param 'initial_lr' is not specified in param_groups[{i}] when resuming scheduler with last_epoch >= 0.\n"
-                        "This typically happens when:\n"
-                        "1. You're trying to resume training from a checkpoint but haven't properly loaded the optimizer state\n"
-                        "2. You're using last_epoch >= 0 for a fresh training run (not recommended)"
-                    )
-        self.base_lrs = [group["initial_lr"] for group in optimizer.param_groups]
+            # Resuming needs the rates the schedule started from.
+            missing = [i for i, group in enumerate(groups) if "initial_lr" not in group]
+            if missing:
+                raise KeyError(
+                    f"param 'initial_lr' is not specified in param_groups[{missing[0]}] when resuming scheduler with last_epoch >= 0.\n"
+                    "This typically happens when:\n"
+                    "1. You're trying to resume training from a checkpoint but haven't properly loaded the optimizer state\n"
+                    "2. You're using last_epoch >= 0 for a fresh training run (not recommended)")
+        self.base_lrs = [group["initial_lr"] for group in groups]
         self.last_epoch = last_epoch
-        self._initial_step()
-
-    def _initial_step(self):
-        """Initialize step counts and perform a step."""
+        # Making a schedule takes its first step, which get_lr() can tell by _is_initial.
         self._step_count = 0
         self._is_initial = True
         try:
@@ -53,36 +53,37 @@ class LRScheduler:
         self.__dict__.update(state_dict)
 
     def get_last_lr(self):
-        r"""Get the most recent learning rates computed by this scheduler."""
+        """The rates the last step() set, one per group."""
         return self._last_lr
 
     def get_lr(self):
-        r"""The learning rates for the current epoch, one per group."""
+        """The learning rates for the current epoch, one per group."""
         raise NotImplementedError
 
+    def _current_lrs(self):
+        return [group["lr"] for group in self.optimizer.param_groups]
+
     def step(self, epoch=None):
-        """Step the scheduler."""
+        """Move to the next epoch (or to the given one) and set every group's lr."""
         self._step_count += 1
         self._get_lr_called_within_step = True
         try:
             if epoch is None:
                 self.last_epoch += 1
-                values = self.get_lr()
+                rates = self.get_lr()
             else:
                 self.last_epoch = epoch
-                if hasattr(self, "_get_closed_form_lr"):
-                    values = self._get_closed_form_lr()
-                else:
-                    values = self.get_lr()
+                closed_form = getattr(self, "_get_closed_form_lr", None)
+                rates = closed_form() if closed_form is not None else self.get_lr()
         finally:
             self._get_lr_called_within_step = False
-        for param_group, lr in zip(self.optimizer.param_groups, values):
-            param_group["lr"] = lr
-        self._last_lr = [group["lr"] for group in self.optimizer.param_groups]
+        for group, rate in zip(self.optimizer.param_groups, rates):
+            group["lr"] = rate
+        self._last_lr = self._current_lrs()
 
 
 class _LRScheduler(LRScheduler):
-    pass
+    """The base class's older name."""
 
 
 class LambdaLR(LRScheduler):
@@ -90,38 +91,28 @@ class LambdaLR(LRScheduler):
 
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
-        if not isinstance(lr_lambda, list) and not isinstance(lr_lambda, tuple):
-            self.lr_lambdas = [lr_lambda] * len(optimizer.param_groups)
-        else:
-            if len(lr_lambda) != len(optimizer.param_groups):
-                raise ValueError(
-                    f"Expected {len(optimizer.param_groups)} lr_lambdas, but got {len(lr_lambda)}"
-                )
+        count = len(optimizer.param_groups)
+        if isinstance(lr_lambda, (list, tuple)):
+            if len(lr_lambda) != count:
+                raise ValueError(f"Expected {count} lr_lambdas, but got {len(lr_lambda)}")
             self.lr_lambdas = list(lr_lambda)
+        else:
+            self.lr_lambdas = [lr_lambda] * count
         super().__init__(optimizer, last_epoch)
 
     def state_dict(self):
-        """Return the state of the scheduler as a :class:`dict`, without the lr_lambdas."""
-        state_dict = {
-            key: value
-            for key, value in self.__dict__.items()
-            if key not in ("optimizer", "lr_lambdas")
-        }
-        state_dict["lr_lambdas"] = [None] * len(self.lr_lambdas)
-        return state_dict
+        """The scheduler's attributes for saving; the functions themselves are not saved."""
+        saved = {key: value for key, value in self.__dict__.items() if key not in ("optimizer", "lr_lambdas")}
+        saved["lr_lambdas"] = [None] * len(self.lr_lambdas)
+        return saved
 
     def load_state_dict(self, state_dict):
-        """Restore what state_dict() returned."""
-        lr_lambdas = state_dict.pop("lr_lambdas")
-        self.__dict__.update(state_dict)
-        state_dict["lr_lambdas"] = lr_lambdas
+        """Restore what state_dict() returned, keeping this scheduler's functions."""
+        self.__dict__.update({key: value for key, value in state_dict.items() if key != "lr_lambdas"})
 
     def get_lr(self):
-        r"""The learning rates for the current epoch, one per group."""
-        return [
-            base_lr * lmbda(self.last_epoch)
-            for lmbda, base_lr in zip(self.lr_lambdas, self.base_lrs)
-        ]
+        """The learning rates for the current epoch, one per group."""
+        return [base * factor(self.last_epoch) for factor, base in zip(self.lr_lambdas, self.base_lrs)]
 
 
 class StepLR(LRScheduler):
@@ -133,41 +124,36 @@ class StepLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""The learning rates for the current epoch, one per group."""
-        if (self.last_epoch == 0) or (self.last_epoch % self.step_size != 0):
-            return [group["lr"] for group in self.optimizer.param_groups]
-        return [group["lr"] * self.gamma for group in self.optimizer.param_groups]
+        """The learning rates for the current epoch, one per group."""
+        decays = self.last_epoch != 0 and self.last_epoch % self.step_size == 0
+        return [rate * self.gamma if decays else rate for rate in self._current_lrs()]
 
     def _get_closed_form_lr(self):
-        return [
-            base_lr * self.gamma ** (self.last_epoch // self.step_size)
-            for base_lr in self.base_lrs
-        ]
+        factor = self.gamma ** (self.last_epoch // self.step_size)
+        return [base * factor for base in self.base_lrs]
 
 
 class MultiStepLR(LRScheduler):
     """Multiplies every group's lr by gamma at each milestone step."""
 
     def __init__(self, optimizer, milestones, gamma=0.1, last_epoch=-1):
-        # A milestone given twice decays twice (PyTorch counts them).
+        # A milestone given twice decays twice.
         self.milestones = {}
-        for m in milestones:
-            self.milestones[m] = self.milestones.get(m, 0) + 1
+        for milestone in milestones:
+            self.milestones[milestone] = self.milestones.get(milestone, 0) + 1
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""The learning rates for the current epoch, one per group."""
-        if self.last_epoch not in self.milestones:
-            return [group["lr"] for group in self.optimizer.param_groups]
-        return [
-            group["lr"] * self.gamma ** self.milestones[self.last_epoch]
-            for group in self.optimizer.param_groups
-        ]
+        """The learning rates for the current epoch, one per group."""
+        times = self.milestones.get(self.last_epoch, 0)
+        if times == 0:
+            return self._current_lrs()
+        return [rate * self.gamma ** times for rate in self._current_lrs()]
 
     def _get_closed_form_lr(self):
-        passed = sum(count for m, count in self.milestones.items() if m <= self.last_epoch)
-        return [base_lr * self.gamma ** passed for base_lr in self.base_lrs]
+        passed = sum(times for milestone, times in self.milestones.items() if milestone <= self.last_epoch)
+        return [base * self.gamma ** passed for base in self.base_lrs]
 
 
 class ExponentialLR(LRScheduler):
@@ -178,13 +164,13 @@ class ExponentialLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
 
     def get_lr(self):
-        r"""The learning rates for the current epoch, one per group."""
+        """The learning rates for the current epoch, one per group."""
         if self._is_initial:
-            return [group["lr"] for group in self.optimizer.param_groups]
-        return [group["lr"] * self.gamma for group in self.optimizer.param_groups]
+            return self._current_lrs()
+        return [rate * self.gamma for rate in self._current_lrs()]
 
     def _get_closed_form_lr(self):
-        return [base_lr * self.gamma**self.last_epoch for base_lr in self.base_lrs]
+        return [base * self.gamma ** self.last_epoch for base in self.base_lrs]
 
 
 class CosineAnnealingLR(LRScheduler):
@@ -195,39 +181,28 @@ class CosineAnnealingLR(LRScheduler):
         self.eta_min = eta_min
         super().__init__(optimizer, last_epoch)
 
+    def _on_curve(self, base, epoch):
+        # The closed form: where the cosine from base to eta_min is at this epoch.
+        return self.eta_min + (base - self.eta_min) * (1 + math.cos(epoch * math.pi / self.T_max)) / 2
+
     def get_lr(self):
         """The learning rates for the current epoch, one per group."""
+        epoch, low, period = self.last_epoch, self.eta_min, self.T_max
+        rates = self._current_lrs()
         if self._is_initial:
-            return [group["lr"] for group in self.optimizer.param_groups]
-        elif self._step_count == 1 and self.last_epoch > 0:
-            return [
-                self.eta_min
-                + (base_lr - self.eta_min)
-                * (1 + math.cos((self.last_epoch) * math.pi / self.T_max))
-                / 2
-                for base_lr, group in zip(self.base_lrs, self.optimizer.param_groups)
-            ]
-        elif (self.last_epoch - 1 - self.T_max) % (2 * self.T_max) == 0:
-            return [
-                group["lr"]
-                + (base_lr - self.eta_min) * (1 - math.cos(math.pi / self.T_max)) / 2
-                for base_lr, group in zip(self.base_lrs, self.optimizer.param_groups)
-            ]
-        return [
-            (1 + math.cos(math.pi * self.last_epoch / self.T_max))
-            / (1 + math.cos(math.pi * (self.last_epoch - 1) / self.T_max))
-            * (group["lr"] - self.eta_min)
-            + self.eta_min
-            for group in self.optimizer.param_groups
-        ]
+            return rates
+        if self._step_count == 1 and epoch > 0:
+            # The first step of a resumed schedule: straight onto the curve.
+            return [self._on_curve(base, epoch) for base in self.base_lrs]
+        if (epoch - 1 - period) % (2 * period) == 0:
+            # Past the bottom the cosine turns up again: add the first step's drop back.
+            return [rate + (base - low) * (1 - math.cos(math.pi / period)) / 2
+                    for base, rate in zip(self.base_lrs, rates)]
+        # Otherwise scale the distance above eta_min by the ratio of consecutive cosine points.
+        ratio = (1 + math.cos(math.pi * epoch / period)) / (1 + math.cos(math.pi * (epoch - 1) / period))
+        return [ratio * (rate - low) + low for rate in rates]
 
     def _get_closed_form_lr(self):
-        return [
-            self.eta_min
-            + (base_lr - self.eta_min)
-            * (1 + math.cos(math.pi * self.last_epoch / self.T_max))
-            / 2
-            for base_lr in self.base_lrs
-        ]
+        return [self._on_curve(base, self.last_epoch) for base in self.base_lrs]
 """#
 }

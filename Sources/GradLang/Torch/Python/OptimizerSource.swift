@@ -8,7 +8,7 @@ from collections import defaultdict
 
 
 class _RequiredParameter:
-    """Singleton class representing a required parameter for an Optimizer."""
+    """The default of an option that each parameter group has to give itself."""
 
     __module__ = "torch.optim.optimizer"
 
@@ -20,29 +20,67 @@ required = _RequiredParameter()
 
 
 def _scalar_dtype():
-    # The dtype of the step counters, as PyTorch's _get_scalar_dtype.
+    # Step counters are 0-dim tensors: float64 when that is the default dtype, else float32.
     return torch.float64 if torch.get_default_dtype() == torch.float64 else torch.float32
 
 
-def _typename(obj):
-    # torch.typename: a tensor's type string, else the qualified name of the object's type.
-    if isinstance(obj, torch.Tensor):
-        return obj.type()
-    module = getattr(type(obj), "__module__", "builtins")
+def _type_name(value):
+    # How PyTorch's messages name a value's type: a tensor's type string, else module.Class.
+    if isinstance(value, torch.Tensor):
+        return value.type()
+    module = getattr(type(value), "__module__", "builtins")
     if module in ("", "builtins"):
-        return type(obj).__name__
-    return f"{module}.{type(obj).__name__}"
+        return type(value).__name__
+    return f"{module}.{type(value).__name__}"
 
 
-def _copy_nested(value):
-    # A copy of nested dicts, lists and tuples whose leaves are shared (deepcopy's part that
-    # load_state_dict needs: the saved groups must not be changed).
+def _check_options(options):
+    # Options that must be at least zero (a NaN is refused too), in the order PyTorch checks them.
+    lr = options.get("lr")
+    if isinstance(lr, torch.Tensor) and lr.numel() != 1:
+        raise ValueError("Tensor lr must be 1-element")
+    for name, value in options.items():
+        if not 0.0 <= value:
+            what = {"lr": "learning rate", "eps": "epsilon value"}.get(name, name + " value")
+            raise ValueError(f"Invalid {what}: {value}")
+
+
+def _reset_grad(param, set_to_none):
+    # zero_grad's work for one parameter: drop the gradient, or zero it cut off from any graph.
+    grad = param.grad
+    if grad is None:
+        return
+    if set_to_none:
+        param.grad = None
+        return
+    if grad.grad_fn is not None:
+        grad.detach_()
+    else:
+        grad.requires_grad_(False)
+    grad.zero_()
+
+
+def _unshared(value):
+    # Fresh dicts, lists and tuples around the same leaves: loading a state dict must not let the
+    # optimizer share containers with the dict it was given.
     if isinstance(value, dict):
-        return {k: _copy_nested(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy_nested(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_copy_nested(v) for v in value)
+        return {key: _unshared(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_unshared(item) for item in value)
+    return value
+
+
+def _state_for(param, value, key=None):
+    # A saved state entry made ready for its parameter: floating tensors take its dtype, except
+    # the step counter; containers are rebuilt around their converted contents.
+    if isinstance(value, torch.Tensor):
+        if key != "step" and param.is_floating_point():
+            return value.to(dtype=param.dtype)
+        return value
+    if isinstance(value, dict):
+        return {k: _state_for(param, item, k) for k, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_state_for(param, item) for item in value)
     return value
 
 
@@ -55,150 +93,79 @@ class Optimizer:
     def __init__(self, params, defaults):
         self.defaults = defaults
         if isinstance(params, torch.Tensor):
-            raise TypeError(
-                "params argument given to the optimizer should be "
-                "an iterable of Tensors or dicts, but got " + _typename(params)
-            )
+            raise TypeError("params argument given to the optimizer should be an iterable of "
+                            "Tensors or dicts, but got " + _type_name(params))
         self.state = defaultdict(dict)
         self.param_groups = []
-
-        param_groups = list(params)
-        if len(param_groups) == 0:
+        groups = list(params)
+        if not groups:
             raise ValueError("optimizer got an empty parameter list")
-        if not isinstance(param_groups[0], dict):
-            param_groups = [{"params": param_groups}]
-
-        for param_group in param_groups:
-            self.add_param_group(param_group)
-
-    def __getstate__(self):
-        return {
-            "defaults": self.defaults,
-            "state": self.state,
-            "param_groups": self.param_groups,
-        }
-
-    def __setstate__(self, state):
-        self.__dict__.update(state)
+        if not isinstance(groups[0], dict):
+            groups = [{"params": groups}]
+        for group in groups:
+            self.add_param_group(group)
 
     def __repr__(self):
-        format_string = self.__class__.__name__ + " ("
-        for i, group in enumerate(self.param_groups):
-            format_string += "\n"
-            format_string += f"Parameter Group {i}\n"
-            for key in sorted(group.keys()):
-                if key != "params":
-                    format_string += f"    {key}: {group[key]}\n"
-        format_string += ")"
-        return format_string
+        text = type(self).__name__ + " ("
+        for index, group in enumerate(self.param_groups):
+            options = "".join(f"    {key}: {group[key]}\n" for key in sorted(group) if key != "params")
+            text += f"\nParameter Group {index}\n{options}"
+        return text + ")"
+
+    def _numbering(self):
+        # Each parameter's number in a state dict: its position across the groups, in the first
+        # group that has it (within that group its last position, as PyTorch numbers them).
+        numbers = {}
+        position = 0
+        for group in self.param_groups:
+            seen_before = set(numbers)
+            for param in group["params"]:
+                if id(param) not in seen_before:
+                    numbers[id(param)] = position
+                position += 1
+        return numbers
 
     def state_dict(self):
         """The options and per-parameter state, with parameters numbered, for saving."""
-        param_mappings = {}
-        start_index = 0
-
-        def pack_group(group):
-            nonlocal start_index
-            packed = {k: v for k, v in group.items() if k != "params"}
-            param_mappings.update(
-                {
-                    id(p): i
-                    for i, p in enumerate(group["params"], start_index)
-                    if id(p) not in param_mappings
-                }
-            )
-            packed["params"] = [param_mappings[id(p)] for p in group["params"]]
-            start_index += len(packed["params"])
-            return packed
-
-        param_groups = [pack_group(g) for g in self.param_groups]
-        # Remap state to use order indices as keys
-        packed_state = {
-            (param_mappings[id(k)] if isinstance(k, torch.Tensor) else k): v
-            for k, v in self.state.items()
-        }
-        return {
-            "state": packed_state,
-            "param_groups": param_groups,
-        }
-
-    @staticmethod
-    def _process_value_according_to_param_policy(param, value, key):
-        # Floating-point state follows the parameter's dtype; the step counter stays as saved.
-        if key == "step":
-            return value
-        if param.is_floating_point():
-            return value.to(dtype=param.dtype)
-        return value
+        numbers = self._numbering()
+        groups = []
+        for group in self.param_groups:
+            saved = {key: value for key, value in group.items() if key != "params"}
+            saved["params"] = [numbers[id(param)] for param in group["params"]]
+            groups.append(saved)
+        state = {(numbers[id(key)] if isinstance(key, torch.Tensor) else key): value
+                 for key, value in self.state.items()}
+        return {"state": state, "param_groups": groups}
 
     def load_state_dict(self, state_dict):
         """Restore what state_dict() returned."""
-        state_dict = state_dict.copy()
-        groups = self.param_groups
-        # Deepcopy, to be consistent with module API
-        saved_groups = _copy_nested(state_dict["param_groups"])
-
-        if len(groups) != len(saved_groups):
-            raise ValueError(
-                "loaded state dict has a different number of parameter groups"
-            )
-        param_lens = (len(g["params"]) for g in groups)
-        saved_lens = (len(g["params"]) for g in saved_groups)
-        if any(p_len != s_len for p_len, s_len in zip(param_lens, saved_lens)):
-            raise ValueError(
-                "loaded state dict contains a parameter group "
-                "that doesn't match the size of optimizer's group"
-            )
-
-        # Update the state
-        id_map = {}
-        for saved_group, group in zip(saved_groups, groups):
-            for saved_id, param in zip(saved_group["params"], group["params"]):
-                id_map[saved_id] = param
-
-        def _cast(param, value, key=None):
-            # Make a deep copy of value, casting all tensors to the parameter's dtype.
-            if isinstance(value, torch.Tensor):
-                return Optimizer._process_value_according_to_param_policy(param, value, key)
-            elif isinstance(value, dict):
-                return {k: _cast(param, v, key=k) for k, v in value.items()}
-            elif isinstance(value, (list, tuple)):
-                return type(value)(_cast(param, v) for v in value)
-            else:
-                return value
-
-        # Copy state assigned to params (and cast tensors to appropriate types).
-        # State that is not assigned to params is copied as is (needed for
-        # backward compatibility).
+        saved_groups = _unshared(state_dict["param_groups"])
+        if len(saved_groups) != len(self.param_groups):
+            raise ValueError("loaded state dict has a different number of parameter groups")
+        pairs = list(zip(self.param_groups, saved_groups))
+        if any(len(group["params"]) != len(saved["params"]) for group, saved in pairs):
+            raise ValueError("loaded state dict contains a parameter group "
+                             "that doesn't match the size of optimizer's group")
+        param_numbered = {}
+        for group, saved in pairs:
+            param_numbered.update(zip(saved["params"], group["params"]))
         state = defaultdict(dict)
-        for k, v in state_dict["state"].items():
-            if k in id_map:
-                param = id_map[k]
-                state[param] = _cast(param, v)
+        for key, value in state_dict["state"].items():
+            if key in param_numbered:
+                param = param_numbered[key]
+                state[param] = _state_for(param, value)
             else:
-                state[k] = v
-
-        # Update parameter groups, setting their 'params' value
-        def update_group(group, new_group):
-            new_group["params"] = group["params"]
-            return new_group
-
-        param_groups = [update_group(g, ng) for g, ng in zip(groups, saved_groups)]
-        self.__setstate__({"state": state, "param_groups": param_groups})
+                state[key] = value
+        for group, saved in pairs:
+            saved["params"] = group["params"]
+        self.state = state
+        self.param_groups = saved_groups
 
     def zero_grad(self, set_to_none=True):
         """Set every parameter's gradient to None, or to zeros with set_to_none=False."""
         for group in self.param_groups:
-            for p in group["params"]:
-                if p.grad is not None:
-                    if set_to_none:
-                        p.grad = None
-                    else:
-                        if p.grad.grad_fn is not None:
-                            p.grad.detach_()
-                        else:
-                            p.grad.requires_grad_(False)
-                        p.grad.zero_()
+            for param in group["params"]:
+                _reset_grad(param, set_to_none)
 
     def step(self, closure=None):
         """Update the parameters once from their gradients."""
@@ -215,68 +182,41 @@ class Optimizer:
         """Add another group of parameters, with options of its own."""
         if not isinstance(param_group, dict):
             raise TypeError(f"param_group must be a dict, but got {type(param_group)}")
-
         params = param_group["params"]
-        if isinstance(params, torch.Tensor):
-            param_group["params"] = [params]
-        elif isinstance(params, set):
-            raise TypeError(
-                "optimizer parameters need to be organized in ordered collections, but "
-                "the ordering of tensors in sets will change between runs. Please use a list instead."
-            )
-        else:
-            param_group["params"] = list(params)
+        if isinstance(params, set):
+            raise TypeError("optimizer parameters need to be organized in ordered collections, but the "
+                            "ordering of tensors in sets will change between runs. Please use a list instead.")
+        params = [params] if isinstance(params, torch.Tensor) else list(params)
 
-        extracted_param_tensors = []
-        extracted_param_names = []
-        for param in param_group["params"]:
-            if isinstance(param, tuple):
-                extracted_param_names.append(param[0])
-                extracted_param_tensors.append(param[1])
-            else:
-                extracted_param_tensors.append(param)
+        # Parameters may come as (name, tensor) pairs, all of them or none.
+        named = [entry for entry in params if isinstance(entry, tuple)]
+        if named:
+            if len(named) != len(params):
+                raise ValueError("all optimizer params should be with/without names. Some param names are missing")
+            param_group["param_names"] = [name for name, _ in named]
+            params = [tensor for _, tensor in named]
+        param_group["params"] = params
 
-        param_group["params"] = extracted_param_tensors
-        if len(extracted_param_names) != 0:
-            if len(extracted_param_names) == len(extracted_param_tensors):
-                param_group["param_names"] = extracted_param_names
-            else:
-                raise ValueError(
-                    "all optimizer params should be with/without names. Some param names are missing"
-                )
-
-        for param in param_group["params"]:
+        for param in params:
             if not isinstance(param, torch.Tensor):
-                raise TypeError(
-                    "optimizer can only optimize Tensors, "
-                    "but one of the params is " + _typename(param)
-                )
-            if not self.defaults.get("differentiable", None) and not (
-                param.is_leaf or param.retains_grad
-            ):
+                raise TypeError("optimizer can only optimize Tensors, but one of the params is " + _type_name(param))
+            if not self.defaults.get("differentiable", None) and not (param.is_leaf or param.retains_grad):
                 raise ValueError("can't optimize a non-leaf Tensor")
 
         for name, default in self.defaults.items():
             if default is required and name not in param_group:
-                raise ValueError(
-                    f"parameter group didn't specify a value of required optimization parameter {name}"
-                )
-            else:
-                param_group.setdefault(name, default)
+                raise ValueError(f"parameter group didn't specify a value of required optimization parameter {name}")
+            param_group.setdefault(name, default)
 
+        has_names = "param_names" in param_group
         for group in self.param_groups:
-            if ("param_names" in param_group) != ("param_names" in group):
-                current_group_txt = (
-                    "with names" if "param_names" in param_group else "without names"
-                )
-                raise ValueError(
-                    "all optimizer param groups should be with/without names. "
-                    f"cannot add param group {current_group_txt} to the optimizer"
-                )
-            for p in group["params"]:
-                for q in param_group["params"]:
-                    if p is q:
-                        raise ValueError("some parameters appear in more than one parameter group")
+            if ("param_names" in group) != has_names:
+                kind = "with names" if has_names else "without names"
+                raise ValueError("all optimizer param groups should be with/without names. "
+                                 f"cannot add param group {kind} to the optimizer")
+        taken = {id(param) for group in self.param_groups for param in group["params"]}
+        if any(id(param) in taken for param in params):
+            raise ValueError("some parameters appear in more than one parameter group")
 
         self.param_groups.append(param_group)
 """#
