@@ -5,6 +5,9 @@ import BigInt
 extension Interpreter {
     func installBuiltins() {
         for type in PyExc.all { builtinTable[type.name] = .object(type) }
+        // CPython's older names for OSError.
+        builtinTable["EnvironmentError"] = .object(PyExc.osError)
+        builtinTable["IOError"] = .object(PyExc.osError)
         for type in BuiltinTypes.named + ClassBuiltins.types { builtinTable[type.name] = .object(type) }
         builtinTable["NotImplemented"] = .object(SpecialMethods.notImplemented)
         attributeTable.addClassMethods("object", ClassBuiltins.objectMethods)
@@ -47,6 +50,7 @@ extension Interpreter {
         moduleMakers["dataclasses"] = DataclassesModule.make
         moduleMakers["abc"] = AbcModule.make
         moduleMakers["enum"] = EnumModule.make
+        moduleMakers["warnings"] = WarningsModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

@@ -55,7 +55,7 @@ enum TorchAutogradBindings {
         let createGraph = try Operators.truthy(args["create_graph"])
         let retainGraph = try optionalBool(args["retain_graph"])
         if createGraph {
-            args.interpreter.warn("Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1445.)")
+            try args.interpreter.warn("Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1445.)")
         }
         if !args["inputs"].isNone {
             throw PyError(PyExc.notImplementedError, "backward(inputs=...) is not supported by grad")

@@ -47,7 +47,7 @@ enum TorchDTypeBindings {
             tensorMethod("is_floating_point(self)") { t, _ in .bool(t.dtype.isFloatingPoint) },
             PyBuiltin("storage(self)", style: .torch) { args in
                 let t = try args.receiver
-                args.interpreter.warnOnce("TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage class. This should only matter to you if you are using storages directly.  To access UntypedStorage directly, use tensor.untyped_storage() instead of tensor.storage()")
+                try args.interpreter.warnOnce("TypedStorage is deprecated. It will be removed in the future and UntypedStorage will be the only storage class. This should only matter to you if you are using storages directly.  To access UntypedStorage directly, use tensor.untyped_storage() instead of tensor.storage()")
                 return .object(PyTypedStorage(t))
             },
         ]

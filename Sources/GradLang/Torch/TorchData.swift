@@ -10,7 +10,7 @@ enum TorchData {
     /// `copyWarning` is given.
     static func tensor(from data: Value, dtype requested: DType?, copyWarning: Interpreter?) throws -> Tensor {
         if case .tensor(let source) = data {
-            copyWarning?.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
+            try copyWarning?.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
             return try TorchBridge.run {
                 let copy = try source.detach().clone()
                 return try requested.map { try copy.to($0) } ?? copy

@@ -20,7 +20,7 @@ enum TorchFunctionalBindings {
             PyBuiltin("mse_loss(input, target, size_average=None, reduce=None, reduction='mean')", style: .torch) { args in
                 let (input, target, mode) = (try args.tensor("input"), try args.tensor("target"), try args.lossReduction())
                 if input.shape != target.shape {
-                    args.interpreter.warn("Using a target size (\(TensorFormatter.sizeRepr(target.shape))) that is different to the input size (\(TensorFormatter.sizeRepr(input.shape))). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
+                    try args.interpreter.warn("Using a target size (\(TensorFormatter.sizeRepr(target.shape))) that is different to the input size (\(TensorFormatter.sizeRepr(input.shape))). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
                 }
                 return .tensor(try TorchBridge.run { try input.mseLoss(target, reduction: mode) })
             },
@@ -34,7 +34,7 @@ enum TorchFunctionalBindings {
             let t = try args.tensor("input")
             var dim = try args.optionalInt("dim")
             if dim == nil {
-                args.interpreter.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.")
+                try args.interpreter.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.")
                 dim = [0, 1, 3].contains(t.rank) ? 0 : 1
             }
             return .tensor(try TorchBridge.run {

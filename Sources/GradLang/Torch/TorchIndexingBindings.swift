@@ -67,7 +67,7 @@ enum TorchIndexingBindings {
         }
         let (items, _) = try indices(key, interpreter)
         let expandedWrites = try TorchBridge.run { try t.indexAssign(items, source) }
-        for write in expandedWrites { interpreter.warn(write.warning) }
+        for write in expandedWrites { try interpreter.warn(write.warning) }
     }
 
     /// The items of a subscript, and whether PyTorch reads it as a tuple.
@@ -75,9 +75,9 @@ enum TorchIndexingBindings {
         switch key {
         case .object(let tuple as PyTuple):
             return (try tuple.items.map(index), true)
-        case .object(let list as PyList) where readsAsTuple(list.items, interpreter):
+        case .object(let list as PyList) where try readsAsTuple(list.items, interpreter):
             return (try list.items.map(index), true)
-        case .str(let text) where readsAsTuple(text.scalars.map { .str(PyStr.single($0)) }, interpreter):
+        case .str(let text) where try readsAsTuple(text.scalars.map { .str(PyStr.single($0)) }, interpreter):
             // A string is a sequence of strings to PyTorch: warned about, then refused as data.
             return ([try index(key)], true)
         default:
@@ -86,16 +86,16 @@ enum TorchIndexingBindings {
     }
 
     /// PyTorch's `treatSequenceAsTuple` for a list (NumPy's old heuristic, deprecated).
-    private static func readsAsTuple(_ items: [Value], _ interpreter: Interpreter) -> Bool {
+    private static func readsAsTuple(_ items: [Value], _ interpreter: Interpreter) throws -> Bool {
         guard items.count < 32 else { return false }
         let deprecation = "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or a different result"
         for item in items {
             switch item {
             case .tensor, .str, .object(is PyList), .object(is PyTuple), .object(is PySlice):
-                interpreter.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:375.)")
+                try interpreter.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:375.)")
                 return true
             case .none, .object(is PyEllipsis):
-                interpreter.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:385.)")
+                try interpreter.warn(deprecation + " (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_variable_indexing.cpp:385.)")
                 return true
             default:
                 continue

@@ -40,7 +40,7 @@ struct TorchOp {
             }
             let (oldShape, inputs) = (out.shape, args.values.compactMap { v -> Tensor? in if case .tensor(let t) = v { t } else { nil } })
             let (written, resized) = try TorchBridge.run { try out.receiveOutput(value, of: name, inputs: inputs) }
-            if resized { args.interpreter.warn(TorchWarningText.outputResized(from: oldShape, to: value.shape)) }
+            if resized { try args.interpreter.warn(TorchWarningText.outputResized(from: oldShape, to: value.shape)) }
             return .tensor(written)
         }
     }

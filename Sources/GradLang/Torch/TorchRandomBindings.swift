@@ -147,7 +147,7 @@ enum TorchRandomBindings {
     /// `random_(from, to)`'s draw, giving PyTorch's warnings about float bounds.
     private static func integers(from low: Int64, to high: Int64, dtype: DType, _ args: BoundArguments) throws -> RandomDraw {
         let (draw, warnings) = try Tensor.integers(from: low, to: high, dtype: dtype)
-        for warning in warnings { args.interpreter.warn(warning) }
+        for warning in warnings { try args.interpreter.warn(warning) }
         return draw
     }
 }

@@ -114,7 +114,7 @@ enum TorchRandomMethods {
             (draw, warnings) = bounds[1].isNone ? try Tensor.integers(from: from, dtype: t.dtype)
                                                 : try Tensor.integers(from: from, to: try int(bounds[1], "to"), dtype: t.dtype)
         }
-        for warning in warnings { args.interpreter.warn(warning) }
+        for warning in warnings { try args.interpreter.warn(warning) }
         return try t.fillRandom(draw, recordedAs: "RandomBackward\(2 - bounds.count)", generator: try TorchGenerator.generator(args))
     }
 

@@ -8,7 +8,7 @@ extension Interpreter {
             ("shape", { TorchViewBindings.sizeValue($0.shape) }),
             ("dtype", { TorchDTypes.object($0.dtype) }),
             ("grad", { [unowned self] t in
-                if t.gradAccessWarrantsWarning { warn(TorchWarningText.nonLeafGrad) }
+                if t.gradAccessWarrantsWarning { try warn(TorchWarningText.nonLeafGrad) }
                 return t.grad.map(Value.tensor) ?? .none
             }),
             // A view written around gets its node remade first (Tensor.refreshViewGradFn).

@@ -13,7 +13,7 @@ enum TorchVariable {
             case let other: throw PyError.type("Variable data has to be a tensor, but got \(other.typeName)")
             }
             if try Operators.truthy(args["volatile"]) {
-                args.interpreter.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.")
+                try args.interpreter.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` instead.")
             }
             try TorchBridge.run { try data.setRequiresGrad(try Operators.truthy(args["requires_grad"])) }
             return .tensor(data)

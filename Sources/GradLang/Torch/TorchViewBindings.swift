@@ -84,7 +84,7 @@ enum TorchViewBindings {
                 }
                 let indexing = args["indexing"].asString
                 if indexing == nil {
-                    args.interpreter.warnOnce(TorchWarningText.meshgridIndexing)
+                    try args.interpreter.warnOnce(TorchWarningText.meshgridIndexing)
                 }
                 guard indexing == nil || indexing == "ij" || indexing == "xy" else {
                     throw PyError.runtime("torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: \(indexing ?? "")")
@@ -118,9 +118,9 @@ enum TorchViewBindings {
     /// `x.T`, with PyTorch's deprecation warnings for tensors that are not matrices.
     static func transposeAll(_ t: Tensor, _ interpreter: Interpreter) throws -> Value {
         if t.rank == 0 {
-            interpreter.warnOnce("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4313.)")
+            try interpreter.warnOnce("Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4313.)")
         } else if t.rank != 2 {
-            interpreter.warnOnce("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4306.)")
+            try interpreter.warnOnce("The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorShape.cpp:4306.)")
         }
         return .tensor(try TorchBridge.run { try t.T })
     }

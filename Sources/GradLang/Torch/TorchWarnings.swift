@@ -1,18 +1,22 @@
 import GradTensor
 
-/// Python warnings raised by torch bindings. PyTorch writes `file:line: UserWarning: text` once per
-/// source location; the bindings know neither, so they hand `UserWarning: text` to the
-/// interpreter's warning sink and leave location and de-duplication to whoever installs it.
+/// Python warnings raised by grad's own code (torch bindings, `random`): they go through the
+/// `warnings` module's filters, which show, record, raise or ignore them, as CPython's warnings.
 extension Interpreter {
-    func warn(_ message: String, category: String = "UserWarning") {
-        writeWarning("\(category): \(message)\n")
+    func warn(_ message: String, category: String = "UserWarning") throws {
+        guard let route = try importModule("warnings").attributes["_warn_from_grad"],
+              let type = builtinTable[category] else {
+            writeWarning("\(category): \(message)\n")
+            return
+        }
+        _ = try call(route, Arguments([.str(message), type]))
     }
 
     /// A warning PyTorch's C++ side gives once per process (TORCH_WARN_ONCE); grad gives it once
     /// per interpreter.
-    func warnOnce(_ message: String) {
+    func warnOnce(_ message: String) throws {
         guard givenOnceWarnings.insert(message).inserted else { return }
-        warn(message)
+        try warn(message)
     }
 }
 

@@ -88,11 +88,11 @@ enum RandomSequenceMethods {
         if let n = try? Arg.integer(v) { return n }
         let converted = try NumberConstructors.int.call(Arguments([v]), interpreter)
         if try !Operators.equals(converted, v) {
-            if warns { interpreter.warn("randrange() will raise TypeError in the future", category: "DeprecationWarning") }
+            if warns { try interpreter.warn("randrange() will raise TypeError in the future", category: "DeprecationWarning") }
             throw PyError.value("non-integer \(what) for randrange()")
         }
         if warns {
-            interpreter.warn("non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a subsequent version",
+            try interpreter.warn("non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a subsequent version",
                              category: "DeprecationWarning")
         }
         return try Arg.integer(converted)

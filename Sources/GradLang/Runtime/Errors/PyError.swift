@@ -143,6 +143,45 @@ public enum PyExc {
     public static let typeError = PyClass(builtin: "TypeError", base: exception)
     public static let valueError = PyClass(builtin: "ValueError", base: exception)
 
+    // Raised by parts of CPython that grad has few or none of, but which programs name in
+    // `except` clauses and subclass.
+    public static let floatingPointError = PyClass(builtin: "FloatingPointError", base: arithmeticError)
+    public static let bufferError = PyClass(builtin: "BufferError", base: exception)
+    public static let eofError = PyClass(builtin: "EOFError", base: exception)
+    public static let referenceError = PyClass(builtin: "ReferenceError", base: exception)
+    public static let stopAsyncIteration = PyClass(builtin: "StopAsyncIteration", base: exception)
+    public static let unicodeError = PyClass(builtin: "UnicodeError", base: valueError)
+    public static let unicodeDecodeError = PyClass(builtin: "UnicodeDecodeError", base: unicodeError)
+    public static let unicodeEncodeError = PyClass(builtin: "UnicodeEncodeError", base: unicodeError)
+    public static let unicodeTranslateError = PyClass(builtin: "UnicodeTranslateError", base: unicodeError)
+    public static let blockingIOError = PyClass(builtin: "BlockingIOError", base: osError)
+    public static let childProcessError = PyClass(builtin: "ChildProcessError", base: osError)
+    public static let connectionAbortedError = PyClass(builtin: "ConnectionAbortedError", base: connectionError)
+    public static let connectionRefusedError = PyClass(builtin: "ConnectionRefusedError", base: connectionError)
+    public static let connectionResetError = PyClass(builtin: "ConnectionResetError", base: connectionError)
+    public static let fileExistsError = PyClass(builtin: "FileExistsError", base: osError)
+    public static let fileNotFoundError = PyClass(builtin: "FileNotFoundError", base: osError)
+    public static let interruptedError = PyClass(builtin: "InterruptedError", base: osError)
+    public static let isADirectoryError = PyClass(builtin: "IsADirectoryError", base: osError)
+    public static let notADirectoryError = PyClass(builtin: "NotADirectoryError", base: osError)
+    public static let permissionError = PyClass(builtin: "PermissionError", base: osError)
+    public static let processLookupError = PyClass(builtin: "ProcessLookupError", base: osError)
+    public static let timeoutError = PyClass(builtin: "TimeoutError", base: osError)
+
+    // Warning categories (the `warnings` module decides what becomes of a warning).
+    public static let warning = PyClass(builtin: "Warning", base: exception)
+    public static let userWarning = PyClass(builtin: "UserWarning", base: warning)
+    public static let deprecationWarning = PyClass(builtin: "DeprecationWarning", base: warning)
+    public static let pendingDeprecationWarning = PyClass(builtin: "PendingDeprecationWarning", base: warning)
+    public static let syntaxWarning = PyClass(builtin: "SyntaxWarning", base: warning)
+    public static let runtimeWarning = PyClass(builtin: "RuntimeWarning", base: warning)
+    public static let futureWarning = PyClass(builtin: "FutureWarning", base: warning)
+    public static let importWarning = PyClass(builtin: "ImportWarning", base: warning)
+    public static let unicodeWarning = PyClass(builtin: "UnicodeWarning", base: warning)
+    public static let bytesWarning = PyClass(builtin: "BytesWarning", base: warning)
+    public static let resourceWarning = PyClass(builtin: "ResourceWarning", base: warning)
+    public static let encodingWarning = PyClass(builtin: "EncodingWarning", base: warning)
+
     /// Every type users can name, for the builtins table.
     public static let all: [PyClass] = [
         baseException, systemExit, keyboardInterrupt, generatorExit, exception, stopIteration, arithmeticError,
@@ -151,7 +190,34 @@ public enum PyExc {
         unboundLocalError, runtimeError,
         notImplementedError, recursionError, syntaxError, indentationError, tabError, systemError, typeError,
         valueError,
+        floatingPointError, bufferError, eofError, referenceError, stopAsyncIteration, unicodeError,
+        unicodeDecodeError, unicodeEncodeError, unicodeTranslateError, blockingIOError, childProcessError,
+        connectionAbortedError, connectionRefusedError, connectionResetError, fileExistsError, fileNotFoundError,
+        interruptedError, isADirectoryError, notADirectoryError, permissionError, processLookupError, timeoutError,
+        warning, userWarning, deprecationWarning, pendingDeprecationWarning, syntaxWarning, runtimeWarning,
+        futureWarning, importWarning, unicodeWarning, bytesWarning, resourceWarning, encodingWarning,
     ]
+
+    /// The OSError subclass CPython raises for a failed system call's errno.
+    static func osErrorType(errno code: Int32) -> PyClass {
+        switch code {
+        case EPIPE, ESHUTDOWN: return brokenPipeError
+        case ENOENT: return fileNotFoundError
+        case EACCES, EPERM: return permissionError
+        case EEXIST: return fileExistsError
+        case EISDIR: return isADirectoryError
+        case ENOTDIR: return notADirectoryError
+        case EINTR: return interruptedError
+        case ETIMEDOUT: return timeoutError
+        case ECHILD: return childProcessError
+        case ESRCH: return processLookupError
+        case EAGAIN, EALREADY, EINPROGRESS: return blockingIOError
+        case ECONNABORTED: return connectionAbortedError
+        case ECONNREFUSED: return connectionRefusedError
+        case ECONNRESET: return connectionResetError
+        default: return osError
+        }
+    }
 }
 
 extension PyError {
@@ -166,9 +232,9 @@ extension PyError {
     static func memory(_ m: String) -> PyError { PyError(PyExc.memoryError, m) }
 
     /// A failed system call as CPython raises it: OSError(errno, description), or the subclass
-    /// CPython picks for the errno (BrokenPipeError for EPIPE).
+    /// CPython picks for the errno (BrokenPipeError for EPIPE, FileNotFoundError for ENOENT ...).
     public static func os(errno code: Int32, description: String) -> PyError {
-        let type = code == EPIPE ? PyExc.brokenPipeError : PyExc.osError
+        let type = PyExc.osErrorType(errno: code)
         return PyError(exception: PyExceptionObject(type: type, args: [.int(Int(code)), .str(description)]))
     }
 

@@ -20,7 +20,7 @@ extension Interpreter {
 
     /// `_warn(message)`: the sources' `warnings.warn` (grad has no warnings module), a UserWarning.
     private static var sourceWarning: PyBuiltin { PyBuiltin("_warn(message)") { args in
-        args.interpreter.warn(Repr.str(args["message"]))
+        try args.interpreter.warn(Repr.str(args["message"]))
         return .none
     } }
 }

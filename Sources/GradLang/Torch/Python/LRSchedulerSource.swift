@@ -4,8 +4,21 @@ extension TorchPythonSources {
 """Learning-rate schedules: each step() sets every parameter group's lr from the schedule."""
 
 import math
+import warnings
 import torch
 from torch.optim import Optimizer
+
+
+_STEPPED_BEFORE_OPTIMIZER = (
+    "Detected call of `lr_scheduler.step()` before `optimizer.step()`. In PyTorch 1.1.0 and later, you "
+    "should call them in the opposite order: `optimizer.step()` before `lr_scheduler.step()`.  Failure to do "
+    "this will result in PyTorch skipping the first value of the learning rate schedule. See more details at "
+    "https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate")
+_EPOCH_ARGUMENT_DEPRECATED = (
+    "The epoch parameter in `scheduler.step()` was not necessary and is being deprecated where possible. "
+    "Please use `scheduler.step()` to step the scheduler. During the deprecation, if epoch is different "
+    "from None, the closed form is used instead of the new chainable form, where available. Please open an "
+    "issue if you are unable to replicate your use case: https://github.com/pytorch/pytorch/issues/new/choose.")
 
 
 class LRScheduler:
@@ -65,6 +78,8 @@ class LRScheduler:
 
     def step(self, epoch=None):
         """Move to the next epoch (or to the given one) and set every group's lr."""
+        if self._step_count == 1 and not getattr(self.optimizer, "_opt_called", False):
+            warnings.warn(_STEPPED_BEFORE_OPTIMIZER, UserWarning)
         self._step_count += 1
         self._get_lr_called_within_step = True
         try:
@@ -72,6 +87,7 @@ class LRScheduler:
                 self.last_epoch += 1
                 rates = self.get_lr()
             else:
+                warnings.warn(_EPOCH_ARGUMENT_DEPRECATED, UserWarning)
                 self.last_epoch = epoch
                 closed_form = getattr(self, "_get_closed_form_lr", None)
                 rates = closed_form() if closed_form is not None else self.get_lr()

@@ -3,6 +3,8 @@ extension TorchPythonSources {
     static let optimizer = #"""
 """What every optimizer shares: parameter groups, per-parameter state, zero_grad."""
 
+import functools
+import warnings
 import torch
 from collections import defaultdict
 
@@ -89,6 +91,18 @@ class Optimizer:
 
     # The module PyTorch defines the class in, which its repr shows (each class here names its own).
     __module__ = "torch.optim.optimizer"
+
+    def __init_subclass__(cls, **kwargs):
+        # Each optimizer's step() notes that it ran, so that a schedule stepped before its
+        # optimizer can say so.
+        super().__init_subclass__(**kwargs)
+        step = cls.__dict__.get("step")
+        if step is not None:
+            @functools.wraps(step)
+            def step_noting_the_call(self, *args, **kwargs):
+                self._opt_called = True
+                return step(self, *args, **kwargs)
+            cls.step = step_noting_the_call
 
     def __init__(self, params, defaults):
         self.defaults = defaults
@@ -214,6 +228,9 @@ class Optimizer:
                 kind = "with names" if has_names else "without names"
                 raise ValueError("all optimizer param groups should be with/without names. "
                                  f"cannot add param group {kind} to the optimizer")
+        if len({id(param) for param in params}) != len(params):
+            warnings.warn("optimizer contains a parameter group with duplicate parameters; in future, "
+                          "this will cause an error; see github.com/pytorch/pytorch/issues/40967 for more information")
         taken = {id(param) for group in self.param_groups for param in group["params"]}
         if any(id(param) in taken for param in params):
             raise ValueError("some parameters appear in more than one parameter group")
