@@ -10,11 +10,45 @@
 /// threads internally; those touch only the buffers they are given.)
 public final class Tensor {
     /// Which elements of which storage this tensor sees. `t.data = other` swaps it whole.
+    ///
+    /// Every layout is checked to lie inside its storage when it is made (a storage never
+    /// shrinks), which is what makes the kernels' pointer arithmetic safe: they read and write
+    /// `offset + Σ iₖ·strides[k]` only for indices `iₖ < shape[k]`. Views a user can ask for
+    /// (`as_strided`, `set_`) validate first and raise PyTorch's errors; the check here catches
+    /// a bug in grad, never a user's input.
     struct Layout {
         var storage: Storage
         var shape: [Int]
         var strides: [Int]
         var offset: Int
+
+        @inline(__always)
+        init(storage: Storage, shape: [Int], strides: [Int], offset: Int) {
+            precondition(Layout.liesWithin(storage.count, shape: shape, strides: strides, offset: offset),
+                         "a tensor's view reaches outside its storage")
+            self.storage = storage
+            self.shape = shape
+            self.strides = strides
+            self.offset = offset
+        }
+
+        /// Whether every element `shape`, `strides` and `offset` address is among the first
+        /// `count` of a storage (true for a view of no elements). Strides may be negative (`flip`
+        /// reads backwards through one).
+        static func liesWithin(_ count: Int, shape: [Int], strides: [Int], offset: Int) -> Bool {
+            guard shape.count == strides.count else { return false }
+            var lowest = offset, highest = offset
+            for k in shape.indices {
+                let size = shape[k]
+                if size == 0 { return true }
+                guard size > 0 else { return false }
+                let (span, spanOverflows) = (size - 1).multipliedReportingOverflow(by: strides[k])
+                let (end, endOverflows) = (span < 0 ? lowest : highest).addingReportingOverflow(span)
+                if spanOverflows || endOverflows { return false }
+                if span < 0 { lowest = end } else { highest = end }
+            }
+            return lowest >= 0 && highest < count
+        }
     }
 
     /// Where this tensor stands in the autograd graph.

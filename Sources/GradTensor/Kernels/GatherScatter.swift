@@ -50,16 +50,21 @@ private struct Scatter: ElementVisitor {
 extension Tensor {
     /// The storage offset of every element, in row-major order.
     var elementOffsets: [Int] {
-        get throws {
-            try Scratch.check(numel, of: Int.self)
-            var out: [Int] = []
-            out.reserveCapacity(numel)
-            let n = shape.last ?? 1, step = strides.last ?? 0
-            forEachRow(shape, strides, offset, strides, offset) { _, p, _ in
-                for i in 0..<n { out.append(p &+ i &* step) }
-            }
-            return out
+        get throws { try Tensor.elementOffsets(shape: shape, strides: strides, offset: offset) }
+    }
+
+    /// The offsets, in row-major order, of the elements of a `shape` laid out with `strides` from
+    /// `offset`: positions computed, not read, so the layout need not lie in any storage.
+    static func elementOffsets(shape: [Int], strides: [Int], offset: Int) throws -> [Int] {
+        let count = Shape.count(shape)
+        try Scratch.check(count, of: Int.self)
+        var out: [Int] = []
+        out.reserveCapacity(count)
+        let n = shape.last ?? 1, step = strides.last ?? 0
+        forEachRow(shape, strides, offset, strides, offset) { _, p, _ in
+            for i in 0..<n { out.append(p &+ i &* step) }
         }
+        return out
     }
 
     /// This tensor broadcast to `shape` and converted to `dtype`, as a new contiguous tensor.

@@ -193,13 +193,12 @@ extension Tensor {
         for i in try index.materialized().int64Values where i < 0 || i >= size {
             throw TorchError.runtime("index \(i) is out of bounds for dimension \(dim) with size \(size)")
         }
-        let layout = Tensor(storage: storage, shape: shape, strides: Shape.contiguousStrides(shape), offset: 0, version: nil)
-        return try Tensor.positions(along: dim, indices: index, in: layout)
+        return try Tensor.positions(along: dim, indices: index, shape: shape, strides: Shape.contiguousStrides(shape), offset: 0)
     }
 
     /// The storage offsets of a `shape` laid out with `strides` from 0.
     private func layoutOffsets(_ shape: [Int], _ strides: [Int]) throws -> [Int] {
-        try Tensor(storage: storage, shape: shape, strides: strides, offset: 0, version: nil).elementOffsets
+        try Tensor.elementOffsets(shape: shape, strides: strides, offset: 0)
     }
 
     /// gather's and scatter's shape rules: as many dimensions as this tensor, and no larger

@@ -28,9 +28,8 @@ extension Tensor {
         if mask.dtype != .bool { throw TorchError.runtime("masked_select: expected BoolTensor for mask") }
         let shape = try Shape.broadcast(mask.shape, self.shape)
         let flags = try mask.expand(shape).detach().materialized()
-        let positions = try Tensor(storage: storage, shape: shape,
-                                   strides: broadcastStrides(self.shape, Shape.contiguousStrides(self.shape), to: shape),
-                                   offset: 0, version: nil).elementOffsets
+        let positions = try Tensor.elementOffsets(
+            shape: shape, strides: broadcastStrides(self.shape, Shape.contiguousStrides(self.shape), to: shape), offset: 0)
         let chosen = withExtendedLifetime(flags) {
             let p = flags.storage.pointer(Bool.self) + flags.offset
             return positions.indices.filter { p[$0] }.map { positions[$0] }

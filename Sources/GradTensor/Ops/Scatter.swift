@@ -23,12 +23,16 @@ extension Tensor {
     /// Storage offsets in contiguous `whole` of each index's element: the index's own position
     /// with its `dim` coordinate replaced by the index value (which the caller has checked).
     static func positions(along dim: Int, indices: Tensor, in whole: Tensor) throws -> [Int] {
+        try positions(along: dim, indices: indices, shape: whole.shape, strides: whole.strides, offset: whole.offset)
+    }
+
+    /// The same for a tensor laid out with `shape`, `strides` and `offset`.
+    static func positions(along dim: Int, indices: Tensor, shape: [Int], strides: [Int], offset: Int) throws -> [Int] {
         // A 0-dim tensor reduced "along dim 0" has no stride: every index is 0 there.
-        let stride = dim < whole.rank ? whole.strides[dim] : 0
-        var rowStrides = whole.strides
-        if dim < whole.rank { rowStrides[dim] = 0 }
-        let base = try Tensor(storage: whole.storage, shape: indices.shape, strides: rowStrides,
-                              offset: whole.offset, version: whole.versionCounter).elementOffsets
+        let stride = dim < shape.count ? strides[dim] : 0
+        var rowStrides = strides
+        if dim < shape.count { rowStrides[dim] = 0 }
+        let base = try Tensor.elementOffsets(shape: indices.shape, strides: rowStrides, offset: offset)
         let chosen = try indices.materialized(as: .int64)
         return withExtendedLifetime(chosen) {
             let p = chosen.storage.pointer(Int64.self) + chosen.offset
