@@ -210,12 +210,22 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
-    """The rows of weight at the indices in input (the padding row gets no gradient)."""
-    if max_norm is not None:
-        raise NotImplementedError("grad's embedding does not support max_norm yet")
+    """The rows of weight at the indices in input (the padding row gets no gradient); with
+    max_norm, the rows looked up are first scaled in place to norms of at most max_norm."""
     if padding_idx is not None and padding_idx < 0:
         padding_idx = weight.size(0) + padding_idx
+    if max_norm is not None:
+        _embedding_renorm(weight, input, max_norm, norm_type)
     return _embedding(input, weight, padding_idx)
+
+
+def _embedding_renorm(weight, input, max_norm, norm_type):
+    """Scale in place each looked-up row of weight whose norm exceeds max_norm down to it."""
+    with torch.no_grad():
+        for index in input.reshape(-1).unique().tolist():
+            norm = weight[index].norm(norm_type).item()
+            if norm > max_norm:
+                weight[index] *= max_norm / (norm + 1e-7)
 
 
 def bilinear(input1, input2, weight, bias=None):
