@@ -158,10 +158,15 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         return _nll_loss(input, target, weight, reduction, ignore_index)
     if input.size(0) != target.size(0):
         raise ValueError(f"Expected input batch_size ({input.size(0)}) to match target batch_size ({target.size(0)}).")
-    # Classes on dim 1: move them last, so that each row is one position of one sample.
-    rows = input.movedim(1, -1).reshape(-1, input.size(1))
-    loss = _nll_loss(rows, target.reshape(-1), weight, reduction, ignore_index)
-    return loss.reshape(target.shape) if reduction == "none" else loss
+    if input.dim() == 4:
+        return _nll_loss(input, target, weight, reduction, ignore_index)
+    # Other ranks go through the 4-D kernel with their positions flattened into one map row.
+    out_size = [input.size(0)] + list(input.shape[2:])
+    if list(target.shape) != out_size:
+        raise RuntimeError(f"Expected target size {out_size}, got {list(target.shape)}")
+    n, c = input.size(0), input.size(1)
+    loss = _nll_loss(input.contiguous().view(n, c, 1, -1), target.contiguous().view(n, 1, -1), weight, reduction, ignore_index)
+    return loss.view(out_size) if reduction == "none" else loss
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
