@@ -49,6 +49,11 @@ public enum Activation: Sendable, Equatable {
 
     private static func celuAsElu(_ alpha: Double) -> Activation { .elu(alpha: alpha, scale: 1, inputScale: 1 / alpha) }
 
+    /// PyTorch's CELU backward divides by alpha rounded to a float (`1.0 / alpha.toFloat()`).
+    private static func celuBackwardAsElu(_ alpha: Double) -> Activation {
+        .elu(alpha: alpha, scale: 1, inputScale: 1 / Double(Float(alpha)))
+    }
+
     // M_SQRT1_2, M_SQRT2 * M_2_SQRTPI * 0.5 and M_2_SQRTPI * M_SQRT1_2 * 0.5, rounded as C computes them in double.
     private static let sqrtHalf = 0.7071067811865476
     private static let tanhGeluBeta = 1.4142135623730951 * 1.1283791670955126 * 0.5
@@ -89,7 +94,7 @@ public enum Activation: Sendable, Equatable {
     func derivative<T: FloatElement>(_ grad: T, _ x: T) -> T {
         switch self {
         case .celu(let alpha):
-            return Self.celuAsElu(alpha).derivative(grad, x)
+            return Self.celuBackwardAsElu(alpha).derivative(grad, x)
         case .gelu(tanhApproximation: false):
             let cdf = T(0.5) * (1 + T.erf(x * T(Self.sqrtHalf)))
             let pdf = T(Self.normalDensityScale) * T.exp(x * x * T(-0.5))
@@ -146,7 +151,7 @@ public enum Activation: Sendable, Equatable {
         let zero = try Tensor.wrapping(.int(0))
         switch self {
         case .celu(let alpha):
-            return try Self.celuAsElu(alpha).backwardOfBackward(product, x)
+            return try Self.celuBackwardAsElu(alpha).backwardOfBackward(product, x)
         case .gelu(tanhApproximation: false):
             // pdf(x) * (2 - x²)
             let pdf = try x.mul(x).mul(number(-0.5)).exp().mul(number(Self.normalDensityScale))
