@@ -2,8 +2,9 @@ import RealModule
 
 /// The activations PyTorch computes as one op each (`gelu`, `elu`, `silu`, ...). The kernels
 /// follow the order of operations of PyTorch's CPU loops (aten/src/ATen/native/cpu/Activation.cpp),
-/// so the piecewise-arithmetic ones agree to the last bit; the others call the C library's
-/// exp/erf/tanh/log1p where PyTorch's vector loop calls SLEEF's, which can differ in the last bit.
+/// so the piecewise-arithmetic ones agree to the last bit; exp and log1p are SLEEF's in the
+/// vector loop's blocks and the C library's elsewhere, as PyTorch's; erf and tanh are the C
+/// library's throughout, where PyTorch's vector loop has its own, so those can differ in the last bits.
 public enum Activation: Sendable, Equatable {
     case gelu(tanhApproximation: Bool)
     /// `scale * x` above zero, else `alpha * scale * (exp(inputScale * x) - 1)`: ELU, SELU, CELU.
@@ -60,23 +61,23 @@ public enum Activation: Sendable, Equatable {
     private static let normalDensityScale = 1.1283791670955126 * 0.7071067811865476 * 0.5
 
     /// `f(x)`.
-    func value<T: FloatElement>(_ x: T) -> T {
+    func value<T: FloatElement, M: KernelMath>(_ x: T, _ math: M.Type) -> T {
         switch self {
         case .celu(let alpha):
-            return Self.celuAsElu(alpha).value(x)
+            return Self.celuAsElu(alpha).value(x, math)
         case .gelu(tanhApproximation: false):
             return x * T(0.5) * (1 + T.erf(x * T(Self.sqrtHalf)))
         case .gelu(tanhApproximation: true):
             let inner = T(Self.tanhGeluBeta) * (x + T(0.044715) * (x * x * x))
             return T(0.5) * x * (1 + T.tanh(inner))
         case .elu(let alpha, let scale, let inputScale):
-            return x <= 0 ? (T.exp(x * T(inputScale)) - 1) * (T(alpha) * T(scale)) : x * T(scale)
+            return x <= 0 ? (M.exp(x * T(inputScale)) - 1) * (T(alpha) * T(scale)) : x * T(scale)
         case .silu:
-            return x / (1 + T.exp(-x))
+            return x / (1 + M.exp(-x))
         case .mish:
-            return x * T.tanh(T.log(onePlus: T.exp(x)))
+            return x * T.tanh(M.log1p(M.exp(x)))
         case .softplus(let beta, let threshold):
-            return x * T(beta) > T(threshold) ? x : T.log(onePlus: T.exp(x * T(beta))) / T(beta)
+            return x * T(beta) > T(threshold) ? x : M.log1p(M.exp(x * T(beta))) / T(beta)
         case .leakyRelu(let slope):
             return x > 0 ? x : x * T(slope)
         case .hardtanh(let lo, let hi):
@@ -86,18 +87,18 @@ public enum Activation: Sendable, Equatable {
         case .hardsigmoid:
             return Self.clampedToSix(x + 3) / 6
         case .logSigmoid:
-            return (x < 0 || x.isNaN ? x : 0) - T.log(onePlus: T.exp(-Swift.abs(x)))
+            return (x < 0 || x.isNaN ? x : 0) - M.log1p(M.exp(-Swift.abs(x)))
         }
     }
 
     /// `grad * f'(x)`, PyTorch's `*_backward` kernel.
-    func derivative<T: FloatElement>(_ grad: T, _ x: T) -> T {
+    func derivative<T: FloatElement, M: KernelMath>(_ grad: T, _ x: T, _ math: M.Type) -> T {
         switch self {
         case .celu(let alpha):
-            return Self.celuBackwardAsElu(alpha).derivative(grad, x)
+            return Self.celuBackwardAsElu(alpha).derivative(grad, x, math)
         case .gelu(tanhApproximation: false):
             let cdf = T(0.5) * (1 + T.erf(x * T(Self.sqrtHalf)))
-            let pdf = T(Self.normalDensityScale) * T.exp(x * x * T(-0.5))
+            let pdf = T(Self.normalDensityScale) * M.exp(x * x * T(-0.5))
             return grad * (cdf + x * pdf)
         case .gelu(tanhApproximation: true):
             let beta = T(Self.tanhGeluBeta), kappa = T(0.044715)
@@ -108,16 +109,16 @@ public enum Activation: Sendable, Equatable {
             let rightDerivative = T(0.5) * x * (1 - tanhInner * tanhInner) * innerDerivative
             return grad * (leftDerivative + rightDerivative)
         case .elu(let alpha, let scale, let inputScale):
-            return x <= 0 ? grad * T(inputScale) * (T(alpha) * T(scale)) * T.exp(x * T(inputScale)) : grad * T(scale)
+            return x <= 0 ? grad * T(inputScale) * (T(alpha) * T(scale)) * M.exp(x * T(inputScale)) : grad * T(scale)
         case .silu:
-            let sigmoid = 1 / (1 + T.exp(-x))
+            let sigmoid = 1 / (1 + M.exp(-x))
             return grad * sigmoid * (1 + x * (1 - sigmoid))
         case .mish:
-            let sigmoid = 1 / (1 + T.exp(-x))
-            let tanhSoftplus = T.tanh(T.log(onePlus: T.exp(x)))
+            let sigmoid = 1 / (1 + M.exp(-x))
+            let tanhSoftplus = T.tanh(M.log1p(M.exp(x)))
             return grad * (tanhSoftplus + x * sigmoid * (1 - tanhSoftplus * tanhSoftplus))
         case .softplus(let beta, let threshold):
-            let z = T.exp(x * T(beta))
+            let z = M.exp(x * T(beta))
             return x * T(beta) > T(threshold) ? grad : grad * z / (z + 1)
         case .leakyRelu(let slope):
             return x > 0 ? grad : grad * T(slope)
@@ -129,7 +130,7 @@ public enum Activation: Sendable, Equatable {
             // PyTorch's kernel multiplies by the float 1/6 in every dtype.
             return x > -3 && x < 3 ? grad * T(Float(1) / Float(6)) : 0
         case .logSigmoid:
-            let buffer = T.exp(-Swift.abs(x))
+            let buffer = M.exp(-Swift.abs(x))
             let negative = x < 0
             return ((negative ? 1 : 0) - (negative ? 1 : -1) * (buffer / (1 + buffer))) * grad
         }
@@ -189,11 +190,30 @@ public enum Activation: Sendable, Equatable {
     }
 }
 
+/// The exp and log1p an activation kernel calls.
+protocol KernelMath {
+    static func exp<T: FloatElement>(_ x: T) -> T
+    static func log1p<T: FloatElement>(_ x: T) -> T
+}
+
+/// PyTorch's scalar loop (the tail after the vector blocks, strided inputs): the C library.
+enum CLibraryMath: KernelMath {
+    @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.exp(x) }
+    @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.log(onePlus: x) }
+}
+
+/// PyTorch's vector loop: SLEEF's functions.
+enum SleefMath: KernelMath {
+    @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.vectorExp(x) }
+    @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.vectorLog1p(x) }
+}
+
 extension Tensor {
     /// One of PyTorch's fused activations: one node, whose backward is a node of its own.
     public func activation(_ kind: Activation) throws -> Tensor {
         if !dtype.isFloatingPoint { throw TorchError.notImplemented("\"\(kind.kernelName)\" not implemented for '\(dtype.scalarTypeName)'") }
-        return try mapFloat({ kind.value($0) }, { kind.value($0) })
+        return try mapFloatVectorLoop(vector: ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) }),
+                                      scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) }))
             .record(kind.nodeName, inputs: [self], saving: { $0.save(self) }) { ctx, input in
                 // PyTorch differentiates silu and mish through composed ops when building a graph.
                 if (kind == .silu || kind == .mish) && GradMode.isEnabled { return [try ctx.grad.mul(Tensor.compositeDerivative(kind, input))] }
@@ -211,7 +231,10 @@ extension Tensor {
 
     /// `grad * f'(x)`; differentiable in both (PyTorch's `gelu_backward` and its formulas).
     static func activationBackward(_ kind: Activation, _ grad: Tensor, _ x: Tensor) throws -> Tensor {
-        try GradMode.with(enabled: false) { try grad.mapFloatPair(x, { kind.derivative($0, $1) }, { kind.derivative($0, $1) }) }
+        try GradMode.with(enabled: false) {
+            try grad.mapFloatPairVectorLoop(x, vector: ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) }),
+                                            scalar: ({ kind.derivative($0, $1, CLibraryMath.self) }, { kind.derivative($0, $1, CLibraryMath.self) }))
+        }
             .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.save(grad), x: $0.save(x)) }) { ctx, saved in
                 if kind == .hardsigmoid { throw Activation.hardsigmoidTwice }
                 return [ctx.needs(0) ? try activationBackward(kind, ctx.grad, saved.x) : nil,
