@@ -2,7 +2,7 @@ import RealModule
 
 /// The activations PyTorch computes as one op each (`gelu`, `elu`, `silu`, ...). The kernels
 /// follow the order of operations of PyTorch's CPU loops (aten/src/ATen/native/cpu/Activation.cpp),
-/// so the piecewise-arithmetic ones agree to the last bit; exp and log1p are SLEEF's in the
+/// so the piecewise-arithmetic ones agree to the last bit; exp, expm1 and log1p are SLEEF's in the
 /// vector loop's blocks and the C library's elsewhere, as PyTorch's; erf and tanh are the C
 /// library's throughout, where PyTorch's vector loop has its own, so those can differ in the last bits.
 public enum Activation: Sendable, Equatable {
@@ -71,7 +71,7 @@ public enum Activation: Sendable, Equatable {
             let inner = T(Self.tanhGeluBeta) * (x + T(0.044715) * (x * x * x))
             return T(0.5) * x * (1 + T.tanh(inner))
         case .elu(let alpha, let scale, let inputScale):
-            return x <= 0 ? (M.exp(x * T(inputScale)) - 1) * (T(alpha) * T(scale)) : x * T(scale)
+            return x <= 0 ? M.expm1(x * T(inputScale)) * (T(alpha) * T(scale)) : x * T(scale)
         case .silu:
             return x / (1 + M.exp(-x))
         case .mish:
@@ -190,21 +190,24 @@ public enum Activation: Sendable, Equatable {
     }
 }
 
-/// The exp and log1p an activation kernel calls.
+/// The exp, expm1 and log1p an activation kernel calls.
 protocol KernelMath {
     static func exp<T: FloatElement>(_ x: T) -> T
+    static func expm1<T: FloatElement>(_ x: T) -> T
     static func log1p<T: FloatElement>(_ x: T) -> T
 }
 
 /// PyTorch's scalar loop (the tail after the vector blocks, strided inputs): the C library.
 enum CLibraryMath: KernelMath {
     @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.exp(x) }
+    @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.expMinusOne(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.log(onePlus: x) }
 }
 
 /// PyTorch's vector loop: SLEEF's functions.
 enum SleefMath: KernelMath {
     @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.vectorExp(x) }
+    @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.vectorExpm1(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.vectorLog1p(x) }
 }
 
