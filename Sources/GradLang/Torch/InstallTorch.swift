@@ -41,7 +41,8 @@ extension Interpreter {
         autograd.add(TorchAutogradBindings.moduleFunctions)
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
-        functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional)
+        functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
+                       + TorchActivationBindings.functions)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([

@@ -12,6 +12,10 @@ protocol FloatElement: Real, BinaryFloatingPoint, ConvertibleElement {
     static func cPow(_ x: Self, doubleExponent e: Double) -> Self
     /// SLEEF's pow, PyTorch's vectorised `x ** y`.
     static func vectorPow(_ x: Self, _ y: Self) -> Self
+    /// SLEEF's exp, expm1 and log1p, PyTorch's vectorised `exp()`, `expm1()` and `log1p()`.
+    static func vectorExp(_ x: Self) -> Self
+    static func vectorExpm1(_ x: Self) -> Self
+    static func vectorLog1p(_ x: Self) -> Self
     /// The elements of one step of PyTorch's `cpu_kernel_vec` loop: two AVX-512 vectors.
     static var vectorLoopBlock: Int { get }
 }
@@ -20,6 +24,9 @@ extension Float: FloatElement {
     @inline(__always) static func cPow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
     static func cPow(_ x: Float, doubleExponent e: Double) -> Float { Float(Glibc.pow(Double(x), e)) }
     static func vectorPow(_ x: Float, _ y: Float) -> Float { Sleef.pow(x, y) }
+    static func vectorExp(_ x: Float) -> Float { Sleef.exp(x) }
+    static func vectorExpm1(_ x: Float) -> Float { Sleef.expm1(x) }
+    static func vectorLog1p(_ x: Float) -> Float { Sleef.log1p(x) }
     static var vectorLoopBlock: Int { 32 }
 }
 
@@ -27,6 +34,9 @@ extension Double: FloatElement {
     @inline(__always) static func cPow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
     static func cPow(_ x: Double, doubleExponent e: Double) -> Double { Glibc.pow(x, e) }
     static func vectorPow(_ x: Double, _ y: Double) -> Double { Sleef.pow(x, y) }
+    static func vectorExp(_ x: Double) -> Double { Sleef.exp(x) }
+    static func vectorExpm1(_ x: Double) -> Double { Sleef.expm1(x) }
+    static func vectorLog1p(_ x: Double) -> Double { Sleef.log1p(x) }
     static var vectorLoopBlock: Int { 16 }
 }
 

@@ -68,6 +68,32 @@ extension Tensor {
         return out
     }
 
+    /// `mapFloatPair` for two tensors of one shape, split like `mapFloatVectorLoop`: when both
+    /// are contiguous, the leading whole blocks take `vector` and the rest `scalar`; otherwise
+    /// (strided, broadcast or of other dtypes) every element takes `scalar`.
+    func mapFloatPairVectorLoop(_ other: Tensor, vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
+                                scalar: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)) throws -> Tensor {
+        guard dtype == other.dtype, shape == other.shape, isContiguous, other.isContiguous else {
+            return try mapFloatPair(other, scalar.f32, scalar.f64)
+        }
+        switch dtype {
+        case .float64: return try pairInBlocks(other, vector.f64, scalar.f64)
+        case .float32: return try pairInBlocks(other, vector.f32, scalar.f32)
+        default: return try mapFloatPair(other, scalar.f32, scalar.f64)
+        }
+    }
+
+    private func pairInBlocks<T: FloatElement>(_ other: Tensor, _ vector: (T, T) -> T, _ scalar: (T, T) -> T) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
+        let dst = out.storage.pointer(T.self), vectorised = numel - numel % T.vectorLoopBlock
+        withExtendedLifetime((self, other)) {
+            let a = storage.pointer(T.self) + offset, b = other.storage.pointer(T.self) + other.offset
+            for i in 0..<vectorised { dst[i] = vector(a[i], b[i]) }
+            for i in vectorised..<numel { dst[i] = scalar(a[i], b[i]) }
+        }
+        return out
+    }
+
     /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through
     /// `int`; PyTorch's allocation error when there is no room for the result.
     func mapKeepingType(float: (Double) -> Double, int: (Int64) -> Int64) throws -> Tensor {

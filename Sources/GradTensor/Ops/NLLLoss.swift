@@ -1,11 +1,14 @@
-/// `nll_loss` for one sample (input [C], target 0-dim) or a batch (input [N, C], target [N]),
-/// as PyTorch's CPU loop computes it: the reduced loss is summed through the same cascade of
-/// partial sums, so values agree to the bit; recorded as `NllLossBackward0`, whose formula
-/// writes `weight[t] · -(grad / total_weight)` at each target as PyTorch's does.
+/// `nll_loss` for one sample (input [C], target 0-dim), a batch (input [N, C], target [N]) or
+/// a batch of maps (input [N, C, H, W], target [N, H, W]: PyTorch's `nll_loss2d`), as PyTorch's
+/// CPU loops compute them: the reduced loss is summed through the same cascade of partial sums
+/// over (sample, position), so values agree to the bit; recorded as `NllLossBackward0` (or
+/// `NllLoss2DBackward0`), whose formula writes `weight[t] · -(grad / total_weight)` at each target.
 extension Tensor {
     public func nllLoss(_ target: Tensor, weight: Tensor?, reduction: LossReduction, ignoreIndex: Int) throws -> Tensor {
         let classes = try checkNLLLoss(target, weight: weight)
-        let rows = rank == 2 ? shape[0] : 1
+        // A row is one (sample, position) pair; positions are the H·W map of a 4-D input.
+        let positions = rank == 4 ? shape[2] * shape[3] : 1
+        let rows = rank == 1 ? 1 : shape[0] * positions
         var targets = [Int](), kept = [Bool]()
         for row in 0..<rows {
             let t = Int(target.element(atFlat: row).int64Value)
@@ -18,28 +21,29 @@ extension Tensor {
         var positionFlags = [NestedData](repeating: .scalar(.bool(false)), count: numel)
         var weightEntries = [NestedData](repeating: .scalar(.double(0)), count: numel)
         for row in 0..<rows where kept[row] {
-            let flat = row * classes + targets[row]
+            let (sample, position) = row.quotientAndRemainder(dividingBy: positions)
+            let flat = (sample * classes + targets[row]) * positions + position
             picked[row] = element(atFlat: flat).doubleValue
             if let weight { weights[row] = weight.element(atFlat: targets[row]).doubleValue }
             positionFlags[flat] = .scalar(.bool(true))
             weightEntries[flat] = .scalar(.double(weights[row]))
         }
-        let positions = try Tensor.from(.list(positionFlags), dtype: .bool).view(shape)
+        let targetPlaces = try Tensor.from(.list(positionFlags), dtype: .bool).view(shape)
         let weightAt = try Tensor.from(.list(weightEntries), dtype: dtype).view(shape)
         let out: Tensor, totalWeight: Double
         let cascade = dtype == .float32
             ? NLLCascade<Float>.sums(picked, weights: weight == nil ? nil : weights, kept: kept)
             : NLLCascade<Double>.sums(picked, weights: weight == nil ? nil : weights, kept: kept)
-        if reduction == .none && rank == 2 {
+        let perRow = reduction == .none && rank >= 2
+        if perRow {
             totalWeight = 0
-            out = try Tensor.from(.list(cascade.rowLosses.map { .scalar(.double($0)) }), dtype: dtype)
+            out = try Tensor.from(.list(cascade.rowLosses.map { .scalar(.double($0)) }), dtype: dtype).view(target.shape)
         } else {
             totalWeight = cascade.totalWeight
             out = try Tensor.full([], .double(reduction == .mean ? cascade.meanLoss : cascade.loss), dtype: dtype)
         }
-        let perRow = reduction == .none && rank == 2
-        return out.record("NllLossBackward0", inputs: [self],
-                          saving: { _ in (positions: positions, weightAt: weightAt, totalWeight: totalWeight,
+        return out.record(rank == 4 ? "NllLoss2DBackward0" : "NllLossBackward0", inputs: [self],
+                          saving: { _ in (positions: targetPlaces, weightAt: weightAt, totalWeight: totalWeight,
                                           mean: reduction == .mean, perRow: perRow) }) { ctx, saved in
             let coefficient: Tensor
             if saved.perRow {
@@ -61,9 +65,18 @@ extension Tensor {
         if rank != 1 && shape[0] != targetBatch {
             throw TorchError.value("Expected input batch_size (\(shape[0])) to match target batch_size (\(targetBatch)).")
         }
-        guard rank <= 2 else { throw TorchError.runtime("input tensor should be 1D or 2D") }
-        guard target.rank <= 1 else { throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported") }
-        let classes = shape[rank - 1]
+        let classes = rank == 4 ? shape[1] : shape[rank - 1]
+        if rank == 4 {
+            guard target.rank == 3 else {
+                throw TorchError.runtime("only batches of spatial targets supported (3D tensors) but got targets of dimension: \(target.rank)")
+            }
+            if let weight, weight.numel != classes { throw TorchError.runtime("weight tensor should be defined either for all or no classes") }
+            guard target.shape == [shape[0], shape[2], shape[3]] else {
+                throw TorchError.runtime("size mismatch (got input: \(Shape.sizeList(shape)) , target: \(Shape.sizeList(target.shape))")
+            }
+        }
+        guard rank <= 2 || rank == 4 else { throw TorchError.runtime("input tensor should be 1D or 2D") }
+        guard target.rank <= 1 || rank == 4 else { throw TorchError.runtime("0D or 1D target tensor expected, multi-target not supported") }
         if let weight, weight.numel != classes {
             throw TorchError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(Shape.sizeList(weight.shape))")
         }

@@ -180,5 +180,64 @@ class ReLU6(Hardtanh):
     def extra_repr(self):
         return "inplace=True" if self.inplace else ""
 
+
+class SELU(Module):
+    """Applies scale * elu(x, alpha) with the self-normalizing constants."""
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.selu(input, self.inplace)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
+
+class CELU(Module):
+    """Applies x for x > 0, alpha * (exp(x / alpha) - 1) otherwise."""
+
+    def __init__(self, alpha=1.0, inplace=False):
+        super().__init__()
+        self.alpha = alpha
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.celu(input, self.alpha, self.inplace)
+
+    def extra_repr(self):
+        inplace_str = ", inplace=True" if self.inplace else ""
+        return f"alpha={self.alpha}{inplace_str}"
+
+
+class Hardswish(Module):
+    """Applies x * hardsigmoid(x)."""
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.hardswish(input, self.inplace)
+
+
+class Hardsigmoid(Module):
+    """Applies min(max(x + 3, 0), 6) / 6."""
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.hardsigmoid(input, self.inplace)
+
+
+class LogSigmoid(Module):
+    """Applies log(sigmoid(x))."""
+
+    def forward(self, input):
+        return F.logsigmoid(input)
+
 """#
 }

@@ -1,6 +1,5 @@
-/// The parts of `torch.nn.functional` written in Python: the losses' argument checks around
-/// their Swift kernels, and activations composed from tensor ops in the order PyTorch's CPU
-/// kernels compute them (their `grad_fn`s name the ops composed, not PyTorch's fused nodes).
+/// The parts of `torch.nn.functional` written in Python: the argument checks of the losses and
+/// activations around their Swift kernels, and the losses composed from tensor ops.
 enum NNFunctionalSource {
     static let text = #"""
 import math
@@ -35,22 +34,18 @@ def _broadcast(input, target):
     return input.expand(shape), target.expand(shape)
 
 
-def _inplace(input, result, inplace):
-    if inplace:
-        with torch.no_grad():
-            input.copy_(result)
-        return input
-    return result
-
-
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     """x where x > 0, else negative_slope * x."""
-    return _inplace(input, torch.where(input > 0, input, input * negative_slope), inplace)
+    return _leaky_relu(input, negative_slope, inplace)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    """x clamped to [min_val, max_val]."""
-    return _inplace(input, input.clamp(min_val, max_val), inplace)
+    """x clamped to [min_val, max_val]; no gradient at the bounds."""
+    if not input.is_floating_point():
+        # Integer tensors are clamped with the bounds made integers, as PyTorch's clamp kernel does.
+        bounds = (int(min_val), int(max_val))
+        return input.clamp_(*bounds) if inplace else input.clamp(*bounds)
+    return _hardtanh(input, min_val, max_val, inplace)
 
 
 def relu6(input, inplace=False):
@@ -60,38 +55,54 @@ def relu6(input, inplace=False):
 
 def elu(input, alpha=1.0, inplace=False):
     """x where x > 0, else alpha * (exp(x) - 1)."""
-    return _inplace(input, torch.where(input > 0, input, torch.expm1(input) * alpha), inplace)
+    return _elu(input, alpha, 1.0, 1.0, inplace)
+
+
+def selu(input, inplace=False):
+    """scale * elu(x, alpha) with the self-normalizing constants alpha ≈ 1.6733, scale ≈ 1.0507."""
+    return _elu(input, 1.6732632423543772848170429916717, 1.0507009873554804934193349852946, 1.0, inplace)
+
+
+def celu(input, alpha=1.0, inplace=False):
+    """x where x > 0, else alpha * (exp(x / alpha) - 1)."""
+    return _celu(input, alpha, inplace)
 
 
 def gelu(input, approximate="none"):
     """x * Φ(x) with Φ the standard normal CDF, or its tanh approximation (approximate='tanh')."""
-    if approximate == "tanh":
-        inner = 0.7978845608028654 * (input + 0.044715 * (input * input * input))
-        return 0.5 * input * (1 + torch.tanh(inner))
-    if approximate != "none":
+    if approximate not in ("none", "tanh"):
         raise RuntimeError(f"approximate argument must be either none or tanh.")
-    return input * 0.5 * (1 + torch.erf(input * 0.7071067811865476))
+    return _gelu(input, approximate == "tanh")
 
 
 def silu(input, inplace=False):
     """x * sigmoid(x)."""
-    return _inplace(input, input / (1 + torch.exp(-input)), inplace)
+    return _silu(input, inplace)
 
 
 def mish(input, inplace=False):
     """x * tanh(softplus(x))."""
-    return _inplace(input, input * torch.tanh(torch.log1p(torch.exp(input))), inplace)
+    return _mish(input, inplace)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
     """log(1 + exp(beta * x)) / beta, and x itself where beta * x > threshold."""
-    scaled = input * beta
-    return torch.where(scaled > threshold, input, torch.log1p(torch.exp(scaled)) / beta)
+    return _softplus(input, beta, threshold)
+
+
+def hardswish(input, inplace=False):
+    """x * min(max(x + 3, 0), 6) / 6."""
+    return _hardswish(input, inplace)
+
+
+def hardsigmoid(input, inplace=False):
+    """min(max(x + 3, 0), 6) / 6."""
+    return _hardsigmoid(input, inplace)
 
 
 def logsigmoid(input):
     """log(sigmoid(x)), computed stably."""
-    return input.clamp(max=0) - torch.log1p(torch.exp(-input.abs()))
+    return _logsigmoid(input)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
@@ -147,10 +158,15 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         return _nll_loss(input, target, weight, reduction, ignore_index)
     if input.size(0) != target.size(0):
         raise ValueError(f"Expected input batch_size ({input.size(0)}) to match target batch_size ({target.size(0)}).")
-    # Classes on dim 1: move them last, so that each row is one position of one sample.
-    rows = input.movedim(1, -1).reshape(-1, input.size(1))
-    loss = _nll_loss(rows, target.reshape(-1), weight, reduction, ignore_index)
-    return loss.reshape(target.shape) if reduction == "none" else loss
+    if input.dim() == 4:
+        return _nll_loss(input, target, weight, reduction, ignore_index)
+    # Other ranks go through the 4-D kernel with their positions flattened into one map row.
+    out_size = [input.size(0)] + list(input.shape[2:])
+    if list(target.shape) != out_size:
+        raise RuntimeError(f"Expected target size {out_size}, got {list(target.shape)}")
+    n, c = input.size(0), input.size(1)
+    loss = _nll_loss(input.contiguous().view(n, c, 1, -1), target.contiguous().view(n, 1, -1), weight, reduction, ignore_index)
+    return loss.view(out_size) if reduction == "none" else loss
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
@@ -199,12 +215,22 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
 
 
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
-    """The rows of weight at the indices in input (the padding row gets no gradient)."""
-    if max_norm is not None:
-        raise NotImplementedError("grad's embedding does not support max_norm yet")
+    """The rows of weight at the indices in input (the padding row gets no gradient); with
+    max_norm, the rows looked up are first scaled in place to norms of at most max_norm."""
     if padding_idx is not None and padding_idx < 0:
         padding_idx = weight.size(0) + padding_idx
+    if max_norm is not None:
+        _embedding_renorm(weight, input, max_norm, norm_type)
     return _embedding(input, weight, padding_idx)
+
+
+def _embedding_renorm(weight, input, max_norm, norm_type):
+    """Scale in place each looked-up row of weight whose norm exceeds max_norm down to it."""
+    with torch.no_grad():
+        for index in input.reshape(-1).unique().tolist():
+            norm = weight[index].norm(norm_type).item()
+            if norm > max_norm:
+                weight[index] *= max_norm / (norm + 1e-7)
 
 
 def bilinear(input1, input2, weight, bias=None):

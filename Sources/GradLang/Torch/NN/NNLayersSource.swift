@@ -155,8 +155,6 @@ class Embedding(Module):
                 if padding_idx < -self.num_embeddings:
                     raise AssertionError("Padding_idx must be within num_embeddings")
                 padding_idx = self.num_embeddings + padding_idx
-        if max_norm is not None:
-            raise NotImplementedError("grad's Embedding does not support max_norm yet")
         self.padding_idx = padding_idx
         self.max_norm = max_norm
         self.norm_type = norm_type
@@ -175,12 +173,14 @@ class Embedding(Module):
                 self.weight[self.padding_idx].fill_(0)
 
     def forward(self, input):
-        return F.embedding(input, self.weight, self.padding_idx)
+        return F.embedding(input, self.weight, self.padding_idx, self.max_norm, self.norm_type)
 
     def extra_repr(self):
         s = "{num_embeddings}, {embedding_dim}"
         if self.padding_idx is not None:
             s += ", padding_idx={padding_idx}"
+        if self.max_norm is not None:
+            s += ", max_norm={max_norm}"
         if self.norm_type != 2:
             s += ", norm_type={norm_type}"
         if self.scale_grad_by_freq is not False:

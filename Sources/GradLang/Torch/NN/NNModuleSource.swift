@@ -37,7 +37,39 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
     __str__ = __repr__
 
 
-_MODULE_STATE = ("_parameters", "_buffers", "_modules", "_non_persistent_buffers_set")
+_MODULE_STATE = ("_parameters", "_buffers", "_modules", "_non_persistent_buffers_set",
+                 "_forward_pre_hooks", "_forward_hooks", "_hooks_with_kwargs")
+
+
+class RemovableHandle:
+    """What registering a hook returns: remove() unregisters the hook (also on leaving a with block)."""
+
+    next_id = 0
+
+    def __init__(self, hooks):
+        self.hooks_dict_ref = hooks
+        self.id = RemovableHandle.next_id
+        RemovableHandle.next_id += 1
+
+    def remove(self):
+        self.hooks_dict_ref.pop(self.id, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.remove()
+
+
+def _register_hook(hooks, hook, prepend):
+    handle = RemovableHandle(hooks)
+    hooks[handle.id] = hook
+    if prepend:
+        rest = [(k, v) for k, v in hooks.items() if k != handle.id]
+        hooks.clear()
+        hooks[handle.id] = hook
+        hooks.update(rest)
+    return handle
 
 
 class Module:
@@ -67,13 +99,55 @@ class Module:
         state["_buffers"] = {}
         state["_non_persistent_buffers_set"] = set()
         state["_modules"] = {}
+        state["_forward_pre_hooks"] = {}
+        state["_forward_hooks"] = {}
+        state["_hooks_with_kwargs"] = set()
 
     def forward(self, *input):
         """Define the computation performed at every call. Should be overridden by all subclasses."""
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
+        if self._forward_pre_hooks or self._forward_hooks:
+            return self._call_with_hooks(args, kwargs)
         return self.forward(*args, **kwargs)
+
+    def _call_with_hooks(self, args, kwargs):
+        for key, hook in list(self._forward_pre_hooks.items()):
+            if key in self._hooks_with_kwargs:
+                result = hook(self, args, kwargs)
+                if result is not None:
+                    if not (isinstance(result, tuple) and len(result) == 2):
+                        raise RuntimeError(f"forward pre-hook must return None or a tuple of (new_args, new_kwargs), but got {result}.")
+                    args, kwargs = result
+            else:
+                result = hook(self, args)
+                if result is not None:
+                    args = result if isinstance(result, tuple) else (result,)
+        output = self.forward(*args, **kwargs)
+        for key, hook in list(self._forward_hooks.items()):
+            result = hook(self, args, kwargs, output) if key in self._hooks_with_kwargs else hook(self, args, output)
+            if result is not None:
+                output = result
+        return output
+
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        """Run hook(module, args) before each forward; a value it returns replaces the arguments."""
+        handle = _register_hook(self._forward_pre_hooks, hook, prepend)
+        if with_kwargs:
+            self._hooks_with_kwargs.add(handle.id)
+        return handle
+
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
+        """Run hook(module, args, output) after each forward; a value it returns replaces the output."""
+        handle = _register_hook(self._forward_hooks, hook, prepend)
+        if with_kwargs:
+            self._hooks_with_kwargs.add(handle.id)
+        return handle
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        """Not yet in grad: it needs hooks on autograd nodes."""
+        raise NotImplementedError("grad does not support full backward hooks yet (they need hooks on autograd nodes)")
 
     def register_buffer(self, name, tensor, persistent=True):
         """Add a buffer: state that is not a parameter (saved in state_dict when persistent)."""
