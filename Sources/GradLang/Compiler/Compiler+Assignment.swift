@@ -13,12 +13,14 @@ extension Compiler {
             let store = attributeStore(name, range)
             return { f, v in try store(f, try object(f), v) }
         case .subscript(let base, let index):
+            // `d[k] = v`: variables are read in place, not through their load closures.
             let container = expression(base), key = expression(index)
+            let containerVariable = variable(base), keyVariable = variable(index)
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
             let interpreter = interpreter
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             return { f, v in
-                let c = try container(f), k = try key(f)
+                let c = try containerVariable?.value(in: f) ?? container(f), k = try keyVariable?.value(in: f) ?? key(f)
                 try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .tuple(let items), .list(let items):

@@ -16,8 +16,10 @@ extension Compiler {
         }
     }
 
-    /// The values a comprehension has produced so far.
-    final class Accumulator {
+    /// The values a comprehension has produced so far: a struct its loops change in place (as
+    /// an `inout` argument), which needs no exclusivity check at run time, where a class's
+    /// array property would be checked at every append.
+    struct Accumulator {
         var items: [Value] = []
         let dict = PyDict()
     }
@@ -29,7 +31,7 @@ extension Compiler {
         let outer = scope
         let inner = tree.scope(at: range.start) ?? Scope(kind: .function, parent: outer)
         scope = inner
-        let emit: (Frame, Accumulator) throws -> Void
+        let emit: (Frame, inout Accumulator) throws -> Void
         switch kind {
         case .list(let e), .set(let e), .generator(let e):
             let value = expression(e)
@@ -59,11 +61,11 @@ extension Compiler {
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
                               name: kind.frameName)
             frame.line = range.start.line
-            let acc = Accumulator()
+            var acc = Accumulator()
             try Compiler.locatingErrors(at: range, in: f) {
                 try interpreter.nested {
                     do {
-                        try loops(frame, acc, iterator)
+                        try loops(frame, &acc, iterator)
                     } catch var e as PyError {
                         e.traceback.append(TraceEntry(file: filename, line: frame.line, function: frame.name, span: frame.errorSpan))
                         throw e
@@ -85,20 +87,20 @@ extension Compiler {
     /// The `for ... in ... if ...` clauses from `index` on, as nested loops around `innermost`
     /// (`range`: the comprehension's, where CPython reports a condition that has no truth value).
     private func nestedLoops(_ clauses: [ComprehensionClause], at index: Int, of range: SourceRange,
-                             innermost: @escaping (Frame, Accumulator) throws -> Void)
-        -> (Frame, Accumulator, PyIterator) throws -> Void {
+                             innermost: @escaping (Frame, inout Accumulator) throws -> Void)
+        -> (Frame, inout Accumulator, PyIterator) throws -> Void {
         let clause = clauses[index]
         let store = assignment(clause.target)
         let conditions = clause.conditions.map { truth($0, context: range) }
         let interpreter = interpreter
-        let body: (Frame, Accumulator) throws -> Void
+        let body: (Frame, inout Accumulator) throws -> Void
         if index + 1 < clauses.count {
             let next = clauses[index + 1]
             let iterable = expression(next.iterable)
             let deeper = nestedLoops(clauses, at: index + 1, of: range, innermost: innermost)
             body = { f, acc in
                 let source = try iterable(f)
-                try deeper(f, acc, try Compiler.locatingErrors(at: next.iterable.range, in: f) { try Iteration.iterator(source) })
+                try deeper(f, &acc, try Compiler.locatingErrors(at: next.iterable.range, in: f) { try Iteration.iterator(source) })
             }
         } else {
             body = innermost
@@ -108,7 +110,7 @@ extension Compiler {
                 try interpreter.checkPendingEvents()
                 try store(f, item)
                 for condition in conditions where !(try condition(f)) { continue outer }
-                try body(f, acc)
+                try body(f, &acc)
             }
         }
     }

@@ -215,9 +215,12 @@ public final class PyDict: CollectableObject {
         let capacity = size * 2 / 3
         try Allocation.check(count: size, of: Int32.self)
         try Allocation.check(count: capacity, of: Entry?.self)
-        var compacted: [Entry?] = []
+        // The entries are moved, not copied (a retain and a release of every key and value):
+        // taken out, their holes removed in place keeping their order, then grown.
+        var compacted = slots
+        slots = []
+        if live < compacted.count { compacted.removeAll { $0 == nil } }
         compacted.reserveCapacity(capacity)
-        for case let entry? in slots { compacted.append(entry) }
         slots = compacted
         indices = [Int32](repeating: Int32(PyDict.empty), count: size)
         generation &+= 1

@@ -102,14 +102,22 @@ public final class PyRange: PyObject {
         return length.isZero || (start == other.start && (length == 1 || step == other.step))
     }
 
+    /// How far a range iterator has come: an object, because a `var` captured by the iterator's
+    /// closure would be checked for exclusive access at run time at every step (the optimizer
+    /// proves this property's accesses exclusive).
+    private final class Position {
+        var next = 0
+    }
+
     /// `iter(r)`, or `reversed(r)`: machine ints when they fit, else ints of any size.
     func makeIterator(reversed: Bool) -> PyIterator {
         if let small {
-            var i = 0
+            let position = Position()
             let n = small.count
             return PyIterator(name: "range_iterator") {
+                let i = position.next
                 guard i < n else { return nil }
-                defer { i += 1 }
+                position.next = i + 1
                 return .int(small.element(reversed ? n - 1 - i : i))
             }
         }

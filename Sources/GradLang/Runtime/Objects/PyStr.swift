@@ -49,8 +49,9 @@ public final class PyStr {
     // bytes, an 80-byte malloc chunk; with a flag between the words it would be 73, 96.
     /// The number of code points, or -1 until first asked for.
     private var knownCount = -1
-    /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first indexed.
-    private var offsetTable: [Int]?
+    /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first
+    /// indexed, empty until then (a non-ASCII text has at least a code point and its end).
+    private var offsetTable: [Int] = []
     /// Whether every code point is ASCII; known once `knownCount` is.
     private var knownASCII = false
     /// `hash(self)`, or -1 (which no hash is) until Hashing first computes it.
@@ -98,16 +99,21 @@ public final class PyStr {
     /// The code points, as an array (for the methods that walk the text by position).
     var scalars: Scalars { Array(string.unicodeScalars) }
 
+    /// The offset table, built if need be. Lent, not copied (`_read`): a copy would cost a
+    /// retain and a release at every index into the text.
     private var offsets: [Int] {
-        if let offsetTable { return offsetTable }
-        var built: [Int] = []
-        built.reserveCapacity(count + 1)
-        withUTF8 { bytes in
-            for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 { built.append(offset) }
-            built.append(bytes.count)
+        _read {
+            if offsetTable.isEmpty {
+                var built: [Int] = []
+                built.reserveCapacity(count + 1)
+                withUTF8 { bytes in
+                    for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 { built.append(offset) }
+                    built.append(bytes.count)
+                }
+                offsetTable = built
+            }
+            yield offsetTable
         }
-        offsetTable = built
-        return built
     }
 
     /// The code point index of the first (or last) `needle` within code points `window`, found
@@ -143,8 +149,7 @@ public final class PyStr {
     /// Where code points `range` (within 0...count) start and end in the UTF-8 text.
     private func byteBounds(_ range: Range<Int>) -> (lower: Int, upper: Int) {
         if isASCII { return (range.lowerBound, range.upperBound) }
-        let table = offsets
-        return (table[range.lowerBound], table[range.upperBound])
+        return (offsets[range.lowerBound], offsets[range.upperBound])
     }
 
     /// The code point that starts at UTF-8 offset `b`.
@@ -163,8 +168,7 @@ public final class PyStr {
     /// offset table gives (a Swift string is valid UTF-8).
     func scalar(at i: Int) -> Unicode.Scalar {
         if isASCII { return Unicode.Scalar(withUTF8 { $0[i] }) }
-        let table = offsets
-        let start = table[i], length = table[i + 1] - start
+        let start = offsets[i], length = offsets[i + 1] - start
         let value: UInt32 = withUTF8 { utf8 in
             guard length > 0, start + length <= utf8.count else { return 0xFFFD }
             let lead = UInt32(utf8[start])
@@ -272,7 +276,7 @@ public final class PyStr {
         if hasSettled { try appendToString(other) } else { try appendToBytes(other) }
         knownCount = bothKnown ? knownCount + other.knownCount : -1
         knownASCII = bothKnown && knownASCII && other.knownASCII
-        offsetTable = nil
+        if !offsetTable.isEmpty { offsetTable = [] }
         knownHash = -1
     }
 
