@@ -60,7 +60,7 @@ extension Interpreter {
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
-                              + TorchConversionBindings.methods + TorchAutogradBindings.methods
+                              + TorchConversionBindings.methods + TorchAutogradBindings.methods + TorchHookBindings.tensorMethods
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods)
