@@ -47,4 +47,51 @@ final class HookLifetimeTests: XCTestCase {
         XCTAssertNil(leaf, "the leaf freed with its hooks")
         XCTAssertNil(hook, "the hook function freed")
     }
+
+    /// A custom function's node holds its context and backward, never its output (saved or
+    /// not) nor an input it changed in place.
+    func testCustomFunctionGraphIsFreed() {
+        weak var node: Node?
+        weak var output: Tensor?
+        LargeStack.run {
+            let interpreter = Interpreter(writeOutput: { _ in })
+            let globals = Globals()
+            let program = """
+            import torch
+            class Exp(torch.autograd.Function):
+                @staticmethod
+                def forward(ctx, x):
+                    r = x.exp()
+                    ctx.save_for_backward(x, r)
+                    return r
+                @staticmethod
+                def backward(ctx, g):
+                    x, r = ctx.saved_tensors
+                    return g * r
+            class Twice(torch.autograd.Function):
+                @staticmethod
+                def forward(ctx, x):
+                    x.mul_(2)
+                    ctx.mark_dirty(x)
+                    ctx.save_for_backward(x)
+                    return x
+                @staticmethod
+                def backward(ctx, g):
+                    return g * 2
+            x = torch.ones(3, requires_grad=True)
+            y = Twice.apply(Exp.apply(x) * 1)
+            y.sum().backward(retain_graph=True)
+
+            """
+            do throws(ProgramError) {
+                try interpreter.run(source: program, filename: "function.grad", in: globals)
+                if case .tensor(let y)? = globals["y"] { output = y; node = y.gradFn } else { XCTFail("no y") }
+                try interpreter.run(source: "del x, y\n", filename: "cleanup.grad", in: globals)
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+        XCTAssertNil(node, "the custom node freed")
+        XCTAssertNil(output, "the output freed")
+    }
 }

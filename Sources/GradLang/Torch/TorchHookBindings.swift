@@ -3,6 +3,8 @@ import GradTensor
 /// Hooks from Python: `Tensor.register_hook`, `register_post_accumulate_grad_hook`, and a graph
 /// node's `register_hook`/`register_prehook`, each returning a handle whose `remove()` takes the
 /// hook away. A Python hook becomes a Swift closure that checks what it returns as PyTorch does.
+/// The closures hold the interpreter unowned, as `addSource` does: a weak reference would give
+/// the interpreter a side table and slow every retain of it; hooks run only while it runs.
 enum TorchHookBindings {
     static var tensorMethods: [PyBuiltin] {
         [
@@ -17,8 +19,8 @@ enum TorchHookBindings {
                 let hook = args["hook"]
                 let interpreter = args.interpreter
                 let id = try TorchBridge.run {
-                    try t.addPostAccumulateHook { [weak interpreter] leaf in
-                        _ = try interpreter?.call(hook, Arguments([.tensor(leaf)]))
+                    try t.addPostAccumulateHook { [unowned interpreter] leaf in
+                        _ = try interpreter.call(hook, Arguments([.tensor(leaf)]))
                     }
                 }
                 return .object(PyRemovableHandle(id: id) { [weak t] in t?.removeHook(id: id, from: nil) })
@@ -32,8 +34,7 @@ enum TorchHookBindings {
                 let node = try receiver(args)
                 let hook = args["fn"]
                 let interpreter = args.interpreter
-                let id = node.addPostHook { [weak interpreter] inputGrads, outputGrads in
-                    guard let interpreter else { return nil }
+                let id = node.addPostHook { [unowned interpreter] inputGrads, outputGrads in
                     let result = try interpreter.call(hook, Arguments([gradientTuple(inputGrads), gradientTuple(outputGrads)]))
                     return try replacedGradients(result, inputGrads, hook, interpreter)
                 }
@@ -43,8 +44,7 @@ enum TorchHookBindings {
                 let node = try receiver(args)
                 let hook = args["fn"]
                 let interpreter = args.interpreter
-                let id = node.addPreHook { [weak interpreter] outputGrads in
-                    guard let interpreter else { return nil }
+                let id = node.addPreHook { [unowned interpreter] outputGrads in
                     let result = try interpreter.call(hook, Arguments([gradientTuple(outputGrads)]))
                     return try replacedGradients(result, outputGrads, hook, interpreter)
                 }
@@ -63,8 +63,7 @@ enum TorchHookBindings {
     /// A Python tensor hook as the engine calls it: nil when it returns None, else the tensor it
     /// returned, which must have the gradient's dtype and shape.
     private static func tensorHook(_ hook: Value, _ interpreter: Interpreter) -> TensorGradientHook {
-        { [weak interpreter] grad in
-            guard let interpreter else { return nil }
+        { [unowned interpreter] grad in
             let result = try interpreter.call(hook, Arguments([.tensor(grad)]))
             return try checkedReplacement(result, for: grad, hook, interpreter)
         }

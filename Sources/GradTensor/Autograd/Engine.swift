@@ -235,20 +235,34 @@ public enum Autograd {
             for leaf in leaves {
                 guard let grad = leaf.pendingLeafGradient else { continue }
                 leaf.pendingLeafGradient = nil
-                let hooks = leaf.attachedToLeaf
-                let hooked = try hooks.map { try runTensorHooks($0.tensorHooks, grad) } ?? grad
-                if accumulateIntoLeaves {
-                    try accumulate(into: leaf, hooked)
-                    for hook in hooks?.postAccumulateHooks.hooks ?? [] { try hook(leaf) }
+                if let attached = leaf.attachedToLeaf {
+                    try deliverHooked(leaf, attached, grad)
+                } else if accumulateIntoLeaves {
+                    try accumulate(into: leaf, grad)
                 } else {
-                    for (i, t) in targets.enumerated() where t === leaf { captured[i] = hooked }
+                    capture(leaf, grad)
                 }
             }
+        }
+
+        mutating func capture(_ leaf: Tensor, _ grad: Tensor) {
+            for (i, t) in targets.enumerated() where t === leaf { captured[i] = grad }
+        }
+
+        /// A leaf's gradient through the hooks on it, then accumulated (and the hooks told) or
+        /// captured.
+        @inline(never)
+        mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor) throws {
+            let grad = try runTensorHooks(attached.tensorHooks, arrived)
+            guard accumulateIntoLeaves else { return capture(leaf, grad) }
+            try accumulate(into: leaf, grad)
+            for hook in attached.postAccumulateHooks.hooks { try hook(leaf) }
         }
 
         /// A node's run when hooks are attached to it, in PyTorch's order: the hooks on its
         /// tensor's gradient, the retained gradient taken, the node's pre-hooks, the formula,
         /// then its post-hooks, which see the inputs' gradients summed back to their shapes.
+        @inline(never)
         mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: Tensor) throws -> InputGradients {
             var grad = try runTensorHooks(attached.tensorHooks, arrived)
             try deliverToNode(node, grad)

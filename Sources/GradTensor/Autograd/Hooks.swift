@@ -46,6 +46,9 @@ public final class NodeAttachments {
     public weak var languageObject: AnyObject?
     /// The node's `metadata` dict, kept as long as the node.
     public var metadata: AnyObject?
+    /// The Python module of the node's type when it is not a built-in op's: a custom function's
+    /// node prints as `<torch.autograd.function.MyExpBackward object at 0x…>`.
+    public var typeModule: String?
     /// Hooks on the gradient of the tensor this node made (`Tensor.register_hook` on a non-leaf).
     var tensorHooks = HookList<TensorGradientHook>()
     var preHooks = HookList<NodePreHook>()

@@ -80,6 +80,11 @@ public final class PyGradNode: PyObject {
     public let node: Node
     private init(_ node: Node) { self.node = node }
     public override var typeName: String { node.name }
+    /// The type's name with its module, for a custom function's node (`torch.autograd.function.MyExpBackward`).
+    var qualifiedTypeName: String {
+        guard let module = node.attachments.typeModule else { return node.name }
+        return module + "." + node.name
+    }
 
     /// The node's object: the same one as long as anything holds it (PyTorch keeps a node's
     /// Python object the same way), so `y.grad_fn is y.grad_fn` and graph walks with a seen-set

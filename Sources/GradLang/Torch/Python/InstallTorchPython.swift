@@ -1,10 +1,20 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
-/// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`.
+/// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
+/// `torch.autograd.Function`.
 enum TorchPythonSources {}
 
 extension Interpreter {
     /// Registers the modules; their Python runs the first time one of their names is read.
     func installTorchPythonModules(in torch: PyModule) {
+        if case .object(let autograd as PyModule)? = torch.attributes["autograd"] {
+            let function = PyModule(name: "torch.autograd.function")
+            addSource("from torch.autograd import Function, FunctionCtx, once_differentiable\n",
+                      filename: "torch/autograd/function.py", to: function)
+            moduleTable[function.name] = function
+            // Set before the source is added: a change to the module's attributes runs its source.
+            autograd.attributes["function"] = .object(function)
+            addSource(TorchPythonSources.autogradFunction, filename: "torch/autograd/function.py", to: autograd)
+        }
         let scheduler = PyModule(name: "torch.optim.lr_scheduler")
         let optim = PyModule(name: "torch.optim", attributes: ["lr_scheduler": .object(scheduler)])
         let data = PyModule(name: "torch.utils.data")
