@@ -1,6 +1,6 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
 /// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
-/// `torch.autograd.Function`.
+/// `torch.autograd.Function`, `gradcheck` and `torch.autograd.functional`.
 enum TorchPythonSources {}
 
 extension Interpreter {
@@ -11,9 +11,14 @@ extension Interpreter {
             addSource("from torch.autograd import Function, FunctionCtx, once_differentiable\n",
                       filename: "torch/autograd/function.py", to: function)
             moduleTable[function.name] = function
+            let functional = PyModule(name: "torch.autograd.functional")
+            addSource(TorchPythonSources.autogradFunctional, filename: "torch/autograd/functional.py", to: functional)
+            moduleTable[functional.name] = functional
             // Set before the source is added: a change to the module's attributes runs its source.
             autograd.attributes["function"] = .object(function)
-            addSource(TorchPythonSources.autogradFunction, filename: "torch/autograd/function.py", to: autograd)
+            autograd.attributes["functional"] = .object(functional)
+            addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck,
+                      filename: "torch/autograd/__init__.py", to: autograd)
         }
         let scheduler = PyModule(name: "torch.optim.lr_scheduler")
         let optim = PyModule(name: "torch.optim", attributes: ["lr_scheduler": .object(scheduler)])
