@@ -1,6 +1,6 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
 /// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
-/// `torch.autograd.Function`, `gradcheck` and `torch.autograd.functional`.
+/// `torch.autograd.Function`, `gradcheck`, `torch.autograd.functional` and `torch.func`.
 enum TorchPythonSources {}
 
 extension Interpreter {
@@ -20,6 +20,10 @@ extension Interpreter {
             addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck,
                       filename: "torch/autograd/__init__.py", to: autograd)
         }
+        let transforms = PyModule(name: "torch.func")
+        addSource(TorchPythonSources.functionTransforms, filename: "torch/func.py", to: transforms)
+        torch.attributes["func"] = .object(transforms)
+        moduleTable[transforms.name] = transforms
         let scheduler = PyModule(name: "torch.optim.lr_scheduler")
         let optim = PyModule(name: "torch.optim", attributes: ["lr_scheduler": .object(scheduler)])
         let data = PyModule(name: "torch.utils.data")
