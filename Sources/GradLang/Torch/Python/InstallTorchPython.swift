@@ -1,6 +1,6 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
 /// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
-/// `torch.autograd.Function`, `gradcheck`, `torch.autograd.functional` and `torch.func`.
+/// `torch.autograd.Function`, `gradcheck`, `torch.autograd.functional` and `.graph`, `torch.func`.
 enum TorchPythonSources {}
 
 extension Interpreter {
@@ -14,9 +14,13 @@ extension Interpreter {
             let functional = PyModule(name: "torch.autograd.functional")
             addSource(TorchPythonSources.autogradFunctional, filename: "torch/autograd/functional.py", to: functional)
             moduleTable[functional.name] = functional
+            let graph = PyModule(name: "torch.autograd.graph")
+            addSource(TorchPythonSources.autogradGraph, filename: "torch/autograd/graph.py", to: graph)
+            moduleTable[graph.name] = graph
             // Set before the source is added: a change to the module's attributes runs its source.
             autograd.attributes["function"] = .object(function)
             autograd.attributes["functional"] = .object(functional)
+            autograd.attributes["graph"] = .object(graph)
             addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck,
                       filename: "torch/autograd/__init__.py", to: autograd)
         }
