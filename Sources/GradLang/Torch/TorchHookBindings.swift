@@ -118,26 +118,33 @@ enum TorchHookBindings {
 }
 
 /// What registering a hook returns (`torch.utils.hooks.RemovableHandle`): `id`, and `remove()`,
-/// which takes the hook away (again: nothing). It holds neither the hook nor, strongly, what the
-/// hook is attached to.
-final class PyRemovableHandle: PyObject, PyAttributeProviding {
+/// which takes the hook away (again: nothing); as a context manager it removes the hook when the
+/// block ends. It holds neither the hook nor, strongly, what the hook is attached to.
+final class PyRemovableHandle: PyContextManager, PyAttributeProviding {
     let id: Int
     private var removal: (() -> Void)?
 
     init(id: Int, removal: @escaping () -> Void) {
         self.id = id
         self.removal = removal
+        super.init(name: "RemovableHandle")
     }
 
-    override var typeName: String { "RemovableHandle" }
+    func remove() {
+        removal?()
+        removal = nil
+    }
+
+    override func enter() throws -> Value { .object(self) }
+
+    override func exit() throws { remove() }
 
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "id": return .int(id)
         case "remove":
             return .object(PyBoundMethod(receiver: .object(self), function: PyBuiltin("remove(self)", style: .torch) { [weak self] _ in
-                self?.removal?()
-                self?.removal = nil
+                self?.remove()
                 return .none
             }))
         default: return nil
