@@ -189,15 +189,18 @@ extension Compiler {
         }
     }
 
+    /// `a or b`, `a and b`: the last operand's value is the result as it is, its truth never
+    /// asked (`None or tensor` is the tensor, whose truth would be an error).
     private func boolean(_ op: BooleanOperator, _ operands: [ExprCode], _ range: SourceRange) -> ExprCode {
-        { f in
-            var last: Value = .none
-            for code in operands {
-                last = try code(f)
-                let truth = try Compiler.locatingErrors(at: range, in: f) { try Operators.truthy(last) }
-                if op == .and ? !truth : truth { return last }
+        guard let final = operands.last else { return { _ in .none } }
+        let tested = operands.dropLast()
+        return { f in
+            for code in tested {
+                let value = try code(f)
+                let truth = try Compiler.locatingErrors(at: range, in: f) { try Operators.truthy(value) }
+                if op == .and ? !truth : truth { return value }
             }
-            return last
+            return try final(f)
         }
     }
 }

@@ -207,6 +207,8 @@ enum TorchDocs {
         "Tensor.is_contiguous": "Whether the elements are laid out in row-major order in storage.",
         "Tensor.requires_grad_": "Sets requires_grad (True by default) on this leaf tensor in place and returns it.",
         "Tensor.retain_grad": "Keeps .grad for this non-leaf tensor when backward runs.",
+        "Tensor.register_hook": "Calls hook(grad) when this tensor's gradient is computed; a tensor it returns replaces the gradient. Returns a handle whose remove() takes the hook away.",
+        "Tensor.register_post_accumulate_grad_hook": "Calls hook(tensor) on this leaf once backward has added to its .grad. Returns a handle whose remove() takes the hook away.",
         "Tensor.detach_": "Cuts this tensor from the autograd graph in place and returns it.",
         "Tensor.zero_": "Fills this tensor with zeros in place and returns it (as in w.grad.zero_()).",
         "Tensor.fill_": "Fills this tensor with value in place and returns it.",

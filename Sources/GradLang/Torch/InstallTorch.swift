@@ -38,7 +38,7 @@ extension Interpreter {
         for (name, value) in constants { torch.attributes[name] = .float(value) }
 
         let autograd = PyModule(name: "torch.autograd")
-        autograd.add(TorchAutogradBindings.moduleFunctions)
+        autograd.add(TorchAutogradBindings.moduleFunctions + TorchFunctionBindings.moduleFunctions)
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
@@ -61,7 +61,7 @@ extension Interpreter {
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
         attributeTable.addMethods(.tensor, TorchMathBindings.methods + TorchViewBindings.methods
-                              + TorchConversionBindings.methods + TorchAutogradBindings.methods
+                              + TorchConversionBindings.methods + TorchAutogradBindings.methods + TorchHookBindings.tensorMethods
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods)

@@ -1,7 +1,8 @@
 import GradTensor
 
 /// What `grad_fn` shows: `name()`, `next_functions` (pairs of a node, an `AccumulateGrad` for a
-/// leaf, or None, each with output index 0), `metadata`.
+/// leaf, or None, each with output index 0), `metadata` (a dict kept as long as the node), and
+/// the hooks of `TorchHookBindings`.
 enum TorchGradNodeBindings {
     static func install(_ table: inout AttributeTable) {
         table.addMethods(.gradNode, [
@@ -9,20 +10,27 @@ enum TorchGradNodeBindings {
                 guard case .object(let n as PyGradNode) = args[0] else { return .none }
                 return .str(n.node.qualifiedName)
             },
-        ])
+        ] + TorchHookBindings.nodeMethods)
         table.addGetter(.gradNode, "next_functions") { v in
             guard case .object(let n as PyGradNode) = v else { return .none }
             return nextFunctions(n.node)
         }
-        table.addGetter(.gradNode, "metadata") { _ in .object(PyDict()) }
+        table.addGetter(.gradNode, "metadata") { v in
+            guard case .object(let n as PyGradNode) = v else { return .none }
+            let attachments = n.node.attachments
+            if let dict = attachments.metadata as? PyDict { return .object(dict) }
+            let dict = PyDict()
+            attachments.metadata = dict
+            return .object(dict)
+        }
     }
 
     static func nextFunctions(_ node: Node) -> Value {
         .object(PyTuple(node.nextFunctions.map { next in
             let target: Value
             switch next {
-            case .node(let n): target = .object(PyGradNode(n))
-            case .accumulateGrad(let leaf): target = .object(PyAccumulateGrad(leaf))
+            case .node(let n): target = .object(PyGradNode.of(n))
+            case .accumulateGrad(let leaf): target = .object(PyAccumulateGrad.of(leaf))
             case .none: target = .none
             }
             return .object(PyTuple([target, .int(0)]))
@@ -34,7 +42,19 @@ enum TorchGradNodeBindings {
 /// `variable` and no `next_functions`.
 final class PyAccumulateGrad: PyObject, PyAttributeProviding {
     let variable: Tensor
-    init(_ variable: Tensor) { self.variable = variable }
+    private init(_ variable: Tensor) { self.variable = variable }
+
+    /// The leaf's node object, the same one while anything holds it (as `PyGradNode.of`).
+    static func of(_ leaf: Tensor) -> PyAccumulateGrad {
+        let attachments = leaf.leafAttachments
+        if let existing = attachments.languageObject as? PyAccumulateGrad { return existing }
+        let made = PyAccumulateGrad(leaf)
+        attachments.languageObject = made
+        return made
+    }
+
+    /// Kept with the object, as PyTorch keeps it with the node.
+    private lazy var metadata = PyDict()
 
     override var typeName: String { "AccumulateGrad" }
 
@@ -42,7 +62,7 @@ final class PyAccumulateGrad: PyObject, PyAttributeProviding {
         switch name {
         case "variable": return .tensor(variable)
         case "next_functions": return .object(PyTuple([]))
-        case "metadata": return .object(PyDict())
+        case "metadata": return .object(metadata)
         case "name":
             return .object(PyBoundMethod(receiver: .object(self),
                                          function: PyBuiltin("name(self)", style: .torch) { _ in .str("torch::autograd::AccumulateGrad") }))

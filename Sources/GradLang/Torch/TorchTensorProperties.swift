@@ -14,7 +14,7 @@ extension Interpreter {
             // A view written around gets its node remade first (Tensor.refreshViewGradFn).
             ("grad_fn", { t in
                 t.refreshViewGradFn()
-                return t.gradFn.map { .object(PyGradNode($0)) } ?? .none
+                return t.gradFn.map { .object(PyGradNode.of($0)) } ?? .none
             }),
             ("requires_grad", { t in
                 t.refreshViewGradFn()
@@ -36,6 +36,7 @@ extension Interpreter {
             ("device", { _ in .object(PyDevice.cpu) }),
             ("is_cuda", { _ in .bool(false) }),
             ("retains_grad", { .bool($0.retainsGradient) }),
+            ("_version", { .int($0.version) }),
         ]
         for (name, get) in getters {
             attributeTable.addGetter(.tensor, name) { v in

@@ -115,8 +115,12 @@ public enum Autograd {
             var inputGrads = InputGradients()
             if let grad = node.pendingGradient {
                 node.pendingGradient = nil
-                try deliverToNode(node, grad)
-                inputGrads = try runFormula(node, grad)
+                if let attached = node.attached, attached.hasGradientHooks {
+                    inputGrads = try runHooked(node, attached, grad)
+                } else {
+                    try deliverToNode(node, grad)
+                    inputGrads = try runFormula(node, grad)
+                }
             }
             for i in 0..<node.inputs.count {
                 let input = node.inputs[i]
@@ -231,12 +235,63 @@ public enum Autograd {
             for leaf in leaves {
                 guard let grad = leaf.pendingLeafGradient else { continue }
                 leaf.pendingLeafGradient = nil
-                if accumulateIntoLeaves {
+                if let attached = leaf.attachedToLeaf {
+                    try deliverHooked(leaf, attached, grad)
+                } else if accumulateIntoLeaves {
                     try accumulate(into: leaf, grad)
                 } else {
-                    for (i, t) in targets.enumerated() where t === leaf { captured[i] = grad }
+                    capture(leaf, grad)
                 }
             }
+        }
+
+        mutating func capture(_ leaf: Tensor, _ grad: Tensor) {
+            for (i, t) in targets.enumerated() where t === leaf { captured[i] = grad }
+        }
+
+        /// A leaf's gradient through the hooks on it, then accumulated (and the hooks told) or
+        /// captured.
+        @inline(never)
+        mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor) throws {
+            let grad = try runTensorHooks(attached.tensorHooks, arrived)
+            guard accumulateIntoLeaves else { return capture(leaf, grad) }
+            try accumulate(into: leaf, grad)
+            for hook in attached.postAccumulateHooks.hooks { try hook(leaf) }
+        }
+
+        /// A node's run when hooks are attached to it, in PyTorch's order: the hooks on its
+        /// tensor's gradient, the retained gradient taken, the node's pre-hooks, the formula,
+        /// then its post-hooks, which see the inputs' gradients summed back to their shapes.
+        @inline(never)
+        mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: Tensor) throws -> InputGradients {
+            var grad = try runTensorHooks(attached.tensorHooks, arrived)
+            try deliverToNode(node, grad)
+            for hook in attached.preHooks.hooks {
+                if let replaced = try GradMode.with(enabled: createGraph, { try hook([grad]) }), let first = replaced.first, let first {
+                    grad = first
+                }
+            }
+            let formulaGrads = try runFormula(node, grad)
+            if attached.postHooks.entries.isEmpty { return formulaGrads }
+            var inputGrads: [Tensor?] = try node.inputs.indices.map { i in
+                guard i < formulaGrads.count, let g = formulaGrads[i] else { return nil }
+                return try conform(g, to: node.inputs[i])
+            }
+            for hook in attached.postHooks.hooks {
+                if let replaced = try GradMode.with(enabled: createGraph, { try hook(inputGrads, [grad]) }) {
+                    inputGrads = replaced
+                }
+            }
+            return InputGradients(inputGrads)
+        }
+
+        /// `grad` passed through the hooks on a tensor's gradient, each given what the last returned.
+        func runTensorHooks(_ hooks: HookList<TensorGradientHook>, _ grad: Tensor) throws -> Tensor {
+            var grad = grad
+            for hook in hooks.hooks {
+                if let replaced = try GradMode.with(enabled: createGraph, { try hook(grad) }) { grad = replaced }
+            }
+            return grad
         }
 
         /// `.grad += g`: in place normally; out of place when building a graph of the gradient.

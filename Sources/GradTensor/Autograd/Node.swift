@@ -63,6 +63,8 @@ public final class Node {
     var passStamp = 0
     var waitingConsumers = 0
     var pendingGradient: Tensor?
+    /// Hooks, metadata and the language's object for the node (`Hooks.swift`); nil until used.
+    var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
          formula: @escaping (BackwardContext) throws -> InputGradients) {

@@ -101,3 +101,18 @@ extension Tensor {
 
     public static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
 }
+
+/// How a custom function (`torch.autograd.Function` subclass) enters the graph.
+extension Tensor {
+    /// Makes this output, computed outside the graph, the result of a node named `name` over
+    /// `inputs`, whose formula is `backward`: given the output's gradient and the output itself
+    /// (attached to the node while a graph of the gradient is being built), the gradients of
+    /// `inputs`, nil where none flows. Nothing is recorded in no-grad mode or when no input
+    /// requires grad. The output is kept detached, so the node does not hold it.
+    public func recordFunction(_ name: String, inputs: [Tensor],
+                               backward: @escaping (_ grad: Tensor, _ output: Tensor) throws -> [Tensor?]) {
+        record(name, inputs: inputs, savesOutput: true) { ctx, _ in
+            InputGradients(try backward(ctx.grad, ctx.output))
+        }
+    }
+}

@@ -52,13 +52,14 @@ public enum Shape {
 
     private static let unitStride = [1]
 
-    /// The broadcast of two shapes, or PyTorch's size-mismatch error.
+    /// The broadcast of two shapes, or PyTorch's size-mismatch error, which names the last
+    /// dimension that does not match (PyTorch compares from the last dimension).
     public static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
         if a == b || b.isEmpty { return a }
         if a.isEmpty { return b }
         let n = max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
-        for i in 0..<n {
+        for i in (0..<n).reversed() {
             let da = i < n - a.count ? 1 : a[i - (n - a.count)]
             let db = i < n - b.count ? 1 : b[i - (n - b.count)]
             if da == db || db == 1 { out[i] = da }

@@ -119,6 +119,8 @@ public final class Tensor {
     /// before the pass returns.
     var pendingLeafGradient: Tensor?
     var retainsGrad = false
+    /// Hooks on this leaf's gradient (`Hooks.swift`); nil until one is registered.
+    var attachedToLeaf: LeafAttachments?
     /// True for the 0-dim tensors that stand for Python numbers; they rank lowest in type promotion.
     var isWrappedNumber = false
     /// True for `torch.nn.Parameter`s: what `type(p)` and `repr(p)` show. Results of ops on a

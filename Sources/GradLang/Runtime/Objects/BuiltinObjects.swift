@@ -78,8 +78,24 @@ public final class PyDType: PyObject {
 /// A `grad_fn` node as Python sees it: `<MulBackward0 object at 0x7f…>`.
 public final class PyGradNode: PyObject {
     public let node: Node
-    public init(_ node: Node) { self.node = node }
+    private init(_ node: Node) { self.node = node }
     public override var typeName: String { node.name }
+    /// The type's name with its module, for a custom function's node (`torch.autograd.function.MyExpBackward`).
+    var qualifiedTypeName: String {
+        guard let module = node.attachments.typeModule else { return node.name }
+        return module + "." + node.name
+    }
+
+    /// The node's object: the same one as long as anything holds it (PyTorch keeps a node's
+    /// Python object the same way), so `y.grad_fn is y.grad_fn` and graph walks with a seen-set
+    /// meet each node once.
+    public static func of(_ node: Node) -> PyGradNode {
+        let attachments = node.attachments
+        if let existing = attachments.languageObject as? PyGradNode { return existing }
+        let made = PyGradNode(node)
+        attachments.languageObject = made
+        return made
+    }
 }
 
 /// A context manager object for `with`: what `__enter__` and `__exit__` do is the subclass's

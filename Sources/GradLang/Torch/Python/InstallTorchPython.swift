@@ -1,10 +1,33 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
-/// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`.
+/// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
+/// `torch.autograd.Function`, `gradcheck`, `torch.autograd.functional` and `.graph`, `torch.func`.
 enum TorchPythonSources {}
 
 extension Interpreter {
     /// Registers the modules; their Python runs the first time one of their names is read.
     func installTorchPythonModules(in torch: PyModule) {
+        if case .object(let autograd as PyModule)? = torch.attributes["autograd"] {
+            let function = PyModule(name: "torch.autograd.function")
+            addSource("from torch.autograd import Function, FunctionCtx, once_differentiable\n",
+                      filename: "torch/autograd/function.py", to: function)
+            moduleTable[function.name] = function
+            let functional = PyModule(name: "torch.autograd.functional")
+            addSource(TorchPythonSources.autogradFunctional, filename: "torch/autograd/functional.py", to: functional)
+            moduleTable[functional.name] = functional
+            let graph = PyModule(name: "torch.autograd.graph")
+            addSource(TorchPythonSources.autogradGraph, filename: "torch/autograd/graph.py", to: graph)
+            moduleTable[graph.name] = graph
+            // Set before the source is added: a change to the module's attributes runs its source.
+            autograd.attributes["function"] = .object(function)
+            autograd.attributes["functional"] = .object(functional)
+            autograd.attributes["graph"] = .object(graph)
+            addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck,
+                      filename: "torch/autograd/__init__.py", to: autograd)
+        }
+        let transforms = PyModule(name: "torch.func")
+        addSource(TorchPythonSources.functionTransforms, filename: "torch/func.py", to: transforms)
+        torch.attributes["func"] = .object(transforms)
+        moduleTable[transforms.name] = transforms
         let scheduler = PyModule(name: "torch.optim.lr_scheduler")
         let optim = PyModule(name: "torch.optim", attributes: ["lr_scheduler": .object(scheduler)])
         let data = PyModule(name: "torch.utils.data")

@@ -1,0 +1,203 @@
+extension TorchPythonSources {
+    /// `torch.autograd.Function` and its context, `once_differentiable`: a custom op's forward
+    /// runs outside the graph, then `torch.autograd._record_function` gives its output a node
+    /// whose formula calls the class's backward and checks what it returns as PyTorch does.
+    static let autogradFunction = #"""
+"""Custom differentiable operations: subclass Function, write forward and backward, call apply."""
+
+import functools
+import torch
+
+
+class FunctionCtx:
+    """What forward leaves for backward: saved tensors, which inputs need gradients, and the
+    outputs marked as changed in place or as not differentiable."""
+
+    __module__ = "torch.autograd.function"
+
+    def save_for_backward(self, *tensors):
+        for i, t in enumerate(tensors):
+            if t is not None and not isinstance(t, torch.Tensor):
+                raise TypeError(f"save_for_backward can only save variables, but argument {i} is of type {type(t).__name__}")
+        self.to_save = tensors
+
+    def save_for_forward(self, *tensors):
+        self.saved_for_forward = tensors
+
+    def mark_dirty(self, *args):
+        self.dirty_tensors = args
+
+    def mark_non_differentiable(self, *args):
+        self.non_differentiable = args
+
+    def set_materialize_grads(self, value):
+        self.materialize_grads = value
+
+    @property
+    def saved_tensors(self):
+        # The forward's own output is kept out of the context (it would hold its node, which
+        # holds the context) and put back, attached to the graph, while backward runs.
+        saved = getattr(self, "_saved", ())
+        return tuple(self._output if t is _OUTPUT else t for t in saved)
+
+
+# Stands for the forward's output among the saved tensors.
+_OUTPUT = object()
+
+
+def _is_expandable(shape, to):
+    if len(shape) > len(to):
+        return False
+    for size, target in zip(reversed(shape), reversed(to)):
+        if size != target and size != 1:
+            return False
+    return True
+
+
+def _contains(items, t):
+    return any(item is t for item in items)
+
+
+class Function:
+    """Base class of custom autograd operations: static forward(ctx, *args) (or forward(*args)
+    with setup_context(ctx, inputs, output)) and backward(ctx, *grad_outputs), used through
+    the class's apply."""
+
+    __module__ = "torch.autograd.function"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The node's type is named when the class is made, as PyTorch's metaclass does.
+        cls._backward_name = cls.__name__ + "Backward"
+
+    def __call__(self, *args, **kwargs):
+        raise RuntimeError("Legacy autograd function with non-static forward method is deprecated. Please use new-style autograd function with static forward method. (Example: https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function)")
+
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        raise NotImplementedError("You must implement the forward function for custom autograd.Function.")
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        raise NotImplementedError("setup_context is not implemented.")
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise NotImplementedError("You must implement either the backward or vjp method for your custom autograd.Function to use it with backward mode AD.")
+
+    @classmethod
+    def apply(cls, *args, **kwargs):
+        ctx = FunctionCtx()
+        tensors = [a for a in args if isinstance(a, torch.Tensor)]
+        recording = torch.is_grad_enabled() and any(t.requires_grad for t in tensors)
+        ctx.needs_input_grad = tuple(recording and isinstance(a, torch.Tensor) and a.requires_grad for a in args)
+        with torch.no_grad():
+            if cls.setup_context is not Function.setup_context:
+                output = cls.forward(*args, **kwargs)
+                cls.setup_context(ctx, args, output)
+            else:
+                output = cls.forward(ctx, *args, **kwargs)
+        if not recording:
+            return output
+        return _attach(cls, ctx, args, tensors, output)
+
+
+def _attach(cls, ctx, args, tensors, output):
+    """Gives the differentiable output of a custom function its node."""
+    outputs = output if isinstance(output, tuple) else (output,)
+    dirty = getattr(ctx, "dirty_tensors", ())
+    constant = getattr(ctx, "non_differentiable", ())
+    differentiable = [i for i, o in enumerate(outputs)
+                      if isinstance(o, torch.Tensor) and not _contains(constant, o) and o.dtype.is_floating_point]
+    if not differentiable:
+        return output
+    if len(differentiable) > 1:
+        raise NotImplementedError("grad: an autograd.Function with more than one differentiable output is not supported yet")
+    index = differentiable[0]
+    out = outputs[index]
+    if _contains(dirty, out):
+        if out.is_leaf and out.requires_grad:
+            raise RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.")
+    elif _contains(tensors, out):
+        # An input returned as it is: the output is a new tensor over the same data.
+        out = out.detach()
+    ctx._saved = tuple(_OUTPUT if t is outputs[index] or t is out else t for t in getattr(ctx, "to_save", ()))
+    # The context must not keep the output either: it holds the node, which holds the context.
+    ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = None
+    materialize = getattr(ctx, "materialize_grads", True)
+    name = cls._backward_name
+    # What backward needs of the outputs and arguments, without holding them: the node holds
+    # this function, and an output (or an input changed in place) holds the node.
+    zeros_for = [(o.shape, o.dtype) if i != index and isinstance(o, torch.Tensor) and materialize else None
+                 for i, o in enumerate(outputs)]
+    arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
+
+    def run_backward(grad, attached):
+        grad_outputs = [grad if i == index else None if z is None else torch.zeros(z[0], dtype=z[1])
+                        for i, z in enumerate(zeros_for)]
+        ctx._output = attached
+        try:
+            grads = cls.backward(ctx, *grad_outputs)
+        finally:
+            ctx._output = None
+        return _checked_gradients(name, arg_shapes, grads)
+
+    torch.autograd._record_function(name, out, tensors, run_backward, "torch.autograd.function")
+    if not isinstance(output, tuple):
+        return out
+    return tuple(out if i == index else o for i, o in enumerate(outputs))
+
+
+def _checked_gradients(name, arg_shapes, grads):
+    """The gradients of the tensor arguments (their shapes in arg_shapes, None for the other
+    arguments), from what backward returned for all the arguments."""
+    if not isinstance(grads, tuple):
+        grads = (grads,)
+    count = len(arg_shapes)
+    if len(grads) > count and all(g is None for g in grads[count:]):
+        grads = grads[:count]
+    if len(grads) != count:
+        raise RuntimeError(f"function {name} returned an incorrect number of gradients (expected {count}, got {len(grads)})")
+    result = []
+    for position, (shape, g) in enumerate(zip(arg_shapes, grads)):
+        if shape is None:
+            if g is not None:
+                raise RuntimeError(f"function {name} returned a gradient different than None at position {position + 1}, but the corresponding forward input was not a Variable")
+            continue
+        if g is not None and g.shape != shape and not _is_expandable(shape, g.shape):
+            raise RuntimeError(f"Function {name} returned an invalid gradient at index {len(result)} - got {list(g.shape)} but expected shape compatible with {list(shape)}")
+        result.append(g)
+    return result
+
+
+def once_differentiable(fn):
+    """Marks a backward that cannot itself be differentiated: it runs outside the graph, and
+    differentiating its result again is an error."""
+
+    @functools.wraps(fn)
+    def wrapper(ctx, *args):
+        with torch.no_grad():
+            outputs = fn(ctx, *args)
+        if not torch.is_grad_enabled():
+            return outputs
+        needing = [a for a in args if isinstance(a, torch.Tensor) and a.requires_grad]
+        if not needing:
+            return outputs
+
+        def refuse(grad, output):
+            raise RuntimeError("trying to differentiate twice a function that was marked with @once_differentiable")
+
+        def delayed(g):
+            if not isinstance(g, torch.Tensor):
+                return g
+            g = g.detach()
+            torch.autograd._record_function("DelayedError", g, needing, refuse, None)
+            return g
+
+        if isinstance(outputs, tuple):
+            return tuple(delayed(g) for g in outputs)
+        return delayed(outputs)
+
+    return wrapper
+"""#
+}
