@@ -73,10 +73,10 @@ def _register_hook(hooks, hook, prepend):
 
 
 class Module:
-    """Base class for all neural network modules.
+    """What every layer and model is built on: it keeps parameters, buffers and sub-modules.
 
-    Your models should subclass this class, create their layers in __init__ (after calling
-    super().__init__()) and compute their output in forward:
+    A model is a subclass that makes its layers in __init__, after super().__init__(), and
+    says in forward how an input becomes an output:
 
         class Model(nn.Module):
             def __init__(self):
@@ -104,7 +104,7 @@ class Module:
         state["_hooks_with_kwargs"] = set()
 
     def forward(self, *input):
-        """Define the computation performed at every call. Should be overridden by all subclasses."""
+        """How an input becomes an output; each subclass writes its own (calling the module runs it)."""
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
@@ -207,7 +207,7 @@ class Module:
         self._modules[name] = module
 
     def register_module(self, name, module):
-        """Alias for add_module."""
+        """The same as add_module."""
         self.add_module(name, module)
 
     def get_submodule(self, target):
@@ -307,32 +307,32 @@ class Module:
                 yield name, v
 
     def parameters(self, recurse=True):
-        """Return an iterator over module parameters (each once), typically passed to an optimizer."""
+        """Every parameter of this module and its sub-modules, each once: what an optimizer is given."""
         for name, param in self.named_parameters(recurse=recurse):
             yield param
 
     def named_parameters(self, prefix="", recurse=True, remove_duplicate=True):
-        """Return an iterator over module parameters, yielding both the name and the parameter."""
+        """Each parameter with its dotted name ("0.weight"), each once."""
         yield from self._named_members(lambda module: module._parameters.items(), prefix=prefix,
                                        recurse=recurse, remove_duplicate=remove_duplicate)
 
     def buffers(self, recurse=True):
-        """Return an iterator over module buffers."""
+        """Every buffer of this module and its sub-modules."""
         for _, buf in self.named_buffers(recurse=recurse):
             yield buf
 
     def named_buffers(self, prefix="", recurse=True, remove_duplicate=True):
-        """Return an iterator over module buffers, yielding both the name and the buffer."""
+        """Each buffer with its dotted name."""
         yield from self._named_members(lambda module: module._buffers.items(), prefix=prefix,
                                        recurse=recurse, remove_duplicate=remove_duplicate)
 
     def children(self):
-        """Return an iterator over immediate children modules."""
+        """The sub-modules assigned directly to this one."""
         for name, module in self.named_children():
             yield module
 
     def named_children(self):
-        """Return an iterator over immediate children modules, yielding both the name and the module."""
+        """The direct sub-modules with the names they were assigned under."""
         memo = set()
         for name, module in self._modules.items():
             if module is not None and module not in memo:
@@ -340,12 +340,12 @@ class Module:
                 yield name, module
 
     def modules(self, remove_duplicate=True):
-        """Return an iterator over all modules in the network, this one first."""
+        """This module and every module inside it, outermost first."""
         for _, module in self.named_modules(remove_duplicate=remove_duplicate):
             yield module
 
     def named_modules(self, memo=None, prefix="", remove_duplicate=True):
-        """Return an iterator over all modules in the network, yielding both the name and the module."""
+        """This module (named "") and every module inside it, with dotted names."""
         if memo is None:
             memo = set()
         if self not in memo:
@@ -359,7 +359,7 @@ class Module:
                 yield from module.named_modules(memo, submodule_prefix, remove_duplicate)
 
     def train(self, mode=True):
-        """Set the module and its children in training mode (or evaluation mode: mode=False)."""
+        """Switch this module and all inside it to training (or, with mode=False, evaluation) behaviour."""
         if not isinstance(mode, bool):
             raise ValueError("training mode is expected to be boolean")
         self.training = mode
@@ -368,11 +368,11 @@ class Module:
         return self
 
     def eval(self):
-        """Set the module in evaluation mode: the same as self.train(False)."""
+        """Switch to evaluation behaviour (dropout off): train(False)."""
         return self.train(False)
 
     def requires_grad_(self, requires_grad=True):
-        """Change whether autograd should record operations on this module's parameters."""
+        """Turn gradient tracking of every parameter on or off."""
         for p in self.parameters():
             p.requires_grad_(requires_grad)
         return self
@@ -391,7 +391,7 @@ class Module:
                     p.grad.zero_()
 
     def apply(self, fn):
-        """Apply fn to every sub-module (children first, then self); typically to initialize weights."""
+        """Call fn on each sub-module, innermost first, then on this one (e.g. to set initial weights)."""
         for module in self.children():
             module.apply(fn)
         fn(self)
@@ -426,23 +426,23 @@ class Module:
         return self._apply(lambda t: t.to(dtype) if dtype is not None and t.is_floating_point() else t)
 
     def cpu(self):
-        """Move all parameters and buffers to the CPU (where they already are)."""
+        """grad keeps every tensor on the CPU already: returns the module unchanged."""
         return self
 
     def type(self, dst_type):
-        """Cast all parameters and buffers to dst_type."""
+        """Convert every parameter and buffer to dst_type."""
         return self._apply(lambda t: t.type(dst_type))
 
     def float(self):
-        """Cast all floating point parameters and buffers to float32."""
+        """Floating parameters and buffers become float32."""
         return self._apply(lambda t: t.float() if t.is_floating_point() else t)
 
     def double(self):
-        """Cast all floating point parameters and buffers to float64."""
+        """Floating parameters and buffers become float64."""
         return self._apply(lambda t: t.double() if t.is_floating_point() else t)
 
     def half(self):
-        """Cast all floating point parameters and buffers to float16."""
+        """Floating parameters and buffers become float16."""
         return self._apply(lambda t: t.half() if t.is_floating_point() else t)
 
     def _save_to_state_dict(self, destination, prefix, keep_vars):
