@@ -3,13 +3,12 @@
 /// `help(nn.Linear)` shows code a learner can read; `Parameter` and `functional`'s kernels are Swift.
 extension Interpreter {
     func installNN(functional: PyModule) -> PyModule {
-        for module in [functional] { module.attributes["_warn"] = .object(Self.sourceWarning) }
         let nn = PyModule(name: "torch.nn", attributes: [
             "functional": .object(functional),
             "Parameter": .object(TorchParameter.type),
         ])
         addSource(NNFunctionalSource.text, filename: "torch/nn/functional.py", to: functional)
-        let initModule = PyModule(name: "torch.nn.init", attributes: ["_warn": .object(Self.sourceWarning)])
+        let initModule = PyModule(name: "torch.nn.init")
         addSource(NNInitSource.text, filename: "torch/nn/init.py", to: initModule)
         nn.attributes["init"] = .object(initModule)
         moduleTable[initModule.name] = initModule
@@ -17,10 +16,4 @@ extension Interpreter {
                   + NNLossesSource.text, filename: "torch/nn/modules.py", to: nn)
         return nn
     }
-
-    /// `_warn(message)`: the sources' `warnings.warn` (grad has no warnings module), a UserWarning.
-    private static var sourceWarning: PyBuiltin { PyBuiltin("_warn(message)") { args in
-        try args.interpreter.warn(Repr.str(args["message"]))
-        return .none
-    } }
 }

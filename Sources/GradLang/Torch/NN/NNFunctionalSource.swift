@@ -3,6 +3,7 @@
 enum NNFunctionalSource {
     static let text = #"""
 import math
+import warnings
 
 
 def _reduce(loss, reduction):
@@ -22,7 +23,7 @@ def _check_reduction(reduction):
 
 def _warn_size(input, target):
     if target.size() != input.size():
-        _warn(f"Using a target size ({target.size()}) that is different to the input size ({input.size()}). "
+        warnings.warn(f"Using a target size ({target.size()}) that is different to the input size ({input.size()}). "
                       "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.")
 
 

@@ -3,6 +3,7 @@
 enum NNInitSource {
     static let text = #"""
 import math
+import warnings
 def calculate_gain(nonlinearity, param=None):
     """Return the recommended gain value for the given nonlinearity function."""
     linear_fns = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d"]
@@ -45,7 +46,7 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
         return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
 
     if (mean < a - 2 * std) or (mean > b + 2 * std):
-        _warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+        warnings.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
                       "The distribution of values may be incorrect.")
     if norm_cdf((b - mean) / std) - norm_cdf((a - mean) / std) <= 0.3:
         raise NotImplementedError("grad's trunc_normal_ supports intervals holding more than 30% of the distribution only")
@@ -132,7 +133,7 @@ def _calculate_correct_fan(tensor, mode):
 def _kaiming_std(tensor, a, mode, nonlinearity):
     # gain / sqrt(fan), or None (after PyTorch's warning) for a tensor without elements.
     if 0 in tensor.shape:
-        _warn("Initializing zero-element tensors is a no-op")
+        warnings.warn("Initializing zero-element tensors is a no-op")
         return None
     fan = _calculate_correct_fan(tensor, mode)
     gain = calculate_gain(nonlinearity, a)
