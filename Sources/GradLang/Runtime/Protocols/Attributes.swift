@@ -14,13 +14,6 @@ public enum TypeKey: Hashable, Sendable {
         case .str: self = .str
         case .tensor: self = .tensor
         case .object(let o):
-            // Instances of user classes first: they are most of the objects whose attributes
-            // are read, and they would otherwise fail every cast below, the protocol cast among
-            // them, which the runtime does not cache.
-            if o is PyInstance {
-                self = o is PyExceptionObject ? .exception : .other
-                return
-            }
             switch o {
             case is PyList: self = .list
             case is PyTuple: self = .tuple
@@ -31,9 +24,13 @@ public enum TypeKey: Hashable, Sendable {
             case is PyModule: self = .module
             case is PyDType: self = .dtype
             case is PyGradNode: self = .gradNode
+            case is PyExceptionObject: self = .exception
             case is PyProperty: self = .property
             case is PyIterator: self = .iterator
             case is PyGeneratorObject: self = .generator
+            // Before the protocol cast, which the runtime does not cache: an instance of a user
+            // class would fail it on every look-up.
+            case is PyInstance: self = .other
             case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
             default: self = .other
             }
