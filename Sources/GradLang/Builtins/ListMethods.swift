@@ -24,6 +24,15 @@ enum ListMethods {
         return .none
     }
 
+    /// `list.pop(index)`.
+    private static func pop(_ list: PyList, at index: Value) throws -> Value {
+        guard !list.items.isEmpty else { throw PyError.index("pop from empty list") }
+        var i = try Arg.size(index)
+        if i < 0 { i = i.addingReportingOverflow(list.items.count).partialValue }
+        guard i >= 0 && i < list.items.count else { throw PyError.index("pop index out of range") }
+        return list.changeItems { $0.remove(at: i) }
+    }
+
     static var all: [PyBuiltin] {
         [
             sort,
@@ -50,14 +59,9 @@ enum ListMethods {
                 list.changeItems { $0.insert(object, at: Swift.min(i, n)) }
                 return .none
             },
-            PyBuiltin("pop(self, index=-1, /)") { args in
-                let list = try args.selfList
-                guard !list.items.isEmpty else { throw PyError.index("pop from empty list") }
-                var i = try Arg.size(args["index"])
-                if i < 0 { i = i.addingReportingOverflow(list.items.count).partialValue }
-                guard i >= 0 && i < list.items.count else { throw PyError.index("pop index out of range") }
-                return list.changeItems { $0.remove(at: i) }
-            },
+            // `stack.pop()`, the common call, runs without binding (see PyBuiltin.Direct).
+            PyBuiltin("pop(self, index=-1, /)", { args in try pop(args.selfList, at: args["index"]) },
+                      one: { receiver, _ in try pop(Receiver.cast(receiver, "list", method: "pop"), at: .int(-1)) }),
             PyBuiltin("list.remove(self, value, /)") { args in
                 let list = try args.selfList
                 guard let i = try SequenceSearch.index(list.items, args["value"], start: .none, stop: .none) else {

@@ -41,9 +41,9 @@ extension Compiler {
                         throw Suggestions.noting(e, object: receiver, name: name, interpreter)
                     }
                 }
-                // `math.tanh(x)`: a module's function.
-                if let positional, case .object(let builtin as PyBuiltin) = function,
-                   let result = try Compiler.callDirectly(builtin, receiver: nil, positional, in: f, at: range, interpreter) {
+                // `math.tanh(x)`: a module's function; `node.backward_step()`: a function an
+                // instance holds.
+                if let positional, let result = try Compiler.callWithoutArgumentList(function, positional, in: f, at: range, interpreter) {
                     return result
                 }
                 let a = try args(f, nil)
@@ -53,20 +53,29 @@ extension Compiler {
         let function = expression(callee)
         return { f in
             let fn = try function(f)
-            // `f(x)` of a `def`: the arguments go straight into the new frame.
-            if let positional, case .object(let o) = fn, let user = o as? PyFunction,
-               var frame = try user.frame(evaluating: positional, in: f) {
-                let result = try Compiler.locatingErrors(at: range, in: f) { try user.run(frame, interpreter) }
-                user.recycle(&frame)
-                return result
-            }
-            if let positional, case .object(let o) = fn, let builtin = o as? PyBuiltin,
-               let result = try Compiler.callDirectly(builtin, receiver: nil, positional, in: f, at: range, interpreter) {
+            if let positional, let result = try Compiler.callWithoutArgumentList(fn, positional, in: f, at: range, interpreter) {
                 return result
             }
             let a = try args(f, nil)
             return try Compiler.locatingErrors(at: range, in: f) { try interpreter.call(fn, a) }
         }
+    }
+
+    /// `fn(...)` with the positional arguments `codes` compute in `f`, when `fn` is a `def`'s
+    /// function (the arguments go straight into its new frame) or a built-in with a direct body
+    /// of that arity; nil, with nothing evaluated, otherwise.
+    @inline(__always)
+    static func callWithoutArgumentList(_ fn: Value, _ codes: [ExprCode], in f: Frame, at range: SourceRange,
+                                        _ interpreter: Interpreter) throws -> Value? {
+        guard case .object(let o) = fn else { return nil }
+        if let user = o as? PyFunction {
+            guard var frame = try user.frame(evaluating: codes, in: f) else { return nil }
+            let result = try locatingErrors(at: range, in: f) { try user.run(frame, interpreter) }
+            user.recycle(&frame)
+            return result
+        }
+        guard let builtin = o as? PyBuiltin else { return nil }
+        return try callDirectly(builtin, receiver: nil, codes, in: f, at: range, interpreter)
     }
 
     /// Calls `builtin`'s direct body (see PyBuiltin.Direct) with `receiver`, if any, and what

@@ -61,6 +61,12 @@ public final class PyBuiltin: PyObject {
         self.init(signature, body: { args in try two(args[0], args[1], args.interpreter) }, direct: .two(two))
     }
 
+    /// A built-in whose parameters after the first are optional, and whose common call passes
+    /// only the first (`xs.pop()`): such a call runs `one`, any other binds and runs `body`.
+    public convenience init(_ signature: String, _ body: @escaping Body, one: @escaping (Value, Interpreter) throws -> Value) {
+        self.init(signature, body: body, direct: .one(one))
+    }
+
     private init(_ signature: String, style: ArgumentParserStyle = .python, shownAs shown: String? = nil,
                  body: @escaping Body, direct: Direct?) {
         signatureText = signature

@@ -5,6 +5,9 @@ public enum TypeKey: Hashable, Sendable {
     case none, bool, int, float, str, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
     case exception, function, iterator, generator, property, other
 
+    /// Inlined, so that a number, str or tensor (`w.grad`, `t.sum()`) is told apart in place;
+    /// the objects' longer classification is a call.
+    @inline(__always)
     init(_ v: Value) {
         switch v {
         case .none: self = .none
@@ -13,24 +16,30 @@ public enum TypeKey: Hashable, Sendable {
         case .float: self = .float
         case .str: self = .str
         case .tensor: self = .tensor
-        case .object(let o):
-            switch o {
-            case is PyList: self = .list
-            case is PyTuple: self = .tuple
-            case is PyDict: self = .dict
-            case is PySet: self = .set
-            case is PyRange: self = .range
-            case is PySlice: self = .slice
-            case is PyModule: self = .module
-            case is PyDType: self = .dtype
-            case is PyGradNode: self = .gradNode
-            case is PyExceptionObject: self = .exception
-            case is PyProperty: self = .property
-            case is PyIterator: self = .iterator
-            case is PyGeneratorObject: self = .generator
-            case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
-            default: self = .other
-            }
+        case .object(let o): self = TypeKey(object: o)
+        }
+    }
+
+    private init(object o: PyObject) {
+        switch o {
+        case is PyList: self = .list
+        case is PyTuple: self = .tuple
+        case is PyDict: self = .dict
+        case is PySet: self = .set
+        case is PyRange: self = .range
+        case is PySlice: self = .slice
+        case is PyModule: self = .module
+        case is PyDType: self = .dtype
+        case is PyGradNode: self = .gradNode
+        case is PyExceptionObject: self = .exception
+        case is PyProperty: self = .property
+        case is PyIterator: self = .iterator
+        case is PyGeneratorObject: self = .generator
+        // Before the protocol cast, which the runtime does not cache: an instance of a user
+        // class would fail it on every look-up.
+        case is PyInstance: self = .other
+        case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
+        default: self = .other
         }
     }
 }
