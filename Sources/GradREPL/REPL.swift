@@ -27,6 +27,7 @@ public final class REPL {
                                         style: Style(enabled: Terminal.allowsColour(1)))
             if let editor { reader = editor }
         }
+        session.dropInternalWarningTrailers()
         let repl = REPL(session: session, reader: reader, isTerminal: onTerminal)
         return repl.run(showBanner: showBanner && onTerminal)
     }
