@@ -28,6 +28,8 @@ public final class REPL {
             if let editor { reader = editor }
         }
         session.dropInternalWarningTrailers()
+        let write = session.writeOutput
+        if onTerminal { session.interpreter.writeHelp = { Pager.show($0, write: write) } }
         let repl = REPL(session: session, reader: reader, isTerminal: onTerminal)
         return repl.run(showBanner: showBanner && onTerminal)
     }
