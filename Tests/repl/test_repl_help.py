@@ -34,7 +34,7 @@ class HelpPagerTests(unittest.TestCase):
         self.assertNotIn("PAGED:", output)
 
     def test_less_by_default(self):
-        repl = Session(self, rows=20)
+        repl = Session(self, env={"PAGER": "less -R"}, rows=20)
         repl.expect_prompt()
         repl.send("help()\r")
         repl.child.expect_exact("Built-in functions:")
