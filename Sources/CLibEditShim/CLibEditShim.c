@@ -1,3 +1,5 @@
+#define _XOPEN_SOURCE 700
+#include <wchar.h>
 #include "CLibEditShim.h"
 
 int grad_el_set_prompt(EditLine *el, grad_el_prompt_fn prompt, char escape) {
@@ -30,6 +32,14 @@ int grad_el_set_read_function(EditLine *el, el_rfunc_t read_character) {
 
 int grad_el_refresh(EditLine *el) {
     return el_set(el, EL_REFRESH);
+}
+
+int grad_el_prepare_terminal(EditLine *el, int editing) {
+    return el_set(el, EL_PREP_TERM, editing);
+}
+
+int grad_wcwidth(wchar_t character) {
+    return wcwidth(character);
 }
 
 int grad_history_set_size(History *h, int size) {

@@ -27,6 +27,9 @@ public final class REPL {
                                         style: Style(enabled: Terminal.allowsColour(1)))
             if let editor { reader = editor }
         }
+        session.dropInternalWarningTrailers()
+        let write = session.writeOutput
+        if onTerminal { session.interpreter.writeHelp = { Pager.show($0, write: write) } }
         let repl = REPL(session: session, reader: reader, isTerminal: onTerminal)
         return repl.run(showBanner: showBanner && onTerminal)
     }

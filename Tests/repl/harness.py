@@ -65,6 +65,8 @@ class Session:
             "HOME": self.home,
             "TERM": "xterm",
             "LC_ALL": "C.UTF-8",
+            # Long help is written plainly, not through less (test_repl_help tests the pager).
+            "PAGER": "cat",
         }
         if history is not DEFAULT_HISTORY:
             environment["GRAD_HISTORY"] = self.history
@@ -140,6 +142,58 @@ class Session:
         self.child.expect(pexpect.EOF)
         self.child.close()
         return self.child.exitstatus
+
+
+class Screen:
+    """A program on a pseudo-terminal whose output is drawn on an emulated screen (pyte), to check
+    what a person would see: where the text and the cursor are after redraws."""
+
+    def __init__(self, test, command, args=(), rows=12, columns=40, env=None):
+        import pyte
+        home = tempfile.mkdtemp(prefix="grad-screen-test-")
+        test.addCleanup(shutil.rmtree, home, True)
+        environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TERM": "xterm",
+                       "LC_ALL": "C.UTF-8", "NO_COLOR": "1", "GRAD_HISTORY": os.path.join(home, "history")}
+        environment.update(env or {})
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.Stream(self.screen)
+        self.child = pexpect.spawn(command, list(args), env=environment, encoding="utf-8", codec_errors="replace",
+                                   timeout=20, dimensions=(rows, columns), cwd=home)
+        test.addCleanup(self.child.terminate, True)
+        self.test = test
+
+    def send(self, text):
+        self.child.send(text)
+
+    def lines(self):
+        return [line.rstrip() for line in self.screen.display]
+
+    def cursor(self):
+        return (self.screen.cursor.y, self.screen.cursor.x)
+
+    def wait(self, condition, what, timeout=10):
+        """Reads output until `condition(self)` holds; fails after `timeout` seconds."""
+        import time
+        end = time.monotonic() + timeout
+        while not condition(self):
+            if time.monotonic() > end:
+                self.test.fail(f"the screen never showed {what}:\n" + "\n".join(self.lines())
+                               + f"\n(cursor at {self.cursor()})")
+            try:
+                self.stream.feed(self.child.read_nonblocking(100000, timeout=0.1))
+            except pexpect.TIMEOUT:
+                pass
+
+    def wait_for_line(self, text, row=None):
+        """Waits until a line of the screen (or the given row) reads `text`."""
+        if row is None:
+            self.wait(lambda s: text in s.lines(), repr(text))
+        else:
+            self.wait(lambda s: s.lines()[row] == text, f"{text!r} on row {row}")
+
+    def resize(self, rows, columns):
+        self.screen.resize(rows, columns)
+        self.child.setwinsize(rows, columns)
 
 
 def read(path):

@@ -23,6 +23,11 @@ int grad_el_set_history(EditLine *el, History *history);
 int grad_el_set_read_function(EditLine *el, el_rfunc_t read_character);
 /// EL_REFRESH: redraws the prompt and the line now (from inside an editor command).
 int grad_el_refresh(EditLine *el);
+/// EL_PREP_TERM: puts the terminal in libedit's editing mode (1) or back as it was (0).
+int grad_el_prepare_terminal(EditLine *el, int editing);
+
+/// wcwidth(3): the columns a character takes on the terminal (-1 when it is not printable).
+int grad_wcwidth(wchar_t character);
 
 /// H_SETSIZE, H_SETUNIQUE and H_ENTER.
 int grad_history_set_size(History *history, int size);

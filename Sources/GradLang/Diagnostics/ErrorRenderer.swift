@@ -3,9 +3,13 @@
 public struct ErrorRenderer {
     /// Source lines by filename (files whose lines a traceback may quote).
     public var sources: [String: [String]]
+    /// Whether a frame's line may be quoted from `sources`: the REPL's inputs are all `<stdin>`,
+    /// and only the running one's lines are known to be the frame's.
+    public var quotes: (TraceEntry) -> Bool
 
-    public init(sources: [String: [String]]) {
+    public init(sources: [String: [String]], quotes: @escaping (TraceEntry) -> Bool = { _ in true }) {
         self.sources = sources
+        self.quotes = quotes
     }
 
     public func render(_ error: ProgramError) -> String {
@@ -78,7 +82,7 @@ public struct ErrorRenderer {
 
     private func frame(_ entry: TraceEntry) -> String {
         var out = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-        guard let lines = sources[entry.file], entry.line >= 1, entry.line <= lines.count else { return out }
+        guard quotes(entry), let lines = sources[entry.file], entry.line >= 1, entry.line <= lines.count else { return out }
         let text = lines[entry.line - 1]
         let stripped = String(text.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
         let trimmed = String(stripped.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())

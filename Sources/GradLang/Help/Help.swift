@@ -6,10 +6,10 @@ enum Help {
     static var function: PyBuiltin { PyBuiltin("help(request=<unset>, /)") { args in
         let interpreter = args.interpreter
         guard let request = args.given("request") else {
-            try interpreter.writeOutput(overview(interpreter) + "\n" + interpreter.helpTopics)
+            try (interpreter.writeHelp ?? interpreter.writeOutput)(overview(interpreter) + "\n" + interpreter.helpTopics)
             return .none
         }
-        try interpreter.writeOutput(TorchHelp(interpreter: interpreter).describe(request)
+        try (interpreter.writeHelp ?? interpreter.writeOutput)(TorchHelp(interpreter: interpreter).describe(request)
                                 ?? describe(request, interpreter) + "\n")
         return .none
     } }

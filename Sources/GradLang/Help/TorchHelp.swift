@@ -24,6 +24,10 @@ struct TorchHelp {
             guard case .tensor = method.receiver else { return nil }
             return "Help on method \(method.function.name) of Tensor:\n\n"
                 + entry(method.function.signature.text, TorchDocs.description(of: "Tensor." + method.function.name))
+        case .object(let node as PyGradNode):
+            return Self.gradNodeHelp(node.node.name)
+        case .object(let node as PyAccumulateGrad):
+            return Self.gradNodeHelp(node.typeName)
         case .object(let module as PyModule):
             guard module.name == "torch" || module.name.hasPrefix("torch.") else { return nil }
             return moduleHelp(module)
@@ -35,6 +39,31 @@ struct TorchHelp {
         default:
             return nil
         }
+    }
+
+    /// `help(y.grad_fn)`: what a node of the autograd graph is and what backward() does with it.
+    static func gradNodeHelp(_ name: String) -> String {
+        """
+        Help on \(name) object:
+
+        class \(name)
+         |  A node of the autograd graph. Each operation on tensors that require grad records
+         |  one: `y.grad_fn` is the node of the operation that computed y, and its name says
+         |  which operation it was and how its gradient is computed.
+         |
+         |  y.backward() starts at y's node with the gradient of y (1 for a scalar). Each node
+         |  turns the gradient of its output into gradients of its inputs and passes them on
+         |  along next_functions; AccumulateGrad nodes, one per leaf tensor that requires
+         |  grad, add what reaches them to the leaf's .grad.
+         |
+         |  name()          the node's name, '\(name)'
+         |  next_functions  one (node, 0) pair per input: the node that computed the input,
+         |                  AccumulateGrad for a leaf that requires grad, None for an input
+         |                  that needs no gradient
+         |  metadata        a dict for the user's own notes
+         |  variable        (AccumulateGrad only) the leaf tensor it accumulates into
+
+        """
     }
 
     private func entry(_ signature: String, _ description: String?) -> String {

@@ -19,9 +19,12 @@ public struct Completion: Equatable, Sendable {
     }
 }
 
-/// Completes names (variables, built-ins, keywords) and attributes after a dot (`torch.ze`,
-/// `x.requires_gr`, `x.grad.ze`). The value before the dot is found by looking names and attributes
-/// up, and only when it is a plain chain of them: completion never calls anything.
+/// Completes names (variables, built-ins, keywords), attributes after a dot (`torch.ze`,
+/// `x.requires_gr`, `x.grad.ze`), keyword arguments inside a call (`torch.zeros(3, requires_` →
+/// `requires_grad=`), a dict's keys inside `d["`, and file paths after `%run`, `%load` and
+/// `open("`. Inside any other string or a comment it offers nothing. The value before a dot or a
+/// bracket is found by looking names and attributes up, and only when it is a plain chain of
+/// them: completion never calls anything.
 public struct Completer {
     let session: Session
 
@@ -33,19 +36,93 @@ public struct Completer {
         "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
     ]
 
+    /// The magics whose argument is a file.
+    static let fileMagics = ["%run", "%load"]
+
     public func complete(_ textBeforeCursor: String) -> Completion {
-        let word = String(textBeforeCursor.reversed().prefix { $0.isIdentifierCharacter || $0 == "." }.reversed())
+        let context = LineContext(textBeforeCursor)
+        if context.inComment { return Completion(partial: "", candidates: []) }
+        if let string = context.string { return complete(inside: string, context) }
+        let command = textBeforeCursor.drop { $0 == " " }
+        if let magic = Self.fileMagics.first(where: { command.hasPrefix($0 + " ") }) {
+            return PathCandidates.completing(String(command.dropFirst(magic.count).split(separator: " ").last ?? ""))
+        }
+        let word = Self.trailingChain(textBeforeCursor)
         if word.first?.isNumber == true { return Completion(partial: word, candidates: []) }
         guard let dot = word.lastIndex(of: ".") else {
-            return Completion(partial: word, candidates: names(startingWith: word))
+            if word.isEmpty, let dict = subscriptedDict(before: textBeforeCursor, context) {
+                return Completion(partial: "", candidates: keys(of: dict, startingWith: "", quote: nil))
+            }
+            let arguments = keywordArguments(startingWith: word, before: textBeforeCursor.dropLast(word.count), context)
+            return Completion(partial: word, candidates: arguments.isEmpty ? names(startingWith: word) : arguments)
         }
         let partial = String(word[word.index(after: dot)...])
-        let before = textBeforeCursor.dropLast(word.count).last
-        guard before.map({ !")]}'\"".contains($0) }) ?? true,
-              let value = session.lookUp(chain: String(word[..<dot])) else {
+        guard let value = value(ofChain: String(word[..<dot]), endingAt: textBeforeCursor.dropLast(word.count)) else {
             return Completion(partial: partial, candidates: [])
         }
         return Completion(partial: partial, candidates: attributes(of: value, startingWith: partial))
+    }
+
+    /// In a string: a dict's keys right after `d[`, paths right after `open(`, else nothing (the
+    /// names of the program have no business inside text).
+    private func complete(inside string: LineContext.OpenString, _ context: LineContext) -> Completion {
+        let nothing = Completion(partial: string.typed, candidates: [])
+        guard let (bracket, callee) = context.openBrackets.last,
+              string.before.trimmingTrailingSpaces() == callee + String(bracket) else { return nothing }
+        if bracket == "(" && Self.trailingChain(callee) == "open" {
+            return PathCandidates.completing(string.typed)
+        }
+        if let dict = subscriptedDict(before: string.before, context) {
+            return Completion(partial: string.typed, candidates: keys(of: dict, startingWith: string.typed, quote: string.quote))
+        }
+        return nothing
+    }
+
+    /// The dict `d` when `text` ends with `d[` (the innermost bracket still open).
+    private func subscriptedDict(before text: String, _ context: LineContext) -> PyDict? {
+        guard let (bracket, subscripted) = context.openBrackets.last, bracket == "[",
+              text.trimmingTrailingSpaces() == subscripted + "[" else { return nil }
+        let chain = Self.trailingChain(subscripted)
+        guard !chain.isEmpty, case .object(let dict as PyDict)? = value(ofChain: chain, endingAt: subscripted.dropLast(chain.count))
+        else { return nil }
+        return dict
+    }
+
+    /// The dict's string keys starting with `typed`, closed by the quote and `]`; without a quote
+    /// typed yet, quoted as `repr` quotes them. Keys the quote cannot hold as typed are left out.
+    private func keys(of dict: PyDict, startingWith typed: String, quote: String?) -> [String] {
+        dict.entries.compactMap { entry in
+            guard case .str(let key) = entry.key, key.string.hasPrefix(typed) else { return nil }
+            guard let quote else { return Repr.repr(entry.key) + "]" }
+            guard !key.string.contains(where: { $0 == "\\" || $0.isNewline || quote.contains($0) }) else { return nil }
+            return key.string + quote + "]"
+        }
+    }
+
+    /// `name=` for each keyword parameter of the call the cursor is in that starts with `word`,
+    /// where an argument starts (after the `(` or a `,`).
+    private func keywordArguments(startingWith word: String, before: Substring, _ context: LineContext) -> [String] {
+        guard let (bracket, callee) = context.openBrackets.last, bracket == "(",
+              let previous = before.trimmingTrailingSpaces().last, previous == "(" || previous == "," else { return [] }
+        let chain = Self.trailingChain(callee)
+        let head = callee.dropLast(chain.count)
+        guard !chain.isEmpty, !head.hasSuffix("def "), !head.hasSuffix("class "),
+              let function = value(ofChain: chain, endingAt: head) else { return [] }
+        return session.interpreter.keywordParameterNames(of: function)
+            .filter { $0.hasPrefix(word) && visible($0, typed: word) }
+            .map { $0 + "=" }
+    }
+
+    /// The value a chain of names (`x`, `torch.nn`) stands for, unless what precedes it makes it
+    /// the attribute of something that would have to be computed (`f().x`, `"a".x`).
+    private func value<Before: StringProtocol>(ofChain chain: String, endingAt before: Before) -> Value? {
+        guard before.last.map({ !")]}'\"".contains($0) }) ?? true else { return nil }
+        return session.lookUp(chain: chain)
+    }
+
+    /// The identifiers and dots at the end of `text`.
+    static func trailingChain<Text: StringProtocol>(_ text: Text) -> String {
+        String(text.reversed().prefix { $0.isIdentifierCharacter || $0 == "." }.reversed())
     }
 
     private func names(startingWith prefix: String) -> [String] {
@@ -75,6 +152,12 @@ public struct Completer {
 
 extension Character {
     var isIdentifierCharacter: Bool { isLetter || isNumber || self == "_" }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpaces() -> String {
+        String(reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
 }
 
 extension String {

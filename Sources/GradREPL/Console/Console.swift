@@ -126,7 +126,8 @@ public final class Console {
     }
 
     private func compileAndRun(inputEnded: Bool = false) {
-        switch parseInteractive(source: lines.joined(separator: "\n"), inputEnded: inputEnded) {
+        let source = lines.joined(separator: "\n")
+        switch parseInteractive(source: source, inputEnded: inputEnded) {
         case .incomplete:
             return
         case .error(let error):
@@ -134,7 +135,7 @@ public final class Console {
             session.report(error)
         case .complete(let module):
             finishEntry()
-            if case .exit(let status) = session.runInteractive(module) { exitStatus = status }
+            if case .exit(let status) = session.runInteractive(module, source: source) { exitStatus = status }
         }
     }
 

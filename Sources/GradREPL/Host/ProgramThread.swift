@@ -4,13 +4,13 @@ import Glibc
 import GradLang
 
 /// Runs the whole command line (file, `-c` code or the REPL) on one large-stack thread (see
-/// `LargeStack`). Ctrl-C is delivered to that thread only, so it interrupts the read the REPL is
-/// blocked in rather than the idle main thread.
+/// `LargeStack`). Ctrl-C, and Ctrl-Z, `fg` and resizes (`TerminalSignals`), are delivered to that
+/// thread only, so they interrupt the read the REPL is blocked in rather than the idle main thread.
 public enum ProgramThread {
     public static func run(_ body: () -> Int32) -> Int32 {
         var interrupt = sigset_t()
         sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
+        for signal in [SIGINT, SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&interrupt, signal) }
         // Blocked here, and so in the new thread, which inherits the mask, until it unblocks it.
         var callerMask = sigset_t()
         pthread_sigmask(SIG_BLOCK, &interrupt, &callerMask)

@@ -16,9 +16,18 @@ public enum Terminal {
 
     /// The terminal's width in columns (80 when it cannot be asked).
     public static func columns(_ descriptor: Int32 = 1) -> Int {
+        size(descriptor).map { Int($0.ws_col) } ?? 80
+    }
+
+    /// The terminal's height in lines (24 when it cannot be asked).
+    public static func rows(_ descriptor: Int32 = 1) -> Int {
+        size(descriptor).map { Int($0.ws_row) } ?? 24
+    }
+
+    private static func size(_ descriptor: Int32) -> winsize? {
         var size = winsize()
-        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return size
     }
 
     /// Whether input is waiting on `descriptor` now or within `milliseconds`.

@@ -68,6 +68,13 @@ enum EditLineCommands {
         return UInt8(CC_REFRESH)
     }
 
+    /// Ctrl-Z: suspends grad (see `EditLineReader.suspend`).
+    static let suspend: grad_el_command_fn = { editor, _ in
+        guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
+        reader.suspend()
+        return UInt8(CC_NORM)
+    }
+
     /// ESC[200~: reads up to ESC[201~ and inserts the text as it is (tabs included). Pasted text with
     /// a newline in it is then entered at once, and the REPL runs it as a whole.
     static let paste: grad_el_command_fn = { editor, _ in

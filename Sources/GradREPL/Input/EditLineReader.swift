@@ -7,7 +7,7 @@ import CLibEditShim
 /// Reads lines on a terminal with libedit: editing keys, history (up/down, Ctrl-R), tab completion,
 /// and bracketed paste, which the terminal wraps in ESC[200~ … ESC[201~ once it is switched on.
 public final class EditLineReader: LineReader {
-    private let editor: OpaquePointer
+    let editor: OpaquePointer
     private let history: OpaquePointer
     private let historyFile: HistoryFile?
     let completer: Completer
@@ -22,6 +22,8 @@ public final class EditLineReader: LineReader {
     var lineHoldsPaste = false
     /// The prompt of the line being read.
     private(set) var prompt: Prompt = .primary
+    /// The terminal's width as libedit last learned it.
+    var knownColumns = Terminal.columns()
 
     /// Prompts' colour codes go between two of these, so libedit gives them no width.
     private static let invisible = "\u{1}"
@@ -50,16 +52,18 @@ public final class EditLineReader: LineReader {
         grad_history_set_size(history, Int32(historyLimit))
         grad_history_set_unique(history, 1)
         entries = historyFile?.load() ?? []
-        for entry in entries { grad_history_enter(history, entry) }
+        for entry in entries { grad_history_enter(history, RecalledBlock.shown(entry)) }
         lastEntry = nil
 
         Self.readers[editor] = Weak(reader: self)
         grad_el_set_editor(editor, "emacs")
         grad_el_set_signal_handling(editor, 0)
         grad_el_set_history(editor, history)
-        grad_el_set_read_function(editor) { _, character in
+        grad_el_set_read_function(editor) { editor, character in
             guard let character else { return -1 }
-            return KeyboardInput.readCharacter(character)
+            return KeyboardInput.readCharacter(character) {
+                if let editor { EditLineReader.of(editor)?.handleTerminalSignals() }
+            }
         }
         grad_el_set_prompt(editor, { editor in
             guard let editor else { return nil }
@@ -103,9 +107,17 @@ public final class EditLineReader: LineReader {
         grad_el_add_command(editor, "grad-reverse-search", "Search the history backwards as you type",
                             HistorySearch.reverse)
         grad_el_bind(editor, "^R", "grad-reverse-search")
+        grad_el_add_command(editor, "grad-up", "The line above, or the previous history entry", RecalledBlock.up)
+        grad_el_add_command(editor, "grad-down", "The line below, or the next history entry", RecalledBlock.down)
+        for key in ["\\e[A", "\\eOA", "^P"] { grad_el_bind(editor, key, "grad-up") }
+        for key in ["\\e[B", "\\eOB", "^N"] { grad_el_bind(editor, key, "grad-down") }
+        grad_el_bind(editor, RecalledBlock.previousEntryKey, "ed-prev-history")
+        grad_el_bind(editor, RecalledBlock.nextEntryKey, "ed-next-history")
         grad_el_bind(editor, "^D", "grad-delete-or-end")
         for key in ["^?", "^H"] { grad_el_bind(editor, key, "grad-backspace") }
         grad_el_bind(editor, "^W", "grad-rubout-word")
+        grad_el_add_command(editor, "grad-suspend", "Stop grad until the shell continues it (fg)", EditLineCommands.suspend)
+        grad_el_bind(editor, "^Z", "grad-suspend")
         for key in Self.otherKeys { grad_el_bind(editor, key, "ed-unassigned") }
         for (keys, command) in Self.readlineKeys {
             for key in keys { grad_el_bind(editor, key, command) }
@@ -147,16 +159,20 @@ public final class EditLineReader: LineReader {
         // A typed line starts indented; text already arriving (a paste without bracketed paste
         // markers) carries its own indentation and gets none.
         if !indentation.isEmpty && !Terminal.inputPending(0, withinMilliseconds: Self.pasteWait) { type(indentation) }
-        if bracketedPaste { writeTerminal("\u{1B}[?2004h") }
+        noticeResize()
+        setBracketedPaste(true)
+        TerminalSignals.install()
         var count: Int32 = 0
         let line = el_wgets(editor, &count)
-        if bracketedPaste { writeTerminal("\u{1B}[?2004l") }
+        TerminalSignals.uninstall()
+        setBracketedPaste(false)
         // Ctrl-C while reading drops the line, even when libedit went on to return one (a Ctrl-C
         // inside a paste or a Ctrl-R search reaches us as a line or as end of input).
         if Interrupts.wasReceived { return .interrupt }
         guard let line else { return .endOfInput }
         var text = String(wideCharacters: line, count: Int(count))
         if text.hasSuffix("\n") { text.removeLast() }
+        if !lineHoldsPaste { text = RecalledBlock.entered(text) }
         if lineHoldsPaste || text.contains("\n") { return .chunk(text) }
         let waitForPaste: Int32 = prompt == .continuation && text.isBlank ? Self.pasteWait : 0
         let moreInputFollows = Terminal.inputPending(0, withinMilliseconds: waitForPaste)
@@ -172,7 +188,7 @@ public final class EditLineReader: LineReader {
         entries.removeAll { $0 == entry }
         entries.append(entry)
         if entries.count > historyLimit { entries.removeFirst() }
-        grad_history_enter(history, entry)
+        grad_history_enter(history, RecalledBlock.shown(entry))
         historyFile?.append(entry)
     }
 
@@ -185,7 +201,12 @@ public final class EditLineReader: LineReader {
         promptText = strdup(text)
     }
 
-    private func writeTerminal(_ sequence: String) {
+    /// The terminal's bracketed paste mode, on while a line is read (when the terminal has it).
+    func setBracketedPaste(_ on: Bool) {
+        if bracketedPaste { writeTerminal(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l") }
+    }
+
+    func writeTerminal(_ sequence: String) {
         Files.writeAll(1, Array(sequence.utf8))
     }
 
@@ -203,6 +224,13 @@ public final class EditLineReader: LineReader {
         }
         keys.append(0)
         el_wpush(editor, keys)
+    }
+
+    /// Has libedit read `keys` (as written for a binding, `\e[A`) as if typed, next.
+    func push(_ keys: String) {
+        var wide = keys.replacing("\\e", with: "\u{1B}").unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        el_wpush(editor, wide)
     }
 
     /// Inserts text at the cursor.

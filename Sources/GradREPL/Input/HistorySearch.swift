@@ -70,6 +70,6 @@ enum HistorySearch {
     private static func replaceLine(_ reader: EditLineReader, with text: String) {
         _ = Files.writeAll(1, Array("\r\u{1B}[K".utf8))
         reader.deleteLine()
-        _ = reader.insert(text)
+        _ = reader.insert(RecalledBlock.shown(text))
     }
 }

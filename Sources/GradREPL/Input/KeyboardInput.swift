@@ -7,14 +7,18 @@ import Glibc
 /// once when Ctrl-C was pressed. It also decodes UTF-8 itself, whatever the locale.
 enum KeyboardInput {
     /// Reads one character from stdin into `character`: 1 when read, 0 at end of input, -1 on error
-    /// or Ctrl-C (errno EINTR).
-    static func readCharacter(_ character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    /// or Ctrl-C (errno EINTR). Another signal that interrupts the read is handled by
+    /// `otherSignal` (Ctrl-Z, a resize), and reading goes on.
+    static func readCharacter(_ character: UnsafeMutablePointer<wchar_t>, otherSignal: () -> Void) -> Int32 {
         var decoder = UTF8Decoder()
         while true {
             var byte: UInt8 = 0
             let n = read(0, &byte, 1)
             if n < 0 {
-                if errno == EINTR && !Interrupts.wasReceived { continue }
+                if errno == EINTR && !Interrupts.wasReceived {
+                    otherSignal()
+                    continue
+                }
                 character.pointee = 0
                 return -1
             }

@@ -45,7 +45,7 @@ struct Magics {
             return .finished
         }
         let (cpu0, wall0) = (Clocks.cpu(), Clocks.wall())
-        let outcome = session.runInteractive(module, filename: "<timed exec>")
+        let outcome = session.runInteractive(module, source: statement, filename: "<timed exec>")
         let (cpu1, wall1) = (Clocks.cpu(), Clocks.wall())
         let user = cpu1.user - cpu0.user, system = cpu1.system - cpu0.system
         session.writeOutput("CPU times: user \(DurationText.format(user)), sys: \(DurationText.format(system)), "
@@ -83,7 +83,7 @@ struct Magics {
         while code.hasSuffix("\n") { code.removeLast() }
         session.writeOutput("# %load \(path)\n\(code)\n")
         switch parseInteractive(source: code, inputEnded: true) {
-        case .complete(let module): return session.runInteractive(module)
+        case .complete(let module): return session.runInteractive(module, source: code)
         case .error(let error): session.report(error)
         case .incomplete: break
         }

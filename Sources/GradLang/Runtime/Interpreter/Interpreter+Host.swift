@@ -30,6 +30,30 @@ extension Interpreter {
         if case .object(let m as PyModule) = value { return m.attributes[name].map(isCallable) ?? false }
         return attributes.method(TypeKey(value), name) != nil
     }
+
+    /// The parameters a call of `value` takes by keyword, in order (for completing `f(na` to
+    /// `name=`): a function's or built-in's, a bound method's after its receiver, a class's
+    /// `__init__`'s after `self`. Empty for anything else.
+    public func keywordParameterNames(of value: Value) -> [String] {
+        func names(_ signature: Signature, droppingReceiver: Bool) -> [String] {
+            signature.parameters.dropFirst(droppingReceiver ? 1 : 0)
+                .filter { ($0.kind == .positional && !$0.positionalOnly) || $0.kind == .keywordOnly }
+                .map(\.name)
+        }
+        switch value {
+        case .object(let f as PyFunction): return names(f.signature, droppingReceiver: false)
+        case .object(let b as PyBuiltin): return names(b.signature, droppingReceiver: false)
+        case .object(let m as PyBoundMethod): return names(m.function.signature, droppingReceiver: true)
+        case .object(let t as PyTypeObject): return t.constructor.map { names($0.signature, droppingReceiver: false) } ?? []
+        case .object(let m as PyMethod):
+            guard case .object(let f as PyFunction) = m.function else { return [] }
+            return names(f.signature, droppingReceiver: true)
+        case .object(let c as PyClass):
+            guard case .object(let f as PyFunction)? = c.lookup("__init__") else { return [] }
+            return names(f.signature, droppingReceiver: true)
+        default: return []
+        }
+    }
 }
 
 extension Signature {

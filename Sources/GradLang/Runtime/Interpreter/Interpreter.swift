@@ -50,6 +50,8 @@ public final class Interpreter {
     public var namesInScope: (() -> [String])?
     /// What the host adds to `help()`'s overview (the REPL's keys and magics).
     public var helpTopics = ""
+    /// Where `help()` writes its text, when not to `writeOutput` (the REPL's pager).
+    public var writeHelp: ((String) throws -> Void)?
     /// Python's default recursion limit.
     let recursionLimit = 1000
     var callDepth = 0

@@ -1,0 +1,61 @@
+"""Errors where the user can see them: tracebacks of code typed or pasted at the prompt quote its
+line with CPython 3.11's markers (as CPython 3.13's REPL quotes its inputs; the lines and markers
+are those `python3.11 FILE` prints for the same code in a file), and warnings at the prompt leave
+out PyTorch's "(Triggered internally at ...)" trailer."""
+import unittest
+
+from harness import Session, requires_torch
+
+
+class PromptErrorTests(unittest.TestCase):
+    def test_a_typed_line_is_quoted_with_markers(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.enter("x = [1, 2]")
+        self.assertEqual(repl.enter("x[0] + x[5]"), (
+            "Traceback (most recent call last):\n"
+            '  File "<stdin>", line 1, in <module>\n'
+            "    x[0] + x[5]\n"
+            "           ~^^^\n"
+            "IndexError: list index out of range\n"))
+
+    def test_a_pasted_block_is_quoted_at_its_failing_line(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.paste("for d in [2, 0]:\n    print(1 / d)\n\n")
+        self.assertEqual(repl.sync().split("\n")[3:], [
+            "0.5",
+            "Traceback (most recent call last):",
+            '  File "<stdin>", line 2, in <module>',
+            "    print(1 / d)",
+            "          ~~^~~",
+            "ZeroDivisionError: division by zero"])
+
+    def test_a_function_from_an_earlier_input_is_not_quoted_wrongly(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.paste("def f(a):\n    return 1 / a\n\n")
+        repl.sync()
+        # Line 2 of this input is not the function's line 2: only the running input is quoted.
+        self.assertEqual(repl.enter("total = 3 + f(0)"), (
+            "Traceback (most recent call last):\n"
+            '  File "<stdin>", line 1, in <module>\n'
+            "    total = 3 + f(0)\n"
+            "                ^^^^\n"
+            '  File "<stdin>", line 2, in f\n'
+            "ZeroDivisionError: division by zero\n"))
+
+    @requires_torch
+    def test_warnings_have_no_internal_trailer(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.enter("import torch")
+        repl.enter("y = torch.ones(2, requires_grad=True) * 2")
+        output = repl.enter("y.grad")
+        self.assertTrue(output.startswith("UserWarning: The .grad attribute of a Tensor that is not a leaf"), output)
+        self.assertTrue(output.endswith("See github.com/pytorch/pytorch/pull/30531 for more information.\n"), output)
+        self.assertNotIn("Triggered internally", output)
+
+
+if __name__ == "__main__":
+    unittest.main()
