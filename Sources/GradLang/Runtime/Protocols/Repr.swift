@@ -149,7 +149,7 @@ public enum Repr {
             return "<bound method \(name) of \(repr(m.receiver, &walk))>"
         case let p as PyProperty: return "<property object at \(address(.object(p)))>"
         case let d as PyDType: return d.dtype.name
-        case let n as PyGradNode: return "<\(n.node.name) object at \(address(.object(n)))>"
+        case let n as PyGradNode: return "<\(n.node.className) object at \(address(.object(n)))>"
         case let c as PyContextManager: return c.reprText ?? "<\(c.name) object at \(address(.object(c)))>"
         case let r as PyCustomRepr: return r.reprText
         default: return "<\(o.typeName) object at \(address(.object(o)))>"
