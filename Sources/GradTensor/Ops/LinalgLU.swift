@@ -79,19 +79,18 @@ extension Tensor {
         }
         guard unpackPivots else { return (empty, l, u) }
         guard pivots.shape == packed.batchShape + [k] else {
-            throw TorchError.runtime("torch.lu_unpack: LU_pivots must have shape \(Shape.sizeList(packed.batchShape + [k])) but it has shape \(Shape.sizeList(pivots.shape))")
+            throw TorchError.value("Expected LU_pivots to have shape \(Shape.sizeList(packed.batchShape + [k])) but got \(Shape.sizeList(pivots.shape)) instead.")
         }
         let swaps = try pivots.materialized(as: .int64).int64Values
+        if swaps.contains(where: { $0 < 1 || $0 > m }) {
+            throw TorchError.runtime("pivots passed to lu_unpack must be between 1 and LU.size(-2) inclusive.Did you properly pass the result of lu_factor?")
+        }
         var ones: [Double] = []
         ones.reserveCapacity(Shape.count(packed.batchShape) * m * m)
         for b in 0..<Shape.count(packed.batchShape) {
             var order = Array(0..<m)
             for i in 0..<k {
-                let j = Int(swaps[b * k + i]) - 1
-                guard j >= 0 && j < m else {
-                    throw TorchError.runtime("torch.lu_unpack: pivots out of range: \(j + 1) in a matrix of \(m) rows")
-                }
-                order.swapAt(i, j)
+                order.swapAt(i, Int(swaps[b * k + i]) - 1)
             }
             // Row j of L U is row order[j] of A, so A = P L U with a one at (order[j], j).
             var matrix = [Double](repeating: 0, count: m * m)
@@ -126,6 +125,12 @@ extension Tensor {
         let batch = try Shape.broadcast(try Shape.broadcast(packed.batchShape, pivots.shape.dropLast().map { $0 }), rhs.batchShape)
         let factors = try packed.expand(batch + [n, n]), rightSides = try rhs.expand(batch + [n, k])
         let swaps = try pivots.expand(batch + [n]).materialized(as: .int64).int64Values
+        if swaps.contains(where: { $0 < 1 }) {
+            throw TorchError.runtime("Pivots given to lu_solve must all be greater or equal to 1. Did you properly pass the result of lu_factor?")
+        }
+        if swaps.contains(where: { $0 > n }) {
+            throw TorchError.runtime("Pivots given to lu_solve must all be smaller or equal to LU.size(-2). Did you properly pass the result of lu_factor?")
+        }
         func solveAll<T: FloatElement>(_: T.Type) throws -> Tensor {
             var columns: [[T]] = []
             try rightSides.forEachMatrix(T.self) { _, matrix in columns.append(matrix) }
@@ -133,11 +138,7 @@ extension Tensor {
             out.reserveCapacity(Shape.count(batch) * n * k)
             try factors.forEachMatrix(T.self) { index, matrix in
                 var x = columns[index]
-                let rowSwaps = try (0..<n).map { i -> Int in
-                    let j = Int(swaps[index * n + i]) - 1
-                    guard j >= 0 && j < n else { throw TorchError.runtime("linalg.lu_solve: pivots out of range: \(j + 1) in a matrix of \(n) rows") }
-                    return j
-                }
+                let rowSwaps = (0..<n).map { Int(swaps[index * n + $0]) - 1 }
                 DenseFactorizations.luSolve(matrix, pivots: rowSwaps, n: n, &x, columns: k, transposed: transposedSystem)
                 out += x
             }

@@ -17,7 +17,7 @@ def _shape_of(*shapes):
             i = len(s) - rank + k
             if i >= 0 and s[i] != 1:
                 if size != 1 and s[i] != size:
-                    raise RuntimeError(f"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 and arg 1.")
+                    raise RuntimeError(f"The size of tensor a ({size}) must match the size of tensor b ({s[i]}) at non-singleton dimension {k}")
                 size = s[i]
         out.append(size)
     return torch.Size(out)
@@ -62,6 +62,11 @@ def _clamped_probs(probs):
     return probs.clamp(min=eps, max=1 - eps)
 
 
+def _bound(value):
+    """A constraint's bound as its repr shows it: a one-number tensor as the number."""
+    return value.item() if isinstance(value, torch.Tensor) and value.dim() == 0 else value
+
+
 class _Constraint:
     """A set of allowed values: check(value) is a bool tensor."""
 
@@ -82,7 +87,7 @@ class _GreaterThan(_Constraint):
         return self.lower_bound < value
 
     def __repr__(self):
-        return f"GreaterThan(lower_bound={self.lower_bound})"
+        return f"GreaterThan(lower_bound={_bound(self.lower_bound)})"
 
 
 class _LessThan(_Constraint):
@@ -93,7 +98,7 @@ class _LessThan(_Constraint):
         return value < self.upper_bound
 
     def __repr__(self):
-        return f"LessThan(upper_bound={self.upper_bound})"
+        return f"LessThan(upper_bound={_bound(self.upper_bound)})"
 
 
 class _Interval(_Constraint):
@@ -105,7 +110,7 @@ class _Interval(_Constraint):
         return (self.lower_bound <= value) & (value <= self.upper_bound)
 
     def __repr__(self):
-        return f"Interval(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
+        return f"Interval(lower_bound={_bound(self.lower_bound)}, upper_bound={_bound(self.upper_bound)})"
 
 
 class _Boolean(_Constraint):
@@ -253,7 +258,7 @@ class Distribution:
         for name in self.arg_constraints:
             if name in self.__dict__:
                 value = self.__dict__[name]
-                shown.append(f"{name}: {value.item() if value.numel() == 1 else value.size()}")
+                shown.append(f"{name}: {_described(value) if value.numel() == 1 else value.size()}")
         return type(self).__name__ + "(" + ", ".join(shown) + ")"
 
 
