@@ -66,8 +66,9 @@ extension TorchDocs {
         "diff": "Differences of neighbouring elements along dim (n times; prepend and append added first).",
         // index tensors and masks
         "gather": "The elements at index along dim: out[i][j] = input[index[i][j]][j] for dim 0.",
-        "scatter": "A copy with src's elements (or value) written at index along dim.",
+        "scatter": "A copy with src's elements (or value) written at index along dim (reduce 'add' or 'multiply' combines them instead).",
         "scatter_add": "A copy with src's elements added at index along dim.",
+        "scatter_reduce": "A copy where each place index names becomes the reduction (sum, prod, mean, amax, amin) of the src values sent there, and of its own value with include_self.",
         "index_select": "The slices at the positions in index along dim.",
         "index_add": "A copy with source's slices (times alpha) added at the positions in index along dim.",
         "index_copy": "A copy with the slices at the positions in index along dim replaced by source's.",

@@ -16,7 +16,7 @@ extension Interpreter {
                   + TorchMathBindings.functions + TorchGradModeBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
-                  + TorchMatmulBindings.functions + TorchOrderingBindings.functions)
+                  + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchBridge.observeRefusals()
@@ -52,7 +52,7 @@ extension Interpreter {
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
-        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions)
+        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions)
         for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
@@ -64,7 +64,7 @@ extension Interpreter {
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods + TorchHookBindings.tensorMethods
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
-                              + TorchRearrangeBindings.methods + TorchLikeBindings.methods)
+                              + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

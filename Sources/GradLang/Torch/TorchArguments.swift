@@ -93,6 +93,16 @@ extension BoundArguments {
         self[name].isNone ? nil : try int(name)
     }
 
+    /// A `str` (`reduce=`).
+    func string(_ name: String) throws -> String {
+        guard case .str(let s) = self[name] else { throw mismatch(name, expected: "str", got: self[name]) }
+        return s.string
+    }
+
+    func optionalString(_ name: String) throws -> String? {
+        self[name].isNone ? nil : try string(name)
+    }
+
     /// `dtype=`: a `torch.dtype`, Python's `float`/`int`/`bool` types, or None.
     func dtype(_ name: String = "dtype") throws -> DType? {
         switch self[name] {

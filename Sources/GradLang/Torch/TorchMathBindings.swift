@@ -43,7 +43,7 @@ enum TorchMathBindings {
     static var ops: [TorchOp] {
         let clamp = TorchOp.tensor("clamp", "min=None, max=None") { t, args in
             if let bounds = try tensorBounds(args) { return try t.clamp(min: bounds.min, max: bounds.max) }
-            return try t.clamp(min: try bound(args, "min"), max: try bound(args, "max"))
+            return try t.clamp(min: try args.optionalScalar("min"), max: try args.optionalScalar("max"))
         }
         return unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) }.withOut }
             + binary.map { op in
@@ -59,8 +59,8 @@ enum TorchMathBindings {
                    try t.nanToNum(nan: try args.scalar("nan").doubleValue, posinf: try args.optionalScalar("posinf")?.doubleValue,
                                   neginf: try args.optionalScalar("neginf")?.doubleValue)
                },
-               TorchOp.tensor("clamp_min", "min") { t, args in try t.clampMin(try requiredBound(args, "min")) },
-               TorchOp.tensor("clamp_max", "max") { t, args in try t.clampMax(try requiredBound(args, "max")) },
+               TorchOp.tensor("clamp_min", "min") { t, args in try oneSidedClamp(args, "min")(t) },
+               TorchOp.tensor("clamp_max", "max") { t, args in try oneSidedClamp(args, "max")(t) },
                TorchOp.tensor("lerp", "end, weight") { t, args in
                    let end = try args.tensor("end")
                    if case .tensor(let weight) = args["weight"] { return try t.lerp(end, weight: weight) }
@@ -115,6 +115,8 @@ enum TorchMathBindings {
                 let weight = try args.scalar("weight")
                 return try t.apply_ { try $0.lerp(end, weight: weight) }
             },
+            tensorMethodReturningTensor("clamp_min_(self, min)") { t, args in try t.apply_(try oneSidedClamp(args, "min")) },
+            tensorMethodReturningTensor("clamp_max_(self, max)") { t, args in try t.apply_(try oneSidedClamp(args, "max")) },
             tensorMethodReturningTensor("round_(self, *, decimals=0)") { t, args in
                 let decimals = try args.int("decimals")
                 return try t.apply_ { try $0.round(decimals: decimals) }
@@ -122,10 +124,11 @@ enum TorchMathBindings {
         ] + unary.map { name, apply in tensorMethodReturningTensor("\(name)_(self)") { t, _ in try t.apply_(apply) } }
     }
 
-    /// A bound that must be given (`clamp_min`, `clamp_max`).
-    private static func requiredBound(_ args: BoundArguments, _ name: String) throws -> Scalar {
-        guard let bound = try bound(args, name) else { throw args.mismatch(name, expected: "Number", got: .none) }
-        return bound
+    /// `clamp_min` (`side` "min") or `clamp_max` ("max") with the bound given, a number or a tensor.
+    private static func oneSidedClamp(_ args: BoundArguments, _ side: String) throws -> (Tensor) throws -> Tensor {
+        if case .tensor(let bound) = args[side] { return { side == "min" ? try $0.clampMin(bound) : try $0.clampMax(bound) } }
+        guard let bound = try args.optionalScalar(side) else { throw args.mismatch(side, expected: "Number", got: .none) }
+        return { side == "min" ? try $0.clampMin(bound) : try $0.clampMax(bound) }
     }
 
     /// `clamp`'s bounds when either is a tensor (PyTorch's `clamp.Tensor` overload, also for a
@@ -134,16 +137,5 @@ enum TorchMathBindings {
         let given = ["min", "max"].map { args[$0] }
         guard given.contains(where: { if case .tensor = $0 { true } else { false } }) else { return nil }
         return (min: given[0].isNone ? nil : try args.operand("min"), max: given[1].isNone ? nil : try args.operand("max"))
-    }
-
-    /// A `clamp_min`/`clamp_max` bound: a number, a 0-dim tensor's value, or None.
-    private static func bound(_ args: BoundArguments, _ name: String) throws -> Scalar? {
-        if case .tensor(let t) = args[name] {
-            guard t.rank == 0 else {
-                throw PyError(PyExc.notImplementedError, "clamp_min()/clamp_max(): tensor bounds are not supported by grad; pass numbers")
-            }
-            return try TorchBridge.run { try t.item() }
-        }
-        return try args.optionalScalar(name)
     }
 }

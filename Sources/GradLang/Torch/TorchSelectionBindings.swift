@@ -1,6 +1,6 @@
 import GradTensor
 
-/// Ops that choose elements by index tensors or masks: `gather`, `scatter`, `scatter_add`,
+/// Ops that choose elements by index tensors or masks: `gather`, `scatter`, `scatter_add`, `scatter_reduce`,
 /// `index_select`, `index_add`, `index_copy`, `index_fill`, `take`, `masked_fill`,
 /// `masked_select`, `nonzero`, `argwhere`, `count_nonzero`, and `where` (with one argument, the
 /// nonzero coordinates).
@@ -10,8 +10,9 @@ enum TorchSelectionBindings {
             TorchOp.tensor("gather", "dim, index, *, sparse_grad=False") { t, args in
                 try t.gather(dim: try args.int("dim"), index: try args.tensor("index"))
             },
-            TorchOp.tensor("scatter", "dim, index, src=None, value=None") { t, args in try scatter(t, args, add: false) },
-            TorchOp.tensor("scatter_add", "dim, index, src") { t, args in try scatter(t, args, add: true) },
+            TorchOp.tensor("scatter", "dim, index, src=None, value=None, *, reduce=None") { t, args in try scatter(t, args, add: false)(t) },
+            TorchOp.tensor("scatter_add", "dim, index, src") { t, args in try scatter(t, args, add: true)(t) },
+            TorchOp.tensor("scatter_reduce", "dim, index, src, reduce, *, include_self=True") { t, args in try scatterReduce(args)(t) },
             TorchOp.tensor("index_select", "dim, index") { t, args in
                 try t.indexSelect(dim: try args.int("dim"), index: try args.tensor("index"))
             },
@@ -46,11 +47,14 @@ enum TorchSelectionBindings {
                 let (mask, value) = (try args.tensor("mask"), try fillValue(args))
                 return try t.apply_ { try $0.maskedFill(mask, value) }
             },
-            tensorMethodReturningTensor("scatter_(self, dim, index, src=None, value=None)") { t, args in
-                try t.apply_ { try scatter($0, args, add: false) }
+            tensorMethodReturningTensor("scatter_(self, dim, index, src=None, value=None, *, reduce=None)") { t, args in
+                try t.apply_(try scatter(t, args, add: false))
             },
             tensorMethodReturningTensor("scatter_add_(self, dim, index, src)") { t, args in
-                try t.apply_ { try scatter($0, args, add: true) }
+                try t.apply_(try scatter(t, args, add: true))
+            },
+            tensorMethodReturningTensor("scatter_reduce_(self, dim, index, src, reduce, *, include_self=True)") { t, args in
+                try t.apply_(try scatterReduce(args))
             },
             tensorMethodReturningTensor("where(self, condition, other)") { t, args in
                 try Tensor.where(try condition(args), t, try args.operand("other"))
@@ -81,14 +85,43 @@ enum TorchSelectionBindings {
         return condition
     }
 
-    /// `scatter` with `src` or `value`, or `scatter_add`.
-    private static func scatter(_ t: Tensor, _ args: BoundArguments, add: Bool) throws -> Tensor {
+    /// `scatter` with `src` or `value` (and `reduce=`), or `scatter_add`, for `target`.
+    private static func scatter(_ target: Tensor, _ args: BoundArguments, add: Bool) throws -> (Tensor) throws -> Tensor {
         let (dim, index) = (try args.int("dim"), try args.tensor("index"))
+        let reduce = add ? nil : try args.optionalString("reduce")
         if case .tensor(let source) = args["src"] {
-            return add ? try t.scatterAdd(dim: dim, index: index, source: source) : try t.scatter(dim: dim, index: index, source: source)
+            if !args["value"].isNone {
+                throw PyError.type("scatter() received an invalid combination of arguments: a tensor src and a value")
+            }
+            if add { return { try $0.scatterAdd(dim: dim, index: index, source: source) } }
+            guard let reduce else { return { try $0.scatter(dim: dim, index: index, source: source) } }
+            try args.interpreter.warnOnce("The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a future PyTorch release. Use torch.scatter_reduce instead for more reduction options. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:224.)")
+            let reduction = try scatterReduction(reduce)
+            return { try $0.scatter(dim: dim, index: index, source: source, reduce: reduction) }
         }
         let value = args["src"].isNone ? try args.scalar("value") : try args.scalar("src")
-        return try t.scatter(dim: dim, index: index, value: value)
+        guard let reduce else { return { try $0.scatter(dim: dim, index: index, value: value) } }
+        let reduction = try scatterReduction(reduce)
+        return { try $0.scatter(dim: dim, index: index, value: value, reduce: reduction) }
+    }
+
+    /// `scatter`'s `reduce=` names.
+    private static func scatterReduction(_ name: String) throws -> ScatterReduction {
+        switch name {
+        case "add": .sum
+        case "multiply": .prod
+        default: throw PyError.runtime("reduce argument must be either add or multiply.")
+        }
+    }
+
+    /// `scatter_reduce(dim, index, src, reduce, include_self)`; "max" and "min" name amax and amin.
+    private static func scatterReduce(_ args: BoundArguments) throws -> (Tensor) throws -> Tensor {
+        let (dim, index, source) = (try args.int("dim"), try args.tensor("index"), try args.tensor("src"))
+        let name = try args.string("reduce"), includeSelf = try args.bool("include_self")
+        guard let reduce = ScatterReduction(rawValue: name == "max" ? "amax" : name == "min" ? "amin" : name) else {
+            throw PyError.runtime("reduce argument must be either sum, prod, mean, amax or amin, got \(name)")
+        }
+        return { try $0.scatterReduce(dim: dim, index: index, source: source, reduce: reduce, includeSelf: includeSelf) }
     }
 
     /// masked_fill's value: a number or a tensor (which must be 0-dim).

@@ -42,7 +42,7 @@ struct WriteRegion {
     /// adjoint of `extract`, AsStridedScatterBackward0).
     func embed(_ part: Tensor) throws -> Tensor {
         let whole = try Tensor(zeros: baseShape, dtype: part.dtype)
-        try scatterElements(part.materialized(), into: whole, at: positions, accumulate: true)
+        try scatterElements(part.materialized(), into: whole, at: positions, combine: .sum)
         return whole.record("AsStridedScatterBackward0", inputs: [part], saving: { _ in self }) { ctx, region in
             try [region.extract(ctx.grad)]
         }

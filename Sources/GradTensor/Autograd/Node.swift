@@ -40,6 +40,10 @@ public final class Node {
     }
 
     public let name: String
+
+    /// The name of the node's Python class, which `grad_fn=<...>` and its repr show: the name
+    /// without a C++ namespace (`torch::autograd::NotImplemented` is a `NotImplemented`).
+    public var className: String { String(name.split(separator: ":").last ?? Substring(name)) }
     var inputs: SmallVector<Input>
     /// The tensors of the saved state, as `TensorSaver.save` noted them.
     var savedVersions: SmallVector<SavedVersion>

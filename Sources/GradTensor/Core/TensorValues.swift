@@ -34,6 +34,6 @@ extension Tensor: CustomStringConvertible {
                 }
             },
             requiresGradLeaf: isLeaf && requiresGrad,
-            gradFnName: gradFn?.name))
+            gradFnName: gradFn?.className))
     }
 }

@@ -6,16 +6,18 @@ import RealModule
 /// and the SVD. Results agree with LAPACK's to rounding, not always to the last bit; singular
 /// vectors and eigenvectors are unique only up to sign, and their signs may differ from LAPACK's.
 enum DenseFactorizations {
-    /// LU with partial pivoting (LAPACK's `getrf`): `a` (n × n) becomes U on and above the
-    /// diagonal and L's multipliers below it. `pivots[k]` is the row swapped with row k at step k;
-    /// `info` is the 1-based index of the first zero on U's diagonal, 0 when there is none.
-    static func luFactor<T: FloatElement>(_ a: inout [T], n: Int) -> (pivots: [Int], info: Int) {
-        var pivots = Array(0..<n)
+    /// LU with partial pivoting (LAPACK's `getrf`): `a` (rows × columns) becomes U on and above
+    /// the diagonal and L's multipliers below it. `pivots[k]` is the row swapped with row k at
+    /// step k (min(rows, columns) steps); `info` is the 1-based index of the first zero on U's
+    /// diagonal, 0 when there is none.
+    static func luFactor<T: FloatElement>(_ a: inout [T], rows m: Int, columns n: Int) -> (pivots: [Int], info: Int) {
+        let steps = min(m, n)
+        var pivots = Array(0..<steps)
         var info = 0
-        for k in 0..<n {
+        for k in 0..<steps {
             // The first row of largest magnitude, as BLAS's i_amax picks it.
             var p = k, largest = a[k * n + k].magnitude
-            for i in (k + 1)..<n where a[i * n + k].magnitude > largest {
+            for i in (k + 1)..<m where a[i * n + k].magnitude > largest {
                 largest = a[i * n + k].magnitude
                 p = i
             }
@@ -26,7 +28,7 @@ enum DenseFactorizations {
                 if info == 0 { info = k + 1 }
                 continue
             }
-            for i in (k + 1)..<n {
+            for i in (k + 1)..<m {
                 let l = a[i * n + k] / pivot
                 a[i * n + k] = l
                 for j in (k + 1)..<n { a[i * n + j] -= l * a[k * n + j] }

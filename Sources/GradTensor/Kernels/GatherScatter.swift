@@ -14,24 +14,35 @@ private struct Gather: ElementVisitor {
     }
 }
 
-/// `dst[offsets[i]] = values[i]` (or `+=` when accumulating) for a contiguous `values` of `dst`'s
-/// dtype. Without accumulation a repeated offset keeps the last value, as PyTorch's CPU kernel does.
-func scatterElements(_ values: Tensor, into dst: Tensor, at offsets: [Int], accumulate: Bool) {
+/// How a scatter puts a value where the destination already holds one.
+enum ScatterCombine {
+    /// The value replaces it; a repeated offset keeps the last value, as PyTorch's CPU kernel does.
+    case replace
+    /// The first value at each offset replaces what is there (scatter_reduce's start without self).
+    case first
+    case sum, prod, amax, amin
+}
+
+/// `dst[offsets[i]] = dst[offsets[i]] ⊕ values[i]` in order, for a contiguous `values` of `dst`'s dtype.
+func scatterElements(_ values: Tensor, into dst: Tensor, at offsets: [Int], combine: ScatterCombine) {
     withExtendedLifetime((values, dst)) {
-        dst.dtype.dispatch(Scatter(values: values, dst: dst, offsets: offsets, accumulate: accumulate))
+        dst.dtype.dispatch(Scatter(values: values, dst: dst, offsets: offsets, combine: combine))
     }
 }
 
 private struct Scatter: ElementVisitor {
-    let values: Tensor, dst: Tensor, offsets: [Int], accumulate: Bool
+    let values: Tensor, dst: Tensor, offsets: [Int], combine: ScatterCombine
 
     func visit<T: ConvertibleElement>(_: T.Type) {
         let v = values.storage.pointer(T.self) + values.offset, d = dst.storage.pointer(T.self)
-        guard accumulate else {
-            for (i, o) in offsets.enumerated() { d[o] = v[i] }
-            return
+        switch combine {
+        case .replace: for (i, o) in offsets.enumerated() { d[o] = v[i] }
+        case .first: for (i, o) in offsets.enumerated().reversed() { d[o] = v[i] }
+        case .sum: for (i, o) in offsets.enumerated() { d[o] = Scatter.sum(d[o], v[i], dst.dtype) }
+        case .prod: for (i, o) in offsets.enumerated() { d[o] = Scatter.product(d[o], v[i], dst.dtype) }
+        case .amax: for (i, o) in offsets.enumerated() { d[o] = Scatter.extreme(d[o], v[i], dst.dtype, max: true) }
+        case .amin: for (i, o) in offsets.enumerated() { d[o] = Scatter.extreme(d[o], v[i], dst.dtype, max: false) }
         }
-        for (i, o) in offsets.enumerated() { d[o] = Scatter.sum(d[o], v[i], dst.dtype) }
     }
 
     /// `a + b` in `dtype`: floats added in their compute type (float32 for float16 and bfloat16,
@@ -44,6 +55,32 @@ private struct Scatter: ElementVisitor {
         case .bool: return T.convert(a.isNonZero || b.isNonZero)
         case .uint8, .int8, .int16, .int32, .int64: return T.convert(a.asInt64 &+ b.asInt64)
         }
+    }
+
+    /// `a * b` in `dtype`, as `sum` adds (bools and-ed).
+    @inline(__always)
+    private static func product<T: ConvertibleElement>(_ a: T, _ b: T, _ dtype: DType) -> T {
+        switch dtype {
+        case .float64: return T.convert(a.asDouble * b.asDouble)
+        case .float32, .float16, .bfloat16: return T.convert(Float(a.asDouble) * Float(b.asDouble))
+        case .bool: return T.convert(a.isNonZero && b.isNonZero)
+        case .uint8, .int8, .int16, .int32, .int64: return T.convert(a.asInt64 &* b.asInt64)
+        }
+    }
+
+    /// The larger (or smaller) of `a` and `b`; a NaN in either wins, as PyTorch's reduce functors
+    /// keep a NaN already there and take a NaN arriving.
+    @inline(__always)
+    private static func extreme<T: ConvertibleElement>(_ a: T, _ b: T, _ dtype: DType, max: Bool) -> T {
+        if dtype.isFloatingPoint {
+            let (x, y) = (a.asDouble, b.asDouble)
+            if x.isNaN { return a }
+            if y.isNaN { return b }
+            return (max ? y > x : y < x) ? b : a
+        }
+        if dtype == .bool { return max ? T.convert(a.isNonZero || b.isNonZero) : T.convert(a.isNonZero && b.isNonZero) }
+        let (x, y) = (a.asInt64, b.asInt64)
+        return (max ? y > x : y < x) ? b : a
     }
 }
 

@@ -23,7 +23,7 @@ extension Tensor {
     func accumulated(into shape: [Int], by plan: AdvancedIndexPlan) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         let offsets = try plan.offsets(in: out)
-        try scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, accumulate: true)
+        try scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, combine: .sum)
         return out.record("IndexPutImplBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
             [try ctx.grad.indexed(by: plan)]
         }

@@ -1,12 +1,24 @@
-/// `clamp(min:max:)` with tensor bounds, broadcast against the input (PyTorch's `clamp.Tensor`,
-/// ClampBackward0).
+/// `clamp(min:max:)`, `clamp_min` and `clamp_max` with tensor bounds, broadcast against the input
+/// (PyTorch's `clamp.Tensor`, `clamp_min.Tensor`, `clamp_max.Tensor`).
 extension Tensor {
     /// min(max(x, min), max) elementwise as PyTorch's kernel computes it (`std::max`, then
     /// `std::min`, so a NaN input stays NaN; a NaN bound gives NaN; min > max gives max), in
-    /// the type all three promote to. The gradient follows PyTorch's: where x equals one bound
-    /// the gradient is split evenly between x and that bound; where it equals both it goes to x;
-    /// where min > max it goes to max.
+    /// the type all three promote to, recorded as ClampBackward0.
     public func clamp(min lo: Tensor?, max hi: Tensor?) throws -> Tensor {
+        try clamped(min: lo, max: hi, node: "ClampBackward0")
+    }
+
+    /// `clamp_min` with a tensor bound (ClampMinBackward1).
+    public func clampMin(_ bound: Tensor) throws -> Tensor {
+        try clamped(min: bound, max: nil, node: "ClampMinBackward1")
+    }
+
+    /// `clamp_max` with a tensor bound (ClampMaxBackward1).
+    public func clampMax(_ bound: Tensor) throws -> Tensor {
+        try clamped(min: nil, max: bound, node: "ClampMaxBackward1")
+    }
+
+    private func clamped(min lo: Tensor?, max hi: Tensor?, node: String) throws -> Tensor {
         guard lo != nil || hi != nil else {
             throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
@@ -15,13 +27,13 @@ extension Tensor {
         let out = try GradMode.with(enabled: false) { () -> Tensor in
             var result = try materializedIfCast(to: dtype)
             if let lo { result = try Tensor.where(result.lt(lo), lo, result) }
-            if let hi { result = try Tensor.where(hi.lt(result), hi, result) }
+            if let hi { result = try Tensor.where(result.gt(hi), hi, result) }
             for bound in bounds where bound.dtype.isFloatingPoint {
                 result = try Tensor.where(bound.ne(bound), bound, result)
             }
             return try result.materializedIfCast(to: dtype)
         }
-        return out.record("ClampBackward0", inputs: [self] + bounds,
+        return out.record(node, inputs: [self] + bounds,
                           saving: { saver in (input: saver.save(self), min: lo.map { saver.save($0) }, max: hi.map { saver.save($0) }) }) { ctx, saved in
             let shares = try Tensor.clampGradientShares(saved.input, min: saved.min, max: saved.max)
             var grads: InputGradients = [try ctx.grad.mul(shares.input)]
@@ -31,23 +43,34 @@ extension Tensor {
         }
     }
 
-    /// The parts of the gradient that go to the input and to each bound given.
+    /// The parts of the gradient that go to the input and to each bound given, as PyTorch 2.15
+    /// splits them: half each where x ties a bound; with both bounds a tie splits only while
+    /// min < max, and a NaN anywhere sends nothing to the bounds unless min > max; with one
+    /// bound a NaN sends the whole gradient to both x and the bound.
     private static func clampGradientShares(_ x: Tensor, min lo: Tensor?, max hi: Tensor?) throws
         -> (input: Tensor, min: Tensor?, max: Tensor?) {
         let (zero, half, one) = (try Tensor.wrapping(.double(0)), try Tensor.wrapping(.double(0.5)), try Tensor.wrapping(.double(1)))
-        let none = try Tensor.full([], .bool(false), dtype: .bool)
-        let crossed = try lo.flatMap { lo in try hi.map { try lo.gt($0) } } ?? none
-        let below = try lo.map { try x.lt($0) } ?? none, above = try hi.map { try x.gt($0) } ?? none
-        let atMin = try lo.map { try x.eq($0) } ?? none, atMax = try hi.map { try x.eq($0) } ?? none
-        let atBoth = try atMin.logicalAnd(atMax)
-        let outside = try crossed.logicalOr(below).logicalOr(above)
-        let input = try Tensor.where(outside, zero, Tensor.where(atBoth, one, Tensor.where(atMin.logicalOr(atMax), half, one)))
-        let minShare = try lo.map { _ in
-            try Tensor.where(crossed, zero, Tensor.where(below, one, Tensor.where(atMin.logicalAnd(atMax.logicalNot()), half, zero)))
+        /// Nothing where `excluded`, half where `tie`, all elsewhere.
+        func share(excluded: Tensor, tie: Tensor) throws -> Tensor {
+            try Tensor.where(excluded, zero, Tensor.where(tie, half, one))
         }
-        let maxShare = try hi.map { _ in
-            try Tensor.where(crossed.logicalOr(above), one, Tensor.where(atMax.logicalAnd(atMin.logicalNot()), half, zero))
+        switch (lo, hi) {
+        case let (lo?, hi?):
+            let ordered = try lo.lt(hi), notCrossed = try lo.le(hi)
+            let below = try x.lt(lo), above = try x.gt(hi)
+            let tiesMin = try x.eq(lo).logicalAnd(ordered), tiesMax = try x.eq(hi).logicalAnd(ordered)
+            let input = try share(excluded: below.logicalOr(above), tie: tiesMin.logicalOr(tiesMax))
+            let minShare = try Tensor.where(below.logicalAnd(notCrossed), one, Tensor.where(tiesMin, half, zero))
+            let maxShare = try Tensor.where(lo.gt(hi).logicalOr(above.logicalAnd(notCrossed)), one, Tensor.where(tiesMax, half, zero))
+            return (input, minShare, maxShare)
+        case let (lo?, nil):
+            let tie = try x.eq(lo)
+            return (try share(excluded: x.lt(lo), tie: tie), try share(excluded: x.gt(lo), tie: tie), nil)
+        case let (nil, hi?):
+            let tie = try x.eq(hi)
+            return (try share(excluded: x.gt(hi), tie: tie), nil, try share(excluded: x.lt(hi), tie: tie))
+        case (nil, nil):
+            return (one, nil, nil)
         }
-        return (input, minShare, maxShare)
     }
 }

@@ -16,7 +16,7 @@ extension Tensor {
     /// Zeros of `shape` with this tensor's elements added at `offsets` (the adjoint of `picked`).
     func placed(into shape: [Int], at offsets: [Int]) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
-        scatterElements(try materialized(), into: out, at: offsets, accumulate: true)
+        scatterElements(try materialized(), into: out, at: offsets, combine: .sum)
         return out.record("IndexPutBackward0", inputs: [self], saving: { _ in offsets }) { ctx, offsets in
             [try ctx.grad.picked(at: offsets, shape: ctx.inputShape(0), name: "IndexBackward0")]
         }
@@ -24,31 +24,34 @@ extension Tensor {
 
     /// `gather(dim, index)`: `out[i][j] = self[index[i][j]][j]` for dim 0, and so on.
     public func gather(dim: Int, index: Tensor) throws -> Tensor {
+        let index = try index.asInt64Index()
         let d = try Shape.wrapDim(dim, rank: rank)
         if index.dtype != .int64 { throw TorchError.runtime("gather(): Expected dtype int32/int64 for index") }
-        try checkIndexShape(index, d, against: nil)
+        try checkIndexShape(index, d, against: nil, forScatter: false)
         let offsets = try offsetsAlong(d, index)
         return try picked(at: offsets, shape: index.shape, name: "GatherBackward0")
     }
 
     /// `scatter(dim, index, src)`: a copy with `src`'s elements written where `index` says.
     public func scatter(dim: Int, index: Tensor, source: Tensor) throws -> Tensor {
+        let index = try index.asInt64Index()
         let d = try scatterChecks(dim, index, source)
         let out = try cloneDetached()
-        scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), accumulate: false)
+        scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), combine: .replace)
         return out.record("ScatterBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.scatter(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
-             ctx.needs(1) ? try ctx.grad.gather(dim: saved.dim, index: saved.index) : nil]
+             ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterBackward0", saved.index) { try ctx.grad.gather(dim: saved.dim, index: saved.index) } : nil]
         }
     }
 
     /// `scatter(dim, index, value)`: a copy with the number written where `index` says.
     public func scatter(dim: Int, index: Tensor, value: Scalar) throws -> Tensor {
+        let index = try index.asInt64Index()
         let d = try scatterChecks(dim, index, nil)
         let out = try cloneDetached()
         let values = try Tensor(zeros: index.shape, dtype: dtype)
         values.fillUnchecked(value)
-        scatterElements(values, into: out, at: try offsetsAlong(d, index), accumulate: false)
+        scatterElements(values, into: out, at: try offsetsAlong(d, index), combine: .replace)
         return out.record("ScatterBackward1", inputs: [self], saving: { _ in (dim: d, index: index) }) { ctx, saved in
             [try ctx.grad.scatter(dim: saved.dim, index: saved.index, value: .int(0))]
         }
@@ -56,12 +59,24 @@ extension Tensor {
 
     /// `scatter_add(dim, index, src)`: a copy with `src`'s elements added where `index` says.
     public func scatterAdd(dim: Int, index: Tensor, source: Tensor) throws -> Tensor {
+        let index = try index.asInt64Index()
         let d = try scatterChecks(dim, index, source)
         let out = try cloneDetached()
-        scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), accumulate: true)
+        scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), combine: .sum)
         return out.record("ScatterAddBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
-            [ctx.grad, ctx.needs(1) ? try ctx.grad.gather(dim: saved.dim, index: saved.index) : nil]
+            [ctx.grad, ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterAddBackward0", saved.index) { try ctx.grad.gather(dim: saved.dim, index: saved.index) } : nil]
         }
+    }
+
+    /// A scatter's gradient for its source (input 1), which has the index's shape: PyTorch's
+    /// engine rejects it when the source was larger than the index.
+    static func sourceGradient(_ ctx: BackwardContext, _ node: String, _ index: Tensor,
+                               _ gradient: () throws -> Tensor) throws -> Tensor {
+        let sourceShape = ctx.inputShape(1)
+        if index.shape != sourceShape {
+            throw TorchError.runtime("Function \(node) returned an invalid gradient at index 1 - got \(Shape.sizeList(index.shape)) but expected shape compatible with \(Shape.sizeList(sourceShape))")
+        }
+        return try gradient()
     }
 
     /// `index_select(dim, index)`: the slices at `index` (a vector, or one number) along `dim`.
@@ -86,7 +101,7 @@ extension Tensor {
         let (d, chosen) = try checkIndexedSlices(dim, index, source, op: "index_add_", separator: ": ")
         let scaled = try alpha.map { try source.detach().mul(.wrapping($0)) } ?? source.detach()
         let out = try cloneDetached()
-        scatterElements(try scaled.materialized(), into: out, at: try offsetsOfSlices(d, chosen), accumulate: true)
+        scatterElements(try scaled.materialized(), into: out, at: try offsetsOfSlices(d, chosen), combine: .sum)
         return out.record("IndexAddBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index, alpha: alpha) }) { ctx, saved in
             guard ctx.needs(1) else { return [ctx.grad, nil] }
             let part = try ctx.grad.indexSelect(dim: saved.dim, index: saved.index)
@@ -98,7 +113,7 @@ extension Tensor {
     public func indexCopy(dim: Int, index: Tensor, source: Tensor) throws -> Tensor {
         let (d, chosen) = try checkIndexedSlices(dim, index, source, op: "index_copy_", separator: " ")
         let out = try cloneDetached()
-        scatterElements(try source.detach().materialized(), into: out, at: try offsetsOfSlices(d, chosen), accumulate: false)
+        scatterElements(try source.detach().materialized(), into: out, at: try offsetsOfSlices(d, chosen), combine: .replace)
         return out.record("IndexCopyBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
              ctx.needs(1) ? try ctx.grad.indexSelect(dim: saved.dim, index: saved.index) : nil]
@@ -119,7 +134,7 @@ extension Tensor {
         let values = try Tensor(zeros: sliceShape, dtype: dtype)
         values.fillUnchecked(value)
         let out = try cloneDetached()
-        scatterElements(values, into: out, at: try offsetsOfSlices(d, chosen.map { $0 < 0 ? $0 + Int64(size) : $0 }), accumulate: false)
+        scatterElements(values, into: out, at: try offsetsOfSlices(d, chosen.map { $0 < 0 ? $0 + Int64(size) : $0 }), combine: .replace)
         return out.record("IndexFillBackward0", inputs: [self], saving: { _ in (dim: d, index: index) }) { ctx, saved in
             [try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0))]
         }
@@ -188,7 +203,7 @@ extension Tensor {
 
     /// Row-major positions in this tensor (contiguous, from 0) of `index`'s elements read as
     /// coordinates along `dim`, after PyTorch's bounds check.
-    private func offsetsAlong(_ dim: Int, _ index: Tensor) throws -> [Int] {
+    func offsetsAlong(_ dim: Int, _ index: Tensor) throws -> [Int] {
         let size = rank == 0 ? 1 : shape[dim]
         for i in try index.materialized().int64Values where i < 0 || i >= size {
             throw TorchError.runtime("index \(i) is out of bounds for dimension \(dim) with size \(size)")
@@ -202,11 +217,12 @@ extension Tensor {
     }
 
     /// gather's and scatter's shape rules: as many dimensions as this tensor, and no larger
-    /// than it apart from `dim` (nor than `source`, when given).
-    private func checkIndexShape(_ index: Tensor, _ dim: Int, against source: Tensor?) throws {
+    /// than it apart from `dim` (nor than `source`, when given). The messages differ a little
+    /// between gather and the scatters.
+    private func checkIndexShape(_ index: Tensor, _ dim: Int, against source: Tensor?, forScatter: Bool) throws {
         if index.numel == 0 { return }
         if Swift.max(index.rank, 1) != Swift.max(rank, 1) {
-            throw TorchError.runtime("Index tensor must have the same number of dimensions as input tensor")
+            throw TorchError.runtime("Index tensor must have the same number of dimensions as \(forScatter ? "self" : "input") tensor")
         }
         let fits = (0..<index.rank).allSatisfy { d in d == dim || index.shape[d] <= shape[d] }
         if let source {
@@ -215,26 +231,31 @@ extension Tensor {
             }
         } else if !fits {
             let d = (0..<index.rank).first { $0 != dim && index.shape[$0] > shape[$0] } ?? 0
-            throw TorchError.runtime("Size does not match at dimension \(d) expected index \(Shape.sizeList(index.shape)) to be no larger than self \(Shape.sizeList(shape)) apart from dimension \(dim)")
+            throw TorchError.runtime((forScatter ? "Expected" : "Size does not match at dimension \(d) expected") + " index \(Shape.sizeList(index.shape)) to be no larger than self \(Shape.sizeList(shape)) apart from dimension \(dim)")
         }
     }
 
     /// The checks shared by the scatters; returns the wrapped dimension.
-    private func scatterChecks(_ dim: Int, _ index: Tensor, _ source: Tensor?) throws -> Int {
+    func scatterChecks(_ dim: Int, _ index: Tensor, _ source: Tensor?) throws -> Int {
         let d = try Shape.wrapDim(dim, rank: rank)
         if index.dtype != .int64 { throw TorchError.runtime("scatter(): Expected dtype int32/int64 for index") }
         if let source, source.dtype != dtype { throw TorchError.runtime("scatter(): Expected self.dtype to be equal to src.dtype") }
         if let source, Swift.max(source.rank, 1) != Swift.max(index.rank, 1) {
             throw TorchError.runtime("Index tensor must have the same number of dimensions as src tensor")
         }
-        try checkIndexShape(index, d, against: source ?? self)
+        try checkIndexShape(index, d, against: source, forScatter: true)
         return d
     }
 
     /// The leading block of this tensor with `index`'s shape (the part a scatter reads).
-    private func sliced(like index: Tensor) throws -> Tensor {
+    func sliced(like index: Tensor) throws -> Tensor {
         if shape == index.shape || rank == 0 { return detach() }
         return makeView(shape: index.shape, strides: strides).detach()
+    }
+
+    /// An int32 index tensor as int64: gather and the scatters take both.
+    func asInt64Index() throws -> Tensor {
+        dtype == .int32 ? try to(.int64) : self
     }
 
     /// The elements of a contiguous int64 tensor.

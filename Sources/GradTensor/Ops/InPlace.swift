@@ -81,6 +81,7 @@ extension Tensor {
         try write(from: other, .update, directly: op.map { .combine($0) } ?? .none) { current in
             if let other { try checkInPlaceOperand(other) }
             let result = try compute(current)
+            try checkInPlaceResultShape(result.shape)
             if !TypePromotion.canCast(result.dtype, to: dtype) {
                 throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
             }
@@ -97,7 +98,11 @@ extension Tensor {
     /// PyTorch's checks of an in-place op's operand: its memory first, then its shape.
     private func checkInPlaceOperand(_ other: Tensor) throws {
         if overlap(with: other) == .partial { throw TorchError.runtime(Tensor.overlapMessage) }
-        let shape = try Shape.broadcast(self.shape, other.shape)
+        try checkInPlaceResultShape(try Shape.broadcast(self.shape, other.shape))
+    }
+
+    /// An in-place op cannot grow its target (`x.clamp_(min=bounds)` with bounds of more dimensions).
+    private func checkInPlaceResultShape(_ shape: [Int]) throws {
         if shape != self.shape {
             throw TorchError.runtime("output with shape \(Shape.sizeList(self.shape)) doesn't match the broadcast shape \(Shape.sizeList(shape))")
         }

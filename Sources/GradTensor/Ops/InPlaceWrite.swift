@@ -86,7 +86,7 @@ extension Tensor {
         }
         let (new, offsets) = try values(current)
         if let offsets {
-            scatterElements(new, into: target, at: offsets, accumulate: false)
+            scatterElements(new, into: target, at: offsets, combine: .replace)
         } else {
             // Read everything before writing when the memory is shared (the result then does not
             // depend on the order elements are visited in).

@@ -43,7 +43,7 @@ extension Tensor {
     func luOfStoredMatrix<T: FloatElement>(_ a: [T], n: Int) -> (lu: [T], pivots: [Int], info: Int, transposed: Bool) {
         let transposed = isContiguous
         var lu = transposed ? DenseFactorizations.transposed(a, rows: n, columns: n) : a
-        let (pivots, info) = DenseFactorizations.luFactor(&lu, n: n)
+        let (pivots, info) = DenseFactorizations.luFactor(&lu, rows: n, columns: n)
         return (lu, pivots, info, transposed)
     }
 

@@ -5,7 +5,7 @@ extension Tensor {
     static func scatter(_ values: Tensor, indices: Tensor, dim: Int, shape: [Int]) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: values.dtype)
         let offsets = try positions(along: dim, indices: indices, in: out)
-        try scatterElements(values.materialized(), into: out, at: offsets, accumulate: false)
+        try scatterElements(values.materialized(), into: out, at: offsets, combine: .replace)
         return out.record("ScatterBackward0", inputs: [values],
                           saving: { (indices: $0.save(indices), dim: dim) }) { ctx, saved in
             [try ctx.grad.gathered(along: saved.dim, indices: saved.indices)]

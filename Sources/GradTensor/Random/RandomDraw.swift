@@ -46,6 +46,14 @@ public enum RandomDraw: Sendable {
         return false
     }
 
+    /// Whether grad draws this in float16 and bfloat16 (as float32, rounded), as PyTorch does.
+    var drawsReducedFloats: Bool {
+        switch self {
+        case .uniform, .normal, .bernoulli, .exponential: return true
+        case .integers, .bits, .fullRange, .geometric, .cauchy, .logNormal: return false
+        }
+    }
+
     /// Whether PyTorch's kernel for this draw exists for `dtype`.
     func accepts(_ dtype: DType) -> Bool {
         switch self {
@@ -93,9 +101,42 @@ extension CPUGenerator {
         case .bool:
             let data = UnsafeMutableBufferPointer(start: raw.assumingMemoryBound(to: Bool.self), count: count)
             for i in 0..<count { data[i] = integerValue(draw, bitsMask: 1) != 0 }
+        case .float16 where draw.drawsReducedFloats, .bfloat16 where draw.drawsReducedFloats:
+            dtype.dispatch(ReducedFloatFill(generator: self, raw: raw, count: count, draw: draw, contiguous: contiguous))
         case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
             // Only integers in a range reach here (`checkDType`): drawn as for int64, then cast.
             dtype.dispatch(NarrowFill(generator: self, raw: raw, count: count, draw: draw))
+        }
+    }
+
+    /// float16 and bfloat16 values drawn as float32 values and rounded: PyTorch's kernels compute
+    /// these dtypes in float. Its uniform moves a value rounded up onto `to` back to `from`; its
+    /// blockwise normal (from 16 contiguous elements) draws the first uniforms for the whole
+    /// blocks only; a normal drawn element by element rounds its double straight to the dtype.
+    private struct ReducedFloatFill: ElementVisitor {
+        let generator: CPUGenerator, raw: UnsafeMutableRawPointer, count: Int, draw: RandomDraw, contiguous: Bool
+
+        func visit<T: ConvertibleElement>(_: T.Type) {
+            let data = raw.assumingMemoryBound(to: T.self)
+            switch draw {
+            case .uniform(let from, let to):
+                let (low, high) = (Float(from), Float(to))
+                let (first, limit) = (T.convert(low), T.convert(high).asDouble)
+                for i in 0..<count {
+                    let x = T.convert(low.addingProduct(generator.uniformFloat(), high - low))
+                    data[i] = x.asDouble >= limit ? first : x
+                }
+            case .normal(let mean, let std) where contiguous && count >= 16:
+                var values = [Float](repeating: 0, count: count)
+                values.withUnsafeMutableBufferPointer {
+                    generator.normalFill($0, mean: Float(mean), std: Float(std), wholeBlocksFirst: true)
+                }
+                for i in 0..<count { data[i] = T.convert(values[i]) }
+            case .normal:
+                for i in 0..<count { data[i] = T.convert(generator.value(draw, float: true)) }
+            default:
+                for i in 0..<count { data[i] = T.convert(Float(generator.value(draw, float: true))) }
+            }
         }
     }
 
@@ -109,7 +150,7 @@ extension CPUGenerator {
     }
 
     /// One value for a float tensor (`float` for float32: `random_()` then keeps 24 bits).
-    private func value(_ draw: RandomDraw, float: Bool) -> Double {
+    fileprivate func value(_ draw: RandomDraw, float: Bool) -> Double {
         switch draw {
         case .uniform(let from, let to):
             return from.addingProduct(uniformDouble(), to - from)

@@ -152,15 +152,20 @@ extension Tensor {
         if !draw.accepts(dtype) {
             throw TorchError.notImplemented("\"\(draw.kernelName)\" not implemented for '\(dtype.scalarTypeName)'")
         }
-        // Integers in a range are drawn alike for every integer dtype and then cast; PyTorch's
-        // other draws for the narrow dtypes use bit counts of their own, which grad does not follow.
-        if dtype.isNarrow, !(dtype.isIntegral && draw.isIntegerRange) { throw narrowDrawRefused(dtype) }
+        // Integers in a range are drawn alike for every integer dtype and then cast, and the
+        // float16/bfloat16 draws of `drawsReducedFloats` as float32; PyTorch's other draws for
+        // the narrow dtypes use bit counts of their own, which grad does not follow.
+        if dtype.isNarrow, !(dtype.isIntegral && draw.isIntegerRange), !(dtype.isFloatingPoint && draw.drawsReducedFloats) {
+            throw narrowDrawRefused(dtype)
+        }
     }
 
     /// The error for random draws grad does not make in a narrow dtype.
     private static func narrowDrawRefused(_ dtype: DType) -> TorchError {
-        let advice = dtype.isFloatingPoint ? "; draw float32 and convert with .to(\(dtype.name))" : ""
-        return TorchError.notImplemented("grad draws random \(dtype.name) values only as integers in a range (randint, random_(from, to))" + advice)
+        if dtype.isFloatingPoint {
+            return TorchError.notImplemented("grad draws random \(dtype.name) values only with rand, randn, uniform_, normal_, bernoulli and exponential_; draw float32 and convert with .to(\(dtype.name))")
+        }
+        return TorchError.notImplemented("grad draws random \(dtype.name) values only as integers in a range (randint, random_(from, to))")
     }
 
     /// PyTorch's range check of `random_(from, to)` for the small integer dtypes.

@@ -82,8 +82,8 @@ public final class PyGradNode: PyObject {
     public override var typeName: String { node.name }
     /// The type's name with its module, for a custom function's node (`torch.autograd.function.MyExpBackward`).
     var qualifiedTypeName: String {
-        guard let module = node.attachments.typeModule else { return node.name }
-        return module + "." + node.name
+        guard let module = node.attachments.typeModule else { return node.className }
+        return module + "." + node.className
     }
 
     /// The node's object: the same one as long as anything holds it (PyTorch keeps a node's
