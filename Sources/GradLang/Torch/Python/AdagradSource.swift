@@ -39,14 +39,11 @@ class Adagrad(Optimizer):
         with torch.no_grad():
             for group in self.param_groups:
                 lr = group["lr"]
-                for param in group["params"]:
-                    if param.grad is None:
-                        continue
+                for param, grad in self._gradients(group):
                     state = self.state[param]
                     state_sum = state["sum"]
                     state["step"] += 1
                     step = state["step"].item()
-                    grad = param.grad if not group["maximize"] else -param.grad
 
                     if group["weight_decay"] != 0:
                         grad = grad.add(param, alpha=group["weight_decay"])

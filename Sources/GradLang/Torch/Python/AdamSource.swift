@@ -57,11 +57,8 @@ class Adam(Optimizer):
                 weight_decay = group["weight_decay"]
                 eps = group["eps"]
                 amsgrad = group["amsgrad"]
-                for param in group["params"]:
-                    if param.grad is None:
-                        continue
+                for param, grad in self._gradients(group):
                     state = self._state_of(param, amsgrad)
-                    grad = param.grad if not group["maximize"] else -param.grad
                     exp_avg = state["exp_avg"]
                     exp_avg_sq = state["exp_avg_sq"]
                     state["step"] += 1

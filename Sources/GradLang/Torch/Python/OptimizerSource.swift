@@ -185,6 +185,12 @@ class Optimizer:
         """Update the parameters once from their gradients."""
         raise NotImplementedError
 
+    def _gradients(self, group):
+        # Each parameter of the group that has a gradient, with it (negated under maximize).
+        for param in group["params"]:
+            if param.grad is not None:
+                yield param, (-param.grad if group["maximize"] else param.grad)
+
     def _closure_loss(self, closure):
         # A step evaluates its closure with gradients on, and updates without them.
         if closure is None:

@@ -47,11 +47,8 @@ class RMSprop(Optimizer):
                 eps = group["eps"]
                 weight_decay = group["weight_decay"]
                 momentum = group["momentum"]
-                for param in group["params"]:
-                    if param.grad is None:
-                        continue
+                for param, grad in self._gradients(group):
                     state = self._state_of(param, group)
-                    grad = param.grad if not group["maximize"] else -param.grad
                     square_avg = state["square_avg"]
                     state["step"] += 1
 

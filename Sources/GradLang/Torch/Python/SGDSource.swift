@@ -43,10 +43,7 @@ class SGD(Optimizer):
                 weight_decay = group["weight_decay"]
                 momentum = group["momentum"]
                 dampening = group["dampening"]
-                for param in group["params"]:
-                    if param.grad is None:
-                        continue
-                    grad = param.grad if not group["maximize"] else -param.grad
+                for param, grad in self._gradients(group):
                     if weight_decay != 0:
                         grad = grad.add(param, alpha=weight_decay)
                     if momentum != 0:
