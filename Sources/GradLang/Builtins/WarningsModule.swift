@@ -113,7 +113,7 @@ def filterwarnings(action, message="", category=Warning, module="", lineno=0, ap
         raise AssertionError("module must be a string")
     if not (isinstance(lineno, int) and lineno >= 0):
         raise AssertionError("lineno must be an int >= 0")
-    _pattern_matches(message, "")
+    _pattern_matches(message, "")  # refuses syntax grad does not match now, not at the first warning
     _add_filter((action, message or None, category, module or None, lineno), append)
 
 
