@@ -52,16 +52,17 @@ extension Interpreter {
         }
         compiler.echoExpressions = echo
         let code = compiler.block(module.body)
-        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>")
+        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>", file: filename)
         // Weak: compiled functions hold the interpreter, so a strong reference here would make a
         // cycle that keeps the globals (and so all the program's data) alive.
         if namesInScope { self.namesInScope = { [weak globals] in globals?.definedNames ?? [] } }
         do {
-            _ = try code(frame)
-            try PendingEvents.raiseMemoryExhaustion()
-        } catch var e as PyError {
+            try running(frame) {
+                _ = try code(frame)
+                try PendingEvents.raiseMemoryExhaustion()
+            }
+        } catch let e as PyError {
             if e.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
-            e.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan))
             throw .runtime(e)
         } catch {
             // Compiled code raises only PyErrors: the tensor library's errors become Python
