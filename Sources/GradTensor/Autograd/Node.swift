@@ -76,6 +76,7 @@ public final class Node {
         self.inputs = inputs
         self.savedVersions = savedVersions
         self.formula = formula
+        AnomalyMode.noteCreation(of: self)
     }
 
     /// Frees a long chain of nodes without recursing once per node (ARC would otherwise release
