@@ -13,10 +13,10 @@ extension Interpreter {
     }
 
     /// Runs a script file's bytes (`grad FILE`, piped stdin) in `globals`, as `python3 FILE` reads
-    /// them: strict UTF-8, no NUL (see `SourceText(utf8:filename:)`). A file's name is its
-    /// `__file__`, as in CPython's main module (piped `<stdin>` has none).
+    /// them: strict UTF-8, no NUL (see `SourceText(utf8:filename:)`). The file's name is its
+    /// `__file__`, as in CPython's main module (`<stdin>` when piped; `-c` code has none).
     public func run(fileContents: [UInt8], filename: String, in globals: Globals) throws(ProgramError) {
-        if filename != "<stdin>" { globals["__file__"] = .str(filename) }
+        globals["__file__"] = .str(filename)
         let text: SourceText
         do {
             text = try SourceText(utf8: fileContents, filename: filename)
