@@ -17,12 +17,14 @@ enum TorchAnomalyBindings {
         ]
     }
 
-    /// Switches the mode, and makes `interpreter` the one whose frames new nodes record.
+    /// Switches the mode, and while it is on makes `interpreter` the one whose frames new nodes
+    /// record. The observers hold the interpreter only while the mode is on (a weak reference
+    /// would give every interpreter a side table, sending all its retains and releases down
+    /// Swift's slow path); an interpreter starts with the mode off, which lets go of the last.
     static func set(enabled: Bool, checkNaN: Bool, _ interpreter: Interpreter) {
         AnomalyMode.set(enabled: enabled, checkNaN: checkNaN)
-        // Weak: the observers outlive any one interpreter (tests make many).
-        AnomalyMode.placeOfCreation = { [weak interpreter] in interpreter?.stackOfFrames() }
-        AnomalyMode.failureObserver = { [weak interpreter] node in try interpreter?.warnOfFailedNode(node) }
+        AnomalyMode.placeOfCreation = enabled ? { interpreter.stackOfFrames() } : nil
+        AnomalyMode.failureObserver = enabled ? { node in try interpreter.warnOfFailedNode(node) } : nil
     }
 }
 
