@@ -21,10 +21,12 @@ public enum AnomalyMode {
         checkingNaN = checkNaN
     }
 
-    /// Called by every new node; costs one test while the mode is off.
-    @inline(__always)
-    static func noteCreation(of node: Node) {
-        if enabled, let placeOfCreation { node.attachments.placeOfCreation = placeOfCreation() }
+    /// The attachments a node made while the mode is on starts with: where it was made.
+    @inline(never)
+    static func attachmentsOfNewNode() -> NodeAttachments {
+        let attachments = NodeAttachments()
+        attachments.placeOfCreation = placeOfCreation?()
+        return attachments
     }
 }
 

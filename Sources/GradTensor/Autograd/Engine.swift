@@ -199,6 +199,7 @@ public enum Autograd {
         }
 
         /// The gradients a node passes to its inputs, through the hooks attached to it if any.
+        @inline(__always)
         private mutating func gradients(_ node: Node, _ grad: Tensor) throws -> InputGradients {
             if let attached = node.attached, attached.hasGradientHooks {
                 return try runHooked(node, attached, grad)

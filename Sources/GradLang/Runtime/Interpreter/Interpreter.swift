@@ -144,12 +144,10 @@ public final class Interpreter {
     /// frame's traceback entry (where the frame was when it failed).
     @inline(__always)
     func running<R>(_ frame: Frame, _ body: () throws -> R) throws -> R {
-        frame.caller = currentFrame
+        // Moved, not copied, between the two links: one retain and one release per call.
+        frame.caller = currentFrame.take()
         currentFrame = frame
-        defer {
-            currentFrame = frame.caller
-            frame.caller = nil
-        }
+        defer { currentFrame = frame.caller.take() }
         do {
             return try body()
         } catch var e as PyError {
