@@ -20,10 +20,12 @@ extension Tensor {
             }
     }
 
-    /// `grad` where `y > 0`, else 0 (relu's backward, given its output).
+    /// `grad`, with 0 where `y <= 0` (relu's backward, given its output). Selected, not
+    /// multiplied by a mask as PyTorch's `threshold_backward` does: a negative gradient at a
+    /// dead unit gives 0, not -0, and a NaN output passes its gradient through.
     static func thresholdBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
-        let mask = try y.gt(.wrapping(.int(0)))
-        return try GradMode.with(enabled: false) { try grad.mul(mask) }
+        let dead = try y.le(.wrapping(.int(0)))
+        return try GradMode.with(enabled: false) { try Tensor.where(dead, .wrapping(.int(0)), grad) }
             .record("ThresholdBackwardBackward0", inputs: [grad, y], saving: { $0.save(y) }) { ctx, y in
                 [ctx.needs(0) ? try thresholdBackward(ctx.grad, y) : nil,
                  ctx.needs(1) ? try Tensor.zerosLike(y) : nil]
