@@ -11,9 +11,9 @@ extension Tensor {
             }
     }
 
-    /// `grad * y * (1 - y)` for `y = sigmoid(x)`.
+    /// `grad * (1 - y) * y` for `y = sigmoid(x)`.
     static func sigmoidBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
-        try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.mul(y.rsub(.int(1)))) }
+        try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.rsub(.int(1))).mul(y) }
             .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.save(grad), y: $0.save(y)) }) { ctx, saved in
                 [ctx.needs(0) ? try sigmoidBackward(ctx.grad, saved.y) : nil,
                  ctx.needs(1) ? try ctx.grad.mul(saved.grad).mul(saved.y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
