@@ -11,19 +11,21 @@ extension Tensor {
             }
     }
 
-    /// `grad * y * (1 - y)` for `y = sigmoid(x)`.
+    /// `grad * (1 - y) * y` for `y = sigmoid(x)`.
     static func sigmoidBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
-        try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.mul(y.rsub(.int(1)))) }
+        try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.rsub(.int(1))).mul(y) }
             .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.save(grad), y: $0.save(y)) }) { ctx, saved in
                 [ctx.needs(0) ? try sigmoidBackward(ctx.grad, saved.y) : nil,
                  ctx.needs(1) ? try ctx.grad.mul(saved.grad).mul(saved.y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
             }
     }
 
-    /// `grad` where `y > 0`, else 0 (relu's backward, given its output).
+    /// `grad`, with 0 where `y <= 0` (relu's backward, given its output). Selected, not
+    /// multiplied by a mask as PyTorch's `threshold_backward` does: a negative gradient at a
+    /// dead unit gives 0, not -0, and a NaN output passes its gradient through.
     static func thresholdBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
-        let mask = try y.gt(.wrapping(.int(0)))
-        return try GradMode.with(enabled: false) { try grad.mul(mask) }
+        let dead = try y.le(.wrapping(.int(0)))
+        return try GradMode.with(enabled: false) { try Tensor.where(dead, .wrapping(.int(0)), grad) }
             .record("ThresholdBackwardBackward0", inputs: [grad, y], saving: { $0.save(y) }) { ctx, y in
                 [ctx.needs(0) ? try thresholdBackward(ctx.grad, y) : nil,
                  ctx.needs(1) ? try Tensor.zerosLike(y) : nil]
