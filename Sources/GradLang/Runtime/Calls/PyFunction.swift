@@ -14,6 +14,8 @@ final class PyFunction: CollectableObject, PyCallable {
     let cellCount: Int
     var closure: [PyCell]
     let filename: String
+    /// The lines of the REPL input that defined it (see `TraceEntry.sourceLines`).
+    let sourceLines: [String]?
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
     /// How many leading parameters have no default (in a plain positional signature, the ones
@@ -27,7 +29,8 @@ final class PyFunction: CollectableObject, PyCallable {
     var attributes: [String: Value] = [:]
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
-         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
+         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String,
+         sourceLines: [String]? = nil) {
         self.name = name
         self.signature = signature
         self.defaults = defaults
@@ -37,6 +40,7 @@ final class PyFunction: CollectableObject, PyCallable {
         self.cellCount = cellCount
         self.closure = closure
         self.filename = filename
+        self.sourceLines = sourceLines
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
         requiredCount = signature.parameters.count - defaults.count
     }
@@ -186,7 +190,8 @@ final class PyFunction: CollectableObject, PyCallable {
                 }
                 return .none
             } catch var e as PyError {
-                e.traceback.append(TraceEntry(file: filename, line: frame.line, function: name, span: frame.errorSpan))
+                e.traceback.append(TraceEntry(file: filename, line: frame.line, function: name, span: frame.errorSpan,
+                                              sourceLines: sourceLines))
                 throw e
             }
         }
