@@ -17,21 +17,38 @@ public struct HighlightSpan: Equatable, Sendable {
 /// Colours source as CPython's REPL does (3.14's `_pyrepl.utils.gen_colors`; 3.13 colours only its
 /// prompts), from the tokens the parser reads, so that colours agree with parsing: keywords, `True`,
 /// `False` and `None`, soft keywords where they act as keywords, builtins not after a `.`, the name
-/// after `def` and `class`, strings (an unterminated one to the end of the source), numbers and
-/// comments. Where another lexical error stops the tokens, colouring stops too, as in CPython.
+/// after `def` and `class`, strings (an unterminated one to the end of the source; in an f-string,
+/// the expressions of its fields as code), numbers and comments. Where another lexical error stops the tokens, colouring stops too, as in CPython.
 public enum SyntaxHighlighting {
     /// The spans of `source`, in order. `builtins`: the names coloured as builtins.
     public static func spans(in source: String, builtins: Set<String>) -> [HighlightSpan] {
         let text = SourceText(source)
         let lexed = Lexer.tokenize(text)
         let tokens = lexed.tokens.filter { $0.kind != .lexicalError && $0.kind != .endOfInput }
+        var spans = classify(tokens, in: text, builtins: builtins)
+        let lexedEnd = lexed.error.map { text.index(of: $0.error) } ?? text.scalars.count
+        if let error = lexed.error, error.error.message.hasPrefix("unterminated"), lexedEnd < text.scalars.count {
+            spans.append(HighlightSpan(.string, lexedEnd..<text.scalars.count))
+        }
+        spans += comments(text, before: lexedEnd, outside: tokens)
+        return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The spans of `tokens`; `bracketDepth`: how many brackets are open before them (a
+    /// replacement field's expression is inside its braces).
+    static func classify(_ tokens: [Token], in text: SourceText, builtins: Set<String>, bracketDepth: Int = 0) -> [HighlightSpan] {
         var spans: [HighlightSpan] = []
         var afterDefOrClass = false
-        var bracketDepth = 0
+        var bracketDepth = bracketDepth
         for (k, token) in tokens.enumerated() where token.startIndex < token.endIndex {
             let range = token.startIndex..<token.endIndex
             switch token.kind {
-            case .string: spans.append(HighlightSpan(.string, range))
+            case .string(let string):
+                if string.isFormatted {
+                    spans += fStringSpans(token, string, in: text, builtins: builtins)
+                } else {
+                    spans.append(HighlightSpan(.string, range))
+                }
             case .number: spans.append(HighlightSpan(.number, range))
             case .op(let op):
                 if [.leftParen, .leftBracket, .leftBrace].contains(op) { bracketDepth += 1 }
@@ -54,12 +71,7 @@ public enum SyntaxHighlighting {
             default: break
             }
         }
-        let lexedEnd = lexed.error.map { text.index(of: $0.error) } ?? text.scalars.count
-        if let error = lexed.error, error.error.message.hasPrefix("unterminated"), lexedEnd < text.scalars.count {
-            spans.append(HighlightSpan(.string, lexedEnd..<text.scalars.count))
-        }
-        spans += comments(text, before: lexedEnd, outside: tokens)
-        return spans.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return spans
     }
 
     /// The lexer keeps no comment tokens: a `#` that no token covers starts one, to the line's end.
