@@ -109,6 +109,15 @@ class HighlightTests(unittest.TestCase):
         screen.send("\rlen(s)\r")
         screen.wait_for_line("30")
 
+    def test_tabs_in_a_pasted_line(self):
+        # libedit draws a tab as spaces to the next multiple of 8 columns, counted from the row's
+        # start: the spaces take the tab's colour, and move when text before them changes.
+        screen = self.grad()
+        screen.send('\x1b[200~if\tx:  y = "a\tb" # c\x1b[201~')
+        self.shows_coloured(screen, 0, 'grad> if        x:  y = "a      b" # c', "MMMMM.KK" + "." * 16 + "G" * 10 + ".RRR")
+        screen.send(LEFT * 9 + "Z")
+        self.shows_coloured(screen, 0, 'grad> if        x:  y = Z"a     b" # c', "MMMMM.KK" + "." * 17 + "G" * 9 + ".RRR")
+
     def test_reverse_search_and_completion_show_right(self):
         screen = self.grad()
         screen.send("abc = 1\r")

@@ -221,7 +221,9 @@ public final class EditLineReader: LineReader {
         guard let highlighter, !commandReadsKeys, prompt == .primary || prompt == .continuation,
               !Terminal.inputPending(0), let info = el_wline(editor), let buffer = info.pointee.buffer,
               let cursor = info.pointee.cursor, let end = info.pointee.lastchar else { return }
-        let line = (0..<Swift.max(end - buffer, 0)).map { Unicode.Scalar(UInt32(bitPattern: buffer[$0])) ?? "?" }
+        let line = (0..<Swift.max(end - buffer, 0)).compactMap { Unicode.Scalar(UInt32(bitPattern: buffer[$0])) }
+        // A value that is no character is drawn by libedit in a way not worked out here.
+        guard line.count == end - buffer else { return }
         if let repaint = highlighter.repaint(line: line, cursor: cursor - buffer, promptWidth: prompt.text.count,
                                              columns: knownColumns, rows: Terminal.rows()) {
             writeTerminal(repaint)
