@@ -3,7 +3,8 @@ public enum HighlightKind: Sendable {
     case keyword, keywordConstant, softKeyword, builtin, definition, string, number, comment
 }
 
-/// A stretch of source to colour: `range` counts Unicode scalars from the start of the source.
+/// A stretch of source to colour: `range` counts Unicode scalars from the start of the source (a
+/// `\r\n` line end counted as one, as the parser reads it).
 public struct HighlightSpan: Equatable, Sendable {
     public let kind: HighlightKind
     public let range: Range<Int>

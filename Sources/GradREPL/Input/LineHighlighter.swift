@@ -65,10 +65,9 @@ struct LineHighlighter {
         let offset = prefix.unicodeScalars.count
         var kinds = [HighlightKind?](repeating: nil, count: code.count)
         let source = prefix + String(String.UnicodeScalarView(code))
-        for span in SyntaxHighlighting.spans(in: source, builtins: builtins) where span.range.upperBound > offset {
-            for k in Swift.max(span.range.lowerBound - offset, 0)..<Swift.min(span.range.upperBound - offset, code.count) {
-                kinds[k] = span.kind
-            }
+        for span in SyntaxHighlighting.spans(in: source, builtins: builtins) {
+            let start = Swift.min(Swift.max(span.range.lowerBound - offset, 0), code.count)
+            for k in start..<Swift.max(Swift.min(span.range.upperBound - offset, code.count), start) { kinds[k] = span.kind }
         }
         // The marker's dots take the prompt's colour; its spaces stay plain, as the prompt's do.
         return zip(line, codeIndex).map { character, index in
