@@ -56,6 +56,22 @@ class PromptErrorTests(unittest.TestCase):
             "           ~~^~~\n"
             "ZeroDivisionError: division by zero\n"))
 
+    def test_generators_comprehensions_and_handlers_of_earlier_inputs_are_quoted(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.paste("def g():\n    yield 1 / 0\n\n")
+        repl.paste("def k(xs):\n    return [1 / x for x in xs]\n\n")
+        repl.paste("def h(x):\n    try:\n        return 1 / x\n    except ZeroDivisionError:\n"
+                   "        raise ValueError('bad')\n\n")
+        repl.sync()
+        self.assertEqual(repl.enter("list(g())").split("\n")[3:6], [
+            '  File "<stdin>", line 2, in g', "    yield 1 / 0", "          ~~^~~"])
+        self.assertEqual(repl.enter("k([0])").split("\n")[6:9], [
+            '  File "<stdin>", line 2, in <listcomp>', "    return [1 / x for x in xs]", "            ~~^~~"])
+        self.assertEqual(repl.enter("h(0)").split("\n")[:4], [
+            "Traceback (most recent call last):", '  File "<stdin>", line 3, in h', "    return 1 / x",
+            "           ~~^~~"])
+
     @requires_torch
     def test_warnings_have_no_internal_trailer(self):
         repl = Session(self)

@@ -25,6 +25,8 @@ final class Compiler {
     /// The lines of code typed at the REPL (nil for files, whose lines the interpreter keeps by
     /// name): its functions' traceback entries carry them.
     var sourceLines: [String]?
+    /// What the traceback entries of the compiled code's frames name and quote.
+    var origin: CodeOrigin { CodeOrigin(filename: filename, lines: sourceLines) }
 
     init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
         self.interpreter = interpreter

@@ -65,8 +65,7 @@ extension Interpreter {
             try PendingEvents.raiseMemoryExhaustion()
         } catch var e as PyError {
             if e.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
-            e.traceback.append(TraceEntry(file: filename, line: frame.line, function: "<module>", span: frame.errorSpan,
-                                          sourceLines: sourceLines))
+            e.traceback.append(compiler.origin.entry(line: frame.line, function: "<module>", span: frame.errorSpan))
             throw .runtime(e)
         } catch {
             // Compiled code raises only PyErrors: the tensor library's errors become Python

@@ -64,6 +64,17 @@ public struct TraceEntry: Equatable, Sendable {
     }
 }
 
+/// Where compiled code came from, for the traceback entries of its frames: its file's name and,
+/// for code typed at the REPL, its lines.
+struct CodeOrigin: Sendable {
+    let filename: String
+    let lines: [String]?
+
+    func entry(line: Int, function: String, span: ErrorSpan? = nil) -> TraceEntry {
+        TraceEntry(file: filename, line: line, function: function, span: span, sourceLines: lines)
+    }
+}
+
 /// An exception instance (`e` in `except ValueError as e`): an instance of its class, whose
 /// arguments are `args`. grad runs Python on one thread at a time (see Interpreter), so it may
 /// travel inside `PyError`.
