@@ -71,8 +71,19 @@ final class SyntaxHighlightingTests: XCTestCase {
         return String(String.UnicodeScalarView(map))
     }
 
-    func testEveryInputGivesSpansInsideTheSource() {
-        for source in ["f'{", "f'{x!", "f'{x:{", "'''", "x = (", "\\", "def", "0x", "1_", "f\"{'a\" 'b'}", "#"] {
+    func testEveryInputGivesSpansInsideTheSourceAndNeverTraps() {
+        var sources = ["f'{", "f'{x!", "f'{x:{", "'''", "x = (", "\\", "def", "0x", "1_", "f\"{'a\" 'b'}", "#"]
+        // And random text of the characters strings, f-strings, brackets and comments are made of.
+        let alphabet = Array("fbr'\"{}()[]:!=#\\ \t\n0x1_.e漢def match case _".unicodeScalars)
+        var state: UInt64 = 7
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<2000 {
+            sources.append(String(String.UnicodeScalarView((0..<random(40)).map { _ in alphabet[random(alphabet.count)] })))
+        }
+        for source in sources {
             let count = source.unicodeScalars.count
             for span in SyntaxHighlighting.spans(in: source, builtins: Self.builtins) {
                 XCTAssertTrue(span.range.lowerBound >= 0 && span.range.upperBound <= count, "\(source): \(span)")
