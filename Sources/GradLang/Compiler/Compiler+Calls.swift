@@ -262,14 +262,14 @@ extension Compiler {
         }
         // CPython's messages name a function by its qualified name (`C.__init__() missing ...`).
         let signature = Signature(name: qualifiedName, parameters: parameters.signatureParameters)
-        let filename = filename
+        let origin = origin
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
         return { f in
             var values: [Int: Value] = [:]
             for d in defaults { values[d.index] = try d.code(f) }
             let function = PyFunction(name: name, signature: signature, defaults: values, body: code,
                                       slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
-                                      closure: captured.map { $0(f) }, filename: filename)
+                                      closure: captured.map { $0(f) }, origin: origin)
             function.docstring = docstring
             function.qualifiedName = qualifiedName
             if !annotations.isEmpty {

@@ -22,7 +22,7 @@ extension Compiler {
         }
         let ownCells = inner.cellNames.count
         let docstring = def.body.first?.docstring
-        let interpreter = interpreter, globals = globals, filename = filename, name = def.name
+        let interpreter = interpreter, globals = globals, origin = origin, name = def.name
         return { f in
             let bases = try arguments(f, nil)
             let frame = Frame(slotCount: 0, cells: (0..<ownCells).map { _ in PyCell() } + captured.map { $0(f) }, name: name)
@@ -42,7 +42,7 @@ extension Compiler {
                 do {
                     _ = try body(frame)
                 } catch var e as PyError {
-                    e.traceback.append(TraceEntry(file: filename, line: frame.line, function: name, span: frame.errorSpan))
+                    e.traceback.append(origin.entry(line: frame.line, function: name, span: frame.errorSpan))
                     throw e
                 }
             }

@@ -54,7 +54,7 @@ extension Compiler {
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
-        let interpreter = interpreter, filename = filename
+        let interpreter = interpreter, origin = origin
         return { f in
             let source = try firstIterable(f)
             let iterator = try Compiler.locatingErrors(at: first.iterable.range, in: f) { try Iteration.iterator(source) }
@@ -67,7 +67,7 @@ extension Compiler {
                     do {
                         try loops(frame, &acc, iterator)
                     } catch var e as PyError {
-                        e.traceback.append(TraceEntry(file: filename, line: frame.line, function: frame.name, span: frame.errorSpan))
+                        e.traceback.append(origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
                         throw e
                     }
                 }
@@ -136,7 +136,7 @@ extension Compiler {
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
-        let filename = filename, line = range.start.line, interpreter = interpreter
+        let origin = origin, line = range.start.line, interpreter = interpreter
         return { f in
             let source = try firstIterable(f)
             let first = try Compiler.locatingErrors(at: firstRange, in: f) { try Iteration.iterator(source) }
@@ -168,7 +168,7 @@ extension Compiler {
                     state.finish()
                     return nil
                 } catch var e as PyError {
-                    e.traceback.append(TraceEntry(file: filename, line: frame.line, function: frame.name, span: frame.errorSpan))
+                    e.traceback.append(origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
                     frame.errorSpan = nil
                     throw e
                 }

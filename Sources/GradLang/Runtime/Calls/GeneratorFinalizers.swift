@@ -19,7 +19,7 @@ enum GeneratorFinalizers {
         let body: StmtCode
         let name: String
         let qualifiedName: String
-        let filename: String
+        let origin: CodeOrigin
         let interpreter: Interpreter
     }
 

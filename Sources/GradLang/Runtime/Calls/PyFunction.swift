@@ -13,7 +13,7 @@ final class PyFunction: CollectableObject, PyCallable {
     let parameterStorage: [Scope.Resolution]
     let cellCount: Int
     var closure: [PyCell]
-    let filename: String
+    let origin: CodeOrigin
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
     /// How many leading parameters have no default (in a plain positional signature, the ones
@@ -27,7 +27,7 @@ final class PyFunction: CollectableObject, PyCallable {
     var attributes: [String: Value] = [:]
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
-         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
+         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin) {
         self.name = name
         self.signature = signature
         self.defaults = defaults
@@ -36,7 +36,7 @@ final class PyFunction: CollectableObject, PyCallable {
         self.parameterStorage = parameterStorage
         self.cellCount = cellCount
         self.closure = closure
-        self.filename = filename
+        self.origin = origin
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
         requiredCount = signature.parameters.count - defaults.count
     }
@@ -186,7 +186,7 @@ final class PyFunction: CollectableObject, PyCallable {
                 }
                 return .none
             } catch var e as PyError {
-                e.traceback.append(TraceEntry(file: filename, line: frame.line, function: name, span: frame.errorSpan))
+                e.traceback.append(origin.entry(line: frame.line, function: name, span: frame.errorSpan))
                 throw e
             }
         }

@@ -51,11 +51,27 @@ public struct TraceEntry: Equatable, Sendable {
     public let function: String
     /// The expression that failed on that line, when known (for the `~~^~~` marker line).
     public let span: ErrorSpan?
-    public init(file: String, line: Int, function: String, span: ErrorSpan? = nil) {
+    /// The lines of the code the frame runs, when they cannot be read back from `file`: each input
+    /// typed at the REPL is `<stdin>` from line 1, so a function defined by an earlier input
+    /// carries that input's lines.
+    public let sourceLines: [String]?
+    public init(file: String, line: Int, function: String, span: ErrorSpan? = nil, sourceLines: [String]? = nil) {
         self.file = file
         self.line = line
         self.function = function
         self.span = span
+        self.sourceLines = sourceLines
+    }
+}
+
+/// Where compiled code came from, for the traceback entries of its frames: its file's name and,
+/// for code typed at the REPL, its lines.
+struct CodeOrigin: Sendable {
+    let filename: String
+    let lines: [String]?
+
+    func entry(line: Int, function: String, span: ErrorSpan? = nil) -> TraceEntry {
+        TraceEntry(file: filename, line: line, function: function, span: span, sourceLines: lines)
     }
 }
 
