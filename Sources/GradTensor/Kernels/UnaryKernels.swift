@@ -27,12 +27,13 @@ extension Tensor {
 
     @inline(__always)
     private func mapLanes<F: LaneFunction, T: FloatElement & LaneScalar>(_: F.Type, _: T.Type) throws -> Tensor {
-        if !isContiguous, let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in try operands[0].mapLanes(F.self, T.self) }) {
+        let contiguous = isContiguous
+        if !contiguous, let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in try operands[0].mapLanes(F.self, T.self) }) {
             return ordered
         }
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self)
-        if isContiguous {
+        if contiguous {
             withExtendedLifetime(self) {
                 GradTensor.mapLanes(F.self, storage.pointer(T.self) + offset, dst, count: numel)
             }
