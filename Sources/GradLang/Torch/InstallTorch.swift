@@ -30,7 +30,7 @@ extension Interpreter {
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
         for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype,
-                     TorchGenerator.type] + TorchDTypeBindings.legacyTypes {
+                     TorchGenerator.type, TorchTypeInfo.finfo, TorchTypeInfo.iinfo] + TorchDTypeBindings.legacyTypes {
             torch.attributes[type.name] = .object(type)
         }
         torch.attributes["default_generator"] = .object(PyGenerator.shared)
