@@ -8,12 +8,13 @@ extension Compiler {
         // `obj.method(...)` on a built-in value calls the method directly, without building a
         // bound-method object first.
         if case .attribute(let base, let name) = callee.kind {
-            let object = expression(base)
+            // The receiver variable is read in place, not through its load closure (`seen.add(x)`).
+            let object = expression(base), objectVariable = variable(base)
             let attributeRange = callee.range
             let methods = MethodCache(), attributes = AttributeCache(), instances = InstanceAttributeCache()
             let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
             return { f in
-                let receiver = try object(f)
+                let receiver = try objectVariable?.value(in: f) ?? object(f)
                 // `obj.method(...)` on an instance of a user class: straight into the function's frame.
                 if case .object(let instance as PyInstance) = receiver, let method = instances.method(instance, name) {
                     if let positional, var frame = try method.frame(receiver: receiver, evaluating: positional, in: f) {
