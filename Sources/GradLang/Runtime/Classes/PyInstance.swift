@@ -1,7 +1,8 @@
 /// An instance of a class made by a `class` statement: its class, and its attributes in the slots
 /// the class's layout numbers (nil: not set on this instance).
 public class PyInstance: CollectableObject {
-    public let cls: PyClass
+    /// Changed only by `changeClass` (`obj.__class__ = C`).
+    public private(set) var cls: PyClass
     var slots: [Value?] = []
     /// For a class that extends `list` or `dict`: the list or dict that is this instance's
     /// contents, which the built-in operations and methods work on.
@@ -78,6 +79,20 @@ public class PyInstance: CollectableObject {
         }
         setSlot(cls.slot(for: name), value)
         return true
+    }
+
+    /// Makes this an instance of `newClass` (see ClassAssignment, which checks that it may):
+    /// its attributes move to the slots the new class's layout gives their names.
+    func changeClass(to newClass: PyClass) {
+        let kept = attributes
+        var moved = [Value?](repeating: nil, count: newClass.layoutNames.count)
+        for (name, value) in kept {
+            let i = newClass.slot(for: name)
+            if i >= moved.count { moved.append(contentsOf: repeatElement(nil, count: i + 1 - moved.count)) }
+            moved[i] = value
+        }
+        cls = newClass
+        slots = moved
     }
 
     /// The attributes set on this instance, in the class's slot order (`__dict__`, `vars()`).

@@ -144,6 +144,8 @@ extension Interpreter {
             return
         }
         if case .object(let i as PyInstance) = value { return try ClassAttributes.set(i, name, newValue, self) }
+        // `object.__class__`'s setter, which refuses every built-in value (modules aside).
+        if name == "__class__" { return try ClassAssignment.assign(newValue, to: value) }
         if case .object(let f as PyFunction) = value {
             switch name {
             case "__name__", "__qualname__":
@@ -183,12 +185,14 @@ extension Interpreter {
         case .object(let i as PyInstance): try ClassAttributes.delete(i, name, self)
         case .object(let c as PyClass):
             if try Metaclasses.setAttribute(c, name, nil, self) { return }
+            if name == "__class__" { return try ClassAssignment.assign(nil, to: value) }
             try ClassAttributes.set(c, name, nil)
         case .object(let m as PyModule):
             guard m.attributes.removeValue(forKey: name) != nil else {
                 throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
             }
         default:
+            if name == "__class__" { return try ClassAssignment.assign(nil, to: value) }
             throw unwritable(value, name)
         }
     }
