@@ -1,15 +1,17 @@
 /// An instance of a class made by a `class` statement: its class, and its attributes in the slots
 /// the class's layout numbers (nil: not set on this instance).
 public class PyInstance: CollectableObject {
-    /// Changed only by `changeClass` (`obj.__class__ = C`).
-    public private(set) var cls: PyClass
+    public var cls: PyClass { currentClass }
+    /// Changed only by `changeClass` (`obj.__class__ = C`). Internal, read through `cls`: a
+    /// public stored `var` would be checked for exclusive access at run time on every use.
+    private(set) var currentClass: PyClass
     var slots: [Value?] = []
     /// For a class that extends `list` or `dict`: the list or dict that is this instance's
     /// contents, which the built-in operations and methods work on.
     let native: PyObject?
 
     init(cls: PyClass) {
-        self.cls = cls
+        currentClass = cls
         // As many slots as the attributes its class's instances have had so far: an `__init__`
         // setting them does not grow the array one attribute at a time.
         slots = [Value?](repeating: nil, count: cls.layoutNames.count)
@@ -18,7 +20,7 @@ public class PyInstance: CollectableObject {
 
     /// An instance whose contents are fixed when it is made (a class extending `tuple`).
     init(cls: PyClass, contents: PyObject) {
-        self.cls = cls
+        currentClass = cls
         native = contents
     }
 
@@ -91,7 +93,7 @@ public class PyInstance: CollectableObject {
             if i >= moved.count { moved.append(contentsOf: repeatElement(nil, count: i + 1 - moved.count)) }
             moved[i] = value
         }
-        cls = newClass
+        currentClass = newClass
         slots = moved
     }
 
