@@ -111,18 +111,19 @@ extension Interpreter {
             case let c as PyClass: return try ClassAttributes.get(c, name, self)
             case let s as PySuper: return try ClassAttributes.get(s, name, self)
             case let f as PyFunction:
-                if let v = f.attributes[name] { return v }
+                let functionAttributes = f.attributes
+                if let v = functionAttributes[name] { return v }
                 if name == "__module__" { return .str("__main__") }
                 if name == "__annotations__" {
                     // Made empty when first read, as CPython makes it.
                     let empty = Value.object(PyDict())
-                    f.attributes[name] = empty
+                    f.setAttribute(name, empty)
                     return empty
                 }
                 if name == "__dict__" {
                     let d = PyDict()
                     // `__annotations__` is kept with them but is not in the function's `__dict__`.
-                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) where k != "__annotations__" { try d.set(.str(k), v) }
+                    for (k, v) in functionAttributes.sorted(by: { $0.key < $1.key }) where k != "__annotations__" { try d.set(.str(k), v) }
                     return .object(d)
                 }
             default: break
@@ -155,7 +156,7 @@ extension Interpreter {
                 if name == "__name__" { f.name = s.string } else { f.qualifiedName = s.string }
             case "__doc__":
                 if case .str(let s) = newValue { f.docstring = s.string } else { f.docstring = nil }
-            default: f.attributes[name] = newValue
+            default: f.setAttribute(name, newValue)
             }
             return
         }
