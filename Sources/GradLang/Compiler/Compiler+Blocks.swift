@@ -79,8 +79,7 @@ extension Compiler {
                     f.handling = (raised, f.line, f.errorSpan)
                     // As CPython shows it when a new error occurs in the handler: its traceback
                     // ends in this frame, at the line that raised.
-                    var handled = raised
-                    handled.traceback.append(origin.entry(line: f.line, function: f.name, span: f.errorSpan))
+                    let handled = raised.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
                     f.errorSpan = nil
                     defer {
                         f.handling = outer

@@ -276,7 +276,7 @@ extension Compiler {
             if !annotations.isEmpty {
                 let evaluated = PyDict()
                 for a in annotations { try evaluated.set(.str(a.name), try a.code(f)) }
-                function.attributes["__annotations__"] = .object(evaluated)
+                function.setAttribute("__annotations__", .object(evaluated))
             }
             return .object(function)
         }

@@ -388,8 +388,7 @@ extension Compiler {
                 progress.clause = .handler(index)
                 progress.outerHandling = f.handling
                 f.handling = (raised, f.line, f.errorSpan)
-                var handled = raised
-                handled.traceback.append(origin.entry(line: f.line, function: f.name, span: f.errorSpan))
+                let handled = raised.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
                 progress.handled = handled
                 f.errorSpan = nil
                 do {

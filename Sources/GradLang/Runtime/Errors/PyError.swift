@@ -23,8 +23,19 @@ public struct PyError: Error {
         exception = PyExceptionObject(type: type, args: message.isEmpty ? [] : [.str(message)])
     }
 
+    /// Raises `exception` again: its traceback continues the one it keeps (`__traceback__`).
     public init(exception: PyExceptionObject) {
         self.exception = exception
+        traceback = exception.tracebackObject?.entries ?? []
+    }
+
+    /// This error as a handler in the frame that raised at `entry` sees it: its traceback ends
+    /// there, and the exception keeps that traceback as its `__traceback__`.
+    func caught(at entry: TraceEntry) -> PyError {
+        var handled = self
+        handled.traceback.append(entry)
+        exception.tracebackObject = PyTraceback(handled.traceback)
+        return handled
     }
 
     public var type: PyClass { exception.type }
@@ -85,6 +96,9 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     /// that could have been meant, in the order CPython searches them (see Suggestions).
     var missingName: String?
     var candidateNames: (() -> [[String]])?
+    /// `__traceback__`: set when a handler catches the exception, or by `with_traceback`; a
+    /// `raise` of the exception starts from it, as CPython's does.
+    var tracebackObject: PyTraceback?
 
     override func forEachReference(_ visit: (Value) -> Void) {
         super.forEachReference(visit)
