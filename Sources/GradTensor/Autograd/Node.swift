@@ -58,9 +58,9 @@ public final class Node {
     private(set) var hasRetainedGradTarget = false
     /// The backward formula, with the op's saved state (`Tensor.record`); nil once backward has
     /// freed them.
-    private var formula: ((BackwardContext) throws -> InputGradients)?
+    private var formula: (any NodeFormula)?
     /// Set once backward has freed the saved state.
-    private(set) var isReleased = false
+    public private(set) var isReleased = false
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
     /// identity: which pass last reached it, how many of its consumers have not yet run, and the
     /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
@@ -71,7 +71,7 @@ public final class Node {
     var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
-         formula: @escaping (BackwardContext) throws -> InputGradients) {
+         formula: any NodeFormula) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
@@ -114,6 +114,16 @@ public final class Node {
         savedOutputVersion = output.version
     }
 
+    /// The saved output attached to this node, as a formula building a graph of the gradient
+    /// reads it and as PyTorch's `_saved_result` shows it; nil when none is kept.
+    var attachedOutput: Tensor? {
+        guard let saved = savedOutput else { return nil }
+        let t = saved.detach()
+        t.requiresGrad = true
+        t.gradFn = self
+        return t
+    }
+
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
     /// A node freed after such a pass has nothing left to free.
     func release() {
@@ -126,11 +136,15 @@ public final class Node {
 
     /// The gradients of the op's inputs, given its output's: what the formula returns.
     func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
-        guard let formula else {
-            throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
-        }
-        return try formula(ctx)
+        guard let formula else { throw Node.freedError }
+        return try formula.gradients(ctx)
     }
+
+    /// The op's saved state as the formula reads it (`_saved_*` reads its fields); nil once freed.
+    var savedState: Any? { formula?.state }
+
+    /// PyTorch's error for backward, or a read of a saved tensor, after the saved state was freed.
+    static let freedError = TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
 
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
     /// after the op ran. Only the versions are read unless one differs.
@@ -182,6 +196,29 @@ public final class Node {
     }
 }
 
+/// A node's backward formula with the saved state it reads, kept together in one object so the
+/// state stays readable by name (`grad_fn._saved_self`) without being stored twice.
+protocol NodeFormula: AnyObject {
+    func gradients(_ ctx: BackwardContext) throws -> InputGradients
+    /// The saved state, for reading its fields by label.
+    var state: Any { get }
+}
+
+/// The formula of `Tensor.record`: a function of the context and the state built by `saving`.
+final class StatefulFormula<Saved>: NodeFormula {
+    private let saved: Saved
+    private let body: (BackwardContext, Saved) throws -> InputGradients
+
+    init(_ saved: Saved, _ body: @escaping (BackwardContext, Saved) throws -> InputGradients) {
+        self.saved = saved
+        self.body = body
+    }
+
+    func gradients(_ ctx: BackwardContext) throws -> InputGradients { try body(ctx, saved) }
+
+    var state: Any { saved }
+}
+
 /// What a backward formula returns: one gradient per input of its node (nil where none flows),
 /// written as an array literal (`[ctx.grad, nil]`).
 typealias InputGradients = SmallVector<Tensor?>
@@ -210,9 +247,6 @@ struct BackwardContext {
     var output: Tensor {
         guard let saved = node.savedOutput else { return grad }
         if !GradMode.isEnabled { return saved }
-        let t = saved.detach()
-        t.requiresGrad = true
-        t.gradFn = node
-        return t
+        return node.attachedOutput ?? saved
     }
 }

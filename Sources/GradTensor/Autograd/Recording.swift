@@ -40,8 +40,9 @@ extension Tensor {
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
         if saver.savedInferenceTensor { Tensor.inferenceSaveObserver() }
-        // The formula captures nothing; this closure holds it with the saved state.
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
+        // The formula captures nothing; the formula object holds it with the saved state.
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(),
+                        formula: StatefulFormula(saved, formula))
         if savesOutput { node.saveOutput(detach()) }
         gradFn = node
         if links.isView { links.gradFnVersion = version }
