@@ -204,6 +204,9 @@ public enum Autograd {
         }
 
         func runFormula(_ node: Node, _ grad: Tensor) throws -> InputGradients {
+            if let packed = node.attached?.packedTensors, !packed.isEmpty {
+                try GradMode.with(enabled: createGraph) { try node.unpackSaved(packed) }
+            }
             try node.checkSavedVersions()
             return try GradMode.with(enabled: createGraph) {
                 try node.inputGradients(BackwardContext(grad: grad, node: node))

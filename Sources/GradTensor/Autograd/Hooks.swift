@@ -53,6 +53,8 @@ public final class NodeAttachments {
     var tensorHooks = HookList<TensorGradientHook>()
     var preHooks = HookList<NodePreHook>()
     var postHooks = HookList<NodePostHook>()
+    /// The tensors the node saved through a pack hook, unpacked before its formula runs.
+    var packedTensors: [PackedTensor] = []
 
     var hasGradientHooks: Bool {
         !tensorHooks.entries.isEmpty || !preHooks.entries.isEmpty || !postHooks.entries.isEmpty

@@ -124,6 +124,12 @@ public final class Node {
         return t
     }
 
+    /// Takes the saved output's current version as the one expected: for an output that went
+    /// through saved-tensor hooks, which PyTorch does not check for in-place changes.
+    func acceptOutputVersion() {
+        if let savedOutput { savedOutputVersion = savedOutput.version }
+    }
+
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
     /// A node freed after such a pass has nothing left to free.
     func release() {
@@ -131,6 +137,7 @@ public final class Node {
         formula = nil
         savedOutput = nil
         savedVersions = []
+        attached?.packedTensors = []
         isReleased = true
     }
 

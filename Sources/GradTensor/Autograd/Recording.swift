@@ -39,14 +39,27 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
-        if saver.savedInferenceTensor { Tensor.inferenceSaveObserver() }
+        var failure = saver.failure
+        var packed = saver.packedTensors
         // The formula captures nothing; the formula object holds it with the saved state.
         let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(),
                         formula: StatefulFormula(saved, formula))
-        if savesOutput { node.saveOutput(detach()) }
         gradFn = node
         if links.isView { links.gradFnVersion = version }
         requiresGrad = true
+        if savesOutput {
+            if let hooks = SavedTensorHooks.current {
+                // Packed once it is the node's output, as PyTorch's pack hook sees it.
+                var outputSaver = TensorSaver()
+                node.saveOutput(outputSaver.savePacked(self, hooks, isOutput: true))
+                packed += outputSaver.packedTensors
+                failure = failure ?? outputSaver.failure
+            } else {
+                node.saveOutput(detach())
+            }
+        }
+        if !packed.isEmpty { node.attachments.packedTensors = packed }
+        if let failure { Tensor.recordingFailureObserver(failure) }
         return self
     }
 
@@ -67,14 +80,21 @@ struct TensorSaver {
         versions
     }
 
-    /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
-    private(set) var savedInferenceTensor = false
+    /// The first error saving met, which the op's caller throws: an inference tensor saved
+    /// outside inference mode (PyTorch refuses it), or a failing pack hook.
+    var failure: (any Error)?
 
-    /// `tensor`, its current version noted for the check before the formula runs.
+    /// The tensors saved through a pack hook (`SavedTensorHooks`).
+    var packedTensors: [PackedTensor] = []
+
+    /// `tensor`, its current version noted for the check before the formula runs; or, under a
+    /// pack hook, the placeholder of what the hook keeps (a Python number wrapped into a
+    /// tensor is kept as it is, as PyTorch does).
     mutating func save(_ tensor: Tensor) -> Tensor {
-        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         // Saving happens only while recording, so never in inference mode.
-        if tensor.links.isInference { savedInferenceTensor = true }
+        if tensor.links.isInference { failure = failure ?? Tensor.inferenceSaveRefusal }
+        if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber { return savePacked(tensor, hooks) }
+        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
     }
 
@@ -87,18 +107,23 @@ struct TensorSaver {
 
     /// The two factors of a product (`mul`, `mm`, `dot`, ...): each is read by the other's
     /// gradient only, so saved only when the other requires grad.
-    mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
-        (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad))
+    /// The second is saved first unless `inOrder`, as PyTorch's `mul` and `mm` save theirs
+    /// (and `addmm` in order): the order in which pack hooks see them.
+    mutating func saveOperands(_ a: Tensor, _ b: Tensor, inOrder: Bool = false) -> (first: Tensor?, second: Tensor?) {
+        if inOrder { return (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad)) }
+        let second = save(b, if: a.requiresGrad)
+        return (save(a, if: b.requiresGrad), second)
     }
 }
 
-/// The refusal `record` cannot throw (it does not throw: every op would need a `try` for it),
+/// The errors `record` cannot throw (it does not throw: every op would need a `try` for it),
 /// left for the caller of the op to throw once the op returns.
 extension Tensor {
-    /// Told when an op has just saved an inference tensor for backward outside inference mode;
-    /// the caller then throws `inferenceSaveRefusal` (the language's torch bridge, which keeps
-    /// the flag in its own module, where reading it after every op costs one load).
-    nonisolated(unsafe) public static var inferenceSaveObserver: () -> Void = {}
+    /// Told when saving for backward failed as an op recorded itself (an inference tensor saved
+    /// outside inference mode, a pack hook that raised); the caller then throws the error (the
+    /// language's torch bridge, which keeps it in its own module, where reading it after every
+    /// op costs one load).
+    nonisolated(unsafe) public static var recordingFailureObserver: (any Error) -> Void = { _ in }
 
     public static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
 }

@@ -93,11 +93,13 @@ extension Node {
         case .inputNumel(let i): return .int(inputs[i].shape.reduce(1, *))
         case .constant(let value): return .int(value)
         case .output:
-            guard let output = attachedOutput else { throw Node.freedError }
-            return .tensor(output)
+            guard let output = savedOutput else { throw Node.freedError }
+            return .tensor(try unpackedForReading(output) ?? attachedOutput)
         case .tensor(let path), .scalar(let path, _), .dim(let path), .reduction(let path):
             guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
-            return try Node.savedValue(value, source)
+            let saved = try Node.savedValue(value, source)
+            if case .tensor(let t?) = saved, let unpacked = try unpackedForReading(t) { return .tensor(unpacked) }
+            return saved
         }
     }
 

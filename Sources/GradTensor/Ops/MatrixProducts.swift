@@ -125,7 +125,7 @@ extension Tensor {
 
 extension TensorSaver {
     /// A matrix product's saved state (see `Tensor.matrixProductGradients`).
-    mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor) -> Tensor.SavedMatrixProduct {
-        (saveOperands(mat1, mat2), mat1.isColumnMajor, mat2.isColumnMajor)
+    mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor, inOrder: Bool = false) -> Tensor.SavedMatrixProduct {
+        (saveOperands(mat1, mat2, inOrder: inOrder), mat1.isColumnMajor, mat2.isColumnMajor)
     }
 }

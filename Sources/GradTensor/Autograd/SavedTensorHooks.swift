@@ -1,0 +1,111 @@
+/// `torch.autograd.graph.saved_tensors_hooks(pack, unpack)`: while a pair is in effect, each
+/// tensor an op saves for backward is handed to `pack`, and the node keeps what it returned;
+/// backward, and `_saved_*`, get the tensor back from `unpack`. Pairs nest (the innermost is in
+/// effect); `disable_saved_tensors_hooks` makes pushing a pair, or saving under one, an error.
+public final class SavedTensorHooks {
+    /// The object `pack` returned, opaque to the library.
+    public typealias Pack = (Tensor) throws -> AnyObject
+    public typealias Unpack = (AnyObject) throws -> Tensor
+
+    let pack: Pack
+    let unpack: Unpack
+
+    public init(pack: @escaping Pack, unpack: @escaping Unpack) {
+        self.pack = pack
+        self.unpack = unpack
+    }
+
+    /// The pairs pushed, innermost last.
+    nonisolated(unsafe) private static var stack: [SavedTensorHooks] = []
+    /// The innermost pair, read by every save: nil (one load) when no pair is in effect.
+    nonisolated(unsafe) private(set) static var current: SavedTensorHooks?
+    /// The message of the innermost `disable_saved_tensors_hooks`, nil when hooks are enabled.
+    nonisolated(unsafe) public private(set) static var disabledMessage: String?
+
+    public static func push(_ hooks: SavedTensorHooks) throws {
+        if let disabledMessage { throw TorchError.runtime(disabledMessage) }
+        stack.append(hooks)
+        current = hooks
+    }
+
+    public static func pop() {
+        _ = stack.popLast()
+        current = stack.last
+    }
+
+    /// Disables the hooks with `message` as the error, or enables them again for nil.
+    public static func setDisabled(_ message: String?) {
+        disabledMessage = message
+    }
+
+    /// PyTorch's error when a pack hook changed the tensor it was given.
+    static let packModifiedInput = TorchError.runtime("A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook cannot be modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need to perform in-place operations on the input to a pack hook.")
+}
+
+/// A tensor saved through a pack hook: the formula's state holds `placeholder`, which views the
+/// data `unpack` gives back before the formula runs, and keeps the saved tensor's place in the
+/// graph (PyTorch takes only the data from unpack). No version is noted for it: PyTorch does not
+/// check tensors saved through hooks for in-place changes.
+struct PackedTensor {
+    let placeholder: Tensor
+    let packed: AnyObject
+    let unpack: SavedTensorHooks.Unpack
+
+    /// Makes the placeholder view the data `unpack` gives back.
+    func unpackIntoPlaceholder() throws {
+        placeholder.layout = try unpack(packed).layout
+    }
+}
+
+extension TensorSaver {
+    /// `tensor` handed to the pack hook of `hooks`; the placeholder the formula reads instead.
+    /// A failing hook leaves the tensor saved as it is and the error for the op's caller.
+    mutating func savePacked(_ tensor: Tensor, _ hooks: SavedTensorHooks, isOutput: Bool = false) -> Tensor {
+        if let message = SavedTensorHooks.disabledMessage {
+            failure = failure ?? TorchError.runtime(message)
+            return isOutput ? tensor.detach() : tensor
+        }
+        let version = tensor.version
+        let packed: AnyObject
+        do {
+            packed = try hooks.pack(tensor)
+        } catch {
+            failure = failure ?? error
+            return isOutput ? tensor.detach() : tensor
+        }
+        if tensor.version != version { failure = failure ?? SavedTensorHooks.packModifiedInput }
+        // An output's placeholder stays detached, as `saveOutput` keeps outputs: the node
+        // attaches it when read, so that it does not hold itself.
+        let placeholder = isOutput ? tensor.detach() : tensor.aliasInGraph()
+        packedTensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack))
+        return placeholder
+    }
+}
+
+extension Node {
+    /// Puts the unpacked tensors in their placeholders' places, before the formula runs.
+    func unpackSaved(_ packed: [PackedTensor]) throws {
+        for saved in packed { try saved.unpackIntoPlaceholder() }
+        acceptOutputVersion()
+    }
+
+    /// What `_saved_*` shows for a tensor of the state (the output's placeholder included):
+    /// for a placeholder, a new tensor over what unpack gives back, in the saved tensor's place
+    /// in the graph, as PyTorch's unpacking makes one; nil for a tensor saved without hooks.
+    func unpackedForReading(_ tensor: Tensor) throws -> Tensor? {
+        guard let packed = attached?.packedTensors.first(where: { $0.placeholder === tensor }) else { return nil }
+        try packed.unpackIntoPlaceholder()
+        return tensor === savedOutput ? attachedOutput : tensor.aliasInGraph()
+    }
+}
+
+extension Tensor {
+    /// A new tensor over the same data, in the same place in the graph (requiring grad, made by
+    /// the same node).
+    func aliasInGraph() -> Tensor {
+        let alias = detach()
+        alias.links.requiresGrad = links.requiresGrad
+        alias.links.gradFn = links.gradFn
+        return alias
+    }
+}
