@@ -35,10 +35,14 @@ extension PyGradNode: PyAttributeProviding {
         case .int(let i): return .int(i)
         case .bool(let b): return .bool(b)
         case .sizes(let sizes): return .object(PyTuple(sizes.map { .int($0) }))
-        case .dim(let d):
-            // PyTorch's getters print a negative dimension as the unsigned number of its bits.
-            return d >= 0 ? .int(d) : .bigInt(BigInt(d) + (BigInt(1) << 64))
+        case .dim(let d): return dimension(d)
+        case .dims(let dims): return .object(PyTuple(dims.map(dimension)))
         }
+    }
+
+    /// PyTorch's getters print a negative dimension as the unsigned number of its bits.
+    private static func dimension(_ d: Int) -> Value {
+        d >= 0 ? .int(d) : .bigInt(BigInt(d) + (BigInt(1) << 64))
     }
 }
 

@@ -107,8 +107,9 @@ struct TensorSaver {
 
     /// The two factors of a product (`mul`, `mm`, `dot`, ...): each is read by the other's
     /// gradient only, so saved only when the other requires grad.
-    /// The second is saved first unless `inOrder`, as PyTorch's `mul` and `mm` save theirs
-    /// (and `addmm` in order): the order in which pack hooks see them.
+    /// The second is saved first unless `inOrder`, as PyTorch's `mul`, `mm` and `bmm` save
+    /// theirs (`mv` and `addmm` in order): the order in which pack hooks see them, and in which
+    /// backward's in-place check names them.
     mutating func saveOperands(_ a: Tensor, _ b: Tensor, inOrder: Bool = false) -> (first: Tensor?, second: Tensor?) {
         if inOrder { return (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad)) }
         let second = save(b, if: a.requiresGrad)

@@ -11,6 +11,8 @@ public enum SavedValue {
     /// A dimension as PyTorch's generated getters print it: a negative one as the unsigned
     /// 64-bit number with the same bits (-1 is 18446744073709551615).
     case dim(Int)
+    /// Dimensions so printed, as a tuple.
+    case dims([Int])
     case bool(Bool)
     /// Sizes (`_saved_self_sym_sizes`): a tuple of ints.
     case sizes([Int])
@@ -27,6 +29,10 @@ enum SavedSource: Sendable {
     case scalar(String, fallback: Scalar? = nil)
     /// An Int dimension at a path, as the user gave it.
     case dim(String)
+    /// An `[Int]?` of dimensions at a path, as the user gave them (nil: none given).
+    case dims(String)
+    /// A `Bool` at a path.
+    case bool(String)
     /// A `LossReduction` at a path, shown as ATen's number for it.
     case reduction(String)
     /// The shape of input `i` when the op ran.
@@ -63,7 +69,10 @@ enum SavedAttributes {
         "SigmoidBackward0": [("result", .output)],
         "ReluBackward0": [("result", .output)],
         "SumBackward0": [("self_sym_sizes", .inputSizes(0))],
+        "SumBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")), ("self_sym_sizes", .inputSizes(0))],
         "MeanBackward0": [("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
+        "MeanBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")),
+                          ("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
         "MmBackward0": [("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(1)),
                         ("self", .tensor("operands.first")), ("self_sym_sizes", .inputSizes(0))],
         "AddmmBackward0": [("alpha", .constant(1)), ("beta", .constant(1)),
@@ -72,6 +81,11 @@ enum SavedAttributes {
         "ViewBackward0": [("self_sym_sizes", .inputSizes(0))],
         "UnsafeViewBackward0": [("self_sym_sizes", .inputSizes(0))],
         "ExpandBackward0": [("self_sym_sizes", .inputSizes(0))],
+        "TransposeBackward0": [("dim0", .dim("given0")), ("dim1", .dim("given1"))],
+        "PermuteBackward0": [("dims", .dims("given"))],
+        "UnsqueezeBackward0": [("dim", .dim("given"))],
+        "CatBackward0": [("dim", .dim("given"))],
+        "StackBackward0": [("dim", .dim("given"))],
         "SoftmaxBackward0": [("dim", .dim("given")), ("result", .output)],
         "LogSoftmaxBackward0": [("dim", .dim("given")), ("result", .output)],
         "MseLossBackward0": [("reduction", .reduction("reduction")), ("self", .tensor("input")), ("target", .tensor("target"))],
@@ -95,7 +109,7 @@ extension Node {
         case .output:
             guard let output = savedOutput else { throw Node.freedError }
             return .tensor(try unpackedForReading(output) ?? attachedOutput)
-        case .tensor(let path), .scalar(let path, _), .dim(let path), .reduction(let path):
+        case .tensor(let path), .scalar(let path, _), .dim(let path), .dims(let path), .bool(let path), .reduction(let path):
             guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
             let saved = try Node.savedValue(value, source)
             if case .tensor(let t?) = saved, let unpacked = try unpackedForReading(t) { return .tensor(unpacked) }
@@ -112,6 +126,10 @@ extension Node {
             if let scalar = value as? Scalar? { if let scalar = scalar ?? fallback { return .scalar(scalar) } }
         case .dim:
             if let dim = value as? Int { return .dim(dim) }
+        case .dims:
+            if let dims = value as? [Int]? { return .dims(dims ?? []) }
+        case .bool:
+            if let flag = value as? Bool { return .bool(flag) }
         case .reduction:
             if let reduction = value as? Tensor.LossReduction { return .int(reduction.enumValue) }
         default: break
