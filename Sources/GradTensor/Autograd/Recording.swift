@@ -135,11 +135,14 @@ extension Tensor {
     /// `inputs`, whose formula is `backward`: given the output's gradient and the output itself
     /// (attached to the node while a graph of the gradient is being built), the gradients of
     /// `inputs`, nil where none flows. Nothing is recorded in no-grad mode or when no input
-    /// requires grad. The output is kept detached, so the node does not hold it.
+    /// requires grad. The output is kept detached, so the node does not hold it, and without
+    /// saved tensors hooks: the function's context decides what it saves.
     public func recordFunction(_ name: String, inputs: [Tensor],
                                backward: @escaping (_ grad: Tensor, _ output: Tensor) throws -> [Tensor?]) {
-        record(name, inputs: inputs, savesOutput: true) { ctx, _ in
-            InputGradients(try backward(ctx.grad, ctx.output))
+        SavedTensorHooks.suspended {
+            record(name, inputs: inputs, savesOutput: true) { ctx, _ in
+                InputGradients(try backward(ctx.grad, ctx.output))
+            }
         }
     }
 }

@@ -33,6 +33,15 @@ public final class SavedTensorHooks {
         current = stack.last
     }
 
+    /// `body` run with no pair in effect.
+    @discardableResult
+    static func suspended<R>(_ body: () -> R) -> R {
+        let saved = current
+        current = nil
+        defer { current = saved }
+        return body()
+    }
+
     /// Disables the hooks with `message` as the error, or enables them again for nil.
     public static func setDisabled(_ message: String?) {
         disabledMessage = message
@@ -68,7 +77,8 @@ extension TensorSaver {
         let version = tensor.version
         let packed: AnyObject
         do {
-            packed = try hooks.pack(tensor)
+            // PyTorch runs pack hooks with grad mode off.
+            packed = try GradMode.with(enabled: false) { try hooks.pack(tensor) }
         } catch {
             failure = failure ?? error
             return isOutput ? tensor.detach() : tensor
