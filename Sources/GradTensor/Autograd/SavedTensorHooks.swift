@@ -59,6 +59,10 @@ struct PackedTensor {
     let placeholder: Tensor
     let packed: AnyObject
     let unpack: SavedTensorHooks.Unpack
+    /// Whether the saved tensor is a leaf that requires grad: its placeholder passes gradients
+    /// on to it through an alias node (as PyTorch's unpacked leaf shares its accumulator), and
+    /// reads as a leaf.
+    let isLeaf: Bool
 
     /// Makes the placeholder view the data `unpack` gives back.
     func unpackIntoPlaceholder() throws {
@@ -86,8 +90,11 @@ extension TensorSaver {
         if tensor.version != version { failure = failure ?? SavedTensorHooks.packModifiedInput }
         // An output's placeholder stays detached, as `saveOutput` keeps outputs: the node
         // attaches it when read, so that it does not hold itself.
-        let placeholder = isOutput ? tensor.detach() : tensor.aliasInGraph()
-        packedTensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack))
+        let isLeaf = !isOutput && tensor.requiresGrad && tensor.gradFn == nil
+        let placeholder = isOutput ? tensor.detach()
+            : isLeaf ? tensor.detach().record("AliasBackward0", inputs: [tensor]) { ctx, _ in [ctx.grad] }
+            : tensor.aliasInGraph()
+        packedTensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack, isLeaf: isLeaf))
         return placeholder
     }
 }
@@ -105,7 +112,13 @@ extension Node {
     func unpackedForReading(_ tensor: Tensor) throws -> Tensor? {
         guard let packed = attached?.packedTensors.first(where: { $0.placeholder === tensor }) else { return nil }
         try packed.unpackIntoPlaceholder()
-        return tensor === savedOutput ? attachedOutput : tensor.aliasInGraph()
+        if tensor === savedOutput { return attachedOutput }
+        if packed.isLeaf {
+            let leaf = tensor.detach()
+            leaf.links.requiresGrad = true
+            return leaf
+        }
+        return tensor.aliasInGraph()
     }
 }
 
