@@ -65,7 +65,7 @@ final class PySavedTensor: PyObject, PyCustomRepr, PyAttributeProviding {
     func attribute(_ name: String) throws -> Value? {
         guard name == "register_hooks" else { return nil }
         return .object(PyBoundMethod(receiver: .object(self), function: PyBuiltin("register_hooks(self, pack_hook, unpack_hook)", style: .torch) { [node, field] _ in
-            if node.isReleased {
+            if node.isFreed {
                 throw PyError.runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.")
             }
             if case .tensor(nil)? = try TorchBridge.run({ try node.savedAttribute(field) }) {

@@ -58,9 +58,13 @@ public final class Node {
     private(set) var hasRetainedGradTarget = false
     /// The backward formula, with the op's saved state (`Tensor.record`); nil once backward has
     /// freed them.
-    private var formula: (any NodeFormula)?
+    private var formula: Formula?
     /// Set once backward has freed the saved state.
-    public private(set) var isReleased = false
+    private(set) var isReleased = false
+
+    /// Whether backward has freed the saved state (`isReleased`, which the engine reads: kept
+    /// internal, as a public stored `var` is checked for exclusive access at run time).
+    public var isFreed: Bool { isReleased }
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
     /// identity: which pass last reached it, how many of its consumers have not yet run, and the
     /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
@@ -71,7 +75,7 @@ public final class Node {
     var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
-         formula: any NodeFormula) {
+         formula: @escaping Formula) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
@@ -144,11 +148,28 @@ public final class Node {
     /// The gradients of the op's inputs, given its output's: what the formula returns.
     func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
         guard let formula else { throw Node.freedError }
-        return try formula.gradients(ctx)
+        return try formula(ctx)
+    }
+
+    /// A formula with the op's saved state (`Tensor.record`): called with a context, the inputs'
+    /// gradients; called with nil, it only reports its state through `reportState`. One closure
+    /// does both, so the state is neither stored twice nor read through unspecialized generic code.
+    typealias Formula = (BackwardContext?) throws -> InputGradients
+
+    /// Where a formula called with nil leaves its state, for `savedState` to take at once.
+    nonisolated(unsafe) private static var reportedState: Any?
+
+    static func reportState(_ state: Any) {
+        reportedState = state
     }
 
     /// The op's saved state as the formula reads it (`_saved_*` reads its fields); nil once freed.
-    var savedState: Any? { formula?.state }
+    var savedState: Any? {
+        guard let formula else { return nil }
+        defer { Node.reportedState = nil }
+        _ = try? formula(nil)
+        return Node.reportedState
+    }
 
     /// PyTorch's error for backward, or a read of a saved tensor, after the saved state was freed.
     static let freedError = TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
@@ -201,29 +222,6 @@ public final class Node {
         let inputs = self.inputs
         return inputs.compactMap { if case .node(let n) = $0.edge { return n } else { return nil } }
     }
-}
-
-/// A node's backward formula with the saved state it reads, kept together in one object so the
-/// state stays readable by name (`grad_fn._saved_self`) without being stored twice.
-protocol NodeFormula: AnyObject {
-    func gradients(_ ctx: BackwardContext) throws -> InputGradients
-    /// The saved state, for reading its fields by label.
-    var state: Any { get }
-}
-
-/// The formula of `Tensor.record`: a function of the context and the state built by `saving`.
-final class StatefulFormula<Saved>: NodeFormula {
-    private let saved: Saved
-    private let body: (BackwardContext, Saved) throws -> InputGradients
-
-    init(_ saved: Saved, _ body: @escaping (BackwardContext, Saved) throws -> InputGradients) {
-        self.saved = saved
-        self.body = body
-    }
-
-    func gradients(_ ctx: BackwardContext) throws -> InputGradients { try body(ctx, saved) }
-
-    var state: Any { saved }
 }
 
 /// What a backward formula returns: one gradient per input of its node (nil where none flows),

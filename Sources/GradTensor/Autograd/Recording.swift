@@ -39,27 +39,24 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
-        var failure = saver.failure
-        var packed = saver.packedTensors
-        // The formula captures nothing; the formula object holds it with the saved state.
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(),
-                        formula: StatefulFormula(saved, formula))
+        if saver.savedInferenceTensor { Tensor.recordingFailureObserver(Tensor.inferenceSaveRefusal) }
+        let packing = saver.packing
+        // The formula captures nothing; this closure holds it with the saved state.
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in
+            guard let ctx else {
+                Node.reportState(saved)
+                return []
+            }
+            return try formula(ctx, saved)
+        }
         gradFn = node
         if links.isView { links.gradFnVersion = version }
         requiresGrad = true
-        if savesOutput {
-            if let hooks = SavedTensorHooks.current {
-                // Packed once it is the node's output, as PyTorch's pack hook sees it.
-                var outputSaver = TensorSaver()
-                node.saveOutput(outputSaver.savePacked(self, hooks, isOutput: true))
-                packed += outputSaver.packedTensors
-                failure = failure ?? outputSaver.failure
-            } else {
-                node.saveOutput(detach())
-            }
+        if let hooks = SavedTensorHooks.current {
+            finishPacking(node, packing, hooks, savesOutput: savesOutput)
+        } else if savesOutput {
+            node.saveOutput(detach())
         }
-        if !packed.isEmpty { node.attachments.packedTensors = packed }
-        if let failure { Tensor.recordingFailureObserver(failure) }
         return self
     }
 
@@ -80,19 +77,18 @@ struct TensorSaver {
         versions
     }
 
-    /// The first error saving met, which the op's caller throws: an inference tensor saved
-    /// outside inference mode (PyTorch refuses it), or a failing pack hook.
-    var failure: (any Error)?
+    /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
+    private(set) var savedInferenceTensor = false
 
-    /// The tensors saved through a pack hook (`SavedTensorHooks`).
-    var packedTensors: [PackedTensor] = []
+    /// What saving through pack hooks made; nil while no hooks are in effect (`SavedTensorHooks`).
+    var packing: PackedSaving?
 
     /// `tensor`, its current version noted for the check before the formula runs; or, under a
     /// pack hook, the placeholder of what the hook keeps (a Python number wrapped into a
     /// tensor is kept as it is, as PyTorch does).
     mutating func save(_ tensor: Tensor) -> Tensor {
         // Saving happens only while recording, so never in inference mode.
-        if tensor.links.isInference { failure = failure ?? Tensor.inferenceSaveRefusal }
+        if tensor.links.isInference { savedInferenceTensor = true }
         if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber { return savePacked(tensor, hooks) }
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor

@@ -17,34 +17,41 @@ public final class SavedTensorHooks {
 
     /// The pairs pushed, innermost last.
     nonisolated(unsafe) private static var stack: [SavedTensorHooks] = []
-    /// The innermost pair, read by every save: nil (one load) when no pair is in effect.
-    nonisolated(unsafe) private(set) static var current: SavedTensorHooks?
+    /// The innermost pair, read by every save. Stored privately behind `current`, as
+    /// `GradMode` keeps its flag, so that reading it costs no run-time exclusivity check.
+    nonisolated(unsafe) private static var innermost: SavedTensorHooks?
     /// The message of the innermost `disable_saved_tensors_hooks`, nil when hooks are enabled.
-    nonisolated(unsafe) public private(set) static var disabledMessage: String?
+    nonisolated(unsafe) private static var disabledWith: String?
+
+    /// The innermost pair in effect; nil when none.
+    static var current: SavedTensorHooks? { innermost }
+
+    /// The message of the innermost `disable_saved_tensors_hooks`, nil when hooks are enabled.
+    public static var disabledMessage: String? { disabledWith }
 
     public static func push(_ hooks: SavedTensorHooks) throws {
-        if let disabledMessage { throw TorchError.runtime(disabledMessage) }
+        if let disabledWith { throw TorchError.runtime(disabledWith) }
         stack.append(hooks)
-        current = hooks
+        innermost = hooks
     }
 
     public static func pop() {
         _ = stack.popLast()
-        current = stack.last
+        innermost = stack.last
     }
 
     /// `body` run with no pair in effect.
     @discardableResult
     static func suspended<R>(_ body: () -> R) -> R {
-        let saved = current
-        current = nil
-        defer { current = saved }
+        let saved = innermost
+        innermost = nil
+        defer { innermost = saved }
         return body()
     }
 
     /// Disables the hooks with `message` as the error, or enables them again for nil.
     public static func setDisabled(_ message: String?) {
-        disabledMessage = message
+        disabledWith = message
     }
 
     /// PyTorch's error when a pack hook changed the tensor it was given.
@@ -70,12 +77,42 @@ struct PackedTensor {
     }
 }
 
+/// What one op's saving through pack hooks made: the packed tensors, and the first error met
+/// (the op's caller throws it: `record` cannot).
+final class PackedSaving {
+    var tensors: [PackedTensor] = []
+    var failure: (any Error)?
+
+    func fail(_ error: any Error) {
+        if failure == nil { failure = error }
+    }
+}
+
+extension Tensor {
+    /// The end of `record` under saved tensors hooks: the output packed too when the formula
+    /// reads it (once it is the node's output, as PyTorch's pack hook sees it), the packed
+    /// tensors given to the node, and a hook's error to the op's caller.
+    func finishPacking(_ node: Node, _ packing: PackedSaving?, _ hooks: SavedTensorHooks, savesOutput: Bool) {
+        let packing = packing ?? PackedSaving()
+        if savesOutput { node.saveOutput(TensorSaver.pack(self, hooks, into: packing, isOutput: true)) }
+        if !packing.tensors.isEmpty { node.attachments.packedTensors = packing.tensors }
+        if let failure = packing.failure { Tensor.recordingFailureObserver(failure) }
+    }
+}
+
 extension TensorSaver {
     /// `tensor` handed to the pack hook of `hooks`; the placeholder the formula reads instead.
-    /// A failing hook leaves the tensor saved as it is and the error for the op's caller.
-    mutating func savePacked(_ tensor: Tensor, _ hooks: SavedTensorHooks, isOutput: Bool = false) -> Tensor {
+    mutating func savePacked(_ tensor: Tensor, _ hooks: SavedTensorHooks) -> Tensor {
+        let packing = self.packing ?? PackedSaving()
+        self.packing = packing
+        return TensorSaver.pack(tensor, hooks, into: packing, isOutput: false)
+    }
+
+    /// `tensor` packed, noted in `packing`; its placeholder. A failing hook leaves the tensor
+    /// saved as it is (detached, for an output) and the error for the op's caller.
+    static func pack(_ tensor: Tensor, _ hooks: SavedTensorHooks, into packing: PackedSaving, isOutput: Bool) -> Tensor {
         if let message = SavedTensorHooks.disabledMessage {
-            failure = failure ?? TorchError.runtime(message)
+            packing.fail(TorchError.runtime(message))
             return isOutput ? tensor.detach() : tensor
         }
         let version = tensor.version
@@ -84,17 +121,17 @@ extension TensorSaver {
             // PyTorch runs pack hooks with grad mode off.
             packed = try GradMode.with(enabled: false) { try hooks.pack(tensor) }
         } catch {
-            failure = failure ?? error
+            packing.fail(error)
             return isOutput ? tensor.detach() : tensor
         }
-        if tensor.version != version { failure = failure ?? SavedTensorHooks.packModifiedInput }
+        if tensor.version != version { packing.fail(SavedTensorHooks.packModifiedInput) }
         // An output's placeholder stays detached, as `saveOutput` keeps outputs: the node
         // attaches it when read, so that it does not hold itself.
         let isLeaf = !isOutput && tensor.requiresGrad && tensor.gradFn == nil
         let placeholder = isOutput ? tensor.detach()
             : isLeaf ? tensor.detach().record("AliasBackward0", inputs: [tensor]) { ctx, _ in [ctx.grad] }
             : tensor.aliasInGraph()
-        packedTensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack, isLeaf: isLeaf))
+        packing.tensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack, isLeaf: isLeaf))
         return placeholder
     }
 }
