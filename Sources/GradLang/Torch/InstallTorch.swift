@@ -38,7 +38,8 @@ extension Interpreter {
         for (name, value) in constants { torch.attributes[name] = .float(value) }
 
         let autograd = PyModule(name: "torch.autograd")
-        autograd.add(TorchAutogradBindings.moduleFunctions + TorchFunctionBindings.moduleFunctions)
+        autograd.add(TorchAutogradBindings.moduleFunctions + TorchFunctionBindings.moduleFunctions
+                     + TorchSavedTensorHooksBindings.moduleFunctions)
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
