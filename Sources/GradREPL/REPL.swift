@@ -20,17 +20,23 @@ public final class REPL {
     public static func start(session: Session, showBanner: Bool) -> Int32 {
         let onTerminal = Terminal.isTerminal(0) && Terminal.isTerminal(1)
         var reader: LineReader = PlainLineReader()
+        let style = Style(enabled: Terminal.allowsColour(1))
+        var editor: EditLineReader?
         if onTerminal {
             UTF8Locale.ensure()
-            let editor = EditLineReader(completer: Completer(session: session),
-                                        historyFile: HistoryFile.defaultPath().map { HistoryFile(path: $0) },
-                                        style: Style(enabled: Terminal.allowsColour(1)))
+            editor = EditLineReader(completer: Completer(session: session),
+                                    historyFile: HistoryFile.defaultPath().map { HistoryFile(path: $0) }, style: style)
             if let editor { reader = editor }
         }
         session.dropInternalWarningTrailers()
         let write = session.writeOutput
         if onTerminal { session.interpreter.writeHelp = { Pager.show($0, write: write) } }
         let repl = REPL(session: session, reader: reader, isTerminal: onTerminal)
+        if style.enabled, let editor {
+            let console = repl.console
+            editor.highlighter = LineHighlighter(builtins: Set(session.interpreter.builtins.keys.filter { !$0.hasPrefix("_") }),
+                                                 pendingLines: { [unowned console] in console.pendingLines })
+        }
         return repl.run(showBanner: showBanner && onTerminal)
     }
 

@@ -94,4 +94,49 @@ final class HookLifetimeTests: XCTestCase {
         XCTAssertNil(node, "the custom node freed")
         XCTAssertNil(output, "the output freed")
     }
+
+    /// Saved tensors hooks: after backward, neither the nodes nor the tensors saved through the
+    /// hooks (an input, and the output `exp` saves, which pack returns as it is) nor the hook
+    /// functions and what they packed outlive the program's references. (Without a backward,
+    /// an output that pack returns as it is stays in a cycle with its node, as in PyTorch.)
+    func testSavedTensorsHooksLeaveNoCycles() {
+        weak var node: Node?
+        weak var output: Tensor?
+        weak var packHook: PyObject?
+        weak var packed: PyObject?
+        LargeStack.run {
+            let interpreter = Interpreter(writeOutput: { _ in })
+            let globals = Globals()
+            let program = """
+            import torch
+            kept = []
+            def pack(x):
+                box = [x]
+                kept.append(box)
+                return box
+            def unpack(box):
+                return box[0]
+            x = torch.ones(3, requires_grad=True)
+            with torch.autograd.graph.saved_tensors_hooks(pack, unpack):
+                e = x.exp()
+                y = e * x
+            y.sum().backward()
+            first_box = kept[0]
+
+            """
+            do throws(ProgramError) {
+                try interpreter.run(source: program, filename: "saved_hooks.grad", in: globals)
+                if case .tensor(let e)? = globals["e"] { output = e; node = e.gradFn } else { XCTFail("no e") }
+                if case .object(let f)? = globals["pack"] { packHook = f } else { XCTFail("no pack") }
+                if case .object(let box)? = globals["first_box"] { packed = box } else { XCTFail("no box") }
+                try interpreter.run(source: "del x, e, y, pack, unpack, kept, first_box\n", filename: "cleanup.grad", in: globals)
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+        XCTAssertNil(node, "the node freed with what it packed")
+        XCTAssertNil(output, "the saved output freed")
+        XCTAssertNil(packHook, "the pack hook freed")
+        XCTAssertNil(packed, "the packed value freed")
+    }
 }

@@ -1,8 +1,8 @@
-"""Errors where the user can see them: tracebacks of code typed or pasted at the prompt quote its
-line with CPython 3.11's markers (as CPython 3.13's REPL quotes its inputs; the lines and markers
-are those `python3.11 FILE` prints for the same code in a file), and warnings at the prompt name
-`<stdin>:LINE:` as CPython 3.11's REPL does and leave out PyTorch's "(Triggered internally at ...)"
-trailer."""
+"""Errors where the user can see them: tracebacks of code typed or pasted at the prompt, and of
+functions it defined, quote their lines with CPython 3.11's markers (as CPython 3.13's REPL quotes
+its inputs; the lines and markers are those `python3.11 FILE` prints for the same code in a file),
+and warnings at the prompt name `<stdin>:LINE:` as CPython 3.11's REPL does and leave out
+PyTorch's "(Triggered internally at ...)" trailer."""
 import unittest
 
 from harness import Session, requires_torch
@@ -32,19 +32,46 @@ class PromptErrorTests(unittest.TestCase):
             "          ~~^~~",
             "ZeroDivisionError: division by zero"])
 
-    def test_a_function_from_an_earlier_input_is_not_quoted_wrongly(self):
+    def test_a_function_from_an_earlier_input_is_quoted_from_that_input(self):
+        # CPython 3.13's REPL quotes it too (naming each input `<python-input-N>`, where grad keeps
+        # `<stdin>`); the markers are 3.11's, as `python3.11 FILE` prints them for the same code.
         repl = Session(self)
         repl.expect_prompt()
-        repl.paste("def f(a):\n    return 1 / a\n\n")
+        repl.paste("x = 1\ndef f(a):\n    return 1 / a\n\n")
         repl.sync()
-        # Line 2 of this input is not the function's line 2: only the running input is quoted.
-        self.assertEqual(repl.enter("total = 3 + f(0)"), (
+        repl.enter("def g(b):", prompt="...   ")
+        repl.enter("return f(b) + 1", prompt="...   ")
+        repl.enter("", prompt="grad> ")
+        # Each statement of a paste is an input of its own, numbered from 1 (as in CPython's basic
+        # REPL): line 2 of `def f` and line 2 of `def g` are different lines, each quoted from its own.
+        self.assertEqual(repl.enter("total = 3 + g(0)"), (
             "Traceback (most recent call last):\n"
             '  File "<stdin>", line 1, in <module>\n'
-            "    total = 3 + f(0)\n"
+            "    total = 3 + g(0)\n"
             "                ^^^^\n"
+            '  File "<stdin>", line 2, in g\n'
+            "    return f(b) + 1\n"
+            "           ^^^^\n"
             '  File "<stdin>", line 2, in f\n'
+            "    return 1 / a\n"
+            "           ~~^~~\n"
             "ZeroDivisionError: division by zero\n"))
+
+    def test_generators_comprehensions_and_handlers_of_earlier_inputs_are_quoted(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.paste("def g():\n    yield 1 / 0\n\n")
+        repl.paste("def k(xs):\n    return [1 / x for x in xs]\n\n")
+        repl.paste("def h(x):\n    try:\n        return 1 / x\n    except ZeroDivisionError:\n"
+                   "        raise ValueError('bad')\n\n")
+        repl.sync()
+        self.assertEqual(repl.enter("list(g())").split("\n")[3:6], [
+            '  File "<stdin>", line 2, in g', "    yield 1 / 0", "          ~~^~~"])
+        self.assertEqual(repl.enter("k([0])").split("\n")[6:9], [
+            '  File "<stdin>", line 2, in <listcomp>', "    return [1 / x for x in xs]", "            ~~^~~"])
+        self.assertEqual(repl.enter("h(0)").split("\n")[:4], [
+            "Traceback (most recent call last):", '  File "<stdin>", line 3, in h', "    return 1 / x",
+            "           ~~^~~"])
 
     @requires_torch
     def test_warnings_name_the_prompt_line_and_drop_the_internal_trailer(self):

@@ -83,6 +83,7 @@ enum BuiltinTypes {
             case is PyModule: return .object(module)
             case is PyDType: return .object(TorchTypeObjects.dtype)
             case is PyDevice: return .object(TorchTypeObjects.device)
+            case let info as PyTypeInfo: return .object(info.isFloat ? TorchTypeInfo.finfo : TorchTypeInfo.iinfo)
             case is PyRandom: return .object(RandomModule.randomType)
             default:
                 // Iterators, views, grad nodes...: a type named after the object's type.

@@ -77,7 +77,7 @@ enum FunctoolsModule {
             if let v = try? interpreter.getAttribute(wrapped, name) { try interpreter.setAttribute(wrapper, name, v) }
         }
         if case .object(let from as PyFunction) = wrapped, case .object(let to as PyFunction) = wrapper {
-            to.attributes.merge(from.attributes) { _, new in new }
+            for (name, value) in from.attributes { to.setAttribute(name, value) }
         }
         try interpreter.setAttribute(wrapper, "__wrapped__", wrapped)
         return wrapper

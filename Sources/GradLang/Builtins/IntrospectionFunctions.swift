@@ -139,6 +139,10 @@ enum IntrospectionFunctions {
             if t === BuiltinTypes.object { return BuiltinSlots.objectNames.sorted() }
             guard let key = typeKey(of: t) else { return [] }
             return BuiltinSlots.dirNames(interpreter.attributes.names(key), key, frozen: t === BuiltinTypes.frozenset)
+        case .object(is PyAccumulateGrad):
+            return PyAccumulateGrad.attributeNames
+        case .object(let n as PyGradNode):
+            return (interpreter.attributes.names(.gradNode) + n.savedValueNames).sorted()
         default:
             let key = TypeKey(value)
             let frozen = if case .object(let s as PySet) = value { s.isFrozen } else { false }

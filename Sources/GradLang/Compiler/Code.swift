@@ -36,8 +36,10 @@ final class Frame {
     var handling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
     let name: String
-    /// The file the code was compiled from (`<stdin>` at the prompt).
-    let file: String
+    /// Where the code was compiled from: its file (`<stdin>` at the prompt) and, for code
+    /// typed at the prompt, the lines of its input, which tracebacks quote.
+    let origin: CodeOrigin
+    var file: String { origin.filename }
     /// While the frame runs, the frame that called it (CPython's `f_back`): the chain from
     /// `Interpreter.currentFrame` down is the stack warnings and anomaly mode read.
     var caller: Frame?
@@ -50,9 +52,9 @@ final class Frame {
     var resumption = Resumption.notResuming
     var resuming: Bool { resumption != .notResuming && resumption != .delegating }
 
-    init(slotCount: Int, cells: [PyCell], name: String, file: String) {
+    init(slotCount: Int, cells: [PyCell], name: String, origin: CodeOrigin) {
         self.name = name
-        self.file = file
+        self.origin = origin
         self.slotCount = slotCount
         // malloc rather than Swift's allocate, which takes the slower aligned path (a frame is
         // made per call); both are released with `free`.

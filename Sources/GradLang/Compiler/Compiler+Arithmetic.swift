@@ -115,10 +115,12 @@ extension Compiler {
             if let c = constantValue(rest[0].operand) {
                 return { f in try single.outcome(ComparisonAsCondition.self, try head(f), c, f) }
             }
+            // Variables are read in place, not through their load closures (`x not in seen`).
             let right = expression(rest[0].operand)
+            let headVariable = variable(first), rightVariable = variable(rest[0].operand)
             return { f in
-                let a = try head(f)
-                return try single.outcome(ComparisonAsCondition.self, a, try right(f), f)
+                let a = try headVariable?.value(in: f) ?? head(f)
+                return try single.outcome(ComparisonAsCondition.self, a, try rightVariable?.value(in: f) ?? right(f), f)
             }
         default:
             break

@@ -61,7 +61,7 @@ extension Compiler {
             ($0.type.map(expression), $0.name.map(store), $0.name.map(unbind), block($0.body), $0.range)
         }
         let hasFinally = !t.finally.isEmpty
-        let filename = filename
+        let origin = origin
         return { f in
             let flow: Flow
             do {
@@ -69,7 +69,7 @@ extension Compiler {
                     let bodyFlow = try body(f)
                     if case .normal = bodyFlow { flow = try orElse(f) } else { flow = bodyFlow }
                 } catch let raised as PyError {
-                    guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, filename: filename) else {
+                    guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
                         throw raised
                     }
                     let chosen = handlers[handler]
@@ -79,8 +79,7 @@ extension Compiler {
                     f.handling = (raised, f.line, f.errorSpan)
                     // As CPython shows it when a new error occurs in the handler: its traceback
                     // ends in this frame, at the line that raised.
-                    var handled = raised
-                    handled.traceback.append(TraceEntry(file: filename, line: f.line, function: f.name, span: f.errorSpan))
+                    let handled = raised.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
                     f.errorSpan = nil
                     defer {
                         f.handling = outer
@@ -114,7 +113,7 @@ extension Compiler {
     /// checking a clause's type is reported at that clause, raised during the handling of
     /// `error`, as CPython chains it; otherwise the frame's location is left at the raise.
     static func matchingHandler(_ error: PyError, _ handlers: [(type: ExprCode?, range: SourceRange)], _ f: Frame,
-                                filename: String) throws -> Int? {
+                                origin: CodeOrigin) throws -> Int? {
         let (line, span) = (f.line, f.errorSpan)
         do {
             for (i, h) in handlers.enumerated() {
@@ -137,7 +136,7 @@ extension Compiler {
             return nil
         } catch var next as PyError where next.context == nil {
             var handled = error
-            handled.traceback.append(TraceEntry(file: filename, line: line, function: f.name, span: span))
+            handled.traceback.append(origin.entry(line: line, function: f.name, span: span))
             next.context = PyError.Chained(handled)
             throw next
         }

@@ -8,12 +8,13 @@ extension Compiler {
         // `obj.method(...)` on a built-in value calls the method directly, without building a
         // bound-method object first.
         if case .attribute(let base, let name) = callee.kind {
-            let object = expression(base)
+            // The receiver variable is read in place, not through its load closure (`seen.add(x)`).
+            let object = expression(base), objectVariable = variable(base)
             let attributeRange = callee.range
             let methods = MethodCache(), attributes = AttributeCache(), instances = InstanceAttributeCache()
             let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
             return { f in
-                let receiver = try object(f)
+                let receiver = try objectVariable?.value(in: f) ?? object(f)
                 // `obj.method(...)` on an instance of a user class: straight into the function's frame.
                 if case .object(let instance as PyInstance) = receiver, let method = instances.method(instance, name) {
                     if let positional, var frame = try method.frame(receiver: receiver, evaluating: positional, in: f) {
@@ -262,20 +263,20 @@ extension Compiler {
         }
         // CPython's messages name a function by its qualified name (`C.__init__() missing ...`).
         let signature = Signature(name: qualifiedName, parameters: parameters.signatureParameters)
-        let filename = filename
+        let origin = origin
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
         return { f in
             var values: [Int: Value] = [:]
             for d in defaults { values[d.index] = try d.code(f) }
             let function = PyFunction(name: name, signature: signature, defaults: values, body: code,
                                       slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
-                                      closure: captured.map { $0(f) }, filename: filename)
+                                      closure: captured.map { $0(f) }, origin: origin)
             function.docstring = docstring
             function.qualifiedName = qualifiedName
             if !annotations.isEmpty {
                 let evaluated = PyDict()
                 for a in annotations { try evaluated.set(.str(a.name), try a.code(f)) }
-                function.attributes["__annotations__"] = .object(evaluated)
+                function.setAttribute("__annotations__", .object(evaluated))
             }
             return .object(function)
         }

@@ -22,10 +22,10 @@ extension Compiler {
         }
         let ownCells = inner.cellNames.count
         let docstring = def.body.first?.docstring
-        let interpreter = interpreter, globals = globals, filename = filename, name = def.name
+        let interpreter = interpreter, globals = globals, origin = origin, name = def.name
         return { f in
             let bases = try arguments(f, nil)
-            let frame = Frame(slotCount: 0, cells: (0..<ownCells).map { _ in PyCell() } + captured.map { $0(f) }, name: name, file: filename)
+            let frame = Frame(slotCount: 0, cells: (0..<ownCells).map { _ in PyCell() } + captured.map { $0(f) }, name: name, origin: origin)
             let namespace = ClassNamespace()
             let moduleName: String
             if case .str(let s)? = globals["__name__"] { moduleName = s.string } else { moduleName = "__main__" }

@@ -54,12 +54,12 @@ extension Compiler {
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
-        let interpreter = interpreter, filename = filename
+        let interpreter = interpreter, origin = origin
         return { f in
             let source = try firstIterable(f)
             let iterator = try Compiler.locatingErrors(at: first.iterable.range, in: f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
-                              name: kind.frameName, file: filename)
+                              name: kind.frameName, origin: origin)
             frame.line = range.start.line
             var acc = Accumulator()
             try Compiler.locatingErrors(at: range, in: f) {
@@ -129,12 +129,12 @@ extension Compiler {
             return { _ in PyCell() }
         }
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
-        let filename = filename, line = range.start.line, interpreter = interpreter
+        let origin = origin, line = range.start.line, interpreter = interpreter
         return { f in
             let source = try firstIterable(f)
             let first = try Compiler.locatingErrors(at: firstRange, in: f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
-                              name: "<genexpr>", file: filename)
+                              name: "<genexpr>", origin: origin)
             // The frame and the clauses' iterators are held where the cycle collector sees them.
             // Each resumption is a call, as in CPython: a generator over a generator over ... a
             // million deep ends in RecursionError, not in a stack overflow.

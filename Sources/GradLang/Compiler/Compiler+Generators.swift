@@ -343,7 +343,7 @@ extension Compiler {
         }
         let hasFinally = !t.finally.isEmpty
         let slot = progressSlot()
-        let filename = filename
+        let origin = origin
         return { f in
             let progress: TryProgress = Compiler.resumed(f, slot) ?? TryProgress()
             f[slot: slot] = .object(progress)
@@ -351,7 +351,7 @@ extension Compiler {
             if case .finally = progress.clause {
                 outcome = progress.pending
             } else {
-                outcome = Result { try Compiler.runClauses(progress, body, orElse, handlers, f, filename) }
+                outcome = Result { try Compiler.runClauses(progress, body, orElse, handlers, f, origin) }
                 if case .success(.suspended) = outcome { return .suspended }
                 progress.clause = .finally
                 progress.pending = outcome
@@ -376,20 +376,19 @@ extension Compiler {
 
     /// A `try` statement's body, `else` and handlers, from the clause `progress` is in.
     private static func runClauses(_ progress: TryProgress, _ body: StmtCode, _ orElse: StmtCode,
-                                   _ handlers: [CompiledHandler], _ f: Frame, _ filename: String) throws -> Flow {
+                                   _ handlers: [CompiledHandler], _ f: Frame, _ origin: CodeOrigin) throws -> Flow {
         if case .body = progress.clause {
             let flow: Flow
             do {
                 flow = try body(f)
             } catch let raised as PyError {
-                guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, filename: filename) else {
+                guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
                     throw raised
                 }
                 progress.clause = .handler(index)
                 progress.outerHandling = f.handling
                 f.handling = (raised, f.line, f.errorSpan)
-                var handled = raised
-                handled.traceback.append(TraceEntry(file: filename, line: f.line, function: f.name, span: f.errorSpan))
+                let handled = raised.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
                 progress.handled = handled
                 f.errorSpan = nil
                 do {

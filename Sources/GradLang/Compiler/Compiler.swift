@@ -22,6 +22,11 @@ final class Compiler {
     var qualifiedPrefix = ""
     /// The qualified name of the function being compiled (`f.<locals>.g`; nil at module level).
     var functionQualifiedName: String?
+    /// The lines of code typed at the REPL (nil for files, whose lines the interpreter keeps by
+    /// name): its functions' traceback entries carry them.
+    var sourceLines: [String]?
+    /// What the traceback entries of the compiled code's frames name and quote.
+    var origin: CodeOrigin { CodeOrigin(filename: filename, lines: sourceLines) }
 
     init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
         self.interpreter = interpreter

@@ -100,7 +100,7 @@ final class InstanceAttributeCache {
         if case .object(let o)? = found, o is PyProperty || UserDescriptors.isData(found) { plain = false }
         if !forStore && cls.definesGetattribute { plain = false }
         if forStore {
-            if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args"].contains(name) || !Slots.allows(cls, name) {
+            if cls.lookup("__setattr__") != nil || ["__class__", "__dict__", "args", "__traceback__"].contains(name) || !Slots.allows(cls, name) {
                 plain = false
             }
             slot = plain ? cls.slot(for: name) : nil

@@ -1,15 +1,12 @@
 /// Turns errors into the text CPython prints: tracebacks with quoted lines and 3.11's marker
 /// lines, and SyntaxErrors with their caret. The one place errors become text.
 public struct ErrorRenderer {
-    /// Source lines by filename (files whose lines a traceback may quote).
+    /// Source lines by filename (files whose lines a traceback may quote); a frame that carries
+    /// its own lines (code typed at the REPL) is quoted from those.
     public var sources: [String: [String]]
-    /// Whether a frame's line may be quoted from `sources`: the REPL's inputs are all `<stdin>`,
-    /// and only the running one's lines are known to be the frame's.
-    public var quotes: (TraceEntry) -> Bool
 
-    public init(sources: [String: [String]], quotes: @escaping (TraceEntry) -> Bool = { _ in true }) {
+    public init(sources: [String: [String]]) {
         self.sources = sources
-        self.quotes = quotes
     }
 
     public func render(_ error: ProgramError) -> String {
@@ -82,7 +79,7 @@ public struct ErrorRenderer {
 
     private func frame(_ entry: TraceEntry) -> String {
         var out = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-        guard quotes(entry), let lines = sources[entry.file], entry.line >= 1, entry.line <= lines.count else { return out }
+        guard let lines = entry.sourceLines ?? sources[entry.file], entry.line >= 1, entry.line <= lines.count else { return out }
         let text = lines[entry.line - 1]
         let stripped = String(text.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" })
         let trimmed = String(stripped.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())

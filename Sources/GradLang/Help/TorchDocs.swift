@@ -257,8 +257,11 @@ enum TorchDocs {
         "torch.Size": "A tensor's shape: a tuple of sizes.",
         "torch.dtype": "The type of a tensor's elements (torch.float32, torch.int64, ...).",
         "torch.device": "Where a tensor lives: 'cpu' is the only device in grad.",
+        "torch.finfo": "A floating-point dtype's limits: bits, eps, max, min, tiny, smallest_normal, resolution.",
+        "torch.iinfo": "An integer dtype's limits: bits, max, min.",
         // torch: more creation functions and shape utilities
         "torch.broadcast_shapes": "The shape that tensors of the given shapes broadcast to, as a torch.Size.",
+        "torch.broadcast_tensors": "The tensors expanded to the shape they broadcast to, as a tuple of views.",
         "torch.get_default_dtype": "The dtype of floating-point tensors created without one: torch.float32.",
         "torch.normal": "A tensor of values drawn from the normal distribution with the given mean and std.",
         "torch.randperm": "A random permutation of the integers 0 to n - 1.",

@@ -38,23 +38,27 @@ extension Interpreter {
     }
 
     /// Runs a parsed chunk typed or pasted at the prompt: expression statements echo their repr
-    /// (None stays silent) and set `_`, as in CPython's interactive mode.
-    public func runInteractive(_ module: Module, filename: String = "<stdin>", in globals: Globals) throws(ProgramError) {
-        try execute(module, filename: filename, in: globals, echo: true)
+    /// (None stays silent) and set `_`, as in CPython's interactive mode. `sourceLines`, its text,
+    /// is what tracebacks through its code quote, now and when its functions are called later.
+    public func runInteractive(_ module: Module, filename: String = "<stdin>", sourceLines: [String]? = nil,
+                               in globals: Globals) throws(ProgramError) {
+        try execute(module, filename: filename, sourceLines: sourceLines, in: globals, echo: true)
     }
 
     /// `namesInScope`: whether NameError's suggestions should come from `globals` from now on
     /// (not for code grad generates, see `runGenerated`).
-    func execute(_ module: Module, filename: String, in globals: Globals, echo: Bool, namesInScope: Bool = true) throws(ProgramError) {
+    func execute(_ module: Module, filename: String, sourceLines: [String]? = nil, in globals: Globals, echo: Bool,
+                 namesInScope: Bool = true) throws(ProgramError) {
         let module = YieldLowering.lowered(module)
         let compiler = Compiler(interpreter: self, globals: globals, filename: filename, module: module)
-        let lines = sourceLines[filename] ?? []
+        let lines = sourceLines ?? self.sourceLines[filename] ?? []
         if let error = compiler.declarationError(lineText: { $0 >= 1 && $0 <= lines.count ? lines[$0 - 1] : "" }) {
             throw .syntax(error, filename: filename)
         }
         compiler.echoExpressions = echo
+        compiler.sourceLines = sourceLines
         let code = compiler.block(module.body)
-        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>", file: filename)
+        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>", origin: compiler.origin)
         // Weak: compiled functions hold the interpreter, so a strong reference here would make a
         // cycle that keeps the globals (and so all the program's data) alive.
         if namesInScope { self.namesInScope = { [weak globals] in globals?.definedNames ?? [] } }

@@ -31,7 +31,7 @@ extension Interpreter {
         for type in TorchGradModeBindings.typeObjects { torch.attributes[type.name] = .object(type) }
         for (name, dtype) in TorchDTypes.names { torch.attributes[name] = TorchDTypes.object(dtype) }
         for type in [TorchTypeObjects.tensor, TorchTypeObjects.size, TorchTypeObjects.device, TorchTypeObjects.dtype,
-                     TorchGenerator.type] + TorchDTypeBindings.legacyTypes {
+                     TorchGenerator.type, TorchTypeInfo.finfo, TorchTypeInfo.iinfo] + TorchDTypeBindings.legacyTypes {
             torch.attributes[type.name] = .object(type)
         }
         torch.attributes["default_generator"] = .object(PyGenerator.shared)
@@ -39,7 +39,8 @@ extension Interpreter {
         for (name, value) in constants { torch.attributes[name] = .float(value) }
 
         let autograd = PyModule(name: "torch.autograd")
-        autograd.add(TorchAutogradBindings.moduleFunctions + TorchFunctionBindings.moduleFunctions)
+        autograd.add(TorchAutogradBindings.moduleFunctions + TorchFunctionBindings.moduleFunctions
+                     + TorchSavedTensorHooksBindings.moduleFunctions)
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional

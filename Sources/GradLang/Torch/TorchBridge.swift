@@ -8,9 +8,9 @@ enum TorchBridge {
     static func run<R>(_ body: () throws -> R) throws -> R {
         do {
             let result = try body()
-            if refusalPending {
-                refusalPending = false
-                throw Tensor.inferenceSaveRefusal
+            if let failure = pendingFailure {
+                pendingFailure = nil
+                throw failure
             }
             return result
         } catch let e as TorchError {
@@ -18,13 +18,14 @@ enum TorchBridge {
         }
     }
 
-    /// Set through `Tensor.inferenceSaveObserver` when the op just run saved an inference tensor
-    /// for backward, which PyTorch refuses as the op runs.
-    nonisolated(unsafe) private static var refusalPending = false
+    /// Set through `Tensor.recordingFailureObserver` when the op just run failed to save a
+    /// tensor for backward (an inference tensor, a pack hook that raised), which PyTorch
+    /// reports as the op runs.
+    nonisolated(unsafe) private static var pendingFailure: (any Error)?
 
-    /// Makes the tensor library report inference tensors saved for backward here.
+    /// Makes the tensor library report failures of saving for backward here.
     static func observeRefusals() {
-        Tensor.inferenceSaveObserver = { refusalPending = true }
+        Tensor.recordingFailureObserver = { pendingFailure = pendingFailure ?? $0 }
     }
 
     private static func exceptionType(_ kind: TorchError.Kind) -> PyClass {

@@ -39,7 +39,7 @@ enum TorchGradNodeBindings {
 }
 
 /// The node that accumulates a leaf's gradient: `<AccumulateGrad object at 0x…>`, with the leaf as
-/// `variable` and no `next_functions`.
+/// `variable`, no `next_functions`, and `register_hook`/`register_prehook` (kept by the leaf).
 final class PyAccumulateGrad: PyObject, PyAttributeProviding {
     let variable: Tensor
     private init(_ variable: Tensor) { self.variable = variable }
@@ -58,6 +58,9 @@ final class PyAccumulateGrad: PyObject, PyAttributeProviding {
 
     override var typeName: String { "AccumulateGrad" }
 
+    /// What `dir()` lists: the attributes `attribute(_:)` answers, sorted.
+    static let attributeNames = ["metadata", "name", "next_functions", "register_hook", "register_prehook", "variable"]
+
     func attribute(_ name: String) throws -> Value? {
         switch name {
         case "variable": return .tensor(variable)
@@ -66,7 +69,10 @@ final class PyAccumulateGrad: PyObject, PyAttributeProviding {
         case "name":
             return .object(PyBoundMethod(receiver: .object(self),
                                          function: PyBuiltin("name(self)", style: .torch) { _ in .str("torch::autograd::AccumulateGrad") }))
-        default: return nil
+        default:
+            return TorchHookBindings.accumulateGradMethod(name, of: variable).map {
+                .object(PyBoundMethod(receiver: .object(self), function: $0))
+            }
         }
     }
 }

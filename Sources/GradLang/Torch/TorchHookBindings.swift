@@ -32,25 +32,47 @@ enum TorchHookBindings {
         [
             PyBuiltin("register_hook(self, fn)", style: .torch) { args in
                 let node = try receiver(args)
-                let hook = args["fn"]
-                let interpreter = args.interpreter
-                let id = node.addPostHook { [unowned interpreter] inputGrads, outputGrads in
-                    let result = try interpreter.call(hook, Arguments([gradientTuple(inputGrads), gradientTuple(outputGrads)]))
-                    return try replacedGradients(result, inputGrads, hook, interpreter)
-                }
+                let id = node.addPostHook(postHook(args["fn"], args.interpreter))
                 return .object(PyRemovableHandle(id: id) { [weak node] in node?.removeHook(id: id) })
             },
             PyBuiltin("register_prehook(self, fn)", style: .torch) { args in
                 let node = try receiver(args)
-                let hook = args["fn"]
-                let interpreter = args.interpreter
-                let id = node.addPreHook { [unowned interpreter] outputGrads in
-                    let result = try interpreter.call(hook, Arguments([gradientTuple(outputGrads)]))
-                    return try replacedGradients(result, outputGrads, hook, interpreter)
-                }
+                let id = node.addPreHook(preHook(args["fn"], args.interpreter))
                 return .object(PyRemovableHandle(id: id) { [weak node] in node?.removeHook(id: id) })
             },
         ]
+    }
+
+    /// The same two methods of a leaf's `AccumulateGrad` node, whose hooks the leaf keeps.
+    static func accumulateGradMethod(_ name: String, of leaf: Tensor) -> PyBuiltin? {
+        let add: (Value, Interpreter) -> Int
+        switch name {
+        case "register_hook": add = { leaf.addAccumulateGradPostHook(postHook($0, $1)) }
+        case "register_prehook": add = { leaf.addAccumulateGradPreHook(preHook($0, $1)) }
+        default: return nil
+        }
+        return PyBuiltin("\(name)(self, fn)", style: .torch) { args in
+            let id = add(args["fn"], args.interpreter)
+            return .object(PyRemovableHandle(id: id) { [weak leaf] in leaf?.removeHook(id: id, from: nil) })
+        }
+    }
+
+    /// A Python `Node.register_hook` hook as the engine calls it: given the gradients of the
+    /// node's inputs and outputs, it returns None or replacements for the inputs' ones.
+    private static func postHook(_ hook: Value, _ interpreter: Interpreter) -> NodePostHook {
+        { [unowned interpreter] inputGrads, outputGrads in
+            let result = try interpreter.call(hook, Arguments([gradientTuple(inputGrads), gradientTuple(outputGrads)]))
+            return try replacedGradients(result, inputGrads, hook, interpreter)
+        }
+    }
+
+    /// A Python `Node.register_prehook` hook: given the gradients of the node's outputs, it
+    /// returns None or replacements for them.
+    private static func preHook(_ hook: Value, _ interpreter: Interpreter) -> NodePreHook {
+        { [unowned interpreter] outputGrads in
+            let result = try interpreter.call(hook, Arguments([gradientTuple(outputGrads)]))
+            return try replacedGradients(result, outputGrads, hook, interpreter)
+        }
     }
 
     private static func receiver(_ args: BoundArguments) throws -> Node {

@@ -20,6 +20,7 @@ enum TorchMathBindings {
         ("log10", { try $0.log10() }), ("exp2", { try $0.exp2() }), ("rsqrt", { try $0.rsqrt() }),
         ("reciprocal", { try $0.reciprocal() }), ("erf", { try $0.erf() }), ("erfc", { try $0.erfc() }),
         ("sgn", { try $0.sgn() }), ("deg2rad", { try $0.deg2rad() }), ("rad2deg", { try $0.rad2deg() }),
+        ("erfinv", { try $0.erfinv() }), ("lgamma", { try $0.lgamma() }), ("digamma", { try $0.digamma() }),
     ]
 
     /// Tensor-with-tensor-or-number ops; `add` and `sub` also scale `other` by `alpha`.
@@ -75,8 +76,8 @@ enum TorchMathBindings {
                TorchOp.tensor("round", "*, decimals=0") { t, args in try t.round(decimals: try args.int("decimals")) }]
     }
 
-    /// `torch.pow(input, exponent)` also takes a number as its base (`torch.pow(2, x)`), so it is
-    /// not a `TorchOp`.
+    /// `torch.pow(input, exponent)` also takes a number as its base (`torch.pow(2, x)`), and
+    /// `torch.polygamma(n, input)` takes its order first, so neither is a `TorchOp`.
     static var functions: [PyBuiltin] {
         [
             PyBuiltin("pow(input, exponent)", style: .torch) { args in
@@ -88,6 +89,11 @@ enum TorchMathBindings {
                 }
                 let exponent = try args.tensor("exponent")
                 return .tensor(try TorchBridge.run { try exponent.rpow(base) })
+            },
+            PyBuiltin("polygamma(n, input)", style: .torch) { args in
+                guard case .tensor(let input) = args["input"] else { throw args.mismatch("input", expected: "Tensor", got: args["input"]) }
+                let n = try args.int("n")
+                return .tensor(try TorchBridge.run { try input.polygamma(n) })
             },
         ]
     }
@@ -117,6 +123,11 @@ enum TorchMathBindings {
             },
             tensorMethodReturningTensor("clamp_min_(self, min)") { t, args in try t.apply_(try oneSidedClamp(args, "min")) },
             tensorMethodReturningTensor("clamp_max_(self, max)") { t, args in try t.apply_(try oneSidedClamp(args, "max")) },
+            tensorMethodReturningTensor("polygamma(self, n)") { t, args in try t.polygamma(try args.int("n")) },
+            tensorMethodReturningTensor("polygamma_(self, n)") { t, args in
+                let n = try args.int("n")
+                return try t.apply_ { try $0.polygamma(n) }
+            },
             tensorMethodReturningTensor("round_(self, *, decimals=0)") { t, args in
                 let decimals = try args.int("decimals")
                 return try t.apply_ { try $0.round(decimals: decimals) }

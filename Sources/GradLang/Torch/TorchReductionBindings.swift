@@ -104,9 +104,13 @@ enum TorchReductionBindings {
     }
 }
 
-/// Field access on named tuples (`result.values`); plain tuples have no such attributes.
+/// Field access on named tuples (`result.values`) and `torch.Size.numel()`; plain tuples have no
+/// such attributes.
 extension PyTuple: PyAttributeProviding {
     public func attribute(_ name: String) throws -> Value? {
+        if kind == .torchSize {
+            return name == "numel" ? .object(PyBoundMethod(receiver: .object(self), function: TorchTypeObjects.sizeNumel)) : nil
+        }
         guard let fields = kind.fields, let i = fields.firstIndex(of: name), i < items.count else { return nil }
         return items[i]
     }

@@ -113,6 +113,12 @@ enum TorchTypeObjects {
             return false
         })
 
+    /// `torch.Size.numel()`: the product of the sizes, wrapping around in 64 bits as PyTorch's does.
+    nonisolated(unsafe) static let sizeNumel = PyBuiltin("Size.numel(self, /)", style: .torch) { args in
+        guard case .object(let size as PyTuple) = args["self"] else { throw args.mismatch("self", expected: "torch.Size", got: args["self"]) }
+        return .int(try size.items.reduce(1) { product, item in product &* (try item.asTorchInt ?? 0) })
+    }
+
     nonisolated(unsafe) static let device = PyTypeObject(
         name: "device", qualifiedName: "torch.device",
         constructor: PyBuiltin("device(type)", style: .torch) { args in

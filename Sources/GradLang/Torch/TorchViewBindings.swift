@@ -72,6 +72,8 @@ enum TorchViewBindings {
     }
 
     /// `torch.broadcast_shapes(*shapes)`: each shape a sequence of ints or one int;
+    /// `torch.broadcast_tensors(*tensors)`: each expanded to their common shape (returned as is
+    /// when it already has that shape);
     /// `torch.meshgrid(*tensors, indexing)`: the vectors expanded along their own dimension.
     static var functions: [PyBuiltin] {
         [
@@ -91,6 +93,16 @@ enum TorchViewBindings {
                 }
                 let grids = try TorchBridge.run { try Tensor.meshgrid(vectors, cartesian: indexing == "xy") }
                 return .object(PyTuple(grids.map(Value.tensor)))
+            },
+            PyBuiltin("broadcast_tensors(*tensors)", style: .torch) { args in
+                let tensors = try args.varargs("tensors").enumerated().map { k, v -> Tensor in
+                    guard case .tensor(let t) = v else { throw PyError.type("expected Tensor as element \(k) in argument 0, but got \(v.typeName)") }
+                    return t
+                }
+                return try TorchBridge.run {
+                    let shape = try tensors.reduce([Int]()) { try Shape.broadcast($0, $1.shape) }
+                    return .object(PyTuple(try tensors.map { .tensor($0.shape == shape ? $0 : try $0.expand(shape)) }))
+                }
             },
             PyBuiltin("broadcast_shapes(*shapes)", style: .torch) { args in
                 var result: [Int] = []

@@ -30,6 +30,9 @@ public final class Console {
     /// Whether the input so far is unfinished (show the continuation prompt).
     public var needsMore: Bool { !lines.isEmpty }
 
+    /// The lines of the unfinished block entered so far.
+    public var pendingLines: [String] { lines }
+
     /// What the next line of an unfinished block starts with when typed (see `AutoIndent`).
     public var nextIndentation: String { AutoIndent.indentation(after: lines) }
 

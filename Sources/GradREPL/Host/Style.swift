@@ -1,5 +1,7 @@
-/// ANSI colour for prompts and tracebacks, as CPython 3.13 colours them, or plain text when colour is
-/// off (not a terminal, or NO_COLOR).
+import GradLang
+
+/// ANSI colour for prompts, typed code and tracebacks, as CPython's REPL colours them, or plain text
+/// when colour is off (not a terminal, NO_COLOR, or TERM=dumb).
 public struct Style: Sendable {
     public let enabled: Bool
 
@@ -18,6 +20,19 @@ public struct Style: Sendable {
         let visible = String(text.reversed().drop { $0 == " " }.reversed())
         let spaces = String(repeating: " ", count: text.count - visible.count)
         return invisible(Style.boldMagenta) + visible + invisible(Style.reset) + spaces
+    }
+
+    /// The colour CPython's REPL gives each kind of source text (3.14's default theme,
+    /// `_colorize.Syntax`; the text between stays plain).
+    static func code(_ kind: HighlightKind) -> String {
+        switch kind {
+        case .keyword, .keywordConstant, .softKeyword: return "\u{1B}[1;34m"
+        case .builtin: return "\u{1B}[36m"
+        case .definition: return "\u{1B}[1m"
+        case .string: return "\u{1B}[32m"
+        case .number: return "\u{1B}[33m"
+        case .comment: return red
+        }
     }
 
     /// A rendered traceback or SyntaxError, coloured line by line: file names, line numbers and

@@ -79,6 +79,8 @@ enum EditLineCommands {
     /// a newline in it is then entered at once, and the REPL runs it as a whole.
     static let paste: grad_el_command_fn = { editor, _ in
         guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
+        reader.commandReadsKeys = true
+        defer { reader.commandReadsKeys = false }
         let end: [wchar_t] = [27, 91, 50, 48, 49, 126]  // ESC [ 2 0 1 ~
         var pasted: [wchar_t] = []
         var character: wchar_t = 0

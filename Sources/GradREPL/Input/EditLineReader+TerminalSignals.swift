@@ -9,15 +9,26 @@ import CLibEditShim
 /// terminal is given back before stopping and taken again after, and the prompt and line are
 /// drawn again where they were.
 extension EditLineReader {
-    func handleTerminalSignals() {
-        if TerminalSignals.take(.stop) { suspend() }
+    /// Whether there was any to handle.
+    @discardableResult
+    func handleTerminalSignals() -> Bool {
+        var handled = false
+        if TerminalSignals.take(.stop) {
+            suspend()
+            handled = true
+        }
         if TerminalSignals.take(.continued) {
             // Stopped by someone else (SIGSTOP): the terminal may have been changed meanwhile.
             grad_el_prepare_terminal(editor, 0)
             takeTerminal()
             redraw(rowsAbove: cursorRow(columns: knownColumns))
+            handled = true
         }
-        if TerminalSignals.take(.resized) { noticeResize() }
+        if TerminalSignals.take(.resized) {
+            noticeResize()
+            handled = true
+        }
+        return handled
     }
 
     /// Ctrl-Z (libedit reads it as a key; `kill -TSTP` comes as the signal): stops grad as the

@@ -24,6 +24,11 @@ public final class EditLineReader: LineReader {
     private(set) var prompt: Prompt = .primary
     /// The terminal's width as libedit last learned it.
     var knownColumns = Terminal.columns()
+    /// Colours the line as it is typed (nil when colour is off).
+    var highlighter: LineHighlighter?
+    /// Set while an editor command reads keys itself (a paste, Ctrl-R's search line): the line on
+    /// the screen is not libedit's then, and is not coloured.
+    var commandReadsKeys = false
 
     /// Prompts' colour codes go between two of these, so libedit gives them no width.
     private static let invisible = "\u{1}"
@@ -61,9 +66,9 @@ public final class EditLineReader: LineReader {
         grad_el_set_history(editor, history)
         grad_el_set_read_function(editor) { editor, character in
             guard let character else { return -1 }
-            return KeyboardInput.readCharacter(character) {
-                if let editor { EditLineReader.of(editor)?.handleTerminalSignals() }
-            }
+            let reader = editor.flatMap(EditLineReader.of)
+            reader?.prepareToWait()
+            return KeyboardInput.readCharacter(character) { reader?.prepareToWait() }
         }
         grad_el_set_prompt(editor, { editor in
             guard let editor else { return nil }
@@ -199,6 +204,30 @@ public final class EditLineReader: LineReader {
             : prompt.text
         free(promptText)
         promptText = strdup(text)
+    }
+
+    /// Before waiting for a key (and again when a signal interrupts the wait): a Ctrl-Z, `fg` or
+    /// resize that came while libedit was busy is handled now, and the line is coloured.
+    private func prepareToWait() {
+        handleTerminalSignals()
+        highlightWhileIdle()
+        // One that came while the line was coloured would not interrupt the wait: handled now.
+        if handleTerminalSignals() { highlightWhileIdle() }
+    }
+
+    /// Colours the line (see `LineHighlighter`) when libedit is about to wait for a key: not while
+    /// more input is already waiting (a paste or fast typing is coloured once it stops).
+    private func highlightWhileIdle() {
+        guard let highlighter, !commandReadsKeys, prompt == .primary || prompt == .continuation,
+              !Terminal.inputPending(0), let info = el_wline(editor), let buffer = info.pointee.buffer,
+              let cursor = info.pointee.cursor, let end = info.pointee.lastchar else { return }
+        let line = (0..<Swift.max(end - buffer, 0)).compactMap { Unicode.Scalar(UInt32(bitPattern: buffer[$0])) }
+        // A value that is no character is drawn by libedit in a way not worked out here.
+        guard line.count == end - buffer else { return }
+        if let repaint = highlighter.repaint(line: line, cursor: cursor - buffer, promptWidth: prompt.text.count,
+                                             columns: knownColumns, rows: Terminal.rows()) {
+            writeTerminal(repaint)
+        }
     }
 
     /// The terminal's bracketed paste mode, on while a line is read (when the terminal has it).

@@ -12,6 +12,8 @@ import CLibEditShim
 enum HistorySearch {
     static let reverse: grad_el_command_fn = { editor, _ in
         guard let editor, let reader = EditLineReader.of(editor) else { return UInt8(CC_ERROR) }
+        reader.commandReadsKeys = true
+        defer { reader.commandReadsKeys = false }
         let original = reader.textBeforeCursor() + reader.textAfterCursor()
         let entries = Array(reader.entries.reversed())
         var query = ""

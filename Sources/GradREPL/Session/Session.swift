@@ -17,8 +17,6 @@ public final class Session {
     let errorStyle: Style
     let writeOutput: (String) -> Void
     let writeError: (String) -> Void
-    /// The filename and lines of the input `runInteractive` is running.
-    private var runningInput: (filename: String, lines: [String])?
 
     public init(argv: [String], errorStyle: Style = Style(enabled: false),
                 writeOutput: @escaping (String) -> Void = StandardStreams.writeOutput,
@@ -59,10 +57,9 @@ public final class Session {
     /// Runs a chunk typed or pasted at the prompt (`source` is its text): expression statements
     /// echo their repr.
     public func runInteractive(_ module: Module, source: String, filename: String = "<stdin>") -> RunOutcome {
-        runningInput = (filename, source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        defer { runningInput = nil }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         do {
-            try interpreter.runInteractive(module, filename: filename, in: globals)
+            try interpreter.runInteractive(module, filename: filename, sourceLines: lines, in: globals)
             return .finished
         } catch {
             return report(error)
@@ -78,21 +75,11 @@ public final class Session {
         if case .runtime(let e) = error, e.type.isSubclass(of: PyExc.systemExit) {
             return .exit(exitStatus(e.exception))
         }
-        writeError(errorStyle.error(renderer.render(error)))
+        writeError(errorStyle.error(ErrorRenderer(sources: interpreter.sourceLines).render(error)))
         if case .runtime(let e) = error, e.type.isSubclass(of: PyExc.keyboardInterrupt) {
             return .raised(keyboardInterrupt: true)
         }
         return .raised(keyboardInterrupt: false)
-    }
-
-    /// Tracebacks quote files' lines, and the running input's lines in its `<module>` frame, as
-    /// CPython 3.13's REPL does. Its other frames named `<stdin>` may be functions defined by
-    /// earlier inputs (every input is `<stdin>`, numbered from line 1), so they are not quoted.
-    private var renderer: ErrorRenderer {
-        var sources = interpreter.sourceLines
-        guard let (filename, lines) = runningInput else { return ErrorRenderer(sources: sources) }
-        sources[filename] = lines
-        return ErrorRenderer(sources: sources) { $0.file != filename || $0.function == "<module>" }
     }
 
     /// CPython's reading of SystemExit's argument: None → 0, an int → itself, anything else is

@@ -229,6 +229,9 @@ public enum Autograd {
         }
 
         func runFormula(_ node: Node, _ grad: Tensor) throws -> InputGradients {
+            if let packed = node.attached?.packedTensors, !packed.isEmpty {
+                try GradMode.with(enabled: createGraph) { try node.unpackSaved(packed) }
+            }
             try node.checkSavedVersions()
             return try GradMode.with(enabled: createGraph) {
                 try node.inputGradients(BackwardContext(grad: grad, node: node))
@@ -274,14 +277,19 @@ public enum Autograd {
             for (i, t) in targets.enumerated() where t === leaf { captured[i] = grad }
         }
 
-        /// A leaf's gradient through the hooks on it, then accumulated (and the hooks told) or
-        /// captured.
+        /// A leaf's gradient through the hooks on it, then accumulated or captured, in PyTorch's
+        /// order: the tensor hooks, the `AccumulateGrad` node's pre-hooks, the accumulation, the
+        /// post-accumulate hooks, then the node's post-hooks (which see no input gradients).
         @inline(never)
         mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor) throws {
-            let grad = try runTensorHooks(attached.tensorHooks, arrived)
+            var grad = try runTensorHooks(attached.tensorHooks, arrived)
             guard accumulateIntoLeaves else { return capture(leaf, grad) }
+            grad = try runPreHooks(attached.preHooks, grad)
             try accumulate(into: leaf, grad)
             for hook in attached.postAccumulateHooks.hooks { try hook(leaf) }
+            for hook in attached.postHooks.hooks {
+                _ = try GradMode.with(enabled: createGraph) { try hook([], [grad]) }
+            }
         }
 
         /// A node's run when hooks are attached to it, in PyTorch's order: the hooks on its
@@ -291,11 +299,7 @@ public enum Autograd {
         mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: Tensor) throws -> InputGradients {
             var grad = try runTensorHooks(attached.tensorHooks, arrived)
             try deliverToNode(node, grad)
-            for hook in attached.preHooks.hooks {
-                if let replaced = try GradMode.with(enabled: createGraph, { try hook([grad]) }), let first = replaced.first, let first {
-                    grad = first
-                }
-            }
+            grad = try runPreHooks(attached.preHooks, grad)
             let formulaGrads = try runFormula(node, grad)
             if attached.postHooks.entries.isEmpty { return formulaGrads }
             var inputGrads: [Tensor?] = try node.inputs.indices.map { i in
@@ -308,6 +312,17 @@ public enum Autograd {
                 }
             }
             return InputGradients(inputGrads)
+        }
+
+        /// A node's one output gradient passed through its pre-hooks, each given what the last returned.
+        func runPreHooks(_ hooks: HookList<NodePreHook>, _ grad: Tensor) throws -> Tensor {
+            var grad = grad
+            for hook in hooks.hooks {
+                if let replaced = try GradMode.with(enabled: createGraph, { try hook([grad]) }), let first = replaced.first, let first {
+                    grad = first
+                }
+            }
+            return grad
         }
 
         /// `grad` passed through the hooks on a tensor's gradient, each given what the last returned.

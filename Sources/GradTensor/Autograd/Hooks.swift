@@ -55,6 +55,8 @@ public final class NodeAttachments {
     var tensorHooks = HookList<TensorGradientHook>()
     var preHooks = HookList<NodePreHook>()
     var postHooks = HookList<NodePostHook>()
+    /// The tensors the node saved through a pack hook, unpacked before its formula runs.
+    var packedTensors: [PackedTensor] = []
 
     var hasGradientHooks: Bool {
         !tensorHooks.entries.isEmpty || !preHooks.entries.isEmpty || !postHooks.entries.isEmpty
@@ -67,6 +69,10 @@ public final class LeafAttachments {
     public weak var languageObject: AnyObject?
     var tensorHooks = HookList<TensorGradientHook>()
     var postAccumulateHooks = HookList<PostAccumulateHook>()
+    /// Hooks on the leaf's `AccumulateGrad` node: its pre-hooks see (and may replace) the
+    /// gradient after the tensor hooks, its post-hooks run after the accumulation.
+    var preHooks = HookList<NodePreHook>()
+    var postHooks = HookList<NodePostHook>()
 }
 
 extension Node {
@@ -130,11 +136,29 @@ extension Tensor {
         return id
     }
 
-    /// Removes the hook registered on this tensor under `id`, wherever it went.
+    /// `register_prehook` on this leaf's `AccumulateGrad` node.
+    public func addAccumulateGradPreHook(_ hook: @escaping NodePreHook) -> Int {
+        let id = HookHandles.next()
+        leafAttachments.preHooks.add(hook, id: id)
+        return id
+    }
+
+    /// `register_hook` on this leaf's `AccumulateGrad` node (no input gradients: it has no inputs).
+    public func addAccumulateGradPostHook(_ hook: @escaping NodePostHook) -> Int {
+        let id = HookHandles.next()
+        leafAttachments.postHooks.add(hook, id: id)
+        return id
+    }
+
+    /// Removes the hook registered on this tensor, or on its `AccumulateGrad` node, under `id`,
+    /// wherever it went.
     public func removeHook(id: Int, from node: Node?) {
         node?.removeHook(id: id)
-        attachedToLeaf?.tensorHooks.remove(id: id)
-        attachedToLeaf?.postAccumulateHooks.remove(id: id)
+        guard let attached = attachedToLeaf else { return }
+        attached.tensorHooks.remove(id: id)
+        attached.postAccumulateHooks.remove(id: id)
+        attached.preHooks.remove(id: id)
+        attached.postHooks.remove(id: id)
     }
 
     /// This leaf's attachments, made on first use.

@@ -58,9 +58,13 @@ public final class Node {
     private(set) var hasRetainedGradTarget = false
     /// The backward formula, with the op's saved state (`Tensor.record`); nil once backward has
     /// freed them.
-    private var formula: ((BackwardContext) throws -> InputGradients)?
+    private var formula: Formula?
     /// Set once backward has freed the saved state.
     private(set) var isReleased = false
+
+    /// Whether backward has freed the saved state (`isReleased`, which the engine reads: kept
+    /// internal, as a public stored `var` is checked for exclusive access at run time).
+    public var isFreed: Bool { isReleased }
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
     /// identity: which pass last reached it, how many of its consumers have not yet run, and the
     /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
@@ -71,7 +75,7 @@ public final class Node {
     var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
-         formula: @escaping (BackwardContext) throws -> InputGradients) {
+         formula: @escaping Formula) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
@@ -116,6 +120,22 @@ public final class Node {
         savedOutputVersion = output.version
     }
 
+    /// The saved output attached to this node, as a formula building a graph of the gradient
+    /// reads it and as PyTorch's `_saved_result` shows it; nil when none is kept.
+    var attachedOutput: Tensor? {
+        guard let saved = savedOutput else { return nil }
+        let t = saved.detach()
+        t.requiresGrad = true
+        t.gradFn = self
+        return t
+    }
+
+    /// Takes the saved output's current version as the one expected: for an output that went
+    /// through saved-tensor hooks, which PyTorch does not check for in-place changes.
+    func acceptOutputVersion() {
+        if let savedOutput { savedOutputVersion = savedOutput.version }
+    }
+
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
     /// A node freed after such a pass has nothing left to free.
     func release() {
@@ -123,16 +143,38 @@ public final class Node {
         formula = nil
         savedOutput = nil
         savedVersions = []
+        attached?.packedTensors = []
         isReleased = true
     }
 
     /// The gradients of the op's inputs, given its output's: what the formula returns.
     func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
-        guard let formula else {
-            throw TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
-        }
+        guard let formula else { throw Node.freedError }
         return try formula(ctx)
     }
+
+    /// A formula with the op's saved state (`Tensor.record`): called with a context, the inputs'
+    /// gradients; called with nil, it only reports its state through `reportState`. One closure
+    /// does both, so the state is neither stored twice nor read through unspecialized generic code.
+    typealias Formula = (BackwardContext?) throws -> InputGradients
+
+    /// Where a formula called with nil leaves its state, for `savedState` to take at once.
+    nonisolated(unsafe) private static var reportedState: Any?
+
+    static func reportState(_ state: Any) {
+        reportedState = state
+    }
+
+    /// The op's saved state as the formula reads it (`_saved_*` reads its fields); nil once freed.
+    var savedState: Any? {
+        guard let formula else { return nil }
+        defer { Node.reportedState = nil }
+        _ = try? formula(nil)
+        return Node.reportedState
+    }
+
+    /// PyTorch's error for backward, or a read of a saved tensor, after the saved state was freed.
+    static let freedError = TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
 
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
     /// after the op ran. Only the versions are read unless one differs.
@@ -212,9 +254,6 @@ struct BackwardContext {
     var output: Tensor {
         guard let saved = node.savedOutput else { return grad }
         if !GradMode.isEnabled { return saved }
-        let t = saved.detach()
-        t.requiresGrad = true
-        t.gradFn = node
-        return t
+        return node.attachedOutput ?? saved
     }
 }

@@ -39,13 +39,24 @@ extension Tensor {
         for t in inputs { edges.append(Node.Input(t)) }
         var saver = TensorSaver()
         let saved = makeSaved(&saver)
-        if saver.savedInferenceTensor { Tensor.inferenceSaveObserver() }
+        if saver.savedInferenceTensor { Tensor.recordingFailureObserver(Tensor.inferenceSaveRefusal) }
+        let packing = saver.packing
         // The formula captures nothing; this closure holds it with the saved state.
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in try formula(ctx, saved) }
-        if savesOutput { node.saveOutput(detach()) }
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in
+            guard let ctx else {
+                Node.reportState(saved)
+                return []
+            }
+            return try formula(ctx, saved)
+        }
         gradFn = node
         if links.isView { links.gradFnVersion = version }
         requiresGrad = true
+        if let hooks = SavedTensorHooks.current {
+            finishPacking(node, packing, hooks, savesOutput: savesOutput)
+        } else if savesOutput {
+            node.saveOutput(detach())
+        }
         return self
     }
 
@@ -69,11 +80,17 @@ struct TensorSaver {
     /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
     private(set) var savedInferenceTensor = false
 
-    /// `tensor`, its current version noted for the check before the formula runs.
+    /// What saving through pack hooks made; nil while no hooks are in effect (`SavedTensorHooks`).
+    var packing: PackedSaving?
+
+    /// `tensor`, its current version noted for the check before the formula runs; or, under a
+    /// pack hook, the placeholder of what the hook keeps (a Python number wrapped into a
+    /// tensor is kept as it is, as PyTorch does).
     mutating func save(_ tensor: Tensor) -> Tensor {
-        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         // Saving happens only while recording, so never in inference mode.
         if tensor.links.isInference { savedInferenceTensor = true }
+        if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber { return savePacked(tensor, hooks) }
+        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
     }
 
@@ -86,18 +103,24 @@ struct TensorSaver {
 
     /// The two factors of a product (`mul`, `mm`, `dot`, ...): each is read by the other's
     /// gradient only, so saved only when the other requires grad.
-    mutating func saveOperands(_ a: Tensor, _ b: Tensor) -> (first: Tensor?, second: Tensor?) {
-        (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad))
+    /// The second is saved first unless `inOrder`, as PyTorch's `mul`, `mm` and `bmm` save
+    /// theirs (`mv` and `addmm` in order): the order in which pack hooks see them, and in which
+    /// backward's in-place check names them.
+    mutating func saveOperands(_ a: Tensor, _ b: Tensor, inOrder: Bool = false) -> (first: Tensor?, second: Tensor?) {
+        if inOrder { return (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad)) }
+        let second = save(b, if: a.requiresGrad)
+        return (save(a, if: b.requiresGrad), second)
     }
 }
 
-/// The refusal `record` cannot throw (it does not throw: every op would need a `try` for it),
+/// The errors `record` cannot throw (it does not throw: every op would need a `try` for it),
 /// left for the caller of the op to throw once the op returns.
 extension Tensor {
-    /// Told when an op has just saved an inference tensor for backward outside inference mode;
-    /// the caller then throws `inferenceSaveRefusal` (the language's torch bridge, which keeps
-    /// the flag in its own module, where reading it after every op costs one load).
-    nonisolated(unsafe) public static var inferenceSaveObserver: () -> Void = {}
+    /// Told when saving for backward failed as an op recorded itself (an inference tensor saved
+    /// outside inference mode, a pack hook that raised); the caller then throws the error (the
+    /// language's torch bridge, which keeps it in its own module, where reading it after every
+    /// op costs one load).
+    nonisolated(unsafe) public static var recordingFailureObserver: (any Error) -> Void = { _ in }
 
     public static let inferenceSaveRefusal = TorchError.runtime("Inference tensors cannot be saved for backward. Please do not use Tensors created in inference mode in computation tracked by autograd. To work around this, you can make a clone to get a normal tensor and use it in autograd, or use `torch.no_grad()` instead of `torch.inference_mode()`.")
 }
@@ -108,11 +131,14 @@ extension Tensor {
     /// `inputs`, whose formula is `backward`: given the output's gradient and the output itself
     /// (attached to the node while a graph of the gradient is being built), the gradients of
     /// `inputs`, nil where none flows. Nothing is recorded in no-grad mode or when no input
-    /// requires grad. The output is kept detached, so the node does not hold it.
+    /// requires grad. The output is kept detached, so the node does not hold it, and without
+    /// saved tensors hooks: the function's context decides what it saves.
     public func recordFunction(_ name: String, inputs: [Tensor],
                                backward: @escaping (_ grad: Tensor, _ output: Tensor) throws -> [Tensor?]) {
-        record(name, inputs: inputs, savesOutput: true) { ctx, _ in
-            InputGradients(try backward(ctx.grad, ctx.output))
+        SavedTensorHooks.suspended {
+            record(name, inputs: inputs, savesOutput: true) { ctx, _ in
+                InputGradients(try backward(ctx.grad, ctx.output))
+            }
         }
     }
 }

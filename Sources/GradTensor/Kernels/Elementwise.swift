@@ -1,14 +1,19 @@
-/// Elementwise map kernels over strided, broadcast operands. Outputs are always new contiguous
-/// tensors; operands are read in place through their strides, so views and broadcasts cost no copy.
+/// Elementwise map kernels over strided, broadcast operands. Outputs are new tensors, contiguous
+/// unless the operands are laid out in another memory order, which they then keep (`MemoryOrder`);
+/// operands are read in place through their strides, so views and broadcasts cost no copy.
 
 /// `f` applied to every element of `x` (whose dtype must be `T`'s).
 @inline(__always)
 func mapUnary<T: Element, R: Element>(_ x: Tensor, _: T.Type, _: R.Type, _ f: (T) -> R) throws -> Tensor {
+    let contiguous = x.isContiguous
+    if !contiguous, let ordered = try MemoryOrder.computed([x], shape: x.shape, { operands, _ in try mapUnary(operands[0], T.self, R.self, f) }) {
+        return ordered
+    }
     let out = Tensor(storage: try Storage.make(dtype: R.dtype, uninitializedCount: x.numel), shape: x.shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime(x) {
         let src = x.storage.pointer(T.self)
-        if x.isContiguous {
+        if contiguous {
             let base = src + x.offset
             for i in 0..<x.numel { dst[i] = f(base[i]) }
             return
@@ -35,14 +40,18 @@ func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _
         // Broadcast against a strided operand: rare enough to convert first.
         return try mapBinary(a.materializedIfCast(to: T.dtype), b.materializedIfCast(to: T.dtype), shape: shape, T.self, R.self, f)
     }
+    let aFull = a.shape == shape && a.isContiguous
+    let bFull = b.shape == shape && b.isContiguous
+    if !(aFull || a.numel == 1 || a.isContiguous) || !(bFull || b.numel == 1 || b.isContiguous),
+       let ordered = try MemoryOrder.computed([a, b], shape: shape, { try mapBinary($0[0], $0[1], shape: $1, T.self, R.self, f) }) {
+        return ordered
+    }
     let count = Shape.count(shape)
     let out = Tensor(storage: try Storage.make(dtype: R.dtype, uninitializedCount: count), shape: shape)
     let dst = out.storage.pointer(R.self)
     withExtendedLifetime((a, b)) {
         let pa = UnsafePointer(a.storage.pointer(T.self))
         let pb = UnsafePointer(b.storage.pointer(T.self))
-        let aFull = a.shape == shape && a.isContiguous
-        let bFull = b.shape == shape && b.isContiguous
         if aFull && (bFull || b.numel == 1) {
             return binaryRow(count, dst, pa + a.offset, 1, pb + b.offset, bFull ? 1 : 0, f)
         }

@@ -103,6 +103,10 @@ func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOp
         gemvKernel(m: n, k: k, a: b.transposed, x: a.transposed, y: c, threads: threads)
         return
     }
+    if let order = SmallProductOrder.of(m: m, n: n, k: k, a: a, b: b) {
+        smallProduct(order, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc)
+        return
+    }
     let nr = 2 &* T.lanes
     let workers = max(threads, 1)
     let ncCap = min(roundUp(n, nr), Blocking.nc)

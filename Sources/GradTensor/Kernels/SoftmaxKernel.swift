@@ -112,20 +112,27 @@ enum SoftmaxKernel<T: SoftmaxScalar> {
         }
     }
 
-    /// The row's sum: one by one below a vector's length; else one vector accumulator that
-    /// takes each following vector in turn (the last, partial one on its filled lanes), its
-    /// lanes then summed as `T.sumsLanesByHalves` says.
-    private static func sum(_ p: UnsafePointer<T>, count: Int) -> T {
+    /// The row's sum (PyTorch's `vec::reduce_all`).
+    static func sum(_ p: UnsafePointer<T>, count: Int) -> T {
+        reduce(count: count, { p[$0] }, { $0 + p[$1] })
+    }
+
+    /// A reduction in the vector kernels' order: one by one below a vector's length (`term(0)`
+    /// then `+ term(i)`); else one vector accumulator that starts as the first vector's terms
+    /// and takes each following position with `accumulate(lane, i)`, the last, partial vector on
+    /// its filled lanes only, its lanes then summed as `T.sumsLanesByHalves` says.
+    @inline(__always)
+    static func reduce(count: Int, _ term: (Int) -> T, _ accumulate: (T, Int) -> T) -> T {
         let lanes = T.vectorLanes
         guard count >= lanes else {
             var total: T = 0
-            for i in 0..<count { total += p[i] }
+            for i in 0..<count { total += term(i) }
             return total
         }
-        var accumulator = [T](UnsafeBufferPointer(start: p, count: lanes))
+        var accumulator = (0..<lanes).map(term)
         var start = lanes
         while start < count {
-            for l in 0..<Swift.min(lanes, count &- start) { accumulator[l] += p[start &+ l] }
+            for l in 0..<Swift.min(lanes, count &- start) { accumulator[l] = accumulate(accumulator[l], start &+ l) }
             start &+= lanes
         }
         guard T.sumsLanesByHalves else { return accumulator.dropFirst().reduce(accumulator[0], +) }

@@ -27,9 +27,13 @@ extension Tensor {
 
     @inline(__always)
     private func mapLanes<F: LaneFunction, T: FloatElement & LaneScalar>(_: F.Type, _: T.Type) throws -> Tensor {
+        let contiguous = isContiguous
+        if !contiguous, let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in try operands[0].mapLanes(F.self, T.self) }) {
+            return ordered
+        }
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self)
-        if isContiguous {
+        if contiguous {
             withExtendedLifetime(self) {
                 GradTensor.mapLanes(F.self, storage.pointer(T.self) + offset, dst, count: numel)
             }
@@ -43,7 +47,8 @@ extension Tensor {
     /// `mapFloat` for an op PyTorch runs through `cpu_kernel_vec`: on a contiguous input the
     /// leading whole blocks of two AVX-512 vectors (32 floats, 16 doubles) take `vector` (the
     /// SLEEF function) and the elements after them `scalar` (the C library's); a strided input
-    /// takes `scalar` throughout, as PyTorch's loop over strided memory is not vectorised.
+    /// takes `scalar` throughout, as PyTorch's loop over strided memory is not vectorised (a
+    /// transposed or permuted dense one is taken in its memory order, as a contiguous one).
     func mapFloatVectorLoop(vector: (f32: (Float) -> Float, f64: (Double) -> Double),
                             scalar: (f32: (Float) -> Float, f64: (Double) -> Double)) throws -> Tensor {
         _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
@@ -57,7 +62,14 @@ extension Tensor {
     }
 
     func mapInBlocks<T: FloatElement>(_ vector: (T) -> T, _ scalar: (T) -> T) throws -> Tensor {
-        guard isContiguous else { return try mapUnary(self, T.self, T.self, scalar) }
+        guard isContiguous else {
+            // A transposed or permuted dense input is one contiguous run in its memory order,
+            // which PyTorch's loop vectorises as it does a contiguous one.
+            if let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in try operands[0].mapInBlocks(vector, scalar) }) {
+                return ordered
+            }
+            return try mapUnary(self, T.self, T.self, scalar)
+        }
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self), vectorised = numel - numel % T.vectorLoopBlock
         withExtendedLifetime(self) {

@@ -39,7 +39,7 @@ extension Tensor {
             copyElements(from: t, into: part)
         }
         return out.record("CatBackward0", inputs: tensors,
-                          saving: { _ in (starts: starts, sizes: sizes, skipped: skipped, dim: d) }) { ctx, saved in
+                          saving: { _ in (starts: starts, sizes: sizes, skipped: skipped, dim: d, given: dim) }) { ctx, saved in
             InputGradients(try saved.starts.indices.map { i in
                 if saved.skipped[i] { return try Tensor(zeros: [0], dtype: ctx.grad.dtype) }
                 return try ctx.grad.sliceView(saved.dim, start: saved.starts[i], stop: saved.starts[i] + saved.sizes[i], step: 1)
@@ -63,8 +63,8 @@ extension Tensor {
         for (i, t) in tensors.enumerated() {
             copyElements(from: t, into: out.makeView(shape: first.shape, strides: strides, offset: i &* step))
         }
-        return out.record("StackBackward0", inputs: tensors, saving: { _ in d }) { ctx, dim in
-            InputGradients(ctx.node.inputs.indices.map { ctx.grad.selectView(dim, $0) })
+        return out.record("StackBackward0", inputs: tensors, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
+            InputGradients(ctx.node.inputs.indices.map { ctx.grad.selectView(saved.dim, $0) })
         }
     }
 

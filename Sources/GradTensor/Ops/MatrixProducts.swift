@@ -88,7 +88,7 @@ extension Tensor {
         }
         if dtype == .bool { throw TorchError.notImplemented("\"addmv_impl_cpu\" not implemented for 'Bool'") }
         let out = try Tensor.matrixVectorProduct(self, vec)
-        return out.record("MvBackward0", inputs: [self, vec], saving: { $0.saveOperands(self, vec) }) { ctx, saved in
+        return out.record("MvBackward0", inputs: [self, vec], saving: { $0.saveOperands(self, vec, inOrder: true) }) { ctx, saved in
             // grad.ger(vec), which PyTorch computes as grad.reshape(m, 1) * vec.
             [ctx.needs(0) ? try saved.second.map { try ctx.grad.reshape([ctx.inputShape(0)[0], 1]).mul($0) } : nil,
              ctx.needs(1) ? try saved.first.map { try $0.t().mv(ctx.grad) } : nil]
@@ -125,7 +125,7 @@ extension Tensor {
 
 extension TensorSaver {
     /// A matrix product's saved state (see `Tensor.matrixProductGradients`).
-    mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor) -> Tensor.SavedMatrixProduct {
-        (saveOperands(mat1, mat2), mat1.isColumnMajor, mat2.isColumnMajor)
+    mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor, inOrder: Bool = false) -> Tensor.SavedMatrixProduct {
+        (saveOperands(mat1, mat2, inOrder: inOrder), mat1.isColumnMajor, mat2.isColumnMajor)
     }
 }

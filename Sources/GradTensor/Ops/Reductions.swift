@@ -25,8 +25,8 @@ extension Tensor {
         guard GradMode.isEnabled && requiresGrad else { return out }
         let name = dims == nil ? "SumBackward0" : "SumBackward1"
         let keptShape = try ReductionLayout.keptShape(self, dims)
-        return out.record(name, inputs: [self], saving: { _ in keptShape }) { ctx, keptShape in
-            [try ctx.grad.reshape(keptShape).expand(ctx.inputShape(0))]
+        return out.record(name, inputs: [self], saving: { _ in (keptShape: keptShape, dims: dims, keepdim: keepdim) }) { ctx, saved in
+            [try ctx.grad.reshape(saved.keptShape).expand(ctx.inputShape(0))]
         }
     }
 
@@ -69,7 +69,7 @@ extension Tensor {
         }
         guard GradMode.isEnabled && requiresGrad else { return out }
         return out.record(dims == nil ? "MeanBackward0" : "MeanBackward1", inputs: [self],
-                          saving: { _ in (count: Scalar.int(Int64(count)), dims: dims) }) { ctx, saved in
+                          saving: { _ in (count: Scalar.int(Int64(count)), dims: dims, keepdim: keepdim) }) { ctx, saved in
             // The output's gradient divided by the count, spread over the input's shape.
             let inputShape = ctx.inputShape(0)
             if let spread = try ctx.grad.spreadEvenly(over: inputShape, dividedBy: saved.count) { return [spread] }

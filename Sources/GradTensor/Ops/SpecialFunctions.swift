@@ -3,7 +3,7 @@ import RealModule
 import Glibc
 #endif
 
-/// `erf`, `erfc`, `sgn`, `deg2rad`, `rad2deg`, `nan_to_num`, `fmod`: forward beside the backward
+/// `erf`, `erfc`, `erfinv`, `sgn`, `deg2rad`, `rad2deg`, `nan_to_num`, `fmod`: forward beside the backward
 /// of PyTorch's derivatives.yaml.
 extension Tensor {
     public func erf() throws -> Tensor {
@@ -16,6 +16,14 @@ extension Tensor {
         try mapFloat({ Glibc.erfcf($0) }, { Glibc.erfc($0) }).record("ErfcBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try input.gaussianSlope(-2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
+    }
+
+    /// `erfinv`: NaN outside [-1, 1]; the gradient is √π/2 · exp(erfinv(x)²).
+    public func erfinv() throws -> Tensor {
+        try mapFloat(InverseErrorFunction.value, InverseErrorFunction.value)
+            .record("ErfinvBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+                [try input.erfinv().pow(.wrapping(.int(2))).exp().mul(.wrapping(.double(Double.pi.squareRoot() / 2))).mul(ctx.grad)]
+            }
     }
 
     /// `scale * exp(-x²)`, the derivative of erf (scale 2/√π) and erfc (-2/√π).

@@ -167,8 +167,8 @@ extension Tensor {
         var inverse = [Int](repeating: 0, count: rank)
         for (i, d) in order.enumerated() { inverse[d] = i }
         return makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] })
-            .record("PermuteBackward0", inputs: [self], saving: { _ in inverse }) { ctx, inverse in
-                [try ctx.grad.permute(inverse)]
+            .record("PermuteBackward0", inputs: [self], saving: { _ in (inverse: inverse, given: dims) }) { ctx, saved in
+                [try ctx.grad.permute(saved.inverse)]
             }
     }
 
@@ -191,7 +191,7 @@ extension Tensor {
             newStrides.swapAt(a, b)
         }
         return makeView(shape: newShape, strides: newStrides).record(name, inputs: [self],
-                                                                     saving: { _ in (dim0: a, dim1: b) }) { ctx, saved in
+                                                                     saving: { _ in (dim0: a, dim1: b, given0: d0, given1: d1) }) { ctx, saved in
             [try ctx.grad.transpose(saved.dim0, saved.dim1)]
         }
     }
@@ -207,8 +207,8 @@ extension Tensor {
         let stride = d < rank ? shape[d] * strides[d] : 1
         newShape.insert(1, at: d)
         newStrides.insert(stride, at: d)
-        return makeView(shape: newShape, strides: newStrides).record("UnsqueezeBackward0", inputs: [self], saving: { _ in d }) { ctx, dim in
-            [try ctx.grad.squeeze(dims: [dim])]
+        return makeView(shape: newShape, strides: newStrides).record("UnsqueezeBackward0", inputs: [self], saving: { _ in (dim: d, given: dim) }) { ctx, saved in
+            [try ctx.grad.squeeze(dims: [saved.dim])]
         }
     }
 

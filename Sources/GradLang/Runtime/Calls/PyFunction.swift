@@ -7,7 +7,8 @@ final class PyFunction: CollectableObject, PyCallable {
     let codeName: String
     let signature: Signature
     /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
-    /// values) only by the cycle collector, giving it and `closure` buffers of their own.
+    /// values) only by the cycle collector, giving it and `closure` buffers of their own. Read
+    /// into a local before a use that calls out, as `attributes` is changed.
     var defaults: [Int: Value]
     let body: StmtCode
     let slotCount: Int
@@ -15,7 +16,7 @@ final class PyFunction: CollectableObject, PyCallable {
     let parameterStorage: [Scope.Resolution]
     let cellCount: Int
     var closure: [PyCell]
-    let filename: String
+    let origin: CodeOrigin
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
     /// How many leading parameters have no default (in a plain positional signature, the ones
@@ -25,11 +26,22 @@ final class PyFunction: CollectableObject, PyCallable {
     var docstring: String?
     /// `__qualname__` (`C.method`, `f.<locals>.g`); set by the compiler.
     var qualifiedName = ""
-    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`): its `__dict__`.
+    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`): its `__dict__`. Changed
+    /// through `setAttribute` or replaced whole, so that no access to it spans a call (one that
+    /// did would make the optimizer check every access at run time, in each collection's visit
+    /// of the function).
     var attributes: [String: Value] = [:]
 
+    /// Sets (nil: removes) an attribute, changing the dictionary as a local (see changeTakenOut).
+    func setAttribute(_ name: String, _ value: Value?) {
+        var changed = attributes
+        attributes = [:]
+        changed[name] = value
+        attributes = changed
+    }
+
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
-         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], filename: String) {
+         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin) {
         self.name = name
         codeName = name
         self.signature = signature
@@ -39,7 +51,7 @@ final class PyFunction: CollectableObject, PyCallable {
         self.parameterStorage = parameterStorage
         self.cellCount = cellCount
         self.closure = closure
-        self.filename = filename
+        self.origin = origin
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
         requiredCount = signature.parameters.count - defaults.count
     }
@@ -51,6 +63,8 @@ final class PyFunction: CollectableObject, PyCallable {
     override func forEachReference(_ visit: (Value) -> Void) {
         for cell in closure { visit(.object(cell)) }
         // Most functions have neither: an empty dictionary's walk still costs a hundred instructions.
+        // Read into locals, so that no access to the properties spans `visit`.
+        let (defaults, attributes) = (self.defaults, self.attributes)
         if !defaults.isEmpty { defaults.values.forEach(visit) }
         if !attributes.isEmpty { attributes.values.forEach(visit) }
     }
@@ -64,16 +78,21 @@ final class PyFunction: CollectableObject, PyCallable {
         if !attributes.isEmpty { makeUniqueStorage({ self.attributes }, { self.attributes = $0 }) }
     }
 
+    /// The `__closure__` tuple CPython keeps the cells in, a tracked object freed with the function.
+    override var uncountedCompanions: Int { closure.isEmpty ? 0 : 1 }
+
     /// Only the attributes change after the function is made (see CycleTraversal).
     override func giveUpReferences(into released: inout [Value]) {
+        let attributes = self.attributes
+        self.attributes = [:]
         released += attributes.values
-        attributes = [:]
     }
 
     func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         if args.keywords.isEmpty, var frame = frame(positionalCount: args.positional.count, { args.positional[$0] }) {
             return try complete(&frame, interpreter)
         }
+        let defaults = self.defaults
         let values = try signature.bind(args, defaults: defaults)
         var frame = newFrame()
         for (i, value) in values.enumerated() { store(value, parameter: i, in: frame) }
@@ -117,8 +136,12 @@ final class PyFunction: CollectableObject, PyCallable {
         guard isSimple, count <= parameterStorage.count, count >= requiredCount else { return nil }
         let frame = newFrame()
         for i in 0..<count { store(try argument(i), parameter: i, in: frame) }
-        for i in count..<parameterStorage.count {
-            if let value = defaults[i] { store(value, parameter: i, in: frame) }
+        if count < parameterStorage.count {
+            // Read once, so that no access to the property spans the look-ups.
+            let defaults = self.defaults
+            for i in count..<parameterStorage.count {
+                if let value = defaults[i] { store(value, parameter: i, in: frame) }
+            }
         }
         return frame
     }
@@ -156,7 +179,7 @@ final class PyFunction: CollectableObject, PyCallable {
             if cellCount > 0 { frame.cells = cells }
             return frame
         }
-        return Frame(slotCount: slotCount, cells: cells, name: codeName, file: filename)
+        return Frame(slotCount: slotCount, cells: cells, name: codeName, origin: origin)
     }
 
     /// The function's own cells, new for each call, then the ones it closes over.

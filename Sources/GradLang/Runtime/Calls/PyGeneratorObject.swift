@@ -81,7 +81,7 @@ final class PyGeneratorObject: CollectableObject {
             if var thrown {
                 // Raised at the `def` line, before the body starts.
                 finish()
-                thrown.traceback.append(TraceEntry(file: frame.file, line: frame.line, function: frame.name))
+                thrown.traceback.append(frame.origin.entry(line: frame.line, function: frame.name))
                 throw thrown
             }
             if !value.isNone { throw PyError.type("can't send non-None value to a just-started generator") }

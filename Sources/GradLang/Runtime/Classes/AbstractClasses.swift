@@ -24,7 +24,9 @@ enum AbstractClasses {
     static func isAbstract(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
         switch o {
-        case let f as PyFunction: return f.attributes["__isabstractmethod__"].map { (try? Operators.truthy($0)) ?? false } ?? false
+        case let f as PyFunction:
+            let attributes = f.attributes
+            return attributes["__isabstractmethod__"].map { (try? Operators.truthy($0)) ?? false } ?? false
         case let p as PyProperty: return [p.getter, p.setter, p.deleter].contains { $0.map(isAbstract) ?? false }
         case let s as PyStaticMethod: return isAbstract(s.function)
         case let c as PyClassMethod: return isAbstract(c.function)

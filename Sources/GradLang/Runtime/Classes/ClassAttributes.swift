@@ -70,6 +70,12 @@ enum ClassAttributes {
             return nil
         case "__cause__", "__context__":
             return instance is PyExceptionObject ? Value.none : nil
+        case "__traceback__":
+            guard let e = instance as? PyExceptionObject else { return nil }
+            return e.tracebackObject.map { .object($0) } ?? Value.none
+        case "with_traceback":
+            guard instance is PyExceptionObject else { return nil }
+            return .object(PyBoundMethod(receiver: .object(instance), function: PyExceptionObject.withTraceback))
         case "value":
             // A StopIteration carries a generator's return value.
             if let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.stopIteration) { return e.args.first ?? Value.none }
@@ -110,7 +116,9 @@ enum ClassAttributes {
             e.args = try Iteration.collect(value)
             return
         }
-        if name == "__class__" || name == "__dict__" {
+        if let e = instance as? PyExceptionObject, name == "__traceback__" { return try e.setTraceback(value) }
+        if name == "__class__" { return try ClassAssignment.assign(value, to: .object(instance)) }
+        if name == "__dict__" {
             throw PyError.type("grad cannot assign to '\(name)' yet")
         }
         guard Slots.allows(instance.cls, name) else {
@@ -134,6 +142,8 @@ enum ClassAttributes {
             return
         }
         if found != nil, try UserDescriptors.set(found, on: instance, nil, interpreter) { return }
+        if name == "__class__" { return try ClassAssignment.assign(nil, to: .object(instance)) }
+        if instance is PyExceptionObject, name == "__traceback__" { throw PyError.type("__traceback__ may not be deleted") }
         if !instance.setAttribute(name, nil) {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }

@@ -1,14 +1,17 @@
 /// An instance of a class made by a `class` statement: its class, and its attributes in the slots
 /// the class's layout numbers (nil: not set on this instance).
 public class PyInstance: CollectableObject {
-    public let cls: PyClass
+    public var cls: PyClass { currentClass }
+    /// Changed only by `changeClass` (`obj.__class__ = C`). Internal, read through `cls`: a
+    /// public stored `var` would be checked for exclusive access at run time on every use.
+    private(set) var currentClass: PyClass
     var slots: [Value?] = []
     /// For a class that extends `list` or `dict`: the list or dict that is this instance's
     /// contents, which the built-in operations and methods work on.
     let native: PyObject?
 
     init(cls: PyClass) {
-        self.cls = cls
+        currentClass = cls
         // As many slots as the attributes its class's instances have had so far: an `__init__`
         // setting them does not grow the array one attribute at a time.
         slots = [Value?](repeating: nil, count: cls.layoutNames.count)
@@ -17,7 +20,7 @@ public class PyInstance: CollectableObject {
 
     /// An instance whose contents are fixed when it is made (a class extending `tuple`).
     init(cls: PyClass, contents: PyObject) {
-        self.cls = cls
+        currentClass = cls
         native = contents
     }
 
@@ -78,6 +81,20 @@ public class PyInstance: CollectableObject {
         }
         setSlot(cls.slot(for: name), value)
         return true
+    }
+
+    /// Makes this an instance of `newClass` (see ClassAssignment, which checks that it may):
+    /// its attributes move to the slots the new class's layout gives their names.
+    func changeClass(to newClass: PyClass) {
+        let kept = attributes
+        var moved = [Value?](repeating: nil, count: newClass.layoutNames.count)
+        for (name, value) in kept {
+            let i = newClass.slot(for: name)
+            if i >= moved.count { moved.append(contentsOf: repeatElement(nil, count: i + 1 - moved.count)) }
+            moved[i] = value
+        }
+        currentClass = newClass
+        slots = moved
     }
 
     /// The attributes set on this instance, in the class's slot order (`__dict__`, `vars()`).

@@ -23,8 +23,19 @@ public struct PyError: Error {
         exception = PyExceptionObject(type: type, args: message.isEmpty ? [] : [.str(message)])
     }
 
+    /// Raises `exception` again: its traceback continues the one it keeps (`__traceback__`).
     public init(exception: PyExceptionObject) {
         self.exception = exception
+        traceback = exception.tracebackObject?.entries ?? []
+    }
+
+    /// This error as a handler in the frame that raised at `entry` sees it: its traceback ends
+    /// there, and the exception keeps that traceback as its `__traceback__`.
+    func caught(at entry: TraceEntry) -> PyError {
+        var handled = self
+        handled.traceback.append(entry)
+        exception.tracebackObject = PyTraceback(handled.traceback)
+        return handled
     }
 
     public var type: PyClass { exception.type }
@@ -51,11 +62,27 @@ public struct TraceEntry: Equatable, Sendable {
     public let function: String
     /// The expression that failed on that line, when known (for the `~~^~~` marker line).
     public let span: ErrorSpan?
-    public init(file: String, line: Int, function: String, span: ErrorSpan? = nil) {
+    /// The lines of the code the frame runs, when they cannot be read back from `file`: each input
+    /// typed at the REPL is `<stdin>` from line 1, so a function defined by an earlier input
+    /// carries that input's lines.
+    public let sourceLines: [String]?
+    public init(file: String, line: Int, function: String, span: ErrorSpan? = nil, sourceLines: [String]? = nil) {
         self.file = file
         self.line = line
         self.function = function
         self.span = span
+        self.sourceLines = sourceLines
+    }
+}
+
+/// Where compiled code came from, for the traceback entries of its frames: its file's name and,
+/// for code typed at the REPL, its lines.
+struct CodeOrigin: Sendable {
+    let filename: String
+    let lines: [String]?
+
+    func entry(line: Int, function: String, span: ErrorSpan? = nil) -> TraceEntry {
+        TraceEntry(file: filename, line: line, function: function, span: span, sourceLines: lines)
     }
 }
 
@@ -69,6 +96,9 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     /// that could have been meant, in the order CPython searches them (see Suggestions).
     var missingName: String?
     var candidateNames: (() -> [[String]])?
+    /// `__traceback__`: set when a handler catches the exception, or by `with_traceback`; a
+    /// `raise` of the exception starts from it, as CPython's does.
+    var tracebackObject: PyTraceback?
 
     override func forEachReference(_ visit: (Value) -> Void) {
         super.forEachReference(visit)

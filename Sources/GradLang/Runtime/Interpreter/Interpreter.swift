@@ -152,7 +152,7 @@ public final class Interpreter {
             return try body()
         } catch var e as PyError {
             if !filesHiddenFromTracebacks.contains(frame.file) {
-                e.traceback.append(TraceEntry(file: frame.file, line: frame.line, function: frame.name, span: frame.errorSpan))
+                e.traceback.append(frame.origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
             }
             frame.errorSpan = nil
             throw e

@@ -11,8 +11,8 @@
 // outside, which they are.
 // - list: `items`.
 // - tuple: `items`.
-// - dict: `slots` (key and value of each entry), and the instance whose `__dict__` it is. Its
-//   index holds entry numbers only.
+// - dict: `keys` and `values`, and the instance whose `__dict__` it is. Its probe data and
+//   index hold hashes, key identities and entry numbers only.
 // - set: its element table.
 // - cell: its value (no buffer).
 // - function: its closure cells, its defaults and the attributes set on it. The frame it keeps

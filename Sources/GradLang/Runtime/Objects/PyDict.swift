@@ -7,6 +7,11 @@
 /// A key's hash is computed once per operation. Keys compare by identity first, then by Python
 /// equality (`1`, `1.0` and `True` are one key; a class's `__eq__` runs). That `__eq__` may change
 /// the dict: the look-up then starts over, as CPython's does.
+///
+/// The entries are kept as three arrays side by side, one element per entry: what a probe reads
+/// (hash and key identity, plain bits), the keys, and the values. A probe that finds its key by
+/// identity reads neither key nor value, and a read copies out only the value: a copy of a whole
+/// entry would retain and release its key and value.
 public final class PyDict: CollectableObject {
     struct Entry {
         let hash: Int
@@ -14,9 +19,17 @@ public final class PyDict: CollectableObject {
         var value: Value
     }
 
-    /// The entries in insertion order; nil for a deleted one. Internal for the cycle collector
-    /// (Runtime/Memory), which traverses and uniques it.
-    var slots: [Entry?] = []
+    /// What a probe compares of an entry before its key.
+    private struct Probe {
+        let hash: Int
+        let identity: KeyIdentity
+    }
+
+    /// Per entry in insertion order (holes where keys were deleted): its probe data, its key (nil
+    /// in a hole) and its value (None in a hole).
+    private var probes: [Probe] = []
+    private var keys: [Value?] = []
+    private var values: [Value] = []
     /// CPython's `dk_indices`: per table position, the number of an entry, `empty` or `deleted`.
     /// Its size (CPython's `dk_size`) is a power of two whose two thirds bound the slots before a
     /// resize; empty until the first insertion.
@@ -41,10 +54,8 @@ public final class PyDict: CollectableObject {
         // Only objects can hold further containers: the rest is freed as usual, without a copy
         // (a dict that filled memory must be freed without asking for as much again).
         var held: [Value] = []
-        for case let entry? in slots {
-            if case .object = entry.key { held.append(entry.key) }
-            if case .object = entry.value { held.append(entry.value) }
-        }
+        for case let key? in keys { if case .object = key { held.append(key) } }
+        for value in values { if case .object = value { held.append(value) } }
         removeAll()
         NestedRelease.adopt(&held)
     }
@@ -52,20 +63,25 @@ public final class PyDict: CollectableObject {
     public override var typeName: String { "dict" }
 
     override func forEachReference(_ visit: (Value) -> Void) {
-        for case let entry? in slots {
-            visit(entry.key)
-            visit(entry.value)
+        for (key, value) in zip(keys, values) {
+            guard let key else { continue }
+            visit(key)
+            visit(value)
         }
         if let attributeOwner { visit(.object(attributeOwner)) }
     }
     override func makeStorageUnique() {
-        makeUniqueStorage({ self.slots }, { self.slots = $0 })
+        makeUniqueStorage({ self.keys }, { self.keys = $0 })
+        makeUniqueStorage({ self.values }, { self.values = $0 })
     }
     override func giveUpReferences(into released: inout [Value]) {
         // The owner first: emptying the dict must not delete the attributes of its instance.
         if let attributeOwner { released.append(.object(attributeOwner)) }
         attributeOwner = nil
-        for case let entry? in slots { released += [entry.key, entry.value] }
+        for (key, value) in zip(keys, values) {
+            guard let key else { continue }
+            released += [key, value]
+        }
         removeAll()
     }
 
@@ -77,7 +93,7 @@ public final class PyDict: CollectableObject {
     /// when it copies or compares dicts).
     func get(_ key: Value, hash: Int) throws -> Value? {
         guard let found = try find(key, hash: hash) else { return nil }
-        return slots[found.slot]?.value
+        return values[found.slot]
     }
 
     public func set(_ key: Value, _ value: Value) throws { try set(key, value, hash: Hashing.hash(key)) }
@@ -86,7 +102,7 @@ public final class PyDict: CollectableObject {
     func set(_ key: Value, _ value: Value, hash: Int) throws {
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
-            changeSlots { $0[found.slot]?.value = value }
+            changeTakenOut({ values }, { values = $0 }) { $0[found.slot] = value }
             if attributeOwner != nil { changedAttribute(key, value) }
             return
         }
@@ -97,18 +113,20 @@ public final class PyDict: CollectableObject {
     /// `__eq__` runs as often as in CPython.
     func setDefault(_ key: Value, _ value: Value) throws -> Value {
         let hash = try Hashing.hash(key)
-        if let found = try find(key, hash: hash), let existing = slots[found.slot]?.value { return existing }
+        if let found = try find(key, hash: hash) { return values[found.slot] }
         try insertNew(key, value, hash: hash)
         return value
     }
 
     /// Adds an entry for a key not in the dict.
     private func insertNew(_ key: Value, _ value: Value, hash: Int) throws {
-        if slots.count >= indices.count * 2 / 3 { try resize() }
-        try Allocation.checkGrowth(of: slots, to: slots.count + 1)
-        let position = freePosition(hash), slot = Int32(slots.count)
+        if keys.count >= indices.count * 2 / 3 { try resize() }
+        try Allocation.checkGrowth(of: keys, to: keys.count + 1)
+        let position = freePosition(hash), slot = Int32(keys.count)
         changeIndices { $0[position] = slot }
-        changeSlots { $0.append(Entry(hash: hash, key: key, value: value)) }
+        changeTakenOut({ probes }, { probes = $0 }) { $0.append(Probe(hash: hash, identity: KeyIdentity(key))) }
+        changeTakenOut({ keys }, { keys = $0 }) { $0.append(key) }
+        changeTakenOut({ values }, { values = $0 }) { $0.append(value) }
         live += 1
         if attributeOwner != nil { changedAttribute(key, value) }
     }
@@ -118,9 +136,9 @@ public final class PyDict: CollectableObject {
     @discardableResult
     public func remove(_ key: Value) throws -> Value? {
         guard let found = try find(key, hash: Hashing.hash(key)) else { return nil }
-        let value = slots[found.slot]?.value
+        let value = values[found.slot]
         changeIndices { $0[found.position] = Int32(PyDict.deleted) }
-        changeSlots { $0[found.slot] = nil }
+        clear(slot: found.slot)
         live -= 1
         if attributeOwner != nil { changedAttribute(key, nil) }
         return value
@@ -128,35 +146,48 @@ public final class PyDict: CollectableObject {
 
     /// The last live entry, removed (`popitem`), without hashing its key again.
     func removeLast() -> (key: Value, value: Value)? {
-        guard let last = slots.lastIndex(where: { $0 != nil }), let entry = slots[last] else { return nil }
+        guard let last = keys.lastIndex(where: { $0 != nil }), let key = keys[last] else { return nil }
+        let value = values[last]
         if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
-        changeSlots { $0[last] = nil }
+        clear(slot: last)
         live -= 1
-        if attributeOwner != nil { changedAttribute(entry.key, nil) }
-        return (entry.key, entry.value)
+        if attributeOwner != nil { changedAttribute(key, nil) }
+        return (key, value)
+    }
+
+    /// Makes slot `slot` a hole.
+    private func clear(slot: Int) {
+        changeTakenOut({ keys }, { keys = $0 }) { $0[slot] = nil }
+        changeTakenOut({ values }, { values = $0 }) { $0[slot] = .none }
     }
 
     /// Live entries in insertion order, with their stored hashes.
-    var hashedEntries: [Entry] { slots.compactMap { $0 } }
+    var hashedEntries: [Entry] {
+        keys.indices.compactMap { i in keys[i].map { Entry(hash: probes[i].hash, key: $0, value: values[i]) } }
+    }
 
     /// Live entries in insertion order.
-    public var entries: [(key: Value, value: Value)] { slots.compactMap { $0.map { ($0.key, $0.value) } } }
+    public var entries: [(key: Value, value: Value)] {
+        zip(keys, values).compactMap { key, value in key.map { ($0, value) } }
+    }
 
     /// How many slots an iterator may walk (live entries and holes).
-    var slotCount: Int { slots.count }
+    var slotCount: Int { keys.count }
 
     /// The entry in slot `slot`; nil for a hole or past the end.
     func entry(atSlot slot: Int) -> (key: Value, value: Value)? {
-        guard slot < slots.count, let entry = slots[slot] else { return nil }
-        return (entry.key, entry.value)
+        guard slot < keys.count, let key = keys[slot] else { return nil }
+        return (key, values[slot])
     }
 
     public func removeAll() {
         // The entries are taken out first: telling the instance while reading them would be an
         // access spanning calls, which the optimizer would then check everywhere at run time.
-        let entries = slots
-        slots = []
-        if attributeOwner != nil { for case let entry? in entries { changedAttribute(entry.key, nil) } }
+        let removed = keys
+        keys = []
+        values = []
+        probes = []
+        if attributeOwner != nil { for case let key? in removed { changedAttribute(key, nil) } }
         indices = []
         live = 0
         generation &+= 1
@@ -166,6 +197,7 @@ public final class PyDict: CollectableObject {
     /// (dictkeys_generic_lookup), which starts over when an `__eq__` it ran changed the table or
     /// the entry it was comparing.
     private func find(_ key: Value, hash: Int) throws -> (position: Int, slot: Int)? {
+        let identity = KeyIdentity(key)
         probing: while true {
             let mask = indices.count - 1
             guard mask > 0 else { return nil }
@@ -174,17 +206,19 @@ public final class PyDict: CollectableObject {
             while true {
                 let index = Int(indices[position])
                 if index == PyDict.empty { return nil }
-                // The hash before the key: most entries probed are not the key. The entry is read
-                // once: each read of `slots` copies one out, its key and value retained.
-                if index >= 0, let entry = slots[index], entry.hash == hash {
-                    let stored = entry.key
-                    if KeyEquality.isSame(stored, key) { return (position, index) }
-                    let before = generation
-                    let equal = try KeyEquality.equal(stored, key)
-                    guard before == generation, let now = slots[index]?.key, KeyEquality.isSame(now, stored) else {
-                        continue probing
+                // The hash before the key: most entries probed are not the key; then the key's
+                // identity, without reading the key.
+                if index >= 0, probes[index].hash == hash {
+                    if identity.isKnown && probes[index].identity == identity { return (position, index) }
+                    if let stored = keys[index] {
+                        if KeyEquality.isSame(stored, key) { return (position, index) }
+                        let before = generation
+                        let equal = try KeyEquality.equal(stored, key)
+                        guard before == generation, let now = keys[index], KeyEquality.isSame(now, stored) else {
+                            continue probing
+                        }
+                        if equal { return (position, index) }
                     }
-                    if equal { return (position, index) }
                 }
                 perturb >>= UInt(PyDict.perturbShift)
                 position = Int((UInt(position) &* 5 &+ perturb &+ 1) & UInt(mask))
@@ -214,26 +248,32 @@ public final class PyDict: CollectableObject {
         while size < live * 3 { size <<= 1 }
         let capacity = size * 2 / 3
         try Allocation.check(count: size, of: Int32.self)
-        try Allocation.check(count: capacity, of: Entry?.self)
+        try Allocation.check(count: capacity, of: Probe.self)
+        try Allocation.check(count: capacity, of: Value?.self)
+        try Allocation.check(count: capacity, of: Value.self)
         // The entries are moved, not copied (a retain and a release of every key and value):
         // taken out, their holes removed in place keeping their order, then grown.
-        var compacted = slots
-        slots = []
-        if live < compacted.count { compacted.removeAll { $0 == nil } }
-        compacted.reserveCapacity(capacity)
-        slots = compacted
-        indices = [Int32](repeating: Int32(PyDict.empty), count: size)
-        generation &+= 1
-        changeIndices { indices in
-            for (slot, entry) in compacted.enumerated() {
-                if let entry { indices[PyDict.freePosition(entry.hash, in: indices)] = Int32(slot) }
+        var (movedProbes, movedKeys, movedValues) = (probes, keys, values)
+        (probes, keys, values) = ([], [], [])
+        if live < movedKeys.count {
+            var kept = 0
+            for i in movedKeys.indices where movedKeys[i] != nil {
+                movedProbes.swapAt(kept, i)
+                movedKeys.swapAt(kept, i)
+                movedValues.swapAt(kept, i)
+                kept += 1
             }
+            movedProbes.removeLast(movedProbes.count - kept)
+            movedKeys.removeLast(movedKeys.count - kept)
+            movedValues.removeLast(movedValues.count - kept)
         }
-    }
-
-    /// Changes the entries as a local array (see changeTakenOut).
-    private func changeSlots<Result>(_ change: (inout [Entry?]) throws -> Result) rethrows -> Result {
-        try changeTakenOut({ slots }, { slots = $0 }, change)
+        movedProbes.reserveCapacity(capacity)
+        movedKeys.reserveCapacity(capacity)
+        movedValues.reserveCapacity(capacity)
+        var fresh = [Int32](repeating: Int32(PyDict.empty), count: size)
+        for (slot, probe) in movedProbes.enumerated() { fresh[PyDict.freePosition(probe.hash, in: fresh)] = Int32(slot) }
+        (probes, keys, values, indices) = (movedProbes, movedKeys, movedValues, fresh)
+        generation &+= 1
     }
 
     /// Changes the index as a local array (see changeTakenOut).

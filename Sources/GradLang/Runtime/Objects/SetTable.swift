@@ -185,12 +185,15 @@ final class SetTable {
         if size == 8 && slots.count == 8 && fill == used { return }
         try Allocation.check(count: size, of: Slot.self)
         // Built as a local array and put in place whole: each store into the stored property
-        // would be checked for exclusive access at run time.
+        // would be checked for exclusive access at run time. The elements are moved out of the
+        // old slots, taken out first, not copied (a retain and a release each).
         var fresh = [Slot](repeating: .unused, count: size)
+        var old = slots
+        slots = []
         var count = 0
-        for slot in slots {
-            guard let element = slot.element else { continue }
-            SetTable.insertClean(element, hash: slot.hash, into: &fresh)
+        for j in old.indices {
+            guard let element = old[j].element.take() else { continue }
+            SetTable.insertClean(element, hash: old[j].hash, into: &fresh)
             count += 1
         }
         slots = fresh
@@ -200,7 +203,7 @@ final class SetTable {
     }
 
     /// `set_insert_clean`: into a table known to have no dummies and no equal element.
-    private static func insertClean(_ element: Value, hash: Int, into slots: inout [Slot]) {
+    private static func insertClean(_ element: consuming Value, hash: Int, into slots: inout [Slot]) {
         let mask = slots.count - 1
         var position = hash & mask
         var perturb = UInt(bitPattern: hash)

@@ -111,18 +111,19 @@ extension Interpreter {
             case let c as PyClass: return try ClassAttributes.get(c, name, self)
             case let s as PySuper: return try ClassAttributes.get(s, name, self)
             case let f as PyFunction:
-                if let v = f.attributes[name] { return v }
+                let functionAttributes = f.attributes
+                if let v = functionAttributes[name] { return v }
                 if name == "__module__" { return .str("__main__") }
                 if name == "__annotations__" {
                     // Made empty when first read, as CPython makes it.
                     let empty = Value.object(PyDict())
-                    f.attributes[name] = empty
+                    f.setAttribute(name, empty)
                     return empty
                 }
                 if name == "__dict__" {
                     let d = PyDict()
                     // `__annotations__` is kept with them but is not in the function's `__dict__`.
-                    for (k, v) in f.attributes.sorted(by: { $0.key < $1.key }) where k != "__annotations__" { try d.set(.str(k), v) }
+                    for (k, v) in functionAttributes.sorted(by: { $0.key < $1.key }) where k != "__annotations__" { try d.set(.str(k), v) }
                     return .object(d)
                 }
             default: break
@@ -144,6 +145,8 @@ extension Interpreter {
             return
         }
         if case .object(let i as PyInstance) = value { return try ClassAttributes.set(i, name, newValue, self) }
+        // `object.__class__`'s setter, which refuses every built-in value (modules aside).
+        if name == "__class__" { return try ClassAssignment.assign(newValue, to: value) }
         if case .object(let f as PyFunction) = value {
             switch name {
             case "__name__", "__qualname__":
@@ -153,7 +156,7 @@ extension Interpreter {
                 if name == "__name__" { f.name = s.string } else { f.qualifiedName = s.string }
             case "__doc__":
                 if case .str(let s) = newValue { f.docstring = s.string } else { f.docstring = nil }
-            default: f.attributes[name] = newValue
+            default: f.setAttribute(name, newValue)
             }
             return
         }
@@ -183,12 +186,14 @@ extension Interpreter {
         case .object(let i as PyInstance): try ClassAttributes.delete(i, name, self)
         case .object(let c as PyClass):
             if try Metaclasses.setAttribute(c, name, nil, self) { return }
+            if name == "__class__" { return try ClassAssignment.assign(nil, to: value) }
             try ClassAttributes.set(c, name, nil)
         case .object(let m as PyModule):
             guard m.attributes.removeValue(forKey: name) != nil else {
                 throw PyError.attribute("module '\(m.name)' has no attribute '\(name)'")
             }
         default:
+            if name == "__class__" { return try ClassAssignment.assign(nil, to: value) }
             throw unwritable(value, name)
         }
     }

@@ -135,6 +135,16 @@ class _IntegerInterval(_Constraint):
         return f"IntegerInterval(lower_bound={self.lower_bound}, upper_bound={self.upper_bound})"
 
 
+class _Multinomial(_Constraint):
+    """Nonnegative counts summing to at most upper_bound, checked per event."""
+
+    def __init__(self, upper_bound):
+        self.upper_bound = upper_bound
+
+    def check(self, value):
+        return (value >= 0).all(dim=-1) & (value.sum(dim=-1) <= self.upper_bound)
+
+
 class _Dependent(_Constraint):
     def check(self, value):
         raise ValueError("Cannot determine validity of dependent constraint")
@@ -154,6 +164,7 @@ class constraints:
     less_than = _LessThan
     interval = _Interval
     integer_interval = _IntegerInterval
+    multinomial = _Multinomial
 
 
 def _described(value):
@@ -232,6 +243,9 @@ class Distribution:
         raise NotImplementedError
 
     def cdf(self, value):
+        raise NotImplementedError
+
+    def icdf(self, value):
         raise NotImplementedError
 
     def entropy(self):
@@ -329,6 +343,9 @@ class Normal(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         return 0.5 * (1 + torch.erf((value - self.loc) * self.scale.reciprocal() / math.sqrt(2)))
+
+    def icdf(self, value):
+        return self.loc + self.scale * torch.erfinv(2 * value - 1) * math.sqrt(2)
 
     def entropy(self):
         return 0.5 + 0.5 * math.log(2 * math.pi) + torch.log(self.scale)
@@ -539,6 +556,10 @@ class Multinomial(Distribution):
         return self._categorical.logits
 
     @property
+    def support(self):
+        return constraints.multinomial(self.total_count)
+
+    @property
     def mean(self):
         return self.probs * self.total_count
 
@@ -556,6 +577,18 @@ class Multinomial(Distribution):
         counts = torch.zeros(self._extended_shape(sample_shape), dtype=drawn.dtype)
         counts.scatter_add_(-1, drawn, torch.ones_like(drawn))
         return counts.type_as(self.probs)
+
+    def log_prob(self, value):
+        """log(n! / (x₁!…xₖ!)) + Σ xᵢ·logitᵢ, a logit of -inf counting nothing where xᵢ is 0."""
+        if self._validate_args:
+            self._validate_sample(value)
+        logits, value = _broadcast(self.logits, value)
+        logits = logits.clone()
+        log_factorial_n = torch.lgamma(value.sum(-1) + 1)
+        log_factorial_xs = torch.lgamma(value + 1).sum(-1)
+        logits[(value == 0) & (logits == -math.inf)] = 0
+        log_powers = (logits * value).sum(-1)
+        return log_factorial_n - log_factorial_xs + log_powers
 
 
 class _Submodule:

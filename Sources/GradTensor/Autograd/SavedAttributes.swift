@@ -1,0 +1,161 @@
+/// What PyTorch shows of a node's saved state: the `_saved_*` attributes its generated node
+/// classes have (derivatives.yaml names what each op saves), read from what grad's own formula
+/// keeps, so nothing is saved for them. Only the ops listed in `SavedAttributes.table` have them.
+
+/// One saved value as PyTorch's `_saved_*` gives it.
+public enum SavedValue {
+    /// A saved tensor, nil where the op did not need to save it (PyTorch's None).
+    case tensor(Tensor?)
+    case scalar(Scalar)
+    case int(Int)
+    /// A dimension as PyTorch's generated getters print it: a negative one as the unsigned
+    /// 64-bit number with the same bits (-1 is 18446744073709551615).
+    case dim(Int)
+    /// Dimensions so printed, as a tuple.
+    case dims([Int])
+    case bool(Bool)
+    /// Sizes (`_saved_self_sym_sizes`): a tuple of ints.
+    case sizes([Int])
+}
+
+/// Where one `_saved_*` attribute comes from. A path names a field of the op's saved state by
+/// its labels ("operands.first"); the empty path is the whole state.
+enum SavedSource: Sendable {
+    /// A saved tensor (`Tensor` or `Tensor?`) at a path.
+    case tensor(String)
+    /// The op's output (`_saved_result`), attached to its node as PyTorch's unpacking gives it.
+    case output
+    /// A `Scalar` at a path; for a `Scalar?`, nil stands for `fallback` (`add`'s default alpha).
+    case scalar(String, fallback: Scalar? = nil)
+    /// An Int dimension at a path, as the user gave it.
+    case dim(String)
+    /// An `[Int]?` of dimensions at a path, as the user gave them (nil: none given).
+    case dims(String)
+    /// A `Bool` at a path.
+    case bool(String)
+    /// A `LossReduction` at a path, shown as ATen's number for it.
+    case reduction(String)
+    /// The shape of input `i` when the op ran.
+    case inputSizes(Int)
+    /// The element count of input `i` when the op ran.
+    case inputNumel(Int)
+    /// A number grad's op always has (`addmm`'s alpha and beta are 1).
+    case constant(Int)
+
+    /// Whether the value is a saved tensor, which has a `_raw_saved_` twin.
+    var isTensor: Bool {
+        switch self {
+        case .tensor, .output: return true
+        default: return false
+        }
+    }
+}
+
+enum SavedAttributes {
+    /// Per node name, its attributes (without the `_saved_` prefix) in the order `dir` lists them.
+    static let table: [String: [(name: String, source: SavedSource)]] = [
+        "AddBackward0": [("alpha", .scalar("", fallback: .int(1)))],
+        "SubBackward0": [("alpha", .scalar(""))],
+        "MulBackward0": [("other", .tensor("second")), ("self", .tensor("first"))],
+        "DivBackward0": [("other", .tensor("other")), ("self", .tensor("input"))],
+        "PowBackward0": [("exponent", .scalar("exponent")), ("self", .tensor("base"))],
+        "PowBackward1": [("exponent", .tensor("exponent")), ("result", .output), ("self", .tensor("base"))],
+        "PowBackward2": [("exponent", .tensor("exponent")), ("result", .output), ("self", .scalar("base"))],
+        "ExpBackward0": [("result", .output)],
+        "LogBackward0": [("self", .tensor(""))],
+        "SinBackward0": [("self", .tensor(""))],
+        "CosBackward0": [("self", .tensor(""))],
+        "TanhBackward0": [("result", .output)],
+        "SigmoidBackward0": [("result", .output)],
+        "ReluBackward0": [("result", .output)],
+        "SumBackward0": [("self_sym_sizes", .inputSizes(0))],
+        "SumBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")), ("self_sym_sizes", .inputSizes(0))],
+        "MeanBackward0": [("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
+        "MeanBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")),
+                          ("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
+        "MmBackward0": [("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(1)),
+                        ("self", .tensor("operands.first")), ("self_sym_sizes", .inputSizes(0))],
+        "AddmmBackward0": [("alpha", .constant(1)), ("beta", .constant(1)),
+                           ("mat1", .tensor("operands.first")), ("mat1_sym_sizes", .inputSizes(1)),
+                           ("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(2))],
+        "ViewBackward0": [("self_sym_sizes", .inputSizes(0))],
+        "UnsafeViewBackward0": [("self_sym_sizes", .inputSizes(0))],
+        "ExpandBackward0": [("self_sym_sizes", .inputSizes(0))],
+        "TransposeBackward0": [("dim0", .dim("given0")), ("dim1", .dim("given1"))],
+        "PermuteBackward0": [("dims", .dims("given"))],
+        "UnsqueezeBackward0": [("dim", .dim("given"))],
+        "CatBackward0": [("dim", .dim("given"))],
+        "StackBackward0": [("dim", .dim("given"))],
+        "SoftmaxBackward0": [("dim", .dim("given")), ("result", .output)],
+        "LogSoftmaxBackward0": [("dim", .dim("given")), ("result", .output)],
+        "MseLossBackward0": [("reduction", .reduction("reduction")), ("self", .tensor("input")), ("target", .tensor("target"))],
+    ]
+}
+
+extension Node {
+    /// This node's `_saved_*` attributes (names without the prefix), in `dir` order.
+    public var savedAttributes: [(name: String, isTensor: Bool)] {
+        SavedAttributes.table[name]?.map { ($0.name, $0.source.isTensor) } ?? []
+    }
+
+    /// `_saved_<name>`; nil when the node has no such attribute. Reading the saved state after
+    /// backward freed it is PyTorch's error; sizes and constants outlive it, as in PyTorch.
+    public func savedAttribute(_ name: String) throws -> SavedValue? {
+        guard let source = SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source else { return nil }
+        switch source {
+        case .inputSizes(let i): return .sizes(inputs[i].shape)
+        case .inputNumel(let i): return .int(inputs[i].shape.reduce(1, *))
+        case .constant(let value): return .int(value)
+        case .output:
+            guard let output = savedOutput else { throw Node.freedError }
+            return .tensor(try unpackedForReading(output) ?? attachedOutput)
+        case .tensor(let path), .scalar(let path, _), .dim(let path), .dims(let path), .bool(let path), .reduction(let path):
+            guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
+            let saved = try Node.savedValue(value, source)
+            if case .tensor(let t?) = saved, let unpacked = try unpackedForReading(t) { return .tensor(unpacked) }
+            return saved
+        }
+    }
+
+    /// A field of the state as the saved value its source says it is.
+    private static func savedValue(_ value: Any, _ source: SavedSource) throws -> SavedValue {
+        switch source {
+        case .tensor:
+            if let tensor = value as? Tensor? { return .tensor(tensor) }
+        case .scalar(_, let fallback):
+            if let scalar = value as? Scalar? { if let scalar = scalar ?? fallback { return .scalar(scalar) } }
+        case .dim:
+            if let dim = value as? Int { return .dim(dim) }
+        case .dims:
+            if let dims = value as? [Int]? { return .dims(dims ?? []) }
+        case .bool:
+            if let flag = value as? Bool { return .bool(flag) }
+        case .reduction:
+            if let reduction = value as? Tensor.LossReduction { return .int(reduction.enumValue) }
+        default: break
+        }
+        // The table and an op's saved state disagree: a bug of grad's, not of the user's code.
+        throw TorchError.runtime("internal error: the saved state of this node does not hold \(source)")
+    }
+
+    /// The state's field at a label path, or the state itself for "".
+    private static func field(_ path: String, of state: Any) -> Any? {
+        var value = state
+        for label in path.split(separator: ".") {
+            guard let child = Mirror(reflecting: value).children.first(where: { $0.label == String(label) }) else { return nil }
+            value = child.value
+        }
+        return value
+    }
+}
+
+extension Tensor.LossReduction {
+    /// ATen's `at::Reduction` number, which losses' nodes save (`_saved_reduction`).
+    var enumValue: Int {
+        switch self {
+        case .none: return 0
+        case .mean: return 1
+        case .sum: return 2
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Elementwise results laid out in their operands' memory order, as PyTorch's TensorIterator
+/// allocates them: `(x.t() + 1).stride()` is `x.t().stride()`. The dimensions are sorted from
+/// innermost to outermost by the operands' strides (the first operand that tells two dimensions
+/// apart decides; broadcast dimensions say nothing; equal strides put the smaller size inside), and
+/// the result is dense in that order. The kernels run on the operands viewed in that order, where
+/// a transposed or permuted operand is contiguous, and the result is viewed back.
+enum MemoryOrder {
+    /// The dimensions from outermost to innermost, or nil when that is row-major order (then the
+    /// result is contiguous, as PyTorch's is).
+    static func order(of operands: [Tensor], shape: [Int]) -> [Int]? {
+        let rank = shape.count
+        guard rank > 1 else { return nil }
+        let strides = operands.map { broadcastStrides($0.shape, $0.strides, to: shape) }
+        /// > 0 when `inner` should move outside `outer` (TensorIterator's `should_swap`).
+        func comparison(_ inner: Int, _ outer: Int) -> Int {
+            for s in strides {
+                let (a, b) = (s[inner], s[outer])
+                if a == 0 || b == 0 { continue }
+                if a != b { return a < b ? -1 : 1 }
+                if shape[inner] > shape[outer] { return 1 }
+            }
+            return 0
+        }
+        // Innermost first, sorted by insertion as TensorIterator does (ties keep their place).
+        var permutation = Array((0..<rank).reversed())
+        for i in 1..<rank {
+            var moving = i
+            var j = i - 1
+            while j >= 0 {
+                let c = comparison(permutation[j], permutation[moving])
+                if c > 0 {
+                    permutation.swapAt(j, moving)
+                    moving = j
+                } else if c < 0 {
+                    break
+                }
+                j -= 1
+            }
+        }
+        let outermostFirst = Array(permutation.reversed())
+        return outermostFirst == Array(0..<rank) ? nil : outermostFirst
+    }
+
+    /// `compute` run on the operands viewed in their memory order (a one-element operand as it
+    /// is), its result viewed back in `shape`; nil when the operands are in row-major order.
+    static func computed(_ operands: [Tensor], shape: [Int], _ compute: ([Tensor], [Int]) throws -> Tensor) throws -> Tensor? {
+        guard let order = order(of: operands, shape: shape) else { return nil }
+        let orderedShape = order.map { shape[$0] }
+        let viewed = operands.map { t -> Tensor in
+            if t.numel == 1 { return t }
+            let strides = broadcastStrides(t.shape, t.strides, to: shape)
+            return Tensor(storage: t.storage, shape: orderedShape, strides: order.map { strides[$0] }, offset: t.offset, version: nil)
+        }
+        let result = try compute(viewed, orderedShape).materialized()
+        var strides = [Int](repeating: 0, count: shape.count)
+        for (k, d) in order.enumerated() { strides[d] = result.strides[k] }
+        return Tensor(storage: result.storage, shape: shape, strides: strides, offset: result.offset, version: nil)
+    }
+}
