@@ -73,6 +73,14 @@ class CommandLineTests(unittest.TestCase):
         self.assertEqual((result.returncode, result.stdout, result.stderr),
                          (0, f"['{script}', 'one', '-c', 'two']\n", ""))
 
+    def test_dunder_file_as_cpython_sets_it(self):
+        script = self.write("where.grad", "print(__file__)\n")
+        self.assertEqual(run(script).stdout, f"{script}\n")
+        self.assertEqual(run(stdin="print(__file__)\n").stdout, "<stdin>\n")
+        result = run("-c", "print(__file__)")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("NameError: name '__file__' is not defined", result.stderr)
+
     def test_dash_c(self):
         result = run("-c", "import sys\nprint(sys.argv, 6 * 7)", "x")
         self.assertEqual((result.returncode, result.stdout), (0, "['-c', 'x'] 42\n"))

@@ -1,7 +1,8 @@
 """Errors where the user can see them: tracebacks of code typed or pasted at the prompt, and of
 functions it defined, quote their lines with CPython 3.11's markers (as CPython 3.13's REPL quotes
 its inputs; the lines and markers are those `python3.11 FILE` prints for the same code in a file),
-and warnings at the prompt leave out PyTorch's "(Triggered internally at ...)" trailer."""
+and warnings at the prompt name `<stdin>:LINE:` as CPython 3.11's REPL does and leave out
+PyTorch's "(Triggered internally at ...)" trailer."""
 import unittest
 
 from harness import Session, requires_torch
@@ -73,16 +74,26 @@ class PromptErrorTests(unittest.TestCase):
             "           ~~^~~"])
 
     @requires_torch
-    def test_warnings_have_no_internal_trailer(self):
+    def test_warnings_name_the_prompt_line_and_drop_the_internal_trailer(self):
         repl = Session(self)
         repl.expect_prompt()
         repl.enter("import torch")
         repl.enter("y = torch.ones(2, requires_grad=True) * 2")
         output = repl.enter("y.grad")
-        self.assertTrue(output.startswith("UserWarning: The .grad attribute of a Tensor that is not a leaf"), output)
+        self.assertTrue(output.startswith("<stdin>:1: UserWarning: The .grad attribute of a Tensor that is not a leaf"), output)
         self.assertTrue(output.endswith("See github.com/pytorch/pytorch/pull/30531 for more information.\n"), output)
         self.assertNotIn("Triggered internally", output)
 
+    def test_warnings_point_at_the_line_of_their_input_as_in_cpython(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.enter("import warnings")
+        self.assertEqual(repl.enter('warnings.warn("careful")'), "<stdin>:1: UserWarning: careful\n")
+        # CPython's "default" action: once per line, and every prompt's input starts at line 1.
+        self.assertEqual(repl.enter('warnings.warn("careful")'), "")
+        repl.paste('def check(x):\n    if x < 0:\n        warnings.warn("negative", stacklevel=1)\n\n')
+        repl.sync()
+        self.assertEqual(repl.enter("check(-1)"), "<stdin>:3: UserWarning: negative\n")
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,11 +1,9 @@
 /// The `warnings` module: `warn`, the filters (`simplefilter`, `filterwarnings`, `resetwarnings`),
 /// `catch_warnings` (with `record=True`), `showwarning`/`formatwarning` and `WarningMessage`, as
-/// CPython 3.11's. Python, compiled into grad, on two Swift helpers: `_emit` writes to the
-/// interpreter's warning stream, `_location` names the code that warned (nil today: grad keeps no
-/// stack of frames at run time, so a shown warning reads `Category: message` without CPython's
-/// `file:line:` prefix, and the "default" action shows a warning every time rather than once per
-/// line). Warnings from grad's torch go through the same filters once the module has
-/// been imported (`Interpreter.warn`).
+/// CPython 3.11's. Python, compiled into grad, on three Swift helpers: `_emit` writes to the
+/// interpreter's warning stream, `_location` names the code that warned (from the stack of frames
+/// running), `_source_line` reads a line of it. Warnings from grad's torch go through the same
+/// filters once the module has been imported (`Interpreter.warn`).
 enum WarningsModule {
     static func make(_ interpreter: Interpreter) -> PyModule {
         let module = PyModule(name: "warnings", attributes: [
@@ -13,11 +11,43 @@ enum WarningsModule {
                 args.interpreter.writeWarning(Repr.str(args["text"]))
                 return .none
             }),
-            "_location": .object(PyBuiltin("_location(stacklevel)") { _ in .none }),
+            "_location": .object(PyBuiltin("_location(stacklevel)") { args in
+                location(stacklevel: try Conversions.int(args["stacklevel"], what: "stacklevel"), args.interpreter)
+            }),
+            "_source_line": .object(PyBuiltin("_source_line(filename, lineno)") { args in
+                // As linecache.getline: the line with its newline, or "" where there is none.
+                guard case .str(let file) = args["filename"], let lines = args.interpreter.sourceLinesByFile[file.string],
+                      case .int(let n) = args["lineno"], n >= 1, n <= lines.count else { return .str("") }
+                return .str(lines[n - 1] + "\n")
+            }),
         ])
-        interpreter.addSource(source, filename: "warnings.py", to: module)
+        interpreter.addSource(source, filename: filename, to: module)
+        interpreter.filesHiddenFromTracebacks.insert(filename)
         return module
     }
+
+    /// `(filename, lineno, module)` of the frame `stacklevel` frames up from the code that called
+    /// `warn` (1: that code), as CPython's `setup_context`. The warnings module's own frames do
+    /// not count: CPython's `warn` is C code and has none. Past the outermost frame, CPython's
+    /// answer: `sys`, line 1.
+    private static func location(stacklevel: Int, _ interpreter: Interpreter) -> Value {
+        func visible(from frame: Frame?) -> Frame? {
+            var frame = frame
+            while let f = frame, f.file == filename { frame = f.caller }
+            return frame
+        }
+        var frame = visible(from: interpreter.currentFrame)
+        var level = stacklevel
+        while level > 1, let f = frame {
+            frame = visible(from: f.caller)
+            level -= 1
+        }
+        guard let frame else { return .object(PyTuple([.str("sys"), .int(1), .str("sys")])) }
+        let module = interpreter.moduleNamesByFile[frame.file] ?? "__main__"
+        return .object(PyTuple([.str(frame.file), .int(frame.line), .str(module)]))
+    }
+
+    private static let filename = "warnings.py"
 
     private static let source = #"""
 """Issue warnings and decide, by filters, what becomes of them."""
@@ -155,10 +185,10 @@ class WarningMessage:
 
 def formatwarning(message, category, filename, lineno, line=None):
     """The text a shown warning prints: `file:line: Category: message` and the source line."""
-    if filename is None:
-        return f"{category.__name__}: {message}\n"
     text = f"{filename}:{lineno}: {category.__name__}: {message}\n"
-    if line and line.strip():
+    if line is None:
+        line = _source_line(filename, lineno)
+    if line:
         text += f"  {line.strip()}\n"
     return text
 
@@ -193,22 +223,20 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not isinstance(message, Warning):
         message = category(message)
     text = str(message)
-    where = _location(stacklevel)
-    filename, lineno, module, line = where if where is not None else (None, 0, "__main__", None)
+    filename, lineno, module = _location(stacklevel)
     action = _action_for(text, category, module, lineno)
     if action == "error":
         raise message
     if action == "ignore":
         return
-    # "default" shows a warning once per line that gives it; where grad cannot tell the line, it
-    # shows it every time rather than hide one given elsewhere.
+    # "default" shows a warning once per line that gives it.
     key = {"once": (text, category), "module": (text, category, module),
-           "default": (text, category, filename, lineno) if filename is not None else None}.get(action)
+           "default": (text, category, filename, lineno)}.get(action)
     if key is not None:
         if key in _already_shown:
             return
         _already_shown.add(key)
-    showwarning(message, category, filename, lineno, None, line)
+    showwarning(message, category, filename, lineno)
 
 
 class catch_warnings:

@@ -18,8 +18,8 @@ enum Flow: Equatable {
     case suspended
 }
 
-/// One activation of a function (or of a module's code): local slots, cells, and the line being
-/// run, which tracebacks report.
+/// One activation of a function (or of a module's code): local slots, cells, and the file and
+/// line being run, which tracebacks and warnings report.
 final class Frame {
     /// The locals, by the slot numbers scope analysis gave them. Raw memory, as a frame is made
     /// per call; read and written only through `subscript(slot:)`, which checks the number in
@@ -36,6 +36,13 @@ final class Frame {
     var handling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// The function's name as tracebacks show it (`<module>`, `f`, `<listcomp>`).
     let name: String
+    /// Where the code was compiled from: its file (`<stdin>` at the prompt) and, for code
+    /// typed at the prompt, the lines of its input, which tracebacks quote.
+    let origin: CodeOrigin
+    var file: String { origin.filename }
+    /// While the frame runs, the frame that called it (CPython's `f_back`): the chain from
+    /// `Interpreter.currentFrame` down is the stack warnings and anomaly mode read.
+    var caller: Frame?
     /// A class body's namespace while it runs (nil in every other frame).
     var classNamespace: ClassNamespace?
     /// A generator's exception thrown in at its `yield`; nil in the frame of any other call.
@@ -45,8 +52,9 @@ final class Frame {
     var resumption = Resumption.notResuming
     var resuming: Bool { resumption != .notResuming && resumption != .delegating }
 
-    init(slotCount: Int, cells: [PyCell], name: String) {
+    init(slotCount: Int, cells: [PyCell], name: String, origin: CodeOrigin) {
         self.name = name
+        self.origin = origin
         self.slotCount = slotCount
         // malloc rather than Swift's allocate, which takes the slower aligned path (a frame is
         // made per call); both are released with `free`.

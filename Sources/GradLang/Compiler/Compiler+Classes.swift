@@ -25,7 +25,7 @@ extension Compiler {
         let interpreter = interpreter, globals = globals, origin = origin, name = def.name
         return { f in
             let bases = try arguments(f, nil)
-            let frame = Frame(slotCount: 0, cells: (0..<ownCells).map { _ in PyCell() } + captured.map { $0(f) }, name: name)
+            let frame = Frame(slotCount: 0, cells: (0..<ownCells).map { _ in PyCell() } + captured.map { $0(f) }, name: name, origin: origin)
             let namespace = ClassNamespace()
             let moduleName: String
             if case .str(let s)? = globals["__name__"] { moduleName = s.string } else { moduleName = "__main__" }
@@ -38,14 +38,7 @@ extension Compiler {
             }
             for entry in prepared.map(Metaclasses.entries) ?? [] { namespace.values[entry.name] = entry.value }
             frame.classNamespace = namespace
-            try interpreter.nested {
-                do {
-                    _ = try body(frame)
-                } catch var e as PyError {
-                    e.traceback.append(origin.entry(line: frame.line, function: name, span: frame.errorSpan))
-                    throw e
-                }
-            }
+            _ = try interpreter.nested(in: frame) { try body(frame) }
             var contents = namespace.values
             contents["__qualname__"] = nil
             // The body may rebind `__module__`, as torch.optim's classes do to name PyTorch's modules.

@@ -59,18 +59,11 @@ extension Compiler {
             let source = try firstIterable(f)
             let iterator = try Compiler.locatingErrors(at: first.iterable.range, in: f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
-                              name: kind.frameName)
+                              name: kind.frameName, origin: origin)
             frame.line = range.start.line
             var acc = Accumulator()
             try Compiler.locatingErrors(at: range, in: f) {
-                try interpreter.nested {
-                    do {
-                        try loops(frame, &acc, iterator)
-                    } catch var e as PyError {
-                        e.traceback.append(origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
-                        throw e
-                    }
-                }
+                try interpreter.nested(in: frame) { try loops(frame, &acc, iterator) }
             }
             switch kind {
             // (Generators never get here: they return early, lazily.)
@@ -141,37 +134,31 @@ extension Compiler {
             let source = try firstIterable(f)
             let first = try Compiler.locatingErrors(at: firstRange, in: f) { try Iteration.iterator(source) }
             let frame = Frame(slotCount: slotCount, cells: (0..<cellCount).map { _ in PyCell() } + captured.map { $0(f) },
-                              name: "<genexpr>")
+                              name: "<genexpr>", origin: origin)
             // The frame and the clauses' iterators are held where the cycle collector sees them.
             // Each resumption is a call, as in CPython: a generator over a generator over ... a
             // million deep ends in RecursionError, not in a stack overflow.
-            let body = GeneratorExpressionBody(frame: frame, first: first) { state, frame in try interpreter.nested {
-                do {
-                    frame.line = line
-                    while let top = state.stack.last {
-                        let level = state.stack.count - 1
-                        // CPython marks the whole generator expression when its iteration fails.
-                        guard let item = try Compiler.locatingErrors(at: range, in: frame, { try top.next() }) else {
-                            _ = state.stack.popLast()
-                            continue
-                        }
-                        try stores[level](frame, item)
-                        if try !conditions[level].allSatisfy({ try $0(frame) }) { continue }
-                        if let nextIterable = iterables[safe: level + 1] ?? nil {
-                            let v = try nextIterable.code(frame)
-                            let iterator = try Compiler.locatingErrors(at: nextIterable.range, in: frame) { try Iteration.iterator(v) }
-                            state.stack.append(iterator)
-                            continue
-                        }
-                        return try value(frame)
+            let body = GeneratorExpressionBody(frame: frame, first: first) { state, frame in try interpreter.nested(in: frame) {
+                frame.line = line
+                while let top = state.stack.last {
+                    let level = state.stack.count - 1
+                    // CPython marks the whole generator expression when its iteration fails.
+                    guard let item = try Compiler.locatingErrors(at: range, in: frame, { try top.next() }) else {
+                        _ = state.stack.popLast()
+                        continue
                     }
-                    state.finish()
-                    return nil
-                } catch var e as PyError {
-                    e.traceback.append(origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
-                    frame.errorSpan = nil
-                    throw e
+                    try stores[level](frame, item)
+                    if try !conditions[level].allSatisfy({ try $0(frame) }) { continue }
+                    if let nextIterable = iterables[safe: level + 1] ?? nil {
+                        let v = try nextIterable.code(frame)
+                        let iterator = try Compiler.locatingErrors(at: nextIterable.range, in: frame) { try Iteration.iterator(v) }
+                        state.stack.append(iterator)
+                        continue
+                    }
+                    return try value(frame)
                 }
+                state.finish()
+                return nil
             } }
             return .object(PyIterator(name: "generator", body: body))
         }

@@ -10,12 +10,12 @@ extension Compiler {
     /// The body of a generator function: calling the function makes a generator over its frame.
     func generatorBody(_ body: [Stmt], name: String, qualifiedName: String, definedAt line: Int) -> StmtCode {
         let code = resumableBlock(body)
-        let origin = origin, interpreter = interpreter
+        let interpreter = interpreter
         return { f in
             f.generator = GeneratorState()
             f.line = line
             f.returnValue = .object(PyGeneratorObject(frame: f, body: code, name: name, qualifiedName: qualifiedName,
-                                                origin: origin, interpreter: interpreter))
+                                                interpreter: interpreter))
             return .returned
         }
     }

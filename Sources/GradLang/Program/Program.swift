@@ -13,8 +13,10 @@ extension Interpreter {
     }
 
     /// Runs a script file's bytes (`grad FILE`, piped stdin) in `globals`, as `python3 FILE` reads
-    /// them: strict UTF-8, no NUL (see `SourceText(utf8:filename:)`).
+    /// them: strict UTF-8, no NUL (see `SourceText(utf8:filename:)`). The file's name is its
+    /// `__file__`, as in CPython's main module (`<stdin>` when piped; `-c` code has none).
     public func run(fileContents: [UInt8], filename: String, in globals: Globals) throws(ProgramError) {
+        globals["__file__"] = .str(filename)
         let text: SourceText
         do {
             text = try SourceText(utf8: fileContents, filename: filename)
@@ -56,16 +58,17 @@ extension Interpreter {
         compiler.echoExpressions = echo
         compiler.sourceLines = sourceLines
         let code = compiler.block(module.body)
-        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>")
+        let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>", origin: compiler.origin)
         // Weak: compiled functions hold the interpreter, so a strong reference here would make a
         // cycle that keeps the globals (and so all the program's data) alive.
         if namesInScope { self.namesInScope = { [weak globals] in globals?.definedNames ?? [] } }
         do {
-            _ = try code(frame)
-            try PendingEvents.raiseMemoryExhaustion()
-        } catch var e as PyError {
+            try running(frame) {
+                _ = try code(frame)
+                try PendingEvents.raiseMemoryExhaustion()
+            }
+        } catch let e as PyError {
             if e.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
-            e.traceback.append(compiler.origin.entry(line: frame.line, function: "<module>", span: frame.errorSpan))
             throw .runtime(e)
         } catch {
             // Compiled code raises only PyErrors: the tensor library's errors become Python

@@ -13,12 +13,13 @@ extension Interpreter {
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
-                  + TorchMathBindings.functions + TorchGradModeBindings.functions
+                  + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
+        TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
         TorchBridge.observeRefusals()
         torch.add([
             PyBuiltin("is_tensor(obj)", style: .torch) { args in

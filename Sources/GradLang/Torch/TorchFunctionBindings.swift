@@ -28,6 +28,11 @@ enum TorchFunctionBindings {
                 if case .str(let module) = args["module"], let node = output.gradFn, node !== previous {
                     node.attachments.typeModule = module.string
                 }
+                // Made by the Function machinery's Python for the caller of `apply`: in anomaly
+                // mode the node was made where apply was called, as in PyTorch, whose apply is C++.
+                if AnomalyMode.isEnabled, let node = output.gradFn, node !== previous {
+                    node.attachments.placeOfCreation = interpreter.stackOfFrames(outside: interpreter.currentFrame?.file)
+                }
                 return .none
             },
         ]

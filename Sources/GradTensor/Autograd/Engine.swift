@@ -115,12 +115,7 @@ public enum Autograd {
             var inputGrads = InputGradients()
             if let grad = node.pendingGradient {
                 node.pendingGradient = nil
-                if let attached = node.attached, attached.hasGradientHooks {
-                    inputGrads = try runHooked(node, attached, grad)
-                } else {
-                    try deliverToNode(node, grad)
-                    inputGrads = try runFormula(node, grad)
-                }
+                inputGrads = try AnomalyMode.isEnabled ? runWatched(node, grad) : gradients(node, grad)
             }
             for i in 0..<node.inputs.count {
                 let input = node.inputs[i]
@@ -200,6 +195,36 @@ public enum Autograd {
                     }
                     next.waitingConsumers += 1
                 }
+            }
+        }
+
+        /// The gradients a node passes to its inputs, through the hooks attached to it if any.
+        @inline(__always)
+        private mutating func gradients(_ node: Node, _ grad: Tensor) throws -> InputGradients {
+            if let attached = node.attached, attached.hasGradientHooks {
+                return try runHooked(node, attached, grad)
+            }
+            try deliverToNode(node, grad)
+            return try runFormula(node, grad)
+        }
+
+        /// `gradients` in anomaly mode: a NaN among them is an error, and a node that fails is
+        /// reported (with where it was made) before its error goes on.
+        @inline(never)
+        private mutating func runWatched(_ node: Node, _ grad: Tensor) throws -> InputGradients {
+            do {
+                let grads = try gradients(node, grad)
+                if AnomalyMode.checksNaN {
+                    for i in 0..<grads.count {
+                        if let g = grads[i], try GradMode.with(enabled: false, { try g.containsNaN() }) {
+                            throw TorchError.runtime("Function '\(node.className)' returned nan values in its \(i)th output.")
+                        }
+                    }
+                }
+                return grads
+            } catch {
+                try AnomalyMode.failureObserver?(node)
+                throw error
             }
         }
 

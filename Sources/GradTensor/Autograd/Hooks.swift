@@ -49,6 +49,8 @@ public final class NodeAttachments {
     /// The Python module of the node's type when it is not a built-in op's: a custom function's
     /// node prints as `<torch.autograd.function.MyExpBackward object at 0x…>`.
     public var typeModule: String?
+    /// Where in the program the node was made, when anomaly mode was on (`AnomalyMode`).
+    public var placeOfCreation: Any?
     /// Hooks on the gradient of the tensor this node made (`Tensor.register_hook` on a non-leaf).
     var tensorHooks = HookList<TensorGradientHook>()
     var preHooks = HookList<NodePreHook>()

@@ -80,6 +80,8 @@ public final class Node {
         self.inputs = inputs
         self.savedVersions = savedVersions
         self.formula = formula
+        // Only a field written: handing `self` to a function here costs every op retains.
+        if AnomalyMode.isEnabled { attached = AnomalyMode.attachmentsOfNewNode() }
     }
 
     /// Frees a long chain of nodes without recursing once per node (ARC would otherwise release

@@ -19,7 +19,6 @@ enum GeneratorFinalizers {
         let body: StmtCode
         let name: String
         let qualifiedName: String
-        let origin: CodeOrigin
         let interpreter: Interpreter
     }
 

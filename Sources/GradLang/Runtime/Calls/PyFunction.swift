@@ -3,6 +3,8 @@
 final class PyFunction: CollectableObject, PyCallable {
     /// `__name__` (assignable, as `functools.wraps` does).
     var name: String
+    /// The name its frames show in tracebacks (CPython's `co_name`), which renaming keeps.
+    let codeName: String
     let signature: Signature
     /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
     /// values) only by the cycle collector, giving it and `closure` buffers of their own. Read
@@ -41,6 +43,7 @@ final class PyFunction: CollectableObject, PyCallable {
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin) {
         self.name = name
+        codeName = name
         self.signature = signature
         self.defaults = defaults
         self.body = body
@@ -176,7 +179,7 @@ final class PyFunction: CollectableObject, PyCallable {
             if cellCount > 0 { frame.cells = cells }
             return frame
         }
-        return Frame(slotCount: slotCount, cells: cells, name: name)
+        return Frame(slotCount: slotCount, cells: cells, name: codeName, origin: origin)
     }
 
     /// The function's own cells, new for each call, then the ones it closes over.
@@ -199,19 +202,14 @@ final class PyFunction: CollectableObject, PyCallable {
 
     /// Runs the body in `frame`, one call deeper.
     func run(_ frame: Frame, _ interpreter: Interpreter) throws -> Value {
-        try interpreter.nested {
-            do {
-                if case .returned = try body(frame) {
-                    // Taken out: a generator's frame outlives the call, and must not hold the generator.
-                    let result = frame.returnValue
-                    frame.returnValue = .none
-                    return result
-                }
-                return .none
-            } catch var e as PyError {
-                e.traceback.append(origin.entry(line: frame.line, function: name, span: frame.errorSpan))
-                throw e
+        try interpreter.nested(in: frame) {
+            if case .returned = try body(frame) {
+                // Taken out: a generator's frame outlives the call, and must not hold the generator.
+                let result = frame.returnValue
+                frame.returnValue = .none
+                return result
             }
+            return .none
         }
     }
 }

@@ -8,18 +8,16 @@ final class PyGeneratorObject: CollectableObject {
     /// Until the body returns or raises; then nil, and its locals are released.
     private(set) var frame: Frame?
     private let body: StmtCode
-    private let origin: CodeOrigin
     private let interpreter: Interpreter
     private var started = false
     /// While its body runs (a generator that resumes itself gets a ValueError).
     private(set) var running = false
 
-    init(frame: Frame, body: @escaping StmtCode, name: String, qualifiedName: String, origin: CodeOrigin, interpreter: Interpreter) {
+    init(frame: Frame, body: @escaping StmtCode, name: String, qualifiedName: String, interpreter: Interpreter) {
         self.frame = frame
         self.body = body
         self.name = name
         self.qualifiedName = qualifiedName
-        self.origin = origin
         self.interpreter = interpreter
         super.init()
     }
@@ -33,7 +31,6 @@ final class PyGeneratorObject: CollectableObject {
         body = suspended.body
         name = suspended.name
         qualifiedName = suspended.qualifiedName
-        origin = suspended.origin
         interpreter = suspended.interpreter
         started = true
         super.init()
@@ -47,7 +44,7 @@ final class PyGeneratorObject: CollectableObject {
         untrack()
         if isSuspended, let frame {
             GeneratorFinalizers.defer(.init(frame: frame, body: body, name: name, qualifiedName: qualifiedName,
-                                            origin: origin, interpreter: interpreter))
+                                            interpreter: interpreter))
         }
     }
 
@@ -84,7 +81,7 @@ final class PyGeneratorObject: CollectableObject {
             if var thrown {
                 // Raised at the `def` line, before the body starts.
                 finish()
-                thrown.traceback.append(origin.entry(line: frame.line, function: name))
+                thrown.traceback.append(frame.origin.entry(line: frame.line, function: frame.name))
                 throw thrown
             }
             if !value.isNone { throw PyError.type("can't send non-None value to a just-started generator") }
@@ -129,9 +126,8 @@ final class PyGeneratorObject: CollectableObject {
         defer { running = false }
         let flow: Flow
         do {
-            flow = try interpreter.nested { try body(frame) }
-        } catch var e as PyError {
-            e.traceback.append(origin.entry(line: frame.line, function: name, span: frame.errorSpan))
+            flow = try interpreter.nested(in: frame) { try body(frame) }
+        } catch let e as PyError {
             finish()
             // PEP 479: a StopIteration leaking out of the body would end the caller's loop silently.
             if e.type.isSubclass(of: PyExc.stopIteration) {

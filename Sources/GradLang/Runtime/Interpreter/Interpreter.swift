@@ -44,6 +44,12 @@ public final class Interpreter {
     var sourceLinesByFile: [String: [String]] = [:]
     /// The globals of the modules written in Python (`addSource`), kept for their functions.
     var sourceModuleGlobals: [Globals] = []
+    /// The module each compiled-in source file defines (`torch/nn/functional.py`:
+    /// `torch.nn.functional`); any other file is the program's, `__main__`.
+    var moduleNamesByFile: [String: String] = [:]
+    /// Compiled-in files that stand for C code in CPython (`warnings.py`): their frames leave no
+    /// traceback entries, as C functions leave none.
+    var filesHiddenFromTracebacks: Set<String> = []
     /// Warnings already given that the library gives once per process (PyTorch's TORCH_WARN_ONCE).
     var givenOnceWarnings: Set<String> = []
     /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.
@@ -55,6 +61,8 @@ public final class Interpreter {
     /// Python's default recursion limit.
     let recursionLimit = 1000
     var callDepth = 0
+    /// The frame whose code runs now; its `caller` chain is the stack of frames below it.
+    var currentFrame: Frame?
     /// How the language core reaches the tensor library without naming it: the one the Torch
     /// folder provides (`Interpreter.installedTensorLibrary`).
     let tensorLibrary: any TensorLibrary
@@ -120,16 +128,35 @@ public final class Interpreter {
         }
     }
 
-    /// Runs `body` one call deeper, raising RecursionError past the limit.
+    /// Runs `body` in `frame` one call deeper, raising RecursionError past the limit.
     @inline(__always)
-    func nested<R>(_ body: () throws -> R) throws -> R {
+    func nested<R>(in frame: Frame, _ body: () throws -> R) throws -> R {
         callDepth += 1
         defer { callDepth -= 1 }
         // The module's own frame counts toward the limit, as in CPython.
         if callDepth >= recursionLimit {
             throw PyError(PyExc.recursionError, "maximum recursion depth exceeded")
         }
-        return try body()
+        return try running(frame, body)
+    }
+
+    /// Runs `body` with `frame` on top of the stack of frames; an error leaving it gains the
+    /// frame's traceback entry (where the frame was when it failed).
+    @inline(__always)
+    func running<R>(_ frame: Frame, _ body: () throws -> R) throws -> R {
+        // Moved, not copied, between the two links: one retain and one release per call.
+        frame.caller = currentFrame.take()
+        currentFrame = frame
+        defer { currentFrame = frame.caller.take() }
+        do {
+            return try body()
+        } catch var e as PyError {
+            if !filesHiddenFromTracebacks.contains(frame.file) {
+                e.traceback.append(frame.origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
+            }
+            frame.errorSpan = nil
+            throw e
+        }
     }
 }
 

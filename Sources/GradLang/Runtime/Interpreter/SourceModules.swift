@@ -9,6 +9,7 @@ extension Interpreter {
     /// under the same names, and stay unless the source rebinds them. `source` is made then too,
     /// so that joining a module's texts costs start-up nothing.
     func addSource(_ source: @autoclosure @escaping () -> String, filename: String, to module: PyModule) {
+        moduleNamesByFile[filename] = module.name
         // Unowned, not weak: a weak reference gives the interpreter a side table, which sends
         // every retain and release of it down Swift's slow path (+370 instructions per linreg
         // step). The interpreter owns the module: a program reads the module only while it runs.

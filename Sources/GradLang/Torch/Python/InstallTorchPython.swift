@@ -1,6 +1,7 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
 /// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
-/// `torch.autograd.Function`, `gradcheck`, `torch.autograd.functional` and `.graph`, `torch.func`, `torch.distributions`.
+/// `torch.autograd.Function`, `gradcheck`, `detect_anomaly`, `torch.autograd.functional` and `.graph`,
+/// `torch.func`, `torch.distributions`.
 enum TorchPythonSources {}
 
 extension Interpreter {
@@ -21,7 +22,7 @@ extension Interpreter {
             autograd.attributes["function"] = .object(function)
             autograd.attributes["functional"] = .object(functional)
             autograd.attributes["graph"] = .object(graph)
-            addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck,
+            addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck + TorchPythonSources.anomalyMode,
                       filename: "torch/autograd/__init__.py", to: autograd)
         }
         let transforms = PyModule(name: "torch.func")
