@@ -75,12 +75,18 @@ private final class FixtureSession {
     private let globals = Globals()
     private lazy var interpreter = Interpreter(
         writeOutput: { [unowned self] in shown += $0 },
-        writeWarning: { [unowned self] in warnings.append($0.hasSuffix("\n") ? String($0.dropLast()) : $0) })
+        writeWarning: { [unowned self] in
+            // As generate.py records them: `Category: message`, without the `<case>:1: ` place.
+            let text = $0.hasSuffix("\n") ? String($0.dropLast()) : $0
+            warnings.append(text.replacing(#/^<case>:\d+: /#, with: ""))
+        })
 
     init() {
         GradMode.set(true)
         do throws(ProgramError) {
-            try interpreter.run(source: "import torch\nimport torch.nn.functional as F\n", filename: "<prelude>", in: globals)
+            // "always", as generate.py records each case's warnings.
+            try interpreter.run(source: "import torch\nimport torch.nn.functional as F\nimport warnings\nwarnings.simplefilter('always')\n",
+                                filename: "<prelude>", in: globals)
         } catch {
             XCTFail("the prelude failed: \(error)")
         }

@@ -150,6 +150,9 @@ enum TorchDocs {
         "torch.set_grad_enabled": "Turns gradient recording on or off (also usable as a context manager).",
         "torch.inference_mode": "Context manager (or decorator) in which nothing is recorded and new tensors are inference tensors.",
         "torch.is_inference_mode_enabled": "Whether inference mode is on.",
+        "torch.is_anomaly_enabled": "Whether anomaly mode is on (torch.autograd.detect_anomaly).",
+        "torch.is_anomaly_check_nan_enabled": "Whether anomaly mode makes a NaN in a node's gradients an error.",
+        "torch.set_anomaly_enabled": "Turns anomaly mode on or off: failing nodes named with where they were made, NaN gradients as errors (check_nan).",
         "torch.set_printoptions": "Sets how tensors print: precision, threshold, edgeitems, linewidth, sci_mode, or a profile ('default', 'short', 'full').",
         "torch.autograd.Variable": "The pre-0.4 wrapper: Variable(t, requires_grad) returns the tensor's data as a new leaf tensor.",
         // torch.linalg
