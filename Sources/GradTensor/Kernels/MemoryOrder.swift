@@ -21,12 +21,18 @@ enum MemoryOrder {
             }
             return 0
         }
-        // Innermost first, sorted by insertion as TensorIterator does (ties keep their place).
+        let outermostFirst = Array(tensorIteratorPermutation(rank: rank, comparison).reversed())
+        return outermostFirst == Array(0..<rank) ? nil : outermostFirst
+    }
+
+    /// TensorIterator's dimension order, innermost first: insertion-sorted from the reversed
+    /// dimensions, a dimension moving outward past each one `comparison(inner, outer)` says is
+    /// larger (> 0) and stopping at the first it says is smaller (< 0); a tie (0) moves on.
+    static func tensorIteratorPermutation(rank: Int, _ comparison: (Int, Int) -> Int) -> [Int] {
         var permutation = Array((0..<rank).reversed())
-        for i in 1..<rank {
+        for i in 1..<Swift.max(rank, 1) {
             var moving = i
-            var j = i - 1
-            while j >= 0 {
+            for j in stride(from: i - 1, through: 0, by: -1) {
                 let c = comparison(permutation[j], permutation[moving])
                 if c > 0 {
                     permutation.swapAt(j, moving)
@@ -34,11 +40,9 @@ enum MemoryOrder {
                 } else if c < 0 {
                     break
                 }
-                j -= 1
             }
         }
-        let outermostFirst = Array(permutation.reversed())
-        return outermostFirst == Array(0..<rank) ? nil : outermostFirst
+        return permutation
     }
 
     /// `compute` run on the operands viewed in their memory order (a one-element operand as it

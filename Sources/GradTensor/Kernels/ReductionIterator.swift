@@ -33,19 +33,7 @@ struct ReductionIterator {
             }
             return 0
         }
-        var perm = Array((0..<rank).reversed())
-        for i in 1..<Swift.max(rank, 1) {
-            var d1 = i
-            for d0 in stride(from: i - 1, through: 0, by: -1) {
-                let c = order(perm[d0], perm[d1])
-                if c > 0 {
-                    perm.swapAt(d0, d1)
-                    d1 = d0
-                } else if c < 0 {
-                    break
-                }
-            }
-        }
+        let perm = MemoryOrder.tensorIteratorPermutation(rank: rank, order)
         shape = perm.map { inputShape[$0] }
         inputStrides = perm.map { strides[$0] }
         outputStrides = perm.map { output[$0] }
