@@ -301,9 +301,12 @@ extension Unmanaged where Instance == CollectableObject {
     /// Runs `body` on a registered object without retaining and releasing it around the call (the
     /// collector's loops visit every tracked object, and the pair would be a tenth of their
     /// cost). It is as safe as `takeUnretainedValue`: an object is registered only while alive
-    /// (see CollectableObject), and no object is freed while the collector examines them.
+    /// (see CollectableObject), and no object is freed while the collector examines them. Debug
+    /// builds check that the object is alive; gc_collect_every_allocation (a collection at every
+    /// container made) and gc_del_cycles (`__del__` resurrecting garbage) exercise it there.
     @inline(__always)
     func withTracked<Result>(_ body: (CollectableObject) -> Result) -> Result {
-        _withUnsafeGuaranteedRef(body)
+        assert(swiftRetainCount(toOpaque()) > 0, "the collector visited a freed object")
+        return _withUnsafeGuaranteedRef(body)
     }
 }
