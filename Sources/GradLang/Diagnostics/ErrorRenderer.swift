@@ -77,6 +77,13 @@ public struct ErrorRenderer {
         "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
     }
 
+    /// A stack as Python's `traceback.format_stack` prints it, outermost first (PyTorch's
+    /// anomaly mode quotes the stack that made a node this way): entries without a span have no
+    /// marker line.
+    public func render(stack: [TraceEntry]) -> String {
+        stack.map(frame).joined()
+    }
+
     private func frame(_ entry: TraceEntry) -> String {
         var out = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
         guard let lines = entry.sourceLines ?? sources[entry.file], entry.line >= 1, entry.line <= lines.count else { return out }

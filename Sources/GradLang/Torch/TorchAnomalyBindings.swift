@@ -35,7 +35,7 @@ extension Interpreter {
         var frame = currentFrame
         while let f = frame {
             if !filesHiddenFromTracebacks.contains(f.file) && f.file != file {
-                entries.append(TraceEntry(file: f.file, line: f.line, function: f.name))
+                entries.append(f.origin.entry(line: f.line, function: f.name))
             }
             frame = f.caller
         }
@@ -49,14 +49,7 @@ extension Interpreter {
             try warn("Error detected in \(name). No forward pass information available. Enable detect anomaly during forward pass for more information. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:90.)")
             return
         }
-        let traceback = stack.map { entry in
-            var text = "  File \"\(entry.file)\", line \(entry.line), in \(entry.function)\n"
-            if let lines = sourceLinesByFile[entry.file], entry.line >= 1, entry.line <= lines.count {
-                let source = lines[entry.line - 1].trimmingCharacters(in: .whitespaces)
-                if !source.isEmpty { text += "    \(source)\n" }
-            }
-            return text
-        }
-        try warn("Error detected in \(name). Traceback of forward call that caused the error:\n\(traceback.joined()) (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:108.)")
+        let traceback = ErrorRenderer(sources: sourceLinesByFile).render(stack: stack)
+        try warn("Error detected in \(name). Traceback of forward call that caused the error:\n\(traceback) (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:108.)")
     }
 }
