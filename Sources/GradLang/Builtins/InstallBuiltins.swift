@@ -21,7 +21,7 @@ extension Interpreter {
         builtinTable["__name__"] = .str("__main__")
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
-            + StrCaseMethods.all + [StrFormatMethod.method])
+            + StrCaseMethods.all + StrFormatMethod.methods + StrTranslate.methods)
         attributeTable.addMethods(.int, IntMethods.all)
         attributeTable.addMethods(.bool, IntMethods.all)
         attributeTable.addMethods(.list, ListMethods.all)
@@ -31,9 +31,11 @@ extension Interpreter {
         attributeTable.addMethods(.range, RangeMethods.all)
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
+        attributeTable.addClassMethods("str", [StrTranslate.staticMaketrans])
         for (type, new) in NativeBases.typesWithNew { attributeTable.addClassMethods(type.name, [new]) }
         attributeTable.addClassMethods("object", [InstanceCreation.objectNew])
         attributeTable.addClassMethods("type", Metaclasses.typeMethods + [Metaclasses.typeNew])
+        NumberAttributes.install(&attributeTable)
         installRangeAttributes()
         installNameAttributes()
         installTypeHierarchyAttributes()

@@ -63,6 +63,28 @@ enum SetMethods {
                 return .bool(disjoint)
             },
             PyBuiltin("set.copy(self, /)") { args in .object(try copy(args.selfSet)) },
+            mutating("set.difference_update(self, *others, /)") { s, args in
+                for other in args.varargs("others") {
+                    if case .object(let o) = other, o === s { s.removeAll(); continue }
+                    try args.interpreter.forEach(in: other) { _ = try s.remove($0) }
+                }
+            },
+            mutating("set.intersection_update(self, *others, /)") { s, args in
+                // Computed aside, then swapped in: an error leaves the set as it was (CPython).
+                var items = s.items
+                for other in args.varargs("others") {
+                    let keep = try Constructors.makeSet(other, frozen: true, args.interpreter)
+                    items = try items.filter { try keep.contains($0) }
+                }
+                let result = try make(items, like: s)
+                s.removeAll()
+                try s.merge(result)
+            },
+            mutating("set.symmetric_difference_update(self, other, /)") { s, args in
+                if case .object(let o) = args["other"], o === s { return s.removeAll() }
+                let other = try Constructors.makeSet(args["other"], frozen: true, args.interpreter)
+                for item in other.items where !(try s.remove(item)) { try s.insert(item) }
+            },
         ]
     }
 

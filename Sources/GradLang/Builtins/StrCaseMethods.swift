@@ -5,23 +5,30 @@ enum StrCaseMethods {
     static var all: [PyBuiltin] {
         [
             mapping("str.upper(self, /)") { $0.properties.uppercaseMapping },
-            mapping("str.lower(self, /)") { $0.properties.lowercaseMapping },
-            mapping("str.swapcase(self, /)") { c in
-                c.properties.isUppercase ? c.properties.lowercaseMapping
-                    : c.properties.isLowercase ? c.properties.uppercaseMapping : String(c)
+            PyBuiltin("str.lower(self, /)") { args in
+                let text = try args.selfString.scalars
+                return .str(text.indices.map { lowercase(text, at: $0) }.joined())
+            },
+            PyBuiltin("str.swapcase(self, /)") { args in
+                let text = try args.selfString.scalars
+                return .str(text.indices.map { i in
+                    let p = text[i].properties
+                    return p.isUppercase ? lowercase(text, at: i) : p.isLowercase ? p.uppercaseMapping : String(text[i])
+                }.joined())
             },
             PyBuiltin("str.title(self, /)") { args in
                 var out = "", previousCased = false
-                for c in try args.selfString.unicodeScalars {
-                    out += previousCased ? c.properties.lowercaseMapping : c.properties.titlecaseMapping
-                    previousCased = c.properties.isCased
+                let text = try args.selfString.scalars
+                for i in text.indices {
+                    out += previousCased ? lowercase(text, at: i) : text[i].properties.titlecaseMapping
+                    previousCased = text[i].properties.isCased
                 }
                 return .str(out)
             },
             PyBuiltin("str.capitalize(self, /)") { args in
                 let text = try args.selfString.scalars
                 guard let first = text.first else { return .str("") }
-                return .str(first.properties.titlecaseMapping + text.dropFirst().map { $0.properties.lowercaseMapping }.joined())
+                return .str(first.properties.titlecaseMapping + text.indices.dropFirst().map { lowercase(text, at: $0) }.joined())
             },
             predicate("str.isdigit(self, /)") { $0.isPythonDigit },
             predicate("str.isdecimal(self, /)") { $0.isPythonDecimal },
@@ -32,7 +39,43 @@ enum StrCaseMethods {
             PyBuiltin("str.isupper(self, /)") { args in .bool(try casedOnly(args.selfString, upper: true)) },
             PyBuiltin("str.islower(self, /)") { args in .bool(try casedOnly(args.selfString, upper: false)) },
             PyBuiltin("str.istitle(self, /)") { args in .bool(try isTitle(args.selfString)) },
+            // These three hold for the empty string too, but for `isidentifier`.
+            PyBuiltin("str.isascii(self, /)") { args in .bool(try args.selfString.unicodeScalars.allSatisfy(\.isASCII)) },
+            PyBuiltin("str.isprintable(self, /)") { args in .bool(try args.selfString.unicodeScalars.allSatisfy(\.isPythonPrintable)) },
+            PyBuiltin("str.isidentifier(self, /)") { args in
+                let text = try args.selfString.unicodeScalars
+                return .bool(!text.isEmpty && text.firstNonIdentifierIndex == nil)
+            },
+            mapping("str.casefold(self, /)", casefolded),
         ]
+    }
+
+    /// Unicode's full case folding (CaseFolding.txt's C and F mappings), as the lowercase of the
+    /// uppercase until nothing changes (`'ẞ'` → `'ß'` → `'ss'`), but for the two places where that
+    /// rule misses: Cherokee folds to its uppercase letters, and dotless `ı` folds to itself.
+    private static func casefolded(_ c: Unicode.Scalar) -> String {
+        switch c.value {
+        case 0x131, 0x13A0...0x13F5: return String(c)
+        case 0x13F8...0x13FD, 0xAB70...0xABBF: return c.properties.uppercaseMapping
+        default: break
+        }
+        var folded = String(c)
+        // Two rounds reach the fixed point for every character (checked against CPython's table).
+        for _ in 0..<2 {
+            folded = folded.unicodeScalars.map { $0.properties.uppercaseMapping }.joined()
+                .unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+        }
+        return folded
+    }
+
+    /// The lowercase of `text[i]`, where a capital sigma at the end of a word (after a cased
+    /// letter and not before one, case-ignorable characters skipped) becomes the final `ς`.
+    private static func lowercase(_ text: [Unicode.Scalar], at i: Int) -> String {
+        guard text[i] == "\u{3A3}" else { return text[i].properties.lowercaseMapping }
+        let before = text[..<i].last { !$0.properties.isCaseIgnorable }
+        let after = text[(i + 1)...].first { !$0.properties.isCaseIgnorable }
+        let final = before?.properties.isCased == true && after?.properties.isCased != true
+        return final ? "\u{3C2}" : "\u{3C3}"
     }
 
     private static func mapping(_ signature: String, _ map: @escaping (Unicode.Scalar) -> String) -> PyBuiltin {

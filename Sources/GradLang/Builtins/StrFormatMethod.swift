@@ -4,24 +4,33 @@ import BigInt
 /// automatic or manual numbering, and specs that may nest one level of fields; specs are applied
 /// by `Formatting.format`. Parsing follows CPython's `unicode_format.h`, errors included.
 enum StrFormatMethod {
-    static var method: PyBuiltin {
-        PyBuiltin("format(self, *args, **kwargs)") { args in
-            var formatter = Formatter(positional: args.varargs("args"), keywords: args.varkw("kwargs"),
-                                      interpreter: args.interpreter)
-            return .str(try formatter.render(try args.selfString.scalars[...], depth: 2))
-        }
+    static var methods: [PyBuiltin] {
+        [
+            PyBuiltin("format(self, *args, **kwargs)") { args in
+                let keywords = args.varkw("kwargs").map { Value.object($0) }
+                var formatter = Formatter(positional: args.varargs("args"), keywords: keywords, interpreter: args.interpreter)
+                return .str(try formatter.render(try args.selfString.scalars[...], depth: 2))
+            },
+            // Names are looked up with `mapping[name]`, so a dict subclass's `__missing__` answers.
+            PyBuiltin("format_map(self, mapping, /)") { args in
+                var formatter = Formatter(positional: nil, keywords: args["mapping"], interpreter: args.interpreter)
+                return .str(try formatter.render(try args.selfString.scalars[...], depth: 2))
+            },
+        ]
     }
 
     private enum Numbering { case unset, automatic, manual }
 
     private struct Formatter {
-        let positional: [Value]
-        let keywords: PyDict?
+        /// The positional arguments; nil for `format_map`, which has none.
+        let positional: [Value]?
+        /// The mapping named fields are read from: `**kwargs`, or `format_map`'s argument.
+        let keywords: Value?
         let interpreter: Interpreter
         var numbering = Numbering.unset
         var nextIndex = 0
 
-        init(positional: [Value], keywords: PyDict?, interpreter: Interpreter) {
+        init(positional: [Value]?, keywords: Value?, interpreter: Interpreter) {
             self.positional = positional
             self.keywords = keywords
             self.interpreter = interpreter
@@ -63,14 +72,15 @@ enum StrFormatMethod {
             var value: Value
             if first.isEmpty || first.allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }) {
                 let index = try position(first)
+                guard let positional else { throw PyError.value("Format string contains positional fields") }
                 guard index < positional.count else {
                     throw PyError.index("Replacement index \(index) out of range for positional args tuple")
                 }
                 value = positional[index]
             } else {
                 let key = Value.str(String(scalars: first))
-                guard let v = try keywords?.get(key) else { throw PyError.key(key) }
-                value = v
+                guard let keywords else { throw PyError.key(key) }
+                value = try Subscript.get(keywords, key, interpreter: interpreter)
             }
             var rest = name[firstEnd...]
             while let c = rest.first {

@@ -26,6 +26,31 @@ extension Unicode.Scalar {
     var isPythonNumeric: Bool { properties.numericType != nil }
     var isPythonAlnum: Bool { isPythonAlpha || isPythonNumeric }
     var isTitlecase: Bool { properties.generalCategory == .titlecaseLetter }
+
+    /// `str.isprintable` for one character, which `repr` and the lexer's messages also follow:
+    /// all but control, format, surrogate, private-use, unassigned and separator characters,
+    /// except the ASCII space.
+    var isPythonPrintable: Bool {
+        if self == " " { return true }
+        switch properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned,
+             .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+}
+
+/// `str.isidentifier()` and the lexer's check of a name with non-ASCII characters.
+extension Collection where Element == Unicode.Scalar {
+    /// Where the name stops being a Python identifier (XID_Start or `_`, then XID_Continue);
+    /// nil when all of it is one.
+    var firstNonIdentifierIndex: Index? {
+        guard let first = self.first else { return nil }
+        if !(first == "_" || first.properties.isXIDStart) { return startIndex }
+        return dropFirst().firstIndex { !$0.properties.isXIDContinue }
+    }
 }
 
 /// Strings as Python indexes them: by Unicode scalar (code point), not by grapheme.

@@ -330,11 +330,11 @@ public final class Lexer {
         if i < end, scalars[i] == "\"" || scalars[i] == "'", isStringPrefix(start..<i) {
             return readString(prefixStart: start, quoteAt: i)
         }
-        if sawNonASCII, let bad = firstInvalidIdentifierCharacter(start..<i) {
+        if sawNonASCII, let bad = scalars[start..<i].firstNonIdentifierIndex {
             let c = scalars[bad]
             let hex = String(c.value, radix: 16, uppercase: true)
             let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            let message = isPrintable(c) ? "invalid character '\(c)' (U+\(code))"
+            let message = c.isPythonPrintable ? "invalid character '\(c)' (U+\(code))"
                                          : "invalid non-printable character U+\(code)"
             return LexicalError(error: error(message, column: bad - lineStart + 1),
                                 takesPriority: true, atEndOfInput: false)
@@ -342,29 +342,6 @@ public final class Lexer {
         let text = source.text(from: start, to: i)
         appendOnLine(Keyword(rawValue: text).map(TokenKind.keyword) ?? .name, from: start)
         return nil
-    }
-
-    func firstInvalidIdentifierCharacter(_ range: Range<Int>) -> Int? {
-        for k in range {
-            let c = scalars[k]
-            let ok = k == range.lowerBound
-                ? (c == "_" || c.properties.isXIDStart)
-                : c.properties.isXIDContinue
-            if !ok { return k }
-        }
-        return nil
-    }
-
-    /// Python's `str.isprintable` for one character.
-    func isPrintable(_ c: Unicode.Scalar) -> Bool {
-        if c == " " { return true }
-        switch c.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned,
-             .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
-        }
     }
 
     func readOperator() -> LexicalError? {

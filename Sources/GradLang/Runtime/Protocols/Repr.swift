@@ -169,7 +169,7 @@ public enum Repr {
             default:
                 if Character(scalar) == quote { out += "\\" + String(quote) }
                 else if scalar.value < 0x20 || scalar.value == 0x7f { out += "\\x" + hex(scalar.value, 2) }
-                else if scalar != " " && !scalar.properties.isPrintableForRepr {
+                else if !scalar.isPythonPrintable {
                     let v = scalar.value
                     out += v <= 0xff ? "\\x" + hex(v, 2) : v <= 0xffff ? "\\u" + hex(v, 4) : "\\U" + hex(v, 8)
                 }
@@ -194,17 +194,5 @@ public enum Repr {
         default: return "0x0"
         }
         return "0x" + String(UInt(bitPattern: id.hashValue), radix: 16)
-    }
-}
-
-extension Unicode.Scalar.Properties {
-    /// CPython's `isprintable` for repr: everything but control, format, surrogate, private, unassigned
-    /// and separator characters (the ASCII space is handled by the caller).
-    var isPrintableForRepr: Bool {
-        switch generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return false
-        case .spaceSeparator: return false
-        default: return true
-        }
     }
 }
