@@ -152,6 +152,17 @@ enum ClassBuiltins {
             if case .object(let e as PyExceptionObject) = args["self"] { e.args = args.varargs("args") }
             return .none
         }))
+        // OSError(errno, strerror, filename, winerror, filename2) keeps the first two as its
+        // args and the file names as attributes, which its str shows.
+        PyExc.osError.setAttribute("__init__", .object(PyBuiltin("OSError.__init__(self, /, *args)") { args in
+            guard case .object(let e as PyExceptionObject) = args["self"] else { return .none }
+            let given = args.varargs("args")
+            guard (3...5).contains(given.count) else { e.args = given; return .none }
+            e.args = Array(given.prefix(2))
+            e.setAttribute("filename", given[2])
+            if given.count == 5 { e.setAttribute("filename2", given[4]) }
+            return .none
+        }))
         base.setAttribute("__str__", .object(PyBuiltin("BaseException.__str__(self, /)") { args in
             guard case .object(let e as PyExceptionObject) = args["self"] else { return .str("") }
             return .str(e.message)

@@ -53,6 +53,9 @@ extension Interpreter {
         moduleMakers["abc"] = AbcModule.make
         moduleMakers["enum"] = EnumModule.make
         moduleMakers["warnings"] = WarningsModule.make
+        moduleMakers["io"] = IOModule.make
+        moduleMakers["os"] = OSModule.make
+        builtinTable["open"] = .object(IOModule.open)
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

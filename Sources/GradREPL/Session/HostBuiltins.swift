@@ -1,15 +1,20 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv` and `exit`.
+/// `quit()`, and a `sys` module with `argv`, `exit`, `stdout`, `stderr`, `platform` and `maxsize`.
 enum HostBuiltins {
     static func install(in interpreter: Interpreter, argv: [String]) {
         interpreter.setBuiltin("exit", .object(exitFunction("exit")))
         interpreter.setBuiltin("quit", .object(exitFunction("quit")))
+        let streams = PyTextStream.standard(of: interpreter)
         let sys = PyModule(name: "sys", attributes: [
             "argv": .object(PyList(argv.map { .str($0) })),
             "exit": .object(exitFunction("exit")),
             "version": .str(GradVersion.string),
+            "stdout": .object(streams.stdout),
+            "stderr": .object(streams.stderr),
+            "platform": .str("linux"),
+            "maxsize": .int(Int.max),
         ])
         interpreter.addModule(sys)
     }

@@ -76,6 +76,12 @@ enum ClassAttributes {
         case "with_traceback":
             guard instance is PyExceptionObject else { return nil }
             return .object(PyBoundMethod(receiver: .object(instance), function: PyExceptionObject.withTraceback))
+        case "errno", "strerror":
+            // What an OSError was made from: (errno, strerror[, filename[, winerror[, filename2]]]).
+            guard let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.osError) else { return nil }
+            return e.args.count == 2 ? e.args[name == "errno" ? 0 : 1] : Value.none
+        case "filename", "filename2":
+            return (instance as? PyExceptionObject)?.type.isSubclass(of: PyExc.osError) == true ? Value.none : nil
         case "value":
             // A StopIteration carries a generator's return value.
             if let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.stopIteration) { return e.args.first ?? Value.none }

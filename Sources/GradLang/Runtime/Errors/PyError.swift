@@ -130,7 +130,8 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     public var message: String {
         if args.isEmpty { return "" }
         if args.count == 2, case .int(let code) = args[0], type.isSubclass(of: PyExc.osError) {
-            return "[Errno \(code)] \(Repr.str(args[1]))"
+            let files = [attribute("filename"), attribute("filename2")].compactMap { $0 }.filter { !$0.isNone }
+            return "[Errno \(code)] \(Repr.str(args[1]))" + (files.isEmpty ? "" : ": " + files.map(Repr.repr).joined(separator: " -> "))
         }
         // KeyError shows its key's repr: `KeyError: 'x'`.
         if args.count == 1 { return type.isSubclass(of: PyExc.keyError) ? Repr.repr(args[0]) : Repr.str(args[0]) }
@@ -263,9 +264,17 @@ extension PyError {
 
     /// A failed system call as CPython raises it: OSError(errno, description), or the subclass
     /// CPython picks for the errno (BrokenPipeError for EPIPE, FileNotFoundError for ENOENT ...).
-    public static func os(errno code: Int32, description: String) -> PyError {
-        let type = PyExc.osErrorType(errno: code)
-        return PyError(exception: PyExceptionObject(type: type, args: [.int(Int(code)), .str(description)]))
+    public static func os(errno code: Int32, description: String, filename: String? = nil) -> PyError {
+        let exception = PyExceptionObject(type: PyExc.osErrorType(errno: code), args: [.int(Int(code)), .str(description)])
+        if let filename { exception.setAttribute("filename", .str(filename)) }
+        return PyError(exception: exception)
+    }
+
+    /// The OSError for the C library's `errno` after a failed call on `filename`
+    /// (`[Errno 2] No such file or directory: 'data.txt'`).
+    static func os(errnoOf filename: String) -> PyError {
+        let code = errno
+        return os(errno: code, description: String(cString: strerror(code)), filename: filename)
     }
 
     /// `KeyError: 'x'` carries the key itself, so its message is the key's repr.

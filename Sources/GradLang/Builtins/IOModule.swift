@@ -1,0 +1,136 @@
+import Glibc
+
+/// `open()` and the `io` module for text files: the file object (`TextIOWrapper`: `read`,
+/// `readline`, `readlines`, iteration, `write`, `writelines`, `with`) is Python
+/// (`IOModuleSource`), over four primitives on file descriptors here. Text is UTF-8, read with
+/// universal newlines (`\r\n` and `\r` read as `\n`), as CPython's defaults on Linux.
+enum IOModule {
+    static func make(_ interpreter: Interpreter) -> PyModule {
+        let module = PyModule(name: "io", attributes: [
+            "_fd_open": .object(PyBuiltin("_fd_open(path, flags, /)") { args in
+                let path = try Arg.string(args["path"], "path must be str")
+                let fd = Glibc.open(path, Int32(try Arg.size(args["flags"])), 0o666)
+                if fd < 0 { throw PyError.os(errnoOf: path) }
+                // A directory opens for reading; CPython refuses it at open.
+                var status = stat()
+                if fstat(fd, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
+                    _ = Glibc.close(fd)
+                    throw PyError.os(errno: EISDIR, description: String(cString: strerror(EISDIR)), filename: path)
+                }
+                return .int(Int(fd))
+            }),
+            "_fd_read_text": .object(PyBuiltin("_fd_read_text(fd, /)") { args in
+                .str(try decodedText(try readAll(Int32(try Arg.size(args["fd"])))))
+            }),
+            "_fd_write": .object(PyBuiltin("_fd_write(fd, text, /)") { args in
+                try writeAll(Int32(try Arg.size(args["fd"])), Array(try Arg.string(args["text"], "text must be str").utf8))
+                return .none
+            }),
+            "_fd_close": .object(PyBuiltin("_fd_close(fd, /)") { args in
+                _ = Glibc.close(Int32(try Arg.size(args["fd"])))
+                return .none
+            }),
+            "_O_RDONLY": .int(Int(O_RDONLY)),
+            "_O_WRONLY": .int(Int(O_WRONLY)),
+            "_O_CREAT": .int(Int(O_CREAT)),
+            "_O_TRUNC": .int(Int(O_TRUNC)),
+            "_O_APPEND": .int(Int(O_APPEND)),
+            "_O_EXCL": .int(Int(O_EXCL)),
+        ])
+        interpreter.addSource(IOModuleSource.text, filename: "io.py", to: module)
+        return module
+    }
+
+    /// The built-in `open`, which is `io.open`.
+    static var open: PyBuiltin {
+        PyBuiltin("open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)") { args in
+            let io = try args.interpreter.importModule("io")
+            guard let open = io.attributes["open"] else { throw PyError.runtime("grad: io.open is missing") }
+            return try args.interpreter.call(open, Arguments([args["file"], args["mode"]], keywords: [
+                ("buffering", args["buffering"]), ("encoding", args["encoding"]), ("errors", args["errors"]),
+                ("newline", args["newline"]),
+            ]))
+        }
+    }
+
+    private static func readAll(_ fd: Int32) throws -> [UInt8] {
+        var bytes: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                throw PyError.os(errno: code, description: String(cString: strerror(code)))
+            }
+            if n == 0 { return bytes }
+            bytes += chunk[..<n]
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                throw PyError.os(errno: code, description: String(cString: strerror(code)))
+            }
+            written += n
+        }
+    }
+
+    /// Strict UTF-8 with universal newlines; CPython's UnicodeDecodeError at the first bad byte.
+    static func decodedText(_ bytes: [UInt8]) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw decodeError(bytes) }
+        guard text.utf8.contains(13) else { return text }
+        var out = String.UnicodeScalarView(), previousWasReturn = false
+        for c in text.unicodeScalars {
+            if c == "\n" && previousWasReturn { previousWasReturn = false; continue }
+            previousWasReturn = c == "\r"
+            out.append(c == "\r" ? "\n" : c)
+        }
+        return String(out)
+    }
+
+    /// Where and why UTF-8 decoding fails, in CPython's words.
+    private static func decodeError(_ bytes: [UInt8]) -> PyError {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            let hex = "0x" + String(lead, radix: 16)
+            if length == 0 { return decodeFailure(hex, at: i, "invalid start byte") }
+            if length > 1, let valid = String(validating: bytes[i..<min(i + length, bytes.count)], as: UTF8.self), valid.unicodeScalars.count == 1 {
+                i += length
+                continue
+            }
+            if length == 1 { i += 1; continue }
+            // A sequence cut short by the end of the data, or one whose next byte does not continue it.
+            let end = min(i + length, bytes.count)
+            for j in (i + 1)..<end where bytes[j] & 0xC0 != 0x80 || !continues(lead, bytes[j], at: j - i) {
+                return decodeFailure(hex, at: i, "invalid continuation byte")
+            }
+            return decodeFailure(hex, at: i, "unexpected end of data")
+        }
+        return decodeFailure("0x0", at: 0, "invalid start byte")
+    }
+
+    /// The second byte's narrower ranges after E0, ED, F0 and F4 (no overlong forms, surrogates or
+    /// code points past U+10FFFF).
+    private static func continues(_ lead: UInt8, _ byte: UInt8, at offset: Int) -> Bool {
+        guard offset == 1 else { return true }
+        switch lead {
+        case 0xE0: return byte >= 0xA0
+        case 0xED: return byte <= 0x9F
+        case 0xF0: return byte >= 0x90
+        case 0xF4: return byte <= 0x8F
+        default: return true
+        }
+    }
+
+    private static func decodeFailure(_ byte: String, at position: Int, _ reason: String) -> PyError {
+        PyError(PyExc.unicodeDecodeError, "'utf-8' codec can't decode byte \(byte) in position \(position): \(reason)")
+    }
+}
