@@ -14,6 +14,11 @@ enum CollectionsModule {
             var namespace = Namespace()
             namespace["__module__"] = .str("collections")
             for m in methods { namespace[m.name] = .object(m) }
+            if name == "deque" {
+                let getter = PyBuiltin("maxlen(self, /)") { args in try maxlen(args).map { .int($0) } ?? .none }
+                namespace["maxlen"] = .object(PyProperty(getter: .object(getter), setter: nil, deleter: nil,
+                                                         doc: .str("maximum size of a deque or None if unbounded")))
+            }
             if let cls = try? ClassCreation.make(name: name, qualifiedName: name, moduleName: "collections",
                                                  arguments: Arguments([base]), namespace: namespace, interpreter: interpreter) {
                 attributes[name] = .object(cls)

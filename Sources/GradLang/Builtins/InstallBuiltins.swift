@@ -55,6 +55,7 @@ extension Interpreter {
         moduleMakers["warnings"] = WarningsModule.make
         moduleMakers["io"] = IOModule.make
         moduleMakers["os"] = OSModule.make
+        moduleMakers["copy"] = CopyModule.make
         builtinTable["open"] = .object(IOModule.open)
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
