@@ -1,0 +1,194 @@
+import GradTensor
+
+/// `%graph`'s picture of a graph in the terminal: a tree from each output down to its leaves, one
+/// node a line, inputs in `next_functions` order. A node reached again is drawn once and referred
+/// to (`↑ see [2]`); a chain that repeats three times or more (the layers of a deep network) is
+/// drawn once, then a line saying how much was folded, then its last copy.
+public struct GraphDrawing {
+    /// Box-drawing characters and arrows; plain ASCII otherwise.
+    public var unicode: Bool
+    /// ANSI colour.
+    public var colour: Bool
+    /// Each node's saved values under it (`%graph -s`).
+    public var showSaved: Bool
+
+    public init(unicode: Bool, colour: Bool, showSaved: Bool) {
+        self.unicode = unicode
+        self.colour = colour
+        self.showSaved = showSaved
+    }
+
+    /// A chain is folded when it repeats at least this many times.
+    static let foldingRepeats = 3
+    /// The longest repeating unit looked for, in nodes.
+    static let longestRepeatingUnit = 8
+
+    /// One line of the tree still to draw.
+    private enum Item {
+        case function(Int, prefix: String, last: Bool)
+    }
+
+    /// Where a folded chain's second copy would start: the note that replaces it and the first
+    /// node of its last copy, drawn under the note.
+    private struct Fold {
+        let note: String
+        let resumeAt: Int
+    }
+
+    /// The picture; `title` names an output that has no name of its own (the expression typed).
+    public func draw(_ graph: GraphSnapshot, title: String) -> String {
+        var lines: [String] = []
+        let references = sharedFunctions(graph)
+        var drawn = Set<Int>(), inFoldedChain = Set<Int>()
+        var folds: [Int: Fold] = [:]
+        for output in graph.outputs.prefix(graph.givenOutputCount) {
+            let tensor = graph.tensors[output.tensor]
+            lines.append(paint(tensor.name ?? title, .name) + "  " + paint(describe(tensor), .dim))
+            guard let root = output.function else {
+                lines.append(tensor.tensor.requiresGrad
+                    ? "a leaf: no grad_fn; backward accumulates its gradient in .grad"
+                    : "does not require grad: no graph was recorded for it")
+                continue
+            }
+            var work: [Item] = [.function(root, prefix: "", last: true)]
+            while case .function(let index, let prefix, let last)? = work.popLast() {
+                let function = graph.functions[index]
+                let childPrefix = prefix + (last ? "   " : (unicode ? "│  " : "|  "))
+                if let fold = folds[index] {
+                    lines.append(prefix + connector(last) + paint(fold.note, .note))
+                    work.append(.function(fold.resumeAt, prefix: childPrefix, last: true))
+                    continue
+                }
+                if drawn.contains(index), let number = references[index] {
+                    lines.append(prefix + connector(last) + paint((unicode ? "↑ see " : "^ see ") + "[\(number)]", .note)
+                                 + " " + paint(function.name, .function))
+                    continue
+                }
+                drawn.insert(index)
+                lines.append(prefix + connector(last) + label(function, number: references[index], graph))
+                if showSaved {
+                    let rail = function.inputs.isEmpty ? " " : (unicode ? "│" : "|")
+                    for saved in function.saved {
+                        lines.append(childPrefix + rail + "  " + paint(savedText(saved, graph), .dim))
+                    }
+                }
+                if !inFoldedChain.contains(index), let run = repetition(from: index, graph) {
+                    inFoldedChain.formUnion(run.chain.prefix(run.unit))
+                    let hidden = run.copies - 2
+                    let names = run.chain.prefix(run.unit).map { graph.functions[$0].name }
+                        .joined(separator: unicode ? " → " : " -> ")
+                    folds[run.chain[run.unit]] = Fold(
+                        note: (unicode ? "┄ " : "~ ") + "\(hidden) more cop\(hidden == 1 ? "y" : "ies") of "
+                            + "\(names) folded (\(hidden * run.unit) nodes)",
+                        resumeAt: run.chain[run.unit * (run.copies - 1)])
+                }
+                for (i, input) in function.inputs.enumerated().reversed() {
+                    work.append(.function(input, prefix: childPrefix, last: i == function.inputs.count - 1))
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Folding
+
+    /// The input a chain continues through: the first one that is an operation, not a leaf.
+    private func trunk(of index: Int, _ graph: GraphSnapshot) -> Int? {
+        graph.functions[index].inputs.first { graph.functions[$0].variable == nil }
+    }
+
+    /// What two nodes of a chain must share to be copies of each other: their name and the names
+    /// of their other inputs.
+    private func signature(_ index: Int, _ graph: GraphSnapshot) -> [String] {
+        let function = graph.functions[index]
+        let trunkInput = trunk(of: index, graph)
+        return [function.name] + function.inputs.filter { $0 != trunkInput }.map { graph.functions[$0].name }
+    }
+
+    /// The shortest unit that repeats at least `foldingRepeats` times down the chain from
+    /// `start`, with the chain (at least `unit × copies` nodes long) and the number of copies.
+    private func repetition(from start: Int, _ graph: GraphSnapshot) -> (chain: [Int], unit: Int, copies: Int)? {
+        var chain = [start]
+        var signatures = [signature(start, graph)]
+        // Extends the chain to `count` nodes if it is that long.
+        func reach(_ count: Int) -> Bool {
+            while chain.count < count {
+                guard let next = trunk(of: chain[chain.count - 1], graph) else { return false }
+                chain.append(next)
+                signatures.append(signature(next, graph))
+            }
+            return true
+        }
+        for unit in 1...Self.longestRepeatingUnit {
+            var matched = 0
+            while reach(unit + matched + 1), signatures[matched] == signatures[unit + matched] { matched += 1 }
+            let copies = 1 + matched / unit
+            if copies >= Self.foldingRepeats { return (chain, unit, copies) }
+        }
+        return nil
+    }
+
+    // MARK: Lines
+
+    /// Nodes reached more than once, numbered in the order the drawing meets them.
+    private func sharedFunctions(_ graph: GraphSnapshot) -> [Int: Int] {
+        var uses = [Int](repeating: 0, count: graph.functions.count)
+        for output in graph.outputs.prefix(graph.givenOutputCount) {
+            if let root = output.function { uses[root] += 1 }
+        }
+        for function in graph.functions { for input in function.inputs { uses[input] += 1 } }
+        var numbers: [Int: Int] = [:]
+        // Functions are numbered in depth-first preorder, the order the drawing meets them.
+        for index in uses.indices where uses[index] > 1 { numbers[index] = numbers.count + 1 }
+        return numbers
+    }
+
+    private func connector(_ last: Bool) -> String {
+        unicode ? (last ? "└─ " : "├─ ") : (last ? "`- " : "|- ")
+    }
+
+    /// `MulBackward0 [2]`, or `AccumulateGrad ← w [3] float32` for a leaf.
+    private func label(_ function: GraphSnapshot.Function, number: Int?, _ graph: GraphSnapshot) -> String {
+        var text = paint(function.name, function.variable == nil ? .function : .accumulate)
+        if let number { text += " " + paint("[\(number)]", .note) }
+        if let variable = function.variable {
+            let leaf = graph.tensors[variable]
+            text += (unicode ? " ← " : " <- ") + (leaf.name.map { paint($0, .name) + " " } ?? "") + paint(describe(leaf), .dim)
+        }
+        return text
+    }
+
+    /// `self = x [4, 3] float32`, `alpha = 1`.
+    private func savedText(_ saved: GraphSnapshot.Saved, _ graph: GraphSnapshot) -> String {
+        switch saved.value {
+        case .tensor(let index):
+            let tensor = graph.tensors[index]
+            return "saved \(saved.name) = " + (tensor.name.map { $0 + " " } ?? "") + describe(tensor)
+        case .text(let text):
+            return "saved \(saved.name) = \(text)"
+        }
+    }
+
+    /// `[3, 4] float32`.
+    private func describe(_ tensor: GraphSnapshot.TensorVertex) -> String {
+        "[" + tensor.shape.map(String.init).joined(separator: ", ") + "] " + tensor.dtype.shortName
+    }
+
+    private enum Paint {
+        case name, function, accumulate, dim, note
+
+        var code: String {
+            switch self {
+            case .name: return "\u{1B}[1;32m"
+            case .function: return "\u{1B}[36m"
+            case .accumulate: return "\u{1B}[34m"
+            case .dim: return "\u{1B}[2m"
+            case .note: return "\u{1B}[33m"
+            }
+        }
+    }
+
+    private func paint(_ text: String, _ paint: Paint) -> String {
+        colour ? paint.code + text + "\u{1B}[0m" : text
+    }
+}
