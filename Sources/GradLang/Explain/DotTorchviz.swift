@@ -25,7 +25,7 @@ enum TorchvizModule {
                 return .str(PyStr(writer.source(of: graph)))
             },
             PyBuiltin("torchviz._write(path, text, /)") { args in
-                try DotRendering.write(try Arg.string(args["path"], "path must be str"), to: try Arg.string(args["text"], "text must be str"))
+                try DotRendering.write(try Arg.string(args["text"], "text must be str"), to: try Arg.string(args["path"], "path must be str"))
                 return .none
             },
             PyBuiltin("torchviz._remove(path, /)") { args in
