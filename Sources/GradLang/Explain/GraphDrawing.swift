@@ -35,15 +35,17 @@ public struct GraphDrawing {
         let resumeAt: Int
     }
 
-    /// The picture; `title` names an output that has no name of its own (the expression typed).
+    /// The picture; `title` names an output that has no name of its own (the expression typed;
+    /// `title[i]` for the i-th of several).
     public func draw(_ graph: GraphSnapshot, title: String) -> String {
         var lines: [String] = []
         let references = sharedFunctions(graph)
         var drawn = Set<Int>(), inFoldedChain = Set<Int>()
         var folds: [Int: Fold] = [:]
-        for output in graph.outputs.prefix(graph.givenOutputCount) {
+        for (position, output) in graph.outputs.prefix(graph.givenOutputCount).enumerated() {
             let tensor = graph.tensors[output.tensor]
-            lines.append(paint(tensor.name ?? title, .name) + "  " + paint(describe(tensor), .dim))
+            let fallback = graph.givenOutputCount == 1 ? title : "\(title)[\(position)]"
+            lines.append(paint(tensor.name ?? fallback, .name) + "  " + paint(describe(tensor), .dim))
             guard let root = output.function else {
                 lines.append(tensor.tensor.requiresGrad
                     ? "a leaf: no grad_fn; backward accumulates its gradient in .grad"
