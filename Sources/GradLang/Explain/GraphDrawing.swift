@@ -3,7 +3,8 @@ import GradTensor
 /// `%graph`'s picture of a graph in the terminal: a tree from each output down to its leaves, one
 /// node a line, inputs in `next_functions` order. A node reached again is drawn once and referred
 /// to (`↑ see [2]`); a chain that repeats three times or more (the layers of a deep network) is
-/// drawn once, then a line saying how much was folded, then its last copy.
+/// drawn once, then a line saying how much was folded, then its last copy; a subtree that would
+/// start too far right is drawn below as a block of its own.
 public struct GraphDrawing {
     /// Box-drawing characters and arrows; plain ASCII otherwise.
     public var unicode: Bool
@@ -23,9 +24,15 @@ public struct GraphDrawing {
     /// The longest repeating unit looked for, in nodes.
     static let longestRepeatingUnit = 8
 
+    /// A node whose inputs would start further right than this many columns is drawn as a block
+    /// of its own below the tree (`⤵ continued below`), so that deep graphs stay narrow.
+    static let deepestIndent = 36
+
     /// One line of the tree still to draw.
-    private enum Item {
-        case function(Int, prefix: String, last: Bool)
+    private struct Item {
+        let function: Int
+        let prefix: String
+        let last: Bool
     }
 
     /// Where a folded chain's second copy would start: the note that replaces it and the first
@@ -35,61 +42,102 @@ public struct GraphDrawing {
         let resumeAt: Int
     }
 
+    /// The drawing so far.
+    private struct Canvas {
+        var lines: [String] = []
+        /// Reference numbers: of shared nodes, and of nodes continued below.
+        var numbers: [Int: Int]
+        var drawn = Set<Int>()
+        var inFoldedChain = Set<Int>()
+        var folds: [Int: Fold] = [:]
+        var work: [Item] = []
+        /// Nodes to draw as blocks of their own once the current tree is done.
+        var continued: [Int] = []
+    }
+
     /// The picture; `title` names an output that has no name of its own (the expression typed;
     /// `title[i]` for the i-th of several).
     public func draw(_ graph: GraphSnapshot, title: String) -> String {
-        var lines: [String] = []
-        let references = sharedFunctions(graph)
-        var drawn = Set<Int>(), inFoldedChain = Set<Int>()
-        var folds: [Int: Fold] = [:]
+        var canvas = Canvas(numbers: sharedFunctions(graph))
         for (position, output) in graph.outputs.prefix(graph.givenOutputCount).enumerated() {
             let tensor = graph.tensors[output.tensor]
             let fallback = graph.givenOutputCount == 1 ? title : "\(title)[\(position)]"
-            lines.append(paint(tensor.name ?? fallback, .name) + "  " + paint(describe(tensor), .dim))
+            canvas.lines.append(paint(tensor.name ?? fallback, .name) + "  " + paint(describe(tensor), .dim))
             guard let root = output.function else {
-                lines.append(tensor.tensor.requiresGrad
+                canvas.lines.append(tensor.tensor.requiresGrad
                     ? "a leaf: no grad_fn; backward accumulates its gradient in .grad"
                     : "does not require grad: no graph was recorded for it")
                 continue
             }
-            var work: [Item] = [.function(root, prefix: "", last: true)]
-            while case .function(let index, let prefix, let last)? = work.popLast() {
-                let function = graph.functions[index]
-                let childPrefix = prefix + (last ? "   " : (unicode ? "│  " : "|  "))
-                if let fold = folds[index] {
-                    lines.append(prefix + connector(last) + paint(fold.note, .note))
-                    work.append(.function(fold.resumeAt, prefix: childPrefix, last: true))
-                    continue
-                }
-                if drawn.contains(index), let number = references[index] {
-                    lines.append(prefix + connector(last) + paint((unicode ? "↑ see " : "^ see ") + "[\(number)]", .note)
-                                 + " " + paint(function.name, .function))
-                    continue
-                }
-                drawn.insert(index)
-                lines.append(prefix + connector(last) + label(function, number: references[index], graph))
-                if showSaved {
-                    let rail = function.inputs.isEmpty ? " " : (unicode ? "│" : "|")
-                    for saved in function.saved {
-                        lines.append(childPrefix + rail + "  " + paint(savedText(saved, graph), .dim))
-                    }
-                }
-                if !inFoldedChain.contains(index), let run = repetition(from: index, graph) {
-                    inFoldedChain.formUnion(run.chain.prefix(run.unit))
-                    let hidden = run.copies - 2
-                    let names = run.chain.prefix(run.unit).map { graph.functions[$0].name }
-                        .joined(separator: unicode ? " → " : " -> ")
-                    folds[run.chain[run.unit]] = Fold(
-                        note: (unicode ? "┄ " : "~ ") + "\(hidden) more cop\(hidden == 1 ? "y" : "ies") of "
-                            + "\(names) folded (\(hidden * run.unit) nodes)",
-                        resumeAt: run.chain[run.unit * (run.copies - 1)])
-                }
-                for (i, input) in function.inputs.enumerated().reversed() {
-                    work.append(.function(input, prefix: childPrefix, last: i == function.inputs.count - 1))
+            canvas.work.append(Item(function: root, prefix: "", last: true))
+            while true {
+                if let item = canvas.work.popLast() {
+                    drawItem(item, graph, &canvas)
+                } else if !canvas.continued.isEmpty {
+                    let index = canvas.continued.removeFirst()
+                    let number = canvas.numbers[index].map { paint("[\($0)]", .note) + " " } ?? ""
+                    canvas.lines.append(number + label(graph.functions[index], number: nil, graph))
+                    expand(index, childPrefix: "", graph, &canvas)
+                } else {
+                    break
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return canvas.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One node's line: a fold note, a reference to a node drawn already, a node continued
+    /// below, or the node with its inputs to follow.
+    private func drawItem(_ item: Item, _ graph: GraphSnapshot, _ canvas: inout Canvas) {
+        let index = item.function, function = graph.functions[index]
+        let head = item.prefix + connector(item.last)
+        let childPrefix = item.prefix + (item.last ? "   " : (unicode ? "│  " : "|  "))
+        if let fold = canvas.folds[index] {
+            canvas.lines.append(head + paint(fold.note, .note))
+            canvas.work.append(Item(function: fold.resumeAt, prefix: childPrefix, last: true))
+            return
+        }
+        if canvas.drawn.contains(index), let number = canvas.numbers[index] {
+            canvas.lines.append(head + paint((unicode ? "↑ see " : "^ see ") + "[\(number)]", .note)
+                                + " " + paint(function.name, .function))
+            return
+        }
+        canvas.drawn.insert(index)
+        if childPrefix.count > Self.deepestIndent, !function.inputs.isEmpty {
+            let number = canvas.numbers[index] ?? canvas.numbers.count + 1
+            canvas.numbers[index] = number
+            canvas.continued.append(index)
+            canvas.lines.append(head + paint(function.name, .function) + " "
+                                + paint("[\(number)] " + (unicode ? "⤵ " : "") + "continued below", .note))
+            return
+        }
+        canvas.lines.append(head + label(function, number: canvas.numbers[index], graph))
+        expand(index, childPrefix: childPrefix, graph, &canvas)
+    }
+
+    /// What comes under a node's line: its saved values (`-s`) and its inputs, with a fold
+    /// noted where a chain starts repeating here.
+    private func expand(_ index: Int, childPrefix: String, _ graph: GraphSnapshot, _ canvas: inout Canvas) {
+        let function = graph.functions[index]
+        if showSaved {
+            let rail = function.inputs.isEmpty ? " " : (unicode ? "│" : "|")
+            for saved in function.saved {
+                canvas.lines.append(childPrefix + rail + "  " + paint(savedText(saved, graph), .dim))
+            }
+        }
+        if !canvas.inFoldedChain.contains(index), let run = repetition(from: index, graph) {
+            canvas.inFoldedChain.formUnion(run.chain.prefix(run.unit))
+            let hidden = run.copies - 2
+            let names = run.chain.prefix(run.unit).map { graph.functions[$0].name }
+                .joined(separator: unicode ? " → " : " -> ")
+            canvas.folds[run.chain[run.unit]] = Fold(
+                note: (unicode ? "┄ " : "~ ") + "\(hidden) more cop\(hidden == 1 ? "y" : "ies") of "
+                    + "\(names) folded (\(hidden * run.unit) nodes)",
+                resumeAt: run.chain[run.unit * (run.copies - 1)])
+        }
+        for (i, input) in function.inputs.enumerated().reversed() {
+            canvas.work.append(Item(function: input, prefix: childPrefix, last: i == function.inputs.count - 1))
+        }
     }
 
     // MARK: Folding
