@@ -59,9 +59,10 @@ final class GraphDrawingTests: XCTestCase {
         XCTAssertEqual(stripped, GraphDrawing(unicode: true, colour: false, showSaved: false).draw(graph, title: "out"))
     }
 
-    /// Every line of the 2-layer MLP's drawings fits in 80 columns.
-    func testMLPDrawingsFitEightyColumns() throws {
-        for script in ["mlp", "sequential"] {
+    /// Every line of every drawing (2-layer MLPs, a folded deep network, a long irregular chain)
+    /// fits in 80 columns.
+    func testDrawingsFitEightyColumns() throws {
+        for script in ["mlp", "sequential", "deep", "irregular", "shared", "leaves"] {
             for line in try Self.drawings(of: script).split(separator: "\n") {
                 XCTAssertLessThanOrEqual(line.count, 80, "\(script): \(line)")
             }
@@ -106,6 +107,26 @@ final class GraphDrawingTests: XCTestCase {
                 XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("MmBackward0"))
             }
         }
+    }
+
+    /// torchviz's `render(filename, format=...)` writes the DOT file and the picture beside it
+    /// and returns the picture's path.
+    func testTorchvizRenderWritesThePicture() throws {
+        guard DotRendering.executable() != nil else { throw XCTSkip("Graphviz's dot is not on PATH (scripts/setup installs Debian's graphviz)") }
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("grad-torchviz-\(getpid())").path
+        defer { for suffix in ["", ".png"] { try? FileManager.default.removeItem(atPath: base + suffix) } }
+        var printed = ""
+        let interpreter = Interpreter(writeOutput: { printed += $0 })
+        try interpreter.run(source: """
+            import torch
+            from torchviz import make_dot
+            a = torch.ones(2, requires_grad=True)
+            print(make_dot((a * 3).sum(), params={"a": a}).render("\(base)", format="png"))
+            """, filename: "render.grad", in: Globals())
+        XCTAssertEqual(printed, base + ".png\n")
+        XCTAssertTrue(try String(contentsOfFile: base, encoding: .utf8).hasPrefix("digraph {"))
+        let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: base + ".png")))
+        XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
     }
 
     func testAMissingDotIsReportedNotHung() throws {

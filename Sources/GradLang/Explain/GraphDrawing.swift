@@ -128,11 +128,10 @@ public struct GraphDrawing {
         if !canvas.inFoldedChain.contains(index), let run = repetition(from: index, graph) {
             canvas.inFoldedChain.formUnion(run.chain.prefix(run.unit))
             let hidden = run.copies - 2
-            let names = run.chain.prefix(run.unit).map { graph.functions[$0].name }
-                .joined(separator: unicode ? " → " : " -> ")
+            let unit = run.unit == 1 ? "the node above" : "the \(run.unit) nodes above"
             canvas.folds[run.chain[run.unit]] = Fold(
-                note: (unicode ? "┄ " : "~ ") + "\(hidden) more cop\(hidden == 1 ? "y" : "ies") of "
-                    + "\(names) folded (\(hidden * run.unit) nodes)",
+                note: (unicode ? "┄ " : "~ ") + "\(hidden) more cop\(hidden == 1 ? "y" : "ies") of \(unit), "
+                    + "folded (\(hidden * run.unit) nodes)",
                 resumeAt: run.chain[run.unit * (run.copies - 1)])
         }
         for (i, input) in function.inputs.enumerated().reversed() {
