@@ -22,6 +22,10 @@ enum TorchvizModule {
                 let writer = DotWriter(showAttributes: try Operators.truthy(args["show_attrs"]),
                                        showSaved: try Operators.truthy(args["show_saved"]),
                                        maximumAttributeCharacters: try Arg.size(args["max_attr_chars"]))
+                // torchviz reads every node's saved values for these, which fails once backward freed them.
+                if writer.showAttributes || writer.showSaved, let failure = graph.functions.lazy.compactMap(\.savedFailure).first {
+                    try TorchBridge.run { throw failure }
+                }
                 return .str(PyStr(writer.source(of: graph)))
             },
             PyBuiltin("torchviz._write(path, text, /)") { args in

@@ -124,6 +124,9 @@ public struct GraphDrawing {
             for saved in function.saved {
                 canvas.lines.append(childPrefix + rail + "  " + paint(savedText(saved, graph), .dim))
             }
+            if function.savedFailure != nil {
+                canvas.lines.append(childPrefix + rail + "  " + paint("saved values freed by backward", .dim))
+            }
         }
         if !canvas.inFoldedChain.contains(index), let run = repetition(from: index, graph) {
             canvas.inFoldedChain.formUnion(run.chain.prefix(run.unit))

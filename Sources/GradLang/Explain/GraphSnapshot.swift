@@ -36,6 +36,8 @@ public struct GraphSnapshot {
         /// The nodes its gradients flow to, in `next_functions` order, `None`s left out: indexes into `functions`.
         public internal(set) var inputs: [Int]
         public let saved: [Saved]
+        /// Why the saved values could not be read (backward has freed them), if it failed.
+        public let savedFailure: Error?
     }
 
     /// A tensor the picture starts from, with the node that made it and, for a view, its base.
@@ -141,31 +143,42 @@ public struct GraphSnapshot {
         let entry: Function
         switch source {
         case .node(let node):
-            entry = Function(name: node.className, variable: nil, inputs: [], saved: saved(of: node))
+            let (values, failure) = saved(of: node)
+            entry = Function(name: node.className, variable: nil, inputs: [], saved: values, savedFailure: failure)
         case .leaf(let leaf):
-            entry = Function(name: "AccumulateGrad", variable: addTensor(leaf), inputs: [], saved: [])
+            entry = Function(name: "AccumulateGrad", variable: addTensor(leaf), inputs: [], saved: [], savedFailure: nil)
         }
         functions.append(entry)
         functionIndex[key] = functions.count - 1
         return (functions.count - 1, functions.count - 1)
     }
 
-    /// The node's `_saved_*` values. A saved output comes back as a new tensor each time it is
-    /// read, as in PyTorch, so it is a vertex of its own; other saved tensors are the tensors
-    /// the op was given (a leaf, an input).
-    private mutating func saved(of node: Node) -> [Saved] {
-        node.savedAttributes.compactMap { attribute in
-            guard let value = try? node.savedAttribute(attribute.name) else { return nil }
+    /// The node's `_saved_*` values, and the error that stopped their reading (backward freed
+    /// them). A saved output comes back as a new tensor each time it is read, as in PyTorch, so
+    /// it is a vertex of its own; other saved tensors are the tensors the op was given.
+    private mutating func saved(of node: Node) -> ([Saved], Error?) {
+        var values: [Saved] = []
+        for attribute in node.savedAttributes {
+            let value: SavedValue?
+            do {
+                value = try node.savedAttribute(attribute.name)
+            } catch {
+                return (values, error)
+            }
             switch value {
-            case .tensor(let tensor?):
+            case .tensor(let tensor?)?:
                 if tensor.gradFn === node {
                     tensors.append(TensorVertex(tensor: tensor, name: nil))
-                    return Saved(name: attribute.name, value: .tensor(tensors.count - 1))
+                    values.append(Saved(name: attribute.name, value: .tensor(tensors.count - 1)))
+                } else {
+                    values.append(Saved(name: attribute.name, value: .tensor(addTensor(tensor))))
                 }
-                return Saved(name: attribute.name, value: .tensor(addTensor(tensor)))
-            default:
-                return Saved(name: attribute.name, value: .text(Repr.str(PyGradNode.value(value))))
+            case let value?:
+                values.append(Saved(name: attribute.name, value: .text(Repr.str(PyGradNode.value(value)))))
+            case nil:
+                continue
             }
         }
+        return (values, nil)
     }
 }
