@@ -13,25 +13,30 @@ public enum DotRendering {
     }
 
     /// What to install when `dot` is missing.
-    public static let installHint = "install Graphviz (Debian's package graphviz: sudo apt-get install graphviz)"
+    public static let installHint = "install Debian's graphviz package (sudo apt-get install graphviz)"
 
     /// A stuck `dot` is stopped after this long.
     static let timeLimit = 120
 
-    /// Writes `text` to `path` as UTF-8.
+    /// Writes `text` to `path` as UTF-8; OSError as CPython words it when the file cannot be written.
     public static func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            let code = errno
-            throw PyError.os(errno: code, description: String(cString: strerror(code)) + ": '\(path)'")
-        }
+        guard let file = fopen(path, "w") else { throw osError(path) }
+        let bytes = Array(text.utf8)
+        let written = fwrite(bytes, 1, bytes.count, file)
+        let failure = written == bytes.count ? nil : osError(path)
+        guard fclose(file) == 0 else { throw failure ?? osError(path) }
+        if let failure { throw failure }
+    }
+
+    /// The last system call's failure on `path`.
+    private static func osError(_ path: String) -> PyError {
+        let code = errno
+        return PyError.os(errno: code, description: String(cString: strerror(code)) + ": '\(path)'")
     }
 
     /// Deletes the file at `path`.
     public static func remove(_ path: String) throws {
-        guard unlink(path) == 0 else {
-            let code = errno
-            throw PyError.os(errno: code, description: String(cString: strerror(code)) + ": '\(path)'")
-        }
+        guard unlink(path) == 0 else { throw osError(path) }
     }
 
     /// `dot -TFORMAT -o OUTPUT INPUT`.

@@ -36,6 +36,8 @@ enum TorchvizModule {
                 try DotRendering.remove(try Arg.string(args["path"], "path must be str"))
                 return .none
             },
+            // Returns the message of graphviz's ExecutableNotFound when `dot` is missing: the
+            // Python code raises it, that class being defined there.
             PyBuiltin("torchviz._run_dot(path, format, output, /)") { args in
                 let format = try Arg.string(args["format"], "format must be str")
                 switch DotRendering.render(dotFile: try Arg.string(args["path"], "path must be str"), format: format,
@@ -43,7 +45,7 @@ enum TorchvizModule {
                 case .success: return .none
                 case .failure(.notInstalled):
                     return .str(PyStr("failed to execute PosixPath('dot'), make sure the Graphviz executables are on your systems' PATH"
-                                      + " (grad: \(DotRendering.installHint))"))
+                                      + "; grad: \(DotRendering.installHint)"))
                 case .failure(let failure):
                     throw PyError.runtime(DotRendering.describe(failure, format: format))
                 }
@@ -82,6 +84,21 @@ class ExecutableNotFound(RuntimeError):
     __module__ = "graphviz.backend.execute"
 
 
+# The output formats the graphviz package accepts (graphviz.FORMATS).
+FORMATS = ['bmp', 'canon', 'cgimage', 'cmap', 'cmapx', 'cmapx_np', 'dot', 'dot_json', 'eps', 'exr', 'fig',
+           'gd', 'gd2', 'gif', 'gtk', 'gv', 'ico', 'imap', 'imap_np', 'ismap', 'jp2', 'jpe', 'jpeg', 'jpg',
+           'json', 'json0', 'pct', 'pdf', 'pic', 'pict', 'plain', 'plain-ext', 'png', 'pov', 'ps', 'ps2',
+           'psd', 'sgi', 'svg', 'svg_inline', 'svgz', 'tga', 'tif', 'tiff', 'tk', 'vml', 'vmlz', 'vrml',
+           'wbmp', 'webp', 'x11', 'xdot', 'xdot1.2', 'xdot1.4', 'xdot_json', 'xlib']
+
+
+def _checked_format(format):
+    format = format.lower()
+    if format not in FORMATS:
+        raise ValueError(f"unknown format: {format!r} (must be one of {FORMATS})")
+    return format
+
+
 class Digraph:
     """What make_dot returns, as graphviz.Digraph: the DOT text (.source), written to a file by
     save() and drawn by Graphviz's dot with render()."""
@@ -90,10 +107,19 @@ class Digraph:
 
     def __init__(self, source):
         self.source = source
-        self.format = "pdf"
+        self._format = "pdf"
         self.engine = "dot"
         self.filename = "Digraph.gv"
         self.directory = ""
+
+    @property
+    def format(self):
+        """The format render() draws unless told: pdf, or one of FORMATS."""
+        return self._format
+
+    @format.setter
+    def format(self, format):
+        self._format = _checked_format(format)
 
     @property
     def filepath(self):
@@ -114,8 +140,8 @@ class Digraph:
         """Saves the DOT text, has Graphviz's dot draw it as FORMAT (self.format, pdf unless set)
         and returns the picture's path, the DOT file's path plus '.' + FORMAT. Nothing is opened
         (view is ignored); cleanup=True removes the DOT file afterwards."""
+        format = self.format if format is None else _checked_format(format)
         path = self.save(filename, directory)
-        format = self.format if format is None else format
         output = path + "." + format
         missing = _run_dot(path, format, output)
         if missing is not None:

@@ -182,3 +182,22 @@ public struct GraphSnapshot {
         return (values, nil)
     }
 }
+
+extension GraphSnapshot {
+    /// The graph behind a tensor, or a tuple or list of tensors; nil for any other value.
+    public init?(of value: Value, names: [ObjectIdentifier: String]) {
+        let items: [Value]
+        switch value {
+        case .tensor: items = [value]
+        case .object(let tuple as PyTuple): items = tuple.items
+        case .object(let list as PyList): items = list.items
+        default: return nil
+        }
+        let tensors = items.compactMap { item -> Tensor? in
+            guard case .tensor(let tensor) = item else { return nil }
+            return tensor
+        }
+        guard !tensors.isEmpty, tensors.count == items.count else { return nil }
+        self.init(outputs: tensors) { names[ObjectIdentifier($0)] }
+    }
+}
