@@ -51,10 +51,10 @@ extension Interpreter {
         moduleMakers["abc"] = AbcModule.make
         moduleMakers["enum"] = EnumModule.make
         moduleMakers["warnings"] = WarningsModule.make
-        moduleMakers["torchviz"] = TorchvizModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
+        moduleMakers["torchviz"] = TorchvizModule.make
     }
 
     /// `range(...).start`, `.stop`, `.step`.
