@@ -60,6 +60,7 @@ extension Interpreter {
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
+        moduleMakers["torchviz"] = TorchvizModule.make
     }
 
     /// `range(...).start`, `.stop`, `.step`.

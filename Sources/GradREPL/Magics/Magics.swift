@@ -1,7 +1,7 @@
 import GradLang
 
 /// IPython's line magics that Python users reach for: `%timeit`, `%time`, `%who`, `%whos`,
-/// `%reset`, `%run`, `%history`, `%save`, `%pwd`, `%cd`.
+/// `%reset`, `%run`, `%history`, `%save`, `%pwd`, `%cd`; and grad's `%graph`.
 struct Magics {
     let session: Session
     /// Reads one answer to a question (`%reset`'s and `%save`'s confirmations); nil when there is none.
@@ -30,6 +30,7 @@ struct Magics {
         case "%reset": reset(force: argument.split(separator: " ").contains("-f"))
         case "%run": return runFile(argument)
         case "%load": return load(argument)
+        case "%graph": return GraphMagic(session: session).run(argument)
         default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
         }
         return .finished
