@@ -54,7 +54,7 @@ public struct ErrorRenderer {
             out += "Traceback (most recent call last):\n"
             var previous: TraceEntry?
             var repeats = 0
-            for entry in e.traceback.reversed() {
+            for entry in e.traceback.outermostFirst {
                 if let p = previous, p == entry {
                     repeats += 1
                     if repeats >= 3 { continue }

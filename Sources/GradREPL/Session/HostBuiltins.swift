@@ -1,7 +1,7 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv`, `exit`, `stdout`, `stderr`, `platform` and `maxsize`.
+/// `quit()`, and a `sys` module with `argv`, `exit`, `stdout`, `stderr`, `platform`, `maxsize` and the recursion limit.
 enum HostBuiltins {
     static func install(in interpreter: Interpreter, argv: [String]) {
         interpreter.setBuiltin("exit", .object(exitFunction("exit")))
@@ -16,6 +16,7 @@ enum HostBuiltins {
             "platform": .str("linux"),
             "maxsize": .int(Int.max),
         ])
+        for function in Interpreter.recursionLimitFunctions { sys.attributes[function.name] = .object(function) }
         interpreter.addModule(sys)
     }
 

@@ -6,8 +6,8 @@ import Glibc
 /// traceback entry at each call it unwinds through; the renderer prints it. Nothing here prints.
 public struct PyError: Error {
     public let exception: PyExceptionObject
-    /// Innermost last, as CPython prints it.
-    public var traceback: [TraceEntry] = []
+    /// The frames it has unwound through (printed outermost first, as CPython prints them).
+    public var traceback = TraceEntries()
     /// The exception being handled when this one was raised ("During handling of the above...").
     public var context: Chained?
     /// `raise ... from cause` ("The above exception was the direct cause...").
@@ -26,7 +26,7 @@ public struct PyError: Error {
     /// Raises `exception` again: its traceback continues the one it keeps (`__traceback__`).
     public init(exception: PyExceptionObject) {
         self.exception = exception
-        traceback = exception.tracebackObject?.entries ?? []
+        traceback = TraceEntries(exception.tracebackObject?.entries ?? [])
     }
 
     /// This error as a handler in the frame that raised at `entry` sees it: its traceback ends
@@ -34,7 +34,7 @@ public struct PyError: Error {
     func caught(at entry: TraceEntry) -> PyError {
         var handled = self
         handled.traceback.append(entry)
-        exception.tracebackObject = PyTraceback(handled.traceback)
+        exception.tracebackObject = PyTraceback(handled.traceback.innermostFirst)
         return handled
     }
 

@@ -58,8 +58,10 @@ public final class Interpreter {
     public var helpTopics = ""
     /// Where `help()` writes its text, when not to `writeOutput` (the REPL's pager).
     public var writeHelp: ((String) throws -> Void)?
-    /// Python's default recursion limit.
-    let recursionLimit = 1000
+    /// Python's recursion limit, 1000 unless `sys.setrecursionlimit` changes it (RecursionLimit.swift).
+    var recursionLimit = 1000
+    /// The depth from which each call checks the limit and the stack left (`checkDepth`).
+    var depthCheckedFrom = 1000
     var callDepth = 0
     /// The frame whose code runs now; its `caller` chain is the stack of frames below it.
     var currentFrame: Frame?
@@ -134,9 +136,7 @@ public final class Interpreter {
         callDepth += 1
         defer { callDepth -= 1 }
         // The module's own frame counts toward the limit, as in CPython.
-        if callDepth >= recursionLimit {
-            throw PyError(PyExc.recursionError, "maximum recursion depth exceeded")
-        }
+        if callDepth >= depthCheckedFrom { try checkDepth() }
         return try running(frame, body)
     }
 
