@@ -36,7 +36,8 @@ extension Compiler {
         let interpreter = interpreter
         let cache = AttributeCache()
         return { f, object in
-            try Compiler.locatingErrors(at: range, in: f) {
+            if let value = cache.instances.slotValue(object) { return value }
+            return try Compiler.locatingErrors(at: range, in: f) {
                 do {
                     return try cache.load(object, name, interpreter)
                 } catch let e as PyError {

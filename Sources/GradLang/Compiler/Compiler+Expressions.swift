@@ -62,9 +62,10 @@ extension Compiler {
         case .call(let callee, let arguments):
             return call(callee, arguments, range)
         case .attribute(let base, let name):
-            let object = expression(base)
+            // `x.data`: the variable is read in place, not through its load closure.
+            let object = expression(base), objectVariable = variable(base)
             let load = attributeLoad(name, range)
-            return { f in try load(f, try object(f)) }
+            return { f in try load(f, try objectVariable?.value(in: f) ?? object(f)) }
         case .subscript(let base, let index):
             // `text[i]`: variables are read in place, not through their load closures.
             let container = expression(base), containerVariable = variable(base)

@@ -44,7 +44,8 @@ final class AttributeCache {
     private var getterType: TypeKey?
     private var getter: ((Value) throws -> Value)?
 
-    private lazy var instances = InstanceAttributeCache()
+    /// The look-up on instances of user classes, which the site tries first (`slotValue`).
+    let instances = InstanceAttributeCache()
 
     func load(_ value: Value, _ name: String, _ interpreter: Interpreter) throws -> Value {
         guard case .object(let object) = value else {
@@ -129,6 +130,18 @@ final class InstanceAttributeCache {
             if let classValue { return try ClassAttributes.bind(classValue, to: .object(instance), interpreter) }
         }
         return try ClassAttributes.get(instance, name, interpreter)
+    }
+
+    /// `instance.name` when the site's look-up is current for the value's class and the value
+    /// is an instance holding the attribute in its slot (a method reading `self.x`): small
+    /// enough to inline into the site, with no class or cache retained. Nil otherwise, for
+    /// `load` (which also makes the look-up current).
+    @inline(__always)
+    func slotValue(_ value: Value) -> Value? {
+        guard case .object(let object) = value, let instance = object as? PyInstance, isPlain, let slot,
+              isCurrent(instance.cls) else { return nil }
+        let slots = instance.slots
+        return slot < slots.count ? slots[slot] : nil
     }
 
     /// `instance.name = value`.

@@ -12,14 +12,18 @@ enum ClassAttributes {
         case let s as PyStaticMethod: return s.function
         case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(classOf(receiver))))
         case let p as PyProperty:
-            guard let getter = p.getter else {
-                throw PyError.attribute("property of '\(receiver.typeName)' object has no getter")
-            }
+            guard let getter = p.getter else { throw p.missing("getter", owner: qualifiedTypeName(receiver)) }
             return try interpreter.call(getter, Arguments([receiver]))
         default:
             guard let (descriptor, get) = UserDescriptors.getter(of: o) else { return value }
             return try UserDescriptors.get(descriptor, get, instance: receiver, owner: classOf(receiver), interpreter)
         }
+    }
+
+    /// The qualified name of the receiver's type (`f.<locals>.C`), as CPython's property errors name it.
+    private static func qualifiedTypeName(_ receiver: Value) -> String {
+        if case .object(let i as PyInstance) = receiver { return i.cls.qualifiedName }
+        return receiver.typeName
     }
 
     private static func classOf(_ receiver: Value) -> PyObject {
@@ -111,9 +115,7 @@ enum ClassAttributes {
     static func setDirectly(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
         let found = instance.cls.lookup(name)
         if case .object(let p as PyProperty)? = found {
-            guard let setter = p.setter else {
-                throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no setter")
-            }
+            guard let setter = p.setter else { throw p.missing("setter", owner: instance.cls.qualifiedName) }
             _ = try interpreter.call(setter, Arguments([.object(instance), value]))
             return
         }
@@ -141,9 +143,7 @@ enum ClassAttributes {
         }
         let found = instance.cls.lookup(name)
         if case .object(let p as PyProperty)? = found {
-            guard let deleter = p.deleter else {
-                throw PyError.attribute("property '\(name)' of '\(instance.typeName)' object has no deleter")
-            }
+            guard let deleter = p.deleter else { throw p.missing("deleter", owner: instance.cls.qualifiedName) }
             _ = try interpreter.call(deleter, Arguments([.object(instance)]))
             return
         }

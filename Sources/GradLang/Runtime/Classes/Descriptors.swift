@@ -20,9 +20,20 @@ final class PyProperty: CollectableObject {
 
     override var typeName: String { "property" }
 
+    /// The name a class statement gave it (CPython's `__set_name__`), which its errors show; nil
+    /// for a property set on a class afterwards.
+    var name: String?
+
     /// The same property with one accessor replaced (`@x.setter`).
     func with(getter: Value? = nil, setter: Value? = nil, deleter: Value? = nil) -> PyProperty {
         PyProperty(getter: getter ?? self.getter, setter: setter ?? self.setter, deleter: deleter ?? self.deleter, doc: doc)
+    }
+
+    /// CPython's AttributeError for an accessor (`getter`, `setter`, `deleter`) the property lacks,
+    /// used on an instance of `owner`: `property 'x' of 'C' object has no setter`.
+    func missing(_ accessor: String, owner: String) -> PyError {
+        let property = name.map { "property \(Repr.repr(.str($0)))" } ?? "property"
+        return PyError.attribute("\(property) of '\(owner)' object has no \(accessor)")
     }
 }
 

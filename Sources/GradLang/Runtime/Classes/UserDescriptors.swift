@@ -34,9 +34,11 @@ enum UserDescriptors {
         return true
     }
 
-    /// `__set_name__(owner, name)` of each attribute of a new class whose class defines it.
+    /// `__set_name__(owner, name)` of each attribute of a new class whose class defines it, and
+    /// property's own (which names the property in its errors).
     static func setNames(_ cls: PyClass, _ interpreter: Interpreter) throws {
         for (name, value) in cls.namespace.entries {
+            if case .object(let p as PyProperty) = value { p.name = name }
             guard case .object(let d as PyInstance) = value, let setName = d.cls.lookup("__set_name__") else { continue }
             _ = try interpreter.call(try ClassAttributes.bind(setName, to: value, interpreter), Arguments([.object(cls), .str(name)]))
         }

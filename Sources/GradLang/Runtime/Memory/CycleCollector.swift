@@ -64,7 +64,10 @@ enum CycleCollector {
         }
     }
 
-    nonisolated(unsafe) static let generations = [Generation(threshold: 700), Generation(threshold: 10), Generation(threshold: 10)]
+    /// The youngest generation, which every new object joins: read directly on that path, as
+    /// a constant (no array look-up, no retain).
+    nonisolated(unsafe) static let young = Generation(threshold: 700)
+    nonisolated(unsafe) static let generations = [young, Generation(threshold: 10), Generation(threshold: 10)]
     /// `gc.disable()` turns off collection by allocation; `gc.collect()` still works.
     nonisolated(unsafe) static var isEnabled = true
     nonisolated(unsafe) private static var isCollecting = false
@@ -76,7 +79,6 @@ enum CycleCollector {
 
     /// Registers a new object in the youngest generation; collects when enough were made.
     static func track(_ object: CollectableObject) {
-        let young = generations[0]
         object.gcGeneration = 0
         object.gcIndex = young.update { objects in
             objects.append(.passUnretained(object))
@@ -104,7 +106,6 @@ enum CycleCollector {
 
     /// A container was freed: one fewer towards the next collection (CPython's count).
     static func countDeath() {
-        let young = generations[0]
         if young.count > 0 { young.count -= 1 }
     }
 
@@ -168,7 +169,6 @@ enum CycleCollector {
     /// candidates were garbage and halves when at least half were; `gc.get_threshold()` still
     /// shows the configured threshold.
     private static func adaptYoungPace(candidates: Int, garbage: Int) {
-        let young = generations[0]
         if garbage * 8 < candidates {
             young.pace = min(young.pace * 2, maximumYoungPace)
         } else if garbage * 2 >= candidates {
