@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "CPendingEvents"),
         // The executable's malloc and kin: glibc's, retried with the spare memory reserve when they fail.
         .target(name: "CMemoryReserve", dependencies: ["CPendingEvents"]),
-        .testTarget(name: "GradLangTests", dependencies: ["GradLang", "GradTestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "GradLangTests", dependencies: ["GradLang", "GradTestSupport"], exclude: ["Drawings", "Fixtures", "Golden"]),
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CLibEditShim", dependencies: ["CLibEdit"]),

@@ -54,6 +54,7 @@ extension Interpreter {
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
+        installPlot()
     }
 
     /// `range(...).start`, `.stop`, `.step`.
