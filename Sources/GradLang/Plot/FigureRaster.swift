@@ -132,7 +132,7 @@ struct FigureRaster {
     /// The bitmap font's glyphs at a whole-number scale near `size` pixels, the baseline at `at`.
     private mutating func text(_ text: String, at: FigureShapes.Point, anchor: FigureShapes.Anchor, size: Double, _ color: RGB, vertical: Bool) {
         let ascent = 11
-        let k = Swift.max(1, Int((size / Double(ascent)).rounded()))
+        let k = Swift.max(1, Int(size / Double(ascent) + 0.25))
         let length = Double(text.count * BitmapFont.width * k)
         let offset: Double
         switch anchor {

@@ -1,5 +1,5 @@
 /// PNG encoding of an RGB image, written out by hand: the signature, IHDR, one IDAT of zlib data
-/// in stored (uncompressed) deflate blocks, IEND, each chunk with its CRC-32 (RFC 2083, RFC 1950/1951).
+/// (`Deflate`), IEND, each chunk with its CRC-32 (RFC 2083).
 enum PNGWriter {
     static func encode(_ image: FigureRaster) -> [UInt8] {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -14,7 +14,7 @@ enum PNGWriter {
             raw.append(0)
             raw += image.pixels[y * rowBytes..<(y + 1) * rowBytes]
         }
-        chunk("IDAT", zlibStored(raw), into: &png)
+        chunk("IDAT", Deflate(rowStride: rowBytes + 1).zlib(raw), into: &png)
         chunk("IEND", [], into: &png)
         return png
     }
@@ -26,20 +26,6 @@ enum PNGWriter {
     private static func chunk(_ type: String, _ data: [UInt8], into png: inout [UInt8]) {
         let typed = Array(type.utf8) + data
         png += bigEndian(UInt32(data.count)) + typed + bigEndian(Checksums.crc32(typed))
-    }
-
-    /// A zlib stream of stored deflate blocks (at most 65,535 bytes each) and its Adler-32.
-    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x78, 0x01]
-        var start = 0
-        repeat {
-            let count = Swift.min(65_535, data.count - start)
-            let isLast: UInt8 = start + count == data.count ? 1 : 0
-            out += [isLast, UInt8(count & 0xff), UInt8(count >> 8), UInt8(~count & 0xff), UInt8((~count >> 8) & 0xff)]
-            out += data[start..<start + count]
-            start += count
-        } while start < data.count
-        return out + bigEndian(Checksums.adler32(data))
     }
 }
 

@@ -133,6 +133,8 @@ class Line2D:
         self._x, self._y = x, y
         self._color, self._linestyle, self._marker = color, linestyle, marker
         self._linewidth, self._markersize, self._label = linewidth, markersize, label
+        # get_color() answers as the colour was given ('C1', 'red'), as matplotlib does.
+        self._given_color = color
 
     def get_xdata(self):
         return list(self._x)
@@ -144,7 +146,7 @@ class Line2D:
         return self._label
 
     def get_color(self):
-        return self._color
+        return self._given_color
 
     def _spec(self):
         return {"kind": "line", "x": self._x, "y": self._y, "color": self._color,
@@ -210,7 +212,7 @@ class Legend:
 
 def _check_scale(value):
     if value not in ("linear", "log"):
-        raise ValueError(f"{value!r} is not a valid value for scale; supported values are 'linear', 'log'")
+        raise ValueError(f"{value!r} is not a valid value for scale.")
     return value
 
 
@@ -266,6 +268,8 @@ class Axes:
                     mark = ""
                 line = Line2D(x, y, line_color, style, mark, lw if lw is not None else linewidth,
                               ms if ms is not None else markersize, label)
+                if chosen is not None:
+                    line._given_color = chosen
                 self._artists.append(line)
                 lines.append(line)
         return lines
@@ -298,7 +302,9 @@ class Axes:
         if isinstance(bins, int):
             if low == high:
                 low, high = low - 0.5, high + 0.5
-            edges = [low + (high - low) * i / bins for i in _range(bins + 1)]
+            # As numpy's linspace: start + i * step, the last edge exactly the end.
+            step = (high - low) / bins
+            edges = [low + i * step for i in _range(bins)] + [high]
         else:
             edges = _values(bins)
         counts = [0.0] * (len(edges) - 1)
