@@ -8,6 +8,9 @@ extension FigureModel {
         width = size[0]
         height = size[1]
         dpi = try fields.number("dpi")
+        guard [width, height, dpi].allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw PyError.value("figure size and dpi must be positive and finite")
+        }
         title = try fields.string("title")
         axes = try fields.list("axes").map(AxesModel.init)
     }

@@ -28,8 +28,10 @@ struct FigureShapes {
     private let scale: Double
 
     init(_ figure: FigureModel) {
-        width = Swift.max(1, Swift.min(Int((figure.width * figure.dpi).rounded()), 8000))
-        height = Swift.max(1, Swift.min(Int((figure.height * figure.dpi).rounded()), 8000))
+        // At most 4096 pixels a side: a figure's description is checked finite and positive,
+        // but figsize × dpi may still ask for more memory than a picture should take.
+        width = Int(Swift.min(Swift.max((figure.width * figure.dpi).rounded(), 1), 4096))
+        height = Int(Swift.min(Swift.max((figure.height * figure.dpi).rounded(), 1), 4096))
         scale = figure.dpi / 72
         shapes.append(.rectangle(x: 0, y: 0, width: Double(width), height: Double(height), fill: .white, stroke: nil))
         if !figure.title.isEmpty {

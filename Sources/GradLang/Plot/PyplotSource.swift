@@ -291,6 +291,10 @@ class Axes:
         widths = _values(width)
         if len(widths) == 1:
             widths = widths * len(xs)
+        if len(heights) != len(xs) or len(widths) != len(xs):
+            other, shape = ("height", len(heights)) if len(heights) != len(xs) else ("width", len(widths))
+            raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
+                             f"between 'x' with shape ({len(xs)},) and {other!r} with shape ({shape},).")
         bars = BarContainer(xs, heights, widths, _color(color) if color is not None else self._cycle_color(), label)
         self._artists.append(bars)
         return bars
@@ -300,6 +304,8 @@ class Axes:
         low, high = range if range is not None else ((min(data), max(data)) if data else (0.0, 1.0))
         low, high = float(low), float(high)
         if isinstance(bins, int):
+            if bins < 1:
+                raise ValueError("`bins` must be positive, when an integer")
             if low == high:
                 low, high = low - 0.5, high + 0.5
             # As numpy's linspace: start + i * step, the last edge exactly the end.
@@ -464,7 +470,10 @@ class _AxesArray:
 class Figure:
     def __init__(self, number, figsize, dpi):
         self.number = number
-        self._size = (float(figsize[0]), float(figsize[1]))
+        w, h = figsize
+        if not (math.isfinite(float(w)) and math.isfinite(float(h)) and w > 0 and h > 0):
+            raise ValueError(f"figure size must be positive finite not {tuple(figsize)!r}")
+        self._size = (float(w), float(h))
         self.dpi = float(dpi)
         self._axes = []
         self._current = None
@@ -503,6 +512,8 @@ class Figure:
         kind = (format or path.rsplit(".", 1)[-1] if "." in path else (format or "png")).lower()
         if kind not in ("png", "svg"):
             raise ValueError(f"Format {kind!r} is not supported (supported formats: png, svg)")
+        if round(self._size[0] * (dpi or self.dpi)) <= 0 or round(self._size[1] * (dpi or self.dpi)) <= 0:
+            raise ValueError("cannot write empty image")
         _save(self._spec(float(dpi) if dpi is not None else self.dpi), path, kind)
 
     def _spec(self, dpi=None):
@@ -543,6 +554,9 @@ def subplot(*args):
 
 
 def subplots(nrows=1, ncols=1, figsize=None, dpi=None, squeeze=True, **kwargs):
+    for count, what in ((nrows, "rows"), (ncols, "columns")):
+        if not isinstance(count, int) or count <= 0:
+            raise ValueError(f"Number of {what} must be a positive integer, not {count!r}")
     fig = figure(figsize=figsize, dpi=dpi)
     rows = [[fig.add_subplot(nrows, ncols, r * ncols + c + 1) for c in range(ncols)] for r in range(nrows)]
     fig._current = rows[0][0]

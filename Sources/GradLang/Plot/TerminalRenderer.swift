@@ -10,7 +10,7 @@ struct TerminalRenderer {
     func render(_ figure: FigureModel) -> String {
         let width = Swift.max(Swift.min(terminal.columns - 1, 100), 20)
         // Terminal cells are about twice as tall as wide: keep the figure's shape.
-        let wanted = Int((Double(width) * figure.height / figure.width * 0.5).rounded())
+        let wanted = Int(Swift.min((Double(width) * figure.height / figure.width * 0.5).rounded(), 1000))
         let height = Swift.max(Swift.min(wanted, terminal.rows - 2), 8)
         let titleRows = figure.title.isEmpty ? 0 : 1
         var grid = TextGrid(width: width, height: height + titleRows)
@@ -132,7 +132,7 @@ struct TerminalRenderer {
             }
             guard !artist.marker.isEmpty else { return }
             for point in points {
-                guard let x = point.x, let y = point.y else { continue }
+                guard let x = point.x, let y = point.y, (-2...w + 2).contains(x), (-2...h + 2).contains(y) else { continue }
                 for (dx, dy) in TerminalRenderer.markerDots(artist.marker) {
                     canvas.set(Int(x.rounded()) + dx, Int(y.rounded()) + dy, artist.color)
                 }
