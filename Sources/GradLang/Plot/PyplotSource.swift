@@ -7,8 +7,6 @@ import math
 import torch
 import warnings
 
-_backend = ["auto"]
-
 _TAB10 = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
           "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 _LETTER_COLORS = {"b": "#0000ff", "g": "#008000", "r": "#ff0000", "c": "#00bfbf", "m": "#bf00bf",
@@ -419,6 +417,15 @@ class Axes:
                 "artists": [a._spec() for a in self._artists]}
 
     def __repr__(self):
+        fields = []
+        if self._title:
+            fields.append(f"title={ {'center': self._title} }")
+        for name, text in (("x", self._xlabel), ("y", self._ylabel)):
+            if text:
+                fields.append(f"{name}label={text!r}")
+        return "<Axes: " + ", ".join(fields) + ">"
+
+    def __str__(self):
         nrows, ncols, index = self._grid
         width = 0.775 / (ncols + 0.2 * (ncols - 1))
         height = 0.77 / (nrows + 0.2 * (nrows - 1))
@@ -464,7 +471,10 @@ class _AxesArray:
     ravel = flatten
 
     def __repr__(self):
-        return "array(" + repr(self._items) + ", dtype=object)"
+        if len(self.shape) == 1:
+            return "array([" + ", ".join(repr(ax) for ax in self._items) + "], dtype=object)"
+        rows = ["[" + ", ".join(repr(ax) for ax in row) + "]" for row in self._items]
+        return "array([" + ",\n       ".join(rows) + "], dtype=object)"
 
 
 class Figure:
@@ -520,8 +530,11 @@ class Figure:
         return {"size": self._size, "dpi": self.dpi if dpi is None else dpi, "title": self._title,
                 "axes": [ax._spec() for ax in self._axes]}
 
-    def __repr__(self):
+    def __str__(self):
         return f"Figure({round(self._size[0] * self.dpi)}x{round(self._size[1] * self.dpi)})"
+
+    def __repr__(self):
+        return f"<Figure size {round(self._size[0] * self.dpi)}x{round(self._size[1] * self.dpi)} with {len(self._axes)} Axes>"
 
 
 _figures = {}
@@ -660,7 +673,7 @@ def close(fig=None):
 def show(*args, **kwargs):
     """Draws the open figures on a terminal, in braille cells (then closes them, as a window
     backend does); elsewhere, or after matplotlib.use('Agg'), does nothing, as Agg does."""
-    if _backend[0] != "auto" or not _can_draw():
+    if not _can_draw():
         return
     for number in sorted(_figures):
         _draw(_figures[number]._spec())
