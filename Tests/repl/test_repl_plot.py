@@ -57,6 +57,8 @@ plt.legend()
 plt.savefig('line.png')
 plt.savefig('line.svg')
 plt.savefig('small.png', dpi=50)
+plt.savefig('no_extension')
+plt.savefig('named', format='svg')
 plt.show()
 print('saved')
 """
@@ -83,6 +85,10 @@ class PlotFileTests(unittest.TestCase):
         self.assertLessEqual(len(line_rows), 8, "about 4 points thick")
         self.assertNotEqual(rows[middle_y - 40][300], (255, 0, 0), "and nowhere above it")
         self.assertEqual(rows[middle_y][80], (0, 0, 0), "the frame's left edge")
+
+    def test_file_names_as_matplotlib_makes_them(self):
+        self.assertEqual(read_png(os.path.join(self.directory, "no_extension.png"))[:2], (640, 480))
+        ElementTree.parse(os.path.join(self.directory, "named"))
 
     def test_dpi_scales_the_png(self):
         width, height, _ = read_png(os.path.join(self.directory, "small.png"))

@@ -519,7 +519,11 @@ class Figure:
 
     def savefig(self, fname, dpi=None, format=None, **kwargs):
         path = str(fname)
-        kind = (format or path.rsplit(".", 1)[-1] if "." in path else (format or "png")).lower()
+        extension = path.rsplit("/", 1)[-1].rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else None
+        kind = (format or extension or "png").lower()
+        if extension is None and format is None:
+            # As matplotlib: a name without an extension or a format gets ".png".
+            path += "." + kind
         if kind not in ("png", "svg"):
             raise ValueError(f"Format {kind!r} is not supported (supported formats: png, svg)")
         if round(self._size[0] * (dpi or self.dpi)) <= 0 or round(self._size[1] * (dpi or self.dpi)) <= 0:

@@ -1,11 +1,12 @@
 /// A figure as an SVG document: the same shapes the PNG is drawn from (`FigureShapes`), written
-/// as SVG elements, text in a sans-serif font.
+/// as SVG elements in pixel units, text in a sans-serif font; its size in points, as matplotlib's
+/// (figsize × 72).
 enum SVGWriter {
     static func document(_ figure: FigureModel) -> String {
         let layout = FigureShapes(figure)
         var svg = """
         <?xml version="1.0" encoding="utf-8" standalone="no"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(layout.width)pt" height="\(layout.height)pt" \
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(number(figure.width * 72))pt" height="\(number(figure.height * 72))pt" \
         viewBox="0 0 \(layout.width) \(layout.height)" version="1.1">
 
         """

@@ -117,8 +117,10 @@ struct TerminalRenderer {
                 guard let x0 = place.x(center - artist.widths[i] / 2, clamped: true),
                       let x1 = place.x(center + artist.widths[i] / 2, clamped: true),
                       let y0 = place.y(base, clamped: true), let y1 = place.y(height, clamped: true) else { continue }
-                let columns = Int(Swift.min(x0, x1).rounded())..<Swift.max(Int(Swift.max(x0, x1).rounded()), Int(Swift.min(x0, x1).rounded()) + 1)
-                for x in columns.dropLast(columns.count > 2 ? 1 : 0) {
+                let first = Int(Swift.min(x0, x1).rounded()), last = Int(Swift.max(x0, x1).rounded())
+                // A dot column of gap before the next bar, when the bar is wide enough to spare it.
+                let end = last - first > 2 ? last - 1 : Swift.max(last, first + 1)
+                for x in first..<end {
                     canvas.line(from: (Double(x), y0), to: (Double(x), y1), artist.color)
                 }
             }
@@ -193,11 +195,11 @@ struct DotPlacement {
     }
 
     /// nil where the scale cannot show the value; `clamped` keeps it on the canvas (bars).
-    func x(_ value: Double, clamped: Bool = false) -> Double? {
+    func x(_ value: Double, clamped: Bool) -> Double? {
         xScale.fraction(value).map { clamp($0, clamped) * width }
     }
 
-    func y(_ value: Double, clamped: Bool = false) -> Double? {
+    func y(_ value: Double, clamped: Bool) -> Double? {
         yScale.fraction(value).map { (1 - clamp($0, clamped)) * height }
     }
 
