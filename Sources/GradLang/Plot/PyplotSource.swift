@@ -1,6 +1,8 @@
 /// `matplotlib.pyplot`, the subset tutorials use, written in Python over the Swift figure model:
 /// figures, axes and artists are Python objects that keep what was drawn; `show` and `savefig`
-/// hand a plain description of them (`_spec`) to the Swift back ends (`PlotModule`).
+/// hand a plain description of them (`_spec`) to the Swift back ends (`PlotModule`). Styling
+/// keywords the back ends cannot show (`alpha`, `fontsize`, `zorder`, ...) are accepted and
+/// ignored (`**style`), so that tutorial code runs.
 enum PyplotSource {
     static let text = #"""
 import math
@@ -232,7 +234,7 @@ class Axes:
         return color
 
     def plot(self, *args, label=None, color=None, c=None, linestyle=None, ls=None, marker=None,
-             linewidth=1.5, lw=None, markersize=6.0, ms=None):
+             linewidth=1.5, lw=None, markersize=6.0, ms=None, **style):
         groups = []
         rest = list(args)
         while rest:
@@ -272,7 +274,7 @@ class Axes:
                 lines.append(line)
         return lines
 
-    def scatter(self, x, y, s=None, c=None, color=None, marker="o", label=None):
+    def scatter(self, x, y, s=None, c=None, color=None, marker="o", label=None, **style):
         xs, ys = _values(x), _values(y)
         if len(xs) != len(ys):
             raise ValueError("x and y must be the same size")
@@ -282,7 +284,7 @@ class Axes:
         self._artists.append(points)
         return points
 
-    def bar(self, x, height, width=0.8, color=None, label=None):
+    def bar(self, x, height, width=0.8, color=None, label=None, **style):
         xs, heights = _values(x), _values(height)
         if len(heights) == 1 and len(xs) > 1:
             heights = heights * len(xs)
@@ -297,7 +299,7 @@ class Axes:
         self._artists.append(bars)
         return bars
 
-    def hist(self, x, bins=10, range=None, color=None, label=None):
+    def hist(self, x, bins=10, range=None, color=None, label=None, **style):
         data = _values(x)
         low, high = range if range is not None else ((min(data), max(data)) if data else (0.0, 1.0))
         low, high = float(low), float(high)
@@ -324,25 +326,25 @@ class Axes:
         self._artists.append(bars)
         return counts, edges, bars
 
-    def axhline(self, y=0, color="C0", linestyle="-", linewidth=1.5, label=None):
+    def axhline(self, y=0, color="C0", linestyle="-", linewidth=1.5, label=None, **style):
         line = _ReferenceLine("hline", _number(y), _color(color), _LINESTYLES[linestyle], linewidth, label)
         self._artists.append(line)
         return line
 
-    def axvline(self, x=0, color="C0", linestyle="-", linewidth=1.5, label=None):
+    def axvline(self, x=0, color="C0", linestyle="-", linewidth=1.5, label=None, **style):
         line = _ReferenceLine("vline", _number(x), _color(color), _LINESTYLES[linestyle], linewidth, label)
         self._artists.append(line)
         return line
 
-    def set_title(self, label):
+    def set_title(self, label, **style):
         self._title = str(label)
         return Text(0.5, 1.0, self._title)
 
-    def set_xlabel(self, label):
+    def set_xlabel(self, label, **style):
         self._xlabel = str(label)
         return Text(0.5, 0, self._xlabel)
 
-    def set_ylabel(self, label):
+    def set_ylabel(self, label, **style):
         self._ylabel = str(label)
         return Text(0, 0.5, self._ylabel)
 
@@ -510,7 +512,7 @@ class Figure:
     def gca(self):
         return self._current if self._current is not None else self.add_subplot()
 
-    def suptitle(self, t):
+    def suptitle(self, t, **style):
         self._title = str(t)
         return Text(0.5, 0.98, self._title)
 
@@ -609,15 +611,15 @@ def axvline(x=0, **kwargs):
     return gca().axvline(x, **kwargs)
 
 
-def title(label):
+def title(label, **style):
     return gca().set_title(label)
 
 
-def xlabel(label):
+def xlabel(label, **style):
     return gca().set_xlabel(label)
 
 
-def ylabel(label):
+def ylabel(label, **style):
     return gca().set_ylabel(label)
 
 
@@ -645,7 +647,7 @@ def legend(*args, **kwargs):
     return gca().legend(*args, _stacklevel=3, **kwargs)
 
 
-def suptitle(t):
+def suptitle(t, **style):
     return gcf().suptitle(t)
 
 
