@@ -61,6 +61,7 @@ extension Interpreter {
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
         moduleMakers["torchviz"] = TorchvizModule.make
+        installPlot()
     }
 
     /// `range(...).start`, `.stop`, `.step`.

@@ -31,6 +31,7 @@ struct Magics {
         case "%run": return runFile(argument)
         case "%load": return load(argument)
         case "%graph": return GraphMagic(session: session).run(argument)
+        case "%plot": return PlotMagic(session: session).run(argument)
         default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
         }
         return .finished

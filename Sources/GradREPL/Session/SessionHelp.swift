@@ -17,6 +17,7 @@ enum SessionHelp {
         %history [-n] [1-4]  this session's inputs; %save FILE 1-4 writes them to FILE
         %pwd, %cd DIR        the working directory
         %graph [-s] EXPR     draw a tensor's autograd graph (-s: saved values); -o FILE.svg|.png|.pdf|.dot
+        %plot EXPR           draw it as plt.plot(EXPR) would (%plot losses, %plot x, y)
 
     """
 }

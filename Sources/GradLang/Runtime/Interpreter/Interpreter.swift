@@ -56,6 +56,9 @@ public final class Interpreter {
     public var namesInScope: (() -> [String])?
     /// What the host adds to `help()`'s overview (the REPL's keys and magics).
     public var helpTopics = ""
+    /// Where `plt.show()` draws, asked at each show (a host whose output is a terminal answers);
+    /// nil: it draws nothing.
+    public var plotTerminal: () -> PlotTerminal? = { nil }
     /// Where `help()` writes its text, when not to `writeOutput` (the REPL's pager).
     public var writeHelp: ((String) throws -> Void)?
     /// Python's recursion limit, 1000 unless `sys.setrecursionlimit` changes it (RecursionLimit.swift).
