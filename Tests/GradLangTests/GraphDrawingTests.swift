@@ -5,12 +5,12 @@ import FoundationXML
 import XCTest
 @testable import GradLang
 
-/// `%graph`'s terminal drawings of the graphs built by `Drawings/NAME.grad` (its `out`), compared
-/// with `Drawings/NAME.txt`: grad's own pictures, with no peer to record them from, checked by eye
+/// `%graph`'s terminal drawings of the graphs built by `Drawings/Graphs/NAME.grad` (its `out`), compared
+/// with `Drawings/Graphs/NAME.txt`: grad's own pictures, with no peer to record them from, checked by eye
 /// once and frozen. GRAPH_DRAWINGS_RECORD=1 rewrites the files and fails, so nothing passes silently.
 /// Also: `%graph -o`'s pictures drawn through Graphviz decode as PNG and SVG.
 final class GraphDrawingTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Drawings")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Drawings/Graphs")
 
     /// The graph of the script's `out`, leaves named by its globals.
     static func graph(of script: String) throws -> GraphSnapshot {

@@ -3,12 +3,12 @@ import XCTest
 import GradLang
 
 /// `plt.show()`'s terminal drawings, which have no peer to record them from: each
-/// `Drawings/NAME.grad` runs as a script whose output is a 72 × 40 terminal (`NAME_color`: with
+/// `Drawings/Plots/NAME.grad` runs as a script whose output is a 72 × 40 terminal (`NAME_color`: with
 /// colour; `NAME_ascii`: as for output that is not a terminal), and what it prints must equal
 /// `NAME.txt`, recorded from grad and checked by eye. `RECORD_DRAWINGS=1` rewrites the files and
 /// fails, so that a recording never passes silently.
 final class PlotDrawingTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Drawings")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Drawings/Plots")
 
     static func terminal(for name: String) -> PlotTerminal {
         PlotTerminal(columns: 72, rows: 40, colored: name.hasSuffix("_color"), ascii: name.hasSuffix("_ascii"))
