@@ -1,0 +1,76 @@
+import GradTensor
+
+/// The learner lints: warnings in plain words about the classic autograd mistakes, given through
+/// the `warnings` machinery with the category `GradLintWarning` (`LintWarning.swift`), so that
+/// filters and `-W` silence them. One object per interpreter holds whether they are on (`%lint`)
+/// and what the accumulation lint remembers between backward passes.
+///
+/// Where each check lives (see README "### Lints"):
+/// - gradients piling up across training steps: the backward binding, told by the engine of each
+///   leaf's `.grad` it writes (`LeafGradientObserver`);
+/// - `w = w - lr * w.grad` and `w.data -= lr * w.grad`: statements picked out by their shape when
+///   compiled (`ParameterUpdateLints.swift`), checked on the values when they have run;
+/// - backward through a freed graph: the backward binding, as PyTorch's error is about to go.
+public final class LearnerLints: LeafGradientObserver {
+    /// `%lint on|off`.
+    public var enabled = true
+
+    /// What the last backward pass that wrote a leaf's `.grad` left there, by leaf.
+    private var records: [ObjectIdentifier: GradientRecord] = [:]
+    /// Set by a pass that added a gradient to one left over from before the leaf was updated;
+    /// cleared when the next pass starts.
+    private(set) var sawStaleGradient = false
+
+    /// The records are forgotten wholesale past this many leaves (leaves made afresh in a loop
+    /// would otherwise pile up); forgetting can only make the lint miss a step, never warn wrongly.
+    private static let recordLimit = 1024
+
+    private struct GradientRecord {
+        /// The `.grad` tensor and its version just after the pass wrote it: if either has
+        /// changed by the next pass, someone zeroed or replaced the gradient in between.
+        var grad: ObjectIdentifier
+        var gradVersion: Int
+        /// The leaf's version and data then: if either has changed by the next pass, the
+        /// parameter was updated in between (in place, or by `w.data = ...`).
+        var leafVersion: Int
+        var leafStorage: ObjectIdentifier
+        /// Updated through `w.data -= ...`, which leaves the version alone.
+        var updatedThroughData = false
+    }
+
+    init() {}
+
+    /// The observer a backward pass reports to: this object while the lints are on, else none.
+    func observerForPass() -> (any LeafGradientObserver)? {
+        sawStaleGradient = false
+        return enabled ? self : nil
+    }
+
+    public func wrote(gradientOf leaf: Tensor, addedToEarlier: Bool) {
+        guard let grad = leaf.grad else { return }
+        let key = ObjectIdentifier(leaf)
+        if addedToEarlier, let earlier = records[key], earlier.grad == ObjectIdentifier(grad),
+           earlier.gradVersion &+ 1 == grad.version,
+           earlier.leafVersion != leaf.version || earlier.leafStorage != ObjectIdentifier(leaf.storage)
+               || earlier.updatedThroughData {
+            sawStaleGradient = true
+        }
+        if records.count >= Self.recordLimit && records[key] == nil { records.removeAll(keepingCapacity: true) }
+        records[key] = GradientRecord(grad: ObjectIdentifier(grad), gradVersion: grad.version,
+                                      leafVersion: leaf.version, leafStorage: ObjectIdentifier(leaf.storage))
+    }
+
+    /// Notes that `leaf` was changed through `.data`, which its version does not show.
+    func noteUpdateThroughData(of leaf: Tensor) {
+        records[ObjectIdentifier(leaf)]?.updatedThroughData = true
+    }
+}
+
+extension Interpreter {
+    /// Whether the learner lints are on (`%lint on|off`); `-W ignore` silences them through the
+    /// warnings filters instead.
+    public var lintsEnabled: Bool {
+        get { lints.enabled }
+        set { lints.enabled = newValue }
+    }
+}
