@@ -30,6 +30,7 @@ struct Magics {
         case "%reset": reset(force: argument.split(separator: " ").contains("-f"))
         case "%run": return runFile(argument)
         case "%load": return load(argument)
+        case "%lint": LintMagic(session: session).run(String(argument))
         default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
         }
         return .finished

@@ -1,13 +1,14 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv` and `exit`.
+/// `quit()`, and a `sys` module with `argv`, `warnoptions` and `exit`.
 enum HostBuiltins {
-    static func install(in interpreter: Interpreter, argv: [String]) {
+    static func install(in interpreter: Interpreter, argv: [String], warnOptions: [String]) {
         interpreter.setBuiltin("exit", .object(exitFunction("exit")))
         interpreter.setBuiltin("quit", .object(exitFunction("quit")))
         let sys = PyModule(name: "sys", attributes: [
             "argv": .object(PyList(argv.map { .str($0) })),
+            "warnoptions": .object(PyList(warnOptions.map { .str($0) })),
             "exit": .object(exitFunction("exit")),
             "version": .str(GradVersion.string),
         ])
