@@ -48,16 +48,23 @@ public final class LearnerLints: LeafGradientObserver {
 
     public func wrote(gradientOf leaf: Tensor, addedToEarlier: Bool) {
         guard let grad = leaf.grad else { return }
+        let now = GradientRecord(grad: ObjectIdentifier(grad), gradVersion: grad.version,
+                                 leafVersion: leaf.version, leafStorage: ObjectIdentifier(leaf.storage))
+        // One hash per pass and leaf: the record is found once and replaced where it is.
         let key = ObjectIdentifier(leaf)
-        if addedToEarlier, let earlier = records[key], earlier.grad == ObjectIdentifier(grad),
-           earlier.gradVersion &+ 1 == grad.version,
-           earlier.leafVersion != leaf.version || earlier.leafStorage != ObjectIdentifier(leaf.storage)
-               || earlier.updatedThroughData {
+        guard let index = records.index(forKey: key) else {
+            if records.count >= Self.recordLimit { records.removeAll(keepingCapacity: true) }
+            records[key] = now
+            return
+        }
+        let earlier = records.values[index]
+        // The pass's in-place addition bumped the gradient's version once: any other change
+        // means it was zeroed or written in between.
+        if addedToEarlier, earlier.grad == now.grad, earlier.gradVersion &+ 1 == now.gradVersion,
+           earlier.leafVersion != now.leafVersion || earlier.leafStorage != now.leafStorage || earlier.updatedThroughData {
             sawStaleGradient = true
         }
-        if records.count >= Self.recordLimit && records[key] == nil { records.removeAll(keepingCapacity: true) }
-        records[key] = GradientRecord(grad: ObjectIdentifier(grad), gradVersion: grad.version,
-                                      leafVersion: leaf.version, leafStorage: ObjectIdentifier(leaf.storage))
+        records.values[index] = now
     }
 
     /// Notes that `leaf` was changed through `.data`, which its version does not show.
