@@ -11,11 +11,13 @@ import GradTensor
 /// - `w = w - lr * w.grad` and `w.data -= lr * w.grad`: statements picked out by their shape when
 ///   compiled (`ParameterUpdateLints.swift`), checked on the values when they have run;
 /// - backward through a freed graph: the backward binding, as PyTorch's error is about to go.
-public final class LearnerLints: LeafGradientObserver {
+final class LearnerLints: LeafGradientObserver {
     /// `%lint on|off`.
-    public var enabled = true
+    var enabled = true
 
-    /// What the last backward pass that wrote a leaf's `.grad` left there, by leaf.
+    /// What the last backward pass that wrote a leaf's `.grad` left there, by leaf. A dead
+    /// leaf's identity may come back as a new leaf's: its first pass then writes a fresh `.grad`
+    /// (no earlier one to add to), which replaces the record without a comparison.
     private var records: [ObjectIdentifier: GradientRecord] = [:]
     /// Set by a pass that added a gradient to one left over from before the leaf was updated;
     /// cleared when the next pass starts.
@@ -38,15 +40,13 @@ public final class LearnerLints: LeafGradientObserver {
         var updatedThroughData = false
     }
 
-    init() {}
-
     /// The observer a backward pass reports to: this object while the lints are on, else none.
     func observerForPass() -> (any LeafGradientObserver)? {
         sawStaleGradient = false
         return enabled ? self : nil
     }
 
-    public func wrote(gradientOf leaf: Tensor, addedToEarlier: Bool) {
+    func wrote(gradientOf leaf: Tensor, addedToEarlier: Bool) {
         guard let grad = leaf.grad else { return }
         let now = GradientRecord(grad: ObjectIdentifier(grad), gradVersion: grad.version,
                                  leafVersion: leaf.version, leafStorage: ObjectIdentifier(leaf.storage))
