@@ -23,6 +23,20 @@ final class LearnerLints: LeafGradientObserver {
     /// cleared when the next pass starts.
     private(set) var sawStaleGradient = false
 
+    // Which passes are watched. A pass is judged against the one before it, so passes are
+    // watched in pairs: every pass at first, then pairs further and further apart (up to one
+    // pair in `spacingLimit` passes) while backward() keeps being called from one line, a
+    // training loop whose first steps have shown how it treats its gradients: the lint then
+    // costs a loop nothing measurable. Another line starts the schedule again.
+    private var passNumber = 0
+    /// The first pass of the next watched pair.
+    private var pairStart = 1
+    private var spacing = 1
+    private static let spacingLimit = 64
+    /// Where the passes of the current schedule are called from.
+    private var siteFile = ""
+    private var siteLine = 0
+
     /// The records are forgotten wholesale past this many leaves (leaves made afresh in a loop
     /// would otherwise pile up); forgetting can only make the lint miss a step, never warn wrongly.
     private static let recordLimit = 1024
@@ -40,10 +54,24 @@ final class LearnerLints: LeafGradientObserver {
         var updatedThroughData = false
     }
 
-    /// The observer a backward pass reports to: this object while the lints are on, else none.
-    func observerForPass() -> (any LeafGradientObserver)? {
+    /// The observer a backward pass called from `frame` reports to: this object while the lints
+    /// are on and the pass is watched, else none.
+    func observerForPass(calledFrom frame: Frame?) -> (any LeafGradientObserver)? {
         sawStaleGradient = false
-        return enabled ? self : nil
+        guard enabled else { return nil }
+        passNumber &+= 1
+        let line = frame?.line ?? 0
+        if line != siteLine || frame?.file != siteFile {
+            siteLine = line
+            siteFile = frame?.file ?? ""
+            pairStart = passNumber
+            spacing = 1
+        }
+        if passNumber == pairStart { return self }
+        guard passNumber == pairStart &+ 1 else { return nil }
+        pairStart = passNumber &+ spacing
+        spacing = min(spacing * 2, Self.spacingLimit)
+        return self
     }
 
     func wrote(gradientOf leaf: Tensor, addedToEarlier: Bool) {

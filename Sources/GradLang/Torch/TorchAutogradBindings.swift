@@ -61,7 +61,7 @@ enum TorchAutogradBindings {
             throw PyError(PyExc.notImplementedError, "backward(inputs=...) is not supported by grad")
         }
         let interpreter = args.interpreter
-        let observer = interpreter.lints.observerForPass()
+        let observer = interpreter.lints.observerForPass(calledFrom: interpreter.currentFrame)
         try TorchBridge.run {
             do {
                 for (i, output) in outputs.enumerated() {
@@ -70,7 +70,7 @@ enum TorchAutogradBindings {
                                           retainGraph: last ? retainGraph : true, createGraph: createGraph,
                                           observer: observer)
                 }
-            } catch let error as TorchError where error == Node.freedError && observer != nil {
+            } catch let error as TorchError where error == Node.freedError && interpreter.lintsEnabled {
                 try interpreter.lint(LintText.backwardThroughFreedGraph)
                 throw error
             }
