@@ -21,11 +21,13 @@ struct CommandLineOptions: Equatable {
     var inspect = false
     /// `sys.argv`.
     var argv: [String] = [""]
+    /// `-W` options in order (`sys.warnoptions` after PYTHONWARNINGS's).
+    var warnOptions: [String] = []
 
     static func parse(_ arguments: [String]) -> Action {
         var options = CommandLineOptions()
         var i = 0
-        while i < arguments.count {
+        arguments: while i < arguments.count {
             let argument = arguments[i]
             switch argument {
             case "--":
@@ -50,20 +52,18 @@ struct CommandLineOptions: Equatable {
                 case "i": options.inspect = true
                 case "h": return .showHelp
                 case "V": return .showVersion
+                case "W":
+                    guard let option = Self.optionArgument(arguments, at: &i, attached: argument.dropFirst(offset + 2)) else {
+                        return .usageError("Argument expected for the -W option")
+                    }
+                    options.warnOptions.append(option)
+                    continue arguments
                 case "c":
-                    let attached = String(argument.dropFirst(offset + 2))
-                    var rest = i + 1
-                    let code: String
-                    if !attached.isEmpty {
-                        code = attached
-                    } else if i + 1 < arguments.count {
-                        code = arguments[i + 1]
-                        rest = i + 2
-                    } else {
+                    guard let code = Self.optionArgument(arguments, at: &i, attached: argument.dropFirst(offset + 2)) else {
                         return .usageError("Argument expected for the -c option")
                     }
                     options.program = .code(code)
-                    options.argv = ["-c"] + arguments[min(rest, arguments.count)...]
+                    options.argv = ["-c"] + arguments[i...]
                     return .run(options)
                 default:
                     return .usageError("unknown option -\(flag)")
@@ -74,12 +74,24 @@ struct CommandLineOptions: Equatable {
         return .run(options)
     }
 
+    /// An option's argument: the rest of its word (`-Wignore`) or the next word (`-W ignore`),
+    /// after which `i` points; nil when there is none.
+    private static func optionArgument(_ arguments: [String], at i: inout Int, attached: Substring) -> String? {
+        if !attached.isEmpty {
+            i += 1
+            return String(attached)
+        }
+        guard i + 1 < arguments.count else { return nil }
+        i += 2
+        return arguments[i - 1]
+    }
+
     private mutating func useFile(_ arguments: [String], at index: Int) {
         program = .file(arguments[index])
         argv = Array(arguments[index...])
     }
 
-    static let usage = "usage: grad [-i] [-c CODE | FILE | -] [ARG]..."
+    static let usage = "usage: grad [-i] [-W ARG] [-c CODE | FILE | -] [ARG]..."
 
     static let help = """
     \(usage)
@@ -89,6 +101,9 @@ struct CommandLineOptions: Equatable {
       -              read the script from stdin
       -c CODE        run CODE
       -i             after the script or the -c code, start the REPL with its variables
+      -W ARG         warning control, as Python's: action[:message[:category[:module[:lineno]]]]
+                     with action ignore, default, error, always, once or module; -W ignore
+                     also silences grad's learner lints (GradLintWarning)
       -h, --help     show this help and exit
       -V, --version  show grad's version and exit
 
@@ -100,6 +115,7 @@ struct CommandLineOptions: Equatable {
       GRAD_HISTORY   the REPL's history file; empty for none (default: $XDG_STATE_HOME/grad/history,
                      else ~/.local/state/grad/history)
       NO_COLOR       no colour in prompts and tracebacks
+      PYTHONWARNINGS warning control, comma-separated -W arguments (before those of -W)
 
     """
 }

@@ -26,7 +26,8 @@ enum Launcher {
         // As CPython: a write to a closed pipe (`grad script | head -1`) fails with EPIPE, raising
         // BrokenPipeError, instead of killing grad silently.
         signal(SIGPIPE, SIG_IGN)
-        let session = Session(argv: options.argv, errorStyle: Style(enabled: Terminal.allowsColour(2)))
+        let session = Session(argv: options.argv, warnOptions: environmentWarnOptions() + options.warnOptions,
+                              errorStyle: Style(enabled: Terminal.allowsColour(2)))
         session.interpreter.plotTerminal = Terminal.plotOutput
         let outcome: RunOutcome
         switch options.program {
@@ -58,6 +59,12 @@ enum Launcher {
         case .finished:
             return options.inspect ? REPL.start(session: session, showBanner: false) : 0
         }
+    }
+
+    /// PYTHONWARNINGS's entries, as CPython reads them: split at commas, empty ones dropped.
+    private static func environmentWarnOptions() -> [String] {
+        guard let value = getenv("PYTHONWARNINGS") else { return [] }
+        return String(cString: value).split(separator: ",").map(String.init)
     }
 
     private static func runStandardInput(_ session: Session) -> RunOutcome {

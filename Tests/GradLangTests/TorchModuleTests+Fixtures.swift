@@ -33,6 +33,11 @@ extension TorchModuleTests {
         "no_grad_block: with torch.no_grad():\n    with torch.enable_grad():\n        torch.is_grad_enabled()\n        z = x * 2\n    torch.is_grad_enabled()": "output",
     ]
 
+    /// Statements ("case: statement") that make a mistake grad's learner lints warn of (README
+    /// "### Lints"), where PyTorch gives no warning: their lints are left out of the comparison.
+    /// A lint anywhere else fails the test.
+    static let lintedMistakes: Set<String> = ["backward_twice: y.backward()"]
+
     func testStatementsMatchPyTorch() throws {
         let cases = try Self.fixtureCases()
         XCTAssertGreaterThanOrEqual(cases.count, 243)
@@ -40,7 +45,10 @@ extension TorchModuleTests {
         for (name, steps) in cases.sorted(by: { $0.key < $1.key }) {
             let session = FixtureSession()
             for step in steps {
-                let actual = session.run(step.source)
+                var actual = session.run(step.source)
+                if Self.lintedMistakes.contains("\(name): \(step.source)") {
+                    actual.warnings.removeAll { $0.hasPrefix("GradLintWarning: ") }
+                }
                 let known = Self.knownDifferences["\(name): \(step.source)"]
                 if known == "output" {
                     XCTAssertNotEqual(actual.output, step.output, "[\(name)] fixed: remove it from knownDifferences")

@@ -57,6 +57,7 @@ extension Interpreter {
         moduleMakers["os"] = OSModule.make
         moduleMakers["copy"] = CopyModule.make
         builtinTable["open"] = .object(IOModule.open)
+        moduleMakers[LintWarning.moduleName] = LintWarning.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

@@ -1,8 +1,9 @@
 /// The `warnings` module: `warn`, the filters (`simplefilter`, `filterwarnings`, `resetwarnings`),
 /// `catch_warnings` (with `record=True`), `showwarning`/`formatwarning` and `WarningMessage`, as
-/// CPython 3.11's. Python, compiled into grad, on three Swift helpers: `_emit` writes to the
-/// interpreter's warning stream, `_location` names the code that warned (from the stack of frames
-/// running), `_source_line` reads a line of it. Warnings from grad's torch go through the same
+/// CPython 3.11's, and the `-W` options' reading (`_processoptions`). Python, compiled into grad, on
+/// Swift helpers: `_emit` writes to the interpreter's warning stream, `_location` names the code
+/// that warned (from the stack of frames running), `_source_line` reads a line of it, `_builtin`
+/// and `_import_module` find a category named in a `-W` option. Warnings from grad's torch go through the same
 /// filters once the module has been imported (`Interpreter.warn`).
 enum WarningsModule {
     static func make(_ interpreter: Interpreter) -> PyModule {
@@ -13,6 +14,16 @@ enum WarningsModule {
             }),
             "_location": .object(PyBuiltin("_location(stacklevel)") { args in
                 location(stacklevel: try Conversions.int(args["stacklevel"], what: "stacklevel"), args.interpreter)
+            }),
+            "_import_module": .object(PyBuiltin("_import_module(name)") { args in
+                .object(try args.interpreter.importModule(Repr.str(args["name"])))
+            }),
+            "_builtin": .object(PyBuiltin("_builtin(name)") { args in
+                let name = Repr.str(args["name"])
+                guard let value = args.interpreter.builtins[name] else {
+                    throw PyError(PyExc.attributeError, "module 'builtins' has no attribute '\(name)'")
+                }
+                return value
             }),
             "_source_line": .object(PyBuiltin("_source_line(filename, lineno)") { args in
                 // As linecache.getline: the line with its newline, or "" where there is none.
@@ -71,7 +82,8 @@ _already_shown = set()
 
 def _pattern_matches(pattern, text, ignore_case=True):
     # The subset of `re.match` that filters use (messages ignoring case, modules not): literal
-    # characters, `.`, `\` escapes and the repeats `*`, `+`, `?`, anchored at the start.
+    # characters, `.`, `\` escapes, the end anchor `\Z` and the repeats `*`, `+`, `?`, anchored
+    # at the start.
     if ignore_case:
         pattern = pattern.lower()
         text = text.lower()
@@ -94,6 +106,8 @@ def _pattern_matches(pattern, text, ignore_case=True):
 
     def one(piece, at):
         char = piece[0]
+        if char == "\\Z":
+            return False
         if at >= len(text):
             return False
         if char == ".":
@@ -104,6 +118,8 @@ def _pattern_matches(pattern, text, ignore_case=True):
         if k == len(pieces):
             return True
         piece, repeat = pieces[k], pieces[k][1]
+        if piece[0] == "\\Z":
+            return at == len(text) and match_from(k + 1, at)
         if repeat == "":
             return one(piece, at) and match_from(k + 1, at + 1)
         if repeat == "?":
@@ -278,8 +294,102 @@ class catch_warnings:
         filters[:] = saved_filters
 
 
+class _OptionError(Exception):
+    """Exception used by option processing helpers."""
+
+
+def _processoptions(args):
+    # The -W options and PYTHONWARNINGS, as CPython's: each adds a filter in front.
+    for arg in args:
+        try:
+            _setoption(arg)
+        except _OptionError as msg:
+            _emit(f"Invalid -W option ignored: {msg}\n")
+
+
+def _setoption(arg):
+    # action:message:category:module:lineno
+    parts = arg.split(':')
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (arg,))
+    while len(parts) < 5:
+        parts.append('')
+    action, message, category, module, lineno = [s.strip() for s in parts]
+    action = _getaction(action)
+    category = _getcategory(category)
+    if message:
+        message = _escape(message)
+    if module:
+        module = _escape(module) + r'\Z'
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,)) from None
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _escape(text):
+    # re.escape's effect on the patterns `_pattern_matches` reads: every character but letters,
+    # digits and `_` taken literally.
+    return "".join(c if c.isalnum() or c == "_" else "\\" + c for c in text)
+
+
+def _getaction(action):
+    if not action:
+        return "default"
+    if action == "all":
+        return "always"  # Alias
+    for a in ('default', 'always', 'ignore', 'module', 'once', 'error'):
+        if a.startswith(action):
+            return a
+    raise _OptionError("invalid action: %r" % (action,))
+
+
+def _getcategory(category):
+    if not category:
+        return Warning
+    if '.' not in category:
+        m = None  # the built-in names
+        klass = category
+    else:
+        module, _, klass = category.rpartition('.')
+        try:
+            m = _import_module(module)
+        except ImportError:
+            raise _OptionError("invalid module name: %r" % (module,)) from None
+    try:
+        cat = _builtin(klass) if m is None else getattr(m, klass)
+    except AttributeError:
+        raise _OptionError("unknown warning category: %r" % (category,)) from None
+    if not issubclass(cat, Warning):
+        raise _OptionError("invalid warning category: %r" % (category,))
+    return cat
+
+
 def _warn_from_grad(message, category):
     # Where grad's own warnings (torch's, random's) enter the filters.
     warn(message, category)
 """#
+}
+
+extension Interpreter {
+    /// Applies `-W` options and PYTHONWARNINGS entries (`action:message:category:module:lineno`),
+    /// as CPython does at start-up: each adds a filter in front, an invalid one is reported and
+    /// ignored. With none, the warnings module is not even imported.
+    public func applyWarningOptions(_ options: [String]) throws(ProgramError) {
+        guard !options.isEmpty else { return }
+        do {
+            guard let process = try importModule("warnings").attributes["_processoptions"] else { return }
+            _ = try call(process, Arguments([.object(PyList(options.map { .str($0) }))]))
+        } catch let error as PyError {
+            throw .runtime(error)
+        } catch {
+            throw .runtime(PyError(PyExc.systemError, "internal error: \(error)"))
+        }
+    }
 }

@@ -38,9 +38,14 @@ extension Compiler {
         let run: StmtCode
     }
 
+    /// A statement's code, with the learner lints' check when it updates a parameter (Lints/).
+    func statement(_ s: Stmt) -> StmtCode {
+        linted(s, unlintedStatement(s))
+    }
+
     /// A statement's code, which first records its line in the frame (for tracebacks). The
     /// commonest statements do that inside their own closure; the rest get a wrapper.
-    func statement(_ s: Stmt) -> StmtCode {
+    private func unlintedStatement(_ s: Stmt) -> StmtCode {
         let line = s.range.start.line
         switch s.kind {
         case .expression(let e):

@@ -60,13 +60,22 @@ enum TorchAutogradBindings {
         if !args["inputs"].isNone {
             throw PyError(PyExc.notImplementedError, "backward(inputs=...) is not supported by grad")
         }
+        let interpreter = args.interpreter
+        let observer = interpreter.lints.observerForPass(calledFrom: interpreter.currentFrame)
         try TorchBridge.run {
-            for (i, output) in outputs.enumerated() {
-                let last = i == outputs.count - 1
-                try Autograd.backward(output, gradient: i < gradients.count ? gradients[i] : nil,
-                                      retainGraph: last ? retainGraph : true, createGraph: createGraph)
+            do {
+                for (i, output) in outputs.enumerated() {
+                    let last = i == outputs.count - 1
+                    try Autograd.backward(output, gradient: i < gradients.count ? gradients[i] : nil,
+                                          retainGraph: last ? retainGraph : true, createGraph: createGraph,
+                                          observer: observer)
+                }
+            } catch let error as TorchError where error == Node.freedError && interpreter.lintsEnabled {
+                try interpreter.lint(LintText.backwardThroughFreedGraph)
+                throw error
             }
         }
+        if interpreter.lints.sawStaleGradient { try interpreter.lint(LintText.gradientsPileUp) }
     }
 
     /// A tensor or a sequence of tensors (`outputs`, `inputs`): PyTorch iterates anything else,

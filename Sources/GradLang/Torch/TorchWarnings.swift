@@ -4,12 +4,20 @@ import GradTensor
 /// `warnings` module's filters, which show, record, raise or ignore them, as CPython's warnings.
 extension Interpreter {
     func warn(_ message: String, category: String = "UserWarning") throws {
-        guard let route = try importModule("warnings").attributes["_warn_from_grad"],
-              let type = builtinTable[category] else {
+        guard let type = builtinTable[category] else {
             writeWarning("\(category): \(message)\n")
             return
         }
-        _ = try call(route, Arguments([.str(message), type]))
+        try warn(message, category: type)
+    }
+
+    /// A warning of the class `category`.
+    func warn(_ message: String, category: Value) throws {
+        guard let route = try importModule("warnings").attributes["_warn_from_grad"] else {
+            writeWarning(message + "\n")
+            return
+        }
+        _ = try call(route, Arguments([.str(message), category]))
     }
 
     /// A warning PyTorch's C++ side gives once per process (TORCH_WARN_ONCE); grad gives it once

@@ -32,6 +32,7 @@ struct Magics {
         case "%load": return load(argument)
         case "%graph": return GraphMagic(session: session).run(argument)
         case "%plot": return PlotMagic(session: session).run(argument)
+        case "%lint": LintMagic(session: session).run(String(argument))
         default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
         }
         return .finished

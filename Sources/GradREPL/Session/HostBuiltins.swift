@@ -1,14 +1,16 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv`, `exit`, `stdout`, `stderr`, `platform`, `maxsize` and the recursion limit.
+/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdout`, `stderr`, `platform`, `maxsize`
+/// and the recursion limit.
 enum HostBuiltins {
-    static func install(in interpreter: Interpreter, argv: [String]) {
+    static func install(in interpreter: Interpreter, argv: [String], warnOptions: [String]) {
         interpreter.setBuiltin("exit", .object(exitFunction("exit")))
         interpreter.setBuiltin("quit", .object(exitFunction("quit")))
         let streams = PyTextStream.standard(of: interpreter)
         let sys = PyModule(name: "sys", attributes: [
             "argv": .object(PyList(argv.map { .str($0) })),
+            "warnoptions": .object(PyList(warnOptions.map { .str($0) })),
             "exit": .object(exitFunction("exit")),
             "version": .str(GradVersion.string),
             "stdout": .object(streams.stdout),

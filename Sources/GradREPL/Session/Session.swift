@@ -18,7 +18,8 @@ public final class Session {
     let writeOutput: (String) -> Void
     let writeError: (String) -> Void
 
-    public init(argv: [String], errorStyle: Style = Style(enabled: false),
+    /// `warnOptions`: the `-W` options (PYTHONWARNINGS's first), applied before anything runs.
+    public init(argv: [String], warnOptions: [String] = [], errorStyle: Style = Style(enabled: false),
                 writeOutput: @escaping (String) -> Void = StandardStreams.writeOutput,
                 writeError: @escaping (String) -> Void = StandardStreams.writeError) {
         self.errorStyle = errorStyle
@@ -30,8 +31,13 @@ public final class Session {
             try StandardStreams.raiseOutputFailure()
         }, writeWarning: writeError)
         interpreter.flushOutput = StandardStreams.flushProgramOutput
-        HostBuiltins.install(in: interpreter, argv: argv)
+        HostBuiltins.install(in: interpreter, argv: argv, warnOptions: warnOptions)
         interpreter.helpTopics = SessionHelp.topics
+        do {
+            try interpreter.applyWarningOptions(warnOptions)
+        } catch {
+            writeError("'import warnings' failed; traceback:\n" + ErrorRenderer(sources: interpreter.sourceLines).render(error))
+        }
     }
 
     /// Runs a whole script given as text (`-c` code) in the session's globals.

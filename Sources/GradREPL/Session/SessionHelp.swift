@@ -18,6 +18,7 @@ enum SessionHelp {
         %pwd, %cd DIR        the working directory
         %graph [-s] EXPR     draw a tensor's autograd graph (-s: saved values); -o FILE.svg|.png|.pdf|.dot
         %plot EXPR           draw it as plt.plot(EXPR) would (%plot losses, %plot x, y)
+        %lint on|off         grad's warnings about classic autograd mistakes (on at start)
 
     """
 }

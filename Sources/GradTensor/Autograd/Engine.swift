@@ -2,10 +2,12 @@
 /// chains cannot overflow the stack), runs each node's formula once with the sum of its incoming
 /// gradients, and delivers gradients to leaves or to the tensors `autograd.grad` asked about.
 public enum Autograd {
-    /// `tensor.backward(gradient=None, retain_graph=None, create_graph=False)`.
+    /// `tensor.backward(gradient=None, retain_graph=None, create_graph=False)`; `observer` is
+    /// told of each leaf's `.grad` the pass writes.
     public static func backward(_ output: Tensor, gradient: Tensor? = nil, retainGraph: Bool? = nil,
-                                createGraph: Bool = false) throws {
+                                createGraph: Bool = false, observer: (any LeafGradientObserver)? = nil) throws {
         var run = Run(createGraph: createGraph, accumulateIntoLeaves: true, targets: [])
+        run.observer = observer
         try run.execute(roots: [output], given: [gradient], retainGraph: retainGraph ?? createGraph)
     }
 
@@ -73,6 +75,7 @@ public enum Autograd {
         /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
         let targets: [Tensor]
         var captured: [Tensor?]
+        var observer: (any LeafGradientObserver)?
         /// The roots' gradients, the nodes reached, the nodes ready to run, and the leaves
         /// gradients arrived at.
         var work = WorkLists.take()
@@ -336,6 +339,7 @@ public enum Autograd {
 
         /// `.grad += g`: in place normally; out of place when building a graph of the gradient.
         func accumulate(into t: Tensor, _ g: Tensor) throws {
+            let addedToEarlier = t.storedGrad != nil
             try GradMode.with(enabled: createGraph) {
                 if let existing = t.storedGrad {
                     if createGraph { t.storedGrad = try existing.adding(g) }
@@ -347,6 +351,7 @@ public enum Autograd {
                         : try g.cloneDetached()
                 }
             }
+            if let observer, t.isLeaf { observer.wrote(gradientOf: t, addedToEarlier: addedToEarlier) }
         }
 
         func sum(_ a: Tensor?, _ b: Tensor) throws -> Tensor {
@@ -365,4 +370,11 @@ public enum Autograd {
             }
         }
     }
+}
+
+/// Told by a backward pass of each leaf whose `.grad` it wrote, just after writing it: whether
+/// the gradient was added to one already there (`.grad` not None before the pass). The language
+/// layer's lints watch for gradients piling up across training steps with it.
+public protocol LeafGradientObserver: AnyObject {
+    func wrote(gradientOf leaf: Tensor, addedToEarlier: Bool)
 }

@@ -174,7 +174,7 @@ public final class Node {
     }
 
     /// PyTorch's error for backward, or a read of a saved tensor, after the saved state was freed.
-    static let freedError = TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
+    public static let freedError = TorchError.runtime("Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.")
 
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
     /// after the op ran. Only the versions are read unless one differs.

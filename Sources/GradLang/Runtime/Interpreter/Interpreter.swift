@@ -71,6 +71,8 @@ public final class Interpreter {
     /// How the language core reaches the tensor library without naming it: the one the Torch
     /// folder provides (`Interpreter.installedTensorLibrary`).
     let tensorLibrary: any TensorLibrary
+    /// The learner lints' switch and memory (Lints/).
+    let lints = LearnerLints()
 
     /// Set from a signal handler (Ctrl-C) or another thread (the fuzzer's time budget) to stop
     /// running code with KeyboardInterrupt at the next check: a bit of the pending-events word
