@@ -10,7 +10,7 @@ enum IOModule {
             "_fd_open": .object(PyBuiltin("_fd_open(path, flags, /)") { args in
                 let path = try Arg.string(args["path"], "path must be str")
                 let fd = Glibc.open(path, Int32(try Arg.size(args["flags"])), 0o666)
-                if fd < 0 { throw PyError.os(errnoOf: path) }
+                if fd < 0 { throw PyError.lastOSError(filename: path) }
                 // A directory opens for reading; CPython refuses it at open.
                 var status = stat()
                 if fstat(fd, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
@@ -20,10 +20,10 @@ enum IOModule {
                 return .int(Int(fd))
             }),
             "_fd_read_text": .object(PyBuiltin("_fd_read_text(fd, /)") { args in
-                .str(try decodedText(try readAll(Int32(try Arg.size(args["fd"])))))
+                .str(try decodedText(try FileDescriptor.readAll(Int32(try Arg.size(args["fd"])))))
             }),
             "_fd_write": .object(PyBuiltin("_fd_write(fd, text, /)") { args in
-                try writeAll(Int32(try Arg.size(args["fd"])), Array(try Arg.string(args["text"], "text must be str").utf8))
+                try FileDescriptor.writeAll(Int32(try Arg.size(args["fd"])), Array(try Arg.string(args["text"], "text must be str").utf8))
                 return .none
             }),
             "_fd_close": .object(PyBuiltin("_fd_close(fd, /)") { args in
@@ -50,33 +50,6 @@ enum IOModule {
                 ("buffering", args["buffering"]), ("encoding", args["encoding"]), ("errors", args["errors"]),
                 ("newline", args["newline"]),
             ]))
-        }
-    }
-
-    private static func readAll(_ fd: Int32) throws -> [UInt8] {
-        var bytes: [UInt8] = [], chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                throw PyError.os(errno: code, description: String(cString: strerror(code)))
-            }
-            if n == 0 { return bytes }
-            bytes += chunk[..<n]
-        }
-    }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                throw PyError.os(errno: code, description: String(cString: strerror(code)))
-            }
-            written += n
         }
     }
 

@@ -10,7 +10,7 @@ enum OSModule {
                 var status = stat()
                 let name = try pathArgument(args["path"], "stat")
                 guard stat(name, &status) == 0 else {
-                    if try Operators.truthy(args["strict"]) { throw PyError.os(errnoOf: name) }
+                    if try Operators.truthy(args["strict"]) { throw PyError.lastOSError(filename: name) }
                     return .none
                 }
                 return .object(PyTuple([.bool(status.st_mode & S_IFMT == S_IFDIR), .int(Int(status.st_size))]))
@@ -32,7 +32,7 @@ enum OSModule {
             }),
             "mkdir": .object(PyBuiltin("mkdir(path, mode=511)") { args in
                 let name = try pathArgument(args["path"], "mkdir")
-                if Glibc.mkdir(name, mode_t(try Arg.size(args["mode"]))) != 0 { throw PyError.os(errnoOf: name) }
+                if Glibc.mkdir(name, mode_t(try Arg.size(args["mode"]))) != 0 { throw PyError.lastOSError(filename: name) }
                 return .none
             }),
             "remove": .object(fileCall("remove") { Glibc.unlink($0) }),
@@ -42,8 +42,7 @@ enum OSModule {
             "rename": .object(PyBuiltin("rename(src, dst)") { args in
                 let from = try pathArgument(args["src"], "rename"), to = try pathArgument(args["dst"], "rename")
                 if Glibc.rename(from, to) != 0 {
-                    let code = errno
-                    let error = PyError.os(errno: code, description: String(cString: strerror(code)), filename: from)
+                    let error = PyError.lastOSError(filename: from)
                     error.exception.setAttribute("filename2", .str(to))
                     throw error
                 }
@@ -61,7 +60,7 @@ enum OSModule {
     private static func fileCall(_ name: String, _ call: @escaping (String) -> Int32) -> PyBuiltin {
         PyBuiltin("\(name)(path)") { args in
             let path = try pathArgument(args["path"], name)
-            if call(path) != 0 { throw PyError.os(errnoOf: path) }
+            if call(path) != 0 { throw PyError.lastOSError(filename: path) }
             return .none
         }
     }
@@ -72,8 +71,7 @@ enum OSModule {
 
     private static func currentDirectory() throws -> String {
         guard let path = getcwd(nil, 0) else {
-            let code = errno
-            throw PyError.os(errno: code, description: String(cString: strerror(code)))
+            throw PyError.lastOSError()
         }
         defer { free(path) }
         return String(cString: path)
@@ -81,7 +79,7 @@ enum OSModule {
 
     /// The names in a directory, in the order the system lists them (as CPython's), without `.` and `..`.
     private static func entries(of path: String) throws -> [String] {
-        guard let directory = opendir(path) else { throw PyError.os(errnoOf: path) }
+        guard let directory = opendir(path) else { throw PyError.lastOSError(filename: path) }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {

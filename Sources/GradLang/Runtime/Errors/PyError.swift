@@ -270,9 +270,9 @@ extension PyError {
         return PyError(exception: exception)
     }
 
-    /// The OSError for the C library's `errno` after a failed call on `filename`
+    /// The OSError for the C library's `errno` after a failed call, naming `filename` when given
     /// (`[Errno 2] No such file or directory: 'data.txt'`).
-    static func os(errnoOf filename: String) -> PyError {
+    static func lastOSError(filename: String? = nil) -> PyError {
         let code = errno
         return os(errno: code, description: String(cString: strerror(code)), filename: filename)
     }
