@@ -33,9 +33,12 @@ final class LearnerLints: LeafGradientObserver {
     private var pairStart = 1
     private var spacing = 1
     private static let spacingLimit = 64
-    /// Where the passes of the current schedule are called from.
+    /// Where the passes of the current schedule are called from. The frame's identity answers
+    /// for a loop in one frame without comparing file names (a new frame that reuses a freed
+    /// one's address is compared by line alone: at worst the schedule goes on at another site).
     private var siteFile = ""
     private var siteLine = 0
+    private var siteFrame: ObjectIdentifier?
 
     /// The records are forgotten wholesale past this many leaves (leaves made afresh in a loop
     /// would otherwise pile up); forgetting can only make the lint miss a step, never warn wrongly.
@@ -61,12 +64,14 @@ final class LearnerLints: LeafGradientObserver {
         guard enabled else { return nil }
         passNumber &+= 1
         let line = frame?.line ?? 0
-        if line != siteLine || frame?.file != siteFile {
+        let frameIdentity = frame.map(ObjectIdentifier.init)
+        if line != siteLine || (frameIdentity != siteFrame && frame?.file != siteFile) {
             siteLine = line
             siteFile = frame?.file ?? ""
             pairStart = passNumber
             spacing = 1
         }
+        siteFrame = frameIdentity
         if passNumber == pairStart { return self }
         guard passNumber == pairStart &+ 1 else { return nil }
         pairStart = passNumber &+ spacing

@@ -339,7 +339,9 @@ public enum Autograd {
 
         /// `.grad += g`: in place normally; out of place when building a graph of the gradient.
         func accumulate(into t: Tensor, _ g: Tensor) throws {
-            let addedToEarlier = t.storedGrad != nil
+            // Read only for an observer: the plain path stays as it was.
+            let observed = observer != nil && t.isLeaf
+            let addedToEarlier = observed && t.storedGrad != nil
             try GradMode.with(enabled: createGraph) {
                 if let existing = t.storedGrad {
                     if createGraph { t.storedGrad = try existing.adding(g) }
@@ -351,7 +353,7 @@ public enum Autograd {
                         : try g.cloneDetached()
                 }
             }
-            if let observer, t.isLeaf { observer.wrote(gradientOf: t, addedToEarlier: addedToEarlier) }
+            if observed, let observer { observer.wrote(gradientOf: t, addedToEarlier: addedToEarlier) }
         }
 
         func sum(_ a: Tensor?, _ b: Tensor) throws -> Tensor {
