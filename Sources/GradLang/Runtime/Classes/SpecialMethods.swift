@@ -8,7 +8,7 @@ enum SpecialMethods {
     /// `instance.name(args...)` when the class defines `name`; nil when it does not.
     static func call(_ instance: PyInstance, _ name: SpecialName, _ args: [Value]) throws -> Value? {
         guard let method = instance.cls.lookup(name), let interpreter = instance.cls.interpreter else { return nil }
-        if method.isNone { return nil }
+        if method.isNone { return try setToNone(name) }
         if case .object(let f as PyFunction) = method { return try f.call(receiver: .object(instance), args, interpreter) }
         let bound = try ClassAttributes.bind(method, to: .object(instance), interpreter)
         return try interpreter.call(bound, Arguments(args))
@@ -17,9 +17,19 @@ enum SpecialMethods {
     /// `call` with one argument (a binary operator's or comparison's method).
     static func call(_ instance: PyInstance, _ name: SpecialName, with argument: Value) throws -> Value? {
         guard let method = instance.cls.lookup(name), let interpreter = instance.cls.interpreter else { return nil }
-        if method.isNone { return nil }
+        if method.isNone { return try setToNone(name) }
         if case .object(let f as PyFunction) = method { return try f.call(receiver: .object(instance), argument: argument, interpreter) }
         return try call(instance, name, [argument])
+    }
+
+    /// A special method set to None. For `__hash__`, `__iter__` and `__contains__` that says the
+    /// class does not support the operation (nil: the caller raises its own error); any other is
+    /// called like a method, as CPython calls it, and None is not callable.
+    private static func setToNone(_ name: SpecialName) throws -> Value? {
+        switch name {
+        case .hash, .iter, .contains: return nil
+        default: throw PyError.type("'NoneType' object is not callable")
+        }
     }
 
     /// Whether the class (not `object`) defines `name`.
@@ -142,8 +152,10 @@ enum SpecialMethods {
             default: throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
             }
         }
-        if let contents = instance.contents, !defines(instance, .getitem) { return try Iteration.iterator(contents) }
-        guard defines(instance, .getitem) else {
+        // `__iter__ = None` makes even a list subclass not iterable.
+        let blocked = instance.cls.lookup(.iter)?.isNone == true
+        if !blocked, let contents = instance.contents, !defines(instance, .getitem) { return try Iteration.iterator(contents) }
+        guard !blocked, defines(instance, .getitem) else {
             throw PyError.type("'\(instance.typeName)' object is not iterable")
         }
         var index = 0

@@ -244,6 +244,7 @@ extension Operators {
                 if let found = r.contains(item) { return found }
             case let i as PyInstance:
                 if let r = try SpecialMethods.call(i, .contains, [item]) { return try truthy(r) }
+                if i.cls.lookup(.contains)?.isNone == true { throw PyError.type("'\(i.typeName)' object is not a container") }
                 if let contents = i.contents, !SpecialMethods.defines(i, .iter) { return try contains(contents, item) }
             case let c as PyClass:
                 if let r = try Metaclasses.callSpecial(c, .contains, [item]) { return try truthy(r) }
