@@ -89,8 +89,8 @@ public final class PyBuiltin: PyObject {
         return String(signature[start..<end])
     }
 
-    /// Runs `direct` with its `directArity` first arguments (the caller checked the count). The
-    /// body is called where it is stored: copied out, it would be retained and released per call.
+    /// Runs `direct` with its `directArity` first arguments (a call site that checked the count);
+    /// without a direct body, binds them as a general call does.
     @inline(__always)
     func callDirect(_ x: Value, _ y: Value, _ interpreter: Interpreter) throws -> Value {
         switch direct {
