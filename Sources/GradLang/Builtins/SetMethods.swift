@@ -2,11 +2,20 @@
 enum SetMethods {
     static var all: [PyBuiltin] {
         [
-            mutatingByElement("add") { s, elem in try s.insert(elem) },
-            mutatingByElement("remove") { s, elem in
-                if !(try s.remove(elem)) { throw PyError.key(elem) }
-            },
-            mutatingByElement("discard") { s, elem in try s.remove(elem) },
+            // The element methods' direct bodies call the set themselves: a body passed in as a
+            // closure would be a second call, with the element copied for it, on every `s.add(x)`.
+            PyBuiltin("set.add(self, elem, /)", two: { receiver, elem, _ in
+                try mutable(receiver, "add").insert(elem)
+                return .none
+            }),
+            PyBuiltin("set.remove(self, elem, /)", two: { receiver, elem, _ in
+                if !(try mutable(receiver, "remove").remove(elem)) { throw PyError.key(elem) }
+                return .none
+            }),
+            PyBuiltin("set.discard(self, elem, /)", two: { receiver, elem, _ in
+                try mutable(receiver, "discard").remove(elem)
+                return .none
+            }),
             PyBuiltin("set.pop(self, /)") { args in
                 let s = try mutable(args, "pop")
                 guard let element = s.pop() else {
@@ -97,16 +106,13 @@ enum SetMethods {
         }
     }
 
-    /// `set.add(elem)`, `set.remove(elem)` or `set.discard(elem)`.
-    private static func mutatingByElement(_ name: String, _ body: @escaping (PySet, Value) throws -> Void) -> PyBuiltin {
-        PyBuiltin("set.\(name)(self, elem, /)", two: { receiver, elem, _ in
-            try body(mutable(try Receiver.cast(receiver, "set", method: name), name), elem)
-            return .none
-        })
-    }
-
     private static func mutable(_ args: BoundArguments, _ name: String) throws -> PySet {
         try mutable(try args.selfSet, name)
+    }
+
+    /// The receiver of a direct body, a set that is not frozen.
+    private static func mutable(_ receiver: Value, _ name: String) throws -> PySet {
+        try mutable(try Receiver.cast(receiver, "set", method: name), name)
     }
 
     private static func mutable(_ s: PySet, _ name: String) throws -> PySet {

@@ -159,17 +159,24 @@ struct SingleComparison {
     let op: ComparisonOperator
     /// `op` when it orders (`<`, `==`...), for the inline comparison; nil for `in` and `is`.
     let ordering: CompareOperator?
+    /// For `in` false, for `not in` true (the membership test's outcome is negated); nil for
+    /// the other operators. A membership test's outcome is a Bool, used as it is.
+    let membershipNegated: Bool?
     let range: SourceRange
 
     init(_ op: ComparisonOperator, _ range: SourceRange) {
         self.op = op
         ordering = CompareOperator(op)
+        membershipNegated = op == .in ? false : op == .notIn ? true : nil
         self.range = range
     }
 
     @inline(__always)
     func outcome<Use: ComparisonUse>(_: Use.Type, _ a: Value, _ b: Value, _ f: Frame) throws -> Use.Result {
         if let ordering, let r = Operators.inlineCompare(ordering, a, b) { return Use.result(r) }
+        if let negated = membershipNegated {
+            return Use.result(try Compiler.locatingErrors(at: range, in: f) { try Operators.contains(b, a) } != negated)
+        }
         return try Compiler.locatingErrors(at: range, in: f) { try Use.result(of: Compiler.compare(op, a, b)) }
     }
 }

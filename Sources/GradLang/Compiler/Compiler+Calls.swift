@@ -13,24 +13,26 @@ extension Compiler {
             let attributeRange = callee.range
             let methods = MethodCache(), attributes = AttributeCache(), instances = InstanceAttributeCache()
             let receiverOnly = positional?.isEmpty == true ? ReceiverArgument() : nil
+            let direct = positional.map { DirectArguments($0, variables(arguments)) }
             return { f in
                 let receiver = try objectVariable?.value(in: f) ?? object(f)
+                // A built-in value's method, from the site's cache (no user instance has one).
+                if let method = methods.method(receiver, name, in: interpreter) {
+                    if let direct, let result = try direct.call(method, receiver: receiver, in: f, at: range, interpreter) {
+                        return result
+                    }
+                    if let receiverOnly {
+                        return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }
+                    }
+                    let a = try args(f, receiver)
+                    return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
+                }
                 // `obj.method(...)` on an instance of a user class: straight into the function's frame.
                 if case .object(let instance as PyInstance) = receiver, let method = instances.method(instance, name) {
                     if let positional, var frame = try method.frame(receiver: receiver, evaluating: positional, in: f) {
                         let result = try Compiler.locatingErrors(at: range, in: f) { try method.run(frame, interpreter) }
                         method.recycle(&frame)
                         return result
-                    }
-                    let a = try args(f, receiver)
-                    return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
-                }
-                if let method = methods.method(receiver, name, in: interpreter) {
-                    if let positional, let result = try Compiler.callDirectly(method, receiver: receiver, positional, in: f, at: range, interpreter) {
-                        return result
-                    }
-                    if let receiverOnly {
-                        return try Compiler.locatingErrors(at: range, in: f) { try receiverOnly.call(method, receiver, interpreter) }
                     }
                     let a = try args(f, receiver)
                     return try Compiler.locatingErrors(at: range, in: f) { try method.call(a, interpreter) }
@@ -44,7 +46,7 @@ extension Compiler {
                 }
                 // `math.tanh(x)`: a module's function; `node.backward_step()`: a function an
                 // instance holds.
-                if let positional, let result = try Compiler.callWithoutArgumentList(function, positional, in: f, at: range, interpreter) {
+                if let direct, let result = try direct.callWithoutArgumentList(function, in: f, at: range, interpreter) {
                     return result
                 }
                 let a = try args(f, nil)
@@ -52,9 +54,10 @@ extension Compiler {
             }
         }
         let function = expression(callee)
+        let direct = positional.map { DirectArguments($0, variables(arguments)) }
         return { f in
             let fn = try function(f)
-            if let positional, let result = try Compiler.callWithoutArgumentList(fn, positional, in: f, at: range, interpreter) {
+            if let direct, let result = try direct.callWithoutArgumentList(fn, in: f, at: range, interpreter) {
                 return result
             }
             let a = try args(f, nil)
@@ -62,34 +65,9 @@ extension Compiler {
         }
     }
 
-    /// `fn(...)` with the positional arguments `codes` compute in `f`, when `fn` is a `def`'s
-    /// function (the arguments go straight into its new frame) or a built-in with a direct body
-    /// of that arity; nil, with nothing evaluated, otherwise.
-    @inline(__always)
-    static func callWithoutArgumentList(_ fn: Value, _ codes: [ExprCode], in f: Frame, at range: SourceRange,
-                                        _ interpreter: Interpreter) throws -> Value? {
-        guard case .object(let o) = fn else { return nil }
-        if let user = o as? PyFunction {
-            guard var frame = try user.frame(evaluating: codes, in: f) else { return nil }
-            let result = try locatingErrors(at: range, in: f) { try user.run(frame, interpreter) }
-            user.recycle(&frame)
-            return result
-        }
-        guard let builtin = o as? PyBuiltin else { return nil }
-        return try callDirectly(builtin, receiver: nil, codes, in: f, at: range, interpreter)
-    }
-
-    /// Calls `builtin`'s direct body (see PyBuiltin.Direct) with `receiver`, if any, and what
-    /// `codes` compute in `f`, when it takes exactly that many arguments; nil, with nothing
-    /// evaluated, otherwise.
-    @inline(__always)
-    static func callDirectly(_ builtin: PyBuiltin, receiver: Value?, _ codes: [ExprCode], in f: Frame,
-                             at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
-        let arity = builtin.directArity
-        guard arity == codes.count + (receiver == nil ? 0 : 1), let direct = builtin.direct else { return nil }
-        let x = try receiver ?? codes[0](f)
-        let y = arity == 2 ? try codes[codes.count - 1](f) : .none
-        return try locatingErrors(at: range, in: f) { try direct.call(x, y, interpreter) }
+    /// Per argument of a call, the variable it names (read in place by a direct call), or nil.
+    private func variables(_ arguments: [Argument]) -> [Variable?] {
+        arguments.map { if case .positional(let e) = $0 { return variable(e) } else { return nil } }
     }
 
     /// The compiled arguments of a call that has only plain positional ones; nil otherwise.

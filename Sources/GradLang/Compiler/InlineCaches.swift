@@ -19,18 +19,38 @@ final class BuiltinCache {
     }
 }
 
-/// A call site's last method look-up, found or not. The method tables of built-in types are
-/// complete once the interpreter is set up, so the answer for a kind of value never changes.
+/// A call site's last method look-up, found or not, keyed on the receiver's type as CPython
+/// 3.11's specialised LOAD_METHOD is: an object's Swift class (one compare, not the chain of casts
+/// that classifies it), or a number's or str's kind. The method tables of built-in types are
+/// complete once the interpreter is set up and no Swift class changes what it is, so the answer
+/// for a key never changes. An instance of a user class (its methods can be rebound, its class
+/// reassigned) has no built-in method here: its site looks it up in its class every time.
 final class MethodCache {
-    private var type: TypeKey?
+    private enum Key: Equatable {
+        case objectClass(ObjectIdentifier)
+        case kind(TypeKey)
+    }
+
+    private var key: Key?
     private var method: PyBuiltin?
 
     /// The built-in method `name` of the receiver's type, or nil; the interpreter's table is read
     /// only when the receiver's type changed since the last call.
+    @inline(__always)
     func method(_ receiver: Value, _ name: String, in interpreter: Interpreter) -> PyBuiltin? {
-        let type = TypeKey(receiver)
-        if type != self.type { (self.type, method) = (type, interpreter.attributes.method(type, name)) }
+        let key: Key
+        if case .object(let o) = receiver { key = .objectClass(ObjectIdentifier(type(of: o))) } else { key = .kind(TypeKey(receiver)) }
+        if key != self.key { refresh(key, receiver, name, interpreter) }
         return method
+    }
+
+    private func refresh(_ key: Key, _ receiver: Value, _ name: String, _ interpreter: Interpreter) {
+        self.key = key
+        if case .object(let o) = receiver, o is PyInstance {
+            method = nil
+        } else {
+            method = interpreter.attributes.method(TypeKey(receiver), name)
+        }
     }
 }
 

@@ -89,6 +89,17 @@ public final class PyBuiltin: PyObject {
         return String(signature[start..<end])
     }
 
+    /// Runs `direct` with its `directArity` first arguments (a call site that checked the count);
+    /// without a direct body, binds them as a general call does.
+    @inline(__always)
+    func callDirect(_ x: Value, _ y: Value, _ interpreter: Interpreter) throws -> Value {
+        switch direct {
+        case .one(let body)?: return try body(x, interpreter)
+        case .two(let body)?: return try body(x, y, interpreter)
+        case nil: return try call(Arguments(directArity == 2 ? [x, y] : [x]), interpreter)
+        }
+    }
+
     public func call(_ args: Arguments, _ interpreter: Interpreter) throws -> Value {
         if args.positional.count == directArity, args.keywords.isEmpty, let direct {
             return try direct.call(args.positional[0], args.positional[directArity - 1], interpreter)

@@ -102,7 +102,7 @@ public final class PySet: CollectableObject {
 
     public override var typeName: String { isFrozen ? "frozenset" : "set" }
 
-    override func forEachReference(_ visit: (Value) -> Void) { table.values.forEach(visit) }
+    override func forEachReference(_ visit: (Value) -> Void) { table.forEachValue(visit) }
     override func makeStorageUnique() { table.makeStorageUnique() }
     override func giveUpReferences(into released: inout [Value]) {
         released += items

@@ -35,6 +35,14 @@ final class SetTable {
     /// Elements in slot order.
     var values: [Value] { slots.compactMap(\.element) }
 
+    /// Visits the elements in slot order, without first collecting them into an array (the
+    /// cycle collector visits a set at every collection of its generation). `visit` must not
+    /// change the set; it walks the slots as they were.
+    func forEachValue(_ visit: (Value) -> Void) {
+        let current = slots
+        for slot in current { if let element = slot.element { visit(element) } }
+    }
+
     /// The hashes of the elements, in slot order.
     var hashes: [Int] { slots.compactMap { $0.element == nil ? nil : $0.hash } }
 

@@ -1,0 +1,45 @@
+/// The plain positional arguments of a call site, passed without an argument list when the callee
+/// allows it: into a `def`'s new frame, or as they are to a built-in's direct body (see
+/// PyBuiltin.Direct). An argument that is a variable is read in place by the direct body's call
+/// (`seen.add(node)`), not through its load closure.
+struct DirectArguments {
+    private let codes: [ExprCode]
+    /// Per argument, the variable it names, or nil.
+    private let variables: [Variable?]
+
+    init(_ codes: [ExprCode], _ variables: [Variable?]) {
+        (self.codes, self.variables) = (codes, variables)
+    }
+
+    /// `fn(...)` when `fn` is a `def`'s function or a built-in with a direct body of this arity;
+    /// nil, with nothing evaluated, otherwise.
+    @inline(__always)
+    func callWithoutArgumentList(_ fn: Value, in f: Frame, at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
+        guard case .object(let o) = fn else { return nil }
+        if let user = o as? PyFunction {
+            guard var frame = try user.frame(evaluating: codes, in: f) else { return nil }
+            let result = try Compiler.locatingErrors(at: range, in: f) { try user.run(frame, interpreter) }
+            user.recycle(&frame)
+            return result
+        }
+        guard let builtin = o as? PyBuiltin else { return nil }
+        return try call(builtin, receiver: nil, in: f, at: range, interpreter)
+    }
+
+    /// Calls `builtin`'s direct body with `receiver`, if any, and the arguments, when it takes
+    /// exactly that many; nil, with nothing evaluated, otherwise.
+    @inline(__always)
+    func call(_ builtin: PyBuiltin, receiver: Value?, in f: Frame, at range: SourceRange,
+              _ interpreter: Interpreter) throws -> Value? {
+        let arity = builtin.directArity
+        guard arity == codes.count + (receiver == nil ? 0 : 1) else { return nil }
+        let x = try receiver ?? argument(0, in: f)
+        let y = arity == 2 ? try argument(codes.count - 1, in: f) : .none
+        return try Compiler.locatingErrors(at: range, in: f) { try builtin.callDirect(x, y, interpreter) }
+    }
+
+    @inline(__always)
+    private func argument(_ i: Int, in f: Frame) throws -> Value {
+        try variables[i]?.value(in: f) ?? codes[i](f)
+    }
+}
