@@ -27,6 +27,7 @@ enum Launcher {
         // BrokenPipeError, instead of killing grad silently.
         signal(SIGPIPE, SIG_IGN)
         let session = Session(argv: options.argv, errorStyle: Style(enabled: Terminal.allowsColour(2)))
+        session.interpreter.explanationStyle = Terminal.allowsColour(1) ? .terminal : .plain
         let outcome: RunOutcome
         switch options.program {
         case .file(let path):

@@ -51,6 +51,7 @@ extension Interpreter {
         moduleMakers["abc"] = AbcModule.make
         moduleMakers["enum"] = EnumModule.make
         moduleMakers["warnings"] = WarningsModule.make
+        moduleMakers["grad"] = GradModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

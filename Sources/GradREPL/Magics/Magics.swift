@@ -30,6 +30,7 @@ struct Magics {
         case "%reset": reset(force: argument.split(separator: " ").contains("-f"))
         case "%run": return runFile(argument)
         case "%load": return load(argument)
+        case "%why": WhyMagic(session: session).run(argument)
         default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
         }
         return .finished

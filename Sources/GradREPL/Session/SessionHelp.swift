@@ -16,6 +16,7 @@ enum SessionHelp {
         obj?, obj??          help on obj, and (??) the source of a function or class defined here
         %history [-n] [1-4]  this session's inputs; %save FILE 1-4 writes them to FILE
         %pwd, %cd DIR        the working directory
+        %why x.grad          how backward got x.grad: each path's chain rule, and accumulation
 
     """
 }

@@ -89,6 +89,7 @@ public enum Autograd {
             defer { work.finishPass() }
             for root in roots where root.links.isView { root.refreshViewGradFn() }
             try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
+            if PassRecords.isEnabled && accumulateIntoLeaves { PassRecords.begin(roots: roots, seeds: work.seeds) }
             Run.countConsumers(from: roots, into: &work.reached)
             for (root, seed) in zip(roots, work.seeds) {
                 if let fn = root.gradFn {
@@ -336,6 +337,13 @@ public enum Autograd {
 
         /// `.grad += g`: in place normally; out of place when building a graph of the gradient.
         func accumulate(into t: Tensor, _ g: Tensor) throws {
+            if PassRecords.isEnabled && t.isLeaf {
+                return try PassRecords.recording(into: t, g) { try accumulateUnrecorded(into: t, g) }
+            }
+            try accumulateUnrecorded(into: t, g)
+        }
+
+        private func accumulateUnrecorded(into t: Tensor, _ g: Tensor) throws {
             try GradMode.with(enabled: createGraph) {
                 if let existing = t.storedGrad {
                     if createGraph { t.storedGrad = try existing.adding(g) }
