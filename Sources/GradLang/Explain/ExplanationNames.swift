@@ -8,7 +8,7 @@ final class ExplanationNames {
     private var nodeNames: [ObjectIdentifier: String] = [:]
     private var expressions: [ObjectIdentifier: Expression] = [:]
     /// Longer expressions are shortened to their op (`relu(…)`), to keep lines in 80 columns.
-    private let longest = 40
+    private let longest = 24
 
     /// A piece of an expression and how tightly it binds, for parentheses.
     struct Expression {

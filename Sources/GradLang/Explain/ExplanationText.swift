@@ -102,12 +102,13 @@ struct ExplanationText {
         case .unreachable:
             add("  \(target) is not in the graph of \(from): no gradient flows to it from there.")
         case .unavailable(let node, let reason):
-            add("  Cannot re-run \(node): \(reason).")
+            add("  Cannot re-run \(node):")
+            add("  \(reason).")
         case .paths(let paths, let sum):
             add("  " + (paths.count == 1 ? "1 path" : "\(paths.count) paths") + " from \(from) to \(target):")
             for (k, path) in paths.enumerated() { describe(path, number: k + 1) }
             let values = paths.map { ExplanationText.value($0.result) }
-            let sumText = paths.count > 1 && values.allSatisfy({ !$0.contains("[") })
+            let sumText = paths.count > 1 && paths.count <= 3 && values.allSatisfy({ !$0.contains("[") })
                 ? values.joined(separator: " + ") + " = " + ExplanationText.value(sum) : ExplanationText.value(sum)
             add("  Sum over paths: \(sumText) " + verdict(sum, pass.recorded, what))
         case .summary(let count, let steps, let sum):
@@ -200,7 +201,7 @@ struct ExplanationText {
     /// `(4, 3) [0.25, 0.25, 0.25, 0.25, …]`, or the number for one element.
     static func shapeAndValues(_ t: Tensor) -> String {
         if t.numel == 1 { return (t.shape.isEmpty ? "" : shape(t.shape) + " ") + number(t.element(atFlat: 0), t.dtype) }
-        let shownCount = Swift.min(t.numel, 4)
+        let shownCount = Swift.min(t.numel, 3)
         let values = (0..<shownCount).map { number(t.element(atFlat: $0), t.dtype) }
         return shape(t.shape) + " [" + values.joined(separator: ", ") + (t.numel > shownCount ? ", …]" : "]")
     }

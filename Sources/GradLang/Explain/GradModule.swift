@@ -27,6 +27,11 @@ public enum GradModule {
         PassRecords.enable()
     }
 
+    /// Turns pass records off and forgets them, as for a new process (`PassRecords.disable`).
+    public static func stopRecordingPasses() {
+        PassRecords.disable()
+    }
+
     /// How `leaf.grad` got its value, written in the interpreter's style; `name` is what the
     /// user called it (`%why w.grad`), else the variable bound to it.
     public static func explanation(ofGradOf leaf: Tensor, name: String?, _ interpreter: Interpreter) throws -> String {
@@ -57,7 +62,7 @@ public enum GradModule {
 
     private static func checkLeaf(_ leaf: Tensor) throws {
         guard leaf.isLeaf && leaf.requiresGrad else {
-            throw PyError.value("explain(): the input must be a leaf tensor that requires grad (its .grad is what backward fills)")
+            throw PyError.value("explain(): the input must be a leaf tensor that requires grad")
         }
     }
 }

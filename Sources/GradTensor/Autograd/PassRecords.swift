@@ -11,6 +11,14 @@ public enum PassRecords {
 
     public static func enable() { enabled = true }
 
+    /// Turns records off and forgets them (a test harness running many programs in one process).
+    public static func disable() {
+        enabled = false
+        histories = [:]
+        current = []
+        recentRoots = []
+    }
+
     /// One backward pass: its number (counted from 1 since records were turned on), its outputs'
     /// nodes and seeds (the gradients it started from).
     public final class Pass {
