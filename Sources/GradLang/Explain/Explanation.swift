@@ -269,7 +269,7 @@ extension Explanation {
         switch try node.explanationGradients(gradient) {
         case .gradients(let results): return results
         case .freed:
-            throw Gap(node: node.className, reason: "its saved values were freed by a backward pass made before explanations were on (import grad first)")
+            throw Gap(node: node.className, reason: "its saved values were freed: backward ran before passes were recorded (import grad\n  first), or they went through saved-tensor hooks")
         case .hooked:
             throw Gap(node: node.className, reason: "its saved tensors went through saved-tensor hooks, which an explanation does not run")
         case .modified(let t):

@@ -140,10 +140,11 @@ public final class Node {
     /// A node freed after such a pass has nothing left to free.
     /// While pass records are on (`PassRecords`), the saved state stays for explanations, which
     /// read it through `explanationGradients`; to the program the node is freed all the same.
+    /// State packed by saved-tensor hooks is freed regardless: unpacking it runs program code.
     func release() {
         if isReleased { return }
         isReleased = true
-        if PassRecords.isEnabled { return }
+        if PassRecords.isEnabled && (attached?.packedTensors.isEmpty ?? true) { return }
         formula = nil
         savedOutput = nil
         savedVersions = []
@@ -193,6 +194,8 @@ public final class Node {
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
     /// after the op ran. Only the versions are read unless one differs.
     func checkSavedVersions() throws {
+        // A freed node's formula refuses to run: that error, not this one, is PyTorch's.
+        if isReleased { return }
         for i in savedVersions.indices {
             let saved = savedVersions[i]
             let version = saved.tensor.version
