@@ -1,3 +1,5 @@
+import GradLang
+
 /// The read-eval-print loop: reads with a `LineReader`, feeds the `Console`, keeps history, and
 /// stops at Ctrl-D at the primary prompt, `exit()` or `quit()`.
 public final class REPL {
@@ -29,6 +31,8 @@ public final class REPL {
             if let editor { reader = editor }
         }
         session.dropInternalWarningTrailers()
+        // `%why x.grad` reads what backward passes recorded.
+        GradModule.recordPasses()
         let write = session.writeOutput
         if onTerminal { session.interpreter.writeHelp = { Pager.show($0, write: write) } }
         let repl = REPL(session: session, reader: reader, isTerminal: onTerminal)

@@ -33,6 +33,8 @@ final class GoldenScriptTests: XCTestCase {
         var outcome = Outcome()
         // As the `grad` executable runs scripts: deep recursion needs more than a test thread's stack.
         LargeStack.run(stackSize: LargeStack.programSize) {
+            // `import grad` turns pass records on for the process; each script starts without.
+            defer { GradModule.stopRecordingPasses() }
             let interpreter = Interpreter(writeOutput: { outcome.stdout += $0 }, writeWarning: { outcome.stderr += $0 })
             interpreter.lintsEnabled = lints
             do throws(ProgramError) {

@@ -58,6 +58,7 @@ extension Interpreter {
         moduleMakers["copy"] = CopyModule.make
         builtinTable["open"] = .object(IOModule.open)
         moduleMakers[LintWarning.moduleName] = LintWarning.make
+        moduleMakers["grad"] = GradModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()

@@ -61,7 +61,10 @@ extension Interpreter {
         let frame = Frame(slotCount: compiler.tree.moduleSlotCount, cells: [], name: "<module>", origin: compiler.origin)
         // Weak: compiled functions hold the interpreter, so a strong reference here would make a
         // cycle that keeps the globals (and so all the program's data) alive.
-        if namesInScope { self.namesInScope = { [weak globals] in globals?.definedNames ?? [] } }
+        if namesInScope {
+            self.namesInScope = { [weak globals] in globals?.definedNames ?? [] }
+            programGlobals = globals
+        }
         do {
             try running(frame) {
                 _ = try code(frame)

@@ -33,6 +33,7 @@ struct Magics {
         case "%graph": return GraphMagic(session: session).run(argument)
         case "%plot": return PlotMagic(session: session).run(argument)
         case "%lint": LintMagic(session: session).run(String(argument))
+        case "%why": WhyMagic(session: session).run(argument)
         default: session.writeError("UsageError: Line magic function `\(name)` not found.\n")
         }
         return .finished

@@ -19,6 +19,7 @@ enum SessionHelp {
         %graph [-s] EXPR     draw a tensor's autograd graph (-s: saved values); -o FILE.svg|.png|.pdf|.dot
         %plot EXPR           draw it as plt.plot(EXPR) would (%plot losses, %plot x, y)
         %lint on|off         grad's warnings about classic autograd mistakes (on at start)
+        %why x.grad          how backward got x.grad: each path's chain rule, and accumulation
 
     """
 }

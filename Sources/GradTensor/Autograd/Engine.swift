@@ -92,6 +92,7 @@ public enum Autograd {
             defer { work.finishPass() }
             for root in roots where root.links.isView { root.refreshViewGradFn() }
             try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
+            if PassRecords.isEnabled && accumulateIntoLeaves { PassRecords.begin(roots: roots, seeds: work.seeds) }
             Run.countConsumers(from: roots, into: &work.reached)
             for (root, seed) in zip(roots, work.seeds) {
                 if let fn = root.gradFn {
@@ -338,10 +339,20 @@ public enum Autograd {
         }
 
         /// `.grad += g`: in place normally; out of place when building a graph of the gradient.
+        /// Pass records (for `%why`) and the lints' observer see it when they are on.
         func accumulate(into t: Tensor, _ g: Tensor) throws {
             // Read only for an observer: the plain path stays as it was.
             let observed = observer != nil && t.isLeaf
             let addedToEarlier = observed && t.storedGrad != nil
+            if PassRecords.isEnabled && t.isLeaf {
+                try PassRecords.recording(into: t, g) { try accumulateUnrecorded(into: t, g) }
+            } else {
+                try accumulateUnrecorded(into: t, g)
+            }
+            if observed, let observer { observer.wrote(gradientOf: t, addedToEarlier: addedToEarlier) }
+        }
+
+        private func accumulateUnrecorded(into t: Tensor, _ g: Tensor) throws {
             try GradMode.with(enabled: createGraph) {
                 if let existing = t.storedGrad {
                     if createGraph { t.storedGrad = try existing.adding(g) }
@@ -353,7 +364,6 @@ public enum Autograd {
                         : try g.cloneDetached()
                 }
             }
-            if observed, let observer { observer.wrote(gradientOf: t, addedToEarlier: addedToEarlier) }
         }
 
         func sum(_ a: Tensor?, _ b: Tensor) throws -> Tensor {

@@ -51,7 +51,7 @@ public final class Node {
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
     private(set) var savedOutput: Tensor?
     /// The output's version when it was saved.
-    private var savedOutputVersion = 0
+    private(set) var savedOutputVersion = 0
     /// Where `retain_grad()` wants this node's incoming gradient stored.
     weak var retainedGradTarget: Tensor? { didSet { hasRetainedGradTarget = retainedGradTarget != nil } }
     /// Read by the engine for every node: a plain flag, as reading a weak reference is a runtime call.
@@ -138,19 +138,29 @@ public final class Node {
 
     /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
     /// A node freed after such a pass has nothing left to free.
+    /// While pass records are on (`PassRecords`), the saved state stays for explanations, which
+    /// read it through `explanationGradients`; to the program the node is freed all the same.
+    /// State packed by saved-tensor hooks is freed regardless: unpacking it runs program code.
     func release() {
         if isReleased { return }
+        isReleased = true
+        if PassRecords.isEnabled && (attached?.packedTensors.isEmpty ?? true) { return }
         formula = nil
         savedOutput = nil
         savedVersions = []
         attached?.packedTensors = []
-        isReleased = true
     }
 
     /// The gradients of the op's inputs, given its output's: what the formula returns.
     func inputGradients(_ ctx: BackwardContext) throws -> InputGradients {
-        guard let formula else { throw Node.freedError }
+        guard !isReleased, let formula else { throw Node.freedError }
         return try formula(ctx)
+    }
+
+    /// The formula's input gradients whether or not backward has freed the node (nil when its
+    /// saved state is gone): explanations re-run it on the state kept for them.
+    func keptInputGradients(_ ctx: BackwardContext) throws -> InputGradients? {
+        try formula?(ctx)
     }
 
     /// A formula with the op's saved state (`Tensor.record`): called with a context, the inputs'
@@ -167,6 +177,11 @@ public final class Node {
 
     /// The op's saved state as the formula reads it (`_saved_*` reads its fields); nil once freed.
     var savedState: Any? {
+        isReleased ? nil : keptSavedState
+    }
+
+    /// The saved state whether or not backward has freed the node, while it is kept.
+    var keptSavedState: Any? {
         guard let formula else { return nil }
         defer { Node.reportedState = nil }
         _ = try? formula(nil)
@@ -179,6 +194,8 @@ public final class Node {
     /// Throws PyTorch's error when a saved tensor, or the saved output, was changed in place
     /// after the op ran. Only the versions are read unless one differs.
     func checkSavedVersions() throws {
+        // A freed node's formula refuses to run: that error, not this one, is PyTorch's.
+        if isReleased { return }
         for i in savedVersions.indices {
             let saved = savedVersions[i]
             let version = saved.tensor.version

@@ -107,13 +107,26 @@ extension Node {
         case .inputNumel(let i): return .int(inputs[i].shape.reduce(1, *))
         case .constant(let value): return .int(value)
         case .output:
-            guard let output = savedOutput else { throw Node.freedError }
+            guard !isReleased, let output = savedOutput else { throw Node.freedError }
             return .tensor(try unpackedForReading(output) ?? attachedOutput)
         case .tensor(let path), .scalar(let path, _), .dim(let path), .dims(let path), .bool(let path), .reduction(let path):
             guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
             let saved = try Node.savedValue(value, source)
             if case .tensor(let t?) = saved, let unpacked = try unpackedForReading(t) { return .tensor(unpacked) }
             return saved
+        }
+    }
+
+    /// `_saved_<name>` for a number or tensor of the state as explanations read it: even after
+    /// backward freed the node, while its state is kept (`PassRecords`); nil when not there.
+    public func keptSavedValue(_ name: String) -> SavedValue? {
+        guard let source = SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source,
+              let state = keptSavedState else { return nil }
+        switch source {
+        case .tensor(let path), .scalar(let path, _):
+            return Node.field(path, of: state).flatMap { try? Node.savedValue($0, source) }
+        default:
+            return nil
         }
     }
 

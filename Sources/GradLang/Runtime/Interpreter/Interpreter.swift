@@ -54,6 +54,12 @@ public final class Interpreter {
     var givenOnceWarnings: Set<String> = []
     /// The names `dir()` without an argument lists (the current scope's); set by the evaluator.
     public var namesInScope: (() -> [String])?
+    /// The globals of the program running (the script's or the prompt's), whose names
+    /// explanations give the tensors they show (`grad.explain`).
+    public internal(set) weak var programGlobals: Globals?
+    /// How explanations are written: Unicode and colour on a terminal, plain ASCII otherwise;
+    /// the host decides.
+    public var explanationStyle = ExplanationStyle.plain
     /// What the host adds to `help()`'s overview (the REPL's keys and magics).
     public var helpTopics = ""
     /// Where `plt.show()` draws, asked at each show (a host whose output is a terminal answers);
