@@ -18,7 +18,7 @@ final class GraphDrawingTests: XCTestCase {
         let interpreter = Interpreter(writeOutput: { _ in })
         let globals = Globals()
         try interpreter.run(source: source, filename: script + ".grad", in: globals)
-        let names = GraphLeafNames.names(in: globals, interpreter: interpreter)
+        let names = TensorNames.names(in: globals, interpreter: interpreter)
         return try XCTUnwrap(GraphSnapshot(of: try XCTUnwrap(globals["out"]), names: names))
     }
 

@@ -21,13 +21,14 @@ final class ExplanationNames {
         static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// Names from `globals`, in the order they were first assigned (the first name wins).
-    init(globals: Globals?) {
+    /// The tensors' names in `globals` (`TensorNames`); a result is named like the tensor it is.
+    init(globals: Globals?, interpreter: Interpreter) {
         guard let globals else { return }
+        tensorNames = TensorNames.names(in: globals, interpreter: interpreter)
         for name in globals.namesInOrder where !name.hasPrefix("_") {
-            guard case .tensor(let t)? = globals[name] else { continue }
-            if tensorNames[ObjectIdentifier(t)] == nil { tensorNames[ObjectIdentifier(t)] = name }
-            if let node = t.gradFn, nodeNames[ObjectIdentifier(node)] == nil { nodeNames[ObjectIdentifier(node)] = name }
+            guard case .tensor(let t)? = globals[name], let node = t.gradFn,
+                  nodeNames[ObjectIdentifier(node)] == nil, let tensorName = tensorNames[ObjectIdentifier(t)] else { continue }
+            nodeNames[ObjectIdentifier(node)] = tensorName
         }
     }
 

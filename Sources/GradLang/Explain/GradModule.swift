@@ -1,7 +1,8 @@
 import GradTensor
 
 /// grad's own module, `import grad`: `grad.explain(x)` tells how `x.grad` got its value, and
-/// `grad.explain(y, x)` how a backward from `y` reaches `x`, from what the graph recorded.
+/// `grad.explain(y, x)` how a backward from `y` reaches `x`, from what the graph recorded;
+/// `grad.GradLintWarning` is the learner lints' warning category.
 /// Importing it turns on pass records (`PassRecords`), which explanations read; the REPL turns
 /// them on at start.
 public enum GradModule {
@@ -18,7 +19,10 @@ public enum GradModule {
             try interpreter.writeOutput(text)
             return .none
         }
-        return PyModule(name: "grad", attributes: ["explain": .object(explain)])
+        let module = PyModule(name: "grad", attributes: ["explain": .object(explain)])
+        // `grad.GradLintWarning`, the learner lints' category (for filters and `-W`).
+        try? LintWarning.install(into: module, interpreter)
+        return module
     }
 
     /// Turns on what explanations read: from now on nodes keep their saved state after backward,
@@ -36,7 +40,7 @@ public enum GradModule {
     /// user called it (`%why w.grad`), else the variable bound to it.
     public static func explanation(ofGradOf leaf: Tensor, name: String?, _ interpreter: Interpreter) throws -> String {
         try checkLeaf(leaf)
-        let names = ExplanationNames(globals: interpreter.programGlobals)
+        let names = ExplanationNames(globals: interpreter.programGlobals, interpreter: interpreter)
         let explanation = try TorchBridge.run { try Explanation.ofGrad(leaf, names: names, target: name) }
         return ExplanationText.render(explanation, style: interpreter.explanationStyle)
     }
@@ -44,7 +48,7 @@ public enum GradModule {
     /// How a backward from `output` reaches `leaf`.
     static func explanation(of output: Tensor, _ leaf: Tensor, _ interpreter: Interpreter) throws -> String {
         try checkLeaf(leaf)
-        let names = ExplanationNames(globals: interpreter.programGlobals)
+        let names = ExplanationNames(globals: interpreter.programGlobals, interpreter: interpreter)
         do {
             let explanation = try TorchBridge.run { try Explanation.ofOutput(output, leaf, names: names) }
             return ExplanationText.render(explanation, style: interpreter.explanationStyle)

@@ -26,7 +26,7 @@ struct GraphMagic {
         guard evaluated == .finished else { return evaluated }
         let value = session.globals[Self.variable]
         session.globals[Self.variable] = nil
-        var names = GraphLeafNames.names(in: session.globals, interpreter: session.interpreter)
+        var names = TensorNames.names(in: session.globals, interpreter: session.interpreter)
         // `%graph x` titles the picture x even when another name is bound to the same tensor.
         if expression.isIdentifier, case .tensor(let tensor)? = value { names[ObjectIdentifier(tensor)] = expression }
         guard let value, let graph = GraphSnapshot(of: value, names: names) else {

@@ -1,12 +1,13 @@
 import GradTensor
 
-/// The user's names for tensors, for pictures of the graph: each global bound to a tensor, and
-/// the parameters of each global `nn.Module` as `model.0.weight`. Names starting with `_` (the
-/// prompt's `_` and `__`) are not the user's choice and are skipped.
-public enum GraphLeafNames {
+/// The user's names for tensors, for pictures of the graph and explanations of gradients: each
+/// global bound to a tensor (the first assigned, when several are), and the parameters of each
+/// global `nn.Module` as `model.0.weight`. Names starting with `_` (the prompt's `_` and `__`)
+/// are not the user's choice and are skipped.
+public enum TensorNames {
     public static func names(in globals: Globals, interpreter: Interpreter) -> [ObjectIdentifier: String] {
         var names: [ObjectIdentifier: String] = [:]
-        let defined = globals.definedNames.filter { !$0.hasPrefix("_") }
+        let defined = globals.namesInOrder.filter { !$0.hasPrefix("_") }
         for name in defined {
             if case .tensor(let tensor)? = globals[name], names[ObjectIdentifier(tensor)] == nil {
                 names[ObjectIdentifier(tensor)] = name
