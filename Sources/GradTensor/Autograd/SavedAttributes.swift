@@ -41,6 +41,9 @@ enum SavedSource: Sendable {
     case inputNumel(Int)
     /// A number grad's op always has (`addmm`'s alpha and beta are 1).
     case constant(Int)
+    /// A matrix operand's strides when the op ran, at a path of the state (an `(Int, Int)`):
+    /// saved, as PyTorch saves them, only when input `ofInput` needs a gradient (else `()`).
+    case strides(String, ofInput: Int)
 
     /// Whether the value is a saved tensor, which has a `_raw_saved_` twin.
     var isTensor: Bool {
@@ -74,10 +77,17 @@ enum SavedAttributes {
         "MeanBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")),
                           ("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
         "MmBackward0": [("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(1)),
-                        ("self", .tensor("operands.first")), ("self_sym_sizes", .inputSizes(0))],
+                        ("mat2_sym_strides", .strides("mat2Layout.strides", ofInput: 1)),
+                        ("self", .tensor("operands.first")), ("self_sym_sizes", .inputSizes(0)),
+                        ("self_sym_strides", .strides("mat1Layout.strides", ofInput: 0))],
         "AddmmBackward0": [("alpha", .constant(1)), ("beta", .constant(1)),
                            ("mat1", .tensor("operands.first")), ("mat1_sym_sizes", .inputSizes(1)),
-                           ("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(2))],
+                           ("mat1_sym_strides", .strides("mat1Layout.strides", ofInput: 1)),
+                           ("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(2)),
+                           ("mat2_sym_strides", .strides("mat2Layout.strides", ofInput: 2))],
+        "BmmBackward0": [("mat2", .tensor("second")), ("self", .tensor("first"))],
+        "MvBackward0": [("self", .tensor("first")), ("vec", .tensor("second"))],
+        "DotBackward0": [("self", .tensor("first")), ("tensor", .tensor("second"))],
         "ViewBackward0": [("self_sym_sizes", .inputSizes(0))],
         "UnsafeViewBackward0": [("self_sym_sizes", .inputSizes(0))],
         "ExpandBackward0": [("self_sym_sizes", .inputSizes(0))],
@@ -104,6 +114,12 @@ extension Node {
         guard let source = SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source else { return nil }
         switch source {
         case .inputSizes(let i): return .sizes(inputs[i].shape)
+        case .strides(let path, let i):
+            guard case .none = inputs[i].edge else {
+                guard let state = savedState, let strides = Node.field(path, of: state) as? (Int, Int) else { throw Node.freedError }
+                return .sizes([strides.0, strides.1])
+            }
+            return .sizes([])
         case .inputNumel(let i): return .int(inputs[i].shape.reduce(1, *))
         case .constant(let value): return .int(value)
         case .output:

@@ -40,17 +40,30 @@ extension Tensor {
 
     /// What a matrix product's backward needs: each operand only when the other needs a gradient,
     /// and whether each is column-major.
-    typealias SavedMatrixProduct = (operands: (first: Tensor?, second: Tensor?), mat1ColumnMajor: Bool, mat2ColumnMajor: Bool)
+    typealias SavedMatrixProduct = (operands: (first: Tensor?, second: Tensor?), mat1Layout: MatrixLayout, mat2Layout: MatrixLayout)
+
+    /// How an operand of a matrix product lay in memory when the op ran: its strides, which
+    /// PyTorch saves (`_saved_self_sym_strides`) and its backward reads to give a column-major
+    /// input a column-major gradient.
+    struct MatrixLayout {
+        let strides: (Int, Int)
+        let isColumnMajor: Bool
+
+        init(_ matrix: Tensor) {
+            strides = (matrix.strides[0], matrix.strides[1])
+            isColumnMajor = matrix.isColumnMajor
+        }
+    }
 
     /// The gradients of mat1 and mat2 in `mat1 · mat2` (mm's and addmm's formulas): a column-major
     /// input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
     static func matrixProductGradients(_ g: Tensor, _ saved: SavedMatrixProduct, needs: (Bool, Bool)) throws -> (mat1: Tensor?, mat2: Tensor?) {
         var grad1: Tensor?, grad2: Tensor?
         if needs.0, let mat2 = saved.operands.second {
-            grad1 = saved.mat1ColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
+            grad1 = saved.mat1Layout.isColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
         }
         if needs.1, let mat1 = saved.operands.first {
-            grad2 = saved.mat2ColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
+            grad2 = saved.mat2Layout.isColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
         }
         return (grad1, grad2)
     }
@@ -126,6 +139,6 @@ extension Tensor {
 extension TensorSaver {
     /// A matrix product's saved state (see `Tensor.matrixProductGradients`).
     mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor, inOrder: Bool = false) -> Tensor.SavedMatrixProduct {
-        (saveOperands(mat1, mat2, inOrder: inOrder), mat1.isColumnMajor, mat2.isColumnMajor)
+        (saveOperands(mat1, mat2, inOrder: inOrder), Tensor.MatrixLayout(mat1), Tensor.MatrixLayout(mat2))
     }
 }
