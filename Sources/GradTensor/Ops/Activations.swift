@@ -218,8 +218,9 @@ extension Tensor {
     /// One of PyTorch's fused activations: one node, whose backward is a node of its own.
     public func activation(_ kind: Activation) throws -> Tensor {
         if !dtype.isFloatingPoint { throw TorchError.notImplemented("\"\(kind.kernelName)\" not implemented for '\(dtype.scalarTypeName)'") }
-        return try mapFloatVectorLoop(vector: ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) }),
-                                      scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) }))
+        let vector: (f32: (Float) -> Float, f64: (Double) -> Double) = ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) })
+        return try (kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
+                    : mapFloatVectorLoop(vector: vector, scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) })))
             .record(kind.nodeName, inputs: [self], saving: { $0.save(self) }) { ctx, input in
                 // PyTorch differentiates silu and mish through composed ops when building a graph.
                 if (kind == .silu || kind == .mish) && GradMode.isEnabled { return [try ctx.grad.mul(Tensor.compositeDerivative(kind, input))] }
@@ -238,8 +239,11 @@ extension Tensor {
     /// `grad * f'(x)`; differentiable in both (PyTorch's `gelu_backward` and its formulas).
     static func activationBackward(_ kind: Activation, _ grad: Tensor, _ x: Tensor) throws -> Tensor {
         try GradMode.with(enabled: false) {
-            try grad.mapFloatPairVectorLoop(x, vector: ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) }),
-                                            scalar: ({ kind.derivative($0, $1, CLibraryMath.self) }, { kind.derivative($0, $1, CLibraryMath.self) }))
+            let vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)
+                = ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) })
+            return try kind.vectorisesEveryElement ? grad.mapFloatPair(x, vector.f32, vector.f64)
+                : grad.mapFloatPairVectorLoop(x, vector: vector, scalar: ({ kind.derivative($0, $1, CLibraryMath.self) },
+                                                                          { kind.derivative($0, $1, CLibraryMath.self) }))
         }
             .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.save(grad), x: $0.save(x)) }) { ctx, saved in
                 if kind == .hardsigmoid { throw Activation.hardsigmoidTwice }
@@ -250,6 +254,11 @@ extension Tensor {
 }
 
 extension Activation {
+    /// log_sigmoid's forward is a loop of its own over single vectors whose last, partial one is
+    /// loaded masked: SLEEF's exp and log1p reach every element, strided or not, and its
+    /// backward reads that exp from the forward's buffer.
+    var vectorisesEveryElement: Bool { self == .logSigmoid }
+
     /// The kernel name in PyTorch's "not implemented for" error on integer inputs.
     var kernelName: String {
         switch self {
