@@ -83,13 +83,21 @@ extension Tensor {
     /// `mapFloatPair` for two tensors of one shape, split like `mapFloatVectorLoop`: when both
     /// are contiguous, or one is and the other is one value expanded (the gradient `sum()`
     /// passes back, which PyTorch's loop vectorises as a broadcast scalar), the leading whole
-    /// blocks take `vector` and the rest `scalar`; otherwise (strided, partly broadcast or of
-    /// other dtypes) every element takes `scalar`.
+    /// blocks take `vector` and the rest `scalar`, as they do in the memory order of two operands
+    /// transposed or permuted alike; otherwise (strided, partly broadcast or of other dtypes)
+    /// every element takes `scalar`.
     func mapFloatPairVectorLoop(_ other: Tensor, vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
                                 scalar: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)) throws -> Tensor {
         let vectorised = (isContiguous && other.isContiguous) || (isContiguous && other.isExpandedValue)
             || (isExpandedValue && other.isContiguous)
         guard dtype == other.dtype, shape == other.shape, vectorised else {
+            // Operands transposed or permuted alike are contiguous runs in their memory order.
+            if dtype == other.dtype, shape == other.shape,
+               let ordered = try MemoryOrder.computed([self, other], shape: shape, { operands, _ in
+                   try operands[0].mapFloatPairVectorLoop(operands[1], vector: vector, scalar: scalar)
+               }) {
+                return ordered
+            }
             return try mapFloatPair(other, scalar.f32, scalar.f64)
         }
         switch dtype {
