@@ -9,13 +9,13 @@ extension Sleef {
     }
 
     private static func tanh(_ x: Float, saturatingAbove limit: Float) -> Float {
-        let e = exponentialWord(DoubleWord(Swift.abs(x), 0))
-        return signed(quotient(e), of: x, saturatingAbove: limit)
+        if x.isNaN || Swift.abs(x) > limit { return saturated(x) }
+        return signed(quotient(exponentialWord(DoubleWord(Swift.abs(x), 0))), of: x)
     }
 
     private static func tanh(_ x: Double, saturatingAbove limit: Double) -> Double {
-        let e = exponentialWord(DoubleWord(Swift.abs(x), 0))
-        return signed(quotient(e), of: x, saturatingAbove: limit)
+        if x.isNaN || Swift.abs(x) > limit { return saturated(x) }
+        return signed(quotient(exponentialWord(DoubleWord(Swift.abs(x), 0))), of: x)
     }
 
     /// (e − 1/e) / (e + 1/e), summed to one value.
@@ -24,10 +24,13 @@ extension Sleef {
         return e.plus2(DoubleWord(-inverse.hi, -inverse.lo)).divided(by: e.plus2(inverse)).value
     }
 
-    /// 1 past `limit` or where the quotient is NaN, with x's sign; NaN for a NaN x.
-    private static func signed<T: BinaryFloatingPoint>(_ y: T, of x: T, saturatingAbove limit: T) -> T {
-        if x.isNaN { return x }
-        let magnitude = Swift.abs(x) > limit || y.isNaN ? 1 : y
-        return x.sign == .minus ? -Swift.abs(magnitude) : Swift.abs(magnitude)
+    /// ±1 past the limit (infinities included), NaN for NaN, decided before the exponential,
+    /// which takes finite arguments only.
+    private static func saturated<T: BinaryFloatingPoint>(_ x: T) -> T { x.isNaN ? x : (x.sign == .minus ? -1 : 1) }
+
+    /// The quotient with x's sign (1 where it came out NaN, as SLEEF's).
+    private static func signed<T: BinaryFloatingPoint>(_ y: T, of x: T) -> T {
+        let magnitude = y.isNaN ? 1 : Swift.abs(y)
+        return x.sign == .minus ? -magnitude : magnitude
     }
 }
