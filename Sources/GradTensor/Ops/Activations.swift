@@ -4,8 +4,9 @@ import RealModule
 /// follow the order of operations of PyTorch's CPU loops (aten/src/ATen/native/cpu/Activation.cpp),
 /// so the piecewise-arithmetic ones agree to the last bit; exp, expm1, log1p and tanh are SLEEF's
 /// in the vector loop's blocks and the C library's elsewhere, as PyTorch's. The exact gelu is the
-/// exception: PyTorch hands contiguous float inputs to oneDNN, whose erf-based kernel is not
-/// modelled (the C library's erf here), so it can differ in the last bits.
+/// exception: PyTorch hands contiguous float32 inputs of two or more elements to oneDNN, and its
+/// float64 vector loop takes SLEEF's erf; neither is modelled (the C library's erf here), so those
+/// can differ in the last bits.
 public enum Activation: Sendable, Equatable {
     case gelu(tanhApproximation: Bool)
     /// `scale * x` above zero, else `alpha * scale * (exp(inputScale * x) - 1)`: ELU, SELU, CELU.
