@@ -72,7 +72,7 @@ extension Sleef {
     }
 
     /// `expk2f`: e^d for a float-float d, as a float-float (0 below -104).
-    private static func exponentialWord(_ d: DoubleWord<Float>) -> DoubleWord<Float> {
+    static func exponentialWord(_ d: DoubleWord<Float>) -> DoubleWord<Float> {
         if d.hi < -104 { return DoubleWord(0, 0) }
         let q = Int32((d.value * 1.442695040888963407359924681001892137426645954152985934135449406931).rounded(.toNearestOrEven))
         let qf = Float(q)
@@ -89,7 +89,7 @@ extension Sleef {
     }
 
     /// `expk2`: e^d for a double-double d, as a double-double (0 below -1000).
-    private static func exponentialWord(_ d: DoubleWord<Double>) -> DoubleWord<Double> {
+    static func exponentialWord(_ d: DoubleWord<Double>) -> DoubleWord<Double> {
         if d.hi < -1000 { return DoubleWord(0, 0) }
         let dq = (d.value * 1.442695040888963407359924681001892137426645954152985934135449406931).rounded(.toNearestOrEven)
         let s = d.plus2(dq * -0.69314718055966295651160180568695068359375)

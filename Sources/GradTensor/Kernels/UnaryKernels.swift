@@ -81,11 +81,23 @@ extension Tensor {
     }
 
     /// `mapFloatPair` for two tensors of one shape, split like `mapFloatVectorLoop`: when both
-    /// are contiguous, the leading whole blocks take `vector` and the rest `scalar`; otherwise
-    /// (strided, broadcast or of other dtypes) every element takes `scalar`.
+    /// are contiguous, or one is and the other is one value expanded (the gradient `sum()`
+    /// passes back, which PyTorch's loop vectorises as a broadcast scalar), the leading whole
+    /// blocks take `vector` and the rest `scalar`, as they do in the memory order of two operands
+    /// transposed or permuted alike; otherwise (strided, partly broadcast or of other dtypes)
+    /// every element takes `scalar`.
     func mapFloatPairVectorLoop(_ other: Tensor, vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
                                 scalar: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)) throws -> Tensor {
-        guard dtype == other.dtype, shape == other.shape, isContiguous, other.isContiguous else {
+        let vectorised = (isContiguous && other.isContiguous) || (isContiguous && other.isExpandedValue)
+            || (isExpandedValue && other.isContiguous)
+        guard dtype == other.dtype, shape == other.shape, vectorised else {
+            // Operands transposed or permuted alike are contiguous runs in their memory order.
+            if dtype == other.dtype, shape == other.shape,
+               let ordered = try MemoryOrder.computed([self, other], shape: shape, { operands, _ in
+                   try operands[0].mapFloatPairVectorLoop(operands[1], vector: vector, scalar: scalar)
+               }) {
+                return ordered
+            }
             return try mapFloatPair(other, scalar.f32, scalar.f64)
         }
         switch dtype {
@@ -98,13 +110,18 @@ extension Tensor {
     private func pairInBlocks<T: FloatElement>(_ other: Tensor, _ vector: (T, T) -> T, _ scalar: (T, T) -> T) throws -> Tensor {
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
         let dst = out.storage.pointer(T.self), vectorised = numel - numel % T.vectorLoopBlock
+        // An expanded value is read at its one element: a step of 0.
+        let aStep = isContiguous ? 1 : 0, bStep = other.isContiguous ? 1 : 0
         withExtendedLifetime((self, other)) {
             let a = storage.pointer(T.self) + offset, b = other.storage.pointer(T.self) + other.offset
-            for i in 0..<vectorised { dst[i] = vector(a[i], b[i]) }
-            for i in vectorised..<numel { dst[i] = scalar(a[i], b[i]) }
+            for i in 0..<vectorised { dst[i] = vector(a[i * aStep], b[i * bStep]) }
+            for i in vectorised..<numel { dst[i] = scalar(a[i * aStep], b[i * bStep]) }
         }
         return out
     }
+
+    /// One element seen at every index (all strides 0), as `expand` of a single value makes.
+    private var isExpandedValue: Bool { numel > 0 && strides.allSatisfy { $0 == 0 } }
 
     /// `f` over any dtype keeping it (abs, relu, sign, ...): floats through `float`, ints through
     /// `int`; PyTorch's allocation error when there is no room for the result.

@@ -2,9 +2,11 @@ import RealModule
 
 /// The activations PyTorch computes as one op each (`gelu`, `elu`, `silu`, ...). The kernels
 /// follow the order of operations of PyTorch's CPU loops (aten/src/ATen/native/cpu/Activation.cpp),
-/// so the piecewise-arithmetic ones agree to the last bit; exp, expm1 and log1p are SLEEF's in the
-/// vector loop's blocks and the C library's elsewhere, as PyTorch's; erf and tanh are the C
-/// library's throughout, where PyTorch's vector loop has its own, so those can differ in the last bits.
+/// so the piecewise-arithmetic ones agree to the last bit; exp, expm1, log1p and tanh are SLEEF's
+/// in the vector loop's blocks and the C library's elsewhere, as PyTorch's. The exact gelu is the
+/// exception: PyTorch hands contiguous float32 inputs of two or more elements to oneDNN, and its
+/// float64 vector loop takes SLEEF's erf; neither is modelled (the C library's erf here), so those
+/// can differ in the last bits.
 public enum Activation: Sendable, Equatable {
     case gelu(tanhApproximation: Bool)
     /// `scale * x` above zero, else `alpha * scale * (exp(inputScale * x) - 1)`: ELU, SELU, CELU.
@@ -69,13 +71,13 @@ public enum Activation: Sendable, Equatable {
             return x * T(0.5) * (1 + T.erf(x * T(Self.sqrtHalf)))
         case .gelu(tanhApproximation: true):
             let inner = T(Self.tanhGeluBeta) * x.addingProduct(T(0.044715), x * x * x)
-            return T(0.5) * x * (1 + T.tanh(inner))
+            return T(0.5) * x * (1 + M.tanh(inner))
         case .elu(let alpha, let scale, let inputScale):
             return x <= 0 ? M.expm1(x * T(inputScale)) * (T(alpha) * T(scale)) : x * T(scale)
         case .silu:
             return x / (1 + M.exp(-x))
         case .mish:
-            return x * T.tanh(M.log1p(M.exp(x)))
+            return x * M.tanh(M.log1p(M.exp(x)))
         case .softplus(let beta, let threshold):
             return x * T(beta) > T(threshold) ? x : M.log1p(M.exp(x * T(beta))) / T(beta)
         case .leakyRelu(let slope):
@@ -92,9 +94,8 @@ public enum Activation: Sendable, Equatable {
     }
 
     /// `grad * f'(x)`, PyTorch's `*_backward` kernel. Its kernels are compiled with FMA
-    /// contraction (GCC fuses a product whose only use is an addition into it), so the steps it
-    /// fuses are fused here (checked bit for bit for silu; gelu's and mish's still differ
-    /// through erf and tanh, which are not PyTorch's here).
+    /// contraction, so the steps it fuses are fused here, found bit for bit against PyTorch
+    /// (the tanh gelu's last sum is not fused); the exact gelu's still differs through erf.
     func derivative<T: FloatElement, M: KernelMath>(_ grad: T, _ x: T, _ math: M.Type) -> T {
         switch self {
         case .celu(let alpha):
@@ -106,11 +107,11 @@ public enum Activation: Sendable, Equatable {
         case .gelu(tanhApproximation: true):
             let beta = T(Self.tanhGeluBeta), kappa = T(0.044715)
             let square = x * x
-            let tanhInner = T.tanh(beta * x.addingProduct(kappa, square * x))
+            let tanhInner = M.tanh(beta * x.addingProduct(kappa, square * x))
             let leftDerivative = T(0.5) * (1 + tanhInner)
             let innerDerivative = beta * (1 as T).addingProduct(3 * kappa, square)
             let halfXTanhDerivative = T(0.5) * x * (1 as T).addingProduct(-tanhInner, tanhInner)
-            return grad * leftDerivative.addingProduct(halfXTanhDerivative, innerDerivative)
+            return grad * (leftDerivative + halfXTanhDerivative * innerDerivative)
         case .elu(let alpha, let scale, let inputScale):
             return x <= 0 ? grad * T(inputScale) * (T(alpha) * T(scale)) * M.exp(x * T(inputScale)) : grad * T(scale)
         case .silu:
@@ -118,7 +119,7 @@ public enum Activation: Sendable, Equatable {
             return grad * sigmoid * (1 as T).addingProduct(x, 1 - sigmoid)
         case .mish:
             let sigmoid = 1 / (1 + M.exp(-x))
-            let tanhSoftplus = T.tanh(M.log1p(M.exp(x)))
+            let tanhSoftplus = M.tanh(M.log1p(M.exp(x)))
             return grad * tanhSoftplus.addingProduct(x * sigmoid, (1 as T).addingProduct(-tanhSoftplus, tanhSoftplus))
         case .softplus(let beta, let threshold):
             let z = M.exp(x * T(beta))
@@ -193,11 +194,12 @@ public enum Activation: Sendable, Equatable {
     }
 }
 
-/// The exp, expm1 and log1p an activation kernel calls.
+/// The exp, expm1, log1p and tanh an activation kernel calls.
 protocol KernelMath {
     static func exp<T: FloatElement>(_ x: T) -> T
     static func expm1<T: FloatElement>(_ x: T) -> T
     static func log1p<T: FloatElement>(_ x: T) -> T
+    static func tanh<T: FloatElement>(_ x: T) -> T
 }
 
 /// PyTorch's scalar loop (the tail after the vector blocks, strided inputs): the C library.
@@ -205,6 +207,7 @@ enum CLibraryMath: KernelMath {
     @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.exp(x) }
     @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.expMinusOne(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.log(onePlus: x) }
+    @inline(__always) static func tanh<T: FloatElement>(_ x: T) -> T { T.tanh(x) }
 }
 
 /// PyTorch's vector loop: SLEEF's functions.
@@ -212,14 +215,16 @@ enum SleefMath: KernelMath {
     @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.vectorExp(x) }
     @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.vectorExpm1(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.vectorLog1p(x) }
+    @inline(__always) static func tanh<T: FloatElement>(_ x: T) -> T { Sleef.tanh(x) }
 }
 
 extension Tensor {
     /// One of PyTorch's fused activations: one node, whose backward is a node of its own.
     public func activation(_ kind: Activation) throws -> Tensor {
         if !dtype.isFloatingPoint { throw TorchError.notImplemented("\"\(kind.kernelName)\" not implemented for '\(dtype.scalarTypeName)'") }
-        return try mapFloatVectorLoop(vector: ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) }),
-                                      scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) }))
+        let vector: (f32: (Float) -> Float, f64: (Double) -> Double) = ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) })
+        return try (kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
+                    : mapFloatVectorLoop(vector: vector, scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) })))
             .record(kind.nodeName, inputs: [self], saving: { $0.save(self) }) { ctx, input in
                 // PyTorch differentiates silu and mish through composed ops when building a graph.
                 if (kind == .silu || kind == .mish) && GradMode.isEnabled { return [try ctx.grad.mul(Tensor.compositeDerivative(kind, input))] }
@@ -238,8 +243,11 @@ extension Tensor {
     /// `grad * f'(x)`; differentiable in both (PyTorch's `gelu_backward` and its formulas).
     static func activationBackward(_ kind: Activation, _ grad: Tensor, _ x: Tensor) throws -> Tensor {
         try GradMode.with(enabled: false) {
-            try grad.mapFloatPairVectorLoop(x, vector: ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) }),
-                                            scalar: ({ kind.derivative($0, $1, CLibraryMath.self) }, { kind.derivative($0, $1, CLibraryMath.self) }))
+            let vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)
+                = ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) })
+            return try kind.vectorisesEveryElement ? grad.mapFloatPair(x, vector.f32, vector.f64)
+                : grad.mapFloatPairVectorLoop(x, vector: vector, scalar: ({ kind.derivative($0, $1, CLibraryMath.self) },
+                                                                          { kind.derivative($0, $1, CLibraryMath.self) }))
         }
             .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.save(grad), x: $0.save(x)) }) { ctx, saved in
                 if kind == .hardsigmoid { throw Activation.hardsigmoidTwice }
@@ -250,6 +258,11 @@ extension Tensor {
 }
 
 extension Activation {
+    /// log_sigmoid's forward is a loop of its own over single vectors whose last, partial one is
+    /// loaded masked: SLEEF's exp and log1p reach every element, strided or not, and its
+    /// backward reads that exp from the forward's buffer.
+    var vectorisesEveryElement: Bool { self == .logSigmoid }
+
     /// The kernel name in PyTorch's "not implemented for" error on integer inputs.
     var kernelName: String {
         switch self {

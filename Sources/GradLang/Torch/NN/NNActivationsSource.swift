@@ -239,5 +239,19 @@ class LogSigmoid(Module):
     def forward(self, input):
         return F.logsigmoid(input)
 
+
+class Softsign(Module):
+    """Applies x / (1 + |x|)."""
+
+    def forward(self, input):
+        return F.softsign(input)
+
+
+class Tanhshrink(Module):
+    """Applies x - tanh(x)."""
+
+    def forward(self, input):
+        return F.tanhshrink(input)
+
 """#
 }

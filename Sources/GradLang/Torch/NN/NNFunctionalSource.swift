@@ -106,6 +106,16 @@ def logsigmoid(input):
     return _logsigmoid(input)
 
 
+def softsign(input):
+    """x / (1 + |x|), composed as PyTorch's functional.py composes it."""
+    return input / (input.abs() + 1)
+
+
+def tanhshrink(input):
+    """x - tanh(x), composed as PyTorch's functional.py composes it."""
+    return input - input.tanh()
+
+
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """Mean absolute error."""
     _warn_size(input, target)
