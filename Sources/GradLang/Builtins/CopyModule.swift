@@ -28,7 +28,7 @@ def _is_atomic(x):
     cls = type(x)
     if cls.__name__ in ('module', 'generator'):
         raise TypeError(f"cannot pickle '{cls.__name__}' object")
-    return isinstance(x, _ATOMIC_TYPES) and cls in _ATOMIC_TYPES or cls.__name__ in _ATOMIC_TYPE_NAMES
+    return cls in _ATOMIC_TYPES or cls.__name__ in _ATOMIC_TYPE_NAMES
 
 
 def copy(x):
