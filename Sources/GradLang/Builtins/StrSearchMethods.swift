@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// `str.find`, `rfind`, `index`, `rindex`, `count`, `startswith`, `endswith`: searches by code
 /// point within an optional `start:end` window.
 enum StrSearchMethods {
@@ -47,7 +53,7 @@ enum StrSearchMethods {
     }
 
     private static func affixMatch(_ args: BoundArguments, name: String, argument: String, atEnd: Bool) throws -> Bool {
-        let hay = try args.selfString.scalars
+        let hay = try args.selfStr
         let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
         let candidates: [Value]
         switch NativeBases.scalar(args[argument]) ?? args[argument] {
@@ -58,24 +64,32 @@ enum StrSearchMethods {
         }
         // Checked in order, so a match ends the search before a later bad element is seen.
         for candidate in candidates {
-            let affix = try Arg.string(candidate, "tuple for \(name) must only contain str, not \(candidate.typeName)").scalars
+            guard case .str(let affix) = NativeBases.scalar(candidate) ?? candidate else {
+                throw PyError.type("tuple for \(name) must only contain str, not \(candidate.typeName)")
+            }
             if start > hay.count || end - start < affix.count { continue }
-            let at = atEnd ? end - affix.count : start
-            if hay[at..<(at + affix.count)].elementsEqual(affix) { return true }
+            if hay.hasAffix(affix, in: start..<end, atEnd: atEnd) { return true }
         }
         return false
     }
 }
 
-/// Substring search over UTF-8 bytes (a byte match of valid UTF-8 is a code point match).
+/// Substring search over UTF-8 bytes (a byte match of valid UTF-8 is a code point match). The
+/// needle's first byte is found with glibc's `memchr`, which compares a vector of bytes per step
+/// where a loop in Swift compares one: splitting or counting on a one-byte separator is almost
+/// all this scan. (`memrchr`, for the search from the end, is not in Swift's Glibc module.)
 enum UTF8Search {
     /// The first byte offset of `needle` in `hay[from...]`.
     static func first(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let lead = needle.first else { return from }
+        guard let base = hay.baseAddress else { return nil }
         var i = from
-        while i + needle.count <= hay.count {
-            guard let at = hay[i...(hay.count - needle.count)].firstIndex(of: lead) else { return nil }
-            if hay[at..<(at + needle.count)].elementsEqual(needle) { return at }
+        // Candidates start at most here, so the whole needle fits in the haystack.
+        let lastStart = hay.count - needle.count
+        while i <= lastStart {
+            guard let found = memchr(base + i, Int32(lead), lastStart - i + 1) else { return nil }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if needle.count == 1 || hay[at..<(at + needle.count)].elementsEqual(needle) { return at }
             i = at + 1
         }
         return nil
@@ -83,36 +97,11 @@ enum UTF8Search {
 
     /// The last byte offset of `needle` in `hay[..<before]`.
     static func last(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, before: Int) -> Int? {
-        var i = before - needle.count
-        while i >= 0 {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
-        }
-        return nil
-    }
-}
-
-/// Substring search over code points.
-enum ScalarSearch {
-    /// The first position of `needle` in `hay[from..<to]`.
-    static func first(_ needle: Scalars, in hay: Scalars, from: Int, to: Int) -> Int? {
-        guard from <= to, to - from >= needle.count else { return nil }
-        if needle.isEmpty { return from }
-        var i = from
-        while i + needle.count <= to {
-            if hay[i] == needle[0] && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The last position of `needle` in `hay[from..<to]`.
-    static func last(_ needle: Scalars, in hay: Scalars, from: Int, to: Int) -> Int? {
-        guard from <= to, to - from >= needle.count else { return nil }
-        var i = to - needle.count
-        while i >= from {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
+        guard let lead = needle.first else { return before }
+        var at = before - needle.count
+        while at >= 0 {
+            if hay[at] == lead && (needle.count == 1 || hay[at..<(at + needle.count)].elementsEqual(needle)) { return at }
+            at -= 1
         }
         return nil
     }

@@ -9,7 +9,7 @@ enum StrSplitMethods {
                 try split(args, fromEnd: true)
             },
             PyBuiltin("splitlines(self, keepends=False)") { args in
-                try splitlines(args.selfString.scalars, keepEnds: Operators.truthy(args["keepends"]))
+                try splitlines(args.selfStr, keepEnds: Operators.truthy(args["keepends"]))
             },
             PyBuiltin("str.partition(self, sep, /)") { args in
                 try partition(args, fromEnd: false)
@@ -28,6 +28,8 @@ enum StrSplitMethods {
         let maxsplit = try Arg.size(args["maxsplit"])
         let limit = maxsplit < 0 ? Int.max : maxsplit
         switch NativeBases.scalar(args["sep"]) ?? args["sep"] {
+        case .none where text.isASCII && !fromEnd:
+            return .object(PyList(splitASCIIWhitespace(text, limit)))
         case .none:
             let scalars = text.scalars
             let pieces = fromEnd ? mirrored(splitWhitespace(Array(scalars.reversed()), limit)) : splitWhitespace(scalars, limit)
@@ -63,15 +65,40 @@ enum StrSplitMethods {
         return pieces
     }
 
+    /// `split()` of ASCII text, as `splitWhitespace` splits but over its bytes, without an array
+    /// of code points: whitespace there is tab, line feed, vertical tab, form feed, carriage
+    /// return, the separators 0x1C to 0x1F and space.
+    private static func splitASCIIWhitespace(_ str: PyStr, _ limit: Int) -> [Value] {
+        func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) || (0x1C...0x1F).contains(b) }
+        var text = str.string
+        return text.withUTF8 { t in
+            var pieces: [Value] = []
+            var i = 0
+            while pieces.count < limit {
+                while i < t.count && isWhitespace(t[i]) { i += 1 }
+                if i == t.count { break }
+                let start = i
+                while i < t.count && !isWhitespace(t[i]) { i += 1 }
+                pieces.append(piece(t[start..<i], isASCII: true))
+            }
+            while i < t.count && isWhitespace(t[i]) { i += 1 }
+            if i < t.count { pieces.append(piece(t[i...], isASCII: true)) }
+            return pieces
+        }
+    }
+
+    /// A piece of a text's UTF-8 bytes as a str; the pieces of ASCII text are ASCII, so their
+    /// lengths are known without counting.
+    private static func piece(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, isASCII: Bool) -> Value {
+        .str(PyStr.of(String(decoding: bytes, as: UTF8.self), count: isASCII ? bytes.count : nil))
+    }
+
     /// The pieces between at most `limit` occurrences of `sep`, found from the start or the end.
     /// Searched as UTF-8 bytes, where a match is exactly a code point match.
     private static func splitOn(_ str: PyStr, _ sep: String, _ limit: Int, fromEnd: Bool) -> [Value] {
-        // The pieces of ASCII text are ASCII: their lengths are known without counting.
         let isASCII = str.isASCII
         var text = str.string, sep = sep
-        func piece(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Value {
-            .str(PyStr.of(String(decoding: bytes, as: UTF8.self), count: isASCII ? bytes.count : nil))
-        }
+        func piece(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Value { Self.piece(bytes, isASCII: isASCII) }
         return text.withUTF8 { t in
             sep.withUTF8 { s in
                 var pieces: [Value] = []
@@ -91,15 +118,10 @@ enum StrSplitMethods {
                     pieces.append(piece(t[lower...]))
                     return pieces
                 }
-                // Counted first, so the list is made at its size: no list of cuts, no regrowing.
-                var cuts = 0, start = 0
-                while cuts < limit, let at = UTF8Search.first(s, in: t, from: start) {
-                    cuts += 1
-                    start = at + s.count
-                }
-                pieces.reserveCapacity(cuts + 1)
+                // One pass: counting the cuts first, to make the list at its size, searched the
+                // text twice, which costs more than the list's few regrowths (moves of its items).
                 var lower = 0
-                while pieces.count < cuts, let at = UTF8Search.first(s, in: t, from: lower) {
+                while pieces.count < limit, let at = UTF8Search.first(s, in: t, from: lower) {
                     pieces.append(piece(t[lower..<at]))
                     lower = at + s.count
                 }
@@ -109,33 +131,48 @@ enum StrSplitMethods {
         }
     }
 
-    private static func splitlines(_ text: Scalars, keepEnds: Bool) -> Value {
-        var lines: [Value] = []
-        var start = 0, i = 0
-        while i < text.count {
-            guard text[i].isLineBoundary else { i += 1; continue }
-            var end = i + 1
-            if text[i] == "\r" && end < text.count && text[end] == "\n" { end += 1 }
-            lines.append(.str(String(scalars: text[start..<(keepEnds ? end : i)])))
-            start = end
-            i = end
+    /// The lines of the text, found in its UTF-8 bytes: the ASCII line boundaries, and U+0085,
+    /// U+2028 and U+2029 by their two- and three-byte forms; `\r\n` is one boundary.
+    private static func splitlines(_ str: PyStr, keepEnds: Bool) -> Value {
+        let isASCII = str.isASCII
+        var text = str.string
+        let lines: [Value] = text.withUTF8 { t in
+            var lines: [Value] = []
+            var start = 0, i = 0
+            while i < t.count {
+                // The length in bytes of the line boundary at `i`, 0 where there is none.
+                let boundary: Int
+                switch t[i] {
+                case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: boundary = 1
+                case 0x0D: boundary = i + 1 < t.count && t[i + 1] == 0x0A ? 2 : 1
+                case 0xC2 where i + 1 < t.count && t[i + 1] == 0x85: boundary = 2
+                case 0xE2 where i + 2 < t.count && t[i + 1] == 0x80 && (t[i + 2] == 0xA8 || t[i + 2] == 0xA9): boundary = 3
+                default: boundary = 0
+                }
+                if boundary == 0 {
+                    i += 1
+                    continue
+                }
+                lines.append(piece(t[start..<(keepEnds ? i + boundary : i)], isASCII: isASCII))
+                i += boundary
+                start = i
+            }
+            if start < t.count { lines.append(piece(t[start...], isASCII: isASCII)) }
+            return lines
         }
-        if start < text.count { lines.append(.str(String(scalars: text[start...]))) }
         return .object(PyList(lines))
     }
 
     private static func partition(_ args: BoundArguments, fromEnd: Bool) throws -> Value {
-        let text = try args.selfString
-        let sep = try Arg.string(args["sep"], "must be str, not \(args["sep"].typeName)")
+        let text = try args.selfStr
+        guard case .str(let sep) = NativeBases.scalar(args["sep"]) ?? args["sep"] else {
+            throw PyError.type("must be str, not \(args["sep"].typeName)")
+        }
         guard !sep.isEmpty else { throw PyError.value("empty separator") }
-        let hay = text.scalars, needle = sep.scalars
-        let found = fromEnd ? ScalarSearch.last(needle, in: hay, from: 0, to: hay.count)
-                            : ScalarSearch.first(needle, in: hay, from: 0, to: hay.count)
-        guard let at = found else {
-            let parts: [Value] = fromEnd ? [.str(""), .str(""), .str(text)] : [.str(text), .str(""), .str("")]
+        guard let at = text.firstIndex(of: sep, in: 0..<text.count, fromEnd: fromEnd) else {
+            let parts: [Value] = fromEnd ? [.str(PyStr.empty), .str(PyStr.empty), .str(text)] : [.str(text), .str(PyStr.empty), .str(PyStr.empty)]
             return .object(PyTuple(parts))
         }
-        return .object(PyTuple([.str(String(scalars: hay[..<at])), .str(sep),
-                                .str(String(scalars: hay[(at + needle.count)...]))]))
+        return .object(PyTuple([.str(text.slice(0..<at)), .str(sep), .str(text.slice((at + sep.count)..<text.count))]))
     }
 }

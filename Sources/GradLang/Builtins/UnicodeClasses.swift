@@ -6,14 +6,6 @@ extension Unicode.Scalar {
         properties.isWhitespace || (0x1c...0x1f).contains(value)
     }
 
-    /// Where `str.splitlines()` breaks a line.
-    var isLineBoundary: Bool {
-        switch value {
-        case 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x85, 0x2028, 0x2029: return true
-        default: return false
-        }
-    }
-
     var isPythonAlpha: Bool {
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true

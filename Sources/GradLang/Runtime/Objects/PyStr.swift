@@ -89,7 +89,10 @@ public final class PyStr {
     /// only non-ASCII characters have.
     private func measured() -> (count: Int, isASCII: Bool) {
         let (bytes, continuations) = withUTF8 { utf8 in
-            (utf8.count, utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 + 1 : $0 })
+            // A plain loop of adds, which the optimizer turns into vector code.
+            var continuations = 0
+            for byte in utf8 { continuations &+= byte & 0xC0 == 0x80 ? 1 : 0 }
+            return (utf8.count, continuations)
         }
         knownCount = bytes - continuations
         knownASCII = continuations == 0
@@ -146,10 +149,27 @@ public final class PyStr {
         }
     }
 
+    /// Whether code points `window` start (or end) with `affix`, which has at most as many code
+    /// points as the window: compared as UTF-8 bytes, as `firstIndex` searches.
+    func hasAffix(_ affix: PyStr, in window: Range<Int>, atEnd: Bool) -> Bool {
+        let (lower, upper) = byteBounds(window)
+        return withUTF8 { h in
+            affix.withUTF8 { a in
+                guard a.count <= upper - lower else { return false }
+                let at = atEnd ? upper - a.count : lower
+                return h[at..<(at + a.count)].elementsEqual(a)
+            }
+        }
+    }
+
     /// Where code points `range` (within 0...count) start and end in the UTF-8 text.
+    /// The ends of the text need no offset table: a search of the whole of a non-ASCII text
+    /// (`text.find("zz")`, `count`, `split`) does not build one.
     private func byteBounds(_ range: Range<Int>) -> (lower: Int, upper: Int) {
         if isASCII { return (range.lowerBound, range.upperBound) }
-        return (offsets[range.lowerBound], offsets[range.upperBound])
+        let lower = range.lowerBound == 0 ? 0 : offsets[range.lowerBound]
+        let upper = range.upperBound == count ? utf8Count : offsets[range.upperBound]
+        return (lower, upper)
     }
 
     /// The code point that starts at UTF-8 offset `b`.
@@ -213,8 +233,8 @@ public final class PyStr {
     /// Copies the text's UTF-8 bytes to the start of `buffer` (which has room for them) and
     /// returns how many there are.
     private func copyUTF8(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        if let building { return buffer.initialize(fromContentsOf: building) }
-        return buffer.initialize(from: settledText.utf8).1
+        // As one block copy (`initialize(from: String.UTF8View)` copies byte by byte).
+        withUTF8 { buffer.initialize(fromContentsOf: $0) }
     }
 
     /// `a + b`, or MemoryError when there is no room for it.
