@@ -214,7 +214,7 @@ struct JSONDecoding {
         guard u + 5 < text.count else { throw try failure("Invalid \\uXXXX escape", at: u) }
         var code: UInt32 = 0
         for byte in text[(u + 1)...(u + 4)] {
-            guard let digit = Int(String(Unicode.Scalar(byte)), radix: 16) else {
+            guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
                 throw try failure("Invalid \\uXXXX escape", at: u)
             }
             code = code << 4 | UInt32(digit)

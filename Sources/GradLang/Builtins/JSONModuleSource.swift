@@ -3,9 +3,6 @@
 /// text is walked by `_encode` and `_scan`, in Swift.
 enum JSONModuleSource {
     static let text = #"""
-__all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', 'JSONEncoder']
-
-
 class JSONDecodeError(ValueError):
     """Malformed JSON text: msg, the text (doc), and where (pos, lineno, colno) it went wrong."""
 
@@ -105,7 +102,7 @@ def loads(s, *, cls=None, **kw):
     """The value the JSON text s holds; kw are JSONDecoder's options (object_hook, parse_float, ...)."""
     if not isinstance(s, str):
         raise TypeError(f'the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}')
-    if s.startswith('\ufeff'):
+    if s[:1] == '\ufeff':
         raise JSONDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0)
     return (cls or JSONDecoder)(**kw).decode(s)
 
