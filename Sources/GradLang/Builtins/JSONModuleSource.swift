@@ -5,6 +5,7 @@ enum JSONModuleSource {
     static let text = #"""
 class JSONDecodeError(ValueError):
     """Malformed JSON text: msg, the text (doc), and where (pos, lineno, colno) it went wrong."""
+    __module__ = 'json.decoder'
 
     def __init__(self, msg, doc, pos):
         lineno = doc.count('\n', 0, pos) + 1
@@ -19,6 +20,7 @@ class JSONDecodeError(ValueError):
 
 class JSONEncoder:
     """Python values to JSON text; a subclass may override default() for other types."""
+    __module__ = 'json.encoder'
     item_separator = ', '
     key_separator = ': '
 
@@ -65,6 +67,7 @@ class JSONEncoder:
 class JSONDecoder:
     """JSON text to Python values: objects become dicts (or what object_hook or
     object_pairs_hook makes of them), numbers ints and floats (or parse_int's, parse_float's)."""
+    __module__ = 'json.decoder'
 
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
                  strict=True, object_pairs_hook=None):
