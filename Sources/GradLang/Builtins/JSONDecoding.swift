@@ -49,9 +49,11 @@ struct JSONDecoding {
         return (value, decoding.position(ofByte: end))
     }
 
-    /// The code point a byte offset is at (the number of code points before it).
+    /// The code point a byte offset is at (the number of code points before it); an offset past
+    /// the end is as far past the last code point (`byteOffset`'s inverse).
     private func position(ofByte offset: Int) -> Int {
-        text[..<min(offset, text.count)].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        let inside = text[..<min(offset, text.count)].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        return inside + max(0, offset - text.count)
     }
 
     /// The byte offset of the code point at `position`; the end for a position past it.

@@ -43,7 +43,9 @@ enum JSONModule {
                 errorType: args["error"], objectHook: args["object_hook"], pairsHook: args["object_pairs_hook"],
                 parseFloat: args["parse_float"], parseInt: args["parse_int"], parseConstant: args["parse_constant"],
                 strict: try Operators.truthy(args["strict"]))
-            let (value, end) = try JSONDecoding.value(in: document, from: try Arg.size(args["idx"]),
+            let start = try Arg.size(args["idx"])
+            if start < 0 { throw PyError.value("idx cannot be negative") }
+            let (value, end) = try JSONDecoding.value(in: document, from: start,
                                                       whole: try Operators.truthy(args["whole"]), options, args.interpreter)
             return .object(PyTuple([value, .int(end)]))
         }
