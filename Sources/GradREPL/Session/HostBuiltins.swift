@@ -1,8 +1,8 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdout`, `stderr`, `platform`, `maxsize`
-/// and the recursion limit.
+/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdout`, `stderr`, `platform`, `maxsize`,
+/// the recursion limit and the version (`SysVersion`).
 enum HostBuiltins {
     static func install(in interpreter: Interpreter, argv: [String], warnOptions: [String]) {
         interpreter.setBuiltin("exit", .object(exitFunction("exit")))
@@ -12,13 +12,13 @@ enum HostBuiltins {
             "argv": .object(PyList(argv.map { .str($0) })),
             "warnoptions": .object(PyList(warnOptions.map { .str($0) })),
             "exit": .object(exitFunction("exit")),
-            "version": .str(GradVersion.string),
             "stdout": .object(streams.stdout),
             "stderr": .object(streams.stderr),
             "platform": .str("linux"),
             "maxsize": .int(Int.max),
         ])
         for function in Interpreter.recursionLimitFunctions { sys.attributes[function.name] = .object(function) }
+        SysVersion.install(in: sys, gradVersion: GradVersion.string, interpreter)
         interpreter.addModule(sys)
     }
 

@@ -86,6 +86,7 @@ enum ClassCreation {
     /// exception's arguments become its `args` first, as `BaseException.__new__` does); see
     /// InstanceCreation for classes that make their instances with a `__new__`.
     static func construct(_ cls: PyClass, _ args: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let cls = cls === PyExc.osError ? PyExc.osErrorType(arguments: args.positional) : cls
         if InstanceCreation.needsNew(cls) { return try InstanceCreation.instantiate(cls, args, interpreter) }
         // `object.__new__`'s check (a `__new__` of the class's own reaches it through `super()`).
         if cls.hasAbstractMethods, let error = AbstractClasses.instantiationError(cls) { throw error }

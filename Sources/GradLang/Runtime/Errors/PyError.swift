@@ -125,13 +125,13 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     public var type: PyClass { cls }
 
     /// `str(e)`: the single argument's str, or the args tuple's repr; an OSError made from an
-    /// errno and its description reads `[Errno 28] No space left on device`. (A class's own
+    /// errno and its description (of any type) reads `[Errno 28] No space left on device`. (A class's own
     /// `__str__` comes before this: see `PyError.message` and `SpecialMethods.str`.)
     public var message: String {
         if args.isEmpty { return "" }
-        if args.count == 2, case .int(let code) = args[0], type.isSubclass(of: PyExc.osError) {
+        if args.count == 2, type.isSubclass(of: PyExc.osError) {
             let files = [attribute("filename"), attribute("filename2")].compactMap { $0 }.filter { !$0.isNone }
-            return "[Errno \(code)] \(Repr.str(args[1]))" + (files.isEmpty ? "" : ": " + files.map(Repr.repr).joined(separator: " -> "))
+            return "[Errno \(Repr.str(args[0]))] \(Repr.str(args[1]))" + (files.isEmpty ? "" : ": " + files.map(Repr.repr).joined(separator: " -> "))
         }
         // KeyError shows its key's repr: `KeyError: 'x'`.
         if args.count == 1 { return type.isSubclass(of: PyExc.keyError) ? Repr.repr(args[0]) : Repr.str(args[0]) }
@@ -228,6 +228,18 @@ public enum PyExc {
         warning, userWarning, deprecationWarning, pendingDeprecationWarning, syntaxWarning, runtimeWarning,
         futureWarning, importWarning, unicodeWarning, bytesWarning, resourceWarning, encodingWarning,
     ]
+
+    /// The class `OSError(errno, strerror, ...)` makes, as CPython's `OSError.__new__` picks it:
+    /// the subclass for an int errno (`OSError(2, 'x')` is a FileNotFoundError) when given two to
+    /// five arguments, else OSError.
+    static func osErrorType(arguments: [Value]) -> PyClass {
+        guard (2...5).contains(arguments.count) else { return osError }
+        switch arguments[0] {
+        case .int(let n): return Int32(exactly: n).map { osErrorType(errno: $0) } ?? osError
+        case .bool(let b): return osErrorType(errno: b ? 1 : 0)
+        default: return osError
+        }
+    }
 
     /// The OSError subclass CPython raises for a failed system call's errno.
     static func osErrorType(errno code: Int32) -> PyClass {
