@@ -107,13 +107,20 @@ public final class PyStr {
     private var offsets: [Int] {
         _read {
             if offsetTable.isEmpty {
-                var built: [Int] = []
-                built.reserveCapacity(count + 1)
-                withUTF8 { bytes in
-                    for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 { built.append(offset) }
-                    built.append(bytes.count)
+                // Written in place, at its known size: appending costs a capacity check per entry.
+                let count = count
+                offsetTable = withUTF8 { bytes in
+                    [Int](unsafeUninitializedCapacity: count + 1) { table, initialized in
+                        var k = 0
+                        for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 && k < count {
+                            table[k] = offset
+                            k += 1
+                        }
+                        // k == count: a code point starts at each byte that continues none.
+                        table[k] = bytes.count
+                        initialized = k + 1
+                    }
                 }
-                offsetTable = built
             }
             yield offsetTable
         }
