@@ -63,6 +63,7 @@ extension Interpreter {
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
         moduleMakers["torchviz"] = TorchvizModule.make
+        moduleMakers["numpy"] = NumpyModule.make
         installPlot()
     }
 

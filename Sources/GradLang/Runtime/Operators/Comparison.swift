@@ -15,6 +15,8 @@ extension Operators {
         if let result = try SpecialMethods.compare(op, a, b) { return result }
         if case .tensor(let t) = a { return try tensorCompare(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorCompare(op, t, a, reflected: true) }
+        if case .object(let o as PyOperandObject) = a, let r = try o.compare(op, b, reflected: false) { return r }
+        if case .object(let o as PyOperandObject) = b, let r = try o.compare(op, a, reflected: true) { return r }
         if let result = numericCompare(op, a, b) { return .bool(result) }
         if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setCompare(op, x, y) {
             return .bool(r)
