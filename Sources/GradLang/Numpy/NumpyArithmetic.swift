@@ -102,7 +102,7 @@ enum NumpyArithmetic {
     static func update(_ a: NDArray, _ op: BinaryOperator, _ b: Operand) throws {
         let result = try compute(op, Operand(tensor: a.tensor, isWeak: false), b)
         if kind(result.dtype) > kind(a.tensor.dtype) {
-            throw PyError.type("Cannot cast ufunc '\(ufuncName(op))' output from dtype('\(NumpyDTypes.name(result.dtype))') to dtype('\(NumpyDTypes.name(a.tensor.dtype))') with casting rule 'same_kind'")
+            throw PyError(NumpyErrors.outputCastingError, "Cannot cast ufunc '\(ufuncName(op))' output from dtype('\(NumpyDTypes.name(result.dtype))') to dtype('\(NumpyDTypes.name(a.tensor.dtype))') with casting rule 'same_kind'")
         }
         if result.shape != a.tensor.shape {
             let target = NumpyArrayText.shapeText(a.tensor.shape), broadcast = NumpyArrayText.shapeText(result.shape)

@@ -85,7 +85,6 @@ enum NumpyArrayMethods {
                 if !args["max"].isNone { result = try NumpyMath.extreme(result, args["max"], isMax: false) }
                 return result
             },
-            PyBuiltin("numpy(self)") { args in args["self"] },
         ]
         for m in own { methods[m.name] = m }
         return methods
@@ -122,7 +121,7 @@ enum NumpyArrayMethods {
         let unknowns = requested.filter { $0 == -1 }.count
         let fits = unknowns == 0 ? known == t.numel : unknowns == 1 && known != 0 && t.numel % known == 0
         if !fits || requested.contains(where: { $0 < -1 }) {
-            throw PyError.value("cannot reshape array of size \(t.numel) into shape \(NumpyArrayText.shapeText(requested))")
+            throw PyError.value("cannot reshape array of size \(t.numel) into shape \(NumpyPromotion.compact(requested))")
         }
         return try NumpyArithmetic.run { try t.reshape(requested) }
     }

@@ -14,9 +14,9 @@ enum NumpyReductions {
         default: given = [v]
         }
         return try given.map { item in
-            let axis = try Arg.size(item) 
+            let axis = try Arg.size(item)
             guard axis >= -rank && axis < max(rank, 1) else {
-                throw PyError.value("axis \(axis) is out of bounds for array of dimension \(rank)")
+                throw PyError(NumpyErrors.axisError, "axis \(axis) is out of bounds for array of dimension \(rank)")
             }
             return axis < 0 ? axis + rank : axis
         }
