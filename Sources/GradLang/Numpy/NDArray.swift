@@ -57,6 +57,16 @@ final class NDArray: PyOperandObject, PyCustomRepr, PyCustomStr, PySized, PyIter
 
     override func unary(_ op: UnaryOperator) throws -> Value? { try NumpyArithmetic.unary(op, self) }
 
+    override func absolute() throws -> Value? { NDArray.result(try NumpyArithmetic.run { try tensor.abs() }) }
+
+    override func truth() throws -> Bool? {
+        switch tensor.numel {
+        case 1: return tensor.element(atFlat: 0).doubleValue != 0
+        case 0: throw PyError.value("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")
+        default: throw PyError.value("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+        }
+    }
+
     override func updateInPlace(_ op: BinaryOperator, _ other: Value) throws -> Value? {
         guard let b = try? NDArray.coerceOperand(other) else { return nil }
         try NumpyArithmetic.update(self, op, b)

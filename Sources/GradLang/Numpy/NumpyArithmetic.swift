@@ -67,16 +67,7 @@ enum NumpyArithmetic {
         _ = try NumpyPromotion.broadcast(a.tensor.shape, b.tensor.shape)
         let dtype = NumpyPromotion.resultType(a, b)
         let x = try cast(a.tensor, dtype), y = try cast(b.tensor, dtype)
-        return NDArray.result(try run {
-            switch op {
-            case .eq: return try x.eq(y)
-            case .ne: return try x.ne(y)
-            case .lt: return try x.lt(y)
-            case .le: return try x.le(y)
-            case .gt: return try x.gt(y)
-            case .ge: return try x.ge(y)
-            }
-        })
+        return NDArray.result(try run { try Operators.elementwise(op, x, y) })
     }
 
     static func unary(_ op: UnaryOperator, _ a: NDArray) throws -> Value? {

@@ -3,24 +3,20 @@
 extension Tensor {
     /// A new contiguous float64 tensor of `shape` holding `values` (as many as the shape counts).
     public convenience init(float64 values: [Double], shape: [Int]) throws {
-        guard values.count == Shape.count(shape) else {
-            throw TorchError.runtime("shape '\(shape)' is invalid for input of size \(values.count)")
-        }
-        try self.init(zeros: shape, dtype: .float64)
-        let p = storage.pointer(Double.self)
-        values.withUnsafeBufferPointer { source in
-            guard let base = source.baseAddress else { return }
-            p.update(from: base, count: source.count)
-        }
+        try self.init(copying: values, shape: shape)
     }
 
     /// A new contiguous int64 tensor of `shape` holding `values`.
     public convenience init(int64 values: [Int64], shape: [Int]) throws {
+        try self.init(copying: values, shape: shape)
+    }
+
+    private convenience init<T: Element>(copying values: [T], shape: [Int]) throws {
         guard values.count == Shape.count(shape) else {
             throw TorchError.runtime("shape '\(shape)' is invalid for input of size \(values.count)")
         }
-        try self.init(zeros: shape, dtype: .int64)
-        let p = storage.pointer(Int64.self)
+        try self.init(zeros: shape, dtype: T.dtype)
+        let p = storage.pointer(T.self)
         values.withUnsafeBufferPointer { source in
             guard let base = source.baseAddress else { return }
             p.update(from: base, count: source.count)

@@ -40,6 +40,10 @@ open class PyOperandObject: PyObject {
     /// `self op other`, or `other op self` when `reflected`.
     open func compare(_ op: CompareOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
     open func unary(_ op: UnaryOperator) throws -> Value? { nil }
+    /// `abs(self)`.
+    open func absolute() throws -> Value? { nil }
+    /// `bool(self)`, which may raise.
+    open func truth() throws -> Bool? { nil }
     /// `self op= other` done in place, returning what the name is then bound to.
     open func updateInPlace(_ op: BinaryOperator, _ other: Value) throws -> Value? { nil }
 }

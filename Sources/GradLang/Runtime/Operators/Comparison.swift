@@ -79,7 +79,8 @@ extension Operators {
         return .tensor(try TorchBridge.run { try elementwise(op, x, y) })
     }
 
-    private static func elementwise(_ op: CompareOperator, _ x: Tensor, _ y: Tensor) throws -> Tensor {
+    /// `x op y` elementwise, a tensor of bools.
+    static func elementwise(_ op: CompareOperator, _ x: Tensor, _ y: Tensor) throws -> Tensor {
         switch op {
         case .eq: return try x.eq(y)
         case .ne: return try x.ne(y)
@@ -221,6 +222,7 @@ extension Operators {
             case let d as PyDict: return d.count > 0
             case let s as PySet: return s.count > 0
             case let r as PyRange: return !r.length.isZero
+            case let o as PyOperandObject: if let b = try o.truth() { return b }; return true
             case let s as PySized: return s.length > 0
             case let i as PyInstance: return try SpecialMethods.truthy(i)
             default: return true
