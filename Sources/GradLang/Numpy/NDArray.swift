@@ -75,13 +75,14 @@ final class NDArray: PyOperandObject, PyCustomRepr, PyCustomStr, PySized, PyIter
 
     // MARK: conversions
 
-    /// A result as numpy hands it back: a 0-dim result of an operation is a scalar.
+    /// A result as numpy hands it back: a 0-dim result of an operation is a numpy scalar.
     static func result(_ t: Tensor) -> Value {
-        t.rank == 0 ? NumpyScalars.value(t.element(atFlat: 0)) : .object(NDArray(t))
+        t.rank == 0 ? NumpyScalarTypes.value(t.element(atFlat: 0), dtype: t.dtype) : .object(NDArray(t))
     }
 
     /// An operand of an operator: an array, or a Python number (a "weak" scalar for promotion).
     static func coerceOperand(_ v: Value) throws -> Operand {
+        if let scalar = try NumpyScalarTypes.operand(v) { return scalar }
         switch v {
         case .object(let a as NDArray): return Operand(tensor: a.tensor, isWeak: false)
         case .bool(let b): return Operand(tensor: try .wrapping(.bool(b)), isWeak: true)
@@ -99,6 +100,7 @@ final class NDArray: PyOperandObject, PyCustomRepr, PyCustomStr, PySized, PyIter
             return NDArray(try NumpyArithmetic.run { try a.tensor.to(dtype) })
         }
         if case .tensor(let t) = v { return NDArray(try NumpyArithmetic.run { try t.detach().to(dtype ?? t.dtype) }) }
+        if let scalar = try NumpyScalarTypes.operand(v) { return NDArray(try NumpyArithmetic.cast(scalar.tensor, dtype ?? scalar.tensor.dtype)) }
         return NDArray(try NumpyData.tensor(from: v, dtype: dtype))
     }
 }

@@ -1,10 +1,8 @@
 import GradTensor
 
 /// numpy's dtypes as grad holds them: the tensor dtypes float64, float32, int64 and bool, their
-/// names, the `np.float64`-style scalar types and the `dtype('float64')` objects arrays report.
+/// names, and the `dtype('float64')` objects arrays report (the scalar types are NumpyScalarSource's).
 enum NumpyDTypes {
-    static let supported: [DType] = [.float64, .float32, .int64, .bool]
-
     /// `float64`, `int64`, `bool`.
     static func name(_ dtype: DType) -> String { dtype.shortName }
 
@@ -13,8 +11,9 @@ enum NumpyDTypes {
     static func parse(_ v: Value) throws -> DType {
         switch v {
         case .object(let d as NumpyDType): return d.dtype
+        case .object(let c as PyClass) where NumpyScalarTypes.classes.values.contains { $0 === c }:
+            return NumpyScalarTypes.classes.first { $0.value === c }?.key ?? .float64
         case .object(let t as PyTypeObject):
-            if let d = scalarTypes.first(where: { $0.value === t })?.key { return d }
             switch t.name {
             case "float": return .float64
             case "int": return .int64
@@ -37,17 +36,6 @@ enum NumpyDTypes {
 
     /// `dtype=None` or a dtype.
     static func optional(_ v: Value) throws -> DType? { v.isNone ? nil : try parse(v) }
-
-    /// `np.float64` and friends: calling one converts a number (to a Python number: grad has no
-    /// numpy scalar types).
-    nonisolated(unsafe) static let scalarTypes: [DType: PyTypeObject] = Dictionary(uniqueKeysWithValues: supported.map { dtype in
-        (dtype, PyTypeObject(
-            name: name(dtype), qualifiedName: "numpy." + name(dtype),
-            constructor: PyBuiltin("\(name(dtype))(x=0, /)") { args in
-                NumpyScalars.value(try NDArray.coerce(args["x"], dtype: dtype).tensor.element(atFlat: 0))
-            },
-            matches: { _ in false }))
-    })
 }
 
 /// `a.dtype`: prints as `dtype('float64')`, and equals its scalar type and its name.
@@ -74,8 +62,7 @@ final class NumpyDType: PyOperandObject, PyCustomRepr, PyCustomStr, PyAttributeP
     }
 }
 
-/// Elements handed to Python: numpy would give its scalar types (`np.float64(0.5)`); grad gives
-/// Python's numbers, which print the same under `print` and `str`.
+/// Elements as Python numbers (`item()`, `tolist()`; numpy scalars, NumpyScalarTypes, wrap them).
 enum NumpyScalars {
     static func value(_ s: Scalar) -> Value {
         switch s {

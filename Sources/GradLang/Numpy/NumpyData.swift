@@ -45,11 +45,16 @@ enum NumpyData {
         case .int(let i): s = .int(Int64(i))
         case .float(let d): s = .double(d)
         case .object(let a as NDArray): s = a.tensor.element(atFlat: 0)
+        case _ where NumpyScalarTypes.unpack(v) != nil:
+            let (scalarType, number) = NumpyScalarTypes.unpack(v) ?? (.float64, .none)
+            dtype = dtype.map { NumpyPromotion.promote($0, scalarType) } ?? scalarType
+            out.append(number.asScalar ?? .int(0))
+            return
         case .bigInt: throw PyError.overflow("Python int too large to convert to C long")
         default: throw PyError.type("grad's numpy arrays hold numbers only, not \(v.typeName)")
         }
         let kind: DType = s.dtype == .float32 ? .float64 : s.dtype
-        dtype = dtype.map { max($0, kind) } ?? kind
+        dtype = dtype.map { NumpyPromotion.promote($0, kind) } ?? kind
         out.append(s)
     }
 

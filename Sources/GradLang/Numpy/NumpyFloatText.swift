@@ -51,7 +51,7 @@ struct NumpyFloatText {
 
     /// The shortest round-tripping decimal digits of `x` (no leading zeros; "0" for zero), and
     /// where the point goes: the value is 0.DIGITS times 10**point.
-    private static func shortestDigits(_ x: Double, isFloat32: Bool) -> (negative: Bool, digits: String, point: Int) {
+    static func shortestDigits(_ x: Double, isFloat32: Bool) -> (negative: Bool, digits: String, point: Int) {
         let text = isFloat32 ? Float(x).description : x.description
         let negative = text.hasPrefix("-")
         let body = negative ? String(text.dropFirst()) : text

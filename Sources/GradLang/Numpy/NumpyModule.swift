@@ -11,18 +11,18 @@ enum NumpyModule {
 
     static func make(_ interpreter: Interpreter) -> PyModule {
         let numpy = PyModule(name: "numpy")
-        numpy.add(NumpyCreation.functions + NumpyMath.functions + NumpyArrayMethods.functions + NumpyJoining.functions)
+        numpy.add(NumpyCreation.functions + NumpyMath.functions + NumpyArrayMethods.functions + NumpyJoining.functions
+                  + NumpyScalarTypes.functions)
         let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
         for (name, value) in constants { numpy.attributes[name] = .float(value) }
         numpy.attributes["newaxis"] = Value.none
         numpy.attributes["ndarray"] = .object(ndarrayType)
         numpy.attributes["__version__"] = .str("2.4.6")
-        for (dtype, type) in NumpyDTypes.scalarTypes { numpy.attributes[dtype == .bool ? "bool_" : NumpyDTypes.name(dtype)] = .object(type) }
-        numpy.attributes["bool"] = numpy.attributes["bool_"]
         numpy.add([PyBuiltin("dtype(dtype)") { args in .object(NumpyDType(try NumpyDTypes.parse(args["dtype"]))) }])
         let random = NumpyRandom.make()
         numpy.attributes["random"] = .object(random)
         interpreter.moduleTable["numpy.random"] = random
+        interpreter.addSource(NumpyScalarSource.text, filename: "numpy/_scalars.py", to: numpy)
         return numpy
     }
 }
