@@ -117,7 +117,7 @@ enum NumpyArrayMethods {
         case .object(let list as PyList): requested = try list.items.map(Arg.size)
         default: requested = [try Arg.size(shapeValue)]
         }
-        let known = requested.filter { $0 != -1 }.reduce(1, *)
+        let known = requested.filter { $0 != -1 }.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
         let unknowns = requested.filter { $0 == -1 }.count
         let fits = unknowns == 0 ? known == t.numel : unknowns == 1 && known != 0 && t.numel % known == 0
         if !fits || requested.contains(where: { $0 < -1 }) {

@@ -1,3 +1,4 @@
+import BigInt
 import Glibc
 import GradTensor
 
@@ -60,7 +61,8 @@ enum NumpyCreation {
     }
 
     static func full(_ shape: [Int], _ value: Scalar, _ dtype: DType) throws -> Tensor {
-        try NumpyArithmetic.run { try Tensor.full(shape, value, dtype: dtype) }
+        try NumpyAllocation.count(shape, dtype)
+        return try NumpyArithmetic.run { try Tensor.full(shape, value, dtype: dtype) }
     }
 
     private static func filled(_ name: String, _ value: Scalar) -> PyBuiltin {
@@ -87,11 +89,22 @@ enum NumpyCreation {
         let dtype = try NumpyDTypes.optional(args["dtype"]) ?? (allIntegers ? .int64 : .float64)
         let first = try Arg.real(start), last = try Arg.real(stop), increment = try Arg.real(step)
         if increment == 0 { throw PyError.zeroDivision("division by zero") }
-        let count = max(0, Int(Glibc.ceil((last - first) / increment)))
         if allIntegers && dtype == .int64 {
-            let a = Int64(first), s = Int64(increment)
-            return .object(NDArray(try NumpyArithmetic.run { try Tensor(int64: (0..<count).map { a + Int64($0) * s }, shape: [count]) }))
+            let a = try Arg.integer(start), b = try Arg.integer(stop), s = try Arg.integer(step)
+            // ceil((b - a) / s) in exact integers: floats would round large bounds.
+            let span = b - a
+            let length = span.signum() == s.signum() ? (span + s - BigInt(s.signum())) / s : 0
+            guard let count = Int(exactly: length), let origin = Int64(exactly: a), let stride = Int64(exactly: s) else {
+                throw PyError.value("Maximum allowed size exceeded")
+            }
+            try NumpyAllocation.count([count], dtype)
+            return .object(NDArray(try NumpyArithmetic.run { try Tensor(int64: (0..<count).map { origin &+ Int64($0) &* stride }, shape: [count]) }))
         }
+        let length = Glibc.ceil((last - first) / increment)
+        if length.isNaN { throw PyError.value("arange: cannot compute length") }
+        guard length < Double(Int.max) else { throw PyError.value("Maximum allowed size exceeded") }
+        let count = max(0, Int(length))
+        try NumpyAllocation.count([count], dtype)
         let delta = (first + increment) - first
         let values = (0..<count).map { i in i == 0 ? first : first + Double(i) * delta }
         return .object(NDArray(try NumpyArithmetic.cast(try NumpyArithmetic.run { try Tensor(float64: values, shape: [count]) }, dtype)))
@@ -103,6 +116,7 @@ enum NumpyCreation {
         let start = try Arg.real(args["start"]), stop = try Arg.real(args["stop"])
         let num = try Arg.size(args["num"])
         if num < 0 { throw PyError.value("Number of samples, \(num), must be non-negative.") }
+        try NumpyAllocation.count([num], .float64)
         let endpoint = try Operators.truthy(args["endpoint"])
         let div = endpoint ? num - 1 : num
         let delta = stop - start

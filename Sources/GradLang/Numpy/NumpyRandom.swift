@@ -42,7 +42,7 @@ enum NumpyRandom {
                 if low >= high { throw PyError.value("low >= high") }
                 let range = UInt64(bitPattern: Int64(high &- low &- 1))
                 let shape = try size(args)
-                let values = (0..<(shape.map(Shape.count) ?? 1)).map { _ in Int64(low) &+ Int64(bitPattern: state.bounded(range)) }
+                let values = (0..<(try shape.map { try NumpyAllocation.count($0, .int64) } ?? 1)).map { _ in Int64(low) &+ Int64(bitPattern: state.bounded(range)) }
                 guard let shape else { return .int(Int(values[0])) }
                 return .object(NDArray(try NumpyArithmetic.run { try Tensor(int64: values, shape: shape) }))
             },
@@ -54,6 +54,7 @@ enum NumpyRandom {
                 let x = args["x"]
                 let array: NDArray
                 if case .int(let n) = x {
+                    try NumpyAllocation.count([max(n, 0)], .int64)
                     array = NDArray(try NumpyArithmetic.run { try Tensor(int64: (0..<Int64(max(n, 0))).map { $0 }, shape: [max(n, 0)]) })
                 } else {
                     array = NDArray(try NumpyArithmetic.run { try NDArray.coerce(x).tensor.clone() })
@@ -71,7 +72,7 @@ enum NumpyRandom {
                 }
                 if count <= 0 { throw PyError.value("a must be a positive integer unless no samples are taken") }
                 let shape = try size(args)
-                let wanted = shape.map(Shape.count) ?? 1
+                let wanted = try shape.map { try NumpyAllocation.count($0, .int64) } ?? 1
                 var picks: [Int64]
                 if try Operators.truthy(args["replace"]) {
                     picks = (0..<wanted).map { _ in Int64(bitPattern: state.bounded(UInt64(count - 1))) }
@@ -104,6 +105,7 @@ enum NumpyRandom {
     /// An array of `shape` (or one float without a shape) drawn in row-major order.
     private static func fill(_ shape: [Int]?, _ draw: () -> Double) throws -> Value {
         guard let shape else { return .float(draw()) }
+        try NumpyAllocation.count(shape, .float64)
         let values = (0..<Shape.count(shape)).map { _ in draw() }
         return .object(NDArray(try NumpyArithmetic.run { try Tensor(float64: values, shape: shape) }))
     }
