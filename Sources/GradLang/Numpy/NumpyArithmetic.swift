@@ -91,15 +91,19 @@ enum NumpyArithmetic {
     /// `a op= b`: computed, then written back into `a`'s memory if numpy's `same_kind` rule lets
     /// the result's dtype become `a`'s.
     static func update(_ a: NDArray, _ op: BinaryOperator, _ b: Operand) throws {
-        let result = try compute(op, Operand(tensor: a.tensor, isWeak: false), b)
-        if kind(result.dtype) > kind(a.tensor.dtype) {
-            throw PyError(NumpyErrors.outputCastingError, "Cannot cast ufunc '\(ufuncName(op))' output from dtype('\(NumpyDTypes.name(result.dtype))') to dtype('\(NumpyDTypes.name(a.tensor.dtype))') with casting rule 'same_kind'")
+        try store(try compute(op, Operand(tensor: a.tensor, isWeak: false), b), into: a, ufunc: ufuncName(op))
+    }
+
+    /// Writes a ufunc's result into `out` (`a += b`, `np.add(a, b, out=a)`).
+    static func store(_ result: Tensor, into out: NDArray, ufunc: String) throws {
+        if kind(result.dtype) > kind(out.tensor.dtype) {
+            throw PyError(NumpyErrors.outputCastingError, "Cannot cast ufunc '\(ufunc)' output from dtype('\(NumpyDTypes.name(result.dtype))') to dtype('\(NumpyDTypes.name(out.tensor.dtype))') with casting rule 'same_kind'")
         }
-        if result.shape != a.tensor.shape {
-            let target = NumpyArrayText.shapeText(a.tensor.shape), broadcast = NumpyArrayText.shapeText(result.shape)
+        if (try? NumpyPromotion.broadcast(out.tensor.shape, result.shape)) != out.tensor.shape {
+            let target = NumpyArrayText.shapeText(out.tensor.shape), broadcast = NumpyPromotion.compact(result.shape)
             throw PyError.value("non-broadcastable output operand with shape \(target) doesn't match the broadcast shape \(broadcast)")
         }
-        try run { _ = try a.tensor.copy_(result) }
+        try run { _ = try out.tensor.copy_(result) }
     }
 
     /// bool < integer < float, for `same_kind` casting.
@@ -109,7 +113,7 @@ enum NumpyArithmetic {
         t.dtype == dtype ? t : try run { try t.to(dtype) }
     }
 
-    private static func ufuncName(_ op: BinaryOperator) -> String {
+    static func ufuncName(_ op: BinaryOperator) -> String {
         switch op {
         case .add: return "add"
         case .subtract: return "subtract"

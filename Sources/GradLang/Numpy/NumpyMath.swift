@@ -50,8 +50,17 @@ enum NumpyMath {
         return Operand(tensor: try NDArray.coerce(v).tensor, isWeak: false)
     }
 
+    /// `np.add(x1, x2)`; with `out=` the result is written into that array, which is returned.
     private static func binary(_ name: String, _ op: BinaryOperator) -> PyBuiltin {
-        PyBuiltin("\(name)(x1, x2, /)") { args in try NumpyArithmetic.binary(op, operand(args["x1"]), operand(args["x2"])) }
+        PyBuiltin("\(name)(x1, x2, /, out=None)") { args in
+            let result = try NumpyArithmetic.compute(op, operand(args["x1"]), operand(args["x2"]))
+            if args["out"].isNone { return NDArray.result(result) }
+            guard case .object(let out as NDArray) = args["out"] else {
+                throw PyError.type("return arrays must be of ArrayType")
+            }
+            try NumpyArithmetic.store(result, into: out, ufunc: NumpyArithmetic.ufuncName(op))
+            return args["out"]
+        }
     }
 
     /// A float function of each element; ints and bools become float64 first.
