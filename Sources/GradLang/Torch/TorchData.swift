@@ -40,6 +40,7 @@ enum TorchData {
         case .tensor(let t): return t.dtype
         case .str: throw PyError.type("new(): invalid data type 'str'")
         default:
+            if let (dtype, _) = NumpyScalarTypes.unpack(v) { return dtype }
             guard let items = try sequence(v) else {
                 throw PyError.runtime("Could not infer dtype of \(v.typeName)")
             }
@@ -97,6 +98,7 @@ enum TorchData {
             guard t.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }
             return try TorchBridge.run { try t.item() }
         default:
+            if let (_, number) = NumpyScalarTypes.unpack(v) { return try unpacked(number, dtype: dtype) }
             if dtype.isFloatingPoint { throw PyError.type("must be real number, not \(v.typeName)") }
             throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }
