@@ -12,7 +12,7 @@ enum NumpyModule {
     static func make(_ interpreter: Interpreter) -> PyModule {
         let numpy = PyModule(name: "numpy")
         numpy.add(NumpyCreation.functions + NumpyMath.functions + NumpyArrayMethods.functions + NumpyJoining.functions
-                  + NumpyScalarTypes.functions)
+                  + NumpyScalarTypes.functions + NumpyCloseness.functions)
         let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
         for (name, value) in constants { numpy.attributes[name] = .float(value) }
         numpy.attributes["newaxis"] = Value.none
