@@ -16,17 +16,13 @@ final class NDArray: PyOperandObject, PyCustomRepr, PyCustomStr, PySized, PyIter
     var length: Int { tensor.shape.first ?? 0 }
 
     func makeIterator() throws -> PyIterator {
-        try checkSized()
+        if tensor.rank == 0 { throw PyError.type("iteration over a 0-d array") }
         var i = 0
         return PyIterator(name: "iterator") { [self] in
             guard i < length else { return nil }
             defer { i += 1 }
             return try item(at: .int(i))
         }
-    }
-
-    func checkSized() throws {
-        if tensor.rank == 0 { throw PyError.type("iteration over a 0-d array") }
     }
 
     func item(at key: Value) throws -> Value {
