@@ -64,6 +64,7 @@ extension Interpreter {
         moduleTable["random"] = RandomModule.make()
         moduleTable["typing"] = TypingModule.make()
         moduleMakers["torchviz"] = TorchvizModule.make
+        moduleMakers["numpy"] = NumpyModule.make
         installPlot()
     }
 

@@ -31,6 +31,7 @@ enum NumericFunctions {
         case .object(let i as PyInstance): return try SpecialMethods.unary(.abs, i, symbol: "abs()")
         case .float(let d): return .float(Swift.abs(d))
         case .tensor(let t): return .tensor(try TorchBridge.run { try t.abs() })
+        case .object(let o as PyOperandObject): if let r = try o.absolute() { return r }; fallthrough
         default: throw PyError.type("bad operand type for abs(): '\(x.typeName)'")
         }
     }

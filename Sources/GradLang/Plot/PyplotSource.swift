@@ -63,7 +63,8 @@ def _number(v):
 
 
 def _values(data):
-    """A 1-D list of floats from a list, tuple, range or tensor (matplotlib's np.asarray)."""
+    """A 1-D list of floats from a list, tuple, range, tensor or numpy array (matplotlib's np.asarray)."""
+    data = _listed(data)
     if isinstance(data, torch.Tensor):
         if data.requires_grad:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
@@ -73,8 +74,16 @@ def _values(data):
     return [_number(v) for v in data]
 
 
+def _listed(data):
+    """A numpy array as nested lists; anything else as it is."""
+    if not isinstance(data, torch.Tensor) and hasattr(data, "tolist") and hasattr(data, "ndim"):
+        return data.tolist() if data.ndim > 0 else data.item()
+    return data
+
+
 def _columns(data):
     """The columns of 2-D data (matplotlib draws one line per column), or [data] for 1-D."""
+    data = _listed(data)
     if isinstance(data, torch.Tensor):
         if data.requires_grad:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")

@@ -16,7 +16,8 @@ extension Interpreter {
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
-                  + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions)
+                  + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
+                  + TorchNumpyBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -66,7 +67,8 @@ extension Interpreter {
                               + TorchConversionBindings.methods + TorchAutogradBindings.methods + TorchHookBindings.tensorMethods
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
-                              + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods)
+                              + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
+                              + TorchNumpyBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

@@ -54,6 +54,8 @@ extension BoundArguments {
     func scalar(_ name: String) throws -> Scalar {
         let v = self[name]
         if let s = v.asScalar { return s }
+        // An instance of a float or int subclass (a numpy scalar) is the number it holds.
+        if let s = NativeBases.scalar(v)?.asScalar { return s }
         if case .tensor(let t) = v, t.numel == 1, t.rank == 0 { return try TorchBridge.run { try t.item() } }
         throw mismatch(name, expected: "Number", got: v)
     }

@@ -7,7 +7,7 @@ import GradTensor
 /// first elements, then every element is checked against that shape while it is stored.
 enum TorchData {
     /// The tensor for `data`; a tensor `data` is copied (detached), with PyTorch's warning when
-    /// `copyWarning` is given.
+    /// `copyWarning` is given; a numpy array is copied with its dtype.
     static func tensor(from data: Value, dtype requested: DType?, copyWarning: Interpreter?) throws -> Tensor {
         if case .tensor(let source) = data {
             try copyWarning?.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).")
@@ -15,6 +15,9 @@ enum TorchData {
                 let copy = try source.detach().clone()
                 return try requested.map { try copy.to($0) } ?? copy
             }
+        }
+        if case .object(let array as NDArray) = data {
+            return try TorchBridge.run { try array.tensor.to(requested ?? array.tensor.dtype).clone() }
         }
         let shape = try inferredShape(data)
         let dtype = try requested ?? inferredDType(data, depth: 0)
@@ -37,6 +40,7 @@ enum TorchData {
         case .tensor(let t): return t.dtype
         case .str: throw PyError.type("new(): invalid data type 'str'")
         default:
+            if let (dtype, _) = NumpyScalarTypes.unpack(v) { return dtype }
             guard let items = try sequence(v) else {
                 throw PyError.runtime("Could not infer dtype of \(v.typeName)")
             }
@@ -94,6 +98,7 @@ enum TorchData {
             guard t.numel == 1 else { throw PyError.value("only one element tensors can be converted to Python scalars") }
             return try TorchBridge.run { try t.item() }
         default:
+            if let (_, number) = NumpyScalarTypes.unpack(v) { return try unpacked(number, dtype: dtype) }
             if dtype.isFloatingPoint { throw PyError.type("must be real number, not \(v.typeName)") }
             throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }

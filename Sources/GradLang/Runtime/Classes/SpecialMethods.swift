@@ -62,6 +62,13 @@ enum SpecialMethods {
                 return try fallback(NativeBases.contents(a), NativeBases.contents(b))
             }
         } else {
+            // As CPython: a right operand whose class extends the left's type (or float, for an
+            // int) and overrides the reflected method goes first (`1.0 + x` for a float subclass
+            // with `__radd__`).
+            if let right, reflectedGoesFirst(over: a, right), defines(right, names.reflected) {
+                triedReflected = true
+                if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
+            }
             // A built-in left operand (a number, a tensor) first tries its own operator, which
             // raises TypeError where CPython's would return NotImplemented.
             do { return try fallback(a, NativeBases.contents(b)) } catch let e as PyError where e.type === PyExc.typeError {}
@@ -70,6 +77,19 @@ enum SpecialMethods {
             if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
         }
         throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    /// Whether CPython would try `instance`'s reflected method before the built-in number `v`'s
+    /// operator: its class extends `v`'s type, or extends float where `v` is an int or bool (whose
+    /// operators return NotImplemented for a float).
+    private static func reflectedGoesFirst(over v: Value, _ instance: PyInstance) -> Bool {
+        let native = instance.cls.nativeBase
+        switch v {
+        case .float: return native === BuiltinTypes.float
+        case .int, .bigInt: return native === BuiltinTypes.int || native === BuiltinTypes.float
+        case .bool: return native === BuiltinTypes.float
+        default: return false
+        }
     }
 
     /// `a op= b` on an instance whose class defines `__iop__`; nil otherwise.

@@ -31,3 +31,24 @@ public protocol PyAttributeProviding: PyObject {
 public protocol PySubscriptable: PyObject {
     func item(at key: Value) throws -> Value
 }
+
+/// An object with its own operators (numpy's arrays). Each method answers nil to leave the
+/// operation to Python's rules for any other object.
+open class PyOperandObject: PyObject {
+    /// `self op other`, or `other op self` when `reflected`.
+    open func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
+    /// `self op other`, or `other op self` when `reflected`.
+    open func compare(_ op: CompareOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
+    open func unary(_ op: UnaryOperator) throws -> Value? { nil }
+    /// `abs(self)`.
+    open func absolute() throws -> Value? { nil }
+    /// `bool(self)`, which may raise.
+    open func truth() throws -> Bool? { nil }
+    /// `self op= other` done in place, returning what the name is then bound to.
+    open func updateInPlace(_ op: BinaryOperator, _ other: Value) throws -> Value? { nil }
+}
+
+/// An object that stores `obj[key] = value` itself.
+public protocol PyItemAssignable: PyObject {
+    func setItem(_ key: Value, to value: Value) throws
+}

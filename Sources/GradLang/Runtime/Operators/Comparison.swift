@@ -15,6 +15,8 @@ extension Operators {
         if let result = try SpecialMethods.compare(op, a, b) { return result }
         if case .tensor(let t) = a { return try tensorCompare(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorCompare(op, t, a, reflected: true) }
+        if case .object(let o as PyOperandObject) = a, let r = try o.compare(op, b, reflected: false) { return r }
+        if case .object(let o as PyOperandObject) = b, let r = try o.compare(op, a, reflected: true) { return r }
         if let result = numericCompare(op, a, b) { return .bool(result) }
         if case .object(let x as PySet) = a, case .object(let y as PySet) = b, let r = try setCompare(op, x, y) {
             return .bool(r)
@@ -77,7 +79,8 @@ extension Operators {
         return .tensor(try TorchBridge.run { try elementwise(op, x, y) })
     }
 
-    private static func elementwise(_ op: CompareOperator, _ x: Tensor, _ y: Tensor) throws -> Tensor {
+    /// `x op y` elementwise, a tensor of bools.
+    static func elementwise(_ op: CompareOperator, _ x: Tensor, _ y: Tensor) throws -> Tensor {
         switch op {
         case .eq: return try x.eq(y)
         case .ne: return try x.ne(y)
@@ -219,6 +222,7 @@ extension Operators {
             case let d as PyDict: return d.count > 0
             case let s as PySet: return s.count > 0
             case let r as PyRange: return !r.length.isZero
+            case let o as PyOperandObject: if let b = try o.truth() { return b }; return true
             case let s as PySized: return s.length > 0
             case let i as PyInstance: return try SpecialMethods.truthy(i)
             default: return true

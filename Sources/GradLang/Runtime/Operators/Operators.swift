@@ -34,6 +34,8 @@ public enum Operators {
         if op == .modulo, case .str(let format) = a { return .str(try PercentFormat.apply(format.string, b)) }
         if case .tensor(let t) = a { return try tensorOp(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorOp(op, t, a, reflected: true) }
+        if case .object(let o as PyOperandObject) = a, let r = try o.binary(op, b, reflected: false) { return r }
+        if case .object(let o as PyOperandObject) = b, let r = try o.binary(op, a, reflected: true) { return r }
         if let x = bigOperand(a), let y = bigOperand(b) { return try bigIntOp(op, x, y) }
         if a.isRealNumber && b.isRealNumber { return try mixedFloatOp(op, a, b) }
         return try sequenceOp(op, a, b)

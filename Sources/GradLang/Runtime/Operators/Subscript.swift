@@ -105,6 +105,8 @@ enum Subscript {
             _ = try SpecialMethods.call(i, .setitem, [key, value])
         case .object(let i as PyInstance) where i.native is PyList || i.native is PyDict:
             try set(NativeBases.contents(container), key, value, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
+        case .object(let o as PyItemAssignable):
+            try o.setItem(key, to: value)
         default:
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
         }

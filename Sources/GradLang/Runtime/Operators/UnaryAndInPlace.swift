@@ -17,6 +17,9 @@ extension Operators {
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
         case (.invert, .tensor(let t)): return .tensor(try TorchBridge.run { try t.bitwiseNot() })
         case (.not, _): return .bool(!(try truthy(v)))
+        case (_, .object(let o as PyOperandObject)):
+            if let r = try o.unary(op) { return r }
+            throw PyError.type("bad operand type for unary \(op == .invert ? "~" : op.rawValue): '\(v.typeName)'")
         case (_, .object(let i as PyInstance)):
             let method: SpecialName = op == .minus ? .neg : op == .plus ? .pos : .invert
             return try SpecialMethods.unary(method, i, symbol: "unary \(op == .invert ? "~" : op.rawValue)")
@@ -45,6 +48,7 @@ extension Operators {
     /// rebound to `a op b`.
     static func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value, _ interpreter: Interpreter) throws -> Value {
         if case .tensor = a, let updated = try interpreter.tensorLibrary.updateInPlace(op, a, b) { return updated }
+        if case .object(let o as PyOperandObject) = a, let updated = try o.updateInPlace(op, b) { return updated }
         if let updated = try SpecialMethods.inPlace(op, a, b, interpreter) { return updated }
         switch a {
         case .object(let list as PyList) where op == .add:
