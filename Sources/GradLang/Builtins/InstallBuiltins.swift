@@ -56,6 +56,7 @@ extension Interpreter {
         moduleMakers["io"] = IOModule.make
         moduleMakers["os"] = OSModule.make
         moduleMakers["copy"] = CopyModule.make
+        moduleMakers["re"] = ReModule.make
         builtinTable["open"] = .object(IOModule.open)
         moduleMakers[LintWarning.moduleName] = LintWarning.make
         moduleMakers["grad"] = GradModule.make
