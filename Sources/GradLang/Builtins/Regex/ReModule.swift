@@ -76,7 +76,7 @@ enum ReModule {
             guard case .str(let string) = NativeBases.scalar(args["string"]) ?? args["string"] else {
                 throw PyError.type("expected string or bytes-like object, got '\(args["string"].typeName)'")
             }
-            text = Array(string.string.unicodeScalars)
+            text = object.scalars(of: string)
             let length = text.count
             let pos = args["pos"].isNone ? 0 : min(max(try Arg.size(args["pos"]), 0), length)
             let endpos = args["endpos"].isNone ? length : min(max(try Arg.size(args["endpos"]), 0), length)
@@ -109,6 +109,18 @@ enum ReModule {
 /// A compiled pattern as a value the Python part keeps in its `Pattern`.
 final class CompiledPattern: PyObject {
     let program: RegexProgram
+    /// The code points of the last string matched, kept for the next call on the same str (a
+    /// lexer's `pattern.match(text, pos)` loop), which would otherwise convert the text each time.
+    /// Holding the str keeps it from being grown in place, which only its sole reference may do.
+    private var lastText: (string: PyStr, scalars: [Unicode.Scalar])?
+
     init(_ program: RegexProgram) { self.program = program }
     override var typeName: String { "re._program" }
+
+    func scalars(of string: PyStr) -> [Unicode.Scalar] {
+        if let lastText, lastText.string === string { return lastText.scalars }
+        let scalars = Array(string.string.unicodeScalars)
+        lastText = (string, scalars)
+        return scalars
+    }
 }

@@ -78,6 +78,11 @@ class error(Exception):
         super().__init__(msg)
 
 
+def _group_text(string, spans, index, default):
+    start, end = spans[2 * index], spans[2 * index + 1]
+    return default if start < 0 or end < 0 else string[start:end]
+
+
 _repr_flags = (('TEMPLATE', 1), ('IGNORECASE', 2), ('LOCALE', 4), ('MULTILINE', 8), ('DOTALL', 16),
                ('UNICODE', 32), ('VERBOSE', 64), ('DEBUG', 128), ('ASCII', 256))
 
@@ -163,9 +168,8 @@ class Pattern:
         if self.groups == 0:
             return [string[s[0]:s[1]] for s in found]
         if self.groups == 1:
-            return [string[s[2]:s[3]] if s[2] >= 0 and s[3] >= 0 else '' for s in found]
-        return [tuple(string[s[i]:s[i + 1]] if s[i] >= 0 and s[i + 1] >= 0 else ''
-                      for i in range(2, 2 * self.groups + 2, 2)) for s in found]
+            return [_group_text(string, s, 1, '') for s in found]
+        return [tuple(_group_text(string, s, i, '') for i in range(1, self.groups + 1)) for s in found]
 
     def split(self, string, maxsplit=0):
         """string cut at the matches, with the groups' strings between the pieces."""
@@ -175,8 +179,8 @@ class Pattern:
             return [string]
         for s in _scan(self._program, string, 0, None, maxsplit):
             pieces.append(string[last:s[0]])
-            for i in range(2, 2 * self.groups + 2, 2):
-                pieces.append(string[s[i]:s[i + 1]] if s[i] >= 0 and s[i + 1] >= 0 else None)
+            for i in range(1, self.groups + 1):
+                pieces.append(_group_text(string, s, i, None))
             last = s[1]
         pieces.append(string[last:])
         return pieces
@@ -187,6 +191,8 @@ class Pattern:
 
     def subn(self, repl, string, count=0):
         """(new string, number of replacements), as sub."""
+        if count < 0:
+            return string, 0
         if isinstance(repl, str) and '\\' not in repl:
             return _sub_literal(self._program, string, repl, count)
         if not callable(repl):
@@ -197,8 +203,6 @@ class Pattern:
                 return _sub_literal(self._program, string, template[0], count)
             if not template:
                 return _sub_literal(self._program, string, '', count)
-        if count < 0:
-            return string, 0
         pieces = []
         last = 0
         n = 0
@@ -347,11 +351,7 @@ class Match:
         raise IndexError('no such group')
 
     def _group(self, index, default=None):
-        s = self._spans
-        start, end = s[2 * index], s[2 * index + 1]
-        if start < 0 or end < 0:
-            return default
-        return self.string[start:end]
+        return _group_text(self.string, self._spans, index, default)
 
     def group(self, *groups):
         """The string a group matched (0, the default: the whole match), or a tuple of them."""

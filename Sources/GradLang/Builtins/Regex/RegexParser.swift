@@ -198,11 +198,10 @@ struct RegexParser {
     }
 
     /// `\x41`, `\u0041`, `\U00000041`: nil unless the escape is one of them; an error when its
-    /// digits are too few.
-    private mutating func hexEscape(_ escape: String) throws -> UInt32?? {
-        let letter = escape.dropFirst().first
+    /// digits are too few or name no code point.
+    private mutating func hexEscape(_ escape: String) throws -> UInt32? {
         let digits: Int
-        switch letter {
+        switch escape.dropFirst().first {
         case "x": digits = 2
         case "u": digits = 4
         case "U": digits = 8
@@ -210,7 +209,14 @@ struct RegexParser {
         }
         let full = escape + (try getWhile(digits, RegexParser.isHex))
         guard full.unicodeScalars.count == digits + 2 else { throw error("incomplete escape \(full)", offset: full.unicodeScalars.count) }
-        guard let value = UInt32(full.dropFirst(2), radix: 16), value <= 0x10FFFF else { return .some(nil) }
+        guard let value = UInt32(full.dropFirst(2), radix: 16), value <= 0x10FFFF else { throw badEscape(full) }
+        return value
+    }
+
+    /// The value of an octal escape such as `\101`, which must be at most 0o377.
+    private func octalValue(_ full: String) throws -> UInt32 {
+        let value = UInt32(full.dropFirst(), radix: 8) ?? 0
+        if value > 0o377 { throw error("octal escape value \(full) outside of range 0-0o377", offset: full.count) }
         return value
     }
 
@@ -222,16 +228,8 @@ struct RegexParser {
         let letter = escape.dropFirst().first ?? "\\"
         if let code = RegexParser.simpleEscape(letter) { return .char(code) }
         if let category = RegexParser.category(letter) { return .category(category) }
-        if let hex = try hexEscape(escape) {
-            guard let value = hex else { throw badEscape(escape) }
-            return .char(value)
-        }
-        if "01234567".contains(letter) {
-            let full = escape + (try getWhile(2, RegexParser.isOctal))
-            let value = UInt32(full.dropFirst(), radix: 8) ?? 0
-            if value > 0o377 { throw error("octal escape value \(full) outside of range 0-0o377", offset: full.count) }
-            return .char(value)
-        }
+        if let value = try hexEscape(escape) { return .char(value) }
+        if "01234567".contains(letter) { return .char(try octalValue(escape + (try getWhile(2, RegexParser.isOctal)))) }
         if letter.isASCII && (letter.isLetter || letter.isNumber) { throw badEscape(escape) }
         return .char(escape.unicodeScalars.dropFirst().first?.value ?? 92)
     }
@@ -241,10 +239,7 @@ struct RegexParser {
         if let anchor = RegexParser.anchor(letter) { return .anchor(anchor) }
         if let category = RegexParser.category(letter) { return .set(RegexCharSet(negated: false, members: [.category(category)])) }
         if let code = RegexParser.simpleEscape(letter) { return .literal(code) }
-        if let hex = try hexEscape(escape) {
-            guard let value = hex else { throw badEscape(escape) }
-            return .literal(value)
-        }
+        if let value = try hexEscape(escape) { return .literal(value) }
         if letter == "0" {
             let full = escape + (try getWhile(2, RegexParser.isOctal))
             return .literal(UInt32(full.dropFirst(), radix: 8) ?? 0)
@@ -256,10 +251,7 @@ struct RegexParser {
                 let scalars = Array(full.unicodeScalars)
                 if "01234567".unicodeScalars.contains(scalars[1]) && "01234567".unicodeScalars.contains(scalars[2])
                     && RegexParser.isOctal(next), let third = try get() {
-                    full += third
-                    let value = UInt32(full.dropFirst(), radix: 8) ?? 0
-                    if value > 0o377 { throw error("octal escape value \(full) outside of range 0-0o377", offset: full.count) }
-                    return .literal(value)
+                    return .literal(try octalValue(full + third))
                 }
             }
             let group = Int(full.dropFirst()) ?? 0
@@ -485,12 +477,17 @@ struct RegexParser {
     }
 
     private mutating func nestedAlternation(verbose: Bool, nested: Int) throws -> RegexNode {
-        depth += 1
+        try enterGroup()
         defer { depth -= 1 }
+        return try parseAlternation(verbose: verbose, nested: nested + 1)
+    }
+
+    /// One group deeper; the caller goes back up (`depth -= 1`) when the group ends.
+    private mutating func enterGroup() throws {
+        depth += 1
         if depth > RegexParser.maximumDepth {
             throw RegexSyntaxError(message: "maximum recursion depth exceeded", position: nil, kind: .recursion)
         }
-        return try parseAlternation(verbose: verbose, nested: nested + 1)
     }
 
     /// `(?(group)yes|no)`, from after its `(?(`.
@@ -512,11 +509,8 @@ struct RegexParser {
             group = number
         }
         try checkLookbehindGroup(group)
-        depth += 1
+        try enterGroup()
         defer { depth -= 1 }
-        if depth > RegexParser.maximumDepth {
-            throw RegexSyntaxError(message: "maximum recursion depth exceeded", position: nil, kind: .recursion)
-        }
         let yes = try parseSequence(verbose: verbose, nested: nested + 1, first: false)
         var no = RegexNode.empty
         if try match("|") {
