@@ -29,6 +29,7 @@ enum ReModule {
             "_match": .object(PyBuiltin("_match(program, string, pos, endpos, mode, /)") { args in
                 var run = try Run(args)
                 let mode = try Arg.size(args["mode"])
+                if run.isEmpty { return .none }
                 if mode == 2 {
                     guard let found = try run.matcher.search(from: run.start, rejectEmpty: false) else { return .none }
                     return spans(found, run.matcher)
@@ -43,22 +44,37 @@ enum ReModule {
                 try run.scan(limit: try Arg.size(args["count"])) { found.append(spans($0, $1)) }
                 return .object(PyList(found))
             }),
+            // `findall`: the strings matched, the group's with one group, tuples of the groups'
+            // with more ('' for a group that did not match).
+            "_findall": .object(PyBuiltin("_findall(program, string, pos, endpos, /)") { args in
+                var run = try Run(args)
+                let string = run.string, groups = run.groupCount
+                var found: [Value] = []
+                try run.scan(limit: 0) { match, matcher in
+                    func group(_ n: Int) -> Value {
+                        let start = n == 0 ? match.start : matcher.slots[2 * n], end = n == 0 ? match.end : matcher.slots[2 * n + 1]
+                        return start >= 0 && end >= start ? .str(string.slice(start..<end)) : .str("")
+                    }
+                    found.append(groups <= 1 ? group(groups) : .object(PyTuple((1...groups).map(group))))
+                }
+                return .object(PyList(found))
+            }),
             // `sub` with a replacement without backslashes: (new string, number of matches).
             "_sub_literal": .object(PyBuiltin("_sub_literal(program, string, repl, count, /)") { args in
                 var run = try Run(args)
-                let replacement = try Arg.string(args["repl"], "expected str").unicodeScalars
-                var result = String.UnicodeScalarView()
+                let replacement = Array(try Arg.string(args["repl"], "expected str").utf8)
+                var result: [UInt8] = []
                 var copied = 0, count = 0
                 let text = run.text
                 try run.scan(limit: try Arg.size(args["count"])) { found, _ in
-                    result.append(contentsOf: text[copied..<found.start])
+                    appendUTF8(text[copied..<found.start], to: &result)
                     result.append(contentsOf: replacement)
                     copied = found.end
                     count += 1
                 }
                 if count == 0 { return .object(PyTuple([args["string"], .int(0)])) }
-                result.append(contentsOf: text[copied...])
-                return .object(PyTuple([.str(String(result)), .int(count)]))
+                appendUTF8(text[copied...], to: &result)
+                return .object(PyTuple([.str(String(decoding: result, as: UTF8.self)), .int(count)]))
             }),
         ])
         interpreter.addSource(ReModuleSource.text, filename: "re.py", to: re)
@@ -67,33 +83,50 @@ enum ReModule {
 
     /// A matcher over one string between `pos` and `endpos`, clamped as CPython clamps them.
     private struct Run {
+        let string: PyStr
         let text: [Unicode.Scalar]
+        let groupCount: Int
         let start: Int
         var matcher: RegexMatcher
+        /// Whether `pos` is past `endpos`, where nothing is found (CPython finds nothing there
+        /// either, but for patterns that always match the empty string).
+        let isEmpty: Bool
 
         init(_ args: BoundArguments) throws {
             guard case .object(let object as CompiledPattern) = args["program"] else { throw PyError.type("expected a compiled pattern") }
             guard case .str(let string) = NativeBases.scalar(args["string"]) ?? args["string"] else {
                 throw PyError.type("expected string or bytes-like object, got '\(args["string"].typeName)'")
             }
+            self.string = string
             text = object.scalars(of: string)
+            groupCount = object.program.groupCount
             let length = text.count
             let pos = args["pos"].isNone ? 0 : min(max(try Arg.size(args["pos"]), 0), length)
             let endpos = args["endpos"].isNone ? length : min(max(try Arg.size(args["endpos"]), 0), length)
             start = pos
-            matcher = RegexMatcher(object.program, text: text, end: max(endpos, 0))
+            isEmpty = pos > endpos
+            matcher = RegexMatcher(object.program, text: text, end: endpos)
         }
 
         /// Calls `body` with each match in turn: after an empty match the next may not be empty
         /// at the same place, as in CPython.
         mutating func scan(limit: Int, _ body: ((start: Int, end: Int), RegexMatcher) throws -> Void) throws {
             var position = start, rejectEmpty = false, count = 0
+            if isEmpty { return }
             while limit <= 0 || count < limit, let found = try matcher.search(from: position, rejectEmpty: rejectEmpty) {
                 try body(found, matcher)
                 count += 1
                 rejectEmpty = found.end == found.start
                 position = found.end
             }
+        }
+    }
+
+    /// Appends code points as UTF-8 (a String's scalar view appends through generic paths that
+    /// cost ten times more).
+    private static func appendUTF8(_ scalars: ArraySlice<Unicode.Scalar>, to bytes: inout [UInt8]) {
+        for scalar in scalars {
+            if scalar.value < 0x80 { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: scalar.utf8) }
         }
     }
 

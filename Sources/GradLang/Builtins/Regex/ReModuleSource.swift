@@ -1,6 +1,6 @@
 /// The Python half of `re` (see ReModule): the flags, `re.error`, `Pattern` and `Match`, the
 /// module's functions and replacement templates, over the Swift part's `_compile`, `_match`,
-/// `_scan` and `_sub_literal`.
+/// `_scan`, `_findall` and `_sub_literal`.
 enum ReModuleSource {
     static let text = #"""
 class RegexFlag(int):
@@ -164,12 +164,7 @@ class Pattern:
 
     def findall(self, string, pos=0, endpos=None):
         """The strings matched (the group's with one group; tuples of them with more)."""
-        found = _scan(self._program, string, pos, endpos, 0)
-        if self.groups == 0:
-            return [string[s[0]:s[1]] for s in found]
-        if self.groups == 1:
-            return [_group_text(string, s, 1, '') for s in found]
-        return [tuple(_group_text(string, s, i, '') for i in range(1, self.groups + 1)) for s in found]
+        return _findall(self._program, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         """string cut at the matches, with the groups' strings between the pieces."""
@@ -187,6 +182,8 @@ class Pattern:
 
     def sub(self, repl, string, count=0):
         """string with the matches replaced by repl (a template or a function of the Match)."""
+        if type(repl) is str and count >= 0 and '\\' not in repl:
+            return _sub_literal(self._program, string, repl, count)[0]
         return self.subn(repl, string, count)[0]
 
     def subn(self, repl, string, count=0):
@@ -406,6 +403,10 @@ _MAXCACHE = 512
 
 def compile(pattern, flags=0):
     """Compile a pattern into a Pattern object."""
+    if type(pattern) is str:
+        compiled = _cache.get((pattern, flags))
+        if compiled is not None:
+            return compiled
     if isinstance(pattern, Pattern):
         if flags:
             raise ValueError('cannot process flags argument with a compiled pattern')

@@ -8,6 +8,9 @@ struct RegexMatcher {
     /// Group slots (2n, 2n+1 for group n; -1 when unset) of the match being tried.
     private(set) var slots: [Int]
     private var registers: [Int]
+    /// The choices to go back to, shared by nested runs (each above its own base), and kept
+    /// between matches so that a match allocates nothing.
+    private var stack: [Backtrack] = []
     private var steps = 0
 
     init(_ program: RegexProgram, text: [Unicode.Scalar], end: Int) {
@@ -38,14 +41,16 @@ struct RegexMatcher {
     mutating func match(at start: Int, fullMatch: Bool, rejectEmpty: Bool) throws -> Int? {
         for i in slots.indices { slots[i] = -1 }
         registers[0] = 0
+        stack.removeAll(keepingCapacity: true)
         return try run(0, at: start, fullMatch: fullMatch, rejectEmptyAt: rejectEmpty ? start : nil)
     }
 
     /// The first match starting at `start` or after: its start and end.
     mutating func search(from start: Int, rejectEmpty: Bool) throws -> (start: Int, end: Int)? {
         var position = start
+        let firstTest = program.firstTest
         while position <= end {
-            if let test = program.firstTest {
+            if let test = firstTest {
                 while position < end && !test.matches(text[position].value) { position += 1 }
                 if position == end { return nil }
             }
@@ -91,10 +96,11 @@ struct RegexMatcher {
     }
 
     /// Runs program `index` from `start`: the position it matched to, or nil, with the slots and
-    /// registers restored when it fails.
+    /// registers restored when it fails. Either way the stack is left as it was found: what a
+    /// matched look-around or atomic group could have backtracked to is forgotten.
     private mutating func run(_ index: Int, at start: Int, fullMatch: Bool, rejectEmptyAt: Int?) throws -> Int? {
         let code = program.programs[index]
-        var stack: [Backtrack] = []
+        let base = stack.count
         var pc = 0, position = start
         while true {
             var failed = false
@@ -165,13 +171,13 @@ struct RegexMatcher {
                     failed = true
                     (slots, registers[0]) = saved
                 } else {
-                    if found != nil { keepChanges(from: saved, on: &stack) }
+                    if found != nil { keepChanges(from: saved) }
                     pc += 1
                 }
             case .atomic(let subprogram):
                 let saved = (slots, registers[0])
                 if let after = try run(subprogram, at: position, fullMatch: false, rejectEmptyAt: nil) {
-                    keepChanges(from: saved, on: &stack)
+                    keepChanges(from: saved)
                     position = after
                     pc += 1
                 } else {
@@ -209,12 +215,13 @@ struct RegexMatcher {
                 if (fullMatch && position != end) || position == rejectEmptyAt {
                     failed = true
                 } else {
+                    stack.removeSubrange(base...)
                     return position
                 }
             }
             guard failed else { continue }
             var resumed = false
-            while !resumed, let entry = stack.popLast() {
+            while !resumed && stack.count > base, let entry = stack.popLast() {
                 steps &+= 1
                 if steps & 0xFFFF == 0 && PendingEvents.any { try PendingEvents.handle() }
                 switch entry {
@@ -245,7 +252,7 @@ struct RegexMatcher {
 
     /// After a look-around or atomic group matched: what it set stays, undone if the caller
     /// backtracks past it.
-    private mutating func keepChanges(from saved: ([Int], Int), on stack: inout [Backtrack]) {
+    private mutating func keepChanges(from saved: ([Int], Int)) {
         for (slot, old) in saved.0.enumerated() where slots[slot] != old {
             stack.append(.restoreSlot(slot, old))
         }

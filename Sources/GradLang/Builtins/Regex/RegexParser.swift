@@ -201,7 +201,7 @@ struct RegexParser {
     /// digits are too few or name no code point.
     private mutating func hexEscape(_ escape: String) throws -> UInt32? {
         let digits: Int
-        switch escape.dropFirst().first {
+        switch RegexParser.escapedLetter(escape) {
         case "x": digits = 2
         case "u": digits = 4
         case "U": digits = 8
@@ -220,12 +220,23 @@ struct RegexParser {
         return value
     }
 
+    /// Whether a token is a backslash and the code point after it (read by code points: a
+    /// combining mark after the backslash would join it in one Swift `Character`).
+    private static func isEscape(_ token: String) -> Bool {
+        token.unicodeScalars.count == 2 && token.unicodeScalars.first == "\\"
+    }
+
+    /// The code point after an escape's backslash.
+    private static func escapedLetter(_ escape: String) -> Character {
+        Character(escape.unicodeScalars.dropFirst().first ?? "\\")
+    }
+
     private func badEscape(_ escape: String) -> RegexSyntaxError {
         error("bad escape \(escape)", offset: escape.unicodeScalars.count)
     }
 
     private mutating func classEscape(_ escape: String) throws -> ClassItem {
-        let letter = escape.dropFirst().first ?? "\\"
+        let letter = RegexParser.escapedLetter(escape)
         if let code = RegexParser.simpleEscape(letter) { return .char(code) }
         if let category = RegexParser.category(letter) { return .category(category) }
         if let value = try hexEscape(escape) { return .char(value) }
@@ -235,7 +246,7 @@ struct RegexParser {
     }
 
     private mutating func escape(_ escape: String) throws -> RegexNode {
-        let letter = escape.dropFirst().first ?? "\\"
+        let letter = RegexParser.escapedLetter(escape)
         if let anchor = RegexParser.anchor(letter) { return .anchor(anchor) }
         if let category = RegexParser.category(letter) { return .set(RegexCharSet(negated: false, members: [.category(category)])) }
         if let code = RegexParser.simpleEscape(letter) { return .literal(code) }
@@ -292,7 +303,7 @@ struct RegexParser {
                     continue
                 }
             }
-            if this.hasPrefix("\\") && this.unicodeScalars.count == 2 {
+            if RegexParser.isEscape(this) {
                 items.append(try escape(this))
                 continue
             }
@@ -322,7 +333,7 @@ struct RegexParser {
             guard let this = try get() else { throw error("unterminated character set", offset: tell - here) }
             if this == "]" && !first { break }
             first = false
-            let item: ClassItem = this.hasPrefix("\\") && this.unicodeScalars.count == 2
+            let item: ClassItem = RegexParser.isEscape(this)
                 ? try classEscape(this) : .char(this.unicodeScalars.first?.value ?? 0)
             if try match("-") {
                 guard let that = try get() else { throw error("unterminated character set", offset: tell - here) }
@@ -331,7 +342,7 @@ struct RegexParser {
                     members.append(.char(45))
                     break
                 }
-                let end: ClassItem = that.hasPrefix("\\") && that.unicodeScalars.count == 2
+                let end: ClassItem = RegexParser.isEscape(that)
                     ? try classEscape(that) : .char(that.unicodeScalars.first?.value ?? 0)
                 let message = "bad character range \(this)-\(that)"
                 guard case .char(let low) = item, case .char(let high) = end, low <= high else {

@@ -95,7 +95,7 @@ enum RegexInstruction {
     /// counter and greediness say, remembering the position in `mark`.
     case loopTest(counter: Int, mark: Int, min: Int, max: Int, greedy: Bool, exit: Int)
     /// After each iteration: counts it and goes back to `test`, unless the iteration matched
-    /// nothing (then the loop is done, as in CPython).
+    /// nothing once `min` iterations are done (then the loop is done, as in CPython).
     case loopEnd(counter: Int, mark: Int, min: Int, test: Int, exit: Int)
     case match
 }

@@ -25,8 +25,8 @@ indirect enum RegexNode {
     static var empty: RegexNode { .sequence([]) }
 
     /// The fewest and most code points the node can match (nil: unbounded), for look-behinds,
-    /// which must have a fixed width, and for loops, which need a progress check only when
-    /// their body can match nothing. `groupWidths` holds each closed group's width, for references.
+    /// which must have a fixed width. `groupWidths` holds each closed group's width, for
+    /// backreferences.
     func width(groupWidths: [Int: (Int, Int?)]) -> (min: Int, max: Int?) {
         switch self {
         case .literal, .any, .set: return (1, 1)
