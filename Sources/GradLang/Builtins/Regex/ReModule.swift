@@ -59,6 +59,24 @@ enum ReModule {
                 }
                 return .object(PyList(found))
             }),
+            // `split`: the pieces between at most `maxsplit` matches (0: all), each match's groups
+            // (None for a group that did not match) after the piece before it.
+            "_split": .object(PyBuiltin("_split(program, string, maxsplit, /)") { args in
+                var run = try Run(args)
+                let string = run.string, groups = run.groupCount
+                var pieces: [Value] = []
+                var last = 0
+                try run.scan(limit: try Arg.size(args["maxsplit"])) { match, matcher in
+                    pieces.append(.str(string.slice(last..<match.start)))
+                    for n in stride(from: 1, through: groups, by: 1) {
+                        let start = matcher.slots[2 * n], end = matcher.slots[2 * n + 1]
+                        pieces.append(start >= 0 && end >= start ? .str(string.slice(start..<end)) : .none)
+                    }
+                    last = match.end
+                }
+                pieces.append(.str(string.slice(last..<run.text.count)))
+                return .object(PyList(pieces))
+            }),
             // `sub` with a replacement without backslashes: (new string, number of matches).
             "_sub_literal": .object(PyBuiltin("_sub_literal(program, string, repl, count, /)") { args in
                 var run = try Run(args)

@@ -1,6 +1,6 @@
 /// The Python half of `re` (see ReModule): the flags, `re.error`, `Pattern` and `Match`, the
 /// module's functions and replacement templates, over the Swift part's `_compile`, `_match`,
-/// `_scan`, `_findall` and `_sub_literal`.
+/// `_scan`, `_findall`, `_split` and `_sub_literal`.
 enum ReModuleSource {
     static let text = #"""
 class RegexFlag(int):
@@ -168,17 +168,9 @@ class Pattern:
 
     def split(self, string, maxsplit=0):
         """string cut at the matches, with the groups' strings between the pieces."""
-        pieces = []
-        last = 0
         if maxsplit < 0:
             return [string]
-        for s in _scan(self._program, string, 0, None, maxsplit):
-            pieces.append(string[last:s[0]])
-            for i in range(1, self.groups + 1):
-                pieces.append(_group_text(string, s, i, None))
-            last = s[1]
-        pieces.append(string[last:])
-        return pieces
+        return _split(self._program, string, maxsplit)
 
     def sub(self, repl, string, count=0):
         """string with the matches replaced by repl (a template or a function of the Match)."""

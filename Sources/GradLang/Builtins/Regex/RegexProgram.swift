@@ -6,7 +6,13 @@ enum RegexCharTest {
     /// `.` without `re.DOTALL`: anything but a newline.
     case notNewline
     case anything
-    case set(RegexCompiledSet)
+    /// A set, with its answers for ASCII inline (bits 0-63, 64-127): testing an ASCII code point
+    /// touches no object.
+    case set(low: UInt64, high: UInt64, RegexCompiledSet)
+
+    init(_ set: RegexCompiledSet) {
+        self = .set(low: set.low, high: set.high, set)
+    }
 
     @inline(__always)
     func matches(_ c: UInt32) -> Bool {
@@ -15,35 +21,31 @@ enum RegexCharTest {
         case .foldedLiteral(let l): return RegexCase.lower(c) == l
         case .notNewline: return c != 10
         case .anything: return true
-        case .set(let set): return set.contains(c)
+        case .set(let low, let high, _) where c < 128:
+            return c < 64 ? low & (1 << UInt64(c)) != 0 : high & (1 << UInt64(c - 64)) != 0
+        case .set(_, _, let set): return set.contains(c)
         }
     }
 }
 
-/// A character set with its flags, and its answers for ASCII as a bitmap.
+/// A character set with its flags, and its answers for ASCII as bits.
 final class RegexCompiledSet {
     private let set: RegexCharSet
     private let ignoreCase: Bool
     private let ascii: Bool
-    private var low: UInt64 = 0, high: UInt64 = 0
+    private(set) var low: UInt64 = 0, high: UInt64 = 0
 
     init(_ set: RegexCharSet, ignoreCase: Bool, ascii: Bool) {
         self.set = set
         self.ignoreCase = ignoreCase
         self.ascii = ascii
-        for c in UInt32(0)..<128 where slowContains(c) {
+        for c in UInt32(0)..<128 where contains(c) {
             if c < 64 { low |= 1 << UInt64(c) } else { high |= 1 << UInt64(c - 64) }
         }
     }
 
-    @inline(__always)
+    /// Whether `c` is in the set, read from the members (RegexCharTest reads ASCII's bits).
     func contains(_ c: UInt32) -> Bool {
-        if c < 64 { return low & (1 << UInt64(c)) != 0 }
-        if c < 128 { return high & (1 << UInt64(c - 64)) != 0 }
-        return slowContains(c)
-    }
-
-    private func slowContains(_ c: UInt32) -> Bool {
         var found = set.containsExactly(c, ascii: ascii)
         if !found && ignoreCase {
             found = set.containsExactly(RegexCase.lower(c), ascii: ascii) || set.containsExactly(RegexCase.upper(c), ascii: ascii)
@@ -154,7 +156,7 @@ private struct RegexCompiler {
         case .literal(let c):
             return flags.contains(.ignoreCase) && RegexCase.lower(c) != RegexCase.upper(c) ? .foldedLiteral(RegexCase.lower(c)) : .literal(c)
         case .any: return flags.contains(.dotAll) ? .anything : .notNewline
-        case .set(let set): return .set(RegexCompiledSet(set, ignoreCase: flags.contains(.ignoreCase), ascii: flags.contains(.ascii)))
+        case .set(let set): return RegexCharTest(RegexCompiledSet(set, ignoreCase: flags.contains(.ignoreCase), ascii: flags.contains(.ascii)))
         case .noncapturing(let body): return charTest(body, flags)
         default: return nil
         }
