@@ -57,6 +57,7 @@ extension Interpreter {
         moduleMakers["os"] = OSModule.make
         moduleMakers["copy"] = CopyModule.make
         moduleMakers["json"] = JSONModule.make
+        moduleMakers["re"] = ReModule.make
         builtinTable["open"] = .object(IOModule.open)
         moduleMakers[LintWarning.moduleName] = LintWarning.make
         moduleMakers["grad"] = GradModule.make
