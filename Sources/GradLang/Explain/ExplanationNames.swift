@@ -59,7 +59,7 @@ final class ExplanationNames {
         switch node.nextFunctions[i] {
         case .accumulateGrad(let leaf):
             return Expression(text: name(of: leaf) ?? "leaf" + ExplanationText.shape(leaf.shape), precedence: .atom)
-        case .node(let producer):
+        case .node(let producer, _):
             if let name = name(of: producer) { return Expression(text: name, precedence: .atom) }
             if depth > 8 { return Expression(text: "…", precedence: .atom) }
             return made(by: producer, depth: depth)

@@ -66,22 +66,23 @@ extension Tensor {
         }
     }
 
-    /// Views of consecutive runs of `sizes` along `d`, returned together.
+    /// Views of consecutive runs of `sizes` along `d`, returned together: the outputs of one
+    /// node, whose gradient joins theirs (zeros for a piece that got none).
     private func pieces(_ sizes: [Int], _ d: Int, name: String) throws -> [Tensor] {
         let recording = Tensor.needsGraph([self])
         var start = 0
-        return sizes.enumerated().map { i, size in
+        let views = sizes.enumerated().map { i, size in
             var newShape = shape
             newShape[d] = size
             let view = makeView(shape: newShape, strides: strides, offset: offset &+ start &* strides[d])
             if recording { view.links.multiOutputViewIndex = i }
-            let (from, to) = (start, start + size)
             start += size
-            return view.record(name, inputs: [self], saving: { _ in (dim: d, start: from, stop: to) }) { ctx, saved in
-                [try ctx.grad.embedded(into: ctx.inputShape(0), name: "CatBackward0") {
-                    try $0.sliceView(saved.dim, start: saved.start, stop: saved.stop, step: 1)
-                }]
-            }
+            return view
         }
+        Tensor.record(outputs: views, name, inputs: [self], saving: { _ in d }) { ctx, dim in
+            if ctx.outputGrads.isEmpty { return [ctx.grad] }
+            return [try Tensor.cat(ctx.outputGrads.indices.map { try ctx.materializedGrad($0) }, dim: dim)]
+        }
+        return views
     }
 }
