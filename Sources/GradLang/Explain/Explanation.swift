@@ -113,8 +113,8 @@ extension Explanation {
     private static func pass(_ pass: PassRecords.Pass, index: Int, recorded: Tensor, leaf: Tensor,
                              names: ExplanationNames, detailed: Bool) throws -> Pass {
         if let node = pass.root {
-            let output = names.output(of: node)
-            let definition = names.name(of: node) != nil ? names.made(by: node).text : nil
+            let output = names.output(of: node, pass.rootOutput)
+            let definition = names.name(of: node, output: pass.rootOutput) != nil ? names.made(by: node).text : nil
             let body = detailed ? try paths(from: node, output: pass.rootOutput, seed: pass.seed, to: leaf, names: names) : .graphGone
             return Pass(index: index, output: output, definition: definition, recorded: recorded, body: body)
         }
@@ -127,7 +127,7 @@ extension Explanation {
 
     private static func outputName(_ output: Tensor, _ names: ExplanationNames) -> ExplanationNames.Expression {
         if let name = names.name(of: output) { return .init(text: name, precedence: .atom) }
-        if let node = output.gradFn { return names.output(of: node) }
+        if let node = output.gradFn { return names.output(of: node, output.outputNr) }
         return .init(text: "the tensor", precedence: .atom)
     }
 
@@ -212,7 +212,7 @@ extension Explanation {
         var arrivedAt = rootOutput
         for (node, i) in route {
             let inputs = node.nextFunctions.indices.map { names.input(node, $0) }
-            let output = names.output(of: node)
+            let output = names.output(of: node, arrivedAt)
             let next = try gradients(node, gradient, output: arrivedAt)[i] ?? Tensor.zeros(node.inputShapes[i], dtype: gradient.dtype)
             var local: Tensor?
             if gradient.numel == 1 && next.numel == 1 {
@@ -249,7 +249,7 @@ extension Explanation {
         while !ready.isEmpty {
             let node = ready.removeFirst()
             for (k, gradient) in (arrived[ObjectIdentifier(node)] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                steps.append(Step(output: names.output(of: node), input: nil, opName: node.className,
+                steps.append(Step(output: names.output(of: node, k), input: nil, opName: node.className,
                                   formula: nil, local: nil, gradient: gradient, broadcast: nil))
                 let results = try gradients(node, gradient, output: k)
                 for (i, edge) in node.nextFunctions.enumerated() {

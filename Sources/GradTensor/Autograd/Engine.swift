@@ -242,7 +242,7 @@ public enum Autograd {
             for (k, grad) in grads.enumerated() {
                 if let grad { try deliverToNode(node, grad, output: k) }
             }
-            return try runFormula(node, BackwardContext(outputGrads: grads, node: node))
+            return try runFormula(node, try BackwardContext(outputGrads: grads, node: node))
         }
 
         /// `gradients` in anomaly mode: a NaN among them is an error, and a node that fails is
@@ -265,13 +265,13 @@ public enum Autograd {
             }
         }
 
-        func runFormula(_ node: Node, _ context: @autoclosure () throws -> BackwardContext) throws -> InputGradients {
+        func runFormula(_ node: Node, _ context: BackwardContext) throws -> InputGradients {
             if let packed = node.attached?.packedTensors, !packed.isEmpty {
                 try GradMode.with(enabled: createGraph) { try node.unpackSaved(packed) }
             }
             try node.checkSavedVersions()
             return try GradMode.with(enabled: createGraph) {
-                try node.inputGradients(try context())
+                try node.inputGradients(context)
             }
         }
 
@@ -347,7 +347,7 @@ public enum Autograd {
             grads = try runPreHooks(attached.preHooks, grads)
             let formulaGrads: InputGradients
             if node.laterOutputs != nil {
-                formulaGrads = try runFormula(node, BackwardContext(outputGrads: grads, node: node))
+                formulaGrads = try runFormula(node, try BackwardContext(outputGrads: grads, node: node))
             } else if let grad = grads.first, let grad {
                 formulaGrads = try runFormula(node, BackwardContext(grad: grad, node: node))
             } else {

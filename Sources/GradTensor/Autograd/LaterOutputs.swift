@@ -27,7 +27,7 @@ final class LaterOutputs {
 
 extension Node {
     /// How many outputs the op has.
-    public var outputCount: Int { laterOutputs?.metadata.count ?? 1 }
+    var outputCount: Int { laterOutputs?.metadata.count ?? 1 }
 
     /// Makes this node one with the given outputs (more than one), as it is being recorded.
     func setOutputs(_ outputs: [Tensor]) {
