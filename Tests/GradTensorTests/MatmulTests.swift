@@ -280,7 +280,7 @@ func graphDump(_ node: Node?) -> String {
         switch input.edge {
         case .none: return "None"
         case .leaf(let t): return "Leaf" + Shape.sizeList(t.shape)
-        case .node(let n, _): return graphDump(n)
+        case .node(let n): return graphDump(n)
         }
     }
     return "\(node.name)(\(children.joined(separator: ", ")))"

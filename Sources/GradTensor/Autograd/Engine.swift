@@ -130,8 +130,8 @@ public enum Autograd {
                 case .none: break
                 case .leaf(let leaf):
                     if let raw { try deliverToLeaf(leaf, try conform(raw, to: input)) }
-                case .node(let next, let output):
-                    if let raw { try deliver(try conform(raw, to: input), to: next, output: output) }
+                case .node(let next):
+                    if let raw { try deliver(try conform(raw, to: input), to: next, output: Int(input.output)) }
                     next.waitingConsumers -= 1
                     if next.waitingConsumers == 0 { work.ready.append(next) }
                 }
@@ -213,7 +213,7 @@ public enum Autograd {
                 let node = reached[visited]
                 visited += 1
                 for i in 0..<node.inputs.count {
-                    guard case .node(let next, _) = node.inputs[i].edge else { continue }
+                    guard case .node(let next) = node.inputs[i].edge else { continue }
                     if next.passStamp != stamp {
                         next.passStamp = stamp
                         next.waitingConsumers = 0

@@ -16,7 +16,7 @@ extension Node {
         return inputs.map { input in
             switch input.edge {
             case .none: return .none
-            case .node(let n, let k): return .node(n, output: k)
+            case .node(let n): return .node(n, output: Int(input.output))
             case .leaf(let t): return .accumulateGrad(t)
             }
         }

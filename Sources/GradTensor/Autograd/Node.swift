@@ -1,27 +1,32 @@
 /// A recorded operation in the autograd graph (`grad_fn`): what to do with the gradients of its
 /// outputs (nearly always one; `split` has several), and where the resulting input gradients go.
 public final class Node {
-    /// Where an input's gradient goes: the output of the node that produced it, a leaf to
-    /// accumulate into, or nowhere.
+    /// Where an input's gradient goes: the node that produced it (the output is the input's
+    /// `output`), a leaf to accumulate into, or nowhere.
     enum Edge {
         case none
-        case node(Node, output: Int)
+        case node(Node)
         case leaf(Tensor)
     }
 
-    /// One input of the op: where its gradient goes, and the shape and dtype that gradient must
-    /// have. The engine conforms gradients to them, which is where broadcasting is undone for
-    /// every op at once.
+    /// One input of the op: where its gradient goes (an edge and, for a node's, which of its
+    /// outputs the input was), and the shape and dtype that gradient must have. The engine
+    /// conforms gradients to them, which is where broadcasting is undone for every op at once.
     struct Input {
         /// Emptied when the node dies (`takeDyingInputs`).
         private(set) var edge: Edge
         let shape: [Int]
         let dtype: DType
+        /// Which output of the edge's node the input was (its `output_nr`). Kept out of `Edge`
+        /// and 32 bits wide so that an input stays as small as a one-output graph had it: a
+        /// wider input made every recorded op and every backward step dearer.
+        let output: UInt32
 
         init(_ tensor: Tensor) {
             edge = tensor.gradientEdge
             shape = tensor.shape
             dtype = tensor.dtype
+            output = UInt32(truncatingIfNeeded: tensor.links.outputNr)
         }
 
         /// Empties the edge, returning what it held (as the only reference, when no one else
@@ -113,7 +118,7 @@ public final class Node {
         swap(&dying, &inputs)
         var first: Node?
         while var input = dying.popLast() {
-            guard case .node(var node, _) = input.takeEdge() else { continue }
+            guard case .node(var node) = input.takeEdge() else { continue }
             guard isKnownUniquelyReferenced(&node) else { continue }
             if first == nil { first = node } else { pending.append(node) }
         }
@@ -251,7 +256,7 @@ public final class Node {
     /// The nodes feeding this one (`next_functions`, leaves excluded).
     var nextNodes: [Node] {
         let inputs = self.inputs
-        return inputs.compactMap { if case .node(let n, _) = $0.edge { return n } else { return nil } }
+        return inputs.compactMap { if case .node(let n) = $0.edge { return n } else { return nil } }
     }
 }
 

@@ -15,7 +15,7 @@ extension Tensor {
 
     /// The edge through which a gradient for this tensor flows back.
     var gradientEdge: Node.Edge {
-        if let fn = gradFn { return .node(fn, output: links.outputNr) }
+        if let fn = gradFn { return .node(fn) }
         return requiresGrad ? .leaf(self) : .none
     }
 
