@@ -113,9 +113,9 @@ extension Explanation {
     private static func pass(_ pass: PassRecords.Pass, index: Int, recorded: Tensor, leaf: Tensor,
                              names: ExplanationNames, detailed: Bool) throws -> Pass {
         if let node = pass.root {
-            let output = names.output(of: node)
-            let definition = names.name(of: node) != nil ? names.made(by: node).text : nil
-            let body = detailed ? try paths(from: node, seed: pass.seed, to: leaf, names: names) : .graphGone
+            let output = names.output(of: node, pass.rootOutput)
+            let definition = names.name(of: node, output: pass.rootOutput) != nil ? names.made(by: node).text : nil
+            let body = detailed ? try paths(from: node, output: pass.rootOutput, seed: pass.seed, to: leaf, names: names) : .graphGone
             return Pass(index: index, output: output, definition: definition, recorded: recorded, body: body)
         }
         if let root = pass.leafRoot {
@@ -127,7 +127,7 @@ extension Explanation {
 
     private static func outputName(_ output: Tensor, _ names: ExplanationNames) -> ExplanationNames.Expression {
         if let name = names.name(of: output) { return .init(text: name, precedence: .atom) }
-        if let node = output.gradFn { return names.output(of: node) }
+        if let node = output.gradFn { return names.output(of: node, output.outputNr) }
         return .init(text: "the tensor", precedence: .atom)
     }
 
@@ -138,20 +138,23 @@ extension Explanation {
 
     private static func paths(from output: Tensor, seed: Tensor, to leaf: Tensor, names: ExplanationNames) throws -> Body {
         guard let node = output.gradFn else { return output === leaf ? .leafOutput(seed: seed) : .unreachable }
-        return try paths(from: node, seed: seed, to: leaf, names: names)
+        return try paths(from: node, output: output.outputNr, seed: seed, to: leaf, names: names)
     }
 
-    /// The paths from `root` to `leaf`, listed, or summarised when there are too many.
-    private static func paths(from root: Node, seed: Tensor, to leaf: Tensor, names: ExplanationNames) throws -> Body {
+    /// The paths from output `rootOutput` of `root` to `leaf`, listed, or summarised when there
+    /// are too many.
+    private static func paths(from root: Node, output rootOutput: Int, seed: Tensor, to leaf: Tensor, names: ExplanationNames) throws -> Body {
         var counts: [ObjectIdentifier: Int] = [:]
         let total = pathCount(root, to: leaf, &counts)
         if total == 0 { return .unreachable }
         do {
-            if total > listedPaths { return try summary(root, seed: seed, leaf: leaf, total: total, counts: counts, names: names) }
+            if total > listedPaths {
+                return try summary(root, output: rootOutput, seed: seed, leaf: leaf, total: total, counts: counts, names: names)
+            }
             var listed: [Path] = []
             var sum: Tensor?
             for route in routes(root, to: leaf, counts: counts) {
-                let path = try walk(route, seed: seed, names: names)
+                let path = try walk(route, from: rootOutput, seed: seed, names: names)
                 listed.append(path)
                 sum = try sum.map { try $0.add(path.result) } ?? path.result
             }
@@ -175,7 +178,7 @@ extension Explanation {
         for edge in node.nextFunctions {
             switch edge {
             case .accumulateGrad(let t): if t === leaf { total += 1 }
-            case .node(let next): total += pathCount(next, to: leaf, &counts)
+            case .node(let next, _): total += pathCount(next, to: leaf, &counts)
             case .none: break
             }
         }
@@ -192,7 +195,7 @@ extension Explanation {
             for (i, edge) in node.nextFunctions.enumerated().reversed() {
                 switch edge {
                 case .accumulateGrad(let t) where t === leaf: found.append(prefix + [(node, i)])
-                case .node(let next) where (counts[ObjectIdentifier(next)] ?? 0) > 0:
+                case .node(let next, _) where (counts[ObjectIdentifier(next)] ?? 0) > 0:
                     pending.append(prefix + [(node, i)])
                     nodes.append(next)
                 default: break
@@ -202,18 +205,20 @@ extension Explanation {
         return found
     }
 
-    /// The gradient carried along one path, step by step.
-    private static func walk(_ route: [(Node, Int)], seed: Tensor, names: ExplanationNames) throws -> Path {
+    /// The gradient carried along one path, step by step, from output `rootOutput` of its first node.
+    private static func walk(_ route: [(Node, Int)], from rootOutput: Int, seed: Tensor, names: ExplanationNames) throws -> Path {
         var gradient = seed
         var steps: [Step] = []
+        var arrivedAt = rootOutput
         for (node, i) in route {
             let inputs = node.nextFunctions.indices.map { names.input(node, $0) }
-            let output = names.output(of: node)
-            let next = try gradients(node, gradient)[i] ?? Tensor.zeros(node.inputShapes[i], dtype: gradient.dtype)
+            let output = names.output(of: node, arrivedAt)
+            let next = try gradients(node, gradient, output: arrivedAt)[i] ?? Tensor.zeros(node.inputShapes[i], dtype: gradient.dtype)
             var local: Tensor?
             if gradient.numel == 1 && next.numel == 1 {
-                local = try gradients(node, try Tensor.ones(gradient.shape, dtype: gradient.dtype))[i]
+                local = try gradients(node, try Tensor.ones(gradient.shape, dtype: gradient.dtype), output: arrivedAt)[i]
             }
+            if case .node(_, let k) = node.nextFunctions[i] { arrivedAt = k }
             steps.append(Step(output: output, input: inputs[i],
                               opName: node.className, formula: ExplanationFormulas.local(node, i, inputs), local: local,
                               gradient: next, broadcast: broadcast(node, i, outputShape: gradient.shape)))
@@ -224,49 +229,55 @@ extension Explanation {
 
     /// The gradient at each op that leads to the leaf, in an order where each op comes after
     /// all its consumers (reverse-mode accumulation over that part of the graph).
-    private static func summary(_ root: Node, seed: Tensor, leaf: Tensor, total: Int, counts: [ObjectIdentifier: Int],
-                                names: ExplanationNames) throws -> Body {
+    /// A node with several outputs runs once per output that a gradient arrived at.
+    private static func summary(_ root: Node, output rootOutput: Int, seed: Tensor, leaf: Tensor, total: Int,
+                                counts: [ObjectIdentifier: Int], names: ExplanationNames) throws -> Body {
         var waiting: [ObjectIdentifier: Int] = [:]
         var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
         var stack = [root]
         while let node = stack.popLast() {
-            for case .node(let next) in node.nextFunctions where (counts[ObjectIdentifier(next)] ?? 0) > 0 {
+            for case .node(let next, _) in node.nextFunctions where (counts[ObjectIdentifier(next)] ?? 0) > 0 {
                 waiting[ObjectIdentifier(next), default: 0] += 1
                 if seen.insert(ObjectIdentifier(next)).inserted { stack.append(next) }
             }
         }
-        var arrived: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
+        // The gradient arrived at each output of each node, by output index.
+        var arrived: [ObjectIdentifier: [Int: Tensor]] = [ObjectIdentifier(root): [rootOutput: seed]]
         var ready = [root]
         var steps: [Step] = []
         var sum: Tensor?
         while !ready.isEmpty {
             let node = ready.removeFirst()
-            guard let gradient = arrived[ObjectIdentifier(node)] else { continue }
-            let output = names.output(of: node)
-            steps.append(Step(output: output, input: nil, opName: node.className,
-                              formula: nil, local: nil, gradient: gradient, broadcast: nil))
-            let results = try gradients(node, gradient)
-            for (i, edge) in node.nextFunctions.enumerated() {
-                guard i < results.count, let g = results[i] else { continue }
-                switch edge {
-                case .accumulateGrad(let t) where t === leaf:
-                    sum = try sum.map { try $0.add(g) } ?? g
-                case .node(let next) where (counts[ObjectIdentifier(next)] ?? 0) > 0:
-                    let key = ObjectIdentifier(next)
-                    arrived[key] = try arrived[key].map { try $0.add(g) } ?? g
-                    waiting[key, default: 1] -= 1
-                    if waiting[key] == 0 { ready.append(next) }
-                default: break
+            for (k, gradient) in (arrived[ObjectIdentifier(node)] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                steps.append(Step(output: names.output(of: node, k), input: nil, opName: node.className,
+                                  formula: nil, local: nil, gradient: gradient, broadcast: nil))
+                let results = try gradients(node, gradient, output: k)
+                for (i, edge) in node.nextFunctions.enumerated() {
+                    guard i < results.count, let g = results[i] else { continue }
+                    switch edge {
+                    case .accumulateGrad(let t) where t === leaf:
+                        sum = try sum.map { try $0.add(g) } ?? g
+                    case .node(let next, let nextOutput) where (counts[ObjectIdentifier(next)] ?? 0) > 0:
+                        let key = ObjectIdentifier(next)
+                        arrived[key, default: [:]][nextOutput] = try arrived[key]?[nextOutput].map { try $0.add(g) } ?? g
+                    default: break
+                    }
                 }
+            }
+            for case .node(let next, _) in node.nextFunctions where (counts[ObjectIdentifier(next)] ?? 0) > 0 {
+                let key = ObjectIdentifier(next)
+                waiting[key, default: 1] -= 1
+                if waiting[key] == 0 { ready.append(next) }
             }
         }
         guard let sum else { return .unreachable }
         return .summary(pathCount: total, steps: steps, sum: sum)
     }
 
-    /// The node's input gradients for `gradient`, or a `Gap` saying why they cannot be had.
-    private static func gradients(_ node: Node, _ gradient: Tensor) throws -> [Tensor?] {
-        switch try node.explanationGradients(gradient) {
+    /// The node's input gradients for `gradient`, that of its output `output`, or a `Gap`
+    /// saying why they cannot be had.
+    private static func gradients(_ node: Node, _ gradient: Tensor, output: Int) throws -> [Tensor?] {
+        switch try node.explanationGradients(gradient, output: output) {
         case .gradients(let results): return results
         case .freed:
             throw Gap(node: node.className, reason: "its saved values were freed: backward ran before passes were recorded (import grad\n  first), or they went through saved-tensor hooks")

@@ -5,7 +5,8 @@ import GradTensor
 /// op, its inputs' names, the numbers it saved): `3·x²`, `relu(x @ W1ᵀ + b1)`.
 final class ExplanationNames {
     private var tensorNames: [ObjectIdentifier: String] = [:]
-    private var nodeNames: [ObjectIdentifier: String] = [:]
+    /// By node and output (`split`'s pieces are outputs of one node).
+    private var nodeNames: [NodeOutput: String] = [:]
     private var expressions: [ObjectIdentifier: Expression] = [:]
     /// Longer expressions are shortened to their op (`relu(…)`), to keep lines in 80 columns.
     private let longest = 24
@@ -26,19 +27,25 @@ final class ExplanationNames {
         guard let globals else { return }
         tensorNames = TensorNames.names(in: globals, interpreter: interpreter)
         for name in globals.namesInOrder where !name.hasPrefix("_") {
-            guard case .tensor(let t)? = globals[name], let node = t.gradFn,
-                  nodeNames[ObjectIdentifier(node)] == nil, let tensorName = tensorNames[ObjectIdentifier(t)] else { continue }
-            nodeNames[ObjectIdentifier(node)] = tensorName
+            guard case .tensor(let t)? = globals[name], let node = t.gradFn else { continue }
+            let key = NodeOutput(node: ObjectIdentifier(node), output: t.outputNr)
+            guard nodeNames[key] == nil, let tensorName = tensorNames[ObjectIdentifier(t)] else { continue }
+            nodeNames[key] = tensorName
         }
+    }
+
+    private struct NodeOutput: Hashable {
+        let node: ObjectIdentifier
+        let output: Int
     }
 
     func name(of tensor: Tensor) -> String? { tensorNames[ObjectIdentifier(tensor)] }
 
-    func name(of node: Node) -> String? { nodeNames[ObjectIdentifier(node)] }
+    func name(of node: Node, output: Int = 0) -> String? { nodeNames[NodeOutput(node: ObjectIdentifier(node), output: output)] }
 
-    /// The output of `node`: its variable's name, or the expression that made it.
-    func output(of node: Node) -> Expression {
-        if let name = name(of: node) { return Expression(text: name, precedence: .atom) }
+    /// Output `output` of `node`: its variable's name, or the expression that made it.
+    func output(of node: Node, _ output: Int = 0) -> Expression {
+        if let name = name(of: node, output: output) { return Expression(text: name, precedence: .atom) }
         return made(by: node)
     }
 
@@ -59,8 +66,8 @@ final class ExplanationNames {
         switch node.nextFunctions[i] {
         case .accumulateGrad(let leaf):
             return Expression(text: name(of: leaf) ?? "leaf" + ExplanationText.shape(leaf.shape), precedence: .atom)
-        case .node(let producer):
-            if let name = name(of: producer) { return Expression(text: name, precedence: .atom) }
+        case .node(let producer, let output):
+            if let name = name(of: producer, output: output) { return Expression(text: name, precedence: .atom) }
             if depth > 8 { return Expression(text: "…", precedence: .atom) }
             return made(by: producer, depth: depth)
         case .none:

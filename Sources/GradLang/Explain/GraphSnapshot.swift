@@ -116,7 +116,7 @@ public struct GraphSnapshot {
             let child: (index: Int, new: Int?)
             switch next {
             case .none: continue
-            case .node(let node):
+            case .node(let node, _):
                 child = function(for: .node(node))
                 if let new = child.new { stack.append((new, node.nextFunctions.reversed())) }
             case .accumulateGrad(let leaf):

@@ -5,24 +5,37 @@ import GradTensor
 enum TorchFunctionBindings {
     static var moduleFunctions: [PyBuiltin] {
         [
-            // `backward(grad, output)` returns one gradient (or None) per tensor of `inputs`;
+            // `output` is a tensor, whose `backward(grad, output)` returns one gradient (or None)
+            // per tensor of `inputs`; or a list of tensors, the outputs of one node, whose
+            // `backward(grads, outputs)` gets a list of their gradients (None where none arrived).
             // `module` is the module the node's type shows in its repr (None for none).
             PyBuiltin("_record_function(name, output, inputs, backward, module)", style: .torch) { args in
-                guard case .str(let name) = args["name"], case .tensor(let output) = args["output"] else {
-                    throw PyError.type("_record_function() expects a name and a tensor")
+                guard case .str(let name) = args["name"] else { throw PyError.type("_record_function() expects a name") }
+                let tensors = { (value: Value, what: String) throws -> [Tensor] in
+                    try Iteration.collect(value).map {
+                        guard case .tensor(let t) = $0 else { throw PyError.type("_record_function() \(what) must be tensors") }
+                        return t
+                    }
                 }
-                let inputs: [Tensor] = try Iteration.collect(args["inputs"]).map {
-                    guard case .tensor(let t) = $0 else { throw PyError.type("_record_function() inputs must be tensors") }
-                    return t
-                }
+                let inputs = try tensors(args["inputs"], "inputs")
                 let backward = args["backward"]
                 let interpreter = args.interpreter
-                let previous = output.gradFn
-                output.recordFunction(name.string, inputs: inputs) { [unowned interpreter] grad, out in
-                    let result = try interpreter.call(backward, Arguments([.tensor(grad), .tensor(out)]))
-                    return try Iteration.collect(result).map { item in
+                let gradients = { [unowned interpreter] (arguments: [Value]) throws -> [Tensor?] in
+                    try Iteration.collect(try interpreter.call(backward, Arguments(arguments))).map { item in
                         if case .tensor(let t) = item { return t }
                         return nil
+                    }
+                }
+                let single: Tensor?
+                if case .tensor(let t) = args["output"] { single = t } else { single = nil }
+                let outputs = try single.map { [$0] } ?? tensors(args["output"], "outputs")
+                guard let output = outputs.first else { return .none }
+                let previous = output.gradFn
+                if single != nil {
+                    output.recordFunction(name.string, inputs: inputs) { grad, out in try gradients([.tensor(grad), .tensor(out)]) }
+                } else {
+                    Tensor.recordFunction(name.string, outputs: outputs, inputs: inputs) { grads, outs in
+                        try gradients([.object(PyList(grads.map { $0.map(Value.tensor) ?? .none })), .object(PyList(outs.map(Value.tensor)))])
                     }
                 }
                 if case .str(let module) = args["module"], let node = output.gradFn, node !== previous {

@@ -1,8 +1,8 @@
 import GradTensor
 
 /// What `grad_fn` shows: `name()`, `next_functions` (pairs of a node, an `AccumulateGrad` for a
-/// leaf, or None, each with output index 0), `metadata` (a dict kept as long as the node), and
-/// the hooks of `TorchHookBindings`.
+/// leaf, or None, each with the index of the output the input was: 0 but for a node with
+/// several), `metadata` (a dict kept as long as the node), and the hooks of `TorchHookBindings`.
 enum TorchGradNodeBindings {
     static func install(_ table: inout AttributeTable) {
         table.addMethods(.gradNode, [
@@ -27,13 +27,11 @@ enum TorchGradNodeBindings {
 
     static func nextFunctions(_ node: Node) -> Value {
         .object(PyTuple(node.nextFunctions.map { next in
-            let target: Value
             switch next {
-            case .node(let n): target = .object(PyGradNode.of(n))
-            case .accumulateGrad(let leaf): target = .object(PyAccumulateGrad.of(leaf))
-            case .none: target = .none
+            case .node(let n, let output): return .object(PyTuple([.object(PyGradNode.of(n)), .int(output)]))
+            case .accumulateGrad(let leaf): return .object(PyTuple([.object(PyAccumulateGrad.of(leaf)), .int(0)]))
+            case .none: return .object(PyTuple([.none, .int(0)]))
             }
-            return .object(PyTuple([target, .int(0)]))
         }))
     }
 }

@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Ops returning a tuple of consecutive slices: `split`, `chunk`, `tensor_split`, `hsplit`,
-/// `vsplit`.
+/// `vsplit`, and the `unsafe_` forms of split and chunk.
 enum TorchSplitBindings {
     static var ops: [TorchOp] {
         [
@@ -16,6 +16,18 @@ enum TorchSplitBindings {
             TorchOp("chunk", "chunks, dim=0") { t, args in
                 let (chunks, dim) = (try args.int("chunks"), try args.int("dim"))
                 return try pieces { try t.chunk(chunks, dim: dim) }
+            },
+            TorchOp("unsafe_split", "split_size, dim=0") { t, args in
+                let (size, dim) = (try args.int("split_size"), try args.int("dim"))
+                return try pieces { try t.split(size: size, dim: dim, unsafe: true) }
+            },
+            TorchOp("unsafe_split_with_sizes", "split_sizes, dim=0") { t, args in
+                let (sizes, dim) = (try args.dims("split_sizes") ?? [], try args.int("dim"))
+                return try pieces { try t.split(sizes: sizes, dim: dim, unsafe: true) }
+            },
+            TorchOp("unsafe_chunk", "chunks, dim=0") { t, args in
+                let (chunks, dim) = (try args.int("chunks"), try args.int("dim"))
+                return try pieces { try t.chunk(chunks, dim: dim, unsafe: true) }
             },
             TorchOp("tensor_split", "indices_or_sections, dim=0") { t, args in
                 try tensorSplit(t, args["indices_or_sections"], dim: try args.int("dim"), args)

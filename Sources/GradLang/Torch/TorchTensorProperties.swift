@@ -37,6 +37,7 @@ extension Interpreter {
             ("is_cuda", { _ in .bool(false) }),
             ("retains_grad", { .bool($0.retainsGradient) }),
             ("_version", { .int($0.version) }),
+            ("output_nr", { .int($0.outputNr) }),
         ]
         for (name, get) in getters {
             attributeTable.addGetter(.tensor, name) { v in

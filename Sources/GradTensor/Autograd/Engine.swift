@@ -96,7 +96,7 @@ public enum Autograd {
             Run.countConsumers(from: roots, into: &work.reached)
             for (root, seed) in zip(roots, work.seeds) {
                 if let fn = root.gradFn {
-                    fn.pendingGradient = try sum(fn.pendingGradient, seed)
+                    try deliver(seed, to: fn, output: root.outputNr)
                 } else {
                     try deliverToLeaf(root, seed)
                 }
@@ -117,9 +117,11 @@ public enum Autograd {
         /// over the inputs does both).
         private mutating func run(_ node: Node, retainGraph: Bool) throws {
             var inputGrads = InputGradients()
-            if let grad = node.pendingGradient {
+            if node.laterOutputs != nil {
+                inputGrads = try runWithOutputs(node)
+            } else if let grad = node.pendingGradient {
                 node.pendingGradient = nil
-                inputGrads = try AnomalyMode.isEnabled ? runWatched(node, grad) : gradients(node, grad)
+                inputGrads = try AnomalyMode.isEnabled ? runWatched(node) { try $0.gradients(node, grad) } : gradients(node, grad)
             }
             for i in 0..<node.inputs.count {
                 let input = node.inputs[i]
@@ -129,12 +131,32 @@ public enum Autograd {
                 case .leaf(let leaf):
                     if let raw { try deliverToLeaf(leaf, try conform(raw, to: input)) }
                 case .node(let next):
-                    if let raw { next.pendingGradient = try sum(next.pendingGradient, try conform(raw, to: input)) }
+                    if let raw { try deliver(try conform(raw, to: input), to: next, output: Int(input.output)) }
                     next.waitingConsumers -= 1
                     if next.waitingConsumers == 0 { work.ready.append(next) }
                 }
             }
             if !retainGraph { node.release() }
+        }
+
+        /// `run` for a node with several outputs: its formula runs once, on every output's
+        /// gradient (nil where none arrived), unless none arrived at all.
+        @inline(never)
+        private mutating func runWithOutputs(_ node: Node) throws -> InputGradients {
+            let grads = node.takePendingGradients()
+            guard grads.contains(where: { $0 != nil }) else { return [] }
+            if AnomalyMode.isEnabled { return try runWatched(node) { try $0.gradients(node, outputGrads: grads) } }
+            return try gradients(node, outputGrads: grads)
+        }
+
+        /// Adds `grad` to what output `k` of `node` has received in this pass.
+        @inline(__always)
+        func deliver(_ grad: Tensor, to node: Node, output k: Int) throws {
+            if k == 0 {
+                node.pendingGradient = try sum(node.pendingGradient, grad)
+            } else if let later = node.laterOutputs {
+                later.pendingGradients[k - 1] = try sum(later.pendingGradients[k - 1], grad)
+            }
         }
 
         /// A pass's lists, kept from one pass to the next so a training step does not allocate
@@ -163,7 +185,7 @@ public enum Autograd {
             mutating func finishPass() {
                 // Emptied element by element, keeping their buffers: `removeAll(keepingCapacity:)`
                 // goes through the generic `replaceSubrange`, several times the cost for a few nodes.
-                while let node = reached.popLast() { node.pendingGradient = nil }
+                while let node = reached.popLast() { node.clearPendingGradients() }
                 while let leaf = leaves.popLast() { leaf.pendingLeafGradient = nil }
                 while seeds.popLast() != nil {}
                 while ready.popLast() != nil {}
@@ -206,18 +228,29 @@ public enum Autograd {
         @inline(__always)
         private mutating func gradients(_ node: Node, _ grad: Tensor) throws -> InputGradients {
             if let attached = node.attached, attached.hasGradientHooks {
-                return try runHooked(node, attached, grad)
+                return try runHooked(node, attached, [grad])
             }
-            try deliverToNode(node, grad)
-            return try runFormula(node, grad)
+            try deliverToNode(node, grad, output: 0)
+            return try runFormula(node, BackwardContext(grad: grad, node: node))
+        }
+
+        /// `gradients` for a node with several outputs, given each one's (nil where none arrived).
+        private mutating func gradients(_ node: Node, outputGrads grads: [Tensor?]) throws -> InputGradients {
+            if let attached = node.attached, attached.hasGradientHooks {
+                return try runHooked(node, attached, grads)
+            }
+            for (k, grad) in grads.enumerated() {
+                if let grad { try deliverToNode(node, grad, output: k) }
+            }
+            return try runFormula(node, try BackwardContext(outputGrads: grads, node: node))
         }
 
         /// `gradients` in anomaly mode: a NaN among them is an error, and a node that fails is
         /// reported (with where it was made) before its error goes on.
         @inline(never)
-        private mutating func runWatched(_ node: Node, _ grad: Tensor) throws -> InputGradients {
+        private mutating func runWatched(_ node: Node, _ gradients: (inout Run) throws -> InputGradients) throws -> InputGradients {
             do {
-                let grads = try gradients(node, grad)
+                let grads = try gradients(&self)
                 if AnomalyMode.checksNaN {
                     for i in 0..<grads.count {
                         if let g = grads[i], try GradMode.with(enabled: false, { try g.containsNaN() }) {
@@ -232,23 +265,24 @@ public enum Autograd {
             }
         }
 
-        func runFormula(_ node: Node, _ grad: Tensor) throws -> InputGradients {
+        func runFormula(_ node: Node, _ context: BackwardContext) throws -> InputGradients {
             if let packed = node.attached?.packedTensors, !packed.isEmpty {
                 try GradMode.with(enabled: createGraph) { try node.unpackSaved(packed) }
             }
             try node.checkSavedVersions()
             return try GradMode.with(enabled: createGraph) {
-                try node.inputGradients(BackwardContext(grad: grad, node: node))
+                try node.inputGradients(context)
             }
         }
 
-        /// The total gradient of a node's output has arrived: store it where `retain_grad()` or
-        /// `autograd.grad` wants it.
-        mutating func deliverToNode(_ node: Node, _ grad: Tensor) throws {
+        /// The total gradient of output `k` of a node has arrived: store it where `retain_grad()`
+        /// or `autograd.grad` wants it.
+        mutating func deliverToNode(_ node: Node, _ grad: Tensor, output k: Int) throws {
             if !targets.isEmpty {
-                for (i, t) in targets.enumerated() where t.gradFn === node { captured[i] = grad }
+                for (i, t) in targets.enumerated() where t.gradFn === node && t.outputNr == k { captured[i] = grad }
             }
-            if accumulateIntoLeaves, node.hasRetainedGradTarget, let t = node.retainedGradTarget, t.gradFn === node {
+            if accumulateIntoLeaves, k != 0 || node.hasRetainedGradTarget, let t = node.retainedTarget(ofOutput: k),
+               t.gradFn === node, t.outputNr == k {
                 try accumulate(into: t, grad)
             }
         }
@@ -286,9 +320,9 @@ public enum Autograd {
         /// post-accumulate hooks, then the node's post-hooks (which see no input gradients).
         @inline(never)
         mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor) throws {
-            var grad = try runTensorHooks(attached.tensorHooks, arrived)
+            var grad = try runTensorHooks(attached.tensorHooks.hooks, arrived)
             guard accumulateIntoLeaves else { return capture(leaf, grad) }
-            grad = try runPreHooks(attached.preHooks, grad)
+            grad = try runPreHooks(attached.preHooks, [grad]).first.flatMap { $0 } ?? grad
             try accumulate(into: leaf, grad)
             for hook in attached.postAccumulateHooks.hooks { try hook(leaf) }
             for hook in attached.postHooks.hooks {
@@ -297,42 +331,56 @@ public enum Autograd {
         }
 
         /// A node's run when hooks are attached to it, in PyTorch's order: the hooks on its
-        /// tensor's gradient, the retained gradient taken, the node's pre-hooks, the formula,
+        /// tensors' gradients, the retained gradients taken, the node's pre-hooks, the formula,
         /// then its post-hooks, which see the inputs' gradients summed back to their shapes.
+        /// `arrived` holds each output's gradient, nil where none arrived (hooks on that
+        /// output's tensor are then not run).
         @inline(never)
-        mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: Tensor) throws -> InputGradients {
-            var grad = try runTensorHooks(attached.tensorHooks, arrived)
-            try deliverToNode(node, grad)
-            grad = try runPreHooks(attached.preHooks, grad)
-            let formulaGrads = try runFormula(node, grad)
+        mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: [Tensor?]) throws -> InputGradients {
+            var grads = arrived
+            for (k, arrivedAtOutput) in arrived.enumerated() {
+                guard let grad = arrivedAtOutput else { continue }
+                let hooked = try runTensorHooks(attached.tensorHooks.hooks.compactMap { $0.output == k ? $0.hook : nil }, grad)
+                grads[k] = hooked
+                try deliverToNode(node, hooked, output: k)
+            }
+            grads = try runPreHooks(attached.preHooks, grads)
+            let formulaGrads: InputGradients
+            if node.laterOutputs != nil {
+                formulaGrads = try runFormula(node, try BackwardContext(outputGrads: grads, node: node))
+            } else if let grad = grads.first, let grad {
+                formulaGrads = try runFormula(node, BackwardContext(grad: grad, node: node))
+            } else {
+                formulaGrads = []
+            }
             if attached.postHooks.entries.isEmpty { return formulaGrads }
             var inputGrads: [Tensor?] = try node.inputs.indices.map { i in
                 guard i < formulaGrads.count, let g = formulaGrads[i] else { return nil }
                 return try conform(g, to: node.inputs[i])
             }
             for hook in attached.postHooks.hooks {
-                if let replaced = try GradMode.with(enabled: createGraph, { try hook(inputGrads, [grad]) }) {
+                if let replaced = try GradMode.with(enabled: createGraph, { try hook(inputGrads, grads) }) {
                     inputGrads = replaced
                 }
             }
             return InputGradients(inputGrads)
         }
 
-        /// A node's one output gradient passed through its pre-hooks, each given what the last returned.
-        func runPreHooks(_ hooks: HookList<NodePreHook>, _ grad: Tensor) throws -> Tensor {
-            var grad = grad
+        /// A node's output gradients passed through its pre-hooks, each given what the last
+        /// returned; a None it returns for a gradient leaves that gradient as it was.
+        func runPreHooks(_ hooks: HookList<NodePreHook>, _ grads: [Tensor?]) throws -> [Tensor?] {
+            var grads = grads
             for hook in hooks.hooks {
-                if let replaced = try GradMode.with(enabled: createGraph, { try hook([grad]) }), let first = replaced.first, let first {
-                    grad = first
-                }
+                guard let replaced = try GradMode.with(enabled: createGraph, { try hook(grads) }) else { continue }
+                for (k, grad) in zip(grads.indices, replaced) where grad != nil { grads[k] = grad }
             }
-            return grad
+            return grads
         }
 
         /// `grad` passed through the hooks on a tensor's gradient, each given what the last returned.
-        func runTensorHooks(_ hooks: HookList<TensorGradientHook>, _ grad: Tensor) throws -> Tensor {
+        func runTensorHooks(_ hooks: [TensorGradientHook], _ grad: Tensor) throws -> Tensor {
             var grad = grad
-            for hook in hooks.hooks {
+            for hook in hooks {
                 if let replaced = try GradMode.with(enabled: createGraph, { try hook(grad) }) { grad = replaced }
             }
             return grad

@@ -19,16 +19,20 @@ extension Node {
         return inputs.map(\.shape)
     }
 
-    /// The gradients of the op's inputs for `grad`, the gradient of its output, each summed back
-    /// to its input's shape and dtype as backward does; nil where no gradient flows.
-    public func explanationGradients(_ grad: Tensor) throws -> ExplanationStep {
+    /// The gradients of the op's inputs for `grad`, the gradient of its output `output` (the
+    /// others getting none), each summed back to its input's shape and dtype as backward does;
+    /// nil where no gradient flows.
+    public func explanationGradients(_ grad: Tensor, output: Int = 0) throws -> ExplanationStep {
         if let packed = attached?.packedTensors, !packed.isEmpty { return .hooked }
         for i in savedVersions.indices where savedVersions[i].tensor.version != savedVersions[i].expected {
             return .modified(savedVersions[i].tensor)
         }
         if let output = savedOutput, output.version != savedOutputVersion { return .modified(output) }
+        let count = outputCount
         let computed = try GradMode.with(enabled: false) {
-            try keptInputGradients(BackwardContext(grad: grad, node: self))
+            if count == 1 { return try keptInputGradients(BackwardContext(grad: grad, node: self)) }
+            let grads = (0..<count).map { $0 == output ? grad : nil }
+            return try keptInputGradients(try BackwardContext(outputGrads: grads, node: self))
         }
         guard let computed else { return .freed }
         let inputs = self.inputs

@@ -64,7 +64,7 @@ extension Tensor {
         }
         guard let node = gradFn else { return }
         retainsGrad = true
-        node.retainedGradTarget = self
+        node.retainGradient(of: self, output: outputNr)
     }
 
     /// `.retains_grad`

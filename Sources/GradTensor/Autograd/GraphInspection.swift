@@ -2,8 +2,8 @@
 extension Node {
     /// Where one input's gradient goes, as PyTorch's `next_functions` lists it.
     public enum NextFunction {
-        /// The node that produced the input.
-        case node(Node)
+        /// The output of the node that produced the input.
+        case node(Node, output: Int)
         /// A leaf that requires grad (PyTorch's `AccumulateGrad` node for it).
         case accumulateGrad(Tensor)
         /// An input that needs no gradient (`(None, 0)`).
@@ -16,7 +16,7 @@ extension Node {
         return inputs.map { input in
             switch input.edge {
             case .none: return .none
-            case .node(let n): return .node(n)
+            case .node(let n): return .node(n, output: Int(input.output))
             case .leaf(let t): return .accumulateGrad(t)
             }
         }

@@ -21,6 +21,11 @@ struct HookList<Hook> {
 
 /// A hook on a tensor's gradient (`Tensor.register_hook`): the gradient, or nil to keep it.
 public typealias TensorGradientHook = (Tensor) throws -> Tensor?
+/// A hook on the gradient of a non-leaf tensor, kept by its node: which output the tensor is.
+struct OutputGradientHook {
+    let output: Int
+    let hook: TensorGradientHook
+}
 /// `Node.register_prehook`: the gradients of the node's outputs, or nil to keep them.
 public typealias NodePreHook = ([Tensor?]) throws -> [Tensor?]?
 /// `Node.register_hook`: given the gradients of the node's inputs and of its outputs, the
@@ -51,8 +56,8 @@ public final class NodeAttachments {
     public var typeModule: String?
     /// Where in the program the node was made, when anomaly mode was on (`AnomalyMode`).
     public var placeOfCreation: Any?
-    /// Hooks on the gradient of the tensor this node made (`Tensor.register_hook` on a non-leaf).
-    var tensorHooks = HookList<TensorGradientHook>()
+    /// Hooks on the gradients of the tensors this node made (`Tensor.register_hook` on a non-leaf).
+    var tensorHooks = HookList<OutputGradientHook>()
     var preHooks = HookList<NodePreHook>()
     var postHooks = HookList<NodePostHook>()
     /// The tensors the node saved through a pack hook, unpacked before its formula runs.
@@ -116,7 +121,7 @@ extension Tensor {
         }
         let id = HookHandles.next()
         if let node = gradFn {
-            node.attachments.tensorHooks.add(hook, id: id)
+            node.attachments.tensorHooks.add(OutputGradientHook(output: outputNr, hook: hook), id: id)
         } else {
             leafAttachments.tensorHooks.add(hook, id: id)
         }

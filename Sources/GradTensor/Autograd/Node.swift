@@ -1,26 +1,32 @@
-/// A recorded operation in the autograd graph (`grad_fn`): what to do with the gradient of its one
-/// output, and where the resulting input gradients go.
+/// A recorded operation in the autograd graph (`grad_fn`): what to do with the gradients of its
+/// outputs (nearly always one; `split` has several), and where the resulting input gradients go.
 public final class Node {
-    /// Where an input's gradient goes: the node that produced it, a leaf to accumulate into, or nowhere.
+    /// Where an input's gradient goes: the node that produced it (the output is the input's
+    /// `output`), a leaf to accumulate into, or nowhere.
     enum Edge {
         case none
         case node(Node)
         case leaf(Tensor)
     }
 
-    /// One input of the op: where its gradient goes, and the shape and dtype that gradient must
-    /// have. The engine conforms gradients to them, which is where broadcasting is undone for
-    /// every op at once.
+    /// One input of the op: where its gradient goes (an edge and, for a node's, which of its
+    /// outputs the input was), and the shape and dtype that gradient must have. The engine
+    /// conforms gradients to them, which is where broadcasting is undone for every op at once.
     struct Input {
         /// Emptied when the node dies (`takeDyingInputs`).
         private(set) var edge: Edge
         let shape: [Int]
         let dtype: DType
+        /// Which output of the edge's node the input was (its `output_nr`). Kept out of `Edge`
+        /// and 32 bits wide so that an input stays as small as a one-output graph had it: a
+        /// wider input made every recorded op and every backward step dearer.
+        let output: UInt32
 
         init(_ tensor: Tensor) {
             edge = tensor.gradientEdge
             shape = tensor.shape
             dtype = tensor.dtype
+            output = UInt32(truncatingIfNeeded: tensor.links.outputNr)
         }
 
         /// Empties the edge, returning what it held (as the only reference, when no one else
@@ -67,10 +73,15 @@ public final class Node {
     public var isFreed: Bool { isReleased }
     /// The backward pass's bookkeeping, kept on the node rather than in hash tables keyed by node
     /// identity: which pass last reached it, how many of its consumers have not yet run, and the
-    /// gradient summed so far. The engine clears `pendingGradient` before the pass returns.
+    /// gradient summed so far for its (first) output. The engine clears the pending gradients
+    /// (`clearPendingGradients`) before the pass returns.
     var passStamp = 0
     var waitingConsumers = 0
     var pendingGradient: Tensor?
+    /// What an op with several outputs keeps for the outputs after the first (`LaterOutputs`);
+    /// nil for the usual op with one.
+    /// Set as the op is recorded (`setOutputs`).
+    var laterOutputs: LaterOutputs?
     /// Hooks, metadata and the language's object for the node (`Hooks.swift`); nil until used.
     var attached: NodeAttachments?
 
@@ -123,10 +134,15 @@ public final class Node {
     /// The saved output attached to this node, as a formula building a graph of the gradient
     /// reads it and as PyTorch's `_saved_result` shows it; nil when none is kept.
     var attachedOutput: Tensor? {
-        guard let saved = savedOutput else { return nil }
+        savedOutput.map { attach($0, asOutput: 0) }
+    }
+
+    /// A new tensor over `saved`'s data that is output `k` of this node.
+    func attach(_ saved: Tensor, asOutput k: Int) -> Tensor {
         let t = saved.detach()
         t.requiresGrad = true
         t.gradFn = self
+        t.links.outputNr = k
         return t
     }
 
@@ -147,6 +163,7 @@ public final class Node {
         if PassRecords.isEnabled && (attached?.packedTensors.isEmpty ?? true) { return }
         formula = nil
         savedOutput = nil
+        laterOutputs?.savedOutputs = []
         savedVersions = []
         attached?.packedTensors = []
     }
@@ -251,8 +268,34 @@ typealias InputGradients = SmallVector<Tensor?>
 /// and the node, for what every node records (its inputs' shapes, which of them want a
 /// gradient, its saved output).
 struct BackwardContext {
+    /// The gradient of the op's output; for an op with several outputs, of its first one (zeros
+    /// when none arrived there).
     let grad: Tensor
+    /// For an op with several outputs, each one's gradient, nil where none arrived (PyTorch's
+    /// undefined gradient); empty for an op with one.
+    let outputGrads: [Tensor?]
     let node: Node
+
+    init(grad: Tensor, node: Node) {
+        self.grad = grad
+        outputGrads = []
+        self.node = node
+    }
+
+    /// The context of a node with several outputs, given the gradients that arrived (at least one).
+    init(outputGrads: [Tensor?], node: Node) throws {
+        let first = try outputGrads.first.flatMap { $0 } ?? node.zeroGradient(ofOutput: 0)
+        grad = first
+        self.outputGrads = outputGrads
+        self.node = node
+    }
+
+    /// Output `k`'s gradient, zeros where none arrived (what `split`'s and `unbind`'s
+    /// formulas join).
+    func materializedGrad(_ k: Int) throws -> Tensor {
+        if k < outputGrads.count, let g = outputGrads[k] { return g }
+        return try node.zeroGradient(ofOutput: k)
+    }
 
     /// Whether input `i` wants a gradient (formulas skip the work for the others); false for an
     /// optional input the op was not given (CopySlices of a number written has no second input).

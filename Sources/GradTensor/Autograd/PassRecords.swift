@@ -25,6 +25,8 @@ public enum PassRecords {
         public let number: Int
         /// Weak: a leaf's records must not keep its graph (which holds the leaf) alive.
         public private(set) weak var root: Node?
+        /// Which of the root node's outputs the pass started from.
+        public let rootOutput: Int
         /// The output when it is a leaf (`x.backward()`), which no node stands for.
         public private(set) weak var leafRoot: Tensor?
         public let seed: Tensor
@@ -32,6 +34,7 @@ public enum PassRecords {
         init(number: Int, root: Tensor, seed: Tensor) {
             self.number = number
             self.root = root.gradFn
+            rootOutput = root.outputNr
             leafRoot = root.gradFn == nil ? root : nil
             self.seed = seed
         }

@@ -34,6 +34,35 @@ extension Tensor {
                        saving makeSaved: (inout TensorSaver) -> Saved,
                        _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
+        let (node, packing) = Tensor.makeNode(name, inputs: inputs, saving: makeSaved, formula)
+        becomeOutput(0, of: node)
+        if let hooks = SavedTensorHooks.current {
+            finishPacking(node, packing, hooks, savesOutput: savesOutput)
+        } else if savesOutput {
+            node.saveOutput(detach())
+        }
+        return self
+    }
+
+    /// `record` for an op with several outputs (`split`): one node that all of `outputs` name
+    /// as their `grad_fn`, output `k` with `output_nr` k. The formula reads each output's
+    /// gradient in `ctx.outputGrads` (nil where none arrived, `ctx.materializedGrad(k)` for
+    /// zeros there) and runs once per pass with all of them.
+    static func record<Saved>(outputs: [Tensor], _ name: String, inputs: [Tensor],
+                              saving makeSaved: (inout TensorSaver) -> Saved,
+                              _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) {
+        guard needsGraph(inputs), let first = outputs.first else { return }
+        let (node, packing) = makeNode(name, inputs: inputs, saving: makeSaved, formula)
+        if outputs.count > 1 { node.setOutputs(outputs) }
+        for (k, output) in outputs.enumerated() { output.becomeOutput(k, of: node) }
+        if let hooks = SavedTensorHooks.current { first.finishPacking(node, packing, hooks, savesOutput: false) }
+    }
+
+    /// The node of op `name` on `inputs`, its formula holding the saved state that `makeSaved`
+    /// builds, and what saving through pack hooks made (nil without hooks).
+    @inline(__always)
+    private static func makeNode<Saved>(_ name: String, inputs: [Tensor], saving makeSaved: (inout TensorSaver) -> Saved,
+                                        _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> (Node, PackedSaving?) {
         if inputs.contains(where: { $0.links.isView }) { Tensor.refreshViewGradFns(inputs) }
         var edges = SmallVector<Node.Input>()
         for t in inputs { edges.append(Node.Input(t)) }
@@ -49,15 +78,16 @@ extension Tensor {
             }
             return try formula(ctx, saved)
         }
+        return (node, packing)
+    }
+
+    /// Makes this fresh tensor output `k` of `node`.
+    @inline(__always)
+    private func becomeOutput(_ k: Int, of node: Node) {
         gradFn = node
+        if k != 0 { links.outputNr = k }
         if links.isView { links.gradFnVersion = version }
         requiresGrad = true
-        if let hooks = SavedTensorHooks.current {
-            finishPacking(node, packing, hooks, savesOutput: savesOutput)
-        } else if savesOutput {
-            node.saveOutput(detach())
-        }
-        return self
     }
 
     /// `record` for an op whose formula needs no state beyond its context.
@@ -139,6 +169,23 @@ extension Tensor {
             record(name, inputs: inputs, savesOutput: true) { ctx, _ in
                 InputGradients(try backward(ctx.grad, ctx.output))
             }
+        }
+    }
+
+    /// `recordFunction` for a function with several differentiable outputs: one node for all of
+    /// them, whose `backward` gets each output's gradient (nil where none arrived) and the
+    /// outputs themselves (attached as `recordFunction`'s output is).
+    public static func recordFunction(_ name: String, outputs: [Tensor], inputs: [Tensor],
+                                      backward: @escaping (_ grads: [Tensor?], _ outputs: [Tensor]) throws -> [Tensor?]) {
+        if outputs.count == 1 {
+            return outputs[0].recordFunction(name, inputs: inputs) { grad, output in try backward([grad], [output]) }
+        }
+        SavedTensorHooks.suspended {
+            record(outputs: outputs, name, inputs: inputs, saving: { _ in () }) { ctx, _ in
+                let attached = GradMode.isEnabled ? ctx.node.attachedOutputs : ctx.node.laterOutputs?.savedOutputs ?? []
+                return InputGradients(try backward(ctx.outputGrads, attached))
+            }
+            outputs.first?.gradFn?.saveOutputs(outputs)
         }
     }
 }

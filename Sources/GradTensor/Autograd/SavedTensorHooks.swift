@@ -165,7 +165,7 @@ extension Tensor {
     func aliasInGraph() -> Tensor {
         let alias = detach()
         alias.links.requiresGrad = links.requiresGrad
-        alias.links.gradFn = links.gradFn
+        alias.graphPosition = graphPosition
         return alias
     }
 }

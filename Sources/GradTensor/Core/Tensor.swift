@@ -57,6 +57,8 @@ public final class Tensor {
         var requiresGrad = false
         /// The node that produced this tensor; nil for leaves.
         var gradFn: Node?
+        /// Which of `gradFn`'s outputs this tensor is (`output_nr`): 0 but for an op with several.
+        var outputNr = 0
         /// The tensor this one is a view of (for `._base` and view-aware in-place checks).
         var viewBase: Tensor?
         /// `viewBase != nil`, kept as a plain flag that the hot paths test without touching the
@@ -91,9 +93,22 @@ public final class Tensor {
     /// was set: where it is read for the graph (recording an op, backward's roots) or shown
     /// (`grad_fn`, `requires_grad`, `is_leaf`, printing), `refreshViewGradFn` runs first. Not in
     /// these accessors: a call there, even one never taken, costs retains in every op.
+    /// Setting it makes the tensor the node's first output (`graphPosition` sets another).
     public internal(set) var gradFn: Node? {
         get { links.gradFn }
-        set { links.gradFn = newValue }
+        set {
+            links.gradFn = newValue
+            links.outputNr = 0
+        }
+    }
+
+    /// `output_nr`: which output of its node this tensor is (0 for a leaf).
+    public var outputNr: Int { links.outputNr }
+
+    /// The tensor's node and which of its outputs it is, to put another tensor in the same place.
+    var graphPosition: (node: Node?, output: Int) {
+        get { (links.gradFn, links.outputNr) }
+        set { (links.gradFn, links.outputNr) = (newValue.node, newValue.output) }
     }
     public internal(set) var viewBase: Tensor? {
         get { links.viewBase }

@@ -40,7 +40,7 @@ extension Tensor {
         let view = try GradMode.with(enabled: false) { try makeView(self) }
         // The tensor as it stood, holding its place in the graph, is the node's input.
         let before = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: versionCounter)
-        before.gradFn = gradFn
+        before.graphPosition = graphPosition
         before.requiresGrad = requiresGrad
         layout = view.layout
         if recording { record(name, inputs: [before], formula) }

@@ -144,7 +144,7 @@ extension Tensor {
     /// A copy of this tensor's data that sits where this tensor sits in the graph.
     private func snapshotAtSameGraphPosition() throws -> Tensor {
         let copy = try cloneDetached()
-        copy.gradFn = gradFn
+        copy.graphPosition = graphPosition
         copy.requiresGrad = requiresGrad
         return copy
     }

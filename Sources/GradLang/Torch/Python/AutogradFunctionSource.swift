@@ -35,14 +35,17 @@ class FunctionCtx:
 
     @property
     def saved_tensors(self):
-        # The forward's own output is kept out of the context (it would hold its node, which
-        # holds the context) and put back, attached to the graph, while backward runs.
+        # The forward's own outputs are kept out of the context (they would hold their node,
+        # which holds the context) and put back, attached to the graph, while backward runs.
         saved = getattr(self, "_saved", ())
-        return tuple(self._output if t is _OUTPUT else t for t in saved)
+        return tuple(self._outputs[t.index] if isinstance(t, _Output) else t for t in saved)
 
 
-# Stands for the forward's output among the saved tensors.
-_OUTPUT = object()
+class _Output:
+    """Stands for the forward's differentiable output number `index` among the saved tensors."""
+
+    def __init__(self, index):
+        self.index = index
 
 
 def _is_expandable(shape, to):
@@ -103,7 +106,7 @@ class Function:
 
 
 def _attach(cls, ctx, args, tensors, output):
-    """Gives the differentiable output of a custom function its node."""
+    """Gives the differentiable outputs of a custom function their node, one for all of them."""
     outputs = output if isinstance(output, tuple) else (output,)
     dirty = getattr(ctx, "dirty_tensors", ())
     constant = getattr(ctx, "non_differentiable", ())
@@ -111,41 +114,57 @@ def _attach(cls, ctx, args, tensors, output):
                       if isinstance(o, torch.Tensor) and not _contains(constant, o) and o.dtype.is_floating_point]
     if not differentiable:
         return output
-    if len(differentiable) > 1:
-        raise NotImplementedError("grad: an autograd.Function with more than one differentiable output is not supported yet")
-    index = differentiable[0]
-    out = outputs[index]
-    if _contains(dirty, out):
-        if out.is_leaf and out.requires_grad:
-            raise RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.")
-    elif _contains(tensors, out):
-        # An input returned as it is: the output is a new tensor over the same data.
-        out = out.detach()
-    ctx._saved = tuple(_OUTPUT if t is outputs[index] or t is out else t for t in getattr(ctx, "to_save", ()))
-    # The context must not keep the output either: it holds the node, which holds the context.
+    attached = list(outputs)
+    for i in differentiable:
+        out = outputs[i]
+        if _contains(dirty, out):
+            if out.is_leaf and out.requires_grad:
+                raise RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.")
+        elif _contains(tensors, out) or _contains(attached[:i], out):
+            # An input (or an earlier output) returned as it is: the output is a new tensor
+            # over the same data.
+            attached[i] = out.detach()
+
+    def saved(t):
+        for k, i in enumerate(differentiable):
+            if t is outputs[i] or t is attached[i]:
+                return _Output(k)
+        return t
+
+    ctx._saved = tuple(saved(t) for t in getattr(ctx, "to_save", ()))
+    # The context must not keep the outputs either: they hold the node, which holds the context.
     ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = None
     materialize = getattr(ctx, "materialize_grads", True)
     name = cls._backward_name
     # What backward needs of the outputs and arguments, without holding them: the node holds
     # this function, and an output (or an input changed in place) holds the node.
-    zeros_for = [(o.shape, o.dtype) if i != index and isinstance(o, torch.Tensor) and materialize else None
-                 for i, o in enumerate(outputs)]
+    zeros_for = [(o.shape, o.dtype) if isinstance(o, torch.Tensor) else None for o in outputs]
     arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
 
-    def run_backward(grad, attached):
-        grad_outputs = [grad if i == index else None if z is None else torch.zeros(z[0], dtype=z[1])
-                        for i, z in enumerate(zeros_for)]
-        ctx._output = attached
+    def run_backward(grads, outs):
+        arrived = dict(zip(differentiable, grads))
+        grad_outputs = []
+        for i, z in enumerate(zeros_for):
+            g = arrived.get(i)
+            if g is None and z is not None and materialize:
+                g = torch.zeros(z[0], dtype=z[1])
+            grad_outputs.append(g)
+        ctx._outputs = outs
         try:
             grads = cls.backward(ctx, *grad_outputs)
         finally:
-            ctx._output = None
+            ctx._outputs = None
         return _checked_gradients(name, arg_shapes, grads)
 
-    torch.autograd._record_function(name, out, tensors, run_backward, "torch.autograd.function")
+    if len(differentiable) == 1:
+        torch.autograd._record_function(name, attached[differentiable[0]], tensors,
+                                        lambda grad, out: run_backward([grad], [out]), "torch.autograd.function")
+    else:
+        torch.autograd._record_function(name, [attached[i] for i in differentiable], tensors,
+                                        run_backward, "torch.autograd.function")
     if not isinstance(output, tuple):
-        return out
-    return tuple(out if i == index else o for i, o in enumerate(outputs))
+        return attached[0]
+    return tuple(attached)
 
 
 def _checked_gradients(name, arg_shapes, grads):
