@@ -1,7 +1,7 @@
-/// The erf of PyTorch's vector loops (`Vectorized<T>::erf`, which the exact gelu's float64 and
-/// strided-but-dense float32 kernels call): SLEEF's `erf_u1` for doubles, and for floats
-/// PyTorch's own Abramowitz–Stegun formula (oneDNN's gelu backward uses the same formula with
-/// its own exp). `torch.erf` itself is MKL's.
+/// The erf of PyTorch's vector loops (`Vectorized<T>::erf`, which the exact gelu's kernel calls
+/// in float64, and in float32 on inputs oneDNN does not take, such as transposed ones): SLEEF's
+/// `erf_u1` for doubles, and for floats PyTorch's own Abramowitz–Stegun formula (oneDNN's gelu
+/// backward uses the same formula with its own exp). `torch.erf` itself is MKL's.
 
 /// An exp to plug into the Abramowitz–Stegun erf.
 protocol ExponentialFunction {
