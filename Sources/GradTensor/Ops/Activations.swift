@@ -201,7 +201,7 @@ protocol KernelMath {
     static func tanh<T: FloatElement>(_ x: T) -> T
     static func erf<T: FloatElement>(_ x: T) -> T
     /// a + b·c as the loop rounds it where PyTorch's compiler was free to fuse it (the exact
-    /// gelu's backward): fused in the vector loop, twice rounded in the scalar one.
+    /// gelu's backward): fused in the float/double vector loop, twice rounded elsewhere.
     static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T
 }
 
@@ -215,14 +215,26 @@ enum CLibraryMath: KernelMath {
     @inline(__always) static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T { a + b * c }
 }
 
-/// PyTorch's vector loop: SLEEF's functions.
-enum SleefMath: KernelMath {
+/// SLEEF's functions, which PyTorch's vector loops call.
+protocol SleefKernelMath: KernelMath {}
+
+extension SleefKernelMath {
     @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.vectorExp(x) }
     @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.vectorExpm1(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.vectorLog1p(x) }
     @inline(__always) static func tanh<T: FloatElement>(_ x: T) -> T { Sleef.tanh(x) }
     @inline(__always) static func erf<T: FloatElement>(_ x: T) -> T { T.vectorErf(x) }
+}
+
+/// PyTorch's vector loop over floats and doubles.
+enum SleefMath: SleefKernelMath {
     @inline(__always) static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T { a.addingProduct(b, c) }
+}
+
+/// PyTorch's vector loop over float16/bfloat16 converted to float, where its compiler left the
+/// gelu backward's sum unfused.
+enum HalfPrecisionSleefMath: SleefKernelMath {
+    @inline(__always) static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T { a + b * c }
 }
 
 extension Tensor {
@@ -256,7 +268,8 @@ extension Tensor {
             if kind.runsInOneDNN(x) { return try grad.mapFloatPair(x, { $0 * OneDNNGelu.derivative($1) }, vector.f64) }
             return try kind.vectorisesEveryElement ? grad.mapFloatPair(x, vector.f32, vector.f64)
                 : grad.mapFloatPairVectorLoop(x, vector: vector, scalar: ({ kind.derivative($0, $1, CLibraryMath.self) },
-                                                                          { kind.derivative($0, $1, CLibraryMath.self) }))
+                                                                          { kind.derivative($0, $1, CLibraryMath.self) }),
+                                              halfPrecision: { kind.derivative($0, $1, HalfPrecisionSleefMath.self) })
         }
             .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.save(grad), x: $0.save(x)) }) { ctx, saved in
                 if kind == .hardsigmoid { throw Activation.hardsigmoidTwice }
