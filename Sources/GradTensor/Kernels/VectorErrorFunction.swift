@@ -42,7 +42,7 @@ extension Sleef {
         if x < 1e-8 { return a * 1.12837916709551262756245475959 }
         let near = x <= 2.5
         let x2 = x * x, x4 = x2 * x2, x8 = x4 * x4
-        let t = estrin(x, x2, x4, x8, x8 * x8, near ? nearErfCoefficients : farErfCoefficients)
+        let t = estrin21(x, x2, x4, x8, x8 * x8, near ? nearErfCoefficients : farErfCoefficients)
         let low = near ? nearErfLowTerms : farErfLowTerms
         // (c0 + c1·x) + (c2 + t·x)·x², with c0, c1, c2 double-doubles.
         let linear = low.0.plus(low.1.times(x)), quadratic = low.2.plus(DoubleWord(t, 0).times(x))
@@ -60,26 +60,19 @@ extension Sleef {
         return a.sign == .minus ? -z : z
     }
 
-    /// SLEEF's POLYn by Estrin's scheme over c (highest degree first, at most 32 of them):
-    /// the lowest 2^k coefficients, plus x^(2^k) times the rest, for the largest 2^k below n.
-    private static func estrin(_ x: Double, _ x2: Double, _ x4: Double, _ x8: Double, _ x16: Double,
-                               _ c: ArraySlice<Double>) -> Double {
-        if c.count == 1, let only = c.first { return only }
-        var split = 1
-        while split * 2 < c.count { split *= 2 }
-        let power: Double
-        switch split {
-        case 1: power = x
-        case 2: power = x2
-        case 4: power = x4
-        case 8: power = x8
-        default: power = x16
-        }
-        let high = c.prefix(c.count - split), lowPart = c.suffix(split)
-        return multiplyAdd(power, estrin(x, x2, x4, x8, x16, high), estrin(x, x2, x4, x8, x16, lowPart))
+    /// SLEEF's POLY21 by Estrin's scheme over c (21 coefficients, highest degree first): the
+    /// top five as a degree-4 polynomial times x¹⁶, plus the lower sixteen split in halves by x⁸,
+    /// those by x⁴ and x², every step a fused multiply-add.
+    private static func estrin21(_ x: Double, _ x2: Double, _ x4: Double, _ x8: Double, _ x16: Double,
+                                 _ c: [Double]) -> Double {
+        func degree1(_ i: Int) -> Double { multiplyAdd(x, c[i], c[i + 1]) }
+        func degree3(_ i: Int) -> Double { multiplyAdd(x2, degree1(i), degree1(i + 2)) }
+        func degree7(_ i: Int) -> Double { multiplyAdd(x4, degree3(i), degree3(i + 4)) }
+        let top = multiplyAdd(x4, c[0], degree3(1))
+        return multiplyAdd(x16, top, multiplyAdd(x8, degree7(5), degree7(13)))
     }
 
-    private static let nearErfCoefficients: ArraySlice<Double> = [
+    private static let nearErfCoefficients: [Double] = [
         -0.2083271002525222097e-14, +0.7151909970790897009e-13, -0.1162238220110999364e-11,
         +0.1186474230821585259e-10, -0.8499973178354613440e-10, +0.4507647462598841629e-9,
         -0.1808044474288848915e-8, +0.5435081826716212389e-8, -0.1143939895758628484e-7,
@@ -89,7 +82,7 @@ extension Sleef {
         +0.1060862922597579532e-3, +0.2323253155213076174e-3, +0.1490149719145544729e-3,
     ]
 
-    private static let farErfCoefficients: ArraySlice<Double> = [
+    private static let farErfCoefficients: [Double] = [
         -0.4024015130752621932e-18, +0.3847193332817048172e-16, -0.1749316241455644088e-14,
         +0.5029618322872872715e-13, -0.1025221466851463164e-11, +0.1573695559331945583e-10,
         -0.1884658558040203709e-9, +0.1798167853032159309e-8, -0.1380745342355033142e-7,
