@@ -97,3 +97,5 @@ extension DoubleWord {
         return DoubleWord(s, (hi - s) + lo)
     }
 }
+
+extension DoubleWord: Sendable where T: Sendable {}

@@ -16,6 +16,8 @@ protocol FloatElement: Real, BinaryFloatingPoint, ConvertibleElement {
     static func vectorExp(_ x: Self) -> Self
     static func vectorExpm1(_ x: Self) -> Self
     static func vectorLog1p(_ x: Self) -> Self
+    /// PyTorch's vectorised erf: SLEEF's in double, its own formula in float (VectorErrorFunction.swift).
+    static func vectorErf(_ x: Self) -> Self
     /// The elements of one step of PyTorch's `cpu_kernel_vec` loop: two AVX-512 vectors.
     static var vectorLoopBlock: Int { get }
 }
@@ -27,6 +29,7 @@ extension Float: FloatElement {
     static func vectorExp(_ x: Float) -> Float { Sleef.exp(x) }
     static func vectorExpm1(_ x: Float) -> Float { Sleef.expm1(x) }
     static func vectorLog1p(_ x: Float) -> Float { Sleef.log1p(x) }
+    static func vectorErf(_ x: Float) -> Float { Sleef.vectorErf(x) }
     static var vectorLoopBlock: Int { 32 }
 }
 
@@ -37,6 +40,7 @@ extension Double: FloatElement {
     static func vectorExp(_ x: Double) -> Double { Sleef.exp(x) }
     static func vectorExpm1(_ x: Double) -> Double { Sleef.expm1(x) }
     static func vectorLog1p(_ x: Double) -> Double { Sleef.log1p(x) }
+    static func vectorErf(_ x: Double) -> Double { Sleef.erf(x) }
     static var vectorLoopBlock: Int { 16 }
 }
 

@@ -94,7 +94,7 @@ extension Sleef {
     }
 
     /// `expk`: e^d for a double-double d (0 below -1000, d.hi at most log(DBL_MAX)).
-    private static func exponential(_ d: DoubleWord<Double>) -> Double {
+    static func exponential(_ d: DoubleWord<Double>) -> Double {
         if d.hi < -1000 { return 0 }
         let dq = (d.value * 1.442695040888963407359924681001892137426645954152985934135449406931).rounded(.toNearestOrEven)
         let s = d.plus2(dq * -0.69314718055966295651160180568695068359375)

@@ -45,33 +45,52 @@ extension Tensor {
     }
 
     /// `mapFloat` for an op PyTorch runs through `cpu_kernel_vec`: on a contiguous input the
-    /// leading whole blocks of two AVX-512 vectors (32 floats, 16 doubles) take `vector` (the
-    /// SLEEF function) and the elements after them `scalar` (the C library's); a strided input
-    /// takes `scalar` throughout, as PyTorch's loop over strided memory is not vectorised (a
-    /// transposed or permuted dense one is taken in its memory order, as a contiguous one).
+    /// leading whole blocks of two AVX-512 vectors (32 floats, 16 doubles, 64 float16/bfloat16
+    /// elements converted to float) take `vector` (the SLEEF function) and the elements after
+    /// them `scalar` (the C library's); a strided input takes `scalar` throughout, as PyTorch's
+    /// loop over strided memory is not vectorised (a transposed or permuted dense one is taken in
+    /// its memory order, as a contiguous one).
     func mapFloatVectorLoop(vector: (f32: (Float) -> Float, f64: (Double) -> Double),
                             scalar: (f32: (Float) -> Float, f64: (Double) -> Double)) throws -> Tensor {
         _ = try Shape.checkedCount(shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
         switch dtype {
         case .float64: return try mapInBlocks(vector.f64, scalar.f64)
         case .float32: return try mapInBlocks(vector.f32, scalar.f32)
-        case .float16, .bfloat16: return try widened().mapFloatVectorLoop(vector: vector, scalar: scalar).narrowed(to: dtype)
+        case .float16, .bfloat16: return try mapHalfPrecisionInBlocks(vector.f32, scalar.f32)
         case .bool, .uint8, .int8, .int16, .int32, .int64:
             return try materialized(as: .defaultFloat).mapFloatVectorLoop(vector: vector, scalar: scalar)
         }
     }
 
-    func mapInBlocks<T: FloatElement>(_ vector: (T) -> T, _ scalar: (T) -> T) throws -> Tensor {
+    /// float16/bfloat16 through float: PyTorch's loop turns two vectors of 32 half-precision
+    /// elements into floats at each step, so its blocks are of 64 elements, and a strided input
+    /// takes the scalar function throughout (the widened copy would hide that it is strided).
+    private func mapHalfPrecisionInBlocks(_ vector: (Float) -> Float, _ scalar: (Float) -> Float) throws -> Tensor {
+        guard isContiguous else {
+            if let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in
+                try operands[0].mapHalfPrecisionInBlocks(vector, scalar)
+            }) {
+                return ordered
+            }
+            return try mapUnary(widened(), Float.self, Float.self, scalar).narrowed(to: dtype)
+        }
+        return try widened().mapInBlocks(vector, scalar, block: Self.halfPrecisionBlock).narrowed(to: dtype)
+    }
+
+    /// The elements of one step of PyTorch's loop over float16/bfloat16 on AVX-512.
+    private static let halfPrecisionBlock = 64
+
+    func mapInBlocks<T: FloatElement>(_ vector: (T) -> T, _ scalar: (T) -> T, block: Int = T.vectorLoopBlock) throws -> Tensor {
         guard isContiguous else {
             // A transposed or permuted dense input is one contiguous run in its memory order,
             // which PyTorch's loop vectorises as it does a contiguous one.
-            if let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in try operands[0].mapInBlocks(vector, scalar) }) {
+            if let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in try operands[0].mapInBlocks(vector, scalar, block: block) }) {
                 return ordered
             }
             return try mapUnary(self, T.self, T.self, scalar)
         }
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
-        let dst = out.storage.pointer(T.self), vectorised = numel - numel % T.vectorLoopBlock
+        let dst = out.storage.pointer(T.self), vectorised = numel - numel % block
         withExtendedLifetime(self) {
             let src = storage.pointer(T.self) + offset
             for i in 0..<vectorised { dst[i] = vector(src[i]) }
@@ -86,15 +105,18 @@ extension Tensor {
     /// blocks take `vector` and the rest `scalar`, as they do in the memory order of two operands
     /// transposed or permuted alike; otherwise (strided, partly broadcast or of other dtypes)
     /// every element takes `scalar`.
+    /// float16/bfloat16 blocks take `halfPrecision` when given (the float function as PyTorch's
+    /// compiler built it for them, where it fused other steps), else `vector.f32`.
     func mapFloatPairVectorLoop(_ other: Tensor, vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
-                                scalar: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)) throws -> Tensor {
+                                scalar: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
+                                halfPrecision: ((Float, Float) -> Float)? = nil) throws -> Tensor {
         let vectorised = (isContiguous && other.isContiguous) || (isContiguous && other.isExpandedValue)
             || (isExpandedValue && other.isContiguous)
         guard dtype == other.dtype, shape == other.shape, vectorised else {
             // Operands transposed or permuted alike are contiguous runs in their memory order.
             if dtype == other.dtype, shape == other.shape,
                let ordered = try MemoryOrder.computed([self, other], shape: shape, { operands, _ in
-                   try operands[0].mapFloatPairVectorLoop(operands[1], vector: vector, scalar: scalar)
+                   try operands[0].mapFloatPairVectorLoop(operands[1], vector: vector, scalar: scalar, halfPrecision: halfPrecision)
                }) {
                 return ordered
             }
@@ -103,13 +125,17 @@ extension Tensor {
         switch dtype {
         case .float64: return try pairInBlocks(other, vector.f64, scalar.f64)
         case .float32: return try pairInBlocks(other, vector.f32, scalar.f32)
+        case .float16, .bfloat16:
+            return try widened().pairInBlocks(other.widened(), halfPrecision ?? vector.f32, scalar.f32, block: Self.halfPrecisionBlock)
+                .narrowed(to: dtype)
         default: return try mapFloatPair(other, scalar.f32, scalar.f64)
         }
     }
 
-    private func pairInBlocks<T: FloatElement>(_ other: Tensor, _ vector: (T, T) -> T, _ scalar: (T, T) -> T) throws -> Tensor {
+    private func pairInBlocks<T: FloatElement>(_ other: Tensor, _ vector: (T, T) -> T, _ scalar: (T, T) -> T,
+                                               block: Int = T.vectorLoopBlock) throws -> Tensor {
         let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
-        let dst = out.storage.pointer(T.self), vectorised = numel - numel % T.vectorLoopBlock
+        let dst = out.storage.pointer(T.self), vectorised = numel - numel % block
         // An expanded value is read at its one element: a step of 0.
         let aStep = isContiguous ? 1 : 0, bStep = other.isContiguous ? 1 : 0
         withExtendedLifetime((self, other)) {

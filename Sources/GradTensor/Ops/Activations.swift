@@ -3,10 +3,9 @@ import RealModule
 /// The activations PyTorch computes as one op each (`gelu`, `elu`, `silu`, ...). The kernels
 /// follow the order of operations of PyTorch's CPU loops (aten/src/ATen/native/cpu/Activation.cpp),
 /// so the piecewise-arithmetic ones agree to the last bit; exp, expm1, log1p and tanh are SLEEF's
-/// in the vector loop's blocks and the C library's elsewhere, as PyTorch's. The exact gelu is the
-/// exception: PyTorch hands contiguous float32 inputs of two or more elements to oneDNN, and its
-/// float64 vector loop takes SLEEF's erf; neither is modelled (the C library's erf here), so those
-/// can differ in the last bits.
+/// in the vector loop's blocks and the C library's elsewhere, as PyTorch's; so is erf (SLEEF's in
+/// float64, PyTorch's own formula in float32). The exact gelu of a contiguous float32 or bfloat16
+/// input of two or more elements is oneDNN's instead, as PyTorch hands it over (OneDNNGelu).
 public enum Activation: Sendable, Equatable {
     case gelu(tanhApproximation: Bool)
     /// `scale * x` above zero, else `alpha * scale * (exp(inputScale * x) - 1)`: ELU, SELU, CELU.
@@ -68,7 +67,7 @@ public enum Activation: Sendable, Equatable {
         case .celu(let alpha):
             return Self.celuAsElu(alpha).value(x, math)
         case .gelu(tanhApproximation: false):
-            return x * T(0.5) * (1 + T.erf(x * T(Self.sqrtHalf)))
+            return x * T(0.5) * (1 + M.erf(x * T(Self.sqrtHalf)))
         case .gelu(tanhApproximation: true):
             let inner = T(Self.tanhGeluBeta) * x.addingProduct(T(0.044715), x * x * x)
             return T(0.5) * x * (1 + M.tanh(inner))
@@ -95,15 +94,15 @@ public enum Activation: Sendable, Equatable {
 
     /// `grad * f'(x)`, PyTorch's `*_backward` kernel. Its kernels are compiled with FMA
     /// contraction, so the steps it fuses are fused here, found bit for bit against PyTorch
-    /// (the tanh gelu's last sum is not fused); the exact gelu's still differs through erf.
+    /// (the tanh gelu's last sum is not fused).
     func derivative<T: FloatElement, M: KernelMath>(_ grad: T, _ x: T, _ math: M.Type) -> T {
         switch self {
         case .celu(let alpha):
             return Self.celuBackwardAsElu(alpha).derivative(grad, x, math)
         case .gelu(tanhApproximation: false):
-            let cdf = T(0.5) * (1 + T.erf(x * T(Self.sqrtHalf)))
+            let cdf = T(0.5) * (1 + M.erf(x * T(Self.sqrtHalf)))
             let pdf = T(Self.normalDensityScale) * M.exp(x * x * T(-0.5))
-            return grad * (cdf + x * pdf)
+            return grad * M.sum(cdf, x, pdf)
         case .gelu(tanhApproximation: true):
             let beta = T(Self.tanhGeluBeta), kappa = T(0.044715)
             let square = x * x
@@ -194,12 +193,16 @@ public enum Activation: Sendable, Equatable {
     }
 }
 
-/// The exp, expm1, log1p and tanh an activation kernel calls.
+/// The exp, expm1, log1p, tanh and erf an activation kernel calls.
 protocol KernelMath {
     static func exp<T: FloatElement>(_ x: T) -> T
     static func expm1<T: FloatElement>(_ x: T) -> T
     static func log1p<T: FloatElement>(_ x: T) -> T
     static func tanh<T: FloatElement>(_ x: T) -> T
+    static func erf<T: FloatElement>(_ x: T) -> T
+    /// a + b·c as the loop rounds it where PyTorch's compiler was free to fuse it (the exact
+    /// gelu's backward): fused in the float/double vector loop, twice rounded elsewhere.
+    static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T
 }
 
 /// PyTorch's scalar loop (the tail after the vector blocks, strided inputs): the C library.
@@ -208,14 +211,30 @@ enum CLibraryMath: KernelMath {
     @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.expMinusOne(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.log(onePlus: x) }
     @inline(__always) static func tanh<T: FloatElement>(_ x: T) -> T { T.tanh(x) }
+    @inline(__always) static func erf<T: FloatElement>(_ x: T) -> T { T.erf(x) }
+    @inline(__always) static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T { a + b * c }
 }
 
-/// PyTorch's vector loop: SLEEF's functions.
-enum SleefMath: KernelMath {
+/// SLEEF's functions, which PyTorch's vector loops call.
+protocol SleefKernelMath: KernelMath {}
+
+extension SleefKernelMath {
     @inline(__always) static func exp<T: FloatElement>(_ x: T) -> T { T.vectorExp(x) }
     @inline(__always) static func expm1<T: FloatElement>(_ x: T) -> T { T.vectorExpm1(x) }
     @inline(__always) static func log1p<T: FloatElement>(_ x: T) -> T { T.vectorLog1p(x) }
     @inline(__always) static func tanh<T: FloatElement>(_ x: T) -> T { Sleef.tanh(x) }
+    @inline(__always) static func erf<T: FloatElement>(_ x: T) -> T { T.vectorErf(x) }
+}
+
+/// PyTorch's vector loop over floats and doubles.
+enum SleefMath: SleefKernelMath {
+    @inline(__always) static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T { a.addingProduct(b, c) }
+}
+
+/// PyTorch's vector loop over float16/bfloat16 converted to float, where its compiler left the
+/// gelu backward's sum unfused.
+enum HalfPrecisionSleefMath: SleefKernelMath {
+    @inline(__always) static func sum<T: FloatElement>(_ a: T, _ b: T, _ c: T) -> T { a + b * c }
 }
 
 extension Tensor {
@@ -223,7 +242,8 @@ extension Tensor {
     public func activation(_ kind: Activation) throws -> Tensor {
         if !dtype.isFloatingPoint { throw TorchError.notImplemented("\"\(kind.kernelName)\" not implemented for '\(dtype.scalarTypeName)'") }
         let vector: (f32: (Float) -> Float, f64: (Double) -> Double) = ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) })
-        return try (kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
+        return try (kind.runsInOneDNN(self) ? mapFloat(OneDNNGelu.value, vector.f64)
+                    : kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
                     : mapFloatVectorLoop(vector: vector, scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) })))
             .record(kind.nodeName, inputs: [self], saving: { $0.save(self) }) { ctx, input in
                 // PyTorch differentiates silu and mish through composed ops when building a graph.
@@ -245,9 +265,11 @@ extension Tensor {
         try GradMode.with(enabled: false) {
             let vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)
                 = ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) })
+            if kind.runsInOneDNN(x) { return try grad.mapFloatPair(x, { $0 * OneDNNGelu.derivative($1) }, vector.f64) }
             return try kind.vectorisesEveryElement ? grad.mapFloatPair(x, vector.f32, vector.f64)
                 : grad.mapFloatPairVectorLoop(x, vector: vector, scalar: ({ kind.derivative($0, $1, CLibraryMath.self) },
-                                                                          { kind.derivative($0, $1, CLibraryMath.self) }))
+                                                                          { kind.derivative($0, $1, CLibraryMath.self) }),
+                                              halfPrecision: { kind.derivative($0, $1, HalfPrecisionSleefMath.self) })
         }
             .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.save(grad), x: $0.save(x)) }) { ctx, saved in
                 if kind == .hardsigmoid { throw Activation.hardsigmoidTwice }
@@ -262,6 +284,12 @@ extension Activation {
     /// loaded masked: SLEEF's exp and log1p reach every element, strided or not, and its
     /// backward reads that exp from the forward's buffer.
     var vectorisesEveryElement: Bool { self == .logSigmoid }
+
+    /// PyTorch's `use_onednn` for the exact gelu and its backward (which asks it of the input x):
+    /// a contiguous float32 or bfloat16 tensor of two or more elements.
+    func runsInOneDNN(_ x: Tensor) -> Bool {
+        self == .gelu(tanhApproximation: false) && (x.dtype == .float32 || x.dtype == .bfloat16) && x.isContiguous && x.numel > 1
+    }
 
     /// The kernel name in PyTorch's "not implemented for" error on integer inputs.
     var kernelName: String {

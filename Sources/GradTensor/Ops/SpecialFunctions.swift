@@ -7,13 +7,13 @@ import Glibc
 /// of PyTorch's derivatives.yaml.
 extension Tensor {
     public func erf() throws -> Tensor {
-        try mapFloat({ Glibc.erff($0) }, { Glibc.erf($0) }).record("ErfBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat(ErrorFunction.erf, ErrorFunction.erf).record("ErfBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try input.gaussianSlope(2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
     }
 
     public func erfc() throws -> Tensor {
-        try mapFloat({ Glibc.erfcf($0) }, { Glibc.erfc($0) }).record("ErfcBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat(ErrorFunction.erfc, ErrorFunction.erfc).record("ErfcBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
             [try input.gaussianSlope(-2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
     }
