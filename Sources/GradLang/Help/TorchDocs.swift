@@ -249,6 +249,7 @@ enum TorchDocs {
         "Tensor.grad": "The gradient accumulated by backward (None until then); zero it with x.grad.zero_().",
         "Tensor.requires_grad": "Whether operations on this tensor are recorded for autograd (settable on leaves).",
         "Tensor.grad_fn": "The graph node that produced this tensor (None for leaves).",
+        "Tensor.output_nr": "Which output of its grad_fn this tensor is (0 for leaves and single-output nodes).",
         "Tensor.is_leaf": "Whether this tensor was created by the user rather than computed by a recorded operation.",
         "Tensor.retains_grad": "Whether this non-leaf tensor keeps .grad (see retain_grad()).",
         "Tensor.data": "The same tensor detached from the graph; assigning to it changes the values without recording.",

@@ -86,6 +86,9 @@ extension TorchDocs {
         // splitting, repeating, rearranging
         "split": "Views of consecutive pieces along dim: of split_size each, or of the listed sizes.",
         "chunk": "Views of at most chunks equal pieces along dim (the last may be smaller).",
+        "unsafe_split": "Like split, but the pieces are copies, not views, made by one graph node.",
+        "unsafe_split_with_sizes": "Pieces of the listed sizes along dim, as copies made by one graph node.",
+        "unsafe_chunk": "Like chunk, but the pieces are copies, not views, made by one graph node.",
         "tensor_split": "Views of sections pieces of nearly equal size along dim, or split at the listed indices.",
         "hsplit": "tensor_split along the second dimension (the first for 1-D tensors).",
         "vsplit": "tensor_split along the first dimension.",
