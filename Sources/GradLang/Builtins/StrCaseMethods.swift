@@ -4,9 +4,15 @@
 enum StrCaseMethods {
     static var all: [PyBuiltin] {
         [
-            mapping("str.upper(self, /)") { $0.properties.uppercaseMapping },
+            PyBuiltin("str.upper(self, /)") { args in
+                let str = try args.selfStr
+                if str.isASCII { return .str(asciiCaseMapped(str, from: 0x61...0x7A)) }
+                return .str(str.string.unicodeScalars.map { $0.properties.uppercaseMapping }.joined())
+            },
             PyBuiltin("str.lower(self, /)") { args in
-                let text = try args.selfString.scalars
+                let str = try args.selfStr
+                if str.isASCII { return .str(asciiCaseMapped(str, from: 0x41...0x5A)) }
+                let text = str.scalars
                 return .str(text.indices.map { lowercase(text, at: $0) }.joined())
             },
             PyBuiltin("str.swapcase(self, /)") { args in
@@ -76,6 +82,15 @@ enum StrCaseMethods {
         let after = text[(i + 1)...].first { !$0.properties.isCaseIgnorable }
         let final = before?.properties.isCased == true && after?.properties.isCased != true
         return final ? "\u{3C2}" : "\u{3C3}"
+    }
+
+    /// ASCII text with the letters in `letters` (`A...Z` or `a...z`) in the other case: for ASCII
+    /// text that is all Unicode's case mappings do, and it needs no string per character
+    /// (`line.lower()` over a corpus).
+    private static func asciiCaseMapped(_ str: PyStr, from letters: ClosedRange<UInt8>) -> PyStr {
+        var text = str.string
+        let mapped = text.withUTF8 { bytes in bytes.map { letters.contains($0) ? $0 ^ 0x20 : $0 } }
+        return PyStr.of(String(decoding: mapped, as: UTF8.self), count: mapped.count)
     }
 
     private static func mapping(_ signature: String, _ map: @escaping (Unicode.Scalar) -> String) -> PyBuiltin {
