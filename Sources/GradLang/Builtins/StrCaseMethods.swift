@@ -89,8 +89,13 @@ enum StrCaseMethods {
     /// (`line.lower()` over a corpus).
     private static func asciiCaseMapped(_ str: PyStr, from letters: ClosedRange<UInt8>) -> PyStr {
         var text = str.string
-        let mapped = text.withUTF8 { bytes in bytes.map { letters.contains($0) ? $0 ^ 0x20 : $0 } }
-        return PyStr.of(String(decoding: mapped, as: UTF8.self), count: mapped.count)
+        let mapped = text.withUTF8 { bytes in
+            // Written straight into the new string: no array of the bytes in between.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                out.initialize(fromContentsOf: bytes.lazy.map { letters.contains($0) ? $0 ^ 0x20 : $0 })
+            }
+        }
+        return PyStr.of(mapped, count: mapped.utf8.count)
     }
 
     private static func mapping(_ signature: String, _ map: @escaping (Unicode.Scalar) -> String) -> PyBuiltin {

@@ -3,7 +3,9 @@
 extension Unicode.Scalar {
     /// Unicode White_Space plus the ASCII information separators `\x1c`-`\x1f`, as CPython has it.
     var isPythonWhitespace: Bool {
-        properties.isWhitespace || (0x1c...0x1f).contains(value)
+        // ASCII without the Unicode property look-up, which costs more than the rest of `strip`.
+        if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) || (0x1C...0x1F).contains(value) }
+        return properties.isWhitespace
     }
 
     var isPythonAlpha: Bool {
