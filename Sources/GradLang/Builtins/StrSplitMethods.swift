@@ -66,10 +66,9 @@ enum StrSplitMethods {
     }
 
     /// `split()` of ASCII text, as `splitWhitespace` splits but over its bytes, without an array
-    /// of code points: whitespace there is tab, line feed, vertical tab, form feed, carriage
-    /// return, the separators 0x1C to 0x1F and space.
+    /// of code points.
     private static func splitASCIIWhitespace(_ str: PyStr, _ limit: Int) -> [Value] {
-        func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) || (0x1C...0x1F).contains(b) }
+        func isWhitespace(_ b: UInt8) -> Bool { Unicode.Scalar(b).isPythonWhitespace }
         var text = str.string
         return text.withUTF8 { t in
             var pieces: [Value] = []

@@ -89,10 +89,7 @@ public final class PyStr {
     /// only non-ASCII characters have.
     private func measured() -> (count: Int, isASCII: Bool) {
         let (bytes, continuations) = withUTF8 { utf8 in
-            // A plain loop of adds, which the optimizer turns into vector code.
-            var continuations = 0
-            for byte in utf8 { continuations &+= byte & 0xC0 == 0x80 ? 1 : 0 }
-            return (utf8.count, continuations)
+            (utf8.count, utf8.reduce(0) { $1 & 0xC0 == 0x80 ? $0 + 1 : $0 })
         }
         knownCount = bytes - continuations
         knownASCII = continuations == 0
