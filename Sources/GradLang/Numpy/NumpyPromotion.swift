@@ -34,15 +34,12 @@ enum NumpyPromotion {
         return max(a, b)
     }
 
-    /// The shape of `a op b`, or numpy's error.
+    /// The shape of `a op b` (the tensors' broadcasting rule, which is numpy's), or numpy's error.
     static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
-        let rank = max(a.count, b.count)
-        let x = Array(repeating: 1, count: rank - a.count) + a, y = Array(repeating: 1, count: rank - b.count) + b
-        return try zip(x, y).map { p, q in
-            guard p == q || p == 1 || q == 1 else {
-                throw PyError.value("operands could not be broadcast together with shapes \(compact(a)) \(compact(b)) ")
-            }
-            return p == 1 ? q : p
+        do {
+            return try Shape.broadcast(a, b)
+        } catch is TorchError {
+            throw PyError.value("operands could not be broadcast together with shapes \(compact(a)) \(compact(b)) ")
         }
     }
 
