@@ -55,7 +55,7 @@ enum NumpyArithmetic {
         return try run {
             switch exponent {
             case 2: return try x.mul(x)
-            case 0.5 where dtype.isFloatingPoint: return try x.sqrt()
+            case 0.5 where dtype.isFloatingPoint: return try x.correctlyRoundedSqrt()
             case -1 where dtype.isFloatingPoint: return try x.reciprocal()
             case 1: return try x.clone()
             default: return nil

@@ -129,7 +129,7 @@ enum NumpyArrayMethods {
     private static func spread(_ a: NDArray, _ args: BoundArguments, root: Bool) throws -> Value {
         let axes = try NumpyReductions.axes(args["axis"], rank: a.tensor.rank)
         let variance = try NumpyReductions.variance(a.tensor, axes: axes, keepdims: try keepdims(args), ddof: try Arg.real(args["ddof"]))
-        return NDArray.result(root ? try NumpyArithmetic.run { try variance.sqrt() } : variance)
+        return NDArray.result(root ? try NumpyArithmetic.run { try variance.correctlyRoundedSqrt() } : variance)
     }
 
     private static func extreme(_ a: NDArray, _ args: BoundArguments, isMax: Bool) throws -> Value {

@@ -18,6 +18,9 @@ protocol FloatElement: Real, BinaryFloatingPoint, ConvertibleElement {
     static func vectorLog1p(_ x: Self) -> Self
     /// PyTorch's vectorised erf: SLEEF's in double, its own formula in float (VectorErrorFunction.swift).
     static func vectorErf(_ x: Self) -> Self
+    /// PyTorch's `sqrt`: MKL's vsSqrt in float (MKLSquareRoot.swift); in double the correctly
+    /// rounded root (MKL's vdSqrt differs from it in about 1% of values, not emulated).
+    static func vmlSquareRoot(_ x: Self) -> Self
     /// The elements of one step of PyTorch's `cpu_kernel_vec` loop: two AVX-512 vectors.
     static var vectorLoopBlock: Int { get }
 }
@@ -30,6 +33,7 @@ extension Float: FloatElement {
     static func vectorExpm1(_ x: Float) -> Float { Sleef.expm1(x) }
     static func vectorLog1p(_ x: Float) -> Float { Sleef.log1p(x) }
     static func vectorErf(_ x: Float) -> Float { Sleef.vectorErf(x) }
+    static func vmlSquareRoot(_ x: Float) -> Float { MKLSquareRoot.root(x) }
     static var vectorLoopBlock: Int { 32 }
 }
 
@@ -41,6 +45,7 @@ extension Double: FloatElement {
     static func vectorExpm1(_ x: Double) -> Double { Sleef.expm1(x) }
     static func vectorLog1p(_ x: Double) -> Double { Sleef.log1p(x) }
     static func vectorErf(_ x: Double) -> Double { Sleef.erf(x) }
+    static func vmlSquareRoot(_ x: Double) -> Double { x.squareRoot() }
     static var vectorLoopBlock: Int { 16 }
 }
 

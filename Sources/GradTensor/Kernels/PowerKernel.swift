@@ -30,7 +30,7 @@ extension Tensor {
     /// e in the tensor's dtype in the vector loop and `std::pow(x, double)` in the scalar one.
     private static func numberExponentLoop<T: FloatElement>(_ e: Double, _: T.Type) -> (vector: (T) -> T, scalar: (T) -> T) {
         switch e {
-        case 0.5: return ({ $0.squareRoot() }, { $0.squareRoot() })
+        case 0.5: return ({ T.vmlSquareRoot($0) }, { T.vmlSquareRoot($0) })
         case -0.5: return ({ 1 / $0.squareRoot() }, { 1 / $0.squareRoot() })
         case -1: return ({ 1 / $0 }, { 1 / $0 })
         case 3: return ({ $0 * $0 * $0 }, { $0 * $0 * $0 })

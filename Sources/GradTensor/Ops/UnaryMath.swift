@@ -15,10 +15,18 @@ extension Tensor {
         }
     }
 
+    /// Float32 by MKL's vsSqrt, as PyTorch's; float16 and bfloat16 correctly rounded in float32
+    /// (PyTorch's vector loop), float64 correctly rounded.
     public func sqrt() throws -> Tensor {
-        try mapFloat({ $0.squareRoot() }, { $0.squareRoot() }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        let float32 = dtype == .float32
+        return try mapFloat({ float32 ? Float.vmlSquareRoot($0) : $0.squareRoot() }, { Double.vmlSquareRoot($0) }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.div(ctx.output.mul(.wrapping(.int(2))))]
         }
+    }
+
+    /// The correctly rounded square root in every dtype, as numpy's (not recorded for autograd).
+    public func correctlyRoundedSqrt() throws -> Tensor {
+        try mapFloat({ $0.squareRoot() }, { $0.squareRoot() })
     }
 
     public func sin() throws -> Tensor {
