@@ -29,6 +29,7 @@ enum Launcher {
         let session = Session(argv: options.argv, warnOptions: environmentWarnOptions() + options.warnOptions,
                               errorStyle: Style(enabled: Terminal.allowsColour(2)))
         session.interpreter.plotTerminal = Terminal.plotOutput
+        session.interpreter.terminalColumns = { Terminal.isTerminal($0) ? Terminal.columns($0) : nil }
         session.interpreter.explanationStyle = Terminal.allowsColour(1) ? .terminal : .plain
         let outcome: RunOutcome
         switch options.program {

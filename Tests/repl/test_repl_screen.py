@@ -101,3 +101,18 @@ class ScreenTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ProgressBarScreenTests(unittest.TestCase):
+    def test_tqdm_bars_fill_the_terminal_less_one_column_and_redraw_in_place(self):
+        # An outer bar and a nested inner one (leave=False): each redraw overwrites its own line,
+        # the inner bar's line is blanked when it closes, and the outer one ends 39 columns wide,
+        # the next output on the line below it (what tqdm 4.70 under CPython leaves on the screen).
+        program = ("from tqdm import tqdm\n"
+                   "for i in tqdm(range(2), bar_format='{l_bar}{bar}|', mininterval=0):\n"
+                   "    for j in tqdm(range(3), bar_format='{l_bar}{bar}|', mininterval=0, leave=False):\n"
+                   "        pass\n"
+                   "print('done')\n")
+        screen = Screen(self, GRAD, ["-c", program], rows=6, columns=40)
+        screen.wait_for_line("done")
+        self.assertEqual(screen.lines()[:3], ["100%|" + "\u2588" * 33 + "|", "done", ""])

@@ -66,6 +66,7 @@ extension Interpreter {
         moduleTable["typing"] = TypingModule.make()
         moduleMakers["torchviz"] = TorchvizModule.make
         moduleMakers["numpy"] = NumpyModule.make
+        moduleMakers["tqdm"] = TqdmModule.make
         installPlot()
     }
 

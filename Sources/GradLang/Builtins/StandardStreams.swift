@@ -3,21 +3,30 @@
 /// `print(..., file=sys.stderr)` work in scripts and at the prompt.
 public final class PyTextStream: PyObject, PyAttributeProviding, PyCustomRepr {
     private let name: String
+    /// 1 for stdout, 2 for stderr (`fileno()`).
+    let descriptor: Int32
     private let write: (String) throws -> Void
     private let flush: () throws -> Void
+    /// Whether the host's stream is a terminal (`isatty()`).
+    private let isTerminal: () -> Bool
 
-    init(name: String, write: @escaping (String) throws -> Void, flush: @escaping () throws -> Void) {
+    init(name: String, descriptor: Int32, write: @escaping (String) throws -> Void, flush: @escaping () throws -> Void,
+         isTerminal: @escaping () -> Bool) {
         self.name = name
+        self.descriptor = descriptor
         self.write = write
         self.flush = flush
+        self.isTerminal = isTerminal
     }
 
     /// The interpreter's two streams.
     public static func standard(of interpreter: Interpreter) -> (stdout: PyTextStream, stderr: PyTextStream) {
         // Unowned: the interpreter holds its `sys` module, which holds the streams.
-        (PyTextStream(name: "<stdout>", write: { [unowned interpreter] in try interpreter.writeOutput($0) },
-                      flush: { [unowned interpreter] in try interpreter.flushOutput() }),
-         PyTextStream(name: "<stderr>", write: { [unowned interpreter] in interpreter.writeWarning($0) }, flush: {}))
+        (PyTextStream(name: "<stdout>", descriptor: 1, write: { [unowned interpreter] in try interpreter.writeOutput($0) },
+                      flush: { [unowned interpreter] in try interpreter.flushOutput() },
+                      isTerminal: { [unowned interpreter] in interpreter.terminalColumns(1) != nil }),
+         PyTextStream(name: "<stderr>", descriptor: 2, write: { [unowned interpreter] in interpreter.writeWarning($0) }, flush: {},
+                      isTerminal: { [unowned interpreter] in interpreter.terminalColumns(2) != nil }))
     }
 
     override public var typeName: String { "TextIOWrapper" }
@@ -34,6 +43,8 @@ public final class PyTextStream: PyObject, PyAttributeProviding, PyCustomRepr {
                 return .int(text.count)
             })
         case "flush": return .object(PyBuiltin("flush()") { [self] _ in try flush(); return .none })
+        case "isatty": return .object(PyBuiltin("isatty()") { [self] _ in .bool(isTerminal()) })
+        case "fileno": return .object(PyBuiltin("fileno()") { [self] _ in .int(Int(descriptor)) })
         case "name": return .str(name)
         case "mode": return .str("w")
         case "encoding": return .str("utf-8")

@@ -1,5 +1,6 @@
 """Records what CPython prints for each script here, run in a fresh empty directory as the test
-runs grad: `python3 Tests/repl/file_scripts/record.py` (CPython 3.11) writes NAME.expected."""
+runs grad: `~/torchenv/bin/python Tests/repl/file_scripts/record.py` (CPython 3.11 with the tqdm
+package installed, for the tqdm_ scripts) writes NAME.expected."""
 import os
 import shutil
 import subprocess

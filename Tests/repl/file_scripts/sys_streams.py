@@ -6,6 +6,7 @@ print(n, sys.platform, sys.maxsize, sys.stdout.name, sys.stderr.name)
 print("to stderr", file=sys.stderr)
 sys.stderr.write("err2\n")
 sys.stdout.flush()
+print(sys.stdout.isatty(), sys.stderr.isatty(), sys.stdout.fileno(), sys.stderr.fileno())
 print(repr(sys.stdout) == "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>")
 try:
     sys.stdout.write(5)

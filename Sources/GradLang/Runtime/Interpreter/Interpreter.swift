@@ -65,6 +65,10 @@ public final class Interpreter {
     /// Where `plt.show()` draws, asked at each show (a host whose output is a terminal answers);
     /// nil: it draws nothing.
     public var plotTerminal: () -> PlotTerminal? = { nil }
+    /// The width of the terminal that the program's stdout (descriptor 1) or stderr (2) writes
+    /// to, asked at each use (`isatty()`, tqdm's bar); nil when that stream is not a terminal.
+    /// The host decides: nil for every stream unless it says otherwise.
+    public var terminalColumns: (_ descriptor: Int32) -> Int? = { _ in nil }
     /// Where `help()` writes its text, when not to `writeOutput` (the REPL's pager).
     public var writeHelp: ((String) throws -> Void)?
     /// Python's recursion limit, 1000 unless `sys.setrecursionlimit` changes it (RecursionLimit.swift).

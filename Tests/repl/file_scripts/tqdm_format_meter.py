@@ -1,0 +1,16 @@
+from tqdm import tqdm
+# The bar's text for given counts and times: percentage, cells, rate and estimate.
+print(tqdm.format_meter(5, 10, 2.5))
+print(tqdm.format_meter(5, 10, 2.5, prefix="loss"))
+print(tqdm.format_meter(15, None, 3.0, unit="img"))
+print(tqdm.format_meter(3, 10, 100.0, ncols=50))
+print(tqdm.format_meter(1234567, 10**7, 12.0, unit_scale=True, unit="B"))
+print(tqdm.format_meter(2, 10, 0, postfix="lr=0.1"))
+print(tqdm.format_meter(7, 9, 4000.0, ascii=True))
+print(tqdm.format_meter(7, 9, 1.0, ncols=0))
+print(tqdm.format_meter(1, 3, 1.0, bar_format="{desc}: {percentage:.1f}% {bar:6a} {remaining_s:.2f}s"))
+print(tqdm.format_meter(4, None, 2.0, bar_format="{l_bar}{bar:5}|{n_fmt}"))
+print(tqdm.format_meter(12, 10, 1.0))
+print(tqdm.format_interval(3725), tqdm.format_interval(59.9), tqdm.format_interval(-61))
+print(tqdm.format_sizeof(999.4), tqdm.format_sizeof(999.6), tqdm.format_sizeof(1e9, "B", 1024))
+print(tqdm.format_num(0.000123456), tqdm.format_num(12), tqdm.format_num(123456789), tqdm.format_num(True))
