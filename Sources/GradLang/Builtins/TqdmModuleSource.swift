@@ -21,6 +21,12 @@ class TqdmTypeError(TypeError):
     __module__ = 'tqdm.std'
 
 
+def _supports_unicode(file):
+    """Whether the file's encoding has the block characters of the bar (else it is drawn in ASCII)."""
+    encoding = getattr(file, 'encoding', None)
+    return isinstance(encoding, str) and (encoding.lower().startswith('utf') or encoding == 'U8')
+
+
 def _display_width(s):
     """Columns on the screen: colour escapes take none."""
     width, i, n = 0, 0, len(s)
@@ -189,7 +195,7 @@ class tqdm:
         self.maxinterval = maxinterval or 0
         self.miniters = miniters
         self.dynamic_miniters = dynamic_miniters
-        self.ascii = False if ascii is None else ascii
+        self.ascii = not _supports_unicode(file) if ascii is None else ascii
         self.disable = disable
         self.unit = unit
         self.unit_scale = unit_scale
