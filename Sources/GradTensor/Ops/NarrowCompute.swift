@@ -19,3 +19,15 @@ extension Tensor {
         self.dtype == dtype.computeType && dtype != self.dtype ? try materialized(as: dtype) : self
     }
 }
+
+extension DType {
+    /// A float rounded to this dtype and read back, for float16 and bfloat16 (where PyTorch's
+    /// kernels store an intermediate result in the tensor's dtype); nil for other dtypes.
+    var halfPrecisionRounding: ((Float) -> Float)? {
+        switch self {
+        case .float16: { Float(Float16($0)) }
+        case .bfloat16: { BFloat16($0).float }
+        default: nil
+        }
+    }
+}
