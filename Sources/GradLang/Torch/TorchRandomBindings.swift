@@ -19,11 +19,13 @@ enum TorchRandomBindings {
             },
             factory("rand_like(input, *, \(options), generator=None)") { args in
                 let t = try args.tensor("input")
-                return try Tensor.rand(t.shape, dtype: try args.dtype() ?? t.dtype, generator: try TorchGenerator.generator(args))
+                return try Tensor.drawn(like: t, dtype: try args.dtype() ?? t.dtype, .uniform(from: 0, to: 1),
+                                        generator: try TorchGenerator.generator(args))
             },
             factory("randn_like(input, *, \(options), generator=None)") { args in
                 let t = try args.tensor("input")
-                return try Tensor.randn(t.shape, dtype: try args.dtype() ?? t.dtype, generator: try TorchGenerator.generator(args))
+                return try Tensor.drawn(like: t, dtype: try args.dtype() ?? t.dtype, .normal(mean: 0, std: 1),
+                                        generator: try TorchGenerator.generator(args))
             },
             factory("randint_like(input, low=None, high=None, *, \(options), generator=None)") { args in
                 let t = try args.tensor("input")
@@ -37,7 +39,7 @@ enum TorchRandomBindings {
                 }
                 let dtype = try args.dtype() ?? t.dtype
                 let draw = try integers(from: values.count == 2 ? values[0] : 0, to: values[values.count - 1], dtype: dtype, args)
-                return try Tensor.drawn(t.shape, dtype: dtype, draw, generator: try TorchGenerator.generator(args))
+                return try Tensor.drawn(like: t, dtype: dtype, draw, generator: try TorchGenerator.generator(args))
             },
             factory("randint(*args, low=None, high=None, size=None, \(options), generator=None)", randint),
             factory("randperm(n, *, generator=None, \(options))") { args in

@@ -406,10 +406,10 @@ public enum Autograd {
                     if createGraph { t.storedGrad = try existing.adding(g) }
                     else { try existing.addInPlaceUnchecked(g) }
                 } else {
+                    // A leaf's `.grad` is laid out as the leaf, a retained one contiguous, as in PyTorch.
+                    let copy = try t.isLeaf ? g.cloneDetached(layoutOf: t) : g.cloneDetached()
                     // With create_graph PyTorch stores a copy that stays in the graph ("CopyBackwards").
-                    t.storedGrad = createGraph
-                        ? try g.cloneDetached().record("CopyBackwards", inputs: [g]) { ctx, _ in [ctx.grad] }
-                        : try g.cloneDetached()
+                    t.storedGrad = createGraph ? copy.record("CopyBackwards", inputs: [g]) { ctx, _ in [ctx.grad] } : copy
                 }
             }
         }

@@ -53,6 +53,22 @@ extension Tensor {
         return out
     }
 
+    /// This tensor converted to `dtype`, laid out as it is when it is dense without overlap (a
+    /// transposed or permuted tensor keeps its strides, as PyTorch's `preserve_format` does),
+    /// else contiguous.
+    func materializedPreservingLayout(as dtype: DType) throws -> Tensor {
+        guard !isContiguous, isNonOverlappingAndDense else { return try materialized(as: dtype) }
+        return try copied(as: dtype, strides: strides)
+    }
+
+    /// A copy in `dtype` over new storage with `strides`, which must tile `numel` elements.
+    func copied(as dtype: DType, strides: [Int]) throws -> Tensor {
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape, strides: strides,
+                         offset: 0, version: nil)
+        copyElements(from: self, into: out)
+        return out
+    }
+
     /// The storage offset of the element at row-major position `flat`.
     func storageOffset(ofFlat flat: Int) -> Int {
         var rest = flat

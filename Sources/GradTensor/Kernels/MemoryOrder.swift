@@ -45,6 +45,20 @@ enum MemoryOrder {
         return permutation
     }
 
+    /// The strides PyTorch's `preserve_format` gives a new tensor like `t`: `t`'s own when it is
+    /// dense without overlap, else dense strides in the order of `t`'s (`infer_dense_strides`,
+    /// which orders dimensions as TensorIterator does).
+    static func preservedStrides(of t: Tensor) -> [Int] {
+        if t.isNonOverlappingAndDense { return t.strides }
+        guard let order = order(of: [t], shape: t.shape) else { return Shape.contiguousStrides(t.shape) }
+        var strides = [Int](repeating: 0, count: t.rank), step = 1
+        for d in order.reversed() {
+            strides[d] = step
+            step &*= t.shape[d]
+        }
+        return strides
+    }
+
     /// `compute` run on the operands viewed in their memory order (a one-element operand as it
     /// is), its result viewed back in `shape`; nil when the operands are in row-major order.
     static func computed(_ operands: [Tensor], shape: [Int], _ compute: ([Tensor], [Int]) throws -> Tensor) throws -> Tensor? {

@@ -133,10 +133,14 @@ public enum Activation: Sendable, Equatable {
             // PyTorch's kernel multiplies by the float 1/6 in every dtype.
             return x > -3 && x < 3 ? grad * T(Float(1) / Float(6)) : 0
         case .logSigmoid:
-            let buffer = M.exp(-Swift.abs(x))
-            let negative = x < 0
-            return ((negative ? 1 : 0) - (negative ? 1 : -1) * (buffer / (1 + buffer))) * grad
+            return Self.logSigmoidDerivative(grad, x, buffer: M.exp(-Swift.abs(x)))
         }
+    }
+
+    /// log_sigmoid's backward from the buffer `exp(-|x|)` its forward stored.
+    static func logSigmoidDerivative<T: FloatElement>(_ grad: T, _ x: T, buffer: T) -> T {
+        let negative = x < 0
+        return ((negative ? 1 : 0) - (negative ? 1 : -1) * (buffer / (1 + buffer))) * grad
     }
 
     /// `min(max(v, 0), 6)`, NaN staying NaN as in std::min/std::max.
@@ -266,6 +270,11 @@ extension Tensor {
             let vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double)
                 = ({ kind.derivative($0, $1, SleefMath.self) }, { kind.derivative($0, $1, SleefMath.self) })
             if kind.runsInOneDNN(x) { return try grad.mapFloatPair(x, { $0 * OneDNNGelu.derivative($1) }, vector.f64) }
+            if kind == .logSigmoid, let stored = x.dtype.halfPrecisionRounding {
+                // PyTorch's forward stores its buffer in the input's dtype, rounding it.
+                return try grad.mapFloatPair(x, { g, x in Activation.logSigmoidDerivative(g, x, buffer: stored(.vectorExp(-Swift.abs(x)))) },
+                                             vector.f64)
+            }
             return try kind.vectorisesEveryElement ? grad.mapFloatPair(x, vector.f32, vector.f64)
                 : grad.mapFloatPairVectorLoop(x, vector: vector, scalar: ({ kind.derivative($0, $1, CLibraryMath.self) },
                                                                           { kind.derivative($0, $1, CLibraryMath.self) }),

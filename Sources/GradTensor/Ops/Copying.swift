@@ -24,6 +24,14 @@ extension Tensor {
         return out
     }
 
+    /// A copy with no history in `layout`'s strides when `layout` is dense without overlap (a
+    /// transposed or permuted tensor), else contiguous: PyTorch's gradient layout contract, by
+    /// which a leaf's `.grad` is laid out as the leaf.
+    func cloneDetached(layoutOf layout: Tensor) throws -> Tensor {
+        guard layout.shape == shape, !layout.isContiguous, layout.isNonOverlappingAndDense else { return try cloneDetached() }
+        return try copied(as: dtype, strides: layout.strides)
+    }
+
     public func contiguous() throws -> Tensor {
         isContiguous ? self : try clone()
     }

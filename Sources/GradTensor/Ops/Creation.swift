@@ -123,15 +123,22 @@ extension Tensor {
     }
 
     public static func zerosLike(_ t: Tensor, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
-        try zeros(t.shape, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
+        try fullLike(t, .int(0), dtype: dtype, requiresGrad: requiresGrad)
     }
 
     public static func onesLike(_ t: Tensor, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
-        try ones(t.shape, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
+        try fullLike(t, .int(1), dtype: dtype, requiresGrad: requiresGrad)
     }
 
+    /// `value` in `t`'s shape, laid out as PyTorch's `preserve_format` lays it out
+    /// (`MemoryOrder.preservedStrides`): a transposed `t` gives a transposed result.
     public static func fullLike(_ t: Tensor, _ value: Scalar, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
-        try full(t.shape, value, dtype: dtype ?? t.dtype, requiresGrad: requiresGrad)
+        let filled = try full(t.shape, value, dtype: dtype ?? t.dtype)
+        let strides = MemoryOrder.preservedStrides(of: t)
+        // Every element holds the same value, so the filled storage serves any dense layout.
+        let out = strides == filled.strides ? filled : Tensor(storage: filled.storage, shape: t.shape, strides: strides, offset: 0, version: nil)
+        try out.setRequiresGrad(requiresGrad)
+        return out
     }
 
     /// Writes `value` into every element of this contiguous tensor, converting like a C cast,

@@ -20,6 +20,16 @@ extension Tensor {
         return t
     }
 
+    /// A new tensor like `t` (`rand_like`, `randn_like`, `randint_like`), laid out as `zerosLike`
+    /// lays it out and filled by `draw` in its memory order, as PyTorch fills its `empty_like`.
+    public static func drawn(like t: Tensor, dtype: DType, _ draw: RandomDraw,
+                             generator: CPUGenerator = .shared) throws -> Tensor {
+        try checkDType(dtype, for: draw)
+        let out = try zerosLike(t, dtype: dtype)
+        generator.fill(out.storage.raw, count: out.numel, dtype: dtype, draw, contiguous: out.isContiguous)
+        return out
+    }
+
     /// `random_(from, to)`'s draw for `dtype`, checked as PyTorch checks it, with the warnings
     /// PyTorch gives for float bounds beyond the dtype's consecutive integers. For float dtypes the
     /// bounds move inwards to integers the dtype holds, so no draw rounds onto `to`
