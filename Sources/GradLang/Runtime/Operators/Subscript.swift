@@ -149,7 +149,8 @@ enum Subscript {
             throw PyError.type("\(what == "list assignment" ? "list" : what) indices must be integers or slices, not \(key.typeName)")
         }
         let p = i < 0 ? i &+ count : i
-        guard p >= 0 && p < count else { throw PyError.index("\(what) index out of range") }
+        // CPython's bytes message names no type.
+        guard p >= 0 && p < count else { throw PyError.index(what == "bytes" ? "index out of range" : "\(what) index out of range") }
         return p
     }
 

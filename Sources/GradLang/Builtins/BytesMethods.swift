@@ -1,0 +1,254 @@
+/// The `bytes` type: its constructor, `bytes.fromhex`, and its methods (`decode`, `hex`, the
+/// searches, `split`, `join`, `strip`, `replace`, `upper`, `lower`), with CPython's messages.
+/// Searches use the byte search strs use on their UTF-8 (`UTF8Search`).
+enum BytesMethods {
+    nonisolated(unsafe) static let constructor = PyBuiltin("bytes(source=<unset>, encoding=<unset>, errors=<unset>)", style: .clinic) { args in
+        let encoding = try args.given("encoding").map { try Arg.string($0, "bytes() argument 'encoding' must be str, not \($0.typeName)") }
+        let errors = try args.given("errors").map { try Arg.string($0, "bytes() argument 'errors' must be str, not \($0.typeName)") }
+        guard let source = args.given("source") else {
+            if encoding != nil || errors != nil { throw PyError.type("\(encoding != nil ? "encoding" : "errors") without a string argument") }
+            return .object(PyBytes([]))
+        }
+        if case .str(let text) = NativeBases.scalar(source) ?? source {
+            guard let encoding else { throw PyError.type("string argument without an encoding") }
+            return .object(PyBytes(try TextCodecs.encode(text.string, encoding: encoding, errors: errors ?? "strict")))
+        }
+        if encoding != nil || errors != nil { throw PyError.type("\(encoding != nil ? "encoding" : "errors") without a string argument") }
+        switch NativeBases.scalar(source) ?? source {
+        case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
+        case .int, .bool:
+            let count = try Arg.size(source)
+            if count < 0 { throw PyError.value("negative count") }
+            try Allocation.check(count: count, of: UInt8.self)
+            return .object(PyBytes([UInt8](repeating: 0, count: count)))
+        default:
+            return .object(PyBytes(try bytesValue(source)))
+        }
+    }
+
+    /// The bytes of a bytes object, or of an iterable of ints in 0...255 (`bytes([1, 2])`,
+    /// `int.from_bytes([1, 2])`).
+    static func bytesValue(_ v: Value) throws -> [UInt8] {
+        if case .object(let b as PyBytes) = v { return b.bytes }
+        switch v {
+        case .str, .float, .none: throw PyError.type("cannot convert '\(v.typeName)' object to bytes")
+        default: break
+        }
+        guard let iterator = try? Iteration.iterator(v) else { throw PyError.type("cannot convert '\(v.typeName)' object to bytes") }
+        var out: [UInt8] = []
+        while let item = try iterator.next() {
+            guard let byte = UInt8(exactly: try Arg.integer(item)) else { throw PyError.value("bytes must be in range(0, 256)") }
+            out.append(byte)
+        }
+        return out
+    }
+
+    static var classMethods: [PyBuiltin] {
+        [
+            PyBuiltin("bytes.fromhex(string, /)") { args in
+                let text = Array(try Arg.string(args["string"], "fromhex() argument must be str, not \(args["string"].typeName)").unicodeScalars)
+                var out: [UInt8] = [], k = 0
+                while k < text.count {
+                    if text[k].properties.isWhitespace && text[k].isASCII { k += 1; continue }
+                    guard let high = StringEscapes.hexValue(text[k]) else { throw nonHex(at: k) }
+                    guard k + 1 < text.count, let low = StringEscapes.hexValue(text[k + 1]) else { throw nonHex(at: k + 1) }
+                    out.append(UInt8(high * 16 + low))
+                    k += 2
+                }
+                return .object(PyBytes(out))
+            },
+        ]
+    }
+
+    private static func nonHex(at position: Int) -> PyError {
+        PyError.value("non-hexadecimal number found in fromhex() arg at position \(position)")
+    }
+
+    static var all: [PyBuiltin] {
+        [
+            PyBuiltin("bytes.decode(self, encoding='utf-8', errors='strict')", style: .clinic) { args in
+                let encoding = try Arg.string(args["encoding"], "decode() argument 'encoding' must be str, not \(args["encoding"].typeName)")
+                let errors = try Arg.string(args["errors"], "decode() argument 'errors' must be str, not \(args["errors"].typeName)")
+                return .str(try TextCodecs.decode(try args.selfBytes.bytes, encoding: encoding, errors: errors))
+            },
+            PyBuiltin("bytes.hex(self, /)") { args in
+                .str(try args.selfBytes.bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+            },
+            PyBuiltin("bytes.find(self, sub, start=None, end=None, /)") { args in
+                .int(try search(args, fromEnd: false) ?? -1)
+            },
+            PyBuiltin("bytes.rfind(self, sub, start=None, end=None, /)") { args in
+                .int(try search(args, fromEnd: true) ?? -1)
+            },
+            PyBuiltin("bytes.index(self, sub, start=None, end=None, /)") { args in
+                guard let i = try search(args, fromEnd: false) else { throw PyError.value("subsection not found") }
+                return .int(i)
+            },
+            PyBuiltin("bytes.rindex(self, sub, start=None, end=None, /)") { args in
+                guard let i = try search(args, fromEnd: true) else { throw PyError.value("subsection not found") }
+                return .int(i)
+            },
+            PyBuiltin("bytes.count(self, sub, start=None, end=None, /)") { args in
+                let (hay, needle, start, end) = try window(args)
+                if start > hay.count || end < start { return .int(0) }
+                if needle.isEmpty { return .int(end - start + 1) }
+                let inWindow = Array(hay[..<end])
+                var found = 0, i = start
+                while let at = PyBytes.firstIndex(of: needle, in: inWindow, from: i) {
+                    found += 1
+                    i = at + needle.count
+                }
+                return .int(found)
+            },
+            PyBuiltin("bytes.startswith(self, prefix, start=None, end=None, /)") { args in
+                .bool(try affixMatch(args, name: "startswith", argument: "prefix", atEnd: false))
+            },
+            PyBuiltin("bytes.endswith(self, suffix, start=None, end=None, /)") { args in
+                .bool(try affixMatch(args, name: "endswith", argument: "suffix", atEnd: true))
+            },
+            PyBuiltin("bytes.split(self, sep=None, maxsplit=-1)", style: .clinic) { args in
+                let bytes = try args.selfBytes.bytes
+                let limit = try Arg.size(args["maxsplit"])
+                let pieces: [ArraySlice<UInt8>]
+                if args["sep"].isNone {
+                    pieces = splitWhitespace(bytes, limit: limit)
+                } else {
+                    let sep = try bytesArgument(args["sep"])
+                    if sep.isEmpty { throw PyError.value("empty separator") }
+                    pieces = split(bytes, on: sep, limit: limit)
+                }
+                return .object(PyList(pieces.map { .object(PyBytes(Array($0))) }))
+            },
+            PyBuiltin("bytes.join(self, iterable_of_bytes, /)") { args in
+                let separator = try args.selfBytes.bytes
+                var out: [UInt8] = []
+                for (k, item) in try Iteration.collect(args["iterable_of_bytes"]).enumerated() {
+                    guard case .object(let piece as PyBytes) = item else {
+                        throw PyError.type("sequence item \(k): expected a bytes-like object, \(item.typeName) found")
+                    }
+                    if k > 0 { out += separator }
+                    out += piece.bytes
+                }
+                return .object(PyBytes(out))
+            },
+            strip("strip", leading: true, trailing: true),
+            strip("lstrip", leading: true, trailing: false),
+            strip("rstrip", leading: false, trailing: true),
+            PyBuiltin("bytes.replace(self, old, new, count=-1, /)") { args in
+                let bytes = try args.selfBytes.bytes
+                let old = try bytesArgument(args["old"]), new = try bytesArgument(args["new"])
+                var limit = try Arg.size(args["count"])
+                if limit < 0 { limit = Int.max }
+                var out: [UInt8] = [], i = 0
+                while limit > 0, i <= bytes.count {
+                    if old.isEmpty {
+                        // Between every two bytes and at both ends, as str.replace does.
+                        out += new
+                        if i < bytes.count { out.append(bytes[i]) }
+                        i += 1
+                    } else {
+                        guard let at = PyBytes.firstIndex(of: old, in: bytes, from: i) else { break }
+                        out += bytes[i..<at] + new
+                        i = at + old.count
+                    }
+                    limit -= 1
+                }
+                if i < bytes.count { out += bytes[i...] }
+                return .object(PyBytes(out))
+            },
+            PyBuiltin("bytes.upper(self, /)") { args in
+                .object(PyBytes(try args.selfBytes.bytes.map { (0x61...0x7A).contains($0) ? $0 - 32 : $0 }))
+            },
+            PyBuiltin("bytes.lower(self, /)") { args in
+                .object(PyBytes(try args.selfBytes.bytes.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }))
+            },
+        ]
+    }
+
+    /// A bytes argument (`split`, `replace`, `strip`): CPython's message for anything else.
+    private static func bytesArgument(_ v: Value) throws -> [UInt8] {
+        guard case .object(let b as PyBytes) = v else { throw PyError.type("a bytes-like object is required, not '\(v.typeName)'") }
+        return b.bytes
+    }
+
+    /// The receiver, the searched-for bytes (bytes or one byte's int) and the resolved window.
+    private static func window(_ args: BoundArguments) throws -> ([UInt8], [UInt8], Int, Int) {
+        let hay = try args.selfBytes.bytes
+        let needle: [UInt8]
+        switch NativeBases.scalar(args["sub"]) ?? args["sub"] {
+        case .object(let b as PyBytes): needle = b.bytes
+        case .int, .bool, .bigInt: needle = [try PyBytes.byteValue(args["sub"], rangeMessage: "byte must be in range(0, 256)")]
+        default: throw PyError.type("argument should be integer or bytes-like object, not '\(args["sub"].typeName)'")
+        }
+        let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
+        return (hay, needle, start, end)
+    }
+
+    private static func search(_ args: BoundArguments, fromEnd: Bool) throws -> Int? {
+        let (hay, needle, start, end) = try window(args)
+        if start > hay.count || end - start < needle.count { return nil }
+        let inWindow = Array(hay[..<end])
+        if fromEnd { return PyBytes.lastIndex(of: needle, in: inWindow, before: end).flatMap { $0 >= start ? $0 : nil } }
+        return PyBytes.firstIndex(of: needle, in: inWindow, from: start)
+    }
+
+    private static func affixMatch(_ args: BoundArguments, name: String, argument: String, atEnd: Bool) throws -> Bool {
+        let hay = try args.selfBytes.bytes
+        let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)
+        let candidates: [Value]
+        switch args[argument] {
+        case .object(is PyBytes): candidates = [args[argument]]
+        case .object(let t as PyTuple): candidates = t.items
+        default: throw PyError.type("\(name) first arg must be bytes or a tuple of bytes, not \(args[argument].typeName)")
+        }
+        for candidate in candidates {
+            guard case .object(let affix as PyBytes) = candidate else {
+                throw PyError.type("a bytes-like object is required, not '\(candidate.typeName)'")
+            }
+            if start > hay.count || end - start < affix.bytes.count { continue }
+            let at = atEnd ? end - affix.bytes.count : start
+            if hay[at..<(at + affix.bytes.count)].elementsEqual(affix.bytes) { return true }
+        }
+        return false
+    }
+
+    /// ASCII whitespace, which is all `bytes` counts as whitespace.
+    private static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+
+    private static func splitWhitespace(_ bytes: [UInt8], limit: Int) -> [ArraySlice<UInt8>] {
+        var pieces: [ArraySlice<UInt8>] = [], i = 0
+        while true {
+            while i < bytes.count && isWhitespace(bytes[i]) { i += 1 }
+            if i == bytes.count { return pieces }
+            if limit >= 0 && pieces.count == limit {
+                var end = bytes.count
+                while isWhitespace(bytes[end - 1]) { end -= 1 }
+                return pieces + [bytes[i..<end]]
+            }
+            let start = i
+            while i < bytes.count && !isWhitespace(bytes[i]) { i += 1 }
+            pieces.append(bytes[start..<i])
+        }
+    }
+
+    private static func split(_ bytes: [UInt8], on sep: [UInt8], limit: Int) -> [ArraySlice<UInt8>] {
+        var pieces: [ArraySlice<UInt8>] = [], i = 0
+        while limit < 0 || pieces.count < limit, let at = PyBytes.firstIndex(of: sep, in: bytes, from: i) {
+            pieces.append(bytes[i..<at])
+            i = at + sep.count
+        }
+        return pieces + [bytes[i...]]
+    }
+
+    private static func strip(_ name: String, leading: Bool, trailing: Bool) -> PyBuiltin {
+        PyBuiltin("bytes.\(name)(self, bytes=None, /)") { args in
+            let bytes = try args.selfBytes.bytes
+            let chars = args["bytes"].isNone ? nil : try bytesArgument(args["bytes"])
+            func stripped(_ b: UInt8) -> Bool { chars.map { $0.contains(b) } ?? isWhitespace(b) }
+            var start = 0, end = bytes.count
+            if leading { while start < end && stripped(bytes[start]) { start += 1 } }
+            if trailing { while end > start && stripped(bytes[end - 1]) { end -= 1 } }
+            return .object(PyBytes(Array(bytes[start..<end])))
+        }
+    }
+}

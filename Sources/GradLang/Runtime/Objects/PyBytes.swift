@@ -1,0 +1,88 @@
+/// `bytes`: an immutable sequence of ints in 0...255. Its items are ints (`b"ab"[0]` is 97), a
+/// slice is again bytes, and it prints as CPython's repr (`b'\x00abc'`, quoted with `"` only
+/// when it holds a `'` and no `"`).
+public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubscriptable {
+    public let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    public override var typeName: String { "bytes" }
+    public var length: Int { bytes.count }
+
+    public func makeIterator() throws -> PyIterator { makeIterator(reversed: false) }
+
+    /// `iter(b)`, or `reversed(b)`.
+    func makeIterator(reversed: Bool) -> PyIterator {
+        var remaining = bytes.count
+        let bytes = self.bytes
+        return PyIterator(name: reversed ? "reversed" : "bytes_iterator") {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            return .int(Int(bytes[reversed ? remaining : bytes.count - 1 - remaining]))
+        }
+    }
+
+    /// `b[i]` is an int, `b[a:b:c]` bytes.
+    public func item(at key: Value) throws -> Value {
+        if case .object(let slice as PySlice) = key {
+            let (start, stop, step) = try Subscript.sliceIndices(slice, count: bytes.count)
+            if step == 1 { return .object(PyBytes(start < stop ? Array(bytes[start..<stop]) : [])) }
+            return .object(PyBytes(stride(from: start, to: stop, by: step).map { bytes[$0] }))
+        }
+        switch NativeBases.scalar(key) ?? key {
+        case .int, .bool, .bigInt, .tensor:
+            return .int(Int(bytes[try Subscript.position(key, count: bytes.count, what: "bytes")]))
+        default:
+            throw PyError.type("byte indices must be integers or slices, not \(key.typeName)")
+        }
+    }
+
+    public var reprText: String { Self.repr(bytes) }
+
+    /// CPython's bytes repr: printable ASCII as itself, `\t \n \r` and the quote and backslash
+    /// escaped, every other byte as `\xhh`.
+    static func repr(_ bytes: [UInt8]) -> String {
+        let quote: UInt8 = bytes.contains(UInt8(ascii: "'")) && !bytes.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        var out = "b" + String(UnicodeScalar(quote))
+        for byte in bytes {
+            switch byte {
+            case quote, UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(byte))
+            case UInt8(ascii: "\t"): out += "\\t"
+            case UInt8(ascii: "\n"): out += "\\n"
+            case UInt8(ascii: "\r"): out += "\\r"
+            case 0x20..<0x7F: out.unicodeScalars.append(UnicodeScalar(byte))
+            default: out += "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            }
+        }
+        return out + String(UnicodeScalar(quote))
+    }
+
+    /// `item in b`: a byte value, or a run of bytes.
+    func contains(_ item: Value) throws -> Bool {
+        if case .object(let needle as PyBytes) = item { return Self.firstIndex(of: needle.bytes, in: bytes, from: 0) != nil }
+        return bytes.contains(try Self.byteValue(item, rangeMessage: "byte must be in range(0, 256)"))
+    }
+
+    /// An int argument that stands for one byte (`b.count(97)`, `97 in b`).
+    static func byteValue(_ v: Value, rangeMessage: String) throws -> UInt8 {
+        switch NativeBases.scalar(v) ?? v {
+        case .int, .bool, .bigInt:
+            guard let i = Int(exactly: try Arg.integer(v)), let byte = UInt8(exactly: i) else { throw PyError.value(rangeMessage) }
+            return byte
+        default:
+            throw PyError.type("a bytes-like object is required, not '\(v.typeName)'")
+        }
+    }
+
+    /// The first offset of `needle` in `hay[from...]`, by the search strs use on their UTF-8.
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int) -> Int? {
+        hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in UTF8Search.first(n, in: h, from: from) } }
+    }
+
+    /// The last offset of `needle` in `hay[..<before]`.
+    static func lastIndex(of needle: [UInt8], in hay: [UInt8], before: Int) -> Int? {
+        hay.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in UTF8Search.last(n, in: h, before: before) } }
+    }
+}
