@@ -1,11 +1,47 @@
-/// The Python half of the `io` module (see IOModule): `open` and the text file object.
+/// The Python half of the `io` module (see IOModule): `open`, the text file object, and the
+/// in-memory streams `StringIO` and `BytesIO`.
 enum IOModuleSource {
     static let text = #"""
 class UnsupportedOperation(OSError, ValueError):
     pass
 
 
-class TextIOWrapper:
+class _IOBase:
+    """What every stream here shares: lines by readline(), writelines() by write(), and `with`."""
+
+    def readlines(self, hint=-1):
+        lines = []
+        total = 0
+        for line in self:
+            lines.append(line)
+            total += len(line)
+            if hint is not None and 0 < hint <= total:
+                break
+        return lines
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+
+class TextIOWrapper(_IOBase):
     """A text file opened by open(): read() and readline() return str, write() takes str.
 
     The whole file is read on the first read; writes go to the file at once."""
@@ -64,36 +100,12 @@ class TextIOWrapper:
         self._position = end
         return text[start:end]
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        self._check()
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, s):
         self._check(writable=True)
         if not isinstance(s, str):
             raise TypeError(f'write() argument must be str, not {type(s).__name__}')
         _fd_write(self._fd, s)
         return len(s)
-
-    def writelines(self, lines):
-        for line in lines:
-            self.write(line)
 
     def flush(self):
         self._check()
@@ -102,13 +114,6 @@ class TextIOWrapper:
         if not self.closed:
             self.closed = True
             _fd_close(self._fd)
-
-    def __enter__(self):
-        self._check()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.close()
 
     def __del__(self):
         self.close()
@@ -129,7 +134,7 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)
     if not kinds:
         raise ValueError('Must have exactly one of create/read/write/append mode and at most one plus')
     if 'b' in mode:
-        raise NotImplementedError(f"grad has no bytes type yet: binary mode {mode!r} is not supported")
+        raise NotImplementedError(f"grad opens text files only: binary mode {mode!r} is not supported yet")
     if '+' in mode:
         raise NotImplementedError(f"grad opens files for reading or for writing, not both: mode {mode!r} is not supported yet")
     if encoding is not None and encoding.lower().replace('_', '-') not in ('utf-8', 'utf8'):
@@ -139,5 +144,155 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)
              'a': _O_WRONLY | _O_CREAT | _O_APPEND, 'x': _O_WRONLY | _O_CREAT | _O_EXCL}[kind]
     fd = _fd_open(file, flags)
     return TextIOWrapper(file, mode, fd, kind == 'r', kind != 'r')
+
+
+class _MemoryIO(_IOBase):
+    """A stream over a str (StringIO) or bytes (BytesIO) in memory: one position for reading and
+    writing; a write past the end pads with NULs. Appends are kept as pieces, joined when read."""
+
+    def __init__(self, initial_value):
+        self._pieces = [initial_value]
+        self._length = len(initial_value)
+        self._position = 0
+        self.closed = False
+
+    def _check(self):
+        if self.closed:
+            raise ValueError(self._closed_message)
+
+    def _value(self):
+        if len(self._pieces) != 1:
+            self._pieces = [self._empty.join(self._pieces)]
+        return self._pieces[0]
+
+    def _size(self, size):
+        if size is None:
+            return -1
+        if not isinstance(size, int):
+            raise TypeError(f"argument should be integer or None, not '{type(size).__name__}'")
+        return size
+
+    def getvalue(self):
+        self._check()
+        return self._value()
+
+    def read(self, size=-1):
+        self._check()
+        size = self._size(size)
+        start = min(self._position, self._length)
+        end = self._length if size < 0 else min(self._length, start + size)
+        self._position = max(self._position, end)
+        return self._value()[start:end]
+
+    def readline(self, size=-1):
+        self._check()
+        size = self._size(size)
+        text = self._value()
+        start = min(self._position, self._length)
+        newline = text.find(self._newline, start)
+        end = self._length if newline < 0 else newline + 1
+        if size >= 0:
+            end = min(end, start + size)
+        self._position = max(self._position, end)
+        return text[start:end]
+
+    def write(self, s):
+        self._check()
+        self._check_written(s)
+        if self._position == self._length:
+            self._pieces.append(s)
+        else:
+            text = self._value()
+            if self._position > self._length:
+                text += self._nul * (self._position - self._length)
+            self._pieces = [text[:self._position] + s + text[self._position + len(s):]]
+        self._position += len(s)
+        self._length = max(self._length, self._position)
+        return len(s)
+
+    def seek(self, pos, whence=0):
+        self._check()
+        if whence == 0:
+            if pos < 0:
+                raise ValueError(self._negative_seek_message + str(pos))
+            self._position = pos
+        elif whence == 1 or whence == 2:
+            if not self._relative_seeks and pos != 0:
+                # CPython's message says "cur" for either.
+                raise OSError("Can't do nonzero cur-relative seeks")
+            self._position = max(0, (self._position if whence == 1 else self._length) + pos)
+        else:
+            raise ValueError(f'Invalid whence ({whence}, should be 0, 1 or 2)')
+        return self._position
+
+    def tell(self):
+        self._check()
+        return self._position
+
+    def truncate(self, size=None):
+        self._check()
+        size = self._position if size is None else size
+        if size < 0:
+            raise ValueError(self._negative_size_message + str(size))
+        if size < self._length:
+            self._pieces = [self._value()[:size]]
+            self._length = size
+        return size
+
+    def readable(self):
+        self._check()
+        return True
+
+    writable = readable
+    seekable = readable
+
+    def flush(self):
+        self._check()
+
+    def close(self):
+        self.closed = True
+
+
+class StringIO(_MemoryIO):
+    """A text stream in memory: write str to it, read str from it, getvalue() for the whole."""
+    _empty = ''
+    _nul = '\0'
+    _newline = '\n'
+    _closed_message = 'I/O operation on closed file'
+    _negative_seek_message = 'Negative seek position '
+    _negative_size_message = 'Negative size value '
+    _relative_seeks = False
+
+    def __init__(self, initial_value='', newline='\n'):
+        if initial_value is None:
+            initial_value = ''
+        if not isinstance(initial_value, str):
+            raise TypeError(f'initial_value must be str or None, not {type(initial_value).__name__}')
+        _MemoryIO.__init__(self, initial_value)
+
+    def _check_written(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"string argument expected, got '{type(s).__name__}'")
+
+
+class BytesIO(_MemoryIO):
+    """A binary stream in memory: write bytes to it, read bytes from it, getvalue() for the whole."""
+    _empty = b''
+    _nul = b'\0'
+    _newline = b'\n'
+    _closed_message = 'I/O operation on closed file.'
+    _negative_seek_message = 'negative seek value '
+    _negative_size_message = 'negative size value '
+    _relative_seeks = True
+
+    def __init__(self, initial_bytes=b''):
+        if initial_bytes is None:
+            initial_bytes = b''
+        self._check_written(initial_bytes)
+        _MemoryIO.__init__(self, initial_bytes)
+
+    def _check_written(self, s):
+        if not isinstance(s, bytes):
+            raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
 """#
 }
