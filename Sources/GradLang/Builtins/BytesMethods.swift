@@ -1,51 +1,58 @@
-/// The `bytes` type: its constructor, `bytes.fromhex`, and its methods (`decode`, `hex`, the
-/// searches, `split`, `join`, `strip`, `replace`, `upper`, `lower`), with CPython's messages.
-/// Searches use the byte search strs use on their UTF-8 (`UTF8Search`).
+/// The `bytes` and `bytearray` types: their constructors, `fromhex`, and the methods they share
+/// (`decode`, `hex`, the searches, `split`, `join`, `strip`, `replace`, `upper`, `lower`; those
+/// that make bytes make the receiver's type), with CPython's messages. Searches use the byte
+/// search strs use on their UTF-8 (`UTF8Search`).
 enum BytesMethods {
-    nonisolated(unsafe) static let constructor = PyBuiltin("bytes(source=<unset>, encoding=<unset>, errors=<unset>)", style: .clinic) { args in
-        let encoding = try args.given("encoding").map { try Arg.string($0, "bytes() argument 'encoding' must be str, not \($0.typeName)") }
-        let errors = try args.given("errors").map { try Arg.string($0, "bytes() argument 'errors' must be str, not \($0.typeName)") }
-        guard let source = args.given("source") else {
+    static func constructor(mutable: Bool) -> PyBuiltin {
+        let name = mutable ? "bytearray" : "bytes"
+        return PyBuiltin("\(name)(source=<unset>, encoding=<unset>, errors=<unset>)", style: .clinic) { args in
+            let encoding = try args.given("encoding").map { try Arg.string($0, "\(name)() argument 'encoding' must be str, not \($0.typeName)") }
+            let errors = try args.given("errors").map { try Arg.string($0, "\(name)() argument 'errors' must be str, not \($0.typeName)") }
+            guard let source = args.given("source") else {
+                if encoding != nil || errors != nil { throw PyError.type("\(encoding != nil ? "encoding" : "errors") without a string argument") }
+                return .object(PyBytes([], mutable: mutable))
+            }
+            if case .str(let text) = NativeBases.scalar(source) ?? source {
+                guard let encoding else { throw PyError.type("string argument without an encoding") }
+                return .object(PyBytes(try TextCodecs.encode(text.string, encoding: encoding, errors: errors ?? "strict"), mutable: mutable))
+            }
             if encoding != nil || errors != nil { throw PyError.type("\(encoding != nil ? "encoding" : "errors") without a string argument") }
-            return .object(PyBytes([]))
-        }
-        if case .str(let text) = NativeBases.scalar(source) ?? source {
-            guard let encoding else { throw PyError.type("string argument without an encoding") }
-            return .object(PyBytes(try TextCodecs.encode(text.string, encoding: encoding, errors: errors ?? "strict")))
-        }
-        if encoding != nil || errors != nil { throw PyError.type("\(encoding != nil ? "encoding" : "errors") without a string argument") }
-        switch NativeBases.scalar(source) ?? source {
-        case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
-        case .int, .bool:
-            let count = try Arg.size(source)
-            if count < 0 { throw PyError.value("negative count") }
-            try Allocation.check(count: count, of: UInt8.self)
-            return .object(PyBytes([UInt8](repeating: 0, count: count)))
-        default:
-            return .object(PyBytes(try bytesValue(source)))
+            switch NativeBases.scalar(source) ?? source {
+            case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
+            case .int, .bool:
+                let count = try Arg.size(source)
+                if count < 0 { throw PyError.value("negative count") }
+                try Allocation.check(count: count, of: UInt8.self)
+                return .object(PyBytes([UInt8](repeating: 0, count: count), mutable: mutable))
+            default:
+                return .object(PyBytes(try bytesValue(source, into: name), mutable: mutable))
+            }
         }
     }
 
     /// The bytes of a bytes object, or of an iterable of ints in 0...255 (`bytes([1, 2])`,
-    /// `int.from_bytes([1, 2])`).
-    static func bytesValue(_ v: Value) throws -> [UInt8] {
+    /// `int.from_bytes([1, 2])`), made into the type `name`.
+    static func bytesValue(_ v: Value, into name: String = "bytes") throws -> [UInt8] {
         if case .object(let b as PyBytes) = v { return b.bytes }
         switch v {
-        case .str, .float, .none: throw PyError.type("cannot convert '\(v.typeName)' object to bytes")
+        case .str, .float, .none: throw PyError.type("cannot convert '\(v.typeName)' object to \(name)")
         default: break
         }
-        guard let iterator = try? Iteration.iterator(v) else { throw PyError.type("cannot convert '\(v.typeName)' object to bytes") }
+        guard let iterator = try? Iteration.iterator(v) else { throw PyError.type("cannot convert '\(v.typeName)' object to \(name)") }
         var out: [UInt8] = []
         while let item = try iterator.next() {
-            guard let byte = UInt8(exactly: try Arg.integer(item)) else { throw PyError.value("bytes must be in range(0, 256)") }
+            // bytearray's message names one byte.
+            guard let byte = UInt8(exactly: try Arg.integer(item)) else {
+                throw PyError.value(name == "bytes" ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)")
+            }
             out.append(byte)
         }
         return out
     }
 
-    static var classMethods: [PyBuiltin] {
+    static func classMethods(mutable: Bool) -> [PyBuiltin] {
         [
-            PyBuiltin("bytes.fromhex(string, /)") { args in
+            PyBuiltin("\(mutable ? "bytearray" : "bytes").fromhex(string, /)") { args in
                 let text = Array(try Arg.string(args["string"], "fromhex() argument must be str, not \(args["string"].typeName)").unicodeScalars)
                 var out: [UInt8] = [], k = 0
                 while k < text.count {
@@ -55,7 +62,7 @@ enum BytesMethods {
                     out.append(UInt8(high * 16 + low))
                     k += 2
                 }
-                return .object(PyBytes(out))
+                return .object(PyBytes(out, mutable: mutable))
             },
         ]
     }
@@ -107,7 +114,7 @@ enum BytesMethods {
                 .bool(try affixMatch(args, name: "endswith", argument: "suffix", atEnd: true))
             },
             PyBuiltin("bytes.split(self, sep=None, maxsplit=-1)", style: .clinic) { args in
-                let bytes = try args.selfBytes.bytes
+                let receiver = try args.selfBytes, bytes = receiver.bytes
                 let limit = try Arg.size(args["maxsplit"])
                 let pieces: [ArraySlice<UInt8>]
                 if args["sep"].isNone {
@@ -117,10 +124,10 @@ enum BytesMethods {
                     if sep.isEmpty { throw PyError.value("empty separator") }
                     pieces = split(bytes, on: sep, limit: limit)
                 }
-                return .object(PyList(pieces.map { .object(PyBytes(Array($0))) }))
+                return .object(PyList(pieces.map { .object(receiver.sameType(Array($0))) }))
             },
             PyBuiltin("bytes.join(self, iterable_of_bytes, /)") { args in
-                let separator = try args.selfBytes.bytes
+                let receiver = try args.selfBytes, separator = receiver.bytes
                 var out: [UInt8] = []
                 for (k, item) in try Iteration.collect(args["iterable_of_bytes"]).enumerated() {
                     guard case .object(let piece as PyBytes) = item else {
@@ -129,13 +136,13 @@ enum BytesMethods {
                     if k > 0 { out += separator }
                     out += piece.bytes
                 }
-                return .object(PyBytes(out))
+                return .object(receiver.sameType(out))
             },
             strip("strip", leading: true, trailing: true),
             strip("lstrip", leading: true, trailing: false),
             strip("rstrip", leading: false, trailing: true),
             PyBuiltin("bytes.replace(self, old, new, count=-1, /)") { args in
-                let bytes = try args.selfBytes.bytes
+                let receiver = try args.selfBytes, bytes = receiver.bytes
                 let old = try bytesArgument(args["old"]), new = try bytesArgument(args["new"])
                 var limit = try Arg.size(args["count"])
                 if limit < 0 { limit = Int.max }
@@ -154,13 +161,15 @@ enum BytesMethods {
                     limit -= 1
                 }
                 if i < bytes.count { out += bytes[i...] }
-                return .object(PyBytes(out))
+                return .object(receiver.sameType(out))
             },
             PyBuiltin("bytes.upper(self, /)") { args in
-                .object(PyBytes(try args.selfBytes.bytes.map { (0x61...0x7A).contains($0) ? $0 - 32 : $0 }))
+                let receiver = try args.selfBytes
+                return .object(receiver.sameType(receiver.bytes.map { (0x61...0x7A).contains($0) ? $0 - 32 : $0 }))
             },
             PyBuiltin("bytes.lower(self, /)") { args in
-                .object(PyBytes(try args.selfBytes.bytes.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }))
+                let receiver = try args.selfBytes
+                return .object(receiver.sameType(receiver.bytes.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }))
             },
         ]
     }
@@ -242,13 +251,13 @@ enum BytesMethods {
 
     private static func strip(_ name: String, leading: Bool, trailing: Bool) -> PyBuiltin {
         PyBuiltin("bytes.\(name)(self, bytes=None, /)") { args in
-            let bytes = try args.selfBytes.bytes
+            let receiver = try args.selfBytes, bytes = receiver.bytes
             let chars = args["bytes"].isNone ? nil : try bytesArgument(args["bytes"])
             func stripped(_ b: UInt8) -> Bool { chars.map { $0.contains(b) } ?? isWhitespace(b) }
             var start = 0, end = bytes.count
             if leading { while start < end && stripped(bytes[start]) { start += 1 } }
             if trailing { while end > start && stripped(bytes[end - 1]) { end -= 1 } }
-            return .object(PyBytes(Array(bytes[start..<end])))
+            return .object(receiver.sameType(Array(bytes[start..<end])))
         }
     }
 }

@@ -198,7 +198,7 @@ class _MemoryIO(_IOBase):
 
     def write(self, s):
         self._check()
-        self._check_written(s)
+        s = self._stored(s)
         if self._position == self._length:
             self._pieces.append(s)
         else:
@@ -270,9 +270,10 @@ class StringIO(_MemoryIO):
             raise TypeError(f'initial_value must be str or None, not {type(initial_value).__name__}')
         _MemoryIO.__init__(self, initial_value)
 
-    def _check_written(self, s):
+    def _stored(self, s):
         if not isinstance(s, str):
             raise TypeError(f"string argument expected, got '{type(s).__name__}'")
+        return s
 
 
 class BytesIO(_MemoryIO):
@@ -288,11 +289,12 @@ class BytesIO(_MemoryIO):
     def __init__(self, initial_bytes=b''):
         if initial_bytes is None:
             initial_bytes = b''
-        self._check_written(initial_bytes)
-        _MemoryIO.__init__(self, initial_bytes)
+        _MemoryIO.__init__(self, self._stored(initial_bytes))
 
-    def _check_written(self, s):
-        if not isinstance(s, bytes):
+    def _stored(self, s):
+        if not isinstance(s, (bytes, bytearray)):
             raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
+        # A bytearray is copied: changing it later does not change the stream.
+        return bytes(s)
 """#
 }

@@ -23,6 +23,7 @@ extension Interpreter {
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + StrFormatMethod.methods + StrTranslate.methods + [TextCodecs.encodeMethod])
         attributeTable.addMethods(.bytes, BytesMethods.all)
+        attributeTable.addMethods(.bytearray, BytesMethods.all + ByteArrayMethods.all)
         attributeTable.addMethods(.int, IntMethods.all + IntBytes.methods)
         attributeTable.addMethods(.bool, IntMethods.all + IntBytes.methods)
         attributeTable.addMethods(.list, ListMethods.all)
@@ -33,7 +34,8 @@ extension Interpreter {
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
         attributeTable.addClassMethods("str", [StrTranslate.staticMaketrans])
-        attributeTable.addClassMethods("bytes", BytesMethods.classMethods)
+        attributeTable.addClassMethods("bytes", BytesMethods.classMethods(mutable: false))
+        attributeTable.addClassMethods("bytearray", BytesMethods.classMethods(mutable: true))
         attributeTable.addClassMethods("int", [IntBytes.fromBytes])
         for (type, new) in NativeBases.typesWithNew { attributeTable.addClassMethods(type.name, [new]) }
         attributeTable.addClassMethods("object", [InstanceCreation.objectNew])

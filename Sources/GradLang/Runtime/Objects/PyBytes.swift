@@ -1,26 +1,33 @@
-/// `bytes`: an immutable sequence of ints in 0...255. Its items are ints (`b"ab"[0]` is 97), a
-/// slice is again bytes, and it prints as CPython's repr (`b'\x00abc'`, quoted with `"` only
-/// when it holds a `'` and no `"`).
+/// `bytes`: an immutable sequence of ints in 0...255; or, when `isMutable`, a `bytearray`, the
+/// same sequence changed in place (as one PySet is a set or a frozenset). Its items are ints
+/// (`b"ab"[0]` is 97), a slice is again of its type, and it prints as CPython's repr
+/// (`b'\x00abc'`, quoted with `"` only when it holds a `'` and no `"`; `bytearray(b'...')`).
 public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubscriptable {
-    public let bytes: [UInt8]
+    /// Changed only through a bytearray (`isMutable`).
+    public internal(set) var bytes: [UInt8]
+    public let isMutable: Bool
 
-    public init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8], mutable: Bool = false) {
         self.bytes = bytes
+        self.isMutable = mutable
     }
 
-    public override var typeName: String { "bytes" }
+    /// New bytes of this object's type: what slices and the methods that return bytes give.
+    func sameType(_ bytes: [UInt8]) -> PyBytes { PyBytes(bytes, mutable: isMutable) }
+
+    public override var typeName: String { isMutable ? "bytearray" : "bytes" }
     public var length: Int { bytes.count }
 
     public func makeIterator() throws -> PyIterator { makeIterator(reversed: false) }
 
     /// `iter(b)`, or `reversed(b)`.
+    /// Reads the object at each step, so that a bytearray changed meanwhile is read as it is then.
     func makeIterator(reversed: Bool) -> PyIterator {
-        var remaining = bytes.count
-        let bytes = self.bytes
-        return PyIterator(name: reversed ? "reversed" : "bytes_iterator") {
-            guard remaining > 0 else { return nil }
-            remaining -= 1
-            return .int(Int(bytes[reversed ? remaining : bytes.count - 1 - remaining]))
+        var next = reversed ? bytes.count - 1 : 0
+        return PyIterator(name: reversed ? "reversed" : "\(typeName)_iterator") { [self] in
+            guard next >= 0 && next < bytes.count else { return nil }
+            defer { next += reversed ? -1 : 1 }
+            return .int(Int(bytes[next]))
         }
     }
 
@@ -28,18 +35,23 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
     public func item(at key: Value) throws -> Value {
         if case .object(let slice as PySlice) = key {
             let (start, stop, step) = try Subscript.sliceIndices(slice, count: bytes.count)
-            if step == 1 { return .object(PyBytes(start < stop ? Array(bytes[start..<stop]) : [])) }
-            return .object(PyBytes(stride(from: start, to: stop, by: step).map { bytes[$0] }))
+            if step == 1 { return .object(sameType(start < stop ? Array(bytes[start..<stop]) : [])) }
+            return .object(sameType(stride(from: start, to: stop, by: step).map { bytes[$0] }))
         }
+        return .int(Int(bytes[try position(key)]))
+    }
+
+    /// The position `key` names: CPython's messages for a bad key or one out of range.
+    func position(_ key: Value) throws -> Int {
         switch NativeBases.scalar(key) ?? key {
         case .int, .bool, .bigInt, .tensor:
-            return .int(Int(bytes[try Subscript.position(key, count: bytes.count, what: "bytes")]))
+            return try Subscript.position(key, count: bytes.count, what: typeName)
         default:
-            throw PyError.type("byte indices must be integers or slices, not \(key.typeName)")
+            throw PyError.type("\(isMutable ? "bytearray" : "byte") indices must be integers or slices, not \(key.typeName)")
         }
     }
 
-    public var reprText: String { Self.repr(bytes) }
+    public var reprText: String { isMutable ? "bytearray(\(Self.repr(bytes)))" : Self.repr(bytes) }
 
     /// CPython's bytes repr: printable ASCII as itself, `\t \n \r` and the quote and backslash
     /// escaped, every other byte as `\xhh`.

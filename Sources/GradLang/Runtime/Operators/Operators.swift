@@ -301,9 +301,9 @@ public enum Operators {
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
         case (.add, .object(let x as PyBytes), .object(let y as PyBytes)):
             try Allocation.check(count: x.bytes.count + y.bytes.count, of: UInt8.self)
-            return .object(PyBytes(x.bytes + y.bytes))
-        case (.add, .object(is PyBytes), _):
-            throw PyError.type("can't concat \(b.typeName) to bytes")
+            return .object(x.sameType(x.bytes + y.bytes))
+        case (.add, .object(let x as PyBytes), _):
+            throw PyError.type("can't concat \(b.typeName) to \(x.typeName)")
         case (.bitOr, .object(let x as PyDict), .object(let y as PyDict)):
             // `x | y`: a new dict with x's entries, then y's.
             let merged = PyDict()
@@ -389,7 +389,7 @@ public enum Operators {
         case .object(let b as PyBytes):
             if b.bytes.count.multipliedReportingOverflow(by: times).overflow { throw PyError.overflow("repeated bytes are too long") }
             try checked(b.bytes.count, of: UInt8.self)
-            return .object(PyBytes(Array(unsafeUninitializedCapacity: b.bytes.count * times) { $1 = repeating(b.bytes, into: $0) }))
+            return .object(b.sameType(Array(unsafeUninitializedCapacity: b.bytes.count * times) { $1 = repeating(b.bytes, into: $0) }))
         case .object(let l as PyList):
             try checked(l.items.count, of: Value.self)
             return .object(PyList(repeatedItems(l.items, times)))

@@ -124,6 +124,8 @@ enum Subscript {
             l.changeItems { _ = $0.remove(at: i) }
         case .object(let d as PyDict):
             if try d.remove(key) == nil { throw PyError.key(key) }
+        case .object(let array as PyBytes) where array.isMutable:
+            try array.deleteItem(key)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):
             _ = try SpecialMethods.call(i, .delitem, [key])
         case .object(let i as PyInstance) where i.native is PyList || i.native is PyDict:

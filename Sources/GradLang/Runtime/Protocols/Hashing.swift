@@ -62,8 +62,8 @@ enum Hashing {
                     : r.length == 1 ? [.int(1), .integer(r.start), .none]
                     : [.integer(r.length), .integer(r.start), .integer(r.step)]
                 return try tuple(parts, depth: 1)
-            case let b as PyBytes: return fnv1a(b.bytes)
-            case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
+            case let b as PyBytes where !b.isMutable: return fnv1a(b.bytes)
+            case is PyList, is PyDict, is PyBytes: throw PyError.type("unhashable type: '\(o.typeName)'")
             case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case is PySet: throw PyError.type("unhashable type: 'set'")
             default: return identity(ObjectIdentifier(o))
