@@ -22,7 +22,8 @@ enum BytesMethods {
             case .int, .bool:
                 let count = try Arg.size(source)
                 if count < 0 { throw PyError.value("negative count") }
-                try Allocation.check(count: count, of: UInt8.self)
+                // A bytearray keeps its bytes apart from its header: no OverflowError, only MemoryError.
+                if mutable { try Allocation.check(count: count, of: UInt8.self) } else { try PyBytes.checkSize(count) }
                 return .object(PyBytes([UInt8](repeating: 0, count: count), mutable: mutable))
             default:
                 return .object(PyBytes(try bytesValue(source, into: name), mutable: mutable))

@@ -12,7 +12,7 @@ enum IntBytes {
                 let signed = try Operators.truthy(args["signed"])
                 if length < 0 { throw PyError.value("length argument must be non-negative") }
                 // The result is made before the value is converted, as CPython makes it.
-                try Allocation.check(count: length, of: UInt8.self)
+                try PyBytes.checkSize(length)
                 if value.signum() < 0 && !signed { throw PyError.overflow("can't convert negative int to unsigned") }
                 // Two's complement: a negative value as its remainder modulo 2**(8 * length).
                 let bits = value.signum() < 0 ? (value + 1).magnitude.bitWidth + 1 : value.magnitude.bitWidth + (signed ? 1 : 0)

@@ -71,6 +71,13 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
         return out + String(UnicodeScalar(quote))
     }
 
+    /// Before making bytes of `count` (`bytes(n)`, `int.to_bytes`): CPython's OverflowError for
+    /// more than its object header leaves of a Py_ssize_t, else MemoryError past what fits.
+    static func checkSize(_ count: Int) throws {
+        if count > Int.max - 33 { throw PyError.overflow("byte string is too large") }
+        try Allocation.check(count: count, of: UInt8.self)
+    }
+
     /// `item in b`: a byte value, or a run of bytes.
     func contains(_ item: Value) throws -> Bool {
         if case .object(let needle as PyBytes) = item { return Self.firstIndex(of: needle.bytes, in: bytes, from: 0) != nil }
