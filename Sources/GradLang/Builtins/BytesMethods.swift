@@ -1,7 +1,8 @@
 /// The `bytes` and `bytearray` types: their constructors, `fromhex`, and the methods they share
-/// (`decode`, `hex`, the searches, `split`, `join`, `strip`, `replace`, `upper`, `lower`; those
-/// that make bytes make the receiver's type), with CPython's messages. Searches use the byte
-/// search strs use on their UTF-8 (`UTF8Search`).
+/// (`decode`, `hex`, the searches, `strip`, `replace`, `removeprefix`/`removesuffix`, padding;
+/// those that make bytes make the receiver's type), with CPython's messages. Searches use the
+/// byte search strs use on their UTF-8 (`UTF8Search`). Splitting and joining are in
+/// BytesSplitMethods, case in BytesCaseMethods.
 enum BytesMethods {
     static func constructor(mutable: Bool) -> PyBuiltin {
         let name = mutable ? "bytearray" : "bytes"
@@ -74,6 +75,23 @@ enum BytesMethods {
 
     static var all: [PyBuiltin] {
         [
+            PyBuiltin("bytes.removeprefix(self, prefix, /)") { args in
+                let receiver = try args.selfBytes, prefix = try bytesArgument(args["prefix"])
+                return .object(receiver.sameType(Array(receiver.bytes.starts(with: prefix) ? receiver.bytes.dropFirst(prefix.count) : receiver.bytes[...])))
+            },
+            PyBuiltin("bytes.removesuffix(self, suffix, /)") { args in
+                let receiver = try args.selfBytes, suffix = try bytesArgument(args["suffix"])
+                let matches = !suffix.isEmpty && receiver.bytes.reversed().starts(with: suffix.reversed())
+                return .object(receiver.sameType(Array(matches ? receiver.bytes.dropLast(suffix.count) : receiver.bytes[...])))
+            },
+            pad("ljust", .left),
+            pad("rjust", .right),
+            pad("center", .center),
+            PyBuiltin("bytes.zfill(self, width, /)") { args in
+                let receiver = try args.selfBytes
+                return .object(receiver.sameType(try Padding.zeroFilled(receiver.bytes, to: try Arg.size(args["width"]), zero: UInt8(ascii: "0"),
+                                                                        signs: [UInt8(ascii: "+"), UInt8(ascii: "-")])))
+            },
             PyBuiltin("bytes.decode(self, encoding='utf-8', errors='strict')", style: .clinic) { args in
                 let encoding = try Arg.string(args["encoding"], "decode() argument 'encoding' must be str, not \(args["encoding"].typeName)")
                 let errors = try Arg.string(args["errors"], "decode() argument 'errors' must be str, not \(args["errors"].typeName)")
@@ -114,31 +132,6 @@ enum BytesMethods {
             PyBuiltin("bytes.endswith(self, suffix, start=None, end=None, /)") { args in
                 .bool(try affixMatch(args, name: "endswith", argument: "suffix", atEnd: true))
             },
-            PyBuiltin("bytes.split(self, sep=None, maxsplit=-1)", style: .clinic) { args in
-                let receiver = try args.selfBytes, bytes = receiver.bytes
-                let limit = try Arg.size(args["maxsplit"])
-                let pieces: [ArraySlice<UInt8>]
-                if args["sep"].isNone {
-                    pieces = splitWhitespace(bytes, limit: limit)
-                } else {
-                    let sep = try bytesArgument(args["sep"])
-                    if sep.isEmpty { throw PyError.value("empty separator") }
-                    pieces = split(bytes, on: sep, limit: limit)
-                }
-                return .object(PyList(pieces.map { .object(receiver.sameType(Array($0))) }))
-            },
-            PyBuiltin("bytes.join(self, iterable_of_bytes, /)") { args in
-                let receiver = try args.selfBytes, separator = receiver.bytes
-                var out: [UInt8] = []
-                for (k, item) in try Iteration.collect(args["iterable_of_bytes"]).enumerated() {
-                    guard case .object(let piece as PyBytes) = item else {
-                        throw PyError.type("sequence item \(k): expected a bytes-like object, \(item.typeName) found")
-                    }
-                    if k > 0 { out += separator }
-                    out += piece.bytes
-                }
-                return .object(receiver.sameType(out))
-            },
             strip("strip", leading: true, trailing: true),
             strip("lstrip", leading: true, trailing: false),
             strip("rstrip", leading: false, trailing: true),
@@ -164,19 +157,11 @@ enum BytesMethods {
                 if i < bytes.count { out += bytes[i...] }
                 return .object(receiver.sameType(out))
             },
-            PyBuiltin("bytes.upper(self, /)") { args in
-                let receiver = try args.selfBytes
-                return .object(receiver.sameType(receiver.bytes.map { (0x61...0x7A).contains($0) ? $0 - 32 : $0 }))
-            },
-            PyBuiltin("bytes.lower(self, /)") { args in
-                let receiver = try args.selfBytes
-                return .object(receiver.sameType(receiver.bytes.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }))
-            },
         ]
     }
 
     /// A bytes argument (`split`, `replace`, `strip`): CPython's message for anything else.
-    private static func bytesArgument(_ v: Value) throws -> [UInt8] {
+    static func bytesArgument(_ v: Value) throws -> [UInt8] {
         guard case .object(let b as PyBytes) = v else { throw PyError.type("a bytes-like object is required, not '\(v.typeName)'") }
         return b.bytes
     }
@@ -222,43 +207,29 @@ enum BytesMethods {
         return false
     }
 
-    /// ASCII whitespace, which is all `bytes` counts as whitespace.
-    private static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
-
-    private static func splitWhitespace(_ bytes: [UInt8], limit: Int) -> [ArraySlice<UInt8>] {
-        var pieces: [ArraySlice<UInt8>] = [], i = 0
-        while true {
-            while i < bytes.count && isWhitespace(bytes[i]) { i += 1 }
-            if i == bytes.count { return pieces }
-            if limit >= 0 && pieces.count == limit {
-                var end = bytes.count
-                while isWhitespace(bytes[end - 1]) { end -= 1 }
-                return pieces + [bytes[i..<end]]
-            }
-            let start = i
-            while i < bytes.count && !isWhitespace(bytes[i]) { i += 1 }
-            pieces.append(bytes[start..<i])
-        }
-    }
-
-    private static func split(_ bytes: [UInt8], on sep: [UInt8], limit: Int) -> [ArraySlice<UInt8>] {
-        var pieces: [ArraySlice<UInt8>] = [], i = 0
-        while limit < 0 || pieces.count < limit, let at = PyBytes.firstIndex(of: sep, in: bytes, from: i) {
-            pieces.append(bytes[i..<at])
-            i = at + sep.count
-        }
-        return pieces + [bytes[i...]]
-    }
-
     private static func strip(_ name: String, leading: Bool, trailing: Bool) -> PyBuiltin {
         PyBuiltin("bytes.\(name)(self, bytes=None, /)") { args in
             let receiver = try args.selfBytes, bytes = receiver.bytes
             let chars = args["bytes"].isNone ? nil : try bytesArgument(args["bytes"])
-            func stripped(_ b: UInt8) -> Bool { chars.map { $0.contains(b) } ?? isWhitespace(b) }
+            func stripped(_ b: UInt8) -> Bool { chars.map { $0.contains(b) } ?? BytesSplitMethods.isWhitespace(b) }
             var start = 0, end = bytes.count
             if leading { while start < end && stripped(bytes[start]) { start += 1 } }
             if trailing { while end > start && stripped(bytes[end - 1]) { end -= 1 } }
             return .object(receiver.sameType(Array(bytes[start..<end])))
+        }
+    }
+
+    private static func pad(_ name: String, _ placement: Padding.Placement) -> PyBuiltin {
+        PyBuiltin("bytes.\(name)(self, width, fillchar=<unset>, /)") { args in
+            let receiver = try args.selfBytes
+            var fill = UInt8(ascii: " ")
+            if let given = args.given("fillchar") {
+                guard case .object(let b as PyBytes) = given, b.bytes.count == 1 else {
+                    throw PyError.type("\(name)() argument 2 must be a byte string of length 1, not \(given.typeName)")
+                }
+                fill = b.bytes[0]
+            }
+            return .object(receiver.sameType(try Padding.padded(receiver.bytes, to: try Arg.size(args["width"]), with: fill, placement)))
         }
     }
 }

@@ -22,8 +22,9 @@ extension Interpreter {
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + StrFormatMethod.methods + StrTranslate.methods + [TextCodecs.encodeMethod])
-        attributeTable.addMethods(.bytes, BytesMethods.all)
-        attributeTable.addMethods(.bytearray, BytesMethods.all + ByteArrayMethods.all)
+        let bytesMethods = BytesMethods.all + BytesSplitMethods.all + BytesCaseMethods.all
+        attributeTable.addMethods(.bytes, bytesMethods)
+        attributeTable.addMethods(.bytearray, bytesMethods + ByteArrayMethods.all)
         attributeTable.addMethods(.int, IntMethods.all + IntBytes.methods)
         attributeTable.addMethods(.bool, IntMethods.all + IntBytes.methods)
         attributeTable.addMethods(.list, ListMethods.all)
