@@ -1,9 +1,10 @@
 import Glibc
 
-/// `open()` and the `io` module for text files: the file object (`TextIOWrapper`: `read`,
-/// `readline`, `readlines`, iteration, `write`, `writelines`, `with`) is Python
-/// (`IOModuleSource`), over four primitives on file descriptors here. Text is UTF-8, read with
-/// universal newlines (`\r\n` and `\r` read as `\n`), as CPython's defaults on Linux.
+/// `open()` and the `io` module: the file objects (`TextIOWrapper`, and `BufferedReader`/
+/// `BufferedWriter` in binary mode: `read`, `readline`, `readlines`, iteration, `write`,
+/// `writelines`, `with`) are Python (`IOModuleSource`), over five primitives on file descriptors
+/// here. Text is UTF-8, read with universal newlines (`\r\n` and `\r` read as `\n`), as
+/// CPython's defaults on Linux.
 enum IOModule {
     static func make(_ interpreter: Interpreter) -> PyModule {
         let module = PyModule(name: "io", attributes: [
@@ -22,8 +23,16 @@ enum IOModule {
             "_fd_read_text": .object(PyBuiltin("_fd_read_text(fd, /)") { args in
                 .str(try decodedText(try FileDescriptor.readAll(Int32(try Arg.size(args["fd"])))))
             }),
-            "_fd_write": .object(PyBuiltin("_fd_write(fd, text, /)") { args in
-                try FileDescriptor.writeAll(Int32(try Arg.size(args["fd"])), Array(try Arg.string(args["text"], "text must be str").utf8))
+            "_fd_read_bytes": .object(PyBuiltin("_fd_read_bytes(fd, /)") { args in
+                .object(PyBytes(try FileDescriptor.readAll(Int32(try Arg.size(args["fd"])))))
+            }),
+            "_fd_write": .object(PyBuiltin("_fd_write(fd, data, /)") { args in
+                // A str is written as UTF-8, bytes as they are.
+                let data: [UInt8]
+                if case .object(let b as PyBytes) = args["data"] { data = b.bytes } else {
+                    data = Array(try Arg.string(args["data"], "data must be str or bytes").utf8)
+                }
+                try FileDescriptor.writeAll(Int32(try Arg.size(args["fd"])), data)
                 return .none
             }),
             "_fd_close": .object(PyBuiltin("_fd_close(fd, /)") { args in

@@ -1,5 +1,5 @@
-/// The Python half of the `io` module (see IOModule): `open`, the text file object, and the
-/// in-memory streams `StringIO` and `BytesIO`.
+/// The Python half of the `io` module (see IOModule): `open`, the file objects (text and binary),
+/// and the in-memory streams `StringIO` and `BytesIO`.
 enum IOModuleSource {
     static let text = #"""
 class UnsupportedOperation(OSError, ValueError):
@@ -30,6 +30,7 @@ class _IOBase:
         return line
 
     def writelines(self, lines):
+        self._check()
         for line in lines:
             self.write(line)
 
@@ -41,48 +42,51 @@ class _IOBase:
         self.close()
 
 
-class TextIOWrapper(_IOBase):
-    """A text file opened by open(): read() and readline() return str, write() takes str.
+def _bytes_of(data):
+    """What a binary stream stores of data written to it: bytes (a bytearray is copied, so that
+    changing it later does not change the stream)."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"a bytes-like object is required, not '{type(data).__name__}'")
+    return bytes(data)
 
-    The whole file is read on the first read; writes go to the file at once."""
+
+class _FileBase(_IOBase):
+    """A file opened by open(). The whole file is read on the first read; writes go to the file
+    at once. TextIOWrapper reads and writes str, BufferedReader and BufferedWriter bytes."""
 
     def __init__(self, name, mode, fd, readable, writable):
         self.name = name
         self.mode = mode
-        self.encoding = 'UTF-8'
         self._fd = fd
         self._readable = readable
         self._writable = writable
-        self._text = None
+        self._content = None
         self._position = 0
         self.closed = False
 
-    def __repr__(self):
-        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding='UTF-8'>"
-
-    def _check(self, readable=False, writable=False):
+    def _check(self, readable=False, writable=False, operation=None):
         if self.closed:
-            raise ValueError('I/O operation on closed file.')
+            raise ValueError(self._closed_message(operation))
         if readable and not self._readable:
-            raise UnsupportedOperation('not readable')
+            raise UnsupportedOperation(self._unsupported('read'))
         if writable and not self._writable:
-            raise UnsupportedOperation('not writable')
+            raise UnsupportedOperation(self._unsupported('write'))
 
     def _loaded(self):
-        if self._text is None:
-            self._text = _fd_read_text(self._fd)
-        return self._text
+        if self._content is None:
+            self._content = self._read_all()
+        return self._content
 
     def readable(self):
-        self._check()
+        self._check(operation='readable')
         return self._readable
 
     def writable(self):
-        self._check()
+        self._check(operation='writable')
         return self._writable
 
     def read(self, size=-1):
-        self._check(readable=True)
+        self._check(readable=True, operation='read')
         text = self._loaded()
         start = self._position
         end = len(text) if size is None or size < 0 else min(len(text), start + size)
@@ -90,10 +94,10 @@ class TextIOWrapper(_IOBase):
         return text[start:end]
 
     def readline(self, size=-1):
-        self._check(readable=True)
+        self._check(readable=True, operation='readline')
         text = self._loaded()
         start = self._position
-        newline = text.find('\n', start)
+        newline = text.find(self._newline, start)
         end = len(text) if newline < 0 else newline + 1
         if size is not None and size >= 0:
             end = min(end, start + size)
@@ -101,14 +105,12 @@ class TextIOWrapper(_IOBase):
         return text[start:end]
 
     def write(self, s):
-        self._check(writable=True)
-        if not isinstance(s, str):
-            raise TypeError(f'write() argument must be str, not {type(s).__name__}')
-        _fd_write(self._fd, s)
+        self._check(writable=True, operation='write')
+        _fd_write(self._fd, self._written(s))
         return len(s)
 
     def flush(self):
-        self._check()
+        self._check(operation='flush')
 
     def close(self):
         if not self.closed:
@@ -117,6 +119,63 @@ class TextIOWrapper(_IOBase):
 
     def __del__(self):
         self.close()
+
+
+class TextIOWrapper(_FileBase):
+    _newline = '\n'
+
+    def __init__(self, name, mode, fd, readable, writable):
+        _FileBase.__init__(self, name, mode, fd, readable, writable)
+        self.encoding = 'UTF-8'
+
+    def __repr__(self):
+        return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding='UTF-8'>"
+
+    def _closed_message(self, operation):
+        return 'I/O operation on closed file.'
+
+    def _unsupported(self, operation):
+        return 'not readable' if operation == 'read' else 'not writable'
+
+    def _read_all(self):
+        return _fd_read_text(self._fd)
+
+    def _written(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f'write() argument must be str, not {type(s).__name__}')
+        return s
+
+
+class _BufferedFile(_FileBase):
+    _newline = b'\n'
+
+    def __repr__(self):
+        return f"<_io.{type(self).__name__} name={self.name!r}>"
+
+    def _closed_message(self, operation):
+        # CPython's buffered files word it per operation.
+        if operation is None:
+            return 'I/O operation on closed file.'
+        if operation in ('readable', 'writable'):
+            return 'I/O operation on closed file'
+        return f"{operation} {'to' if operation == 'write' else 'of'} closed file"
+
+    def _unsupported(self, operation):
+        return operation
+
+    def _read_all(self):
+        return _fd_read_bytes(self._fd)
+
+    def _written(self, data):
+        return _bytes_of(data)
+
+
+class BufferedReader(_BufferedFile):
+    pass
+
+
+class BufferedWriter(_BufferedFile):
+    pass
 
 
 def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None):
@@ -133,8 +192,11 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)
         raise ValueError("can't have text and binary mode at once")
     if not kinds:
         raise ValueError('Must have exactly one of create/read/write/append mode and at most one plus')
-    if 'b' in mode:
-        raise NotImplementedError(f"grad opens text files only: binary mode {mode!r} is not supported yet")
+    binary = 'b' in mode
+    if binary:
+        for argument, value in (('an encoding', encoding), ('an errors', errors), ('a newline', newline)):
+            if value is not None:
+                raise ValueError(f"binary mode doesn't take {argument} argument")
     if '+' in mode:
         raise NotImplementedError(f"grad opens files for reading or for writing, not both: mode {mode!r} is not supported yet")
     if encoding is not None and encoding.lower().replace('_', '-') not in ('utf-8', 'utf8'):
@@ -143,6 +205,8 @@ def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)
     flags = {'r': _O_RDONLY, 'w': _O_WRONLY | _O_CREAT | _O_TRUNC,
              'a': _O_WRONLY | _O_CREAT | _O_APPEND, 'x': _O_WRONLY | _O_CREAT | _O_EXCL}[kind]
     fd = _fd_open(file, flags)
+    if binary:
+        return (BufferedReader if kind == 'r' else BufferedWriter)(file, mode, fd, kind == 'r', kind != 'r')
     return TextIOWrapper(file, mode, fd, kind == 'r', kind != 'r')
 
 
@@ -292,9 +356,6 @@ class BytesIO(_MemoryIO):
         _MemoryIO.__init__(self, self._stored(initial_bytes))
 
     def _stored(self, s):
-        if not isinstance(s, (bytes, bytearray)):
-            raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
-        # A bytearray is copied: changing it later does not change the stream.
-        return bytes(s)
+        return _bytes_of(s)
 """#
 }
