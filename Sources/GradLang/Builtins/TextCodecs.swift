@@ -64,9 +64,7 @@ enum TextCodecs {
             while end < scalars.count && scalars[end].value >= codec.limit { end += 1 }
             switch try ErrorHandler(named: errors) {
             case .strict:
-                let reason = "ordinal not in range(\(codec.limit))"
-                let what = end - i == 1 ? "character '\(escaped(scalars[i]))' in position \(i)" : "characters in position \(i)-\(end - 1)"
-                throw PyError(PyExc.unicodeEncodeError, "'\(codec.rawValue)' codec can't encode \(what): \(reason)")
+                throw error(PyExc.unicodeEncodeError, codec, .str(text), i..<end, "ordinal not in range(\(codec.limit))")
             case .ignore: break
             case .replace: out += repeatElement(UInt8(ascii: "?"), count: end - i)
             }
@@ -88,8 +86,7 @@ enum TextCodecs {
             } else {
                 switch try ErrorHandler(named: errors) {
                 case .strict:
-                    let what = length == 1 ? "byte 0x\(hex(bytes[i])) in position \(i)" : "bytes in position \(i)-\(i + length - 1)"
-                    throw PyError(PyExc.unicodeDecodeError, "'\(codec.rawValue)' codec can't decode \(what): \(reason)")
+                    throw error(PyExc.unicodeDecodeError, codec, .object(PyBytes(bytes)), i..<(i + length), reason)
                 case .ignore: break
                 case .replace: out.append("\u{FFFD}")
                 }
@@ -129,7 +126,37 @@ enum TextCodecs {
         }
     }
 
-    private static func hex(_ byte: UInt8) -> String { (byte < 16 ? "0" : "") + String(byte, radix: 16) }
+    /// The UnicodeEncodeError or UnicodeDecodeError CPython raises: its args are the codec's
+    /// name, the whole text, where the bad part starts and ends, and why.
+    private static func error(_ type: PyClass, _ codec: Codec, _ object: Value, _ bad: Range<Int>, _ reason: String) -> PyError {
+        PyError(exception: PyExceptionObject(type: type, args: [.str(codec.rawValue), object, .int(bad.lowerBound),
+                                                                .int(bad.upperBound), .str(reason)]))
+    }
+
+    /// `str()` of a UnicodeEncodeError or UnicodeDecodeError made of CPython's five arguments
+    /// (encoding, object, start, end, reason); nil for other arguments, which read as any
+    /// exception's do.
+    static func errorMessage(_ type: PyClass, _ args: [Value]) -> String? {
+        guard args.count == 5, case .str(let encodingName) = args[0], case .int(let start) = args[2], case .int(let end) = args[3],
+              case .str(let reasonText) = args[4] else { return nil }
+        let encoding = encodingName.string, reason = reasonText.string
+        let position = "in position \(start)\(end == start + 1 ? "" : "-\(end - 1)"): \(reason)"
+        if type.isSubclass(of: PyExc.unicodeDecodeError), case .object(let b as PyBytes) = args[1] {
+            guard end == start + 1, start >= 0, start < b.bytes.count else {
+                return "'\(encoding)' codec can't decode bytes \(position)"
+            }
+            let byte = b.bytes[start]
+            return "'\(encoding)' codec can't decode byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16)) \(position)"
+        }
+        if type.isSubclass(of: PyExc.unicodeEncodeError), case .str(let text) = args[1] {
+            let scalars = Array(text.string.unicodeScalars)
+            guard end == start + 1, start >= 0, start < scalars.count else {
+                return "'\(encoding)' codec can't encode characters \(position)"
+            }
+            return "'\(encoding)' codec can't encode character '\(escaped(scalars[start]))' \(position)"
+        }
+        return nil
+    }
 
     /// A character as CPython's encode errors show it: `\xe9`, `\u20ac`, `\U0001f600`.
     private static func escaped(_ c: Unicode.Scalar) -> String {
