@@ -97,8 +97,35 @@ enum BytesMethods {
                 let errors = try Arg.string(args["errors"], "decode() argument 'errors' must be str, not \(args["errors"].typeName)")
                 return .str(try TextCodecs.decode(try args.selfBytes.bytes, encoding: encoding, errors: errors))
             },
-            PyBuiltin("bytes.hex(self, /)") { args in
-                .str(try args.selfBytes.bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())
+            PyBuiltin("bytes.hex(self, sep=<unset>, bytes_per_sep=1)", style: .clinic) { args in
+                let digits = try args.selfBytes.bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
+                guard let sep = args.given("sep") else { return .str(digits.joined()) }
+                let separator: String
+                switch sep {
+                case .str(let s):
+                    guard s.count == 1 else { throw PyError.value("sep must be length 1.") }
+                    guard s.isASCII else { throw PyError.value("sep must be ASCII.") }
+                    separator = s.string
+                case .object(let b as PyBytes):
+                    guard b.bytes.count == 1 else { throw PyError.value("sep must be length 1.") }
+                    guard b.bytes[0] < 0x80 else { throw PyError.value("sep must be ASCII.") }
+                    separator = String(UnicodeScalar(b.bytes[0]))
+                default: throw PyError.type("object of type '\(sep.typeName)' has no len()")
+                }
+                // Groups of `bytes_per_sep` counted from the right, or from the left when negative.
+                guard let group = Int32(exactly: try Arg.integer(args["bytes_per_sep"])) else {
+                    throw PyError.overflow("Python int too large to convert to C int")
+                }
+                if group == 0 || digits.isEmpty { return .str(digits.joined()) }
+                let size = Int(group.magnitude)
+                let starts = group > 0 ? stride(from: digits.count % size == 0 ? size : digits.count % size, to: digits.count, by: size)
+                                       : stride(from: size, to: digits.count, by: size)
+                var out = "", previous = 0
+                for start in starts {
+                    out += digits[previous..<start].joined() + separator
+                    previous = start
+                }
+                return .str(out + digits[previous...].joined())
             },
             PyBuiltin("bytes.find(self, sub, start=None, end=None, /)") { args in
                 .int(try search(args, fromEnd: false) ?? -1)

@@ -22,7 +22,7 @@ extension Interpreter {
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
             + StrCaseMethods.all + StrFormatMethod.methods + StrTranslate.methods + [TextCodecs.encodeMethod])
-        let bytesMethods = BytesMethods.all + BytesSplitMethods.all + BytesCaseMethods.all
+        let bytesMethods = BytesMethods.all + BytesSplitMethods.all + BytesCaseMethods.all + BytesTranslate.methods
         attributeTable.addMethods(.bytes, bytesMethods)
         attributeTable.addMethods(.bytearray, bytesMethods + ByteArrayMethods.all)
         attributeTable.addMethods(.int, IntMethods.all + IntBytes.methods)
@@ -35,8 +35,8 @@ extension Interpreter {
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
         attributeTable.addClassMethods("str", [StrTranslate.staticMaketrans])
-        attributeTable.addClassMethods("bytes", BytesMethods.classMethods(mutable: false))
-        attributeTable.addClassMethods("bytearray", BytesMethods.classMethods(mutable: true))
+        attributeTable.addClassMethods("bytes", BytesMethods.classMethods(mutable: false) + [BytesTranslate.staticMaketrans])
+        attributeTable.addClassMethods("bytearray", BytesMethods.classMethods(mutable: true) + [BytesTranslate.staticMaketrans])
         attributeTable.addClassMethods("int", [IntBytes.fromBytes])
         for (type, new) in NativeBases.typesWithNew { attributeTable.addClassMethods(type.name, [new]) }
         attributeTable.addClassMethods("object", [InstanceCreation.objectNew])
