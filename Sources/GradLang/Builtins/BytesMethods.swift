@@ -199,7 +199,7 @@ enum BytesMethods {
         let needle: [UInt8]
         switch NativeBases.scalar(args["sub"]) ?? args["sub"] {
         case .object(let b as PyBytes): needle = b.bytes
-        case .int, .bool, .bigInt: needle = [try PyBytes.byteValue(args["sub"], rangeMessage: "byte must be in range(0, 256)")]
+        case .int, .bool, .bigInt: needle = [try PyBytes.byteValue(args["sub"])]
         default: throw PyError.type("argument should be integer or bytes-like object, not '\(args["sub"].typeName)'")
         }
         let (start, end) = try Arg.searchRange(args["start"], args["end"], count: hay.count)

@@ -20,8 +20,8 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
 
     public func makeIterator() throws -> PyIterator { makeIterator(reversed: false) }
 
-    /// `iter(b)`, or `reversed(b)`.
-    /// Reads the object at each step, so that a bytearray changed meanwhile is read as it is then.
+    /// `iter(b)`, or `reversed(b)`. Reads the object at each step, so that a bytearray changed
+    /// meanwhile is read as it is then.
     func makeIterator(reversed: Bool) -> PyIterator {
         var next = reversed ? bytes.count - 1 : 0
         return PyIterator(name: reversed ? "reversed" : "\(typeName)_iterator") { [self] in
@@ -81,14 +81,14 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
     /// `item in b`: a byte value, or a run of bytes.
     func contains(_ item: Value) throws -> Bool {
         if case .object(let needle as PyBytes) = item { return Self.firstIndex(of: needle.bytes, in: bytes, from: 0) != nil }
-        return bytes.contains(try Self.byteValue(item, rangeMessage: "byte must be in range(0, 256)"))
+        return bytes.contains(try Self.byteValue(item))
     }
 
     /// An int argument that stands for one byte (`b.count(97)`, `97 in b`).
-    static func byteValue(_ v: Value, rangeMessage: String) throws -> UInt8 {
+    static func byteValue(_ v: Value) throws -> UInt8 {
         switch NativeBases.scalar(v) ?? v {
         case .int, .bool, .bigInt:
-            guard let i = Int(exactly: try Arg.integer(v)), let byte = UInt8(exactly: i) else { throw PyError.value(rangeMessage) }
+            guard let i = Int(exactly: try Arg.integer(v)), let byte = UInt8(exactly: i) else { throw PyError.value("byte must be in range(0, 256)") }
             return byte
         default:
             throw PyError.type("a bytes-like object is required, not '\(v.typeName)'")
