@@ -51,16 +51,18 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
         }
     }
 
-    public var reprText: String { isMutable ? "bytearray(\(Self.repr(bytes)))" : Self.repr(bytes) }
+    public var reprText: String { isMutable ? "bytearray(\(Self.repr(bytes, escaping: UInt8(ascii: "'"))))" : Self.repr(bytes) }
 
-    /// CPython's bytes repr: printable ASCII as itself, `\t \n \r` and the quote and backslash
-    /// escaped, every other byte as `\xhh`.
-    static func repr(_ bytes: [UInt8]) -> String {
+    /// CPython's bytes repr: printable ASCII as itself, `\t \n \r`, the backslash and the quote
+    /// escaped, every other byte as `\xhh`. A bytearray's repr escapes `'` (`escaping`) whichever
+    /// quote it is in.
+    static func repr(_ bytes: [UInt8], escaping escaped: UInt8? = nil) -> String {
         let quote: UInt8 = bytes.contains(UInt8(ascii: "'")) && !bytes.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        let escapedQuote = escaped ?? quote
         var out = "b" + String(UnicodeScalar(quote))
         for byte in bytes {
             switch byte {
-            case quote, UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(byte))
+            case escapedQuote, UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(byte))
             case UInt8(ascii: "\t"): out += "\\t"
             case UInt8(ascii: "\n"): out += "\\n"
             case UInt8(ascii: "\r"): out += "\\r"
