@@ -261,18 +261,25 @@ class _MemoryIO(_IOBase):
         return text[start:end]
 
     def write(self, s):
-        self._check()
-        s = self._stored(s)
+        # The common case, appending the stream's own type, without a call: a loop of small
+        # writes (or prints) spends its time here.
+        if self.closed:
+            raise ValueError(self._closed_message)
+        if type(s) is not self._kind:
+            s = self._stored(s)
+        size = len(s)
         if self._position == self._length:
             self._pieces.append(s)
-        else:
-            text = self._value()
-            if self._position > self._length:
-                text += self._nul * (self._position - self._length)
-            self._pieces = [text[:self._position] + s + text[self._position + len(s):]]
-        self._position += len(s)
+            self._length += size
+            self._position = self._length
+            return size
+        text = self._value()
+        if self._position > self._length:
+            text += self._nul * (self._position - self._length)
+        self._pieces = [text[:self._position] + s + text[self._position + size:]]
+        self._position += size
         self._length = max(self._length, self._position)
-        return len(s)
+        return size
 
     def seek(self, pos, whence=0):
         self._check()
@@ -319,6 +326,7 @@ class _MemoryIO(_IOBase):
 
 class StringIO(_MemoryIO):
     """A text stream in memory: write str to it, read str from it, getvalue() for the whole."""
+    _kind = str
     _empty = ''
     _nul = '\0'
     _newline = '\n'
@@ -342,6 +350,7 @@ class StringIO(_MemoryIO):
 
 class BytesIO(_MemoryIO):
     """A binary stream in memory: write bytes to it, read bytes from it, getvalue() for the whole."""
+    _kind = bytes
     _empty = b''
     _nul = b'\0'
     _newline = b'\n'
