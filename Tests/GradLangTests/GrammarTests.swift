@@ -102,7 +102,7 @@ final class GrammarTests: XCTestCase {
         "digit_part": ["x = 1_000.000_1\n"],
         "exponent": ["x = 1e10 + 1E-10 + 1e+1_0\n"],
         "imaginary": ["x = 1j + 1.5J + 1e3j\n"],
-        "STRING": ["x = 'a' + \"b\" + '''c''' + \"\"\"d\"\"\"\n"],
+        "STRING": ["x = 'a' + \"b\" + '''c''' + \"\"\"d\"\"\"\n", "x = b'a' + rb\"\\\\x\"\n"],
         "string_prefix": ["x = r'a' + u'b' + f'c' + fr'd' + Rf'e' + F'f'\n"],
         "short_string": ["x = 'it\\'s' + \"say \\\"hi\\\"\"\n"],
         "long_string": ["x = '''a\n'b'\n''' + \"\"\"\"\"\"\n"],

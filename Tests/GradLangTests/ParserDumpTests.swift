@@ -240,6 +240,19 @@ final class ParserDumpTests: XCTestCase {
         }
     }
 
+    func testBytesLiterals() {
+        let cases: [(String, String)] = [
+            ("b'a' B\"b\" rb'\\x'", "b'ab\\\\x'"),
+            ("b'\\x00\\x7f\\xff\\t\\101'", "b'\\x00\\x7f\\xff\\tA'"),
+            ("b'\\777\\u1234\\N{x}'", "b'\\xff\\\\u1234\\\\N{x}'"),
+            ("b\"it's\"", "b\"it's\""),
+            ("b''", "b''"),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(expr(source), expected, source)
+        }
+    }
+
     func testFStringParts() {
         let cases: [(String, String)] = [
             ("f'x: {x}'", "(f \"x: \" (fmt x))"),

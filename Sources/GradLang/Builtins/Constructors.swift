@@ -12,6 +12,10 @@ enum Constructors {
         guard let object = args.given("object") else { return .str("") }
         guard decoding else { return .str(try Repr.checkedStr(object)) }
         if case .str = object { throw PyError.type("decoding str is not supported") }
+        if case .object(let b as PyBytes) = object {
+            return .str(try TextCodecs.decode(b.bytes, encoding: args.given("encoding").map { try Arg.string($0, "") } ?? "utf-8",
+                                              errors: args.given("errors").map { try Arg.string($0, "") } ?? "strict"))
+        }
         throw PyError.type("decoding to str: need a bytes-like object, \(object.typeName) found")
     }
 

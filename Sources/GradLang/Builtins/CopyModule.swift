@@ -18,7 +18,7 @@ class Error(Exception):
     pass
 
 
-_ATOMIC_TYPES = (type(None), int, float, bool, str, type, range, slice, property, type(...),
+_ATOMIC_TYPES = (type(None), int, float, bool, str, bytes, type, range, slice, property, type(...),
                  type(NotImplemented))
 _ATOMIC_TYPE_NAMES = ('function', 'builtin_function_or_method', 'dtype', 'device', 'layout')
 
@@ -34,7 +34,7 @@ def _is_atomic(x):
 def copy(x):
     """A shallow copy: a new container holding the same items, an instance with the same attributes."""
     cls = type(x)
-    if cls in (list, dict, set):
+    if cls in (list, dict, set, bytearray):
         return cls(x)
     if cls in (tuple, frozenset) or _is_atomic(x):
         return x
@@ -75,6 +75,8 @@ def deepcopy(x, memo=None, _nil=[]):
         y = x if all(a is b for a, b in zip(items, x)) else tuple(items)
     elif cls in (set, frozenset):
         y = cls(deepcopy(item, memo) for item in x)
+    elif cls is bytearray:
+        y = bytearray(x)
     elif hasattr(cls, '__deepcopy__'):
         y = x.__deepcopy__(memo)
     elif isinstance(x, _torch.Tensor):

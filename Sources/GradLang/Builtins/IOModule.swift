@@ -1,9 +1,10 @@
 import Glibc
 
-/// `open()` and the `io` module for text files: the file object (`TextIOWrapper`: `read`,
-/// `readline`, `readlines`, iteration, `write`, `writelines`, `with`) is Python
-/// (`IOModuleSource`), over four primitives on file descriptors here. Text is UTF-8, read with
-/// universal newlines (`\r\n` and `\r` read as `\n`), as CPython's defaults on Linux.
+/// `open()` and the `io` module: the file objects (`TextIOWrapper`, and `BufferedReader`/
+/// `BufferedWriter` in binary mode: `read`, `readline`, `readlines`, iteration, `write`,
+/// `writelines`, `with`) are Python (`IOModuleSource`), over five primitives on file descriptors
+/// here. Text is UTF-8, read with universal newlines (`\r\n` and `\r` read as `\n`), as
+/// CPython's defaults on Linux.
 enum IOModule {
     static func make(_ interpreter: Interpreter) -> PyModule {
         let module = PyModule(name: "io", attributes: [
@@ -22,8 +23,16 @@ enum IOModule {
             "_fd_read_text": .object(PyBuiltin("_fd_read_text(fd, /)") { args in
                 .str(try decodedText(try FileDescriptor.readAll(Int32(try Arg.size(args["fd"])))))
             }),
-            "_fd_write": .object(PyBuiltin("_fd_write(fd, text, /)") { args in
-                try FileDescriptor.writeAll(Int32(try Arg.size(args["fd"])), Array(try Arg.string(args["text"], "text must be str").utf8))
+            "_fd_read_bytes": .object(PyBuiltin("_fd_read_bytes(fd, /)") { args in
+                .object(PyBytes(try FileDescriptor.readAll(Int32(try Arg.size(args["fd"])))))
+            }),
+            "_fd_write": .object(PyBuiltin("_fd_write(fd, data, /)") { args in
+                // A str is written as UTF-8, bytes as they are.
+                let data: [UInt8]
+                if case .object(let b as PyBytes) = args["data"] { data = b.bytes } else {
+                    data = Array(try Arg.string(args["data"], "data must be str or bytes").utf8)
+                }
+                try FileDescriptor.writeAll(Int32(try Arg.size(args["fd"])), data)
                 return .none
             }),
             "_fd_close": .object(PyBuiltin("_fd_close(fd, /)") { args in
@@ -55,7 +64,7 @@ enum IOModule {
 
     /// Strict UTF-8 with universal newlines; CPython's UnicodeDecodeError at the first bad byte.
     static func decodedText(_ bytes: [UInt8]) throws -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw decodeError(bytes) }
+        let text = try TextCodecs.decode(bytes, encoding: "utf-8", errors: "strict")
         guard text.utf8.contains(13) else { return text }
         var out = String.UnicodeScalarView(), previousWasReturn = false
         for c in text.unicodeScalars {
@@ -64,46 +73,5 @@ enum IOModule {
             out.append(c == "\r" ? "\n" : c)
         }
         return String(out)
-    }
-
-    /// Where and why UTF-8 decoding fails, in CPython's words.
-    private static func decodeError(_ bytes: [UInt8]) -> PyError {
-        var i = 0
-        while i < bytes.count {
-            let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
-                : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
-            let hex = "0x" + String(lead, radix: 16)
-            if length == 0 { return decodeFailure(hex, at: i, "invalid start byte") }
-            if length > 1, let valid = String(validating: bytes[i..<min(i + length, bytes.count)], as: UTF8.self), valid.unicodeScalars.count == 1 {
-                i += length
-                continue
-            }
-            if length == 1 { i += 1; continue }
-            // A sequence cut short by the end of the data, or one whose next byte does not continue it.
-            let end = min(i + length, bytes.count)
-            for j in (i + 1)..<end where bytes[j] & 0xC0 != 0x80 || !continues(lead, bytes[j], at: j - i) {
-                return decodeFailure(hex, at: i, "invalid continuation byte")
-            }
-            return decodeFailure(hex, at: i, "unexpected end of data")
-        }
-        return decodeFailure("0x0", at: 0, "invalid start byte")
-    }
-
-    /// The second byte's narrower ranges after E0, ED, F0 and F4 (no overlong forms, surrogates or
-    /// code points past U+10FFFF).
-    private static func continues(_ lead: UInt8, _ byte: UInt8, at offset: Int) -> Bool {
-        guard offset == 1 else { return true }
-        switch lead {
-        case 0xE0: return byte >= 0xA0
-        case 0xED: return byte <= 0x9F
-        case 0xF0: return byte >= 0x90
-        case 0xF4: return byte <= 0x8F
-        default: return true
-        }
-    }
-
-    private static func decodeFailure(_ byte: String, at position: Int, _ reason: String) -> PyError {
-        PyError(PyExc.unicodeDecodeError, "'utf-8' codec can't decode byte \(byte) in position \(position): \(reason)")
     }
 }

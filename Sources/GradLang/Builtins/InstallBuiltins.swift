@@ -21,9 +21,12 @@ extension Interpreter {
         builtinTable["__name__"] = .str("__main__")
 
         attributeTable.addMethods(.str, StrSearchMethods.all + StrSplitMethods.all + StrEditMethods.all
-            + StrCaseMethods.all + StrFormatMethod.methods + StrTranslate.methods)
-        attributeTable.addMethods(.int, IntMethods.all)
-        attributeTable.addMethods(.bool, IntMethods.all)
+            + StrCaseMethods.all + StrFormatMethod.methods + StrTranslate.methods + [TextCodecs.encodeMethod])
+        let bytesMethods = BytesMethods.all + BytesSplitMethods.all + BytesCaseMethods.all + BytesTranslate.methods
+        attributeTable.addMethods(.bytes, bytesMethods)
+        attributeTable.addMethods(.bytearray, bytesMethods + ByteArrayMethods.all)
+        attributeTable.addMethods(.int, IntMethods.all + IntBytes.methods)
+        attributeTable.addMethods(.bool, IntMethods.all + IntBytes.methods)
         attributeTable.addMethods(.list, ListMethods.all)
         attributeTable.addMethods(.tuple, TupleMethods.all)
         attributeTable.addMethods(.dict, DictMethods.all)
@@ -32,6 +35,9 @@ extension Interpreter {
         GeneratorMethods.install(&attributeTable)
         attributeTable.addClassMethods("dict", [DictMethods.fromkeys])
         attributeTable.addClassMethods("str", [StrTranslate.staticMaketrans])
+        attributeTable.addClassMethods("bytes", BytesMethods.classMethods(mutable: false) + [BytesTranslate.staticMaketrans])
+        attributeTable.addClassMethods("bytearray", BytesMethods.classMethods(mutable: true) + [BytesTranslate.staticMaketrans])
+        attributeTable.addClassMethods("int", [IntBytes.fromBytes])
         for (type, new) in NativeBases.typesWithNew { attributeTable.addClassMethods(type.name, [new]) }
         attributeTable.addClassMethods("object", [InstanceCreation.objectNew])
         attributeTable.addClassMethods("type", Metaclasses.typeMethods + [Metaclasses.typeNew])

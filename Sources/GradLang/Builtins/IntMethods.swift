@@ -13,7 +13,7 @@ enum IntMethods {
         ]
     }
 
-    private static func receiver(_ args: BoundArguments) throws -> BigInt {
+    static func receiver(_ args: BoundArguments) throws -> BigInt {
         switch args["self"] {
         case .int, .bigInt, .bool: return try Arg.integer(args["self"])
         default: throw PyError.type("descriptor '\(args.signature.name)' for 'int' objects doesn't apply to a '\(args["self"].typeName)' object")

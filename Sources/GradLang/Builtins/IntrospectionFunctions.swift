@@ -153,7 +153,7 @@ enum IntrospectionFunctions {
     /// The attribute-table key of a built-in type object (`dir(str)` lists str's methods).
     static func typeKey(of t: PyTypeObject) -> TypeKey? {
         let keys: [(PyTypeObject, TypeKey)] = [
-            (BuiltinTypes.str, .str), (BuiltinTypes.list, .list), (BuiltinTypes.tuple, .tuple), (BuiltinTypes.dict, .dict),
+            (BuiltinTypes.str, .str), (BuiltinTypes.bytes, .bytes), (BuiltinTypes.bytearray, .bytearray), (BuiltinTypes.list, .list), (BuiltinTypes.tuple, .tuple), (BuiltinTypes.dict, .dict),
             (BuiltinTypes.set, .set), (BuiltinTypes.frozenset, .set), (BuiltinTypes.int, .int), (BuiltinTypes.float, .float),
             (BuiltinTypes.bool, .bool), (BuiltinTypes.range, .range), (BuiltinTypes.slice, .slice), (BuiltinTypes.tensor, .tensor),
         ]

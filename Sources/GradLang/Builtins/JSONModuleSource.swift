@@ -103,7 +103,10 @@ def dump(obj, fp, *, cls=None, **kw):
 
 def loads(s, *, cls=None, **kw):
     """The value the JSON text s holds; kw are JSONDecoder's options (object_hook, parse_float, ...)."""
-    if not isinstance(s, str):
+    if isinstance(s, (bytes, bytearray)):
+        # UTF-8 only (CPython also detects UTF-16 and UTF-32); a UTF-8 BOM is skipped.
+        s = (s[3:] if s.startswith(b'\xef\xbb\xbf') else s).decode('utf-8')
+    elif not isinstance(s, str):
         raise TypeError(f'the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}')
     if s[:1] == '\ufeff':
         raise JSONDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0)

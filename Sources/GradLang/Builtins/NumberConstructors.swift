@@ -13,8 +13,11 @@ enum NumberConstructors {
             guard base == 0 || (2...36).contains(base), let b = Swift.Int(exactly: base) else {
                 throw PyError.value("int() base must be >= 2 and <= 36, or 0")
             }
-            guard case .str(let text) = NativeBases.scalar(given) ?? given else { throw PyError.type("int() can't convert non-string with explicit base") }
-            return try TextToNumber.integer(text.string, base: b)
+            switch NativeBases.scalar(given) ?? given {
+            case .str(let text): return try TextToNumber.integer(text.string, base: b)
+            case .object(let bytes as PyBytes): return try TextToNumber.integer(TextToNumber.text(of: bytes.bytes), base: b, shown: PyBytes.repr(bytes.bytes))
+            default: throw PyError.type("int() can't convert non-string with explicit base")
+            }
         }
         // A str, int or float subclass's instance converts as its value.
         let x = NativeBases.scalar(given) ?? given
@@ -23,6 +26,8 @@ enum NumberConstructors {
         case .bool(let b): return .int(b ? 1 : 0)
         case .float(let d): return try truncate(d)
         case .str(let text): return try TextToNumber.integer(text.string, base: 10)
+        // The error names a bytearray as the bytes it holds (`b'x'`), as CPython's does; float's names it as itself.
+        case .object(let bytes as PyBytes): return try TextToNumber.integer(TextToNumber.text(of: bytes.bytes), base: 10, shown: PyBytes.repr(bytes.bytes))
         case .tensor(let t):
             switch try tensorScalar(t) {
             case .int(let i): return .int(Swift.Int(i))
@@ -42,6 +47,7 @@ enum NumberConstructors {
         case .bigInt(let b): return .float(try IntToFloat.double(b))
         case .bool(let b): return .float(b ? 1 : 0)
         case .str(let text): return .float(try TextToNumber.float(text.string))
+        case .object(let bytes as PyBytes): return .float(try TextToNumber.float(TextToNumber.text(of: bytes.bytes), shown: bytes.reprText))
         case .tensor(let t): return .float(try tensorScalar(t).doubleValue)
         default: throw PyError.type("float() argument must be a string or a real number, not '\(x.typeName)'")
         }

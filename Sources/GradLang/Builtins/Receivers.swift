@@ -15,6 +15,7 @@ extension BoundArguments {
     var selfDict: PyDict { get throws { try receiver("dict") } }
     var selfSet: PySet { get throws { try receiver("set") } }
     var selfRange: PyRange { get throws { try receiver("range") } }
+    var selfBytes: PyBytes { get throws { try receiver("bytes") } }
     var selfGenerator: PyGeneratorObject { get throws { try receiver("generator") } }
 
     /// The receiver as the object class `T` of Python type `type`.

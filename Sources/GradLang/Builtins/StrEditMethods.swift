@@ -27,26 +27,12 @@ enum StrEditMethods {
                 let t = text.scalars, s = suffix.scalars
                 return .str(!s.isEmpty && t.reversed().starts(with: s.reversed()) ? String(scalars: t.dropLast(s.count)) : text)
             },
-            PyBuiltin("center(self, width, fillchar=' ', /)") { args in
-                try pad(args) { total, width in
-                    // CPython's rounding: the odd cell goes left only when the width is odd too.
-                    let left = total / 2 + (total & width & 1)
-                    return (left, total - left)
-                }
-            },
-            PyBuiltin("ljust(self, width, fillchar=' ', /)") { args in try pad(args) { total, _ in (0, total) } },
-            PyBuiltin("rjust(self, width, fillchar=' ', /)") { args in try pad(args) { total, _ in (total, 0) } },
+            PyBuiltin("center(self, width, fillchar=' ', /)") { args in try pad(args, .center) },
+            PyBuiltin("ljust(self, width, fillchar=' ', /)") { args in try pad(args, .left) },
+            PyBuiltin("rjust(self, width, fillchar=' ', /)") { args in try pad(args, .right) },
             PyBuiltin("str.zfill(self, width, /)") { args in
-                let text = try args.selfString.scalars
-                let width = try Arg.size(args["width"])
-                guard width > text.count else { return .str(String(scalars: text)) }
-                try Arg.checkLength(width)
-                var out = Scalars(repeating: "0", count: width - text.count) + text
-                if let sign = text.first, sign == "+" || sign == "-" {
-                    out[0] = sign
-                    out[width - text.count] = "0"
-                }
-                return .str(String(scalars: out))
+                .str(String(scalars: try Padding.zeroFilled(try args.selfString.scalars, to: try Arg.size(args["width"]),
+                                                             zero: "0", signs: ["+", "-"])))
             },
         ]
     }
@@ -123,8 +109,8 @@ enum StrEditMethods {
         return out
     }
 
-    /// Pads to `width` with the fill character; `split` decides how many cells go left and right.
-    private static func pad(_ args: BoundArguments, _ split: (Int, Int) -> (Int, Int)) throws -> Value {
+    /// Pads to `width` with the fill character.
+    private static func pad(_ args: BoundArguments, _ placement: Padding.Placement) throws -> Value {
         let text = try args.selfString.scalars
         let width = try Arg.size(args["width"])
         guard case .str(let fill) = args["fillchar"] else {
@@ -134,9 +120,6 @@ enum StrEditMethods {
         guard fillScalars.count == 1, let f = fillScalars.first else {
             throw PyError.type("The fill character must be exactly one character long")
         }
-        guard width > text.count else { return .str(String(scalars: text)) }
-        try Arg.checkLength(width)
-        let (left, right) = split(width - text.count, width)
-        return .str(String(scalars: Scalars(repeating: f, count: left) + text + Scalars(repeating: f, count: right)))
+        return .str(String(scalars: try Padding.padded(text, to: width, with: f, placement)))
     }
 }

@@ -7,7 +7,9 @@ enum StrTranslate {
                 .str(try translate(try args.selfString, by: args["table"], args.interpreter))
             },
             PyBuiltin("expandtabs(self, tabsize=8)") { args in
-                .str(try expandTabs(try args.selfString, tabSize: try Arg.size(args["tabsize"])))
+                let text = Array(try args.selfString.unicodeScalars)
+                return .str(String(String.UnicodeScalarView(try expandTabs(text, tabSize: try Arg.size(args["tabsize"]), space: " ",
+                                                                           isTab: { $0 == "\t" }, isLineEnd: { $0 == "\n" || $0 == "\r" }))))
             },
             maketrans("str.maketrans(self, x, y=<unset>, z=<unset>, /)"),
         ]
@@ -81,24 +83,23 @@ enum StrTranslate {
 
     /// Tabs replaced by spaces up to the next multiple of `tabSize` columns, counted from the
     /// last line break (`\n` or `\r`); a size of 0 or less removes them.
-    private static func expandTabs(_ text: String, tabSize: Int) throws -> String {
-        var out = String.UnicodeScalarView(), column = 0
-        for c in text.unicodeScalars {
-            switch c {
-            case "\t":
+    /// Tabs replaced by spaces to the next multiple of `tabSize` columns, counted from the last
+    /// line end: over code points (str) or bytes alike.
+    static func expandTabs<Element>(_ text: [Element], tabSize: Int, space: Element, isTab: (Element) -> Bool,
+                                    isLineEnd: (Element) -> Bool) throws -> [Element] {
+        var out: [Element] = [], column = 0
+        for c in text {
+            if isTab(c) {
                 guard tabSize > 0 else { continue }
                 let spaces = tabSize - column % tabSize
                 try Arg.checkLength(out.count + spaces)
-                out.append(contentsOf: repeatElement(" ", count: spaces))
+                out.append(contentsOf: repeatElement(space, count: spaces))
                 column += spaces
-            case "\n", "\r":
+            } else {
                 out.append(c)
-                column = 0
-            default:
-                out.append(c)
-                column += 1
+                column = isLineEnd(c) ? 0 : column + 1
             }
         }
-        return String(out)
+        return out
     }
 }

@@ -6,8 +6,15 @@ import BigInt
 enum TextToNumber {
     static let maxDecimalDigits = IntLiteral.maxDecimalDigits
 
-    static func integer(_ text: String, base: Int) throws -> Value {
-        let invalid = PyError.value("invalid literal for int() with base \(base): \(Repr.string(String(text.prefix(200))))")
+    /// The text of bytes given to `int()` or `float()`, which read ASCII only: bytes past it
+    /// become a character no number contains, so that they fail as CPython's do.
+    static func text(of bytes: [UInt8]) -> String {
+        String(String.UnicodeScalarView(bytes.map { $0 < 0x80 ? Unicode.Scalar($0) : "\u{FFFD}" }))
+    }
+
+    /// `shown`: how the error names the argument, when it is not this str (bytes: `b'x'`).
+    static func integer(_ text: String, base: Int, shown: String? = nil) throws -> Value {
+        let invalid = PyError.value("invalid literal for int() with base \(base): \(shown ?? Repr.string(String(text.prefix(200))))")
         if text.utf8.count > maxDecimalDigits, base == 10 || base == 0,
            let value = try longASCIIDecimal(text, base: base, invalid: invalid) {
             return value
@@ -44,8 +51,8 @@ enum TextToNumber {
         return .integer(negative ? -magnitude : magnitude)
     }
 
-    static func float(_ text: String) throws -> Double {
-        let invalid = PyError.value("could not convert string to float: \(Repr.string(text))")
+    static func float(_ text: String, shown: String? = nil) throws -> Double {
+        let invalid = PyError.value("could not convert string to float: \(shown ?? Repr.string(text))")
         var chars = asciiDigits(trimmed(text))[...]
         var sign = ""
         if let s = chars.first, s == "+" || s == "-" {

@@ -56,7 +56,7 @@ extension Compiler {
         case .false: return .bool(false)
         case .none: return Value.none
         case .string(let text): return .str(text)
-        case .ellipsis, .imaginary: return nil
+        case .ellipsis, .imaginary, .bytes: return nil
         }
     }
 

@@ -115,6 +115,7 @@ extension Compiler {
             value = BigInt(literal.digits, radix: literal.radix).map(Value.integer) ?? .int(0)
         case .float(let d): value = .float(d)
         case .string(let s): value = .str(s)
+        case .bytes(let b): value = .object(PyBytes(b))
         case .imaginary:
             return { f in throw Compiler.located(PyError.value("complex numbers are not supported by grad"), range, f) }
         }

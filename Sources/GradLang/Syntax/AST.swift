@@ -58,6 +58,7 @@ public enum Constant: Equatable, Sendable {
     case float(Double)
     case imaginary(Double)
     case string(String)
+    case bytes([UInt8])
 }
 
 public enum UnaryOperator: String, Sendable {

@@ -130,6 +130,7 @@ extension Constant {
         case .float(let value): return "\(value)"
         case .imaginary(let value): return "\(value)j"
         case .string(let text): return quoted(text)
+        case .bytes(let bytes): return PyBytes(bytes).reprText
         }
     }
 }

@@ -26,7 +26,6 @@ public func parseModule(_ source: SourceText, readFromFile: Bool = false) throws
         let module: Module
         do throws(SyntaxError) {
             module = try parser.parseFile()
-            try parser.checkSupported()
         } catch {
             return .failure(parser.reportedError(for: error, interactive: false))
         }
@@ -65,7 +64,6 @@ private func interactiveOutcome(_ text: SourceText, endsWithEmptyLine: Bool, inp
     let module: Module
     do {
         module = try parser.parseFile()
-        try parser.checkSupported()
     } catch {
         if inputEnded { return .error(parser.reportedError(for: error, interactive: false)) }
         if parser.failedAtEndOfInput { return .incomplete }
@@ -94,11 +92,6 @@ extension Stmt {
 }
 
 extension Parser {
-    /// Constructs that parse but that grad cannot run yet.
-    func checkSupported() throws(SyntaxError) {
-        if let bytes = unsupportedBytes { throw error("bytes literals are not supported yet", at: bytes) }
-    }
-
     /// The error CPython would report for a failed parse: after a parse error it tokenizes the rest
     /// of the source, and a tokenizer error found there wins, as does a bracket left open on an
     /// earlier line ("'(' was never closed").

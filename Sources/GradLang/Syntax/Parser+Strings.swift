@@ -6,16 +6,20 @@ extension Parser {
     func parseStrings() throws(SyntaxError) -> Expr {
         let first = try token()
         var literals: [StringToken] = []
+        var literalRanges: [SourceRange] = []
         while case .string(let literal) = try token().kind {
             literals.append(literal)
+            literalRanges.append(try token().range)
             advance()
         }
         let after = try token()
         let bytesCount = literals.filter(\.isBytes).count
         if bytesCount == literals.count {
-            // Reported once the whole source has parsed, so that CPython's syntax errors come first.
-            if unsupportedBytes == nil { unsupportedBytes = first.range }
-            return Expr(.constant(.string("")), range(from: first))
+            var bytes: [UInt8] = []
+            for (literal, literalRange) in zip(literals, literalRanges) {
+                bytes += try decodeBytesLiteral(literal, at: literalRange, reportAt: after)
+            }
+            return Expr(.constant(.bytes(bytes)), range(from: first))
         }
         if bytesCount > 0 { throw error("cannot mix bytes and nonbytes literals", at: after) }
 
@@ -60,6 +64,22 @@ extension Parser {
         if isRaw { return String(String.UnicodeScalarView(body)) }
         do {
             return try StringEscapes.decode(body)
+        } catch {
+            throw self.error(error.message, at: after)
+        }
+    }
+
+    /// A bytes literal's value: ASCII characters only, and the escapes of CPython's `escape_decode`
+    /// (no `\u`, `\U` or `\N`; an octal escape keeps its low 8 bits).
+    func decodeBytesLiteral(_ literal: StringToken, at literalRange: SourceRange,
+                            reportAt after: Token) throws(SyntaxError) -> [UInt8] {
+        let body = source.scalars[literal.bodyStart..<literal.bodyEnd]
+        guard body.allSatisfy(\.isASCII) else {
+            throw error("bytes can only contain ASCII literal characters", at: literalRange)
+        }
+        if literal.isRaw { return body.map { UInt8($0.value) } }
+        do {
+            return try StringEscapes.decodeBytes(body)
         } catch {
             throw self.error(error.message, at: after)
         }

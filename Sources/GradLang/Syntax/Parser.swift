@@ -31,8 +31,6 @@ final class Parser {
     /// Ranges of expressions written in parentheses. The tree drops the parentheses, but CPython's
     /// hints depend on them: `(a < b) = 1` is "cannot assign to comparison here. Maybe ...".
     var parenthesized: Set<SourceRange> = []
-    /// The first bytes literal, which grad does not support yet.
-    var unsupportedBytes: SourceRange?
     /// Ranges of tuples written with their own parentheses, `(a, b)` rather than `a, b`.
     var parenthesizedTuples: Set<SourceRange> = []
     /// Parsing a file or a pipe (`python3 FILE`) rather than a string (`-c`, the REPL): CPython's

@@ -1,7 +1,8 @@
 /// Backslash escapes in string literals, decoded as CPython's `unicode_escape` codec does, with its
 /// error messages: "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1:
 /// truncated \xXX escape". Positions count bytes of the text CPython hands to that codec, in which
-/// every non-ASCII character has become a 10-byte `\UXXXXXXXX` escape.
+/// every non-ASCII character has become a 10-byte `\UXXXXXXXX` escape. Bytes literals (all ASCII)
+/// are decoded as CPython's `escape_decode`: the same escapes but `\u`, `\U` and `\N`.
 enum StringEscapes {
     struct DecodingError: Error {
         var message: String
@@ -11,7 +12,16 @@ enum StringEscapes {
     /// f-string). Invalid escapes such as `\d` stay as written, as in Python.
     static func decode(_ body: ArraySlice<Unicode.Scalar>) throws(DecodingError) -> String {
         guard body.contains("\\") else { return String(String.UnicodeScalarView(body)) }
-        let scalars = Array(body)
+        return String(try decode(Array(body), asBytes: false))
+    }
+
+    /// Decodes the escapes in the body of a bytes literal, whose characters are all ASCII.
+    static func decodeBytes(_ body: ArraySlice<Unicode.Scalar>) throws(DecodingError) -> [UInt8] {
+        // Every escape gives a value below 256, so each scalar is one byte.
+        try decode(Array(body), asBytes: true).map { UInt8(truncatingIfNeeded: $0.value) }
+    }
+
+    private static func decode(_ scalars: [Unicode.Scalar], asBytes: Bool) throws(DecodingError) -> String.UnicodeScalarView {
         // Byte offset of each scalar in CPython's transformed text, plus the total length at the end.
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -30,6 +40,7 @@ enum StringEscapes {
         func failure(_ reason: String, from start: Int, to stop: Int) -> DecodingError {
             let a = offsets[start]
             let b = offsets[min(stop, scalars.count)]
+            if asBytes { return DecodingError(message: "(value error) invalid \\x escape at position \(a)") }
             let position = b - a > 1 ? "bytes in position \(a)-\(b - 1)" : "byte in position \(a)"
             return DecodingError(message: "(unicode error) 'unicodeescape' codec can't decode \(position): \(reason)")
         }
@@ -70,7 +81,12 @@ enum StringEscapes {
                     k += 1
                     digits += 1
                 }
+                if asBytes { value &= 0xFF }
                 out.append(Unicode.Scalar(UInt32(value)) ?? "\u{FFFD}")
+            case "u" where asBytes, "U" where asBytes, "N" where asBytes:
+                // Not escapes in bytes: kept as written, as an unknown escape is.
+                out.append("\\")
+                out.append(e)
             case "x", "u", "U":
                 let count = e == "x" ? 2 : e == "u" ? 4 : 8
                 let reason = e == "x" ? "truncated \\xXX escape" : e == "u" ? "truncated \\uXXXX escape"
@@ -115,7 +131,7 @@ enum StringEscapes {
                 out.append(e)
             }
         }
-        return String(out)
+        return out
     }
 
     static func hexValue(_ c: Unicode.Scalar) -> UInt32? {

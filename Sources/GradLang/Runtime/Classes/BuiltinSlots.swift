@@ -35,6 +35,11 @@ enum BuiltinSlots {
             ]),
             (.str, BuiltinTypes.str, ["__add__", "__contains__", "__getitem__", "__getnewargs__", "__iter__", "__len__",
                                       "__mod__", "__mul__", "__rmod__", "__rmul__"]),
+            (.bytes, BuiltinTypes.bytes, ["__add__", "__contains__", "__getitem__", "__getnewargs__", "__iter__", "__len__",
+                                          "__mod__", "__mul__", "__rmod__", "__rmul__"]),
+            (.bytearray, BuiltinTypes.bytearray, ["__add__", "__contains__", "__delitem__", "__getitem__", "__iadd__",
+                                                  "__imul__", "__iter__", "__len__", "__mod__", "__mul__", "__rmod__",
+                                                  "__rmul__", "__setitem__"]),
             (.list, BuiltinTypes.list, ["__add__", "__class_getitem__", "__contains__", "__delitem__", "__getitem__",
                                         "__iadd__", "__imul__", "__iter__", "__len__", "__mul__", "__reversed__", "__rmul__",
                                         "__setitem__"]),
@@ -64,9 +69,10 @@ enum BuiltinSlots {
 
     /// The types whose values compare by their own rules (`(1).__eq__(1.0)` is NotImplemented,
     /// `(1.0).__eq__(1)` is True); the others compare as objects do, by identity.
-    private static let richlyCompared: Set<TypeKey> = [.int, .bool, .float, .str, .list, .tuple, .dict, .set, .range, .slice, .tensor]
+    private static let richlyCompared: Set<TypeKey> = [.int, .bool, .float, .str, .bytes, .bytearray, .list, .tuple, .dict, .set,
+                                                       .range, .slice, .tensor]
     /// The types whose values are unhashable: their `__hash__` attribute is None.
-    private static let unhashable: Set<TypeKey> = [.list, .dict, .set]
+    private static let unhashable: Set<TypeKey> = [.list, .dict, .set, .bytearray]
     /// What each built-in type defines for itself rather than inherits from object: a value's
     /// own repr, str and hash, and an `__init__` that ignores its arguments (list, dict and set
     /// fill themselves from them).
@@ -266,7 +272,7 @@ enum BuiltinSlots {
         case .str where op == .modulo && reflected:
             if case .str = other { return try apply(left, right) }
             return notImplemented
-        case .str, .list, .tuple:
+        case .str, .bytes, .bytearray, .list, .tuple:
             // Repetition reads the count as an index (`'float' object cannot be interpreted
             // as an integer`); concatenation raises its own TypeError.
             if op == .multiply { return try apply(receiver, .integer(try Arg.integer(other))) }
@@ -293,6 +299,8 @@ enum BuiltinSlots {
         case .other: return false
         case .dict, .range: return !ordering && TypeKey(other) == key
         case .set: return other.isSet
+        // A bytearray compares with bytes too; bytes leaves a bytearray to its reflected method.
+        case .bytearray: if case .object(is PyBytes) = other { return true } else { return false }
         default: return TypeKey(other) == key
         }
     }

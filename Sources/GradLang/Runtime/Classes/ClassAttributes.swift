@@ -86,6 +86,10 @@ enum ClassAttributes {
             return e.args.count == 2 ? e.args[name == "errno" ? 0 : 1] : Value.none
         case "filename", "filename2":
             return (instance as? PyExceptionObject)?.type.isSubclass(of: PyExc.osError) == true ? Value.none : nil
+        case "encoding", "object", "start", "end", "reason":
+            // What a UnicodeError was made from: (encoding, object, start, end, reason).
+            guard let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.unicodeError), e.args.count == 5 else { return nil }
+            return e.args[["encoding", "object", "start", "end", "reason"].firstIndex(of: name) ?? 0]
         case "value":
             // A StopIteration carries a generator's return value.
             if let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.stopIteration) { return e.args.first ?? Value.none }

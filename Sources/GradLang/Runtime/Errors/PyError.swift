@@ -125,7 +125,8 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     public var type: PyClass { cls }
 
     /// `str(e)`: the single argument's str, or the args tuple's repr; an OSError made from an
-    /// errno and its description (of any type) reads `[Errno 28] No space left on device`. (A class's own
+    /// errno and its description (of any type) reads `[Errno 28] No space left on device`, a
+    /// UnicodeEncodeError or UnicodeDecodeError of its five arguments as CPython words it. (A class's own
     /// `__str__` comes before this: see `PyError.message` and `SpecialMethods.str`.)
     public var message: String {
         if args.isEmpty { return "" }
@@ -133,6 +134,7 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
             let files = [attribute("filename"), attribute("filename2")].compactMap { $0 }.filter { !$0.isNone }
             return "[Errno \(Repr.str(args[0]))] \(Repr.str(args[1]))" + (files.isEmpty ? "" : ": " + files.map(Repr.repr).joined(separator: " -> "))
         }
+        if let unicode = TextCodecs.errorMessage(type, args) { return unicode }
         // KeyError shows its key's repr: `KeyError: 'x'`.
         if args.count == 1 { return type.isSubclass(of: PyExc.keyError) ? Repr.repr(args[0]) : Repr.str(args[0]) }
         return Repr.repr(.object(PyTuple(args)))

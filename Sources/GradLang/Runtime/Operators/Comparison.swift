@@ -124,6 +124,7 @@ extension Operators {
             return try zip(x.items, x.table.hashes).allSatisfy { try y.table.find($0, hash: $1) != nil }
         case (.object(let x as PyRange), .object(let y as PyRange)):
             return x.hasSameElements(as: y)
+        case (.object(let x as PyBytes), .object(let y as PyBytes)): return x.bytes == y.bytes
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
         case (.object(let x as PySlice), .object(let y as PySlice)):
             return try elementsEqual([x.start, x.stop, x.step], [y.start, y.stop, y.step], depth: deeper(depth))
@@ -175,6 +176,8 @@ extension Operators {
         case (.str(let x), .str(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.object(let x as PyList), .object(let y as PyList)): return try sequenceOrder(x.items, y.items, depth: deeper(depth))
         case (.object(let x as PyTuple), .object(let y as PyTuple)): return try sequenceOrder(x.items, y.items, depth: deeper(depth))
+        case (.object(let x as PyBytes), .object(let y as PyBytes)):
+            return x.bytes == y.bytes ? 0 : x.bytes.lexicographicallyPrecedes(y.bytes) ? -1 : 1
         default: return nil
         }
     }
@@ -246,6 +249,7 @@ extension Operators {
             case let s as PySet: return try s.contains(item)
             case let r as PyRange:
                 if let found = r.contains(item) { return found }
+            case let b as PyBytes: return try b.contains(item)
             case let i as PyInstance:
                 if let r = try SpecialMethods.call(i, .contains, [item]) { return try truthy(r) }
                 if i.cls.lookup(.contains)?.isNone == true { throw PyError.type("'\(i.typeName)' object is not a container") }

@@ -299,6 +299,11 @@ public enum Operators {
         case (.add, .str(let x), .str(let y)): return .str(try PyStr.concatenated(x, y))
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(try concatenated(x.items, y.items)))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
+        case (.add, .object(let x as PyBytes), .object(let y as PyBytes)):
+            try Allocation.check(count: x.bytes.count + y.bytes.count, of: UInt8.self)
+            return .object(x.sameType(x.bytes + y.bytes))
+        case (.add, .object(let x as PyBytes), _):
+            throw PyError.type("can't concat \(b.typeName) to \(x.typeName)")
         case (.bitOr, .object(let x as PyDict), .object(let y as PyDict)):
             // `x | y`: a new dict with x's entries, then y's.
             let merged = PyDict()
@@ -334,23 +339,20 @@ public enum Operators {
         return nil
     }
 
-    /// `text * times` from its UTF-8 bytes, doubling what is already copied: String(repeating:)
-    /// appends one copy at a time, 15 s for `'7' * 413011301` (CPython: a fraction of a second).
-    private static func repeated(_ text: String, _ times: Int) -> String {
-        let unit = Array(text.utf8)
-        let total = unit.count * times
-        guard total > 0 else { return "" }
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            base.initialize(from: unit, count: unit.count)
-            var filled = unit.count
-            while filled < total {
-                let chunk = Swift.min(filled, total - filled)
-                (base + filled).initialize(from: base, count: chunk)
-                filled += chunk
-            }
-            return total
+    /// Fills `buffer` (a whole number of units long) with copies of `unit`, doubling what is
+    /// already copied: String(repeating:) appends one copy at a time, 15 s for
+    /// `'7' * 413011301` (CPython: a fraction of a second). Returns how many bytes it filled.
+    private static func repeating(_ unit: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let total = buffer.count
+        guard total > 0, !unit.isEmpty, let base = buffer.baseAddress else { return 0 }
+        base.initialize(from: unit, count: unit.count)
+        var filled = unit.count
+        while filled < total {
+            let chunk = Swift.min(filled, total - filled)
+            (base + filled).initialize(from: base, count: chunk)
+            filled += chunk
         }
+        return total
     }
 
     /// `x + y` for lists and tuples, once memory is known to hold it (`x = x + x` in a loop).
@@ -382,7 +384,12 @@ public enum Operators {
             // CPython counts the result in code points before it asks for memory.
             if s.count.multipliedReportingOverflow(by: times).overflow { throw PyError.overflow("repeated string is too long") }
             try checked(s.string.utf8.count, of: UInt8.self)
-            return .str(repeated(s.string, times))
+            let unit = Array(s.string.utf8)
+            return .str(String(unsafeUninitializedCapacity: unit.count * times) { repeating(unit, into: $0) })
+        case .object(let b as PyBytes):
+            if b.bytes.count.multipliedReportingOverflow(by: times).overflow { throw PyError.overflow("repeated bytes are too long") }
+            try checked(b.bytes.count, of: UInt8.self)
+            return .object(b.sameType(Array(unsafeUninitializedCapacity: b.bytes.count * times) { $1 = repeating(b.bytes, into: $0) }))
         case .object(let l as PyList):
             try checked(l.items.count, of: Value.self)
             return .object(PyList(repeatedItems(l.items, times)))
@@ -429,7 +436,7 @@ extension Value {
     var isSequence: Bool {
         switch self {
         case .str: return true
-        case .object(let o): return o is PyList || o is PyTuple
+        case .object(let o): return o is PyList || o is PyTuple || o is PyBytes
         default: return false
         }
     }

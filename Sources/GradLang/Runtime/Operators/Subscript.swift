@@ -124,6 +124,8 @@ enum Subscript {
             l.changeItems { _ = $0.remove(at: i) }
         case .object(let d as PyDict):
             if try d.remove(key) == nil { throw PyError.key(key) }
+        case .object(let array as PyBytes) where array.isMutable:
+            try array.deleteItem(key)
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):
             _ = try SpecialMethods.call(i, .delitem, [key])
         case .object(let i as PyInstance) where i.native is PyList || i.native is PyDict:
@@ -149,7 +151,8 @@ enum Subscript {
             throw PyError.type("\(what == "list assignment" ? "list" : what) indices must be integers or slices, not \(key.typeName)")
         }
         let p = i < 0 ? i &+ count : i
-        guard p >= 0 && p < count else { throw PyError.index("\(what) index out of range") }
+        // CPython's bytes message names no type.
+        guard p >= 0 && p < count else { throw PyError.index(what == "bytes" ? "index out of range" : "\(what) index out of range") }
         return p
     }
 

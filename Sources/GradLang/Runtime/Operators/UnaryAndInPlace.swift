@@ -59,6 +59,9 @@ extension Operators {
         case .object(let list as PyList) where op == .multiply:
             if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }
             return a
+        case .object(let array as PyBytes) where array.isMutable && (op == .add || op == .multiply):
+            if case .object(let result as PyBytes) = try binary(op, a, b) { array.bytes = result.bytes }
+            return a
         case .object(let dict as PyDict) where op == .bitOr:
             // `d |= other` is `d.update(other)`: any mapping or iterable of pairs.
             try DictUpdate.merge(into: dict, b, keywords: nil, interpreter)

@@ -62,7 +62,8 @@ enum Hashing {
                     : r.length == 1 ? [.int(1), .integer(r.start), .none]
                     : [.integer(r.length), .integer(r.start), .integer(r.step)]
                 return try tuple(parts, depth: 1)
-            case is PyList, is PyDict: throw PyError.type("unhashable type: '\(o.typeName)'")
+            case let b as PyBytes where !b.isMutable: return fnv1a(b.bytes)
+            case is PyList, is PyDict, is PyBytes: throw PyError.type("unhashable type: '\(o.typeName)'")
             case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case is PySet: throw PyError.type("unhashable type: 'set'")
             default: return identity(ObjectIdentifier(o))
@@ -76,14 +77,19 @@ enum Hashing {
         return avoidingMinusOne(i < 0 ? -r : r)
     }
 
-    /// FNV-1a over UTF-8, folded into a non-(-1) Int; kept by the str once computed, as CPython
-    /// keeps a str's hash.
+    /// A str's hash over its UTF-8; kept by the str once computed, as CPython keeps a str's hash.
+    /// An ASCII str and the bytes of its encoding hash alike, as in CPython.
     private static func string(_ s: PyStr) -> Int {
         if s.knownHash != -1 { return s.knownHash }
-        var h: UInt64 = 0xcbf29ce484222325
-        for byte in s.string.utf8 { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
-        s.knownHash = avoidingMinusOne(Int(bitPattern: UInt(h)))
+        s.knownHash = fnv1a(s.string.utf8)
         return s.knownHash
+    }
+
+    /// FNV-1a over bytes, folded into a non-(-1) Int.
+    private static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return avoidingMinusOne(Int(bitPattern: UInt(h)))
     }
 
     private static func integer(_ b: BigInt) -> Int {

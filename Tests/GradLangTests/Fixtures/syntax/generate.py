@@ -434,8 +434,12 @@ CASES = [
     ('x = "ok" "\\xZ" + 1\n', None),
     ('f"a\\xZ{x}"\n', None),
     ('"a" b"c"\n', None),
-    ('b"c"\n', {"kind": "SyntaxError", "message": "bytes literals are not supported yet",
-                "line": 1, "column": 1, "endLine": 1, "endColumn": 5, "why": "grad has no bytes type yet"}),
+    ('b"c"\n', None),
+    ('b"c" "d"\n', None),
+    ('x = b"\xe9"\n', None),
+    ('x = b"a\\x4" + 1\n', None),
+    ('x = rb"\\x4\\u12" b"\\777\\N{x}"\n', None),
+    ('x = (1,\n  b"caf\u00e9")\n', None),
 
     # --- errors found after parsing ---------------------------------------------------------------
     ("return 1\n", None),
