@@ -16,3 +16,8 @@ bar.update(1)
 bar.close()
 with tqdm(total=4, bar_format=layout, mininterval=0, colour="green") as t:
     t.update(4)
+import io
+buffer = io.StringIO()
+for x in tqdm(range(4), file=buffer, bar_format=layout, mininterval=0):
+    pass
+print(repr(buffer.getvalue()))
