@@ -49,16 +49,43 @@ def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, fr
     return output
 
 
+def _check_floating(kernel, input):
+    if not input.is_floating_point():
+        # "torch.LongTensor" → "Long": PyTorch's name of the dtype in its kernels' errors.
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{input.type()[6:-6]}'")
+
+
+def _check_same_dtype(input, *parameters):
+    # PyTorch's CPU rule: parameters of the input's dtype, or float32 ones for a float16 or
+    # bfloat16 input.
+    given = [p for p in parameters if p is not None]
+    if not given or given[0].dtype == input.dtype:
+        return
+    if any(p.dtype != torch.float32 for p in given):
+        raise RuntimeError("mixed dtype (CPU): expect parameter to have scalar type of Float")
+    if input.dtype not in (torch.float16, torch.bfloat16):
+        raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+
+
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     """Normalise over the last len(normalized_shape) dimensions to mean 0 and variance 1 (the
     biased variance, plus eps), then multiply by weight and add bias (both of normalized_shape)."""
     normalized_shape = [normalized_shape] if isinstance(normalized_shape, int) else list(normalized_shape)
     count = len(normalized_shape)
+    if count == 0:
+        raise RuntimeError("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, "
+                           "but got normalized_shape = []")
+    for label, t in (("weight", weight), ("bias", bias)):
+        if t is not None and list(t.shape) != normalized_shape:
+            raise RuntimeError(f"Expected {label} to be of same shape as normalized_shape, but got {label} of shape "
+                               f"{list(t.shape)} and normalized_shape = {normalized_shape}")
     leading = input.dim() - count
     if leading < 0 or list(input.shape[leading:]) != normalized_shape:
         expected = ", ".join(str(s) for s in normalized_shape)
         raise RuntimeError(f"Given normalized_shape={normalized_shape}, expected input with shape [*, {expected}], "
                            f"but got input of size{list(input.shape)}")
+    _check_same_dtype(input, weight, bias)
+    _check_floating("LayerNormKernelImpl", input)
     stat_dims = list(range(leading, input.dim()))
     return _normalize("NativeLayerNormBackward0", input, stat_dims, list(range(leading)),
                       lambda: _batch_statistics(input, stat_dims, eps), weight, bias, True)
@@ -88,12 +115,20 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         raise ValueError(f"batch_norm eps must be positive during training, but got {eps}")
     elif eps < 0.0:
         raise ValueError(f"batch_norm eps must be non-negative, but got {eps}")
-    channels = input.shape[1] if input.dim() > 1 else 1
+    channels = input.shape[1] if input.dim() > 1 else 0
+    if input.numel() == 0:
+        # PyTorch's shortcut for an empty batch: no statistics, the affine map of the first channel.
+        output = input.clone()
+        if weight is not None:
+            output = output * weight[0]
+        return output + bias[0] if bias is not None else output
     if not training and (running_mean is None or running_var is None):
         raise RuntimeError(f"{'running_mean' if running_mean is None else 'running_var'} must be defined in evaluation mode")
     for label, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
         if t is not None and t.numel() != channels:
             raise RuntimeError(f"{label} should contain {channels} elements not {t.numel()}")
+    _check_floating("batch_norm", input)
+    _check_same_dtype(input, weight, bias, running_mean, running_var)
     stat_dims = [d for d in range(input.dim()) if d != 1]
     if training:
         statistics = lambda: _batch_statistics(input, stat_dims, eps)
