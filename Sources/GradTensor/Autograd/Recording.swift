@@ -176,8 +176,8 @@ extension Tensor {
     /// Marks this output of a custom function when it shares its data with one of `inputs`
     /// without being that input (which would be an input changed in place and returned).
     private func markIfAliasing(_ inputs: [Tensor], asOutput index: Int) {
-        guard gradFn != nil, inputs.contains(where: { $0 !== self && $0.storage === storage }) else { return }
-        links.customFunctionAliasIndex = index
+        guard let node = gradFn, inputs.contains(where: { $0 !== self && $0.storage === storage }) else { return }
+        node.attachments.outputsSharingInputData.append(index)
     }
 
     /// `recordFunction` for a function with several differentiable outputs: one node for all of

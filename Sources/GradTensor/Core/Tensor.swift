@@ -69,10 +69,6 @@ public final class Tensor {
         /// For a view recorded as output `k` of an op that returns several views (`unbind`), or
         /// a view of such a view (output 0): k. PyTorch refuses in-place writes to these.
         var multiOutputViewIndex: Int?
-        /// For output `k` of a custom function that shares its data with one of the function's
-        /// inputs (an input returned as it is, or a view of one): k. PyTorch refuses in-place
-        /// writes to these, which would replace the function's backward.
-        var customFunctionAliasIndex: Int?
         /// Made in inference mode (or a view or alias of such a tensor): autograd may not save it,
         /// nor may it be written in place, outside inference mode (`is_inference()`).
         var isInference = false
