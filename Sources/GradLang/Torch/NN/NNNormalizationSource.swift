@@ -88,10 +88,10 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     _check_floating("LayerNormKernelImpl", input)
     stat_dims = list(range(leading, input.dim()))
     return _normalize("NativeLayerNormBackward0", input, stat_dims, list(range(leading)),
-                      lambda: _batch_statistics(input, stat_dims, eps), weight, bias, True)
+                      lambda: _mean_and_invstd(input, stat_dims, eps), weight, bias, True)
 
 
-def _batch_statistics(input, dims, eps):
+def _mean_and_invstd(input, dims, eps):
     """The mean of input over dims and the inverse of its standard deviation (biased variance + eps)."""
     return input.mean(dims, keepdim=True), (input.var(dims, unbiased=False, keepdim=True) + eps).rsqrt()
 
@@ -115,6 +115,8 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         raise ValueError(f"batch_norm eps must be positive during training, but got {eps}")
     elif eps < 0.0:
         raise ValueError(f"batch_norm eps must be non-negative, but got {eps}")
+    if training and (running_mean is None) != (running_var is None):
+        raise ValueError("running_mean and running_var must either both be None or neither be None")
     channels = input.shape[1] if input.dim() > 1 else 0
     if input.numel() == 0:
         # PyTorch's shortcut for an empty batch: no statistics, the affine map of the first channel.
@@ -131,13 +133,13 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     _check_same_dtype(input, weight, bias, running_mean, running_var)
     stat_dims = [d for d in range(input.dim()) if d != 1]
     if training:
-        statistics = lambda: _batch_statistics(input, stat_dims, eps)
+        statistics = lambda: _mean_and_invstd(input, stat_dims, eps)
         if running_mean is not None:
             with torch.no_grad():
-                mean = input.mean(stat_dims)
-                unbiased = input.var(stat_dims)
-                running_mean.copy_(momentum * mean.reshape(running_mean.shape) + (1 - momentum) * running_mean)
-                running_var.copy_(momentum * unbiased.reshape(running_var.shape) + (1 - momentum) * running_var)
+                mean = input.mean(stat_dims).reshape(running_mean.shape)
+                unbiased = input.var(stat_dims).reshape(running_var.shape)
+                running_mean.copy_(momentum * mean + (1 - momentum) * running_mean)
+                running_var.copy_(momentum * unbiased + (1 - momentum) * running_var)
     else:
         # The running statistics as they are now: later training steps change them in place.
         per_channel = [1, channels] + [1] * (input.dim() - 2)
