@@ -12,7 +12,7 @@ extension Interpreter {
         addSource(NNInitSource.text, filename: "torch/nn/init.py", to: initModule)
         nn.attributes["init"] = .object(initModule)
         moduleTable[initModule.name] = initModule
-        addSource(NNModuleSource.text + NNBackwardHookSource.text + NNLayersSource.text + NNContainersSource.text + NNActivationsSource.text
+        addSource(NNModuleSource.text + NNLayersSource.text + NNContainersSource.text + NNActivationsSource.text
                   + NNLossesSource.text + NNNormalizationSource.layers, filename: "torch/nn/modules.py", to: nn)
         return nn
     }

@@ -1,9 +1,11 @@
 /// `nn.Module`, the base class of every layer and model, written as PyTorch writes it: attribute assignment files parameters, sub-modules and buffers into their own
 /// dicts, which the tree walks (`parameters()`, `state_dict()`, `repr`) read in order; forward and
-/// backward hooks run around each call (the backward ones through `NNBackwardHookSource`).
+/// backward hooks run around each call (the backward ones through `torch.utils.hooks.BackwardHook`,
+/// `TorchPythonSources.backwardHook`).
 enum NNModuleSource {
     static let text = #"""
 import collections
+import functools
 import warnings
 from collections import OrderedDict
 
@@ -74,6 +76,16 @@ def _register_hook(hooks, hook, prepend):
     return handle
 
 
+def _with_module(hook, module):
+    """A deprecated backward hook as a node hook: hook(module, grad_input, grad_output)."""
+
+    @functools.wraps(hook)
+    def call(*args):
+        return hook(module, *args)
+
+    return call
+
+
 class Module:
     """What every layer and model is built on: it keeps parameters, buffers and sub-modules.
 
@@ -135,7 +147,7 @@ class Module:
                     args = result if isinstance(result, tuple) else (result,)
         backward_hook = None
         if full_backward_hooks or backward_pre_hooks:
-            backward_hook = _BackwardHook(self, full_backward_hooks, backward_pre_hooks)
+            backward_hook = torch.utils.hooks.BackwardHook(self, full_backward_hooks, backward_pre_hooks)
             args = backward_hook.setup_input_hook(args)
         output = self.forward(*args, **kwargs)
         for key, hook in list(self._forward_hooks.items()):

@@ -1,48 +1,30 @@
-/// What a module's full backward hooks and backward pre-hooks run on: around each forward, the
-/// tensors going in and coming out pass through an identity autograd function,
-/// `BackwardHookFunction`, whose nodes see the gradients of the module's outputs and then of its
-/// inputs; the hooks run there, as PyTorch's `torch.utils.hooks.BackwardHook` runs them.
-enum NNBackwardHookSource {
-    static let text = #"""
-import functools
+extension TorchPythonSources {
+    /// `torch.utils.hooks.BackwardHook`, what a module's full backward hooks and backward
+    /// pre-hooks run on: around each forward, the tensors going in and coming out pass through
+    /// an identity autograd function, `BackwardHookFunction`, whose nodes see the gradients of
+    /// the module's outputs and then of its inputs; the hooks run there. Its own module, run the
+    /// first time a module with backward hooks is called, so that loading torch.nn does not pay for it.
+    static let backwardHook = #"""
+"""Hooks on a module's gradients, as nn.Module's backward hooks use them."""
+
+import torch
 import warnings
 
 
-_identity_function = None
+class BackwardHookFunction(torch.autograd.Function):
+    """Returns its tensors unchanged; its node is where a module's backward hooks run."""
+
+    @staticmethod
+    def forward(ctx, *args):
+        ctx.mark_non_differentiable(*[arg for arg in args if not arg.requires_grad])
+        return args
+
+    @staticmethod
+    def backward(ctx, *args):
+        return args
 
 
-def _backward_hook_function():
-    # A torch.autograd.Function, made when a module first needs it: the Function machinery's
-    # Python runs then, not each time torch.nn is loaded.
-    global _identity_function
-    if _identity_function is None:
-        class BackwardHookFunction(torch.autograd.Function):
-            """Returns its tensors unchanged; its node is where a module's backward hooks run."""
-
-            @staticmethod
-            def forward(ctx, *args):
-                ctx.mark_non_differentiable(*[arg for arg in args if not arg.requires_grad])
-                return args
-
-            @staticmethod
-            def backward(ctx, *args):
-                return args
-
-        _identity_function = BackwardHookFunction
-    return _identity_function
-
-
-def _with_module(hook, module):
-    """A deprecated backward hook as a node hook: hook(module, grad_input, grad_output)."""
-
-    @functools.wraps(hook)
-    def call(*args):
-        return hook(module, *args)
-
-    return call
-
-
-class _BackwardHook:
+class BackwardHook:
     """One forward's backward hooks: the pre-hooks run when the gradients of the module's outputs
     arrive, the full hooks when those of its inputs have been computed. Each side counts every
     positional argument (output), tensor or not; the non-tensors' places hold None."""
@@ -72,7 +54,7 @@ class _BackwardHook:
         tensors = [args[i] for i in indices]
         if not (any(t.requires_grad for t in tensors) and torch.is_grad_enabled()):
             return args, None
-        passed = _backward_hook_function().apply(*tensors)
+        passed = BackwardHookFunction.apply(*tensors)
         if len(passed) == 0:
             raise RuntimeError("Cannot set Module backward hook for a Module with no input Tensors.")
         nodes = [t.grad_fn for t in passed if t.grad_fn is not None and t.grad_fn.name() == "BackwardHookFunctionBackward"]
