@@ -5,7 +5,6 @@
 enum NNModuleSource {
     static let text = #"""
 import collections
-import functools
 import warnings
 from collections import OrderedDict
 
@@ -79,10 +78,12 @@ def _register_hook(hooks, hook, prepend):
 def _with_module(hook, module):
     """A deprecated backward hook as a node hook: hook(module, grad_input, grad_output)."""
 
-    @functools.wraps(hook)
     def call(*args):
         return hook(module, *args)
 
+    # The hook's name, which errors about what it returned show (functools.wraps, without
+    # importing functools when torch.nn loads).
+    call.__name__ = getattr(hook, "__name__", call.__name__)
     return call
 
 
