@@ -56,6 +56,10 @@ public final class NodeAttachments {
     public var typeModule: String?
     /// Where in the program the node was made, when anomaly mode was on (`AnomalyMode`).
     public var placeOfCreation: Any?
+    /// The outputs of a custom function that share their data with one of its inputs (an input
+    /// returned as it is, or a view of one): PyTorch refuses in-place writes to them, which
+    /// would replace the function's backward. Kept here, not on every tensor.
+    var outputsSharingInputData: [Int] = []
     /// Hooks on the gradients of the tensors this node made (`Tensor.register_hook` on a non-leaf).
     var tensorHooks = HookList<OutputGradientHook>()
     var preHooks = HookList<NodePreHook>()

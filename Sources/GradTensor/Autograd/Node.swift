@@ -239,7 +239,8 @@ public final class Node {
     /// by its C++ type (torch::autograd::CopySlices).
     static func opName(_ node: String) -> String {
         if isHandWritten(node) { return "torch::autograd::" + node }
-        guard let backward = node.firstRange(of: "Backward") else { return node }
+        // The last "Backward": a custom function's class name may hold one (BackwardHookFunction).
+        guard let backward = node.ranges(of: "Backward").last else { return node }
         let version = node[backward.upperBound...]
         return String(node[..<backward.lowerBound]) + (version == "0" ? "" : version)
     }

@@ -170,6 +170,14 @@ extension Tensor {
                 InputGradients(try backward(ctx.grad, ctx.output))
             }
         }
+        markIfAliasing(inputs, asOutput: 0)
+    }
+
+    /// Marks this output of a custom function when it shares its data with one of `inputs`
+    /// without being that input (which would be an input changed in place and returned).
+    private func markIfAliasing(_ inputs: [Tensor], asOutput index: Int) {
+        guard let node = gradFn, inputs.contains(where: { $0 !== self && $0.storage === storage }) else { return }
+        node.attachments.outputsSharingInputData.append(index)
     }
 
     /// `recordFunction` for a function with several differentiable outputs: one node for all of
@@ -187,5 +195,6 @@ extension Tensor {
             }
             outputs.first?.gradFn?.saveOutputs(outputs)
         }
+        for (k, output) in outputs.enumerated() { output.markIfAliasing(inputs, asOutput: k) }
     }
 }

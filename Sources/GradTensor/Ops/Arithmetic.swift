@@ -13,7 +13,8 @@ extension Tensor {
         let out = try scaledSum(other, alpha: alpha, .add)
         guard Tensor.needsGraph(self, other) else { return out }
         return out.record("AddBackward0", inputs: [self, other], saving: { _ in alpha }) { ctx, alpha in
-            [ctx.grad, try alpha.map { try ctx.grad.mul(.wrapping($0)) } ?? ctx.grad]
+            // None for an operand that needs no gradient (a number): what a node hook sees.
+            [ctx.needs(0) ? ctx.grad : nil, ctx.needs(1) ? try alpha.map { try ctx.grad.mul(.wrapping($0)) } ?? ctx.grad : nil]
         }
     }
 
@@ -23,7 +24,7 @@ extension Tensor {
         guard Tensor.needsGraph(self, other) else { return out }
         return out.record("SubBackward0", inputs: [self, other], saving: { _ in alpha ?? .int(1) }) { ctx, alpha in
             let second = try ctx.needs(1) ? ctx.grad.neg().mul(.wrapping(alpha)) : nil
-            return [ctx.grad, second]
+            return [ctx.needs(0) ? ctx.grad : nil, second]
         }
     }
 

@@ -128,6 +128,9 @@ extension Tensor {
         }
         // As PyTorch, a view returned with others is refused as such before being one of a leaf.
         if let error = multiOutputViewError(writtenItself: true) { throw error }
+        if requiresGrad, let node = links.gradFn, node.attached?.outputsSharingInputData.contains(links.outputNr) == true {
+            throw TorchError.runtime("Output \(links.outputNr) of \(Node.opName(node.name)) is a view and is being modified inplace. This view was created inside a custom Function (or because an input was returned as-is) and the autograd logic to handle view+inplace would override the custom backward associated with the custom Function, leading to incorrect gradients. This behavior is forbidden. You can fix this by cloning the output of the custom Function.")
+        }
         if let base = viewBase, base.isLeaf, base.requiresGrad {
             throw TorchError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
         }

@@ -1,9 +1,11 @@
-/// `nn.Module`, the base class of every layer and model, written as PyTorch writes it (without
-/// hooks): attribute assignment files parameters, sub-modules and buffers into their own
-/// dicts, which the tree walks (`parameters()`, `state_dict()`, `repr`) read in order.
+/// `nn.Module`, the base class of every layer and model, written as PyTorch writes it: attribute assignment files parameters, sub-modules and buffers into their own
+/// dicts, which the tree walks (`parameters()`, `state_dict()`, `repr`) read in order; forward and
+/// backward hooks run around each call (the backward ones through `torch.utils.hooks.BackwardHook`,
+/// `TorchPythonSources.backwardHook`).
 enum NNModuleSource {
     static let text = #"""
 import collections
+import warnings
 from collections import OrderedDict
 
 
@@ -38,7 +40,8 @@ class _IncompatibleKeys(collections.namedtuple("IncompatibleKeys", ["missing_key
 
 
 _MODULE_STATE = ("_parameters", "_buffers", "_modules", "_non_persistent_buffers_set",
-                 "_forward_pre_hooks", "_forward_hooks", "_hooks_with_kwargs")
+                 "_forward_pre_hooks", "_forward_hooks", "_hooks_with_kwargs",
+                 "_backward_hooks", "_backward_pre_hooks", "_is_full_backward_hook")
 
 
 class RemovableHandle:
@@ -72,6 +75,18 @@ def _register_hook(hooks, hook, prepend):
     return handle
 
 
+def _with_module(hook, module):
+    """A deprecated backward hook as a node hook: hook(module, grad_input, grad_output)."""
+
+    def call(*args):
+        return hook(module, *args)
+
+    # The hook's name, which errors about what it returned show (functools.wraps, without
+    # importing functools when torch.nn loads).
+    call.__name__ = getattr(hook, "__name__", call.__name__)
+    return call
+
+
 class Module:
     """What every layer and model is built on: it keeps parameters, buffers and sub-modules.
 
@@ -102,17 +117,24 @@ class Module:
         state["_forward_pre_hooks"] = {}
         state["_forward_hooks"] = {}
         state["_hooks_with_kwargs"] = set()
+        state["_backward_hooks"] = {}
+        state["_backward_pre_hooks"] = {}
+        # None until a backward hook is registered; then whether it was a full one.
+        state["_is_full_backward_hook"] = None
 
     def forward(self, *input):
         """How an input becomes an output; each subclass writes its own (calling the module runs it)."""
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        if self._forward_pre_hooks or self._forward_hooks:
+        if self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks:
             return self._call_with_hooks(args, kwargs)
         return self.forward(*args, **kwargs)
 
     def _call_with_hooks(self, args, kwargs):
+        backward_pre_hooks = list(self._backward_pre_hooks.values())
+        full_backward_hooks = list(self._backward_hooks.values()) if self._is_full_backward_hook else []
+        deprecated_backward_hooks = list(self._backward_hooks.values()) if self._is_full_backward_hook is False else []
         for key, hook in list(self._forward_pre_hooks.items()):
             if key in self._hooks_with_kwargs:
                 result = hook(self, args, kwargs)
@@ -124,12 +146,63 @@ class Module:
                 result = hook(self, args)
                 if result is not None:
                     args = result if isinstance(result, tuple) else (result,)
+        backward_hook = None
+        if full_backward_hooks or backward_pre_hooks:
+            backward_hook = torch.utils.hooks.BackwardHook(self, full_backward_hooks, backward_pre_hooks)
+            args = backward_hook.setup_input_hook(args)
         output = self.forward(*args, **kwargs)
         for key, hook in list(self._forward_hooks.items()):
             result = hook(self, args, kwargs, output) if key in self._hooks_with_kwargs else hook(self, args, output)
             if result is not None:
                 output = result
+        if backward_hook:
+            if not isinstance(output, (torch.Tensor, tuple)):
+                warnings.warn(f"For backward hooks to be called, module output should be a Tensor or a tuple of Tensors but received {type(output)}",
+                              stacklevel=2)
+            output = backward_hook.setup_output_hook(output)
+        if deprecated_backward_hooks:
+            self._attach_deprecated_backward_hooks(deprecated_backward_hooks, args, output)
         return output
+
+    def _attach_deprecated_backward_hooks(self, hooks, args, output):
+        # The deprecated hooks go on the node of the output's first tensor, whatever it computes.
+        first = output
+        while not isinstance(first, torch.Tensor):
+            if isinstance(first, dict):
+                first = next(v for v in first.values() if isinstance(v, torch.Tensor))
+            else:
+                first = first[0]
+        node = first.grad_fn
+        if node is None:
+            return
+        for hook in hooks:
+            node.register_hook(_with_module(hook, self))
+        self._warn_deprecated_backward_hook(args, output, node)
+
+    def _warn_deprecated_backward_hook(self, inputs, output, node):
+        # Which gradients that node's hook will miss, as PyTorch warns of them.
+        later = " is deprecated and will be removed in future versions. This hook will be missing some"
+        documented = " Please use register_full_backward_hook to get the documented behavior."
+        outputs = (output,) if isinstance(output, torch.Tensor) else output
+        if not (isinstance(outputs, tuple) and all(isinstance(r, torch.Tensor) for r in outputs)):
+            warnings.warn("Using non-full backward hooks on a Module that does not return a single Tensor or a tuple of Tensors"
+                          + later + " of the grad_output." + documented, FutureWarning, stacklevel=2)
+            return
+        inputs = (inputs,) if isinstance(inputs, torch.Tensor) else inputs
+        if not (isinstance(inputs, tuple) and all(isinstance(i, torch.Tensor) for i in inputs)):
+            warnings.warn("Using non-full backward hooks on a Module that does not take as input a single Tensor or a tuple of Tensors"
+                          + later + " of the grad_input." + documented, FutureWarning, stacklevel=2)
+            return
+        output_nodes = {r.grad_fn for r in outputs if r.grad_fn is not None}
+        if len(output_nodes) == 0 or (len(output_nodes) == 1 and node not in output_nodes):
+            warnings.warn("Using a non-full backward hook when outputs are nested in python data structure"
+                          + later + " grad_output.", FutureWarning, stacklevel=2)
+        elif len(output_nodes) > 1:
+            warnings.warn("Using a non-full backward hook when outputs are generated by different autograd Nodes"
+                          + later + " grad_output." + documented, FutureWarning, stacklevel=2)
+        elif {i.grad_fn for i in inputs if i.grad_fn is not None} != {n[0] for n in node.next_functions}:
+            warnings.warn("Using a non-full backward hook when the forward contains multiple autograd Nodes"
+                          + later + " grad_input." + documented, FutureWarning, stacklevel=2)
 
     def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
         """Run hook(module, args) before each forward; a value it returns replaces the arguments."""
@@ -146,8 +219,27 @@ class Module:
         return handle
 
     def register_full_backward_hook(self, hook, prepend=False):
-        """Not yet in grad: it needs hooks on autograd nodes."""
-        raise NotImplementedError("grad does not support full backward hooks yet (they need hooks on autograd nodes)")
+        """Run hook(module, grad_input, grad_output) each time the gradients of the module's inputs
+        have been computed; a tuple it returns replaces grad_input. Inputs that are not tensors
+        or need no gradient give None. If no input needs a gradient, the hook runs with the
+        gradients of the outputs (and a warning)."""
+        if self._is_full_backward_hook is False:
+            raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.")
+        self._is_full_backward_hook = True
+        return _register_hook(self._backward_hooks, hook, prepend)
+
+    def register_full_backward_pre_hook(self, hook, prepend=False):
+        """Run hook(module, grad_output) when the gradients of the module's outputs arrive; a
+        tuple it returns replaces grad_output."""
+        return _register_hook(self._backward_pre_hooks, hook, prepend)
+
+    def register_backward_hook(self, hook):
+        """Deprecated: use register_full_backward_hook. The hook goes on the node of the output's
+        first tensor, and sees that node's gradients, which may not be the module's."""
+        if self._is_full_backward_hook is True:
+            raise RuntimeError("Cannot use both regular backward hooks and full backward hooks on a single Module. Please use only one of them.")
+        self._is_full_backward_hook = False
+        return _register_hook(self._backward_hooks, hook, False)
 
     def register_buffer(self, name, tensor, persistent=True):
         """Add a buffer: state that is not a parameter (saved in state_dict when persistent)."""

@@ -1,6 +1,6 @@
 /// The parts of torch written in Python and compiled into grad, so that a learner can read them
 /// (`help(torch.optim.SGD)`): `torch.optim`, `torch.optim.lr_scheduler`, `torch.utils.data`,
-/// `torch.autograd.Function`, `gradcheck`, `detect_anomaly`, `torch.autograd.functional` and `.graph`,
+/// `torch.utils.hooks`, `torch.autograd.Function`, `gradcheck`, `detect_anomaly`, `torch.autograd.functional` and `.graph`,
 /// `torch.func`, `torch.distributions`.
 enum TorchPythonSources {}
 
@@ -32,17 +32,19 @@ extension Interpreter {
         let scheduler = PyModule(name: "torch.optim.lr_scheduler")
         let optim = PyModule(name: "torch.optim", attributes: ["lr_scheduler": .object(scheduler)])
         let data = PyModule(name: "torch.utils.data")
-        let utils = PyModule(name: "torch.utils", attributes: ["data": .object(data)])
+        let hooks = PyModule(name: "torch.utils.hooks")
+        let utils = PyModule(name: "torch.utils", attributes: ["data": .object(data), "hooks": .object(hooks)])
         let distributions = PyModule(name: "torch.distributions")
         addSource(TorchPythonSources.optimizer + TorchPythonSources.sgd + TorchPythonSources.adam
                   + TorchPythonSources.rmsprop + TorchPythonSources.adagrad,
                   filename: "torch/optim.py", to: optim)
         addSource(TorchPythonSources.lrScheduler, filename: "torch/optim/lr_scheduler.py", to: scheduler)
         addSource(TorchPythonSources.data, filename: "torch/utils/data.py", to: data)
+        addSource(TorchPythonSources.backwardHook, filename: "torch/utils/hooks.py", to: hooks)
         addSource(TorchPythonSources.distributions, filename: "torch/distributions.py", to: distributions)
         torch.attributes["optim"] = .object(optim)
         torch.attributes["utils"] = .object(utils)
         torch.attributes["distributions"] = .object(distributions)
-        for module in [optim, scheduler, utils, data, distributions] { moduleTable[module.name] = module }
+        for module in [optim, scheduler, utils, data, hooks, distributions] { moduleTable[module.name] = module }
     }
 }

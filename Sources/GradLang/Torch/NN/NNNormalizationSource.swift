@@ -1,0 +1,268 @@
+/// Layer and batch normalisation: `F.layer_norm`, `F.batch_norm` (`functional`) and the layers
+/// `nn.LayerNorm`, `nn.BatchNorm1d` (`layers`). Both functions normalise with a mean and an
+/// inverse standard deviation, then scale and shift; each records one node under PyTorch's name,
+/// whose backward is the textbook formula over the saved normalised input.
+enum NNNormalizationSource {
+    static let functional = #"""
+
+
+def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, from_batch):
+    """(input - mean) * invstd * weight + bias, one node `name`. statistics() gives mean and
+    invstd, which broadcast against input; weight and bias (either may be None) span the
+    dimensions not in affine_dims. from_batch says whether the statistics are input's over
+    stat_dims, so that the input's gradient also flows through them."""
+    affine_shape = [1 if d in affine_dims else input.shape[d] for d in range(input.dim())]
+
+    def pieces():
+        mean, invstd = statistics()
+        scale = weight.reshape(affine_shape) if weight is not None else None
+        return (input - mean) * invstd, invstd, scale
+
+    with torch.no_grad():
+        normalized, invstd, scale = pieces()
+        output = normalized * scale if scale is not None else normalized
+        if bias is not None:
+            output = output + bias.reshape(affine_shape)
+    tensors = [t for t in (input, weight, bias) if t is not None]
+    if not (torch.is_grad_enabled() and any(t.requires_grad for t in tensors)):
+        return output
+
+    def summed(t):
+        # Over the dimensions weight and bias are broadcast along (sum([]) would sum them all).
+        return t.sum(affine_dims) if affine_dims else t
+
+    def backward(grad, out):
+        # When the engine records this backward (create_graph=True), the pieces are made again
+        # from input and weight, so that the gradient's own graph reaches them.
+        normalized_, invstd_, scale_ = pieces() if torch.is_grad_enabled() else (normalized, invstd, scale)
+        g = grad * scale_ if scale_ is not None else grad
+        if from_batch:
+            g = g - g.mean(stat_dims, keepdim=True) - normalized_ * (g * normalized_).mean(stat_dims, keepdim=True)
+        grads = [g * invstd_]
+        if weight is not None:
+            grads.append(summed(grad * normalized_).reshape(weight.shape))
+        if bias is not None:
+            grads.append(summed(grad).reshape(bias.shape))
+        return grads
+
+    torch.autograd._record_function(name, output, tensors, backward, None)
+    return output
+
+
+def _check_floating(kernel, input):
+    if not input.is_floating_point():
+        # "torch.LongTensor" → "Long": PyTorch's name of the dtype in its kernels' errors.
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{input.type()[6:-6]}'")
+
+
+def _check_same_dtype(input, *parameters):
+    # PyTorch's CPU rule: parameters of the input's dtype, or float32 ones for a float16 or
+    # bfloat16 input.
+    given = [p for p in parameters if p is not None]
+    if not given or given[0].dtype == input.dtype:
+        return
+    if any(p.dtype != torch.float32 for p in given):
+        raise RuntimeError("mixed dtype (CPU): expect parameter to have scalar type of Float")
+    if input.dtype not in (torch.float16, torch.bfloat16):
+        raise RuntimeError("mixed dtype (CPU): all inputs must share same datatype.")
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    """Normalise over the last len(normalized_shape) dimensions to mean 0 and variance 1 (the
+    biased variance, plus eps), then multiply by weight and add bias (both of normalized_shape)."""
+    normalized_shape = [normalized_shape] if isinstance(normalized_shape, int) else list(normalized_shape)
+    count = len(normalized_shape)
+    if count == 0:
+        raise RuntimeError("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, "
+                           "but got normalized_shape = []")
+    for label, t in (("weight", weight), ("bias", bias)):
+        if t is not None and list(t.shape) != normalized_shape:
+            raise RuntimeError(f"Expected {label} to be of same shape as normalized_shape, but got {label} of shape "
+                               f"{list(t.shape)} and normalized_shape = {normalized_shape}")
+    leading = input.dim() - count
+    if leading < 0 or list(input.shape[leading:]) != normalized_shape:
+        expected = ", ".join(str(s) for s in normalized_shape)
+        raise RuntimeError(f"Given normalized_shape={normalized_shape}, expected input with shape [*, {expected}], "
+                           f"but got input of size{list(input.shape)}")
+    _check_same_dtype(input, weight, bias)
+    _check_floating("LayerNormKernelImpl", input)
+    stat_dims = list(range(leading, input.dim()))
+    return _normalize("NativeLayerNormBackward0", input, stat_dims, list(range(leading)),
+                      lambda: _mean_and_invstd(input, stat_dims, eps), weight, bias, True)
+
+
+def _mean_and_invstd(input, dims, eps):
+    """The mean of input over dims and the inverse of its standard deviation (biased variance + eps)."""
+    return input.mean(dims, keepdim=True), (input.var(dims, unbiased=False, keepdim=True) + eps).rsqrt()
+
+
+def _verify_batch_size(size):
+    values = size[0]
+    for s in size[2:]:
+        values *= s
+    if values == 1:
+        raise ValueError(f"Expected more than 1 value per channel when training, got input size {size}")
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    """Normalise each channel (dimension 1) over the batch and any further dimensions: with the
+    batch's mean and biased variance when training (and then running_mean and running_var, if
+    given, move toward the batch's mean and unbiased variance by momentum), else with
+    running_mean and running_var; then multiply by weight and add bias (per channel)."""
+    if training:
+        _verify_batch_size(input.size())
+    if training and eps <= 0.0:
+        raise ValueError(f"batch_norm eps must be positive during training, but got {eps}")
+    elif eps < 0.0:
+        raise ValueError(f"batch_norm eps must be non-negative, but got {eps}")
+    if training and (running_mean is None) != (running_var is None):
+        raise ValueError("running_mean and running_var must either both be None or neither be None")
+    channels = input.shape[1] if input.dim() > 1 else 0
+    if input.numel() == 0:
+        # PyTorch's shortcut for an empty batch: no statistics, the affine map of the first channel.
+        output = input.clone()
+        if weight is not None:
+            output = output * weight[0]
+        return output + bias[0] if bias is not None else output
+    if not training and (running_mean is None or running_var is None):
+        raise RuntimeError(f"{'running_mean' if running_mean is None else 'running_var'} must be defined in evaluation mode")
+    for label, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
+        if t is not None and t.numel() != channels:
+            raise RuntimeError(f"{label} should contain {channels} elements not {t.numel()}")
+    _check_floating("batch_norm", input)
+    _check_same_dtype(input, weight, bias, running_mean, running_var)
+    stat_dims = [d for d in range(input.dim()) if d != 1]
+    if training:
+        statistics = lambda: _mean_and_invstd(input, stat_dims, eps)
+        if running_mean is not None:
+            with torch.no_grad():
+                mean = input.mean(stat_dims).reshape(running_mean.shape)
+                unbiased = input.var(stat_dims).reshape(running_var.shape)
+                running_mean.copy_(momentum * mean + (1 - momentum) * running_mean)
+                running_var.copy_(momentum * unbiased + (1 - momentum) * running_var)
+    else:
+        # The running statistics as they are now: later training steps change them in place.
+        per_channel = [1, channels] + [1] * (input.dim() - 2)
+        fixed = (running_mean.reshape(per_channel).clone(), (running_var.reshape(per_channel) + eps).rsqrt())
+        statistics = lambda: fixed
+    return _normalize("NativeBatchNormBackward0", input, stat_dims, stat_dims, statistics, weight, bias, training)
+
+"""#
+
+    static let layers = #"""
+
+
+__name__ = "torch.nn.modules.normalization"
+
+
+class LayerNorm(Module):
+    """Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1,
+    then applies a learned elementwise scale (weight, starting at 1) and shift (bias, at 0)."""
+
+    def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, bias=True, device=None, dtype=None):
+        super().__init__()
+        if isinstance(normalized_shape, int):
+            normalized_shape = (normalized_shape,)
+        self.normalized_shape = tuple(normalized_shape)
+        self.eps = eps
+        self.elementwise_affine = elementwise_affine
+        if elementwise_affine:
+            self.weight = Parameter(torch.ones(self.normalized_shape, dtype=dtype))
+            if bias:
+                self.bias = Parameter(torch.zeros(self.normalized_shape, dtype=dtype))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+
+    def reset_parameters(self):
+        """weight back to 1, bias to 0."""
+        if self.elementwise_affine:
+            init.ones_(self.weight)
+            if self.bias is not None:
+                init.zeros_(self.bias)
+
+    def forward(self, input):
+        return F.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+
+    def extra_repr(self):
+        return f"{self.normalized_shape}, eps={self.eps}, elementwise_affine={self.elementwise_affine}, bias={self.bias is not None}"
+
+
+__name__ = "torch.nn.modules.batchnorm"
+
+
+class _BatchNorm(Module):
+    """What the batch norm layers share: per-channel weight and bias, and the running mean and
+    variance (buffers) that training updates and evaluation uses."""
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True,
+                 device=None, dtype=None, *, bias=True):
+        super().__init__()
+        self.num_features = num_features
+        self.eps = eps
+        self.momentum = momentum
+        self.affine = affine
+        self.track_running_stats = track_running_stats
+        if affine:
+            self.weight = Parameter(torch.ones(num_features, dtype=dtype))
+            if bias:
+                self.bias = Parameter(torch.zeros(num_features, dtype=dtype))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+        if track_running_stats:
+            self.register_buffer("running_mean", torch.zeros(num_features, dtype=dtype))
+            self.register_buffer("running_var", torch.ones(num_features, dtype=dtype))
+            self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long))
+        else:
+            self.register_buffer("running_mean", None)
+            self.register_buffer("running_var", None)
+            self.register_buffer("num_batches_tracked", None)
+
+    def reset_running_stats(self):
+        """Running mean back to 0, running variance to 1, no batches counted."""
+        if self.track_running_stats:
+            self.running_mean.zero_()
+            self.running_var.fill_(1)
+            self.num_batches_tracked.zero_()
+
+    def reset_parameters(self):
+        """reset_running_stats(), and weight back to 1, bias to 0."""
+        self.reset_running_stats()
+        if self.affine:
+            init.ones_(self.weight)
+            if self.bias is not None:
+                init.zeros_(self.bias)
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        factor = 0.0 if self.momentum is None else self.momentum
+        if self.training and self.track_running_stats and self.num_batches_tracked is not None:
+            self.num_batches_tracked.add_(1)
+            # Without momentum the running statistics are the mean over all batches so far.
+            factor = 1.0 / float(self.num_batches_tracked) if self.momentum is None else self.momentum
+        from_batch = self.training or (self.running_mean is None and self.running_var is None)
+        use_buffers = not self.training or self.track_running_stats
+        return F.batch_norm(input, self.running_mean if use_buffers else None, self.running_var if use_buffers else None,
+                            self.weight, self.bias, from_batch, factor, self.eps)
+
+    def extra_repr(self):
+        return (f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, "
+                f"bias={self.bias is not None}, track_running_stats={self.track_running_stats}")
+
+
+class BatchNorm1d(_BatchNorm):
+    """Batch normalisation of (N, C) or (N, C, L) input, per channel C: each channel is
+    normalised with the batch's mean and variance while training (and updates running_mean and
+    running_var by momentum), with the running ones in eval(); then weight * x + bias."""
+
+    def _check_input_dim(self, input):
+        if input.dim() != 2 and input.dim() != 3:
+            raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+"""#
+}
