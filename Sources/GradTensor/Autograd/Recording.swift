@@ -45,16 +45,17 @@ extension Tensor {
     }
 
     /// `record` for an op with several outputs (`split`): one node that all of `outputs` name
-    /// as their `grad_fn`, output `k` with `output_nr` k. The formula reads each output's
-    /// gradient in `ctx.outputGrads` (nil where none arrived, `ctx.materializedGrad(k)` for
-    /// zeros there) and runs once per pass with all of them.
-    static func record<Saved>(outputs: [Tensor], _ name: String, inputs: [Tensor],
+    /// as their `grad_fn`, output `k` with `output_nr` k. A nil output is one of the node that
+    /// no tensor stands for (a custom function's non-differentiable result): no gradient arrives
+    /// there. The formula reads each output's gradient in `ctx.outputGrads` (nil where none
+    /// arrived, `ctx.materializedGrad(k)` for zeros there) and runs once per pass with all of them.
+    static func record<Saved>(outputs: [Tensor?], _ name: String, inputs: [Tensor],
                               saving makeSaved: (inout TensorSaver) -> Saved,
                               _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) {
-        guard needsGraph(inputs), let first = outputs.first else { return }
+        guard needsGraph(inputs), let first = outputs.lazy.compactMap({ $0 }).first else { return }
         let (node, packing) = makeNode(name, inputs: inputs, saving: makeSaved, formula)
         if outputs.count > 1 { node.setOutputs(outputs) }
-        for (k, output) in outputs.enumerated() { output.becomeOutput(k, of: node) }
+        for (k, output) in outputs.enumerated() { output?.becomeOutput(k, of: node) }
         if let hooks = SavedTensorHooks.current { first.finishPacking(node, packing, hooks, savesOutput: false) }
     }
 
@@ -172,20 +173,22 @@ extension Tensor {
         }
     }
 
-    /// `recordFunction` for a function with several differentiable outputs: one node for all of
-    /// them, whose `backward` gets each output's gradient (nil where none arrived) and the
-    /// outputs themselves (attached as `recordFunction`'s output is).
-    public static func recordFunction(_ name: String, outputs: [Tensor], inputs: [Tensor],
-                                      backward: @escaping (_ grads: [Tensor?], _ outputs: [Tensor]) throws -> [Tensor?]) {
-        if outputs.count == 1 {
-            return outputs[0].recordFunction(name, inputs: inputs) { grad, output in try backward([grad], [output]) }
+    /// `recordFunction` for a function with several outputs: one node for all of them, whose
+    /// `backward` gets each output's gradient (nil where none arrived) and the outputs
+    /// themselves (attached as `recordFunction`'s output is). A nil output is a result that is
+    /// not differentiable (or not a tensor): an output of the node all the same, as in PyTorch,
+    /// but no tensor becomes it, its gradient is always nil, and so is its entry in `outputs`.
+    public static func recordFunction(_ name: String, outputs: [Tensor?], inputs: [Tensor],
+                                      backward: @escaping (_ grads: [Tensor?], _ outputs: [Tensor?]) throws -> [Tensor?]) {
+        if outputs.count == 1, let only = outputs[0] {
+            return only.recordFunction(name, inputs: inputs) { grad, output in try backward([grad], [output]) }
         }
         SavedTensorHooks.suspended {
             record(outputs: outputs, name, inputs: inputs, saving: { _ in () }) { ctx, _ in
                 let attached = GradMode.isEnabled ? ctx.node.attachedOutputs : ctx.node.laterOutputs?.savedOutputs ?? []
                 return InputGradients(try backward(ctx.outputGrads, attached))
             }
-            outputs.first?.gradFn?.saveOutputs(outputs)
+            outputs.lazy.compactMap { $0 }.first?.gradFn?.saveOutputs(outputs)
         }
     }
 }
