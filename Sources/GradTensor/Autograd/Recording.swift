@@ -72,7 +72,8 @@ extension Tensor {
         if saver.savedInferenceTensor { Tensor.recordingFailureObserver(Tensor.inferenceSaveRefusal) }
         let packing = saver.packing
         // The formula captures nothing; this closure holds it with the saved state.
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in
+        let savesTensors = saver.savedAny
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(), savesTensors: savesTensors) { ctx in
             guard let ctx else {
                 Node.reportState(saved)
                 return []
@@ -111,6 +112,10 @@ struct TensorSaver {
     /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
     private(set) var savedInferenceTensor = false
 
+    /// Whether the state holds a saved tensor (or what `keep` took from one): what backward
+    /// frees. A node without any, as PyTorch's, can run backward again.
+    private(set) var savedAny = false
+
     /// What saving through pack hooks made; nil while no hooks are in effect (`SavedTensorHooks`).
     var packing: PackedSaving?
 
@@ -120,9 +125,17 @@ struct TensorSaver {
     mutating func save(_ tensor: Tensor) -> Tensor {
         // Saving happens only while recording, so never in inference mode.
         if tensor.links.isInference { savedInferenceTensor = true }
+        savedAny = true
         if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber { return savePacked(tensor, hooks) }
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
+    }
+
+    /// State computed from tensors PyTorch saves (an index's element offsets, where PyTorch
+    /// keeps the index tensor): kept as it is, but freed by backward like a saved tensor.
+    mutating func keep<Derived>(_ derived: Derived) -> Derived {
+        savedAny = true
+        return derived
     }
 
     /// `tensor` saved only when `needed`: PyTorch saves a tensor only when a gradient whose
