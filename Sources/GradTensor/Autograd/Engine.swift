@@ -250,7 +250,7 @@ public enum Autograd {
         @inline(never)
         private mutating func runWatched(_ node: Node, _ gradients: (inout Run) throws -> InputGradients) throws -> InputGradients {
             do {
-                let grads = try gradients(&self)
+                let grads = try AnomalyMode.evaluating(node) { try gradients(&self) }
                 if AnomalyMode.checksNaN {
                     for i in 0..<grads.count {
                         if let g = grads[i], try GradMode.with(enabled: false, { try g.containsNaN() }) {

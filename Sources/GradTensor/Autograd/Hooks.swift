@@ -72,6 +72,9 @@ public final class NodeAttachments {
     public var typeModule: String?
     /// Where in the program the node was made, when anomaly mode was on (`AnomalyMode`).
     public var placeOfCreation: Any?
+    /// The node whose backward made this one, when anomaly mode was on (PyTorch's `parent_`);
+    /// held, as PyTorch's metadata holds it, so that a failure can name it.
+    public var parent: Node?
     /// Hooks on the gradients of the tensors this node made (`Tensor.register_hook` on a non-leaf).
     var tensorHooks = HookList<OutputGradientHook>()
     var preHooks = HookList<NodePreHook>()
