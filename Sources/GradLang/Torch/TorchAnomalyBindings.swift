@@ -42,14 +42,29 @@ extension Interpreter {
         return entries.reversed()
     }
 
-    /// PyTorch's warning for a node whose backward failed in anomaly mode.
+    /// PyTorch's warnings for a node whose backward failed in anomaly mode: one for the node,
+    /// then one for each node whose backward made the one before (a double backward's chain).
     func warnOfFailedNode(_ node: Node) throws {
+        try warnOfPlace(node, isParent: false)
+        var parent = node.attachments.parent
+        while let next = parent {
+            try warnOfPlace(next, isParent: true)
+            parent = next.attachments.parent
+        }
+    }
+
+    /// One of `warnOfFailedNode`'s warnings: where `node` was made, if known.
+    private func warnOfPlace(_ node: Node, isParent: Bool) throws {
         let name = node.className
         guard let stack = node.attachments.placeOfCreation as? [TraceEntry] else {
             try warn("Error detected in \(name). No forward pass information available. Enable detect anomaly during forward pass for more information. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:90.)")
             return
         }
         let traceback = ErrorRenderer(sources: sourceLinesByFile).render(stack: stack)
-        try warn("Error detected in \(name). Traceback of forward call that caused the error:\n\(traceback) (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:108.)")
+        if isParent {
+            try warn("\n\nPrevious calculation was induced by \(name). Traceback of forward call that induced the previous calculation:\n\(traceback) (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:115.)")
+        } else {
+            try warn("Error detected in \(name). Traceback of forward call that caused the error:\n\(traceback) (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/python_anomaly_mode.cpp:108.)")
+        }
     }
 }

@@ -6,8 +6,9 @@ enum TorchFunctionBindings {
     static var moduleFunctions: [PyBuiltin] {
         [
             // `output` is a tensor, whose `backward(grad, output)` returns one gradient (or None)
-            // per tensor of `inputs`; or a list of tensors, the outputs of one node, whose
-            // `backward(grads, outputs)` gets a list of their gradients (None where none arrived).
+            // per tensor of `inputs`; or a list, the outputs of one node (a tensor, or None for
+            // an output that is not differentiable), whose `backward(grads, outputs)` gets a
+            // list of their gradients (None where none arrived) and of the outputs.
             // `module` is the module the node's type shows in its repr (None for none).
             PyBuiltin("_record_function(name, output, inputs, backward, module)", style: .torch) { args in
                 guard case .str(let name) = args["name"] else { throw PyError.type("_record_function() expects a name") }
@@ -26,16 +27,24 @@ enum TorchFunctionBindings {
                         return nil
                     }
                 }
-                let single: Tensor?
-                if case .tensor(let t) = args["output"] { single = t } else { single = nil }
-                let outputs = try single.map { [$0] } ?? tensors(args["output"], "outputs")
-                guard let output = outputs.first else { return .none }
+                let outputs: [Tensor?]
+                if case .tensor(let t) = args["output"] {
+                    outputs = [t]
+                } else {
+                    outputs = try Iteration.collect(args["output"]).map {
+                        if case .tensor(let t) = $0 { return t }
+                        guard $0.isNone else { throw PyError.type("_record_function() outputs must be tensors or None") }
+                        return nil
+                    }
+                }
+                guard let output = outputs.lazy.compactMap({ $0 }).first else { return .none }
                 let previous = output.gradFn
-                if single != nil {
+                if outputs.count == 1 {
                     output.recordFunction(name.string, inputs: inputs) { grad, out in try gradients([.tensor(grad), .tensor(out)]) }
                 } else {
+                    let list = { (items: [Tensor?]) in Value.object(PyList(items.map { $0.map(Value.tensor) ?? .none })) }
                     Tensor.recordFunction(name.string, outputs: outputs, inputs: inputs) { grads, outs in
-                        try gradients([.object(PyList(grads.map { $0.map(Value.tensor) ?? .none })), .object(PyList(outs.map(Value.tensor)))])
+                        try gradients([list(grads), list(outs)])
                     }
                 }
                 if case .str(let module) = args["module"], let node = output.gradFn, node !== previous {

@@ -83,10 +83,10 @@ enum TorchHookBindings {
     }
 
     /// A Python tensor hook as the engine calls it: nil when it returns None, else the tensor it
-    /// returned, which must have the gradient's dtype and shape.
+    /// returned, which must have the gradient's dtype and shape (and a gradient to replace).
     private static func tensorHook(_ hook: Value, _ interpreter: Interpreter) -> TensorGradientHook {
         { [unowned interpreter] grad in
-            let result = try interpreter.call(hook, Arguments([.tensor(grad)]))
+            let result = try interpreter.call(hook, Arguments([gradientValue(grad)]))
             return try checkedReplacement(result, for: grad, hook, interpreter)
         }
     }
@@ -129,7 +129,12 @@ enum TorchHookBindings {
     }
 
     private static func gradientTuple(_ grads: [Tensor?]) -> Value {
-        .object(PyTuple(grads.map { $0.map(Value.tensor) ?? .none }))
+        .object(PyTuple(grads.map(gradientValue)))
+    }
+
+    /// A gradient as hooks see it: None where none arrived.
+    private static func gradientValue(_ grad: Tensor?) -> Value {
+        grad.map(Value.tensor) ?? .none
     }
 
     /// How PyTorch names a hook in its messages: its `__name__`, else its repr.

@@ -1,7 +1,8 @@
 /// Anomaly mode (`torch.autograd.detect_anomaly`, `torch.set_anomaly_enabled`): while it is on,
 /// each node made keeps where in the program it was made, and a backward pass checks the
 /// gradients each node returns for NaN and, when a node fails, names it with that place before
-/// the error goes on. One state for the process, as `GradMode`.
+/// the error goes on, then the node whose backward made it (its parent), and so on up.
+/// One state for the process, as `GradMode`.
 public enum AnomalyMode {
     public static var isEnabled: Bool { enabled }
     /// Whether a NaN in a node's gradients is an error (`check_nan`).
@@ -15,6 +16,17 @@ public enum AnomalyMode {
     /// Told of a node whose backward failed while the mode is on, before the error goes on
     /// (PyTorch warns with the place the node was made); what it throws replaces the error.
     nonisolated(unsafe) public static var failureObserver: ((Node) throws -> Void)?
+    /// The node whose backward is running while the mode is on: the parent of the nodes its
+    /// formula makes (a graph of the gradient), which a failure report names after them.
+    nonisolated(unsafe) private static var evaluating: Node?
+
+    /// `body` run as `node`'s backward, the parent of the nodes made meanwhile.
+    static func evaluating<R>(_ node: Node, _ body: () throws -> R) rethrows -> R {
+        let outer = evaluating
+        evaluating = node
+        defer { evaluating = outer }
+        return try body()
+    }
 
     public static func set(enabled: Bool, checkNaN: Bool) {
         self.enabled = enabled
@@ -26,6 +38,7 @@ public enum AnomalyMode {
     static func attachmentsOfNewNode() -> NodeAttachments {
         let attachments = NodeAttachments()
         attachments.placeOfCreation = placeOfCreation?()
+        attachments.parent = evaluating
         return attachments
     }
 }

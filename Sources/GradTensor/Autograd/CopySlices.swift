@@ -61,8 +61,9 @@ extension Tensor {
     /// (`CopySlices`, or the op's own name when a write replaced part of a tensor that is not a
     /// view). Its inputs are the base as it was and `written` (the values written, or the
     /// tensor they were taken from, nil for a number).
+    /// Freed by backward as PyTorch frees CopySlices (and an index_put's saved indices).
     func recordCopySlices(_ name: String, _ region: WriteRegion, written: Tensor?) {
-        record(name, inputs: [self] + (written.map { [$0] } ?? []), saving: { _ in region }) { ctx, region in
+        record(name, inputs: [self] + (written.map { [$0] } ?? []), saving: { $0.keep(region) }) { ctx, region in
             let toBase = ctx.needs(0) ? try region.clearing(ctx.grad) : nil
             guard ctx.needs(1) else { return [toBase] }
             var toWritten = try region.extract(ctx.grad)

@@ -250,7 +250,7 @@ public enum Autograd {
         @inline(never)
         private mutating func runWatched(_ node: Node, _ gradients: (inout Run) throws -> InputGradients) throws -> InputGradients {
             do {
-                let grads = try gradients(&self)
+                let grads = try AnomalyMode.evaluating(node) { try gradients(&self) }
                 if AnomalyMode.checksNaN {
                     for i in 0..<grads.count {
                         if let g = grads[i], try GradMode.with(enabled: false, { try g.containsNaN() }) {
@@ -320,7 +320,7 @@ public enum Autograd {
         /// post-accumulate hooks, then the node's post-hooks (which see no input gradients).
         @inline(never)
         mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor) throws {
-            var grad = try runTensorHooks(attached.tensorHooks.hooks, arrived)
+            var grad = try runTensorHooks(attached.tensorHooks.hooks, arrived) ?? arrived
             guard accumulateIntoLeaves else { return capture(leaf, grad) }
             grad = try runPreHooks(attached.preHooks, [grad]).first.flatMap { $0 } ?? grad
             try accumulate(into: leaf, grad)
@@ -334,15 +334,15 @@ public enum Autograd {
         /// tensors' gradients, the retained gradients taken, the node's pre-hooks, the formula,
         /// then its post-hooks, which see the inputs' gradients summed back to their shapes.
         /// `arrived` holds each output's gradient, nil where none arrived (hooks on that
-        /// output's tensor are then not run).
+        /// output's tensor are then given None, as PyTorch gives them).
         @inline(never)
         mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: [Tensor?]) throws -> InputGradients {
             var grads = arrived
-            for (k, arrivedAtOutput) in arrived.enumerated() {
-                guard let grad = arrivedAtOutput else { continue }
-                let hooked = try runTensorHooks(attached.tensorHooks.hooks.compactMap { $0.output == k ? $0.hook : nil }, grad)
-                grads[k] = hooked
-                try deliverToNode(node, hooked, output: k)
+            for k in attached.tensorHooks.hookedOutputs where k < grads.count {
+                grads[k] = try runTensorHooks(attached.tensorHooks.hooks(ofOutput: k), grads[k])
+            }
+            for (k, grad) in grads.enumerated() {
+                if let grad { try deliverToNode(node, grad, output: k) }
             }
             grads = try runPreHooks(attached.preHooks, grads)
             let formulaGrads: InputGradients
@@ -377,8 +377,9 @@ public enum Autograd {
             return grads
         }
 
-        /// `grad` passed through the hooks on a tensor's gradient, each given what the last returned.
-        func runTensorHooks(_ hooks: [TensorGradientHook], _ grad: Tensor) throws -> Tensor {
+        /// `grad` passed through the hooks on a tensor's gradient, each given what the last
+        /// returned (nil stays nil: a hook may not replace a missing gradient).
+        func runTensorHooks(_ hooks: [TensorGradientHook], _ grad: Tensor?) throws -> Tensor? {
             var grad = grad
             for hook in hooks {
                 if let replaced = try GradMode.with(enabled: createGraph, { try hook(grad) }) { grad = replaced }

@@ -19,8 +19,24 @@ struct HookList<Hook> {
     var hooks: [Hook] { entries.map(\.hook) }
 }
 
-/// A hook on a tensor's gradient (`Tensor.register_hook`): the gradient, or nil to keep it.
-public typealias TensorGradientHook = (Tensor) throws -> Tensor?
+extension HookList where Hook == OutputGradientHook {
+    /// The outputs with hooks on their tensors, in the order of each one's first hook: the order
+    /// in which PyTorch runs them, as it keeps one entry per tensor, made with its first hook.
+    var hookedOutputs: [Int] {
+        var outputs: [Int] = []
+        for entry in entries where !outputs.contains(entry.hook.output) { outputs.append(entry.hook.output) }
+        return outputs
+    }
+
+    /// The hooks on output `k`'s tensor, in registration order.
+    func hooks(ofOutput k: Int) -> [TensorGradientHook] {
+        entries.compactMap { $0.hook.output == k ? $0.hook.hook : nil }
+    }
+}
+
+/// A hook on a tensor's gradient (`Tensor.register_hook`): given the gradient (nil for an output
+/// of a node with several that got none, as PyTorch passes None), the gradient, or nil to keep it.
+public typealias TensorGradientHook = (Tensor?) throws -> Tensor?
 /// A hook on the gradient of a non-leaf tensor, kept by its node: which output the tensor is.
 struct OutputGradientHook {
     let output: Int
@@ -60,6 +76,9 @@ public final class NodeAttachments {
     /// returned as it is, or a view of one): PyTorch refuses in-place writes to them, which
     /// would replace the function's backward. Kept here, not on every tensor.
     var outputsSharingInputData: [Int] = []
+    /// The node whose backward made this one, when anomaly mode was on (PyTorch's `parent_`);
+    /// held, as PyTorch's metadata holds it, so that a failure can name it.
+    public var parent: Node?
     /// Hooks on the gradients of the tensors this node made (`Tensor.register_hook` on a non-leaf).
     var tensorHooks = HookList<OutputGradientHook>()
     var preHooks = HookList<NodePreHook>()

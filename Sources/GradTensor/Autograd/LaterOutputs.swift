@@ -4,18 +4,20 @@
 /// once with all of them (PyTorch's `InputBuffer`). The first output's state stays in the node's
 /// own fields, so an op with one output pays one nil pointer for all this.
 final class LaterOutputs {
-    /// Every output's shape and dtype: zeros of them stand for a gradient that never arrived.
+    /// Every output's shape and dtype: zeros of them stand for a gradient that never arrived
+    /// (a scalar float for an output no tensor stands for, whose formula never reads it).
     let metadata: [(shape: [Int], dtype: DType)]
     /// The gradients summed so far in a pass for outputs 1, 2, …; nil where none arrived.
     var pendingGradients: [Tensor?]
     /// The tensors whose `retain_grad()` wants the gradients of outputs 1, 2, ….
     var retainedTargets: [WeakTensor]
-    /// Detached aliases of every output, for a formula that reads them (a custom function that
-    /// saved its outputs); empty otherwise, and once backward has freed the node.
-    var savedOutputs: [Tensor] = []
+    /// Detached aliases of every output (nil for one no tensor stands for), for a formula that
+    /// reads them (a custom function that saved its outputs); empty otherwise, and once
+    /// backward has freed the node.
+    var savedOutputs: [Tensor?] = []
 
-    init(_ outputs: [Tensor]) {
-        metadata = outputs.map { ($0.shape, $0.dtype) }
+    init(_ outputs: [Tensor?]) {
+        metadata = outputs.map { ($0?.shape ?? [], $0?.dtype ?? .float32) }
         pendingGradients = Array(repeating: nil, count: outputs.count - 1)
         retainedTargets = Array(repeating: WeakTensor(), count: outputs.count - 1)
     }
@@ -29,8 +31,9 @@ extension Node {
     /// How many outputs the op has.
     var outputCount: Int { laterOutputs?.metadata.count ?? 1 }
 
-    /// Makes this node one with the given outputs (more than one), as it is being recorded.
-    func setOutputs(_ outputs: [Tensor]) {
+    /// Makes this node one with the given outputs (more than one; nil for one no tensor stands
+    /// for), as it is being recorded.
+    func setOutputs(_ outputs: [Tensor?]) {
         laterOutputs = LaterOutputs(outputs)
     }
 
@@ -75,12 +78,12 @@ extension Node {
     }
 
     /// Keeps detached aliases of the outputs for the formula (`attachedOutputs`).
-    func saveOutputs(_ outputs: [Tensor]) {
-        laterOutputs?.savedOutputs = outputs.map { $0.detach() }
+    func saveOutputs(_ outputs: [Tensor?]) {
+        laterOutputs?.savedOutputs = outputs.map { $0?.detach() }
     }
 
     /// The saved outputs, each attached to this node as the output it is; empty when none are kept.
-    var attachedOutputs: [Tensor] {
-        (laterOutputs?.savedOutputs ?? []).enumerated().map { attach($0.element, asOutput: $0.offset) }
+    var attachedOutputs: [Tensor?] {
+        (laterOutputs?.savedOutputs ?? []).enumerated().map { k, saved in saved.map { attach($0, asOutput: k) } }
     }
 }

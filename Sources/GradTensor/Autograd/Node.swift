@@ -67,6 +67,8 @@ public final class Node {
     private var formula: Formula?
     /// Set once backward has freed the saved state.
     private(set) var isReleased = false
+    /// Whether the formula's state holds saved tensors (`TensorSaver.savedAny`).
+    private let savesTensors: Bool
 
     /// Whether backward has freed the saved state (`isReleased`, which the engine reads: kept
     /// internal, as a public stored `var` is checked for exclusive access at run time).
@@ -86,10 +88,11 @@ public final class Node {
     var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
-         formula: @escaping Formula) {
+         savesTensors: Bool, formula: @escaping Formula) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
+        self.savesTensors = savesTensors
         self.formula = formula
         // Only a field written: handing `self` to a function here costs every op retains.
         if AnomalyMode.isEnabled { attached = AnomalyMode.attachmentsOfNewNode() }
@@ -152,13 +155,15 @@ public final class Node {
         if let savedOutput { savedOutputVersion = savedOutput.version }
     }
 
-    /// Frees what backward needed, as PyTorch does after a backward pass without `retain_graph`.
+    /// Frees the saved tensors (and the formula with them), as PyTorch does after a backward
+    /// pass without `retain_graph`. A node that saved none keeps its formula and its numbers,
+    /// so backward can run through it again and `_saved_*` stays readable, as in PyTorch.
     /// A node freed after such a pass has nothing left to free.
     /// While pass records are on (`PassRecords`), the saved state stays for explanations, which
     /// read it through `explanationGradients`; to the program the node is freed all the same.
     /// State packed by saved-tensor hooks is freed regardless: unpacking it runs program code.
     func release() {
-        if isReleased { return }
+        if isReleased || !(savesTensors || savedOutput != nil || !(laterOutputs?.savedOutputs.isEmpty ?? true)) { return }
         isReleased = true
         if PassRecords.isEnabled && (attached?.packedTensors.isEmpty ?? true) { return }
         formula = nil

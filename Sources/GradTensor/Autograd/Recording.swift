@@ -45,16 +45,17 @@ extension Tensor {
     }
 
     /// `record` for an op with several outputs (`split`): one node that all of `outputs` name
-    /// as their `grad_fn`, output `k` with `output_nr` k. The formula reads each output's
-    /// gradient in `ctx.outputGrads` (nil where none arrived, `ctx.materializedGrad(k)` for
-    /// zeros there) and runs once per pass with all of them.
-    static func record<Saved>(outputs: [Tensor], _ name: String, inputs: [Tensor],
+    /// as their `grad_fn`, output `k` with `output_nr` k. A nil output is one of the node that
+    /// no tensor stands for (a custom function's non-differentiable result): no gradient arrives
+    /// there. The formula reads each output's gradient in `ctx.outputGrads` (nil where none
+    /// arrived, `ctx.materializedGrad(k)` for zeros there) and runs once per pass with all of them.
+    static func record<Saved>(outputs: [Tensor?], _ name: String, inputs: [Tensor],
                               saving makeSaved: (inout TensorSaver) -> Saved,
                               _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) {
-        guard needsGraph(inputs), let first = outputs.first else { return }
+        guard needsGraph(inputs), let first = outputs.lazy.compactMap({ $0 }).first else { return }
         let (node, packing) = makeNode(name, inputs: inputs, saving: makeSaved, formula)
         if outputs.count > 1 { node.setOutputs(outputs) }
-        for (k, output) in outputs.enumerated() { output.becomeOutput(k, of: node) }
+        for (k, output) in outputs.enumerated() { output?.becomeOutput(k, of: node) }
         if let hooks = SavedTensorHooks.current { first.finishPacking(node, packing, hooks, savesOutput: false) }
     }
 
@@ -71,7 +72,8 @@ extension Tensor {
         if saver.savedInferenceTensor { Tensor.recordingFailureObserver(Tensor.inferenceSaveRefusal) }
         let packing = saver.packing
         // The formula captures nothing; this closure holds it with the saved state.
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions()) { ctx in
+        let savesTensors = saver.savedAny
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(), savesTensors: savesTensors) { ctx in
             guard let ctx else {
                 Node.reportState(saved)
                 return []
@@ -110,6 +112,10 @@ struct TensorSaver {
     /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
     private(set) var savedInferenceTensor = false
 
+    /// Whether the state holds a saved tensor (or what `keep` took from one): what backward
+    /// frees. A node without any, as PyTorch's, can run backward again.
+    private(set) var savedAny = false
+
     /// What saving through pack hooks made; nil while no hooks are in effect (`SavedTensorHooks`).
     var packing: PackedSaving?
 
@@ -119,9 +125,17 @@ struct TensorSaver {
     mutating func save(_ tensor: Tensor) -> Tensor {
         // Saving happens only while recording, so never in inference mode.
         if tensor.links.isInference { savedInferenceTensor = true }
+        savedAny = true
         if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber { return savePacked(tensor, hooks) }
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
+    }
+
+    /// State computed from tensors PyTorch saves (an index's element offsets, where PyTorch
+    /// keeps the index tensor): kept as it is, but freed by backward like a saved tensor.
+    mutating func keep<Derived>(_ derived: Derived) -> Derived {
+        savedAny = true
+        return derived
     }
 
     /// `tensor` saved only when `needed`: PyTorch saves a tensor only when a gradient whose
@@ -180,20 +194,22 @@ extension Tensor {
         node.attachments.outputsSharingInputData.append(index)
     }
 
-    /// `recordFunction` for a function with several differentiable outputs: one node for all of
-    /// them, whose `backward` gets each output's gradient (nil where none arrived) and the
-    /// outputs themselves (attached as `recordFunction`'s output is).
-    public static func recordFunction(_ name: String, outputs: [Tensor], inputs: [Tensor],
-                                      backward: @escaping (_ grads: [Tensor?], _ outputs: [Tensor]) throws -> [Tensor?]) {
-        if outputs.count == 1 {
-            return outputs[0].recordFunction(name, inputs: inputs) { grad, output in try backward([grad], [output]) }
+    /// `recordFunction` for a function with several outputs: one node for all of them, whose
+    /// `backward` gets each output's gradient (nil where none arrived) and the outputs
+    /// themselves (attached as `recordFunction`'s output is). A nil output is a result that is
+    /// not differentiable (or not a tensor): an output of the node all the same, as in PyTorch,
+    /// but no tensor becomes it, its gradient is always nil, and so is its entry in `outputs`.
+    public static func recordFunction(_ name: String, outputs: [Tensor?], inputs: [Tensor],
+                                      backward: @escaping (_ grads: [Tensor?], _ outputs: [Tensor?]) throws -> [Tensor?]) {
+        if outputs.count == 1, let only = outputs[0] {
+            return only.recordFunction(name, inputs: inputs) { grad, output in try backward([grad], [output]) }
         }
         SavedTensorHooks.suspended {
             record(outputs: outputs, name, inputs: inputs, saving: { _ in () }) { ctx, _ in
                 let attached = GradMode.isEnabled ? ctx.node.attachedOutputs : ctx.node.laterOutputs?.savedOutputs ?? []
                 return InputGradients(try backward(ctx.outputGrads, attached))
             }
-            outputs.first?.gradFn?.saveOutputs(outputs)
+            outputs.lazy.compactMap { $0 }.first?.gradFn?.saveOutputs(outputs)
         }
         for (k, output) in outputs.enumerated() { output.markIfAliasing(inputs, asOutput: k) }
     }

@@ -13,7 +13,7 @@ extension Tensor {
         let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(plan.resultShape)), shape: plan.resultShape)
         let offsets = try plan.offsets(in: self)
         gatherElements(self, at: offsets, into: out)
-        return out.record("IndexBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
+        return out.record("IndexBackward0", inputs: [self], saving: { $0.keep(plan) }) { ctx, plan in
             [try ctx.grad.accumulated(into: ctx.inputShape(0), by: plan)]
         }
     }
@@ -24,7 +24,7 @@ extension Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         let offsets = try plan.offsets(in: out)
         try scatterElements(broadcastCopy(to: plan.resultShape, dtype: dtype), into: out, at: offsets, combine: .sum)
-        return out.record("IndexPutImplBackward0", inputs: [self], saving: { _ in plan }) { ctx, plan in
+        return out.record("IndexPutImplBackward0", inputs: [self], saving: { $0.keep(plan) }) { ctx, plan in
             [try ctx.grad.indexed(by: plan)]
         }
     }

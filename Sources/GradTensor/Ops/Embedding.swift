@@ -12,7 +12,7 @@ extension Tensor {
             try weight.indexSelect(dim: 0, index: flat).view(indices.shape + [weight.shape[1]])
         }
         return out.record("EmbeddingBackward0", inputs: [weight],
-                          saving: { _ in (flat: flat, paddingIndex: paddingIndex, rows: weight.shape[0]) }) { ctx, saved in
+                          saving: { (flat: $0.keep(flat), paddingIndex: paddingIndex, rows: weight.shape[0]) }) { ctx, saved in
             var rows = try ctx.grad.reshape([saved.flat.numel, ctx.grad.shape.last ?? 0])
             if let padding = saved.paddingIndex {
                 let kept = try saved.flat.ne(.wrapping(.int(Int64(padding)))).unsqueeze(1)

@@ -8,7 +8,7 @@ extension Tensor {
         let source = try materialized()
         let out = Tensor(storage: try Storage.make(dtype: dtype, count: offsets.count), shape: shape)
         gatherElements(source, at: offsets.map { $0 &+ source.offset }, into: out)
-        return out.record(name, inputs: [self], saving: { _ in offsets }) { ctx, offsets in
+        return out.record(name, inputs: [self], saving: { $0.keep(offsets) }) { ctx, offsets in
             [try ctx.grad.placed(into: ctx.inputShape(0), at: offsets)]
         }
     }
@@ -17,7 +17,7 @@ extension Tensor {
     func placed(into shape: [Int], at offsets: [Int]) throws -> Tensor {
         let out = try Tensor(zeros: shape, dtype: dtype)
         scatterElements(try materialized(), into: out, at: offsets, combine: .sum)
-        return out.record("IndexPutBackward0", inputs: [self], saving: { _ in offsets }) { ctx, offsets in
+        return out.record("IndexPutBackward0", inputs: [self], saving: { $0.keep(offsets) }) { ctx, offsets in
             [try ctx.grad.picked(at: offsets, shape: ctx.inputShape(0), name: "IndexBackward0")]
         }
     }
@@ -38,7 +38,7 @@ extension Tensor {
         let d = try scatterChecks(dim, index, source)
         let out = try cloneDetached()
         scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), combine: .replace)
-        return out.record("ScatterBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+        return out.record("ScatterBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.scatter(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
              ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterBackward0", saved.index) { try ctx.grad.gather(dim: saved.dim, index: saved.index) } : nil]
         }
@@ -52,7 +52,7 @@ extension Tensor {
         let values = try Tensor(zeros: index.shape, dtype: dtype)
         values.fillUnchecked(value)
         scatterElements(values, into: out, at: try offsetsAlong(d, index), combine: .replace)
-        return out.record("ScatterBackward1", inputs: [self], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+        return out.record("ScatterBackward1", inputs: [self], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
             [try ctx.grad.scatter(dim: saved.dim, index: saved.index, value: .int(0))]
         }
     }
@@ -63,7 +63,7 @@ extension Tensor {
         let d = try scatterChecks(dim, index, source)
         let out = try cloneDetached()
         scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), combine: .sum)
-        return out.record("ScatterAddBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+        return out.record("ScatterAddBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
             [ctx.grad, ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterAddBackward0", saved.index) { try ctx.grad.gather(dim: saved.dim, index: saved.index) } : nil]
         }
     }
@@ -102,7 +102,7 @@ extension Tensor {
         let scaled = try alpha.map { try source.detach().mul(.wrapping($0)) } ?? source.detach()
         let out = try cloneDetached()
         scatterElements(try scaled.materialized(), into: out, at: try offsetsOfSlices(d, chosen), combine: .sum)
-        return out.record("IndexAddBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index, alpha: alpha) }) { ctx, saved in
+        return out.record("IndexAddBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index), alpha: alpha) }) { ctx, saved in
             guard ctx.needs(1) else { return [ctx.grad, nil] }
             let part = try ctx.grad.indexSelect(dim: saved.dim, index: saved.index)
             return [ctx.grad, try saved.alpha.map { try part.mul(.wrapping($0)) } ?? part]
@@ -114,7 +114,7 @@ extension Tensor {
         let (d, chosen) = try checkIndexedSlices(dim, index, source, op: "index_copy_", separator: " ")
         let out = try cloneDetached()
         scatterElements(try source.detach().materialized(), into: out, at: try offsetsOfSlices(d, chosen), combine: .replace)
-        return out.record("IndexCopyBackward0", inputs: [self, source], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+        return out.record("IndexCopyBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
             [ctx.needs(0) ? try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
              ctx.needs(1) ? try ctx.grad.indexSelect(dim: saved.dim, index: saved.index) : nil]
         }
@@ -135,7 +135,7 @@ extension Tensor {
         values.fillUnchecked(value)
         let out = try cloneDetached()
         scatterElements(values, into: out, at: try offsetsOfSlices(d, chosen.map { $0 < 0 ? $0 + Int64(size) : $0 }), combine: .replace)
-        return out.record("IndexFillBackward0", inputs: [self], saving: { _ in (dim: d, index: index) }) { ctx, saved in
+        return out.record("IndexFillBackward0", inputs: [self], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
             [try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0))]
         }
     }

@@ -43,7 +43,7 @@ extension Tensor {
             out = try Tensor.full([], .double(reduction == .mean ? cascade.meanLoss : cascade.loss), dtype: dtype)
         }
         return out.record(rank == 4 ? "NllLoss2DBackward0" : "NllLossBackward0", inputs: [self],
-                          saving: { _ in (positions: targetPlaces, weightAt: weightAt, totalWeight: totalWeight,
+                          saving: { (positions: $0.keep(targetPlaces), weightAt: $0.keep(weightAt), totalWeight: totalWeight,
                                           mean: reduction == .mean, perRow: perRow) }) { ctx, saved in
             let coefficient: Tensor
             if saved.perRow {

@@ -42,7 +42,7 @@ class FunctionCtx:
 
 
 class _Output:
-    """Stands for the forward's differentiable output number `index` among the saved tensors."""
+    """Stands for the forward's differentiable output at position `index` among the saved tensors."""
 
     def __init__(self, index):
         self.index = index
@@ -106,7 +106,8 @@ class Function:
 
 
 def _attach(cls, ctx, args, tensors, output):
-    """Gives the differentiable outputs of a custom function their node, one for all of them."""
+    """Gives the differentiable outputs of a custom function their node, one for all of them;
+    every result is an output of the node (output_nr is its position), differentiable or not."""
     outputs = output if isinstance(output, tuple) else (output,)
     dirty = getattr(ctx, "dirty_tensors", ())
     constant = getattr(ctx, "non_differentiable", ())
@@ -126,9 +127,9 @@ def _attach(cls, ctx, args, tensors, output):
             attached[i] = out.detach()
 
     def saved(t):
-        for k, i in enumerate(differentiable):
+        for i in differentiable:
             if t is outputs[i] or t is attached[i]:
-                return _Output(k)
+                return _Output(i)
         return t
 
     ctx._saved = tuple(saved(t) for t in getattr(ctx, "to_save", ()))
@@ -142,10 +143,8 @@ def _attach(cls, ctx, args, tensors, output):
     arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
 
     def run_backward(grads, outs):
-        arrived = dict(zip(differentiable, grads))
         grad_outputs = []
-        for i, z in enumerate(zeros_for):
-            g = arrived.get(i)
+        for g, z in zip(grads, zeros_for):
             if g is None and z is not None and materialize:
                 g = torch.zeros(z[0], dtype=z[1])
             grad_outputs.append(g)
@@ -156,12 +155,12 @@ def _attach(cls, ctx, args, tensors, output):
             ctx._outputs = None
         return _checked_gradients(name, arg_shapes, grads)
 
-    if len(differentiable) == 1:
-        torch.autograd._record_function(name, attached[differentiable[0]], tensors,
+    if len(outputs) == 1:
+        torch.autograd._record_function(name, attached[0], tensors,
                                         lambda grad, out: run_backward([grad], [out]), "torch.autograd.function")
     else:
-        torch.autograd._record_function(name, [attached[i] for i in differentiable], tensors,
-                                        run_backward, "torch.autograd.function")
+        node_outputs = [attached[i] if i in differentiable else None for i in range(len(outputs))]
+        torch.autograd._record_function(name, node_outputs, tensors, run_backward, "torch.autograd.function")
     if not isinstance(output, tuple):
         return attached[0]
     return tuple(attached)
