@@ -211,6 +211,6 @@ extension Tensor {
             }
             outputs.lazy.compactMap { $0 }.first?.gradFn?.saveOutputs(outputs)
         }
-        for (k, output) in outputs.enumerated() { output.markIfAliasing(inputs, asOutput: k) }
+        for (k, output) in outputs.enumerated() { output?.markIfAliasing(inputs, asOutput: k) }
     }
 }
