@@ -29,11 +29,15 @@ enum TqdmModule {
     /// `_weak(bar)`: a function returning the bar while something else holds it, else None. The
     /// list of live bars (which gives a new bar its line) holds these, so a bar a program drops
     /// without closing is freed, and closed by its `__del__`, as tqdm's WeakSet lets it be.
-    private static var weakReference: PyBuiltin { PyBuiltin("_weak(obj, /)") { args in
-        guard case .object(let object) = args["obj"] else { throw PyError.type("cannot create weak reference to '\(args["obj"].typeName)' object") }
-        let target = WeakTarget(object)
-        return .object(PyBuiltin("ref()") { _ in target.object.map { .object($0) } ?? .none })
-    } }
+    private static var weakReference: PyBuiltin {
+        PyBuiltin("_weak(obj, /)") { args in
+            guard case .object(let object) = args["obj"] else {
+                throw PyError.type("cannot create weak reference to '\(args["obj"].typeName)' object")
+            }
+            let target = WeakTarget(object)
+            return .object(PyBuiltin("ref()") { _ in target.object.map { .object($0) } ?? .none })
+        }
+    }
 
     /// `_screen_columns(file)`: the columns a bar on sys.stdout or sys.stderr may fill, as tqdm
     /// finds them: one less than the terminal's width; None when the stream is no terminal.
