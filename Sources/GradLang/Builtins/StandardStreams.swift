@@ -3,30 +3,24 @@
 /// `print(..., file=sys.stderr)` work in scripts and at the prompt.
 public final class PyTextStream: PyObject, PyAttributeProviding, PyCustomRepr {
     private let name: String
-    /// 1 for stdout, 2 for stderr (`fileno()`).
+    /// 1 for stdout, 2 for stderr: `fileno()`, and the stream `Interpreter.terminalColumns` is asked about.
     let descriptor: Int32
     private let write: (String) throws -> Void
     private let flush: () throws -> Void
-    /// Whether the host's stream is a terminal (`isatty()`).
-    private let isTerminal: () -> Bool
 
-    init(name: String, descriptor: Int32, write: @escaping (String) throws -> Void, flush: @escaping () throws -> Void,
-         isTerminal: @escaping () -> Bool) {
+    init(name: String, descriptor: Int32, write: @escaping (String) throws -> Void, flush: @escaping () throws -> Void) {
         self.name = name
         self.descriptor = descriptor
         self.write = write
         self.flush = flush
-        self.isTerminal = isTerminal
     }
 
     /// The interpreter's two streams.
     public static func standard(of interpreter: Interpreter) -> (stdout: PyTextStream, stderr: PyTextStream) {
         // Unowned: the interpreter holds its `sys` module, which holds the streams.
         (PyTextStream(name: "<stdout>", descriptor: 1, write: { [unowned interpreter] in try interpreter.writeOutput($0) },
-                      flush: { [unowned interpreter] in try interpreter.flushOutput() },
-                      isTerminal: { [unowned interpreter] in interpreter.terminalColumns(1) != nil }),
-         PyTextStream(name: "<stderr>", descriptor: 2, write: { [unowned interpreter] in interpreter.writeWarning($0) }, flush: {},
-                      isTerminal: { [unowned interpreter] in interpreter.terminalColumns(2) != nil }))
+                      flush: { [unowned interpreter] in try interpreter.flushOutput() }),
+         PyTextStream(name: "<stderr>", descriptor: 2, write: { [unowned interpreter] in interpreter.writeWarning($0) }, flush: {}))
     }
 
     override public var typeName: String { "TextIOWrapper" }
@@ -43,7 +37,8 @@ public final class PyTextStream: PyObject, PyAttributeProviding, PyCustomRepr {
                 return .int(text.count)
             })
         case "flush": return .object(PyBuiltin("flush()") { [self] _ in try flush(); return .none })
-        case "isatty": return .object(PyBuiltin("isatty()") { [self] _ in .bool(isTerminal()) })
+        // A terminal when the host says so (`Interpreter.terminalColumns`).
+        case "isatty": return .object(PyBuiltin("isatty()") { [self] args in .bool(args.interpreter.terminalColumns(descriptor) != nil) })
         case "fileno": return .object(PyBuiltin("fileno()") { [self] _ in .int(Int(descriptor)) })
         case "name": return .str(name)
         case "mode": return .str("w")
