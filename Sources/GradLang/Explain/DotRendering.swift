@@ -42,37 +42,28 @@ public enum DotRendering {
     /// `dot -TFORMAT -o OUTPUT INPUT`.
     public static func render(dotFile input: String, format: String, to output: String) -> Result<Void, Failure> {
         guard let dot = executable() else { return .failure(.notInstalled) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: dot)
-        process.arguments = ["-T\(format)", "-o", output, input]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
         // A file, not a pipe: a pipe that nobody reads stops `dot` once its buffer is full.
-        let errorPath = NSTemporaryDirectory() + "grad-dot-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).err"
-        defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        guard FileManager.default.createFile(atPath: errorPath, contents: nil),
-              let errorFile = FileHandle(forWritingAtPath: errorPath) else {
-            return .failure(.couldNotStart("cannot make a temporary file for its stderr"))
-        }
-        defer { try? errorFile.close() }
-        process.standardError = errorFile
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            return .failure(.couldNotStart("\(error)"))
-        }
-        if finished.wait(timeout: .now() + .seconds(timeLimit)) == .timedOut {
-            process.terminate()
-            finished.wait()
-            return .failure(.timedOut(seconds: timeLimit))
-        }
-        guard process.terminationStatus == 0 else {
+        let errorPath = temporaryDirectory() + "/grad-dot-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).err"
+        defer { unlink(errorPath) }
+        let outcome = ChildProcess.run(dot, arguments: ["-T\(format)", "-o", output, input],
+                                       stderrPath: errorPath, timeLimit: timeLimit)
+        switch outcome {
+        case .exited(0):
+            return .success(())
+        case .exited(let status), .killed(let status):
             let message = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-            return .failure(.failed(status: process.terminationStatus, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+            return .failure(.failed(status: status, message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        case .timedOut:
+            return .failure(.timedOut(seconds: timeLimit))
+        case .couldNotStart(let reason):
+            return .failure(.couldNotStart(reason))
         }
-        return .success(())
+    }
+
+    /// `$TMPDIR`, else /tmp.
+    private static func temporaryDirectory() -> String {
+        guard let directory = getenv("TMPDIR"), directory.pointee != 0 else { return "/tmp" }
+        return String(cString: directory)
     }
 
     /// The first executable `dot` on PATH.
