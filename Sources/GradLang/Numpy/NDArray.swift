@@ -2,7 +2,8 @@ import GradTensor
 
 /// numpy's `ndarray`: a GradTensor tensor (storage, shape, strides, so slices and `.T` are views
 /// sharing memory, and `torch.from_numpy` shares it too) seen through numpy's rules for
-/// printing, type promotion, errors and summation order.
+/// printing, type promotion, errors and summation order. Its copies and conversions are
+/// row-major, as numpy's `copy()` is (`memoryFormat: .contiguous`), not laid out as the source.
 final class NDArray: PyOperandObject, PyCustomRepr, PyCustomStr, PySized, PyIterable, PySubscriptable,
                      PyItemAssignable, PyAttributeProviding {
     let tensor: Tensor
@@ -93,9 +94,9 @@ final class NDArray: PyOperandObject, PyCustomRepr, PyCustomStr, PySized, PyIter
     static func coerce(_ v: Value, dtype: DType? = nil) throws -> NDArray {
         if case .object(let a as NDArray) = v {
             guard let dtype, dtype != a.tensor.dtype else { return a }
-            return NDArray(try NumpyArithmetic.run { try a.tensor.to(dtype) })
+            return NDArray(try NumpyArithmetic.run { try a.tensor.to(dtype, memoryFormat: .contiguous) })
         }
-        if case .tensor(let t) = v { return NDArray(try NumpyArithmetic.run { try t.detach().to(dtype ?? t.dtype) }) }
+        if case .tensor(let t) = v { return NDArray(try NumpyArithmetic.run { try t.detach().to(dtype ?? t.dtype, memoryFormat: .contiguous) }) }
         if let scalar = try NumpyScalarTypes.operand(v) { return NDArray(try NumpyArithmetic.cast(scalar.tensor, dtype ?? scalar.tensor.dtype)) }
         return NDArray(try NumpyData.tensor(from: v, dtype: dtype))
     }

@@ -57,7 +57,7 @@ enum NumpyArithmetic {
             case 2: return try x.mul(x)
             case 0.5 where dtype.isFloatingPoint: return try x.correctlyRoundedSqrt()
             case -1 where dtype.isFloatingPoint: return try x.reciprocal()
-            case 1: return try x.clone()
+            case 1: return try x.clone(memoryFormat: .contiguous)
             default: return nil
             }
         }
@@ -78,7 +78,7 @@ enum NumpyArithmetic {
                 throw PyError.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.")
             }
             return NDArray.result(try run { try t.neg() })
-        case .plus: return NDArray.result(try run { try t.clone() })
+        case .plus: return NDArray.result(try run { try t.clone(memoryFormat: .contiguous) })
         case .invert:
             if t.dtype.isFloatingPoint {
                 throw PyError.type("ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''")
@@ -110,7 +110,7 @@ enum NumpyArithmetic {
     private static func kind(_ d: DType) -> Int { d == .bool ? 0 : d.isFloatingPoint ? 2 : 1 }
 
     static func cast(_ t: Tensor, _ dtype: DType) throws -> Tensor {
-        t.dtype == dtype ? t : try run { try t.to(dtype) }
+        t.dtype == dtype ? t : try run { try t.to(dtype, memoryFormat: .contiguous) }
     }
 
     static func ufuncName(_ op: BinaryOperator) -> String {

@@ -41,7 +41,7 @@ enum NumpyArrayMethods {
         },
         Shared(name: "any", parameters: "axis=None") { a, _ in .bool(a.tensor.float64Values().contains { $0 != 0 }) },
         Shared(name: "all", parameters: "axis=None") { a, _ in .bool(a.tensor.float64Values().allSatisfy { $0 != 0 }) },
-        Shared(name: "copy", parameters: "") { a, _ in .object(NDArray(try NumpyArithmetic.run { try a.tensor.clone() })) },
+        Shared(name: "copy", parameters: "") { a, _ in .object(NDArray(try NumpyArithmetic.run { try a.tensor.clone(memoryFormat: .contiguous) })) },
         Shared(name: "ravel", parameters: "") { a, _ in .object(NDArray(try NumpyArithmetic.run { try a.tensor.reshape([-1]) })) },
         Shared(name: "transpose", parameters: "axes=None") { a, args in
             let axes = args["axes"].isNone ? Array((0..<a.tensor.rank).reversed()) : try NumpyCreation.shape(args["axes"])
@@ -63,10 +63,10 @@ enum NumpyArrayMethods {
                 let a = try receiver(args), given = args.varargs("shape")
                 return .object(NDArray(try reshape(a.tensor, given.count == 1 ? given[0] : .object(PyTuple(given)))))
             },
-            PyBuiltin("flatten(self)") { args in .object(NDArray(try NumpyArithmetic.run { try receiver(args).tensor.reshape([-1]).clone() })) },
+            PyBuiltin("flatten(self)") { args in .object(NDArray(try NumpyArithmetic.run { try receiver(args).tensor.reshape([-1]).clone(memoryFormat: .contiguous) })) },
             PyBuiltin("astype(self, dtype)") { args in
                 let a = try receiver(args)
-                return .object(NDArray(try NumpyArithmetic.run { try a.tensor.to(NumpyDTypes.parse(args["dtype"])).clone() }))
+                return .object(NDArray(try NumpyArithmetic.run { try a.tensor.to(NumpyDTypes.parse(args["dtype"])).clone(memoryFormat: .contiguous) }))
             },
             PyBuiltin("tolist(self)") { args in value(of: try receiver(args).tensor.tolist()) },
             PyBuiltin("item(self)") { args in

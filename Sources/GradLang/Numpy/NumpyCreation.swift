@@ -9,7 +9,7 @@ enum NumpyCreation {
             PyBuiltin("array(object, dtype=None, *, copy=True)") { args in
                 let dtype = try NumpyDTypes.optional(args["dtype"])
                 if case .object(let a as NDArray) = args["object"] {
-                    return .object(NDArray(try NumpyArithmetic.run { try a.tensor.to(dtype ?? a.tensor.dtype).clone() }))
+                    return .object(NDArray(try NumpyArithmetic.run { try a.tensor.to(dtype ?? a.tensor.dtype).clone(memoryFormat: .contiguous) }))
                 }
                 return .object(try NDArray.coerce(args["object"], dtype: dtype))
             },

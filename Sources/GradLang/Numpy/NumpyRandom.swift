@@ -57,7 +57,7 @@ enum NumpyRandom {
                     try NumpyAllocation.count([max(n, 0)], .int64)
                     array = NDArray(try NumpyArithmetic.run { try Tensor(int64: (0..<Int64(max(n, 0))).map { $0 }, shape: [max(n, 0)]) })
                 } else {
-                    array = NDArray(try NumpyArithmetic.run { try NDArray.coerce(x).tensor.clone() })
+                    array = NDArray(try NumpyArithmetic.run { try NDArray.coerce(x).tensor.clone(memoryFormat: .contiguous) })
                 }
                 try shuffle(.object(array))
                 return .object(array)
@@ -125,7 +125,7 @@ enum NumpyRandom {
                 if i == j { continue }
                 try NumpyArithmetic.run {
                     let rowI = try a.tensor.select(dim: 0, index: i), rowJ = try a.tensor.select(dim: 0, index: j)
-                    let saved = try rowI.clone()
+                    let saved = try rowI.clone(memoryFormat: .contiguous)
                     try rowI.copy_(rowJ)
                     try rowJ.copy_(saved)
                 }

@@ -36,6 +36,7 @@ extension Interpreter {
             torch.attributes[type.name] = .object(type)
         }
         torch.attributes["default_generator"] = .object(PyGenerator.shared)
+        for (name, format) in PyMemoryFormat.attributes { torch.attributes[name] = format }
         let constants: [(String, Double)] = [("pi", Double.pi), ("e", M_E), ("inf", .infinity), ("nan", .nan)]
         for (name, value) in constants { torch.attributes[name] = .float(value) }
 

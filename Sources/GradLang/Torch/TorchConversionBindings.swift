@@ -14,7 +14,7 @@ enum TorchConversionBindings {
         } + [
             tensorMethod("item(self)") { t, _ in Conversions.value(of: try TorchBridge.run { try t.item() }) },
             tensorMethod("tolist(self)") { t, _ in TorchData.value(t.tolist()) },
-            tensorMethod("to(self, *args, dtype=None, device=None, copy=False, non_blocking=False)") { t, args in
+            tensorMethod("to(self, *args, dtype=None, device=None, copy=False, non_blocking=False, memory_format=None)") { t, args in
                 .tensor(try convert(t, args))
             },
             tensorMethod("type(self, dtype=None)") { t, args in
@@ -35,7 +35,7 @@ enum TorchConversionBindings {
     }
 
     /// `to(dtype)`, `to('cpu')`, `to(device, dtype)`, `to(other_tensor)`, `to(dtype=...)`;
-    /// `copy=True` always makes a new tensor.
+    /// `copy=True` always makes a new tensor; `memory_format=` lays the copy out.
     private static func convert(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
         var dtype = try args.dtype()
         try TorchDevices.check(args["device"])
@@ -47,11 +47,8 @@ enum TorchConversionBindings {
             default: throw PyError.type("to() received an invalid combination of arguments - got (\(v.typeName))")
             }
         }
-        return try TorchBridge.run {
-            let converted = try t.to(dtype ?? t.dtype)
-            if case .bool(true) = args["copy"], converted === t { return try t.clone() }
-            return converted
-        }
+        let (format, copy) = (try args.memoryFormat(default: .preserve), try args.bool("copy"))
+        return try TorchBridge.run { try t.to(dtype ?? t.dtype, memoryFormat: format, copy: copy) }
     }
 }
 

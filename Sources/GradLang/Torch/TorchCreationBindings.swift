@@ -16,10 +16,10 @@ enum TorchCreationBindings {
     ]
 
     /// Factories shaped like a tensor: `zeros_like(x)`.
-    private static let like: [(String, @Sendable (Tensor, DType?) throws -> Tensor)] = [
-        ("zeros_like", { try Tensor.zerosLike($0, dtype: $1) }),
-        ("ones_like", { try Tensor.onesLike($0, dtype: $1) }),
-        ("empty_like", { try Tensor.zerosLike($0, dtype: $1) }),
+    private static let like: [(String, @Sendable (Tensor, DType?, MemoryFormat) throws -> Tensor)] = [
+        ("zeros_like", { try Tensor.zerosLike($0, dtype: $1, memoryFormat: $2) }),
+        ("ones_like", { try Tensor.onesLike($0, dtype: $1, memoryFormat: $2) }),
+        ("empty_like", { try Tensor.zerosLike($0, dtype: $1, memoryFormat: $2) }),
     ]
 
     static var functions: [PyBuiltin] {
@@ -28,14 +28,17 @@ enum TorchCreationBindings {
                 try make(try args.size(varargs: "sizes", keyword: "size"), try args.dtype())
             }
         } + like.map { name, make in
-            factory("\(name)(input, *, \(options))") { args in try make(try args.tensor("input"), try args.dtype()) }
+            factory("\(name)(input, *, \(options), memory_format=None)") { args in
+                try make(try args.tensor("input"), try args.dtype(), try args.memoryFormat(default: .preserve))
+            }
         } + [
             tensor,
             factory("full(size, fill_value, *, \(options))") { args in
                 try Tensor.full(try args.sizeSequence("size"), try args.scalar("fill_value"), dtype: try args.dtype())
             },
-            factory("full_like(input, fill_value, *, \(options))") { args in
-                try Tensor.fullLike(try args.tensor("input"), try args.scalar("fill_value"), dtype: try args.dtype())
+            factory("full_like(input, fill_value, *, \(options), memory_format=None)") { args in
+                try Tensor.fullLike(try args.tensor("input"), try args.scalar("fill_value"), dtype: try args.dtype(),
+                                    memoryFormat: try args.memoryFormat(default: .preserve))
             },
             factory("arange(start=None, end=None, step=None, *, \(options))", arange),
             factory("linspace(start, end, steps, *, \(options))") { args in

@@ -35,7 +35,7 @@ enum TorchViewBindings {
             TorchOp.tensor("swapaxes", "axis0, axis1") { t, args in try t.transpose(try args.int("axis0"), try args.int("axis1")) },
             TorchOp.tensor("swapdims", "dim0, dim1") { t, args in try t.transpose(try args.int("dim0"), try args.int("dim1")) },
             TorchOp.tensor("ravel") { t, _ in try t.reshape([-1]) },
-            TorchOp.tensor("clone") { t, _ in try t.clone() },
+            TorchOp.tensor("clone", "*, memory_format=None") { t, args in try t.clone(memoryFormat: try args.memoryFormat(default: .preserve)) },
             TorchOp.tensor("detach") { t, _ in t.detach() },
             TorchOp("numel") { t, _ in .int(t.numel) },
             TorchOp("unbind", "dim=0") { t, args in
@@ -53,14 +53,18 @@ enum TorchViewBindings {
             tensorMethodReturningTensor("expand(self, *sizes, size=None)") { t, args in
                 try t.expand(try args.size(varargs: "sizes", keyword: "size"))
             },
-            tensorMethodReturningTensor("contiguous(self)") { t, _ in try t.contiguous() },
+            tensorMethodReturningTensor("contiguous(self, memory_format=None)") { t, args in
+                try t.contiguous(memoryFormat: try args.memoryFormat(default: .contiguous))
+            },
             tensorMethodReturningTensor("unsqueeze_(self, dim)") { t, args in try t.unsqueeze_(try args.int("dim")) },
             tensorMethodReturningTensor("squeeze_(self, dim=None)") { t, args in try t.squeeze_(dims: try args.dims("dim")) },
             tensorMethodReturningTensor("t_(self)") { t, _ in try t.t_() },
             tensorMethodReturningTensor("transpose_(self, dim0, dim1)") { t, args in
                 try t.transpose_(try args.int("dim0"), try args.int("dim1"))
             },
-            tensorMethod("is_contiguous(self)") { t, _ in .bool(t.isContiguous) },
+            tensorMethod("is_contiguous(self, memory_format=None)") { t, args in
+                .bool(try TorchBridge.run { try args.memoryFormat(default: .contiguous).holds(t) })
+            },
             tensorMethod("size(self, dim=None)") { t, args in
                 guard let dim = try args.optionalInt("dim") else { return sizeValue(t.shape) }
                 return .int(t.shape[try TorchBridge.run { try Shape.wrapDim(dim, rank: t.rank) }])

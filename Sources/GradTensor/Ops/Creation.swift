@@ -122,19 +122,23 @@ extension Tensor {
         return t
     }
 
-    public static func zerosLike(_ t: Tensor, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
-        try fullLike(t, .int(0), dtype: dtype, requiresGrad: requiresGrad)
+    public static func zerosLike(_ t: Tensor, dtype: DType? = nil, memoryFormat: MemoryFormat = .preserve,
+                                 requiresGrad: Bool = false) throws -> Tensor {
+        try fullLike(t, .int(0), dtype: dtype, memoryFormat: memoryFormat, requiresGrad: requiresGrad)
     }
 
-    public static func onesLike(_ t: Tensor, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
-        try fullLike(t, .int(1), dtype: dtype, requiresGrad: requiresGrad)
+    public static func onesLike(_ t: Tensor, dtype: DType? = nil, memoryFormat: MemoryFormat = .preserve,
+                                requiresGrad: Bool = false) throws -> Tensor {
+        try fullLike(t, .int(1), dtype: dtype, memoryFormat: memoryFormat, requiresGrad: requiresGrad)
     }
 
-    /// `value` in `t`'s shape, laid out as PyTorch's `preserve_format` lays it out
-    /// (`MemoryOrder.preservedStrides`): a transposed `t` gives a transposed result.
-    public static func fullLike(_ t: Tensor, _ value: Scalar, dtype: DType? = nil, requiresGrad: Bool = false) throws -> Tensor {
+    /// `value` in `t`'s shape, laid out in `memoryFormat`; by default as PyTorch's
+    /// `preserve_format` lays it out (`MemoryOrder.preservedStrides`): a transposed `t` gives a
+    /// transposed result.
+    public static func fullLike(_ t: Tensor, _ value: Scalar, dtype: DType? = nil, memoryFormat: MemoryFormat = .preserve,
+                                requiresGrad: Bool = false) throws -> Tensor {
         let filled = try full(t.shape, value, dtype: dtype ?? t.dtype)
-        let strides = MemoryOrder.preservedStrides(of: t)
+        let strides = try memoryFormat.strides(of: t)
         // Every element holds the same value, so the filled storage serves any dense layout.
         let out = strides == filled.strides ? filled : Tensor(storage: filled.storage, shape: t.shape, strides: strides, offset: 0, version: nil)
         try out.setRequiresGrad(requiresGrad)

@@ -44,7 +44,7 @@ extension Tensor {
         let d = try Shape.wrapDim(dim ?? 0, rank: input.rank)
         var expanded = input.shape
         expanded.insert(repeats, at: d + 1)
-        return try input.unsqueeze(d + 1).expand(expanded).clone().flatten(startDim: d, endDim: d + 1)
+        return try input.unsqueeze(d + 1).expand(expanded).clone(memoryFormat: .contiguous).flatten(startDim: d, endDim: d + 1)
     }
 
     /// `repeat_interleave(repeats_tensor, dim)`: element i repeated `repeats[i]` times, by index_select.

@@ -67,7 +67,7 @@ extension Tensor {
                 [try ctx.grad.reshape(ctx.inputShape(0))]
             }
         }
-        return try clone().unsafeView(newShape)
+        return try clone(memoryFormat: .contiguous).unsafeView(newShape)
     }
 
     /// PyTorch's `_unsafe_view`: this contiguous temporary's data under a new shape, as a new
