@@ -3,11 +3,18 @@ extension Tensor {
     public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         let dtype = TypePromotion.resultType(a, b)
         let shape = try Shape.broadcastResult(Shape.broadcast(condition.shape, a.shape), b.shape, dtype: dtype)
-        let mask = try condition.materialized(as: .bool).expand(shape).detach().materialized()
-        let x = try a.materializedIfCast(to: dtype).detach().expand(shape).materialized()
-        let y = try b.materializedIfCast(to: dtype).detach().expand(shape).materialized()
-        let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(shape)), shape: shape)
-        dtype.dispatch(Selection(mask: mask, x: x, y: y, out: out))
+        // Converted in their own layouts, so that the result follows their memory order as
+        // PyTorch's TensorIterator lays it out (`MemoryOrder`).
+        func converted(_ t: Tensor, _ type: DType) throws -> Tensor { t.dtype == type ? t.detach() : try t.materializedPreservingLayout(as: type) }
+        let operands = [try converted(condition, .bool), try converted(a, dtype), try converted(b, dtype)]
+        let select = { (operands: [Tensor], shape: [Int]) throws -> Tensor in
+            let (mask, x, y) = (try operands[0].expand(shape).materialized(), try operands[1].expand(shape).materialized(),
+                                try operands[2].expand(shape).materialized())
+            let out = Tensor(storage: try Storage.make(dtype: dtype, count: Shape.count(shape)), shape: shape)
+            dtype.dispatch(Selection(mask: mask, x: x, y: y, out: out))
+            return out
+        }
+        let out = try MemoryOrder.computed(operands, shape: shape, select) ?? select(operands, shape)
         return out.record("WhereBackward0", inputs: [a, b], saving: { $0.save(condition) }) { ctx, condition in
             let zero = try Tensor.wrapping(.int(0))
             return [ctx.needs(0) ? try Tensor.where(condition, ctx.grad, zero) : nil,
