@@ -10,6 +10,7 @@ extension Interpreter {
         builtinTable["IOError"] = .object(PyExc.osError)
         for type in BuiltinTypes.named + ClassBuiltins.types { builtinTable[type.name] = .object(type) }
         builtinTable["NotImplemented"] = .object(SpecialMethods.notImplemented)
+        builtinTable["Ellipsis"] = .object(PyEllipsis.shared)
         attributeTable.addClassMethods("object", ClassBuiltins.objectMethods)
         ClassBuiltins.installPropertyAttributes(&attributeTable)
         ClassBuiltins.installExceptionMethods()
