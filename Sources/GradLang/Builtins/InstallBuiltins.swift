@@ -73,6 +73,7 @@ extension Interpreter {
         moduleMakers["torchviz"] = TorchvizModule.make
         moduleMakers["numpy"] = NumpyModule.make
         moduleMakers["tqdm"] = TqdmModule.make
+        moduleMakers["weakref"] = WeakrefModule.make
         installPlot()
     }
 
