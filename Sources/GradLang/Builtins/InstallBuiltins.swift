@@ -74,6 +74,7 @@ extension Interpreter {
         moduleMakers["numpy"] = NumpyModule.make
         moduleMakers["tqdm"] = TqdmModule.make
         moduleMakers["weakref"] = WeakrefModule.make
+        moduleMakers["unicodedata"] = { _ in UnicodedataModule.make() }
         installPlot()
     }
 
