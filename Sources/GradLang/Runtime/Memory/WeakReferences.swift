@@ -19,8 +19,8 @@ enum WeakReferences {
     /// grad runs Python on one thread at a time (see Interpreter), the only one that frees objects.
     nonisolated(unsafe) private static var byReferent: [ObjectIdentifier: [Entry]] = [:]
 
-    /// Installs the tensor library's death report; called once per process, before any tensor is
-    /// weakly referenced.
+    /// Installs the tensor library's death report (each time the `weakref` module is made, before
+    /// any tensor can be weakly referenced; the report is the same each time).
     static func observeTensors() {
         Tensor.weaklyReferencedTensorDied = referentDied
     }

@@ -15,7 +15,7 @@ public final class PyList: CollectableObject {
 
     deinit {
         untrack()
-        changeItems { NestedRelease.adopt(&$0) }
+        changeItems { NestedRelease.adopt(&$0, lastFirst: true) }
     }
     public override var typeName: String { "list" }
 
@@ -63,7 +63,7 @@ public final class PyTuple: CollectableObject {
 
     deinit {
         untrack()
-        changeTakenOut({ elements }, { elements = $0 }) { NestedRelease.adopt(&$0) }
+        changeTakenOut({ elements }, { elements = $0 }) { NestedRelease.adopt(&$0, lastFirst: true) }
     }
 
     override func forEachReference(_ visit: (Value) -> Void) { elements.forEach(visit) }
