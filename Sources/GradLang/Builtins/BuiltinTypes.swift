@@ -88,6 +88,7 @@ enum BuiltinTypes {
             case is PyDevice: return .object(TorchTypeObjects.device)
             case let info as PyTypeInfo: return .object(info.isFloat ? TorchTypeInfo.finfo : TorchTypeInfo.iinfo)
             case is PyRandom: return .object(RandomModule.randomType)
+            case is PyWeakRef: return .object(WeakrefModule.referenceType)
             default:
                 // Iterators, views, grad nodes...: a type named after the object's type.
                 let name = o.typeName

@@ -74,6 +74,8 @@ extension Interpreter {
         moduleMakers["torchviz"] = TorchvizModule.make
         moduleMakers["numpy"] = NumpyModule.make
         moduleMakers["tqdm"] = TqdmModule.make
+        moduleMakers["weakref"] = WeakrefModule.make
+        moduleMakers["unicodedata"] = { _ in UnicodedataModule.make() }
         installPlot()
     }
 

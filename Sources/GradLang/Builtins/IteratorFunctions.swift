@@ -166,7 +166,7 @@ enum IteratorFunctions {
                 // Reads the list as it is at each step, as CPython's list_reverseiterator does,
                 // and stays exhausted once it was.
                 var i = l.items.count - 1
-                return PyIterator(name: "list_reverseiterator", holding: [v]) { held in
+                let iterator = PyIterator(name: "list_reverseiterator", holding: [v]) { held in
                     guard case .object(let l as PyList)? = held.first, i >= 0 && i < l.items.count else {
                         i = -1
                         return nil
@@ -174,13 +174,21 @@ enum IteratorFunctions {
                     defer { i -= 1 }
                     return l.items[i]
                 }
+                // The elements below the position, or none once the list is shorter than that.
+                iterator.lengthHint = { iterator in
+                    guard case .object(let l as PyList)? = iterator.held.first, i + 1 <= l.items.count else { return .int(0) }
+                    return .int(i + 1)
+                }
+                return iterator
             case let t as PyTuple:
                 var i = t.items.count - 1
-                return PyIterator(name: "reversed", holding: [v]) { held in
+                let iterator = PyIterator(name: "reversed", holding: [v]) { held in
                     guard case .object(let t as PyTuple)? = held.first, i >= 0 else { return nil }
                     defer { i -= 1 }
                     return t.items[i]
                 }
+                iterator.lengthHint = { _ in .int(i + 1) }
+                return iterator
             case let r as PyRange: return r.makeIterator(reversed: true)
             case let b as PyBytes: return b.makeIterator(reversed: true)
             case let d as PyDict: return HashedIteration.backward(d, name: "dict_reversekeyiterator") { key, _ in key }
@@ -196,10 +204,12 @@ enum IteratorFunctions {
     /// element(n-1), ..., element(0).
     private static func countdown(_ name: String, _ n: Int, _ element: @escaping (Int) -> Value) -> PyIterator {
         var i = n - 1
-        return PyIterator(name: name) {
+        let iterator = PyIterator(name: name) {
             guard i >= 0 else { return nil }
             defer { i -= 1 }
             return element(i)
         }
+        iterator.lengthHint = { _ in .int(i + 1) }
+        return iterator
     }
 }

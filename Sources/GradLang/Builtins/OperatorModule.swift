@@ -51,6 +51,10 @@ enum OperatorModule {
                     return .none
                 },
                 PyBuiltin("operator.index(a, /)") { args in .integer(try Arg.integer(args["a"])) },
+                PyBuiltin("operator.length_hint(obj, default=0, /)", style: .checkPositional) { args in
+                    let fallback = try Arg.size(args["default"])
+                    return .int(try lengthHint(args["obj"], default: fallback, args.interpreter))
+                },
                 PyBuiltin("operator.itemgetter(item, /, *items)") { args in
                     let keys = [args["item"]] + args.varargs("items")
                     let interpreter = args.interpreter
@@ -94,6 +98,33 @@ enum OperatorModule {
                     })
                 },
             ]
+    }
+
+    /// `operator.length_hint`: `len(obj)` if it has one, else what its `__length_hint__` says
+    /// (built-in iterators: PyIterator.lengthHint), else `fallback`, with CPython's checks.
+    private static func lengthHint(_ v: Value, default fallback: Int, _ interpreter: Interpreter) throws -> Int {
+        do {
+            return try IteratorFunctions.length(v)
+        } catch let e as PyError where e.type.isSubclass(of: PyExc.typeError) {}
+        let hint: Value
+        switch v {
+        case .object(let iterator as PyIterator):
+            guard let answer = iterator.lengthHint else { return fallback }
+            hint = answer(iterator)
+        case .object(let instance as PyInstance):
+            guard let method = instance.cls.lookup("__length_hint__") else { return fallback }
+            hint = try interpreter.call(try ClassAttributes.bind(method, to: v, interpreter), Arguments())
+        default: return fallback
+        }
+        switch hint {
+        case .object(is PyNotImplemented): return fallback
+        case .int(let n) where n < 0: throw PyError.value("__length_hint__() should return >= 0")
+        case .int(let n): return n
+        case .bool(let b): return b ? 1 : 0
+        case .bigInt(let b) where b < 0: throw PyError.value("__length_hint__() should return >= 0")
+        case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
+        default: throw PyError.type("__length_hint__ must be an integer, not \(hint.typeName)")
+        }
     }
 }
 

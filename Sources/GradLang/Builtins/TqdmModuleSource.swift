@@ -6,6 +6,7 @@ enum TqdmModuleSource {
     static let text = #"""
 import sys
 import time as _time_module
+import weakref as _weakref
 
 
 class TqdmWarning(Warning):
@@ -221,7 +222,7 @@ class tqdm:
         self.last_print_n = initial
         self.n = initial
         self.pos = self._free_position() if position is None else -position
-        tqdm._instances.append(_weak(self))
+        tqdm._instances.append(_weakref.ref(self))
         self._last_width = 0
         if delay <= 0:
             self.refresh()

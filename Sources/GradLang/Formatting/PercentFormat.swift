@@ -5,10 +5,25 @@ import GradTensor
 /// flags `-+ #0`, widths and precisions written or taken from the arguments (`*`), `%(key)s`
 /// from a mapping, and CPython's errors. Numbers are converted as CPython converts them (`%d`
 /// truncates a float, a one-element tensor formats as its value).
+///
+/// Bytes and bytearrays format the same way (`b"%d" % 5`, CPython's `_PyBytes_FormatEx`): their
+/// bytes are read as the code points U+0000...U+00FF and written back, and only what differs
+/// is theirs: `%s`/`%b` take bytes-like objects (or `__bytes__`), `%r` is `%a`, `%c` a byte,
+/// keys are bytes, and the messages name bytes.
 enum PercentFormat {
+    /// `format % argument` for a str.
     static func apply(_ format: String, _ argument: Value) throws -> String {
-        var arguments = Arguments(argument)
-        let text = Array(format.unicodeScalars)
+        String(try apply(Array(format.unicodeScalars), argument, toBytes: false))
+    }
+
+    /// `format % argument` for bytes or a bytearray: the bytes of the result.
+    static func apply(bytes format: [UInt8], _ argument: Value) throws -> [UInt8] {
+        // Every code point the bytes formatting writes is below 256 (see the type's comment).
+        try apply(format.map { Unicode.Scalar($0) }, argument, toBytes: true).map { UInt8(truncatingIfNeeded: $0.value) }
+    }
+
+    private static func apply(_ text: [Unicode.Scalar], _ argument: Value, toBytes: Bool) throws -> String.UnicodeScalarView {
+        var arguments = Arguments(argument, toBytes: toBytes)
         var out = String.UnicodeScalarView()
         var i = 0
         func next() throws -> Unicode.Scalar {
@@ -61,10 +76,10 @@ enum PercentFormat {
             }
             while "hlL".unicodeScalars.contains(c2) { c2 = try next() }
             let value = try arguments.next()
-            out += try formatted(value, type: c2, spec, at: i - 1).unicodeScalars
+            out += try formatted(value, type: c2, spec, at: i - 1, toBytes: toBytes).unicodeScalars
         }
         try arguments.checkAllUsed()
-        return String(out)
+        return out
     }
 
     /// The `%(key)` name, parentheses nested inside it included (`%(a(b))s` reads `a(b)`).
@@ -125,18 +140,21 @@ enum PercentFormat {
     }
 
     /// The arguments as CPython walks them: a tuple item by item, any other value once; a
-    /// mapping (dict, list, range, tensor: anything with `__getitem__`) may be left unused.
+    /// mapping (dict, list, range, tensor: anything with `__getitem__` but the format's own
+    /// kind: bytes for a str, and a str for bytes) may be left unused.
     private struct Arguments {
         private var items: [Value]
         private var position = 0
         private let mapping: Value?
+        private let toBytes: Bool
 
-        init(_ argument: Value) {
+        init(_ argument: Value, toBytes: Bool) {
+            self.toBytes = toBytes
             switch argument {
             case .object(let t as PyTuple):
                 items = t.items
                 mapping = nil
-            case .object(let o) where o is PyDict || o is PyList || o is PyRange:
+            case .object(let o) where o is PyDict || o is PyList || o is PyRange || (o is PyBytes && !toBytes):
                 items = [argument]
                 mapping = argument
             case .tensor:
@@ -154,35 +172,42 @@ enum PercentFormat {
             return items[position]
         }
 
-        /// `%(key)`: the mapping's value for `key` becomes the only argument left.
+        /// `%(key)`: the mapping's value for `key` (bytes when formatting bytes) becomes the
+        /// only argument left.
         mutating func select(key: String) throws {
             guard let mapping else { throw PyError.type("format requires a mapping") }
+            let keyValue: Value = toBytes ? .object(PyBytes(key.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }))
+                                          : .str(key)
             switch mapping {
             case .object(let d as PyDict):
-                guard let v = try d.get(.str(key)) else { throw PyError.key(.str(key)) }
+                guard let v = try d.get(keyValue) else { throw PyError.key(keyValue) }
                 items = [v]
-            case .tensor: throw PyError.type("new(): invalid data type 'str'")
-            default: throw PyError.type("\(mapping.typeName) indices must be integers or slices, not str")
+            case .tensor: throw PyError.type("new(): invalid data type '\(keyValue.typeName)'")
+            default: throw PyError.type("\(mapping.typeName) indices must be integers or slices, not \(keyValue.typeName)")
             }
             position = 0
         }
 
         func checkAllUsed() throws {
             if position < items.count && mapping == nil {
-                throw PyError.type("not all arguments converted during string formatting")
+                throw PyError.type("not all arguments converted during \(toBytes ? "bytes" : "string") formatting")
             }
         }
     }
 
     /// One conversion of `value`; `index` is where its type character stands, for the error.
-    private static func formatted(_ value: Value, type: Unicode.Scalar, _ spec: Spec, at index: Int) throws -> String {
+    private static func formatted(_ value: Value, type: Unicode.Scalar, _ spec: Spec, at index: Int, toBytes: Bool) throws -> String {
         switch type {
-        case "s", "r", "a":
-            var text = type == "s" ? try Repr.checkedStr(value) : type == "r" ? try Repr.checkedRepr(value) : try TextFunctions.ascii(value)
+        case "b" where !toBytes: throw unsupported(type, at: index)
+        case "s", "r", "a", "b":
+            // Bytes have no repr of their own to give: their `%r` is `%a`.
+            var text = if type == "r" && !toBytes { try Repr.checkedRepr(value) }
+                else if type == "r" || type == "a" { try TextFunctions.ascii(value) }
+                else { try toBytes ? latin1(bytesOf(value)) : Repr.checkedStr(value) }
             if let precision = spec.precision { text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision))) }
             return try padded(sign: "", body: text, spec, numeric: false)
         case "c":
-            return try padded(sign: "", body: try character(value), spec, numeric: false)
+            return try padded(sign: "", body: try toBytes ? byte(value) : character(value), spec, numeric: false)
         case "d", "i", "u", "o", "x", "X":
             let n = try integer(value, type: type)
             let radix = type == "o" ? 8 : type == "x" || type == "X" ? 16 : 10
@@ -200,10 +225,13 @@ enum PercentFormat {
             let x = try Conversions.double(value, what: "must be real number, not \(value.typeName)")
             let text = try Formatting.format(.float(Swift.abs(x)), spec: (spec.flags.contains(.alternate) ? "#" : "") + ".\(spec.precision ?? 6)" + String(Character(type)))
             return try padded(sign: sign(x.sign == .minus && !x.isNaN, spec), body: text, spec, numeric: true)
-        default:
-            let shown = (31...126).contains(type.value) ? Character(type) : "?"
-            throw PyError.value("unsupported format character '\(shown)' (0x\(String(type.value, radix: 16))) at index \(index)")
+        default: throw unsupported(type, at: index)
         }
+    }
+
+    private static func unsupported(_ type: Unicode.Scalar, at index: Int) -> PyError {
+        let shown = (31...126).contains(type.value) ? Character(type) : "?"
+        return PyError.value("unsupported format character '\(shown)' (0x\(String(type.value, radix: 16))) at index \(index)")
     }
 
     private static func sign(_ negative: Bool, _ spec: Spec) -> String {
@@ -226,6 +254,38 @@ enum PercentFormat {
             throw PyError.overflow("%c arg not in range(0x110000)")
         }
         return String(scalar)
+    }
+
+    /// `%c` of bytes: an int below 256, or one byte, as the code point of that byte.
+    private static func byte(_ value: Value) throws -> String {
+        let code: BigInt
+        switch value {
+        case .object(let b as PyBytes):
+            guard b.bytes.count == 1 else { throw PyError.type("%c requires an integer in range(256) or a single byte") }
+            code = BigInt(b.bytes[0])
+        case .int, .bigInt, .bool: code = try Arg.integer(value)
+        default: throw PyError.type("%c requires an integer in range(256) or a single byte")
+        }
+        guard let b = UInt8(exactly: code) else { throw PyError.overflow("%c arg not in range(256)") }
+        return String(Unicode.Scalar(b))
+    }
+
+    /// `%s`/`%b` of bytes: the bytes of a bytes or bytearray, or what its `__bytes__` returns.
+    private static func bytesOf(_ value: Value) throws -> [UInt8] {
+        if case .object(let b as PyBytes) = value { return b.bytes }
+        let refusal = PyError.type("%b requires a bytes-like object, or an object that implements __bytes__, not '\(value.typeName)'")
+        guard case .object(let instance as PyInstance) = value, let method = instance.cls.lookup("__bytes__"),
+              let interpreter = instance.cls.interpreter else { throw refusal }
+        let result = try interpreter.call(try ClassAttributes.bind(method, to: value, interpreter), GradLang.Arguments())
+        guard case .object(let b as PyBytes) = result, !b.isMutable else {
+            throw PyError.type("__bytes__ returned non-bytes (type \(result.typeName))")
+        }
+        return b.bytes
+    }
+
+    /// Bytes as the code points of the same numbers, which `apply(bytes:)` turns back to bytes.
+    private static func latin1(_ bytes: [UInt8]) -> String {
+        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
 
     /// The int `%d` (truncating a float, as `int()` does) or `%x`/`%o` (ints only) formats.

@@ -143,24 +143,3 @@ enum StringEscapes {
         }
     }
 }
-
-/// `\N{name}` look-up. Swift exposes each scalar's name but not the reverse map, so this searches the
-/// ranges where named characters live; it runs only for `\N{...}` escapes, which are rare.
-enum UnicodeNames {
-    static func scalar(named rawName: String) -> Unicode.Scalar? {
-        let name = rawName.uppercased()
-        for prefix in ["CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-"] where name.hasPrefix(prefix) {
-            if let value = UInt32(name.dropFirst(prefix.count), radix: 16),
-               let scalar = Unicode.Scalar(value), scalar.properties.name == name {
-                return scalar
-            }
-        }
-        for range in [UInt32(0)...0x3_134F, 0xE_0000...0xE_01EF] {
-            for value in range {
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                if scalar.properties.name == name || scalar.properties.nameAlias == name { return scalar }
-            }
-        }
-        return nil
-    }
-}

@@ -141,6 +141,16 @@ public final class Tensor {
     /// True for `torch.nn.Parameter`s: what `type(p)` and `repr(p)` show. Results of ops on a
     /// parameter are plain tensors, as in PyTorch.
     public var isParameter = false
+    /// Set by a language that keeps weak references to this tensor: its deinit then reports the
+    /// death to `weaklyReferencedTensorDied`, so that the references' callbacks run.
+    public var isWeaklyReferenced = false
+    /// Told the identity of each weakly referenced tensor as it dies (inside its deinit: it must
+    /// not run the language's code there, only note it).
+    nonisolated(unsafe) public static var weaklyReferencedTensorDied: ((ObjectIdentifier) -> Void)?
+
+    deinit {
+        if isWeaklyReferenced { Tensor.weaklyReferencedTensorDied?(ObjectIdentifier(self)) }
+    }
 
     // Inlined, as it was before the inference flag made it too large for the optimizer to choose to.
     @inline(__always)

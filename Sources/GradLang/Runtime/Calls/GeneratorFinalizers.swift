@@ -11,7 +11,8 @@ import CPendingEvents
 /// later statement, as in CPython.
 ///
 /// Freed instances of classes that define `__del__` wait in the same queue, in the order freed
-/// (see InstanceFinalizers).
+/// (see InstanceFinalizers), and the callbacks of weak references to freed objects (see
+/// WeakReferences).
 enum GeneratorFinalizers {
     /// What closing a generator needs of it.
     struct Suspended {
@@ -29,6 +30,8 @@ enum GeneratorFinalizers {
     enum Waiting {
         case generator(Suspended)
         case instance(InstanceFinalizers.Freed)
+        /// A reference whose object died, waiting for its callback.
+        case weakReferenceCallback(PyWeakRef)
     }
 
     static func `defer`(_ generator: Suspended) {
@@ -44,8 +47,8 @@ enum GeneratorFinalizers {
     @inline(__always)
     static var arePending: Bool { grad_pending_events() & GRAD_EVENT_FINALIZERS != 0 }
 
-    /// Closes the waiting generators and calls the waiting `__del__` methods in the order they
-    /// were freed, and those of what that frees;
+    /// Closes the waiting generators and calls the waiting `__del__` methods and weak reference
+    /// callbacks in the order they were freed, and those of what that frees;
     /// a `finally` block that reaches a safe point itself leaves the rest to the outer call.
     @inline(never)
     static func run() {
@@ -61,6 +64,7 @@ enum GeneratorFinalizers {
                 switch object {
                 case .generator(let suspended): PyGeneratorObject(closing: suspended).finalize()
                 case .instance(let freed): InstanceFinalizers.finalize(freed)
+                case .weakReferenceCallback(let reference): reference.callBack()
                 }
             }
         }
@@ -68,4 +72,17 @@ enum GeneratorFinalizers {
     }
 
     nonisolated(unsafe) private static var isRunning = false
+
+    /// Runs a finalizer `function` (`__del__`, a weak reference's callback) through `call`; an
+    /// exception it raises is printed to stderr as CPython's "Exception ignored in" report.
+    static func reportingErrors(of function: Value, _ interpreter: Interpreter, _ call: () throws -> Void) {
+        do {
+            try call()
+        } catch let error as PyError {
+            let renderer = ErrorRenderer(sources: interpreter.sourceLines)
+            interpreter.writeWarning("Exception ignored in: \(Repr.repr(function))\n" + renderer.render(error))
+        } catch {
+            interpreter.writeWarning("Exception ignored in: \(Repr.repr(function))\n\(error)\n")
+        }
+    }
 }

@@ -11,7 +11,8 @@
 /// Found by the cycle collector: `__del__` runs on the object itself, before the garbage is
 /// cleared; the collector then looks again, so an object `__del__` made reachable survives.
 ///
-/// An exception `__del__` raises is printed to stderr as CPython's "Exception ignored in" report.
+/// An exception `__del__` raises is printed to stderr as CPython's "Exception ignored in" report
+/// (GeneratorFinalizers.reportingErrors).
 /// Exception objects (instances of classes deriving from BaseException) are not finalized.
 enum InstanceFinalizers {
     /// What a freed instance left: enough to make it again.
@@ -50,13 +51,8 @@ enum InstanceFinalizers {
     static func finalize(_ instance: PyInstance) {
         guard finalized.insert(ObjectIdentifier(instance)).inserted, let interpreter = instance.cls.interpreter,
               let method = instance.cls.lookup("__del__"), !method.isNone else { return }
-        do {
+        GeneratorFinalizers.reportingErrors(of: method, interpreter) {
             _ = try interpreter.call(try ClassAttributes.bind(method, to: .object(instance), interpreter), Arguments())
-        } catch let error as PyError {
-            let renderer = ErrorRenderer(sources: interpreter.sourceLines)
-            interpreter.writeWarning("Exception ignored in: \(Repr.repr(method))\n" + renderer.render(error))
-        } catch {
-            interpreter.writeWarning("Exception ignored in: \(Repr.repr(method))\n\(error)\n")
         }
     }
 }

@@ -70,13 +70,23 @@ enum SpecialMethods {
                 if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
             }
             // A built-in left operand (a number, a tensor) first tries its own operator, which
-            // raises TypeError where CPython's would return NotImplemented.
+            // raises TypeError where CPython's would return NotImplemented. A str's or bytes' `%`
+            // never returns it: its formatting errors are final, and `__rmod__` is not asked.
+            if op == .modulo, isFormat(a) { return try fallback(a, NativeBases.contents(b)) }
             do { return try fallback(a, NativeBases.contents(b)) } catch let e as PyError where e.type === PyExc.typeError {}
         }
         if let right, !triedReflected, !(left.map { $0.cls === right.cls } ?? false) {
             if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
         }
         throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    /// Whether `v` is a str or bytes, whose `%` formats.
+    private static func isFormat(_ v: Value) -> Bool {
+        switch v {
+        case .str, .object(is PyBytes): return true
+        default: return false
+        }
     }
 
     /// Whether CPython would try `instance`'s reflected method before the built-in number `v`'s

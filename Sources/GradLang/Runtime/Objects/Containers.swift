@@ -15,7 +15,7 @@ public final class PyList: CollectableObject {
 
     deinit {
         untrack()
-        changeItems { NestedRelease.adopt(&$0) }
+        changeItems { NestedRelease.adopt(&$0, lastFirst: true) }
     }
     public override var typeName: String { "list" }
 
@@ -63,7 +63,7 @@ public final class PyTuple: CollectableObject {
 
     deinit {
         untrack()
-        changeTakenOut({ elements }, { elements = $0 }) { NestedRelease.adopt(&$0) }
+        changeTakenOut({ elements }, { elements = $0 }) { NestedRelease.adopt(&$0, lastFirst: true) }
     }
 
     override func forEachReference(_ visit: (Value) -> Void) { elements.forEach(visit) }
@@ -151,7 +151,7 @@ public final class PySlice: PyObject {
 }
 
 /// An iterator: `iter(x)`, generator expressions, `zip`, `map`, ... `next` returns nil when exhausted.
-public final class PyIterator: CollectableObject {
+public final class PyIterator: CollectableObject, PyAttributeProviding {
     private enum Step {
         case closure(() throws -> Value?)
         /// Reads the next element from `source`, which the closure is handed rather than captures.
@@ -176,6 +176,10 @@ public final class PyIterator: CollectableObject {
     /// the result tuple `zip`, `enumerate` and dict item iterators reuse), which `gc.collect()`
     /// counts along with it.
     let cpythonTuples: Int
+    /// What `__length_hint__` answers: how many elements are left (an int), as CPython's iterator
+    /// of this kind counts them. Handed this iterator, so that it reads the container through
+    /// `source` or `held` rather than capturing it. Nil for iterators without one (`map`, `zip`).
+    var lengthHint: ((PyIterator) -> Value)?
 
     public init(name: String = "iterator", _ next: @escaping () throws -> Value?) {
         self.name = name
@@ -221,6 +225,16 @@ public final class PyIterator: CollectableObject {
     }
 
     public override var typeName: String { name }
+
+    public func attribute(_ name: String) throws -> Value? {
+        guard name == "__length_hint__", lengthHint != nil else { return nil }
+        return .object(PyBoundMethod(receiver: .object(self), function: PyIterator.lengthHintMethod))
+    }
+
+    nonisolated(unsafe) private static let lengthHintMethod = PyBuiltin("__length_hint__(self, /)") { args in
+        guard case .object(let it as PyIterator) = args["self"], let hint = it.lengthHint else { return .int(0) }
+        return hint(it)
+    }
 
     /// Gives `held` a buffer of its own, for the cycle collector's count.
     override func makeStorageUnique() {

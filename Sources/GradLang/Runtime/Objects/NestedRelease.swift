@@ -23,10 +23,13 @@ enum NestedRelease {
     /// the frames of the nested frees stay small.
     private static let depthLimit = 50
 
-    /// Frees the items of a container being freed (`items` is left empty).
-    static func adopt(_ items: inout [Value]) {
+    /// Frees the items of a container being freed (`items` is left empty); with `lastFirst`, the
+    /// last item first, as CPython frees a list's and a tuple's (the order `__del__` methods and
+    /// weak reference callbacks run in).
+    static func adopt(_ items: inout [Value], lastFirst: Bool = false) {
         // Only objects can hold further values; lists of numbers, strings or tensors free as usual.
         guard items.contains(where: { if case .object = $0 { return true } else { return false } }) else { return }
+        if lastFirst { items.reverse() }
         let thread = currentThread
         if freeingThread.load(ordering: .relaxed) == thread {
             if depth < depthLimit {

@@ -24,11 +24,16 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
     /// meanwhile is read as it is then.
     func makeIterator(reversed: Bool) -> PyIterator {
         var next = reversed ? bytes.count - 1 : 0
-        return PyIterator(name: reversed ? "reversed" : "\(typeName)_iterator") { [self] in
+        let iterator = PyIterator(name: reversed ? "reversed" : "\(typeName)_iterator") { [self] in
             guard next >= 0 && next < bytes.count else { return nil }
             defer { next += reversed ? -1 : 1 }
             return .int(Int(bytes[next]))
         }
+        iterator.lengthHint = { [self] _ in
+            let left = reversed ? next + 1 : bytes.count - next
+            return .int(left < 0 || (reversed && left > bytes.count) ? 0 : left)
+        }
+        return iterator
     }
 
     /// `b[i]` is an int, `b[a:b:c]` bytes.

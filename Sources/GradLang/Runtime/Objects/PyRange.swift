@@ -107,24 +107,28 @@ public final class PyRange: PyObject {
     /// proves this property's accesses exclusive).
     private final class Position {
         var next = 0
+        let count: Int
+        init(count: Int) { self.count = count }
     }
 
     /// `iter(r)`, or `reversed(r)`: machine ints when they fit, else ints of any size.
     func makeIterator(reversed: Bool) -> PyIterator {
         if let small {
-            let position = Position()
+            let position = Position(count: small.count)
             let n = small.count
-            return PyIterator(name: "range_iterator") {
+            let iterator = PyIterator(name: "range_iterator") {
                 let i = position.next
                 guard i < n else { return nil }
                 position.next = i + 1
                 return .int(small.element(reversed ? n - 1 - i : i))
             }
+            iterator.lengthHint = { _ in .int(position.count - position.next) }
+            return iterator
         }
         var remaining = length
         var current = reversed ? start + (length - 1) * step : start
         let stride = reversed ? -step : step
-        return PyIterator(name: "longrange_iterator") {
+        let iterator = PyIterator(name: "longrange_iterator") {
             guard remaining.signum() > 0 else { return nil }
             defer {
                 remaining -= 1
@@ -132,6 +136,8 @@ public final class PyRange: PyObject {
             }
             return .integer(current)
         }
+        iterator.lengthHint = { _ in .integer(remaining) }
+        return iterator
     }
 
     /// An int or bool as a BigInt; nil for anything else.

@@ -48,7 +48,15 @@ open class PyObject {
 
     /// For a CollectableObject (Runtime/Memory): the generation the object is in, while tracked.
     /// Kept here so that the collector tells a tracked object from any other without a cast.
-    var gcGeneration = 0
+    var gcGeneration: Int {
+        get { Int(gcGenerationBits) }
+        set { gcGenerationBits = Int32(truncatingIfNeeded: newValue) }
+    }
+    /// 32 bits (generations are 0...2), so that `isWeaklyReferenced` shares its word.
+    private var gcGenerationBits: Int32 = 0
+    /// Whether a `weakref` reference to this object was ever made: then its death is reported
+    /// to WeakReferences (from the deinit below), which queues the callbacks.
+    var isWeaklyReferenced = false
     /// For a CollectableObject: its position in its generation's list, or `untrackedIndex` (also
     /// every other object's) once removed, by its deinit or by the collector from a tuple that can
     /// never be part of a cycle.
@@ -58,4 +66,8 @@ open class PyObject {
     /// The cycle collector's count of references from outside the objects it examines, during
     /// a collection (CPython's `gc_refs`).
     var gcRefs = 0
+
+    deinit {
+        if isWeaklyReferenced { WeakReferences.referentDied(ObjectIdentifier(self)) }
+    }
 }

@@ -126,6 +126,7 @@ extension Operators {
             return x.hasSameElements(as: y)
         case (.object(let x as PyBytes), .object(let y as PyBytes)): return x.bytes == y.bytes
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
+        case (.object(let x as PyWeakRef), .object(let y as PyWeakRef)): return try x.equals(y)
         case (.object(let x as PySlice), .object(let y as PySlice)):
             return try elementsEqual([x.start, x.stop, x.step], [y.start, y.stop, y.step], depth: deeper(depth))
         case (.object(let o), _) where o is PyInstance, (_, .object(let o)) where o is PyInstance:

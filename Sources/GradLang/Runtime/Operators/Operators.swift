@@ -32,6 +32,9 @@ public enum Operators {
         if case .bool(let x) = a, case .bool(let y) = b, let r = boolOp(op, x, y) { return .bool(r) }
         // Before the tensor operators: `"%.4f" % loss` formats the tensor.
         if op == .modulo, case .str(let format) = a { return .str(try PercentFormat.apply(format.string, b)) }
+        if op == .modulo, case .object(let format as PyBytes) = a {
+            return .object(format.sameType(try PercentFormat.apply(bytes: format.bytes, b)))
+        }
         if case .tensor(let t) = a { return try tensorOp(op, t, b, reflected: false) }
         if case .tensor(let t) = b { return try tensorOp(op, t, a, reflected: true) }
         if case .object(let o as PyOperandObject) = a, let r = try o.binary(op, b, reflected: false) { return r }

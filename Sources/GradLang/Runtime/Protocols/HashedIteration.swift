@@ -9,7 +9,7 @@ enum HashedIteration {
     static func forward(_ dict: PyDict, name: String, _ element: @escaping (Value, Value) -> Value) -> PyIterator {
         var watch = SizeWatch(dict.count, "dictionary changed size during iteration")
         var remaining = dict.count, slot = 0, finished = false
-        return PyIterator(name: name, holding: [.object(dict)], cpythonTuples: resultTuples(name)) { held in
+        let iterator = PyIterator(name: name, holding: [.object(dict)], cpythonTuples: resultTuples(name)) { held in
             guard !finished, let dict = container(held, as: PyDict.self) else { return nil }
             try watch.check(dict.count)
             while slot < dict.slotCount, dict.entry(atSlot: slot) == nil { slot += 1 }
@@ -25,13 +25,18 @@ enum HashedIteration {
             remaining -= 1
             return element(entry.key, entry.value)
         }
+        iterator.lengthHint = { iterator in
+            guard !finished, let dict = container(iterator.held, as: PyDict.self) else { return .int(0) }
+            return .int(dict.count == watch.size ? remaining : 0)
+        }
+        return iterator
     }
 
     /// `reversed(d)` and `reversed(d.items())`: from the last slot down.
     static func backward(_ dict: PyDict, name: String, _ element: @escaping (Value, Value) -> Value) -> PyIterator {
         var watch = SizeWatch(dict.count, "dictionary changed size during iteration")
-        var slot = dict.slotCount - 1, finished = false
-        return PyIterator(name: name, holding: [.object(dict)], cpythonTuples: resultTuples(name)) { held in
+        var remaining = dict.count, slot = dict.slotCount - 1, finished = false
+        let iterator = PyIterator(name: name, holding: [.object(dict)], cpythonTuples: resultTuples(name)) { held in
             guard !finished, let dict = container(held, as: PyDict.self) else { return nil }
             try watch.check(dict.count)
             while slot >= 0, dict.entry(atSlot: slot) == nil { slot -= 1 }
@@ -40,15 +45,21 @@ enum HashedIteration {
                 return nil
             }
             slot -= 1
+            remaining -= 1
             return element(entry.key, entry.value)
         }
+        iterator.lengthHint = { iterator in
+            guard !finished, let dict = container(iterator.held, as: PyDict.self) else { return .int(0) }
+            return .int(dict.count == watch.size ? remaining : 0)
+        }
+        return iterator
     }
 
     /// `iter(s)`: the hash table's slots in order.
     static func forward(_ set: PySet) -> PyIterator {
         var watch = SizeWatch(set.count, "Set changed size during iteration")
-        var slot = 0, finished = false
-        return PyIterator(name: "set_iterator", holding: [.object(set)]) { held in
+        var remaining = set.count, slot = 0, finished = false
+        let iterator = PyIterator(name: "set_iterator", holding: [.object(set)]) { held in
             guard !finished, let set = container(held, as: PySet.self) else { return nil }
             try watch.check(set.count)
             while slot < set.slotCount, set.element(atSlot: slot) == nil { slot += 1 }
@@ -57,8 +68,14 @@ enum HashedIteration {
                 return nil
             }
             slot += 1
+            remaining -= 1
             return value
         }
+        iterator.lengthHint = { iterator in
+            guard !finished, let set = container(iterator.held, as: PySet.self) else { return .int(0) }
+            return .int(set.count == watch.size ? remaining : 0)
+        }
+        return iterator
     }
 
     /// CPython's item iterators (`dict_itemiterator`, `dict_reverseitemiterator`) keep a result

@@ -66,6 +66,7 @@ enum Hashing {
             case is PyList, is PyDict, is PyBytes: throw PyError.type("unhashable type: '\(o.typeName)'")
             case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case is PySet: throw PyError.type("unhashable type: 'set'")
+            case let r as PyWeakRef: return try r.hash()
             default: return identity(ObjectIdentifier(o))
             }
         }

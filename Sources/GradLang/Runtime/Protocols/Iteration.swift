@@ -6,7 +6,14 @@ enum Iteration {
         switch v {
         case .str(let s):
             var characters = s.characters
-            return PyIterator(name: "str_iterator") { characters.next().map { .str($0) } }
+            var taken = 0
+            let iterator = PyIterator(name: "str_iterator") {
+                guard let c = characters.next() else { return nil }
+                taken += 1
+                return .str(c)
+            }
+            iterator.lengthHint = { _ in .int(s.count - taken) }
+            return iterator
         case .tensor(let t):
             guard t.rank > 0 else { throw PyError.type("iteration over a 0-d tensor") }
             // PyTorch iterates `unbind(0)`: the rows show grad_fn=<UnbindBackward0>.
@@ -42,11 +49,19 @@ enum Iteration {
     /// so (the iterator drops its sequence, as CPython's do).
     private static func sequence(name: String, over container: Value, _ element: @escaping (PyObject, Int) -> Value?) -> PyIterator {
         var i = 0
-        return PyIterator(name: name, over: container) { source in
+        let iterator = PyIterator(name: name, over: container) { source in
             guard case .object(let o) = source, let v = element(o, i) else { return nil }
             i += 1
             return v
         }
+        iterator.lengthHint = { iterator in
+            switch iterator.source {
+            case .object(let l as PyList)?: return .int(Swift.max(0, l.items.count - i))
+            case .object(let t as PyTuple)?: return .int(Swift.max(0, t.items.count - i))
+            default: return .int(0)
+            }
+        }
+        return iterator
     }
 
     /// All elements of an iterable, refusing to run forever past the sequence limit.
