@@ -92,3 +92,31 @@ func scheduledDot<T: GemmFloat>(_ x: UnsafePointer<T>, _ incx: Int, _ y: UnsafeP
     }
     return sum
 }
+
+/// Σₚ x[p]·y[p] over two contiguous vectors in the order MKL's sdot sums them (torch.dot of
+/// float32 vectors, measured as above for k up to 100,000): 16 lanes take whole groups of 16,
+/// then a group of 8 (lanes 0-7) and one of 4 (lanes 0-3) where that many products remain, and
+/// lane 0 the last k mod 4; the four quarters of the lanes are added in order and the four lanes
+/// left are folded by halves. Each product is rounded. (Strided vectors: one chain, `.chain`.)
+func sdotOrderDot<T: GemmFloat>(_ x: UnsafePointer<T>, _ y: UnsafePointer<T>, _ k: Int) -> T {
+    let px = UnsafeRawPointer(x), py = UnsafeRawPointer(y)
+    let bytes = MemoryLayout<T>.stride
+    var lanes = SIMD16<T>()
+    var p = 0
+    while p &+ 16 <= k {
+        lanes += px.loadUnaligned(fromByteOffset: p &* bytes, as: SIMD16<T>.self)
+            * py.loadUnaligned(fromByteOffset: p &* bytes, as: SIMD16<T>.self)
+        p &+= 16
+    }
+    for width in [8, 4] where p &+ width <= k {
+        for l in 0..<width { lanes[l] += x[p &+ l] * y[p &+ l] }
+        p &+= width
+    }
+    while p < k {
+        lanes[0] += x[p] * y[p]
+        p &+= 1
+    }
+    let quarters = lanes.lowHalf.lowHalf + lanes.lowHalf.highHalf + lanes.highHalf.lowHalf + lanes.highHalf.highHalf
+    let halves = quarters.lowHalf + quarters.highHalf
+    return halves[0] + halves[1]
+}
