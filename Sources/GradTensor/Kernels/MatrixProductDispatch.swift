@@ -118,7 +118,8 @@ extension Tensor {
             switch x.dtype {
             case .float32:
                 let (px, py) = vectors(Float.self)
-                out.storage.pointer(Float.self)[0] = stridedDot(px, incx, py, incy, n)
+                out.storage.pointer(Float.self)[0] = incx == 1 && incy == 1
+                    ? sdotOrderDot(px, py, n) : scheduledDot(px, incx, py, incy, n, .chain(n))
             case .float64:
                 let (px, py) = vectors(Double.self)
                 out.storage.pointer(Double.self)[0] = stridedDot(px, incx, py, incy, n)

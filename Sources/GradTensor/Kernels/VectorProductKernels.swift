@@ -43,17 +43,19 @@ func stridedDot<T: GemmFloat>(_ x: UnsafePointer<T>, _ incx: Int, _ y: UnsafePoi
     return total
 }
 
-/// y (m, contiguous) = A (m×k) · x (k, stride `incx`). Rows of A are dot products (split over
-/// up to `threads` threads when large); a column-major A with a contiguous x is instead built up
-/// column by column with a vectorised axpy. Nothing is copied, so broadcast operands cost no memory.
+/// y (m, contiguous) = A (m×k) · x (k, stride `incx`). Float32 products are summed in MKL's
+/// order (see MatrixVectorOrder); otherwise rows of A are dot products, and a column-major A
+/// with a contiguous x is built up column by column with a vectorised axpy. Rows are split over
+/// up to `threads` threads when large. Nothing is copied, so broadcast operands cost no memory.
 /// The operands' extents are checked first (see CheckedRegion); x is read as a k×1 matrix.
 func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x vector: MatrixOperand<T>,
                               y run: ElementRun<T>, threads: Int) {
     if m <= 0 { return }
     let rows = a.checked(rows: m, cols: k), x = vector.checked(rows: k, cols: 1), incx = vector.rowStride
     let y = run.span(at: 0, count: m).base
-    if a.rowStride == 1 && a.colStride != 1 && incx == 1 && k > 1 {
-        columnwiseGemv(m: m, k: k, a: rows, colStride: a.colStride, x: x, y: y)
+    let order = MatrixVectorOrder.of(m: m, a: a, x: vector)
+    if a.rowStride == 1 && k > 1 && (order == .chain || (order == nil && a.colStride != 1 && incx == 1)) {
+        columnwiseGemv(m: m, k: k, a: rows, colStride: a.colStride, x: x, incx: incx, y: y, fused: order == nil)
         return
     }
     let out = UncheckedSendable(y)
@@ -61,15 +63,21 @@ func gemvKernel<T: GemmFloat>(m: Int, k: Int, a: MatrixOperand<T>, x vector: Mat
     Parallel.forEach(parts) { part in
         let first = m * part / parts, last = m * (part + 1) / parts
         for i in first..<last {
-            out.value[i] = stridedDot(rows + i &* a.rowStride, a.colStride, x, incx, k)
+            let row = rows + i &* a.rowStride
+            switch order {
+            case .lanes: out.value[i] = scheduledDot(row, a.colStride, x, incx, k, LaneSchedule(row: i, rows: m, k: k))
+            case .chain: out.value[i] = scheduledDot(row, a.colStride, x, incx, k, .chain(k))
+            case nil: out.value[i] = stridedDot(row, a.colStride, x, incx, k)
+            }
         }
     }
 }
 
-/// y = Σₚ A[:, p] · x[p] for a column-major A (unit row stride) and a contiguous x, whose
-/// extents `gemvKernel` checked.
+/// y = Σₚ A[:, p] · x[p] for a column-major A (unit row stride), whose extents `gemvKernel`
+/// checked: each product rounded before it is added (MKL's float32 order) or, when `fused`,
+/// one FMA per product.
 private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: UnsafePointer<T>, colStride: Int, x: UnsafePointer<T>,
-                                          y: UnsafeMutablePointer<T>) {
+                                          incx: Int, y: UnsafeMutablePointer<T>, fused: Bool) {
     y.initialize(repeating: 0, count: m)
     typealias V = T.Vector
     let w = T.lanes
@@ -78,16 +86,16 @@ private func columnwiseGemv<T: GemmFloat>(m: Int, k: Int, a: UnsafePointer<T>, c
     for p in 0..<k {
         let col = a + p &* colStride
         let pc = UnsafeRawPointer(col)
-        let s = x[p], sv = V(repeating: x[p])
+        let s = x[p &* incx], sv = V(repeating: s)
         var i = 0
         while i &+ w <= m {
             let o = i &* bytes
-            py.storeBytes(of: py.loadUnaligned(fromByteOffset: o, as: V.self)
-                .addingProduct(pc.loadUnaligned(fromByteOffset: o, as: V.self), sv), toByteOffset: o, as: V.self)
+            let sum = py.loadUnaligned(fromByteOffset: o, as: V.self), column = pc.loadUnaligned(fromByteOffset: o, as: V.self)
+            py.storeBytes(of: fused ? sum.addingProduct(column, sv) : sum + column * sv, toByteOffset: o, as: V.self)
             i &+= w
         }
         while i < m {
-            y[i] = y[i].addingProduct(col[i], s)
+            y[i] = fused ? y[i].addingProduct(col[i], s) : y[i] + col[i] * s
             i &+= 1
         }
     }
