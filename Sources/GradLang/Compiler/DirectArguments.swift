@@ -11,8 +11,8 @@ struct DirectArguments {
         (self.codes, self.variables) = (codes, variables)
     }
 
-    /// `fn(...)` when `fn` is a `def`'s function or a built-in with a direct body of this arity;
-    /// nil, with nothing evaluated, otherwise.
+    /// `fn(...)` when `fn` is a `def`'s function, a built-in with a direct body of this arity or
+    /// a class that ClassCreation.plainConstruction allows; nil, with nothing evaluated, otherwise.
     @inline(__always)
     func callWithoutArgumentList(_ fn: Value, in f: Frame, at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
         guard case .object(let o) = fn else { return nil }
@@ -22,8 +22,36 @@ struct DirectArguments {
             user.recycle(&frame)
             return result
         }
+        if let cls = o as? PyClass { return try construct(cls, in: f, at: range, interpreter) }
         guard let builtin = o as? PyBuiltin else { return nil }
         return try call(builtin, receiver: nil, in: f, at: range, interpreter)
+    }
+
+    /// `C(...)`: the new instance goes straight into `__init__`'s frame after the arguments, with
+    /// no argument list and no general call (see ClassCreation.construct, which this shortens);
+    /// nil, with nothing evaluated, when the class or the call needs that.
+    private func construct(_ cls: PyClass, in f: Frame, at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
+        switch ClassCreation.plainConstruction(cls) {
+        case .withoutInitializer?:
+            return codes.isEmpty ? .object(PyInstance(cls: cls)) : nil
+        case .initializer(let initializer)?:
+            var made: PyInstance?
+            // Bound straight from the call, with no other variable holding the frame: `recycle`
+            // keeps it for the next call only when nothing else does.
+            guard var frame = try initializer.frame(evaluating: codes, in: f, thenReceiver: {
+                let instance = PyInstance(cls: cls)
+                made = instance
+                return .object(instance)
+            }), let instance = made else { return nil }
+            let result = try Compiler.locatingErrors(at: range, in: f) { try initializer.run(frame, interpreter) }
+            initializer.recycle(&frame)
+            guard result.isNone else {
+                throw Compiler.located(ClassCreation.initializerResultError(result), range, f)
+            }
+            return .object(instance)
+        case nil:
+            return nil
+        }
     }
 
     /// Calls `builtin`'s direct body with `receiver`, if any, and the arguments, when it takes

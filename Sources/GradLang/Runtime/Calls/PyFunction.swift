@@ -128,14 +128,42 @@ final class PyFunction: CollectableObject, PyCallable {
         try frame(positionalCount: codes.count + 1) { $0 == 0 ? receiver : try codes[$0 - 1](caller) }
     }
 
+    /// A frame for `C(...)` running this function as `C.__init__`: the arguments `codes` compute
+    /// in `caller`, then the instance `receiver` makes once they are (as CPython evaluates them
+    /// before calling the class) as the first parameter; nil, with nothing evaluated or made,
+    /// when the binder is needed.
+    func frame(evaluating codes: [ExprCode], in caller: Frame, thenReceiver receiver: () -> Value) throws -> Frame? {
+        let count = codes.count + 1
+        guard takesPlainly(count) else { return nil }
+        let frame = newFrame()
+        for i in codes.indices { store(try codes[i](caller), parameter: i + 1, in: frame) }
+        store(receiver(), parameter: 0, in: frame)
+        storeDefaults(after: count, in: frame)
+        return frame
+    }
+
+    /// Whether a call passing `count` positional arguments needs no binder: the signature is
+    /// plain positional and the parameters after the given ones have defaults.
+    @inline(__always)
+    private func takesPlainly(_ count: Int) -> Bool {
+        isSimple && count <= parameterStorage.count && count >= requiredCount
+    }
+
     /// A frame for a call passing `count` positional arguments, `argument(i)` giving the i-th
-    /// (called once each, in order), when the signature is plain positional and the parameters
-    /// after the given ones have defaults; nil, with nothing evaluated, when the binder is needed.
+    /// (called once each, in order), when `takesPlainly(count)`; nil, with nothing evaluated,
+    /// when the binder is needed.
     @inline(__always)
     private func frame(positionalCount count: Int, _ argument: (Int) throws -> Value) rethrows -> Frame? {
-        guard isSimple, count <= parameterStorage.count, count >= requiredCount else { return nil }
+        guard takesPlainly(count) else { return nil }
         let frame = newFrame()
         for i in 0..<count { store(try argument(i), parameter: i, in: frame) }
+        storeDefaults(after: count, in: frame)
+        return frame
+    }
+
+    /// The defaults of the parameters from number `count` on, which the call did not pass.
+    @inline(__always)
+    private func storeDefaults(after count: Int, in frame: Frame) {
         if count < parameterStorage.count {
             // Read once, so that no access to the property spans the look-ups.
             let defaults = self.defaults
@@ -143,7 +171,6 @@ final class PyFunction: CollectableObject, PyCallable {
                 if let value = defaults[i] { store(value, parameter: i, in: frame) }
             }
         }
-        return frame
     }
 
     /// Runs a frame made for one call, then keeps it for the next (see `recycle`).

@@ -82,6 +82,30 @@ enum ClassCreation {
         return try construct(cls, args, interpreter)
     }
 
+    /// How `C(args)` makes its instance when `construct` would do no more than make a plain
+    /// instance and run a `def __init__` on it (or, with no `__init__` anywhere in the order,
+    /// take no arguments): a class with no metaclass, `__new__`, built-in base, exception base or
+    /// abstract methods. Nil for any other class, which `instantiate` handles.
+    enum PlainConstruction {
+        case withoutInitializer
+        case initializer(PyFunction)
+    }
+
+    static func plainConstruction(_ cls: PyClass) -> PlainConstruction? {
+        guard cls.metaclass == nil, cls.nativeBase == nil, !cls.hasAbstractMethods, !cls.isExceptionClass,
+              cls.lookup(.new) == nil else { return nil }
+        switch cls.lookup(.`init`) {
+        case nil: return .withoutInitializer
+        case .object(let f as PyFunction)?: return .initializer(f)
+        default: return nil
+        }
+    }
+
+    /// `__init__` returned something other than None.
+    static func initializerResultError(_ result: Value) -> PyError {
+        PyError.type("__init__() should return None, not '\(result.typeName)'")
+    }
+
     /// `type.__call__(C, args)`: a new instance, initialised by the class's `__init__` (an
     /// exception's arguments become its `args` first, as `BaseException.__new__` does); see
     /// InstanceCreation for classes that make their instances with a `__new__`.
@@ -99,7 +123,7 @@ enum ClassCreation {
             } else {
                 result = try interpreter.call(try ClassAttributes.bind(initializer, to: .object(instance), interpreter), args)
             }
-            guard result.isNone else { throw PyError.type("__init__() should return None, not '\(result.typeName)'") }
+            guard result.isNone else { throw initializerResultError(result) }
         } else if instance.native != nil {
             try NativeBases.initialize(instance, args, interpreter)
         } else if !args.positional.isEmpty || !args.keywords.isEmpty {

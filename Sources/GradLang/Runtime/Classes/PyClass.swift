@@ -221,7 +221,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         if let i = layout[name] { return i }
         let i = layoutNames.count
         layout[name] = i
-        layoutNames.append(name)
+        // Appended as a local array (see changeTakenOut): an access spanning the append would
+        // make every read of the names, one per instance made, checked at run time.
+        changeTakenOut({ layoutNames }, { layoutNames = $0 }) { $0.append(name) }
         version &+= 1
         return i
     }

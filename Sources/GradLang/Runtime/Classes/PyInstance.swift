@@ -13,8 +13,17 @@ public class PyInstance: CollectableObject {
     init(cls: PyClass) {
         currentClass = cls
         // As many slots as the attributes its class's instances have had so far: an `__init__`
-        // setting them does not grow the array one attribute at a time.
-        slots = [Value?](repeating: nil, count: cls.layoutNames.count)
+        // setting them does not grow the array one attribute at a time. Appended, not made with
+        // `Array(repeating:count:)`, whose out-of-line allocation looks the storage type up at
+        // run time (some 300 instructions per instance).
+        let count = cls.layoutNames.count
+        if count > 0 {
+            // (Not for no slots: reserving room for none still makes a new buffer.)
+            var empty: [Value?] = []
+            empty.reserveCapacity(count)
+            for _ in 0..<count { empty.append(nil) }
+            slots = empty
+        }
         native = cls.nativeBase.flatMap(NativeBases.makeContents)
     }
 
