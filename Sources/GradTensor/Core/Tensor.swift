@@ -141,9 +141,12 @@ public final class Tensor {
     /// True for `torch.nn.Parameter`s: what `type(p)` and `repr(p)` show. Results of ops on a
     /// parameter are plain tensors, as in PyTorch.
     public var isParameter = false
-    /// Set by a language that keeps weak references to this tensor: its deinit then reports the
-    /// death to `weaklyReferencedTensorDied`, so that the references' callbacks run.
-    public var isWeaklyReferenced = false
+    /// Set (`markWeaklyReferenced`) by a language that keeps weak references to this tensor: its
+    /// deinit then reports the death to `weaklyReferencedTensorDied`, so that the references'
+    /// callbacks run. Private, behind a method: a public stored `var` of a class is checked for
+    /// exclusive access at run time on every use, here every tensor's deinit.
+    private var isWeaklyReferenced = false
+    public func markWeaklyReferenced() { isWeaklyReferenced = true }
     /// Told the identity of each weakly referenced tensor as it dies (inside its deinit: it must
     /// not run the language's code there, only note it).
     nonisolated(unsafe) public static var weaklyReferencedTensorDied: ((ObjectIdentifier) -> Void)?

@@ -17,7 +17,7 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
     private init(to referent: Value, id: ObjectIdentifier, callback: Value?, _ interpreter: Interpreter) {
         if case .tensor(let t) = referent {
             tensor = t
-            t.isWeaklyReferenced = true
+            t.markWeaklyReferenced()
         } else if case .object(let o) = referent {
             object = o
             o.isWeaklyReferenced = true
