@@ -18,14 +18,9 @@ struct ShortUTF8 {
 
     /// The UTF-8 of one code point (one to four bytes).
     init(_ scalar: Unicode.Scalar) {
-        var written = 0
-        withUnsafeMutableBytes(of: &storage) { raw in
-            UTF8.encode(scalar) { byte in
-                raw[written] = byte
-                written += 1
-            }
-        }
-        length = UInt8(written)
+        let utf8 = scalar.utf8
+        length = UInt8(utf8.count)
+        withUnsafeMutableBytes(of: &storage) { $0.copyBytes(from: utf8) }
     }
 
     var count: Int { Int(length) }
