@@ -7,37 +7,47 @@
 /// make it in CPython: in ASCII text a code point is a UTF-8 byte; other text builds a table of
 /// where each code point starts on its first index or slice.
 ///
+/// A short str cut from another (a slice, a piece of `split`, a character) keeps its UTF-8 bytes
+/// inline (`ShortUTF8`) until first read as a `String`: they are valid already, and a `String`
+/// made of them would check them again.
+///
 /// A str grown in place (`s += t` on the sole reference, as CPython grows it) keeps its text as
 /// UTF-8 bytes with room to grow while it is being built, and becomes a Swift `String` when
 /// first read: appending to a `String` costs some 340 instructions however short the tail
-/// (appending to the bytes, a few dozen).
+/// (appending to the bytes, a few dozen). The result of `join` starts as such bytes too.
 public final class PyStr {
-    /// The text, unless `isBuilding`. Internal, behind a read-only public property: a public
-    /// stored `var` of a class is checked for exclusive access at run time on every use.
+    /// The text, unless `building` or `short` holds it. Internal, behind a read-only public
+    /// property: a public stored `var` of a class is checked for exclusive access at run time on
+    /// every use.
     private var settledText: String
-    /// The whole text as UTF-8 while it is being built (nil otherwise, which a str's
-    /// deallocation passes over without a release).
+    /// The whole text as UTF-8 while it is being built, or as `join` made it, until first read as
+    /// a `String` (nil otherwise, which a str's deallocation passes over without a release).
     private var building: [UInt8]?
     private var isBuilding: Bool { building != nil }
+    /// The whole text of a short str cut from another, until first read as a `String` (nil
+    /// otherwise).
+    private var short: ShortUTF8?
 
-    /// The text as a Swift `String`, made from the built bytes when first read. Lent, not
+    /// The text as a Swift `String`, made from the built or short bytes when first read. Lent, not
     /// copied (`_read`): a getter would retain and release the text at every read.
     private var text: String {
         _read {
-            if isBuilding { settle() }
+            if isBuilding || short != nil { settle() }
             yield settledText
         }
     }
 
     public var string: String { text }
 
-    /// The number of UTF-8 bytes, whichever form the text is in.
-    private var utf8Count: Int { building?.count ?? settledText.utf8.count }
+    /// The number of UTF-8 bytes, whichever form the text is in. Inlined: as a call it cost
+    /// `s += ch` some 20 instructions.
+    @inline(__always) private var utf8Count: Int { building?.count ?? short?.count ?? settledText.utf8.count }
 
     /// Calls `body` with the text's UTF-8 bytes, whichever form they are in: the readers that
     /// need no Swift `String` leave built bytes as they are.
-    private func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if let building { return try building.withUnsafeBufferPointer(body) }
+        if let short { return try short.withUTF8(body) }
         // In place, without copying the String (which costs a retain); a native String
         // always has its UTF-8 in one piece, and `withUTF8` would make it so otherwise.
         if let result = try settledText.utf8.withContiguousStorageIfAvailable(body) { return result }
@@ -71,10 +81,28 @@ public final class PyStr {
     private init(_ string: String, count: Int?, interned: Bool = false) {
         self.settledText = string
         isInterned = interned
-        if let count {
-            knownCount = count
-            knownASCII = count == string.utf8.count
-        }
+        if let count { know(count: count, of: string.utf8.count) }
+    }
+
+    private init(_ short: ShortUTF8, count: Int?) {
+        settledText = ""
+        self.short = short
+        isInterned = false
+        if let count { know(count: count, of: short.count) }
+    }
+
+    /// A str of `bytes`, valid UTF-8 copied from strs, kept as built bytes until read as a `String`.
+    private init(built bytes: [UInt8], count: Int?) {
+        settledText = ""
+        building = bytes
+        isInterned = false
+        if let count { know(count: count, of: bytes.count) }
+    }
+
+    /// Records that the text's `utf8Count` bytes are `count` code points.
+    private func know(count: Int, of utf8Count: Int) {
+        knownCount = count
+        knownASCII = count == utf8Count
     }
 
     /// The number of code points (Python's `len`).
@@ -218,9 +246,20 @@ public final class PyStr {
         if range.isEmpty { return .empty }
         if range.count == 1 { return character(at: range.lowerBound) }
         let (lower, upper) = byteBounds(range)
-        // Up to 15 bytes, Swift keeps the copy inline in the String: no allocation.
-        let piece = withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
-        return PyStr(piece, count: range.count)
+        return withUTF8 { PyStr.cut(from: UnsafeBufferPointer(rebasing: $0[lower..<upper]), count: range.count) }
+    }
+
+    /// The str of `bytes`, which were cut from a str's text at code point boundaries (so are valid
+    /// UTF-8), of `count` code points if known; short ones are kept inline, unchecked.
+    static func cut(from bytes: UnsafeBufferPointer<UInt8>, count: Int?) -> PyStr {
+        switch bytes.count {
+        case 0: return empty
+        // A one-byte code point is ASCII.
+        case 1: return latin1Characters[Int(bytes[0])]
+        default:
+            if let short = ShortUTF8(bytes) { return PyStr(short, count: count) }
+            return PyStr(String(decoding: bytes, as: UTF8.self), count: count)
+        }
     }
 
     /// The code points at `positions` (a slice with a step).
@@ -256,8 +295,9 @@ public final class PyStr {
     }
 
     /// `separator.join(items)`, or MemoryError when there is no room for it: TypeError unless
-    /// every item is a str. The UTF-8 bytes are copied once into a string of the final length
-    /// (appending to a String costs far more per piece).
+    /// every item is a str. The UTF-8 bytes are copied once into an array of the final length
+    /// (appending to a String costs far more per piece), which the str keeps as its built bytes:
+    /// a `String` made of them would check them again, and `len`, search and `==` need none.
     static func joined(_ items: [Value], separator: PyStr) throws -> PyStr {
         if items.count == 1, case .str(let only) = items[0] { return only }
         let separatorBytes = separator.utf8Count
@@ -278,18 +318,17 @@ public final class PyStr {
             count = piece.knownCount >= 0 ? count.map { $0 + piece.knownCount + (i > 0 ? separator.knownCount : 0) } : nil
         }
         try Allocation.check(count: length, of: UInt8.self)
-        let joined = String(unsafeUninitializedCapacity: length) { buffer in
-            var filled = 0
+        let joined = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
             func copy(_ str: PyStr) {
-                filled += str.copyUTF8(to: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+                initialized += str.copyUTF8(to: UnsafeMutableBufferPointer(rebasing: buffer[initialized...]))
             }
             for (i, item) in items.enumerated() {
                 if i > 0 { copy(separator) }
                 if case .str(let piece) = item { copy(piece) }
             }
-            return filled
         }
-        return of(joined, count: count)
+        if joined.count <= ShortUTF8.capacity { return joined.withUnsafeBufferPointer { cut(from: $0, count: count) } }
+        return PyStr(built: joined, count: count)
     }
 
     /// Appends `other` in place; only for a string nothing else refers to (`s += t` on the
@@ -307,13 +346,13 @@ public final class PyStr {
     /// Appends to the built bytes, starting them from the text on the first append.
     private func appendToBytes(_ other: PyStr) throws {
         // Read before anything moves: `other` may be this str (`s += s`).
-        let tail: String? = other.isBuilding ? nil : other.settledText
-        let tailLength = tail?.utf8.count ?? other.building?.count ?? 0
+        let tail: String? = other.isBuilding || other.short != nil ? nil : other.settledText
+        let tailLength = tail?.utf8.count ?? other.utf8Count
         // Checked before anything changes, so a MemoryError leaves the str as it was.
         if let building {
             try Allocation.checkGrowth(of: building, to: building.count + tailLength)
         } else {
-            try Allocation.check(count: settledText.utf8.count + tailLength, of: UInt8.self)
+            try Allocation.check(count: utf8Count + tailLength, of: UInt8.self)
         }
         // Moved out and back, so no access to `building` spans a call (the optimizer can then
         // prove every access exclusive instead of checking at run time) and it stays unique.
@@ -323,9 +362,10 @@ public final class PyStr {
             building = nil
         } else {
             bytes = []
-            bytes.reserveCapacity(settledText.utf8.count + tailLength)
-            bytes.append(contentsOf: settledText.utf8)
+            bytes.reserveCapacity(utf8Count + tailLength)
+            withUTF8 { bytes.append(contentsOf: $0) }
             settledText = ""
+            short = nil
         }
         if let tail {
             let utf8 = tail.utf8
@@ -334,16 +374,23 @@ public final class PyStr {
             bytes.append(contentsOf: bytes)
         } else if let otherBytes = other.building {
             bytes.append(contentsOf: otherBytes)
+        } else if let otherShort = other.short {
+            otherShort.withUTF8 { bytes.append(contentsOf: $0) }
         }
         building = bytes
     }
 
-    /// The built bytes become the `String` they hold (valid UTF-8: they were copied from strs).
+    /// The built or short bytes become the `String` they hold (valid UTF-8: they were copied
+    /// from strs).
     private func settle() {
-        guard let bytes = building else { return }
-        settledText = String(decoding: bytes, as: UTF8.self)
-        building = nil
-        hasSettled = true
+        if let bytes = building {
+            settledText = String(decoding: bytes, as: UTF8.self)
+            building = nil
+            hasSettled = true
+        } else if let short {
+            settledText = short.withUTF8 { String(decoding: $0, as: UTF8.self) }
+            self.short = nil
+        }
     }
 
     /// Appends to the `String` of a str that was built and then read.
@@ -408,7 +455,7 @@ public final class PyStr {
     /// A one-character string; the Latin-1 ones (U+0000 to U+00FF) are shared, as in CPython
     /// (`latin1` is `latin1Characters`, which a loop can read once).
     static func single(_ s: Unicode.Scalar, sharedFrom latin1: [PyStr] = latin1Characters) -> PyStr {
-        s.value < 256 ? latin1[Int(s.value)] : PyStr(String(s), count: 1)
+        s.value < 256 ? latin1[Int(s.value)] : PyStr(ShortUTF8(s), count: 1)
     }
 
     nonisolated(unsafe) private static let latin1Characters: [PyStr] =
@@ -419,10 +466,16 @@ public final class PyStr {
 }
 
 extension PyStr: Hashable, Comparable {
-    /// Code point equality: the UTF-8 bytes are the same.
+    /// Code point equality: the UTF-8 bytes are the same. The identity and interned tests are
+    /// kept apart from the byte comparison so that they stay small enough to inline into
+    /// compiled comparisons (`text[i] == "a"`).
     public static func == (a: PyStr, b: PyStr) -> Bool {
-        a === b || !(a.isInterned && b.isInterned) && a.utf8Count == b.utf8Count
-            && a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        a === b || !(a.isInterned && b.isInterned) && haveSameBytes(a, b)
+    }
+
+    /// The byte comparison of `==`, out of line.
+    @inline(never) private static func haveSameBytes(_ a: PyStr, _ b: PyStr) -> Bool {
+        a.utf8Count == b.utf8Count && a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
 
     /// Code point order, which UTF-8's byte order is.

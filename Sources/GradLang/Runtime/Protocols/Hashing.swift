@@ -82,7 +82,8 @@ enum Hashing {
     /// An ASCII str and the bytes of its encoding hash alike, as in CPython.
     private static func string(_ s: PyStr) -> Int {
         if s.knownHash != -1 { return s.knownHash }
-        s.knownHash = fnv1a(s.string.utf8)
+        // Over the bytes in whichever form the str holds them, without making a `String`.
+        s.knownHash = s.withUTF8 { fnv1a($0) }
         return s.knownHash
     }
 
