@@ -69,12 +69,6 @@ public final class Node {
     private(set) var isReleased = false
     /// Whether the formula's state holds saved tensors (`TensorSaver.savedAny`).
     private let savesTensors: Bool
-    /// Whether the formula can give its state without tensors (`record`'s `withoutTensors`),
-    /// which `release` keeps in `numbersAfterFree`.
-    private let keepsNumbers: Bool
-    /// The state without its tensors, kept when backward freed the rest: the numbers PyTorch
-    /// still shows then (`_saved_exponent`).
-    private(set) var numbersAfterFree: Any?
 
     /// Whether backward has freed the saved state (`isReleased`, which the engine reads: kept
     /// internal, as a public stored `var` is checked for exclusive access at run time).
@@ -94,12 +88,11 @@ public final class Node {
     var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
-         savesTensors: Bool, keepsNumbers: Bool = false, formula: @escaping Formula) {
+         savesTensors: Bool, formula: @escaping Formula) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
         self.savesTensors = savesTensors
-        self.keepsNumbers = keepsNumbers
         self.formula = formula
         // Only a field written: handing `self` to a function here costs every op retains.
         if AnomalyMode.isEnabled { attached = AnomalyMode.attachmentsOfNewNode() }
@@ -165,15 +158,13 @@ public final class Node {
     /// Frees the saved tensors (and the formula with them), as PyTorch does after a backward
     /// pass without `retain_graph`. A node that saved none keeps its formula and its numbers,
     /// so backward can run through it again and `_saved_*` stays readable, as in PyTorch.
-    /// A node freed after such a pass has nothing left to free; one that kept numbers beside
-    /// its tensors keeps them (`numbersAfterFree`).
+    /// A node freed after such a pass has nothing left to free.
     /// While pass records are on (`PassRecords`), the saved state stays for explanations, which
     /// read it through `explanationGradients`; to the program the node is freed all the same.
     /// State packed by saved-tensor hooks is freed regardless: unpacking it runs program code.
     func release() {
         if isReleased || !(savesTensors || savedOutput != nil || !(laterOutputs?.savedOutputs.isEmpty ?? true)) { return }
         isReleased = true
-        if keepsNumbers { numbersAfterFree = stateWithoutTensors }
         if PassRecords.isEnabled && (attached?.packedTensors.isEmpty ?? true) { return }
         formula = nil
         savedOutput = nil
@@ -217,16 +208,6 @@ public final class Node {
         defer { Node.reportedState = nil }
         _ = try? formula(nil)
         return Node.reportedState
-    }
-
-    /// Set while `stateWithoutTensors` asks the formula for its state.
-    nonisolated(unsafe) private(set) static var isReportingWithoutTensors = false
-
-    /// The formula's state with its tensors left out, for a node that `keepsNumbers`.
-    private var stateWithoutTensors: Any? {
-        Node.isReportingWithoutTensors = true
-        defer { Node.isReportingWithoutTensors = false }
-        return keptSavedState
     }
 
     /// PyTorch's error for backward, or a read of a saved tensor, after the saved state was freed.

@@ -29,16 +29,12 @@ extension Tensor {
     /// `ctx.output`. The formula gets the state as its second argument and captures nothing.
     /// It returns one gradient per input (nil where none flows), shaped like the output or
     /// broadcast-compatible; the engine sums them back to each input's shape and dtype.
-    /// `withoutTensors` gives the state with its tensors left out (nil), for an op whose node
-    /// shows numbers beside saved tensors (`pow`'s `_saved_exponent`): what `_saved_*` still
-    /// reads once backward freed the tensors, as in PyTorch.
     @discardableResult
     func record<Saved>(_ name: String, inputs: [Tensor], savesOutput: Bool = false,
                        saving makeSaved: (inout TensorSaver) -> Saved,
-                       withoutTensors: ((Saved) -> Any)? = nil,
                        _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> Tensor {
         guard Tensor.needsGraph(inputs) else { return self }
-        let (node, packing) = Tensor.makeNode(name, inputs: inputs, saving: makeSaved, withoutTensors: withoutTensors, formula)
+        let (node, packing) = Tensor.makeNode(name, inputs: inputs, saving: makeSaved, formula)
         becomeOutput(0, of: node)
         if let hooks = SavedTensorHooks.current {
             finishPacking(node, packing, hooks, savesOutput: savesOutput)
@@ -67,7 +63,6 @@ extension Tensor {
     /// builds, and what saving through pack hooks made (nil without hooks).
     @inline(__always)
     private static func makeNode<Saved>(_ name: String, inputs: [Tensor], saving makeSaved: (inout TensorSaver) -> Saved,
-                                        withoutTensors: ((Saved) -> Any)? = nil,
                                         _ formula: @escaping (BackwardContext, Saved) throws -> InputGradients) -> (Node, PackedSaving?) {
         if inputs.contains(where: { $0.links.isView }) { Tensor.refreshViewGradFns(inputs) }
         var edges = SmallVector<Node.Input>()
@@ -78,14 +73,9 @@ extension Tensor {
         let packing = saver.packing
         // The formula captures nothing; this closure holds it with the saved state.
         let savesTensors = saver.savedAny
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(), savesTensors: savesTensors,
-                        keepsNumbers: withoutTensors != nil) { ctx in
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(), savesTensors: savesTensors) { ctx in
             guard let ctx else {
-                if Node.isReportingWithoutTensors, let withoutTensors {
-                    Node.reportState(withoutTensors(saved))
-                } else {
-                    Node.reportState(saved)
-                }
+                Node.reportState(saved)
                 return []
             }
             return try formula(ctx, saved)

@@ -120,8 +120,7 @@ extension Tensor {
         let out = try binary(.pow, exponent)
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
-            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) },
-                              withoutTensors: { (base: Tensor?.none, exponent: $0.exponent) }) { ctx, saved in
+            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
                 let e = saved.exponent, base = saved.base
                 // PyTorch's pow_backward: zeros for a zero exponent, else grad * (e * x ** (e - 1)).
                 // Its graph (under create_graph) keeps `x ** (e - 1)`, so every higher derivative
@@ -137,8 +136,7 @@ extension Tensor {
         }
         if isWrappedNumber {
             return out.record("PowBackward2", inputs: [exponent], savesOutput: true,
-                              saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) },
-                              withoutTensors: { (exponent: Tensor?.none, base: $0.base) }) { ctx, saved in
+                              saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) }) { ctx, saved in
                 [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(saved.base.doubleValue))))]
             }
         }

@@ -20,8 +20,7 @@ extension Tensor {
         }
         return out.record("MseLossBackward0", inputs: [self, target],
                           saving: { (input: $0.save(self), target: $0.save(target), reduction: reduction,
-                                     count: squared.numel) },
-                          withoutTensors: { (input: Tensor?.none, target: Tensor?.none, reduction: $0.reduction, count: $0.count) }) { ctx, saved in
+                                     count: squared.numel) }) { ctx, saved in
             let (input, target, count) = (saved.input, saved.target, saved.count)
             let mean = saved.reduction == .mean
             // The target's gradient is the same formula with the roles swapped, as in PyTorch.

@@ -7,8 +7,7 @@ extension Tensor {
     public func mm(_ mat2: Tensor) throws -> Tensor {
         try checkMatrixProduct(mat2, op: "mm")
         let out = try matrixProduct(mat2)
-        return out.record("MmBackward0", inputs: [self, mat2], saving: { $0.saveMatrixProduct(self, mat2) },
-                          withoutTensors: Tensor.withoutOperands) { ctx, saved in
+        return out.record("MmBackward0", inputs: [self, mat2], saving: { $0.saveMatrixProduct(self, mat2) }) { ctx, saved in
             let grads = try Tensor.matrixProductGradients(ctx.grad, saved, needs: (ctx.needs(0), ctx.needs(1)))
             return [grads.mat1, grads.mat2]
         }
@@ -42,12 +41,6 @@ extension Tensor {
     /// What a matrix product's backward needs: each operand only when the other needs a gradient,
     /// and whether each is column-major.
     typealias SavedMatrixProduct = (operands: (first: Tensor?, second: Tensor?), mat1Layout: MatrixLayout, mat2Layout: MatrixLayout)
-
-    /// A matrix product's saved state without its operands: the strides `_saved_*_sym_strides`
-    /// shows after backward freed them.
-    static func withoutOperands(_ saved: SavedMatrixProduct) -> Any {
-        (operands: (first: Tensor?.none, second: Tensor?.none), mat1Layout: saved.mat1Layout, mat2Layout: saved.mat2Layout)
-    }
 
     /// How an operand of a matrix product lay in memory when the op ran: its strides, which
     /// PyTorch saves (`_saved_self_sym_strides`) and its backward reads to give a column-major

@@ -9,8 +9,7 @@ extension Tensor {
             let e = try source.shiftedByMax(d).exp()
             return try e.div(e.sum(dims: [d], keepdim: true)).narrowed(to: dtype)
         }
-        return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) },
-                          withoutTensors: { $0 }) { ctx, saved in
+        return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
             [try Tensor.softmaxBackward(ctx.grad, ctx.output, dim: saved.dim)]
         }
     }
@@ -23,8 +22,7 @@ extension Tensor {
             let shifted = try source.shiftedByMax(d)
             return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log()).narrowed(to: dtype)
         }
-        return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) },
-                          withoutTensors: { $0 }) { ctx, saved in
+        return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
             [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: saved.dim)]
         }
     }
