@@ -69,10 +69,6 @@ public final class Node {
     private(set) var isReleased = false
     /// Whether the formula's state holds saved tensors (`TensorSaver.savedAny`).
     private let savesTensors: Bool
-    /// The numbers of the state (with its labels), for an op whose node shows numbers beside
-    /// saved tensors (`pow`'s `_saved_exponent`): what `_saved_*` still reads once backward
-    /// freed the state, as in PyTorch. Set by the op once recorded (`Tensor.keepingAfterFree`).
-    private(set) var numbersAfterFree: Any?
 
     /// Whether backward has freed the saved state (`isReleased`, which the engine reads: kept
     /// internal, as a public stored `var` is checked for exclusive access at run time).
@@ -130,11 +126,6 @@ public final class Node {
             if first == nil { first = node } else { pending.append(node) }
         }
         return first
-    }
-
-    /// Notes `numbers` as the state's numbers that outlive backward's freeing of it.
-    func keepAfterFree(_ numbers: Any) {
-        numbersAfterFree = numbers
     }
 
     /// Keeps a detached alias of the op's output for the formula (`BackwardContext.output`).

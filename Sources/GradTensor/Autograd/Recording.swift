@@ -83,13 +83,6 @@ extension Tensor {
         return (node, packing)
     }
 
-    /// This output, its node (when the op was recorded) keeping `numbers` past backward's
-    /// freeing of the state (`Node.numbersAfterFree`): the state's numbers, with its labels.
-    func keepingAfterFree(_ numbers: @autoclosure () -> Any) -> Tensor {
-        gradFn?.keepAfterFree(numbers())
-        return self
-    }
-
     /// Makes this fresh tensor output `k` of `node`.
     @inline(__always)
     private func becomeOutput(_ k: Int, of node: Node) {

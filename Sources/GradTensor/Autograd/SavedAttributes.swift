@@ -114,17 +114,14 @@ extension Node {
     }
 
     /// `_saved_<name>`; nil when the node has no such attribute. Reading the saved state after
-    /// backward freed it is PyTorch's error; sizes, constants and the numbers the op kept
-    /// (`numbersAfterFree`) outlive it, as in PyTorch.
+    /// backward freed it is PyTorch's error; sizes and constants outlive it, as in PyTorch.
     public func savedAttribute(_ name: String) throws -> SavedValue? {
         guard let source = savedSource(name) else { return nil }
         switch source {
         case .inputSizes(let i): return .sizes(inputs[i].shape)
         case .strides(let path, let i):
             guard case .none = inputs[i].edge else {
-                guard let state = savedState ?? numbersAfterFree, let strides = Node.field(path, of: state) as? (Int, Int) else {
-                    throw Node.freedError
-                }
+                guard let state = savedState, let strides = Node.field(path, of: state) as? (Int, Int) else { throw Node.freedError }
                 return .sizes([strides.0, strides.1])
             }
             return .sizes([])
@@ -134,9 +131,7 @@ extension Node {
             guard !isReleased, let output = savedOutput else { throw Node.freedError }
             return .tensor(try unpackedForReading(output) ?? attachedOutput)
         case .tensor(let path), .scalar(let path, _), .dim(let path), .dims(let path), .bool(let path), .reduction(let path):
-            // A saved tensor is gone with the state; a number may outlive it.
-            guard let state = source.isTensor ? savedState : savedState ?? numbersAfterFree,
-                  let value = Node.field(path, of: state) else { throw Node.freedError }
+            guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
             let saved = try Node.savedValue(value, source)
             if case .tensor(let t?) = saved, let unpacked = try unpackedForReading(t) { return .tensor(unpacked) }
             return saved

@@ -14,12 +14,11 @@ extension Tensor {
         // The GEMM adds its sum to the output already holding `input`: the same rounding as
         // adding the finished product to it.
         let out = try GradMode.with(enabled: false) { try mat1.matrixProduct(mat2).add(expanded) }
-        out.record("AddmmBackward0", inputs: [input, mat1, mat2],
-                   saving: { $0.saveMatrixProduct(mat1, mat2, inOrder: true) }) { ctx, saved in
+        return out.record("AddmmBackward0", inputs: [input, mat1, mat2],
+                          saving: { $0.saveMatrixProduct(mat1, mat2, inOrder: true) }) { ctx, saved in
             let grads = try Tensor.matrixProductGradients(ctx.grad, saved, needs: (ctx.needs(1), ctx.needs(2)))
             return [ctx.needs(0) ? ctx.grad : nil, grads.mat1, grads.mat2]
         }
-        return out.keepingAfterFree((mat1Layout: MatrixLayout(mat1), mat2Layout: MatrixLayout(mat2)))
     }
 
     /// `nn.functional.linear(input, weight, bias)`: `input · weightᵀ + bias`, composed as

@@ -120,7 +120,7 @@ extension Tensor {
         let out = try binary(.pow, exponent)
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
-            out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
+            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
                 let e = saved.exponent, base = saved.base
                 // PyTorch's pow_backward: zeros for a zero exponent, else grad * (e * x ** (e - 1)).
                 // Its graph (under create_graph) keeps `x ** (e - 1)`, so every higher derivative
@@ -133,14 +133,12 @@ extension Tensor {
                 }
                 return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(.wrapping(e)))]
             }
-            return out.keepingAfterFree((base: Tensor?.none, exponent: e))
         }
         if isWrappedNumber {
-            out.record("PowBackward2", inputs: [exponent], savesOutput: true,
-                       saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) }) { ctx, saved in
+            return out.record("PowBackward2", inputs: [exponent], savesOutput: true,
+                              saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) }) { ctx, saved in
                 [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(saved.base.doubleValue))))]
             }
-            return out.keepingAfterFree((exponent: Tensor?.none, base: element(atFlat: 0)))
         }
         return out.record("PowBackward1", inputs: [self, exponent], savesOutput: true,
                           saving: { (base: $0.save(self), exponent: $0.save(exponent)) }) { ctx, saved in

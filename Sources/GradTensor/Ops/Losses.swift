@@ -18,16 +18,15 @@ extension Tensor {
         case .sum: out = try GradMode.with(enabled: false) { try squared.sum() }
         case .mean: out = try GradMode.with(enabled: false) { try squared.mean() }
         }
-        out.record("MseLossBackward0", inputs: [self, target],
-                   saving: { (input: $0.save(self), target: $0.save(target), reduction: reduction,
-                              count: squared.numel) }) { ctx, saved in
+        return out.record("MseLossBackward0", inputs: [self, target],
+                          saving: { (input: $0.save(self), target: $0.save(target), reduction: reduction,
+                                     count: squared.numel) }) { ctx, saved in
             let (input, target, count) = (saved.input, saved.target, saved.count)
             let mean = saved.reduction == .mean
             // The target's gradient is the same formula with the roles swapped, as in PyTorch.
             return [ctx.needs(0) ? try Tensor.mseLossBackward(ctx.grad, input, target, mean: mean, count: count) : nil,
                     ctx.needs(1) ? try Tensor.mseLossBackward(ctx.grad, target, input, mean: mean, count: count) : nil]
         }
-        return out.keepingAfterFree((reduction: reduction, count: squared.numel))
     }
 
     /// (2 / count) (input - target) · grad, count the element count for the mean and 1 for

@@ -7,11 +7,10 @@ extension Tensor {
     public func mm(_ mat2: Tensor) throws -> Tensor {
         try checkMatrixProduct(mat2, op: "mm")
         let out = try matrixProduct(mat2)
-        out.record("MmBackward0", inputs: [self, mat2], saving: { $0.saveMatrixProduct(self, mat2) }) { ctx, saved in
+        return out.record("MmBackward0", inputs: [self, mat2], saving: { $0.saveMatrixProduct(self, mat2) }) { ctx, saved in
             let grads = try Tensor.matrixProductGradients(ctx.grad, saved, needs: (ctx.needs(0), ctx.needs(1)))
             return [grads.mat1, grads.mat2]
         }
-        return out.keepingAfterFree((mat1Layout: MatrixLayout(self), mat2Layout: MatrixLayout(mat2)))
     }
 
     /// PyTorch's checks of `mm` and `addmm` (`op` names the function in the message), in its order.

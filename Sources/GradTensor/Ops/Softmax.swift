@@ -9,10 +9,9 @@ extension Tensor {
             let e = try source.shiftedByMax(d).exp()
             return try e.div(e.sum(dims: [d], keepdim: true)).narrowed(to: dtype)
         }
-        out.record("SoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
+        return out.record("SoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
             [try Tensor.softmaxBackward(ctx.grad, ctx.output, dim: saved.dim)]
         }
-        return out.keepingAfterFree((dim: d, given: dim))
     }
 
     public func logSoftmax(dim: Int) throws -> Tensor {
@@ -23,10 +22,9 @@ extension Tensor {
             let shifted = try source.shiftedByMax(d)
             return try shifted.sub(shifted.exp().sum(dims: [d], keepdim: true).log()).narrowed(to: dtype)
         }
-        out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
+        return out.record("LogSoftmaxBackward0", inputs: [self], savesOutput: true, saving: { _ in (dim: d, given: dim) }) { ctx, saved in
             [try Tensor.logSoftmaxBackward(ctx.grad, ctx.output, dim: saved.dim)]
         }
-        return out.keepingAfterFree((dim: d, given: dim))
     }
 
     /// `logsumexp(dim, keepdim)`: log Σ exp over `dims`, as PyTorch computes it (the maxima,
