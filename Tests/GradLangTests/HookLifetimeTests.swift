@@ -6,6 +6,20 @@ import GradTensor
 /// tensors, the nodes, the hooks and the tensors the hooks saw are freed (Swift does not collect
 /// cycles, so one would leak here).
 final class HookLifetimeTests: XCTestCase {
+    /// A custom function that saves its input and its output.
+    static let expFunction = """
+        class Exp(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, x):
+                r = x.exp()
+                ctx.save_for_backward(x, r)
+                return r
+            @staticmethod
+            def backward(ctx, g):
+                x, r = ctx.saved_tensors
+                return g * r
+        """
+
     func testGraphAndHooksAreFreedAfterBackward() {
         weak var node: Node?
         weak var leaf: Tensor?
@@ -58,16 +72,7 @@ final class HookLifetimeTests: XCTestCase {
             let globals = Globals()
             let program = """
             import torch
-            class Exp(torch.autograd.Function):
-                @staticmethod
-                def forward(ctx, x):
-                    r = x.exp()
-                    ctx.save_for_backward(x, r)
-                    return r
-                @staticmethod
-                def backward(ctx, g):
-                    x, r = ctx.saved_tensors
-                    return g * r
+            \(Self.expFunction)
             class Twice(torch.autograd.Function):
                 @staticmethod
                 def forward(ctx, x):
@@ -137,6 +142,45 @@ final class HookLifetimeTests: XCTestCase {
         XCTAssertNil(node, "the node freed with what it packed")
         XCTAssertNil(output, "the saved output freed")
         XCTAssertNil(packHook, "the pack hook freed")
+        XCTAssertNil(packed, "the packed value freed")
+    }
+
+    /// A custom function's `save_for_backward` under saved tensors hooks: its context keeps
+    /// what pack returned (here the output itself, in a list), which backward frees; then the
+    /// node, the output and the packed values go with the program's references.
+    func testCustomFunctionSavedThroughHooksIsFreed() {
+        weak var node: Node?
+        weak var output: Tensor?
+        weak var packed: PyObject?
+        LargeStack.run {
+            let interpreter = Interpreter(writeOutput: { _ in })
+            let globals = Globals()
+            let program = """
+            import torch
+            \(Self.expFunction)
+            kept = []
+            def pack(t):
+                box = [t]
+                kept.append(box)
+                return box
+            x = torch.ones(3, requires_grad=True)
+            with torch.autograd.graph.saved_tensors_hooks(pack, lambda box: box[0]):
+                y = Exp.apply(x)
+            y.sum().backward()
+            output_box = kept[1]
+
+            """
+            do throws(ProgramError) {
+                try interpreter.run(source: program, filename: "function_hooks.grad", in: globals)
+                if case .tensor(let y)? = globals["y"] { output = y; node = y.gradFn } else { XCTFail("no y") }
+                if case .object(let box)? = globals["output_box"] { packed = box } else { XCTFail("no box") }
+                try interpreter.run(source: "del x, y, kept, output_box\n", filename: "cleanup.grad", in: globals)
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+        XCTAssertNil(node, "the custom node freed with its context")
+        XCTAssertNil(output, "the output freed")
         XCTAssertNil(packed, "the packed value freed")
     }
 }

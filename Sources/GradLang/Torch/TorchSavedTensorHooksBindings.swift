@@ -30,12 +30,27 @@ enum TorchSavedTensorHooksBindings {
             PyBuiltin("_saved_tensors_hooks_get_disabled_error_message()", style: .torch) { _ in
                 SavedTensorHooks.disabledMessage.map { .str($0) } ?? .none
             },
+            // A custom function's `save_for_backward`, which `Function.apply` (Python) packs
+            // once the node exists: what the pack hook kept (None when no pair is in effect),
+            // and later the unpacked tensor in the saved one's place in the graph.
+            PyBuiltin("_pack_saved_tensor(tensor)", style: .torch) { args in
+                guard case .tensor(let tensor) = args["tensor"] else { throw PyError.type("_pack_saved_tensor() expects a tensor") }
+                guard let (packed, unpack) = try TorchBridge.run({ try SavedTensorHooks.packForCustomSaver(tensor) }) else { return .none }
+                return .object(PyPackedSavedTensor(packed: packed, unpack: unpack))
+            },
+            PyBuiltin("_unpack_saved_tensor(packed, original)", style: .torch) { args in
+                guard case .object(let saved as PyPackedSavedTensor) = args["packed"], case .tensor(let original) = args["original"] else {
+                    throw PyError.type("_unpack_saved_tensor() expects what _pack_saved_tensor() returned and a tensor")
+                }
+                let data = try TorchBridge.run { try saved.unpack(saved.packed) }
+                return .tensor(original.standIn(over: data))
+            },
         ]
     }
 
     /// The library's pair for two Python functions: pack's result is kept as it is, unpack's
     /// must be a tensor. The closures hold the interpreter unowned (see `TorchHookBindings`).
-    private static func pair(pack: Value, unpack: Value, _ interpreter: Interpreter) -> SavedTensorHooks {
+    static func pair(pack: Value, unpack: Value, _ interpreter: Interpreter) -> SavedTensorHooks {
         SavedTensorHooks(
             pack: { [unowned interpreter] tensor in
                 PackedValue(try interpreter.call(pack, Arguments([.tensor(tensor)])))
@@ -55,4 +70,18 @@ enum TorchSavedTensorHooksBindings {
 private final class PackedValue {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// What `_pack_saved_tensor` returns to a custom function's context: the pack hook's result
+/// with the unpack hook of its pair.
+final class PyPackedSavedTensor: PyObject {
+    let packed: AnyObject
+    let unpack: SavedTensorHooks.Unpack
+
+    init(packed: AnyObject, unpack: @escaping SavedTensorHooks.Unpack) {
+        self.packed = packed
+        self.unpack = unpack
+    }
+
+    override var typeName: String { "PackedSavedTensor" }
 }

@@ -47,8 +47,8 @@ extension PyGradNode: PyAttributeProviding {
 }
 
 /// `grad_fn._raw_saved_<name>`: PyTorch's `torch._C._autograd.SavedTensor`, the saved tensor
-/// as the node keeps it. grad's formulas read saved tensors directly, so hooks that would change
-/// what backward reads (`register_hooks`) are refused rather than silently ignored.
+/// as the node keeps it, whose `register_hooks(pack, unpack)` packs it now and has backward
+/// (and `_saved_<name>`) read what unpack gives back.
 final class PySavedTensor: PyObject, PyCustomRepr, PyAttributeProviding {
     private let node: Node
     private let field: String
@@ -64,14 +64,27 @@ final class PySavedTensor: PyObject, PyCustomRepr, PyAttributeProviding {
 
     func attribute(_ name: String) throws -> Value? {
         guard name == "register_hooks" else { return nil }
-        return .object(PyBoundMethod(receiver: .object(self), function: PyBuiltin("register_hooks(self, pack_hook, unpack_hook)", style: .torch) { [node, field] _ in
-            if node.isFreed {
-                throw PyError.runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.")
+        return .object(PyBoundMethod(receiver: .object(self), function: PyBuiltin("register_hooks(self, *args, **kwargs)", style: .torch) { [node, field] args in
+            let hooks = args.varargs("args")
+            let keywords = args.keywordArguments("kwargs")
+            guard hooks.count == 2, keywords.isEmpty, hooks.allSatisfy(IntrospectionFunctions.isCallable) else {
+                throw PySavedTensor.incompatibleArguments(args["self"], hooks, keywords)
             }
-            if case .tensor(nil)? = try TorchBridge.run({ try node.savedAttribute(field) }) {
-                throw PyError.runtime("Calling register_hooks on a saved tensor with value None is forbidden")
-            }
-            throw PyError(PyExc.notImplementedError, "grad does not support hooks on a saved tensor yet (SavedTensor.register_hooks)")
+            let pair = TorchSavedTensorHooksBindings.pair(pack: hooks[0], unpack: hooks[1], args.interpreter)
+            try TorchBridge.run { try node.registerSavedTensorHooks(field, pair) }
+            return .none
         }))
+    }
+
+    /// pybind11's refusal of arguments other than two callables.
+    private static func incompatibleArguments(_ receiver: Value, _ positional: [Value], _ keywords: [(name: String, value: Value)]) -> PyError {
+        var invoked = ([receiver] + positional).map(Repr.repr).joined(separator: ", ")
+        if !keywords.isEmpty { invoked += "; kwargs: " + keywords.map { "\($0.name)=\(Repr.repr($0.value))" }.joined(separator: ", ") }
+        return PyError.type("""
+            register_hooks(): incompatible function arguments. The following argument types are supported:
+                1. (self: torch._C._autograd.SavedTensor, arg0: collections.abc.Callable, arg1: collections.abc.Callable) -> None
+
+            Invoked with: \(invoked)
+            """)
     }
 }

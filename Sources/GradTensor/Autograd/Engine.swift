@@ -267,11 +267,22 @@ public enum Autograd {
 
         func runFormula(_ node: Node, _ context: BackwardContext) throws -> InputGradients {
             if let packed = node.attached?.packedTensors, !packed.isEmpty {
-                try GradMode.with(enabled: createGraph) { try node.unpackSaved(packed) }
+                return try runUnpacking(node, packed, context)
             }
             try node.checkSavedVersions()
             return try GradMode.with(enabled: createGraph) {
                 try node.inputGradients(context)
+            }
+        }
+
+        /// `runFormula` for a node that saved tensors through pack hooks.
+        @inline(never)
+        private func runUnpacking(_ node: Node, _ packed: [PackedTensor], _ context: BackwardContext) throws -> InputGradients {
+            try node.withUnpackedSaved(packed, unpacking: createGraph) {
+                try node.checkSavedVersions()
+                return try GradMode.with(enabled: createGraph) {
+                    try node.inputGradients(context)
+                }
             }
         }
 

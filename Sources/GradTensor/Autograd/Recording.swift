@@ -131,6 +131,12 @@ struct TensorSaver {
         return tensor
     }
 
+    /// Notes tensors that a custom function's context saved (it lives in the formula's
+    /// closure, not in a state built here), so that backward frees them.
+    mutating func noteSavedBy(_ saving: Tensor.FunctionSaving) {
+        if saving != .nothing { savedAny = true }
+    }
+
     /// State computed from tensors PyTorch saves (an index's element offsets, where PyTorch
     /// keeps the index tensor): kept as it is, but freed by backward like a saved tensor.
     mutating func keep<Derived>(_ derived: Derived) -> Derived {
@@ -171,17 +177,25 @@ extension Tensor {
 
 /// How a custom function (`torch.autograd.Function` subclass) enters the graph.
 extension Tensor {
+    /// What a custom function's context saved for backward (`save_for_backward`), which backward
+    /// frees as PyTorch frees saved tensors: nothing (backward can then run through the node
+    /// again), tensors that are not the function's outputs, or some of its outputs, which the
+    /// node then keeps for backward (detached, so that the node does not hold them).
+    public enum FunctionSaving: Sendable {
+        case nothing, tensors, outputs
+    }
+
     /// Makes this output, computed outside the graph, the result of a node named `name` over
     /// `inputs`, whose formula is `backward`: given the output's gradient and the output itself
-    /// (attached to the node while a graph of the gradient is being built), the gradients of
-    /// `inputs`, nil where none flows. Nothing is recorded in no-grad mode or when no input
-    /// requires grad. The output is kept detached, so the node does not hold it, and without
-    /// saved tensors hooks: the function's context decides what it saves.
-    public func recordFunction(_ name: String, inputs: [Tensor],
-                               backward: @escaping (_ grad: Tensor, _ output: Tensor) throws -> [Tensor?]) {
+    /// (attached to the node, as PyTorch's unpacked saved output; nil unless `saving` is
+    /// `.outputs`), the gradients of `inputs`, nil where none flows. Nothing is recorded in
+    /// no-grad mode or when no input requires grad. Saved tensors hooks are not applied: the
+    /// function's context packs what it saves.
+    public func recordFunction(_ name: String, inputs: [Tensor], saving: FunctionSaving,
+                               backward: @escaping (_ grad: Tensor, _ output: Tensor?) throws -> [Tensor?]) {
         SavedTensorHooks.suspended {
-            record(name, inputs: inputs, savesOutput: true) { ctx, _ in
-                InputGradients(try backward(ctx.grad, ctx.output))
+            record(name, inputs: inputs, savesOutput: saving == .outputs, saving: { $0.noteSavedBy(saving) }) { ctx, _ in
+                InputGradients(try backward(ctx.grad, ctx.node.attachedOutput))
             }
         }
         markIfAliasing(inputs, asOutput: 0)
@@ -199,17 +213,16 @@ extension Tensor {
     /// themselves (attached as `recordFunction`'s output is). A nil output is a result that is
     /// not differentiable (or not a tensor): an output of the node all the same, as in PyTorch,
     /// but no tensor becomes it, its gradient is always nil, and so is its entry in `outputs`.
-    public static func recordFunction(_ name: String, outputs: [Tensor?], inputs: [Tensor],
+    public static func recordFunction(_ name: String, outputs: [Tensor?], inputs: [Tensor], saving: FunctionSaving,
                                       backward: @escaping (_ grads: [Tensor?], _ outputs: [Tensor?]) throws -> [Tensor?]) {
         if outputs.count == 1, let only = outputs[0] {
-            return only.recordFunction(name, inputs: inputs) { grad, output in try backward([grad], [output]) }
+            return only.recordFunction(name, inputs: inputs, saving: saving) { grad, output in try backward([grad], [output]) }
         }
         SavedTensorHooks.suspended {
-            record(outputs: outputs, name, inputs: inputs, saving: { _ in () }) { ctx, _ in
-                let attached = GradMode.isEnabled ? ctx.node.attachedOutputs : ctx.node.laterOutputs?.savedOutputs ?? []
-                return InputGradients(try backward(ctx.outputGrads, attached))
+            record(outputs: outputs, name, inputs: inputs, saving: { $0.noteSavedBy(saving) }) { ctx, _ in
+                InputGradients(try backward(ctx.outputGrads, ctx.node.attachedOutputs))
             }
-            outputs.lazy.compactMap { $0 }.first?.gradFn?.saveOutputs(outputs)
+            if saving == .outputs { outputs.lazy.compactMap { $0 }.first?.gradFn?.saveOutputs(outputs) }
         }
         for (k, output) in outputs.enumerated() { output?.markIfAliasing(inputs, asOutput: k) }
     }

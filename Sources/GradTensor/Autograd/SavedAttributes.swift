@@ -108,10 +108,15 @@ extension Node {
         SavedAttributes.table[name]?.map { ($0.name, $0.source.isTensor) } ?? []
     }
 
+    /// Where `_saved_<name>` comes from; nil when the node has no such attribute.
+    func savedSource(_ name: String) -> SavedSource? {
+        SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source
+    }
+
     /// `_saved_<name>`; nil when the node has no such attribute. Reading the saved state after
     /// backward freed it is PyTorch's error; sizes and constants outlive it, as in PyTorch.
     public func savedAttribute(_ name: String) throws -> SavedValue? {
-        guard let source = SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source else { return nil }
+        guard let source = savedSource(name) else { return nil }
         switch source {
         case .inputSizes(let i): return .sizes(inputs[i].shape)
         case .strides(let path, let i):
@@ -136,7 +141,7 @@ extension Node {
     /// `_saved_<name>` for a number or tensor of the state as explanations read it: even after
     /// backward freed the node, while its state is kept (`PassRecords`); nil when not there.
     public func keptSavedValue(_ name: String) -> SavedValue? {
-        guard let source = SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source,
+        guard let source = savedSource(name),
               let state = keptSavedState else { return nil }
         switch source {
         case .tensor(let path), .scalar(let path, _):
@@ -168,7 +173,7 @@ extension Node {
     }
 
     /// The state's field at a label path, or the state itself for "".
-    private static func field(_ path: String, of state: Any) -> Any? {
+    static func field(_ path: String, of state: Any) -> Any? {
         var value = state
         for label in path.split(separator: ".") {
             guard let child = Mirror(reflecting: value).children.first(where: { $0.label == String(label) }) else { return nil }

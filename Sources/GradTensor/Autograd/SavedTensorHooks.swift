@@ -54,6 +54,26 @@ public final class SavedTensorHooks {
         disabledWith = message
     }
 
+    /// `tensor` handed to `pack`, with grad mode off as PyTorch runs pack hooks; whether the
+    /// hook changed it in place (PyTorch's error, `packModifiedInput`, for the caller to raise).
+    func packNoting(_ tensor: Tensor) throws -> (packed: AnyObject, changedInput: Bool) {
+        let version = tensor.version
+        let packed = try GradMode.with(enabled: false) { try pack(tensor) }
+        return (packed, tensor.version != version)
+    }
+
+    /// `tensor` packed by the innermost pair for a saver outside the library's ops (a custom
+    /// function's `save_for_backward`), with what unpacks it; nil when no pair is in effect.
+    /// Raises as saving in an op does: when the hooks are disabled, when pack raises or changes
+    /// its input.
+    public static func packForCustomSaver(_ tensor: Tensor) throws -> (packed: AnyObject, unpack: Unpack)? {
+        guard let hooks = current else { return nil }
+        if let disabledWith { throw TorchError.runtime(disabledWith) }
+        let (packed, changedInput) = try hooks.packNoting(tensor)
+        if changedInput { throw packModifiedInput }
+        return (packed, hooks.unpack)
+    }
+
     /// PyTorch's error when a pack hook changed the tensor it was given.
     static let packModifiedInput = TorchError.runtime("A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook cannot be modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need to perform in-place operations on the input to a pack hook.")
 }
@@ -70,10 +90,14 @@ struct PackedTensor {
     /// on to it through an alias node (as PyTorch's unpacked leaf shares its accumulator), and
     /// reads as a leaf.
     let isLeaf: Bool
+    /// Whether `placeholder` is the saved tensor itself, a tensor of the program's, packed after
+    /// the op saved it (`SavedTensor.register_hooks`): it views the unpacked data only while
+    /// the formula runs, and gets its own back afterwards.
+    var isLent = false
 
-    /// Makes the placeholder view the data `unpack` gives back.
-    func unpackIntoPlaceholder() throws {
-        placeholder.layout = try unpack(packed).layout
+    /// The data `unpack` gives back.
+    func unpacked() throws -> Tensor.Layout {
+        try unpack(packed).layout
     }
 }
 
@@ -115,16 +139,15 @@ extension TensorSaver {
             packing.fail(TorchError.runtime(message))
             return isOutput ? tensor.detach() : tensor
         }
-        let version = tensor.version
         let packed: AnyObject
         do {
-            // PyTorch runs pack hooks with grad mode off.
-            packed = try GradMode.with(enabled: false) { try hooks.pack(tensor) }
+            let (result, changedInput) = try hooks.packNoting(tensor)
+            packed = result
+            if changedInput { packing.fail(SavedTensorHooks.packModifiedInput) }
         } catch {
             packing.fail(error)
             return isOutput ? tensor.detach() : tensor
         }
-        if tensor.version != version { packing.fail(SavedTensorHooks.packModifiedInput) }
         // An output's placeholder stays detached, as `saveOutput` keeps outputs: the node
         // attaches it when read, so that it does not hold itself.
         let isLeaf = !isOutput && tensor.requiresGrad && tensor.gradFn == nil
@@ -137,10 +160,18 @@ extension TensorSaver {
 }
 
 extension Node {
-    /// Puts the unpacked tensors in their placeholders' places, before the formula runs.
-    func unpackSaved(_ packed: [PackedTensor]) throws {
-        for saved in packed { try saved.unpackIntoPlaceholder() }
+    /// `body` (the formula) run with the unpacked tensors in their placeholders' places; `unpack`
+    /// runs in grad mode `unpacking`. The lent tensors get their own data back however it ends.
+    func withUnpackedSaved<R>(_ packed: [PackedTensor], unpacking: Bool, _ body: () throws -> R) throws -> R {
+        var lent: [(tensor: Tensor, own: Tensor.Layout)] = []
+        defer { for (tensor, own) in lent { tensor.layout = own } }
+        for saved in packed {
+            let unpacked = try GradMode.with(enabled: unpacking) { try saved.unpacked() }
+            if saved.isLent { lent.append((saved.placeholder, saved.placeholder.layout)) }
+            saved.placeholder.layout = unpacked
+        }
         acceptOutputVersion()
+        return try body()
     }
 
     /// What `_saved_*` shows for a tensor of the state (the output's placeholder included):
@@ -148,7 +179,13 @@ extension Node {
     /// in the graph, as PyTorch's unpacking makes one; nil for a tensor saved without hooks.
     func unpackedForReading(_ tensor: Tensor) throws -> Tensor? {
         guard let packed = attached?.packedTensors.first(where: { $0.placeholder === tensor }) else { return nil }
-        try packed.unpackIntoPlaceholder()
+        let unpacked = try packed.unpacked()
+        if packed.isLent {
+            let alias = tensor.aliasInGraph()
+            alias.layout = unpacked
+            return alias
+        }
+        tensor.layout = unpacked
         if tensor === savedOutput { return attachedOutput }
         if packed.isLeaf {
             let leaf = tensor.detach()
@@ -160,6 +197,19 @@ extension Node {
 }
 
 extension Tensor {
+    /// What a custom function's `saved_tensors` gives for a tensor saved through hooks: `data`
+    /// (what unpack returned) in this saved tensor's place in the graph. For a leaf that requires
+    /// grad while a graph is being built, that place is an alias node passing gradients on to
+    /// the leaf, as PyTorch's unpacked leaf shares its accumulator.
+    public func standIn(over data: Tensor) -> Tensor {
+        if requiresGrad && gradFn == nil && GradMode.isEnabled {
+            return data.detach().record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
+        }
+        let standIn = aliasInGraph()
+        standIn.layout = data.layout
+        return standIn
+    }
+
     /// A new tensor over the same data, in the same place in the graph (requiring grad, made by
     /// the same node).
     func aliasInGraph() -> Tensor {

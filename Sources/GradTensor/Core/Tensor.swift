@@ -182,6 +182,12 @@ public final class Tensor {
     public var isLeaf: Bool { gradFn == nil }
     public var version: Int { sharedCounter?.value ?? 0 }
 
+    /// `torch.autograd.graph.increment_version`: notes that the data changed in place where no
+    /// op saw it (a custom function's `mark_dirty`). An inference tensor keeps no version.
+    public func incrementVersion() {
+        if !links.isInference { versionCounter.bump() }
+    }
+
     public var isContiguous: Bool {
         var expected = 1
         var i = shape.count - 1

@@ -45,7 +45,7 @@ def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, fr
             grads.append(summed(grad).reshape(bias.shape))
         return grads
 
-    torch.autograd._record_function(name, output, tensors, backward, None)
+    torch.autograd._record_function(name, output, tensors, backward, None, "tensors")
     return output
 
 

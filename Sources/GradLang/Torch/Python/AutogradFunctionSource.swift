@@ -37,8 +37,12 @@ class FunctionCtx:
     def saved_tensors(self):
         # The forward's own outputs are kept out of the context (they would hold their node,
         # which holds the context) and put back, attached to the graph, while backward runs.
-        saved = getattr(self, "_saved", ())
-        return tuple(self._outputs[t.index] if isinstance(t, _Output) else t for t in saved)
+        return tuple(self._unpacked(t) for t in getattr(self, "_saved", ()))
+
+    def _unpacked(self, t):
+        if isinstance(t, _Packed):
+            return torch.autograd._unpack_saved_tensor(t.packed, self._unpacked(t.original))
+        return self._outputs[t.index] if isinstance(t, _Output) else t
 
 
 class _Output:
@@ -46,6 +50,15 @@ class _Output:
 
     def __init__(self, index):
         self.index = index
+
+
+class _Packed:
+    """A saved tensor that went through saved_tensors_hooks: what the pack hook kept, and the
+    tensor (or _Output) whose place in the graph the unpacked tensor takes."""
+
+    def __init__(self, packed, original):
+        self.packed = packed
+        self.original = original
 
 
 def _is_expandable(shape, to):
@@ -121,6 +134,7 @@ def _attach(cls, ctx, args, tensors, output):
         if _contains(dirty, out):
             if out.is_leaf and out.requires_grad:
                 raise RuntimeError("a leaf Variable that requires grad has been used in an in-place operation.")
+            torch.autograd._increment_version((out,))
         elif _contains(tensors, out) or _contains(attached[:i], out):
             # An input (or an earlier output) returned as it is: the output is a new tensor
             # over the same data.
@@ -155,15 +169,31 @@ def _attach(cls, ctx, args, tensors, output):
             ctx._outputs = None
         return _checked_gradients(name, arg_shapes, grads)
 
+    # What backward frees: the saved tensors (the node keeps the outputs among them).
+    saves = "outputs" if any(isinstance(t, _Output) for t in ctx._saved) else "tensors" if any(
+        t is not None for t in ctx._saved) else "nothing"
     if len(outputs) == 1:
         torch.autograd._record_function(name, attached[0], tensors,
-                                        lambda grad, out: run_backward([grad], [out]), "torch.autograd.function")
+                                        lambda grad, out: run_backward([grad], [out]), "torch.autograd.function", saves)
     else:
         node_outputs = [attached[i] if i in differentiable else None for i in range(len(outputs))]
-        torch.autograd._record_function(name, node_outputs, tensors, run_backward, "torch.autograd.function")
+        torch.autograd._record_function(name, node_outputs, tensors, run_backward, "torch.autograd.function", saves)
+    _pack_saved(ctx, attached)
     if not isinstance(output, tuple):
         return attached[0]
     return tuple(attached)
+
+
+def _pack_saved(ctx, outputs):
+    """Hands the saved tensors, in the order they were saved, to the saved_tensors_hooks pack
+    hook in effect (if any), once the node exists: an output is packed as the node's output."""
+    saved = []
+    for t in ctx._saved:
+        packed = None
+        if t is not None:
+            packed = torch.autograd._pack_saved_tensor(outputs[t.index] if isinstance(t, _Output) else t)
+        saved.append(t if packed is None else _Packed(packed, t))
+    ctx._saved = tuple(saved)
 
 
 def _checked_gradients(name, arg_shapes, grads):
@@ -209,7 +239,7 @@ def once_differentiable(fn):
             if not isinstance(g, torch.Tensor):
                 return g
             g = g.detach()
-            torch.autograd._record_function("DelayedError", g, needing, refuse, None)
+            torch.autograd._record_function("DelayedError", g, needing, refuse, None, "nothing")
             return g
 
         if isinstance(outputs, tuple):

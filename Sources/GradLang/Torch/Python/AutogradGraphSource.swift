@@ -45,6 +45,14 @@ class disable_saved_tensors_hooks:
             torch.autograd._saved_tensors_hooks_disable(self.maybe_prev_message)
 
 
+def increment_version(tensor):
+    """Notes that tensor (or each tensor of an iterable) was changed in place where autograd
+    could not see it, so that backward's check for saved tensors modified in place sees it."""
+    if isinstance(tensor, torch.Tensor):
+        tensor = (tensor,)
+    torch.autograd._increment_version(tensor)
+
+
 class save_on_cpu:
     """Keeps the tensors saved for backward in CPU memory (pinned with pin_memory): where grad
     keeps every tensor, so inside the block nothing changes."""

@@ -1,0 +1,55 @@
+/// `grad_fn._raw_saved_<name>.register_hooks(pack, unpack)`: one tensor a node saved, packed
+/// after the op ran. From then on backward, and `_saved_<name>`, read what `unpack` gives back,
+/// as for a tensor saved under `saved_tensors_hooks`.
+///
+/// The op's state holds a tensor of the program's for an input it saved (the formula reads that
+/// object, and the state cannot be rewritten after the op), so that tensor is lent the unpacked
+/// data while the formula runs and gets its own back afterwards (`withUnpackedSaved`). The saved
+/// output is the node's own detached copy, which simply takes the unpacked data.
+extension Node {
+    /// Registers `hooks` on the saved tensor `_saved_<name>`, calling `pack` at once, with
+    /// PyTorch's errors: after backward freed the node, for a None, for a tensor whose hooks
+    /// were set already (by `saved_tensors_hooks` or an earlier call), and when `pack` raises
+    /// (then reading the tensor raises too) or changes its input in place (the hooks stay).
+    public func registerSavedTensorHooks(_ name: String, _ hooks: SavedTensorHooks) throws {
+        guard let source = savedSource(name), source.isTensor else { return }
+        if isReleased { throw Node.registeringOnFreed }
+        let saved: Tensor?
+        if case .tensor(let path) = source {
+            guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
+            saved = value as? Tensor
+        } else {
+            saved = savedOutput
+        }
+        guard let saved else { throw TorchError.runtime("Calling register_hooks on a saved tensor with value None is forbidden") }
+        if attached?.packedTensors.contains(where: { $0.placeholder === saved }) ?? false {
+            throw TorchError.runtime("Calling register_hooks on a saved tensor whose hooks have already been set. Hint: only one pair of hooks is allowed at a time.")
+        }
+        let isOutput = saved === savedOutput
+        if !isOutput {
+            // Lending data to a tensor the state holds twice (`x * x`) would change both reads.
+            if savedVersions.lazy.filter({ $0.tensor === saved }).count > 1 {
+                throw TorchError.notImplemented("grad does not support hooks on a tensor its node saved more than once (as `x * x` saves x twice)")
+            }
+            savedVersions = SmallVector(savedVersions.filter { $0.tensor !== saved })
+        }
+        let changedInput: Bool
+        do {
+            let (packed, changed) = try hooks.packNoting(saved.detach())
+            changedInput = changed
+            attachments.packedTensors.append(PackedTensor(placeholder: saved, packed: packed, unpack: hooks.unpack,
+                                                          isLeaf: false, isLent: !isOutput))
+        } catch {
+            attachments.packedTensors.append(PackedTensor(placeholder: saved, packed: saved, unpack: { _ in throw Node.packRaised },
+                                                          isLeaf: false, isLent: !isOutput))
+            throw error
+        }
+        if changedInput { throw SavedTensorHooks.packModifiedInput }
+    }
+
+    /// PyTorch's error for `register_hooks` once backward freed the saved tensors.
+    static let registeringOnFreed = TorchError.runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved variables after calling backward.")
+
+    /// PyTorch's error for reading a saved tensor whose pack hook raised.
+    static let packRaised = TorchError.runtime("the pack hook raised before saving data for this tensor")
+}
