@@ -30,8 +30,12 @@ bool grad_memory_reserve_refill(void) {
     unsigned long bytes = __atomic_load_n(&reserve_bytes, __ATOMIC_RELAXED);
     if (bytes == 0) return false;
     if (__atomic_load_n(&reserve, __ATOMIC_ACQUIRE) != NULL) return true;
-    void *fresh = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    // Taken back only while as much again is free beside it: the first half of a mapping of twice
+    // its size is kept. Taking the last free memory back would make the next small allocation fail
+    // at once (an `except MemoryError:` runs while what filled memory may still be alive).
+    void *fresh = mmap(NULL, 2 * bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (fresh == MAP_FAILED) return false;
+    munmap((char *)fresh + bytes, bytes);
     void *expected = NULL;
     if (!__atomic_compare_exchange_n(&reserve, &expected, fresh, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
         munmap(fresh, bytes);  // another thread refilled it first
