@@ -21,7 +21,8 @@ extension Tensor {
         self.dtype == dtype.computeType && dtype != self.dtype ? try materializedPreservingLayout(as: dtype) : self
     }
 
-    private func convertedIfNeeded(to dtype: DType) throws -> Tensor {
+    /// This tensor in `dtype`: itself, or a copy in its layout (see `materializedPreservingLayout`).
+    func convertedIfNeeded(to dtype: DType) throws -> Tensor {
         self.dtype == dtype ? self : try materializedPreservingLayout(as: dtype)
     }
 }

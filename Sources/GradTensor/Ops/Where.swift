@@ -5,8 +5,8 @@ extension Tensor {
         let shape = try Shape.broadcastResult(Shape.broadcast(condition.shape, a.shape), b.shape, dtype: dtype)
         // Converted in their own layouts, so that the result follows their memory order as
         // PyTorch's TensorIterator lays it out (`MemoryOrder`).
-        func converted(_ t: Tensor, _ type: DType) throws -> Tensor { t.dtype == type ? t.detach() : try t.materializedPreservingLayout(as: type) }
-        let operands = [try converted(condition, .bool), try converted(a, dtype), try converted(b, dtype)]
+        let operands = [try condition.detach().convertedIfNeeded(to: .bool), try a.detach().convertedIfNeeded(to: dtype),
+                        try b.detach().convertedIfNeeded(to: dtype)]
         let select = { (operands: [Tensor], shape: [Int]) throws -> Tensor in
             let (mask, x, y) = (try operands[0].expand(shape).materialized(), try operands[1].expand(shape).materialized(),
                                 try operands[2].expand(shape).materialized())
