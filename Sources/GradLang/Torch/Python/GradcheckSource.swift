@@ -78,6 +78,11 @@ def _tensors_requiring_grad(x):
     return []
 
 
+def _contiguous_zeros(t):
+    """Zeros shaped as t, contiguous whatever t's layout (PyTorch's legacy_contiguous_format)."""
+    return torch.zeros(t.shape, dtype=t.dtype)
+
+
 def _positions_requiring_grad(inputs):
     return [i for i, x in enumerate(inputs) if isinstance(x, torch.Tensor) and x.requires_grad]
 
@@ -165,8 +170,7 @@ def _vjp_rows(vjp, sample, direction):
     or for the one output gradient `direction` (fast mode)."""
     if direction is not None:
         return [[g.clone() if isinstance(g, torch.Tensor) else None] for g in vjp(direction.reshape(sample.shape))]
-    # Contiguous whatever the output's layout, so that its flat view can set one element.
-    grad_output = torch.zeros(sample.shape, dtype=sample.dtype)
+    grad_output = _contiguous_zeros(sample)
     flat = grad_output.view(-1)
     rows = []
     for j in range(flat.numel()):
@@ -306,7 +310,7 @@ def _fast_gradcheck(func, func_out, inputs, outputs, eps, rtol, atol, check_grad
     for i, per_output in enumerate(numerical):
         for j, n in enumerate(per_output):
             a = analytical[j][i]
-            # atol holds per element; the projections sum sum(u) * sum(v) elements' worth.
+            # atol bounds one element's difference; a projection adds up sum(u) * sum(v) of them.
             scaled_atol = atol * float(all_u[i].sum()) * float(all_v[j].sum())
             if not _allclose_promoted(a, n, rtol, scaled_atol):
                 report = _slow_mode_report(func, inputs, outputs, i, j, rtol, atol, eps)
@@ -319,7 +323,7 @@ def _check_backward_mul_by_grad_output(outputs, inputs):
     wrt = _tensors_requiring_grad(inputs)
     if not wrt:
         raise GradcheckError("no Tensors requiring grad found in input")
-    grads = torch.autograd.grad(outputs, wrt, [torch.zeros_like(o) for o in outputs], allow_unused=True)
+    grads = torch.autograd.grad(outputs, wrt, [_contiguous_zeros(o) for o in outputs], allow_unused=True)
     for g, x in zip(grads, wrt):
         if g is None:
             continue
@@ -353,7 +357,7 @@ def _check_undefined_grad(func, outputs, inputs):
 
     def check(undefined_outputs):
         try:
-            grads = torch.autograd.grad(undefined_outputs, wrt, [torch.zeros_like(o) for o in undefined_outputs], allow_unused=True)
+            grads = torch.autograd.grad(undefined_outputs, wrt, [_contiguous_zeros(o) for o in undefined_outputs], allow_unused=True)
         except RuntimeError as e:
             warn_compatibility()
             raise GradcheckError("Expected backward function to handle undefined output grads. " + _UNDEFINED_GRAD_NOTE) from e
