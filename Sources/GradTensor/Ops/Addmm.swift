@@ -16,7 +16,7 @@ extension Tensor {
         let out = try GradMode.with(enabled: false) { try mat1.matrixProduct(mat2).add(expanded) }
         return out.record("AddmmBackward0", inputs: [input, mat1, mat2],
                           saving: { $0.saveMatrixProduct(mat1, mat2, inOrder: true) }) { ctx, saved in
-            let grads = try Tensor.matrixProductGradients(ctx.grad, saved, needs: (ctx.needs(1), ctx.needs(2)))
+            let grads = try Tensor.matrixProductGradients(ctx, saved, needs: (ctx.needs(1), ctx.needs(2)))
             return [ctx.needs(0) ? ctx.grad : nil, grads.mat1, grads.mat2]
         }
     }
