@@ -68,6 +68,10 @@ public final class NodeAttachments {
     /// The language's objects for the node's saved tensors (`_raw_saved_<name>`), by name: the
     /// same one while it lives, as PyTorch's are; weak, as each holds the node.
     public var savedTensorObjects: [String: WeakObject] = [:]
+    /// Set on the alias node through which a saved leaf's stand-in passes gradients on to the
+    /// leaf (`Tensor.leafStandIn`): PyTorch's unpacked leaf shares the leaf's `AccumulateGrad`,
+    /// so the graph is shown with that instead of this node.
+    var isLeafStandIn = false
     /// The node's `metadata` dict, kept as long as the node.
     public var metadata: AnyObject?
     /// The Python module of the node's type when it is not a built-in op's: a custom function's

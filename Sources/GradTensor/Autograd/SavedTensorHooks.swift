@@ -207,8 +207,15 @@ extension Tensor {
     /// it through an alias node (`isLeaf`), as PyTorch's unpacked leaf shares its accumulator.
     func packingPlaceholder() -> (placeholder: Tensor, isLeaf: Bool) {
         guard requiresGrad && gradFn == nil else { return (aliasInGraph(), false) }
-        let alias = GradMode.with(enabled: true) { detach().record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] } }
-        return (alias, true)
+        return (GradMode.with(enabled: true) { leafStandIn(over: self) }, true)
+    }
+
+    /// A tensor over `data` that passes its gradients on to this leaf, through an alias node
+    /// shown as the leaf's `AccumulateGrad` (`NodeAttachments.isLeafStandIn`).
+    private func leafStandIn(over data: Tensor) -> Tensor {
+        let standIn = data.detach().record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
+        standIn.gradFn?.attachments.isLeafStandIn = true
+        return standIn
     }
 
     /// What a custom function's `saved_tensors` gives for a tensor saved through hooks: `data`
@@ -216,9 +223,7 @@ extension Tensor {
     /// grad while a graph is being built, that place is an alias node passing gradients on to
     /// the leaf, as PyTorch's unpacked leaf shares its accumulator.
     public func standIn(over data: Tensor) -> Tensor {
-        if requiresGrad && gradFn == nil && GradMode.isEnabled {
-            return data.detach().record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
-        }
+        if requiresGrad && gradFn == nil && GradMode.isEnabled { return leafStandIn(over: data) }
         let standIn = aliasInGraph()
         standIn.layout = data.layout
         return standIn
