@@ -22,7 +22,7 @@ extension Tensor {
         let out = try GradMode.with(enabled: false) { try scaledProductSum(expanded, mat1, mat2, beta: beta, alpha: alpha) }
         return out.record("AddmmBackward0", inputs: [input, mat1, mat2],
                           saving: { (product: $0.saveMatrixProduct(mat1, mat2, inOrder: true), alpha: alpha, beta: beta) }) { ctx, saved in
-            let grads = try Tensor.matrixProductGradients(ctx.grad, saved.product, needs: (ctx.needs(1), ctx.needs(2)))
+            let grads = try Tensor.matrixProductGradients(ctx, saved.product, needs: (ctx.needs(1), ctx.needs(2)))
             // PyTorch multiplies by a scale other than 1 after the product.
             func scaled(_ g: Tensor?, _ scale: Scalar?) throws -> Tensor? {
                 guard let g, let scale, scale != .int(1), scale != .double(1) else { return g }

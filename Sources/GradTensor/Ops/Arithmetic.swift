@@ -51,9 +51,9 @@ extension Tensor {
         let out = try binary(.mul, other)
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("MulBackward0", inputs: [self, other], saving: { $0.saveOperands(self, other) }) { ctx, saved in
-            let first = ctx.needs(0) ? try saved.second.map { try ctx.grad.times($0, summedTo: ctx.inputShape(0)) } : nil
-            let second = ctx.needs(1) ? try saved.first.map { try ctx.grad.times($0, summedTo: ctx.inputShape(1)) } : nil
+        return out.record("MulBackward0", inputs: [self, other], saving: { $0.slotOperands(self, other) }) { ctx, saved in
+            let first = ctx.needs(0) ? try saved.second.map { try ctx.grad.times(ctx.saved($0), summedTo: ctx.inputShape(0)) } : nil
+            let second = ctx.needs(1) ? try saved.first.map { try ctx.grad.times(ctx.saved($0), summedTo: ctx.inputShape(1)) } : nil
             return [first, second]
         }
     }
@@ -120,8 +120,8 @@ extension Tensor {
         let out = try binary(.pow, exponent)
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
-            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
-                let e = saved.exponent, base = saved.base
+            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.slot(self), exponent: e) }) { ctx, saved in
+                let e = saved.exponent, base = try ctx.saved(saved.base)
                 // PyTorch's pow_backward: zeros for a zero exponent, else grad * (e * x ** (e - 1)).
                 // Its graph (under create_graph) keeps `x ** (e - 1)`, so every higher derivative
                 // reaches x: those of x ** 3 are 3x², 6x, 6, then a 0 with no graph.
@@ -136,7 +136,7 @@ extension Tensor {
         }
         if isWrappedNumber {
             return out.record("PowBackward2", inputs: [exponent], savesOutput: true,
-                              saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) }) { ctx, saved in
+                              saving: { (exponent: $0.slot(exponent), base: element(atFlat: 0)) }) { ctx, saved in
                 [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(saved.base.doubleValue))))]
             }
         }
