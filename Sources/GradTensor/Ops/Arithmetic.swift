@@ -63,9 +63,10 @@ extension Tensor {
         guard Tensor.needsGraph(self, other) else { return out }
         // The divisor serves both gradients, the dividend only the divisor's.
         return out.record("DivBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other)) }) { ctx, saved in
-            [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
-             ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul($0.div(saved.other).div(saved.other)) } : nil]
+                          saving: { (input: $0.slot(self, if: other.requiresGrad), other: $0.slot(other)) }) { ctx, saved in
+            let other = try ctx.saved(saved.other)
+            return [ctx.needs(0) ? try ctx.grad.div(other) : nil,
+                    ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul(ctx.saved($0).div(other).div(other)) } : nil]
         }
     }
 
