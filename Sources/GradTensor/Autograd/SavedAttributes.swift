@@ -62,6 +62,7 @@ enum SavedAttributes {
         "AddBackward0": [("alpha", .scalar("", fallback: .int(1)))],
         "SubBackward0": [("alpha", .scalar(""))],
         "MulBackward0": [("other", .tensor("second")), ("self", .tensor("first"))],
+        "MulBackward1": [("other", .scalar(""))],
         "DivBackward0": [("other", .tensor("other")), ("self", .tensor("input"))],
         "PowBackward0": [("exponent", .scalar("exponent")), ("self", .tensor("base"))],
         "PowBackward1": [("exponent", .tensor("exponent")), ("result", .output), ("self", .tensor("base"))],

@@ -132,7 +132,7 @@ extension Tensor {
                     // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
                     if e.minusOne.doubleValue == 1 { return [try ctx.grad.mul(base.mul(.wrapping(e)))] }
                 }
-                return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(.wrapping(e)))]
+                return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(scalar: .double(e.doubleValue)))]
             }
         }
         if isWrappedNumber {
@@ -215,6 +215,15 @@ extension Scalar {
 
 
 extension Tensor {
+    /// `mul(Scalar)`, as ATen's formulas call it (`pow`'s gradient times its exponent): one node,
+    /// `MulBackward1`. (Python's `t * 2` wraps the number into a tensor: `MulBackward0`.)
+    public func mul(scalar: Scalar) throws -> Tensor {
+        let out = try GradMode.with(enabled: false) { try mul(.wrapping(scalar)) }
+        return out.record("MulBackward1", inputs: [self], saving: { _ in scalar }) { ctx, scalar in
+            [try ctx.grad.mul(.wrapping(scalar))]
+        }
+    }
+
     /// `div(Scalar)`, as ATen's composite ops call it (cross_entropy's mean over probabilities):
     /// one node, `DivBackward1`. (Python's `t / 2` wraps the number into a tensor: `DivBackward0`.)
     public func div(scalar: Scalar) throws -> Tensor {
