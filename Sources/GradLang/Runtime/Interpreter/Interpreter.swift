@@ -78,6 +78,11 @@ public final class Interpreter {
     var callDepth = 0
     /// The frame whose code runs now; its `caller` chain is the stack of frames below it.
     var currentFrame: Frame?
+    /// `__builtins__` in the dicts of `globals()` and `exec`: the built-ins as a module.
+    lazy var builtinsModule = PyModule(name: "builtins", attributes: builtinTable)
+    /// The namespaces of the code calling `globals`, `locals`, `vars`, `eval` or `exec` by name,
+    /// set by the compiled call just before it calls the built-in (see CallerScope).
+    var callerScope: CallerScope?
     /// How the language core reaches the tensor library without naming it: the one the Torch
     /// folder provides (`Interpreter.installedTensorLibrary`).
     let tensorLibrary: any TensorLibrary
