@@ -66,6 +66,7 @@ extension Interpreter {
         moduleMakers["json"] = JSONModule.make
         moduleMakers["re"] = ReModule.make
         builtinTable["open"] = .object(IOModule.open)
+        builtinTable["input"] = .object(StandardInput.input)
         moduleMakers[LintWarning.moduleName] = LintWarning.make
         moduleMakers["grad"] = GradModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])
