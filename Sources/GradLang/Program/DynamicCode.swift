@@ -66,7 +66,11 @@ extension Interpreter {
         compiler.echoExpressions = code.mode == .single
         let run: ExprCode
         if code.mode == .eval, module.body.count == 1, case .expression(let e) = module.body[0].kind {
-            run = compiler.expression(e)
+            let expression = compiler.expression(e), line = e.range.start.line
+            run = { f in
+                f.line = line
+                return try expression(f)
+            }
         } else {
             let block = compiler.block(module.body)
             run = { f in _ = try block(f); return .none }

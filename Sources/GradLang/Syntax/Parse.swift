@@ -39,13 +39,13 @@ public func parseModule(_ source: SourceText, readFromFile: Bool = false) throws
     return try result.get()
 }
 
-/// Parses the source of `eval` (CPython's `eval` input: expressions, then only newlines).
+/// Parses the source of `eval` (grammar rule `eval_input`: expressions, then only newlines).
 public func parseEvalInput(_ source: SourceText) throws(SyntaxError) -> Expr {
     let result: Result<Expr, SyntaxError> = LargeStack.run {
         let parser = Parser(source: source, lexed: Lexer.tokenize(source))
         let expression: Expr
         do throws(SyntaxError) {
-            expression = try parser.parseStarExpressions()
+            expression = try parser.parseExpressions()
             while case .newline = try parser.token().kind { parser.advance() }
             guard case .endOfInput = try parser.token().kind else { throw parser.failHere() }
         } catch {

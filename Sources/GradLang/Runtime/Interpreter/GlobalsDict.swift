@@ -35,8 +35,9 @@ extension Globals {
         switch d.owner {
         case .module(let namespace)?:
             if let globals = namespace.globals { return globals }
-        case .instance?:
-            // An instance's `__dict__`: a namespace of its own, copied back through the dict.
+        case .instance?, .classBody?:
+            // An instance's `__dict__`, a class body's `locals()`: a namespace of its own,
+            // copied back through the dict.
             return try filled(from: d)
         case nil:
             break
@@ -55,7 +56,7 @@ extension Globals {
     }
 
     /// Copies the variables into `d`: bound ones set, unbound ones removed. A dict of the module
-    /// is not written back to (its slots are what it copies); an instance's `__dict__` is.
+    /// is not written back to (its slots are what it copies); a dict of another namespace is.
     func refresh(_ d: PyDict) throws {
         let owner = d.owner
         if case .module? = owner { d.owner = nil }

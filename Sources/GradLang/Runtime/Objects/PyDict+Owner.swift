@@ -1,16 +1,20 @@
-/// Dicts that stand for namespaces grad keeps in slots rather than in a dict: an instance's
-/// `__dict__` (`obj.__dict__["x"] = 1`, `self.__dict__.update(kwargs)`; see PyInstance) and a
-/// module's `globals()` (`globals()["x"] = 1`; see GlobalsDict). Such a dict is made when asked
-/// for, and its changes are written through to the slots. It does not see changes made to the
-/// slots afterwards; asking for it again does.
+/// Dicts that stand for namespaces grad keeps elsewhere than in a dict: an instance's
+/// `__dict__` (`obj.__dict__["x"] = 1`, `self.__dict__.update(kwargs)`; see PyInstance), a
+/// module's `globals()` (`globals()["x"] = 1`; see GlobalsDict) and a class body's `locals()`
+/// (what `exec` run there defines). Such a dict is made when asked for, and its changes are
+/// written through to the namespace. It does not see changes made to the namespace afterwards;
+/// asking for it again does.
 enum DictOwner {
     case instance(PyInstance)
     case module(ModuleNamespace)
+    case classBody(ClassNamespace)
 
     func forEachReference(_ visit: (Value) -> Void) {
         switch self {
         case .instance(let instance): visit(.object(instance))
         case .module(let namespace): namespace.forEachOwnedValue(visit)
+        // The class body's frame holds its namespace while it runs.
+        case .classBody: break
         }
     }
 
@@ -18,6 +22,7 @@ enum DictOwner {
         switch self {
         case .instance(let instance): released.append(.object(instance))
         case .module(let namespace): namespace.giveUpOwnedValues(into: &released)
+        case .classBody: break
         }
     }
 }
@@ -56,6 +61,7 @@ extension PyDict {
         switch owner {
         case .instance(let instance): instance.setAttribute(name.string, value)
         case .module(let namespace): namespace.globals?[name.string] = value
+        case .classBody(let namespace): namespace.values[name.string] = value
         }
     }
 }
