@@ -1,6 +1,6 @@
 /// Code made at run time from source text: `compile`'s code objects, which `eval` and `exec`
 /// run (they compile a string first) in a namespace of the caller's or one they are given.
-final class PyCodeObject: PyObject {
+final class PyCodeObject: PyObject, PyCustomRepr {
     enum Mode: String {
         case exec, eval, single
     }
@@ -21,6 +21,9 @@ final class PyCodeObject: PyObject {
     }
 
     override var typeName: String { "code" }
+
+    /// A module's code starts at line 1, whatever its first statement's line.
+    var reprText: String { "<code object <module> at \(Repr.address(.object(self))), file \"\(filename)\", line 1>" }
 
     /// Parses `source` as `compile(source, filename, mode)` does: the parser's SyntaxError
     /// becomes the Python exception, naming `filename`.
