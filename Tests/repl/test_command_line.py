@@ -198,6 +198,15 @@ class CommandLineTests(unittest.TestCase):
         piped = run(script, stdin="Ada\n1 2\n3")
         self.assertEqual((piped.returncode, piped.stdout, piped.stderr), (0, expected, ""))
 
+    def test_globals_of_a_script_piped_stdin_and_dash_c(self):
+        # CPython 3.11's `__main__` keys before the program's own.
+        start = ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__"]
+        source = "print(list(globals()))\n"
+        script = self.write("keys.grad", source)
+        for result in (run(script), run(stdin=source)):
+            self.assertEqual(result.stdout, repr(start + ["__file__", "__cached__"]) + "\n")
+        self.assertEqual(run("-c", source).stdout, repr(start) + "\n")
+
     def test_input_at_the_end_of_input_raises_eoferror(self):
         result = run("-c", "print(input('a: ')); input('b: ')", stdin="x\n")
         self.assertEqual(result.returncode, 1)

@@ -17,6 +17,11 @@ extension Globals {
             .object(interpreter.builtinsModule),
         ]
         for (name, value) in zip(Globals.headerNames, header) { try d.set(.str(name), value) }
+        // A script's (a file's or piped stdin's, not `-c` code's) has its file next.
+        if let file = self["__file__"] {
+            try d.set(.str("__file__"), file)
+            try d.set(.str("__cached__"), .none)
+        }
         d.owner = .module(ModuleNamespace(shared: self))
         dictView = d
         try refresh(d)
@@ -26,6 +31,8 @@ extension Globals {
     /// The names a module's dict starts with (the values grad gives `__loader__` and `__spec__`
     /// are None).
     private static let headerNames = ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__"]
+    /// The dict's names that no variable stands for, unless the program binds one.
+    private static let namesBesideSlots = Set(headerNames + ["__cached__"])
 
     /// The variables of the dict `d` that code in `exec(source, d)` or `eval(source, d)` reads
     /// and writes: the program's own when `d` came from `globals()`, else variables made from
@@ -64,7 +71,7 @@ extension Globals {
         for name in order {
             if let value = slots[name]?.value {
                 try d.set(.str(name), value)
-            } else if !Globals.headerNames.contains(name) {
+            } else if !Globals.namesBesideSlots.contains(name) {
                 try d.remove(.str(name))
             }
         }
