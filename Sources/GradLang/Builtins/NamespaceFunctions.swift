@@ -70,9 +70,7 @@ enum NamespaceFunctions {
             let globals = try Globals.of(globalsDict, interpreter)
             // Locals default to the globals given; the same dict twice is one namespace.
             let locals = localsDict === globalsDict ? nil : localsDict
-            let result = try interpreter.run(code, globals: globals, locals: locals)
-            try globals.refresh(globalsDict)
-            return result
+            return try interpreter.run(code, globals: globals, locals: locals, globalsDict: globalsDict)
         }
         // The caller's namespaces: in a function, its locals are a snapshot, as in CPython 3.11.
         let locals = try localsDict ?? caller.locals?()

@@ -53,8 +53,9 @@ final class PyCodeObject: PyObject, PyCustomRepr {
 extension Interpreter {
     /// Runs `code` with `globals` as its global variables and, when given, `locals` as its local
     /// ones (found first, as in a class body; `exec`'s assignments land there): the value of an
-    /// `eval` code's expression, else None.
-    func run(_ code: PyCodeObject, globals: Globals, locals: PyDict?) throws -> Value {
+    /// `eval` code's expression, else None. Afterwards `globalsDict` (by default the dict
+    /// `globals()` gave out, if it lives) is brought up to date.
+    func run(_ code: PyCodeObject, globals: Globals, locals: PyDict?, globalsDict: PyDict? = nil) throws -> Value {
         let statements: Module
         switch code.body {
         case .statements(let module): statements = module
@@ -85,10 +86,16 @@ extension Interpreter {
             for (key, value) in locals.entries { if case .str(let name) = key { namespace.values[name.string] = value } }
             frame.classNamespace = namespace
         }
-        let result = try nested(in: frame) { try run(frame) }
+        let result: Result<Value, any Error>
+        do {
+            result = .success(try nested(in: frame) { try run(frame) })
+        } catch {
+            result = .failure(error)
+        }
+        // What ran before an error stays in the dicts, as in CPython.
         if let locals, let namespace = frame.classNamespace { try copy(namespace.values, into: locals) }
-        if let d = globals.dictView { try globals.refresh(d) }
-        return result
+        if let d = globalsDict ?? globals.dictView { try globals.refresh(d) }
+        return try result.get()
     }
 
     /// Writes what `exec` left in its local namespace back to the dict it came from.
