@@ -69,7 +69,7 @@ enum BuiltinTypes {
             case let t as PyTuple:
                 switch t.kind {
                 case .named(let name, _), .record(let name, _):
-                    return .object(PyTypeObject(name: o.typeName, qualifiedName: name, constructor: nil) {
+                    return .object(kindType(name: o.typeName, qualifiedName: name) {
                         if case .object(let u as PyTuple) = $0 { return u.kind == t.kind }
                         return false
                     })
@@ -92,7 +92,9 @@ enum BuiltinTypes {
             default:
                 // Iterators, views, grad nodes...: a type named after the object's type.
                 let name = o.typeName
-                return .object(PyTypeObject(name: name, constructor: nil) {
+                let isNode = o is PyGradNode || o is PyAccumulateGrad
+                return .object(kindType(name: name, qualifiedName: (o as? PyGradNode)?.qualifiedTypeName ?? name,
+                                        base: isNode ? TorchTypeObjects.graphNode : nil) {
                     if case .object(let other) = $0 { return other.typeName == name }
                     return false
                 })
@@ -100,9 +102,22 @@ enum BuiltinTypes {
         }
     }
 
+    /// The types made for objects' kinds by `qualifiedName`, so that `type(iter([])) is
+    /// type(iter([]))` as in CPython.
+    nonisolated(unsafe) private static var kindTypes: [String: PyTypeObject] = [:]
+
+    private static func kindType(name: String, qualifiedName: String, base: PyTypeObject? = nil,
+                                 matches: @escaping (Value) -> Bool) -> PyTypeObject {
+        if let made = kindTypes[qualifiedName] { return made }
+        let made = PyTypeObject(name: name, qualifiedName: qualifiedName, constructor: nil, base: base, matches: matches)
+        kindTypes[qualifiedName] = made
+        return made
+    }
+
     /// The direct base of a built-in type (`bool` → `int`, `torch.Size` → `tuple`).
     static func base(of t: PyTypeObject) -> PyTypeObject? {
         if t === object { return nil }
+        if let base = t.base { return base }
         if t === bool { return int }
         if t === AbstractClasses.metaclass { return type }
         if t === torchSize { return tuple }

@@ -61,6 +61,8 @@ enum TorchDocs {
         "max": "Largest element; with dim, the (values, indices) along dim; with a tensor, the element-wise maximum.",
         "maximum": "The larger of input and other, element by element.",
         "mean": "Mean of all elements, or along dim (keepdim keeps that dimension with size 1).",
+        "nanmean": "Mean of the elements that are not NaN, or along dim.",
+        "nansum": "Sum of all elements with NaN counted as zero, or along dim.",
         "min": "Smallest element; with dim, the (values, indices) along dim; with a tensor, the element-wise minimum.",
         "minimum": "The smaller of input and other, element by element.",
         "logdet": "Natural logarithm of the determinant (nan when the determinant is negative).",

@@ -1,6 +1,6 @@
 import GradTensor
 
-/// Reductions: `sum`, `mean`, `prod`, `var`/`std`, `max`/`min` (all elements, or along a dim as a named tuple),
+/// Reductions: `sum`, `nansum`, `mean`, `nanmean`, `prod`, `var`/`std`, `max`/`min` (all elements, or along a dim as a named tuple),
 /// `all`/`any`, `argmax`/`argmin`, `norm`, `softmax`/`log_softmax`, `logsumexp`.
 enum TorchReductionBindings {
     static var ops: [TorchOp] {
@@ -11,6 +11,12 @@ enum TorchReductionBindings {
             TorchOp.tensor("mean", "dim=None, keepdim=False, *, dtype=None") { t, args in
                 let input = try args.dtype().map { try t.to($0) } ?? t
                 return try input.mean(dims: try args.dims("dim"), keepdim: try args.bool("keepdim"))
+            },
+            TorchOp.tensor("nansum", "dim=None, keepdim=False, *, dtype=None") { t, args in
+                try t.nansum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim"), dtype: try args.dtype())
+            },
+            TorchOp.tensor("nanmean", "dim=None, keepdim=False, *, dtype=None") { t, args in
+                try t.nanmean(dims: try args.dims("dim"), keepdim: try args.bool("keepdim"), dtype: try args.dtype())
             },
             TorchOp.tensor("prod", "dim=None, keepdim=False, *, dtype=None") { t, args in
                 try t.prod(dim: try args.optionalInt("dim"), keepdim: try args.bool("keepdim"), dtype: try args.dtype())

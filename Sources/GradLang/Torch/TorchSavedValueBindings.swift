@@ -37,6 +37,7 @@ extension PyGradNode: PyAttributeProviding {
         case .sizes(let sizes): return .object(PyTuple(sizes.map { .int($0) }))
         case .dim(let d): return dimension(d)
         case .dims(let dims): return .object(PyTuple(dims.map(dimension)))
+        case .none: return .none
         }
     }
 

@@ -60,7 +60,7 @@ final class PyDevice: PyObject, PyCustomRepr, PyCustomStr, PyAttributeProviding 
     }
 }
 
-/// Type objects: `torch.Tensor`, `torch.Size`, `torch.device`, `torch.dtype`.
+/// Type objects: `torch.Tensor`, `torch.Size`, `torch.device`, `torch.dtype`, `torch.autograd.graph.Node`.
 enum TorchTypeObjects {
     /// `torch.Tensor`: `isinstance(x, torch.Tensor)`; calling it builds a float32 tensor from data
     /// (`torch.Tensor([1, 2])`) or zeros of a size (`torch.Tensor(2, 3)`; PyTorch leaves those
@@ -133,6 +133,15 @@ enum TorchTypeObjects {
     nonisolated(unsafe) static let dtype = PyTypeObject(
         name: "dtype", qualifiedName: "torch.dtype", constructor: nil,
         matches: { v in if case .object(let o) = v { return o is PyDType } else { return false } })
+
+    /// `torch.autograd.graph.Node`: every graph node's type extends it (`isinstance(y.grad_fn,
+    /// Node)`); abstract, as in PyTorch.
+    nonisolated(unsafe) static let graphNode = PyTypeObject(
+        name: "Node", qualifiedName: "torch.autograd.graph.Node",
+        constructor: PyBuiltin("Node(*args, **kwargs)", style: .torch) { _ in
+            throw PyError.type("Can't instantiate abstract class Node with abstract methods _input_metadata, _register_hook_dict, _sequence_nr, metadata, name, next_functions, register_hook, register_prehook")
+        },
+        matches: { v in if case .object(let o) = v { return o is PyGradNode || o is PyAccumulateGrad } else { return false } })
 
     private static func isTensor(_ v: Value) -> Bool {
         if case .tensor = v { return true }

@@ -13,6 +13,8 @@ public enum SavedValue {
     case dim(Int)
     /// Dimensions so printed, as a tuple.
     case dims([Int])
+    /// An optional argument the call did not give (PyTorch's None).
+    case none
     case bool(Bool)
     /// Sizes (`_saved_self_sym_sizes`): a tuple of ints.
     case sizes([Int])
@@ -29,7 +31,7 @@ enum SavedSource: Sendable {
     case scalar(String, fallback: Scalar? = nil)
     /// An Int dimension at a path, as the user gave it.
     case dim(String)
-    /// An `[Int]?` of dimensions at a path, as the user gave them (nil: none given).
+    /// An `[Int]?` of dimensions at a path, as the user gave them (nil, none given, reads None).
     case dims(String)
     /// A `Bool` at a path.
     case bool(String)
@@ -73,6 +75,7 @@ enum SavedAttributes {
         "ReluBackward0": [("result", .output)],
         "SumBackward0": [("self_sym_sizes", .inputSizes(0))],
         "SumBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")), ("self_sym_sizes", .inputSizes(0))],
+        "NansumBackward0": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")), ("self", .tensor("input"))],
         "MeanBackward0": [("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
         "MeanBackward1": [("dim", .dims("dims")), ("keepdim", .bool("keepdim")),
                           ("self_sym_numel", .inputNumel(0)), ("self_sym_sizes", .inputSizes(0))],
@@ -80,11 +83,11 @@ enum SavedAttributes {
                         ("mat2_sym_strides", .strides("mat2Layout.strides", ofInput: 1)),
                         ("self", .tensor("operands.first")), ("self_sym_sizes", .inputSizes(0)),
                         ("self_sym_strides", .strides("mat1Layout.strides", ofInput: 0))],
-        "AddmmBackward0": [("alpha", .constant(1)), ("beta", .constant(1)),
-                           ("mat1", .tensor("operands.first")), ("mat1_sym_sizes", .inputSizes(1)),
-                           ("mat1_sym_strides", .strides("mat1Layout.strides", ofInput: 1)),
-                           ("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(2)),
-                           ("mat2_sym_strides", .strides("mat2Layout.strides", ofInput: 2))],
+        "AddmmBackward0": [("alpha", .scalar("alpha", fallback: .int(1))), ("beta", .scalar("beta", fallback: .int(1))),
+                           ("mat1", .tensor("product.operands.first")), ("mat1_sym_sizes", .inputSizes(1)),
+                           ("mat1_sym_strides", .strides("product.mat1Layout.strides", ofInput: 1)),
+                           ("mat2", .tensor("product.operands.second")), ("mat2_sym_sizes", .inputSizes(2)),
+                           ("mat2_sym_strides", .strides("product.mat2Layout.strides", ofInput: 2))],
         "BmmBackward0": [("mat2", .tensor("second")), ("self", .tensor("first"))],
         "MvBackward0": [("self", .tensor("first")), ("vec", .tensor("second"))],
         "DotBackward0": [("self", .tensor("first")), ("tensor", .tensor("second"))],
@@ -161,7 +164,7 @@ extension Node {
         case .dim:
             if let dim = value as? Int { return .dim(dim) }
         case .dims:
-            if let dims = value as? [Int]? { return .dims(dims ?? []) }
+            if let dims = value as? [Int]? { return dims.map(SavedValue.dims) ?? .none }
         case .bool:
             if let flag = value as? Bool { return .bool(flag) }
         case .reduction:

@@ -79,7 +79,9 @@ struct ReductionLayout {
     ) throws -> Tensor {
         let out = Tensor(storage: try Storage.make(repeating: initial, count: outer),
                          shape: keepdim ? keptShape : droppedShape)
-        let source = try input.dtype == dtype ? input : input.materialized(as: dtype)
+        // Another dtype is read from a copy laid out as `to(dtype)` lays it out (PyTorch's
+        // reductions convert their input so), which decides the order of the sums.
+        let source = try input.dtype == dtype ? input : input.copied(as: dtype, strides: MemoryOrder.preservedStrides(of: input))
         guard source.numel > 0 else { return out }
         let loops = ReductionIterator(shape: source.shape, strides: source.strides, reduced: dims)
         let dst = out.storage.pointer(T.self)

@@ -1,4 +1,4 @@
-/// Differentiable reductions: sum, mean, max, min, argmax, argmin.
+/// Differentiable reductions: sum, nansum, mean, nanmean, max, min, argmax, argmin.
 extension Tensor {
     /// `sum()` / `sum(dim, keepdim)`. Integer and bool tensors sum to int64, as in PyTorch.
     public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
@@ -28,6 +28,34 @@ extension Tensor {
         return out.record(name, inputs: [self], saving: { _ in (keptShape: keptShape, dims: dims, keepdim: keepdim) }) { ctx, saved in
             [try ctx.grad.reshape(saved.keptShape).expand(ctx.inputShape(0))]
         }
+    }
+
+    /// `nansum()` / `nansum(dim, keepdim)`: the sum with every NaN counted as zero. PyTorch's
+    /// kernel skips them in sum's own order; adding a zero there instead gives the same bits, as
+    /// the partial sums start from +0 and never become -0 by adding +0.
+    public func nansum(dims: [Int]? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
+        guard self.dtype.isFloatingPoint else { return try sum(dims: dims, keepdim: keepdim, dtype: requested) }
+        let isNumber = try ne(self).logicalNot()
+        let out = try GradMode.with(enabled: false) {
+            try Tensor.where(isNumber, detach(), Tensor.wrapping(.int(0))).sum(dims: dims, keepdim: keepdim, dtype: requested)
+        }
+        guard GradMode.isEnabled && requiresGrad else { return out }
+        let keptShape = try ReductionLayout.keptShape(self, dims)
+        return out.record("NansumBackward0", inputs: [self],
+                          saving: { (input: $0.save(self), keptShape: keptShape, dims: dims, keepdim: keepdim) }) { ctx, saved in
+            let spread = try ctx.grad.reshape(saved.keptShape).expand(ctx.inputShape(0))
+            return [try spread.mul(saved.input.ne(saved.input).logicalNot())]
+        }
+    }
+
+    /// `nanmean()` / `nanmean(dim, keepdim)`: `nansum` divided by the count of numbers, as PyTorch
+    /// composes it (so its node is a `DivBackward0` of a `NansumBackward0`).
+    public func nanmean(dims: [Int]? = nil, keepdim: Bool = false, dtype requested: DType? = nil) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.notImplemented("nanmean(): expected input to have floating point or complex dtype but got \(dtype.scalarTypeName)")
+        }
+        let count = try GradMode.with(enabled: false) { try ne(self).logicalNot().sum(dims: dims, keepdim: keepdim) }
+        return try nansum(dims: dims, keepdim: keepdim, dtype: requested).div(count)
     }
 
     /// The sum of every element of a contiguous float tensor, read straight from its buffer: the

@@ -57,11 +57,16 @@ public final class PyTypeObject: PyObject {
     public let qualifiedName: String
     let constructor: PyBuiltin?
     let matches: (Value) -> Bool
+    /// The type it extends, when that is not `object` and `BuiltinTypes.base(of:)` does not
+    /// know it (a graph node's type extends `torch.autograd.graph.Node`).
+    let base: PyTypeObject?
 
-    public init(name: String, qualifiedName: String? = nil, constructor: PyBuiltin?, matches: @escaping (Value) -> Bool) {
+    public init(name: String, qualifiedName: String? = nil, constructor: PyBuiltin?, base: PyTypeObject? = nil,
+                matches: @escaping (Value) -> Bool) {
         self.name = name
         self.qualifiedName = qualifiedName ?? name
         self.constructor = constructor
+        self.base = base
         self.matches = matches
     }
 

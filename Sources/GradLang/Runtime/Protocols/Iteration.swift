@@ -7,7 +7,8 @@ enum Iteration {
         case .str(let s):
             var characters = s.characters
             var taken = 0
-            let iterator = PyIterator(name: "str_iterator") {
+            // CPython 3.11 names the iterator of an all-ASCII str apart.
+            let iterator = PyIterator(name: s.isASCII ? "str_ascii_iterator" : "str_iterator") {
                 guard let c = characters.next() else { return nil }
                 taken += 1
                 return .str(c)

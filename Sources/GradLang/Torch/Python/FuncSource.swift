@@ -3,8 +3,9 @@ extension TorchPythonSources {
     /// `vmap`, on autograd (forward mode by differentiating a backward pass, vmap by a loop).
     static let functionTransforms = #"""
 """torch.func: function transforms (grad, grad_and_value, vjp, jacrev, jacfwd, vmap) built on
-autograd. Transforms nest: the inner ones keep their graph for the outer ones, and only the
-outermost returns tensors without history."""
+autograd. Transforms nest: the inner ones keep their graph for the outer ones, and the outermost
+returns tensors without history, except those that depend on a tensor requiring grad outside
+the transforms (an argument too), which stay differentiable with respect to it."""
 
 import torch
 import torch.autograd.functional as _functional
@@ -21,7 +22,7 @@ def _enter_args(args, argnums):
     args = list(args)
     for i in argnums:
         a = args[i]
-        if _depth[0] > 1 and a.requires_grad:
+        if a.requires_grad:
             args[i] = a.view_as(a)
         else:
             args[i] = a.detach().requires_grad_(True)

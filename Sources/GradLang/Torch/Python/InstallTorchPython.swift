@@ -15,7 +15,7 @@ extension Interpreter {
             let functional = PyModule(name: "torch.autograd.functional")
             addSource(TorchPythonSources.autogradFunctional, filename: "torch/autograd/functional.py", to: functional)
             moduleTable[functional.name] = functional
-            let graph = PyModule(name: "torch.autograd.graph")
+            let graph = PyModule(name: "torch.autograd.graph", attributes: ["Node": .object(TorchTypeObjects.graphNode)])
             addSource(TorchPythonSources.autogradGraph, filename: "torch/autograd/graph.py", to: graph)
             moduleTable[graph.name] = graph
             // Set before the source is added: a change to the module's attributes runs its source.
