@@ -133,11 +133,14 @@ public final class PyStr {
         _read {
             if offsetTable.isEmpty {
                 // Written in place, at its known size: appending costs a capacity check per entry.
+                // By byte position, the limit tested only at a start: through `enumerated()`, with
+                // the limit tested at every byte, the loop took 14 instructions a byte, not 8.
                 let count = count
                 offsetTable = withUTF8 { bytes in
                     [Int](unsafeUninitializedCapacity: count + 1) { table, initialized in
                         var k = 0
-                        for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 && k < count {
+                        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+                            if k == count { break }
                             table[k] = offset
                             k += 1
                         }
@@ -238,6 +241,14 @@ public final class PyStr {
     /// The one-character string at `i` (0 ≤ i < count).
     func character(at i: Int) -> PyStr {
         PyStr.single(scalar(at: i))
+    }
+
+    /// `self[index]` for a Python int index (negative ones count from the end); nil when out of
+    /// range, where the caller raises CPython's IndexError.
+    func character(atIndex index: Int) -> PyStr? {
+        let n = count
+        let p = index < 0 ? index &+ n : index
+        return p >= 0 && p < n ? character(at: p) : nil
     }
 
     /// The code points `range` (within 0...count).
@@ -345,9 +356,7 @@ public final class PyStr {
 
     /// Appends to the built bytes, starting them from the text on the first append.
     private func appendToBytes(_ other: PyStr) throws {
-        // Read before anything moves: `other` may be this str (`s += s`).
-        let tail: String? = other.isBuilding || other.short != nil ? nil : other.settledText
-        let tailLength = tail?.utf8.count ?? other.utf8Count
+        let tailLength = other.utf8Count
         // Checked before anything changes, so a MemoryError leaves the str as it was.
         if let building {
             try Allocation.checkGrowth(of: building, to: building.count + tailLength)
@@ -367,15 +376,15 @@ public final class PyStr {
             settledText = ""
             short = nil
         }
-        if let tail {
-            let utf8 = tail.utf8
-            if utf8.count == 1, let byte = utf8.first { bytes.append(byte) } else { bytes.append(contentsOf: utf8) }
-        } else if other === self {
+        if other === self {
+            // `s += s`: this str's bytes are all in `bytes` now.
             bytes.append(contentsOf: bytes)
-        } else if let otherBytes = other.building {
-            bytes.append(contentsOf: otherBytes)
-        } else if let otherShort = other.short {
-            otherShort.withUTF8 { bytes.append(contentsOf: $0) }
+        } else {
+            // The tail's bytes in whichever form they are (a one-character str's `String` is
+            // stored inline, so this copies nothing first).
+            other.withUTF8 { tail in
+                if tail.count == 1, let byte = tail.first { bytes.append(byte) } else { bytes.append(contentsOf: tail) }
+            }
         }
         building = bytes
     }
