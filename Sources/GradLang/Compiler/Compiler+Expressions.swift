@@ -72,10 +72,13 @@ extension Compiler {
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             let interpreter = interpreter
             if case .slice(let lower, let upper, let step) = index.kind {
-                let bounds = [lower, upper, step].map { $0.map(expression) }
+                // Not in an array, whose elements a call retains and releases; a variable bound is
+                // read in place (`text[i:i + 8]`).
+                let lowerBound = SliceBoundCode(lower, self), upperBound = SliceBoundCode(upper, self)
+                let stepBound = SliceBoundCode(step, self)
                 return { f in
                     let c = try containerVariable?.value(in: f) ?? container(f)
-                    let start = try bounds[0]?(f) ?? .none, stop = try bounds[1]?(f) ?? .none, step = try bounds[2]?(f) ?? .none
+                    let start = try lowerBound.value(in: f), stop = try upperBound.value(in: f), step = try stepBound.value(in: f)
                     return try Compiler.locatingErrors(at: range, in: f, style: style) {
                         try Subscript.get(c, start: start, stop: stop, step: step, interpreter: interpreter)
                     }
@@ -85,6 +88,9 @@ extension Compiler {
             let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
             return { f in
                 let c = try containerVariable?.value(in: f) ?? container(f), k = try keyVariable?.value(in: f) ?? key(f)
+                // `text[i]` in range: straight to the character, past the general subscript's
+                // dispatch on the container and the key (errors go that way).
+                if case .str(let s) = c, case .int(let i) = k, let character = s.character(atIndex: i) { return .str(character) }
                 return try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .slice(let lower, let upper, let step):
@@ -204,5 +210,23 @@ extension Compiler {
             }
             return try final(f)
         }
+    }
+}
+
+/// One bound of a slice written in a subscript (`text[i:i + 8]`): None when left out, else its
+/// expression's value, a variable's read in place.
+struct SliceBoundCode {
+    private let code: ExprCode?
+    private let variable: Variable?
+
+    init(_ bound: Expr?, _ compiler: Compiler) {
+        code = bound.map(compiler.expression)
+        variable = bound.flatMap(compiler.variable)
+    }
+
+    @inline(__always)
+    func value(in f: Frame) throws -> Value {
+        guard let code else { return .none }
+        return try variable?.value(in: f) ?? code(f)
     }
 }

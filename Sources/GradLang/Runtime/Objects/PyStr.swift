@@ -133,11 +133,15 @@ public final class PyStr {
         _read {
             if offsetTable.isEmpty {
                 // Written in place, at its known size: appending costs a capacity check per entry.
+                // By byte position, the limit tested only where a code point starts: through
+                // `enumerated()`, testing it at every byte, a 250,000-code-point text's table took
+                // 11.3 M instructions instead of 7.0 M.
                 let count = count
                 offsetTable = withUTF8 { bytes in
                     [Int](unsafeUninitializedCapacity: count + 1) { table, initialized in
                         var k = 0
-                        for (offset, b) in bytes.enumerated() where b & 0xC0 != 0x80 && k < count {
+                        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+                            if k == count { break }
                             table[k] = offset
                             k += 1
                         }
@@ -240,6 +244,14 @@ public final class PyStr {
         PyStr.single(scalar(at: i))
     }
 
+    /// `self[index]` for a Python int index (negative ones count from the end); nil when out of
+    /// range, where the caller raises CPython's IndexError.
+    func character(atIndex index: Int) -> PyStr? {
+        let n = count
+        let p = index < 0 ? index &+ n : index
+        return p >= 0 && p < n ? character(at: p) : nil
+    }
+
     /// The code points `range` (within 0...count).
     func slice(_ range: Range<Int>) -> PyStr {
         if range.count == count { return self }
@@ -319,12 +331,12 @@ public final class PyStr {
         }
         try Allocation.check(count: length, of: UInt8.self)
         let joined = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-            func copy(_ str: PyStr) {
-                initialized += str.copyUTF8(to: UnsafeMutableBufferPointer(rebasing: buffer[initialized...]))
-            }
-            for (i, item) in items.enumerated() {
-                if i > 0 { copy(separator) }
-                if case .str(let piece) = item { copy(piece) }
+            // The separator's bytes found once, not at every piece.
+            separator.withUTF8 { separatorBytes in
+                for (i, item) in items.enumerated() {
+                    if i > 0 { initialized += UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(fromContentsOf: separatorBytes) }
+                    if case .str(let piece) = item { initialized += piece.copyUTF8(to: UnsafeMutableBufferPointer(rebasing: buffer[initialized...])) }
+                }
             }
         }
         if joined.count <= ShortUTF8.capacity { return joined.withUnsafeBufferPointer { cut(from: $0, count: count) } }
@@ -345,9 +357,7 @@ public final class PyStr {
 
     /// Appends to the built bytes, starting them from the text on the first append.
     private func appendToBytes(_ other: PyStr) throws {
-        // Read before anything moves: `other` may be this str (`s += s`).
-        let tail: String? = other.isBuilding || other.short != nil ? nil : other.settledText
-        let tailLength = tail?.utf8.count ?? other.utf8Count
+        let tailLength = other.utf8Count
         // Checked before anything changes, so a MemoryError leaves the str as it was.
         if let building {
             try Allocation.checkGrowth(of: building, to: building.count + tailLength)
@@ -367,15 +377,15 @@ public final class PyStr {
             settledText = ""
             short = nil
         }
-        if let tail {
-            let utf8 = tail.utf8
-            if utf8.count == 1, let byte = utf8.first { bytes.append(byte) } else { bytes.append(contentsOf: utf8) }
-        } else if other === self {
+        if other === self {
+            // `s += s`: this str's bytes are all in `bytes` now.
             bytes.append(contentsOf: bytes)
-        } else if let otherBytes = other.building {
-            bytes.append(contentsOf: otherBytes)
-        } else if let otherShort = other.short {
-            otherShort.withUTF8 { bytes.append(contentsOf: $0) }
+        } else {
+            // The tail's bytes in whichever form they are (a one-character str's `String` is
+            // stored inline, so this copies nothing first).
+            other.withUTF8 { tail in
+                if tail.count == 1, let byte = tail.first { bytes.append(byte) } else { bytes.append(contentsOf: tail) }
+            }
         }
         building = bytes
     }
