@@ -8,6 +8,8 @@ final class GrammarTests: XCTestCase {
     /// Examples for each rule of the grammar (the table must name every rule, and only those).
     static let examples: [String: [String]] = [
         "file": ["", "x = 1\ny = 2\n", "# only a comment\n"],
+        "eval_input": ["x + 1", "1, 2\n\n", "(x := 3)"],
+        "expressions": ["a, b", "a,", "f(x), y[0]"],
         "statement": ["x\n", "if x: y\n"],
         "simple_stmts": ["a = 1; b = 2;\n", "pass\n"],
         "simple_stmt": ["a = 1\n", "a += 1\n", "a: int\n", "f()\n", "pass\n",
@@ -170,7 +172,12 @@ final class GrammarTests: XCTestCase {
             XCTAssertFalse(sources.isEmpty, rule)
             for source in sources {
                 do {
-                    _ = try parseModule(source: source)
+                    // `eval`'s input has a parser of its own; the rest are parts of a file.
+                    if rule == "eval_input" || rule == "expressions" {
+                        _ = try parseEvalInput(SourceText(source))
+                    } else {
+                        _ = try parseModule(source: source)
+                    }
                     XCTAssertNotEqual(rule, "unsupported", "\(source.debugDescription) should be refused")
                 } catch {
                     if rule == "unsupported" {

@@ -31,6 +31,26 @@ final class GraphLifetimeTests: XCTestCase {
         XCTAssertNil(node)
     }
 
+    func testBackwardFreesTensorsSavedInSlotsAndKeepsTheNumbers() throws {
+        let x = try Tensor.full([3], .double(0.5), requiresGrad: true)
+        weak var saved: Tensor?
+        var y = x
+        try autoreleasepoolIfAvailable {
+            // pow holds its base in a slot and its exponent in the formula's state.
+            let base = try x.exp()
+            saved = base
+            y = try base.pow(.wrapping(.int(3))).sum()
+        }
+        let pow = try XCTUnwrap(y.gradFn?.nextNodes.first)
+        XCTAssertNotNil(saved)
+        try y.backward()
+        XCTAssertNil(saved, "backward frees the tensor pow saved")
+        guard case .scalar(let exponent)? = try pow.savedAttribute("exponent") else { return XCTFail("no exponent") }
+        XCTAssertEqual(exponent.doubleValue, 3)
+        XCTAssertThrowsError(try pow.savedAttribute("self"))
+        XCTAssertThrowsError(try y.backward(), "the formula kept for its numbers must not run again")
+    }
+
     func testRetainedGraphIsFreedWhenDropped() throws {
         let x = try Tensor.full([2], .double(1.5), requiresGrad: true)
         weak var node: Node?

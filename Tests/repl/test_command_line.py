@@ -185,6 +185,39 @@ class CommandLineTests(unittest.TestCase):
         self.assertIn("ValueError: boom", repl.expect_prompt())
         self.assertEqual(repl.enter("kept"), "1\n")
 
+    def test_input_reads_a_redirected_file_and_a_pipe(self):
+        # What CPython 3.11 prints for the same script and input (file_scripts/stdin_input.py
+        # covers sys.stdin's methods).
+        script = self.write("ask.grad", "import sys\nname = input('Name? ')\nprint('Hello,', name)\n"
+                                        "print(sys.stdin.read().split())\n")
+        data = self.write("answers.txt", "Ada\n1 2\n3")
+        expected = "Name? Hello, Ada\n['1', '2', '3']\n"
+        with open(data) as redirected:
+            result = subprocess.run([GRAD, script], stdin=redirected, capture_output=True, text=True, timeout=60)
+        self.assertEqual((result.returncode, result.stdout, result.stderr), (0, expected, ""))
+        piped = run(script, stdin="Ada\n1 2\n3")
+        self.assertEqual((piped.returncode, piped.stdout, piped.stderr), (0, expected, ""))
+
+    def test_globals_of_a_script_piped_stdin_and_dash_c(self):
+        # CPython 3.11's `__main__` keys before the program's own.
+        start = ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__"]
+        source = "print(list(globals()))\n"
+        script = self.write("keys.grad", source)
+        for result in (run(script), run(stdin=source)):
+            self.assertEqual(result.stdout, repr(start + ["__file__", "__cached__"]) + "\n")
+        self.assertEqual(run("-c", source).stdout, repr(start) + "\n")
+
+    def test_input_at_the_end_of_input_raises_eoferror(self):
+        result = run("-c", "print(input('a: ')); input('b: ')", stdin="x\n")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout, "a: x\nb: ")
+        self.assertTrue(result.stderr.startswith('Traceback (most recent call last):\n  File "<string>", line 1'), result.stderr)
+        self.assertTrue(result.stderr.endswith("EOFError: EOF when reading a line\n"), result.stderr)
+        # A program read from stdin has no input left for itself, as in CPython.
+        piped = run(stdin="print(input('prompt: '))\n")
+        self.assertEqual((piped.returncode, piped.stdout), (1, "prompt: "))
+        self.assertTrue(piped.stderr.endswith("EOFError: EOF when reading a line\n"), piped.stderr)
+
     def test_dash_i_with_piped_input(self):
         script = self.write("setup.grad", "base = 40\n")
         result = run("-i", script, stdin="base + 2\nprint(base)\n")

@@ -1,6 +1,7 @@
 """Scripts that read and write files, use `os`/`os.path` and `sys`'s streams print what CPython
 printed for them (file_scripts/NAME.expected, recorded by file_scripts/record.py): each runs under
-grad in a fresh empty directory, as it ran under CPython."""
+grad in a fresh empty directory, as it ran under CPython, with NAME.stdin, if there is one, piped
+to its standard input."""
 import os
 import sys
 import unittest

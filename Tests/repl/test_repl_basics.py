@@ -86,6 +86,22 @@ class InterruptTests(unittest.TestCase):
         self.assertTrue(out.rstrip().endswith("KeyboardInterrupt"), out)
         self.assertEqual(repl.enter("count > 0"), "True\n")
 
+    def test_input_reads_a_line_at_the_terminal_then_the_prompt_returns(self):
+        repl = Session(self)
+        repl.expect_prompt()
+        repl.send("answer = input('Your name? ')\r")
+        repl.child.expect_exact("Your name? ")
+        repl.send("Ada Lovelace\r")
+        repl.expect_prompt()
+        self.assertEqual(repl.enter("answer"), "'Ada Lovelace'\n")
+        # Ctrl-C while input() waits: KeyboardInterrupt, and the REPL goes on.
+        repl.send("input('more? ')\r")
+        repl.child.expect_exact("more? ")
+        repl.send(CTRL_C)
+        out = repl.expect_prompt()
+        self.assertTrue(out.rstrip().endswith("KeyboardInterrupt"), out)
+        self.assertEqual(repl.enter("6 * 7"), "42\n")
+
     def test_ctrl_c_interrupts_while_true_pass(self):
         repl = Session(self)
         repl.expect_prompt()

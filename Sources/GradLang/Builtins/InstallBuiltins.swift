@@ -15,7 +15,7 @@ extension Interpreter {
         ClassBuiltins.installPropertyAttributes(&attributeTable)
         ClassBuiltins.installExceptionMethods()
         let functions = IteratorFunctions.all + NumericFunctions.all + MinMax.all + IntrospectionFunctions.all
-            + TextFunctions.all + [Help.function]
+            + TextFunctions.all + NamespaceFunctions.all + [Help.function]
         for f in functions { builtinTable[f.name] = .object(f) }
         // grad runs one module, the script or the REPL, which CPython names `__main__`; a
         // global `__name__` of its own still shadows this.
@@ -66,6 +66,7 @@ extension Interpreter {
         moduleMakers["json"] = JSONModule.make
         moduleMakers["re"] = ReModule.make
         builtinTable["open"] = .object(IOModule.open)
+        builtinTable["input"] = .object(StandardInput.input)
         moduleMakers[LintWarning.moduleName] = LintWarning.make
         moduleMakers["grad"] = GradModule.make
         attributeTable.addClassMethods("chain", [ItertoolsModule.fromIterable])

@@ -54,7 +54,7 @@ enum IntrospectionFunctions {
             },
             PyBuiltin("vars(object=<unset>, /)") { args in
                 guard let object = args.given("object") else {
-                    throw PyError.type("grad supports vars() only with an argument")
+                    return .object(try args.interpreter.takeCallerScope().localsDict(args.interpreter))
                 }
                 switch object {
                 case .object(let m as PyModule):

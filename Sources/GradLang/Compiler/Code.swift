@@ -45,6 +45,9 @@ final class Frame {
     var caller: Frame?
     /// A class body's namespace while it runs (nil in every other frame).
     var classNamespace: ClassNamespace?
+    /// What `locals()` returned in this function's frame: the same dict each time, refreshed
+    /// from the variables, as CPython 3.11's frame keeps it (so what `exec` added stays in it).
+    var localsDict: PyDict?
     /// A generator's exception thrown in at its `yield`; nil in the frame of any other call.
     var generator: GeneratorState?
     /// Why a generator's body is running again up to its suspended `yield` (see
@@ -91,6 +94,7 @@ final class Frame {
         // Written only when set: assigning nil destroys the old value through a generic witness.
         if errorSpan != nil { errorSpan = nil }
         if handling != nil { handling = nil }
+        if localsDict != nil { localsDict = nil }
     }
 }
 
@@ -190,7 +194,15 @@ enum Variable {
 public final class Globals {
     private(set) var slots: [String: GlobalSlot] = [:]
 
-    public init() {}
+    /// Whether freeing these globals runs a full collection (see deinit): not for the
+    /// namespaces of `exec` and `eval` in a dict, which may come and go by the thousand.
+    private let collectsWhenFreed: Bool
+
+    public init() { collectsWhenFreed = true }
+
+    /// `collectsWhenFreed` false: globals for code run in a dict (see GlobalsDict), whose freeing
+    /// leaves the cycles among their values to the collector's usual runs.
+    init(collectsWhenFreed: Bool) { self.collectsWhenFreed = collectsWhenFreed }
 
     /// Empties every name, as CPython's module teardown does: a function keeps the slots of the
     /// globals it uses, so any function stored in its own globals (a `def`) would otherwise hold
@@ -200,12 +212,13 @@ public final class Globals {
     /// on the way are closed.
     deinit {
         removeAll()
+        guard collectsWhenFreed else { return }
         _ = CycleCollector.collect(generation: CycleCollector.oldest)
         GeneratorFinalizers.run()
     }
 
     /// Names in the order their slots were made (about the order they are first assigned).
-    private var order: [String] = []
+    private(set) var order: [String] = []
 
     func slot(_ name: String) -> GlobalSlot {
         if let s = slots[name] { return s }
@@ -231,9 +244,22 @@ public final class Globals {
 
     /// Unbinds every global, then closes the generators that freed (see GeneratorFinalizers).
     public func removeAll() {
-        for s in slots.values { s.value = nil }
+        unbindAll()
         GeneratorFinalizers.run()
     }
+
+    /// Unbinds every global, closing nothing (the cycle collector takes the values).
+    func unbindAll() {
+        for s in slots.values { s.value = nil }
+    }
+
+    /// Each bound value, in the order the slots were made.
+    func forEachValue(_ visit: (Value) -> Void) {
+        for name in order { if let v = slots[name]?.value { visit(v) } }
+    }
+
+    /// The dict `globals()` returned last, while something holds it (see GlobalsDict).
+    weak var dictView: PyDict?
 }
 
 /// The part of a source line a traceback underlines, and how (CPython 3.11's markers).

@@ -2,6 +2,7 @@
 extension Compiler {
     func call(_ callee: Expr, _ arguments: [Argument], _ range: SourceRange) -> ExprCode {
         if let code = zeroArgumentSuper(callee, arguments, range) { return code }
+        if let code = callerScopeCall(callee, arguments, range) { return code }
         let positional = positionalCodes(arguments)
         let args = argumentList(arguments, positional, range)
         let interpreter = interpreter

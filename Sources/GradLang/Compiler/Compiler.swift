@@ -28,11 +28,13 @@ final class Compiler {
     /// What the traceback entries of the compiled code's frames name and quote.
     var origin: CodeOrigin { CodeOrigin(filename: filename, lines: sourceLines) }
 
-    init(interpreter: Interpreter, globals: Globals, filename: String, module: Module) {
+    /// `namesIn`: `.module` for a module's code; `.classBody` for code `exec` or `eval` runs with
+    /// locals of their own, whose names are found there first, as in a class body.
+    init(interpreter: Interpreter, globals: Globals, filename: String, module: Module, namesIn kind: Scope.Kind = .module) {
         self.interpreter = interpreter
         self.globals = globals
         self.filename = filename
-        let moduleScope = Scope(kind: .module, parent: nil)
+        let moduleScope = Scope(kind: kind, parent: nil)
         tree = ScopeTree.build(module.body, module: moduleScope)
         scope = moduleScope
     }

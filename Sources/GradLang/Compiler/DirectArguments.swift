@@ -24,7 +24,7 @@ struct DirectArguments {
         }
         if let cls = o as? PyClass { return try construct(cls, in: f, at: range, interpreter) }
         guard let builtin = o as? PyBuiltin else { return nil }
-        return try call(builtin, receiver: nil, in: f, at: range, interpreter)
+        return try call(builtin, in: f, at: range, interpreter)
     }
 
     /// `C(...)`: the new instance goes straight into `__init__`'s frame after the arguments, with
@@ -54,16 +54,28 @@ struct DirectArguments {
         }
     }
 
-    /// Calls `builtin`'s direct body with `receiver`, if any, and the arguments, when it takes
-    /// exactly that many; nil, with nothing evaluated, otherwise.
+    /// Calls `builtin`'s direct body with the arguments, when it takes exactly that many; nil,
+    /// with nothing evaluated, otherwise.
     @inline(__always)
-    func call(_ builtin: PyBuiltin, receiver: Value?, in f: Frame, at range: SourceRange,
+    private func call(_ builtin: PyBuiltin, in f: Frame, at range: SourceRange, _ interpreter: Interpreter) throws -> Value? {
+        let arity = builtin.directArity
+        guard arity == codes.count else { return nil }
+        let x = try argument(0, in: f)
+        let y = arity == 2 ? try argument(1, in: f) : .none
+        return try Compiler.locatingErrors(at: range, in: f) { try builtin.callDirect(x, y, interpreter) }
+    }
+
+    /// `receiver.method(...)`: calls the method's direct body with `receiver` and the arguments,
+    /// when it takes exactly that many; nil, with nothing evaluated, otherwise. The receiver is
+    /// passed as the caller holds it, not copied into a first argument (a retain and a release).
+    @inline(__always)
+    func call(_ builtin: PyBuiltin, receiver: Value, in f: Frame, at range: SourceRange,
               _ interpreter: Interpreter) throws -> Value? {
         let arity = builtin.directArity
-        guard arity == codes.count + (receiver == nil ? 0 : 1) else { return nil }
-        let x = try receiver ?? argument(0, in: f)
-        let y = arity == 2 ? try argument(codes.count - 1, in: f) : .none
-        return try Compiler.locatingErrors(at: range, in: f) { try builtin.callDirect(x, y, interpreter) }
+        guard arity == codes.count + 1 else { return nil }
+        if arity == 1 { return try Compiler.locatingErrors(at: range, in: f) { try builtin.callDirect(receiver, .none, interpreter) } }
+        let y = try argument(0, in: f)
+        return try Compiler.locatingErrors(at: range, in: f) { try builtin.callDirect(receiver, y, interpreter) }
     }
 
     @inline(__always)

@@ -99,6 +99,14 @@ final class Scope {
         return nil
     }
 
+    /// A function's variables in the order CPython's `locals()` lists them: the parameters,
+    /// the other locals in first-binding order, the remaining cells, the free variables.
+    var localsOrder: [String] {
+        let parameters = Array(bound.prefix(parameterCount))
+        let others = bound.dropFirst(parameterCount).filter { isLocal($0) && !cellNames.contains($0) }
+        return parameters + others + cellNames.filter { !parameters.contains($0) } + freeNames
+    }
+
     /// The first parameter's name (`self` in a method), for `super()`.
     var firstParameter: String? { parameterCount > 0 ? bound.first : nil }
 

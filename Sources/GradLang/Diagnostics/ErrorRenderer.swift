@@ -67,6 +67,7 @@ public struct ErrorRenderer {
             }
             if repeats >= 3 { out += repeatedLine(repeats - 2) }
         }
+        if let (syntax, filename) = e.syntaxDetails { return out + render(syntax, filename: filename) }
         var message = e.message
         if let suggestion = e.suggestion { message += ". " + suggestion }
         let name = e.type.tracebackName

@@ -39,6 +39,37 @@ public func parseModule(_ source: SourceText, readFromFile: Bool = false) throws
     return try result.get()
 }
 
+/// Parses the source of `eval` (grammar rule `eval_input`: expressions, then only newlines).
+public func parseEvalInput(_ source: SourceText) throws(SyntaxError) -> Expr {
+    let result: Result<Expr, SyntaxError> = LargeStack.run {
+        let parser = Parser(source: source, lexed: Lexer.tokenize(source))
+        let expression: Expr
+        do throws(SyntaxError) {
+            expression = try parser.parseExpressions()
+            while case .newline = try parser.token().kind { parser.advance() }
+            guard case .endOfInput = try parser.token().kind else { throw parser.failHere() }
+        } catch {
+            var reported = parser.reportedError(for: error, interactive: false)
+            // Where a string without a final newline ends, CPython's eval points at no column.
+            let lastLine = source.scalars.split(separator: "\n", omittingEmptySubsequences: false).count
+            let contentWidth = reported.lineText.unicodeScalars.reversed().drop { $0 == " " || $0 == "\t" }.count
+            if reported.message == "invalid syntax", source.scalars.last != "\n", reported.line == lastLine,
+               reported.column > contentWidth {
+                reported.column = 0
+                reported.endColumn = 0
+            }
+            return .failure(reported)
+        }
+        do throws(SyntaxError) {
+            try CompileChecks.check(Module(body: [Stmt(.expression(expression), expression.range)]), source: source)
+        } catch {
+            return .failure(error)
+        }
+        return .success(expression)
+    }
+    return try result.get()
+}
+
 /// Parses what the user has typed at the prompt so far: the lines joined with "\n", as CPython's
 /// `code.InteractiveConsole` joins them, so the text ends with "\n" once an empty line is entered.
 /// Follows `codeop`: a compound statement is complete only when followed by an empty line, and an

@@ -33,13 +33,23 @@ extension Parser {
     }
 
     func parseStarExpressions() throws(SyntaxError) -> Expr {
+        try parseCommaSeparated { parser throws(SyntaxError) in try parser.parseStarExpression() }
+    }
+
+    /// `expressions`, what `eval` takes: as `star_expressions`, without starred elements.
+    func parseExpressions() throws(SyntaxError) -> Expr {
+        try parseCommaSeparated { parser throws(SyntaxError) in try parser.parseExpression() }
+    }
+
+    /// One `element`, or a tuple of them when commas follow (a trailing one allowed).
+    private func parseCommaSeparated(_ element: (Parser) throws(SyntaxError) -> Expr) throws(SyntaxError) -> Expr {
         let start = try token()
-        let first = try parseStarExpression()
+        let first = try element(self)
         guard try at(.comma) else { return first }
         var elements = [first]
         while try accept(.comma) {
             guard try startsExpression() else { break }
-            elements.append(try parseStarExpression())
+            elements.append(try element(self))
         }
         return Expr(.tuple(elements), range(from: start))
     }

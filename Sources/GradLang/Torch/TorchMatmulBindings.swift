@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Matrix products, as `torch.NAME(input, ...)` and `tensor.NAME(...)`, with PyTorch's parameter
-/// names (they show in its errors): `matmul(other) mm(mat2) bmm(mat2) mv(vec) dot(tensor)`,
+/// names (they show in its errors): `matmul(other) mm(mat2) bmm(mat2) mv(vec) dot(tensor)`, `addmm`,
 /// `outer`/`ger`, `cross`, and `einsum`.
 /// The `@` operator itself is Operators.binary's.
 enum TorchMatmulBindings {
@@ -14,6 +14,9 @@ enum TorchMatmulBindings {
         products.map { product in
             TorchOp.tensor(product.name, product.parameter) { t, args in try product.apply(t, try args.tensor(product.parameter)) }.withOut
         } + [
+            TorchOp.tensor("addmm", "mat1, mat2, *, beta=1, alpha=1") { t, args in
+                try Tensor.addmm(t, try args.tensor("mat1"), try args.tensor("mat2"), beta: try args.scalar("beta"), alpha: try args.scalar("alpha"))
+            },
             TorchOp.tensor("outer", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
             TorchOp.tensor("ger", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
             TorchOp.tensor("cross", "other, dim=None") { t, args in try t.cross(try args.tensor("other"), dim: try args.optionalInt("dim")) },

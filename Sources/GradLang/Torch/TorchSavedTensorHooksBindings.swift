@@ -20,7 +20,7 @@ enum TorchSavedTensorHooksBindings {
                 guard case .str(let message) = args["message"] else {
                     throw PyError.type("_saved_tensors_hooks_disable(): argument 'message' must be str, not \(args["message"].typeName)")
                 }
-                SavedTensorHooks.setDisabled(message.string)
+                try TorchBridge.run { try SavedTensorHooks.disable(message.string) }
                 return .none
             },
             PyBuiltin("_saved_tensors_hooks_enable()", style: .torch) { _ in

@@ -9,7 +9,7 @@ extension PyGradNode: PyAttributeProviding {
         if name.hasPrefix("_raw_saved_") {
             let field = String(name.dropFirst("_raw_saved_".count))
             guard node.savedAttributes.contains(where: { $0.name == field && $0.isTensor }) else { return nil }
-            return .object(PySavedTensor(node: node, field: field))
+            return .object(PySavedTensor.of(node, field: field))
         }
         if name.hasPrefix("_saved_") {
             let field = String(name.dropFirst("_saved_".count))
@@ -54,9 +54,18 @@ final class PySavedTensor: PyObject, PyCustomRepr, PyAttributeProviding {
     private let node: Node
     private let field: String
 
-    init(node: Node, field: String) {
+    private init(node: Node, field: String) {
         self.node = node
         self.field = field
+    }
+
+    /// The object for the node's saved tensor `field`: the same one while anything holds it.
+    static func of(_ node: Node, field: String) -> PySavedTensor {
+        let attachments = node.attachments
+        if let existing = attachments.savedTensorObjects[field]?.object as? PySavedTensor { return existing }
+        let made = PySavedTensor(node: node, field: field)
+        attachments.savedTensorObjects[field] = WeakObject(made)
+        return made
     }
 
     override var typeName: String { "SavedTensor" }

@@ -1,7 +1,7 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdout`, `stderr`, `platform`, `maxsize`,
+/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdin`, `stdout`, `stderr`, `platform`, `maxsize`,
 /// the recursion limit and the version (`SysVersion`).
 enum HostBuiltins {
     static func install(in interpreter: Interpreter, argv: [String], warnOptions: [String]) {
@@ -12,6 +12,7 @@ enum HostBuiltins {
             "argv": .object(PyList(argv.map { .str($0) })),
             "warnoptions": .object(PyList(warnOptions.map { .str($0) })),
             "exit": .object(exitFunction("exit")),
+            "stdin": .object(interpreter.standardInput),
             "stdout": .object(streams.stdout),
             "stderr": .object(streams.stderr),
             "platform": .str("linux"),

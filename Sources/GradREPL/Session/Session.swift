@@ -31,6 +31,9 @@ public final class Session {
             try StandardStreams.raiseOutputFailure()
         }, writeWarning: writeError)
         interpreter.flushOutput = StandardStreams.flushProgramOutput
+        let input = StandardInputLines()
+        interpreter.readInputLine = { input.next() }
+        interpreter.inputIsTerminal = { Terminal.isTerminal(0) }
         HostBuiltins.install(in: interpreter, argv: argv, warnOptions: warnOptions)
         interpreter.helpTopics = SessionHelp.topics
         do {

@@ -24,7 +24,7 @@ extension Node {
     /// nil where no gradient flows.
     public func explanationGradients(_ grad: Tensor, output: Int = 0) throws -> ExplanationStep {
         if let packed = attached?.packedTensors, !packed.isEmpty { return .hooked }
-        for i in savedVersions.indices where savedVersions[i].tensor.version != savedVersions[i].expected {
+        for i in savedVersions.indices where savedVersions[i].isModified {
             return .modified(savedVersions[i].tensor)
         }
         if let output = savedOutput, output.version != savedOutputVersion { return .modified(output) }

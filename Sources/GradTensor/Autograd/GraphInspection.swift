@@ -10,13 +10,16 @@ extension Node {
         case none
     }
 
-    /// One entry per input of the op, in order.
+    /// One entry per input of the op, in order; a saved leaf's stand-in shows as the leaf's
+    /// `AccumulateGrad` (`NodeAttachments.isLeafStandIn`), as in PyTorch.
     public var nextFunctions: [NextFunction] {
         let inputs = self.inputs
         return inputs.map { input in
             switch input.edge {
             case .none: return .none
-            case .node(let n): return .node(n, output: Int(input.output))
+            case .node(let n):
+                if n.attached?.isLeafStandIn ?? false, case .leaf(let t)? = n.inputs.first?.edge { return .accumulateGrad(t) }
+                return .node(n, output: Int(input.output))
             case .leaf(let t): return .accumulateGrad(t)
             }
         }

@@ -65,6 +65,13 @@ public final class NodeAttachments {
     /// The language's object for the node, so that it is the same object every time the node is
     /// reached (`y.grad_fn is y.grad_fn`); weak, as it holds the node.
     public weak var languageObject: AnyObject?
+    /// The language's objects for the node's saved tensors (`_raw_saved_<name>`), by name: the
+    /// same one while it lives, as PyTorch's are; weak, as each holds the node.
+    public var savedTensorObjects: [String: WeakObject] = [:]
+    /// Set on the alias node through which a saved leaf's stand-in passes gradients on to the
+    /// leaf (`Tensor.leafStandIn`): PyTorch's unpacked leaf shares the leaf's `AccumulateGrad`,
+    /// so the graph is shown with that instead of this node.
+    var isLeafStandIn = false
     /// The node's `metadata` dict, kept as long as the node.
     public var metadata: AnyObject?
     /// The Python module of the node's type when it is not a built-in op's: a custom function's
@@ -91,6 +98,15 @@ public final class NodeAttachments {
 
     var hasGradientHooks: Bool {
         !tensorHooks.entries.isEmpty || !preHooks.entries.isEmpty || !postHooks.entries.isEmpty
+    }
+}
+
+/// An object held weakly, as a dictionary's value.
+public struct WeakObject {
+    public private(set) weak var object: AnyObject?
+
+    public init(_ object: AnyObject) {
+        self.object = object
     }
 }
 

@@ -39,10 +39,28 @@ public final class Node {
     }
 
     /// A tensor of the op's saved state, with the version it had when saved: backward refuses
-    /// to run the formula once an in-place op has changed it (PyTorch's check).
+    /// to run the formula once an in-place op has changed it (PyTorch's check). A tensor saved
+    /// through hooks is not checked, as in PyTorch (`unchecked`).
     struct SavedVersion {
         let tensor: Tensor
         let expected: Int
+
+        /// The `expected` of a tensor whose in-place changes are no error.
+        static let unchecked = Int.min
+
+        /// Whether an in-place op changed the tensor since it was saved.
+        var isModified: Bool { tensor.version != expected && expected != SavedVersion.unchecked }
+    }
+
+    /// Where the op's saved tensors are held, which decides what backward frees.
+    enum SavedTensorPlace: UInt8 {
+        /// Nowhere: the op saved none (it may have saved its output).
+        case none
+        /// In `savedVersions` only, the state holding their `SavedSlot`s: backward frees them
+        /// and keeps the state's numbers, which `_saved_*` still shows, as in PyTorch.
+        case slots
+        /// In the formula's state: backward frees the whole state.
+        case state
     }
 
     public let name: String
@@ -51,7 +69,8 @@ public final class Node {
     /// without a C++ namespace (`torch::autograd::NotImplemented` is a `NotImplemented`).
     public var className: String { String(name.split(separator: ":").last ?? Substring(name)) }
     var inputs: SmallVector<Input>
-    /// The tensors of the saved state, as `TensorSaver.save` noted them.
+    /// The tensors of the saved state, as `TensorSaver.save` noted them; a tensor saved in a
+    /// slot (`TensorSaver.slot`) is held only here.
     var savedVersions: SmallVector<SavedVersion>
     /// The op's output, detached, for formulas that reuse it (exp, tanh, ...). Holding it detached
     /// avoids the cycle output → node → output; `BackwardContext.output` reattaches it.
@@ -67,8 +86,11 @@ public final class Node {
     private var formula: Formula?
     /// Set once backward has freed the saved state.
     private(set) var isReleased = false
-    /// Whether the formula's state holds saved tensors (`TensorSaver.savedAny`).
-    private let savesTensors: Bool
+    /// Where the op's saved tensors are (`TensorSaver`).
+    private let savedTensorPlace: SavedTensorPlace
+    /// Set once backward freed the saved tensors (while pass records are on, a released node
+    /// keeps them): a formula kept for its numbers must not run then.
+    private var savedTensorsFreed = false
 
     /// Whether backward has freed the saved state (`isReleased`, which the engine reads: kept
     /// internal, as a public stored `var` is checked for exclusive access at run time).
@@ -88,11 +110,11 @@ public final class Node {
     var attached: NodeAttachments?
 
     init(name: String, inputs: SmallVector<Input>, savedVersions: SmallVector<SavedVersion>,
-         savesTensors: Bool, formula: @escaping Formula) {
+         savedTensorPlace: SavedTensorPlace, formula: @escaping Formula) {
         self.name = name
         self.inputs = inputs
         self.savedVersions = savedVersions
-        self.savesTensors = savesTensors
+        self.savedTensorPlace = savedTensorPlace
         self.formula = formula
         // Only a field written: handing `self` to a function here costs every op retains.
         if AnomalyMode.isEnabled { attached = AnomalyMode.attachmentsOfNewNode() }
@@ -155,18 +177,20 @@ public final class Node {
         if let savedOutput { savedOutputVersion = savedOutput.version }
     }
 
-    /// Frees the saved tensors (and the formula with them), as PyTorch does after a backward
-    /// pass without `retain_graph`. A node that saved none keeps its formula and its numbers,
-    /// so backward can run through it again and `_saved_*` stays readable, as in PyTorch.
+    /// Frees the saved tensors (and the formula, when its state holds them), as PyTorch does
+    /// after a backward pass without `retain_graph`. A node that saved none keeps its formula and
+    /// its numbers, so backward can run through it again and `_saved_*` stays readable, as in
+    /// PyTorch; a node whose tensors sat in slots keeps its formula's numbers too.
     /// A node freed after such a pass has nothing left to free.
     /// While pass records are on (`PassRecords`), the saved state stays for explanations, which
     /// read it through `explanationGradients`; to the program the node is freed all the same.
     /// State packed by saved-tensor hooks is freed regardless: unpacking it runs program code.
     func release() {
-        if isReleased || !(savesTensors || savedOutput != nil || !(laterOutputs?.savedOutputs.isEmpty ?? true)) { return }
+        if isReleased || !(savedTensorPlace != .none || savedOutput != nil || !(laterOutputs?.savedOutputs.isEmpty ?? true)) { return }
         isReleased = true
         if PassRecords.isEnabled && (attached?.packedTensors.isEmpty ?? true) { return }
-        formula = nil
+        savedTensorsFreed = true
+        if savedTensorPlace == .state { formula = nil }
         savedOutput = nil
         laterOutputs?.savedOutputs = []
         savedVersions = []
@@ -182,7 +206,8 @@ public final class Node {
     /// The formula's input gradients whether or not backward has freed the node (nil when its
     /// saved state is gone): explanations re-run it on the state kept for them.
     func keptInputGradients(_ ctx: BackwardContext) throws -> InputGradients? {
-        try formula?(ctx)
+        if savedTensorsFreed { return nil }
+        return try formula?(ctx)
     }
 
     /// A formula with the op's saved state (`Tensor.record`): called with a context, the inputs'
@@ -202,12 +227,18 @@ public final class Node {
         isReleased ? nil : keptSavedState
     }
 
-    /// The saved state whether or not backward has freed the node, while it is kept.
+    /// The saved state whether or not backward has freed the node, while it is kept (after the
+    /// free, a state whose tensors sat in slots: its numbers).
     var keptSavedState: Any? {
         guard let formula else { return nil }
         defer { Node.reportedState = nil }
         _ = try? formula(nil)
         return Node.reportedState
+    }
+
+    /// The tensor saved in `slot`; nil once backward freed it.
+    func tensor(in slot: SavedSlot) -> Tensor? {
+        slot.index < savedVersions.count ? savedVersions[slot.index].tensor : nil
     }
 
     /// PyTorch's error for backward, or a read of a saved tensor, after the saved state was freed.
@@ -221,7 +252,7 @@ public final class Node {
         for i in savedVersions.indices {
             let saved = savedVersions[i]
             let version = saved.tensor.version
-            if version != saved.expected {
+            if version != saved.expected && saved.expected != SavedVersion.unchecked {
                 saved.tensor.refreshViewGradFn()
                 throw modified(saved.tensor, version: version, expected: saved.expected, producer: saved.tensor.gradFn?.name)
             }
@@ -324,6 +355,12 @@ struct BackwardContext {
     /// The shape of input `i` when the op ran.
     func inputShape(_ i: Int) -> [Int] {
         node.inputs[i].shape
+    }
+
+    /// The tensor the op saved in `slot` (`TensorSaver.slot`).
+    func saved(_ slot: SavedSlot) throws -> Tensor {
+        guard let tensor = node.tensor(in: slot) else { throw Node.freedError }
+        return tensor
     }
 
     /// The op's saved output, attached to the graph when higher-order gradients are being built.

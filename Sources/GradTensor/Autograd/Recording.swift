@@ -72,8 +72,8 @@ extension Tensor {
         if saver.savedInferenceTensor { Tensor.recordingFailureObserver(Tensor.inferenceSaveRefusal) }
         let packing = saver.packing
         // The formula captures nothing; this closure holds it with the saved state.
-        let savesTensors = saver.savedAny
-        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(), savesTensors: savesTensors) { ctx in
+        let place: Node.SavedTensorPlace = saver.savedAny ? .state : saver.savedInSlots ? .slots : .none
+        let node = Node(name: name, inputs: consume edges, savedVersions: saver.takeVersions(), savedTensorPlace: place) { ctx in
             guard let ctx else {
                 Node.reportState(saved)
                 return []
@@ -116,6 +116,9 @@ struct TensorSaver {
     /// frees. A node without any, as PyTorch's, can run backward again.
     private(set) var savedAny = false
 
+    /// Whether a tensor was saved in a slot (`slot`), which backward frees.
+    private(set) var savedInSlots = false
+
     /// What saving through pack hooks made; nil while no hooks are in effect (`SavedTensorHooks`).
     var packing: PackedSaving?
 
@@ -123,10 +126,38 @@ struct TensorSaver {
     /// pack hook, the placeholder of what the hook keeps (a Python number wrapped into a
     /// tensor is kept as it is, as PyTorch does).
     mutating func save(_ tensor: Tensor) -> Tensor {
+        savedAny = true
+        return held(tensor, listingPacked: false)
+    }
+
+    /// `tensor` saved as `save` saves it, but held by the node only, the state holding the
+    /// slot the formula reads it from (`ctx.saved(slot)`): backward then frees the tensor and
+    /// keeps the state's numbers, which `_saved_*` shows after the free, as in PyTorch
+    /// (`pow`'s exponent beside its saved base).
+    mutating func slot(_ tensor: Tensor) -> SavedSlot {
+        savedInSlots = true
+        let slot = SavedSlot(index: versions.count)
+        _ = held(tensor, listingPacked: true)
+        return slot
+    }
+
+    /// `slot(tensor)` only when `needed` (see `save(_:if:)`).
+    mutating func slot(_ tensor: Tensor, if needed: Bool) -> SavedSlot? {
+        needed ? slot(tensor) : nil
+    }
+
+    /// The tensor the state or a slot holds for `tensor`: `tensor` itself, its version noted;
+    /// or, under a pack hook, its placeholder, listed unchecked when `listingPacked` (a slot
+    /// needs its place in the list).
+    @inline(__always)
+    private mutating func held(_ tensor: Tensor, listingPacked: Bool) -> Tensor {
         // Saving happens only while recording, so never in inference mode.
         if tensor.links.isInference { savedInferenceTensor = true }
-        savedAny = true
-        if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber { return savePacked(tensor, hooks) }
+        if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber {
+            let placeholder = savePacked(tensor, hooks)
+            if listingPacked { versions.append(Node.SavedVersion(tensor: placeholder, expected: Node.SavedVersion.unchecked)) }
+            return placeholder
+        }
         versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         return tensor
     }
@@ -151,16 +182,22 @@ struct TensorSaver {
         needed ? save(tensor) : nil
     }
 
-    /// The two factors of a product (`mul`, `mm`, `dot`, ...): each is read by the other's
-    /// gradient only, so saved only when the other requires grad.
+    /// The two factors of a product (`mul`, `mm`, `dot`, ...), in slots: each is read by the
+    /// other's gradient only, so saved only when the other requires grad.
     /// The second is saved first unless `inOrder`, as PyTorch's `mul`, `mm` and `bmm` save
     /// theirs (`mv` and `addmm` in order): the order in which pack hooks see them, and in which
     /// backward's in-place check names them.
-    mutating func saveOperands(_ a: Tensor, _ b: Tensor, inOrder: Bool = false) -> (first: Tensor?, second: Tensor?) {
-        if inOrder { return (save(a, if: b.requiresGrad), save(b, if: a.requiresGrad)) }
-        let second = save(b, if: a.requiresGrad)
-        return (save(a, if: b.requiresGrad), second)
+    mutating func slotOperands(_ a: Tensor, _ b: Tensor, inOrder: Bool = false) -> (first: SavedSlot?, second: SavedSlot?) {
+        if inOrder { return (slot(a, if: b.requiresGrad), slot(b, if: a.requiresGrad)) }
+        let second = slot(b, if: a.requiresGrad)
+        return (slot(a, if: b.requiresGrad), second)
     }
+}
+
+/// Where the node holds a tensor an op saved in a slot (`TensorSaver.slot`): the formula's
+/// state keeps this instead of the tensor, so that backward can free the tensor alone.
+struct SavedSlot {
+    let index: Int
 }
 
 /// The errors `record` cannot throw (it does not throw: every op would need a `try` for it),

@@ -23,7 +23,7 @@ public enum SavedValue {
 /// Where one `_saved_*` attribute comes from. A path names a field of the op's saved state by
 /// its labels ("operands.first"); the empty path is the whole state.
 enum SavedSource: Sendable {
-    /// A saved tensor (`Tensor` or `Tensor?`) at a path.
+    /// A saved tensor (`Tensor` or `Tensor?`, or the `SavedSlot` or `SavedSlot?` holding it) at a path.
     case tensor(String)
     /// The op's output (`_saved_result`), attached to its node as PyTorch's unpacking gives it.
     case output
@@ -62,6 +62,7 @@ enum SavedAttributes {
         "AddBackward0": [("alpha", .scalar("", fallback: .int(1)))],
         "SubBackward0": [("alpha", .scalar(""))],
         "MulBackward0": [("other", .tensor("second")), ("self", .tensor("first"))],
+        "MulBackward1": [("other", .scalar(""))],
         "DivBackward0": [("other", .tensor("other")), ("self", .tensor("input"))],
         "PowBackward0": [("exponent", .scalar("exponent")), ("self", .tensor("base"))],
         "PowBackward1": [("exponent", .tensor("exponent")), ("result", .output), ("self", .tensor("base"))],
@@ -83,11 +84,11 @@ enum SavedAttributes {
                         ("mat2_sym_strides", .strides("mat2Layout.strides", ofInput: 1)),
                         ("self", .tensor("operands.first")), ("self_sym_sizes", .inputSizes(0)),
                         ("self_sym_strides", .strides("mat1Layout.strides", ofInput: 0))],
-        "AddmmBackward0": [("alpha", .constant(1)), ("beta", .constant(1)),
-                           ("mat1", .tensor("operands.first")), ("mat1_sym_sizes", .inputSizes(1)),
-                           ("mat1_sym_strides", .strides("mat1Layout.strides", ofInput: 1)),
-                           ("mat2", .tensor("operands.second")), ("mat2_sym_sizes", .inputSizes(2)),
-                           ("mat2_sym_strides", .strides("mat2Layout.strides", ofInput: 2))],
+        "AddmmBackward0": [("alpha", .scalar("alpha", fallback: .int(1))), ("beta", .scalar("beta", fallback: .int(1))),
+                           ("mat1", .tensor("product.operands.first")), ("mat1_sym_sizes", .inputSizes(1)),
+                           ("mat1_sym_strides", .strides("product.mat1Layout.strides", ofInput: 1)),
+                           ("mat2", .tensor("product.operands.second")), ("mat2_sym_sizes", .inputSizes(2)),
+                           ("mat2_sym_strides", .strides("product.mat2Layout.strides", ofInput: 2))],
         "BmmBackward0": [("mat2", .tensor("second")), ("self", .tensor("first"))],
         "MvBackward0": [("self", .tensor("first")), ("vec", .tensor("second"))],
         "DotBackward0": [("self", .tensor("first")), ("tensor", .tensor("second"))],
@@ -116,15 +117,16 @@ extension Node {
         SavedAttributes.table[self.name]?.first(where: { $0.name == name })?.source
     }
 
-    /// `_saved_<name>`; nil when the node has no such attribute. Reading the saved state after
-    /// backward freed it is PyTorch's error; sizes and constants outlive it, as in PyTorch.
+    /// `_saved_<name>`; nil when the node has no such attribute. Reading a saved tensor after
+    /// backward freed it is PyTorch's error; sizes, constants and the numbers of a state kept
+    /// with them (`Node.SavedTensorPlace.slots`) outlive it, as in PyTorch.
     public func savedAttribute(_ name: String) throws -> SavedValue? {
         guard let source = savedSource(name) else { return nil }
         switch source {
         case .inputSizes(let i): return .sizes(inputs[i].shape)
         case .strides(let path, let i):
             guard case .none = inputs[i].edge else {
-                guard let state = savedState, let strides = Node.field(path, of: state) as? (Int, Int) else { throw Node.freedError }
+                guard let state = keptSavedState, let strides = Node.field(path, of: state) as? (Int, Int) else { throw Node.freedError }
                 return .sizes([strides.0, strides.1])
             }
             return .sizes([])
@@ -133,11 +135,14 @@ extension Node {
         case .output:
             guard !isReleased, let output = savedOutput else { throw Node.freedError }
             return .tensor(try unpackedForReading(output) ?? attachedOutput)
-        case .tensor(let path), .scalar(let path, _), .dim(let path), .dims(let path), .bool(let path), .reduction(let path):
+        case .tensor(let path):
             guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
-            let saved = try Node.savedValue(value, source)
+            let saved = try savedValue(value, source)
             if case .tensor(let t?) = saved, let unpacked = try unpackedForReading(t) { return .tensor(unpacked) }
             return saved
+        case .scalar(let path, _), .dim(let path), .dims(let path), .bool(let path), .reduction(let path):
+            guard let state = keptSavedState, let value = Node.field(path, of: state) else { throw Node.freedError }
+            return try savedValue(value, source)
         }
     }
 
@@ -148,17 +153,18 @@ extension Node {
               let state = keptSavedState else { return nil }
         switch source {
         case .tensor(let path), .scalar(let path, _):
-            return Node.field(path, of: state).flatMap { try? Node.savedValue($0, source) }
+            return Node.field(path, of: state).flatMap { try? savedValue($0, source) }
         default:
             return nil
         }
     }
 
-    /// A field of the state as the saved value its source says it is.
-    private static func savedValue(_ value: Any, _ source: SavedSource) throws -> SavedValue {
+    /// A field of the state as the saved value its source says it is (a slot as the tensor in it).
+    private func savedValue(_ value: Any, _ source: SavedSource) throws -> SavedValue {
         switch source {
         case .tensor:
             if let tensor = value as? Tensor? { return .tensor(tensor) }
+            if let slot = value as? SavedSlot? { return .tensor(slot.flatMap(tensor(in:))) }
         case .scalar(_, let fallback):
             if let scalar = value as? Scalar? { if let scalar = scalar ?? fallback { return .scalar(scalar) } }
         case .dim:

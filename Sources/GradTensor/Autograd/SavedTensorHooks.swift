@@ -54,6 +54,14 @@ public final class SavedTensorHooks {
         disabledWith = message
     }
 
+    /// `setDisabled(message)`, refused while a pair is in effect (a pack or unpack hook is
+    /// running, or a `saved_tensors_hooks` block is open): PyTorch raises `message` then, and
+    /// the hooks stay as they were.
+    public static func disable(_ message: String) throws {
+        if !stack.isEmpty { throw TorchError.runtime(message) }
+        disabledWith = message
+    }
+
     /// `tensor` handed to `pack`, with grad mode off as PyTorch runs pack hooks; whether the
     /// hook changed it in place (PyTorch's error, `packModifiedInput`, for the caller to raise).
     func packNoting(_ tensor: Tensor) throws -> (packed: AnyObject, changedInput: Bool) {
@@ -150,10 +158,7 @@ extension TensorSaver {
         }
         // An output's placeholder stays detached, as `saveOutput` keeps outputs: the node
         // attaches it when read, so that it does not hold itself.
-        let isLeaf = !isOutput && tensor.requiresGrad && tensor.gradFn == nil
-        let placeholder = isOutput ? tensor.detach()
-            : isLeaf ? tensor.detach().record("AliasBackward0", inputs: [tensor]) { ctx, _ in [ctx.grad] }
-            : tensor.aliasInGraph()
+        let (placeholder, isLeaf) = isOutput ? (tensor.detach(), false) : tensor.packingPlaceholder()
         packing.tensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack, isLeaf: isLeaf))
         return placeholder
     }
@@ -197,14 +202,28 @@ extension Node {
 }
 
 extension Tensor {
+    /// The placeholder that a node's state holds for this saved input while hooks pack it, in
+    /// its place in the graph; for a leaf that requires grad, a tensor passing gradients on to
+    /// it through an alias node (`isLeaf`), as PyTorch's unpacked leaf shares its accumulator.
+    func packingPlaceholder() -> (placeholder: Tensor, isLeaf: Bool) {
+        guard requiresGrad && gradFn == nil else { return (aliasInGraph(), false) }
+        return (GradMode.with(enabled: true) { leafStandIn(over: self) }, true)
+    }
+
+    /// A tensor over `data` that passes its gradients on to this leaf, through an alias node
+    /// shown as the leaf's `AccumulateGrad` (`NodeAttachments.isLeafStandIn`).
+    private func leafStandIn(over data: Tensor) -> Tensor {
+        let standIn = data.detach().record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
+        standIn.gradFn?.attachments.isLeafStandIn = true
+        return standIn
+    }
+
     /// What a custom function's `saved_tensors` gives for a tensor saved through hooks: `data`
     /// (what unpack returned) in this saved tensor's place in the graph. For a leaf that requires
     /// grad while a graph is being built, that place is an alias node passing gradients on to
     /// the leaf, as PyTorch's unpacked leaf shares its accumulator.
     public func standIn(over data: Tensor) -> Tensor {
-        if requiresGrad && gradFn == nil && GradMode.isEnabled {
-            return data.detach().record("AliasBackward0", inputs: [self]) { ctx, _ in [ctx.grad] }
-        }
+        if requiresGrad && gradFn == nil && GradMode.isEnabled { return leafStandIn(over: data) }
         let standIn = aliasInGraph()
         standIn.layout = data.layout
         return standIn

@@ -2,10 +2,12 @@
 /// after the op ran. From then on backward, and `_saved_<name>`, read what `unpack` gives back,
 /// as for a tensor saved under `saved_tensors_hooks`.
 ///
-/// The op's state holds a tensor of the program's for an input it saved (the formula reads that
-/// object, and the state cannot be rewritten after the op), so that tensor is lent the unpacked
-/// data while the formula runs and gets its own back afterwards (`withUnpackedSaved`). The saved
-/// output is the node's own detached copy, which simply takes the unpacked data.
+/// A tensor saved in a slot (`TensorSaver.slot`) is replaced in its slot by a placeholder, as
+/// `saved_tensors_hooks` would have saved it. A tensor the op's state holds is one of the
+/// program's (the formula reads that object, and the state cannot be rewritten after the op), so
+/// that tensor is lent the unpacked data while the formula runs and gets its own back afterwards
+/// (`withUnpackedSaved`). The saved output is the node's own detached copy, which simply takes
+/// the unpacked data.
 extension Node {
     /// Registers `hooks` on the saved tensor `_saved_<name>`, calling `pack` at once, with
     /// PyTorch's errors: after backward freed the node, for a None, for a tensor whose hooks
@@ -14,34 +16,44 @@ extension Node {
     public func registerSavedTensorHooks(_ name: String, _ hooks: SavedTensorHooks) throws {
         guard let source = savedSource(name), source.isTensor else { return }
         if isReleased { throw Node.registeringOnFreed }
-        let saved: Tensor?
+        var saved: Tensor?, slot: SavedSlot?
         if case .tensor(let path) = source {
             guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
-            saved = value as? Tensor
+            slot = value as? SavedSlot
+            saved = slot.flatMap(tensor(in:)) ?? value as? Tensor
         } else {
             saved = savedOutput
         }
-        guard let saved else { throw TorchError.runtime("Calling register_hooks on a saved tensor with value None is forbidden") }
-        if attached?.packedTensors.contains(where: { $0.placeholder === saved }) ?? false {
+        guard let original = saved else { throw TorchError.runtime("Calling register_hooks on a saved tensor with value None is forbidden") }
+        if attached?.packedTensors.contains(where: { $0.placeholder === original }) ?? false {
             throw TorchError.runtime("Calling register_hooks on a saved tensor whose hooks have already been set. Hint: only one pair of hooks is allowed at a time.")
         }
-        let isOutput = saved === savedOutput
-        if !isOutput {
-            // Lending data to a tensor the state holds twice (`x * x`) would change both reads.
-            if savedVersions.lazy.filter({ $0.tensor === saved }).count > 1 {
-                throw TorchError.notImplemented("grad does not support hooks on a tensor its node saved more than once (as `x * x` saves x twice)")
+        let isOutput = original === savedOutput
+        var placeholder = original, isLeaf = false
+        if let slot {
+            (placeholder, isLeaf) = original.packingPlaceholder()
+            // Replaced whole rather than written in place: a modifying access anywhere makes
+            // every read of `savedVersions` (backward's, for every node) check exclusivity at run time.
+            var versions = savedVersions
+            versions[slot.index] = SavedVersion(tensor: placeholder, expected: SavedVersion.unchecked)
+            savedVersions = versions
+        } else if !isOutput {
+            // Lending data to a tensor the state holds twice (`x / x`) would change both reads.
+            if savedVersions.lazy.filter({ $0.tensor === original }).count > 1 {
+                throw TorchError.notImplemented("grad does not support hooks on a tensor its node saved more than once (as `x / x` saves x twice)")
             }
-            savedVersions = SmallVector(savedVersions.filter { $0.tensor !== saved })
+            savedVersions = SmallVector(savedVersions.filter { $0.tensor !== original })
         }
+        let isLent = slot == nil && !isOutput
         let changedInput: Bool
         do {
-            let (packed, changed) = try hooks.packNoting(saved.detach())
+            let (packed, changed) = try hooks.packNoting(original.detach())
             changedInput = changed
-            attachments.packedTensors.append(PackedTensor(placeholder: saved, packed: packed, unpack: hooks.unpack,
-                                                          isLeaf: false, isLent: !isOutput))
+            attachments.packedTensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack,
+                                                          isLeaf: isLeaf, isLent: isLent))
         } catch {
-            attachments.packedTensors.append(PackedTensor(placeholder: saved, packed: saved, unpack: { _ in throw Node.packRaised },
-                                                          isLeaf: false, isLent: !isOutput))
+            attachments.packedTensors.append(PackedTensor(placeholder: placeholder, packed: original, unpack: { _ in throw Node.packRaised },
+                                                          isLeaf: isLeaf, isLent: isLent))
             throw error
         }
         if changedInput { throw SavedTensorHooks.packModifiedInput }

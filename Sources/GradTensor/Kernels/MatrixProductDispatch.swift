@@ -122,7 +122,7 @@ extension Tensor {
                     ? sdotOrderDot(px, py, n) : scheduledDot(px, incx, py, incy, n, .chain(n))
             case .float64:
                 let (px, py) = vectors(Double.self)
-                out.storage.pointer(Double.self)[0] = stridedDot(px, incx, py, incy, n)
+                out.storage.pointer(Double.self)[0] = ddotOrderDot(px, incx, py, incy, n)
             case .int64:
                 let (px, py) = vectors(Int64.self)
                 var s: Int64 = 0

@@ -51,9 +51,9 @@ extension Tensor {
         let out = try binary(.mul, other)
         // Outside the graph (backward formulas, no_grad updates) the formula's closure is not even built.
         guard Tensor.needsGraph(self, other) else { return out }
-        return out.record("MulBackward0", inputs: [self, other], saving: { $0.saveOperands(self, other) }) { ctx, saved in
-            let first = ctx.needs(0) ? try saved.second.map { try ctx.grad.times($0, summedTo: ctx.inputShape(0)) } : nil
-            let second = ctx.needs(1) ? try saved.first.map { try ctx.grad.times($0, summedTo: ctx.inputShape(1)) } : nil
+        return out.record("MulBackward0", inputs: [self, other], saving: { $0.slotOperands(self, other) }) { ctx, saved in
+            let first = ctx.needs(0) ? try saved.second.map { try ctx.grad.times(ctx.saved($0), summedTo: ctx.inputShape(0)) } : nil
+            let second = ctx.needs(1) ? try saved.first.map { try ctx.grad.times(ctx.saved($0), summedTo: ctx.inputShape(1)) } : nil
             return [first, second]
         }
     }
@@ -63,9 +63,10 @@ extension Tensor {
         guard Tensor.needsGraph(self, other) else { return out }
         // The divisor serves both gradients, the dividend only the divisor's.
         return out.record("DivBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other)) }) { ctx, saved in
-            [ctx.needs(0) ? try ctx.grad.div(saved.other) : nil,
-             ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul($0.div(saved.other).div(saved.other)) } : nil]
+                          saving: { (input: $0.slot(self, if: other.requiresGrad), other: $0.slot(other)) }) { ctx, saved in
+            let other = try ctx.saved(saved.other)
+            return [ctx.needs(0) ? try ctx.grad.div(other) : nil,
+                    ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul(ctx.saved($0).div(other).div(other)) } : nil]
         }
     }
 
@@ -120,8 +121,8 @@ extension Tensor {
         let out = try binary(.pow, exponent)
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
-            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.save(self), exponent: e) }) { ctx, saved in
-                let e = saved.exponent, base = saved.base
+            return out.record("PowBackward0", inputs: [self], saving: { (base: $0.slot(self), exponent: e) }) { ctx, saved in
+                let e = saved.exponent, base = try ctx.saved(saved.base)
                 // PyTorch's pow_backward: zeros for a zero exponent, else grad * (e * x ** (e - 1)).
                 // Its graph (under create_graph) keeps `x ** (e - 1)`, so every higher derivative
                 // reaches x: those of x ** 3 are 3x², 6x, 6, then a 0 with no graph.
@@ -131,12 +132,12 @@ extension Tensor {
                     // x ** 1 is x exactly: skip computing it for the common `x ** 2`.
                     if e.minusOne.doubleValue == 1 { return [try ctx.grad.mul(base.mul(.wrapping(e)))] }
                 }
-                return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(.wrapping(e)))]
+                return [try ctx.grad.mul(base.pow(.wrapping(e.minusOne)).mul(scalar: .double(e.doubleValue)))]
             }
         }
         if isWrappedNumber {
             return out.record("PowBackward2", inputs: [exponent], savesOutput: true,
-                              saving: { (exponent: $0.save(exponent), base: element(atFlat: 0)) }) { ctx, saved in
+                              saving: { (exponent: $0.slot(exponent), base: element(atFlat: 0)) }) { ctx, saved in
                 [try ctx.grad.mul(ctx.output).mul(.wrapping(.double(Double.log(saved.base.doubleValue))))]
             }
         }
@@ -214,6 +215,15 @@ extension Scalar {
 
 
 extension Tensor {
+    /// `mul(Scalar)`, as ATen's formulas call it (`pow`'s gradient times its exponent): one node,
+    /// `MulBackward1`. (Python's `t * 2` wraps the number into a tensor: `MulBackward0`.)
+    public func mul(scalar: Scalar) throws -> Tensor {
+        let out = try GradMode.with(enabled: false) { try mul(.wrapping(scalar)) }
+        return out.record("MulBackward1", inputs: [self], saving: { _ in scalar }) { ctx, scalar in
+            [try ctx.grad.mul(.wrapping(scalar))]
+        }
+    }
+
     /// `div(Scalar)`, as ATen's composite ops call it (cross_entropy's mean over probabilities):
     /// one node, `DivBackward1`. (Python's `t / 2` wraps the number into a tensor: `DivBackward0`.)
     public func div(scalar: Scalar) throws -> Tensor {

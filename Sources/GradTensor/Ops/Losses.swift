@@ -19,9 +19,9 @@ extension Tensor {
         case .mean: out = try GradMode.with(enabled: false) { try squared.mean() }
         }
         return out.record("MseLossBackward0", inputs: [self, target],
-                          saving: { (input: $0.save(self), target: $0.save(target), reduction: reduction,
+                          saving: { (input: $0.slot(self), target: $0.slot(target), reduction: reduction,
                                      count: squared.numel) }) { ctx, saved in
-            let (input, target, count) = (saved.input, saved.target, saved.count)
+            let (input, target, count) = (try ctx.saved(saved.input), try ctx.saved(saved.target), saved.count)
             let mean = saved.reduction == .mean
             // The target's gradient is the same formula with the roles swapped, as in PyTorch.
             return [ctx.needs(0) ? try Tensor.mseLossBackward(ctx.grad, input, target, mean: mean, count: count) : nil,

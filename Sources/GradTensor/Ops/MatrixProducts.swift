@@ -8,7 +8,7 @@ extension Tensor {
         try checkMatrixProduct(mat2, op: "mm")
         let out = try matrixProduct(mat2)
         return out.record("MmBackward0", inputs: [self, mat2], saving: { $0.saveMatrixProduct(self, mat2) }) { ctx, saved in
-            let grads = try Tensor.matrixProductGradients(ctx.grad, saved, needs: (ctx.needs(0), ctx.needs(1)))
+            let grads = try Tensor.matrixProductGradients(ctx, saved, needs: (ctx.needs(0), ctx.needs(1)))
             return [grads.mat1, grads.mat2]
         }
     }
@@ -40,7 +40,7 @@ extension Tensor {
 
     /// What a matrix product's backward needs: each operand only when the other needs a gradient,
     /// and whether each is column-major.
-    typealias SavedMatrixProduct = (operands: (first: Tensor?, second: Tensor?), mat1Layout: MatrixLayout, mat2Layout: MatrixLayout)
+    typealias SavedMatrixProduct = (operands: (first: SavedSlot?, second: SavedSlot?), mat1Layout: MatrixLayout, mat2Layout: MatrixLayout)
 
     /// How an operand of a matrix product lay in memory when the op ran: its strides, which
     /// PyTorch saves (`_saved_self_sym_strides`) and its backward reads to give a column-major
@@ -57,12 +57,13 @@ extension Tensor {
 
     /// The gradients of mat1 and mat2 in `mat1 · mat2` (mm's and addmm's formulas): a column-major
     /// input gets a column-major gradient (mm_mat1_backward / mm_mat2_backward).
-    static func matrixProductGradients(_ g: Tensor, _ saved: SavedMatrixProduct, needs: (Bool, Bool)) throws -> (mat1: Tensor?, mat2: Tensor?) {
+    static func matrixProductGradients(_ ctx: BackwardContext, _ saved: SavedMatrixProduct, needs: (Bool, Bool)) throws -> (mat1: Tensor?, mat2: Tensor?) {
+        let g = ctx.grad
         var grad1: Tensor?, grad2: Tensor?
-        if needs.0, let mat2 = saved.operands.second {
+        if needs.0, let mat2 = try saved.operands.second.map(ctx.saved) {
             grad1 = saved.mat1Layout.isColumnMajor ? try mat2.mm(g.t()).t() : try g.mm(mat2.t())
         }
-        if needs.1, let mat1 = saved.operands.first {
+        if needs.1, let mat1 = try saved.operands.first.map(ctx.saved) {
             grad2 = saved.mat2Layout.isColumnMajor ? try g.t().mm(mat1).t() : try mat1.t().mm(g)
         }
         return (grad1, grad2)
@@ -80,9 +81,9 @@ extension Tensor {
             throw TorchError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(mat2.dtype.scalarTypeName)")
         }
         let out = try Tensor.batchedMatrixProduct(self, mat2)
-        return out.record("BmmBackward0", inputs: [self, mat2], saving: { $0.saveOperands(self, mat2) }) { ctx, saved in
-            [ctx.needs(0) ? try saved.second.map { try ctx.grad.bmm($0.transpose(1, 2)) } : nil,
-             ctx.needs(1) ? try saved.first.map { try $0.transpose(1, 2).bmm(ctx.grad) } : nil]
+        return out.record("BmmBackward0", inputs: [self, mat2], saving: { $0.slotOperands(self, mat2) }) { ctx, saved in
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.bmm(ctx.saved($0).transpose(1, 2)) } : nil,
+             ctx.needs(1) ? try saved.first.map { try ctx.saved($0).transpose(1, 2).bmm(ctx.grad) } : nil]
         }
     }
 
@@ -101,10 +102,10 @@ extension Tensor {
         }
         if dtype == .bool { throw TorchError.notImplemented("\"addmv_impl_cpu\" not implemented for 'Bool'") }
         let out = try Tensor.matrixVectorProduct(self, vec)
-        return out.record("MvBackward0", inputs: [self, vec], saving: { $0.saveOperands(self, vec, inOrder: true) }) { ctx, saved in
+        return out.record("MvBackward0", inputs: [self, vec], saving: { $0.slotOperands(self, vec, inOrder: true) }) { ctx, saved in
             // grad.ger(vec), which PyTorch computes as grad.reshape(m, 1) * vec.
-            [ctx.needs(0) ? try saved.second.map { try ctx.grad.reshape([ctx.inputShape(0)[0], 1]).mul($0) } : nil,
-             ctx.needs(1) ? try saved.first.map { try $0.t().mv(ctx.grad) } : nil]
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.reshape([ctx.inputShape(0)[0], 1]).mul(ctx.saved($0)) } : nil,
+             ctx.needs(1) ? try saved.first.map { try ctx.saved($0).t().mv(ctx.grad) } : nil]
         }
     }
 
@@ -121,9 +122,9 @@ extension Tensor {
         }
         if dtype == .bool { throw TorchError.notImplemented("\"dot\" not implemented for 'Bool'") }
         return try Tensor.dotProduct(self, other).record("DotBackward0", inputs: [self, other],
-                                                     saving: { $0.saveOperands(self, other) }) { ctx, saved in
-            [ctx.needs(0) ? try saved.second.map { try ctx.grad.mul($0) } : nil,
-             ctx.needs(1) ? try saved.first.map { try ctx.grad.mul($0) } : nil]
+                                                     saving: { $0.slotOperands(self, other) }) { ctx, saved in
+            [ctx.needs(0) ? try saved.second.map { try ctx.grad.mul(ctx.saved($0)) } : nil,
+             ctx.needs(1) ? try saved.first.map { try ctx.grad.mul(ctx.saved($0)) } : nil]
         }
     }
 
@@ -139,6 +140,6 @@ extension Tensor {
 extension TensorSaver {
     /// A matrix product's saved state (see `Tensor.matrixProductGradients`).
     mutating func saveMatrixProduct(_ mat1: Tensor, _ mat2: Tensor, inOrder: Bool = false) -> Tensor.SavedMatrixProduct {
-        (saveOperands(mat1, mat2, inOrder: inOrder), Tensor.MatrixLayout(mat1), Tensor.MatrixLayout(mat2))
+        (slotOperands(mat1, mat2, inOrder: inOrder), Tensor.MatrixLayout(mat1), Tensor.MatrixLayout(mat2))
     }
 }

@@ -42,9 +42,10 @@ extension Tensor {
         guard GradMode.isEnabled && requiresGrad else { return out }
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("NansumBackward0", inputs: [self],
-                          saving: { (input: $0.save(self), keptShape: keptShape, dims: dims, keepdim: keepdim) }) { ctx, saved in
+                          saving: { (input: $0.slot(self), keptShape: keptShape, dims: dims, keepdim: keepdim) }) { ctx, saved in
             let spread = try ctx.grad.reshape(saved.keptShape).expand(ctx.inputShape(0))
-            return [try spread.mul(saved.input.ne(saved.input).logicalNot())]
+            let input = try ctx.saved(saved.input)
+            return [try spread.mul(input.ne(input).logicalNot())]
         }
     }
 

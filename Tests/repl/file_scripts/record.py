@@ -11,12 +11,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(command, script):
-    """(stdout, stderr, exit status) of `command script` in a new empty directory."""
+    """(stdout, stderr, exit status) of `command script` in a new empty directory, its standard
+    input NAME.stdin's text when there is one (through a pipe), else empty."""
     directory = tempfile.mkdtemp(prefix="grad-file-script-")
+    stdin_path = os.path.join(HERE, script[:-3] + ".stdin")
+    stdin = ""
+    if os.path.exists(stdin_path):
+        with open(stdin_path) as f:
+            stdin = f.read()
     try:
         shutil.copy(os.path.join(HERE, script), directory)
         result = subprocess.run([*command, script], cwd=directory, capture_output=True, text=True, timeout=60,
-                                env=dict(os.environ, NO_COLOR="1", HOME="/home/grad-test"))
+                                input=stdin, env=dict(os.environ, NO_COLOR="1", HOME="/home/grad-test"))
         return result.stdout, result.stderr, result.returncode
     finally:
         shutil.rmtree(directory, True)

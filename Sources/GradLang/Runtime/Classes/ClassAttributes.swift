@@ -67,7 +67,7 @@ enum ClassAttributes {
             let d = PyDict()
             let inSlots = Slots.declaredNames(instance.cls)
             for (k, v) in instance.attributes where !inSlots.contains(k) { try d.set(.str(k), v) }
-            d.attributeOwner = instance
+            d.owner = .instance(instance)
             return .object(d)
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
@@ -84,8 +84,13 @@ enum ClassAttributes {
             // What an OSError was made from: (errno, strerror[, filename[, winerror[, filename2]]]).
             guard let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.osError) else { return nil }
             return e.args.count == 2 ? e.args[name == "errno" ? 0 : 1] : Value.none
-        case "filename", "filename2":
-            return (instance as? PyExceptionObject)?.type.isSubclass(of: PyExc.osError) == true ? Value.none : nil
+        case "msg", "lineno", "offset", "text", "end_lineno", "end_offset", "filename", "filename2":
+            guard let e = instance as? PyExceptionObject else { return nil }
+            if e.type.isSubclass(of: PyExc.osError) { return name.hasPrefix("filename") ? Value.none : nil }
+            // What a SyntaxError was made from: (msg, (filename, lineno, offset, text, end_lineno, end_offset)).
+            guard e.type.isSubclass(of: PyExc.syntaxError), name != "filename2" else { return nil }
+            if let syntax = SyntaxErrorArguments(e.args) { return syntax.attribute(name) }
+            return name == "msg" ? e.args.first ?? Value.none : Value.none
         case "encoding", "object", "start", "end", "reason":
             // What a UnicodeError was made from: (encoding, object, start, end, reason).
             guard let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.unicodeError), e.args.count == 5 else { return nil }

@@ -92,13 +92,26 @@ enum ClassCreation {
     }
 
     static func plainConstruction(_ cls: PyClass) -> PlainConstruction? {
-        guard cls.metaclass == nil, cls.nativeBase == nil, !cls.hasAbstractMethods, !cls.isExceptionClass,
-              cls.lookup(.new) == nil else { return nil }
+        guard cls.metaclass == nil, cls.nativeBase == nil, !cls.hasAbstractMethods, !cls.isExceptionClass else { return nil }
+        if let known = cls.knownPlainConstruction { return known.answer }
+        let answer = plainConstructionByLookup(cls)
+        cls.knownPlainConstruction = KnownPlainConstruction(answer: answer)
+        return answer
+    }
+
+    /// What the class's `__new__` and `__init__` allow (see `plainConstruction`).
+    private static func plainConstructionByLookup(_ cls: PyClass) -> PlainConstruction? {
+        guard cls.lookup(.new) == nil else { return nil }
         switch cls.lookup(.`init`) {
         case nil: return .withoutInitializer
         case .object(let f as PyFunction)?: return .initializer(f)
         default: return nil
         }
+    }
+
+    /// A class's `plainConstruction`, once found (nil inside: it needs the general call).
+    struct KnownPlainConstruction {
+        let answer: PlainConstruction?
     }
 
     /// `__init__` returned something other than None.

@@ -35,8 +35,8 @@ enum InstanceFinalizers {
     }
 
     /// Whether the collector must call `__del__` on this garbage object before clearing it.
-    static func needsFinalizing(_ object: CollectableObject) -> Bool {
-        guard let instance = object as? PyInstance, type(of: instance) == PyInstance.self else { return false }
+    static func needsFinalizing(_ instance: PyInstance) -> Bool {
+        guard type(of: instance) == PyInstance.self else { return false }
         return instance.cls.definesDel && !finalized.contains(ObjectIdentifier(instance))
     }
 

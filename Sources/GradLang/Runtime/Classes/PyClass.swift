@@ -37,6 +37,9 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     /// they hold what they found, which must not count as held from outside.
     private var lookups: [String: Value?] = [:]
     private var specialLookups: [Value??] = []
+    /// `ClassCreation.plainConstruction`'s answer, from the lookups of `__new__` and `__init__`,
+    /// and forgotten with them: making an instance then looks nothing up.
+    var knownPlainConstruction: ClassCreation.KnownPlainConstruction?
     /// What `hashesByIdentity` found, and the version it found it at.
     private var identityHashing = (version: -1, found: false)
     /// A number no other class of the process has (attribute sites know a class by it).
@@ -214,6 +217,7 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
     private func forgetLookups() {
         lookups = [:]
         specialLookups = []
+        knownPlainConstruction = nil
     }
 
     /// The slot of instance attribute `name`, given one if it has none yet.

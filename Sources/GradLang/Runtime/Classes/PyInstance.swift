@@ -53,6 +53,7 @@ public class PyInstance: CollectableObject {
     override func makeStorageUnique() {
         makeUniqueStorage({ self.slots }, { self.slots = $0 })
     }
+    override var needsFinalizing: Bool { InstanceFinalizers.needsFinalizing(self) }
     override func giveUpReferences(into released: inout [Value]) {
         for case let value? in slots { released.append(value) }
         slots = []

@@ -135,6 +135,7 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
             return "[Errno \(Repr.str(args[0]))] \(Repr.str(args[1]))" + (files.isEmpty ? "" : ": " + files.map(Repr.repr).joined(separator: " -> "))
         }
         if let unicode = TextCodecs.errorMessage(type, args) { return unicode }
+        if type.isSubclass(of: PyExc.syntaxError), let syntax = SyntaxErrorArguments(args) { return syntax.str }
         // KeyError shows its key's repr: `KeyError: 'x'`.
         if args.count == 1 { return type.isSubclass(of: PyExc.keyError) ? Repr.repr(args[0]) : Repr.str(args[0]) }
         return Repr.repr(.object(PyTuple(args)))

@@ -69,6 +69,14 @@ public final class Interpreter {
     /// to, asked at each use (`isatty()`, tqdm's bar); nil when that stream is not a terminal.
     /// The host decides: nil for every stream unless it says otherwise.
     public var terminalColumns: (_ descriptor: Int32) -> Int? = { _ in nil }
+    /// The next line of the program's standard input, with its newline (`input()`,
+    /// `sys.stdin`); nil at its end, or when Ctrl-C stopped the read (with
+    /// `interruptRequested` set). The host decides: by default the input is empty.
+    public var readInputLine: () -> String? = { nil }
+    /// Whether the standard input is a terminal (`sys.stdin.isatty()`); the host decides.
+    public var inputIsTerminal: () -> Bool = { false }
+    /// `sys.stdin`, which `input()` reads through too.
+    public private(set) lazy var standardInput = PyInputStream(self)
     /// Where `help()` writes its text, when not to `writeOutput` (the REPL's pager).
     public var writeHelp: ((String) throws -> Void)?
     /// Python's recursion limit, 1000 unless `sys.setrecursionlimit` changes it (RecursionLimit.swift).
@@ -78,6 +86,11 @@ public final class Interpreter {
     var callDepth = 0
     /// The frame whose code runs now; its `caller` chain is the stack of frames below it.
     var currentFrame: Frame?
+    /// `__builtins__` in the dicts of `globals()` and `exec`: the built-ins as a module.
+    lazy var builtinsModule = PyModule(name: "builtins", attributes: builtinTable)
+    /// The namespaces of the code calling `globals`, `locals`, `vars`, `eval` or `exec` by name,
+    /// set by the compiled call just before it calls the built-in (see CallerScope).
+    var callerScope: CallerScope?
     /// How the language core reaches the tensor library without naming it: the one the Torch
     /// folder provides (`Interpreter.installedTensorLibrary`).
     let tensorLibrary: any TensorLibrary

@@ -1,11 +1,12 @@
 /// A Python object that can hold other Python values and so be part of a reference cycle (lists,
 /// tuples, dicts, sets, functions, cells, bound methods, dict views, exceptions, iterators). Making one registers it
-/// with the cycle collector; its deinit removes it.
+/// with the cycle collector; its deinit removes it (garbage the collector frees leaves earlier,
+/// all at once, while the collector still holds it).
 ///
 /// The registry holds objects unretained (an `Unmanaged` per object), so that it adds nothing to
 /// the reference counts the collector reads. That is safe because an object is in the registry
-/// only while it is alive: it enters at the end of its init and leaves at the start of its
-/// deinit, before any of its stored properties are released. Swift runs a subclass's deinit body
+/// only while it is alive: it enters at the end of its init and leaves at the latest at the start
+/// of its deinit, before any of its stored properties are released. Swift runs a subclass's deinit body
 /// before this class's, so a subclass whose deinit body does work (releasing its items through
 /// NestedRelease, which may free other objects) calls `untrack()` first; the deinit here then
 /// finds it untracked. Debug builds check that every removal takes out the object itself.
@@ -42,6 +43,10 @@ public class CollectableObject: PyObject {
 
     /// A generator not finished, closed (`closeAsGarbage`) before the garbage it is part of is cleared.
     var needsClosing: Bool { false }
+
+    /// Whether this garbage object runs code before the garbage is cleared: a generator that
+    /// `needsClosing`, or an instance whose `__del__` has not run (InstanceFinalizers).
+    var needsFinalizing: Bool { needsClosing }
 
     /// Closes this garbage object that `needsClosing`, as CPython finalizes a generator.
     func closeAsGarbage() {}

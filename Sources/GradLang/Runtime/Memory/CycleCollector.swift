@@ -139,18 +139,22 @@ enum CycleCollector {
         // called (CPython's finalizers), so their `finally` blocks run; that may free them, or
         // make them reachable again, so the generation is looked at again afterwards, with no
         // reference held here.
-        if garbage.contains(where: { $0.needsClosing || InstanceFinalizers.needsFinalizing($0) }) {
+        if garbage.contains(where: \.needsFinalizing) {
             finalizeObjects(in: &garbage)
             garbage = findGarbage(in: generation)
         }
         let survivors = generations[generation].objects.count - garbage.count
         if generation == 0 { adaptYoungPace(candidates: survivors + garbage.count, garbage: garbage.count) }
+        // The garbage leaves the registry here, all at once, as the survivors move on without it:
+        // its deinits then find it untracked and have nothing to remove.
+        for object in garbage { object.gcIndex = PyObject.untrackedIndex }
         if generation < oldest {
             if generation == oldest - 1 { longLivedPending += survivors }
             move(from: generation, to: generation + 1)
         } else {
             longLivedPending = 0
             longLivedTotal = survivors
+            move(from: generation, to: generation)
         }
         let found = garbage.reduce(garbage.count) { $0 + $1.uncountedCompanions }
         generations[generation].collections += 1
@@ -180,7 +184,7 @@ enum CycleCollector {
     /// emptying it first: afterwards nothing here holds them.
     private static func finalizeObjects(in garbage: inout [CollectableObject]) {
         let generators = garbage.filter(\.needsClosing)
-        let instances = garbage.filter(InstanceFinalizers.needsFinalizing).compactMap { $0 as? PyInstance }
+        let instances = garbage.compactMap { $0 as? PyInstance }.filter(InstanceFinalizers.needsFinalizing)
         garbage = []
         for generator in generators { generator.closeAsGarbage() }
         for instance in instances { InstanceFinalizers.finalize(instance) }
@@ -248,21 +252,25 @@ enum CycleCollector {
         }
     }
 
-    /// Moves every object of generation `from` to the end of generation `to`.
+    /// Moves the tracked objects of generation `from` to the end of generation `to`, leaving out
+    /// those the collector marked untracked (its garbage); with `to` equal to `from`, that is all
+    /// it does.
     private static func move(from: Int, to: Int) {
         let moving = generations[from].update { objects in
             defer { objects = [] }
             return objects
         }
-        var index = generations[to].objects.count
-        for object in moving {
-            object.withTracked { tracked in
-                tracked.gcGeneration = to
-                tracked.gcIndex = index
+        generations[to].update { objects in
+            objects.reserveCapacity(objects.count + moving.count)
+            for object in moving where object.withTracked({ $0.isTracked }) {
+                let index = objects.count
+                object.withTracked { tracked in
+                    tracked.gcGeneration = to
+                    tracked.gcIndex = index
+                }
+                objects.append(object)
             }
-            index += 1
         }
-        generations[to].update { $0 += moving }
     }
 
     /// Stops tracking the tuples in `generation` that hold nothing trackable (CPython's
@@ -283,7 +291,12 @@ enum CycleCollector {
     /// Breaks the garbage's references to each other, then lets ARC free it all. What the garbage
     /// held goes through NestedRelease, so a long chain does not free itself recursively.
     private static func free(_ garbage: inout [CollectableObject]) {
+        guard !garbage.isEmpty else { return }
         var released: [Value] = []
+        // Room for the references of a typical garbage object and the object itself (an
+        // instance's few attributes, a function's cells, a cell's value): the array is not copied
+        // over and over as it grows.
+        released.reserveCapacity(garbage.count * 4)
         for object in garbage { object.giveUpReferences(into: &released) }
         released.reserveCapacity(released.count + garbage.count)
         for object in garbage { released.append(.object(object)) }

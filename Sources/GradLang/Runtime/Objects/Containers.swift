@@ -95,8 +95,7 @@ public final class PySet: CollectableObject {
 
     deinit {
         untrack()
-        var held = table.values
-        table.removeAll()
+        var held = table.takeValues()
         NestedRelease.adopt(&held)
     }
 
@@ -105,8 +104,7 @@ public final class PySet: CollectableObject {
     override func forEachReference(_ visit: (Value) -> Void) { table.forEachValue(visit) }
     override func makeStorageUnique() { table.makeStorageUnique() }
     override func giveUpReferences(into released: inout [Value]) {
-        released += items
-        removeAll()
+        released += table.takeValues()
     }
     public var items: [Value] { table.values }
     public var count: Int { table.used }

@@ -29,26 +29,37 @@ enum NestedRelease {
     static func adopt(_ items: inout [Value], lastFirst: Bool = false) {
         // Only objects can hold further values; lists of numbers, strings or tensors free as usual.
         guard items.contains(where: { if case .object = $0 { return true } else { return false } }) else { return }
-        if lastFirst { items.reverse() }
         let thread = currentThread
         if freeingThread.load(ordering: .relaxed) == thread {
             if depth < depthLimit {
                 depth += 1
-                items = []
+                release(&items, lastFirst: lastFirst)
                 depth -= 1
             } else {
+                if lastFirst { items.reverse() }
                 queue(&items)
             }
             return
         }
-        guard freeingThread.compareExchange(expected: 0, desired: thread, ordering: .acquiring).exchanged else { return }
+        guard freeingThread.compareExchange(expected: 0, desired: thread, ordering: .acquiring).exchanged else {
+            // The caller frees them, first to last.
+            if lastFirst { items.reverse() }
+            return
+        }
         depth = 1
-        items = []
+        release(&items, lastFirst: lastFirst)
         // Each value dropped here may be the last reference to a container, whose items are
         // released nested again up to the limit, and queued beyond it.
         while takeQueued() != nil {}
         depth = 0
         freeingThread.store(0, ordering: .releasing)
+    }
+
+    /// Releases `items` (left empty) first to last, or last to first: taken off the end one by
+    /// one, not reversed first (which moves every value twice).
+    private static func release(_ items: inout [Value], lastFirst: Bool) {
+        if lastFirst { while items.popLast() != nil {} }
+        items = []
     }
 
     /// Moves `items` to the queue. The queue is changed as a local array so that no access to it

@@ -41,16 +41,17 @@ public final class PyDict: CollectableObject {
     private static let empty = -1, deleted = -2
     private static let minimumTableSize = 8, perturbShift = 5
 
-    /// The instance whose `__dict__` this is: what is stored or deleted here under a string key
-    /// is set or deleted as its attribute too (see PyDict+InstanceAttributes).
-    var attributeOwner: PyInstance?
+    /// The instance whose `__dict__` this is, or the module namespace whose `globals()` it is:
+    /// what is stored or deleted here under a string key is set or deleted there too (see
+    /// PyDict+Owner).
+    var owner: DictOwner?
 
     public override init() {}
 
     deinit {
         untrack()
         // Going away deletes nothing from the instance whose `__dict__` this was.
-        attributeOwner = nil
+        owner = nil
         // Only objects can hold further containers: the rest is freed as usual, without a copy
         // (a dict that filled memory must be freed without asking for as much again).
         var held: [Value] = []
@@ -68,7 +69,7 @@ public final class PyDict: CollectableObject {
             visit(key)
             visit(value)
         }
-        if let attributeOwner { visit(.object(attributeOwner)) }
+        owner?.forEachReference(visit)
     }
     override func makeStorageUnique() {
         makeUniqueStorage({ self.keys }, { self.keys = $0 })
@@ -76,8 +77,8 @@ public final class PyDict: CollectableObject {
     }
     override func giveUpReferences(into released: inout [Value]) {
         // The owner first: emptying the dict must not delete the attributes of its instance.
-        if let attributeOwner { released.append(.object(attributeOwner)) }
-        attributeOwner = nil
+        owner?.giveUpReferences(into: &released)
+        owner = nil
         for (key, value) in zip(keys, values) {
             guard let key else { continue }
             released += [key, value]
@@ -103,7 +104,7 @@ public final class PyDict: CollectableObject {
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
             changeTakenOut({ values }, { values = $0 }) { $0[found.slot] = value }
-            if attributeOwner != nil { changedAttribute(key, value) }
+            if owner != nil { changedEntry(key, value) }
             return
         }
         try insertNew(key, value, hash: hash)
@@ -128,7 +129,7 @@ public final class PyDict: CollectableObject {
         changeTakenOut({ keys }, { keys = $0 }) { $0.append(key) }
         changeTakenOut({ values }, { values = $0 }) { $0.append(value) }
         live += 1
-        if attributeOwner != nil { changedAttribute(key, value) }
+        if owner != nil { changedEntry(key, value) }
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
@@ -140,7 +141,7 @@ public final class PyDict: CollectableObject {
         changeIndices { $0[found.position] = Int32(PyDict.deleted) }
         clear(slot: found.slot)
         live -= 1
-        if attributeOwner != nil { changedAttribute(key, nil) }
+        if owner != nil { changedEntry(key, nil) }
         return value
     }
 
@@ -151,7 +152,7 @@ public final class PyDict: CollectableObject {
         if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
         clear(slot: last)
         live -= 1
-        if attributeOwner != nil { changedAttribute(key, nil) }
+        if owner != nil { changedEntry(key, nil) }
         return (key, value)
     }
 
@@ -187,7 +188,7 @@ public final class PyDict: CollectableObject {
         keys = []
         values = []
         probes = []
-        if attributeOwner != nil { for case let key? in removed { changedAttribute(key, nil) } }
+        if owner != nil { for case let key? in removed { changedEntry(key, nil) } }
         indices = []
         live = 0
         generation &+= 1

@@ -169,6 +169,18 @@ final class SetTable {
         return element
     }
 
+    /// Empties the table, returning its elements in slot order: moved out of the slots, not
+    /// copied (a retain of each, and a release of each as the slots go).
+    func takeValues() -> [Value] {
+        var old = slots
+        slots = []
+        var taken: [Value] = []
+        taken.reserveCapacity(used)
+        for j in old.indices { if let element = old[j].element.take() { taken.append(element) } }
+        removeAll()
+        return taken
+    }
+
     func removeAll() {
         slots = [Slot](repeating: .unused, count: 8)
         fill = 0
