@@ -21,10 +21,12 @@ enum TorchFunctionBindings {
             // an output that is not differentiable), whose `backward(grads, outputs)` gets a
             // list of their gradients (None where none arrived) and of the outputs.
             // `module` is the module the node's type shows in its repr (None for none).
+            // With `runs_without_gradient` (a custom Function's node) backward is called, with
+            // None, when no gradient reached the node; otherwise it is not called then.
             // `saves` says what backward frees: "nothing" (it can run again), "tensors" (the
             // backward function holds them), or "outputs" (the node keeps the outputs for it;
             // otherwise backward gets None for them).
-            PyBuiltin("_record_function(name, output, inputs, backward, module, saves)", style: .torch) { args in
+            PyBuiltin("_record_function(name, output, inputs, backward, module, saves, runs_without_gradient=False)", style: .torch) { args in
                 guard case .str(let name) = args["name"] else { throw PyError.type("_record_function() expects a name") }
                 let saving: Tensor.FunctionSaving
                 switch args["saves"] {
@@ -62,7 +64,7 @@ enum TorchFunctionBindings {
                 let previous = output.gradFn
                 if outputs.count == 1 {
                     output.recordFunction(name.string, inputs: inputs, saving: saving) { grad, out in
-                        try gradients([.tensor(grad), out.map(Value.tensor) ?? .none])
+                        try gradients([grad.map(Value.tensor) ?? .none, out.map(Value.tensor) ?? .none])
                     }
                 } else {
                     let list = { (items: [Tensor?]) in Value.object(PyList(items.map { $0.map(Value.tensor) ?? .none })) }
@@ -72,6 +74,9 @@ enum TorchFunctionBindings {
                 }
                 if case .str(let module) = args["module"], let node = output.gradFn, node !== previous {
                     node.attachments.typeModule = module.string
+                }
+                if try args.bool("runs_without_gradient"), let node = output.gradFn, node !== previous {
+                    node.attachments.runsWithoutGradient = true
                 }
                 // Made by the Function machinery's Python for the caller of `apply`: in anomaly
                 // mode the node was made where apply was called, as in PyTorch, whose apply is C++.

@@ -114,7 +114,8 @@ public enum Autograd {
 
         /// Runs a ready node's formula on the gradient summed for it, passes the results on, and
         /// makes ready the input nodes that have now heard from all their consumers (one walk
-        /// over the inputs does both).
+        /// over the inputs does both). A node no gradient reached runs too, as in PyTorch, but
+        /// only for what is attached to it (`runWithoutGradient`).
         private mutating func run(_ node: Node, retainGraph: Bool) throws {
             var inputGrads = InputGradients()
             if node.laterOutputs != nil {
@@ -122,6 +123,8 @@ public enum Autograd {
             } else if let grad = node.pendingGradient {
                 node.pendingGradient = nil
                 inputGrads = try AnomalyMode.isEnabled ? runWatched(node) { try $0.gradients(node, grad) } : gradients(node, grad)
+            } else if let attached = node.attached {
+                inputGrads = try runWithoutGradient(node, attached, [nil])
             }
             for i in 0..<node.inputs.count {
                 let input = node.inputs[i]
@@ -129,7 +132,7 @@ public enum Autograd {
                 switch input.edge {
                 case .none: break
                 case .leaf(let leaf):
-                    if let raw { try deliverToLeaf(leaf, try conform(raw, to: input)) }
+                    if let raw { try deliverToLeaf(leaf, try conform(raw, to: input)) } else { noteUnfed(leaf) }
                 case .node(let next):
                     if let raw { try deliver(try conform(raw, to: input), to: next, output: Int(input.output)) }
                     next.waitingConsumers -= 1
@@ -140,13 +143,32 @@ public enum Autograd {
         }
 
         /// `run` for a node with several outputs: its formula runs once, on every output's
-        /// gradient (nil where none arrived), unless none arrived at all.
+        /// gradient (nil where none arrived); when none arrived at all, as `runWithoutGradient`.
         @inline(never)
         private mutating func runWithOutputs(_ node: Node) throws -> InputGradients {
             let grads = node.takePendingGradients()
-            guard grads.contains(where: { $0 != nil }) else { return [] }
+            guard grads.contains(where: { $0 != nil }) else {
+                guard let attached = node.attached else { return [] }
+                return try runWithoutGradient(node, attached, grads)
+            }
             if AnomalyMode.isEnabled { return try runWatched(node) { try $0.gradients(node, outputGrads: grads) } }
             return try gradients(node, outputGrads: grads)
+        }
+
+        /// `run` for a node no gradient reached (`grads` all nil), with attachments: as PyTorch
+        /// runs it, its hooks are given None, and only a node that runs without a gradient (a
+        /// custom function's, `NodeAttachments.runsWithoutGradient`) calls its formula; a
+        /// built-in op's passes no gradient on unless a pre-hook gave it one.
+        @inline(never)
+        private mutating func runWithoutGradient(_ node: Node, _ attached: NodeAttachments, _ grads: [Tensor?]) throws -> InputGradients {
+            let hooked = attached.hasGradientHooks
+            guard hooked || attached.runsWithoutGradient else { return [] }
+            func gradients(_ run: inout Run) throws -> InputGradients {
+                if hooked { return try run.runHooked(node, attached, grads) }
+                return try run.runFormula(node, try BackwardContext(outputGrads: grads, node: node))
+            }
+            if AnomalyMode.isEnabled { return try runWatched(node, gradients) }
+            return try gradients(&self)
         }
 
         /// Adds `grad` to what output `k` of `node` has received in this pass.
@@ -169,6 +191,8 @@ public enum Autograd {
             /// In order of first arrival. Leaf gradients are summed over the whole pass (in
             /// `pendingLeafGradient`) and delivered once, as PyTorch's AccumulateGrad runs once
             /// per leaf with the summed input.
+            /// A leaf with hooks that an edge reached without a gradient is listed too (once,
+            /// `noteUnfed`): listed once with no gradient, its hooks are given None.
             var leaves: [Tensor] = []
 
             /// The lists of the last pass, emptied, their buffers kept.
@@ -307,10 +331,26 @@ public enum Autograd {
             }
         }
 
+        /// Notes a leaf with hooks that an edge reached without a gradient (a node's formula
+        /// gave it none): PyTorch still runs its `AccumulateGrad` node, whose hooks see None.
+        /// Listed unless already (a leaf with a pending gradient is): a gradient arriving later
+        /// lists it a second time, which tells `deliverLeafGradients` it was fed after all.
+        mutating func noteUnfed(_ leaf: Tensor) {
+            guard leaf.attachedToLeaf != nil, leaf.pendingLeafGradient == nil,
+                  !work.leaves.contains(where: { $0 === leaf }) else { return }
+            work.leaves.append(leaf)
+        }
+
         mutating func deliverLeafGradients() throws {
             let leaves = work.leaves
             for leaf in leaves {
-                guard let grad = leaf.pendingLeafGradient else { continue }
+                guard let grad = leaf.pendingLeafGradient else {
+                    // Fed or not, a leaf listed twice got its gradient at its first listing.
+                    if let attached = leaf.attachedToLeaf, leaves.lazy.filter({ $0 === leaf }).count == 1 {
+                        try deliverHooked(leaf, attached, nil)
+                    }
+                    continue
+                }
                 leaf.pendingLeafGradient = nil
                 if let attached = leaf.attachedToLeaf {
                     try deliverHooked(leaf, attached, grad)
@@ -322,19 +362,21 @@ public enum Autograd {
             }
         }
 
-        mutating func capture(_ leaf: Tensor, _ grad: Tensor) {
+        mutating func capture(_ leaf: Tensor, _ grad: Tensor?) {
             for (i, t) in targets.enumerated() where t === leaf { captured[i] = grad }
         }
 
         /// A leaf's gradient through the hooks on it, then accumulated or captured, in PyTorch's
         /// order: the tensor hooks, the `AccumulateGrad` node's pre-hooks, the accumulation, the
         /// post-accumulate hooks, then the node's post-hooks (which see no input gradients).
+        /// With no gradient (`arrived` nil) the hooks see None (the post-accumulate hooks a
+        /// `.grad` left as it was), and nothing is accumulated.
         @inline(never)
-        mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor) throws {
-            var grad = try runTensorHooks(attached.tensorHooks.hooks, arrived) ?? arrived
+        mutating func deliverHooked(_ leaf: Tensor, _ attached: LeafAttachments, _ arrived: Tensor?) throws {
+            var grad = try runTensorHooks(attached.tensorHooks.hooks, arrived)
             guard accumulateIntoLeaves else { return capture(leaf, grad) }
-            grad = try runPreHooks(attached.preHooks, [grad]).first.flatMap { $0 } ?? grad
-            try accumulate(into: leaf, grad)
+            grad = try runPreHooks(attached.preHooks, [grad]).first.flatMap { $0 }
+            if let grad { try accumulate(into: leaf, grad) }
             for hook in attached.postAccumulateHooks.hooks { try hook(leaf) }
             for hook in attached.postHooks.hooks {
                 _ = try GradMode.with(enabled: createGraph) { try hook([], [grad]) }
@@ -357,12 +399,12 @@ public enum Autograd {
             }
             grads = try runPreHooks(attached.preHooks, grads)
             let formulaGrads: InputGradients
-            if node.laterOutputs != nil {
-                formulaGrads = try runFormula(node, try BackwardContext(outputGrads: grads, node: node))
-            } else if let grad = grads.first, let grad {
+            if !attached.runsWithoutGradient && !grads.contains(where: { $0 != nil }) {
+                formulaGrads = []
+            } else if node.laterOutputs == nil, let grad = grads.first, let grad {
                 formulaGrads = try runFormula(node, BackwardContext(grad: grad, node: node))
             } else {
-                formulaGrads = []
+                formulaGrads = try runFormula(node, try BackwardContext(outputGrads: grads, node: node))
             }
             if attached.postHooks.entries.isEmpty { return formulaGrads }
             var inputGrads: [Tensor?] = try node.inputs.indices.map { i in

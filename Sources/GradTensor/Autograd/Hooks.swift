@@ -77,6 +77,9 @@ public final class NodeAttachments {
     /// The Python module of the node's type when it is not a built-in op's: a custom function's
     /// node prints as `<torch.autograd.function.MyExpBackward object at 0x…>`.
     public var typeModule: String?
+    /// Whether the node's formula runs when no gradient reached it (a custom function's, whose
+    /// backward PyTorch calls then with zeros or None); a built-in op's formula does not.
+    public var runsWithoutGradient = false
     /// Where in the program the node was made, when anomaly mode was on (`AnomalyMode`).
     public var placeOfCreation: Any?
     /// The outputs of a custom function that share their data with one of its inputs (an input

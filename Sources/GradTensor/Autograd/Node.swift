@@ -306,10 +306,11 @@ typealias InputGradients = SmallVector<Tensor?>
 /// gradient, its saved output).
 struct BackwardContext {
     /// The gradient of the op's output; for an op with several outputs, of its first one (zeros
-    /// when none arrived there).
+    /// when none arrived there). For an op with one output that none reached (a custom
+    /// function's, run all the same), an empty placeholder: `arrivedGrad` is then nil.
     let grad: Tensor
     /// For an op with several outputs, each one's gradient, nil where none arrived (PyTorch's
-    /// undefined gradient); empty for an op with one.
+    /// undefined gradient); for an op with one, empty, or `[nil]` when none reached it.
     let outputGrads: [Tensor?]
     let node: Node
 
@@ -319,12 +320,21 @@ struct BackwardContext {
         self.node = node
     }
 
-    /// The context of a node with several outputs, given the gradients that arrived (at least one).
+    /// The context of a node given each output's gradient, nil where none arrived: a node with
+    /// several outputs, or one no gradient reached.
     init(outputGrads: [Tensor?], node: Node) throws {
-        let first = try outputGrads.first.flatMap { $0 } ?? node.zeroGradient(ofOutput: 0)
-        grad = first
+        if let first = outputGrads.first, let first {
+            grad = first
+        } else {
+            grad = try node.laterOutputs == nil ? Tensor(zeros: [0], dtype: .float32) : node.zeroGradient(ofOutput: 0)
+        }
         self.outputGrads = outputGrads
         self.node = node
+    }
+
+    /// The gradient of the op's (first) output, nil when none arrived there.
+    var arrivedGrad: Tensor? {
+        outputGrads.isEmpty ? grad : outputGrads[0]
     }
 
     /// Output `k`'s gradient, zeros where none arrived (what `split`'s and `unbind`'s

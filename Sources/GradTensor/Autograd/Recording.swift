@@ -223,16 +223,17 @@ extension Tensor {
     }
 
     /// Makes this output, computed outside the graph, the result of a node named `name` over
-    /// `inputs`, whose formula is `backward`: given the output's gradient and the output itself
+    /// `inputs`, whose formula is `backward`: given the output's gradient (nil when none reached
+    /// a node that runs without one, `NodeAttachments.runsWithoutGradient`) and the output itself
     /// (attached to the node, as PyTorch's unpacked saved output; nil unless `saving` is
     /// `.outputs`), the gradients of `inputs`, nil where none flows. Nothing is recorded in
     /// no-grad mode or when no input requires grad. Saved tensors hooks are not applied: the
     /// function's context packs what it saves.
     public func recordFunction(_ name: String, inputs: [Tensor], saving: FunctionSaving,
-                               backward: @escaping (_ grad: Tensor, _ output: Tensor?) throws -> [Tensor?]) {
+                               backward: @escaping (_ grad: Tensor?, _ output: Tensor?) throws -> [Tensor?]) {
         SavedTensorHooks.suspended {
             record(name, inputs: inputs, savesOutput: saving == .outputs, saving: { $0.noteSavedBy(saving) }) { ctx, _ in
-                InputGradients(try backward(ctx.grad, ctx.node.attachedOutput))
+                InputGradients(try backward(ctx.arrivedGrad, ctx.node.attachedOutput))
             }
         }
         markIfAliasing(inputs, asOutput: 0)

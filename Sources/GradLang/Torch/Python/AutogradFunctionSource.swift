@@ -174,10 +174,10 @@ def _attach(cls, ctx, args, tensors, output):
         t is not None for t in ctx._saved) else "nothing"
     if len(outputs) == 1:
         torch.autograd._record_function(name, attached[0], tensors,
-                                        lambda grad, out: run_backward([grad], [out]), "torch.autograd.function", saves)
+                                        lambda grad, out: run_backward([grad], [out]), "torch.autograd.function", saves, True)
     else:
         node_outputs = [attached[i] if i in differentiable else None for i in range(len(outputs))]
-        torch.autograd._record_function(name, node_outputs, tensors, run_backward, "torch.autograd.function", saves)
+        torch.autograd._record_function(name, node_outputs, tensors, run_backward, "torch.autograd.function", saves, True)
     _pack_saved(ctx, attached)
     if not isinstance(output, tuple):
         return attached[0]

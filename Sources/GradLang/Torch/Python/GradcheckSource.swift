@@ -338,10 +338,10 @@ def _check_backward_mul_by_grad_output(outputs, inputs):
 
 
 def _undefined_grad(t):
-    """t through a node that gives it a zero gradient, standing for PyTorch's undefined one:
-    backward runs on zeros, as PyTorch's custom Functions do when materializing gradients."""
+    """t through a node that gives it no gradient (PyTorch's undefined one): the nodes before
+    it run with none, a custom Function's backward getting zeros or None as it asked."""
     out = t.detach()
-    torch.autograd._record_function("UndefinedGradBackward", out, [t], lambda grad, _: [torch.zeros_like(grad)], None, "nothing")
+    torch.autograd._record_function("UndefinedGradBackward", out, [t], lambda grad, _: [None], None, "nothing")
     return out
 
 
