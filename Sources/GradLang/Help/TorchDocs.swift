@@ -23,6 +23,7 @@ enum TorchDocs {
     static let shared: [String: String] = [
         "abs": "Absolute value of each element.",
         "add": "Sum of input and other (other broadcast, and multiplied by alpha when given).",
+        "addmm": "beta * input + alpha * (mat1 @ mat2), as one node (nn.Linear's op).",
         "all": "Whether every element (or every element along dim) is nonzero.",
         "allclose": "Whether every element of input is close to other: |input - other| <= atol + rtol * |other|.",
         "any": "Whether some element (or some element along dim) is nonzero.",
