@@ -76,6 +76,8 @@ public enum Autograd {
         let targets: [Tensor]
         var captured: [Tensor?]
         var observer: (any LeafGradientObserver)?
+        /// This pass's number (`countConsumers`).
+        var stamp = 0
         /// The roots' gradients, the nodes reached, the nodes ready to run, and the leaves
         /// gradients arrived at.
         var work = WorkLists.take()
@@ -93,7 +95,8 @@ public enum Autograd {
             for root in roots where root.links.isView { root.refreshViewGradFn() }
             try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
             if PassRecords.isEnabled && accumulateIntoLeaves { PassRecords.begin(roots: roots, seeds: work.seeds) }
-            Run.countConsumers(from: roots, into: &work.reached)
+            stamp = Run.countConsumers(from: roots, into: &work.reached)
+            if !targets.isEmpty { Run.markUnneeded(work.reached, targets: targets, stamp: stamp) }
             for (root, seed) in zip(roots, work.seeds) {
                 if let fn = root.gradFn {
                     try deliver(seed, to: fn, output: root.outputNr)
@@ -117,6 +120,7 @@ public enum Autograd {
         /// over the inputs does both). A node no gradient reached runs too, as in PyTorch, but
         /// only for what is attached to it (`runWithoutGradient`).
         private mutating func run(_ node: Node, retainGraph: Bool) throws {
+            if node.unneededStamp == stamp { return try capturePruned(node) }
             var inputGrads = InputGradients()
             if node.laterOutputs != nil {
                 inputGrads = try runWithOutputs(node)
@@ -220,9 +224,63 @@ public enum Autograd {
         /// Numbers the passes, so a node can tell whether this pass has reached it yet.
         nonisolated(unsafe) private static var passCount = 0
 
+        /// `autograd.grad` runs only the nodes on a path to a tensor it was asked about, as
+        /// PyTorch's engine does (its `exec_info`): the others of `reached` are marked unneeded
+        /// in this pass, so their formulas and hooks do not run and their saved tensors stay.
+        /// A node is needed when an edge of it leads to a leaf asked about, to the node of a
+        /// non-leaf asked about, or to a needed node. Every consumer of a needed node is needed,
+        /// so a needed node still hears from all its consumers. Decided children first, over the
+        /// graph (a DAG) with an explicit stack, so that long chains cannot overflow the stack.
+        static func markUnneeded(_ reached: [Node], targets: [Tensor], stamp: Int) {
+            func leadsToTarget(_ edge: Node.Edge) -> Bool {
+                switch edge {
+                case .none: return false
+                case .leaf(let leaf): return targets.contains { $0 === leaf }
+                case .node(let next): return next.unneededStamp != stamp || targets.contains { $0.gradFn === next }
+                }
+            }
+            var stack: [(node: Node, nextInput: Int)] = []
+            for start in reached where start.pruneVisitStamp != stamp {
+                start.pruneVisitStamp = stamp
+                stack.append((start, 0))
+                while let (node, i) = stack.last {
+                    if i < node.inputs.count {
+                        stack[stack.count - 1].nextInput = i + 1
+                        if case .node(let next) = node.inputs[i].edge, next.pruneVisitStamp != stamp {
+                            next.pruneVisitStamp = stamp
+                            stack.append((next, 0))
+                        }
+                        continue
+                    }
+                    stack.removeLast()
+                    if !node.inputs.contains(where: { leadsToTarget($0.edge) }) { node.unneededStamp = stamp }
+                }
+            }
+        }
+
+        /// An unneeded node (`markUnneeded`) that is the node of a tensor asked about: as in
+        /// PyTorch, the hooks on its tensors see the gradient, which is then captured; nothing
+        /// else of it runs.
+        @inline(never)
+        private mutating func capturePruned(_ node: Node) throws {
+            guard targets.contains(where: { $0.gradFn === node }) else { return }
+            var grads: [Tensor?] = node.laterOutputs != nil ? node.takePendingGradients() : [node.pendingGradient]
+            node.pendingGradient = nil
+            if let attached = node.attached {
+                for k in attached.tensorHooks.hookedOutputs where k < grads.count {
+                    grads[k] = try runTensorHooks(attached.tensorHooks.hooks(ofOutput: k), grads[k])
+                }
+            }
+            for (k, grad) in grads.enumerated() {
+                if let grad { try deliverToNode(node, grad, output: k) }
+            }
+        }
+
         /// Walks the graph reachable from `roots`, setting each node's count of the edges that
         /// point at it from there; appends the nodes reached to `reached`.
-        static func countConsumers(from roots: [Tensor], into reached: inout [Node]) {
+        /// Returns the pass's number (`stamp`).
+        @discardableResult
+        static func countConsumers(from roots: [Tensor], into reached: inout [Node]) -> Int {
             passCount &+= 1
             let stamp = passCount
             for tensor in roots {
@@ -246,6 +304,7 @@ public enum Autograd {
                     next.waitingConsumers += 1
                 }
             }
+            return stamp
         }
 
         /// The gradients a node passes to its inputs, through the hooks attached to it if any.
@@ -323,6 +382,8 @@ public enum Autograd {
         }
 
         mutating func deliverToLeaf(_ leaf: Tensor, _ grad: Tensor) throws {
+            // autograd.grad does not run a leaf's AccumulateGrad unless asked about the leaf.
+            if !targets.isEmpty && !targets.contains(where: { $0 === leaf }) { return }
             if let earlier = leaf.pendingLeafGradient {
                 leaf.pendingLeafGradient = try sum(earlier, grad)
             } else {
@@ -337,6 +398,7 @@ public enum Autograd {
         /// lists it a second time, which tells `deliverLeafGradients` it was fed after all.
         mutating func noteUnfed(_ leaf: Tensor) {
             guard leaf.attachedToLeaf != nil, leaf.pendingLeafGradient == nil,
+                  targets.isEmpty || targets.contains(where: { $0 === leaf }),
                   !work.leaves.contains(where: { $0 === leaf }) else { return }
             work.leaves.append(leaf)
         }

@@ -101,6 +101,10 @@ public final class Node {
     /// (`clearPendingGradients`) before the pass returns.
     var passStamp = 0
     var waitingConsumers = 0
+    /// For `autograd.grad`'s pruning (`Run.markUnneeded`): the pass whose walk visited the node,
+    /// and the pass in which it leads to nothing asked about, so it does not run.
+    var pruneVisitStamp = 0
+    var unneededStamp = 0
     var pendingGradient: Tensor?
     /// What an op with several outputs keeps for the outputs after the first (`LaterOutputs`);
     /// nil for the usual op with one.
