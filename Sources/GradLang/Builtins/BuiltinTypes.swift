@@ -69,8 +69,10 @@ enum BuiltinTypes {
             case let t as PyTuple:
                 switch t.kind {
                 case .named(let name, _), .record(let name, _):
+                    // The kind, not the tuple: the type is kept for the program's life.
+                    let kind = t.kind
                     return .object(kindType(name: o.typeName, qualifiedName: name) {
-                        if case .object(let u as PyTuple) = $0 { return u.kind == t.kind }
+                        if case .object(let u as PyTuple) = $0 { return u.kind == kind }
                         return false
                     })
                 case .plain, .torchSize: break
