@@ -264,16 +264,9 @@ public enum Autograd {
         @inline(never)
         private mutating func capturePruned(_ node: Node) throws {
             guard targets.contains(where: { $0.gradFn === node }) else { return }
-            var grads: [Tensor?] = node.laterOutputs != nil ? node.takePendingGradients() : [node.pendingGradient]
+            let grads: [Tensor?] = node.laterOutputs != nil ? node.takePendingGradients() : [node.pendingGradient]
             node.pendingGradient = nil
-            if let attached = node.attached {
-                for k in attached.tensorHooks.hookedOutputs where k < grads.count {
-                    grads[k] = try runTensorHooks(attached.tensorHooks.hooks(ofOutput: k), grads[k])
-                }
-            }
-            for (k, grad) in grads.enumerated() {
-                if let grad { try deliverToNode(node, grad, output: k) }
-            }
+            _ = try throughTensorHooks(node, node.attached, grads)
         }
 
         /// Walks the graph reachable from `roots`, setting each node's count of the edges that
@@ -445,6 +438,21 @@ public enum Autograd {
             }
         }
 
+        /// Each output's gradient through the hooks on its tensor, then stored where
+        /// `retain_grad()` or `autograd.grad` wants it (`deliverToNode`).
+        private mutating func throughTensorHooks(_ node: Node, _ attached: NodeAttachments?, _ arrived: [Tensor?]) throws -> [Tensor?] {
+            var grads = arrived
+            if let attached {
+                for k in attached.tensorHooks.hookedOutputs where k < grads.count {
+                    grads[k] = try runTensorHooks(attached.tensorHooks.hooks(ofOutput: k), grads[k])
+                }
+            }
+            for (k, grad) in grads.enumerated() {
+                if let grad { try deliverToNode(node, grad, output: k) }
+            }
+            return grads
+        }
+
         /// A node's run when hooks are attached to it, in PyTorch's order: the hooks on its
         /// tensors' gradients, the retained gradients taken, the node's pre-hooks, the formula,
         /// then its post-hooks, which see the inputs' gradients summed back to their shapes.
@@ -452,13 +460,7 @@ public enum Autograd {
         /// output's tensor are then given None, as PyTorch gives them).
         @inline(never)
         mutating func runHooked(_ node: Node, _ attached: NodeAttachments, _ arrived: [Tensor?]) throws -> InputGradients {
-            var grads = arrived
-            for k in attached.tensorHooks.hookedOutputs where k < grads.count {
-                grads[k] = try runTensorHooks(attached.tensorHooks.hooks(ofOutput: k), grads[k])
-            }
-            for (k, grad) in grads.enumerated() {
-                if let grad { try deliverToNode(node, grad, output: k) }
-            }
+            var grads = try throughTensorHooks(node, attached, arrived)
             grads = try runPreHooks(attached.preHooks, grads)
             let formulaGrads: InputGradients
             if !attached.runsWithoutGradient && !grads.contains(where: { $0 != nil }) {

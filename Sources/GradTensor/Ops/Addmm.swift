@@ -25,7 +25,7 @@ extension Tensor {
             let grads = try Tensor.matrixProductGradients(ctx, saved.product, needs: (ctx.needs(1), ctx.needs(2)))
             // PyTorch multiplies by a scale other than 1 after the product.
             func scaled(_ g: Tensor?, _ scale: Scalar?) throws -> Tensor? {
-                guard let g, let scale, scale != .int(1), scale != .double(1) else { return g }
+                guard let g, let scale, scale.doubleValue != 1 else { return g }
                 return try g.mul(.wrapping(scale))
             }
             return [ctx.needs(0) ? try scaled(ctx.grad, saved.beta) : nil, try scaled(grads.mat1, saved.alpha), try scaled(grads.mat2, saved.alpha)]
@@ -39,14 +39,14 @@ extension Tensor {
     private static func scaledProductSum(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Scalar?, alpha: Scalar?) throws -> Tensor {
         guard beta != nil || alpha != nil else { return try mat1.matrixProduct(mat2).add(input) }
         let product: Tensor
-        if let alpha, alpha != .int(1), alpha != .double(1) {
+        if let alpha, alpha.doubleValue != 1 {
             product = mat2.shape[1] == 1 && mat1.shape[0] > 1
                 ? try mat1.matrixProduct(mat2).mul(.wrapping(alpha)) : try mat1.mul(.wrapping(alpha)).matrixProduct(mat2)
         } else {
             product = try mat1.matrixProduct(mat2)
         }
         guard let beta else { return try product.add(input) }
-        if beta == .int(0) || beta == .double(0) { return product }
+        if beta.doubleValue == 0 { return product }
         return try product.add(input.mul(.wrapping(beta)))
     }
 

@@ -218,18 +218,21 @@ extension Tensor {
     /// `mul(Scalar)`, as ATen's formulas call it (`pow`'s gradient times its exponent): one node,
     /// `MulBackward1`. (Python's `t * 2` wraps the number into a tensor: `MulBackward0`.)
     public func mul(scalar: Scalar) throws -> Tensor {
-        let out = try GradMode.with(enabled: false) { try mul(.wrapping(scalar)) }
-        return out.record("MulBackward1", inputs: [self], saving: { _ in scalar }) { ctx, scalar in
-            [try ctx.grad.mul(.wrapping(scalar))]
-        }
+        try scalarOverload("MulBackward1", scalar) { try $0.mul($1) }
     }
 
     /// `div(Scalar)`, as ATen's composite ops call it (cross_entropy's mean over probabilities):
     /// one node, `DivBackward1`. (Python's `t / 2` wraps the number into a tensor: `DivBackward0`.)
     public func div(scalar: Scalar) throws -> Tensor {
-        let out = try GradMode.with(enabled: false) { try div(.wrapping(scalar)) }
-        return out.record("DivBackward1", inputs: [self], saving: { _ in scalar }) { ctx, scalar in
-            [try ctx.grad.div(.wrapping(scalar))]
+        try scalarOverload("DivBackward1", scalar) { try $0.div($1) }
+    }
+
+    /// `apply(self, scalar)` recorded as the op's Scalar overload, a node over `self` alone whose
+    /// gradient is `apply(grad, scalar)` (the op is linear in `self`).
+    private func scalarOverload(_ name: String, _ scalar: Scalar, _ apply: @escaping (Tensor, Tensor) throws -> Tensor) throws -> Tensor {
+        let out = try GradMode.with(enabled: false) { try apply(self, .wrapping(scalar)) }
+        return out.record(name, inputs: [self], saving: { _ in scalar }) { ctx, scalar in
+            [try apply(ctx.grad, .wrapping(scalar))]
         }
     }
 }
