@@ -44,6 +44,7 @@ final class GrammarTests: XCTestCase {
         "with_item": ["with a: pass\n", "with a as (b, c): pass\n"],
         "try_stmt": ["try: pass\nexcept: pass\nelse: pass\nfinally: pass\n", "try: pass\nfinally: pass\n"],
         "except_clause": ["try: pass\nexcept E: pass\nexcept (A, B) as e: pass\nexcept: pass\n"],
+        "except_star_clause": ["try: pass\nexcept* E: pass\nexcept *(A, B) as e: pass\nelse: pass\nfinally: pass\n"],
         "function_def": ["def f(): pass\n", "@d\ndef f(x) -> int: return x\n"],
         "decorator": ["@d\n@d.e(1)\n@(lambda f: f)\ndef f(): pass\n"],
         "class_def": ["class A: pass\n", "@d\nclass B(A, metaclass=M):\n    x = 1\n    def f(self): pass\n", "class C(): pass\n"],

@@ -148,8 +148,10 @@ enum ClassBuiltins {
     static func installExceptionMethods() {
         let base = PyExc.baseException
         guard base.namespace["__init__"] == nil else { return }
-        base.setAttribute("__init__", .object(PyBuiltin("BaseException.__init__(self, /, *args)") { args in
-            if case .object(let e as PyExceptionObject) = args["self"] { e.args = args.varargs("args") }
+        base.setAttribute("__init__", .object(PyBuiltin("BaseException.__init__(self, /, *args, **kwargs)") { args in
+            guard case .object(let e as PyExceptionObject) = args["self"] else { return .none }
+            if !args.keywordArguments("kwargs").isEmpty { throw PyError.type("\(e.type.name)() takes no keyword arguments") }
+            e.args = args.varargs("args")
             return .none
         }))
         // OSError(errno, strerror, filename, winerror, filename2) keeps the first two as its
@@ -171,6 +173,7 @@ enum ClassBuiltins {
             guard case .object(let e as PyExceptionObject) = args["self"] else { return .str("") }
             return .str(SpecialMethods.defaultRepr(e))
         }))
+        ExceptionGroups.installMethods()
     }
 
 }

@@ -65,10 +65,15 @@ extension Compiler {
         return { f in
             let flow: Flow
             do {
+                var failed: PyError?
+                var bodyFlow = Flow.normal
                 do {
-                    let bodyFlow = try body(f)
-                    if case .normal = bodyFlow { flow = try orElse(f) } else { flow = bodyFlow }
+                    bodyFlow = try body(f)
                 } catch let raised as PyError {
+                    failed = raised
+                }
+                // The `else` block runs outside the handlers: what it raises goes on.
+                if let raised = failed {
                     guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
                         throw raised
                     }
@@ -93,6 +98,10 @@ extension Compiler {
                         next.context = PyError.Chained(handled)
                         throw next
                     }
+                } else if case .normal = bodyFlow {
+                    flow = try orElse(f)
+                } else {
+                    flow = bodyFlow
                 }
             } catch {
                 if hasFinally {

@@ -91,6 +91,8 @@ extension Compiler {
             return resumableFor(target, iterable, body, orElse, line: line)
         case .with(let items, let body) where !items.contains(where: { $0.context.containsYield || ($0.target?.containsYield ?? false) }):
             return recordingLine(line, resumableWith(items, body))
+        case .try(let t) where t.isStar:
+            return { _ in throw PyError(PyExc.notImplementedError, "grad cannot yet pause a generator inside a try statement with except* clauses") }
         case .try(let t) where !t.handlers.contains(where: { $0.type?.containsYield ?? false }):
             return recordingLine(line, resumableTry(t))
         default:

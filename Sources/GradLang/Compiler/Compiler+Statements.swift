@@ -126,7 +126,7 @@ extension Compiler {
         case .assert(let test, let message):
             return recordingLine(line, assertStatement(test, message, s.range))
         case .try(let t):
-            return recordingLine(line, tryStatement(t))
+            return recordingLine(line, t.isStar ? exceptStarStatement(t) : tryStatement(t))
         case .raise(let exception, let cause):
             return recordingLine(line, raiseStatement(exception, cause))
         }

@@ -39,39 +39,132 @@ public struct ErrorRenderer {
     }
 
     public func render(_ e: PyError) -> String {
-        if let cause = e.cause {
-            return render(cause.error) + "\nThe above exception was the direct cause of the following exception:\n\n" + renderOne(e)
-        }
-        if let context = e.context {
-            return render(context.error) + "\nDuring handling of the above exception, another exception occurred:\n\n" + renderOne(e)
-        }
-        return renderOne(e)
+        var groups = GroupPrinting()
+        return render(e, &groups)
     }
 
-    private func renderOne(_ e: PyError) -> String {
+    /// Where an exception group's boxes have got to: how deeply the exception being printed is
+    /// nested, and whether the innermost box still needs its closing line (traceback.py's
+    /// `_ExceptionPrintContext`).
+    private struct GroupPrinting {
+        var depth = 0
+        var needsClose = false
+        /// CPython's `max_group_width` and `max_group_depth`.
+        static let widest = 15, deepest = 10
+
+        var indent: String { String(repeating: " ", count: 2 * depth) }
+
+        /// `text` with each line behind the margin of the current depth (none at the top).
+        func emit(_ text: String, margin: Character = "|") -> String {
+            guard depth > 0 else { return text }
+            let prefix = indent + String(margin) + " "
+            var out = String.UnicodeScalarView()
+            var atLineStart = true
+            for scalar in text.unicodeScalars {
+                if atLineStart { out.append(contentsOf: prefix.unicodeScalars) }
+                out.append(scalar)
+                atLineStart = scalar == "\n"
+            }
+            return String(out)
+        }
+    }
+
+    private func render(_ e: PyError, _ groups: inout GroupPrinting) -> String {
+        if let cause = e.cause {
+            return render(cause.error, &groups)
+                + groups.emit("\nThe above exception was the direct cause of the following exception:\n\n") + renderOne(e, &groups)
+        }
+        if let context = e.context {
+            return render(context.error, &groups)
+                + groups.emit("\nDuring handling of the above exception, another exception occurred:\n\n") + renderOne(e, &groups)
+        }
+        return renderOne(e, &groups)
+    }
+
+    private func renderOne(_ e: PyError, _ groups: inout GroupPrinting) -> String {
+        guard let group = e.exception as? PyExceptionGroupObject else {
+            let header = e.traceback.isEmpty ? "" : "Traceback (most recent call last):\n" + stack(e)
+            return groups.emit(header + exceptionOnly(e))
+        }
+        if groups.depth > GroupPrinting.deepest {
+            return groups.emit("... (max_group_depth is \(GroupPrinting.deepest))\n")
+        }
+        let top = groups.depth == 0
+        if top { groups.depth += 1 }
         var out = ""
         if !e.traceback.isEmpty {
-            out += "Traceback (most recent call last):\n"
-            var previous: TraceEntry?
-            var repeats = 0
-            for entry in e.traceback.outermostFirst {
-                if let p = previous, p == entry {
-                    repeats += 1
-                    if repeats >= 3 { continue }
-                } else {
-                    if repeats >= 3 { out += repeatedLine(repeats - 2) }
-                    repeats = 0
-                }
-                previous = entry
-                out += frame(entry)
-            }
-            if repeats >= 3 { out += repeatedLine(repeats - 2) }
+            out += groups.emit("Exception Group Traceback (most recent call last):\n", margin: top ? "+" : "|")
+            out += groups.emit(stack(e))
         }
-        if let (syntax, filename) = e.syntaxDetails { return out + render(syntax, filename: filename) }
-        var message = e.message
-        if let suggestion = e.suggestion { message += ". " + suggestion }
-        let name = e.type.tracebackName
-        return out + (message.isEmpty ? name : "\(name): \(message)") + "\n"
+        out += groups.emit(exceptionOnly(e))
+        let members = group.exceptions
+        let shown = Swift.min(members.count, GroupPrinting.widest + 1)
+        groups.needsClose = false
+        for i in 0..<shown {
+            let last = i == shown - 1
+            if last { groups.needsClose = true }
+            let truncated = i >= GroupPrinting.widest
+            out += groups.indent + (i == 0 ? "+-" : "  ") + "+---------------- \(truncated ? "..." : String(i + 1)) ----------------\n"
+            groups.depth += 1
+            if truncated {
+                let remaining = members.count - GroupPrinting.widest
+                out += groups.emit("and \(remaining) more exception\(remaining > 1 ? "s" : "")\n")
+            } else {
+                out += render(group.raisedMembers[i] ?? PyError(exception: members[i]), &groups)
+            }
+            if last && groups.needsClose {
+                out += groups.indent + "+------------------------------------\n"
+                groups.needsClose = false
+            }
+            groups.depth -= 1
+        }
+        // What follows a top-level group (an exception it was the context of) is not in its box.
+        if top { groups.depth -= 1 }
+        return out
+    }
+
+    /// The traceback's entries, outermost first, with CPython's cut of a line repeated many times.
+    private func stack(_ e: PyError) -> String {
+        var out = ""
+        var previous: TraceEntry?
+        var repeats = 0
+        for entry in e.traceback.outermostFirst {
+            if let p = previous, p == entry {
+                repeats += 1
+                if repeats >= 3 { continue }
+            } else {
+                if repeats >= 3 { out += repeatedLine(repeats - 2) }
+                repeats = 0
+            }
+            previous = entry
+            out += frame(entry)
+        }
+        if repeats >= 3 { out += repeatedLine(repeats - 2) }
+        return out
+    }
+
+    /// The last line (`ValueError: bad`, or a SyntaxError's quoted line and caret), then the
+    /// exception's `__notes__`, each on lines of its own.
+    private func exceptionOnly(_ e: PyError) -> String {
+        var out: String
+        if let (syntax, filename) = e.syntaxDetails {
+            out = render(syntax, filename: filename)
+        } else {
+            var message = e.message
+            if let suggestion = e.suggestion { message += ". " + suggestion }
+            let name = e.type.tracebackName
+            out = (message.isEmpty ? name : "\(name): \(message)") + "\n"
+        }
+        guard let notes = e.exception.attribute("__notes__") else { return out }
+        switch notes {
+        case .str, .object(is PyList), .object(is PyTuple):
+            for note in (try? Iteration.collect(notes)) ?? [] {
+                out += ((try? Repr.checkedStr(note)) ?? "<note str() failed>") + "\n"
+            }
+        case .none: break
+        default: out += (try? Repr.checkedRepr(notes)) ?? "<__notes__ repr() failed>"
+        }
+        return out
     }
 
     private func repeatedLine(_ n: Int) -> String {

@@ -84,6 +84,8 @@ public struct TryStatement: Equatable, Sendable {
     public var handlers: [ExceptHandler]
     public var orElse: [Stmt]
     public var finally: [Stmt]
+    /// `except*` clauses (CPython's TryStar): each takes the matching part of an exception group.
+    public var isStar = false
 }
 
 public struct ExceptHandler: Equatable, Sendable {

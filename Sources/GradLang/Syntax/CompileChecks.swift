@@ -110,6 +110,23 @@ enum CompileChecks {
             for element in elements { try lambdasIn(element) }
         }
 
+        /// An `except*` block must run to its end: a `break`, `continue` or `return` that would
+        /// leave it (not one inside a loop or function of its own) is refused.
+        private mutating func leavesNoExceptStar(_ body: [Stmt]) throws(SyntaxError) {
+            for statement in body {
+                switch statement.kind {
+                case .break, .continue, .return:
+                    throw error("'break', 'continue' and 'return' cannot appear in an except* block", at: statement.range)
+                case .while(_, _, let orElse), .for(_, _, _, let orElse): try leavesNoExceptStar(orElse)
+                case .functionDefinition, .classDefinition: break
+                default:
+                    try forEachChild(of: statement) { (checker: inout Checker, block: [Stmt]) throws(SyntaxError) in
+                        try checker.leavesNoExceptStar(block)
+                    } expression: { (_: inout Checker, _: Expr) throws(SyntaxError) in }
+                }
+            }
+        }
+
         // MARK: - Compiler pass
 
         mutating func compilerPass(_ body: [Stmt], inFunction: Bool, inLoop: Bool) throws(SyntaxError) {
@@ -153,6 +170,7 @@ enum CompileChecks {
                     for handler in t.handlers.dropLast() where handler.type == nil {
                         throw error("default 'except:' must be last", at: handler.range)
                     }
+                    if t.isStar { for handler in t.handlers { try leavesNoExceptStar(handler.body) } }
                     try forEachChild(of: statement) { (checker: inout Checker, body: [Stmt]) throws(SyntaxError) in
                         try checker.compilerPass(body, inFunction: inFunction, inLoop: inLoop)
                     } expression: { (checker: inout Checker, e: Expr) throws(SyntaxError) in

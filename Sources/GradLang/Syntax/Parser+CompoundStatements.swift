@@ -124,7 +124,16 @@ extension Parser {
         _ = try expectForced(.colon)
         let body = try parseBlock(after: "'try' statement", line: keyword.start.line)
         var handlers: [ExceptHandler] = []
-        while try at(.except) { handlers.append(try parseExceptHandler()) }
+        var isStar = false
+        while try at(.except) {
+            let keyword = try token()
+            let (handler, star) = try parseExceptHandler()
+            if !handlers.isEmpty && star != isStar {
+                throw error("cannot have both 'except' and 'except*' on the same 'try'", at: keyword)
+            }
+            isStar = star
+            handlers.append(handler)
+        }
         let orElse = handlers.isEmpty ? [] : try parseElse()
         var finally: [Stmt] = []
         if try at(.finally) {
@@ -135,16 +144,18 @@ extension Parser {
         } else if handlers.isEmpty {
             throw failHere("expected 'except' or 'finally' block")
         }
-        let statement = TryStatement(body: body, handlers: handlers, orElse: orElse, finally: finally)
+        let statement = TryStatement(body: body, handlers: handlers, orElse: orElse, finally: finally, isStar: isStar)
         return Stmt(.try(statement), range(from: keyword))
     }
 
-    /// `except [type [as name]]: block`.
-    func parseExceptHandler() throws(SyntaxError) -> ExceptHandler {
+    /// `except [type [as name]]: block` or `except* type [as name]: block`, and whether it has the star.
+    func parseExceptHandler() throws(SyntaxError) -> (ExceptHandler, star: Bool) {
         let keyword = try token()
         advance()
         var type: Expr?
         var name: String?
+        let star = try accept(.star)
+        if star, try at(.colon) { throw failHere("expected one or more exception types") }
         if !(try at(.colon)) {
             if case .newline = try token().kind { throw failHere("expected ':'") }
             let exceptionType = try parseExpression()
@@ -161,7 +172,7 @@ extension Parser {
             advance()
         }
         let body = try parseBlock(after: "'except' statement", line: keyword.start.line)
-        return ExceptHandler(type: type, name: name, body: body, range: range(from: keyword))
+        return (ExceptHandler(type: type, name: name, body: body, range: range(from: keyword)), star)
     }
 
     /// Decorators, then a function or class definition.

@@ -95,6 +95,9 @@ enum ClassAttributes {
             // What a UnicodeError was made from: (encoding, object, start, end, reason).
             guard let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.unicodeError), e.args.count == 5 else { return nil }
             return e.args[["encoding", "object", "start", "end", "reason"].firstIndex(of: name) ?? 0]
+        case "message", "exceptions":
+            guard let group = instance as? PyExceptionGroupObject else { return nil }
+            return name == "message" ? group.groupMessage : .object(PyTuple(group.members))
         case "value":
             // A StopIteration carries a generator's return value.
             if let e = instance as? PyExceptionObject, e.type.isSubclass(of: PyExc.stopIteration) { return e.args.first ?? Value.none }
@@ -229,6 +232,7 @@ enum ClassAttributes {
         if cls.isExceptionClass {
             names.formUnion(["__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
                              "add_note", "args", "with_traceback"])
+            if cls.isSubclass(of: PyExc.baseExceptionGroup) { names.formUnion(["exceptions", "message"]) }
         }
         // Slots are the class's attributes (member descriptors in CPython), and take the place
         // of `__dict__` and `__weakref__` when every class declares them.

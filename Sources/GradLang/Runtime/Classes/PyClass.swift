@@ -94,6 +94,13 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
         ancestors = base?.mro ?? []
     }
 
+    /// A built-in class with several bases (`ExceptionGroup`), ordered as CPython's C3 orders them.
+    convenience init(builtin name: String, bases: [PyClass]) {
+        self.init(builtin: name, base: bases.first)
+        self.bases = bases
+        ancestors = (try? PyClass.linearize(bases)) ?? ancestors
+    }
+
     /// A class made by a `class` statement (the bases are already checked to be classes).
     init(name: String, qualifiedName: String, moduleName: String, bases: [PyClass], nativeBase: PyTypeObject?,
          namespace: Namespace, interpreter: Interpreter) throws {

@@ -12,6 +12,9 @@ public struct PyError: Error {
     public var context: Chained?
     /// `raise ... from cause` ("The above exception was the direct cause...").
     public var cause: Chained?
+    /// Raised by an `except*` statement at its end, as CPython's RERAISE: the frame it leaves
+    /// first adds no traceback entry (the callers' frames do).
+    var leavesFrameUnrecorded = false
 
     /// An earlier exception kept with a later one (a box: errors are values).
     public final class Chained: @unchecked Sendable {
@@ -89,7 +92,8 @@ struct CodeOrigin: Sendable {
 /// An exception instance (`e` in `except ValueError as e`): an instance of its class, whose
 /// arguments are `args`. grad runs Python on one thread at a time (see Interpreter), so it may
 /// travel inside `PyError`.
-public final class PyExceptionObject: PyInstance, @unchecked Sendable {
+/// Not final: an exception group (ExceptionGroups.swift) is one with members.
+public class PyExceptionObject: PyInstance, @unchecked Sendable {
     public var args: [Value]
 
     /// For a NameError or AttributeError grad raised itself: the name not found, and the names
@@ -129,6 +133,7 @@ public final class PyExceptionObject: PyInstance, @unchecked Sendable {
     /// UnicodeEncodeError or UnicodeDecodeError of its five arguments as CPython words it. (A class's own
     /// `__str__` comes before this: see `PyError.message` and `SpecialMethods.str`.)
     public var message: String {
+        if let group = self as? PyExceptionGroupObject { return group.summary }
         if args.isEmpty { return "" }
         if args.count == 2, type.isSubclass(of: PyExc.osError) {
             let files = [attribute("filename"), attribute("filename2")].compactMap { $0 }.filter { !$0.isNone }
@@ -176,6 +181,8 @@ public enum PyExc {
     public static let tabError = PyClass(builtin: "TabError", base: indentationError)
     public static let typeError = PyClass(builtin: "TypeError", base: exception)
     public static let valueError = PyClass(builtin: "ValueError", base: exception)
+    static let baseExceptionGroup = PyClass(builtin: "BaseExceptionGroup", base: baseException)
+    static let exceptionGroup = PyClass(builtin: "ExceptionGroup", bases: [baseExceptionGroup, exception])
 
     // Raised by parts of CPython that grad has few or none of, but which programs name in
     // `except` clauses and subclass.
@@ -223,7 +230,7 @@ public enum PyExc {
         lookupError, indexError, keyError, memoryError, nameError, osError, connectionError, brokenPipeError,
         unboundLocalError, runtimeError,
         notImplementedError, recursionError, syntaxError, indentationError, tabError, systemError, typeError,
-        valueError,
+        valueError, baseExceptionGroup, exceptionGroup,
         floatingPointError, bufferError, eofError, referenceError, stopAsyncIteration, unicodeError,
         unicodeDecodeError, unicodeEncodeError, unicodeTranslateError, blockingIOError, childProcessError,
         connectionAbortedError, connectionRefusedError, connectionResetError, fileExistsError, fileNotFoundError,

@@ -179,7 +179,9 @@ public final class Interpreter {
         do {
             return try body()
         } catch var e as PyError {
-            if !filesHiddenFromTracebacks.contains(frame.file) {
+            if e.leavesFrameUnrecorded {
+                e.leavesFrameUnrecorded = false
+            } else if !filesHiddenFromTracebacks.contains(frame.file) {
                 e.traceback.append(frame.origin.entry(line: frame.line, function: frame.name, span: frame.errorSpan))
             }
             frame.errorSpan = nil
