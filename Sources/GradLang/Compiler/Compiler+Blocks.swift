@@ -55,67 +55,88 @@ extension Compiler {
         throw error
     }
 
+    /// An `except` (or `except*`) clause compiled: its types, the `as` name's store and unbinding,
+    /// and its block.
+    struct CompiledHandler {
+        let type: ExprCode?
+        let store: Store?
+        let unbind: ((Frame) -> Void)?
+        let body: StmtCode
+        let range: SourceRange
+    }
+
+    /// A `try` statement's clauses compiled, with `compileBlock` for each block (resumable ones in
+    /// a generator).
+    func handlers(of t: TryStatement, _ compileBlock: ([Stmt]) -> StmtCode) -> [CompiledHandler] {
+        t.handlers.map {
+            CompiledHandler(type: $0.type.map(expression), store: $0.name.map(store), unbind: $0.name.map(unbind),
+                            body: compileBlock($0.body), range: $0.range)
+        }
+    }
+
+    /// Runs a `try` statement's body: how it ended, or the Python error it raised (any other
+    /// error goes on).
+    static func attempt(_ body: StmtCode, _ f: Frame) throws -> (flow: Flow, raised: PyError?) {
+        do {
+            return (try body(f), nil)
+        } catch let raised as PyError {
+            return (.normal, raised)
+        }
+    }
+
     func tryStatement(_ t: TryStatement) -> StmtCode {
         let body = block(t.body), orElse = block(t.orElse), finally = block(t.finally)
-        let handlers: [(type: ExprCode?, store: Store?, unbind: ((Frame) -> Void)?, body: StmtCode, range: SourceRange)] = t.handlers.map {
-            ($0.type.map(expression), $0.name.map(store), $0.name.map(unbind), block($0.body), $0.range)
-        }
+        let handlers = handlers(of: t, block)
         let hasFinally = !t.finally.isEmpty
         let origin = origin
         return { f in
-            let flow: Flow
-            do {
-                var failed: PyError?
-                var bodyFlow = Flow.normal
-                do {
-                    bodyFlow = try body(f)
-                } catch let raised as PyError {
-                    failed = raised
-                }
+            try Compiler.running(finally: hasFinally ? finally : nil, f) {
+                let (bodyFlow, failed) = try Compiler.attempt(body, f)
                 // The `else` block runs outside the handlers: what it raises goes on.
-                if let raised = failed {
-                    guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
-                        throw raised
-                    }
-                    let chosen = handlers[handler]
-                    // What ran out of memory has been unwound and freed: hold the reserve back again.
-                    if raised.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
-                    let outer = f.handling
-                    f.handling = (raised, f.line, f.errorSpan)
-                    // As CPython shows it when a new error occurs in the handler: its traceback
-                    // ends in this frame, at the line that raised.
-                    let handled = raised.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
-                    f.errorSpan = nil
-                    defer {
-                        f.handling = outer
-                        // Python deletes the `as` name when the handler ends.
-                        chosen.unbind?(f)
-                    }
-                    try chosen.store?(f, .object(raised.exception))
-                    do {
-                        flow = try chosen.body(f)
-                    } catch var next as PyError where next.exception !== raised.exception && next.context == nil {
-                        next.context = PyError.Chained(handled)
-                        throw next
-                    }
-                } else if case .normal = bodyFlow {
-                    flow = try orElse(f)
-                } else {
-                    flow = bodyFlow
+                guard let raised = failed else { return bodyFlow == .normal ? try orElse(f) : bodyFlow }
+                guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
+                    throw raised
                 }
-            } catch {
-                if hasFinally {
-                    let finalFlow = try finally(f)
-                    if case .normal = finalFlow {} else { return finalFlow }
+                let chosen = handlers[handler]
+                // What ran out of memory has been unwound and freed: hold the reserve back again.
+                if raised.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
+                let outer = f.handling
+                f.handling = (raised, f.line, f.errorSpan)
+                // As CPython shows it when a new error occurs in the handler: its traceback
+                // ends in this frame, at the line that raised.
+                let handled = raised.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
+                f.errorSpan = nil
+                defer {
+                    f.handling = outer
+                    // Python deletes the `as` name when the handler ends.
+                    chosen.unbind?(f)
                 }
-                throw error
+                try chosen.store?(f, .object(raised.exception))
+                do {
+                    return try chosen.body(f)
+                } catch var next as PyError where next.exception !== raised.exception && next.context == nil {
+                    next.context = PyError.Chained(handled)
+                    throw next
+                }
             }
-            if hasFinally {
-                let finalFlow = try finally(f)
-                if case .normal = finalFlow {} else { return finalFlow }
-            }
-            return flow
         }
+    }
+
+    /// Runs a `try` statement's clauses, then its `finally` block (if any) however they ended; a
+    /// `finally` that returns, breaks or continues overrides their flow or error.
+    static func running(finally: StmtCode?, _ f: Frame, _ clauses: () throws -> Flow) throws -> Flow {
+        guard let finally else { return try clauses() }
+        let flow: Flow
+        do {
+            flow = try clauses()
+        } catch {
+            let finalFlow = try finally(f)
+            if case .normal = finalFlow {} else { return finalFlow }
+            throw error
+        }
+        let finalFlow = try finally(f)
+        if case .normal = finalFlow {} else { return finalFlow }
+        return flow
     }
 
     /// The index of the first `except` clause that catches `error`. An error evaluating or

@@ -5,48 +5,20 @@
 extension Compiler {
     func exceptStarStatement(_ t: TryStatement) -> StmtCode {
         let body = block(t.body), orElse = block(t.orElse), finally = block(t.finally)
-        let handlers = t.handlers.map {
-            StarHandler(type: $0.type.map(expression), store: $0.name.map(store), unbind: $0.name.map(unbind),
-                        body: block($0.body), range: $0.range)
-        }
+        let handlers = handlers(of: t, block)
         let hasFinally = !t.finally.isEmpty
         let origin = origin
         let interpreter = interpreter
         return { f in
-            var flow = Flow.normal
-            do {
-                var failed: PyError?
-                do {
-                    flow = try body(f)
-                } catch let raised as PyError {
-                    failed = raised
-                }
+            try Compiler.running(finally: hasFinally ? finally : nil, f) {
+                let (flow, failed) = try Compiler.attempt(body, f)
                 if let failed {
                     try Compiler.handleStar(failed, handlers, f, origin, interpreter)
-                } else if case .normal = flow {
-                    flow = try orElse(f)
+                    return .normal
                 }
-            } catch {
-                if hasFinally {
-                    let finalFlow = try finally(f)
-                    if case .normal = finalFlow {} else { return finalFlow }
-                }
-                throw error
+                return flow == .normal ? try orElse(f) : flow
             }
-            if hasFinally {
-                let finalFlow = try finally(f)
-                if case .normal = finalFlow {} else { return finalFlow }
-            }
-            return flow
         }
-    }
-
-    struct StarHandler {
-        let type: ExprCode?
-        let store: Store?
-        let unbind: ((Frame) -> Void)?
-        let body: StmtCode
-        let range: SourceRange
     }
 
     /// An error a clause raised: as thrown (its traceback not yet through this frame, and where in
@@ -61,7 +33,7 @@ extension Compiler {
     }
 
     /// Runs the clauses on `raised`, then raises what is left, if anything.
-    private static func handleStar(_ raised: PyError, _ handlers: [StarHandler], _ f: Frame, _ origin: CodeOrigin,
+    private static func handleStar(_ raised: PyError, _ handlers: [CompiledHandler], _ f: Frame, _ origin: CodeOrigin,
                                    _ interpreter: Interpreter) throws {
         let (line, span) = (f.line, f.errorSpan)
         let caught = raised.caught(at: origin.entry(line: line, function: f.name, span: span))
@@ -102,7 +74,7 @@ extension Compiler {
 
     /// The types a clause names, refusing what `except*` cannot catch; an error here is raised
     /// while handling `caught`, from the clause's line.
-    private static func clauseTypes(_ handler: StarHandler, _ caught: PyError, _ f: Frame, _ origin: CodeOrigin) throws -> Value {
+    private static func clauseTypes(_ handler: CompiledHandler, _ caught: PyError, _ f: Frame, _ origin: CodeOrigin) throws -> Value {
         (f.line, f.errorSpan) = (handler.range.start.line, nil)
         do {
             let spec = try handler.type?(f) ?? .none

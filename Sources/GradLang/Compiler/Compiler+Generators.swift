@@ -339,10 +339,7 @@ extension Compiler {
 
     private func resumableTry(_ t: TryStatement) -> StmtCode {
         let body = resumableBlock(t.body), orElse = resumableBlock(t.orElse), finally = resumableBlock(t.finally)
-        let handlers = t.handlers.map {
-            CompiledHandler(type: $0.type.map(expression), store: $0.name.map(store), unbind: $0.name.map(unbind),
-                            body: resumableBlock($0.body), range: $0.range)
-        }
+        let handlers = handlers(of: t, resumableBlock)
         let hasFinally = !t.finally.isEmpty
         let slot = progressSlot()
         let origin = origin
@@ -366,14 +363,6 @@ extension Compiler {
             f[slot: slot] = nil
             return try outcome.get()
         }
-    }
-
-    struct CompiledHandler {
-        let type: ExprCode?
-        let store: Store?
-        let unbind: ((Frame) -> Void)?
-        let body: StmtCode
-        let range: SourceRange
     }
 
     /// A `try` statement's body, `else` and handlers, from the clause `progress` is in.
