@@ -2,6 +2,8 @@ extension TorchPythonSources {
     /// `torch.autograd.Function` and its context, `once_differentiable`: a custom op's forward
     /// runs outside the graph, then `torch.autograd._record_function` gives its output a node
     /// whose formula calls the class's backward and checks what it returns as PyTorch does.
+    /// Under gradcheck's forward mode (a jvp taken as the derivative of a backward pass with
+    /// respect to its output gradients) the node stands for the class's `jvp` in that pass.
     static let autogradFunction = #"""
 """Custom differentiable operations: subclass Function, write forward and backward, call apply."""
 
@@ -74,6 +76,18 @@ def _contains(items, t):
     return any(item is t for item in items)
 
 
+class _ForwardMode:
+    """grad has no dual tensors: gradcheck takes a Jacobian-vector product J u by
+    differentiating g = J^T s (a backward pass from output gradients s) with respect to s along
+    u. While `applying`, a Function applied to tensors requiring grad (PyTorch's tensors with
+    tangents) must have a jvp, and its node remembers so; while `transposing` (the pass giving
+    g), such a node returns zeros whose derivative with respect to its output gradients is the
+    Function's jvp, so that the derivative along u is what the jvp gives, as in PyTorch."""
+
+    applying = 0
+    transposing = 0
+
+
 class Function:
     """Base class of custom autograd operations: static forward(ctx, *args) (or forward(*args)
     with setup_context(ctx, inputs, output)) and backward(ctx, *grad_outputs), used through
@@ -101,6 +115,10 @@ class Function:
     def backward(ctx, *grad_outputs):
         raise NotImplementedError("You must implement either the backward or vjp method for your custom autograd.Function to use it with backward mode AD.")
 
+    @staticmethod
+    def jvp(ctx, *grad_inputs):
+        raise NotImplementedError("You must implement the jvp function for custom autograd.Function to use it with forward mode AD.")
+
     @classmethod
     def apply(cls, *args, **kwargs):
         ctx = FunctionCtx()
@@ -115,10 +133,13 @@ class Function:
                 output = cls.forward(ctx, *args, **kwargs)
         if not recording:
             return output
-        return _attach(cls, ctx, args, tensors, output)
+        forward_mode = _ForwardMode.applying > 0
+        if forward_mode and cls.jvp is Function.jvp:
+            Function.jvp(ctx)
+        return _attach(cls, ctx, args, tensors, output, forward_mode)
 
 
-def _attach(cls, ctx, args, tensors, output):
+def _attach(cls, ctx, args, tensors, output, forward_mode):
     """Gives the differentiable outputs of a custom function their node, one for all of them;
     every result is an output of the node (output_nr is its position), differentiable or not."""
     outputs = output if isinstance(output, tuple) else (output,)
@@ -147,8 +168,9 @@ def _attach(cls, ctx, args, tensors, output):
         return t
 
     ctx._saved = tuple(saved(t) for t in getattr(ctx, "to_save", ()))
+    for_forward = tuple(saved(t) for t in getattr(ctx, "saved_for_forward", ())) if forward_mode else ()
     # The context must not keep the outputs either: they hold the node, which holds the context.
-    ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = None
+    ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = ctx.saved_for_forward = None
     materialize = getattr(ctx, "materialize_grads", True)
     name = cls._backward_name
     # What backward needs of the outputs and arguments, without holding them: the node holds
@@ -157,6 +179,8 @@ def _attach(cls, ctx, args, tensors, output):
     arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
 
     def run_backward(grads, outs):
+        if forward_mode and _ForwardMode.transposing > 0:
+            return _transposed_jvp(cls, ctx, args, for_forward, grads, outs)
         grad_outputs = []
         for g, z in zip(grads, zeros_for):
             if g is None and z is not None and materialize:
@@ -170,7 +194,7 @@ def _attach(cls, ctx, args, tensors, output):
         return _checked_gradients(name, arg_shapes, grads)
 
     # What backward frees: the saved tensors (the node keeps the outputs among them).
-    saves = "outputs" if any(isinstance(t, _Output) for t in ctx._saved) else "tensors" if any(
+    saves = "outputs" if any(isinstance(t, _Output) for t in ctx._saved + for_forward) else "tensors" if any(
         t is not None for t in ctx._saved) else "nothing"
     if len(outputs) == 1:
         torch.autograd._record_function(name, attached[0], tensors,
@@ -182,6 +206,42 @@ def _attach(cls, ctx, args, tensors, output):
     if not isinstance(output, tuple):
         return attached[0]
     return tuple(attached)
+
+
+def _transposed_jvp(cls, ctx, args, for_forward, grads, outs):
+    """For each tensor argument, zeros recorded as a function of the output gradients `grads`
+    whose backward, given the arguments' tangents, is the Function's jvp (see _ForwardMode)."""
+    tensors = [a for a in args if isinstance(a, torch.Tensor)]
+    zeros = [torch.zeros(t.shape, dtype=t.dtype) for t in tensors]
+    seeded = [(k, g) for k, g in enumerate(grads) if isinstance(g, torch.Tensor) and g.requires_grad]
+    if not seeded:
+        return zeros
+
+    def jvp(tangents, _):
+        given = iter(tangents)
+        arg_tangents = []
+        for a in args:
+            if not isinstance(a, torch.Tensor):
+                arg_tangents.append(None)
+                continue
+            t = next(given)
+            arg_tangents.append(torch.zeros_like(a) if t is None else t)
+        # In jvp, saved_tensors are the tensors saved for forward.
+        saved = ctx._saved
+        ctx._saved, ctx._outputs = for_forward, outs
+        try:
+            result = cls.jvp(ctx, *arg_tangents)
+        finally:
+            ctx._saved, ctx._outputs = saved, None
+        result = result if isinstance(result, tuple) else (result,)
+        return [result[k] for k, _ in seeded]
+
+    if len(zeros) == 1:
+        torch.autograd._record_function(cls._backward_name, zeros[0], [g for _, g in seeded],
+                                        lambda tangent, out: jvp([tangent], [out]), None, "nothing")
+    else:
+        torch.autograd._record_function(cls._backward_name, zeros, [g for _, g in seeded], jvp, None, "nothing")
+    return zeros
 
 
 def _pack_saved(ctx, outputs):
