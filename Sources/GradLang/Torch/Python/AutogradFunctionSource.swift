@@ -77,14 +77,17 @@ def _contains(items, t):
 
 
 class _ForwardMode:
-    """grad has no dual tensors: gradcheck takes a Jacobian-vector product J u by
-    differentiating g = J^T s (a backward pass from output gradients s) with respect to s along
-    u. While `applying`, a Function applied to tensors requiring grad (PyTorch's tensors with
-    tangents) must have a jvp, and its node remembers so; while `transposing` (the pass giving
-    g), such a node returns zeros whose derivative with respect to its output gradients is the
-    Function's jvp, so that the derivative along u is what the jvp gives, as in PyTorch."""
+    """grad has no dual tensors: gradcheck takes a Jacobian-vector product J u as the
+    derivative of g = J^T s (a backward pass from zero output gradients s) with respect to s,
+    along u. While gradcheck's function runs, `directions` ends with its leaves, their
+    tangents u, and whether the tangents must stay differentiable. A Function applied then
+    calls its jvp at once, as in PyTorch, at its arguments' tangents (taken the same way), and
+    its node remembers the output tangents: while `transposing` (in the pass giving g) the
+    node returns zeros recorded as a function of its output gradients, whose backward gives
+    those tangents, so the derivative along u passes the jvp's result on (the pass along u is
+    the one that reaches the node with these arguments' tangents)."""
 
-    applying = 0
+    directions = []
     transposing = 0
 
 
@@ -133,13 +136,30 @@ class Function:
                 output = cls.forward(ctx, *args, **kwargs)
         if not recording:
             return output
-        forward_mode = _ForwardMode.applying > 0
-        if forward_mode and cls.jvp is Function.jvp:
-            Function.jvp(ctx)
-        return _attach(cls, ctx, args, tensors, output, forward_mode)
+        output_tangents = _applied_jvp(cls, ctx, args) if _ForwardMode.directions else None
+        return _attach(cls, ctx, args, tensors, output, output_tangents)
 
 
-def _attach(cls, ctx, args, tensors, output, forward_mode):
+def _applied_jvp(cls, ctx, args):
+    """The Function's output tangents from its jvp, given its arguments' tangents (zeros for a
+    tensor without one), or None when no argument has a tangent, when PyTorch calls no jvp."""
+    leaves, directions, differentiable = _ForwardMode.directions[-1]
+    tangents = [_tangent_of(a, leaves, directions, differentiable) if isinstance(a, torch.Tensor) else None for a in args]
+    if all(t is None for t in tangents):
+        return None
+    if cls.jvp is Function.jvp:
+        Function.jvp(ctx)
+    # In jvp, saved_tensors are the tensors saved for forward.
+    ctx._saved = tuple(getattr(ctx, "saved_for_forward", ()))
+    given = [torch.zeros_like(a) if isinstance(a, torch.Tensor) and t is None else t for a, t in zip(args, tangents)]
+    # The arguments require grad here, where PyTorch's duals do not: the tangents keep no
+    # history unless they must stay differentiable.
+    with torch.set_grad_enabled(differentiable):
+        result = cls.jvp(ctx, *given)
+    return result if isinstance(result, tuple) else (result,)
+
+
+def _attach(cls, ctx, args, tensors, output, output_tangents):
     """Gives the differentiable outputs of a custom function their node, one for all of them;
     every result is an output of the node (output_nr is its position), differentiable or not."""
     outputs = output if isinstance(output, tuple) else (output,)
@@ -168,7 +188,6 @@ def _attach(cls, ctx, args, tensors, output, forward_mode):
         return t
 
     ctx._saved = tuple(saved(t) for t in getattr(ctx, "to_save", ()))
-    for_forward = tuple(saved(t) for t in getattr(ctx, "saved_for_forward", ())) if forward_mode else ()
     # The context must not keep the outputs either: they hold the node, which holds the context.
     ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = ctx.saved_for_forward = None
     materialize = getattr(ctx, "materialize_grads", True)
@@ -179,8 +198,8 @@ def _attach(cls, ctx, args, tensors, output, forward_mode):
     arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
 
     def run_backward(grads, outs):
-        if forward_mode and _ForwardMode.transposing > 0:
-            return _transposed_jvp(cls, ctx, args, for_forward, grads, outs)
+        if output_tangents is not None and _ForwardMode.transposing > 0:
+            return _zeros_passing_tangents(name, tensors, grads, output_tangents)
         grad_outputs = []
         for g, z in zip(grads, zeros_for):
             if g is None and z is not None and materialize:
@@ -194,7 +213,7 @@ def _attach(cls, ctx, args, tensors, output, forward_mode):
         return _checked_gradients(name, arg_shapes, grads)
 
     # What backward frees: the saved tensors (the node keeps the outputs among them).
-    saves = "outputs" if any(isinstance(t, _Output) for t in ctx._saved + for_forward) else "tensors" if any(
+    saves = "outputs" if any(isinstance(t, _Output) for t in ctx._saved) else "tensors" if any(
         t is not None for t in ctx._saved) else "nothing"
     if len(outputs) == 1:
         torch.autograd._record_function(name, attached[0], tensors,
@@ -208,39 +227,19 @@ def _attach(cls, ctx, args, tensors, output, forward_mode):
     return tuple(attached)
 
 
-def _transposed_jvp(cls, ctx, args, for_forward, grads, outs):
-    """For each tensor argument, zeros recorded as a function of the output gradients `grads`
-    whose backward, given the arguments' tangents, is the Function's jvp (see _ForwardMode)."""
-    tensors = [a for a in args if isinstance(a, torch.Tensor)]
+def _zeros_passing_tangents(name, tensors, grads, output_tangents):
+    """Zeros for each tensor argument, recorded as a function of the output gradients `grads`
+    that require grad, whose backward gives those outputs' tangents (see _ForwardMode)."""
     zeros = [torch.zeros(t.shape, dtype=t.dtype) for t in tensors]
     seeded = [(k, g) for k, g in enumerate(grads) if isinstance(g, torch.Tensor) and g.requires_grad]
     if not seeded:
         return zeros
 
-    def jvp(tangents, _):
-        given = iter(tangents)
-        arg_tangents = []
-        for a in args:
-            if not isinstance(a, torch.Tensor):
-                arg_tangents.append(None)
-                continue
-            t = next(given)
-            arg_tangents.append(torch.zeros_like(a) if t is None else t)
-        # In jvp, saved_tensors are the tensors saved for forward.
-        saved = ctx._saved
-        ctx._saved, ctx._outputs = for_forward, outs
-        try:
-            result = cls.jvp(ctx, *arg_tangents)
-        finally:
-            ctx._saved, ctx._outputs = saved, None
-        result = result if isinstance(result, tuple) else (result,)
-        return [result[k] for k, _ in seeded]
+    def tangents(*_):
+        return [torch.zeros_like(g) if output_tangents[k] is None else output_tangents[k] for k, g in seeded]
 
-    if len(zeros) == 1:
-        torch.autograd._record_function(cls._backward_name, zeros[0], [g for _, g in seeded],
-                                        lambda tangent, out: jvp([tangent], [out]), None, "nothing")
-    else:
-        torch.autograd._record_function(cls._backward_name, zeros, [g for _, g in seeded], jvp, None, "nothing")
+    torch.autograd._record_function(name, zeros[0] if len(zeros) == 1 else zeros, [g for _, g in seeded], tangents,
+                                    None, "nothing")
     return zeros
 
 

@@ -6,47 +6,55 @@ extension TorchPythonSources {
     static let gradcheckForward = #"""
 # gradcheck's forward mode: Jacobians from Jacobian-vector products.
 
+def _derivatives_along(values, leaves, directions, differentiable):
+    """Per tensor in values (each requiring grad), its derivative along `directions` (a
+    tangent per leaf), None where it has none: a backward pass from zero output gradients s,
+    kept differentiable, gives g = J^T s, whose derivative with respect to s along the
+    directions u is J u (see _ForwardMode)."""
+    if not leaves or not values:
+        return [None] * len(values)
+    seeds = [torch.zeros_like(v, requires_grad=True) for v in values]
+    _ForwardMode.transposing += 1
+    try:
+        grads = torch.autograd.grad(values, leaves, seeds, create_graph=True, allow_unused=True)
+    finally:
+        _ForwardMode.transposing -= 1
+    pairs = [(g, u) for g, u in zip(grads, directions) if g is not None and g.requires_grad]
+    if not pairs:
+        return [None] * len(values)
+    return list(torch.autograd.grad([g for g, _ in pairs], seeds, [u for _, u in pairs], allow_unused=True,
+                                    create_graph=differentiable))
+
+
+def _tangent_of(t, leaves, directions, differentiable):
+    return _derivatives_along([t], leaves, directions, differentiable)[0] if t.requires_grad else None
+
+
 def _tangents_of_outputs(func, inputs, tangents):
     """func's floating outputs, and their derivatives along `tangents` (input position: its
     tangent, or None to pass that input without one; other inputs are passed as they are),
-    None for an output that has none. func runs on fresh leaves x; a backward pass from
-    output gradients s, kept differentiable, gives g = J^T s, whose derivative with respect to
-    s along the tangents u is J u. That derivative is differentiable itself for a function
-    that makes its inputs require grad (gradgradcheck's), as PyTorch's tangents then are."""
+    None for an output that has none. func runs on fresh leaves. The derivatives are
+    differentiable themselves for a function that makes its inputs require grad
+    (gradgradcheck's), as PyTorch's tangents then are."""
     given = list(inputs)
-    wrt, along = [], []
+    leaves, directions = [], []
     for position, tangent in tangents.items():
         x = inputs[position].detach()
         if tangent is not None:
             x.requires_grad_()
-            wrt.append(x)
-            along.append(tangent)
+            leaves.append(x)
+            directions.append(tangent)
         given[position] = x
-    _ForwardMode.applying += 1
+    differentiable = _differentiable_tangents(func)
+    _ForwardMode.directions.append((leaves, directions, differentiable))
     try:
         with torch.enable_grad():
             floating = [o for o in _as_tuple(func(*given)) if _is_floating(o)]
     finally:
-        _ForwardMode.applying -= 1
-    derivatives = [None] * len(floating)
-    differentiable = [o for o in floating if o.requires_grad]
-    if not wrt or not differentiable:
-        return floating, derivatives
-    seeds = [torch.zeros_like(o, requires_grad=True) for o in differentiable]
-    _ForwardMode.transposing += 1
-    try:
-        grads = torch.autograd.grad(differentiable, wrt, seeds, create_graph=True, allow_unused=True)
-    finally:
-        _ForwardMode.transposing -= 1
-    pairs = [(g, u) for g, u in zip(grads, along) if g is not None and g.requires_grad]
-    if not pairs:
-        return floating, derivatives
-    by_seed = iter(torch.autograd.grad([g for g, _ in pairs], seeds, [u for _, u in pairs], allow_unused=True,
-                                       create_graph=_differentiable_tangents(func)))
-    for i, o in enumerate(floating):
-        if o.requires_grad:
-            derivatives[i] = next(by_seed)
-    return floating, derivatives
+        _ForwardMode.directions.pop()
+    requiring = [o for o in floating if o.requires_grad]
+    by_output = iter(_derivatives_along(requiring, leaves, directions, differentiable))
+    return floating, [next(by_output) if o.requires_grad else None for o in floating]
 
 
 def _differentiable_tangents(func):
