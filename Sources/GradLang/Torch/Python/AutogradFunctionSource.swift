@@ -196,10 +196,11 @@ def _attach(cls, ctx, args, tensors, output, output_tangents):
     # this function, and an output (or an input changed in place) holds the node.
     zeros_for = [(o.shape, o.dtype) if isinstance(o, torch.Tensor) else None for o in outputs]
     arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
+    tensor_layouts = [(t.shape, t.dtype) for t in tensors]
 
     def run_backward(grads, outs):
         if output_tangents is not None and _ForwardMode.transposing > 0:
-            return _zeros_passing_tangents(name, tensors, grads, output_tangents)
+            return _zeros_passing_tangents(name, tensor_layouts, grads, output_tangents)
         grad_outputs = []
         for g, z in zip(grads, zeros_for):
             if g is None and z is not None and materialize:
@@ -227,10 +228,11 @@ def _attach(cls, ctx, args, tensors, output, output_tangents):
     return tuple(attached)
 
 
-def _zeros_passing_tangents(name, tensors, grads, output_tangents):
-    """Zeros for each tensor argument, recorded as a function of the output gradients `grads`
-    that require grad, whose backward gives those outputs' tangents (see _ForwardMode)."""
-    zeros = [torch.zeros(t.shape, dtype=t.dtype) for t in tensors]
+def _zeros_passing_tangents(name, tensor_layouts, grads, output_tangents):
+    """Zeros for each tensor argument (its shape and dtype in tensor_layouts), recorded as a
+    function of the output gradients `grads` that require grad, whose backward gives those
+    outputs' tangents (see _ForwardMode)."""
+    zeros = [torch.zeros(shape, dtype=dtype) for shape, dtype in tensor_layouts]
     seeded = [(k, g) for k, g in enumerate(grads) if isinstance(g, torch.Tensor) and g.requires_grad]
     if not seeded:
         return zeros
