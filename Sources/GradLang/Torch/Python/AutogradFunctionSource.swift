@@ -136,11 +136,11 @@ class Function:
                 output = cls.forward(ctx, *args, **kwargs)
         if not recording:
             return output
-        output_tangents = _applied_jvp(cls, ctx, args) if _ForwardMode.directions else None
+        output_tangents = _applied_jvp(cls, ctx, args, output) if _ForwardMode.directions else None
         return _attach(cls, ctx, args, tensors, output, output_tangents)
 
 
-def _applied_jvp(cls, ctx, args):
+def _applied_jvp(cls, ctx, args, output):
     """The Function's output tangents from its jvp, given its arguments' tangents (zeros for a
     tensor without one), or None when no argument has a tangent, when PyTorch calls no jvp."""
     leaves, directions, differentiable = _ForwardMode.directions[-1]
@@ -156,7 +156,22 @@ def _applied_jvp(cls, ctx, args):
     # history unless they must stay differentiable.
     with torch.set_grad_enabled(differentiable):
         result = cls.jvp(ctx, *given)
-    return result if isinstance(result, tuple) else (result,)
+    return _checked_tangents(result, output)
+
+
+def _checked_tangents(tangents, output):
+    """What jvp returned, one tangent (or None) per output of forward, as PyTorch checks it."""
+    tangents = tangents if isinstance(tangents, tuple) else (tangents,)
+    outputs = output if isinstance(output, tuple) else (output,)
+    if len(tangents) != len(outputs):
+        raise RuntimeError(f"Function's jvp returned an invalid number of forward gradients (expected {len(outputs)} but got {len(tangents)})")
+    for i, (t, o) in enumerate(zip(tangents, outputs)):
+        if t is not None and not isinstance(t, torch.Tensor):
+            raise RuntimeError(f"expected Variable or None (got {type(t).__name__}) for grad output {i}.")
+        if t is not None and isinstance(o, torch.Tensor) and t.shape != o.shape:
+            raise RuntimeError("Trying to set a forward gradient that has a different size than that of the original Tensor, "
+                               f"this is not supported. Tensor is of size {list(o.shape)} while the given forward gradient is of size {list(t.shape)}.")
+    return tangents
 
 
 def _attach(cls, ctx, args, tensors, output, output_tangents):
