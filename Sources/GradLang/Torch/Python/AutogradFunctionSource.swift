@@ -3,7 +3,8 @@ extension TorchPythonSources {
     /// runs outside the graph, then `torch.autograd._record_function` gives its output a node
     /// whose formula calls the class's backward and checks what it returns as PyTorch does.
     /// Under gradcheck's forward mode (a jvp taken as the derivative of a backward pass with
-    /// respect to its output gradients) the node stands for the class's `jvp` in that pass.
+    /// respect to its output gradients, by `gradcheckForward`'s helpers) apply also calls the
+    /// class's `jvp`, and the node passes its result on in that pass.
     static let autogradFunction = #"""
 """Custom differentiable operations: subclass Function, write forward and backward, call apply."""
 
