@@ -8,16 +8,9 @@ extension Tensor {
         try scatterElements(values.materialized(), into: out, at: offsets, combine: .replace)
         return out.record("ScatterBackward0", inputs: [values],
                           saving: { (indices: $0.save(indices), dim: dim) }) { ctx, saved in
-            [try ctx.grad.gathered(along: saved.dim, indices: saved.indices)]
+            // `gather` records its own node, so that third derivatives follow too.
+            [try ctx.grad.gather(dim: saved.dim, index: saved.indices)]
         }
-    }
-
-    /// The elements at `indices` along `dim` (the adjoint of `scatter`, for double backward).
-    func gathered(along dim: Int, indices: Tensor) throws -> Tensor {
-        let source = try materialized()
-        let out = Tensor(storage: try Storage.make(dtype: dtype, count: indices.numel), shape: indices.shape)
-        gatherElements(source, at: try Tensor.positions(along: dim, indices: indices, in: source), into: out)
-        return out
     }
 
     /// Storage offsets in contiguous `whole` of each index's element: the index's own position

@@ -2,6 +2,9 @@ extension TorchPythonSources {
     /// `torch.autograd.Function` and its context, `once_differentiable`: a custom op's forward
     /// runs outside the graph, then `torch.autograd._record_function` gives its output a node
     /// whose formula calls the class's backward and checks what it returns as PyTorch does.
+    /// Under gradcheck's forward mode (a jvp taken as the derivative of a backward pass with
+    /// respect to its output gradients, by `gradcheckForward`'s helpers) apply also calls the
+    /// class's `jvp`, and the node passes its result on in that pass.
     static let autogradFunction = #"""
 """Custom differentiable operations: subclass Function, write forward and backward, call apply."""
 
@@ -74,6 +77,21 @@ def _contains(items, t):
     return any(item is t for item in items)
 
 
+class _ForwardMode:
+    """grad has no dual tensors: gradcheck takes a Jacobian-vector product J u as the
+    derivative of g = J^T s (a backward pass from zero output gradients s) with respect to s,
+    along u. While gradcheck's function runs, `directions` ends with its leaves, their
+    tangents u, and whether the tangents must stay differentiable. A Function applied then
+    calls its jvp at once, as in PyTorch, at its arguments' tangents (taken the same way), and
+    its node remembers the output tangents: while `transposing` (in the pass giving g) the
+    node returns zeros recorded as a function of its output gradients, whose backward gives
+    those tangents, so the derivative along u passes the jvp's result on (the pass along u is
+    the one that reaches the node with these arguments' tangents)."""
+
+    directions = []
+    transposing = 0
+
+
 class Function:
     """Base class of custom autograd operations: static forward(ctx, *args) (or forward(*args)
     with setup_context(ctx, inputs, output)) and backward(ctx, *grad_outputs), used through
@@ -101,6 +119,10 @@ class Function:
     def backward(ctx, *grad_outputs):
         raise NotImplementedError("You must implement either the backward or vjp method for your custom autograd.Function to use it with backward mode AD.")
 
+    @staticmethod
+    def jvp(ctx, *grad_inputs):
+        raise NotImplementedError("You must implement the jvp function for custom autograd.Function to use it with forward mode AD.")
+
     @classmethod
     def apply(cls, *args, **kwargs):
         ctx = FunctionCtx()
@@ -115,10 +137,45 @@ class Function:
                 output = cls.forward(ctx, *args, **kwargs)
         if not recording:
             return output
-        return _attach(cls, ctx, args, tensors, output)
+        output_tangents = _applied_jvp(cls, ctx, args, output) if _ForwardMode.directions else None
+        return _attach(cls, ctx, args, tensors, output, output_tangents)
 
 
-def _attach(cls, ctx, args, tensors, output):
+def _applied_jvp(cls, ctx, args, output):
+    """The Function's output tangents from its jvp, given its arguments' tangents (zeros for a
+    tensor without one), or None when no argument has a tangent, when PyTorch calls no jvp."""
+    leaves, directions, differentiable = _ForwardMode.directions[-1]
+    tangents = [_tangent_of(a, leaves, directions, differentiable) if isinstance(a, torch.Tensor) else None for a in args]
+    if all(t is None for t in tangents):
+        return None
+    if cls.jvp is Function.jvp:
+        Function.jvp(ctx)
+    # In jvp, saved_tensors are the tensors saved for forward.
+    ctx._saved = tuple(getattr(ctx, "saved_for_forward", ()))
+    given = [torch.zeros_like(a) if isinstance(a, torch.Tensor) and t is None else t for a, t in zip(args, tangents)]
+    # The arguments require grad here, where PyTorch's duals do not: the tangents keep no
+    # history unless they must stay differentiable.
+    with torch.set_grad_enabled(differentiable):
+        result = cls.jvp(ctx, *given)
+    return _checked_tangents(result, output)
+
+
+def _checked_tangents(tangents, output):
+    """What jvp returned, one tangent (or None) per output of forward, as PyTorch checks it."""
+    tangents = tangents if isinstance(tangents, tuple) else (tangents,)
+    outputs = output if isinstance(output, tuple) else (output,)
+    if len(tangents) != len(outputs):
+        raise RuntimeError(f"Function's jvp returned an invalid number of forward gradients (expected {len(outputs)} but got {len(tangents)})")
+    for i, (t, o) in enumerate(zip(tangents, outputs)):
+        if t is not None and not isinstance(t, torch.Tensor):
+            raise RuntimeError(f"expected Variable or None (got {type(t).__name__}) for grad output {i}.")
+        if t is not None and isinstance(o, torch.Tensor) and t.shape != o.shape:
+            raise RuntimeError("Trying to set a forward gradient that has a different size than that of the original Tensor, "
+                               f"this is not supported. Tensor is of size {list(o.shape)} while the given forward gradient is of size {list(t.shape)}.")
+    return tangents
+
+
+def _attach(cls, ctx, args, tensors, output, output_tangents):
     """Gives the differentiable outputs of a custom function their node, one for all of them;
     every result is an output of the node (output_nr is its position), differentiable or not."""
     outputs = output if isinstance(output, tuple) else (output,)
@@ -148,15 +205,18 @@ def _attach(cls, ctx, args, tensors, output):
 
     ctx._saved = tuple(saved(t) for t in getattr(ctx, "to_save", ()))
     # The context must not keep the outputs either: they hold the node, which holds the context.
-    ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = None
+    ctx.to_save = ctx.dirty_tensors = ctx.non_differentiable = ctx.saved_for_forward = None
     materialize = getattr(ctx, "materialize_grads", True)
     name = cls._backward_name
     # What backward needs of the outputs and arguments, without holding them: the node holds
     # this function, and an output (or an input changed in place) holds the node.
     zeros_for = [(o.shape, o.dtype) if isinstance(o, torch.Tensor) else None for o in outputs]
     arg_shapes = [a.shape if isinstance(a, torch.Tensor) else None for a in args]
+    tensor_layouts = [(t.shape, t.dtype) for t in tensors]
 
     def run_backward(grads, outs):
+        if output_tangents is not None and _ForwardMode.transposing > 0:
+            return _zeros_passing_tangents(name, tensor_layouts, grads, output_tangents)
         grad_outputs = []
         for g, z in zip(grads, zeros_for):
             if g is None and z is not None and materialize:
@@ -182,6 +242,23 @@ def _attach(cls, ctx, args, tensors, output):
     if not isinstance(output, tuple):
         return attached[0]
     return tuple(attached)
+
+
+def _zeros_passing_tangents(name, tensor_layouts, grads, output_tangents):
+    """Zeros for each tensor argument (its shape and dtype in tensor_layouts), recorded as a
+    function of the output gradients `grads` that require grad, whose backward gives those
+    outputs' tangents (see _ForwardMode)."""
+    zeros = [torch.zeros(shape, dtype=dtype) for shape, dtype in tensor_layouts]
+    seeded = [(k, g) for k, g in enumerate(grads) if isinstance(g, torch.Tensor) and g.requires_grad]
+    if not seeded:
+        return zeros
+
+    def tangents(*_):
+        return [torch.zeros_like(g) if output_tangents[k] is None else output_tangents[k] for k, g in seeded]
+
+    torch.autograd._record_function(name, zeros[0] if len(zeros) == 1 else zeros, [g for _, g in seeded], tangents,
+                                    None, "nothing")
+    return zeros
 
 
 def _pack_saved(ctx, outputs):

@@ -4,8 +4,9 @@ extension TorchPythonSources {
     /// its tolerances, warnings and error texts: the input checks, the Jacobians from finite
     /// differences and (twice, for determinism) from backward, a zero output gradient, and
     /// undefined output gradients; `fast_mode` projects both Jacobians on the random vectors a
-    /// fresh `torch.Generator` draws. Part of the `torch.autograd` module's source, after
-    /// `autogradFunction`.
+    /// fresh `torch.Generator` draws. The forward-mode Jacobians come from `gradcheckForward`,
+    /// the batched checks from `gradcheckBatched`. Part of the `torch.autograd` module's
+    /// source, after `autogradFunction`.
     static let gradcheck = #"""
 # gradcheck and gradgradcheck: backward's Jacobians against finite differences.
 
@@ -235,23 +236,33 @@ def _allclose_promoted(a, b, rtol, atol):
     return torch.allclose(a.to(dtype=dtype), b.to(dtype=dtype), rtol, atol)
 
 
-def _mismatch(analytical, numerical, output_index, input_index):
-    return (f"Jacobian mismatch for output {output_index:d} with respect to input {input_index:d},\n"
+def _mismatch(analytical, numerical, output_index, input_index, forward):
+    mode = "computed with forward mode " if forward else ""
+    return (f"Jacobian {mode}mismatch for output {output_index:d} with respect to input {input_index:d},\n"
             f"numerical:{numerical}\nanalytical:{analytical}\n")
 
 
-def _slow_gradcheck(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol):
+def _slow_gradcheck(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol, forward=False):
+    """The Jacobians from backward (from forward mode if `forward`) against finite differences."""
     func_out = _as_tuple(func_out)
     if not outputs:
         _check_no_differentiable_outputs(func, inputs, func_out, eps)
         return
     by_input = _numerical_jacobians(func, inputs, func_out, eps)
     by_output = [n for o, n in zip(func_out, zip(*by_input)) if o.requires_grad]
+    if forward:
+        # Indexed by floating output, where the numerical ones are by output requiring grad.
+        analytical = _forward_jacobians(func, inputs, func_out)
+        for i, per_input in enumerate(by_output):
+            for j, n in enumerate(per_input):
+                if not _allclose_promoted(analytical[j][i], n, rtol, atol):
+                    raise GradcheckError(_mismatch(analytical[j][i], n, i, j, True))
+        return
     for i, output in enumerate(outputs):
         analytical = _analytical_jacobians(inputs, output, nondet_tol, check_grad_dtypes)
         for j, (a, n) in enumerate(zip(analytical, by_output[i])):
             if not _allclose_promoted(a, n, rtol, atol):
-                raise GradcheckError(_mismatch(a, n, i, j))
+                raise GradcheckError(_mismatch(a, n, i, j, False))
 
 
 # Fast mode: both Jacobians projected on random vectors, u for the inputs and v for the outputs.
@@ -268,10 +279,13 @@ def _numerical_jvps(func, inputs, position, u, eps):
     return _central_difference(func, inputs, data, u.reshape(data.shape) * eps, eps)
 
 
-def _slow_mode_report(func, inputs, outputs, input_index, output_index, rtol, atol, eps):
+def _slow_mode_report(func, inputs, outputs, input_index, output_index, rtol, atol, eps, forward):
     """The full Jacobians of the pair that failed in fast mode, for the error message."""
-    numerical = _numerical_jacobians(func, inputs, outputs, eps)[input_index][output_index]
-    analytical = _analytical_jacobians(inputs, outputs[output_index], float("inf"), False)[input_index]
+    if forward:
+        numerical, analytical = _slow_mode_forward_jacobians(func, inputs, input_index, output_index, eps)
+    else:
+        numerical = _numerical_jacobians(func, inputs, outputs, eps)[input_index][output_index]
+        analytical = _analytical_jacobians(inputs, outputs[output_index], float("inf"), False)[input_index]
     largest = (numerical - analytical).abs().max()
     report = ("\nThe above quantities relating the numerical and analytical jacobians are computed \n"
               "in fast mode. See: https://github.com/pytorch/pytorch/issues/53876 for more background \n"
@@ -284,37 +298,43 @@ def _slow_mode_report(func, inputs, outputs, input_index, output_index, rtol, at
     return report
 
 
-def _fast_gradcheck(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol):
+def _fast_gradcheck(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol, forward=False):
+    """_slow_gradcheck's comparison on v^T J u for random u and v: forward mode gives J u
+    itself, compared without v."""
     positions = _positions_requiring_grad(inputs)
     # A generator of its own, leaving the user's random numbers alone.
     generator = torch.Generator()
     all_u = [_random_unit_vector(inputs[p], generator) for p in positions]
-    all_v = [_random_unit_vector(o, generator) for o in outputs]
+    all_v = None if forward else [_random_unit_vector(o, generator) for o in outputs]
     func_out = _as_tuple(func_out)
     numerical = []
     for position, u in zip(positions, all_u):
         jvps = _numerical_jvps(func, inputs, position, u, eps)
         if len(jvps) != len(func_out):
             raise AssertionError(f"Expected all_Ju and func_out to have the same length, but got {len(jvps)} and {len(func_out)}")
-        kept = [jvp for jvp, o in zip(jvps, func_out) if _is_floating(o) and o.requires_grad]
-        numerical.append([(v * jvp).sum() for v, jvp in zip(all_v, kept)])
-    if not outputs:
-        for position, u in zip(positions, all_u):
-            for jvp in _numerical_jvps(func, inputs, position, u, eps):
-                if jvp.numel() != 0 and (jvp - torch.zeros_like(jvp)).abs().max() > nondet_tol:
-                    raise GradcheckError("Numerical gradient for function expected to be zero")
-    analytical = []
-    for output, v in zip(outputs, all_v):
-        vjs = _analytical_jacobians(inputs, output, nondet_tol, check_grad_dtypes, v)
-        analytical.append([vj.T.squeeze(0).dot(u) for vj, u in zip(vjs, all_u)])
+        kept = [jvp for jvp, o in zip(jvps, func_out) if _is_floating(o) and (forward or o.requires_grad)]
+        numerical.append(kept if forward else [(v * jvp).sum() for v, jvp in zip(all_v, kept)])
+    if forward:
+        analytical = _forward_jacobians(func, inputs, func_out, all_u)
+    else:
+        if not outputs:
+            for position, u in zip(positions, all_u):
+                for jvp in _numerical_jvps(func, inputs, position, u, eps):
+                    if jvp.numel() != 0 and (jvp - torch.zeros_like(jvp)).abs().max() > nondet_tol:
+                        raise GradcheckError("Numerical gradient for function expected to be zero")
+        by_output = []
+        for output, v in zip(outputs, all_v):
+            vjs = _analytical_jacobians(inputs, output, nondet_tol, check_grad_dtypes, v)
+            by_output.append([vj.T.squeeze(0).dot(u) for vj, u in zip(vjs, all_u)])
+        analytical = list(zip(*by_output))
     for i, per_output in enumerate(numerical):
         for j, n in enumerate(per_output):
-            a = analytical[j][i]
+            a = analytical[i][j]
             # atol bounds one element's difference; a projection adds up sum(u) * sum(v) of them.
-            scaled_atol = atol * float(all_u[i].sum()) * float(all_v[j].sum())
+            scaled_atol = atol * float(all_u[i].sum()) * (1.0 if forward else float(all_v[j].sum()))
             if not _allclose_promoted(a, n, rtol, scaled_atol):
-                report = _slow_mode_report(func, inputs, outputs, i, j, rtol, atol, eps)
-                raise GradcheckError(_mismatch(a, n, j, i) + report)
+                report = _slow_mode_report(func, inputs, outputs, i, j, rtol, atol, eps, forward)
+                raise GradcheckError(_mismatch(a, n, j, i, forward) + report)
 
 
 # The checks that follow the Jacobians'.
@@ -378,16 +398,25 @@ def _check_undefined_grad(func, outputs, inputs):
 
 
 def _gradcheck_steps(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes,
-                     check_backward_ad, fast_mode):
+                     check_batched_grad, check_batched_forward_grad, check_forward_ad, check_backward_ad, fast_mode):
     inputs = _as_tuple(inputs)
     _check_inputs(inputs)
     func_out = func(*inputs)
     outputs = _differentiable_outputs(func_out)
-    # Forward-mode checks are PyTorch's only other steps; grad differentiates in reverse only.
+    compare = _fast_gradcheck if fast_mode else _slow_gradcheck
+    if check_backward_ad:
+        compare(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol)
+    if check_forward_ad:
+        compare(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol, forward=True)
+        if check_undefined_grad:
+            _check_undefined_tangents(func, inputs)
+    if check_batched_forward_grad:
+        _check_batched_forward_grad(func, inputs)
     if not check_backward_ad:
         return True
-    compare = _fast_gradcheck if fast_mode else _slow_gradcheck
-    compare(func, func_out, inputs, outputs, eps, rtol, atol, check_grad_dtypes, nondet_tol)
+    if check_batched_grad:
+        for i, output in enumerate(outputs):
+            _check_batched_grad(inputs, output, i)
     _check_backward_mul_by_grad_output(outputs, inputs)
     if check_undefined_grad:
         _check_undefined_grad(func, outputs, inputs)
@@ -405,9 +434,10 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
               check_undefined_grad=True, check_grad_dtypes=False, check_batched_grad=False,
               check_batched_forward_grad=False, check_forward_ad=False, check_backward_ad=True,
               fast_mode=False, masked=None):
-    """Compares the gradients backward computes for func at inputs with central finite
-    differences; True when every Jacobian matches within atol + rtol * |numerical|, and backward
-    also passes PyTorch's checks of determinism, zero and undefined output gradients."""
+    """Compares the gradients backward (and, with check_forward_ad, forward mode) computes for
+    func at inputs with central finite differences; True when every Jacobian matches within
+    atol + rtol * |numerical|, and the derivatives also pass PyTorch's checks of determinism,
+    zero and undefined output gradients (or tangents), and of batches of vectors."""
     _refuse_flags([
         (not (check_forward_ad or check_backward_ad), "Expected at least one of check_forward_ad or check_backward_ad to be True"),
         (check_batched_grad and not check_backward_ad, "Setting check_batched_grad=True requires check_backward_ad to be True"),
@@ -416,7 +446,8 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
     ])
     try:
         return _gradcheck_steps(func, inputs, eps, atol, rtol, nondet_tol, check_undefined_grad, check_grad_dtypes,
-                                check_backward_ad, fast_mode)
+                                check_batched_grad, check_batched_forward_grad, check_forward_ad, check_backward_ad,
+                                fast_mode)
     except GradcheckError:
         if raise_exception:
             raise
@@ -450,6 +481,8 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=
         wrt = tuple(x for i, x in enumerate(given) if i in differentiable_inputs)
         grads = torch.autograd.grad(outputs, wrt, seeds, create_graph=True, allow_unused=True)
         return tuple(g for g in grads if g is not None)
+
+    first_derivatives._makes_inputs_require_grad = True
 
     return gradcheck(first_derivatives, inputs + grad_outputs, eps=eps, atol=atol, rtol=rtol,
                      raise_exception=raise_exception, nondet_tol=nondet_tol, check_undefined_grad=check_undefined_grad,

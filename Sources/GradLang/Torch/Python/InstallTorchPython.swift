@@ -22,7 +22,9 @@ extension Interpreter {
             autograd.attributes["function"] = .object(function)
             autograd.attributes["functional"] = .object(functional)
             autograd.attributes["graph"] = .object(graph)
-            addSource(TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck + TorchPythonSources.anomalyMode,
+            let autogradSource = TorchPythonSources.autogradFunction + TorchPythonSources.gradcheck
+                + TorchPythonSources.gradcheckForward + TorchPythonSources.gradcheckBatched + TorchPythonSources.anomalyMode
+            addSource(autogradSource,
                       filename: "torch/autograd/__init__.py", to: autograd)
         }
         let transforms = PyModule(name: "torch.func")
