@@ -130,8 +130,12 @@ extension Compiler {
         do {
             flow = try clauses()
         } catch {
+            // The error's traceback entry in this frame is where it was raised, not the
+            // `finally` block's last line.
+            let raisedAt = (f.line, f.errorSpan)
             let finalFlow = try finally(f)
             if case .normal = finalFlow {} else { return finalFlow }
+            (f.line, f.errorSpan) = raisedAt
             throw error
         }
         let finalFlow = try finally(f)

@@ -13,13 +13,62 @@ extension Compiler {
             try Compiler.running(finally: hasFinally ? finally : nil, f) {
                 let (flow, failed) = try Compiler.attempt(body, f)
                 if let failed {
-                    try Compiler.handleStar(failed, handlers, f, origin, interpreter)
-                    return .normal
+                    let progress = TryProgress()
+                    progress.starHandling = ExceptStarHandling(failed, f, origin)
+                    return try Compiler.runStarClauses(progress, handlers, f, origin, interpreter)
                 }
                 return flow == .normal ? try orElse(f) : flow
             }
         }
     }
+
+    /// Runs the `except*` clauses on the exception `progress` handles, from the one it was in
+    /// (a generator resuming inside a clause) or the next to match, then raises what is left.
+    static func runStarClauses(_ progress: TryProgress, _ handlers: [CompiledHandler], _ f: Frame,
+                               _ origin: CodeOrigin, _ interpreter: Interpreter) throws -> Flow {
+        guard let handling = progress.starHandling else { return .normal }
+        var resumedClause: Int?
+        if case .handler(let i) = progress.clause { resumedClause = i }
+        while true {
+            let index: Int
+            if let i = resumedClause {
+                index = i
+                resumedClause = nil
+            } else {
+                guard let next = try handling.enterNextClause(handlers, f, origin, interpreter) else { break }
+                index = next
+                progress.clause = .handler(index)
+            }
+            do {
+                if try handlers[index].body(f) == .suspended { return .suspended }
+                handling.endClause(handlers[index], f, origin, raising: nil)
+            } catch let error as PyError {
+                handling.endClause(handlers[index], f, origin, raising: error)
+            } catch {
+                handling.endClause(handlers[index], f, origin, raising: nil)
+                throw error
+            }
+        }
+        try handling.raiseRemaining(f, interpreter)
+        return .normal
+    }
+}
+
+/// One exception being taken apart by a `try`'s `except*` clauses: what is left for the next
+/// clause, and what the clauses raised so far.
+final class ExceptStarHandling {
+    private let raised: PyError
+    /// Where in the frame the exception was raised (its traceback entry there).
+    private let line: Int
+    private let span: ErrorSpan?
+    /// The exception as the clauses' errors show it: through this frame.
+    private let caught: PyError
+    private var rest: PyExceptionObject?
+    private var nextClause = 0
+    private var clauseErrors: [ClauseError] = []
+    /// While a clause runs: the part it was given, and the frame's handling state before it.
+    private var matched: PyError?
+    private var outerHandling: (error: PyError, line: Int, span: ErrorSpan?)?
 
     /// An error a clause raised: as thrown (its traceback not yet through this frame, and where in
     /// the frame it was raised) and as a member of a group shows it (through this frame).
@@ -32,49 +81,62 @@ extension Compiler {
         let reraised: Bool
     }
 
-    /// Runs the clauses on `raised`, then raises what is left, if anything.
-    private static func handleStar(_ raised: PyError, _ handlers: [CompiledHandler], _ f: Frame, _ origin: CodeOrigin,
-                                   _ interpreter: Interpreter) throws {
-        let (line, span) = (f.line, f.errorSpan)
-        let caught = raised.caught(at: origin.entry(line: line, function: f.name, span: span))
+    init(_ raised: PyError, _ f: Frame, _ origin: CodeOrigin) {
+        self.raised = raised
+        (line, span) = (f.line, f.errorSpan)
+        caught = raised.caught(at: origin.entry(line: line, function: f.name, span: span))
         f.errorSpan = nil
-        let original = raised.exception
-        var rest: PyExceptionObject? = original
-        var clauseErrors: [ClauseError] = []
-        for handler in handlers {
-            guard let current = rest else { break }
-            let spec = try clauseTypes(handler, caught, f, origin)
-            let parts = try match(current, spec, interpreter)
+        rest = raised.exception
+    }
+
+    /// The index of the next clause that takes part of what is left, with its `as` name bound and
+    /// the frame handling that part; nil when none does.
+    func enterNextClause(_ handlers: [Compiler.CompiledHandler], _ f: Frame, _ origin: CodeOrigin,
+                         _ interpreter: Interpreter) throws -> Int? {
+        while nextClause < handlers.count, let current = rest {
+            let index = nextClause
+            nextClause += 1
+            let parts = try Self.match(current, try clauseTypes(handlers[index], f), interpreter)
             rest = parts.rest
-            guard let matched = parts.match else { continue }
+            guard let part = parts.match else { continue }
             // As the clause's errors show it (through this frame), and as a bare `raise` raises it
             // again (not yet through this frame, like the original).
-            let matchedError = PyError(exception: matched)
-            var reraisable = matchedError
+            let shown = PyError(exception: part)
+            var reraisable = shown
             (reraisable.traceback, reraisable.context, reraisable.cause) = (raised.traceback, raised.context, raised.cause)
-            let outer = f.handling
+            matched = shown
+            outerHandling = f.handling
             f.handling = (reraisable, line, span)
-            defer {
-                f.handling = outer
-                handler.unbind?(f)
-            }
             do {
-                try handler.store?(f, .object(matched))
-                _ = try handler.body(f)
-            } catch var next as PyError {
-                let reraised = next.exception.tracebackObject != nil && next.exception.tracebackObject === original.tracebackObject
-                if !reraised, next.exception !== matched, next.context == nil { next.context = PyError.Chained(matchedError) }
-                let shown = reraised ? next : next.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
-                clauseErrors.append(ClauseError(thrown: next, line: f.line, span: f.errorSpan, shown: shown, reraised: reraised))
-                f.errorSpan = nil
+                try handlers[index].store?(f, .object(part))
+            } catch let error as PyError {
+                endClause(handlers[index], f, origin, raising: error)
+                continue
             }
+            return index
         }
-        try raiseRemaining(raised, rest, clauseErrors, line: line, span: span, f, interpreter)
+        return nil
+    }
+
+    /// Ends the clause that ran, keeping what it raised.
+    func endClause(_ handler: Compiler.CompiledHandler, _ f: Frame, _ origin: CodeOrigin, raising error: PyError?) {
+        f.handling = outerHandling
+        handler.unbind?(f)
+        defer { matched = nil }
+        guard var next = error else { return }
+        let original = raised.exception
+        let reraised = next.exception.tracebackObject != nil && next.exception.tracebackObject === original.tracebackObject
+        if !reraised, next.exception !== matched?.exception, next.context == nil, let matched {
+            next.context = PyError.Chained(matched)
+        }
+        let shown = reraised ? next : next.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
+        clauseErrors.append(ClauseError(thrown: next, line: f.line, span: f.errorSpan, shown: shown, reraised: reraised))
+        f.errorSpan = nil
     }
 
     /// The types a clause names, refusing what `except*` cannot catch; an error here is raised
-    /// while handling `caught`, from the clause's line.
-    private static func clauseTypes(_ handler: CompiledHandler, _ caught: PyError, _ f: Frame, _ origin: CodeOrigin) throws -> Value {
+    /// while handling the exception, from the clause's line.
+    private func clauseTypes(_ handler: Compiler.CompiledHandler, _ f: Frame) throws -> Value {
         (f.line, f.errorSpan) = (handler.range.start.line, nil)
         do {
             let spec = try handler.type?(f) ?? .none
@@ -112,8 +174,7 @@ extension Compiler {
     /// Raises what the statement ends with (CPython's `_PyExc_PrepReraiseStar`): nothing when the
     /// clauses took everything and raised nothing; else the new errors beside the original group
     /// cut down to what was left or re-raised, in a group made here.
-    private static func raiseRemaining(_ raised: PyError, _ rest: PyExceptionObject?, _ clauseErrors: [ClauseError],
-                                       line: Int, span: ErrorSpan?, _ f: Frame, _ interpreter: Interpreter) throws {
+    func raiseRemaining(_ f: Frame, _ interpreter: Interpreter) throws {
         func rethrow(_ error: PyError, _ at: (line: Int, span: ErrorSpan?)) throws -> Never {
             (f.line, f.errorSpan) = at
             throw error

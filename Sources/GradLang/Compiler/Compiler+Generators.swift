@@ -91,8 +91,6 @@ extension Compiler {
             return resumableFor(target, iterable, body, orElse, line: line)
         case .with(let items, let body) where !items.contains(where: { $0.context.containsYield || ($0.target?.containsYield ?? false) }):
             return recordingLine(line, resumableWith(items, body))
-        case .try(let t) where t.isStar:
-            return { _ in throw PyError(PyExc.notImplementedError, "grad cannot yet pause a generator inside a try statement with except* clauses") }
         case .try(let t) where !t.handlers.contains(where: { $0.type?.containsYield ?? false }):
             return recordingLine(line, resumableTry(t))
         default:
@@ -343,6 +341,7 @@ extension Compiler {
         let hasFinally = !t.finally.isEmpty
         let slot = progressSlot()
         let origin = origin
+        let star = t.isStar ? interpreter : nil
         return { f in
             let progress: TryProgress = Compiler.resumed(f, slot) ?? TryProgress()
             f[slot: slot] = .object(progress)
@@ -350,15 +349,19 @@ extension Compiler {
             if case .finally = progress.clause {
                 outcome = progress.pending
             } else {
-                outcome = Result { try Compiler.runClauses(progress, body, orElse, handlers, f, origin) }
+                outcome = Result { try Compiler.runClauses(progress, body, orElse, handlers, f, origin, star: star) }
                 if case .success(.suspended) = outcome { return .suspended }
                 progress.clause = .finally
                 progress.pending = outcome
+                progress.raisedAt = (f.line, f.errorSpan)
             }
             if hasFinally {
                 let finalFlow = try finally(f)
                 if finalFlow == .suspended { return .suspended }
                 if finalFlow != .normal { outcome = .success(finalFlow) }
+                // An error's traceback entry in this frame is where it was raised, not the
+                // `finally` block's last line.
+                if case .failure = outcome { (f.line, f.errorSpan) = progress.raisedAt }
             }
             f[slot: slot] = nil
             return try outcome.get()
@@ -366,13 +369,19 @@ extension Compiler {
     }
 
     /// A `try` statement's body, `else` and handlers, from the clause `progress` is in.
+    /// `star`: the interpreter, for `except*` clauses (nil for `except` ones).
     private static func runClauses(_ progress: TryProgress, _ body: StmtCode, _ orElse: StmtCode,
-                                   _ handlers: [CompiledHandler], _ f: Frame, _ origin: CodeOrigin) throws -> Flow {
+                                   _ handlers: [CompiledHandler], _ f: Frame, _ origin: CodeOrigin,
+                                   star: Interpreter?) throws -> Flow {
         if case .body = progress.clause {
             let flow: Flow
             do {
                 flow = try body(f)
             } catch let raised as PyError {
+                if let interpreter = star {
+                    progress.starHandling = ExceptStarHandling(raised, f, origin)
+                    return try runStarClauses(progress, handlers, f, origin, interpreter)
+                }
                 guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
                     throw raised
                 }
@@ -395,7 +404,9 @@ extension Compiler {
         }
         switch progress.clause {
         case .orElse: return try orElse(f)
-        case .handler(let index): return try runHandler(progress, handlers[index], f)
+        case .handler(let index):
+            if let interpreter = star { return try runStarClauses(progress, handlers, f, origin, interpreter) }
+            return try runHandler(progress, handlers[index], f)
         case .body, .finally: return .normal
         }
     }

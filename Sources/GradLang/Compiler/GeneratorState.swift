@@ -24,4 +24,8 @@ final class TryProgress: PyObject {
     var outerHandling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// In `finally`: how the rest of the statement ended, to carry on with after it.
     var pending: Result<Flow, any Error> = .success(.normal)
+    /// ... and, when that was an error, where in the frame it was raised.
+    var raisedAt: (line: Int, span: ErrorSpan?) = (0, nil)
+    /// In an `except*` clause: the exception the clauses are taking apart.
+    var starHandling: ExceptStarHandling?
 }
