@@ -115,7 +115,7 @@ extension Compiler {
                 do {
                     return try chosen.body(f)
                 } catch var next as PyError where next.exception !== raised.exception && next.context == nil {
-                    next.context = PyError.Chained(handled)
+                    next.chain(to: handled)
                     throw next
                 }
             }
@@ -171,7 +171,7 @@ extension Compiler {
         } catch var next as PyError where next.context == nil {
             var handled = error
             handled.traceback.append(origin.entry(line: line, function: f.name, span: span))
-            next.context = PyError.Chained(handled)
+            next.chain(to: handled)
             throw next
         }
     }
@@ -191,8 +191,14 @@ extension Compiler {
                 throw current.error
             }
             var error = try Compiler.exception(from: try value(f), interpreter)
+            // Raised while handling another (here or in a caller): that one is its context from
+            // now on, as CPython sets `__context__` at the raise.
+            if let handled = Compiler.exceptionBeingHandled(from: f), handled.exception !== error.exception {
+                error.chain(to: handled)
+            }
             if let causeCode {
                 let cause = try causeCode(f)
+                error.exception.setAttribute("__suppress_context__", .bool(true))
                 if !cause.isNone {
                     let chained = try Compiler.exception(from: cause, interpreter)
                     error.cause = PyError.Chained(chained)
@@ -203,6 +209,21 @@ extension Compiler {
             }
             throw error
         }
+    }
+
+    /// The exception an `except` block of `f` or of a frame below it is handling, as its
+    /// context shows it (with its traceback as caught).
+    static func exceptionBeingHandled(from f: Frame) -> PyError? {
+        var frame: Frame? = f
+        while let current = frame {
+            if let handled = current.handling?.error {
+                var shown = PyError(exception: handled.exception)
+                (shown.context, shown.cause) = (handled.context, handled.cause)
+                return shown
+            }
+            frame = current.caller
+        }
+        return nil
     }
 
     /// The error `raise X` raises: an exception class is instantiated without arguments.

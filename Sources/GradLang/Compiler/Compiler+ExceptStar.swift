@@ -127,7 +127,7 @@ final class ExceptStarHandling {
         let original = raised.exception
         let reraised = next.exception.tracebackObject != nil && next.exception.tracebackObject === original.tracebackObject
         if !reraised, next.exception !== matched?.exception, next.context == nil, let matched {
-            next.context = PyError.Chained(matched)
+            next.chain(to: matched)
         }
         let shown = reraised ? next : next.caught(at: origin.entry(line: f.line, function: f.name, span: f.errorSpan))
         clauseErrors.append(ClauseError(thrown: next, line: f.line, span: f.errorSpan, shown: shown, reraised: reraised))
@@ -152,7 +152,7 @@ final class ExceptStarHandling {
             }
             return spec
         } catch var next as PyError where next.context == nil {
-            next.context = PyError.Chained(caught)
+            next.chain(to: caught)
             throw next
         }
     }

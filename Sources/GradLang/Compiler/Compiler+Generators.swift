@@ -418,7 +418,7 @@ extension Compiler {
         } catch var next as PyError {
             endHandler(progress, handler, f)
             if let handled = progress.handled, next.exception !== handled.exception, next.context == nil {
-                next.context = PyError.Chained(handled)
+                next.chain(to: handled)
             }
             throw next
         } catch {

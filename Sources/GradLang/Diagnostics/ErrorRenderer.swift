@@ -74,7 +74,7 @@ public struct ErrorRenderer {
             return render(cause.error, &groups)
                 + groups.emit("\nThe above exception was the direct cause of the following exception:\n\n") + renderOne(e, &groups)
         }
-        if let context = e.context {
+        if let context = e.context, !e.suppressesContext {
             return render(context.error, &groups)
                 + groups.emit("\nDuring handling of the above exception, another exception occurred:\n\n") + renderOne(e, &groups)
         }

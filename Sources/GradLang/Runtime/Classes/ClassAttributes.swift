@@ -74,6 +74,8 @@ enum ClassAttributes {
             return nil
         case "__cause__", "__context__":
             return instance is PyExceptionObject ? Value.none : nil
+        case "__suppress_context__":
+            return instance is PyExceptionObject ? .bool(false) : nil
         case "__traceback__":
             guard let e = instance as? PyExceptionObject else { return nil }
             return e.tracebackObject.map { .object($0) } ?? Value.none

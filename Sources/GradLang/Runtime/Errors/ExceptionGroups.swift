@@ -147,7 +147,11 @@ enum ExceptionGroups {
             throw PyError.type("derive must return an instance of BaseExceptionGroup")
         }
         derived.tracebackObject = group.tracebackObject
-        if let cause = group.attribute("__cause__") { derived.setAttribute("__cause__", cause) }
+        // As CPython's PyException_SetCause, which also sets `__suppress_context__`.
+        derived.setAttribute("__suppress_context__", .bool(true))
+        for chained in ["__cause__", "__context__"] {
+            if let value = group.attribute(chained) { derived.setAttribute(chained, value) }
+        }
         if let notes = group.attribute("__notes__"), isSequence(notes) {
             derived.setAttribute("__notes__", .object(PyList(try Iteration.collect(notes))))
         }

@@ -32,6 +32,20 @@ public struct PyError: Error {
         traceback = TraceEntries(exception.tracebackObject?.entries ?? [])
     }
 
+    /// Notes `handled` as the exception being handled when this one was raised: its context
+    /// here (for the traceback) and the exception's `__context__`.
+    mutating func chain(to handled: PyError) {
+        context = Chained(handled)
+        exception.setAttribute("__context__", .object(handled.exception))
+    }
+
+    /// Whether the traceback leaves the context out: `raise ... from ...` sets
+    /// `__suppress_context__`, so `raise E from None` shows E alone.
+    var suppressesContext: Bool {
+        guard let flag = exception.attribute("__suppress_context__") else { return false }
+        return (try? Operators.truthy(flag)) ?? false
+    }
+
     /// This error as a handler in the frame that raised at `entry` sees it: its traceback ends
     /// there, and the exception keeps that traceback as its `__traceback__`.
     func caught(at entry: TraceEntry) -> PyError {
