@@ -38,6 +38,9 @@ public enum Formatting {
                 if spec.isEmpty { return b ? "True" : "False" }
                 return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }
             case .str(let s): return try PythonFormat.format(string: s.string, parsed)
+            case .object(let z as PyComplex):
+                if spec.isEmpty { return z.reprText }
+                return try ComplexFormat.format(z.value, parsed)
             case .tensor(let t):
                 // 0-dim tensors format like their value (`f"{loss:.4f}"`, `f"{loss}"` too), as in
                 // PyTorch's `Tensor.__format__`; others only as their str.
