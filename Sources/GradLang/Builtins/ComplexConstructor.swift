@@ -3,7 +3,7 @@
 enum ComplexConstructor {
     nonisolated(unsafe) static let constructor = PyBuiltin("complex(real=<unset>, imag=<unset>)", style: .clinic) { args in
         let real = args.given("real") ?? .int(0), imag = args.given("imag")
-        if case .object(let z as PyComplex) = real, imag == nil { return real }
+        if real.isComplex, imag == nil { return real }
         if case .str(let text) = NativeBases.scalar(real) ?? real {
             if imag != nil { throw PyError.type("complex() can't take second arg if first is a string") }
             return .object(PyComplex(try parse(text.string, shown: real)))

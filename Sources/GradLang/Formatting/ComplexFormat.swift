@@ -20,13 +20,11 @@ enum ComplexFormat {
             throw FormatError("Zero padding is not allowed in complex format specifier")
         }
         if spec.align == "=" { throw FormatError("'=' alignment flag is not allowed in complex format specifier") }
-        var type: Character
-        var precision = spec.precision
+        let type: Character
         var omitsReal = false, parenthesized = false
         switch spec.type {
         case nil:
-            type = precision == nil ? "r" : "g"
-            precision = precision ?? 0
+            type = spec.precision == nil ? "r" : "g"
             omitsReal = z.real == 0 && z.real.sign == .plus
             parenthesized = !omitsReal
         case "n": type = "g"
@@ -34,7 +32,8 @@ enum ComplexFormat {
         case let t?:
             throw FormatError("Unknown format code '\(t)' for object of type 'complex'")
         }
-        let digits = precision ?? 6
+        // `g` takes the float formatter's significant digits (capped where no double has more).
+        let digits = type == "g" || type == "G" ? PythonFormat.significant(spec) : spec.precision ?? 6
         var real = part(z.real, type: type, precision: digits, alternate: spec.alternate)
         var imag = part(z.imag, type: type, precision: digits, alternate: spec.alternate)
         if spec.coerceNegativeZero {
@@ -65,7 +64,7 @@ enum ComplexFormat {
         } else {
             let conversion = type == "F" ? "f" : String(type)
             text = PythonFloatText.printf(magnitude, flags: alternate ? "#" : "", conversion: conversion,
-                                          digits: type == "g" || type == "G" ? Swift.max(precision, 1) : precision)
+                                          digits: precision)
         }
         return negative ? "-" + text : text
     }

@@ -17,7 +17,7 @@ public enum Formatting {
             // Padding or digits that no one could hold: refused before allocating, as sequences are.
             if parsed.width > Operators.maxSequenceLength { throw PyError.memory("") }
             if let precision = parsed.precision, precision > Operators.maxSequenceLength, precision <= Int32.max,
-               value.isRealNumber, parsed.printsEveryDigitOfPrecision(for: value) {
+               value.isRealNumber || value.isComplex, parsed.printsEveryDigitOfPrecision(for: value) {
                 throw PyError.memory("")
             }
             switch value {

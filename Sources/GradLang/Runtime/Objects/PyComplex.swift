@@ -77,3 +77,10 @@ final class PyComplex: PyOperandObject, PyCustomRepr {
 
     override func truth() throws -> Bool? { value.real != 0 || value.imag != 0 }
 }
+
+extension Value {
+    var isComplex: Bool {
+        if case .object(let o) = self { return o is PyComplex }
+        return false
+    }
+}

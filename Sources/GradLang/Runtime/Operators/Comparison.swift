@@ -70,7 +70,7 @@ extension Operators {
         case .tensor(let u): o = u
         default:
             guard let s = other.asScalar else {
-                if case .object(let o) = other, o is PyComplex { throw PyComplex.noComplexTensors }
+                if other.isComplex { throw PyComplex.noComplexTensors }
                 if op == .eq || op == .ne { return .bool(op == .ne) }
                 throw PyError.type("'\(op.rawValue)' not supported between instances of 'Tensor' and '\(other.typeName)'")
             }
