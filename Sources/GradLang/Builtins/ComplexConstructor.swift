@@ -20,20 +20,14 @@ enum ComplexConstructor {
         // CPython's sum real + imag*1j, taken part by part, so that complex parts of either
         // argument land where they belong (complex(1j, 1j) is -1+1j).
         // A real part's own imaginary part is added only when it has one: 0.0 + -0.0 is 0.0.
-        let complexReal = special ?? complexValue(of: real)
+        let complexReal = special ?? real.complexValue
         var result = try complexReal ?? Complex(real: double(real, interpreter), imag: 0)
         if let imag {
-            let imagPart = try complexValue(of: imag) ?? Complex(real: double(imag, interpreter), imag: 0)
+            let imagPart = try imag.complexValue ?? Complex(real: double(imag, interpreter), imag: 0)
             result.real -= imagPart.imag
             result.imag = complexReal == nil ? imagPart.real : imagPart.real + result.imag
         }
         return .object(PyComplex(result))
-    }
-
-    /// The complex value of a complex object; nil for any other value.
-    private static func complexValue(of v: Value) -> Complex? {
-        if case .object(let z as PyComplex) = v { return z.value }
-        return nil
     }
 
     /// Whether `complex()` takes `v` as a number: a complex, int, bool, float (or an instance of
@@ -43,8 +37,8 @@ enum ComplexConstructor {
         let value = NativeBases.scalar(v) ?? v
         switch value {
         case .int, .bigInt, .bool, .float, .tensor: return true
-        case .object(let o) where o is PyComplex: return true
         default:
+            if value.isComplex { return true }
             guard let instance = v.instance else { return false }
             return instance.cls.lookup("__float__") != nil || instance.cls.lookup("__index__") != nil
         }
@@ -53,10 +47,10 @@ enum ComplexConstructor {
     /// `v.__complex__()` when v's class defines it; it must return a complex.
     private static func complexMethod(_ v: Value, _ interpreter: Interpreter) throws -> Complex? {
         guard let result = try callSpecial(v, "__complex__", interpreter) else { return nil }
-        guard case .object(let z as PyComplex) = result else {
+        guard let z = result.complexValue else {
             throw PyError.type("__complex__ returned non-complex (type \(result.typeName))")
         }
-        return z.value
+        return z
     }
 
     /// A real number, by `__float__` (which must return a float) or `__index__` for an instance
@@ -81,7 +75,7 @@ enum ComplexConstructor {
 
     /// `v` as a complex number for a function of `cmath` (`PyComplex_AsCComplex`).
     static func complex(_ v: Value, _ interpreter: Interpreter) throws -> Complex {
-        if let z = complexValue(of: v) { return z }
+        if let z = v.complexValue { return z }
         if let z = try complexMethod(v, interpreter) { return z }
         return Complex(real: try double(v, interpreter), imag: 0)
     }

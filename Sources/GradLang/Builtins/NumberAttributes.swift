@@ -63,10 +63,10 @@ enum NumberAttributes {
     }
 
     private static func complex(_ v: Value, _ name: String) throws -> Complex {
-        guard case .object(let z as PyComplex) = v else {
+        guard let z = v.complexValue else {
             throw PyError.type("descriptor '\(name)' for 'complex' objects doesn't apply to a '\(v.typeName)' object")
         }
-        return z.value
+        return z
     }
 
     /// The exact fraction in lowest terms: the significand's odd part over a power of two.

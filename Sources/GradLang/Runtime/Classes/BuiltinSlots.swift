@@ -351,7 +351,7 @@ enum BuiltinSlots {
         case "__getnewargs__":
             return method { v, _ in
                 if case .object(let t as PyTuple) = v { return .object(PyTuple([.object(PyTuple(t.items))])) }
-                if case .object(let z as PyComplex) = v { return .object(PyTuple([.float(z.value.real), .float(z.value.imag)])) }
+                if let z = v.complexValue { return .object(PyTuple([.float(z.real), .float(z.imag)])) }
                 return .object(PyTuple([v]))
             }
         case "__getitem__":

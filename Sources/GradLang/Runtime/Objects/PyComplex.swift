@@ -17,7 +17,7 @@ final class PyComplex: PyOperandObject, PyCustomRepr {
 
     /// `v` as a complex operand: a complex, or a real number; nil for anything else.
     static func operand(_ v: Value) throws -> Complex? {
-        if case .object(let z as PyComplex) = v { return z.value }
+        if let z = v.complexValue { return z }
         guard v.isRealNumber else { return nil }
         return Complex(real: try v.floatValue(), imag: 0)
     }
@@ -79,8 +79,11 @@ final class PyComplex: PyOperandObject, PyCustomRepr {
 }
 
 extension Value {
-    var isComplex: Bool {
-        if case .object(let o) = self { return o is PyComplex }
-        return false
+    /// The number a complex value holds; nil for any other value.
+    var complexValue: Complex? {
+        if case .object(let z as PyComplex) = self { return z.value }
+        return nil
     }
+
+    var isComplex: Bool { complexValue != nil }
 }
