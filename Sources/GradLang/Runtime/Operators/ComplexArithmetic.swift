@@ -21,7 +21,8 @@ struct Complex: Equatable {
     static prefix func - (a: Complex) -> Complex { Complex(real: -a.real, imag: -a.imag) }
 
     /// Why an operation has no complex result, as CPython's errno says it: `domain` for a zero
-    /// divisor (or zero raised to a negative or complex power), `range` for an overflow.
+    /// divisor, zero raised to a negative or complex power, or a power whose angle is infinite;
+    /// `range` for an overflow.
     enum Failure: Error {
         case domain, range
     }
@@ -86,6 +87,9 @@ struct Complex: Equatable {
             length /= exp(argument * e.imag)
             phase += e.imag * log(modulus)
         }
+        // The cosine of an infinite angle is C's domain error, which CPython reports as it
+        // reports zero to a negative power.
+        if phase.isInfinite { throw .domain }
         return Complex(real: length * cos(phase), imag: length * sin(phase))
     }
 
