@@ -165,6 +165,12 @@ final class TorchModuleTests: XCTestCase {
                        "NotImplementedError: backward(inputs=...) is not supported by grad")
         XCTAssertEqual(raised { try self.call("torch.linalg.eig", [try self.call("torch.eye", [.int(2)])]) },
                        "NotImplementedError: torch.linalg.eig: its results are complex tensors, and grad has no complex dtypes (torch.linalg.eigh/eigvalsh take a symmetric matrix)")
+        // PyTorch makes complex tensors from complex numbers.
+        let noComplex = "TypeError: grad has no complex dtypes: tensors cannot hold complex numbers"
+        let oneJ = Value.object(PyComplex(real: 0, imag: 1))
+        XCTAssertEqual(raised { try self.call("torch.tensor", [list(.float(1), oneJ)]) }, noComplex)
+        XCTAssertEqual(raised { try Operators.binary(.multiply, oneJ, x) }, noComplex)
+        XCTAssertEqual(raised { try Operators.compare(.eq, x, oneJ) }, noComplex)
         // inv_ex of a singular matrix: PyTorch returns LAPACK's partial result, which grad does not reproduce.
         XCTAssertEqual(raised { try self.call("torch.linalg.inv_ex", [try self.call("torch.zeros", [.int(2), .int(2)])]) },
                        "NotImplementedError: linalg.inv_ex: a matrix failed (linalg.inv_ex: The diagonal element 1 is zero, the inversion could not be completed because the input matrix is singular.); PyTorch then returns LAPACK's partial result with info > 0, which grad does not reproduce: pass check_errors=True or catch the error of linalg.inv")

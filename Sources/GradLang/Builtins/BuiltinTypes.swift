@@ -19,6 +19,7 @@ enum BuiltinTypes {
     nonisolated(unsafe) static let float = PyTypeObject(name: "float", constructor: NumberConstructors.float) {
         if case .float = $0 { return true } else { return false }
     }
+    nonisolated(unsafe) static let complex = objectType("complex", ComplexConstructor.constructor) { $0 is PyComplex }
     nonisolated(unsafe) static let str = PyTypeObject(name: "str", constructor: Constructors.str) {
         if case .str = $0 { return true } else { return false }
     }
@@ -40,7 +41,7 @@ enum BuiltinTypes {
 
     /// The types users can name at top level.
     static var named: [PyTypeObject] {
-        [object, type, int, bool, float, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, slice]
+        [object, type, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, slice]
     }
 
     private static func objectType(_ name: String, _ constructor: PyBuiltin?, _ test: @escaping (PyObject) -> Bool) -> PyTypeObject {
@@ -82,6 +83,7 @@ enum BuiltinTypes {
             case is PyDict: return .object(dict)
             case let s as PySet: return .object(s.isFrozen ? frozenset : set)
             case is PyRange: return .object(range)
+            case is PyComplex: return .object(complex)
             case let b as PyBytes: return .object(b.isMutable ? bytearray : bytes)
             case is PySlice: return .object(slice)
             case is PyBuiltin, is PyBoundMethod: return .object(builtinFunction)

@@ -18,7 +18,7 @@ class Error(Exception):
     pass
 
 
-_ATOMIC_TYPES = (type(None), int, float, bool, str, bytes, type, range, slice, property, type(...),
+_ATOMIC_TYPES = (type(None), int, float, complex, bool, str, bytes, type, range, slice, property, type(...),
                  type(NotImplemented))
 _ATOMIC_TYPE_NAMES = ('function', 'builtin_function_or_method', 'dtype', 'device', 'layout')
 

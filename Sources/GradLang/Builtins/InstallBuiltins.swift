@@ -49,6 +49,7 @@ extension Interpreter {
         BuiltinSlots.install(&attributeTable)
 
         moduleTable["math"] = MathModule.make()
+        moduleTable["cmath"] = CmathModule.make()
         moduleTable["gc"] = GCModule.make()
         moduleTable["time"] = TimeModule.make()
         moduleTable["operator"] = OperatorModule.make()

@@ -2,7 +2,7 @@ import BigInt
 
 /// The numeric tower's attributes that int, bool and float share with `numbers.Rational`/`Real`:
 /// `real`, `imag`, `numerator`, `denominator`, `conjugate()`, `as_integer_ratio()`, and float's
-/// `is_integer()`, `hex()` and `float.fromhex()`.
+/// `is_integer()`, `hex()` and `float.fromhex()`; complex's `real`, `imag` and `conjugate()`.
 enum NumberAttributes {
     static func install(_ table: inout AttributeTable) {
         for type in [TypeKey.int, .bool] {
@@ -33,6 +33,16 @@ enum NumberAttributes {
             PyBuiltin("float.hex(self, /)") { args in .str(hex(try double(args["self"], "hex"))) },
             PyBuiltin("float.fromhex(self, string, /)") { args in .float(try HexFloat.parse(try Arg.string(args["string"], "bad argument type for built-in operation"))) },
         ])
+        table.addGetter(.complex, "real") { v in .float(try complex(v, "real").real) }
+        table.addGetter(.complex, "imag") { v in .float(try complex(v, "imag").imag) }
+        // Member descriptors, not properties: CPython's message is its own.
+        for part in ["real", "imag"] { table.addSetter(.complex, part) { _, _ in throw PyError.attribute("readonly attribute") } }
+        table.addMethods(.complex, [
+            PyBuiltin("complex.conjugate(self, /)") { args in
+                let z = try complex(args["self"], "conjugate")
+                return .object(PyComplex(real: z.real, imag: -z.imag))
+            },
+        ])
         table.addClassMethods("float", [
             PyBuiltin("fromhex(string, /)") { args in .float(try HexFloat.parse(try Arg.string(args["string"], "bad argument type for built-in operation"))) },
         ])
@@ -50,6 +60,13 @@ enum NumberAttributes {
             throw PyError.type("descriptor '\(name)' for 'float' objects doesn't apply to a '\(v.typeName)' object")
         }
         return x
+    }
+
+    private static func complex(_ v: Value, _ name: String) throws -> Complex {
+        guard let z = v.complexValue else {
+            throw PyError.type("descriptor '\(name)' for 'complex' objects doesn't apply to a '\(v.typeName)' object")
+        }
+        return z
     }
 
     /// The exact fraction in lowest terms: the significand's odd part over a power of two.

@@ -59,6 +59,9 @@ enum NumericFunctions {
     /// `pow(b, e, m)`: exact modular exponentiation; a negative exponent uses the inverse (3.8+).
     /// The result has the modulus's sign, like `%`.
     static func modularPower(_ b: Value, _ e: Value, _ m: Value) throws -> Value {
+        if [b, e, m].contains(where: \.isComplex) {
+            throw PyError.value("complex modulo")
+        }
         guard let base = exactInt(b), var exponent = exactInt(e), let modulus = exactInt(m) else {
             throw PyError.type("pow() 3rd argument not allowed unless all arguments are integers")
         }

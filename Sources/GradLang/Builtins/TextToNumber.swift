@@ -172,7 +172,7 @@ enum TextToNumber {
     }
 
     /// Any Unicode decimal digit (`'٣'`) stands for its ASCII digit.
-    private static func asciiDigits(_ chars: [Character]) -> [Character] {
+    static func asciiDigits(_ chars: [Character]) -> [Character] {
         chars.map { c in
             guard !c.isASCII, c.unicodeScalars.count == 1, let s = c.unicodeScalars.first,
                   s.properties.numericType == .decimal, let v = s.properties.numericValue else { return c }

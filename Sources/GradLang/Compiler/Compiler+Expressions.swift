@@ -9,7 +9,7 @@ extension Compiler {
         case .name(let name):
             return load(name, range)
         case .constant(let c):
-            return constant(c, range)
+            return constant(c)
         case .formattedString(let parts):
             return formattedString(parts, range)
         case .tuple(let items):
@@ -110,7 +110,7 @@ extension Compiler {
         }
     }
 
-    private func constant(_ c: Constant, _ range: SourceRange) -> ExprCode {
+    private func constant(_ c: Constant) -> ExprCode {
         let value: Value
         switch c {
         case .none: value = .none
@@ -122,8 +122,7 @@ extension Compiler {
         case .float(let d): value = .float(d)
         case .string(let s): value = .str(s)
         case .bytes(let b): value = .object(PyBytes(b))
-        case .imaginary:
-            return { f in throw Compiler.located(PyError.value("complex numbers are not supported by grad"), range, f) }
+        case .imaginary(let d): value = .object(PyComplex(real: 0, imag: d))
         }
         return { _ in value }
     }

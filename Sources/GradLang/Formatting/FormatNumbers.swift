@@ -43,7 +43,7 @@ enum PythonFormat {
     }
 
     /// The significant digits `g` and the no-type form print (trailing zeros are kept only with `#`).
-    private static func significant(_ spec: FormatSpec) -> Int {
+    static func significant(_ spec: FormatSpec) -> Int {
         let p = Swift.max(spec.precision ?? 6, 1)
         return spec.alternate ? p : Swift.min(p, significantDigitsCap)
     }

@@ -64,7 +64,7 @@ struct FormatSpec: Equatable {
     func printsEveryDigitOfPrecision(for value: Value) -> Bool {
         guard let type else {
             if case .float = value { return alternate }
-            return false
+            return value.isComplex && alternate
         }
         return "fF%eE".contains(type) || (alternate && "gGn".contains(type))
     }

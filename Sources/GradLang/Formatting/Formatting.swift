@@ -17,7 +17,7 @@ public enum Formatting {
             // Padding or digits that no one could hold: refused before allocating, as sequences are.
             if parsed.width > Operators.maxSequenceLength { throw PyError.memory("") }
             if let precision = parsed.precision, precision > Operators.maxSequenceLength, precision <= Int32.max,
-               value.isRealNumber, parsed.printsEveryDigitOfPrecision(for: value) {
+               value.isRealNumber || value.isComplex, parsed.printsEveryDigitOfPrecision(for: value) {
                 throw PyError.memory("")
             }
             switch value {
@@ -38,6 +38,9 @@ public enum Formatting {
                 if spec.isEmpty { return b ? "True" : "False" }
                 return try PythonFormat.format(integerDigits: b ? "1" : "0", negative: false, parsed) { b ? 1 : 0 }
             case .str(let s): return try PythonFormat.format(string: s.string, parsed)
+            case .object(let z as PyComplex):
+                if spec.isEmpty { return z.reprText }
+                return try ComplexFormat.format(z.value, parsed)
             case .tensor(let t):
                 // 0-dim tensors format like their value (`f"{loss:.4f}"`, `f"{loss}"` too), as in
                 // PyTorch's `Tensor.__format__`; others only as their str.

@@ -39,6 +39,7 @@ enum TorchData {
         case .float: return .defaultFloat
         case .tensor(let t): return t.dtype
         case .str: throw PyError.type("new(): invalid data type 'str'")
+        case _ where v.isComplex: throw PyComplex.noComplexTensors
         default:
             if let (dtype, _) = NumpyScalarTypes.unpack(v) { return dtype }
             guard let items = try sequence(v) else {

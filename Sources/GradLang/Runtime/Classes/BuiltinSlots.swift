@@ -33,6 +33,10 @@ enum BuiltinSlots {
                 "__radd__", "__rdivmod__", "__rfloordiv__", "__rmod__", "__rmul__", "__round__", "__rpow__", "__rsub__",
                 "__rtruediv__", "__sub__", "__truediv__", "__trunc__",
             ]),
+            (.complex, BuiltinTypes.complex, [
+                "__abs__", "__add__", "__bool__", "__complex__", "__getnewargs__", "__mul__", "__neg__", "__pos__", "__pow__",
+                "__radd__", "__rmul__", "__rpow__", "__rsub__", "__rtruediv__", "__sub__", "__truediv__",
+            ]),
             (.str, BuiltinTypes.str, ["__add__", "__contains__", "__getitem__", "__getnewargs__", "__iter__", "__len__",
                                       "__mod__", "__mul__", "__rmod__", "__rmul__"]),
             (.bytes, BuiltinTypes.bytes, ["__add__", "__contains__", "__getitem__", "__getnewargs__", "__iter__", "__len__",
@@ -69,7 +73,7 @@ enum BuiltinSlots {
 
     /// The types whose values compare by their own rules (`(1).__eq__(1.0)` is NotImplemented,
     /// `(1.0).__eq__(1)` is True); the others compare as objects do, by identity.
-    private static let richlyCompared: Set<TypeKey> = [.int, .bool, .float, .str, .bytes, .bytearray, .list, .tuple, .dict, .set,
+    private static let richlyCompared: Set<TypeKey> = [.int, .bool, .float, .complex, .str, .bytes, .bytearray, .list, .tuple, .dict, .set,
                                                        .range, .slice, .tensor]
     /// The types whose values are unhashable: their `__hash__` attribute is None.
     private static let unhashable: Set<TypeKey> = [.list, .dict, .set, .bytearray]
@@ -265,6 +269,10 @@ enum BuiltinSlots {
                 return try NumericFunctions.modularPower(left, right, modulus)
             }
             return try apply(left, right)
+        case .complex:
+            guard other.isInteger || other.isFloat || other.isComplex else { return notImplemented }
+            if arguments.positional.count == 2, !arguments.positional[1].isNone { throw PyError.value("complex modulo") }
+            return try apply(left, right)
         case .dict:
             return other.isDict ? try apply(left, right) : notImplemented
         case .set:
@@ -293,6 +301,8 @@ enum BuiltinSlots {
         switch key {
         case .int, .bool: return other.isInteger
         case .float: return other.isInteger || other.isFloat
+        // Complex numbers are equal or not, never ordered.
+        case .complex: return !ordering && (other.isInteger || other.isFloat || other.isComplex)
         case .tensor:
             if case .tensor = other { return true }
             return other.isInteger || other.isFloat
@@ -337,9 +347,11 @@ enum BuiltinSlots {
             return (.clinic(0...1), { receiver, arguments, interpreter in
                 try Rounding.round(receiver, ndigits: arguments.positional.first ?? .none, interpreter)
             })
+        case "__complex__": return method { v, _ in v }
         case "__getnewargs__":
             return method { v, _ in
                 if case .object(let t as PyTuple) = v { return .object(PyTuple([.object(PyTuple(t.items))])) }
+                if let z = v.complexValue { return .object(PyTuple([.float(z.real), .float(z.imag)])) }
                 return .object(PyTuple([v]))
             }
         case "__getitem__":

@@ -70,6 +70,7 @@ extension Operators {
         case .tensor(let u): o = u
         default:
             guard let s = other.asScalar else {
+                if other.isComplex { throw PyComplex.noComplexTensors }
                 if op == .eq || op == .ne { return .bool(op == .ne) }
                 throw PyError.type("'\(op.rawValue)' not supported between instances of 'Tensor' and '\(other.typeName)'")
             }
@@ -131,6 +132,8 @@ extension Operators {
             return try elementsEqual([x.start, x.stop, x.step], [y.start, y.stop, y.step], depth: deeper(depth))
         case (.object(let o), _) where o is PyInstance, (_, .object(let o)) where o is PyInstance:
             return try truthy(compare(.eq, a, b))
+        case (.object(let z as PyComplex), _): return z.equals(b) ?? false
+        case (_, .object(let z as PyComplex)): return z.equals(a) ?? false
         case (.object(let x), .object(let y)): return x === y
         default:
             return numericCompare(.eq, a, b) ?? false

@@ -253,6 +253,7 @@ public enum Operators {
         case .tensor(let u): o = u
         default:
             guard let s = other.asScalar else {
+                if other.isComplex { throw PyComplex.noComplexTensors }
                 throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(reflected ? other.typeName : "Tensor")' and '\(reflected ? "Tensor" : other.typeName)'")
             }
             if reflected {

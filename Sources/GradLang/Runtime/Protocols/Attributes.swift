@@ -2,7 +2,7 @@ import GradTensor
 
 /// The kinds of built-in values that carry methods and properties.
 public enum TypeKey: Hashable, Sendable {
-    case none, bool, int, float, str, bytes, bytearray, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
+    case none, bool, int, float, complex, str, bytes, bytearray, list, tuple, dict, set, range, slice, tensor, module, dtype, gradNode
     case exception, function, iterator, generator, property, other
 
     /// Inlined, so that a number, str or tensor (`w.grad`, `t.sum()`) is told apart in place;
@@ -27,6 +27,7 @@ public enum TypeKey: Hashable, Sendable {
         case is PyDict: self = .dict
         case is PySet: self = .set
         case is PyRange: self = .range
+        case is PyComplex: self = .complex
         case let b as PyBytes: self = b.isMutable ? .bytearray : .bytes
         case is PySlice: self = .slice
         case is PyModule: self = .module
@@ -49,7 +50,7 @@ extension TypeKey {
     /// The kind whose methods a built-in type object (`str`, `dict`, `frozenset`) exposes.
     init?(typeName: String) {
         let kinds: [String: TypeKey] = [
-            "bool": .bool, "int": .int, "float": .float, "str": .str, "bytes": .bytes, "bytearray": .bytearray, "list": .list, "tuple": .tuple,
+            "bool": .bool, "int": .int, "float": .float, "complex": .complex, "str": .str, "bytes": .bytes, "bytearray": .bytearray, "list": .list, "tuple": .tuple,
             "dict": .dict, "set": .set, "frozenset": .set, "range": .range, "slice": .slice,
         ]
         guard let kind = kinds[typeName] else { return nil }

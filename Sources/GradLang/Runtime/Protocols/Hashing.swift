@@ -67,6 +67,7 @@ enum Hashing {
             case let i as PyInstance: return try SpecialMethods.hash(i) ?? identity(ObjectIdentifier(o))
             case is PySet: throw PyError.type("unhashable type: 'set'")
             case let r as PyWeakRef: return try r.hash()
+            case let z as PyComplex: return complex(z.value)
             default: return identity(ObjectIdentifier(o))
             }
         }
@@ -97,6 +98,12 @@ enum Hashing {
     private static func integer(_ b: BigInt) -> Int {
         let r = Int(b.magnitude % BigUInt(modulus))
         return avoidingMinusOne(b.signum() < 0 ? -r : r)
+    }
+
+    /// CPython's complex hash: the real part's plus 1000003 times the imaginary part's, wrapping,
+    /// so that a complex with no imaginary part hashes as its real part.
+    private static func complex(_ z: Complex) -> Int {
+        avoidingMinusOne(float(z.real) &+ 1_000_003 &* float(z.imag))
     }
 
     /// CPython's `_Py_HashDouble`: the value modulo 2**61 - 1, so `hash(2.0) == hash(2)`.
