@@ -7,8 +7,8 @@ extension Tensor {
         let offsets = try positions(along: dim, indices: indices, in: out)
         try scatterElements(values.materialized(), into: out, at: offsets, combine: .replace)
         return out.record("ScatterBackward0", inputs: [values],
-                          saving: { (indices: $0.save(indices), dim: dim) }) { ctx, saved in
-            [try ctx.grad.gathered(along: saved.dim, indices: saved.indices)]
+                          saving: { (indices: $0.slot(indices), dim: dim) }) { ctx, saved in
+            [try ctx.grad.gathered(along: saved.dim, indices: ctx.saved(saved.indices))]
         }
     }
 
