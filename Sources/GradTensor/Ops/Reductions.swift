@@ -125,7 +125,8 @@ extension Tensor {
         }
     }
 
-    /// `max()` over all elements; the gradient is shared evenly among tied maxima (PyTorch's rule).
+    /// `max()` over all elements; the gradient is shared evenly among tied maxima, or the NaNs
+    /// when the result is NaN (PyTorch's rule).
     public func max() throws -> Tensor { try extreme(isMax: true) }
     public func min() throws -> Tensor { try extreme(isMax: false) }
 
@@ -136,7 +137,9 @@ extension Tensor {
         let out = try extremeValues(dim: nil, keepdim: false, isMax: isMax).values
         return out.record(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], savesOutput: true,
                           saving: self) { ctx, input in
-            let mask = try input.eq(ctx.output.detach())
+            // A NaN result is the NaN elements', which share the gradient, as in PyTorch.
+            let value = ctx.output.detach()
+            let mask = try value.containsNaN() ? input.ne(input) : input.eq(value)
             let ties = try mask.sum()
             return [try ctx.grad.div(ties).mul(mask)]
         }
