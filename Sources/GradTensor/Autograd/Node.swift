@@ -59,7 +59,8 @@ public final class Node {
         /// In `savedVersions` only, the state holding their `SavedSlot`s: backward frees them
         /// and keeps the state's numbers, which `_saved_*` still shows, as in PyTorch.
         case slots
-        /// In the formula's state: backward frees the whole state.
+        /// Derived from saved tensors in the formula's state (`TensorSaver.keep`: an index's
+        /// offsets), or in a custom function's context: backward frees the whole state.
         case state
     }
 

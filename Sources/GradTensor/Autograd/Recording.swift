@@ -23,8 +23,9 @@ extension Tensor {
     /// input requires grad.
     ///
     /// `saving` builds the formula's saved state, a value with named fields (a named tuple:
-    /// `(other: $0.save(other), alpha: alpha)`), only when the op is recorded; every tensor in it
-    /// goes through `TensorSaver.save`, which notes its version for backward's in-place check.
+    /// `(other: $0.slot(other), alpha: alpha)`), only when the op is recorded; every tensor it
+    /// saves goes into a slot of the node (`TensorSaver.slot`), which notes its version for
+    /// backward's in-place check, so that backward can free it and hooks can replace it.
     /// `savesOutput` keeps a detached alias of the output, which the formula reads as
     /// `ctx.output`. The formula gets the state as its second argument and captures nothing.
     /// It returns one gradient per input (nil where none flows), shaped like the output or
@@ -92,6 +93,16 @@ extension Tensor {
         requiresGrad = true
     }
 
+    /// `record` for an op whose formula reads one saved tensor (`log`'s input, `where`'s
+    /// condition), kept in a slot (`TensorSaver.slot`) and handed to the formula.
+    @discardableResult
+    func record(_ name: String, inputs: [Tensor], savesOutput: Bool = false, saving tensor: Tensor,
+                _ formula: @escaping (BackwardContext, Tensor) throws -> InputGradients) -> Tensor {
+        record(name, inputs: inputs, savesOutput: savesOutput, saving: { $0.slot(tensor) }) { ctx, slot in
+            try formula(ctx, ctx.saved(slot))
+        }
+    }
+
     /// `record` for an op whose formula needs no state beyond its context.
     @discardableResult
     func record(_ name: String, inputs: [Tensor], savesOutput: Bool = false,
@@ -112,8 +123,9 @@ struct TensorSaver {
     /// Set when an inference tensor was saved outside inference mode, which PyTorch refuses.
     private(set) var savedInferenceTensor = false
 
-    /// Whether the state holds a saved tensor (or what `keep` took from one): what backward
-    /// frees. A node without any, as PyTorch's, can run backward again.
+    /// Whether the state holds what `keep` took from a tensor, or a custom function saved
+    /// tensors: backward frees the whole state. A node without any saved, as PyTorch's, can
+    /// run backward again.
     private(set) var savedAny = false
 
     /// Whether a tensor was saved in a slot (`slot`), which backward frees.
@@ -122,44 +134,30 @@ struct TensorSaver {
     /// What saving through pack hooks made; nil while no hooks are in effect (`SavedTensorHooks`).
     var packing: PackedSaving?
 
-    /// `tensor`, its current version noted for the check before the formula runs; or, under a
-    /// pack hook, the placeholder of what the hook keeps (a Python number wrapped into a
-    /// tensor is kept as it is, as PyTorch does).
-    mutating func save(_ tensor: Tensor) -> Tensor {
-        savedAny = true
-        return held(tensor, listingPacked: false)
-    }
-
-    /// `tensor` saved as `save` saves it, but held by the node only, the state holding the
-    /// slot the formula reads it from (`ctx.saved(slot)`): backward then frees the tensor and
-    /// keeps the state's numbers, which `_saved_*` shows after the free, as in PyTorch
-    /// (`pow`'s exponent beside its saved base).
+    /// `tensor` held by the node in a slot, its current version noted for the check before
+    /// the formula runs; or, under a pack hook, the placeholder of what the hook keeps (a
+    /// Python number wrapped into a tensor is kept as it is, as PyTorch does). The state holds
+    /// the slot, which the formula reads (`ctx.saved(slot)`): backward then frees the tensor
+    /// and keeps the state's numbers, which `_saved_*` shows after the free, as in PyTorch
+    /// (`pow`'s exponent beside its saved base), and `register_hooks` can replace it.
     mutating func slot(_ tensor: Tensor) -> SavedSlot {
         savedInSlots = true
         let slot = SavedSlot(index: versions.count)
-        _ = held(tensor, listingPacked: true)
-        return slot
-    }
-
-    /// `slot(tensor)` only when `needed` (see `save(_:if:)`).
-    mutating func slot(_ tensor: Tensor, if needed: Bool) -> SavedSlot? {
-        needed ? slot(tensor) : nil
-    }
-
-    /// The tensor the state or a slot holds for `tensor`: `tensor` itself, its version noted;
-    /// or, under a pack hook, its placeholder, listed unchecked when `listingPacked` (a slot
-    /// needs its place in the list).
-    @inline(__always)
-    private mutating func held(_ tensor: Tensor, listingPacked: Bool) -> Tensor {
         // Saving happens only while recording, so never in inference mode.
         if tensor.links.isInference { savedInferenceTensor = true }
         if let hooks = SavedTensorHooks.current, !tensor.isWrappedNumber {
-            let placeholder = savePacked(tensor, hooks)
-            if listingPacked { versions.append(Node.SavedVersion(tensor: placeholder, expected: Node.SavedVersion.unchecked)) }
-            return placeholder
+            versions.append(Node.SavedVersion(tensor: savePacked(tensor, hooks), expected: Node.SavedVersion.unchecked))
+        } else {
+            versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
         }
-        versions.append(Node.SavedVersion(tensor: tensor, expected: tensor.version))
-        return tensor
+        return slot
+    }
+
+    /// `slot(tensor)` only when `needed`: PyTorch saves a tensor only when a gradient whose
+    /// formula reads it will be computed (derivatives.yaml), so changing an unsaved one in
+    /// place is no error (`z = y * 3; y.add_(1); z.backward()`).
+    mutating func slot(_ tensor: Tensor, if needed: Bool) -> SavedSlot? {
+        needed ? slot(tensor) : nil
     }
 
     /// Notes tensors that a custom function's context saved (it lives in the formula's
@@ -173,13 +171,6 @@ struct TensorSaver {
     mutating func keep<Derived>(_ derived: Derived) -> Derived {
         savedAny = true
         return derived
-    }
-
-    /// `tensor` saved only when `needed`: PyTorch saves a tensor only when a gradient whose
-    /// formula reads it will be computed (derivatives.yaml), so changing an unsaved one in
-    /// place is no error (`z = y * 3; y.add_(1); z.backward()`).
-    mutating func save(_ tensor: Tensor, if needed: Bool) -> Tensor? {
-        needed ? save(tensor) : nil
     }
 
     /// The two factors of a product (`mul`, `mm`, `dot`, ...), in slots: each is read by the

@@ -23,11 +23,12 @@ public enum SavedValue {
 /// Where one `_saved_*` attribute comes from. A path names a field of the op's saved state by
 /// its labels ("operands.first"); the empty path is the whole state.
 enum SavedSource: Sendable {
-    /// A saved tensor (`Tensor` or `Tensor?`, or the `SavedSlot` or `SavedSlot?` holding it) at a path.
+    /// A saved tensor, the `SavedSlot` or `SavedSlot?` holding it at a path.
     case tensor(String)
     /// The op's output (`_saved_result`), attached to its node as PyTorch's unpacking gives it.
     case output
-    /// A `Scalar` at a path; for a `Scalar?`, nil stands for `fallback` (`add`'s default alpha).
+    /// A `Scalar` (or `Double`) at a path; for a `Scalar?`, nil stands for `fallback` (`add`'s
+    /// default alpha), or reads None without one (`clamp`'s bound not given).
     case scalar(String, fallback: Scalar? = nil)
     /// An Int dimension at a path, as the user gave it.
     case dim(String)
@@ -68,9 +69,51 @@ enum SavedAttributes {
         "PowBackward1": [("exponent", .tensor("exponent")), ("result", .output), ("self", .tensor("base"))],
         "PowBackward2": [("exponent", .tensor("exponent")), ("result", .output), ("self", .scalar("base"))],
         "ExpBackward0": [("result", .output)],
+        "Atan2Backward0": [("other", .tensor("other")), ("self", .tensor("input"))],
+        "MaximumBackward0": [("other", .tensor("other")), ("self", .tensor("input"))],
+        "MinimumBackward0": [("other", .tensor("other")), ("self", .tensor("input"))],
+        "RemainderBackward1": [("other", .tensor("other")), ("self", .tensor("input"))],
+        "FmodBackward1": [("other", .tensor("other")), ("self", .tensor("input"))],
+        "HypotBackward0": [("other", .tensor("other")), ("result", .output), ("self", .tensor("input"))],
+        "LerpBackward1": [("end", .tensor("end")), ("self", .tensor("input")), ("weight", .tensor("weight"))],
+        "AddcmulBackward0": [("tensor1", .tensor("t1")), ("tensor2", .tensor("t2")), ("value", .scalar("value"))],
+        "AddcdivBackward0": [("tensor1", .tensor("t1")), ("tensor2", .tensor("t2")), ("value", .scalar("value"))],
+        "ClampBackward0": [("max", .tensor("max")), ("min", .tensor("min")), ("self", .tensor("input"))],
+        "ClampBackward1": [("max", .scalar("max")), ("min", .scalar("min")), ("self", .tensor("input"))],
+        "ClampMinBackward0": [("min", .scalar("bound")), ("self", .tensor("input"))],
+        "ClampMaxBackward0": [("max", .scalar("bound")), ("self", .tensor("input"))],
+        "WhereBackward0": [("condition", .tensor(""))],
+        "MaskedFillBackward0": [("mask", .tensor(""))],
+        "MaskedFillBackward1": [("mask", .tensor(""))],
+        "MaxBackward1": [("result", .output), ("self", .tensor(""))],
+        "MinBackward1": [("result", .output), ("self", .tensor(""))],
+        "ProdBackward0": [("result", .output), ("self", .tensor("input"))],
+        "LinalgPinvBackward0": [("result", .output), ("self", .tensor("input"))],
         "LogBackward0": [("self", .tensor(""))],
         "SinBackward0": [("self", .tensor(""))],
         "CosBackward0": [("self", .tensor(""))],
+        "AsinBackward0": [("self", .tensor(""))],
+        "AcosBackward0": [("self", .tensor(""))],
+        "AtanBackward0": [("self", .tensor(""))],
+        "SinhBackward0": [("self", .tensor(""))],
+        "CoshBackward0": [("self", .tensor(""))],
+        "AsinhBackward0": [("self", .tensor(""))],
+        "AcoshBackward0": [("self", .tensor(""))],
+        "AtanhBackward0": [("self", .tensor(""))],
+        "AbsBackward0": [("self", .tensor(""))],
+        "Log1PBackward0": [("self", .tensor(""))],
+        "Log2Backward0": [("self", .tensor(""))],
+        "Log10Backward0": [("self", .tensor(""))],
+        "LgammaBackward0": [("self", .tensor(""))],
+        "DigammaBackward0": [("self", .tensor(""))],
+        "ErfBackward0": [("self", .tensor(""))],
+        "ErfcBackward0": [("self", .tensor(""))],
+        "ErfinvBackward0": [("self", .tensor(""))],
+        "NanToNumBackward0": [("self", .tensor(""))],
+        "SiluBackward0": [("self", .tensor(""))],
+        "MishBackward0": [("self", .tensor(""))],
+        "HardswishBackward0": [("self", .tensor(""))],
+        "HardsigmoidBackward0": [("self", .tensor(""))],
         "TanhBackward0": [("result", .output)],
         "SigmoidBackward0": [("result", .output)],
         "ReluBackward0": [("result", .output)],
@@ -103,6 +146,15 @@ enum SavedAttributes {
         "SoftmaxBackward0": [("dim", .dim("given")), ("result", .output)],
         "LogSoftmaxBackward0": [("dim", .dim("given")), ("result", .output)],
         "MseLossBackward0": [("reduction", .reduction("reduction")), ("self", .tensor("input")), ("target", .tensor("target"))],
+        "SmoothL1LossBackward0": [("beta", .scalar("beta")), ("reduction", .reduction("reduction")),
+                                  ("self", .tensor("input")), ("target", .tensor("target"))],
+        "HuberLossBackward0": [("delta", .scalar("delta")), ("reduction", .reduction("reduction")),
+                               ("self", .tensor("input")), ("target", .tensor("target"))],
+        "BinaryCrossEntropyBackward0": [("reduction", .reduction("reduction")), ("self", .tensor("input")),
+                                        ("target", .tensor("target")), ("weight", .tensor("weight"))],
+        "BinaryCrossEntropyWithLogitsBackward0": [("pos_weight", .tensor("posWeight")), ("reduction", .reduction("reduction")),
+                                                  ("self", .tensor("input")), ("target", .tensor("target")),
+                                                  ("weight", .tensor("weight"))],
     ]
 }
 
@@ -163,10 +215,10 @@ extension Node {
     private func savedValue(_ value: Any, _ source: SavedSource) throws -> SavedValue {
         switch source {
         case .tensor:
-            if let tensor = value as? Tensor? { return .tensor(tensor) }
             if let slot = value as? SavedSlot? { return .tensor(slot.flatMap(tensor(in:))) }
         case .scalar(_, let fallback):
-            if let scalar = value as? Scalar? { if let scalar = scalar ?? fallback { return .scalar(scalar) } }
+            if let scalar = value as? Scalar? { return (scalar ?? fallback).map(SavedValue.scalar) ?? .none }
+            if let number = value as? Double { return .scalar(.double(number)) }
         case .dim:
             if let dim = value as? Int { return .dim(dim) }
         case .dims:

@@ -86,7 +86,7 @@ public final class SavedTensorHooks {
     static let packModifiedInput = TorchError.runtime("A saved tensor pack hook is modifying its input in place. Tensors provided as input to pack hook cannot be modified by in-place operations as this can lead to unexpected side-effects. Please open an issue if you need to perform in-place operations on the input to a pack hook.")
 }
 
-/// A tensor saved through a pack hook: the formula's state holds `placeholder`, which views the
+/// A tensor saved through a pack hook: the node's slot holds `placeholder`, which views the
 /// data `unpack` gives back before the formula runs, and keeps the saved tensor's place in the
 /// graph (PyTorch takes only the data from unpack). No version is noted for it: PyTorch does not
 /// check tensors saved through hooks for in-place changes.
@@ -98,10 +98,6 @@ struct PackedTensor {
     /// on to it through an alias node (as PyTorch's unpacked leaf shares its accumulator), and
     /// reads as a leaf.
     let isLeaf: Bool
-    /// Whether `placeholder` is the saved tensor itself, a tensor of the program's, packed after
-    /// the op saved it (`SavedTensor.register_hooks`): it views the unpacked data only while
-    /// the formula runs, and gets its own back afterwards.
-    var isLent = false
 
     /// The data `unpack` gives back.
     func unpacked() throws -> Tensor.Layout {
@@ -166,14 +162,10 @@ extension TensorSaver {
 
 extension Node {
     /// `body` (the formula) run with the unpacked tensors in their placeholders' places; `unpack`
-    /// runs in grad mode `unpacking`. The lent tensors get their own data back however it ends.
+    /// runs in grad mode `unpacking`.
     func withUnpackedSaved<R>(_ packed: [PackedTensor], unpacking: Bool, _ body: () throws -> R) throws -> R {
-        var lent: [(tensor: Tensor, own: Tensor.Layout)] = []
-        defer { for (tensor, own) in lent { tensor.layout = own } }
         for saved in packed {
-            let unpacked = try GradMode.with(enabled: unpacking) { try saved.unpacked() }
-            if saved.isLent { lent.append((saved.placeholder, saved.placeholder.layout)) }
-            saved.placeholder.layout = unpacked
+            saved.placeholder.layout = try GradMode.with(enabled: unpacking) { try saved.unpacked() }
         }
         acceptOutputVersion()
         return try body()
@@ -184,13 +176,7 @@ extension Node {
     /// in the graph, as PyTorch's unpacking makes one; nil for a tensor saved without hooks.
     func unpackedForReading(_ tensor: Tensor) throws -> Tensor? {
         guard let packed = attached?.packedTensors.first(where: { $0.placeholder === tensor }) else { return nil }
-        let unpacked = try packed.unpacked()
-        if packed.isLent {
-            let alias = tensor.aliasInGraph()
-            alias.layout = unpacked
-            return alias
-        }
-        tensor.layout = unpacked
+        tensor.layout = try packed.unpacked()
         if tensor === savedOutput { return attachedOutput }
         if packed.isLeaf {
             let leaf = tensor.detach()
@@ -202,7 +188,7 @@ extension Node {
 }
 
 extension Tensor {
-    /// The placeholder that a node's state holds for this saved input while hooks pack it, in
+    /// The placeholder that a node's slot holds for this saved input while hooks pack it, in
     /// its place in the graph; for a leaf that requires grad, a tensor passing gradients on to
     /// it through an alias node (`isLeaf`), as PyTorch's unpacked leaf shares its accumulator.
     func packingPlaceholder() -> (placeholder: Tensor, isLeaf: Bool) {

@@ -2,12 +2,10 @@
 /// after the op ran. From then on backward, and `_saved_<name>`, read what `unpack` gives back,
 /// as for a tensor saved under `saved_tensors_hooks`.
 ///
-/// A tensor saved in a slot (`TensorSaver.slot`) is replaced in its slot by a placeholder, as
-/// `saved_tensors_hooks` would have saved it. A tensor the op's state holds is one of the
-/// program's (the formula reads that object, and the state cannot be rewritten after the op), so
-/// that tensor is lent the unpacked data while the formula runs and gets its own back afterwards
-/// (`withUnpackedSaved`). The saved output is the node's own detached copy, which simply takes
-/// the unpacked data.
+/// Every op saves its tensors in slots (`TensorSaver.slot`): the tensor is replaced in its slot
+/// by a placeholder, as `saved_tensors_hooks` would have saved it, so a tensor saved twice
+/// (`x / x`) has one placeholder per slot. The saved output is the node's own detached copy,
+/// which simply takes the unpacked data.
 extension Node {
     /// Registers `hooks` on the saved tensor `_saved_<name>`, calling `pack` at once, with
     /// PyTorch's errors: after backward freed the node, for a None, for a tensor whose hooks
@@ -20,7 +18,7 @@ extension Node {
         if case .tensor(let path) = source {
             guard let state = savedState, let value = Node.field(path, of: state) else { throw Node.freedError }
             slot = value as? SavedSlot
-            saved = slot.flatMap(tensor(in:)) ?? value as? Tensor
+            saved = slot.flatMap(tensor(in:))
         } else {
             saved = savedOutput
         }
@@ -28,7 +26,6 @@ extension Node {
         if attached?.packedTensors.contains(where: { $0.placeholder === original }) ?? false {
             throw TorchError.runtime("Calling register_hooks on a saved tensor whose hooks have already been set. Hint: only one pair of hooks is allowed at a time.")
         }
-        let isOutput = original === savedOutput
         var placeholder = original, isLeaf = false
         if let slot {
             (placeholder, isLeaf) = original.packingPlaceholder()
@@ -37,23 +34,16 @@ extension Node {
             var versions = savedVersions
             versions[slot.index] = SavedVersion(tensor: placeholder, expected: SavedVersion.unchecked)
             savedVersions = versions
-        } else if !isOutput {
-            // Lending data to a tensor the state holds twice (`x / x`) would change both reads.
-            if savedVersions.lazy.filter({ $0.tensor === original }).count > 1 {
-                throw TorchError.notImplemented("grad does not support hooks on a tensor its node saved more than once (as `x / x` saves x twice)")
-            }
-            savedVersions = SmallVector(savedVersions.filter { $0.tensor !== original })
         }
-        let isLent = slot == nil && !isOutput
         let changedInput: Bool
         do {
             let (packed, changed) = try hooks.packNoting(original.detach())
             changedInput = changed
             attachments.packedTensors.append(PackedTensor(placeholder: placeholder, packed: packed, unpack: hooks.unpack,
-                                                          isLeaf: isLeaf, isLent: isLent))
+                                                          isLeaf: isLeaf))
         } catch {
             attachments.packedTensors.append(PackedTensor(placeholder: placeholder, packed: original, unpack: { _ in throw Node.packRaised },
-                                                          isLeaf: isLeaf, isLent: isLent))
+                                                          isLeaf: isLeaf))
             throw error
         }
         if changedInput { throw SavedTensorHooks.packModifiedInput }

@@ -5,18 +5,18 @@ extension Tensor {
     /// `grad * (1 - y²)` for `y = tanh(x)`.
     static func tanhBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
         try GradMode.with(enabled: false) { try fusedTanhBackward(grad, y) ?? grad.mul(y.mul(y).rsub(.int(1))) }
-            .record("TanhBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.save(grad), y: $0.save(y)) }) { ctx, saved in
-                [ctx.needs(0) ? try tanhBackward(ctx.grad, saved.y) : nil,
-                 ctx.needs(1) ? try ctx.grad.mul(saved.grad).mul(saved.y).mul(.wrapping(.int(-2))) : nil]
+            .record("TanhBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.slot(grad), y: $0.slot(y)) }) { ctx, saved in
+                [ctx.needs(0) ? try tanhBackward(ctx.grad, ctx.saved(saved.y)) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(ctx.saved(saved.grad)).mul(ctx.saved(saved.y)).mul(.wrapping(.int(-2))) : nil]
             }
     }
 
     /// `grad * (1 - y) * y` for `y = sigmoid(x)`.
     static func sigmoidBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
         try GradMode.with(enabled: false) { try fusedSigmoidBackward(grad, y) ?? grad.mul(y.rsub(.int(1))).mul(y) }
-            .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.save(grad), y: $0.save(y)) }) { ctx, saved in
-                [ctx.needs(0) ? try sigmoidBackward(ctx.grad, saved.y) : nil,
-                 ctx.needs(1) ? try ctx.grad.mul(saved.grad).mul(saved.y.mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
+            .record("SigmoidBackwardBackward0", inputs: [grad, y], saving: { (grad: $0.slot(grad), y: $0.slot(y)) }) { ctx, saved in
+                [ctx.needs(0) ? try sigmoidBackward(ctx.grad, ctx.saved(saved.y)) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(ctx.saved(saved.grad)).mul(ctx.saved(saved.y).mul(.wrapping(.int(2))).rsub(.int(1))) : nil]
             }
     }
 
@@ -26,7 +26,7 @@ extension Tensor {
     static func thresholdBackward(_ grad: Tensor, _ y: Tensor) throws -> Tensor {
         let dead = try y.le(.wrapping(.int(0)))
         return try GradMode.with(enabled: false) { try Tensor.where(dead, .wrapping(.int(0)), grad) }
-            .record("ThresholdBackwardBackward0", inputs: [grad, y], saving: { $0.save(y) }) { ctx, y in
+            .record("ThresholdBackwardBackward0", inputs: [grad, y], saving: y) { ctx, y in
                 [ctx.needs(0) ? try thresholdBackward(ctx.grad, y) : nil,
                  ctx.needs(1) ? try Tensor.zerosLike(y) : nil]
             }
@@ -38,8 +38,8 @@ extension Tensor {
             try vectorisedSoftmaxBackward(grad, y, dim: dim, log: false) ?? y.mul(grad.sub(grad.mul(y).sum(dims: [dim], keepdim: true)))
         }
             .record("SoftmaxBackwardDataBackward0", inputs: [grad, y],
-                    saving: { (grad: $0.save(grad), y: $0.save(y), dim: dim) }) { ctx, saved in
-                let (grad, y, dim) = saved
+                    saving: { (grad: $0.slot(grad), y: $0.slot(y), dim: dim) }) { ctx, saved in
+                let (grad, y, dim) = (try ctx.saved(saved.grad), try ctx.saved(saved.y), saved.dim)
                 let g2 = ctx.grad
                 return [ctx.needs(0) ? try softmaxBackward(g2, y, dim: dim) : nil,
                         ctx.needs(1) ? try g2.mul(grad.sub(grad.mul(y).sum(dims: [dim], keepdim: true)))
@@ -53,8 +53,8 @@ extension Tensor {
             try vectorisedSoftmaxBackward(grad, y, dim: dim, log: true) ?? grad.sub(y.exp().mul(grad.sum(dims: [dim], keepdim: true)))
         }
             .record("LogSoftmaxBackwardDataBackward0", inputs: [grad, y],
-                    saving: { (grad: $0.save(grad), y: $0.save(y), dim: dim) }) { ctx, saved in
-                let (grad, y, dim) = saved
+                    saving: { (grad: $0.slot(grad), y: $0.slot(y), dim: dim) }) { ctx, saved in
+                let (grad, y, dim) = (try ctx.saved(saved.grad), try ctx.saved(saved.y), saved.dim)
                 let g2 = ctx.grad, p = try y.exp()
                 return [ctx.needs(0) ? try g2.sub(g2.mul(p).sum(dims: [dim], keepdim: true)) : nil,
                         ctx.needs(1) ? try g2.mul(p).mul(grad.sum(dims: [dim], keepdim: true)).neg() : nil]

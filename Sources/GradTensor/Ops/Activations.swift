@@ -249,7 +249,7 @@ extension Tensor {
         return try (kind.runsInOneDNN(self) ? mapFloat(OneDNNGelu.value, vector.f64)
                     : kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
                     : mapFloatVectorLoop(vector: vector, scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) })))
-            .record(kind.nodeName, inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            .record(kind.nodeName, inputs: [self], saving: self) { ctx, input in
                 // PyTorch differentiates silu and mish through composed ops when building a graph.
                 if (kind == .silu || kind == .mish) && GradMode.isEnabled { return [try ctx.grad.mul(Tensor.compositeDerivative(kind, input))] }
                 return [try Tensor.activationBackward(kind, ctx.grad, input)]
@@ -280,10 +280,10 @@ extension Tensor {
                                                                           { kind.derivative($0, $1, CLibraryMath.self) }),
                                               halfPrecision: { kind.derivative($0, $1, HalfPrecisionSleefMath.self) })
         }
-            .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.save(grad), x: $0.save(x)) }) { ctx, saved in
+            .record(kind.backwardNodeName, inputs: [grad, x], saving: { (grad: $0.slot(grad), x: $0.slot(x)) }) { ctx, saved in
                 if kind == .hardsigmoid { throw Activation.hardsigmoidTwice }
-                return [ctx.needs(0) ? try activationBackward(kind, ctx.grad, saved.x) : nil,
-                        ctx.needs(1) ? try kind.backwardOfBackward(ctx.grad.mul(saved.grad), saved.x) : nil]
+                return [ctx.needs(0) ? try activationBackward(kind, ctx.grad, ctx.saved(saved.x)) : nil,
+                        ctx.needs(1) ? try kind.backwardOfBackward(ctx.grad.mul(ctx.saved(saved.grad)), ctx.saved(saved.x)) : nil]
             }
     }
 }

@@ -96,13 +96,14 @@ extension Tensor {
     }
 
     /// `%` with Python's sign convention. Only the divisor's gradient reads the operands, so
-    /// they are saved only when it requires grad.
+    /// they are saved only when it requires grad. The node name says whether the divisor was a
+    /// Python number (PyTorch's Scalar overload) or a tensor.
     public func remainder(_ other: Tensor) throws -> Tensor {
-        try binary(.remainder, other).record("RemainderBackward0", inputs: [self, other],
-                                             saving: { (input: $0.save(self, if: other.requiresGrad),
-                                                        other: $0.save(other, if: other.requiresGrad)) }) { ctx, saved in
+        try binary(.remainder, other).record(other.isWrappedNumber ? "RemainderBackward0" : "RemainderBackward1", inputs: [self, other],
+                                             saving: { (input: $0.slot(self, if: other.requiresGrad),
+                                                        other: $0.slot(other, if: other.requiresGrad)) }) { ctx, saved in
             guard ctx.needs(1), let input = saved.input, let other = saved.other else { return [ctx.grad, nil] }
-            return [ctx.grad, try ctx.grad.neg().mul(input.floorDivide(other))]
+            return [ctx.grad, try ctx.grad.neg().mul(ctx.saved(input).floorDivide(ctx.saved(other)))]
         }
     }
 
@@ -142,8 +143,8 @@ extension Tensor {
             }
         }
         return out.record("PowBackward1", inputs: [self, exponent], savesOutput: true,
-                          saving: { (base: $0.save(self), exponent: $0.save(exponent)) }) { ctx, saved in
-            let (base, exponent) = (saved.base, saved.exponent)
+                          saving: { (base: $0.slot(self), exponent: $0.slot(exponent)) }) { ctx, saved in
+            let (base, exponent) = (try ctx.saved(saved.base), try ctx.saved(saved.exponent))
             let zero = try Tensor.wrapping(.int(0))
             let baseGrad = ctx.needs(0)
                 ? try Tensor.where(exponent.eq(zero), zero,

@@ -34,8 +34,8 @@ extension Tensor {
             return try result.materializedIfCast(to: dtype)
         }
         return out.record(node, inputs: [self] + bounds,
-                          saving: { saver in (input: saver.save(self), min: lo.map { saver.save($0) }, max: hi.map { saver.save($0) }) }) { ctx, saved in
-            let shares = try Tensor.clampGradientShares(saved.input, min: saved.min, max: saved.max)
+                          saving: { saver in (input: saver.slot(self), min: lo.map { saver.slot($0) }, max: hi.map { saver.slot($0) }) }) { ctx, saved in
+            let shares = try Tensor.clampGradientShares(ctx.saved(saved.input), min: saved.min.map(ctx.saved), max: saved.max.map(ctx.saved))
             var grads: InputGradients = [try ctx.grad.mul(shares.input)]
             if let share = shares.min { grads.append(try ctx.grad.mul(share)) }
             if let share = shares.max { grads.append(try ctx.grad.mul(share)) }

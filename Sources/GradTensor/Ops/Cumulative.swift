@@ -15,8 +15,8 @@ extension Tensor {
         let d = try Shape.wrapDim(dim, rank: rank)
         let out = try scan(d, dtype: requested, product: true)
         return out.record("CumprodBackward0", inputs: [self], savesOutput: true,
-                          saving: { (input: $0.save(self), dim: d) }) { ctx, saved in
-            [try Tensor.cumprodBackward(ctx.grad, saved.input, ctx.output, dim: saved.dim)]
+                          saving: { (input: $0.slot(self), dim: d) }) { ctx, saved in
+            [try Tensor.cumprodBackward(ctx.grad, ctx.saved(saved.input), ctx.output, dim: saved.dim)]
         }
     }
 
@@ -38,8 +38,8 @@ extension Tensor {
         }
         let result = try values.materializedIfCast(to: dtype)
         result.record(isMax ? "CummaxBackward0" : "CumminBackward0", inputs: [self],
-                      saving: { (indices: $0.save(indices), dim: d) }) { ctx, saved in
-            [try Tensor(zeros: ctx.inputShape(0), dtype: ctx.grad.dtype).scatterAdd(dim: saved.dim, index: saved.indices, source: ctx.grad)]
+                      saving: { (indices: $0.slot(indices), dim: d) }) { ctx, saved in
+            [try Tensor(zeros: ctx.inputShape(0), dtype: ctx.grad.dtype).scatterAdd(dim: saved.dim, index: ctx.saved(saved.indices), source: ctx.grad)]
         }
         return (result, indices)
     }

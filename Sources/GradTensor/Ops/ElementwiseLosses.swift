@@ -13,10 +13,11 @@ extension Tensor {
         }
         return try reducedLoss(terms, reduction).record(
             "SmoothL1LossBackward0", inputs: [self, target],
-            saving: { (input: $0.save(self), target: $0.save(target), beta: beta, count: reduction == .mean ? terms.numel : 1) }
+            saving: { (input: $0.slot(self), target: $0.slot(target), beta: beta, reduction: reduction,
+                       count: reduction == .mean ? terms.numel : 1) }
         ) { ctx, saved in
             // Slope ±1 outside (-beta, beta), d / beta inside, times grad / count.
-            let d = try saved.input.sub(saved.target), b = try Tensor.wrapping(.double(saved.beta))
+            let d = try ctx.saved(saved.input).sub(ctx.saved(saved.target)), b = try Tensor.wrapping(.double(saved.beta))
             let norm = try Tensor.full([], .double(1 / Double(saved.count)), dtype: d.dtype)
             let inside = try norm.mul(d).mul(ctx.grad).div(b)
             let grad = try Tensor.where(d.le(b.neg()), norm.neg().mul(ctx.grad),
@@ -34,10 +35,11 @@ extension Tensor {
         }
         return try reducedLoss(terms, reduction).record(
             "HuberLossBackward0", inputs: [self, target],
-            saving: { (input: $0.save(self), target: $0.save(target), delta: delta, count: reduction == .mean ? terms.numel : 1) }
+            saving: { (input: $0.slot(self), target: $0.slot(target), delta: delta, reduction: reduction,
+                       count: reduction == .mean ? terms.numel : 1) }
         ) { ctx, saved in
             // Slope ±delta outside (-delta, delta), d inside, times grad / count.
-            let d = try saved.input.sub(saved.target), delta = try Tensor.wrapping(.double(saved.delta))
+            let d = try ctx.saved(saved.input).sub(ctx.saved(saved.target)), delta = try Tensor.wrapping(.double(saved.delta))
             let norm = try Tensor.full([], .double(1 / Double(saved.count)), dtype: d.dtype)
             let grad = try Tensor.where(d.le(delta.neg()), norm.neg().mul(delta).mul(ctx.grad),
                                         Tensor.where(d.ge(delta), norm.mul(delta).mul(ctx.grad), norm.mul(d).mul(ctx.grad)))
@@ -57,13 +59,14 @@ extension Tensor {
         }
         return try reducedLoss(terms, reduction).record(
             "BinaryCrossEntropyBackward0", inputs: [self],
-            saving: { (input: $0.save(self), target: $0.save(target), weight: weight, count: reduction == .mean ? terms.numel : 1) }
+            saving: { saver in (input: saver.slot(self), target: saver.slot(target), weight: weight.map { saver.slot($0) },
+                               reduction: reduction, count: reduction == .mean ? terms.numel : 1) }
         ) { ctx, saved in
             // grad (input - target) / max((1 - input) input, 1e-12), times the weight, over the count.
-            let x = saved.input
+            let x = try ctx.saved(saved.input)
             let spread = try Tensor.wrapping(.int(1)).sub(x).mul(x).clamp(min: .double(1e-12), max: nil)
-            var grad = try ctx.grad.mul(x.sub(saved.target)).div(spread)
-            if let weight = saved.weight { grad = try grad.mul(weight) }
+            var grad = try ctx.grad.mul(x.sub(ctx.saved(saved.target))).div(spread)
+            if let weight = saved.weight { grad = try grad.mul(ctx.saved(weight)) }
             return [saved.count == 1 ? grad : try grad.div(.wrapping(.int(Int64(saved.count))))]
         }
     }
@@ -83,20 +86,21 @@ extension Tensor {
         }
         return try reducedLoss(terms, reduction).record(
             "BinaryCrossEntropyWithLogitsBackward0", inputs: [self],
-            saving: { (input: $0.save(self), target: $0.save(target), weight: weight, posWeight: posWeight,
-                       count: reduction == .mean ? terms.numel : 1) }
+            saving: { saver in (input: saver.slot(self), target: saver.slot(target), weight: weight.map { saver.slot($0) },
+                               posWeight: posWeight.map { saver.slot($0) }, reduction: reduction,
+                               count: reduction == .mean ? terms.numel : 1) }
         ) { ctx, saved in
             // (sigmoid(input) - target), or ((pos_weight target + 1 - target) sigmoid(input)
             // - pos_weight target), times grad and the weight, over the count.
             var grad: Tensor
             if let posWeight = saved.posWeight {
-                let scaled = try posWeight.mul(saved.target)
-                grad = try scaled.add(.wrapping(.int(1))).sub(saved.target).mul(saved.input.sigmoid()).sub(scaled)
+                let scaled = try ctx.saved(posWeight).mul(ctx.saved(saved.target))
+                grad = try scaled.add(.wrapping(.int(1))).sub(ctx.saved(saved.target)).mul(ctx.saved(saved.input).sigmoid()).sub(scaled)
             } else {
-                grad = try saved.input.sigmoid().sub(saved.target)
+                grad = try ctx.saved(saved.input).sigmoid().sub(ctx.saved(saved.target))
             }
             grad = try grad.mul(ctx.grad)
-            if let weight = saved.weight { grad = try grad.mul(weight) }
+            if let weight = saved.weight { grad = try grad.mul(ctx.saved(weight)) }
             return [saved.count == 1 ? grad : try grad.div(.wrapping(.int(Int64(saved.count))))]
         }
     }

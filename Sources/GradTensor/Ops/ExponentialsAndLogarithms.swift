@@ -8,7 +8,7 @@ import RealModule
 extension Tensor {
     public func log1p() throws -> Tensor {
         try mapFloat({ Sleef.log1p($0) }, { Sleef.log1p($0) })
-            .record("Log1PBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            .record("Log1PBackward0", inputs: [self], saving: self) { ctx, input in
                 [try ctx.grad.div(input.add(.wrapping(.int(1))))]
             }
     }
@@ -21,13 +21,13 @@ extension Tensor {
     }
 
     public func log2() throws -> Tensor {
-        try mapFloat({ .log2($0) }, { .log2($0) }).record("Log2Backward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .log2($0) }, { .log2($0) }).record("Log2Backward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.mul(.wrapping(.double(0.6931471805599453))))]
         }
     }
 
     public func log10() throws -> Tensor {
-        try mapFloat({ .log10($0) }, { .log10($0) }).record("Log10Backward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .log10($0) }, { .log10($0) }).record("Log10Backward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.mul(.wrapping(.double(2.302585092994046))))]
         }
     }

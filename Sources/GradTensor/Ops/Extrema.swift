@@ -7,8 +7,8 @@ extension Tensor {
     private func pairwiseExtreme(_ other: Tensor, isMax: Bool) throws -> Tensor {
         let out = try binaryWithoutGraph(isMax ? .maximum : .minimum, other)
         return out.record(isMax ? "MaximumBackward0" : "MinimumBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self), other: $0.save(other), isMax: isMax) }) { ctx, saved in
-            let (input, other) = (saved.input, saved.other)
+                          saving: { (input: $0.slot(self), other: $0.slot(other), isMax: isMax) }) { ctx, saved in
+            let (input, other) = (try ctx.saved(saved.input), try ctx.saved(saved.other))
             let zero = try Tensor.wrapping(.int(0))
             let shared = try Tensor.where(input.eq(other), ctx.grad.div(.wrapping(.int(2))), ctx.grad)
             // Each side loses where the other one won.

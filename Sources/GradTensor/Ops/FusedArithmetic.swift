@@ -24,10 +24,10 @@ extension Tensor {
             out = try detach().add(t1.detach().mul(try .wrapping(value)).mul(t2.detach()))
         }
         return out.record("AddcmulBackward0", inputs: [self, t1, t2],
-                          saving: { (t1: $0.save(t1), t2: $0.save(t2), value: value) }) { ctx, saved in
+                          saving: { (t1: $0.slot(t1), t2: $0.slot(t2), value: value) }) { ctx, saved in
             [ctx.grad,
-             ctx.needs(1) ? try ctx.grad.mul(saved.t2).mul(try .wrapping(saved.value)) : nil,
-             ctx.needs(2) ? try ctx.grad.mul(saved.t1).mul(try .wrapping(saved.value)) : nil]
+             ctx.needs(1) ? try ctx.grad.mul(ctx.saved(saved.t2)).mul(try .wrapping(saved.value)) : nil,
+             ctx.needs(2) ? try ctx.grad.mul(ctx.saved(saved.t1)).mul(try .wrapping(saved.value)) : nil]
         }
     }
 
@@ -40,11 +40,11 @@ extension Tensor {
         let out = try Tensor.fusedFloat(self, t1, t2, value: value, dtype: dtype,
                                         { s, a, b, v in s + v * a / b }, { s, a, b, v in s + v * a / b })
         return out.record("AddcdivBackward0", inputs: [self, t1, t2],
-                          saving: { (t1: $0.save(t1), t2: $0.save(t2), value: value) }) { ctx, saved in
+                          saving: { (t1: $0.slot(t1), t2: $0.slot(t2), value: value) }) { ctx, saved in
             let scaled = try ctx.grad.mul(try .wrapping(saved.value))
             return [ctx.grad,
-                    ctx.needs(1) ? try scaled.div(saved.t2) : nil,
-                    ctx.needs(2) ? try scaled.neg().mul(saved.t1).div(saved.t2).div(saved.t2) : nil]
+                    ctx.needs(1) ? try scaled.div(ctx.saved(saved.t2)) : nil,
+                    ctx.needs(2) ? try scaled.neg().mul(ctx.saved(saved.t1)).div(ctx.saved(saved.t2)).div(ctx.saved(saved.t2)) : nil]
         }
     }
 

@@ -3,14 +3,14 @@
 extension Tensor {
     public func lgamma() throws -> Tensor {
         try mapFloat(GammaFunctions.logGamma, GammaFunctions.logGamma)
-            .record("LgammaBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            .record("LgammaBackward0", inputs: [self], saving: self) { ctx, input in
                 [try ctx.grad.mul(input.digamma())]
             }
     }
 
     public func digamma() throws -> Tensor {
         try mapFloat(GammaFunctions.digamma, GammaFunctions.digamma)
-            .record("DigammaBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            .record("DigammaBackward0", inputs: [self], saving: self) { ctx, input in
                 [try ctx.grad.mul(input.polygamma(1))]
             }
     }
@@ -24,7 +24,7 @@ extension Tensor {
         case 1: out = try mapFloat(GammaFunctions.trigamma, GammaFunctions.trigamma)
         default: out = try mapFloat({ GammaFunctions.polygamma(n, $0) }, { GammaFunctions.polygamma(n, $0) })
         }
-        return out.record("PolygammaBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        return out.record("PolygammaBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.polygamma(n + 1))]
         }
     }

@@ -38,9 +38,9 @@ extension Tensor {
         let d = try scatterChecks(dim, index, source)
         let out = try cloneDetached()
         scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), combine: .replace)
-        return out.record("ScatterBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
-            [ctx.needs(0) ? try ctx.grad.scatter(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
-             ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterBackward0", saved.index) { try ctx.grad.gather(dim: saved.dim, index: saved.index) } : nil]
+        return out.record("ScatterBackward0", inputs: [self, source], saving: { (dim: d, index: $0.slot(index)) }) { ctx, saved in
+            [ctx.needs(0) ? try ctx.grad.scatter(dim: saved.dim, index: ctx.saved(saved.index), value: .int(0)) : nil,
+             ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterBackward0", ctx.saved(saved.index)) { try ctx.grad.gather(dim: saved.dim, index: ctx.saved(saved.index)) } : nil]
         }
     }
 
@@ -52,8 +52,8 @@ extension Tensor {
         let values = try Tensor(zeros: index.shape, dtype: dtype)
         values.fillUnchecked(value)
         scatterElements(values, into: out, at: try offsetsAlong(d, index), combine: .replace)
-        return out.record("ScatterBackward1", inputs: [self], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
-            [try ctx.grad.scatter(dim: saved.dim, index: saved.index, value: .int(0))]
+        return out.record("ScatterBackward1", inputs: [self], saving: { (dim: d, index: $0.slot(index)) }) { ctx, saved in
+            [try ctx.grad.scatter(dim: saved.dim, index: ctx.saved(saved.index), value: .int(0))]
         }
     }
 
@@ -63,8 +63,8 @@ extension Tensor {
         let d = try scatterChecks(dim, index, source)
         let out = try cloneDetached()
         scatterElements(try source.sliced(like: index).materialized(), into: out, at: try offsetsAlong(d, index), combine: .sum)
-        return out.record("ScatterAddBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
-            [ctx.grad, ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterAddBackward0", saved.index) { try ctx.grad.gather(dim: saved.dim, index: saved.index) } : nil]
+        return out.record("ScatterAddBackward0", inputs: [self, source], saving: { (dim: d, index: $0.slot(index)) }) { ctx, saved in
+            [ctx.grad, ctx.needs(1) ? try Tensor.sourceGradient(ctx, "ScatterAddBackward0", ctx.saved(saved.index)) { try ctx.grad.gather(dim: saved.dim, index: ctx.saved(saved.index)) } : nil]
         }
     }
 
@@ -102,9 +102,9 @@ extension Tensor {
         let scaled = try alpha.map { try source.detach().mul(.wrapping($0)) } ?? source.detach()
         let out = try cloneDetached()
         scatterElements(try scaled.materialized(), into: out, at: try offsetsOfSlices(d, chosen), combine: .sum)
-        return out.record("IndexAddBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index), alpha: alpha) }) { ctx, saved in
+        return out.record("IndexAddBackward0", inputs: [self, source], saving: { (dim: d, index: $0.slot(index), alpha: alpha) }) { ctx, saved in
             guard ctx.needs(1) else { return [ctx.grad, nil] }
-            let part = try ctx.grad.indexSelect(dim: saved.dim, index: saved.index)
+            let part = try ctx.grad.indexSelect(dim: saved.dim, index: ctx.saved(saved.index))
             return [ctx.grad, try saved.alpha.map { try part.mul(.wrapping($0)) } ?? part]
         }
     }
@@ -114,9 +114,9 @@ extension Tensor {
         let (d, chosen) = try checkIndexedSlices(dim, index, source, op: "index_copy_", separator: " ")
         let out = try cloneDetached()
         scatterElements(try source.detach().materialized(), into: out, at: try offsetsOfSlices(d, chosen), combine: .replace)
-        return out.record("IndexCopyBackward0", inputs: [self, source], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
-            [ctx.needs(0) ? try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0)) : nil,
-             ctx.needs(1) ? try ctx.grad.indexSelect(dim: saved.dim, index: saved.index) : nil]
+        return out.record("IndexCopyBackward0", inputs: [self, source], saving: { (dim: d, index: $0.slot(index)) }) { ctx, saved in
+            [ctx.needs(0) ? try ctx.grad.indexFill(dim: saved.dim, index: ctx.saved(saved.index), value: .int(0)) : nil,
+             ctx.needs(1) ? try ctx.grad.indexSelect(dim: saved.dim, index: ctx.saved(saved.index)) : nil]
         }
     }
 
@@ -135,8 +135,8 @@ extension Tensor {
         values.fillUnchecked(value)
         let out = try cloneDetached()
         scatterElements(values, into: out, at: try offsetsOfSlices(d, chosen.map { $0 < 0 ? $0 + Int64(size) : $0 }), combine: .replace)
-        return out.record("IndexFillBackward0", inputs: [self], saving: { (dim: d, index: $0.save(index)) }) { ctx, saved in
-            [try ctx.grad.indexFill(dim: saved.dim, index: saved.index, value: .int(0))]
+        return out.record("IndexFillBackward0", inputs: [self], saving: { (dim: d, index: $0.slot(index)) }) { ctx, saved in
+            [try ctx.grad.indexFill(dim: saved.dim, index: ctx.saved(saved.index), value: .int(0))]
         }
     }
 

@@ -60,12 +60,12 @@ extension Tensor {
         }
         // gA = (gQ + Q copyltu(M)) R⁻ᵀ with M = R gRᵀ - gQᵀ Q, for m ≥ n; each node its term.
         let differentiable = m >= n && !(complete && m > n)
-        func backward(_ ctx: BackwardContext, _ saved: (q: Tensor, r: Tensor, fromQ: Bool)) throws -> InputGradients {
+        func backward(_ ctx: BackwardContext, _ saved: (q: SavedSlot, r: SavedSlot, fromQ: Bool)) throws -> InputGradients {
             guard differentiable else {
                 if complete { throw TorchError.runtime("The QR decomposition is not differentiable when mode='complete' and nrows > ncols.") }
                 throw TorchError.notImplemented("linalg.qr: the gradient for matrices with more columns than rows is not supported by grad")
             }
-            let (q, r) = (saved.q, saved.r)
+            let (q, r) = (try ctx.saved(saved.q), try ctx.saved(saved.r))
             let mT = saved.fromQ ? try ctx.grad.matrixTranspose.matmul(q).neg() : try r.matmul(ctx.grad.matrixTranspose)
             let lower = try mT.mul(Tensor.triangleMask(n: n, dtype: dtype, diagonal: 1))
             let strictlyLower = try mT.mul(Tensor.triangleMask(n: n, dtype: dtype, diagonal: 0))
@@ -74,8 +74,8 @@ extension Tensor {
             return [try g.matmul(r.inverse().matrixTranspose)]
         }
         let (qSaved, rSaved) = (q.detach(), r.detach())
-        q.record("LinalgQrBackward0", inputs: [self], saving: { ($0.save(qSaved), $0.save(rSaved), true) }, backward)
-        r.record("LinalgQrBackward0", inputs: [self], saving: { ($0.save(qSaved), $0.save(rSaved), false) }, backward)
+        q.record("LinalgQrBackward0", inputs: [self], saving: { ($0.slot(qSaved), $0.slot(rSaved), true) }, backward)
+        r.record("LinalgQrBackward0", inputs: [self], saving: { ($0.slot(qSaved), $0.slot(rSaved), false) }, backward)
         return (q, r)
     }
 
@@ -98,8 +98,8 @@ extension Tensor {
         let l = try Tensor.holding(values, shape: batchShape + [n], dtype: .float64).to(dtype)
         let v = try Tensor.holding(vectors, shape: shape, dtype: .float64).to(dtype)
         let (lSaved, vSaved) = (l.detach(), v.detach())
-        func backward(_ ctx: BackwardContext, _ saved: (l: Tensor, v: Tensor, fromValues: Bool)) throws -> InputGradients {
-            let (l, v) = (saved.l, saved.v)
+        func backward(_ ctx: BackwardContext, _ saved: (l: SavedSlot, v: SavedSlot, fromValues: Bool)) throws -> InputGradients {
+            let (l, v) = (try ctx.saved(saved.l), try ctx.saved(saved.v))
             let identity = try Tensor.eye(n, dtype: l.dtype)
             let inner: Tensor
             if saved.fromValues {
@@ -113,8 +113,8 @@ extension Tensor {
             }
             return [try v.matmul(inner.matmul(v.matrixTranspose))]
         }
-        l.record("LinalgEighBackward0", inputs: [self], saving: { ($0.save(lSaved), $0.save(vSaved), true) }, backward)
-        v.record("LinalgEighBackward0", inputs: [self], saving: { ($0.save(lSaved), $0.save(vSaved), false) }, backward)
+        l.record("LinalgEighBackward0", inputs: [self], saving: { ($0.slot(lSaved), $0.slot(vSaved), true) }, backward)
+        v.record("LinalgEighBackward0", inputs: [self], saving: { ($0.slot(lSaved), $0.slot(vSaved), false) }, backward)
         return (l, v)
     }
 
@@ -137,18 +137,18 @@ extension Tensor {
         // The formula reads the first k columns of U and rows of Vh (derivatives.yaml's narrow).
         let saved = (u: try u.detach().sliceView(-1, start: 0, stop: k, step: 1), s: s.detach(),
                      vh: try vh.detach().sliceView(-2, start: 0, stop: k, step: 1))
-        u.record("LinalgSvdBackward0", inputs: [self], saving: { ($0.save(saved.u), $0.save(saved.s), $0.save(saved.vh)) }) { ctx, saved in
+        u.record("LinalgSvdBackward0", inputs: [self], saving: { ($0.slot(saved.u), $0.slot(saved.s), $0.slot(saved.vh)) }) { ctx, saved in
             let gU = try ctx.grad.sliceView(-1, start: 0, stop: k, step: 1)
-            return [try Tensor.svdBackward(gU: gU, gVh: nil, u: saved.0, s: saved.1, vh: saved.2)]
+            return [try Tensor.svdBackward(gU: gU, gVh: nil, u: ctx.saved(saved.0), s: ctx.saved(saved.1), vh: ctx.saved(saved.2))]
         }
-        s.record("LinalgSvdBackward0", inputs: [self], saving: { ($0.save(saved.u), $0.save(saved.vh)) }) { ctx, saved in
-            let (u, vh) = saved
+        s.record("LinalgSvdBackward0", inputs: [self], saving: { ($0.slot(saved.u), $0.slot(saved.vh)) }) { ctx, saved in
+            let (u, vh) = (try ctx.saved(saved.0), try ctx.saved(saved.1))
             let gS = ctx.grad
             return [m >= n ? try u.matmul(gS.unsqueeze(-1).mul(vh)) : try u.mul(gS.unsqueeze(-2)).matmul(vh)]
         }
-        vh.record("LinalgSvdBackward0", inputs: [self], saving: { ($0.save(saved.u), $0.save(saved.s), $0.save(saved.vh)) }) { ctx, saved in
+        vh.record("LinalgSvdBackward0", inputs: [self], saving: { ($0.slot(saved.u), $0.slot(saved.s), $0.slot(saved.vh)) }) { ctx, saved in
             let gVh = try ctx.grad.sliceView(-2, start: 0, stop: k, step: 1)
-            return [try Tensor.svdBackward(gU: nil, gVh: gVh, u: saved.0, s: saved.1, vh: saved.2)]
+            return [try Tensor.svdBackward(gU: nil, gVh: gVh, u: ctx.saved(saved.0), s: ctx.saved(saved.1), vh: ctx.saved(saved.2))]
         }
         return (u, s, vh)
     }

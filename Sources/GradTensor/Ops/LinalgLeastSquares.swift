@@ -33,21 +33,22 @@ extension Tensor {
                     driver == .gelsd || driver == .gelss ? s : try Tensor.zeros([0], dtype: dtype))
         }
         solution.record("LinalgLstsqBackward0", inputs: [self, b], savesOutput: true,
-                        saving: { (a: $0.save(self), b: $0.save(columns), vectorCase: vectorCase, rcond: rcond) }) { ctx, saved in
+                        saving: { (a: $0.slot(self), b: $0.slot(columns), vectorCase: vectorCase, rcond: rcond) }) { ctx, saved in
             // X = pinv(A) B: gB = pinv(A)ᵀ gX, and gA from the gradient of pinv(A), gX Bᵀ.
             let gX = saved.vectorCase ? try ctx.grad.unsqueeze(-1) : ctx.grad
-            let pinv = try saved.a.pseudoInverse(atol: 0, rtol: saved.rcond)
-            let gA = ctx.needs(0) ? try Tensor.pseudoInverseGradient(gX.matmul(saved.b.matrixTranspose), pinv: pinv, input: saved.a) : nil
+            let pinv = try ctx.saved(saved.a).pseudoInverse(atol: 0, rtol: saved.rcond)
+            let gA = ctx.needs(0) ? try Tensor.pseudoInverseGradient(gX.matmul(ctx.saved(saved.b).matrixTranspose), pinv: pinv, input: ctx.saved(saved.a)) : nil
             let gB = ctx.needs(1) ? try pinv.matrixTranspose.matmul(gX) : nil
             return [gA, saved.vectorCase ? try gB?.squeeze(dims: [-1]) : gB]
         }
         residuals.record("LinalgLstsqBackward0", inputs: [self, b],
-                         saving: { (a: $0.save(self), b: $0.save(columns), x: $0.save(solution.detach()), vectorCase: vectorCase) }) { ctx, saved in
+                         saving: { (a: $0.slot(self), b: $0.slot(columns), x: $0.slot(solution.detach()), vectorCase: vectorCase) }) { ctx, saved in
             // Σ (A X - B)² over rows, X held at the optimum (where its own derivative vanishes);
             // nothing flows back from residuals the driver left empty.
             if ctx.grad.numel == 0 { return [nil, nil] }
-            let x = saved.vectorCase ? try saved.x.unsqueeze(-1) : saved.x
-            let weighted = try saved.a.matmul(x).sub(saved.b).mul(ctx.grad.unsqueeze(-2)).mul(.wrapping(.double(2)))
+            let solution = try ctx.saved(saved.x)
+            let x = saved.vectorCase ? try solution.unsqueeze(-1) : solution
+            let weighted = try ctx.saved(saved.a).matmul(x).sub(ctx.saved(saved.b)).mul(ctx.grad.unsqueeze(-2)).mul(.wrapping(.double(2)))
             let gB = try weighted.neg()
             return [try weighted.matmul(x.matrixTranspose), saved.vectorCase ? try gB.squeeze(dims: [-1]) : gB]
         }

@@ -56,8 +56,8 @@ extension Tensor {
         let kept = try GradMode.with(enabled: false) { isMax ? try max(dim: d, keepdim: true).values : try min(dim: d, keepdim: true).values }
         let out = keepdim ? kept : try kept.squeeze(dims: [d]).contiguous()
         return out.record(isMax ? "AmaxBackward0" : "AminBackward0", inputs: [self],
-                          saving: { (input: $0.save(self), kept: kept, dim: d) }) { ctx, saved in
-            let mask = try saved.input.eq(saved.kept)
+                          saving: { (input: $0.slot(self), kept: kept, dim: d) }) { ctx, saved in
+            let mask = try ctx.saved(saved.input).eq(saved.kept)
             let ties = try mask.sum(dims: [saved.dim], keepdim: true)
             return [try ctx.grad.reshape(saved.kept.shape).mul(mask).div(ties)]
         }
@@ -103,8 +103,8 @@ extension Tensor {
             let inverted = try Tensor.where(kept, s.reciprocal(), Tensor.wrapping(.int(0)))
             return try vh.matrixTranspose.mul(inverted.unsqueeze(-2)).matmul(u.matrixTranspose).contiguous()
         }
-        return out.record("LinalgPinvBackward0", inputs: [self], savesOutput: true, saving: { (input: $0.save(self), ()) }) { ctx, saved in
-            [try Tensor.pseudoInverseGradient(ctx.grad, pinv: ctx.output, input: saved.input)]
+        return out.record("LinalgPinvBackward0", inputs: [self], savesOutput: true, saving: { (input: $0.slot(self), ()) }) { ctx, saved in
+            [try Tensor.pseudoInverseGradient(ctx.grad, pinv: ctx.output, input: ctx.saved(saved.input))]
         }
     }
 

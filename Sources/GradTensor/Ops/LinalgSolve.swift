@@ -48,8 +48,8 @@ extension Tensor {
         }
         let out = try withFloatElements({ try det(Float.self) }, { try det(Double.self) })
         return out.record("LinalgDetBackward0", inputs: [self], savesOutput: true,
-                          saving: { (input: $0.save(self), ()) }) { ctx, saved in
-            [try Tensor.determinantGradient(ctx.grad, det: ctx.output, input: saved.input)]
+                          saving: { (input: $0.slot(self), ()) }) { ctx, saved in
+            [try Tensor.determinantGradient(ctx.grad, det: ctx.output, input: ctx.saved(saved.input))]
         }
     }
 
@@ -88,8 +88,8 @@ extension Tensor {
         }
         let (sign, logAbsDet) = try withFloatElements({ try slogdet(Float.self) }, { try slogdet(Double.self) })
         sign.record("LinalgSlogdetBackward0", inputs: [self]) { _, _ in [nil] }
-        logAbsDet.record("LinalgSlogdetBackward0", inputs: [self], saving: { (input: $0.save(self), ()) }) { ctx, saved in
-            [try ctx.grad.unsqueeze(-1).unsqueeze(-1).mul(saved.input.inverseForGradient("linalg.slogdet").matrixTranspose)]
+        logAbsDet.record("LinalgSlogdetBackward0", inputs: [self], saving: { (input: $0.slot(self), ()) }) { ctx, saved in
+            [try ctx.grad.unsqueeze(-1).unsqueeze(-1).mul(ctx.saved(saved.input).inverseForGradient("linalg.slogdet").matrixTranspose)]
         }
         return (sign, logAbsDet)
     }
@@ -141,9 +141,9 @@ extension Tensor {
         var out = try withFloatElements({ try solveAll(Float.self) }, { try solveAll(Double.self) })
         if vectorCase { out = try out.reshape(Array(out.shape.dropLast())) }
         return out.record("LinalgSolveExBackward0", inputs: [self, b], savesOutput: true,
-                          saving: { (a: $0.save(self), vectorCase: vectorCase) }) { ctx, saved in
+                          saving: { (a: $0.slot(self), vectorCase: vectorCase) }) { ctx, saved in
             // gB = A⁻ᵀ g, gA = -gB Xᵀ.
-            let gB = try saved.a.matrixTranspose.solve(ctx.grad)
+            let gB = try ctx.saved(saved.a).matrixTranspose.solve(ctx.grad)
             guard ctx.needs(0) else { return [nil, gB] }
             let gA = saved.vectorCase
                 ? try gB.unsqueeze(-1).matmul(ctx.output.unsqueeze(-2)).neg()

@@ -38,9 +38,9 @@ extension Tensor {
         let norm = try Tensor.wrapping(.double(2 / divisor.doubleValue))
         let out = try GradMode.with(enabled: false) { try norm.mul(input.sub(target)).mul(grad) }
         return out.record("MseLossBackwardBackward0", inputs: [grad, input, target],
-                          saving: { (grad: $0.save(grad), input: $0.save(input), target: $0.save(target),
+                          saving: { (grad: $0.slot(grad), input: $0.slot(input), target: $0.slot(target),
                                      divisor: divisor) }) { ctx, saved in
-            let (grad, input, target) = (saved.grad, saved.input, saved.target)
+            let (grad, input, target) = (try ctx.saved(saved.grad), try ctx.saved(saved.input), try ctx.saved(saved.target))
             let two = try Tensor.wrapping(.int(2)), divisor = try Tensor.wrapping(saved.divisor)
             let dInput = try ctx.grad.mul(grad).mul(two).div(divisor)
             return [ctx.needs(0) ? try ctx.grad.mul(input.sub(target)).mul(two).div(divisor) : nil,

@@ -15,7 +15,7 @@ extension Tensor {
         let out = try Tensor.where(mask, filler, detach())
         // A Python number is the op's Scalar overload (MaskedFillBackward0), a tensor its Tensor one.
         let name = value.isWrappedNumber ? "MaskedFillBackward0" : "MaskedFillBackward1"
-        return out.record(name, inputs: [self, value], saving: { $0.save(mask) }) { ctx, mask in
+        return out.record(name, inputs: [self, value], saving: mask) { ctx, mask in
             let zero = try Tensor.wrapping(.int(0))
             return [ctx.needs(0) ? try Tensor.where(mask, zero, ctx.grad) : nil,
                     ctx.needs(1) ? try ctx.grad.maskedSelect(mask).sum() : nil]

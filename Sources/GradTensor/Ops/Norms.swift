@@ -15,8 +15,8 @@ extension Tensor {
         let out = try (source.dtype == .float64 ? try layout.norms(Double.self, p: p, keepdim: keepdim)
                                                 : try layout.norms(Float.self, p: p, keepdim: keepdim)).narrowed(to: dtype)
         return out.record("LinalgVectorNormBackward0", inputs: [self], savesOutput: true,
-                          saving: { (input: $0.save(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
-            let (input, p) = (saved.input, saved.p)
+                          saving: { (input: $0.slot(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
+            let (input, p) = (try ctx.saved(saved.input), saved.p)
             let g = try ctx.grad.reshape(saved.keptShape), norm = try ctx.output.reshape(saved.keptShape)
             let zero = try Tensor.wrapping(.int(0))
             if p == 1 { return [try g.mul(input.sign())] }

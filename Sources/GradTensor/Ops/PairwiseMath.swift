@@ -6,10 +6,10 @@ extension Tensor {
     public func atan2(_ other: Tensor) throws -> Tensor {
         try mapFloatPair(other, { .atan2(y: $0, x: $1) }, { .atan2(y: $0, x: $1) })
             .record("Atan2Backward0", inputs: [self, other],
-                    saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
-                let scale = try saved.input.mul(saved.input).add(saved.other.mul(saved.other)).reciprocal()
-                return [ctx.needs(0) ? try ctx.grad.mul(saved.other).mul(scale) : nil,
-                        ctx.needs(1) ? try ctx.grad.mul(saved.input.neg()).mul(scale) : nil]
+                    saving: { (input: $0.slot(self), other: $0.slot(other)) }) { ctx, saved in
+                let scale = try ctx.saved(saved.input).mul(ctx.saved(saved.input)).add(ctx.saved(saved.other).mul(ctx.saved(saved.other))).reciprocal()
+                return [ctx.needs(0) ? try ctx.grad.mul(ctx.saved(saved.other)).mul(scale) : nil,
+                        ctx.needs(1) ? try ctx.grad.mul(ctx.saved(saved.input).neg()).mul(scale) : nil]
             }
     }
 
@@ -19,9 +19,9 @@ extension Tensor {
         }
         return try mapFloatPair(other, { .hypot($0, $1) }, { .hypot($0, $1) })
             .record("HypotBackward0", inputs: [self, other], savesOutput: true,
-                    saving: { (input: $0.save(self), other: $0.save(other)) }) { ctx, saved in
-                [ctx.needs(0) ? try ctx.grad.mul(saved.input).div(ctx.output) : nil,
-                 ctx.needs(1) ? try ctx.grad.mul(saved.other).div(ctx.output) : nil]
+                    saving: { (input: $0.slot(self), other: $0.slot(other)) }) { ctx, saved in
+                [ctx.needs(0) ? try ctx.grad.mul(ctx.saved(saved.input)).div(ctx.output) : nil,
+                 ctx.needs(1) ? try ctx.grad.mul(ctx.saved(saved.other)).div(ctx.output) : nil]
             }
     }
 
@@ -51,10 +51,10 @@ extension Tensor {
         }
         out = try out.narrowed(to: dtype)
         return out.record("LerpBackward1", inputs: [self, end, weight],
-                          saving: { (input: $0.save(self), end: $0.save(end), weight: $0.save(weight)) }) { ctx, saved in
-            [ctx.needs(0) ? try ctx.grad.mul(saved.weight.rsub(.int(1))) : nil,
-             ctx.needs(1) ? try ctx.grad.mul(saved.weight) : nil,
-             ctx.needs(2) ? try ctx.grad.mul(saved.end.sub(saved.input)) : nil]
+                          saving: { (input: $0.slot(self), end: $0.slot(end), weight: $0.slot(weight)) }) { ctx, saved in
+            [ctx.needs(0) ? try ctx.grad.mul(ctx.saved(saved.weight).rsub(.int(1))) : nil,
+             ctx.needs(1) ? try ctx.grad.mul(ctx.saved(saved.weight)) : nil,
+             ctx.needs(2) ? try ctx.grad.mul(ctx.saved(saved.end).sub(ctx.saved(saved.input))) : nil]
         }
     }
 

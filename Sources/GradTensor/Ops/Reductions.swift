@@ -125,7 +125,8 @@ extension Tensor {
         }
     }
 
-    /// `max()` over all elements; the gradient is shared evenly among tied maxima (PyTorch's rule).
+    /// `max()` over all elements; the gradient is shared evenly among tied maxima, or the NaNs
+    /// when the result is NaN (PyTorch's rule).
     public func max() throws -> Tensor { try extreme(isMax: true) }
     public func min() throws -> Tensor { try extreme(isMax: false) }
 
@@ -135,8 +136,10 @@ extension Tensor {
         }
         let out = try extremeValues(dim: nil, keepdim: false, isMax: isMax).values
         return out.record(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], savesOutput: true,
-                          saving: { $0.save(self) }) { ctx, input in
-            let mask = try input.eq(ctx.output.detach())
+                          saving: self) { ctx, input in
+            // A NaN result is the NaN elements', which share the gradient, as in PyTorch.
+            let value = ctx.output.detach()
+            let mask = try value.containsNaN() ? input.ne(input) : input.eq(value)
             let ties = try mask.sum()
             return [try ctx.grad.div(ties).mul(mask)]
         }
@@ -159,9 +162,9 @@ extension Tensor {
         let (values, indices) = try extremeValues(dim: d, keepdim: keepdim, isMax: isMax)
         let keptShape = try ReductionLayout.keptShape(self, [d])
         values.record(isMax ? "MaxBackward0" : "MinBackward0", inputs: [self],
-                      saving: { (indices: $0.save(indices), dim: d, keptShape: keptShape) }) { ctx, saved in
+                      saving: { (indices: $0.slot(indices), dim: d, keptShape: keptShape) }) { ctx, saved in
             let g = try ctx.grad.reshape(saved.keptShape)
-            return [try Tensor.scatter(g, indices: saved.indices.reshape(saved.keptShape), dim: saved.dim,
+            return [try Tensor.scatter(g, indices: ctx.saved(saved.indices).reshape(saved.keptShape), dim: saved.dim,
                                        shape: ctx.inputShape(0))]
         }
         return (values, indices)

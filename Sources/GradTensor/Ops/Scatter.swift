@@ -7,9 +7,9 @@ extension Tensor {
         let offsets = try positions(along: dim, indices: indices, in: out)
         try scatterElements(values.materialized(), into: out, at: offsets, combine: .replace)
         return out.record("ScatterBackward0", inputs: [values],
-                          saving: { (indices: $0.save(indices), dim: dim) }) { ctx, saved in
+                          saving: { (indices: $0.slot(indices), dim: dim) }) { ctx, saved in
             // `gather` records its own node, so that third derivatives follow too.
-            [try ctx.grad.gather(dim: saved.dim, index: saved.indices)]
+            [try ctx.grad.gather(dim: saved.dim, index: ctx.saved(saved.indices))]
         }
     }
 

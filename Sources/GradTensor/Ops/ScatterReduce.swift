@@ -17,8 +17,8 @@ extension Tensor {
         }
         let out = try reducedScatter(d, index, try source.sliced(like: index).materialized(), reduce, includeSelf: includeSelf)
         return out.record("ScatterReduceBackward0", inputs: [self, source], savesOutput: true,
-                          saving: { saver in (input: saver.save(self), source: saver.save(source), dim: d, index: saver.save(index)) }) { ctx, saved in
-            try Tensor.scatterReduceGradients(ctx, input: saved.input, source: saved.source, dim: saved.dim, index: saved.index,
+                          saving: { saver in (input: saver.slot(self), source: saver.slot(source), dim: d, index: saver.slot(index)) }) { ctx, saved in
+            try Tensor.scatterReduceGradients(ctx, input: ctx.saved(saved.input), source: ctx.saved(saved.source), dim: saved.dim, index: ctx.saved(saved.index),
                                               reduce: reduce, includeSelf: includeSelf)
         }
     }

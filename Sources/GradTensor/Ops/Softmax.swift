@@ -42,10 +42,10 @@ extension Tensor {
         }
         let keptShape = try ReductionLayout.keptShape(self, reduced)
         return out.record("LogsumexpBackward0", inputs: [self], savesOutput: true,
-                          saving: { (input: $0.save(self), keptShape: keptShape) }) { ctx, saved in
+                          saving: { (input: $0.slot(self), keptShape: keptShape) }) { ctx, saved in
             // grad · exp(x − logsumexp(x)), the softmax over the reduced dims.
             let result = try ctx.output.reshape(saved.keptShape)
-            return [try ctx.grad.reshape(saved.keptShape).mul(saved.input.sub(result).exp())]
+            return [try ctx.grad.reshape(saved.keptShape).mul(ctx.saved(saved.input).sub(result).exp())]
         }
     }
 

@@ -7,13 +7,13 @@ import Glibc
 /// of PyTorch's derivatives.yaml.
 extension Tensor {
     public func erf() throws -> Tensor {
-        try mapFloat(ErrorFunction.erf, ErrorFunction.erf).record("ErfBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat(ErrorFunction.erf, ErrorFunction.erf).record("ErfBackward0", inputs: [self], saving: self) { ctx, input in
             [try input.gaussianSlope(2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
     }
 
     public func erfc() throws -> Tensor {
-        try mapFloat(ErrorFunction.erfc, ErrorFunction.erfc).record("ErfcBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat(ErrorFunction.erfc, ErrorFunction.erfc).record("ErfcBackward0", inputs: [self], saving: self) { ctx, input in
             [try input.gaussianSlope(-2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
     }
@@ -21,7 +21,7 @@ extension Tensor {
     /// `erfinv`: NaN outside [-1, 1]; the gradient is √π/2 · exp(erfinv(x)²).
     public func erfinv() throws -> Tensor {
         try mapFloat(InverseErrorFunction.value, InverseErrorFunction.value)
-            .record("ErfinvBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            .record("ErfinvBackward0", inputs: [self], saving: self) { ctx, input in
                 [try input.erfinv().pow(.wrapping(.int(2))).exp().mul(.wrapping(.double(Double.pi.squareRoot() / 2))).mul(ctx.grad)]
             }
     }
@@ -69,7 +69,7 @@ extension Tensor {
         default:
             out = try materialized()
         }
-        return out.record("NanToNumBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        return out.record("NanToNumBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.isFinite())]
         }
     }
@@ -90,10 +90,11 @@ extension Tensor {
         default: throw TorchError.notImplemented("\"fmod_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         out = try out.narrowed(to: dtype)
-        return out.record("FmodBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self, if: other.requiresGrad), other: $0.save(other, if: other.requiresGrad)) }) { ctx, saved in
+        // The Scalar overload's node for a Python number, the Tensor one's for a tensor, as in PyTorch.
+        return out.record(other.isWrappedNumber ? "FmodBackward0" : "FmodBackward1", inputs: [self, other],
+                          saving: { (input: $0.slot(self, if: other.requiresGrad), other: $0.slot(other, if: other.requiresGrad)) }) { ctx, saved in
             guard ctx.needs(1), let input = saved.input, let other = saved.other else { return [ctx.grad, nil] }
-            return [ctx.grad, try ctx.grad.neg().mul(input.div(other).trunc())]
+            return [ctx.grad, try ctx.grad.neg().mul(ctx.saved(input).div(ctx.saved(other)).trunc())]
         }
     }
 }

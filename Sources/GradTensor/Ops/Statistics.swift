@@ -18,9 +18,9 @@ extension Tensor {
             }.materializedIfCast(to: dtype)
         }
         return out.record(dim == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], savesOutput: true,
-                          saving: { (input: $0.save(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
+                          saving: { (input: $0.slot(self), dims: dims, keptShape: layout.keptShape) }) { ctx, saved in
             let g = try ctx.grad.reshape(saved.keptShape), result = try ctx.output.reshape(saved.keptShape)
-            return [try g.mul(saved.input.productOfOthers(result, dims: saved.dims))]
+            return [try g.mul(ctx.saved(saved.input).productOfOthers(result, dims: saved.dims))]
         }
     }
 
@@ -49,9 +49,9 @@ extension Tensor {
         let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim, takeSquareRoot: false)
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("VarBackward0", inputs: [self],
-                          saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
+                          saving: { (input: $0.slot(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             [try ctx.grad.reshape(saved.keptShape).mul(.wrapping(.double(2 / saved.divisor)))
-                .mul(saved.input.deviation(dims: saved.dims))]
+                .mul(ctx.saved(saved.input).deviation(dims: saved.dims))]
         }
     }
 
@@ -60,12 +60,12 @@ extension Tensor {
         let (out, divisor) = try spread(dims: dims, correction: correction, keepdim: keepdim, takeSquareRoot: true)
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
-                          saving: { (input: $0.save(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
+                          saving: { (input: $0.slot(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
             let result = try ctx.output.reshape(saved.keptShape)
             let zero = try Tensor.wrapping(.int(0))
             // grad / (2 std), zero where the deviation is zero, then var's backward.
             let scaled = try Tensor.where(result.eq(zero), zero, ctx.grad.reshape(saved.keptShape).div(result.mul(.wrapping(.int(2)))))
-            return [try scaled.mul(.wrapping(.double(2 / saved.divisor))).mul(saved.input.deviation(dims: saved.dims))]
+            return [try scaled.mul(.wrapping(.double(2 / saved.divisor))).mul(ctx.saved(saved.input).deviation(dims: saved.dims))]
         }
     }
 

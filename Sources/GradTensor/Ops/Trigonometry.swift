@@ -12,50 +12,50 @@ extension Tensor {
     }
 
     public func asin() throws -> Tensor {
-        try mapFloat({ .asin($0) }, { .asin($0) }).record("AsinBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .asin($0) }, { .asin($0) }).record("AsinBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.oneMinusSquare().rsqrt())]
         }
     }
 
     public func acos() throws -> Tensor {
-        try mapFloat({ .acos($0) }, { .acos($0) }).record("AcosBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .acos($0) }, { .acos($0) }).record("AcosBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.oneMinusSquare().rsqrt().neg())]
         }
     }
 
     public func atan() throws -> Tensor {
-        try mapFloat({ .atan($0) }, { .atan($0) }).record("AtanBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .atan($0) }, { .atan($0) }).record("AtanBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.mul(input).add(.wrapping(.int(1))))]
         }
     }
 
     public func sinh() throws -> Tensor {
         // float: the C library's sinhf; double: SLEEF's in PyTorch's vector loop.
-        try mapFloatVectorLoop(vector: ({ Glibc.sinhf($0) }, { Sleef.sinh($0) }), scalar: ({ Glibc.sinhf($0) }, { Glibc.sinh($0) })).record("SinhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloatVectorLoop(vector: ({ Glibc.sinhf($0) }, { Sleef.sinh($0) }), scalar: ({ Glibc.sinhf($0) }, { Glibc.sinh($0) })).record("SinhBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.cosh())]
         }
     }
 
     public func cosh() throws -> Tensor {
-        try mapFloatVectorLoop(vector: ({ Glibc.coshf($0) }, { Sleef.cosh($0) }), scalar: ({ Glibc.coshf($0) }, { Glibc.cosh($0) })).record("CoshBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloatVectorLoop(vector: ({ Glibc.coshf($0) }, { Sleef.cosh($0) }), scalar: ({ Glibc.coshf($0) }, { Glibc.cosh($0) })).record("CoshBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.sinh())]
         }
     }
 
     public func asinh() throws -> Tensor {
-        try mapFloat({ Glibc.asinhf($0) }, { Glibc.asinh($0) }).record("AsinhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ Glibc.asinhf($0) }, { Glibc.asinh($0) }).record("AsinhBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.pow(.wrapping(.int(2))).add(.wrapping(.int(1))).rsqrt())]
         }
     }
 
     public func acosh() throws -> Tensor {
-        try mapFloat({ Glibc.acoshf($0) }, { Glibc.acosh($0) }).record("AcoshBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ Glibc.acoshf($0) }, { Glibc.acosh($0) }).record("AcoshBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.pow(.wrapping(.int(2))).sub(.wrapping(.int(1))).rsqrt())]
         }
     }
 
     public func atanh() throws -> Tensor {
-        try mapFloatVectorLoop(vector: ({ Sleef.atanh($0) }, { Sleef.atanh($0) }), scalar: ({ Glibc.atanhf($0) }, { Glibc.atanh($0) })).record("AtanhBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloatVectorLoop(vector: ({ Sleef.atanh($0) }, { Sleef.atanh($0) }), scalar: ({ Glibc.atanhf($0) }, { Glibc.atanh($0) })).record("AtanhBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.pow(.wrapping(.int(2))).rsub(.int(1)))]
         }
     }

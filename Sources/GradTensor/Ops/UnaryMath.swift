@@ -10,7 +10,7 @@ extension Tensor {
     }
 
     public func log() throws -> Tensor {
-        try mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input)]
         }
     }
@@ -30,13 +30,13 @@ extension Tensor {
     }
 
     public func sin() throws -> Tensor {
-        try mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.cos())]
         }
     }
 
     public func cos() throws -> Tensor {
-        try mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+        try mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.sin().neg())]
         }
     }
@@ -59,7 +59,7 @@ extension Tensor {
     public func abs() throws -> Tensor {
         if dtype == .bool { throw TorchError.notImplemented("\"abs_cpu\" not implemented for 'Bool'") }
         return try mapKeepingType(float: { Swift.abs($0) }, int: { $0 == .min ? $0 : Swift.abs($0) })
-            .record("AbsBackward0", inputs: [self], saving: { $0.save(self) }) { ctx, input in
+            .record("AbsBackward0", inputs: [self], saving: self) { ctx, input in
                 [try ctx.grad.mul(input.sign())]
             }
     }
@@ -92,10 +92,10 @@ extension Tensor {
         if let lo { out = try out.binaryWithoutGraph(.maximum, .wrapping(lo)) }
         if let hi { out = try out.binaryWithoutGraph(.minimum, .wrapping(hi)) }
         return out.record("ClampBackward1", inputs: [self],
-                          saving: { (input: $0.save(self), min: lo, max: hi) }) { ctx, saved in
+                          saving: { (input: $0.slot(self), min: lo, max: hi) }) { ctx, saved in
             // Strictly inside the bounds: PyTorch gives a zero gradient at a bound itself.
-            var mask = try saved.input.gt(.wrapping(saved.min ?? .double(-.infinity)))
-            mask = try mask.logicalAnd(saved.input.lt(.wrapping(saved.max ?? .double(.infinity))))
+            var mask = try ctx.saved(saved.input).gt(.wrapping(saved.min ?? .double(-.infinity)))
+            mask = try mask.logicalAnd(ctx.saved(saved.input).lt(.wrapping(saved.max ?? .double(.infinity))))
             return [try ctx.grad.mul(mask)]
         }
     }
@@ -103,16 +103,16 @@ extension Tensor {
     /// `clamp_min(min)`: the gradient passes where the input is above the bound.
     public func clampMin(_ bound: Scalar) throws -> Tensor {
         try binaryWithoutGraph(.maximum, .wrapping(bound))
-            .record("ClampMinBackward0", inputs: [self], saving: { (input: $0.save(self), bound: bound) }) { ctx, saved in
-                [try ctx.grad.mul(saved.input.gt(.wrapping(saved.bound)))]
+            .record("ClampMinBackward0", inputs: [self], saving: { (input: $0.slot(self), bound: bound) }) { ctx, saved in
+                [try ctx.grad.mul(ctx.saved(saved.input).gt(.wrapping(saved.bound)))]
             }
     }
 
     /// `clamp_max(max)`: the gradient passes where the input is below the bound.
     public func clampMax(_ bound: Scalar) throws -> Tensor {
         try binaryWithoutGraph(.minimum, .wrapping(bound))
-            .record("ClampMaxBackward0", inputs: [self], saving: { (input: $0.save(self), bound: bound) }) { ctx, saved in
-                [try ctx.grad.mul(saved.input.lt(.wrapping(saved.bound)))]
+            .record("ClampMaxBackward0", inputs: [self], saving: { (input: $0.slot(self), bound: bound) }) { ctx, saved in
+                [try ctx.grad.mul(ctx.saved(saved.input).lt(.wrapping(saved.bound)))]
             }
     }
 

@@ -28,9 +28,9 @@ extension Tensor {
         let component = { (i: Int, j: Int) in try a.selectView(d, i).mul(b.selectView(d, j)).sub(a.selectView(d, j).mul(b.selectView(d, i))) }
         let out = try GradMode.with(enabled: false) { try Tensor.stack([component(1, 2), component(2, 0), component(0, 1)], dim: d) }
         return out.record("LinalgCrossBackward0", inputs: [self, other],
-                          saving: { (input: $0.save(self), other: $0.save(other), dim: d) }) { ctx, saved in
-            [ctx.needs(0) ? try saved.other.cross(ctx.grad, dim: saved.dim) : nil,
-             ctx.needs(1) ? try ctx.grad.cross(saved.input, dim: saved.dim) : nil]
+                          saving: { (input: $0.slot(self), other: $0.slot(other), dim: d) }) { ctx, saved in
+            [ctx.needs(0) ? try ctx.saved(saved.other).cross(ctx.grad, dim: saved.dim) : nil,
+             ctx.needs(1) ? try ctx.grad.cross(ctx.saved(saved.input), dim: saved.dim) : nil]
         }
     }
 }

@@ -15,7 +15,7 @@ extension Tensor {
             return out
         }
         let out = try MemoryOrder.computed(operands, shape: shape, select) ?? select(operands, shape)
-        return out.record("WhereBackward0", inputs: [a, b], saving: { $0.save(condition) }) { ctx, condition in
+        return out.record("WhereBackward0", inputs: [a, b], saving: condition) { ctx, condition in
             let zero = try Tensor.wrapping(.int(0))
             return [ctx.needs(0) ? try Tensor.where(condition, ctx.grad, zero) : nil,
                     ctx.needs(1) ? try Tensor.where(condition, zero, ctx.grad) : nil]
