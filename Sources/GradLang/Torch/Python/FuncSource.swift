@@ -1,8 +1,8 @@
 extension TorchPythonSources {
-    /// `torch.func`: `grad`, `grad_and_value`, `vjp`, `jacrev`, `jacfwd`, `hessian` and a simple
+    /// `torch.func`: `grad`, `grad_and_value`, `vjp`, `jvp`, `jacrev`, `jacfwd`, `hessian` and a simple
     /// `vmap`, on autograd (forward mode by differentiating a backward pass, vmap by a loop).
     static let functionTransforms = #"""
-"""torch.func: function transforms (grad, grad_and_value, vjp, jacrev, jacfwd, vmap) built on
+"""torch.func: function transforms (grad, grad_and_value, vjp, jvp, jacrev, jacfwd, vmap) built on
 autograd. Transforms nest: the inner ones keep their graph for the outer ones, and the outermost
 returns tensors without history, except those that depend on a tensor requiring grad outside
 the transforms (an argument too), which stay differentiable with respect to it."""
@@ -37,6 +37,8 @@ def _leave(value):
         return tuple(_leave(v) for v in value)
     if isinstance(value, list):
         return [_leave(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _leave(v) for k, v in value.items()}
     if isinstance(value, torch.Tensor) and not _reaches_outside(value):
         return value.detach()
     return value
@@ -180,6 +182,44 @@ def jacfwd(func, argnums=0):
         finally:
             _depth[0] -= 1
     return wrapper
+
+
+def _structure(value):
+    """How PyTorch's pytree prints a tensor (*) or a tuple of tensors."""
+    if isinstance(value, tuple):
+        return "TreeSpec(tuple, None, [" + ",\n  ".join(_structure(v) for v in value) + "])"
+    return "*"
+
+
+def jvp(func, primals, tangents, *, strict=False, has_aux=False):
+    """(func(*primals), the Jacobian-vector product of func at primals along tangents); the
+    product is taken as jacfwd takes its columns, by differentiating a backward pass."""
+    if not isinstance(primals, tuple):
+        raise RuntimeError("jvp(f, primals, tangents): Expected primals to be a tuple. E.g. it should be valid to call f(*primals).")
+    if not isinstance(tangents, tuple) or len(tangents) != len(primals):
+        raise RuntimeError("jvp(f, primals, tangents): Expected primals and tangents to have the same python structure. For example, if primals is a tuple of 3 tensors, tangents also must be. "
+                           f"Got primals with structure {_structure(primals)} and tangents with structure {_structure(tangents)}")
+    for p, t in zip(primals, tangents):
+        if t.shape != p.shape:
+            raise RuntimeError("Trying to set a forward gradient that has a different size than that of the original Tensor, this is not supported. "
+                               f"Tensor is of size {list(p.shape)} while the given forward gradient is of size {list(t.shape)}.")
+    _depth[0] += 1
+    try:
+        with torch.enable_grad():
+            args = _enter_args(primals, range(len(primals)))
+            result = func(*args)
+            output, aux = result if has_aux else (result, None)
+            outputs = output if isinstance(output, tuple) else (output,)
+            seeds = tuple(torch.zeros_like(o, requires_grad=True) for o in outputs)
+            grads = torch.autograd.grad(outputs, args, seeds, create_graph=True, allow_unused=True)
+            pairs = [(g, t) for g, t in zip(grads, tangents) if g is not None]
+            products = (torch.autograd.grad([g for g, _ in pairs], seeds, [t for _, t in pairs], retain_graph=True,
+                                            create_graph=True, allow_unused=True) if pairs else (None,) * len(seeds))
+            products = tuple(torch.zeros_like(o) if p is None else p for p, o in zip(products, outputs))
+            product = products if isinstance(output, tuple) else products[0]
+            return _leave((output, product, aux) if has_aux else (output, product))
+    finally:
+        _depth[0] -= 1
 
 
 def hessian(func, argnums=0):
