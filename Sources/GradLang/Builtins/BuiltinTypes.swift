@@ -24,6 +24,7 @@ enum BuiltinTypes {
     }
     nonisolated(unsafe) static let bytes = objectType("bytes", BytesMethods.constructor(mutable: false)) { ($0 as? PyBytes)?.isMutable == false }
     nonisolated(unsafe) static let bytearray = objectType("bytearray", BytesMethods.constructor(mutable: true)) { ($0 as? PyBytes)?.isMutable == true }
+    nonisolated(unsafe) static let memoryview = objectType("memoryview", MemoryViewMethods.constructor) { $0 is PyMemoryView }
     nonisolated(unsafe) static let list = objectType("list", Constructors.list) { $0 is PyList }
     nonisolated(unsafe) static let tuple = objectType("tuple", Constructors.tuple) { $0 is PyTuple }
     nonisolated(unsafe) static let dict = objectType("dict", Constructors.dict) { $0 is PyDict }
@@ -40,7 +41,7 @@ enum BuiltinTypes {
 
     /// The types users can name at top level.
     static var named: [PyTypeObject] {
-        [object, type, int, bool, float, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, slice]
+        [object, type, int, bool, float, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset, range, slice]
     }
 
     private static func objectType(_ name: String, _ constructor: PyBuiltin?, _ test: @escaping (PyObject) -> Bool) -> PyTypeObject {
@@ -83,6 +84,7 @@ enum BuiltinTypes {
             case let s as PySet: return .object(s.isFrozen ? frozenset : set)
             case is PyRange: return .object(range)
             case let b as PyBytes: return .object(b.isMutable ? bytearray : bytes)
+            case is PyMemoryView: return .object(memoryview)
             case is PySlice: return .object(slice)
             case is PyBuiltin, is PyBoundMethod: return .object(builtinFunction)
             case is PyModule: return .object(module)

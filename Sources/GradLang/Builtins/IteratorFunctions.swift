@@ -118,6 +118,7 @@ enum IteratorFunctions {
             case let s as PySet: return s.count
             case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
+            case let m as PyMemoryView: return try m.length()
             case let i as PyInstance: return try SpecialMethods.length(i)
             case let c as PyClass:
                 if let r = try Metaclasses.callSpecial(c, .len, []) {
