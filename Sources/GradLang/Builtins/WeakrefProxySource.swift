@@ -68,6 +68,9 @@ def _ior(a, b): a |= b; return a
 class ProxyType:
     """The type of a proxy to an object that cannot be called."""
 
+    # No __weakref__: a proxy cannot be weakly referenced, as in CPython.
+    __slots__ = ('_ProxyType__ref',)
+
     def __new__(cls, *args, **kwargs):
         raise TypeError(f"cannot create 'weakref.{cls.__name__}' instances")
 
@@ -193,6 +196,8 @@ class ProxyType:
 
 class CallableProxyType(ProxyType):
     """The type of a proxy to a callable object."""
+
+    __slots__ = ()
 
     def __call__(self, *args, **kwargs):
         return _referent(self)(*args, **kwargs)

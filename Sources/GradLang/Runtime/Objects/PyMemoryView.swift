@@ -83,12 +83,15 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
         }
     }
 
-    func makeIterator() throws -> PyIterator {
+    func makeIterator() throws -> PyIterator { try makeIterator(reversed: false) }
+
+    /// `iter(mv)`, or `reversed(mv)`; a view released meanwhile ends it.
+    func makeIterator(reversed: Bool) throws -> PyIterator {
         try checkLive()
-        var next = 0
-        return PyIterator(name: "memory_iterator") { [self] in
-            guard !isReleased, next < count else { return nil }
-            defer { next += 1 }
+        var next = reversed ? count - 1 : 0
+        return PyIterator(name: reversed ? "reversed" : "memory_iterator") { [self] in
+            guard !isReleased, next >= 0, next < count else { return nil }
+            defer { next += reversed ? -1 : 1 }
             return item(base.bytes[start + next * step])
         }
     }
@@ -175,26 +178,27 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
         }
     }
 
-    /// `==` and `!=`: item by item against another view or bytes-like object (a released view
-    /// equals only itself); NotImplemented otherwise, so `<` is CPython's TypeError.
+    /// `==` and `!=` (`equals`); NotImplemented for the orderings, so `<` is CPython's TypeError.
     override func compare(_ op: CompareOperator, _ other: Value, reflected: Bool) throws -> Value? {
-        guard op == .eq || op == .ne else { return nil }
-        let equal: Bool
-        if case .object(let o) = other, o === self {
-            equal = true
-        } else if isReleased || (other.asMemoryView?.isReleased ?? false) {
-            equal = false
-        } else {
-            let theirs: [Value]
-            switch other {
-            case .object(let b as PyBytes): theirs = b.bytes.map { .int(Int($0)) }
-            case .object(let m as PyMemoryView): theirs = try m.items()
-            default: return nil
-            }
-            let mine = try items()
-            equal = try mine.count == theirs.count && zip(mine, theirs).allSatisfy { try Operators.equals($0, $1) }
-        }
+        guard op == .eq || op == .ne, let equal = try equals(other) else { return nil }
         return .bool(equal == (op == .eq))
+    }
+
+    /// `self == other` item by item against another view or bytes-like object (a released view
+    /// equals only itself); nil (NotImplemented) for anything else.
+    func equals(_ other: Value) throws -> Bool? {
+        if case .object(let o) = other, o === self { return true }
+        let theirs: [Value]
+        switch other {
+        case .object(let b as PyBytes): theirs = b.bytes.map { .int(Int($0)) }
+        case .object(let m as PyMemoryView):
+            if m.isReleased { return false }
+            theirs = try m.items()
+        default: return nil
+        }
+        if isReleased { return false }
+        let mine = try items()
+        return try mine.count == theirs.count && zip(mine, theirs).allSatisfy { try Operators.equals($0, $1) }
     }
 
     override func truth() throws -> Bool? { try length() > 0 }
@@ -220,12 +224,5 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
             return .object(view)
         }
         override func exit() throws { view.release() }
-    }
-}
-
-private extension Value {
-    var asMemoryView: PyMemoryView? {
-        if case .object(let m as PyMemoryView) = self { return m }
-        return nil
     }
 }

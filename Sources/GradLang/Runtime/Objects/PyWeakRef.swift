@@ -86,10 +86,15 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
         }
     }
 
-    /// The type name CPython's message shows (`'weakref.ReferenceType'` for a reference).
+    /// The type name CPython's message shows (`'weakref.ReferenceType'` for a reference, and
+    /// the module's name before a proxy's type, which is C in CPython).
     private static func referentTypeName(_ v: Value) -> String {
-        if case .object(is PyWeakRef) = v { return "weakref.ReferenceType" }
-        return v.typeName
+        switch v {
+        case .object(is PyWeakRef): return "weakref.ReferenceType"
+        case .object(let i as PyInstance) where i.cls.moduleName == "weakref" && i.cls.name.hasSuffix("ProxyType"):
+            return "weakref." + i.cls.name
+        default: return v.typeName
+        }
     }
 
     /// The referent while it lives.

@@ -134,6 +134,8 @@ extension Operators {
             return try elementsEqual([x.start, x.stop, x.step], [y.start, y.stop, y.step], depth: deeper(depth))
         case (.object(let o), _) where o is PyInstance, (_, .object(let o)) where o is PyInstance:
             return try truthy(compare(.eq, a, b))
+        case (.object(let x as PyMemoryView), _): return try x.equals(b) ?? false
+        case (_, .object(let y as PyMemoryView)): return try y.equals(a) ?? false
         case (.object(let x), .object(let y)): return x === y
         default:
             return numericCompare(.eq, a, b) ?? false
