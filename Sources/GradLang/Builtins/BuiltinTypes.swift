@@ -25,6 +25,7 @@ enum BuiltinTypes {
     }
     nonisolated(unsafe) static let bytes = objectType("bytes", BytesMethods.constructor(mutable: false)) { ($0 as? PyBytes)?.isMutable == false }
     nonisolated(unsafe) static let bytearray = objectType("bytearray", BytesMethods.constructor(mutable: true)) { ($0 as? PyBytes)?.isMutable == true }
+    nonisolated(unsafe) static let memoryview = objectType("memoryview", MemoryViewMethods.constructor) { $0 is PyMemoryView }
     nonisolated(unsafe) static let list = objectType("list", Constructors.list) { $0 is PyList }
     nonisolated(unsafe) static let tuple = objectType("tuple", Constructors.tuple) { $0 is PyTuple }
     nonisolated(unsafe) static let dict = objectType("dict", Constructors.dict) { $0 is PyDict }
@@ -41,7 +42,7 @@ enum BuiltinTypes {
 
     /// The types users can name at top level.
     static var named: [PyTypeObject] {
-        [object, type, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset, range, slice]
+        [object, type, int, bool, float, complex, str, bytes, bytearray, memoryview, list, tuple, dict, set, frozenset, range, slice]
     }
 
     private static func objectType(_ name: String, _ constructor: PyBuiltin?, _ test: @escaping (PyObject) -> Bool) -> PyTypeObject {
@@ -85,6 +86,7 @@ enum BuiltinTypes {
             case is PyRange: return .object(range)
             case is PyComplex: return .object(complex)
             case let b as PyBytes: return .object(b.isMutable ? bytearray : bytes)
+            case is PyMemoryView: return .object(memoryview)
             case is PySlice: return .object(slice)
             case is PyBuiltin, is PyBoundMethod: return .object(builtinFunction)
             case is PyModule: return .object(module)

@@ -4,12 +4,15 @@ enum ByteArrayMethods {
     static var all: [PyBuiltin] {
         [
             PyBuiltin("bytearray.append(self, item, /)") { args in
-                try args.selfBytes.bytes.append(try PyBytes.byte(args["item"]))
+                let array = try args.selfBytes, byte = try PyBytes.byte(args["item"])
+                try array.checkResizable()
+                array.bytes.append(byte)
                 return .none
             },
             PyBuiltin("bytearray.extend(self, iterable_of_ints, /)") { args in
                 let array = try args.selfBytes, source = args["iterable_of_ints"]
                 if case .object(let other as PyBytes) = source {
+                    try array.checkResizable()
                     array.bytes += other.bytes
                     return .none
                 }
@@ -18,12 +21,14 @@ enum ByteArrayMethods {
                 }
                 var added: [UInt8] = []
                 while let item = try iterator.next() { added.append(try PyBytes.byte(item)) }
+                try array.checkResizable()
                 array.bytes += added
                 return .none
             },
             PyBuiltin("bytearray.insert(self, index, item, /)") { args in
                 let array = try args.selfBytes
                 let index = try Arg.size(args["index"]), byte = try PyBytes.byte(args["item"])
+                try array.checkResizable()
                 // Clamped to the ends, as list.insert is.
                 let at = index < 0 ? max(index + array.bytes.count, 0) : min(index, array.bytes.count)
                 array.bytes.insert(byte, at: at)
@@ -35,16 +40,20 @@ enum ByteArrayMethods {
                 let index = try Arg.size(args["index"])
                 let at = index < 0 ? index + array.bytes.count : index
                 guard at >= 0 && at < array.bytes.count else { throw PyError.index("pop index out of range") }
+                try array.checkResizable()
                 return .int(Int(array.bytes.remove(at: at)))
             },
             PyBuiltin("bytearray.remove(self, value, /)") { args in
                 let array = try args.selfBytes, byte = try PyBytes.byte(args["value"])
                 guard let at = array.bytes.firstIndex(of: byte) else { throw PyError.value("value not found in bytearray") }
+                try array.checkResizable()
                 array.bytes.remove(at: at)
                 return .none
             },
             PyBuiltin("bytearray.clear(self, /)") { args in
-                try args.selfBytes.bytes.removeAll()
+                let array = try args.selfBytes
+                try array.checkResizable()
+                array.bytes.removeAll()
                 return .none
             },
             PyBuiltin("bytearray.reverse(self, /)") { args in

@@ -32,10 +32,10 @@ enum BytesMethods {
         }
     }
 
-    /// The bytes of a bytes object, or of an iterable of ints in 0...255 (`bytes([1, 2])`,
+    /// The bytes of a bytes-like object (bytes, bytearray, memoryview), or of an iterable of ints in 0...255 (`bytes([1, 2])`,
     /// `int.from_bytes([1, 2])`), made into the type `name`.
     static func bytesValue(_ v: Value, into name: String = "bytes") throws -> [UInt8] {
-        if case .object(let b as PyBytes) = v { return b.bytes }
+        if let bytes = try PyMemoryView.bufferBytes(v) { return bytes }
         switch v {
         case .str, .float, .none: throw PyError.type("cannot convert '\(v.typeName)' object to \(name)")
         default: break
@@ -98,34 +98,7 @@ enum BytesMethods {
                 return .str(try TextCodecs.decode(try args.selfBytes.bytes, encoding: encoding, errors: errors))
             },
             PyBuiltin("bytes.hex(self, sep=<unset>, bytes_per_sep=1)", style: .clinic) { args in
-                let digits = try args.selfBytes.bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
-                guard let sep = args.given("sep") else { return .str(digits.joined()) }
-                let separator: String
-                switch sep {
-                case .str(let s):
-                    guard s.count == 1 else { throw PyError.value("sep must be length 1.") }
-                    guard s.isASCII else { throw PyError.value("sep must be ASCII.") }
-                    separator = s.string
-                case .object(let b as PyBytes):
-                    guard b.bytes.count == 1 else { throw PyError.value("sep must be length 1.") }
-                    guard b.bytes[0] < 0x80 else { throw PyError.value("sep must be ASCII.") }
-                    separator = String(UnicodeScalar(b.bytes[0]))
-                default: throw PyError.type("object of type '\(sep.typeName)' has no len()")
-                }
-                // Groups of `bytes_per_sep` counted from the right, or from the left when negative.
-                guard let group = Int32(exactly: try Arg.integer(args["bytes_per_sep"])) else {
-                    throw PyError.overflow("Python int too large to convert to C int")
-                }
-                if group == 0 || digits.isEmpty { return .str(digits.joined()) }
-                let size = Int(group.magnitude)
-                let starts = group > 0 ? stride(from: digits.count % size == 0 ? size : digits.count % size, to: digits.count, by: size)
-                                       : stride(from: size, to: digits.count, by: size)
-                var out = "", previous = 0
-                for start in starts {
-                    out += digits[previous..<start].joined() + separator
-                    previous = start
-                }
-                return .str(out + digits[previous...].joined())
+                .str(try hex(try args.selfBytes.bytes, args))
             },
             PyBuiltin("bytes.find(self, sub, start=None, end=None, /)") { args in
                 .int(try search(args, fromEnd: false) ?? -1)
@@ -187,10 +160,43 @@ enum BytesMethods {
         ]
     }
 
-    /// A bytes argument (`split`, `replace`, `strip`): CPython's message for anything else.
+    /// `hex(sep, bytes_per_sep)` of `bytes` (bytes, bytearray and memoryview share it), with the
+    /// arguments `args` holds.
+    static func hex(_ bytes: [UInt8], _ args: BoundArguments) throws -> String {
+        let digits = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
+        guard let sep = args.given("sep") else { return digits.joined() }
+        let separator: String
+        switch sep {
+        case .str(let s):
+            guard s.count == 1 else { throw PyError.value("sep must be length 1.") }
+            guard s.isASCII else { throw PyError.value("sep must be ASCII.") }
+            separator = s.string
+        case .object(let b as PyBytes):
+            guard b.bytes.count == 1 else { throw PyError.value("sep must be length 1.") }
+            guard b.bytes[0] < 0x80 else { throw PyError.value("sep must be ASCII.") }
+            separator = String(UnicodeScalar(b.bytes[0]))
+        default: throw PyError.type("object of type '\(sep.typeName)' has no len()")
+        }
+        // Groups of `bytes_per_sep` counted from the right, or from the left when negative.
+        guard let group = Int32(exactly: try Arg.integer(args["bytes_per_sep"])) else {
+            throw PyError.overflow("Python int too large to convert to C int")
+        }
+        if group == 0 || digits.isEmpty { return digits.joined() }
+        let size = Int(group.magnitude)
+        let starts = group > 0 ? stride(from: digits.count % size == 0 ? size : digits.count % size, to: digits.count, by: size)
+                               : stride(from: size, to: digits.count, by: size)
+        var out = "", previous = 0
+        for start in starts {
+            out += digits[previous..<start].joined() + separator
+            previous = start
+        }
+        return out + digits[previous...].joined()
+    }
+
+    /// A bytes-like argument (`split`, `replace`, `strip`): CPython's message for anything else.
     static func bytesArgument(_ v: Value) throws -> [UInt8] {
-        guard case .object(let b as PyBytes) = v else { throw PyError.type("a bytes-like object is required, not '\(v.typeName)'") }
-        return b.bytes
+        guard let bytes = try PyMemoryView.bufferBytes(v) else { throw PyError.type("a bytes-like object is required, not '\(v.typeName)'") }
+        return bytes
     }
 
     /// The receiver, the searched-for bytes (bytes or one byte's int) and the resolved window.

@@ -30,11 +30,11 @@ enum BytesSplitMethods {
                 let receiver = try args.selfBytes, separator = receiver.bytes
                 var out: [UInt8] = []
                 for (k, item) in try Iteration.collect(args["iterable_of_bytes"]).enumerated() {
-                    guard case .object(let piece as PyBytes) = item else {
+                    guard let piece = try PyMemoryView.bufferBytes(item) else {
                         throw PyError.type("sequence item \(k): expected a bytes-like object, \(item.typeName) found")
                     }
                     if k > 0 { out += separator }
-                    out += piece.bytes
+                    out += piece
                 }
                 return .object(receiver.sameType(out))
             },

@@ -15,7 +15,7 @@ enum IntrospectionFunctions {
 
     static var all: [PyBuiltin] {
         [
-            PyBuiltin("isinstance(obj, class_or_tuple, /)", two: { obj, classes, _ in .bool(try isInstance(obj, classes)) }),
+            PyBuiltin("isinstance(obj, class_or_tuple, /)", two: { obj, classes, interpreter in .bool(try isInstance(obj, classes, interpreter)) }),
             PyBuiltin("issubclass(cls, class_or_tuple, /)") { args in
                 guard case .object(let cls) = args["cls"], cls is PyTypeObject || cls is PyClass else {
                     throw PyError.type("issubclass() arg 1 must be a class")
@@ -77,7 +77,10 @@ enum IntrospectionFunctions {
         ]
     }
 
-    static func isInstance(_ value: Value, _ classInfo: Value) throws -> Bool {
+    /// `isinstance(value, classInfo)`; with an interpreter, an instance whose class answers
+    /// `__class__` itself (a `__getattribute__`, or a `__class__` property: proxies, mocks) is
+    /// also an instance of what that names, as in CPython.
+    static func isInstance(_ value: Value, _ classInfo: Value, _ interpreter: Interpreter? = nil) throws -> Bool {
         guard case .object(let o) = classInfo else {
             throw PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
@@ -86,11 +89,16 @@ enum IntrospectionFunctions {
             if case .object(let i as PyInstance) = value, let contents = i.contents { return t.matches(contents) }
             return t.matches(value)
         case let c as PyClass:
-            if case .object(let x as PyInstance) = value { return x.cls.isSubclass(of: c) }
+            if case .object(let x as PyInstance) = value {
+                if x.cls.isSubclass(of: c) { return true }
+                guard let interpreter, x.cls.lookup("__getattribute__") != nil || x.cls.lookup("__class__") != nil,
+                      case .object(let claimed as PyClass) = try interpreter.getAttribute(value, "__class__") else { return false }
+                return claimed !== x.cls && claimed.isSubclass(of: c)
+            }
             if case .object(let x as PyClass) = value, let metaclass = x.metaclass { return metaclass.isSubclass(of: c) }
             return false
         case let tuple as PyTuple:
-            for option in tuple.items where try isInstance(value, option) { return true }
+            for option in tuple.items where try isInstance(value, option, interpreter) { return true }
             return false
         default:
             throw PyError.type("isinstance() arg 2 must be a type, a tuple of types, or a union")

@@ -118,6 +118,7 @@ enum IteratorFunctions {
             case let s as PySet: return s.count
             case let r as PyRange: return try r.count()
             case let s as PySized: return s.length
+            case let m as PyMemoryView: return try m.length()
             case let i as PyInstance: return try SpecialMethods.length(i)
             case let c as PyClass:
                 if let r = try Metaclasses.callSpecial(c, .len, []) {
@@ -191,6 +192,7 @@ enum IteratorFunctions {
                 return iterator
             case let r as PyRange: return r.makeIterator(reversed: true)
             case let b as PyBytes: return b.makeIterator(reversed: true)
+            case let m as PyMemoryView: return try m.makeIterator(reversed: true)
             case let d as PyDict: return HashedIteration.backward(d, name: "dict_reversekeyiterator") { key, _ in key }
             case let view as PyDictView:
                 return HashedIteration.backward(view.dict, name: "dict_reverse" + view.iteratorName, view.entry)

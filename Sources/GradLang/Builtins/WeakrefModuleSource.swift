@@ -2,8 +2,8 @@
 /// `finalize`, built on `ref` and its callbacks as CPython's are. Each container drops an entry
 /// when the callback of its object's reference runs; until then (grad calls callbacks after the
 /// statement that freed the object) lookups skip the dead entry. Not done: `finalize`'s `atexit`
-/// call (a finalizer whose object lives to the end runs when the program's teardown frees it),
-/// `WeakMethod`, `proxy`.
+/// call (a finalizer whose object lives to the end runs when the program's teardown frees it).
+/// `proxy` and `WeakMethod` follow in WeakrefProxySource and WeakMethodSource.
 enum WeakrefModuleSource {
     static let text = #"""
 class WeakValueDictionary:

@@ -18,6 +18,7 @@ extension PyBytes: PyItemAssignable {
         }
         let (start, stop, step) = try Subscript.sliceIndices(slice, count: bytes.count)
         if step == 1 {
+            if max(start, stop) - start != replacement.count { try checkResizable() }
             bytes.replaceSubrange(start..<max(start, stop), with: replacement)
             return
         }
@@ -30,10 +31,13 @@ extension PyBytes: PyItemAssignable {
 
     func deleteItem(_ key: Value) throws {
         guard case .object(let slice as PySlice) = key else {
-            bytes.remove(at: try position(key))
+            let at = try position(key)
+            try checkResizable()
+            bytes.remove(at: at)
             return
         }
         let doomed = Set(try Subscript.slicePositions(slice, count: bytes.count))
+        if !doomed.isEmpty { try checkResizable() }
         bytes = bytes.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
     }
 

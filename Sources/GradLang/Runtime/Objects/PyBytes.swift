@@ -6,10 +6,18 @@ public final class PyBytes: PyObject, PySized, PyIterable, PyCustomRepr, PySubsc
     /// Changed only through a bytearray (`isMutable`).
     public internal(set) var bytes: [UInt8]
     public let isMutable: Bool
+    /// The memoryviews on this object not yet released: while there are any, a bytearray keeps
+    /// its size (see `checkResizable`).
+    var exports = 0
 
     public init(_ bytes: [UInt8], mutable: Bool = false) {
         self.bytes = bytes
         self.isMutable = mutable
+    }
+
+    /// Before a bytearray changes size: CPython's BufferError while a memoryview shows its bytes.
+    func checkResizable() throws {
+        if exports > 0 { throw PyError(PyExc.bufferError, "Existing exports of data: object cannot be re-sized") }
     }
 
     /// New bytes of this object's type: what slices and the methods that return bytes give.

@@ -12,9 +12,12 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
     private let referentID: ObjectIdentifier
     /// The referent's hash, kept once asked: the reference hashes the same after it dies.
     private var hashValue: Int?
+    /// The `weakref.proxy` this reference works for, which holds it: what `getweakrefs` lists and
+    /// the callback is given in its place (see WeakrefProxySource).
+    private(set) weak var proxy: PyObject?
 
     /// A reference to `referent`, whose identity `id` is (see `identity(ofReferenceable:)`).
-    private init(to referent: Value, id: ObjectIdentifier, callback: Value?, _ interpreter: Interpreter) {
+    private init(to referent: Value, id: ObjectIdentifier, callback: Value?, proxy: PyObject? = nil, _ interpreter: Interpreter) {
         if case .tensor(let t) = referent {
             tensor = t
             t.markWeaklyReferenced()
@@ -24,6 +27,7 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
         }
         referentID = id
         self.callback = callback
+        self.proxy = proxy
         self.interpreter = interpreter
         super.init()
         WeakReferences.add(self, to: id)
@@ -36,13 +40,24 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
     /// `weakref.ref(referent, callback)`: without a callback, the plain reference `referent` already
     /// has if any, as CPython shares it.
     static func make(to referent: Value, callback: Value, _ interpreter: Interpreter) throws -> PyWeakRef {
-        guard let id = identity(ofReferenceable: referent) else {
-            throw PyError.type("cannot create weak reference to '\(referentTypeName(referent))' object")
-        }
-        if callback.isNone, let plain = WeakReferences.references(to: id).first(where: { $0.callback == nil && $0.isAlive }) {
+        let id = try referenceableIdentity(referent)
+        if callback.isNone, let plain = WeakReferences.references(to: id).first(where: { $0.callback == nil && $0.proxy == nil && $0.isAlive }) {
             return plain
         }
         return PyWeakRef(to: referent, id: id, callback: callback.isNone ? nil : callback, interpreter)
+    }
+
+    /// The reference a new `weakref.proxy(referent, callback)`, `proxy`, keeps: never shared.
+    static func make(to referent: Value, for proxy: PyObject, callback: Value, _ interpreter: Interpreter) throws -> PyWeakRef {
+        PyWeakRef(to: referent, id: try referenceableIdentity(referent), callback: callback.isNone ? nil : callback,
+                  proxy: proxy, interpreter)
+    }
+
+    private static func referenceableIdentity(_ referent: Value) throws -> ObjectIdentifier {
+        guard let id = identity(ofReferenceable: referent) else {
+            throw PyError.type("cannot create weak reference to '\(referentTypeName(referent))' object")
+        }
+        return id
     }
 
     /// The identity of `v` if Python lets it be weakly referenced (CPython's rule: objects of
@@ -71,10 +86,15 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
         }
     }
 
-    /// The type name CPython's message shows (`'weakref.ReferenceType'` for a reference).
+    /// The type name CPython's message shows (`'weakref.ReferenceType'` for a reference, and
+    /// the module's name before a proxy's type, which is C in CPython).
     private static func referentTypeName(_ v: Value) -> String {
-        if case .object(is PyWeakRef) = v { return "weakref.ReferenceType" }
-        return v.typeName
+        switch v {
+        case .object(is PyWeakRef): return "weakref.ReferenceType"
+        case .object(let i as PyInstance) where i.cls.moduleName == "weakref" && i.cls.name.hasSuffix("ProxyType"):
+            return "weakref." + i.cls.name
+        default: return v.typeName
+        }
     }
 
     /// The referent while it lives.
@@ -96,12 +116,12 @@ final class PyWeakRef: CollectableObject, PyCallable, PyAttributeProviding, PyCu
         return referent ?? .none
     }
 
-    /// Calls the callback with this reference, once; from the finalizer queue.
+    /// Calls the callback with this reference (or its proxy), once; from the finalizer queue.
     func callBack() {
         guard let callback, let interpreter else { return }
         self.callback = nil
         GeneratorFinalizers.reportingErrors(of: callback, interpreter) {
-            _ = try interpreter.call(callback, Arguments([.object(self)]))
+            _ = try interpreter.call(callback, Arguments([.object(proxy ?? self)]))
         }
     }
 

@@ -128,12 +128,17 @@ extension Operators {
         case (.object(let x as PyBytes), .object(let y as PyBytes)): return x.bytes == y.bytes
         case (.object(let x as PyDType), .object(let y as PyDType)): return x.dtype == y.dtype
         case (.object(let x as PyWeakRef), .object(let y as PyWeakRef)): return try x.equals(y)
+        // Bound methods: the same object, and equal functions (CPython 3.8's rule).
+        case (.object(let x as PyMethod), .object(let y as PyMethod)):
+            return try identical(x.receiver, y.receiver) && equals(x.function, y.function, depth: deeper(depth))
         case (.object(let x as PySlice), .object(let y as PySlice)):
             return try elementsEqual([x.start, x.stop, x.step], [y.start, y.stop, y.step], depth: deeper(depth))
         case (.object(let o), _) where o is PyInstance, (_, .object(let o)) where o is PyInstance:
             return try truthy(compare(.eq, a, b))
         case (.object(let z as PyComplex), _): return z.equals(b) ?? false
         case (_, .object(let z as PyComplex)): return z.equals(a) ?? false
+        case (.object(let x as PyMemoryView), _): return try x.equals(b) ?? false
+        case (_, .object(let y as PyMemoryView)): return try y.equals(a) ?? false
         case (.object(let x), .object(let y)): return x === y
         default:
             return numericCompare(.eq, a, b) ?? false

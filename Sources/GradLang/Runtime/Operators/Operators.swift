@@ -303,11 +303,10 @@ public enum Operators {
         case (.add, .str(let x), .str(let y)): return .str(try PyStr.concatenated(x, y))
         case (.add, .object(let x as PyList), .object(let y as PyList)): return .object(PyList(try concatenated(x.items, y.items)))
         case (.add, .object(let x as PyTuple), .object(let y as PyTuple)): return .object(PyTuple(try concatenated(x.items, y.items)))
-        case (.add, .object(let x as PyBytes), .object(let y as PyBytes)):
-            try Allocation.check(count: x.bytes.count + y.bytes.count, of: UInt8.self)
-            return .object(x.sameType(x.bytes + y.bytes))
         case (.add, .object(let x as PyBytes), _):
-            throw PyError.type("can't concat \(b.typeName) to \(x.typeName)")
+            guard let y = try PyMemoryView.bufferBytes(b) else { throw PyError.type("can't concat \(b.typeName) to \(x.typeName)") }
+            try Allocation.check(count: x.bytes.count + y.count, of: UInt8.self)
+            return .object(x.sameType(x.bytes + y))
         case (.bitOr, .object(let x as PyDict), .object(let y as PyDict)):
             // `x | y`: a new dict with x's entries, then y's.
             let merged = PyDict()

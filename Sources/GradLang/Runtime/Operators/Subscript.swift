@@ -126,6 +126,8 @@ enum Subscript {
             if try d.remove(key) == nil { throw PyError.key(key) }
         case .object(let array as PyBytes) where array.isMutable:
             try array.deleteItem(key)
+        case .object(let view as PyMemoryView):
+            try view.deleteItem()
         case .object(let i as PyInstance) where SpecialMethods.defines(i, .delitem):
             _ = try SpecialMethods.call(i, .delitem, [key])
         case .object(let i as PyInstance) where i.native is PyList || i.native is PyDict:
@@ -160,7 +162,9 @@ enum Subscript {
     /// room for them and the items they pick.
     static func slicePositions(_ s: PySlice, count: Int) throws -> [Int] {
         let (start, stop, step) = try sliceIndices(s, count: count)
-        let selected = step > 0 ? (stop - start + step - 1) / step : (start - stop - step - 1) / -step
+        // From the span, which a step near Int.max cannot overflow.
+        let span = step > 0 ? stop - start : start - stop
+        let selected = span <= 0 ? 0 : (span - 1) / Swift.abs(step) + 1
         try Allocation.check(count: Swift.max(selected, 0), of: (position: Int, item: Value).self)
         return Array(stride(from: start, to: stop, by: step))
     }
@@ -172,7 +176,8 @@ enum Subscript {
 
     /// `slice(start, stop, step).indices(count)`.
     static func sliceIndices(start: Value, stop: Value, step: Value, count: Int) throws -> (start: Int, stop: Int, step: Int) {
-        let step = try step.isNone ? 1 : sliceBound(step)
+        // CPython clamps the step to -PY_SSIZE_T_MAX, so that it can be negated.
+        let step = try step.isNone ? 1 : Swift.max(sliceBound(step), -Int.max)
         if step == 0 { throw PyError.value("slice step cannot be zero") }
         func bound(_ v: Value, _ defaultValue: Int) throws -> Int {
             if v.isNone { return defaultValue }

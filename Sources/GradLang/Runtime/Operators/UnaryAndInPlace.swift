@@ -60,6 +60,7 @@ extension Operators {
             if case .object(let repeated as PyList) = try binary(op, a, b) { list.items = repeated.items }
             return a
         case .object(let array as PyBytes) where array.isMutable && (op == .add || op == .multiply):
+            try array.checkResizable()
             if case .object(let result as PyBytes) = try binary(op, a, b) { array.bytes = result.bytes }
             return a
         case .object(let dict as PyDict) where op == .bitOr:

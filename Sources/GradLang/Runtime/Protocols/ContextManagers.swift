@@ -11,6 +11,7 @@ enum ContextManagers {
     static func manager(for v: Value, _ interpreter: Interpreter) throws -> PyContextManager? {
         guard case .object(let o) = v else { return nil }
         if let manager = o as? PyContextManager { return manager }
+        if let view = o as? PyMemoryView { return view.contextManager }
         if let instance = o as? PyInstance, SpecialMethods.defines(instance, .enter), SpecialMethods.defines(instance, .exit) {
             return InstanceContextManager(instance)
         }

@@ -68,9 +68,22 @@ enum Hashing {
             case is PySet: throw PyError.type("unhashable type: 'set'")
             case let r as PyWeakRef: return try r.hash()
             case let z as PyComplex: return complex(z.value)
+            case let m as PyMemoryView: return try m.hash()
+            case let m as PyMethod: return try method(m)
             default: return identity(ObjectIdentifier(o))
             }
         }
+    }
+
+    /// Equal bound methods hash alike: the object's identity with the function's hash.
+    private static func method(_ m: PyMethod) throws -> Int {
+        let receiver: Int
+        switch m.receiver {
+        case .object(let o): receiver = identity(ObjectIdentifier(o))
+        case .tensor(let t): receiver = identity(ObjectIdentifier(t))
+        default: receiver = try hash(m.receiver)
+        }
+        return avoidingMinusOne(receiver ^ (try hash(m.function)))
     }
 
     /// A small int's hash: the same as its BigInt's, without making one.
