@@ -17,6 +17,11 @@ final class PyFunction: CollectableObject, PyCallable {
     let cellCount: Int
     var closure: [PyCell]
     let origin: CodeOrigin
+    /// The globals it was defined in (`__globals__`).
+    let module: GlobalsReference
+    /// The dict `exec` ran its `def` in, when given one: the globals live in that dict, which the
+    /// function keeps alive, as CPython's functions keep their `__globals__`.
+    let globalsDict: PyDict?
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
     /// How many leading parameters have no default (in a plain positional signature, the ones
@@ -41,7 +46,8 @@ final class PyFunction: CollectableObject, PyCallable {
     }
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
-         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin) {
+         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin,
+         module: GlobalsReference, globalsDict: PyDict?) {
         self.name = name
         codeName = name
         self.signature = signature
@@ -52,16 +58,19 @@ final class PyFunction: CollectableObject, PyCallable {
         self.cellCount = cellCount
         self.closure = closure
         self.origin = origin
+        self.module = module
+        self.globalsDict = globalsDict
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
         requiredCount = signature.parameters.count - defaults.count
     }
 
     override var typeName: String { "function" }
 
-    /// Its closure cells, defaults and attributes. Its compiled body is a Swift closure: the
+    /// Its closure cells, defaults, attributes and the dict it was defined in. Its compiled body is a Swift closure: the
     /// constants and globals it holds are not traversed, so they count as referenced from outside.
     override func forEachReference(_ visit: (Value) -> Void) {
         for cell in closure { visit(.object(cell)) }
+        if let globalsDict { visit(.object(globalsDict)) }
         // Most functions have neither: an empty dictionary's walk still costs a hundred
         // instructions, and a copy of it a retain and a release. A non-empty one is read into a
         // local, so that no access to the property spans `visit`.

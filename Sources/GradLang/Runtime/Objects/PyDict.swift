@@ -46,6 +46,13 @@ public final class PyDict: CollectableObject {
     /// PyDict+Owner).
     var owner: DictOwner?
 
+    /// An owned dict catches up with its namespace before each use (see PyDict+Owner); the test
+    /// is all a dict of no namespace pays.
+    @inline(__always)
+    private func catchUpWithOwner() {
+        if owner != nil { catchUpWithNamespace() }
+    }
+
     public override init() {}
 
     deinit {
@@ -86,13 +93,17 @@ public final class PyDict: CollectableObject {
         removeAll()
     }
 
-    public var count: Int { live }
+    public var count: Int {
+        catchUpWithOwner()
+        return live
+    }
 
     public func get(_ key: Value) throws -> Value? { try get(key, hash: Hashing.hash(key)) }
 
     /// `get` with the key's hash already known (a stored one: CPython calls no `__hash__` again
     /// when it copies or compares dicts).
     func get(_ key: Value, hash: Int) throws -> Value? {
+        catchUpWithOwner()
         guard let found = try find(key, hash: hash) else { return nil }
         return values[found.slot]
     }
@@ -101,6 +112,7 @@ public final class PyDict: CollectableObject {
 
     /// `set` with the key's hash already known.
     func set(_ key: Value, _ value: Value, hash: Int) throws {
+        catchUpWithOwner()
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
             changeTakenOut({ values }, { values = $0 }) { $0[found.slot] = value }
@@ -114,6 +126,7 @@ public final class PyDict: CollectableObject {
     /// `__eq__` runs as often as in CPython.
     func setDefault(_ key: Value, _ value: Value) throws -> Value {
         let hash = try Hashing.hash(key)
+        catchUpWithOwner()
         if let found = try find(key, hash: hash) { return values[found.slot] }
         try insertNew(key, value, hash: hash)
         return value
@@ -136,6 +149,7 @@ public final class PyDict: CollectableObject {
     /// next resize.
     @discardableResult
     public func remove(_ key: Value) throws -> Value? {
+        catchUpWithOwner()
         guard let found = try find(key, hash: Hashing.hash(key)) else { return nil }
         let value = values[found.slot]
         changeIndices { $0[found.position] = Int32(PyDict.deleted) }
@@ -147,6 +161,7 @@ public final class PyDict: CollectableObject {
 
     /// The last live entry, removed (`popitem`), without hashing its key again.
     func removeLast() -> (key: Value, value: Value)? {
+        catchUpWithOwner()
         guard let last = keys.lastIndex(where: { $0 != nil }), let key = keys[last] else { return nil }
         let value = values[last]
         if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
@@ -164,24 +179,31 @@ public final class PyDict: CollectableObject {
 
     /// Live entries in insertion order, with their stored hashes.
     var hashedEntries: [Entry] {
-        keys.indices.compactMap { i in keys[i].map { Entry(hash: probes[i].hash, key: $0, value: values[i]) } }
+        catchUpWithOwner()
+        return keys.indices.compactMap { i in keys[i].map { Entry(hash: probes[i].hash, key: $0, value: values[i]) } }
     }
 
     /// Live entries in insertion order.
     public var entries: [(key: Value, value: Value)] {
-        zip(keys, values).compactMap { key, value in key.map { ($0, value) } }
+        catchUpWithOwner()
+        return zip(keys, values).compactMap { key, value in key.map { ($0, value) } }
     }
 
     /// How many slots an iterator may walk (live entries and holes).
-    var slotCount: Int { keys.count }
+    var slotCount: Int {
+        catchUpWithOwner()
+        return keys.count
+    }
 
     /// The entry in slot `slot`; nil for a hole or past the end.
     func entry(atSlot slot: Int) -> (key: Value, value: Value)? {
+        catchUpWithOwner()
         guard slot < keys.count, let key = keys[slot] else { return nil }
         return (key, values[slot])
     }
 
     public func removeAll() {
+        catchUpWithOwner()
         // The entries are taken out first: telling the instance while reading them would be an
         // access spanning calls, which the optimizer would then check everywhere at run time.
         let removed = keys
