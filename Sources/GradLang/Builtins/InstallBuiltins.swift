@@ -144,10 +144,15 @@ extension Interpreter {
             guard let f = Interpreter.pythonFunction(value) else {
                 throw PyError.attribute("'\(value.typeName)' object has no attribute '__globals__'")
             }
-            guard let globals = f.module.globals else {
-                throw PyError.runtime("the module '\(f.qualifiedName)' was defined in is gone")
+            switch f.globals {
+            case .dict(let d):
+                return .object(d)
+            case .module(let reference):
+                guard let globals = reference.globals else {
+                    throw PyError.runtime("the module '\(f.qualifiedName)' was defined in is gone")
+                }
+                return .object(try globals.dict(self))
             }
-            return .object(try globals.dict(self))
         }
     }
 

@@ -295,6 +295,15 @@ final class GlobalsReference {
     init(_ globals: Globals) { self.globals = globals }
 }
 
+/// Where a function's globals live (`__globals__`).
+enum FunctionGlobals {
+    /// A module's, held weakly: they hold the function.
+    case module(GlobalsReference)
+    /// The dict `exec` ran the `def` in, which the function keeps alive, as CPython's functions
+    /// keep their `__globals__` (the globals live in the dict).
+    case dict(PyDict)
+}
+
 /// The part of a source line a traceback underlines, and how (CPython 3.11's markers).
 public struct ErrorSpan: Equatable, Sendable {
     public enum Style: Equatable, Sendable {

@@ -5,7 +5,7 @@ extension PyFunction {
         let copy = PyFunction(name: name, signature: Signature(name: qualifiedName, parameters: signature.parameters),
                               defaults: defaults, body: body, slotCount: slotCount, parameterStorage: parameterStorage,
                               cellCount: cellCount, closure: closure, origin: origin,
-                              module: module, globalsDict: globalsDict)
+                              globals: globals)
         copy.docstring = docstring
         copy.qualifiedName = qualifiedName
         copy.attributes = attributes

@@ -17,11 +17,8 @@ final class PyFunction: CollectableObject, PyCallable {
     let cellCount: Int
     var closure: [PyCell]
     let origin: CodeOrigin
-    /// The globals it was defined in (`__globals__`).
-    let module: GlobalsReference
-    /// The dict `exec` ran its `def` in, when given one: the globals live in that dict, which the
-    /// function keeps alive, as CPython's functions keep their `__globals__`.
-    let globalsDict: PyDict?
+    /// Where the globals it reads live (`__globals__`).
+    let globals: FunctionGlobals
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
     /// How many leading parameters have no default (in a plain positional signature, the ones
@@ -47,7 +44,7 @@ final class PyFunction: CollectableObject, PyCallable {
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
          parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin,
-         module: GlobalsReference, globalsDict: PyDict?) {
+         globals: FunctionGlobals) {
         self.name = name
         codeName = name
         self.signature = signature
@@ -58,8 +55,7 @@ final class PyFunction: CollectableObject, PyCallable {
         self.cellCount = cellCount
         self.closure = closure
         self.origin = origin
-        self.module = module
-        self.globalsDict = globalsDict
+        self.globals = globals
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
         requiredCount = signature.parameters.count - defaults.count
     }
@@ -70,7 +66,7 @@ final class PyFunction: CollectableObject, PyCallable {
     /// constants and globals it holds are not traversed, so they count as referenced from outside.
     override func forEachReference(_ visit: (Value) -> Void) {
         for cell in closure { visit(.object(cell)) }
-        if let globalsDict { visit(.object(globalsDict)) }
+        if case .dict(let d) = globals { visit(.object(d)) }
         // Most functions have neither: an empty dictionary's walk still costs a hundred
         // instructions, and a copy of it a retain and a release. A non-empty one is read into a
         // local, so that no access to the property spans `visit`.

@@ -1,5 +1,5 @@
 /// Dicts that stand for namespaces grad keeps elsewhere than in a dict: an instance's
-/// `__dict__` (`obj.__dict__["x"] = 1`, `self.__dict__.update(kwargs)`; see PyInstance), a
+/// `__dict__` (`obj.__dict__["x"] = 1`, `self.__dict__.update(kwargs)`; see InstanceDict), a
 /// module's `globals()` (`globals()["x"] = 1`; see GlobalsDict) and a class body's `locals()`
 /// (what `exec` run there defines). Such a dict is made when asked for, and its changes are
 /// written through to the namespace; each time it is read, it first catches up with the
