@@ -44,13 +44,22 @@ public final class PyDict: CollectableObject {
     /// The instance whose `__dict__` this is, or the module namespace whose `globals()` it is:
     /// what is stored or deleted here under a string key is set or deleted there too (see
     /// PyDict+Owner).
-    var owner: DictOwner?
+    var owner: DictOwner? {
+        get { namespace }
+        set {
+            namespace = newValue
+            isOwned = newValue != nil
+        }
+    }
+    private var namespace: DictOwner?
+    /// Whether `owner` is set: a byte, quicker to test before each use than the enum.
+    private var isOwned = false
 
     /// An owned dict catches up with its namespace before each use (see PyDict+Owner); the test
     /// is all a dict of no namespace pays.
     @inline(__always)
     private func catchUpWithOwner() {
-        if owner != nil { catchUpWithNamespace() }
+        if isOwned { catchUpWithNamespace() }
     }
 
     public override init() {}
@@ -116,7 +125,7 @@ public final class PyDict: CollectableObject {
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
             changeTakenOut({ values }, { values = $0 }) { $0[found.slot] = value }
-            if owner != nil { changedEntry(key, value) }
+            if isOwned { changedEntry(key, value) }
             return
         }
         try insertNew(key, value, hash: hash)
@@ -142,7 +151,7 @@ public final class PyDict: CollectableObject {
         changeTakenOut({ keys }, { keys = $0 }) { $0.append(key) }
         changeTakenOut({ values }, { values = $0 }) { $0.append(value) }
         live += 1
-        if owner != nil { changedEntry(key, value) }
+        if isOwned { changedEntry(key, value) }
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
@@ -155,7 +164,7 @@ public final class PyDict: CollectableObject {
         changeIndices { $0[found.position] = Int32(PyDict.deleted) }
         clear(slot: found.slot)
         live -= 1
-        if owner != nil { changedEntry(key, nil) }
+        if isOwned { changedEntry(key, nil) }
         return value
     }
 
@@ -167,7 +176,7 @@ public final class PyDict: CollectableObject {
         if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
         clear(slot: last)
         live -= 1
-        if owner != nil { changedEntry(key, nil) }
+        if isOwned { changedEntry(key, nil) }
         return (key, value)
     }
 
@@ -210,7 +219,7 @@ public final class PyDict: CollectableObject {
         keys = []
         values = []
         probes = []
-        if owner != nil { for case let key? in removed { changedEntry(key, nil) } }
+        if isOwned { for case let key? in removed { changedEntry(key, nil) } }
         indices = []
         live = 0
         generation &+= 1
