@@ -37,12 +37,16 @@ final class GoldenScriptTests: XCTestCase {
             defer { GradModule.stopRecordingPasses() }
             let interpreter = Interpreter(writeOutput: { outcome.stdout += $0 }, writeWarning: { outcome.stderr += $0 })
             interpreter.lintsEnabled = lints
+            // Alive until the error is rendered, as the executable's are: a NameError's
+            // suggestions are read from them then.
+            let globals = Globals()
             do throws(ProgramError) {
-                try interpreter.run(fileContents: fileContents, filename: filename, in: Globals())
+                try interpreter.run(fileContents: fileContents, filename: filename, in: globals)
             } catch {
                 outcome.stderr += ErrorRenderer(sources: interpreter.sourceLines).render(error)
                 outcome.status = 1
             }
+            withExtendedLifetime(globals) {}
         }
         return outcome
     }

@@ -45,6 +45,7 @@ extension Interpreter {
         NumberAttributes.install(&attributeTable)
         installRangeAttributes()
         installNameAttributes()
+        installGlobalsAttribute()
         installTypeHierarchyAttributes()
         BuiltinSlots.install(&attributeTable)
 
@@ -134,6 +135,25 @@ extension Interpreter {
         }
         attributeTable.addGetter(.function, "__doc__") { value in
             Interpreter.pythonFunction(value)?.docstring.map { .str($0) } ?? .none
+        }
+    }
+
+    /// A function's `__globals__`: the dict of the module it was defined in, or the dict `exec`
+    /// ran its `def` in.
+    private func installGlobalsAttribute() {
+        attributeTable.addGetter(.function, "__globals__") { [unowned self] value in
+            guard let f = Interpreter.pythonFunction(value) else {
+                throw PyError.attribute("'\(value.typeName)' object has no attribute '__globals__'")
+            }
+            switch f.globals {
+            case .dict(let d):
+                return .object(d)
+            case .module(let reference):
+                guard let globals = reference.globals else {
+                    throw PyError.runtime("the module '\(f.qualifiedName)' was defined in is gone")
+                }
+                return .object(try globals.dict(self))
+            }
         }
     }
 

@@ -120,8 +120,28 @@ enum Resumption {
 /// not a dictionary look-up; REPL chunks compiled later share the same slots by name.
 final class GlobalSlot {
     let name: String
-    var value: Value?
-    init(name: String) { self.name = name }
+    /// Each store is counted (for the dict `globals()` gives, which brings itself up to date when
+    /// read after one; see GlobalsDict); a store that binds the variable also dates it.
+    var value: Value? {
+        didSet {
+            stores.count &+= 1
+            if value == nil { boundAt = 0 } else if boundAt == 0 { boundAt = stores.count }
+        }
+    }
+    /// The count of its namespace's stores when the variable was bound after being unbound (0
+    /// while unbound): a module's dict lists its names in this order, the order of first assignment.
+    private(set) var boundAt = 0
+    private let stores: StoreCount
+
+    init(name: String, stores: StoreCount) {
+        self.name = name
+        self.stores = stores
+    }
+}
+
+/// How many stores the variables of one namespace have had.
+final class StoreCount {
+    var count = 0
 }
 
 /// A frame slot or a global, read and written in place by hot compiled code.
@@ -217,12 +237,15 @@ public final class Globals {
         GeneratorFinalizers.run()
     }
 
-    /// Names in the order their slots were made (about the order they are first assigned).
+    /// Names in the order their slots were made (the order in which the code first names them).
     private(set) var order: [String] = []
+
+    /// Counts the stores into the slots.
+    let stores = StoreCount()
 
     func slot(_ name: String) -> GlobalSlot {
         if let s = slots[name] { return s }
-        let s = GlobalSlot(name: name)
+        let s = GlobalSlot(name: name, stores: stores)
         slots[name] = s
         order.append(name)
         return s
@@ -230,8 +253,9 @@ public final class Globals {
 
     /// The names holding a value, in the order a module's dict would list them (for suggestions).
     var namesInOrder: [String] {
-        ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__",
-         "__cached__"] + order.filter { slots[$0]?.value != nil && $0 != "__name__" }
+        let bound = order.compactMap { slots[$0] }.filter { $0.value != nil && $0.name != "__name__" }
+        return ["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__",
+                "__cached__"] + bound.sorted { $0.boundAt < $1.boundAt }.map(\.name)
     }
 
     public subscript(_ name: String) -> Value? {
@@ -260,6 +284,24 @@ public final class Globals {
 
     /// The dict `globals()` returned last, while something holds it (see GlobalsDict).
     weak var dictView: PyDict?
+
+    /// What the functions defined here keep of these globals (which hold the functions).
+    private(set) lazy var reference = GlobalsReference(self)
+}
+
+/// A module's globals, held weakly.
+final class GlobalsReference {
+    private(set) weak var globals: Globals?
+    init(_ globals: Globals) { self.globals = globals }
+}
+
+/// Where a function's globals live (`__globals__`).
+enum FunctionGlobals {
+    /// A module's, held weakly: they hold the function.
+    case module(GlobalsReference)
+    /// The dict `exec` ran the `def` in, which the function keeps alive, as CPython's functions
+    /// keep their `__globals__` (the globals live in the dict).
+    case dict(PyDict)
 }
 
 /// The part of a source line a traceback underlines, and how (CPython 3.11's markers).

@@ -28,8 +28,9 @@ extension Compiler {
 
     /// What `locals()` gives in the scope being compiled: in a function, the frame's locals dict
     /// with the bound variables' current values in CPython's order (parameters, other locals,
-    /// cells, free variables); in a class body, a new dict of its namespace so far, whose changes
-    /// are made to the namespace (what `exec` defines there); nil at module level.
+    /// cells, free variables); in a class body, a new dict of its namespace, which reads the
+    /// names bound there at the time and whose changes are made to the namespace (what `exec`
+    /// defines there); nil at module level.
     private func localsSnapshot() -> ((Frame) throws -> PyDict)? {
         switch scope.kind {
         case .module:
@@ -37,9 +38,8 @@ extension Compiler {
         case .classBody:
             return { f in
                 let d = PyDict()
-                guard let namespace = f.classNamespace else { return d }
-                for (name, value) in namespace.values.entries { try d.set(.str(name), value) }
-                d.owner = .classBody(namespace)
+                // Empty until first read, when it catches up with the namespace.
+                if let namespace = f.classNamespace { d.owner = .classBody(namespace) }
                 return d
             }
         case .function:

@@ -244,12 +244,16 @@ extension Compiler {
         let signature = Signature(name: qualifiedName, parameters: parameters.signatureParameters)
         let origin = origin
         let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
+        let reference = globals.reference, inModule = FunctionGlobals.module(globals.reference)
+        // Code `exec` runs in a dict of the caller's: the functions it defines keep the dict.
+        let keepsDict = globals.livesInDict
         return { f in
             var values: [Int: Value] = [:]
             for d in defaults { values[d.index] = try d.code(f) }
             let function = PyFunction(name: name, signature: signature, defaults: values, body: code,
                                       slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
-                                      closure: captured.map { $0(f) }, origin: origin)
+                                      closure: captured.map { $0(f) }, origin: origin,
+                                      globals: keepsDict ? reference.globals?.dictView.map { .dict($0) } ?? inModule : inModule)
             function.docstring = docstring
             function.qualifiedName = qualifiedName
             if !annotations.isEmpty {

@@ -53,8 +53,9 @@ final class PyCodeObject: PyObject, PyCustomRepr {
 extension Interpreter {
     /// Runs `code` with `globals` as its global variables and, when given, `locals` as its local
     /// ones (found first, as in a class body; `exec`'s assignments land there): the value of an
-    /// `eval` code's expression, else None. Afterwards `globalsDict` (by default the dict
-    /// `globals()` gave out, if it lives) is brought up to date.
+    /// `eval` code's expression, else None. Afterwards `globalsDict`, when it is an instance's
+    /// `__dict__` or a class body's `locals()`, takes the variables the code left (a module's
+    /// dict catches up by itself when read).
     func run(_ code: PyCodeObject, globals: Globals, locals: PyDict?, globalsDict: PyDict? = nil) throws -> Value {
         let statements: Module
         switch code.body {
@@ -94,7 +95,7 @@ extension Interpreter {
         }
         // What ran before an error stays in the dicts, as in CPython.
         if let locals, let namespace = frame.classNamespace { try copy(namespace.values, into: locals) }
-        if let d = globalsDict ?? globals.dictView { try globals.refresh(d) }
+        if let d = globalsDict, !d.standsForModule { try globals.copy(into: d) }
         return try result.get()
     }
 

@@ -4,7 +4,8 @@ extension PyFunction {
     func renamed(qualifiedName: String) -> PyFunction {
         let copy = PyFunction(name: name, signature: Signature(name: qualifiedName, parameters: signature.parameters),
                               defaults: defaults, body: body, slotCount: slotCount, parameterStorage: parameterStorage,
-                              cellCount: cellCount, closure: closure, origin: origin)
+                              cellCount: cellCount, closure: closure, origin: origin,
+                              globals: globals)
         copy.docstring = docstring
         copy.qualifiedName = qualifiedName
         copy.attributes = attributes

@@ -17,6 +17,8 @@ final class PyFunction: CollectableObject, PyCallable {
     let cellCount: Int
     var closure: [PyCell]
     let origin: CodeOrigin
+    /// Where the globals it reads live (`__globals__`).
+    let globals: FunctionGlobals
     /// True when a plain positional call can skip the binder.
     let isSimple: Bool
     /// How many leading parameters have no default (in a plain positional signature, the ones
@@ -41,7 +43,8 @@ final class PyFunction: CollectableObject, PyCallable {
     }
 
     init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
-         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin) {
+         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin,
+         globals: FunctionGlobals) {
         self.name = name
         codeName = name
         self.signature = signature
@@ -52,16 +55,18 @@ final class PyFunction: CollectableObject, PyCallable {
         self.cellCount = cellCount
         self.closure = closure
         self.origin = origin
+        self.globals = globals
         isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
         requiredCount = signature.parameters.count - defaults.count
     }
 
     override var typeName: String { "function" }
 
-    /// Its closure cells, defaults and attributes. Its compiled body is a Swift closure: the
+    /// Its closure cells, defaults, attributes and the dict it was defined in. Its compiled body is a Swift closure: the
     /// constants and globals it holds are not traversed, so they count as referenced from outside.
     override func forEachReference(_ visit: (Value) -> Void) {
         for cell in closure { visit(.object(cell)) }
+        if case .dict(let d) = globals { visit(.object(d)) }
         // Most functions have neither: an empty dictionary's walk still costs a hundred
         // instructions, and a copy of it a retain and a release. A non-empty one is read into a
         // local, so that no access to the property spans `visit`.

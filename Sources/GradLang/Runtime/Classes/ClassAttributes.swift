@@ -63,12 +63,7 @@ enum ClassAttributes {
         switch name {
         case "__class__": return .object(instance.cls)
         case "__dict__":
-            if instance.cls.allowedAttributes != nil { return nil }
-            let d = PyDict()
-            let inSlots = Slots.declaredNames(instance.cls)
-            for (k, v) in instance.attributes where !inSlots.contains(k) { try d.set(.str(k), v) }
-            d.owner = .instance(instance)
-            return .object(d)
+            return instance.makeDict().map { .object($0) }
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
             return nil

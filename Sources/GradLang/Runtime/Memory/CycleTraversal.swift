@@ -15,7 +15,8 @@
 //   index hold hashes, key identities and entry numbers only.
 // - set: its element table.
 // - cell: its value (no buffer).
-// - function: its closure cells, its defaults and the attributes set on it. The frame it keeps
+// - function: its closure cells, its defaults, the attributes set on it and the dict `exec`
+//   defined it in. The frame it keeps
 //   for its next call shares the closure's buffer; it is dropped (the next call makes a new
 //   one), so that no holder of the buffer is left uncounted. A frame of a call in progress may share it too: that buffer
 //   then counts as outside, and the function is referenced by its caller anyway. Its compiled

@@ -44,7 +44,23 @@ public final class PyDict: CollectableObject {
     /// The instance whose `__dict__` this is, or the module namespace whose `globals()` it is:
     /// what is stored or deleted here under a string key is set or deleted there too (see
     /// PyDict+Owner).
-    var owner: DictOwner?
+    var owner: DictOwner? {
+        get { namespace }
+        set {
+            namespace = newValue
+            isOwned = newValue != nil
+        }
+    }
+    private var namespace: DictOwner?
+    /// Whether `owner` is set: a byte, quicker to test before each use than the enum.
+    private var isOwned = false
+
+    /// An owned dict catches up with its namespace before each use (see PyDict+Owner); the test
+    /// is all a dict of no namespace pays.
+    @inline(__always)
+    private func catchUpWithOwner() {
+        if isOwned { catchUpWithNamespace() }
+    }
 
     public override init() {}
 
@@ -86,13 +102,17 @@ public final class PyDict: CollectableObject {
         removeAll()
     }
 
-    public var count: Int { live }
+    public var count: Int {
+        catchUpWithOwner()
+        return live
+    }
 
     public func get(_ key: Value) throws -> Value? { try get(key, hash: Hashing.hash(key)) }
 
     /// `get` with the key's hash already known (a stored one: CPython calls no `__hash__` again
     /// when it copies or compares dicts).
     func get(_ key: Value, hash: Int) throws -> Value? {
+        catchUpWithOwner()
         guard let found = try find(key, hash: hash) else { return nil }
         return values[found.slot]
     }
@@ -101,10 +121,11 @@ public final class PyDict: CollectableObject {
 
     /// `set` with the key's hash already known.
     func set(_ key: Value, _ value: Value, hash: Int) throws {
+        catchUpWithOwner()
         if let found = try find(key, hash: hash) {
             // CPython keeps the key first stored: `d[1] = 0; d[1.0] = 1` leaves the key 1.
             changeTakenOut({ values }, { values = $0 }) { $0[found.slot] = value }
-            if owner != nil { changedEntry(key, value) }
+            if isOwned { changedEntry(key, value) }
             return
         }
         try insertNew(key, value, hash: hash)
@@ -114,6 +135,7 @@ public final class PyDict: CollectableObject {
     /// `__eq__` runs as often as in CPython.
     func setDefault(_ key: Value, _ value: Value) throws -> Value {
         let hash = try Hashing.hash(key)
+        catchUpWithOwner()
         if let found = try find(key, hash: hash) { return values[found.slot] }
         try insertNew(key, value, hash: hash)
         return value
@@ -129,30 +151,32 @@ public final class PyDict: CollectableObject {
         changeTakenOut({ keys }, { keys = $0 }) { $0.append(key) }
         changeTakenOut({ values }, { values = $0 }) { $0.append(value) }
         live += 1
-        if owner != nil { changedEntry(key, value) }
+        if isOwned { changedEntry(key, value) }
     }
 
     /// Removes `key`, returning its value (nil when absent). Its slot stays a hole until the
     /// next resize.
     @discardableResult
     public func remove(_ key: Value) throws -> Value? {
+        catchUpWithOwner()
         guard let found = try find(key, hash: Hashing.hash(key)) else { return nil }
         let value = values[found.slot]
         changeIndices { $0[found.position] = Int32(PyDict.deleted) }
         clear(slot: found.slot)
         live -= 1
-        if owner != nil { changedEntry(key, nil) }
+        if isOwned { changedEntry(key, nil) }
         return value
     }
 
     /// The last live entry, removed (`popitem`), without hashing its key again.
     func removeLast() -> (key: Value, value: Value)? {
+        catchUpWithOwner()
         guard let last = keys.lastIndex(where: { $0 != nil }), let key = keys[last] else { return nil }
         let value = values[last]
         if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
         clear(slot: last)
         live -= 1
-        if owner != nil { changedEntry(key, nil) }
+        if isOwned { changedEntry(key, nil) }
         return (key, value)
     }
 
@@ -164,31 +188,38 @@ public final class PyDict: CollectableObject {
 
     /// Live entries in insertion order, with their stored hashes.
     var hashedEntries: [Entry] {
-        keys.indices.compactMap { i in keys[i].map { Entry(hash: probes[i].hash, key: $0, value: values[i]) } }
+        catchUpWithOwner()
+        return keys.indices.compactMap { i in keys[i].map { Entry(hash: probes[i].hash, key: $0, value: values[i]) } }
     }
 
     /// Live entries in insertion order.
     public var entries: [(key: Value, value: Value)] {
-        zip(keys, values).compactMap { key, value in key.map { ($0, value) } }
+        catchUpWithOwner()
+        return zip(keys, values).compactMap { key, value in key.map { ($0, value) } }
     }
 
     /// How many slots an iterator may walk (live entries and holes).
-    var slotCount: Int { keys.count }
+    var slotCount: Int {
+        catchUpWithOwner()
+        return keys.count
+    }
 
     /// The entry in slot `slot`; nil for a hole or past the end.
     func entry(atSlot slot: Int) -> (key: Value, value: Value)? {
+        catchUpWithOwner()
         guard slot < keys.count, let key = keys[slot] else { return nil }
         return (key, values[slot])
     }
 
     public func removeAll() {
+        catchUpWithOwner()
         // The entries are taken out first: telling the instance while reading them would be an
         // access spanning calls, which the optimizer would then check everywhere at run time.
         let removed = keys
         keys = []
         values = []
         probes = []
-        if owner != nil { for case let key? in removed { changedEntry(key, nil) } }
+        if isOwned { for case let key? in removed { changedEntry(key, nil) } }
         indices = []
         live = 0
         generation &+= 1

@@ -158,6 +158,7 @@ extension Interpreter {
                 if name == "__name__" { f.name = s.string } else { f.qualifiedName = s.string }
             case "__doc__":
                 if case .str(let s) = newValue { f.docstring = s.string } else { f.docstring = nil }
+            case "__globals__": throw PyError.attribute("readonly attribute")
             default: f.setAttribute(name, newValue)
             }
             return
