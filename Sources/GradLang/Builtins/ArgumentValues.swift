@@ -18,6 +18,9 @@ enum Arg {
             }
         case .object(let i as PyInstance) where i.native is NativeScalar && BuiltinTypes.int.matches(NativeBases.contents(v)):
             return try integer(NativeBases.contents(v))
+        case .object(let i as PyInstance):
+            guard let index = try SpecialMethods.index(i) else { fallthrough }
+            return try integer(index)
         default: throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
         }
     }

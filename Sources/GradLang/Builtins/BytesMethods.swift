@@ -18,10 +18,13 @@ enum BytesMethods {
                 return .object(PyBytes(try TextCodecs.encode(text.string, encoding: encoding, errors: errors ?? "strict"), mutable: mutable))
             }
             if encoding != nil || errors != nil { throw PyError.type("\(encoding != nil ? "encoding" : "errors") without a string argument") }
-            switch NativeBases.scalar(source) ?? source {
+            // An object with `__index__` is a count, as an int is (before trying to iterate it).
+            var given = source
+            if case .object(let instance as PyInstance) = given, let count = try SpecialMethods.index(instance) { given = count }
+            switch NativeBases.scalar(given) ?? given {
             case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
             case .int, .bool:
-                let count = try Arg.size(source)
+                let count = try Arg.size(given)
                 if count < 0 { throw PyError.value("negative count") }
                 // A bytearray keeps its bytes apart from its header: no OverflowError, only MemoryError.
                 if mutable { try Allocation.check(count: count, of: UInt8.self) } else { try PyBytes.checkSize(count) }

@@ -32,6 +32,17 @@ enum SpecialMethods {
         }
     }
 
+    /// `operator.index(instance)`: what the class's `__index__` returns, which must be an int
+    /// (bool included); nil when the class defines none.
+    static func index(_ instance: PyInstance) throws -> Value? {
+        guard let method = instance.cls.lookup("__index__"), !method.isNone, let interpreter = instance.cls.interpreter else { return nil }
+        let result = try interpreter.call(try ClassAttributes.bind(method, to: .object(instance), interpreter), Arguments())
+        switch result {
+        case .int, .bigInt, .bool: return result
+        default: throw PyError.type("__index__ returned non-int (type \(result.typeName))")
+        }
+    }
+
     /// Whether the class (not `object`) defines `name`.
     static func defines(_ instance: PyInstance, _ name: SpecialName) -> Bool {
         instance.cls.lookup(name).map { !$0.isNone } ?? false
@@ -73,11 +84,17 @@ enum SpecialMethods {
             // raises TypeError where CPython's would return NotImplemented. A str's or bytes' `%`
             // never returns it: its formatting errors are final, and `__rmod__` is not asked.
             if op == .modulo, isFormat(a) { return try fallback(a, NativeBases.contents(b)) }
+            // `[0] * n` for an object with `__index__`: the sequence repeats itself (sq_repeat),
+            // and an `__index__` that fails says so.
+            if op == .multiply, a.isSequence, let right, right.cls.lookup("__index__") != nil, !defines(right, .rmul) {
+                return try fallback(a, b)
+            }
             do { return try fallback(a, NativeBases.contents(b)) } catch let e as PyError where e.type === PyExc.typeError {}
         }
         if let right, !triedReflected, !(left.map { $0.cls === right.cls } ?? false) {
             if let r = try call(right, names.reflected, with: a), !isNotImplemented(r) { return r }
         }
+        if op == .multiply, let left, b.isSequence, left.cls.lookup("__index__") != nil { return try fallback(a, b) }
         throw PyError.type("unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
     }
 

@@ -334,6 +334,7 @@ public enum Operators {
             case .bool(let b): return b ? 1 : 0
             // Any count beyond an Int, even for an empty sequence or a negative count.
             case .bigInt: throw PyError.overflow("cannot fit 'int' into an index-sized integer")
+            case .object(let instance as PyInstance): return try SpecialMethods.index(instance).flatMap(count)
             default: return nil
             }
         }

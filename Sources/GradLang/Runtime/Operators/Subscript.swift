@@ -146,6 +146,8 @@ enum Subscript {
         case .bigInt: throw PyError.index("cannot fit 'int' into an index-sized integer")
         case .tensor(let t): i = try Conversions.index(t)
         case _ where NativeBases.scalar(key) != nil: return try position(NativeBases.contents(key), count: count, what: what)
+        case .object(let instance as PyInstance) where instance.cls.lookup("__index__") != nil:
+            return try position(try SpecialMethods.index(instance) ?? .none, count: count, what: what)
         // CPython 3.11 words the str message on its own.
         case _ where what == "string":
             throw PyError.type("string indices must be integers, not '\(key.typeName)'")
@@ -201,6 +203,8 @@ enum Subscript {
         case .bigInt(let b): return b < 0 ? Int.min / 2 : Int.max / 2
         case .tensor(let t): return try Conversions.index(t)
         case _ where NativeBases.scalar(v) != nil: return try sliceBound(NativeBases.contents(v))
+        case .object(let instance as PyInstance) where instance.cls.lookup("__index__") != nil:
+            return try sliceBound(try SpecialMethods.index(instance) ?? .none)
         default: throw PyError.type("slice indices must be integers or None or have an __index__ method")
         }
     }
