@@ -1,0 +1,79 @@
+/// The engine's queue of what is ready to run: nodes, and leaves whose `AccumulateGrad` has heard
+/// from all its consumers. It hands out the highest priority first, as PyTorch's ready queue
+/// does: a node's priority is its sequence number (the later made, the sooner run), a leaf's the
+/// highest there is, so a leaf's gradient is delivered as soon as its last consumer has run.
+///
+/// PyTorch keeps its queue in a binary heap (C++'s `std::priority_queue`), and tasks of equal
+/// priority (several leaves ready at once) come out in the order that heap's sift rules give,
+/// which is not the order they went in (four leaves pushed a, b, c, d come out a, c, b, d). This
+/// heap follows the same rules, so hooks on leaves print in PyTorch's order.
+struct ReadyQueue {
+    enum Task {
+        case node(Node)
+        /// A leaf's `AccumulateGrad`: its gradient summed over the pass is delivered.
+        case leaf(Tensor)
+    }
+
+    /// A leaf's `AccumulateGrad` runs before any node (PyTorch gives it `UINT64_MAX`).
+    static let leafPriority = Int.max
+
+    private var heap: [(priority: Int, task: Task)] = []
+
+    /// Empties the queue, keeping its buffer (a pass that failed may leave tasks in it).
+    mutating func clear() {
+        while heap.popLast() != nil {}
+    }
+
+    mutating func push(_ node: Node) {
+        push((node.sequenceNr, .node(node)))
+    }
+
+    mutating func push(leaf: Tensor) {
+        push((ReadyQueue.leafPriority, .leaf(leaf)))
+    }
+
+    /// Appends the task and moves it up past every parent of lower priority (an equal one stays
+    /// above it).
+    private mutating func push(_ entry: (priority: Int, task: Task)) {
+        heap.append(entry)
+        siftUp(entry, from: heap.count - 1)
+    }
+
+    /// Takes the top task. The last one fills the gap the top leaves: the gap first sinks to the
+    /// bottom along the higher child (the right one on a tie), then the last task rises from
+    /// there, as C++'s `pop_heap` does it.
+    mutating func pop() -> Task? {
+        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return last.task }
+        let top = heap[0].task
+        let count = heap.count
+        var hole = 0
+        var child = 0
+        while child < (count - 1) / 2 {
+            child = 2 * (child + 1)
+            if heap[child].priority < heap[child - 1].priority { child -= 1 }
+            heap[hole] = heap[child]
+            hole = child
+        }
+        // An even count leaves one node with a left child only.
+        if count % 2 == 0 && child == (count - 2) / 2 {
+            child = 2 * child + 1
+            heap[hole] = heap[child]
+            hole = child
+        }
+        siftUp(last, from: hole)
+        return top
+    }
+
+    /// Places `entry` at `hole` or above it, moving down the parents of lower priority.
+    private mutating func siftUp(_ entry: (priority: Int, task: Task), from hole: Int) {
+        var hole = hole
+        while hole > 0 {
+            let parent = (hole - 1) / 2
+            guard heap[parent].priority < entry.priority else { break }
+            heap[hole] = heap[parent]
+            hole = parent
+        }
+        heap[hole] = entry
+    }
+}
