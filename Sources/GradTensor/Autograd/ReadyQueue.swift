@@ -33,47 +33,47 @@ struct ReadyQueue {
     }
 
     /// Appends the task and moves it up past every parent of lower priority (an equal one stays
-    /// above it).
+    /// above it). Moved by swaps, which copy no references: in a chain, the usual graph, the
+    /// queue holds one task at a time and nothing moves.
     private mutating func push(_ entry: (priority: Int, task: Task)) {
         heap.append(entry)
-        siftUp(entry, from: heap.count - 1)
+        siftUp(from: heap.count - 1)
     }
 
-    /// Takes the top task. The last one fills the gap the top leaves: the gap first sinks to the
-    /// bottom along the higher child (the right one on a tie), then the last task rises from
-    /// there, as C++'s `pop_heap` does it.
+    /// Takes the top task, as C++'s `pop_heap` does: the last task takes the top's place, sinks
+    /// to the bottom along the higher child (the right one on a tie) whatever its own priority,
+    /// then rises from there past parents of lower priority.
     mutating func pop() -> Task? {
-        guard let last = heap.popLast() else { return nil }
-        guard !heap.isEmpty else { return last.task }
-        let top = heap[0].task
+        guard heap.count > 1 else { return heap.popLast()?.task }
+        heap.swapAt(0, heap.count - 1)
+        let top = heap.removeLast().task
         let count = heap.count
         var hole = 0
         var child = 0
         while child < (count - 1) / 2 {
             child = 2 * (child + 1)
             if heap[child].priority < heap[child - 1].priority { child -= 1 }
-            heap[hole] = heap[child]
+            heap.swapAt(hole, child)
             hole = child
         }
         // An even count leaves one node with a left child only.
         if count % 2 == 0 && child == (count - 2) / 2 {
             child = 2 * child + 1
-            heap[hole] = heap[child]
+            heap.swapAt(hole, child)
             hole = child
         }
-        siftUp(last, from: hole)
+        siftUp(from: hole)
         return top
     }
 
-    /// Places `entry` at `hole` or above it, moving down the parents of lower priority.
-    private mutating func siftUp(_ entry: (priority: Int, task: Task), from hole: Int) {
+    /// Moves the task at `hole` up past every parent of lower priority.
+    private mutating func siftUp(from hole: Int) {
         var hole = hole
         while hole > 0 {
             let parent = (hole - 1) / 2
-            guard heap[parent].priority < entry.priority else { break }
-            heap[hole] = heap[parent]
+            guard heap[parent].priority < heap[hole].priority else { return }
+            heap.swapAt(hole, parent)
             hole = parent
         }
-        heap[hole] = entry
     }
 }
