@@ -17,42 +17,60 @@ struct ReadyQueue {
     /// A leaf's `AccumulateGrad` runs before any node (PyTorch gives it `UINT64_MAX`).
     static let leafPriority = Int.max
 
-    private var heap: [(priority: Int, task: Task)] = []
+    /// The tasks, a binary heap by `priority`. Tasks alone, their priorities read from them: in
+    /// a chain, the usual graph, the queue holds one task at a time, and a push and a pop cost
+    /// what an array's append and removal do.
+    private var heap: [Task] = []
+
+    private static func priority(_ task: Task) -> Int {
+        switch task {
+        case .node(let node): node.sequenceNr
+        case .leaf: leafPriority
+        }
+    }
 
     /// Empties the queue, keeping its buffer (a pass that failed may leave tasks in it).
     mutating func clear() {
         while heap.popLast() != nil {}
     }
 
+    @inline(__always)
     mutating func push(_ node: Node) {
-        push((node.sequenceNr, .node(node)))
+        push(.node(node))
     }
 
+    @inline(__always)
     mutating func push(leaf: Tensor) {
-        push((ReadyQueue.leafPriority, .leaf(leaf)))
+        push(.leaf(leaf))
     }
 
     /// Appends the task and moves it up past every parent of lower priority (an equal one stays
-    /// above it). Moved by swaps, which copy no references: in a chain, the usual graph, the
-    /// queue holds one task at a time and nothing moves.
-    private mutating func push(_ entry: (priority: Int, task: Task)) {
-        heap.append(entry)
-        siftUp(from: heap.count - 1)
+    /// above it), by swaps, which copy no references.
+    @inline(__always)
+    private mutating func push(_ task: Task) {
+        heap.append(task)
+        if heap.count > 1 { siftUp(from: heap.count - 1) }
     }
 
-    /// Takes the top task, as C++'s `pop_heap` does: the last task takes the top's place, sinks
-    /// to the bottom along the higher child (the right one on a tie) whatever its own priority,
-    /// then rises from there past parents of lower priority.
+    /// Takes the top task.
+    @inline(__always)
     mutating func pop() -> Task? {
-        guard heap.count > 1 else { return heap.popLast()?.task }
+        heap.count > 1 ? popFromSeveral() : heap.popLast()
+    }
+
+    /// `pop` from a queue of several tasks, as C++'s `pop_heap` does it: the last task takes
+    /// the top's place, sinks to the bottom along the higher child (the right one on a tie)
+    /// whatever its own priority, then rises from there past parents of lower priority.
+    @inline(never)
+    private mutating func popFromSeveral() -> Task {
         heap.swapAt(0, heap.count - 1)
-        let top = heap.removeLast().task
+        let top = heap.removeLast()
         let count = heap.count
         var hole = 0
         var child = 0
         while child < (count - 1) / 2 {
             child = 2 * (child + 1)
-            if heap[child].priority < heap[child - 1].priority { child -= 1 }
+            if Self.priority(heap[child]) < Self.priority(heap[child - 1]) { child -= 1 }
             heap.swapAt(hole, child)
             hole = child
         }
@@ -67,11 +85,13 @@ struct ReadyQueue {
     }
 
     /// Moves the task at `hole` up past every parent of lower priority.
+    @inline(never)
     private mutating func siftUp(from hole: Int) {
         var hole = hole
+        let priority = Self.priority(heap[hole])
         while hole > 0 {
             let parent = (hole - 1) / 2
-            guard heap[parent].priority < heap[hole].priority else { return }
+            guard Self.priority(heap[parent]) < priority else { return }
             heap.swapAt(hole, parent)
             hole = parent
         }
