@@ -50,26 +50,21 @@ enum TorchAutogradBindings {
         ]
     }
 
-    /// Backward from one or more outputs, each with its gradient (nil: implicit ones for a scalar).
+    /// One backward pass from one or more outputs, each with its gradient (nil: implicit ones
+    /// for a scalar), into the leaves or only into `inputs`.
     private static func runBackward(_ outputs: [Tensor], _ gradients: [Tensor?], _ args: BoundArguments) throws {
         let createGraph = try Operators.truthy(args["create_graph"])
         let retainGraph = try optionalBool(args["retain_graph"])
+        let inputs = try backwardInputs(args["inputs"])
         if createGraph {
             try args.interpreter.warn("Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1445.)")
-        }
-        if !args["inputs"].isNone {
-            throw PyError(PyExc.notImplementedError, "backward(inputs=...) is not supported by grad")
         }
         let interpreter = args.interpreter
         let observer = interpreter.lints.observerForPass(calledFrom: interpreter.currentFrame)
         try TorchBridge.run {
             do {
-                for (i, output) in outputs.enumerated() {
-                    let last = i == outputs.count - 1
-                    try Autograd.backward(output, gradient: i < gradients.count ? gradients[i] : nil,
-                                          retainGraph: last ? retainGraph : true, createGraph: createGraph,
-                                          observer: observer)
-                }
+                try Autograd.backward(outputs, gradients: gradients, inputs: inputs, retainGraph: retainGraph,
+                                      createGraph: createGraph, observer: observer)
             } catch let error as TorchError where error == Node.freedError && interpreter.lintsEnabled {
                 try interpreter.lint(LintText.backwardThroughFreedGraph)
                 throw error
@@ -85,6 +80,23 @@ enum TorchAutogradBindings {
         return try Iteration.collect(v).map { item in
             guard case .tensor(let t) = item else {
                 throw PyError.type("expected Tensor as element of the argument list, but got \(item.typeName)")
+            }
+            return t
+        }
+    }
+
+    /// `backward`'s `inputs`: None, a tensor, a dict (its values) or a sequence of tensors.
+    private static func backwardInputs(_ v: Value) throws -> [Tensor]? {
+        let items: [Value]
+        switch v {
+        case .none: return nil
+        case .tensor(let t): return [t]
+        case .object(let dict as PyDict): items = dict.entries.map(\.value)
+        default: items = try Iteration.collect(v)
+        }
+        return try items.map { item in
+            guard case .tensor(let t) = item else {
+                throw PyError.runtime("all inputs have to be Tensors or GradientEdges, but got \(item.typeName)")
             }
             return t
         }

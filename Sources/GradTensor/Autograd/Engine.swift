@@ -1,14 +1,31 @@
 /// The backward engine: walks the graph from the outputs in dependency order (iteratively, so long
 /// chains cannot overflow the stack), runs each node's formula once with the sum of its incoming
 /// gradients, and delivers gradients to leaves or to the tensors `autograd.grad` asked about.
+/// What is ready runs in PyTorch's order (`ReadyQueue`): a leaf's gradient is delivered, its
+/// hooks run, as soon as all its consumers have run.
 public enum Autograd {
     /// `tensor.backward(gradient=None, retain_graph=None, create_graph=False)`; `observer` is
     /// told of each leaf's `.grad` the pass writes.
     public static func backward(_ output: Tensor, gradient: Tensor? = nil, retainGraph: Bool? = nil,
                                 createGraph: Bool = false, observer: (any LeafGradientObserver)? = nil) throws {
-        var run = Run(createGraph: createGraph, accumulateIntoLeaves: true, targets: [])
+        try backward([output], gradients: [gradient], retainGraph: retainGraph, createGraph: createGraph,
+                     observer: observer)
+    }
+
+    /// `torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs)`: one
+    /// pass from all the outputs, so a node they share runs once, on the sum of what reaches it.
+    /// With `inputs`, gradients accumulate only into those tensors and only the nodes on a path
+    /// to them run; a non-leaf among them is made to retain its gradient (for good, as in
+    /// PyTorch) and its node runs.
+    public static func backward(_ outputs: [Tensor], gradients: [Tensor?], inputs: [Tensor]? = nil,
+                                retainGraph: Bool? = nil, createGraph: Bool = false,
+                                observer: (any LeafGradientObserver)? = nil) throws {
+        if let inputs, inputs.isEmpty {
+            throw TorchError.runtime("`inputs` argument to `backward()` cannot be empty.")
+        }
+        var run = Run(createGraph: createGraph, accumulateIntoLeaves: true, targets: inputs ?? [])
         run.observer = observer
-        try run.execute(roots: [output], given: [gradient], retainGraph: retainGraph ?? createGraph)
+        try run.execute(roots: outputs, given: gradients, retainGraph: retainGraph ?? createGraph)
     }
 
     /// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)`.
@@ -35,18 +52,17 @@ public enum Autograd {
     /// outputs, or ones for scalars. With `sharedOnes` a 0-dim output starts from a one kept for
     /// every pass: the engine only reads gradients and copies them into `.grad`, so the one is
     /// never changed, and only `autograd.grad` (which does not share) hands gradients to the user.
+    /// Checked in PyTorch's order: every pair of an output and its gradient (extra gradients
+    /// are ignored), then whether there are too few, then whether each output requires grad.
     private static func rootGradients(_ outputs: [Tensor], _ given: [Tensor?], sharedOnes: Bool,
                                       into seeds: inout [Tensor]) throws {
-        for (i, out) in outputs.enumerated() {
-            if !out.requiresGrad {
-                throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
-            }
-            if let g = given[i] {
+        for (i, (out, given)) in zip(outputs, given).enumerated() {
+            if let g = given {
                 if g.shape != out.shape {
                     throw TorchError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of \(TensorFormatter.sizeRepr(g.shape)) and output[\(i)] has a shape of \(TensorFormatter.sizeRepr(out.shape)).")
                 }
                 seeds.append(g)
-            } else {
+            } else if out.requiresGrad {
                 if out.numel != 1 {
                     throw TorchError.runtime("grad can be implicitly created only for scalar outputs")
                 }
@@ -56,6 +72,12 @@ public enum Autograd {
                     seeds.append(try Tensor.full(out.shape, .double(1), dtype: out.dtype))
                 }
             }
+        }
+        if given.count < outputs.count {
+            throw TorchError.runtime("got \(outputs.count) tensors and \(given.count) gradients")
+        }
+        if let i = outputs.firstIndex(where: { !$0.requiresGrad }) {
+            throw TorchError.runtime("element \(i) of tensors does not require grad and does not have a grad_fn")
         }
     }
 
@@ -71,15 +93,16 @@ public enum Autograd {
     /// One backward pass.
     private struct Run {
         let createGraph: Bool
+        /// Set for `backward`, unset for `autograd.grad`.
         let accumulateIntoLeaves: Bool
-        /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them.
+        /// The tensors whose gradients `autograd.grad` returns, and what has arrived for them;
+        /// for `backward(inputs=)`, the tensors it accumulates into.
         let targets: [Tensor]
         var captured: [Tensor?]
         var observer: (any LeafGradientObserver)?
         /// This pass's number (`countConsumers`).
         var stamp = 0
-        /// The roots' gradients, the nodes reached, the nodes ready to run, and the leaves
-        /// gradients arrived at.
+        /// The roots' gradients, the nodes and leaves reached, and what is ready to run.
         var work = WorkLists.take()
 
         init(createGraph: Bool, accumulateIntoLeaves: Bool, targets: [Tensor]) {
@@ -94,25 +117,23 @@ public enum Autograd {
             defer { work.finishPass() }
             for root in roots where root.links.isView { root.refreshViewGradFn() }
             try Autograd.rootGradients(roots, given, sharedOnes: accumulateIntoLeaves && !createGraph, into: &work.seeds)
+            if accumulateIntoLeaves {
+                for input in targets { try input.retainGrad() }
+            }
             if PassRecords.isEnabled && accumulateIntoLeaves { PassRecords.begin(roots: roots, seeds: work.seeds) }
-            stamp = Run.countConsumers(from: roots, into: &work.reached)
-            if !targets.isEmpty { Run.markUnneeded(work.reached, targets: targets, stamp: stamp) }
+            stamp = Run.countConsumers(from: roots, into: &work)
+            if !targets.isEmpty { Run.markUnneeded(work.reached, targets: targets, stamp: stamp, targetNodesRun: accumulateIntoLeaves) }
+            // The roots' gradients go along their edges as a node's go to its inputs (PyTorch's
+            // `GraphRoot`), which makes ready the roots no other root consumes.
             for (root, seed) in zip(roots, work.seeds) {
-                if let fn = root.gradFn {
-                    try deliver(seed, to: fn, output: root.outputNr)
-                } else {
-                    try deliverToLeaf(root, seed)
+                try pass(seed, along: root.gradientEdge, output: root.outputNr)
+            }
+            while let task = work.ready.pop() {
+                switch task {
+                case .node(let node): try run(node, retainGraph: retainGraph)
+                case .leaf(let leaf): try runAccumulateGrad(leaf)
                 }
             }
-            for root in roots {
-                guard let node = root.gradFn, node.waitingConsumers == 0,
-                      !work.ready.contains(where: { $0 === node }) else { continue }
-                work.ready.append(node)
-            }
-            while let node = work.ready.popLast() {
-                try run(node, retainGraph: retainGraph)
-            }
-            try deliverLeafGradients()
         }
 
         /// Runs a ready node's formula on the gradient summed for it, passes the results on, and
@@ -132,18 +153,33 @@ public enum Autograd {
             }
             for i in 0..<node.inputs.count {
                 let input = node.inputs[i]
+                if case .none = input.edge { continue }
                 let raw = i < inputGrads.count ? inputGrads[i] : nil
-                switch input.edge {
-                case .none: break
-                case .leaf(let leaf):
-                    if let raw { try deliverToLeaf(leaf, try conform(raw, to: input)) } else { noteUnfed(leaf) }
-                case .node(let next):
-                    if let raw { try deliver(try conform(raw, to: input), to: next, output: Int(input.output)) }
-                    next.waitingConsumers -= 1
-                    if next.waitingConsumers == 0 { work.ready.append(next) }
-                }
+                try pass(try raw.map { try conform($0, to: input) }, along: input.edge, output: Int(input.output))
             }
             if !retainGraph { node.release() }
+        }
+
+        /// Passes a gradient (nil: none) along an edge, and makes the node or leaf at its end
+        /// ready once every edge to it has passed, unless this pass does not run it
+        /// (`markUnneeded`; a leaf no one asked about).
+        @inline(__always)
+        private mutating func pass(_ grad: Tensor?, along edge: Node.Edge, output k: Int) throws {
+            switch edge {
+            case .none: break
+            case .leaf(let leaf):
+                if let grad { try deliverToLeaf(leaf, grad) }
+                leaf.links.leafConsumersWaiting &-= 1
+                if leaf.links.leafConsumersWaiting == 0 && (targets.isEmpty || targets.contains(where: { $0 === leaf })) {
+                    work.ready.push(leaf: leaf)
+                }
+            case .node(let next):
+                if let grad { try deliver(grad, to: next, output: k) }
+                next.waitingConsumers -= 1
+                if next.waitingConsumers == 0 && (next.unneededStamp != stamp || targets.contains(where: { $0.gradFn === next })) {
+                    work.ready.push(next)
+                }
+            }
         }
 
         /// `run` for a node with several outputs: its formula runs once, on every output's
@@ -191,13 +227,11 @@ public enum Autograd {
         struct WorkLists {
             var seeds: [Tensor] = []
             var reached: [Node] = []
-            var ready: [Node] = []
-            /// In order of first arrival. Leaf gradients are summed over the whole pass (in
-            /// `pendingLeafGradient`) and delivered once, as PyTorch's AccumulateGrad runs once
-            /// per leaf with the summed input.
-            /// A leaf with hooks that an edge reached without a gradient is listed too (once,
-            /// `noteUnfed`): listed once with no gradient, its hooks are given None.
+            /// The leaves edges reached lead to. A leaf's gradient is summed over the pass (in
+            /// `pendingLeafGradient`) and delivered once, as PyTorch's `AccumulateGrad` runs
+            /// once per leaf with the summed input.
             var leaves: [Tensor] = []
+            var ready = ReadyQueue()
 
             /// The lists of the last pass, emptied, their buffers kept.
             nonisolated(unsafe) private static var spare = WorkLists()
@@ -208,15 +242,18 @@ public enum Autograd {
                 return lists
             }
 
-            /// Clears the gradients parked on the nodes and leaves, and keeps the emptied lists
-            /// for the next pass.
+            /// Clears the gradients and counts parked on the nodes and leaves (a pass that failed
+            /// or pruned leaves some), and keeps the emptied lists for the next pass.
             mutating func finishPass() {
                 // Emptied element by element, keeping their buffers: `removeAll(keepingCapacity:)`
                 // goes through the generic `replaceSubrange`, several times the cost for a few nodes.
                 while let node = reached.popLast() { node.clearPendingGradients() }
-                while let leaf = leaves.popLast() { leaf.pendingLeafGradient = nil }
+                while let leaf = leaves.popLast() {
+                    leaf.pendingLeafGradient = nil
+                    leaf.links.leafConsumersWaiting = 0
+                }
                 while seeds.popLast() != nil {}
-                while ready.popLast() != nil {}
+                ready.clear()
                 swap(&self, &WorkLists.spare)
             }
         }
@@ -224,14 +261,16 @@ public enum Autograd {
         /// Numbers the passes, so a node can tell whether this pass has reached it yet.
         nonisolated(unsafe) private static var passCount = 0
 
-        /// `autograd.grad` runs only the nodes on a path to a tensor it was asked about, as
-        /// PyTorch's engine does (its `exec_info`): the others of `reached` are marked unneeded
-        /// in this pass, so their formulas and hooks do not run and their saved tensors stay.
-        /// A node is needed when an edge of it leads to a leaf asked about, to the node of a
-        /// non-leaf asked about, or to a needed node. Every consumer of a needed node is needed,
-        /// so a needed node still hears from all its consumers. Decided children first, over the
-        /// graph (a DAG) with an explicit stack, so that long chains cannot overflow the stack.
-        static func markUnneeded(_ reached: [Node], targets: [Tensor], stamp: Int) {
+        /// `autograd.grad` and `backward(inputs=)` run only the nodes on a path to a tensor
+        /// asked about, as PyTorch's engine does (its `exec_info`): the others of `reached` are
+        /// marked unneeded in this pass, so their formulas and hooks do not run and their saved
+        /// tensors stay. A node is needed when an edge of it leads to a leaf asked about, to the
+        /// node of a non-leaf asked about, or to a needed node; with `targetNodesRun`
+        /// (`backward(inputs=)`) the node of a non-leaf asked about is needed too. Every consumer
+        /// of a needed node is needed, so a needed node still hears from all its consumers.
+        /// Decided children first, over the graph (a DAG) with an explicit stack, so that long
+        /// chains cannot overflow the stack.
+        static func markUnneeded(_ reached: [Node], targets: [Tensor], stamp: Int, targetNodesRun: Bool) {
             func leadsToTarget(_ edge: Node.Edge) -> Bool {
                 switch edge {
                 case .none: return false
@@ -253,49 +292,52 @@ public enum Autograd {
                         continue
                     }
                     stack.removeLast()
+                    if targetNodesRun && targets.contains(where: { $0.gradFn === node }) { continue }
                     if !node.inputs.contains(where: { leadsToTarget($0.edge) }) { node.unneededStamp = stamp }
                 }
             }
         }
 
-        /// An unneeded node (`markUnneeded`) that is the node of a tensor asked about: as in
-        /// PyTorch, the hooks on its tensors see the gradient, which is then captured; nothing
-        /// else of it runs.
+        /// An unneeded node (`markUnneeded`) that is the node of a tensor asked about (the only
+        /// unneeded ones `pass` makes ready): as in PyTorch, the hooks on its tensors see the
+        /// gradient, which is then captured; nothing else of it runs.
         @inline(never)
         private mutating func capturePruned(_ node: Node) throws {
-            guard targets.contains(where: { $0.gradFn === node }) else { return }
             let grads: [Tensor?] = node.laterOutputs != nil ? node.takePendingGradients() : [node.pendingGradient]
             node.pendingGradient = nil
             _ = try throughTensorHooks(node, node.attached, grads)
         }
 
-        /// Walks the graph reachable from `roots`, setting each node's count of the edges that
-        /// point at it from there; appends the nodes reached to `reached`.
-        /// Returns the pass's number (`stamp`).
-        @discardableResult
-        static func countConsumers(from roots: [Tensor], into reached: inout [Node]) -> Int {
+        /// Walks the graph reachable from `roots`, setting on each node and leaf the count of the
+        /// edges that lead to it from there, the roots' own counted (each root is an edge of
+        /// PyTorch's `GraphRoot`); appends the nodes reached to `work.reached`, the leaves to
+        /// `work.leaves`. Returns the pass's number (`stamp`).
+        static func countConsumers(from roots: [Tensor], into work: inout WorkLists) -> Int {
             passCount &+= 1
             let stamp = passCount
-            for tensor in roots {
-                guard let root = tensor.gradFn, root.passStamp != stamp else { continue }
-                root.passStamp = stamp
-                root.waitingConsumers = 0
-                reached.append(root)
-            }
-            // `reached` is also the work list: the nodes after `visited` have not been expanded yet.
-            var visited = 0
-            while visited < reached.count {
-                let node = reached[visited]
-                visited += 1
-                for i in 0..<node.inputs.count {
-                    guard case .node(let next) = node.inputs[i].edge else { continue }
+            func count(_ edge: Node.Edge) {
+                switch edge {
+                case .none: break
+                case .leaf(let leaf):
+                    // A count is 0 between passes (`finishPass`).
+                    if leaf.links.leafConsumersWaiting == 0 { work.leaves.append(leaf) }
+                    leaf.links.leafConsumersWaiting &+= 1
+                case .node(let next):
                     if next.passStamp != stamp {
                         next.passStamp = stamp
                         next.waitingConsumers = 0
-                        reached.append(next)
+                        work.reached.append(next)
                     }
                     next.waitingConsumers += 1
                 }
+            }
+            for root in roots { count(root.gradientEdge) }
+            // `reached` is also the work list: the nodes after `visited` have not been expanded yet.
+            var visited = 0
+            while visited < work.reached.count {
+                let node = work.reached[visited]
+                visited += 1
+                for i in 0..<node.inputs.count { count(node.inputs[i].edge) }
             }
             return stamp
         }
@@ -374,46 +416,24 @@ public enum Autograd {
             }
         }
 
-        mutating func deliverToLeaf(_ leaf: Tensor, _ grad: Tensor) throws {
-            // autograd.grad does not run a leaf's AccumulateGrad unless asked about the leaf.
+        /// Adds `grad` to what the leaf has received in this pass, unless this pass does not
+        /// deliver to it (a leaf not asked about).
+        func deliverToLeaf(_ leaf: Tensor, _ grad: Tensor) throws {
             if !targets.isEmpty && !targets.contains(where: { $0 === leaf }) { return }
-            if let earlier = leaf.pendingLeafGradient {
-                leaf.pendingLeafGradient = try sum(earlier, grad)
-            } else {
-                leaf.pendingLeafGradient = grad
-                work.leaves.append(leaf)
-            }
+            leaf.pendingLeafGradient = try sum(leaf.pendingLeafGradient, grad)
         }
 
-        /// Notes a leaf with hooks that an edge reached without a gradient (a node's formula
-        /// gave it none): PyTorch still runs its `AccumulateGrad` node, whose hooks see None.
-        /// Listed unless already (a leaf with a pending gradient is): a gradient arriving later
-        /// lists it a second time, which tells `deliverLeafGradients` it was fed after all.
-        mutating func noteUnfed(_ leaf: Tensor) {
-            guard leaf.attachedToLeaf != nil, leaf.pendingLeafGradient == nil,
-                  targets.isEmpty || targets.contains(where: { $0 === leaf }),
-                  !work.leaves.contains(where: { $0 === leaf }) else { return }
-            work.leaves.append(leaf)
-        }
-
-        mutating func deliverLeafGradients() throws {
-            let leaves = work.leaves
-            for leaf in leaves {
-                guard let grad = leaf.pendingLeafGradient else {
-                    // Fed or not, a leaf listed twice got its gradient at its first listing.
-                    if let attached = leaf.attachedToLeaf, leaves.lazy.filter({ $0 === leaf }).count == 1 {
-                        try deliverHooked(leaf, attached, nil)
-                    }
-                    continue
-                }
-                leaf.pendingLeafGradient = nil
-                if let attached = leaf.attachedToLeaf {
-                    try deliverHooked(leaf, attached, grad)
-                } else if accumulateIntoLeaves {
-                    try accumulate(into: leaf, grad)
-                } else {
-                    capture(leaf, grad)
-                }
+        /// A leaf's `AccumulateGrad`, run once all its consumers have: the gradient summed for
+        /// it accumulated or captured, through the hooks on the leaf if any. A leaf with hooks
+        /// that no gradient reached (its consumers' formulas gave it none) still has them run,
+        /// given None, as PyTorch runs its `AccumulateGrad` all the same.
+        mutating func runAccumulateGrad(_ leaf: Tensor) throws {
+            let grad = leaf.pendingLeafGradient
+            leaf.pendingLeafGradient = nil
+            if let attached = leaf.attachedToLeaf {
+                try deliverHooked(leaf, attached, grad)
+            } else if let grad {
+                if accumulateIntoLeaves { try accumulate(into: leaf, grad) } else { capture(leaf, grad) }
             }
         }
 

@@ -65,6 +65,10 @@ public final class Node {
     }
 
     public let name: String
+    /// The order in which nodes were made, which decides the order backward runs them in when
+    /// several are ready (`ReadyQueue`), as PyTorch's `sequence_nr` does.
+    let sequenceNr: Int
+    nonisolated(unsafe) private static var madeCount = 0
 
     /// The name of the node's Python class, which `grad_fn=<...>` and its repr show: the name
     /// without a C++ namespace (`torch::autograd::NotImplemented` is a `NotImplemented`).
@@ -121,6 +125,8 @@ public final class Node {
         self.savedVersions = savedVersions
         self.savedTensorPlace = savedTensorPlace
         self.formula = formula
+        Node.madeCount &+= 1
+        sequenceNr = Node.madeCount
         // Only a field written: handing `self` to a function here costs every op retains.
         if AnomalyMode.isEnabled { attached = AnomalyMode.attachmentsOfNewNode() }
     }

@@ -55,6 +55,10 @@ public final class Tensor {
     struct GraphLinks {
         /// Set on leaves by the user, on outputs by the op recorder.
         var requiresGrad = false
+        /// For a leaf during a backward pass: how many edges reached in the pass that lead to it
+        /// have not yet passed their gradient (its `AccumulateGrad` runs at 0). Next to the
+        /// flag above, in what would be padding.
+        var leafConsumersWaiting: Int32 = 0
         /// The node that produced this tensor; nil for leaves.
         var gradFn: Node?
         /// Which of `gradFn`'s outputs this tensor is (`output_nr`): 0 but for an op with several.
