@@ -61,6 +61,9 @@ extension Tensor {
             return t.shape == shape && t.isContiguous ? 1 : nil
         }
         guard let ia = step(a), let ib = step(b) else { return nil }
+        // A one-element operand against a full one: the result is row-major unless the full
+        // one's size-1 dimensions have strides of their own (`MemoryOrder` lays that out).
+        if ia != ib && (count == 0 || !(ia == 1 ? a : b).hasRowMajorStrides) { return nil }
         switch op {
         case .add, .sub, .mul, .div: break
         case .pow where squares: break
