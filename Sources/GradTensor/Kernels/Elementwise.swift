@@ -45,7 +45,7 @@ func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _
     // Row-major when both are contiguous in the result's shape, or broadcast from row-major
     // strides; else as PyTorch lays it out, which a size-1 dimension's stride may decide.
     let rowMajor = (aFull && bFull) || (a.hasRowMajorStrides && b.hasRowMajorStrides && Shape.count(shape) > 0)
-    if !rowMajor, let ordered = try MemoryOrder.computed([a, b], shape: shape, { try mapBinary($0[0], $0[1], shape: $1, T.self, R.self, f) }) {
+    if !rowMajor, shape.count > 1, let ordered = try MemoryOrder.computed([a, b], shape: shape, { try mapBinary($0[0], $0[1], shape: $1, T.self, R.self, f) }) {
         return ordered
     }
     let count = Shape.count(shape)

@@ -67,7 +67,7 @@ enum MemoryOrder {
     /// dimensions (a one-element operand as a 0-dim one), its result viewed back in `shape` with
     /// the strides PyTorch gives it; nil when the result is contiguous.
     static func computed(_ operands: [Tensor], shape: [Int], _ compute: ([Tensor], [Int]) throws -> Tensor) throws -> Tensor? {
-        guard !isComputingInOrder, let strides = resultStrides(of: operands, shape: shape) else { return nil }
+        guard let strides = resultStrides(of: operands, shape: shape), !isComputingInOrder else { return nil }
         // Outermost first; size-1 dimensions address nothing.
         let order = (0..<shape.count).filter { shape[$0] != 1 }.sorted { strides[$0] > strides[$1] }
         let orderedShape = order.map { shape[$0] }
@@ -104,6 +104,8 @@ enum MemoryOrder {
     /// The strides of an elementwise result of `shape` from `operands` (see the type's comment),
     /// or nil when they are row-major.
     static func resultStrides(of operands: [Tensor], shape: [Int]) -> [Int]? {
+        // One dimension is always laid out contiguously.
+        guard shape.count > 1 else { return nil }
         if let last = operands.last, operands.allSatisfy({ $0.shape == shape }) {
             if operands.allSatisfy({ $0.isContiguous || $0.numel == 0 }) { return nil }
             if shape.count == 4, operands.allSatisfy({ (try? MemoryFormat.channelsLast.holds($0)) ?? false }) {
