@@ -56,7 +56,7 @@ extension Tensor {
         // For `x ** 2` the exponent, of whatever dtype, is not read.
         let squares = op == .pow && b.isSquaringExponent
         guard count > 0, count <= 64, a.dtype == T.dtype, b.dtype == T.dtype || squares else { return nil }
-        let (aIsOne, bIsOne) = (a.numel == 1, b.numel == 1)
+        let (aIsOne, bIsOne) = (Shape.count(a.shape) == 1, Shape.count(b.shape) == 1)
         // A full operand is contiguous in the result's shape; beside a one-element one it also has
         // row-major strides in its size-1 dimensions, else PyTorch lays the result out by those
         // (`MemoryOrder`).
