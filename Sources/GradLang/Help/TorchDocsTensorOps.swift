@@ -128,6 +128,8 @@ extension TorchDocs {
         "outer": "Outer product of two vectors: the matrix of input[i] * vec2[j].",
         "ger": "Alias of outer: outer product of two vectors.",
         "cross": "Cross product of 3-vectors along dim (the first dimension of size 3 when dim is None).",
+        "inner": "Sums of products over the last dimension of both tensors (a 0-dim operand multiplies the other).",
+        "tensordot": "Contraction over dims: the last dims dimensions of a with the first of b, or the two lists ([1], [0]) of dimensions.",
         "einsum": "Sum of products of the operands' elements as the equation's subscripts say ('ij,jk->ik' is a matrix product).",
     ]
 }

@@ -2,7 +2,7 @@ import GradTensor
 
 /// Matrix products, as `torch.NAME(input, ...)` and `tensor.NAME(...)`, with PyTorch's parameter
 /// names (they show in its errors): `matmul(other) mm(mat2) bmm(mat2) mv(vec) dot(tensor)`, `addmm`,
-/// `outer`/`ger`, `cross`, and `einsum`.
+/// `inner`, `outer`/`ger`, `cross`, `einsum` and `tensordot`.
 /// The `@` operator itself is Operators.binary's.
 enum TorchMatmulBindings {
     private static let products: [(name: String, parameter: String, apply: @Sendable (Tensor, Tensor) throws -> Tensor)] = [
@@ -17,6 +17,7 @@ enum TorchMatmulBindings {
             TorchOp.tensor("addmm", "mat1, mat2, *, beta=1, alpha=1") { t, args in
                 try Tensor.addmm(t, try args.tensor("mat1"), try args.tensor("mat2"), beta: try args.scalar("beta"), alpha: try args.scalar("alpha"))
             },
+            TorchOp.tensor("inner", "other") { t, args in try t.inner(try args.tensor("other")) }.withOut,
             TorchOp.tensor("outer", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
             TorchOp.tensor("ger", "vec2") { t, args in try t.outer(try args.tensor("vec2")) },
             TorchOp.tensor("cross", "other, dim=None") { t, args in try t.cross(try args.tensor("other"), dim: try args.optionalInt("dim")) },
@@ -26,6 +27,7 @@ enum TorchMatmulBindings {
     /// `torch.einsum(equation, *operands)`; the operands may also come as one list.
     static var functions: [PyBuiltin] {
         [
+            TorchTensordotBinding.function,
             PyBuiltin("einsum(equation, *operands)", style: .torch) { args in
                 guard case .str(let text) = args["equation"] else {
                     throw args.mismatch("equation", expected: "str", got: args["equation"])

@@ -203,6 +203,19 @@ public final class Tensor {
         return true
     }
 
+    /// Contiguous with every stride the row-major one, size-1 dimensions' included: broadcast
+    /// against others, such a tensor leaves the result row-major (`MemoryOrder`).
+    var hasRowMajorStrides: Bool {
+        var expected = 1
+        var i = shape.count - 1
+        while i >= 0 {
+            if strides[i] != expected { return false }
+            expected &*= Swift.max(shape[i], 1)
+            i -= 1
+        }
+        return true
+    }
+
     /// A tensor sharing this one's data, version counter and shape but no graph history.
     public func detach() -> Tensor {
         let t = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, version: versionCounter)

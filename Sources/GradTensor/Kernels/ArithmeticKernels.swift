@@ -55,12 +55,16 @@ extension Tensor {
         let count = Shape.count(shape)
         // For `x ** 2` the exponent, of whatever dtype, is not read.
         let squares = op == .pow && b.isSquaringExponent
-        guard count <= 64, a.dtype == T.dtype, b.dtype == T.dtype || squares else { return nil }
-        func step(_ t: Tensor) -> Int? {
-            if t.numel == 1 { return 0 }
-            return t.shape == shape && t.isContiguous ? 1 : nil
+        guard count > 0, count <= 64, a.dtype == T.dtype, b.dtype == T.dtype || squares else { return nil }
+        let (aIsOne, bIsOne) = (Shape.count(a.shape) == 1, Shape.count(b.shape) == 1)
+        // A full operand is contiguous in the result's shape; beside a one-element one it also has
+        // row-major strides in its size-1 dimensions, else PyTorch lays the result out by those
+        // (`MemoryOrder`).
+        func isFull(_ t: Tensor, besideOne: Bool) -> Bool {
+            t.shape == shape && (besideOne ? t.hasRowMajorStrides : t.isContiguous)
         }
-        guard let ia = step(a), let ib = step(b) else { return nil }
+        guard aIsOne || isFull(a, besideOne: bIsOne), bIsOne || isFull(b, besideOne: aIsOne) else { return nil }
+        let ia = aIsOne ? 0 : 1, ib = bIsOne ? 0 : 1
         switch op {
         case .add, .sub, .mul, .div: break
         case .pow where squares: break

@@ -57,7 +57,7 @@ extension Tensor {
     /// transposed or permuted tensor keeps its strides, as PyTorch's `preserve_format` does),
     /// else contiguous.
     func materializedPreservingLayout(as dtype: DType) throws -> Tensor {
-        guard !isContiguous, isNonOverlappingAndDense else { return try materialized(as: dtype) }
+        guard !hasRowMajorStrides, isNonOverlappingAndDense else { return try materialized(as: dtype) }
         return try copied(as: dtype, strides: strides)
     }
 

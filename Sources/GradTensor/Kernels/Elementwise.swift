@@ -42,8 +42,10 @@ func mapBinary<T: Element, R: Element>(_ a: Tensor, _ b: Tensor, shape: [Int], _
     }
     let aFull = a.shape == shape && a.isContiguous
     let bFull = b.shape == shape && b.isContiguous
-    if !(aFull || a.numel == 1 || a.isContiguous) || !(bFull || b.numel == 1 || b.isContiguous),
-       let ordered = try MemoryOrder.computed([a, b], shape: shape, { try mapBinary($0[0], $0[1], shape: $1, T.self, R.self, f) }) {
+    // Row-major when both are contiguous in the result's shape, or broadcast from row-major
+    // strides; else as PyTorch lays it out, which a size-1 dimension's stride may decide.
+    let rowMajor = (aFull && bFull) || (a.hasRowMajorStrides && b.hasRowMajorStrides && Shape.count(shape) > 0)
+    if !rowMajor, shape.count > 1, let ordered = try MemoryOrder.computed([a, b], shape: shape, { try mapBinary($0[0], $0[1], shape: $1, T.self, R.self, f) }) {
         return ordered
     }
     let count = Shape.count(shape)

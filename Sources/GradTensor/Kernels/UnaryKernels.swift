@@ -110,8 +110,10 @@ extension Tensor {
     func mapFloatPairVectorLoop(_ other: Tensor, vector: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
                                 scalar: (f32: (Float, Float) -> Float, f64: (Double, Double) -> Double),
                                 halfPrecision: ((Float, Float) -> Float)? = nil) throws -> Tensor {
-        let vectorised = (isContiguous && other.isContiguous) || (isContiguous && other.isExpandedValue)
-            || (isExpandedValue && other.isContiguous)
+        // Against an expanded value PyTorch lays the result out by the other operand's strides,
+        // size-1 dimensions' included: row-major only when they are.
+        let vectorised = (isContiguous && other.isContiguous) || (hasRowMajorStrides && other.isExpandedValue)
+            || (isExpandedValue && other.hasRowMajorStrides)
         guard dtype == other.dtype, shape == other.shape, vectorised else {
             // Operands transposed or permuted alike are contiguous runs in their memory order.
             if dtype == other.dtype, shape == other.shape,

@@ -84,7 +84,7 @@ extension Tensor {
 
     public func reciprocal() throws -> Tensor {
         let one = try Tensor.wrapping(.int(1))
-        return try one.binary(.div, self).record("ReciprocalBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        return try MemoryOrder.unary(self) { try one.binary(.div, $0) }.record("ReciprocalBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             let out = ctx.output
             return [try ctx.grad.neg().mul(out).mul(out)]
         }
@@ -112,7 +112,7 @@ extension Tensor {
             throw TorchError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         // x * -1, not 0 - x: the negation of 0.0 is -0.0, as PyTorch's neg gives.
-        return try binary(.mul, .wrapping(.int(-1))).record("NegBackward0", inputs: [self]) { ctx, _ in
+        return try MemoryOrder.unary(self) { try $0.binary(.mul, .wrapping(.int(-1))) }.record("NegBackward0", inputs: [self]) { ctx, _ in
             [try ctx.grad.neg()]
         }
     }

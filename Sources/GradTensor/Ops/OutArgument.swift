@@ -3,7 +3,8 @@ extension Tensor {
     /// What writing `result` into this tensor as op `name`'s `out=` argument involves: refused
     /// while recording, or when the result's dtype does not cast to this one.
     /// `inputs` are the op's tensors, which this one may be but may not partly overlap.
-    /// `resized` is true when this tensor had elements but another shape (PyTorch warns then).
+    /// `resized` is true when this tensor had elements but another shape (PyTorch warns then); a
+    /// resized tensor takes the result's strides when they are dense.
     public func receiveOutput(_ result: Tensor, of name: String, inputs: [Tensor]) throws -> (out: Tensor, resized: Bool) {
         if inputs.contains(where: { overlap(with: $0) == .partial }) { throw TorchError.runtime(Tensor.overlapMessage) }
         if GradMode.isEnabled && (result.requiresGrad || requiresGrad) {
@@ -15,8 +16,10 @@ extension Tensor {
         var resized = false
         if shape != result.shape {
             resized = numel != 0
+            // Resized as PyTorch resizes it: to the strides the op gives its own result.
+            let strides = result.isNonOverlappingAndDense ? result.strides : Shape.contiguousStrides(result.shape)
             layout = Layout(storage: try Storage.make(dtype: dtype, count: result.numel), shape: result.shape,
-                            strides: Shape.contiguousStrides(result.shape), offset: 0)
+                            strides: strides, offset: 0)
         }
         copyElements(from: result, into: self)
         versionCounter.bump()

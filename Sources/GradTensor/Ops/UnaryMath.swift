@@ -88,9 +88,12 @@ extension Tensor {
         guard lo != nil || hi != nil else {
             throw TorchError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
-        var out = detach()
-        if let lo { out = try out.binaryWithoutGraph(.maximum, .wrapping(lo)) }
-        if let hi { out = try out.binaryWithoutGraph(.minimum, .wrapping(hi)) }
+        let out = try MemoryOrder.unary(detach()) { input in
+            var out = input
+            if let lo { out = try out.binaryWithoutGraph(.maximum, .wrapping(lo)) }
+            if let hi { out = try out.binaryWithoutGraph(.minimum, .wrapping(hi)) }
+            return out
+        }
         return out.record("ClampBackward1", inputs: [self],
                           saving: { (input: $0.slot(self), min: lo, max: hi) }) { ctx, saved in
             // Strictly inside the bounds: PyTorch gives a zero gradient at a bound itself.
@@ -102,7 +105,7 @@ extension Tensor {
 
     /// `clamp_min(min)`: the gradient passes where the input is above the bound.
     public func clampMin(_ bound: Scalar) throws -> Tensor {
-        try binaryWithoutGraph(.maximum, .wrapping(bound))
+        try MemoryOrder.unary(self) { try $0.binaryWithoutGraph(.maximum, .wrapping(bound)) }
             .record("ClampMinBackward0", inputs: [self], saving: { (input: $0.slot(self), bound: bound) }) { ctx, saved in
                 [try ctx.grad.mul(ctx.saved(saved.input).gt(.wrapping(saved.bound)))]
             }
@@ -110,7 +113,7 @@ extension Tensor {
 
     /// `clamp_max(max)`: the gradient passes where the input is below the bound.
     public func clampMax(_ bound: Scalar) throws -> Tensor {
-        try binaryWithoutGraph(.minimum, .wrapping(bound))
+        try MemoryOrder.unary(self) { try $0.binaryWithoutGraph(.minimum, .wrapping(bound)) }
             .record("ClampMaxBackward0", inputs: [self], saving: { (input: $0.slot(self), bound: bound) }) { ctx, saved in
                 [try ctx.grad.mul(ctx.saved(saved.input).lt(.wrapping(saved.bound)))]
             }
