@@ -12,7 +12,10 @@ extension Tensor {
         }
         _ = try Shape.broadcast(mask.shape, self.shape)
         let filler = try value.detach().materialized(as: dtype)
-        let out = try Tensor.where(mask, filler, detach())
+        // PyTorch fills a contiguous clone of the (broadcast) input, whatever its layout (size-1
+        // dimensions' strides included).
+        let filled = try Tensor.where(mask, filler, detach())
+        let out = filled.hasRowMajorStrides ? filled : try filled.copied(as: dtype, strides: Shape.contiguousStrides(filled.shape))
         // A Python number is the op's Scalar overload (MaskedFillBackward0), a tensor its Tensor one.
         let name = value.isWrappedNumber ? "MaskedFillBackward0" : "MaskedFillBackward1"
         return out.record(name, inputs: [self, value], saving: mask) { ctx, mask in
