@@ -98,6 +98,13 @@ struct YieldLowering {
             out.kind = .raise(exception: exception == nil ? nil : lowered.first, cause: cause == nil ? nil : lowered.last)
         case .if(let test, let body, let orElse):
             out.kind = .if(test: expression(test, &prefix), body: block(body), orElse: block(orElse))
+        case .match(let subject, let cases):
+            // A `yield` in a pattern or guard stays (see Compiler.resumableMatch).
+            out.kind = .match(subject: expression(subject, &prefix), cases: cases.map { c in
+                var c = c
+                c.body = block(c.body)
+                return c
+            })
         case .while(let test, let body, let orElse):
             guard test.containsYield else {
                 out.kind = .while(test: test, body: block(body), orElse: block(orElse))
@@ -426,6 +433,12 @@ extension Stmt {
             t.orElse = transform(t.orElse)
             t.finally = transform(t.finally)
             s.kind = .try(t)
+        case .match(let subject, let cases):
+            s.kind = .match(subject: subject, cases: cases.map { c in
+                var c = c
+                c.body = transform(c.body)
+                return c
+            })
         default: break
         }
         return s

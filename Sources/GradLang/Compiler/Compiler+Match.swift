@@ -1,0 +1,181 @@
+/// The `match` statement: each case's pattern compiles to a test of the subject that binds the
+/// pattern's names as it goes (so a case that fails halfway may leave some bound, as CPython may).
+extension Compiler {
+    typealias PatternCode = (Frame, Value) throws -> Bool
+
+    struct CompiledPattern {
+        let matches: PatternCode
+    }
+
+    private struct CompiledCase {
+        let line: Int
+        let matches: PatternCode
+        let guardTest: ((Frame) throws -> Bool)?
+    }
+
+    func matchStatement(_ subject: Expr, _ cases: [MatchCase], line: Int) -> StmtCode {
+        let choose = caseChooser(subject, cases, line: line)
+        let bodies = cases.map { CompiledStatement(run: block($0.body)) }
+        return { f in
+            guard let i = try choose(f) else { return .normal }
+            return try bodies[i].run(f)
+        }
+    }
+
+    /// Evaluates the subject and returns the index of the first case that matches it (pattern
+    /// and guard), or nil.
+    func caseChooser(_ subject: Expr, _ cases: [MatchCase], line: Int) -> (Frame) throws -> Int? {
+        let value = expression(subject)
+        let compiled = cases.map { c in
+            CompiledCase(line: c.pattern.range.start.line, matches: pattern(c.pattern),
+                         guardTest: c.guardTest.map { truth($0, context: $0.range) })
+        }
+        return { f in
+            f.line = line
+            let v = try value(f)
+            for (i, c) in compiled.enumerated() {
+                f.line = c.line
+                guard try c.matches(f, v) else { continue }
+                if let test = c.guardTest, !(try test(f)) { continue }
+                return i
+            }
+            return nil
+        }
+    }
+
+    func pattern(_ p: Pattern) -> PatternCode {
+        switch p.kind {
+        case .value(let e):
+            let value = expression(e)
+            return { f, subject in try Operators.truthy(Operators.compare(.eq, subject, try value(f))) }
+        case .singleton(let e):
+            let expected: Value
+            switch e.kind {
+            case .constant(.true): expected = .bool(true)
+            case .constant(.false): expected = .bool(false)
+            default: expected = .none
+            }
+            return { _, subject in Operators.identical(subject, expected) }
+        case .capture(let name), .star(let name):
+            guard let name else { return { _, _ in true } }
+            let store = assignment(Expr(.name(name), p.range))
+            return { f, subject in try store(f, subject); return true }
+        case .sequence(let items):
+            return sequencePattern(items)
+        case .mapping(let keys, let patterns, let rest):
+            return mappingPattern(keys, patterns, rest: rest, p.range)
+        case .classPattern(let cls, let positional, let names, let keywordPatterns):
+            return classPattern(cls, positional, names, keywordPatterns, p.range)
+        case .or(let alternatives):
+            let codes = alternatives.map { CompiledPattern(matches: pattern($0)) }
+            return { f, subject in
+                for code in codes where try code.matches(f, subject) { return true }
+                return false
+            }
+        case .as(let inner, let name):
+            let matches = pattern(inner), store = assignment(Expr(.name(name), p.range))
+            return { f, subject in
+                guard try matches(f, subject) else { return false }
+                try store(f, subject)
+                return true
+            }
+        }
+    }
+
+    /// `[a, *rest, b]`: a sequence (not str, bytes or bytearray) of the right length whose items
+    /// match; the starred name gets the middle items as a list.
+    private func sequencePattern(_ items: [Pattern]) -> PatternCode {
+        let codes = items.map { CompiledPattern(matches: pattern($0)) }
+        let star = items.firstIndex(where: \.isStar)
+        let fixed = star == nil ? items.count : items.count - 1
+        let interpreter = interpreter
+        return { f, subject in
+            guard MatchSubjects.isSequence(subject) else { return false }
+            let length = try IteratorFunctions.length(subject)
+            guard star == nil ? length == fixed : length >= fixed else { return false }
+            let values = try MatchSubjects.items(subject, interpreter)
+            guard star == nil ? values.count == fixed : values.count >= fixed else { return false }
+            for (i, code) in codes.enumerated() {
+                let value: Value
+                if let star, i >= star {
+                    let after = items.count - 1 - star
+                    value = i == star ? .object(PyList(Array(values[star..<(values.count - after)])))
+                        : values[values.count - (items.count - i)]
+                } else {
+                    value = values[i]
+                }
+                guard try code.matches(f, value) else { return false }
+            }
+            return true
+        }
+    }
+
+    /// `{key: p, **rest}`: a mapping whose `get` finds every key, with the values matching.
+    private func mappingPattern(_ keys: [Expr], _ patterns: [Pattern], rest: String?, _ range: SourceRange) -> PatternCode {
+        let keyCodes = keys.map(expression)
+        let codes = patterns.map { CompiledPattern(matches: pattern($0)) }
+        let storeRest = rest.map { assignment(Expr(.name($0), range)) }
+        let interpreter = interpreter
+        return { f, subject in
+            guard MatchSubjects.isMapping(subject) else { return false }
+            if !keyCodes.isEmpty, try IteratorFunctions.length(subject) < keyCodes.count { return false }
+            let keyValues = try keyCodes.map { try $0(f) }
+            let get = try interpreter.getAttribute(subject, "get")
+            let missing = PyList([])
+            for (key, code) in zip(keyValues, codes) {
+                let value = try interpreter.call(get, Arguments([key, .object(missing)]))
+                if case .object(let o) = value, o === missing { return false }
+                guard try code.matches(f, value) else { return false }
+            }
+            if let storeRest {
+                let remaining = PyDict()
+                let it = try Iteration.iterator(subject)
+                while let key = try it.next() {
+                    try remaining.set(key, try Subscript.get(subject, key, interpreter: interpreter))
+                }
+                for key in keyValues { _ = try remaining.remove(key) }
+                try storeRest(f, .object(remaining))
+            }
+            return true
+        }
+    }
+
+    /// `Class(p, name=p)`: an instance of the class whose attributes (named by `__match_args__` for
+    /// the positional patterns) match.
+    private func classPattern(_ cls: Expr, _ positional: [Pattern], _ keywordNames: [String],
+                              _ keywordPatterns: [Pattern], _ range: SourceRange) -> PatternCode {
+        let classCode = expression(cls)
+        let codes = (positional + keywordPatterns).map { CompiledPattern(matches: pattern($0)) }
+        let positionalCount = positional.count
+        let interpreter = interpreter
+        return { f, subject in
+            let c = try classCode(f)
+            let located = { (e: PyError) in Compiler.located(e, range, f) }
+            guard let className = MatchSubjects.typeName(c) else {
+                throw located(PyError.type("called match pattern must be a type"))
+            }
+            guard try IntrospectionFunctions.isInstance(subject, c) else { return false }
+            var names: [String?]
+            do {
+                names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter) + keywordNames
+            } catch let e as PyError {
+                throw located(e)
+            }
+            for (i, name) in names.enumerated() {
+                guard let name, names[..<i].contains(name) else { continue }
+                throw located(PyError.type("\(className)() got multiple sub-patterns for attribute '\(name)'"))
+            }
+            var values: [Value] = []
+            for name in names {
+                guard let name else { values.append(subject); continue }
+                do {
+                    values.append(try interpreter.getAttribute(subject, name))
+                } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
+                    return false
+                }
+            }
+            for (code, value) in zip(codes, values) where !(try code.matches(f, value)) { return false }
+            return true
+        }
+    }
+}

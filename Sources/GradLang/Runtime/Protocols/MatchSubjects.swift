@@ -1,0 +1,94 @@
+/// What the `match` statement asks of a subject and of the class in a class pattern (CPython's
+/// `Py_TPFLAGS_SEQUENCE`, `Py_TPFLAGS_MAPPING` and `__match_args__` rules).
+enum MatchSubjects {
+    /// list, tuple and range (and classes extending them): str, bytes and bytearray are not.
+    static func isSequence(_ v: Value) -> Bool {
+        switch base(v) {
+        case .object(let o): return o is PyList || o is PyTuple || o is PyRange
+        default: return false
+        }
+    }
+
+    /// dict and the classes extending it.
+    static func isMapping(_ v: Value) -> Bool {
+        if case .object(let o) = base(v) { return o is PyDict }
+        return false
+    }
+
+    /// The built-in value an instance of a class extending a built-in type holds, else `v`.
+    private static func base(_ v: Value) -> Value {
+        if case .object(let i as PyInstance) = v { return i.contents ?? v }
+        return v
+    }
+
+    /// The items of a sequence subject, in order.
+    static func items(_ v: Value, _ interpreter: Interpreter) throws -> [Value] {
+        switch v {
+        case .object(let l as PyList): return l.items
+        case .object(let t as PyTuple): return t.items
+        default:
+            var values: [Value] = []
+            let it = try Iteration.iterator(v)
+            while let item = try it.next() {
+                try interpreter.checkPendingEvents()
+                values.append(item)
+            }
+            return values
+        }
+    }
+
+    /// The name of a class, or nil when `v` is not one.
+    static func typeName(_ v: Value) -> String? {
+        switch v {
+        case .object(let t as PyTypeObject): return t.name
+        case .object(let c as PyClass): return c.name
+        default: return nil
+        }
+    }
+
+    /// The built-in types whose one positional sub-pattern matches the subject itself (`int(x)`).
+    private static var matchingSelf: [PyTypeObject] {
+        [
+            BuiltinTypes.bool, BuiltinTypes.bytearray, BuiltinTypes.bytes, BuiltinTypes.dict, BuiltinTypes.float,
+            BuiltinTypes.frozenset, BuiltinTypes.int, BuiltinTypes.list, BuiltinTypes.set, BuiltinTypes.str, BuiltinTypes.tuple,
+        ]
+    }
+
+    private static func matchesSelf(_ cls: Value) -> Bool {
+        switch cls {
+        case .object(let t as PyTypeObject): return matchingSelf.contains { $0 === t }
+        case .object(let c as PyClass): return c.nativeBase.map { base in matchingSelf.contains { $0 === base } } ?? false
+        default: return false
+        }
+    }
+
+    /// The attribute names the first `count` positional sub-patterns match; nil for a sub-pattern
+    /// matching the subject itself.
+    static func positionalNames(of cls: Value, _ className: String, count: Int, _ interpreter: Interpreter) throws -> [String?] {
+        guard count > 0 else { return [] }
+        let matchArgs: Value
+        do {
+            matchArgs = try interpreter.getAttribute(cls, "__match_args__")
+        } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
+            if matchesSelf(cls) {
+                guard count == 1 else { throw accepts(className, 1, count) }
+                return [nil]
+            }
+            throw accepts(className, 0, count)
+        }
+        guard case .object(let tuple as PyTuple) = matchArgs else {
+            throw PyError.type("\(className).__match_args__ must be a tuple (got \(matchArgs.typeName))")
+        }
+        guard count <= tuple.items.count else { throw accepts(className, tuple.items.count, count) }
+        return try tuple.items.prefix(count).map { item in
+            guard case .str(let s) = item else {
+                throw PyError.type("__match_args__ elements must be strings (got \(item.typeName))")
+            }
+            return s.string
+        }
+    }
+
+    private static func accepts(_ className: String, _ accepted: Int, _ given: Int) -> PyError {
+        PyError.type("\(className)() accepts \(accepted) positional sub-pattern\(accepted == 1 ? "" : "s") (\(given) given)")
+    }
+}
