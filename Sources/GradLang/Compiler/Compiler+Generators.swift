@@ -222,6 +222,7 @@ extension Compiler {
         }) {
             let at = misplaced.pattern.range
             return { f in
+                f.line = at.start.line
                 throw Compiler.located(PyError(PyExc.notImplementedError, "'yield' in a case pattern or guard is not supported yet"), at, f)
             }
         }

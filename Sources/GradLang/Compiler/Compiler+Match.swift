@@ -155,19 +155,25 @@ extension Compiler {
                 throw located(PyError.type("called match pattern must be a type"))
             }
             guard try IntrospectionFunctions.isInstance(subject, c) else { return false }
-            var names: [String?]
+            var names: [Value?]
             do {
-                names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter) + keywordNames
+                names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter)
+                    + keywordNames.map { .str(PyStr($0)) }
             } catch let e as PyError {
                 throw located(e)
             }
-            for (i, name) in names.enumerated() {
-                guard let name, names[..<i].contains(name) else { continue }
-                throw located(PyError.type("\(className)() got multiple sub-patterns for attribute '\(name)'"))
-            }
-            var values: [Value] = []
-            for name in names {
-                guard let name else { values.append(subject); continue }
+            // As in CPython, each name is checked just before its attribute is read.
+            var seen: [String] = [], values: [Value] = []
+            for item in names {
+                guard let item else { values.append(subject); continue }
+                guard case .str(let s) = item else {
+                    throw located(PyError.type("__match_args__ elements must be strings (got \(item.typeName))"))
+                }
+                let name = s.string
+                if seen.contains(name) {
+                    throw located(PyError.type("\(className)() got multiple sub-patterns for attribute '\(name)'"))
+                }
+                seen.append(name)
                 do {
                     values.append(try interpreter.getAttribute(subject, name))
                 } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {

@@ -62,9 +62,9 @@ enum MatchSubjects {
         }
     }
 
-    /// The attribute names the first `count` positional sub-patterns match; nil for a sub-pattern
-    /// matching the subject itself.
-    static func positionalNames(of cls: Value, _ className: String, count: Int, _ interpreter: Interpreter) throws -> [String?] {
+    /// The attribute names (items of `__match_args__`, not yet checked to be strings) the first
+    /// `count` positional sub-patterns match; nil for a sub-pattern matching the subject itself.
+    static func positionalNames(of cls: Value, _ className: String, count: Int, _ interpreter: Interpreter) throws -> [Value?] {
         guard count > 0 else { return [] }
         let matchArgs: Value
         do {
@@ -80,12 +80,7 @@ enum MatchSubjects {
             throw PyError.type("\(className).__match_args__ must be a tuple (got \(matchArgs.typeName))")
         }
         guard count <= tuple.items.count else { throw accepts(className, tuple.items.count, count) }
-        return try tuple.items.prefix(count).map { item in
-            guard case .str(let s) = item else {
-                throw PyError.type("__match_args__ elements must be strings (got \(item.typeName))")
-            }
-            return s.string
-        }
+        return tuple.items.prefix(count).map { $0 }
     }
 
     private static func accepts(_ className: String, _ accepted: Int, _ given: Int) -> PyError {
