@@ -214,18 +214,9 @@ extension Compiler {
         }
     }
 
-    /// A `match` whose case bodies may suspend: the case chosen is kept for resuming its body. A
-    /// `yield` in a pattern or guard is not supported.
+    /// A `match` whose case bodies may suspend (YieldLowering leaves no `yield` in its subject or
+    /// guards): the case chosen is kept for resuming its body.
     private func resumableMatch(_ subject: Expr, _ cases: [MatchCase], _ range: SourceRange) -> StmtCode {
-        if let misplaced = cases.first(where: { c in
-            c.pattern.expressions.contains { $0.containsYield } || (c.guardTest?.containsYield ?? false)
-        }) {
-            let at = misplaced.pattern.range
-            return { f in
-                f.line = at.start.line
-                throw Compiler.located(PyError(PyExc.notImplementedError, "'yield' in a case pattern or guard is not supported yet"), at, f)
-            }
-        }
         let choose = caseChooser(subject, cases, line: range.start.line)
         let bodies = cases.map { CompiledStatement(run: resumableBlock($0.body)) }
         let chosen = progressSlot()

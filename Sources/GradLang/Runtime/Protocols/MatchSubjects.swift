@@ -1,8 +1,9 @@
 /// What the `match` statement asks of a subject and of the class in a class pattern (CPython's
 /// `Py_TPFLAGS_SEQUENCE`, `Py_TPFLAGS_MAPPING` and `__match_args__` rules).
 enum MatchSubjects {
-    /// list, tuple and range (and classes extending them): str, bytes and bytearray are not.
+    /// list, tuple, range and deque (and classes extending them): str, bytes and bytearray are not.
     static func isSequence(_ v: Value) -> Bool {
+        if case .object(let i as PyInstance) = v, CollectionsModule.isDeque(i) { return true }
         switch base(v) {
         case .object(let o): return o is PyList || o is PyTuple || o is PyRange
         default: return false
