@@ -158,30 +158,31 @@ extension Parser {
                 return first
             }
             _ = try expect(.comma)
-            var items = [first]
-            while !(try at(.rightParen)) {
-                items.append(try parseMaybeStarPattern())
-                if !(try accept(.comma)) { break }
-            }
-            _ = try expect(.rightParen)
-            bracketDepth -= 1
+            let items = [first] + (try parseItemPatterns(closing: .rightParen))
             return Pattern(.sequence(items), range(from: t))
         case .op(.leftBracket):
             advance()
             bracketDepth += 1
-            var items: [Pattern] = []
-            while !(try at(.rightBracket)) {
-                items.append(try parseMaybeStarPattern())
-                if !(try accept(.comma)) { break }
-            }
-            _ = try expect(.rightBracket)
-            bracketDepth -= 1
+            let items = try parseItemPatterns(closing: .rightBracket)
             return Pattern(.sequence(items), range(from: t))
         case .op(.leftBrace):
             return try parseMappingPattern()
         default:
             throw failHere()
         }
+    }
+
+    /// Comma-separated items of a bracketed sequence pattern, a trailing comma allowed, and the
+    /// closing bracket.
+    private func parseItemPatterns(closing: Operator) throws(SyntaxError) -> [Pattern] {
+        var items: [Pattern] = []
+        while !(try at(closing)) {
+            items.append(try parseMaybeStarPattern())
+            if !(try accept(.comma)) { break }
+        }
+        _ = try expect(closing)
+        bracketDepth -= 1
+        return items
     }
 
     /// `NAME ('.' NAME)*` as a name or attribute expression.
