@@ -4,15 +4,18 @@
 struct PatternChecker {
     let checker: CompileChecks.Checker
     /// The names bound so far, in order.
-    private(set) var stores: [String] = []
-    private var location: SourceRange?
+    private var stores: [String] = []
+    /// Where an error points: the pattern last entered.
+    private var location: SourceRange
 
-    init(checker: CompileChecks.Checker) {
+    /// A checker for the pattern of one case.
+    init(checker: CompileChecks.Checker, pattern: Pattern) {
         self.checker = checker
+        location = pattern.range
     }
 
     private func error(_ message: String) -> SyntaxError {
-        checker.error(message, at: location ?? SourceRange(SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1)))
+        checker.error(message, at: location)
     }
 
     /// `irrefutableAllowed`: whether a pattern matching everything may stand here (CPython's

@@ -170,7 +170,7 @@ enum CompileChecks {
                     try expression(subject)
                     for (i, c) in cases.enumerated() {
                         // Only the last case, or one with a guard, may match everything.
-                        var patterns = PatternChecker(checker: self)
+                        var patterns = PatternChecker(checker: self, pattern: c.pattern)
                         try patterns.check(c.pattern, irrefutableAllowed: c.guardTest != nil || i == cases.count - 1)
                         if let test = c.guardTest { try expression(test) }
                         try compilerPass(c.body, inFunction: inFunction, inLoop: inLoop)
