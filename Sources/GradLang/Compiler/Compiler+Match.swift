@@ -127,12 +127,10 @@ extension Compiler {
                 if case .object(let o) = value, o === missing { return false }
                 guard try code.matches(f, value) else { return false }
             }
-            if let storeRest {
+            if let storeRest, let all = MatchSubjects.dictionary(subject) {
+                // The entries as stored, as CPython copies them (a subclass's __getitem__ is not asked).
                 let remaining = PyDict()
-                let it = try Iteration.iterator(subject)
-                while let key = try it.next() {
-                    try remaining.set(key, try Subscript.get(subject, key, interpreter: interpreter))
-                }
+                for (key, value) in all.entries { try remaining.set(key, value) }
                 for key in keyValues { _ = try remaining.remove(key) }
                 try storeRest(f, .object(remaining))
             }

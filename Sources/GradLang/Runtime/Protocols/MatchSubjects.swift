@@ -12,8 +12,13 @@ enum MatchSubjects {
 
     /// dict and the classes extending it.
     static func isMapping(_ v: Value) -> Bool {
-        if case .object(let o) = base(v) { return o is PyDict }
-        return false
+        dictionary(v) != nil
+    }
+
+    /// The dict a mapping subject is or holds as its built-in base.
+    static func dictionary(_ v: Value) -> PyDict? {
+        if case .object(let d as PyDict) = base(v) { return d }
+        return nil
     }
 
     /// The built-in value an instance of a class extending a built-in type holds, else `v`.
