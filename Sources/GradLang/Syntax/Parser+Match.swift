@@ -2,16 +2,22 @@
 /// statement only when `match` is followed by a subject, `:` and the end of the line, as in
 /// CPython's PEG grammar; otherwise `match` is a name (`match = 3`, `match(x)`).
 extension Parser {
-    /// Whether the current token starts a `match` statement (the header parses).
+    /// Whether the current token starts a `match` statement (the header parses). The tokens it
+    /// reads count as progress for "invalid syntax", as CPython tries this rule first.
     func atMatchStatement() throws(SyntaxError) -> Bool {
         let t = try token()
         guard t.isName, t.text == "match" else { return false }
-        return try lookAhead { (p: Parser) throws(SyntaxError) in
-            p.advance()
-            _ = try p.parseMatchSubject()
-            guard try p.accept(.colon), case .newline = try p.token().kind else { throw p.failHere() }
+        let saved = checkpoint
+        defer { restore(saved) }
+        do {
+            advance()
+            _ = try parseMatchSubject()
+            guard try accept(.colon), case .newline = try token().kind else { return false }
             return true
-        } ?? false
+        } catch {
+            if let lexicalError, error == lexicalError.error { throw error }
+            return false
+        }
     }
 
     /// `match subject` followed by the end of the line: CPython's "expected ':'".
