@@ -1,9 +1,9 @@
 /// The `match` statement: each case's pattern compiles to a test of the subject that binds the
 /// pattern's names as it goes (so a case that fails halfway may leave some bound, as CPython may).
 extension Compiler {
-    typealias PatternCode = (Frame, Value) throws -> Bool
+    private typealias PatternCode = (Frame, Value) throws -> Bool
 
-    struct CompiledPattern {
+    private struct CompiledPattern {
         let matches: PatternCode
     }
 
@@ -43,7 +43,7 @@ extension Compiler {
         }
     }
 
-    func pattern(_ p: Pattern) -> PatternCode {
+    private func pattern(_ p: Pattern) -> PatternCode {
         switch p.kind {
         case .value(let e):
             let value = expression(e)
@@ -153,7 +153,7 @@ extension Compiler {
                 throw located(PyError.type("called match pattern must be a type"))
             }
             guard try IntrospectionFunctions.isInstance(subject, c) else { return false }
-            var names: [Value?]
+            let names: [Value?]
             do {
                 names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter)
                     + keywordNames.map { .str(PyStr($0)) }
