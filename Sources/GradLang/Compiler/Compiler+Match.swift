@@ -121,12 +121,20 @@ extension Compiler {
             if !keyCodes.isEmpty, try IteratorFunctions.length(subject) < keyCodes.count { return false }
             let keyValues = try keyCodes.map { try $0(f) }
             let get = try interpreter.getAttribute(subject, "get")
-            let missing = PyList([])
-            for (key, code) in zip(keyValues, codes) {
+            // Every key is looked up before any value is matched, as CPython's MATCH_KEYS does.
+            let missing = PyList([]), seen = PyDict()
+            var values: [Value] = []
+            for key in keyValues {
+                // Dotted names may turn out equal (the compiler only sees literal duplicates).
+                if try seen.get(key) != nil {
+                    throw Compiler.located(PyError.value("mapping pattern checks duplicate key (\(try Repr.checkedRepr(key)))"), range, f)
+                }
+                try seen.set(key, .none)
                 let value = try interpreter.call(get, Arguments([key, .object(missing)]))
                 if case .object(let o) = value, o === missing { return false }
-                guard try code.matches(f, value) else { return false }
+                values.append(value)
             }
+            for (code, value) in zip(codes, values) where !(try code.matches(f, value)) { return false }
             if let storeRest, let all = MatchSubjects.dictionary(subject) {
                 // The entries as stored, as CPython copies them (a subclass's __getitem__ is not asked).
                 let remaining = PyDict()
