@@ -120,7 +120,10 @@ extension Compiler {
             guard MatchSubjects.isMapping(subject) else { return false }
             if !keyCodes.isEmpty, try IteratorFunctions.length(subject) < keyCodes.count { return false }
             let keyValues = try keyCodes.map { try $0(f) }
-            let get = try interpreter.getAttribute(subject, "get")
+            // A plain dict is read directly; any other mapping through its own `get`.
+            var plain: PyDict?
+            if case .object(let d as PyDict) = subject { plain = d }
+            let get = plain == nil ? try interpreter.getAttribute(subject, "get") : .none
             // Every key is looked up before any value is matched, as CPython's MATCH_KEYS does.
             let missing = PyList([]), seen = PyDict()
             var values: [Value] = []
@@ -130,9 +133,14 @@ extension Compiler {
                     throw Compiler.located(PyError.value("mapping pattern checks duplicate key (\(try Repr.checkedRepr(key)))"), range, f)
                 }
                 try seen.set(key, .none)
-                let value = try interpreter.call(get, Arguments([key, .object(missing)]))
-                if case .object(let o) = value, o === missing { return false }
-                values.append(value)
+                if let plain {
+                    guard let value = try plain.get(key) else { return false }
+                    values.append(value)
+                } else {
+                    let value = try interpreter.call(get, Arguments([key, .object(missing)]))
+                    if case .object(let o) = value, o === missing { return false }
+                    values.append(value)
+                }
             }
             for (code, value) in zip(codes, values) where !(try code.matches(f, value)) { return false }
             if let storeRest, let all = MatchSubjects.dictionary(subject) {
