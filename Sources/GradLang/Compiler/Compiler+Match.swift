@@ -125,18 +125,21 @@ extension Compiler {
             if case .object(let d as PyDict) = subject { plain = d }
             let get = plain == nil ? try interpreter.getAttribute(subject, "get") : .none
             // Every key is looked up before any value is matched, as CPython's MATCH_KEYS does.
-            let missing = PyList([]), seen = PyDict()
+            let seen = keyValues.count > 1 ? PyDict() : nil
             var values: [Value] = []
             for key in keyValues {
                 // Dotted names may turn out equal (the compiler only sees literal duplicates).
-                if try seen.get(key) != nil {
-                    throw Compiler.located(PyError.value("mapping pattern checks duplicate key (\(try Repr.checkedRepr(key)))"), range, f)
+                if let seen {
+                    if try seen.get(key) != nil {
+                        throw Compiler.located(PyError.value("mapping pattern checks duplicate key (\(try Repr.checkedRepr(key)))"), range, f)
+                    }
+                    try seen.set(key, .none)
                 }
-                try seen.set(key, .none)
                 if let plain {
                     guard let value = try plain.get(key) else { return false }
                     values.append(value)
                 } else {
+                    let missing = PyList([])
                     let value = try interpreter.call(get, Arguments([key, .object(missing)]))
                     if case .object(let o) = value, o === missing { return false }
                     values.append(value)
@@ -164,36 +167,41 @@ extension Compiler {
         let interpreter = interpreter
         return { f, subject in
             let c = try classCode(f)
-            let located = { (e: PyError) in Compiler.located(e, range, f) }
             guard let className = MatchSubjects.typeName(c) else {
-                throw located(PyError.type("called match pattern must be a type"))
+                throw Compiler.located(PyError.type("called match pattern must be a type"), range, f)
             }
             guard try IntrospectionFunctions.isInstance(subject, c) else { return false }
-            let names: [Value?]
-            do {
-                names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter)
-                    + keywordNames.map { .str(PyStr($0)) }
-            } catch let e as PyError {
-                throw located(e)
-            }
-            // As in CPython, each name is checked just before its attribute is read.
             var seen: [String] = [], values: [Value] = []
-            for item in names {
-                guard let item else { values.append(subject); continue }
-                guard case .str(let s) = item else {
-                    throw located(PyError.type("__match_args__ elements must be strings (got \(item.typeName))"))
-                }
-                let name = s.string
+            // As in CPython, each name is checked just before its attribute is read; a missing
+            // attribute means no match.
+            func read(_ name: String) throws -> Bool {
                 if seen.contains(name) {
-                    throw located(PyError.type("\(className)() got multiple sub-patterns for attribute '\(name)'"))
+                    throw Compiler.located(PyError.type("\(className)() got multiple sub-patterns for attribute '\(name)'"), range, f)
                 }
                 seen.append(name)
                 do {
                     values.append(try interpreter.getAttribute(subject, name))
+                    return true
                 } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
                     return false
                 }
             }
+            if positionalCount > 0 {
+                let names: [Value?]
+                do {
+                    names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter)
+                } catch let e as PyError {
+                    throw Compiler.located(e, range, f)
+                }
+                for item in names {
+                    guard let item else { values.append(subject); continue }
+                    guard case .str(let name) = item else {
+                        throw Compiler.located(PyError.type("__match_args__ elements must be strings (got \(item.typeName))"), range, f)
+                    }
+                    guard try read(name.string) else { return false }
+                }
+            }
+            for name in keywordNames where !(try read(name)) { return false }
             for (code, value) in zip(codes, values) where !(try code.matches(f, value)) { return false }
             return true
         }

@@ -69,9 +69,8 @@ enum MatchSubjects {
     }
 
     /// The attribute names (items of `__match_args__`, not yet checked to be strings) the first
-    /// `count` positional sub-patterns match; nil for a sub-pattern matching the subject itself.
+    /// `count` (at least one) positional sub-patterns match; nil for one matching the subject itself.
     static func positionalNames(of cls: Value, _ className: String, count: Int, _ interpreter: Interpreter) throws -> [Value?] {
-        guard count > 0 else { return [] }
         let matchArgs: Value
         do {
             matchArgs = try interpreter.getAttribute(cls, "__match_args__")
