@@ -189,7 +189,7 @@ extension Compiler {
             if positionalCount > 0 {
                 let names: [Value?]
                 do {
-                    names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount, interpreter)
+                    names = try MatchSubjects.positionalNames(of: c, className, count: positionalCount)
                 } catch let e as PyError {
                     throw Compiler.located(e, range, f)
                 }

@@ -70,11 +70,10 @@ enum MatchSubjects {
 
     /// The attribute names (items of `__match_args__`, not yet checked to be strings) the first
     /// `count` (at least one) positional sub-patterns match; nil for one matching the subject itself.
-    static func positionalNames(of cls: Value, _ className: String, count: Int, _ interpreter: Interpreter) throws -> [Value?] {
-        let matchArgs: Value
-        do {
-            matchArgs = try interpreter.getAttribute(cls, "__match_args__")
-        } catch let e as PyError where e.type.isSubclass(of: PyExc.attributeError) {
+    static func positionalNames(of cls: Value, _ className: String, count: Int) throws -> [Value?] {
+        // Read from the class's own namespaces (the built-in types have none): a missing
+        // attribute is the common case and raising it would cost an error per match.
+        guard case .object(let c as PyClass) = cls, let matchArgs = c.lookup("__match_args__") else {
             if matchesSelf(cls) {
                 guard count == 1 else { throw accepts(className, 1, count) }
                 return [nil]
