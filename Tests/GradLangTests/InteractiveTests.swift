@@ -31,6 +31,16 @@ final class InteractiveTests: XCTestCase {
         XCTAssertEqual(kind("if x:\n    pass\nelse:"), "incomplete")
     }
 
+    func testMatchBlocksWaitForAnEmptyLine() {
+        XCTAssertEqual(kind("match x:"), "incomplete")
+        XCTAssertEqual(kind("match x:\n    case 1:"), "incomplete")
+        XCTAssertEqual(kind("match x:\n    case 1:\n        pass\n    case _:\n        pass"), "incomplete")
+        XCTAssertEqual(kind("match x:\n    case 1:\n        pass\n"), "complete 1")
+        XCTAssertEqual(kind("match = 3"), "complete 1")
+        XCTAssertEqual(kind("match(x)"), "complete 1")
+        XCTAssertEqual(kind("match x"), "SyntaxError: expected ':' @1:8")
+    }
+
     func testOpenConstructsAreIncomplete() {
         XCTAssertEqual(kind("print(f'{x}',"), "incomplete")
         XCTAssertEqual(kind("x = [1,\n     2,"), "incomplete")

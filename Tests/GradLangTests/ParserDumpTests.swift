@@ -220,6 +220,21 @@ final class ParserDumpTests: XCTestCase {
         }
     }
 
+    func testMatchStatements() {
+        let cases: [(String, String)] = [
+            ("match x:\n    case 1 | -2 | 1+2j:\n        pass\n    case None:\n        pass\n",
+             "(match x (case (| (value 1) (value (- 2)) (value (+ 1 2.0j))) (block (pass))) (case (is None) (block (pass))))"),
+            ("match a, *b:\n    case [x, *rest] as whole if x:\n        pass\n",
+             "(match (tuple a (* b)) (case (as (seq x *rest) whole) (if x) (block (pass))))"),
+            ("match x:\n    case {'k': _, **rest}:\n        pass\n    case C.D(1, y=z) | (z, *_):\n        pass\n",
+             "(match x (case (map (: \"k\" _) **rest) (block (pass))) (case (| (class (. C D) (value 1) (y= z)) (seq z *_)) (block (pass))))"),
+            ("match = 1\nmatch(x)\ncase.y = 2\n", "(= match 1) (expr (call match x)) (= (. case y) 2)"),
+        ]
+        for (source, expected) in cases {
+            XCTAssertEqual(dump(source), "(module \(expected))", source)
+        }
+    }
+
     // MARK: - Strings and f-strings
 
     func testStringLiterals() {

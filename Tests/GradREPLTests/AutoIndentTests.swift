@@ -20,6 +20,8 @@ final class AutoIndentTests: XCTestCase {
             (["if a:", "\tb = 1"], "\t"),
             (["if a:", "    x = 1 + \\"], "    "),
             (["if a:", "", "    # note", ""], "    "),
+            (["match x:"], "    "),
+            (["match x:", "    case [a, b]:"], "        "),
         ]
         for (lines, expected) in cases {
             XCTAssertEqual(AutoIndent.indentation(after: lines), expected, "\(lines)")

@@ -232,6 +232,11 @@ enum CollectionsModule {
 
     // MARK: deque
 
+    /// Whether `instance` is a deque or extends deque.
+    static func isDeque(_ instance: PyInstance) -> Bool {
+        instance.cls.mro.contains { $0.name == "deque" && $0.moduleName == "collections" }
+    }
+
     /// A deque's elements, kept in the attribute slot `_items` as a list; `maxlen` in `_maxlen`.
     private static func items(_ args: BoundArguments) throws -> PyList {
         guard case .object(let list as PyList)? = try instance(args).attribute("_items") else {

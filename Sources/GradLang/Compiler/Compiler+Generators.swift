@@ -93,6 +93,8 @@ extension Compiler {
             return recordingLine(line, resumableWith(items, body))
         case .try(let t) where !t.handlers.contains(where: { $0.type?.containsYield ?? false }):
             return recordingLine(line, resumableTry(t))
+        case .match(let subject, let cases):
+            return resumableMatch(subject, cases, s.range)
         default:
             // Not reached for a statement holding a `yield` (YieldLowering shapes them all).
             return statement(s)
@@ -209,6 +211,20 @@ extension Compiler {
                 f[slot: branch] = .int(takesBody ? 1 : 0)
             }
             return try takesBody ? then(f) : otherwise(f)
+        }
+    }
+
+    /// A `match` whose case bodies may suspend (YieldLowering leaves no `yield` in its subject or
+    /// guards): the case chosen is kept for resuming its body.
+    private func resumableMatch(_ subject: Expr, _ cases: [MatchCase], _ range: SourceRange) -> StmtCode {
+        let choose = caseChooser(subject, cases, line: range.start.line)
+        let bodies = cases.map { CompiledStatement(run: resumableBlock($0.body)) }
+        let chosen = progressSlot()
+        return { f in
+            let i = f.resuming ? Compiler.position(f, chosen) : try choose(f) ?? -1
+            f[slot: chosen] = .int(i)
+            guard bodies.indices.contains(i) else { return .normal }
+            return try bodies[i].run(f)
         }
     }
 

@@ -129,6 +129,8 @@ extension Compiler {
             return recordingLine(line, t.isStar ? exceptStarStatement(t) : tryStatement(t))
         case .raise(let exception, let cause):
             return recordingLine(line, raiseStatement(exception, cause))
+        case .match(let subject, let cases):
+            return matchStatement(subject, cases, line: line)
         }
     }
 

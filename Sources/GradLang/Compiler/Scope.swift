@@ -255,6 +255,14 @@ private struct Walker {
         case .raise(let e, let cause):
             if let e { expression(e, scope) }
             if let cause { expression(cause, scope) }
+        case .match(let subject, let cases):
+            expression(subject, scope)
+            for c in cases {
+                c.pattern.expressions.forEach { expression($0, scope) }
+                c.pattern.boundNames.forEach(scope.bind)
+                if let test = c.guardTest { expression(test, scope) }
+                block(c.body, scope)
+            }
         case .break, .continue, .pass: break
         }
     }

@@ -7,8 +7,8 @@
 /// `or`, `if-else` or a comparison chain may skip becomes an `if` statement. A target with a
 /// `yield` in it is stored from a hidden local after the value, an `except` type with one is
 /// evaluated in a catch-all handler that re-raises into the handlers from there on, an `assert`
-/// message with one in an `if` on the test, and a `while` test with one in a `while True:`
-/// whose `else` runs on a hidden flag.
+/// message with one in an `if` on the test, a `while` test with one in a `while True:`
+/// whose `else` runs on a hidden flag, and a `case` guard with one in an `if` inside its case.
 struct YieldLowering {
     private var temporaries = 0
 
@@ -98,6 +98,9 @@ struct YieldLowering {
             out.kind = .raise(exception: exception == nil ? nil : lowered.first, cause: cause == nil ? nil : lowered.last)
         case .if(let test, let body, let orElse):
             out.kind = .if(test: expression(test, &prefix), body: block(body), orElse: block(orElse))
+        case .match(let subject, let cases):
+            let lowered = expression(subject, &prefix)
+            return prefix + matchStatement(lowered, cases[...], s.range)
         case .while(let test, let body, let orElse):
             guard test.containsYield else {
                 out.kind = .while(test: test, body: block(body), orElse: block(orElse))
@@ -164,6 +167,42 @@ struct YieldLowering {
         let check = Stmt(.if(test: Expr(.unary(.not, condition), at), body: exit, orElse: []), at)
         let loop = Stmt(.while(test: Expr(.constant(.true), at), body: testStatements + [check] + block(body), orElse: []), range)
         return before + [loop] + after
+    }
+
+    /// A `match` (patterns hold no expression a `yield` can be in; guards may). The first guard
+    /// with a `yield` becomes an `if` inside its case; the cases after it go to a second `match` on
+    /// the same subject, run when a hidden flag (set by every case body) says no case ran.
+    private mutating func matchStatement(_ subject: Expr, _ cases: ArraySlice<MatchCase>, _ range: SourceRange) -> [Stmt] {
+        guard let yielding = cases.firstIndex(where: { $0.guardTest?.containsYield ?? false }),
+              let test = cases[yielding].guardTest else {
+            return [Stmt(.match(subject: subject, cases: cases.map { c in
+                var c = c
+                c.body = block(c.body)
+                return c
+            }), range)]
+        }
+        let held = newTemporary(subject.range), ran = newTemporary(range)
+        let setRan = Stmt(.assign(targets: [ran], value: Expr(.constant(.true), range)), range)
+        var first = cases[..<yielding].map { c in
+            var c = c
+            c.body = [setRan] + block(c.body)
+            return c
+        }
+        var guarded = cases[yielding]
+        guarded.guardTest = nil
+        guarded.body = statement(Stmt(.if(test: test, body: [setRan] + guarded.body, orElse: []), test.range))
+        first.append(guarded)
+        var statements = [
+            Stmt(.assign(targets: [held], value: subject), range),
+            Stmt(.assign(targets: [ran], value: Expr(.constant(.false), range)), range),
+            Stmt(.match(subject: held, cases: first), range),
+        ]
+        let rest = cases[(yielding + 1)...]
+        if !rest.isEmpty {
+            let noCaseRan = Expr(.unary(.not, ran), range)
+            statements.append(Stmt(.if(test: noCaseRan, body: matchStatement(held, rest, range), orElse: []), range))
+        }
+        return statements
     }
 
     /// `t1 = t2 = ... = value` where a target holds a `yield`: the value first, then each target
@@ -426,6 +465,12 @@ extension Stmt {
             t.orElse = transform(t.orElse)
             t.finally = transform(t.finally)
             s.kind = .try(t)
+        case .match(let subject, let cases):
+            s.kind = .match(subject: subject, cases: cases.map { c in
+                var c = c
+                c.body = transform(c.body)
+                return c
+            })
         default: break
         }
         return s

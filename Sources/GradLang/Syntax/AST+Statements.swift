@@ -45,6 +45,8 @@ public indirect enum StmtKind: Equatable, Sendable {
     case assert(test: Expr, message: Expr?)
     case `try`(TryStatement)
     case raise(exception: Expr?, cause: Expr?)
+    /// `match subject:` and its `case` clauses, tried in order.
+    case match(subject: Expr, cases: [MatchCase])
 }
 
 public struct FunctionDefinition: Equatable, Sendable {

@@ -146,6 +146,10 @@ extension Stmt {
             return t.body.containsYield || t.orElse.containsYield || t.finally.containsYield
                 || t.handlers.contains { ($0.type?.containsYield ?? false) || $0.body.containsYield }
         case .raise(let exception, let cause): return (exception?.containsYield ?? false) || (cause?.containsYield ?? false)
+        case .match(let subject, let cases):
+            return subject.containsYield || cases.contains { c in
+                c.pattern.expressions.contains { $0.containsYield } || (c.guardTest?.containsYield ?? false) || c.body.containsYield
+            }
         case .break, .continue, .pass, .import, .importFrom, .global, .nonlocal: return false
         }
     }

@@ -61,6 +61,10 @@ extension Stmt {
             var parts = exception.map { [$0.dump] } ?? []
             if let cause { parts.append("(from \(cause.dump))") }
             return list("raise", parts)
+        case .match(let subject, let cases):
+            return list("match", [subject.dump] + cases.map { c in
+                list("case", [c.pattern.dump] + (c.guardTest.map { ["(if \($0.dump))"] } ?? []) + [block(c.body)])
+            })
         }
     }
 
@@ -216,4 +220,25 @@ private func quoted(_ text: String) -> String {
 private extension String {
     /// `not in` → `not-in`, so each operator is one word in the dump.
     var replacingSpaces: String { split(separator: " ").joined(separator: "-") }
+}
+
+extension Pattern {
+    /// `(capture x)`, `(value 1)`, `(seq ...)`, `(class C ... (x= p))`, `(| ...)`, `(as p x)`.
+    var dump: String {
+        switch kind {
+        case .value(let e): return list("value", [e.dump])
+        case .singleton(let e): return list("is", [e.dump])
+        case .capture(let name): return name ?? "_"
+        case .star(let name): return "*" + (name ?? "_")
+        case .sequence(let items): return list("seq", items.map(\.dump))
+        case .mapping(let keys, let patterns, let rest):
+            let pairs = zip(keys, patterns).map { list(":", [$0.dump, $1.dump]) }
+            return list("map", pairs + (rest.map { ["**" + $0] } ?? []))
+        case .classPattern(let cls, let positional, let names, let keywordPatterns):
+            let keywords = zip(names, keywordPatterns).map { list("\($0)=", [$1.dump]) }
+            return list("class", [cls.dump] + positional.map(\.dump) + keywords)
+        case .or(let alternatives): return list("|", alternatives.map(\.dump))
+        case .as(let inner, let name): return list("as", [inner.dump, name])
+        }
+    }
 }

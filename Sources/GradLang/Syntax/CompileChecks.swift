@@ -166,6 +166,15 @@ enum CompileChecks {
                     try expression(value)
                 case .expression(let e):
                     try expression(e)
+                case .match(let subject, let cases):
+                    try expression(subject)
+                    for (i, c) in cases.enumerated() {
+                        // Only the last case, or one with a guard, may match everything.
+                        var patterns = PatternChecker(checker: self, pattern: c.pattern)
+                        try patterns.check(c.pattern, irrefutableAllowed: c.guardTest != nil || i == cases.count - 1)
+                        if let test = c.guardTest { try expression(test) }
+                        try compilerPass(c.body, inFunction: inFunction, inLoop: inLoop)
+                    }
                 case .try(let t):
                     for handler in t.handlers.dropLast() where handler.type == nil {
                         throw error("default 'except:' must be last", at: handler.range)
@@ -307,6 +316,13 @@ enum CompileChecks {
             case .raise(let exception, let cause):
                 if let exception { try expression(&self, exception) }
                 if let cause { try expression(&self, cause) }
+            case .match(let subject, let cases):
+                try expression(&self, subject)
+                for c in cases {
+                    for e in c.pattern.expressions { try expression(&self, e) }
+                    if let test = c.guardTest { try expression(&self, test) }
+                    try block(&self, c.body)
+                }
             case .break, .continue, .pass, .import, .importFrom, .global, .nonlocal:
                 break
             }

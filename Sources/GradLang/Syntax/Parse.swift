@@ -116,7 +116,7 @@ extension Stmt {
     /// Statements with a block, which the REPL keeps reading until an empty line.
     public var isCompound: Bool {
         switch kind {
-        case .if, .while, .for, .with, .try, .functionDefinition, .classDefinition: return true
+        case .if, .while, .for, .with, .try, .functionDefinition, .classDefinition, .match: return true
         default: return false
         }
     }

@@ -23,6 +23,15 @@ extension Parser {
         case .keyword(.try): return [try parseTry()]
         case .keyword(.def), .keyword(.class), .op(.at): return [try parseDefinition()]
         case .keyword(.async): throw unsupported(t)
+        case .name where try atMatchStatement(): return [try parseMatch()]
+        case .name where t.text == "match":
+            let start = checkpoint
+            do {
+                return try parseSimpleStatements()
+            } catch {
+                restore(start)
+                throw try missingMatchColon() ?? error
+            }
         default: return try parseSimpleStatements()
         }
     }
