@@ -5,7 +5,7 @@ extension BoundArguments {
 
     var selfStr: PyStr {
         get throws {
-            guard case .str(let s) = self["self"] else { throw receiverError("str") }
+            guard case .str(let s) = NativeBases.scalar(self["self"]) ?? self["self"] else { throw receiverError("str") }
             return s
         }
     }
@@ -32,9 +32,12 @@ extension BoundArguments {
 /// see PyBuiltin.Direct).
 enum Receiver {
     /// `value` as the object class `T` of Python type `type`.
+    /// An instance of a class extending the type (`dict.get(my_dict, k)`) gives the built-in
+    /// value it holds.
     static func cast<T: PyObject>(_ value: Value, _ type: String, method: String) throws -> T {
-        guard case .object(let o as T) = value else { throw error(value, type, method: method) }
-        return o
+        if case .object(let o as T) = value { return o }
+        if case .object(let instance as PyInstance) = value, let native = instance.native as? T { return native }
+        throw error(value, type, method: method)
     }
 
     static func error(_ value: Value, _ type: String, method: String) -> PyError {
