@@ -100,15 +100,21 @@ def grad(func, argnums=0, has_aux=False):
     return wrapper
 
 
+def _called(func, primals, has_aux):
+    """The leaves made of primals, and func's output and aux at them (aux None without has_aux)."""
+    with torch.enable_grad():
+        args = _enter_args(primals, range(len(primals)))
+        result = func(*args)
+        output, aux = result if has_aux else (result, None)
+    return args, output, aux
+
+
 def vjp(func, *primals, has_aux=False):
     """(func(*primals), a function of cotangents like the output returning the vector-Jacobian
     products for every primal)."""
     _depth[0] += 1
     try:
-        with torch.enable_grad():
-            args = _enter_args(primals, range(len(primals)))
-            result = func(*args)
-            output, aux = result if has_aux else (result, None)
+        args, output, aux = _called(func, primals, has_aux)
     finally:
         _depth[0] -= 1
 
@@ -205,10 +211,8 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
                                f"Tensor is of size {list(p.shape)} while the given forward gradient is of size {list(t.shape)}.")
     _depth[0] += 1
     try:
+        args, output, aux = _called(func, primals, has_aux)
         with torch.enable_grad():
-            args = _enter_args(primals, range(len(primals)))
-            result = func(*args)
-            output, aux = result if has_aux else (result, None)
             outputs = output if isinstance(output, tuple) else (output,)
             seeds = tuple(torch.zeros_like(o, requires_grad=True) for o in outputs)
             grads = torch.autograd.grad(outputs, args, seeds, create_graph=True, allow_unused=True)
