@@ -80,11 +80,8 @@ enum ExceptionGroups {
     /// What CPython's `PySequence_Check` accepts here: not a set, dict or iterator.
     private static func isSequence(_ value: Value) -> Bool {
         switch value {
-        case .str: return true
-        case .object(let o):
-            if o is PyList || o is PyTuple || o is PyRange || o is PyBytes { return true }
-            if let instance = o as? PyInstance { return instance.cls.lookup("__getitem__") != nil }
-            return false
+        case _ where value.isSequence, .object(is PyRange): return true
+        case .object(let instance as PyInstance): return instance.cls.lookup("__getitem__") != nil
         default: return false
         }
     }
