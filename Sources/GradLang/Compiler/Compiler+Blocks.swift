@@ -146,6 +146,19 @@ extension Compiler {
     /// The index of the first `except` clause that catches `error`. An error evaluating or
     /// checking a clause's type is reported at that clause, raised during the handling of
     /// `error`, as CPython chains it; otherwise the frame's location is left at the raise.
+    /// The classes an `except` or `except*` clause names (one, or a tuple of them), each checked
+    /// to be an exception class before any is matched, as CPython checks them.
+    static func exceptionClasses(_ spec: Value) throws -> [PyClass] {
+        let candidates: [Value]
+        if case .object(let t as PyTuple) = spec { candidates = t.items } else { candidates = [spec] }
+        return try candidates.map { candidate in
+            guard case .object(let type as PyClass) = candidate, type.isExceptionClass else {
+                throw PyError.type("catching classes that do not inherit from BaseException is not allowed")
+            }
+            return type
+        }
+    }
+
     static func matchingHandler(_ error: PyError, _ handlers: [(type: ExprCode?, range: SourceRange)], _ f: Frame,
                                 origin: CodeOrigin) throws -> Int? {
         let (line, span) = (f.line, f.errorSpan)
@@ -153,17 +166,9 @@ extension Compiler {
             for (i, h) in handlers.enumerated() {
                 guard let typeCode = h.type else { return i }
                 (f.line, f.errorSpan) = (h.range.start.line, nil)
-                let spec = try typeCode(f)
-                let types: [Value]
-                if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
-                for candidate in types {
-                    guard case .object(let type as PyClass) = candidate, type.isExceptionClass else {
-                        throw PyError.type("catching classes that do not inherit from BaseException is not allowed")
-                    }
-                    if error.type.isSubclass(of: type) {
-                        (f.line, f.errorSpan) = (line, span)
-                        return i
-                    }
+                if try exceptionClasses(try typeCode(f)).contains(where: { error.type.isSubclass(of: $0) }) {
+                    (f.line, f.errorSpan) = (line, span)
+                    return i
                 }
             }
             (f.line, f.errorSpan) = (line, span)

@@ -140,15 +140,8 @@ final class ExceptStarHandling {
         (f.line, f.errorSpan) = (handler.range.start.line, nil)
         do {
             let spec = try handler.type?(f) ?? .none
-            let types: [Value]
-            if case .object(let t as PyTuple) = spec { types = t.items } else { types = [spec] }
-            for candidate in types {
-                guard case .object(let type as PyClass) = candidate, type.isExceptionClass else {
-                    throw PyError.type("catching classes that do not inherit from BaseException is not allowed")
-                }
-                if type.isSubclass(of: PyExc.baseExceptionGroup) {
-                    throw PyError.type("catching ExceptionGroup with except* is not allowed. Use except instead.")
-                }
+            if try Compiler.exceptionClasses(spec).contains(where: { $0.isSubclass(of: PyExc.baseExceptionGroup) }) {
+                throw PyError.type("catching ExceptionGroup with except* is not allowed. Use except instead.")
             }
             return spec
         } catch var next as PyError where next.context == nil {
