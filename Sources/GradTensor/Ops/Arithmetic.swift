@@ -118,8 +118,10 @@ extension Tensor {
     }
 
     /// `self ** exponent`. The node name says which side was a Python number, as in PyTorch.
+    /// A number raised to a tensor is contiguous: PyTorch allocates it so, not by its iterator.
     public func pow(_ exponent: Tensor) throws -> Tensor {
-        let out = try binary(.pow, exponent)
+        let computed = try binary(.pow, exponent)
+        let out = isWrappedNumber ? try MemoryOrder.laidOut(computed, strides: Shape.contiguousStrides(computed.shape)) : computed
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
             return out.record("PowBackward0", inputs: [self], saving: { (base: $0.slot(self), exponent: e) }) { ctx, saved in
