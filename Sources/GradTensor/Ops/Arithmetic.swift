@@ -1,5 +1,10 @@
 import RealModule
 
+/// How `div(other, rounding_mode=)` rounds the quotient.
+public enum DivisionRounding: String, Sendable {
+    case trunc, floor
+}
+
 /// The differentiable arithmetic operators, each forward beside its backward formula.
 /// Python numbers arrive as `Tensor.wrapping(scalar)` operands.
 extension Tensor {
@@ -67,6 +72,33 @@ extension Tensor {
             let other = try ctx.saved(saved.other)
             return [ctx.needs(0) ? try ctx.grad.div(other) : nil,
                     ctx.needs(1) ? try saved.input.map { try ctx.grad.neg().mul(ctx.saved($0).div(other).div(other)) } : nil]
+        }
+    }
+
+    /// `div(other, rounding_mode=)`: the quotient rounded toward zero or down, in the promoted
+    /// dtype (integers stay integers; float16 and bfloat16 rounded once, from float32). PyTorch
+    /// gives both operands a zero gradient, under DivBackward2.
+    public func div(_ other: Tensor, rounding: DivisionRounding) throws -> Tensor {
+        let dtype = TypePromotion.resultType(self, other)
+        let out: Tensor = try GradMode.with(enabled: false) {
+            switch rounding {
+            case .floor:
+                return try floorDivide(other)
+            case .trunc where dtype == .bool:
+                throw TorchError.notImplemented("\"div_trunc_cpu\" not implemented for 'Bool'")
+            case .trunc where dtype.isFloatingPoint:
+                let (a, b) = dtype == dtype.computeType ? (self, other) : (try widened(through: dtype), try other.widened(through: dtype))
+                return try a.binary(.div, b).trunc().narrowed(to: dtype)
+            case .trunc:
+                // Floor division, one more where the exact quotient is negative and not whole.
+                let floor = try floorDivide(other)
+                let inexactNegative = try floor.lt(.wrapping(.int(0))).logicalAnd(floor.mul(other).ne(self))
+                return try Tensor.where(inexactNegative, floor.add(.wrapping(.int(1))), floor)
+            }
+        }
+        guard Tensor.needsGraph(self, other) else { return out }
+        return out.record("DivBackward2", inputs: [self, other]) { ctx, _ in
+            [ctx.needs(0) ? try Tensor.zerosLike(ctx.grad) : nil, ctx.needs(1) ? try Tensor.zerosLike(ctx.grad) : nil]
         }
     }
 
