@@ -26,6 +26,8 @@ enum TorchDocs {
         "addmm": "beta * input + alpha * (mat1 @ mat2), as one node (nn.Linear's op).",
         "all": "Whether every element (or every element along dim) is nonzero.",
         "allclose": "Whether every element of input is close to other: |input - other| <= atol + rtol * |other|.",
+        "amax": "The largest elements along dim (every dim when none is given); ties share the gradient evenly.",
+        "amin": "The smallest elements along dim (every dim when none is given); ties share the gradient evenly.",
         "any": "Whether some element (or some element along dim) is nonzero.",
         "argmax": "Index of the largest element (of the flattened tensor, or along dim).",
         "argmin": "Index of the smallest element (of the flattened tensor, or along dim).",

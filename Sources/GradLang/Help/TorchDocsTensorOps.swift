@@ -75,6 +75,7 @@ extension TorchDocs {
         "scatter_reduce": "A copy where each place index names becomes the reduction (sum, prod, mean, amax, amin) of the src values sent there, and of its own value with include_self.",
         "index_select": "The slices at the positions in index along dim.",
         "index_add": "A copy with source's slices (times alpha) added at the positions in index along dim.",
+        "index_reduce": "A copy with source's slices reduced (prod, mean, amax or amin) into the slices at the positions in index along dim.",
         "index_copy": "A copy with the slices at the positions in index along dim replaced by source's.",
         "index_fill": "A copy with the slices at the positions in index along dim filled with value.",
         "take": "The elements at the given positions of the flattened tensor, shaped like index.",

@@ -21,20 +21,11 @@ enum TorchComparisonBindings {
 
     private static let closeness = "other, rtol=1e-05, atol=1e-08, equal_nan=False"
 
-    /// `|input - other| <= atol + rtol * |other|`, equal values (infinities too) always close,
-    /// NaNs close to each other only with `equal_nan`.
+    /// `isclose(other, rtol, atol, equal_nan)` (`Tensor.isClose`).
     private static func isclose(_ t: Tensor, _ args: BoundArguments) throws -> Tensor {
         let other = try args.tensor("other")
         let rtol = try args.scalar("rtol").doubleValue, atol = try args.scalar("atol").doubleValue
         let equalNaN = try args.bool("equal_nan")
-        return try TorchBridge.run {
-            try GradMode.with(enabled: false) {
-                let (a, b) = (t.detach(), other.detach())
-                let tolerance = try b.abs().mul(.wrapping(.double(rtol))).add(.wrapping(.double(atol)))
-                var close = try a.eq(b).logicalOr(a.sub(b).abs().le(tolerance))
-                if equalNaN { close = try close.logicalOr(a.ne(a).logicalAnd(b.ne(b))) }
-                return close
-            }
-        }
+        return try TorchBridge.run { try t.isClose(other, rtol: rtol, atol: atol, equalNaN: equalNaN) }
     }
 }

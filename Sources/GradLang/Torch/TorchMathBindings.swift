@@ -28,7 +28,6 @@ enum TorchMathBindings {
         ("add", true, { try $0.add($1, alpha: $2) }), ("sub", true, { try $0.sub($1, alpha: $2) }),
         ("subtract", true, { try $0.sub($1, alpha: $2) }),
         ("mul", false, { a, b, _ in try a.mul(b) }), ("multiply", false, { a, b, _ in try a.mul(b) }),
-        ("div", false, { a, b, _ in try a.div(b) }), ("divide", false, { a, b, _ in try a.div(b) }),
         ("true_divide", false, { a, b, _ in try a.div(b) }),
         ("atan2", false, { a, b, _ in try a.atan2(b) }), ("arctan2", false, { a, b, _ in try a.atan2(b) }),
         ("hypot", false, { a, b, _ in try a.hypot(b) }),
@@ -42,6 +41,14 @@ enum TorchMathBindings {
     ]
 
     static var ops: [TorchOp] {
+        let division = TorchOp.tensor("div", "other, *, rounding_mode=None") { t, args in
+            let other = try args.operand("other")
+            guard let mode = try args.optionalString("rounding_mode") else { return try t.div(other) }
+            guard let rounding = DivisionRounding(rawValue: mode) else {
+                throw PyError.runtime("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '\(mode)'")
+            }
+            return try t.div(other, rounding: rounding)
+        }.withOut
         let clamp = TorchOp.tensor("clamp", "min=None, max=None") { t, args in
             if let bounds = try tensorBounds(args) { return try t.clamp(min: bounds.min, max: bounds.max) }
             return try t.clamp(min: try args.optionalScalar("min"), max: try args.optionalScalar("max"))
@@ -55,7 +62,7 @@ enum TorchMathBindings {
             + comparisons.map { name, apply in
                 TorchOp.tensor(name, "other") { t, args in try apply(t, try args.operand("other")) }
             }
-            + [clamp, clamp.renamed("clip"),
+            + [division, division.renamed("divide"), clamp, clamp.renamed("clip"),
                TorchOp.tensor("nan_to_num", "nan=0.0, posinf=None, neginf=None") { t, args in
                    try t.nanToNum(nan: try args.scalar("nan").doubleValue, posinf: try args.optionalScalar("posinf")?.doubleValue,
                                   neginf: try args.optionalScalar("neginf")?.doubleValue)

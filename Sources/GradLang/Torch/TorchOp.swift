@@ -33,16 +33,21 @@ struct TorchOp {
         guard takesOut else { return PyBuiltin("\(name)(input\(tail))", style: .torch) { args in try body(try args.receiver, args) } }
         let keywordOnly = parameters.contains("*")
         return PyBuiltin("\(name)(input\(tail)\(keywordOnly ? ", out=None" : ", *, out=None"))", style: .torch) { args in
-            let result = try body(try args.receiver, args)
-            guard case .tensor(let out) = args["out"], case .tensor(let value) = result else {
-                if !args["out"].isNone { throw args.mismatch("out", expected: "Tensor", got: args["out"]) }
-                return result
-            }
-            let (oldShape, inputs) = (out.shape, args.values.compactMap { v -> Tensor? in if case .tensor(let t) = v { t } else { nil } })
-            let (written, resized) = try TorchBridge.run { try out.receiveOutput(value, of: name, inputs: inputs) }
-            if resized { try args.interpreter.warn(TorchWarningText.outputResized(from: oldShape, to: value.shape)) }
-            return .tensor(written)
+            try TorchOp.storingOut(try body(try args.receiver, args), of: name, args)
         }
+    }
+
+    /// `result` written into the `out=` tensor of `args` when there is one (resized, with
+    /// PyTorch's warning, when its shape differs), else returned.
+    static func storingOut(_ result: Value, of name: String, _ args: BoundArguments) throws -> Value {
+        guard case .tensor(let out) = args["out"], case .tensor(let value) = result else {
+            if !args["out"].isNone { throw args.mismatch("out", expected: "Tensor", got: args["out"]) }
+            return result
+        }
+        let (oldShape, inputs) = (out.shape, args.values.compactMap { v -> Tensor? in if case .tensor(let t) = v { t } else { nil } })
+        let (written, resized) = try TorchBridge.run { try out.receiveOutput(value, of: name, inputs: inputs) }
+        if resized { try args.interpreter.warn(TorchWarningText.outputResized(from: oldShape, to: value.shape)) }
+        return .tensor(written)
     }
 
     /// The same op, taking `out=` as a function.

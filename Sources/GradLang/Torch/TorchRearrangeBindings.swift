@@ -6,7 +6,7 @@ import GradTensor
 enum TorchRearrangeBindings {
     static var ops: [TorchOp] {
         [
-            TorchOp.tensor("flip", "*dims") { t, args in try t.flip(try args.size(varargs: "dims")) },
+            TorchOp.tensor("flip", "*sizes, dims=None") { t, args in try t.flip(try args.size(varargs: "sizes", keyword: "dims")) },
             TorchOp.tensor("fliplr") { t, _ in
                 if t.rank < 2 { throw TorchError.runtime("Input must be >= 2-d.") }
                 return try t.flip([1])

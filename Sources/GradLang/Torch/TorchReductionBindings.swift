@@ -29,6 +29,12 @@ enum TorchReductionBindings {
             },
             extreme("max", isMax: true),
             extreme("min", isMax: false),
+            TorchOp.tensor("amax", "dim=None, keepdim=False") { t, args in
+                try t.extremes(along: try args.dims("dim") ?? [], keepdim: try args.bool("keepdim"), isMax: true)
+            }.withOut,
+            TorchOp.tensor("amin", "dim=None, keepdim=False") { t, args in
+                try t.extremes(along: try args.dims("dim") ?? [], keepdim: try args.bool("keepdim"), isMax: false)
+            }.withOut,
             TorchOp.tensor("all", "dim=None, keepdim=False") { t, args in
                 // No zero anywhere: the count of zeros is 0.
                 try t.eq(.wrapping(.int(0))).sum(dims: try args.dims("dim"), keepdim: try args.bool("keepdim")).eq(.wrapping(.int(0)))

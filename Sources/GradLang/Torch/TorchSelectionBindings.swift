@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Ops that choose elements by index tensors or masks: `gather`, `scatter`, `scatter_add`, `scatter_reduce`,
-/// `index_select`, `index_add`, `index_copy`, `index_fill`, `take`, `masked_fill`,
+/// `index_select`, `index_add`, `index_copy`, `index_fill`, `index_reduce`, `take`, `masked_fill`,
 /// `masked_select`, `nonzero`, `argwhere`, `count_nonzero`, and `where` (with one argument, the
 /// nonzero coordinates).
 enum TorchSelectionBindings {
@@ -26,6 +26,7 @@ enum TorchSelectionBindings {
             TorchOp.tensor("index_fill", "dim, index, value") { t, args in
                 try t.indexFill(dim: try args.int("dim"), index: try args.tensor("index"), value: try args.scalar("value"))
             },
+            TorchOp.tensor("index_reduce", "dim, index, source, reduce, *, include_self=True") { t, args in try indexReduce(args)(t) },
             TorchOp.tensor("take", "index") { t, args in try t.take(try args.tensor("index")) },
             TorchOp.tensor("masked_fill", "mask, value") { t, args in
                 try t.maskedFill(try args.tensor("mask"), try fillValue(args))
@@ -55,6 +56,9 @@ enum TorchSelectionBindings {
             },
             tensorMethodReturningTensor("scatter_reduce_(self, dim, index, src, reduce, *, include_self=True)") { t, args in
                 try t.apply_(try scatterReduce(args))
+            },
+            tensorMethodReturningTensor("index_reduce_(self, dim, index, source, reduce, *, include_self=True)") { t, args in
+                try t.apply_(try indexReduce(args))
             },
             tensorMethodReturningTensor("where(self, condition, other)") { t, args in
                 try Tensor.where(try condition(args), t, try args.operand("other"))
@@ -122,6 +126,17 @@ enum TorchSelectionBindings {
             throw PyError.runtime("reduce argument must be either sum, prod, mean, amax or amin, got \(name)")
         }
         return { try $0.scatterReduce(dim: dim, index: index, source: source, reduce: reduce, includeSelf: includeSelf) }
+    }
+
+    /// `index_reduce(dim, index, source, reduce, include_self)`, with PyTorch's warning that it is in beta.
+    private static func indexReduce(_ args: BoundArguments) throws -> (Tensor) throws -> Tensor {
+        let (dim, index, source) = (try args.int("dim"), try args.tensor("index"), try args.tensor("source"))
+        let name = try args.string("reduce"), includeSelf = try args.bool("include_self")
+        guard let reduce = ScatterReduction(rawValue: name) else {
+            throw PyError.runtime("index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got \(name).")
+        }
+        let warn = { try args.interpreter.warnOnce("index_reduce() is in beta and the API may change at any time. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/TensorAdvancedIndexing.cpp:1522.)") }
+        return { try $0.indexReduce(dim: dim, index: index, source: source, reduce: reduce, includeSelf: includeSelf, beforeReducing: warn) }
     }
 
     /// masked_fill's value: a number or a tensor (which must be 0-dim).

@@ -7,9 +7,15 @@ enum TorchTensordotBinding {
     static var function: PyBuiltin {
         PyBuiltin("tensordot(a, b, dims=2, out=None)", style: .torch) { args in
             let (a, b) = (try args.tensor("a"), try args.tensor("b"))
-            if !args["out"].isNone { throw PyError(PyExc.notImplementedError, "grad does not support tensordot's out= yet") }
             let (dimsA, dimsB) = try contractedDimensions(args["dims"], ranks: (a.rank, b.rank))
-            return .tensor(try TorchBridge.run { try a.tensordot(b, dims: dimsA, dimsB) })
+            let result = try TorchBridge.run { try a.tensordot(b, dims: dimsA, dimsB) }
+            switch args["out"] {
+            case .none: return .tensor(result)
+            case .tensor(let out) where out.dtype != result.dtype:
+                throw PyError.runtime("tensordot: Expected the output tensor to have dtype \(result.dtype.scalarTypeName), but got an output tensor with dtype \(out.dtype.scalarTypeName)")
+            case .tensor: return try TorchOp.storingOut(.tensor(result), of: "tensordot", args)
+            case let other: throw PyError.type("tensordot(): argument 'out' must be Tensor, not \(other.typeName)")
+            }
         }
     }
 

@@ -7,8 +7,9 @@ enum ArithmeticOp {
 extension Tensor {
     /// `op` on `a` and `b` (any dtypes), computed in `dtype` over the broadcast `shape`.
     static func arithmetic(_ op: ArithmeticOp, _ a: Tensor, _ b: Tensor, dtype: DType, shape: [Int]) throws -> Tensor {
-        // One-element operands of another dtype are converted by the kernel (`mapBinary`).
-        let a = try a.numel == 1 ? a : a.materializedIfCast(to: dtype), b = try b.numel == 1 ? b : b.materializedIfCast(to: dtype)
+        // One-element operands of another dtype are converted by the kernel (`mapBinary`), the
+        // others in their layout, which the result's follows.
+        let a = try a.numel == 1 ? a : a.convertedIfNeeded(to: dtype), b = try b.numel == 1 ? b : b.convertedIfNeeded(to: dtype)
         switch dtype {
         case .float32: return try smallArithmetic(op, a, b, shape, Float.self) ?? floatArithmetic(op, a, b, shape, Float.self)
         case .float64: return try smallArithmetic(op, a, b, shape, Double.self) ?? floatArithmetic(op, a, b, shape, Double.self)
@@ -22,7 +23,7 @@ extension Tensor {
             case .pow: throw TorchError.notImplemented("\"pow\" not implemented for 'Bool'")
             case .add, .mul, .div, .maximum, .minimum:
                 // A quotient is a float; the rest are bools again.
-                return try intArithmetic(op, a.materialized(as: .int64), b.materialized(as: .int64), shape).narrowed(to: .bool)
+                return try intArithmetic(op, a.convertedIfNeeded(to: .int64), b.convertedIfNeeded(to: .int64), shape).narrowed(to: .bool)
             }
         case .uint8, .int8, .int16, .int32, .float16, .bfloat16:
             // PyTorch multiplies and divides float16 and bfloat16 by a one-element right operand
@@ -103,8 +104,9 @@ extension Tensor {
         case .remainder: return try mapBinary(a, b, shape: shape, T.self, T.self) { T.pyRemainder($0, $1) }
         case .pow:
             // PyTorch special-cases small integral exponents; x*x is what it computes for x**2.
+            // A Python number's square is laid out as a one-tensor op, a tensor's as a binary one.
             if b.isSquaringExponent {
-                return try mapBinary(a, a, shape: shape, T.self, T.self) { x, _ in x * x }
+                return try mapBinary(a, b.isWrappedNumber ? a : b, shape: shape, T.self, T.self) { x, _ in x * x }
             }
             return try power(a, b, shape: shape, T.self)
         case .maximum: return try mapBinary(a, b, shape: shape, T.self, T.self) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }

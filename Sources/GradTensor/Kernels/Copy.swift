@@ -53,12 +53,11 @@ extension Tensor {
         return out
     }
 
-    /// This tensor converted to `dtype`, laid out as it is when it is dense without overlap (a
-    /// transposed or permuted tensor keeps its strides, as PyTorch's `preserve_format` does),
-    /// else contiguous.
+    /// This tensor converted to `dtype`, laid out as PyTorch's `preserve_format` lays it out (a
+    /// transposed or permuted tensor keeps its strides; `MemoryOrder.preservedStrides`).
     func materializedPreservingLayout(as dtype: DType) throws -> Tensor {
-        guard !hasRowMajorStrides, isNonOverlappingAndDense else { return try materialized(as: dtype) }
-        return try copied(as: dtype, strides: strides)
+        guard !hasRowMajorStrides else { return try materialized(as: dtype) }
+        return try copied(as: dtype, strides: MemoryOrder.preservedStrides(of: self))
     }
 
     /// A copy in `dtype` over new storage with `strides`, which must tile `numel` elements.

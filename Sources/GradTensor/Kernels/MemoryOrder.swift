@@ -96,6 +96,17 @@ enum MemoryOrder {
         return try computed([t], shape: t.shape) { operands, _ in try compute(operands[0]) } ?? compute(t)
     }
 
+    /// `out` laid out with `strides`, for an op whose result PyTorch allocates before its loop
+    /// writes it: `empty_like(input)` (`hardtanh`, `nan_to_num`: `preservedStrides(of:)`) or a
+    /// contiguous tensor (`2 ** x`, `logsigmoid`). A result that differs only in its size-1
+    /// dimensions' strides is the same memory and is only viewed so; another is copied.
+    static func laidOut(_ out: Tensor, strides: [Int]) throws -> Tensor {
+        if out.strides == strides || out.numel == 0 { return out }
+        let differsInMemory = (0..<out.rank).contains { out.shape[$0] != 1 && out.strides[$0] != strides[$0] }
+        if differsInMemory { return try out.copied(as: out.dtype, strides: strides) }
+        return Tensor(storage: out.storage, shape: out.shape, strides: strides, offset: out.offset, version: nil)
+    }
+
     /// Set while `compute` runs on operands already viewed in the result's memory order, where
     /// its results are to be row-major: TensorIterator's order, not a strict ordering when the
     /// operands disagree, could otherwise pick yet another order there, and again inside that.

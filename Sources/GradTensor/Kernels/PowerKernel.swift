@@ -22,7 +22,9 @@ extension Tensor {
             for i in 0..<vectorised { dst[i] = T.vectorPow(x[i &* ia], y[i &* ib]) }
             for i in vectorised..<count { dst[i] = T.cPow(x[i &* ia], y[i &* ib]) }
         }
-        return out
+        // A contiguous operand whose size-1 dimensions have strides of their own beside a
+        // one-element one: the same loop, the result's strides as PyTorch's iterator sets them.
+        return try MemoryOrder.resultStrides(of: [a, b], shape: shape).map { try MemoryOrder.laidOut(out, strides: $0) } ?? out
     }
 
     /// PyTorch's `x ** e` for a number e: sqrt, rsqrt, reciprocal and x·x·x by their own

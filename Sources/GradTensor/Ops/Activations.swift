@@ -246,14 +246,15 @@ extension Tensor {
     public func activation(_ kind: Activation) throws -> Tensor {
         if !dtype.isFloatingPoint { throw TorchError.notImplemented("\"\(kind.kernelName)\" not implemented for '\(dtype.scalarTypeName)'") }
         let vector: (f32: (Float) -> Float, f64: (Double) -> Double) = ({ kind.value($0, SleefMath.self) }, { kind.value($0, SleefMath.self) })
-        return try (kind.runsInOneDNN(self) ? mapFloat(OneDNNGelu.value, vector.f64)
-                    : kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
-                    : mapFloatVectorLoop(vector: vector, scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) })))
-            .record(kind.nodeName, inputs: [self], saving: self) { ctx, input in
-                // PyTorch differentiates silu and mish through composed ops when building a graph.
-                if (kind == .silu || kind == .mish) && GradMode.isEnabled { return [try ctx.grad.mul(Tensor.compositeDerivative(kind, input))] }
-                return [try Tensor.activationBackward(kind, ctx.grad, input)]
-            }
+        let out = try kind.runsInOneDNN(self) ? mapFloat(OneDNNGelu.value, vector.f64)
+            : kind.vectorisesEveryElement ? mapFloat(vector.f32, vector.f64)
+            : mapFloatVectorLoop(vector: vector, scalar: ({ kind.value($0, CLibraryMath.self) }, { kind.value($0, CLibraryMath.self) }))
+        let laidOut = try kind.allocatedStrides(like: self).map { try MemoryOrder.laidOut(out, strides: $0) } ?? out
+        return laidOut.record(kind.nodeName, inputs: [self], saving: self) { ctx, input in
+            // PyTorch differentiates silu and mish through composed ops when building a graph.
+            if (kind == .silu || kind == .mish) && GradMode.isEnabled { return [try ctx.grad.mul(Tensor.compositeDerivative(kind, input))] }
+            return [try Tensor.activationBackward(kind, ctx.grad, input)]
+        }
     }
 
     /// `f'(x)` of silu and mish in tensor ops, PyTorch's `infinitely_differentiable_*_backward`.
@@ -298,6 +299,17 @@ extension Activation {
     /// a contiguous float32 or bfloat16 tensor of two or more elements.
     func runsInOneDNN(_ x: Tensor) -> Bool {
         self == .gelu(tanhApproximation: false) && (x.dtype == .float32 || x.dtype == .bfloat16) && x.isContiguous && x.numel > 1
+    }
+
+    /// The strides of the result PyTorch allocates before its kernel runs, nil where its
+    /// TensorIterator lays the result out: `hardtanh` writes into `empty_like(x)`, `log_sigmoid`
+    /// into a contiguous tensor.
+    func allocatedStrides(like x: Tensor) -> [Int]? {
+        switch self {
+        case .hardtanh: MemoryOrder.preservedStrides(of: x)
+        case .logSigmoid: Shape.contiguousStrides(x.shape)
+        default: nil
+        }
     }
 
     /// The kernel name in PyTorch's "not implemented for" error on integer inputs.

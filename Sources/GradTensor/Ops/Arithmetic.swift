@@ -1,5 +1,10 @@
 import RealModule
 
+/// How `div(other, rounding_mode=)` rounds the quotient.
+public enum DivisionRounding: String, Sendable {
+    case trunc, floor
+}
+
 /// The differentiable arithmetic operators, each forward beside its backward formula.
 /// Python numbers arrive as `Tensor.wrapping(scalar)` operands.
 extension Tensor {
@@ -70,6 +75,33 @@ extension Tensor {
         }
     }
 
+    /// `div(other, rounding_mode=)`: the quotient rounded toward zero or down, in the promoted
+    /// dtype (integers stay integers; float16 and bfloat16 rounded once, from float32). PyTorch
+    /// gives both operands a zero gradient, under DivBackward2.
+    public func div(_ other: Tensor, rounding: DivisionRounding) throws -> Tensor {
+        let dtype = TypePromotion.resultType(self, other)
+        let out: Tensor = try GradMode.with(enabled: false) {
+            switch rounding {
+            case .floor:
+                return try floorDivide(other)
+            case .trunc where dtype == .bool:
+                throw TorchError.notImplemented("\"div_trunc_cpu\" not implemented for 'Bool'")
+            case .trunc where dtype.isFloatingPoint:
+                let (a, b) = dtype == dtype.computeType ? (self, other) : (try widened(through: dtype), try other.widened(through: dtype))
+                return try a.binary(.div, b).trunc().narrowed(to: dtype)
+            case .trunc:
+                // Floor division, one more where the exact quotient is negative and not whole.
+                let floor = try floorDivide(other)
+                let inexactNegative = try floor.lt(.wrapping(.int(0))).logicalAnd(floor.mul(other).ne(self))
+                return try Tensor.where(inexactNegative, floor.add(.wrapping(.int(1))), floor)
+            }
+        }
+        guard Tensor.needsGraph(self, other) else { return out }
+        return out.record("DivBackward2", inputs: [self, other]) { ctx, _ in
+            [ctx.needs(0) ? try Tensor.zerosLike(ctx.grad) : nil, ctx.needs(1) ? try Tensor.zerosLike(ctx.grad) : nil]
+        }
+    }
+
     /// PyTorch's refusal of subtraction with a bool operand (two bools get the kernel's message).
     private static func checkSubtractable(_ a: Tensor, _ b: Tensor) throws {
         if (a.dtype == .bool) != (b.dtype == .bool) {
@@ -118,8 +150,10 @@ extension Tensor {
     }
 
     /// `self ** exponent`. The node name says which side was a Python number, as in PyTorch.
+    /// A number raised to a tensor is contiguous: PyTorch allocates it so, not by its iterator.
     public func pow(_ exponent: Tensor) throws -> Tensor {
-        let out = try binary(.pow, exponent)
+        let computed = try binary(.pow, exponent)
+        let out = isWrappedNumber ? try MemoryOrder.laidOut(computed, strides: Shape.contiguousStrides(computed.shape)) : computed
         if exponent.isWrappedNumber {
             let e = exponent.element(atFlat: 0)
             return out.record("PowBackward0", inputs: [self], saving: { (base: $0.slot(self), exponent: e) }) { ctx, saved in

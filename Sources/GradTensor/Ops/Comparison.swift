@@ -34,17 +34,33 @@ extension Tensor {
 
     public func logicalAnd(_ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
-        return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 && $1 }
+        return try mapBinary(convertedIfNeeded(to: .bool), other.convertedIfNeeded(to: .bool), shape: shape, Bool.self, Bool.self) { $0 && $1 }
     }
 
     public func logicalOr(_ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
-        return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
+        return try mapBinary(convertedIfNeeded(to: .bool), other.convertedIfNeeded(to: .bool), shape: shape, Bool.self, Bool.self) { $0 || $1 }
     }
 
     public func logicalXor(_ other: Tensor) throws -> Tensor {
         let shape = try Shape.broadcastResult(self.shape, other.shape, dtype: .bool)
-        return try mapBinary(materialized(as: .bool), other.materialized(as: .bool), shape: shape, Bool.self, Bool.self) { $0 != $1 }
+        return try mapBinary(convertedIfNeeded(to: .bool), other.convertedIfNeeded(to: .bool), shape: shape, Bool.self, Bool.self) { $0 != $1 }
+    }
+
+    /// `isclose`: equal elements (infinities too), or `|self - other|` finite and at most
+    /// `atol + |rtol * other|`; NaNs close to each other only with `equalNaN`. Laid out as
+    /// `self == other`, into which PyTorch ors the rest in place.
+    public func isClose(_ other: Tensor, rtol: Double, atol: Double, equalNaN: Bool) throws -> Tensor {
+        try GradMode.with(enabled: false) {
+            let (a, b) = (detach(), other.detach())
+            let equal = try a.eq(b)
+            var close = equal
+            if equalNaN { close = try close.logicalOr(a.ne(a).logicalAnd(b.ne(b))) }
+            let allowed = try b.mul(.wrapping(.double(rtol))).abs().add(.wrapping(.double(atol)))
+            let actual = try a.sub(b).abs()
+            close = try close.logicalOr(actual.isFinite().logicalAnd(actual.le(allowed)))
+            return try MemoryOrder.laidOut(close, strides: equal.strides)
+        }
     }
 
     /// True where the element is infinite (never for integers and bools).
@@ -53,6 +69,6 @@ extension Tensor {
     }
 
     public func logicalNot() throws -> Tensor {
-        try mapUnary(materialized(as: .bool), Bool.self, Bool.self) { !$0 }
+        try mapUnary(convertedIfNeeded(to: .bool), Bool.self, Bool.self) { !$0 }
     }
 }

@@ -62,11 +62,16 @@ extension Tensor {
                                    _ f64: (Double, Double, Double) -> Double) throws -> Tensor {
         let shape = try Shape.broadcast(Shape.broadcast(x.shape, y.shape), z.shape)
         let compute = dtype.computeType
-        let (a, b, c) = try (x.expand(shape).detach().widened(through: dtype).materialized(as: compute),
-                             y.expand(shape).detach().widened(through: dtype).materialized(as: compute),
-                             z.expand(shape).detach().widened(through: dtype).materialized(as: compute))
-        let out = compute == .float64 ? try ternaryKernel(a, b, c, f64) : try ternaryKernel(a, b, c, f32)
-        return try out.narrowed(to: dtype)
+        // Run on the operands viewed in the result's memory order (`MemoryOrder`), where the
+        // kernel's row-major loop is that order.
+        func run(_ operands: [Tensor], _ shape: [Int]) throws -> Tensor {
+            let (a, b, c) = try (operands[0].expand(shape).widened(through: dtype).materialized(as: compute),
+                                 operands[1].expand(shape).widened(through: dtype).materialized(as: compute),
+                                 operands[2].expand(shape).widened(through: dtype).materialized(as: compute))
+            return compute == .float64 ? try ternaryKernel(a, b, c, f64) : try ternaryKernel(a, b, c, f32)
+        }
+        let operands = [x.detach(), y.detach(), z.detach()]
+        return try (MemoryOrder.computed(operands, shape: shape, run) ?? run(operands, shape)).narrowed(to: dtype)
     }
 
     private static func ternaryKernel<T: FloatElement>(_ a: Tensor, _ b: Tensor, _ c: Tensor,

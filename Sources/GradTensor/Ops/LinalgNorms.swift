@@ -50,17 +50,9 @@ extension Tensor {
         }
     }
 
-    /// `amax(dim)` / `amin(dim)`: on ties the gradient is shared evenly (AmaxBackward0).
+    /// `amax(dim)` / `amin(dim)` (`Tensor.extremes`).
     func extremeAlong(_ dim: Int, keepdim: Bool, isMax: Bool) throws -> Tensor {
-        let d = try Shape.wrapDim(dim, rank: rank)
-        let kept = try GradMode.with(enabled: false) { isMax ? try max(dim: d, keepdim: true).values : try min(dim: d, keepdim: true).values }
-        let out = keepdim ? kept : try kept.squeeze(dims: [d]).contiguous()
-        return out.record(isMax ? "AmaxBackward0" : "AminBackward0", inputs: [self],
-                          saving: { (input: $0.slot(self), kept: kept, dim: d) }) { ctx, saved in
-            let mask = try ctx.saved(saved.input).eq(saved.kept)
-            let ties = try mask.sum(dims: [saved.dim], keepdim: true)
-            return [try ctx.grad.reshape(saved.kept.shape).mul(mask).div(ties)]
-        }
+        try extremes(along: [dim], keepdim: keepdim, isMax: isMax)
     }
 
     /// The tolerance below which singular values count as zero: max(atol, rtol · σ_max), with

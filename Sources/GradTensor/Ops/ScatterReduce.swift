@@ -10,16 +10,22 @@ extension Tensor {
     /// with `includeSelf`); recorded as ScatterReduceBackward0.
     public func scatterReduce(dim: Int, index: Tensor, source: Tensor, reduce: ScatterReduction,
                               includeSelf: Bool) throws -> Tensor {
+        try scatterReduce(dim: dim, index: index, source: source, reduce: reduce, includeSelf: includeSelf, node: "ScatterReduceBackward0")
+    }
+
+    /// `scatterReduce` recorded under `node` (`index_reduce` is one over a per-element index).
+    func scatterReduce(dim: Int, index: Tensor, source: Tensor, reduce: ScatterReduction,
+                       includeSelf: Bool, node: String) throws -> Tensor {
         let index = try index.asInt64Index()
         let d = try scatterChecks(dim, index, source)
         if reduce == .mean && dtype == .bool {
             throw TorchError.notImplemented("\"scatter_gather_tensor_cpu_reduce_mean\" not implemented for 'Bool'")
         }
         let out = try reducedScatter(d, index, try source.sliced(like: index).materialized(), reduce, includeSelf: includeSelf)
-        return out.record("ScatterReduceBackward0", inputs: [self, source], savesOutput: true,
+        return out.record(node, inputs: [self, source], savesOutput: true,
                           saving: { saver in (input: saver.slot(self), source: saver.slot(source), dim: d, index: saver.slot(index)) }) { ctx, saved in
             try Tensor.scatterReduceGradients(ctx, input: ctx.saved(saved.input), source: ctx.saved(saved.source), dim: saved.dim, index: ctx.saved(saved.index),
-                                              reduce: reduce, includeSelf: includeSelf)
+                                              reduce: reduce, includeSelf: includeSelf, node: node)
         }
     }
 
@@ -86,7 +92,8 @@ extension Tensor {
     /// to the result, self counted even when not included. Without `includeSelf` the places
     /// written give nothing back to self.
     private static func scatterReduceGradients(_ ctx: BackwardContext, input x: Tensor, source: Tensor, dim d: Int,
-                                               index: Tensor, reduce: ScatterReduction, includeSelf: Bool) throws -> InputGradients {
+                                               index: Tensor, reduce: ScatterReduction, includeSelf: Bool,
+                                               node: String) throws -> InputGradients {
         let grad = ctx.grad
         let s = try source.sliced(like: index)
         var inputGrad: Tensor
@@ -129,6 +136,6 @@ extension Tensor {
         }
         if !includeSelf { inputGrad = try inputGrad.scatter(dim: d, index: index, value: .int(0)) }
         return [ctx.needs(0) ? inputGrad : nil,
-                ctx.needs(1) ? try sourceGradient(ctx, "ScatterReduceBackward0", index, sourceGrad) : nil]
+                ctx.needs(1) ? try sourceGradient(ctx, node, index, sourceGrad) : nil]
     }
 }

@@ -52,6 +52,7 @@ extension Tensor {
 
     /// `nan_to_num(nan, posinf, neginf)`: NaNs and infinities replaced (by default with 0 and
     /// the dtype's largest and smallest finite values); the gradient passes at finite elements.
+    /// Laid out as `empty_like(self)`, into which PyTorch writes it.
     public func nanToNum(nan: Double = 0, posinf: Double? = nil, neginf: Double? = nil) throws -> Tensor {
         let out: Tensor
         switch dtype {
@@ -69,7 +70,8 @@ extension Tensor {
         default:
             out = try materialized()
         }
-        return out.record("NanToNumBackward0", inputs: [self], saving: self) { ctx, input in
+        // PyTorch writes into `empty_like(self)`.
+        return try MemoryOrder.laidOut(out, strides: MemoryOrder.preservedStrides(of: self)).record("NanToNumBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.isFinite())]
         }
     }

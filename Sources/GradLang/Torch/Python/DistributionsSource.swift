@@ -590,23 +590,5 @@ class Multinomial(Distribution):
         log_powers = (logits * value).sum(-1)
         return log_factorial_n - log_factorial_xs + log_powers
 
-
-class _Submodule:
-    """Stands for a submodule (`from torch.distributions import multinomial`), holding its class."""
-
-    def __init__(self, name, cls):
-        self.__name__ = "torch.distributions." + name
-        setattr(self, cls.__name__, cls)
-
-    def __repr__(self):
-        return f"<module '{self.__name__}'>"
-
-
-distribution = _Submodule("distribution", Distribution)
-normal = _Submodule("normal", Normal)
-uniform = _Submodule("uniform", Uniform)
-bernoulli = _Submodule("bernoulli", Bernoulli)
-categorical = _Submodule("categorical", Categorical)
-multinomial = _Submodule("multinomial", Multinomial)
 """#
 }

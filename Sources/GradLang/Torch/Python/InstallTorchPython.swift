@@ -36,7 +36,7 @@ extension Interpreter {
         let data = PyModule(name: "torch.utils.data")
         let hooks = PyModule(name: "torch.utils.hooks")
         let utils = PyModule(name: "torch.utils", attributes: ["data": .object(data), "hooks": .object(hooks)])
-        let distributions = PyModule(name: "torch.distributions")
+        let distributions = PyModule(name: "torch.distributions", attributes: distributionSubmodules())
         addSource(TorchPythonSources.optimizer + TorchPythonSources.sgd + TorchPythonSources.adam
                   + TorchPythonSources.rmsprop + TorchPythonSources.adagrad,
                   filename: "torch/optim.py", to: optim)
@@ -48,5 +48,21 @@ extension Interpreter {
         torch.attributes["utils"] = .object(utils)
         torch.attributes["distributions"] = .object(distributions)
         for module in [optim, scheduler, utils, data, hooks, distributions] { moduleTable[module.name] = module }
+    }
+
+    /// `torch.distributions.normal` and the others, each holding its class, as PyTorch's files
+    /// do (`from torch.distributions.multinomial import Multinomial`, d2l's import), read from
+    /// `torch.distributions` when first used.
+    private func distributionSubmodules() -> [String: Value] {
+        let classes = ["distribution": "Distribution", "normal": "Normal", "uniform": "Uniform", "bernoulli": "Bernoulli",
+                       "categorical": "Categorical", "multinomial": "Multinomial"]
+        var submodules: [String: Value] = [:]
+        for (name, cls) in classes {
+            let module = PyModule(name: "torch.distributions." + name)
+            addSource("from torch.distributions import \(cls)\n", filename: "torch/distributions/\(name).py", to: module)
+            moduleTable[module.name] = module
+            submodules[name] = .object(module)
+        }
+        return submodules
     }
 }
