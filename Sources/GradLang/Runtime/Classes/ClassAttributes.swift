@@ -63,7 +63,7 @@ enum ClassAttributes {
         switch name {
         case "__class__": return .object(instance.cls)
         case "__dict__":
-            return instance.makeDict().map { .object($0) }
+            return instance.dict().map { .object($0) }
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
             return nil
@@ -135,9 +135,7 @@ enum ClassAttributes {
         }
         if let e = instance as? PyExceptionObject, name == "__traceback__" { return try e.setTraceback(value) }
         if name == "__class__" { return try ClassAssignment.assign(value, to: .object(instance)) }
-        if name == "__dict__" {
-            throw PyError.type("grad cannot assign to '\(name)' yet")
-        }
+        if name == "__dict__" { return try instance.replaceDict(with: value) }
         guard Slots.allows(instance.cls, name) else {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
