@@ -9,6 +9,8 @@ enum ClassAttributes {
         switch o {
         case is PyFunction: return .object(PyMethod(function: value, receiver: receiver))
         case let b as PyBuiltin: return .object(PyBoundMethod(receiver: receiver, function: b))
+        // Checks the receiver's type when called.
+        case is PyMethodDescriptor: return .object(PyMethod(function: value, receiver: receiver))
         case let s as PyStaticMethod: return s.function
         case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(classOf(receiver))))
         case let p as PyProperty:
@@ -191,7 +193,7 @@ enum ClassAttributes {
         case "__class__": return BuiltinTypes.of(.object(cls))
         default: break
         }
-        if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
+        if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return m }
         if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
         if let metaclass = cls.metaclass {
             if let found = metaclass.lookup(name) { return try bind(found, to: .object(cls), interpreter) }

@@ -147,6 +147,8 @@ public final class Interpreter {
             return try ClassCreation.instantiate(c, args, self)
         case let m as PyMethod:
             return try m.call(args, self)
+        case let d as PyMethodDescriptor:
+            return try d.call(args, self)
         case let i as PyInstance:
             guard let method = i.cls.lookup("__call__") else { throw PyError.type("'\(o.typeName)' object is not callable") }
             return try call(try ClassAttributes.bind(method, to: callee, self), args)
