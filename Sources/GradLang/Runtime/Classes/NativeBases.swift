@@ -11,7 +11,8 @@
 enum NativeBases {
     private nonisolated(unsafe) static let mutable = [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.set]
     private nonisolated(unsafe) static let immutable = [BuiltinTypes.tuple, BuiltinTypes.frozenset, BuiltinTypes.str,
-                                                       BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.complex]
+                                                       BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.complex,
+                                                       WeakrefModule.referenceType]
 
     /// The built-in types a class may extend.
     static func isExtendable(_ type: PyTypeObject) -> Bool {
