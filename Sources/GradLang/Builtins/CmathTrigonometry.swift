@@ -33,16 +33,7 @@ extension CmathModule {
             if x == 0 { return Complex(real: 0, imag: .nan) }
             return Complex(real: .nan, imag: y == 0 ? y : .nan)
         }
-        let result: Complex
-        if Swift.abs(x) > largeExponent {
-            // sinh(x) alone would overflow where the product need not.
-            let xMinusOne = x - copysign(1, x)
-            result = Complex(real: cos(y) * Glibc.sinh(xMinusOne) * M_E, imag: sin(y) * Glibc.cosh(xMinusOne) * M_E)
-        } else {
-            result = Complex(real: cos(y) * Glibc.sinh(x), imag: sin(y) * Glibc.cosh(x))
-        }
-        if result.real.isInfinite || result.imag.isInfinite { throw rangeError }
-        return result
+        return try angleTimesHyperbolic(x, y, Glibc.sinh, Glibc.cosh)
     }
 
     static func cosh(_ z: Complex) throws -> Complex {
@@ -56,12 +47,19 @@ extension CmathModule {
             if x.isInfinite { return Complex(real: .infinity, imag: y == 0 ? (x > 0 ? y : -y) : .nan) }
             return Complex(real: .nan, imag: x == 0 || y == 0 ? 0 : .nan)
         }
+        return try angleTimesHyperbolic(x, y, Glibc.cosh, Glibc.sinh)
+    }
+
+    /// `cos(y)·f(x) + i·sin(y)·g(x)` for sinh and cosh: past `largeExponent`, f and g are taken
+    /// at x∓1 and multiplied by e, as f(x) alone would overflow where the product need not. An
+    /// infinite part is a range error.
+    private static func angleTimesHyperbolic(_ x: Double, _ y: Double, _ f: (Double) -> Double, _ g: (Double) -> Double) throws -> Complex {
         let result: Complex
         if Swift.abs(x) > largeExponent {
             let xMinusOne = x - copysign(1, x)
-            result = Complex(real: cos(y) * Glibc.cosh(xMinusOne) * M_E, imag: sin(y) * Glibc.sinh(xMinusOne) * M_E)
+            result = Complex(real: cos(y) * f(xMinusOne) * M_E, imag: sin(y) * g(xMinusOne) * M_E)
         } else {
-            result = Complex(real: cos(y) * Glibc.cosh(x), imag: sin(y) * Glibc.sinh(x))
+            result = Complex(real: cos(y) * f(x), imag: sin(y) * g(x))
         }
         if result.real.isInfinite || result.imag.isInfinite { throw rangeError }
         return result
