@@ -38,6 +38,7 @@ enum BuiltinTypes {
     static var tensor: PyTypeObject { TorchTypeObjects.tensor }
     static var torchSize: PyTypeObject { TorchTypeObjects.size }
     nonisolated(unsafe) static let builtinFunction = objectType("builtin_function_or_method", nil) { $0 is PyBuiltin || $0 is PyBoundMethod }
+    nonisolated(unsafe) static let methodDescriptor = objectType("method_descriptor", nil) { $0 is PyMethodDescriptor }
     nonisolated(unsafe) static let module = objectType("module", nil) { $0 is PyModule }
 
     /// The types users can name at top level.
@@ -89,6 +90,7 @@ enum BuiltinTypes {
             case is PyMemoryView: return .object(memoryview)
             case is PySlice: return .object(slice)
             case is PyBuiltin, is PyBoundMethod: return .object(builtinFunction)
+            case is PyMethodDescriptor: return .object(methodDescriptor)
             case is PyModule: return .object(module)
             case is PyDType: return .object(TorchTypeObjects.dtype)
             case is PyDevice: return .object(TorchTypeObjects.device)

@@ -1,6 +1,6 @@
 import Glibc
 
-/// The `cmath` module's common functions with CPython 3.11's algorithms (`cmathmodule.c`: the
+/// The `cmath` module's functions with CPython 3.11's algorithms (`cmathmodule.c`: the
 /// scaled square root, `log` through `log1p` near the unit circle, `exp` halved near overflow),
 /// its errors (`math domain error`, `math range error`), and C99's values for infinite and NaN
 /// parts.
@@ -15,8 +15,8 @@ enum CmathModule {
         return PyModule(name: "cmath", attributes: attributes)
     }
 
-    private static let domainError = PyError.value("math domain error")
-    private static let rangeError = PyError.overflow("math range error")
+    static let domainError = PyError.value("math domain error")
+    static let rangeError = PyError.overflow("math range error")
 
     private static var functions: [PyBuiltin] {
         [
@@ -67,10 +67,10 @@ enum CmathModule {
             test("cmath.isnan") { $0.real.isNaN || $0.imag.isNaN },
             test("cmath.isinf") { $0.real.isInfinite || $0.imag.isInfinite },
             test("cmath.isfinite") { $0.real.isFinite && $0.imag.isFinite },
-        ]
+        ] + trigonometricFunctions
     }
 
-    private static func unary(_ name: String, _ f: @escaping (Complex) throws -> Complex) -> PyBuiltin {
+    static func unary(_ name: String, _ f: @escaping (Complex) throws -> Complex) -> PyBuiltin {
         PyBuiltin("\(name)(z, /)") { args in .object(PyComplex(try f(ComplexConstructor.complex(args["z"], args.interpreter)))) }
     }
 
@@ -105,7 +105,7 @@ enum CmathModule {
     }
 
     /// log(DBL_MAX / 4): past it, exp is taken of one less and multiplied by e afterwards.
-    private static let largeExponent = log(Double.greatestFiniteMagnitude / 4)
+    static let largeExponent = log(Double.greatestFiniteMagnitude / 4)
 
     static func exponential(_ z: Complex) throws -> Complex {
         if !z.real.isFinite || !z.imag.isFinite { return try exponentialOfNonFinite(z) }

@@ -20,10 +20,10 @@ enum ComplexConstructor {
         // CPython's sum real + imag*1j, taken part by part, so that complex parts of either
         // argument land where they belong (complex(1j, 1j) is -1+1j).
         // A real part's own imaginary part is added only when it has one: 0.0 + -0.0 is 0.0.
-        let complexReal = special ?? real.complexValue
+        let complexReal = special ?? complexParts(real)
         var result = try complexReal ?? Complex(real: double(real, interpreter), imag: 0)
         if let imag {
-            let imagPart = try imag.complexValue ?? Complex(real: double(imag, interpreter), imag: 0)
+            let imagPart = try complexParts(imag) ?? Complex(real: double(imag, interpreter), imag: 0)
             result.real -= imagPart.imag
             result.imag = complexReal == nil ? imagPart.real : imagPart.real + result.imag
         }
@@ -38,10 +38,17 @@ enum ComplexConstructor {
         switch value {
         case .int, .bigInt, .bool, .float, .tensor: return true
         default:
-            if value.isComplex { return true }
+            if complexParts(v) != nil { return true }
             guard let instance = v.instance else { return false }
             return instance.cls.lookup("__float__") != nil || instance.cls.lookup("__index__") != nil
         }
+    }
+
+    /// The value of a complex, or of an instance of a class extending complex.
+    private static func complexParts(_ v: Value) -> Complex? {
+        if let z = v.complexValue { return z }
+        if case .object(let i as PyInstance) = v, let z = i.native as? PyComplex { return z.value }
+        return nil
     }
 
     /// `v.__complex__()` when v's class defines it; it must return a complex.
@@ -75,7 +82,8 @@ enum ComplexConstructor {
 
     /// `v` as a complex number for a function of `cmath` (`PyComplex_AsCComplex`).
     static func complex(_ v: Value, _ interpreter: Interpreter) throws -> Complex {
-        if let z = v.complexValue { return z }
+        // A complex subclass's value is read before any `__complex__`, as CPython does.
+        if let z = complexParts(v) { return z }
         if let z = try complexMethod(v, interpreter) { return z }
         return Complex(real: try double(v, interpreter), imag: 0)
     }

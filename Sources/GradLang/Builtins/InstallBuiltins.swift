@@ -122,12 +122,14 @@ extension Interpreter {
             switch value {
             case .object(let b as PyBuiltin): return .str(b.name)
             case .object(let m as PyBoundMethod): return .str(m.function.name)
+            case .object(let d as PyMethodDescriptor): return .str(d.function.name)
             default:
                 if let f = Interpreter.pythonFunction(value) { return .str(f.name) }
                 throw PyError.attribute("'\(value.typeName)' object has no attribute '__name__'")
             }
         }
         attributeTable.addGetter(.function, "__qualname__") { value in
+            if case .object(let d as PyMethodDescriptor) = value { return .str(d.qualifiedName) }
             guard let f = Interpreter.pythonFunction(value) else {
                 throw PyError.attribute("'\(value.typeName)' object has no attribute '__qualname__'")
             }

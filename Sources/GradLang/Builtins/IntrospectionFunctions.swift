@@ -122,7 +122,7 @@ enum IntrospectionFunctions {
     static func isCallable(_ v: Value) -> Bool {
         guard case .object(let o) = v else { return false }
         if let i = o as? PyInstance { return i.cls.lookup("__call__") != nil }
-        return o is PyBuiltin || o is PyBoundMethod || o is PyCallable || o is PyTypeObject || o is PyClass
+        return o is PyBuiltin || o is PyBoundMethod || o is PyMethodDescriptor || o is PyCallable || o is PyTypeObject || o is PyClass
     }
 
     /// The `name` argument of getattr and friends: a str.

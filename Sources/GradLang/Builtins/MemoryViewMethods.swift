@@ -40,16 +40,15 @@ enum MemoryViewMethods {
                 let view = try selfView(args)
                 let text = try Arg.string(args["format"], "cast() argument 'format' must be str, not \(args["format"].typeName)")
                 try view.checkLive()
-                if view.step != 1 && view.count > 1 { throw PyError.type("memoryview: casts are restricted to C-contiguous views") }
+                if !view.isContiguous { throw PyError.type("memoryview: casts are restricted to C-contiguous views") }
                 if args.given("shape") != nil {
                     throw PyError(PyExc.notImplementedError, "grad's memoryview.cast does not take a shape yet")
                 }
                 let name = text.hasPrefix("@") ? String(text.dropFirst()) : text
-                if let format = PyMemoryView.Format(rawValue: name) { return .object(try view.copy(format: format)) }
-                guard name.count == 1, "?hHiIlLqQnNfdeP".contains(name) else {
+                guard let format = PyMemoryView.Format(rawValue: name) else {
                     throw PyError.value("memoryview: destination format must be a native single character format prefixed with an optional '@'")
                 }
-                throw PyError(PyExc.notImplementedError, "grad's memoryview casts only to 'B', 'b' and 'c' yet")
+                return .object(try view.cast(to: format, named: text))
             },
         ]
     }
@@ -66,18 +65,17 @@ enum MemoryViewMethods {
             return table[name].map { .object(PyBoundMethod(receiver: .object(view), function: $0)) }
         }
         try view.checkLive()
-        let contiguous = view.step == 1 || view.count <= 1
         switch name {
         case "obj": return .object(view.base)
-        case "nbytes": return .int(view.count)
+        case "nbytes": return .int(view.count * view.format.itemSize)
         case "readonly": return .bool(view.isReadOnly)
-        case "itemsize": return .int(1)
-        case "format": return .str(view.format.rawValue)
+        case "itemsize": return .int(view.format.itemSize)
+        case "format": return .str(view.formatName)
         case "ndim": return .int(1)
         case "shape": return .object(PyTuple([.int(view.count)]))
         case "strides": return .object(PyTuple([.int(view.step)]))
         case "suboffsets": return .object(PyTuple([]))
-        default: return .bool(contiguous)
+        default: return .bool(view.isContiguous)
         }
     }
 }

@@ -1,36 +1,35 @@
 /// The Python half of `weakref.WeakMethod`, run in the `weakref` module after
-/// WeakrefModuleSource: a weak reference to a bound method, which holds its instance and its
+/// WeakrefModuleSource: a subclass of `ref` to a bound method's instance, which also holds the
 /// function weakly (the bound method itself dies at once) and makes the method anew when called.
-/// CPython's is a subclass of `ref`; grad cannot subclass its built-in types yet, so this one
-/// keeps two references and is no `weakref.ref` to `isinstance`.
+/// `_reference(wm)` is the `ref` it extends (its built-in contents, see NativeBases).
 enum WeakMethodSource {
     static let text = #"""
-class WeakMethod:
+class WeakMethod(ref):
     """WeakMethod(method, callback=None): calling it gives `method` bound anew while its
     instance and function live, else None; `callback(self)` is called when either dies."""
 
-    def __init__(self, meth, callback=None):
+    def __new__(cls, meth, callback=None):
         try:
             obj = meth.__self__
             func = meth.__func__
         except AttributeError:
             raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
-        self_ref = ref(self)
 
         def died(_):
             wm = self_ref()
             if wm is not None and wm._alive:
                 wm._alive = False
-                if wm._callback is not None:
-                    wm._callback(wm)
+                if callback is not None:
+                    callback(wm)
 
-        self._callback = callback
-        self._alive = True
-        self._obj_ref = ref(obj, died)
+        self = ref.__new__(cls, obj, died)
         self._func_ref = ref(func, died)
+        self._alive = True
+        self_ref = ref(self)
+        return self
 
     def __call__(self):
-        obj = self._obj_ref()
+        obj = _reference(self)()
         func = self._func_ref()
         if obj is None or func is None:
             return None
@@ -41,20 +40,20 @@ class WeakMethod:
             return NotImplemented
         if not self._alive or not other._alive:
             return self is other
-        return self._obj_ref == other._obj_ref and self._func_ref == other._func_ref
+        return _reference(self) == _reference(other) and self._func_ref == other._func_ref
 
     def __ne__(self, other):
         if not isinstance(other, WeakMethod):
             return NotImplemented
         if not self._alive or not other._alive:
             return self is not other
-        return self._obj_ref != other._obj_ref or self._func_ref != other._func_ref
+        return _reference(self) != _reference(other) or self._func_ref != other._func_ref
 
     def __hash__(self):
-        return hash(self._obj_ref)
+        return hash(_reference(self))
 
     def __repr__(self):
-        o = self._obj_ref()
+        o = _reference(self)()
         if o is None:
             return '<weakref at %#x; dead>' % id(self)
         return '<weakref at %#x; to %r at %#x>' % (id(self), type(o).__name__, id(o))

@@ -43,6 +43,13 @@ enum WeakrefModule {
                 guard let id = PyWeakRef.identity(ofReferenceable: args["object"]) else { return .object(PyList([])) }
                 return .object(PyList(WeakReferences.references(to: id).map { .object($0.proxy ?? $0) }))
             },
+            // The `ref` an instance of a subclass of it (WeakMethod) extends.
+            PyBuiltin("weakref._reference(subclass_ref, /)") { args in
+                guard case .object(let i as PyInstance) = args["subclass_ref"], let reference = i.native as? PyWeakRef else {
+                    throw PyError.type("_reference() argument must be an instance of a subclass of weakref.ref")
+                }
+                return .object(reference)
+            },
             // `func` bound to `obj` anew (CPython's `types.MethodType(func, obj)`), for WeakMethod.
             PyBuiltin("weakref._bound_method(func, obj, /)") { args in
                 .object(PyMethod(function: args["func"], receiver: args["obj"]))

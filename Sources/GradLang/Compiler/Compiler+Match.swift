@@ -1,7 +1,24 @@
-/// The `match` statement: each case's pattern compiles to a test of the subject that binds the
-/// pattern's names as it goes (so a case that fails halfway may leave some bound, as CPython may).
+/// The `match` statement: each case's pattern compiles to a test of the subject that collects
+/// the values of the pattern's names, bound only once the whole pattern matches (before its
+/// guard runs), as CPython 3.11 does: a case that fails halfway binds nothing.
 extension Compiler {
-    private typealias PatternCode = (Frame, Value) throws -> Bool
+    private typealias PatternCode = (Frame, Value, inout Captures) throws -> Bool
+
+    /// The names a pattern has matched so far, with their values.
+    private struct Captures {
+        private var pending: [(store: Store, value: Value)] = []
+
+        var count: Int { pending.count }
+
+        mutating func add(_ store: @escaping Store, _ value: Value) { pending.append((store, value)) }
+
+        /// Forgets those added after the first `count` (an alternative of `|` that failed).
+        mutating func keep(_ count: Int) { pending.removeLast(pending.count - count) }
+
+        func bind(in f: Frame) throws {
+            for (store, value) in pending { try store(f, value) }
+        }
+    }
 
     private struct CompiledPattern {
         let matches: PatternCode
@@ -35,7 +52,9 @@ extension Compiler {
             let v = try value(f)
             for (i, c) in compiled.enumerated() {
                 f.line = c.line
-                guard try c.matches(f, v) else { continue }
+                var captures = Captures()
+                guard try c.matches(f, v, &captures) else { continue }
+                try captures.bind(in: f)
                 if let test = c.guardTest, !(try test(f)) { continue }
                 return i
             }
@@ -47,7 +66,7 @@ extension Compiler {
         switch p.kind {
         case .value(let e):
             let value = expression(e)
-            return { f, subject in try Operators.truthy(Operators.compare(.eq, subject, try value(f))) }
+            return { f, subject, _ in try Operators.truthy(Operators.compare(.eq, subject, try value(f))) }
         case .singleton(let e):
             let expected: Value
             switch e.kind {
@@ -55,11 +74,14 @@ extension Compiler {
             case .constant(.false): expected = .bool(false)
             default: expected = .none
             }
-            return { _, subject in Operators.identical(subject, expected) }
+            return { _, subject, _ in Operators.identical(subject, expected) }
         case .capture(let name), .star(let name):
-            guard let name else { return { _, _ in true } }
+            guard let name else { return { _, _, _ in true } }
             let store = assignment(Expr(.name(name), p.range))
-            return { f, subject in try store(f, subject); return true }
+            return { _, subject, captures in
+                captures.add(store, subject)
+                return true
+            }
         case .sequence(let items):
             return sequencePattern(items)
         case .mapping(let keys, let patterns, let rest):
@@ -68,15 +90,19 @@ extension Compiler {
             return classPattern(cls, positional, names, keywordPatterns, p.range)
         case .or(let alternatives):
             let codes = alternatives.map { CompiledPattern(matches: pattern($0)) }
-            return { f, subject in
-                for code in codes where try code.matches(f, subject) { return true }
+            return { f, subject, captures in
+                let before = captures.count
+                for code in codes {
+                    if try code.matches(f, subject, &captures) { return true }
+                    captures.keep(before)
+                }
                 return false
             }
         case .as(let inner, let name):
             let matches = pattern(inner), store = assignment(Expr(.name(name), p.range))
-            return { f, subject in
-                guard try matches(f, subject) else { return false }
-                try store(f, subject)
+            return { f, subject, captures in
+                guard try matches(f, subject, &captures) else { return false }
+                captures.add(store, subject)
                 return true
             }
         }
@@ -89,7 +115,7 @@ extension Compiler {
         let star = items.firstIndex(where: \.isStar)
         let fixed = star == nil ? items.count : items.count - 1
         let interpreter = interpreter
-        return { f, subject in
+        return { f, subject, captures in
             guard MatchSubjects.isSequence(subject) else { return false }
             let length = try IteratorFunctions.length(subject)
             guard star == nil ? length == fixed : length >= fixed else { return false }
@@ -104,7 +130,7 @@ extension Compiler {
                 } else {
                     value = values[i]
                 }
-                guard try code.matches(f, value) else { return false }
+                guard try code.matches(f, value, &captures) else { return false }
             }
             return true
         }
@@ -116,7 +142,7 @@ extension Compiler {
         let codes = patterns.map { CompiledPattern(matches: pattern($0)) }
         let storeRest = rest.map { assignment(Expr(.name($0), range)) }
         let interpreter = interpreter
-        return { f, subject in
+        return { f, subject, captures in
             guard MatchSubjects.isMapping(subject) else { return false }
             if !keyCodes.isEmpty, try IteratorFunctions.length(subject) < keyCodes.count { return false }
             let keyValues = try keyCodes.map { try $0(f) }
@@ -145,13 +171,13 @@ extension Compiler {
                     values.append(value)
                 }
             }
-            for (code, value) in zip(codes, values) where !(try code.matches(f, value)) { return false }
+            for (code, value) in zip(codes, values) where !(try code.matches(f, value, &captures)) { return false }
             if let storeRest, let all = MatchSubjects.dictionary(subject) {
                 // The entries as stored, as CPython copies them (a subclass's __getitem__ is not asked).
                 let remaining = PyDict()
                 for (key, value) in all.entries { try remaining.set(key, value) }
                 for key in keyValues { _ = try remaining.remove(key) }
-                try storeRest(f, .object(remaining))
+                captures.add(storeRest, .object(remaining))
             }
             return true
         }
@@ -165,7 +191,7 @@ extension Compiler {
         let codes = (positional + keywordPatterns).map { CompiledPattern(matches: pattern($0)) }
         let positionalCount = positional.count
         let interpreter = interpreter
-        return { f, subject in
+        return { f, subject, captures in
             let c = try classCode(f)
             guard let className = MatchSubjects.typeName(c) else {
                 throw Compiler.located(PyError.type("called match pattern must be a type"), range, f)
@@ -202,7 +228,7 @@ extension Compiler {
                 }
             }
             for name in keywordNames where !(try read(name)) { return false }
-            for (code, value) in zip(codes, values) where !(try code.matches(f, value)) { return false }
+            for (code, value) in zip(codes, values) where !(try code.matches(f, value, &captures)) { return false }
             return true
         }
     }

@@ -12,6 +12,9 @@ public enum Formatting {
         }
         // `float.__format__` and friends: an empty spec gives `str(value)`, which the class may define.
         if let contents = NativeBases.scalar(value) { return spec.isEmpty ? try Repr.checkedStr(value) : try format(contents, spec: spec) }
+        if case .object(let i as PyInstance) = value, let z = i.native as? PyComplex {
+            return spec.isEmpty ? try Repr.checkedStr(value) : try format(.object(z), spec: spec)
+        }
         do {
             let parsed = try FormatSpec(spec)
             // Padding or digits that no one could hold: refused before allocating, as sequences are.

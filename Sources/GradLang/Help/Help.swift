@@ -47,6 +47,8 @@ enum Help {
         switch value {
         case .object(let b as PyBuiltin):
             return "Help on built-in function \(b.name):\n\n\(signatureText(b.shownSignature))"
+        case .object(let d as PyMethodDescriptor):
+            return "Help on method_descriptor:\n\n\(signatureText(d.function.shownSignature))"
         case .object(let m as PyBoundMethod):
             return "Help on built-in method \(m.function.name) of \(m.receiver.typeName) object:\n\n\(signatureText(m.function.shownSignature))"
         case .object(let f as PyFunction):

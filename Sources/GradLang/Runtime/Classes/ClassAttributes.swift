@@ -9,6 +9,8 @@ enum ClassAttributes {
         switch o {
         case is PyFunction: return .object(PyMethod(function: value, receiver: receiver))
         case let b as PyBuiltin: return .object(PyBoundMethod(receiver: receiver, function: b))
+        // Checks the receiver's type when called.
+        case is PyMethodDescriptor: return .object(PyMethod(function: value, receiver: receiver))
         case let s as PyStaticMethod: return s.function
         case let c as PyClassMethod: return .object(PyMethod(function: c.function, receiver: .object(classOf(receiver))))
         case let p as PyProperty:
@@ -63,7 +65,7 @@ enum ClassAttributes {
         switch name {
         case "__class__": return .object(instance.cls)
         case "__dict__":
-            return instance.makeDict().map { .object($0) }
+            return instance.dict().map { .object($0) }
         case "args":
             if let e = instance as? PyExceptionObject { return .object(PyTuple(e.args)) }
             return nil
@@ -135,9 +137,7 @@ enum ClassAttributes {
         }
         if let e = instance as? PyExceptionObject, name == "__traceback__" { return try e.setTraceback(value) }
         if name == "__class__" { return try ClassAssignment.assign(value, to: .object(instance)) }
-        if name == "__dict__" {
-            throw PyError.type("grad cannot assign to '\(name)' yet")
-        }
+        if name == "__dict__" { return try instance.replaceDict(with: value) }
         guard Slots.allows(instance.cls, name) else {
             throw PyError.attribute("'\(instance.typeName)' object has no attribute '\(name)'")
         }
@@ -193,7 +193,7 @@ enum ClassAttributes {
         case "__class__": return BuiltinTypes.of(.object(cls))
         default: break
         }
-        if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return .object(m) }
+        if let native = cls.nativeBase, let m = interpreter.attributes.typeAttribute(native, name) { return m }
         if let method = interpreter.attributes.classMethods["object"]?[name] { return .object(method) }
         if let metaclass = cls.metaclass {
             if let found = metaclass.lookup(name) { return try bind(found, to: .object(cls), interpreter) }

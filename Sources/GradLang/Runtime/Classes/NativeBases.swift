@@ -1,5 +1,6 @@
 /// Classes that extend a built-in type (`class Vocab(dict)`, `class Batch(list)`,
-/// `class Pair(tuple)`, `class Tags(set)`, `class Name(str)`, `class Celsius(float)`): each
+/// `class Pair(tuple)`, `class Tags(set)`, `class Name(str)`, `class Celsius(float)`,
+/// `class Z(complex)`): each
 /// instance holds a value of that type as its contents. What the class does not define itself,
 /// the contents do: arithmetic, indexing, `len`, iteration, `in`, repr and str, equality,
 /// hashing, the type's methods (`append`, `keys`, `upper`), and `super().__init__(...)`.
@@ -10,7 +11,8 @@
 enum NativeBases {
     private nonisolated(unsafe) static let mutable = [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.set]
     private nonisolated(unsafe) static let immutable = [BuiltinTypes.tuple, BuiltinTypes.frozenset, BuiltinTypes.str,
-                                                       BuiltinTypes.int, BuiltinTypes.float]
+                                                       BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.complex,
+                                                       WeakrefModule.referenceType]
 
     /// The built-in types a class may extend.
     static func isExtendable(_ type: PyTypeObject) -> Bool {
@@ -135,8 +137,8 @@ enum NativeBases {
     static func method(_ name: String, of instance: PyInstance, _ interpreter: Interpreter) -> Value? {
         guard let contents = instance.contents else { return nil }
         guard let m = interpreter.attributes.method(TypeKey(contents), name) else {
-            // A list's, dict's or set's `__hash__` is None.
-            return name == "__hash__" ? try? interpreter.attributes.getters[TypeKey(contents)]?[name]?(contents) : nil
+            // The contents' properties (`z.real`), and a list's, dict's or set's `__hash__`, which is None.
+            return try? interpreter.attributes.getters[TypeKey(contents)]?[name]?(contents)
         }
         let special = name.hasPrefix("__") && name.hasSuffix("__")
         return .object(PyBoundMethod(receiver: special ? .object(instance) : contents, function: m))

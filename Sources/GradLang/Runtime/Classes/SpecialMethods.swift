@@ -135,7 +135,7 @@ enum SpecialMethods {
     /// `-x`, `+x`, `~x`, `abs(x)` by `__neg__`, `__pos__`, `__invert__`, `__abs__`.
     static func unary(_ name: SpecialName, _ instance: PyInstance, symbol: String) throws -> Value {
         if let r = try call(instance, name, []) { return r }
-        if case let contents? = instance.contents, instance.native is NativeScalar {
+        if case let contents? = instance.contents, instance.native is NativeScalar || instance.native is PyComplex {
             switch name {
             case .neg: return try Operators.unary(.minus, contents)
             case .pos: return try Operators.unary(.plus, contents)
@@ -162,7 +162,13 @@ enum SpecialMethods {
         if let left, let r = try call(left, forward, with: b), !isNotImplemented(r) { return r }
         if let right, !triedReflected, let r = try call(right, reflected, with: a), !isNotImplemented(r) { return r }
         if left?.native != nil || right?.native != nil {
-            return try Operators.compare(op, NativeBases.contents(a), NativeBases.contents(b))
+            let x = NativeBases.contents(a), y = NativeBases.contents(b)
+            do {
+                return try Operators.compare(op, x, y)
+            } catch let e as PyError where e.message == Operators.unorderable(op, x, y).message {
+                // Named as the operands are, not their contents.
+                throw Operators.unorderable(op, a, b)
+            }
         }
         switch op {
         case .eq: return .bool(Operators.identical(a, b))
@@ -171,7 +177,7 @@ enum SpecialMethods {
             if let left, let r = try call(left, .eq, with: b), !isNotImplemented(r) { return .bool(!(try Operators.truthy(r))) }
             return .bool(!Operators.identical(a, b))
         default:
-            throw PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+            throw Operators.unorderable(op, a, b)
         }
     }
 

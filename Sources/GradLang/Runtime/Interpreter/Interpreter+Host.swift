@@ -44,6 +44,7 @@ extension Interpreter {
         case .object(let f as PyFunction): return names(f.signature, droppingReceiver: false)
         case .object(let b as PyBuiltin): return names(b.signature, droppingReceiver: false)
         case .object(let m as PyBoundMethod): return names(m.function.signature, droppingReceiver: true)
+        case .object(let d as PyMethodDescriptor): return names(d.function.signature, droppingReceiver: false)
         case .object(let t as PyTypeObject): return t.constructor.map { names($0.signature, droppingReceiver: false) } ?? []
         case .object(let m as PyMethod):
             guard case .object(let f as PyFunction) = m.function else { return [] }

@@ -147,8 +147,14 @@ public final class Interpreter {
             return try ClassCreation.instantiate(c, args, self)
         case let m as PyMethod:
             return try m.call(args, self)
+        case let d as PyMethodDescriptor:
+            return try d.call(args, self)
         case let i as PyInstance:
-            guard let method = i.cls.lookup("__call__") else { throw PyError.type("'\(o.typeName)' object is not callable") }
+            guard let method = i.cls.lookup("__call__") else {
+                // A subclass of weakref.ref calls as its reference.
+                if let reference = i.native as? PyWeakRef { return try reference.call(args, self) }
+                throw PyError.type("'\(o.typeName)' object is not callable")
+            }
             return try call(try ClassAttributes.bind(method, to: callee, self), args)
         // Last: a failed protocol cast is not cached by the runtime and costs thousands of instructions.
         case let f as PyCallable:

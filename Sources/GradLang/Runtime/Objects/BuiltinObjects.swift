@@ -60,6 +60,8 @@ public final class PyTypeObject: PyObject {
     /// The type it extends, when that is not `object` and `BuiltinTypes.base(of:)` does not
     /// know it (a graph node's type extends `torch.autograd.graph.Node`).
     let base: PyTypeObject?
+    /// Its methods as read from it, made on first read (see PyMethodDescriptor).
+    var methodDescriptors: [String: PyMethodDescriptor] = [:]
 
     public init(name: String, qualifiedName: String? = nil, constructor: PyBuiltin?, base: PyTypeObject? = nil,
                 matches: @escaping (Value) -> Bool) {

@@ -1,30 +1,29 @@
 /// `memoryview(obj)`: a one-dimensional window on the bytes of a bytes or bytearray, read and (for
 /// a bytearray) written in place, without copying. A slice is a window on the same object; the
-/// items are the bytes as the format reads them: ints for 'B' and 'b', one-byte bytes for 'c'.
+/// items are `itemSize` bytes each, as the format reads them (see PyMemoryView+Format).
 ///
 /// While a view lives unreleased, its bytearray refuses to change size (PyBytes.exports), as
 /// CPython's buffer protocol does; `release()` (or leaving `with`) lets it go, and every use after
 /// that is CPython's ValueError.
 final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscriptable, PyItemAssignable {
-    /// How a byte reads as an item (`format`).
-    enum Format: String {
-        case unsignedByte = "B", signedByte = "b", char = "c"
-    }
-
     /// The object whose bytes the view shows (`obj`).
     let base: PyBytes
-    /// The window: `count` bytes of `base`, from `start`, `step` apart (negative from a reversed slice).
+    /// The window: `count` items of `base`, the first at byte `start`, `step` bytes apart (negative
+    /// from a reversed slice).
     let start: Int, step: Int, count: Int
     let format: Format
+    /// The format as `cast` was given it (`@i` reads as `i`), which the `format` attribute shows.
+    let formatName: String
     let isReadOnly: Bool
     private(set) var isReleased = false
 
-    init(on base: PyBytes, start: Int, step: Int, count: Int, format: Format, readOnly: Bool) {
+    init(on base: PyBytes, start: Int, step: Int, count: Int, format: Format, named formatName: String? = nil, readOnly: Bool) {
         self.base = base
         self.start = start
         self.step = step
         self.count = count
         self.format = format
+        self.formatName = formatName ?? format.rawValue
         self.isReadOnly = readOnly
         base.exports += 1
     }
@@ -34,11 +33,25 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
         self.init(on: base, start: 0, step: 1, count: base.bytes.count, format: .unsignedByte, readOnly: !base.isMutable)
     }
 
-    /// A view of the same window (`memoryview(mv)`, `cast`, `toreadonly`).
-    func copy(format: Format? = nil, readOnly: Bool? = nil) throws -> PyMemoryView {
+    /// A view of the same window (`memoryview(mv)`, `toreadonly`).
+    func copy(readOnly: Bool? = nil) throws -> PyMemoryView {
         try checkLive()
-        return PyMemoryView(on: base, start: start, step: step, count: count, format: format ?? self.format,
+        return PyMemoryView(on: base, start: start, step: step, count: count, format: format, named: formatName,
                             readOnly: readOnly ?? isReadOnly)
+    }
+
+    /// Whether its items follow each other with no gap (CPython's C-contiguous, for one dimension).
+    var isContiguous: Bool { step == format.itemSize || count <= 1 }
+
+    /// `cast(format)` of a contiguous view: the same bytes as items of another format, one of the
+    /// two a byte format.
+    func cast(to newFormat: Format, named name: String) throws -> PyMemoryView {
+        try checkLive()
+        if !format.isByte && !newFormat.isByte { throw PyError.type("memoryview: cannot cast between two non-byte formats") }
+        let byteCount = count * format.itemSize
+        if byteCount % newFormat.itemSize != 0 { throw PyError.type("memoryview: length is not a multiple of itemsize") }
+        return PyMemoryView(on: base, start: start, step: newFormat.itemSize, count: byteCount / newFormat.itemSize,
+                            format: newFormat, named: name, readOnly: isReadOnly)
     }
 
     deinit {
@@ -69,19 +82,21 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
     /// The bytes in the window, in order (`tobytes()`).
     func windowBytes() throws -> [UInt8] {
         try checkLive()
-        return (0..<count).map { base.bytes[start + $0 * step] }
+        return (0..<count).flatMap { itemBytes($0) }
     }
 
     /// The items as the format reads them (`tolist()`).
-    func items() throws -> [Value] { try windowBytes().map(item) }
-
-    private func item(_ byte: UInt8) -> Value {
-        switch format {
-        case .unsignedByte: return .int(Int(byte))
-        case .signedByte: return .int(Int(Int8(bitPattern: byte)))
-        case .char: return .object(PyBytes([byte]))
-        }
+    func items() throws -> [Value] {
+        try checkLive()
+        return (0..<count).map(item)
     }
+
+    private func itemBytes(_ i: Int) -> ArraySlice<UInt8> {
+        let first = start + i * step
+        return base.bytes[first..<first + format.itemSize]
+    }
+
+    private func item(_ i: Int) -> Value { format.item(itemBytes(i)) }
 
     func makeIterator() throws -> PyIterator { try makeIterator(reversed: false) }
 
@@ -92,7 +107,7 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
         return PyIterator(name: reversed ? "reversed" : "memory_iterator") { [self] in
             guard !isReleased, next >= 0, next < count else { return nil }
             defer { next += reversed ? -1 : 1 }
-            return item(base.bytes[start + next * step])
+            return item(next)
         }
     }
 
@@ -105,9 +120,9 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
             // Steps multiply only past one item, where they stay within the bytes.
             let (newStep, overflow) = step.multipliedReportingOverflow(by: by)
             return .object(PyMemoryView(on: base, start: start + (positions.first ?? 0) * step, step: overflow ? by : newStep,
-                                        count: positions.count, format: format, readOnly: isReadOnly))
+                                        count: positions.count, format: format, named: formatName, readOnly: isReadOnly))
         }
-        return item(base.bytes[start + (try position(key)) * step])
+        return item(try position(key))
     }
 
     /// The item `key` names: CPython's messages for a bad key or one out of range.
@@ -130,17 +145,26 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
         try checkLive()
         if isReadOnly { throw PyError.type("cannot modify read-only memory") }
         guard case .object(let slice as PySlice) = key else {
-            base.bytes[start + (try position(key)) * step] = try byte(value)
+            store(try format.bytes(value), at: try position(key))
             return
         }
         let positions = try Subscript.slicePositions(slice, count: count)
         guard let source = try Self.bufferBytes(value) else {
             throw PyError.type("a bytes-like object is required, not '\(value.typeName)'")
         }
-        guard source.count == positions.count else {
+        // Bytes and bytearrays are 'B' items.
+        var sourceFormat = Format.unsignedByte
+        if case .object(let view as PyMemoryView) = value { sourceFormat = view.format }
+        guard sourceFormat == format, source.count == positions.count * format.itemSize else {
             throw PyError.value("memoryview assignment: lvalue and rvalue have different structures")
         }
-        for (p, b) in zip(positions, source) { base.bytes[start + p * step] = b }
+        for (n, p) in positions.enumerated() {
+            store(source[n * format.itemSize..<(n + 1) * format.itemSize], at: p)
+        }
+    }
+
+    private func store<Bytes: Collection<UInt8>>(_ bytes: Bytes, at i: Int) {
+        for (offset, b) in bytes.enumerated() { base.bytes[start + i * step + offset] = b }
     }
 
     /// `del mv[key]`: never allowed, though CPython names the read-only view's reason first.
@@ -148,25 +172,6 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
         try checkLive()
         if isReadOnly { throw PyError.type("cannot modify read-only memory") }
         throw PyError.type("cannot delete memory")
-    }
-
-    /// An item stored as the format writes it.
-    private func byte(_ value: Value) throws -> UInt8 {
-        let invalidType = PyError.type("memoryview: invalid type for format '\(format.rawValue)'")
-        let invalidValue = PyError.value("memoryview: invalid value for format '\(format.rawValue)'")
-        if format == .char {
-            guard case .object(let b as PyBytes) = value, !b.isMutable else { throw invalidType }
-            guard b.bytes.count == 1 else { throw invalidValue }
-            return b.bytes[0]
-        }
-        switch NativeBases.scalar(value) ?? value {
-        case .int, .bool, .bigInt:
-            let i = Int(exactly: try Arg.integer(value))
-            if format == .signedByte, let i, let b = Int8(exactly: i) { return UInt8(bitPattern: b) }
-            if format == .unsignedByte, let i, let b = UInt8(exactly: i) { return b }
-            throw invalidValue
-        default: throw invalidType
-        }
     }
 
     /// The bytes of a bytes-like object (bytes, bytearray, memoryview); nil for anything else.
@@ -187,7 +192,7 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
     /// `self == other` item by item against another view or bytes-like object (a released view
     /// equals only itself); nil (NotImplemented) for anything else.
     func equals(_ other: Value) throws -> Bool? {
-        if case .object(let o) = other, o === self { return true }
+        if case .object(let o) = other, o === self, isReleased { return true }
         let theirs: [Value]
         switch other {
         case .object(let b as PyBytes): theirs = b.bytes.map { .int(Int($0)) }
@@ -207,6 +212,7 @@ final class PyMemoryView: PyOperandObject, PyIterable, PyCustomRepr, PySubscript
     func hash() throws -> Int {
         try checkLive()
         if !isReadOnly { throw PyError.value("cannot hash writable memoryview object") }
+        if !format.isByte { throw PyError.value("memoryview: hashing is restricted to formats 'B', 'b' or 'c'") }
         return try Hashing.hash(.object(PyBytes(windowBytes())))
     }
 

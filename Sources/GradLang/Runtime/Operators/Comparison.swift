@@ -10,6 +10,11 @@ public enum CompareOperator: String, CaseIterable, Sendable {
 }
 
 extension Operators {
+    /// The TypeError of an ordering `a op b` neither side supports.
+    static func unorderable(_ op: CompareOperator, _ a: Value, _ b: Value) -> PyError {
+        PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+    }
+
     public static func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
         if let result = inlineCompare(op, a, b) { return .bool(result) }
         if let result = try SpecialMethods.compare(op, a, b) { return result }
@@ -23,9 +28,7 @@ extension Operators {
         }
         if op == .eq { return .bool(try equals(a, b)) }
         if op == .ne { return .bool(!(try equals(a, b))) }
-        guard let order = try threeWay(a, b) else {
-            throw PyError.type("'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
-        }
+        guard let order = try threeWay(a, b) else { throw unorderable(op, a, b) }
         switch op {
         case .lt: return .bool(order < 0)
         case .le: return .bool(order <= 0)

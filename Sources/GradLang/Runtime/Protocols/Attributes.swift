@@ -40,7 +40,7 @@ public enum TypeKey: Hashable, Sendable {
         // Before the protocol cast, which the runtime does not cache: an instance of a user
         // class would fail it on every look-up.
         case is PyInstance: self = .other
-        case is PyBuiltin, is PyBoundMethod, is PyCallable: self = .function
+        case is PyBuiltin, is PyBoundMethod, is PyMethodDescriptor, is PyCallable: self = .function
         default: self = .other
         }
     }
@@ -76,10 +76,16 @@ public struct AttributeTable {
         for m in list { classMethods[typeName, default: [:]][m.name] = m }
     }
 
-    /// `str.lower`, `dict.fromkeys`: an attribute of a built-in type object (methods unbound).
-    func typeAttribute(_ type: PyTypeObject, _ name: String) -> PyBuiltin? {
-        if let m = classMethods[type.name]?[name] { return m }
-        return TypeKey(typeName: type.name).flatMap { methods[$0]?[name] }
+    /// `str.lower`, `dict.fromkeys`: an attribute of a built-in type object (methods as method
+    /// descriptors, special methods and class methods as they are).
+    func typeAttribute(_ type: PyTypeObject, _ name: String) -> Value? {
+        if let m = classMethods[type.name]?[name] { return .object(m) }
+        guard let m = TypeKey(typeName: type.name).flatMap({ methods[$0]?[name] }) else { return nil }
+        // Special methods are CPython's slot wrappers, which check their receiver themselves.
+        if name.hasPrefix("__") && name.hasSuffix("__") { return .object(m) }
+        // bool's methods are int's.
+        let owner = type === BuiltinTypes.bool ? BuiltinTypes.int : type
+        return .object(owner.methodDescriptor(m))
     }
 
     public mutating func addGetter(_ type: TypeKey, _ name: String, _ get: @escaping (Value) throws -> Value) {
@@ -132,7 +138,7 @@ extension Interpreter {
             }
         }
         if case .object(let o as PyAttributeProviding) = value, let v = try o.attribute(name) { return v }
-        if case .object(let t as PyTypeObject) = value, let m = attributes.typeAttribute(t, name) { return .object(m) }
+        if case .object(let t as PyTypeObject) = value, let m = attributes.typeAttribute(t, name) { return m }
         let type = TypeKey(value)
         if let get = attributes.getters[type]?[name] { return try get(value) }
         if let method = attributes.methods[type]?[name] { return .object(PyBoundMethod(receiver: value, function: method)) }

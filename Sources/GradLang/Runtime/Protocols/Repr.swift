@@ -122,6 +122,7 @@ public enum Repr {
             return "slice(\(repr(s.start, &walk)), \(repr(s.stop, &walk)), \(repr(s.step, &walk)))"
         case is PyEllipsis: return "Ellipsis"
         case let b as PyBuiltin: return "<built-in function \(b.name)>"
+        case let d as PyMethodDescriptor: return "<method '\(d.function.name)' of '\(d.owner.name)' objects>"
         case let g as PyGeneratorObject: return "<generator object \(g.qualifiedName) at \(address(.object(g)))>"
         case let m as PyBoundMethod:
             return "<built-in method \(m.function.name) of \(m.receiver.typeName) object at \(address(m.receiver))>"
