@@ -334,7 +334,7 @@ extension Compiler {
                     try target?(f, entered)
                 } catch {
                     f[slot: slot] = nil
-                    return try Compiler.exiting(manager, after: error)
+                    return try Compiler.exiting(manager, after: error, in: f)
                 }
             }
             let flow: Flow
@@ -342,7 +342,7 @@ extension Compiler {
                 flow = try inner(f)
             } catch {
                 f[slot: slot] = nil
-                return try Compiler.exiting(manager, after: error)
+                return try Compiler.exiting(manager, after: error, in: f)
             }
             if flow == .suspended { return flow }
             f[slot: slot] = nil
@@ -401,6 +401,7 @@ extension Compiler {
                 guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
                     throw raised
                 }
+                let raised = chainedToHandled(raised, in: f)
                 progress.clause = .handler(index)
                 progress.outerHandling = f.handling
                 f.handling = (raised, f.line, f.errorSpan)
@@ -433,9 +434,7 @@ extension Compiler {
             flow = try handler.body(f)
         } catch var next as PyError {
             endHandler(progress, handler, f)
-            if let handled = progress.handled, next.exception !== handled.exception, next.context == nil {
-                next.chain(to: handled)
-            }
+            if let handled = progress.handled { next.chainIfRaisedAnew(during: handled) }
             throw next
         } catch {
             endHandler(progress, handler, f)
