@@ -31,7 +31,7 @@ public struct PyError: Error {
     /// Raises `exception` again: its traceback continues the one it keeps (`__traceback__`).
     public init(exception: PyExceptionObject) {
         self.exception = exception
-        traceback = TraceEntries(exception.tracebackObject?.entries ?? [])
+        traceback = exception.tracebackObject?.trace ?? TraceEntries()
     }
 
     /// Notes `handled` as the exception being handled when this one was raised: its context
@@ -84,7 +84,7 @@ public struct PyError: Error {
     func caught(at entry: TraceEntry) -> PyError {
         var handled = self
         handled.traceback.append(entry)
-        exception.tracebackObject = PyTraceback(handled.traceback.innermostFirst)
+        exception.tracebackObject = PyTraceback(handled.traceback)
         return handled
     }
 
