@@ -65,6 +65,7 @@ extension Interpreter {
         moduleMakers["io"] = IOModule.make
         moduleMakers["os"] = OSModule.make
         moduleMakers["copy"] = CopyModule.make
+        moduleMakers["traceback"] = TracebackModule.make
         moduleMakers["json"] = JSONModule.make
         moduleMakers["re"] = ReModule.make
         builtinTable["open"] = .object(IOModule.open)

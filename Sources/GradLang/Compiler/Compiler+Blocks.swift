@@ -43,16 +43,34 @@ extension Compiler {
             if let target { try target(f, entered) }
             flow = try inner(f)
         } catch {
-            return try exiting(manager, after: error)
+            return try exiting(manager, after: error, in: f)
         }
         _ = try manager.exit(after: nil)
         return flow
     }
 
-    /// Exits `manager` after its block raised `error`, which goes on unless `__exit__` swallows it.
-    static func exiting(_ manager: PyContextManager, after error: Error) throws -> Flow {
-        if try manager.exit(after: error as? PyError), error is PyError { return .normal }
+    /// Exits `manager` after its block raised `error` in `f`, which goes on unless `__exit__`
+    /// swallows it.
+    static func exiting(_ manager: PyContextManager, after error: Error, in f: Frame) throws -> Flow {
+        if try handling(error, in: f, { try manager.exit(after: error as? PyError) }), error is PyError { return .normal }
         throw error
+    }
+
+    /// Runs `body`, a `finally` block or an `__exit__` call, while `error` (raised in `f`) goes
+    /// on: as in CPython, it is the exception being handled there (`sys.exc_info()`, a bare
+    /// `raise`), with its traceback through `f`, and the context of a new error `body` raises.
+    static func handling<R>(_ error: Error, in f: Frame, _ body: () throws -> R) throws -> R {
+        guard let error = error as? PyError else { return try body() }
+        let handled = error.caught(at: f.origin.entry(line: f.line, function: f.name, span: f.errorSpan))
+        let outer = f.handling
+        f.handling = (error, f.line, f.errorSpan)
+        defer { f.handling = outer }
+        do {
+            return try body()
+        } catch var next as PyError {
+            next.chainIfRaisedAnew(during: handled)
+            throw next
+        }
     }
 
     /// An `except` (or `except*`) clause compiled: its types, the `as` name's store and unbinding,
@@ -93,10 +111,11 @@ extension Compiler {
             try Compiler.running(finally: hasFinally ? finally : nil, f) {
                 let (bodyFlow, failed) = try Compiler.attempt(body, f)
                 // The `else` block runs outside the handlers: what it raises goes on.
-                guard let raised = failed else { return bodyFlow == .normal ? try orElse(f) : bodyFlow }
-                guard let handler = try Compiler.matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
-                    throw raised
+                guard let failed else { return bodyFlow == .normal ? try orElse(f) : bodyFlow }
+                guard let handler = try Compiler.matchingHandler(failed, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
+                    throw failed
                 }
+                let raised = Compiler.chainedToHandled(failed, in: f)
                 let chosen = handlers[handler]
                 // What ran out of memory has been unwound and freed: hold the reserve back again.
                 if raised.type.isSubclass(of: PyExc.memoryError) { PendingEvents.memoryErrorHandled() }
@@ -114,8 +133,8 @@ extension Compiler {
                 try chosen.store?(f, .object(raised.exception))
                 do {
                     return try chosen.body(f)
-                } catch var next as PyError where next.exception !== raised.exception && next.context == nil {
-                    next.chain(to: handled)
+                } catch var next as PyError {
+                    next.chainIfRaisedAnew(during: handled)
                     throw next
                 }
             }
@@ -133,7 +152,7 @@ extension Compiler {
             // The error's traceback entry in this frame is where it was raised, not the
             // `finally` block's last line.
             let raisedAt = (f.line, f.errorSpan)
-            let finalFlow = try finally(f)
+            let finalFlow = try handling(error, in: f) { try finally(f) }
             if case .normal = finalFlow {} else { return finalFlow }
             (f.line, f.errorSpan) = raisedAt
             throw error
@@ -187,13 +206,22 @@ extension Compiler {
         let interpreter = interpreter
         return { f in
             guard let value else {
-                guard let current = f.handling else {
+                if let current = f.handling {
+                    // Re-raised from where it was first raised in this frame.
+                    f.line = current.line
+                    f.errorSpan = current.span
+                    var again = current.error
+                    again.isReraise = true
+                    throw again
+                }
+                // Handled by a caller (or by what resumed this generator): raised again with the
+                // traceback it was caught with, and, as CPython's bare `raise`, without an entry
+                // for this frame.
+                guard var handled = Compiler.exceptionBeingHandled(from: f.caller) else {
                     throw PyError.runtime("No active exception to reraise")
                 }
-                // Re-raised from where it was first raised in this frame.
-                f.line = current.line
-                f.errorSpan = current.span
-                throw current.error
+                (handled.leavesFrameUnrecorded, handled.isReraise) = (true, true)
+                throw handled
             }
             var error = try Compiler.exception(from: try value(f), interpreter)
             // Raised while handling another (here or in a caller): that one is its context from
@@ -217,9 +245,10 @@ extension Compiler {
     }
 
     /// The exception an `except` block of `f` or of a frame below it is handling, as its
-    /// context shows it (with its traceback as caught).
-    static func exceptionBeingHandled(from f: Frame) -> PyError? {
-        var frame: Frame? = f
+    /// context shows it (with its traceback as caught). CPython keeps this per thread; the
+    /// frames that called `f` (a generator's: the one resuming it) are that thread's stack.
+    static func exceptionBeingHandled(from f: Frame?) -> PyError? {
+        var frame = f
         while let current = frame {
             if let handled = current.handling?.error {
                 var shown = PyError(exception: handled.exception)
@@ -229,6 +258,17 @@ extension Compiler {
             frame = current.caller
         }
         return nil
+    }
+
+    /// `raised`, caught by a handler of `f`: an error that met no handler while another was
+    /// being handled (here or in a caller) has that one as its context, as CPython sets
+    /// `__context__` where it raises (a bare `raise` sets none). Work done only once something
+    /// was raised.
+    static func chainedToHandled(_ raised: PyError, in f: Frame) -> PyError {
+        guard raised.context == nil, !raised.isReraise, let handled = exceptionBeingHandled(from: f) else { return raised }
+        var chained = raised
+        chained.chainIfRaisedAnew(during: handled)
+        return chained
     }
 
     /// The error `raise X` raises: an exception class is instantiated without arguments.

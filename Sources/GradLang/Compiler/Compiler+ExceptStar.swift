@@ -82,6 +82,7 @@ final class ExceptStarHandling {
     }
 
     init(_ raised: PyError, _ f: Frame, _ origin: CodeOrigin) {
+        let raised = Compiler.chainedToHandled(raised, in: f)
         self.raised = raised
         (line, span) = (f.line, f.errorSpan)
         caught = raised.caught(at: origin.entry(line: line, function: f.name, span: span))
@@ -124,8 +125,11 @@ final class ExceptStarHandling {
         handler.unbind?(f)
         defer { matched = nil }
         guard var next = error else { return }
+        // A bare `raise` of what the clause got: the same traceback, not yet through this frame
+        // (`raise e` is a new raise, as CPython tells them apart by the traceback).
         let original = raised.exception
         let reraised = next.exception.tracebackObject != nil && next.exception.tracebackObject === original.tracebackObject
+            && next.traceback.count == raised.traceback.count
         if !reraised, next.exception !== matched?.exception, next.context == nil, let matched {
             next.chain(to: matched)
         }

@@ -334,7 +334,7 @@ extension Compiler {
                     try target?(f, entered)
                 } catch {
                     f[slot: slot] = nil
-                    return try Compiler.exiting(manager, after: error)
+                    return try Compiler.exiting(manager, after: error, in: f)
                 }
             }
             let flow: Flow
@@ -342,7 +342,7 @@ extension Compiler {
                 flow = try inner(f)
             } catch {
                 f[slot: slot] = nil
-                return try Compiler.exiting(manager, after: error)
+                return try Compiler.exiting(manager, after: error, in: f)
             }
             if flow == .suspended { return flow }
             f[slot: slot] = nil
@@ -362,9 +362,12 @@ extension Compiler {
             let progress: TryProgress = Compiler.resumed(f, slot) ?? TryProgress()
             f[slot: slot] = .object(progress)
             var outcome: Result<Flow, any Error>
+            let resumingFinally: Bool
             if case .finally = progress.clause {
                 outcome = progress.pending
+                resumingFinally = true
             } else {
+                resumingFinally = false
                 outcome = Result { try Compiler.runClauses(progress, body, orElse, handlers, f, origin, star: star) }
                 if case .success(.suspended) = outcome { return .suspended }
                 progress.clause = .finally
@@ -372,8 +375,22 @@ extension Compiler {
                 progress.raisedAt = (f.line, f.errorSpan)
             }
             if hasFinally {
-                let finalFlow = try finally(f)
+                var propagating: PyError?
+                if case .failure(let error as PyError) = outcome { propagating = error }
+                if let propagating, !resumingFinally { Compiler.enterFinally(propagating, progress, f, origin) }
+                let finalFlow: Flow
+                do {
+                    finalFlow = try finally(f)
+                } catch var next as PyError where propagating != nil {
+                    f.handling = progress.outerHandling
+                    if let handled = progress.handled { next.chainIfRaisedAnew(during: handled) }
+                    throw next
+                } catch {
+                    if propagating != nil { f.handling = progress.outerHandling }
+                    throw error
+                }
                 if finalFlow == .suspended { return .suspended }
+                if propagating != nil { f.handling = progress.outerHandling }
                 if finalFlow != .normal { outcome = .success(finalFlow) }
                 // An error's traceback entry in this frame is where it was raised, not the
                 // `finally` block's last line.
@@ -382,6 +399,15 @@ extension Compiler {
             f[slot: slot] = nil
             return try outcome.get()
         }
+    }
+
+    /// Makes `error`, going through a `finally` block, the exception being handled in it (kept
+    /// while the block is suspended), as `Compiler.handling` does outside generators.
+    private static func enterFinally(_ error: PyError, _ progress: TryProgress, _ f: Frame, _ origin: CodeOrigin) {
+        let (line, span) = progress.raisedAt
+        progress.handled = error.caught(at: origin.entry(line: line, function: f.name, span: span))
+        progress.outerHandling = f.handling
+        f.handling = (error, line, span)
     }
 
     /// A `try` statement's body, `else` and handlers, from the clause `progress` is in.
@@ -401,6 +427,7 @@ extension Compiler {
                 guard let index = try matchingHandler(raised, handlers.map { ($0.type, $0.range) }, f, origin: origin) else {
                     throw raised
                 }
+                let raised = chainedToHandled(raised, in: f)
                 progress.clause = .handler(index)
                 progress.outerHandling = f.handling
                 f.handling = (raised, f.line, f.errorSpan)
@@ -433,9 +460,7 @@ extension Compiler {
             flow = try handler.body(f)
         } catch var next as PyError {
             endHandler(progress, handler, f)
-            if let handled = progress.handled, next.exception !== handled.exception, next.context == nil {
-                next.chain(to: handled)
-            }
+            if let handled = progress.handled { next.chainIfRaisedAnew(during: handled) }
             throw next
         } catch {
             endHandler(progress, handler, f)

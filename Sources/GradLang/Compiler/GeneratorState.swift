@@ -18,8 +18,9 @@ final class GeneratorState {
 final class TryProgress: PyObject {
     enum Clause { case body, orElse, handler(Int), finally }
     var clause = Clause.body
-    /// In a handler: the exception handled (with this frame's traceback entry, for chaining),
-    /// and the frame's handling state before it, restored when the handler ends.
+    /// In a handler (or in `finally` while an error goes through it): the exception handled (with
+    /// this frame's traceback entry, for chaining), and the frame's handling state before it,
+    /// restored when the handler (or the block) ends.
     var handled: PyError?
     var outerHandling: (error: PyError, line: Int, span: ErrorSpan?)?
     /// In `finally`: how the rest of the statement ended, to carry on with after it.

@@ -110,7 +110,7 @@ public struct ErrorRenderer {
                 let remaining = members.count - GroupPrinting.widest
                 out += groups.emit("and \(remaining) more exception\(remaining > 1 ? "s" : "")\n")
             } else {
-                out += render(group.raisedMembers[i] ?? PyError(exception: members[i]), &groups)
+                out += render(group.raisedMembers[i] ?? PyError(printing: members[i], traceback: members[i].tracebackObject), &groups)
             }
             if last && groups.needsClose {
                 out += groups.indent + "+------------------------------------\n"
@@ -144,7 +144,12 @@ public struct ErrorRenderer {
     }
 
     /// The last line (`ValueError: bad`, or a SyntaxError's quoted line and caret), then the
-    /// exception's `__notes__`, each on lines of its own.
+    /// exception's `__notes__`, each on lines of its own (`traceback.format_exception_only`; a
+    /// group's members are not shown).
+    public func render(exceptionOnly e: PyError) -> String {
+        exceptionOnly(e)
+    }
+
     private func exceptionOnly(_ e: PyError) -> String {
         var out: String
         if let (syntax, filename) = e.syntaxDetails {

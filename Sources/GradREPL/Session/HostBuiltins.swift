@@ -1,7 +1,7 @@
 import GradLang
 
 /// What the command line adds to the language, as CPython's `site` and `sys` do: `exit()` and
-/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdin`, `stdout`, `stderr`, `platform`, `maxsize`,
+/// `quit()`, and a `sys` module with `argv`, `warnoptions`, `exit`, `stdin`, `stdout`, `stderr`, `platform`, `maxsize`, `exc_info`,
 /// the recursion limit and the version (`SysVersion`).
 enum HostBuiltins {
     static func install(in interpreter: Interpreter, argv: [String], warnOptions: [String]) {
@@ -19,6 +19,7 @@ enum HostBuiltins {
             "maxsize": .int(Int.max),
         ])
         for function in Interpreter.recursionLimitFunctions { sys.attributes[function.name] = .object(function) }
+        sys.attributes["exc_info"] = .object(Interpreter.exceptionInfoFunction)
         SysVersion.install(in: sys, gradVersion: GradVersion.string, interpreter)
         interpreter.addModule(sys)
     }

@@ -15,6 +15,8 @@ public struct PyError: Error {
     /// Raised by an `except*` statement at its end, as CPython's RERAISE: the frame it leaves
     /// first adds no traceback entry (the callers' frames do).
     var leavesFrameUnrecorded = false
+    /// Raised again by a bare `raise`, which, as CPython's, gives it no `__context__`.
+    var isReraise = false
 
     /// An earlier exception kept with a later one (a box: errors are values).
     public final class Chained: @unchecked Sendable {
@@ -29,14 +31,45 @@ public struct PyError: Error {
     /// Raises `exception` again: its traceback continues the one it keeps (`__traceback__`).
     public init(exception: PyExceptionObject) {
         self.exception = exception
-        traceback = TraceEntries(exception.tracebackObject?.entries ?? [])
+        traceback = exception.tracebackObject?.trace ?? TraceEntries()
     }
 
     /// Notes `handled` as the exception being handled when this one was raised: its context
     /// here (for the traceback) and the exception's `__context__`.
     mutating func chain(to handled: PyError) {
-        context = Chained(handled)
+        context = Chained(cutsCycle(in: handled.exception) ? handled.contexts(endingBefore: exception) : handled)
         exception.setAttribute("__context__", .object(handled.exception))
+    }
+
+    /// Chains this error to `handled` if it is a new one raised while `handled` was being handled:
+    /// not `handled` itself, not chained already, not re-raised by a bare `raise`.
+    mutating func chainIfRaisedAnew(during handled: PyError) {
+        guard exception !== handled.exception, context == nil, !isReraise else { return }
+        chain(to: handled)
+    }
+
+    /// Whether this exception is among the contexts of `handled` (raised again while handling
+    /// one it is the context of): if so, as CPython does, the context that pointed to it is
+    /// cleared there, so that the chain has no cycle.
+    private func cutsCycle(in handled: PyExceptionObject) -> Bool {
+        var link = handled
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(link)]
+        while case .object(let next as PyExceptionObject)? = link.attribute("__context__"), seen.insert(ObjectIdentifier(next)).inserted {
+            if next === exception {
+                link.setAttribute("__context__", Value.none)
+                return true
+            }
+            link = next
+        }
+        return false
+    }
+
+    /// This error with its chain of contexts ended before the one whose exception is `last`.
+    private func contexts(endingBefore last: PyExceptionObject) -> PyError {
+        guard let inner = context else { return self }
+        var cut = self
+        cut.context = inner.error.exception === last ? nil : Chained(inner.error.contexts(endingBefore: last))
+        return cut
     }
 
     /// Whether the traceback leaves the context out: `raise ... from ...` sets
@@ -51,7 +84,7 @@ public struct PyError: Error {
     func caught(at entry: TraceEntry) -> PyError {
         var handled = self
         handled.traceback.append(entry)
-        exception.tracebackObject = PyTraceback(handled.traceback.innermostFirst)
+        exception.tracebackObject = PyTraceback(handled.traceback)
         return handled
     }
 

@@ -2,19 +2,28 @@
 /// handler that caught it, outermost first as `tb_next` links them. grad keeps no frame objects,
 /// so it has `tb_lineno` and `tb_next` but no `tb_frame`.
 final class PyTraceback: PyObject, PyAttributeProviding {
-    /// Innermost first, as PyError keeps them; the last is this link's frame.
-    let entries: [TraceEntry]
+    /// The entries, shared with the error it was made from (made in O(1) at each handler, however
+    /// deep the error came from); the outermost is this link's frame.
+    let trace: TraceEntries
 
-    init(_ entries: [TraceEntry]) {
-        self.entries = entries
+    init(_ trace: TraceEntries) {
+        self.trace = trace
     }
+
+    /// Entries given innermost first.
+    convenience init(_ entries: [TraceEntry]) {
+        self.init(TraceEntries(entries))
+    }
+
+    /// Innermost first, as PyError keeps them; the last is this link's frame.
+    var entries: [TraceEntry] { trace.innermostFirst }
 
     override var typeName: String { "traceback" }
 
     func attribute(_ name: String) throws -> Value? {
         switch name {
-        case "tb_lineno": return entries.last.map { .int($0.line) }
-        case "tb_next": return entries.count > 1 ? .object(PyTraceback(Array(entries.dropLast()))) : Value.none
+        case "tb_lineno": return trace.outermostEntry.map { .int($0.line) }
+        case "tb_next": return trace.count > 1 ? .object(PyTraceback(trace.droppingOutermost)) : Value.none
         default: return nil
         }
     }

@@ -33,6 +33,17 @@ public struct TraceEntries: Sendable {
 
     public var isEmpty: Bool { outermost == nil }
 
+    /// The outermost entry: the frame a handler caught the error in.
+    var outermostEntry: TraceEntry? { outermost?.entry }
+
+    /// The entries inside the outermost one (a traceback's `tb_next`).
+    var droppingOutermost: TraceEntries {
+        var inner = TraceEntries()
+        inner.outermost = outermost?.inner
+        inner.count = Swift.max(count - 1, 0)
+        return inner
+    }
+
     /// Adds the entry of the frame the error is leaving, outside all the others.
     public mutating func append(_ entry: TraceEntry) {
         outermost = Link(entry, inner: outermost)

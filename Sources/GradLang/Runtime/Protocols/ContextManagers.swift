@@ -35,7 +35,8 @@ final class InstanceContextManager: PyContextManager {
     override func enter() throws -> Value { try SpecialMethods.call(instance, .enter, []) ?? .none }
 
     override func exit(after error: PyError?) throws -> Bool {
-        let details: [Value] = error.map { [.object($0.exception.cls), .object($0.exception), .none] } ?? [.none, .none, .none]
+        let details: [Value] = error.map { [.object($0.exception.cls), .object($0.exception), $0.exception.tracebackObject.map { .object($0) } ?? .none] }
+            ?? [.none, .none, .none]
         let result = try SpecialMethods.call(instance, .exit, details) ?? .none
         guard error != nil else { return false }
         return try Operators.truthy(result)
