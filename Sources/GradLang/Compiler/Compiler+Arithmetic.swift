@@ -47,7 +47,7 @@ extension Compiler {
     }
 
     /// The value of a number, str, bool or None literal, known at compile time.
-    private func constantValue(_ e: Expr) -> Value? {
+    func constantValue(_ e: Expr) -> Value? {
         guard case .constant(let c) = e.kind else { return nil }
         switch c {
         case .integer(let literal): return Int(literal.digits, radix: literal.radix).map(Value.int)
