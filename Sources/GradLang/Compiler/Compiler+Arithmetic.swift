@@ -113,6 +113,7 @@ extension Compiler {
             // As in `comparison`, but the outcome is the Bool itself: no bool value is built.
             let single = SingleComparison(rest[0].op, e.range), head = expression(first)
             if let c = constantValue(rest[0].operand) {
+                if let test = characterTest(first, rest[0].op, c, single) { return test }
                 return { f in try single.outcome(ComparisonAsCondition.self, try head(f), c, f) }
             }
             // Variables are read in place, not through their load closures (`x not in seen`).
