@@ -47,7 +47,7 @@ extension Compiler {
     }
 
     /// The value of a number, str, bool or None literal, known at compile time.
-    private func constantValue(_ e: Expr) -> Value? {
+    func constantValue(_ e: Expr) -> Value? {
         guard case .constant(let c) = e.kind else { return nil }
         switch c {
         case .integer(let literal): return Int(literal.digits, radix: literal.radix).map(Value.int)
@@ -111,8 +111,11 @@ extension Compiler {
             }
         case .comparison(let first, let rest) where rest.count == 1:
             // As in `comparison`, but the outcome is the Bool itself: no bool value is built.
-            let single = SingleComparison(rest[0].op, e.range), head = expression(first)
-            if let c = constantValue(rest[0].operand) {
+            let single = SingleComparison(rest[0].op, e.range)
+            let constant = constantValue(rest[0].operand)
+            if let c = constant, let test = characterTest(first, rest[0].op, c, single) { return test }
+            let head = expression(first)
+            if let c = constant {
                 return { f in try single.outcome(ComparisonAsCondition.self, try head(f), c, f) }
             }
             // Variables are read in place, not through their load closures (`x not in seen`).

@@ -123,7 +123,28 @@ extension Compiler {
             if let variable = variable(target) {
                 // `s += ch`: a variable operand is read in place too.
                 let operandVariable = self.variable(value)
+                if case .int(let c)? = constantValue(value) {
+                    // `total += 1`: the int is read and written in place, the constant captured.
+                    return { f in
+                        f.line = line
+                        if let i = variable.int(in: f), let r = Operators.smallInt(op, i, c) {
+                            variable.set(.int(r), in: f)
+                            return .normal
+                        }
+                        let current = try variable.value(in: f) ?? read(f)
+                        variable.set(try combine(f, current, .int(c)), in: f)
+                        return .normal
+                    }
+                }
                 @inline(__always) func update(_ f: Frame) throws -> Flow {
+                    // `total += len(piece)`: a small int is read as it is, not copied as a whole
+                    // value; it is the value the operand is added to even if the operand rebinds
+                    // the variable, as in CPython.
+                    if let i = variable.int(in: f) {
+                        let operand = try operandVariable?.value(in: f) ?? v(f)
+                        variable.set(try Operators.unboxedBinary(op, .int(i), operand) ?? combine(f, .int(i), operand), in: f)
+                        return .normal
+                    }
                     var current = try variable.value(in: f) ?? read(f)
                     let operand = try operandVariable?.value(in: f) ?? v(f)
                     if op == .add, case .str(let tail) = operand, try variable.appendInPlace(&current, tail, in: f) {

@@ -84,14 +84,13 @@ extension Compiler {
                     }
                 }
             }
-            let key = expression(index), keyVariable = variable(index)
-            let isTuple: Bool = { if case .tuple = index.kind { return true } else { return false } }()
+            let item = ItemSubscriptCode(base, index, range, self)
             return { f in
-                let c = try containerVariable?.value(in: f) ?? container(f), k = try keyVariable?.value(in: f) ?? key(f)
+                let (c, k) = try item.operands(f)
                 // `text[i]` in range: straight to the character, past the general subscript's
                 // dispatch on the container and the key (errors go that way).
                 if case .str(let s) = c, case .int(let i) = k, let character = s.character(atIndex: i) { return .str(character) }
-                return try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.get(c, k, writtenAsTuple: isTuple, interpreter: interpreter) }
+                return try item.general(f, c, k)
             }
         case .slice(let lower, let upper, let step):
             let parts = [lower, upper, step].map { $0.map(expression) }
@@ -208,6 +207,59 @@ extension Compiler {
                 if op == .and ? !truth : truth { return value }
             }
             return try final(f)
+        }
+    }
+}
+
+/// `c[k]` where `k` is not a slice: its operands, variables read in place, not through their
+/// load closures, and the general subscript of them.
+struct ItemSubscriptCode {
+    private let container: ExprCode, containerVariable: Variable?
+    private let key: ExprCode, keyVariable: Variable?
+    private let range: SourceRange, style: ErrorSpan.Style
+    private let writtenAsTuple: Bool
+    private let interpreter: Interpreter
+
+    init(_ base: Expr, _ index: Expr, _ range: SourceRange, _ compiler: Compiler) {
+        container = compiler.expression(base)
+        containerVariable = compiler.variable(base)
+        key = compiler.expression(index)
+        keyVariable = compiler.variable(index)
+        self.range = range
+        style = .indexed(valueEnd: base.range.end)
+        writtenAsTuple = { if case .tuple = index.kind { return true } else { return false } }()
+        interpreter = compiler.interpreter
+    }
+
+    @inline(__always)
+    func operands(_ f: Frame) throws -> (container: Value, key: Value) {
+        (try containerVariable?.value(in: f) ?? container(f), try keyVariable?.value(in: f) ?? key(f))
+    }
+
+    /// `c[k]` of any container and key, its errors located at the subscript.
+    func general(_ f: Frame, _ c: Value, _ k: Value) throws -> Value {
+        try Compiler.locatingErrors(at: range, in: f, style: style) {
+            try Subscript.get(c, k, writtenAsTuple: writtenAsTuple, interpreter: interpreter)
+        }
+    }
+}
+
+extension Compiler {
+    /// `text[i] == "a"` (or `!=`) as a condition, where the constant is one code point: a str
+    /// indexed by an int in range gives the code point there, compared as a number, with no
+    /// one-character str made. Anything else is subscripted and compared as written. Nil when
+    /// the comparison is not of that form.
+    func characterTest(_ subscripted: Expr, _ op: ComparisonOperator, _ constant: Value,
+                       _ single: SingleComparison) -> ((Frame) throws -> Bool)? {
+        guard op == .equal || op == .notEqual, case .str(let wanted) = constant, wanted.count == 1,
+              case .subscript(let base, let index) = subscripted.kind else { return nil }
+        if case .slice = index.kind { return nil }
+        let item = ItemSubscriptCode(base, index, subscripted.range, self)
+        let point = wanted.scalar(at: 0).value, equalMeansTrue = op == .equal
+        return { f in
+            let (c, k) = try item.operands(f)
+            if case .str(let s) = c, case .int(let i) = k, let found = s.codePoint(atIndex: i) { return (found == point) == equalMeansTrue }
+            return try single.outcome(ComparisonAsCondition.self, try item.general(f, c, k), constant, f)
         }
     }
 }

@@ -247,9 +247,20 @@ public final class PyStr {
     /// `self[index]` for a Python int index (negative ones count from the end); nil when out of
     /// range, where the caller raises CPython's IndexError.
     func character(atIndex index: Int) -> PyStr? {
+        position(ofIndex: index).map { character(at: $0) }
+    }
+
+    /// The code point `self[index]` is, as a number (nil when out of range): compared so,
+    /// `text[i] == "a"` makes no one-character str.
+    func codePoint(atIndex index: Int) -> UInt32? {
+        position(ofIndex: index).map { scalar(at: $0).value }
+    }
+
+    /// Where a Python int index (negative ones count from the end) lies, if within the text.
+    @inline(__always) private func position(ofIndex index: Int) -> Int? {
         let n = count
         let p = index < 0 ? index &+ n : index
-        return p >= 0 && p < n ? character(at: p) : nil
+        return p >= 0 && p < n ? p : nil
     }
 
     /// The code points `range` (within 0...count).
