@@ -10,7 +10,8 @@
 enum SmallProductOrder {
     /// Each element is Σₚ a[i,p]·b[p,j] in the order of p, every product rounded before it is
     /// added (no FMA): MKL's order when B's rows are contiguous and C has 2, 3, 4 or 8 columns,
-    /// or 2 or 3 rows and a multiple of 4 columns, or fewer than 12 columns and k ≤ 4.
+    /// or 2 or 3 rows and a multiple of 4 columns, or fewer than 12 columns and k ≤ 4 (and
+    /// dgemm's outside its kernel's core: DgemmKernelCore).
     case unfusedChain
     /// The k products of an element, rounded, are summed in 8 lanes (product p into lane p mod
     /// 8) over whole groups of 8; the lanes are folded by halves (lane l += lane l+4, then l+2,
