@@ -43,17 +43,18 @@ func smallProduct<T: GemmFloat>(_ order: SmallProductOrder, m: Int, n: Int, k: I
     let pc = c.block(at: 0, rows: m, cols: n, rowStride: ldc).base
     let (ar, ac, br, bc) = (a.rowStride, a.colStride, b.rowStride, b.colStride)
     for i in 0..<m {
-        let row = pa + i &* ar
-        for j in 0..<n {
-            let column = pb + j &* bc
-            switch order {
-            case .unfusedChain:
-                var sum: T = 0
-                for p in 0..<k { sum += row[p &* ac] * column[p &* br] }
-                pc[i &* ldc &+ j] = sum
-            case .eightLaneTree:
-                pc[i &* ldc &+ j] = eightLaneDot(row, ac, column, br, k)
+        let row = pa + i &* ar, out = pc + i &* ldc
+        switch order {
+        case .unfusedChain:
+            // B read along its rows (contiguous here), each element still adding its products in
+            // the order of p.
+            out.initialize(repeating: 0, count: n)
+            for p in 0..<k {
+                let x = row[p &* ac], bRow = pb + p &* br
+                for j in 0..<n { out[j] += x * bRow[j &* bc] }
             }
+        case .eightLaneTree:
+            for j in 0..<n { out[j] = eightLaneDot(row, ac, pb + j &* bc, br, k) }
         }
     }
 }
