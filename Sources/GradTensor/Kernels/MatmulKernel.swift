@@ -61,6 +61,13 @@ extension Double: GemmFloat {
     static var lanes: Int { 4 }
 }
 
+extension GemmFloat {
+    /// Whether a kc slice of k after the first continues each element's FMA chain from C's
+    /// value (float64: MKL's dgemm sums each element in one chain over all of k) rather than
+    /// adding its own sum to C (float32, whose slices MKL sums in no order found yet).
+    static var chainsAcrossSlices: Bool { Self.self == Double.self }
+}
+
 /// Block sizes (elements). 6 rows × 2 vectors of C is 12 accumulators, which with the two B
 /// vectors and one broadcast A value fits the 16 AVX registers; a kc-deep B micro-panel (16 KiB
 /// for floats) stays in L1, a task's A block (≤ 96 rows) in L2.
@@ -107,6 +114,20 @@ func gemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOp
         smallProduct(order, m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc)
         return
     }
+    if let core = DgemmKernelCore.of(m: m, n: n, a: a, b: b) {
+        if core.rows > 0 && core.cols > 0 {
+            blockedGemm(m: core.rows, n: core.cols, k: k, a: a, b: b, c: c, ldc: ldc, threads: threads)
+        }
+        core.sumEdges(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc)
+        return
+    }
+    blockedGemm(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, threads: threads)
+}
+
+/// `gemm`'s blocked kernel: one FMA chain per element of C over all of k (float64) or over each
+/// kc slice of k, the slices' sums added in order (float32).
+private func blockedGemm<T: GemmFloat>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>,
+                                       c: ElementRun<T>, ldc: Int, threads: Int) {
     let nr = 2 &* T.lanes
     let workers = max(threads, 1)
     let ncCap = min(roundUp(n, nr), Blocking.nc)
@@ -255,12 +276,14 @@ private func multiplyPanels<T: GemmFloat>(_ a: APanels<T>, rows m: Int, kc: Int,
             if rows == mr && cols == nr {
                 tileProduct(cTile, ldc, accumulate)
             } else {
-                // Edge tile: compute all of it into scratch, keep the valid part.
-                tileProduct(scratch, nr, false)
-                for r in 0..<rows {
-                    let dst = cTile + r &* ldc, src = scratch + r &* nr
-                    for j in 0..<cols { dst[j] = accumulate ? dst[j] + src[j] : src[j] }
+                // Edge tile: compute all of it into scratch (holding C's valid part first when
+                // accumulating), keep the valid part.
+                if accumulate {
+                    scratch.update(repeating: 0, count: mr &* nr)
+                    for r in 0..<rows { (scratch + r &* nr).update(from: cTile + r &* ldc, count: cols) }
                 }
+                tileProduct(scratch, nr, accumulate)
+                for r in 0..<rows { (cTile + r &* ldc).update(from: scratch + r &* nr, count: cols) }
             }
             ir &+= mr
         }
@@ -352,6 +375,12 @@ private func microKernel<T: GemmFloat>(_ kc: Int, _ a: UnsafePointer<T>, _ rowSt
     let w = T.lanes
     var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
     var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    let continuing = accumulate && T.chainsAcrossSlices
+    if continuing {
+        (c00, c01) = loadRow(c, w); (c10, c11) = loadRow(c + ldc, w); (c20, c21) = loadRow(c + 2 &* ldc, w)
+        (c30, c31) = loadRow(c + 3 &* ldc, w); (c40, c41) = loadRow(c + 4 &* ldc, w); (c50, c51) = loadRow(c + 5 &* ldc, w)
+    }
+    let adding = accumulate && !continuing
     let last = rows &- 1
     let a0 = a, a1 = a + min(1, last) &* rowStep, a2 = a + min(2, last) &* rowStep
     let a3 = a + min(3, last) &* rowStep, a4 = a + min(4, last) &* rowStep, a5 = a + min(5, last) &* rowStep
@@ -376,12 +405,19 @@ private func microKernel<T: GemmFloat>(_ kc: Int, _ a: UnsafePointer<T>, _ rowSt
         p &+= kStep
         pb += bStep
     }
-    storeRow(c, c00, c01, w, accumulate)
-    storeRow(c + ldc, c10, c11, w, accumulate)
-    storeRow(c + 2 &* ldc, c20, c21, w, accumulate)
-    storeRow(c + 3 &* ldc, c30, c31, w, accumulate)
-    storeRow(c + 4 &* ldc, c40, c41, w, accumulate)
-    storeRow(c + 5 &* ldc, c50, c51, w, accumulate)
+    storeRow(c, c00, c01, w, adding)
+    storeRow(c + ldc, c10, c11, w, adding)
+    storeRow(c + 2 &* ldc, c20, c21, w, adding)
+    storeRow(c + 3 &* ldc, c30, c31, w, adding)
+    storeRow(c + 4 &* ldc, c40, c41, w, adding)
+    storeRow(c + 5 &* ldc, c50, c51, w, adding)
+}
+
+/// The two vectors of a tile row of C.
+@inline(__always)
+private func loadRow<V: SIMD>(_ c: UnsafeMutablePointer<V.Scalar>, _ w: Int) -> (V, V) {
+    let p = UnsafeRawPointer(c)
+    return (p.loadUnaligned(as: V.self), p.loadUnaligned(fromByteOffset: w &* MemoryLayout<V.Scalar>.stride, as: V.self))
 }
 
 @inline(__always)

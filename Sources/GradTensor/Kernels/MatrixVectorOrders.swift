@@ -1,13 +1,13 @@
-/// Float32 matrix-vector products (`mv`, a matrix product with one output column or row,
-/// `linear` with one output feature, and their gradients) summed in the order PyTorch's MKL
-/// sgemv sums them, so that they give PyTorch's bits; float32 and float64 `dot` in MKL's sdot
-/// and ddot orders.
+/// Matrix-vector products (`mv`, a matrix product with one output column or row, `linear` with
+/// one output feature, and their gradients) summed in the order PyTorch's MKL sgemv and dgemv
+/// sum them, so that they give PyTorch's bits; float32 and float64 `dot` in MKL's sdot and ddot
+/// orders.
 ///
 /// The orders were found by comparing torch.mv's and torch.mm's bits with candidate orders and
 /// with inputs whose sums reveal the order (a pair ±2⁴⁰ among ones: the result counts the ones
 /// summed outside the pair's subtree), on PyTorch 2.15's wheel, MKL 2024.2, an AVX-512 machine,
-/// one thread (the goldens' count), 1 to 200 rows and k up to 500. Every product is rounded
-/// before it is added (no FMA).
+/// one thread (the goldens' count), 1 to 200 rows and k up to 500 (float64: 1 to 13 rows, k up to
+/// 40). Every product is rounded before it is added (no FMA).
 enum MatrixVectorOrder {
     /// y[i] = Σₚ A[i,p]·x[p] in the order of p: MKL's order for a matrix PyTorch passes as
     /// column-major (its non-transposed gemv, which `x.t() @ v` and `v @ M` reach) and for a 1×1
@@ -18,10 +18,9 @@ enum MatrixVectorOrder {
     /// neither stride 1 to rows).
     case lanes
 
-    /// The order for y (m) = A (m×k) · x (k×1), or nil where none was measured (float64).
-    /// PyTorch takes A as column-major first: unit row stride and a column stride of at least m.
-    static func of<T>(m: Int, a: MatrixOperand<T>, x: MatrixOperand<T>) -> MatrixVectorOrder? {
-        guard T.self == Float.self else { return nil }
+    /// The order for y (m) = A (m×k) · x (k×1). PyTorch takes A as column-major first: unit row
+    /// stride and a column stride of at least m.
+    static func of<T>(m: Int, a: MatrixOperand<T>, x: MatrixOperand<T>) -> MatrixVectorOrder {
         if m == 1 && x.colStride == 1 { return .chain }
         return a.rowStride == 1 && a.colStride >= max(1, m) ? .chain : .lanes
     }
@@ -45,7 +44,25 @@ struct LaneSchedule {
         self.width = width
     }
 
-    init(row i: Int, rows m: Int, k: Int) {
+    /// MKL's order for row `i` of an m-row float32 (sgemv) or float64 (dgemv) product.
+    static func of<T>(_: T.Type, row i: Int, rows m: Int, k: Int) -> LaneSchedule {
+        T.self == Double.self ? LaneSchedule(float64Row: i, rows: m, k: k) : LaneSchedule(float32Row: i, rows: m, k: k)
+    }
+
+    /// dgemv sums rows in fours in two lanes (even and odd products) after the first product, or
+    /// the first two when k is even. The rows past a multiple of 4 are one chain (MKL's order
+    /// up to k = 9; from k = 10 it follows no rule found).
+    private init(float64Row i: Int, rows m: Int, k: Int) {
+        if i < m / 4 * 4 {
+            head = k % 2 == 0 ? min(k, 2) : 1
+            body = k - head
+            width = 2
+        } else {
+            self = .chain(k)
+        }
+    }
+
+    private init(float32Row i: Int, rows m: Int, k: Int) {
         let grouped = m / 4 * 4
         if i < grouped {
             // MKL's four-row kernel: k mod 4 products first (4 when k is a multiple of 4).

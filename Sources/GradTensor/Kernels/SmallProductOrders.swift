@@ -10,7 +10,8 @@
 enum SmallProductOrder {
     /// Each element is Σₚ a[i,p]·b[p,j] in the order of p, every product rounded before it is
     /// added (no FMA): MKL's order when B's rows are contiguous and C has 2, 3, 4 or 8 columns,
-    /// or 2 or 3 rows and a multiple of 4 columns, or fewer than 12 columns and k ≤ 4.
+    /// or 2 or 3 rows and a multiple of 4 columns, or fewer than 12 columns and k ≤ 4 (and
+    /// dgemm's outside its kernel's core: DgemmKernelCore).
     case unfusedChain
     /// The k products of an element, rounded, are summed in 8 lanes (product p into lane p mod
     /// 8) over whole groups of 8; the lanes are folded by halves (lane l += lane l+4, then l+2,
@@ -42,17 +43,18 @@ func smallProduct<T: GemmFloat>(_ order: SmallProductOrder, m: Int, n: Int, k: I
     let pc = c.block(at: 0, rows: m, cols: n, rowStride: ldc).base
     let (ar, ac, br, bc) = (a.rowStride, a.colStride, b.rowStride, b.colStride)
     for i in 0..<m {
-        let row = pa + i &* ar
-        for j in 0..<n {
-            let column = pb + j &* bc
-            switch order {
-            case .unfusedChain:
-                var sum: T = 0
-                for p in 0..<k { sum += row[p &* ac] * column[p &* br] }
-                pc[i &* ldc &+ j] = sum
-            case .eightLaneTree:
-                pc[i &* ldc &+ j] = eightLaneDot(row, ac, column, br, k)
+        let row = pa + i &* ar, out = pc + i &* ldc
+        switch order {
+        case .unfusedChain:
+            // B read along its rows (contiguous here), each element still adding its products in
+            // the order of p.
+            out.initialize(repeating: 0, count: n)
+            for p in 0..<k {
+                let x = row[p &* ac], bRow = pb + p &* br
+                for j in 0..<n { out[j] += x * bRow[j &* bc] }
             }
+        case .eightLaneTree:
+            for j in 0..<n { out[j] = eightLaneDot(row, ac, pb + j &* bc, br, k) }
         }
     }
 }
