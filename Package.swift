@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Code generation for this machine's CPU: without it x86-64 builds target SSE2, where the matmul
+// micro-kernel's SIMD fused multiply-adds become per-element libm calls. grad is always built
+// where it runs (scripts/repl, scripts/test). GRAD_TARGET_CPU names another CPU: bench/instructions
+// builds for haswell (AVX2), as valgrind cannot run AVX-512 code.
+let targetCPU = SwiftSetting.unsafeFlags(["-target-cpu", Context.environment["GRAD_TARGET_CPU"] ?? "native"])
+
 let package = Package(
     name: "grad",
     products: [
@@ -15,17 +21,19 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
+        // The matrix products, the only kernels that run on several threads: a module of their
+        // own, with atomic reference counts, so that no code of GradTensor's runs off its thread
+        // (see MatrixProducts.swift).
+        .target(name: "GradKernels", swiftSettings: [targetCPU]),
         // dtypes, storage, kernels, the autograd graph and engine, torch-style printing.
         .target(
             name: "GradTensor",
             // CPendingEvents: whether the spare memory reserve is spent (AllocationProbe, Storage).
-            dependencies: [.product(name: "RealModule", package: "swift-numerics"), "CPendingEvents"],
-            // Code generation for this machine's CPU: without it x86-64 builds target SSE2, where
-            // the matmul micro-kernel's SIMD fused multiply-adds become per-element libm calls.
-            // grad is always built where it runs (scripts/repl, scripts/test). GRAD_TARGET_CPU
-            // names another CPU: bench/instructions builds for haswell (AVX2), as valgrind
-            // cannot run AVX-512 code.
-            swiftSettings: [.unsafeFlags(["-target-cpu", Context.environment["GRAD_TARGET_CPU"] ?? "native"])]
+            dependencies: ["GradKernels", .product(name: "RealModule", package: "swift-numerics"), "CPendingEvents"],
+            // Reference counts without atomic instructions: tensors, storages and graph nodes are
+            // made, used and freed on the one thread that runs the program; the kernels that
+            // use worker threads are GradKernels', which takes raw memory and no closure.
+            swiftSettings: [targetCPU, .unsafeFlags(["-Xfrontend", "-assume-single-threaded"])]
         ),
         // source → tokens → AST → values; builtins; the `torch` module.
         .target(
@@ -52,7 +60,7 @@ let package = Package(
         .testTarget(name: "GradREPLTests", dependencies: ["GradREPL"]),
         // The command line: runs a file, -c code or stdin, or starts the REPL.
         .executableTarget(name: "grad", dependencies: ["GradREPL", "GradLang", "CMemoryReserve"]),
-        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor", "GradTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradTensorTests", dependencies: ["GradTensor", "GradKernels", "GradTestSupport"], exclude: ["Fixtures"]),
         // What several test targets share: the seeded random generator.
         .target(name: "GradTestSupport", path: "Tests/GradTestSupport"),
     ],

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GradTensor
+@testable import GradKernels
 
 /// The extent arithmetic behind the matrix-product kernels' bounds checks (CheckedRegion): what
 /// it accepts must include every block the kernels touch (the product tests would trap

@@ -6,8 +6,9 @@
 /// Threads: the library is used from one thread at a time. Tensors, and the process-wide state
 /// of the library (`GradMode`, the random generator, the small caches of wrapped numbers and
 /// backward seeds, the engine's work lists), are not synchronised; work may move between
-/// threads, but not run on two at once. (Large matrix products split their loops over worker
-/// threads internally; those touch only the buffers they are given.)
+/// threads, but not run on two at once, which is why the module is compiled with non-atomic
+/// reference counts. (Large matrix products split their loops over worker threads inside
+/// GradKernels, a module of its own; those touch only the buffers they are given.)
 public final class Tensor {
     /// Which elements of which storage this tensor sees. `t.data = other` swaps it whole.
     ///

@@ -1,3 +1,5 @@
+import GradKernels
+
 /// Below this many multiply-adds a product runs on one thread (2²⁴, a 256³ product: about half a
 /// millisecond on one core). On this shared 2-core machine a second thread did not pay below
 /// that: 256×64×128 products (the MLP benchmark's) ran 1.6× slower on two, since a helper thread
@@ -55,28 +57,12 @@ extension Tensor {
         return Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: count), shape: shape)
     }
 
-    /// Small matrices in a big batch go one matrix per thread; big matrices are each split
-    /// among the threads by the GEMM itself; the rest run on the calling thread.
-    private static func floatProducts<T: GemmFloat>(_ a: Tensor, _ b: Tensor, _ out: Tensor, _ batch: Int,
-                                                    _ m: Int, _ k: Int, _ n: Int, _ parallelWork: Double, _: T.Type) {
-        let pa = operand(a, T.self, rows: 1, cols: 2), pb = operand(b, T.self, rows: 1, cols: 2)
-        let pc = run(out, T.self)
-        let (sa, sb) = (a.strides[0], b.strides[0])
-        func one(_ i: Int, threads: Int) {
-            gemm(m: m, n: n, k: k, a: pa.advanced(by: i &* sa), b: pb.advanced(by: i &* sb),
-                 c: pc.span(at: i &* m &* n, count: m &* n), ldc: n, threads: threads)
-        }
-        let perMatrix = Double(m) * Double(n) * Double(k)
-        let total = perMatrix * Double(batch)
-        if batch > 1 && perMatrix < parallelWork && total >= parallelWork {
-            let parts = Swift.min(Parallel.cores, batch)
-            Parallel.forEach(parts) { part in
-                for i in (batch * part / parts)..<(batch * (part + 1) / parts) { one(i, threads: 1) }
-            }
-        } else {
-            let threads = perMatrix < parallelWork ? 1 : Parallel.cores
-            for i in 0..<batch { one(i, threads: threads) }
-        }
+    /// The batch's products, shared among the cores by GradKernels (see MatrixProducts).
+    private static func floatProducts<T: MatrixProductFloat>(_ a: Tensor, _ b: Tensor, _ out: Tensor, _ batch: Int,
+                                                             _ m: Int, _ k: Int, _ n: Int, _ parallelWork: Double, _: T.Type) {
+        T.batchedProduct(batch: batch, m: m, k: k, n: n, a: operand(a, T.self, rows: 1, cols: 2), aBatchStride: a.strides[0],
+                         b: operand(b, T.self, rows: 1, cols: 2), bBatchStride: b.strides[0], c: run(out, T.self),
+                         parallelWork: parallelWork)
     }
 
     /// [m] = [m, k] · [k] for 2-D `a` and 1-D `x`.
@@ -98,10 +84,10 @@ extension Tensor {
         return out
     }
 
-    private static func floatMatrixVector<T: GemmFloat>(_ a: Tensor, _ x: Tensor, _ out: Tensor, _: T.Type) {
+    private static func floatMatrixVector<T: MatrixProductFloat>(_ a: Tensor, _ x: Tensor, _ out: Tensor, _: T.Type) {
         withExtendedLifetime((a, x)) {
-            gemvKernel(m: a.shape[0], k: a.shape[1], a: operand(a, T.self, rows: 0, cols: 1),
-                       x: operand(x, T.self, rows: 0, cols: 1), y: run(out, T.self), threads: Parallel.cores)
+            T.matrixVectorProduct(m: a.shape[0], k: a.shape[1], a: operand(a, T.self, rows: 0, cols: 1),
+                                  x: operand(x, T.self, rows: 0, cols: 1), y: run(out, T.self))
         }
     }
 
@@ -118,11 +104,10 @@ extension Tensor {
             switch x.dtype {
             case .float32:
                 let (px, py) = vectors(Float.self)
-                out.storage.pointer(Float.self)[0] = incx == 1 && incy == 1
-                    ? sdotOrderDot(px, py, n) : scheduledDot(px, incx, py, incy, n, .chain(n))
+                out.storage.pointer(Float.self)[0] = floatDot(px, incx, py, incy, n)
             case .float64:
                 let (px, py) = vectors(Double.self)
-                out.storage.pointer(Double.self)[0] = ddotOrderDot(px, incx, py, incy, n)
+                out.storage.pointer(Double.self)[0] = doubleDot(px, incx, py, incy, n)
             case .int64:
                 let (px, py) = vectors(Int64.self)
                 var s: Int64 = 0

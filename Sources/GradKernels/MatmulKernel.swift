@@ -11,11 +11,15 @@
 /// A matrix read through strides: element (i, j) is at `base[i * rowStride + j * colStride]`,
 /// among the `available` elements from `base` on (to the end of its storage), which bound every
 /// block a kernel reads (see CheckedRegion).
-struct MatrixOperand<T>: @unchecked Sendable {
+public struct MatrixOperand<T>: @unchecked Sendable {
     let base: UnsafePointer<T>
     let available: Int
     let rowStride: Int
     let colStride: Int
+
+    public init(base: UnsafePointer<T>, available: Int, rowStride: Int, colStride: Int) {
+        (self.base, self.available, self.rowStride, self.colStride) = (base, available, rowStride, colStride)
+    }
 
     /// The sub-matrix starting at row `i`, column `j`, checked to start among the elements.
     @inline(__always) func shifted(rows i: Int, cols j: Int) -> MatrixOperand {
@@ -25,13 +29,13 @@ struct MatrixOperand<T>: @unchecked Sendable {
 
     /// The matrix whose first element is `offset` elements on (the next matrix of a batch),
     /// checked to start among the elements.
-    @inline(__always) func advanced(by offset: Int) -> MatrixOperand {
+    @inline(__always) public func advanced(by offset: Int) -> MatrixOperand {
         precondition(offset >= 0 && offset <= available, "matrix operand shifted outside its buffer")
         return MatrixOperand(base: base + offset, available: available &- offset, rowStride: rowStride, colStride: colStride)
     }
 
     /// The first element of the `rows`×`cols` block at the start, checked to lie among the elements.
-    @inline(__always) func checked(rows: Int, cols: Int) -> UnsafePointer<T> {
+    @inline(__always) public func checked(rows: Int, cols: Int) -> UnsafePointer<T> {
         precondition(spans(available, rows: rows, cols: cols, rowStride: rowStride, colStride: colStride),
                      "matrix operand block outside its buffer")
         return base
@@ -46,19 +50,19 @@ struct MatrixOperand<T>: @unchecked Sendable {
 /// The float types the GEMM handles, with the SIMD vector its micro-kernel is built from
 /// (one AVX register on x86-64: 8 floats or 4 doubles). `Codable` and `SIMDScalar` because SIMD
 /// vectors require them of their scalars.
-protocol GemmFloat: FloatElement, SIMDScalar, Codable {
+public protocol GemmFloat: BinaryFloatingPoint, SIMDScalar, Codable {
     associatedtype Vector: SIMD where Vector.Scalar == Self
     static var lanes: Int { get }
 }
 
 extension Float: GemmFloat {
-    typealias Vector = SIMD8<Float>
-    static var lanes: Int { 8 }
+    public typealias Vector = SIMD8<Float>
+    public static var lanes: Int { 8 }
 }
 
 extension Double: GemmFloat {
-    typealias Vector = SIMD4<Double>
-    static var lanes: Int { 4 }
+    public typealias Vector = SIMD4<Double>
+    public static var lanes: Int { 4 }
 }
 
 extension GemmFloat {

@@ -3,7 +3,7 @@
 
 /// C (m×n, row stride `ldc`) = A (m×k) · B (k×n), operands read through their strides, whose
 /// extents are checked first (see CheckedRegion).
-func integerGemm(m: Int, n: Int, k: Int, a: MatrixOperand<Int64>, b: MatrixOperand<Int64>,
+public func integerGemm(m: Int, n: Int, k: Int, a: MatrixOperand<Int64>, b: MatrixOperand<Int64>,
                  c: ElementRun<Int64>, ldc: Int) {
     if n <= 0 || m <= 0 { return }
     let c = c.block(at: 0, rows: m, cols: n, rowStride: ldc).base

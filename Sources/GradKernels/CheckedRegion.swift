@@ -6,13 +6,18 @@
 
 /// `count` elements from `base` that a kernel may read and write: a result tensor's storage
 /// from its first element, or packing scratch.
-struct ElementRun<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-    let count: Int
+public struct ElementRun<T>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<T>
+    public let count: Int
+
+    public init(base: UnsafeMutablePointer<T>, count: Int) {
+        self.base = base
+        self.count = count
+    }
 
     /// The `length` elements from `offset`, checked to lie in the run.
     @inline(__always)
-    func span(at offset: Int, count length: Int) -> ElementRun {
+    public func span(at offset: Int, count length: Int) -> ElementRun {
         precondition(offset >= 0 && length >= 0 && length <= count && offset <= count &- length,
                      "kernel span outside its buffer")
         return ElementRun(base: base + offset, count: length)
