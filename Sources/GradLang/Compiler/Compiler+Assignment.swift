@@ -21,11 +21,7 @@ extension Compiler {
             let style = ErrorSpan.Style.indexed(valueEnd: base.range.end)
             return { f, v in
                 let c = try containerVariable?.value(in: f) ?? container(f), k = try keyVariable?.value(in: f) ?? key(f)
-                try Compiler.locatingErrors(at: range, in: f, style: style) {
-                    // A dict, the usual container of such a store, skips the switch over every kind.
-                    if case .object(let d as PyDict) = c { return try d.set(k, v) }
-                    try Subscript.set(c, k, v, writtenAsTuple: isTuple, interpreter: interpreter)
-                }
+                try Compiler.locatingErrors(at: range, in: f, style: style) { try Subscript.set(c, k, v, writtenAsTuple: isTuple, interpreter: interpreter) }
             }
         case .tuple(let items), .list(let items):
             return unpacking(items, range)
