@@ -223,8 +223,7 @@ final class SetTable {
     }
 
     /// `set_insert_clean`: into a table known to have no dummies and no equal element. Inlined
-    /// into the resize's loop, whose stores into the fresh table are then checked for
-    /// uniqueness once, not per element.
+    /// into the resize's loop: a call less per element moved.
     @inline(__always)
     private static func insertClean(_ element: consuming Value, hash: Int, into slots: inout [Slot]) {
         let mask = slots.count - 1
