@@ -151,9 +151,18 @@ public final class PyClass: CollectableObject, @unchecked Sendable {
 
     /// Whether instances hash by identity, as `object.__hash__` does: no class in the order
     /// defines `__hash__` (nor sets it to None) and instances hold no built-in contents. Dicts and
-    /// sets ask it for every instance key, so it is kept until the class or a base changes.
+    /// sets ask it for every instance key, so it is kept until the class or a base changes. The
+    /// kept answer is read inline, without a call (a hash of an instance is otherwise a few
+    /// instructions).
     var hashesByIdentity: Bool {
-        if identityHashing.version == version { return identityHashing.found }
+        @inline(__always) get {
+            if identityHashing.version == version { return identityHashing.found }
+            return findHashesByIdentity()
+        }
+    }
+
+    @inline(never)
+    private func findHashesByIdentity() -> Bool {
         let found = nativeBase == nil && lookup(.hash) == nil
         identityHashing = (version, found)
         return found

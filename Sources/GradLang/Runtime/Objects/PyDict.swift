@@ -8,10 +8,10 @@
 /// equality (`1`, `1.0` and `True` are one key; a class's `__eq__` runs). That `__eq__` may change
 /// the dict: the look-up then starts over, as CPython's does.
 ///
-/// The entries are kept as three arrays side by side, one element per entry: what a probe reads
-/// (hash and key identity, plain bits), the keys, and the values. A probe that finds its key by
-/// identity reads neither key nor value, and a read copies out only the value: a copy of a whole
-/// entry would retain and release its key and value.
+/// The entries are kept as two arrays side by side, one element per entry: the keys, each with
+/// what a probe compares before it (hash and key identity, plain bits), and the values. A probe
+/// reads the fields it compares in place, so one that finds its key by identity copies neither key
+/// nor value, and a read copies out only the value; an insertion appends to two arrays.
 public final class PyDict: CollectableObject {
     struct Entry {
         let hash: Int
@@ -19,16 +19,17 @@ public final class PyDict: CollectableObject {
         var value: Value
     }
 
-    /// What a probe compares of an entry before its key.
-    private struct Probe {
+    /// An entry's key, with what a probe compares before it.
+    private struct KeyEntry {
         let hash: Int
         let identity: KeyIdentity
+        /// nil in a hole.
+        var key: Value?
     }
 
-    /// Per entry in insertion order (holes where keys were deleted): its probe data, its key (nil
-    /// in a hole) and its value (None in a hole).
-    private var probes: [Probe] = []
-    private var keys: [Value?] = []
+    /// Per entry in insertion order (holes where keys were deleted): its key and its value (None
+    /// in a hole).
+    private var keys: [KeyEntry] = []
     private var values: [Value] = []
     /// CPython's `dk_indices`: per table position, the number of an entry, `empty` or `deleted`.
     /// Its size (CPython's `dk_size`) is a power of two whose two thirds bound the slots before a
@@ -71,7 +72,7 @@ public final class PyDict: CollectableObject {
         // Only objects can hold further containers: the rest is freed as usual, without a copy
         // (a dict that filled memory must be freed without asking for as much again).
         var held: [Value] = []
-        for case let key? in keys { if case .object = key { held.append(key) } }
+        for entry in keys { if let key = entry.key, case .object = key { held.append(key) } }
         for value in values { if case .object = value { held.append(value) } }
         removeAll()
         NestedRelease.adopt(&held)
@@ -80,8 +81,8 @@ public final class PyDict: CollectableObject {
     public override var typeName: String { "dict" }
 
     override func forEachReference(_ visit: (Value) -> Void) {
-        for (key, value) in zip(keys, values) {
-            guard let key else { continue }
+        for (entry, value) in zip(keys, values) {
+            guard let key = entry.key else { continue }
             visit(key)
             visit(value)
         }
@@ -95,8 +96,8 @@ public final class PyDict: CollectableObject {
         // The owner first: emptying the dict must not delete the attributes of its instance.
         owner?.giveUpReferences(into: &released)
         owner = nil
-        for (key, value) in zip(keys, values) {
-            guard let key else { continue }
+        for (entry, value) in zip(keys, values) {
+            guard let key = entry.key else { continue }
             released += [key, value]
         }
         removeAll()
@@ -119,7 +120,9 @@ public final class PyDict: CollectableObject {
 
     public func set(_ key: Value, _ value: Value) throws { try set(key, value, hash: Hashing.hash(key)) }
 
-    /// `set` with the key's hash already known.
+    /// `set` with the key's hash already known. Inlined into `set(_:_:)`, which every store
+    /// `d[k] = v` calls: one call less per store.
+    @inline(__always)
     func set(_ key: Value, _ value: Value, hash: Int) throws {
         catchUpWithOwner()
         if let found = try find(key, hash: hash) {
@@ -147,8 +150,7 @@ public final class PyDict: CollectableObject {
         try Allocation.checkGrowth(of: keys, to: keys.count + 1)
         let position = freePosition(hash), slot = Int32(keys.count)
         changeIndices { $0[position] = slot }
-        changeTakenOut({ probes }, { probes = $0 }) { $0.append(Probe(hash: hash, identity: KeyIdentity(key))) }
-        changeTakenOut({ keys }, { keys = $0 }) { $0.append(key) }
+        changeTakenOut({ keys }, { keys = $0 }) { $0.append(KeyEntry(hash: hash, identity: KeyIdentity(key), key: key)) }
         changeTakenOut({ values }, { values = $0 }) { $0.append(value) }
         live += 1
         if isOwned { changedEntry(key, value) }
@@ -171,7 +173,7 @@ public final class PyDict: CollectableObject {
     /// The last live entry, removed (`popitem`), without hashing its key again.
     func removeLast() -> (key: Value, value: Value)? {
         catchUpWithOwner()
-        guard let last = keys.lastIndex(where: { $0 != nil }), let key = keys[last] else { return nil }
+        guard let last = keys.lastIndex(where: { $0.key != nil }), let key = keys[last].key else { return nil }
         let value = values[last]
         if let position = indices.firstIndex(of: Int32(last)) { changeIndices { $0[position] = Int32(PyDict.deleted) } }
         clear(slot: last)
@@ -182,20 +184,20 @@ public final class PyDict: CollectableObject {
 
     /// Makes slot `slot` a hole.
     private func clear(slot: Int) {
-        changeTakenOut({ keys }, { keys = $0 }) { $0[slot] = nil }
+        changeTakenOut({ keys }, { keys = $0 }) { $0[slot].key = nil }
         changeTakenOut({ values }, { values = $0 }) { $0[slot] = .none }
     }
 
     /// Live entries in insertion order, with their stored hashes.
     var hashedEntries: [Entry] {
         catchUpWithOwner()
-        return keys.indices.compactMap { i in keys[i].map { Entry(hash: probes[i].hash, key: $0, value: values[i]) } }
+        return keys.indices.compactMap { i in keys[i].key.map { Entry(hash: keys[i].hash, key: $0, value: values[i]) } }
     }
 
     /// Live entries in insertion order.
     public var entries: [(key: Value, value: Value)] {
         catchUpWithOwner()
-        return zip(keys, values).compactMap { key, value in key.map { ($0, value) } }
+        return zip(keys, values).compactMap { entry, value in entry.key.map { ($0, value) } }
     }
 
     /// How many slots an iterator may walk (live entries and holes).
@@ -207,7 +209,7 @@ public final class PyDict: CollectableObject {
     /// The entry in slot `slot`; nil for a hole or past the end.
     func entry(atSlot slot: Int) -> (key: Value, value: Value)? {
         catchUpWithOwner()
-        guard slot < keys.count, let key = keys[slot] else { return nil }
+        guard slot < keys.count, let key = keys[slot].key else { return nil }
         return (key, values[slot])
     }
 
@@ -218,8 +220,7 @@ public final class PyDict: CollectableObject {
         let removed = keys
         keys = []
         values = []
-        probes = []
-        if isOwned { for case let key? in removed { changedEntry(key, nil) } }
+        if isOwned { for case let key? in removed.map(\.key) { changedEntry(key, nil) } }
         indices = []
         live = 0
         generation &+= 1
@@ -240,13 +241,13 @@ public final class PyDict: CollectableObject {
                 if index == PyDict.empty { return nil }
                 // The hash before the key: most entries probed are not the key; then the key's
                 // identity, without reading the key.
-                if index >= 0, probes[index].hash == hash {
-                    if identity.isKnown && probes[index].identity == identity { return (position, index) }
-                    if let stored = keys[index] {
+                if index >= 0, keys[index].hash == hash {
+                    if identity.isKnown && keys[index].identity == identity { return (position, index) }
+                    if let stored = keys[index].key {
                         if KeyEquality.isSame(stored, key) { return (position, index) }
                         let before = generation
                         let equal = try KeyEquality.equal(stored, key)
-                        guard before == generation, let now = keys[index], KeyEquality.isSame(now, stored) else {
+                        guard before == generation, let now = keys[index].key, KeyEquality.isSame(now, stored) else {
                             continue probing
                         }
                         if equal { return (position, index) }
@@ -280,31 +281,27 @@ public final class PyDict: CollectableObject {
         while size < live * 3 { size <<= 1 }
         let capacity = size * 2 / 3
         try Allocation.check(count: size, of: Int32.self)
-        try Allocation.check(count: capacity, of: Probe.self)
-        try Allocation.check(count: capacity, of: Value?.self)
+        try Allocation.check(count: capacity, of: KeyEntry.self)
         try Allocation.check(count: capacity, of: Value.self)
         // The entries are moved, not copied (a retain and a release of every key and value):
         // taken out, their holes removed in place keeping their order, then grown.
-        var (movedProbes, movedKeys, movedValues) = (probes, keys, values)
-        (probes, keys, values) = ([], [], [])
+        var (movedKeys, movedValues) = (keys, values)
+        (keys, values) = ([], [])
         if live < movedKeys.count {
             var kept = 0
-            for i in movedKeys.indices where movedKeys[i] != nil {
-                movedProbes.swapAt(kept, i)
+            for i in movedKeys.indices where movedKeys[i].key != nil {
                 movedKeys.swapAt(kept, i)
                 movedValues.swapAt(kept, i)
                 kept += 1
             }
-            movedProbes.removeLast(movedProbes.count - kept)
             movedKeys.removeLast(movedKeys.count - kept)
             movedValues.removeLast(movedValues.count - kept)
         }
-        movedProbes.reserveCapacity(capacity)
         movedKeys.reserveCapacity(capacity)
         movedValues.reserveCapacity(capacity)
         var fresh = [Int32](repeating: Int32(PyDict.empty), count: size)
-        for (slot, probe) in movedProbes.enumerated() { fresh[PyDict.freePosition(probe.hash, in: fresh)] = Int32(slot) }
-        (probes, keys, values, indices) = (movedProbes, movedKeys, movedValues, fresh)
+        for (slot, entry) in movedKeys.enumerated() { fresh[PyDict.freePosition(entry.hash, in: fresh)] = Int32(slot) }
+        (keys, values, indices) = (movedKeys, movedValues, fresh)
         generation &+= 1
     }
 

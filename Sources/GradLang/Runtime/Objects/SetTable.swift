@@ -222,7 +222,9 @@ final class SetTable {
         generation &+= 1
     }
 
-    /// `set_insert_clean`: into a table known to have no dummies and no equal element.
+    /// `set_insert_clean`: into a table known to have no dummies and no equal element. Inlined
+    /// into the resize's loop: a call less per element moved.
+    @inline(__always)
     private static func insertClean(_ element: consuming Value, hash: Int, into slots: inout [Slot]) {
         let mask = slots.count - 1
         var position = hash & mask
