@@ -54,7 +54,8 @@ final class FunctionCode {
     func frame(cells: [PyCell]) -> Frame {
         if let frame = spareFrame {
             spareFrame = nil
-            frame.cells = cells
+            // A spare frame has none (see `recycle`): a function without cells stores nothing.
+            if !cells.isEmpty { frame.cells = cells }
             return frame
         }
         return Frame(slotCount: slotCount, cells: cells, name: name, origin: origin)
