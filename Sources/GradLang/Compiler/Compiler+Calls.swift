@@ -242,20 +242,17 @@ extension Compiler {
         }
         // CPython's messages name a function by its qualified name (`C.__init__() missing ...`).
         let signature = Signature(name: qualifiedName, parameters: parameters.signatureParameters)
-        let origin = origin
-        let slotCount = inner.slotNames.count, cellCount = inner.cellNames.count
+        let functionCode = FunctionCode(name: name, qualifiedName: qualifiedName, docstring: docstring, signature: signature,
+                                        body: code, slotCount: inner.slotNames.count, parameterStorage: storage,
+                                        cellCount: inner.cellNames.count, origin: origin)
         let reference = globals.reference, inModule = FunctionGlobals.module(globals.reference)
         // Code `exec` runs in a dict of the caller's: the functions it defines keep the dict.
         let keepsDict = globals.livesInDict
         return { f in
             var values: [Int: Value] = [:]
             for d in defaults { values[d.index] = try d.code(f) }
-            let function = PyFunction(name: name, signature: signature, defaults: values, body: code,
-                                      slotCount: slotCount, parameterStorage: storage, cellCount: cellCount,
-                                      closure: captured.map { $0(f) }, origin: origin,
+            let function = PyFunction(code: functionCode, defaults: values, closure: captured.map { $0(f) },
                                       globals: keepsDict ? reference.globals?.dictView.map { .dict($0) } ?? inModule : inModule)
-            function.docstring = docstring
-            function.qualifiedName = qualifiedName
             if !annotations.isEmpty {
                 let evaluated = PyDict()
                 for a in annotations { try evaluated.set(.str(a.name), try a.code(f)) }

@@ -134,6 +134,26 @@ extension Compiler {
         }
         if !parts.contains(where: \.starred) {
             let codes = parts.map(\.code)
+            // The short displays (`(a, b)`, `[x, y]`) as array literals, evaluated left to right:
+            // one allocation at the final size, without the generic reserve-and-append path.
+            switch codes.count {
+            case 1:
+                let first = codes[0]
+                return { f in [try first(f)] }
+            case 2:
+                let (first, second) = (codes[0], codes[1])
+                return { f in
+                    let a = try first(f), b = try second(f)
+                    return [a, b]
+                }
+            case 3:
+                let (first, second, third) = (codes[0], codes[1], codes[2])
+                return { f in
+                    let a = try first(f), b = try second(f), c = try third(f)
+                    return [a, b, c]
+                }
+            default: break
+            }
             // A reserved loop: `map` with a throwing closure grows its result one step at a time.
             return { f in
                 var values: [Value] = []

@@ -1,38 +1,51 @@
-/// A function defined with `def` or `lambda`: its compiled body, parameters, defaults and the
-/// cells it closes over.
+/// A function defined with `def` or `lambda`: its code (shared by every function the definition
+/// makes), the defaults and cells it closes over, and what was assigned to it.
 final class PyFunction: CollectableObject, PyCallable {
-    /// `__name__` (assignable, as `functools.wraps` does).
-    var name: String
-    /// The name its frames show in tracebacks (CPython's `co_name`), which renaming keeps.
-    let codeName: String
-    let signature: Signature
+    let code: FunctionCode
     /// Default values by parameter index, evaluated when the `def` ran. Set again (the same
     /// values) only by the cycle collector, giving it and `closure` buffers of their own. Read
     /// into a local before a use that calls out, as `attributes` is changed.
     var defaults: [Int: Value]
-    let body: StmtCode
-    let slotCount: Int
-    /// For each parameter, where it is stored: a slot, or a cell (captured by an inner function).
-    let parameterStorage: [Scope.Resolution]
-    let cellCount: Int
     var closure: [PyCell]
-    let origin: CodeOrigin
     /// Where the globals it reads live (`__globals__`).
     let globals: FunctionGlobals
-    /// True when a plain positional call can skip the binder.
-    let isSimple: Bool
-    /// How many leading parameters have no default (in a plain positional signature, the ones
-    /// after them all have one).
-    let requiredCount: Int
-    /// The body's leading string literal, as written (`help()` cleans and shows it); set by the compiler.
-    var docstring: String?
-    /// `__qualname__` (`C.method`, `f.<locals>.g`); set by the compiler.
-    var qualifiedName = ""
     /// Attributes set on the function (`f.calls = 0`, `__wrapped__`): its `__dict__`. Changed
     /// through `setAttribute` or replaced whole, so that no access to it spans a call (one that
     /// did would make the optimizer check every access at run time, in each collection's visit
     /// of the function).
     var attributes: [String: Value] = [:]
+    /// `__name__`, `__qualname__` and `__doc__` once one of them is assigned (`functools.wraps`
+    /// does); until then they are the code's, and a function made costs no copy of them.
+    private var assignedNames: Names?
+
+    private struct Names {
+        var name: String
+        var qualifiedName: String
+        var docstring: String?
+    }
+
+    private var names: Names {
+        assignedNames ?? Names(name: code.name, qualifiedName: code.qualifiedName, docstring: code.docstring)
+    }
+
+    /// `__name__` (assignable).
+    var name: String {
+        get { assignedNames?.name ?? code.name }
+        set { var changed = names; changed.name = newValue; assignedNames = changed }
+    }
+    /// `__qualname__` (`C.method`, `f.<locals>.g`; assignable).
+    var qualifiedName: String {
+        get { assignedNames?.qualifiedName ?? code.qualifiedName }
+        set { var changed = names; changed.qualifiedName = newValue; assignedNames = changed }
+    }
+    /// `__doc__`: the body's leading string literal, as written (`help()` cleans and shows it).
+    var docstring: String? {
+        get { assignedNames.map(\.docstring) ?? code.docstring }
+        set { var changed = names; changed.docstring = newValue; assignedNames = changed }
+    }
+    var signature: Signature { code.signature }
+    var body: StmtCode { code.body }
+    var origin: CodeOrigin { code.origin }
 
     /// Sets (nil: removes) an attribute, changing the dictionary as a local (see changeTakenOut).
     func setAttribute(_ name: String, _ value: Value?) {
@@ -42,22 +55,11 @@ final class PyFunction: CollectableObject, PyCallable {
         attributes = changed
     }
 
-    init(name: String, signature: Signature, defaults: [Int: Value], body: @escaping StmtCode, slotCount: Int,
-         parameterStorage: [Scope.Resolution], cellCount: Int, closure: [PyCell], origin: CodeOrigin,
-         globals: FunctionGlobals) {
-        self.name = name
-        codeName = name
-        self.signature = signature
+    init(code: FunctionCode, defaults: [Int: Value], closure: [PyCell], globals: FunctionGlobals) {
+        self.code = code
         self.defaults = defaults
-        self.body = body
-        self.slotCount = slotCount
-        self.parameterStorage = parameterStorage
-        self.cellCount = cellCount
         self.closure = closure
-        self.origin = origin
         self.globals = globals
-        isSimple = signature.parameters.allSatisfy { $0.kind == .positional }
-        requiredCount = signature.parameters.count - defaults.count
     }
 
     override var typeName: String { "function" }
@@ -74,10 +76,7 @@ final class PyFunction: CollectableObject, PyCallable {
         if !attributes.isEmpty { let attributes = self.attributes; attributes.values.forEach(visit) }
     }
 
-    /// The frame kept for the next call shares the closure's buffer: it is dropped (the next call
-    /// makes a new one), so that no holder of the buffer is left uncounted.
     override func makeStorageUnique() {
-        spareFrame = nil
         if !closure.isEmpty { makeUniqueStorage({ self.closure }, { self.closure = $0 }) }
         if !defaults.isEmpty { makeUniqueStorage({ self.defaults }, { self.defaults = $0 }) }
         if !attributes.isEmpty { makeUniqueStorage({ self.attributes }, { self.attributes = $0 }) }
@@ -151,7 +150,7 @@ final class PyFunction: CollectableObject, PyCallable {
     /// plain positional and the parameters after the given ones have defaults.
     @inline(__always)
     private func takesPlainly(_ count: Int) -> Bool {
-        isSimple && count <= parameterStorage.count && count >= requiredCount
+        code.isSimple && count <= code.parameterStorage.count && count >= code.requiredCount
     }
 
     /// A frame for a call passing `count` positional arguments, `argument(i)` giving the i-th
@@ -169,10 +168,11 @@ final class PyFunction: CollectableObject, PyCallable {
     /// The defaults of the parameters from number `count` on, which the call did not pass.
     @inline(__always)
     private func storeDefaults(after count: Int, in frame: Frame) {
-        if count < parameterStorage.count {
+        let parameterCount = code.parameterStorage.count
+        if count < parameterCount {
             // Read once, so that no access to the property spans the look-ups.
             let defaults = self.defaults
-            for i in count..<parameterStorage.count {
+            for i in count..<parameterCount {
                 if let value = defaults[i] { store(value, parameter: i, in: frame) }
             }
         }
@@ -185,47 +185,31 @@ final class PyFunction: CollectableObject, PyCallable {
         return result
     }
 
-    /// The frame of the last call that returned with nothing else holding it, emptied, for the
-    /// next call: a loop calling the same function does not allocate a frame per call (a
-    /// function with cells of its own gets new cells in it). The cycle collector drops it (see
-    /// CycleTraversal).
-    var spareFrame: Frame?
-
-    /// Keeps `frame` for the next call when nothing else holds it, then closes the generators
-    /// its locals held (see GeneratorFinalizers), as CPython does when a call returns.
+    /// Keeps `frame` for the next call of the code when nothing else holds it (see
+    /// FunctionCode.spareFrame), then closes the generators its locals held (see
+    /// GeneratorFinalizers), as CPython does when a call returns.
     func recycle(_ frame: inout Frame) {
-        if isKnownUniquelyReferenced(&frame) {
-            frame.reset()
-            // The call's own cells go now, as they would with the frame: the spare frame holds no
-            // tracked object of its own, so the collector may drop it during a collection.
-            if cellCount > 0 { frame.cells = closure }
-            spareFrame = frame
-        }
+        code.recycle(&frame)
         if GeneratorFinalizers.arePending { GeneratorFinalizers.run() }
     }
 
+    /// A frame for a call: the function's own cells are new for each call, then come the ones
+    /// it closes over.
     private func newFrame() -> Frame {
-        let cells = cellCount > 0 ? freshCells() : closure
-        if let frame = spareFrame {
-            spareFrame = nil
-            if cellCount > 0 { frame.cells = cells }
-            return frame
-        }
-        return Frame(slotCount: slotCount, cells: cells, name: codeName, origin: origin)
+        code.frame(cells: code.cellCount > 0 ? freshCells() : closure)
     }
 
-    /// The function's own cells, new for each call, then the ones it closes over.
     private func freshCells() -> [PyCell] {
         var cells: [PyCell] = []
-        cells.reserveCapacity(cellCount + closure.count)
-        for _ in 0..<cellCount { cells.append(PyCell()) }
+        cells.reserveCapacity(code.cellCount + closure.count)
+        for _ in 0..<code.cellCount { cells.append(PyCell()) }
         cells.append(contentsOf: closure)
         return cells
     }
 
     @inline(__always)
     private func store(_ value: Value, parameter i: Int, in frame: Frame) {
-        switch parameterStorage[i] {
+        switch code.parameterStorage[i] {
         case .local(let s): frame[slot: s] = value
         case .cell(let c): frame.cells[c].value = value
         case .global, .classNamespace: break
@@ -235,7 +219,7 @@ final class PyFunction: CollectableObject, PyCallable {
     /// Runs the body in `frame`, one call deeper.
     func run(_ frame: Frame, _ interpreter: Interpreter) throws -> Value {
         try interpreter.nested(in: frame) {
-            if case .returned = try body(frame) {
+            if case .returned = try code.body(frame) {
                 // Taken out: a generator's frame outlives the call, and must not hold the generator.
                 let result = frame.returnValue
                 frame.returnValue = .none

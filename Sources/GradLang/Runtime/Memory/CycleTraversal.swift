@@ -16,10 +16,10 @@
 // - set: its element table.
 // - cell: its value (no buffer).
 // - function: its closure cells, its defaults, the attributes set on it and the dict `exec`
-//   defined it in. The frame it keeps
-//   for its next call shares the closure's buffer; it is dropped (the next call makes a new
-//   one), so that no holder of the buffer is left uncounted. A frame of a call in progress may share it too: that buffer
-//   then counts as outside, and the function is referenced by its caller anyway. Its compiled
+//   defined it in. The frame its code keeps for the next call holds no cells or other values
+//   (see FunctionCode.spareFrame). A frame of a call in progress may share the closure's
+//   buffer: that buffer then counts as outside, and the function is referenced by its caller
+//   anyway. Its compiled
 //   body is a Swift closure: the constants and globals it holds are not traversed, so they count
 //   as referenced from outside.
 // - bound method: its receiver (its function is a builtin, which holds no Python values).
