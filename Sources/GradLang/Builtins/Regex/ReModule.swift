@@ -83,24 +83,15 @@ enum ReModule {
                 let replacement = Array(try Arg.string(args["repl"], "expected str").utf8)
                 var result: [UInt8] = []
                 var copied = 0, count = 0
-                let text = run.text, string = run.string
-                // The code points from `copied` to `end`: in ASCII text they are the UTF-8 bytes
-                // at the same places, copied at once.
-                func copy(upTo end: Int) {
-                    if string.isASCII {
-                        string.withUTF8 { result.append(contentsOf: $0[copied..<end]) }
-                    } else {
-                        appendUTF8(text[copied..<end], to: &result)
-                    }
-                }
+                let text = run.text
                 try run.scan(limit: try Arg.size(args["count"])) { found, _ in
-                    copy(upTo: found.start)
+                    appendUTF8(text[copied..<found.start], to: &result)
                     result.append(contentsOf: replacement)
                     copied = found.end
                     count += 1
                 }
                 if count == 0 { return .object(PyTuple([args["string"], .int(0)])) }
-                copy(upTo: text.count)
+                appendUTF8(text[copied...], to: &result)
                 return .object(PyTuple([.str(String(decoding: result, as: UTF8.self)), .int(count)]))
             }),
         ])
