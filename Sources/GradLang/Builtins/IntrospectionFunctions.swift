@@ -1,7 +1,8 @@
 /// `type`, `isinstance`, `issubclass`, `callable`, `hasattr`/`getattr`/`setattr`/`delattr`, `dir`, `id`,
 /// `hash`, `repr`.
 enum IntrospectionFunctions {
-    nonisolated(unsafe) static let type = PyBuiltin("type(*args, **kwargs)") { args in
+    /// `type(x)`, the common call, runs `one` without binding a tuple and a dict of arguments.
+    nonisolated(unsafe) static let type = PyBuiltin("type(*args, **kwargs)", { args in
         let all = args.varargs("args"), keywords = args.keywordArguments("kwargs")
         switch all.count {
         case 1:
@@ -11,7 +12,7 @@ enum IntrospectionFunctions {
             return try Metaclasses.makeClass(all[0], all[1], all[2], keywords: keywords, metaclass: nil, args.interpreter)
         default: throw PyError.type("type() takes 1 or 3 arguments")
         }
-    }
+    }, one: { object, _ in BuiltinTypes.of(object) })
 
     static var all: [PyBuiltin] {
         [

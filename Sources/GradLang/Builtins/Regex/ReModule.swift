@@ -170,7 +170,7 @@ final class CompiledPattern: PyObject {
 
     func scalars(of string: PyStr) -> [Unicode.Scalar] {
         if let lastText, lastText.string === string { return lastText.scalars }
-        let scalars = Array(string.string.unicodeScalars)
+        let scalars = string.scalars
         lastText = (string, scalars)
         return scalars
     }

@@ -3,6 +3,8 @@
 /// indexes; `end` is where the text ends for the pattern (`endpos`).
 struct RegexMatcher {
     private let program: RegexProgram
+    /// The program's character sets (`RegexProgram.sets`), which its tests name by index.
+    private let sets: [RegexCompiledSet]
     private let text: [Unicode.Scalar]
     private let end: Int
     /// Group slots (2n, 2n+1 for group n; -1 when unset) of the match being tried.
@@ -15,6 +17,7 @@ struct RegexMatcher {
 
     init(_ program: RegexProgram, text: [Unicode.Scalar], end: Int) {
         self.program = program
+        sets = program.sets
         self.text = text
         self.end = end
         slots = Array(repeating: -1, count: 2 * program.groupCount + 2)
@@ -51,7 +54,7 @@ struct RegexMatcher {
         let firstTest = program.firstTest
         while position <= end {
             if let test = firstTest {
-                while position < end && !test.matches(text[position].value) { position += 1 }
+                while position < end && !test.matches(text[position].value, sets) { position += 1 }
                 if position == end { return nil }
             }
             if let found = try match(at: position, fullMatch: false, rejectEmpty: rejectEmpty && position == start) {
@@ -106,7 +109,7 @@ struct RegexMatcher {
             var failed = false
             switch code[pc] {
             case .char(let test):
-                if position < end && test.matches(text[position].value) {
+                if position < end && test.matches(text[position].value, sets) {
                     position += 1
                     pc += 1
                 } else {
@@ -117,7 +120,7 @@ struct RegexMatcher {
                 if greedy {
                     let limit = max >= end - position ? end : position + max
                     var reached = position
-                    while reached < limit && test.matches(text[reached].value) { reached += 1 }
+                    while reached < limit && test.matches(text[reached].value, sets) { reached += 1 }
                     if reached < least {
                         failed = true
                     } else {
@@ -131,7 +134,7 @@ struct RegexMatcher {
                         break
                     }
                     var reached = position
-                    while reached < least && test.matches(text[reached].value) { reached += 1 }
+                    while reached < least && test.matches(text[reached].value, sets) { reached += 1 }
                     if reached < least {
                         failed = true
                     } else {
@@ -215,7 +218,7 @@ struct RegexMatcher {
                 if (fullMatch && position != end) || position == rejectEmptyAt {
                     failed = true
                 } else {
-                    stack.removeSubrange(base...)
+                    stack.removeLast(stack.count - base)
                     return position
                 }
             }
@@ -239,7 +242,7 @@ struct RegexMatcher {
                     position = at - 1
                     resumed = true
                 case .takeMore(let target, let most, let at):
-                    guard case .repeatChar(let test, _, _, _) = code[target - 1], test.matches(text[at].value) else { continue }
+                    guard case .repeatChar(let test, _, _, _) = code[target - 1], test.matches(text[at].value, sets) else { continue }
                     if at + 1 < most { stack.append(.takeMore(pc: target, most: most, position: at + 1)) }
                     pc = target
                     position = at + 1

@@ -7,15 +7,14 @@ enum RegexCharTest {
     case notNewline
     case anything
     /// A set, with its answers for ASCII inline (bits 0-63, 64-127): testing an ASCII code point
-    /// touches no object.
-    case set(low: UInt64, high: UInt64, RegexCompiledSet)
+    /// touches no object. Other code points are looked up in the program's set number `index`;
+    /// holding a number, not the set, keeps a test (and an instruction) free to copy, with no
+    /// reference count to update at each step of a match.
+    case set(low: UInt64, high: UInt64, index: Int)
 
-    init(_ set: RegexCompiledSet) {
-        self = .set(low: set.low, high: set.high, set)
-    }
-
+    /// Whether `c` passes; `sets` are the program's (`RegexProgram.sets`).
     @inline(__always)
-    func matches(_ c: UInt32) -> Bool {
+    func matches(_ c: UInt32, _ sets: [RegexCompiledSet]) -> Bool {
         switch self {
         case .literal(let l): return c == l
         case .foldedLiteral(let l): return RegexCase.lower(c) == l
@@ -23,7 +22,7 @@ enum RegexCharTest {
         case .anything: return true
         case .set(let low, let high, _) where c < 128:
             return c < 64 ? low & (1 << UInt64(c)) != 0 : high & (1 << UInt64(c - 64)) != 0
-        case .set(_, _, let set): return set.contains(c)
+        case .set(_, _, let index): return sets[index].contains(c)
         }
     }
 }
@@ -105,6 +104,8 @@ enum RegexInstruction {
 /// A compiled pattern: the main program (0) and one per look-around and atomic group.
 final class RegexProgram {
     let programs: [[RegexInstruction]]
+    /// The character sets the programs' tests name by index.
+    let sets: [RegexCompiledSet]
     let groupCount: Int
     /// Loop counters and marks, and register 0: the last group closed (`Match.lastindex`).
     let registerCount: Int
@@ -119,6 +120,7 @@ final class RegexProgram {
         main.append(.match)
         compiler.programs[0] = main
         programs = compiler.programs
+        sets = compiler.sets
         groupCount = parsed.groupCount
         registerCount = compiler.registerCount
         switch main.first {
@@ -132,6 +134,7 @@ final class RegexProgram {
 /// Turns a pattern's tree into programs, resolving scoped flags.
 private struct RegexCompiler {
     var programs: [[RegexInstruction]] = [[]]
+    var sets: [RegexCompiledSet] = []
     var registerCount = 1
     let groupWidths: [Int: (Int, Int?)]
 
@@ -151,12 +154,15 @@ private struct RegexCompiler {
     }
 
     /// The node's test when it matches exactly one code point.
-    private func charTest(_ node: RegexNode, _ flags: RegexFlags) -> RegexCharTest? {
+    private mutating func charTest(_ node: RegexNode, _ flags: RegexFlags) -> RegexCharTest? {
         switch node {
         case .literal(let c):
             return flags.contains(.ignoreCase) && RegexCase.lower(c) != RegexCase.upper(c) ? .foldedLiteral(RegexCase.lower(c)) : .literal(c)
         case .any: return flags.contains(.dotAll) ? .anything : .notNewline
-        case .set(let set): return RegexCharTest(RegexCompiledSet(set, ignoreCase: flags.contains(.ignoreCase), ascii: flags.contains(.ascii)))
+        case .set(let set):
+            let compiled = RegexCompiledSet(set, ignoreCase: flags.contains(.ignoreCase), ascii: flags.contains(.ascii))
+            sets.append(compiled)
+            return .set(low: compiled.low, high: compiled.high, index: sets.count - 1)
         case .noncapturing(let body): return charTest(body, flags)
         default: return nil
         }

@@ -124,8 +124,13 @@ public final class PyStr {
         return (knownCount, knownASCII)
     }
 
-    /// The code points, as an array (for the methods that walk the text by position).
-    var scalars: Scalars { Array(string.unicodeScalars) }
+    /// The code points, as an array (for the methods that walk the text by position). ASCII text
+    /// is widened byte by byte: String's scalar view counts, then decodes, at some 45
+    /// instructions a code point.
+    var scalars: Scalars {
+        guard isASCII else { return Array(string.unicodeScalars) }
+        return withUTF8 { bytes in bytes.map { Unicode.Scalar($0) } }
+    }
 
     /// The offset table, built if need be. Lent, not copied (`_read`): a copy would cost a
     /// retain and a release at every index into the text.
