@@ -21,6 +21,9 @@ public protocol MatrixProductFloat: GemmFloat {
     static func matrixVectorProduct(m: Int, k: Int, a: MatrixOperand<Self>, x: MatrixOperand<Self>, y: ElementRun<Self>)
 }
 
+// Float's and Double's entry points are written out for each type rather than given once as a
+// protocol extension's default, which the compiler would be free to run unspecialised (generic
+// SIMD code through witness tables, many times slower).
 extension Float: MatrixProductFloat {
     public static func batchedProduct(batch: Int, m: Int, k: Int, n: Int, a: MatrixOperand<Float>, aBatchStride: Int,
                                       b: MatrixOperand<Float>, bBatchStride: Int, c: ElementRun<Float>, parallelWork: Double) {
