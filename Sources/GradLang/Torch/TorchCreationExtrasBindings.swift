@@ -21,9 +21,11 @@ enum TorchCreationExtrasBindings {
                 try Tensor.emptyStrided(try args.sizeSequence("size"), strides: try args.sizeSequence("stride"), dtype: try args.dtype() ?? .defaultFloat)
             },
             PyBuiltin("can_cast(from_, to)", style: .torch) { args in
-                guard let from = try args.dtype("from_") else { throw args.mismatch("from_", expected: "torch.dtype", got: .none) }
-                guard let to = try args.dtype("to") else { throw args.mismatch("to", expected: "torch.dtype", got: .none) }
-                return .bool(TypePromotion.canCast(from, to: to))
+                func dtype(_ name: String) throws -> DType {
+                    guard case .object(let d as PyDType) = args[name] else { throw args.mismatch(name, expected: "torch.dtype", got: args[name]) }
+                    return d.dtype
+                }
+                return .bool(TypePromotion.canCast(try dtype("from_"), to: try dtype("to")))
             },
         ]
     }

@@ -5,20 +5,29 @@ import GradTensor
 /// `positive`, `logit`, `sinc`, `i0`, `mvlgamma`, as `torch.NAME`, methods, and in-place methods
 /// where PyTorch has them.
 enum TorchElementwiseExtrasBindings {
-    /// Tensor-with-tensor-or-number ops, and whether PyTorch has the in-place method `NAME_`.
-    private static let pairs: [(name: String, other: String, inPlace: Bool, apply: @Sendable (Tensor, Tensor) throws -> Tensor)] = [
-        ("xlogy", "other", true, { try $0.xlogy($1) }), ("logaddexp", "other", false, { try $0.logaddexp($1) }),
-        ("logaddexp2", "other", false, { try $0.logaddexp2($1) }), ("copysign", "other", true, { try $0.copysign($1) }),
-        ("fmax", "other", false, { try $0.fmax($1) }), ("fmin", "other", false, { try $0.fmin($1) }),
-        ("float_power", "exponent", true, { try $0.floatPower($1) }), ("ldexp", "other", true, { try $0.ldexp($1) }),
-        ("nextafter", "other", true, { try $0.nextafter($1) }),
+    /// Two-tensor ops: the name of the second parameter, whether it may be a Python number (the
+    /// ops with a Scalar overload), and whether PyTorch has the in-place method `NAME_`.
+    private static let pairs: [(name: String, other: String, takesNumber: Bool, inPlace: Bool,
+                                apply: @Sendable (Tensor, Tensor) throws -> Tensor)] = [
+        ("xlogy", "other", true, true, { try $0.xlogy($1) }), ("logaddexp", "other", false, false, { try $0.logaddexp($1) }),
+        ("logaddexp2", "other", false, false, { try $0.logaddexp2($1) }), ("copysign", "other", true, true, { try $0.copysign($1) }),
+        ("fmax", "other", false, false, { try $0.fmax($1) }), ("fmin", "other", false, false, { try $0.fmin($1) }),
+        ("float_power", "exponent", true, true, { try $0.floatPower($1) }), ("ldexp", "other", false, true, { try $0.ldexp($1) }),
+        ("nextafter", "other", false, true, { try $0.nextafter($1) }),
     ]
+
+    /// The second operand: a tensor, or a number where the op takes one.
+    private static func second(_ args: BoundArguments, _ name: String, takesNumber: Bool) throws -> Tensor {
+        takesNumber ? try args.operand(name) : try args.tensor(name)
+    }
 
     /// One-tensor ops with an in-place method.
     private static let unary: [(String, @Sendable (Tensor) throws -> Tensor)] = [("sinc", { try $0.sinc() }), ("i0", { try $0.i0() })]
 
     static var ops: [TorchOp] {
-        pairs.map { op in TorchOp.tensor(op.name, op.other) { t, args in try op.apply(t, try args.operand(op.other)) }.withOut }
+        pairs.map { op in
+            TorchOp.tensor(op.name, op.other) { t, args in try op.apply(t, try second(args, op.other, takesNumber: op.takesNumber)) }.withOut
+        }
             + unary.map { name, apply in TorchOp.tensor(name) { t, _ in try apply(t) }.withOut }
             + [TorchOp.tensor("heaviside", "values") { t, args in try t.heaviside(try args.tensor("values")) }.withOut,
                TorchOp.tensor("logit", "eps=None") { t, args in try t.logit(eps: try args.optionalScalar("eps")?.doubleValue) }.withOut,
@@ -52,7 +61,7 @@ enum TorchElementwiseExtrasBindings {
     static var methods: [PyBuiltin] {
         pairs.filter(\.inPlace).map { op in
             tensorMethodReturningTensor("\(op.name)_(self, \(op.other))") { t, args in
-                let other = try args.operand(op.other)
+                let other = try second(args, op.other, takesNumber: op.takesNumber)
                 if op.name == "float_power", t.dtype != .float64 {
                     throw TorchError.runtime("the base given to float_power_ has dtype \(t.dtype.scalarTypeName) but the operation's result requires dtype Double")
                 }

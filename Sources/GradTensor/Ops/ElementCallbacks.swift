@@ -1,11 +1,10 @@
 /// `apply_(f)` and `map_(other, f)`: every element replaced, in row-major order, by what a
 /// caller's function makes of it (and of `other`'s element there, broadcast), each result
-/// converted to this tensor's dtype as a C cast converts it. Not recorded for autograd.
+/// converted to this tensor's dtype as a C cast converts it. Neither recorded for autograd nor
+/// counted as a change of version, as in PyTorch; elements written before a failing call stay.
 extension Tensor {
     @discardableResult
     public func replaceElements(_ f: (Scalar) throws -> Scalar) throws -> Tensor {
-        // Elements written before a failing call stay written, as in PyTorch.
-        defer { incrementVersion() }
         for i in 0..<numel { setFlat(i, try f(element(atFlat: i))) }
         return self
     }
@@ -13,7 +12,6 @@ extension Tensor {
     @discardableResult
     public func replaceElements(pairedWith other: Tensor, _ f: (Scalar, Scalar) throws -> Scalar) throws -> Tensor {
         let operand = try other.expand(shape)
-        defer { incrementVersion() }
         for i in 0..<numel { setFlat(i, try f(element(atFlat: i), operand.element(atFlat: i))) }
         return self
     }

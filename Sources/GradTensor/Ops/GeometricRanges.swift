@@ -40,7 +40,7 @@ extension Tensor {
             let n = (b - a) / s + 1
             guard n < 9e18 else { throw TorchError.runtime("invalid size, possible overflow?") }
             let t = try Tensor(zeros: [Int(n)], dtype: dtype)
-            for i in 0..<Int(n) { t.setFlat(i, .double(a.addingProduct(Double(i), s))) }
+            for i in 0..<Int(n) { t.setFlat(i, .double(a + Double(i) * s)) }
             return t
         }
         let (ia, ib, istep) = (Int64(a.rounded(.towardZero)), Int64(b.rounded(.towardZero)), Int64(s.rounded(.towardZero)))

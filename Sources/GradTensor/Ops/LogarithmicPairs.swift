@@ -28,8 +28,10 @@ extension Tensor {
         return record("\(name)Backward\(overload)", inputs: [input, other],
                       saving: { (input: $0.slot(input), other: $0.slot(other), shifted: shifted) }) { ctx, saved in
             let (x, y) = (try ctx.saved(saved.input), try ctx.saved(saved.other))
-            let nonzero = try x.ne(.wrapping(.int(0)))
-            return [ctx.needs(0) ? try ctx.grad.mul(saved.shifted ? nonzero.xlog1py(y) : nonzero.xlogy(y)) : nil,
+            // grad · log(y) (or log1p), but 0 where x is 0 and the logarithm is not finite.
+            let zeroed = try x.eq(.wrapping(.int(0))).logicalAnd(y.le(.wrapping(.int(saved.shifted ? -1 : 0))))
+            let slope = try saved.shifted ? ctx.grad.xlog1py(y) : ctx.grad.xlogy(y)
+            return [ctx.needs(0) ? try slope.maskedFill(zeroed, .wrapping(.int(0))) : nil,
                     ctx.needs(1) ? try ctx.grad.mul(x).div(saved.shifted ? y.add(.wrapping(.int(1))) : y) : nil]
         }
     }

@@ -10,7 +10,7 @@ extension Tensor {
         }
     }
 
-    /// x - λ above λ, x + λ below -λ, 0 between.
+    /// x - λ above λ, x + λ below -λ, 0 between (with x's sign, as PyTorch's `x * 0`).
     public func softshrink(_ lambda: Double) throws -> Tensor {
         try checkShrinkLambda(lambda)
         let out = try mapFloat({ Self.softShrunk($0, Float(lambda)) }, { Self.softShrunk($0, lambda) })
@@ -42,7 +42,7 @@ extension Tensor {
 
     @inline(__always)
     private static func softShrunk<T: FloatElement>(_ x: T, _ lambda: T) -> T {
-        x > lambda ? x - lambda : x < -lambda ? x + lambda : 0
+        x > lambda ? x - lambda : x < -lambda ? x + lambda : x * 0
     }
 
     @inline(__always)
