@@ -47,10 +47,28 @@ extension Tensor {
     public func nextafter(_ other: Tensor) throws -> Tensor {
         let dtype = TypePromotion.resultType(self, other)
         guard dtype.isFloatingPoint else { throw TorchError.notImplemented("\"nextafter_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
-        return try mapFloatPair(other, { Glibc.nextafterf($0, $1) }, { Glibc.nextafter($0, $1) })
+        let f32: (Float, Float) -> Float
+        switch dtype {
+        case .float16: f32 = { Self.halfPrecisionStep($0, $1, bits: { Float16($0).bitPattern }, value: { Float(Float16(bitPattern: $0)) }) }
+        case .bfloat16: f32 = { Self.halfPrecisionStep($0, $1, bits: { BFloat16($0).bits }, value: { BFloat16(bits: $0).float }) }
+        default: f32 = { Glibc.nextafterf($0, $1) }
+        }
+        return try mapFloatPair(other, f32, { Glibc.nextafter($0, $1) })
             .record("NextafterBackward0", inputs: [self, other]) { ctx, _ in
                 [ctx.grad, ctx.needs(1) ? try ctx.grad.mul(.wrapping(.int(0))) : nil]
             }
+    }
+}
+
+extension Tensor {
+    /// C's `nextafter` in a 16-bit float format (float16 or bfloat16, whose values `x` and `y`
+    /// are): one step of the format's bit pattern towards `y`.
+    fileprivate static func halfPrecisionStep(_ x: Float, _ y: Float, bits: (Float) -> UInt16, value: (UInt16) -> Float) -> Float {
+        if x.isNaN || y.isNaN { return .nan }
+        if x == y { return y }
+        if x == 0 { return value(y > 0 ? 1 : 0x8001) }
+        let pattern = bits(x)
+        return value((y > x) == (x > 0) ? pattern + 1 : pattern - 1)
     }
 }
 

@@ -6,12 +6,14 @@ import Glibc
 /// `exp`/`exp2` and `log1p` over whole blocks and the C library's on the elements after them.
 extension Tensor {
     public func xlogy(_ other: Tensor) throws -> Tensor {
-        try mapFloatPair(other, { Self.timesLogarithm($0, $1, Glibc.logf) }, { Self.timesLogarithm($0, $1, Glibc.log) })
+        try mapFloatPair(other, Self.halfPrecisionRounded(TypePromotion.resultType(self, other), Glibc.logf) { Self.timesLogarithm($0, $1, $2) },
+                         { Self.timesLogarithm($0, $1, Glibc.log) })
             .recordTimesLogarithm(self, other, name: "Xlogy", shifted: false)
     }
 
     public func xlog1py(_ other: Tensor) throws -> Tensor {
-        try mapFloatPair(other, { Self.timesLogarithm($0, $1, Glibc.log1pf) }, { Self.timesLogarithm($0, $1, Glibc.log1p) })
+        try mapFloatPair(other, Self.halfPrecisionRounded(TypePromotion.resultType(self, other), Glibc.log1pf) { Self.timesLogarithm($0, $1, $2) },
+                         { Self.timesLogarithm($0, $1, Glibc.log1p) })
             .recordTimesLogarithm(self, other, name: "SpecialXlog1Py", shifted: true)
     }
 
@@ -19,6 +21,14 @@ extension Tensor {
     @inline(__always)
     private static func timesLogarithm<T: FloatElement>(_ x: T, _ y: T, _ log: (T) -> T) -> T {
         y.isNaN ? .nan : x == 0 ? 0 : x * log(y)
+    }
+
+    /// `kernel` over floats with `log` whose result is rounded to `dtype` first when it is
+    /// float16 or bfloat16 (PyTorch's logarithm of a half-precision number is one).
+    static func halfPrecisionRounded(_ dtype: DType, _ log: @escaping (Float) -> Float,
+                                     _ kernel: @escaping (Float, Float, (Float) -> Float) -> Float) -> (Float, Float) -> Float {
+        guard let round = dtype.halfPrecisionRounding else { return { kernel($0, $1, log) } }
+        return { kernel($0, $1, { round(log($0)) }) }
     }
 
     /// The node of `xlogy`/`xlog1py`; PyTorch names the overload with a Python number first

@@ -30,7 +30,8 @@ extension Tensor {
 
     /// `-x log x` for positive x, 0 at 0, -inf below.
     public func entr() throws -> Tensor {
-        try mapFloat({ Self.entropyTerm($0, Glibc.logf) }, { Self.entropyTerm($0, Glibc.log) })
+        let log: (Float) -> Float = dtype.halfPrecisionRounding.map { round in { round(Glibc.logf($0)) } } ?? Glibc.logf
+        return try mapFloat({ Self.entropyTerm($0, log) }, { Self.entropyTerm($0, Glibc.log) })
             .record("SpecialEntrBackward0", inputs: [self], saving: self) { ctx, input in
                 [try ctx.grad.mul(input.log().add(.wrapping(.int(1))).neg())]
             }
