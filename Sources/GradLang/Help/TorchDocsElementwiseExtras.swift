@@ -27,6 +27,7 @@ extension TorchDocs {
         "multigammaln": "Alias of torch.mvlgamma: the multivariate log-gamma function of dimension p.",
         "entr": "-x log x of each element (0 at 0, -inf below).",
         "ndtr": "The standard normal distribution function (the area under the Gaussian left of x).",
+        "ndtri": "The inverse of ndtr: the x with ndtr(x) = p, for each element p.",
         "expit": "Alias of torch.sigmoid: 1 / (1 + exp(-x)).",
         "gammaln": "Alias of torch.lgamma: log |gamma(x)| of each element.",
         "psi": "Alias of torch.digamma: the logarithmic derivative of the gamma function.",

@@ -1,6 +1,6 @@
 import GradTensor
 
-/// `torch.special`: its own functions (`entr`, `ndtr`, `i0e`, `i1`, `i1e`, `xlog1py`) and the torch ops it offers
+/// `torch.special`: its own functions (`entr`, `ndtr`, `ndtri`, `i0e`, `i1`, `i1e`, `xlog1py`) and the torch ops it offers
 /// under other names (`expit` is `sigmoid`, `gammaln` is `lgamma`, `psi` is `digamma`, ...),
 /// each named `special_NAME` in errors and reprs, as PyTorch's.
 enum TorchSpecialBindings {
@@ -16,6 +16,7 @@ enum TorchSpecialBindings {
         [
             TorchOp.tensor("entr") { t, _ in try t.entr() }.withOut,
             TorchOp.tensor("ndtr") { t, _ in try t.ndtr() }.withOut,
+            TorchOp.tensor("ndtri") { t, _ in try t.ndtri() }.withOut,
             TorchOp.tensor("i0e") { t, _ in try t.i0e() }.withOut,
             TorchOp.tensor("i1") { t, _ in try t.i1() }.withOut,
             TorchOp.tensor("i1e") { t, _ in try t.i1e() }.withOut,

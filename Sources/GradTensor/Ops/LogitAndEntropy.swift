@@ -1,6 +1,6 @@
 import Glibc
 
-/// `logit`, `special.entr`, `special.ndtr`, `sinc`, `mvlgamma`: scalar functions of probabilities, entropy and
+/// `logit`, `special.entr`, `special.ndtr`, `special.ndtri`, `sinc`, `mvlgamma`: scalar functions of probabilities, entropy and
 /// the gamma function, each forward beside the backward of PyTorch's derivatives.yaml.
 /// PyTorch's pip builds take `logit`'s logarithm of a contiguous float32 input from MKL (as they
 /// do `log`'s); grad takes the C library's, as PyTorch does for a strided input.
@@ -45,6 +45,14 @@ extension Tensor {
     /// The standard normal distribution function, `(1 + erf(x / √2)) * 0.5` as PyTorch composes it.
     public func ndtr() throws -> Tensor {
         try mul(scalar: .double(0.5.squareRoot())).erf().add(.wrapping(.int(1))).mul(scalar: .double(0.5))
+    }
+
+    /// The inverse of `ndtr`: the x below which the standard normal distribution has mass p.
+    public func ndtri() throws -> Tensor {
+        try mapFloat(InverseNormal.value, InverseNormal.value)
+            .record("SpecialNdtriBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+                [try ctx.grad.mul(.wrapping(.double((2 * Double.pi).squareRoot()))).mul(ctx.output.square().div(.wrapping(.int(2))).exp())]
+            }
     }
 
     /// `sin(πx) / (πx)`, 1 at 0.
