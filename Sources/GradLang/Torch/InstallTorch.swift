@@ -11,7 +11,7 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
-            + TorchElementwiseExtrasBindings.ops + TorchCreationExtrasBindings.ops
+            + TorchElementwiseExtrasBindings.ops + TorchTensorPredicateBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
@@ -20,7 +20,7 @@ extension Interpreter {
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
                   + TorchCreationExtrasBindings.functions + TorchShrinkageBindings.functions
-                  + TorchElementwiseExtrasBindings.functions)
+                  + TorchElementwiseExtrasBindings.functions + TorchTensorPredicateBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -75,7 +75,7 @@ extension Interpreter {
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
                               + TorchNumpyBindings.methods
-                              + TorchElementwiseExtrasBindings.methods + TorchCreationExtrasBindings.methods
+                              + TorchElementwiseExtrasBindings.methods + TorchElementCallbackBindings.methods
                               + TorchShrinkageBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {

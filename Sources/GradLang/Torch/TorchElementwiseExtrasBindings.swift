@@ -2,7 +2,7 @@ import GradTensor
 
 /// Elementwise calls beyond the basic math: `xlogy`, `logaddexp`, `logaddexp2`, `copysign`,
 /// `fmax`, `fmin`, `heaviside`, `float_power`, `ldexp`, `frexp`, `nextafter`, `signbit`,
-/// `positive`, `logit`, `sinc`, `i0`, `mvlgamma`, as `torch.NAME`, methods, and in-place methods
+/// `positive`, `logit`, `sinc`, `i0`, `mvlgamma`, `logcumsumexp`, as `torch.NAME`, methods, and in-place methods
 /// where PyTorch has them.
 enum TorchElementwiseExtrasBindings {
     /// Two-tensor ops: the name of the second parameter, whether it may be a Python number (the
@@ -33,6 +33,7 @@ enum TorchElementwiseExtrasBindings {
                TorchOp.tensor("logit", "eps=None") { t, args in try t.logit(eps: try args.optionalScalar("eps")?.doubleValue) }.withOut,
                TorchOp.tensor("mvlgamma", "p") { t, args in try t.mvlgamma(try args.int("p")) }.withOut,
                TorchOp.tensor("signbit") { t, _ in try t.signbit() }.withOut,
+               TorchOp.tensor("logcumsumexp", "dim") { t, args in try t.logcumsumexp(dim: try args.int("dim")) }.withOut,
                TorchOp("positive") { t, _ in .tensor(try TorchBridge.run { try t.positive() }) },
                TorchOp("frexp") { t, _ in
                    let (mantissa, exponent) = try TorchBridge.run { try t.frexp() }
