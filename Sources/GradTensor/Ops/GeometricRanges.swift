@@ -31,6 +31,7 @@ extension Tensor {
     /// (int64 for integer dtypes), as PyTorch's `range`.
     public static func range(_ start: Scalar, _ end: Scalar, step: Scalar, dtype: DType = .defaultFloat) throws -> Tensor {
         let (a, b, s) = (start.doubleValue, end.doubleValue, step.doubleValue)
+        if !s.isFinite { throw TorchError.runtime("step must be finite but got \(s.isNaN ? "nan" : s > 0 ? "inf" : "-inf")") }
         if s == 0 { throw TorchError.runtime("step must be nonzero") }
         if !a.isFinite || !b.isFinite { throw TorchError.runtime("unsupported range: \(a) -> \(b)") }
         if (s > 0 && b < a) || (s < 0 && b > a) {
@@ -46,8 +47,9 @@ extension Tensor {
         let (ia, ib, istep) = (Int64(a.rounded(.towardZero)), Int64(b.rounded(.towardZero)), Int64(s.rounded(.towardZero)))
         if istep == 0 { throw TorchError.runtime("step must be nonzero") }
         let (span, overflow) = ib.subtractingReportingOverflow(ia)
-        guard !overflow else { throw TorchError.runtime("invalid size, possible overflow?") }
-        let t = try Tensor(zeros: [Int(span / istep + 1)], dtype: dtype)
+        let (steps, overflowed) = span.dividedReportingOverflow(by: istep)
+        guard !overflow, !overflowed, steps < Int64.max else { throw TorchError.runtime("invalid size, possible overflow?") }
+        let t = try Tensor(zeros: [Int(steps + 1)], dtype: dtype)
         for i in 0..<t.numel { t.setFlat(i, .int(ia &+ Int64(i) &* istep)) }
         return t
     }

@@ -5,7 +5,8 @@ extension Tensor {
         guard shape.count == strides.count else {
             throw TorchError.runtime("dimensionality of sizes (\(shape.count)) must match dimensionality of strides (\(strides.count))")
         }
-        _ = try Shape.checkedCount(shape, dtype: dtype)
+        // The storage is sized by the strides, not by the elements: only negative sizes are refused here.
+        if shape.contains(where: { $0 < 0 }) { _ = try Shape.checkedCount(shape, dtype: dtype) }
         var extent = 1
         if !shape.contains(0) {
             for (size, stride) in zip(shape, strides) {
