@@ -2,8 +2,8 @@ import GradTensor
 
 /// Elementwise calls beyond the basic math: `xlogy`, `logaddexp`, `logaddexp2`, `copysign`,
 /// `fmax`, `fmin`, `heaviside`, `float_power`, `ldexp`, `frexp`, `nextafter`, `signbit`,
-/// `positive`, `logit`, `sinc`, `i0`, `mvlgamma`, `logcumsumexp`, as `torch.NAME`, methods, and in-place methods
-/// where PyTorch has them.
+/// `positive`, `logit`, `sinc`, `i0`, `mvlgamma`, `logcumsumexp`, as `torch.NAME`, methods, and
+/// in-place methods where PyTorch has them.
 enum TorchElementwiseExtrasBindings {
     /// Two-tensor ops: the name of the second parameter, whether it may be a Python number (the
     /// ops with a Scalar overload), and whether PyTorch has the in-place method `NAME_`.
@@ -48,12 +48,14 @@ enum TorchElementwiseExtrasBindings {
     /// `NAME(input, other, *, out=None)` where either operand may be a number (not both).
     static func numberFirst(_ name: String, _ apply: @escaping (Tensor, Tensor) throws -> Tensor) -> PyBuiltin {
         PyBuiltin("\(name)(input, other, *, out=None)", style: .torch) { args in
-            guard case .tensor = args["input"] else {
-                let other = try args.tensor("other")
-                let input = try args.operand("input")
-                return try TorchOp.storingOut(.tensor(try TorchBridge.run { try apply(input, other) }), of: name, args)
+            let input: Tensor, other: Tensor
+            if case .tensor(let t) = args["input"] {
+                (input, other) = (t, try args.operand("other"))
+            } else {
+                // A number first needs a tensor second.
+                other = try args.tensor("other")
+                input = try args.operand("input")
             }
-            let (input, other) = (try args.tensor("input"), try args.operand("other"))
             return try TorchOp.storingOut(.tensor(try TorchBridge.run { try apply(input, other) }), of: name, args)
         }
     }

@@ -20,9 +20,7 @@ extension Tensor {
         let step = span / Double(steps - 1)
         for i in 0..<steps {
             let exponent = i < steps / 2 ? a.addingProduct(step, Double(i)) : b.addingProduct(-step, Double(steps - i - 1))
-            // An integer dtype's base is a float, as PyTorch's.
-            let power = dtype.isFloatingPoint ? Glibc.pow(base, exponent) : Glibc.pow(Double(Float(base)), exponent)
-            t.setFlat(i, .double(power))
+            t.setFlat(i, .double(Glibc.pow(base, exponent)))
         }
         return t
     }
