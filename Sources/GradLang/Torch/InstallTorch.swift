@@ -61,7 +61,7 @@ extension Interpreter {
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
         linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions)
         let special = PyModule(name: "torch.special")
-        special.attributes.merge(TorchSpecialBindings.functions(torchOps: ops, torchFunctions: torch.attributes)) { _, new in new }
+        special.attributes.merge(TorchSpecialBindings.functions(torchOps: ops, polygamma: torch.attributes["polygamma"])) { _, new in new }
         for sub in [autograd, nn, cuda, random, linalg, special] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }

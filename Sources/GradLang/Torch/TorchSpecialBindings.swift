@@ -24,8 +24,8 @@ enum TorchSpecialBindings {
     }
 
     /// The module's functions by short name, made from `torchOps` (the ops of `torch`) and
-    /// `torchFunctions` (for `polygamma`, whose order comes first).
-    static func functions(torchOps: [TorchOp], torchFunctions: [String: Value]) -> [String: Value] {
+    /// torch's `polygamma` (not an op: its order comes first).
+    static func functions(torchOps: [TorchOp], polygamma: Value?) -> [String: Value] {
         var table: [String: Value] = [:]
         let byName = Dictionary(torchOps.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for (short, name) in aliases {
@@ -33,7 +33,7 @@ enum TorchSpecialBindings {
             table[short] = .object(op.renamed("special_\(short)").function)
         }
         for op in own { table[op.name] = .object(op.renamed("special_\(op.name)").function) }
-        table["polygamma"] = torchFunctions["polygamma"]
+        table["polygamma"] = polygamma
         table["xlogy"] = .object(TorchElementwiseExtrasBindings.numberFirst("special_xlogy") { try $0.xlogy($1) })
         table["xlog1py"] = .object(TorchElementwiseExtrasBindings.numberFirst("special_xlog1py") { try $0.xlog1py($1) })
         return table
