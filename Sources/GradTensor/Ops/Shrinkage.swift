@@ -51,8 +51,8 @@ extension Tensor {
     }
 
     /// The first half along `dim` times the sigmoid of the second, as PyTorch's loop computes
-    /// it: `a * (1 / (1 + exp(-b)))`, SLEEF's `exp` over the leading whole blocks of two
-    /// contiguous halves.
+    /// it: `a * (1 / (1 + exp(-b)))`, SLEEF's `exp` over the leading whole blocks of each run
+    /// of contiguous halves.
     public func glu(dim: Int) throws -> Tensor {
         guard rank > 0 else { throw TorchError.runtime("glu does not support scalars because halving size must be even") }
         let d = try Shape.wrapDim(dim, rank: rank)
@@ -60,10 +60,17 @@ extension Tensor {
             throw TorchError.runtime("Halving dimension must be even, but dimension \(d) is size \(shape[d])")
         }
         guard dtype.isFloatingPoint else { throw TorchError.notImplemented("\"glu_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
-        let half = shape[d] / 2
-        let (a, b) = (try detach().narrow(dim: d, start: 0, length: half), try detach().narrow(dim: d, start: half, length: half))
-        let out = try a.mapFloatPairVectorLoop(b, vector: ({ Self.gated($0, $1, Sleef.exp) }, { Self.gated($0, $1, Sleef.exp) }),
+        let out: Tensor
+        if isContiguous, dtype == .float32 {
+            out = try gluRows(d, vectorExp: { Sleef.exp($0) } as (Float) -> Float)
+        } else if isContiguous, dtype == .float64 {
+            out = try gluRows(d, vectorExp: { Sleef.exp($0) } as (Double) -> Double)
+        } else {
+            let half = shape[d] / 2
+            let (a, b) = (try detach().narrow(dim: d, start: 0, length: half), try detach().narrow(dim: d, start: half, length: half))
+            out = try a.mapFloatPairVectorLoop(b, vector: ({ Self.gated($0, $1, Sleef.exp) }, { Self.gated($0, $1, Sleef.exp) }),
                                                scalar: ({ Self.gated($0, $1, { .exp($0) }) }, { Self.gated($0, $1, { .exp($0) }) }))
+        }
         return out.record("GluBackward0", inputs: [self], saving: { (input: $0.slot(self), dim: d) }) { ctx, saved in
             let x = try ctx.saved(saved.input)
             let n = x.shape[saved.dim] / 2
@@ -73,6 +80,26 @@ extension Tensor {
             let gradSecond = try ctx.grad.mul(first).mul(gate).mul(gate.rsub(.int(1)))
             return [try Tensor.cat([gradFirst, gradSecond], dim: saved.dim)]
         }
+    }
+
+    /// `glu` of a contiguous float tensor as PyTorch's loop takes it: each half of a row (the
+    /// elements from dimension `d` on, for each index before it) is one contiguous run, whose
+    /// leading whole blocks take SLEEF's `exp` and the rest the C library's.
+    private func gluRows<T: FloatElement>(_ d: Int, vectorExp: (T) -> T) throws -> Tensor {
+        var outShape = shape
+        outShape[d] /= 2
+        let run = outShape[d...].reduce(1, *), rows = shape[..<d].reduce(1, *)
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: rows * run), shape: outShape)
+        let vectorised = run - run % T.vectorLoopBlock
+        withExtendedLifetime(self) {
+            let src = storage.pointer(T.self) + offset, dst = out.storage.pointer(T.self)
+            for row in 0..<rows {
+                let a = src + row * 2 * run, b = a + run, o = dst + row * run
+                for i in 0..<vectorised { o[i] = Self.gated(a[i], b[i], vectorExp) }
+                for i in vectorised..<run { o[i] = Self.gated(a[i], b[i], { .exp($0) }) }
+            }
+        }
+        return out
     }
 
     @inline(__always)
