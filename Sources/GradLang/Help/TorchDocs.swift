@@ -7,8 +7,9 @@ enum TorchDocs {
     static func description(of qualifiedName: String) -> String? {
         if let text = specific[qualifiedName] { return text }
         let name = String(qualifiedName.split(separator: ".").last ?? "")
-        if let text = shared[name] ?? tensorOps[name] { return text }
-        if name.hasSuffix("_"), let base = shared[String(name.dropLast())] ?? tensorOps[String(name.dropLast())] {
+        if let text = shared[name] ?? tensorOps[name] ?? elementwiseExtras[name] { return text }
+        let base = String(name.dropLast())
+        if name.hasSuffix("_"), let base = shared[base] ?? tensorOps[base] ?? elementwiseExtras[base] {
             return "In place: " + lowercasedFirst(base) + " Modifies this tensor and returns it."
         }
         return nil

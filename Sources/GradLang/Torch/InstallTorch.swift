@@ -11,13 +11,16 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
+            + TorchElementwiseExtrasBindings.ops + TorchTensorPredicateBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
-                  + TorchNumpyBindings.functions)
+                  + TorchNumpyBindings.functions
+                  + TorchCreationExtrasBindings.functions + TorchShrinkageBindings.functions
+                  + TorchElementwiseExtrasBindings.functions + TorchTensorPredicateBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -46,7 +49,7 @@ extension Interpreter {
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
-                       + TorchActivationBindings.functions)
+                       + TorchActivationBindings.functions + TorchShrinkageBindings.functional)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([
@@ -57,10 +60,12 @@ extension Interpreter {
         random.add(TorchGenerator.functions)
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
         linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions)
-        for sub in [autograd, nn, cuda, random, linalg] {
+        let special = PyModule(name: "torch.special")
+        special.attributes.merge(TorchSpecialBindings.functions(torchOps: ops, polygamma: torch.attributes["polygamma"])) { _, new in new }
+        for sub in [autograd, nn, cuda, random, linalg, special] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }
-        for module in [torch, autograd, nn, functional, cuda, random, linalg] { moduleTable[module.name] = module }
+        for module in [torch, autograd, nn, functional, cuda, random, linalg, special] { moduleTable[module.name] = module }
         installTorchPythonModules(in: torch)
 
         attributeTable.addMethods(.tensor, ops.map(\.method))
@@ -69,7 +74,9 @@ extension Interpreter {
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
-                              + TorchNumpyBindings.methods)
+                              + TorchNumpyBindings.methods
+                              + TorchElementwiseExtrasBindings.methods + TorchElementCallbackBindings.methods
+                              + TorchShrinkageBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

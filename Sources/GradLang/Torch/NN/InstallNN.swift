@@ -13,7 +13,7 @@ extension Interpreter {
         nn.attributes["init"] = .object(initModule)
         moduleTable[initModule.name] = initModule
         addSource(NNModuleSource.text + NNLayersSource.text + NNContainersSource.text + NNActivationsSource.text
-                  + NNLossesSource.text + NNNormalizationSource.layers, filename: "torch/nn/modules.py", to: nn)
+                  + NNLossesSource.text + NNNormalizationSource.layers + NNShrinkageSource.text, filename: "torch/nn/modules.py", to: nn)
         return nn
     }
 }
