@@ -19,7 +19,7 @@ extension Interpreter {
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
-                  + TorchStatisticsBindings.functions + TorchDistanceBindings.functions)
+                  + TorchStatisticsBindings.functions + TorchDistanceBindings.functions + TorchIntegrationBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)

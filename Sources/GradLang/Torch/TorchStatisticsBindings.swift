@@ -2,7 +2,8 @@ import Foundation
 import GradTensor
 
 /// Statistics of a tensor's elements: `median`, `nanmedian`, `mode`, `quantile`,
-/// `nanquantile`, `aminmax` (functions and methods), and the functions `var_mean` and `std_mean`.
+/// `nanquantile`, `aminmax`, `cov`, `corrcoef` (functions and methods), and the functions
+/// `var_mean` and `std_mean`.
 enum TorchStatisticsBindings {
     static var ops: [TorchOp] {
         [
@@ -20,7 +21,28 @@ enum TorchStatisticsBindings {
                 let (min, max) = try TorchBridge.run { try t.aminmax(dim: dim, keepdim: keepdim) }
                 return TorchReductionBindings.namedTuple("torch.return_types.aminmax", ["min": min, "max": max])
             },
+            TorchOp("cov", "*, correction=1, fweights=None, aweights=None") { t, args in
+                let correction = try args.int("correction")
+                let (f, a) = (try optionalTensor(args, "fweights"), try optionalTensor(args, "aweights"))
+                let warn = degreesOfFreedomWarning(args)
+                return .tensor(try TorchBridge.run { try t.covariance(correction: correction, frequencyWeights: f, weights: a, warn: warn) })
+            },
+            TorchOp("corrcoef") { t, args in
+                let warn = degreesOfFreedomWarning(args)
+                return .tensor(try TorchBridge.run { try t.correlationCoefficients(warn: warn) })
+            },
         ]
+    }
+
+    private static func optionalTensor(_ args: BoundArguments, _ name: String) throws -> Tensor? {
+        args[name].isNone ? nil : try args.tensor(name)
+    }
+
+    /// `cov`'s warning, where PyTorch's C++ gives it.
+    private static func degreesOfFreedomWarning(_ args: BoundArguments) -> (String) throws -> Void {
+        { message in
+            try args.interpreter.warn(message + " (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/Correlation.cpp:129.)")
+        }
     }
 
     /// `var_mean` and `std_mean`: a plain tuple (spread, mean).
