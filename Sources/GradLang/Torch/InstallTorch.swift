@@ -11,7 +11,7 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
-            + TorchStatisticsBindings.ops + TorchDistanceBindings.ops
+            + TorchStatisticsBindings.ops + TorchDistanceBindings.ops + TorchHistogramBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
@@ -19,7 +19,8 @@ extension Interpreter {
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
-                  + TorchStatisticsBindings.functions + TorchDistanceBindings.functions + TorchIntegrationBindings.functions)
+                  + TorchStatisticsBindings.functions + TorchDistanceBindings.functions + TorchIntegrationBindings.functions
+                  + TorchHistogramBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
