@@ -20,7 +20,7 @@ extension Interpreter {
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
                   + TorchStatisticsBindings.functions + TorchDistanceBindings.functions + TorchIntegrationBindings.functions
-                  + TorchHistogramBindings.functions)
+                  + TorchHistogramBindings.functions + [TorchCdistBinding.function])
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
