@@ -116,7 +116,10 @@ extension Tensor {
                 case .binary:
                     position = upperBound(bin, 0, edgeCount, x) - 1
                 case .linear, .linearWithLocalSearch:
-                    position = Int((x - first) * T(edgeCount - 1) / (last - first))
+                    // A range too wide for T gives no bin (PyTorch counts nothing there either).
+                    let scaled = (x - first) * T(edgeCount - 1) / (last - first)
+                    guard scaled.isFinite else { continue }
+                    position = Int(Swift.min(Swift.max(scaled, 0), T(edgeCount - 1)))
                     if search == .linearWithLocalSearch {
                         let low = Swift.max(0, position - 1), high = Swift.min(position + 2, edgeCount)
                         position = upperBound(bin, low, high, x) - 1
