@@ -12,6 +12,7 @@ extension Interpreter {
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
             + TorchElementwiseExtrasBindings.ops + TorchTensorPredicateBindings.ops
+            + TorchStatisticsBindings.ops + TorchDistanceBindings.ops + TorchHistogramBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
@@ -20,7 +21,9 @@ extension Interpreter {
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
                   + TorchCreationExtrasBindings.functions + TorchShrinkageBindings.functions
-                  + TorchElementwiseExtrasBindings.functions + TorchTensorPredicateBindings.functions)
+                  + TorchElementwiseExtrasBindings.functions + TorchTensorPredicateBindings.functions
+                  + TorchStatisticsBindings.functions + TorchDistanceBindings.functions + TorchIntegrationBindings.functions
+                  + TorchHistogramBindings.functions + [TorchCdistBinding.function])
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -76,7 +79,8 @@ extension Interpreter {
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
                               + TorchNumpyBindings.methods
                               + TorchElementwiseExtrasBindings.methods + TorchElementCallbackBindings.methods
-                              + TorchShrinkageBindings.methods)
+                              + TorchShrinkageBindings.methods
+                              + TorchDistanceBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

@@ -67,10 +67,10 @@ enum TorchReductionBindings {
         ]
     }
 
-    private static let spreadParameters = "dim=None, unbiased=True, keepdim=False, *, correction=None"
+    static let spreadParameters = "dim=None, unbiased=True, keepdim=False, *, correction=None"
 
     /// `var`/`std`: `correction=` wins over `unbiased=` (True: 1, False: 0).
-    private static func correction(_ args: BoundArguments) throws -> Double {
+    static func correction(_ args: BoundArguments) throws -> Double {
         if !args["correction"].isNone { return try args.scalar("correction").doubleValue }
         return try args.bool("unbiased") ? 1 : 0
     }

@@ -58,24 +58,30 @@ extension ReductionLayout {
     /// `std_var_all_cpu` does); one per block takes Welford's running update (`WelfordOps`).
     func variances<T: CascadeElement>(_: T.Type, correction: Double, takeSquareRoot: Bool, keepdim: Bool) throws -> Tensor {
         try checkReadsInPlace(T.self)
-        let out = Tensor(storage: try Storage.make(repeating: T.nan, count: outer),
-                         shape: keepdim ? keptShape : droppedShape)
-        guard input.numel > 0 else { return out }
+        guard outer == 1, input.numel > 0 else {
+            return try welfordMoments(T.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim).spread
+        }
         let loops = ReductionIterator(shape: input.shape, strides: input.strides, reduced: dims)
-        let dst = out.storage.pointer(T.self)
-        func finish(_ squares: Double, _ count: Double) -> T {
-            let variance = squares / Swift.max(0, count - correction)
-            return T(takeSquareRoot ? variance.squareRoot() : variance)
+        let mean = try GradMode.with(enabled: false) { try input.mean() }.item().doubleValue
+        let squares = withExtendedLifetime(input) {
+            squaredDeviations(UnsafePointer(input.storage.pointer(T.self) + input.offset), loops, from: mean)
         }
-        if outer == 1 {
-            let mean = try GradMode.with(enabled: false) { try input.mean() }.item().doubleValue
-            let total = withExtendedLifetime(input) {
-                squaredDeviations(UnsafePointer(input.storage.pointer(T.self) + input.offset), loops, from: mean)
-            }
-            dst[0] = finish(total, Double(input.numel))
-            return out
-        }
-        let (outputs, reduced) = loops.sequentialOrder()
+        let variance = squares / Swift.max(0, Double(input.numel) - correction)
+        return Tensor(storage: try Storage.make(repeating: T(takeSquareRoot ? variance.squareRoot() : variance), count: 1),
+                      shape: keepdim ? keptShape : droppedShape)
+    }
+
+    /// Each block's variance (or standard deviation) and mean by Welford's running update in
+    /// double (`WelfordOps`, what `var_mean` and `std_mean` run for every reduction), rounded to T.
+    func welfordMoments<T: CascadeElement>(_: T.Type, correction: Double, takeSquareRoot: Bool,
+                                           keepdim: Bool) throws -> (spread: Tensor, mean: Tensor) {
+        try checkReadsInPlace(T.self)
+        let outShape = keepdim ? keptShape : droppedShape
+        let spread = Tensor(storage: try Storage.make(repeating: T.nan, count: outer), shape: outShape)
+        let means = Tensor(storage: try Storage.make(repeating: T.nan, count: outer), shape: outShape)
+        guard input.numel > 0 else { return (spread, means) }
+        let (outputs, reduced) = ReductionIterator(shape: input.shape, strides: input.strides, reduced: dims).sequentialOrder()
+        let spreadOut = spread.storage.pointer(T.self), meanOut = means.storage.pointer(T.self)
         withExtendedLifetime(input) {
             let src = UnsafePointer(input.storage.pointer(T.self) + input.offset)
             for (o, i) in outputs {
@@ -87,10 +93,12 @@ extension ReductionLayout {
                     mean += delta / Double(count)
                     squares += delta * (x - mean)
                 }
-                dst[o] = finish(squares, Double(count))
+                let variance = squares / Swift.max(0, Double(count) - correction)
+                spreadOut[o] = T(takeSquareRoot ? variance.squareRoot() : variance)
+                meanOut[o] = T(mean)
             }
         }
-        return out
+        return (spread, means)
     }
 }
 

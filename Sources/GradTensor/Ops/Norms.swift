@@ -2,7 +2,9 @@
 extension Tensor {
     /// The p-norm over `dims` (nil: every element): p = 2 by default, 1, any positive p, or
     /// infinity (the largest magnitude).
-    public func vectorNorm(p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false) throws -> Tensor {
+    /// `node` names the graph node: `NormBackward1` for ATen's `norm` (which `pairwise_distance` calls).
+    public func vectorNorm(p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false,
+                           node: String = "LinalgVectorNormBackward0") throws -> Tensor {
         guard dtype.isFloatingPoint else {
             throw TorchError.notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
@@ -14,26 +16,42 @@ extension Tensor {
         let layout = try ReductionLayout(source, dims: dims, dtype: source.dtype)
         let out = try (source.dtype == .float64 ? try layout.norms(Double.self, p: p, keepdim: keepdim)
                                                 : try layout.norms(Float.self, p: p, keepdim: keepdim)).narrowed(to: dtype)
-        return out.record("LinalgVectorNormBackward0", inputs: [self], savesOutput: true,
+        return out.record(node, inputs: [self], savesOutput: true,
                           saving: { (input: $0.slot(self), p: p, dims: dims, keptShape: keptShape) }) { ctx, saved in
-            let (input, p) = (try ctx.saved(saved.input), saved.p)
-            let g = try ctx.grad.reshape(saved.keptShape), norm = try ctx.output.reshape(saved.keptShape)
-            let zero = try Tensor.wrapping(.int(0))
-            if p == 1 { return [try g.mul(input.sign())] }
-            if p == .infinity {
-                // Shared evenly among the elements of largest magnitude, as PyTorch's amax backward.
-                let mask = try input.abs().eq(norm.detach())
-                let ties = try mask.sum(dims: saved.dims, keepdim: true)
-                return [try g.mul(input.sign()).mul(mask).div(ties)]
-            }
-            // x |x|^(p-2) · grad / norm^(p-1), the scale zeroed where the norm is zero; the product
-            // comes last, as in PyTorch, so a gradient graph ends in MulBackward0.
-            let denominator = p == 2 ? norm : try norm.pow(.wrapping(.double(p - 1)))
-            let isZero = try norm.eq(zero)
-            let scale = try Tensor.where(isZero, zero, try g.div(try Tensor.where(isZero, Tensor.wrapping(.int(1)), denominator)))
-            let direction = p == 2 ? input : try input.mul(try input.abs().pow(.wrapping(.double(p - 2))))
-            return [try direction.mul(scale)]
+            let norm = try ctx.output.reshape(saved.keptShape)
+            return [try ctx.saved(saved.input).normGradient(ctx.grad.reshape(saved.keptShape), norm: norm, p: saved.p, dims: saved.dims)]
         }
+    }
+
+    /// The gradient reaching this input of its p-norm `norm` (kept dims) from `g` (kept dims):
+    /// PyTorch's `norm_backward`, each order's formula in its order of operations.
+    func normGradient(_ g: Tensor, norm: Tensor, p: Double, dims: [Int]?) throws -> Tensor {
+        let input = self
+        let zero = try Tensor.wrapping(.int(0))
+        if p == 1 { return try g.mul(input.sign()) }
+        if p == .infinity {
+            // Shared evenly among the elements of largest magnitude, as PyTorch's amax backward.
+            let mask = try input.abs().eq(norm.detach())
+            let ties = try mask.sum(dims: dims, keepdim: true)
+            return try g.mul(input.sign()).mul(mask).div(ties)
+        }
+        let isZero = try norm.eq(zero)
+        if p == 2 {
+            // grad · (x / norm), zero where the norm is; the product last, so a gradient
+            // graph ends in MulBackward0.
+            return try g.mul(Tensor.where(isZero, zero, input.div(norm)))
+        }
+        if p < 1 {
+            // sgn(x) |x|^(p-1) (zero where x is) · grad · norm^(1-p).
+            let scaled = try Tensor.where(input.eq(zero), zero, input.sign().mul(input.abs().pow(.wrapping(.double(p - 1)))))
+            return try scaled.mul(g).mul(norm.pow(.wrapping(.double(1 - p))))
+        }
+        // sgn(x) |x|^(p-1) below 2, x |x|^(p-2) above, times grad / norm^(p-1) (zero where
+        // the norm is).
+        let scale = try Tensor.where(isZero, zero, g.div(norm.pow(.wrapping(.double(p - 1)))))
+        let direction = p < 2 ? try input.sign().mul(input.abs().pow(.wrapping(.double(p - 1))))
+                              : try input.mul(input.abs().pow(.wrapping(.double(p - 2))))
+        return try direction.mul(scale)
     }
 
     /// The infinity norm has no value for no elements: PyTorch's errors for an empty input

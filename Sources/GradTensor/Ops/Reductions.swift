@@ -135,9 +135,14 @@ extension Tensor {
             throw TorchError.runtime("\(isMax ? "max" : "min")(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
         }
         let out = try extremeValues(dim: nil, keepdim: false, isMax: isMax).values
-        return out.record(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], savesOutput: true,
-                          saving: self) { ctx, input in
-            // A NaN result is the NaN elements', which share the gradient, as in PyTorch.
+        return out.recordSharedAmongEqual(isMax ? "MaxBackward1" : "MinBackward1", input: self)
+    }
+
+    /// Records this value, picked from all of `input`'s elements: its gradient is shared evenly
+    /// among the elements equal to it, or among the NaNs when it is NaN (PyTorch's
+    /// `evenly_distribute_backward`).
+    func recordSharedAmongEqual(_ name: String, input: Tensor) -> Tensor {
+        record(name, inputs: [input], savesOutput: true, saving: input) { ctx, input in
             let value = ctx.output.detach()
             let mask = try value.containsNaN() ? input.ne(input) : input.eq(value)
             let ties = try mask.sum()

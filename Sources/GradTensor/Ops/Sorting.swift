@@ -48,7 +48,7 @@ extension Tensor {
 
     /// Records `values` as selected from this tensor at `indices` along `dim`: the gradient is
     /// scattered back to those positions (PyTorch's `value_selecting_reduction_backward`).
-    private func recordSelection(_ values: Tensor, _ indices: Tensor, _ dim: Int, name: String, keepdim: Bool) {
+    func recordSelection(_ values: Tensor, _ indices: Tensor, _ dim: Int, name: String, keepdim: Bool) {
         values.record(name, inputs: [self], saving: { (indices: $0.slot(indices), dim: dim, keepdim: keepdim) }) { ctx, saved in
             var (grad, indices) = (ctx.grad, try ctx.saved(saved.indices))
             if !saved.keepdim && !ctx.inputShape(0).isEmpty {

@@ -50,8 +50,7 @@ extension Tensor {
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("VarBackward0", inputs: [self],
                           saving: { (input: $0.slot(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
-            [try ctx.grad.reshape(saved.keptShape).mul(.wrapping(.double(2 / saved.divisor)))
-                .mul(ctx.saved(saved.input).deviation(dims: saved.dims))]
+            [try ctx.saved(saved.input).varianceGradient(ctx.grad, dims: saved.dims, keptShape: saved.keptShape, divisor: saved.divisor)]
         }
     }
 
@@ -61,26 +60,43 @@ extension Tensor {
         let keptShape = try ReductionLayout.keptShape(self, dims)
         return out.record("StdBackward0", inputs: [self], savesOutput: true,
                           saving: { (input: $0.slot(self), dims: dims, keptShape: keptShape, divisor: divisor) }) { ctx, saved in
-            let result = try ctx.output.reshape(saved.keptShape)
-            let zero = try Tensor.wrapping(.int(0))
-            // grad / (2 std), zero where the deviation is zero, then var's backward.
-            let scaled = try Tensor.where(result.eq(zero), zero, ctx.grad.reshape(saved.keptShape).div(result.mul(.wrapping(.int(2)))))
-            return [try scaled.mul(.wrapping(.double(2 / saved.divisor))).mul(ctx.saved(saved.input).deviation(dims: saved.dims))]
+            [try ctx.saved(saved.input).standardDeviationGradient(ctx.grad, result: ctx.output, dims: saved.dims,
+                                                                  keptShape: saved.keptShape, divisor: saved.divisor)]
         }
+    }
+
+    /// The gradient reaching this input of `var` from `grad` (PyTorch's `var_backward`).
+    func varianceGradient(_ grad: Tensor, dims: [Int]?, keptShape: [Int], divisor: Double) throws -> Tensor {
+        try grad.reshape(keptShape).mul(.wrapping(.double(2 / divisor))).mul(deviation(dims: dims))
+    }
+
+    /// The gradient reaching this input of `std` (whose value was `result`) from `grad`: grad /
+    /// (2 std), zero where the deviation is zero, then var's backward (PyTorch's `std_backward`).
+    func standardDeviationGradient(_ grad: Tensor, result: Tensor, dims: [Int]?, keptShape: [Int], divisor: Double) throws -> Tensor {
+        let result = try result.reshape(keptShape)
+        let zero = try Tensor.wrapping(.int(0))
+        let scaled = try Tensor.where(result.eq(zero), zero, grad.reshape(keptShape).div(result.mul(.wrapping(.int(2)))))
+        return try varianceGradient(scaled, dims: dims, keptShape: keptShape, divisor: divisor)
     }
 
     /// The variance or standard deviation (ungraphed, PyTorch's kernels; float16 and bfloat16
     /// computed in float32 and rounded once) and the divisor `N - correction`.
     private func spread(dims: [Int]?, correction: Double, keepdim: Bool, takeSquareRoot: Bool) throws -> (Tensor, Double) {
-        guard dtype.isFloatingPoint else {
-            throw TorchError.notImplemented("std and var only support floating point and complex dtypes")
-        }
-        let source = try widened()
+        let source = try spreadSource()
         let layout = try ReductionLayout(source, dims: dims, dtype: source.dtype)
         let out = source.dtype == .float64
             ? try layout.variances(Double.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim)
             : try layout.variances(Float.self, correction: correction, takeSquareRoot: takeSquareRoot, keepdim: keepdim)
         return (try out.narrowed(to: dtype), Swift.max(Double(layout.inner) - correction, 0))
+    }
+
+    /// This tensor in the float dtype `var` and `std` compute in; `name` is the op's in the
+    /// error for other dtypes.
+    func spreadSource(name: String = "std and var") throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TorchError.notImplemented("\(name) only support floating point and complex dtypes")
+        }
+        return try widened()
     }
 
     /// `self - mean(dims, keepdim)`: computed again by var's and std's formulas from the saved
