@@ -11,13 +11,15 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
+            + TorchShapeBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
                   + TorchIndexingBindings.functions + TorchViewBindings.functions + TorchPrintOptions.functions
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
-                  + TorchNumpyBindings.functions)
+                  + TorchNumpyBindings.functions
+                  + TorchShapeBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -69,7 +71,8 @@ extension Interpreter {
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
-                              + TorchNumpyBindings.methods)
+                              + TorchNumpyBindings.methods
+                              + TorchShapeBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in
