@@ -11,7 +11,7 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
-            + TorchShapeBindings.ops
+            + TorchShapeBindings.ops + TorchIndexedPutBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
@@ -19,7 +19,7 @@ extension Interpreter {
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
-                  + TorchShapeBindings.functions)
+                  + TorchShapeBindings.functions + TorchIndexedPutBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -72,7 +72,7 @@ extension Interpreter {
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
                               + TorchNumpyBindings.methods
-                              + TorchShapeBindings.methods)
+                              + TorchShapeBindings.methods + TorchIndexedPutBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in
