@@ -11,7 +11,7 @@ extension Interpreter {
         let ops = TorchMathBindings.ops + TorchReductionBindings.ops + TorchViewBindings.ops + TorchMatmulBindings.ops
             + TorchComparisonBindings.ops + TorchLinalgBindings.ops + TorchRearrangeBindings.ops + TorchOrderingBindings.ops
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
-            + TorchShapeBindings.ops + TorchIndexedPutBindings.ops
+            + TorchShapeBindings.ops + TorchIndexedPutBindings.ops + TorchScaledProductBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
@@ -72,7 +72,8 @@ extension Interpreter {
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
                               + TorchNumpyBindings.methods
-                              + TorchShapeBindings.methods + TorchIndexedPutBindings.methods)
+                              + TorchShapeBindings.methods + TorchIndexedPutBindings.methods
+                              + TorchScaledProductBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in
