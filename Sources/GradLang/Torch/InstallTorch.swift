@@ -19,7 +19,7 @@ extension Interpreter {
                   + TorchDTypeBindings.functions + TorchSelectionBindings.functions
                   + TorchMatmulBindings.functions + TorchOrderingBindings.functions + TorchLinalgLUBindings.functions
                   + TorchNumpyBindings.functions
-                  + TorchShapeBindings.functions + TorchIndexedPutBindings.functions)
+                  + TorchShapeBindings.functions + TorchIndexedPutBindings.functions + TorchMultiDotBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -58,7 +58,8 @@ extension Interpreter {
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
-        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions)
+        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions
+                   + TorchMultiDotBindings.linalgFunctions)
         for sub in [autograd, nn, cuda, random, linalg] {
             torch.attributes[String(sub.name.dropFirst("torch.".count))] = .object(sub)
         }

@@ -86,7 +86,7 @@ enum TorchShapeBindings {
     }
 
     /// Tensors given as varargs, with PyTorch's message for anything else.
-    private static func tensorList(_ values: [Value]) throws -> [Tensor] {
+    static func tensorList(_ values: [Value]) throws -> [Tensor] {
         try values.enumerated().map { k, v in
             guard case .tensor(let t) = v else { throw PyError.type("expected Tensor as element \(k) in argument 0, but got \(v.typeName)") }
             return t
