@@ -48,6 +48,7 @@ extension Interpreter {
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
+                       + TorchPaddingBindings.functional
                        + TorchActivationBindings.functions)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
