@@ -7,8 +7,9 @@ enum TorchDocs {
     static func description(of qualifiedName: String) -> String? {
         if let text = specific[qualifiedName] { return text }
         let name = String(qualifiedName.split(separator: ".").last ?? "")
-        if let text = shared[name] ?? tensorOps[name] { return text }
-        if name.hasSuffix("_"), let base = shared[String(name.dropLast())] ?? tensorOps[String(name.dropLast())] {
+        if let text = shared[name] ?? tensorOps[name] ?? shapeOps[name] { return text }
+        let stem = String(name.dropLast())
+        if name.hasSuffix("_"), let base = shared[stem] ?? tensorOps[stem] ?? shapeOps[stem] {
             return "In place: " + lowercasedFirst(base) + " Modifies this tensor and returns it."
         }
         return nil
