@@ -18,7 +18,6 @@ extension Tensor {
         guard (1...3).contains(padded), rank == padded + 1 || rank == padded + 2 else {
             throw TorchError.notImplemented("Padding size \(pad.count) is not supported for \(rank)D input tensor.\nSupported combinations for non-constant padding:\n  - 2D or 3D input: padding size = 2 (pads last dimension)\n  - 3D or 4D input: padding size = 4 (pads last 2 dimensions)\n  - 4D or 5D input: padding size = 6 (pads last 3 dimensions)")
         }
-        var sources = shape.map { Array(0..<$0) }
         var outShape = shape
         for side in sides {
             let size = shape[side.dim]
@@ -28,12 +27,18 @@ extension Tensor {
             if mode == .circular && (side.before > size || side.after > size) {
                 throw TorchError.runtime("Padding value causes wrapping around more than once.")
             }
-            let length = size &+ side.before &+ side.after
+            let kept = size - Swift.max(-side.before, 0) - Swift.max(-side.after, 0)
+            if kept <= 0 { throw TorchError.runtime("narrow(): length must be non-negative.") }
+            outShape[side.dim] = size &+ side.before &+ side.after
+            try Scratch.check(outShape[side.dim], of: Int.self)
+        }
+        try Scratch.check(try Shape.checkedCount(outShape, dtype: dtype), of: Int.self)
+        var sources = shape.map { Array(0..<$0) }
+        for side in sides {
+            let size = shape[side.dim]
             // Circular padding wraps around what negative pads leave of the dimension.
             let (kept, first) = (size - Swift.max(-side.before, 0) - Swift.max(-side.after, 0), Swift.max(-side.before, 0))
-            if length < 0 || kept <= 0 { throw TorchError.runtime("narrow(): length must be non-negative.") }
-            outShape[side.dim] = length
-            sources[side.dim] = (0..<length).map { o in
+            sources[side.dim] = (0..<outShape[side.dim]).map { o in
                 let i = o - side.before
                 switch mode {
                 case .reflect: return i < 0 ? -i : i >= size ? 2 * (size - 1) - i : i
@@ -44,7 +49,6 @@ extension Tensor {
                 }
             }
         }
-        try Scratch.check(Shape.count(outShape), of: Int.self)
         let strides = Shape.contiguousStrides(shape)
         var positions = [0]
         for d in 0..<rank {
