@@ -5,7 +5,7 @@ enum TorchDocs {
     /// The description of a qualified name (`torch.zeros`, `Tensor.backward`,
     /// `torch.nn.functional.relu`), or nil when there is none.
     static func description(of qualifiedName: String) -> String? {
-        if let text = specific[qualifiedName] { return text }
+        if let text = specific[qualifiedName] ?? shapeOps[qualifiedName] { return text }
         let name = String(qualifiedName.split(separator: ".").last ?? "")
         if let text = shared[name] ?? tensorOps[name] ?? shapeOps[name] { return text }
         let stem = String(name.dropLast())

@@ -1,6 +1,6 @@
 /// One-line descriptions of the shape, indexed-write and product calls of issue 16 (views by
 /// geometry, diagonal builders, structured matrices, `index_put`, `addmv` and their kin, `pad`):
-/// like `TorchDocs.shared`, each names `torch.f`, `Tensor.f` or both.
+/// like `TorchDocs.shared`, each names `torch.f`, `Tensor.f` or both, unless qualified.
 extension TorchDocs {
     static let shapeOps: [String: String] = [
         // views and shapes
@@ -37,5 +37,7 @@ extension TorchDocs {
         "chain_matmul": "Deprecated: the product of a chain of matrices; use torch.linalg.multi_dot.",
         // padding
         "pad": "The last dimensions padded by (left, right) pairs: a constant, reflection, replication or wrap-around.",
+        "torch.nn.functional.unfold": "The sliding blocks of an (N, C, H, W) image as columns: (N, C * kh * kw, L) (im2col).",
+        "torch.nn.functional.fold": "The columns of (N, C * kh * kw, L) added back into an image of output_size (col2im).",
     ]
 }

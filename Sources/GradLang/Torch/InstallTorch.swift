@@ -48,7 +48,7 @@ extension Interpreter {
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
-                       + TorchPaddingBindings.functional
+                       + TorchPaddingBindings.functional + TorchSlidingBlockBindings.functional
                        + TorchActivationBindings.functions)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
