@@ -1,6 +1,7 @@
 /// Writes of a tensor's values at chosen elements: `index_put` (a tuple of index tensors, bool
 /// masks among them), `put` (flat indices) and `masked_scatter` (the true elements of a mask,
-/// in order), out of place and in place, with `accumulate` adding where indices repeat.
+/// in order), out of place (the in-place forms are these through `updated(reading:)`), with
+/// `accumulate` adding where indices repeat.
 extension Tensor {
     /// `index_put(indices, values, accumulate)`: a copy with `values` (broadcast to the indexing
     /// result) written, or added, at `self[indices]`.

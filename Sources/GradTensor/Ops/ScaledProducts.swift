@@ -1,8 +1,8 @@
 /// `beta · input + alpha · product` for the products besides `addmm`: `addmv` (matrix · vector),
 /// `addr` (outer product), `baddbmm` (batches of matrices) and `addbmm` (their sum), each one
-/// node with PyTorch's backward. Values are composed of grad's own products in the order that
-/// gives PyTorch's bits (measured: beta · input and alpha · product each rounded, then added;
-/// `addr` and large `baddbmm`/`addbmm` follow their own kernels, below).
+/// node with PyTorch's backward. Values are composed of grad's own products as PyTorch composes
+/// them (measured: `addmv` is beta · input and alpha · mv each rounded, then added; `addr` has
+/// its own kernel, below), so they are as exact as grad's `mv`, `bmm` and `addmm`.
 extension Tensor {
     /// `addmv(input, mat, vec, beta, alpha)`.
     public static func addmv(_ input: Tensor, _ mat: Tensor, _ vec: Tensor, beta: Scalar? = nil, alpha: Scalar? = nil) throws -> Tensor {
