@@ -5,11 +5,11 @@ enum TorchDocs {
     /// The description of a qualified name (`torch.zeros`, `Tensor.backward`,
     /// `torch.nn.functional.relu`), or nil when there is none.
     static func description(of qualifiedName: String) -> String? {
-        if let text = specific[qualifiedName] { return text }
+        if let text = specific[qualifiedName] ?? shapeOps[qualifiedName] { return text }
         let name = String(qualifiedName.split(separator: ".").last ?? "")
-        if let text = shared[name] ?? tensorOps[name] ?? elementwiseExtras[name] { return text }
-        let base = String(name.dropLast())
-        if name.hasSuffix("_"), let base = shared[base] ?? tensorOps[base] ?? elementwiseExtras[base] {
+        if let text = shared[name] ?? tensorOps[name] ?? elementwiseExtras[name] ?? shapeOps[name] { return text }
+        let stem = String(name.dropLast())
+        if name.hasSuffix("_"), let base = shared[stem] ?? tensorOps[stem] ?? elementwiseExtras[stem] ?? shapeOps[stem] {
             return "In place: " + lowercasedFirst(base) + " Modifies this tensor and returns it."
         }
         return nil

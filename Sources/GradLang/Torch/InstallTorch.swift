@@ -13,6 +13,7 @@ extension Interpreter {
             + TorchSelectionBindings.ops + TorchSplitBindings.ops + TorchLogicalBindings.ops
             + TorchElementwiseExtrasBindings.ops + TorchTensorPredicateBindings.ops
             + TorchStatisticsBindings.ops + TorchDistanceBindings.ops + TorchHistogramBindings.ops
+            + TorchShapeBindings.ops + TorchIndexedPutBindings.ops + TorchScaledProductBindings.ops
         torch.add(ops.map(\.function))
         torch.add(TorchCreationBindings.functions + TorchRandomBindings.functions + TorchDropoutBindings.functions
                   + TorchMathBindings.functions + TorchGradModeBindings.functions + TorchAnomalyBindings.functions
@@ -23,7 +24,8 @@ extension Interpreter {
                   + TorchCreationExtrasBindings.functions + TorchShrinkageBindings.functions
                   + TorchElementwiseExtrasBindings.functions + TorchTensorPredicateBindings.functions
                   + TorchStatisticsBindings.functions + TorchDistanceBindings.functions + TorchIntegrationBindings.functions
-                  + TorchHistogramBindings.functions + [TorchCdistBinding.function])
+                  + TorchHistogramBindings.functions + [TorchCdistBinding.function]
+                  + TorchShapeBindings.functions + TorchIndexedPutBindings.functions + TorchMultiDotBindings.functions)
         // Print options are process-wide; each interpreter starts from PyTorch's defaults.
         PrintOptions.current = PrintOptions()
         TorchAnomalyBindings.set(enabled: false, checkNaN: true, self)
@@ -52,6 +54,7 @@ extension Interpreter {
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
+                       + TorchPaddingBindings.functional + TorchSlidingBlockBindings.functional
                        + TorchActivationBindings.functions + TorchShrinkageBindings.functional)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
@@ -62,7 +65,8 @@ extension Interpreter {
         let random = PyModule(name: "torch.random")
         random.add(TorchGenerator.functions)
         let linalg = PyModule(name: "torch.linalg", attributes: ["LinAlgError": .object(TorchLinalgBindings.linAlgError)])
-        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions)
+        linalg.add(TorchLinalgBindings.functions + TorchLinalgExBindings.functions + TorchLinalgLUBindings.linalgFunctions
+                   + TorchMultiDotBindings.linalgFunctions)
         let special = PyModule(name: "torch.special")
         special.attributes.merge(TorchSpecialBindings.functions(torchOps: ops, polygamma: torch.attributes["polygamma"])) { _, new in new }
         for sub in [autograd, nn, cuda, random, linalg, special] {
@@ -80,7 +84,9 @@ extension Interpreter {
                               + TorchNumpyBindings.methods
                               + TorchElementwiseExtrasBindings.methods + TorchElementCallbackBindings.methods
                               + TorchShrinkageBindings.methods
-                              + TorchDistanceBindings.methods)
+                              + TorchDistanceBindings.methods
+                              + TorchShapeBindings.methods + TorchIndexedPutBindings.methods
+                              + TorchScaledProductBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

@@ -1,7 +1,7 @@
 import GradTensor
 
 /// Ops returning a tuple of consecutive slices: `split`, `chunk`, `tensor_split`, `hsplit`,
-/// `vsplit`, and the `unsafe_` forms of split and chunk.
+/// `vsplit`, `dsplit`, and the `unsafe_` forms of split and chunk.
 enum TorchSplitBindings {
     static var ops: [TorchOp] {
         [
@@ -37,6 +37,9 @@ enum TorchSplitBindings {
             },
             TorchOp("vsplit", "indices_or_sections") { t, args in
                 try sidewaysSplit(t, args, name: "vsplit", dim: 0, minimumRank: 2)
+            },
+            TorchOp("dsplit", "indices_or_sections") { t, args in
+                try sidewaysSplit(t, args, name: "dsplit", dim: 2, minimumRank: 3)
             },
         ]
     }

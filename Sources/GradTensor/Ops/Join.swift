@@ -97,13 +97,15 @@ extension Tensor {
         if tensors.isEmpty { throw TorchError.runtime("\(name) expects a non-empty TensorList") }
     }
 
-    /// `atleast_1d/2d/3d`: leading (then trailing, for 3) dimensions of size 1 added as NumPy does.
-    private func atLeast(_ n: Int) throws -> Tensor {
+    /// `atleast_1d/2d/3d`: dimensions of size 1 added as NumPy adds them (in front; a vector
+    /// or matrix gets a trailing one for 3), by the views PyTorch composes them of.
+    public func atLeast(_ n: Int) throws -> Tensor {
         if rank >= n { return self }
         switch (n, rank) {
-        case (3, 1): return try reshape([1, shape[0], 1])
-        case (3, 2): return try unsqueeze(2)
-        default: return try reshape(Array(repeating: 1, count: n - rank) + shape)
+        case (_, 0): return try reshape(Array(repeating: 1, count: n))
+        case (3, 1): return try unsqueeze(0).unsqueeze(-1)
+        case (3, 2): return try unsqueeze(-1)
+        default: return try unsqueeze(0)
         }
     }
 }

@@ -226,6 +226,15 @@ extension Tensor {
             }
     }
 
+    /// `sum_to_size(size)`: summed back to `size`, a shape this tensor's broadcasts from; the
+    /// tensor itself when it has that shape.
+    public func sumToSize(_ size: [Int]) throws -> Tensor {
+        if !Shape.isExpandable(size, to: shape) {
+            throw TorchError.runtime("size {\(Shape.sizeList(size))} is not expandable to size {\(Shape.sizeList(shape))}.")
+        }
+        return try sumToShape(size)
+    }
+
     /// Sums a broadcast gradient back to `target` (the one place broadcasting is undone).
     func sumToShape(_ target: [Int]) throws -> Tensor {
         if shape == target { return self }
