@@ -21,6 +21,15 @@ enum Launcher {
         }
     }
 
+    /// The name a script run from a file is known by (`__file__`, tracebacks, warnings): a
+    /// relative path is joined to the working directory, as CPython 3.9+ does for its main script
+    /// (`./f.py` in /tmp is `/tmp/./f.py`; nothing is resolved). `sys.argv[0]` stays as typed.
+    private static func scriptPath(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
+        defer { free(directory) }
+        return String(cString: directory) + "/" + path
+    }
+
     private static func run(_ options: CommandLineOptions) -> Int32 {
         Interrupts.install()
         // As CPython: a write to a closed pipe (`grad script | head -1`) fails with EPIPE, raising
@@ -33,7 +42,8 @@ enum Launcher {
         session.interpreter.explanationStyle = Terminal.allowsColour(1) ? .terminal : .plain
         let outcome: RunOutcome
         switch options.program {
-        case .file(let path):
+        case .file(let givenPath):
+            let path = scriptPath(givenPath)
             switch Files.read(path: path) {
             case .success(let contents):
                 outcome = session.runScript(fileContents: contents, filename: path)

@@ -76,6 +76,13 @@ class CommandLineTests(unittest.TestCase):
     def test_dunder_file_as_cpython_sets_it(self):
         script = self.write("where.grad", "print(__file__)\n")
         self.assertEqual(run(script).stdout, f"{script}\n")
+        # A relative path is joined to the working directory, unresolved, as CPython 3.9+ does
+        # (its tracebacks and warnings show the same); sys.argv[0] stays as typed.
+        self.write("argv0.grad", "import sys\nprint(__file__, sys.argv[0])\n")
+        relative = subprocess.run([GRAD, "./argv0.grad"], capture_output=True, text=True, timeout=60, cwd=self.directory)
+        self.assertEqual(relative.stdout, f"{os.path.realpath(self.directory)}/./argv0.grad ./argv0.grad\n")
+        missing = subprocess.run([GRAD, "absent.grad"], capture_output=True, text=True, timeout=60, cwd=self.directory)
+        self.assertIn(f"can't open file '{os.path.realpath(self.directory)}/absent.grad'", missing.stderr)
         self.assertEqual(run(stdin="print(__file__)\n").stdout, "<stdin>\n")
         result = run("-c", "print(__file__)")
         self.assertEqual(result.returncode, 1)
@@ -158,9 +165,9 @@ class CommandLineTests(unittest.TestCase):
         grad_status, grad_stderr = self.interrupt_when_started([GRAD, "loop.grad"], spinning=True)
         python_status, python_stderr = self.interrupt_when_started(["python3", "loop.py"], spinning=True)
         self.assertEqual(grad_status, -signal.SIGINT)
-        self.assertEqual((grad_status, grad_stderr), (python_status, python_stderr.replace(
-            os.path.join(os.path.realpath(self.directory), "loop.py"), "loop.grad")))
-        self.assertEqual(grad_stderr, "Traceback (most recent call last):\n  File \"loop.grad\", line 3, in <module>\n"
+        self.assertEqual((grad_status, grad_stderr), (python_status, python_stderr.replace("loop.py", "loop.grad")))
+        where = os.path.join(os.path.realpath(self.directory), "loop.grad")
+        self.assertEqual(grad_stderr, f"Traceback (most recent call last):\n  File \"{where}\", line 3, in <module>\n"
                                       "    while n >= 0:\n          ^^^^^^\nKeyboardInterrupt\n")
 
     def test_ctrl_c_during_a_tensor_loop(self):
@@ -168,7 +175,8 @@ class CommandLineTests(unittest.TestCase):
                                  "for i in range(10 ** 9):\n    y = x @ x\n")
         status, stderr = self.interrupt_when_started([GRAD, "train.grad"])
         self.assertEqual(status, -signal.SIGINT)
-        self.assertTrue(stderr.startswith("Traceback (most recent call last):\n  File \"train.grad\", line "), stderr)
+        where = os.path.join(os.path.realpath(self.directory), "train.grad")
+        self.assertTrue(stderr.startswith(f"Traceback (most recent call last):\n  File \"{where}\", line "), stderr)
         self.assertTrue(stderr.endswith("\nKeyboardInterrupt\n"), stderr)
 
     def test_dash_i_runs_the_file_then_the_repl_with_its_variables(self):

@@ -171,8 +171,9 @@ enum Variable {
         return nil
     }
 
+    /// Stores `v`, taking it over: a value computed for the store moves in without a retain.
     @inline(__always)
-    func set(_ v: Value, in f: Frame) {
+    func set(_ v: consuming Value, in f: Frame) {
         switch self {
         case .local(let i): f[slot: i] = v
         case .global(let slot): slot.value = v

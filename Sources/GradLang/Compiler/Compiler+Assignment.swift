@@ -1,7 +1,8 @@
 /// Assignment targets (names, attributes, subscripts, tuple/list unpacking with one `*rest`),
 /// augmented assignment and `del`.
 extension Compiler {
-    typealias Store = (Frame, Value) throws -> Void
+    /// Takes the value over (a value computed for the store moves in without a retain).
+    typealias Store = (Frame, consuming Value) throws -> Void
 
     func assignment(_ target: Expr) -> Store {
         let range = target.range
@@ -47,11 +48,16 @@ extension Compiler {
         }
     }
 
-    /// `obj.name = value` at a site of its own (see InstanceAttributeCache).
-    func attributeStore(_ name: String, _ range: SourceRange) -> (Frame, Value, Value) throws -> Void {
+    /// `obj.name = value` at a site of its own (see InstanceAttributeCache). A plain store to an
+    /// instance moves the value into its slot (no retain).
+    func attributeStore(_ name: String, _ range: SourceRange) -> (Frame, Value, consuming Value) throws -> Void {
         let interpreter = interpreter
         let cache = InstanceAttributeCache()
         return { f, object, value in
+            if case .object(let instance as PyInstance) = object, let slot = cache.plainSlot(instance, name) {
+                instance.setSlot(slot, value)
+                return
+            }
             try Compiler.locatingErrors(at: range, in: f) {
                 if case .object(let instance as PyInstance) = object { return try cache.store(instance, name, value, interpreter) }
                 try interpreter.setAttribute(object, name, value)

@@ -178,7 +178,7 @@ extension Compiler {
         let range = iterable.range
         let counter = variable(target)
         /// One pass of the body with the target bound to `item`: how the loop ends, if it ends there.
-        @inline(__always) func pass(_ f: Frame, _ item: Value) throws -> Flow? {
+        @inline(__always) func pass(_ f: Frame, _ item: consuming Value) throws -> Flow? {
             try interpreter.checkPendingEvents()
             // Not `if let`: binding the variable would copy it (a retain) every pass.
             if counter == nil { try store(f, item) } else { counter?.set(item, in: f) }
@@ -212,7 +212,7 @@ extension Compiler {
             if case .str(let s) = iterated {
                 var characters = s.characters
                 while let ch = characters.next() {
-                    if let end = try pass(f, .str(ch)) { return end }
+                    if let end = try pass(f, .str(consume ch)) { return end }
                 }
                 return try otherwise(f)
             }

@@ -164,11 +164,18 @@ final class InstanceAttributeCache {
         return slot < slots.count ? slots[slot] : nil
     }
 
-    /// `instance.name = value`.
-    func store(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+    /// The slot `instance.name = value` stores into when the store is a plain one (no property,
+    /// descriptor or `__setattr__` in the way); nil when it goes through `store`.
+    @inline(__always)
+    func plainSlot(_ instance: PyInstance, _ name: String) -> Int? {
         let cls = instance.cls
         if !isCurrent(cls) { refresh(cls, name, forStore: true) }
-        guard isPlain, let slot else { return try ClassAttributes.set(instance, name, value, interpreter) }
+        return isPlain ? slot : nil
+    }
+
+    /// `instance.name = value`.
+    func store(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        guard let slot = plainSlot(instance, name) else { return try ClassAttributes.set(instance, name, value, interpreter) }
         instance.setSlot(slot, value)
     }
 

@@ -81,7 +81,7 @@ extension Interpreter {
                               + TorchInPlaceBindings.methods + TorchRandomMethods.methods + TorchGradModeBindings.methods
                               + TorchDTypeBindings.methods + TorchSelectionBindings.methods
                               + TorchRearrangeBindings.methods + TorchLikeBindings.methods + TorchLinalgLUBindings.methods
-                              + TorchNumpyBindings.methods
+                              + TorchNumpyBindings.methods + TorchLogicalBindings.methods
                               + TorchElementwiseExtrasBindings.methods + TorchElementCallbackBindings.methods
                               + TorchShrinkageBindings.methods
                               + TorchDistanceBindings.methods

@@ -37,12 +37,21 @@ extension Tensor {
         return try result.narrowed(to: dtype)
     }
 
-    /// `~x`: logical not of a bool tensor, bitwise not of an integer one.
+    /// `torch.bitwise_not(x)`: logical not of a bool tensor, bitwise not of an integer one.
     public func bitwiseNot() throws -> Tensor {
         if dtype == .bool { return try logicalNot() }
         if dtype.isFloatingPoint {
-            throw TorchError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+            throw TorchError.notImplemented("\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         return try mapUnary(widened(), Int64.self, Int64.self) { ~$0 }.narrowed(to: dtype)
+    }
+
+    /// `~x`: Python's operator refuses floating tensors before the kernel is reached, with
+    /// its own TypeError.
+    public func inverted() throws -> Tensor {
+        if dtype.isFloatingPoint {
+            throw TorchError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        }
+        return try bitwiseNot()
     }
 }

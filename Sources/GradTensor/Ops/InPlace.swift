@@ -21,8 +21,14 @@ extension Tensor {
     }
 
     /// `&= |= ^=`.
+    /// `bitwise_and_` and the others: PyTorch refuses a result it cannot store (`int &= 1.5`)
+    /// before its kernel refuses a float operand.
     @discardableResult public func bitwise_(_ op: BitwiseOp, _ other: Tensor) throws -> Tensor {
-        try update(with: other) { try $0.bitwise(op, other) }
+        let resultType = TypePromotion.resultType(self, other)
+        if !TypePromotion.canCast(resultType, to: dtype) {
+            throw TypePromotion.castRefusal(resultType, to: dtype)
+        }
+        return try update(with: other) { try $0.bitwise(op, other) }
     }
 
     @discardableResult public func mul_(_ other: Tensor) throws -> Tensor {
@@ -83,7 +89,7 @@ extension Tensor {
             let result = try compute(current)
             try checkInPlaceResultShape(result.shape)
             if !TypePromotion.canCast(result.dtype, to: dtype) {
-                throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+                throw TypePromotion.castRefusal(result.dtype, to: dtype)
             }
             return (result, nil)
         }
@@ -199,5 +205,10 @@ extension TypePromotion {
         if from.isFloatingPoint && !target.isFloatingPoint { return false }
         if from != .bool && target == .bool { return false }
         return true
+    }
+
+    /// PyTorch's error for a result that `canCast` refuses.
+    static func castRefusal(_ from: DType, to target: DType) -> TorchError {
+        TorchError.runtime("result type \(from.scalarTypeName) can't be cast to the desired output type \(target.scalarTypeName)")
     }
 }

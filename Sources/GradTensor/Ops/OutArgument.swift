@@ -11,7 +11,7 @@ extension Tensor {
             throw TorchError.runtime("\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
         }
         if !TypePromotion.canCast(result.dtype, to: dtype) {
-            throw TorchError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+            throw TypePromotion.castRefusal(result.dtype, to: dtype)
         }
         var resized = false
         if shape != result.shape {

@@ -208,7 +208,7 @@ final class PyFunction: CollectableObject, PyCallable {
     }
 
     @inline(__always)
-    private func store(_ value: Value, parameter i: Int, in frame: Frame) {
+    private func store(_ value: consuming Value, parameter i: Int, in frame: Frame) {
         switch code.parameterStorage[i] {
         case .local(let s): frame[slot: s] = value
         case .cell(let c): frame.cells[c].value = value

@@ -65,10 +65,14 @@ public class PyInstance: CollectableObject {
         return slots[i]
     }
 
-    /// Stores attribute number `i` of the class's layout.
-    func setSlot(_ i: Int, _ value: Value) {
+    /// Stores attribute number `i` of the class's layout, taking `value` over. The slots are
+    /// changed as a local array, as `changeTakenOut` would, written out so that the value moves in.
+    func setSlot(_ i: Int, _ value: consuming Value) {
         if i >= slots.count { growSlots(to: i + 1) }
-        replaceSlot(i, with: value)
+        var changed = slots
+        slots = []
+        changed[i] = value
+        slots = changed
     }
 
     /// Changed as a local array (see changeTakenOut).

@@ -15,7 +15,7 @@ extension Operators {
         case (.invert, .int(let i)): return .int(~i)
         case (.invert, .bigInt(let b)): return .integer(-b - 1)
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
-        case (.invert, .tensor(let t)): return .tensor(try TorchBridge.run { try t.bitwiseNot() })
+        case (.invert, .tensor(let t)): return .tensor(try TorchBridge.run { try t.inverted() })
         case (.not, _): return .bool(!(try truthy(v)))
         case (_, .object(let o as PyOperandObject)):
             if let r = try o.unary(op) { return r }

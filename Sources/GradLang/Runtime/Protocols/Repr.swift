@@ -186,7 +186,8 @@ public enum Repr {
         return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits
     }
 
-    /// A stable fake address for `<... object at 0x7f...>` (Python prints the object's address).
+    /// The address in `<... object at 0x...>`: the object's, as CPython prints it, so it is
+    /// `hex(id(x))`.
     static func address(_ v: Value) -> String {
         let id: ObjectIdentifier
         switch v {
@@ -194,6 +195,6 @@ public enum Repr {
         case .object(let o): id = ObjectIdentifier(o)
         default: return "0x0"
         }
-        return "0x" + String(UInt(bitPattern: id.hashValue), radix: 16)
+        return "0x" + String(UInt(bitPattern: id), radix: 16)
     }
 }

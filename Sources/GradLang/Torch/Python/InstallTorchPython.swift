@@ -48,6 +48,24 @@ extension Interpreter {
         torch.attributes["utils"] = .object(utils)
         torch.attributes["distributions"] = .object(distributions)
         for module in [optim, scheduler, utils, data, hooks, distributions] { moduleTable[module.name] = module }
+        installBackends(in: torch)
+    }
+
+    /// `torch.backends` with its submodules, and `torch.accelerator` (see TorchPythonSources.backends).
+    private func installBackends(in torch: PyModule) {
+        let backends = PyModule(name: "torch.backends")
+        for (name, source) in TorchPythonSources.backends {
+            let module = PyModule(name: "torch." + name)
+            addSource(source, filename: "torch/" + name.split(separator: ".").joined(separator: "/") + "/__init__.py", to: module)
+            moduleTable[module.name] = module
+            if name.hasPrefix("backends.") {
+                backends.attributes[String(name.dropFirst("backends.".count))] = .object(module)
+            } else {
+                torch.attributes[name] = .object(module)
+            }
+        }
+        torch.attributes["backends"] = .object(backends)
+        moduleTable[backends.name] = backends
     }
 
     /// `torch.distributions.normal` and the others, each holding its class, as PyTorch's files
