@@ -49,21 +49,28 @@ enum TorchSelectionBindings {
                 return try t.apply_ { try $0.maskedFill(mask, value) }
             },
             tensorMethodReturningTensor("scatter_(self, dim, index, src=None, value=None, *, reduce=None)") { t, args in
-                try t.apply_(try scatter(t, args, add: false))
+                try inPlace(t, reading: args["src"], try scatter(t, args, add: false))
             },
             tensorMethodReturningTensor("scatter_add_(self, dim, index, src)") { t, args in
-                try t.apply_(try scatter(t, args, add: true))
+                try inPlace(t, reading: args["src"], try scatter(t, args, add: true))
             },
             tensorMethodReturningTensor("scatter_reduce_(self, dim, index, src, reduce, *, include_self=True)") { t, args in
-                try t.apply_(try scatterReduce(args))
+                try inPlace(t, reading: args["src"], try scatterReduce(args))
             },
             tensorMethodReturningTensor("index_reduce_(self, dim, index, source, reduce, *, include_self=True)") { t, args in
-                try t.apply_(try indexReduce(args))
+                try inPlace(t, reading: args["source"], try indexReduce(args))
             },
             tensorMethodReturningTensor("where(self, condition, other)") { t, args in
                 try Tensor.where(try condition(args), t, try args.operand("other"))
             },
         ]
+    }
+
+    /// `target` replaced by `compute` of it, recorded as reading `source` too when that is a
+    /// tensor (so a source requiring grad makes the result require it, as in PyTorch).
+    private static func inPlace(_ target: Tensor, reading source: Value, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
+        guard case .tensor(let source) = source else { return try target.apply_(compute) }
+        return try target.updated(reading: source, compute)
     }
 
     /// `torch.where(condition, input, other)`, or `torch.where(condition)`: `nonzero(as_tuple=True)`.

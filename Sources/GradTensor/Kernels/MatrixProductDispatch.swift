@@ -19,6 +19,11 @@ extension Tensor {
             return try batchedMatrixProduct(a.widened(), b.widened(), shape: shape, parallelWork: parallelWork).narrowed(to: a.dtype)
         }
         let batch = a.shape[0], m = a.shape[1], k = a.shape[2], n = b.shape[2]
+        // Sums of no products are zeros; the kernels are never handed empty operands.
+        if k == 0 {
+            let shape = shape ?? [batch, m, n]
+            return Tensor(storage: try Storage.make(dtype: a.dtype, count: try Shape.checkedCount(shape, dtype: a.dtype)), shape: shape)
+        }
         let out = try uninitializedResult(shape ?? [batch, m, n], a.dtype)
         if out.numel == 0 { return out }
         withExtendedLifetime((a, b)) {
