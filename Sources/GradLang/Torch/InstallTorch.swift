@@ -46,7 +46,8 @@ extension Interpreter {
         autograd.attributes["Variable"] = .object(TorchVariable.type)
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
-                       + TorchActivationBindings.functions)
+                       + TorchActivationBindings.functions
+                       + TorchConvolutionBindings.functional)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([
