@@ -1,8 +1,11 @@
-/// The float32 2-d convolution that PyTorch's CPU hands to oneDNN, summed as oneDNN's direct
-/// AVX-512 kernel sums it (measured against PyTorch 2.15 with oneDNN 3.13): each output is
-/// one fused multiply-add chain per block of 16 input channels of its group, over kernel rows,
-/// then kernel columns, then the block's channels; the first block's sum gets the bias, and
-/// each further block's sum is added to that.
+/// The float32 2-d convolution that PyTorch's CPU hands to oneDNN, summed as oneDNN sums it
+/// (measured against PyTorch 2.15 with oneDNN 3.13). Its direct AVX-512 kernel makes each
+/// output one fused multiply-add chain per block of 16 input channels of its group, over
+/// kernel rows, then kernel columns, then the block's channels; the first block's sum gets the
+/// bias, and each further block's sum is added to that. Grouped convolutions whose groups'
+/// channel counts are not multiples of 16 go through oneDNN's im2col and gemm instead: one
+/// chain over channels, then kernel rows, then kernel columns, the bias added last (measured
+/// up to 75 products per output; longer chains can differ in the last bits).
 enum ConvolutionKernels {
     /// Whether PyTorch's `use_mkldnn` takes oneDNN for a float32 (N, C, H, W) input and an
     /// (O, C / groups, KH, KW) weight, with its default of more than one thread: grouped
@@ -11,44 +14,65 @@ enum ConvolutionKernels {
         groups > 1 || (kernel[0] > 3 && kernel[1] > 3) || input[0] > 1 || Shape.count(input) > 20480
     }
 
-    /// The forward in oneDNN's order, or nil where PyTorch does not take oneDNN.
-    static func oneDNNForward(_ x: Tensor, _ w: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor? {
+    /// Whether PyTorch hands this float32 convolution of (N, C, H, W) `x` to oneDNN.
+    static func takesOneDNN(_ x: Tensor, _ w: Tensor, geometry: ConvolutionGeometry) -> Bool {
         // An asymmetric 'same' padding is PyTorch's explicit pad first, which enlarges the input.
         let padded = [x.shape[0], x.shape[1]] + (0..<2).map {
             x.shape[2 + $0] + Swift.max(0, geometry.paddingAfter[$0] - geometry.paddingBefore[$0])
         }
-        guard x.dtype == .float32, x.numel > 0,
-              usesOneDNN(input: padded, kernel: [w.shape[2], w.shape[3]], groups: geometry.groups) else { return nil }
-        let problem = DirectConvolution(input: x.shape, weight: w.shape, geometry: geometry)
+        return x.dtype == .float32 && x.numel > 0 && usesOneDNN(input: padded, kernel: [w.shape[2], w.shape[3]], groups: geometry.groups)
+    }
+
+    /// The forward in oneDNN's order, for a convolution that `takesOneDNN`.
+    static func oneDNNForward(_ x: Tensor, _ w: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor {
+        let (groupChannels, groupOutputs) = (w.shape[1], w.shape[0] / geometry.groups)
+        let blocked = geometry.groups == 1 || groupChannels == 1 || (groupChannels % 16 == 0 && groupOutputs % 16 == 0)
+        let problem = DirectConvolution(input: x.shape, weight: w.shape, geometry: geometry, channelBlock: blocked ? 16 : nil)
         let values = problem.run(input: try x.elementArray(Float.self), weight: try w.elementArray(Float.self),
                                  bias: try bias.map { try $0.elementArray(Float.self) })
         return try Tensor(copying: values, shape: problem.outputShape)
     }
+
+    /// The bias gradient as oneDNN's backward sums it on one thread (PyTorch's recordings'
+    /// setting): per output channel one chain over the batch and the output positions in order.
+    static func oneDNNBiasGradient(_ g: Tensor) throws -> Tensor {
+        let values = try g.elementArray(Float.self)
+        let (batch, channels) = (g.shape[0], g.shape[1])
+        let plane = g.shape[2] * g.shape[3]
+        var sums = [Float](repeating: 0, count: channels)
+        for n in 0..<batch {
+            for c in 0..<channels {
+                let start = (n * channels + c) * plane
+                for v in values[start..<(start + plane)] { sums[c] += v }
+            }
+        }
+        return try Tensor(copying: sums, shape: [channels])
+    }
 }
 
-/// One direct convolution problem: shapes and geometry, and the loop in oneDNN's order over
+/// One convolution problem: shapes and geometry, and the loop in oneDNN's order over
 /// bounds-checked arrays.
 private struct DirectConvolution {
     let input: [Int]
     let weight: [Int]
     let geometry: ConvolutionGeometry
     let outputShape: [Int]
+    /// Input channels summed in one chain, kernel tap by kernel tap, before a partial sum is
+    /// stored (the direct kernel's block); nil for one chain channel by channel (gemm's order).
+    let channelBlock: Int?
 
-    /// Input channels summed in one chain before a partial sum is stored (oneDNN's block).
-    private static let channelBlock = 16
-
-    init(input: [Int], weight: [Int], geometry: ConvolutionGeometry) {
+    init(input: [Int], weight: [Int], geometry: ConvolutionGeometry, channelBlock: Int?) {
         self.input = input
         self.weight = weight
         self.geometry = geometry
+        self.channelBlock = channelBlock
         outputShape = [input[0], weight[0]] + (0..<2).map {
             geometry.outputLength($0, input: input[2 + $0], kernel: weight[2 + $0])
         }
     }
 
     func run(input x: [Float], weight w: [Float], bias: [Float]?) -> [Float] {
-        let (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
-        let (outChannels, groupChannels, kernelH, kernelW) = (weight[0], weight[1], weight[2], weight[3])
+        let (batch, outChannels, groupChannels) = (input[0], weight[0], weight[1])
         let (outH, outW) = (outputShape[2], outputShape[3])
         let outPerGroup = outChannels / geometry.groups
         var out = [Float](repeating: 0, count: batch * outChannels * outH * outW)
@@ -58,30 +82,67 @@ private struct DirectConvolution {
                 let firstChannel = (o / outPerGroup) * groupChannels
                 for oh in 0..<outH {
                     for ow in 0..<outW {
-                        var total: Float = 0
-                        for block in stride(from: 0, to: groupChannels, by: Self.channelBlock) {
-                            var sum: Float = 0
-                            let blockEnd = Swift.min(block + Self.channelBlock, groupChannels)
-                            for kh in 0..<kernelH {
-                                let h = oh * geometry.stride[0] - geometry.paddingBefore[0] + kh * geometry.dilation[0]
-                                guard h >= 0 && h < height else { continue }
-                                for kw in 0..<kernelW {
-                                    let wi = ow * geometry.stride[1] - geometry.paddingBefore[1] + kw * geometry.dilation[1]
-                                    guard wi >= 0 && wi < width else { continue }
-                                    for c in block..<blockEnd {
-                                        let xv = x[((n * channels + firstChannel + c) * height + h) * width + wi]
-                                        sum = sum.addingProduct(w[((o * groupChannels + c) * kernelH + kh) * kernelW + kw], xv)
-                                    }
-                                }
-                            }
-                            total = block == 0 ? (bias.map { sum + $0[o] } ?? sum) : total + sum
+                        if let channelBlock {
+                            out[at] = blockedSum(x, w, bias, n: n, o: o, firstChannel: firstChannel, at: (oh, ow), block: channelBlock)
+                        } else {
+                            out[at] = chainSum(x, w, n: n, o: o, firstChannel: firstChannel, at: (oh, ow)) + (bias?[o] ?? 0)
                         }
-                        out[at] = total
                         at += 1
                     }
                 }
             }
         }
         return out
+    }
+
+    /// The kernel taps of output (oh, ow) that fall inside the input: the input's row and
+    /// column and the tap's index in the weight's kernel plane.
+    private func taps(at position: (oh: Int, ow: Int)) -> [(h: Int, w: Int, tap: Int)] {
+        var found: [(h: Int, w: Int, tap: Int)] = []
+        for kh in 0..<weight[2] {
+            let h = position.oh * geometry.stride[0] - geometry.paddingBefore[0] + kh * geometry.dilation[0]
+            guard h >= 0 && h < input[2] else { continue }
+            for kw in 0..<weight[3] {
+                let w = position.ow * geometry.stride[1] - geometry.paddingBefore[1] + kw * geometry.dilation[1]
+                guard w >= 0 && w < input[3] else { continue }
+                found.append((h, w, kh * weight[3] + kw))
+            }
+        }
+        return found
+    }
+
+    /// The direct kernel's sum: per block of channels one chain over taps, then channels.
+    private func blockedSum(_ x: [Float], _ w: [Float], _ bias: [Float]?, n: Int, o: Int, firstChannel: Int,
+                            at position: (Int, Int), block: Int) -> Float {
+        let (channels, plane, groupChannels) = (input[1], input[2] * input[3], weight[1])
+        let kernelPlane = weight[2] * weight[3]
+        let inside = taps(at: position)
+        var total: Float = 0
+        for start in stride(from: 0, to: groupChannels, by: block) {
+            var sum: Float = 0
+            for tap in inside {
+                for c in start..<Swift.min(start + block, groupChannels) {
+                    let xv = x[(n * channels + firstChannel + c) * plane + tap.h * input[3] + tap.w]
+                    sum = sum.addingProduct(w[(o * groupChannels + c) * kernelPlane + tap.tap], xv)
+                }
+            }
+            total = start == 0 ? (bias.map { sum + $0[o] } ?? sum) : total + sum
+        }
+        return total
+    }
+
+    /// gemm's sum: one chain over channels, then taps.
+    private func chainSum(_ x: [Float], _ w: [Float], n: Int, o: Int, firstChannel: Int, at position: (Int, Int)) -> Float {
+        let (channels, plane, groupChannels) = (input[1], input[2] * input[3], weight[1])
+        let kernelPlane = weight[2] * weight[3]
+        let inside = taps(at: position)
+        var sum: Float = 0
+        for c in 0..<groupChannels {
+            for tap in inside {
+                let xv = x[(n * channels + firstChannel + c) * plane + tap.h * input[3] + tap.w]
+                sum = sum.addingProduct(w[(o * groupChannels + c) * kernelPlane + tap.tap], xv)
+            }
+        }
+        return sum
     }
 }

@@ -46,20 +46,23 @@ extension Tensor {
         try checkConvolutionArguments(input, weight, bias: bias, geometry: geometry)
         let (x, w) = spatial == 1 ? (try input.unsqueeze(2), try weight.unsqueeze(2)) : (input, weight)
         let plane = spatial == 1 ? geometry.withUnitHeight : geometry
-        let out4 = try GradMode.with(enabled: false) { () throws -> Tensor in
-            if let direct = try ConvolutionKernels.oneDNNForward(x, w, bias: bias, geometry: plane) { return direct }
-            return try convolutionByColumns(x, w, bias: bias, geometry: plane)
+        let oneDNN = ConvolutionKernels.takesOneDNN(x, w, geometry: plane)
+        let out4 = try GradMode.with(enabled: false) {
+            oneDNN ? try ConvolutionKernels.oneDNNForward(x, w, bias: bias, geometry: plane)
+                : try convolutionByColumns(x, w, bias: bias, geometry: plane)
         }
         let out = spatial == 1 ? try out4.squeeze(dims: [2]) : out4
         let inputs = bias.map { [input, weight, $0] } ?? [input, weight]
         return out.record("ConvolutionBackward0", inputs: inputs,
-                          saving: { (input: $0.slot(input), weight: $0.slot(weight), geometry: plane) }) { ctx, saved in
+                          saving: { (input: $0.slot(input), weight: $0.slot(weight), geometry: plane, oneDNN: oneDNN) }) { ctx, saved in
             let (x, w) = (try ctx.saved(saved.input), try ctx.saved(saved.weight))
             let (x4, w4) = x.rank == 3 ? (try x.unsqueeze(2), try w.unsqueeze(2)) : (x, w)
             let g4 = try ctx.grad.reshape([x4.shape[0], w4.shape[0]] + Array(ctx.grad.shape.dropFirst(2)).paddedToPlane())
             let grads = try convolutionGradients(g4, x4, w4, geometry: saved.geometry, needs: (ctx.needs(0), ctx.needs(1)))
-            return [try grads.input?.reshape(x.shape), try grads.weight?.reshape(w.shape),
-                    ctx.needs(2) ? try g4.sum(dims: [0, 2, 3]) : nil]
+            // oneDNN's bias sum has its own order; a graph of it (create_graph) sums as `sum` does.
+            let biasGrad = !ctx.needs(2) ? nil : saved.oneDNN && !GradMode.isEnabled
+                ? try ConvolutionKernels.oneDNNBiasGradient(g4) : try g4.sum(dims: [0, 2, 3])
+            return [try grads.input?.reshape(x.shape), try grads.weight?.reshape(w.shape), biasGrad]
         }
     }
 

@@ -10,6 +10,9 @@ def _ntuple_of(value, n):
     return [value] * n
 
 
+_warned_same_padding = False
+
+
 def _convolution_padding(padding, weight, dilation, stride, dims):
     # One (before, after) pair per spatial dimension; 'same' pads the odd extra after.
     if isinstance(padding, str):
@@ -20,6 +23,12 @@ def _convolution_padding(padding, weight, dilation, stride, dims):
         if any(s != 1 for s in stride):
             raise RuntimeError("padding='same' is not supported for strided convolutions")
         total = [dilation[d] * (weight.size(2 + d) - 1) for d in range(dims)]
+        global _warned_same_padding
+        if any(t % 2 for t in total) and not _warned_same_padding:
+            _warned_same_padding = True  # PyTorch warns once per process
+            warnings.warn("Using padding='same' with even kernel lengths and odd dilation may require a zero-padded copy "
+                          "of the input be created (Triggered internally at "
+                          "/__w/pytorch/pytorch/aten/src/ATen/native/Convolution.cpp:1135.)", stacklevel=4)
         return [t // 2 for t in total], [t - t // 2 for t in total]
     padding = _ntuple_of(padding, dims)
     return padding, padding
