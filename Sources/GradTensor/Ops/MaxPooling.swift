@@ -65,16 +65,44 @@ extension Tensor {
             throw TorchError.runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
         }
         let outSize = try geometry.outputSize(self)
-        let outShape = Array(shape.dropLast(2)) + outSize
+        func windows(_ d: Int) -> [StrideTo<Int>] {
+            (0..<outSize[d]).map { o in
+                var (start, end) = geometry.window(d, o)
+                end = Swift.min(end, shape[rank - 2 + d])
+                while start < 0 { start += geometry.dilation[d] }
+                return stride(from: start, to: end, by: geometry.dilation[d])
+            }
+        }
+        return try maxOverWindows(rows: windows(0), cols: windows(1), name: "MaxPool2DWithIndicesBackward0", op: "max_pool2d")
+    }
+
+    /// `adaptive_max_pool2d` to `outputSize` (H', W'): output o of n over an input of length i
+    /// takes the largest of [⌊o·i/n⌋, ⌈(o+1)·i/n⌉); node `AdaptiveMaxPool2DBackward0`.
+    public func adaptiveMaxPool2d(_ outputSize: [Int]) throws -> (values: Tensor, indices: Tensor) {
+        guard rank == 3 || rank == 4 else {
+            throw TorchError.runtime("adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: \(shape)")
+        }
+        for d in 1..<rank where shape[d] == 0 {
+            throw TorchError.runtime("adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes \(shape) with dimension \(d) being empty")
+        }
+        func windows(_ d: Int) -> [StrideTo<Int>] {
+            let (input, count) = (shape[rank - 2 + d], outputSize[d])
+            return (0..<count).map { o in stride(from: o * input / count, to: ((o + 1) * input + count - 1) / count, by: 1) }
+        }
+        return try maxOverWindows(rows: windows(0), cols: windows(1), name: "AdaptiveMaxPool2DBackward0", op: "adaptive_max_pool2d")
+    }
+
+    /// Each window's largest element and its index, recorded as node `name`.
+    private func maxOverWindows(rows: [StrideTo<Int>], cols: [StrideTo<Int>], name: String, op: String) throws -> (values: Tensor, indices: Tensor) {
+        let outShape = Array(shape.dropLast(2)) + [rows.count, cols.count]
         let (values, indices): (Tensor, Tensor)
         switch dtype {
-        case .float32: (values, indices) = try maxPoolWindows(Float.self, geometry, outShape)
-        case .float64: (values, indices) = try maxPoolWindows(Double.self, geometry, outShape)
-        default: throw TorchError.notImplemented("\"max_pool2d\" not implemented for '\(dtype.scalarTypeName)'")
+        case .float32: (values, indices) = try maxPoolWindows(Float.self, rows, cols, outShape)
+        case .float64: (values, indices) = try maxPoolWindows(Double.self, rows, cols, outShape)
+        default: throw TorchError.notImplemented("\"\(op)\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let planes = Shape.count(Array(shape.dropLast(2)))
-        values.record("MaxPool2DWithIndicesBackward0", inputs: [self],
-                      saving: { (indices: $0.slot(indices), shape: shape, planes: planes) }) { ctx, saved in
+        values.record(name, inputs: [self], saving: { (indices: $0.slot(indices), shape: shape, planes: planes) }) { ctx, saved in
             let flatIndices = try ctx.saved(saved.indices).reshape([saved.planes, -1])
             let plane = saved.shape[saved.shape.count - 2] * saved.shape[saved.shape.count - 1]
             let zeros = try Tensor.zeros([saved.planes, plane], dtype: ctx.grad.dtype)
@@ -83,28 +111,22 @@ extension Tensor {
         return (values, indices)
     }
 
-    private func maxPoolWindows<T: BinaryFloatingPoint & Element>(_: T.Type, _ geometry: PoolingGeometry,
+    private func maxPoolWindows<T: BinaryFloatingPoint & Element>(_: T.Type, _ rows: [StrideTo<Int>], _ cols: [StrideTo<Int>],
                                                                   _ outShape: [Int]) throws -> (Tensor, Tensor) {
         let x = try elementArray(T.self)
         let (height, width) = (shape[rank - 2], shape[rank - 1])
-        let (outH, outW) = (outShape[outShape.count - 2], outShape[outShape.count - 1])
         let planes = Shape.count(Array(shape.dropLast(2)))
         var values = [T](), indices = [Int64]()
-        values.reserveCapacity(planes * outH * outW)
-        indices.reserveCapacity(planes * outH * outW)
+        values.reserveCapacity(planes * rows.count * cols.count)
+        indices.reserveCapacity(planes * rows.count * cols.count)
         for p in 0..<planes {
             let base = p * height * width
-            for oh in 0..<outH {
-                var (hStart, hEnd) = geometry.window(0, oh)
-                hEnd = Swift.min(hEnd, height)
-                while hStart < 0 { hStart += geometry.dilation[0] }
-                for ow in 0..<outW {
-                    var (wStart, wEnd) = geometry.window(1, ow)
-                    wEnd = Swift.min(wEnd, width)
-                    while wStart < 0 { wStart += geometry.dilation[1] }
-                    var best = -T.infinity, bestIndex = hStart * width + wStart
-                    for h in stride(from: hStart, to: hEnd, by: geometry.dilation[0]) {
-                        for w in stride(from: wStart, to: wEnd, by: geometry.dilation[1]) {
+            for rowWindow in rows {
+                for colWindow in cols {
+                    var best = -T.infinity
+                    var bestIndex = (rowWindow.min() ?? 0) * width + (colWindow.min() ?? 0)
+                    for h in rowWindow {
+                        for w in colWindow {
                             let v = x[base + h * width + w]
                             if v > best || v.isNaN {
                                 best = v

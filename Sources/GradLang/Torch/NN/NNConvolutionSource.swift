@@ -85,6 +85,39 @@ def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
     """The largest element of each kernel_size window (moving by stride, kernel_size by default)."""
     values, indices = max_pool2d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)
     return (values, indices) if return_indices else values
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None):
+    """The mean of each kernel_size window (moving by stride, kernel_size by default)."""
+    stride = kernel_size if stride is None or stride == [] or stride == () else stride
+    return _avg_pool2d(input, _pair(kernel_size), _pair(stride), _pair(padding), ceil_mode, count_include_pad,
+                       divisor_override)
+
+
+def _adaptive_size(input, output_size):
+    # None keeps the input's size in that dimension.
+    size = _pair(output_size)
+    return [input.size(-2 + d) if s is None else s for d, s in enumerate(size)]
+
+
+def adaptive_avg_pool2d(input, output_size):
+    """The means of output_size (H', W') windows spread evenly over the input's last two dimensions."""
+    if input.dim() not in (3, 4):
+        raise RuntimeError(f"adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got {list(input.shape)}")
+    return _adaptive_avg_pool2d(input, _adaptive_size(input, output_size))
+
+
+def adaptive_max_pool2d_with_indices(input, output_size, return_indices=False):
+    """The largest elements of output_size windows spread evenly over the last two dimensions, and their indices."""
+    if input.dim() not in (3, 4):
+        raise RuntimeError(f"adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: {list(input.shape)}")
+    return _adaptive_max_pool2d(input, _adaptive_size(input, output_size))
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    """The largest elements of output_size windows spread evenly over the input's last two dimensions."""
+    values, indices = adaptive_max_pool2d_with_indices(input, output_size)
+    return (values, indices) if return_indices else values
 """#
 
     static let layers = #"""
@@ -206,5 +239,55 @@ class MaxPool2d(Module):
     def extra_repr(self):
         return (f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
                 f"dilation={self.dilation}, ceil_mode={self.ceil_mode}")
+
+
+class AvgPool2d(Module):
+    """The mean of each kernel_size window, moving by stride (kernel_size by default)."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
+                 divisor_override=None):
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = stride if stride is not None else kernel_size
+        self.padding = padding
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+        self.divisor_override = divisor_override
+
+    def forward(self, input):
+        return F.avg_pool2d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad,
+                            self.divisor_override)
+
+    def extra_repr(self):
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class AdaptiveAvgPool2d(Module):
+    """The means of output_size (H', W') windows spread evenly over the input; None keeps a size."""
+
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, input):
+        return F.adaptive_avg_pool2d(input, self.output_size)
+
+    def extra_repr(self):
+        return f"output_size={self.output_size}"
+
+
+class AdaptiveMaxPool2d(Module):
+    """The largest elements of output_size (H', W') windows spread evenly over the input."""
+
+    def __init__(self, output_size, return_indices=False):
+        super().__init__()
+        self.output_size = output_size
+        self.return_indices = return_indices
+
+    def forward(self, input):
+        return F.adaptive_max_pool2d(input, self.output_size, self.return_indices)
+
+    def extra_repr(self):
+        return f"output_size={self.output_size}"
 """#
 }

@@ -17,6 +17,24 @@ enum TorchConvolutionBindings {
                 let (values, indices) = try TorchBridge.run { try input.maxPool2d(geometry) }
                 return .object(PyTuple([.tensor(values), .tensor(indices)]))
             },
+            PyBuiltin("_avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)") { args in
+                let input = try args.tensor("input")
+                let geometry = PoolingGeometry(kernel: try args.intList("kernel_size"), stride: try args.intList("stride"),
+                                               padding: try args.intList("padding"), dilation: [1, 1], ceilMode: try args.bool("ceil_mode"))
+                let (countIncludePad, divisor) = (try args.bool("count_include_pad"), try args.optionalInt("divisor_override"))
+                return .tensor(try TorchBridge.run {
+                    try input.avgPool2d(geometry, countIncludePad: countIncludePad, divisorOverride: divisor)
+                })
+            },
+            PyBuiltin("_adaptive_avg_pool2d(input, output_size)") { args in
+                let (input, size) = (try args.tensor("input"), try args.intList("output_size"))
+                return .tensor(try TorchBridge.run { try input.adaptiveAvgPool2d(size) })
+            },
+            PyBuiltin("_adaptive_max_pool2d(input, output_size)") { args in
+                let (input, size) = (try args.tensor("input"), try args.intList("output_size"))
+                let (values, indices) = try TorchBridge.run { try input.adaptiveMaxPool2d(size) }
+                return .object(PyTuple([.tensor(values), .tensor(indices)]))
+            },
         ]
     }
 }
