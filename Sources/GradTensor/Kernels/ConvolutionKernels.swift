@@ -33,6 +33,24 @@ enum ConvolutionKernels {
         return try Tensor(copying: values, shape: problem.outputShape)
     }
 
+    /// The input gradient of an ungrouped convolution as oneDNN's backward-data kernel sums it:
+    /// the forward's order with the roles of input and output channels exchanged (one chain
+    /// per block of 16 output channels over kernel rows, kernel columns, the block's channels,
+    /// the blocks' sums added).
+    static func oneDNNInputGradient(_ g: Tensor, _ w: Tensor, inputShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+        let problem = DirectConvolution(input: inputShape, weight: w.shape, geometry: geometry, channelBlock: 16)
+        let values = problem.inputGradient(try g.elementArray(Float.self), weight: try w.elementArray(Float.self))
+        return try Tensor(copying: values, shape: inputShape)
+    }
+
+    /// The weight gradient of an ungrouped convolution as oneDNN's backward-weights kernel sums
+    /// it on one thread: per weight element one chain over the batch and the output positions.
+    static func oneDNNWeightGradient(_ g: Tensor, _ x: Tensor, weightShape: [Int], geometry: ConvolutionGeometry) throws -> Tensor {
+        let problem = DirectConvolution(input: x.shape, weight: weightShape, geometry: geometry, channelBlock: 16)
+        let values = problem.weightGradient(try g.elementArray(Float.self), input: try x.elementArray(Float.self))
+        return try Tensor(copying: values, shape: weightShape)
+    }
+
     /// The bias gradient as oneDNN's backward sums it on one thread (PyTorch's recordings'
     /// setting): per output channel one chain over the batch and the output positions in order.
     static func oneDNNBiasGradient(_ g: Tensor) throws -> Tensor {
@@ -87,6 +105,83 @@ private struct DirectConvolution {
                         } else {
                             out[at] = chainSum(x, w, n: n, o: o, firstChannel: firstChannel, at: (oh, ow)) + (bias?[o] ?? 0)
                         }
+                        at += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Per input element, one chain per block of output channels over the kernel taps that
+    /// reach it from inside the output.
+    func inputGradient(_ g: [Float], weight w: [Float]) -> [Float] {
+        let (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
+        let (outChannels, kernelH, kernelW) = (weight[0], weight[2], weight[3])
+        let (outH, outW) = (outputShape[2], outputShape[3])
+        let block = channelBlock ?? outChannels
+        var out = [Float](repeating: 0, count: batch * channels * height * width)
+        var at = 0
+        for n in 0..<batch {
+            for c in 0..<channels {
+                for h in 0..<height {
+                    for wi in 0..<width {
+                        var reaching: [(position: Int, tap: Int)] = []
+                        for kh in 0..<kernelH {
+                            let rowOffset = h + geometry.paddingBefore[0] - kh * geometry.dilation[0]
+                            guard rowOffset >= 0, rowOffset % geometry.stride[0] == 0, rowOffset / geometry.stride[0] < outH else { continue }
+                            for kw in 0..<kernelW {
+                                let colOffset = wi + geometry.paddingBefore[1] - kw * geometry.dilation[1]
+                                guard colOffset >= 0, colOffset % geometry.stride[1] == 0, colOffset / geometry.stride[1] < outW else { continue }
+                                reaching.append(((rowOffset / geometry.stride[0]) * outW + colOffset / geometry.stride[1], kh * kernelW + kw))
+                            }
+                        }
+                        var total: Float = 0
+                        for start in stride(from: 0, to: outChannels, by: block) {
+                            var sum: Float = 0
+                            for tap in reaching {
+                                for o in start..<Swift.min(start + block, outChannels) {
+                                    let gv = g[(n * outChannels + o) * outH * outW + tap.position]
+                                    sum = sum.addingProduct(w[(o * channels + c) * kernelH * kernelW + tap.tap], gv)
+                                }
+                            }
+                            total = start == 0 ? sum : total + sum
+                        }
+                        out[at] = total
+                        at += 1
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Per weight element, one chain over the batch and the output positions whose tap lies
+    /// inside the input.
+    func weightGradient(_ g: [Float], input x: [Float]) -> [Float] {
+        let (batch, channels, height, width) = (input[0], input[1], input[2], input[3])
+        let (outChannels, kernelH, kernelW) = (weight[0], weight[2], weight[3])
+        let (outH, outW) = (outputShape[2], outputShape[3])
+        var out = [Float](repeating: 0, count: outChannels * channels * kernelH * kernelW)
+        var at = 0
+        for o in 0..<outChannels {
+            for c in 0..<channels {
+                for kh in 0..<kernelH {
+                    for kw in 0..<kernelW {
+                        var sum: Float = 0
+                        for n in 0..<batch {
+                            for oh in 0..<outH {
+                                let h = oh * geometry.stride[0] - geometry.paddingBefore[0] + kh * geometry.dilation[0]
+                                guard h >= 0 && h < height else { continue }
+                                for ow in 0..<outW {
+                                    let wi = ow * geometry.stride[1] - geometry.paddingBefore[1] + kw * geometry.dilation[1]
+                                    guard wi >= 0 && wi < width else { continue }
+                                    let xv = x[((n * channels + c) * height + h) * width + wi]
+                                    sum = sum.addingProduct(g[((n * outChannels + o) * outH + oh) * outW + ow], xv)
+                                }
+                            }
+                        }
+                        out[at] = sum
                         at += 1
                     }
                 }

@@ -58,8 +58,16 @@ extension Tensor {
             let (x, w) = (try ctx.saved(saved.input), try ctx.saved(saved.weight))
             let (x4, w4) = x.rank == 3 ? (try x.unsqueeze(2), try w.unsqueeze(2)) : (x, w)
             let g4 = try ctx.grad.reshape([x4.shape[0], w4.shape[0]] + Array(ctx.grad.shape.dropFirst(2)).paddedToPlane())
-            let grads = try convolutionGradients(g4, x4, w4, geometry: saved.geometry, needs: (ctx.needs(0), ctx.needs(1)))
-            // oneDNN's bias sum has its own order; a graph of it (create_graph) sums as `sum` does.
+            // oneDNN's own orders where they are known and no graph of the gradients is needed.
+            let exact = saved.oneDNN && !GradMode.isEnabled && saved.geometry.groups == 1
+            var grads = try convolutionGradients(g4, x4, w4, geometry: saved.geometry,
+                                                 needs: (ctx.needs(0) && !exact, ctx.needs(1) && !exact))
+            if exact && ctx.needs(0) {
+                grads.input = try ConvolutionKernels.oneDNNInputGradient(g4, w4, inputShape: x4.shape, geometry: saved.geometry)
+            }
+            if exact && ctx.needs(1) {
+                grads.weight = try ConvolutionKernels.oneDNNWeightGradient(g4, x4, weightShape: w4.shape, geometry: saved.geometry)
+            }
             let biasGrad = !ctx.needs(2) ? nil : saved.oneDNN && !GradMode.isEnabled
                 ? try ConvolutionKernels.oneDNNBiasGradient(g4) : try g4.sum(dims: [0, 2, 3])
             return [try grads.input?.reshape(x.shape), try grads.weight?.reshape(w.shape), biasGrad]
