@@ -172,9 +172,11 @@ class _ConvNd(Module):
                 bound = 1 / math.sqrt(fan_in)
                 init.uniform_(self.bias, -bound, bound)
 
-    def _check_padding_mode(self):
+    def forward(self, input):
         if self.padding_mode != "zeros":
             raise NotImplementedError(f"padding_mode='{self.padding_mode}' is not supported yet")
+        conv = F.conv1d if len(self.kernel_size) == 1 else F.conv2d
+        return conv(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
     def extra_repr(self):
         s = f"{self.in_channels}, {self.out_channels}, kernel_size={self.kernel_size}, stride={self.stride}"
@@ -199,10 +201,6 @@ class Conv1d(_ConvNd):
         super().__init__(1, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
                          padding_mode, dtype)
 
-    def forward(self, input):
-        self._check_padding_mode()
-        return F.conv1d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
-
 
 class Conv2d(_ConvNd):
     """2-d convolution over (N, C, H, W) input; weight (out_channels, in_channels / groups, KH, KW)."""
@@ -211,10 +209,6 @@ class Conv2d(_ConvNd):
                  padding_mode="zeros", device=None, dtype=None):
         super().__init__(2, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias,
                          padding_mode, dtype)
-
-    def forward(self, input):
-        self._check_padding_mode()
-        return F.conv2d(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
 
 
 __name__ = "torch.nn.modules.pooling"
