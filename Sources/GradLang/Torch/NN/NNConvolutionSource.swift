@@ -118,6 +118,48 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
     """The largest elements of output_size windows spread evenly over the input's last two dimensions."""
     values, indices = adaptive_max_pool2d_with_indices(input, output_size)
     return (values, indices) if return_indices else values
+
+
+def _single(value):
+    return value[0] if isinstance(value, (list, tuple)) else value
+
+
+def _as_rows(name, pool, input, *args):
+    # A 1-d pooling is the 2-d one over rows of height 1, as PyTorch runs it (then SqueezeBackward1).
+    if input.dim() not in (2, 3):
+        raise RuntimeError(f"{name}: Expected 2D or 3D (batch mode) tensor with optional 0 dim batch size for input, "
+                           f"but got:{list(input.shape)}")
+    out = pool(input.unsqueeze(-2), *args)
+    return tuple(t.squeeze(-2) for t in out) if isinstance(out, tuple) else out.squeeze(-2)
+
+
+def max_pool1d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    """The largest element of each kernel_size window along the last dimension."""
+    stride = kernel_size if stride is None or stride == [] or stride == () else stride
+    out = _as_rows("max_pool1d", _max_pool2d, input, [1, _single(kernel_size)], [1, _single(stride)],
+                   [0, _single(padding)], [1, _single(dilation)], ceil_mode)
+    return out if return_indices else out[0]
+
+
+def avg_pool1d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+    """The mean of each kernel_size window along the last dimension."""
+    if input.dim() not in (2, 3):
+        raise RuntimeError(f"Expected 2 to 3 dimensions, but got {input.dim()}-dimensional tensor for argument #1 "
+                           "'self' (while checking arguments for avg_pool1d)")
+    stride = kernel_size if stride is None or stride == [] or stride == () else stride
+    return _as_rows("avg_pool1d", _avg_pool2d, input, [1, _single(kernel_size)], [1, _single(stride)],
+                    [0, _single(padding)], ceil_mode, count_include_pad, None)
+
+
+def adaptive_avg_pool1d(input, output_size):
+    """The means of output_size windows spread evenly along the last dimension."""
+    return _as_rows("adaptive_avg_pool1d", adaptive_avg_pool2d, input, [1, _single(output_size)])
+
+
+def adaptive_max_pool1d(input, output_size, return_indices=False):
+    """The largest elements of output_size windows spread evenly along the last dimension."""
+    out = _as_rows("adaptive_max_pool1d", _adaptive_max_pool2d, input, [1, _single(output_size)])
+    return out if return_indices else out[0]
 """#
 
     static let layers = #"""
@@ -214,8 +256,8 @@ class Conv2d(_ConvNd):
 __name__ = "torch.nn.modules.pooling"
 
 
-class MaxPool2d(Module):
-    """The largest element of each kernel_size window, moving by stride (kernel_size by default)."""
+class _MaxPoolNd(Module):
+    """The options and repr that MaxPool1d and MaxPool2d share."""
 
     def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
         super().__init__()
@@ -226,13 +268,43 @@ class MaxPool2d(Module):
         self.return_indices = return_indices
         self.ceil_mode = ceil_mode
 
+    def extra_repr(self):
+        return (f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
+                f"dilation={self.dilation}, ceil_mode={self.ceil_mode}")
+
+
+class MaxPool1d(_MaxPoolNd):
+    """The largest element of each kernel_size window along the last dimension, moving by stride."""
+
+    def forward(self, input):
+        return F.max_pool1d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
+                            return_indices=self.return_indices)
+
+
+class MaxPool2d(_MaxPoolNd):
+    """The largest element of each kernel_size window, moving by stride (kernel_size by default)."""
+
     def forward(self, input):
         return F.max_pool2d(input, self.kernel_size, self.stride, self.padding, self.dilation, ceil_mode=self.ceil_mode,
                             return_indices=self.return_indices)
 
+
+class AvgPool1d(Module):
+    """The mean of each kernel_size window along the last dimension, moving by stride."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+        super().__init__()
+        self.kernel_size = (F._single(kernel_size),)
+        self.stride = (F._single(stride if stride is not None else kernel_size),)
+        self.padding = (F._single(padding),)
+        self.ceil_mode = ceil_mode
+        self.count_include_pad = count_include_pad
+
+    def forward(self, input):
+        return F.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)
+
     def extra_repr(self):
-        return (f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, "
-                f"dilation={self.dilation}, ceil_mode={self.ceil_mode}")
+        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
 
 class AvgPool2d(Module):
@@ -256,32 +328,49 @@ class AvgPool2d(Module):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
 
-class AdaptiveAvgPool2d(Module):
-    """The means of output_size (H', W') windows spread evenly over the input; None keeps a size."""
-
-    def __init__(self, output_size):
-        super().__init__()
-        self.output_size = output_size
-
-    def forward(self, input):
-        return F.adaptive_avg_pool2d(input, self.output_size)
-
-    def extra_repr(self):
-        return f"output_size={self.output_size}"
-
-
-class AdaptiveMaxPool2d(Module):
-    """The largest elements of output_size (H', W') windows spread evenly over the input."""
+class _AdaptivePoolNd(Module):
+    """The output size (and return_indices) and repr that the adaptive pools share."""
 
     def __init__(self, output_size, return_indices=False):
         super().__init__()
         self.output_size = output_size
         self.return_indices = return_indices
 
-    def forward(self, input):
-        return F.adaptive_max_pool2d(input, self.output_size, self.return_indices)
-
     def extra_repr(self):
         return f"output_size={self.output_size}"
+
+
+class AdaptiveAvgPool1d(_AdaptivePoolNd):
+    """The means of output_size windows spread evenly along the last dimension."""
+
+    def __init__(self, output_size):
+        super().__init__(output_size)
+
+    def forward(self, input):
+        return F.adaptive_avg_pool1d(input, self.output_size)
+
+
+class AdaptiveAvgPool2d(_AdaptivePoolNd):
+    """The means of output_size (H', W') windows spread evenly over the input; None keeps a size."""
+
+    def __init__(self, output_size):
+        super().__init__(output_size)
+
+    def forward(self, input):
+        return F.adaptive_avg_pool2d(input, self.output_size)
+
+
+class AdaptiveMaxPool1d(_AdaptivePoolNd):
+    """The largest elements of output_size windows spread evenly along the last dimension."""
+
+    def forward(self, input):
+        return F.adaptive_max_pool1d(input, self.output_size, self.return_indices)
+
+
+class AdaptiveMaxPool2d(_AdaptivePoolNd):
+    """The largest elements of output_size (H', W') windows spread evenly over the input."""
+
+    def forward(self, input):
+        return F.adaptive_max_pool2d(input, self.output_size, self.return_indices)
 """#
 }
