@@ -102,7 +102,7 @@ extension Tensor {
             throw TorchError.runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
         }
         if let divisorOverride, divisorOverride == 0 { throw TorchError.runtime("divisor must be not zero") }
-        let outSize = try geometry.outputSize(self)
+        let outSize = try geometry.outputSize(self, op: "avg_pool2d")
         let windows = AveragingWindows.averagePool(input: Array(shape.suffix(2)), geometry, outputSize: outSize,
                                                    countIncludePad: countIncludePad, divisorOverride: divisorOverride)
         return try averaged(windows, name: "AvgPool2DBackward0")
@@ -114,6 +114,7 @@ extension Tensor {
         guard rank == 3 || rank == 4 else {
             throw TorchError.runtime("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got \(shape)")
         }
+        try Tensor.checkAdaptiveSize(outputSize, op: "adaptive_avg_pool2d")
         for d in 1..<rank where shape[d] == 0 {
             throw TorchError.runtime("adaptive_avg_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes \(shape) with dimension \(d) being empty")
         }

@@ -76,6 +76,15 @@ extension Tensor {
 
     /// PyTorch's argument checks, with its messages.
     private static func checkConvolutionArguments(_ input: Tensor, _ weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws {
+        let spatial = input.rank - 2
+        guard [geometry.paddingBefore.count, geometry.paddingAfter.count, geometry.dilation.count].allSatisfy({ $0 == spatial }) else {
+            throw TorchError.runtime("convolution expects one stride, padding and dilation per spatial dimension")
+        }
+        // Sizes past 32 bits cannot be a real window; refusing them keeps the index arithmetic exact.
+        let options = geometry.stride + geometry.paddingBefore + geometry.paddingAfter + geometry.dilation + [geometry.groups]
+        guard options.allSatisfy({ Int(Int32.min) <= $0 && $0 <= Int(Int32.max) }) else {
+            throw TorchError.runtime("value cannot be converted to type int without overflow")
+        }
         guard geometry.stride.allSatisfy({ $0 > 0 }) else { throw TorchError.runtime("non-positive stride is not supported") }
         guard (geometry.paddingBefore + geometry.paddingAfter).allSatisfy({ $0 >= 0 }) else {
             throw TorchError.runtime("negative padding is not supported")
@@ -88,13 +97,15 @@ extension Tensor {
             throw TorchError.runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
         }
         let channelsPerGroup = weight.shape[1] * geometry.groups
-        guard weight.shape[0] % geometry.groups == 0, weight.shape[0] >= geometry.groups else {
+        guard weight.shape[0] >= geometry.groups else {
+            throw TorchError.runtime("Given groups=\(geometry.groups), expected weight to be at least \(geometry.groups) at dimension 0, but got weight of size \(weight.shape) instead")
+        }
+        guard weight.shape[0] % geometry.groups == 0 else {
             throw TorchError.runtime("Given groups=\(geometry.groups), expected weight to be divisible by \(geometry.groups) at dimension 0, but got weight of size \(weight.shape) instead")
         }
         guard input.shape[1] == channelsPerGroup else {
             throw TorchError.runtime("Given groups=\(geometry.groups), weight of size \(weight.shape), expected input\(input.shape) to have \(channelsPerGroup) channels, but got \(input.shape[1]) channels instead")
         }
-        let spatial = input.rank - 2
         let padded = (0..<spatial).map { input.shape[2 + $0] + geometry.paddingBefore[$0] + geometry.paddingAfter[$0] }
         let kernel = (0..<spatial).map { geometry.dilation[$0] * (weight.shape[2 + $0] - 1) + 1 }
         if zip(padded, kernel).contains(where: { $0 < $1 }) {
@@ -118,8 +129,9 @@ extension Tensor {
         let layout = try ConvolutionColumns(input: Array(x.shape[2...]), kernel: [w.shape[2], w.shape[3]], geometry: geometry)
         let rows = w.shape[1] * w.shape[2] * w.shape[3]
         let grouped = try layout.columns(of: x).view([n, groups, rows, layout.positions])
-        let product = try w.reshape([groups, o / groups, rows]).matmul(grouped)
-        let out = try product.reshape([n, o] + layout.outputSize)
+        // No input channels sum to zeros (and keep the product away from an empty inner dimension).
+        let out = rows == 0 ? try Tensor.zeros([n, o] + layout.outputSize, dtype: x.dtype)
+            : try w.reshape([groups, o / groups, rows]).matmul(grouped).reshape([n, o] + layout.outputSize)
         guard let bias else { return out }
         return try out.add(bias.view([o, 1, 1]))
     }

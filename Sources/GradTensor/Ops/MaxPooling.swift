@@ -24,8 +24,23 @@ public struct PoolingGeometry: Sendable, Equatable {
         return length
     }
 
+    /// PyTorch's checks of the options' counts (`op` names the function) and of their range.
+    func checkCounts(op: String) throws {
+        guard kernel.count == 2 else { throw TorchError.runtime("\(op): kernel_size must either be a single int, or a tuple of two ints") }
+        guard stride.count == 2 else {
+            throw TorchError.runtime("\(op): stride must either be omitted, a single int, or a tuple of two ints")
+        }
+        guard padding.count == 2 else { throw TorchError.runtime("\(op): padding must either be a single int, or a tuple of two ints") }
+        guard dilation.count == 2 else { throw TorchError.runtime("\(op): dilation must be either a single int, or a tuple of two ints") }
+        // PyTorch's kernels take these as 32-bit ints.
+        guard (kernel + stride + padding + dilation).allSatisfy({ Int(Int32.min) <= $0 && $0 <= Int(Int32.max) }) else {
+            throw TorchError.runtime("value cannot be converted to type int without overflow")
+        }
+    }
+
     /// The output's (height, width) for an (…, H, W) input, after PyTorch's checks.
-    func outputSize(_ input: Tensor) throws -> [Int] {
+    func outputSize(_ input: Tensor, op: String) throws -> [Int] {
+        try checkCounts(op: op)
         guard stride.allSatisfy({ $0 != 0 }) else { throw TorchError.runtime("stride should not be zero") }
         guard kernel.allSatisfy({ $0 > 0 }) else {
             throw TorchError.runtime("kernel size should be greater than zero, but got kH: \(kernel[0]) kW: \(kernel[1])")
@@ -61,10 +76,13 @@ extension Tensor {
     /// there is one, as PyTorch's kernel) and its flat index in its H × W plane; one node
     /// `MaxPool2DWithIndicesBackward0`, whose gradient adds each output's gradient at its index.
     public func maxPool2d(_ geometry: PoolingGeometry) throws -> (values: Tensor, indices: Tensor) {
-        guard (rank == 3 || rank == 4), numel > 0 else {
+        guard rank == 3 || rank == 4 else {
             throw TorchError.runtime("non-empty 3D or 4D (batch mode) tensor expected for input")
         }
-        let outSize = try geometry.outputSize(self)
+        guard shape.dropFirst(rank - 3).allSatisfy({ $0 > 0 }) else {
+            throw TorchError.runtime("Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size for input, but got:\(shape)")
+        }
+        let outSize = try geometry.outputSize(self, op: "max_pool2d")
         func windows(_ d: Int) -> [StrideTo<Int>] {
             (0..<outSize[d]).map { o in
                 var (start, end) = geometry.window(d, o)
@@ -82,6 +100,7 @@ extension Tensor {
         guard rank == 3 || rank == 4 else {
             throw TorchError.runtime("adaptive_max_pool2d(): Expected 3D or 4D tensor, but got: \(shape)")
         }
+        try Tensor.checkAdaptiveSize(outputSize, op: "adaptive_max_pool2d")
         for d in 1..<rank where shape[d] == 0 {
             throw TorchError.runtime("adaptive_max_pool2d(): Expected input to have non-zero size for non-batch dimensions, but input has sizes \(shape) with dimension \(d) being empty")
         }
@@ -90,6 +109,14 @@ extension Tensor {
             return (0..<count).map { o in stride(from: o * input / count, to: ((o + 1) * input + count - 1) / count, by: 1) }
         }
         return try maxOverWindows(rows: windows(0), cols: windows(1), name: "AdaptiveMaxPool2DBackward0", op: "adaptive_max_pool2d")
+    }
+
+    /// An adaptive pool's output size: two sizes, none negative.
+    static func checkAdaptiveSize(_ size: [Int], op: String) throws {
+        guard size.count == 2 else { throw TorchError.runtime("\(op): output_size must be 2") }
+        guard size.allSatisfy({ $0 >= 0 }) else {
+            throw TorchError.runtime("\(op): elements of output_size must be greater than or equal to 0 but received {\(size[0]), \(size[1])}")
+        }
     }
 
     /// Each window's largest element and its index, recorded as node `name`.
