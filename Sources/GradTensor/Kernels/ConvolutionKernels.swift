@@ -94,16 +94,19 @@ private struct DirectConvolution {
         let (outH, outW) = (outputShape[2], outputShape[3])
         let outPerGroup = outChannels / geometry.groups
         var out = [Float](repeating: 0, count: batch * outChannels * outH * outW)
+        // The taps inside the input depend on the output position only.
+        let tapTable = (0..<(outH * outW)).map { taps(at: ($0 / outW, $0 % outW)) }
         var at = 0
         for n in 0..<batch {
             for o in 0..<outChannels {
                 let firstChannel = (o / outPerGroup) * groupChannels
                 for oh in 0..<outH {
                     for ow in 0..<outW {
+                        let inside = tapTable[oh * outW + ow]
                         if let channelBlock {
-                            out[at] = blockedSum(x, w, bias, n: n, o: o, firstChannel: firstChannel, at: (oh, ow), block: channelBlock)
+                            out[at] = blockedSum(x, w, bias, n: n, o: o, firstChannel: firstChannel, taps: inside, block: channelBlock)
                         } else {
-                            out[at] = chainSum(x, w, n: n, o: o, firstChannel: firstChannel, at: (oh, ow)) + (bias?[o] ?? 0)
+                            out[at] = chainSum(x, w, n: n, o: o, firstChannel: firstChannel, taps: inside) + (bias?[o] ?? 0)
                         }
                         at += 1
                     }
@@ -120,22 +123,28 @@ private struct DirectConvolution {
         let (outChannels, kernelH, kernelW) = (weight[0], weight[2], weight[3])
         let (outH, outW) = (outputShape[2], outputShape[3])
         let block = channelBlock ?? outChannels
+        // Per input element, the output positions and kernel taps that reach it.
+        let reachingTable = (0..<(height * width)).map { at in
+            var reaching: [(position: Int, tap: Int)] = []
+            let (h, wi) = (at / width, at % width)
+            for kh in 0..<kernelH {
+                let rowOffset = h + geometry.paddingBefore[0] - kh * geometry.dilation[0]
+                guard rowOffset >= 0, rowOffset % geometry.stride[0] == 0, rowOffset / geometry.stride[0] < outH else { continue }
+                for kw in 0..<kernelW {
+                    let colOffset = wi + geometry.paddingBefore[1] - kw * geometry.dilation[1]
+                    guard colOffset >= 0, colOffset % geometry.stride[1] == 0, colOffset / geometry.stride[1] < outW else { continue }
+                    reaching.append(((rowOffset / geometry.stride[0]) * outW + colOffset / geometry.stride[1], kh * kernelW + kw))
+                }
+            }
+            return reaching
+        }
         var out = [Float](repeating: 0, count: batch * channels * height * width)
         var at = 0
         for n in 0..<batch {
             for c in 0..<channels {
                 for h in 0..<height {
                     for wi in 0..<width {
-                        var reaching: [(position: Int, tap: Int)] = []
-                        for kh in 0..<kernelH {
-                            let rowOffset = h + geometry.paddingBefore[0] - kh * geometry.dilation[0]
-                            guard rowOffset >= 0, rowOffset % geometry.stride[0] == 0, rowOffset / geometry.stride[0] < outH else { continue }
-                            for kw in 0..<kernelW {
-                                let colOffset = wi + geometry.paddingBefore[1] - kw * geometry.dilation[1]
-                                guard colOffset >= 0, colOffset % geometry.stride[1] == 0, colOffset / geometry.stride[1] < outW else { continue }
-                                reaching.append(((rowOffset / geometry.stride[0]) * outW + colOffset / geometry.stride[1], kh * kernelW + kw))
-                            }
-                        }
+                        let reaching = reachingTable[h * width + wi]
                         var total: Float = 0
                         for start in stride(from: 0, to: outChannels, by: block) {
                             var sum: Float = 0
@@ -208,10 +217,9 @@ private struct DirectConvolution {
 
     /// The direct kernel's sum: per block of channels one chain over taps, then channels.
     private func blockedSum(_ x: [Float], _ w: [Float], _ bias: [Float]?, n: Int, o: Int, firstChannel: Int,
-                            at position: (Int, Int), block: Int) -> Float {
+                            taps inside: [(h: Int, w: Int, tap: Int)], block: Int) -> Float {
         let (channels, plane, groupChannels) = (input[1], input[2] * input[3], weight[1])
         let kernelPlane = weight[2] * weight[3]
-        let inside = taps(at: position)
         var total: Float = 0
         for start in stride(from: 0, to: groupChannels, by: block) {
             var sum: Float = 0
@@ -227,10 +235,9 @@ private struct DirectConvolution {
     }
 
     /// gemm's sum: one chain over channels, then taps.
-    private func chainSum(_ x: [Float], _ w: [Float], n: Int, o: Int, firstChannel: Int, at position: (Int, Int)) -> Float {
+    private func chainSum(_ x: [Float], _ w: [Float], n: Int, o: Int, firstChannel: Int, taps inside: [(h: Int, w: Int, tap: Int)]) -> Float {
         let (channels, plane, groupChannels) = (input[1], input[2] * input[3], weight[1])
         let kernelPlane = weight[2] * weight[3]
-        let inside = taps(at: position)
         var sum: Float = 0
         for c in 0..<groupChannels {
             for tap in inside {
