@@ -1,12 +1,6 @@
-/// `convolution`: PyTorch's `conv1d`/`conv2d` (cross-correlation) as one node,
-/// `ConvolutionBackward0`, for 1 or 2 spatial dimensions (a 1-d convolution is a 2-d one of
-/// height 1, as PyTorch runs it).
-///
-/// Values follow the path PyTorch's CPU takes: float32 inputs that PyTorch hands to oneDNN
-/// (`ConvolutionKernels.usesOneDNN`) sum each output in oneDNN's direct kernel's order, other
-/// inputs go through columns (im2col) and a matrix product, as PyTorch's slow path does.
-/// The backward formula is made of tensor ops (columns, products, sums), so it is
-/// differentiable again.
+/// The options of a convolution, one entry per spatial dimension: PyTorch's `stride`,
+/// `padding` (before and after, which differ for an even kernel's `'same'`), `dilation`, and
+/// `groups`.
 public struct ConvolutionGeometry: Sendable, Equatable {
     /// Per spatial dimension, in PyTorch's order (height, then width).
     public var stride: [Int]
@@ -37,7 +31,15 @@ public struct ConvolutionGeometry: Sendable, Equatable {
 }
 
 extension Tensor {
-    /// `input` (N, C, *spatial) with `weight` (O, C / groups, *kernel) and an optional `bias` (O,).
+    /// PyTorch's `conv1d`/`conv2d` (cross-correlation) of `input` (N, C, *spatial) with `weight`
+    /// (O, C / groups, *kernel) and an optional `bias` (O,), one node `ConvolutionBackward0`; a
+    /// 1-d convolution is a 2-d one of height 1, as PyTorch runs it.
+    ///
+    /// Values follow the path PyTorch's CPU takes: float32 convolutions that PyTorch hands to
+    /// oneDNN (`ConvolutionKernels.takesOneDNN`) in oneDNN's orders, forward and (ungrouped)
+    /// backward; others by columns (im2col) and a matrix product, as PyTorch's slow path.
+    /// Under `create_graph` the backward is made of tensor ops (columns, products, sums), so
+    /// it is differentiable again.
     public static func convolution(_ input: Tensor, _ weight: Tensor, bias: Tensor?, geometry: ConvolutionGeometry) throws -> Tensor {
         let spatial = input.rank - 2
         guard spatial == 1 || spatial == 2, weight.rank == input.rank, geometry.stride.count == spatial else {
@@ -68,7 +70,7 @@ extension Tensor {
             if exact && ctx.needs(1) {
                 grads.weight = try ConvolutionKernels.oneDNNWeightGradient(g4, x4, weightShape: w4.shape, geometry: saved.geometry)
             }
-            let biasGrad = !ctx.needs(2) ? nil : saved.oneDNN && !GradMode.isEnabled
+            let biasGrad = !ctx.needs(2) ? nil : exact
                 ? try ConvolutionKernels.oneDNNBiasGradient(g4) : try g4.sum(dims: [0, 2, 3])
             return [try grads.input?.reshape(x.shape), try grads.weight?.reshape(w.shape), biasGrad]
         }
