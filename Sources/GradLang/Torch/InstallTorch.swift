@@ -55,7 +55,8 @@ extension Interpreter {
         let functional = PyModule(name: "torch.nn.functional")
         functional.add(TorchFunctionalBindings.functions + TorchDropoutBindings.functional + TorchNNFunctionalBindings.functional
                        + TorchPaddingBindings.functional + TorchSlidingBlockBindings.functional
-                       + TorchActivationBindings.functions + TorchShrinkageBindings.functional)
+                       + TorchActivationBindings.functions + TorchShrinkageBindings.functional
+                       + TorchConvolutionBindings.functional)
         let nn = installNN(functional: functional)
         let cuda = PyModule(name: "torch.cuda")
         cuda.add([

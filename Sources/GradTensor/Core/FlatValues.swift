@@ -11,7 +11,7 @@ extension Tensor {
         try self.init(copying: values, shape: shape)
     }
 
-    private convenience init<T: Element>(copying values: [T], shape: [Int]) throws {
+    convenience init<T: Element>(copying values: [T], shape: [Int]) throws {
         guard values.count == Shape.count(shape) else {
             throw TorchError.runtime("shape '\(shape)' is invalid for input of size \(values.count)")
         }
