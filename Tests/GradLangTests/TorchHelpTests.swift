@@ -67,7 +67,7 @@ final class TorchHelpTests: XCTestCase {
     func testHelpListsTorchAndTensor() {
         let module = run("import torch\nhelp(torch)\n").output
         XCTAssertTrue(module.hasPrefix("Help on module torch:\n\nFUNCTIONS\n    abs "), module)
-        XCTAssertTrue(module.contains("\nSUBMODULES\n    torch.autograd, torch.cuda, torch.distributions, torch.func, torch.linalg, torch.nn, torch.optim, torch.random, torch.special, torch.utils\n"), module)
+        XCTAssertTrue(module.contains("\nSUBMODULES\n    torch.accelerator, torch.autograd, torch.backends, torch.cuda, torch.distributions, torch.func, torch.linalg, torch.nn, torch.optim, torch.random, torch.special, torch.utils\n"), module)
         let tensor = run("import torch\nhelp(torch.Tensor)\n").output
         XCTAssertTrue(tensor.contains("\nMETHODS\n"), tensor)
         XCTAssertTrue(tensor.contains("\n    grad "), tensor)

@@ -7,11 +7,18 @@ enum TorchDocs {
     static func description(of qualifiedName: String) -> String? {
         if let text = specific[qualifiedName] ?? shapeOps[qualifiedName] { return text }
         let name = String(qualifiedName.split(separator: ".").last ?? "")
-        if let text = shared[name] ?? tensorOps[name] ?? elementwiseExtras[name] ?? shapeOps[name] { return text }
-        let stem = String(name.dropLast())
-        if name.hasSuffix("_"), let base = shared[stem] ?? tensorOps[stem] ?? elementwiseExtras[stem] ?? shapeOps[stem] {
+        if let text = unqualified(name) { return text }
+        if name.hasSuffix("_"), let base = unqualified(String(name.dropLast())) {
             return "In place: " + lowercasedFirst(base) + " Modifies this tensor and returns it."
         }
+        return nil
+    }
+
+    /// The tables whose entries name `torch.f`, `Tensor.f` or both, searched in this order.
+    private static let unqualifiedTables = [shared, tensorOps, elementwiseExtras, shapeOps, statistics]
+
+    private static func unqualified(_ name: String) -> String? {
+        for table in unqualifiedTables { if let text = table[name] { return text } }
         return nil
     }
 
