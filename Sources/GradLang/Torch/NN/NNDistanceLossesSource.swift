@@ -47,7 +47,7 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
     if log_target:
         loss = torch.exp(target) * (target - input)
     else:
-        loss = torch.where(target == 0, 0.0, target * torch.log(target)) - target * input
+        loss = torch.xlogy(target, target) - target * input
     loss = _reduce(loss, kind)
     if reduction == "batchmean" and input.dim() != 0:
         loss = loss / input.size()[0]
