@@ -59,7 +59,7 @@ extension Compiler {
                 return
             }
             try Compiler.locatingErrors(at: range, in: f) {
-                if case .object(let instance as PyInstance) = object { return try cache.store(instance, name, value, interpreter) }
+                if case .object(let instance as PyInstance) = object { return try ClassAttributes.set(instance, name, value, interpreter) }
                 try interpreter.setAttribute(object, name, value)
             }
         }

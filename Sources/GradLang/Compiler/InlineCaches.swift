@@ -165,18 +165,12 @@ final class InstanceAttributeCache {
     }
 
     /// The slot `instance.name = value` stores into when the store is a plain one (no property,
-    /// descriptor or `__setattr__` in the way); nil when it goes through `store`.
+    /// descriptor or `__setattr__` in the way); nil when it goes through `ClassAttributes.set`.
     @inline(__always)
     func plainSlot(_ instance: PyInstance, _ name: String) -> Int? {
         let cls = instance.cls
         if !isCurrent(cls) { refresh(cls, name, forStore: true) }
         return isPlain ? slot : nil
-    }
-
-    /// `instance.name = value`.
-    func store(_ instance: PyInstance, _ name: String, _ value: Value, _ interpreter: Interpreter) throws {
-        guard let slot = plainSlot(instance, name) else { return try ClassAttributes.set(instance, name, value, interpreter) }
-        instance.setSlot(slot, value)
     }
 
     /// The function `instance.name(...)` calls with the instance first: a plain function of the
