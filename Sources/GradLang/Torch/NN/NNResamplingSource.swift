@@ -5,6 +5,8 @@
 /// (source indices and weights, computed as PyTorch's kernels compute them); the output sums
 /// the taps' gathered values times their weights, and one node (PyTorch's name) adds the
 /// gradient back into the positions read, output by output as PyTorch's backward kernel does.
+/// PyTorch's kernels are compiled with fused multiply-adds; `torch.addcmul` (one rounding)
+/// stands for them where a comparison with PyTorch on random inputs showed where they are.
 enum NNResamplingSource {
     static let functional = #"""
 
@@ -33,23 +35,33 @@ def _upsample_scale(in_size, out_size, scale, align_corners, dtype):
     return torch.tensor(in_size, dtype=dtype) / out_size
 
 
-def _nearest_taps(in_size, out_size, scale, exact):
-    # One tap: floor((o + 0.5 if exact else o) * step), computed in float32 whatever the dtype.
-    if out_size == in_size:
+def _nearest_taps(in_size, out_size, scale, exact, dtype, same_size_copies):
+    # One tap: floor(o * step), or for nearest-exact the rounded source position. Where a size
+    # does not change, PyTorch's 2-d nearest kernel and every nearest backward copy
+    # (same_size_copies), the 1-d and 3-d forward kernels still scale by 1 / scale_factor.
+    if out_size == in_size and not exact and same_size_copies:
         return [(torch.arange(out_size), None)]
-    if out_size == 2 * in_size and not exact:
-        return [(torch.arange(out_size) // 2, None)]
-    step = _upsample_scale(in_size, out_size, scale, False, torch.float32)
-    o = torch.arange(out_size, dtype=torch.float32)
-    source = ((o + 0.5) * step if exact else o * step).floor().long()
+    step = _upsample_scale(in_size, out_size, scale, False, dtype)
+    o = torch.arange(out_size, dtype=dtype)
+    source = ((step * (o + 0.5) - 0.5).clamp(min=0) + 0.5 if exact else step * o).floor().long()
     return [(source.clamp(max=in_size - 1), None)]
 
 
-def _linear_taps(in_size, out_size, scale, align_corners, dtype):
+def _linear_taps(in_size, out_size, scale, align_corners, dtype, fused):
     # Two taps: the source position's floor and the next (clamped), weighted by distance.
+    # PyTorch's bilinear kernel rounds step × (o + 0.5) - 0.5 once (fused), the others twice.
+    if out_size == in_size:
+        # PyTorch copies along a dimension whose size does not change, whatever scale_factor says.
+        same = torch.arange(out_size)
+        return [(same, torch.ones(out_size, dtype=dtype)), (same, torch.zeros(out_size, dtype=dtype))]
     step = _upsample_scale(in_size, out_size, scale, align_corners, dtype)
     o = torch.arange(out_size, dtype=dtype)
-    real = step * o if align_corners else (step * (o + 0.5) - 0.5).clamp(min=0)
+    if align_corners:
+        real = step * o
+    elif fused:
+        real = torch.addcmul(torch.full_like(o, -0.5), o + 0.5, step.expand_as(o)).clamp(min=0)
+    else:
+        real = (step * (o + 0.5) - 0.5).clamp(min=0)
     first = real.long()
     second = torch.where(first < in_size - 1, first + 1, first)
     fraction = real - first.to(dtype)
@@ -80,32 +92,49 @@ def _cubic_taps(in_size, out_size, scale, align_corners, dtype):
     return [((below - 1 + k).clamp(0, in_size - 1), coefficients[k]) for k in range(4)]
 
 
-def _upsample_taps(mode, in_size, out_size, scale, align_corners, dtype):
+def _upsample_taps(mode, in_size, out_size, scale, align_corners, dtype, same_size_copies=True):
     if mode in ("nearest", "nearest-exact"):
-        return _nearest_taps(in_size, out_size, scale, mode == "nearest-exact")
+        return _nearest_taps(in_size, out_size, scale, mode == "nearest-exact", dtype, same_size_copies)
     if mode == "bicubic":
         return _cubic_taps(in_size, out_size, scale, align_corners, dtype)
-    return _linear_taps(in_size, out_size, scale, align_corners, dtype)
+    return _linear_taps(in_size, out_size, scale, align_corners, dtype, mode == "bilinear")
 
 
 def _interpolate_along(input, taps, d):
-    """The sum over spatial dimension d's taps of (input at the tap's indices, interpolated over
-    the later dimensions) × the tap's weight."""
+    """PyTorch's generic kernel: over spatial dimension d's taps t0, t1, ... the sum of (input at
+    the tap's indices, interpolated over the later dimensions) × the tap's weight, as
+    t0·w0 + t1·w1 with the first product fused into the addition (one rounding fewer), further
+    taps added by fused multiply-adds."""
     if d == len(taps):
         return input
-    output = None
-    for index, weight in taps[d]:
-        term = _interpolate_along(input.index_select(2 + d, index), taps, d + 1)
-        if weight is not None:
-            term = term * weight.reshape([-1] + [1] * (len(taps) - 1 - d))
-        output = term if output is None else output + term
+    terms = [(_interpolate_along(input.index_select(2 + d, index), taps, d + 1),
+              None if weight is None else weight.reshape([-1] + [1] * (len(taps) - 1 - d)))
+             for index, weight in taps[d]]
+    if terms[0][1] is None:
+        return terms[0][0]
+    (t0, w0), (t1, w1) = terms[0], terms[1]
+    output = torch.addcmul(t1 * w1, t0, w0) if len(terms) == 2 else t0 * w0
+    for t, w in terms[1 if len(terms) > 2 else 2:]:
+        output = torch.addcmul(output, t, w)
     return output
 
 
-def _upsample_backward(grad, in_shape, taps, cubic):
-    """Adds each output's gradient × its weights into the input positions it read, output by
-    output and tap by tap, in the order PyTorch's backward kernel adds them."""
-    planes = in_shape[0] * in_shape[1]
+def _bilinear_corners(input, taps):
+    """PyTorch's bilinear kernel: h0·w0·x00 + h0·w1·x01 + h1·w0·x10 + h1·w1·x11, the weight
+    products rounded first, the sum by fused multiply-adds from the left."""
+    (h0, a0), (h1, a1) = taps[0]
+    (w0, b0), (w1, b1) = taps[1]
+    a0, a1 = a0.reshape(-1, 1), a1.reshape(-1, 1)
+    rows0, rows1 = input.index_select(2, h0), input.index_select(2, h1)
+    output = torch.addcmul(a0 * b1 * rows0.index_select(3, w1), a0 * b0, rows0.index_select(3, w0))
+    output = torch.addcmul(output, a1 * b0, rows1.index_select(3, w0))
+    return torch.addcmul(output, a1 * b1, rows1.index_select(3, w1))
+
+
+def _scatter_plan(taps, in_shape, cubic):
+    """For every output position (in order) and each combination of its taps (in the order
+    PyTorch's backward kernel visits them), the flat input position it read and the product of
+    the taps' weights (None for nearest)."""
     index = None
     weight = None
     for d, dim_taps in enumerate(taps):
@@ -115,33 +144,45 @@ def _upsample_backward(grad, in_shape, taps, cubic):
             index, weight = positions, weights
             continue
         index = index[:, None, :, None] * in_shape[2 + d] + positions[None, :, None, :]
-        index = index.reshape(index.shape[0] * index.shape[1], -1)
         if weights is not None:
-            if cubic:
-                # PyTorch's bicubic backward walks the width taps outside the height taps.
-                weight = weight[:, None, None, :] * weights[None, :, :, None]
-                index = index.reshape(weight.shape[0], weight.shape[1], 4, 4).transpose(2, 3)
-            else:
-                weight = weight[:, None, :, None] * weights[None, :, None, :]
-            weight = weight.reshape(weight.shape[0] * weight.shape[1], -1)
-            index = index.reshape(weight.shape)
-    if weight is None:
-        values = grad.reshape(planes, -1, 1).expand(-1, -1, index.shape[1])
-    elif cubic:
-        # (gradient × height coefficient) × width coefficient
-        height = torch.stack([w for _, w in taps[0]], 1)
-        width = torch.stack([w for _, w in taps[1]], 1)
-        out_h, out_w = height.shape[0], width.shape[0]
-        values = grad.reshape(planes, out_h, out_w, 1, 1) * height.reshape(1, out_h, 1, 1, 4)
-        values = values * width.reshape(1, 1, out_w, 4, 1)
-    else:
-        values = weight.to(grad.dtype) * grad.reshape(planes, -1, 1)
+            weight = weight[:, None, :, None] * weights[None, :, None, :]
+        if cubic:
+            # The bicubic backward walks the width taps outside the height taps.
+            index = index.transpose(2, 3)
+            weight = weight.transpose(2, 3) if weight is not None else None
+        index = index.reshape(index.shape[0] * index.shape[1], -1)
+        weight = weight.reshape(index.shape) if weight is not None else None
+    return index, weight
+
+
+def _upsample_backward(grad, in_shape, taps, cubic):
+    """Adds each output's gradient × its weights into the input positions it read, output by
+    output and tap by tap, each addition fused with its product, as PyTorch's backward kernel
+    does. The additions go in rounds: round r makes every position's r-th addition."""
+    planes = in_shape[0] * in_shape[1]
+    index, weight = _scatter_plan(taps, in_shape, cubic)
     plane = 1
     for size in in_shape[2:]:
         plane *= size
-    flat = index.reshape(1, -1) + (torch.arange(planes) * plane).reshape(-1, 1)
+    taps_per_output = index.shape[1]
+    flat = (index.reshape(1, -1) + (torch.arange(planes) * plane).reshape(-1, 1)).reshape(-1)
+    g = grad.reshape(planes, -1, 1).expand(-1, -1, taps_per_output).reshape(-1)
+    w = None if weight is None else weight.to(grad.dtype).reshape(1, -1).expand(planes, -1).reshape(-1)
+    order = torch.sort(flat, stable=True)
+    position = torch.arange(flat.numel())
+    sorted_flat = order.values
+    starts = torch.ones_like(sorted_flat, dtype=torch.bool)
+    starts[1:] = sorted_flat[1:] != sorted_flat[:-1]
+    first = torch.cummax(torch.where(starts, position, torch.zeros_like(position)), 0).values
+    rank = torch.empty_like(position)
+    rank[order.indices] = position - first
     total = torch.zeros(planes * plane, dtype=grad.dtype)
-    return total.index_add(0, flat.reshape(-1), values.reshape(-1)).reshape(in_shape)
+    for r in range(int(rank.max()) + 1 if rank.numel() else 0):
+        chosen = (rank == r).nonzero().reshape(-1)
+        at = flat[chosen]
+        update = total[at] + g[chosen] if w is None else torch.addcmul(total[at], w[chosen], g[chosen])
+        total = total.index_put((at,), update)
+    return total.reshape(in_shape)
 
 
 def _upsample(input, mode, output_size, scale_factors, align_corners):
@@ -159,13 +200,13 @@ def _upsample(input, mode, output_size, scale_factors, align_corners):
     if not (input.is_floating_point() or (input.dtype == torch.uint8 and mode in ("nearest", "nearest-exact"))):
         _check_floating(_upsample_kernel_name(mode, dims), input)
     dtype = torch.float64 if input.dtype == torch.float64 else torch.float32
-    if output_size == in_sizes:
-        # PyTorch copies when no size changes, whatever the scale factors say.
-        scale_factors = None
-    taps = [[(torch.arange(in_sizes[d]), None)] if output_size == in_sizes else _upsample_taps(mode, in_sizes[d], output_size[d], scale_factors[d] if scale_factors is not None else None,
+    taps = [_upsample_taps(mode, in_sizes[d], output_size[d], scale_factors[d] if scale_factors is not None else None,
                            align_corners, dtype) for d in range(dims)]
+    forward_taps = taps if dims == 2 else [
+        _upsample_taps(mode, in_sizes[d], output_size[d], scale_factors[d] if scale_factors is not None else None,
+                       align_corners, dtype, False) for d in range(dims)]
     with torch.no_grad():
-        output = _interpolate_along(input, taps, 0)
+        output = _bilinear_corners(input, taps) if mode == "bilinear" else _interpolate_along(input, forward_taps, 0)
     if not (torch.is_grad_enabled() and input.requires_grad):
         return output
     shape = list(input.shape)
