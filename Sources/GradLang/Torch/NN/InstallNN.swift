@@ -9,7 +9,7 @@ extension Interpreter {
         ])
         addSource(NNFunctionalSource.text + NNNormalizationSource.functional + NNDistanceLossesSource.functional
                   + NNConvolutionSource.functional + NNResamplingSource.functional
-                  + NNRandomFunctionalSource.functional, filename: "torch/nn/functional.py", to: functional)
+                  + NNRandomFunctionalSource.functional + NNGridSamplingSource.functional, filename: "torch/nn/functional.py", to: functional)
         let initModule = PyModule(name: "torch.nn.init")
         addSource(NNInitSource.text, filename: "torch/nn/init.py", to: initModule)
         nn.attributes["init"] = .object(initModule)
