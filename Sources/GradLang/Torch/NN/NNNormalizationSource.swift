@@ -1,9 +1,10 @@
-/// Normalisation: `F.layer_norm`, `F.batch_norm`, `F.instance_norm`, `F.group_norm`
-/// (`functional`) and the layers `nn.LayerNorm`, `nn.BatchNorm1d`, `nn.GroupNorm`,
-/// `nn.InstanceNorm1d/2d` (`layers`). Each normalises with a mean and an inverse standard
-/// deviation, then scales and shifts, and records one node under PyTorch's name, whose backward
-/// is the textbook formula over the saved normalised input; instance_norm is batch_norm over the
-/// batch and channel dimensions merged, as in PyTorch.
+/// Normalisation: `F.layer_norm`, `F.batch_norm`, `F.instance_norm`, `F.group_norm`,
+/// `F.local_response_norm` (`functional`) and the layers `nn.LayerNorm`, `nn.BatchNorm1d`,
+/// `nn.GroupNorm`, `nn.LocalResponseNorm`, `nn.InstanceNorm1d/2d` (`layers`). Each normalises
+/// with a mean and an inverse standard deviation, then scales and shifts, and records one node
+/// under PyTorch's name, whose backward is the textbook formula over the saved normalised input;
+/// instance_norm is batch_norm over the batch and channel dimensions merged, and
+/// local_response_norm an average pool over channels, as in PyTorch.
 enum NNNormalizationSource {
     static let functional = #"""
 
@@ -227,6 +228,26 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
     torch.autograd._record_function("NativeGroupNormBackward0", output, tensors, backward, None, "tensors")
     return output
 
+
+def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
+    """Divides each element by (k + alpha × the mean of the squares of the size neighbouring
+    channels) ** beta: lateral inhibition across channels (dimension 1)."""
+    dim = input.dim()
+    if dim < 3:
+        raise ValueError(f"Expected 3D or higher dimensionality                          input (got {dim} dimensions)")
+    if input.numel() == 0:
+        return input
+    div = input.mul(input)
+    # PyTorch averages over the channels with avg_pool2d (3-d input) or avg_pool3d; a window that
+    # spans channels alone sums in the same order when the later dimensions are flattened into one.
+    sizes = input.size()
+    div = div.reshape(sizes[0], 1, sizes[1], -1)
+    div = pad(div, (0, 0, size // 2, (size - 1) // 2))
+    div = avg_pool2d(div, (size, 1), stride=1).squeeze(1)
+    div = div.view(sizes) if dim > 3 else div
+    div = div.mul(alpha).add(k).pow(beta)
+    return input / div
+
 """#
 
     static let layers = #"""
@@ -364,6 +385,24 @@ class GroupNorm(Module):
     def extra_repr(self):
         return (f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}, "
                 f"bias={self.bias is not None}")
+
+
+class LocalResponseNorm(Module):
+    """F.local_response_norm: each element divided by (k + alpha × mean of the squares over size
+    neighbouring channels) ** beta."""
+
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return F.local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return "{size}, alpha={alpha}, beta={beta}, k={k}".format(**self.__dict__)
 
 
 __name__ = "torch.nn.modules.instancenorm"
