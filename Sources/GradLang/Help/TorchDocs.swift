@@ -230,6 +230,8 @@ enum TorchDocs {
         "Tensor.expand": "A view with size-1 dimensions repeated to the given sizes, without copying.",
         "Tensor.contiguous": "The tensor itself if its elements are laid out in order, else a contiguous copy.",
         "Tensor.is_contiguous": "Whether the elements are laid out in row-major order in storage.",
+        "Tensor.pin_memory": "A copy in page-locked memory for fast GPU transfers; grad has no GPU, so this fails as in PyTorch without an NVIDIA driver.",
+        "Tensor.is_pinned": "Whether the tensor is in page-locked memory (never in grad, which has no GPU).",
         "Tensor.requires_grad_": "Sets requires_grad (True by default) on this leaf tensor in place and returns it.",
         "Tensor.retain_grad": "Keeps .grad for this non-leaf tensor when backward runs.",
         "Tensor.register_hook": "Calls hook(grad) when this tensor's gradient is computed; a tensor it returns replaces the gradient. Returns a handle whose remove() takes the hook away.",

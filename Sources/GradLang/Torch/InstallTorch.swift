@@ -87,7 +87,7 @@ extension Interpreter {
                               + TorchShrinkageBindings.methods
                               + TorchDistanceBindings.methods
                               + TorchShapeBindings.methods + TorchIndexedPutBindings.methods
-                              + TorchScaledProductBindings.methods)
+                              + TorchScaledProductBindings.methods + TorchPinnedMemoryBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in

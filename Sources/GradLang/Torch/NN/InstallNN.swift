@@ -8,14 +8,16 @@ extension Interpreter {
             "Parameter": .object(TorchParameter.type),
         ])
         addSource(NNFunctionalSource.text + NNNormalizationSource.functional + NNDistanceLossesSource.functional
-                  + NNConvolutionSource.functional, filename: "torch/nn/functional.py", to: functional)
+                  + NNConvolutionSource.functional + NNResamplingSource.functional
+                  + NNRandomFunctionalSource.functional + NNGridSamplingSource.functional, filename: "torch/nn/functional.py", to: functional)
         let initModule = PyModule(name: "torch.nn.init")
         addSource(NNInitSource.text, filename: "torch/nn/init.py", to: initModule)
         nn.attributes["init"] = .object(initModule)
         moduleTable[initModule.name] = initModule
         addSource(NNModuleSource.text + NNLayersSource.text + NNContainersSource.text + NNActivationsSource.text
                   + NNLossesSource.text + NNNormalizationSource.layers + NNShrinkageSource.text
-                  + NNDistanceLossesSource.layers + NNConvolutionSource.layers, filename: "torch/nn/modules.py", to: nn)
+                  + NNDistanceLossesSource.layers + NNConvolutionSource.layers
+                  + NNResamplingSource.layers + NNRandomFunctionalSource.layers, filename: "torch/nn/modules.py", to: nn)
         return nn
     }
 }

@@ -1,7 +1,10 @@
-/// Layer and batch normalisation: `F.layer_norm`, `F.batch_norm` (`functional`) and the layers
-/// `nn.LayerNorm`, `nn.BatchNorm1d` (`layers`). Both functions normalise with a mean and an
-/// inverse standard deviation, then scale and shift; each records one node under PyTorch's name,
-/// whose backward is the textbook formula over the saved normalised input.
+/// Normalisation: `F.layer_norm`, `F.batch_norm`, `F.instance_norm`, `F.group_norm`,
+/// `F.local_response_norm` (`functional`) and the layers `nn.LayerNorm`, `nn.BatchNorm1d`,
+/// `nn.GroupNorm`, `nn.LocalResponseNorm`, `nn.InstanceNorm1d/2d` (`layers`). Each normalises
+/// with a mean and an inverse standard deviation, then scales and shifts, and records one node
+/// under PyTorch's name, whose backward is the textbook formula over the saved normalised input;
+/// instance_norm is batch_norm over the batch and channel dimensions merged, and
+/// local_response_norm an average pool over channels, as in PyTorch.
 enum NNNormalizationSource {
     static let functional = #"""
 
@@ -147,12 +150,124 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         statistics = lambda: fixed
     return _normalize("NativeBatchNormBackward0", input, stat_dims, stat_dims, statistics, weight, bias, training)
 
+
+def _verify_spatial_size(size):
+    values = 1
+    for s in size[2:]:
+        values *= s
+    if values == 1:
+        raise ValueError(f"Expected more than 1 spatial element when training, got input size {size}")
+
+
+def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=None, use_input_stats=True,
+                  momentum=0.1, eps=1e-5):
+    """Normalises each channel of each sample over its spatial dimensions (batch_norm with the
+    batch and channel dimensions merged into one), then multiplies by weight and adds bias
+    (per channel); running_mean and running_var, if given, move by the mean over the batch."""
+    if use_input_stats:
+        _verify_spatial_size(input.size())
+    batch, channels = input.shape[0], input.shape[1]
+    # PyTorch's own route: one batch of batch × channels channels, then a view of the input's shape.
+    repeated = [t.repeat(batch) if t is not None else None for t in (running_mean, running_var, weight, bias)]
+    merged = input.contiguous().view([1, batch * channels] + list(input.shape[2:]))
+    output = batch_norm(merged, repeated[0], repeated[1], repeated[2], repeated[3], use_input_stats, momentum, eps)
+    with torch.no_grad():
+        for running, updated in ((running_mean, repeated[0]), (running_var, repeated[1])):
+            if running is not None:
+                running.copy_(updated.view(batch, channels).mean(0))
+    return output.view_as(input)
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    """Normalises each sample's channels in num_groups groups: every group over its channels and
+    spatial positions to mean 0 and variance 1 (biased, plus eps); then multiplies by weight and
+    adds bias (per channel)."""
+    if input.dim() < 2:
+        raise RuntimeError(f"Expected at least 2 dimensions for input tensor but received {input.dim()}")
+    batch, channels = input.shape[0], input.shape[1]
+    if channels % num_groups != 0:
+        raise RuntimeError("Expected number of channels in input to be divisible by num_groups, but got input of shape "
+                           f"{list(input.shape)} and num_groups={num_groups}")
+    for label, t in (("weight", weight), ("bias", bias)):
+        if t is not None and (t.dim() != 1 or t.numel() != channels):
+            raise RuntimeError(f"Expected {label} to be a vector of size equal to the number of channels in input, but got "
+                               f"{label} of shape {list(t.shape)} and input of shape {list(input.shape)}")
+    _check_floating("GroupNormKernelImpl", input)
+    per_channel = [1, channels] + [1] * (input.dim() - 2)
+    grouped = [batch, num_groups, -1]
+
+    def pieces():
+        # x̂ = (x - mean) · rstd per group, shaped like the input, and rstd per group.
+        groups = input.reshape(grouped)
+        mean = groups.mean(-1, keepdim=True)
+        rstd = (groups.var(-1, unbiased=False, keepdim=True) + eps).rsqrt()
+        return ((groups - mean) * rstd).reshape(input.shape), rstd
+
+    with torch.no_grad():
+        normalized, rstd = pieces()
+        output = normalized * weight.reshape(per_channel) if weight is not None else normalized
+        if bias is not None:
+            output = output + bias.reshape(per_channel)
+    tensors = [t for t in (input, weight, bias) if t is not None]
+    if not (torch.is_grad_enabled() and any(t.requires_grad for t in tensors)):
+        return output
+    summed_dims = [0] + list(range(2, input.dim()))
+
+    def backward(grad, out):
+        normalized_, rstd_ = pieces() if torch.is_grad_enabled() else (normalized, rstd)
+        g = grad * weight.reshape(per_channel) if weight is not None else grad
+        g, x = g.reshape(grouped), normalized_.reshape(grouped)
+        g = (g - g.mean(-1, keepdim=True) - x * (g * x).mean(-1, keepdim=True)) * rstd_
+        grads = [g.reshape(input.shape)]
+        if weight is not None:
+            grads.append((grad * normalized_).sum(summed_dims))
+        if bias is not None:
+            grads.append(grad.sum(summed_dims))
+        return grads
+
+    torch.autograd._record_function("NativeGroupNormBackward0", output, tensors, backward, None, "tensors")
+    return output
+
+
+def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
+    """Divides each element by (k + alpha × the mean of the squares of the size neighbouring
+    channels) ** beta: lateral inhibition across channels (dimension 1)."""
+    dim = input.dim()
+    if dim < 3:
+        raise ValueError(f"Expected 3D or higher dimensionality                          input (got {dim} dimensions)")
+    if input.numel() == 0:
+        return input
+    div = input.mul(input)
+    # PyTorch averages over the channels with avg_pool2d (3-d input) or avg_pool3d; a window that
+    # spans channels alone sums in the same order when the later dimensions are flattened into one.
+    sizes = input.size()
+    div = div.reshape(sizes[0], 1, sizes[1], -1)
+    div = pad(div, (0, 0, size // 2, (size - 1) // 2))
+    div = avg_pool2d(div, (size, 1), stride=1).squeeze(1)
+    div = div.view(sizes) if dim > 3 else div
+    div = div.mul(alpha).add(k).pow(beta)
+    return input / div
+
 """#
 
     static let layers = #"""
 
 
 __name__ = "torch.nn.modules.normalization"
+
+
+def _affine_parameters(module, affine, bias, shape, dtype):
+    # weight (ones) and bias (zeros) of the given shape, or None in their place.
+    module.register_parameter("weight", Parameter(torch.ones(shape, dtype=dtype)) if affine else None)
+    module.register_parameter("bias", Parameter(torch.zeros(shape, dtype=dtype)) if affine and bias else None)
+
+
+def _reset_affine(module):
+    # weight back to 1 and bias to 0, where they exist.
+    if module.weight is not None:
+        init.ones_(module.weight)
+    if module.bias is not None:
+        init.zeros_(module.bias)
 
 
 class LayerNorm(Module):
@@ -166,22 +281,11 @@ class LayerNorm(Module):
         self.normalized_shape = tuple(normalized_shape)
         self.eps = eps
         self.elementwise_affine = elementwise_affine
-        if elementwise_affine:
-            self.weight = Parameter(torch.ones(self.normalized_shape, dtype=dtype))
-            if bias:
-                self.bias = Parameter(torch.zeros(self.normalized_shape, dtype=dtype))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
+        _affine_parameters(self, elementwise_affine, bias, self.normalized_shape, dtype)
 
     def reset_parameters(self):
         """weight back to 1, bias to 0."""
-        if self.elementwise_affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        _reset_affine(self)
 
     def forward(self, input):
         return F.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
@@ -205,15 +309,7 @@ class _BatchNorm(Module):
         self.momentum = momentum
         self.affine = affine
         self.track_running_stats = track_running_stats
-        if affine:
-            self.weight = Parameter(torch.ones(num_features, dtype=dtype))
-            if bias:
-                self.bias = Parameter(torch.zeros(num_features, dtype=dtype))
-            else:
-                self.register_parameter("bias", None)
-        else:
-            self.register_parameter("weight", None)
-            self.register_parameter("bias", None)
+        _affine_parameters(self, affine, bias, num_features, dtype)
         if track_running_stats:
             self.register_buffer("running_mean", torch.zeros(num_features, dtype=dtype))
             self.register_buffer("running_var", torch.ones(num_features, dtype=dtype))
@@ -233,10 +329,7 @@ class _BatchNorm(Module):
     def reset_parameters(self):
         """reset_running_stats(), and weight back to 1, bias to 0."""
         self.reset_running_stats()
-        if self.affine:
-            init.ones_(self.weight)
-            if self.bias is not None:
-                init.zeros_(self.bias)
+        _reset_affine(self)
 
     def forward(self, input):
         self._check_input_dim(input)
@@ -263,6 +356,105 @@ class BatchNorm1d(_BatchNorm):
     def _check_input_dim(self, input):
         if input.dim() != 2 and input.dim() != 3:
             raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+__name__ = "torch.nn.modules.normalization"
+
+
+class GroupNorm(Module):
+    """Normalises each sample's channels in num_groups groups (F.group_norm), then applies a
+    learned per-channel scale (weight, starting at 1) and shift (bias, at 0)."""
+
+    def __init__(self, num_groups, num_channels, eps=1e-5, affine=True, device=None, dtype=None, *, bias=True):
+        super().__init__()
+        if num_channels % num_groups != 0:
+            raise ValueError(f"num_channels ({num_channels}) must be divisible by num_groups ({num_groups})")
+        self.num_groups = num_groups
+        self.num_channels = num_channels
+        self.eps = eps
+        self.affine = affine
+        _affine_parameters(self, affine, bias, num_channels, dtype)
+
+    def reset_parameters(self):
+        """weight back to 1, bias to 0."""
+        _reset_affine(self)
+
+    def forward(self, input):
+        return F.group_norm(input, self.num_groups, self.weight, self.bias, self.eps)
+
+    def extra_repr(self):
+        return (f"{self.num_groups}, {self.num_channels}, eps={self.eps}, affine={self.affine}, "
+                f"bias={self.bias is not None}")
+
+
+class LocalResponseNorm(Module):
+    """F.local_response_norm: each element divided by (k + alpha × mean of the squares over size
+    neighbouring channels) ** beta."""
+
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return F.local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return "{size}, alpha={alpha}, beta={beta}, k={k}".format(**self.__dict__)
+
+
+__name__ = "torch.nn.modules.instancenorm"
+
+
+class _InstanceNorm(_BatchNorm):
+    """What the instance norm layers share: batch norm's parameters and buffers, but without
+    affine parameters or running statistics unless asked, and statistics per sample."""
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=False, track_running_stats=False,
+                 device=None, dtype=None, *, bias=True):
+        super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype, bias=bias)
+
+    def _apply_instance_norm(self, input):
+        return F.instance_norm(input, self.running_mean, self.running_var, self.weight, self.bias,
+                               self.training or not self.track_running_stats,
+                               self.momentum if self.momentum is not None else 0.0, self.eps)
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        feature_dim = input.dim() - self._get_no_batch_dim()
+        if input.size(feature_dim) != self.num_features:
+            if self.affine:
+                raise ValueError(f"expected input's size at dim={feature_dim} to match num_features"
+                                 f" ({self.num_features}), but got: {input.size(feature_dim)}.")
+            warnings.warn(f"input's size at dim={feature_dim} does not match num_features. You can silence this warning "
+                          "by not passing in num_features, which is not used because affine=False", stacklevel=2)
+        if input.dim() == self._get_no_batch_dim():
+            return self._apply_instance_norm(input.unsqueeze(0)).squeeze(0)
+        return self._apply_instance_norm(input)
+
+
+class InstanceNorm1d(_InstanceNorm):
+    """Instance normalisation of (N, C, L) or unbatched (C, L) input."""
+
+    def _get_no_batch_dim(self):
+        return 2
+
+    def _check_input_dim(self, input):
+        if input.dim() not in (2, 3):
+            raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+class InstanceNorm2d(_InstanceNorm):
+    """Instance normalisation of (N, C, H, W) or unbatched (C, H, W) input."""
+
+    def _get_no_batch_dim(self):
+        return 3
+
+    def _check_input_dim(self, input):
+        if input.dim() not in (3, 4):
+            raise ValueError(f"expected 3D or 4D input (got {input.dim()}D input)")
 
 """#
 }
