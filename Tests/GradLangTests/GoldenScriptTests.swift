@@ -107,6 +107,7 @@ final class GoldenScriptTests: XCTestCase {
         if let prefix = ProcessInfo.processInfo.environment["GOLDEN_FILTER"], !prefix.isEmpty {
             names = names.filter { $0.hasPrefix(prefix) }
         }
+        let total = names.count
         var failed: [String] = []
         var reports: [String] = []
         // These print MKL's last bits, which grad's emulations do not reproduce: without MKL
@@ -132,12 +133,12 @@ final class GoldenScriptTests: XCTestCase {
                                + Self.describeDifference(expected: expected, actual: actual))
             }
         }
-        print("golden \(folder): \(names.count - failed.count) of \(names.count) scripts pass"
+        print("golden \(folder): \(total - failed.count) of \(total) scripts pass"
               + (failed.isEmpty ? "" : "; failing: " + failed.joined(separator: " ")))
         // One failure per folder, listing every differing script: XCTest's failure count then
         // stays a count of failing tests (scripts/test subtracts it from the number of tests).
         if !reports.isEmpty {
-            XCTFail("\(failed.count) of \(names.count) golden scripts in \(folder)/ differ from their .expected files\n\n"
+            XCTFail("\(failed.count) of \(total) golden scripts in \(folder)/ differ from their .expected files\n\n"
                     + reports.joined(separator: "\n\n"))
         }
     }
