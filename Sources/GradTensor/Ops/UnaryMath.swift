@@ -15,8 +15,8 @@ extension Tensor {
         }
     }
 
-    /// Float32 by MKL's vsSqrt, as PyTorch's; float16 and bfloat16 correctly rounded in float32
-    /// (PyTorch's vector loop), float64 correctly rounded.
+    /// MKL's, as PyTorch's, where MKL is installed; without it float32 as MKL's vsSqrt and float64
+    /// correctly rounded. Float16 and bfloat16 correctly rounded in float32 (PyTorch's vector loop).
     public func sqrt() throws -> Tensor {
         let float32 = dtype == .float32
         return try mapVectorMath(.sqrt) {
