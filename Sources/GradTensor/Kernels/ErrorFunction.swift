@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// `torch.erf` and `torch.erfc` as near as grad gets to PyTorch's CPU build, which calls MKL's
-/// vector Erf and Erfc (high-accuracy mode; their algorithms are not public). MKL's float64
+/// `torch.erf` and `torch.erfc` without MKL, as near as grad gets to PyTorch's CPU build, which
+/// calls MKL's vector Erf and Erfc (high-accuracy mode; their algorithms are not public); where
+/// MKL is installed grad calls them too (`VectorMathLibrary`). MKL's float64
 /// results are nearly always the correctly rounded values, so float64 is computed in 80-bit
 /// arithmetic and rounded; float32 erf is the C library's `erff` and float32 erfc the double
 /// erfc rounded, whichever agreed with MKL more often. Measured against PyTorch 2.15 (MKL 2024.2)

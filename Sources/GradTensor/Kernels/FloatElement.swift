@@ -18,8 +18,8 @@ protocol FloatElement: Real, BinaryFloatingPoint, ConvertibleElement {
     static func vectorLog1p(_ x: Self) -> Self
     /// PyTorch's vectorised erf: SLEEF's in double, its own formula in float (VectorErrorFunction.swift).
     static func vectorErf(_ x: Self) -> Self
-    /// PyTorch's `sqrt`: MKL's vsSqrt in float (MKLSquareRoot.swift); in double the correctly
-    /// rounded root (MKL's vdSqrt differs from it in about 1% of values, not emulated).
+    /// PyTorch's `sqrt` without MKL: MKL's vsSqrt in float (MKLSquareRoot.swift); in double the
+    /// correctly rounded root (MKL's vdSqrt differs from it in about 1% of values, not emulated).
     static func vmlSquareRoot(_ x: Self) -> Self
     /// The elements of one step of PyTorch's `cpu_kernel_vec` loop: two AVX-512 vectors.
     static var vectorLoopBlock: Int { get }

@@ -2,11 +2,12 @@
 import Glibc
 #endif
 
-/// The inverse error function as PyTorch's CPU `erfinv` gives it. Built with MKL, PyTorch calls
-/// MKL's vector `ErfInv`, whose results are within one ulp of the correctly rounded values and
-/// nearly always equal to them. So the value is computed to more than double precision and
-/// rounded: float32 and float64 then agree with PyTorch on all but about one input in 3,000 (in
-/// float64 some of those are MKL's misses, some this refinement's; not reproducible from here).
+/// The inverse error function as PyTorch's CPU `erfinv` gives it, for when MKL is not installed
+/// (where it is, grad calls MKL's vector `ErfInv` as PyTorch does: `VectorMathLibrary`). MKL's
+/// results are within one ulp of the correctly rounded values and nearly always equal to them.
+/// So the value is computed to more than double precision and rounded: float32 and float64 then
+/// agree with PyTorch on all but about one input in 3,000 (in float64 some of those are MKL's
+/// misses, some this refinement's).
 enum InverseErrorFunction {
     static func value(_ y: Double) -> Double {
         let magnitude = Swift.abs(y)

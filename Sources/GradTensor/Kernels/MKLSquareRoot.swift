@@ -1,4 +1,5 @@
-/// Float32 `sqrt` as PyTorch's pip build computes it on this project's machine (AMD EPYC, Zen 4):
+/// Float32 `sqrt` as PyTorch's pip build computes it on this project's machine (AMD EPYC, Zen 4),
+/// for when MKL itself is not installed (where it is, grad calls it: `VectorMathLibrary`):
 /// MKL's `vsSqrt` (VML_HA) is not correctly rounded there. It starts from the processor's 12-bit
 /// reciprocal square root estimate (`rsqrtps`), takes one Goldschmidt step and one Newton
 /// correction, all in unfused float32 operations, so about one root in six is one ulp off the

@@ -6,7 +6,10 @@ extension Tensor {
     /// by the C library's pow.
     static func power<T: FloatElement>(_ a: Tensor, _ b: Tensor, shape: [Int], _: T.Type) throws -> Tensor {
         if b.isWrappedNumber, a.dtype == T.dtype, a.shape == shape {
-            let loop = numberExponentLoop(b.element(atFlat: 0).doubleValue, T.self)
+            let exponent = b.element(atFlat: 0).doubleValue
+            let loop = numberExponentLoop(exponent, T.self)
+            // PyTorch's `x ** 0.5` is its sqrt kernel, MKL's where that is loaded.
+            if exponent == 0.5 { return try a.mapVectorMath(.sqrt) { try a.mapInBlocks(loop.vector, loop.scalar) } }
             return try a.mapInBlocks(loop.vector, loop.scalar)
         }
         guard a.dtype == T.dtype, b.dtype == T.dtype, a.isContiguous, a.shape == shape || a.numel == 1,

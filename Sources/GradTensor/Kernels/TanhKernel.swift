@@ -1,6 +1,7 @@
 /// Vectorized tanh in float32 and float64, after Cephes' `tanhf` and `tanh`: an odd polynomial
 /// (float) or rational (double) approximation below |x| = 0.625, and 1 − 2/(e^{2|x|} + 1) above,
-/// with the sign put back. They replace a libm call per element, which dominated tanh networks.
+/// with the sign put back. They replace a libm call per element, which dominated tanh networks;
+/// `torch.tanh` takes MKL's where it is installed (`VectorMathLibrary`), as PyTorch does.
 /// Against a Float80 reference: float32 within 1 ulp and correctly rounded for all but 0.17% of
 /// all floats (glibc's tanhf: 1 ulp, 2.8%); float64 within 1.4 ulp over 16M points from 2^-30
 /// to 32 (glibc's tanh: 2.2).

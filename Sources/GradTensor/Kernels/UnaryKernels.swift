@@ -13,6 +13,43 @@ extension Tensor {
         }
     }
 
+    /// A function PyTorch's CPU build computes with MKL's vector math: float32 and float64 through
+    /// MKL when it is loaded (`VectorMathLibrary`), integer and bool inputs after promotion to the
+    /// default float, as PyTorch does; otherwise (float16/bfloat16, which PyTorch's vector loop
+    /// computes, or no MKL) `emulation`. The result is laid out as `mapUnary`'s; a strided input is
+    /// first copied into it and transformed there, as PyTorch passes MKL a contiguous buffer.
+    func mapVectorMath(_ function: VectorMathFunction, otherwise emulation: () throws -> Tensor) throws -> Tensor {
+        guard let library = VectorMathLibrary.loaded else { return try emulation() }
+        switch dtype {
+        case .float64: return try mapVectorMath(function, library, Double.self)
+        case .float32: return try mapVectorMath(function, library, Float.self)
+        case .bool, .uint8, .int8, .int16, .int32, .int64:
+            _ = try Shape.checkedCount(shape, dtype: .defaultFloat)
+            return try materialized(as: .defaultFloat).mapVectorMath(function, otherwise: emulation)
+        case .float16, .bfloat16: return try emulation()
+        }
+    }
+
+    private func mapVectorMath<T: VectorMathElement>(_ function: VectorMathFunction, _ library: VectorMathLibrary, _: T.Type) throws -> Tensor {
+        let contiguous = isContiguous
+        if !contiguous, let ordered = try MemoryOrder.computed([self], shape: shape, { operands, _ in
+            try operands[0].mapVectorMath(function, library, T.self)
+        }) {
+            return ordered
+        }
+        let out = Tensor(storage: try Storage.make(dtype: dtype, uninitializedCount: numel), shape: shape)
+        let dst = out.storage.pointer(T.self)
+        if contiguous {
+            withExtendedLifetime(self) {
+                library.apply(function, storage.pointer(T.self) + offset, dst, count: numel)
+            }
+        } else {
+            copyElements(from: self, into: out)
+            library.apply(function, dst, dst, count: numel)
+        }
+        return out
+    }
+
     /// `mapFloat` for a function vectorized over eight lanes. The result is written into
     /// uninitialized memory: straight from a contiguous input, else after the input is copied there.
     func mapFloatLanes<F: LaneFunction>(_: F.Type) throws -> Tensor {

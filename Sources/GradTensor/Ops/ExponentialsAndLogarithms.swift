@@ -21,13 +21,13 @@ extension Tensor {
     }
 
     public func log2() throws -> Tensor {
-        try mapFloat({ .log2($0) }, { .log2($0) }).record("Log2Backward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.log2) { try mapFloat({ .log2($0) }, { .log2($0) }) }.record("Log2Backward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.mul(.wrapping(.double(0.6931471805599453))))]
         }
     }
 
     public func log10() throws -> Tensor {
-        try mapFloat({ .log10($0) }, { .log10($0) }).record("Log10Backward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.log10) { try mapFloat({ .log10($0) }, { .log10($0) }) }.record("Log10Backward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.mul(.wrapping(.double(2.302585092994046))))]
         }
     }

@@ -2,14 +2,14 @@ import Glibc
 
 /// `logit`, `special.entr`, `special.ndtr`, `special.ndtri`: functions of probabilities, each
 /// forward beside the backward of PyTorch's derivatives.yaml.
-/// PyTorch's pip builds take `logit`'s logarithm of a contiguous float32 input from MKL (as they
-/// do `log`'s); grad takes the C library's, as PyTorch does for a strided input.
+/// PyTorch's pip builds take `logit`'s logarithm of a float32 or float64 input laid out densely
+/// (contiguous, or in another memory order) from MKL, as they do `log`'s, and the C library's of
+/// a strided one; grad does the same where MKL is loaded (`VectorMathLibrary`), else the C library's.
 extension Tensor {
     /// `log(x / (1 - x))`, `x` clamped to [eps, 1 - eps] when `eps` is given (and not negative).
     public func logit(eps: Double? = nil) throws -> Tensor {
         let bounds = eps.flatMap { $0 < 0 ? nil : (low: $0, high: 1 - $0) }
-        let out = try mapFloat({ Self.logit($0, bounds.map { (Float($0.low), 1 - Float($0.low)) }, Glibc.logf) },
-                               { Self.logit($0, bounds.map { ($0.low, $0.high) }, Glibc.log) })
+        let out = try logitValues(bounds)
         return out.record("LogitBackward0", inputs: [self], saving: { (input: $0.slot(self), bounds: bounds) }) { ctx, saved in
             let x = try ctx.saved(saved.input)
             let slope = try ctx.grad.div(x.mul(x.rsub(.int(1))))
@@ -20,6 +20,17 @@ extension Tensor {
             let outside = try x.lt(.wrapping(.double(bounds.low))).logicalOr(x.gt(.wrapping(.double(bounds.high))))
             return [try slope.maskedFill(outside, .wrapping(.int(0)))]
         }
+    }
+
+    private func logitValues(_ bounds: (low: Double, high: Double)?) throws -> Tensor {
+        let floatBounds = bounds.map { (Float($0.low), 1 - Float($0.low)) }, doubleBounds = bounds.map { ($0.low, $0.high) }
+        let dense = isContiguous || isNonOverlappingAndDense
+        guard dense, dtype == .float32 || dtype == .float64, VectorMathLibrary.loaded != nil else {
+            return try mapFloat({ Self.logit($0, floatBounds, Glibc.logf) }, { Self.logit($0, doubleBounds, Glibc.log) })
+        }
+        // x / (1 - x) is +inf at 1, whose log is the +inf the C library's path gives there.
+        let ratios = try mapFloat({ Self.logit($0, floatBounds) { $0 } }, { Self.logit($0, doubleBounds) { $0 } })
+        return try ratios.mapVectorMath(.log) { try ratios.mapFloat({ Glibc.logf($0) }, { Glibc.log($0) }) }
     }
 
     @inline(__always)

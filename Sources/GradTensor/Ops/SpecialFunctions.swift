@@ -7,20 +7,20 @@ import Glibc
 /// of PyTorch's derivatives.yaml.
 extension Tensor {
     public func erf() throws -> Tensor {
-        try mapFloat(ErrorFunction.erf, ErrorFunction.erf).record("ErfBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.erf) { try mapFloat(ErrorFunction.erf, ErrorFunction.erf) }.record("ErfBackward0", inputs: [self], saving: self) { ctx, input in
             [try input.gaussianSlope(2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
     }
 
     public func erfc() throws -> Tensor {
-        try mapFloat(ErrorFunction.erfc, ErrorFunction.erfc).record("ErfcBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.erfc) { try mapFloat(ErrorFunction.erfc, ErrorFunction.erfc) }.record("ErfcBackward0", inputs: [self], saving: self) { ctx, input in
             [try input.gaussianSlope(-2 / Double.pi.squareRoot()).mul(ctx.grad)]
         }
     }
 
     /// `erfinv`: NaN outside [-1, 1]; the gradient is √π/2 · exp(erfinv(x)²).
     public func erfinv() throws -> Tensor {
-        try mapFloat(InverseErrorFunction.value, InverseErrorFunction.value)
+        try mapVectorMath(.erfinv) { try mapFloat(InverseErrorFunction.value, InverseErrorFunction.value) }
             .record("ErfinvBackward0", inputs: [self], saving: self) { ctx, input in
                 [try input.erfinv().pow(.wrapping(.int(2))).exp().mul(.wrapping(.double(Double.pi.squareRoot() / 2))).mul(ctx.grad)]
             }

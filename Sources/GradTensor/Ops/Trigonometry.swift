@@ -6,25 +6,25 @@ import RealModule
 /// gradients agree to the last bit).
 extension Tensor {
     public func tan() throws -> Tensor {
-        try mapFloat({ .tan($0) }, { .tan($0) }).record("TanBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapVectorMath(.tan) { try mapFloat({ .tan($0) }, { .tan($0) }) }.record("TanBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.mul(ctx.output.pow(.wrapping(.int(2))).add(.wrapping(.int(1))))]
         }
     }
 
     public func asin() throws -> Tensor {
-        try mapFloat({ .asin($0) }, { .asin($0) }).record("AsinBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.asin) { try mapFloat({ .asin($0) }, { .asin($0) }) }.record("AsinBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.oneMinusSquare().rsqrt())]
         }
     }
 
     public func acos() throws -> Tensor {
-        try mapFloat({ .acos($0) }, { .acos($0) }).record("AcosBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.acos) { try mapFloat({ .acos($0) }, { .acos($0) }) }.record("AcosBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.oneMinusSquare().rsqrt().neg())]
         }
     }
 
     public func atan() throws -> Tensor {
-        try mapFloat({ .atan($0) }, { .atan($0) }).record("AtanBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.atan) { try mapFloat({ .atan($0) }, { .atan($0) }) }.record("AtanBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input.mul(input).add(.wrapping(.int(1))))]
         }
     }

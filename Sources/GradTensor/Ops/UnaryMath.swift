@@ -4,22 +4,24 @@ import RealModule
 /// Differentiable elementwise functions: forward kernel beside backward formula.
 extension Tensor {
     public func exp() throws -> Tensor {
-        try mapFloat({ .exp($0) }, { .exp($0) }).record("ExpBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapVectorMath(.exp) { try mapFloat({ .exp($0) }, { .exp($0) }) }.record("ExpBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.mul(ctx.output)]
         }
     }
 
     public func log() throws -> Tensor {
-        try mapFloat({ .log($0) }, { .log($0) }).record("LogBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.log) { try mapFloat({ .log($0) }, { .log($0) }) }.record("LogBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.div(input)]
         }
     }
 
-    /// Float32 by MKL's vsSqrt, as PyTorch's; float16 and bfloat16 correctly rounded in float32
-    /// (PyTorch's vector loop), float64 correctly rounded.
+    /// MKL's, as PyTorch's, where MKL is installed; without it float32 as MKL's vsSqrt and float64
+    /// correctly rounded. Float16 and bfloat16 correctly rounded in float32 (PyTorch's vector loop).
     public func sqrt() throws -> Tensor {
         let float32 = dtype == .float32
-        return try mapFloat({ float32 ? Float.vmlSquareRoot($0) : $0.squareRoot() }, { Double.vmlSquareRoot($0) }).record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        return try mapVectorMath(.sqrt) {
+            try mapFloat({ float32 ? Float.vmlSquareRoot($0) : $0.squareRoot() }, { Double.vmlSquareRoot($0) })
+        }.record("SqrtBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try ctx.grad.div(ctx.output.mul(.wrapping(.int(2))))]
         }
     }
@@ -30,19 +32,19 @@ extension Tensor {
     }
 
     public func sin() throws -> Tensor {
-        try mapFloat({ .sin($0) }, { .sin($0) }).record("SinBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.sin) { try mapFloat({ .sin($0) }, { .sin($0) }) }.record("SinBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.cos())]
         }
     }
 
     public func cos() throws -> Tensor {
-        try mapFloat({ .cos($0) }, { .cos($0) }).record("CosBackward0", inputs: [self], saving: self) { ctx, input in
+        try mapVectorMath(.cos) { try mapFloat({ .cos($0) }, { .cos($0) }) }.record("CosBackward0", inputs: [self], saving: self) { ctx, input in
             [try ctx.grad.mul(input.sin().neg())]
         }
     }
 
     public func tanh() throws -> Tensor {
-        try mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapVectorMath(.tanh) { try mapFloatLanes(TanhLanes.self) }.record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
