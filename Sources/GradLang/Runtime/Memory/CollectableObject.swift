@@ -41,7 +41,9 @@ public class CollectableObject: PyObject {
 
     /// Calls `visit` with each value this object holds a strong reference to, once per reference
     /// (CPython's tp_traverse). Each kind of container overrides it; CycleTraversal says why
-    /// what they visit is enough.
+    /// what they visit is enough. `visit` must change no object's references (the collector's
+    /// only count and mark; the others collect values into an array), so that an override may
+    /// lend it a value it holds without retaining it.
     func forEachReference(_ visit: (Value) -> Void) {}
 
     /// Gives each buffer holding this object's references no other holder (copying it if shared).
