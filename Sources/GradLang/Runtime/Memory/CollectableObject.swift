@@ -1,7 +1,7 @@
 /// A Python object that can hold other Python values and so be part of a reference cycle (lists,
 /// tuples, dicts, sets, functions, cells, bound methods, dict views, exceptions, iterators). Making one registers it
 /// with the cycle collector; its deinit removes it (garbage the collector frees leaves earlier,
-/// all at once, while the collector still holds it).
+/// while the collector still holds it).
 ///
 /// The registry is intrusive, as CPython's: each generation is a doubly linked list through the
 /// objects' own `gcPrevious` and `gcNext`, so that joining and leaving are a few pointer writes.
