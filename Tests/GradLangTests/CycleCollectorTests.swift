@@ -213,7 +213,8 @@ final class CycleCollectorTests: XCTestCase {
             let survivor = PyList([.int(7)])
             old = survivor
             collectAll()  // survivor is now in the oldest generation
-            XCTAssertEqual(survivor.gcGeneration, CycleCollector.oldest)
+            let oldest = CycleCollector.generations[CycleCollector.oldest].objects
+            XCTAssertTrue(oldest.contains { $0.toOpaque() == Unmanaged.passUnretained(survivor).toOpaque() })
             let cycle = PyList([.object(survivor)])
             cycle.items.append(.object(cycle))
             young = cycle
@@ -224,11 +225,12 @@ final class CycleCollectorTests: XCTestCase {
         XCTAssertNil(young)
         XCTAssertNil(old)
         XCTAssertEqual(CycleCollector.trackedCount, before - 2)
-        for (g, generation) in CycleCollector.generations.enumerated() {
-            for (i, object) in generation.objects.enumerated() {
-                object._withUnsafeGuaranteedRef {
-                    XCTAssertEqual($0.gcGeneration, g)
-                    XCTAssertEqual($0.gcIndex, i)
+        // Each generation's list links back and forth: each object is its successor's predecessor.
+        for generation in CycleCollector.generations {
+            let objects = generation.objects
+            for (object, successor) in zip(objects, objects.dropFirst()) {
+                successor._withUnsafeGuaranteedRef {
+                    XCTAssertEqual($0.gcPrevious?.toOpaque(), object.toOpaque())
                 }
             }
         }

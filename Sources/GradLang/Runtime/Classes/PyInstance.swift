@@ -46,8 +46,13 @@ public class PyInstance: CollectableObject {
     /// Its class, its attribute slots, and the list or dict holding its contents if its class
     /// extends one.
     override func forEachReference(_ visit: (Value) -> Void) {
-        visit(.object(cls))
-        for case let value? in slots { visit(value) }
+        // The class is lent, not retained (the collector visits every instance, and the pair
+        // would be a third of the visit): `visit` changes no object, so this one holds it.
+        Unmanaged.passUnretained(currentClass)._withUnsafeGuaranteedRef { visit(.object($0)) }
+        // (An instance with no attributes skips the retain and release of the empty array.)
+        if !slots.isEmpty {
+            for case let value? in slots { visit(value) }
+        }
         if let native { visit(.object(native)) }
     }
     override func makeStorageUnique() {

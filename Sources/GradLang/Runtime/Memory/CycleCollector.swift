@@ -34,10 +34,14 @@
 /// modifying access to a container's storage across a call that allocates one (builtins compute
 /// first, then store), so reading and uniquing storage never overlaps another access.
 enum CycleCollector {
-    /// One generation: its tracked objects, and CPython's `count` and `threshold`.
+    /// One generation: its tracked objects, in the order they joined it, and CPython's `count`
+    /// and `threshold`.
     final class Generation {
-        /// Changed only through `update`.
-        private(set) var objects: [Unmanaged<CollectableObject>] = []
+        /// The list's head (CPython's generation head): its `gcNext` is the first object, its
+        /// `gcPrevious` the last, itself both while the list is empty.
+        private let head = CollectableObject(isListHead: true)
+        /// `head`, unretained: what the last object links to.
+        private let headLink: Unmanaged<CollectableObject>
         /// For the youngest: containers made minus containers freed since the last collection.
         /// For the others: collections of the next younger generation since this one's last.
         var count = 0
@@ -49,18 +53,60 @@ enum CycleCollector {
         var collections = 0
         var collected = 0
 
-        init(threshold: Int) { self.threshold = threshold }
+        init(threshold: Int) {
+            self.threshold = threshold
+            headLink = .passUnretained(head)
+        }
 
-        /// Changes the objects as a local array: a change in place would be an access to the
-        /// property spanning a call (an append may reallocate), and one such access makes the
-        /// optimizer check every access to it at run time, on the path of every container made
-        /// and freed. `body` must not reach the registry (it only edits the array).
+        private var first: Unmanaged<CollectableObject> { head.gcNext ?? headLink }
+        private var last: Unmanaged<CollectableObject> { head.gcPrevious ?? headLink }
+        private var isEmpty: Bool { first.toOpaque() == headLink.toOpaque() }
+
+        /// Links `object`, not tracked, in at the end.
+        func append(_ object: CollectableObject) {
+            let link = Unmanaged.passUnretained(object)
+            let previous = last
+            object.gcPrevious = previous
+            object.gcNext = headLink
+            previous.withTracked { $0.gcNext = link }
+            head.gcPrevious = link
+        }
+
+        /// Moves every object to the end of `other`'s list, in order, leaving this one empty.
+        func moveAll(to other: Generation) {
+            guard !isEmpty else { return }
+            let (first, last, otherLast) = (self.first, self.last, other.last)
+            otherLast.withTracked { $0.gcNext = first }
+            first.withTracked { $0.gcPrevious = otherLast }
+            last.withTracked { $0.gcNext = other.headLink }
+            other.head.gcPrevious = last
+            head.gcNext = headLink
+            head.gcPrevious = headLink
+        }
+
+        /// Calls `body` with each object in order, unretained. `body` may untrack the object it
+        /// is given, and no other (the next one is read before the call).
         @inline(__always)
-        func update<R>(_ body: (inout [Unmanaged<CollectableObject>]) -> R) -> R {
-            var local: [Unmanaged<CollectableObject>] = []
-            swap(&local, &objects)
-            defer { swap(&local, &objects) }
-            return body(&local)
+        func forEachLink(_ body: (Unmanaged<CollectableObject>) -> Void) {
+            var link = first
+            while link.toOpaque() != headLink.toOpaque() {
+                let next = link.withTracked { $0.gcNext } ?? headLink
+                body(link)
+                link = next
+            }
+        }
+
+        /// Calls `body` with each object in order, as `forEachLink` does, without retaining it.
+        @inline(__always)
+        func forEach(_ body: (CollectableObject) -> Void) {
+            forEachLink { $0.withTracked(body) }
+        }
+
+        /// The objects, in order.
+        var objects: [Unmanaged<CollectableObject>] {
+            var objects: [Unmanaged<CollectableObject>] = []
+            forEachLink { objects.append($0) }
+            return objects
         }
     }
 
@@ -79,29 +125,27 @@ enum CycleCollector {
 
     /// Registers a new object in the youngest generation; collects when enough were made.
     static func track(_ object: CollectableObject) {
-        object.gcGeneration = 0
-        object.gcIndex = young.update { objects in
-            objects.append(.passUnretained(object))
-            return objects.count - 1
-        }
+        young.append(object)
         young.count += 1
         if young.count > young.threshold * young.pace && young.threshold != 0 && isEnabled && !isCollecting {
             collectByThresholds()
         }
     }
 
-    /// Removes a tracked object from its generation (the last object takes its place).
+    /// Unlinks a tracked object from its generation's list.
     static func untrack(_ object: CollectableObject) {
-        let i = object.gcIndex
-        let moved: Unmanaged<CollectableObject>? = generations[object.gcGeneration].update { objects in
-            assert(objects[i].toOpaque() == Unmanaged.passUnretained(object).toOpaque(), "the registry lost track of an object")
-            let last = objects.removeLast()
-            guard i < objects.count else { return nil }
-            objects[i] = last
-            return last
+        guard let previous = object.gcPrevious, let next = object.gcNext else { return }
+        let link = Unmanaged.passUnretained(object).toOpaque()
+        previous.withTracked { neighbour in
+            assert(neighbour.gcNext?.toOpaque() == link, "the registry lost track of an object")
+            neighbour.gcNext = next
         }
-        moved?.takeUnretainedValue().gcIndex = i
-        object.gcIndex = PyObject.untrackedIndex
+        next.withTracked { neighbour in
+            assert(neighbour.gcPrevious?.toOpaque() == link, "the registry lost track of an object")
+            neighbour.gcPrevious = previous
+        }
+        object.gcPrevious = nil
+        object.gcNext = nil
     }
 
     /// A container was freed: one fewer towards the next collection (CPython's count).
@@ -130,31 +174,31 @@ enum CycleCollector {
         defer { isCollecting = false }
         if generation < oldest { generations[generation + 1].count += 1 }
         for g in 0...generation { generations[g].count = 0 }
-        for younger in 0..<generation { move(from: younger, to: generation) }
+        let candidates = generations[generation]
+        for younger in 0..<generation { generations[younger].moveAll(to: candidates) }
 
-        forgetAtomicTuples(in: generation)
+        forgetAtomicTuples(in: candidates)
 
-        var garbage = findGarbage(in: generation)
+        var (garbage, examined) = findGarbage(in: candidates)
         // Unfinished generators among the garbage are closed first, and instances' `__del__`
         // called (CPython's finalizers), so their `finally` blocks run; that may free them, or
         // make them reachable again, so the generation is looked at again afterwards, with no
         // reference held here.
         if garbage.contains(where: \.needsFinalizing) {
             finalizeObjects(in: &garbage)
-            garbage = findGarbage(in: generation)
+            (garbage, examined) = findGarbage(in: candidates)
         }
-        let survivors = generations[generation].objects.count - garbage.count
-        if generation == 0 { adaptYoungPace(candidates: survivors + garbage.count, garbage: garbage.count) }
-        // The garbage leaves the registry here, all at once, as the survivors move on without it:
-        // its deinits then find it untracked and have nothing to remove.
-        for object in garbage { object.gcIndex = PyObject.untrackedIndex }
+        let survivors = examined - garbage.count
+        if generation == 0 { adaptYoungPace(candidates: examined, garbage: garbage.count) }
+        // The garbage leaves the registry here, as the survivors move on without it: its deinits
+        // then find it untracked and have nothing to remove.
+        for object in garbage { object.untrack() }
         if generation < oldest {
             if generation == oldest - 1 { longLivedPending += survivors }
-            move(from: generation, to: generation + 1)
+            candidates.moveAll(to: generations[generation + 1])
         } else {
             longLivedPending = 0
             longLivedTotal = survivors
-            move(from: generation, to: generation)
         }
         let found = garbage.reduce(garbage.count) { $0 + $1.uncountedCompanions }
         generations[generation].collections += 1
@@ -190,51 +234,48 @@ enum CycleCollector {
         for instance in instances { InstanceFinalizers.finalize(instance) }
     }
 
-    /// The tracked objects of `generation` that nothing outside it can reach.
-    private static func findGarbage(in generation: Int) -> [CollectableObject] {
-        let candidates = generations[generation].objects
-        markReachable(candidates, generation: generation)
-        assert(generations[generation].objects.count == candidates.count, "an object died while the collector counted")
+    /// The objects of `candidates` that nothing outside it can reach, and how many objects it has.
+    private static func findGarbage(in candidates: Generation) -> (garbage: [CollectableObject], examined: Int) {
+        markReachable(candidates)
         var garbage: [CollectableObject] = []
-        for candidate in candidates where candidate.withTracked({ $0.gcRefs != reachable }) {
-            garbage.append(candidate.takeUnretainedValue())
+        var examined = 0
+        candidates.forEach { candidate in
+            examined += 1
+            if candidate.gcRefs != reachable { garbage.append(candidate) }
+            // The collection is over for it: it is no candidate of the next one until then.
+            candidate.gcRefs = PyObject.notCandidate
         }
-        return garbage
+        return (garbage, examined)
     }
 
     /// `gcRefs` of a candidate found reachable from outside.
-    private static let reachable = -1
+    private static let reachable: Int32 = -1
 
     /// Steps 1 to 4 of the type's comment, CPython's way: each candidate's `gcRefs` starts as
     /// its reference count, loses one per reference from a candidate, and ends as `reachable`
-    /// when something outside the candidates reaches it.
-    private static func markReachable(_ candidates: [Unmanaged<CollectableObject>], generation: Int) {
-        for object in candidates { object.withTracked { $0.makeStorageUnique() } }
+    /// when something outside the candidates reaches it. Every other object's `gcRefs` is
+    /// `notCandidate`, and the candidates' are 0 or more until marked `reachable`.
+    private static func markReachable(_ candidates: Generation) {
+        candidates.forEach { $0.makeStorageUnique() }
         setReferenceCounts(candidates)
-        // The candidates are exactly the tracked objects of `generation` (the younger ones were
-        // moved into it).
-        func candidate(_ value: Value) -> PyObject? {
-            guard case .object(let o) = value, o.isTracked, o.gcGeneration == generation else { return nil }
-            return o
-        }
-        for object in candidates {
-            object.withTracked { $0.forEachReference { if let target = candidate($0) { target.gcRefs -= 1 } } }
-        }
+        candidates.forEach { $0.forEachReference { value in
+            if case .object(let target) = value, target.gcRefs != PyObject.notCandidate { target.gcRefs -= 1 }
+        } }
         var pending: [Unmanaged<CollectableObject>] = []
-        for object in candidates {
-            let outside = object.withTracked { o in
-                assert(o.gcRefs >= 0, "a reference was subtracted that the object does not have")
-                guard o.gcRefs > 0 else { return false }
-                o.gcRefs = reachable
+        candidates.forEachLink { link in
+            let outside = link.withTracked { object in
+                assert(object.gcRefs >= 0, "a reference was subtracted that the object does not have")
+                guard object.gcRefs > 0 else { return false }
+                object.gcRefs = reachable
                 return true
             }
-            if outside { pending.append(object) }
+            if outside { pending.append(link) }
         }
         while let next = pending.popLast() {
             next.withTracked { $0.forEachReference { value in
-                if let target = candidate(value), target.gcRefs != reachable {
+                if case .object(let target) = value, target.gcRefs >= 0 {
                     target.gcRefs = reachable
-                    // A tracked object of the generation is a CollectableObject.
+                    // A candidate is a CollectableObject.
                     if let c = target as? CollectableObject { pending.append(.passUnretained(c)) }
                 }
             } }
@@ -244,42 +285,20 @@ enum CycleCollector {
     /// Sets each candidate's `gcRefs` to its strong reference count. Kept apart so that nothing
     /// here holds a candidate: the counts are read through unretained pointers.
     @inline(never)
-    private static func setReferenceCounts(_ candidates: [Unmanaged<CollectableObject>]) {
-        for object in candidates {
-            // Read before anything here takes a reference to the object.
-            let count = swiftRetainCount(object.toOpaque())
-            object.withTracked { $0.gcRefs = count }
+    private static func setReferenceCounts(_ candidates: Generation) {
+        candidates.forEachLink { link in
+            // Read before anything here takes a reference to the object. A count fits in 32
+            // bits (it would take 2^31 references, 16 GB of them, to pass).
+            let count = Int32(truncatingIfNeeded: swiftRetainCount(link.toOpaque()))
+            link.withTracked { $0.gcRefs = count }
         }
     }
 
-    /// Moves the tracked objects of generation `from` to the end of generation `to`, leaving out
-    /// those the collector marked untracked (its garbage); with `to` equal to `from`, that is all
-    /// it does.
-    private static func move(from: Int, to: Int) {
-        let moving = generations[from].update { objects in
-            defer { objects = [] }
-            return objects
-        }
-        generations[to].update { objects in
-            objects.reserveCapacity(objects.count + moving.count)
-            for object in moving where object.withTracked({ $0.isTracked }) {
-                let index = objects.count
-                object.withTracked { tracked in
-                    tracked.gcGeneration = to
-                    tracked.gcIndex = index
-                }
-                objects.append(object)
-            }
-        }
-    }
-
-    /// Stops tracking the tuples in `generation` that hold nothing trackable (CPython's
+    /// Stops tracking the tuples among `candidates` that hold nothing trackable (CPython's
     /// `untrack_tuples`): a tuple cannot change, so one of numbers and strings can never be part
     /// of a cycle, and older generations need not hold it.
-    private static func forgetAtomicTuples(in generation: Int) {
-        // Found first, in a copy of the list: untracking changes the generation's list.
-        let atomic = generations[generation].objects.filter { $0.withTracked(\.holdsNothingTrackable) }
-        for tuple in atomic { untrack(tuple.takeUnretainedValue()) }
+    private static func forgetAtomicTuples(in candidates: Generation) {
+        candidates.forEach { if $0.holdsNothingTrackable { $0.untrack() } }
     }
 
     /// Whether `value` is or may become a tracked object (CPython's `_PyObject_GC_MAY_BE_TRACKED`).

@@ -63,7 +63,8 @@ enum NestedRelease {
     }
 
     /// Moves `items` to the queue. The queue is changed as a local array so that no access to it
-    /// spans a call (see CycleCollector.Generation.update).
+    /// spans a call (an append may reallocate): one such access makes the optimizer check every
+    /// access to it at run time.
     private static func queue(_ items: inout [Value]) {
         var local: [Value] = []
         swap(&local, &pending)

@@ -63,7 +63,7 @@ public final class PyDict: CollectableObject {
         if isOwned { catchUpWithNamespace() }
     }
 
-    public override init() {}
+    public init() { super.init() }
 
     deinit {
         untrack()

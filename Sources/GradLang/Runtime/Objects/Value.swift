@@ -46,26 +46,17 @@ open class PyObject {
     open var typeName: String { "object" }
     public init() {}
 
-    /// For a CollectableObject (Runtime/Memory): the generation the object is in, while tracked.
-    /// Kept here so that the collector tells a tracked object from any other without a cast.
-    var gcGeneration: Int {
-        get { Int(gcGenerationBits) }
-        set { gcGenerationBits = Int32(truncatingIfNeeded: newValue) }
-    }
-    /// 32 bits (generations are 0...2), so that `isWeaklyReferenced` shares its word.
-    private var gcGenerationBits: Int32 = 0
     /// Whether a `weakref` reference to this object was ever made: then its death is reported
     /// to WeakReferences (from the deinit below), which queues the callbacks.
     var isWeaklyReferenced = false
-    /// For a CollectableObject: its position in its generation's list, or `untrackedIndex` (also
-    /// every other object's) once removed, by its deinit or by the collector from a tuple that can
-    /// never be part of a cycle.
-    var gcIndex = PyObject.untrackedIndex
-    static let untrackedIndex = -1
-    var isTracked: Bool { gcIndex != PyObject.untrackedIndex }
     /// The cycle collector's count of references from outside the objects it examines, during
-    /// a collection (CPython's `gc_refs`).
-    var gcRefs = 0
+    /// a collection (CPython's `gc_refs`); `notCandidate` for every object the collection in
+    /// progress, if any, does not examine. Kept here so that the collector tells a candidate from
+    /// any other object without a cast. 32 bits (a Swift strong reference count fits), so that it
+    /// shares its word with `isWeaklyReferenced`.
+    var gcRefs = PyObject.notCandidate
+    /// (Computed, so that setting it in every object's init is a constant store, not a look-up.)
+    static var notCandidate: Int32 { -2 }
 
     deinit {
         if isWeaklyReferenced { WeakReferences.referentDied(ObjectIdentifier(self)) }
