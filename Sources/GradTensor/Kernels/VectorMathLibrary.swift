@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import GradKernels
 
 /// The elementwise functions PyTorch's CPU pip build computes for float32 and float64 tensors
 /// with Intel MKL's vector math library (VML, `vms<Name>`/`vmd<Name>`), measured against
@@ -43,8 +42,10 @@ public enum VectorMathFunction: Int, CaseIterable, Sendable {
 /// PyTorch's on the same machine. Function pointers into a library that is never closed, read
 /// only after the one initialisation: safe to share.
 public struct VectorMathLibrary: @unchecked Sendable {
-    typealias FloatKernel = VectorFunctionSplit.FloatKernel
-    typealias DoubleKernel = VectorFunctionSplit.DoubleKernel
+    /// `vms<Name>(n, a, r, mode)`.
+    typealias FloatKernel = @convention(c) (Int32, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int64) -> Void
+    /// `vmd<Name>(n, a, r, mode)`.
+    typealias DoubleKernel = @convention(c) (Int32, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int64) -> Void
     /// `MKL_Set_Threading_Layer(code)`: the layer set, or -1.
     private typealias SetLayer = @convention(c) (Int32) -> Int32
 
@@ -95,11 +96,15 @@ public struct VectorMathLibrary: @unchecked Sendable {
     }
 
     /// `function` of `count` elements from `source` into `destination` (which may be `source`),
-    /// split among the cores when long and in calls of at most MKL_INT's largest count, as
-    /// PyTorch splits them (VectorFunctionSplit).
+    /// in calls of at most MKL_INT's largest count, as PyTorch splits them.
     func apply<T: VectorMathElement>(_ function: VectorMathFunction, _ source: UnsafePointer<T>,
                                      _ destination: UnsafeMutablePointer<T>, count: Int) {
-        T.apply(self, function, source, destination, count: count)
+        var done = 0
+        while done < count {
+            let n = Swift.min(count - done, Int(Int32.max))
+            T.call(self, function, source + done, destination + done, Int32(n))
+            done += n
+        }
     }
 
     fileprivate func floatKernel(_ function: VectorMathFunction) -> FloatKernel { floatKernels[function.rawValue] }
@@ -108,20 +113,20 @@ public struct VectorMathLibrary: @unchecked Sendable {
 
 /// Float and Double: the element types MKL's vector functions take.
 protocol VectorMathElement: Element {
-    static func apply(_ library: VectorMathLibrary, _ function: VectorMathFunction,
-                      _ source: UnsafePointer<Self>, _ destination: UnsafeMutablePointer<Self>, count: Int)
+    static func call(_ library: VectorMathLibrary, _ function: VectorMathFunction,
+                     _ source: UnsafePointer<Self>, _ destination: UnsafeMutablePointer<Self>, _ count: Int32)
 }
 
 extension Float: VectorMathElement {
-    static func apply(_ library: VectorMathLibrary, _ function: VectorMathFunction,
-                      _ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, count: Int) {
-        VectorFunctionSplit.apply(library.floatKernel(function), mode: VectorMathLibrary.mode, source, destination, count: count)
+    static func call(_ library: VectorMathLibrary, _ function: VectorMathFunction,
+                     _ source: UnsafePointer<Float>, _ destination: UnsafeMutablePointer<Float>, _ count: Int32) {
+        library.floatKernel(function)(count, source, destination, VectorMathLibrary.mode)
     }
 }
 
 extension Double: VectorMathElement {
-    static func apply(_ library: VectorMathLibrary, _ function: VectorMathFunction,
-                      _ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, count: Int) {
-        VectorFunctionSplit.apply(library.doubleKernel(function), mode: VectorMathLibrary.mode, source, destination, count: count)
+    static func call(_ library: VectorMathLibrary, _ function: VectorMathFunction,
+                     _ source: UnsafePointer<Double>, _ destination: UnsafeMutablePointer<Double>, _ count: Int32) {
+        library.doubleKernel(function)(count, source, destination, VectorMathLibrary.mode)
     }
 }
