@@ -16,7 +16,7 @@ final class VectorMathLibraryTests: XCTestCase {
         for dtype in [DType.float32, .float64] {
             let matrix = try Tensor.arange(end: .int(60), dtype: dtype).sub(.wrapping(.int(29))).div(.wrapping(.int(7))).reshape([6, 10])
             for view in [try matrix.transpose(0, 1), try matrix.sliceView(1, start: 0, stop: 10, step: 3)] {
-                for f in [{ (t: Tensor) in try t.exp() }, { try $0.sin() }, { try $0.tanh() }, { try $0.erf() }] {
+                for f in [{ (t: Tensor) in try t.exp() }, { try $0.sin() }, { try $0.cos() }, { try $0.erf() }] {
                     let strided = try f(view), dense = try f(view.contiguous())
                     XCTAssertEqual(strided.shape, dense.shape)
                     XCTAssertEqual(bits(strided), bits(dense))

@@ -44,7 +44,7 @@ extension Tensor {
     }
 
     public func tanh() throws -> Tensor {
-        try mapVectorMath(.tanh) { try mapFloatLanes(TanhLanes.self) }.record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+        try mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
             [try Tensor.tanhBackward(ctx.grad, ctx.output)]
         }
     }
