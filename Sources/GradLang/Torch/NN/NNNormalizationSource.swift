@@ -1,5 +1,5 @@
 /// Normalisation: `F.layer_norm`, `F.batch_norm`, `F.instance_norm`, `F.group_norm`,
-/// `F.local_response_norm` (`functional`) and the layers `nn.LayerNorm`, `nn.BatchNorm1d`,
+/// `F.local_response_norm` (`functional`) and the layers `nn.LayerNorm`, `nn.BatchNorm1d/2d`,
 /// `nn.GroupNorm`, `nn.LocalResponseNorm`, `nn.InstanceNorm1d/2d` (`layers`). Each normalises
 /// with a mean and an inverse standard deviation, then scales and shifts, and records one node
 /// under PyTorch's name, whose backward is the textbook formula over the saved normalised input;
@@ -356,6 +356,15 @@ class BatchNorm1d(_BatchNorm):
     def _check_input_dim(self, input):
         if input.dim() != 2 and input.dim() != 3:
             raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+class BatchNorm2d(_BatchNorm):
+    """Batch normalisation of (N, C, H, W) input, per channel C, over the batch and both spatial
+    dimensions; as BatchNorm1d otherwise."""
+
+    def _check_input_dim(self, input):
+        if input.dim() != 4:
+            raise ValueError(f"expected 4D input (got {input.dim()}D input)")
 
 
 __name__ = "torch.nn.modules.normalization"
