@@ -48,7 +48,11 @@ public class PyInstance: CollectableObject {
     override func forEachReference(_ visit: (Value) -> Void) {
         // The class is lent, not retained (the collector visits every instance, and the pair
         // would be a third of the visit): `visit` changes no object, so this one holds it.
-        Unmanaged.passUnretained(currentClass)._withUnsafeGuaranteedRef { visit(.object($0)) }
+        // Debug builds check that rule held (the class was not replaced, which alone could free
+        // it); the collector's tests and the gc_ goldens visit instances there.
+        let lent = Unmanaged.passUnretained(currentClass)
+        lent._withUnsafeGuaranteedRef { visit(.object($0)) }
+        assert(lent.toOpaque() == Unmanaged.passUnretained(currentClass).toOpaque(), "a visitor replaced the class it was lent")
         // (An instance with no attributes skips the retain and release of the empty array.)
         if !slots.isEmpty {
             for case let value? in slots { visit(value) }
