@@ -89,7 +89,7 @@ enum StrSplitMethods {
     /// A piece of a text's UTF-8 bytes as a str; the pieces of ASCII text are ASCII, so their
     /// lengths are known without counting.
     private static func piece(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, isASCII: Bool) -> Value {
-        .str(PyStr.cut(from: UnsafeBufferPointer(rebasing: bytes), count: isASCII ? bytes.count : nil))
+        .str(PyStr.cut(from: bytes, count: isASCII ? bytes.count : nil))
     }
 
     /// The pieces between at most `limit` occurrences of `sep`, found from the start or the end.

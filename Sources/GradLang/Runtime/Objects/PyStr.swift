@@ -274,19 +274,19 @@ public final class PyStr {
         if range.isEmpty { return .empty }
         if range.count == 1 { return character(at: range.lowerBound) }
         let (lower, upper) = byteBounds(range)
-        return withUTF8 { PyStr.cut(from: UnsafeBufferPointer(rebasing: $0[lower..<upper]), count: range.count) }
+        return withUTF8 { PyStr.cut(from: $0[lower..<upper], count: range.count) }
     }
 
     /// The str of `bytes`, which were cut from a str's text at code point boundaries (so are valid
     /// UTF-8), of `count` code points if known; short ones are kept inline, unchecked.
-    static func cut(from bytes: UnsafeBufferPointer<UInt8>, count: Int?) -> PyStr {
+    static func cut(from bytes: Slice<UnsafeBufferPointer<UInt8>>, count: Int?) -> PyStr {
         switch bytes.count {
         case 0: return empty
         // A one-byte code point is ASCII.
-        case 1: return latin1Characters[Int(bytes[0])]
+        case 1: return latin1Characters[Int(bytes[bytes.startIndex])]
         default:
             if let short = ShortUTF8(bytes) { return PyStr(short, count: count) }
-            return PyStr(String(decoding: bytes, as: UTF8.self), count: count)
+            return PyStr(String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self), count: count)
         }
     }
 
@@ -304,8 +304,11 @@ public final class PyStr {
     /// Copies the text's UTF-8 bytes to the start of `buffer` (which has room for them) and
     /// returns how many there are.
     private func copyUTF8(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        // As one block copy (`initialize(from: String.UTF8View)` copies byte by byte).
-        withUTF8 { buffer.initialize(fromContentsOf: $0) }
+        // A short text stored whole where there is room past it (`join` of words: a memmove call
+        // per word cost more than the rest of the loop), else as one block copy
+        // (`initialize(from: String.UTF8View)` copies byte by byte).
+        if let short, short.storeWhole(in: UnsafeMutableRawBufferPointer(buffer)) { return short.count }
+        return withUTF8 { buffer.initialize(fromContentsOf: $0) }
     }
 
     /// `a + b`, or MemoryError when there is no room for it.
@@ -347,15 +350,24 @@ public final class PyStr {
         }
         try Allocation.check(count: length, of: UInt8.self)
         let joined = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-            // The separator's bytes found once, not at every piece.
+            // The separator's bytes found once, not at every piece; a short one kept inline, to be
+            // stored whole as short pieces are.
             separator.withUTF8 { separatorBytes in
+                let shortSeparator = ShortUTF8(separatorBytes)
                 for (i, item) in items.enumerated() {
-                    if i > 0 { initialized += UnsafeMutableBufferPointer(rebasing: buffer[initialized...]).initialize(fromContentsOf: separatorBytes) }
+                    if i > 0 {
+                        let rest = UnsafeMutableBufferPointer(rebasing: buffer[initialized...])
+                        if let shortSeparator, shortSeparator.storeWhole(in: UnsafeMutableRawBufferPointer(rest)) {
+                            initialized += separatorBytes.count
+                        } else {
+                            initialized += rest.initialize(fromContentsOf: separatorBytes)
+                        }
+                    }
                     if case .str(let piece) = item { initialized += piece.copyUTF8(to: UnsafeMutableBufferPointer(rebasing: buffer[initialized...])) }
                 }
             }
         }
-        if joined.count <= ShortUTF8.capacity { return joined.withUnsafeBufferPointer { cut(from: $0, count: count) } }
+        if joined.count <= ShortUTF8.capacity { return joined.withUnsafeBufferPointer { cut(from: $0[...], count: count) } }
         return PyStr(built: joined, count: count)
     }
 
