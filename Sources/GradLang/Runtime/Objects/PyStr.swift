@@ -302,7 +302,8 @@ public final class PyStr {
     }
 
     /// Copies the text's UTF-8 bytes to the start of `buffer` (which has room for them) and
-    /// returns how many there are.
+    /// returns how many there are; a short text may write zeros after them, up to
+    /// `ShortUTF8.capacity` bytes in all, where the buffer has room (for the caller to write over).
     private func copyUTF8(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         // A short text stored whole where there is room past it (`join` of words: a memmove call
         // per word cost more than the rest of the loop), else as one block copy

@@ -14,8 +14,7 @@ struct ShortUTF8 {
 
     /// The bytes of a window of a larger buffer, or nil when there are more than `capacity`.
     /// Where the buffer goes on for `capacity` bytes from the window's start, they are read as two
-    /// words and the bytes past the window masked off: a call to memmove for each word of `split`
-    /// or each slice cost more than the rest of making it.
+    /// words and the bytes past the window masked off, without a call to memmove.
     init?(_ window: Slice<UnsafeBufferPointer<UInt8>>) {
         guard window.count <= Self.capacity else { return nil }
         length = UInt8(window.count)
