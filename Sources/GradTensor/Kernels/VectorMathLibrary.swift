@@ -5,10 +5,11 @@ import Glibc
 /// The elementwise functions PyTorch's CPU pip build computes for float32 and float64 tensors
 /// with Intel MKL's vector math library (VML, `vms<Name>`/`vmd<Name>`), measured against
 /// PyTorch 2.15 bit for bit; `expm1`, `log1p`, `lgamma` and the hyperbolic functions besides
-/// `tanh` are not among them (PyTorch computes those with SLEEF or the C library). PyTorch's
-/// `tanh` is MKL's too, but grad keeps its own (TanhKernel.swift): MKL's is 4 times slower here.
+/// `tanh` are not among them (PyTorch computes those with SLEEF or the C library). `tanh` is
+/// taken from MKL only for tensors of up to `Tensor.libraryTanhLimit` elements: MKL's is 4 times
+/// slower than grad's own (TanhKernel.swift) here.
 public enum VectorMathFunction: Int, CaseIterable, Sendable {
-    case exp, log, log2, log10, sin, cos, tan, asin, acos, atan, erf, erfc, erfinv, sqrt
+    case exp, log, log2, log10, sin, cos, tan, asin, acos, atan, tanh, erf, erfc, erfinv, sqrt
 
     /// The name in MKL's symbols (`vmsLn`, `vmdErfInv`).
     var libraryName: String {
@@ -23,6 +24,7 @@ public enum VectorMathFunction: Int, CaseIterable, Sendable {
         case .asin: "Asin"
         case .acos: "Acos"
         case .atan: "Atan"
+        case .tanh: "Tanh"
         case .erf: "Erf"
         case .erfc: "Erfc"
         case .erfinv: "ErfInv"

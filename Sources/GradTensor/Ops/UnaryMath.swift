@@ -43,10 +43,18 @@ extension Tensor {
         }
     }
 
+    /// The most elements whose `tanh` grad takes from MKL (PyTorch's bits) when it is installed;
+    /// larger tensors, a network's batches, go through grad's own kernel: 4 times faster here, and
+    /// within 1 ulp of the exact value as MKL's is, but not always the same last bit (README,
+    /// Elementwise bits).
+    public static let libraryTanhLimit = 16_384
+
     public func tanh() throws -> Tensor {
-        try mapFloatLanes(TanhLanes.self).record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
-            [try Tensor.tanhBackward(ctx.grad, ctx.output)]
-        }
+        let own = { try self.mapFloatLanes(TanhLanes.self) }
+        return try (numel <= Tensor.libraryTanhLimit ? mapVectorMath(.tanh, otherwise: own) : own())
+            .record("TanhBackward0", inputs: [self], savesOutput: true) { ctx, _ in
+                [try Tensor.tanhBackward(ctx.grad, ctx.output)]
+            }
     }
 
     public func sigmoid() throws -> Tensor {
