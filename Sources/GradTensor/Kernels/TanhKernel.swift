@@ -2,7 +2,7 @@
 /// (float) or rational (double) approximation below |x| = 0.625, and 1 − 2/(e^{2|x|} + 1) above,
 /// with the sign put back. They replace a libm call per element, which dominated tanh networks.
 /// PyTorch's `torch.tanh` is MKL's vsTanh/vdTanh, which grad takes only for tensors of up to
-/// `Tensor.libraryTanhLimit` elements: on this project's machines it is 4 times slower than these.
+/// `Tensor.libraryTanhLimit` elements: on this project's machines it is 2.5 to 4 times slower than these.
 /// Against a Float80 reference: float32 within 1 ulp and correctly rounded for all but 0.17% of
 /// all floats (glibc's tanhf: 1 ulp, 2.8%); float64 within 1.4 ulp over 16M points from 2^-30
 /// to 32 (glibc's tanh: 2.2).

@@ -6,8 +6,8 @@ import Glibc
 /// with Intel MKL's vector math library (VML, `vms<Name>`/`vmd<Name>`), measured against
 /// PyTorch 2.15 bit for bit; `expm1`, `log1p`, `lgamma` and the hyperbolic functions besides
 /// `tanh` are not among them (PyTorch computes those with SLEEF or the C library). `tanh` is
-/// taken from MKL only for tensors of up to `Tensor.libraryTanhLimit` elements: MKL's is 4 times
-/// slower than grad's own (TanhKernel.swift) here.
+/// taken from MKL only for tensors of up to `Tensor.libraryTanhLimit` elements: MKL's is 2.5 to 4
+/// times slower than grad's own (TanhKernel.swift) here.
 public enum VectorMathFunction: Int, CaseIterable, Sendable {
     case exp, log, log2, log10, sin, cos, tan, asin, acos, atan, tanh, erf, erfc, erfinv, sqrt
 
