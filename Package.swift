@@ -49,8 +49,11 @@ let package = Package(
         ),
         // The word of events running code checks for (Ctrl-C, memory exhausted) and the spare memory reserve.
         .target(name: "CPendingEvents"),
-        // The executable's malloc and kin: glibc's, retried with the spare memory reserve when they fail.
+        // The executable's malloc and kin: small blocks from pools of its own, the rest glibc's, each
+        // retried with the spare memory reserve when it fails.
         .target(name: "CMemoryReserve", dependencies: ["CPendingEvents"]),
+        // Links the executable's malloc family into the test binary: every test runs over it.
+        .testTarget(name: "CMemoryReserveTests", dependencies: ["CMemoryReserve"]),
         .testTarget(name: "GradLangTests", dependencies: ["GradLang", "GradTestSupport"], exclude: ["Fixtures", "Golden", "Drawings"]),
         // libedit, the line editor (only GradREPL uses it), and C wrappers for its variadic calls.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -1,34 +1,32 @@
-// The `grad` executable's allocation functions: glibc's, retried once when they fail after the spare
-// memory reserve is given back (`grad_memory_reserve_release`, which also tells the interpreter,
-// whose next check raises MemoryError). The Swift runtime ends the process when an allocation
-// fails ("Could not allocate memory"); with this, the allocation that finds memory exhausted still
-// succeeds, and so do the ones after it until the running loop's next check.
+// The `grad` executable's allocation functions: small blocks from its own pools (SmallBlocks.c),
+// the rest from glibc; either retried once when it fails after the spare memory reserve is given
+// back (`grad_memory_reserve_release`, which also tells the interpreter, whose next check raises
+// MemoryError). The Swift runtime ends the process when an allocation fails ("Could not allocate
+// memory"); with this, the allocation that finds memory exhausted still succeeds, and so do the
+// ones after it until the running loop's next check.
 //
 // Why this is safe:
 // - The executable's definitions interpose on every caller in the process (the dynamic linker
-//   looks in the executable first; a static link resolves to them). Each forwards to the glibc
-//   function that `malloc` itself is an alias of (`__libc_malloc` and kin, exported for exactly
-//   this use), so every block still comes from glibc's allocator, and glibc's `free`,
-//   `malloc_usable_size` and the rest, which are not redefined, stay right for all of them.
+//   looks in the executable first; a static link resolves to them), glibc's own internal callers
+//   included. Every function that takes or returns a block is defined here (malloc, calloc,
+//   realloc, free, malloc_usable_size and the aligned ones), so each block goes back to the
+//   allocator it came from: a small block is known by its address (SmallBlocks.c), any other
+//   pointer is glibc's, from the glibc function `malloc` itself is an alias of (`__libc_malloc`
+//   and kin, exported for exactly this use).
 // - Behaviour differs only after a failure: one retry, and only when the reserve was held, so no
 //   loop and no recursion (releasing unmaps it and sets an atomic bit; it calls nothing of
 //   malloc's). Results are glibc's: NULL, or the error code, when the retry fails too.
-// - Sanitizers (ASan, TSan, MSan) replace these functions themselves and see blocks that bypass
-//   them as corrupt: under one, nothing here is defined and the reserve stays off. valgrind
-//   replaces the `__libc_*` functions these call, so its view stays whole.
+// - Under a sanitizer nothing here is defined and the reserve stays off (see SmallBlocks.h).
+//   valgrind replaces the `__libc_*` functions these call, and sees small blocks as the memory of
+//   their arenas.
+#define _GNU_SOURCE
 #include "MemoryReserve.h"
 #include "PendingEvents.h"
+#include "SmallBlocks.h"
+#include <dlfcn.h>
 #include <errno.h>
 #include <stddef.h>
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-#define GRAD_UNDER_SANITIZER 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define GRAD_UNDER_SANITIZER 1
-#endif
+#include <string.h>
 
 /// Enough for what runs between a failed allocation and the next check, then the MemoryError's
 /// traceback and the REPL's next prompt.
@@ -38,6 +36,8 @@ static const unsigned long reserve_bytes = 16ul << 20;
 
 bool grad_memory_reserve_install(void) { return false; }
 
+bool grad_allocation_functions_defined(void) { return false; }
+
 #else
 
 bool grad_memory_reserve_install(void) {
@@ -45,12 +45,15 @@ bool grad_memory_reserve_install(void) {
     return true;
 }
 
+bool grad_allocation_functions_defined(void) { return true; }
+
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);
 extern void *__libc_realloc(void *block, size_t size);
 extern void *__libc_memalign(size_t alignment, size_t size);
 extern void *__libc_valloc(size_t size);
 extern void *__libc_pvalloc(size_t size);
+extern void __libc_free(void *block);
 
 // `attempt` allocates; it runs again when it failed and the reserve was there to give back.
 #define WITH_RESERVE(attempt) ({                                            \
@@ -60,15 +63,54 @@ extern void *__libc_pvalloc(size_t size);
     block;                                                                  \
 })
 
-void *malloc(size_t size) { return WITH_RESERVE(__libc_malloc(size)); }
+void *malloc(size_t size) {
+    if (size <= GRAD_SMALL_BLOCK_LIMIT) return WITH_RESERVE(grad_small_blocks_malloc(size));
+    return WITH_RESERVE(__libc_malloc(size));
+}
 
-void *calloc(size_t count, size_t size) { return WITH_RESERVE(__libc_calloc(count, size)); }
+void free(void *block) {
+    if (block != NULL && !grad_small_blocks_free(block)) __libc_free(block);
+}
+
+void *calloc(size_t count, size_t size) {
+    size_t bytes;
+    if (!__builtin_mul_overflow(count, size, &bytes) && bytes <= GRAD_SMALL_BLOCK_LIMIT) {
+        void *block = WITH_RESERVE(grad_small_blocks_malloc(bytes));
+        return block == NULL ? NULL : memset(block, 0, bytes);
+    }
+    return WITH_RESERVE(__libc_calloc(count, size));
+}
 
 void *realloc(void *old, size_t size) {
-    // realloc(p, 0) frees p and returns NULL: that is no failure, and p must not be freed twice.
-    if (size == 0) return __libc_realloc(old, 0);
-    // A failed realloc leaves `old` as it was, so trying again is sound.
-    return WITH_RESERVE(__libc_realloc(old, size));
+    if (old == NULL) return malloc(size);
+    size_t small = grad_small_blocks_size(old);
+    if (small == 0) {
+        // realloc(p, 0) frees p and returns NULL: that is no failure, and p must not be freed twice.
+        if (size == 0) return __libc_realloc(old, 0);
+        // A failed realloc leaves `old` as it was, so trying again is sound.
+        return WITH_RESERVE(__libc_realloc(old, size));
+    }
+    if (size == 0) {
+        free(old);
+        return NULL;
+    }
+    if (size <= small) return old;
+    void *moved = malloc(size);
+    if (moved == NULL) return NULL;
+    memcpy(moved, old, small);
+    free(old);
+    return moved;
+}
+
+size_t malloc_usable_size(void *block) {
+    if (block == NULL) return 0;
+    size_t small = grad_small_blocks_size(block);
+    if (small != 0) return small;
+    // glibc's, which this definition hides from the name's other callers.
+    static size_t (*_Atomic glibc)(void *);
+    size_t (*usable)(void *) = glibc;
+    if (usable == NULL) glibc = usable = (size_t (*)(void *))dlsym(RTLD_NEXT, "malloc_usable_size");
+    return usable(block);
 }
 
 // glibc 2.36's aligned_alloc is __libc_memalign under another name.
