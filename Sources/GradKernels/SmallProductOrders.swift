@@ -6,11 +6,11 @@
 /// (PyTorch 2.x wheel, MKL 2024.2, an AVX-512 machine, 2 threads). Only shapes where one order
 /// matched every element of every trial are routed here. The blocked kernel's order (one FMA
 /// chain per element over k) is MKL's for 12 or more columns and 4 or more rows up to k = 128;
-/// other shapes (5 to 11 columns but 8, deeper products) have orders no simple rule found.
+/// other shapes (5 to 11 columns but 8, k of 8 or more) have orders no simple rule found.
 enum SmallProductOrder {
     /// Each element is Σₚ a[i,p]·b[p,j] in the order of p, every product rounded before it is
     /// added (no FMA): MKL's order when B's rows are contiguous and C has 2, 3, 4 or 8 columns,
-    /// or 2 or 3 rows and a multiple of 4 columns, or fewer than 12 columns and k ≤ 4 (and
+    /// or 2 or 3 rows and a multiple of 4 columns, or fewer than 12 columns and k ≤ 7 (and
     /// dgemm's outside its kernel's core: DgemmKernelCore).
     case unfusedChain
     /// The k products of an element, rounded, are summed in 8 lanes (product p into lane p mod
@@ -25,7 +25,7 @@ enum SmallProductOrder {
     static func of<T>(m: Int, n: Int, k: Int, a: MatrixOperand<T>, b: MatrixOperand<T>) -> SmallProductOrder? {
         guard T.self == Float.self, m >= 2, n >= 2, k >= 2, k <= 128 else { return nil }
         if b.colStride == 1 {
-            let thin = [2, 3, 4, 8].contains(n) || ((2...3).contains(m) && n % 4 == 0) || (k <= 4 && n < 12)
+            let thin = [2, 3, 4, 8].contains(n) || ((2...3).contains(m) && n % 4 == 0) || (k <= 7 && n < 12)
             return thin ? .unfusedChain : nil
         }
         if a.colStride == 1 && b.rowStride == 1 && n <= 3 && (k < 8 || k % 4 == 0) {

@@ -61,7 +61,7 @@ final class RobustnessBuiltinsTests: XCTestCase {
         let previous = files.currentDirectoryPath
         XCTAssertTrue(files.changeCurrentDirectoryPath(directory.path))
         defer {
-            files.changeCurrentDirectoryPath(previous)
+            XCTAssertTrue(files.changeCurrentDirectoryPath(previous))
             try? files.removeItem(at: directory)
         }
         for (name, value) in h.interpreter.builtins.sorted(by: { $0.key < $1.key }) where !skipped.contains(name) {

@@ -1,8 +1,8 @@
 import GradTensor
 
 /// `torch.linalg` (norms, inverse, determinants, solve, least squares, factorizations, rank,
-/// pseudo-inverse, matrix powers) and the older names tutorials use: `torch.inverse`, `torch.det`, `torch.logdet`,
-/// `torch.slogdet`, `torch.svd`, `torch.pinverse`, `torch.matrix_power` (functions and tensor
+/// pseudo-inverse, matrix powers and exponential) and the older names tutorials use: `torch.inverse`, `torch.det`, `torch.logdet`,
+/// `torch.slogdet`, `torch.svd`, `torch.pinverse`, `torch.matrix_power`, `torch.matrix_exp` (functions and tensor
 /// methods). Results with several parts are PyTorch's named tuples.
 enum TorchLinalgBindings {
     /// `torch.linalg.LinAlgError`, which PyTorch defines as `torch._C._LinAlgError`, a RuntimeError.
@@ -78,6 +78,10 @@ enum TorchLinalgBindings {
                 let (a, n) = (try args.tensor("A"), try args.int("n"))
                 return .tensor(try TorchBridge.run { try a.matrixPower(n) })
             },
+            PyBuiltin("matrix_exp(A)", style: .torch) { args in
+                let a = try args.tensor("A")
+                return .tensor(try TorchBridge.run { try a.matrixExp() })
+            },
             PyBuiltin("qr(A, mode='reduced', *, out=None)", style: .torch) { args in
                 let a = try args.tensor("A")
                 guard case .str(let mode) = args["mode"] else { throw args.mismatch("mode", expected: "str", got: args["mode"]) }
@@ -127,6 +131,7 @@ enum TorchLinalgBindings {
                 return TorchReductionBindings.namedTuple("torch.return_types.svd", ["U": u, "S": s, "V": v])
             },
             TorchOp.tensor("matrix_power", "n") { t, args in try t.matrixPower(try args.int("n")) },
+            TorchOp.tensor("matrix_exp") { t, _ in try t.matrixExp() },
             TorchOp.tensor("pinverse", "rcond=1e-15") { t, args in
                 try t.pseudoInverse(atol: 0, rtol: try args.scalar("rcond").doubleValue)
             },
