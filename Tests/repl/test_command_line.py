@@ -146,8 +146,11 @@ class CommandLineTests(unittest.TestCase):
         With `spinning`, SIGINT waits until the process has also spent a tenth of a second of CPU
         time after that line: the loop that follows the line is running, not the `print` before it
         (CPython would name the `print` line if SIGINT came while it returned)."""
+        # SIGINT as a terminal's foreground job has it, however the tests were started (a background
+        # job of a script ignores it, and both CPython and grad keep an ignored SIGINT ignored).
         process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   env=dict(os.environ, NO_COLOR="1"), cwd=self.directory)
+                                   env=dict(os.environ, NO_COLOR="1"), cwd=self.directory,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         self.addCleanup(process.kill)
         self.assertEqual(process.stdout.readline(), "started\n", "print(..., flush=True) reaches a pipe at once")
         if spinning:
@@ -169,6 +172,22 @@ class CommandLineTests(unittest.TestCase):
         where = os.path.join(os.path.realpath(self.directory), "loop.grad")
         self.assertEqual(grad_stderr, f"Traceback (most recent call last):\n  File \"{where}\", line 3, in <module>\n"
                                       "    while n >= 0:\n          ^^^^^^\nKeyboardInterrupt\n")
+
+    def test_an_ignored_sigint_stays_ignored_as_in_python(self):
+        # `nohup`, or `cmd &` in a script: SIGINT arrives ignored, and CPython leaves it so. Sent
+        # while the loop runs, it must not end it.
+        source = "print('started', flush=True)\nfor i in range(3 * 10 ** 7):\n    pass\nprint('survived')\n"
+        self.write("spin.grad", source)
+        self.write("spin.py", source)
+        for argv in ([GRAD, "spin.grad"], ["python3", "spin.py"]):
+            process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                       cwd=self.directory, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+            self.addCleanup(process.kill)
+            self.assertEqual(process.stdout.readline(), "started\n")
+            wait_for_cpu_time(process.pid, cpu_time(process.pid) + 0.05)
+            process.send_signal(signal.SIGINT)
+            stdout, stderr = process.communicate(timeout=60)
+            self.assertEqual((process.returncode, stdout, stderr), (0, "survived\n", ""), argv[0])
 
     def test_ctrl_c_during_a_tensor_loop(self):
         self.write("train.grad", "import torch\nx = torch.ones(200, 200)\nprint('started', flush=True)\n"

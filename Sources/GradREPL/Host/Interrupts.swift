@@ -11,7 +11,15 @@ import Synchronization
 public enum Interrupts {
     private static let received = Atomic<Bool>(false)
 
+    /// Installs the handler, unless SIGINT is ignored already (a background job of a non-interactive
+    /// shell, `nohup`): CPython leaves an ignored SIGINT ignored, and so does grad.
     public static func install() {
+        var current = sigaction()
+        sigaction(SIGINT, nil, &current)
+        if let handler = current.__sigaction_handler.sa_handler,
+           unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+            return
+        }
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             Interrupts.received.store(true, ordering: .relaxed)
