@@ -6,6 +6,7 @@ Every session gets its own HOME and history file, so tests never touch the user'
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import unittest
@@ -26,6 +27,11 @@ def grad_binary():
 
 
 GRAD = grad_binary()
+
+# Ctrl-C as a terminal's foreground job has it, however the tests were started: a script's
+# background job inherits SIGINT ignored, which grad and CPython keep ignored, and every program
+# these tests start would inherit it. (A handled signal is reset to the default across exec.)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 PROMPT = "grad> "
 CONTINUATION = "...   "
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]")

@@ -146,11 +146,8 @@ class CommandLineTests(unittest.TestCase):
         With `spinning`, SIGINT waits until the process has also spent a tenth of a second of CPU
         time after that line: the loop that follows the line is running, not the `print` before it
         (CPython would name the `print` line if SIGINT came while it returned)."""
-        # SIGINT as a terminal's foreground job has it, however the tests were started (a background
-        # job of a script ignores it, and both CPython and grad keep an ignored SIGINT ignored).
         process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   env=dict(os.environ, NO_COLOR="1"), cwd=self.directory,
-                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                                   env=dict(os.environ, NO_COLOR="1"), cwd=self.directory)
         self.addCleanup(process.kill)
         self.assertEqual(process.stdout.readline(), "started\n", "print(..., flush=True) reaches a pipe at once")
         if spinning:
