@@ -234,6 +234,8 @@ enum TorchDocs {
         "Tensor.is_contiguous": "Whether the elements are laid out in row-major order in storage.",
         "Tensor.pin_memory": "A copy in page-locked memory for fast GPU transfers; grad has no GPU, so this fails as in PyTorch without an NVIDIA driver.",
         "Tensor.is_pinned": "Whether the tensor is in page-locked memory (never in grad, which has no GPU).",
+        "Tensor.share_memory_": "Marks the storage shared (for torch.multiprocessing in PyTorch; grad runs one process) and returns the tensor.",
+        "Tensor.is_shared": "Whether share_memory_() was called on this tensor or another on its storage (a view, detach()).",
         "Tensor.requires_grad_": "Sets requires_grad (True by default) on this leaf tensor in place and returns it.",
         "Tensor.retain_grad": "Keeps .grad for this non-leaf tensor when backward runs.",
         "Tensor.register_hook": "Calls hook(grad) when this tensor's gradient is computed; a tensor it returns replaces the gradient. Returns a handle whose remove() takes the hook away.",

@@ -87,7 +87,8 @@ extension Interpreter {
                               + TorchShrinkageBindings.methods
                               + TorchDistanceBindings.methods
                               + TorchShapeBindings.methods + TorchIndexedPutBindings.methods
-                              + TorchScaledProductBindings.methods + TorchPinnedMemoryBindings.methods)
+                              + TorchScaledProductBindings.methods + TorchPinnedMemoryBindings.methods
+                              + TorchSharedMemoryBindings.methods)
         installTensorProperties()
         for (name, get) in TorchDTypeBindings.getters {
             attributeTable.addGetter(.tensor, name) { v in
