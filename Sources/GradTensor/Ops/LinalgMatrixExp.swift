@@ -153,8 +153,9 @@ private struct MatrixExpBounds {
     let degree8: (x1: Double, x2: Double, x3: Double, x4: Double, x5: Double, x6: Double, x7: Double, y2: Double)
 
     init(_ dtype: DType) {
-        isSingle = dtype != .float64
-        let round: (Double) -> Double = isSingle ? { Double(Float($0)) } : { $0 }
+        let isSingle = dtype != .float64
+        self.isSingle = isSingle
+        let round = { MatrixExpBounds.rounded($0, isSingle: isSingle) }
         thetas = (isSingle ? [1.192092800768788e-07, 5.978858893805233e-04, 5.116619363445086e-02,
                               5.800524627688768e-01, 1.461661507209034e+00, 3.010066362817634e+00]
                            : [2.220446049250313e-16, 2.580956802971767e-08, 3.397168839976962e-04,
@@ -165,17 +166,19 @@ private struct MatrixExpBounds {
                    x4: round((-271 + 29 * sqrt177) / (315 * x3)), x5: round((-11 + 11 * sqrt177) / (1260 * x3)),
                    x6: round((-99 + 11 * sqrt177) / (5040 * x3)), x7: round((89 - sqrt177) / (5040 * x3 * x3)),
                    y2: round((857 - 58 * sqrt177) / 630))
-        roundCoefficient = round
     }
 
-    private let roundCoefficient: (Double) -> Double
+    /// `value` as a constant of the dtype (`scalar_t`) holds it: float32's nearest for any dtype but float64.
+    private static func rounded(_ value: Double, isSingle: Bool) -> Double {
+        isSingle ? Double(Float(value)) : value
+    }
 
     /// PyTorch's `_compute_linear_combination`: from zero, each term times its coefficient (in the
     /// dtype) added in order, a product and a sum each rounded.
     func combination(_ terms: [Tensor], _ coefficients: [Double]) throws -> Tensor {
         var sum = try Tensor.zerosLike(terms[0])
         for (term, coefficient) in zip(terms, coefficients) {
-            sum = try sum.add(term.mul(.wrapping(.double(roundCoefficient(coefficient)))))
+            sum = try sum.add(term.mul(.wrapping(.double(MatrixExpBounds.rounded(coefficient, isSingle: isSingle)))))
         }
         return sum
     }
