@@ -1,6 +1,7 @@
 // The `grad` executable's allocation functions: small blocks from its own pools (SmallBlocks.c),
-// the rest from glibc; either retried once when it fails after the spare memory reserve is given
-// back (`grad_memory_reserve_release`, which also tells the interpreter, whose next check raises
+// the rest from glibc; either retried when it fails, once after the empty arenas kept for reuse
+// are unmapped and once after the spare memory reserve is given back
+// (`grad_memory_reserve_release`, which also tells the interpreter, whose next check raises
 // MemoryError). The Swift runtime ends the process when an allocation fails ("Could not allocate
 // memory"); with this, the allocation that finds memory exhausted still succeeds, and so do the
 // ones after it until the running loop's next check.
@@ -13,9 +14,9 @@
 //   allocator it came from: a small block is known by its address (SmallBlocks.c), any other
 //   pointer is glibc's, from the glibc function `malloc` itself is an alias of (`__libc_malloc`
 //   and kin, exported for exactly this use).
-// - Behaviour differs only after a failure: one retry, and only when the reserve was held, so no
-//   loop and no recursion (releasing unmaps it and sets an atomic bit; it calls nothing of
-//   malloc's). Results are glibc's: NULL, or the error code, when the retry fails too.
+// - Behaviour differs only after a failure: a retry only when arenas were unmapped, another only
+//   when the reserve was held, so no loop and no recursion (releasing either unmaps memory, and
+//   the reserve sets an atomic bit; neither calls anything of malloc's). Results are glibc's: NULL, or the error code, when the retry fails too.
 // - Under a sanitizer nothing here is defined and the reserve stays off (see SmallBlocks.h).
 //   valgrind replaces the `__libc_*` functions these call, and sees small blocks as the memory of
 //   their arenas.
@@ -38,6 +39,8 @@ bool grad_memory_reserve_install(void) { return false; }
 
 bool grad_allocation_functions_defined(void) { return false; }
 
+bool grad_release_spare_arenas(void) { return false; }
+
 #else
 
 bool grad_memory_reserve_install(void) {
@@ -47,6 +50,8 @@ bool grad_memory_reserve_install(void) {
 
 bool grad_allocation_functions_defined(void) { return true; }
 
+bool grad_release_spare_arenas(void) { return grad_small_blocks_release_spares(); }
+
 extern void *__libc_malloc(size_t size);
 extern void *__libc_calloc(size_t count, size_t size);
 extern void *__libc_realloc(void *block, size_t size);
@@ -55,12 +60,15 @@ extern void *__libc_valloc(size_t size);
 extern void *__libc_pvalloc(size_t size);
 extern void __libc_free(void *block);
 
-// `attempt` allocates; it runs again when it failed and the reserve was there to give back.
-#define WITH_RESERVE(attempt) ({                                            \
-    void *block = (attempt);                                                \
-    if (__builtin_expect(block == NULL, 0) && grad_memory_reserve_release()) \
-        block = (attempt);                                                  \
-    block;                                                                  \
+// `attempt` allocates; it runs again when it failed and empty arenas were there to unmap, and
+// again when it failed still and the reserve was there to give back.
+#define WITH_RESERVE(attempt) ({                                                         \
+    void *block = (attempt);                                                             \
+    if (__builtin_expect(block == NULL, 0) && grad_small_blocks_release_spares())        \
+        block = (attempt);                                                               \
+    if (__builtin_expect(block == NULL, 0) && grad_memory_reserve_release())             \
+        block = (attempt);                                                               \
+    block;                                                                               \
 })
 
 void *malloc(size_t size) {

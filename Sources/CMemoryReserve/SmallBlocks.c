@@ -7,9 +7,12 @@
 // Layout: arenas of 1 MiB, aligned to 1 MiB and mapped on their own; each is 64 pools of 16 KiB,
 // the first holding the arena's header. A pool holds blocks of one size (a multiple of 16 bytes,
 // so every block is aligned as malloc's are) after a 64-byte header; a block's pool and arena are
-// its address rounded down. An arena whose pools are all free is unmapped (one per heap is kept
-// for reuse), which gives address space back to a process under `ulimit -v` that freed what
-// filled it.
+// its address rounded down. An arena whose pools are all free is kept for reuse, up to
+// `spare_limit` per heap, and unmapped beyond that: a program that frees a structure and builds
+// the next one like it (a function called again, the next batch) reuses pages already faulted in
+// (page faults were a sixth of the strings workload's time when only one was kept), and a process
+// under `ulimit -v` that freed what filled it has its address space back. The spares themselves
+// are unmapped when an allocation fails (`grad_small_blocks_release_spares`).
 //
 // Threads: each thread takes a heap (its pools and arenas) at its first allocation; only that
 // thread changes the heap, without atomics. A block freed by another thread is pushed onto its
@@ -39,6 +42,7 @@ enum {
     arena_size = 1 << 20,
     pools_per_arena = arena_size / pool_size,
     arena_shift = 20,
+    spare_limit = 16,
     // The radix map over 47-bit user addresses: 13 bits choose a leaf, 14 bits an arena in it.
     address_bits = 47,
     leaf_shift = 34,
@@ -76,7 +80,8 @@ typedef struct arena {
 typedef struct heap {
     pool *available[class_count];   // per size: pools that may have room, the one in use first
     arena *arenas;                  // arenas with a pool to give
-    arena *spare;                   // one arena all of whose pools are free, kept for reuse
+    arena *spares;                  // arenas all of whose pools are free, kept for reuse
+    unsigned spare_count;           // at most spare_limit
     _Atomic(block *) remote;        // blocks other threads freed
     struct heap *next_abandoned;
 } heap;
@@ -222,9 +227,13 @@ static void pool_unlink(heap *h, pool *p) {
 static pool *pool_take(heap *h, unsigned size_class) {
     arena *a = h->arenas;
     if (a == NULL) {
-        a = h->spare;
-        h->spare = NULL;
-        if (a == NULL && (a = arena_new(h)) == NULL) return NULL;
+        a = h->spares;
+        if (a != NULL) {
+            h->spares = a->next;
+            h->spare_count--;
+        } else if ((a = arena_new(h)) == NULL) {
+            return NULL;
+        }
         arena_link(h, a);
     }
     pool *p = a->free_pools;
@@ -245,7 +254,7 @@ static pool *pool_take(heap *h, unsigned size_class) {
 }
 
 /// Gives an empty pool back to its arena, and the arena, once all its pools are free, to the system
-/// (or to the heap's spare).
+/// (or to the heap's spares).
 static void pool_release(heap *h, pool *p) {
     if (p->listed) pool_unlink(h, p);
     arena *a = arena_of(p);
@@ -255,8 +264,25 @@ static void pool_release(heap *h, pool *p) {
     if (!a->listed) arena_link(h, a);
     if (a->pools_in_use > 0) return;
     arena_unlink(h, a);
-    if (h->spare == NULL) h->spare = a;
-    else arena_free(a);
+    if (h->spare_count == spare_limit) {
+        arena_free(a);
+        return;
+    }
+    a->next = h->spares;
+    h->spares = a;
+    h->spare_count++;
+}
+
+bool grad_small_blocks_release_spares(void) {
+    heap *h = current;
+    if (h == NULL || h->spares == NULL) return false;
+    while (h->spares != NULL) {
+        arena *a = h->spares;
+        h->spares = a->next;
+        arena_free(a);
+    }
+    h->spare_count = 0;
+    return true;
 }
 
 static inline __attribute__((always_inline)) void free_here(heap *h, block *b) {

@@ -33,6 +33,9 @@ bool grad_small_blocks_free(void *block);
 
 /// A small block's usable size; 0 for any other pointer.
 size_t grad_small_blocks_size(const void *block);
+
+/// Unmaps the empty arenas the calling thread's heap keeps for reuse; whether there were any.
+bool grad_small_blocks_release_spares(void);
 #endif
 
 #endif

@@ -123,23 +123,32 @@ final class SmallBlocksTests: XCTestCase {
         free(block)
     }
 
-    /// Arenas whose blocks are all freed are unmapped: the address space comes back. The blocks'
-    /// addresses are kept in a mapping of the test's own, not a Swift array: glibc serves an array
-    /// that large from its heap once earlier tests have raised its mmap threshold, and keeps that
-    /// heap mapped after the array is freed, which is glibc's doing, not the arenas'.
+    /// Arenas whose blocks are all freed are unmapped but for the 16 a thread keeps for reuse, and
+    /// those when asked (as the allocation functions ask before they fail): the address space comes
+    /// back. The blocks' addresses are kept in a mapping of the test's own, not a Swift array: glibc
+    /// serves an array that large from its heap once earlier tests have raised its mmap threshold,
+    /// and keeps that heap mapped after the array is freed, which is glibc's doing, not the arenas'.
     func testFreedArenasGiveBackAddressSpace() throws {
         let count = 1_000_000, listBytes = count * MemoryLayout<UnsafeMutableRawPointer>.stride
         let mapped = mmap(nil, listBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let mapped, mapped != MAP_FAILED else { throw XCTSkip("no address space for the list of blocks") }
         defer { munmap(mapped, listBytes) }
         let blocks = mapped.bindMemory(to: UnsafeMutableRawPointer.self, capacity: count)
+        _ = grad_release_spare_arenas()
         let before = try virtualSize()
         for i in 0..<count { blocks[i] = try XCTUnwrap(malloc(64)) }
         let filled = try virtualSize()
         XCTAssertGreaterThan(filled - before, 60_000_000, "a million 64-byte blocks")
         for i in 0..<count { free(blocks[i]) }
-        let after = try virtualSize()
-        XCTAssertLessThan(after - before, 4_000_000, "left mapped after freeing them")
+        let kept = try virtualSize()
+        XCTAssertLessThan(kept - before, 20_000_000, "left mapped after freeing them, beyond the spares")
+        // The next million reuse the spares before mapping more.
+        for i in 0..<count { blocks[i] = try XCTUnwrap(malloc(64)) }
+        XCTAssertEqual(try virtualSize() - before, filled - before, accuracy: 4_000_000)
+        for i in 0..<count { free(blocks[i]) }
+        XCTAssertTrue(grad_release_spare_arenas())
+        XCTAssertLessThan(try virtualSize() - before, 4_000_000, "left mapped after the spares were released")
+        XCTAssertFalse(grad_release_spare_arenas(), "none left")
     }
 
     private func virtualSize() throws -> Int {

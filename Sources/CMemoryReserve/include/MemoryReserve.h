@@ -13,4 +13,8 @@ bool grad_memory_reserve_install(void);
 /// SmallBlocks.c): false under a sanitizer, whose own serve every block.
 bool grad_allocation_functions_defined(void);
 
+/// Unmaps the empty arenas of small blocks that the calling thread keeps for reuse (allocation
+/// functions do so themselves before they fail); whether there were any.
+bool grad_release_spare_arenas(void);
+
 #endif
