@@ -9,11 +9,13 @@ enum NNNormalizationSource {
     static let functional = #"""
 
 
-def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, from_batch):
+def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, from_batch, kernel=None):
     """(input - mean) * invstd * weight + bias, one node `name`. statistics() gives mean and
     invstd, which broadcast against input; weight and bias (either may be None) span the
     dimensions not in affine_dims. from_batch says whether the statistics are input's over
-    stat_dims, so that the input's gradient also flows through them."""
+    stat_dims, so that the input's gradient also flows through them. kernel(), if given, gives
+    the output with the mean and invstd it used, as PyTorch's kernel computes them: the values
+    returned and the ones the first backward uses (statistics() serves a recorded backward)."""
     affine_shape = [1 if d in affine_dims else input.shape[d] for d in range(input.dim())]
 
     def pieces():
@@ -22,10 +24,15 @@ def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, fr
         return (input - mean) * invstd, invstd, scale
 
     with torch.no_grad():
-        normalized, invstd, scale = pieces()
-        output = normalized * scale if scale is not None else normalized
-        if bias is not None:
-            output = output + bias.reshape(affine_shape)
+        if kernel is not None:
+            output, mean, invstd = kernel()
+            normalized = (input - mean) * invstd
+            scale = weight.reshape(affine_shape) if weight is not None else None
+        else:
+            normalized, invstd, scale = pieces()
+            output = normalized * scale if scale is not None else normalized
+            if bias is not None:
+                output = output + bias.reshape(affine_shape)
     tensors = [t for t in (input, weight, bias) if t is not None]
     if not (torch.is_grad_enabled() and any(t.requires_grad for t in tensors)):
         return output
@@ -90,8 +97,15 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     _check_same_dtype(input, weight, bias)
     _check_floating("LayerNormKernelImpl", input)
     stat_dims = list(range(leading, input.dim()))
+    kernel = None
+    if input.dtype in (torch.float32, torch.float64):
+        row_length = 1
+        for s in normalized_shape:
+            row_length *= s
+        statistics_shape = list(input.shape[:leading]) + [1] * count
+        kernel = lambda: _layer_norm_forward(input, row_length, weight, bias, eps, statistics_shape)
     return _normalize("NativeLayerNormBackward0", input, stat_dims, list(range(leading)),
-                      lambda: _mean_and_invstd(input, stat_dims, eps), weight, bias, True)
+                      lambda: _mean_and_invstd(input, stat_dims, eps), weight, bias, True, kernel)
 
 
 def _mean_and_invstd(input, dims, eps):
@@ -204,10 +218,16 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         return ((groups - mean) * rstd).reshape(input.shape), rstd
 
     with torch.no_grad():
-        normalized, rstd = pieces()
-        output = normalized * weight.reshape(per_channel) if weight is not None else normalized
-        if bias is not None:
-            output = output + bias.reshape(per_channel)
+        if input.dtype in (torch.float32, torch.float64) and input.numel() > 0:
+            # PyTorch's kernel's values, and its mean and rstd for the first backward.
+            output, mean, rstd = _group_norm_forward(input, num_groups, weight, bias, eps)
+            mean, rstd = mean.unsqueeze(-1), rstd.unsqueeze(-1)
+            normalized = ((input.reshape(grouped) - mean) * rstd).reshape(input.shape)
+        else:
+            normalized, rstd = pieces()
+            output = normalized * weight.reshape(per_channel) if weight is not None else normalized
+            if bias is not None:
+                output = output + bias.reshape(per_channel)
     tensors = [t for t in (input, weight, bias) if t is not None]
     if not (torch.is_grad_enabled() and any(t.requires_grad for t in tensors)):
         return output

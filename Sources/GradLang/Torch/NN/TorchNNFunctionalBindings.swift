@@ -18,6 +18,22 @@ enum TorchNNFunctionalBindings {
                     try input.nllLoss(target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
                 })
             },
+            // The forward values of layer_norm and group_norm (float32 and float64), whose nodes
+            // the Python functions record: (output, mean, rstd).
+            PyBuiltin("_layer_norm_forward(input, row_length, weight, bias, eps, statistics_shape)") { args in
+                let (input, weight, bias) = (try args.tensor("input"), try args.optionalTensor("weight"), try args.optionalTensor("bias"))
+                let (rowLength, eps, statisticsShape) = (try args.int("row_length"), try args.scalar("eps").doubleValue, try args.intList("statistics_shape"))
+                let (output, mean, rstd) = try TorchBridge.run {
+                    try input.layerNormForward(rowLength: rowLength, weight: weight, bias: bias, eps: eps, statisticsShape: statisticsShape)
+                }
+                return .object(PyTuple([.tensor(output), .tensor(mean), .tensor(rstd)]))
+            },
+            PyBuiltin("_group_norm_forward(input, groups, weight, bias, eps)") { args in
+                let (input, weight, bias) = (try args.tensor("input"), try args.optionalTensor("weight"), try args.optionalTensor("bias"))
+                let (groups, eps) = (try args.int("groups"), try args.scalar("eps").doubleValue)
+                let (output, mean, rstd) = try TorchBridge.run { try input.groupNormForward(groups: groups, weight: weight, bias: bias, eps: eps) }
+                return .object(PyTuple([.tensor(output), .tensor(mean), .tensor(rstd)]))
+            },
             PyBuiltin("_embedding(input, weight, padding_idx)") { args in
                 let (input, weight, padding) = (try args.tensor("input"), try args.tensor("weight"), try args.optionalInt("padding_idx"))
                 return .tensor(try TorchBridge.run { try Tensor.embedding(weight, input, paddingIndex: padding) })
