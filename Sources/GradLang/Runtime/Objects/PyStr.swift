@@ -16,23 +16,38 @@
 /// first read: appending to a `String` costs some 340 instructions however short the tail
 /// (appending to the bytes, a few dozen). The result of `join` starts as such bytes too.
 public final class PyStr {
-    /// The text, unless `building` or `short` holds it. Internal, behind a read-only public
-    /// property: a public stored `var` of a class is checked for exclusive access at run time on
-    /// every use.
+    /// The text, unless `pending` holds it. Internal, behind a read-only public property: a
+    /// public stored `var` of a class is checked for exclusive access at run time on every use.
     private var settledText: String
-    /// The whole text as UTF-8 while it is being built, or as `join` made it, until first read as
-    /// a `String` (nil otherwise, which a str's deallocation passes over without a release).
-    private var building: [UInt8]?
-    private var isBuilding: Bool { building != nil }
-    /// The whole text of a short str cut from another, until first read as a `String` (nil
-    /// otherwise).
-    private var short: ShortUTF8?
+    /// The whole text as UTF-8 bytes until first read as a `String` (nil otherwise).
+    private var pending: PendingBytes?
+    // The flags follow `pending` directly, in the bytes its tag leaves (Swift lays stored
+    // properties out in order): a str object is then 80 bytes, where the built and the short
+    // bytes as two optionals with the flags at the end took 98, a 112-byte block. A `split`
+    // into 100,000 words faults in that much less memory.
+    /// Whether every code point is ASCII; known once `knownCount` is.
+    private var knownASCII = false
+    /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
+    /// equal only when they are the same object, which `==` sees without reading their text.
+    private let isInterned: Bool
+    /// Set once built bytes have become a `String`: later appends go to the `String`, so a loop
+    /// that appends and reads in turn stays linear instead of converting back and forth.
+    private var hasSettled = false
 
-    /// The text as a Swift `String`, made from the built or short bytes when first read. Lent, not
+    private enum PendingBytes {
+        /// The whole text while it is being built, or as `join` made it.
+        case built([UInt8])
+        /// The whole text of a short str cut from another.
+        case short(ShortUTF8)
+    }
+
+    private var isBuilding: Bool { if case .built? = pending { true } else { false } }
+
+    /// The text as a Swift `String`, made from the pending bytes when first read. Lent, not
     /// copied (`_read`): a getter would retain and release the text at every read.
     private var text: String {
         _read {
-            if isBuilding || short != nil { settle() }
+            if pending != nil { settle() }
             yield settledText
         }
     }
@@ -41,13 +56,22 @@ public final class PyStr {
 
     /// The number of UTF-8 bytes, whichever form the text is in. Inlined: as a call it cost
     /// `s += ch` some 20 instructions.
-    @inline(__always) private var utf8Count: Int { building?.count ?? short?.count ?? settledText.utf8.count }
+    @inline(__always) private var utf8Count: Int {
+        switch pending {
+        case .built(let bytes)?: bytes.count
+        case .short(let short)?: short.count
+        case nil: settledText.utf8.count
+        }
+    }
 
     /// Calls `body` with the text's UTF-8 bytes, whichever form they are in: the readers that
     /// need no Swift `String` leave built bytes as they are.
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if let building { return try building.withUnsafeBufferPointer(body) }
-        if let short { return try short.withUTF8(body) }
+        switch pending {
+        case .built(let bytes)?: return try bytes.withUnsafeBufferPointer(body)
+        case .short(let short)?: return try short.withUTF8(body)
+        case nil: break
+        }
         // In place, without copying the String (which costs a retain); a native String
         // always has its UTF-8 in one piece, and `withUTF8` would make it so otherwise.
         if let result = try settledText.utf8.withContiguousStorageIfAvailable(body) { return result }
@@ -55,23 +79,13 @@ public final class PyStr {
         return try s.withUTF8(body)
     }
 
-    // The flags last (Swift lays stored properties out in order): a str object is then 59
-    // bytes, an 80-byte malloc chunk; with a flag between the words it would be 73, 96.
     /// The number of code points, or -1 until first asked for.
     private var knownCount = -1
     /// The UTF-8 offset of each code point of non-ASCII text, then the end: built when first
     /// indexed, empty until then (a non-ASCII text has at least a code point and its end).
     private var offsetTable: [Int] = []
-    /// Whether every code point is ASCII; known once `knownCount` is.
-    private var knownASCII = false
     /// `hash(self)`, or -1 (which no hash is) until Hashing first computes it.
     var knownHash = -1
-    /// Whether this is the one shared str of its text (`latin1Characters`): two of them are
-    /// equal only when they are the same object, which `==` sees without reading their text.
-    private let isInterned: Bool
-    /// Set once built bytes have become a `String`: later appends go to the `String`, so a loop
-    /// that appends and reads in turn stays linear instead of converting back and forth.
-    private var hasSettled = false
 
     public init(_ string: String) {
         self.settledText = string
@@ -86,7 +100,7 @@ public final class PyStr {
 
     private init(_ short: ShortUTF8, count: Int?) {
         settledText = ""
-        self.short = short
+        pending = .short(short)
         isInterned = false
         if let count { know(count: count, of: short.count) }
     }
@@ -94,7 +108,7 @@ public final class PyStr {
     /// A str of `bytes`, valid UTF-8 copied from strs, kept as built bytes until read as a `String`.
     private init(built bytes: [UInt8], count: Int?) {
         settledText = ""
-        building = bytes
+        pending = .built(bytes)
         isInterned = false
         if let count { know(count: count, of: bytes.count) }
     }
@@ -308,7 +322,7 @@ public final class PyStr {
         // A short text stored whole where there is room past it (`join` of words: a memmove call
         // per word cost more than the rest of the loop), else as one block copy
         // (`initialize(from: String.UTF8View)` copies byte by byte).
-        if let short, short.storeWhole(in: UnsafeMutableRawBufferPointer(buffer)) { return short.count }
+        if case .short(let short)? = pending, short.storeWhole(in: UnsafeMutableRawBufferPointer(buffer)) { return short.count }
         return withUTF8 { buffer.initialize(fromContentsOf: $0) }
     }
 
@@ -387,24 +401,28 @@ public final class PyStr {
     /// Appends to the built bytes, starting them from the text on the first append.
     private func appendToBytes(_ other: PyStr) throws {
         let tailLength = other.utf8Count
-        // Checked before anything changes, so a MemoryError leaves the str as it was.
-        if let building {
-            try Allocation.checkGrowth(of: building, to: building.count + tailLength)
-        } else {
-            try Allocation.check(count: utf8Count + tailLength, of: UInt8.self)
-        }
-        // Moved out and back, so no access to `building` spans a call (the optimizer can then
-        // prove every access exclusive instead of checking at run time) and it stays unique.
+        // The built bytes are taken out and put back, so no access to `pending` spans a call (the
+        // optimizer can then prove every access exclusive instead of checking at run time) and
+        // they stay unique. Checked before anything changes, so a MemoryError leaves the str as
+        // it was.
         var bytes: [UInt8]
-        if let started = building {
+        switch pending.take() {
+        case .built(let started)?:
+            do {
+                try Allocation.checkGrowth(of: started, to: started.count + tailLength)
+            } catch {
+                pending = .built(started)
+                throw error
+            }
             bytes = started
-            building = nil
-        } else {
+        case let other:
+            pending = other
+            try Allocation.check(count: utf8Count + tailLength, of: UInt8.self)
             bytes = []
             bytes.reserveCapacity(utf8Count + tailLength)
             withUTF8 { bytes.append(contentsOf: $0) }
             settledText = ""
-            short = nil
+            pending = nil
         }
         if other === self {
             // `s += s`: this str's bytes are all in `bytes` now.
@@ -416,20 +434,22 @@ public final class PyStr {
                 if tail.count == 1, let byte = tail.first { bytes.append(byte) } else { bytes.append(contentsOf: tail) }
             }
         }
-        building = bytes
+        pending = .built(bytes)
     }
 
     /// The built or short bytes become the `String` they hold (valid UTF-8: they were copied
     /// from strs).
     private func settle() {
-        if let bytes = building {
+        switch pending {
+        case .built(let bytes)?:
             settledText = String(decoding: bytes, as: UTF8.self)
-            building = nil
             hasSettled = true
-        } else if let short {
+        case .short(let short)?:
             settledText = short.withUTF8 { String(decoding: $0, as: UTF8.self) }
-            self.short = nil
+        case nil:
+            return
         }
+        pending = nil
     }
 
     /// Appends to the `String` of a str that was built and then read.
