@@ -117,30 +117,9 @@ enum SoftmaxKernel<T: SoftmaxScalar> {
         reduce(count: count, { p[$0] }, { $0 + p[$1] })
     }
 
-    /// A reduction in the vector kernels' order: one by one below a vector's length (`term(0)`
-    /// then `+ term(i)`); else one vector accumulator that starts as the first vector's terms
-    /// and takes each following position with `accumulate(lane, i)`, the last, partial vector on
-    /// its filled lanes only, its lanes then summed as `T.sumsLanesByHalves` says.
+    /// A reduction in the softmax kernels' vector order (see `vectorReduce`).
     @inline(__always)
     static func reduce(count: Int, _ term: (Int) -> T, _ accumulate: (T, Int) -> T) -> T {
-        let lanes = T.vectorLanes
-        guard count >= lanes else {
-            var total: T = 0
-            for i in 0..<count { total += term(i) }
-            return total
-        }
-        var accumulator = (0..<lanes).map(term)
-        var start = lanes
-        while start < count {
-            for l in 0..<Swift.min(lanes, count &- start) { accumulator[l] = accumulate(accumulator[l], start &+ l) }
-            start &+= lanes
-        }
-        guard T.sumsLanesByHalves else { return accumulator.dropFirst().reduce(accumulator[0], +) }
-        var width = lanes / 2
-        while width >= 1 {
-            for l in 0..<width { accumulator[l] += accumulator[l &+ width] }
-            width /= 2
-        }
-        return accumulator[0]
+        vectorReduce(lanes: T.vectorLanes, byHalves: T.sumsLanesByHalves, count: count, term, accumulate)
     }
 }

@@ -35,6 +35,93 @@ extension Tensor {
         return try groupNormForward(Float.self, groups, weight, bias, eps)
     }
 
+    /// `native_batch_norm`'s values for a contiguous float32 `[batch, channels, ...]` tensor (its
+    /// float64 route differs in ways not yet matched, so Python keeps its own for float64): the output,
+    /// the mean and inverse deviation per channel it used, and the running mean and variance
+    /// moved by `momentum` (nil where none were given). In training each channel's sum and sum
+    /// of squared deviations run in double, one element after another
+    /// (`batch_norm_cpu_collect_stats_contiguous_impl`, the route of inputs with more than one
+    /// element per sample and channel); in evaluation the running statistics serve. Each element
+    /// is then `fma(x, alpha, beta)` with `alpha = invstd * weight` and
+    /// `beta = fma(-mean, alpha, bias)`, PyTorch's linear terms as GCC fuses them.
+    public func batchNormForward(weight: Tensor?, bias: Tensor?, runningMean: Tensor?, runningVar: Tensor?,
+                                 training: Bool, momentum: Double, eps: Double) throws
+        -> (output: Tensor, mean: Tensor, invstd: Tensor, runningMean: Tensor?, runningVar: Tensor?) {
+        guard rank >= 2 else { throw TorchError.runtime("batch_norm: a tensor of shape \(shape) has no channel dimension") }
+        let channels = shape[1]
+        for statistic in [runningMean, runningVar].compactMap({ $0 }) where statistic.dtype != dtype || statistic.numel != channels {
+            throw TorchError.runtime("batch_norm: running statistics of \(statistic.numel) \(statistic.dtype) elements for \(channels) channels of \(dtype)")
+        }
+        guard training || (runningMean != nil && runningVar != nil) else {
+            throw TorchError.runtime("batch_norm: evaluation needs the running mean and variance")
+        }
+        try checkNormalizationOperands(weight, bias, length: channels)
+        guard dtype == .float32 else { throw TorchError.runtime("batch_norm's kernel takes float32 tensors, not \(dtype)") }
+        return try batchNormForward(Float.self, weight, bias, runningMean, runningVar, training, momentum, eps)
+    }
+
+    /// `native_batch_norm_backward` for a contiguous float32 `[batch, channels, ...]` input (this
+    /// tensor) of more than one element per sample and channel, given the output's gradient and
+    /// the mean and inverse deviation the forward saved (training) or the running statistics
+    /// (evaluation): the gradients of input, weight and bias, as
+    /// `batch_norm_cpu_backward_contiguous_impl` computes them. Per channel, the sums of `dy` and
+    /// of `(x - mean) * dy` over each sample's plane in AVX2's vector order, added up in double;
+    /// then `dx = (dy - sum / N - (x - mean) * k) * invstd * w` with
+    /// `k = dotp * invstd * invstd / N` (the subtraction of the product fused) in training, or
+    /// `dy * invstd * w` in evaluation.
+    public func batchNormBackward(_ gradOutput: Tensor, weight: Tensor?, mean: Tensor, invstd: Tensor,
+                                  runningVar: Tensor?, training: Bool, eps: Double) throws
+        -> (input: Tensor, weight: Tensor, bias: Tensor) {
+        guard dtype == .float32, gradOutput.dtype == .float32, gradOutput.shape == shape, rank >= 2 else {
+            throw TorchError.runtime("batch_norm's backward kernel takes float32 input and gradient of one shape")
+        }
+        let channels = shape[1]
+        for statistic in [mean, invstd] + [runningVar].compactMap({ $0 }) where statistic.dtype != .float32 || statistic.numel != channels {
+            throw TorchError.runtime("batch_norm backward: statistics of \(statistic.numel) elements for \(channels) channels")
+        }
+        try checkNormalizationOperands(weight, nil, length: channels)
+        let batch = shape[0], image = batch == 0 || channels == 0 ? 0 : numel / (batch * channels)
+        let count = batch * image
+        let input = try contiguous(), dy = try gradOutput.contiguous(), gamma = try weight?.contiguous()
+        let means = try mean.contiguous(), invstds = try invstd.contiguous(), variances = try runningVar?.contiguous()
+        let gradInput = try Tensor.zeros(shape, dtype: dtype)
+        let gradWeight = try Tensor.zeros([channels], dtype: dtype), gradBias = try Tensor.zeros([channels], dtype: dtype)
+        withExtendedLifetime((input, dy, gamma, means, invstds, variances, gradInput, gradWeight, gradBias)) {
+            func elements(_ t: Tensor) -> UnsafeMutablePointer<Float> { t.storage.pointer(Float.self) + t.offset }
+            let x = elements(input), g = elements(dy), dx = elements(gradInput)
+            let m = elements(means), s = elements(invstds), w = gamma.map(elements), v = variances.map(elements)
+            let lanes = Float.AVX2Vector.scalarCount
+            for c in 0..<channels {
+                let weight = w?[c] ?? 1, mean = m[c]
+                // Evaluation takes the running variance with the double eps, unlike the forward.
+                let deviation = training ? s[c] : Float(1 / (Double(v?[c] ?? 1) + eps).squareRoot())
+                var sum = 0.0, dotp = 0.0
+                for n in 0..<batch {
+                    let start = (n * channels + c) * image
+                    let xs = x + start, gs = g + start
+                    sum += Double(vectorReduce(lanes: lanes, byHalves: true, count: image, { gs[$0] }, { $0 + gs[$1] }))
+                    // The map and the reduction are two lambdas: fused only on the last, partial vector.
+                    let partial = image - image % lanes
+                    dotp += Double(vectorReduce(lanes: lanes, byHalves: true, count: image, { (xs[$0] - mean) * gs[$0] }) { acc, i in
+                        i >= partial ? acc.addingProduct(xs[i] - mean, gs[i]) : acc + (xs[i] - mean) * gs[i]
+                    })
+                }
+                let k = Float(dotp) * deviation * deviation / Float(count)
+                let gradMean = Float(sum / Double(count))
+                for n in 0..<batch {
+                    let start = (n * channels + c) * image
+                    for i in start..<(start + image) {
+                        dx[i] = training ? (g[i] - gradMean).addingProduct(-(x[i] - mean), k) * deviation * weight
+                                         : g[i] * deviation * weight
+                    }
+                }
+                elements(gradWeight)[c] = Float(dotp * Double(deviation))
+                elements(gradBias)[c] = Float(sum)
+            }
+        }
+        return (gradInput, gradWeight, gradBias)
+    }
+
     private func checkNormalizationOperands(_ weight: Tensor?, _ bias: Tensor?, length: Int) throws {
         guard dtype == .float32 || dtype == .float64 else {
             throw TorchError.runtime("the normalization kernels take float32 or float64 tensors, not \(dtype)")
@@ -98,6 +185,56 @@ extension Tensor {
                 }
             }
         }
+    }
+
+    private func batchNormForward<T: CascadeElement>(_: T.Type, _ weight: Tensor?, _ bias: Tensor?, _ runningMean: Tensor?,
+                                                     _ runningVar: Tensor?, _ training: Bool, _ momentum: Double, _ eps: Double) throws
+        -> (output: Tensor, mean: Tensor, invstd: Tensor, runningMean: Tensor?, runningVar: Tensor?) {
+        let batch = shape[0], channels = shape[1]
+        let image = batch == 0 || channels == 0 ? 0 : numel / (batch * channels)
+        let count = batch * image
+        // The running statistics' new values, in copies of their own.
+        let movedMean = try runningMean?.contiguous().clone(), movedVar = try runningVar?.contiguous().clone()
+        func elements(_ t: Tensor?) -> UnsafeMutablePointer<T>? { t.map { $0.storage.pointer(T.self) + $0.offset } }
+        let (output, means, invstds) = try normalizationForward(T.self, weight, bias, statisticsShape: [channels]) { x, g, b, y, means, invstds in
+            let runningMeans = elements(movedMean), runningVars = elements(movedVar)
+            let rate = T(momentum)
+            for c in 0..<channels {
+                let mean: T, invstd: T
+                if training {
+                    var sum = 0.0
+                    for n in 0..<batch {
+                        let row = x + (n * channels + c) * image
+                        for i in 0..<image { sum += Double(row[i]) }
+                    }
+                    mean = T(sum / Double(count))
+                    var squares = 0.0
+                    for n in 0..<batch {
+                        let row = x + (n * channels + c) * image
+                        for i in 0..<image { squares += Double((row[i] - mean) * (row[i] - mean)) }
+                    }
+                    let varianceSum = T(squares)
+                    invstd = T(1 / (Double(varianceSum / T(count)) + eps).squareRoot())
+                    // Normalization.cpp's updates, built without fused multiply-adds.
+                    if let runningMeans { runningMeans[c] = rate * mean + (1 - rate) * runningMeans[c] }
+                    if let runningVars {
+                        let unbiased = Double(varianceSum / T(count - 1))
+                        runningVars[c] = T(Double(rate) * unbiased + Double((1 - rate) * runningVars[c]))
+                    }
+                } else {
+                    mean = runningMeans?[c] ?? 0
+                    invstd = 1 / ((runningVars?[c] ?? 1) + T(eps)).squareRoot()
+                }
+                (means[c], invstds[c]) = (mean, invstd)
+                let alpha = invstd * (g?[c] ?? 1)
+                let beta = (b?[c] ?? 0).addingProduct(-mean, alpha)
+                for n in 0..<batch {
+                    let start = (n * channels + c) * image
+                    for i in start..<(start + image) { y[i] = beta.addingProduct(x[i], alpha) }
+                }
+            }
+        }
+        return (output, means, invstds, training ? movedMean : runningMean, training ? movedVar : runningVar)
     }
 
     /// Runs `fill` over the elements of this tensor, weight and bias (made contiguous, of the

@@ -9,13 +9,16 @@ enum NNNormalizationSource {
     static let functional = #"""
 
 
-def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, from_batch, kernel=None):
+def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, from_batch, kernel=None,
+               kernel_backward=None):
     """(input - mean) * invstd * weight + bias, one node `name`. statistics() gives mean and
     invstd, which broadcast against input; weight and bias (either may be None) span the
     dimensions not in affine_dims. from_batch says whether the statistics are input's over
     stat_dims, so that the input's gradient also flows through them. kernel(), if given, gives
     the output with the mean and invstd it used, as PyTorch's kernel computes them: the values
-    returned and the ones the first backward uses (statistics() serves a recorded backward)."""
+    returned and the ones the first backward uses (statistics() serves a recorded backward).
+    kernel_backward(grad), if given, gives that first backward's gradients as PyTorch's kernel
+    computes them."""
     affine_shape = [1 if d in affine_dims else input.shape[d] for d in range(input.dim())]
 
     def pieces():
@@ -42,6 +45,8 @@ def _normalize(name, input, stat_dims, affine_dims, statistics, weight, bias, fr
         return t.sum(affine_dims) if affine_dims else t
 
     def backward(grad, out):
+        if kernel_backward is not None and not torch.is_grad_enabled():
+            return kernel_backward(grad)
         # When the engine records this backward (create_graph=True), the pieces are made again
         # from input and weight, so that the gradient's own graph reaches them.
         normalized_, invstd_, scale_ = pieces() if torch.is_grad_enabled() else (normalized, invstd, scale)
@@ -149,9 +154,34 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     _check_floating("batch_norm", input)
     _check_same_dtype(input, weight, bias, running_mean, running_var)
     stat_dims = [d for d in range(input.dim()) if d != 1]
+    per_channel = [1, channels] + [1] * (input.dim() - 2)
+    kernel = kernel_backward = None
+    # PyTorch's kernels where its sums do not depend on its thread count: for inputs with more
+    # than one element per sample and channel, and the forward in evaluation. The forward also
+    # moves the running statistics.
+    planes = input.numel() > input.shape[0] * channels
+    if input.dtype == torch.float32 and (planes or not training):
+        saved = []
+
+        def kernel():
+            output, mean, invstd, moved_mean, moved_var = _batch_norm_forward(
+                input, weight, bias, running_mean, running_var, training, momentum, eps)
+            if training and running_mean is not None:
+                running_mean.copy_(moved_mean)
+                running_var.copy_(moved_var)
+            # The statistics the backward reads, as they are now (evaluation: the running variance).
+            saved.extend([mean, invstd, None if training else running_var.clone()])
+            return output, mean.reshape(per_channel), invstd.reshape(per_channel)
+
+        def exact_backward(grad):
+            mean, invstd, variance = saved
+            d_input, d_weight, d_bias = _batch_norm_backward(grad, input, weight, mean, invstd, variance, training, eps)
+            return [d_input] + ([d_weight] if weight is not None else []) + ([d_bias] if bias is not None else [])
+
+        kernel_backward = exact_backward if planes else None
     if training:
         statistics = lambda: _mean_and_invstd(input, stat_dims, eps)
-        if running_mean is not None:
+        if running_mean is not None and kernel is None:
             with torch.no_grad():
                 mean = input.mean(stat_dims).reshape(running_mean.shape)
                 unbiased = input.var(stat_dims).reshape(running_var.shape)
@@ -159,10 +189,10 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
                 running_var.copy_(momentum * unbiased + (1 - momentum) * running_var)
     else:
         # The running statistics as they are now: later training steps change them in place.
-        per_channel = [1, channels] + [1] * (input.dim() - 2)
         fixed = (running_mean.reshape(per_channel).clone(), (running_var.reshape(per_channel) + eps).rsqrt())
         statistics = lambda: fixed
-    return _normalize("NativeBatchNormBackward0", input, stat_dims, stat_dims, statistics, weight, bias, training)
+    return _normalize("NativeBatchNormBackward0", input, stat_dims, stat_dims, statistics, weight, bias, training, kernel,
+                      kernel_backward)
 
 
 def _verify_spatial_size(size):

@@ -18,8 +18,9 @@ enum TorchNNFunctionalBindings {
                     try input.nllLoss(target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
                 })
             },
-            // The forward values of layer_norm and group_norm (float32 and float64), whose nodes
-            // the Python functions record: (output, mean, rstd).
+            // The forward values of layer_norm, group_norm and batch_norm (float32 and float64),
+            // whose nodes the Python functions record: (output, mean, rstd), and batch_norm's
+            // moved running statistics.
             PyBuiltin("_layer_norm_forward(input, row_length, weight, bias, eps, statistics_shape)") { args in
                 let (input, weight, bias) = (try args.tensor("input"), try args.optionalTensor("weight"), try args.optionalTensor("bias"))
                 let (rowLength, eps, statisticsShape) = (try args.int("row_length"), try args.scalar("eps").doubleValue, try args.intList("statistics_shape"))
@@ -33,6 +34,27 @@ enum TorchNNFunctionalBindings {
                 let (groups, eps) = (try args.int("groups"), try args.scalar("eps").doubleValue)
                 let (output, mean, rstd) = try TorchBridge.run { try input.groupNormForward(groups: groups, weight: weight, bias: bias, eps: eps) }
                 return .object(PyTuple([.tensor(output), .tensor(mean), .tensor(rstd)]))
+            },
+            PyBuiltin("_batch_norm_forward(input, weight, bias, running_mean, running_var, training, momentum, eps)") { args in
+                let (input, weight, bias) = (try args.tensor("input"), try args.optionalTensor("weight"), try args.optionalTensor("bias"))
+                let (runningMean, runningVar) = (try args.optionalTensor("running_mean"), try args.optionalTensor("running_var"))
+                let (training, momentum, eps) = (try args.bool("training"), try args.scalar("momentum").doubleValue, try args.scalar("eps").doubleValue)
+                let result = try TorchBridge.run {
+                    try input.batchNormForward(weight: weight, bias: bias, runningMean: runningMean, runningVar: runningVar,
+                                               training: training, momentum: momentum, eps: eps)
+                }
+                let moved: [Value] = [result.runningMean, result.runningVar].map { $0.map(Value.tensor) ?? .none }
+                return .object(PyTuple([.tensor(result.output), .tensor(result.mean), .tensor(result.invstd)] + moved))
+            },
+            PyBuiltin("_batch_norm_backward(grad, input, weight, mean, invstd, running_var, training, eps)") { args in
+                let (grad, input, weight) = (try args.tensor("grad"), try args.tensor("input"), try args.optionalTensor("weight"))
+                let (mean, invstd, runningVar) = (try args.tensor("mean"), try args.tensor("invstd"), try args.optionalTensor("running_var"))
+                let (training, eps) = (try args.bool("training"), try args.scalar("eps").doubleValue)
+                let grads = try TorchBridge.run {
+                    try input.batchNormBackward(grad, weight: weight, mean: mean, invstd: invstd, runningVar: runningVar,
+                                                training: training, eps: eps)
+                }
+                return .object(PyTuple([.tensor(grads.input), .tensor(grads.weight), .tensor(grads.bias)]))
             },
             PyBuiltin("_embedding(input, weight, padding_idx)") { args in
                 let (input, weight, padding) = (try args.tensor("input"), try args.tensor("weight"), try args.optionalInt("padding_idx"))
