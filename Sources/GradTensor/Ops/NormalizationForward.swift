@@ -12,10 +12,17 @@ extension Tensor {
     public func layerNormForward(rowLength: Int, weight: Tensor?, bias: Tensor?, eps: Double,
                                  statisticsShape: [Int]) throws -> (output: Tensor, mean: Tensor, rstd: Tensor) {
         try checkNormalizationOperands(weight, bias, length: rowLength)
-        let rows = rowLength == 0 ? 0 : numel / rowLength
-        guard rowLength * rows == numel, statisticsShape.reduce(1, *) == rows else {
-            throw TorchError.runtime("layer_norm: rows of \(rowLength) elements and statistics of shape \(statisticsShape) do not fit a tensor of shape \(shape)")
+        // The rows are the statistics' elements: rows of no element have a mean of 0 and a NaN
+        // rstd, as in PyTorch.
+        let misfit = TorchError.runtime("layer_norm: rows of \(rowLength) elements and statistics of shape \(statisticsShape) do not fit a tensor of shape \(shape)")
+        var rows = 1
+        for extent in statisticsShape {
+            let (product, overflow) = rows.multipliedReportingOverflow(by: extent)
+            guard extent >= 0, !overflow else { throw misfit }
+            rows = product
         }
+        let (elements, overflow) = rowLength.multipliedReportingOverflow(by: rows)
+        guard !overflow, elements == numel else { throw misfit }
         if dtype == .float64 { return try layerNormForward(Double.self, rows, rowLength, weight, bias, eps, statisticsShape) }
         return try layerNormForward(Float.self, rows, rowLength, weight, bias, eps, statisticsShape)
     }
@@ -27,7 +34,7 @@ extension Tensor {
     /// `scale = rstd * weight`, PyTorch's expression as GCC fuses it.
     public func groupNormForward(groups: Int, weight: Tensor?, bias: Tensor?, eps: Double) throws
         -> (output: Tensor, mean: Tensor, rstd: Tensor) {
-        guard rank >= 2, groups > 0, shape[1] % groups == 0 else {
+        guard rank >= 2, groups > 0, groups <= Swift.max(shape[1], 1), shape[1] % groups == 0 else {
             throw TorchError.runtime("group_norm: \(groups) groups do not divide the channels of a tensor of shape \(shape)")
         }
         try checkNormalizationOperands(weight, bias, length: shape[1])

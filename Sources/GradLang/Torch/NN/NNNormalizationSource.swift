@@ -236,9 +236,14 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         if t is not None and (t.dim() != 1 or t.numel() != channels):
             raise RuntimeError(f"Expected {label} to be a vector of size equal to the number of channels in input, but got "
                                f"{label} of shape {list(t.shape)} and input of shape {list(input.shape)}")
+    spatial = 1
+    for s in input.shape[2:]:
+        spatial *= s
+    if spatial <= 0:
+        raise RuntimeError(f"Expected HxW to be greater than 0, got {spatial}")
     _check_floating("GroupNormKernelImpl", input)
     per_channel = [1, channels] + [1] * (input.dim() - 2)
-    grouped = [batch, num_groups, -1]
+    grouped = [batch, num_groups, channels // num_groups * spatial]
 
     def pieces():
         # x̂ = (x - mean) · rstd per group, shaped like the input, and rstd per group.
