@@ -1,8 +1,9 @@
-/// The forward values of `layer_norm` and `group_norm` as PyTorch's CPU kernels compute them
-/// (layer_norm_kernel.cpp, group_norm_kernel.cpp): each row's moments by `RowwiseMoments`, then
-/// the kernel's own formula for the output. No node is recorded: the Python functions that call
-/// these record theirs (NNNormalizationSource). float32 and float64 only; the Python side keeps
-/// its composed route for the other dtypes.
+/// The values of `layer_norm`, `group_norm` and `batch_norm`, and batch_norm's gradients, as
+/// PyTorch's CPU kernels compute them (layer_norm_kernel.cpp, group_norm_kernel.cpp,
+/// batch_norm_kernel.cpp): layer and group norm from each row's moments by `RowwiseMoments`, then
+/// each kernel's own formula for the output. No node is recorded: the Python functions that call
+/// these record theirs (NNNormalizationSource), and keep their composed route for the dtypes these
+/// do not take (layer and group norm: float32 and float64; batch norm: float32).
 extension Tensor {
     /// `native_layer_norm` over rows of the last `rowLength` elements (of a contiguous copy of
     /// this tensor): the output, and per row the mean and `1 / sqrt(var + eps)` (eps in the
