@@ -84,6 +84,7 @@ extension Tensor {
             throw TorchError.runtime("batch_norm's backward kernel takes float32 input and gradient of one shape")
         }
         let channels = shape[1]
+        guard training || runningVar != nil else { throw TorchError.runtime("batch_norm backward: evaluation needs the running variance") }
         for statistic in [mean, invstd] + [runningVar].compactMap({ $0 }) where statistic.dtype != .float32 || statistic.numel != channels {
             throw TorchError.runtime("batch_norm backward: statistics of \(statistic.numel) elements for \(channels) channels")
         }
@@ -95,7 +96,7 @@ extension Tensor {
         let gradInput = try Tensor.zeros(shape, dtype: dtype)
         let gradWeight = try Tensor.zeros([channels], dtype: dtype), gradBias = try Tensor.zeros([channels], dtype: dtype)
         withExtendedLifetime((input, dy, gamma, means, invstds, variances, gradInput, gradWeight, gradBias)) {
-            func elements(_ t: Tensor) -> UnsafeMutablePointer<Float> { t.storage.pointer(Float.self) + t.offset }
+            func elements(_ t: Tensor) -> UnsafeMutablePointer<Float> { firstElement(t, as: Float.self) }
             let x = elements(input), g = elements(dy), dx = elements(gradInput)
             let m = elements(means), s = elements(invstds), w = gamma.map(elements), v = variances.map(elements)
             let lanes = Float.AVX2Vector.scalarCount
@@ -203,9 +204,8 @@ extension Tensor {
         let count = batch * image
         // The running statistics' new values, in copies of their own.
         let movedMean = try runningMean?.contiguous().clone(), movedVar = try runningVar?.contiguous().clone()
-        func elements(_ t: Tensor?) -> UnsafeMutablePointer<T>? { t.map { $0.storage.pointer(T.self) + $0.offset } }
         let (output, means, invstds) = try normalizationForward(T.self, weight, bias, statisticsShape: [channels]) { x, g, b, y, means, invstds in
-            let runningMeans = elements(movedMean), runningVars = elements(movedVar)
+            let runningMeans = movedMean.map { firstElement($0, as: T.self) }, runningVars = movedVar.map { firstElement($0, as: T.self) }
             let rate = T(momentum)
             for c in 0..<channels {
                 let mean: T, invstd: T
@@ -257,10 +257,15 @@ extension Tensor {
         let output = try Tensor.zeros(shape, dtype: dtype)
         let means = try Tensor.zeros(statisticsShape, dtype: dtype), rstds = try Tensor.zeros(statisticsShape, dtype: dtype)
         withExtendedLifetime((input, gamma, beta, output, means, rstds)) {
-            func elements(_ t: Tensor) -> UnsafePointer<T> { UnsafePointer(t.storage.pointer(T.self) + t.offset) }
+            func elements(_ t: Tensor) -> UnsafePointer<T> { UnsafePointer(firstElement(t, as: T.self)) }
             fill(elements(input), gamma.map(elements), beta.map(elements),
-                 output.storage.pointer(T.self), means.storage.pointer(T.self), rstds.storage.pointer(T.self))
+                 firstElement(output, as: T.self), firstElement(means, as: T.self), firstElement(rstds, as: T.self))
         }
         return (output, means, rstds)
     }
+}
+
+/// The address of `t`'s first element as a `T` (its dtype's type, which the kernels above check).
+private func firstElement<T>(_ t: Tensor, as _: T.Type) -> UnsafeMutablePointer<T> {
+    t.storage.pointer(T.self) + t.offset
 }

@@ -41,8 +41,6 @@ public final class PyStr {
         case short(ShortUTF8)
     }
 
-    private var isBuilding: Bool { if case .built? = pending { true } else { false } }
-
     /// The text as a Swift `String`, made from the pending bytes when first read. Lent, not
     /// copied (`_read`): a getter would retain and release the text at every read.
     private var text: String {
